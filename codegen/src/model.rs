@@ -1,0 +1,379 @@
+//! The validated catalogue: the contract between loading and emitting.
+//!
+//! Every fact an emitter needs (variant names, HTTP statuses, enum names)
+//! is computed here, once, so emitters only read.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use heck::ToUpperCamelCase;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::spec::{SpecFile, SpecRow, SpecTable, SpecTableKind};
+
+/// Item names the generated crate defines besides the table enums.
+pub const RESERVED_ITEM_NAMES: &[&str] = &["ErrorCode", "UnknownCodeError", "UnknownNameError"];
+
+/// A checked catalogue, ready for the emitters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    /// The spec file it came from, relative to the spec root's parent
+    /// (`spec/knox-cloud.yaml`), for headers: never an absolute path.
+    pub source: String,
+    /// The catalogue's title.
+    pub title: String,
+    /// The generated package's name (`knox-cloud-errors`).
+    pub crate_name: String,
+    /// The generated package's version.
+    pub version: String,
+    /// The tables, in spec order.
+    pub tables: Vec<Table>,
+}
+
+impl Catalogue {
+    /// The generated crate's name as a Rust path segment (`knox_cloud_errors`).
+    pub fn crate_ident(&self) -> String {
+        self.crate_name.replace('-', "_")
+    }
+
+    /// The row of an HTTP status table whose code is `status`, if any.
+    pub fn http_row(&self, status: u16) -> Option<(&Table, &Row)> {
+        self.rows().find(|(table, row)| table.kind == TableKind::HttpStatus && row.code == u32::from(status))
+    }
+
+    /// Every row of every table, in spec order.
+    pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
+        self.tables.iter().flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+    }
+}
+
+/// What a table's codes mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Application-defined codes, each with its own HTTP status.
+    Custom,
+    /// Each code is an HTTP status.
+    HttpStatus,
+}
+
+/// A checked table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The snake_case id (`auth`).
+    pub id: String,
+    /// What its codes mean.
+    pub kind: TableKind,
+    /// The heading.
+    pub title: String,
+    /// The intro sentence.
+    pub summary: String,
+    /// The generated enum's name (`AuthError`).
+    pub rust_enum: String,
+    /// The variant of the crate-wide `ErrorCode` enum that holds this
+    /// table's enum (`Auth`).
+    pub error_code_variant: String,
+    /// The rows, in spec order.
+    pub rows: Vec<Row>,
+}
+
+/// A checked row: one error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The numeric code, unique across the catalogue.
+    pub code: u32,
+    /// The name as the source prints it.
+    pub name: String,
+    /// The description, verbatim.
+    pub description: String,
+    /// The HTTP status a service answers with (the code itself in an HTTP
+    /// status table).
+    pub http_status: u16,
+    /// The generated variant's name.
+    pub rust_variant: String,
+}
+
+/// UpperCamelCase of `name`, split into words at every character that is
+/// not alphanumeric: `ACCESS_TOKEN_EXPIRED` → `AccessTokenExpired`.
+pub fn derive_variant_name(name: &str) -> String {
+    name.to_upper_camel_case()
+}
+
+/// Whether `ident` can name a generated enum or variant without a lint:
+/// ASCII, UpperCamelCase, not a keyword.
+pub fn is_type_ident(ident: &str) -> bool {
+    let mut chars = ident.chars();
+    matches!(chars.next(), Some('A'..='Z')) && chars.all(|c| c.is_ascii_alphanumeric()) && ident != "Self"
+}
+
+/// Checks one parsed spec file and builds its catalogue, reporting every
+/// problem found rather than the first.
+pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {
+    let mut problems = Problems { file, found: Vec::new() };
+
+    if spec.title.trim().is_empty() {
+        problems.push("`title` is blank", "give the catalogue a title, e.g. the source document's");
+    }
+    if !is_crate_name(&spec.crate_name) {
+        problems.push(
+            format!("`crate: {}` is not a valid package name", spec.crate_name),
+            "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
+        );
+    }
+    if !is_version(&spec.version) {
+        problems.push(
+            format!("`version: {}` is not a semver version", spec.version),
+            "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
+        );
+    }
+    if spec.tables.is_empty() {
+        problems.push("the catalogue has no tables", "add at least one entry under `tables:`");
+    }
+
+    let mut table_ids = HashMap::new();
+    let mut enum_names = HashMap::new();
+    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut tables = Vec::with_capacity(spec.tables.len());
+    for (t, spec_table) in spec.tables.iter().enumerate() {
+        let table = check_table(&mut problems, t, spec_table);
+        if let Some(first) = table_ids.insert(table.id.clone(), t) {
+            problems.push(
+                format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
+                "give each table its own `id`",
+            );
+        }
+        if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
+            problems.push(
+                format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
+                "set a distinct `rust_enum` on one of them",
+            );
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
+            if let Some(first) = codes.insert(row.code, here.clone()) {
+                problems.push(
+                    format!("{here}: code {} is already used by {first}", row.code),
+                    "codes are unique across the whole catalogue: pick an unused code",
+                );
+            }
+        }
+        tables.push(table);
+    }
+
+    if problems.found.is_empty() {
+        Ok(Catalogue {
+            source: source.to_owned(),
+            title: spec.title.clone(),
+            crate_name: spec.crate_name.clone(),
+            version: spec.version.clone(),
+            tables,
+        })
+    } else {
+        Err(Diagnostics(problems.found))
+    }
+}
+
+fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table {
+    let id_ok = !spec.id.is_empty()
+        && spec.id.starts_with(|c: char| c.is_ascii_lowercase())
+        && spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !id_ok {
+        problems.push(
+            format!("table {}: id `{}` is not snake_case", t + 1, spec.id),
+            "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `auth`",
+        );
+    }
+    let here = format!("table `{}`", spec.id);
+    for (field, value) in [("title", &spec.title), ("summary", &spec.summary)] {
+        if value.trim().is_empty() {
+            problems.push(format!("{here}: `{field}` is blank"), format!("write the table's {field}"));
+        }
+    }
+
+    let error_code_variant = spec.id.to_upper_camel_case();
+    let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
+    if !is_type_ident(&rust_enum) || RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
+        problems.push(
+            format!("{here}: `{rust_enum}` cannot name the table's enum"),
+            format!(
+                "set `rust_enum` to an UpperCamelCase ASCII name other than {}",
+                RESERVED_ITEM_NAMES.join(", ")
+            ),
+        );
+    }
+    if spec.errors.is_empty() {
+        problems.push(format!("{here} has no rows"), "add at least one entry under `errors:`");
+    }
+
+    let kind = match spec.kind {
+        SpecTableKind::Custom => TableKind::Custom,
+        SpecTableKind::HttpStatus => TableKind::HttpStatus,
+    };
+    let mut names = HashMap::new();
+    let mut variants: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows = Vec::with_capacity(spec.errors.len());
+    for (r, spec_row) in spec.errors.iter().enumerate() {
+        let row = check_row(problems, &here, kind, r, spec_row);
+        let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
+        if let Some(first) = names.insert(row.name.clone(), r) {
+            problems.push(
+                format!("{here}: name `{}` is already used by row {}", row.name, first + 1),
+                "names are unique within a table",
+            );
+        } else if let Some(first) = variants.insert(row.rust_variant.clone(), r) {
+            problems.push(
+                format!("{here}: variant `{}` is already derived for row {}", row.rust_variant, first + 1),
+                "set `rust_variant` on one of the two rows",
+            );
+        }
+        rows.push(row);
+    }
+
+    Table {
+        id: spec.id.clone(),
+        kind,
+        title: spec.title.clone(),
+        summary: spec.summary.clone(),
+        rust_enum,
+        error_code_variant,
+        rows,
+    }
+}
+
+fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize, spec: &SpecRow) -> Row {
+    let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
+    for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
+        if value.trim().is_empty() {
+            problems.push(format!("{here}: `{field}` is blank"), format!("write the row's {field}"));
+        }
+    }
+
+    let http_status = match (kind, spec.http_status) {
+        (TableKind::HttpStatus, declared) => {
+            let status = u16::try_from(spec.code).ok().filter(|s| is_error_status(*s));
+            if status.is_none() {
+                problems.push(
+                    format!("{here}: code {} is not an HTTP error status", spec.code),
+                    "an `http_status` table lists 4xx and 5xx statuses (400 to 599)",
+                );
+            }
+            if let (Some(declared), Some(status)) = (declared, status)
+                && declared != status
+            {
+                problems.push(
+                    format!("{here}: `http_status: {declared}` disagrees with code {}", spec.code),
+                    "in an `http_status` table the code is the status: remove `http_status`",
+                );
+            }
+            status.unwrap_or_default()
+        }
+        (TableKind::Custom, Some(status)) => {
+            if !is_error_status(status) {
+                problems.push(
+                    format!("{here}: `http_status: {status}` is not an HTTP error status"),
+                    "use a 4xx or 5xx status (400 to 599)",
+                );
+            }
+            status
+        }
+        (TableKind::Custom, None) => {
+            problems.push(
+                format!("{here}: `http_status` is missing"),
+                "add the HTTP status the service answers with, e.g. `http_status: 403`",
+            );
+            0
+        }
+    };
+
+    let rust_variant = match &spec.rust_variant {
+        Some(variant) => {
+            if !is_type_ident(variant) {
+                problems.push(
+                    format!("{here}: `rust_variant: {variant}` is not a valid variant name"),
+                    "use an UpperCamelCase ASCII name that is not a keyword, e.g. `TokenExpired`",
+                );
+            }
+            variant.clone()
+        }
+        None => {
+            let derived = derive_variant_name(&spec.name);
+            if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
+                problems.push(
+                    format!("{here}: the name gives `{derived}`, which is not a valid variant name"),
+                    "set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: Error404`",
+                );
+            }
+            derived
+        }
+    };
+
+    Row {
+        code: spec.code,
+        name: spec.name.clone(),
+        description: spec.description.clone(),
+        http_status,
+        rust_variant,
+    }
+}
+
+fn is_error_status(status: u16) -> bool {
+    (400..=599).contains(&status)
+}
+
+fn is_crate_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn is_version(version: &str) -> bool {
+    let core = version.split(['-', '+']).next().unwrap_or_default();
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'))
+        })
+}
+
+struct Problems<'a> {
+    file: &'a Path,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn push(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        self.found.push(Diagnostic::new(self.file, message).help(help));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_split_at_every_non_alphanumeric() {
+        assert_eq!(derive_variant_name("ACCESS_TOKEN_EXPIRED"), "AccessTokenExpired");
+        assert_eq!(derive_variant_name("Too Many Requests"), "TooManyRequests");
+        assert_eq!(derive_variant_name("ACCESS-TOKEN-EXPIRED"), "AccessTokenExpired");
+        assert_eq!(derive_variant_name("Not Found"), "NotFound");
+        assert_eq!(derive_variant_name("API_KEY_NON_UNIQUE_JWTID"), "ApiKeyNonUniqueJwtid");
+    }
+
+    #[test]
+    fn type_idents() {
+        assert!(is_type_ident("AccessTokenExpired"));
+        assert!(is_type_ident("E404"));
+        assert!(!is_type_ident("404"));
+        assert!(!is_type_ident("Self"));
+        assert!(!is_type_ident("access"));
+        assert!(!is_type_ident("Café"));
+        assert!(!is_type_ident(""));
+    }
+
+    #[test]
+    fn versions() {
+        assert!(is_version("0.1.0"));
+        assert!(is_version("1.2.3-rc.1"));
+        assert!(!is_version("1.2"));
+        assert!(!is_version("01.2.3"));
+        assert!(!is_version("v1.2.3"));
+    }
+}

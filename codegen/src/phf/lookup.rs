@@ -1,0 +1,44 @@
+//! Collision-free lookups for keys known when the crate was generated.
+//!
+//! Each table has a seed and a list of pilots chosen by the generator so
+//! that every key lands in a slot of its own: a lookup hashes the key,
+//! reads one pilot and one slot, and compares one stored key.
+
+/// The 64-bit golden-ratio constant: a good odd multiplier.
+const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+/// A second odd multiplier (from MurmurHash3's finaliser).
+const K1: u64 = 0xFF51_AFD7_ED55_8CCD;
+
+/// Hashes a numeric code under `seed`.
+#[inline]
+pub(crate) const fn hash_code(code: u32, seed: u64) -> u64 {
+    let h = (code as u64 ^ seed).wrapping_mul(K0);
+    h ^ (h >> 32)
+}
+
+/// Hashes a name under `seed`, eight bytes at a time.
+#[inline]
+pub(crate) fn hash_name(name: &str, seed: u64) -> u64 {
+    let bytes = name.as_bytes();
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
+    }
+    let mut tail = 0u64;
+    for (i, byte) in words.remainder().iter().enumerate() {
+        tail |= (*byte as u64) << (8 * i);
+    }
+    h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
+    h ^ (h >> 32)
+}
+
+/// The slot of a key with hash `hash`, in a table of `slots` slots (a power
+/// of two) whose buckets have the given `pilots`.
+#[inline]
+pub(crate) const fn slot(hash: u64, pilots: &[u16], slots: usize) -> usize {
+    let bucket = ((hash >> 32) * pilots.len() as u64) >> 32;
+    let pilot = pilots[bucket as usize] as u64;
+    ((hash ^ pilot.wrapping_mul(K0)).wrapping_mul(K1) >> (64 - slots.trailing_zeros())) as usize
+}

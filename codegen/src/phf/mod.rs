@@ -1,0 +1,152 @@
+//! Builds the collision-free lookup tables that the generated crate reads.
+//!
+//! The scheme is PTHash's hash-and-displace: keys are hashed with a global
+//! seed, spread over buckets, and each bucket gets the first pilot that
+//! sends all its keys to free slots. The lookup side lives in `lookup.rs`,
+//! which is compiled here *and* copied verbatim into the generated crate,
+//! so the generator and the crate can never disagree on a hash.
+
+mod lookup;
+
+pub(crate) use lookup::{hash_code, hash_name, slot};
+
+/// The source of the lookup functions, spliced into the generated crate.
+pub const LOOKUP_SOURCE: &str = include_str!("lookup.rs");
+
+/// Lookup tables for one set of keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phf {
+    /// The seed that every key is hashed with.
+    pub seed: u64,
+    /// One pilot per bucket.
+    pub pilots: Vec<u16>,
+    /// For each slot, the index of the key that lands there (0 where no key
+    /// does: a lookup compares the stored key anyway).
+    pub slots: Vec<u32>,
+}
+
+/// Average keys per bucket: fewer pilots against a longer search.
+const KEYS_PER_BUCKET: usize = 4;
+
+/// Builds tables for `n` keys whose hash under a seed is `hash(index, seed)`.
+///
+/// Deterministic: the same keys always give the same tables. Keys must be
+/// distinct; the caller's validation guarantees it.
+pub fn build(n: usize, hash: impl Fn(usize, u64) -> u64) -> Phf {
+    // Load factor at most 0.8, so the last buckets still find room quickly.
+    let slots = (n + n / 4).max(2).next_power_of_two();
+    let buckets = n.div_ceil(KEYS_PER_BUCKET).max(1);
+    let pilots = vec![0u16; buckets];
+    let mut attempt = 0u64;
+    loop {
+        let seed = splitmix64(attempt);
+        if let Some(phf) = try_seed(n, seed, slots, pilots.clone(), &hash) {
+            return phf;
+        }
+        attempt += 1;
+    }
+}
+
+fn try_seed(
+    n: usize,
+    seed: u64,
+    slots: usize,
+    mut pilots: Vec<u16>,
+    hash: &impl Fn(usize, u64) -> u64,
+) -> Option<Phf> {
+    let hashes: Vec<u64> = (0..n).map(|i| hash(i, seed)).collect();
+    let bucket_of = |h: u64| (((h >> 32) * pilots.len() as u64) >> 32) as usize;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); pilots.len()];
+    for (i, &h) in hashes.iter().enumerate() {
+        members[bucket_of(h)].push(i);
+    }
+    // Largest buckets first, while most slots are free; ties in bucket order.
+    let mut order: Vec<usize> = (0..pilots.len()).collect();
+    order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
+
+    let mut owner: Vec<Option<u32>> = vec![None; slots];
+    let mut candidate = Vec::with_capacity(KEYS_PER_BUCKET * 4);
+    for b in order {
+        if members[b].is_empty() {
+            break;
+        }
+        let found = (0..=u16::MAX).find(|&pilot| {
+            pilots[b] = pilot;
+            candidate.clear();
+            for &i in &members[b] {
+                let s = slot(hashes[i], &pilots, slots);
+                if owner[s].is_some() || candidate.contains(&s) {
+                    return false;
+                }
+                candidate.push(s);
+            }
+            true
+        });
+        // No pilot separates this bucket (two keys with equal hashes, or bad
+        // luck): start again with the next seed.
+        found?;
+        for (&i, &s) in members[b].iter().zip(&candidate) {
+            owner[s] = Some(i as u32);
+        }
+    }
+    Some(Phf { seed, pilots, slots: owner.into_iter().map(|o| o.unwrap_or(0)).collect() })
+}
+
+/// A fixed sequence of well-spread seeds.
+fn splitmix64(i: u64) -> u64 {
+    let mut z = i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_codes(codes: &[u32]) {
+        let phf = build(codes.len(), |i, seed| hash_code(codes[i], seed));
+        assert!(phf.slots.len().is_power_of_two());
+        let mut seen = vec![false; codes.len()];
+        for (i, &code) in codes.iter().enumerate() {
+            let s = slot(hash_code(code, phf.seed), &phf.pilots, phf.slots.len());
+            assert_eq!(phf.slots[s] as usize, i, "code {code} lands on another key's slot");
+            seen[i] = true;
+        }
+        assert!(seen.iter().all(|&s| s));
+    }
+
+    #[test]
+    fn every_code_finds_its_own_slot() {
+        check_codes(&[7]);
+        check_codes(&[400, 401, 403, 404, 406, 422, 429, 500, 501]);
+        check_codes(&(0..5000).map(|i| 4_000_000 + i * 7).collect::<Vec<_>>());
+        check_codes(&(0..3000).map(|i| i << 20).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_name_finds_its_own_slot() {
+        let names: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
+        let phf = build(names.len(), |i, seed| hash_name(&names[i], seed));
+        for (i, name) in names.iter().enumerate() {
+            let s = slot(hash_name(name, phf.seed), &phf.pilots, phf.slots.len());
+            assert_eq!(phf.slots[s] as usize, i);
+        }
+    }
+
+    #[test]
+    fn names_differing_only_in_length_or_tail_hash_apart() {
+        let seed = splitmix64(0);
+        assert_ne!(hash_name("", seed), hash_name("\0", seed));
+        assert_ne!(hash_name("ABCDEFGH", seed), hash_name("ABCDEFGH\0", seed));
+        assert_ne!(hash_name("ABCDEFGHI", seed), hash_name("ABCDEFGHJ", seed));
+    }
+
+    #[test]
+    fn deterministic() {
+        let codes: Vec<u32> = (0..500).map(|i| i * 13 + 1).collect();
+        let a = build(codes.len(), |i, seed| hash_code(codes[i], seed));
+        let b = build(codes.len(), |i, seed| hash_code(codes[i], seed));
+        assert_eq!(a, b);
+    }
+}

@@ -1,0 +1,123 @@
+//! Validation reports every problem of a spec, naming the row and the fix.
+
+use std::path::Path;
+
+fn problems(yaml: &str) -> Vec<String> {
+    let path = Path::new("spec/test.yaml");
+    let spec = codegen::parse(path, yaml).map_err(|d| vec![d.to_string()]);
+    match spec.and_then(|spec| {
+        codegen::model::validate(path, "spec/test.yaml", &spec)
+            .map_err(|d| d.0.iter().map(|d| d.to_string()).collect())
+    }) {
+        Ok(_) => Vec::new(),
+        Err(found) => found,
+    }
+}
+
+fn spec_with_rows(rows: &str) -> String {
+    format!(
+        "title: T\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: http\n    kind: http_status\n    title: H\n    summary: S\n    errors:\n      - {{code: 404, name: Not Found, description: D}}\n  - id: app\n    title: A\n    summary: S\n    errors:\n{rows}"
+    )
+}
+
+#[test]
+fn a_valid_spec_has_no_problems() {
+    assert_eq!(
+        problems(&spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn duplicate_codes_across_tables() {
+    let found =
+        problems(&spec_with_rows("      - {code: 404, name: ONE, description: D, http_status: 404}\n"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("table `app`, row 1 (`ONE`): code 404 is already used by table `http`, row 1"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("--> spec/test.yaml"));
+    assert!(found[0].contains("help:"));
+}
+
+#[test]
+fn duplicate_names_and_colliding_variants() {
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ACCESS_TOKEN_EXPIRED, description: D, http_status: 403}\n\
+         \x20     - {code: 2, name: ACCESS_TOKEN_EXPIRED, description: D, http_status: 403}\n\
+         \x20     - {code: 3, name: ACCESS-TOKEN-EXPIRED, description: D, http_status: 403}\n",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0]
+            .contains("row 2 (`ACCESS_TOKEN_EXPIRED`): name `ACCESS_TOKEN_EXPIRED` is already used by row 1")
+    );
+    assert!(found[1].contains(
+        "row 3 (`ACCESS-TOKEN-EXPIRED`): variant `AccessTokenExpired` is already derived for row 1"
+    ));
+    assert!(found[1].contains("rust_variant"));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: '', description: D, http_status: 403}\n\
+         \x20     - {code: 2, name: TWO, description: '  '}\n\
+         \x20     - {code: 3, name: THREE, description: D, http_status: 200}\n\
+         \x20     - {code: 4, name: 4XX, description: D, http_status: 404}\n",
+    ));
+    let joined = found.join("\n");
+    assert!(joined.contains("row 1 (``): `name` is blank"), "{joined}");
+    assert!(joined.contains("row 2 (`TWO`): `description` is blank"), "{joined}");
+    assert!(joined.contains("row 2 (`TWO`): `http_status` is missing"), "{joined}");
+    assert!(joined.contains("row 3 (`THREE`): `http_status: 200` is not an HTTP error status"), "{joined}");
+    assert!(joined.contains("row 4 (`4XX`): the name gives `4xx`"), "{joined}");
+    assert_eq!(found.len(), 5, "{joined}");
+}
+
+#[test]
+fn http_status_tables_hold_error_statuses() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: http\n    kind: http_status\n    title: H\n    summary: S\n    errors:\n      - {code: 302, name: Found, description: D}\n      - {code: 404, name: Not Found, description: D, http_status: 403}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("code 302 is not an HTTP error status"));
+    assert!(found[1].contains("`http_status: 403` disagrees with code 404"));
+}
+
+#[test]
+fn catalogue_level_problems() {
+    let yaml = "title: ''\ncrate: Bad Crate\nversion: '1.0'\ntables: []\n";
+    let found = problems(yaml);
+    let joined = found.join("\n");
+    assert!(joined.contains("`title` is blank"));
+    assert!(joined.contains("`crate: Bad Crate` is not a valid package name"));
+    assert!(joined.contains("`version: 1.0` is not a semver version"));
+    assert!(joined.contains("the catalogue has no tables"));
+}
+
+#[test]
+fn table_level_problems() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - {id: Auth, title: A, summary: S, errors: []}\n  - {id: x, title: X, summary: S, rust_enum: ErrorCode, errors: [{code: 1, name: A, description: D, http_status: 400}]}\n  - {id: x, title: X, summary: S, errors: [{code: 2, name: B, description: D, http_status: 400}]}\n";
+    let joined = problems(yaml).join("\n");
+    assert!(joined.contains("id `Auth` is not snake_case"), "{joined}");
+    assert!(joined.contains("table `Auth` has no rows"), "{joined}");
+    assert!(joined.contains("`ErrorCode` cannot name the table's enum"), "{joined}");
+    assert!(joined.contains("table id `x` is used by tables 2 and 3"), "{joined}");
+}
+
+#[test]
+fn parser_problems_carry_a_position() {
+    let found = problems(
+        "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: a\n    title: A\n    summary: S\n    descripton: typo\n    errors: []\n",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("unknown field `descripton`"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:8:5"), "{}", found[0]);
+
+    let found = problems(
+        "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: a\n    title: A\n    summary: S\n    errors:\n      - {code: -1, name: N, description: D, http_status: 400}\n",
+    );
+    assert!(found[0].contains("--> spec/test.yaml:9:"), "{}", found[0]);
+}

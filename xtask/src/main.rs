@@ -1,0 +1,127 @@
+//! `cargo xtask`: the project's automation, a thin shell over `codegen`.
+//!
+//! Exit codes: 0 done or current, 1 stale output (`gen --check`), 2 a bad
+//! spec, bad flags or an I/O failure.
+
+use std::env;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use codegen::{Mode, Outcome};
+
+const USAGE: &str = "\
+usage: cargo xtask gen [--check] [--spec PATH] [--out DIR]
+
+Regenerates the error crate, schemas and docs from the YAML spec.
+
+  --check       write nothing; exit 1 if any generated file is stale
+  --spec PATH   a spec file, or a directory of *.yaml files [default: spec/]
+  --out DIR     where generated files go [default: generated/]
+  -h, --help    print this help";
+
+/// What the command line asked for.
+struct Gen {
+    mode: Mode,
+    spec: PathBuf,
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    match parse_args() {
+        Ok(Some(args)) => run_gen(&args),
+        Ok(None) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args() -> Result<Option<Gen>, String> {
+    use lexopt::prelude::*;
+
+    let mut parser = lexopt::Parser::from_env();
+    match parser.next().map_err(|e| e.to_string())? {
+        Some(Value(command)) if command == "gen" => {}
+        Some(Short('h') | Long("help")) | None => return Ok(None),
+        Some(Value(command)) => {
+            return Err(format!("unknown command `{}`: the command is `gen`", command.to_string_lossy()));
+        }
+        Some(other) => return Err(other.unexpected().to_string()),
+    }
+    let root = project_root();
+    let mut args = Gen { mode: Mode::Write, spec: root.join("spec"), out: root.join("generated") };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("check") => args.mode = Mode::Check,
+            Long("spec") => args.spec = parser.value().map_err(|e| e.to_string())?.into(),
+            Long("out") => args.out = parser.value().map_err(|e| e.to_string())?.into(),
+            Short('h') | Long("help") => return Ok(None),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(Some(args))
+}
+
+fn run_gen(args: &Gen) -> ExitCode {
+    let reports = match codegen::generate(&args.spec, &args.out, args.mode) {
+        Ok(reports) => reports,
+        Err(error) => {
+            eprintln!("{}", shorten_paths(&error.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let mut stale = 0;
+    for report in &reports {
+        let path = display(&report.path);
+        match &report.outcome {
+            Outcome::Written => println!("written    {path}"),
+            Outcome::Unchanged => println!("unchanged  {path}"),
+            Outcome::Missing => {
+                stale += 1;
+                println!("missing    {path}");
+            }
+            Outcome::Stale { diff } => {
+                stale += 1;
+                println!("stale      {path}\n{}", indent(&shorten_paths(diff.as_str())));
+            }
+        }
+    }
+    if stale > 0 {
+        let s = if stale == 1 { "" } else { "s" };
+        eprintln!(
+            "error: {stale} generated file{s} out of date with the spec; run `cargo xtask gen` and commit the result"
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn project_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// `path` relative to the current directory when it lies below it.
+fn display(path: &Path) -> String {
+    match env::current_dir() {
+        Ok(cwd) => path.strip_prefix(&cwd).unwrap_or(path).display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// Messages name files relative to the current directory where possible.
+fn shorten_paths(text: &str) -> String {
+    match env::current_dir() {
+        Ok(cwd) => text.replace(&format!("{}/", cwd.display()), ""),
+        Err(_) => text.to_owned(),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("    {line}\n")).collect::<String>().trim_end().to_owned()
+}

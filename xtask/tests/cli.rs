@@ -1,0 +1,140 @@
+//! `cargo xtask gen` as a user runs it: exit codes, messages, and which
+//! files it touches.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().expect("xtask runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A copy of the bundled spec in a fresh directory, and an output path.
+fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = dir.path().join("spec");
+    fs::create_dir(&spec).unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/knox-cloud.yaml");
+    fs::copy(bundled, spec.join("knox-cloud.yaml")).unwrap();
+    let out = dir.path().join("generated");
+    (dir, spec, out)
+}
+
+fn run_gen(spec: &Path, out: &Path, check: bool) -> Output {
+    let mut args = vec!["gen", "--spec", spec.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    if check {
+        args.push("--check");
+    }
+    xtask(&args)
+}
+
+#[test]
+fn gen_writes_then_leaves_current_files_alone() {
+    let (_dir, spec, out) = workspace();
+    let first = run_gen(&spec, &out, false);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("written"));
+    let lib = out.join("knox-cloud-errors/src/lib.rs");
+    let before = fs::metadata(&lib).unwrap().modified().unwrap();
+
+    let second = run_gen(&spec, &out, false);
+    assert_eq!(second.status.code(), Some(0));
+    let stdout = text(&second.stdout);
+    assert!(!stdout.contains("written"), "{stdout}");
+    assert_eq!(stdout.matches("unchanged").count(), 2, "{stdout}");
+    assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), before, "file time kept");
+
+    let check = run_gen(&spec, &out, true);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}
+
+#[test]
+fn check_names_the_stale_file_and_gen_updates_only_it() {
+    let (_dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    let file = spec.join("knox-cloud.yaml");
+    let edited =
+        fs::read_to_string(&file).unwrap().replace("Resource not found.", "Resource not found at all.");
+    fs::write(&file, edited).unwrap();
+    let manifest = out.join("knox-cloud-errors/Cargo.toml");
+    let manifest_time = fs::metadata(&manifest).unwrap().modified().unwrap();
+    let lib = out.join("knox-cloud-errors/src/lib.rs");
+    let lib_before = fs::read(&lib).unwrap();
+
+    let check = run_gen(&spec, &out, true);
+    assert_eq!(check.status.code(), Some(1));
+    let stdout = text(&check.stdout);
+    assert!(stdout.contains("stale") && stdout.contains("src/lib.rs"), "{stdout}");
+    assert!(
+        stdout.contains("+") && stdout.contains("Resource not found at all."),
+        "a diff is shown: {stdout}"
+    );
+    assert!(text(&check.stderr).contains("run `cargo xtask gen`"));
+    assert_eq!(fs::read(&lib).unwrap(), lib_before, "--check writes nothing");
+
+    let regen = run_gen(&spec, &out, false);
+    assert_eq!(regen.status.code(), Some(0));
+    let stdout = text(&regen.stdout);
+    assert!(stdout.contains("written    ") && stdout.contains("unchanged  "), "{stdout}");
+    assert!(fs::read_to_string(&lib).unwrap().contains("Resource not found at all."));
+    assert_eq!(fs::metadata(&manifest).unwrap().modified().unwrap(), manifest_time);
+}
+
+#[test]
+fn check_reports_missing_files() {
+    let (_dir, spec, out) = workspace();
+    let check = run_gen(&spec, &out, true);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(text(&check.stdout).contains("missing"));
+    assert!(!out.exists(), "--check creates nothing");
+}
+
+#[test]
+fn a_bad_spec_exits_2_names_file_and_row_and_writes_nothing() {
+    let (_dir, spec, out) = workspace();
+    let file = spec.join("knox-cloud.yaml");
+    let edited = fs::read_to_string(&file).unwrap().replace("code: 4032252", "code: 4032251");
+    fs::write(&file, edited).unwrap();
+    let run = run_gen(&spec, &out, false);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains("knox-cloud.yaml"), "{stderr}");
+    assert!(stderr.contains("row 5 (`ACCESS_TOKEN_INVALID`)"), "{stderr}");
+    assert!(stderr.contains("code 4032251 is already used"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn yaml_errors_carry_a_line() {
+    let (_dir, spec, out) = workspace();
+    fs::write(spec.join("knox-cloud.yaml"), "title: [unclosed\ncrate: x\n").unwrap();
+    let run = run_gen(&spec, &out, false);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains("knox-cloud.yaml:"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn bad_flags_exit_2_with_usage() {
+    for args in [&["gen", "--frobnicate"][..], &["generate"], &["gen", "--spec"]] {
+        let run = xtask(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(text(&run.stderr).contains("usage: cargo xtask gen"), "{args:?}");
+    }
+    let help = xtask(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("--check"));
+}
+
+#[test]
+fn a_missing_spec_path_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_gen(&dir.path().join("nope.yaml"), &dir.path().join("out"), false);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("nope.yaml"));
+}
