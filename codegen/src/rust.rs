@@ -46,11 +46,14 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let error_code = emit_error_code(catalogue);
     let errors = emit_error_types(catalogue);
     let lookup = emit_lookup_module();
+    // Descriptions are documentation text, shown verbatim: a URL in one is
+    // text, not a link, hence `bare_urls` is allowed.
     let tokens = quote! {
         #crate_docs
         #![no_std]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
+        #![allow(rustdoc::bare_urls)]
 
         #(#tables)*
         #error_code
@@ -577,7 +580,7 @@ fn crate_docs(catalogue: &Catalogue) -> TokenStream {
     let tables: Vec<String> = catalogue
         .tables
         .iter()
-        .map(|t| format!("- [`{}`]: {}", t.rust_enum, escape_markdown(&t.title)))
+        .map(|t| format!("- [`{}`] — {}", t.rust_enum, escape_markdown(&t.title)))
         .collect();
     let (table, row) = catalogue.rows().last().expect("a validated catalogue has rows");
     let text = format!(
@@ -586,7 +589,7 @@ fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          one variant per row, with the codes, names and descriptions exactly\n\
          as the catalogue prints them.\n\n\
          {tables}\n\
-         - [`ErrorCode`]: any code of any table.\n\n\
+         - [`ErrorCode`] — any code of any table.\n\n\
          ```\n\
          use {krate}::{{ErrorCode, {enum_name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a known code\");\n\

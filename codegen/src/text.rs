@@ -5,6 +5,12 @@
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        // Tabs and other controls become character references: rendered
+        // the same, but safe in a `///` comment or a table cell.
+        if c.is_control() && c != '\n' {
+            out.push_str(&format!("&#{};", c as u32));
+            continue;
+        }
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!') {
             out.push('\\');
         }
@@ -33,6 +39,7 @@ mod tests {
             r"a\_b \*c\* \[d\](e) \<f\> \& \| $int32"
         );
         assert_eq!(escape_markdown(r"back\slash `tick`"), r"back\\slash \`tick\`");
+        assert_eq!(escape_markdown("tab\there\r"), "tab&#9;here&#13;");
     }
 
     #[test]

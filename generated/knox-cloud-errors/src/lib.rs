@@ -5,9 +5,9 @@
 //! one variant per row, with the codes, names and descriptions exactly
 //! as the catalogue prints them.
 //!
-//! - [`HttpError`]: Standard HTTP error codes
-//! - [`AuthError`]: Unique Cloud authentication error codes
-//! - [`ErrorCode`]: any code of any table.
+//! - [`HttpError`] — Standard HTTP error codes
+//! - [`AuthError`] — Unique Cloud authentication error codes
+//! - [`ErrorCode`] — any code of any table.
 //!
 //! ```
 //! use knox_cloud_errors::{ErrorCode, AuthError};
@@ -20,6 +20,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![allow(rustdoc::bare_urls)]
 /// Standard HTTP error codes
 ///
 /// The following table lists the most common HTTP error responses:

@@ -5,8 +5,8 @@
 //! one variant per row, with the codes, names and descriptions exactly
 //! as the catalogue prints them.
 //!
-//! - [`AppError`]: Application errors
-//! - [`ErrorCode`]: any code of any table.
+//! - [`AppError`] — Application errors
+//! - [`ErrorCode`] — any code of any table.
 //!
 //! ```
 //! use minimal_errors::{ErrorCode, AppError};
@@ -19,6 +19,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![allow(rustdoc::bare_urls)]
 /// Application errors
 ///
 /// Errors of the application.

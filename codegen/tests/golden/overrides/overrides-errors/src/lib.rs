@@ -5,9 +5,9 @@
 //! one variant per row, with the codes, names and descriptions exactly
 //! as the catalogue prints them.
 //!
-//! - [`Status`]: Statuses
-//! - [`BillingApiError`]: Billing errors
-//! - [`ErrorCode`]: any code of any table.
+//! - [`Status`] — Statuses
+//! - [`BillingApiError`] — Billing errors
+//! - [`ErrorCode`] — any code of any table.
 //!
 //! ```
 //! use overrides_errors::{ErrorCode, BillingApiError};
@@ -20,6 +20,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![allow(rustdoc::bare_urls)]
 /// Statuses
 ///
 /// The statuses this service answers with.

@@ -5,8 +5,8 @@
 //! one variant per row, with the codes, names and descriptions exactly
 //! as the catalogue prints them.
 //!
-//! - [`TrickyError`]: Pipes \| backticks \` and \*stars\*
-//! - [`ErrorCode`]: any code of any table.
+//! - [`TrickyError`] — Pipes \| backticks \` and \*stars\*
+//! - [`ErrorCode`] — any code of any table.
 //!
 //! ```
 //! use tricky_errors::{ErrorCode, TrickyError};
@@ -19,6 +19,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![allow(rustdoc::bare_urls)]
 /// Pipes \| backticks \` and \*stars\*
 ///
 /// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).
@@ -53,7 +54,7 @@ pub enum TrickyError {
     /// HTTP status: 418.
     WeirdNameX,
     /// `4294967295 Y`: Two lines:<br>
-    /// the second one, with a \# hash and a tab	here.
+    /// the second one, with a \# hash and a tab&#9;here.
     ///
     /// HTTP status: 599.
     Y,
