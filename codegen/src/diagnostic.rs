@@ -10,6 +10,10 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line and column, when known.
     pub position: Option<(usize, usize)>,
+    /// Where in the YAML document the offending value sits, as a path
+    /// such as `tables[1].errors[0].code` (indexes from 0). Validation
+    /// names values this way; the loader turns paths into positions.
+    pub yaml_path: Option<String>,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -19,12 +23,24 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem in `file` with no known position yet.
     pub fn new(file: &Path, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_path_buf(), position: None, message: message.into(), help: None }
+        Diagnostic {
+            file: file.to_path_buf(),
+            position: None,
+            yaml_path: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// Sets the 1-based line and column.
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.position = Some((line, column));
+        self
+    }
+
+    /// Sets the YAML path of the offending value.
+    pub fn yaml_path(mut self, path: impl Into<String>) -> Self {
+        self.yaml_path = Some(path.into());
         self
     }
 
@@ -40,7 +56,10 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "error: {}", self.message)?;
         match self.position {
             Some((line, column)) => write!(f, "  --> {}:{line}:{column}", self.file.display())?,
-            None => write!(f, "  --> {}", self.file.display())?,
+            None => match &self.yaml_path {
+                Some(path) => write!(f, "  --> {} (at `{path}`)", self.file.display())?,
+                None => write!(f, "  --> {}", self.file.display())?,
+            },
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;

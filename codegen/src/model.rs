@@ -111,22 +111,32 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
     let mut problems = Problems { file, found: Vec::new() };
 
     if spec.title.trim().is_empty() {
-        problems.push("`title` is blank", "give the catalogue a title, e.g. the source document's");
+        problems.push(
+            "title".into(),
+            "`title` is blank",
+            "give the catalogue a title, e.g. the source document's",
+        );
     }
     if !is_crate_name(&spec.crate_name) {
         problems.push(
+            "crate".into(),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
         );
     }
     if !is_version(&spec.version) {
         problems.push(
+            "version".into(),
             format!("`version: {}` is not a semver version", spec.version),
             "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
         );
     }
     if spec.tables.is_empty() {
-        problems.push("the catalogue has no tables", "add at least one entry under `tables:`");
+        problems.push(
+            "tables".into(),
+            "the catalogue has no tables",
+            "add at least one entry under `tables:`",
+        );
     }
 
     let mut table_ids = HashMap::new();
@@ -137,12 +147,14 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
         let table = check_table(&mut problems, t, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
+                format!("tables[{t}].id"),
                 format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
                 "give each table its own `id`",
             );
         }
         if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
             problems.push(
+                format!("tables[{t}].rust_enum"),
                 format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
                 "set a distinct `rust_enum` on one of them",
             );
@@ -151,6 +163,7 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
+                    format!("tables[{t}].errors[{r}].code"),
                     format!("{here}: code {} is already used by {first}", row.code),
                     "codes are unique across the whole catalogue: pick an unused code",
                 );
@@ -178,6 +191,7 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
         && spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !id_ok {
         problems.push(
+            format!("tables[{t}].id"),
             format!("table {}: id `{}` is not snake_case", t + 1, spec.id),
             "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `auth`",
         );
@@ -185,7 +199,11 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let here = format!("table `{}`", spec.id);
     for (field, value) in [("title", &spec.title), ("summary", &spec.summary)] {
         if value.trim().is_empty() {
-            problems.push(format!("{here}: `{field}` is blank"), format!("write the table's {field}"));
+            problems.push(
+                format!("tables[{t}].{field}"),
+                format!("{here}: `{field}` is blank"),
+                format!("write the table's {field}"),
+            );
         }
     }
 
@@ -193,6 +211,7 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
     if !is_type_ident(&rust_enum) || RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
         problems.push(
+            format!("tables[{t}].{}", if spec.rust_enum.is_some() { "rust_enum" } else { "id" }),
             format!("{here}: `{rust_enum}` cannot name the table's enum"),
             format!(
                 "set `rust_enum` to an UpperCamelCase ASCII name other than {}",
@@ -201,7 +220,11 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
         );
     }
     if spec.errors.is_empty() {
-        problems.push(format!("{here} has no rows"), "add at least one entry under `errors:`");
+        problems.push(
+            format!("tables[{t}].errors"),
+            format!("{here} has no rows"),
+            "add at least one entry under `errors:`",
+        );
     }
 
     let kind = match spec.kind {
@@ -212,15 +235,20 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
-        let row = check_row(problems, &here, kind, r, spec_row);
+        let row = check_row(problems, &here, kind, (t, r), spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
+                format!("tables[{t}].errors[{r}].name"),
                 format!("{here}: name `{}` is already used by row {}", row.name, first + 1),
                 "names are unique within a table",
             );
         } else if let Some(first) = variants.insert(row.rust_variant.clone(), r) {
             problems.push(
+                format!(
+                    "tables[{t}].errors[{r}].{}",
+                    if spec_row.rust_variant.is_some() { "rust_variant" } else { "name" }
+                ),
                 format!("{here}: variant `{}` is already derived for row {}", row.rust_variant, first + 1),
                 "set `rust_variant` on one of the two rows",
             );
@@ -239,11 +267,22 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     }
 }
 
-fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize, spec: &SpecRow) -> Row {
+fn check_row(
+    problems: &mut Problems<'_>,
+    table: &str,
+    kind: TableKind,
+    (t, r): (usize, usize),
+    spec: &SpecRow,
+) -> Row {
     let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
+    let at = format!("tables[{t}].errors[{r}]");
     for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
         if value.trim().is_empty() {
-            problems.push(format!("{here}: `{field}` is blank"), format!("write the row's {field}"));
+            problems.push(
+                format!("{at}.{field}"),
+                format!("{here}: `{field}` is blank"),
+                format!("write the row's {field}"),
+            );
         }
     }
 
@@ -252,6 +291,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
             let status = u16::try_from(spec.code).ok().filter(|s| is_error_status(*s));
             if status.is_none() {
                 problems.push(
+                    format!("{at}.code"),
                     format!("{here}: code {} is not an HTTP error status", spec.code),
                     "an `http_status` table lists 4xx and 5xx statuses (400 to 599)",
                 );
@@ -260,6 +300,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
                 && declared != status
             {
                 problems.push(
+                    format!("{at}.http_status"),
                     format!("{here}: `http_status: {declared}` disagrees with code {}", spec.code),
                     "in an `http_status` table the code is the status: remove `http_status`",
                 );
@@ -269,6 +310,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
         (TableKind::Custom, Some(status)) => {
             if !is_error_status(status) {
                 problems.push(
+                    format!("{at}.http_status"),
                     format!("{here}: `http_status: {status}` is not an HTTP error status"),
                     "use a 4xx or 5xx status (400 to 599)",
                 );
@@ -277,6 +319,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
         }
         (TableKind::Custom, None) => {
             problems.push(
+                at.clone(),
                 format!("{here}: `http_status` is missing"),
                 "add the HTTP status the service answers with, e.g. `http_status: 403`",
             );
@@ -288,6 +331,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
         Some(variant) => {
             if !is_type_ident(variant) {
                 problems.push(
+                    format!("{at}.rust_variant"),
                     format!("{here}: `rust_variant: {variant}` is not a valid variant name"),
                     "use an UpperCamelCase ASCII name that is not a keyword, e.g. `TokenExpired`",
                 );
@@ -298,6 +342,7 @@ fn check_row(problems: &mut Problems<'_>, table: &str, kind: TableKind, r: usize
             let derived = derive_variant_name(&spec.name);
             if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
                 problems.push(
+                    format!("{at}.name"),
                     format!("{here}: the name gives `{derived}`, which is not a valid variant name"),
                     "set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: Error404`",
                 );
@@ -339,8 +384,9 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
-    fn push(&mut self, message: impl Into<String>, help: impl Into<String>) {
-        self.found.push(Diagnostic::new(self.file, message).help(help));
+    /// Records a problem with the value at `yaml_path` (`tables[1].errors[0].code`).
+    fn push(&mut self, yaml_path: String, message: impl Into<String>, help: impl Into<String>) {
+        self.found.push(Diagnostic::new(self.file, message).yaml_path(yaml_path).help(help));
     }
 }
 

@@ -38,7 +38,7 @@ fn duplicate_codes_across_tables() {
         "{}",
         found[0]
     );
-    assert!(found[0].contains("--> spec/test.yaml"));
+    assert!(found[0].contains("--> spec/test.yaml (at `tables[1].errors[0].code`)"), "{}", found[0]);
     assert!(found[0].contains("help:"));
 }
 
