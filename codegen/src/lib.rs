@@ -15,6 +15,7 @@ pub mod model;
 pub mod phf;
 pub mod rust;
 pub mod spec;
+pub mod synth;
 pub mod text;
 pub mod write;
 

@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`), 2 a bad
 //! spec, bad flags or an I/O failure.
+//!
+//! `cargo xtask synth` writes a synthetic spec of any size for benchmarks.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -11,15 +13,25 @@ use codegen::{Mode, Outcome};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--spec PATH] [--out DIR]
+       cargo xtask synth --codes N --out DIR
 
 Regenerates the error crate, schemas and docs from the YAML spec.
 
   --check       write nothing; exit 1 if any generated file is stale
   --spec PATH   a spec file, or a directory of *.yaml files [default: spec/]
   --out DIR     where generated files go [default: generated/]
-  -h, --help    print this help";
+  -h, --help    print this help
+
+synth writes DIR/synth-N.yaml, a deterministic catalogue of N codes
+(1 to 1000000) for benchmarks.";
 
 /// What the command line asked for.
+enum Command {
+    Gen(Gen),
+    Synth { codes: usize, out: PathBuf },
+}
+
+/// `cargo xtask gen`'s flags.
 struct Gen {
     mode: Mode,
     spec: PathBuf,
@@ -28,7 +40,8 @@ struct Gen {
 
 fn main() -> ExitCode {
     match parse_args() {
-        Ok(Some(args)) => run_gen(&args),
+        Ok(Some(Command::Gen(args))) => run_gen(&args),
+        Ok(Some(Command::Synth { codes, out })) => run_synth(codes, &out),
         Ok(None) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -40,15 +53,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args() -> Result<Option<Gen>, String> {
+fn parse_args() -> Result<Option<Command>, String> {
     use lexopt::prelude::*;
 
     let mut parser = lexopt::Parser::from_env();
     match parser.next().map_err(|e| e.to_string())? {
         Some(Value(command)) if command == "gen" => {}
+        Some(Value(command)) if command == "synth" => return parse_synth(&mut parser),
         Some(Short('h') | Long("help")) | None => return Ok(None),
         Some(Value(command)) => {
-            return Err(format!("unknown command `{}`: the command is `gen`", command.to_string_lossy()));
+            return Err(format!(
+                "unknown command `{}`: the commands are `gen` and `synth`",
+                command.to_string_lossy()
+            ));
         }
         Some(other) => return Err(other.unexpected().to_string()),
     }
@@ -63,7 +80,55 @@ fn parse_args() -> Result<Option<Gen>, String> {
             other => return Err(other.unexpected().to_string()),
         }
     }
-    Ok(Some(args))
+    Ok(Some(Command::Gen(args)))
+}
+
+fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
+    use lexopt::prelude::*;
+
+    let (mut codes, mut out) = (None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("codes") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                let value = value.to_string_lossy();
+                let n = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=codegen::synth::MAX_CODES).contains(n))
+                    .ok_or_else(|| {
+                    format!(
+                        "`--codes {value}`: give a number of codes from 1 to {}",
+                        codegen::synth::MAX_CODES
+                    )
+                })?;
+                codes = Some(n);
+            }
+            Long("out") => out = Some(parser.value().map_err(|e| e.to_string())?.into()),
+            Short('h') | Long("help") => return Ok(None),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (codes, out) {
+        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, out })),
+        _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
+    }
+}
+
+fn run_synth(codes: usize, out: &Path) -> ExitCode {
+    let path = out.join(format!("synth-{codes}.yaml"));
+    let written =
+        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, codegen::synth::spec(codes)));
+    match written {
+        Ok(()) => {
+            println!("written    {}", display(&path));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {}: {error}", display(&path));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run_gen(args: &Gen) -> ExitCode {
