@@ -325,7 +325,8 @@ pub fn spec(codes: usize) -> String {
     // About one row in ten is an HTTP status, up to the real ones.
     let http_rows = (codes / 10).clamp(1, HTTP_STATUSES.len());
     let custom_rows = codes - http_rows;
-    let tables = (custom_rows / 200).clamp(1, CUSTOM_TABLES.len()).min(custom_rows);
+    // About a thousand rows per custom table, up to eight tables.
+    let tables = (custom_rows / 1000).clamp(1, CUSTOM_TABLES.len()).min(custom_rows);
 
     let mut out = String::with_capacity(codes * 220);
     let _ = write!(
@@ -458,7 +459,8 @@ mod tests {
             assert_eq!(catalogue.rows().count(), codes, "{codes} codes");
             assert_eq!(catalogue.tables[0].kind, crate::model::TableKind::HttpStatus);
         }
-        assert_eq!(catalogue(1000).tables.len(), 5);
+        assert_eq!(catalogue(1000).tables.len(), 2);
+        assert_eq!(catalogue(5000).tables.len(), 5);
         assert_eq!(catalogue(10_000).tables.len(), 9);
     }
 
