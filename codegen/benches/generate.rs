@@ -16,8 +16,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 /// Synthetic sizes; the real spec is benchmarked as `18`.
 const SYNTHETIC: &[usize] = &[1_000, 10_000, 100_000];
 
-/// Every emitter, as `render` calls it: pure `&Catalogue -> String`.
-const EMITTERS: &[(&str, fn(&Catalogue) -> String)] =
+/// An emitter, as `render` calls it: pure `&Catalogue -> String`.
+type Emitter = fn(&Catalogue) -> String;
+
+/// Every emitter, by name.
+const EMITTERS: &[(&str, Emitter)] =
     &[("rust_lib", codegen::rust::emit_lib), ("rust_manifest", codegen::rust::emit_manifest)];
 
 /// A spec file per size: the real one, then synthetic ones in `dir`.
