@@ -50,6 +50,9 @@ pub struct SpecTable {
     pub rust_enum: Option<String>,
     /// The rows, in documented order.
     pub errors: Vec<SpecRow>,
+    /// The heading of the docs' name column; defaults to `Name`.
+    #[serde(default)]
+    pub name_column: Option<String>,
 }
 
 /// One row of a table: one error code.
