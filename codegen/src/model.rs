@@ -253,7 +253,16 @@ fn check_retired(problems: &mut Problems<'_>, spec: &SpecFile, codes: &HashMap<u
                 );
                 owner.id.clone()
             }
-            (None, Some(named)) => named.clone(),
+            (None, Some(named)) => {
+                if !is_table_id(named) {
+                    problems.push(
+                        format!("{at}.table"),
+                        format!("{here}: `table: {named}` is not a table id"),
+                        "write the snake_case id the table had, e.g. `table: auth`",
+                    );
+                }
+                named.clone()
+            }
             (None, None) => {
                 problems.push(
                     at.clone(),
@@ -302,10 +311,7 @@ fn check_retired(problems: &mut Problems<'_>, spec: &SpecFile, codes: &HashMap<u
 }
 
 fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table {
-    let id_ok = !spec.id.is_empty()
-        && spec.id.starts_with(|c: char| c.is_ascii_lowercase())
-        && spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !id_ok {
+    if !is_table_id(&spec.id) {
         problems.push(
             format!("tables[{t}].id"),
             format!("table {}: id `{}` is not snake_case", t + 1, spec.id),
@@ -485,6 +491,11 @@ fn check_row(
         rust_variant,
         deprecated: spec.deprecated.clone(),
     }
+}
+
+fn is_table_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_error_status(status: u16) -> bool {
