@@ -88,9 +88,10 @@ fn compare(args: &Diff) -> Result<Report, String> {
         args.spec.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
     };
     let rev = &args.rev;
-    git(&spec_dir, ["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|e| {
+    git(&spec_dir, ["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
         format!(
-            "error: `{rev}` is not a commit of the repository holding {}\n  = help: {e}",
+            "error: `{rev}` is not a commit of the git repository holding {}\n  \
+             = help: name a commit, branch or tag (`git log --oneline` lists them)",
             display(&spec_dir)
         )
     })?;
