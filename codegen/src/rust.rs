@@ -622,7 +622,7 @@ fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
 /// The catalogue as one page: the same text as the Markdown reference, so
 /// every variant's docs can link to its row (`crate::reference#CODE`).
 fn emit_reference_module(catalogue: &Catalogue) -> TokenStream {
-    let docs = doc(&markdown::reference(catalogue));
+    let docs = doc(markdown::reference(catalogue).trim_end());
     quote! {
         #docs
         pub mod reference {}

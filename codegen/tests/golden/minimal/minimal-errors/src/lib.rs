@@ -387,7 +387,6 @@ impl ::core::error::Error for UnknownNameError {}
 /// `code` is a JSON number in most responses, but published examples also
 /// show it as a string of digits (`"7"` rather than `7`), so the
 /// schema accepts both: compare it as a number.
-///
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]
