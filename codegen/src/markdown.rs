@@ -5,7 +5,7 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
-use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::model::{Catalogue, Retired, Row, Table, TableKind};
 use crate::text::{code_span, escape_markdown};
 
 /// The generated page, `docs/<crate>.md`.
@@ -24,7 +24,10 @@ pub fn reference(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
+        page.push_str(&deprecated_section(table));
+        page.push_str(&retired_section(catalogue, table));
     }
+    page.push_str(&retired_elsewhere_section(catalogue));
     page.push('\n');
     page.push_str(&body_section(catalogue));
     page
@@ -65,6 +68,61 @@ fn row_cells(catalogue: &Catalogue, table: &Table, row: &Row) -> Vec<String> {
         });
     }
     cells
+}
+
+/// The table's deprecated codes, linked to their rows, with why.
+fn deprecated_section(table: &Table) -> String {
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let note = row.deprecated.as_deref()?;
+            Some(vec![format!("[{}](#{})", row.code, row.anchor()), inline(&row.name), inline(note)])
+        })
+        .collect();
+    small_table("### Deprecated", &["Code", &inline(&table.name_column), "Note"], &rows)
+}
+
+/// The codes the table withdrew: anchored, so old links still land.
+fn retired_section(catalogue: &Catalogue, table: &Table) -> String {
+    let rows: Vec<Vec<String>> =
+        catalogue.retired_in(&table.id).map(|retired| retired_cells(retired, false)).collect();
+    small_table("### Retired", &["Code", &inline(&table.name_column), "Reason"], &rows)
+}
+
+/// The codes of tables that are gone.
+fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
+    let rows: Vec<Vec<String>> =
+        catalogue.retired_elsewhere().map(|retired| retired_cells(retired, true)).collect();
+    small_table("## Retired codes of removed tables", &["Code", "Name", "Table", "Reason"], &rows)
+}
+
+fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
+    let mut cells =
+        vec![format!("<a id=\"{}\"></a>{}", retired.anchor(), retired.code), inline(&retired.name)];
+    if with_table {
+        cells.push(inline(&retired.table));
+    }
+    cells.push(inline(&retired.reason));
+    cells
+}
+
+/// A heading and a table, or nothing when there are no rows.
+fn small_table(heading: &str, columns: &[&str], rows: &[Vec<String>]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let columns: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+    let mut section = format!(
+        "\n{heading}\n\n{}\n{}\n",
+        table_line(&columns),
+        table_line(&vec!["---".to_owned(); columns.len()])
+    );
+    for row in rows {
+        section.push_str(&table_line(row));
+        section.push('\n');
+    }
+    section
 }
 
 /// The error body every code travels in, and why `code` may be a string.

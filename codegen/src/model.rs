@@ -141,6 +141,13 @@ impl Row {
     }
 }
 
+impl Retired {
+    /// The id of the retired code's anchor in the docs, as when it was a row.
+    pub fn anchor(&self) -> String {
+        self.code.to_string()
+    }
+}
+
 /// The name column's heading when a table sets none.
 pub const DEFAULT_NAME_COLUMN: &str = "Name";
 

@@ -123,6 +123,8 @@ struct Schema {
     title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deprecated: Option<bool>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -163,6 +165,8 @@ struct MediaType {
 #[derive(Serialize)]
 struct Example {
     summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
     value: BodyExample,
 }
 
@@ -230,6 +234,7 @@ fn code_const(row: &Row) -> Schema {
         constant: Some(row.code),
         title: Some(row.name.clone()),
         description: Some(row.description.clone()),
+        deprecated: row.deprecated.is_some().then_some(true),
         ..Schema::default()
     }
 }
@@ -240,12 +245,16 @@ fn code_list(table: &Table) -> String {
         .rows
         .iter()
         .map(|row| {
-            format!(
+            let mut line = format!(
                 "- `{}` {}: {}",
                 row.code,
                 markdown::inline(&row.name),
                 markdown::inline(&row.description)
-            )
+            );
+            if let Some(note) = &row.deprecated {
+                line.push_str(&format!(" *Deprecated:* {}", markdown::inline(note)));
+            }
+            line
         })
         .collect();
     lines.join("\n")
@@ -333,6 +342,7 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
             row.name.clone(),
             Example {
                 summary: format!("{} {}", row.code, row.name),
+                description: row.deprecated.as_ref().map(|note| format!("Deprecated: {note}")),
                 value: BodyExample {
                     code: row.code,
                     message: row.name.clone(),

@@ -114,6 +114,10 @@ fn blocks(markdown: &str) -> Vec<Block> {
     blocks
 }
 
+fn texts(cells: &[Inline]) -> Vec<&str> {
+    cells.iter().map(|cell| cell.text.as_str()).collect()
+}
+
 #[track_caller]
 fn assert_text(inline: &Inline, expected: &str, what: &str) {
     assert_eq!(inline.text, expected, "{what}");
@@ -167,6 +171,52 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                     }
                 }
             }
+
+            let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
+            if !deprecated.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
+                assert_text(&heading, "Deprecated", &here);
+                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Note"], "{here}");
+                assert_eq!(rows.len(), deprecated.len(), "{here}: one row per deprecated code");
+                for (cells, row) in rows.iter().zip(deprecated) {
+                    assert_text(&cells[0], &row.code.to_string(), &here);
+                    assert_eq!(cells[0].links, [format!("#{}", row.anchor())], "{here}: links to its row");
+                    assert_text(&cells[1], &row.name, &here);
+                    assert_text(&cells[2], row.deprecated.as_deref().unwrap(), &here);
+                }
+            }
+            let retired: Vec<_> = catalogue.retired_in(&table.id).collect();
+            if !retired.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: retired codes") };
+                assert_text(&heading, "Retired", &here);
+                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Reason"], "{here}");
+                assert_eq!(rows.len(), retired.len(), "{here}: one row per retired code");
+                for (cells, retired) in rows.iter().zip(retired) {
+                    assert_text(&cells[0], &retired.code.to_string(), &here);
+                    assert_eq!(cells[0].anchors, [retired.anchor()], "{here}: old links still land");
+                    assert_text(&cells[1], &retired.name, &here);
+                    assert_text(&cells[2], &retired.reason, &here);
+                }
+            }
+        }
+        let elsewhere: Vec<_> = catalogue.retired_elsewhere().collect();
+        if !elsewhere.is_empty() {
+            let Some(Block::Heading(2, heading)) = blocks.next() else {
+                panic!("{at}: removed tables' codes")
+            };
+            assert_text(&heading, "Retired codes of removed tables", at);
+            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+            assert_eq!(texts(&header), ["Code", "Name", "Table", "Reason"], "{at}");
+            assert_eq!(rows.len(), elsewhere.len(), "{at}");
+            for (cells, retired) in rows.iter().zip(elsewhere) {
+                assert_text(&cells[0], &retired.code.to_string(), at);
+                assert_eq!(cells[0].anchors, [retired.anchor()], "{at}");
+                assert_text(&cells[1], &retired.name, at);
+                assert_text(&cells[2], &retired.table, at);
+                assert_text(&cells[3], &retired.reason, at);
+            }
         }
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");
@@ -194,8 +244,12 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
                 links.extend(inline.links);
             }
         }
-        let codes: BTreeSet<String> = catalogue.rows().map(|(_, row)| row.anchor()).collect();
-        assert_eq!(anchors, codes, "{}: one anchor per code", catalogue.source);
+        let codes: BTreeSet<String> = catalogue
+            .rows()
+            .map(|(_, row)| row.anchor())
+            .chain(catalogue.retired.iter().map(|retired| retired.anchor()))
+            .collect();
+        assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
         for link in links {
             let target = link.strip_prefix('#').unwrap_or_else(|| panic!("{link} leaves the page"));
             assert!(anchors.contains(target), "{}: {link} has no anchor", catalogue.source);

@@ -77,6 +77,8 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 assert_eq!(option["const"], Value::from(row.code), "{name}");
                 assert_eq!(option["title"], string(&row.name), "{name}");
                 assert_eq!(option["description"], string(&row.description), "{name}");
+                let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
+                assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {}", row.code);
             }
 
             let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
