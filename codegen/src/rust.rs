@@ -10,6 +10,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use crate::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
 use crate::text::{code_span, escape_markdown};
@@ -46,6 +47,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let error_code = emit_error_code(catalogue);
     let errors = emit_error_types(catalogue);
     let lookup = emit_lookup_module();
+    let reference = emit_reference_module(catalogue);
     // Descriptions are documentation text, shown verbatim: a URL in one is
     // text, not a link, hence `bare_urls` is allowed.
     let tokens = quote! {
@@ -58,6 +60,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         #(#tables)*
         #error_code
         #errors
+        #reference
         #lookup
     };
     // The tokens come from `quote!` over parsed fragments; failing to parse
@@ -364,8 +367,9 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
 
 fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
     let mut docs = format!(
-        "{}: {}",
+        "[{}](crate::reference#{}): {}",
         code_span(&format!("{} {}", row.code, row.name)),
+        row.anchor(),
         escape_markdown(&row.description).replace('\n', "<br>\n")
     );
     if table.kind == TableKind::Custom {
@@ -615,6 +619,16 @@ fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// The catalogue as one page: the same text as the Markdown reference, so
+/// every variant's docs can link to its row (`crate::reference#CODE`).
+fn emit_reference_module(catalogue: &Catalogue) -> TokenStream {
+    let docs = doc(markdown::reference(catalogue).trim_end());
+    quote! {
+        #docs
+        pub mod reference {}
+    }
+}
+
 /// The hash functions, copied from the generator's own `phf/lookup.rs`.
 fn emit_lookup_module() -> TokenStream {
     // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
@@ -643,7 +657,8 @@ fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          one variant per row, with the codes, names and descriptions exactly\n\
          as the catalogue prints them.\n\n\
          {tables}\n\
-         - [`ErrorCode`] — any code of any table.\n\n\
+         - [`ErrorCode`] — any code of any table.\n\
+         - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\n\
          ```\n\
          use {krate}::{{ErrorCode, {enum_name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a known code\");\n\
