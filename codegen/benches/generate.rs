@@ -20,8 +20,13 @@ const SYNTHETIC: &[usize] = &[1_000, 10_000, 100_000];
 type Emitter = fn(&Catalogue) -> String;
 
 /// Every emitter, by name.
-const EMITTERS: &[(&str, Emitter)] =
-    &[("rust_lib", codegen::rust::emit_lib), ("rust_manifest", codegen::rust::emit_manifest)];
+const EMITTERS: &[(&str, Emitter)] = &[
+    ("rust_lib", codegen::rust::emit_lib),
+    ("rust_manifest", codegen::rust::emit_manifest),
+    ("openapi_3_1", |c| codegen::openapi::emit_openapi(c, codegen::openapi::Version::V3_1)),
+    ("openapi_3_0", |c| codegen::openapi::emit_openapi(c, codegen::openapi::Version::V3_0)),
+    ("markdown", codegen::markdown::emit_docs),
+];
 
 /// A spec file per size: the real one, then synthetic ones in `dir`.
 fn specs(dir: &Path) -> Vec<(usize, PathBuf)> {

@@ -1,23 +1,29 @@
-//! Turns a YAML error catalogue into a Rust crate (and, as emitters are
-//! added, other artifacts), so code and docs can never disagree.
+//! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
+//! Markdown reference, so code and docs can never disagree.
 //!
 //! The pipeline runs one way:
 //!
 //! ```text
 //! spec/*.yaml ──load──▶ spec::SpecFile ──validate──▶ model::Catalogue
+//!             ──lock::update──▶ spec/*.lock (every code ever published)
 //!             ──emit──▶ OutputFile contents ──write_or_check──▶ generated/
 //! ```
 //!
 //! [`generate`] runs all of it; each step is public for tests and tools.
 
 pub mod diagnostic;
+pub mod diff;
+pub mod lock;
+pub mod markdown;
 pub mod model;
+pub mod openapi;
 pub mod phf;
 pub mod rust;
 pub mod spec;
 pub mod synth;
 pub mod text;
 pub mod write;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -55,19 +61,62 @@ impl From<Diagnostics> for Error {
     }
 }
 
-/// Loads, validates, renders and writes (or checks) in one call.
+/// Loads, validates, checks the locks, renders and writes (or checks) in
+/// one call.
 ///
-/// `spec` is a spec file or a directory searched for `*.yaml` files; every
-/// artifact is rendered in memory before anything under `out` is touched.
+/// `spec` is a spec file or a directory searched for `*.yaml` files; each
+/// spec's lock sits next to it (see [`lock`]). Every artifact and lock is
+/// rendered in memory before anything is touched, and a spec its lock
+/// refuses writes nothing.
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
-    let catalogues = load(spec)?;
+    let loaded = load_paths(spec)?;
+    let mut locks = Vec::with_capacity(loaded.len());
+    let mut problems = Vec::new();
+    for (path, catalogue) in &loaded {
+        match lock_file(path, catalogue) {
+            Ok(lock) => locks.push(lock),
+            Err(Diagnostics(found)) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Spec(Diagnostics(problems)));
+    }
+    let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = render(&catalogues);
-    write::write_or_check(out, &files, mode).map_err(Error::Io)
+    let mut reports = write::write_or_check(out, &files, mode).map_err(Error::Io)?;
+    for lock in &locks {
+        reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
+    }
+    Ok(reports)
+}
+
+/// Checks `catalogue`, loaded from the spec file `spec`, against the lock
+/// next to it, and renders the updated lock (its path and contents).
+pub fn lock_file(spec: &Path, catalogue: &Catalogue) -> Result<OutputFile, Diagnostics> {
+    let path = lock::lock_path(spec);
+    let locked = match fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::new(&path, "the lock is not valid UTF-8")
+                    .help("restore the lock from version control, then run `cargo xtask gen`")
+            })?;
+            Some(lock::parse(&path, &text)?)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Diagnostic::new(&path, format!("cannot read the lock: {e}")).into()),
+    };
+    let updated = lock::update(spec, &path, catalogue, locked.as_ref())?;
+    Ok(OutputFile { contents: lock::render(catalogue, &updated), path })
 }
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once.
 pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
+    Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect())
+}
+
+/// [`load`], keeping the path each catalogue was read from.
+pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
     let files = spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
@@ -88,7 +137,7 @@ pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
                         .help("give each spec file its own `crate` name"),
                     );
                 }
-                catalogues.push(catalogue);
+                catalogues.push((path, catalogue));
             }
             Err(Diagnostics(found)) => problems.extend(found),
         }
@@ -101,6 +150,12 @@ pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
 pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
     let bytes = fs::read(path)
         .map_err(|e| Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))?;
+    load_bytes(path, source, bytes)
+}
+
+/// Parses and validates spec file contents read from elsewhere (such as
+/// an older revision in version control); `path` names them in diagnostics.
+pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -130,7 +185,10 @@ pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostic> {
     })
 }
 
-/// Renders every artifact of every catalogue, in memory.
+/// Renders every artifact of every catalogue, in memory. Paths are named
+/// after the crate, so several catalogues never collide:
+/// `<crate>/…`, `openapi/<crate>.openapi.yaml` (3.1.0),
+/// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
 pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for catalogue in catalogues {
@@ -140,6 +198,16 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
             contents: rust::emit_manifest(catalogue),
         });
         files.push(OutputFile { path: crate_dir.join("src/lib.rs"), contents: rust::emit_lib(catalogue) });
+        for version in [openapi::Version::V3_1, openapi::Version::V3_0] {
+            files.push(OutputFile {
+                path: Path::new("openapi").join(openapi::file_name(catalogue, version)),
+                contents: openapi::emit_openapi(catalogue, version),
+            });
+        }
+        files.push(OutputFile {
+            path: Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
+            contents: markdown::emit_docs(catalogue),
+        });
     }
     files
 }

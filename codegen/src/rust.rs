@@ -10,6 +10,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use crate::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
 use crate::text::{code_span, escape_markdown};
@@ -46,6 +47,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let error_code = emit_error_code(catalogue);
     let errors = emit_error_types(catalogue);
     let lookup = emit_lookup_module();
+    let reference = emit_reference_module(catalogue);
     // Descriptions are documentation text, shown verbatim: a URL in one is
     // text, not a link, hence `bare_urls` is allowed.
     let tokens = quote! {
@@ -58,6 +60,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         #(#tables)*
         #error_code
         #errors
+        #reference
         #lookup
     };
     // The tokens come from `quote!` over parsed fragments; failing to parse
@@ -95,6 +98,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let enum_docs = doc(&format!(
         "{title}\n\n{summary}\n\n\
          One variant per row of the table `{id}` in `{source}`, in spec order.\n\n\
+         {retired}\
          # Examples\n\n\
          ```\n\
          use {krate}::{name};\n\n\
@@ -110,12 +114,17 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
         source = catalogue.source,
         code = first.code,
         name_lit = rust_str(&first.name),
+        retired = retired_docs(catalogue, table),
     ));
     let variants = table.rows.iter().map(|row| {
         let docs = doc(&variant_docs(catalogue, table, row));
         let variant = ident(&row.rust_variant);
-        quote! { #docs #variant, }
+        let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
+        quote! { #docs #deprecated #variant, }
     });
+    // `ALL` names every variant, deprecated ones included.
+    let allow_deprecated =
+        table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
     let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
     let names = table.rows.iter().map(|row| row.name.as_str());
@@ -209,6 +218,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #(#variants)*
         }
 
+        #allow_deprecated
         impl #name {
             #all_docs
             pub const ALL: &'static [Self] = &[#(Self::#all),*];
@@ -308,10 +318,58 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     }
 }
 
+/// The enum docs' list of the table's retired codes, if it has any.
+fn retired_docs(catalogue: &Catalogue, table: &Table) -> String {
+    let lines: Vec<String> = catalogue
+        .retired_in(&table.id)
+        .map(|retired| {
+            format!(
+                "- {}: {}",
+                code_span(&format!("{} {}", retired.code, retired.name)),
+                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "# Retired codes\n\n\
+         These codes were published once and withdrawn: they have no variant,\n\
+         `from_code` does not know them, and they are never reused.\n\n{}\n\n",
+        lines.join("\n")
+    )
+}
+
+/// The crate docs' list of retired codes whose table is gone, if any.
+fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
+    let lines: Vec<String> = catalogue
+        .retired_elsewhere()
+        .map(|retired| {
+            format!(
+                "- {} (table {}): {}",
+                code_span(&format!("{} {}", retired.code, retired.name)),
+                code_span(&retired.table),
+                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n\n# Retired codes of removed tables\n\n\
+         These codes were published once and withdrawn with their tables; they\n\
+         are never reused.\n\n{}",
+        lines.join("\n")
+    )
+}
+
 fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
     let mut docs = format!(
-        "{}: {}",
+        "[{}](crate::reference#{}): {}",
         code_span(&format!("{} {}", row.code, row.name)),
+        row.anchor(),
         escape_markdown(&row.description).replace('\n', "<br>\n")
     );
     if table.kind == TableKind::Custom {
@@ -561,6 +619,16 @@ fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// The catalogue as one page: the same text as the Markdown reference, so
+/// every variant's docs can link to its row (`crate::reference#CODE`).
+fn emit_reference_module(catalogue: &Catalogue) -> TokenStream {
+    let docs = doc(markdown::reference(catalogue).trim_end());
+    quote! {
+        #docs
+        pub mod reference {}
+    }
+}
+
 /// The hash functions, copied from the generator's own `phf/lookup.rs`.
 fn emit_lookup_module() -> TokenStream {
     // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
@@ -589,14 +657,16 @@ fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          one variant per row, with the codes, names and descriptions exactly\n\
          as the catalogue prints them.\n\n\
          {tables}\n\
-         - [`ErrorCode`] — any code of any table.\n\n\
+         - [`ErrorCode`] — any code of any table.\n\
+         - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\n\
          ```\n\
          use {krate}::{{ErrorCode, {enum_name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a known code\");\n\
          assert_eq!(error, ErrorCode::{outer}({enum_name}::{variant}));\n\
          assert_eq!(error.name(), {name});\n\
          assert_eq!(error.http_status(), {status});\n\
-         ```",
+         ```{retired}",
+        retired = retired_elsewhere_docs(catalogue),
         title = escape_markdown(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),

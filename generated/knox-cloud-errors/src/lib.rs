@@ -8,6 +8,7 @@
 //! - [`HttpError`] — Standard HTTP error codes
 //! - [`AuthError`] — Unique Cloud authentication error codes
 //! - [`ErrorCode`] — any code of any table.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //!
 //! ```
 //! use knox_cloud_errors::{ErrorCode, AuthError};
@@ -42,23 +43,23 @@
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum HttpError {
-    /// `400 Bad Request`: The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload.
+    /// [`400 Bad Request`](crate::reference#400): The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload.
     BadRequest,
-    /// `401 Unauthorized`: Authorization for the API is required, but the request was not authenticated.
+    /// [`401 Unauthorized`](crate::reference#401): Authorization for the API is required, but the request was not authenticated.
     Unauthorized,
-    /// `403 Forbidden`: The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found.
+    /// [`403 Forbidden`](crate::reference#403): The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found.
     Forbidden,
-    /// `404 Not Found`: Specifies that the requested path does not exist.
+    /// [`404 Not Found`](crate::reference#404): Specifies that the requested path does not exist.
     NotFound,
-    /// `406 Not Acceptable`: The client has requested a MIME type via the Accept header for a value not supported by the server.
+    /// [`406 Not Acceptable`](crate::reference#406): The client has requested a MIME type via the Accept header for a value not supported by the server.
     NotAcceptable,
-    /// `422 Unprocessable Entity`: The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded.
+    /// [`422 Unprocessable Entity`](crate::reference#422): The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded.
     UnprocessableEntity,
-    /// `429 Too Many Requests`: The client has exceeded the number of requests allowed for a given time window.
+    /// [`429 Too Many Requests`](crate::reference#429): The client has exceeded the number of requests allowed for a given time window.
     TooManyRequests,
-    /// `500 Internal Server Error`: An unexpected server error has occurred. These errors should be rare.
+    /// [`500 Internal Server Error`](crate::reference#500): An unexpected server error has occurred. These errors should be rare.
     InternalServerError,
-    /// `501 Not Implemented`: The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare.
+    /// [`501 Not Implemented`](crate::reference#501): The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare.
     NotImplemented,
 }
 #[rustfmt::skip]
@@ -252,39 +253,39 @@ impl ::core::convert::From<HttpError> for u32 {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum AuthError {
-    /// `4002250 API_KEY_NON_UNIQUE_JWTID`: Cannot use the same jwt again. A newly signed jwt needs to be created.
+    /// [`4002250 API_KEY_NON_UNIQUE_JWTID`](crate::reference#4002250): Cannot use the same jwt again. A newly signed jwt needs to be created.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ApiKeyNonUniqueJwtid,
-    /// `4002251 ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM`: Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32
+    /// [`4002251 ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM`](crate::reference#4002251): Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     AccessTokenTimeoutValidityResourceInvalidParam,
-    /// `40122050 ACCESS_TOKEN_BAD_REQUEST`: Jwt improperly created. Check whether jwt was properly signed.
+    /// [`40122050 ACCESS_TOKEN_BAD_REQUEST`](crate::reference#40122050): Jwt improperly created. Check whether jwt was properly signed.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
     AccessTokenBadRequest,
-    /// `4032251 ACCESS_TOKEN_EXPIRED`: Provided Access token has expired. A new access token needs to be generated
+    /// [`4032251 ACCESS_TOKEN_EXPIRED`](crate::reference#4032251): Provided Access token has expired. A new access token needs to be generated
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     AccessTokenExpired,
-    /// `4032252 ACCESS_TOKEN_INVALID`: Provided Access token is invalid for this api.
+    /// [`4032252 ACCESS_TOKEN_INVALID`](crate::reference#4032252): Provided Access token is invalid for this api.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     AccessTokenInvalid,
-    /// `4042251 API_KEY_RESTRICTION_NOT_FOUND`: The IP address or http referer are empty.
+    /// [`4042251 API_KEY_RESTRICTION_NOT_FOUND`](crate::reference#4042251): The IP address or http referer are empty.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ApiKeyRestrictionNotFound,
-    /// `4042252 API_KEY_RESTRICTION_INVALID`: The IP address or http referer are invalid.
+    /// [`4042252 API_KEY_RESTRICTION_INVALID`](crate::reference#4042252): The IP address or http referer are invalid.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ApiKeyRestrictionInvalid,
-    /// `4000000 RESOURCE_INVALID_PARAM`: Invalid parameter provided.
+    /// [`4000000 RESOURCE_INVALID_PARAM`](crate::reference#4000000): Invalid parameter provided.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ResourceInvalidParam,
-    /// `4040000 RESOURCE_NOT_FOUND`: Resource not found.
+    /// [`4040000 RESOURCE_NOT_FOUND`](crate::reference#4040000): Resource not found.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ResourceNotFound,
@@ -652,6 +653,57 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// # Troubleshooting Knox Cloud Services
+///
+/// ## Standard HTTP error codes
+///
+/// The following table lists the most common HTTP error responses:
+///
+/// | Code | Name | Description |
+/// | --- | --- | --- |
+/// | <a id="400"></a>400 | Bad Request | The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload. |
+/// | <a id="401"></a>401 | Unauthorized | Authorization for the API is required, but the request was not authenticated. |
+/// | <a id="403"></a>403 | Forbidden | The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found. |
+/// | <a id="404"></a>404 | Not Found | Specifies that the requested path does not exist. |
+/// | <a id="406"></a>406 | Not Acceptable | The client has requested a MIME type via the Accept header for a value not supported by the server. |
+/// | <a id="422"></a>422 | Unprocessable Entity | The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded. |
+/// | <a id="429"></a>429 | Too Many Requests | The client has exceeded the number of requests allowed for a given time window. |
+/// | <a id="500"></a>500 | Internal Server Error | An unexpected server error has occurred. These errors should be rare. |
+/// | <a id="501"></a>501 | Not Implemented | The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare. |
+///
+/// ## Unique Cloud authentication error codes
+///
+/// The Knox Cloud authentication API has several custom error codes which provide more information than the standard HTTP error response codes. The following table lists the unique Knox Cloud error codes and their descriptions:
+///
+/// | Code | Message | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="4002250"></a>4002250 | API\_KEY\_NON\_UNIQUE\_JWTID | Cannot use the same jwt again. A newly signed jwt needs to be created. | [400 Bad Request](#400) |
+/// | <a id="4002251"></a>4002251 | ACCESS\_TOKEN\_TIMEOUT\_VALIDITY\_RESOURCE\_INVALID\_PARAM | Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32 | [400 Bad Request](#400) |
+/// | <a id="40122050"></a>40122050 | ACCESS\_TOKEN\_BAD\_REQUEST | Jwt improperly created. Check whether jwt was properly signed. | [401 Unauthorized](#401) |
+/// | <a id="4032251"></a>4032251 | ACCESS\_TOKEN\_EXPIRED | Provided Access token has expired. A new access token needs to be generated | [403 Forbidden](#403) |
+/// | <a id="4032252"></a>4032252 | ACCESS\_TOKEN\_INVALID | Provided Access token is invalid for this api. | [403 Forbidden](#403) |
+/// | <a id="4042251"></a>4042251 | API\_KEY\_RESTRICTION\_NOT\_FOUND | The IP address or http referer are empty. | [404 Not Found](#404) |
+/// | <a id="4042252"></a>4042252 | API\_KEY\_RESTRICTION\_INVALID | The IP address or http referer are invalid. | [404 Not Found](#404) |
+/// | <a id="4000000"></a>4000000 | RESOURCE\_INVALID\_PARAM | Invalid parameter provided. | [400 Bad Request](#400) |
+/// | <a id="4040000"></a>4040000 | RESOURCE\_NOT\_FOUND | Resource not found. | [404 Not Found](#404) |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"4002250"` rather than `4002250`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

@@ -7,6 +7,7 @@
 //!
 //! - [`AppError`] — Application errors
 //! - [`ErrorCode`] — any code of any table.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //!
 //! ```
 //! use minimal_errors::{ErrorCode, AppError};
@@ -41,7 +42,7 @@
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum AppError {
-    /// `7 BROKEN`: Something broke.
+    /// [`7 BROKEN`](crate::reference#7): Something broke.
     ///
     /// HTTP status: 500.
     Broken,
@@ -361,6 +362,33 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// # Minimal
+///
+/// ## Application errors
+///
+/// Errors of the application.
+///
+/// | Code | Name | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="7"></a>7 | BROKEN | Something broke. | 500 |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"7"` rather than `7`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

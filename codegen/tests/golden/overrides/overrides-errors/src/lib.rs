@@ -8,6 +8,7 @@
 //! - [`Status`] — Statuses
 //! - [`BillingApiError`] — Billing errors
 //! - [`ErrorCode`] — any code of any table.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //!
 //! ```
 //! use overrides_errors::{ErrorCode, BillingApiError};
@@ -42,9 +43,9 @@
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Status {
-    /// `404 Not Found`: Nothing here.
+    /// [`404 Not Found`](crate::reference#404): Nothing here.
     NotFound,
-    /// `503 Service Unavailable`: Try again later.
+    /// [`503 Service Unavailable`](crate::reference#503): Try again later.
     ServiceUnavailable,
 }
 #[rustfmt::skip]
@@ -208,15 +209,15 @@ impl ::core::convert::From<Status> for u32 {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum BillingApiError {
-    /// `4041 invoice-missing`: The invoice does not exist.
+    /// [`4041 invoice-missing`](crate::reference#4041): The invoice does not exist.
     ///
     /// HTTP status: 404 ([`Status::NotFound`]).
     InvoiceMissing,
-    /// `4290 429`: Too many invoices at once.
+    /// [`4290 429`](crate::reference#4290): Too many invoices at once.
     ///
     /// HTTP status: 429.
     RateLimited,
-    /// `5000 Self`: The service's self-check failed.
+    /// [`5000 Self`](crate::reference#5000): The service's self-check failed.
     ///
     /// HTTP status: 500.
     SelfCheckFailed,
@@ -560,6 +561,44 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// # Overrides
+///
+/// ## Statuses
+///
+/// The statuses this service answers with.
+///
+/// | Code | Name | Description |
+/// | --- | --- | --- |
+/// | <a id="404"></a>404 | Not Found | Nothing here. |
+/// | <a id="503"></a>503 | Service Unavailable | Try again later. |
+///
+/// ## Billing errors
+///
+/// Errors of the billing API.
+///
+/// | Code | Message | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="4041"></a>4041 | invoice-missing | The invoice does not exist. | [404 Not Found](#404) |
+/// | <a id="4290"></a>4290 | 429 | Too many invoices at once. | 429 |
+/// | <a id="5000"></a>5000 | Self | The service's self-check failed. | 500 |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"4041"` rather than `4041`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

@@ -7,14 +7,15 @@
 //!
 //! - [`TrickyError`] — Pipes \| backticks \` and \*stars\*
 //! - [`ErrorCode`] — any code of any table.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //!
 //! ```
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! let error = ErrorCode::from_code(0).expect("a known code");
-//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Unicode));
-//! assert_eq!(error.name(), "ÜNICODE ✓");
-//! assert_eq!(error.http_status(), 500);
+//! let error = ErrorCode::from_code(8).expect("a known code");
+//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Thousand));
+//! assert_eq!(error.name(), "1_000");
+//! assert_eq!(error.http_status(), 404);
 //! ```
 #![no_std]
 #![forbid(unsafe_code)]
@@ -41,27 +42,43 @@
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum TrickyError {
-    /// `1 NO`: Quotes " and 'single', a backslash \\ and a pipe \|.
+    /// [`1 NO`](crate::reference#1): Quotes " and 'single', a backslash \\ and a pipe \|.
     ///
     /// HTTP status: 400.
     No,
-    /// `2 null`: \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
+    /// [`2 null`](crate::reference#2): \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
     ///
     /// HTTP status: 400.
     Null,
-    /// ``3 Weird `name` | x``: \<script\>alert('x')\</script\> \&amp; \&lt;
+    /// [``3 Weird `name` | x``](crate::reference#3): \<script\>alert('x')\</script\> \&amp; \&lt;
     ///
     /// HTTP status: 418.
     WeirdNameX,
-    /// `4294967295 Y`: Two lines:<br>
+    /// [`4294967295 Y`](crate::reference#4294967295): Two lines:<br>
     /// the second one, with a \# hash and a tab&#9;here.
     ///
     /// HTTP status: 599.
     Y,
-    /// `0 ÜNICODE ✓`: Ünïcödé ✓ — and an emoji 🦀.
+    /// [`0 ÜNICODE ✓`](crate::reference#0): Ünïcödé ✓ — and an emoji 🦀.
     ///
     /// HTTP status: 500.
     Unicode,
+    /// [`5 ON`](crate::reference#5): yes
+    ///
+    /// HTTP status: 404.
+    On,
+    /// [`6 2001-12-14`](crate::reference#6): 1:20
+    ///
+    /// HTTP status: 404.
+    Dated,
+    /// [`7 =`](crate::reference#7): 0o17
+    ///
+    /// HTTP status: 404.
+    Equals,
+    /// [`8 1_000`](crate::reference#8):   padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator
+    ///
+    /// HTTP status: 404.
+    Thousand,
 }
 #[rustfmt::skip]
 impl TrickyError {
@@ -70,7 +87,7 @@ impl TrickyError {
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::ALL.len(), 5);
+    /// assert_eq!(TrickyError::ALL.len(), 9);
     /// assert_eq!(TrickyError::ALL[0], TrickyError::No);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -79,14 +96,22 @@ impl TrickyError {
         Self::WeirdNameX,
         Self::Y,
         Self::Unicode,
+        Self::On,
+        Self::Dated,
+        Self::Equals,
+        Self::Thousand,
     ];
-    const CODES: &'static [u32] = &[1, 2, 3, 4294967295, 0];
+    const CODES: &'static [u32] = &[1, 2, 3, 4294967295, 0, 5, 6, 7, 8];
     const NAMES: &'static [&'static str] = &[
         "NO",
         "null",
         "Weird `name` | x",
         "Y",
         "ÜNICODE ✓",
+        "ON",
+        "2001-12-14",
+        "=",
+        "1_000",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "Quotes \" and 'single', a backslash \\ and a pipe |.",
@@ -94,14 +119,18 @@ impl TrickyError {
         "<script>alert('x')</script> &amp; &lt;",
         "Two lines:\nthe second one, with a # hash and a tab\there.",
         "Ünïcödé ✓ — and an emoji 🦀.",
+        "yes",
+        "1:20",
+        "0o17",
+        "  padded with spaces, a ~ tilde, ~~strike~~ and a line\u{2028}separator  ",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500];
+    const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500, 404, 404, 404, 404];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[0, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 2, 1, 3, 0, 4, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[0, 2, 0];
+    const CODE_SLOTS: &'static [u32] = &[0, 3, 2, 0, 6, 1, 0, 8, 0, 0, 5, 4, 0, 0, 0, 7];
     const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_PILOTS: &'static [u16] = &[2, 0];
-    const NAME_SLOTS: &'static [u32] = &[0, 0, 1, 0, 3, 4, 0, 2];
+    const NAME_PILOTS: &'static [u16] = &[2, 3, 0];
+    const NAME_SLOTS: &'static [u32] = &[4, 0, 5, 0, 1, 2, 6, 0, 0, 8, 0, 7, 0, 0, 3, 0];
     /// The numeric code.
     ///
     /// ```
@@ -396,6 +425,41 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// # Tricky "text" \| \<b\>catalogue\</b\>
+///
+/// ## Pipes \| backticks \` and \*stars\*
+///
+/// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).
+///
+/// | Code | Msg \| \`x\` \<b\> | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="1"></a>1 | NO | Quotes " and 'single', a backslash \\ and a pipe \|. | 400 |
+/// | <a id="2"></a>2 | null | \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\]. | 400 |
+/// | <a id="3"></a>3 | Weird \`name\` \| x | \<script\>alert('x')\</script\> \&amp; \&lt; | 418 |
+/// | <a id="4294967295"></a>4294967295 | Y | Two lines:<br>the second one, with a \# hash and a tab&#9;here. | 599 |
+/// | <a id="0"></a>0 | ÜNICODE ✓ | Ünïcödé ✓ — and an emoji 🦀. | 500 |
+/// | <a id="5"></a>5 | ON | yes | 404 |
+/// | <a id="6"></a>6 | 2001-12-14 | 1:20 | 404 |
+/// | <a id="7"></a>7 | = | 0o17 | 404 |
+/// | <a id="8"></a>8 | 1\_000 | &#32;&#32;padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator&#32;&#32; | 404 |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"1"` rather than `1`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.
