@@ -653,55 +653,9 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
-/// # Troubleshooting Knox Cloud Services
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Standard HTTP error codes
-///
-/// The following table lists the most common HTTP error responses:
-///
-/// | Code | Name | Description |
-/// | --- | --- | --- |
-/// | <a id="400"></a>400 | Bad Request | The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload. |
-/// | <a id="401"></a>401 | Unauthorized | Authorization for the API is required, but the request was not authenticated. |
-/// | <a id="403"></a>403 | Forbidden | The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found. |
-/// | <a id="404"></a>404 | Not Found | Specifies that the requested path does not exist. |
-/// | <a id="406"></a>406 | Not Acceptable | The client has requested a MIME type via the Accept header for a value not supported by the server. |
-/// | <a id="422"></a>422 | Unprocessable Entity | The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded. |
-/// | <a id="429"></a>429 | Too Many Requests | The client has exceeded the number of requests allowed for a given time window. |
-/// | <a id="500"></a>500 | Internal Server Error | An unexpected server error has occurred. These errors should be rare. |
-/// | <a id="501"></a>501 | Not Implemented | The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare. |
-///
-/// ## Unique Cloud authentication error codes
-///
-/// The Knox Cloud authentication API has several custom error codes which provide more information than the standard HTTP error response codes. The following table lists the unique Knox Cloud error codes and their descriptions:
-///
-/// | Code | Message | Description | HTTP status |
-/// | --- | --- | --- | --- |
-/// | <a id="4002250"></a>4002250 | API\_KEY\_NON\_UNIQUE\_JWTID | Cannot use the same jwt again. A newly signed jwt needs to be created. | [400 Bad Request](#400) |
-/// | <a id="4002251"></a>4002251 | ACCESS\_TOKEN\_TIMEOUT\_VALIDITY\_RESOURCE\_INVALID\_PARAM | Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32 | [400 Bad Request](#400) |
-/// | <a id="40122050"></a>40122050 | ACCESS\_TOKEN\_BAD\_REQUEST | Jwt improperly created. Check whether jwt was properly signed. | [401 Unauthorized](#401) |
-/// | <a id="4032251"></a>4032251 | ACCESS\_TOKEN\_EXPIRED | Provided Access token has expired. A new access token needs to be generated | [403 Forbidden](#403) |
-/// | <a id="4032252"></a>4032252 | ACCESS\_TOKEN\_INVALID | Provided Access token is invalid for this api. | [403 Forbidden](#403) |
-/// | <a id="4042251"></a>4042251 | API\_KEY\_RESTRICTION\_NOT\_FOUND | The IP address or http referer are empty. | [404 Not Found](#404) |
-/// | <a id="4042252"></a>4042252 | API\_KEY\_RESTRICTION\_INVALID | The IP address or http referer are invalid. | [404 Not Found](#404) |
-/// | <a id="4000000"></a>4000000 | RESOURCE\_INVALID\_PARAM | Invalid parameter provided. | [400 Bad Request](#400) |
-/// | <a id="4040000"></a>4040000 | RESOURCE\_NOT\_FOUND | Resource not found. | [404 Not Found](#404) |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"4002250"` rather than `4002250`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]

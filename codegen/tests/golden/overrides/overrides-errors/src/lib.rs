@@ -561,42 +561,9 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
-/// # Overrides
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Statuses
-///
-/// The statuses this service answers with.
-///
-/// | Code | Name | Description |
-/// | --- | --- | --- |
-/// | <a id="404"></a>404 | Not Found | Nothing here. |
-/// | <a id="503"></a>503 | Service Unavailable | Try again later. |
-///
-/// ## Billing errors
-///
-/// Errors of the billing API.
-///
-/// | Code | Message | Description | HTTP status |
-/// | --- | --- | --- | --- |
-/// | <a id="4041"></a>4041 | invoice-missing | The invoice does not exist. | [404 Not Found](#404) |
-/// | <a id="4290"></a>4290 | 429 | Too many invoices at once. | 429 |
-/// | <a id="5000"></a>5000 | Self | The service's self-check failed. | 500 |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"4041"` rather than `4041`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]
