@@ -69,4 +69,28 @@ pub struct SpecRow {
     /// Overrides the variant name derived from `name`.
     #[serde(default)]
     pub rust_variant: Option<String>,
+    /// Other codes that services are seen to send for this same error.
+    #[serde(default)]
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error.
+    #[serde(default)]
+    pub recovery: Option<SpecRecovery>,
+}
+
+/// The closed set of recovery hints, spelled as in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecRecovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
 }
