@@ -1287,10 +1287,18 @@ mod response {
             }
             match &self.body {
                 ::core::option::Option::Some(body) => {
-                    if !::core::matches!(self.kind, ApiErrorKind::Code(_)) {
-                        ::core::write!(
-                            f, " (code {}, message {:?})", body.code, body.message
-                        )?;
+                    match self.kind {
+                        ApiErrorKind::Code(
+                            error,
+                        ) if body.code.number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.code)?;
+                        }
+                        ApiErrorKind::Code(_) => {}
+                        _ => {
+                            ::core::write!(
+                                f, " (code {}, message {:?})", body.code, body.message
+                            )?
+                        }
                     }
                     if let ::core::option::Option::Some(id) = &body.error_id {
                         ::core::write!(f, " [errorId {id}]")?;
