@@ -5,12 +5,15 @@
 //!
 //! ```text
 //! spec/*.yaml ──load──▶ spec::SpecFile ──validate──▶ model::Catalogue
+//!             ──lock::update──▶ spec/*.lock (every code ever published)
 //!             ──emit──▶ OutputFile contents ──write_or_check──▶ generated/
 //! ```
 //!
 //! [`generate`] runs all of it; each step is public for tests and tools.
 
 pub mod diagnostic;
+pub mod diff;
+pub mod lock;
 pub mod model;
 pub mod phf;
 pub mod rust;
@@ -54,19 +57,62 @@ impl From<Diagnostics> for Error {
     }
 }
 
-/// Loads, validates, renders and writes (or checks) in one call.
+/// Loads, validates, checks the locks, renders and writes (or checks) in
+/// one call.
 ///
-/// `spec` is a spec file or a directory searched for `*.yaml` files; every
-/// artifact is rendered in memory before anything under `out` is touched.
+/// `spec` is a spec file or a directory searched for `*.yaml` files; each
+/// spec's lock sits next to it (see [`lock`]). Every artifact and lock is
+/// rendered in memory before anything is touched, and a spec its lock
+/// refuses writes nothing.
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
-    let catalogues = load(spec)?;
+    let loaded = load_paths(spec)?;
+    let mut locks = Vec::with_capacity(loaded.len());
+    let mut problems = Vec::new();
+    for (path, catalogue) in &loaded {
+        match lock_file(path, catalogue) {
+            Ok(lock) => locks.push(lock),
+            Err(Diagnostics(found)) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Spec(Diagnostics(problems)));
+    }
+    let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = render(&catalogues);
-    write::write_or_check(out, &files, mode).map_err(Error::Io)
+    let mut reports = write::write_or_check(out, &files, mode).map_err(Error::Io)?;
+    for lock in &locks {
+        reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
+    }
+    Ok(reports)
+}
+
+/// Checks `catalogue`, loaded from the spec file `spec`, against the lock
+/// next to it, and renders the updated lock (its path and contents).
+pub fn lock_file(spec: &Path, catalogue: &Catalogue) -> Result<OutputFile, Diagnostics> {
+    let path = lock::lock_path(spec);
+    let locked = match fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::new(&path, "the lock is not valid UTF-8")
+                    .help("restore the lock from version control, then run `cargo xtask gen`")
+            })?;
+            Some(lock::parse(&path, &text)?)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Diagnostic::new(&path, format!("cannot read the lock: {e}")).into()),
+    };
+    let updated = lock::update(spec, &path, catalogue, locked.as_ref())?;
+    Ok(OutputFile { contents: lock::render(catalogue, &updated), path })
 }
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once.
 pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
+    Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect())
+}
+
+/// [`load`], keeping the path each catalogue was read from.
+pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
     let files = spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
@@ -87,7 +133,7 @@ pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
                         .help("give each spec file its own `crate` name"),
                     );
                 }
-                catalogues.push(catalogue);
+                catalogues.push((path, catalogue));
             }
             Err(Diagnostics(found)) => problems.extend(found),
         }
@@ -100,6 +146,12 @@ pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
 pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
     let bytes = fs::read(path)
         .map_err(|e| Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))?;
+    load_bytes(path, source, bytes)
+}
+
+/// Parses and validates spec file contents read from elsewhere (such as
+/// an older revision in version control); `path` names them in diagnostics.
+pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -19,6 +19,9 @@ pub struct SpecFile {
     pub version: String,
     /// The tables, in the order they are documented.
     pub tables: Vec<SpecTable>,
+    /// Retired codes of tables that no longer exist; each names its table.
+    #[serde(default)]
+    pub retired: Vec<SpecRetired>,
 }
 
 /// What a table's codes mean.
@@ -50,6 +53,9 @@ pub struct SpecTable {
     pub rust_enum: Option<String>,
     /// The rows, in documented order.
     pub errors: Vec<SpecRow>,
+    /// Codes this table published once and withdrew: no variant, never reused.
+    #[serde(default)]
+    pub retired: Vec<SpecRetired>,
 }
 
 /// One row of a table: one error code.
@@ -75,6 +81,9 @@ pub struct SpecRow {
     /// What a client should do about this error.
     #[serde(default)]
     pub recovery: Option<SpecRecovery>,
+    /// Why the code should no longer be used; marks the variant deprecated.
+    #[serde(default)]
+    pub deprecated: Option<String>,
 }
 
 /// The closed set of recovery hints, spelled as in the spec.
@@ -93,4 +102,20 @@ pub enum SpecRecovery {
     CheckPermissions,
     /// `contact_support`
     ContactSupport,
+}
+
+/// A retired code: published once, withdrawn, and never to be reused.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecRetired {
+    /// The code, as it was published.
+    pub code: u32,
+    /// The name it was published with.
+    pub name: String,
+    /// Why it was withdrawn, and what to use instead.
+    pub reason: String,
+    /// The table it belonged to: required in the top-level `retired:` list,
+    /// implied (and not allowed) in a table's own list.
+    #[serde(default)]
+    pub table: Option<String>,
 }

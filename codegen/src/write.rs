@@ -1,4 +1,4 @@
-//! The one place that touches the output directory.
+//! The one place that writes files: the output directory and the locks.
 
 use std::fs;
 use std::io;
@@ -55,26 +55,29 @@ const MAX_DIFF_LINES: usize = 40;
 /// A file is rewritten only when its bytes change, through a temporary
 /// file renamed into place, so a crash never leaves half a file.
 pub fn write_or_check(out_dir: &Path, files: &[OutputFile], mode: Mode) -> io::Result<Vec<FileReport>> {
-    let mut reports = Vec::with_capacity(files.len());
-    for file in files {
-        let path = out_dir.join(&file.path);
-        let existing = match fs::read(&path) {
-            Ok(bytes) => Some(normalize_newlines(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(with_path(e, &path)),
-        };
-        let outcome = match (existing, mode) {
-            (Some(old), _) if old == file.contents.as_bytes() => Outcome::Unchanged,
-            (None, Mode::Check) => Outcome::Missing,
-            (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(&path, &old, &file.contents) },
-            (_, Mode::Write) => {
-                replace(&path, file.contents.as_bytes()).map_err(|e| with_path(e, &path))?;
-                Outcome::Written
-            }
-        };
-        reports.push(FileReport { path, outcome });
-    }
-    Ok(reports)
+    files.iter().map(|file| write_or_check_file(&out_dir.join(&file.path), &file.contents, mode)).collect()
+}
+
+/// Writes (or in check mode compares) one file at `path`, the same way:
+/// only when its bytes change, through a temporary file. The generator
+/// uses it for files that live outside the output directory, such as a
+/// spec's lock.
+pub fn write_or_check_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileReport> {
+    let existing = match fs::read(path) {
+        Ok(bytes) => Some(normalize_newlines(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(with_path(e, path)),
+    };
+    let outcome = match (existing, mode) {
+        (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
+        (None, Mode::Check) => Outcome::Missing,
+        (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(path, &old, contents) },
+        (_, Mode::Write) => {
+            replace(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
+            Outcome::Written
+        }
+    };
+    Ok(FileReport { path: path.to_path_buf(), outcome })
 }
 
 /// Git may check files out with CRLF; they are still current.

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::response::{json_string, rust_bytes, sample_row};
-use super::{doc_line, rust_str, unused_code};
+use super::{doc_line, retired_elsewhere_docs, rust_str, unused_code};
 use crate::model::{Catalogue, Recovery, Row, Table};
 use crate::text::escape_markdown;
 
@@ -219,6 +219,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
             section.heading, section.intro, section.code
         ));
     }
+    text.push_str(&retired_elsewhere_docs(catalogue));
     let lines = text.split('\n').map(doc_line);
     quote! { #(#![doc = #lines])* }
 }
