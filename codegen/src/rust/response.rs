@@ -8,9 +8,14 @@ use super::{doc, ident, unused_code};
 use crate::model::{Catalogue, Row, Table};
 
 /// The row the examples use: one with an alias if any, else one with a
-/// recovery outside the HTTP status table, else the last row.
+/// recovery outside the HTTP status table, else the last row; a deprecated
+/// row only when nothing else fits.
 pub(super) fn sample_row(catalogue: &Catalogue) -> (&Table, &Row) {
-    let custom = || catalogue.rows().filter(|(table, _)| Some(*table) != catalogue.http_table());
+    let custom = || {
+        catalogue
+            .rows()
+            .filter(|(table, row)| Some(*table) != catalogue.http_table() && row.deprecated.is_none())
+    };
     custom()
         .find(|(_, row)| !row.aliases.is_empty())
         .or_else(|| custom().find(|(_, row)| row.recovery.is_some()))
