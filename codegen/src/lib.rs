@@ -1,5 +1,5 @@
-//! Turns a YAML error catalogue into a Rust crate (and, as emitters are
-//! added, other artifacts), so code and docs can never disagree.
+//! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
+//! Markdown reference, so code and docs can never disagree.
 //!
 //! The pipeline runs one way:
 //!
@@ -14,12 +14,15 @@
 pub mod diagnostic;
 pub mod diff;
 pub mod lock;
+pub mod markdown;
 pub mod model;
+pub mod openapi;
 pub mod phf;
 pub mod rust;
 pub mod spec;
 pub mod text;
 pub mod write;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -181,7 +184,10 @@ pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostic> {
     })
 }
 
-/// Renders every artifact of every catalogue, in memory.
+/// Renders every artifact of every catalogue, in memory. Paths are named
+/// after the crate, so several catalogues never collide:
+/// `<crate>/…`, `openapi/<crate>.openapi.yaml` (3.1.0),
+/// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
 pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for catalogue in catalogues {
@@ -192,6 +198,16 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
         });
         files.push(OutputFile { path: crate_dir.join("README.md"), contents: rust::emit_readme(catalogue) });
         files.push(OutputFile { path: crate_dir.join("src/lib.rs"), contents: rust::emit_lib(catalogue) });
+        for version in [openapi::Version::V3_1, openapi::Version::V3_0] {
+            files.push(OutputFile {
+                path: Path::new("openapi").join(openapi::file_name(catalogue, version)),
+                contents: openapi::emit_openapi(catalogue, version),
+            });
+        }
+        files.push(OutputFile {
+            path: Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
+            contents: markdown::emit_docs(catalogue),
+        });
     }
     files
 }

@@ -103,6 +103,8 @@ pub struct Table {
     pub error_code_variant: String,
     /// The rows, in spec order.
     pub rows: Vec<Row>,
+    /// The heading of the docs' name column (`Name`, `Message`).
+    pub name_column: String,
 }
 
 /// A checked row: one error code.
@@ -241,6 +243,24 @@ pub struct Retired {
     /// diagnostics about it.
     pub yaml_path: String,
 }
+
+impl Row {
+    /// The id of the row's anchor in the docs, the same on every page that
+    /// links to it: the code itself (`4032251`), stable while the code is.
+    pub fn anchor(&self) -> String {
+        self.code.to_string()
+    }
+}
+
+impl Retired {
+    /// The id of the retired code's anchor in the docs, as when it was a row.
+    pub fn anchor(&self) -> String {
+        self.code.to_string()
+    }
+}
+
+/// The name column's heading when a table sets none.
+pub const DEFAULT_NAME_COLUMN: &str = "Name";
 
 /// UpperCamelCase of `name`, split into words at every character that is
 /// not alphanumeric: `ACCESS_TOKEN_EXPIRED` → `AccessTokenExpired`.
@@ -499,7 +519,21 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
         rust_enum,
         error_code_variant,
         rows,
+        name_column: check_name_column(problems, t, spec),
     }
+}
+
+/// The docs' name column heading: one line of text, `Name` unless set.
+fn check_name_column(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> String {
+    let Some(heading) = &spec.name_column else { return DEFAULT_NAME_COLUMN.to_owned() };
+    if heading.trim().is_empty() || heading.contains(['\n', '\r']) {
+        problems.push(
+            format!("tables[{t}].name_column"),
+            format!("table `{}`: `name_column` must be one non-blank line", spec.id),
+            "write the column's heading as the source prints it, e.g. `name_column: Message`, or remove it",
+        );
+    }
+    heading.clone()
 }
 
 fn check_row(

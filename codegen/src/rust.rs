@@ -18,6 +18,7 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
+use crate::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
 use crate::text::{code_span, escape_markdown};
@@ -71,6 +72,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let response = response::emit_response(catalogue);
     let interop = interop::emit_http_interop(catalogue);
     let lookup = emit_lookup_module();
+    let reference = emit_reference_module(catalogue);
     // Descriptions are documentation text, shown verbatim: a URL in one is
     // text, not a link, hence `bare_urls` is allowed.
     let tokens = quote! {
@@ -89,6 +91,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         #errors
         #response
         #interop
+        #reference
         #lookup
     };
     // The tokens come from `quote!` over parsed fragments; failing to parse
@@ -526,8 +529,9 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
 
 fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
     let mut docs = format!(
-        "{}: {}",
+        "[{}](crate::reference#{}): {}",
         code_span(&format!("{} {}", row.code, row.name)),
+        row.anchor(),
         escape_markdown(&row.description).replace('\n', "<br>\n")
     );
     if table.kind == TableKind::Custom {
@@ -840,6 +844,16 @@ fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
         }
 
         impl ::core::error::Error for UnknownNameError {}
+    }
+}
+
+/// The catalogue as one page: the same text as the Markdown reference, so
+/// every variant's docs can link to its row (`crate::reference#CODE`).
+fn emit_reference_module(catalogue: &Catalogue) -> TokenStream {
+    let docs = doc(markdown::reference(catalogue).trim_end());
+    quote! {
+        #docs
+        pub mod reference {}
     }
 }
 

@@ -56,6 +56,9 @@ pub struct SpecTable {
     /// Codes this table published once and withdrew: no variant, never reused.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// The heading of the docs' name column; defaults to `Name`.
+    #[serde(default)]
+    pub name_column: Option<String>,
 }
 
 /// One row of a table: one error code.

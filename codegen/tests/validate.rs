@@ -223,3 +223,19 @@ fn retired_lists_are_optional_and_may_name_gone_tables() {
     );
     assert_eq!(problems(&yaml), Vec::<String>::new());
 }
+
+#[test]
+fn name_column_headings_are_one_non_blank_line() {
+    let with_heading = |heading: &str| {
+        spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace("  - id: app\n", &format!("  - id: app\n    name_column: {heading}\n"))
+    };
+    assert_eq!(problems(&with_heading("Message")), Vec::<String>::new());
+    for heading in ["\"  \"", "\"Two\\nlines\""] {
+        let found = problems(&with_heading(heading));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("table `app`: `name_column` must be one non-blank line"), "{}", found[0]);
+        assert!(found[0].contains("(at `tables[1].name_column`)"), "{}", found[0]);
+        assert!(found[0].contains("help: write the column's heading"), "{}", found[0]);
+    }
+}

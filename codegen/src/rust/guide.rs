@@ -203,6 +203,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          {tables}\n\
          - [`ErrorCode`] — any code of any table.\n\
          - [`Recovery`] — what a client should do about an error.\n\
+         - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
          - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
          \x20 error response bodies, and what a whole response means.\n\n\
          # Cargo features\n\n\

@@ -9,6 +9,7 @@
 //! - [`AuthError`] — Unique Cloud authentication error codes
 //! - [`ErrorCode`] — any code of any table.
 //! - [`Recovery`] — what a client should do about an error.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
 //!   error response bodies, and what a whole response means.
 //!
@@ -124,39 +125,39 @@ extern crate alloc;
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum HttpError {
-    /// `400 Bad Request`: The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload.
+    /// [`400 Bad Request`](crate::reference#400): The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload.
     ///
     /// Recovery: [`Recovery::FixRequest`].
     BadRequest,
-    /// `401 Unauthorized`: Authorization for the API is required, but the request was not authenticated.
+    /// [`401 Unauthorized`](crate::reference#401): Authorization for the API is required, but the request was not authenticated.
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
     Unauthorized,
-    /// `403 Forbidden`: The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found.
+    /// [`403 Forbidden`](crate::reference#403): The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found.
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
     Forbidden,
-    /// `404 Not Found`: Specifies that the requested path does not exist.
+    /// [`404 Not Found`](crate::reference#404): Specifies that the requested path does not exist.
     ///
     /// Recovery: [`Recovery::FixRequest`].
     NotFound,
-    /// `406 Not Acceptable`: The client has requested a MIME type via the Accept header for a value not supported by the server.
+    /// [`406 Not Acceptable`](crate::reference#406): The client has requested a MIME type via the Accept header for a value not supported by the server.
     ///
     /// Recovery: [`Recovery::FixRequest`].
     NotAcceptable,
-    /// `422 Unprocessable Entity`: The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded.
+    /// [`422 Unprocessable Entity`](crate::reference#422): The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded.
     ///
     /// Recovery: [`Recovery::FixRequest`].
     UnprocessableEntity,
-    /// `429 Too Many Requests`: The client has exceeded the number of requests allowed for a given time window.
+    /// [`429 Too Many Requests`](crate::reference#429): The client has exceeded the number of requests allowed for a given time window.
     ///
     /// Recovery: [`Recovery::RetryLater`].
     TooManyRequests,
-    /// `500 Internal Server Error`: An unexpected server error has occurred. These errors should be rare.
+    /// [`500 Internal Server Error`](crate::reference#500): An unexpected server error has occurred. These errors should be rare.
     ///
     /// Recovery: [`Recovery::ContactSupport`].
     InternalServerError,
-    /// `501 Not Implemented`: The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare.
+    /// [`501 Not Implemented`](crate::reference#501): The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare.
     ///
     /// Recovery: [`Recovery::ContactSupport`].
     NotImplemented,
@@ -442,19 +443,19 @@ impl ::core::convert::From<HttpError> for u32 {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum AuthError {
-    /// `4002250 API_KEY_NON_UNIQUE_JWTID`: Cannot use the same jwt again. A newly signed jwt needs to be created.
+    /// [`4002250 API_KEY_NON_UNIQUE_JWTID`](crate::reference#4002250): Cannot use the same jwt again. A newly signed jwt needs to be created.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::NewJwt`].
     ApiKeyNonUniqueJwtid,
-    /// `4002251 ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM`: Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32
+    /// [`4002251 ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM`](crate::reference#4002251): Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
     AccessTokenTimeoutValidityResourceInvalidParam,
-    /// `40122050 ACCESS_TOKEN_BAD_REQUEST`: Jwt improperly created. Check whether jwt was properly signed.
+    /// [`40122050 ACCESS_TOKEN_BAD_REQUEST`](crate::reference#40122050): Jwt improperly created. Check whether jwt was properly signed.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
     ///
@@ -462,37 +463,37 @@ pub enum AuthError {
     ///
     /// Recovery: [`Recovery::NewJwt`].
     AccessTokenBadRequest,
-    /// `4032251 ACCESS_TOKEN_EXPIRED`: Provided Access token has expired. A new access token needs to be generated
+    /// [`4032251 ACCESS_TOKEN_EXPIRED`](crate::reference#4032251): Provided Access token has expired. A new access token needs to be generated
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
     AccessTokenExpired,
-    /// `4032252 ACCESS_TOKEN_INVALID`: Provided Access token is invalid for this api.
+    /// [`4032252 ACCESS_TOKEN_INVALID`](crate::reference#4032252): Provided Access token is invalid for this api.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
     AccessTokenInvalid,
-    /// `4042251 API_KEY_RESTRICTION_NOT_FOUND`: The IP address or http referer are empty.
+    /// [`4042251 API_KEY_RESTRICTION_NOT_FOUND`](crate::reference#4042251): The IP address or http referer are empty.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
     ApiKeyRestrictionNotFound,
-    /// `4042252 API_KEY_RESTRICTION_INVALID`: The IP address or http referer are invalid.
+    /// [`4042252 API_KEY_RESTRICTION_INVALID`](crate::reference#4042252): The IP address or http referer are invalid.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
     ApiKeyRestrictionInvalid,
-    /// `4000000 RESOURCE_INVALID_PARAM`: Invalid parameter provided.
+    /// [`4000000 RESOURCE_INVALID_PARAM`](crate::reference#4000000): Invalid parameter provided.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
     ResourceInvalidParam,
-    /// `4040000 RESOURCE_NOT_FOUND`: Resource not found.
+    /// [`4040000 RESOURCE_NOT_FOUND`](crate::reference#4040000): Resource not found.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
@@ -1790,6 +1791,72 @@ impl ::core::convert::TryFrom<::http::StatusCode> for HttpError {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
+/// # Troubleshooting Knox Cloud Services
+///
+/// ## Standard HTTP error codes
+///
+/// The following table lists the most common HTTP error responses:
+///
+/// | Code | Name | Description | Recovery |
+/// | --- | --- | --- | --- |
+/// | <a id="400"></a>400 | Bad Request | The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload. | [`fix_request`](#recovery-fix-request) |
+/// | <a id="401"></a>401 | Unauthorized | Authorization for the API is required, but the request was not authenticated. | [`new_access_token`](#recovery-new-access-token) |
+/// | <a id="403"></a>403 | Forbidden | The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found. | [`check_permissions`](#recovery-check-permissions) |
+/// | <a id="404"></a>404 | Not Found | Specifies that the requested path does not exist. | [`fix_request`](#recovery-fix-request) |
+/// | <a id="406"></a>406 | Not Acceptable | The client has requested a MIME type via the Accept header for a value not supported by the server. | [`fix_request`](#recovery-fix-request) |
+/// | <a id="422"></a>422 | Unprocessable Entity | The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded. | [`fix_request`](#recovery-fix-request) |
+/// | <a id="429"></a>429 | Too Many Requests | The client has exceeded the number of requests allowed for a given time window. | [`retry_later`](#recovery-retry-later) |
+/// | <a id="500"></a>500 | Internal Server Error | An unexpected server error has occurred. These errors should be rare. | [`contact_support`](#recovery-contact-support) |
+/// | <a id="501"></a>501 | Not Implemented | The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare. | [`contact_support`](#recovery-contact-support) |
+///
+/// ## Unique Cloud authentication error codes
+///
+/// The Knox Cloud authentication API has several custom error codes which provide more information than the standard HTTP error response codes. The following table lists the unique Knox Cloud error codes and their descriptions:
+///
+/// | Code | Message | Description | HTTP status | Also sent as | Recovery |
+/// | --- | --- | --- | --- | --- | --- |
+/// | <a id="4002250"></a>4002250 | API\_KEY\_NON\_UNIQUE\_JWTID | Cannot use the same jwt again. A newly signed jwt needs to be created. | [400 Bad Request](#400) | | [`new_jwt`](#recovery-new-jwt) |
+/// | <a id="4002251"></a>4002251 | ACCESS\_TOKEN\_TIMEOUT\_VALIDITY\_RESOURCE\_INVALID\_PARAM | Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32 | [400 Bad Request](#400) | | [`fix_request`](#recovery-fix-request) |
+/// | <a id="40122050"></a>40122050 | ACCESS\_TOKEN\_BAD\_REQUEST | Jwt improperly created. Check whether jwt was properly signed. | [401 Unauthorized](#401) | <a id="4012250"></a>4012250 | [`new_jwt`](#recovery-new-jwt) |
+/// | <a id="4032251"></a>4032251 | ACCESS\_TOKEN\_EXPIRED | Provided Access token has expired. A new access token needs to be generated | [403 Forbidden](#403) | | [`new_access_token`](#recovery-new-access-token) |
+/// | <a id="4032252"></a>4032252 | ACCESS\_TOKEN\_INVALID | Provided Access token is invalid for this api. | [403 Forbidden](#403) | | [`new_access_token`](#recovery-new-access-token) |
+/// | <a id="4042251"></a>4042251 | API\_KEY\_RESTRICTION\_NOT\_FOUND | The IP address or http referer are empty. | [404 Not Found](#404) | | [`check_permissions`](#recovery-check-permissions) |
+/// | <a id="4042252"></a>4042252 | API\_KEY\_RESTRICTION\_INVALID | The IP address or http referer are invalid. | [404 Not Found](#404) | | [`check_permissions`](#recovery-check-permissions) |
+/// | <a id="4000000"></a>4000000 | RESOURCE\_INVALID\_PARAM | Invalid parameter provided. | [400 Bad Request](#400) | | [`fix_request`](#recovery-fix-request) |
+/// | <a id="4040000"></a>4040000 | RESOURCE\_NOT\_FOUND | Resource not found. | [404 Not Found](#404) | | [`fix_request`](#recovery-fix-request) |
+///
+/// ## Recovery
+///
+/// Each code names what a client should do about it: `recovery()` in the
+/// crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`
+/// in the 3.0 one).
+///
+/// | Recovery | What a client should do |
+/// | --- | --- |
+/// | <a id="recovery-retry-later"></a>`retry_later` | Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one). |
+/// | <a id="recovery-new-access-token"></a>`new_access_token` | The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it. |
+/// | <a id="recovery-new-jwt"></a>`new_jwt` | The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again. |
+/// | <a id="recovery-fix-request"></a>`fix_request` | Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again. |
+/// | <a id="recovery-check-permissions"></a>`check_permissions` | The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them. |
+/// | <a id="recovery-contact-support"></a>`contact_support` | The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one. |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"4002250"` rather than `4002250`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

@@ -8,6 +8,7 @@
 //! - [`AppError`] — Application errors
 //! - [`ErrorCode`] — any code of any table.
 //! - [`Recovery`] — what a client should do about an error.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
 //!   error response bodies, and what a whole response means.
 //!
@@ -110,7 +111,7 @@ extern crate alloc;
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum AppError {
-    /// `7 BROKEN`: Something broke.
+    /// [`7 BROKEN`](crate::reference#7): Something broke.
     ///
     /// HTTP status: 500.
     Broken,
@@ -1279,6 +1280,33 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+/// # Minimal
+///
+/// ## Application errors
+///
+/// Errors of the application.
+///
+/// | Code | Name | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="7"></a>7 | BROKEN | Something broke. | 500 |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"7"` rather than `7`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

@@ -9,6 +9,7 @@
 //! - [`BillingApiError`] — Billing errors
 //! - [`ErrorCode`] — any code of any table.
 //! - [`Recovery`] — what a client should do about an error.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
 //!   error response bodies, and what a whole response means.
 //!
@@ -124,9 +125,9 @@ extern crate alloc;
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Status {
-    /// `404 Not Found`: Nothing here.
+    /// [`404 Not Found`](crate::reference#404): Nothing here.
     NotFound,
-    /// `503 Service Unavailable`: Try again later.
+    /// [`503 Service Unavailable`](crate::reference#503): Try again later.
     ///
     /// Recovery: [`Recovery::RetryLater`].
     ServiceUnavailable,
@@ -365,7 +366,7 @@ impl ::core::convert::From<Status> for u32 {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum BillingApiError {
-    /// `4041 invoice-missing`: The invoice does not exist.
+    /// [`4041 invoice-missing`](crate::reference#4041): The invoice does not exist.
     ///
     /// HTTP status: 404 ([`Status::NotFound`]).
     ///
@@ -373,7 +374,7 @@ pub enum BillingApiError {
     ///
     /// Recovery: [`Recovery::FixRequest`].
     InvoiceMissing,
-    /// `4290 429`: Too many invoices at once.
+    /// [`4290 429`](crate::reference#4290): Too many invoices at once.
     ///
     /// HTTP status: 429.
     ///
@@ -381,7 +382,7 @@ pub enum BillingApiError {
     ///
     /// Recovery: [`Recovery::RetryLater`].
     RateLimited,
-    /// `5000 Self`: The service's self-check failed.
+    /// [`5000 Self`](crate::reference#5000): The service's self-check failed.
     ///
     /// HTTP status: 500.
     SelfCheckFailed,
@@ -1638,6 +1639,59 @@ impl ::core::convert::TryFrom<::http::StatusCode> for Status {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
+/// # Overrides
+///
+/// ## Statuses
+///
+/// The statuses this service answers with.
+///
+/// | Code | Name | Description | Recovery |
+/// | --- | --- | --- | --- |
+/// | <a id="404"></a>404 | Not Found | Nothing here. | |
+/// | <a id="503"></a>503 | Service Unavailable | Try again later. | [`retry_later`](#recovery-retry-later) |
+///
+/// ## Billing errors
+///
+/// Errors of the billing API.
+///
+/// | Code | Message | Description | HTTP status | Also sent as | Recovery |
+/// | --- | --- | --- | --- | --- | --- |
+/// | <a id="4041"></a>4041 | invoice-missing | The invoice does not exist. | [404 Not Found](#404) | <a id="40410"></a>40410, <a id="4049"></a>4049 | [`fix_request`](#recovery-fix-request) |
+/// | <a id="4290"></a>4290 | 429 | Too many invoices at once. | 429 | <a id="429000"></a>429000 | [`retry_later`](#recovery-retry-later) |
+/// | <a id="5000"></a>5000 | Self | The service's self-check failed. | 500 | | |
+///
+/// ## Recovery
+///
+/// Each code names what a client should do about it: `recovery()` in the
+/// crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`
+/// in the 3.0 one).
+///
+/// | Recovery | What a client should do |
+/// | --- | --- |
+/// | <a id="recovery-retry-later"></a>`retry_later` | Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one). |
+/// | <a id="recovery-new-access-token"></a>`new_access_token` | The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it. |
+/// | <a id="recovery-new-jwt"></a>`new_jwt` | The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again. |
+/// | <a id="recovery-fix-request"></a>`fix_request` | Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again. |
+/// | <a id="recovery-check-permissions"></a>`check_permissions` | The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them. |
+/// | <a id="recovery-contact-support"></a>`contact_support` | The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one. |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"4041"` rather than `4041`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.

@@ -8,6 +8,7 @@
 //! - [`TrickyError`] — Pipes \| backticks \` and \*stars\*
 //! - [`ErrorCode`] — any code of any table.
 //! - [`Recovery`] — what a client should do about an error.
+//! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
 //!   error response bodies, and what a whole response means.
 //!
@@ -25,11 +26,11 @@
 //! ```
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! let error = ErrorCode::from_code(0).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Unicode));
-//! assert_eq!(error.name(), "ÜNICODE ✓");
-//! assert_eq!(error.http_status(), 500);
-//! assert!(error.is_server_error());
+//! let error = ErrorCode::from_code(8).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Thousand));
+//! assert_eq!(error.name(), "1_000");
+//! assert_eq!(error.http_status(), 404);
+//! assert!(error.is_client_error());
 //! ```
 //!
 //! # Parse an error response
@@ -40,9 +41,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use tricky_errors::{ApiError, ApiErrorKind, ErrorCode, TrickyError};
 //!
-//! let error = ApiError::from_response(500, "{\"code\":\"0\",\"message\":\"ÜNICODE ✓\"}".as_bytes());
-//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Unicode)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(0)); // as sent
+//! let error = ApiError::from_response(404, br#"{"code":"8","message":"1_000"}"#);
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Thousand)));
+//! assert_eq!(error.body().map(|body| body.code.number()), Some(8)); // as sent
 //!
 //! // A body that is not an error body is kept, byte for byte.
 //! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
@@ -68,7 +69,7 @@
 //!     }
 //! }
 //!
-//! let error = ErrorCode::from_code(0).expect("a listed code");
+//! let error = ErrorCode::from_code(8).expect("a listed code");
 //! assert_eq!(next_step(error), "report it");
 //! ```
 //!
@@ -80,7 +81,7 @@
 //! # #[cfg(feature = "http")] {
 //! use tricky_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(0).map(|e| e.status_code().as_u16()), Some(500));
+//! assert_eq!(ErrorCode::from_code(8).map(|e| e.status_code().as_u16()), Some(404));
 //! # }
 //! ```
 #![no_std]
@@ -110,27 +111,43 @@ extern crate alloc;
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum TrickyError {
-    /// `1 NO`: Quotes " and 'single', a backslash \\ and a pipe \|.
+    /// [`1 NO`](crate::reference#1): Quotes " and 'single', a backslash \\ and a pipe \|.
     ///
     /// HTTP status: 400.
     No,
-    /// `2 null`: \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
+    /// [`2 null`](crate::reference#2): \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
     ///
     /// HTTP status: 400.
     Null,
-    /// ``3 Weird `name` | x``: \<script\>alert('x')\</script\> \&amp; \&lt;
+    /// [``3 Weird `name` | x``](crate::reference#3): \<script\>alert('x')\</script\> \&amp; \&lt;
     ///
     /// HTTP status: 418.
     WeirdNameX,
-    /// `4294967295 Y`: Two lines:<br>
+    /// [`4294967295 Y`](crate::reference#4294967295): Two lines:<br>
     /// the second one, with a \# hash and a tab&#9;here.
     ///
     /// HTTP status: 599.
     Y,
-    /// `0 ÜNICODE ✓`: Ünïcödé ✓ — and an emoji 🦀.
+    /// [`0 ÜNICODE ✓`](crate::reference#0): Ünïcödé ✓ — and an emoji 🦀.
     ///
     /// HTTP status: 500.
     Unicode,
+    /// [`5 ON`](crate::reference#5): yes
+    ///
+    /// HTTP status: 404.
+    On,
+    /// [`6 2001-12-14`](crate::reference#6): 1:20
+    ///
+    /// HTTP status: 404.
+    Dated,
+    /// [`7 =`](crate::reference#7): 0o17
+    ///
+    /// HTTP status: 404.
+    Equals,
+    /// [`8 1_000`](crate::reference#8):   padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator
+    ///
+    /// HTTP status: 404.
+    Thousand,
 }
 #[rustfmt::skip]
 impl TrickyError {
@@ -139,7 +156,7 @@ impl TrickyError {
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::ALL.len(), 5);
+    /// assert_eq!(TrickyError::ALL.len(), 9);
     /// assert_eq!(TrickyError::ALL[0], TrickyError::No);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -148,14 +165,22 @@ impl TrickyError {
         Self::WeirdNameX,
         Self::Y,
         Self::Unicode,
+        Self::On,
+        Self::Dated,
+        Self::Equals,
+        Self::Thousand,
     ];
-    const CODES: &'static [u32] = &[1, 2, 3, 4294967295, 0];
+    const CODES: &'static [u32] = &[1, 2, 3, 4294967295, 0, 5, 6, 7, 8];
     const NAMES: &'static [&'static str] = &[
         "NO",
         "null",
         "Weird `name` | x",
         "Y",
         "ÜNICODE ✓",
+        "ON",
+        "2001-12-14",
+        "=",
+        "1_000",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "Quotes \" and 'single', a backslash \\ and a pipe |.",
@@ -163,24 +188,42 @@ impl TrickyError {
         "<script>alert('x')</script> &amp; &lt;",
         "Two lines:\nthe second one, with a # hash and a tab\there.",
         "Ünïcödé ✓ — and an emoji 🦀.",
+        "yes",
+        "1:20",
+        "0o17",
+        "  padded with spaces, a ~ tilde, ~~strike~~ and a line\u{2028}separator  ",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500];
+    const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500, 404, 404, 404, 404];
     const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
     ];
-    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[], &[]];
+    const ROW_ALIASES: &'static [&'static [u32]] = &[
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[0, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 2, 1, 3, 0, 4, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[0, 2, 0];
+    const CODE_SLOTS: &'static [u32] = &[0, 3, 2, 0, 6, 1, 0, 8, 0, 0, 5, 4, 0, 0, 0, 7];
     const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_PILOTS: &'static [u16] = &[2, 0];
-    const NAME_SLOTS: &'static [u32] = &[0, 0, 1, 0, 3, 4, 0, 2];
+    const NAME_PILOTS: &'static [u16] = &[2, 3, 0];
+    const NAME_SLOTS: &'static [u32] = &[4, 0, 5, 0, 1, 2, 6, 0, 0, 8, 0, 7, 0, 0, 3, 0];
     /// The numeric code.
     ///
     /// ```
@@ -458,8 +501,8 @@ impl ErrorCode {
     /// ```
     /// use tricky_errors::{ErrorCode, TrickyError};
     ///
-    /// let error = ErrorCode::Tricky(TrickyError::Unicode);
-    /// assert_eq!(error.status_code().as_u16(), 500);
+    /// let error = ErrorCode::Tricky(TrickyError::Thousand);
+    /// assert_eq!(error.status_code().as_u16(), 404);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
@@ -721,8 +764,8 @@ mod response {
     /// use tricky_errors::{ErrorCode, TrickyError};
     /// use tricky_errors::BodyCode;
     ///
-    /// let known: BodyCode = serde_json::from_str("0").unwrap();
-    /// assert_eq!(known.error_code(), Some(ErrorCode::Tricky(TrickyError::Unicode)));
+    /// let known: BodyCode = serde_json::from_str("8").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::Tricky(TrickyError::Thousand)));
     ///
     /// let unknown: BodyCode = serde_json::from_str("\"4\"").unwrap();
     /// assert_eq!(unknown.error_code(), None);
@@ -786,7 +829,7 @@ mod response {
         /// use tricky_errors::{ErrorCode, TrickyError};
         /// use tricky_errors::BodyCode;
         ///
-        /// assert_eq!(BodyCode::new(0).error_code(), Some(ErrorCode::Tricky(TrickyError::Unicode)));
+        /// assert_eq!(BodyCode::new(8).error_code(), Some(ErrorCode::Tricky(TrickyError::Thousand)));
         /// assert_eq!(BodyCode::new(4).error_code(), None);
         /// ```
         #[must_use]
@@ -988,8 +1031,8 @@ mod response {
     /// use tricky_errors::{ErrorCode, TrickyError};
     /// use tricky_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice("{\"code\":0,\"message\":\"ÜNICODE ✓\",\"errorId\":\"a1b2\"}".as_bytes()).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Tricky(TrickyError::Unicode)));
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":8,"message":"1_000","errorId":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Tricky(TrickyError::Thousand)));
     /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
     /// assert_eq!(body.data, None);
     ///
@@ -1135,8 +1178,8 @@ mod response {
     /// ```
     /// use tricky_errors::{ApiErrorKind, BodyCode, ErrorCode, TrickyError};
     ///
-    /// let kind = ApiErrorKind::classify(500, Some(BodyCode::new(0)));
-    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Unicode)));
+    /// let kind = ApiErrorKind::classify(404, Some(BodyCode::new(8)));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Thousand)));
     ///
     /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(4)));
     /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(4)) });
@@ -1194,8 +1237,8 @@ mod response {
     /// ```
     /// use tricky_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, TrickyError};
     ///
-    /// let error = ApiError::from_response(500, "{\"code\":0,\"message\":\"ÜNICODE ✓\",\"errorId\":\"a1b2\"}".as_bytes());
-    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Unicode)));
+    /// let error = ApiError::from_response(404, br#"{"code":8,"message":"1_000","errorId":"a1b2"}"#);
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Thousand)));
     /// assert_eq!(error.recovery(), None);
     /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
     ///
@@ -1320,6 +1363,41 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+/// # Tricky "text" \| \<b\>catalogue\</b\>
+///
+/// ## Pipes \| backticks \` and \*stars\*
+///
+/// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).
+///
+/// | Code | Msg \| \`x\` \<b\> | Description | HTTP status |
+/// | --- | --- | --- | --- |
+/// | <a id="1"></a>1 | NO | Quotes " and 'single', a backslash \\ and a pipe \|. | 400 |
+/// | <a id="2"></a>2 | null | \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\]. | 400 |
+/// | <a id="3"></a>3 | Weird \`name\` \| x | \<script\>alert('x')\</script\> \&amp; \&lt; | 418 |
+/// | <a id="4294967295"></a>4294967295 | Y | Two lines:<br>the second one, with a \# hash and a tab&#9;here. | 599 |
+/// | <a id="0"></a>0 | ÜNICODE ✓ | Ünïcödé ✓ — and an emoji 🦀. | 500 |
+/// | <a id="5"></a>5 | ON | yes | 404 |
+/// | <a id="6"></a>6 | 2001-12-14 | 1:20 | 404 |
+/// | <a id="7"></a>7 | = | 0o17 | 404 |
+/// | <a id="8"></a>8 | 1\_000 | &#32;&#32;padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator&#32;&#32; | 404 |
+///
+/// ## Error responses
+///
+/// A service answers an error with its HTTP status and a JSON body
+/// (the OpenAPI schema `ErrorBody`):
+///
+/// | Field | Type | Description |
+/// | --- | --- | --- |
+/// | `code` | integer or string of digits | The code, from the tables above. Required. |
+/// | `message` | string | The code's name, from the tables above. Required. |
+/// | `data` | string | A human-readable detail. |
+/// | `errorId` | string | A unique id of the failed call, for support requests. |
+///
+/// `code` is a JSON number in most responses, but published examples also
+/// show it as a string of digits (`"1"` rather than `1`), so the
+/// schema accepts both: compare it as a number.
+#[rustfmt::skip]
+pub mod reference {}
 #[rustfmt::skip]
 mod phf {
     //! Collision-free lookups for keys known when the crate was generated.
