@@ -160,6 +160,11 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 assert_eq!(value["code"], Value::from(row.code), "{response_name}: {}", row.name);
                 assert_eq!(value["message"], string(&row.name));
                 assert_eq!(value["data"], string(&row.description));
+                for &alias in &row.aliases {
+                    let example = at(media, &["examples", &format!("{}_{alias}", row.name), "value"]);
+                    assert_eq!(example["code"], Value::from(alias), "{response_name}: alias {alias}");
+                    assert_eq!(example["message"], string(&row.name));
+                }
                 // Valid against the body schema the document states.
                 let fields = value.as_mapping().expect("an object");
                 for key in fields.keys() {
