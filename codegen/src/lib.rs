@@ -196,6 +196,7 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
             path: crate_dir.join("Cargo.toml"),
             contents: rust::emit_manifest(catalogue),
         });
+        files.push(OutputFile { path: crate_dir.join("README.md"), contents: rust::emit_readme(catalogue) });
         files.push(OutputFile { path: crate_dir.join("src/lib.rs"), contents: rust::emit_lib(catalogue) });
         for version in [openapi::Version::V3_1, openapi::Version::V3_0] {
             files.push(OutputFile {

@@ -78,9 +78,33 @@ pub struct SpecRow {
     /// Overrides the variant name derived from `name`.
     #[serde(default)]
     pub rust_variant: Option<String>,
+    /// Other codes that services are seen to send for this same error.
+    #[serde(default)]
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error.
+    #[serde(default)]
+    pub recovery: Option<SpecRecovery>,
     /// Why the code should no longer be used; marks the variant deprecated.
     #[serde(default)]
     pub deprecated: Option<String>,
+}
+
+/// The closed set of recovery hints, spelled as in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecRecovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

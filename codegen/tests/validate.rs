@@ -123,6 +123,68 @@ fn parser_problems_carry_a_position() {
 }
 
 #[test]
+fn aliases_take_part_in_the_duplicate_checks() {
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, aliases: [10, 404, 1]}\n\
+         \x20     - {code: 2, name: TWO, description: D, http_status: 404, aliases: [10]}\n\
+         \x20     - {code: 10, name: TEN, description: D, http_status: 404}\n",
+    ));
+    let joined = found.join("\n");
+    assert!(joined.contains("row 1 (`ONE`): alias 404 is already used by table `http`, row 1"), "{joined}");
+    assert!(
+        joined.contains("row 1 (`ONE`): alias 1 is already used by table `app`, row 1 (`ONE`)"),
+        "{joined}"
+    );
+    assert!(
+        joined
+            .contains("row 2 (`TWO`): alias 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("row 3 (`TEN`): code 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    assert!(joined.contains("(at `tables[1].errors[0].aliases[1]`)"), "{joined}");
+    assert!(joined.contains("(at `tables[1].errors[1].aliases[0]`)"), "{joined}");
+    assert_eq!(found.len(), 4, "{joined}");
+}
+
+#[test]
+fn http_status_rows_have_no_aliases() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: http\n    kind: http_status\n    title: H\n    summary: S\n    errors:\n      - {code: 404, name: Not Found, description: D, aliases: [4040]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("row 1 (`Not Found`): a row of an `http_status` table cannot have `aliases`"));
+    assert!(found[0].contains("(at `tables[0].errors[0].aliases`)"), "{}", found[0]);
+}
+
+#[test]
+fn one_http_status_table_at_most() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - {id: a, kind: http_status, title: A, summary: S, errors: [{code: 404, name: N, description: D}]}\n  - {id: b, kind: http_status, title: B, summary: S, errors: [{code: 500, name: I, description: D}]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("table `b`: table 1 already has `kind: http_status`"), "{}", found[0]);
+    assert!(found[0].contains("(at `tables[1].kind`)"), "{}", found[0]);
+}
+
+#[test]
+fn recovery_is_one_of_the_closed_set() {
+    assert_eq!(
+        problems(&spec_with_rows(
+            "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: new_jwt}\n"
+        )),
+        Vec::<String>::new()
+    );
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: reboot}\n",
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("unknown variant `reboot`"), "{}", found[0]);
+    assert!(found[0].contains("retry_later"), "the message lists the values: {}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
+}
+
+#[test]
 fn deprecated_and_retired_are_checked() {
     let found = problems(&format!(
         "{}    retired:\n\
