@@ -374,7 +374,8 @@ fn a_retired_code_is_never_reused_as_an_alias() {
 
     // A retired row's code and a retired alias, both given back as aliases,
     // their retired entries dropped.
-    let reuse = "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [2, 11, 12]}\n";
+    let reuse =
+        "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [2, 11, 12]}\n";
     project.edit(&spec("1.0.0", reuse, ""));
     let error = project.generate(Mode::Check).unwrap_err();
     assert!(
