@@ -8,7 +8,10 @@ use serde::Deserialize;
 
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a catalogue: a mapping with `title`, `crate`, `version` and `tables`"
+)]
 pub struct SpecFile {
     /// The catalogue's title, as the source document prints it.
     pub title: String,
@@ -34,7 +37,7 @@ pub enum SpecTableKind {
 
 /// One table of the catalogue.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a table: a mapping with `id`, `title`, `summary` and `errors`")]
 pub struct SpecTable {
     /// A snake_case identifier, e.g. `http` or `auth`.
     pub id: String,
@@ -48,13 +51,17 @@ pub struct SpecTable {
     /// The generated enum's name; defaults to UpperCamel(id) + `Error`.
     #[serde(default)]
     pub rust_enum: Option<String>,
+    /// Whether each code starts with the digits of its row's HTTP status
+    /// (`4032251` → 403); validation then checks that they agree.
+    #[serde(default)]
+    pub codes_embed_http_status: bool,
     /// The rows, in documented order.
     pub errors: Vec<SpecRow>,
 }
 
 /// One row of a table: one error code.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an error row: a mapping with `code`, `name` and `description`")]
 pub struct SpecRow {
     /// The numeric code; in an `http_status` table, the HTTP status.
     pub code: u32,

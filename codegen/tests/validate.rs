@@ -3,14 +3,9 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    let path = Path::new("spec/test.yaml");
-    let spec = codegen::parse(path, yaml).map_err(|d| vec![d.to_string()]);
-    match spec.and_then(|spec| {
-        codegen::model::validate(path, "spec/test.yaml", &spec)
-            .map_err(|d| d.0.iter().map(|d| d.to_string()).collect())
-    }) {
+    match codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
-        Err(found) => found,
+        Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }
 }
 
@@ -38,7 +33,8 @@ fn duplicate_codes_across_tables() {
         "{}",
         found[0]
     );
-    assert!(found[0].contains("--> spec/test.yaml (at `tables[1].errors[0].code`)"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:15:16\n"), "{}", found[0]);
+    assert!(found[0].contains("15 |       - {code: 404, name: ONE"), "{}", found[0]);
     assert!(found[0].contains("help:"));
 }
 
@@ -73,7 +69,11 @@ fn every_problem_is_reported_at_once() {
     assert!(joined.contains("row 2 (`TWO`): `description` is blank"), "{joined}");
     assert!(joined.contains("row 2 (`TWO`): `http_status` is missing"), "{joined}");
     assert!(joined.contains("row 3 (`THREE`): `http_status: 200` is not an HTTP error status"), "{joined}");
-    assert!(joined.contains("row 4 (`4XX`): the name gives `4xx`"), "{joined}");
+    assert!(
+        joined
+            .contains("row 4 (`4XX`): the name cannot become a Rust variant name: `4xx` starts with a digit"),
+        "{joined}"
+    );
     assert_eq!(found.len(), 5, "{joined}");
 }
 
