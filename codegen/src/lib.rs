@@ -15,6 +15,8 @@ pub mod locate;
 pub mod model;
 pub mod phf;
 pub mod rust;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod spec;
 pub mod text;
 pub mod write;
