@@ -340,7 +340,7 @@ fn check_row(
         }
     };
 
-    if embeds_status && http_status != 0 {
+    if embeds_status && is_error_status(http_status) {
         let digits = spec.code.to_string();
         match digits.get(..3) {
             Some(leading) if leading == http_status.to_string() => {}
