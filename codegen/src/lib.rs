@@ -5,13 +5,16 @@
 //!
 //! ```text
 //! spec/*.yaml ──load──▶ spec::SpecFile ──validate──▶ model::Catalogue
+//!             ──lock::update──▶ spec/*.lock (every code ever published)
 //!             ──emit──▶ OutputFile contents ──write_or_check──▶ generated/
 //! ```
 //!
 //! [`generate`] runs all of it; each step is public for tests and tools.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod locate;
+pub mod lock;
 pub mod model;
 pub mod phf;
 pub mod rust;
@@ -85,65 +88,129 @@ impl From<Diagnostics> for Error {
     }
 }
 
-/// Loads, validates, renders and writes (or checks) in one call.
+/// Loads, validates, checks the locks, renders and writes (or checks) in
+/// one call.
 ///
-/// `spec` is a spec file or a directory searched for `*.yaml` files; every
-/// artifact is rendered in memory before anything under `out` is touched.
+/// `spec` is a spec file or a directory searched for `*.yaml` files; each
+/// spec's lock sits next to it (see [`lock`]). Every artifact and lock is
+/// rendered in memory before anything is touched, and a spec its lock
+/// refuses writes nothing.
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
-    let catalogues = load(spec)?;
+    let loaded = load_paths(spec)?;
+    let mut locks = Vec::with_capacity(loaded.len());
+    let mut problems = Vec::new();
+    for (path, catalogue) in &loaded {
+        match lock_file(path, catalogue) {
+            Ok(lock) => locks.push(lock),
+            Err(Diagnostics(found)) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Spec(finish(problems)));
+    }
+    let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = render(&catalogues);
-    write::write_or_check(out, &files, mode)
+    let mut reports = write::write_or_check(out, &files, mode)?;
+    for lock in &locks {
+        reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
+    }
+    Ok(reports)
+}
+
+/// Checks `catalogue`, loaded from the spec file `spec`, against the lock
+/// next to it, and renders the updated lock (its path and contents).
+pub fn lock_file(spec: &Path, catalogue: &Catalogue) -> Result<OutputFile, Diagnostics> {
+    let path = lock::lock_path(spec);
+    let locked = match fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::new(&path, "the lock is not valid UTF-8")
+                    .help("restore the lock from version control, then run `cargo xtask gen`")
+            })?;
+            Some(lock::parse(&path, &text)?)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Diagnostic::new(&path, format!("cannot read the lock: {e}")).into()),
+    };
+    let updated = lock::update(spec, &path, catalogue, locked.as_ref())?;
+    Ok(OutputFile { contents: lock::render(catalogue, &updated), path })
 }
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once, sorted by file and line.
 pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
+    Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect())
+}
+
+/// [`load`], keeping the path each catalogue was read from.
+pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
     let files = spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     let mut crates: BTreeMap<String, PathBuf> = BTreeMap::new();
     for (path, source) in files {
-        let text = match read_spec(&path) {
-            Ok(text) => text,
-            Err(Diagnostics(found)) => {
-                problems.extend(found);
-                continue;
-            }
-        };
-        match check(&path, &source, &text) {
+        match load_file(&path, source) {
             Ok(catalogue) => {
                 if let Some(first) = crates.insert(catalogue.crate_name.clone(), path.clone()) {
-                    let mut problem = Diagnostic::new(
-                        &path,
-                        format!(
-                            "crate `{}` is already generated from {}",
-                            catalogue.crate_name,
-                            first.display()
-                        ),
-                    )
-                    .yaml_path("crate")
-                    .help("give each spec file its own `crate` name");
-                    place(&text, std::slice::from_mut(&mut problem));
-                    problems.push(problem);
+                    problems.push(
+                        Diagnostic::new(
+                            &path,
+                            format!(
+                                "crate `{}` is already generated from {}",
+                                catalogue.crate_name,
+                                first.display()
+                            ),
+                        )
+                        .yaml_path("crate")
+                        .help("give each spec file its own `crate` name"),
+                    );
                 }
-                catalogues.push(catalogue);
+                catalogues.push((path, catalogue));
             }
             Err(Diagnostics(found)) => problems.extend(found),
         }
     }
-    if problems.is_empty() {
-        Ok(catalogues)
-    } else {
-        let mut problems = Diagnostics(problems);
-        problems.sort();
-        Err(problems)
+    if problems.is_empty() { Ok(catalogues) } else { Err(finish(problems)) }
+}
+
+/// Places every problem that has no position yet by reading its file
+/// (the spec or a lock) once, then sorts them by file and line.
+fn finish(mut problems: Vec<Diagnostic>) -> Diagnostics {
+    let files: std::collections::BTreeSet<PathBuf> = problems
+        .iter()
+        .filter(|p| p.snippet.is_none() && (p.position.is_some() || p.yaml_path.is_some()))
+        .map(|p| p.file.clone())
+        .collect();
+    for file in files {
+        // A file that cannot be read now keeps its problems as they are.
+        let Ok(text) = fs::read_to_string(&file) else { continue };
+        let mut mine: Vec<Diagnostic> = Vec::new();
+        let mut others = Vec::with_capacity(problems.len());
+        for problem in problems {
+            if problem.file == file { mine.push(problem) } else { others.push(problem) }
+        }
+        place(&text, &mut mine);
+        others.extend(mine);
+        problems = others;
     }
+    let mut problems = Diagnostics(problems);
+    problems.sort();
+    problems
 }
 
 /// Reads, parses and validates one spec file. `source` is the name that
 /// generated headers give it.
 pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
-    let text = read_spec(path)?;
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostics::from(Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))
+    })?;
+    load_bytes(path, source, bytes)
+}
+
+/// Parses and validates spec file contents read from elsewhere (such as
+/// an older revision in version control); `path` names them in diagnostics.
+pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
+    let text = decode(path, bytes)?;
     check(path, &source, &text)
 }
 
@@ -164,10 +231,7 @@ pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnos
 
 /// The text of a spec file; a file that is not UTF-8 is a problem at the
 /// first bad byte.
-fn read_spec(path: &Path) -> Result<String, Diagnostics> {
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostics::from(Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))
-    })?;
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();

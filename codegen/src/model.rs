@@ -9,7 +9,7 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::spec::{SpecFile, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// Item names the generated crate defines besides the table enums.
 pub const RESERVED_ITEM_NAMES: &[&str] = &["ErrorCode", "UnknownCodeError", "UnknownNameError"];
@@ -28,6 +28,9 @@ pub struct Catalogue {
     pub version: String,
     /// The tables, in spec order.
     pub tables: Vec<Table>,
+    /// Every retired code: each table's, in table order, then the
+    /// top-level list's.
+    pub retired: Vec<Retired>,
 }
 
 impl Catalogue {
@@ -44,6 +47,16 @@ impl Catalogue {
     /// Every row of every table, in spec order.
     pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
         self.tables.iter().flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+    }
+
+    /// The retired codes that belonged to the table `id`, in spec order.
+    pub fn retired_in<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Retired> {
+        self.retired.iter().filter(move |retired| retired.table == id)
+    }
+
+    /// The retired codes whose table no longer exists, in spec order.
+    pub fn retired_elsewhere(&self) -> impl Iterator<Item = &Retired> {
+        self.retired.iter().filter(|retired| !self.tables.iter().any(|table| table.id == retired.table))
     }
 }
 
@@ -90,6 +103,32 @@ pub struct Row {
     pub http_status: u16,
     /// The generated variant's name.
     pub rust_variant: String,
+    /// Why the code should no longer be used, when it is deprecated.
+    pub deprecated: Option<String>,
+}
+
+impl Table {
+    /// The Rust path of a row's variant, `AuthError::AccessTokenExpired`.
+    pub fn rust_path(&self, row: &Row) -> String {
+        format!("{}::{}", self.rust_enum, row.rust_variant)
+    }
+}
+
+/// A retired code: published once, withdrawn, never to be reused. It has
+/// no variant; the docs list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retired {
+    /// The code.
+    pub code: u32,
+    /// The name it was published with.
+    pub name: String,
+    /// The id of the table it belonged to (which may no longer exist).
+    pub table: String,
+    /// Why it was withdrawn, and what to use instead.
+    pub reason: String,
+    /// Where the entry sits in the spec (`tables[1].retired[0]`), for
+    /// diagnostics about it.
+    pub yaml_path: String,
 }
 
 /// UpperCamelCase of `name`, split into words at every character that is
@@ -124,7 +163,7 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
         );
     }
-    if !is_version(&spec.version) {
+    if semver::Version::parse(&spec.version).is_err() {
         problems.push(
             "version".into(),
             format!("`version: {}` is not a semver version", spec.version),
@@ -184,6 +223,8 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
         tables.push(table);
     }
 
+    let retired = check_retired(&mut problems, spec, &codes);
+
     if problems.found.is_empty() {
         Ok(Catalogue {
             source: source.to_owned(),
@@ -191,17 +232,98 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
             crate_name: spec.crate_name.clone(),
             version: spec.version.clone(),
             tables,
+            retired,
         })
     } else {
         Err(Diagnostics(problems.found))
     }
 }
 
+/// Checks both kinds of `retired:` list: a table's own, and the top-level
+/// one for tables that are gone. `codes` holds every row's code.
+fn check_retired(problems: &mut Problems<'_>, spec: &SpecFile, codes: &HashMap<u32, String>) -> Vec<Retired> {
+    let per_table = spec.tables.iter().enumerate().flat_map(|(t, table)| {
+        table
+            .retired
+            .iter()
+            .enumerate()
+            .map(move |(i, entry)| (format!("tables[{t}].retired[{i}]"), Some(table), entry))
+    });
+    let top_level = spec.retired.iter().enumerate().map(|(i, entry)| (format!("retired[{i}]"), None, entry));
+    let mut seen: HashMap<u32, String> = HashMap::new();
+    let mut retired = Vec::new();
+    for (at, owner, entry) in per_table.chain(top_level) {
+        let SpecRetired { code, name, reason, table } = entry;
+        let here = format!("retired code {code} (`{name}`)");
+        let table = match (owner, table) {
+            (Some(owner), None) => owner.id.clone(),
+            (Some(owner), Some(named)) => {
+                problems.push(
+                    format!("{at}.table"),
+                    format!("{here}: `table: {named}` inside table `{}`'s own `retired:` list", owner.id),
+                    "remove `table`: a table's own `retired:` list belongs to that table",
+                );
+                owner.id.clone()
+            }
+            (None, Some(named)) => {
+                if !is_table_id(named) {
+                    problems.push(
+                        format!("{at}.table"),
+                        format!("{here}: `table: {named}` is not a table id"),
+                        "write the snake_case id the table had, e.g. `table: auth`",
+                    );
+                }
+                named.clone()
+            }
+            (None, None) => {
+                problems.push(
+                    at.clone(),
+                    format!("{here}: the top-level `retired:` list needs `table`"),
+                    "add the id of the table the code belonged to, e.g. `table: auth`, or move the entry into that table's own `retired:` list",
+                );
+                String::new()
+            }
+        };
+        for (field, value) in [("name", name), ("reason", reason)] {
+            if value.trim().is_empty() {
+                problems.push(
+                    format!("{at}.{field}"),
+                    format!("{here}: `{field}` is blank"),
+                    if field == "name" {
+                        "write the name the code was published with"
+                    } else {
+                        "say why the code was withdrawn and what to use instead"
+                    },
+                );
+            }
+        }
+        if let Some(row) = codes.get(code) {
+            problems.push(
+                format!("{at}.code"),
+                format!("{here}: the code is retired but {row} uses it"),
+                "a retired code is never reused: give the row a new code, or remove the entry if the code was never published",
+            );
+        }
+        if let Some(first) = seen.insert(*code, at.clone()) {
+            problems.push(
+                format!("{at}.code"),
+                format!("{here}: the code is already retired at `{first}`"),
+                "list each retired code once",
+            );
+        }
+        retired.push(Retired {
+            code: *code,
+            name: name.clone(),
+            table,
+            reason: reason.clone(),
+            yaml_path: at,
+        });
+    }
+    retired
+}
+
 fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table {
-    let id_ok = !spec.id.is_empty()
-        && spec.id.starts_with(|c: char| c.is_ascii_lowercase())
-        && spec.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !id_ok {
+    if !is_table_id(&spec.id) {
         problems.push(
             format!("tables[{t}].id"),
             format!("table {}: id `{}` is not snake_case", t + 1, spec.id),
@@ -388,12 +510,23 @@ fn check_row(
         }
     };
 
+    if let Some(reason) = &spec.deprecated
+        && reason.trim().is_empty()
+    {
+        problems.push(
+            format!("{at}.deprecated"),
+            format!("{here}: `deprecated` is blank"),
+            "say why the code should no longer be used and what to use instead",
+        );
+    }
+
     Row {
         code: spec.code,
         name: spec.name.clone(),
         description: spec.description.clone(),
         http_status,
         rust_variant,
+        deprecated: spec.deprecated.clone(),
     }
 }
 
@@ -417,6 +550,11 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
     (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
 
+fn is_table_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 fn is_error_status(status: u16) -> bool {
     (400..=599).contains(&status)
 }
@@ -424,15 +562,6 @@ fn is_error_status(status: u16) -> bool {
 fn is_crate_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
-
-fn is_version(version: &str) -> bool {
-    let core = version.split(['-', '+']).next().unwrap_or_default();
-    let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3
-        && parts.iter().all(|p| {
-            !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'))
-        })
 }
 
 struct Problems<'a> {
@@ -472,7 +601,8 @@ mod tests {
     }
 
     #[test]
-    fn versions() {
+    fn versions_are_semver() {
+        let is_version = |v: &str| semver::Version::parse(v).is_ok();
         assert!(is_version("0.1.0"));
         assert!(is_version("1.2.3-rc.1"));
         assert!(!is_version("1.2"));

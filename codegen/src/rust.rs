@@ -95,6 +95,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let enum_docs = doc(&format!(
         "{title}\n\n{summary}\n\n\
          One variant per row of the table `{id}` in `{source}`, in spec order.\n\n\
+         {retired}\
          # Examples\n\n\
          ```\n\
          use {krate}::{name};\n\n\
@@ -110,12 +111,17 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
         source = catalogue.source,
         code = first.code,
         name_lit = rust_str(&first.name),
+        retired = retired_docs(catalogue, table),
     ));
     let variants = table.rows.iter().map(|row| {
         let docs = doc(&variant_docs(catalogue, table, row));
         let variant = ident(&row.rust_variant);
-        quote! { #docs #variant, }
+        let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
+        quote! { #docs #deprecated #variant, }
     });
+    // `ALL` names every variant, deprecated ones included.
+    let allow_deprecated =
+        table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
     let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
     let names = table.rows.iter().map(|row| row.name.as_str());
@@ -209,6 +215,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #(#variants)*
         }
 
+        #allow_deprecated
         impl #name {
             #all_docs
             pub const ALL: &'static [Self] = &[#(Self::#all),*];
@@ -306,6 +313,53 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             }
         }
     }
+}
+
+/// The enum docs' list of the table's retired codes, if it has any.
+fn retired_docs(catalogue: &Catalogue, table: &Table) -> String {
+    let lines: Vec<String> = catalogue
+        .retired_in(&table.id)
+        .map(|retired| {
+            format!(
+                "- {}: {}",
+                code_span(&format!("{} {}", retired.code, retired.name)),
+                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "# Retired codes\n\n\
+         These codes were published once and withdrawn: they have no variant,\n\
+         `from_code` does not know them, and they are never reused.\n\n{}\n\n",
+        lines.join("\n")
+    )
+}
+
+/// The crate docs' list of retired codes whose table is gone, if any.
+fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
+    let lines: Vec<String> = catalogue
+        .retired_elsewhere()
+        .map(|retired| {
+            format!(
+                "- {} (table {}): {}",
+                code_span(&format!("{} {}", retired.code, retired.name)),
+                code_span(&retired.table),
+                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n\n# Retired codes of removed tables\n\n\
+         These codes were published once and withdrawn with their tables; they\n\
+         are never reused.\n\n{}",
+        lines.join("\n")
+    )
 }
 
 fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
@@ -596,7 +650,8 @@ fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          assert_eq!(error, ErrorCode::{outer}({enum_name}::{variant}));\n\
          assert_eq!(error.name(), {name});\n\
          assert_eq!(error.http_status(), {status});\n\
-         ```",
+         ```{retired}",
+        retired = retired_elsewhere_docs(catalogue),
         title = escape_markdown(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),

@@ -27,6 +27,9 @@ pub struct SpecFile {
     /// The tables, in the order they are documented.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub tables: Vec<SpecTable>,
+    /// Retired codes of tables that no longer exist; each names its table.
+    #[serde(default)]
+    pub retired: Vec<SpecRetired>,
 }
 
 /// What a table's codes mean.
@@ -67,6 +70,9 @@ pub struct SpecTable {
     /// The rows, in documented order.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub errors: Vec<SpecRow>,
+    /// Codes this table published once and withdrew: no variant, never reused.
+    #[serde(default)]
+    pub retired: Vec<SpecRetired>,
 }
 
 /// One row of a table: one error code.
@@ -92,4 +98,26 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
     pub rust_variant: Option<String>,
+    /// Why the code should no longer be used; marks the variant deprecated.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub deprecated: Option<String>,
+}
+
+/// A retired code: published once, withdrawn, and never to be reused.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Retired"))]
+#[serde(deny_unknown_fields, expecting = "a retired code: a mapping with `code`, `name` and `reason`")]
+pub struct SpecRetired {
+    /// The code, as it was published.
+    pub code: u32,
+    /// The name it was published with.
+    pub name: String,
+    /// Why it was withdrawn, and what to use instead.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub reason: String,
+    /// The table it belonged to: required in the top-level `retired:` list,
+    /// implied (and not allowed) in a table's own list.
+    #[serde(default)]
+    pub table: Option<String>,
 }

@@ -1,9 +1,9 @@
-//! The one place that touches the output directory.
+//! The one place that writes files: the output directory and the locks.
 //!
-//! Ownership is proven by a header: every generated file carries
-//! [`GENERATED_MARKER`] near its top. A file with the header that the spec
-//! no longer produces is removed; a file without it is never touched, and
-//! the generator refuses to write over one.
+//! Ownership of the output directory is proven by a header: every
+//! generated file carries [`GENERATED_MARKER`] near its top. A file with
+//! the header that the spec no longer produces is removed; a file without
+//! it is never touched, and the generator refuses to write over one.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -131,6 +131,28 @@ pub fn write_or_check(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Resul
         reports.push(FileReport { path, outcome });
     }
     Ok(reports)
+}
+
+/// Writes (or in check mode compares) one file at `path`, the same way:
+/// only when its bytes change, through a temporary file. The generator
+/// uses it for files that live outside the output directory, such as a
+/// spec's lock.
+pub fn write_or_check_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileReport> {
+    let existing = match fs::read(path) {
+        Ok(bytes) => Some(normalize_newlines(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(with_path(e, path)),
+    };
+    let outcome = match (existing, mode) {
+        (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
+        (None, Mode::Check) => Outcome::Missing,
+        (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(path, &old, contents) },
+        (_, Mode::Write) => {
+            replace(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
+            Outcome::Written
+        }
+    };
+    Ok(FileReport { path: path.to_path_buf(), outcome })
 }
 
 /// Files under `out_dir` that carry the generator's header but are not in

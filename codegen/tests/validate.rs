@@ -121,3 +121,43 @@ fn parser_problems_carry_a_position() {
     );
     assert!(found[0].contains("--> spec/test.yaml:9:"), "{}", found[0]);
 }
+
+#[test]
+fn deprecated_and_retired_are_checked() {
+    let found = problems(&format!(
+        "{}    retired:\n\
+         \x20     - {{code: 1, name: ONE, reason: R}}\n\
+         \x20     - {{code: 7, name: SEVEN, reason: ' ', table: app}}\n\
+         \x20     - {{code: 7, name: '', reason: R}}\n\
+         retired:\n\
+         \x20 - {{code: 8, name: EIGHT, reason: R}}\n\
+         \x20 - {{code: 9, name: NINE, reason: R, table: Old Table}}\n",
+        spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404, deprecated: ''}\n")
+    ));
+    let joined = found.join("\n");
+    assert!(joined.contains("row 1 (`ONE`): `deprecated` is blank"), "{joined}");
+    assert!(
+        joined.contains("retired code 1 (`ONE`): the code is retired but table `app`, row 1 (`ONE`) uses it")
+    );
+    assert!(joined.contains("help: a retired code is never reused"), "{joined}");
+    assert!(
+        joined.contains("retired code 7 (`SEVEN`): `table: app` inside table `app`'s own `retired:` list")
+    );
+    assert!(joined.contains("retired code 7 (`SEVEN`): `reason` is blank"), "{joined}");
+    assert!(joined.contains("retired code 7 (``): the code is already retired at `tables[1].retired[1]`"));
+    assert!(joined.contains("--> spec/test.yaml:19:16\n"), "{joined}");
+    assert!(joined.contains("retired code 8 (`EIGHT`): the top-level `retired:` list needs `table`"));
+    assert!(joined.contains("retired code 9 (`NINE`): `table: Old Table` is not a table id"), "{joined}");
+    assert_eq!(found.len(), 8, "{joined}");
+}
+
+#[test]
+fn retired_lists_are_optional_and_may_name_gone_tables() {
+    let yaml = format!(
+        "{}retired:\n  - {{code: 9, name: NINE, reason: Its table was withdrawn., table: billing}}\n",
+        spec_with_rows(
+            "      - {code: 1, name: ONE, description: D, http_status: 404, deprecated: Use TWO.}\n"
+        )
+    );
+    assert_eq!(problems(&yaml), Vec::<String>::new());
+}

@@ -1,7 +1,9 @@
 //! `cargo xtask`: the project's automation, a thin shell over `codegen`.
 //!
-//! Exit codes: 0 done or current, 1 stale output (`gen --check`), 2 a bad
-//! spec, bad flags or an I/O failure.
+//! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
+//! breaking change (`diff`), 2 a bad spec, bad flags or an I/O failure.
+
+mod diff;
 
 use std::env;
 use std::io::IsTerminal;
@@ -12,15 +14,30 @@ use codegen::{Mode, Outcome};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--spec PATH] [--out DIR]
+       cargo xtask diff [REV] [--spec PATH] [--format text|json]
 
-Regenerates the error crate, schemas and docs from the YAML spec.
+gen: regenerates the error crate, schemas and docs from the YAML spec,
+and adds new codes to each spec's lock (spec/NAME.lock).
 
-  --check       write nothing; exit 1 if any generated file is stale
+  --check       write nothing; exit 1 if any generated file or lock is stale
   --spec PATH   a spec file, or a directory of *.yaml files [default: spec/]
   --out DIR     where generated files go [default: generated/]
+
+diff: compares the catalogues at the git revision REV [default: HEAD]
+with the working tree, classes each change breaking or not, and names
+the version bump it needs. Exits 1 if any change is breaking.
+
+  --format F    `text` [default] or `json`
+
   -h, --help    print this help";
 
 /// What the command line asked for.
+enum Command {
+    Gen(Gen),
+    Diff(diff::Diff),
+}
+
+/// `cargo xtask gen`'s arguments.
 struct Gen {
     mode: Mode,
     spec: PathBuf,
@@ -29,7 +46,8 @@ struct Gen {
 
 fn main() -> ExitCode {
     match parse_args() {
-        Ok(Some(args)) => run_gen(&args),
+        Ok(Some(Command::Gen(args))) => run_gen(&args),
+        Ok(Some(Command::Diff(args))) => diff::run(&args),
         Ok(None) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -41,18 +59,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args() -> Result<Option<Gen>, String> {
+fn parse_args() -> Result<Option<Command>, String> {
     use lexopt::prelude::*;
 
     let mut parser = lexopt::Parser::from_env();
     match parser.next().map_err(|e| e.to_string())? {
-        Some(Value(command)) if command == "gen" => {}
-        Some(Short('h') | Long("help")) | None => return Ok(None),
-        Some(Value(command)) => {
-            return Err(format!("unknown command `{}`: the command is `gen`", command.to_string_lossy()));
+        Some(Value(command)) if command == "gen" => Ok(parse_gen(&mut parser)?.map(Command::Gen)),
+        Some(Value(command)) if command == "diff" => {
+            Ok(diff::parse_args(&mut parser, project_root().join("spec"))?.map(Command::Diff))
         }
-        Some(other) => return Err(other.unexpected().to_string()),
+        Some(Short('h') | Long("help")) | None => Ok(None),
+        Some(Value(command)) => {
+            Err(format!("unknown command `{}`: the commands are `gen` and `diff`", command.to_string_lossy()))
+        }
+        Some(other) => Err(other.unexpected().to_string()),
     }
+}
+
+fn parse_gen(parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
+    use lexopt::prelude::*;
+
     let root = project_root();
     let mut args = Gen { mode: Mode::Write, spec: root.join("spec"), out: root.join("generated") };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -118,7 +144,7 @@ fn project_root() -> PathBuf {
 }
 
 /// `path` relative to the current directory when it lies below it.
-fn display(path: &Path) -> String {
+pub(crate) fn display(path: &Path) -> String {
     match env::current_dir() {
         Ok(cwd) => path.strip_prefix(&cwd).unwrap_or(path).display().to_string(),
         Err(_) => path.display().to_string(),
@@ -126,7 +152,7 @@ fn display(path: &Path) -> String {
 }
 
 /// Messages name files relative to the current directory where possible.
-fn shorten_paths(text: &str) -> String {
+pub(crate) fn shorten_paths(text: &str) -> String {
     match env::current_dir() {
         Ok(cwd) => text.replace(&format!("{}/", cwd.display()), ""),
         Err(_) => text.to_owned(),

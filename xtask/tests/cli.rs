@@ -45,7 +45,9 @@ fn gen_writes_then_leaves_current_files_alone() {
     assert_eq!(second.status.code(), Some(0));
     let stdout = text(&second.stdout);
     assert!(!stdout.contains("written"), "{stdout}");
-    assert_eq!(stdout.matches("unchanged").count(), 2, "{stdout}");
+    // The crate's two files and the spec's lock.
+    assert_eq!(stdout.matches("unchanged").count(), 3, "{stdout}");
+    assert!(stdout.contains("knox-cloud.lock"), "{stdout}");
     assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), before, "file time kept");
 
     let check = run_gen(&spec, &out, true);

@@ -1,0 +1,490 @@
+//! The lock: every code a catalogue has ever published, kept next to its
+//! spec (`spec/knox-cloud.lock` for `spec/knox-cloud.yaml`).
+//!
+//! Codes are API: clients match on them. [`update`] compares a validated
+//! catalogue with its lock and refuses a locked code that vanished without
+//! being retired, a code whose name or table changed, and a retired code
+//! used again; it also refuses a breaking change (a retirement, a renamed
+//! variant) without the version bump it needs. Otherwise it returns the new
+//! lock: the old one plus every new code, at the spec's version.
+//!
+//! The format is one code per line, sorted by code, so that additions
+//! merge line by line:
+//!
+//! ```text
+//! version 0.1.0
+//! 400 http active 0.1.0 HttpError::BadRequest "Bad Request"
+//! ```
+//!
+//! `version` is the catalogue version the lock describes; each code line
+//! has the code, its table, `active` or `retired`, the version that first
+//! locked it, its Rust path (`-` if it never had a variant) and its name
+//! as a double-quoted string.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diff::{Bump, core};
+use crate::model::Catalogue;
+
+/// The lock of the spec file `spec`: the same path ending in `.lock`.
+pub fn lock_path(spec: &Path) -> PathBuf {
+    spec.with_extension("lock")
+}
+
+/// Whether a locked code still has its variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// A row of the spec.
+    Active,
+    /// Listed under `retired:`; it has no variant and is never reused.
+    Retired,
+}
+
+/// One locked code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The id of its table.
+    pub table: String,
+    /// Whether it is still a row.
+    pub state: State,
+    /// The catalogue version that first locked it.
+    pub since: String,
+    /// Its variant's Rust path (`AuthError::AccessTokenExpired`), or `-`
+    /// for a code retired before it ever had one.
+    pub rust_path: String,
+    /// Its name.
+    pub name: String,
+    /// Its 1-based line in the lock file, when read from one.
+    pub line: Option<usize>,
+}
+
+/// A parsed lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// The catalogue version the lock describes.
+    pub version: String,
+    /// Every locked code.
+    pub entries: BTreeMap<u32, Entry>,
+}
+
+/// Reads a lock file's text. `path` names it in diagnostics.
+pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
+    let mut problems = Vec::new();
+    let mut version: Option<(String, usize)> = None;
+    let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
+    let fix_merge = "keep the lines of both sides (the lock is sorted by code, one code a line), then run `cargo xtask gen`";
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"].iter().any(|marker| line.starts_with(marker)) {
+            problems.push(
+                Diagnostic::new(path, "the lock has an unresolved merge conflict").at(n, 1).help(fix_merge),
+            );
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("version ") {
+            if let Some((_, first)) = &version {
+                problems.push(
+                    Diagnostic::new(
+                        path,
+                        format!("the lock has a second `version` line (the first is line {first})"),
+                    )
+                    .at(n, 1)
+                    .help(
+                        "a merge kept both sides: delete the older version line, then run `cargo xtask gen`",
+                    ),
+                );
+            } else if semver::Version::parse(rest).is_err() {
+                problems.push(
+                    Diagnostic::new(path, format!("`{rest}` is not a semver version"))
+                        .at(n, 9)
+                        .help("restore the lock from version control, then run `cargo xtask gen`"),
+                );
+            } else {
+                version = Some((rest.to_owned(), n));
+            }
+            continue;
+        }
+        match parse_entry(line) {
+            Ok((code, mut entry)) => {
+                entry.line = Some(n);
+                if let Some(first) = entries.get(&code) {
+                    problems.push(
+                        Diagnostic::new(
+                            path,
+                            format!(
+                                "code {code} is locked twice (lines {} and {n}): a merge kept both sides",
+                                first.line.unwrap_or_default()
+                            ),
+                        )
+                        .at(n, 1)
+                        .help("keep the line that matches the spec, delete the other, then run `cargo xtask gen`"),
+                    );
+                } else {
+                    entries.insert(code, entry);
+                }
+            }
+            Err(message) => problems.push(
+                Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
+                    .at(n, 1)
+                    .help(
+                        "a code line reads `CODE TABLE active|retired SINCE RUST_PATH \"NAME\"`; \
+                         restore the lock from version control, then run `cargo xtask gen`",
+                    ),
+            ),
+        }
+    }
+    match version {
+        Some((version, _)) if problems.is_empty() => Ok(Lock { version, entries }),
+        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
+            .help("restore the lock from version control, then run `cargo xtask gen`")
+            .into()),
+        _ => Err(Diagnostics(problems)),
+    }
+}
+
+fn parse_entry(line: &str) -> Result<(u32, Entry), String> {
+    let mut fields = line.splitn(6, ' ');
+    let mut next =
+        |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
+    let code = next("code")?;
+    let code: u32 = code.parse().map_err(|_| format!("`{code}` is not a code"))?;
+    let table = next("table")?.to_owned();
+    let state = match next("state")? {
+        "active" => State::Active,
+        "retired" => State::Retired,
+        other => return Err(format!("the state `{other}` is neither `active` nor `retired`")),
+    };
+    let since = next("version")?;
+    semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
+    let rust_path = next("Rust path")?.to_owned();
+    let quoted = next("name")?;
+    let name = unquote(quoted).ok_or(format!("the name {quoted} is not a double-quoted string"))?;
+    Ok((code, Entry { table, state, since: since.to_owned(), rust_path, name, line: None }))
+}
+
+/// Checks `catalogue` against its lock (`None` when there is none yet) and
+/// returns the updated lock. `spec` and `lock` name the two files in
+/// diagnostics; problems in the spec carry the offending value's YAML path.
+pub fn update(
+    spec: &Path,
+    lock: &Path,
+    catalogue: &Catalogue,
+    locked: Option<&Lock>,
+) -> Result<Lock, Diagnostics> {
+    let mut problems = Vec::new();
+    let mut breaking = Vec::new();
+    let mut entries = BTreeMap::new();
+    let version = &catalogue.version;
+    let lock_name = lock.file_name().unwrap_or_default().to_string_lossy();
+
+    let empty = BTreeMap::new();
+    let old_entries = locked.map_or(&empty, |lock| &lock.entries);
+    for (t, table) in catalogue.tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            let at = format!("tables[{t}].errors[{r}]");
+            let rust_path = table.rust_path(row);
+            let since = match old_entries.get(&row.code) {
+                None => version.clone(),
+                Some(old) => {
+                    let here = format!("code {} `{}`", row.code, row.name);
+                    if old.state == State::Retired {
+                        problems.push(
+                            Diagnostic::new(
+                                spec,
+                                format!(
+                                    "{here} reuses a retired code: {} was `{}` in table `{}`",
+                                    row.code, old.name, old.table
+                                ),
+                            )
+                            .yaml_path(format!("{at}.code"))
+                            .help("a retired code is never reused: give this row a new, unused code"),
+                        );
+                    } else if old.name != row.name {
+                        problems.push(
+                            Diagnostic::new(
+                                spec,
+                                format!("{here} was published as `{}`; renaming a code breaks every client that matches its name", old.name),
+                            )
+                            .yaml_path(format!("{at}.name"))
+                            .help(format!(
+                                "restore `name: {}`; to rename it, deprecate or retire code {} and add the new name under a new code",
+                                old.name, row.code
+                            )),
+                        );
+                    } else if old.table != table.id {
+                        problems.push(
+                            Diagnostic::new(
+                                spec,
+                                format!("{here} was published in table `{}`; moving it changes its enum", old.table),
+                            )
+                            .yaml_path(format!("{at}.code"))
+                            .help(format!(
+                                "move the row back to table `{}`; to move it, retire code {} there and add a new code here",
+                                old.table, row.code
+                            )),
+                        );
+                    } else if old.rust_path != rust_path {
+                        breaking.push(format!("{here}: `{}` is now `{rust_path}`", old.rust_path));
+                    }
+                    old.since.clone()
+                }
+            };
+            entries.insert(
+                row.code,
+                Entry {
+                    table: table.id.clone(),
+                    state: State::Active,
+                    since,
+                    rust_path,
+                    name: row.name.clone(),
+                    line: None,
+                },
+            );
+        }
+    }
+    for retired in &catalogue.retired {
+        let here = format!("retired code {} `{}`", retired.code, retired.name);
+        let (since, rust_path) = match old_entries.get(&retired.code) {
+            None => (version.clone(), "-".to_owned()),
+            Some(old) => {
+                if old.name != retired.name {
+                    problems.push(
+                        Diagnostic::new(spec, format!("{here} was published as `{}`", old.name))
+                            .yaml_path(format!("{}.name", retired.yaml_path))
+                            .help(format!(
+                                "a retired code keeps the name it had: write `name: {}`",
+                                old.name
+                            )),
+                    );
+                }
+                if old.table != retired.table {
+                    problems.push(
+                        Diagnostic::new(spec, format!("{here} was published in table `{}`, not `{}`", old.table, retired.table))
+                            .yaml_path(retired.yaml_path.clone())
+                            .help(format!(
+                                "list it under table `{}`'s own `retired:`, or in the top-level `retired:` with `table: {}`",
+                                old.table, old.table
+                            )),
+                    );
+                }
+                if old.state == State::Active {
+                    breaking.push(format!(
+                        "code {} `{}` is retired: `{}` is removed",
+                        retired.code, retired.name, old.rust_path
+                    ));
+                }
+                (old.since.clone(), old.rust_path.clone())
+            }
+        };
+        entries.insert(
+            retired.code,
+            Entry {
+                table: retired.table.clone(),
+                state: State::Retired,
+                since,
+                rust_path,
+                name: retired.name.clone(),
+                line: None,
+            },
+        );
+    }
+    for (code, old) in old_entries.iter().filter(|(code, _)| !entries.contains_key(code)) {
+        let help = match old.state {
+            State::Active => format!(
+                "codes are API: restore the row, deprecate it (`deprecated: \"why\"`), or retire it by adding \
+                 `- {{code: {code}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
+                yaml_str(&old.name),
+                old.table
+            ),
+            State::Retired => format!(
+                "a retired code stays listed so it is never reused: add `- {{code: {code}, name: {}, reason: \"why\"}}` \
+                 back to table `{}`'s `retired:` list",
+                yaml_str(&old.name),
+                old.table
+            ),
+        };
+        let what = if old.state == State::Active { "code" } else { "retired code" };
+        let mut diagnostic = Diagnostic::new(
+            lock,
+            format!(
+                "{what} {code} `{}` (table `{}`) is locked but gone from {}",
+                old.name, old.table, catalogue.source
+            ),
+        )
+        .help(help);
+        if let Some(line) = old.line {
+            diagnostic = diagnostic.at(line, 1);
+        }
+        problems.push(diagnostic);
+    }
+
+    if let Some(locked) = locked {
+        check_version(spec, &lock_name, catalogue, &locked.version, &breaking, &mut problems);
+    }
+    if problems.is_empty() {
+        Ok(Lock { version: version.clone(), entries })
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+/// The spec's version may not go below the lock's, and must be a breaking
+/// bump over it when `breaking` lists changes.
+fn check_version(
+    spec: &Path,
+    lock_name: &str,
+    catalogue: &Catalogue,
+    locked: &str,
+    breaking: &[String],
+    problems: &mut Vec<Diagnostic>,
+) {
+    // Validation and `parse` accept only semver versions.
+    let (Ok(now), Ok(was)) = (semver::Version::parse(&catalogue.version), semver::Version::parse(locked))
+    else {
+        return;
+    };
+    if core(&now) < core(&was) {
+        problems.push(
+            Diagnostic::new(
+                spec,
+                format!("`version: {now}` is older than {was}, the version {lock_name} records"),
+            )
+            .yaml_path("version")
+            .help(format!("versions only go up: set `version: {was}` or later")),
+        );
+    } else if !breaking.is_empty() && !Bump::Major.allows(&was, &now) {
+        let needed = Bump::Major.next_version(&was);
+        let s = if breaking.len() == 1 { "" } else { "s" };
+        problems.push(
+            Diagnostic::new(
+                spec,
+                format!(
+                    "{} breaking change{s} since {was} need{} version {needed}:\n  - {}",
+                    breaking.len(),
+                    if breaking.len() == 1 { "s" } else { "" },
+                    breaking.join("\n  - ")
+                ),
+            )
+            .yaml_path("version")
+            .help(format!(
+                "set `version: {needed}`{}, or undo the change{s}",
+                if was.major == 0 { " (below 1.0 a breaking change bumps the minor number)" } else { "" }
+            )),
+        );
+    }
+}
+
+/// The lock file's text: a header, the version, one code a line.
+pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
+    let mut out = format!(
+        "# @generated by `cargo xtask gen` from {source}: every code {krate} has published.\n\
+         #\n\
+         # Codes are API. Once locked, a code can be deprecated or retired in the\n\
+         # spec, but never removed, renamed, moved to another table or reused, and\n\
+         # `cargo xtask gen` refuses a spec that tries. Edit the spec, not this file;\n\
+         # review changes to it as changes to the API.\n\
+         #\n\
+         # `version` is the catalogue version this lock describes. Then one code\n\
+         # a line, sorted: CODE TABLE active|retired SINCE RUST_PATH \"NAME\",\n\
+         # where SINCE is the version that first locked the code.\n\
+         version {version}\n",
+        source = catalogue.source,
+        krate = catalogue.crate_name,
+        version = lock.version,
+    );
+    for (code, entry) in &lock.entries {
+        let state = match entry.state {
+            State::Active => "active",
+            State::Retired => "retired",
+        };
+        // `write!` to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{code} {} {state} {} {} {}",
+            entry.table,
+            entry.since,
+            entry.rust_path,
+            quote(&entry.name)
+        );
+    }
+    out
+}
+
+/// `text` as a double-quoted string, escaped as JSON escapes it (which
+/// YAML reads too): one line whatever the name holds.
+fn quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The inverse of [`quote`], for a whole field.
+fn unquote(field: &str) -> Option<String> {
+    if !(field.len() >= 2 && field.starts_with('"') && field.ends_with('"')) {
+        return None;
+    }
+    // A YAML double-quoted scalar reads every escape `quote` writes.
+    serde_yaml::from_str::<String>(field).ok()
+}
+
+/// `text` as a YAML value for a help line.
+fn yaml_str(text: &str) -> String {
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
+        text.to_owned()
+    } else {
+        quote(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_quotes() {
+        for name in ["Bad Request", "say \"hi\"", "back\\slash", "two\nlines\ttab", " padded ", "Ω \u{7f}"] {
+            let quoted = quote(name);
+            assert!(!quoted.contains('\n'), "{quoted}");
+            assert_eq!(unquote(&quoted).as_deref(), Some(name), "{quoted}");
+        }
+        assert_eq!(unquote("Bad"), None);
+        assert_eq!(unquote("\""), None);
+    }
+
+    #[test]
+    fn entries_parse() {
+        let (code, entry) =
+            parse_entry("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
+        assert_eq!(code, 4032251);
+        assert_eq!(entry.state, State::Retired);
+        assert_eq!(entry.name, "A B");
+        assert!(parse_entry("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(parse_entry("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
+        assert!(parse_entry("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
+        assert!(parse_entry("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
+        assert!(parse_entry("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+    }
+}

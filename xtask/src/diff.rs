@@ -1,0 +1,181 @@
+//! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
+//!
+//! Git is run here, in the binary; the comparison itself is
+//! `codegen::diff`, which works on two parsed catalogues.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use codegen::diff::CatalogueDiff;
+
+use crate::{display, shorten_paths};
+
+/// How to print the report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// `cargo xtask diff`'s arguments.
+pub struct Diff {
+    rev: String,
+    spec: PathBuf,
+    format: Format,
+}
+
+pub fn parse_args(parser: &mut lexopt::Parser, default_spec: PathBuf) -> Result<Option<Diff>, String> {
+    use lexopt::prelude::*;
+
+    let mut args = Diff { rev: "HEAD".to_owned(), spec: default_spec, format: Format::Text };
+    let mut rev_seen = false;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("spec") => args.spec = parser.value().map_err(|e| e.to_string())?.into(),
+            Long("format") => {
+                args.format = match parser.value().map_err(|e| e.to_string())?.to_string_lossy().as_ref() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => return Err(format!("unknown format `{other}`: use `text` or `json`")),
+                }
+            }
+            Short('h') | Long("help") => return Ok(None),
+            Value(rev) if !rev_seen => {
+                rev_seen = true;
+                args.rev = rev.to_string_lossy().into_owned();
+            }
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(Some(args))
+}
+
+/// What the comparison found, for every catalogue on either side.
+struct Report {
+    changed: Vec<CatalogueDiff>,
+    added: Vec<String>,
+    removed: Vec<String>,
+}
+
+impl Report {
+    fn is_breaking(&self) -> bool {
+        !self.removed.is_empty() || self.changed.iter().any(CatalogueDiff::is_breaking)
+    }
+}
+
+pub fn run(args: &Diff) -> ExitCode {
+    match compare(args) {
+        Ok(report) => {
+            match args.format {
+                Format::Text => print_text(args, &report),
+                Format::Json => print_json(args, &report),
+            }
+            if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+        Err(message) => {
+            eprintln!("{}", shorten_paths(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn compare(args: &Diff) -> Result<Report, String> {
+    let current = codegen::load_paths(&args.spec).map_err(|e| e.to_string())?;
+    let spec_dir = if args.spec.is_dir() {
+        args.spec.clone()
+    } else {
+        args.spec.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+    };
+    let rev = &args.rev;
+    git(&spec_dir, ["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
+        format!(
+            "error: `{rev}` is not a commit of the git repository holding {}\n  \
+             = help: name a commit, branch or tag (`git log --oneline` lists them)",
+            display(&spec_dir)
+        )
+    })?;
+
+    let mut report = Report { changed: Vec::new(), added: Vec::new(), removed: Vec::new() };
+    for (path, catalogue) in &current {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let listed = git(dir, ["ls-tree", "--name-only", rev.as_str(), "--", name.as_ref()])?;
+        if listed.is_empty() {
+            report.added.push(catalogue.source.clone());
+            continue;
+        }
+        let bytes = git(dir, ["show", &format!("{rev}:./{name}")])?;
+        let old_path = PathBuf::from(format!("{rev}:{}", catalogue.source));
+        let old = codegen::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
+            format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
+        })?;
+        report.changed.push(codegen::diff::diff(&old, catalogue));
+    }
+    if args.spec.is_dir() {
+        let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;
+        let dir_name = current.first().map(|(_, c)| c.source.split('/').next().unwrap_or("spec").to_owned());
+        for file in String::from_utf8_lossy(&listed).lines().filter(|f| f.ends_with(".yaml")) {
+            if !spec_dir.join(file).exists() {
+                let prefix = dir_name.clone().unwrap_or_else(|| "spec".to_owned());
+                report.removed.push(format!("{prefix}/{file}"));
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Runs git in `dir`, returning its standard output.
+fn git<I, S>(dir: &Path, args: I) -> Result<Vec<u8>, String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| {
+        format!(
+            "error: cannot run git: {e}\n  = help: `cargo xtask diff` reads old specs with git; install it"
+        )
+    })?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(format!("error: git failed in {}: {}", display(dir), stderr.trim()))
+    }
+}
+
+fn print_text(args: &Diff, report: &Report) {
+    for diff in &report.changed {
+        println!("{diff}\n");
+    }
+    for source in &report.added {
+        println!("{source}: new catalogue since {}\n  ok       minor  every code is new\n", args.rev);
+    }
+    for source in &report.removed {
+        println!(
+            "{source}: gone since {}\n  breaking major  the catalogue and its crate are removed\n",
+            args.rev
+        );
+    }
+    let breaking: usize =
+        report.changed.iter().map(|d| d.changes.iter().filter(|c| c.breaking).count()).sum::<usize>()
+            + report.removed.len();
+    if breaking > 0 {
+        let s = if breaking == 1 { "" } else { "s" };
+        println!("{breaking} breaking change{s} since {}", args.rev);
+    } else {
+        println!("no breaking changes since {}", args.rev);
+    }
+}
+
+fn print_json(args: &Diff, report: &Report) {
+    let json = serde_json::json!({
+        "rev": args.rev,
+        "breaking": report.is_breaking(),
+        "catalogues": report.changed,
+        "added_catalogues": report.added,
+        "removed_catalogues": report.removed,
+    });
+    // Serialising plain data to a string cannot fail.
+    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+}

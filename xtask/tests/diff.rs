@@ -1,0 +1,174 @@
+//! `cargo xtask diff` on a real git history, and `gen` refusing a change
+//! its lock forbids, as a user runs them.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn xtask(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).current_dir(dir).args(args).output().expect("xtask runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {}", text(&output.stderr));
+}
+
+fn has_git() -> bool {
+    Command::new("git").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+const V1: &str = "\
+title: Shop
+crate: shop-errors
+version: 0.1.0
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: 1, name: CART_EMPTY, description: The cart is empty., http_status: 409}
+      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}
+      - {code: 3, name: CART_LOCKED, description: The cart is locked., http_status: 423}
+";
+
+/// The catalogue after one release: an addition, a deprecation, a text change.
+fn v2() -> String {
+    V1.replace("version: 0.1.0", "version: 0.1.1")
+        .replace("The cart is full.", "The cart holds 100 items at most.")
+        .replace("http_status: 423}", "http_status: 423, deprecated: Carts no longer lock.}")
+        + "      - {code: 4, name: COUPON_USED, description: The coupon was used., http_status: 409}\n"
+}
+
+/// The catalogue after a breaking release: code 3 is retired.
+fn v3(version: &str) -> String {
+    v2().replace("version: 0.1.1", &format!("version: {version}"))
+        .replace("      - {code: 3, name: CART_LOCKED, description: The cart is locked., http_status: 423, deprecated: Carts no longer lock.}\n", "")
+        + "    retired:\n      - {code: 3, name: CART_LOCKED, reason: Carts no longer lock.}\n"
+}
+
+#[test]
+fn diff_reports_a_fixture_history() {
+    if !has_git() {
+        // `cargo xtask diff` needs git; the comparison itself is covered by
+        // codegen's tests/diff.rs.
+        eprintln!("git is not installed: skipping the git history test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("spec")).unwrap();
+    let spec = root.join("spec/shop.yaml");
+    git(root, &["init", "--quiet"]);
+    fs::write(&spec, V1).unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "--quiet", "-m", "v1"]);
+    git(root, &["tag", "v1"]);
+
+    // Nothing changed since HEAD.
+    let run = xtask(root, &["diff", "--spec", "spec"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(text(&run.stdout).contains("no changes"), "{}", text(&run.stdout));
+
+    // Additions, a deprecation and a text change: not breaking.
+    fs::write(&spec, v2()).unwrap();
+    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("spec/shop.yaml (shop-errors 0.1.0 → 0.1.1)"), "{stdout}");
+    assert!(stdout.contains("  ok       patch  code 2 `CART_FULL`: the description changed"), "{stdout}");
+    assert!(
+        stdout.contains("  ok       minor  code 3 `CART_LOCKED` is deprecated: Carts no longer lock."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  ok       minor  code 4 `COUPON_USED` is new: `CartError::CouponUsed`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("needs a minor bump, to 0.1.1 or later: version 0.1.1 is enough"), "{stdout}");
+    assert!(stdout.ends_with("no breaking changes since HEAD\n"), "{stdout}");
+    git(root, &["commit", "--quiet", "-am", "v2"]);
+
+    // A retirement: breaking, against HEAD and against the first tag.
+    fs::write(&spec, v3("0.1.2")).unwrap();
+    let run = xtask(root, &["diff", "--spec", "spec/shop.yaml"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+    assert!(
+        stdout.contains(
+            "  breaking major  code 3 `CART_LOCKED` is retired: `CartError::CartLocked` is removed"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("version 0.1.2 is not: set `version: 0.2.0`"), "{stdout}");
+    assert!(stdout.ends_with("1 breaking change since HEAD\n"), "{stdout}");
+
+    let run = xtask(root, &["diff", "v1", "--format", "json", "--spec", "spec"]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON on stdout");
+    assert_eq!(json["rev"], "v1");
+    assert_eq!(json["breaking"], true);
+    let diff = &json["catalogues"][0];
+    assert_eq!(diff["source"], "spec/shop.yaml");
+    assert_eq!((diff["old_version"].as_str(), diff["new_version"].as_str()), (Some("0.1.0"), Some("0.1.2")));
+    let kinds: Vec<(&str, u64, bool)> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["code"].as_u64().unwrap(), c["breaking"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("text_changed", 2, false), ("retired", 3, true), ("added", 4, false)]);
+    assert_eq!(diff["needed_version"], "0.2.0");
+    assert_eq!(diff["version_ok"], false);
+
+    // A new catalogue beside it is an addition; errors exit 2.
+    fs::write(root.join("spec/more.yaml"), V1.replace("shop-errors", "more-errors")).unwrap();
+    let run = xtask(root, &["diff", "--spec", "spec"]);
+    assert!(text(&run.stdout).contains("spec/more.yaml: new catalogue since HEAD"), "{}", text(&run.stdout));
+    let run = xtask(root, &["diff", "no-such-rev", "--spec", "spec"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("`no-such-rev` is not a commit"), "{}", text(&run.stderr));
+    let run = xtask(root, &["diff", "--format", "yaml"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(text(&run.stderr).contains("unknown format `yaml`"));
+}
+
+#[test]
+fn gen_refuses_a_retirement_without_a_bump_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("spec")).unwrap();
+    let spec = root.join("spec/shop.yaml");
+    fs::write(&spec, v2()).unwrap();
+    let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
+    let run = xtask(root, &gen_args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(text(&run.stdout).contains("written    spec/shop.lock"), "{}", text(&run.stdout));
+    let lock = fs::read(root.join("spec/shop.lock")).unwrap();
+
+    fs::write(&spec, v3("0.1.2")).unwrap();
+    for args in [&gen_args[..], &[&gen_args[..], &["--check"]].concat()] {
+        let run = xtask(root, args);
+        let stderr = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("error: 1 breaking change since 0.1.1 needs version 0.2.0"), "{stderr}");
+        assert!(stderr.contains("spec/shop.yaml"), "{stderr}");
+        assert!(stderr.contains("help: set `version: 0.2.0`"), "{stderr}");
+    }
+    assert_eq!(fs::read(root.join("spec/shop.lock")).unwrap(), lock);
+
+    fs::write(&spec, v3("0.2.0")).unwrap();
+    let run = xtask(root, &gen_args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
+    assert!(lock.contains("3 cart retired 0.1.1 CartError::CartLocked \"CART_LOCKED\""), "{lock}");
+}
