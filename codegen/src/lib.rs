@@ -30,7 +30,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
 pub use model::Catalogue;
 pub use write::{FileReport, Mode, Outcome, OutputFile};
 
@@ -233,16 +233,11 @@ pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnos
 /// first bad byte.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
         let valid = e.utf8_error().valid_up_to();
-        // The prefix is valid UTF-8 by definition, so this never falls back.
-        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line = before.matches('\n').count() + 1;
-        let column = before[line_start..].chars().count() + 1;
-        let rest = &bytes[line_start..];
-        let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-        let line_text = String::from_utf8_lossy(&rest[..line_end]).trim_end_matches('\r').to_owned();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        // Up to `valid` the lossy text has the same bytes as the file.
+        let (line, column) = locate::position(&text, valid);
+        let line_text = locate::lines(&text).get(line - 1).copied().unwrap_or_default().to_owned();
         Diagnostic::new(path, "the spec is not valid UTF-8")
             .at(line, column)
             .snippet(line_text, 1)
@@ -258,7 +253,7 @@ pub fn place(text: &str, found: &mut [Diagnostic]) {
     let paths: Vec<&str> =
         found.iter().filter(|d| d.position.is_none()).filter_map(|d| d.yaml_path.as_deref()).collect();
     let spots = if paths.is_empty() { Default::default() } else { locate::locate(text, &paths) };
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines = locate::lines(text);
     for problem in found.iter_mut() {
         let mut width = None;
         if problem.position.is_none()
@@ -271,11 +266,10 @@ pub fn place(text: &str, found: &mut [Diagnostic]) {
             continue;
         }
         if let Some((line, column)) = problem.position
-            && let Some(line_text) = line.checked_sub(1).and_then(|i| lines.get(i))
+            && let Some(&text) = line.checked_sub(1).and_then(|i| lines.get(i))
         {
-            let line_text = line_text.trim_end_matches('\r');
-            let width = width.unwrap_or_else(|| token_width(line_text, column));
-            *problem = problem.clone().snippet(line_text, width);
+            let width = width.unwrap_or_else(|| token_width(text, column));
+            problem.snippet = Some(Box::new(SourceLine { text: text.to_owned(), width: width.max(1) }));
         }
     }
 }
@@ -371,7 +365,10 @@ pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostics> {
                 .into();
         }
         if let Some(at) = error.location() {
-            diagnostic = diagnostic.at(at.line(), at.column());
+            // From the byte index, so lines count the same everywhere
+            // (libyaml also breaks lines at U+0085, U+2028 and U+2029).
+            let (line, column) = locate::position(text, at.index());
+            diagnostic = diagnostic.at(line, column);
         }
         diagnostic.yaml_path(yaml_path).into()
     })

@@ -56,6 +56,37 @@ pub fn locate(text: &str, paths: &[&str]) -> HashMap<String, Spot> {
     spots
 }
 
+/// The lines of `text` as YAML and editors count them: a line ends at
+/// `\r\n`, `\n` or a lone `\r`.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..i]);
+        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[i + width..];
+    }
+    lines.push(rest);
+    lines
+}
+
+/// The 1-based line and column (in characters) of byte `index` of `text`,
+/// counting lines as [`lines`] does. An index past the end or inside a
+/// character is moved back to the nearest character start.
+pub fn position(text: &str, index: usize) -> (usize, usize) {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &text[..index];
+    let breaks = lines(before);
+    let last = breaks.last().copied().unwrap_or_default();
+    // A `\r` right before `index` whose `\n` follows is still one break.
+    let line = breaks.len() - usize::from(before.ends_with('\r') && text[index..].starts_with('\n'));
+    let column = if line < breaks.len() { 0 } else { last.chars().count() };
+    (line, column + 1)
+}
+
 /// How deep a spec may nest. A catalogue needs about six levels; the
 /// limit leaves room for growth and stops documents built to exhaust a
 /// parser before the full YAML parser sees them.
@@ -221,7 +252,7 @@ fn spot(text: &str, span: Span) -> Spot {
         end.index().saturating_sub(start.index())
     } else {
         // A value over several lines: underline the rest of its first line.
-        let rest = text.lines().nth(line - 1).map_or(0, |l| l.chars().count());
+        let rest = lines(text).get(line - 1).map_or(0, |l| l.chars().count());
         rest.saturating_sub(start.col())
     };
     Spot { line, column, width: width.max(1) }
@@ -269,6 +300,19 @@ tables:
         assert_eq!(at("tables[0].errors[0].http_status").map(|s| s.0), Some(5));
         assert_eq!(at("tables[3].errors[0]").map(|s| s.0), Some(3));
         assert_eq!(at("nothing").map(|s| s.0), Some(1));
+    }
+
+    #[test]
+    fn lines_end_at_every_kind_of_break() {
+        assert_eq!(lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n"), ["a", ""]);
+        assert_eq!(position("a\nbé\r\ncd", 0), (1, 1));
+        assert_eq!(position("a\nbé\r\ncd", 2), (2, 1));
+        assert_eq!(position("a\nbé\r\ncd", 5), (2, 3));
+        assert_eq!(position("a\nbé\r\ncd", 8), (3, 2));
+        assert_eq!(position("a\rb", 2), (2, 1));
+        assert_eq!(position("é", 1), (1, 1));
+        assert_eq!(position("ab", 99), (1, 3));
     }
 
     #[test]

@@ -134,3 +134,17 @@ fn hostile_documents_fail_with_an_error() {
         assert!(found.0[0].position.is_some(), "{name}: {found}");
     }
 }
+
+/// Found by the fuzzer: YAML (and editors) end lines at a lone `\r` too,
+/// so the line shown must be the line the position names.
+#[test]
+fn every_kind_of_line_break_counts() {
+    for newline in ["\n", "\r\n", "\r"] {
+        let yaml = ["title: T", "crate: t", "version: '1.0'", "tables: {}", ""].join(newline);
+        let found = codegen::check(Path::new("breaks.yaml"), "breaks.yaml", &yaml).expect_err("invalid");
+        assert_eq!(found.0.len(), 1, "{found}");
+        let problem = &found.0[0];
+        assert_eq!(problem.position, Some((4, 9)), "{newline:?}: {found}");
+        assert_eq!(problem.snippet.as_ref().map(|s| s.text.as_str()), Some("tables: {}"), "{newline:?}");
+    }
+}
