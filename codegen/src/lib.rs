@@ -1,5 +1,5 @@
-//! Turns a YAML error catalogue into a Rust crate (and, as emitters are
-//! added, other artifacts), so code and docs can never disagree.
+//! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
+//! Markdown reference, so code and docs can never disagree.
 //!
 //! The pipeline runs one way:
 //!
@@ -15,7 +15,9 @@ pub mod diagnostic;
 pub mod diff;
 pub mod locate;
 pub mod lock;
+pub mod markdown;
 pub mod model;
+pub mod openapi;
 pub mod phf;
 pub mod rust;
 #[cfg(feature = "schema")]
@@ -23,6 +25,7 @@ pub mod schema;
 pub mod spec;
 pub mod text;
 pub mod write;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -469,7 +472,10 @@ fn list(items: &[&str]) -> String {
     }
 }
 
-/// Renders every artifact of every catalogue, in memory.
+/// Renders every artifact of every catalogue, in memory. Paths are named
+/// after the crate, so several catalogues never collide:
+/// `<crate>/…`, `openapi/<crate>.openapi.yaml` (3.1.0),
+/// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
 pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for catalogue in catalogues {
@@ -478,7 +484,18 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
             path: crate_dir.join("Cargo.toml"),
             contents: rust::emit_manifest(catalogue),
         });
+        files.push(OutputFile { path: crate_dir.join("README.md"), contents: rust::emit_readme(catalogue) });
         files.push(OutputFile { path: crate_dir.join("src/lib.rs"), contents: rust::emit_lib(catalogue) });
+        for version in [openapi::Version::V3_1, openapi::Version::V3_0] {
+            files.push(OutputFile {
+                path: Path::new("openapi").join(openapi::file_name(catalogue, version)),
+                contents: openapi::emit_openapi(catalogue, version),
+            });
+        }
+        files.push(OutputFile {
+            path: Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
+            contents: markdown::emit_docs(catalogue),
+        });
     }
     files
 }

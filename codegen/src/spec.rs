@@ -73,6 +73,10 @@ pub struct SpecTable {
     /// Codes this table published once and withdrew: no variant, never reused.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// The heading of the docs' name column; defaults to `Name`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub name_column: Option<String>,
 }
 
 /// One row of a table: one error code.
@@ -98,10 +102,35 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
     pub rust_variant: Option<String>,
+    /// Other codes that services are seen to send for this same error.
+    #[serde(default)]
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error.
+    #[serde(default)]
+    pub recovery: Option<SpecRecovery>,
     /// Why the code should no longer be used; marks the variant deprecated.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
+}
+
+/// The closed set of recovery hints, spelled as in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecRecovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -123,6 +123,69 @@ fn parser_problems_carry_a_position() {
 }
 
 #[test]
+fn aliases_take_part_in_the_duplicate_checks() {
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, aliases: [10, 404, 1]}\n\
+         \x20     - {code: 2, name: TWO, description: D, http_status: 404, aliases: [10]}\n\
+         \x20     - {code: 10, name: TEN, description: D, http_status: 404}\n",
+    ));
+    let joined = found.join("\n");
+    assert!(joined.contains("row 1 (`ONE`): alias 404 is already used by table `http`, row 1"), "{joined}");
+    assert!(
+        joined.contains("row 1 (`ONE`): alias 1 is already used by table `app`, row 1 (`ONE`)"),
+        "{joined}"
+    );
+    assert!(
+        joined
+            .contains("row 2 (`TWO`): alias 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("row 3 (`TEN`): code 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    // Each alias gets its own caret.
+    assert!(joined.contains("--> spec/test.yaml:15:78\n"), "{joined}");
+    assert!(joined.contains("--> spec/test.yaml:16:74\n"), "{joined}");
+    assert_eq!(found.len(), 4, "{joined}");
+}
+
+#[test]
+fn http_status_rows_have_no_aliases() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: http\n    kind: http_status\n    title: H\n    summary: S\n    errors:\n      - {code: 404, name: Not Found, description: D, aliases: [4040]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("row 1 (`Not Found`): a row of an `http_status` table cannot have `aliases`"));
+    assert!(found[0].contains("--> spec/test.yaml:10:63\n"), "{}", found[0]);
+}
+
+#[test]
+fn one_http_status_table_at_most() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - {id: a, kind: http_status, title: A, summary: S, errors: [{code: 404, name: N, description: D}]}\n  - {id: b, kind: http_status, title: B, summary: S, errors: [{code: 500, name: I, description: D}]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("table `b`: table 1 already has `kind: http_status`"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:6:19\n"), "{}", found[0]);
+}
+
+#[test]
+fn recovery_is_one_of_the_closed_set() {
+    assert_eq!(
+        problems(&spec_with_rows(
+            "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: new_jwt}\n"
+        )),
+        Vec::<String>::new()
+    );
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: reboot}\n",
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("unknown variant `reboot`"), "{}", found[0]);
+    assert!(found[0].contains("retry_later"), "the message lists the values: {}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
+}
+
+#[test]
 fn deprecated_and_retired_are_checked() {
     let found = problems(&format!(
         "{}    retired:\n\
@@ -160,4 +223,20 @@ fn retired_lists_are_optional_and_may_name_gone_tables() {
         )
     );
     assert_eq!(problems(&yaml), Vec::<String>::new());
+}
+
+#[test]
+fn name_column_headings_are_one_non_blank_line() {
+    let with_heading = |heading: &str| {
+        spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace("  - id: app\n", &format!("  - id: app\n    name_column: {heading}\n"))
+    };
+    assert_eq!(problems(&with_heading("Message")), Vec::<String>::new());
+    for heading in ["\"  \"", "\"Two\\nlines\""] {
+        let found = problems(&with_heading(heading));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("table `app`: `name_column` must be one non-blank line"), "{}", found[0]);
+        assert!(found[0].contains("--> spec/test.yaml:12:18\n"), "{}", found[0]);
+        assert!(found[0].contains("help: write the column's heading"), "{}", found[0]);
+    }
 }

@@ -45,8 +45,9 @@ fn gen_writes_then_leaves_current_files_alone() {
     assert_eq!(second.status.code(), Some(0));
     let stdout = text(&second.stdout);
     assert!(!stdout.contains("written"), "{stdout}");
-    // The crate's two files and the spec's lock.
-    assert_eq!(stdout.matches("unchanged").count(), 3, "{stdout}");
+    // The crate's Cargo.toml, README.md and src/lib.rs, two OpenAPI
+    // documents, the docs and the spec's lock.
+    assert_eq!(stdout.matches("unchanged").count(), 7, "{stdout}");
     assert!(stdout.contains("knox-cloud.lock"), "{stdout}");
     assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), before, "file time kept");
 
@@ -82,8 +83,17 @@ fn check_names_the_stale_file_and_gen_updates_only_it() {
     assert_eq!(regen.status.code(), Some(0));
     let stdout = text(&regen.stdout);
     assert!(stdout.contains("written    ") && stdout.contains("unchanged  "), "{stdout}");
-    assert!(fs::read_to_string(&lib).unwrap().contains("Resource not found at all."));
     assert_eq!(fs::metadata(&manifest).unwrap().modified().unwrap(), manifest_time);
+    // One edit of the spec reaches the crate, both OpenAPI documents and the docs.
+    for file in [
+        "knox-cloud-errors/src/lib.rs",
+        "openapi/knox-cloud-errors.openapi.yaml",
+        "openapi/knox-cloud-errors.openapi-3.0.yaml",
+        "docs/knox-cloud-errors.md",
+    ] {
+        assert!(stdout.lines().any(|l| l.starts_with("written") && l.ends_with(file)), "{file}: {stdout}");
+        assert!(fs::read_to_string(out.join(file)).unwrap().contains("Resource not found at all."), "{file}");
+    }
 }
 
 #[test]
@@ -204,7 +214,11 @@ fn generated_files_the_spec_no_longer_produces_are_removed() {
     let run = run_gen(&spec, &out, false);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let stdout = text(&run.stdout);
-    assert_eq!(stdout.matches("removed").count(), 2, "{stdout}");
+    // Every artifact of the old crate goes, one for one with the new crate's.
+    let count =
+        |outcome: &str| stdout.lines().filter(|l| l.starts_with(outcome) && l.contains("generated")).count();
+    assert!(count("removed") >= 2 && count("removed") == count("written"), "{stdout}");
+    assert!(stdout.contains("knox-cloud-errors/src/lib.rs"), "{stdout}");
     assert!(!out.join("knox-cloud-errors/src").exists(), "emptied folders go too");
     assert_eq!(fs::read_to_string(&notes).unwrap(), "mine\n");
     assert!(out.join("knox-errors/src/lib.rs").exists());

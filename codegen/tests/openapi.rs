@@ -1,0 +1,209 @@
+//! Both OpenAPI documents, read back by a YAML parser, hold every code of
+//! the spec with its name and description, and every application code has
+//! an example, valid against the body schema, under its status's response.
+//! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
+
+use std::path::{Path, PathBuf};
+
+use codegen::Catalogue;
+use codegen::model::TableKind;
+use codegen::openapi::{self, Version};
+use serde_yaml::Value;
+
+/// The bundled spec and every fixture.
+fn catalogues() -> Vec<Catalogue> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut specs = vec![(root.join("../spec/knox-cloud.yaml"), "spec/knox-cloud.yaml".to_owned())];
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
+        .expect("tests/fixtures exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .collect();
+    fixtures.sort();
+    specs.extend(fixtures.into_iter().map(|path| {
+        let name = format!("fixtures/{}", path.file_name().unwrap().to_string_lossy());
+        (path, name)
+    }));
+    specs
+        .into_iter()
+        .map(|(path, name)| codegen::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
+        .collect()
+}
+
+const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
+
+fn document(catalogue: &Catalogue, version: Version) -> Value {
+    let text = openapi::emit_openapi(catalogue, version);
+    assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}\n{text}", catalogue.source))
+}
+
+/// `value` at a path of mapping keys, failing with the path.
+#[track_caller]
+fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter().fold(value, |value, key| {
+        value.get(*key).unwrap_or_else(|| panic!("no `{key}` on the way to {}", path.join("/")))
+    })
+}
+
+fn string(text: &str) -> Value {
+    Value::String(text.to_owned())
+}
+
+#[test]
+fn documents_are_standalone_with_info_from_the_spec() {
+    for catalogue in catalogues() {
+        for (version, number) in VERSIONS {
+            let doc = document(&catalogue, version);
+            assert_eq!(doc["openapi"], string(number));
+            assert_eq!(at(&doc, &["info", "title"]), &string(&catalogue.title));
+            assert_eq!(at(&doc, &["info", "version"]), &string(&catalogue.version));
+            assert_eq!(doc["paths"], Value::Mapping(Default::default()), "no paths, yet a valid document");
+        }
+    }
+}
+
+#[test]
+fn code_schemas_list_every_code_with_its_name_and_description() {
+    for catalogue in catalogues() {
+        for table in &catalogue.tables {
+            let name = openapi::code_schema_name(table);
+            let path = ["components", "schemas", name.as_str()];
+
+            // Each row's code, then its aliases, with the row they stand for.
+            let entries: Vec<(u32, &codegen::model::Row)> = table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
+                })
+                .collect();
+            let recovery = |row: &codegen::model::Row| row.recovery.map(|r| string(r.key()));
+
+            let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
+            assert_eq!(schema["type"], string("integer"));
+            let one_of = schema["oneOf"].as_sequence().expect("3.1: a oneOf of consts");
+            assert_eq!(one_of.len(), entries.len(), "{name}: one const per code and alias");
+            for (option, &(code, row)) in one_of.iter().zip(&entries) {
+                assert_eq!(option["const"], Value::from(code), "{name}");
+                assert_eq!(option["title"], string(&row.name), "{name}");
+                let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
+                assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
+                if code == row.code {
+                    assert_eq!(option["description"], string(&row.description), "{name}");
+                    assert_eq!(option.get("x-alias-of"), None, "{name}: {code}");
+                } else {
+                    assert_eq!(option["x-alias-of"], Value::from(row.code), "{name}: alias {code}");
+                    let description = option["description"].as_str().expect("a description");
+                    assert!(description.ends_with(&row.description), "{name}: alias {code}");
+                }
+            }
+
+            let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
+            assert_eq!(schema["type"], string("integer"));
+            let list = |key: &str| schema[key].as_sequence().unwrap_or_else(|| panic!("3.0: {key}")).clone();
+            let codes: Vec<Value> = entries.iter().map(|&(code, _)| Value::from(code)).collect();
+            let variants: Vec<Value> = entries
+                .iter()
+                .map(|&(code, row)| {
+                    if code == row.code {
+                        string(&row.rust_variant)
+                    } else {
+                        string(&format!("{}_{code}", row.rust_variant))
+                    }
+                })
+                .collect();
+            assert_eq!(list("enum"), codes, "{name}");
+            assert_eq!(list("x-enum-varnames"), variants, "{name}");
+            let descriptions = list("x-enum-descriptions");
+            assert_eq!(descriptions.len(), entries.len(), "{name}");
+            for (description, &(code, row)) in descriptions.iter().zip(&entries) {
+                let description = description.as_str().expect("a string");
+                assert!(description.ends_with(&row.description), "{name}: {code}");
+            }
+            for &(code, row) in &entries {
+                let by_code = schema.get("x-recovery-by-code").and_then(|map| map.get(code.to_string()));
+                assert_eq!(by_code, recovery(row).as_ref(), "{name}: {code}");
+            }
+            let description = schema["description"].as_str().expect("3.0: a description");
+            for row in &table.rows {
+                let line = format!("- `{}` {}: ", row.code, codegen::markdown::inline(&row.name));
+                assert!(description.contains(&line), "{name}: the description names {}", row.code);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
+    for catalogue in catalogues() {
+        for (version, _) in VERSIONS {
+            let doc = document(&catalogue, version);
+            let body = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
+            let properties = body["properties"].as_mapping().expect("body properties");
+            let required = body["required"].as_sequence().expect("required body fields");
+            assert_eq!(required, &[string("code"), string("message")]);
+
+            for (table, row) in catalogue.rows() {
+                let response_name = openapi::response_name(&catalogue, row.http_status);
+                let response = at(&doc, &["components", "responses", &response_name]);
+                if table.kind == TableKind::HttpStatus {
+                    assert_eq!(response["description"], string(&row.description), "verbatim");
+                    continue;
+                }
+                let media = at(response, &["content", "application/json"]);
+                assert_eq!(
+                    at(media, &["schema", "$ref"]),
+                    &string(&format!("#/components/schemas/{}", openapi::BODY_SCHEMA))
+                );
+                let value = at(media, &["examples", &row.name, "value"]);
+                assert_eq!(value["code"], Value::from(row.code), "{response_name}: {}", row.name);
+                assert_eq!(value["message"], string(&row.name));
+                assert_eq!(value["data"], string(&row.description));
+                for &alias in &row.aliases {
+                    let example = at(media, &["examples", &format!("{}_{alias}", row.name), "value"]);
+                    assert_eq!(example["code"], Value::from(alias), "{response_name}: alias {alias}");
+                    assert_eq!(example["message"], string(&row.name));
+                }
+                // Valid against the body schema the document states.
+                let fields = value.as_mapping().expect("an object");
+                for key in fields.keys() {
+                    assert!(properties.contains_key(key), "{key:?} is a body property");
+                }
+                for key in required {
+                    assert!(fields.contains_key(key), "{key:?} is present");
+                }
+                let code = value["code"].as_u64().expect("code is an integer");
+                let integer = &at(body, &["properties", "code"])["oneOf"][0];
+                assert_eq!(integer["type"], string("integer"));
+                let (min, max) = (integer["minimum"].as_u64().unwrap(), integer["maximum"].as_u64().unwrap());
+                assert!((min..=max).contains(&code));
+            }
+        }
+    }
+}
+
+#[test]
+fn versions_differ_only_in_how_code_schemas_list_codes() {
+    for catalogue in catalogues() {
+        let (v31, v30) = (document(&catalogue, Version::V3_1), document(&catalogue, Version::V3_0));
+        assert_eq!(at(&v31, &["components", "responses"]), at(&v30, &["components", "responses"]));
+        let body = ["components", "schemas", openapi::BODY_SCHEMA];
+        assert_eq!(at(&v31, &body), at(&v30, &body));
+    }
+}
+
+#[test]
+fn knox_auth_codes_land_under_their_http_responses() {
+    let knox = catalogues().remove(0);
+    let doc = document(&knox, Version::V3_1);
+    let examples =
+        at(&doc, &["components", "responses", "Forbidden", "content", "application/json", "examples"]);
+    let names: Vec<&str> = examples.as_mapping().unwrap().keys().map(|k| k.as_str().unwrap()).collect();
+    assert_eq!(names, ["ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_INVALID"]);
+    let unauthorized = at(&doc, &["components", "responses", "Unauthorized"]);
+    assert_eq!(
+        unauthorized["description"],
+        string("Authorization for the API is required, but the request was not authenticated.")
+    );
+}
