@@ -155,12 +155,43 @@ pub fn write_or_check_file(path: &Path, contents: &str, mode: Mode) -> io::Resul
     Ok(FileReport { path: path.to_path_buf(), outcome })
 }
 
-/// Files under `out_dir` that carry the generator's header but are not in
-/// `produced`, sorted. Hidden entries (temporary files, `.git`), `target`
-/// directories and symbolic links are never looked into.
+/// Files that carry the generator's header but are not in `produced`,
+/// sorted. Only folders the generator's layout owns are searched: the
+/// top-level folders of `out_dir` it writes into now (a crate, `openapi/`,
+/// `docs/`) and those holding a generated `Cargo.toml` (a crate it wrote
+/// before a rename). So a mistaken `--out` never reaches the rest of a
+/// tree. Hidden entries (temporary files, `.git`), `target` folders and
+/// symbolic links are never looked into.
 fn obsolete_files(out_dir: &Path, produced: &BTreeSet<PathBuf>) -> io::Result<Vec<PathBuf>> {
+    let mut dirs: BTreeSet<PathBuf> = produced
+        .iter()
+        .filter_map(|path| {
+            let relative = path.strip_prefix(out_dir).ok()?;
+            let mut parts = relative.components();
+            let top = parts.next()?;
+            // A file directly in `out_dir` has no folder of its own to search.
+            parts.next().map(|_| out_dir.join(top))
+        })
+        .collect();
+    match fs::read_dir(out_dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let entry = entry.map_err(|e| with_path(e, out_dir))?;
+                let manifest = entry.path().join("Cargo.toml");
+                if entry.file_type().is_ok_and(|kind| kind.is_dir())
+                    && manifest.is_file()
+                    && starts_generated(&manifest)?
+                {
+                    dirs.insert(entry.path());
+                }
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(with_path(e, out_dir)),
+    }
+
     let mut found = Vec::new();
-    let mut dirs = vec![out_dir.to_path_buf()];
+    let mut dirs: Vec<PathBuf> = dirs.into_iter().collect();
     while let Some(dir) = dirs.pop() {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,

@@ -226,6 +226,22 @@ fn generated_files_the_spec_no_longer_produces_are_removed() {
 }
 
 #[test]
+fn a_mistaken_out_dir_removes_nothing_outside_the_generators_layout() {
+    let (dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    let lib = out.join("knox-cloud-errors/src/lib.rs");
+    let before = fs::read(&lib).unwrap();
+    // Pointing `--out` at the folder above `generated/`: the generated files
+    // there are not this run's layout, so they stay, and so does the lock.
+    let run = run_gen(&spec, dir.path(), false);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let stdout = text(&run.stdout);
+    assert!(!stdout.contains("removed"), "{stdout}");
+    assert_eq!(fs::read(&lib).unwrap(), before);
+    assert!(spec.join("knox-cloud.lock").exists());
+}
+
+#[test]
 fn yaml_errors_carry_a_line() {
     let (_dir, spec, out) = workspace();
     fs::write(spec.join("knox-cloud.yaml"), "title: [unclosed\ncrate: x\n").unwrap();
