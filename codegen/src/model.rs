@@ -311,6 +311,7 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
 
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
+    let mut holder_variants = HashMap::new();
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
@@ -321,12 +322,23 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
                 format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
                 "give each table its own `id`",
             );
-        }
-        if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
+        } else if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
             problems.push(
                 format!("tables[{t}].rust_enum"),
                 format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
                 "set a distinct `rust_enum` on one of them",
+            );
+        }
+        if let Some(first) = holder_variants.insert(table.error_code_variant.clone(), t)
+            && spec.tables[first].id != table.id
+        {
+            problems.push(
+                format!("tables[{t}].id"),
+                format!(
+                    "table ids `{}` and `{}` both give the `ErrorCode` variant `{}`",
+                    spec.tables[first].id, table.id, table.error_code_variant
+                ),
+                "give the tables ids that differ in more than underscores",
             );
         }
         for (r, row) in table.rows.iter().enumerate() {
@@ -490,7 +502,7 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
-        let row = check_row(problems, &here, kind, (t, r), spec_row);
+        let row = check_row(problems, &here, kind, (t, r), spec.codes_embed_http_status, spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
@@ -541,6 +553,7 @@ fn check_row(
     table: &str,
     kind: TableKind,
     (t, r): (usize, usize),
+    embeds_status: bool,
     spec: &SpecRow,
 ) -> Row {
     let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
@@ -596,6 +609,29 @@ fn check_row(
         }
     };
 
+    if embeds_status && is_error_status(http_status) {
+        let digits = spec.code.to_string();
+        match digits.get(..3) {
+            Some(leading) if leading == http_status.to_string() => {}
+            leading => problems.push(
+                format!("{at}.http_status"),
+                format!("{here}: `http_status: {http_status}` disagrees with code {}", spec.code),
+                match leading {
+                    Some(leading) => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code {} means status {leading}; fix the code or the status",
+                        spec.code
+                    ),
+                    None => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code {} has fewer than three digits, so it cannot start with one",
+                        spec.code
+                    ),
+                },
+            ),
+        }
+    }
+
     let rust_variant = match &spec.rust_variant {
         Some(variant) => {
             if !is_type_ident(variant) {
@@ -610,10 +646,11 @@ fn check_row(
         None => {
             let derived = derive_variant_name(&spec.name);
             if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
+                let (why, suggestion) = variant_problem(&derived, spec.code);
                 problems.push(
                     format!("{at}.name"),
-                    format!("{here}: the name gives `{derived}`, which is not a valid variant name"),
-                    "set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: Error404`",
+                    format!("{here}: the name cannot become a Rust variant name: {why}"),
+                    format!("set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: {suggestion}`"),
                 );
             }
             derived
@@ -641,6 +678,26 @@ fn check_row(
         recovery: spec.recovery.map(Recovery::from),
         deprecated: spec.deprecated.clone(),
     }
+}
+
+/// Why `derived` (a name's UpperCamelCase) is no variant name, and a
+/// valid name to suggest instead.
+fn variant_problem(derived: &str, code: u32) -> (String, String) {
+    if derived.is_empty() {
+        return ("it has no letters or digits".to_owned(), format!("Error{code}"));
+    }
+    if derived == "Self" {
+        return ("`Self` is a Rust keyword".to_owned(), "SelfError".to_owned());
+    }
+    if derived.starts_with(|c: char| c.is_ascii_digit()) {
+        let suggestion = format!("E{derived}");
+        if is_type_ident(&suggestion) {
+            return (format!("`{derived}` starts with a digit"), suggestion);
+        }
+    }
+    let ascii: String = derived.chars().filter(char::is_ascii_alphanumeric).collect();
+    let suggestion = if is_type_ident(&ascii) { ascii } else { format!("Error{code}") };
+    (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
 
 /// Aliases are other codes for a custom row: an HTTP status has no alias.
