@@ -343,71 +343,82 @@ impl Check<'_> {
         let here = format!("code {} `{}`", row.code, row.name);
         let rust_path = table.rust_path(row);
         match old.state {
-        State::Retired => problems.push(
-            Diagnostic::new(
-                spec,
-                format!(
-                    "{here} reuses a retired code: {} was `{}` in table `{}`",
-                    row.code, old.name, old.table
-                ),
-            )
-            .yaml_path(format!("{at}.code"))
-            .help("a retired code is never reused: give this row a new, unused code"),
-        ),
-        State::Active if old.name != row.name => {
-            // The row's locked aliases carry its old name too: say so, since
-            // renaming breaks clients that read those numbers as well.
-            let aliases: Vec<String> = self
-                .old_entries
-                .iter()
-                .filter(|(_, entry)| entry.state == State::Alias { of: row.code } && entry.name == old.name)
-                .map(|(code, _)| code.to_string())
-                .collect();
-            let with_aliases = match aliases.as_slice() {
-                [] => String::new(),
-                [one] => format!(", as was its alias {one}"),
-                many => format!(", as were its aliases {}", many.join(", ")),
-            };
-            problems.push(
+            State::Retired => problems.push(
                 Diagnostic::new(
                     spec,
                     format!(
-                        "{here} was published as `{}`{with_aliases}; renaming a code breaks every client that matches its name",
-                        old.name
+                        "{here} reuses a retired code: {} was `{}` in table `{}`",
+                        row.code, old.name, old.table
                     ),
                 )
-                .yaml_path(format!("{at}.name"))
-                .help(format!(
-                    "restore `name: {}`; to rename it, deprecate or retire code {} and add the new name under a new code",
-                    old.name, row.code
-                )),
-            );
-        }
-        State::Active if old.table != table.id => problems.push(
-            Diagnostic::new(spec, format!("{here} was published in table `{}`; moving it changes its enum", old.table))
+                .yaml_path(format!("{at}.code"))
+                .help("a retired code is never reused: give this row a new, unused code"),
+            ),
+            State::Active if old.name != row.name => {
+                // The row's locked aliases carry its old name too: say so, since
+                // renaming breaks clients that read those numbers as well.
+                let aliases: Vec<String> = self
+                    .old_entries
+                    .iter()
+                    .filter(|(_, entry)| {
+                        entry.state == State::Alias { of: row.code } && entry.name == old.name
+                    })
+                    .map(|(code, _)| code.to_string())
+                    .collect();
+                let with_aliases = match aliases.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(", as was its alias {one}"),
+                    many => format!(", as were its aliases {}", many.join(", ")),
+                };
+                problems.push(
+                    Diagnostic::new(
+                        spec,
+                        format!(
+                            "{here} was published as `{}`{with_aliases}; \
+                             renaming a code breaks every client that matches its name",
+                            old.name
+                        ),
+                    )
+                    .yaml_path(format!("{at}.name"))
+                    .help(format!(
+                        "restore `name: {}`; to rename it, deprecate or retire code {} \
+                         and add the new name under a new code",
+                        old.name, row.code
+                    )),
+                );
+            }
+            State::Active if old.table != table.id => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!("{here} was published in table `{}`; moving it changes its enum", old.table),
+                )
                 .yaml_path(format!("{at}.code"))
                 .help(format!(
-                    "move the row back to table `{}`; to move it, retire code {} there and add a new code here",
+                    "move the row back to table `{}`; \
+                     to move it, retire code {} there and add a new code here",
                     old.table, row.code
                 )),
-        ),
-        State::Active => {
-            if old.rust_path != rust_path {
-                breaking.push(format!("{here}: `{}` is now `{rust_path}`", old.rust_path));
+            ),
+            State::Active => {
+                if old.rust_path != rust_path {
+                    breaking.push(format!("{here}: `{}` is now `{rust_path}`", old.rust_path));
+                }
             }
+            // The same row's alias became its own code: the variant's `code()` changes.
+            State::Alias { of } if old.name == row.name && old.table == table.id => {
+                breaking.push(format!(
+                    "{here}, an alias of {of}, is now the row's own code: `{rust_path}`'s `code()` changes"
+                ));
+            }
+            // An alias is a number the services send, not one the catalogue
+            // chose: when it was filed under the wrong error, moving it is the
+            // fix, and a breaking one.
+            State::Alias { of } => breaking.push(format!(
+                "code {}, an alias of code {of} `{}`, is now the code of `{}`: \
+                 `from_code({})` gives `{rust_path}`, not `{}`",
+                row.code, old.name, row.name, row.code, old.rust_path
+            )),
         }
-        // The same row's alias became its own code: the variant's `code()` changes.
-        State::Alias { of } if old.name == row.name && old.table == table.id => {
-            breaking.push(format!("{here}, an alias of {of}, is now the row's own code: `{rust_path}`'s `code()` changes"));
-        }
-        // An alias is a number the services send, not one the catalogue
-        // chose: when it was filed under the wrong error, moving it is the
-        // fix, and a breaking one.
-        State::Alias { of } => breaking.push(format!(
-            "code {}, an alias of code {of} `{}`, is now the code of `{}`: `from_code({})` gives `{rust_path}`, not `{}`",
-            row.code, old.name, row.name, row.code, old.rust_path
-        )),
-    }
     }
 
     /// Checks the alias `alias` of `row` (at YAML path `at`), locked as `old`.
@@ -417,46 +428,51 @@ impl Check<'_> {
         let rust_path = table.rust_path(row);
         let same_row = old.name == row.name && old.table == table.id;
         match old.state {
-        State::Retired => problems.push(
-            Diagnostic::new(
-                spec,
-                format!(
-                    "{here} reuses a retired code: {alias} was `{}` in table `{}`",
-                    old.name, old.table
-                ),
-            )
-            .yaml_path(at)
-            .help(format!("a retired code is never reused, not even as an alias: remove {alias} from `aliases`")),
-        ),
-        State::Active if same_row => breaking.push(format!(
-            "code {alias} `{}` is now an alias of code {}: `{rust_path}`'s `code()` changes",
-            row.name, row.code
-        )),
-        // The number was a row's own code: it would now mean another error,
-        // which is a rename, refused like one.
-        State::Active => problems.push(
-            Diagnostic::new(
-                spec,
-                format!(
-                    "{here} was published as its own code `{}` in table `{}`; making it an alias of another error breaks every client that reads it",
-                    old.name, old.table
-                ),
-            )
-            .yaml_path(at)
-            .help(format!(
-                "remove {alias} from `aliases` and restore its row `{}`; deprecate that row if the services no longer send it",
-                old.name
+            State::Retired => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!(
+                        "{here} reuses a retired code: {alias} was `{}` in table `{}`",
+                        old.name, old.table
+                    ),
+                )
+                .yaml_path(at)
+                .help(format!(
+                    "a retired code is never reused, not even as an alias: remove {alias} from `aliases`"
+                )),
+            ),
+            State::Active if same_row => breaking.push(format!(
+                "code {alias} `{}` is now an alias of code {}: `{rust_path}`'s `code()` changes",
+                row.name, row.code
             )),
-        ),
-        // Same row, whatever its code: a changed variant is the row's change.
-        State::Alias { .. } if same_row => {}
-        // The row was renamed or moved: `check_row` refuses that at the row.
-        State::Alias { of } if of == row.code => {}
-        State::Alias { of } => breaking.push(format!(
-            "alias {alias} moved from code {of} `{}` to code {} `{}`: `from_code({alias})` gives `{rust_path}`, not `{}`",
-            old.name, row.code, row.name, old.rust_path
-        )),
-    }
+            // The number was a row's own code: it would now mean another error,
+            // which is a rename, refused like one.
+            State::Active => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!(
+                        "{here} was published as its own code `{}` in table `{}`; \
+                         making it an alias of another error breaks every client that reads it",
+                        old.name, old.table
+                    ),
+                )
+                .yaml_path(at)
+                .help(format!(
+                    "remove {alias} from `aliases` and restore its row `{}`; \
+                     deprecate that row if the services no longer send it",
+                    old.name
+                )),
+            ),
+            // Same row, whatever its code: a changed variant is the row's change.
+            State::Alias { .. } if same_row => {}
+            // The row was renamed or moved: `Check::row` refuses that at the row.
+            State::Alias { of } if of == row.code => {}
+            State::Alias { of } => breaking.push(format!(
+                "alias {alias} moved from code {of} `{}` to code {} `{}`: \
+                 `from_code({alias})` gives `{rust_path}`, not `{}`",
+                old.name, row.code, row.name, old.rust_path
+            )),
+        }
     }
 }
 
