@@ -1,14 +1,20 @@
-//! Problems a user can cause, as values that say where and how to fix them.
+//! Problems a user can cause, as values that say where and how to fix them,
+//! rendered the way rustc renders its errors.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+/// The most problems printed in full; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
 
 /// One problem in a spec file, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The spec file, as the user named it.
     pub file: PathBuf,
-    /// 1-based line and column, when known.
+    /// 1-based line and column (in characters), when known.
     pub position: Option<(usize, usize)>,
     /// Where in the YAML document the offending value sits, as a path
     /// such as `tables[1].errors[0].code` (indexes from 0). Validation
@@ -18,6 +24,17 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// The source line at `position`; filled in by the loader.
+    pub snippet: Option<Box<SourceLine>>,
+}
+
+/// The source line a diagnostic shows, and what of it to underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The line's text, without its line break.
+    pub text: String,
+    /// Characters to underline from the diagnostic's column, at least 1.
+    pub width: usize,
 }
 
 impl Diagnostic {
@@ -29,6 +46,7 @@ impl Diagnostic {
             yaml_path: None,
             message: message.into(),
             help: None,
+            snippet: None,
         }
     }
 
@@ -49,41 +67,119 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// The source line to show under the message, with `width`
+    /// characters underlined from the column.
+    pub fn snippet(mut self, line_text: impl Into<String>, width: usize) -> Self {
+        self.snippet = Some(Box::new(SourceLine { text: line_text.into(), width: width.max(1) }));
+        self
+    }
+
+    /// Rendered like rustc: `error: …`, `--> file:line:col`, the line with
+    /// a caret under the value, and `= help: …`; with ANSI colours when
+    /// `color` is set.
+    pub fn render(&self, color: bool) -> String {
+        renderer(color).render(&[self.group()])
+    }
+
+    fn group(&self) -> Group<'_> {
+        let path = self.file.to_string_lossy();
+        let title = Level::ERROR.primary_title(self.message.as_str());
+        let mut group = match (self.position, &self.snippet) {
+            (Some((line, column)), Some(source)) => {
+                let (text, width) = (&source.text, source.width);
+                let start = byte_offset(text, column - 1);
+                let end = byte_offset(text, column - 1 + width).max(start);
+                // An empty annotation at the end of a line still gets a caret.
+                let end = if end == start && start == text.len() { start } else { end.max(start + 1) };
+                let end = end.min(text.len()).max(start);
+                title.element(
+                    Snippet::source(text.as_str())
+                        .line_start(line)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )
+            }
+            (Some((line, column)), None) => title.element(Origin::path(path).line(line).char_column(column)),
+            (None, _) => {
+                let origin = match &self.yaml_path {
+                    Some(yaml_path) => format!("{path} (at `{yaml_path}`)"),
+                    None => path.into_owned(),
+                };
+                title.element(Origin::path(origin))
+            }
+        };
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        group
+    }
+}
+
+/// The byte offset of character `chars` in `text` (its length past the end).
+fn byte_offset(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
+
+/// A problem that belongs to no spec line (an I/O failure, a file the
+/// generator will not overwrite), rendered like the others.
+pub fn render_error(message: &str, help: Option<&str>, color: bool) -> String {
+    let mut group = Group::with_title(Level::ERROR.primary_title(message));
+    if let Some(help) = help {
+        group = group.element(Level::HELP.message(help));
+    }
+    renderer(color).render(&[group])
+}
+
+fn renderer(color: bool) -> Renderer {
+    if color { Renderer::styled() } else { Renderer::plain() }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
-        match self.position {
-            Some((line, column)) => write!(f, "  --> {}:{line}:{column}", self.file.display())?,
-            None => match &self.yaml_path {
-                Some(path) => write!(f, "  --> {} (at `{path}`)", self.file.display())?,
-                None => write!(f, "  --> {}", self.file.display())?,
-            },
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
 }
 
-/// Every problem found in one run, in the order they were found.
+/// Every problem found in one run, in file and line order once loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+impl Diagnostics {
+    /// Every problem (up to [`MAX_SHOWN`], then a count of the rest) and a
+    /// closing `aborting due to N errors`; coloured when `color` is set.
+    pub fn render(&self, color: bool) -> String {
+        let renderer = renderer(color);
+        let mut out = String::new();
+        for diagnostic in self.0.iter().take(MAX_SHOWN) {
+            out.push_str(&renderer.render(&[diagnostic.group()]));
+            out.push_str("\n\n");
+        }
+        let total = self.0.len();
+        if total > MAX_SHOWN {
+            let more = total - MAX_SHOWN;
+            let title = format!("… and {more} more error{}", if more == 1 { "" } else { "s" });
+            out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))]));
+            out.push_str("\n\n");
+        }
+        if total > 1 {
+            let title = format!("aborting due to {total} errors");
+            out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))]));
+        }
+        out.trim_end().to_owned()
+    }
+
+    /// Sorts by file, then line and column; problems without a position
+    /// come first in their file. The sort is stable: problems at one
+    /// position keep the order they were found in.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, diagnostic) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n\n")?;
-            }
-            write!(f, "{diagnostic}")?;
-        }
-        match self.0.len() {
-            0 | 1 => Ok(()),
-            n => write!(f, "\n\nerror: aborting due to {n} errors"),
-        }
+        f.write_str(&self.render(false))
     }
 }
 

@@ -5,7 +5,7 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
-use crate::model::{Catalogue, Retired, Row, Table, TableKind};
+use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
 use crate::text::{code_span, escape_markdown};
 
 /// The generated page, `docs/<crate>.md`.
@@ -28,9 +28,45 @@ pub fn reference(catalogue: &Catalogue) -> String {
         page.push_str(&retired_section(catalogue, table));
     }
     page.push_str(&retired_elsewhere_section(catalogue));
+    page.push_str(&recovery_section(catalogue));
     page.push('\n');
     page.push_str(&body_section(catalogue));
     page
+}
+
+/// Whether any row of `table` has aliases, and whether any has a recovery:
+/// the table shows those columns only then.
+fn optional_columns(table: &Table) -> (bool, bool) {
+    (
+        table.rows.iter().any(|row| !row.aliases.is_empty()),
+        table.rows.iter().any(|row| row.recovery.is_some()),
+    )
+}
+
+/// The anchor of a recovery value's entry (`recovery-new-jwt`).
+fn recovery_anchor(recovery: Recovery) -> String {
+    format!("recovery-{}", recovery.key().replace('_', "-"))
+}
+
+/// What each recovery value asks of a client, when any row names one.
+fn recovery_section(catalogue: &Catalogue) -> String {
+    if catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
+        return String::new();
+    }
+    let mut section = format!(
+        "\n## Recovery\n\n\
+         Each code names what a client should do about it: `recovery()` in the\n\
+         crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`\n\
+         in the 3.0 one).\n\n{}\n{}\n",
+        table_line(&["Recovery".to_owned(), "What a client should do".to_owned()]),
+        table_line(&["---".to_owned(), "---".to_owned()]),
+    );
+    for recovery in Recovery::ALL {
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery_anchor(recovery), recovery.key());
+        section.push_str(&table_line(&[anchor, recovery.description().to_owned()]));
+        section.push('\n');
+    }
+    section
 }
 
 /// A table's heading, intro sentence and rows.
@@ -38,6 +74,13 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let mut columns = vec!["Code".to_owned(), inline(&table.name_column), "Description".to_owned()];
     if table.kind == TableKind::Custom {
         columns.push("HTTP status".to_owned());
+    }
+    let (aliases, recovery) = optional_columns(table);
+    if aliases {
+        columns.push("Also sent as".to_owned());
+    }
+    if recovery {
+        columns.push("Recovery".to_owned());
     }
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
@@ -65,6 +108,19 @@ fn row_cells(catalogue: &Catalogue, table: &Table, row: &Row) -> Vec<String> {
         cells.push(match catalogue.http_row(row.http_status) {
             Some((_, http)) => format!("[{} {}](#{})", http.code, inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
+        });
+    }
+    let (aliases, recovery) = optional_columns(table);
+    if aliases {
+        // Anchored like codes, so a link to an alias lands on its row.
+        let cell: Vec<String> =
+            row.aliases.iter().map(|alias| format!("<a id=\"{alias}\"></a>{alias}")).collect();
+        cells.push(cell.join(", "));
+    }
+    if recovery {
+        cells.push(match row.recovery {
+            Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery_anchor(recovery)),
+            None => String::new(),
         });
     }
     cells
@@ -151,8 +207,17 @@ fn body_section(catalogue: &Catalogue) -> String {
 }
 
 /// `| a | b |`.
+/// An empty cell is `| |`: one space, as markdownlint's compact style wants.
 fn table_line(cells: &[String]) -> String {
-    format!("| {} |", cells.join(" | "))
+    let mut line = String::from("|");
+    for cell in cells {
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(cell);
+        }
+        line.push_str(" |");
+    }
+    line
 }
 
 /// `text` as inline Markdown that renders as exactly its characters, in a

@@ -3,16 +3,26 @@
 //! Every fact an emitter needs (variant names, HTTP statuses, enum names)
 //! is computed here, once, so emitters only read.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{SpecFile, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// Item names the generated crate defines besides the table enums.
-pub const RESERVED_ITEM_NAMES: &[&str] = &["ErrorCode", "UnknownCodeError", "UnknownNameError"];
+pub const RESERVED_ITEM_NAMES: &[&str] = &[
+    "ErrorCode",
+    "UnknownCodeError",
+    "UnknownNameError",
+    "Recovery",
+    "BodyCode",
+    "ErrorBody",
+    "ApiError",
+    "ApiErrorKind",
+];
 
 /// A checked catalogue, ready for the emitters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +52,12 @@ impl Catalogue {
     /// The row of an HTTP status table whose code is `status`, if any.
     pub fn http_row(&self, status: u16) -> Option<(&Table, &Row)> {
         self.rows().find(|(table, row)| table.kind == TableKind::HttpStatus && row.code == u32::from(status))
+    }
+
+    /// The table whose codes are HTTP statuses, if the catalogue has one
+    /// (validation allows at most one).
+    pub fn http_table(&self) -> Option<&Table> {
+        self.tables.iter().find(|table| table.kind == TableKind::HttpStatus)
     }
 
     /// Every row of every table, in spec order.
@@ -105,8 +121,103 @@ pub struct Row {
     pub http_status: u16,
     /// The generated variant's name.
     pub rust_variant: String,
+    /// Other codes services send for this error, in spec order; unique
+    /// across every code and alias of the catalogue.
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error, if the spec says.
+    pub recovery: Option<Recovery>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+}
+
+/// What a client should do about an error: a small closed set, so that a
+/// client can act on it with one `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Recovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
+}
+
+impl Recovery {
+    /// Every value, in the order the docs list them.
+    pub const ALL: [Recovery; 6] = [
+        Recovery::RetryLater,
+        Recovery::NewAccessToken,
+        Recovery::NewJwt,
+        Recovery::FixRequest,
+        Recovery::CheckPermissions,
+        Recovery::ContactSupport,
+    ];
+
+    /// The value as the spec spells it (`new_access_token`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Recovery::RetryLater => "retry_later",
+            Recovery::NewAccessToken => "new_access_token",
+            Recovery::NewJwt => "new_jwt",
+            Recovery::FixRequest => "fix_request",
+            Recovery::CheckPermissions => "check_permissions",
+            Recovery::ContactSupport => "contact_support",
+        }
+    }
+
+    /// The generated enum's variant (`NewAccessToken`).
+    pub fn rust_variant(self) -> String {
+        derive_variant_name(self.key())
+    }
+
+    /// What the client should do, in one or two sentences (Markdown).
+    pub fn description(self) -> &'static str {
+        match self {
+            Recovery::RetryLater => {
+                "Nothing in the request is wrong: the service is busy or limiting the rate. \
+                 Send the same request again later, backing off (honour a `Retry-After` header when there is one)."
+            }
+            Recovery::NewAccessToken => {
+                "The access token is missing, expired or not valid for this API. \
+                 Request a new access token and send the request again with it."
+            }
+            Recovery::NewJwt => {
+                "The signed JWT used to request an access token was rejected: it was used before or improperly signed. \
+                 Sign a new JWT (with a new `jti`) and request the access token again."
+            }
+            Recovery::FixRequest => {
+                "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. \
+                 Change the request; sending it unchanged fails again."
+            }
+            Recovery::CheckPermissions => {
+                "The credentials are valid but not allowed to do this. \
+                 Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them."
+            }
+            Recovery::ContactSupport => {
+                "The service failed in a way the client cannot fix. \
+                 Report it to the service's support, quoting the response's `errorId` when it has one."
+            }
+        }
+    }
+}
+
+impl From<SpecRecovery> for Recovery {
+    fn from(spec: SpecRecovery) -> Self {
+        match spec {
+            SpecRecovery::RetryLater => Recovery::RetryLater,
+            SpecRecovery::NewAccessToken => Recovery::NewAccessToken,
+            SpecRecovery::NewJwt => Recovery::NewJwt,
+            SpecRecovery::FixRequest => Recovery::FixRequest,
+            SpecRecovery::CheckPermissions => Recovery::CheckPermissions,
+            SpecRecovery::ContactSupport => Recovery::ContactSupport,
+        }
+    }
 }
 
 impl Table {
@@ -200,6 +311,7 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
 
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
+    let mut holder_variants = HashMap::new();
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
@@ -210,12 +322,23 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
                 format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
                 "give each table its own `id`",
             );
-        }
-        if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
+        } else if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
             problems.push(
                 format!("tables[{t}].rust_enum"),
                 format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
                 "set a distinct `rust_enum` on one of them",
+            );
+        }
+        if let Some(first) = holder_variants.insert(table.error_code_variant.clone(), t)
+            && spec.tables[first].id != table.id
+        {
+            problems.push(
+                format!("tables[{t}].id"),
+                format!(
+                    "table ids `{}` and `{}` both give the `ErrorCode` variant `{}`",
+                    spec.tables[first].id, table.id, table.error_code_variant
+                ),
+                "give the tables ids that differ in more than underscores",
             );
         }
         for (r, row) in table.rows.iter().enumerate() {
@@ -227,10 +350,12 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
                     "codes are unique across the whole catalogue: pick an unused code",
                 );
             }
+            check_alias_uniqueness(&mut problems, &mut codes, (t, r), &here, &row.aliases);
         }
         tables.push(table);
     }
 
+    check_http_tables(&mut problems, spec);
     let retired = check_retired(&mut problems, spec, &codes);
 
     if problems.found.is_empty() {
@@ -377,7 +502,7 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
-        let row = check_row(problems, &here, kind, (t, r), spec_row);
+        let row = check_row(problems, &here, kind, (t, r), spec.codes_embed_http_status, spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
@@ -428,6 +553,7 @@ fn check_row(
     table: &str,
     kind: TableKind,
     (t, r): (usize, usize),
+    embeds_status: bool,
     spec: &SpecRow,
 ) -> Row {
     let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
@@ -483,6 +609,29 @@ fn check_row(
         }
     };
 
+    if embeds_status && is_error_status(http_status) {
+        let digits = spec.code.to_string();
+        match digits.get(..3) {
+            Some(leading) if leading == http_status.to_string() => {}
+            leading => problems.push(
+                format!("{at}.http_status"),
+                format!("{here}: `http_status: {http_status}` disagrees with code {}", spec.code),
+                match leading {
+                    Some(leading) => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code {} means status {leading}; fix the code or the status",
+                        spec.code
+                    ),
+                    None => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code {} has fewer than three digits, so it cannot start with one",
+                        spec.code
+                    ),
+                },
+            ),
+        }
+    }
+
     let rust_variant = match &spec.rust_variant {
         Some(variant) => {
             if !is_type_ident(variant) {
@@ -497,16 +646,18 @@ fn check_row(
         None => {
             let derived = derive_variant_name(&spec.name);
             if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
+                let (why, suggestion) = variant_problem(&derived, spec.code);
                 problems.push(
                     format!("{at}.name"),
-                    format!("{here}: the name gives `{derived}`, which is not a valid variant name"),
-                    "set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: Error404`",
+                    format!("{here}: the name cannot become a Rust variant name: {why}"),
+                    format!("set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: {suggestion}`"),
                 );
             }
             derived
         }
     };
 
+    check_aliases(problems, kind, &here, &at, spec);
     if let Some(reason) = &spec.deprecated
         && reason.trim().is_empty()
     {
@@ -523,7 +674,79 @@ fn check_row(
         description: spec.description.clone(),
         http_status,
         rust_variant,
+        aliases: spec.aliases.clone(),
+        recovery: spec.recovery.map(Recovery::from),
         deprecated: spec.deprecated.clone(),
+    }
+}
+
+/// Why `derived` (a name's UpperCamelCase) is no variant name, and a
+/// valid name to suggest instead.
+fn variant_problem(derived: &str, code: u32) -> (String, String) {
+    if derived.is_empty() {
+        return ("it has no letters or digits".to_owned(), format!("Error{code}"));
+    }
+    if derived == "Self" {
+        return ("`Self` is a Rust keyword".to_owned(), "SelfError".to_owned());
+    }
+    if derived.starts_with(|c: char| c.is_ascii_digit()) {
+        let suggestion = format!("E{derived}");
+        if is_type_ident(&suggestion) {
+            return (format!("`{derived}` starts with a digit"), suggestion);
+        }
+    }
+    let ascii: String = derived.chars().filter(char::is_ascii_alphanumeric).collect();
+    let suggestion = if is_type_ident(&ascii) { ascii } else { format!("Error{code}") };
+    (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
+}
+
+/// Aliases are other codes for a custom row: an HTTP status has no alias.
+fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &str, spec: &SpecRow) {
+    if kind == TableKind::HttpStatus && !spec.aliases.is_empty() {
+        problems.push(
+            format!("{at}.aliases"),
+            format!("{here}: a row of an `http_status` table cannot have `aliases`"),
+            "its code is the HTTP status itself: remove `aliases`, or list the other code as its own row",
+        );
+    }
+}
+
+/// Every alias must be a code that nothing else uses, the row's own code included.
+fn check_alias_uniqueness(
+    problems: &mut Problems<'_>,
+    codes: &mut HashMap<u32, String>,
+    (t, r): (usize, usize),
+    here: &str,
+    aliases: &[u32],
+) {
+    for (a, &alias) in aliases.iter().enumerate() {
+        // The first use stays on record, so every later one names it.
+        match codes.entry(alias) {
+            Entry::Occupied(first) => problems.push(
+                format!("tables[{t}].errors[{r}].aliases[{a}]"),
+                format!("{here}: alias {alias} is already used by {}", first.get()),
+                "codes and aliases are unique across the whole catalogue: remove the alias or the other use",
+            ),
+            Entry::Vacant(slot) => {
+                slot.insert(format!("{here} (as an alias)"));
+            }
+        }
+    }
+}
+
+/// One table at most lists HTTP statuses: a response's status then has
+/// one row to fall back on.
+fn check_http_tables(problems: &mut Problems<'_>, spec: &SpecFile) {
+    let mut http_tables =
+        spec.tables.iter().enumerate().filter(|(_, table)| table.kind == SpecTableKind::HttpStatus);
+    if let Some((first, _)) = http_tables.next() {
+        for (t, table) in http_tables {
+            problems.push(
+                format!("tables[{t}].kind"),
+                format!("table `{}`: table {} already has `kind: http_status`", table.id, first + 1),
+                "list every HTTP status in one table, and remove `kind: http_status` from the other",
+            );
+        }
     }
 }
 

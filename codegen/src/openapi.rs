@@ -147,6 +147,16 @@ struct Schema {
     required: Option<Vec<&'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<OrderedMap<Schema>>,
+    /// On an alias's `const`: the code it stands for.
+    #[serde(rename = "x-alias-of", skip_serializing_if = "Option::is_none")]
+    alias_of: Option<u32>,
+    /// On a code's `const` (3.1): what a client should do about it.
+    #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
+    recovery: Option<&'static str>,
+    /// On a code schema (3.0, which has no per-value objects): each code's
+    /// recovery, by code.
+    #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
+    recovery_by_code: Option<OrderedMap<&'static str>>,
 }
 
 #[derive(Serialize)]
@@ -215,18 +225,87 @@ fn code_schema(table: &Table, version: Version) -> Schema {
     match version {
         Version::V3_1 => Schema {
             description: Some(table.summary.clone()),
-            one_of: Some(table.rows.iter().map(code_const).collect()),
+            one_of: Some(
+                table
+                    .rows
+                    .iter()
+                    .flat_map(|row| {
+                        std::iter::once(code_const(row))
+                            .chain(row.aliases.iter().map(|&a| alias_const(row, a)))
+                    })
+                    .collect(),
+            ),
             ..integer
         },
-        Version::V3_0 => Schema {
-            // 3.0 has no per-value titles: list the names where readers look.
-            description: Some(format!("{}\n\n{}", table.summary, code_list(table))),
-            values: Some(table.rows.iter().map(|row| row.code).collect()),
-            enum_varnames: Some(table.rows.iter().map(|row| row.rust_variant.clone()).collect()),
-            enum_descriptions: Some(table.rows.iter().map(|row| row.description.clone()).collect()),
-            ..integer
-        },
+        Version::V3_0 => {
+            // Each row's code, then its aliases, as the enum lists them.
+            let values: Vec<(u32, &Row)> = table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
+                })
+                .collect();
+            let recovery_by_code: OrderedMap<&'static str> = OrderedMap(
+                values
+                    .iter()
+                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery?.key())))
+                    .collect(),
+            );
+            Schema {
+                // 3.0 has no per-value titles: list the names where readers look.
+                description: Some(format!("{}\n\n{}", table.summary, code_list(table))),
+                values: Some(values.iter().map(|&(code, _)| code).collect()),
+                enum_varnames: Some(
+                    values
+                        .iter()
+                        .map(|&(code, row)| {
+                            if code == row.code {
+                                row.rust_variant.clone()
+                            } else {
+                                // Generators need distinct names; `_` keeps
+                                // them apart from every variant name.
+                                format!("{}_{code}", row.rust_variant)
+                            }
+                        })
+                        .collect(),
+                ),
+                enum_descriptions: Some(
+                    values
+                        .iter()
+                        .map(
+                            |&(code, row)| {
+                                if code == row.code {
+                                    row.description.clone()
+                                } else {
+                                    alias_description(row)
+                                }
+                            },
+                        )
+                        .collect(),
+                ),
+                recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
+                ..integer
+            }
+        }
     }
+}
+
+/// An alias's `const`: another code sent for `row`'s error.
+fn alias_const(row: &Row, alias: u32) -> Schema {
+    Schema {
+        constant: Some(alias),
+        title: Some(row.name.clone()),
+        description: Some(alias_description(row)),
+        deprecated: row.deprecated.is_some().then_some(true),
+        alias_of: Some(row.code),
+        recovery: row.recovery.map(|r| r.key()),
+        ..Schema::default()
+    }
+}
+
+fn alias_description(row: &Row) -> String {
+    format!("An alias of {} {}: {}", row.code, row.name, row.description)
 }
 
 fn code_const(row: &Row) -> Schema {
@@ -235,6 +314,7 @@ fn code_const(row: &Row) -> Schema {
         title: Some(row.name.clone()),
         description: Some(row.description.clone()),
         deprecated: row.deprecated.is_some().then_some(true),
+        recovery: row.recovery.map(|r| r.key()),
         ..Schema::default()
     }
 }
@@ -253,6 +333,13 @@ fn code_list(table: &Table) -> String {
             );
             if let Some(note) = &row.deprecated {
                 line.push_str(&format!(" *Deprecated:* {}", markdown::inline(note)));
+            }
+            if !row.aliases.is_empty() {
+                let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+                line.push_str(&format!(" *Also sent as:* {}.", aliases.join(", ")));
+            }
+            if let Some(recovery) = row.recovery {
+                line.push_str(&format!(" *Recovery:* `{}`.", recovery.key()));
             }
             line
         })
@@ -350,6 +437,20 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                 },
             },
         );
+        for &alias in &row.aliases {
+            examples.push(
+                format!("{}_{alias}", row.name),
+                Example {
+                    summary: format!("{alias} {} (an alias of {})", row.name, row.code),
+                    description: None,
+                    value: BodyExample {
+                        code: alias,
+                        message: row.name.clone(),
+                        data: row.description.clone(),
+                    },
+                },
+            );
+        }
     }
     let body = Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
     let mut content = OrderedMap::new();

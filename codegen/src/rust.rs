@@ -7,8 +7,16 @@
 //! tables built by [`crate::phf`], so compile time and lookup time stay
 //! flat as catalogues grow.
 
+mod guide;
+mod interop;
+mod readme;
+mod recovery;
+mod response;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
+
+pub use readme::emit_readme;
 
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
@@ -29,9 +37,23 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          edition = \"2024\"\n\
          rust-version = \"1.85\"\n\
          description = {description}\n\
+         readme = \"README.md\"\n\
          categories = [\"no-std\", \"no-std::no-alloc\"]\n\
          \n\
-         [dependencies]\n",
+         [features]\n\
+         # Parse and write error response bodies (needs `alloc`).\n\
+         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+         # Convert to and from `http::StatusCode`.\n\
+         http = [\"dep:http\"]\n\
+         \n\
+         # None by default: the crate is `no_std` and dependency-free.\n\
+         [dependencies]\n\
+         http = {{ version = \"1\", optional = true }}\n\
+         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         \n\
+         [package.metadata.docs.rs]\n\
+         all-features = true\n",
         source = catalogue.source,
         name = toml_string(&catalogue.crate_name),
         version = toml_string(&catalogue.version),
@@ -41,17 +63,19 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 
 /// The generated crate's `src/lib.rs`.
 pub fn emit_lib(catalogue: &Catalogue) -> String {
-    let crate_docs = crate_docs(catalogue);
-    let mut lib = header(catalogue);
-    // Descriptions are documentation text, shown verbatim: a URL in one is
-    // text, not a link, hence `bare_urls` is allowed.
-    lib.push_str(&prettyplease::unparse(&parse_items(quote! {
+    let crate_docs = guide::crate_docs(catalogue);
+    let crate_attrs = quote! {
         #crate_docs
         #![no_std]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
+        // Descriptions are documentation text, shown verbatim: a URL in one
+        // is text, not a link, hence `bare_urls` is allowed.
         #![allow(rustdoc::bare_urls)]
-    })));
+
+        #[cfg(feature = "serde")]
+        extern crate alloc;
+    };
     // Each part is parsed and printed on its own, so only one table's
     // tokens and syntax tree are in memory at a time (they take ten times
     // the size of the text). prettyplease lays items out independently,
@@ -59,11 +83,15 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let tables = catalogue.tables.iter().map(|table| emit_table(catalogue, table));
     let rest = [
         emit_error_code(catalogue),
+        recovery::emit_recovery(catalogue),
         emit_error_types(catalogue),
+        response::emit_response(catalogue),
+        interop::emit_http_interop(catalogue),
         emit_reference_module(),
         emit_lookup_module(),
     ];
-    for tokens in tables.chain(rest) {
+    let mut lib = header(catalogue);
+    for tokens in std::iter::once(crate_attrs).chain(tables).chain(rest) {
         let mut part = parse_items(tokens);
         part.items.iter_mut().for_each(keep_from_rustfmt);
         lib.push_str(&prettyplease::unparse(&part));
@@ -138,7 +166,32 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let descriptions = table.rows.iter().map(|row| row.description.as_str());
     let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
 
-    let by_code = phf::build(n, |i, seed| phf::hash_code(table.rows[i].code, seed));
+    // `from_code` keys: every row's code, then every alias, each leading
+    // to its row.
+    let alias_keys: Vec<(u32, usize)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.aliases.iter().map(move |&alias| (alias, r)))
+        .collect();
+    let key_code = |i: usize| if i < n { table.rows[i].code } else { alias_keys[i - n].0 };
+    let by_code = phf::build(n + alias_keys.len(), |i, seed| phf::hash_code(key_code(i), seed));
+    let alias_codes = alias_keys.iter().map(|&(alias, _)| Literal::u32_unsuffixed(alias));
+    let alias_rows = alias_keys.iter().map(|&(_, r)| Literal::usize_unsuffixed(r));
+    let row_aliases = table.rows.iter().map(|row| {
+        let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
+        quote! { &[#(#aliases),*] }
+    });
+    let recoveries = table.rows.iter().map(|row| match row.recovery {
+        Some(recovery) => {
+            let variant = ident(&recovery.rust_variant());
+            quote! { ::core::option::Option::Some(Recovery::#variant) }
+        }
+        None => quote! { ::core::option::Option::None },
+    });
+    let extra_docs = table_extra_docs(catalogue, table);
+    let (aliases_docs, recovery_docs, client_docs, server_docs) =
+        (&extra_docs[0], &extra_docs[1], &extra_docs[2], &extra_docs[3]);
     let by_name = phf::build(n, |i, seed| phf::hash_name(&table.rows[i].name, seed));
     let (code_seed, code_pilots, code_slots) = phf_tokens(&by_code);
     let (name_seed, name_pilots, name_slots) = phf_tokens(&by_name);
@@ -207,6 +260,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
         },
         status = first.http_status,
     ));
+    let status_code = interop::table_status_code(catalogue, table);
     let display = format!("{} {}: {}", first.code, first.name, first.description);
     let display_docs = doc(&format!(
         "Writes the code, the name and the description on one line.\n\n\
@@ -234,6 +288,10 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             const NAMES: &'static [&'static str] = &[#(#names),*];
             const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
             const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*];
+            const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
+            const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
+            const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
+            const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
             const CODE_SEED: u64 = #code_seed;
             const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
             const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
@@ -252,12 +310,25 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                 let hash = phf::hash_code(code, Self::CODE_SEED);
                 let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-                let index = Self::CODE_SLOTS[slot] as usize;
-                if Self::CODES[index] == code {
-                    ::core::option::Option::Some(Self::ALL[index])
+                // Slots hold key indexes: a row's code, or past the rows an alias.
+                let key = Self::CODE_SLOTS[slot] as usize;
+                let rows = Self::CODES.len();
+                let (found, row) = if key < rows {
+                    (Self::CODES[key], key)
+                } else {
+                    (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
+                };
+                if found == code {
+                    ::core::option::Option::Some(Self::ALL[row])
                 } else {
                     ::core::option::Option::None
                 }
+            }
+
+            #aliases_docs
+            #[must_use]
+            pub const fn aliases(self) -> &'static [u32] {
+                Self::ROW_ALIASES[self as usize]
             }
 
             #name_docs
@@ -289,6 +360,26 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #[must_use]
             pub const fn http_status(self) -> u16 {
                 Self::HTTP_STATUSES[self as usize]
+            }
+
+            #status_code
+
+            #client_docs
+            #[must_use]
+            pub const fn is_client_error(self) -> bool {
+                ::core::matches!(self.http_status(), 400..=499)
+            }
+
+            #server_docs
+            #[must_use]
+            pub const fn is_server_error(self) -> bool {
+                ::core::matches!(self.http_status(), 500..=599)
+            }
+
+            #recovery_docs
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                Self::RECOVERIES[self as usize]
             }
         }
 
@@ -323,6 +414,74 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             }
         }
     }
+}
+
+/// Docs of `aliases`, `recovery`, `is_client_error` and `is_server_error`,
+/// each with an example from the table's own rows.
+fn table_extra_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 4] {
+    let krate = catalogue.crate_ident();
+    let name = &table.rust_enum;
+    let example = |uses: &str, body: String| format!("```\nuse {krate}::{uses};\n\n{body}\n```");
+    let path = |row: &Row| format!("{name}::{}", row.rust_variant);
+
+    let aliased = table.rows.iter().find(|row| !row.aliases.is_empty());
+    let aliases = match aliased {
+        Some(row) => example(
+            name,
+            format!(
+                "assert_eq!({path}.aliases(), &{aliases:?});\n\
+                 assert_eq!({name}::from_code({alias}), Some({path}));\n\
+                 assert_eq!({name}::from_code({alias}).map({name}::code), Some({code}));",
+                path = path(row),
+                aliases = row.aliases,
+                alias = row.aliases[0],
+                code = row.code,
+            ),
+        ),
+        None => example(name, format!("assert!({}.aliases().is_empty());", path(&table.rows[0]))),
+    };
+    let aliases = format!(
+        "Other codes that services send for this error; `from_code` accepts\n\
+         them too, and `code` stays the documented one.\n\n{aliases}"
+    );
+
+    let recovery_row = table.rows.iter().find(|row| row.recovery.is_some()).unwrap_or(&table.rows[0]);
+    let recovery_value = match recovery_row.recovery {
+        Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
+        None => "None".to_owned(),
+    };
+    let recovery = format!(
+        "What a client should do about this error, if the catalogue says.\n\n{}",
+        example(
+            &format!("{{{name}, Recovery}}"),
+            format!("assert_eq!({}.recovery(), {recovery_value});", path(recovery_row))
+        )
+    );
+
+    let class_docs = |what: &str, method: &str, range: std::ops::RangeInclusive<u16>| {
+        let yes = table.rows.iter().find(|row| range.contains(&row.http_status));
+        let no = table.rows.iter().find(|row| !range.contains(&row.http_status));
+        let mut lines = Vec::new();
+        if let Some(row) = yes {
+            lines.push(format!("assert!({}.{method}());", path(row)));
+        }
+        if let Some(row) = no {
+            lines.push(format!("assert!(!{}.{method}());", path(row)));
+        }
+        doc(&format!(
+            "Whether a service answers this error with a {what} status \
+             ({start} to {end}), as `http::StatusCode::{method}` tells.\n\n{}",
+            example(name, lines.join("\n")),
+            start = range.start(),
+            end = range.end(),
+        ))
+    };
+    [
+        doc(&aliases),
+        doc(&recovery),
+        class_docs("client error", "is_client_error", 400..=499),
+        class_docs("server error", "is_server_error", 500..=599),
+    ]
 }
 
 /// The enum docs' list of the table's retired codes, if it has any.
@@ -385,6 +544,13 @@ fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
             docs.push_str(&format!(" ([`{}::{}`])", http_table.rust_enum, http_row.rust_variant));
         }
         docs.push('.');
+    }
+    if !row.aliases.is_empty() {
+        let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+        docs.push_str(&format!("\n\nAlso sent as: {}.", aliases.join(", ")));
+    }
+    if let Some(recovery) = row.recovery {
+        docs.push_str(&format!("\n\nRecovery: [`Recovery::{}`].", recovery.rust_variant()));
     }
     docs
 }
@@ -480,6 +646,39 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
         "http_status",
         last.http_status.to_string(),
     );
+    let aliases_docs = doc(&format!(
+        "Other codes that services send for this error.\n\n{}",
+        example(if last.aliases.is_empty() {
+            format!("assert!({}.aliases().is_empty());", path(last_table, last))
+        } else {
+            format!("assert_eq!({}.aliases(), &{:?});", path(last_table, last), last.aliases)
+        }),
+    ));
+    let recovery_docs = doc(&format!(
+        "What a client should do about this error, if the catalogue says.\n\n{}",
+        example(format!(
+            "assert_eq!({}.recovery(), {});",
+            path(last_table, last),
+            match last.recovery {
+                Some(recovery) => format!("Some({krate}::Recovery::{})", recovery.rust_variant()),
+                None => "None".to_owned(),
+            }
+        )),
+    ));
+    let class_docs = |what: &str, method: &str, yes: bool| {
+        getter_docs(
+            &format!(
+                "Whether a service answers this error with a {what} status, as `http::StatusCode::{method}` tells."
+            ),
+            method,
+            yes.to_string(),
+        )
+    };
+    let client_docs = class_docs("client error (4xx)", "is_client_error", last.http_status < 500);
+    let server_docs = class_docs("server error (5xx)", "is_server_error", last.http_status >= 500);
+    let aliases_arms = arms(quote!(aliases));
+    let recovery_arms = arms(quote!(recovery));
+    let status_code = interop::error_code_status_code(catalogue);
     let code_arms = arms(quote!(code));
     let name_arms = arms(quote!(name));
     let description_arms = arms(quote!(description));
@@ -527,6 +726,32 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             #[must_use]
             pub const fn http_status(self) -> u16 {
                 #http_status_arms
+            }
+
+            #status_code
+
+            #client_docs
+            #[must_use]
+            pub const fn is_client_error(self) -> bool {
+                ::core::matches!(self.http_status(), 400..=499)
+            }
+
+            #server_docs
+            #[must_use]
+            pub const fn is_server_error(self) -> bool {
+                ::core::matches!(self.http_status(), 500..=599)
+            }
+
+            #aliases_docs
+            #[must_use]
+            pub const fn aliases(self) -> &'static [u32] {
+                #aliases_arms
+            }
+
+            #recovery_docs
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                #recovery_arms
             }
         }
 
@@ -654,44 +879,6 @@ fn emit_lookup_module() -> TokenStream {
             #(#items)*
         }
     }
-}
-
-fn crate_docs(catalogue: &Catalogue) -> TokenStream {
-    let krate = catalogue.crate_ident();
-    let tables: Vec<String> = catalogue
-        .tables
-        .iter()
-        .map(|t| format!("- [`{}`] — {}", t.rust_enum, escape_markdown(&t.title)))
-        .collect();
-    let (table, row) = catalogue.rows().last().expect("a validated catalogue has rows");
-    let text = format!(
-        "Typed error codes of *{title}*.\n\n\
-         Generated by `cargo xtask gen` from `{source}`: one enum per table,\n\
-         one variant per row, with the codes, names and descriptions exactly\n\
-         as the catalogue prints them.\n\n\
-         {tables}\n\
-         - [`ErrorCode`] — any code of any table.\n\
-         - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\n\
-         ```\n\
-         use {krate}::{{ErrorCode, {enum_name}}};\n\n\
-         let error = ErrorCode::from_code({code}).expect(\"a known code\");\n\
-         assert_eq!(error, ErrorCode::{outer}({enum_name}::{variant}));\n\
-         assert_eq!(error.name(), {name});\n\
-         assert_eq!(error.http_status(), {status});\n\
-         ```{retired}",
-        retired = retired_elsewhere_docs(catalogue),
-        title = escape_markdown(&catalogue.title),
-        source = catalogue.source,
-        tables = tables.join("\n"),
-        enum_name = table.rust_enum,
-        outer = table.error_code_variant,
-        variant = row.rust_variant,
-        code = row.code,
-        name = rust_str(&row.name),
-        status = row.http_status,
-    );
-    let lines = text.split('\n').map(doc_line);
-    quote! { #(#![doc = #lines])* }
 }
 
 /// `#[doc]` attributes for `text`, one per line, as `///` comments print.

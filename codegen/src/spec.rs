@@ -8,16 +8,24 @@ use serde::Deserialize;
 
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Catalogue"))]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a catalogue: a mapping with `title`, `crate`, `version` and `tables`"
+)]
 pub struct SpecFile {
     /// The catalogue's title, as the source document prints it.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
     /// The name of the generated Rust package, e.g. `knox-cloud-errors`.
     #[serde(rename = "crate")]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_-]*$")))]
     pub crate_name: String,
     /// The generated package's version (semver).
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^\d+\.\d+\.\d+([-+].*)?$")))]
     pub version: String,
     /// The tables, in the order they are documented.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub tables: Vec<SpecTable>,
     /// Retired codes of tables that no longer exist; each names its table.
     #[serde(default)]
@@ -26,6 +34,7 @@ pub struct SpecFile {
 
 /// What a table's codes mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TableKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum SpecTableKind {
     /// Application-defined codes; each row names its HTTP status.
@@ -37,9 +46,11 @@ pub enum SpecTableKind {
 
 /// One table of the catalogue.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Table"))]
+#[serde(deny_unknown_fields, expecting = "a table: a mapping with `id`, `title`, `summary` and `errors`")]
 pub struct SpecTable {
     /// A snake_case identifier, e.g. `http` or `auth`.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
     pub id: String,
     /// What the codes mean; `http_status` marks the HTTP status table.
     #[serde(default)]
@@ -50,48 +61,89 @@ pub struct SpecTable {
     pub summary: String,
     /// The generated enum's name; defaults to UpperCamel(id) + `Error`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
     pub rust_enum: Option<String>,
+    /// Whether each code starts with the digits of its row's HTTP status
+    /// (`4032251` → 403); validation then checks that they agree.
+    #[serde(default)]
+    pub codes_embed_http_status: bool,
     /// The rows, in documented order.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub errors: Vec<SpecRow>,
     /// Codes this table published once and withdrew: no variant, never reused.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
     /// The heading of the docs' name column; defaults to `Name`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name_column: Option<String>,
 }
 
 /// One row of a table: one error code.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Row"))]
+#[serde(deny_unknown_fields, expecting = "an error row: a mapping with `code`, `name` and `description`")]
 pub struct SpecRow {
     /// The numeric code; in an `http_status` table, the HTTP status.
+    #[cfg_attr(feature = "schema", schemars(range(max = 4_294_967_295u32)))]
     pub code: u32,
     /// The name as the source prints it (`Bad Request`, `ACCESS_TOKEN_EXPIRED`).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// The description, verbatim.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The HTTP status a service answers with; required outside the HTTP
     /// status table, where it is the code itself.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub http_status: Option<u16>,
     /// Overrides the variant name derived from `name`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
     pub rust_variant: Option<String>,
+    /// Other codes that services are seen to send for this same error.
+    #[serde(default)]
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error.
+    #[serde(default)]
+    pub recovery: Option<SpecRecovery>,
     /// Why the code should no longer be used; marks the variant deprecated.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
+}
+
+/// The closed set of recovery hints, spelled as in the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecRecovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Retired"))]
+#[serde(deny_unknown_fields, expecting = "a retired code: a mapping with `code`, `name` and `reason`")]
 pub struct SpecRetired {
     /// The code, as it was published.
     pub code: u32,
     /// The name it was published with.
     pub name: String,
     /// Why it was withdrawn, and what to use instead.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub reason: String,
     /// The table it belonged to: required in the top-level `retired:` list,
     /// implied (and not allowed) in a table's own list.

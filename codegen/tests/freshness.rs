@@ -17,7 +17,10 @@ fn generated_files_are_current() {
             Outcome::Unchanged => None,
             Outcome::Missing => Some(format!("missing: {}", report.path.display())),
             Outcome::Stale { diff } => Some(format!("stale: {}\n{diff}", report.path.display())),
-            Outcome::Written => Some(format!("written in check mode: {}", report.path.display())),
+            Outcome::Obsolete => Some(format!("obsolete: {}", report.path.display())),
+            Outcome::Written | Outcome::Removed => {
+                Some(format!("changed in check mode: {}", report.path.display()))
+            }
         })
         .collect();
     assert!(stale.is_empty(), "generated/ is out of date; run `cargo xtask gen`:\n{}", stale.join("\n"));

@@ -6,7 +6,11 @@
 
 use std::collections::HashSet;
 
-use knox_cloud_errors::{AuthError, ErrorCode, HttpError, UnknownCodeError};
+use knox_cloud_errors::{AuthError, ErrorCode, HttpError, Recovery, UnknownCodeError};
+
+/// Other codes services send for a documented row: Knox Mobile Enrollment's
+/// error page shows ACCESS_TOKEN_BAD_REQUEST as 4012250.
+const ALIASES: &[(u32, u32)] = &[(4012250, 40122050)];
 
 /// Code, name and description of the "Standard HTTP error codes" table.
 const HTTP_ROWS: &[(u32, &str, &str)] = &[
@@ -137,7 +141,12 @@ fn variant_names_follow_the_documented_names() {
 
 #[test]
 fn only_documented_codes_are_found() {
-    let known: HashSet<u32> = HTTP_ROWS.iter().map(|r| r.0).chain(AUTH_ROWS.iter().map(|r| r.0)).collect();
+    let known: HashSet<u32> = HTTP_ROWS
+        .iter()
+        .map(|r| r.0)
+        .chain(AUTH_ROWS.iter().map(|r| r.0))
+        .chain(ALIASES.iter().map(|a| a.0))
+        .collect();
     let probes = (0..=1_000).chain(4_000_000..=4_050_000).chain(40_122_000..=40_123_000).chain([
         u32::MAX,
         u32::MAX - 1,
@@ -196,4 +205,69 @@ fn codes_are_unique_across_tables() {
         assert!(seen.insert(error.code()), "code {} listed twice", error.code());
     }
     assert_eq!(seen.len(), 18);
+}
+
+#[test]
+fn aliases_find_their_row_and_code_stays_canonical() {
+    for &(alias, code) in ALIASES {
+        let error = ErrorCode::from_code(alias).expect("an alias is found");
+        assert_eq!(error.code(), code, "code() is the documented code");
+        assert_eq!(ErrorCode::from_code(code), Some(error));
+        assert!(error.aliases().contains(&alias));
+        assert_eq!(ErrorCode::try_from(alias).map(u32::from), Ok(code));
+    }
+    assert_eq!(AuthError::from_code(4012250), Some(AuthError::AccessTokenBadRequest));
+    assert_eq!(AuthError::AccessTokenBadRequest.aliases(), &[4012250]);
+    let aliased: usize = AuthError::ALL.iter().map(|e| e.aliases().len()).sum();
+    assert_eq!(aliased, ALIASES.len(), "no alias beyond the documented ones");
+    assert!(HttpError::ALL.iter().all(|e| e.aliases().is_empty()));
+}
+
+/// Every row's recovery, read from its description.
+#[test]
+fn every_row_has_the_recovery_its_description_calls_for() {
+    use Recovery::*;
+    let expected: &[(u32, Recovery)] = &[
+        (400, FixRequest),
+        (401, NewAccessToken),
+        (403, CheckPermissions),
+        (404, FixRequest),
+        (406, FixRequest),
+        (422, FixRequest),
+        (429, RetryLater),
+        (500, ContactSupport),
+        (501, ContactSupport),
+        (4002250, NewJwt),           // "A newly signed jwt needs to be created."
+        (4002251, FixRequest),       // "Incorrect parameter type was entered."
+        (40122050, NewJwt),          // "Check whether jwt was properly signed."
+        (4032251, NewAccessToken),   // "A new access token needs to be generated"
+        (4032252, NewAccessToken),   // "Provided Access token is invalid for this api."
+        (4042251, CheckPermissions), // the API key's IP or referer restriction
+        (4042252, CheckPermissions),
+        (4000000, FixRequest),
+        (4040000, FixRequest),
+    ];
+    assert_eq!(expected.len(), HttpError::ALL.len() + AuthError::ALL.len());
+    for &(code, recovery) in expected {
+        let error = ErrorCode::from_code(code).expect("a documented code");
+        assert_eq!(error.recovery(), Some(recovery), "{error}");
+    }
+    assert_eq!(Recovery::NewAccessToken.as_str(), "new_access_token");
+    assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
+    assert_eq!(Recovery::ALL.len(), 6);
+    assert!(Recovery::ALL.iter().all(|r| !r.description().is_empty()));
+}
+
+#[test]
+fn classification_follows_the_http_status() {
+    for error in
+        HttpError::ALL.iter().map(|&e| ErrorCode::from(e)).chain(AuthError::ALL.iter().map(|&e| e.into()))
+    {
+        let status = error.http_status();
+        assert_eq!(error.is_client_error(), (400..500).contains(&status), "{error}");
+        assert_eq!(error.is_server_error(), (500..600).contains(&status), "{error}");
+    }
+    assert!(AuthError::AccessTokenExpired.is_client_error());
+    assert!(HttpError::NotImplemented.is_server_error());
+    assert!(!HttpError::NotImplemented.is_client_error());
 }

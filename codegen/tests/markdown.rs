@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use codegen::Catalogue;
-use codegen::model::TableKind;
+use codegen::model::{Recovery, TableKind};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The bundled spec and every fixture.
@@ -151,6 +151,14 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
             if table.kind == TableKind::Custom {
                 columns.push("HTTP status");
             }
+            let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
+            let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+            if aliases_column {
+                columns.push("Also sent as");
+            }
+            if recovery_column {
+                columns.push("Recovery");
+            }
             let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
             assert_eq!(header, columns, "{here}: the columns");
             assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
@@ -168,6 +176,26 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                             assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
                         }
                         None => assert_text(&cells[3], &row.http_status.to_string(), &here),
+                    }
+                }
+                let mut next = if table.kind == TableKind::Custom { 4 } else { 3 };
+                if aliases_column {
+                    let aliases: Vec<String> = row.aliases.iter().map(u32::to_string).collect();
+                    assert_eq!(cells[next].text, aliases.join(", "), "{here}: the aliases");
+                    assert_eq!(cells[next].anchors, aliases, "{here}: an anchor per alias");
+                    next += 1;
+                }
+                if recovery_column {
+                    match row.recovery {
+                        Some(recovery) => {
+                            assert_eq!(cells[next].text, recovery.key(), "{here}: the recovery");
+                            assert_eq!(
+                                cells[next].links,
+                                [format!("#{}", recovery_anchor(recovery))],
+                                "{here}"
+                            );
+                        }
+                        None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
                     }
                 }
             }
@@ -218,9 +246,28 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                 assert_text(&cells[3], &retired.reason, at);
             }
         }
+        if catalogue.rows().any(|(_, row)| row.recovery.is_some()) {
+            let Some(Block::Heading(2, heading)) = blocks.next() else {
+                panic!("{at}: the recovery section")
+            };
+            assert_text(&heading, "Recovery", at);
+            let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what recovery means") };
+            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+            assert_eq!(texts(&header), ["Recovery", "What a client should do"], "{at}");
+            assert_eq!(rows.len(), Recovery::ALL.len(), "{at}: one row per value");
+            for (cells, recovery) in rows.iter().zip(Recovery::ALL) {
+                assert_eq!(cells[0].text, recovery.key(), "{at}");
+                assert_eq!(cells[0].anchors, [recovery_anchor(recovery)], "{at}");
+            }
+        }
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");
     }
+}
+
+/// The anchor of a recovery value's entry: `recovery-` and its key in kebab case.
+fn recovery_anchor(recovery: Recovery) -> String {
+    format!("recovery-{}", recovery.key().replace('_', "-"))
 }
 
 #[test]
@@ -248,6 +295,13 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
             .rows()
             .map(|(_, row)| row.anchor())
             .chain(catalogue.retired.iter().map(|retired| retired.anchor()))
+            .chain(catalogue.rows().flat_map(|(_, row)| row.aliases.iter().map(u32::to_string)))
+            .chain(
+                Recovery::ALL
+                    .into_iter()
+                    .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
+                    .map(recovery_anchor),
+            )
             .collect();
         assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
         for link in links {

@@ -69,27 +69,62 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             let name = openapi::code_schema_name(table);
             let path = ["components", "schemas", name.as_str()];
 
+            // Each row's code, then its aliases, with the row they stand for.
+            let entries: Vec<(u32, &codegen::model::Row)> = table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
+                })
+                .collect();
+            let recovery = |row: &codegen::model::Row| row.recovery.map(|r| string(r.key()));
+
             let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
             assert_eq!(schema["type"], string("integer"));
             let one_of = schema["oneOf"].as_sequence().expect("3.1: a oneOf of consts");
-            assert_eq!(one_of.len(), table.rows.len(), "{name}: one const per code");
-            for (option, row) in one_of.iter().zip(&table.rows) {
-                assert_eq!(option["const"], Value::from(row.code), "{name}");
+            assert_eq!(one_of.len(), entries.len(), "{name}: one const per code and alias");
+            for (option, &(code, row)) in one_of.iter().zip(&entries) {
+                assert_eq!(option["const"], Value::from(code), "{name}");
                 assert_eq!(option["title"], string(&row.name), "{name}");
-                assert_eq!(option["description"], string(&row.description), "{name}");
                 let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
-                assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {}", row.code);
+                assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
+                if code == row.code {
+                    assert_eq!(option["description"], string(&row.description), "{name}");
+                    assert_eq!(option.get("x-alias-of"), None, "{name}: {code}");
+                } else {
+                    assert_eq!(option["x-alias-of"], Value::from(row.code), "{name}: alias {code}");
+                    let description = option["description"].as_str().expect("a description");
+                    assert!(description.ends_with(&row.description), "{name}: alias {code}");
+                }
             }
 
             let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
             assert_eq!(schema["type"], string("integer"));
             let list = |key: &str| schema[key].as_sequence().unwrap_or_else(|| panic!("3.0: {key}")).clone();
-            let codes: Vec<Value> = table.rows.iter().map(|row| Value::from(row.code)).collect();
-            let variants: Vec<Value> = table.rows.iter().map(|row| string(&row.rust_variant)).collect();
-            let descriptions: Vec<Value> = table.rows.iter().map(|row| string(&row.description)).collect();
+            let codes: Vec<Value> = entries.iter().map(|&(code, _)| Value::from(code)).collect();
+            let variants: Vec<Value> = entries
+                .iter()
+                .map(|&(code, row)| {
+                    if code == row.code {
+                        string(&row.rust_variant)
+                    } else {
+                        string(&format!("{}_{code}", row.rust_variant))
+                    }
+                })
+                .collect();
             assert_eq!(list("enum"), codes, "{name}");
             assert_eq!(list("x-enum-varnames"), variants, "{name}");
-            assert_eq!(list("x-enum-descriptions"), descriptions, "{name}");
+            let descriptions = list("x-enum-descriptions");
+            assert_eq!(descriptions.len(), entries.len(), "{name}");
+            for (description, &(code, row)) in descriptions.iter().zip(&entries) {
+                let description = description.as_str().expect("a string");
+                assert!(description.ends_with(&row.description), "{name}: {code}");
+            }
+            for &(code, row) in &entries {
+                let by_code = schema.get("x-recovery-by-code").and_then(|map| map.get(code.to_string()));
+                assert_eq!(by_code, recovery(row).as_ref(), "{name}: {code}");
+            }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
                 let line = format!("- `{}` {}: ", row.code, codegen::markdown::inline(&row.name));
@@ -125,6 +160,11 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 assert_eq!(value["code"], Value::from(row.code), "{response_name}: {}", row.name);
                 assert_eq!(value["message"], string(&row.name));
                 assert_eq!(value["data"], string(&row.description));
+                for &alias in &row.aliases {
+                    let example = at(media, &["examples", &format!("{}_{alias}", row.name), "value"]);
+                    assert_eq!(example["code"], Value::from(alias), "{response_name}: alias {alias}");
+                    assert_eq!(example["message"], string(&row.name));
+                }
                 // Valid against the body schema the document states.
                 let fields = value.as_mapping().expect("an object");
                 for key in fields.keys() {

@@ -3,14 +3,9 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    let path = Path::new("spec/test.yaml");
-    let spec = codegen::parse(path, yaml).map_err(|d| vec![d.to_string()]);
-    match spec.and_then(|spec| {
-        codegen::model::validate(path, "spec/test.yaml", &spec)
-            .map_err(|d| d.0.iter().map(|d| d.to_string()).collect())
-    }) {
+    match codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
-        Err(found) => found,
+        Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }
 }
 
@@ -38,7 +33,8 @@ fn duplicate_codes_across_tables() {
         "{}",
         found[0]
     );
-    assert!(found[0].contains("--> spec/test.yaml (at `tables[1].errors[0].code`)"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:15:16\n"), "{}", found[0]);
+    assert!(found[0].contains("15 |       - {code: 404, name: ONE"), "{}", found[0]);
     assert!(found[0].contains("help:"));
 }
 
@@ -73,7 +69,11 @@ fn every_problem_is_reported_at_once() {
     assert!(joined.contains("row 2 (`TWO`): `description` is blank"), "{joined}");
     assert!(joined.contains("row 2 (`TWO`): `http_status` is missing"), "{joined}");
     assert!(joined.contains("row 3 (`THREE`): `http_status: 200` is not an HTTP error status"), "{joined}");
-    assert!(joined.contains("row 4 (`4XX`): the name gives `4xx`"), "{joined}");
+    assert!(
+        joined
+            .contains("row 4 (`4XX`): the name cannot become a Rust variant name: `4xx` starts with a digit"),
+        "{joined}"
+    );
     assert_eq!(found.len(), 5, "{joined}");
 }
 
@@ -123,6 +123,69 @@ fn parser_problems_carry_a_position() {
 }
 
 #[test]
+fn aliases_take_part_in_the_duplicate_checks() {
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, aliases: [10, 404, 1]}\n\
+         \x20     - {code: 2, name: TWO, description: D, http_status: 404, aliases: [10]}\n\
+         \x20     - {code: 10, name: TEN, description: D, http_status: 404}\n",
+    ));
+    let joined = found.join("\n");
+    assert!(joined.contains("row 1 (`ONE`): alias 404 is already used by table `http`, row 1"), "{joined}");
+    assert!(
+        joined.contains("row 1 (`ONE`): alias 1 is already used by table `app`, row 1 (`ONE`)"),
+        "{joined}"
+    );
+    assert!(
+        joined
+            .contains("row 2 (`TWO`): alias 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("row 3 (`TEN`): code 10 is already used by table `app`, row 1 (`ONE`) (as an alias)"),
+        "{joined}"
+    );
+    // Each alias gets its own caret.
+    assert!(joined.contains("--> spec/test.yaml:15:78\n"), "{joined}");
+    assert!(joined.contains("--> spec/test.yaml:16:74\n"), "{joined}");
+    assert_eq!(found.len(), 4, "{joined}");
+}
+
+#[test]
+fn http_status_rows_have_no_aliases() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: http\n    kind: http_status\n    title: H\n    summary: S\n    errors:\n      - {code: 404, name: Not Found, description: D, aliases: [4040]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("row 1 (`Not Found`): a row of an `http_status` table cannot have `aliases`"));
+    assert!(found[0].contains("--> spec/test.yaml:10:63\n"), "{}", found[0]);
+}
+
+#[test]
+fn one_http_status_table_at_most() {
+    let yaml = "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - {id: a, kind: http_status, title: A, summary: S, errors: [{code: 404, name: N, description: D}]}\n  - {id: b, kind: http_status, title: B, summary: S, errors: [{code: 500, name: I, description: D}]}\n";
+    let found = problems(yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("table `b`: table 1 already has `kind: http_status`"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:6:19\n"), "{}", found[0]);
+}
+
+#[test]
+fn recovery_is_one_of_the_closed_set() {
+    assert_eq!(
+        problems(&spec_with_rows(
+            "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: new_jwt}\n"
+        )),
+        Vec::<String>::new()
+    );
+    let found = problems(&spec_with_rows(
+        "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: reboot}\n",
+    ));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("unknown variant `reboot`"), "{}", found[0]);
+    assert!(found[0].contains("retry_later"), "the message lists the values: {}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
+}
+
+#[test]
 fn deprecated_and_retired_are_checked() {
     let found = problems(&format!(
         "{}    retired:\n\
@@ -145,7 +208,7 @@ fn deprecated_and_retired_are_checked() {
     );
     assert!(joined.contains("retired code 7 (`SEVEN`): `reason` is blank"), "{joined}");
     assert!(joined.contains("retired code 7 (``): the code is already retired at `tables[1].retired[1]`"));
-    assert!(joined.contains("(at `tables[1].retired[2].code`)"), "{joined}");
+    assert!(joined.contains("--> spec/test.yaml:19:16\n"), "{joined}");
     assert!(joined.contains("retired code 8 (`EIGHT`): the top-level `retired:` list needs `table`"));
     assert!(joined.contains("retired code 9 (`NINE`): `table: Old Table` is not a table id"), "{joined}");
     assert_eq!(found.len(), 8, "{joined}");
@@ -173,7 +236,7 @@ fn name_column_headings_are_one_non_blank_line() {
         let found = problems(&with_heading(heading));
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("table `app`: `name_column` must be one non-blank line"), "{}", found[0]);
-        assert!(found[0].contains("(at `tables[1].name_column`)"), "{}", found[0]);
+        assert!(found[0].contains("--> spec/test.yaml:12:18\n"), "{}", found[0]);
         assert!(found[0].contains("help: write the column's heading"), "{}", found[0]);
     }
 }

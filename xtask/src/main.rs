@@ -8,6 +8,7 @@
 mod diff;
 
 use std::env;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -151,7 +152,7 @@ fn run_gen(args: &Gen) -> ExitCode {
     let reports = match codegen::generate(&args.spec, &args.out, args.mode) {
         Ok(reports) => reports,
         Err(error) => {
-            eprintln!("{}", shorten_paths(&error.to_string()));
+            eprintln!("{}", shorten_paths(&error.render(use_color())));
             return ExitCode::from(2);
         }
     };
@@ -164,6 +165,11 @@ fn run_gen(args: &Gen) -> ExitCode {
             Outcome::Missing => {
                 stale += 1;
                 println!("missing    {path}");
+            }
+            Outcome::Removed => println!("removed    {path}"),
+            Outcome::Obsolete => {
+                stale += 1;
+                println!("obsolete   {path} (generated, but the spec no longer produces it)");
             }
             Outcome::Stale { diff } => {
                 stale += 1;
@@ -179,6 +185,11 @@ fn run_gen(args: &Gen) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+fn use_color() -> bool {
+    std::io::stderr().is_terminal() && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The workspace root: the parent of this crate's directory.

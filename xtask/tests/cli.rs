@@ -45,8 +45,9 @@ fn gen_writes_then_leaves_current_files_alone() {
     assert_eq!(second.status.code(), Some(0));
     let stdout = text(&second.stdout);
     assert!(!stdout.contains("written"), "{stdout}");
-    // The crate's two files, two OpenAPI documents, the docs and the spec's lock.
-    assert_eq!(stdout.matches("unchanged").count(), 6, "{stdout}");
+    // The crate's Cargo.toml, README.md and src/lib.rs, two OpenAPI
+    // documents, the docs and the spec's lock.
+    assert_eq!(stdout.matches("unchanged").count(), 7, "{stdout}");
     assert!(stdout.contains("knox-cloud.lock"), "{stdout}");
     assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), before, "file time kept");
 
@@ -116,7 +117,128 @@ fn a_bad_spec_exits_2_names_file_and_row_and_writes_nothing() {
     assert!(stderr.contains("knox-cloud.yaml"), "{stderr}");
     assert!(stderr.contains("row 5 (`ACCESS_TOKEN_INVALID`)"), "{stderr}");
     assert!(stderr.contains("code 4032251 is already used"), "{stderr}");
+    let line =
+        fs::read_to_string(&file).unwrap().lines().position(|l| l.contains("ACCESS_TOKEN_INVALID")).unwrap();
+    assert!(stderr.contains(&format!("knox-cloud.yaml:{line}:15\n")), "the code's line: {stderr}");
+    assert!(stderr.contains("|       - code: 4032251\n"), "the source line: {stderr}");
+    assert!(stderr.contains("= help: codes are unique"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "no colour off a terminal: {stderr}");
     assert!(!out.exists(), "nothing written");
+}
+
+/// Every file under `dir` with its bytes, for before/after comparisons.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_failed_run_leaves_previous_artifacts_byte_identical() {
+    let (_dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    let before = snapshot(&out);
+    let file = spec.join("knox-cloud.yaml");
+    let good = fs::read_to_string(&file).unwrap();
+    // Each breaks the spec differently, and each also changes a description,
+    // so a run that wrote anything would change a byte.
+    let broken = [
+        good.replace("Resource not found.", "Changed.").replace("code: 4040000", "code: 4040000.5"),
+        good.replace("Resource not found.", "Changed.").replace("http_status: 404\n", "http_status: 200\n"),
+        good.replace("Resource not found.", "Changed.").replace("    errors:", "    errors: [unclosed"),
+        good.replace("Resource not found.", "Changed.").replace("description:", "descripton:"),
+    ];
+    for spec_text in broken {
+        fs::write(&file, &spec_text).unwrap();
+        for check in [false, true] {
+            let run = run_gen(&spec, &out, check);
+            assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+            assert!(text(&run.stderr).contains("error: "), "{}", text(&run.stderr));
+            assert_eq!(snapshot(&out), before, "a failed run changed generated files");
+        }
+    }
+}
+
+#[test]
+fn gen_refuses_to_overwrite_a_file_it_did_not_write() {
+    let (_dir, spec, out) = workspace();
+    let lib = out.join("knox-cloud-errors/src/lib.rs");
+    fs::create_dir_all(lib.parent().unwrap()).unwrap();
+    fs::write(&lib, "// my own code\n").unwrap();
+    for check in [false, true] {
+        let run = run_gen(&spec, &out, check);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        let stderr = text(&run.stderr);
+        assert!(
+            stderr.contains("refusing to overwrite 1 file that `cargo xtask gen` did not write"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("knox-cloud-errors/src/lib.rs"), "{stderr}");
+        assert!(stderr.contains("help: "), "{stderr}");
+        assert_eq!(fs::read_to_string(&lib).unwrap(), "// my own code\n");
+        assert!(!out.join("knox-cloud-errors/Cargo.toml").exists(), "nothing else was written either");
+    }
+}
+
+#[test]
+fn generated_files_the_spec_no_longer_produces_are_removed() {
+    let (_dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    // The catalogue's crate is renamed: the old crate is the generator's
+    // and goes; a hand-written file beside it stays.
+    let file = spec.join("knox-cloud.yaml");
+    let renamed =
+        fs::read_to_string(&file).unwrap().replace("crate: knox-cloud-errors", "crate: knox-errors");
+    fs::write(&file, renamed).unwrap();
+    let notes = out.join("knox-cloud-errors/NOTES.md");
+    fs::write(&notes, "mine\n").unwrap();
+
+    let check = run_gen(&spec, &out, true);
+    assert_eq!(check.status.code(), Some(1));
+    let stdout = text(&check.stdout);
+    assert!(stdout.contains("obsolete") && stdout.contains("knox-cloud-errors/src/lib.rs"), "{stdout}");
+    assert!(out.join("knox-cloud-errors/src/lib.rs").exists(), "--check removes nothing");
+
+    let run = run_gen(&spec, &out, false);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let stdout = text(&run.stdout);
+    // Every artifact of the old crate goes, one for one with the new crate's.
+    let count =
+        |outcome: &str| stdout.lines().filter(|l| l.starts_with(outcome) && l.contains("generated")).count();
+    assert!(count("removed") >= 2 && count("removed") == count("written"), "{stdout}");
+    assert!(stdout.contains("knox-cloud-errors/src/lib.rs"), "{stdout}");
+    assert!(!out.join("knox-cloud-errors/src").exists(), "emptied folders go too");
+    assert_eq!(fs::read_to_string(&notes).unwrap(), "mine\n");
+    assert!(out.join("knox-errors/src/lib.rs").exists());
+    assert_eq!(run_gen(&spec, &out, true).status.code(), Some(0));
+}
+
+#[test]
+fn a_mistaken_out_dir_removes_nothing_outside_the_generators_layout() {
+    let (dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    let lib = out.join("knox-cloud-errors/src/lib.rs");
+    let before = fs::read(&lib).unwrap();
+    // Pointing `--out` at the folder above `generated/`: the generated files
+    // there are not this run's layout, so they stay, and so does the lock.
+    let run = run_gen(&spec, dir.path(), false);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let stdout = text(&run.stdout);
+    assert!(!stdout.contains("removed"), "{stdout}");
+    assert_eq!(fs::read(&lib).unwrap(), before);
+    assert!(spec.join("knox-cloud.lock").exists());
 }
 
 #[test]

@@ -1,0 +1,226 @@
+//! The generated crate's opening docs: a short guide whose examples run
+//! as doctests, shared with the generated README.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::response::{json_string, rust_bytes, sample_row};
+use super::{doc_line, retired_elsewhere_docs, rust_str, unused_code};
+use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::text::escape_markdown;
+
+/// One section of the guide: a heading, a sentence, and an example.
+pub(super) struct Section {
+    /// The heading.
+    pub heading: String,
+    /// What the example shows (Markdown).
+    pub intro: String,
+    /// The example's code; lines starting with `# ` are hidden in rustdoc
+    /// and left out of the README.
+    pub code: String,
+}
+
+/// The guide's sections, from the catalogue's own rows.
+pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
+    let krate = catalogue.crate_ident();
+    let (table, row) = sample_row(catalogue);
+    let path = variant_path(table, row);
+    let http = catalogue.http_table();
+    let mut sections = Vec::new();
+
+    // Look up a code.
+    let mut lookup = format!(
+        "use {krate}::{{ErrorCode, {name}}};\n\n\
+         let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
+         assert_eq!(error, {path});\n\
+         assert_eq!(error.name(), {lit});\n\
+         assert_eq!(error.http_status(), {status});\n\
+         assert!(error.{class}());",
+        name = table.rust_enum,
+        code = row.code,
+        lit = rust_str(&row.name),
+        status = row.http_status,
+        class = if row.http_status < 500 { "is_client_error" } else { "is_server_error" },
+    );
+    if let Some(&alias) = row.aliases.first() {
+        lookup.push_str(&format!(
+            "\n\n// Services also send {alias} for it: the alias finds the same error,\n\
+             // and `code()` stays the documented one.\n\
+             assert_eq!(ErrorCode::from_code({alias}), Some(error));\n\
+             assert_eq!(error.code(), {code});",
+            code = row.code,
+        ));
+    }
+    sections.push(Section {
+        heading: "Look up a code".to_owned(),
+        intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
+        code: lookup,
+    });
+
+    // Parse an error response.
+    let sent = row.aliases.first().copied().unwrap_or(row.code);
+    let body = format!("{{\"code\":\"{sent}\",\"message\":{}}}", json_string(&row.name));
+    let mut uses = vec!["ApiError", "ApiErrorKind", "ErrorCode", table.rust_enum.as_str()];
+    let mut parse = format!(
+        "let error = ApiError::from_response({status}, {bytes});\n\
+         assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
+         assert_eq!(error.body().map(|body| body.code.number()), Some({sent})); // as sent",
+        status = row.http_status,
+        bytes = rust_bytes(&body),
+    );
+    if let Some(http) = http {
+        let status_row =
+            http.rows.iter().find(|r| r.recovery == Some(Recovery::RetryLater)).unwrap_or(&http.rows[0]);
+        let unknown = unused_code(catalogue);
+        let array = format!("{{\"code\":[{unknown}],\"message\":[\"NOT_LISTED\"]}}");
+        if http.rust_enum != table.rust_enum {
+            uses.push(&http.rust_enum);
+        }
+        parse.push_str(&format!(
+            "\n\n// A code the catalogue does not list falls back on the HTTP status.\n\
+             let error = ApiError::from_response({status}, {bytes});\n\
+             assert_eq!(error.kind(), ApiErrorKind::Status({http}::{variant}));\n\
+             assert_eq!(error.message(), Some(\"NOT_LISTED\"));",
+            status = status_row.code,
+            bytes = rust_bytes(&array),
+            http = http.rust_enum,
+            variant = status_row.rust_variant,
+        ));
+    }
+    let unlisted_status = (500..=599u16)
+        .find(|&status| catalogue.rows().all(|(_, r)| r.code != u32::from(status)))
+        .unwrap_or(599);
+    parse.push_str(&format!(
+        "\n\n// A body that is not an error body is kept, byte for byte.\n\
+         let error = ApiError::from_response({unlisted_status}, b\"<html>Bad Gateway</html>\");\n\
+         assert!(error.body().is_none());\n\
+         assert_eq!(error.raw_body(), b\"<html>Bad Gateway</html>\");"
+    ));
+    sections.push(Section {
+        heading: "Parse an error response".to_owned(),
+        intro: "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
+                the body's bytes into the most specific error it can: the body's code if the \
+                catalogue lists it (as a number, a string of digits or a one-element array), \
+                else the HTTP status, else the raw numbers. Nothing the service sent is lost."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
+            uses = uses.join(", ")
+        ),
+    });
+
+    // Act on the recovery.
+    let step = |recovery: Option<Recovery>| match recovery {
+        Some(Recovery::RetryLater) => "wait, then send the request again",
+        Some(Recovery::NewAccessToken) => "request a new access token",
+        Some(Recovery::NewJwt) => "sign a new JWT",
+        Some(Recovery::FixRequest) => "fix the request",
+        _ => "report it",
+    };
+    let recover = format!(
+        "use {krate}::{{ErrorCode, Recovery}};\n\n\
+         fn next_step(error: ErrorCode) -> &'static str {{\n\
+         \x20   match error.recovery() {{\n\
+         \x20       Some(Recovery::RetryLater) => {retry:?},\n\
+         \x20       Some(Recovery::NewAccessToken) => {token:?},\n\
+         \x20       Some(Recovery::NewJwt) => {jwt:?},\n\
+         \x20       Some(Recovery::FixRequest) => {fix:?},\n\
+         \x20       Some(_) | None => {other:?},\n\
+         \x20   }}\n\
+         }}\n\n\
+         let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
+         assert_eq!(next_step(error), {expected:?});",
+        retry = step(Some(Recovery::RetryLater)),
+        token = step(Some(Recovery::NewAccessToken)),
+        jwt = step(Some(Recovery::NewJwt)),
+        fix = step(Some(Recovery::FixRequest)),
+        other = step(None),
+        code = row.code,
+        expected = step(row.recovery),
+    );
+    sections.push(Section {
+        heading: "Act on the recovery".to_owned(),
+        intro: "Each error names what a client should do about it: one `match` over `Recovery` \
+                covers the whole catalogue."
+            .to_owned(),
+        code: recover,
+    });
+
+    // Use `http::StatusCode`.
+    let interop = match http {
+        Some(http) => {
+            let first = &http.rows[0];
+            format!(
+                "# #[cfg(feature = \"http\")] {{\n\
+                 use {krate}::{{ErrorCode, {http_enum}}};\n\n\
+                 let status: http::StatusCode = {http_enum}::{variant}.into();\n\
+                 assert_eq!(status.as_u16(), {status});\n\
+                 assert_eq!({http_enum}::try_from(status), Ok({http_enum}::{variant}));\n\
+                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({row_status}));\n\
+                 # }}",
+                http_enum = http.rust_enum,
+                variant = first.rust_variant,
+                status = first.code,
+                code = row.code,
+                row_status = row.http_status,
+            )
+        }
+        None => format!(
+            "# #[cfg(feature = \"http\")] {{\n\
+             use {krate}::ErrorCode;\n\n\
+             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({status}));\n\
+             # }}",
+            code = row.code,
+            status = row.http_status,
+        ),
+    };
+    sections.push(Section {
+        heading: "Use `http::StatusCode`".to_owned(),
+        intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
+                and HTTP status rows convert to and from one."
+            .to_owned(),
+        code: interop,
+    });
+    sections
+}
+
+fn variant_path(table: &Table, row: &Row) -> String {
+    format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant)
+}
+
+/// The crate's `//!` docs: what it is, what it holds, and the guide.
+pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
+    let tables: Vec<String> = catalogue
+        .tables
+        .iter()
+        .map(|t| format!("- [`{}`] — {}", t.rust_enum, escape_markdown(&t.title)))
+        .collect();
+    let mut text = format!(
+        "Typed error codes of *{title}*.\n\n\
+         Generated by `cargo xtask gen` from `{source}`: one enum per table,\n\
+         one variant per row, with the codes, names and descriptions exactly\n\
+         as the catalogue prints them.\n\n\
+         {tables}\n\
+         - [`ErrorCode`] — any code of any table.\n\
+         - [`Recovery`] — what a client should do about an error.\n\
+         - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
+         - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
+         \x20 error response bodies, and what a whole response means.\n\n\
+         # Cargo features\n\n\
+         - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
+         - `http`: convert to and from `http::StatusCode`.\n\n\
+         None is on by default: the default crate is `no_std`, with no dependencies.",
+        title = escape_markdown(&catalogue.title),
+        source = catalogue.source,
+        tables = tables.join("\n"),
+    );
+    for section in sections(catalogue) {
+        text.push_str(&format!(
+            "\n\n# {}\n\n{}\n\n```\n{}\n```",
+            section.heading, section.intro, section.code
+        ));
+    }
+    text.push_str(&retired_elsewhere_docs(catalogue));
+    let lines = text.split('\n').map(doc_line);
+    quote! { #(#![doc = #lines])* }
+}

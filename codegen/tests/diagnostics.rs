@@ -1,0 +1,150 @@
+//! Every rule a spec can break, shown as the user sees it: each spec under
+//! `tests/invalid/` renders (uncoloured) exactly as its `.stderr` file.
+//!
+//! After an intended change to a message, bless with
+//! `EXPECTORATE=overwrite cargo test -p codegen --test diagnostics` and
+//! review the diff.
+
+use std::path::{Path, PathBuf};
+
+use codegen::Diagnostics;
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/invalid exists")
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    specs.sort();
+    specs
+}
+
+/// Loads a corpus spec by the relative name the user would type.
+fn problems(name: &str) -> Diagnostics {
+    let path = Path::new("tests/invalid").join(name);
+    match codegen::load_file(&path, format!("invalid/{name}")) {
+        Ok(_) => panic!("{name} is in the invalid corpus but validates"),
+        Err(found) => found,
+    }
+}
+
+#[test]
+fn every_invalid_spec_matches_its_expected_diagnostics() {
+    let specs = corpus();
+    assert!(specs.len() >= 25, "the corpus went missing");
+    for spec in specs {
+        let name = spec.file_name().expect("a file name").to_string_lossy().into_owned();
+        let found = problems(&name);
+        for problem in &found.0 {
+            assert!(problem.position.is_some(), "{name}: no line for\n{problem}");
+            assert!(problem.snippet.is_some(), "{name}: no source line for\n{problem}");
+            assert!(problem.help.is_some(), "{name}: no help for\n{problem}");
+        }
+        let mut expected = found.render(false);
+        expected.push('\n');
+        expectorate::assert_contents(spec.with_extension("stderr"), &expected);
+    }
+}
+
+#[test]
+fn problems_come_in_line_order() {
+    for spec in corpus() {
+        let name = spec.file_name().expect("a file name").to_string_lossy().into_owned();
+        let lines: Vec<usize> = problems(&name).0.iter().filter_map(|p| p.position.map(|(l, _)| l)).collect();
+        assert!(lines.is_sorted(), "{name}: {lines:?}");
+    }
+}
+
+#[test]
+fn three_different_mistakes_are_reported_in_one_run() {
+    let found = problems("several_problems.yaml");
+    let text = found.render(false);
+    let expect = [
+        ("`crate: Invalid Errors` is not a valid package name", 4),
+        ("`summary` is blank", 9),
+        ("`http_status: 401` disagrees with code 4032251", 15),
+        ("code 4032251 is already used", 16),
+        ("the name cannot become a Rust variant name", 21),
+    ];
+    assert_eq!(found.0.len(), expect.len(), "{text}");
+    for (problem, (message, line)) in found.0.iter().zip(expect) {
+        assert!(problem.message.contains(message), "{text}");
+        assert_eq!(problem.position.map(|(l, _)| l), Some(line), "{text}");
+        assert!(text.contains(&format!("--> tests/invalid/several_problems.yaml:{line}:")), "{text}");
+    }
+    assert!(text.ends_with("error: aborting due to 5 errors"), "{text}");
+}
+
+#[test]
+fn carets_sit_under_the_offending_value() {
+    let text = problems("duplicate_code_in_table.yaml").render(false);
+    assert!(text.contains("23 |       - code: 1\n   |               ^\n"), "{text}");
+    let text = problems("unknown_field.yaml").render(false);
+    assert!(text.contains("descripton: A typo in the field name.\n   |         ^^^^^^^^^^"), "{text}");
+    assert!(text.contains("help: did you mean `description`?"), "{text}");
+}
+
+#[test]
+fn colour_is_only_on_request() {
+    let found = problems("several_problems.yaml");
+    assert!(!found.render(false).contains('\x1b'));
+    assert!(found.render(true).contains("\x1b["));
+    assert_eq!(found.to_string(), found.render(false));
+}
+
+#[test]
+fn a_long_list_of_problems_is_cut_short() {
+    let mut yaml = String::from(
+        "title: T\ncrate: t\nversion: 0.1.0\ntables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n",
+    );
+    for _ in 0..60 {
+        yaml.push_str("      - {code: 1, name: N, description: D, http_status: 200}\n");
+    }
+    let found = codegen::check(Path::new("many.yaml"), "many.yaml", &yaml).expect_err("invalid");
+    let text = found.render(false);
+    assert_eq!(text.matches("--> many.yaml:").count(), codegen::diagnostic::MAX_SHOWN, "{text}");
+    let more = found.0.len() - codegen::diagnostic::MAX_SHOWN;
+    assert!(text.contains(&format!("error: … and {more} more errors")), "{text}");
+    assert!(text.ends_with(&format!("error: aborting due to {} errors", found.0.len())), "{text}");
+}
+
+/// Documents built to exhaust a parser fail with an error (quickly: each
+/// is rejected before it can grow; speed itself is measured, not asserted).
+#[test]
+fn hostile_documents_fail_with_an_error() {
+    let path = Path::new("hostile.yaml");
+    let deep_flow = format!("title: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    let mut deep_block = String::from("title:\n");
+    for depth in 1..5_000 {
+        deep_block.push_str(&" ".repeat(depth));
+        deep_block.push_str("- \n");
+    }
+    // The spec's types never accept nested lists, so a bomb is rejected at
+    // its first list, before any alias is expanded.
+    let bomb = problems("alias_bomb.yaml");
+    assert!(bomb.to_string().contains("invalid type: sequence, expected a table"), "{bomb}");
+    for (name, yaml, expected) in [
+        ("deep flow nesting", deep_flow, "the spec nests more than 32 levels deep"),
+        ("deep block nesting", deep_block, "the spec nests more than 32 levels deep"),
+    ] {
+        let found = codegen::check(path, "hostile.yaml", &yaml).expect_err(name);
+        assert_eq!(found.0.len(), 1, "{name}: {found}");
+        assert!(found.0[0].message.contains(expected), "{name}: {found}");
+        assert!(found.0[0].position.is_some(), "{name}: {found}");
+    }
+}
+
+/// Found by the fuzzer: YAML (and editors) end lines at a lone `\r` too,
+/// so the line shown must be the line the position names.
+#[test]
+fn every_kind_of_line_break_counts() {
+    for newline in ["\n", "\r\n", "\r"] {
+        let yaml = ["title: T", "crate: t", "version: '1.0'", "tables: {}", ""].join(newline);
+        let found = codegen::check(Path::new("breaks.yaml"), "breaks.yaml", &yaml).expect_err("invalid");
+        assert_eq!(found.0.len(), 1, "{found}");
+        let problem = &found.0[0];
+        assert_eq!(problem.position, Some((4, 9)), "{newline:?}: {found}");
+        assert_eq!(problem.snippet.as_ref().map(|s| s.text.as_str()), Some("tables: {}"), "{newline:?}");
+    }
+}
