@@ -885,3 +885,148 @@ fn join(at: &str, relative: &str) -> String {
         format!("{at}.{relative}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `text` in pieces, as a spec with a problem is read.
+    fn in_pieces(text: &str) -> Read {
+        read_in_pieces(Path::new("t.yaml"), text).expect("the tree builds")
+    }
+
+    fn in_one_go(text: &str) -> SpecFile {
+        serde_yaml::from_str(text).expect("valid in one go")
+    }
+
+    /// Values that YAML could read several ways, each as a spec writes it.
+    const TRICKY: &str = r#"
+title: 2024
+crate: t
+version: 0.1.0
+tables:
+  - id: http
+    kind: http_status
+    title: "true"
+    summary: null
+    errors:
+      - {code: 0x194, name: 404, description: ~}
+      - code: +500
+        name: true
+        description:
+        deprecated: ~
+  - &app
+    id: app
+    title: |
+      Two
+      lines
+    summary: >-
+      folded
+      text
+    name_column: '---'
+    codes_embed_http_status: True
+    errors:
+      - code: 4001
+        name: !!str 12
+        description: &d "quoted \" and \\ and \u00e9"
+        http_status: 0o620
+        aliases: [4002, 0b1]
+        recovery: retry_later
+        rust_variant: ''
+      - code: 4003
+        name: -dash
+        description: *d
+        http_status: 400
+        deprecated: ".inf"
+      - code: 4004
+        name: it's
+        description: a:b # a comment
+        http_status: 400
+      - code: 4005
+        name: Ünïcödé
+        description: plain text
+          over lines
+
+          and a paragraph
+        http_status: 400
+retired:
+  - {code: 7, name: "-", reason: ..., table: gone}
+"#;
+
+    #[test]
+    fn pieces_read_exactly_as_the_whole_file() {
+        for text in [TRICKY, include_str!("../../spec/knox-cloud.yaml")] {
+            let read = in_pieces(text);
+            assert!(read.problems.is_empty(), "{:?}", read.problems);
+            assert!(read.unread.is_empty());
+            assert_eq!(format!("{:?}", read.spec), format!("{:?}", in_one_go(text)));
+        }
+    }
+
+    #[test]
+    fn field_names_come_from_the_types() {
+        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired"]);
+        assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
+        assert!(fields_of::<String>().is_empty());
+    }
+
+    #[test]
+    fn every_problem_of_a_row_is_found() {
+        let text = "\
+title: T
+crate: t
+version: 0.1.0
+tables:
+  - id: app
+    title: A
+    summary: S
+    errors:
+      - code: x
+        nme: N
+        description: D
+        description: again
+        aliases: [1, y]
+        http_status: 400
+";
+        let read = in_pieces(text);
+        let found: Vec<(&str, (usize, usize))> =
+            read.problems.iter().map(|p| (p.message.as_str(), p.position.expect("placed"))).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`",
+                    (10, 9)
+                ),
+                ("duplicate field `description`", (12, 22)),
+                ("invalid type: string \"x\", expected a whole number from 0 to 4294967295", (9, 15)),
+                ("invalid type: string \"y\", expected a whole number from 0 to 4294967295", (13, 22)),
+            ],
+        );
+        assert_eq!(read.problems[3].yaml_path.as_deref(), Some("tables[0].errors[0].aliases[1]"));
+        // `nme` explains the missing `name`; the row is left out, its table is not.
+        assert_eq!(read.unread.rows, [(0, 0)].into());
+        assert!(read.unread.tables.is_empty() && !read.unread.catalogue);
+    }
+
+    #[test]
+    fn aliases_that_expand_without_end_stop_the_reading() {
+        // Tables of rows of aliases, each list repeating the one below a
+        // hundred times: a million values from a few kilobytes.
+        let hundred = |item: &str| vec![item; 100].join(", ");
+        let text = format!(
+            "x: &a [{}]\nr: &r {{code: 1, name: N, description: D, aliases: *a}}\n\
+             t: &t {{id: a, title: T, summary: S, errors: [{}]}}\ntitle: T\ncrate: t\nversion: 0.1.0\ntables: [{}]\n",
+            hundred("1"),
+            hundred("*r"),
+            hundred("*t"),
+        );
+        assert!(tree(&text).is_some());
+        assert!(read_in_pieces(Path::new("t.yaml"), &text).is_none());
+        // What stands is the first problem, from reading in one go.
+        let found = read(Path::new("t.yaml"), &text).expect_err("invalid");
+        assert_eq!(found.0.len(), 1, "{found}");
+        assert!(found.0[0].message.starts_with("unknown field `x`"), "{found}");
+    }
+}
