@@ -3,8 +3,9 @@
 //!
 //! A change is *breaking* when a program that built against the old crate
 //! may stop compiling, or when a code it matched may now mean something
-//! else: a variant removed or renamed, a code renamed, moved or reused.
-//! Additions are not breaking because every generated enum is
+//! else: a variant removed or renamed, a code renamed, moved or reused, an
+//! alias removed or moved to another row (`from_code` then gives another
+//! answer for a number clients receive). Additions are not breaking because every generated enum is
 //! `#[non_exhaustive]`, so no user can match on all variants.
 //! [`Bump`] turns the worst change into the version the new catalogue
 //! needs, by Cargo's rules (below 1.0 the minor number is the major one).
@@ -96,8 +97,17 @@ pub enum ChangeKind {
     Reused,
     /// A code's name changed.
     Renamed,
-    /// A code moved to another table.
+    /// A code moved to another table, or became an alias of another row.
     Moved,
+    /// A row's own code changed to one of its aliases, or to a new code
+    /// that keeps the old one as an alias: its variant's `code()` changes.
+    Renumbered,
+    /// A new alias: `from_code` accepts one more code for a row.
+    AliasAdded,
+    /// A published alias vanished without being retired.
+    AliasRemoved,
+    /// An alias now belongs to another row, as an alias or as its code.
+    AliasMoved,
     /// A variant's or enum's Rust name changed, the code's name did not.
     RustRenamed,
     /// A table (its enum) is gone.
@@ -122,6 +132,10 @@ pub struct Change {
     /// The table it concerns (for a moved code, the new one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+    /// When `code` is an alias: the own code of its row (in the new
+    /// catalogue; in the old one when it is no longer an alias).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<u32>,
     /// One line saying what changed.
     pub summary: String,
     /// The smallest bump it needs.
@@ -188,12 +202,36 @@ impl fmt::Display for CatalogueDiff {
 /// Where a code sits in one catalogue.
 enum Place<'a> {
     Row(&'a Table, &'a Row),
+    /// An alias of the row.
+    Alias(&'a Table, &'a Row),
     Retired(&'a Retired),
+}
+
+impl Place<'_> {
+    /// The own code of the row this code is an alias of, if it is one.
+    fn alias_of(&self) -> Option<u32> {
+        match self {
+            Place::Alias(_, row) => Some(row.code),
+            Place::Row(..) | Place::Retired(_) => None,
+        }
+    }
+}
+
+/// Whether two rows are the same error: the same code, or the same name in
+/// the same table (a row renumbered).
+fn same_row((t0, r0): (&Table, &Row), (t1, r1): (&Table, &Row)) -> bool {
+    r0.code == r1.code || (t0.id == t1.id && r0.name == r1.name)
 }
 
 fn places(catalogue: &Catalogue) -> BTreeMap<u32, Place<'_>> {
     let mut places: BTreeMap<u32, Place<'_>> =
         catalogue.rows().map(|(table, row)| (row.code, Place::Row(table, row))).collect();
+    // Validation keeps codes and aliases apart; a clash keeps the row.
+    for (table, row) in catalogue.rows() {
+        for &alias in &row.aliases {
+            places.entry(alias).or_insert(Place::Alias(table, row));
+        }
+    }
     for retired in &catalogue.retired {
         places.entry(retired.code).or_insert(Place::Retired(retired));
     }
@@ -208,6 +246,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
             kind,
             code,
             table: table.map(str::to_owned),
+            alias_of: None,
             summary,
             bump,
             breaking: bump.is_breaking(),
@@ -373,6 +412,140 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
                     );
                 }
             }
+            (None, Some(Place::Alias(table, row))) => push(
+                ChangeKind::AliasAdded,
+                c,
+                Some(&table.id),
+                format!(
+                    "alias {code} of code {} `{}` is new: `from_code({code})` gives `{}`",
+                    row.code,
+                    row.name,
+                    table.rust_path(row)
+                ),
+                Bump::Minor,
+            ),
+            (Some(Place::Alias(table, row)), None) => push(
+                ChangeKind::AliasRemoved,
+                c,
+                Some(&table.id),
+                format!(
+                    "alias {code} of code {} `{}` is gone without being retired: `from_code({code})` no longer gives `{}`",
+                    row.code,
+                    row.name,
+                    table.rust_path(row)
+                ),
+                Bump::Major,
+            ),
+            (Some(Place::Alias(table, row)), Some(Place::Retired(retired))) => {
+                push(
+                    ChangeKind::Retired,
+                    c,
+                    Some(&retired.table),
+                    format!(
+                        "alias {code} of code {} `{}` is retired: `from_code({code})` no longer gives `{}`",
+                        row.code,
+                        row.name,
+                        table.rust_path(row)
+                    ),
+                    Bump::Major,
+                );
+                if retired.name != row.name {
+                    push(
+                        ChangeKind::Renamed,
+                        c,
+                        Some(&retired.table),
+                        format!(
+                            "alias {code} of `{}` is retired under another name, `{}`",
+                            row.name, retired.name
+                        ),
+                        Bump::Major,
+                    );
+                }
+            }
+            (Some(Place::Retired(retired)), Some(Place::Alias(table, row))) => push(
+                ChangeKind::Reused,
+                c,
+                Some(&table.id),
+                format!(
+                    "retired code {code} `{}` is used again, as an alias of code {} `{}` (`{}`)",
+                    retired.name,
+                    row.code,
+                    row.name,
+                    table.rust_path(row)
+                ),
+                Bump::Major,
+            ),
+            (Some(Place::Alias(t0, r0)), Some(Place::Alias(t1, r1))) => {
+                if !same_row((t0, r0), (t1, r1)) {
+                    push(
+                        ChangeKind::AliasMoved,
+                        c,
+                        Some(&t1.id),
+                        format!(
+                            "alias {code} moved from code {} `{}` to code {} `{}`: `from_code({code})` gives `{}`, not `{}`",
+                            r0.code,
+                            r0.name,
+                            r1.code,
+                            r1.name,
+                            t1.rust_path(r1),
+                            t0.rust_path(r0)
+                        ),
+                        Bump::Major,
+                    );
+                }
+            }
+            (Some(Place::Row(t0, r0)), Some(Place::Alias(t1, r1))) => {
+                let (p0, p1) = (t0.rust_path(r0), t1.rust_path(r1));
+                if same_row((t0, r0), (t1, r1)) {
+                    push(
+                        ChangeKind::Renumbered,
+                        c,
+                        Some(&t1.id),
+                        format!(
+                            "code {code} `{}` is now an alias of code {}: `{p1}`'s `code()` changes",
+                            r1.name, r1.code
+                        ),
+                        Bump::Major,
+                    );
+                } else {
+                    push(
+                        ChangeKind::Moved,
+                        c,
+                        Some(&t1.id),
+                        format!(
+                            "code {code} `{}` is now an alias of code {} `{}`: `from_code({code})` gives `{p1}`, not `{p0}`",
+                            r0.name, r1.code, r1.name
+                        ),
+                        Bump::Major,
+                    );
+                }
+            }
+            (Some(Place::Alias(t0, r0)), Some(Place::Row(t1, r1))) => {
+                let (p0, p1) = (t0.rust_path(r0), t1.rust_path(r1));
+                if same_row((t0, r0), (t1, r1)) {
+                    push(
+                        ChangeKind::Renumbered,
+                        c,
+                        Some(&t1.id),
+                        format!(
+                            "alias {code} of code {} `{}` is now the row's own code: `{p1}`'s `code()` changes",
+                            r0.code, r1.name
+                        ),
+                        Bump::Major,
+                    );
+                } else {
+                    push(
+                        ChangeKind::AliasMoved,
+                        c,
+                        Some(&t1.id),
+                        format!(
+                            "alias {code} of code {} `{}` is now the code of `{}`: `from_code({code})` gives `{p1}`, not `{p0}`",
+                            r0.code, r0.name, r1.name
+                        ),
+                        Bump::Major,
+                    );
+                }
+            }
             (Some(Place::Row(t0, r0)), Some(Place::Row(t1, r1))) => {
                 let table = Some(t1.id.as_str());
                 if r0.name != r1.name {
@@ -450,6 +623,12 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
                 }
             }
         }
+    }
+
+    for change in &mut changes {
+        let place =
+            |places: &BTreeMap<u32, Place<'_>>| change.code.and_then(|code| places.get(&code)?.alias_of());
+        change.alias_of = place(&now).or_else(|| place(&was));
     }
 
     let bump = changes.iter().map(|change| change.bump).max();

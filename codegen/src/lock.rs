@@ -2,11 +2,12 @@
 //! spec (`spec/knox-cloud.lock` for `spec/knox-cloud.yaml`).
 //!
 //! Codes are API: clients match on them. [`update`] compares a validated
-//! catalogue with its lock and refuses a locked code that vanished without
-//! being retired, a code whose name or table changed, and a retired code
-//! used again; it also refuses a breaking change (a retirement, a renamed
-//! variant) without the version bump it needs. Otherwise it returns the new
-//! lock: the old one plus every new code, at the spec's version.
+//! catalogue with its lock and refuses a locked code or alias that vanished
+//! without being retired, a code whose name or table changed, and a retired
+//! code used again, as a code or as an alias; it also refuses a breaking
+//! change (a retirement, a renamed variant, an alias moved to another row)
+//! without the version bump it needs. Otherwise it returns the new lock:
+//! the old one plus every new code and alias, at the spec's version.
 //!
 //! The format is one code per line, sorted by code, so that additions
 //! merge line by line:
@@ -14,12 +15,15 @@
 //! ```text
 //! version 0.1.0
 //! 400 http active 0.1.0 HttpError::BadRequest "Bad Request"
+//! 4012250 auth alias-of:40122050 0.1.0 AuthError::AccessTokenBadRequest "ACCESS_TOKEN_BAD_REQUEST"
 //! ```
 //!
 //! `version` is the catalogue version the lock describes; each code line
-//! has the code, its table, `active` or `retired`, the version that first
-//! locked it, its Rust path (`-` if it never had a variant) and its name
-//! as a double-quoted string.
+//! has the code, its table, its state (`active`, `retired`, or
+//! `alias-of:CODE` for an alias of the row whose own code is CODE), the
+//! version that first locked it, its Rust path (`-` if it never had a
+//! variant) and its name as a double-quoted string. An alias's table, Rust
+//! path and name are its row's: what `from_code` gives for it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -27,20 +31,52 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::diff::{Bump, core};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Row, Table};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
 pub fn lock_path(spec: &Path) -> PathBuf {
     spec.with_extension("lock")
 }
 
-/// Whether a locked code still has its variant.
+/// What a locked code is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
     /// A row of the spec.
     Active,
     /// Listed under `retired:`; it has no variant and is never reused.
     Retired,
+    /// An alias of a row: `from_code` gives that row's variant for it.
+    Alias {
+        /// The row's own code.
+        of: u32,
+    },
+}
+
+impl State {
+    fn parse(field: &str) -> Result<State, String> {
+        match field {
+            "active" => Ok(State::Active),
+            "retired" => Ok(State::Retired),
+            other => match other.strip_prefix("alias-of:") {
+                Some(code) => {
+                    code.parse().map(|of| State::Alias { of }).map_err(|_| format!("`{code}` is not a code"))
+                }
+                None => {
+                    Err(format!("the state `{other}` is none of `active`, `retired` and `alias-of:CODE`"))
+                }
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            State::Active => f.write_str("active"),
+            State::Retired => f.write_str("retired"),
+            State::Alias { of } => write!(f, "alias-of:{of}"),
+        }
+    }
 }
 
 /// One locked code.
@@ -134,7 +170,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                 Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
                     .at(n, 1)
                     .help(
-                        "a code line reads `CODE TABLE active|retired SINCE RUST_PATH \"NAME\"`; \
+                        "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
                          restore the lock from version control, then run `cargo xtask gen`",
                     ),
             ),
@@ -156,11 +192,7 @@ fn parse_entry(line: &str) -> Result<(u32, Entry), String> {
     let code = next("code")?;
     let code: u32 = code.parse().map_err(|_| format!("`{code}` is not a code"))?;
     let table = next("table")?.to_owned();
-    let state = match next("state")? {
-        "active" => State::Active,
-        "retired" => State::Retired,
-        other => return Err(format!("the state `{other}` is neither `active` nor `retired`")),
-    };
+    let state = State::parse(next("state")?)?;
     let since = next("version")?;
     semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
     let rust_path = next("Rust path")?.to_owned();
@@ -178,14 +210,13 @@ pub fn update(
     catalogue: &Catalogue,
     locked: Option<&Lock>,
 ) -> Result<Lock, Diagnostics> {
-    let mut problems = Vec::new();
-    let mut breaking = Vec::new();
     let mut entries = BTreeMap::new();
     let version = &catalogue.version;
     let lock_name = lock.file_name().unwrap_or_default().to_string_lossy();
 
     let empty = BTreeMap::new();
     let old_entries = locked.map_or(&empty, |lock| &lock.entries);
+    let mut check = Check { spec, old_entries, problems: Vec::new(), breaking: Vec::new() };
     for (t, table) in catalogue.tables.iter().enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
             let at = format!("tables[{t}].errors[{r}]");
@@ -193,46 +224,7 @@ pub fn update(
             let since = match old_entries.get(&row.code) {
                 None => version.clone(),
                 Some(old) => {
-                    let here = format!("code {} `{}`", row.code, row.name);
-                    if old.state == State::Retired {
-                        problems.push(
-                            Diagnostic::new(
-                                spec,
-                                format!(
-                                    "{here} reuses a retired code: {} was `{}` in table `{}`",
-                                    row.code, old.name, old.table
-                                ),
-                            )
-                            .yaml_path(format!("{at}.code"))
-                            .help("a retired code is never reused: give this row a new, unused code"),
-                        );
-                    } else if old.name != row.name {
-                        problems.push(
-                            Diagnostic::new(
-                                spec,
-                                format!("{here} was published as `{}`; renaming a code breaks every client that matches its name", old.name),
-                            )
-                            .yaml_path(format!("{at}.name"))
-                            .help(format!(
-                                "restore `name: {}`; to rename it, deprecate or retire code {} and add the new name under a new code",
-                                old.name, row.code
-                            )),
-                        );
-                    } else if old.table != table.id {
-                        problems.push(
-                            Diagnostic::new(
-                                spec,
-                                format!("{here} was published in table `{}`; moving it changes its enum", old.table),
-                            )
-                            .yaml_path(format!("{at}.code"))
-                            .help(format!(
-                                "move the row back to table `{}`; to move it, retire code {} there and add a new code here",
-                                old.table, row.code
-                            )),
-                        );
-                    } else if old.rust_path != rust_path {
-                        breaking.push(format!("{here}: `{}` is now `{rust_path}`", old.rust_path));
-                    }
+                    check.row(&at, table, row, old);
                     old.since.clone()
                 }
             };
@@ -242,11 +234,32 @@ pub fn update(
                     table: table.id.clone(),
                     state: State::Active,
                     since,
-                    rust_path,
+                    rust_path: rust_path.clone(),
                     name: row.name.clone(),
                     line: None,
                 },
             );
+            for (a, &alias) in row.aliases.iter().enumerate() {
+                let since = match old_entries.get(&alias) {
+                    None => version.clone(),
+                    Some(old) => {
+                        let at = format!("{at}.aliases[{a}]");
+                        check.alias(&at, table, row, alias, old);
+                        old.since.clone()
+                    }
+                };
+                entries.insert(
+                    alias,
+                    Entry {
+                        table: table.id.clone(),
+                        state: State::Alias { of: row.code },
+                        since,
+                        rust_path: rust_path.clone(),
+                        name: row.name.clone(),
+                        line: None,
+                    },
+                );
+            }
         }
     }
     for retired in &catalogue.retired {
@@ -255,7 +268,7 @@ pub fn update(
             None => (version.clone(), "-".to_owned()),
             Some(old) => {
                 if old.name != retired.name {
-                    problems.push(
+                    check.problems.push(
                         Diagnostic::new(spec, format!("{here} was published as `{}`", old.name))
                             .yaml_path(format!("{}.name", retired.yaml_path))
                             .help(format!(
@@ -265,7 +278,7 @@ pub fn update(
                     );
                 }
                 if old.table != retired.table {
-                    problems.push(
+                    check.problems.push(
                         Diagnostic::new(spec, format!("{here} was published in table `{}`, not `{}`", old.table, retired.table))
                             .yaml_path(retired.yaml_path.clone())
                             .help(format!(
@@ -274,11 +287,16 @@ pub fn update(
                             )),
                     );
                 }
-                if old.state == State::Active {
-                    breaking.push(format!(
+                match old.state {
+                    State::Active => check.breaking.push(format!(
                         "code {} `{}` is retired: `{}` is removed",
                         retired.code, retired.name, old.rust_path
-                    ));
+                    )),
+                    State::Alias { of } => check.breaking.push(format!(
+                        "alias {} of code {of} `{}` is retired: `from_code({})` no longer gives `{}`",
+                        retired.code, retired.name, retired.code, old.rust_path
+                    )),
+                    State::Retired => {}
                 }
                 (old.since.clone(), old.rust_path.clone())
             }
@@ -295,36 +313,10 @@ pub fn update(
             },
         );
     }
+    let Check { mut problems, breaking, .. } = check;
     for (code, old) in old_entries.iter().filter(|(code, _)| !entries.contains_key(code)) {
-        let help = match old.state {
-            State::Active => format!(
-                "codes are API: restore the row, deprecate it (`deprecated: \"why\"`), or retire it by adding \
-                 `- {{code: {code}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
-                yaml_str(&old.name),
-                old.table
-            ),
-            State::Retired => format!(
-                "a retired code stays listed so it is never reused: add `- {{code: {code}, name: {}, reason: \"why\"}}` \
-                 back to table `{}`'s `retired:` list",
-                yaml_str(&old.name),
-                old.table
-            ),
-        };
-        let what = if old.state == State::Active { "code" } else { "retired code" };
-        let mut diagnostic = Diagnostic::new(
-            lock,
-            format!(
-                "{what} {code} `{}` (table `{}`) is locked but gone from {}",
-                old.name, old.table, catalogue.source
-            ),
-        )
-        .help(help);
-        if let Some(line) = old.line {
-            diagnostic = diagnostic.at(line, 1);
-        }
-        problems.push(diagnostic);
+        problems.push(gone(spec, lock, catalogue, *code, old));
     }
-
     if let Some(locked) = locked {
         check_version(spec, &lock_name, catalogue, &locked.version, &breaking, &mut problems);
     }
@@ -333,6 +325,203 @@ pub fn update(
     } else {
         Err(Diagnostics(problems))
     }
+}
+
+/// Compares the spec's codes with their locked entries, gathering the
+/// changes it refuses and the breaking changes that need a bump.
+struct Check<'a> {
+    spec: &'a Path,
+    old_entries: &'a BTreeMap<u32, Entry>,
+    problems: Vec<Diagnostic>,
+    breaking: Vec<String>,
+}
+
+impl Check<'_> {
+    /// Checks a row (at YAML path `at`) whose own code is locked as `old`.
+    fn row(&mut self, at: &str, table: &Table, row: &Row, old: &Entry) {
+        let (spec, problems, breaking) = (self.spec, &mut self.problems, &mut self.breaking);
+        let here = format!("code {} `{}`", row.code, row.name);
+        let rust_path = table.rust_path(row);
+        match old.state {
+            State::Retired => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!(
+                        "{here} reuses a retired code: {} was `{}` in table `{}`",
+                        row.code, old.name, old.table
+                    ),
+                )
+                .yaml_path(format!("{at}.code"))
+                .help("a retired code is never reused: give this row a new, unused code"),
+            ),
+            State::Active if old.name != row.name => {
+                // The row's locked aliases carry its old name too: say so, since
+                // renaming breaks clients that read those numbers as well.
+                let aliases: Vec<String> = self
+                    .old_entries
+                    .iter()
+                    .filter(|(_, entry)| {
+                        entry.state == State::Alias { of: row.code } && entry.name == old.name
+                    })
+                    .map(|(code, _)| code.to_string())
+                    .collect();
+                let with_aliases = match aliases.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(", as was its alias {one}"),
+                    many => format!(", as were its aliases {}", many.join(", ")),
+                };
+                problems.push(
+                    Diagnostic::new(
+                        spec,
+                        format!(
+                            "{here} was published as `{}`{with_aliases}; \
+                             renaming a code breaks every client that matches its name",
+                            old.name
+                        ),
+                    )
+                    .yaml_path(format!("{at}.name"))
+                    .help(format!(
+                        "restore `name: {}`; to rename it, deprecate or retire code {} \
+                         and add the new name under a new code",
+                        old.name, row.code
+                    )),
+                );
+            }
+            State::Active if old.table != table.id => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!("{here} was published in table `{}`; moving it changes its enum", old.table),
+                )
+                .yaml_path(format!("{at}.code"))
+                .help(format!(
+                    "move the row back to table `{}`; \
+                     to move it, retire code {} there and add a new code here",
+                    old.table, row.code
+                )),
+            ),
+            State::Active => {
+                if old.rust_path != rust_path {
+                    breaking.push(format!("{here}: `{}` is now `{rust_path}`", old.rust_path));
+                }
+            }
+            // The same row's alias became its own code: the variant's `code()` changes.
+            State::Alias { of } if old.name == row.name && old.table == table.id => {
+                breaking.push(format!(
+                    "{here}, an alias of {of}, is now the row's own code: `{rust_path}`'s `code()` changes"
+                ));
+            }
+            // An alias is a number the services send, not one the catalogue
+            // chose: when it was filed under the wrong error, moving it is the
+            // fix, and a breaking one.
+            State::Alias { of } => breaking.push(format!(
+                "code {}, an alias of code {of} `{}`, is now the code of `{}`: \
+                 `from_code({})` gives `{rust_path}`, not `{}`",
+                row.code, old.name, row.name, row.code, old.rust_path
+            )),
+        }
+    }
+
+    /// Checks the alias `alias` of `row` (at YAML path `at`), locked as `old`.
+    fn alias(&mut self, at: &str, table: &Table, row: &Row, alias: u32, old: &Entry) {
+        let (spec, problems, breaking) = (self.spec, &mut self.problems, &mut self.breaking);
+        let here = format!("alias {alias} of code {} `{}`", row.code, row.name);
+        let rust_path = table.rust_path(row);
+        let same_row = old.name == row.name && old.table == table.id;
+        match old.state {
+            State::Retired => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!(
+                        "{here} reuses a retired code: {alias} was `{}` in table `{}`",
+                        old.name, old.table
+                    ),
+                )
+                .yaml_path(at)
+                .help(format!(
+                    "a retired code is never reused, not even as an alias: remove {alias} from `aliases`"
+                )),
+            ),
+            State::Active if same_row => breaking.push(format!(
+                "code {alias} `{}` is now an alias of code {}: `{rust_path}`'s `code()` changes",
+                row.name, row.code
+            )),
+            // The number was a row's own code: it would now mean another error,
+            // which is a rename, refused like one.
+            State::Active => problems.push(
+                Diagnostic::new(
+                    spec,
+                    format!(
+                        "{here} was published as its own code `{}` in table `{}`; \
+                         making it an alias of another error breaks every client that reads it",
+                        old.name, old.table
+                    ),
+                )
+                .yaml_path(at)
+                .help(format!(
+                    "remove {alias} from `aliases` and restore its row `{}`; \
+                     deprecate that row if the services no longer send it",
+                    old.name
+                )),
+            ),
+            // Same row, whatever its code: a changed variant is the row's change.
+            State::Alias { .. } if same_row => {}
+            // The row was renamed or moved: `Check::row` refuses that at the row.
+            State::Alias { of } if of == row.code => {}
+            State::Alias { of } => breaking.push(format!(
+                "alias {alias} moved from code {of} `{}` to code {} `{}`: \
+                 `from_code({alias})` gives `{rust_path}`, not `{}`",
+                old.name, row.code, row.name, old.rust_path
+            )),
+        }
+    }
+}
+
+/// The problem with a locked code that `catalogue` no longer lists.
+fn gone(spec: &Path, lock: &Path, catalogue: &Catalogue, code: u32, old: &Entry) -> Diagnostic {
+    let retire = format!(
+        "`- {{code: {code}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
+        yaml_str(&old.name),
+        old.table
+    );
+    let (what, help) = match old.state {
+        State::Active => (
+            format!("code {code}"),
+            format!(
+                "codes are API: restore the row, deprecate it (`deprecated: \"why\"`), or retire it by adding {retire}"
+            ),
+        ),
+        State::Retired => (
+            format!("retired code {code}"),
+            format!("a retired code stays listed so it is never reused: add {retire} back"),
+        ),
+        State::Alias { of } => (
+            format!("alias {code} of code {of}"),
+            format!(
+                "aliases are API (`from_code({code})` gives `{}`): add {code} back to the row's `aliases`, \
+                 or retire it by adding {retire}",
+                old.rust_path
+            ),
+        ),
+    };
+    let message =
+        format!("{what} `{}` (table `{}`) is locked but gone from {}", old.name, old.table, catalogue.source);
+    // A vanished alias is a change to its row: point there while the row is.
+    let row = match old.state {
+        State::Alias { of } => catalogue.tables.iter().enumerate().find_map(|(t, table)| {
+            let r = table
+                .rows
+                .iter()
+                .position(|row| row.code == of || (table.id == old.table && row.name == old.name))?;
+            Some(format!("tables[{t}].errors[{r}]"))
+        }),
+        State::Active | State::Retired => None,
+    };
+    let diagnostic = match (row, old.line) {
+        (Some(at), _) => Diagnostic::new(spec, message).yaml_path(at),
+        (None, Some(line)) => Diagnostic::new(lock, message).at(line, 1),
+        (None, None) => Diagnostic::new(lock, message),
+    };
+    diagnostic.help(help)
 }
 
 /// The spec's version may not go below the lock's, and must be a breaking
@@ -388,27 +577,28 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
          #\n\
          # Codes are API. Once locked, a code can be deprecated or retired in the\n\
          # spec, but never removed, renamed, moved to another table or reused, and\n\
-         # `cargo xtask gen` refuses a spec that tries. Edit the spec, not this file;\n\
-         # review changes to it as changes to the API.\n\
+         # `cargo xtask gen` refuses a spec that tries. Aliases (other codes\n\
+         # `from_code` accepts for a row) are locked the same way, except that an\n\
+         # alias may move to another row with a breaking version bump. Edit the\n\
+         # spec, not this file; review changes to it as changes to the API.\n\
          #\n\
          # `version` is the catalogue version this lock describes. Then one code\n\
-         # a line, sorted: CODE TABLE active|retired SINCE RUST_PATH \"NAME\",\n\
-         # where SINCE is the version that first locked the code.\n\
+         # a line, sorted: CODE TABLE STATE SINCE RUST_PATH \"NAME\", where STATE\n\
+         # is `active`, `retired`, or `alias-of:CODE` for an alias of the row whose\n\
+         # own code is CODE (an alias has its row's table, Rust path and name), and\n\
+         # SINCE is the version that first locked the code.\n\
          version {version}\n",
         source = catalogue.source,
         krate = catalogue.crate_name,
         version = lock.version,
     );
     for (code, entry) in &lock.entries {
-        let state = match entry.state {
-            State::Active => "active",
-            State::Retired => "retired",
-        };
         // `write!` to a String cannot fail.
         let _ = writeln!(
             out,
-            "{code} {} {state} {} {} {}",
+            "{code} {} {} {} {} {}",
             entry.table,
+            entry.state,
             entry.since,
             entry.rust_path,
             quote(&entry.name)

@@ -217,3 +217,146 @@ fn json_names_kinds_and_bumps_in_snake_case() {
     assert_eq!(json["changes"][0]["breaking"], true);
     assert_eq!(json["needed_version"], "2.0.0");
 }
+
+/// `OLD` with aliases: 11 and 12 for CART_EMPTY, 21 for CART_FULL.
+fn aliased() -> String {
+    OLD.replace(
+        "The cart is empty., http_status: 409}",
+        "The cart is empty., http_status: 409, aliases: [11, 12]}",
+    )
+    .replace("The cart is full., http_status: 409}", "The cart is full., http_status: 409, aliases: [21]}")
+}
+
+fn changed_from(old: &str, new: &str) -> CatalogueDiff {
+    diff(&catalogue(old), &catalogue(new))
+}
+
+#[test]
+fn an_added_alias_is_minor() {
+    let old = aliased();
+    let new = old.replace("version: 1.4.2", "version: 1.5.0").replace("aliases: [21]", "aliases: [21, 22]");
+    let diff = changed_from(&old, &new);
+    assert_eq!(kinds(&diff), [(ChangeKind::AliasAdded, Some(22), false)]);
+    assert_eq!(diff.changes[0].alias_of, Some(2));
+    assert_eq!(
+        diff.changes[0].summary,
+        "alias 22 of code 2 `CART_FULL` is new: `from_code(22)` gives `CartError::CartFull`"
+    );
+    assert_eq!((diff.bump, diff.version_ok), (Some(Bump::Minor), true));
+    assert!(diff.to_string().contains("  ok       minor  alias 22 of code 2 `CART_FULL` is new"), "{diff}");
+    assert!(!changed_from(&old, &new.replace("version: 1.5.0", "version: 1.4.3")).version_ok);
+}
+
+#[test]
+fn removed_retired_and_reused_aliases_are_breaking() {
+    let old = aliased();
+    let new =
+        old.replace("aliases: [11, 12]", "aliases: [9]").replace("aliases: [21]", "aliases: []").replace(
+            "      - {code: 9, name: CART_GONE, reason: Carts never vanish.}\n",
+            "      - {code: 21, name: CART_FULL, reason: Never sent any more.}\n",
+        );
+    let diff = changed_from(&old, &new);
+    assert_eq!(
+        kinds(&diff),
+        [
+            (ChangeKind::Reused, Some(9), true),
+            (ChangeKind::AliasRemoved, Some(11), true),
+            (ChangeKind::AliasRemoved, Some(12), true),
+            (ChangeKind::Retired, Some(21), true),
+        ]
+    );
+    assert_eq!(
+        diff.changes[0].summary,
+        "retired code 9 `CART_GONE` is used again, as an alias of code 1 `CART_EMPTY` (`CartError::CartEmpty`)"
+    );
+    assert_eq!(
+        diff.changes[1].summary,
+        "alias 11 of code 1 `CART_EMPTY` is gone without being retired: `from_code(11)` no longer gives `CartError::CartEmpty`"
+    );
+    assert_eq!(
+        diff.changes[3].summary,
+        "alias 21 of code 2 `CART_FULL` is retired: `from_code(21)` no longer gives `CartError::CartFull`"
+    );
+    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    assert_eq!(alias_of, [Some(1), Some(1), Some(1), Some(2)]);
+    assert_eq!((diff.bump, diff.needed_version.as_deref()), (Some(Bump::Major), Some("2.0.0")));
+    let text = diff.to_string();
+    assert!(
+        text.contains("  breaking major  alias 12 of code 1 `CART_EMPTY` is gone without being retired"),
+        "{text}"
+    );
+}
+
+#[test]
+fn moved_aliases_are_breaking_and_renumbered_rows_too() {
+    let old = aliased();
+    // 12 moves to CART_FULL, 11 becomes the own code of a new row, code 3
+    // becomes an alias of CART_EMPTY, and CART_FULL swaps its code and alias.
+    let new = old
+        .replace("aliases: [11, 12]", "aliases: [3]")
+        .replace(
+            "{code: 2, name: CART_FULL, description: The cart is full., http_status: 409, aliases: [21]}",
+            "{code: 21, name: CART_FULL, description: The cart is full., http_status: 409, aliases: [2, 12]}",
+        )
+        .replace(
+            "      - {code: 3, name: CART_LOCKED, description: The cart is locked., http_status: 409}\n",
+            "      - {code: 11, name: CART_CLOSED, description: D., http_status: 409}\n",
+        );
+    let diff = changed_from(&old, &new);
+    assert_eq!(
+        kinds(&diff),
+        [
+            (ChangeKind::Renumbered, Some(2), true),
+            (ChangeKind::Moved, Some(3), true),
+            (ChangeKind::AliasMoved, Some(11), true),
+            (ChangeKind::AliasMoved, Some(12), true),
+            (ChangeKind::Renumbered, Some(21), true),
+        ]
+    );
+    let summaries: Vec<&str> = diff.changes.iter().map(|c| c.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "code 2 `CART_FULL` is now an alias of code 21: `CartError::CartFull`'s `code()` changes",
+            "code 3 `CART_LOCKED` is now an alias of code 1 `CART_EMPTY`: `from_code(3)` gives `CartError::CartEmpty`, not `CartError::CartLocked`",
+            "alias 11 of code 1 `CART_EMPTY` is now the code of `CART_CLOSED`: `from_code(11)` gives `CartError::CartClosed`, not `CartError::CartEmpty`",
+            "alias 12 moved from code 1 `CART_EMPTY` to code 21 `CART_FULL`: `from_code(12)` gives `CartError::CartFull`, not `CartError::CartEmpty`",
+            "alias 21 of code 2 `CART_FULL` is now the row's own code: `CartError::CartFull`'s `code()` changes",
+        ]
+    );
+    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    assert_eq!(alias_of, [Some(21), Some(1), Some(1), Some(21), Some(2)]);
+    assert!(diff.is_breaking() && !diff.version_ok);
+
+    // An alias that stays on its row, renamed variant or not, is no change of its own.
+    let renamed = old.replace(
+        "http_status: 409, aliases: [11, 12]}",
+        "http_status: 409, aliases: [11, 12], rust_variant: Empty}",
+    );
+    assert_eq!(kinds(&changed_from(&old, &renamed)), [(ChangeKind::RustRenamed, Some(1), true)]);
+}
+
+#[test]
+fn json_names_alias_changes_and_their_rows() {
+    let old = aliased();
+    let new =
+        old.replace("aliases: [11, 12]", "aliases: [11]").replace("aliases: [21]", "aliases: [21, 12, 22]");
+    let json = serde_json::to_value(changed_from(&old, &new)).unwrap();
+    assert_eq!(json["changes"][0]["kind"], "alias_moved");
+    assert_eq!(json["changes"][0]["code"], 12);
+    assert_eq!(json["changes"][0]["alias_of"], 2);
+    assert_eq!(json["changes"][0]["table"], "cart");
+    assert_eq!(json["changes"][0]["breaking"], true);
+    assert_eq!(json["changes"][1]["kind"], "alias_added");
+    assert_eq!(json["changes"][1]["bump"], "minor");
+    assert_eq!(json["changes"][1]["breaking"], false);
+    assert_eq!(json["bump"], "major");
+    let removed =
+        serde_json::to_value(changed_from(&old, &old.replace("aliases: [21]", "aliases: []"))).unwrap();
+    assert_eq!(removed["changes"][0]["kind"], "alias_removed");
+    assert_eq!(removed["changes"][0]["alias_of"], 2);
+    // A change to a code that is no alias has no `alias_of`.
+    let plain =
+        serde_json::to_value(changed(&OLD.replace("name: CART_LOCKED,", "name: CART_IS_LOCKED,"))).unwrap();
+    assert!(plain["changes"][0].get("alias_of").is_none(), "{plain}");
+}

@@ -41,6 +41,12 @@ impl Project {
     }
 }
 
+/// The 1-based line of `lock` that locks `code`.
+fn lock_line(lock: &Path, code: u32) -> usize {
+    let text = fs::read_to_string(lock).unwrap();
+    1 + text.lines().position(|line| line.starts_with(&format!("{code} "))).expect("the code is locked")
+}
+
 /// A catalogue with one table, `version` and the given rows and retired list.
 fn spec(version: &str, rows: &str, retired: &str) -> String {
     format!(
@@ -103,6 +109,7 @@ fn a_removed_code_is_refused_at_its_lock_line() {
     let project = Project::new(&spec("0.1.0", ROWS, ""));
     project.generate(Mode::Write).unwrap();
     let lock_before = fs::read(project.lock()).unwrap();
+    let line = lock_line(&project.lock(), 2);
     project.edit(&spec(
         "0.1.0",
         "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400}\n",
@@ -115,7 +122,7 @@ fn a_removed_code_is_refused_at_its_lock_line() {
             error.contains("error: code 2 `CART_FULL` (table `cart`) is locked but gone from spec/shop.yaml"),
             "{error}"
         );
-        assert!(error.contains("shop.lock:13:1"), "the lock line is named: {error}");
+        assert!(error.contains(&format!("shop.lock:{line}:1")), "the lock line is named: {error}");
         assert!(
             error.contains("help: codes are API: restore the row, deprecate it")
                 && error.contains(
@@ -237,6 +244,7 @@ fn a_broken_lock_is_named_with_its_line() {
     let project = Project::new(&spec("0.1.0", ROWS, ""));
     project.generate(Mode::Write).unwrap();
     let lock = fs::read_to_string(project.lock()).unwrap();
+    let line = lock_line(&project.lock(), 2);
 
     // A merge that kept both sides of a changed line.
     let doubled = lock.replace(
@@ -246,13 +254,18 @@ fn a_broken_lock_is_named_with_its_line() {
     fs::write(project.lock(), &doubled).unwrap();
     let error = project.generate(Mode::Check).unwrap_err();
     assert!(error.contains("error: the lock has an unresolved merge conflict\n  --> "), "{error}");
-    assert!(error.contains("shop.lock:13:1"), "{error}");
-    assert!(error.contains("code 2 is locked twice (lines 14 and 16)"), "{error}");
+    assert!(error.contains(&format!("shop.lock:{line}:1")), "{error}");
+    assert!(
+        error.contains(&format!("code 2 is locked twice (lines {} and {})", line + 1, line + 3)),
+        "{error}"
+    );
 
     fs::write(project.lock(), lock.replace("2 cart active 0.1.0", "2 cart active 0.1")).unwrap();
     let error = project.generate(Mode::Write).unwrap_err();
     assert!(
-        error.contains("line 13 of the lock is not a locked code: `0.1` is not a semver version"),
+        error.contains(&format!(
+            "line {line} of the lock is not a locked code: `0.1` is not a semver version"
+        )),
         "{error}"
     );
 
@@ -270,4 +283,210 @@ fn a_code_retired_before_it_was_locked_is_locked_as_retired() {
     assert!(lock.contains("9 cart retired 0.1.0 - \"OLD \\\"QUOTED\\\"\"\n"), "{lock}");
     // The quoted name reads back: a second run is clean.
     assert_eq!(outcome(&project.generate(Mode::Check).unwrap(), &project.lock()), Outcome::Unchanged);
+}
+
+/// `ROWS` with aliases 11 and 12 on CART_EMPTY.
+const ALIASED: &str = "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [11, 12]}\n\
+                       \x20     - {code: 2, name: CART_FULL, description: D, http_status: 409}\n";
+
+#[test]
+fn each_alias_is_locked_on_its_own_line_as_its_row() {
+    let project = Project::new(&spec("0.1.0", ALIASED, ""));
+    project.generate(Mode::Write).unwrap();
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    let lines: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines,
+        [
+            "version 0.1.0",
+            "1 cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
+            "2 cart active 0.1.0 CartError::CartFull \"CART_FULL\"",
+            "11 cart alias-of:1 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
+            "12 cart alias-of:1 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
+        ]
+    );
+    assert_eq!(outcome(&project.generate(Mode::Check).unwrap(), &project.lock()), Outcome::Unchanged);
+
+    // A new alias is added like a new code, at the spec's version.
+    project.edit(&spec(
+        "0.1.1",
+        &ALIASED.replace("http_status: 409}", "http_status: 409, aliases: [20]}"),
+        "",
+    ));
+    project.generate(Mode::Write).expect("adding an alias is not breaking");
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("\n20 cart alias-of:2 0.1.1 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
+    assert!(lock.contains("\n11 cart alias-of:1 0.1.0 "), "first versions are kept: {lock}");
+}
+
+#[test]
+fn a_removed_alias_is_refused_at_its_row_until_it_is_retired_with_a_bump() {
+    let project = Project::new(&spec("0.1.0", ALIASED, ""));
+    project.generate(Mode::Write).unwrap();
+    let lock_before = fs::read(project.lock()).unwrap();
+    let dropped = ALIASED.replace("aliases: [11, 12]", "aliases: [12]");
+
+    project.edit(&spec("0.2.0", &dropped, ""));
+    for mode in [Mode::Check, Mode::Write] {
+        let error = project.generate(mode).unwrap_err();
+        assert!(
+            error.contains(
+                "error: alias 11 of code 1 `CART_EMPTY` (table `cart`) is locked but gone from spec/shop.yaml"
+            ),
+            "{error}"
+        );
+        assert!(error.contains("spec/shop.yaml:9:9\n"), "the row is named: {error}");
+        assert!(
+            error.contains(
+                "help: aliases are API (`from_code(11)` gives `CartError::CartEmpty`): add 11 back to the row's \
+                 `aliases`, or retire it by adding `- {code: 11, name: CART_EMPTY, reason: \"why\"}` to table \
+                 `cart`'s `retired:` list"
+            ),
+            "{error}"
+        );
+        assert!(!error.contains("alias 12"), "{error}");
+    }
+    assert_eq!(fs::read(project.lock()).unwrap(), lock_before, "a refused spec writes nothing");
+
+    // Retiring it is breaking: `from_code(11)` stops finding the row.
+    let retired = "    retired:\n      - {code: 11, name: CART_EMPTY, reason: Never sent any more.}\n";
+    project.edit(&spec("0.1.1", &dropped, retired));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(error.contains("error: 1 breaking change since 0.1.0 needs version 0.2.0"), "{error}");
+    assert!(
+        error.contains("alias 11 of code 1 `CART_EMPTY` is retired: `from_code(11)` no longer gives `CartError::CartEmpty`"),
+        "{error}"
+    );
+
+    project.edit(&spec("0.2.0", &dropped, retired));
+    project.generate(Mode::Write).expect("a breaking bump allows it");
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("\n11 cart retired 0.1.0 CartError::CartEmpty \"CART_EMPTY\"\n"), "{lock}");
+    assert!(lock.contains("\n12 cart alias-of:1 0.1.0 "), "{lock}");
+}
+
+#[test]
+fn a_retired_code_is_never_reused_as_an_alias() {
+    let retired = "    retired:\n      - {code: 11, name: CART_EMPTY, reason: R}\n      - {code: 2, name: CART_FULL, reason: R}\n";
+    let row1 = "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [12]}\n";
+    let project = Project::new(&spec("0.1.0", ALIASED, ""));
+    project.generate(Mode::Write).unwrap();
+    project.edit(&spec("0.2.0", row1, retired));
+    project.generate(Mode::Write).unwrap();
+
+    // A retired row's code and a retired alias, both given back as aliases,
+    // their retired entries dropped.
+    let reuse =
+        "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [2, 11, 12]}\n";
+    project.edit(&spec("1.0.0", reuse, ""));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains(
+            "error: alias 2 of code 1 `CART_EMPTY` reuses a retired code: 2 was `CART_FULL` in table `cart`"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("spec/shop.yaml:9:81\n"), "the alias is named: {error}");
+    assert!(
+        error.contains("help: a retired code is never reused, not even as an alias: remove 2 from `aliases`"),
+        "{error}"
+    );
+    assert!(
+        error.contains("alias 11 of code 1 `CART_EMPTY` reuses a retired code: 11 was `CART_EMPTY`"),
+        "{error}"
+    );
+    assert!(error.contains("spec/shop.yaml:9:84\n"), "{error}");
+}
+
+#[test]
+fn renaming_a_row_is_refused_for_its_aliases_too() {
+    let project = Project::new(&spec("0.1.0", ALIASED, ""));
+    project.generate(Mode::Write).unwrap();
+    project.edit(&spec("1.0.0", &ALIASED.replace("CART_EMPTY", "CART_VOID"), ""));
+    let error = project.generate(Mode::Write).unwrap_err();
+    assert!(
+        error.contains(
+            "error: code 1 `CART_VOID` was published as `CART_EMPTY`, as were its aliases 11, 12; renaming a code breaks"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("spec/shop.yaml:9:25\n"), "{error}");
+    assert!(error.contains("help: restore `name: CART_EMPTY`"), "{error}");
+    assert!(!error.contains("error: alias"), "one problem, reported once at the row: {error}");
+}
+
+#[test]
+fn moving_an_alias_to_another_row_needs_a_breaking_bump() {
+    let project = Project::new(&spec("1.2.0", ALIASED, ""));
+    project.generate(Mode::Write).unwrap();
+    // 12 belongs to CART_FULL after all; 11 goes to a row of another table.
+    let moved = spec(
+        "1.3.0",
+        &ALIASED
+            .replace("aliases: [11, 12]", "aliases: []")
+            .replace("http_status: 409}", "http_status: 409, aliases: [12]}"),
+        "",
+    ) + "  - id: order\n    title: Orders\n    summary: S\n    errors:\n      - {code: 30, name: ORDER_EMPTY, description: D, http_status: 400, aliases: [11]}\n";
+    project.edit(&moved);
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(error.contains("error: 2 breaking changes since 1.2.0 need version 2.0.0"), "{error}");
+    assert!(
+        error.contains(
+            "alias 11 moved from code 1 `CART_EMPTY` to code 30 `ORDER_EMPTY`: `from_code(11)` gives \
+             `OrderError::OrderEmpty`, not `CartError::CartEmpty`"
+        ),
+        "{error}"
+    );
+    assert!(
+        error.contains(
+            "alias 12 moved from code 1 `CART_EMPTY` to code 2 `CART_FULL`: `from_code(12)` gives \
+             `CartError::CartFull`, not `CartError::CartEmpty`"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("help: set `version: 2.0.0`, or undo the changes"), "{error}");
+
+    project.edit(&moved.replace("version: 1.3.0", "version: 2.0.0"));
+    project.generate(Mode::Write).expect("a major bump allows it");
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("\n11 order alias-of:30 1.2.0 OrderError::OrderEmpty \"ORDER_EMPTY\"\n"), "{lock}");
+    assert!(lock.contains("\n12 cart alias-of:2 1.2.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
+}
+
+#[test]
+fn a_code_made_an_alias_of_another_row_is_refused_and_of_its_own_row_is_breaking() {
+    let project = Project::new(&spec("1.2.0", ROWS, ""));
+    project.generate(Mode::Write).unwrap();
+
+    // Code 2 would read as CART_EMPTY: a rename, refused like one.
+    let merged = "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400, aliases: [2]}\n";
+    project.edit(&spec("2.0.0", merged, ""));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains(
+            "error: alias 2 of code 1 `CART_EMPTY` was published as its own code `CART_FULL` in table `cart`; \
+             making it an alias of another error breaks every client that reads it"
+        ),
+        "{error}"
+    );
+    assert!(error.contains("spec/shop.yaml:9:81\n"), "the alias is named: {error}");
+    assert!(error.contains("help: remove 2 from `aliases` and restore its row `CART_FULL`"), "{error}");
+
+    // Renumbering a row and keeping its old code as an alias changes `code()`.
+    let renumbered = ROWS.replace(
+        "{code: 2, name: CART_FULL, description: D, http_status: 409}",
+        "{code: 3, name: CART_FULL, description: D, http_status: 409, aliases: [2]}",
+    );
+    project.edit(&spec("1.3.0", &renumbered, ""));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains(
+            "code 2 `CART_FULL` is now an alias of code 3: `CartError::CartFull`'s `code()` changes"
+        ),
+        "{error}"
+    );
+    project.edit(&spec("2.0.0", &renumbered, ""));
+    project.generate(Mode::Write).expect("a major bump allows it");
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("\n2 cart alias-of:3 1.2.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
 }

@@ -172,3 +172,57 @@ fn gen_refuses_a_retirement_without_a_bump_and_writes_nothing() {
     let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
     assert!(lock.contains("3 cart retired 0.1.1 CartError::CartLocked \"CART_LOCKED\""), "{lock}");
 }
+
+#[test]
+fn a_removed_alias_exits_2_from_gen_and_1_from_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("spec")).unwrap();
+    let spec = root.join("spec/shop.yaml");
+    let aliased = V1.replace(
+        "The cart is full., http_status: 409}",
+        "The cart is full., http_status: 409, aliases: [21]}",
+    );
+    fs::write(&spec, &aliased).unwrap();
+    let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
+    let run = xtask(root, &gen_args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
+    assert!(lock.contains("\n21 cart alias-of:2 0.1.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
+
+    let dropped = aliased.replace(", aliases: [21]", "");
+    fs::write(&spec, &dropped).unwrap();
+    let run = xtask(root, &gen_args);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: alias 21 of code 2 `CART_FULL` (table `cart`) is locked but gone"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("spec/shop.yaml:10:9\n"), "the row is named: {stderr}");
+    assert!(
+        stderr.contains("or retire it by adding `- {code: 21, name: CART_FULL, reason: \"why\"}`"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(root.join("spec/shop.lock")).unwrap(), lock, "nothing written");
+
+    if !has_git() {
+        eprintln!("git is not installed: skipping `cargo xtask diff`");
+        return;
+    }
+    fs::write(&spec, &aliased).unwrap();
+    git(root, &["init", "--quiet"]);
+    git(root, &["add", "spec"]);
+    git(root, &["commit", "--quiet", "-m", "aliased"]);
+    fs::write(&spec, &dropped).unwrap();
+    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+    assert!(
+        stdout.contains(
+            "  breaking major  alias 21 of code 2 `CART_FULL` is gone without being retired: \
+             `from_code(21)` no longer gives `CartError::CartFull`"
+        ),
+        "{stdout}"
+    );
+}
