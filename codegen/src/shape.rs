@@ -694,6 +694,8 @@ struct Exhausted;
 
 struct Reader<'a> {
     file: &'a Path,
+    /// Where the text ends: its last line and the column after it.
+    end: (usize, usize),
     budget: Cell<usize>,
     problems: Vec<Diagnostic>,
 }
@@ -702,8 +704,10 @@ struct Reader<'a> {
 /// aliases expand without end (the caller then has the first problem).
 fn read_in_pieces(file: &Path, text: &str) -> Option<Read> {
     let (root, nodes) = tree(text)?;
+    let lines = locate::lines(text);
     let mut reader = Reader {
         file,
+        end: (lines.len(), lines.last().map_or(0, |line| line.chars().count()) + 1),
         budget: Cell::new(nodes.saturating_mul(STEPS_PER_NODE).saturating_add(4096)),
         problems: Vec::new(),
     };
@@ -855,7 +859,8 @@ impl Reader<'_> {
     }
 
     fn report(&mut self, node: &Node, message: &str, yaml_path: String) {
-        let (line, column) = node.position();
+        // An empty value at the very end is placed on the line after it.
+        let (line, column) = node.position().min(self.end);
         self.problems.push(problem(self.file, message, yaml_path).at(line, column));
     }
 }
@@ -960,6 +965,18 @@ retired:
             assert!(read.problems.is_empty(), "{:?}", read.problems);
             assert!(read.unread.is_empty());
             assert_eq!(format!("{:?}", read.spec), format!("{:?}", in_one_go(text)));
+        }
+    }
+
+    #[test]
+    fn an_empty_value_at_the_end_is_placed_on_the_last_line() {
+        for text in [" ? ", "title: T\n? ", "? \r"] {
+            let read = in_pieces(text);
+            assert!(!read.problems.is_empty(), "{text:?}");
+            for problem in &read.problems {
+                let (line, _) = problem.position.expect("placed");
+                assert!(line <= locate::lines(text).len(), "{text:?}: {problem}");
+            }
         }
     }
 
