@@ -22,6 +22,7 @@ pub mod phf;
 pub mod rust;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod shape;
 pub mod spec;
 pub mod synth;
 pub mod text;
@@ -222,9 +223,17 @@ pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalog
 /// the source line and a caret, sorted by position. Never panics, whatever
 /// the text.
 pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
-    let result = parse(path, text)
-        .map_err(|found| found.0)
-        .and_then(|spec| model::validate(path, source, &spec).map_err(|found| found.0));
+    // Shape problems and the validation problems of every part that could
+    // be read come out together.
+    let result = shape::read(path, text).map_err(|found| found.0).and_then(|read| {
+        let mut found = read.problems;
+        match model::validate_read(path, source, &read.spec, &read.unread) {
+            Ok(catalogue) if found.is_empty() => return Ok(catalogue),
+            Ok(_) => {}
+            Err(more) => found.extend(more.0),
+        }
+        Err(found)
+    });
     result.map_err(|mut found| {
         place(text, &mut found);
         let mut found = Diagnostics(found);
@@ -309,168 +318,13 @@ fn token_width(line: &str, column: usize) -> usize {
     token.trim_end().chars().count().max(1)
 }
 
-/// Parses spec text, turning YAML and type errors into diagnostics that
-/// name the value's YAML path and, where the parser knows it, its line.
+/// Parses spec text into the spec types, reporting every shape problem
+/// (unknown, repeated or missing field, wrong type) of every table and
+/// row, each with the value's YAML path and, where known, its line; see
+/// [`shape`].
 pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostics> {
-    let has_content = text.lines().any(|line| {
-        let line = line.trim();
-        !(line.is_empty() || line.starts_with('#') || line == "---" || line == "...")
-    });
-    if !has_content {
-        let first_line = text.lines().next().unwrap_or_default();
-        return Err(Diagnostic::new(path, "the spec is empty").at(1, 1).snippet(first_line, 1).help(
-            "a spec is a mapping with `title`, `crate`, `version` and `tables`; see the spec format in README.md",
-        ).into());
-    }
-    if let Some(spot) = locate::too_deep(text) {
-        return Err(Diagnostic::new(
-            path,
-            format!("the spec nests more than {} levels deep", locate::MAX_NESTING),
-        )
-        .at(spot.line, spot.column)
-        .help("a spec nests a few levels (catalogue, tables, rows): check that this file is a spec")
-        .into());
-    }
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let yaml_path = yaml_path(e.path());
-        let error = e.into_inner();
-        let message = error.to_string();
-        // The location is reported separately: drop it from the text, and
-        // the path that serde_yaml puts in front of it.
-        let message = match message.rfind(" at line ") {
-            Some(i) => &message[..i],
-            None => &message,
-        };
-        let mut prefix = Some(yaml_path.as_str());
-        let message = loop {
-            match prefix {
-                Some(p) if message.starts_with(&format!("{p}: ")) => break &message[p.len() + 2..],
-                Some(p) => prefix = locate::parent(p),
-                None => break message,
-            }
-        };
-        let help = parse_help(message, &yaml_path);
-        let message = message
-            .replace("expected u32", "expected a whole number from 0 to 4294967295")
-            .replace("expected u16", "expected a whole number from 0 to 65535")
-            .replace("unit value", "null (an empty value)");
-        let mut diagnostic = Diagnostic::new(path, message.as_str()).help(help);
-        if let Some(field) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next())
-        {
-            // The parser points at the mapping; the second key is the news,
-            // and the path's last value is the second one's.
-            return diagnostic
-                .yaml_path(if yaml_path.is_empty() {
-                    field.to_owned()
-                } else {
-                    format!("{yaml_path}.{field}")
-                })
-                .into();
-        }
-        if let Some(at) = error.location() {
-            // From the byte index, so lines count the same everywhere
-            // (libyaml also breaks lines at U+0085, U+2028 and U+2029).
-            let (line, column) = locate::position(text, at.index());
-            diagnostic = diagnostic.at(line, column);
-        }
-        diagnostic.yaml_path(yaml_path).into()
-    })
-}
-
-/// A serde path as this crate writes YAML paths: `tables[1].errors[0].code`.
-/// An unknown segment ends it: what came before is still a good place.
-fn yaml_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => break,
-        }
-    }
-    out
-}
-
-/// How to fix a parser error, from its message and where it happened.
-fn parse_help(message: &str, yaml_path: &str) -> String {
-    let field = yaml_path.rsplit(['.', ']']).next().unwrap_or_default();
-    if let Some(rest) =
-        message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))
-    {
-        let (found, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let closest = candidates
-            .iter()
-            .map(|c| (strsim::damerau_levenshtein(found, c), *c))
-            .filter(|(distance, c)| *distance <= (c.len() / 3).max(1))
-            .min();
-        let what = if message.starts_with("unknown field") { "field" } else { "value" };
-        return match (closest, candidates.is_empty()) {
-            (Some((_, c)), _) => format!("did you mean `{c}`?"),
-            (None, true) => format!("remove this {what}"),
-            (None, false) => format!("the {what}s allowed here are {}", list(&candidates)),
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let example = match field {
-            "code" => "code: 4032251",
-            "name" => "name: ACCESS_TOKEN_EXPIRED",
-            "description" => "description: Provided Access token has expired.",
-            "id" => "id: auth",
-            "errors" => "errors: [ … ]",
-            "tables" => "tables: [ … ]",
-            "crate" => "crate: my-api-errors",
-            "version" => "version: 0.1.0",
-            _ => "",
-        };
-        return if example.is_empty() {
-            format!("add `{field}` to this mapping")
-        } else {
-            format!("add `{field}` to this mapping, e.g. `{example}`")
-        };
-    }
-    if message.starts_with("duplicate field") {
-        return "each field appears once per mapping: remove one of them".to_owned();
-    }
-    if message.contains("recursion limit exceeded") {
-        return "the document nests far deeper than a spec does: check that this file is a spec".to_owned();
-    }
-    if message.contains("repetition limit exceeded") {
-        return "aliases (`*name`) expand into too many values: write the values out".to_owned();
-    }
-    let is_type_error =
-        ["invalid type", "invalid value", "invalid length"].iter().any(|p| message.starts_with(p));
-    if !is_type_error {
-        return "a YAML syntax error: check the indentation and quoting of this line and the lines above it"
-            .to_owned();
-    }
-    match field {
-        _ if message.ends_with("expected a string") => {
-            "write text here; quote it if it starts with `[`, `{`, `*`, `&`, `!` or `-`, or contains `: ` or ` #`"
-                .to_owned()
-        }
-        "code" => "a code is a whole number from 0 to 4294967295, written without quotes, e.g. `code: 4032251`"
-            .to_owned(),
-        "http_status" => "write the HTTP status as a number from 400 to 599, e.g. `http_status: 403`".to_owned(),
-        _ => "check the field against the spec format in README.md (or the spec's JSON Schema)".to_owned(),
-    }
-}
-
-/// `a`, `b` and `c`.
-fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.join(""),
-    }
+    let read = shape::read(path, text)?;
+    if read.problems.is_empty() { Ok(read.spec) } else { Err(Diagnostics(read.problems)) }
 }
 
 /// Renders every artifact of every catalogue, in memory. Paths are named

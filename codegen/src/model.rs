@@ -10,6 +10,7 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::shape::Unread;
 use crate::spec::{SpecFile, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// Item names the generated crate defines besides the table enums.
@@ -278,8 +279,93 @@ pub fn is_type_ident(ident: &str) -> bool {
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
 pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {
-    let mut problems = Problems { file, found: Vec::new() };
+    validate_read(file, source, spec, &Unread::default())
+}
 
+/// [`validate`] for a spec some parts of which could not be read: those
+/// parts, and every check they would take part in, are skipped, so that
+/// only what was read is judged, and only on its own merits. (A catalogue
+/// that comes back for a spec with unread parts lacks them.)
+pub(crate) fn validate_read(
+    file: &Path,
+    source: &str,
+    spec: &SpecFile,
+    unread: &Unread,
+) -> Result<Catalogue, Diagnostics> {
+    let mut problems = Problems { file, found: Vec::new() };
+    if !unread.catalogue {
+        check_catalogue(&mut problems, spec);
+    }
+
+    let mut table_ids = HashMap::new();
+    let mut enum_names = HashMap::new();
+    let mut holder_variants = HashMap::new();
+    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut tables = Vec::with_capacity(spec.tables.len());
+    for (t, spec_table) in spec.tables.iter().enumerate() {
+        if unread.tables.contains(&t) {
+            continue;
+        }
+        let table = check_table(&mut problems, unread, t, spec_table);
+        if let Some(first) = table_ids.insert(table.id.clone(), t) {
+            problems.push(
+                format!("tables[{t}].id"),
+                format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
+                "give each table its own `id`",
+            );
+        } else if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
+            problems.push(
+                format!("tables[{t}].rust_enum"),
+                format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
+                "set a distinct `rust_enum` on one of them",
+            );
+        }
+        if let Some(first) = holder_variants.insert(table.error_code_variant.clone(), t)
+            && spec.tables[first].id != table.id
+        {
+            problems.push(
+                format!("tables[{t}].id"),
+                format!(
+                    "table ids `{}` and `{}` both give the `ErrorCode` variant `{}`",
+                    spec.tables[first].id, table.id, table.error_code_variant
+                ),
+                "give the tables ids that differ in more than underscores",
+            );
+        }
+        let read_rows = (0..spec_table.errors.len()).filter(|&r| !unread.rows.contains(&(t, r)));
+        for (r, row) in read_rows.zip(&table.rows) {
+            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
+            if let Some(first) = codes.insert(row.code, here.clone()) {
+                problems.push(
+                    format!("tables[{t}].errors[{r}].code"),
+                    format!("{here}: code {} is already used by {first}", row.code),
+                    "codes are unique across the whole catalogue: pick an unused code",
+                );
+            }
+            check_alias_uniqueness(&mut problems, &mut codes, (t, r), &here, &row.aliases);
+        }
+        tables.push(table);
+    }
+
+    check_http_tables(&mut problems, unread, spec);
+    let retired = check_retired(&mut problems, unread, spec, &codes);
+
+    if problems.found.is_empty() {
+        Ok(Catalogue {
+            source: source.to_owned(),
+            title: spec.title.clone(),
+            crate_name: spec.crate_name.clone(),
+            version: spec.version.clone(),
+            tables,
+            retired,
+        })
+    } else {
+        Err(Diagnostics(problems.found))
+    }
+}
+
+/// The catalogue's own fields.
+fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
     if spec.title.trim().is_empty() {
         problems.push(
             "title".into(),
@@ -308,81 +394,31 @@ pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue,
             "add at least one entry under `tables:`",
         );
     }
-
-    let mut table_ids = HashMap::new();
-    let mut enum_names = HashMap::new();
-    let mut holder_variants = HashMap::new();
-    let mut codes: HashMap<u32, String> = HashMap::new();
-    let mut tables = Vec::with_capacity(spec.tables.len());
-    for (t, spec_table) in spec.tables.iter().enumerate() {
-        let table = check_table(&mut problems, t, spec_table);
-        if let Some(first) = table_ids.insert(table.id.clone(), t) {
-            problems.push(
-                format!("tables[{t}].id"),
-                format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
-                "give each table its own `id`",
-            );
-        } else if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
-            problems.push(
-                format!("tables[{t}].rust_enum"),
-                format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
-                "set a distinct `rust_enum` on one of them",
-            );
-        }
-        if let Some(first) = holder_variants.insert(table.error_code_variant.clone(), t)
-            && spec.tables[first].id != table.id
-        {
-            problems.push(
-                format!("tables[{t}].id"),
-                format!(
-                    "table ids `{}` and `{}` both give the `ErrorCode` variant `{}`",
-                    spec.tables[first].id, table.id, table.error_code_variant
-                ),
-                "give the tables ids that differ in more than underscores",
-            );
-        }
-        for (r, row) in table.rows.iter().enumerate() {
-            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
-            if let Some(first) = codes.insert(row.code, here.clone()) {
-                problems.push(
-                    format!("tables[{t}].errors[{r}].code"),
-                    format!("{here}: code {} is already used by {first}", row.code),
-                    "codes are unique across the whole catalogue: pick an unused code",
-                );
-            }
-            check_alias_uniqueness(&mut problems, &mut codes, (t, r), &here, &row.aliases);
-        }
-        tables.push(table);
-    }
-
-    check_http_tables(&mut problems, spec);
-    let retired = check_retired(&mut problems, spec, &codes);
-
-    if problems.found.is_empty() {
-        Ok(Catalogue {
-            source: source.to_owned(),
-            title: spec.title.clone(),
-            crate_name: spec.crate_name.clone(),
-            version: spec.version.clone(),
-            tables,
-            retired,
-        })
-    } else {
-        Err(Diagnostics(problems.found))
-    }
 }
 
 /// Checks both kinds of `retired:` list: a table's own, and the top-level
 /// one for tables that are gone. `codes` holds every row's code.
-fn check_retired(problems: &mut Problems<'_>, spec: &SpecFile, codes: &HashMap<u32, String>) -> Vec<Retired> {
-    let per_table = spec.tables.iter().enumerate().flat_map(|(t, table)| {
-        table
-            .retired
-            .iter()
-            .enumerate()
-            .map(move |(i, entry)| (format!("tables[{t}].retired[{i}]"), Some(table), entry))
-    });
-    let top_level = spec.retired.iter().enumerate().map(|(i, entry)| (format!("retired[{i}]"), None, entry));
+fn check_retired(
+    problems: &mut Problems<'_>,
+    unread: &Unread,
+    spec: &SpecFile,
+    codes: &HashMap<u32, String>,
+) -> Vec<Retired> {
+    let per_table =
+        spec.tables.iter().enumerate().filter(|(t, _)| !unread.tables.contains(t)).flat_map(|(t, table)| {
+            table
+                .retired
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| !unread.table_retired.contains(&(t, *i)))
+                .map(move |(i, entry)| (format!("tables[{t}].retired[{i}]"), Some(table), entry))
+        });
+    let top_level = spec
+        .retired
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !unread.retired.contains(i))
+        .map(|(i, entry)| (format!("retired[{i}]"), None, entry));
     let mut seen: HashMap<u32, String> = HashMap::new();
     let mut retired = Vec::new();
     for (at, owner, entry) in per_table.chain(top_level) {
@@ -455,7 +491,7 @@ fn check_retired(problems: &mut Problems<'_>, spec: &SpecFile, codes: &HashMap<u
     retired
 }
 
-fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table {
+fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &SpecTable) -> Table {
     if !is_table_id(&spec.id) {
         problems.push(
             format!("tables[{t}].id"),
@@ -502,6 +538,9 @@ fn check_table(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> Table
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
+        if unread.rows.contains(&(t, r)) {
+            continue;
+        }
         let row = check_row(problems, &here, kind, (t, r), spec.codes_embed_http_status, spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
         if let Some(first) = names.insert(row.name.clone(), r) {
@@ -736,9 +775,12 @@ fn check_alias_uniqueness(
 
 /// One table at most lists HTTP statuses: a response's status then has
 /// one row to fall back on.
-fn check_http_tables(problems: &mut Problems<'_>, spec: &SpecFile) {
-    let mut http_tables =
-        spec.tables.iter().enumerate().filter(|(_, table)| table.kind == SpecTableKind::HttpStatus);
+fn check_http_tables(problems: &mut Problems<'_>, unread: &Unread, spec: &SpecFile) {
+    let mut http_tables = spec
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(t, table)| !unread.tables.contains(t) && table.kind == SpecTableKind::HttpStatus);
     if let Some((first, _)) = http_tables.next() {
         for (t, table) in http_tables {
             problems.push(

@@ -7,7 +7,7 @@
 use serde::Deserialize;
 
 /// One spec file: a catalogue of error tables.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Catalogue"))]
 #[serde(
     deny_unknown_fields,
@@ -45,7 +45,7 @@ pub enum SpecTableKind {
 }
 
 /// One table of the catalogue.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Table"))]
 #[serde(deny_unknown_fields, expecting = "a table: a mapping with `id`, `title`, `summary` and `errors`")]
 pub struct SpecTable {
@@ -80,7 +80,7 @@ pub struct SpecTable {
 }
 
 /// One row of a table: one error code.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Row"))]
 #[serde(deny_unknown_fields, expecting = "an error row: a mapping with `code`, `name` and `description`")]
 pub struct SpecRow {
@@ -134,7 +134,7 @@ pub enum SpecRecovery {
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Retired"))]
 #[serde(deny_unknown_fields, expecting = "a retired code: a mapping with `code`, `name` and `reason`")]
 pub struct SpecRetired {

@@ -155,7 +155,7 @@ pub fn is_plain_safe(text: &str) -> bool {
 /// A double-quoted scalar: escapes for `"`, `\` and every character a
 /// YAML reader would not take literally (controls, line and paragraph
 /// separators, byte-order marks, non-characters).
-fn double_quoted(text: &str) -> String {
+pub(crate) fn double_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -76,6 +76,42 @@ fn three_different_mistakes_are_reported_in_one_run() {
     assert!(text.ends_with("error: aborting due to 5 errors"), "{text}");
 }
 
+/// A misspelt field no longer hides the rest: every shape problem of every
+/// table and row comes with the validation problems of what could be read,
+/// and nothing about what could not (no "missing `description`" for
+/// `descripton`, no checks on a table whose own fields are misspelt).
+#[test]
+fn shape_and_validation_problems_are_reported_in_one_run() {
+    let found = problems("shape_and_validation.yaml");
+    let text = found.render(false);
+    let expect = [
+        ("unknown field `descripton`", 22, 9),
+        ("code 2 is already used", 28, 15),
+        ("`http_status: 301` is not an HTTP error status", 35, 22),
+        ("invalid type: string \"four\"", 36, 15),
+        ("unknown variant `retry_latr`", 40, 19),
+        ("missing field `code`", 41, 9),
+        ("unknown field `sumary`", 46, 5),
+        ("unknown field `http_staus`", 55, 9),
+    ];
+    let found: Vec<(&str, usize, usize)> = found
+        .0
+        .iter()
+        .map(|p| {
+            let (line, column) = p.position.expect("a position");
+            (p.message.as_str(), line, column)
+        })
+        .collect();
+    assert_eq!(found.len(), expect.len(), "{text}");
+    for ((message, line, column), (part, expected_line, expected_column)) in found.into_iter().zip(expect) {
+        assert!(message.contains(part), "{message} lacks {part}\n{text}");
+        assert_eq!((line, column), (expected_line, expected_column), "{message}");
+    }
+    assert!(text.contains("help: did you mean `description`?"), "{text}");
+    assert!(text.contains("help: did you mean `retry_later`?"), "{text}");
+    assert!(text.ends_with("error: aborting due to 8 errors"), "{text}");
+}
+
 #[test]
 fn carets_sit_under_the_offending_value() {
     let text = problems("duplicate_code_in_table.yaml").render(false);
