@@ -18,7 +18,6 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
-use crate::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
 use crate::text::{code_span, escape_markdown};
@@ -65,40 +64,45 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 /// The generated crate's `src/lib.rs`.
 pub fn emit_lib(catalogue: &Catalogue) -> String {
     let crate_docs = guide::crate_docs(catalogue);
-    let tables = catalogue.tables.iter().map(|table| emit_table(catalogue, table));
-    let error_code = emit_error_code(catalogue);
-    let errors = emit_error_types(catalogue);
-    let recovery = recovery::emit_recovery(catalogue);
-    let response = response::emit_response(catalogue);
-    let interop = interop::emit_http_interop(catalogue);
-    let lookup = emit_lookup_module();
-    let reference = emit_reference_module(catalogue);
-    // Descriptions are documentation text, shown verbatim: a URL in one is
-    // text, not a link, hence `bare_urls` is allowed.
-    let tokens = quote! {
+    let crate_attrs = quote! {
         #crate_docs
         #![no_std]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
+        // Descriptions are documentation text, shown verbatim: a URL in one
+        // is text, not a link, hence `bare_urls` is allowed.
         #![allow(rustdoc::bare_urls)]
 
         #[cfg(feature = "serde")]
         extern crate alloc;
-
-        #(#tables)*
-        #error_code
-        #recovery
-        #errors
-        #response
-        #interop
-        #reference
-        #lookup
     };
-    // The tokens come from `quote!` over parsed fragments; failing to parse
-    // them is a bug in this emitter, not in the user's spec.
-    let mut file: syn::File = syn::parse2(tokens).expect("the Rust emitter produced invalid tokens");
-    file.items.iter_mut().for_each(keep_from_rustfmt);
-    format!("{}{}", header(catalogue), prettyplease::unparse(&file))
+    // Each part is parsed and printed on its own, so only one table's
+    // tokens and syntax tree are in memory at a time (they take ten times
+    // the size of the text). prettyplease lays items out independently,
+    // so the text is the same as printing them as one file.
+    let tables = catalogue.tables.iter().map(|table| emit_table(catalogue, table));
+    let rest = [
+        emit_error_code(catalogue),
+        recovery::emit_recovery(catalogue),
+        emit_error_types(catalogue),
+        response::emit_response(catalogue),
+        interop::emit_http_interop(catalogue),
+        emit_reference_module(),
+        emit_lookup_module(),
+    ];
+    let mut lib = header(catalogue);
+    for tokens in std::iter::once(crate_attrs).chain(tables).chain(rest) {
+        let mut part = parse_items(tokens);
+        part.items.iter_mut().for_each(keep_from_rustfmt);
+        lib.push_str(&prettyplease::unparse(&part));
+    }
+    lib
+}
+
+/// Parses emitted tokens. They come from `quote!` over parsed fragments;
+/// failing to parse them is a bug in this emitter, not in the user's spec.
+fn parse_items(tokens: TokenStream) -> syn::File {
+    syn::parse2(tokens).expect("the Rust emitter produced invalid tokens")
 }
 
 /// Marks an item `#[rustfmt::skip]`: the crate sits in the user's workspace,
@@ -847,12 +851,18 @@ fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-/// The catalogue as one page: the same text as the Markdown reference, so
-/// every variant's docs can link to its row (`crate::reference#CODE`).
-fn emit_reference_module(catalogue: &Catalogue) -> TokenStream {
-    let docs = doc(markdown::reference(catalogue).trim_end());
+/// The catalogue as one page: the Markdown reference, so every variant's
+/// docs can link to its row (`crate::reference#CODE`). The page is its own
+/// file, `src/reference.md` (see [`crate::render`]): a doc attribute per
+/// line would make the reference most of `lib.rs` and of the generator's
+/// time on a large catalogue (BENCHMARKS.md).
+fn emit_reference_module() -> TokenStream {
+    // The summary line comes first: the page itself opens with its
+    // `@generated` comment, which rustdoc would show as an empty summary.
     quote! {
-        #docs
+        /// Every table of the catalogue on one page, with an anchor per code.
+        ///
+        #[doc = include_str!("reference.md")]
         pub mod reference {}
     }
 }

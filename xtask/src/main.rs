@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
 //! breaking change (`diff`), 2 a bad spec, bad flags or an I/O failure.
+//!
+//! `cargo xtask synth` writes a synthetic spec of any size for benchmarks.
 
 mod diff;
 
@@ -15,6 +17,7 @@ use codegen::{Mode, Outcome};
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--spec PATH] [--out DIR]
        cargo xtask diff [REV] [--spec PATH] [--format text|json]
+       cargo xtask synth --codes N --out DIR
 
 gen: regenerates the error crate, schemas and docs from the YAML spec,
 and adds new codes to each spec's lock (spec/NAME.lock).
@@ -29,12 +32,16 @@ the version bump it needs. Exits 1 if any change is breaking.
 
   --format F    `text` [default] or `json`
 
+synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
+(1 to 1000000) for benchmarks.
+
   -h, --help    print this help";
 
 /// What the command line asked for.
 enum Command {
     Gen(Gen),
     Diff(diff::Diff),
+    Synth { codes: usize, out: PathBuf },
 }
 
 /// `cargo xtask gen`'s arguments.
@@ -48,6 +55,7 @@ fn main() -> ExitCode {
     match parse_args() {
         Ok(Some(Command::Gen(args))) => run_gen(&args),
         Ok(Some(Command::Diff(args))) => diff::run(&args),
+        Ok(Some(Command::Synth { codes, out })) => run_synth(codes, &out),
         Ok(None) => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -68,10 +76,12 @@ fn parse_args() -> Result<Option<Command>, String> {
         Some(Value(command)) if command == "diff" => {
             Ok(diff::parse_args(&mut parser, project_root().join("spec"))?.map(Command::Diff))
         }
+        Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
         Some(Short('h') | Long("help")) | None => Ok(None),
-        Some(Value(command)) => {
-            Err(format!("unknown command `{}`: the commands are `gen` and `diff`", command.to_string_lossy()))
-        }
+        Some(Value(command)) => Err(format!(
+            "unknown command `{}`: the commands are `gen`, `diff` and `synth`",
+            command.to_string_lossy()
+        )),
         Some(other) => Err(other.unexpected().to_string()),
     }
 }
@@ -91,6 +101,51 @@ fn parse_gen(parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
         }
     }
     Ok(Some(args))
+}
+
+fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
+    use lexopt::prelude::*;
+
+    let (mut codes, mut out) = (None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("codes") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                let value = value.to_string_lossy();
+                let n = value.parse::<usize>().ok().filter(|n| (1..=codegen::synth::MAX_CODES).contains(n));
+                let n = n.ok_or_else(|| {
+                    format!(
+                        "`--codes {value}`: give a number of codes from 1 to {}",
+                        codegen::synth::MAX_CODES
+                    )
+                })?;
+                codes = Some(n);
+            }
+            Long("out") => out = Some(parser.value().map_err(|e| e.to_string())?.into()),
+            Short('h') | Long("help") => return Ok(None),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (codes, out) {
+        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, out })),
+        _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
+    }
+}
+
+fn run_synth(codes: usize, out: &Path) -> ExitCode {
+    let path = out.join(format!("synth-{codes}.yaml"));
+    let written =
+        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, codegen::synth::spec(codes)));
+    match written {
+        Ok(()) => {
+            println!("written    {}", display(&path));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {}: {error}", display(&path));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn run_gen(args: &Gen) -> ExitCode {

@@ -45,9 +45,9 @@ fn gen_writes_then_leaves_current_files_alone() {
     assert_eq!(second.status.code(), Some(0));
     let stdout = text(&second.stdout);
     assert!(!stdout.contains("written"), "{stdout}");
-    // The crate's Cargo.toml, README.md and src/lib.rs, two OpenAPI
-    // documents, the docs and the spec's lock.
-    assert_eq!(stdout.matches("unchanged").count(), 7, "{stdout}");
+    // The crate's Cargo.toml, README.md, src/lib.rs and src/reference.md,
+    // two OpenAPI documents, the docs and the spec's lock.
+    assert_eq!(stdout.matches("unchanged").count(), 8, "{stdout}");
     assert!(stdout.contains("knox-cloud.lock"), "{stdout}");
     assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), before, "file time kept");
 
@@ -270,4 +270,36 @@ fn a_missing_spec_path_exits_2() {
     let run = run_gen(&dir.path().join("nope.yaml"), &dir.path().join("out"), false);
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("nope.yaml"));
+}
+
+#[test]
+fn synth_writes_a_spec_that_gen_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    let run = xtask(&["synth", "--codes", "1000", "--out", spec.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let first = fs::read_to_string(spec.join("synth-1000.yaml")).unwrap();
+    assert_eq!(first.matches("      - code: ").count(), 1000);
+
+    let out = dir.path().join("generated");
+    let gen_run = run_gen(&spec, &out, false);
+    assert_eq!(gen_run.status.code(), Some(0), "{}", text(&gen_run.stderr));
+    assert!(out.join("synth-1000-errors/src/lib.rs").exists());
+
+    // The same size gives the same bytes.
+    xtask(&["synth", "--codes", "1000", "--out", spec.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(spec.join("synth-1000.yaml")).unwrap(), first);
+}
+
+#[test]
+fn synth_rejects_bad_sizes_and_missing_flags() {
+    for args in [
+        &["synth", "--codes", "0", "--out", "x"][..],
+        &["synth", "--codes", "many", "--out", "x"],
+        &["synth"],
+    ] {
+        let run = xtask(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(text(&run.stderr).contains("usage: cargo xtask"), "{args:?}");
+    }
 }

@@ -1791,70 +1791,9 @@ impl ::core::convert::TryFrom<::http::StatusCode> for HttpError {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
-/// # Troubleshooting Knox Cloud Services
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Standard HTTP error codes
-///
-/// The following table lists the most common HTTP error responses:
-///
-/// | Code | Name | Description | Recovery |
-/// | --- | --- | --- | --- |
-/// | <a id="400"></a>400 | Bad Request | The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload. | [`fix_request`](#recovery-fix-request) |
-/// | <a id="401"></a>401 | Unauthorized | Authorization for the API is required, but the request was not authenticated. | [`new_access_token`](#recovery-new-access-token) |
-/// | <a id="403"></a>403 | Forbidden | The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found. | [`check_permissions`](#recovery-check-permissions) |
-/// | <a id="404"></a>404 | Not Found | Specifies that the requested path does not exist. | [`fix_request`](#recovery-fix-request) |
-/// | <a id="406"></a>406 | Not Acceptable | The client has requested a MIME type via the Accept header for a value not supported by the server. | [`fix_request`](#recovery-fix-request) |
-/// | <a id="422"></a>422 | Unprocessable Entity | The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded. | [`fix_request`](#recovery-fix-request) |
-/// | <a id="429"></a>429 | Too Many Requests | The client has exceeded the number of requests allowed for a given time window. | [`retry_later`](#recovery-retry-later) |
-/// | <a id="500"></a>500 | Internal Server Error | An unexpected server error has occurred. These errors should be rare. | [`contact_support`](#recovery-contact-support) |
-/// | <a id="501"></a>501 | Not Implemented | The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare. | [`contact_support`](#recovery-contact-support) |
-///
-/// ## Unique Cloud authentication error codes
-///
-/// The Knox Cloud authentication API has several custom error codes which provide more information than the standard HTTP error response codes. The following table lists the unique Knox Cloud error codes and their descriptions:
-///
-/// | Code | Message | Description | HTTP status | Also sent as | Recovery |
-/// | --- | --- | --- | --- | --- | --- |
-/// | <a id="4002250"></a>4002250 | API\_KEY\_NON\_UNIQUE\_JWTID | Cannot use the same jwt again. A newly signed jwt needs to be created. | [400 Bad Request](#400) | | [`new_jwt`](#recovery-new-jwt) |
-/// | <a id="4002251"></a>4002251 | ACCESS\_TOKEN\_TIMEOUT\_VALIDITY\_RESOURCE\_INVALID\_PARAM | Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32 | [400 Bad Request](#400) | | [`fix_request`](#recovery-fix-request) |
-/// | <a id="40122050"></a>40122050 | ACCESS\_TOKEN\_BAD\_REQUEST | Jwt improperly created. Check whether jwt was properly signed. | [401 Unauthorized](#401) | <a id="4012250"></a>4012250 | [`new_jwt`](#recovery-new-jwt) |
-/// | <a id="4032251"></a>4032251 | ACCESS\_TOKEN\_EXPIRED | Provided Access token has expired. A new access token needs to be generated | [403 Forbidden](#403) | | [`new_access_token`](#recovery-new-access-token) |
-/// | <a id="4032252"></a>4032252 | ACCESS\_TOKEN\_INVALID | Provided Access token is invalid for this api. | [403 Forbidden](#403) | | [`new_access_token`](#recovery-new-access-token) |
-/// | <a id="4042251"></a>4042251 | API\_KEY\_RESTRICTION\_NOT\_FOUND | The IP address or http referer are empty. | [404 Not Found](#404) | | [`check_permissions`](#recovery-check-permissions) |
-/// | <a id="4042252"></a>4042252 | API\_KEY\_RESTRICTION\_INVALID | The IP address or http referer are invalid. | [404 Not Found](#404) | | [`check_permissions`](#recovery-check-permissions) |
-/// | <a id="4000000"></a>4000000 | RESOURCE\_INVALID\_PARAM | Invalid parameter provided. | [400 Bad Request](#400) | | [`fix_request`](#recovery-fix-request) |
-/// | <a id="4040000"></a>4040000 | RESOURCE\_NOT\_FOUND | Resource not found. | [404 Not Found](#404) | | [`fix_request`](#recovery-fix-request) |
-///
-/// ## Recovery
-///
-/// Each code names what a client should do about it: `recovery()` in the
-/// crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`
-/// in the 3.0 one).
-///
-/// | Recovery | What a client should do |
-/// | --- | --- |
-/// | <a id="recovery-retry-later"></a>`retry_later` | Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one). |
-/// | <a id="recovery-new-access-token"></a>`new_access_token` | The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it. |
-/// | <a id="recovery-new-jwt"></a>`new_jwt` | The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again. |
-/// | <a id="recovery-fix-request"></a>`fix_request` | Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again. |
-/// | <a id="recovery-check-permissions"></a>`check_permissions` | The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them. |
-/// | <a id="recovery-contact-support"></a>`contact_support` | The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one. |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"4002250"` rather than `4002250`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]

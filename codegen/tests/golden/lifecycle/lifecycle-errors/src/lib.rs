@@ -1307,51 +1307,9 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
-/// # Lifecycle
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Session errors
-///
-/// Errors of the session API.
-///
-/// | Code | Name | Description | HTTP status |
-/// | --- | --- | --- | --- |
-/// | <a id="1001"></a>1001 | SESSION\_EXPIRED | The session has expired. | 401 |
-/// | <a id="1004"></a>1004 | TOKEN\_EXPIRED | The access token has expired. | 401 |
-///
-/// ### Deprecated
-///
-/// | Code | Name | Note |
-/// | --- | --- | --- |
-/// | [1001](#1001) | SESSION\_EXPIRED | the service now answers \`TOKEN\_EXPIRED\` (1004); match on both until every server is upgraded |
-///
-/// ### Retired
-///
-/// | Code | Name | Reason |
-/// | --- | --- | --- |
-/// | <a id="1002"></a>1002 | SESSION\_LOCKED | Never sent since the lock-out feature was removed. |
-/// | <a id="1003"></a>1003 | SESSION\_\<UNKNOWN\> | Merged into \`TOKEN\_EXPIRED\`. |
-///
-/// ## Retired codes of removed tables
-///
-/// | Code | Name | Table | Reason |
-/// | --- | --- | --- | --- |
-/// | <a id="2001"></a>2001 | QUOTA\_EXCEEDED | quota | The quota API was withdrawn. |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"1001"` rather than `1001`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]

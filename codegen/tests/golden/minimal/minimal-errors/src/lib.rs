@@ -1280,31 +1280,9 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
-/// # Minimal
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Application errors
-///
-/// Errors of the application.
-///
-/// | Code | Name | Description | HTTP status |
-/// | --- | --- | --- | --- |
-/// | <a id="7"></a>7 | BROKEN | Something broke. | 500 |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"7"` rather than `7`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]

@@ -1639,57 +1639,9 @@ impl ::core::convert::TryFrom<::http::StatusCode> for Status {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
-/// # Overrides
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Statuses
-///
-/// The statuses this service answers with.
-///
-/// | Code | Name | Description | Recovery |
-/// | --- | --- | --- | --- |
-/// | <a id="404"></a>404 | Not Found | Nothing here. | |
-/// | <a id="503"></a>503 | Service Unavailable | Try again later. | [`retry_later`](#recovery-retry-later) |
-///
-/// ## Billing errors
-///
-/// Errors of the billing API.
-///
-/// | Code | Message | Description | HTTP status | Also sent as | Recovery |
-/// | --- | --- | --- | --- | --- | --- |
-/// | <a id="4041"></a>4041 | invoice-missing | The invoice does not exist. | [404 Not Found](#404) | <a id="40410"></a>40410, <a id="4049"></a>4049 | [`fix_request`](#recovery-fix-request) |
-/// | <a id="4290"></a>4290 | 429 | Too many invoices at once. | 429 | <a id="429000"></a>429000 | [`retry_later`](#recovery-retry-later) |
-/// | <a id="5000"></a>5000 | Self | The service's self-check failed. | 500 | | |
-///
-/// ## Recovery
-///
-/// Each code names what a client should do about it: `recovery()` in the
-/// crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`
-/// in the 3.0 one).
-///
-/// | Recovery | What a client should do |
-/// | --- | --- |
-/// | <a id="recovery-retry-later"></a>`retry_later` | Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one). |
-/// | <a id="recovery-new-access-token"></a>`new_access_token` | The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it. |
-/// | <a id="recovery-new-jwt"></a>`new_jwt` | The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again. |
-/// | <a id="recovery-fix-request"></a>`fix_request` | Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again. |
-/// | <a id="recovery-check-permissions"></a>`check_permissions` | The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them. |
-/// | <a id="recovery-contact-support"></a>`contact_support` | The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one. |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"4041"` rather than `4041`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]

@@ -1363,39 +1363,9 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
-/// # Tricky "text" \| \<b\>catalogue\</b\>
+/// Every table of the catalogue on one page, with an anchor per code.
 ///
-/// ## Pipes \| backticks \` and \*stars\*
-///
-/// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).
-///
-/// | Code | Msg \| \`x\` \<b\> | Description | HTTP status |
-/// | --- | --- | --- | --- |
-/// | <a id="1"></a>1 | NO | Quotes " and 'single', a backslash \\ and a pipe \|. | 400 |
-/// | <a id="2"></a>2 | null | \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\]. | 400 |
-/// | <a id="3"></a>3 | Weird \`name\` \| x | \<script\>alert('x')\</script\> \&amp; \&lt; | 418 |
-/// | <a id="4294967295"></a>4294967295 | Y | Two lines:<br>the second one, with a \# hash and a tab&#9;here. | 599 |
-/// | <a id="0"></a>0 | ÜNICODE ✓ | Ünïcödé ✓ — and an emoji 🦀. | 500 |
-/// | <a id="5"></a>5 | ON | yes | 404 |
-/// | <a id="6"></a>6 | 2001-12-14 | 1:20 | 404 |
-/// | <a id="7"></a>7 | = | 0o17 | 404 |
-/// | <a id="8"></a>8 | 1\_000 | &#32;&#32;padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator&#32;&#32; | 404 |
-///
-/// ## Error responses
-///
-/// A service answers an error with its HTTP status and a JSON body
-/// (the OpenAPI schema `ErrorBody`):
-///
-/// | Field | Type | Description |
-/// | --- | --- | --- |
-/// | `code` | integer or string of digits | The code, from the tables above. Required. |
-/// | `message` | string | The code's name, from the tables above. Required. |
-/// | `data` | string | A human-readable detail. |
-/// | `errorId` | string | A unique id of the failed call, for support requests. |
-///
-/// `code` is a JSON number in most responses, but published examples also
-/// show it as a string of digits (`"1"` rather than `1`), so the
-/// schema accepts both: compare it as a number.
+#[doc = include_str!("reference.md")]
 #[rustfmt::skip]
 pub mod reference {}
 #[rustfmt::skip]
