@@ -88,7 +88,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         response::emit_response(catalogue),
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
-        emit_lookup_module(),
+        emit_lookup_module(catalogue.tables.iter().any(names_use_hash)),
     ];
     let mut lib = header(catalogue);
     for tokens in std::iter::once(crate_attrs).chain(tables).chain(rest) {
@@ -192,9 +192,8 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let extra_docs = table_extra_docs(catalogue, table);
     let (aliases_docs, recovery_docs, client_docs, server_docs) =
         (&extra_docs[0], &extra_docs[1], &extra_docs[2], &extra_docs[3]);
-    let by_name = phf::build(n, |i, seed| phf::hash_name(&table.rows[i].name, seed));
+    let (name_consts, from_name_body) = emit_from_name(table);
     let (code_seed, code_pilots, code_slots) = phf_tokens(&by_code);
-    let (name_seed, name_pilots, name_slots) = phf_tokens(&by_name);
 
     let all_docs = doc(&format!(
         "Every variant, in spec order.\n\n\
@@ -295,9 +294,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             const CODE_SEED: u64 = #code_seed;
             const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
             const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
-            const NAME_SEED: u64 = #name_seed;
-            const NAME_PILOTS: &'static [u16] = &[#(#name_pilots),*];
-            const NAME_SLOTS: &'static [u32] = &[#(#name_slots),*];
+            #name_consts
 
             #code_docs
             #[must_use]
@@ -339,15 +336,9 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
 
             #from_name_docs
             #[must_use]
+            #[inline]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                let hash = phf::hash_name(name, Self::NAME_SEED);
-                let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-                let index = Self::NAME_SLOTS[slot] as usize;
-                if Self::NAMES[index] == name {
-                    ::core::option::Option::Some(Self::ALL[index])
-                } else {
-                    ::core::option::Option::None
-                }
+                #from_name_body
             }
 
             #description_docs
@@ -529,6 +520,53 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
          are never reused.\n\n{}",
         lines.join("\n")
     )
+}
+
+/// Tables up to this many rows find names with a `match`, which rustc
+/// compiles to a switch on the length and one compare: faster than any
+/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
+const NAME_MATCH_LIMIT: usize = 16;
+
+/// Whether `table`'s `from_name` uses the hash table rather than a `match`.
+fn names_use_hash(table: &Table) -> bool {
+    table.rows.len() > NAME_MATCH_LIMIT
+}
+
+/// The body of `from_name`, and the constants it reads.
+fn emit_from_name(table: &Table) -> (TokenStream, TokenStream) {
+    if !names_use_hash(table) {
+        let arms = table.rows.iter().map(|row| {
+            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
+            quote! { #name => ::core::option::Option::Some(Self::#variant), }
+        });
+        let body = quote! {
+            match name {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+        return (TokenStream::new(), body);
+    }
+    let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
+    let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
+    let (seed, pilots, slots) = phf_tokens(&by_name);
+    let consts = quote! {
+        const NAME_SEED: u64 = #seed;
+        const NAME_HASH_WHOLE: bool = #whole;
+        const NAME_PILOTS: &'static [u16] = &[#(#pilots),*];
+        const NAME_SLOTS: &'static [u32] = &[#(#slots),*];
+    };
+    let body = quote! {
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+        let index = Self::NAME_SLOTS[slot] as usize;
+        if Self::NAMES[index] == name {
+            ::core::option::Option::Some(Self::ALL[index])
+        } else {
+            ::core::option::Option::None
+        }
+    };
+    (consts, body)
 }
 
 fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
@@ -868,11 +906,17 @@ fn emit_reference_module() -> TokenStream {
 }
 
 /// The hash functions, copied from the generator's own `phf/lookup.rs`.
-fn emit_lookup_module() -> TokenStream {
+fn emit_lookup_module(with_hash_name: bool) -> TokenStream {
     // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
     // it always parses.
     let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
-    let (attrs, items) = (file.attrs, file.items);
+    // Where every table finds names with a `match`, `hash_name` would be
+    // dead code in the generated crate.
+    let items = file
+        .items
+        .into_iter()
+        .filter(|item| with_hash_name || !matches!(item, syn::Item::Fn(f) if f.sig.ident == "hash_name"));
+    let attrs = file.attrs;
     quote! {
         mod phf {
             #(#attrs)*

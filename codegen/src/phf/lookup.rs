@@ -16,21 +16,31 @@ pub(crate) const fn hash_code(code: u32, seed: u64) -> u64 {
     h ^ (h >> 32)
 }
 
-/// Hashes a name under `seed`, eight bytes at a time.
+/// Hashes a name under `seed`: its length and its first and last eight
+/// bytes, or with `whole` every byte, eight at a time. The generator sets
+/// `whole` only for tables where the short form cannot tell two names apart.
 #[inline]
-pub(crate) fn hash_name(name: &str, seed: u64) -> u64 {
+pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
     let bytes = name.as_bytes();
     let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-        h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
+    match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (false, Some(first), Some(last)) => {
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
+        }
+        _ => {
+            let mut words = bytes.chunks_exact(8);
+            for w in &mut words {
+                let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+                h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
+            }
+            let mut tail = 0u64;
+            for (i, byte) in words.remainder().iter().enumerate() {
+                tail |= (*byte as u64) << (8 * i);
+            }
+            h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
+        }
     }
-    let mut tail = 0u64;
-    for (i, byte) in words.remainder().iter().enumerate() {
-        tail |= (*byte as u64) << (8 * i);
-    }
-    h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
     h ^ (h >> 32)
 }
 

@@ -25,6 +25,21 @@ pub struct Phf {
     pub slots: Vec<u32>,
 }
 
+/// Whether names must be hashed whole: true when two of them share their
+/// length and first and last eight bytes, the short form `hash_name`
+/// reads otherwise (names under eight bytes are always read whole).
+pub fn names_need_whole_hash<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut samples = std::collections::HashSet::new();
+    names.into_iter().any(|name| {
+        let bytes = name.as_bytes();
+        let sample = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(first), Some(last)) => (bytes.len(), &first[..], &last[..]),
+            _ => (bytes.len(), bytes, &[][..]),
+        };
+        !samples.insert(sample)
+    })
+}
+
 /// Average keys per bucket: fewer pilots against a longer search.
 const KEYS_PER_BUCKET: usize = 4;
 
@@ -126,20 +141,52 @@ mod tests {
 
     #[test]
     fn every_name_finds_its_own_slot() {
-        let names: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
-        let phf = build(names.len(), |i, seed| hash_name(&names[i], seed));
-        for (i, name) in names.iter().enumerate() {
-            let s = slot(hash_name(name, phf.seed), &phf.pilots, phf.slots.len());
-            assert_eq!(phf.slots[s] as usize, i);
+        // The first set differs in its last eight bytes, the second only in
+        // the middle, so it needs every byte hashed.
+        let short: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
+        let middle: Vec<String> = (0..2000).map(|i| format!("ERROR_{i:05}_NAME_SUFFIX")).collect();
+        for (names, expect_whole) in [(short, false), (middle, true)] {
+            let whole = names_need_whole_hash(names.iter().map(String::as_str));
+            assert_eq!(whole, expect_whole);
+            let phf = build(names.len(), |i, seed| hash_name(&names[i], seed, whole));
+            for (i, name) in names.iter().enumerate() {
+                let s = slot(hash_name(name, phf.seed, whole), &phf.pilots, phf.slots.len());
+                assert_eq!(phf.slots[s] as usize, i);
+            }
         }
     }
 
     #[test]
     fn names_differing_only_in_length_or_tail_hash_apart() {
         let seed = splitmix64(0);
-        assert_ne!(hash_name("", seed), hash_name("\0", seed));
-        assert_ne!(hash_name("ABCDEFGH", seed), hash_name("ABCDEFGH\0", seed));
-        assert_ne!(hash_name("ABCDEFGHI", seed), hash_name("ABCDEFGHJ", seed));
+        for whole in [false, true] {
+            assert_ne!(hash_name("", seed, whole), hash_name("\0", seed, whole));
+            assert_ne!(hash_name("ABCDEFGH", seed, whole), hash_name("ABCDEFGH\0", seed, whole));
+            assert_ne!(hash_name("ABCDEFGHI", seed, whole), hash_name("ABCDEFGHJ", seed, whole));
+            assert_ne!(hash_name("ABCDEFG", seed, whole), hash_name("ABCDEFH", seed, whole));
+        }
+        // The short form reads only the ends of a long name.
+        assert_eq!(
+            hash_name("ABCDEFGH_x_ABCDEFGH", seed, false),
+            hash_name("ABCDEFGH_y_ABCDEFGH", seed, false)
+        );
+        assert_ne!(
+            hash_name("ABCDEFGH_x_ABCDEFGH", seed, true),
+            hash_name("ABCDEFGH_y_ABCDEFGH", seed, true)
+        );
+    }
+
+    #[test]
+    fn whole_hashing_only_where_the_ends_do_not_tell_names_apart() {
+        assert!(!names_need_whole_hash([
+            "ACCESS_TOKEN_EXPIRED",
+            "ACCESS_TOKEN_INVALID",
+            "Not Found",
+            "NO",
+            "N"
+        ]));
+        assert!(names_need_whole_hash(["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_y_ABCDEFGH"]));
+        assert!(!names_need_whole_hash(["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_xy_ABCDEFGH"]), "lengths differ");
     }
 
     #[test]

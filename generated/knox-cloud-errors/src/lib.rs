@@ -234,9 +234,6 @@ impl HttpError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0, 1, 2];
     const CODE_SLOTS: &'static [u32] = &[0, 0, 0, 3, 0, 0, 1, 8, 0, 2, 0, 0, 7, 6, 4, 5];
-    const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_PILOTS: &'static [u16] = &[0, 1, 5];
-    const NAME_SLOTS: &'static [u32] = &[6, 8, 0, 0, 0, 0, 4, 3, 1, 0, 2, 5, 7, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -306,14 +303,23 @@ impl HttpError {
     /// assert_eq!(HttpError::from_name("bad request"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED);
-        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-        let index = Self::NAME_SLOTS[slot] as usize;
-        if Self::NAMES[index] == name {
-            ::core::option::Option::Some(Self::ALL[index])
-        } else {
-            ::core::option::Option::None
+        match name {
+            "Bad Request" => ::core::option::Option::Some(Self::BadRequest),
+            "Unauthorized" => ::core::option::Option::Some(Self::Unauthorized),
+            "Forbidden" => ::core::option::Option::Some(Self::Forbidden),
+            "Not Found" => ::core::option::Option::Some(Self::NotFound),
+            "Not Acceptable" => ::core::option::Option::Some(Self::NotAcceptable),
+            "Unprocessable Entity" => {
+                ::core::option::Option::Some(Self::UnprocessableEntity)
+            }
+            "Too Many Requests" => ::core::option::Option::Some(Self::TooManyRequests),
+            "Internal Server Error" => {
+                ::core::option::Option::Some(Self::InternalServerError)
+            }
+            "Not Implemented" => ::core::option::Option::Some(Self::NotImplemented),
+            _ => ::core::option::Option::None,
         }
     }
     /// The description, exactly as the catalogue prints it.
@@ -574,9 +580,6 @@ impl AuthError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0, 0, 2];
     const CODE_SLOTS: &'static [u32] = &[0, 0, 7, 0, 3, 8, 9, 0, 2, 4, 6, 1, 5, 0, 0, 0];
-    const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_PILOTS: &'static [u16] = &[0, 3, 5];
-    const NAME_SLOTS: &'static [u32] = &[0, 0, 7, 0, 0, 4, 2, 1, 3, 6, 8, 0, 0, 5, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -648,14 +651,37 @@ impl AuthError {
     /// assert_eq!(AuthError::from_name("api_key_non_unique_jwtid"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED);
-        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-        let index = Self::NAME_SLOTS[slot] as usize;
-        if Self::NAMES[index] == name {
-            ::core::option::Option::Some(Self::ALL[index])
-        } else {
-            ::core::option::Option::None
+        match name {
+            "API_KEY_NON_UNIQUE_JWTID" => {
+                ::core::option::Option::Some(Self::ApiKeyNonUniqueJwtid)
+            }
+            "ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM" => {
+                ::core::option::Option::Some(
+                    Self::AccessTokenTimeoutValidityResourceInvalidParam,
+                )
+            }
+            "ACCESS_TOKEN_BAD_REQUEST" => {
+                ::core::option::Option::Some(Self::AccessTokenBadRequest)
+            }
+            "ACCESS_TOKEN_EXPIRED" => {
+                ::core::option::Option::Some(Self::AccessTokenExpired)
+            }
+            "ACCESS_TOKEN_INVALID" => {
+                ::core::option::Option::Some(Self::AccessTokenInvalid)
+            }
+            "API_KEY_RESTRICTION_NOT_FOUND" => {
+                ::core::option::Option::Some(Self::ApiKeyRestrictionNotFound)
+            }
+            "API_KEY_RESTRICTION_INVALID" => {
+                ::core::option::Option::Some(Self::ApiKeyRestrictionInvalid)
+            }
+            "RESOURCE_INVALID_PARAM" => {
+                ::core::option::Option::Some(Self::ResourceInvalidParam)
+            }
+            "RESOURCE_NOT_FOUND" => ::core::option::Option::Some(Self::ResourceNotFound),
+            _ => ::core::option::Option::None,
         }
     }
     /// The description, exactly as the catalogue prints it.
@@ -1811,32 +1837,6 @@ mod phf {
     #[inline]
     pub(crate) const fn hash_code(code: u32, seed: u64) -> u64 {
         let h = (code as u64 ^ seed).wrapping_mul(K0);
-        h ^ (h >> 32)
-    }
-    /// Hashes a name under `seed`, eight bytes at a time.
-    #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64) -> u64 {
-        let bytes = name.as_bytes();
-        let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let word = u64::from_le_bytes([
-                w[0],
-                w[1],
-                w[2],
-                w[3],
-                w[4],
-                w[5],
-                w[6],
-                w[7],
-            ]);
-            h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
-        }
-        let mut tail = 0u64;
-        for (i, byte) in words.remainder().iter().enumerate() {
-            tail |= (*byte as u64) << (8 * i);
-        }
-        h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
         h ^ (h >> 32)
     }
     /// The slot of a key with hash `hash`, in a table of `slots` slots (a power

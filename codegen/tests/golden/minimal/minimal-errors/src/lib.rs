@@ -140,9 +140,6 @@ impl AppError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[0, 0];
-    const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_PILOTS: &'static [u16] = &[0];
-    const NAME_SLOTS: &'static [u32] = &[0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -212,14 +209,11 @@ impl AppError {
     /// assert_eq!(AppError::from_name("broken"), None);
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED);
-        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-        let index = Self::NAME_SLOTS[slot] as usize;
-        if Self::NAMES[index] == name {
-            ::core::option::Option::Some(Self::ALL[index])
-        } else {
-            ::core::option::Option::None
+        match name {
+            "BROKEN" => ::core::option::Option::Some(Self::Broken),
+            _ => ::core::option::Option::None,
         }
     }
     /// The description, exactly as the catalogue prints it.
@@ -1300,32 +1294,6 @@ mod phf {
     #[inline]
     pub(crate) const fn hash_code(code: u32, seed: u64) -> u64 {
         let h = (code as u64 ^ seed).wrapping_mul(K0);
-        h ^ (h >> 32)
-    }
-    /// Hashes a name under `seed`, eight bytes at a time.
-    #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64) -> u64 {
-        let bytes = name.as_bytes();
-        let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let word = u64::from_le_bytes([
-                w[0],
-                w[1],
-                w[2],
-                w[3],
-                w[4],
-                w[5],
-                w[6],
-                w[7],
-            ]);
-            h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
-        }
-        let mut tail = 0u64;
-        for (i, byte) in words.remainder().iter().enumerate() {
-            tail |= (*byte as u64) << (8 * i);
-        }
-        h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
         h ^ (h >> 32)
     }
     /// The slot of a key with hash `hash`, in a table of `slots` slots (a power
