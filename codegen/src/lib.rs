@@ -115,7 +115,8 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
     }
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = render(&catalogues);
-    let mut reports = write::write_or_check(out, &files, mode)?;
+    let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
+    let mut reports = write::write_or_check(out, &files, &sources, mode)?;
     for lock in &locks {
         reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
     }

@@ -84,7 +84,12 @@ const MAX_DIFF_LINES: usize = 40;
 /// way that the generator does not own stops the run before any change.
 /// A file is rewritten only when its bytes change, through a temporary
 /// file renamed into place, so a crash never leaves half a file.
-pub fn write_or_check(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Result<Vec<FileReport>, Error> {
+pub fn write_or_check(
+    out_dir: &Path,
+    files: &[OutputFile],
+    sources: &[&str],
+    mode: Mode,
+) -> Result<Vec<FileReport>, Error> {
     let mut plan = Vec::with_capacity(files.len());
     let mut not_owned = Vec::new();
     for file in files {
@@ -110,7 +115,7 @@ pub fn write_or_check(out_dir: &Path, files: &[OutputFile], mode: Mode) -> Resul
         return Err(Error::NotOwned(not_owned));
     }
     let produced: BTreeSet<PathBuf> = plan.iter().map(|(path, ..)| path.clone()).collect();
-    let obsolete = obsolete_files(out_dir, &produced).map_err(Error::Io)?;
+    let obsolete = obsolete_files(out_dir, &produced, sources).map_err(Error::Io)?;
 
     let mut reports = Vec::with_capacity(plan.len() + obsolete.len());
     for (path, file, outcome) in plan {
@@ -162,7 +167,11 @@ pub fn write_or_check_file(path: &Path, contents: &str, mode: Mode) -> io::Resul
 /// before a rename). So a mistaken `--out` never reaches the rest of a
 /// tree. Hidden entries (temporary files, `.git`), `target` folders and
 /// symbolic links are never looked into.
-fn obsolete_files(out_dir: &Path, produced: &BTreeSet<PathBuf>) -> io::Result<Vec<PathBuf>> {
+fn obsolete_files(
+    out_dir: &Path,
+    produced: &BTreeSet<PathBuf>,
+    sources: &[&str],
+) -> io::Result<Vec<PathBuf>> {
     let mut dirs: BTreeSet<PathBuf> = produced
         .iter()
         .filter_map(|path| {
@@ -208,7 +217,7 @@ fn obsolete_files(out_dir: &Path, produced: &BTreeSet<PathBuf>) -> io::Result<Ve
             let kind = entry.file_type().map_err(|e| with_path(e, &path))?;
             if kind.is_dir() {
                 dirs.push(path);
-            } else if kind.is_file() && !produced.contains(&path) && starts_generated(&path)? {
+            } else if kind.is_file() && !produced.contains(&path) && generated_from(&path, sources)? {
                 found.push(path);
             }
         }
@@ -218,11 +227,27 @@ fn obsolete_files(out_dir: &Path, produced: &BTreeSet<PathBuf>) -> io::Result<Ve
 }
 
 fn starts_generated(path: &Path) -> io::Result<bool> {
+    Ok(is_generated(&read_head(path)?))
+}
+
+/// Whether `path`'s header says it was generated from one of `sources`:
+/// a run removes only its own catalogues' old files, never those of a
+/// catalogue it was not asked to generate into the same folder.
+fn generated_from(path: &Path, sources: &[&str]) -> io::Result<bool> {
+    let head = read_head(path)?;
+    Ok(sources.iter().any(|source| {
+        let owner = format!("{GENERATED_MARKER} from {source}");
+        head.windows(owner.len() + 1)
+            .any(|w| w.starts_with(owner.as_bytes()) && matches!(w[owner.len()], b' ' | b':'))
+    }))
+}
+
+fn read_head(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
     let mut head = Vec::with_capacity(HEADER_WINDOW);
     let file = fs::File::open(path).map_err(|e| with_path(e, path))?;
     file.take(HEADER_WINDOW as u64).read_to_end(&mut head).map_err(|e| with_path(e, path))?;
-    Ok(is_generated(&head))
+    Ok(head)
 }
 
 /// Removes the directories that removing `file` left empty, up to `out_dir`.

@@ -226,6 +226,27 @@ fn generated_files_the_spec_no_longer_produces_are_removed() {
 }
 
 #[test]
+fn catalogues_generated_one_by_one_into_one_folder_keep_each_other() {
+    let (dir, spec, out) = workspace();
+    let first = spec.join("knox-cloud.yaml");
+    let other_dir = dir.path().join("other");
+    fs::create_dir(&other_dir).unwrap();
+    let second = other_dir.join("other.yaml");
+    let renamed =
+        fs::read_to_string(&first).unwrap().replace("crate: knox-cloud-errors", "crate: other-errors");
+    fs::write(&second, renamed).unwrap();
+
+    assert_eq!(run_gen(&first, &out, false).status.code(), Some(0));
+    let run = run_gen(&second, &out, false);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let stdout = text(&run.stdout);
+    assert!(!stdout.contains("removed"), "another catalogue's files are not this run's: {stdout}");
+    assert!(out.join("knox-cloud-errors/src/lib.rs").exists());
+    assert!(out.join("other-errors/src/lib.rs").exists());
+    assert_eq!(run_gen(&first, &out, true).status.code(), Some(0), "the first catalogue is still current");
+}
+
+#[test]
 fn a_mistaken_out_dir_removes_nothing_outside_the_generators_layout() {
     let (dir, spec, out) = workspace();
     assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
