@@ -33,7 +33,8 @@ fn main() {
     fs::write(&spec, codegen::synth::spec(1000)).expect("write the synthetic spec");
     let synth = load(&spec);
     let files = codegen::render(std::slice::from_ref(&synth));
-    codegen::write::write_or_check(&out, &files, codegen::Mode::Write).expect("write the generated crate");
+    codegen::write::write_or_check(&out, &files, &[synth.source.as_str()], codegen::Mode::Write)
+        .expect("write the generated crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("n1000.rs"), baselines(&synth)).expect("write the 1,000-code baselines");
     println!("cargo::rustc-link-search=crate={}", out.display());

@@ -15,7 +15,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Retired, Row, Table};
+use crate::model::{Catalogue, Recovery, Retired, Row, Table};
 
 /// The smallest semver bump a change needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -116,6 +116,9 @@ pub enum ChangeKind {
     CrateRenamed,
     /// The HTTP status a code is answered with changed.
     HttpStatusChanged,
+    /// A code's recovery hint was added, removed or changed: `recovery()`
+    /// answers differently, and clients may act on it.
+    RecoveryChanged,
     /// A text users read changed: a description, a deprecation note, a
     /// retirement reason, a title or a summary.
     TextChanged,
@@ -192,7 +195,9 @@ impl fmt::Display for CatalogueDiff {
                 } else {
                     format!("version {} is not: set `version: {needed}`", self.new_version)
                 };
-                write!(f, "  needs a {bump} bump, to {needed} or later: {verdict}")
+                // Below 1.0 Cargo shifts each kind of change one number down,
+                // so name the kind of change and the version it takes.
+                write!(f, "  a {bump} change: needs version {needed} or later: {verdict}")
             }
             _ => Ok(()),
         }
@@ -584,6 +589,21 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
                         format!(
                             "code {code} `{}` is answered with HTTP {} instead of {}",
                             r1.name, r1.http_status, r0.http_status
+                        ),
+                        Bump::Minor,
+                    );
+                }
+                if r0.recovery != r1.recovery {
+                    let hint = |recovery: Option<Recovery>| recovery.map_or("none", Recovery::key);
+                    push(
+                        ChangeKind::RecoveryChanged,
+                        c,
+                        table,
+                        format!(
+                            "code {code} `{}`: recovery is `{}` instead of `{}`",
+                            r1.name,
+                            hint(r1.recovery),
+                            hint(r0.recovery)
                         ),
                         Bump::Minor,
                     );

@@ -332,14 +332,14 @@ fn code_list(table: &Table) -> String {
                 markdown::inline(&row.description)
             );
             if let Some(note) = &row.deprecated {
-                line.push_str(&format!(" *Deprecated:* {}", markdown::inline(note)));
+                line.push_str(&format!(" — *Deprecated:* {}", markdown::inline(note)));
             }
             if !row.aliases.is_empty() {
                 let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
-                line.push_str(&format!(" *Also sent as:* {}.", aliases.join(", ")));
+                line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
             if let Some(recovery) = row.recovery {
-                line.push_str(&format!(" *Recovery:* `{}`.", recovery.key()));
+                line.push_str(&format!(" — *Recovery:* `{}`.", recovery.key()));
             }
             line
         })

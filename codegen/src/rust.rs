@@ -18,6 +18,7 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
+use crate::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
 use crate::phf;
 use crate::text::{code_span, escape_markdown};
@@ -143,8 +144,8 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
          assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
          assert!(\"{code}\".parse::<{name}>().is_err());\n\
          ```",
-        title = escape_markdown(&table.title),
-        summary = escape_markdown(&table.summary),
+        title = markdown::inline(&table.title),
+        summary = markdown::inline(&table.summary),
         id = table.id,
         source = catalogue.source,
         code = first.code,
@@ -621,8 +622,11 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
         )),
     ));
     let variants = catalogue.tables.iter().map(|table| {
-        let docs =
-            doc(&format!("A code of the table {}: {}.", code_span(&table.id), escape_markdown(&table.title)));
+        let docs = doc(&format!(
+            "A code of the table {}: {}.",
+            code_span(&table.id),
+            markdown::inline(&table.title)
+        ));
         let variant = ident(&table.error_code_variant);
         let inner = ident(&table.rust_enum);
         quote! { #docs #variant(#inner), }

@@ -105,6 +105,17 @@ fn a_changed_http_status_is_minor() {
 }
 
 #[test]
+fn a_changed_recovery_is_minor() {
+    let diff = changed(&OLD.replace(
+        "The cart is full., http_status: 409}",
+        "The cart is full., http_status: 409, recovery: retry_later}",
+    ));
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryChanged, Some(2), false)]);
+    assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL`: recovery is `retry_later` instead of `none`");
+    assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
+}
+
+#[test]
 fn retiring_removing_and_renaming_are_breaking() {
     let new = OLD
         .replace("      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}\n", "")
@@ -138,7 +149,9 @@ fn retiring_removing_and_renaming_are_breaking() {
         "{text}"
     );
     assert!(
-        text.contains("needs a major bump, to 2.0.0 or later: version 1.4.2 is not: set `version: 2.0.0`"),
+        text.contains(
+            "a major change: needs version 2.0.0 or later: version 1.4.2 is not: set `version: 2.0.0`"
+        ),
         "{text}"
     );
     assert!(changed(&new.replace("version: 1.4.2", "version: 2.0.0")).version_ok);

@@ -77,7 +77,8 @@ fn parse_args() -> Result<Option<Command>, String> {
             Ok(diff::parse_args(&mut parser, project_root().join("spec"))?.map(Command::Diff))
         }
         Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
-        Some(Short('h') | Long("help")) | None => Ok(None),
+        Some(Short('h') | Long("help")) => Ok(None),
+        None => Err("no command given: the commands are `gen`, `diff` and `synth`".to_owned()),
         Some(Value(command)) => Err(format!(
             "unknown command `{}`: the commands are `gen`, `diff` and `synth`",
             command.to_string_lossy()

@@ -94,7 +94,10 @@ fn diff_reports_a_fixture_history() {
         stdout.contains("  ok       minor  code 4 `COUPON_USED` is new: `CartError::CouponUsed`"),
         "{stdout}"
     );
-    assert!(stdout.contains("needs a minor bump, to 0.1.1 or later: version 0.1.1 is enough"), "{stdout}");
+    assert!(
+        stdout.contains("a minor change: needs version 0.1.1 or later: version 0.1.1 is enough"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with("no breaking changes since HEAD\n"), "{stdout}");
     git(root, &["commit", "--quiet", "-am", "v2"]);
 

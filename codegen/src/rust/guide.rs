@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::response::{json_string, rust_bytes, sample_row};
 use super::{doc_line, retired_elsewhere_docs, rust_str, unused_code};
+use crate::markdown;
 use crate::model::{Catalogue, Recovery, Row, Table};
-use crate::text::escape_markdown;
 
 /// One section of the guide: a heading, a sentence, and an example.
 pub(super) struct Section {
@@ -193,7 +193,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
     let tables: Vec<String> = catalogue
         .tables
         .iter()
-        .map(|t| format!("- [`{}`] — {}", t.rust_enum, escape_markdown(&t.title)))
+        .map(|t| format!("- [`{}`] — {}", t.rust_enum, markdown::inline(&t.title)))
         .collect();
     let mut text = format!(
         "Typed error codes of *{title}*.\n\n\
@@ -210,7 +210,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
          - `http`: convert to and from `http::StatusCode`.\n\n\
          None is on by default: the default crate is `no_std`, with no dependencies.",
-        title = escape_markdown(&catalogue.title),
+        title = markdown::inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
     );

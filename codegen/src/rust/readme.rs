@@ -1,6 +1,7 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
+use crate::markdown;
 use crate::model::{Catalogue, Recovery, TableKind};
 use crate::text::{code_span, escape_markdown};
 
@@ -29,7 +30,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
          | `http` | conversions to and from `http::StatusCode` |\n",
         source = catalogue.source,
         name = catalogue.crate_name,
-        title = escape_markdown(&catalogue.title),
+        title = markdown::inline(&catalogue.title),
         version = catalogue.version,
     );
     for section in sections(catalogue) {
@@ -56,8 +57,8 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         out.push_str(&format!(
             "\n## {title}\n\n{summary}\n\n`{name}`, in `ErrorCode::{outer}`.\n\n",
-            title = escape_markdown(&table.title),
-            summary = escape_markdown(&table.summary),
+            title = markdown::inline(&table.title),
+            summary = markdown::inline(&table.summary),
             name = table.rust_enum,
             outer = table.error_code_variant,
         ));

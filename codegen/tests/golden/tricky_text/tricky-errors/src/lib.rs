@@ -92,7 +92,7 @@
 extern crate alloc;
 /// Pipes \| backticks \` and \*stars\*
 ///
-/// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).
+/// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).<br><br>    panic\!("an indented summary line")
 ///
 /// One variant per row of the table `tricky` in `fixtures/tricky_text.yaml`, in spec order.
 ///
