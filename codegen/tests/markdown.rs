@@ -4,30 +4,12 @@
 //! no text turns into markup or HTML, and every code has its anchor.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-use codegen::Catalogue;
 use codegen::model::{Recovery, TableKind};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// The bundled spec and every fixture.
-fn catalogues() -> Vec<Catalogue> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut specs = vec![(root.join("../spec/knox-cloud.yaml"), "spec/knox-cloud.yaml".to_owned())];
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
-        .expect("tests/fixtures exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .collect();
-    fixtures.sort();
-    specs.extend(fixtures.into_iter().map(|path| {
-        let name = format!("fixtures/{}", path.file_name().unwrap().to_string_lossy());
-        (path, name)
-    }));
-    specs
-        .into_iter()
-        .map(|(path, name)| codegen::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
-        .collect()
-}
+mod common;
+use common::catalogues;
 
 /// Inline content as a reader sees it, and the markup around it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

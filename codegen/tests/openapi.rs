@@ -3,31 +3,14 @@
 //! an example, valid against the body schema, under its status's response.
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
-use std::path::{Path, PathBuf};
 
 use codegen::Catalogue;
 use codegen::model::TableKind;
 use codegen::openapi::{self, Version};
 use serde_yaml::Value;
 
-/// The bundled spec and every fixture.
-fn catalogues() -> Vec<Catalogue> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut specs = vec![(root.join("../spec/knox-cloud.yaml"), "spec/knox-cloud.yaml".to_owned())];
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(root.join("tests/fixtures"))
-        .expect("tests/fixtures exists")
-        .map(|entry| entry.expect("readable entry").path())
-        .collect();
-    fixtures.sort();
-    specs.extend(fixtures.into_iter().map(|path| {
-        let name = format!("fixtures/{}", path.file_name().unwrap().to_string_lossy());
-        (path, name)
-    }));
-    specs
-        .into_iter()
-        .map(|(path, name)| codegen::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
-        .collect()
-}
+mod common;
+use common::catalogues;
 
 const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
 
