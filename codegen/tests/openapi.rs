@@ -3,7 +3,6 @@
 //! an example, valid against the body schema, under its status's response.
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
-
 use codegen::Catalogue;
 use codegen::model::TableKind;
 use codegen::openapi::{self, Version};
