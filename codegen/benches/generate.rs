@@ -21,11 +21,11 @@ type Emitter = fn(&Catalogue) -> String;
 
 /// Every emitter, by name.
 const EMITTERS: &[(&str, Emitter)] = &[
-    ("rust_lib", codegen::rust::emit_lib),
-    ("rust_manifest", codegen::rust::emit_manifest),
-    ("openapi_3_1", |c| codegen::openapi::emit_openapi(c, codegen::openapi::Version::V3_1)),
-    ("openapi_3_0", |c| codegen::openapi::emit_openapi(c, codegen::openapi::Version::V3_0)),
-    ("markdown", codegen::markdown::emit_docs),
+    ("rust_lib", codegen::emit::rust::emit_lib),
+    ("rust_manifest", codegen::emit::rust::emit_manifest),
+    ("openapi_3_1", |c| codegen::emit::openapi::emit_openapi(c, codegen::emit::openapi::Version::V3_1)),
+    ("openapi_3_0", |c| codegen::emit::openapi::emit_openapi(c, codegen::emit::openapi::Version::V3_0)),
+    ("markdown", codegen::emit::markdown::emit_docs),
 ];
 
 /// A spec file per size: the real one, then synthetic ones in `dir`.

@@ -5,7 +5,7 @@
 
 use schemars::generate::SchemaSettings;
 
-use crate::spec::SpecFile;
+use crate::load::spec::SpecFile;
 
 /// The spec format as a draft-07 JSON Schema (the draft editors support
 /// best), pretty-printed with a final newline.

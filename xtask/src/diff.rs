@@ -1,13 +1,13 @@
 //! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `codegen::diff`, which works on two parsed catalogues.
+//! `codegen::compat::diff`, which works on two parsed catalogues.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use codegen::diff::CatalogueDiff;
+use codegen::compat::diff::CatalogueDiff;
 
 use crate::{display, shorten_paths};
 
@@ -110,7 +110,7 @@ fn compare(args: &Diff) -> Result<Report, String> {
         let old = codegen::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
-        report.changed.push(codegen::diff::diff(&old, catalogue));
+        report.changed.push(codegen::compat::diff::diff(&old, catalogue));
     }
     if args.spec.is_dir() {
         let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;

@@ -2,7 +2,7 @@
 //! `components` describe the catalogue's codes, the error body and one
 //! response per HTTP status, for other documents to `$ref`.
 //!
-//! Documents are typed structs below, printed by [`crate::yaml`]. The two
+//! Documents are typed structs below, printed by [`super::yaml`]. The two
 //! versions differ only in how a code schema lists its codes: 3.1 as
 //! `oneOf` of `const`s with titles, 3.0 as `enum` with the
 //! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::markdown;
+use crate::emit::markdown;
+use crate::emit::yaml::{self, OrderedMap};
 use crate::model::{Catalogue, Row, Table, TableKind};
-use crate::yaml::{self, OrderedMap};
 
 /// Which OpenAPI version to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

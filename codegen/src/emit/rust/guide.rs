@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::response::{json_string, rust_bytes, sample_row};
 use super::{doc_line, retired_elsewhere_docs, rust_str, unused_code};
-use crate::markdown;
+use crate::emit::markdown;
 use crate::model::{Catalogue, Recovery, Row, Table};
 
 /// One section of the guide: a heading, a sentence, and an example.

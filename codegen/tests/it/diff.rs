@@ -1,10 +1,10 @@
-//! `codegen::diff` on pairs of catalogues: each kind of change is found,
+//! `codegen::compat::diff` on pairs of catalogues: each kind of change is found,
 //! classed breaking or not, and turned into the version bump it needs.
 
 use std::path::Path;
 
 use codegen::Catalogue;
-use codegen::diff::{Bump, CatalogueDiff, ChangeKind, diff};
+use codegen::compat::diff::{Bump, CatalogueDiff, ChangeKind, diff};
 
 fn catalogue(yaml: &str) -> Catalogue {
     let path = Path::new("spec/shop.yaml");
@@ -215,7 +215,7 @@ fn below_one_the_minor_number_is_the_breaking_one() {
     assert_eq!(kinds(&diff), [(ChangeKind::Retired, Some(2), true)]);
     assert_eq!(diff.needed_version.as_deref(), Some("0.5.0"));
     assert!(!diff.version_ok);
-    let bumped = codegen::diff::diff(&catalogue(&old), &catalogue(&retire("version: 0.5.0")));
+    let bumped = codegen::compat::diff::diff(&catalogue(&old), &catalogue(&retire("version: 0.5.0")));
     assert!(bumped.version_ok && bumped.is_breaking(), "a breaking change stays breaking, bump or not");
 }
 

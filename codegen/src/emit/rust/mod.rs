@@ -4,11 +4,12 @@
 //! `prettyplease`, so it is well-formed and formatted without rustfmt.
 //! Lookups are table-driven: per-row facts live in static arrays indexed
 //! by the variant, and `from_code`/`from_name` use collision-free hash
-//! tables built by [`crate::phf`], so compile time and lookup time stay
+//! tables built by [`phf`], so compile time and lookup time stay
 //! flat as catalogues grow.
 
 mod guide;
 mod interop;
+pub mod phf;
 mod readme;
 mod recovery;
 mod response;
@@ -18,10 +19,10 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
-use crate::markdown;
+use crate::emit::markdown;
 use crate::model::{Catalogue, Row, Table, TableKind};
-use crate::phf;
-use crate::text::{code_span, escape_markdown};
+
+use crate::emit::text::{code_span, escape_markdown};
 
 /// The first line of every generated Rust file.
 pub fn header(catalogue: &Catalogue) -> String {

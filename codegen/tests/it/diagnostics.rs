@@ -2,23 +2,14 @@
 //! `tests/invalid/` renders (uncoloured) exactly as its `.stderr` file.
 //!
 //! After an intended change to a message, bless with
-//! `EXPECTORATE=overwrite cargo test -p codegen --test diagnostics` and
+//! `EXPECTORATE=overwrite cargo test -p codegen --test it diagnostics` and
 //! review the diff.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use codegen::Diagnostics;
 
-fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/invalid exists")
-        .map(|entry| entry.expect("readable directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
-        .collect();
-    specs.sort();
-    specs
-}
+use crate::fixtures::specs_in;
 
 /// Loads a corpus spec by the relative name the user would type.
 fn problems(name: &str) -> Diagnostics {
@@ -31,7 +22,7 @@ fn problems(name: &str) -> Diagnostics {
 
 #[test]
 fn every_invalid_spec_matches_its_expected_diagnostics() {
-    let specs = corpus();
+    let specs = specs_in("invalid");
     assert!(specs.len() >= 25, "the corpus went missing");
     for spec in specs {
         let name = spec.file_name().expect("a file name").to_string_lossy().into_owned();
@@ -49,7 +40,7 @@ fn every_invalid_spec_matches_its_expected_diagnostics() {
 
 #[test]
 fn problems_come_in_line_order() {
-    for spec in corpus() {
+    for spec in specs_in("invalid") {
         let name = spec.file_name().expect("a file name").to_string_lossy().into_owned();
         let lines: Vec<usize> = problems(&name).0.iter().filter_map(|p| p.position.map(|(l, _)| l)).collect();
         assert!(lines.is_sorted(), "{name}: {lines:?}");

@@ -1,4 +1,4 @@
-//! Reads spec text into the spec types ([`crate::spec`]), finding every
+//! Reads spec text into the spec types ([`super::spec`]), finding every
 //! shape problem (an unknown, repeated or missing field, a value of the
 //! wrong type) in one run.
 //!
@@ -29,8 +29,8 @@ use serde::de::{
 use serde_yaml::Error;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::locate;
-use crate::spec::{SpecFile, SpecTable};
+use crate::load::locate;
+use crate::load::spec::{SpecFile, SpecTable};
 
 /// A spec as far as it could be read, and the problems that stopped the rest.
 #[derive(Debug, Clone)]
@@ -429,7 +429,7 @@ impl<'a> Reading<'a> {
         if plain && may_resolve(value) {
             document.push_str(value);
         } else {
-            document.push_str(&crate::yaml::double_quoted(value));
+            document.push_str(&crate::emit::yaml::double_quoted(value));
         }
         document.push('\n');
         serde_yaml::Deserializer::from_reader(std::io::Cursor::new(document.into_bytes()))
@@ -960,7 +960,7 @@ retired:
 
     #[test]
     fn pieces_read_exactly_as_the_whole_file() {
-        for text in [TRICKY, include_str!("../../spec/knox-cloud.yaml")] {
+        for text in [TRICKY, include_str!("../../../spec/knox-cloud.yaml")] {
             let read = in_pieces(text);
             assert!(read.problems.is_empty(), "{:?}", read.problems);
             assert!(read.unread.is_empty());

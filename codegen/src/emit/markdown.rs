@@ -5,8 +5,8 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
+use crate::emit::text::{code_span, escape_markdown};
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, escape_markdown};
 
 /// The generated page, `docs/<crate>.md`.
 pub fn emit_docs(catalogue: &Catalogue) -> String {

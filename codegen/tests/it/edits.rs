@@ -5,7 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-const SPEC: &str = include_str!("../../spec/knox-cloud.yaml");
+const SPEC: &str = include_str!("../../../spec/knox-cloud.yaml");
 
 /// Text a hand edit might leave behind: YAML indicators, quotes, odd
 /// numbers, other fields' names, non-ASCII, tabs.

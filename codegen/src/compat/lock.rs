@@ -29,8 +29,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::compat::diff::{Bump, core};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::diff::{Bump, core};
 use crate::model::{Catalogue, Row, Table};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.

@@ -4,12 +4,11 @@
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
 use codegen::Catalogue;
+use codegen::emit::openapi::{self, Version};
 use codegen::model::TableKind;
-use codegen::openapi::{self, Version};
 use serde_yaml::Value;
 
-mod common;
-use common::catalogues;
+use crate::fixtures::catalogues;
 
 const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
 
@@ -109,7 +108,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
-                let line = format!("- `{}` {}: ", row.code, codegen::markdown::inline(&row.name));
+                let line = format!("- `{}` {}: ", row.code, codegen::emit::markdown::inline(&row.name));
                 assert!(description.contains(&line), "{name}: the description names {}", row.code);
             }
         }

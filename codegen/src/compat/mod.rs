@@ -1,0 +1,32 @@
+//! Compatibility: what a catalogue has published, and what a change to it
+//! means for the users of the generated crate.
+
+pub mod diff;
+pub mod lock;
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Catalogue;
+use crate::write::OutputFile;
+
+/// Checks `catalogue`, loaded from the spec file `spec`, against the lock
+/// next to it, and renders the updated lock (its path and contents).
+pub fn lock_file(spec: &Path, catalogue: &Catalogue) -> Result<OutputFile, Diagnostics> {
+    let path = lock::lock_path(spec);
+    let locked = match fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::new(&path, "the lock is not valid UTF-8")
+                    .help("restore the lock from version control, then run `cargo xtask gen`")
+            })?;
+            Some(lock::parse(&path, &text)?)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Diagnostic::new(&path, format!("cannot read the lock: {e}")).into()),
+    };
+    let updated = lock::update(spec, &path, catalogue, locked.as_ref())?;
+    Ok(OutputFile { contents: lock::render(catalogue, &updated), path })
+}

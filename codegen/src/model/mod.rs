@@ -1,0 +1,263 @@
+//! The validated catalogue: the contract between loading and emitting.
+//!
+//! Every fact an emitter needs (variant names, HTTP statuses, enum names)
+//! is computed here, once, so emitters only read.
+
+mod names;
+mod validate;
+
+pub use names::{derive_variant_name, is_type_ident};
+pub use validate::validate;
+pub(crate) use validate::validate_read;
+
+use crate::load::spec::SpecRecovery;
+
+/// Item names the generated crate defines besides the table enums.
+pub const RESERVED_ITEM_NAMES: &[&str] = &[
+    "ErrorCode",
+    "UnknownCodeError",
+    "UnknownNameError",
+    "Recovery",
+    "BodyCode",
+    "ErrorBody",
+    "ApiError",
+    "ApiErrorKind",
+];
+
+/// A checked catalogue, ready for the emitters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalogue {
+    /// The spec file it came from, relative to the spec root's parent
+    /// (`spec/knox-cloud.yaml`), for headers: never an absolute path.
+    pub source: String,
+    /// The catalogue's title.
+    pub title: String,
+    /// The generated package's name (`knox-cloud-errors`).
+    pub crate_name: String,
+    /// The generated package's version.
+    pub version: String,
+    /// The tables, in spec order.
+    pub tables: Vec<Table>,
+    /// Every retired code: each table's, in table order, then the
+    /// top-level list's.
+    pub retired: Vec<Retired>,
+}
+
+impl Catalogue {
+    /// The generated crate's name as a Rust path segment (`knox_cloud_errors`).
+    pub fn crate_ident(&self) -> String {
+        self.crate_name.replace('-', "_")
+    }
+
+    /// The row of an HTTP status table whose code is `status`, if any.
+    pub fn http_row(&self, status: u16) -> Option<(&Table, &Row)> {
+        self.rows().find(|(table, row)| table.kind == TableKind::HttpStatus && row.code == u32::from(status))
+    }
+
+    /// The table whose codes are HTTP statuses, if the catalogue has one
+    /// (validation allows at most one).
+    pub fn http_table(&self) -> Option<&Table> {
+        self.tables.iter().find(|table| table.kind == TableKind::HttpStatus)
+    }
+
+    /// Every row of every table, in spec order.
+    pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
+        self.tables.iter().flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+    }
+
+    /// The retired codes that belonged to the table `id`, in spec order.
+    pub fn retired_in<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Retired> {
+        self.retired.iter().filter(move |retired| retired.table == id)
+    }
+
+    /// The retired codes whose table no longer exists, in spec order.
+    pub fn retired_elsewhere(&self) -> impl Iterator<Item = &Retired> {
+        self.retired.iter().filter(|retired| !self.tables.iter().any(|table| table.id == retired.table))
+    }
+}
+
+/// What a table's codes mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Application-defined codes, each with its own HTTP status.
+    Custom,
+    /// Each code is an HTTP status.
+    HttpStatus,
+}
+
+/// A checked table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The snake_case id (`auth`).
+    pub id: String,
+    /// What its codes mean.
+    pub kind: TableKind,
+    /// The heading.
+    pub title: String,
+    /// The intro sentence.
+    pub summary: String,
+    /// The generated enum's name (`AuthError`).
+    pub rust_enum: String,
+    /// The variant of the crate-wide `ErrorCode` enum that holds this
+    /// table's enum (`Auth`).
+    pub error_code_variant: String,
+    /// The rows, in spec order.
+    pub rows: Vec<Row>,
+    /// The heading of the docs' name column (`Name`, `Message`).
+    pub name_column: String,
+}
+
+/// A checked row: one error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The numeric code, unique across the catalogue.
+    pub code: u32,
+    /// The name as the source prints it.
+    pub name: String,
+    /// The description, verbatim.
+    pub description: String,
+    /// The HTTP status a service answers with (the code itself in an HTTP
+    /// status table).
+    pub http_status: u16,
+    /// The generated variant's name.
+    pub rust_variant: String,
+    /// Other codes services send for this error, in spec order; unique
+    /// across every code and alias of the catalogue.
+    pub aliases: Vec<u32>,
+    /// What a client should do about this error, if the spec says.
+    pub recovery: Option<Recovery>,
+    /// Why the code should no longer be used, when it is deprecated.
+    pub deprecated: Option<String>,
+}
+
+/// What a client should do about an error: a small closed set, so that a
+/// client can act on it with one `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Recovery {
+    /// `retry_later`
+    RetryLater,
+    /// `new_access_token`
+    NewAccessToken,
+    /// `new_jwt`
+    NewJwt,
+    /// `fix_request`
+    FixRequest,
+    /// `check_permissions`
+    CheckPermissions,
+    /// `contact_support`
+    ContactSupport,
+}
+
+impl Recovery {
+    /// Every value, in the order the docs list them.
+    pub const ALL: [Recovery; 6] = [
+        Recovery::RetryLater,
+        Recovery::NewAccessToken,
+        Recovery::NewJwt,
+        Recovery::FixRequest,
+        Recovery::CheckPermissions,
+        Recovery::ContactSupport,
+    ];
+
+    /// The value as the spec spells it (`new_access_token`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Recovery::RetryLater => "retry_later",
+            Recovery::NewAccessToken => "new_access_token",
+            Recovery::NewJwt => "new_jwt",
+            Recovery::FixRequest => "fix_request",
+            Recovery::CheckPermissions => "check_permissions",
+            Recovery::ContactSupport => "contact_support",
+        }
+    }
+
+    /// The generated enum's variant (`NewAccessToken`).
+    pub fn rust_variant(self) -> String {
+        derive_variant_name(self.key())
+    }
+
+    /// What the client should do, in one or two sentences (Markdown).
+    pub fn description(self) -> &'static str {
+        match self {
+            Recovery::RetryLater => {
+                "Nothing in the request is wrong: the service is busy or limiting the rate. \
+                 Send the same request again later, backing off (honour a `Retry-After` header when there is one)."
+            }
+            Recovery::NewAccessToken => {
+                "The access token is missing, expired or not valid for this API. \
+                 Request a new access token and send the request again with it."
+            }
+            Recovery::NewJwt => {
+                "The signed JWT used to request an access token was rejected: it was used before or improperly signed. \
+                 Sign a new JWT (with a new `jti`) and request the access token again."
+            }
+            Recovery::FixRequest => {
+                "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. \
+                 Change the request; sending it unchanged fails again."
+            }
+            Recovery::CheckPermissions => {
+                "The credentials are valid but not allowed to do this. \
+                 Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them."
+            }
+            Recovery::ContactSupport => {
+                "The service failed in a way the client cannot fix. \
+                 Report it to the service's support, quoting the response's `errorId` when it has one."
+            }
+        }
+    }
+}
+
+impl From<SpecRecovery> for Recovery {
+    fn from(spec: SpecRecovery) -> Self {
+        match spec {
+            SpecRecovery::RetryLater => Recovery::RetryLater,
+            SpecRecovery::NewAccessToken => Recovery::NewAccessToken,
+            SpecRecovery::NewJwt => Recovery::NewJwt,
+            SpecRecovery::FixRequest => Recovery::FixRequest,
+            SpecRecovery::CheckPermissions => Recovery::CheckPermissions,
+            SpecRecovery::ContactSupport => Recovery::ContactSupport,
+        }
+    }
+}
+
+impl Table {
+    /// The Rust path of a row's variant, `AuthError::AccessTokenExpired`.
+    pub fn rust_path(&self, row: &Row) -> String {
+        format!("{}::{}", self.rust_enum, row.rust_variant)
+    }
+}
+
+/// A retired code: published once, withdrawn, never to be reused. It has
+/// no variant; the docs list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retired {
+    /// The code.
+    pub code: u32,
+    /// The name it was published with.
+    pub name: String,
+    /// The id of the table it belonged to (which may no longer exist).
+    pub table: String,
+    /// Why it was withdrawn, and what to use instead.
+    pub reason: String,
+    /// Where the entry sits in the spec (`tables[1].retired[0]`), for
+    /// diagnostics about it.
+    pub yaml_path: String,
+}
+
+impl Row {
+    /// The id of the row's anchor in the docs, the same on every page that
+    /// links to it: the code itself (`4032251`), stable while the code is.
+    pub fn anchor(&self) -> String {
+        self.code.to_string()
+    }
+}
+
+impl Retired {
+    /// The id of the retired code's anchor in the docs, as when it was a row.
+    pub fn anchor(&self) -> String {
+        self.code.to_string()
+    }
+}
+
+/// The name column's heading when a table sets none.
+pub const DEFAULT_NAME_COLUMN: &str = "Name";

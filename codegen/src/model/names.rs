@@ -1,0 +1,42 @@
+//! Naming rules: how a row's name becomes a Rust variant name, and which
+//! names the generated crate can use.
+
+use heck::ToUpperCamelCase;
+
+/// UpperCamelCase of `name`, split into words at every character that is
+/// not alphanumeric: `ACCESS_TOKEN_EXPIRED` → `AccessTokenExpired`.
+pub fn derive_variant_name(name: &str) -> String {
+    name.to_upper_camel_case()
+}
+
+/// Whether `ident` can name a generated enum or variant without a lint:
+/// ASCII, UpperCamelCase, not a keyword.
+pub fn is_type_ident(ident: &str) -> bool {
+    let mut chars = ident.chars();
+    matches!(chars.next(), Some('A'..='Z')) && chars.all(|c| c.is_ascii_alphanumeric()) && ident != "Self"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_split_at_every_non_alphanumeric() {
+        assert_eq!(derive_variant_name("ACCESS_TOKEN_EXPIRED"), "AccessTokenExpired");
+        assert_eq!(derive_variant_name("Too Many Requests"), "TooManyRequests");
+        assert_eq!(derive_variant_name("ACCESS-TOKEN-EXPIRED"), "AccessTokenExpired");
+        assert_eq!(derive_variant_name("Not Found"), "NotFound");
+        assert_eq!(derive_variant_name("API_KEY_NON_UNIQUE_JWTID"), "ApiKeyNonUniqueJwtid");
+    }
+
+    #[test]
+    fn type_idents() {
+        assert!(is_type_ident("AccessTokenExpired"));
+        assert!(is_type_ident("E404"));
+        assert!(!is_type_ident("404"));
+        assert!(!is_type_ident("Self"));
+        assert!(!is_type_ident("access"));
+        assert!(!is_type_ident("Café"));
+        assert!(!is_type_ident(""));
+    }
+}

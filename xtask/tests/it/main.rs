@@ -1,0 +1,5 @@
+//! The command line's tests, as one test binary: what a user types and
+//! what they see (exit codes, messages, files).
+
+mod cli;
+mod diff;
