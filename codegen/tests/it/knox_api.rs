@@ -271,3 +271,22 @@ fn classification_follows_the_http_status() {
     assert!(HttpError::NotImplemented.is_server_error());
     assert!(!HttpError::NotImplemented.is_client_error());
 }
+
+/// A variant's discriminant is its code, so `as` casts and `Ord` follow
+/// the codes and do not move when rows are added or reordered in the spec.
+#[test]
+fn discriminants_are_the_codes_and_order_follows_them() {
+    for &error in HttpError::ALL {
+        assert_eq!(error as u32, error.code(), "{error:?}");
+    }
+    for &error in AuthError::ALL {
+        assert_eq!(error as u32, error.code(), "{error:?}");
+    }
+    let mut sorted = AuthError::ALL.to_vec();
+    sorted.sort();
+    let codes: Vec<u32> = sorted.iter().map(|error| error.code()).collect();
+    let mut expected = codes.clone();
+    expected.sort_unstable();
+    assert_eq!(codes, expected);
+    assert!(HttpError::BadRequest < HttpError::NotImplemented);
+}

@@ -108,7 +108,7 @@ extern crate alloc;
 ///
 /// The following table lists the most common HTTP error responses:
 ///
-/// One variant per row of the table `http` in `spec/knox-cloud.yaml`, in spec order.
+/// One variant per row of the table `http` in `spec/knox-cloud.yaml`, in spec order. Each variant's discriminant is its code (`HttpError::BadRequest as u32 == 400`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -118,49 +118,51 @@ extern crate alloc;
 /// let error: HttpError = 400.try_into().unwrap();
 /// assert_eq!(error, HttpError::BadRequest);
 /// assert_eq!(u32::from(error), 400);
+/// assert_eq!(HttpError::BadRequest as u32, 400);
 /// assert_eq!("Bad Request".parse::<HttpError>(), Ok(error));
 /// assert!("400".parse::<HttpError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum HttpError {
     /// [`400 Bad Request`](crate::reference#400): The client has issued an invalid request. This code is commonly used to specify validation errors in a request payload.
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    BadRequest,
+    BadRequest = 400,
     /// [`401 Unauthorized`](crate::reference#401): Authorization for the API is required, but the request was not authenticated.
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
-    Unauthorized,
+    Unauthorized = 401,
     /// [`403 Forbidden`](crate::reference#403): The request was authenticated but does not have the appropriate permissions, or the requested resource cannot be found.
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
-    Forbidden,
+    Forbidden = 403,
     /// [`404 Not Found`](crate::reference#404): Specifies that the requested path does not exist.
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    NotFound,
+    NotFound = 404,
     /// [`406 Not Acceptable`](crate::reference#406): The client has requested a MIME type via the Accept header for a value not supported by the server.
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    NotAcceptable,
+    NotAcceptable = 406,
     /// [`422 Unprocessable Entity`](crate::reference#422): The client has made a valid request, but the server cannot process it. This response is often returned for APIs when certain limits are exceeded.
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    UnprocessableEntity,
+    UnprocessableEntity = 422,
     /// [`429 Too Many Requests`](crate::reference#429): The client has exceeded the number of requests allowed for a given time window.
     ///
     /// Recovery: [`Recovery::RetryLater`].
-    TooManyRequests,
+    TooManyRequests = 429,
     /// [`500 Internal Server Error`](crate::reference#500): An unexpected server error has occurred. These errors should be rare.
     ///
     /// Recovery: [`Recovery::ContactSupport`].
-    InternalServerError,
+    InternalServerError = 500,
     /// [`501 Not Implemented`](crate::reference#501): The client request was valid and understood by the server, but the requested feature has yet to be implemented. These errors should be rare.
     ///
     /// Recovery: [`Recovery::ContactSupport`].
-    NotImplemented,
+    NotImplemented = 501,
 }
 #[rustfmt::skip]
 impl HttpError {
@@ -243,7 +245,14 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -280,7 +289,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -291,7 +300,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -331,7 +340,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -342,7 +351,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -390,7 +399,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -432,7 +441,7 @@ impl ::core::convert::From<HttpError> for u32 {
 ///
 /// The Knox Cloud authentication API has several custom error codes which provide more information than the standard HTTP error response codes. The following table lists the unique Knox Cloud error codes and their descriptions:
 ///
-/// One variant per row of the table `auth` in `spec/knox-cloud.yaml`, in spec order.
+/// One variant per row of the table `auth` in `spec/knox-cloud.yaml`, in spec order. Each variant's discriminant is its code (`AuthError::ApiKeyNonUniqueJwtid as u32 == 4002250`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -442,11 +451,13 @@ impl ::core::convert::From<HttpError> for u32 {
 /// let error: AuthError = 4002250.try_into().unwrap();
 /// assert_eq!(error, AuthError::ApiKeyNonUniqueJwtid);
 /// assert_eq!(u32::from(error), 4002250);
+/// assert_eq!(AuthError::ApiKeyNonUniqueJwtid as u32, 4002250);
 /// assert_eq!("API_KEY_NON_UNIQUE_JWTID".parse::<AuthError>(), Ok(error));
 /// assert!("4002250".parse::<AuthError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum AuthError {
     /// [`4002250 API_KEY_NON_UNIQUE_JWTID`](crate::reference#4002250): Cannot use the same jwt again. A newly signed jwt needs to be created.
@@ -454,13 +465,13 @@ pub enum AuthError {
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::NewJwt`].
-    ApiKeyNonUniqueJwtid,
+    ApiKeyNonUniqueJwtid = 4002250,
     /// [`4002251 ACCESS_TOKEN_TIMEOUT_VALIDITY_RESOURCE_INVALID_PARAM`](crate::reference#4002251): Incorrect parameter type was entered. Ensure that validityForAccessTokenInMinutes parameter is $int32
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    AccessTokenTimeoutValidityResourceInvalidParam,
+    AccessTokenTimeoutValidityResourceInvalidParam = 4002251,
     /// [`40122050 ACCESS_TOKEN_BAD_REQUEST`](crate::reference#40122050): Jwt improperly created. Check whether jwt was properly signed.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
@@ -468,43 +479,43 @@ pub enum AuthError {
     /// Also sent as: `4012250`.
     ///
     /// Recovery: [`Recovery::NewJwt`].
-    AccessTokenBadRequest,
+    AccessTokenBadRequest = 40122050,
     /// [`4032251 ACCESS_TOKEN_EXPIRED`](crate::reference#4032251): Provided Access token has expired. A new access token needs to be generated
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
-    AccessTokenExpired,
+    AccessTokenExpired = 4032251,
     /// [`4032252 ACCESS_TOKEN_INVALID`](crate::reference#4032252): Provided Access token is invalid for this api.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
     ///
     /// Recovery: [`Recovery::NewAccessToken`].
-    AccessTokenInvalid,
+    AccessTokenInvalid = 4032252,
     /// [`4042251 API_KEY_RESTRICTION_NOT_FOUND`](crate::reference#4042251): The IP address or http referer are empty.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
-    ApiKeyRestrictionNotFound,
+    ApiKeyRestrictionNotFound = 4042251,
     /// [`4042252 API_KEY_RESTRICTION_INVALID`](crate::reference#4042252): The IP address or http referer are invalid.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
     /// Recovery: [`Recovery::CheckPermissions`].
-    ApiKeyRestrictionInvalid,
+    ApiKeyRestrictionInvalid = 4042252,
     /// [`4000000 RESOURCE_INVALID_PARAM`](crate::reference#4000000): Invalid parameter provided.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    ResourceInvalidParam,
+    ResourceInvalidParam = 4000000,
     /// [`4040000 RESOURCE_NOT_FOUND`](crate::reference#4040000): Resource not found.
     ///
     /// HTTP status: 404 ([`HttpError::NotFound`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    ResourceNotFound,
+    ResourceNotFound = 4040000,
 }
 #[rustfmt::skip]
 impl AuthError {
@@ -589,7 +600,14 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -628,7 +646,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -639,7 +657,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -693,7 +711,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -704,7 +722,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -750,7 +768,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.

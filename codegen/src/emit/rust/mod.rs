@@ -134,7 +134,9 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
 
     let enum_docs = doc(&format!(
         "{title}\n\n{summary}\n\n\
-         One variant per row of the table `{id}` in `{source}`, in spec order.\n\n\
+         One variant per row of the table `{id}` in `{source}`, in spec order. \
+         Each variant's discriminant is its code (`{name}::{v0} as u32 == {code}`), \
+         so casts and ordering follow the codes and stay put when rows are added or reordered.\n\n\
          {retired}\
          # Examples\n\n\
          ```\n\
@@ -142,6 +144,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
          let error: {name} = {code}.try_into().unwrap();\n\
          assert_eq!(error, {name}::{v0});\n\
          assert_eq!(u32::from(error), {code});\n\
+         assert_eq!({name}::{v0} as u32, {code});\n\
          assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
          assert!(\"{code}\".parse::<{name}>().is_err());\n\
          ```",
@@ -156,8 +159,9 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let variants = table.rows.iter().map(|row| {
         let docs = doc(&variant_docs(catalogue, table, row));
         let variant = ident(&row.rust_variant);
+        let code = Literal::u32_unsuffixed(row.code);
         let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
-        quote! { #docs #deprecated #variant, }
+        quote! { #docs #deprecated #variant = #code, }
     });
     // `ALL` names every variant, deprecated ones included.
     let allow_deprecated =
@@ -276,6 +280,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
         #enum_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #[repr(u32)]
         pub enum #name {
             #(#variants)*
         }
@@ -301,7 +306,14 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #code_docs
             #[must_use]
             pub const fn code(self) -> u32 {
-                Self::CODES[self as usize]
+                self as u32
+            }
+
+            /// The variant's row: its index in `ALL` and the tables above,
+            /// found through the hash table of its own code.
+            const fn row(self) -> usize {
+                let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+                Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
             }
 
             #from_code_docs
@@ -327,13 +339,13 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #aliases_docs
             #[must_use]
             pub const fn aliases(self) -> &'static [u32] {
-                Self::ROW_ALIASES[self as usize]
+                Self::ROW_ALIASES[self.row()]
             }
 
             #name_docs
             #[must_use]
             pub const fn name(self) -> &'static str {
-                Self::NAMES[self as usize]
+                Self::NAMES[self.row()]
             }
 
             #from_name_docs
@@ -346,13 +358,13 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #description_docs
             #[must_use]
             pub const fn description(self) -> &'static str {
-                Self::DESCRIPTIONS[self as usize]
+                Self::DESCRIPTIONS[self.row()]
             }
 
             #http_status_docs
             #[must_use]
             pub const fn http_status(self) -> u16 {
-                Self::HTTP_STATUSES[self as usize]
+                Self::HTTP_STATUSES[self.row()]
             }
 
             #status_code
@@ -372,7 +384,7 @@ fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
             #recovery_docs
             #[must_use]
             pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                Self::RECOVERIES[self as usize]
+                Self::RECOVERIES[self.row()]
             }
         }
 

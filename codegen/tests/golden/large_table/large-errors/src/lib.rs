@@ -103,7 +103,7 @@ extern crate alloc;
 ///
 /// The following table lists the standard http codes:
 ///
-/// One variant per row of the table `http` in `fixtures/large_table.yaml`, in spec order.
+/// One variant per row of the table `http` in `fixtures/large_table.yaml`, in spec order. Each variant's discriminant is its code (`HttpError::BadRequest as u32 == 400`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -113,21 +113,23 @@ extern crate alloc;
 /// let error: HttpError = 400.try_into().unwrap();
 /// assert_eq!(error, HttpError::BadRequest);
 /// assert_eq!(u32::from(error), 400);
+/// assert_eq!(HttpError::BadRequest as u32, 400);
 /// assert_eq!("Bad Request".parse::<HttpError>(), Ok(error));
 /// assert!("400".parse::<HttpError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum HttpError {
     /// [`400 Bad Request`](crate::reference#400): The workspace does not match the registered value. This usually happens after the credentials were rotated.
-    BadRequest,
+    BadRequest = 400,
     /// [`401 Unauthorized`](crate::reference#401): The batch job has expired. The server logs the attempt for auditing.
-    Unauthorized,
+    Unauthorized = 401,
     /// [`402 Payment Required`](crate::reference#402): The firmware image does not match the registered value. This usually happens after the credentials were rotated.
-    PaymentRequired,
+    PaymentRequired = 402,
     /// [`403 Forbidden`](crate::reference#403): The customer is locked while another request is processed.
-    Forbidden,
+    Forbidden = 403,
 }
 #[rustfmt::skip]
 impl HttpError {
@@ -180,7 +182,14 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -217,7 +226,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -228,7 +237,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -259,7 +268,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -270,7 +279,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -316,7 +325,7 @@ impl HttpError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -358,7 +367,7 @@ impl ::core::convert::From<HttpError> for u32 {
 ///
 /// The following table lists the authentication codes:
 ///
-/// One variant per row of the table `auth` in `fixtures/large_table.yaml`, in spec order.
+/// One variant per row of the table `auth` in `fixtures/large_table.yaml`, in spec order. Each variant's discriminant is its code (`AuthError::HookPending as u32 == 401000002`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -368,157 +377,159 @@ impl ::core::convert::From<HttpError> for u32 {
 /// let error: AuthError = 401000002.try_into().unwrap();
 /// assert_eq!(error, AuthError::HookPending);
 /// assert_eq!(u32::from(error), 401000002);
+/// assert_eq!(AuthError::HookPending as u32, 401000002);
 /// assert_eq!("HOOK_PENDING".parse::<AuthError>(), Ok(error));
 /// assert!("401000002".parse::<AuthError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum AuthError {
     /// [`401000002 HOOK_PENDING`](crate::reference#401000002): The reseller is already in use. Remove the duplicate and try again.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    HookPending,
+    HookPending = 401000002,
     /// [`401000004 TOKEN_REJECTED`](crate::reference#401000004): The upload is missing a required field. This usually happens after the credentials were rotated.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    TokenRejected,
+    TokenRejected = 401000004,
     /// [`401000007 DEVICE_TRIAL_PAYMENT_NOT_READY`](crate::reference#401000007): The access token is not supported in this region. This usually happens after the credentials were rotated.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    DeviceTrialPaymentNotReady,
+    DeviceTrialPaymentNotReady = 401000007,
     /// [`403000002 API_UNAVAILABLE`](crate::reference#403000002): The account is not valid for this operation.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    ApiUnavailable,
+    ApiUnavailable = 403000002,
     /// [`401000010 USER_SERVICE_USER_SECONDARY_SEAT_TIMEOUT`](crate::reference#401000010): The payload is not supported in this region. The server logs the attempt for auditing.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    UserServiceUserSecondarySeatTimeout,
+    UserServiceUserSecondarySeatTimeout = 401000010,
     /// [`401000013 EXTERNAL_ACTIVE_PARENT_VAULT_LIMIT_EXCEEDED`](crate::reference#401000013): The workspace is missing a required field. This usually happens after the credentials were rotated.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ExternalActiveParentVaultLimitExceeded,
+    ExternalActiveParentVaultLimitExceeded = 401000013,
     /// [`400000001 PUBLIC_PARENT_PENDING_LEGACY_CERT_DUPLICATED`](crate::reference#400000001): The account is not supported in this region. Requests from unmanaged devices are always rejected.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
-    PublicParentPendingLegacyCertDuplicated,
+    PublicParentPendingLegacyCertDuplicated = 400000001,
     /// [`401000015 ROLE_DUPLICATED`](crate::reference#401000015): The request body is not valid for this operation. Requests from unmanaged devices are always rejected.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    RoleDuplicated,
+    RoleDuplicated = 401000015,
     /// [`401000016 PRIMARY_GATEWAY_MISSING`](crate::reference#401000016): The reseller is locked while another request is processed. Request a new one and retry.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    PrimaryGatewayMissing,
+    PrimaryGatewayMissing = 401000016,
     /// [`401000019 PRIMARY_DEVICE_AUDIT_CONFLICT`](crate::reference#401000019): The license key is missing a required field. The server logs the attempt for auditing. Wait a few minutes before retrying.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    PrimaryDeviceAuditConflict,
+    PrimaryDeviceAuditConflict = 401000019,
     /// [`401000020 GUEST_DEVICE_ROOT_FEATURE_TOO_SHORT`](crate::reference#401000020): The signing key could not be found. Upgrade the plan or free some capacity.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    GuestDeviceRootFeatureTooShort,
+    GuestDeviceRootFeatureTooShort = 401000020,
     /// [`400000004 LOCAL_EXTERNAL_BULK_MESSAGE_NOT_READY`](crate::reference#400000004): The configuration profile exceeds the allowed size. Only the owner of the resource can change it. Contact your administrator to restore access.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
-    LocalExternalBulkMessageNotReady,
+    LocalExternalBulkMessageNotReady = 400000004,
     /// [`401000021 MANAGED_RULE_DENIED`](crate::reference#401000021): The request body is already in use. Request a new one and retry.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ManagedRuleDenied,
+    ManagedRuleDenied = 401000021,
     /// [`401000023 MANAGED_SHARED_ACTIVE_SNAPSHOT_TOO_LONG`](crate::reference#401000023): The signing key is not supported in this region. The server logs the attempt for auditing.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ManagedSharedActiveSnapshotTooLong,
+    ManagedSharedActiveSnapshotTooLong = 401000023,
     /// [`401000025 BUNDLE_OUT_OF_RANGE`](crate::reference#401000025): The role could not be found.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    BundleOutOfRange,
+    BundleOutOfRange = 401000025,
     /// [`400000005 WORKSPACE_MISSING`](crate::reference#400000005): The configuration profile is not valid for this operation. This usually happens after the credentials were rotated. Wait a few minutes before retrying.
     ///
     /// HTTP status: 400 ([`HttpError::BadRequest`]).
-    WorkspaceMissing,
+    WorkspaceMissing = 400000005,
     /// [`403000005 QUOTA_MISMATCH`](crate::reference#403000005): The upload has expired. Request a new one and retry.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    QuotaMismatch,
+    QuotaMismatch = 403000005,
     /// [`401000028 TASK_OUT_OF_RANGE`](crate::reference#401000028): The reseller exceeds the allowed size. The limit applies per tenant and per hour. Check the value and send the request again.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    TaskOutOfRange,
+    TaskOutOfRange = 401000028,
     /// [`403000008 PERMISSION_EXPIRED`](crate::reference#403000008): The account does not match the registered value. Upgrade the plan or free some capacity.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    PermissionExpired,
+    PermissionExpired = 403000008,
     /// [`401000031 ROOT_OFFLINE_VERSION_REJECTED`](crate::reference#401000031): The API key does not match the registered value. The limit applies per tenant and per hour. Wait a few minutes before retrying.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    RootOfflineVersionRejected,
+    RootOfflineVersionRejected = 401000031,
     /// [`401000033 CUSTOM_SECONDARY_SECONDARY_USER_REGION_REVOKED`](crate::reference#401000033): The account exceeds the allowed size. The server logs the attempt for auditing.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    CustomSecondarySecondaryUserRegionRevoked,
+    CustomSecondarySecondaryUserRegionRevoked = 401000033,
     /// [`401000035 INVOICE_REVOKED`](crate::reference#401000035): The session is already in use. Request a new one and retry.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    InvoiceRevoked,
+    InvoiceRevoked = 401000035,
     /// [`401000036 EXTERNAL_INTERNAL_ROOT_LEGACY_ACCESS_MALFORMED`](crate::reference#401000036): The policy was revoked by an administrator. See the API reference for the accepted format.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ExternalInternalRootLegacyAccessMalformed,
+    ExternalInternalRootLegacyAccessMalformed = 401000036,
     /// [`401000037 ACTIVE_ZONE_DENIED`](crate::reference#401000037): The tenant could not be found. Upgrade the plan or free some capacity.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ActiveZoneDenied,
+    ActiveZoneDenied = 401000037,
     /// [`401000040 PENDING_SECONDARY_PRIVATE_CACHE_ALREADY_EXISTS`](crate::reference#401000040): The customer could not be found. Requests from unmanaged devices are always rejected. Contact your administrator to restore access.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    PendingSecondaryPrivateCacheAlreadyExists,
+    PendingSecondaryPrivateCacheAlreadyExists = 401000040,
     /// [`401000042 PUBLIC_TENANT_BULK_USER_REPORT_FORBIDDEN`](crate::reference#401000042): The device is missing a required field. The limit applies per tenant and per hour. Wait a few minutes before retrying.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    PublicTenantBulkUserReportForbidden,
+    PublicTenantBulkUserReportForbidden = 401000042,
     /// [`401000045 ADMIN_GUEST_PARENT_MANAGED_EVENT_UNKNOWN`](crate::reference#401000045): The device is not valid for this operation. This usually happens after the credentials were rotated. Contact your administrator to restore access.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    AdminGuestParentManagedEventUnknown,
+    AdminGuestParentManagedEventUnknown = 401000045,
     /// [`401000047 EXTERNAL_DEVICE_SUBSCRIPTION_OUT_OF_RANGE`](crate::reference#401000047): The license key is not supported in this region. The server logs the attempt for auditing. Wait a few minutes before retrying.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ExternalDeviceSubscriptionOutOfRange,
+    ExternalDeviceSubscriptionOutOfRange = 401000047,
     /// [`403000011 PUBLIC_MANAGED_BULK_WORKSPACE_BLOCKED`](crate::reference#403000011): The configuration profile could not be found. Remove the duplicate and try again.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    PublicManagedBulkWorkspaceBlocked,
+    PublicManagedBulkWorkspaceBlocked = 403000011,
     /// [`401000050 TENANT_PERMISSION_MALFORMED`](crate::reference#401000050): The certificate was revoked by an administrator. Contact your administrator to restore access.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    TenantPermissionMalformed,
+    TenantPermissionMalformed = 401000050,
     /// [`401000052 EXTERNAL_PARTNER_NOT_READY`](crate::reference#401000052): The workspace is already in use. Requests from unmanaged devices are always rejected.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ExternalPartnerNotReady,
+    ExternalPartnerNotReady = 401000052,
     /// [`403000014 PRIMARY_FILE_TIMEOUT`](crate::reference#403000014): The access token could not be found.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    PrimaryFileTimeout,
+    PrimaryFileTimeout = 403000014,
     /// [`401000055 LOG_EMPTY`](crate::reference#401000055): The request body is not valid for this operation. Request a new one and retry.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    LogEmpty,
+    LogEmpty = 401000055,
     /// [`403000015 BULK_CUSTOMER_UNAVAILABLE`](crate::reference#403000015): The payload is already in use. Requests from unmanaged devices are always rejected.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    BulkCustomerUnavailable,
+    BulkCustomerUnavailable = 403000015,
     /// [`403000018 CLIENT_MOBILE_REQUEST_CONFLICT`](crate::reference#403000018): The API key was revoked by an administrator. Only the owner of the resource can change it. Contact your administrator to restore access.
     ///
     /// HTTP status: 403 ([`HttpError::Forbidden`]).
-    ClientMobileRequestConflict,
+    ClientMobileRequestConflict = 403000018,
     /// [`401000058 CLIENT_BUNDLE_FAILED`](crate::reference#401000058): The license key is missing a required field. Check the value and send the request again.
     ///
     /// HTTP status: 401 ([`HttpError::Unauthorized`]).
-    ClientBundleFailed,
+    ClientBundleFailed = 401000058,
 }
 #[rustfmt::skip]
 impl AuthError {
@@ -759,7 +770,14 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -796,7 +814,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -807,7 +825,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -839,7 +857,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -850,7 +868,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -896,7 +914,7 @@ impl AuthError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.

@@ -101,7 +101,7 @@ extern crate alloc;
 ///
 /// Errors of the session API.
 ///
-/// One variant per row of the table `session` in `fixtures/lifecycle.yaml`, in spec order.
+/// One variant per row of the table `session` in `fixtures/lifecycle.yaml`, in spec order. Each variant's discriminant is its code (`SessionError::SessionExpired as u32 == 1001`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Retired codes
 ///
@@ -119,11 +119,13 @@ extern crate alloc;
 /// let error: SessionError = 1001.try_into().unwrap();
 /// assert_eq!(error, SessionError::SessionExpired);
 /// assert_eq!(u32::from(error), 1001);
+/// assert_eq!(SessionError::SessionExpired as u32, 1001);
 /// assert_eq!("SESSION_EXPIRED".parse::<SessionError>(), Ok(error));
 /// assert!("1001".parse::<SessionError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum SessionError {
     /// [`1001 SESSION_EXPIRED`](crate::reference#1001): The session has expired.
@@ -132,11 +134,11 @@ pub enum SessionError {
     #[deprecated(
         note = "the service now answers `TOKEN_EXPIRED` (1004); match on both until every server is upgraded"
     )]
-    SessionExpired,
+    SessionExpired = 1001,
     /// [`1004 TOKEN_EXPIRED`](crate::reference#1004): The access token has expired.
     ///
     /// HTTP status: 401.
-    TokenExpired,
+    TokenExpired = 1004,
 }
 #[allow(deprecated)]
 #[rustfmt::skip]
@@ -176,7 +178,14 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -213,7 +222,7 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -224,7 +233,7 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -253,7 +262,7 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -264,7 +273,7 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -310,7 +319,7 @@ impl SessionError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.

@@ -94,7 +94,7 @@ extern crate alloc;
 ///
 /// Errors of the application.
 ///
-/// One variant per row of the table `app` in `fixtures/minimal.yaml`, in spec order.
+/// One variant per row of the table `app` in `fixtures/minimal.yaml`, in spec order. Each variant's discriminant is its code (`AppError::Broken as u32 == 7`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -104,17 +104,19 @@ extern crate alloc;
 /// let error: AppError = 7.try_into().unwrap();
 /// assert_eq!(error, AppError::Broken);
 /// assert_eq!(u32::from(error), 7);
+/// assert_eq!(AppError::Broken as u32, 7);
 /// assert_eq!("BROKEN".parse::<AppError>(), Ok(error));
 /// assert!("7".parse::<AppError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum AppError {
     /// [`7 BROKEN`](crate::reference#7): Something broke.
     ///
     /// HTTP status: 500.
-    Broken,
+    Broken = 7,
 }
 #[rustfmt::skip]
 impl AppError {
@@ -149,7 +151,14 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -186,7 +195,7 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -197,7 +206,7 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -225,7 +234,7 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -236,7 +245,7 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -282,7 +291,7 @@ impl AppError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.

@@ -108,7 +108,7 @@ extern crate alloc;
 ///
 /// The statuses this service answers with.
 ///
-/// One variant per row of the table `status` in `fixtures/overrides.yaml`, in spec order.
+/// One variant per row of the table `status` in `fixtures/overrides.yaml`, in spec order. Each variant's discriminant is its code (`Status::NotFound as u32 == 404`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -118,19 +118,21 @@ extern crate alloc;
 /// let error: Status = 404.try_into().unwrap();
 /// assert_eq!(error, Status::NotFound);
 /// assert_eq!(u32::from(error), 404);
+/// assert_eq!(Status::NotFound as u32, 404);
 /// assert_eq!("Not Found".parse::<Status>(), Ok(error));
 /// assert!("404".parse::<Status>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum Status {
     /// [`404 Not Found`](crate::reference#404): Nothing here.
-    NotFound,
+    NotFound = 404,
     /// [`503 Service Unavailable`](crate::reference#503): Try again later.
     ///
     /// Recovery: [`Recovery::RetryLater`].
-    ServiceUnavailable,
+    ServiceUnavailable = 503,
 }
 #[rustfmt::skip]
 impl Status {
@@ -166,7 +168,14 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -203,7 +212,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -214,7 +223,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -245,7 +254,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -256,7 +265,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -304,7 +313,7 @@ impl Status {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -346,7 +355,7 @@ impl ::core::convert::From<Status> for u32 {
 ///
 /// Errors of the billing API.
 ///
-/// One variant per row of the table `billing_api` in `fixtures/overrides.yaml`, in spec order.
+/// One variant per row of the table `billing_api` in `fixtures/overrides.yaml`, in spec order. Each variant's discriminant is its code (`BillingApiError::InvoiceMissing as u32 == 4041`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -356,11 +365,13 @@ impl ::core::convert::From<Status> for u32 {
 /// let error: BillingApiError = 4041.try_into().unwrap();
 /// assert_eq!(error, BillingApiError::InvoiceMissing);
 /// assert_eq!(u32::from(error), 4041);
+/// assert_eq!(BillingApiError::InvoiceMissing as u32, 4041);
 /// assert_eq!("invoice-missing".parse::<BillingApiError>(), Ok(error));
 /// assert!("4041".parse::<BillingApiError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum BillingApiError {
     /// [`4041 invoice-missing`](crate::reference#4041): The invoice does not exist.
@@ -370,7 +381,7 @@ pub enum BillingApiError {
     /// Also sent as: `40410`, `4049`.
     ///
     /// Recovery: [`Recovery::FixRequest`].
-    InvoiceMissing,
+    InvoiceMissing = 4041,
     /// [`4290 429`](crate::reference#4290): Too many invoices at once.
     ///
     /// HTTP status: 429.
@@ -378,11 +389,11 @@ pub enum BillingApiError {
     /// Also sent as: `429000`.
     ///
     /// Recovery: [`Recovery::RetryLater`].
-    RateLimited,
+    RateLimited = 4290,
     /// [`5000 Self`](crate::reference#5000): The service's self-check failed.
     ///
     /// HTTP status: 500.
-    SelfCheckFailed,
+    SelfCheckFailed = 5000,
 }
 #[rustfmt::skip]
 impl BillingApiError {
@@ -427,7 +438,14 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -466,7 +484,7 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -477,7 +495,7 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -507,7 +525,7 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -518,7 +536,7 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -566,7 +584,7 @@ impl BillingApiError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.

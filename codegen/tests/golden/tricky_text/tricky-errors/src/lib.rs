@@ -94,7 +94,7 @@ extern crate alloc;
 ///
 /// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).<br><br>    panic\!("an indented summary line")
 ///
-/// One variant per row of the table `tricky` in `fixtures/tricky_text.yaml`, in spec order.
+/// One variant per row of the table `tricky` in `fixtures/tricky_text.yaml`, in spec order. Each variant's discriminant is its code (`TrickyError::No as u32 == 1`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
 /// # Examples
 ///
@@ -104,50 +104,52 @@ extern crate alloc;
 /// let error: TrickyError = 1.try_into().unwrap();
 /// assert_eq!(error, TrickyError::No);
 /// assert_eq!(u32::from(error), 1);
+/// assert_eq!(TrickyError::No as u32, 1);
 /// assert_eq!("NO".parse::<TrickyError>(), Ok(error));
 /// assert!("1".parse::<TrickyError>().is_err());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u32)]
 #[rustfmt::skip]
 pub enum TrickyError {
     /// [`1 NO`](crate::reference#1): Quotes " and 'single', a backslash \\ and a pipe \|.
     ///
     /// HTTP status: 400.
-    No,
+    No = 1,
     /// [`2 null`](crate::reference#2): \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
     ///
     /// HTTP status: 400.
-    Null,
+    Null = 2,
     /// [``3 Weird `name` | x``](crate::reference#3): \<script\>alert('x')\</script\> \&amp; \&lt;
     ///
     /// HTTP status: 418.
-    WeirdNameX,
+    WeirdNameX = 3,
     /// [`4294967295 Y`](crate::reference#4294967295): Two lines:<br>
     /// the second one, with a \# hash and a tab&#9;here.
     ///
     /// HTTP status: 599.
-    Y,
+    Y = 4294967295,
     /// [`0 ÜNICODE ✓`](crate::reference#0): Ünïcödé ✓ — and an emoji 🦀.
     ///
     /// HTTP status: 500.
-    Unicode,
+    Unicode = 0,
     /// [`5 ON`](crate::reference#5): yes
     ///
     /// HTTP status: 404.
-    On,
+    On = 5,
     /// [`6 2001-12-14`](crate::reference#6): 1:20
     ///
     /// HTTP status: 404.
-    Dated,
+    Dated = 6,
     /// [`7 =`](crate::reference#7): 0o17
     ///
     /// HTTP status: 404.
-    Equals,
+    Equals = 7,
     /// [`8 1_000`](crate::reference#8):   padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator
     ///
     /// HTTP status: 404.
-    Thousand,
+    Thousand = 8,
 }
 #[rustfmt::skip]
 impl TrickyError {
@@ -230,7 +232,14 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn code(self) -> u32 {
-        Self::CODES[self as usize]
+        self as u32
+    }
+    /// The variant's row: its index in `ALL` and the tables above,
+    /// found through the hash table of its own code.
+    const fn row(self) -> usize {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
+            as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -267,7 +276,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [u32] {
-        Self::ROW_ALIASES[self as usize]
+        Self::ROW_ALIASES[self.row()]
     }
     /// The name, exactly as the catalogue prints it.
     ///
@@ -278,7 +287,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        Self::NAMES[self.row()]
     }
     /// The variant with the name `name`, compared exactly (case and spaces
     /// included).
@@ -314,7 +323,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
+        Self::DESCRIPTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -325,7 +334,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self as usize]
+        Self::HTTP_STATUSES[self.row()]
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
     ///
@@ -373,7 +382,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self as usize]
+        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
