@@ -4,8 +4,11 @@
 
 mod files;
 pub(crate) mod locate;
+mod message;
+mod pieces;
 pub mod shape;
 pub mod spec;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -98,9 +101,9 @@ pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalog
 pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
     // Shape problems and the validation problems of every part that could
     // be read come out together.
-    let result = shape::read(path, text).map_err(|found| found.0).and_then(|read| {
-        let mut found = read.problems;
-        match model::validate_read(path, source, &read.spec, &read.unread) {
+    let result = shape::read(path, text).map_err(|found| found.0).and_then(|shape| {
+        let mut found = shape.problems;
+        match model::validate_skipping(path, source, &shape.spec, &shape.skipped) {
             Ok(catalogue) if found.is_empty() => return Ok(catalogue),
             Ok(_) => {}
             Err(more) => found.extend(more.0),
@@ -196,6 +199,6 @@ fn token_width(line: &str, column: usize) -> usize {
 /// row, each with the value's YAML path and, where known, its line; see
 /// [`shape`].
 pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostics> {
-    let read = shape::read(path, text)?;
-    if read.problems.is_empty() { Ok(read.spec) } else { Err(Diagnostics(read.problems)) }
+    let shape = shape::read(path, text)?;
+    if shape.problems.is_empty() { Ok(shape.spec) } else { Err(Diagnostics(shape.problems)) }
 }

@@ -8,7 +8,7 @@ mod validate;
 
 pub use names::{derive_variant_name, is_type_ident};
 pub use validate::validate;
-pub(crate) use validate::validate_read;
+pub(crate) use validate::validate_skipping;
 
 use crate::load::spec::SpecRecovery;
 

@@ -12,27 +12,27 @@ use super::{
     derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::shape::Unread;
+use crate::load::shape::Skipped;
 use crate::load::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
 pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {
-    validate_read(file, source, spec, &Unread::default())
+    validate_skipping(file, source, spec, &Skipped::default())
 }
 
 /// [`validate`] for a spec some parts of which could not be read: those
 /// parts, and every check they would take part in, are skipped, so that
 /// only what was read is judged, and only on its own merits. (A catalogue
-/// that comes back for a spec with unread parts lacks them.)
-pub(crate) fn validate_read(
+/// that comes back for a spec with skipped parts lacks them.)
+pub(crate) fn validate_skipping(
     file: &Path,
     source: &str,
     spec: &SpecFile,
-    unread: &Unread,
+    skipped: &Skipped,
 ) -> Result<Catalogue, Diagnostics> {
     let mut problems = Problems { file, found: Vec::new() };
-    if !unread.catalogue {
+    if !skipped.catalogue {
         check_catalogue(&mut problems, spec);
     }
 
@@ -42,10 +42,10 @@ pub(crate) fn validate_read(
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
-        if unread.tables.contains(&t) {
+        if skipped.tables.contains(&t) {
             continue;
         }
-        let table = check_table(&mut problems, unread, t, spec_table);
+        let table = check_table(&mut problems, skipped, t, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
                 format!("tables[{t}].id"),
@@ -71,7 +71,7 @@ pub(crate) fn validate_read(
                 "give the tables ids that differ in more than underscores",
             );
         }
-        let read_rows = (0..spec_table.errors.len()).filter(|&r| !unread.rows.contains(&(t, r)));
+        let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
         for (r, row) in read_rows.zip(&table.rows) {
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
             if let Some(first) = codes.insert(row.code, here.clone()) {
@@ -86,8 +86,8 @@ pub(crate) fn validate_read(
         tables.push(table);
     }
 
-    check_http_tables(&mut problems, unread, spec);
-    let retired = check_retired(&mut problems, unread, spec, &codes);
+    check_http_tables(&mut problems, skipped, spec);
+    let retired = check_retired(&mut problems, skipped, spec, &codes);
 
     if problems.found.is_empty() {
         Ok(Catalogue {
@@ -139,24 +139,24 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
 /// one for tables that are gone. `codes` holds every row's code.
 fn check_retired(
     problems: &mut Problems<'_>,
-    unread: &Unread,
+    skipped: &Skipped,
     spec: &SpecFile,
     codes: &HashMap<u32, String>,
 ) -> Vec<Retired> {
     let per_table =
-        spec.tables.iter().enumerate().filter(|(t, _)| !unread.tables.contains(t)).flat_map(|(t, table)| {
+        spec.tables.iter().enumerate().filter(|(t, _)| !skipped.tables.contains(t)).flat_map(|(t, table)| {
             table
                 .retired
                 .iter()
                 .enumerate()
-                .filter(move |(i, _)| !unread.table_retired.contains(&(t, *i)))
+                .filter(move |(i, _)| !skipped.table_retired.contains(&(t, *i)))
                 .map(move |(i, entry)| (format!("tables[{t}].retired[{i}]"), Some(table), entry))
         });
     let top_level = spec
         .retired
         .iter()
         .enumerate()
-        .filter(|(i, _)| !unread.retired.contains(i))
+        .filter(|(i, _)| !skipped.retired.contains(i))
         .map(|(i, entry)| (format!("retired[{i}]"), None, entry));
     let mut seen: HashMap<u32, String> = HashMap::new();
     let mut retired = Vec::new();
@@ -230,7 +230,7 @@ fn check_retired(
     retired
 }
 
-fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &SpecTable) -> Table {
+fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &SpecTable) -> Table {
     if !is_table_id(&spec.id) {
         problems.push(
             format!("tables[{t}].id"),
@@ -277,7 +277,7 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
-        if unread.rows.contains(&(t, r)) {
+        if skipped.rows.contains(&(t, r)) {
             continue;
         }
         let row = check_row(problems, &here, kind, (t, r), spec.codes_embed_http_status, spec_row);
@@ -514,12 +514,12 @@ fn check_alias_uniqueness(
 
 /// One table at most lists HTTP statuses: a response's status then has
 /// one row to fall back on.
-fn check_http_tables(problems: &mut Problems<'_>, unread: &Unread, spec: &SpecFile) {
+fn check_http_tables(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
     let mut http_tables = spec
         .tables
         .iter()
         .enumerate()
-        .filter(|(t, table)| !unread.tables.contains(t) && table.kind == SpecTableKind::HttpStatus);
+        .filter(|(t, table)| !skipped.tables.contains(t) && table.kind == SpecTableKind::HttpStatus);
     if let Some((first, _)) = http_tables.next() {
         for (t, table) in http_tables {
             problems.push(
