@@ -1,4 +1,4 @@
-//! Turns YAML paths (`tables[1].errors[0].code`) into source positions.
+//! Turns spec paths (`tables[1].errors[0].code`) into source positions.
 //!
 //! Validation names offending values by path and knows nothing of lines;
 //! this module makes one span-keeping pass over the same text, only when
@@ -9,6 +9,8 @@
 use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
+
+use crate::model::SpecPath;
 
 /// Where a value sits: 1-based line and column (in characters), and how
 /// many characters of that line to underline.
@@ -30,27 +32,27 @@ const MAX_DEPTH: usize = 64;
 /// field, a row past the end) resolves to its nearest existing ancestor:
 /// a missing field points at the mapping that lacks it. Paths that cannot
 /// be placed at all (the text does not parse) are absent from the result.
-pub fn locate(text: &str, paths: &[&str]) -> HashMap<String, Spot> {
-    let mut wanted: HashSet<String> = HashSet::new();
+pub fn locate(text: &str, paths: &[&SpecPath]) -> HashMap<SpecPath, Spot> {
+    let mut wanted: HashSet<SpecPath> = HashSet::new();
     for path in paths {
-        let mut prefix = Some(*path);
+        let mut prefix = Some((*path).clone());
         while let Some(p) = prefix {
-            if !wanted.insert(p.to_owned()) {
+            prefix = p.parent();
+            if !wanted.insert(p) {
                 break;
             }
-            prefix = parent(p);
         }
     }
     let found = index(text, &wanted);
     let mut spots = HashMap::new();
     for path in paths {
-        let mut prefix = Some(*path);
+        let mut prefix = Some((*path).clone());
         while let Some(p) = prefix {
-            if let Some(spot) = found.get(p) {
-                spots.insert((*path).to_owned(), *spot);
+            if let Some(spot) = found.get(&p) {
+                spots.insert((*path).clone(), *spot);
                 break;
             }
-            prefix = parent(p);
+            prefix = p.parent();
         }
     }
     spots
@@ -117,31 +119,14 @@ pub fn too_deep(text: &str) -> Option<Spot> {
     None
 }
 
-/// The path one level up: `a.b[2]` → `a.b` → `a` → `` (the document).
-pub(crate) fn parent(path: &str) -> Option<&str> {
-    if path.is_empty() {
-        return None;
-    }
-    if path.ends_with(']')
-        && let Some(i) = path.rfind('[')
-    {
-        return Some(&path[..i]);
-    }
-    Some(path.rfind('.').map_or("", |i| &path[..i]))
-}
-
-fn child(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
-}
-
 enum Frame {
     Sequence {
-        path: String,
+        path: SpecPath,
         next: usize,
     },
     /// `key` is `None` while the next node is a key.
     Mapping {
-        path: String,
+        path: SpecPath,
         key: Option<String>,
     },
     /// A branch no wanted path goes through: only its depth is counted.
@@ -152,7 +137,7 @@ enum Frame {
 
 /// Spots of every node whose path is in `wanted`. Stops quietly at the
 /// first syntax error: whatever was indexed before it is still useful.
-fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
+fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
     let mut found = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut documents = 0;
@@ -224,11 +209,11 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
 }
 
 /// The path of the node about to be read, given the enclosing frames.
-fn node_path(stack: &[Frame]) -> Option<String> {
+fn node_path(stack: &[Frame]) -> Option<SpecPath> {
     match stack.last() {
-        None => Some(String::new()),
-        Some(Frame::Sequence { path, next }) => Some(format!("{path}[{next}]")),
-        Some(Frame::Mapping { path, key: Some(key) }) => Some(child(path, key)),
+        None => Some(SpecPath::root()),
+        Some(Frame::Sequence { path, next }) => Some(path.index(*next)),
+        Some(Frame::Mapping { path, key: Some(key) }) => Some(path.field(key)),
         Some(Frame::Mapping { key: None, .. } | Frame::Skipped { .. }) => None,
     }
 }
@@ -282,7 +267,12 @@ tables:
     }
 
     fn at(path: &str) -> Option<(usize, usize, usize)> {
-        locate(SPEC, &[path]).get(path).map(|s| (s.line, s.column, s.width))
+        let path = SpecPath::parse(path);
+        locate(SPEC, &[&path]).get(&path).map(|s| (s.line, s.column, s.width))
+    }
+
+    fn spots(text: &str, path: &str) -> HashMap<SpecPath, Spot> {
+        locate(text, &[&SpecPath::parse(path)])
     }
 
     #[test]
@@ -316,19 +306,11 @@ tables:
     }
 
     #[test]
-    fn parents() {
-        assert_eq!(parent("a.b[2].c"), Some("a.b[2]"));
-        assert_eq!(parent("a.b[2]"), Some("a.b"));
-        assert_eq!(parent("a"), Some(""));
-        assert_eq!(parent(""), None);
-    }
-
-    #[test]
     fn deep_and_broken_documents_do_not_hurt() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(locate(&deep, &["a"]).len() <= 1);
+        assert!(spots(&deep, "a").len() <= 1);
         let deep: String = (0..1000).map(|d| format!("{}- \n", " ".repeat(d))).collect();
-        assert_eq!(locate(&deep, &["[0][0][0][0][0][0]"]).len(), 1);
-        assert_eq!(locate("a: [unclosed", &["a"]).get("a").map(|s| s.line), Some(1));
+        assert_eq!(spots(&deep, "[0][0][0][0][0][0]").len(), 1);
+        assert_eq!(spots("a: [unclosed", "a").get(&SpecPath::parse("a")).map(|s| s.line), Some(1));
     }
 }

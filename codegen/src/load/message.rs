@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::locate;
+use crate::model::SpecPath;
 
 /// Whether a deserialization message is about the document's shape (it
 /// parsed, but a field or value does not fit) rather than its syntax.
@@ -24,57 +24,53 @@ pub(super) fn is_shape_problem(message: &str) -> bool {
 
 /// A deserialization message without the position and path that
 /// `serde_yaml` puts around it (both are reported separately).
-pub(super) fn clean_message(message: &str, yaml_path: &str) -> String {
+pub(super) fn clean_message(message: &str, spec_path: &SpecPath) -> String {
     let message = match message.rfind(" at line ") {
         Some(i) => &message[..i],
         None => message,
     };
-    let mut prefix = Some(yaml_path);
+    let mut prefix = Some(spec_path.clone());
     let message = loop {
         match prefix {
-            Some(p) if message.starts_with(&format!("{p}: ")) => break &message[p.len() + 2..],
-            Some(p) => prefix = locate::parent(p),
+            Some(p) => match message.strip_prefix(&format!("{p}: ")) {
+                Some(rest) => break rest,
+                None => prefix = p.parent(),
+            },
             None => break message,
         }
     };
     message.to_owned()
 }
 
-/// A shape or syntax problem with the value at `yaml_path`, worded for
+/// A shape or syntax problem with the value at `spec_path`, worded for
 /// people who write YAML rather than Rust, with how to fix it.
-pub(super) fn problem(path: &Path, message: &str, yaml_path: String) -> Diagnostic {
-    let help = parse_help(message, &yaml_path);
+pub(super) fn problem(path: &Path, message: &str, spec_path: SpecPath) -> Diagnostic {
+    let help = parse_help(message, &spec_path);
     let message = message
         .replace("expected u32", "expected a whole number from 0 to 4294967295")
         .replace("expected u16", "expected a whole number from 0 to 65535")
         .replace("unit value", "null (an empty value)");
-    Diagnostic::new(path, message).help(help).yaml_path(yaml_path)
+    Diagnostic::new(path, message).help(help).spec_path(spec_path)
 }
 
-/// A serde path as this crate writes YAML paths: `tables[1].errors[0].code`.
-/// An unknown segment ends it: what came before is still a good place.
-pub(super) fn yaml_path(path: &serde_path_to_error::Path) -> String {
-    let mut out = String::new();
+/// A serde path as a [`SpecPath`]. An unknown segment ends it: what came
+/// before is still a good place.
+pub(super) fn spec_path(path: &serde_path_to_error::Path) -> SpecPath {
+    let mut out = SpecPath::root();
     for segment in path.iter() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+        out = match segment {
+            serde_path_to_error::Segment::Seq { index } => out.index(*index),
             serde_path_to_error::Segment::Map { key }
-            | serde_path_to_error::Segment::Enum { variant: key } => {
-                out = child(&out, key);
-            }
+            | serde_path_to_error::Segment::Enum { variant: key } => out.field(key),
             serde_path_to_error::Segment::Unknown => break,
-        }
+        };
     }
     out
 }
 
-pub(super) fn child(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
-}
-
 /// How to fix a parser error, from its message and where it happened.
-pub(super) fn parse_help(message: &str, yaml_path: &str) -> String {
-    let field = yaml_path.rsplit(['.', ']']).next().unwrap_or_default();
+pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
+    let field = spec_path.last_key().unwrap_or_default();
     if let Some(rest) =
         message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))
     {

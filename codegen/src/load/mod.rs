@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceLine};
-use crate::model::{self, Catalogue};
+use crate::model::{self, Catalogue, SpecPath};
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once, sorted by file and line.
@@ -59,7 +59,7 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
 pub(crate) fn finish(mut problems: Vec<Diagnostic>) -> Diagnostics {
     let files: std::collections::BTreeSet<PathBuf> = problems
         .iter()
-        .filter(|p| p.snippet.is_none() && (p.position.is_some() || p.yaml_path.is_some()))
+        .filter(|p| p.snippet.is_none() && (p.position.is_some() || p.spec_path.is_some()))
         .map(|p| p.file.clone())
         .collect();
     for file in files {
@@ -139,14 +139,14 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
 /// of that path's value (or of its nearest existing parent), and every
 /// positioned problem its source line.
 pub fn place(text: &str, found: &mut [Diagnostic]) {
-    let paths: Vec<&str> =
-        found.iter().filter(|d| d.position.is_none()).filter_map(|d| d.yaml_path.as_deref()).collect();
+    let paths: Vec<&SpecPath> =
+        found.iter().filter(|d| d.position.is_none()).filter_map(|d| d.spec_path.as_ref()).collect();
     let spots = if paths.is_empty() { Default::default() } else { locate::locate(text, &paths) };
     let lines = locate::lines(text);
     for problem in found.iter_mut() {
         let mut width = None;
         if problem.position.is_none()
-            && let Some(spot) = problem.yaml_path.as_deref().and_then(|p| spots.get(p))
+            && let Some(spot) = problem.spec_path.as_ref().and_then(|p| spots.get(p))
         {
             problem.position = Some((spot.line, spot.column));
             width = Some(spot.width);

@@ -16,11 +16,12 @@ use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_yaml::Error;
 
 use super::locate;
-use super::message::{child, clean_message, closest, problem, yaml_path};
+use super::message::{clean_message, closest, problem, spec_path};
 use super::shape::{Shape, Skipped};
 use super::spec::{SpecFile, SpecTable};
 use super::tree::{Kind, Node, NodeDeserializer, REPETITION, tree};
 use crate::diagnostic::Diagnostic;
+use crate::model::SpecPath;
 
 /// Aliases expanded past this many steps per node of the document stop
 /// the reading: no spec repeats itself that much.
@@ -54,13 +55,15 @@ pub(super) fn in_pieces(file: &Path, text: &str) -> Option<Shape> {
 impl Pieces<'_> {
     fn catalogue(&mut self, root: &Node) -> Result<Shape, Exhausted> {
         let mut skipped = Skipped::default();
-        let mut spec = self.piece::<SpecFile>(root, "", &["tables", "retired"])?.unwrap_or_else(|| {
-            skipped.catalogue = true;
-            SpecFile::default()
-        });
+        let root_path = SpecPath::root();
+        let mut spec =
+            self.piece::<SpecFile>(root, &root_path, &["tables", "retired"])?.unwrap_or_else(|| {
+                skipped.catalogue = true;
+                SpecFile::default()
+            });
         spec.tables = Vec::new();
         for (t, table) in root.get("tables").and_then(Node::items).unwrap_or_default().iter().enumerate() {
-            let at = format!("tables[{t}]");
+            let at = root_path.field("tables").index(t);
             let mut spec_table =
                 self.piece::<SpecTable>(table, &at, &["errors", "retired"])?.unwrap_or_else(|| {
                     skipped.tables.insert(t);
@@ -71,7 +74,7 @@ impl Pieces<'_> {
                 self.list(table, &at, "retired", |i| skipped.table_retired.insert((t, i)))?;
             spec.tables.push(spec_table);
         }
-        spec.retired = self.list(root, "", "retired", |i| skipped.retired.insert(i))?;
+        spec.retired = self.list(root, &root_path, "retired", |i| skipped.retired.insert(i))?;
         Ok(Shape { spec, skipped, problems: std::mem::take(&mut self.problems) })
     }
 
@@ -80,14 +83,14 @@ impl Pieces<'_> {
     fn list<T: DeserializeOwned + Default>(
         &mut self,
         parent: &Node,
-        at: &str,
+        at: &SpecPath,
         field: &str,
         mut skip: impl FnMut(usize) -> bool,
     ) -> Result<Vec<T>, Exhausted> {
         let items = parent.get(field).and_then(Node::items).unwrap_or_default();
         let mut values = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let value = self.piece::<T>(item, &format!("{}[{i}]", child(at, field)), &[])?;
+            let value = self.piece::<T>(item, &at.field(field).index(i), &[])?;
             values.push(value.unwrap_or_else(|| {
                 skip(i);
                 T::default()
@@ -102,7 +105,7 @@ impl Pieces<'_> {
     fn piece<T: DeserializeOwned>(
         &mut self,
         node: &Node,
-        at: &str,
+        at: &SpecPath,
         hollow: &[&str],
     ) -> Result<Option<T>, Exhausted> {
         let found = self.problems.len();
@@ -112,7 +115,7 @@ impl Pieces<'_> {
                 Ok(value) => Ok(Some(value)),
                 Err(e) => {
                     let (_, message) = self.message(e)?;
-                    self.report(node, &message, at.to_owned());
+                    self.report(node, &message, at.clone());
                     Ok(None)
                 }
             };
@@ -126,17 +129,17 @@ impl Pieces<'_> {
             let Some(name) = key.text() else {
                 let unexpected = NodeDeserializer { node: key, budget: &self.budget }.unexpected();
                 let message = <Error as de::Error>::invalid_type(unexpected, &"a field name").to_string();
-                self.report(key, &message, at.to_owned());
+                self.report(key, &message, at.clone());
                 continue;
             };
             if !fields.is_empty() && !fields.contains(&name) {
                 let message = <Error as de::Error>::unknown_field(name, fields).to_string();
-                self.report(key, &message, child(at, name));
+                self.report(key, &message, at.field(name));
                 explained.extend(closest(name, fields));
                 continue;
             }
             if kept.iter().any(|(k, _)| k.text() == Some(name)) {
-                self.report(value, &format!("duplicate field `{name}`"), child(at, name));
+                self.report(value, &format!("duplicate field `{name}`"), at.field(name));
                 continue;
             }
             let value = match value.items() {
@@ -160,7 +163,7 @@ impl Pieces<'_> {
                 message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next())
             {
                 if !explained.contains(&field) {
-                    self.report(node, &message, at.to_owned());
+                    self.report(node, &message, at.clone());
                 }
                 return Ok(None);
             }
@@ -171,10 +174,10 @@ impl Pieces<'_> {
                 _ => None,
             };
             let Some(i) = field else {
-                self.report(node, &message, join(at, &relative));
+                self.report(node, &message, at.join(&relative));
                 return Ok(None);
             };
-            self.report(kept[i].1.descend(&segments[1..]), &message, join(at, &relative));
+            self.report(kept[i].1.descend(&segments[1..]), &message, at.join(&relative));
             let (key, _) = kept.remove(i);
             explained.extend(fields.iter().copied().find(|f| key.text() == Some(f)));
         }
@@ -186,8 +189,8 @@ impl Pieces<'_> {
 
     /// The error's path (relative to the piece) and message; running out
     /// of budget ends the reading.
-    fn message(&self, e: serde_path_to_error::Error<Error>) -> Result<(String, String), Exhausted> {
-        let relative = yaml_path(e.path());
+    fn message(&self, e: serde_path_to_error::Error<Error>) -> Result<(SpecPath, String), Exhausted> {
+        let relative = spec_path(e.path());
         let message = e.into_inner().to_string();
         if message.contains(REPETITION) || self.budget.get() == 0 {
             return Err(Exhausted);
@@ -196,19 +199,10 @@ impl Pieces<'_> {
         Ok((relative, message))
     }
 
-    fn report(&mut self, node: &Node, message: &str, yaml_path: String) {
+    fn report(&mut self, node: &Node, message: &str, at: SpecPath) {
         // An empty value at the very end is placed on the line after it.
         let (line, column) = node.position().min(self.end);
-        self.problems.push(problem(self.file, message, yaml_path).at(line, column));
-    }
-}
-
-/// `at` followed by a relative path (`errors[0].code` or `[0]`).
-fn join(at: &str, relative: &str) -> String {
-    if relative.is_empty() || relative.starts_with('[') || at.is_empty() {
-        format!("{at}{relative}")
-    } else {
-        format!("{at}.{relative}")
+        self.problems.push(problem(self.file, message, at).at(line, column));
     }
 }
 
@@ -374,7 +368,10 @@ tables:
                 ("invalid type: string \"y\", expected a whole number from 0 to 4294967295", (13, 22)),
             ],
         );
-        assert_eq!(read.problems[3].yaml_path.as_deref(), Some("tables[0].errors[0].aliases[1]"));
+        assert_eq!(
+            read.problems[3].spec_path.as_ref().map(ToString::to_string).as_deref(),
+            Some("tables[0].errors[0].aliases[1]")
+        );
         // `nme` explains the missing `name`; the row is left out, its table is not.
         assert_eq!(read.skipped.rows, [(0, 0)].into());
         assert!(read.skipped.tables.is_empty() && !read.skipped.catalogue);

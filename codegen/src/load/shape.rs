@@ -13,7 +13,7 @@ use std::path::Path;
 use serde_yaml::Error;
 
 use super::locate;
-use super::message::{clean_message, is_shape_problem, problem, yaml_path};
+use super::message::{clean_message, is_shape_problem, problem, spec_path};
 use super::pieces;
 use super::spec::SpecFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -98,16 +98,15 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
 /// The diagnostic for an error of deserializing the whole file, with the
 /// parser's own position where it has one.
 fn whole_file_problem(path: &Path, text: &str, e: serde_path_to_error::Error<Error>) -> Diagnostic {
-    let yaml_path = yaml_path(e.path());
+    let at = spec_path(e.path());
     let error = e.into_inner();
-    let message = clean_message(&error.to_string(), &yaml_path);
+    let message = clean_message(&error.to_string(), &at);
     if let Some(field) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
         // The parser points at the mapping; the second key is the news,
         // and the path's last value is the second one's.
-        let at = if yaml_path.is_empty() { field.to_owned() } else { format!("{yaml_path}.{field}") };
-        return problem(path, &message, at);
+        return problem(path, &message, at.field(field));
     }
-    let mut diagnostic = problem(path, &message, yaml_path);
+    let mut diagnostic = problem(path, &message, at);
     if let Some(at) = error.location() {
         // From the byte index, so lines count the same everywhere
         // (libyaml also breaks lines at U+0085, U+2028 and U+2029).

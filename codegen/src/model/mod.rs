@@ -4,9 +4,11 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
+mod path;
 mod validate;
 
 pub use names::{derive_variant_name, is_type_ident};
+pub use path::{Segment, SpecPath};
 pub use validate::validate;
 pub(crate) use validate::validate_skipping;
 
@@ -105,6 +107,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The heading of the docs' name column (`Name`, `Message`).
     pub name_column: String,
+    /// Where the table sits in the spec (`tables[1]`).
+    pub at: SpecPath,
 }
 
 /// A checked row: one error code.
@@ -128,6 +132,8 @@ pub struct Row {
     pub recovery: Option<Recovery>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// Where the row sits in the spec (`tables[1].errors[0]`).
+    pub at: SpecPath,
 }
 
 /// What a client should do about an error: a small closed set, so that a
@@ -239,9 +245,11 @@ pub struct Retired {
     pub table: String,
     /// Why it was withdrawn, and what to use instead.
     pub reason: String,
+    /// [`Retired::at`] written out, for callers that build paths as text.
+    pub yaml_path: String,
     /// Where the entry sits in the spec (`tables[1].retired[0]`), for
     /// diagnostics about it.
-    pub yaml_path: String,
+    pub at: SpecPath,
 }
 
 impl Row {
