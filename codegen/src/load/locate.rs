@@ -104,7 +104,7 @@ pub fn too_deep(text: &str) -> Option<Spot> {
             Ok((Event::SequenceStart(..) | Event::MappingStart(..), span)) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(spot(text, span));
+                    return Some(spot(&lines(text), span));
                 }
             }
             Ok((Event::SequenceEnd | Event::MappingEnd, _)) => depth = depth.saturating_sub(1),
@@ -122,11 +122,13 @@ pub fn too_deep(text: &str) -> Option<Spot> {
 enum Frame {
     Sequence {
         path: SpecPath,
+        opening: Span,
         next: usize,
     },
     /// `key` is `None` while the next node is a key.
     Mapping {
         path: SpecPath,
+        opening: Span,
         key: Option<String>,
     },
     /// A branch no wanted path goes through: only its depth is counted.
@@ -138,6 +140,7 @@ enum Frame {
 /// Spots of every node whose path is in `wanted`. Stops quietly at the
 /// first syntax error: whatever was indexed before it is still useful.
 fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
+    let lines = lines(text);
     let mut found = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut documents = 0;
@@ -163,7 +166,11 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                stack.pop();
+                if let Some(Frame::Sequence { path, opening, .. } | Frame::Mapping { path, opening, .. }) =
+                    stack.pop()
+                {
+                    found.insert(path, spot(&lines, collection_span(&lines, opening, span)));
+                }
                 advance(&mut stack);
             }
             Event::Scalar(value, ..) => {
@@ -173,7 +180,7 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
                 }
                 let path = node_path(&stack);
                 if let Some(path) = path.filter(|p| wanted.contains(p)) {
-                    found.insert(path, spot(text, span));
+                    found.insert(path, spot(&lines, span));
                 }
                 advance(&mut stack);
             }
@@ -183,7 +190,7 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
                     continue;
                 }
                 if let Some(path) = node_path(&stack).filter(|p| wanted.contains(p)) {
-                    found.insert(path, spot(text, span));
+                    found.insert(path, spot(&lines, span));
                 }
                 advance(&mut stack);
             }
@@ -192,11 +199,11 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
                 let path = if is_key { None } else { node_path(&stack) };
                 match path.filter(|p| wanted.contains(p) && stack.len() < MAX_DEPTH) {
                     Some(path) => {
-                        found.insert(path.clone(), spot(text, span));
+                        found.insert(path.clone(), spot(&lines, span));
                         stack.push(if matches!(event, Event::SequenceStart(..)) {
-                            Frame::Sequence { path, next: 0 }
+                            Frame::Sequence { path, opening: span, next: 0 }
                         } else {
-                            Frame::Mapping { path, key: None }
+                            Frame::Mapping { path, opening: span, key: None }
                         });
                     }
                     None => stack.push(Frame::Skipped { depth: 1 }),
@@ -212,8 +219,8 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
 fn node_path(stack: &[Frame]) -> Option<SpecPath> {
     match stack.last() {
         None => Some(SpecPath::root()),
-        Some(Frame::Sequence { path, next }) => Some(path.index(*next)),
-        Some(Frame::Mapping { path, key: Some(key) }) => Some(path.field(key)),
+        Some(Frame::Sequence { path, next, .. }) => Some(path.index(*next)),
+        Some(Frame::Mapping { path, key: Some(key), .. }) => Some(path.field(key)),
         Some(Frame::Mapping { key: None, .. } | Frame::Skipped { .. }) => None,
     }
 }
@@ -229,7 +236,25 @@ fn advance(stack: &mut [Frame]) {
     }
 }
 
-fn spot(text: &str, span: Span) -> Spot {
+/// The span to point at for a collection that opens at `opening` and
+/// closes at `closing`: all of it for a flow collection on one line
+/// (`[a, b]`), else its opening (a block collection's first key or item).
+pub(super) fn collection_span(lines: &[&str], opening: Span, closing: Span) -> Span {
+    let (start, end) = (opening.start, closing.end);
+    let flow = opening.end.col().checked_sub(1).is_some_and(|last| {
+        let line = start.line().checked_sub(1).and_then(|i| lines.get(i));
+        line.and_then(|text| text.chars().nth(last)).is_some_and(|c| c == '[' || c == '{')
+    });
+    if flow && end.line() == start.line() && end.index() > start.index() {
+        Span::new(start, end)
+    } else {
+        opening
+    }
+}
+
+/// Where the parser's `span` starts in the text of `lines`, and how much
+/// of its first line it covers.
+pub(super) fn spot(lines: &[&str], span: Span) -> Spot {
     let (start, end) = (span.start, span.end);
     let line = start.line();
     let column = start.col() + 1;
@@ -237,7 +262,7 @@ fn spot(text: &str, span: Span) -> Spot {
         end.index().saturating_sub(start.index())
     } else {
         // A value over several lines: underline the rest of its first line.
-        let rest = lines(text).get(line - 1).map_or(0, |l| l.chars().count());
+        let rest = line.checked_sub(1).and_then(|i| lines.get(i)).map_or(0, |l| l.chars().count());
         rest.saturating_sub(start.col())
     };
     Spot { line, column, width: width.max(1) }
@@ -282,6 +307,13 @@ tables:
         assert_eq!(at("tables[0].errors[0].code"), Some((5, 15, 7)));
         assert_eq!(at("tables[0].errors[0].name"), Some((6, 15, 14)));
         assert_eq!(at("tables[0].errors[1].name"), Some((7, 25, 1)));
+    }
+
+    #[test]
+    fn flow_collections_are_underlined_whole_and_block_ones_at_their_start() {
+        assert_eq!(at("tables[0].errors[1]"), Some((7, 9, 18)));
+        assert_eq!(at("tables[0].errors[0]"), Some((5, 9, 1)));
+        assert_eq!(at("tables[0].errors"), Some((5, 7, 1)));
     }
 
     #[test]

@@ -32,6 +32,8 @@ struct Exhausted;
 
 struct Pieces<'a> {
     file: &'a Path,
+    /// The lines of the text, for the source line of each problem.
+    lines: Vec<&'a str>,
     /// Where the text ends: its last line and the column after it.
     end: (usize, usize),
     budget: Cell<usize>,
@@ -46,6 +48,7 @@ pub(super) fn in_pieces(file: &Path, text: &str) -> Option<Shape> {
     let mut pieces = Pieces {
         file,
         end: (lines.len(), lines.last().map_or(0, |line| line.chars().count()) + 1),
+        lines,
         budget: Cell::new(nodes.saturating_mul(STEPS_PER_NODE).saturating_add(4096)),
         problems: Vec::new(),
     };
@@ -199,10 +202,14 @@ impl Pieces<'_> {
         Ok((relative, message))
     }
 
+    /// Records a problem with `node`, underlining the span the parser gave it.
     fn report(&mut self, node: &Node, message: &str, at: SpecPath) {
+        let spot = node.spot(&self.lines);
         // An empty value at the very end is placed on the line after it.
-        let (line, column) = node.position().min(self.end);
-        self.problems.push(problem(self.file, message, at).at(line, column));
+        let (line, column) = (spot.line, spot.column).min(self.end);
+        let width = if (line, column) == (spot.line, spot.column) { spot.width } else { 1 };
+        let text = line.checked_sub(1).and_then(|i| self.lines.get(i)).copied().unwrap_or_default();
+        self.problems.push(problem(self.file, message, at).at(line, column).snippet(text, width));
     }
 }
 

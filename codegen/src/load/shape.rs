@@ -74,6 +74,10 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
             format!("the spec nests more than {} levels deep", locate::MAX_NESTING),
         )
         .at(spot.line, spot.column)
+        .snippet(
+            spot.line.checked_sub(1).and_then(|i| locate::lines(text).get(i).copied()).unwrap_or_default(),
+            spot.width,
+        )
         .help("a spec nests a few levels (catalogue, tables, rows): check that this file is a spec")
         .into());
     }

@@ -13,6 +13,8 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde_yaml::Error;
 
+use super::locate::{self, Spot};
+
 /// A node of the document, where it starts, and what it holds. Aliases
 /// share their anchor's contents, so expanding them costs nothing until
 /// they are read (and reading is budgeted).
@@ -56,13 +58,17 @@ impl Node {
         }
     }
 
-    /// 1-based line and column (in characters). An empty value is placed
-    /// right after the `:` or `-` before it, where the value belongs.
-    pub(super) fn position(&self) -> (usize, usize) {
+    /// Where the node sits in the text of `lines`, from its span: 1-based
+    /// line and column (in characters) and the width to underline. An
+    /// empty value is placed right after the `:` or `-` before it, where
+    /// the value belongs.
+    pub(super) fn spot(&self, lines: &[&str]) -> Spot {
         let (start, end) = (self.span.start, self.span.end);
         let empty = matches!(&*self.kind, Kind::Scalar { value, .. } if value.is_empty());
-        let after = usize::from(empty && start.index() == end.index());
-        (start.line(), start.col() + 1 + after)
+        if empty && start.index() == end.index() {
+            return Spot { line: start.line(), column: start.col() + 2, width: 1 };
+        }
+        locate::spot(lines, self.span)
     }
 
     /// The node at `segments` below this one, or the deepest that exists.
@@ -92,6 +98,7 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
         mapping: bool,
         nodes: Vec<Node>,
     }
+    let lines = locate::lines(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Rc<Kind>> = HashMap::new();
     let mut count = 0usize;
@@ -121,7 +128,8 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
                 } else {
                     Kind::Sequence(open.nodes)
                 };
-                (Node { span: open.span, kind: Rc::new(kind) }, open.anchor)
+                let span = locate::collection_span(&lines, open.span, span);
+                (Node { span, kind: Rc::new(kind) }, open.anchor)
             }
             Event::DocumentEnd | Event::StreamEnd => break,
             _ => continue,
