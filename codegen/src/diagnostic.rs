@@ -30,6 +30,16 @@ pub struct Diagnostic {
     pub snippet: Option<Box<SourceLine>>,
 }
 
+/// A spec file's path and text, kept from loading to reporting, so that a
+/// problem found later (by the lock) is placed without reading it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Its text, as loaded.
+    pub text: String,
+}
+
 /// The source line a diagnostic shows, and what of it to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceLine {

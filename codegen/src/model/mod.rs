@@ -12,6 +12,9 @@ pub use path::{Segment, SpecPath};
 pub use validate::validate;
 pub(crate) use validate::validate_skipping;
 
+use std::sync::Arc;
+
+use crate::diagnostic::SourceFile;
 use crate::load::spec::SpecRecovery;
 
 /// Item names the generated crate defines besides the table enums.
@@ -43,6 +46,10 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The spec file's path and text when it was loaded from text (not
+    /// for a catalogue validated from spec types alone), to place
+    /// problems found after loading.
+    pub spec_file: Option<Arc<SourceFile>>,
 }
 
 impl Catalogue {

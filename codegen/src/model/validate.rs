@@ -97,6 +97,7 @@ pub(crate) fn validate_skipping(
             version: spec.version.clone(),
             tables,
             retired,
+            spec_file: None,
         })
     } else {
         Err(Diagnostics(problems.found))
