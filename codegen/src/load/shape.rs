@@ -3,8 +3,8 @@
 //! wrong type) in one run.
 //!
 //! A spec that deserializes in one go, the usual case, is read that way.
-//! Otherwise the document is parsed once into a tree ([`super::tree`])
-//! and read piece by piece ([`super::pieces`]), each problem pointing at
+//! Otherwise the document is parsed once into a tree (`load::tree`)
+//! and read piece by piece (`load::pieces`), each problem pointing at
 //! the key or value at fault.
 
 use std::collections::BTreeSet;
