@@ -52,7 +52,8 @@ pub fn place(text: &str, found: &mut [Diagnostic]) {
 
 /// How many characters the YAML token at 1-based `column` spans: a quoted
 /// scalar to its closing quote, a plain one to the next `: `, `,`, `]`,
-/// `}` or ` #`.
+/// `}` or ` #`. Only for positions that come without a span: a syntax
+/// error's mark, or a line of another file.
 fn token_width(line: &str, column: usize) -> usize {
     let chars: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
     let Some(&first) = chars.first() else { return 1 };
