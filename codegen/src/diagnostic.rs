@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use crate::model::SpecPath;
+
 /// The most problems printed in full; the rest are counted.
 pub const MAX_SHOWN: usize = 50;
 
@@ -16,16 +18,26 @@ pub struct Diagnostic {
     pub file: PathBuf,
     /// 1-based line and column (in characters), when known.
     pub position: Option<(usize, usize)>,
-    /// Where in the YAML document the offending value sits, as a path
-    /// such as `tables[1].errors[0].code` (indexes from 0). Validation
-    /// names values this way; the loader turns paths into positions.
-    pub yaml_path: Option<String>,
+    /// Where in the YAML document the offending value sits
+    /// (`tables[1].errors[0].code`). Validation names values this way;
+    /// the loader turns paths into positions.
+    pub spec_path: Option<SpecPath>,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
     /// The source line at `position`; filled in by the loader.
     pub snippet: Option<Box<SourceLine>>,
+}
+
+/// A spec file's path and text, kept from loading to reporting, so that a
+/// problem found later (by the lock) is placed without reading it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Its text, as loaded.
+    pub text: String,
 }
 
 /// The source line a diagnostic shows, and what of it to underline.
@@ -43,7 +55,7 @@ impl Diagnostic {
         Diagnostic {
             file: file.to_path_buf(),
             position: None,
-            yaml_path: None,
+            spec_path: None,
             message: message.into(),
             help: None,
             snippet: None,
@@ -56,10 +68,16 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the YAML path of the offending value.
-    pub fn yaml_path(mut self, path: impl Into<String>) -> Self {
-        self.yaml_path = Some(path.into());
+    /// Sets the path of the offending value.
+    pub fn spec_path(mut self, path: SpecPath) -> Self {
+        self.spec_path = Some(path);
         self
+    }
+
+    /// Sets the path of the offending value from its text
+    /// (`tables[1].errors[0].code`), for callers that write paths out.
+    pub fn yaml_path(self, path: impl Into<String>) -> Self {
+        self.spec_path(SpecPath::parse(&path.into()))
     }
 
     /// Sets the line saying how to fix the problem.
@@ -102,8 +120,8 @@ impl Diagnostic {
             }
             (Some((line, column)), None) => title.element(Origin::path(path).line(line).char_column(column)),
             (None, _) => {
-                let origin = match &self.yaml_path {
-                    Some(yaml_path) => format!("{path} (at `{yaml_path}`)"),
+                let origin = match &self.spec_path {
+                    Some(spec_path) => format!("{path} (at `{spec_path}`)"),
                     None => path.into_owned(),
                 };
                 title.element(Origin::path(origin))

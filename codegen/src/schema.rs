@@ -1,4 +1,4 @@
-//! The JSON Schema of the spec format, derived from the [`crate::spec`]
+//! The JSON Schema of the spec format, derived from the [`crate::load::spec`]
 //! types so it cannot drift from what the loader accepts. Editors use it
 //! through the `# yaml-language-server: $schema=…` line at the top of a
 //! spec to complete and check field names as you type.

@@ -1,4 +1,4 @@
-//! Turns YAML paths (`tables[1].errors[0].code`) into source positions.
+//! Turns spec paths (`tables[1].errors[0].code`) into source positions.
 //!
 //! Validation names offending values by path and knows nothing of lines;
 //! this module makes one span-keeping pass over the same text, only when
@@ -9,6 +9,8 @@
 use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
+
+use crate::model::SpecPath;
 
 /// Where a value sits: 1-based line and column (in characters), and how
 /// many characters of that line to underline.
@@ -30,27 +32,27 @@ const MAX_DEPTH: usize = 64;
 /// field, a row past the end) resolves to its nearest existing ancestor:
 /// a missing field points at the mapping that lacks it. Paths that cannot
 /// be placed at all (the text does not parse) are absent from the result.
-pub fn locate(text: &str, paths: &[&str]) -> HashMap<String, Spot> {
-    let mut wanted: HashSet<String> = HashSet::new();
+pub fn locate(text: &str, paths: &[&SpecPath]) -> HashMap<SpecPath, Spot> {
+    let mut wanted: HashSet<SpecPath> = HashSet::new();
     for path in paths {
-        let mut prefix = Some(*path);
+        let mut prefix = Some((*path).clone());
         while let Some(p) = prefix {
-            if !wanted.insert(p.to_owned()) {
+            prefix = p.parent();
+            if !wanted.insert(p) {
                 break;
             }
-            prefix = parent(p);
         }
     }
     let found = index(text, &wanted);
     let mut spots = HashMap::new();
     for path in paths {
-        let mut prefix = Some(*path);
+        let mut prefix = Some((*path).clone());
         while let Some(p) = prefix {
-            if let Some(spot) = found.get(p) {
-                spots.insert((*path).to_owned(), *spot);
+            if let Some(spot) = found.get(&p) {
+                spots.insert((*path).clone(), *spot);
                 break;
             }
-            prefix = parent(p);
+            prefix = p.parent();
         }
     }
     spots
@@ -102,7 +104,7 @@ pub fn too_deep(text: &str) -> Option<Spot> {
             Ok((Event::SequenceStart(..) | Event::MappingStart(..), span)) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(spot(text, span));
+                    return Some(spot(&lines(text), span));
                 }
             }
             Ok((Event::SequenceEnd | Event::MappingEnd, _)) => depth = depth.saturating_sub(1),
@@ -117,31 +119,16 @@ pub fn too_deep(text: &str) -> Option<Spot> {
     None
 }
 
-/// The path one level up: `a.b[2]` → `a.b` → `a` → `` (the document).
-pub(crate) fn parent(path: &str) -> Option<&str> {
-    if path.is_empty() {
-        return None;
-    }
-    if path.ends_with(']')
-        && let Some(i) = path.rfind('[')
-    {
-        return Some(&path[..i]);
-    }
-    Some(path.rfind('.').map_or("", |i| &path[..i]))
-}
-
-fn child(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") }
-}
-
 enum Frame {
     Sequence {
-        path: String,
+        path: SpecPath,
+        opening: Span,
         next: usize,
     },
     /// `key` is `None` while the next node is a key.
     Mapping {
-        path: String,
+        path: SpecPath,
+        opening: Span,
         key: Option<String>,
     },
     /// A branch no wanted path goes through: only its depth is counted.
@@ -152,7 +139,8 @@ enum Frame {
 
 /// Spots of every node whose path is in `wanted`. Stops quietly at the
 /// first syntax error: whatever was indexed before it is still useful.
-fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
+fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
+    let lines = lines(text);
     let mut found = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut documents = 0;
@@ -178,7 +166,11 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                stack.pop();
+                if let Some(Frame::Sequence { path, opening, .. } | Frame::Mapping { path, opening, .. }) =
+                    stack.pop()
+                {
+                    found.insert(path, spot(&lines, collection_span(&lines, opening, span)));
+                }
                 advance(&mut stack);
             }
             Event::Scalar(value, ..) => {
@@ -188,7 +180,7 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
                 }
                 let path = node_path(&stack);
                 if let Some(path) = path.filter(|p| wanted.contains(p)) {
-                    found.insert(path, spot(text, span));
+                    found.insert(path, spot(&lines, span));
                 }
                 advance(&mut stack);
             }
@@ -198,7 +190,7 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
                     continue;
                 }
                 if let Some(path) = node_path(&stack).filter(|p| wanted.contains(p)) {
-                    found.insert(path, spot(text, span));
+                    found.insert(path, spot(&lines, span));
                 }
                 advance(&mut stack);
             }
@@ -207,11 +199,11 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
                 let path = if is_key { None } else { node_path(&stack) };
                 match path.filter(|p| wanted.contains(p) && stack.len() < MAX_DEPTH) {
                     Some(path) => {
-                        found.insert(path.clone(), spot(text, span));
+                        found.insert(path.clone(), spot(&lines, span));
                         stack.push(if matches!(event, Event::SequenceStart(..)) {
-                            Frame::Sequence { path, next: 0 }
+                            Frame::Sequence { path, opening: span, next: 0 }
                         } else {
-                            Frame::Mapping { path, key: None }
+                            Frame::Mapping { path, opening: span, key: None }
                         });
                     }
                     None => stack.push(Frame::Skipped { depth: 1 }),
@@ -224,11 +216,11 @@ fn index(text: &str, wanted: &HashSet<String>) -> HashMap<String, Spot> {
 }
 
 /// The path of the node about to be read, given the enclosing frames.
-fn node_path(stack: &[Frame]) -> Option<String> {
+fn node_path(stack: &[Frame]) -> Option<SpecPath> {
     match stack.last() {
-        None => Some(String::new()),
-        Some(Frame::Sequence { path, next }) => Some(format!("{path}[{next}]")),
-        Some(Frame::Mapping { path, key: Some(key) }) => Some(child(path, key)),
+        None => Some(SpecPath::root()),
+        Some(Frame::Sequence { path, next, .. }) => Some(path.index(*next)),
+        Some(Frame::Mapping { path, key: Some(key), .. }) => Some(path.field(key)),
         Some(Frame::Mapping { key: None, .. } | Frame::Skipped { .. }) => None,
     }
 }
@@ -244,7 +236,25 @@ fn advance(stack: &mut [Frame]) {
     }
 }
 
-fn spot(text: &str, span: Span) -> Spot {
+/// The span to point at for a collection that opens at `opening` and
+/// closes at `closing`: all of it for a flow collection on one line
+/// (`[a, b]`), else its opening (a block collection's first key or item).
+pub(super) fn collection_span(lines: &[&str], opening: Span, closing: Span) -> Span {
+    let (start, end) = (opening.start, closing.end);
+    let flow = opening.end.col().checked_sub(1).is_some_and(|last| {
+        let line = start.line().checked_sub(1).and_then(|i| lines.get(i));
+        line.and_then(|text| text.chars().nth(last)).is_some_and(|c| c == '[' || c == '{')
+    });
+    if flow && end.line() == start.line() && end.index() > start.index() {
+        Span::new(start, end)
+    } else {
+        opening
+    }
+}
+
+/// Where the parser's `span` starts in the text of `lines`, and how much
+/// of its first line it covers.
+pub(super) fn spot(lines: &[&str], span: Span) -> Spot {
     let (start, end) = (span.start, span.end);
     let line = start.line();
     let column = start.col() + 1;
@@ -252,7 +262,7 @@ fn spot(text: &str, span: Span) -> Spot {
         end.index().saturating_sub(start.index())
     } else {
         // A value over several lines: underline the rest of its first line.
-        let rest = lines(text).get(line - 1).map_or(0, |l| l.chars().count());
+        let rest = line.checked_sub(1).and_then(|i| lines.get(i)).map_or(0, |l| l.chars().count());
         rest.saturating_sub(start.col())
     };
     Spot { line, column, width: width.max(1) }
@@ -282,7 +292,12 @@ tables:
     }
 
     fn at(path: &str) -> Option<(usize, usize, usize)> {
-        locate(SPEC, &[path]).get(path).map(|s| (s.line, s.column, s.width))
+        let path = SpecPath::parse(path);
+        locate(SPEC, &[&path]).get(&path).map(|s| (s.line, s.column, s.width))
+    }
+
+    fn spots(text: &str, path: &str) -> HashMap<SpecPath, Spot> {
+        locate(text, &[&SpecPath::parse(path)])
     }
 
     #[test]
@@ -292,6 +307,13 @@ tables:
         assert_eq!(at("tables[0].errors[0].code"), Some((5, 15, 7)));
         assert_eq!(at("tables[0].errors[0].name"), Some((6, 15, 14)));
         assert_eq!(at("tables[0].errors[1].name"), Some((7, 25, 1)));
+    }
+
+    #[test]
+    fn flow_collections_are_underlined_whole_and_block_ones_at_their_start() {
+        assert_eq!(at("tables[0].errors[1]"), Some((7, 9, 18)));
+        assert_eq!(at("tables[0].errors[0]"), Some((5, 9, 1)));
+        assert_eq!(at("tables[0].errors"), Some((5, 7, 1)));
     }
 
     #[test]
@@ -316,19 +338,11 @@ tables:
     }
 
     #[test]
-    fn parents() {
-        assert_eq!(parent("a.b[2].c"), Some("a.b[2]"));
-        assert_eq!(parent("a.b[2]"), Some("a.b"));
-        assert_eq!(parent("a"), Some(""));
-        assert_eq!(parent(""), None);
-    }
-
-    #[test]
     fn deep_and_broken_documents_do_not_hurt() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(locate(&deep, &["a"]).len() <= 1);
+        assert!(spots(&deep, "a").len() <= 1);
         let deep: String = (0..1000).map(|d| format!("{}- \n", " ".repeat(d))).collect();
-        assert_eq!(locate(&deep, &["[0][0][0][0][0][0]"]).len(), 1);
-        assert_eq!(locate("a: [unclosed", &["a"]).get("a").map(|s| s.line), Some(1));
+        assert_eq!(spots(&deep, "[0][0][0][0][0][0]").len(), 1);
+        assert_eq!(spots("a: [unclosed", "a").get(&SpecPath::parse("a")).map(|s| s.line), Some(1));
     }
 }

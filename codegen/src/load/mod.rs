@@ -1,18 +1,25 @@
 //! Loading: find the spec files, read each one's YAML into the spec types
 //! ([`spec`]) with every shape problem, validate it into a
-//! [`Catalogue`], and place every problem at its line.
+//! [`Catalogue`] that keeps its text, and place every problem at its line.
 
 mod files;
 pub(crate) mod locate;
+mod message;
+mod pieces;
+mod place;
 pub mod shape;
 pub mod spec;
+mod tree;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceLine};
-use crate::model::{self, Catalogue};
+pub use place::{finish, place};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::model::{self, Catalogue, SpecPath};
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once, sorted by file and line.
@@ -39,7 +46,7 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
                                 first.display()
                             ),
                         )
-                        .yaml_path("crate")
+                        .spec_path(SpecPath::root().field("crate"))
                         .help("give each spec file its own `crate` name"),
                     );
                 }
@@ -48,32 +55,11 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
             Err(Diagnostics(found)) => problems.extend(found),
         }
     }
-    if problems.is_empty() { Ok(catalogues) } else { Err(finish(problems)) }
-}
-
-/// Places every problem that has no position yet by reading its file
-/// (the spec or a lock) once, then sorts them by file and line.
-pub(crate) fn finish(mut problems: Vec<Diagnostic>) -> Diagnostics {
-    let files: std::collections::BTreeSet<PathBuf> = problems
-        .iter()
-        .filter(|p| p.snippet.is_none() && (p.position.is_some() || p.yaml_path.is_some()))
-        .map(|p| p.file.clone())
-        .collect();
-    for file in files {
-        // A file that cannot be read now keeps its problems as they are.
-        let Ok(text) = fs::read_to_string(&file) else { continue };
-        let mut mine: Vec<Diagnostic> = Vec::new();
-        let mut others = Vec::with_capacity(problems.len());
-        for problem in problems {
-            if problem.file == file { mine.push(problem) } else { others.push(problem) }
-        }
-        place(&text, &mut mine);
-        others.extend(mine);
-        problems = others;
+    if problems.is_empty() {
+        return Ok(catalogues);
     }
-    let mut problems = Diagnostics(problems);
-    problems.sort();
-    problems
+    let sources: Vec<&SourceFile> = catalogues.iter().filter_map(|(_, c)| c.spec_file.as_deref()).collect();
+    Err(finish(problems, &sources))
 }
 
 /// Reads, parses and validates one spec file. `source` is the name that
@@ -89,30 +75,34 @@ pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> 
 /// an older revision in version control); `path` names them in diagnostics.
 pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
     let text = decode(path, bytes)?;
-    check(path, &source, &text)
+    check_file(&source, Arc::new(SourceFile { path: path.to_path_buf(), text }))
 }
 
 /// Parses and validates spec text: every problem comes back with its line,
 /// the source line and a caret, sorted by position. Never panics, whatever
 /// the text.
 pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
+    check_file(source, Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_owned() }))
+}
+
+/// [`check`] of a file's text, which the catalogue keeps.
+fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {
+    let (path, text) = (file.path.as_path(), file.text.as_str());
     // Shape problems and the validation problems of every part that could
     // be read come out together.
-    let result = shape::read(path, text).map_err(|found| found.0).and_then(|read| {
-        let mut found = read.problems;
-        match model::validate_read(path, source, &read.spec, &read.unread) {
+    let result = shape::read(path, text).map_err(|found| found.0).and_then(|shape| {
+        let mut found = shape.problems;
+        match model::validate_skipping(path, source, &shape.spec, &shape.skipped) {
             Ok(catalogue) if found.is_empty() => return Ok(catalogue),
             Ok(_) => {}
             Err(more) => found.extend(more.0),
         }
         Err(found)
     });
-    result.map_err(|mut found| {
-        place(text, &mut found);
-        let mut found = Diagnostics(found);
-        found.sort();
-        found
-    })
+    match result {
+        Ok(catalogue) => Ok(Catalogue { spec_file: Some(file), ..catalogue }),
+        Err(found) => Err(finish(found, &[&file])),
+    }
 }
 
 /// The text of a spec file; a file that is not UTF-8 is a problem at the
@@ -132,70 +122,11 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     })
 }
 
-/// Gives every problem that has a YAML path but no position the position
-/// of that path's value (or of its nearest existing parent), and every
-/// positioned problem its source line.
-pub fn place(text: &str, found: &mut [Diagnostic]) {
-    let paths: Vec<&str> =
-        found.iter().filter(|d| d.position.is_none()).filter_map(|d| d.yaml_path.as_deref()).collect();
-    let spots = if paths.is_empty() { Default::default() } else { locate::locate(text, &paths) };
-    let lines = locate::lines(text);
-    for problem in found.iter_mut() {
-        let mut width = None;
-        if problem.position.is_none()
-            && let Some(spot) = problem.yaml_path.as_deref().and_then(|p| spots.get(p))
-        {
-            problem.position = Some((spot.line, spot.column));
-            width = Some(spot.width);
-        }
-        if problem.snippet.is_some() {
-            continue;
-        }
-        if let Some((line, column)) = problem.position
-            && let Some(&text) = line.checked_sub(1).and_then(|i| lines.get(i))
-        {
-            let width = width.unwrap_or_else(|| token_width(text, column));
-            problem.snippet = Some(Box::new(SourceLine { text: text.to_owned(), width: width.max(1) }));
-        }
-    }
-}
-
-/// How many characters the YAML token at 1-based `column` spans: a quoted
-/// scalar to its closing quote, a plain one to the next `: `, `,`, `]`,
-/// `}` or ` #`.
-fn token_width(line: &str, column: usize) -> usize {
-    let chars: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
-    let Some(&first) = chars.first() else { return 1 };
-    if first == '"' || first == '\'' {
-        let mut escaped = false;
-        for (i, &c) in chars.iter().enumerate().skip(1) {
-            if c == first && !escaped {
-                return i + 1;
-            }
-            escaped = first == '"' && c == '\\' && !escaped;
-        }
-        return chars.len();
-    }
-    let mut end = chars.len();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let ends = matches!(c, ',' | ']' | '}')
-            || (c == ':' && next.is_none_or(char::is_whitespace))
-            || (c == '#' && i > 0 && chars[i - 1].is_whitespace());
-        if ends {
-            end = i;
-            break;
-        }
-    }
-    let token: String = chars[..end].iter().collect();
-    token.trim_end().chars().count().max(1)
-}
-
 /// Parses spec text into the spec types, reporting every shape problem
 /// (unknown, repeated or missing field, wrong type) of every table and
 /// row, each with the value's YAML path and, where known, its line; see
 /// [`shape`].
 pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostics> {
-    let read = shape::read(path, text)?;
-    if read.problems.is_empty() { Ok(read.spec) } else { Err(Diagnostics(read.problems)) }
+    let shape = shape::read(path, text)?;
+    if shape.problems.is_empty() { Ok(shape.spec) } else { Err(Diagnostics(shape.problems)) }
 }

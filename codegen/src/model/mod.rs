@@ -4,12 +4,17 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
+mod path;
 mod validate;
 
 pub use names::{derive_variant_name, is_type_ident};
+pub use path::{Segment, SpecPath};
 pub use validate::validate;
-pub(crate) use validate::validate_read;
+pub(crate) use validate::validate_skipping;
 
+use std::sync::Arc;
+
+use crate::diagnostic::SourceFile;
 use crate::load::spec::SpecRecovery;
 
 /// Item names the generated crate defines besides the table enums.
@@ -41,6 +46,10 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The spec file's path and text when it was loaded from text (not
+    /// for a catalogue validated from spec types alone), to place
+    /// problems found after loading.
+    pub spec_file: Option<Arc<SourceFile>>,
 }
 
 impl Catalogue {
@@ -105,6 +114,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The heading of the docs' name column (`Name`, `Message`).
     pub name_column: String,
+    /// Where the table sits in the spec (`tables[1]`).
+    pub at: SpecPath,
 }
 
 /// A checked row: one error code.
@@ -128,6 +139,8 @@ pub struct Row {
     pub recovery: Option<Recovery>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// Where the row sits in the spec (`tables[1].errors[0]`).
+    pub at: SpecPath,
 }
 
 /// What a client should do about an error: a small closed set, so that a
@@ -239,9 +252,11 @@ pub struct Retired {
     pub table: String,
     /// Why it was withdrawn, and what to use instead.
     pub reason: String,
+    /// [`Retired::at`] written out, for callers that build paths as text.
+    pub yaml_path: String,
     /// Where the entry sits in the spec (`tables[1].retired[0]`), for
     /// diagnostics about it.
-    pub yaml_path: String,
+    pub at: SpecPath,
 }
 
 impl Row {

@@ -1,5 +1,5 @@
 //! Validation: checks a spec file's values and builds the [`Catalogue`],
-//! collecting every problem with the YAML path of the value at fault.
+//! collecting every problem with the path of the value at fault.
 
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
@@ -8,31 +8,31 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, Table, TableKind,
+    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, SpecPath, Table, TableKind,
     derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::shape::Unread;
+use crate::load::shape::Skipped;
 use crate::load::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
 pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {
-    validate_read(file, source, spec, &Unread::default())
+    validate_skipping(file, source, spec, &Skipped::default())
 }
 
 /// [`validate`] for a spec some parts of which could not be read: those
 /// parts, and every check they would take part in, are skipped, so that
 /// only what was read is judged, and only on its own merits. (A catalogue
-/// that comes back for a spec with unread parts lacks them.)
-pub(crate) fn validate_read(
+/// that comes back for a spec with skipped parts lacks them.)
+pub(crate) fn validate_skipping(
     file: &Path,
     source: &str,
     spec: &SpecFile,
-    unread: &Unread,
+    skipped: &Skipped,
 ) -> Result<Catalogue, Diagnostics> {
     let mut problems = Problems { file, found: Vec::new() };
-    if !unread.catalogue {
+    if !skipped.catalogue {
         check_catalogue(&mut problems, spec);
     }
 
@@ -42,19 +42,19 @@ pub(crate) fn validate_read(
     let mut codes: HashMap<u32, String> = HashMap::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
-        if unread.tables.contains(&t) {
+        if skipped.tables.contains(&t) {
             continue;
         }
-        let table = check_table(&mut problems, unread, t, spec_table);
+        let table = check_table(&mut problems, skipped, t, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
-                format!("tables[{t}].id"),
+                table.at.field("id"),
                 format!("table id `{}` is used by tables {} and {}", table.id, first + 1, t + 1),
                 "give each table its own `id`",
             );
         } else if let Some(first) = enum_names.insert(table.rust_enum.clone(), t) {
             problems.push(
-                format!("tables[{t}].rust_enum"),
+                table.at.field("rust_enum"),
                 format!("enum name `{}` is used by tables {} and {}", table.rust_enum, first + 1, t + 1),
                 "set a distinct `rust_enum` on one of them",
             );
@@ -63,7 +63,7 @@ pub(crate) fn validate_read(
             && spec.tables[first].id != table.id
         {
             problems.push(
-                format!("tables[{t}].id"),
+                table.at.field("id"),
                 format!(
                     "table ids `{}` and `{}` both give the `ErrorCode` variant `{}`",
                     spec.tables[first].id, table.id, table.error_code_variant
@@ -71,23 +71,23 @@ pub(crate) fn validate_read(
                 "give the tables ids that differ in more than underscores",
             );
         }
-        let read_rows = (0..spec_table.errors.len()).filter(|&r| !unread.rows.contains(&(t, r)));
+        let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
         for (r, row) in read_rows.zip(&table.rows) {
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
-                    format!("tables[{t}].errors[{r}].code"),
+                    row.at.field("code"),
                     format!("{here}: code {} is already used by {first}", row.code),
                     "codes are unique across the whole catalogue: pick an unused code",
                 );
             }
-            check_alias_uniqueness(&mut problems, &mut codes, (t, r), &here, &row.aliases);
+            check_alias_uniqueness(&mut problems, &mut codes, row, &here);
         }
         tables.push(table);
     }
 
-    check_http_tables(&mut problems, unread, spec);
-    let retired = check_retired(&mut problems, unread, spec, &codes);
+    check_http_tables(&mut problems, skipped, spec);
+    let retired = check_retired(&mut problems, skipped, spec, &codes);
 
     if problems.found.is_empty() {
         Ok(Catalogue {
@@ -97,6 +97,7 @@ pub(crate) fn validate_read(
             version: spec.version.clone(),
             tables,
             retired,
+            spec_file: None,
         })
     } else {
         Err(Diagnostics(problems.found))
@@ -107,28 +108,28 @@ pub(crate) fn validate_read(
 fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
     if spec.title.trim().is_empty() {
         problems.push(
-            "title".into(),
+            SpecPath::root().field("title"),
             "`title` is blank",
             "give the catalogue a title, e.g. the source document's",
         );
     }
     if !is_crate_name(&spec.crate_name) {
         problems.push(
-            "crate".into(),
+            SpecPath::root().field("crate"),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
         );
     }
     if semver::Version::parse(&spec.version).is_err() {
         problems.push(
-            "version".into(),
+            SpecPath::root().field("version"),
             format!("`version: {}` is not a semver version", spec.version),
             "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
         );
     }
     if spec.tables.is_empty() {
         problems.push(
-            "tables".into(),
+            SpecPath::root().field("tables"),
             "the catalogue has no tables",
             "add at least one entry under `tables:`",
         );
@@ -139,26 +140,26 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
 /// one for tables that are gone. `codes` holds every row's code.
 fn check_retired(
     problems: &mut Problems<'_>,
-    unread: &Unread,
+    skipped: &Skipped,
     spec: &SpecFile,
     codes: &HashMap<u32, String>,
 ) -> Vec<Retired> {
     let per_table =
-        spec.tables.iter().enumerate().filter(|(t, _)| !unread.tables.contains(t)).flat_map(|(t, table)| {
+        spec.tables.iter().enumerate().filter(|(t, _)| !skipped.tables.contains(t)).flat_map(|(t, table)| {
             table
                 .retired
                 .iter()
                 .enumerate()
-                .filter(move |(i, _)| !unread.table_retired.contains(&(t, *i)))
-                .map(move |(i, entry)| (format!("tables[{t}].retired[{i}]"), Some(table), entry))
+                .filter(move |(i, _)| !skipped.table_retired.contains(&(t, *i)))
+                .map(move |(i, entry)| (table_path(t).field("retired").index(i), Some(table), entry))
         });
     let top_level = spec
         .retired
         .iter()
         .enumerate()
-        .filter(|(i, _)| !unread.retired.contains(i))
-        .map(|(i, entry)| (format!("retired[{i}]"), None, entry));
-    let mut seen: HashMap<u32, String> = HashMap::new();
+        .filter(|(i, _)| !skipped.retired.contains(i))
+        .map(|(i, entry)| (SpecPath::root().field("retired").index(i), None, entry));
+    let mut seen: HashMap<u32, SpecPath> = HashMap::new();
     let mut retired = Vec::new();
     for (at, owner, entry) in per_table.chain(top_level) {
         let SpecRetired { code, name, reason, table } = entry;
@@ -167,7 +168,7 @@ fn check_retired(
             (Some(owner), None) => owner.id.clone(),
             (Some(owner), Some(named)) => {
                 problems.push(
-                    format!("{at}.table"),
+                    at.field("table"),
                     format!("{here}: `table: {named}` inside table `{}`'s own `retired:` list", owner.id),
                     "remove `table`: a table's own `retired:` list belongs to that table",
                 );
@@ -176,7 +177,7 @@ fn check_retired(
             (None, Some(named)) => {
                 if !is_table_id(named) {
                     problems.push(
-                        format!("{at}.table"),
+                        at.field("table"),
                         format!("{here}: `table: {named}` is not a table id"),
                         "write the snake_case id the table had, e.g. `table: auth`",
                     );
@@ -195,7 +196,7 @@ fn check_retired(
         for (field, value) in [("name", name), ("reason", reason)] {
             if value.trim().is_empty() {
                 problems.push(
-                    format!("{at}.{field}"),
+                    at.field(field),
                     format!("{here}: `{field}` is blank"),
                     if field == "name" {
                         "write the name the code was published with"
@@ -207,14 +208,14 @@ fn check_retired(
         }
         if let Some(row) = codes.get(code) {
             problems.push(
-                format!("{at}.code"),
+                at.field("code"),
                 format!("{here}: the code is retired but {row} uses it"),
                 "a retired code is never reused: give the row a new code, or remove the entry if the code was never published",
             );
         }
         if let Some(first) = seen.insert(*code, at.clone()) {
             problems.push(
-                format!("{at}.code"),
+                at.field("code"),
                 format!("{here}: the code is already retired at `{first}`"),
                 "list each retired code once",
             );
@@ -224,16 +225,18 @@ fn check_retired(
             name: name.clone(),
             table,
             reason: reason.clone(),
-            yaml_path: at,
+            yaml_path: at.to_string(),
+            at,
         });
     }
     retired
 }
 
-fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &SpecTable) -> Table {
+fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &SpecTable) -> Table {
+    let at = table_path(t);
     if !is_table_id(&spec.id) {
         problems.push(
-            format!("tables[{t}].id"),
+            at.field("id"),
             format!("table {}: id `{}` is not snake_case", t + 1, spec.id),
             "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `auth`",
         );
@@ -242,7 +245,7 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
     for (field, value) in [("title", &spec.title), ("summary", &spec.summary)] {
         if value.trim().is_empty() {
             problems.push(
-                format!("tables[{t}].{field}"),
+                at.field(field),
                 format!("{here}: `{field}` is blank"),
                 format!("write the table's {field}"),
             );
@@ -253,7 +256,7 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
     let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
     if !is_type_ident(&rust_enum) || RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
         problems.push(
-            format!("tables[{t}].{}", if spec.rust_enum.is_some() { "rust_enum" } else { "id" }),
+            at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" }),
             format!("{here}: `{rust_enum}` cannot name the table's enum"),
             format!(
                 "set `rust_enum` to an UpperCamelCase ASCII name other than {}",
@@ -263,7 +266,7 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
     }
     if spec.errors.is_empty() {
         problems.push(
-            format!("tables[{t}].errors"),
+            at.field("errors"),
             format!("{here} has no rows"),
             "add at least one entry under `errors:`",
         );
@@ -277,23 +280,21 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
     for (r, spec_row) in spec.errors.iter().enumerate() {
-        if unread.rows.contains(&(t, r)) {
+        if skipped.rows.contains(&(t, r)) {
             continue;
         }
-        let row = check_row(problems, &here, kind, (t, r), spec.codes_embed_http_status, spec_row);
+        let row_at = at.field("errors").index(r);
+        let row = check_row(problems, &here, kind, (row_at, r), spec.codes_embed_http_status, spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
-                format!("tables[{t}].errors[{r}].name"),
+                row.at.field("name"),
                 format!("{here}: name `{}` is already used by row {}", row.name, first + 1),
                 "names are unique within a table",
             );
         } else if let Some(first) = variants.insert(row.rust_variant.clone(), r) {
             problems.push(
-                format!(
-                    "tables[{t}].errors[{r}].{}",
-                    if spec_row.rust_variant.is_some() { "rust_variant" } else { "name" }
-                ),
+                row.at.field(if spec_row.rust_variant.is_some() { "rust_variant" } else { "name" }),
                 format!("{here}: variant `{}` is already derived for row {}", row.rust_variant, first + 1),
                 "set `rust_variant` on one of the two rows",
             );
@@ -309,16 +310,17 @@ fn check_table(problems: &mut Problems<'_>, unread: &Unread, t: usize, spec: &Sp
         rust_enum,
         error_code_variant,
         rows,
-        name_column: check_name_column(problems, t, spec),
+        name_column: check_name_column(problems, &at, spec),
+        at,
     }
 }
 
 /// The docs' name column heading: one line of text, `Name` unless set.
-fn check_name_column(problems: &mut Problems<'_>, t: usize, spec: &SpecTable) -> String {
+fn check_name_column(problems: &mut Problems<'_>, at: &SpecPath, spec: &SpecTable) -> String {
     let Some(heading) = &spec.name_column else { return DEFAULT_NAME_COLUMN.to_owned() };
     if heading.trim().is_empty() || heading.contains(['\n', '\r']) {
         problems.push(
-            format!("tables[{t}].name_column"),
+            at.field("name_column"),
             format!("table `{}`: `name_column` must be one non-blank line", spec.id),
             "write the column's heading as the source prints it, e.g. `name_column: Message`, or remove it",
         );
@@ -330,16 +332,15 @@ fn check_row(
     problems: &mut Problems<'_>,
     table: &str,
     kind: TableKind,
-    (t, r): (usize, usize),
+    (at, r): (SpecPath, usize),
     embeds_status: bool,
     spec: &SpecRow,
 ) -> Row {
     let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
-    let at = format!("tables[{t}].errors[{r}]");
     for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
         if value.trim().is_empty() {
             problems.push(
-                format!("{at}.{field}"),
+                at.field(field),
                 format!("{here}: `{field}` is blank"),
                 format!("write the row's {field}"),
             );
@@ -351,7 +352,7 @@ fn check_row(
             let status = u16::try_from(spec.code).ok().filter(|s| is_error_status(*s));
             if status.is_none() {
                 problems.push(
-                    format!("{at}.code"),
+                    at.field("code"),
                     format!("{here}: code {} is not an HTTP error status", spec.code),
                     "an `http_status` table lists 4xx and 5xx statuses (400 to 599)",
                 );
@@ -360,7 +361,7 @@ fn check_row(
                 && declared != status
             {
                 problems.push(
-                    format!("{at}.http_status"),
+                    at.field("http_status"),
                     format!("{here}: `http_status: {declared}` disagrees with code {}", spec.code),
                     "in an `http_status` table the code is the status: remove `http_status`",
                 );
@@ -370,7 +371,7 @@ fn check_row(
         (TableKind::Custom, Some(status)) => {
             if !is_error_status(status) {
                 problems.push(
-                    format!("{at}.http_status"),
+                    at.field("http_status"),
                     format!("{here}: `http_status: {status}` is not an HTTP error status"),
                     "use a 4xx or 5xx status (400 to 599)",
                 );
@@ -392,7 +393,7 @@ fn check_row(
         match digits.get(..3) {
             Some(leading) if leading == http_status.to_string() => {}
             leading => problems.push(
-                format!("{at}.http_status"),
+                at.field("http_status"),
                 format!("{here}: `http_status: {http_status}` disagrees with code {}", spec.code),
                 match leading {
                     Some(leading) => format!(
@@ -414,7 +415,7 @@ fn check_row(
         Some(variant) => {
             if !is_type_ident(variant) {
                 problems.push(
-                    format!("{at}.rust_variant"),
+                    at.field("rust_variant"),
                     format!("{here}: `rust_variant: {variant}` is not a valid variant name"),
                     "use an UpperCamelCase ASCII name that is not a keyword, e.g. `TokenExpired`",
                 );
@@ -426,7 +427,7 @@ fn check_row(
             if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
                 let (why, suggestion) = variant_problem(&derived, spec.code);
                 problems.push(
-                    format!("{at}.name"),
+                    at.field("name"),
                     format!("{here}: the name cannot become a Rust variant name: {why}"),
                     format!("set `rust_variant` to an UpperCamelCase ASCII name, e.g. `rust_variant: {suggestion}`"),
                 );
@@ -440,7 +441,7 @@ fn check_row(
         && reason.trim().is_empty()
     {
         problems.push(
-            format!("{at}.deprecated"),
+            at.field("deprecated"),
             format!("{here}: `deprecated` is blank"),
             "say why the code should no longer be used and what to use instead",
         );
@@ -455,6 +456,7 @@ fn check_row(
         aliases: spec.aliases.clone(),
         recovery: spec.recovery.map(Recovery::from),
         deprecated: spec.deprecated.clone(),
+        at,
     }
 }
 
@@ -479,10 +481,10 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
 }
 
 /// Aliases are other codes for a custom row: an HTTP status has no alias.
-fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &str, spec: &SpecRow) {
+fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &SpecPath, spec: &SpecRow) {
     if kind == TableKind::HttpStatus && !spec.aliases.is_empty() {
         problems.push(
-            format!("{at}.aliases"),
+            at.field("aliases"),
             format!("{here}: a row of an `http_status` table cannot have `aliases`"),
             "its code is the HTTP status itself: remove `aliases`, or list the other code as its own row",
         );
@@ -493,15 +495,14 @@ fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &
 fn check_alias_uniqueness(
     problems: &mut Problems<'_>,
     codes: &mut HashMap<u32, String>,
-    (t, r): (usize, usize),
+    row: &Row,
     here: &str,
-    aliases: &[u32],
 ) {
-    for (a, &alias) in aliases.iter().enumerate() {
+    for (a, &alias) in row.aliases.iter().enumerate() {
         // The first use stays on record, so every later one names it.
         match codes.entry(alias) {
             Entry::Occupied(first) => problems.push(
-                format!("tables[{t}].errors[{r}].aliases[{a}]"),
+                row.at.field("aliases").index(a),
                 format!("{here}: alias {alias} is already used by {}", first.get()),
                 "codes and aliases are unique across the whole catalogue: remove the alias or the other use",
             ),
@@ -514,21 +515,26 @@ fn check_alias_uniqueness(
 
 /// One table at most lists HTTP statuses: a response's status then has
 /// one row to fall back on.
-fn check_http_tables(problems: &mut Problems<'_>, unread: &Unread, spec: &SpecFile) {
+fn check_http_tables(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
     let mut http_tables = spec
         .tables
         .iter()
         .enumerate()
-        .filter(|(t, table)| !unread.tables.contains(t) && table.kind == SpecTableKind::HttpStatus);
+        .filter(|(t, table)| !skipped.tables.contains(t) && table.kind == SpecTableKind::HttpStatus);
     if let Some((first, _)) = http_tables.next() {
         for (t, table) in http_tables {
             problems.push(
-                format!("tables[{t}].kind"),
+                table_path(t).field("kind"),
                 format!("table `{}`: table {} already has `kind: http_status`", table.id, first + 1),
                 "list every HTTP status in one table, and remove `kind: http_status` from the other",
             );
         }
     }
+}
+
+/// Where table `t` sits: `tables[t]`.
+fn table_path(t: usize) -> SpecPath {
+    SpecPath::root().field("tables").index(t)
 }
 
 fn is_table_id(id: &str) -> bool {
@@ -551,9 +557,9 @@ struct Problems<'a> {
 }
 
 impl Problems<'_> {
-    /// Records a problem with the value at `yaml_path` (`tables[1].errors[0].code`).
-    fn push(&mut self, yaml_path: String, message: impl Into<String>, help: impl Into<String>) {
-        self.found.push(Diagnostic::new(self.file, message).yaml_path(yaml_path).help(help));
+    /// Records a problem with the value at `at` (`tables[1].errors[0].code`).
+    fn push(&mut self, at: SpecPath, message: impl Into<String>, help: impl Into<String>) {
+        self.found.push(Diagnostic::new(self.file, message).spec_path(at).help(help));
     }
 }
 
