@@ -4,59 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident, unused_code};
-use crate::model::{Catalogue, Row, Table};
-
-/// The row the examples use: one with an alias if any, else one with a
-/// recovery outside the HTTP status table, else the last row; a deprecated
-/// row only when nothing else fits.
-pub(super) fn sample_row(catalogue: &Catalogue) -> (&Table, &Row) {
-    let custom = || {
-        catalogue
-            .rows()
-            .filter(|(table, row)| Some(*table) != catalogue.http_table() && row.deprecated.is_none())
-    };
-    custom()
-        .find(|(_, row)| !row.aliases.is_empty())
-        .or_else(|| custom().find(|(_, row)| row.recovery.is_some()))
-        .or_else(|| catalogue.rows().last())
-        .expect("a validated catalogue has rows")
-}
-
-/// `text` as a JSON string.
-pub(super) fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A Rust expression of type `&[u8]` for `text`: a raw byte string when
-/// that reads well, else an escaped string's bytes.
-pub(super) fn rust_bytes(text: &str) -> String {
-    if text.is_ascii() && !text.contains("\"#") && !text.contains('\n') {
-        format!("br#\"{text}\"#")
-    } else {
-        format!("{text:?}.as_bytes()")
-    }
-}
-
-/// A Knox-shaped error body for `row`.
-pub(super) fn sample_body(row: &Row, error_id: Option<&str>) -> String {
-    let mut body = format!("{{\"code\":{},\"message\":{}", row.code, json_string(&row.name));
-    if let Some(id) = error_id {
-        body.push_str(&format!(",\"errorId\":{}", json_string(id)));
-    }
-    body.push('}');
-    body
-}
+use super::examples::{sample_body, sample_row, unused_code};
+use super::tokens::{doc, ident};
+use crate::emit::text::rust_bytes;
+use crate::model::Catalogue;
 
 pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let krate = catalogue.crate_ident();
