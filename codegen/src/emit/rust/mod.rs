@@ -10,6 +10,7 @@
 mod error_code;
 mod errors;
 mod examples;
+mod fixed;
 mod guide;
 mod interop;
 pub mod phf;
