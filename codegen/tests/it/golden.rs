@@ -52,3 +52,44 @@ fn every_file_starts_with_the_header_of_its_format() {
         }
     }
 }
+
+/// The names validation keeps from table enums are exactly the types the
+/// crate defines besides them, so a table can never shadow one.
+#[test]
+fn reserved_item_names_are_the_crates_own_types() {
+    for catalogue in crate::fixtures::catalogues() {
+        let lib: syn::File =
+            syn::parse_str(&codegen::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
+        let mut types = std::collections::BTreeSet::new();
+        for item in &lib.items {
+            match item {
+                syn::Item::Enum(item) => types.insert(item.ident.to_string()),
+                syn::Item::Struct(item) => types.insert(item.ident.to_string()),
+                syn::Item::Use(item) => {
+                    collect_use_names(&item.tree, &mut types);
+                    true
+                }
+                _ => false,
+            };
+        }
+        for table in &catalogue.tables {
+            assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
+        }
+        let reserved = codegen::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
+        assert_eq!(types, reserved, "{}", catalogue.source);
+    }
+}
+
+fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet<String>) {
+    match tree {
+        syn::UseTree::Path(path) => collect_use_names(&path.tree, names),
+        syn::UseTree::Name(name) => {
+            names.insert(name.ident.to_string());
+        }
+        syn::UseTree::Rename(rename) => {
+            names.insert(rename.rename.to_string());
+        }
+        syn::UseTree::Group(group) => group.items.iter().for_each(|tree| collect_use_names(tree, names)),
+        syn::UseTree::Glob(_) => panic!("a glob import hides which names the crate takes"),
+    }
+}
