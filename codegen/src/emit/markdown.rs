@@ -5,6 +5,7 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
+use crate::emit::body::BODY_FIELDS;
 use crate::emit::text::{code_span, escape_markdown};
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
 use crate::write::{self, Comment};
@@ -198,16 +199,25 @@ fn body_section(catalogue: &Catalogue) -> String {
          (the OpenAPI schema `ErrorBody`):\n\n\
          | Field | Type | Description |\n\
          | --- | --- | --- |\n\
-         | `code` | integer or string of digits | The code, from the tables above. Required. |\n\
-         | `message` | string | The code's name, from the tables above. Required. |\n\
-         | `data` | string | A human-readable detail. |\n\
-         | `errorId` | string | A unique id of the failed call, for support requests. |\n\n\
+         {fields}\n\
          `code` is a JSON number in most responses, but published examples also\n\
          show it as a string of digits ({string} rather than {number}), so the\n\
          schema accepts both: compare it as a number.\n",
+        fields = body_field_lines(),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
     )
+}
+
+/// The body table's rows, one per field, each ending in a newline.
+fn body_field_lines() -> String {
+    BODY_FIELDS
+        .iter()
+        .map(|field| {
+            let required = if field.required { " Required." } else { "" };
+            format!("| `{}` | {} | {}{required} |\n", field.key, field.json_type, field.description)
+        })
+        .collect()
 }
 
 /// `| a | b |`.

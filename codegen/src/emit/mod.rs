@@ -1,6 +1,7 @@
 //! The emitters: pure functions from a [`Catalogue`] to file bodies, one
 //! module per format. Nothing here reads or writes a file or its header.
 
+pub mod body;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;

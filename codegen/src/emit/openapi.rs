@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::markdown;
 use crate::emit::yaml::{self, OrderedMap};
 use crate::model::{Catalogue, Row, Table, TableKind};
@@ -384,14 +385,15 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
             ..Schema::default()
         },
     );
-    properties.push("message", string("The code's name, e.g. `ACCESS_TOKEN_EXPIRED`."));
-    properties.push("data", string("A human-readable detail."));
-    properties.push("errorId", string("A unique id of the failed call, for support requests."));
+    // `code` takes a number or a string, described above; the rest are text.
+    for field in BODY_FIELDS.iter().filter(|field| field.key != "code") {
+        properties.push(field.key, string(field.description));
+    }
     Schema {
         title: Some("Error body".to_owned()),
         description: Some("The JSON body of an error response.".to_owned()),
         kind: Some("object"),
-        required: Some(vec!["code", "message"]),
+        required: Some(body::required_keys()),
         properties: Some(properties),
         ..Schema::default()
     }

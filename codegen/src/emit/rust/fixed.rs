@@ -9,18 +9,25 @@ use syn::parse::Parser;
 
 /// The items of `source` but its `use` items (the generated module has its
 /// own imports), each of `docs` put first on the item it names: `Type` for
-/// a struct or an enum, `Type::method` for a method of its inherent impl.
-pub(super) fn items(source: &str, docs: Vec<(&str, TokenStream)>) -> Vec<syn::Item> {
+/// a struct or an enum, `Type.field` for a struct's field, `Type::method`
+/// for a method of its inherent impl.
+pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::Item> {
     // `source` is one of this crate's own files, compiled into it, so it
     // always parses.
     let file: syn::File = syn::parse_str(source).expect("fixed runtime code parses");
-    let mut docs: BTreeMap<String, TokenStream> =
-        docs.into_iter().map(|(name, tokens)| (name.to_owned(), tokens)).collect();
+    let mut docs: BTreeMap<String, TokenStream> = docs.into_iter().collect();
     let mut items = Vec::with_capacity(file.items.len());
     for mut item in file.items {
         match &mut item {
             syn::Item::Use(_) => continue,
-            syn::Item::Struct(item) => prepend(&mut item.attrs, docs.remove(&item.ident.to_string())),
+            syn::Item::Struct(item) => {
+                prepend(&mut item.attrs, docs.remove(&item.ident.to_string()));
+                for field in &mut item.fields {
+                    if let Some(name) = &field.ident {
+                        prepend(&mut field.attrs, docs.remove(&format!("{}.{name}", item.ident)));
+                    }
+                }
+            }
             syn::Item::Enum(item) => prepend(&mut item.attrs, docs.remove(&item.ident.to_string())),
             syn::Item::Impl(item) if item.trait_.is_none() => {
                 let owner = type_name(&item.self_ty);
@@ -61,20 +68,26 @@ mod tests {
 
     use super::items;
 
-    const SOURCE: &str = "//! A file.\nuse std::fmt;\n#[derive(Debug)]\npub struct A;\nimpl A {\n#[must_use]\npub fn f(self) {}\n}\n";
+    const SOURCE: &str = "//! A file.\nuse std::fmt;\n#[derive(Debug)]\npub struct A {\npub x: u8,\n}\nimpl A {\n#[must_use]\npub fn f(self) {}\n}\n";
 
     #[test]
     fn drops_uses_and_puts_docs_first() {
-        let spliced = items(SOURCE, vec![("A", quote!(#[doc = " An A."])), ("A::f", quote!(#[doc = " F."]))]);
+        let docs = [
+            ("A", quote!(#[doc = " An A."])),
+            ("A.x", quote!(#[doc = " X."])),
+            ("A::f", quote!(#[doc = " F."])),
+        ];
+        let spliced = items(SOURCE, docs.into_iter().map(|(name, doc)| (name.to_owned(), doc)).collect());
         let text: Vec<String> = spliced.iter().map(|item| item.to_token_stream().to_string()).collect();
         assert_eq!(text.len(), 2, "{text:?}");
         assert!(text[0].starts_with("# [doc = \" An A.\"] # [derive (Debug)]"), "{}", text[0]);
+        assert!(text[0].contains("{ # [doc = \" X.\"] pub x : u8"), "{}", text[0]);
         assert!(text[1].contains("# [doc = \" F.\"] # [must_use] pub fn f"), "{}", text[1]);
     }
 
     #[test]
     #[should_panic(expected = "docs for items the fixed code does not have")]
     fn refuses_docs_for_a_missing_item() {
-        items(SOURCE, vec![("B", quote!(#[doc = " A B."]))]);
+        items(SOURCE, vec![("B".to_owned(), quote!(#[doc = " A B."]))]);
     }
 }

@@ -223,15 +223,11 @@ fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+// The fields' docs are `emit::body::BODY_FIELDS`, shared with the other formats.
 pub struct ErrorBody {
-    /// The error's code, as sent.
     pub code: BodyCode,
-    /// The error's name, such as the catalogue prints it.
     pub message: String,
-    /// Details for the developer, if the service sent any.
     pub data: ::core::option::Option<String>,
-    /// The service's identifier of this occurrence (`errorId`),
-    /// to quote to its support.
     pub error_id: ::core::option::Option<String>,
 }
 

@@ -28,6 +28,7 @@ use quote::quote;
 use super::examples::{sample_body, sample_row, unused_code};
 use super::fixed;
 use super::tokens::{doc, ident};
+use crate::emit::body::BODY_FIELDS;
 use crate::emit::text::rust_bytes;
 use crate::model::{Catalogue, Row, Table};
 
@@ -44,7 +45,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
     let body = fixed::items(BODY_SOURCE, body_docs(&sample));
     let kind = emit_kind(catalogue, &sample);
-    let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError", api_error_docs(&sample))]);
+    let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
     let display = emit_api_error_display(catalogue);
     quote! {
         #[cfg(feature = "serde")]
@@ -110,7 +111,7 @@ fn example(uses: &str, body: String) -> String {
 }
 
 /// The docs of `BodyCode`, its methods and `ErrorBody`, by item.
-fn body_docs(sample: &Sample) -> Vec<(&'static str, TokenStream)> {
+fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
     let Sample { krate, row, path, uses, unknown, body_json, .. } = sample;
     let body_code_docs = doc(&format!(
         "The `code` of an error body, exactly as the service sent it.\n\n\
@@ -197,7 +198,9 @@ fn body_docs(sample: &Sample) -> Vec<(&'static str, TokenStream)> {
         ),
     ));
 
-    vec![
+    let fields =
+        BODY_FIELDS.iter().map(|field| (format!("ErrorBody.{}", field.rust_field), doc(field.description)));
+    [
         ("BodyCode", body_code_docs),
         ("BodyCode::new", new_docs),
         ("BodyCode::quoted", quoted_docs),
@@ -206,6 +209,10 @@ fn body_docs(sample: &Sample) -> Vec<(&'static str, TokenStream)> {
         ("BodyCode::error_code", error_code_docs),
         ("ErrorBody", error_body_docs),
     ]
+    .into_iter()
+    .map(|(name, docs)| (name.to_owned(), docs))
+    .chain(fields)
+    .collect()
 }
 
 /// `ApiErrorKind`: the code, else (with an HTTP status table) the status,

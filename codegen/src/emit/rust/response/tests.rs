@@ -111,3 +111,27 @@ fn api_errors_classify_the_body_and_keep_the_bytes() {
     assert_eq!(error.raw_body(), b"<html>busy</html>");
     assert_eq!(ApiErrorKind::Code(ErrorCode::Internal).recovery(), Some(Recovery::Retry));
 }
+
+#[test]
+fn bodies_have_the_fields_the_other_formats_document() {
+    use crate::emit::body::{BODY_FIELDS, required_keys};
+    let body = ErrorBody {
+        code: BodyCode::new(1),
+        message: "M".to_owned(),
+        data: Some("d".to_owned()),
+        error_id: Some("e".to_owned()),
+    };
+    let written: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
+    let keys: Vec<&str> = written.keys().map(String::as_str).collect();
+    let mut documented: Vec<&str> = BODY_FIELDS.iter().map(|field| field.key).collect();
+    documented.sort_unstable();
+    assert_eq!(keys, documented, "serde_json's map sorts its keys");
+    for field in BODY_FIELDS {
+        let mut without = written.clone();
+        without.remove(field.key);
+        let read = serde_json::from_value::<ErrorBody>(serde_json::Value::Object(without));
+        assert_eq!(read.is_err(), field.required, "a body without `{}`", field.key);
+    }
+    assert_eq!(required_keys(), ["code", "message"]);
+}
