@@ -47,56 +47,48 @@ pub fn rust_bytes(text: &str) -> String {
 
 /// `text` as a JSON string.
 pub fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
 }
 
 /// A TOML basic string.
 pub fn toml_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(text, &[], char::is_control, Hex::Upper)
 }
 
 /// A YAML double-quoted scalar: escapes for `"`, `\` and every character a
 /// YAML reader would not take literally (controls, line and paragraph
 /// separators, byte-order marks, non-characters).
 pub fn yaml_double_quoted(text: &str) -> String {
+    let unreadable = |c: char| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+    };
+    double_quoted(text, &[('\n', "\\n"), ('\t', "\\t")], unreadable, Hex::Upper)
+}
+
+/// The case of the digits in a `\uXXXX` escape.
+enum Hex {
+    Lower,
+    Upper,
+}
+
+/// `text` in double quotes, the way JSON, TOML and YAML all write strings:
+/// `"` and `\` escaped with a backslash, the characters of `short` with
+/// their short escapes, and those `unicode` picks as `\uXXXX` (all of
+/// them in the Basic Multilingual Plane).
+fn double_quoted(text: &str, short: &[(char, &str)], unicode: impl Fn(char) -> bool, hex: Hex) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}') =>
-            {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
+        let named = [('"', "\\\""), ('\\', "\\\\")].iter().chain(short).find(|&&(named, _)| named == c);
+        if let Some((_, escape)) = named {
+            out.push_str(escape);
+        } else if unicode(c) {
+            let _ = match hex {
+                Hex::Lower => write!(out, "\\u{:04x}", c as u32),
+                Hex::Upper => write!(out, "\\u{:04X}", c as u32),
+            };
+        } else {
+            out.push(c);
         }
     }
     out.push('"');
