@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use syn::parse::Parser;
 
 /// The items of `source` but its `use` items (the generated module has its
-/// own imports), each of `docs` put first on the item it names: `Type` for
+/// own imports) and its `#[cfg(test)]` ones (its tests stay here), each of `docs` put first on the item it names: `Type` for
 /// a struct or an enum, `Type.field` for a struct's field, `Type::method`
 /// for a method of its inherent impl.
 pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::Item> {
@@ -18,6 +18,9 @@ pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::
     let mut docs: BTreeMap<String, TokenStream> = docs.into_iter().collect();
     let mut items = Vec::with_capacity(file.items.len());
     for mut item in file.items {
+        if is_test_only(&item) {
+            continue;
+        }
         match &mut item {
             syn::Item::Use(_) => continue,
             syn::Item::Struct(item) => {
@@ -46,6 +49,18 @@ pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::
     items
 }
 
+/// Whether `item` is marked `#[cfg(test)]`.
+fn is_test_only(item: &syn::Item) -> bool {
+    let attrs = match item {
+        syn::Item::Mod(item) => &item.attrs,
+        syn::Item::Fn(item) => &item.attrs,
+        _ => return false,
+    };
+    attrs.iter().any(|attr| {
+        matches!(&attr.meta, syn::Meta::List(list) if list.path.is_ident("cfg") && list.tokens.to_string() == "test")
+    })
+}
+
 /// Puts `docs` (`#[doc]` attributes) before the item's own attributes.
 fn prepend(attrs: &mut Vec<syn::Attribute>, docs: Option<TokenStream>) {
     if let Some(docs) = docs {
@@ -68,10 +83,10 @@ mod tests {
 
     use super::items;
 
-    const SOURCE: &str = "//! A file.\nuse std::fmt;\n#[derive(Debug)]\npub struct A {\npub x: u8,\n}\nimpl A {\n#[must_use]\npub fn f(self) {}\n}\n";
+    const SOURCE: &str = "//! A file.\nuse std::fmt;\n#[derive(Debug)]\npub struct A {\npub x: u8,\n}\nimpl A {\n#[must_use]\npub fn f(self) {}\n}\n#[cfg(test)]\nmod tests {}\n";
 
     #[test]
-    fn drops_uses_and_puts_docs_first() {
+    fn drops_uses_and_tests_and_puts_docs_first() {
         let docs = [
             ("A", quote!(#[doc = " An A."])),
             ("A.x", quote!(#[doc = " X."])),

@@ -1,8 +1,17 @@
 //! `UnknownCodeError` and `UnknownNameError`: what the conversions from a
-//! number and from a string fail with.
+//! number and from a string fail with. The types are real Rust in
+//! `types.rs`, compiled and tested here; this module adds their docs.
+
+#[cfg(test)]
+mod types;
+
+/// The two error types, spliced in verbatim.
+const TYPES_SOURCE: &str = include_str!("types.rs");
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use super::fixed;
 
 use super::examples::unused_code;
 use super::tokens::doc;
@@ -40,41 +49,16 @@ pub(super) fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
          ```",
         code = first_table.rows[0].code.to_string(),
     ));
-    quote! {
-        #code_error_docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct UnknownCodeError {
-            code: u32,
-        }
-
-        impl UnknownCodeError {
-            #code_docs
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.code
-            }
-        }
-
-        impl ::core::fmt::Display for UnknownCodeError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "unknown error code {}", self.code)
-            }
-        }
-
-        impl ::core::error::Error for UnknownCodeError {}
-
-        #name_error_docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct UnknownNameError {
-            _private: (),
-        }
-
-        impl ::core::fmt::Display for UnknownNameError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("unknown error name")
-            }
-        }
-
-        impl ::core::error::Error for UnknownNameError {}
-    }
+    let items = fixed::items(
+        TYPES_SOURCE,
+        [
+            ("UnknownCodeError", code_error_docs),
+            ("UnknownCodeError::code", code_docs),
+            ("UnknownNameError", name_error_docs),
+        ]
+        .into_iter()
+        .map(|(name, docs)| (name.to_owned(), docs))
+        .collect(),
+    );
+    quote! { #(#items)* }
 }
