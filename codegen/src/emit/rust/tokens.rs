@@ -1,4 +1,4 @@
-//! Token helpers every part of the Rust emitter uses: doc attributes,
+//! Token builders every part of the Rust emitter uses: doc attributes,
 //! identifiers and the literals of a lookup table.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
