@@ -23,7 +23,7 @@ pub mod write;
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub use compat::lock_file;
 pub use diagnostic::{Diagnostic, Diagnostics, SourceFile, SourceLine};
@@ -39,9 +39,8 @@ pub enum Error {
     Spec(Diagnostics),
     /// Reading or writing a file failed.
     Io(io::Error),
-    /// Files the generator would write exist without its header: they are
-    /// someone's own, so nothing was written.
-    NotOwned(Vec<PathBuf>),
+    /// Writing the output directory failed, or was refused.
+    Write(write::Error),
 }
 
 impl Error {
@@ -51,23 +50,7 @@ impl Error {
         match self {
             Error::Spec(diagnostics) => diagnostics.render(color),
             Error::Io(error) => diagnostic::render_error(&error.to_string(), None, color),
-            Error::NotOwned(paths) => {
-                let list: Vec<String> = paths.iter().map(|p| format!("  {}", p.display())).collect();
-                let s = if paths.len() == 1 { "" } else { "s" };
-                diagnostic::render_error(
-                    &format!(
-                        "refusing to overwrite {} file{s} that `cargo xtask gen` did not write:\n{}",
-                        paths.len(),
-                        list.join("\n")
-                    ),
-                    Some(&format!(
-                        "move the file{s} out of the way, or pass `--out` a directory of generated files only; \
-                         generated files start with a `{}` line",
-                        write::GENERATED_MARKER
-                    )),
-                    color,
-                )
-            }
+            Error::Write(error) => diagnostic::render_error(&error.message(), error.help().as_deref(), color),
         }
     }
 }
@@ -79,6 +62,12 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl From<write::Error> for Error {
+    fn from(error: write::Error) -> Self {
+        Error::Write(error)
+    }
+}
 
 impl From<Diagnostics> for Error {
     fn from(diagnostics: Diagnostics) -> Self {

@@ -1,6 +1,7 @@
-//! The emitters: pure functions from a [`Catalogue`] to file contents,
-//! one module per format. Nothing here reads or writes a file.
+//! The emitters: pure functions from a [`Catalogue`] to file bodies, one
+//! module per format. Nothing here reads or writes a file or its header.
 
+pub mod body;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;
@@ -10,7 +11,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::model::Catalogue;
-use crate::write::OutputFile;
+use crate::write::{Comment, OutputFile};
 
 /// Renders every artifact of every catalogue, in memory. Paths are named
 /// after the crate, so several catalogues never collide:
@@ -30,25 +31,31 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
             // A panic in the emitter is a bug; pass it on as it was.
             (lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), (openapi, docs))
         });
+        let file = |path: PathBuf, comment: Comment, body: &str| {
+            OutputFile::generated(path, comment, &catalogue.source, body)
+        };
         let crate_dir = PathBuf::from(&catalogue.crate_name);
-        files.push(OutputFile {
-            path: crate_dir.join("Cargo.toml"),
-            contents: rust::emit_manifest(catalogue),
-        });
-        files.push(OutputFile { path: crate_dir.join("README.md"), contents: rust::emit_readme(catalogue) });
-        files.push(OutputFile { path: crate_dir.join("src/lib.rs"), contents: lib });
+        files.push(file(
+            crate_dir.join("Cargo.toml"),
+            rust::MANIFEST_COMMENT,
+            &rust::emit_manifest(catalogue),
+        ));
+        files.push(file(crate_dir.join("README.md"), rust::README_COMMENT, &rust::emit_readme(catalogue)));
+        files.push(file(crate_dir.join("src/lib.rs"), rust::COMMENT, &lib));
         // The crate's `reference` module shows the same page as docs/.
-        files.push(OutputFile { path: crate_dir.join("src/reference.md"), contents: docs.clone() });
-        for (version, contents) in openapi {
-            files.push(OutputFile {
-                path: Path::new("openapi").join(openapi::file_name(catalogue, version)),
-                contents,
-            });
+        files.push(file(crate_dir.join("src/reference.md"), markdown::COMMENT, &docs));
+        for (version, body) in openapi {
+            files.push(file(
+                Path::new("openapi").join(openapi::file_name(catalogue, version)),
+                openapi::COMMENT,
+                &body,
+            ));
         }
-        files.push(OutputFile {
-            path: Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
-            contents: docs,
-        });
+        files.push(file(
+            Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
+            markdown::COMMENT,
+            &docs,
+        ));
     }
     files
 }

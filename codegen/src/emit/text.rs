@@ -1,4 +1,6 @@
-//! Text helpers shared by the emitters.
+//! Text escapers, one per target syntax: Markdown, Rust, JSON, TOML, YAML.
+
+use std::fmt::Write as _;
 
 /// Escapes `text` so CommonMark renders it as exactly its characters:
 /// every ASCII punctuation mark that can start markup gets a backslash.
@@ -28,6 +30,71 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
+/// A Rust string literal for `text`.
+pub fn rust_str(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// A Rust expression of type `&[u8]` for `text`: a raw byte string when
+/// that reads well, else an escaped string's bytes.
+pub fn rust_bytes(text: &str) -> String {
+    if text.is_ascii() && !text.contains("\"#") && !text.contains('\n') {
+        format!("br#\"{text}\"#")
+    } else {
+        format!("{text:?}.as_bytes()")
+    }
+}
+
+/// `text` as a JSON string.
+pub fn json_string(text: &str) -> String {
+    double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
+}
+
+/// A TOML basic string.
+pub fn toml_string(text: &str) -> String {
+    double_quoted(text, &[], char::is_control, Hex::Upper)
+}
+
+/// A YAML double-quoted scalar: escapes for `"`, `\` and every character a
+/// YAML reader would not take literally (controls, line and paragraph
+/// separators, byte-order marks, non-characters).
+pub fn yaml_double_quoted(text: &str) -> String {
+    let unreadable = |c: char| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+    };
+    double_quoted(text, &[('\n', "\\n"), ('\t', "\\t")], unreadable, Hex::Upper)
+}
+
+/// The case of the digits in a `\uXXXX` escape.
+enum Hex {
+    Lower,
+    Upper,
+}
+
+/// `text` in double quotes, the way JSON, TOML and YAML all write strings:
+/// `"` and `\` escaped with a backslash, the characters of `short` with
+/// their short escapes, and those `unicode` picks as `\uXXXX` (all of
+/// them in the Basic Multilingual Plane).
+fn double_quoted(text: &str, short: &[(char, &str)], unicode: impl Fn(char) -> bool, hex: Hex) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        let named = [('"', "\\\""), ('\\', "\\\\")].iter().chain(short).find(|&&(named, _)| named == c);
+        if let Some((_, escape)) = named {
+            out.push_str(escape);
+        } else if unicode(c) {
+            let _ = match hex {
+                Hex::Lower => write!(out, "\\u{:04x}", c as u32),
+                Hex::Upper => write!(out, "\\u{:04X}", c as u32),
+            };
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +114,20 @@ mod tests {
         assert_eq!(code_span("400 Bad Request"), "`400 Bad Request`");
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
+    }
+
+    #[test]
+    fn string_literals_escape_quotes_backslashes_and_controls() {
+        assert_eq!(rust_str("a\"b\\c\n"), r#""a\"b\\c\n""#);
+        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\u000a\u0001é""#);
+        assert_eq!(toml_string("a\"b\\c\n\u{7f}é"), r#""a\"b\\c\u000A\u007Fé""#);
+        assert_eq!(yaml_double_quoted("a\"b\\c\n\t\u{2028}"), r#""a\"b\\c\n\t\u2028""#);
+    }
+
+    #[test]
+    fn byte_strings_are_raw_when_that_reads_well() {
+        assert_eq!(rust_bytes(r#"{"code":1}"#), r##"br#"{"code":1}"#"##);
+        assert_eq!(rust_bytes("é"), r#""é".as_bytes()"#);
+        assert_eq!(rust_bytes("a\"#b"), r##""a\"#b".as_bytes()"##);
     }
 }

@@ -17,6 +17,9 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_yaml::Value;
 
+// The loader quotes spec text with the same escaper.
+pub(crate) use crate::emit::text::yaml_double_quoted as double_quoted;
+
 /// A map that keeps its entries in the order they were pushed, for YAML
 /// mappings whose order the generator chooses (spec order).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,30 +153,6 @@ pub fn is_plain_safe(text: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || " _-.,()/';?+=$".contains(c))
         && !text.ends_with(' ')
         && !RESERVED_WORDS.contains(&text.to_ascii_lowercase().as_str())
-}
-
-/// A double-quoted scalar: escapes for `"`, `\` and every character a
-/// YAML reader would not take literally (controls, line and paragraph
-/// separators, byte-order marks, non-characters).
-pub(crate) fn double_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}') =>
-            {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

@@ -13,8 +13,11 @@ use crate::fixtures::catalogues;
 const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
 
 fn document(catalogue: &Catalogue, version: Version) -> Value {
-    let text = openapi::emit_openapi(catalogue, version);
+    let path = std::path::Path::new("openapi").join(openapi::file_name(catalogue, version));
+    let file = codegen::render(std::slice::from_ref(catalogue)).into_iter().find(|file| file.path == path);
+    let text = file.expect("the document is rendered").contents;
     assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
+    assert!(text.ends_with(&openapi::emit_openapi(catalogue, version)), "the document follows the header");
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}\n{text}", catalogue.source))
 }
 

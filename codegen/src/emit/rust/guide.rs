@@ -4,9 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::response::{json_string, rust_bytes, sample_row};
-use super::{doc_line, retired_elsewhere_docs, rust_str, unused_code};
+use super::examples::{sample_row, unused_code};
+use super::tokens::doc_line;
 use crate::emit::markdown;
+use crate::emit::text::{code_span, escape_markdown, json_string, rust_bytes, rust_str};
 use crate::model::{Catalogue, Recovery, Row, Table};
 
 /// One section of the guide: a heading, a sentence, and an example.
@@ -223,4 +224,27 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
     text.push_str(&retired_elsewhere_docs(catalogue));
     let lines = text.split('\n').map(doc_line);
     quote! { #(#![doc = #lines])* }
+}
+
+fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
+    let lines: Vec<String> = catalogue
+        .retired_elsewhere()
+        .map(|retired| {
+            format!(
+                "- {} (table {}): {}",
+                code_span(&format!("{} {}", retired.code, retired.name)),
+                code_span(&retired.table),
+                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n\n# Retired codes of removed tables\n\n\
+         These codes were published once and withdrawn with their tables; they\n\
+         are never reused.\n\n{}",
+        lines.join("\n")
+    )
 }

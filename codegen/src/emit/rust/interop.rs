@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident};
+use super::tokens::{doc, ident};
 use crate::model::{Catalogue, Table};
 
 /// `status_code()` on a table's enum: its HTTP status as an `http::StatusCode`.

@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident, rust_str};
+use super::tokens::{doc, ident};
+use crate::emit::text::rust_str;
 use crate::model::{Catalogue, Recovery};
 
 /// The `Recovery` enum, the same closed set in every generated crate.

@@ -1604,14 +1604,13 @@ mod response {
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     pub struct ErrorBody {
-        /// The error's code, as sent.
+        /// The error's code, as the service sent it.
         pub code: BodyCode,
-        /// The error's name, such as the catalogue prints it.
+        /// The error's name, as the catalogue prints it.
         pub message: String,
-        /// Details for the developer, if the service sent any.
+        /// A human-readable detail, if the service sent one.
         pub data: ::core::option::Option<String>,
-        /// The service's identifier of this occurrence (`errorId`),
-        /// to quote to its support.
+        /// A unique id of the failed call, for support requests.
         pub error_id: ::core::option::Option<String>,
     }
     impl Serialize for ErrorBody {

@@ -1,0 +1,137 @@
+//! The fixed response code run against the stand-ins: how codes and bodies
+//! read and write JSON, and what `ApiError` keeps of a response.
+
+use super::api_error::ApiError;
+use super::{ApiErrorKind, BodyCode, ErrorBody, ErrorCode, Recovery};
+
+fn code(json: &str) -> Result<BodyCode, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+#[test]
+fn codes_read_from_integers_digit_strings_and_one_element_arrays() {
+    for (json, number, quoted) in [
+        ("4040000", 4040000, false),
+        ("-7", -7, false),
+        ("18446744073709551615", i128::from(u64::MAX), false),
+        ("-9223372036854775808", i128::from(i64::MIN), false),
+        ("\"40400\"", 40400, true),
+        ("\"-12\"", -12, true),
+        ("[5000000]", 5000000, false),
+        ("[\"0\"]", 0, true),
+    ] {
+        let read = code(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!((read.number(), read.is_quoted()), (number, quoted), "{json}");
+    }
+}
+
+#[test]
+fn codes_refuse_what_would_not_write_back_the_same() {
+    for json in ["\"007\"", "\"-0\"", "\"+1\"", "\" 1\"", "\"\"", "[]", "[1,2]", "[[1]]", "1.5", "null", "{}"]
+    {
+        assert!(code(json).is_err(), "{json} was accepted");
+    }
+    // serde_json reads an integer past 64 bits as a float.
+    assert!(code("18446744073709551616").is_err(), "above 2^64");
+}
+
+#[test]
+fn codes_write_back_as_they_were_read() {
+    for json in ["4040000", "-7", "\"40400\"", "\"-12\"", "18446744073709551615", "-9223372036854775808"] {
+        assert_eq!(serde_json::to_string(&code(json).unwrap()).unwrap(), json);
+    }
+    let widest = BodyCode::new(i128::MIN);
+    assert_eq!(serde_json::to_string(&widest).unwrap(), i128::MIN.to_string());
+    assert_eq!(serde_json::to_string(&BodyCode::from(ErrorCode::Internal)).unwrap(), "5000000");
+    assert_eq!(BodyCode::quoted(-3).to_string(), "-3");
+}
+
+#[test]
+fn codes_find_their_error_by_code_or_alias() {
+    assert_eq!(BodyCode::new(4040000).error_code(), Some(ErrorCode::NotFound));
+    assert_eq!(BodyCode::quoted(40400).error_code(), Some(ErrorCode::NotFound));
+    assert_eq!(BodyCode::new(1).error_code(), None);
+    assert_eq!(BodyCode::new(-4040000).error_code(), None);
+    assert_eq!(BodyCode::new(i128::from(u32::MAX) + 4040000).error_code(), None);
+}
+
+#[test]
+fn bodies_read_plain_or_one_element_fields_and_ignore_others() {
+    let body: ErrorBody = serde_json::from_str(
+        r#"{"code":["40400"],"message":["NOT_FOUND"],"data":null,"errorId":"e1","extra":{"x":[1]}}"#,
+    )
+    .unwrap();
+    assert_eq!(body.code, BodyCode::quoted(40400));
+    assert_eq!(body.message, "NOT_FOUND");
+    assert_eq!(body.data, None);
+    assert_eq!(body.error_id.as_deref(), Some("e1"));
+    for json in [
+        r#"{"message":"X"}"#,
+        r#"{"code":1}"#,
+        r#"{"code":1,"message":null}"#,
+        r#"{"code":1,"code":2,"message":"X"}"#,
+        r#"{"code":1,"message":["X","Y"]}"#,
+        r#"[1,"X"]"#,
+    ] {
+        assert!(serde_json::from_str::<ErrorBody>(json).is_err(), "{json} was accepted");
+    }
+}
+
+#[test]
+fn bodies_write_the_plain_shape_without_absent_fields() {
+    let mut body = ErrorBody {
+        code: BodyCode::new(4040000),
+        message: "NOT_FOUND".to_owned(),
+        data: None,
+        error_id: None,
+    };
+    assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"code":4040000,"message":"NOT_FOUND"}"#);
+    body.data = Some("d".to_owned());
+    body.error_id = Some("e".to_owned());
+    let json = serde_json::to_string(&body).unwrap();
+    assert_eq!(json, r#"{"code":4040000,"message":"NOT_FOUND","data":"d","errorId":"e"}"#);
+    assert_eq!(serde_json::from_str::<ErrorBody>(&json).unwrap(), body);
+}
+
+#[test]
+fn api_errors_classify_the_body_and_keep_the_bytes() {
+    let raw = br#"{"code":40400,"message":"NOT_FOUND","errorId":"a1"}"#;
+    let error = ApiError::from_response(404, raw);
+    assert_eq!(error.status(), 404);
+    assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::NotFound));
+    assert_eq!(error.error_code(), Some(ErrorCode::NotFound));
+    assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+    assert_eq!(error.message(), Some("NOT_FOUND"));
+    assert_eq!(error.body().and_then(|body| body.error_id.as_deref()), Some("a1"));
+    assert_eq!(error.raw_body(), raw);
+
+    let error = ApiError::from_response(503, b"<html>busy</html>");
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 503, code: None });
+    assert_eq!((error.body(), error.message(), error.recovery()), (None, None, None));
+    assert_eq!(error.raw_body(), b"<html>busy</html>");
+    assert_eq!(ApiErrorKind::Code(ErrorCode::Internal).recovery(), Some(Recovery::Retry));
+}
+
+#[test]
+fn bodies_have_the_fields_the_other_formats_document() {
+    use crate::emit::body::{BODY_FIELDS, required_keys};
+    let body = ErrorBody {
+        code: BodyCode::new(1),
+        message: "M".to_owned(),
+        data: Some("d".to_owned()),
+        error_id: Some("e".to_owned()),
+    };
+    let written: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
+    let keys: Vec<&str> = written.keys().map(String::as_str).collect();
+    let mut documented: Vec<&str> = BODY_FIELDS.iter().map(|field| field.key).collect();
+    documented.sort_unstable();
+    assert_eq!(keys, documented, "serde_json's map sorts its keys");
+    for field in BODY_FIELDS {
+        let mut without = written.clone();
+        without.remove(field.key);
+        let read = serde_json::from_value::<ErrorBody>(serde_json::Value::Object(without));
+        assert_eq!(read.is_err(), field.required, "a body without `{}`", field.key);
+    }
+    assert_eq!(required_keys(), ["code", "message"]);
+}

@@ -1,0 +1,304 @@
+//! A table's enum: the enum and its variants, the constant tables its
+//! methods read, the methods, and its trait impls.
+
+mod docs;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::interop;
+use super::phf;
+use super::tokens::{doc, ident, phf_literals};
+use crate::model::{Catalogue, Table};
+
+/// The table's enum with everything it implements.
+pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
+    let name = ident(&table.rust_enum);
+    // `ALL` names every variant, deprecated ones included.
+    let allow_deprecated =
+        table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
+    let docs = docs::method_docs(catalogue, table);
+    let enum_item = emit_enum(catalogue, table);
+    let (name_consts, from_name_body) = emit_from_name(table);
+    let consts = emit_consts(table, &docs.all, name_consts);
+    let methods = emit_methods(catalogue, table, &docs, from_name_body);
+    let traits = emit_trait_impls(table, &docs.display);
+    quote! {
+        #enum_item
+
+        #allow_deprecated
+        impl #name {
+            #consts
+            #methods
+        }
+
+        #traits
+    }
+}
+
+/// The enum: one variant per row, its discriminant the code.
+fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
+    let name = ident(&table.rust_enum);
+    let enum_docs = docs::enum_docs(catalogue, table);
+    let variants = table.rows.iter().map(|row| {
+        let docs = doc(&docs::variant_docs(catalogue, table, row));
+        let variant = ident(&row.rust_variant);
+        let code = Literal::u32_unsuffixed(row.code);
+        let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
+        quote! { #docs #deprecated #variant = #code, }
+    });
+    quote! {
+        #enum_docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}
+
+/// `ALL` and the per-row tables the methods index, with the hash tables
+/// of `from_code` and (for a large table) `from_name`.
+fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) -> TokenStream {
+    let n = table.rows.len();
+    let all = table.rows.iter().map(|row| ident(&row.rust_variant));
+    let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
+    let names = table.rows.iter().map(|row| row.name.as_str());
+    let descriptions = table.rows.iter().map(|row| row.description.as_str());
+    let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
+
+    // `from_code` keys: every row's code, then every alias, each leading
+    // to its row.
+    let alias_keys: Vec<(u32, usize)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.aliases.iter().map(move |&alias| (alias, r)))
+        .collect();
+    let key_code = |i: usize| if i < n { table.rows[i].code } else { alias_keys[i - n].0 };
+    let by_code = phf::build(n + alias_keys.len(), |i, seed| phf::hash_code(key_code(i), seed));
+    let alias_codes = alias_keys.iter().map(|&(alias, _)| Literal::u32_unsuffixed(alias));
+    let alias_rows = alias_keys.iter().map(|&(_, r)| Literal::usize_unsuffixed(r));
+    let row_aliases = table.rows.iter().map(|row| {
+        let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
+        quote! { &[#(#aliases),*] }
+    });
+    let recoveries = table.rows.iter().map(|row| match row.recovery {
+        Some(recovery) => {
+            let variant = ident(&recovery.rust_variant());
+            quote! { ::core::option::Option::Some(Recovery::#variant) }
+        }
+        None => quote! { ::core::option::Option::None },
+    });
+    let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
+    quote! {
+        #all_docs
+        pub const ALL: &'static [Self] = &[#(Self::#all),*];
+
+        const CODES: &'static [u32] = &[#(#codes),*];
+        const NAMES: &'static [&'static str] = &[#(#names),*];
+        const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
+        const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*];
+        const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
+        const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
+        const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
+        const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
+        const CODE_SEED: u64 = #code_seed;
+        const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
+        const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+        #name_consts
+    }
+}
+
+/// The methods: lookups by code and name, and the row's facts.
+fn emit_methods(
+    catalogue: &Catalogue,
+    table: &Table,
+    docs: &docs::MethodDocs,
+    from_name_body: TokenStream,
+) -> TokenStream {
+    let docs::MethodDocs {
+        code,
+        from_code,
+        aliases,
+        name: name_doc,
+        from_name,
+        description,
+        http_status,
+        client,
+        server,
+        recovery,
+        ..
+    } = docs;
+    let status_code = interop::table_status_code(catalogue, table);
+    quote! {
+        #code
+        #[must_use]
+        pub const fn code(self) -> u32 {
+            self as u32
+        }
+
+        /// The variant's row: its index in `ALL` and the tables above,
+        /// found through the hash table of its own code.
+        const fn row(self) -> usize {
+            let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+            Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+        }
+
+        #from_code
+        #[must_use]
+        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+            let hash = phf::hash_code(code, Self::CODE_SEED);
+            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
+            // Slots hold key indexes: a row's code, or past the rows an alias.
+            let key = Self::CODE_SLOTS[slot] as usize;
+            let rows = Self::CODES.len();
+            let (found, row) = if key < rows {
+                (Self::CODES[key], key)
+            } else {
+                (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
+            };
+            if found == code {
+                ::core::option::Option::Some(Self::ALL[row])
+            } else {
+                ::core::option::Option::None
+            }
+        }
+
+        #aliases
+        #[must_use]
+        pub const fn aliases(self) -> &'static [u32] {
+            Self::ROW_ALIASES[self.row()]
+        }
+
+        #name_doc
+        #[must_use]
+        pub const fn name(self) -> &'static str {
+            Self::NAMES[self.row()]
+        }
+
+        #from_name
+        #[must_use]
+        #[inline]
+        pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+            #from_name_body
+        }
+
+        #description
+        #[must_use]
+        pub const fn description(self) -> &'static str {
+            Self::DESCRIPTIONS[self.row()]
+        }
+
+        #http_status
+        #[must_use]
+        pub const fn http_status(self) -> u16 {
+            Self::HTTP_STATUSES[self.row()]
+        }
+
+        #status_code
+
+        #client
+        #[must_use]
+        pub const fn is_client_error(self) -> bool {
+            ::core::matches!(self.http_status(), 400..=499)
+        }
+
+        #server
+        #[must_use]
+        pub const fn is_server_error(self) -> bool {
+            ::core::matches!(self.http_status(), 500..=599)
+        }
+
+        #recovery
+        #[must_use]
+        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+            Self::RECOVERIES[self.row()]
+        }
+    }
+}
+
+/// `Display`, `Error`, `FromStr` and the conversions to and from `u32`.
+fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
+    let name = ident(&table.rust_enum);
+    quote! {
+        #display_docs
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+            }
+        }
+
+        impl ::core::error::Error for #name {}
+
+        impl ::core::str::FromStr for #name {
+            type Err = UnknownNameError;
+
+            fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::from_name(name).ok_or(UnknownNameError { _private: () })
+            }
+        }
+
+        impl ::core::convert::TryFrom<u32> for #name {
+            type Error = UnknownCodeError;
+
+            fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_code(code).ok_or(UnknownCodeError { code })
+            }
+        }
+
+        impl ::core::convert::From<#name> for u32 {
+            fn from(error: #name) -> u32 {
+                error.code()
+            }
+        }
+    }
+}
+
+/// Tables up to this many rows find names with a `match`, which rustc
+/// compiles to a switch on the length and one compare: faster than any
+/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
+const NAME_MATCH_LIMIT: usize = 16;
+
+/// Whether `table`'s `from_name` uses the hash table rather than a `match`.
+pub(super) fn names_use_hash(table: &Table) -> bool {
+    table.rows.len() > NAME_MATCH_LIMIT
+}
+
+/// The body of `from_name`, and the constants it reads.
+fn emit_from_name(table: &Table) -> (TokenStream, TokenStream) {
+    if !names_use_hash(table) {
+        let arms = table.rows.iter().map(|row| {
+            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
+            quote! { #name => ::core::option::Option::Some(Self::#variant), }
+        });
+        let body = quote! {
+            match name {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+        return (TokenStream::new(), body);
+    }
+    let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
+    let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
+    let (seed, pilots, slots) = phf_literals(&by_name);
+    let consts = quote! {
+        const NAME_SEED: u64 = #seed;
+        const NAME_HASH_WHOLE: bool = #whole;
+        const NAME_PILOTS: &'static [u16] = &[#(#pilots),*];
+        const NAME_SLOTS: &'static [u32] = &[#(#slots),*];
+    };
+    let body = quote! {
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+        let index = Self::NAME_SLOTS[slot] as usize;
+        if Self::NAMES[index] == name {
+            ::core::option::Option::Some(Self::ALL[index])
+        } else {
+            ::core::option::Option::None
+        }
+    };
+    (consts, body)
+}
