@@ -6,8 +6,8 @@
 //! the page and the rustdoc that links into it cannot differ.
 
 use crate::emit::body::BODY_FIELDS;
-use crate::emit::text::{code_span, escape_markdown};
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
+use crate::text::{code_span, escape_markdown};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.

@@ -5,7 +5,6 @@ pub mod body;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;
-pub mod text;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -18,7 +18,7 @@ use serde::ser::SerializeMap;
 use serde_yaml::Value;
 
 // The loader quotes spec text with the same escaper.
-pub(crate) use crate::emit::text::yaml_double_quoted as double_quoted;
+use crate::text::yaml_double_quoted;
 
 /// A map that keeps its entries in the order they were pushed, for YAML
 /// mappings whose order the generator chooses (spec order).
@@ -137,7 +137,7 @@ fn scalar_text(value: &Value) -> String {
 /// `text` as a YAML scalar that every YAML version reads back as exactly
 /// this string.
 pub fn string_text(text: &str) -> String {
-    if is_plain_safe(text) { text.to_owned() } else { double_quoted(text) }
+    if is_plain_safe(text) { text.to_owned() } else { yaml_double_quoted(text) }
 }
 
 /// Whether `text` may be written unquoted: it starts with a letter (or

@@ -184,7 +184,7 @@ impl<'a> NodeDeserializer<'a> {
         if plain && may_resolve(value) {
             document.push_str(value);
         } else {
-            document.push_str(&crate::emit::yaml::double_quoted(value));
+            document.push_str(&crate::text::yaml_double_quoted(value));
         }
         document.push('\n');
         serde_yaml::Deserializer::from_reader(std::io::Cursor::new(document.into_bytes()))

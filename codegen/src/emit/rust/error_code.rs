@@ -8,8 +8,8 @@ use super::examples::unused_code;
 use super::interop;
 use super::tokens::{doc, ident};
 use crate::emit::markdown;
-use crate::emit::text::{code_span, rust_str};
 use crate::model::{Catalogue, Row, Table};
+use crate::text::{code_span, rust_str};
 
 /// `ErrorCode` with everything it implements.
 pub(super) fn emit_error_code(catalogue: &Catalogue) -> TokenStream {

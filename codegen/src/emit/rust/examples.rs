@@ -1,7 +1,7 @@
 //! The rows and values that the generated doc examples show.
 
-use crate::emit::text::json_string;
 use crate::model::{Catalogue, Row, Table};
+use crate::text::json_string;
 
 /// The smallest number that no table uses as a code, for "not found" examples.
 pub(super) fn unused_code(catalogue: &Catalogue) -> u32 {

@@ -7,8 +7,8 @@ use quote::quote;
 use super::examples::{sample_row, unused_code};
 use super::tokens::doc_line;
 use crate::emit::markdown;
-use crate::emit::text::{code_span, escape_markdown, json_string, rust_bytes, rust_str};
 use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::text::{code_span, escape_markdown, json_string, rust_bytes, rust_str};
 
 /// One section of the guide: a heading, a sentence, and an example.
 pub(super) struct Section {

@@ -25,8 +25,8 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
-use crate::emit::text::toml_string;
 use crate::model::Catalogue;
+use crate::text::toml_string;
 use crate::write::Comment;
 
 /// The comment syntax of `src/lib.rs`'s header.

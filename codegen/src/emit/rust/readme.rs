@@ -2,8 +2,8 @@
 
 use super::guide::sections;
 use crate::emit::markdown;
-use crate::emit::text::{code_span, escape_markdown};
 use crate::model::{Catalogue, Recovery, TableKind};
+use crate::text::{code_span, escape_markdown};
 
 /// The generated crate's `README.md` below its header: what it is, how
 /// to depend on it, the guide's examples, and every code.

@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{doc, ident};
-use crate::emit::text::rust_str;
 use crate::model::{Catalogue, Recovery};
+use crate::text::rust_str;
 
 /// The `Recovery` enum, the same closed set in every generated crate.
 pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {

@@ -29,8 +29,8 @@ use super::examples::{sample_body, sample_row, unused_code};
 use super::fixed;
 use super::tokens::{doc, ident};
 use crate::emit::body::BODY_FIELDS;
-use crate::emit::text::rust_bytes;
 use crate::model::{Catalogue, Row, Table};
+use crate::text::rust_bytes;
 
 /// `BodyCode`, `ErrorBody` and their serde impls, spliced in verbatim.
 const BODY_SOURCE: &str = include_str!("body.rs");

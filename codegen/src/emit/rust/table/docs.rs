@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use crate::emit::markdown;
 use crate::emit::rust::examples::{missing_name, unused_code};
 use crate::emit::rust::tokens::doc;
-use crate::emit::text::{code_span, escape_markdown, rust_str};
 use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::text::{code_span, escape_markdown, rust_str};
 
 /// The enum's docs: title, summary, how discriminants work, retired codes
 /// and an example.
