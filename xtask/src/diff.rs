@@ -1,7 +1,8 @@
 //! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `codegen::compat::diff`, which works on two parsed catalogues.
+//! `codegen::compat::diff`, which works on two parsed catalogues and
+//! classes each change as `gen`'s lock does.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,10 @@ impl Report {
     fn is_breaking(&self) -> bool {
         !self.removed.is_empty() || self.changed.iter().any(CatalogueDiff::is_breaking)
     }
+
+    fn is_refused(&self) -> bool {
+        self.changed.iter().any(CatalogueDiff::is_refused)
+    }
 }
 
 pub fn run(args: &Diff) -> ExitCode {
@@ -71,7 +76,8 @@ pub fn run(args: &Diff) -> ExitCode {
                 Format::Text => print_text(args, &report),
                 Format::Json => print_json(args, &report),
             }
-            if report.is_breaking() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            // Both need a person: a refused change cannot land, a breaking one needs review.
+            if report.is_breaking() || report.is_refused() { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
         Err(message) => {
             eprintln!("{}", shorten_paths(&message));
@@ -157,14 +163,19 @@ fn print_text(args: &Diff, report: &Report) {
             args.rev
         );
     }
-    let breaking: usize =
-        report.changed.iter().map(|d| d.changes.iter().filter(|c| c.breaking).count()).sum::<usize>()
-            + report.removed.len();
-    if breaking > 0 {
-        let s = if breaking == 1 { "" } else { "s" };
-        println!("{breaking} breaking change{s} since {}", args.rev);
-    } else {
-        println!("no breaking changes since {}", args.rev);
+    let count = |keep: fn(&codegen::compat::diff::Change) -> bool| -> usize {
+        report.changed.iter().map(|d| d.changes.iter().filter(|c| keep(c)).count()).sum()
+    };
+    let refused = count(|c| c.is_refused());
+    let breaking = count(|c| c.breaking && !c.is_refused()) + report.removed.len();
+    let plural = |n: usize, what: &str| format!("{n} {what} change{}", if n == 1 { "" } else { "s" });
+    match (refused, breaking) {
+        (0, 0) => println!("no breaking changes since {}", args.rev),
+        (0, _) => println!("{} since {}", plural(breaking, "breaking"), args.rev),
+        (_, 0) => println!("{} since {}", plural(refused, "refused"), args.rev),
+        (_, _) => {
+            println!("{} and {} since {}", plural(refused, "refused"), plural(breaking, "breaking"), args.rev)
+        }
     }
 }
 
@@ -172,6 +183,7 @@ fn print_json(args: &Diff, report: &Report) {
     let json = serde_json::json!({
         "rev": args.rev,
         "breaking": report.is_breaking(),
+        "refused": report.is_refused(),
         "catalogues": report.changed,
         "added_catalogues": report.added,
         "removed_catalogues": report.removed,

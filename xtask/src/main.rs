@@ -1,7 +1,8 @@
 //! `cargo xtask`: the project's automation, a thin shell over `codegen`.
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
-//! breaking change (`diff`), 2 a bad spec, bad flags or an I/O failure.
+//! breaking or refused change (`diff`), 2 a bad spec, bad flags or an I/O
+//! failure.
 //!
 //! `cargo xtask synth` writes a synthetic spec of any size for benchmarks.
 
@@ -27,8 +28,9 @@ and adds new codes to each spec's lock (spec/NAME.lock).
   --out DIR     where generated files go [default: generated/]
 
 diff: compares the catalogues at the git revision REV [default: HEAD]
-with the working tree, classes each change breaking or not, and names
-the version bump it needs. Exits 1 if any change is breaking.
+with the working tree and classes each change as `gen`'s lock does:
+refused (with the fix), or allowed with the version bump it needs.
+Exits 1 if any change is refused or breaking.
 
   --format F    `text` [default] or `json`
 

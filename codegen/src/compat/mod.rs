@@ -1,8 +1,12 @@
-//! Compatibility: what a catalogue has published, and what a change to it
-//! means for the users of the generated crate.
+//! Compatibility: what a catalogue has published ([`published`]), what a
+//! change to it means for the users of the generated crate ([`classify`],
+//! the one place that decides), and the two tools built on that: the lock
+//! `cargo xtask gen` keeps ([`lock`]) and `cargo xtask diff` ([`diff`]).
 
+pub mod classify;
 pub mod diff;
 pub mod lock;
+pub mod published;
 
 use std::fs;
 use std::io;

@@ -1,10 +1,11 @@
 //! `codegen::compat::diff` on pairs of catalogues: each kind of change is found,
-//! classed breaking or not, and turned into the version bump it needs.
+//! refused or allowed with the version bump it needs, and the whole diff
+//! says what `cargo xtask gen` will do.
 
 use std::path::Path;
 
 use codegen::Catalogue;
-use codegen::compat::diff::{Bump, CatalogueDiff, ChangeKind, diff};
+use codegen::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
 
 fn catalogue(yaml: &str) -> Catalogue {
     let path = Path::new("spec/shop.yaml");
@@ -40,8 +41,15 @@ fn changed(new: &str) -> CatalogueDiff {
     diff(&catalogue(OLD), &catalogue(new))
 }
 
-fn kinds(diff: &CatalogueDiff) -> Vec<(ChangeKind, Option<u32>, bool)> {
-    diff.changes.iter().map(|c| (c.kind, c.code, c.breaking)).collect()
+/// Each change's kind, code and verdict: `refused`, or the bump it needs.
+fn kinds(diff: &CatalogueDiff) -> Vec<(ChangeKind, Option<u32>, &'static str)> {
+    let verdict = |c: &codegen::compat::diff::Change| match c.bump() {
+        None => "refused",
+        Some(Bump::Major) => "major",
+        Some(Bump::Minor) => "minor",
+        Some(Bump::Patch) => "patch",
+    };
+    diff.changes.iter().map(|c| (c.kind, c.code, verdict(c))).collect()
 }
 
 #[test]
@@ -50,6 +58,7 @@ fn an_unchanged_catalogue_has_no_changes() {
     assert_eq!(diff.changes, []);
     assert_eq!(diff.bump, None);
     assert!(diff.version_ok && !diff.is_breaking());
+    assert_eq!(diff.decision, Decision::Accepted);
     assert!(diff.to_string().ends_with("no changes"), "{diff}");
 }
 
@@ -66,13 +75,25 @@ fn additions_and_deprecations_are_minor() {
             "The cart is locked., http_status: 409, deprecated: Carts no longer lock.}",
         );
     let diff = changed(&new);
-    assert_eq!(kinds(&diff), [(ChangeKind::Deprecated, Some(3), false), (ChangeKind::Added, Some(4), false)]);
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::Deprecated, Some(3), "minor"), (ChangeKind::Added, Some(4), "minor")]
+    );
     assert_eq!(diff.changes[0].summary, "code 3 `CART_LOCKED` is deprecated: Carts no longer lock.");
     assert_eq!(diff.changes[1].summary, "code 4 `COUPON_USED` is new: `CartError::CouponUsed`");
     assert_eq!(diff.bump, Some(Bump::Minor));
     assert_eq!(diff.needed_version.as_deref(), Some("1.5.0"));
     assert!(diff.version_ok);
-    assert!(!changed(&new.replace("version: 1.5.0", "version: 1.4.3")).version_ok, "a patch is not enough");
+    let patch = changed(&new.replace("version: 1.5.0", "version: 1.4.3"));
+    assert!(!patch.version_ok, "a patch is not enough for a release");
+    assert_eq!(patch.decision, Decision::Accepted, "the lock requires a bump only for a breaking change");
+    assert!(
+        patch.to_string().contains(
+            "a minor change: needs version 1.5.0 or later: version 1.4.3 is not: set `version: 1.5.0` before publishing \
+             (`cargo xtask gen` requires a bump only for a breaking change)"
+        ),
+        "{patch}"
+    );
 }
 
 #[test]
@@ -86,9 +107,9 @@ fn text_changes_are_patches() {
     assert_eq!(
         kinds(&diff),
         [
-            (ChangeKind::TextChanged, None, false),
-            (ChangeKind::TextChanged, Some(2), false),
-            (ChangeKind::TextChanged, Some(9), false),
+            (ChangeKind::TextChanged, None, "patch"),
+            (ChangeKind::TextChanged, Some(2), "patch"),
+            (ChangeKind::TextChanged, Some(9), "patch"),
         ]
     );
     assert_eq!(diff.changes[0].summary, "table `cart`'s title changed");
@@ -99,7 +120,7 @@ fn text_changes_are_patches() {
 fn a_changed_http_status_is_minor() {
     let diff =
         changed(&OLD.replace("The cart is full., http_status: 409", "The cart is full., http_status: 507"));
-    assert_eq!(kinds(&diff), [(ChangeKind::HttpStatusChanged, Some(2), false)]);
+    assert_eq!(kinds(&diff), [(ChangeKind::HttpStatusChanged, Some(2), "minor")]);
     assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL` is answered with HTTP 507 instead of 409");
     assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
 }
@@ -110,13 +131,13 @@ fn a_changed_recovery_is_minor() {
         "The cart is full., http_status: 409}",
         "The cart is full., http_status: 409, recovery: retry_later}",
     ));
-    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryChanged, Some(2), false)]);
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryChanged, Some(2), "minor")]);
     assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL`: recovery is `retry_later` instead of `none`");
     assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
 }
 
 #[test]
-fn retiring_removing_and_renaming_are_breaking() {
+fn retiring_is_breaking_and_removing_or_renaming_is_refused() {
     let new = OLD
         .replace("      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}\n", "")
         .replace("name: CART_LOCKED,", "name: CART_IS_LOCKED,")
@@ -127,34 +148,162 @@ fn retiring_removing_and_renaming_are_breaking() {
     assert_eq!(
         kinds(&diff),
         [
-            (ChangeKind::Removed, Some(2), true),
-            (ChangeKind::Renamed, Some(3), true),
-            (ChangeKind::Unlisted, Some(9), false),
-            (ChangeKind::Retired, Some(409), true),
+            (ChangeKind::Removed, Some(2), "refused"),
+            (ChangeKind::Renamed, Some(3), "refused"),
+            (ChangeKind::Unlisted, Some(9), "refused"),
+            // Listed under table `cart`'s `retired:`, though it was `http`'s.
+            (ChangeKind::Moved, Some(409), "refused"),
+            (ChangeKind::Retired, Some(409), "major"),
         ]
     );
     assert_eq!(
         diff.changes[0].summary,
-        "code 2 `CART_FULL` is gone without being retired: `CartError::CartFull` is removed"
+        "code 2 `CART_FULL` (table `cart`) is locked but gone from spec/shop.yaml"
     );
-    assert_eq!(diff.changes[3].summary, "code 409 `Conflict` is retired: `HttpError::Conflict` is removed");
-    assert!(diff.is_breaking());
+    assert_eq!(
+        diff.changes[3].summary,
+        "retired code 409 `Conflict` was published in table `http`, not `cart`"
+    );
+    assert_eq!(
+        diff.changes[0].fix(),
+        Some(
+            "codes are API: restore the row, deprecate it (`deprecated: \"why\"`), or retire it by adding \
+             `- {code: 2, name: CART_FULL, reason: \"why\"}` to table `cart`'s `retired:` list"
+        )
+    );
+    assert_eq!(
+        diff.changes[1].summary,
+        "code 3 `CART_IS_LOCKED` was published as `CART_LOCKED`; renaming a code breaks every client that matches its name"
+    );
+    assert_eq!(diff.changes[4].summary, "code 409 `Conflict` is retired: `HttpError::Conflict` is removed");
+    let breaking: Vec<bool> = diff.changes.iter().map(|c| c.breaking).collect();
+    assert_eq!(breaking, [true, true, false, true, true], "dropping a retired entry breaks no program");
+    assert!(diff.is_breaking() && diff.is_refused());
+    assert_eq!(diff.decision, Decision::Refused);
     assert_eq!(diff.bump, Some(Bump::Major));
     assert_eq!(diff.needed_version.as_deref(), Some("2.0.0"));
     assert!(!diff.version_ok);
     let text = diff.to_string();
-    assert!(text.contains("  breaking major  code 2 `CART_FULL` is gone"), "{text}");
     assert!(
-        text.contains("  ok       patch  retired code 9 `CART_GONE` is no longer listed as retired"),
+        text.contains(
+            "  refused  -      code 2 `CART_FULL` (table `cart`) is locked but gone from spec/shop.yaml\n"
+        ),
         "{text}"
     );
+    assert!(text.contains("\n                  fix: codes are API: restore the row"), "{text}");
+    assert!(text.contains("  breaking major  code 409 `Conflict` is retired"), "{text}");
     assert!(
         text.contains(
             "a major change: needs version 2.0.0 or later: version 1.4.2 is not: set `version: 2.0.0`"
         ),
         "{text}"
     );
-    assert!(changed(&new.replace("version: 1.4.2", "version: 2.0.0")).version_ok);
+    assert!(
+        text.ends_with(
+            "`cargo xtask gen` refuses 4 changes whatever the version: undo them as each fix says"
+        ),
+        "{text}"
+    );
+    let bumped = changed(&new.replace("version: 1.4.2", "version: 2.0.0"));
+    assert!(bumped.version_ok);
+    assert_eq!(bumped.decision, Decision::Refused, "no version makes a refused change acceptable");
+}
+
+#[test]
+fn dropping_a_retired_entry_is_refused() {
+    let new = OLD
+        .replace("version: 1.4.2", "version: 1.4.3")
+        .replace("    retired:\n      - {code: 9, name: CART_GONE, reason: Carts never vanish.}\n", "");
+    let diff = changed(&new);
+    assert_eq!(kinds(&diff), [(ChangeKind::Unlisted, Some(9), "refused")]);
+    assert_eq!(
+        diff.changes[0].summary,
+        "retired code 9 `CART_GONE` (table `cart`) is locked but gone from spec/shop.yaml"
+    );
+    assert_eq!(
+        diff.changes[0].fix(),
+        Some(
+            "a retired code stays listed so it is never reused: \
+             add `- {code: 9, name: CART_GONE, reason: \"why\"}` to table `cart`'s `retired:` list back"
+        )
+    );
+    assert_eq!((diff.bump, diff.decision), (None, Decision::Refused));
+    assert!(diff.is_refused() && !diff.is_breaking());
+    let text = diff.to_string();
+    assert!(text.contains("  refused  -      retired code 9 `CART_GONE`"), "{text}");
+}
+
+#[test]
+fn renaming_or_moving_a_retired_entry_is_refused() {
+    let renamed = changed(&OLD.replace("name: CART_GONE,", "name: CART_VANISHED,"));
+    assert_eq!(kinds(&renamed), [(ChangeKind::Renamed, Some(9), "refused")]);
+    assert_eq!(renamed.changes[0].summary, "retired code 9 `CART_VANISHED` was published as `CART_GONE`");
+    assert_eq!(
+        renamed.changes[0].fix(),
+        Some("a retired code keeps the name it had: write `name: CART_GONE`")
+    );
+    assert_eq!(renamed.decision, Decision::Refused);
+
+    let moved = changed(
+        &(OLD.replace("    retired:\n      - {code: 9, name: CART_GONE, reason: Carts never vanish.}\n", "")
+            + "retired:\n  - {code: 9, name: CART_GONE, table: http, reason: Carts never vanish.}\n"),
+    );
+    assert_eq!(kinds(&moved), [(ChangeKind::Moved, Some(9), "refused")]);
+    assert_eq!(
+        moved.changes[0].summary,
+        "retired code 9 `CART_GONE` was published in table `cart`, not `http`"
+    );
+}
+
+#[test]
+fn swapping_rows_is_a_patch_for_the_docs_and_all() {
+    let swapped = OLD.replace("version: 1.4.2", "version: 1.4.3").replace(
+        "      - {code: 1, name: CART_EMPTY, description: The cart is empty., http_status: 409}\n      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}\n",
+        "      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}\n      - {code: 1, name: CART_EMPTY, description: The cart is empty., http_status: 409}\n",
+    );
+    let diff = changed(&swapped);
+    assert_eq!(kinds(&diff), [(ChangeKind::Reordered, None, "patch")]);
+    assert_eq!(diff.changes[0].table.as_deref(), Some("cart"));
+    assert_eq!(
+        diff.changes[0].summary,
+        "table `cart`'s rows are in a new order: the docs and `CartError::ALL` list them so"
+    );
+    assert!(diff.version_ok && !diff.is_breaking());
+    assert_eq!(diff.decision, Decision::Accepted);
+
+    // Adding a row between others keeps the order of the rest.
+    let inserted = OLD.replace(
+        "      - {code: 2, name: CART_FULL,",
+        "      - {code: 5, name: CART_NEW, description: D., http_status: 409}\n      - {code: 2, name: CART_FULL,",
+    );
+    assert_eq!(kinds(&changed(&inserted)), [(ChangeKind::Added, Some(5), "minor")]);
+
+    // Tables in another order: `ErrorCode`, one variant per table, sorts so.
+    let http = "  - id: http\n    kind: http_status\n    title: Statuses\n    summary: S\n    errors:\n      - {code: 404, name: Not Found, description: Nothing here.}\n      - {code: 409, name: Conflict, description: Try again.}\n";
+    let tables = OLD.replace(http, "") + http;
+    let diff = changed(&tables);
+    assert_eq!(kinds(&diff), [(ChangeKind::Reordered, None, "minor")]);
+    assert_eq!(
+        diff.changes[0].summary,
+        "the tables are in a new order: the docs list them so, and `ErrorCode` values sort so"
+    );
+}
+
+#[test]
+fn a_lower_version_is_refused() {
+    let diff = changed(&OLD.replace("version: 1.4.2", "version: 1.4.1"));
+    assert_eq!(kinds(&diff), [(ChangeKind::VersionLowered, None, "refused")]);
+    assert_eq!(diff.changes[0].summary, "`version: 1.4.1` is older than 1.4.2");
+    assert_eq!(diff.changes[0].fix(), Some("versions only go up: set `version: 1.4.2` or later"));
+    assert_eq!(diff.decision, Decision::Refused);
+}
+
+#[test]
+fn a_renamed_package_is_a_new_crate() {
+    let diff = changed(&OLD.replace("crate: shop-errors", "crate: shop-error-codes"));
+    assert_eq!(kinds(&diff), [(ChangeKind::CrateRenamed, None, "patch")]);
+    assert!(!diff.is_breaking(), "users of the old package keep it: {diff}");
+    assert_eq!(diff.decision, Decision::Accepted);
 }
 
 #[test]
@@ -181,23 +330,24 @@ fn moved_reused_and_rust_renamed_codes_are_breaking() {
     assert_eq!(
         kinds(&diff),
         [
-            (ChangeKind::RustRenamed, None, true),
-            (ChangeKind::TableAdded, None, false),
-            (ChangeKind::Moved, Some(1), true),
-            (ChangeKind::RustRenamed, Some(2), true),
-            (ChangeKind::Reused, Some(9), true),
+            (ChangeKind::RustRenamed, None, "major"),
+            (ChangeKind::TableAdded, None, "minor"),
+            (ChangeKind::Moved, Some(1), "refused"),
+            (ChangeKind::RustRenamed, Some(2), "major"),
+            (ChangeKind::Reused, Some(9), "refused"),
         ]
     );
     assert_eq!(diff.changes[0].summary, "table `http`'s enum `HttpError` is now `Status`");
-    assert_eq!(diff.changes[2].summary, "code 1 `CART_EMPTY` moved from table `cart` to `order`");
     assert_eq!(
-        diff.changes[3].summary,
-        "code 2 `CART_FULL`: variant `CartError::CartFull` is now `CartError::Full`"
+        diff.changes[2].summary,
+        "code 1 `CART_EMPTY` was published in table `cart`; moving it changes its enum"
     );
+    assert_eq!(diff.changes[3].summary, "code 2 `CART_FULL`: `CartError::CartFull` is now `CartError::Full`");
     assert_eq!(
         diff.changes[4].summary,
-        "retired code 9 `CART_GONE` is used again, by `CART_BACK` (`CartError::CartBack`)"
+        "code 9 `CART_BACK` reuses a retired code: 9 was `CART_GONE` in table `cart`"
     );
+    assert!(diff.changes.iter().all(|c| c.breaking || c.kind == ChangeKind::TableAdded));
 }
 
 #[test]
@@ -212,11 +362,13 @@ fn below_one_the_minor_number_is_the_breaking_one() {
             .replace("    retired:\n", "    retired:\n      - {code: 2, name: CART_FULL, reason: R}\n")
     };
     let diff = diff(&catalogue(&old), &catalogue(&retire("version: 0.4.3")));
-    assert_eq!(kinds(&diff), [(ChangeKind::Retired, Some(2), true)]);
+    assert_eq!(kinds(&diff), [(ChangeKind::Retired, Some(2), "major")]);
     assert_eq!(diff.needed_version.as_deref(), Some("0.5.0"));
     assert!(!diff.version_ok);
+    assert_eq!(diff.decision, Decision::NeedsVersion);
     let bumped = codegen::compat::diff::diff(&catalogue(&old), &catalogue(&retire("version: 0.5.0")));
     assert!(bumped.version_ok && bumped.is_breaking(), "a breaking change stays breaking, bump or not");
+    assert_eq!(bumped.decision, Decision::Accepted);
 }
 
 #[test]
@@ -224,11 +376,30 @@ fn json_names_kinds_and_bumps_in_snake_case() {
     let diff = changed(&OLD.replace("name: CART_LOCKED,", "name: CART_IS_LOCKED,"));
     let json = serde_json::to_value(&diff).unwrap();
     assert_eq!(json["crate"], "shop-errors");
-    assert_eq!(json["bump"], "major");
     assert_eq!(json["changes"][0]["kind"], "renamed");
     assert_eq!(json["changes"][0]["code"], 3);
+    assert_eq!(json["changes"][0]["verdict"], "refused");
+    assert!(json["changes"][0]["fix"].as_str().unwrap().starts_with("restore `name: CART_LOCKED`"), "{json}");
+    assert!(json["changes"][0].get("bump").is_none(), "{json}");
     assert_eq!(json["changes"][0]["breaking"], true);
+    assert_eq!(json["decision"], "refused");
+    assert_eq!(json["bump"], serde_json::Value::Null, "no allowed change");
+
+    let retired = changed(
+        &OLD.replace("version: 1.4.2", "version: 2.0.0")
+            .replace(
+                "      - {code: 2, name: CART_FULL, description: The cart is full., http_status: 409}\n",
+                "",
+            )
+            .replace("    retired:\n", "    retired:\n      - {code: 2, name: CART_FULL, reason: R}\n"),
+    );
+    let json = serde_json::to_value(&retired).unwrap();
+    assert_eq!(json["changes"][0]["verdict"], "allowed");
+    assert_eq!(json["changes"][0]["bump"], "major");
+    assert!(json["changes"][0].get("fix").is_none(), "{json}");
+    assert_eq!(json["bump"], "major");
     assert_eq!(json["needed_version"], "2.0.0");
+    assert_eq!(json["decision"], "accepted");
 }
 
 /// `OLD` with aliases: 11 and 12 for CART_EMPTY, 21 for CART_FULL.
@@ -249,7 +420,7 @@ fn an_added_alias_is_minor() {
     let old = aliased();
     let new = old.replace("version: 1.4.2", "version: 1.5.0").replace("aliases: [21]", "aliases: [21, 22]");
     let diff = changed_from(&old, &new);
-    assert_eq!(kinds(&diff), [(ChangeKind::AliasAdded, Some(22), false)]);
+    assert_eq!(kinds(&diff), [(ChangeKind::AliasAdded, Some(22), "minor")]);
     assert_eq!(diff.changes[0].alias_of, Some(2));
     assert_eq!(
         diff.changes[0].summary,
@@ -261,7 +432,7 @@ fn an_added_alias_is_minor() {
 }
 
 #[test]
-fn removed_retired_and_reused_aliases_are_breaking() {
+fn retired_aliases_are_breaking_and_removed_or_reused_ones_refused() {
     let old = aliased();
     let new =
         old.replace("aliases: [11, 12]", "aliases: [9]").replace("aliases: [21]", "aliases: []").replace(
@@ -272,19 +443,26 @@ fn removed_retired_and_reused_aliases_are_breaking() {
     assert_eq!(
         kinds(&diff),
         [
-            (ChangeKind::Reused, Some(9), true),
-            (ChangeKind::AliasRemoved, Some(11), true),
-            (ChangeKind::AliasRemoved, Some(12), true),
-            (ChangeKind::Retired, Some(21), true),
+            (ChangeKind::Reused, Some(9), "refused"),
+            (ChangeKind::AliasRemoved, Some(11), "refused"),
+            (ChangeKind::AliasRemoved, Some(12), "refused"),
+            (ChangeKind::Retired, Some(21), "major"),
         ]
     );
     assert_eq!(
         diff.changes[0].summary,
-        "retired code 9 `CART_GONE` is used again, as an alias of code 1 `CART_EMPTY` (`CartError::CartEmpty`)"
+        "alias 9 of code 1 `CART_EMPTY` reuses a retired code: 9 was `CART_GONE` in table `cart`"
     );
     assert_eq!(
         diff.changes[1].summary,
-        "alias 11 of code 1 `CART_EMPTY` is gone without being retired: `from_code(11)` no longer gives `CartError::CartEmpty`"
+        "alias 11 of code 1 `CART_EMPTY` (table `cart`) is locked but gone from spec/shop.yaml"
+    );
+    assert_eq!(
+        diff.changes[1].fix(),
+        Some(
+            "aliases are API (`from_code(11)` gives `CartError::CartEmpty`): add 11 back to the row's `aliases`, \
+             or retire it by adding `- {code: 11, name: CART_EMPTY, reason: \"why\"}` to table `cart`'s `retired:` list"
+        )
     );
     assert_eq!(
         diff.changes[3].summary,
@@ -293,9 +471,10 @@ fn removed_retired_and_reused_aliases_are_breaking() {
     let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
     assert_eq!(alias_of, [Some(1), Some(1), Some(1), Some(2)]);
     assert_eq!((diff.bump, diff.needed_version.as_deref()), (Some(Bump::Major), Some("2.0.0")));
+    assert_eq!(diff.decision, Decision::Refused);
     let text = diff.to_string();
     assert!(
-        text.contains("  breaking major  alias 12 of code 1 `CART_EMPTY` is gone without being retired"),
+        text.contains("  refused  -      alias 12 of code 1 `CART_EMPTY` (table `cart`) is locked but gone"),
         "{text}"
     );
 }
@@ -319,11 +498,11 @@ fn moved_aliases_are_breaking_and_renumbered_rows_too() {
     assert_eq!(
         kinds(&diff),
         [
-            (ChangeKind::Renumbered, Some(2), true),
-            (ChangeKind::Moved, Some(3), true),
-            (ChangeKind::AliasMoved, Some(11), true),
-            (ChangeKind::AliasMoved, Some(12), true),
-            (ChangeKind::Renumbered, Some(21), true),
+            (ChangeKind::Renumbered, Some(2), "major"),
+            (ChangeKind::Moved, Some(3), "refused"),
+            (ChangeKind::AliasMoved, Some(11), "major"),
+            (ChangeKind::AliasMoved, Some(12), "major"),
+            (ChangeKind::Renumbered, Some(21), "major"),
         ]
     );
     let summaries: Vec<&str> = diff.changes.iter().map(|c| c.summary.as_str()).collect();
@@ -331,7 +510,7 @@ fn moved_aliases_are_breaking_and_renumbered_rows_too() {
         summaries,
         [
             "code 2 `CART_FULL` is now an alias of code 21: `CartError::CartFull`'s `code()` changes",
-            "code 3 `CART_LOCKED` is now an alias of code 1 `CART_EMPTY`: `from_code(3)` gives `CartError::CartEmpty`, not `CartError::CartLocked`",
+            "alias 3 of code 1 `CART_EMPTY` was published as its own code `CART_LOCKED` in table `cart`; making it an alias of another error breaks every client that reads it",
             "alias 11 of code 1 `CART_EMPTY` is now the code of `CART_CLOSED`: `from_code(11)` gives `CartError::CartClosed`, not `CartError::CartEmpty`",
             "alias 12 moved from code 1 `CART_EMPTY` to code 21 `CART_FULL`: `from_code(12)` gives `CartError::CartFull`, not `CartError::CartEmpty`",
             "alias 21 of code 2 `CART_FULL` is now the row's own code: `CartError::CartFull`'s `code()` changes",
@@ -340,13 +519,14 @@ fn moved_aliases_are_breaking_and_renumbered_rows_too() {
     let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
     assert_eq!(alias_of, [Some(21), Some(1), Some(1), Some(21), Some(2)]);
     assert!(diff.is_breaking() && !diff.version_ok);
+    assert_eq!(diff.decision, Decision::Refused);
 
     // An alias that stays on its row, renamed variant or not, is no change of its own.
     let renamed = old.replace(
         "http_status: 409, aliases: [11, 12]}",
         "http_status: 409, aliases: [11, 12], rust_variant: Empty}",
     );
-    assert_eq!(kinds(&changed_from(&old, &renamed)), [(ChangeKind::RustRenamed, Some(1), true)]);
+    assert_eq!(kinds(&changed_from(&old, &renamed)), [(ChangeKind::RustRenamed, Some(1), "major")]);
 }
 
 #[test]
@@ -360,6 +540,7 @@ fn json_names_alias_changes_and_their_rows() {
     assert_eq!(json["changes"][0]["alias_of"], 2);
     assert_eq!(json["changes"][0]["table"], "cart");
     assert_eq!(json["changes"][0]["breaking"], true);
+    assert_eq!(json["changes"][0]["bump"], "major");
     assert_eq!(json["changes"][1]["kind"], "alias_added");
     assert_eq!(json["changes"][1]["bump"], "minor");
     assert_eq!(json["changes"][1]["breaking"], false);
@@ -367,6 +548,7 @@ fn json_names_alias_changes_and_their_rows() {
     let removed =
         serde_json::to_value(changed_from(&old, &old.replace("aliases: [21]", "aliases: []"))).unwrap();
     assert_eq!(removed["changes"][0]["kind"], "alias_removed");
+    assert_eq!(removed["changes"][0]["verdict"], "refused");
     assert_eq!(removed["changes"][0]["alias_of"], 2);
     // A change to a code that is no alias has no `alias_of`.
     let plain =

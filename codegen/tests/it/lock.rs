@@ -490,3 +490,82 @@ fn a_code_made_an_alias_of_another_row_is_refused_and_of_its_own_row_is_breaking
     let lock = fs::read_to_string(project.lock()).unwrap();
     assert!(lock.contains("\n2 cart alias-of:3 1.2.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
 }
+
+/// What `diff` says of the same edit `gen` checks against the lock.
+fn diff_of(old: &str, new: &str) -> codegen::compat::diff::CatalogueDiff {
+    let path = Path::new("spec/shop.yaml");
+    let load = |yaml: &str| {
+        codegen::load_bytes(path, "spec/shop.yaml".to_owned(), yaml.as_bytes().to_vec())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    codegen::compat::diff::diff(&load(old), &load(new))
+}
+
+const RETIRED: &str = "    retired:\n      - {code: 9, name: CART_GONE, reason: Never sent.}\n";
+
+#[test]
+fn dropping_a_retired_entry_is_refused_by_gen_and_by_diff() {
+    let old = spec("0.2.0", ROWS, RETIRED);
+    let project = Project::new(&old);
+    project.generate(Mode::Write).unwrap();
+    for version in ["0.2.0", "0.2.1", "1.0.0"] {
+        let new = spec(version, ROWS, "");
+        project.edit(&new);
+        let error = project.generate(Mode::Check).unwrap_err();
+        let message = "retired code 9 `CART_GONE` (table `cart`) is locked but gone from spec/shop.yaml";
+        assert!(error.contains(&format!("error: {message}")), "{error}");
+        assert!(error.contains("help: a retired code stays listed so it is never reused"), "{error}");
+
+        let diff = diff_of(&old, &new);
+        assert_eq!(diff.decision, codegen::compat::diff::Decision::Refused, "{diff}");
+        assert_eq!(diff.changes.iter().map(|c| c.summary.as_str()).collect::<Vec<_>>(), [message]);
+        assert!(diff.changes[0].is_refused() && !diff.changes[0].breaking, "{diff}");
+    }
+}
+
+#[test]
+fn renaming_a_retired_entry_is_refused_by_gen_and_by_diff_at_its_name() {
+    let old = spec("0.2.0", ROWS, RETIRED);
+    let project = Project::new(&old);
+    project.generate(Mode::Write).unwrap();
+    let new = spec("1.0.0", ROWS, &RETIRED.replace("CART_GONE", "CART_VANISHED"));
+    project.edit(&new);
+    let error = project.generate(Mode::Check).unwrap_err();
+    let message = "retired code 9 `CART_VANISHED` was published as `CART_GONE`";
+    assert!(error.contains(&format!("error: {message}")), "{error}");
+    // The name's line, with a caret under it.
+    assert!(error.contains("spec/shop.yaml:12:25\n"), "{error}");
+    assert!(error.contains("help: a retired code keeps the name it had: write `name: CART_GONE`"), "{error}");
+
+    let diff = diff_of(&old, &new);
+    assert_eq!(diff.decision, codegen::compat::diff::Decision::Refused, "{diff}");
+    assert_eq!(diff.changes.iter().map(|c| c.summary.as_str()).collect::<Vec<_>>(), [message]);
+}
+
+#[test]
+fn swapping_rows_is_accepted_by_gen_and_a_patch_for_diff() {
+    let old = spec("0.2.0", ROWS, RETIRED);
+    let project = Project::new(&old);
+    project.generate(Mode::Write).unwrap();
+    let lock = fs::read(project.lock()).unwrap();
+    let mut rows: Vec<&str> = ROWS.lines().collect();
+    rows.swap(0, 1);
+    let new = spec("0.2.0", &(rows.join("\n") + "\n"), RETIRED);
+    project.edit(&new);
+
+    let reports = project.generate(Mode::Write).expect("a new order needs no bump from the lock");
+    assert_eq!(outcome(&reports, &project.lock()), Outcome::Unchanged, "the lock is in code order");
+    assert_eq!(fs::read(project.lock()).unwrap(), lock);
+    // The generated crate lists the rows in their new order: docs and `ALL`.
+    let lib = fs::read_to_string(project.out.join("shop-errors/src/lib.rs")).unwrap();
+    let all = &lib[lib.find("pub const ALL").expect("an ALL constant")..];
+    assert!(all.find("CartFull").unwrap() < all.find("CartEmpty").unwrap(), "{all}");
+
+    let diff = diff_of(&old, &new);
+    assert_eq!(diff.decision, codegen::compat::diff::Decision::Accepted, "{diff}");
+    assert_eq!(diff.changes.len(), 1, "{diff}");
+    assert_eq!(diff.changes[0].kind, codegen::compat::diff::ChangeKind::Reordered);
+    assert_eq!(diff.changes[0].bump(), Some(codegen::compat::diff::Bump::Patch));
+    // A release says so with a patch bump; the lock does not require one.
+    assert_eq!((diff.needed_version.as_deref(), diff.version_ok), (Some("0.2.1"), false), "{diff}");
+}

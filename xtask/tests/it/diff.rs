@@ -1,5 +1,5 @@
 //! `cargo xtask diff` on a real git history, and `gen` refusing a change
-//! its lock forbids, as a user runs them.
+//! its lock forbids, as a user runs them: the two class every change alike.
 
 use std::fs;
 use std::path::Path;
@@ -223,9 +223,93 @@ fn a_removed_alias_exits_2_from_gen_and_1_from_diff() {
     assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
     assert!(
         stdout.contains(
-            "  breaking major  alias 21 of code 2 `CART_FULL` is gone without being retired: \
-             `from_code(21)` no longer gives `CartError::CartFull`"
+            "  refused  -      alias 21 of code 2 `CART_FULL` (table `cart`) is locked but gone from spec/shop.yaml\n\
+             \x20                 fix: aliases are API (`from_code(21)` gives `CartError::CartFull`)"
         ),
         "{stdout}"
+    );
+    assert!(stdout.ends_with("1 refused change since HEAD\n"), "{stdout}");
+}
+
+/// Where `diff` and `gen` used to disagree: a retired entry dropped or
+/// renamed (refused by both: `gen` exits 2, `diff` 1), and two rows
+/// swapped (a patch-level change both accept).
+#[test]
+fn gen_and_diff_agree_on_retired_entries_and_row_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir(root.join("spec")).unwrap();
+    let spec = root.join("spec/shop.yaml");
+    let released = v3("0.2.0");
+    fs::write(&spec, &released).unwrap();
+    let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
+    let run = xtask(root, &gen_args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
+    let git_ok = has_git();
+    if git_ok {
+        git(root, &["init", "--quiet"]);
+        git(root, &["add", "spec"]);
+        git(root, &["commit", "--quiet", "-m", "0.2.0"]);
+    } else {
+        eprintln!("git is not installed: skipping `cargo xtask diff`");
+    }
+
+    let retired = "    retired:\n      - {code: 3, name: CART_LOCKED, reason: Carts no longer lock.}\n";
+    let refused = [
+        (
+            released.replace(retired, ""),
+            "retired code 3 `CART_LOCKED` (table `cart`) is locked but gone from spec/shop.yaml",
+        ),
+        (
+            released.replace("name: CART_LOCKED,", "name: CART_CLOSED,"),
+            "retired code 3 `CART_CLOSED` was published as `CART_LOCKED`",
+        ),
+    ];
+    for (edited, message) in &refused {
+        // Whatever the version: no bump makes these acceptable.
+        for version in ["0.2.0", "1.0.0"] {
+            fs::write(&spec, edited.replace("version: 0.2.0", &format!("version: {version}"))).unwrap();
+            let run = xtask(root, &gen_args);
+            let stderr = text(&run.stderr);
+            assert_eq!(run.status.code(), Some(2), "{stderr}");
+            assert!(stderr.contains(&format!("error: {message}")), "{stderr}");
+            assert_eq!(fs::read_to_string(root.join("spec/shop.lock")).unwrap(), lock, "nothing written");
+            if git_ok {
+                let run = xtask(root, &["diff", "--spec", "spec"]);
+                let stdout = text(&run.stdout);
+                assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+                assert!(stdout.contains(&format!("  refused  -      {message}\n")), "{stdout}");
+                assert!(
+                    stdout.contains("`cargo xtask gen` refuses 1 change whatever the version"),
+                    "{stdout}"
+                );
+            }
+        }
+    }
+
+    let row1 = "      - {code: 1, name: CART_EMPTY, description: The cart is empty., http_status: 409}\n";
+    let row2 = "      - {code: 2, name: CART_FULL, description: The cart holds 100 items at most., http_status: 409}\n";
+    let swapped = released.replace(&format!("{row1}{row2}"), &format!("{row2}{row1}"));
+    assert_ne!(swapped, released);
+    fs::write(&spec, &swapped).unwrap();
+    if git_ok {
+        let run = xtask(root, &["diff", "--spec", "spec"]);
+        let stdout = text(&run.stdout);
+        assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
+        assert!(
+            stdout.contains(
+                "  ok       patch  table `cart`'s rows are in a new order: the docs and `CartError::ALL` list them so"
+            ),
+            "{stdout}"
+        );
+        assert!(stdout.ends_with("no breaking changes since HEAD\n"), "{stdout}");
+    }
+    let run = xtask(root, &gen_args);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stdout).contains("unchanged  spec/shop.lock"),
+        "the lock records no order: {}",
+        text(&run.stdout)
     );
 }

@@ -1,0 +1,920 @@
+//! The one classifier of catalogue changes: [`classify`] compares two
+//! [`Published`] views and gives every change its [`Verdict`], either
+//! refused (no version makes it acceptable) or allowed with the [`Bump`]
+//! it needs. The lock ([`lock::update`](super::lock::update)) and `diff`
+//! ([`diff::diff`](super::diff::diff)) both call it, and [`decide`] turns
+//! its changes into what `cargo xtask gen` does, so the two cannot
+//! disagree.
+//!
+//! A change is *breaking* when a program built against the old crate may
+//! stop compiling, or when a number it receives may now mean something
+//! else: a variant or enum renamed, a code retired, an alias retired or
+//! moved to another row. It is *refused* when no version could make it
+//! safe, because it changes what a published number or name means while a
+//! way out exists that keeps them (retire the code and add a new one), or
+//! because it throws away the record that keeps a retired code from being
+//! reused. Additions are not breaking because every generated enum is
+//! `#[non_exhaustive]`, so no user can match on all variants.
+//!
+//! Facts a lock does not record (descriptions, HTTP statuses, recoveries,
+//! deprecations, texts, the order of rows and tables, the package name) are
+//! compared only when both views come from catalogues. None of them is
+//! refused or breaking, so what a lock can see decides alone.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::compat::lock::quote;
+use crate::compat::published::{Code, Origin, Published, State};
+use crate::model::{Catalogue, Recovery, Row, Table};
+
+/// The smallest semver bump a change needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bump {
+    /// Documentation only: texts users read, not match on.
+    Patch,
+    /// Something new that no existing program can depend on.
+    Minor,
+    /// A breaking change.
+    Major,
+}
+
+impl Bump {
+    /// Whether the change breaks users.
+    pub fn is_breaking(self) -> bool {
+        self == Bump::Major
+    }
+
+    /// The smallest version after `old` that this bump allows, by Cargo's
+    /// rules: below 1.0 the minor number is the breaking one, and additions
+    /// fit in a patch release. Pre-release and build parts are ignored.
+    pub fn next_version(self, old: &semver::Version) -> semver::Version {
+        let (major, minor, patch) = (old.major, old.minor, old.patch);
+        let (major, minor, patch) = match (self, major, minor) {
+            (Bump::Major, 0, 0) => (0, 0, patch + 1),
+            (Bump::Major, 0, _) => (0, minor + 1, 0),
+            (Bump::Major, _, _) => (major + 1, 0, 0),
+            (Bump::Minor, 0, _) | (Bump::Patch, _, _) => (major, minor, patch + 1),
+            (Bump::Minor, _, _) => (major, minor + 1, 0),
+        };
+        semver::Version::new(major, minor, patch)
+    }
+
+    /// Whether going from `old` to `new` is a big enough bump.
+    pub fn allows(self, old: &semver::Version, new: &semver::Version) -> bool {
+        core(new) >= core(&self.next_version(old))
+    }
+}
+
+impl fmt::Display for Bump {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        })
+    }
+}
+
+/// `major.minor.patch` of a version, for comparisons that ignore
+/// pre-release and build parts.
+pub fn core(version: &semver::Version) -> (u64, u64, u64) {
+    (version.major, version.minor, version.patch)
+}
+
+/// What kind of change a [`Change`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The catalogue's version went down.
+    VersionLowered,
+    /// A new code.
+    Added,
+    /// A new table: a new enum and `ErrorCode` variant.
+    TableAdded,
+    /// A row is now deprecated.
+    Deprecated,
+    /// A row is no longer deprecated.
+    Undeprecated,
+    /// A published code was retired: its variant is gone.
+    Retired,
+    /// A code was withdrawn before it was ever published: it is listed as
+    /// retired without ever having had a variant.
+    Reserved,
+    /// A published code vanished without being retired.
+    Removed,
+    /// A retired code is no longer listed as retired.
+    Unlisted,
+    /// A retired code is used by a row again.
+    Reused,
+    /// A code's name changed.
+    Renamed,
+    /// A code moved to another table, or became an alias of another row.
+    Moved,
+    /// A row's own code changed to one of its aliases, or to a new code
+    /// that keeps the old one as an alias: its variant's `code()` changes.
+    Renumbered,
+    /// A new alias: `from_code` accepts one more code for a row.
+    AliasAdded,
+    /// A published alias vanished without being retired.
+    AliasRemoved,
+    /// An alias now belongs to another row, as an alias or as its code.
+    AliasMoved,
+    /// A variant's or enum's Rust name changed, the code's name did not.
+    RustRenamed,
+    /// A table (its enum) is gone.
+    TableRemoved,
+    /// The generated package's name changed.
+    CrateRenamed,
+    /// The HTTP status a code is answered with changed.
+    HttpStatusChanged,
+    /// A code's recovery hint was added, removed or changed: `recovery()`
+    /// answers differently, and clients may act on it.
+    RecoveryChanged,
+    /// A text users read changed: a description, a deprecation note, a
+    /// retirement reason, a title or a summary.
+    TextChanged,
+    /// Rows of a table, or the tables, are listed in another order.
+    Reordered,
+}
+
+/// What a change needs to be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum Verdict {
+    /// No version makes it acceptable: `cargo xtask gen` refuses it.
+    Refused {
+        /// How to undo it, or the way to do what it meant to.
+        fix: String,
+    },
+    /// Acceptable in a version at least `bump` above the old one.
+    Allowed {
+        /// The smallest bump it needs.
+        bump: Bump,
+    },
+}
+
+/// Where a diagnostic about a change points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A value of the new spec, by YAML path (`tables[0].errors[1].name`).
+    Spec(String),
+    /// A line of the old lock (1-based).
+    Lock(usize),
+}
+
+/// One change to a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What kind of change it is.
+    pub kind: ChangeKind,
+    /// The code it concerns, if it concerns one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u32>,
+    /// The table it concerns (for a moved code, the new one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// When `code` is an alias: the own code of its row (in the new
+    /// catalogue; in the old one when it is no longer an alias).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<u32>,
+    /// One line saying what changed: for a refused change, the message
+    /// `cargo xtask gen` prints.
+    pub summary: String,
+    /// Refused, or allowed with a bump.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// Whether it breaks users of the old crate. A refused change does,
+    /// unless it only touches the record of retired codes (dropping or
+    /// renaming an entry) or the version.
+    pub breaking: bool,
+    /// Where a diagnostic about it points, when it can point anywhere.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+impl Change {
+    /// Whether no version makes it acceptable.
+    pub fn is_refused(&self) -> bool {
+        matches!(self.verdict, Verdict::Refused { .. })
+    }
+
+    /// The bump it needs, unless it is refused.
+    pub fn bump(&self) -> Option<Bump> {
+        match self.verdict {
+            Verdict::Allowed { bump } => Some(bump),
+            Verdict::Refused { .. } => None,
+        }
+    }
+
+    /// How to undo it, when it is refused.
+    pub fn fix(&self) -> Option<&str> {
+        match &self.verdict {
+            Verdict::Refused { fix } => Some(fix),
+            Verdict::Allowed { .. } => None,
+        }
+    }
+}
+
+/// What `cargo xtask gen` does with a catalogue whose lock holds the old
+/// one: the verdicts of all its changes together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// It takes the new catalogue and updates the lock.
+    Accepted,
+    /// A breaking change needs a bigger version.
+    NeedsVersion,
+    /// A change is refused, whatever the version.
+    Refused,
+}
+
+/// The version the breaking changes among `changes` need after `old`,
+/// when `new` is below it.
+pub fn missing_bump(changes: &[Change], old: &str, new: &str) -> Option<semver::Version> {
+    if !changes.iter().any(|change| change.bump() == Some(Bump::Major)) {
+        return None;
+    }
+    // Validation and the lock's parser accept only semver versions.
+    let (was, now) = (semver::Version::parse(old).ok()?, semver::Version::parse(new).ok()?);
+    Some(Bump::Major.next_version(&was)).filter(|needed| core(&now) < core(needed))
+}
+
+/// What the lock makes of `changes` going from version `old` to `new`:
+/// `gen` acts on it, and `diff` reports it.
+pub fn decide(changes: &[Change], old: &str, new: &str) -> Decision {
+    if changes.iter().any(Change::is_refused) {
+        Decision::Refused
+    } else if missing_bump(changes, old, new).is_some() {
+        Decision::NeedsVersion
+    } else {
+        Decision::Accepted
+    }
+}
+
+/// Every change from `old` to `new`: the catalogue's own, then its
+/// tables' by id, then its codes' in code order.
+pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
+    let mut changes = Changes { list: Vec::new(), old, new };
+    changes.version();
+    let both = old.catalogue.zip(new.catalogue);
+    if let Some((was, now)) = both {
+        changes.catalogue(was, now);
+    }
+    changes.tables(both);
+    let numbers: BTreeSet<u32> = old.codes.keys().chain(new.codes.keys()).copied().collect();
+    for number in numbers {
+        let (was, now) = (old.codes.get(&number), new.codes.get(&number));
+        changes.code(number, was, now);
+        if let (Some((a, b)), Some(was), Some(now)) = (both, was, now) {
+            changes.details(number, (a, was), (b, now));
+        }
+    }
+    let mut list = changes.list;
+    let alias_of = |view: &Published<'_>, number: u32| match view.codes.get(&number)?.state {
+        State::Alias { of } => Some(of),
+        State::Active | State::Retired => None,
+    };
+    for change in &mut list {
+        change.alias_of =
+            change.code.and_then(|number| alias_of(new, number).or_else(|| alias_of(old, number)));
+    }
+    list
+}
+
+/// The changes found so far, and the two views they come from.
+struct Changes<'v, 'a> {
+    list: Vec<Change>,
+    old: &'v Published<'a>,
+    new: &'v Published<'a>,
+}
+
+impl Changes<'_, '_> {
+    fn allowed(
+        &mut self,
+        kind: ChangeKind,
+        code: Option<u32>,
+        table: Option<&str>,
+        bump: Bump,
+        summary: String,
+    ) {
+        self.list.push(Change {
+            kind,
+            code,
+            table: table.map(str::to_owned),
+            alias_of: None,
+            summary,
+            verdict: Verdict::Allowed { bump },
+            breaking: bump.is_breaking(),
+            location: None,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn refused(
+        &mut self,
+        kind: ChangeKind,
+        code: Option<u32>,
+        table: Option<&str>,
+        summary: String,
+        fix: String,
+        breaking: bool,
+        location: Option<Location>,
+    ) {
+        self.list.push(Change {
+            kind,
+            code,
+            table: table.map(str::to_owned),
+            alias_of: None,
+            summary,
+            verdict: Verdict::Refused { fix },
+            breaking,
+            location,
+        });
+    }
+
+    /// Versions only go up.
+    fn version(&mut self) {
+        let (Ok(was), Ok(now)) =
+            (semver::Version::parse(self.old.version), semver::Version::parse(self.new.version))
+        else {
+            return;
+        };
+        if core(&now) < core(&was) {
+            self.refused(
+                ChangeKind::VersionLowered,
+                None,
+                None,
+                format!("`version: {now}` is older than {was}"),
+                format!("versions only go up: set `version: {was}` or later"),
+                false,
+                Some(Location::Spec("version".to_owned())),
+            );
+        }
+    }
+
+    /// The catalogue's own facts, which no lock records.
+    fn catalogue(&mut self, was: &Catalogue, now: &Catalogue) {
+        if was.crate_name != now.crate_name {
+            // The old package's users keep it: nothing of theirs changes.
+            self.allowed(
+                ChangeKind::CrateRenamed,
+                None,
+                None,
+                Bump::Patch,
+                format!(
+                    "the package `{}` is now `{}`: a new crate to depend on, which users of the old one do not get",
+                    was.crate_name, now.crate_name
+                ),
+            );
+        }
+        if was.title != now.title {
+            self.allowed(
+                ChangeKind::TextChanged,
+                None,
+                None,
+                Bump::Patch,
+                "the catalogue's title changed".into(),
+            );
+        }
+        let ids = |from: &Catalogue, other: &Catalogue| -> Vec<String> {
+            from.tables
+                .iter()
+                .filter(|table| other.tables.iter().any(|t| t.id == table.id))
+                .map(|table| table.id.clone())
+                .collect()
+        };
+        if ids(was, now) != ids(now, was) {
+            // `ErrorCode` derives `Ord` over its variants, one per table in spec order.
+            self.allowed(
+                ChangeKind::Reordered,
+                None,
+                None,
+                Bump::Minor,
+                "the tables are in a new order: the docs list them so, and `ErrorCode` values sort so".into(),
+            );
+        }
+    }
+
+    /// Tables appear, vanish or rename their enum; with both catalogues,
+    /// their texts and the order of their rows.
+    fn tables(&mut self, both: Option<(&Catalogue, &Catalogue)>) {
+        let (was, now) = (self.old.enums(), self.new.enums());
+        let ids: BTreeSet<&str> = was.keys().chain(now.keys()).copied().collect();
+        for id in ids {
+            let table = Some(id);
+            match (was.get(id), now.get(id)) {
+                (None, Some(rust_enum)) => self.allowed(
+                    ChangeKind::TableAdded,
+                    None,
+                    table,
+                    Bump::Minor,
+                    format!("table `{id}` is new: enum `{rust_enum}`"),
+                ),
+                (Some(rust_enum), None) => self.allowed(
+                    ChangeKind::TableRemoved,
+                    None,
+                    table,
+                    Bump::Major,
+                    format!("table `{id}` is gone, and its enum `{rust_enum}` with it"),
+                ),
+                (Some(before), Some(after)) if before != after => self.allowed(
+                    ChangeKind::RustRenamed,
+                    None,
+                    table,
+                    Bump::Major,
+                    format!("table `{id}`'s enum `{before}` is now `{after}`"),
+                ),
+                _ => {}
+            }
+            let Some((a, b)) = both else { continue };
+            let (Some(before), Some(after)) =
+                (a.tables.iter().find(|t| t.id == id), b.tables.iter().find(|t| t.id == id))
+            else {
+                continue;
+            };
+            self.table_details(before, after);
+        }
+    }
+
+    /// A table's texts and row order, which no lock records.
+    fn table_details(&mut self, before: &Table, after: &Table) {
+        let table = Some(after.id.as_str());
+        for (field, was, now) in
+            [("title", &before.title, &after.title), ("summary", &before.summary, &after.summary)]
+        {
+            if was != now {
+                self.allowed(
+                    ChangeKind::TextChanged,
+                    None,
+                    table,
+                    Bump::Patch,
+                    format!("table `{}`'s {field} changed", after.id),
+                );
+            }
+        }
+        // Discriminants are the codes, so only the docs and `ALL` follow the order.
+        let common = |rows: &[Row], other: &[Row]| -> Vec<u32> {
+            let others: BTreeSet<u32> = other.iter().map(|row| row.code).collect();
+            rows.iter().map(|row| row.code).filter(|code| others.contains(code)).collect()
+        };
+        if common(&before.rows, &after.rows) != common(&after.rows, &before.rows) {
+            self.allowed(
+                ChangeKind::Reordered,
+                None,
+                table,
+                Bump::Patch,
+                format!(
+                    "table `{}`'s rows are in a new order: the docs and `{}::ALL` list them so",
+                    after.id, after.rust_enum
+                ),
+            );
+        }
+    }
+
+    /// What happened to one code, from what a lock records.
+    fn code(&mut self, number: u32, was: Option<&Code<'_>>, now: Option<&Code<'_>>) {
+        match (was, now) {
+            (None, None) => {}
+            (None, Some(now)) => self.added(number, now),
+            (Some(was), None) => self.gone(number, was),
+            (Some(was), Some(now)) => match now.state {
+                State::Retired => self.retired(number, was, now),
+                State::Active => self.row(number, was, now),
+                State::Alias { of } => self.alias(number, of, was, now),
+            },
+        }
+    }
+
+    fn added(&mut self, c: u32, now: &Code<'_>) {
+        let (code, table) = (Some(c), Some(now.table));
+        match now.state {
+            State::Active => self.allowed(
+                ChangeKind::Added,
+                code,
+                table,
+                Bump::Minor,
+                format!("code {c} `{}` is new: `{}`", now.name, path(now)),
+            ),
+            State::Alias { of } => self.allowed(
+                ChangeKind::AliasAdded,
+                code,
+                table,
+                Bump::Minor,
+                format!(
+                    "alias {c} of code {of} `{}` is new: `from_code({c})` gives `{}`",
+                    now.name,
+                    path(now)
+                ),
+            ),
+            State::Retired => self.allowed(
+                ChangeKind::Reserved,
+                code,
+                table,
+                Bump::Patch,
+                format!("code {c} `{}` is listed as retired, never having been published", now.name),
+            ),
+        }
+    }
+
+    /// A published code no longer listed at all.
+    fn gone(&mut self, c: u32, was: &Code<'_>) {
+        let retire = format!(
+            "`- {{code: {c}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
+            yaml_str(was.name),
+            was.table
+        );
+        let (kind, what, fix) = match was.state {
+            State::Active => (
+                ChangeKind::Removed,
+                format!("code {c}"),
+                format!(
+                    "codes are API: restore the row, deprecate it (`deprecated: \"why\"`), or retire it by adding {retire}"
+                ),
+            ),
+            State::Retired => (
+                ChangeKind::Unlisted,
+                format!("retired code {c}"),
+                format!("a retired code stays listed so it is never reused: add {retire} back"),
+            ),
+            State::Alias { of } => (
+                ChangeKind::AliasRemoved,
+                format!("alias {c} of code {of}"),
+                format!(
+                    "aliases are API (`from_code({c})` gives `{}`): add {c} back to the row's `aliases`, \
+                     or retire it by adding {retire}",
+                    path(was)
+                ),
+            ),
+        };
+        let source = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
+        let summary =
+            format!("{what} `{}` (table `{}`) is locked but gone from {source}", was.name, was.table);
+        // A vanished alias is a change to its row: point there while the row is.
+        let row = match was.state {
+            State::Alias { of } => self
+                .new
+                .codes
+                .get(&of)
+                .filter(|row| row.state == State::Active)
+                .or_else(|| self.new.rows_named(was.table, was.name).map(|(_, row)| row).next())
+                .and_then(|row| row.origin.yaml_path()),
+            State::Active | State::Retired => None,
+        };
+        let location = match (row, was.origin) {
+            (Some(at), _) => Some(Location::Spec(at)),
+            (None, Origin::Lock(Some(line))) => Some(Location::Lock(line)),
+            (None, _) => None,
+        };
+        let breaking = was.state != State::Retired;
+        self.refused(kind, Some(c), Some(was.table), summary, fix, breaking, location);
+    }
+
+    /// A code listed as retired now.
+    fn retired(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
+        let (code, table) = (Some(c), Some(now.table));
+        let here = format!("retired code {c} `{}`", now.name);
+        let at = now.origin.yaml_path();
+        let breaking = was.state != State::Retired;
+        if was.name != now.name {
+            self.refused(
+                ChangeKind::Renamed,
+                code,
+                table,
+                format!("{here} was published as `{}`", was.name),
+                format!("a retired code keeps the name it had: write `name: {}`", was.name),
+                breaking,
+                at.as_ref().map(|at| Location::Spec(format!("{at}.name"))),
+            );
+        }
+        if was.table != now.table {
+            self.refused(
+                ChangeKind::Moved,
+                code,
+                table,
+                format!("{here} was published in table `{}`, not `{}`", was.table, now.table),
+                format!(
+                    "list it under table `{}`'s own `retired:`, or in the top-level `retired:` with `table: {}`",
+                    was.table, was.table
+                ),
+                breaking,
+                at.map(Location::Spec),
+            );
+        }
+        match was.state {
+            State::Active => self.allowed(
+                ChangeKind::Retired,
+                code,
+                table,
+                Bump::Major,
+                format!("code {c} `{}` is retired: `{}` is removed", now.name, path(was)),
+            ),
+            State::Alias { of } => self.allowed(
+                ChangeKind::Retired,
+                code,
+                table,
+                Bump::Major,
+                format!(
+                    "alias {c} of code {of} `{}` is retired: `from_code({c})` no longer gives `{}`",
+                    now.name,
+                    path(was)
+                ),
+            ),
+            State::Retired => {}
+        }
+    }
+
+    /// A code that is a row's own code now.
+    fn row(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
+        let (code, table) = (Some(c), Some(now.table));
+        let here = format!("code {c} `{}`", now.name);
+        let at = now.origin.yaml_path();
+        let (p0, p1) = (path(was), path(now));
+        match was.state {
+            State::Retired => self.refused(
+                ChangeKind::Reused,
+                code,
+                table,
+                format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
+                "a retired code is never reused: give this row a new, unused code".to_owned(),
+                true,
+                at.map(|at| Location::Spec(format!("{at}.code"))),
+            ),
+            State::Active if was.name != now.name => {
+                // The row's aliases carried its old name too: say so, since
+                // renaming breaks clients that read those numbers as well.
+                let aliases: Vec<String> = self
+                    .old
+                    .codes
+                    .iter()
+                    .filter(|(_, alias)| alias.state == State::Alias { of: c } && alias.name == was.name)
+                    .map(|(number, _)| number.to_string())
+                    .collect();
+                let with_aliases = match aliases.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(", as was its alias {one}"),
+                    many => format!(", as were its aliases {}", many.join(", ")),
+                };
+                self.refused(
+                    ChangeKind::Renamed,
+                    code,
+                    table,
+                    format!(
+                        "{here} was published as `{}`{with_aliases}; renaming a code breaks every client that matches its name",
+                        was.name
+                    ),
+                    format!(
+                        "restore `name: {}`; to rename it, deprecate or retire code {c} and add the new name under a new code",
+                        was.name
+                    ),
+                    true,
+                    at.map(|at| Location::Spec(format!("{at}.name"))),
+                );
+            }
+            State::Active if was.table != now.table => self.refused(
+                ChangeKind::Moved,
+                code,
+                table,
+                format!("{here} was published in table `{}`; moving it changes its enum", was.table),
+                format!(
+                    "move the row back to table `{}`; to move it, retire code {c} there and add a new code here",
+                    was.table
+                ),
+                true,
+                at.map(|at| Location::Spec(format!("{at}.code"))),
+            ),
+            // A renamed enum alone is the table's change.
+            State::Active if variant(p0) != variant(p1) => self.allowed(
+                ChangeKind::RustRenamed,
+                code,
+                table,
+                Bump::Major,
+                format!("{here}: `{p0}` is now `{p1}`"),
+            ),
+            State::Active => {}
+            State::Alias { of } if was.name == now.name && was.table == now.table => self.allowed(
+                ChangeKind::Renumbered,
+                code,
+                table,
+                Bump::Major,
+                format!("alias {c} of code {of} `{}` is now the row's own code: `{p1}`'s `code()` changes", now.name),
+            ),
+            // An alias is a number the services send, not one the catalogue
+            // chose: when it was filed under the wrong error, moving it is the
+            // fix, and a breaking one.
+            State::Alias { of } => self.allowed(
+                ChangeKind::AliasMoved,
+                code,
+                table,
+                Bump::Major,
+                format!(
+                    "alias {c} of code {of} `{}` is now the code of `{}`: `from_code({c})` gives `{p1}`, not `{p0}`",
+                    was.name, now.name
+                ),
+            ),
+        }
+    }
+
+    /// A code that is an alias of row `of` now.
+    fn alias(&mut self, c: u32, of: u32, was: &Code<'_>, now: &Code<'_>) {
+        let (code, table) = (Some(c), Some(now.table));
+        let here = format!("alias {c} of code {of} `{}`", now.name);
+        let at = now.origin.yaml_path();
+        let (p0, p1) = (path(was), path(now));
+        let same_row = was.name == now.name && was.table == now.table;
+        match was.state {
+            State::Retired => self.refused(
+                ChangeKind::Reused,
+                code,
+                table,
+                format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
+                format!("a retired code is never reused, not even as an alias: remove {c} from `aliases`"),
+                true,
+                at.map(Location::Spec),
+            ),
+            State::Active if same_row => self.allowed(
+                ChangeKind::Renumbered,
+                code,
+                table,
+                Bump::Major,
+                format!("code {c} `{}` is now an alias of code {of}: `{p1}`'s `code()` changes", now.name),
+            ),
+            // The number was a row's own code: it would now mean another
+            // error, which is a rename, refused like one.
+            State::Active => self.refused(
+                ChangeKind::Moved,
+                code,
+                table,
+                format!(
+                    "{here} was published as its own code `{}` in table `{}`; \
+                     making it an alias of another error breaks every client that reads it",
+                    was.name, was.table
+                ),
+                format!(
+                    "remove {c} from `aliases` and restore its row `{}`; \
+                     deprecate that row if the services no longer send it",
+                    was.name
+                ),
+                true,
+                at.map(Location::Spec),
+            ),
+            // Same row, whatever its code: a changed variant is the row's change.
+            State::Alias { .. } if same_row => {}
+            // The row was renamed or moved: that is the row's change.
+            State::Alias { of: before } if before == of => {}
+            State::Alias { of: before } => self.allowed(
+                ChangeKind::AliasMoved,
+                code,
+                table,
+                Bump::Major,
+                format!(
+                    "alias {c} moved from code {before} `{}` to code {of} `{}`: `from_code({c})` gives `{p1}`, not `{p0}`",
+                    was.name, now.name
+                ),
+            ),
+        }
+    }
+
+    /// A code's facts that no lock records: read when both views are catalogues.
+    fn details(&mut self, c: u32, (a, was): (&Catalogue, &Code<'_>), (b, now): (&Catalogue, &Code<'_>)) {
+        let (code, table) = (Some(c), Some(now.table));
+        match (was.origin, now.origin) {
+            (Origin::Row { table: t0, row: r0 }, Origin::Row { table: t1, row: r1 }) => {
+                let (r0, r1) = (&a.tables[t0].rows[r0], &b.tables[t1].rows[r1]);
+                self.row_details(c, table, r0, r1);
+            }
+            (Origin::Retired(before), Origin::Retired(after)) if before.reason != after.reason => self
+                .allowed(
+                    ChangeKind::TextChanged,
+                    code,
+                    table,
+                    Bump::Patch,
+                    format!("retired code {c} `{}`: the reason changed", after.name),
+                ),
+            _ => {}
+        }
+    }
+
+    fn row_details(&mut self, c: u32, table: Option<&str>, r0: &Row, r1: &Row) {
+        let code = Some(c);
+        if r0.http_status != r1.http_status {
+            self.allowed(
+                ChangeKind::HttpStatusChanged,
+                code,
+                table,
+                Bump::Minor,
+                format!(
+                    "code {c} `{}` is answered with HTTP {} instead of {}",
+                    r1.name, r1.http_status, r0.http_status
+                ),
+            );
+        }
+        if r0.recovery != r1.recovery {
+            let hint = |recovery: Option<Recovery>| recovery.map_or("none", Recovery::key);
+            self.allowed(
+                ChangeKind::RecoveryChanged,
+                code,
+                table,
+                Bump::Minor,
+                format!(
+                    "code {c} `{}`: recovery is `{}` instead of `{}`",
+                    r1.name,
+                    hint(r1.recovery),
+                    hint(r0.recovery)
+                ),
+            );
+        }
+        match (&r0.deprecated, &r1.deprecated) {
+            (None, Some(reason)) => self.allowed(
+                ChangeKind::Deprecated,
+                code,
+                table,
+                Bump::Minor,
+                format!("code {c} `{}` is deprecated: {reason}", r1.name),
+            ),
+            (Some(_), None) => self.allowed(
+                ChangeKind::Undeprecated,
+                code,
+                table,
+                Bump::Minor,
+                format!("code {c} `{}` is no longer deprecated", r1.name),
+            ),
+            (Some(before), Some(after)) if before != after => self.allowed(
+                ChangeKind::TextChanged,
+                code,
+                table,
+                Bump::Patch,
+                format!("code {c} `{}`: the deprecation note changed", r1.name),
+            ),
+            _ => {}
+        }
+        if r0.description != r1.description {
+            self.allowed(
+                ChangeKind::TextChanged,
+                code,
+                table,
+                Bump::Patch,
+                format!("code {c} `{}`: the description changed", r1.name),
+            );
+        }
+    }
+}
+
+/// A code's Rust path, `-` when it never had one.
+fn path<'c>(code: &'c Code<'_>) -> &'c str {
+    code.rust_path.as_deref().unwrap_or("-")
+}
+
+/// The variant of a Rust path (`CartFull` of `CartError::CartFull`).
+fn variant(path: &str) -> &str {
+    path.split_once("::").map_or(path, |(_, variant)| variant)
+}
+
+/// `text` as a YAML value for a help line.
+fn yaml_str(text: &str) -> String {
+    if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+    {
+        text.to_owned()
+    } else {
+        quote(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(text: &str) -> semver::Version {
+        semver::Version::parse(text).unwrap()
+    }
+
+    #[test]
+    fn bumps_follow_cargo_rules() {
+        assert_eq!(Bump::Major.next_version(&v("1.4.2")), v("2.0.0"));
+        assert_eq!(Bump::Major.next_version(&v("0.4.2")), v("0.5.0"));
+        assert_eq!(Bump::Major.next_version(&v("0.0.3")), v("0.0.4"));
+        assert_eq!(Bump::Minor.next_version(&v("1.4.2")), v("1.5.0"));
+        assert_eq!(Bump::Minor.next_version(&v("0.4.2")), v("0.4.3"));
+        assert_eq!(Bump::Patch.next_version(&v("1.4.2")), v("1.4.3"));
+        assert!(Bump::Major.allows(&v("0.1.0"), &v("0.2.0")));
+        assert!(Bump::Major.allows(&v("0.1.0"), &v("1.0.0")));
+        assert!(Bump::Major.allows(&v("1.1.0"), &v("2.0.0-rc.1")));
+        assert!(!Bump::Major.allows(&v("0.1.0"), &v("0.1.1")));
+        assert!(!Bump::Major.allows(&v("1.1.0"), &v("1.2.0")));
+        assert!(Bump::Minor.allows(&v("1.1.0"), &v("1.2.0")));
+        assert!(!Bump::Patch.allows(&v("1.1.0"), &v("1.1.0")));
+    }
+
+    #[test]
+    fn yaml_strings_are_quoted_only_when_needed() {
+        assert_eq!(yaml_str("CART_FULL"), "CART_FULL");
+        assert_eq!(yaml_str("Bad Request"), "Bad Request");
+        assert_eq!(yaml_str("a: b"), "\"a: b\"");
+        assert_eq!(yaml_str(" padded"), "\" padded\"");
+    }
+}

@@ -1,0 +1,215 @@
+//! What a catalogue has published, code by code: the one view that
+//! [`classify`](super::classify::classify) compares, built from a checked
+//! catalogue or from a parsed lock.
+//!
+//! A lock records, for every code, its table, its state, its name and its
+//! Rust path, under the catalogue's version. A catalogue has all of that
+//! and more (descriptions, statuses, order...): those extra facts are read
+//! from [`Published::catalogue`], and only when both sides have one.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::compat::lock::Lock;
+use crate::model::{Catalogue, Retired};
+
+/// What a published code is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// A row of the spec.
+    Active,
+    /// Listed under `retired:`; it has no variant and is never reused.
+    Retired,
+    /// An alias of a row: `from_code` gives that row's variant for it.
+    Alias {
+        /// The row's own code.
+        of: u32,
+    },
+}
+
+impl State {
+    /// Reads the state field of a lock line.
+    pub(crate) fn parse(field: &str) -> Result<State, String> {
+        match field {
+            "active" => Ok(State::Active),
+            "retired" => Ok(State::Retired),
+            other => match other.strip_prefix("alias-of:") {
+                Some(code) => {
+                    code.parse().map(|of| State::Alias { of }).map_err(|_| format!("`{code}` is not a code"))
+                }
+                None => {
+                    Err(format!("the state `{other}` is none of `active`, `retired` and `alias-of:CODE`"))
+                }
+            },
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            State::Active => f.write_str("active"),
+            State::Retired => f.write_str("retired"),
+            State::Alias { of } => write!(f, "alias-of:{of}"),
+        }
+    }
+}
+
+/// One published code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code<'a> {
+    /// The id of its table (an alias's is its row's).
+    pub table: &'a str,
+    /// Whether it is a row, an alias or retired.
+    pub state: State,
+    /// Its name (an alias's is its row's).
+    pub name: &'a str,
+    /// What `from_code` gives for it (`AuthError::AccessTokenExpired`);
+    /// for a retired code, the path it had when it was retired, if the
+    /// source knows one.
+    pub rust_path: Option<Cow<'a, str>>,
+    /// Where it is written down.
+    pub origin: Origin<'a>,
+}
+
+/// Where a published code is written down, for diagnostics about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// Row `row` of table `table` (indexes in the spec, from 0).
+    Row {
+        /// The table's index.
+        table: usize,
+        /// The row's index in its table.
+        row: usize,
+    },
+    /// Alias `alias` of that row.
+    Alias {
+        /// The table's index.
+        table: usize,
+        /// The row's index in its table.
+        row: usize,
+        /// The alias's index in the row's `aliases`.
+        alias: usize,
+    },
+    /// An entry of a `retired:` list.
+    Retired(&'a Retired),
+    /// A line of a lock (1-based), when it was read from a file.
+    Lock(Option<usize>),
+}
+
+impl Origin<'_> {
+    /// The YAML path of the entry in its spec, when it is in a spec.
+    pub fn yaml_path(&self) -> Option<String> {
+        match self {
+            Origin::Row { table, row } => Some(format!("tables[{table}].errors[{row}]")),
+            Origin::Alias { table, row, alias } => {
+                Some(format!("tables[{table}].errors[{row}].aliases[{alias}]"))
+            }
+            Origin::Retired(retired) => Some(retired.yaml_path.clone()),
+            Origin::Lock(_) => None,
+        }
+    }
+}
+
+/// Every code a catalogue has published, at one version.
+#[derive(Debug, Clone)]
+pub struct Published<'a> {
+    /// The catalogue version.
+    pub version: &'a str,
+    /// Every code, row, alias or retired.
+    pub codes: BTreeMap<u32, Code<'a>>,
+    /// The catalogue itself, when the view was built from one: the facts a
+    /// lock does not record are read from it.
+    pub catalogue: Option<&'a Catalogue>,
+}
+
+impl<'a> Published<'a> {
+    /// What `catalogue` publishes.
+    pub fn of_catalogue(catalogue: &'a Catalogue) -> Self {
+        let mut codes = BTreeMap::new();
+        for (t, table) in catalogue.tables.iter().enumerate() {
+            for (r, row) in table.rows.iter().enumerate() {
+                let rust_path = table.rust_path(row);
+                for (a, &alias) in row.aliases.iter().enumerate() {
+                    codes.insert(
+                        alias,
+                        Code {
+                            table: &table.id,
+                            state: State::Alias { of: row.code },
+                            name: &row.name,
+                            rust_path: Some(Cow::Owned(rust_path.clone())),
+                            origin: Origin::Alias { table: t, row: r, alias: a },
+                        },
+                    );
+                }
+                codes.insert(
+                    row.code,
+                    Code {
+                        table: &table.id,
+                        state: State::Active,
+                        name: &row.name,
+                        rust_path: Some(Cow::Owned(rust_path)),
+                        origin: Origin::Row { table: t, row: r },
+                    },
+                );
+            }
+        }
+        // Validation keeps codes, aliases and retired codes apart; should
+        // they clash, the row wins.
+        for retired in &catalogue.retired {
+            codes.entry(retired.code).or_insert(Code {
+                table: &retired.table,
+                state: State::Retired,
+                name: &retired.name,
+                rust_path: None,
+                origin: Origin::Retired(retired),
+            });
+        }
+        Published { version: &catalogue.version, codes, catalogue: Some(catalogue) }
+    }
+
+    /// What a lock records as published.
+    pub fn of_lock(lock: &'a Lock) -> Self {
+        let codes = lock
+            .entries
+            .iter()
+            .map(|(&number, entry)| {
+                // `-`: retired before it ever had a variant.
+                let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
+                let code = Code {
+                    table: &entry.table,
+                    state: entry.state,
+                    name: &entry.name,
+                    rust_path,
+                    origin: Origin::Lock(entry.line),
+                };
+                (number, code)
+            })
+            .collect();
+        Published { version: &lock.version, codes, catalogue: None }
+    }
+
+    /// The enum of each table that has rows, by table id, read from its
+    /// rows' Rust paths: the same whether the view came from a catalogue
+    /// (where every table has rows) or from a lock.
+    pub fn enums(&self) -> BTreeMap<&str, &str> {
+        self.codes
+            .values()
+            .filter(|code| code.state == State::Active)
+            .filter_map(|code| Some((code.table, code.rust_path.as_deref()?.split_once("::")?.0)))
+            .collect()
+    }
+
+    /// The codes of the rows whose name is `name` in table `table`.
+    pub fn rows_named<'s>(
+        &'s self,
+        table: &'s str,
+        name: &'s str,
+    ) -> impl Iterator<Item = (u32, &'s Code<'a>)> {
+        self.codes
+            .iter()
+            .filter(move |(_, code)| code.state == State::Active && code.table == table && code.name == name)
+            .map(|(&number, code)| (number, code))
+    }
+}
