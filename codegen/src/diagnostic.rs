@@ -74,12 +74,6 @@ impl Diagnostic {
         self
     }
 
-    /// Sets the path of the offending value from its text
-    /// (`tables[1].errors[0].code`), for callers that write paths out.
-    pub fn yaml_path(self, path: impl Into<String>) -> Self {
-        self.spec_path(SpecPath::parse(&path.into()))
-    }
-
     /// Sets the line saying how to fix the problem.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

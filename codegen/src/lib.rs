@@ -94,10 +94,8 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
         }
     }
     if !problems.is_empty() {
-        let mut sources: Vec<&SourceFile> =
+        let sources: Vec<&SourceFile> =
             loaded.iter().filter_map(|(_, catalogue)| catalogue.spec_file.as_deref()).collect();
-        let locks = lock_texts(&problems, &sources);
-        sources.extend(&locks);
         return Err(Error::Spec(load::finish(problems, &sources)));
     }
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
@@ -108,22 +106,4 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
         reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
     }
     Ok(reports)
-}
-
-/// The text of each file other than `specs` that a problem points into
-/// (a lock), for its source line: [`lock_file`] reads a lock but hands
-/// back only its problems. A file that cannot be read now is left out.
-fn lock_texts(problems: &[Diagnostic], specs: &[&SourceFile]) -> Vec<SourceFile> {
-    let paths: std::collections::BTreeSet<&Path> = problems
-        .iter()
-        .filter(|p| p.snippet.is_none() && p.position.is_some())
-        .map(|p| p.file.as_path())
-        .filter(|path| !specs.iter().any(|spec| spec.path == *path))
-        .collect();
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            Some(SourceFile { path: path.to_path_buf(), text: std::fs::read_to_string(path).ok()? })
-        })
-        .collect()
 }

@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::compat::lock::quote;
 use crate::compat::published::{Code, Origin, Published, State};
-use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::model::{Catalogue, Recovery, Row, SpecPath, Table};
 
 /// The smallest semver bump a change needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -160,8 +160,8 @@ pub enum Verdict {
 /// Where a diagnostic about a change points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
-    /// A value of the new spec, by YAML path (`tables[0].errors[1].name`).
-    Spec(String),
+    /// A value of the new spec (`tables[0].errors[1].name`).
+    Spec(SpecPath),
     /// A line of the old lock (1-based).
     Lock(usize),
 }
@@ -269,8 +269,8 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));
         changes.code(number, was, now);
-        if let (Some((a, b)), Some(was), Some(now)) = (both, was, now) {
-            changes.details(number, (a, was), (b, now));
+        if let (Some(_), Some(was), Some(now)) = (both, was, now) {
+            changes.details(number, was, now);
         }
     }
     let mut list = changes.list;
@@ -351,7 +351,7 @@ impl Changes<'_, '_> {
                 format!("`version: {now}` is older than {was}"),
                 format!("versions only go up: set `version: {was}` or later"),
                 false,
-                Some(Location::Spec("version".to_owned())),
+                Some(Location::Spec(SpecPath::root().field("version"))),
             );
         }
     }
@@ -561,7 +561,7 @@ impl Changes<'_, '_> {
                 .get(&of)
                 .filter(|row| row.state == State::Active)
                 .or_else(|| self.new.rows_named(was.table, was.name).map(|(_, row)| row).next())
-                .and_then(|row| row.origin.yaml_path()),
+                .and_then(|row| row.origin.spec_path()),
             State::Active | State::Retired => None,
         };
         let location = match (row, was.origin) {
@@ -577,7 +577,7 @@ impl Changes<'_, '_> {
     fn retired(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("retired code {c} `{}`", now.name);
-        let at = now.origin.yaml_path();
+        let at = now.origin.spec_path();
         let breaking = was.state != State::Retired;
         if was.name != now.name {
             self.refused(
@@ -587,7 +587,7 @@ impl Changes<'_, '_> {
                 format!("{here} was published as `{}`", was.name),
                 format!("a retired code keeps the name it had: write `name: {}`", was.name),
                 breaking,
-                at.as_ref().map(|at| Location::Spec(format!("{at}.name"))),
+                at.as_ref().map(|at| Location::Spec(at.field("name"))),
             );
         }
         if was.table != now.table {
@@ -631,7 +631,7 @@ impl Changes<'_, '_> {
     fn row(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("code {c} `{}`", now.name);
-        let at = now.origin.yaml_path();
+        let at = now.origin.spec_path();
         let (p0, p1) = (path(was), path(now));
         match was.state {
             State::Retired => self.refused(
@@ -641,7 +641,7 @@ impl Changes<'_, '_> {
                 format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
                 "a retired code is never reused: give this row a new, unused code".to_owned(),
                 true,
-                at.map(|at| Location::Spec(format!("{at}.code"))),
+                at.map(|at| Location::Spec(at.field("code"))),
             ),
             State::Active if was.name != now.name => {
                 // The row's aliases carried its old name too: say so, since
@@ -671,7 +671,7 @@ impl Changes<'_, '_> {
                         was.name
                     ),
                     true,
-                    at.map(|at| Location::Spec(format!("{at}.name"))),
+                    at.map(|at| Location::Spec(at.field("name"))),
                 );
             }
             State::Active if was.table != now.table => self.refused(
@@ -684,7 +684,7 @@ impl Changes<'_, '_> {
                     was.table
                 ),
                 true,
-                at.map(|at| Location::Spec(format!("{at}.code"))),
+                at.map(|at| Location::Spec(at.field("code"))),
             ),
             // A renamed enum alone is the table's change.
             State::Active if variant(p0) != variant(p1) => self.allowed(
@@ -722,7 +722,7 @@ impl Changes<'_, '_> {
     fn alias(&mut self, c: u32, of: u32, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("alias {c} of code {of} `{}`", now.name);
-        let at = now.origin.yaml_path();
+        let at = now.origin.spec_path();
         let (p0, p1) = (path(was), path(now));
         let same_row = was.name == now.name && was.table == now.table;
         match was.state {
@@ -779,13 +779,10 @@ impl Changes<'_, '_> {
     }
 
     /// A code's facts that no lock records: read when both views are catalogues.
-    fn details(&mut self, c: u32, (a, was): (&Catalogue, &Code<'_>), (b, now): (&Catalogue, &Code<'_>)) {
+    fn details(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         match (was.origin, now.origin) {
-            (Origin::Row { table: t0, row: r0 }, Origin::Row { table: t1, row: r1 }) => {
-                let (r0, r1) = (&a.tables[t0].rows[r0], &b.tables[t1].rows[r1]);
-                self.row_details(c, table, r0, r1);
-            }
+            (Origin::Row(r0), Origin::Row(r1)) => self.row_details(c, table, r0, r1),
             (Origin::Retired(before), Origin::Retired(after)) if before.reason != after.reason => self
                 .allowed(
                     ChangeKind::TextChanged,

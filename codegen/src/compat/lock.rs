@@ -34,7 +34,7 @@ use crate::compat::classify::{Bump, Change, ChangeKind, Location, classify, miss
 use crate::compat::published::Published;
 pub use crate::compat::published::State;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, SpecPath};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
 pub fn lock_path(spec: &Path) -> PathBuf {
@@ -220,7 +220,7 @@ fn problems(spec: &Path, lock: &Path, changes: &[Change], was: &str, now: &str) 
             _ => change.summary.clone(),
         };
         let diagnostic = match &change.location {
-            Some(Location::Spec(at)) => Diagnostic::new(spec, message).yaml_path(at.clone()),
+            Some(Location::Spec(at)) => Diagnostic::new(spec, message).spec_path(at.clone()),
             Some(Location::Lock(line)) => Diagnostic::new(lock, message).at(*line, 1),
             None => Diagnostic::new(lock, message),
         };
@@ -246,7 +246,7 @@ fn problems(spec: &Path, lock: &Path, changes: &[Change], was: &str, now: &str) 
                     breaking.join("\n  - ")
                 ),
             )
-            .yaml_path("version")
+            .spec_path(SpecPath::root().field("version"))
             .help(format!(
                 "set `version: {needed}`{}, or undo the change{s}",
                 if was.major == 0 { " (below 1.0 a breaking change bumps the minor number)" } else { "" }

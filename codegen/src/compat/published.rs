@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::compat::lock::Lock;
-use crate::model::{Catalogue, Retired};
+use crate::model::{Catalogue, Retired, Row, SpecPath};
 
 /// What a published code is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,19 +76,12 @@ pub struct Code<'a> {
 /// Where a published code is written down, for diagnostics about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin<'a> {
-    /// Row `row` of table `table` (indexes in the spec, from 0).
-    Row {
-        /// The table's index.
-        table: usize,
-        /// The row's index in its table.
-        row: usize,
-    },
-    /// Alias `alias` of that row.
+    /// A row of the spec.
+    Row(&'a Row),
+    /// Alias `alias` (its index in `aliases`) of a row of the spec.
     Alias {
-        /// The table's index.
-        table: usize,
-        /// The row's index in its table.
-        row: usize,
+        /// The row.
+        row: &'a Row,
         /// The alias's index in the row's `aliases`.
         alias: usize,
     },
@@ -99,14 +92,12 @@ pub enum Origin<'a> {
 }
 
 impl Origin<'_> {
-    /// The YAML path of the entry in its spec, when it is in a spec.
-    pub fn yaml_path(&self) -> Option<String> {
+    /// Where the entry sits in its spec, when it is in a spec.
+    pub fn spec_path(&self) -> Option<SpecPath> {
         match self {
-            Origin::Row { table, row } => Some(format!("tables[{table}].errors[{row}]")),
-            Origin::Alias { table, row, alias } => {
-                Some(format!("tables[{table}].errors[{row}].aliases[{alias}]"))
-            }
-            Origin::Retired(retired) => Some(retired.yaml_path.clone()),
+            Origin::Row(row) => Some(row.at.clone()),
+            Origin::Alias { row, alias } => Some(row.at.field("aliases").index(*alias)),
+            Origin::Retired(retired) => Some(retired.at.clone()),
             Origin::Lock(_) => None,
         }
     }
@@ -128,8 +119,8 @@ impl<'a> Published<'a> {
     /// What `catalogue` publishes.
     pub fn of_catalogue(catalogue: &'a Catalogue) -> Self {
         let mut codes = BTreeMap::new();
-        for (t, table) in catalogue.tables.iter().enumerate() {
-            for (r, row) in table.rows.iter().enumerate() {
+        for table in &catalogue.tables {
+            for row in &table.rows {
                 let rust_path = table.rust_path(row);
                 for (a, &alias) in row.aliases.iter().enumerate() {
                     codes.insert(
@@ -139,7 +130,7 @@ impl<'a> Published<'a> {
                             state: State::Alias { of: row.code },
                             name: &row.name,
                             rust_path: Some(Cow::Owned(rust_path.clone())),
-                            origin: Origin::Alias { table: t, row: r, alias: a },
+                            origin: Origin::Alias { row, alias: a },
                         },
                     );
                 }
@@ -150,7 +141,7 @@ impl<'a> Published<'a> {
                         state: State::Active,
                         name: &row.name,
                         rust_path: Some(Cow::Owned(rust_path)),
-                        origin: Origin::Row { table: t, row: r },
+                        origin: Origin::Row(row),
                     },
                 );
             }

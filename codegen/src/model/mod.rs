@@ -252,8 +252,6 @@ pub struct Retired {
     pub table: String,
     /// Why it was withdrawn, and what to use instead.
     pub reason: String,
-    /// [`Retired::at`] written out, for callers that build paths as text.
-    pub yaml_path: String,
     /// Where the entry sits in the spec (`tables[1].retired[0]`), for
     /// diagnostics about it.
     pub at: SpecPath,

@@ -113,18 +113,6 @@ impl fmt::Display for SpecPath {
     }
 }
 
-impl From<&str> for SpecPath {
-    fn from(text: &str) -> Self {
-        SpecPath::parse(text)
-    }
-}
-
-impl From<String> for SpecPath {
-    fn from(text: String) -> Self {
-        SpecPath::parse(&text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -220,14 +220,7 @@ fn check_retired(
                 "list each retired code once",
             );
         }
-        retired.push(Retired {
-            code: *code,
-            name: name.clone(),
-            table,
-            reason: reason.clone(),
-            yaml_path: at.to_string(),
-            at,
-        });
+        retired.push(Retired { code: *code, name: name.clone(), table, reason: reason.clone(), at });
     }
     retired
 }
