@@ -50,6 +50,12 @@ pub fn json_string(text: &str) -> String {
     double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
 }
 
+/// `text` as a JSON string that escapes every control character (C1 and
+/// DEL too), so that it stays on one line of a line-based file.
+pub fn one_line_string(text: &str) -> String {
+    double_quoted(text, &[], char::is_control, Hex::Lower)
+}
+
 /// A TOML basic string.
 pub fn toml_string(text: &str) -> String {
     double_quoted(text, &[], char::is_control, Hex::Upper)
@@ -63,6 +69,27 @@ pub fn yaml_double_quoted(text: &str) -> String {
         c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
     };
     double_quoted(text, &[('\n', "\\n"), ('\t', "\\t")], unreadable, Hex::Upper)
+}
+
+/// `text` as a YAML scalar that every YAML version reads back as exactly
+/// this string.
+pub fn yaml_string(text: &str) -> String {
+    if is_yaml_plain_safe(text) { text.to_owned() } else { yaml_double_quoted(text) }
+}
+
+/// Whether `text` may be written unquoted: it starts with a letter (or
+/// `$`, as in `$ref`), holds only letters, digits, spaces and harmless
+/// punctuation, does not end in a space, and is not one of the words YAML
+/// 1.1 reads as a boolean or null. A leading letter rules out every
+/// number, date, `.inf`, `~`, `=` and `<<` of either YAML version.
+pub fn is_yaml_plain_safe(text: &str) -> bool {
+    const RESERVED_WORDS: &[&str] = &["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return false };
+    (first.is_alphabetic() || first == '$')
+        && chars.all(|c| c.is_alphanumeric() || " _-.,()/';?+=$".contains(c))
+        && !text.ends_with(' ')
+        && !RESERVED_WORDS.contains(&text.to_ascii_lowercase().as_str())
 }
 
 /// The case of the digits in a `\uXXXX` escape.

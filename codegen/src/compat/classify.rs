@@ -26,9 +26,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::compat::lock::quote;
 use crate::compat::published::{Code, Origin, Published, State};
 use crate::model::{Catalogue, Recovery, Row, SpecPath, Table};
+use crate::text::yaml_string;
 
 /// The smallest semver bump a change needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -524,7 +524,7 @@ impl Changes<'_, '_> {
     fn gone(&mut self, c: u32, was: &Code<'_>) {
         let retire = format!(
             "`- {{code: {c}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
-            yaml_str(was.name),
+            yaml_string(was.name),
             was.table
         );
         let (kind, what, fix) = match was.state {
@@ -870,18 +870,6 @@ fn variant(path: &str) -> &str {
     path.split_once("::").map_or(path, |(_, variant)| variant)
 }
 
-/// `text` as a YAML value for a help line.
-fn yaml_str(text: &str) -> String {
-    if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == ' ')
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-    {
-        text.to_owned()
-    } else {
-        quote(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -909,9 +897,9 @@ mod tests {
 
     #[test]
     fn yaml_strings_are_quoted_only_when_needed() {
-        assert_eq!(yaml_str("CART_FULL"), "CART_FULL");
-        assert_eq!(yaml_str("Bad Request"), "Bad Request");
-        assert_eq!(yaml_str("a: b"), "\"a: b\"");
-        assert_eq!(yaml_str(" padded"), "\" padded\"");
+        assert_eq!(yaml_string("CART_FULL"), "CART_FULL");
+        assert_eq!(yaml_string("Bad Request"), "Bad Request");
+        assert_eq!(yaml_string("a: b"), "\"a: b\"");
+        assert_eq!(yaml_string(" padded"), "\" padded\"");
     }
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Catalogue;
-use crate::write::OutputFile;
+use crate::write::{Comment, OutputFile};
 
 /// Checks `catalogue`, loaded from the spec file `spec`, against the lock
 /// next to it, and renders the updated lock (its path and contents).
@@ -36,7 +36,10 @@ pub fn lock_file(spec: &Path, catalogue: &Catalogue) -> Result<OutputFile, Diagn
         .transpose()
         .and_then(|locked| lock::update(spec, &path, catalogue, locked.as_ref()));
     match checked {
-        Ok(updated) => Ok(OutputFile { contents: lock::render(catalogue, &updated), path }),
+        Ok(updated) => {
+            let body = lock::render(catalogue, &updated);
+            Ok(OutputFile::generated(path, Comment::Hash, &catalogue.source, &body))
+        }
         Err(Diagnostics(problems)) => {
             let (mut in_lock, mut in_spec): (Vec<Diagnostic>, Vec<Diagnostic>) =
                 problems.into_iter().partition(|problem| problem.file == path);

@@ -18,7 +18,7 @@ use serde::ser::SerializeMap;
 use serde_yaml::Value;
 
 // The loader quotes spec text with the same escaper.
-use crate::text::yaml_double_quoted;
+use crate::text::yaml_string;
 
 /// A map that keeps its entries in the order they were pushed, for YAML
 /// mappings whose order the generator chooses (spec order).
@@ -126,7 +126,7 @@ fn scalar_text(value: &Value) -> String {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
-        Value::String(s) => string_text(s),
+        Value::String(s) => yaml_string(s),
         Value::Sequence(_) => "[]".to_owned(),
         Value::Mapping(_) => "{}".to_owned(),
         // Typed documents never carry YAML tags.
@@ -134,30 +134,10 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-/// `text` as a YAML scalar that every YAML version reads back as exactly
-/// this string.
-pub fn string_text(text: &str) -> String {
-    if is_plain_safe(text) { text.to_owned() } else { yaml_double_quoted(text) }
-}
-
-/// Whether `text` may be written unquoted: it starts with a letter (or
-/// `$`, as in `$ref`), holds only letters, digits, spaces and harmless
-/// punctuation, does not end in a space, and is not one of the words YAML
-/// 1.1 reads as a boolean or null. A leading letter rules out every
-/// number, date, `.inf`, `~`, `=` and `<<` of either YAML version.
-pub fn is_plain_safe(text: &str) -> bool {
-    const RESERVED_WORDS: &[&str] = &["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else { return false };
-    (first.is_alphabetic() || first == '$')
-        && chars.all(|c| c.is_alphanumeric() || " _-.,()/';?+=$".contains(c))
-        && !text.ends_with(' ')
-        && !RESERVED_WORDS.contains(&text.to_ascii_lowercase().as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::is_yaml_plain_safe;
 
     /// Strings that YAML 1.1 or 1.2 resolve to something other than a
     /// string when written plain.
@@ -200,8 +180,8 @@ mod tests {
     #[test]
     fn ambiguous_strings_are_quoted() {
         for text in AMBIGUOUS {
-            assert!(!is_plain_safe(text), "{text:?} must be quoted");
-            assert!(string_text(text).starts_with('"'), "{text:?}");
+            assert!(!is_yaml_plain_safe(text), "{text:?} must be quoted");
+            assert!(yaml_string(text).starts_with('"'), "{text:?}");
         }
     }
 
@@ -210,17 +190,17 @@ mod tests {
         for text in
             ["ACCESS_TOKEN_EXPIRED", "Bad Request", "application/json", "$ref", "Ünïcödé", "x-enum-varnames"]
         {
-            assert_eq!(string_text(text), text);
+            assert_eq!(yaml_string(text), text);
         }
         for text in ["a: b", "a #b", "#/components", "ends ", " starts", "*star", "[x]", "it's `code`"] {
-            assert!(!is_plain_safe(text), "{text:?} must be quoted");
+            assert!(!is_yaml_plain_safe(text), "{text:?} must be quoted");
         }
     }
 
     #[test]
     fn escapes_what_readers_would_not_take_literally() {
-        assert_eq!(string_text("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
-        assert_eq!(string_text("nel\u{85}ls\u{2028}bom\u{FEFF}"), r#""nel\u0085ls\u2028bom\uFEFF""#);
+        assert_eq!(yaml_string("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
+        assert_eq!(yaml_string("nel\u{85}ls\u{2028}bom\u{FEFF}"), r#""nel\u0085ls\u2028bom\uFEFF""#);
     }
 
     #[derive(Serialize)]
@@ -279,7 +259,7 @@ map:
         let read: Value = serde_yaml::from_str(&printed).expect("printed YAML parses");
         assert_eq!(read, serde_yaml::to_value(sample()).expect("serializes"));
         for text in AMBIGUOUS.iter().chain(["a\u{85}b", "\u{2029}", "tab\there"].iter()) {
-            let read: String = serde_yaml::from_str(&string_text(text)).expect("a string scalar parses");
+            let read: String = serde_yaml::from_str(&yaml_string(text)).expect("a string scalar parses");
             assert_eq!(&read, text);
         }
     }
