@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use crate::model::SpecPath;
+use crate::source::SpecPath;
 
 /// The most problems printed in full; the rest are counted.
 pub const MAX_SHOWN: usize = 50;
@@ -28,16 +28,6 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The source line at `position`; filled in by the loader.
     pub snippet: Option<Box<SourceLine>>,
-}
-
-/// A spec file's path and text, kept from loading to reporting, so that a
-/// problem found later (by the lock) is placed without reading it again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
-    /// The file, as the user named it.
-    pub path: PathBuf,
-    /// Its text, as loaded.
-    pub text: String,
 }
 
 /// The source line a diagnostic shows, and what of it to underline.

@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod source;
 pub mod synth;
 pub mod text;
 pub mod write;
@@ -27,10 +28,11 @@ use std::io;
 use std::path::Path;
 
 pub use compat::lock_file;
-pub use diagnostic::{Diagnostic, Diagnostics, SourceFile, SourceLine};
+pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
 pub use emit::render;
 pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
 pub use model::Catalogue;
+pub use source::{SourceFile, SpecPath};
 pub use write::{FileReport, Mode, Outcome, OutputFile};
 
 /// Why a run of the generator failed.

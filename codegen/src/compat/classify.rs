@@ -27,7 +27,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::compat::published::{Code, Origin, Published, State};
-use crate::model::{Catalogue, Recovery, Row, SpecPath, Table};
+use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::source::SpecPath;
 use crate::text::yaml_string;
 
 /// The smallest semver bump a change needs.

@@ -26,15 +26,17 @@
 //! variant) and its name as a double-quoted string. An alias's table, Rust
 //! path and name are its row's: what `from_code` gives for it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::compat::classify::{Bump, Change, ChangeKind, Location, classify, missing_bump};
-use crate::compat::published::Published;
 pub use crate::compat::published::State;
+use crate::compat::published::{Code, Origin, Published};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Catalogue, SpecPath};
+use crate::model::Catalogue;
+use crate::source::SpecPath;
 use crate::text::one_line_string;
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
@@ -67,6 +69,29 @@ pub struct Lock {
     pub version: String,
     /// Every locked code.
     pub entries: BTreeMap<u32, Entry>,
+}
+
+impl Lock {
+    /// What the lock records as published.
+    pub fn published(&self) -> Published<'_> {
+        let codes = self
+            .entries
+            .iter()
+            .map(|(&number, entry)| {
+                // `-`: retired before it ever had a variant.
+                let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
+                let code = Code {
+                    table: &entry.table,
+                    state: entry.state,
+                    name: &entry.name,
+                    rust_path,
+                    origin: Origin::Lock(entry.line),
+                };
+                (number, code)
+            })
+            .collect();
+        Published { version: &self.version, codes, catalogue: None }
+    }
 }
 
 /// Reads a lock file's text. `path` names it in diagnostics.
@@ -175,7 +200,7 @@ pub fn update(
 ) -> Result<Lock, Diagnostics> {
     let published = Published::of_catalogue(catalogue);
     if let Some(locked) = locked {
-        let changes = classify(&Published::of_lock(locked), &published);
+        let changes = classify(&locked.published(), &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
         if !problems.is_empty() {
             return Err(Diagnostics(problems));

@@ -1,6 +1,7 @@
 //! What a catalogue has published, code by code: the one view that
 //! [`classify`](super::classify::classify) compares, built from a checked
-//! catalogue or from a parsed lock.
+//! catalogue ([`Published::of_catalogue`]) or from a parsed lock
+//! ([`Lock::published`](super::lock::Lock::published)).
 //!
 //! A lock records, for every code, its table, its state, its name and its
 //! Rust path, under the catalogue's version. A catalogue has all of that
@@ -11,8 +12,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::compat::lock::Lock;
-use crate::model::{Catalogue, Retired, Row, SpecPath};
+use crate::model::{Catalogue, Retired, Row};
+use crate::source::SpecPath;
 
 /// What a published code is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,27 +159,6 @@ impl<'a> Published<'a> {
             });
         }
         Published { version: &catalogue.version, codes, catalogue: Some(catalogue) }
-    }
-
-    /// What a lock records as published.
-    pub fn of_lock(lock: &'a Lock) -> Self {
-        let codes = lock
-            .entries
-            .iter()
-            .map(|(&number, entry)| {
-                // `-`: retired before it ever had a variant.
-                let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
-                let code = Code {
-                    table: &entry.table,
-                    state: entry.state,
-                    name: &entry.name,
-                    rust_path,
-                    origin: Origin::Lock(entry.line),
-                };
-                (number, code)
-            })
-            .collect();
-        Published { version: &lock.version, codes, catalogue: None }
     }
 
     /// The enum of each table that has rows, by table id, read from its

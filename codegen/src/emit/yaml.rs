@@ -8,7 +8,7 @@
 //! and a YAML 1.1 reader takes those for booleans, numbers and dates.
 //! Here a string is written plain only when it starts with a letter and
 //! holds nothing that any YAML version reads as markup
-//! ([`is_plain_safe`]); every other string is double-quoted, which every
+//! ([`crate::text::is_yaml_plain_safe`]); every other string is double-quoted, which every
 //! YAML version reads as a string.
 
 use std::fmt::Write as _;

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, Span};
 
-use crate::model::SpecPath;
+use crate::source::SpecPath;
 
 /// Where a value sits: 1-based line and column (in characters), and how
 /// many characters of that line to underline.

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::SpecPath;
+use crate::source::SpecPath;
 
 /// Whether a deserialization message is about the document's shape (it
 /// parsed, but a field or value does not fit) rather than its syntax.

@@ -18,8 +18,9 @@ use std::sync::Arc;
 
 pub use place::{finish, place};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::model::{self, Catalogue, SpecPath};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{self, Catalogue};
+use crate::source::{SourceFile, SpecPath};
 
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once, sorted by file and line.

@@ -9,6 +9,7 @@
 //! it and whatever depends on it.
 
 use std::cell::Cell;
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -17,11 +18,10 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, closest, problem, spec_path};
-use super::shape::{Shape, Skipped};
 use super::spec::{SpecFile, SpecTable};
 use super::tree::{Kind, Node, NodeDeserializer, REPETITION, tree};
 use crate::diagnostic::Diagnostic;
-use crate::model::SpecPath;
+use crate::source::SpecPath;
 
 /// Aliases expanded past this many steps per node of the document stop
 /// the reading: no spec repeats itself that much.
@@ -40,9 +40,33 @@ struct Pieces<'a> {
     problems: Vec<Diagnostic>,
 }
 
+/// The parts of a spec that could not be read, by their indexes in the
+/// file (from 0). Validation skips them, and every check they take part in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// The catalogue's own fields (`title`, `crate`, `version`, the
+    /// `tables` and `retired` lists themselves).
+    pub catalogue: bool,
+    /// Tables whose own fields could not be read (`tables[t]`).
+    pub tables: BTreeSet<usize>,
+    /// Rows (`tables[t].errors[r]`).
+    pub rows: BTreeSet<(usize, usize)>,
+    /// Entries of a table's own `retired:` list (`tables[t].retired[i]`).
+    pub table_retired: BTreeSet<(usize, usize)>,
+    /// Entries of the top-level `retired:` list (`retired[i]`).
+    pub retired: BTreeSet<usize>,
+}
+
+impl Skipped {
+    /// Whether the whole spec was read.
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
+}
+
 /// Reads `text` piece by piece; `None` when the tree cannot be built or
 /// aliases expand without end (the caller then has the first problem).
-pub(super) fn in_pieces(file: &Path, text: &str) -> Option<Shape> {
+pub(super) fn in_pieces(file: &Path, text: &str) -> Option<(SpecFile, Skipped, Vec<Diagnostic>)> {
     let (root, nodes) = tree(text)?;
     let lines = locate::lines(text);
     let mut pieces = Pieces {
@@ -56,7 +80,7 @@ pub(super) fn in_pieces(file: &Path, text: &str) -> Option<Shape> {
 }
 
 impl Pieces<'_> {
-    fn catalogue(&mut self, root: &Node) -> Result<Shape, Exhausted> {
+    fn catalogue(&mut self, root: &Node) -> Result<(SpecFile, Skipped, Vec<Diagnostic>), Exhausted> {
         let mut skipped = Skipped::default();
         let root_path = SpecPath::root();
         let mut spec =
@@ -78,7 +102,7 @@ impl Pieces<'_> {
             spec.tables.push(spec_table);
         }
         spec.retired = self.list(root, &root_path, "retired", |i| skipped.retired.insert(i))?;
-        Ok(Shape { spec, skipped, problems: std::mem::take(&mut self.problems) })
+        Ok((spec, skipped, std::mem::take(&mut self.problems)))
     }
 
     /// Reads each item of the list `parent.field` (when it is a list),
@@ -247,11 +271,12 @@ fn fields_of<T: DeserializeOwned>() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::shape;
+    use crate::load::shape::{self, Shape};
 
     /// Reads `text` in pieces, as a spec with a problem is read.
     fn pieces_of(text: &str) -> Shape {
-        in_pieces(Path::new("t.yaml"), text).expect("the tree builds")
+        let (spec, skipped, problems) = in_pieces(Path::new("t.yaml"), text).expect("the tree builds");
+        Shape { spec, skipped, problems }
     }
 
     fn in_one_go(text: &str) -> SpecFile {

@@ -2,8 +2,9 @@
 //! an underline, from the text it was found in, held in memory.
 
 use super::locate;
-use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile, SourceLine};
-use crate::model::SpecPath;
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceLine};
+use crate::source::SourceFile;
+use crate::source::SpecPath;
 
 /// Places every problem that has no source line yet in the text of its
 /// file among `sources`, then sorts them all by file and line. A problem

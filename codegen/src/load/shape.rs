@@ -7,7 +7,6 @@
 //! and read piece by piece (`load::pieces`), each problem pointing at
 //! the key or value at fault.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_yaml::Error;
@@ -15,6 +14,7 @@ use serde_yaml::Error;
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
 use super::pieces;
+pub use super::pieces::Skipped;
 use super::spec::SpecFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -28,30 +28,6 @@ pub struct Shape {
     pub skipped: Skipped,
     /// Why: one problem per unknown, repeated, missing or mistyped field.
     pub problems: Vec<Diagnostic>,
-}
-
-/// The parts of a spec that could not be read, by their indexes in the
-/// file (from 0). Validation skips them, and every check they take part in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Skipped {
-    /// The catalogue's own fields (`title`, `crate`, `version`, the
-    /// `tables` and `retired` lists themselves).
-    pub catalogue: bool,
-    /// Tables whose own fields could not be read (`tables[t]`).
-    pub tables: BTreeSet<usize>,
-    /// Rows (`tables[t].errors[r]`).
-    pub rows: BTreeSet<(usize, usize)>,
-    /// Entries of a table's own `retired:` list (`tables[t].retired[i]`).
-    pub table_retired: BTreeSet<(usize, usize)>,
-    /// Entries of the top-level `retired:` list (`retired[i]`).
-    pub retired: BTreeSet<usize>,
-}
-
-impl Skipped {
-    /// Whether the whole spec was read.
-    pub fn is_empty(&self) -> bool {
-        *self == Skipped::default()
-    }
 }
 
 /// Reads spec text. Problems that stop the whole file (the file is empty,
@@ -94,7 +70,7 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // past this problem. Should it disagree (find nothing, or meet a
     // construct it does not know), the first problem still stands alone.
     match pieces::in_pieces(path, text) {
-        Some(shape) if !shape.problems.is_empty() => Ok(shape),
+        Some((spec, skipped, problems)) if !problems.is_empty() => Ok(Shape { spec, skipped, problems }),
         _ => Err(first.into()),
     }
 }

@@ -4,18 +4,17 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
-mod path;
 mod validate;
 
 pub use names::{derive_variant_name, is_type_ident};
-pub use path::{Segment, SpecPath};
+
 pub use validate::validate;
 pub(crate) use validate::validate_skipping;
 
 use std::sync::Arc;
 
-use crate::diagnostic::SourceFile;
 use crate::load::spec::SpecRecovery;
+use crate::source::{SourceFile, SpecPath};
 
 /// Item names the generated crate defines besides the table enums.
 pub const RESERVED_ITEM_NAMES: &[&str] = &[

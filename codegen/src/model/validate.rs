@@ -8,12 +8,13 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, SpecPath, Table, TableKind,
+    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, Table, TableKind,
     derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::shape::Skipped;
 use crate::load::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::source::SpecPath;
 
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.

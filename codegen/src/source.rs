@@ -1,7 +1,19 @@
-//! Typed locations in a spec: the path from the document's root to a
-//! value, as keys and list indexes, written `tables[1].errors[0].code`.
+//! Where things are written: a spec file's text, kept from loading to
+//! reporting ([`SourceFile`]), and the typed path of a value in it
+//! ([`SpecPath`], written `tables[1].errors[0].code`).
 
 use std::fmt;
+use std::path::PathBuf;
+
+/// A spec file's path and text, kept from loading to reporting, so that a
+/// problem found later (by the lock) is placed without reading it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Its text, as loaded.
+    pub text: String,
+}
 
 /// Where a value sits in a spec document: `tables[1].errors[0].code`
 /// (indexes from 0). The empty path is the document itself.
