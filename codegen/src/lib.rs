@@ -19,6 +19,7 @@ pub mod model;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod source;
+pub mod spec;
 pub mod synth;
 pub mod text;
 pub mod write;

@@ -1,11 +1,11 @@
-//! The JSON Schema of the spec format, derived from the [`crate::load::spec`]
+//! The JSON Schema of the spec format, derived from the [`crate::spec`]
 //! types so it cannot drift from what the loader accepts. Editors use it
 //! through the `# yaml-language-server: $schema=…` line at the top of a
 //! spec to complete and check field names as you type.
 
 use schemars::generate::SchemaSettings;
 
-use crate::load::spec::SpecFile;
+use crate::spec::SpecFile;
 
 /// The spec format as a draft-07 JSON Schema (the draft editors support
 /// best), pretty-printed with a final newline.

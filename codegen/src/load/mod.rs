@@ -1,5 +1,5 @@
 //! Loading: find the spec files, read each one's YAML into the spec types
-//! ([`spec`]) with every shape problem, validate it into a
+//! ([`crate::spec`]) with every shape problem, validate it into a
 //! [`Catalogue`] that keeps its text, and place every problem at its line.
 
 mod files;
@@ -8,7 +8,6 @@ mod message;
 mod pieces;
 mod place;
 pub mod shape;
-pub mod spec;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -127,7 +126,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
 /// (unknown, repeated or missing field, wrong type) of every table and
 /// row, each with the value's YAML path and, where known, its line; see
 /// [`shape`].
-pub fn parse(path: &Path, text: &str) -> Result<spec::SpecFile, Diagnostics> {
+pub fn parse(path: &Path, text: &str) -> Result<crate::spec::SpecFile, Diagnostics> {
     let shape = shape::read(path, text)?;
     if shape.problems.is_empty() { Ok(shape.spec) } else { Err(Diagnostics(shape.problems)) }
 }

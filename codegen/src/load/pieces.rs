@@ -9,7 +9,6 @@
 //! it and whatever depends on it.
 
 use std::cell::Cell;
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -18,10 +17,11 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, closest, problem, spec_path};
-use super::spec::{SpecFile, SpecTable};
 use super::tree::{Kind, Node, NodeDeserializer, REPETITION, tree};
 use crate::diagnostic::Diagnostic;
+use crate::model::Skipped;
 use crate::source::SpecPath;
+use crate::spec::{SpecFile, SpecTable};
 
 /// Aliases expanded past this many steps per node of the document stop
 /// the reading: no spec repeats itself that much.
@@ -38,30 +38,6 @@ struct Pieces<'a> {
     end: (usize, usize),
     budget: Cell<usize>,
     problems: Vec<Diagnostic>,
-}
-
-/// The parts of a spec that could not be read, by their indexes in the
-/// file (from 0). Validation skips them, and every check they take part in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Skipped {
-    /// The catalogue's own fields (`title`, `crate`, `version`, the
-    /// `tables` and `retired` lists themselves).
-    pub catalogue: bool,
-    /// Tables whose own fields could not be read (`tables[t]`).
-    pub tables: BTreeSet<usize>,
-    /// Rows (`tables[t].errors[r]`).
-    pub rows: BTreeSet<(usize, usize)>,
-    /// Entries of a table's own `retired:` list (`tables[t].retired[i]`).
-    pub table_retired: BTreeSet<(usize, usize)>,
-    /// Entries of the top-level `retired:` list (`retired[i]`).
-    pub retired: BTreeSet<usize>,
-}
-
-impl Skipped {
-    /// Whether the whole spec was read.
-    pub fn is_empty(&self) -> bool {
-        *self == Skipped::default()
-    }
 }
 
 /// Reads `text` piece by piece; `None` when the tree cannot be built or

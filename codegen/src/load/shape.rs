@@ -1,4 +1,4 @@
-//! Reads spec text into the spec types ([`super::spec`]), finding every
+//! Reads spec text into the spec types ([`crate::spec`]), finding every
 //! shape problem (an unknown, repeated or missing field, a value of the
 //! wrong type) in one run.
 //!
@@ -14,9 +14,9 @@ use serde_yaml::Error;
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
 use super::pieces;
-pub use super::pieces::Skipped;
-use super::spec::SpecFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Skipped;
+use crate::spec::SpecFile;
 
 /// A spec as far as it could be read, and the problems that stopped the rest.
 #[derive(Debug, Clone)]

@@ -8,13 +8,13 @@ mod validate;
 
 pub use names::{derive_variant_name, is_type_ident};
 
-pub use validate::validate;
 pub(crate) use validate::validate_skipping;
+pub use validate::{Skipped, validate};
 
 use std::sync::Arc;
 
-use crate::load::spec::SpecRecovery;
 use crate::source::{SourceFile, SpecPath};
+use crate::spec::SpecRecovery;
 
 /// Item names the generated crate defines besides the table enums.
 pub const RESERVED_ITEM_NAMES: &[&str] = &[

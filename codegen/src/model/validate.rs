@@ -2,7 +2,7 @@
 //! collecting every problem with the path of the value at fault.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use heck::ToUpperCamelCase;
@@ -12,9 +12,32 @@ use super::{
     derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::shape::Skipped;
-use crate::load::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 use crate::source::SpecPath;
+use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+
+/// The parts of a spec that could not be read, by their indexes in the
+/// file (from 0). Validation skips them, and every check they take part in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// The catalogue's own fields (`title`, `crate`, `version`, the
+    /// `tables` and `retired` lists themselves).
+    pub catalogue: bool,
+    /// Tables whose own fields could not be read (`tables[t]`).
+    pub tables: BTreeSet<usize>,
+    /// Rows (`tables[t].errors[r]`).
+    pub rows: BTreeSet<(usize, usize)>,
+    /// Entries of a table's own `retired:` list (`tables[t].retired[i]`).
+    pub table_retired: BTreeSet<(usize, usize)>,
+    /// Entries of the top-level `retired:` list (`retired[i]`).
+    pub retired: BTreeSet<usize>,
+}
+
+impl Skipped {
+    /// Whether the whole spec was read.
+    pub fn is_empty(&self) -> bool {
+        *self == Skipped::default()
+    }
+}
 
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
