@@ -1,12 +1,13 @@
 //! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
 //! Markdown reference, so code and docs can never disagree.
 //!
-//! The pipeline runs one way:
+//! The pipeline runs one way, one module per stage (`ARCHITECTURE.md` at
+//! the repository's root is the map):
 //!
 //! ```text
-//! spec/*.yaml ──load──▶ spec::SpecFile ──validate──▶ model::Catalogue
-//!             ──lock::update──▶ spec/*.lock (every code ever published)
-//!             ──emit──▶ OutputFile contents ──write_or_check──▶ generated/
+//! spec/*.yaml ──load──▶ spec::SpecFile ──model::validate──▶ model::Catalogue
+//!             ──compat──▶ spec/*.lock checked and updated (one classifier of changes)
+//!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
 //!
 //! [`generate`] runs all of it; each step is public for tests and tools.
