@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::unused_code;
-use super::interop;
 use super::tokens::{doc, ident};
+use super::{interop, status_class};
 use crate::emit::markdown;
 use crate::model::{Catalogue, Row, Table};
 use crate::text::{code_span, rust_str};
@@ -60,6 +60,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
         recovery_docs,
         ..
     } = docs;
+    let status_class = status_class::methods(client_docs, server_docs);
     let arms = |method: TokenStream| {
         let arms = catalogue.tables.iter().map(|table| {
             let variant = ident(&table.error_code_variant);
@@ -119,17 +120,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
 
             #status_code
 
-            #client_docs
-            #[must_use]
-            pub const fn is_client_error(self) -> bool {
-                ::core::matches!(self.http_status(), 400..=499)
-            }
-
-            #server_docs
-            #[must_use]
-            pub const fn is_server_error(self) -> bool {
-                ::core::matches!(self.http_status(), 500..=599)
-            }
+            #status_class
 
             #aliases_docs
             #[must_use]

@@ -17,6 +17,7 @@ pub mod phf;
 mod readme;
 mod recovery;
 mod response;
+mod status_class;
 mod table;
 mod tokens;
 

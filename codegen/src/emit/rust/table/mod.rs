@@ -6,9 +6,9 @@ mod docs;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::interop;
 use super::phf;
 use super::tokens::{doc, ident, phf_literals};
+use super::{interop, status_class};
 use crate::model::{Catalogue, Table};
 
 /// The table's enum with everything it implements.
@@ -132,6 +132,7 @@ fn emit_methods(
         ..
     } = docs;
     let status_code = interop::table_status_code(catalogue, table);
+    let status_class = status_class::methods(client, server);
     quote! {
         #code
         #[must_use]
@@ -199,17 +200,7 @@ fn emit_methods(
 
         #status_code
 
-        #client
-        #[must_use]
-        pub const fn is_client_error(self) -> bool {
-            ::core::matches!(self.http_status(), 400..=499)
-        }
-
-        #server
-        #[must_use]
-        pub const fn is_server_error(self) -> bool {
-            ::core::matches!(self.http_status(), 500..=599)
-        }
+        #status_class
 
         #recovery
         #[must_use]
