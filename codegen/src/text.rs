@@ -21,6 +21,28 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// `text` as inline Markdown that renders as exactly its characters, in a
+/// table cell or a heading: markup is escaped, a newline becomes `<br>`,
+/// and spaces at either end, which tables and headings trim, become
+/// character references.
+pub fn markdown_inline(text: &str) -> String {
+    let escaped = escape_markdown(text).replace('\n', "<br>");
+    let trimmed = escaped.trim_matches(' ');
+    let start = escaped.len() - escaped.trim_start_matches(' ').len();
+    let end = escaped.len() - escaped.trim_end_matches(' ').len();
+    if trimmed.is_empty() {
+        return "&#32;".repeat(escaped.len());
+    }
+    format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
+}
+
+/// `text` as Markdown inside a paragraph or a list item: markup escaped,
+/// and each line break kept as `<br>` followed by `indent` (what the
+/// item's continuation lines are indented by).
+pub fn markdown_block(text: &str, indent: &str) -> String {
+    escape_markdown(text).replace('\n', &format!("<br>\n{indent}"))
+}
+
 /// `text` as an inline code span, fenced with enough backticks that none
 /// inside it can close the span early.
 pub fn code_span(text: &str) -> String {
@@ -125,6 +147,15 @@ fn double_quoted(text: &str, short: &[(char, &str)], unicode: impl Fn(char) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_text_keeps_its_characters() {
+        assert_eq!(markdown_inline("a | b"), r"a \| b");
+        assert_eq!(markdown_inline("two\nlines"), "two<br>lines");
+        assert_eq!(markdown_inline(" padded  "), "&#32;padded&#32;&#32;");
+        assert_eq!(markdown_inline("  "), "&#32;&#32;");
+        assert_eq!(markdown_inline("<b>&amp;"), r"\<b\>\&amp;");
+    }
 
     #[test]
     fn escapes_markup() {

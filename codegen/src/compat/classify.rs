@@ -552,6 +552,8 @@ impl Changes<'_, '_> {
             ),
         };
         let source = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
+        // The same words in `diff` as in `gen`: a lock made of the old
+        // catalogue would hold the code.
         let summary =
             format!("{what} `{}` (table `{}`) is locked but gone from {source}", was.name, was.table);
         // A vanished alias is a change to its row: point there while the row is.

@@ -32,7 +32,9 @@ pub struct CatalogueDiff {
     /// The smallest version a release of the new catalogue may have, if it
     /// changed.
     pub needed_version: Option<String>,
-    /// Whether the new version is at least `needed_version`.
+    /// Whether the new version is at least `needed_version`, the bump of
+    /// the allowed changes. A refused change is refused whatever the
+    /// version: `decision` says what `cargo xtask gen` will do.
     pub version_ok: bool,
     /// What `cargo xtask gen` does with the new catalogue when the old one
     /// is locked: it requires `needed_version` only for a breaking change,

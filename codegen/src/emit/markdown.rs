@@ -7,7 +7,7 @@
 
 use crate::emit::body::BODY_FIELDS;
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, escape_markdown};
+use crate::text::{code_span, markdown_inline};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.
@@ -25,7 +25,7 @@ pub fn header(catalogue: &Catalogue) -> String {
 
 /// The reference text: everything on the page below its header.
 pub fn reference(catalogue: &Catalogue) -> String {
-    let mut page = format!("# {}\n", inline(&catalogue.title));
+    let mut page = format!("# {}\n", markdown_inline(&catalogue.title));
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
@@ -76,7 +76,7 @@ fn recovery_section(catalogue: &Catalogue) -> String {
 
 /// A table's heading, intro sentence and rows.
 fn table_section(catalogue: &Catalogue, table: &Table) -> String {
-    let mut columns = vec!["Code".to_owned(), inline(&table.name_column), "Description".to_owned()];
+    let mut columns = vec!["Code".to_owned(), markdown_inline(&table.name_column), "Description".to_owned()];
     if table.kind == TableKind::Custom {
         columns.push("HTTP status".to_owned());
     }
@@ -89,8 +89,8 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     }
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
-        title = inline(&table.title),
-        summary = inline(&table.summary),
+        title = markdown_inline(&table.title),
+        summary = markdown_inline(&table.summary),
         header = table_line(&columns),
         rule = table_line(&vec!["---".to_owned(); columns.len()]),
     );
@@ -106,12 +106,12 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 fn row_cells(catalogue: &Catalogue, table: &Table, row: &Row) -> Vec<String> {
     let mut cells = vec![
         format!("<a id=\"{}\"></a>{}", row.anchor(), row.code),
-        inline(&row.name),
-        inline(&row.description),
+        markdown_inline(&row.name),
+        markdown_inline(&row.description),
     ];
     if table.kind == TableKind::Custom {
         cells.push(match catalogue.http_row(row.http_status) {
-            Some((_, http)) => format!("[{} {}](#{})", http.code, inline(&http.name), http.anchor()),
+            Some((_, http)) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
         });
     }
@@ -138,17 +138,21 @@ fn deprecated_section(table: &Table) -> String {
         .iter()
         .filter_map(|row| {
             let note = row.deprecated.as_deref()?;
-            Some(vec![format!("[{}](#{})", row.code, row.anchor()), inline(&row.name), inline(note)])
+            Some(vec![
+                format!("[{}](#{})", row.code, row.anchor()),
+                markdown_inline(&row.name),
+                markdown_inline(note),
+            ])
         })
         .collect();
-    small_table("### Deprecated", &["Code", &inline(&table.name_column), "Note"], &rows)
+    small_table("### Deprecated", &["Code", &markdown_inline(&table.name_column), "Note"], &rows)
 }
 
 /// The codes the table withdrew: anchored, so old links still land.
 fn retired_section(catalogue: &Catalogue, table: &Table) -> String {
     let rows: Vec<Vec<String>> =
         catalogue.retired_in(&table.id).map(|retired| retired_cells(retired, false)).collect();
-    small_table("### Retired", &["Code", &inline(&table.name_column), "Reason"], &rows)
+    small_table("### Retired", &["Code", &markdown_inline(&table.name_column), "Reason"], &rows)
 }
 
 /// The codes of tables that are gone.
@@ -160,11 +164,11 @@ fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
 
 fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
     let mut cells =
-        vec![format!("<a id=\"{}\"></a>{}", retired.anchor(), retired.code), inline(&retired.name)];
+        vec![format!("<a id=\"{}\"></a>{}", retired.anchor(), retired.code), markdown_inline(&retired.name)];
     if with_table {
-        cells.push(inline(&retired.table));
+        cells.push(markdown_inline(&retired.table));
     }
-    cells.push(inline(&retired.reason));
+    cells.push(markdown_inline(&retired.reason));
     cells
 }
 
@@ -232,33 +236,4 @@ fn table_line(cells: &[String]) -> String {
         line.push_str(" |");
     }
     line
-}
-
-/// `text` as inline Markdown that renders as exactly its characters, in a
-/// table cell or a heading: markup is escaped, a newline becomes `<br>`,
-/// and spaces at either end, which tables and headings trim, become
-/// character references.
-pub fn inline(text: &str) -> String {
-    let escaped = escape_markdown(text).replace('\n', "<br>");
-    let trimmed = escaped.trim_matches(' ');
-    let start = escaped.len() - escaped.trim_start_matches(' ').len();
-    let end = escaped.len() - escaped.trim_end_matches(' ').len();
-    if trimmed.is_empty() {
-        return "&#32;".repeat(escaped.len());
-    }
-    format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inline_text_keeps_its_characters() {
-        assert_eq!(inline("a | b"), r"a \| b");
-        assert_eq!(inline("two\nlines"), "two<br>lines");
-        assert_eq!(inline(" padded  "), "&#32;padded&#32;&#32;");
-        assert_eq!(inline("  "), "&#32;&#32;");
-        assert_eq!(inline("<b>&amp;"), r"\<b\>\&amp;");
-    }
 }

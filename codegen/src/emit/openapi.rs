@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::emit::body::{self, BODY_FIELDS};
-use crate::emit::markdown;
 use crate::emit::yaml::{self, OrderedMap};
 use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::text::markdown_inline;
 use crate::write::{self, Comment};
 
 /// Which OpenAPI version to write.
@@ -202,7 +202,7 @@ fn info(catalogue: &Catalogue, version: Version) -> Info {
             "The error codes and error responses of {title}, generated from `{source}`.\n\n\
              This document has no paths: reference its components from your own, e.g.\n\
              `$ref: '{file}#/components/responses/{response}'`.",
-            title = markdown::inline(&catalogue.title),
+            title = markdown_inline(&catalogue.title),
             source = catalogue.source,
             file = file_name(catalogue, version),
             response = response_name(catalogue, status),
@@ -333,11 +333,11 @@ fn code_list(table: &Table) -> String {
             let mut line = format!(
                 "- `{}` {}: {}",
                 row.code,
-                markdown::inline(&row.name),
-                markdown::inline(&row.description)
+                markdown_inline(&row.name),
+                markdown_inline(&row.description)
             );
             if let Some(note) = &row.deprecated {
-                line.push_str(&format!(" — *Deprecated:* {}", markdown::inline(note)));
+                line.push_str(&format!(" — *Deprecated:* {}", markdown_inline(note)));
             }
             if !row.aliases.is_empty() {
                 let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();

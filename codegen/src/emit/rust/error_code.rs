@@ -7,9 +7,8 @@ use quote::quote;
 use super::examples::unused_code;
 use super::tokens::{doc, ident};
 use super::{interop, status_class};
-use crate::emit::markdown;
 use crate::model::{Catalogue, Row, Table};
-use crate::text::{code_span, rust_str};
+use crate::text::{code_span, markdown_inline, rust_str};
 
 /// `ErrorCode` with everything it implements.
 pub(super) fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
@@ -27,11 +26,8 @@ pub(super) fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
 /// The enum: one variant per table, holding that table's enum.
 fn emit_enum(catalogue: &Catalogue, enum_docs: &TokenStream) -> TokenStream {
     let variants = catalogue.tables.iter().map(|table| {
-        let docs = doc(&format!(
-            "A code of the table {}: {}.",
-            code_span(&table.id),
-            markdown::inline(&table.title)
-        ));
+        let docs =
+            doc(&format!("A code of the table {}: {}.", code_span(&table.id), markdown_inline(&table.title)));
         let variant = ident(&table.error_code_variant);
         let inner = ident(&table.rust_enum);
         quote! { #docs #variant(#inner), }

@@ -6,9 +6,8 @@ use quote::quote;
 
 use super::examples::{sample_row, unused_code};
 use super::tokens::doc_line;
-use crate::emit::markdown;
 use crate::model::{Catalogue, Recovery, Row, Table};
-use crate::text::{code_span, escape_markdown, json_string, rust_bytes, rust_str};
+use crate::text::{code_span, json_string, markdown_block, markdown_inline, rust_bytes, rust_str};
 
 /// One section of the guide: a heading, a sentence, and an example.
 pub(super) struct Section {
@@ -194,7 +193,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
     let tables: Vec<String> = catalogue
         .tables
         .iter()
-        .map(|t| format!("- [`{}`] — {}", t.rust_enum, markdown::inline(&t.title)))
+        .map(|t| format!("- [`{}`] — {}", t.rust_enum, markdown_inline(&t.title)))
         .collect();
     let mut text = format!(
         "Typed error codes of *{title}*.\n\n\
@@ -211,7 +210,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
          - `http`: convert to and from `http::StatusCode`.\n\n\
          None is on by default: the default crate is `no_std`, with no dependencies.",
-        title = markdown::inline(&catalogue.title),
+        title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
     );
@@ -234,7 +233,7 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
                 "- {} (table {}): {}",
                 code_span(&format!("{} {}", retired.code, retired.name)),
                 code_span(&retired.table),
-                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+                markdown_block(&retired.reason, "  ")
             )
         })
         .collect();

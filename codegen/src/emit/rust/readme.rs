@@ -1,9 +1,8 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
-use crate::emit::markdown;
 use crate::model::{Catalogue, Recovery, TableKind};
-use crate::text::{code_span, escape_markdown};
+use crate::text::{code_span, markdown_inline};
 
 /// The generated crate's `README.md` below its header: what it is, how
 /// to depend on it, the guide's examples, and every code.
@@ -28,7 +27,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
          | `serde` | `ErrorBody`, `BodyCode`, `ApiError`: parse and write error bodies (needs `alloc`) |\n\
          | `http` | conversions to and from `http::StatusCode` |\n",
         name = catalogue.crate_name,
-        title = markdown::inline(&catalogue.title),
+        title = markdown_inline(&catalogue.title),
         version = catalogue.version,
     );
     for section in sections(catalogue) {
@@ -55,8 +54,8 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         out.push_str(&format!(
             "\n## {title}\n\n{summary}\n\n`{name}`, in `ErrorCode::{outer}`.\n\n",
-            title = markdown::inline(&table.title),
-            summary = markdown::inline(&table.summary),
+            title = markdown_inline(&table.title),
+            summary = markdown_inline(&table.summary),
             name = table.rust_enum,
             outer = table.error_code_variant,
         ));
@@ -68,7 +67,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
         });
         for row in &table.rows {
             let recovery = row.recovery.map_or_else(String::new, |r| format!("`{}`", r.key()));
-            let mut name = escape_markdown(&row.name).replace('\n', "<br>");
+            let mut name = markdown_inline(&row.name);
             if row.deprecated.is_some() {
                 name.push_str(" (deprecated)");
             }

@@ -3,11 +3,10 @@
 
 use proc_macro2::TokenStream;
 
-use crate::emit::markdown;
 use crate::emit::rust::examples::{missing_name, unused_code};
 use crate::emit::rust::tokens::doc;
 use crate::model::{Catalogue, Row, Table, TableKind};
-use crate::text::{code_span, escape_markdown, rust_str};
+use crate::text::{code_span, markdown_block, markdown_inline, rust_str};
 
 /// The enum's docs: title, summary, how discriminants work, retired codes
 /// and an example.
@@ -32,8 +31,8 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
          assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
          assert!(\"{code}\".parse::<{name}>().is_err());\n\
          ```",
-        title = markdown::inline(&table.title),
-        summary = markdown::inline(&table.summary),
+        title = markdown_inline(&table.title),
+        summary = markdown_inline(&table.summary),
         id = table.id,
         source = catalogue.source,
         code = first.code,
@@ -163,7 +162,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         "[{}](crate::reference#{}): {}",
         code_span(&format!("{} {}", row.code, row.name)),
         row.anchor(),
-        escape_markdown(&row.description).replace('\n', "<br>\n")
+        markdown_block(&row.description, "")
     );
     if table.kind == TableKind::Custom {
         docs.push_str(&format!("\n\nHTTP status: {}", row.http_status));
@@ -256,7 +255,7 @@ fn retired_docs(catalogue: &Catalogue, table: &Table) -> String {
             format!(
                 "- {}: {}",
                 code_span(&format!("{} {}", retired.code, retired.name)),
-                escape_markdown(&retired.reason).replace('\n', "<br>\n  ")
+                markdown_block(&retired.reason, "  ")
             )
         })
         .collect();
