@@ -29,7 +29,6 @@ use std::fmt;
 use std::io;
 use std::path::Path;
 
-pub use compat::lock_file;
 pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
 pub use emit::render;
 pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
@@ -92,7 +91,9 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
-        match lock_file(path, catalogue) {
+        let checked = load::read_lock(&compat::lock::lock_path(path))
+            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref()));
+        match checked {
             Ok(lock) => locks.push(lock),
             Err(Diagnostics(found)) => problems.extend(found),
         }

@@ -70,13 +70,9 @@ impl SpecPath {
     }
 
     /// The steps from the root.
-    pub fn segments(&self) -> &[Segment] {
+    #[cfg(test)]
+    pub(crate) fn segments(&self) -> &[Segment] {
         &self.segments
-    }
-
-    /// Whether this is the document itself.
-    pub fn is_root(&self) -> bool {
-        self.segments.is_empty()
     }
 
     /// The last key, when the path ends in one (`code` of `…errors[0].code`).
@@ -87,9 +83,11 @@ impl SpecPath {
         }
     }
 
-    /// Reads a path as [`fmt::Display`] writes it. Keys are taken as
-    /// written: one that holds `.` or `[` reads as several steps.
-    pub fn parse(text: &str) -> Self {
+    /// Reads a path as [`fmt::Display`] writes it, for tests that name a
+    /// value by its path. Keys are taken as written: one that holds `.` or
+    /// `[` reads as several steps.
+    #[cfg(test)]
+    pub(crate) fn parse(text: &str) -> Self {
         let mut path = SpecPath::root();
         let mut rest = text;
         while !rest.is_empty() {

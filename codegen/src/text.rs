@@ -149,6 +149,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn yaml_strings_are_quoted_only_when_needed() {
+        assert_eq!(yaml_string("CART_FULL"), "CART_FULL");
+        assert_eq!(yaml_string("Bad Request"), "Bad Request");
+        assert_eq!(yaml_string("a: b"), "\"a: b\"");
+        assert_eq!(yaml_string(" padded"), "\" padded\"");
+    }
+
+    #[test]
     fn inline_text_keeps_its_characters() {
         assert_eq!(markdown_inline("a | b"), r"a \| b");
         assert_eq!(markdown_inline("two\nlines"), "two<br>lines");

@@ -164,7 +164,7 @@ impl<'a> Published<'a> {
     /// The enum of each table that has rows, by table id, read from its
     /// rows' Rust paths: the same whether the view came from a catalogue
     /// (where every table has rows) or from a lock.
-    pub fn enums(&self) -> BTreeMap<&str, &str> {
+    pub(crate) fn enums(&self) -> BTreeMap<&str, &str> {
         self.codes
             .values()
             .filter(|code| code.state == State::Active)
@@ -173,7 +173,7 @@ impl<'a> Published<'a> {
     }
 
     /// The codes of the rows whose name is `name` in table `table`.
-    pub fn rows_named<'s>(
+    pub(crate) fn rows_named<'s>(
         &'s self,
         table: &'s str,
         name: &'s str,

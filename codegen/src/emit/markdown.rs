@@ -48,11 +48,6 @@ fn optional_columns(table: &Table) -> (bool, bool) {
     )
 }
 
-/// The anchor of a recovery value's entry (`recovery-new-jwt`).
-fn recovery_anchor(recovery: Recovery) -> String {
-    format!("recovery-{}", recovery.key().replace('_', "-"))
-}
-
 /// What each recovery value asks of a client, when any row names one.
 fn recovery_section(catalogue: &Catalogue) -> String {
     if catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
@@ -67,7 +62,7 @@ fn recovery_section(catalogue: &Catalogue) -> String {
         table_line(&["---".to_owned(), "---".to_owned()]),
     );
     for recovery in Recovery::ALL {
-        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery_anchor(recovery), recovery.key());
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key());
         section.push_str(&table_line(&[anchor, recovery.description().to_owned()]));
         section.push('\n');
     }
@@ -124,7 +119,7 @@ fn row_cells(catalogue: &Catalogue, table: &Table, row: &Row) -> Vec<String> {
     }
     if recovery {
         cells.push(match row.recovery {
-            Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery_anchor(recovery)),
+            Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
             None => String::new(),
         });
     }

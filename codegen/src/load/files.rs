@@ -1,10 +1,12 @@
-//! Finds the spec files under `--spec` and names each as its headers will.
+//! Finds the spec files under `--spec` and names each as its headers will,
+//! and reads the lock beside each.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
 
 /// The spec files under `spec` with the names their headers give them:
 /// the file itself, or every `*.yaml` below a directory, sorted.
@@ -54,4 +56,18 @@ fn collect_yaml(dir: &Path, found: &mut Vec<PathBuf>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The text of the lock at `path`, or `None` when there is none yet.
+pub(crate) fn read_lock(path: &Path) -> Result<Option<SourceFile>, Diagnostics> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Diagnostic::new(path, format!("cannot read the lock: {e}")).into()),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(path, "the lock is not valid UTF-8")
+            .help("restore the lock from version control, then run `cargo xtask gen`")
+    })?;
+    Ok(Some(SourceFile { path: path.to_path_buf(), text }))
 }

@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub(crate) use files::read_lock;
 pub use place::{finish, place};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};

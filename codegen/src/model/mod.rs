@@ -183,6 +183,11 @@ impl Recovery {
         }
     }
 
+    /// The id of the value's entry in the docs (`recovery-new-jwt`).
+    pub fn anchor(self) -> String {
+        format!("recovery-{}", self.key().replace('_', "-"))
+    }
+
     /// The generated enum's variant (`NewAccessToken`).
     pub fn rust_variant(self) -> String {
         derive_variant_name(self.key())
