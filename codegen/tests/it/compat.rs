@@ -4,8 +4,11 @@
 //! texts, statuses, recoveries and deprecations changed; the version bumped
 //! or not) get the same decision from `codegen::generate` against the lock
 //! as from `codegen::compat::diff::diff` against the old catalogue: gen
-//! refuses exactly when diff reports a refused change, and otherwise demands
-//! a bump exactly when diff says the version is not enough.
+//! refuses exactly when diff's `decision` is refused, demands a bump exactly
+//! when it is `needs_version`, and gen's messages name the same refused and
+//! breaking changes. Both sides share `classify`, so what this catches is a
+//! disagreement between the lock's view of what was published and the
+//! catalogue's.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;

@@ -2,10 +2,11 @@
 //!
 //! Code is built with `quote!`, parsed with `syn` and printed with
 //! `prettyplease`, so it is well-formed and formatted without rustfmt.
-//! Lookups are table-driven: per-row facts live in static arrays indexed
-//! by the variant, and `from_code`/`from_name` use collision-free hash
-//! tables built by [`phf`], so compile time and lookup time stay
-//! flat as catalogues grow.
+//! Lookups are table-driven: each variant's discriminant is its code,
+//! per-row facts live in static arrays indexed by the row, and a code's
+//! row (for `from_code` and every accessor) and a name's row (`from_name`)
+//! come from collision-free hash tables built by [`phf`], so compile time
+//! and lookup time stay flat as catalogues grow.
 
 mod error_code;
 mod errors;
