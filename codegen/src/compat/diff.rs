@@ -7,8 +7,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use crate::compat::classify::{Bump, Change, ChangeKind, Decision, Verdict, core};
-use crate::compat::classify::{classify, decide};
+use crate::compat::change::decide;
+pub use crate::compat::change::{Bump, Change, ChangeKind, Decision, Verdict, core};
+use crate::compat::classify::classify;
 use crate::compat::published::Published;
 use crate::model::Catalogue;
 

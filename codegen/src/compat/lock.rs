@@ -31,7 +31,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::compat::classify::{Bump, Change, ChangeKind, Location, classify, missing_bump};
+use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
+use crate::compat::classify::classify;
 pub use crate::compat::published::State;
 use crate::compat::published::{Code, Origin, Published};
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -3,6 +3,7 @@
 //! the one place that decides), and the two tools built on that: the lock
 //! `cargo xtask gen` keeps ([`lock`]) and `cargo xtask diff` ([`diff`]).
 
+pub mod change;
 pub mod classify;
 pub mod diff;
 pub mod lock;
