@@ -86,6 +86,13 @@ pub enum Error {
     /// Renaming a file into place failed: the files renamed before it are
     /// new, the others and the locks as they were.
     PartlyWritten(io::Error),
+    /// The output directory is the `--spec` directory or inside it.
+    OutInsideSpec {
+        /// The output directory, as given.
+        out: PathBuf,
+        /// The spec directory, as given.
+        spec: PathBuf,
+    },
 }
 
 impl Error {
@@ -109,6 +116,12 @@ impl Error {
             Error::Escapes(path) => {
                 format!("refusing to write {}: it is not a plain path inside `--out`", path.display())
             }
+            Error::OutInsideSpec { out, spec } => format!(
+                "`--out` {} is inside the spec directory {}: the next run would read the generated \
+                 files as specs",
+                out.display(),
+                spec.display()
+            ),
         }
     }
 
@@ -141,6 +154,9 @@ impl Error {
                  cause and run `cargo xtask gen` again to finish"
                     .to_owned(),
             ),
+            Error::OutInsideSpec { .. } => Some(
+                "pass `--out` a directory outside `--spec`, such as `generated/` beside `spec/`".to_owned(),
+            ),
         }
     }
 }
@@ -168,7 +184,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io(error) | Error::NothingChanged(error) | Error::PartlyWritten(error) => Some(error),
-            Error::NotOwned(_) | Error::Symlinks(_) | Error::Escapes(_) => None,
+            Error::NotOwned(_) | Error::Symlinks(_) | Error::Escapes(_) | Error::OutInsideSpec { .. } => None,
         }
     }
 }
@@ -343,6 +359,45 @@ pub fn write_or_check_with_locks(
         reports.push(FileReport { path, outcome });
     }
     Ok(reports)
+}
+
+/// Refuses an output directory that is the `spec` directory or inside it:
+/// the next run would read the generated OpenAPI documents as specs. A
+/// spec file is not searched, so its folder may hold the output.
+pub fn refuse_out_inside_spec(spec: &Path, out: &Path) -> Result<(), Error> {
+    // A spec that cannot be found is the loader's to report.
+    let Ok(spec_dir) = fs::canonicalize(spec) else { return Ok(()) };
+    if !spec_dir.is_dir() {
+        return Ok(());
+    }
+    let out_dir = resolve(out).map_err(|e| Error::Io(with_path(e, out)))?;
+    if out_dir.starts_with(&spec_dir) {
+        return Err(Error::OutInsideSpec { out: out.to_path_buf(), spec: spec.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// `path` absolute with its links resolved, though its end need not exist
+/// yet: the longest part that exists is resolved, the rest applied to it.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let parts: Vec<Component> = absolute.components().collect();
+    for existing in (1..=parts.len()).rev() {
+        let Ok(mut resolved) = fs::canonicalize(parts[..existing].iter().collect::<PathBuf>()) else {
+            continue;
+        };
+        for part in &parts[existing..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
+        }
+        return Ok(resolved);
+    }
+    Ok(absolute)
 }
 
 /// A lock as a file name under its folder: the folder is the user's

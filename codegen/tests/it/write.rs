@@ -214,3 +214,20 @@ fn a_temporary_file_a_killed_run_left_is_removed_by_the_next() {
     codegen::generate(&project.spec, &project.out, Mode::Check).unwrap();
     assert!(stale.exists());
 }
+
+#[test]
+fn an_out_directory_inside_the_spec_directory_is_refused() {
+    let project = Project::new();
+    for out in [project.spec.join("generated"), project.spec.clone(), project.spec.join("a/../b")] {
+        let message = match codegen::generate(&project.spec, &out, Mode::Write) {
+            Err(Error::Write(error)) => error.to_string(),
+            other => panic!("{}: not refused: {other:?}", out.display()),
+        };
+        assert!(message.contains("inside the spec directory"), "{message}");
+        assert!(message.contains("help: "), "{message}");
+    }
+    assert_eq!(snapshot(&project.spec).len(), 1, "nothing written into the spec directory");
+    // A spec file, not a directory, is never searched: its folder may hold the output.
+    let file = project.spec.join("knox-cloud.yaml");
+    codegen::generate(&file, &project.spec.join("generated"), Mode::Write).unwrap();
+}

@@ -325,6 +325,21 @@ fn synth_rejects_bad_sizes_and_missing_flags() {
     }
 }
 
+#[test]
+fn an_out_dir_inside_the_spec_dir_exits_2_and_writes_nothing() {
+    let (_dir, spec, _out) = workspace();
+    let out = spec.join("generated");
+    for check in [false, true] {
+        let run = run_gen(&spec, &out, check);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains("is inside the spec directory"), "{stderr}");
+        assert!(stderr.contains("help: pass `--out` a directory outside `--spec`"), "{stderr}");
+        assert!(!out.exists(), "nothing written");
+        assert!(!spec.join("knox-cloud.lock").exists(), "not even the lock");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlinked_folder_under_out_exits_2_and_what_it_points_to_is_untouched() {
