@@ -83,10 +83,12 @@ impl From<Diagnostics> for Error {
 /// one call.
 ///
 /// `spec` is a spec file or a directory searched for `*.yaml` files; each
-/// spec's lock sits next to it (see [`compat::lock`]). Every artifact and lock is
-/// rendered in memory before anything is touched, and a spec its lock
-/// refuses writes nothing.
+/// spec's lock sits next to it (see [`compat::lock`]). `out` may not lie
+/// inside a `spec` directory. Every artifact and lock is rendered in memory
+/// before anything is touched, a spec its lock refuses writes nothing, and
+/// the files and locks are written all or nothing (see [`write`]).
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
+    write::refuse_out_inside_spec(spec, out)?;
     let loaded = load_paths(spec)?;
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
@@ -106,9 +108,5 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = render(&catalogues);
     let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
-    let mut reports = write::write_or_check(out, &files, &sources, mode)?;
-    for lock in &locks {
-        reports.push(write::write_or_check_file(&lock.path, &lock.contents, mode).map_err(Error::Io)?);
-    }
-    Ok(reports)
+    Ok(write::write_or_check_with_locks(out, &files, &locks, &sources, mode)?)
 }

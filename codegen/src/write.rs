@@ -1,17 +1,40 @@
 //! The one place that writes files and their headers: the output
 //! directory and the locks.
 //!
-//! Ownership of the output directory is proven by a header: every
-//! generated file carries [`GENERATED_MARKER`] near its top. A file with
-//! the header that the spec no longer produces is removed; a file without
-//! it is never touched, and the generator refuses to write over one.
-//! Emitters return bodies; the header is written here and read back here.
+//! Ownership is proven by a header: a file is the generator's only when
+//! its first line is exactly a [`header`] line. A file with the header
+//! that the spec no longer produces is removed; a file without it is never
+//! touched, and the generator refuses to write over one. Emitters return
+//! bodies; the header is written here and read back here.
+//!
+//! Nothing but the files under the output directory and the locks is
+//! touched, and never through a symbolic link: a link at a file, or at a
+//! folder between the output directory and a file, is refused before
+//! anything changes.
+//!
+//! A run changes every file or none, as far as a file system allows:
+//!
+//! 1. every file is compared with what is on disk, and every refusal
+//!    found, before anything changes;
+//! 2. each changed file is written to a new temporary file in its own
+//!    folder (`.codegen-` and ten random letters and digits, `.tmp`,
+//!    created exclusively); a failure here removes the temporary files
+//!    and the folders made for them, and leaves every old file as it was;
+//! 3. the temporary files are renamed into place, the locks last;
+//! 4. generated files the spec no longer produces are removed.
+//!
+//! So a crash can leave a temporary file, never a torn one; a failure
+//! during the renames (rare: each is within one folder) leaves the files
+//! renamed before it new and the others, the locks included, as they
+//! were, and the next run finishes the job. Each writing run first removes
+//! the temporary files of that pattern that a killed run left in the
+//! folders it writes to.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
-use std::io;
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, Write};
+use std::path::{Component, Path, PathBuf};
 
 /// The words every generated file's header contains, in whatever comment
 /// syntax its format has.
@@ -26,6 +49,10 @@ pub enum Comment {
     Hash,
     /// `<!-- … -->`, as in Markdown.
     Html,
+}
+
+impl Comment {
+    const ALL: [Comment; 3] = [Comment::Slashes, Comment::Hash, Comment::Html];
 }
 
 /// The header line of a file generated from the spec `source` (as the
@@ -47,22 +74,54 @@ pub enum Error {
     /// Files the generator would write exist without its header: they are
     /// someone's own, so nothing was written.
     NotOwned(Vec<PathBuf>),
+    /// Files or folders the run would go through are symbolic links, so
+    /// nothing was written.
+    Symlinks(Vec<PathBuf>),
+    /// A file's path is not a plain relative path, so it would leave the
+    /// output directory; nothing was written.
+    Escapes(PathBuf),
+    /// Reading the output or writing a temporary file failed before any
+    /// file was renamed into place: no file was changed.
+    NothingChanged(io::Error),
+    /// Renaming a file into place failed: the files renamed before it are
+    /// new, the others and the locks as they were.
+    PartlyWritten(io::Error),
+    /// The output directory is the `--spec` directory or inside it.
+    OutInsideSpec {
+        /// The output directory, as given.
+        out: PathBuf,
+        /// The spec directory, as given.
+        spec: PathBuf,
+    },
 }
 
 impl Error {
     /// What went wrong, in one paragraph.
     pub fn message(&self) -> String {
         match self {
-            Error::Io(error) => error.to_string(),
-            Error::NotOwned(paths) => {
-                let list: Vec<String> = paths.iter().map(|p| format!("  {}", p.display())).collect();
-                format!(
-                    "refusing to overwrite {} file{} that `cargo xtask gen` did not write:\n{}",
-                    paths.len(),
-                    plural(paths),
-                    list.join("\n")
-                )
+            Error::Io(error) | Error::NothingChanged(error) => error.to_string(),
+            Error::PartlyWritten(error) => format!("could not rename a file into place: {error}"),
+            Error::NotOwned(paths) => format!(
+                "refusing to overwrite {} file{} that `cargo xtask gen` did not write:\n{}",
+                paths.len(),
+                plural(paths),
+                list(paths)
+            ),
+            Error::Symlinks(paths) => format!(
+                "refusing to write through {} symbolic link{}:\n{}",
+                paths.len(),
+                plural(paths),
+                list(paths)
+            ),
+            Error::Escapes(path) => {
+                format!("refusing to write {}: it is not a plain path inside `--out`", path.display())
             }
+            Error::OutInsideSpec { out, spec } => format!(
+                "`--out` {} is inside the spec directory {}: the next run would read the generated \
+                 files as specs",
+                out.display(),
+                spec.display()
+            ),
         }
     }
 
@@ -75,12 +134,40 @@ impl Error {
                  generated files start with a `{GENERATED_MARKER}` line",
                 s = plural(paths),
             )),
+            Error::Symlinks(_) => Some(
+                "`cargo xtask gen` writes only real files and folders: replace each link with the \
+                 folder or file itself, or pass `--out` the directory a link points to"
+                    .to_owned(),
+            ),
+            Error::Escapes(_) => Some(
+                "a generated path must stay inside `--out`: check the spec's `crate` name, and report \
+                 the spec if it is valid"
+                    .to_owned(),
+            ),
+            Error::NothingChanged(_) => Some(
+                "no file was changed and no temporary file is left; fix the cause (a file where a \
+                 folder should be, disk space, permissions) and run again"
+                    .to_owned(),
+            ),
+            Error::PartlyWritten(_) => Some(
+                "the files renamed before it are new, the others and the locks as they were; fix the \
+                 cause and run `cargo xtask gen` again to finish"
+                    .to_owned(),
+            ),
+            Error::OutInsideSpec { .. } => Some(
+                "pass `--out` a directory outside `--spec`, such as `generated/` beside `spec/`".to_owned(),
+            ),
         }
     }
 }
 
 fn plural(paths: &[PathBuf]) -> &'static str {
     if paths.len() == 1 { "" } else { "s" }
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    let lines: Vec<String> = paths.iter().map(|p| format!("  {}", p.display())).collect();
+    lines.join("\n")
 }
 
 impl fmt::Display for Error {
@@ -96,19 +183,37 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io(error) => Some(error),
-            Error::NotOwned(_) => None,
+            Error::Io(error) | Error::NothingChanged(error) | Error::PartlyWritten(error) => Some(error),
+            Error::NotOwned(_) | Error::Symlinks(_) | Error::Escapes(_) | Error::OutInsideSpec { .. } => None,
         }
     }
 }
 
-/// How far into a file the header is looked for.
-const HEADER_WINDOW: usize = 512;
+/// The longest first line read when looking for a header.
+const MAX_HEADER_LINE: u64 = 4096;
 
-/// Whether `contents` carries the generator's header.
+/// Whether `contents` starts with the generator's header line, for any
+/// spec and comment syntax.
 pub fn is_generated(contents: &[u8]) -> bool {
-    let head = &contents[..contents.len().min(HEADER_WINDOW)];
-    head.windows(GENERATED_MARKER.len()).any(|w| w == GENERATED_MARKER.as_bytes())
+    header_source(first_line(contents)).is_some()
+}
+
+/// The first line of `contents`, without its line ending.
+fn first_line(contents: &[u8]) -> &[u8] {
+    let line = contents.split(|&b| b == b'\n').next().unwrap_or_default();
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The spec named by `line` when it is exactly a [`header`] line.
+fn header_source(line: &[u8]) -> Option<&str> {
+    let line = std::str::from_utf8(line).ok()?;
+    Comment::ALL.iter().find_map(|&comment| {
+        // NUL marks where the source goes; no header contains one.
+        let template = header(comment, "\0");
+        let (before, after) = template.trim_end_matches('\n').split_once('\0')?;
+        let source = line.strip_prefix(before)?.strip_suffix(after)?;
+        (!source.is_empty()).then_some(source)
+    })
 }
 
 /// One file the generator produces, relative to the output directory.
@@ -174,26 +279,40 @@ pub struct FileReport {
 const MAX_DIFF_LINES: usize = 40;
 
 /// Writes (or in check mode compares) every file under `out_dir`, and
-/// removes (or reports) generated files the spec no longer produces.
-///
-/// Nothing is written until every file has been compared: a file in the
-/// way that the generator does not own stops the run before any change.
-/// A file is rewritten only when its bytes change, through a temporary
-/// file renamed into place, so a crash never leaves half a file.
+/// removes (or reports) generated files the spec no longer produces, all
+/// or nothing as the module's docs describe.
 pub fn write_or_check(
     out_dir: &Path,
     files: &[OutputFile],
     sources: &[&str],
     mode: Mode,
 ) -> Result<Vec<FileReport>, Error> {
-    let mut plan = Vec::with_capacity(files.len());
+    write_or_check_with_locks(out_dir, files, &[], sources, mode)
+}
+
+/// [`write_or_check`], and with it `locks`: files beside the specs, at
+/// their own paths, written in the same run and renamed into place last.
+pub fn write_or_check_with_locks(
+    out_dir: &Path,
+    files: &[OutputFile],
+    locks: &[OutputFile],
+    sources: &[&str],
+    mode: Mode,
+) -> Result<Vec<FileReport>, Error> {
+    let mut plan = Vec::with_capacity(files.len() + locks.len());
+    let mut links = Vec::new();
     let mut not_owned = Vec::new();
-    for file in files {
-        let path = out_dir.join(&file.path);
-        let existing = match fs::read(&path) {
-            Ok(bytes) => Some(normalize_newlines(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::Io(with_path(e, &path))),
+    let places =
+        files.iter().map(|file| (out_dir, file.path.as_path(), file)).chain(locks.iter().map(lock_place));
+    for (root, relative, file) in places {
+        let path = root.join(relative);
+        let existing = match look(root, relative)? {
+            Found::Link(link) => {
+                links.push(link);
+                continue;
+            }
+            Found::Absent => None,
+            Found::File(bytes) => Some(bytes),
         };
         let outcome = match (existing, mode) {
             (Some(old), _) if old == file.contents.as_bytes() => Outcome::Unchanged,
@@ -207,19 +326,27 @@ pub fn write_or_check(
         };
         plan.push((path, file, outcome));
     }
+    if !links.is_empty() {
+        return Err(Error::Symlinks(links));
+    }
     if !not_owned.is_empty() {
         return Err(Error::NotOwned(not_owned));
     }
-    let produced: BTreeSet<PathBuf> = plan.iter().map(|(path, ..)| path.clone()).collect();
+    let produced: BTreeSet<PathBuf> = plan.iter().take(files.len()).map(|(path, ..)| path.clone()).collect();
     let obsolete = obsolete_files(out_dir, &produced, sources).map_err(Error::Io)?;
 
-    let mut reports = Vec::with_capacity(plan.len() + obsolete.len());
-    for (path, file, outcome) in plan {
-        if outcome == Outcome::Written {
-            replace(&path, file.contents.as_bytes()).map_err(|e| Error::Io(with_path(e, &path)))?;
+    if mode == Mode::Write {
+        remove_stale_temporaries(plan.iter().filter_map(|(path, ..)| path.parent()));
+        let changed = plan.iter().filter(|(.., outcome)| *outcome == Outcome::Written);
+        let staged = stage(changed.map(|(path, file, _)| (path.as_path(), file.contents.as_str())))?;
+        // In plan order: the files under `out_dir` first, the locks last.
+        for (temp, path) in staged {
+            temp.persist(path).map_err(|e| Error::PartlyWritten(with_path(e.error, path)))?;
         }
-        reports.push(FileReport { path, outcome });
     }
+
+    let mut reports: Vec<FileReport> =
+        plan.into_iter().map(|(path, _, outcome)| FileReport { path, outcome }).collect();
     for path in obsolete {
         let outcome = match mode {
             Mode::Check => Outcome::Obsolete,
@@ -234,26 +361,191 @@ pub fn write_or_check(
     Ok(reports)
 }
 
-/// Writes (or in check mode compares) one file at `path`, the same way:
-/// only when its bytes change, through a temporary file. The generator
-/// uses it for files that live outside the output directory, such as a
-/// spec's lock.
-pub fn write_or_check_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileReport> {
-    let existing = match fs::read(path) {
-        Ok(bytes) => Some(normalize_newlines(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(with_path(e, path)),
-    };
-    let outcome = match (existing, mode) {
-        (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
-        (None, Mode::Check) => Outcome::Missing,
-        (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(path, &old, contents) },
-        (_, Mode::Write) => {
-            replace(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
-            Outcome::Written
+/// Refuses an output directory that is the `spec` directory or inside it:
+/// the next run would read the generated OpenAPI documents as specs. A
+/// spec file is not searched, so its folder may hold the output.
+pub fn refuse_out_inside_spec(spec: &Path, out: &Path) -> Result<(), Error> {
+    // A spec that cannot be found is the loader's to report.
+    let Ok(spec_dir) = fs::canonicalize(spec) else { return Ok(()) };
+    if !spec_dir.is_dir() {
+        return Ok(());
+    }
+    let out_dir = resolve(out).map_err(|e| Error::Io(with_path(e, out)))?;
+    if out_dir.starts_with(&spec_dir) {
+        return Err(Error::OutInsideSpec { out: out.to_path_buf(), spec: spec.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// `path` absolute with its links resolved, though its end need not exist
+/// yet: the longest part that exists is resolved, the rest applied to it.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let parts: Vec<Component> = absolute.components().collect();
+    for existing in (1..=parts.len()).rev() {
+        let Ok(mut resolved) = fs::canonicalize(parts[..existing].iter().collect::<PathBuf>()) else {
+            continue;
+        };
+        for part in &parts[existing..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
         }
+        return Ok(resolved);
+    }
+    Ok(absolute)
+}
+
+/// A lock as a file name under its folder: the folder is the user's
+/// choice (where the spec is), the file itself is checked like any other.
+fn lock_place(lock: &OutputFile) -> (&Path, &Path, &OutputFile) {
+    let folder = match lock.path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
     };
-    Ok(FileReport { path: path.to_path_buf(), outcome })
+    let name = lock.path.file_name().map_or(lock.path.as_path(), Path::new);
+    (folder, name, lock)
+}
+
+/// What is at a file's place before anything changes.
+enum Found {
+    /// A symbolic link: at the file, or at a folder on the way to it.
+    Link(PathBuf),
+    /// Nothing: a folder on the way is missing, or is a file (which the
+    /// writing step reports).
+    Absent,
+    /// The file, with its line endings normalised.
+    File(Vec<u8>),
+}
+
+/// Looks at `root/relative` without following a link: every folder from
+/// `root` down, and the file itself.
+fn look(root: &Path, relative: &Path) -> Result<Found, Error> {
+    let mut path = root.to_path_buf();
+    let mut parts = relative.components().peekable();
+    if parts.peek().is_none() {
+        return Err(Error::Escapes(path));
+    }
+    while let Some(part) = parts.next() {
+        let Component::Normal(name) = part else {
+            return Err(Error::Escapes(root.join(relative)));
+        };
+        path.push(name);
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+                return Ok(Found::Absent);
+            }
+            Err(e) => return Err(Error::NothingChanged(with_path(e, &path))),
+        };
+        if meta.file_type().is_symlink() {
+            return Ok(Found::Link(path));
+        }
+        if parts.peek().is_some() && !meta.is_dir() {
+            return Ok(Found::Absent);
+        }
+    }
+    let bytes = fs::read(&path).map_err(|e| Error::NothingChanged(with_path(e, &path)))?;
+    Ok(Found::File(normalize_newlines(bytes)))
+}
+
+/// The temporary files' names: `.codegen-`, random letters and digits, `.tmp`.
+const TEMP_PREFIX: &str = ".codegen-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 10;
+
+fn is_temporary(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX).and_then(|rest| rest.strip_suffix(TEMP_SUFFIX)).is_some_and(|random| {
+        random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// Removes the temporary files a killed run left in `folders`.
+fn remove_stale_temporaries<'a>(folders: impl Iterator<Item = &'a Path>) {
+    let folders: BTreeSet<&Path> = folders.collect();
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(folder) else { continue };
+        for entry in entries.flatten() {
+            let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+            if is_file && entry.file_name().to_str().is_some_and(is_temporary) {
+                // Best effort: a leftover that stays is only clutter.
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Writes each file to a new temporary file in its folder, making missing
+/// folders. On a failure, removes every temporary file and folder it made
+/// and changes nothing else.
+fn stage<'a>(
+    changed: impl Iterator<Item = (&'a Path, &'a str)>,
+) -> Result<Vec<(tempfile::NamedTempFile, &'a Path)>, Error> {
+    let mut made = Vec::new();
+    // Collecting stops at the first failure and drops (so deletes) the
+    // temporary files written so far.
+    let staged: io::Result<Vec<_>> =
+        changed.map(|(path, contents)| Ok((stage_one(path, contents, &mut made)?, path))).collect();
+    staged.map_err(|error| {
+        for folder in made.iter().rev() {
+            let _ = fs::remove_dir(folder);
+        }
+        Error::NothingChanged(error)
+    })
+}
+
+fn stage_one(path: &Path, contents: &str, made: &mut Vec<PathBuf>) -> io::Result<tempfile::NamedTempFile> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    make_folders(folder, made)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).rand_bytes(TEMP_RANDOM);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The usual mode of a new file (the umask still applies), not the
+        // owner-only mode of a temporary file: it becomes the output.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(folder).map_err(|e| with_path(e, folder))?;
+    let written = temp.write_all(contents.as_bytes()).and_then(|()| temp.as_file().sync_all());
+    written.map_err(|e| with_path(e, path))?;
+    Ok(temp)
+}
+
+/// Makes `folder` and its missing parents one by one, recording each in
+/// `made`; a file where a folder should be is an error naming it.
+fn make_folders(folder: &Path, made: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut current = folder;
+    loop {
+        match fs::symlink_metadata(current) {
+            Ok(meta) if meta.is_dir() => break,
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{}: a file where a folder should be", current.display()),
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => missing.push(current),
+            Err(e) => return Err(with_path(e, current)),
+        }
+        match current.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => current = parent,
+            _ => break,
+        }
+    }
+    for folder in missing.into_iter().rev() {
+        fs::create_dir(folder).map_err(|e| with_path(e, folder))?;
+        made.push(folder.to_path_buf());
+    }
+    Ok(())
 }
 
 /// Files that carry the generator's header but are not in `produced`,
@@ -284,7 +576,7 @@ fn obsolete_files(
                 let entry = entry.map_err(|e| with_path(e, out_dir))?;
                 let manifest = entry.path().join("Cargo.toml");
                 if entry.file_type().is_ok_and(|kind| kind.is_dir())
-                    && manifest.is_file()
+                    && fs::symlink_metadata(&manifest).is_ok_and(|meta| meta.is_file())
                     && starts_generated(&manifest)?
                 {
                     dirs.insert(entry.path());
@@ -298,6 +590,13 @@ fn obsolete_files(
     let mut found = Vec::new();
     let mut dirs: Vec<PathBuf> = dirs.into_iter().collect();
     while let Some(dir) = dirs.pop() {
+        // A top-level folder may be a link; what it points to is not ours.
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(with_path(e, &dir)),
+        }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -323,27 +622,24 @@ fn obsolete_files(
 }
 
 fn starts_generated(path: &Path) -> io::Result<bool> {
-    Ok(is_generated(&read_head(path)?))
+    Ok(header_source(&read_first_line(path)?).is_some())
 }
 
 /// Whether `path`'s header says it was generated from one of `sources`:
 /// a run removes only its own catalogues' old files, never those of a
 /// catalogue it was not asked to generate into the same folder.
 fn generated_from(path: &Path, sources: &[&str]) -> io::Result<bool> {
-    let head = read_head(path)?;
-    Ok(sources.iter().any(|source| {
-        let owner = format!("{GENERATED_MARKER} from {source}");
-        head.windows(owner.len() + 1)
-            .any(|w| w.starts_with(owner.as_bytes()) && matches!(w[owner.len()], b' ' | b':'))
-    }))
+    let line = read_first_line(path)?;
+    Ok(header_source(&line).is_some_and(|source| sources.contains(&source)))
 }
 
-fn read_head(path: &Path) -> io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(HEADER_WINDOW);
+fn read_first_line(path: &Path) -> io::Result<Vec<u8>> {
     let file = fs::File::open(path).map_err(|e| with_path(e, path))?;
-    file.take(HEADER_WINDOW as u64).read_to_end(&mut head).map_err(|e| with_path(e, path))?;
-    Ok(head)
+    let mut line = Vec::new();
+    io::BufReader::new(io::Read::take(file, MAX_HEADER_LINE))
+        .read_until(b'\n', &mut line)
+        .map_err(|e| with_path(e, path))?;
+    Ok(first_line(&line).to_vec())
 }
 
 /// Removes the directories that removing `file` left empty, up to `out_dir`.
@@ -374,19 +670,6 @@ fn normalize_newlines(bytes: Vec<u8>) -> Vec<u8> {
     out
 }
 
-fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs::write(&tmp, contents).and_then(|()| fs::rename(&tmp, path));
-    if result.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
 fn short_diff(path: &Path, old: &[u8], new: &str) -> String {
     let old = String::from_utf8_lossy(old);
     let name = path.display().to_string();
@@ -406,4 +689,50 @@ fn short_diff(path: &Path, old: &[u8], new: &str) -> String {
 
 fn with_path(error: io::Error, path: &Path) -> io::Error {
     io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_exact_first_line_is_a_header() {
+        for comment in Comment::ALL {
+            let line = header(comment, "spec/a.yaml");
+            assert!(is_generated(format!("{line}body\n").as_bytes()), "{line}");
+            assert!(is_generated(line.replace('\n', "\r\n").as_bytes()), "CRLF: {line}");
+            assert!(!is_generated(format!("mine\n{line}").as_bytes()), "not first: {line}");
+            assert!(!is_generated(format!(" {line}").as_bytes()), "not exact: {line}");
+            assert!(!is_generated(line.replace(" — do not edit.", " — do not edit. Mine.").as_bytes()));
+        }
+        assert!(!is_generated(header(Comment::Hash, "").as_bytes()), "a header names its spec");
+        assert!(!is_generated(GENERATED_MARKER.as_bytes()));
+    }
+
+    #[test]
+    fn temporary_names_are_recognised_exactly() {
+        assert!(is_temporary(".codegen-Ab3dEf7hJk.tmp"));
+        for name in [
+            ".codegen-short.tmp",
+            ".codegen-Ab3dEf7hJk.tmp.bak",
+            "codegen-Ab3dEf7hJk.tmp",
+            ".codegen-Ab3dEf7h-k.tmp",
+        ] {
+            assert!(!is_temporary(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_failed_staging_removes_its_temporary_files_and_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("blocker");
+        fs::write(&blocker, "a file\n").unwrap();
+        let first = dir.path().join("new/deeper/first.txt");
+        let second = blocker.join("second.txt");
+        let result = stage([(first.as_path(), "one\n"), (second.as_path(), "two\n")].into_iter());
+        let Err(Error::NothingChanged(error)) = result else { panic!("staging did not fail: {result:?}") };
+        assert!(error.to_string().contains("blocker"), "{error}");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["blocker"], "the folders it made went with the temporary file");
+    }
 }

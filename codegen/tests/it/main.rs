@@ -15,3 +15,4 @@ mod markdown;
 mod openapi;
 mod schema;
 mod validate;
+mod write;

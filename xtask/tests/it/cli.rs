@@ -324,3 +324,39 @@ fn synth_rejects_bad_sizes_and_missing_flags() {
         assert!(text(&run.stderr).contains("usage: cargo xtask"), "{args:?}");
     }
 }
+
+#[test]
+fn an_out_dir_inside_the_spec_dir_exits_2_and_writes_nothing() {
+    let (_dir, spec, _out) = workspace();
+    let out = spec.join("generated");
+    for check in [false, true] {
+        let run = run_gen(&spec, &out, check);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains("is inside the spec directory"), "{stderr}");
+        assert!(stderr.contains("help: pass `--out` a directory outside `--spec`"), "{stderr}");
+        assert!(!out.exists(), "nothing written");
+        assert!(!spec.join("knox-cloud.lock").exists(), "not even the lock");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_folder_under_out_exits_2_and_what_it_points_to_is_untouched() {
+    let (dir, spec, out) = workspace();
+    assert_eq!(run_gen(&spec, &out, false).status.code(), Some(0));
+    let elsewhere = dir.path().join("elsewhere");
+    fs::rename(out.join("docs"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("docs")).unwrap();
+    let file = spec.join("knox-cloud.yaml");
+    let edited = fs::read_to_string(&file).unwrap().replace("Resource not found.", "Nowhere.");
+    fs::write(&file, edited).unwrap();
+    let before = (snapshot(&elsewhere), snapshot(&out));
+
+    let run = run_gen(&spec, &out, false);
+    assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains("refusing to write through 1 symbolic link"), "{stderr}");
+    assert!(stderr.contains(&out.join("docs").display().to_string()), "{stderr}");
+    assert_eq!((snapshot(&elsewhere), snapshot(&out)), before);
+}
