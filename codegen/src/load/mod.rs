@@ -75,6 +75,10 @@ pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> 
 /// Parses and validates spec file contents read from elsewhere (such as
 /// an older revision in version control); `path` names them in diagnostics.
 pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
+    let mut bytes = bytes;
+    if bytes.starts_with(BOM.as_bytes()) {
+        bytes.drain(..BOM.len());
+    }
     let text = decode(path, bytes)?;
     check_file(&source, Arc::new(SourceFile { path: path.to_path_buf(), text }))
 }
@@ -83,8 +87,14 @@ pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalog
 /// the source line and a caret, sorted by position. Never panics, whatever
 /// the text.
 pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     check_file(source, Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_owned() }))
 }
+
+/// The byte order mark some editors put first in a UTF-8 file. It is not
+/// part of the spec, and editors do not show it, so it is dropped before
+/// reading: lines and columns stay the ones the user sees.
+const BOM: &str = "\u{feff}";
 
 /// [`check`] of a file's text, which the catalogue keeps.
 fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {

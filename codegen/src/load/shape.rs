@@ -34,6 +34,9 @@ pub struct Shape {
 /// nests absurdly deep, is not YAML, expands aliases without end) are the
 /// error; shape problems come back with what could be read.
 pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
+    if let Some(found) = control_character(path, text) {
+        return Err(found.into());
+    }
     let has_content = text.lines().any(|line| {
         let line = line.trim();
         !(line.is_empty() || line.starts_with('#') || line == "---" || line == "...")
@@ -72,6 +75,52 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     match pieces::in_pieces(path, text) {
         Some((spec, skipped, problems)) if !problems.is_empty() => Ok(Shape { spec, skipped, problems }),
         _ => Err(first.into()),
+    }
+}
+
+/// The first character YAML does not allow in a document (a NUL byte,
+/// an escape code), placed where it is; the parser would only say at
+/// which byte.
+fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
+    let (index, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let (line, column) = locate::position(text, index);
+    let shown: String = locate::lines(text)
+        .get(line - 1)
+        .copied()
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if allowed(c) { c } else { picture(c) })
+        .collect();
+    let what = if c == '\0' {
+        "a NUL byte".to_owned()
+    } else {
+        format!("the control character U+{:04X}", u32::from(c))
+    };
+    Some(
+        Diagnostic::new(path, format!("the spec contains {what}"))
+            .at(line, column)
+            .snippet(shown, 1)
+            .help(format!(
+                "delete it: YAML text holds no control characters (inside double quotes, write it as `\\u{:04X}`)",
+                u32::from(c)
+            )),
+    )
+}
+
+/// Whether YAML allows `c` in a document (YAML 1.1's printable set, as
+/// the parser checks it).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
+/// A visible stand-in for a character YAML does not allow, one column
+/// wide like the character: `␀` for NUL, `␛` for escape, `�` otherwise.
+fn picture(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..0x20 => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
     }
 }
 

@@ -175,3 +175,34 @@ fn every_kind_of_line_break_counts() {
         assert_eq!(problem.snippet.as_ref().map(|s| s.text.as_str()), Some("tables: {}"), "{newline:?}");
     }
 }
+
+/// Editors on some systems save UTF-8 with a byte order mark; it is not
+/// part of the spec, and positions stay where the user sees them.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_spec() {
+    let minimal = std::fs::read_to_string(crate::fixtures::root().join("tests/fixtures/minimal.yaml"))
+        .expect("the fixture");
+    let text: String =
+        minimal.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect();
+    let path = Path::new("bom.yaml");
+    let with_bom = format!("\u{feff}{text}");
+    codegen::check(path, "bom.yaml", &with_bom).unwrap_or_else(|e| panic!("{e}"));
+    codegen::load_bytes(path, "bom.yaml".into(), with_bom.clone().into_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let misspelt = with_bom.replacen("title:", "titel:", 1);
+    let found = codegen::check(path, "bom.yaml", &misspelt).expect_err("invalid");
+    assert_eq!(found.0[0].position, Some((1, 1)), "{found}");
+    assert_eq!(found.0[0].snippet.as_ref().map(|s| s.text.as_str()), Some("titel: Minimal"), "{found}");
+}
+
+/// A control character is reported where it is, shown as a symbol.
+#[test]
+fn a_control_character_is_placed_at_its_line() {
+    let found = problems("nul_byte.yaml");
+    assert_eq!(found.0.len(), 1, "{found}");
+    assert_eq!(found.0[0].position, Some((13, 26)), "{found}");
+    let text = "title: T\ncrate: t\n\tversion: \u{1b}[1m\n";
+    let found = codegen::check(Path::new("esc.yaml"), "esc.yaml", text).expect_err("invalid");
+    assert_eq!(found.0[0].position, Some((3, 11)), "{found}");
+    assert!(found.0[0].message.contains("U+001B"), "{found}");
+}
