@@ -11,10 +11,10 @@ pub mod shape;
 mod tree;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use files::ReadError;
 pub(crate) use files::read_lock;
 pub use place::{finish, place};
 
@@ -66,9 +66,17 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
 /// Reads, parses and validates one spec file. `source` is the name that
 /// generated headers give it.
 pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostics::from(Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))
+    let bytes = files::read_file(path, "spec").map_err(|e| match e {
+        ReadError::Io(e) => {
+            Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path")
+        }
+        ReadError::Refused(problem) => problem,
     })?;
+    if files::starts_with_header(&bytes) {
+        return Err(Diagnostic::new(path, "this file was generated from a spec; it is not one")
+            .help("pass `--spec` the spec it was generated from, and keep `--out` outside `--spec`")
+            .into());
+    }
     load_bytes(path, source, bytes)
 }
 
