@@ -120,16 +120,16 @@ pub(super) fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
     };
     if !meta.is_file() {
         let kind = file_kind(&meta.file_type());
-        return Err(ReadError::Refused(
+        return Err(ReadError::Refused(Box::new(
             Diagnostic::new(path, format!("the {what} is {kind}, not a file")).help(help),
-        ));
+        )));
     }
     let too_large = |size: u64| {
         let message = format!("the {what} is larger than {} MiB ({size} bytes)", MAX_FILE_BYTES >> 20);
-        ReadError::Refused(
+        ReadError::Refused(Box::new(
             Diagnostic::new(path, message)
                 .help("a spec is a few kilobytes of YAML: check that this is the right file"),
-        )
+        ))
     };
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
@@ -149,7 +149,7 @@ pub(super) enum ReadError {
     /// The system's error (the caller says which file, and what to do).
     Io(io::Error),
     /// The file is not one to read: not a regular file, or far too large.
-    Refused(Diagnostic),
+    Refused(Box<Diagnostic>),
 }
 
 /// What a file that is not a regular file is, in words.
@@ -181,7 +181,7 @@ pub(crate) fn read_lock(path: &Path) -> Result<Option<SourceFile>, Diagnostics> 
         Err(ReadError::Io(e)) => {
             return Err(Diagnostic::new(path, format!("cannot read the lock: {e}")).into());
         }
-        Err(ReadError::Refused(problem)) => return Err(problem.into()),
+        Err(ReadError::Refused(problem)) => return Err((*problem).into()),
     };
     let text = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::new(path, "the lock is not valid UTF-8")

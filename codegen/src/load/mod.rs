@@ -70,7 +70,7 @@ pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> 
         ReadError::Io(e) => {
             Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path")
         }
-        ReadError::Refused(problem) => problem,
+        ReadError::Refused(problem) => *problem,
     })?;
     if files::starts_with_header(&bytes) {
         return Err(Diagnostic::new(path, "this file was generated from a spec; it is not one")
