@@ -13,7 +13,7 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
-use super::pieces;
+use super::{pieces, tree};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Skipped;
 use crate::spec::SpecFile;
@@ -31,7 +31,8 @@ pub struct Shape {
 }
 
 /// Reads spec text. Problems that stop the whole file (the file is empty,
-/// nests absurdly deep, is not YAML, expands aliases without end) are the
+/// holds a control character, nests absurdly deep, is not YAML, has
+/// aliases that expand past a budget in bytes or without end) are the
 /// error; shape problems come back with what could be read.
 pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     if let Some(found) = control_character(path, text) {
@@ -60,12 +61,28 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         .help("a spec nests a few levels (catalogue, tables, rows): check that this file is a spec")
         .into());
     }
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let error = match serde_path_to_error::deserialize(deserializer) {
+    // Where aliases could expand past the budget, the document is read
+    // over its tree, which counts the bytes it reads; `serde_yaml` counts
+    // only how many aliases it follows.
+    let expanded = tree::too_expanded(text);
+    let read = match expanded {
+        None => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
+        Some(spot) => match tree::read_whole(text, tree::MAX_EXPANSION) {
+            Some(Err(e)) if !e.inner().to_string().contains(tree::REPETITION) => Err(e),
+            Some(Ok(spec)) => Ok(spec),
+            _ => return Err(too_expanded(path, text, spot).into()),
+        },
+    };
+    let error = match read {
         Ok(spec) => return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() }),
         Err(error) => error,
     };
-    let first = whole_file_problem(path, text, error);
+    let mut first = whole_file_problem(path, text, error);
+    if expanded.is_some() {
+        // The tree reads each scalar as a document of its own: the parser's
+        // position is in that, not in the file; the spec path places it.
+        first.position = None;
+    }
     if !is_shape_problem(&first.message) {
         return Err(first.into());
     }
@@ -76,6 +93,18 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         Some((spec, skipped, problems)) if !problems.is_empty() => Ok(Shape { spec, skipped, problems }),
         _ => Err(first.into()),
     }
+}
+
+/// Aliases that repeat more text than [`tree::MAX_EXPANSION`], at the
+/// alias that crosses it.
+fn too_expanded(path: &Path, text: &str, spot: locate::Spot) -> Diagnostic {
+    let line = spot.line.checked_sub(1).and_then(|i| locate::lines(text).get(i).copied()).unwrap_or_default();
+    Diagnostic::new(path, format!("aliases expand the spec past {} MiB", tree::MAX_EXPANSION >> 20))
+        .at(spot.line, spot.column)
+        .snippet(line, spot.width)
+        .help(
+            "each alias (`*name`) repeats all of its anchor's values: write the values out, or repeat fewer",
+        )
 }
 
 /// The first character YAML does not allow in a document (a NUL byte,

@@ -297,3 +297,31 @@ fn generated_yaml_is_not_a_spec() {
     assert!(found.contains("error: this file was generated from a spec; it is not one"), "{found}");
     assert!(found.contains("help: pass `--spec` the spec it was generated from"), "{found}");
 }
+
+/// Aliases are budgeted in bytes, not only in values: a megabyte under an
+/// anchor, repeated by a hundred aliases, stops at the alias that takes
+/// the spec past the budget (without it, a few thousand such aliases
+/// took a run past 13 GB).
+#[test]
+fn aliases_are_budgeted_in_bytes() {
+    let megabyte = "x".repeat(1 << 20);
+    let mut yaml = String::from(
+        "title: T\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n",
+    );
+    for code in 1..=100 {
+        let description = if code == 1 { format!("&big {megabyte}") } else { "*big".to_owned() };
+        yaml.push_str(&format!(
+            "      - {{code: {code}, name: N{code}, description: {description}, http_status: 500}}\n"
+        ));
+    }
+    let Err(found) = codegen::check(Path::new("big.yaml"), "big.yaml", &yaml) else {
+        panic!("a spec that aliases expand past the budget is read")
+    };
+    assert_eq!(found.0.len(), 1, "{found}");
+    let problem = &found.0[0];
+    assert!(problem.message.contains("aliases expand the spec past 64 MiB"), "{found}");
+    // The 64th alias (row 65) crosses 64 MiB.
+    assert_eq!(problem.position, Some((8 + 65, 44)), "{found}");
+    assert_eq!(problem.snippet.as_ref().map(|s| s.width), Some(4), "{found}");
+    assert!(problem.help.is_some(), "{found}");
+}
