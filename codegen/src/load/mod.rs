@@ -11,10 +11,10 @@ pub mod shape;
 mod tree;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use files::ReadError;
 pub(crate) use files::read_lock;
 pub use place::{finish, place};
 
@@ -66,15 +66,27 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
 /// Reads, parses and validates one spec file. `source` is the name that
 /// generated headers give it.
 pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostics::from(Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path"))
+    let bytes = files::read_file(path, "spec").map_err(|e| match e {
+        ReadError::Io(e) => {
+            Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path")
+        }
+        ReadError::Refused(problem) => *problem,
     })?;
+    if files::starts_with_header(&bytes) {
+        return Err(Diagnostic::new(path, "this file was generated from a spec; it is not one")
+            .help("pass `--spec` the spec it was generated from, and keep `--out` outside `--spec`")
+            .into());
+    }
     load_bytes(path, source, bytes)
 }
 
 /// Parses and validates spec file contents read from elsewhere (such as
 /// an older revision in version control); `path` names them in diagnostics.
 pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
+    let mut bytes = bytes;
+    if bytes.starts_with(BOM.as_bytes()) {
+        bytes.drain(..BOM.len());
+    }
     let text = decode(path, bytes)?;
     check_file(&source, Arc::new(SourceFile { path: path.to_path_buf(), text }))
 }
@@ -83,8 +95,14 @@ pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalog
 /// the source line and a caret, sorted by position. Never panics, whatever
 /// the text.
 pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     check_file(source, Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_owned() }))
 }
+
+/// The byte order mark some editors put first in a UTF-8 file. It is not
+/// part of the spec, and editors do not show it, so it is dropped before
+/// reading: lines and columns stay the ones the user sees.
+const BOM: &str = "\u{feff}";
 
 /// [`check`] of a file's text, which the catalogue keeps.
 fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {

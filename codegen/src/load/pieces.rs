@@ -17,7 +17,7 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, closest, problem, spec_path};
-use super::tree::{Kind, Node, NodeDeserializer, REPETITION, tree};
+use super::tree::{Budget, Kind, MAX_EXPANSION, Node, NodeDeserializer, REPETITION, tree};
 use crate::diagnostic::Diagnostic;
 use crate::model::Skipped;
 use crate::source::SpecPath;
@@ -36,7 +36,7 @@ struct Pieces<'a> {
     lines: Vec<&'a str>,
     /// Where the text ends: its last line and the column after it.
     end: (usize, usize),
-    budget: Cell<usize>,
+    budget: Budget,
     problems: Vec<Diagnostic>,
 }
 
@@ -49,7 +49,11 @@ pub(super) fn in_pieces(file: &Path, text: &str) -> Option<(SpecFile, Skipped, V
         file,
         end: (lines.len(), lines.last().map_or(0, |line| line.chars().count()) + 1),
         lines,
-        budget: Cell::new(nodes.saturating_mul(STEPS_PER_NODE).saturating_add(4096)),
+        // A piece is read again once per field at fault: a few times its text.
+        budget: Budget::new(
+            nodes.saturating_mul(STEPS_PER_NODE).saturating_add(4096),
+            text.len().saturating_mul(8).saturating_add(MAX_EXPANSION),
+        ),
         problems: Vec::new(),
     };
     pieces.catalogue(&root).ok()
@@ -195,7 +199,7 @@ impl Pieces<'_> {
     fn message(&self, e: serde_path_to_error::Error<Error>) -> Result<(SpecPath, String), Exhausted> {
         let relative = spec_path(e.path());
         let message = e.into_inner().to_string();
-        if message.contains(REPETITION) || self.budget.get() == 0 {
+        if message.contains(REPETITION) || self.budget.spent() {
             return Err(Exhausted);
         }
         let message = clean_message(&message, &relative);
@@ -402,6 +406,23 @@ tables:
         // What stands is the first problem, from reading in one go.
         let found = shape::read(Path::new("t.yaml"), &text).expect_err("invalid");
         assert_eq!(found.0.len(), 1, "{found}");
+        assert!(found.0[0].message.starts_with("unknown field `x`"), "{found}");
+    }
+
+    #[test]
+    fn aliases_of_long_text_stop_the_reading() {
+        // A megabyte repeated a hundred times: few values, many bytes.
+        let mut text =
+            format!("x: &big {}\ntitle: T\ncrate: t\nversion: 0.1.0\ntables:\n", "y".repeat(1 << 20));
+        text.push_str("  - {id: a, title: T, summary: S, errors: [");
+        for code in 0..100 {
+            text.push_str(&format!("{{code: {code}, name: N{code}, description: *big}}, "));
+        }
+        text.push_str("]}\n");
+        assert!(in_pieces(Path::new("t.yaml"), &text).is_none());
+        let found = shape::read(Path::new("t.yaml"), &text).expect_err("invalid");
+        assert_eq!(found.0.len(), 1, "{found}");
+        // What stands is the first problem, met before any alias is read.
         assert!(found.0[0].message.starts_with("unknown field `x`"), "{found}");
     }
 }

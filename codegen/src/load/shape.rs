@@ -13,7 +13,7 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
-use super::pieces;
+use super::{pieces, tree};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Skipped;
 use crate::spec::SpecFile;
@@ -31,9 +31,13 @@ pub struct Shape {
 }
 
 /// Reads spec text. Problems that stop the whole file (the file is empty,
-/// nests absurdly deep, is not YAML, expands aliases without end) are the
+/// holds a control character, nests absurdly deep, is not YAML, has
+/// aliases that expand past a budget in bytes or without end) are the
 /// error; shape problems come back with what could be read.
 pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
+    if let Some(found) = control_character(path, text) {
+        return Err(found.into());
+    }
     let has_content = text.lines().any(|line| {
         let line = line.trim();
         !(line.is_empty() || line.starts_with('#') || line == "---" || line == "...")
@@ -57,12 +61,28 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         .help("a spec nests a few levels (catalogue, tables, rows): check that this file is a spec")
         .into());
     }
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let error = match serde_path_to_error::deserialize(deserializer) {
+    // Where aliases could expand past the budget, the document is read
+    // over its tree, which counts the bytes it reads; `serde_yaml` counts
+    // only how many aliases it follows.
+    let expanded = tree::too_expanded(text);
+    let read = match expanded {
+        None => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
+        Some(spot) => match tree::read_whole(text, tree::MAX_EXPANSION) {
+            Some(Err(e)) if !e.inner().to_string().contains(tree::REPETITION) => Err(e),
+            Some(Ok(spec)) => Ok(spec),
+            _ => return Err(too_expanded(path, text, spot).into()),
+        },
+    };
+    let error = match read {
         Ok(spec) => return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() }),
         Err(error) => error,
     };
-    let first = whole_file_problem(path, text, error);
+    let mut first = whole_file_problem(path, text, error);
+    if expanded.is_some() {
+        // The tree reads each scalar as a document of its own: the parser's
+        // position is in that, not in the file; the spec path places it.
+        first.position = None;
+    }
     if !is_shape_problem(&first.message) {
         return Err(first.into());
     }
@@ -72,6 +92,64 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     match pieces::in_pieces(path, text) {
         Some((spec, skipped, problems)) if !problems.is_empty() => Ok(Shape { spec, skipped, problems }),
         _ => Err(first.into()),
+    }
+}
+
+/// Aliases that repeat more text than [`tree::MAX_EXPANSION`], at the
+/// alias that crosses it.
+fn too_expanded(path: &Path, text: &str, spot: locate::Spot) -> Diagnostic {
+    let line = spot.line.checked_sub(1).and_then(|i| locate::lines(text).get(i).copied()).unwrap_or_default();
+    Diagnostic::new(path, format!("aliases expand the spec past {} MiB", tree::MAX_EXPANSION >> 20))
+        .at(spot.line, spot.column)
+        .snippet(line, spot.width)
+        .help(
+            "each alias (`*name`) repeats all of its anchor's values: write the values out, or repeat fewer",
+        )
+}
+
+/// The first character YAML does not allow in a document (a NUL byte,
+/// an escape code), placed where it is; the parser would only say at
+/// which byte.
+fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
+    let (index, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let (line, column) = locate::position(text, index);
+    let shown: String = locate::lines(text)
+        .get(line - 1)
+        .copied()
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if allowed(c) { c } else { picture(c) })
+        .collect();
+    let what = if c == '\0' {
+        "a NUL byte".to_owned()
+    } else {
+        format!("the control character U+{:04X}", u32::from(c))
+    };
+    Some(
+        Diagnostic::new(path, format!("the spec contains {what}"))
+            .at(line, column)
+            .snippet(shown, 1)
+            .help(format!(
+                "delete it: YAML text holds no control characters (inside double quotes, write it as `\\u{:04X}`)",
+                u32::from(c)
+            )),
+    )
+}
+
+/// Whether YAML allows `c` in a document (YAML 1.1's printable set, as
+/// the parser checks it).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
+        || c >= '\u{10000}'
+}
+
+/// A visible stand-in for a character YAML does not allow, one column
+/// wide like the character: `␀` for NUL, `␛` for escape, `�` otherwise.
+fn picture(c: char) -> char {
+    match u32::from(c) {
+        code @ 0..0x20 => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
     }
 }
 

@@ -89,6 +89,18 @@ impl Node {
     }
 }
 
+/// Reads the first document of `text` into `T` in one go, as
+/// `serde_yaml` would, spending at most `bytes` bytes of text; `None`
+/// when the tree cannot be built.
+pub(super) fn read_whole<T: serde::de::DeserializeOwned>(
+    text: &str,
+    bytes: usize,
+) -> Option<Result<T, serde_path_to_error::Error<Error>>> {
+    let (root, nodes) = tree(text)?;
+    let budget = Budget::new(nodes.saturating_mul(64).saturating_add(4096), bytes);
+    Some(serde_path_to_error::deserialize(NodeDeserializer { node: &root, budget: &budget }))
+}
+
 /// The first document of `text` and how many nodes it has, or `None`
 /// when the parser stops on an error.
 pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
@@ -146,25 +158,102 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
     None
 }
 
+/// The most text aliases may add to a document as it is read: as much
+/// as the largest spec file read, far beyond any real spec's repeats.
+pub(super) const MAX_EXPANSION: usize = 64 << 20;
+
+/// What each value weighs beyond its text, so that aliases of many short
+/// or empty values are counted too.
+const VALUE_BYTES: usize = 8;
+
+/// The alias at which the values that aliases repeat first weigh more
+/// than [`MAX_EXPANSION`] bytes, if one does. A value weighs its text
+/// plus [`VALUE_BYTES`], a collection the sum of its values, and an alias
+/// what its anchor weighs, aliases inside it included; so this bounds
+/// what any reading of the document (in one go, or in pieces) can build.
+/// One linear pass over the events of the first document; a syntax error
+/// ends it (after counting what came before).
+pub(super) fn too_expanded(text: &str) -> Option<Spot> {
+    // The weight of each open collection so far, and of each anchor.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut anchors: HashMap<usize, usize> = HashMap::new();
+    let mut added = 0usize;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let (weight, anchor) = match event {
+            Event::Scalar(value, _, anchor, _) => (value.len().saturating_add(VALUE_BYTES), anchor),
+            Event::Alias(id) => {
+                let weight = *anchors.get(&id)?;
+                added = added.saturating_add(weight);
+                if added > MAX_EXPANSION {
+                    return Some(locate::spot(&locate::lines(text), span));
+                }
+                (weight, 0)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((VALUE_BYTES, anchor));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop()?,
+            Event::DocumentEnd | Event::StreamEnd => return None,
+            _ => continue,
+        };
+        if anchor != 0 {
+            anchors.insert(anchor, weight);
+        }
+        if let Some((parent, _)) = open.last_mut() {
+            *parent = parent.saturating_add(weight);
+        }
+    }
+    None
+}
+
 pub(super) const REPETITION: &str = "repetition limit exceeded";
+
+/// What a reading of the tree may spend: steps (one per value read,
+/// so that aliases of aliases stop) and bytes of text read (so that an
+/// alias of a long text stops too).
+pub(super) struct Budget {
+    steps: Cell<usize>,
+    bytes: Cell<usize>,
+}
+
+impl Budget {
+    pub(super) fn new(steps: usize, bytes: usize) -> Self {
+        Budget { steps: Cell::new(steps), bytes: Cell::new(bytes) }
+    }
+
+    /// Whether the reading ran out of either.
+    pub(super) fn spent(&self) -> bool {
+        self.steps.get() == 0 || self.bytes.get() == 0
+    }
+}
 
 /// A node as a serde `Deserializer`. Collections are walked here; each
 /// scalar is handed to `serde_yaml` as a one-value document, so it
 /// resolves exactly as in the whole file. Every step spends from
-/// `budget`, so aliases that expand without end stop early.
+/// `budget`, so aliases that expand without end, or past the budget's
+/// bytes, stop early.
 #[derive(Clone, Copy)]
 pub(super) struct NodeDeserializer<'a> {
     pub(super) node: &'a Node,
-    pub(super) budget: &'a Cell<usize>,
+    pub(super) budget: &'a Budget,
 }
 
 impl<'a> NodeDeserializer<'a> {
     fn spend(&self) -> Result<(), Error> {
-        let left = self.budget.get();
-        if left == 0 {
+        let (steps, bytes) = (self.budget.steps.get(), self.budget.bytes.get());
+        let text = match &*self.node.kind {
+            Kind::Scalar { value, .. } => value.len(),
+            _ => 0,
+        };
+        if steps == 0 || bytes <= text {
+            self.budget.bytes.set(bytes.saturating_sub(text));
+            self.budget.steps.set(steps.saturating_sub(1));
             return Err(de::Error::custom(REPETITION));
         }
-        self.budget.set(left - 1);
+        self.budget.steps.set(steps - 1);
+        self.budget.bytes.set(bytes - text);
         Ok(())
     }
 

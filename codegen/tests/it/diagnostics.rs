@@ -175,3 +175,153 @@ fn every_kind_of_line_break_counts() {
         assert_eq!(problem.snippet.as_ref().map(|s| s.text.as_str()), Some("tables: {}"), "{newline:?}");
     }
 }
+
+/// Editors on some systems save UTF-8 with a byte order mark; it is not
+/// part of the spec, and positions stay where the user sees them.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_spec() {
+    let minimal = std::fs::read_to_string(crate::fixtures::root().join("tests/fixtures/minimal.yaml"))
+        .expect("the fixture");
+    let text: String =
+        minimal.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect();
+    let path = Path::new("bom.yaml");
+    let with_bom = format!("\u{feff}{text}");
+    codegen::check(path, "bom.yaml", &with_bom).unwrap_or_else(|e| panic!("{e}"));
+    codegen::load_bytes(path, "bom.yaml".into(), with_bom.clone().into_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let misspelt = with_bom.replacen("title:", "titel:", 1);
+    let found = codegen::check(path, "bom.yaml", &misspelt).expect_err("invalid");
+    assert_eq!(found.0[0].position, Some((1, 1)), "{found}");
+    assert_eq!(found.0[0].snippet.as_ref().map(|s| s.text.as_str()), Some("titel: Minimal"), "{found}");
+}
+
+/// A control character is reported where it is, shown as a symbol.
+#[test]
+fn a_control_character_is_placed_at_its_line() {
+    let found = problems("nul_byte.yaml");
+    assert_eq!(found.0.len(), 1, "{found}");
+    assert_eq!(found.0[0].position, Some((13, 26)), "{found}");
+    let text = "title: T\ncrate: t\n\tversion: \u{1b}[1m\n";
+    let found = codegen::check(Path::new("esc.yaml"), "esc.yaml", text).expect_err("invalid");
+    assert_eq!(found.0[0].position, Some((3, 11)), "{found}");
+    assert!(found.0[0].message.contains("U+001B"), "{found}");
+}
+
+/// A spec folder for the tests of spec discovery: `minimal.yaml` in it.
+#[cfg(unix)]
+fn spec_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let spec = dir.path().join("spec");
+    std::fs::create_dir(&spec).expect("the spec folder");
+    std::fs::copy(crate::fixtures::root().join("tests/fixtures/minimal.yaml"), spec.join("minimal.yaml"))
+        .expect("the fixture");
+    dir
+}
+
+/// The names the spec files under `spec` were loaded as, or the problems.
+#[cfg(unix)]
+fn loaded_names(spec: &Path) -> Result<Vec<String>, String> {
+    match codegen::load_paths(spec) {
+        Ok(loaded) => Ok(loaded.into_iter().map(|(_, catalogue)| catalogue.source).collect()),
+        Err(found) => Err(found.render(false)),
+    }
+}
+
+/// Symlinks that loop (two of them, so the paths through them branch) end
+/// the search instead of multiplying it; a directory is listed once, under
+/// its real name.
+#[cfg(unix)]
+#[test]
+fn symlink_loops_in_the_spec_folder_are_listed_once() {
+    let dir = spec_folder();
+    let spec = dir.path().join("spec");
+    std::fs::create_dir(spec.join("more")).expect("a folder");
+    std::os::unix::fs::symlink("..", spec.join("more/up")).expect("a symlink");
+    std::os::unix::fs::symlink(".", spec.join("here")).expect("a symlink");
+    std::os::unix::fs::symlink("more", spec.join("again")).expect("a symlink");
+    assert_eq!(loaded_names(&spec), Ok(vec!["spec/minimal.yaml".to_owned()]));
+}
+
+/// A FIFO, a device or a socket is refused by name before it is opened:
+/// reading one would block, or never end.
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_read() {
+    let dir = spec_folder();
+    let spec = dir.path().join("spec");
+    let fifo = spec.join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    for (path, shown) in [(spec.as_path(), fifo.as_path()), (fifo.as_path(), fifo.as_path())] {
+        let found = loaded_names(path).expect_err("a FIFO is no spec");
+        assert!(
+            found.contains(&format!(
+                "error: the spec is a named pipe (FIFO), not a file\n --> {}",
+                shown.display()
+            )),
+            "{found}"
+        );
+        assert!(found.contains("help: "), "{found}");
+    }
+    let found = loaded_names(Path::new("/dev/zero")).expect_err("a device is no spec");
+    assert!(found.contains("error: the spec is a character device, not a file\n --> /dev/zero"), "{found}");
+}
+
+/// A file far larger than any spec is refused before it is read.
+#[cfg(unix)]
+#[test]
+fn a_huge_spec_file_is_refused_unread() {
+    let dir = spec_folder();
+    let huge = dir.path().join("spec/huge.yaml");
+    let file = std::fs::File::create(&huge).expect("a file");
+    file.set_len(65 << 20).expect("a sparse file");
+    let found = loaded_names(&huge).expect_err("too large");
+    assert!(found.contains("error: the spec is larger than 64 MiB (68157440 bytes)"), "{found}");
+    assert!(found.contains("help: "), "{found}");
+}
+
+/// Output generated into the spec folder (`--out` inside `--spec`) is not
+/// read back as a spec; named on its own, it is refused.
+#[cfg(unix)]
+#[test]
+fn generated_yaml_is_not_a_spec() {
+    let dir = spec_folder();
+    let spec = dir.path().join("spec");
+    let out = spec.join("generated");
+    codegen::generate(&spec, &out, codegen::Mode::Write).unwrap_or_else(|e| panic!("{e}"));
+    let openapi = out.join("openapi/minimal-errors.openapi.yaml");
+    assert!(openapi.is_file());
+    codegen::generate(&spec, &out, codegen::Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded_names(&spec), Ok(vec!["spec/minimal.yaml".to_owned()]));
+    let found = loaded_names(&openapi).expect_err("generated output is no spec");
+    assert!(found.contains("error: this file was generated from a spec; it is not one"), "{found}");
+    assert!(found.contains("help: pass `--spec` the spec it was generated from"), "{found}");
+}
+
+/// Aliases are budgeted in bytes, not only in values: a megabyte under an
+/// anchor, repeated by a hundred aliases, stops at the alias that takes
+/// the spec past the budget (without it, a few thousand such aliases
+/// took a run past 13 GB).
+#[test]
+fn aliases_are_budgeted_in_bytes() {
+    let megabyte = "x".repeat(1 << 20);
+    let mut yaml = String::from(
+        "title: T\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n",
+    );
+    for code in 1..=100 {
+        let description = if code == 1 { format!("&big {megabyte}") } else { "*big".to_owned() };
+        yaml.push_str(&format!(
+            "      - {{code: {code}, name: N{code}, description: {description}, http_status: 500}}\n"
+        ));
+    }
+    let Err(found) = codegen::check(Path::new("big.yaml"), "big.yaml", &yaml) else {
+        panic!("a spec that aliases expand past the budget is read")
+    };
+    assert_eq!(found.0.len(), 1, "{found}");
+    let problem = &found.0[0];
+    assert!(problem.message.contains("aliases expand the spec past 64 MiB"), "{found}");
+    // The 64th alias (row 65) crosses 64 MiB.
+    assert_eq!(problem.position, Some((8 + 65, 44)), "{found}");
+    assert_eq!(problem.snippet.as_ref().map(|s| s.width), Some(4), "{found}");
+    assert!(problem.help.is_some(), "{found}");
+}
