@@ -280,18 +280,19 @@ fn a_huge_spec_file_is_refused_unread() {
     assert!(found.contains("help: "), "{found}");
 }
 
-/// Output generated into the spec folder (`--out` inside `--spec`) is not
-/// read back as a spec; named on its own, it is refused.
+/// Generated YAML found in the spec folder (output once generated there,
+/// before `--out` inside `--spec` was refused, or copied in) is not read
+/// back as a spec; named on its own, it is refused.
 #[cfg(unix)]
 #[test]
 fn generated_yaml_is_not_a_spec() {
     let dir = spec_folder();
     let spec = dir.path().join("spec");
-    let out = spec.join("generated");
+    let out = dir.path().join("generated");
     codegen::generate(&spec, &out, codegen::Mode::Write).unwrap_or_else(|e| panic!("{e}"));
-    let openapi = out.join("openapi/minimal-errors.openapi.yaml");
-    assert!(openapi.is_file());
-    codegen::generate(&spec, &out, codegen::Mode::Check).unwrap_or_else(|e| panic!("{e}"));
+    let openapi = spec.join("generated/openapi/minimal-errors.openapi.yaml");
+    std::fs::create_dir_all(openapi.parent().expect("a folder")).expect("a folder in the spec folder");
+    std::fs::copy(out.join("openapi/minimal-errors.openapi.yaml"), &openapi).expect("copied");
     assert_eq!(loaded_names(&spec), Ok(vec!["spec/minimal.yaml".to_owned()]));
     let found = loaded_names(&openapi).expect_err("generated output is no spec");
     assert!(found.contains("error: this file was generated from a spec; it is not one"), "{found}");
