@@ -3,6 +3,74 @@
 
 use heck::ToUpperCamelCase;
 
+/// Type names the generated crate defines or imports besides the table
+/// enums: at its root, and in its `response` module (into which the HTTP
+/// status table's enum is imported). A table enum cannot take one.
+pub const RESERVED_ITEM_NAMES: &[&str] = &[
+    "ErrorCode",
+    "UnknownCodeError",
+    "UnknownNameError",
+    "Recovery",
+    "BodyCode",
+    "ErrorBody",
+    "ApiError",
+    "ApiErrorKind",
+    // The `response` module's own imports and private types.
+    "BodyVisitor",
+    "CodeField",
+    "Deserialize",
+    "DeserializeSeed",
+    "Deserializer",
+    "Field",
+    "FieldVisitor",
+    "IgnoredAny",
+    "MapAccess",
+    "SeqAccess",
+    "Serialize",
+    "SerializeStruct",
+    "Serializer",
+    "String",
+    "TextField",
+    "Unexpected",
+    "Vec",
+    "Visitor",
+];
+
+/// Names the `impl` blocks of the table enums and of `ErrorCode` define
+/// (associated constants and methods), which their code reaches as
+/// `Self::NAME`: a variant of the same name would take that path. Neither
+/// a row's variant nor a table's `ErrorCode` variant can take one.
+pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
+    "ALL",
+    "CODES",
+    "NAMES",
+    "DESCRIPTIONS",
+    "HTTP_STATUSES",
+    "RECOVERIES",
+    "ROW_ALIASES",
+    "ALIAS_CODES",
+    "ALIAS_ROWS",
+    "CODE_SEED",
+    "CODE_PILOTS",
+    "CODE_SLOTS",
+    "NAME_SEED",
+    "NAME_HASH_WHOLE",
+    "NAME_PILOTS",
+    "NAME_SLOTS",
+    "code",
+    "row",
+    "from_code",
+    "aliases",
+    "name",
+    "from_name",
+    "description",
+    "http_status",
+    "status_code",
+    "is_client_error",
+    "is_server_error",
+    "recovery",
+];
+
 /// UpperCamelCase of `name`, split into words at every character that is
 /// not alphanumeric: `ACCESS_TOKEN_EXPIRED` → `AccessTokenExpired`.
 pub fn derive_variant_name(name: &str) -> String {

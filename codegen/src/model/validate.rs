@@ -8,8 +8,8 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, Table, TableKind,
-    derive_variant_name, is_type_ident,
+    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
+    Table, TableKind, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
@@ -271,14 +271,24 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
 
     let error_code_variant = spec.id.to_upper_camel_case();
     let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
-    if !is_type_ident(&rust_enum) || RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
+    let enum_at = at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" });
+    if !is_type_ident(&rust_enum) {
         problems.push(
-            at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" }),
+            enum_at,
             format!("{here}: `{rust_enum}` cannot name the table's enum"),
+            "set `rust_enum` to an UpperCamelCase ASCII name that is not a keyword, e.g. `rust_enum: AuthError`",
+        );
+    } else if RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
+        let suggestion = [format!("{error_code_variant}Error"), format!("{error_code_variant}Codes")]
+            .into_iter()
+            .find(|name| !RESERVED_ITEM_NAMES.contains(&name.as_str()) && *name != rust_enum)
+            .unwrap_or_else(|| "AppError".to_owned());
+        problems.push(
+            enum_at,
             format!(
-                "set `rust_enum` to an UpperCamelCase ASCII name other than {}",
-                RESERVED_ITEM_NAMES.join(", ")
+                "{here}: `{rust_enum}` cannot name the table's enum: the generated crate has a type of that name"
             ),
+            format!("set `rust_enum` to another name, e.g. `rust_enum: {suggestion}`"),
         );
     }
     if spec.errors.is_empty() {
@@ -303,6 +313,19 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
         let row_at = at.field("errors").index(r);
         let row = check_row(problems, &here, kind, (row_at, r), spec.codes_embed_http_status, spec_row);
         let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
+        if RESERVED_ASSOCIATED_NAMES.contains(&row.rust_variant.as_str()) {
+            problems.push(
+                row.at.field(if spec_row.rust_variant.is_some() { "rust_variant" } else { "name" }),
+                format!(
+                    "{here}: variant `{}` would take the name of `{rust_enum}::{}`, which the enum defines",
+                    row.rust_variant, row.rust_variant
+                ),
+                format!(
+                    "set `rust_variant` to another name, e.g. `rust_variant: {}`",
+                    row.rust_variant.to_upper_camel_case()
+                ),
+            );
+        }
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
                 row.at.field("name"),

@@ -240,3 +240,49 @@ fn name_column_headings_are_one_non_blank_line() {
         assert!(found[0].contains("help: write the column's heading"), "{}", found[0]);
     }
 }
+
+#[test]
+fn variants_cannot_take_a_name_the_enums_impl_defines() {
+    for reserved in ["ALL", "CODES", "NAMES", "DESCRIPTIONS", "RECOVERIES"] {
+        let found = problems(&spec_with_rows(&format!(
+            "      - {{code: 1, name: ONE, rust_variant: {reserved}, description: D, http_status: 404}}\n"
+        )));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(&format!(
+                "row 1 (`ONE`): variant `{reserved}` would take the name of `AppError::{reserved}`"
+            )),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
+        assert!(
+            found[0].contains("help: set `rust_variant` to another name, e.g. `rust_variant: "),
+            "{}",
+            found[0]
+        );
+    }
+    // The near misses are variants of their own.
+    let rows = "      - {code: 1, name: ALL, description: D, http_status: 404}\n\
+                \x20     - {code: 2, name: Error, description: D, http_status: 404}\n\
+                \x20     - {code: 3, name: Err, description: D, http_status: 404}\n\
+                \x20     - {code: 4, name: X, rust_variant: Codes, description: D, http_status: 404}\n";
+    assert_eq!(problems(&spec_with_rows(rows)), Vec::<String>::new());
+}
+
+#[test]
+fn enums_cannot_take_a_name_the_response_module_uses() {
+    for reserved in ["Field", "Visitor", "String"] {
+        let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace(
+                "    kind: http_status\n",
+                &format!("    kind: http_status\n    rust_enum: {reserved}\n"),
+            );
+        let found = problems(&yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains(&format!("`{reserved}` cannot name the table's enum")), "{}", found[0]);
+    }
+    let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+        .replace("    kind: http_status\n", "    kind: http_status\n    rust_enum: Option\n");
+    assert_eq!(problems(&yaml), Vec::<String>::new());
+}
