@@ -270,6 +270,20 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
     }
 
     let error_code_variant = spec.id.to_upper_camel_case();
+    // Every snake_case id gives an UpperCamelCase identifier but one.
+    let keyword = !is_type_ident(&error_code_variant);
+    if is_table_id(&spec.id) && (keyword || RESERVED_ASSOCIATED_NAMES.contains(&error_code_variant.as_str()))
+    {
+        problems.push(
+            at.field("id"),
+            if keyword {
+                format!("{here}: the id gives the `ErrorCode` variant `{error_code_variant}`, a Rust keyword")
+            } else {
+                format!("{here}: the id gives the `ErrorCode` variant `{error_code_variant}`, a name the generated enums keep for themselves")
+            },
+            format!("choose another id, e.g. `id: {}_codes`", spec.id),
+        );
+    }
     let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
     let enum_at = at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" });
     if !is_type_ident(&rust_enum) {

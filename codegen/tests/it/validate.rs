@@ -286,3 +286,21 @@ fn enums_cannot_take_a_name_the_response_module_uses() {
         .replace("    kind: http_status\n", "    kind: http_status\n    rust_enum: Option\n");
     assert_eq!(problems(&yaml), Vec::<String>::new());
 }
+
+#[test]
+fn table_ids_must_give_an_error_code_variant() {
+    let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+        .replace("  - id: app\n", "  - id: self\n");
+    let found = problems(&yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("table `self`: the id gives the `ErrorCode` variant `Self`, a Rust keyword"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("--> spec/test.yaml:11:9\n"), "{}", found[0]);
+    assert!(found[0].contains("help: choose another id, e.g. `id: self_codes`"), "{}", found[0]);
+    // An override of the enum's name does not change the `ErrorCode` variant.
+    let found = problems(&yaml.replace("  - id: self\n", "  - id: self\n    rust_enum: SelfService\n"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
