@@ -304,3 +304,50 @@ fn table_ids_must_give_an_error_code_variant() {
     let found = problems(&yaml.replace("  - id: self\n", "  - id: self\n    rust_enum: SelfService\n"));
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// Every text reaches a doc comment of the generated crate, where rustc
+/// refuses bidirectional controls and carriage returns.
+#[test]
+fn texts_hold_no_character_rustc_refuses_in_docs() {
+    let spec = |bad: &str| {
+        format!(
+            "title: \"T{bad}\"\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: app\n    title: \"A{bad}\"\n    summary: \"S{bad}\"\n    name_column: \"Message{bad}\"\n    errors:\n      - {{code: 1, name: \"ONE{bad}\", description: \"D{bad}\", http_status: 404, deprecated: \"Use two.{bad}\"}}\n    retired:\n      - {{code: 2, name: \"TWO{bad}\", reason: \"R{bad}\"}}\n"
+        )
+    };
+    let fields = [
+        ("the catalogue", "title", "1:8"),
+        ("table `app`", "title", "6:12"),
+        ("table `app`", "summary", "7:14"),
+        ("table `app`", "name_column", "8:18"),
+        ("row 1 (`ONE", "name", "10:25"),
+        ("row 1 (`ONE", "description", "10:51"),
+        ("row 1 (`ONE", "deprecated", "10:92"),
+        ("retired code 2 (`TWO", "name", "12:25"),
+        ("retired code 2 (`TWO", "reason", "12:46"),
+    ];
+    for bad in ["\\u202E", "\\u2066", "\\u202A", "\\u2069"] {
+        let found = problems(&spec(bad));
+        assert_eq!(found.len(), fields.len(), "{bad}: {found:#?}");
+        let code_point = bad.trim_start_matches("\\u");
+        for ((here, field, at), problem) in fields.iter().zip(&found) {
+            assert!(problem.contains(here), "{problem}");
+            assert!(
+                problem.contains(&format!("`{field}` contains U+{code_point}, a bidirectional control")),
+                "{problem}"
+            );
+            assert!(problem.contains(&format!("--> spec/test.yaml:{at}\n")), "{problem}");
+            assert!(problem.contains("help: remove it"), "{problem}");
+        }
+    }
+    let found = problems(&spec("\\r"));
+    assert_eq!(found.len(), fields.len(), "{found:#?}");
+    for ((_, field, _), problem) in fields.iter().zip(&found) {
+        assert!(
+            problem.contains(&format!("`{field}` contains a carriage return"))
+                || (*field == "name_column" && problem.contains("must be one non-blank line")),
+            "{problem}"
+        );
+    }
+    // Marks that set a direction without changing it are allowed.
+    assert_eq!(problems(&spec("\\u200F\\u200E\\t")), Vec::<String>::new());
+}
