@@ -6,7 +6,9 @@
 mod names;
 mod validate;
 
-pub use names::{RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, derive_variant_name, is_type_ident};
+pub use names::{
+    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
+};
 
 pub(crate) use validate::validate_skipping;
 pub use validate::{Skipped, validate};

@@ -9,7 +9,7 @@ use heck::ToUpperCamelCase;
 
 use super::{
     Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
-    Table, TableKind, derive_variant_name, is_type_ident,
+    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
@@ -143,6 +143,12 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             SpecPath::root().field("crate"),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
+        );
+    } else if let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
+        problems.push(
+            SpecPath::root().field("crate"),
+            format!("`crate: {}` names {clash}", spec.crate_name),
+            format!("choose a name of your own, e.g. `crate: {}-errors`", spec.crate_name),
         );
     }
     if semver::Version::parse(&spec.version).is_err() {

@@ -351,3 +351,40 @@ fn texts_hold_no_character_rustc_refuses_in_docs() {
     // Marks that set a direction without changing it are allowed.
     assert_eq!(problems(&spec("\\u200F\\u200E\\t")), Vec::<String>::new());
 }
+
+#[test]
+fn crate_names_leave_the_standard_crates_and_keywords_alone() {
+    let with_crate = |name: &str| {
+        spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace("crate: t-errors\n", &format!("crate: {name}\n"))
+    };
+    for (name, why) in [
+        ("core", "Rust's own `core` crate"),
+        ("std", "Rust's own `std` crate"),
+        ("alloc", "Rust's own `alloc` crate"),
+        ("proc_macro", "Rust's own `proc_macro` crate"),
+        ("proc-macro", "Rust's own `proc_macro` crate"),
+        ("test", "Rust's own `test` crate"),
+        ("serde", "the `serde` crate the generated crate depends on"),
+        ("serde-json", "the `serde_json` crate the generated crate depends on"),
+        ("http", "the `http` crate the generated crate depends on"),
+        ("self", "a Rust keyword"),
+        ("crate", "a Rust keyword"),
+        ("super", "a Rust keyword"),
+        ("fn", "a Rust keyword"),
+        ("gen", "a Rust keyword"),
+    ] {
+        let found = problems(&with_crate(name));
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(found[0].contains(&format!("`crate: {name}` names {why}")), "{}", found[0]);
+        assert!(found[0].contains("--> spec/test.yaml:2:8\n"), "{}", found[0]);
+        assert!(
+            found[0].contains(&format!("help: choose a name of your own, e.g. `crate: {name}-errors`")),
+            "{}",
+            found[0]
+        );
+    }
+    for name in ["core-errors", "my_std", "tests", "http-errors"] {
+        assert_eq!(problems(&with_crate(name)), Vec::<String>::new(), "{name}");
+    }
+}
