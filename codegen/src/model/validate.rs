@@ -547,8 +547,9 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
     (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
 
-/// Refuses in `value` (the `field` of the item at `at`) a character rustc
-/// refuses in the generated crate's doc comments, which every text reaches.
+/// Refuses in `value` (the `field` of the item at `at`) a character that
+/// the generated crate's docs or manifest, which every text reaches, cannot
+/// carry: rustc, cargo or clippy would refuse the crate.
 fn check_text(problems: &mut Problems<'_>, at: SpecPath, here: &str, field: &str, value: &str) {
     if let Some(bidi) = value.chars().find(|c| BIDI_CONTROLS.contains(c)) {
         problems.push(
@@ -567,6 +568,21 @@ fn check_text(problems: &mut Problems<'_>, at: SpecPath, here: &str, field: &str
             "remove it, and write a line break as `\\n` alone: rustc refuses a carriage return in the generated docs",
         );
     }
+    if value.contains('\0') {
+        problems.push(
+            at.field(field),
+            format!("{here}: `{field}` contains a NUL character"),
+            "remove it: cargo cannot hand it to rustc (the title is the package's description)",
+        );
+    }
+    // A name sits in a code span of the docs, where no escape reaches it.
+    if field == "name" && value.contains('\t') {
+        problems.push(
+            at.field(field),
+            format!("{here}: `{field}` contains a tab"),
+            "write spaces instead: clippy refuses a tab in the generated docs (`tabs_in_doc_comments`)",
+        );
+    }
 }
 
 /// A name as a problem's message shows it: the characters [`check_text`]
@@ -574,7 +590,7 @@ fn check_text(problems: &mut Problems<'_>, at: SpecPath, here: &str, field: &str
 fn shown(name: &str) -> String {
     name.chars()
         .map(|c| {
-            if BIDI_CONTROLS.contains(&c) || c == '\r' {
+            if BIDI_CONTROLS.contains(&c) || matches!(c, '\r' | '\0') {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

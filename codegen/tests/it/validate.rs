@@ -348,8 +348,22 @@ fn texts_hold_no_character_rustc_refuses_in_docs() {
             "{problem}"
         );
     }
+    let found = problems(&spec("\\0"));
+    assert_eq!(found.len(), fields.len(), "{found:#?}");
+    for ((_, field, _), problem) in fields.iter().zip(&found) {
+        assert!(problem.contains(&format!("`{field}` contains a NUL character")), "{problem}");
+    }
+    // A name sits in a code span of the docs, where no escape reaches a tab.
+    let found = problems(&spec("\\t"));
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("row 1 (`ONE") && found[0].contains("`name` contains a tab"), "{}", found[0]);
+    assert!(
+        found[1].contains("retired code 2 (`TWO") && found[1].contains("`name` contains a tab"),
+        "{}",
+        found[1]
+    );
     // Marks that set a direction without changing it are allowed.
-    assert_eq!(problems(&spec("\\u200F\\u200E\\t")), Vec::<String>::new());
+    assert_eq!(problems(&spec("\\u200F\\u200E")), Vec::<String>::new());
 }
 
 #[test]
