@@ -17,7 +17,10 @@ pub struct SpecFile {
     /// The catalogue's title, as the source document prints it.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
-    /// The name of the generated Rust package, e.g. `knox-cloud-errors`.
+    /// The name of the generated Rust package, e.g. `knox-cloud-errors`:
+    /// not a standard library crate (`core`, `std`, `alloc`, `proc_macro`,
+    /// `test`), a dependency of the package (`http`, `serde`, `serde_json`)
+    /// or a Rust keyword.
     #[serde(rename = "crate")]
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_-]*$")))]
     pub crate_name: String,

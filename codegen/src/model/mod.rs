@@ -6,7 +6,9 @@
 mod names;
 mod validate;
 
-pub use names::{derive_variant_name, is_type_ident};
+pub use names::{
+    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
+};
 
 pub(crate) use validate::validate_skipping;
 pub use validate::{Skipped, validate};
@@ -15,18 +17,6 @@ use std::sync::Arc;
 
 use crate::source::{SourceFile, SpecPath};
 use crate::spec::SpecRecovery;
-
-/// Item names the generated crate defines besides the table enums.
-pub const RESERVED_ITEM_NAMES: &[&str] = &[
-    "ErrorCode",
-    "UnknownCodeError",
-    "UnknownNameError",
-    "Recovery",
-    "BodyCode",
-    "ErrorBody",
-    "ApiError",
-    "ApiErrorKind",
-];
 
 /// A checked catalogue, ready for the emitters.
 #[derive(Debug, Clone, PartialEq, Eq)]

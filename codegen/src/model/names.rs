@@ -3,6 +3,106 @@
 
 use heck::ToUpperCamelCase;
 
+/// Type names the generated crate defines or imports besides the table
+/// enums: at its root, and in its `response` module (into which the HTTP
+/// status table's enum is imported). A table enum cannot take one.
+pub const RESERVED_ITEM_NAMES: &[&str] = &[
+    "ErrorCode",
+    "UnknownCodeError",
+    "UnknownNameError",
+    "Recovery",
+    "BodyCode",
+    "ErrorBody",
+    "ApiError",
+    "ApiErrorKind",
+    // The `response` module's own imports and private types.
+    "BodyVisitor",
+    "CodeField",
+    "Deserialize",
+    "DeserializeSeed",
+    "Deserializer",
+    "Field",
+    "FieldVisitor",
+    "IgnoredAny",
+    "MapAccess",
+    "SeqAccess",
+    "Serialize",
+    "SerializeStruct",
+    "Serializer",
+    "String",
+    "TextField",
+    "Unexpected",
+    "Vec",
+    "Visitor",
+];
+
+/// Names the `impl` blocks of the table enums and of `ErrorCode` define
+/// (associated constants and methods), which their code reaches as
+/// `Self::NAME`: a variant of the same name would take that path. Neither
+/// a row's variant nor a table's `ErrorCode` variant can take one.
+pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
+    "ALL",
+    "CODES",
+    "NAMES",
+    "DESCRIPTIONS",
+    "HTTP_STATUSES",
+    "RECOVERIES",
+    "ROW_ALIASES",
+    "ALIAS_CODES",
+    "ALIAS_ROWS",
+    "CODE_SEED",
+    "CODE_PILOTS",
+    "CODE_SLOTS",
+    "NAME_SEED",
+    "NAME_HASH_WHOLE",
+    "NAME_PILOTS",
+    "NAME_SLOTS",
+    "code",
+    "row",
+    "from_code",
+    "aliases",
+    "name",
+    "from_name",
+    "description",
+    "http_status",
+    "status_code",
+    "is_client_error",
+    "is_server_error",
+    "recovery",
+];
+
+/// The standard library's crates, which every crate can name without
+/// depending on them: a dependency of the same name would shadow them.
+const STANDARD_CRATES: &[&str] = &["core", "std", "alloc", "proc_macro", "test"];
+
+/// The generated crate's own optional dependencies (its `Cargo.toml`).
+const DEPENDENCIES: &[&str] = &["http", "serde", "serde_json"];
+
+/// Rust's keywords, strict and reserved, in every edition: none can name a
+/// crate in a `use` (`self`, `crate` and `super` not even raw).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
+    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "static",
+    "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual",
+    "where", "while", "yield",
+];
+
+/// What a generated crate whose path segment is `ident` (`knox_cloud_errors`)
+/// would name besides itself, if anything: a crate its users need, or a
+/// keyword.
+pub fn crate_name_clash(ident: &str) -> Option<String> {
+    if STANDARD_CRATES.contains(&ident) {
+        Some(format!("Rust's own `{ident}` crate, which it would hide from every crate that depends on it"))
+    } else if DEPENDENCIES.contains(&ident) {
+        Some(format!("the `{ident}` crate the generated crate depends on"))
+    } else if KEYWORDS.contains(&ident) {
+        Some("a Rust keyword, which no `use` can name".to_owned())
+    } else {
+        None
+    }
+}
+
 /// UpperCamelCase of `name`, split into words at every character that is
 /// not alphanumeric: `ACCESS_TOKEN_EXPIRED` → `AccessTokenExpired`.
 pub fn derive_variant_name(name: &str) -> String {

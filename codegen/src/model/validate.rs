@@ -8,8 +8,8 @@ use std::path::Path;
 use heck::ToUpperCamelCase;
 
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ITEM_NAMES, Recovery, Retired, Row, Table, TableKind,
-    derive_variant_name, is_type_ident,
+    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
+    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
@@ -97,7 +97,7 @@ pub(crate) fn validate_skipping(
         }
         let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
         for (r, row) in read_rows.zip(&table.rows) {
-            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, row.name);
+            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
                     row.at.field("code"),
@@ -137,11 +137,18 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "give the catalogue a title, e.g. the source document's",
         );
     }
+    check_text(problems, SpecPath::root(), "the catalogue", "title", &spec.title);
     if !is_crate_name(&spec.crate_name) {
         problems.push(
             SpecPath::root().field("crate"),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
+        );
+    } else if let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
+        problems.push(
+            SpecPath::root().field("crate"),
+            format!("`crate: {}` names {clash}", spec.crate_name),
+            format!("choose a name of your own, e.g. `crate: {}-errors`", spec.crate_name),
         );
     }
     if semver::Version::parse(&spec.version).is_err() {
@@ -187,7 +194,7 @@ fn check_retired(
     let mut retired = Vec::new();
     for (at, owner, entry) in per_table.chain(top_level) {
         let SpecRetired { code, name, reason, table } = entry;
-        let here = format!("retired code {code} (`{name}`)");
+        let here = format!("retired code {code} (`{}`)", shown(name));
         let table = match (owner, table) {
             (Some(owner), None) => owner.id.clone(),
             (Some(owner), Some(named)) => {
@@ -229,6 +236,7 @@ fn check_retired(
                     },
                 );
             }
+            check_text(problems, at.clone(), &here, field, value);
         }
         if let Some(row) = codes.get(code) {
             problems.push(
@@ -267,18 +275,43 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
                 format!("write the table's {field}"),
             );
         }
+        check_text(problems, at.clone(), &here, field, value);
     }
 
     let error_code_variant = spec.id.to_upper_camel_case();
-    let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
-    if !is_type_ident(&rust_enum) || RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
+    // Every snake_case id gives an UpperCamelCase identifier but one.
+    let keyword = !is_type_ident(&error_code_variant);
+    if is_table_id(&spec.id) && (keyword || RESERVED_ASSOCIATED_NAMES.contains(&error_code_variant.as_str()))
+    {
         problems.push(
-            at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" }),
+            at.field("id"),
+            if keyword {
+                format!("{here}: the id gives the `ErrorCode` variant `{error_code_variant}`, a Rust keyword")
+            } else {
+                format!("{here}: the id gives the `ErrorCode` variant `{error_code_variant}`, a name the generated enums keep for themselves")
+            },
+            format!("choose another id, e.g. `id: {}_codes`", spec.id),
+        );
+    }
+    let rust_enum = spec.rust_enum.clone().unwrap_or_else(|| format!("{error_code_variant}Error"));
+    let enum_at = at.field(if spec.rust_enum.is_some() { "rust_enum" } else { "id" });
+    if !is_type_ident(&rust_enum) {
+        problems.push(
+            enum_at,
             format!("{here}: `{rust_enum}` cannot name the table's enum"),
+            "set `rust_enum` to an UpperCamelCase ASCII name that is not a keyword, e.g. `rust_enum: AuthError`",
+        );
+    } else if RESERVED_ITEM_NAMES.contains(&rust_enum.as_str()) {
+        let suggestion = [format!("{error_code_variant}Error"), format!("{error_code_variant}Codes")]
+            .into_iter()
+            .find(|name| !RESERVED_ITEM_NAMES.contains(&name.as_str()) && *name != rust_enum)
+            .unwrap_or_else(|| "AppError".to_owned());
+        problems.push(
+            enum_at,
             format!(
-                "set `rust_enum` to an UpperCamelCase ASCII name other than {}",
-                RESERVED_ITEM_NAMES.join(", ")
+                "{here}: `{rust_enum}` cannot name the table's enum: the generated crate has a type of that name"
             ),
+            format!("set `rust_enum` to another name, e.g. `rust_enum: {suggestion}`"),
         );
     }
     if spec.errors.is_empty() {
@@ -302,7 +335,20 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
         }
         let row_at = at.field("errors").index(r);
         let row = check_row(problems, &here, kind, (row_at, r), spec.codes_embed_http_status, spec_row);
-        let here = format!("{here}, row {} (`{}`)", r + 1, row.name);
+        let here = format!("{here}, row {} (`{}`)", r + 1, shown(&row.name));
+        if RESERVED_ASSOCIATED_NAMES.contains(&row.rust_variant.as_str()) {
+            problems.push(
+                row.at.field(if spec_row.rust_variant.is_some() { "rust_variant" } else { "name" }),
+                format!(
+                    "{here}: variant `{}` would take the name of `{rust_enum}::{}`, which the enum defines",
+                    row.rust_variant, row.rust_variant
+                ),
+                format!(
+                    "set `rust_variant` to another name, e.g. `rust_variant: {}`",
+                    row.rust_variant.to_upper_camel_case()
+                ),
+            );
+        }
         if let Some(first) = names.insert(row.name.clone(), r) {
             problems.push(
                 row.at.field("name"),
@@ -341,6 +387,8 @@ fn check_name_column(problems: &mut Problems<'_>, at: &SpecPath, spec: &SpecTabl
             format!("table `{}`: `name_column` must be one non-blank line", spec.id),
             "write the column's heading as the source prints it, e.g. `name_column: Message`, or remove it",
         );
+    } else {
+        check_text(problems, at.clone(), &format!("table `{}`", spec.id), "name_column", heading);
     }
     heading.clone()
 }
@@ -353,7 +401,7 @@ fn check_row(
     embeds_status: bool,
     spec: &SpecRow,
 ) -> Row {
-    let here = format!("{table}, row {} (`{}`)", r + 1, spec.name);
+    let here = format!("{table}, row {} (`{}`)", r + 1, shown(&spec.name));
     for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
         if value.trim().is_empty() {
             problems.push(
@@ -362,6 +410,7 @@ fn check_row(
                 format!("write the row's {field}"),
             );
         }
+        check_text(problems, at.clone(), &here, field, value);
     }
 
     let http_status = match (kind, spec.http_status) {
@@ -454,14 +503,15 @@ fn check_row(
     };
 
     check_aliases(problems, kind, &here, &at, spec);
-    if let Some(reason) = &spec.deprecated
-        && reason.trim().is_empty()
-    {
-        problems.push(
-            at.field("deprecated"),
-            format!("{here}: `deprecated` is blank"),
-            "say why the code should no longer be used and what to use instead",
-        );
+    if let Some(reason) = &spec.deprecated {
+        if reason.trim().is_empty() {
+            problems.push(
+                at.field("deprecated"),
+                format!("{here}: `deprecated` is blank"),
+                "say why the code should no longer be used and what to use instead",
+            );
+        }
+        check_text(problems, at.clone(), &here, "deprecated", reason);
     }
 
     Row {
@@ -496,6 +546,66 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
     let suggestion = if is_type_ident(&ascii) { ascii } else { format!("Error{code}") };
     (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
+
+/// Refuses in `value` (the `field` of the item at `at`) a character that
+/// the generated crate's docs or manifest, which every text reaches, cannot
+/// carry: rustc, cargo or clippy would refuse the crate.
+fn check_text(problems: &mut Problems<'_>, at: SpecPath, here: &str, field: &str, value: &str) {
+    if let Some(bidi) = value.chars().find(|c| BIDI_CONTROLS.contains(c)) {
+        problems.push(
+            at.field(field),
+            format!(
+                "{here}: `{field}` contains U+{:04X}, a bidirectional control that can make text read differently from what it is",
+                u32::from(bidi)
+            ),
+            "remove it: rustc refuses it in the generated docs (the marks U+200E and U+200F are allowed)",
+        );
+    }
+    if value.contains('\r') {
+        problems.push(
+            at.field(field),
+            format!("{here}: `{field}` contains a carriage return"),
+            "remove it, and write a line break as `\\n` alone: rustc refuses a carriage return in the generated docs",
+        );
+    }
+    if value.contains('\0') {
+        problems.push(
+            at.field(field),
+            format!("{here}: `{field}` contains a NUL character"),
+            "remove it: cargo cannot hand it to rustc (the title is the package's description)",
+        );
+    }
+    // A name sits in a code span of the docs, where no escape reaches it.
+    if field == "name" && value.contains('\t') {
+        problems.push(
+            at.field(field),
+            format!("{here}: `{field}` contains a tab"),
+            "write spaces instead: clippy refuses a tab in the generated docs (`tabs_in_doc_comments`)",
+        );
+    }
+}
+
+/// A name as a problem's message shows it: the characters [`check_text`]
+/// refuses escaped, so that the message itself reads as what it is.
+fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if BIDI_CONTROLS.contains(&c) || matches!(c, '\r' | '\0') {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The characters of rustc's `text_direction_codepoint_in_comment` and
+/// `text_direction_codepoint_in_literal` lints: embeddings, overrides,
+/// isolates and their terminators.
+const BIDI_CONTROLS: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}',
+];
 
 /// Aliases are other codes for a custom row: an HTTP status has no alias.
 fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &SpecPath, spec: &SpecRow) {

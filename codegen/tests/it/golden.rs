@@ -54,30 +54,77 @@ fn every_file_starts_with_the_header_of_its_format() {
 }
 
 /// The names validation keeps from table enums are exactly the types the
-/// crate defines besides them, so a table can never shadow one.
+/// crate defines besides them, at its root and in the `response` module
+/// the HTTP status table's enum is imported into, so a table can never
+/// shadow one.
 #[test]
 fn reserved_item_names_are_the_crates_own_types() {
     for catalogue in crate::fixtures::catalogues() {
         let lib: syn::File =
             syn::parse_str(&codegen::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
         let mut types = std::collections::BTreeSet::new();
-        for item in &lib.items {
-            match item {
-                syn::Item::Enum(item) => types.insert(item.ident.to_string()),
-                syn::Item::Struct(item) => types.insert(item.ident.to_string()),
-                syn::Item::Use(item) => {
-                    collect_use_names(&item.tree, &mut types);
-                    true
-                }
-                _ => false,
-            };
-        }
+        collect_type_names(&lib.items, &mut types);
+        let response = lib.items.iter().find_map(|item| match item {
+            syn::Item::Mod(module) if module.ident == "response" => module.content.as_ref(),
+            _ => None,
+        });
+        let (_, response) = response.expect("a response module");
+        // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
+        let mut module_types = std::collections::BTreeSet::new();
+        collect_type_names(response, &mut module_types);
+        types.extend(module_types.into_iter().filter(|name| codegen::model::is_type_ident(name)));
         for table in &catalogue.tables {
             assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
         }
         let reserved = codegen::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
         assert_eq!(types, reserved, "{}", catalogue.source);
     }
+}
+
+fn collect_type_names(items: &[syn::Item], types: &mut std::collections::BTreeSet<String>) {
+    for item in items {
+        match item {
+            syn::Item::Enum(item) => types.insert(item.ident.to_string()),
+            syn::Item::Struct(item) => types.insert(item.ident.to_string()),
+            syn::Item::Use(item) => {
+                collect_use_names(&item.tree, types);
+                true
+            }
+            _ => false,
+        };
+    }
+}
+
+/// The names validation keeps from variants are exactly what the inherent
+/// `impl` blocks of the table enums and `ErrorCode` define, so a variant
+/// can never take a path (`Self::ALL`) the generated code reads.
+#[test]
+fn reserved_associated_names_are_the_enums_own_items() {
+    let mut defined = std::collections::BTreeSet::new();
+    for catalogue in crate::fixtures::catalogues() {
+        let lib: syn::File =
+            syn::parse_str(&codegen::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
+        let enums: Vec<&str> =
+            catalogue.tables.iter().map(|table| table.rust_enum.as_str()).chain(["ErrorCode"]).collect();
+        for item in &lib.items {
+            let syn::Item::Impl(block) = item else { continue };
+            let syn::Type::Path(self_type) = &*block.self_ty else { continue };
+            if block.trait_.is_some() || !enums.iter().any(|name| self_type.path.is_ident(name)) {
+                continue;
+            }
+            for member in &block.items {
+                let name = match member {
+                    syn::ImplItem::Const(member) => &member.ident,
+                    syn::ImplItem::Fn(member) => &member.sig.ident,
+                    syn::ImplItem::Type(member) => &member.ident,
+                    _ => panic!("{}: an impl item that is not a const, fn or type", catalogue.source),
+                };
+                defined.insert(name.to_string());
+            }
+        }
+    }
+    let reserved = codegen::model::RESERVED_ASSOCIATED_NAMES.iter().map(|name| name.to_string()).collect();
+    assert_eq!(defined, reserved);
 }
 
 fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet<String>) {

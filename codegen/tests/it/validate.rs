@@ -240,3 +240,165 @@ fn name_column_headings_are_one_non_blank_line() {
         assert!(found[0].contains("help: write the column's heading"), "{}", found[0]);
     }
 }
+
+#[test]
+fn variants_cannot_take_a_name_the_enums_impl_defines() {
+    for reserved in ["ALL", "CODES", "NAMES", "DESCRIPTIONS", "RECOVERIES"] {
+        let found = problems(&spec_with_rows(&format!(
+            "      - {{code: 1, name: ONE, rust_variant: {reserved}, description: D, http_status: 404}}\n"
+        )));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains(&format!(
+                "row 1 (`ONE`): variant `{reserved}` would take the name of `AppError::{reserved}`"
+            )),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
+        assert!(
+            found[0].contains("help: set `rust_variant` to another name, e.g. `rust_variant: "),
+            "{}",
+            found[0]
+        );
+    }
+    // The near misses are variants of their own.
+    let rows = "      - {code: 1, name: ALL, description: D, http_status: 404}\n\
+                \x20     - {code: 2, name: Error, description: D, http_status: 404}\n\
+                \x20     - {code: 3, name: Err, description: D, http_status: 404}\n\
+                \x20     - {code: 4, name: X, rust_variant: Codes, description: D, http_status: 404}\n";
+    assert_eq!(problems(&spec_with_rows(rows)), Vec::<String>::new());
+}
+
+#[test]
+fn enums_cannot_take_a_name_the_response_module_uses() {
+    for reserved in ["Field", "Visitor", "String"] {
+        let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace(
+                "    kind: http_status\n",
+                &format!("    kind: http_status\n    rust_enum: {reserved}\n"),
+            );
+        let found = problems(&yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains(&format!("`{reserved}` cannot name the table's enum")), "{}", found[0]);
+    }
+    let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+        .replace("    kind: http_status\n", "    kind: http_status\n    rust_enum: Option\n");
+    assert_eq!(problems(&yaml), Vec::<String>::new());
+}
+
+#[test]
+fn table_ids_must_give_an_error_code_variant() {
+    let yaml = spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+        .replace("  - id: app\n", "  - id: self\n");
+    let found = problems(&yaml);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("table `self`: the id gives the `ErrorCode` variant `Self`, a Rust keyword"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("--> spec/test.yaml:11:9\n"), "{}", found[0]);
+    assert!(found[0].contains("help: choose another id, e.g. `id: self_codes`"), "{}", found[0]);
+    // An override of the enum's name does not change the `ErrorCode` variant.
+    let found = problems(&yaml.replace("  - id: self\n", "  - id: self\n    rust_enum: SelfService\n"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+/// Every text reaches a doc comment of the generated crate, where rustc
+/// refuses bidirectional controls and carriage returns.
+#[test]
+fn texts_hold_no_character_rustc_refuses_in_docs() {
+    let spec = |bad: &str| {
+        format!(
+            "title: \"T{bad}\"\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: app\n    title: \"A{bad}\"\n    summary: \"S{bad}\"\n    name_column: \"Message{bad}\"\n    errors:\n      - {{code: 1, name: \"ONE{bad}\", description: \"D{bad}\", http_status: 404, deprecated: \"Use two.{bad}\"}}\n    retired:\n      - {{code: 2, name: \"TWO{bad}\", reason: \"R{bad}\"}}\n"
+        )
+    };
+    let fields = [
+        ("the catalogue", "title", "1:8"),
+        ("table `app`", "title", "6:12"),
+        ("table `app`", "summary", "7:14"),
+        ("table `app`", "name_column", "8:18"),
+        ("row 1 (`ONE", "name", "10:25"),
+        ("row 1 (`ONE", "description", "10:51"),
+        ("row 1 (`ONE", "deprecated", "10:92"),
+        ("retired code 2 (`TWO", "name", "12:25"),
+        ("retired code 2 (`TWO", "reason", "12:46"),
+    ];
+    for bad in ["\\u202E", "\\u2066", "\\u202A", "\\u2069"] {
+        let found = problems(&spec(bad));
+        assert_eq!(found.len(), fields.len(), "{bad}: {found:#?}");
+        let code_point = bad.trim_start_matches("\\u");
+        for ((here, field, at), problem) in fields.iter().zip(&found) {
+            assert!(problem.contains(here), "{problem}");
+            assert!(
+                problem.contains(&format!("`{field}` contains U+{code_point}, a bidirectional control")),
+                "{problem}"
+            );
+            assert!(problem.contains(&format!("--> spec/test.yaml:{at}\n")), "{problem}");
+            assert!(problem.contains("help: remove it"), "{problem}");
+        }
+    }
+    let found = problems(&spec("\\r"));
+    assert_eq!(found.len(), fields.len(), "{found:#?}");
+    for ((_, field, _), problem) in fields.iter().zip(&found) {
+        assert!(
+            problem.contains(&format!("`{field}` contains a carriage return"))
+                || (*field == "name_column" && problem.contains("must be one non-blank line")),
+            "{problem}"
+        );
+    }
+    let found = problems(&spec("\\0"));
+    assert_eq!(found.len(), fields.len(), "{found:#?}");
+    for ((_, field, _), problem) in fields.iter().zip(&found) {
+        assert!(problem.contains(&format!("`{field}` contains a NUL character")), "{problem}");
+    }
+    // A name sits in a code span of the docs, where no escape reaches a tab.
+    let found = problems(&spec("\\t"));
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("row 1 (`ONE") && found[0].contains("`name` contains a tab"), "{}", found[0]);
+    assert!(
+        found[1].contains("retired code 2 (`TWO") && found[1].contains("`name` contains a tab"),
+        "{}",
+        found[1]
+    );
+    // Marks that set a direction without changing it are allowed.
+    assert_eq!(problems(&spec("\\u200F\\u200E")), Vec::<String>::new());
+}
+
+#[test]
+fn crate_names_leave_the_standard_crates_and_keywords_alone() {
+    let with_crate = |name: &str| {
+        spec_with_rows("      - {code: 1, name: ONE, description: D, http_status: 404}\n")
+            .replace("crate: t-errors\n", &format!("crate: {name}\n"))
+    };
+    for (name, why) in [
+        ("core", "Rust's own `core` crate"),
+        ("std", "Rust's own `std` crate"),
+        ("alloc", "Rust's own `alloc` crate"),
+        ("proc_macro", "Rust's own `proc_macro` crate"),
+        ("proc-macro", "Rust's own `proc_macro` crate"),
+        ("test", "Rust's own `test` crate"),
+        ("serde", "the `serde` crate the generated crate depends on"),
+        ("serde-json", "the `serde_json` crate the generated crate depends on"),
+        ("http", "the `http` crate the generated crate depends on"),
+        ("self", "a Rust keyword"),
+        ("crate", "a Rust keyword"),
+        ("super", "a Rust keyword"),
+        ("fn", "a Rust keyword"),
+        ("gen", "a Rust keyword"),
+    ] {
+        let found = problems(&with_crate(name));
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(found[0].contains(&format!("`crate: {name}` names {why}")), "{}", found[0]);
+        assert!(found[0].contains("--> spec/test.yaml:2:8\n"), "{}", found[0]);
+        assert!(
+            found[0].contains(&format!("help: choose a name of your own, e.g. `crate: {name}-errors`")),
+            "{}",
+            found[0]
+        );
+    }
+    for name in ["core-errors", "my_std", "tests", "http-errors"] {
+        assert_eq!(problems(&with_crate(name)), Vec::<String>::new(), "{name}");
+    }
+}

@@ -420,14 +420,14 @@ impl ::core::error::Error for HttpError {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for HttpError {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for HttpError {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -789,14 +789,14 @@ impl ::core::error::Error for AuthError {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for AuthError {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for AuthError {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -981,7 +981,7 @@ impl ::core::error::Error for ErrorCode {}
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -1829,7 +1829,7 @@ impl ::core::convert::TryFrom<::http::StatusCode> for HttpError {
     type Error = UnknownCodeError;
     fn try_from(
         status: ::http::StatusCode,
-    ) -> ::core::result::Result<Self, Self::Error> {
+    ) -> ::core::result::Result<Self, UnknownCodeError> {
         let code = u32::from(status.as_u16());
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }

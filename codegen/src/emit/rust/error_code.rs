@@ -164,7 +164,8 @@ fn emit_trait_impls(catalogue: &Catalogue) -> TokenStream {
         impl ::core::convert::TryFrom<u32> for ErrorCode {
             type Error = UnknownCodeError;
 
-            fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+            // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
+            fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
                 Self::from_code(code).ok_or(UnknownCodeError { code })
             }
         }

@@ -100,7 +100,8 @@ pub(super) fn emit_http_interop(catalogue: &Catalogue) -> TokenStream {
         impl ::core::convert::TryFrom<::http::StatusCode> for #name {
             type Error = UnknownCodeError;
 
-            fn try_from(status: ::http::StatusCode) -> ::core::result::Result<Self, Self::Error> {
+            // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
+            fn try_from(status: ::http::StatusCode) -> ::core::result::Result<Self, UnknownCodeError> {
                 let code = u32::from(status.as_u16());
                 Self::from_code(code).ok_or(UnknownCodeError { code })
             }

@@ -226,7 +226,8 @@ fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
         impl ::core::str::FromStr for #name {
             type Err = UnknownNameError;
 
-            fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+            // The error type by name: `Self::Err` would be ambiguous with a variant `Err`.
+            fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
                 Self::from_name(name).ok_or(UnknownNameError { _private: () })
             }
         }
@@ -234,7 +235,8 @@ fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
         impl ::core::convert::TryFrom<u32> for #name {
             type Error = UnknownCodeError;
 
-            fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+            // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
+            fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
                 Self::from_code(code).ok_or(UnknownCodeError { code })
             }
         }

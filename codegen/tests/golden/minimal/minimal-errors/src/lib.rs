@@ -312,14 +312,14 @@ impl ::core::error::Error for AppError {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for AppError {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for AppError {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -492,7 +492,7 @@ impl ::core::error::Error for ErrorCode {}
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }

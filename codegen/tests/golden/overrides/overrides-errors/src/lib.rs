@@ -334,14 +334,14 @@ impl ::core::error::Error for Status {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for Status {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for Status {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -605,14 +605,14 @@ impl ::core::error::Error for BillingApiError {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for BillingApiError {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for BillingApiError {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -797,7 +797,7 @@ impl ::core::error::Error for ErrorCode {}
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -1644,7 +1644,7 @@ impl ::core::convert::TryFrom<::http::StatusCode> for Status {
     type Error = UnknownCodeError;
     fn try_from(
         status: ::http::StatusCode,
-    ) -> ::core::result::Result<Self, Self::Error> {
+    ) -> ::core::result::Result<Self, UnknownCodeError> {
         let code = u32::from(status.as_u16());
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }

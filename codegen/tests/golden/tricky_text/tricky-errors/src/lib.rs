@@ -403,14 +403,14 @@ impl ::core::error::Error for TrickyError {}
 #[rustfmt::skip]
 impl ::core::str::FromStr for TrickyError {
     type Err = UnknownNameError;
-    fn from_str(name: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
         Self::from_name(name).ok_or(UnknownNameError { _private: () })
     }
 }
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for TrickyError {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
@@ -583,7 +583,7 @@ impl ::core::error::Error for ErrorCode {}
 #[rustfmt::skip]
 impl ::core::convert::TryFrom<u32> for ErrorCode {
     type Error = UnknownCodeError;
-    fn try_from(code: u32) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
         Self::from_code(code).ok_or(UnknownCodeError { code })
     }
 }
