@@ -62,7 +62,8 @@ pub fn header(comment: Comment, source: &str) -> String {
     match comment {
         Comment::Slashes => format!("// {line}\n"),
         Comment::Hash => format!("# {line}\n"),
-        Comment::Html => format!("<!-- {line} -->\n"),
+        // `--` may not appear inside an HTML comment: `-->` would end it.
+        Comment::Html => format!("<!-- {} -->\n", line.replace("--", "-&#45;")),
     }
 }
 
@@ -630,7 +631,11 @@ fn starts_generated(path: &Path) -> io::Result<bool> {
 /// catalogue it was not asked to generate into the same folder.
 fn generated_from(path: &Path, sources: &[&str]) -> io::Result<bool> {
     let line = read_first_line(path)?;
-    Ok(header_source(&line).is_some_and(|source| sources.contains(&source)))
+    // Compared with the header each source would get, as a header may
+    // write its source escaped (`--` inside an HTML comment).
+    Ok(sources.iter().any(|source| {
+        Comment::ALL.iter().any(|&comment| header(comment, source).trim_end().as_bytes() == line.as_slice())
+    }))
 }
 
 fn read_first_line(path: &Path) -> io::Result<Vec<u8>> {
@@ -706,6 +711,10 @@ mod tests {
             assert!(!is_generated(line.replace(" — do not edit.", " — do not edit. Mine.").as_bytes()));
         }
         assert!(!is_generated(header(Comment::Hash, "").as_bytes()), "a header names its spec");
+        // A spec named with `--` cannot close the HTML comment early.
+        let html = header(Comment::Html, "spec/a-->b.yaml");
+        assert_eq!(html.matches("-->").count(), 1, "{html}");
+        assert!(is_generated(html.as_bytes()), "{html}");
         assert!(!is_generated(GENERATED_MARKER.as_bytes()));
     }
 

@@ -107,6 +107,7 @@ const BOM: &str = "\u{feff}";
 /// [`check`] of a file's text, which the catalogue keeps.
 fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {
     let (path, text) = (file.path.as_path(), file.text.as_str());
+    check_source_name(path, source)?;
     // Shape problems and the validation problems of every part that could
     // be read come out together.
     let result = shape::read(path, text).map_err(|found| found.0).and_then(|shape| {
@@ -122,6 +123,23 @@ fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnost
         Ok(catalogue) => Ok(Catalogue { spec_file: Some(file), ..catalogue }),
         Err(found) => Err(finish(found, &[&file])),
     }
+}
+
+/// The name headers and docs give a spec (`spec/knox-cloud.yaml`) goes
+/// into one-line comments of every format: a line break or another
+/// control character in it would end the comment and inject the rest.
+fn check_source_name(path: &Path, source: &str) -> Result<(), Diagnostics> {
+    let Some(bad) = source.chars().find(|c| c.is_control()) else { return Ok(()) };
+    Err(Diagnostic::new(
+        path,
+        format!(
+            "the spec's file name `{}` holds the control character U+{:04X}",
+            source.escape_debug(),
+            bad as u32
+        ),
+    )
+    .help("rename the file (and its folders) to printable characters only")
+    .into())
 }
 
 /// The text of a spec file; a file that is not UTF-8 is a problem at the

@@ -326,3 +326,17 @@ fn aliases_are_budgeted_in_bytes() {
     assert_eq!(problem.snippet.as_ref().map(|s| s.width), Some(4), "{found}");
     assert!(problem.help.is_some(), "{found}");
 }
+
+/// A spec's name goes into a one-line comment at the top of every
+/// generated file: a line break in it would inject the rest of the name
+/// into `Cargo.toml`, the OpenAPI documents and the Markdown.
+#[test]
+fn a_file_name_with_a_line_break_is_refused() {
+    let text = std::fs::read_to_string(crate::fixtures::root().join("tests/fixtures/minimal.yaml"))
+        .expect("the fixture");
+    let name = "spec/x\n[dependencies]\nevil = \"1\"\n.yaml";
+    let found = codegen::check(Path::new(name), name, &text).expect_err("refused").to_string();
+    assert!(found.contains("holds the control character U+000A"), "{found}");
+    assert!(found.contains("help: rename the file"), "{found}");
+    assert!(codegen::check(Path::new("spec/a-->b.yaml"), "spec/a-->b.yaml", &text).is_ok());
+}
