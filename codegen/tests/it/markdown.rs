@@ -313,3 +313,43 @@ fn the_page_starts_with_the_generated_header() {
         assert!(page.starts_with(&expected), "{page}");
     }
 }
+
+/// A catalogue of one custom table of `rows` rows, the HTTP status table
+/// after it: the shape where every per-row scan of a table or of the
+/// catalogue costs the most.
+pub fn one_large_table(rows: u32) -> codegen::Catalogue {
+    let mut catalogue = catalogues().swap_remove(0);
+    let http = catalogue.http_table().expect("the bundled spec has an HTTP status table").clone();
+    let mut table =
+        catalogue.tables.iter().find(|t| t.kind == TableKind::Custom).expect("a custom table").clone();
+    let mut template = table.rows[0].clone();
+    (template.aliases, template.recovery, template.deprecated) = (Vec::new(), None, None);
+    table.rows = (0..rows)
+        .map(|n| codegen::model::Row {
+            code: 1_000_000 + n,
+            name: format!("{}_{n}", template.name),
+            ..template.clone()
+        })
+        .collect();
+    (catalogue.tables, catalogue.retired) = (vec![table, http], Vec::new());
+    catalogue
+}
+
+/// The fastest of three runs of `render` on `catalogue`, in seconds.
+pub fn seconds(render: impl Fn(&codegen::Catalogue) -> String, catalogue: &codegen::Catalogue) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            std::hint::black_box(render(catalogue));
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn the_page_costs_the_same_per_row_however_long_the_table() {
+    // Linear: 8 times the rows cost about 8 times as much (a scan per row, 64).
+    let render = codegen::emit::markdown::emit_docs;
+    let ratio = seconds(render, &one_large_table(32_000)) / seconds(render, &one_large_table(4_000));
+    assert!(ratio < 24.0, "8 times the rows took {ratio:.1} times as long to render");
+}
