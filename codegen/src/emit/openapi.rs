@@ -407,11 +407,10 @@ fn statuses(catalogue: &Catalogue) -> Vec<(u16, String)> {
         .filter(|(table, _)| table.kind == TableKind::HttpStatus)
         .map(|(_, row)| (row.http_status, row.description.clone()))
         .collect();
-    let unlisted: BTreeSet<u16> = catalogue
-        .rows()
-        .map(|(_, row)| row.http_status)
-        .filter(|&status| catalogue.http_row(status).is_none())
-        .collect();
+    // Looked up in a set, not by a scan of the rows per row.
+    let listed: BTreeSet<u16> = statuses.iter().map(|&(status, _)| status).collect();
+    let unlisted: BTreeSet<u16> =
+        catalogue.rows().map(|(_, row)| row.http_status).filter(|status| !listed.contains(status)).collect();
     statuses.extend(unlisted.into_iter().map(|status| (status, format!("HTTP status {status}."))));
     statuses
 }
