@@ -107,6 +107,24 @@ fn blocks(markdown: &str) -> Vec<Block> {
     blocks
 }
 
+/// What a reader sees of `markdown` that should be one paragraph of plain
+/// text, such as an OpenAPI `description`; fails when it is not, or when
+/// any of it turned into markup.
+#[track_caller]
+pub fn plain_text(markdown: &str, what: &str) -> String {
+    match blocks(markdown).as_slice() {
+        [Block::Paragraph(inline)] => {
+            assert!(inline.markup.is_empty(), "{what} turned into markup: {:?}", inline.markup);
+            assert!(
+                inline.anchors.is_empty() && inline.links.is_empty(),
+                "{what} turned into links: {markdown}"
+            );
+            inline.text.clone()
+        }
+        other => panic!("{what} is not one paragraph of text: {markdown:?} reads as {other:?}"),
+    }
+}
+
 fn texts(cells: &[Inline]) -> Vec<&str> {
     cells.iter().map(|cell| cell.text.as_str()).collect()
 }
