@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::emit::body::BODY_FIELDS;
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, markdown_inline};
+use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.
@@ -105,7 +105,7 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
         title = markdown_inline(&table.title),
-        summary = markdown_inline(&table.summary),
+        summary = markdown_paragraph(&table.summary),
         header = table_line(&columns),
         rule = table_line(&vec!["---".to_owned(); columns.len()]),
     );

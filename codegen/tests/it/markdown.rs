@@ -371,3 +371,23 @@ fn the_page_costs_the_same_per_row_however_long_the_table() {
     let ratio = seconds(render, &one_large_table(32_000)) / seconds(render, &one_large_table(4_000));
     assert!(ratio < 24.0, "8 times the rows took {ratio:.1} times as long to render");
 }
+
+#[test]
+fn an_intro_sentence_that_starts_like_a_list_stays_a_sentence() {
+    for start in ["- ", "+", "1. ", "12) "] {
+        let mut catalogue = catalogues().swap_remove(0);
+        for table in &mut catalogue.tables {
+            table.summary = format!("{start}{}", table.summary);
+        }
+        let blocks = blocks(&page(&catalogue));
+        for table in &catalogue.tables {
+            let heading = blocks
+                .iter()
+                .position(|block| matches!(block, Block::Heading(2, heading) if heading.text == table.title));
+            let Some(Block::Paragraph(summary)) = heading.and_then(|at| blocks.get(at + 1)) else {
+                panic!("table `{}`: {start:?}: no intro sentence after the heading", table.id)
+            };
+            assert_text(summary, &table.summary, &table.id);
+        }
+    }
+}
