@@ -324,3 +324,28 @@ fn synth_rejects_bad_sizes_and_missing_flags() {
         assert!(text(&run.stderr).contains("usage: cargo xtask"), "{args:?}");
     }
 }
+
+#[test]
+fn a_path_flag_given_twice_or_empty_exits_2_and_says_so() {
+    let (_dir, spec, out) = workspace();
+    let (spec, out) = (spec.to_str().unwrap(), out.to_str().unwrap());
+    for (args, says) in [
+        (&["gen", "--spec", spec, "--spec", spec, "--out", out][..], "`--spec` given twice"),
+        (&["gen", "--spec", spec, "--out", out, "--out", out], "`--out` given twice"),
+        (&["gen", "--spec", spec, "--out", ""], "`--out` is empty"),
+        (&["gen", "--spec", "", "--out", out], "`--spec` is empty"),
+        (&["diff", "--spec", spec, "--spec", spec], "`--spec` given twice"),
+        (&["diff", "--spec", ""], "`--spec` is empty"),
+        (&["diff", "--format", "json", "--format", "text"], "`--format` given twice"),
+        (&["synth", "--codes", "10", "--out", ""], "`--out` is empty"),
+        (&["synth", "--codes", "10", "--out", out, "--out", out], "`--out` given twice"),
+        (&["synth", "--codes", "10", "--codes", "20", "--out", out], "`--codes` given twice"),
+    ] {
+        let run = xtask(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(stderr.contains("usage: cargo xtask"), "{args:?}: {stderr}");
+    }
+    assert!(!Path::new(out).exists(), "nothing is written");
+}
