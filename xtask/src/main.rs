@@ -214,9 +214,12 @@ pub(crate) fn set_once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<
     Ok(())
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+/// Colour only on a terminal that shows it: never when `NO_COLOR` is set
+/// (no-color.org) or `TERM` is `dumb`.
 fn use_color() -> bool {
-    std::io::stderr().is_terminal() && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stderr().is_terminal()
+        && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && env::var_os("TERM").is_none_or(|term| term != "dumb")
 }
 
 /// The workspace root: the parent of this crate's directory.

@@ -349,3 +349,35 @@ fn a_path_flag_given_twice_or_empty_exits_2_and_says_so() {
     }
     assert!(!Path::new(out).exists(), "nothing is written");
 }
+
+/// `xtask gen` on a bad spec with stderr on a terminal (util-linux
+/// `script` provides one) and `TERM` set to `term`: what the terminal shows.
+fn on_a_terminal(term: &str) -> Option<String> {
+    let (_dir, spec, out) = workspace();
+    fs::write(spec.join("knox-cloud.yaml"), "title: [unclosed\n").unwrap();
+    let command = format!(
+        "'{}' gen --spec '{}' --out '{}'",
+        env!("CARGO_BIN_EXE_xtask"),
+        spec.display(),
+        out.display()
+    );
+    let run = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", term)
+        .env_remove("NO_COLOR")
+        .output()
+        .ok()?;
+    Some(text(&run.stdout))
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let Some(xterm) = on_a_terminal("xterm") else {
+        eprintln!("skipped: util-linux `script` is not installed to give the run a terminal");
+        return;
+    };
+    assert!(xterm.contains("\u{1b}["), "a terminal gets colour: {xterm}");
+    let dumb = on_a_terminal("dumb").expect("script ran once already");
+    assert!(dumb.contains("knox-cloud.yaml"), "{dumb}");
+    assert!(!dumb.contains('\u{1b}'), "TERM=dumb gets none: {dumb:?}");
+}
