@@ -16,7 +16,6 @@ fn codes_read_from_integers_digit_strings_and_one_element_arrays() {
         ("18446744073709551615", i128::from(u64::MAX), false),
         ("-9223372036854775808", i128::from(i64::MIN), false),
         ("\"40400\"", 40400, true),
-        ("\"-12\"", -12, true),
         ("[5000000]", 5000000, false),
         ("[\"0\"]", 0, true),
     ] {
@@ -27,8 +26,11 @@ fn codes_read_from_integers_digit_strings_and_one_element_arrays() {
 
 #[test]
 fn codes_refuse_what_would_not_write_back_the_same() {
-    for json in ["\"007\"", "\"-0\"", "\"+1\"", "\" 1\"", "\"\"", "[]", "[1,2]", "[[1]]", "1.5", "null", "{}"]
-    {
+    for json in [
+        "\"007\"", "\"-0\"", "\"+1\"", "\" 1\"", "\"\"", "[]", "[1,2]", "[[1]]", "1.5", "null", "{}",
+        // A sign is not a digit: the documented pattern is `^[0-9]{1,10}$`.
+        "\"-12\"", "\"-7\"", "[\"-7\"]",
+    ] {
         assert!(code(json).is_err(), "{json} was accepted");
     }
     // serde_json reads an integer past 64 bits as a float.
@@ -37,7 +39,7 @@ fn codes_refuse_what_would_not_write_back_the_same() {
 
 #[test]
 fn codes_write_back_as_they_were_read() {
-    for json in ["4040000", "-7", "\"40400\"", "\"-12\"", "18446744073709551615", "-9223372036854775808"] {
+    for json in ["4040000", "-7", "\"40400\"", "18446744073709551615", "-9223372036854775808"] {
         assert_eq!(serde_json::to_string(&code(json).unwrap()).unwrap(), json);
     }
     let widest = BodyCode::new(i128::MIN);

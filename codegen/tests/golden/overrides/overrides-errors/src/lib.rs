@@ -1180,14 +1180,13 @@ mod response {
             one_element(seq, CodeField { in_array: true })
         }
     }
-    /// The number a string of decimal digits spells, when it is
-    /// written exactly as the number prints (no sign but `-`, no
-    /// leading zero, no space), so that writing it back gives the
-    /// same string.
+    /// The number a string of decimal digits spells, when it is only digits
+    /// (no sign, no space: the documented pattern is `^[0-9]{1,10}$`) written
+    /// as the number prints (no leading zero), so that writing it back gives
+    /// the same string.
     fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        let canonical = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-            && (digits == "0" || !digits.starts_with('0')) && text != "-0";
+        let canonical = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+            && (text == "0" || !text.starts_with('0'));
         if canonical { text.parse().ok() } else { ::core::option::Option::None }
     }
     /// Reads a text, `null`, or a one-element array of either.
