@@ -1547,6 +1547,42 @@ mod response {
             })
         }
     }
+    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
+    /// a field of another shape), every other field ignored: such a body still
+    /// says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_map(CodeOnlyVisitor)
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "code")?;
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
     /// Stores a field's value, refusing a second one.
     fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
@@ -1691,14 +1727,22 @@ mod response {
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
-        /// A body that is not an error body is kept as bytes.
+        /// A body that is not an error body is kept as bytes, and classified
+        /// by its `code` when it has one.
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let kind = ApiErrorKind::classify(
-                status,
-                parsed.as_ref().map(|body| body.code),
-            );
+            let code = match &parsed {
+                ::core::option::Option::Some(parsed) => {
+                    ::core::option::Option::Some(parsed.code)
+                }
+                ::core::option::Option::None => {
+                    ::serde_json::from_slice::<BodyCodeOnly>(body)
+                        .ok()
+                        .and_then(|only| only.0)
+                }
+            };
+            let kind = ApiErrorKind::classify(status, code);
             Self {
                 status,
                 kind,

@@ -5,7 +5,7 @@
 //! Its `use` items are for compiling it here: the generated `response`
 //! module has the same names in scope.
 
-use super::{ApiErrorKind, ErrorBody, ErrorCode, Recovery};
+use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
@@ -17,11 +17,19 @@ pub struct ApiError {
 
 impl ApiError {
     /// Classifies a response from its HTTP status and body bytes.
-    /// A body that is not an error body is kept as bytes.
+    /// A body that is not an error body is kept as bytes, and classified
+    /// by its `code` when it has one.
     #[must_use]
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-        let kind = ApiErrorKind::classify(status, parsed.as_ref().map(|body| body.code));
+        let code = match &parsed {
+            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.code),
+            // No `message`, or a field of another shape: the code still says what went wrong.
+            ::core::option::Option::None => {
+                ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
+            }
+        };
+        let kind = ApiErrorKind::classify(status, code);
         Self { status, kind, body: parsed, raw: Vec::from(body) }
     }
 

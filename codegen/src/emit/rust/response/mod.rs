@@ -18,7 +18,7 @@ mod stand_in;
 mod tests;
 
 #[cfg(test)]
-use body::{BodyCode, ErrorBody};
+use body::{BodyCode, BodyCodeOnly, ErrorBody};
 #[cfg(test)]
 use stand_in::{ApiErrorKind, ErrorCode, Recovery};
 

@@ -137,3 +137,27 @@ fn bodies_have_the_fields_the_other_formats_document() {
     }
     assert_eq!(required_keys(), ["code", "message"]);
 }
+
+#[test]
+fn api_errors_classify_by_the_code_of_a_body_without_a_message() {
+    for raw in [
+        &br#"{"code":40400}"#[..],
+        br#"{"code":"4040000","message":null}"#,
+        br#"{"code":[40400],"message":5,"data":{"x":1}}"#,
+        br#"{"message":["X","Y"],"code":4040000,"errorId":7}"#,
+    ] {
+        let error = ApiError::from_response(404, raw);
+        let shown = String::from_utf8_lossy(raw);
+        assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::NotFound), "{shown}");
+        assert_eq!(error.recovery(), Some(Recovery::FixRequest), "{shown}");
+        assert_eq!((error.body(), error.message()), (None, None), "{shown}: not a whole error body");
+        assert_eq!(error.raw_body(), raw);
+    }
+    let error = ApiError::from_response(418, br#"{"code":"7"}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: Some(BodyCode::quoted(7)) });
+    for raw in [&br#"{"code":"-7"}"#[..], br#"{"code":1,"code":2}"#, br#"{"code":{}}"#, br#"[40400]"#] {
+        let error = ApiError::from_response(418, raw);
+        let shown = String::from_utf8_lossy(raw);
+        assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: None }, "{shown}");
+    }
+}
