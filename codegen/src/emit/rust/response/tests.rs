@@ -161,3 +161,43 @@ fn api_errors_classify_by_the_code_of_a_body_without_a_message() {
         assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: None }, "{shown}");
     }
 }
+
+#[test]
+fn display_shows_the_error_and_what_the_body_adds() {
+    let error = ApiError::from_response(404, br#"{"code":40400,"message":"NOT_FOUND","errorId":"a1"}"#);
+    assert_eq!(error.to_string(), "HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a1]");
+    let error = ApiError::from_response(418, br#"{"code":7,"message":"teapot"}"#);
+    let expected = "HTTP 418: an error the catalogue does not list (code 7, message \"teapot\")";
+    assert_eq!(error.to_string(), expected);
+    assert_eq!(
+        ApiError::from_response(500, b"").to_string(),
+        "HTTP 500: an error the catalogue does not list"
+    );
+    let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+    let expected = "HTTP 502: an error the catalogue does not list (body: \"<html>Bad Gateway</html>\")";
+    assert_eq!(error.to_string(), expected);
+}
+
+#[test]
+fn display_shows_a_bounded_part_of_what_the_server_sent() {
+    let huge = "é".repeat(5_000_000);
+    let raw = format!(r#"{{"code":7,"message":"{huge}","errorId":"{huge}"}}"#);
+    let error = ApiError::from_response(500, raw.as_bytes());
+    let shown = error.to_string();
+    assert!(shown.chars().count() < 1_000, "{} characters shown", shown.chars().count());
+    assert_eq!(shown.matches('…').count(), 2, "each cut is marked: {shown}");
+    assert_eq!(error.message(), Some(huge.as_str()), "the accessor keeps the whole text");
+    assert_eq!(error.body().and_then(|body| body.error_id.as_deref()), Some(huge.as_str()));
+
+    let error = ApiError::from_response(500, huge.as_bytes());
+    assert!(error.to_string().chars().count() < 1_000);
+    assert_eq!(error.raw_body(), huge.as_bytes());
+
+    // An id is printed bare, but cannot start a line or move the cursor.
+    let error =
+        ApiError::from_response(404, br#"{"code":40400,"message":"M","errorId":"a\nHTTP 200\u001b[2J"}"#);
+    assert_eq!(
+        error.to_string(),
+        r"HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a\nHTTP 200\u{1b}[2J]"
+    );
+}

@@ -1277,16 +1277,24 @@ mod response {
             &self.raw
         }
     }
-    /// `HTTP <status>: ` and the error, then what the body says
-    /// when that adds to it.
+    /// How many characters of a text the server sent `Display` shows: a log
+    /// line stays a line whatever the server sends.
+    const SHOWN: usize = 120;
+    /// The first `SHOWN` characters of `text`, and `…` when that is not all.
+    fn shown(text: &str) -> (&str, &'static str) {
+        match text.char_indices().nth(SHOWN) {
+            ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
+            ::core::option::Option::None => (text, ""),
+        }
+    }
+    /// `HTTP <status>: ` and the error, then what the body says when that adds
+    /// to it; of each text the server sent, at most `SHOWN` characters.
     impl fmt::Display for ApiError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            /// How much of a body that is not an error body to show.
-            const SHOWN: usize = 120;
             ::core::write!(f, "HTTP {}: ", self.status)?;
-            match self.kind {
-                ApiErrorKind::Code(error) => ::core::write!(f, "{error}")?,
-                ApiErrorKind::Unknown { .. } => {
+            match self.kind.error_code() {
+                ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
+                ::core::option::Option::None => {
                     f.write_str("an error the catalogue does not list")?
                 }
             }
@@ -1300,24 +1308,22 @@ mod response {
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
+                            let (message, more) = shown(&body.message);
                             ::core::write!(
-                                f, " (code {}, message {:?})", body.code, body.message
-                            )?
+                                f, " (code {}, message {message:?}{more})", body.code
+                            )?;
                         }
                     }
                     if let ::core::option::Option::Some(id) = &body.error_id {
-                        ::core::write!(f, " [errorId {id}]")?;
+                        let (id, more) = shown(id);
+                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
                 ::core::option::Option::None => {
                     let text = String::from_utf8_lossy(&self.raw);
-                    let end = text
-                        .char_indices()
-                        .nth(SHOWN)
-                        .map_or(text.len(), |(end, _)| end);
-                    let more = if end < text.len() { "…" } else { "" };
-                    ::core::write!(f, " (body: {:?}{more})", & text[..end])?;
+                    let (text, more) = shown(&text);
+                    ::core::write!(f, " (body: {text:?}{more})")?;
                 }
             }
             Ok(())
