@@ -92,5 +92,47 @@ fn generation(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, generation);
+/// A catalogue of one custom table of `rows` rows, the HTTP status table
+/// after it: the shape where a scan of a table, or of the catalogue, per
+/// row would cost the most. Linear emitters take 8 times as long for 8
+/// times the rows.
+fn one_large_table(rows: u32) -> Catalogue {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/knox-cloud.yaml");
+    let mut catalogue = load(&bundled);
+    let http = catalogue.http_table().expect("the bundled spec has an HTTP status table").clone();
+    let mut table = catalogue
+        .tables
+        .iter()
+        .find(|t| t.kind == codegen::model::TableKind::Custom)
+        .expect("a custom table")
+        .clone();
+    let mut template = table.rows[0].clone();
+    (template.aliases, template.recovery, template.deprecated) = (Vec::new(), None, None);
+    table.rows = (0..rows)
+        .map(|n| codegen::model::Row {
+            code: 1_000_000 + n,
+            name: format!("{}_{n}", template.name),
+            ..template.clone()
+        })
+        .collect();
+    (catalogue.tables, catalogue.retired) = (vec![table, http], Vec::new());
+    catalogue
+}
+
+/// The text emitters on one large table, at two sizes eight times apart.
+fn one_table(c: &mut Criterion) {
+    for rows in [4_000, 32_000] {
+        let catalogue = one_large_table(rows);
+        for (name, emit) in EMITTERS.iter().filter(|(name, _)| !name.starts_with("rust")) {
+            let mut group = c.benchmark_group(format!("one_table_{name}"));
+            group.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_millis(500));
+            group.bench_with_input(BenchmarkId::from_parameter(rows), &catalogue, |b, catalogue| {
+                b.iter(|| emit(black_box(catalogue)))
+            });
+            group.finish();
+        }
+    }
+}
+
+criterion_group!(benches, generation, one_table);
 criterion_main!(benches);

@@ -36,6 +36,23 @@ pub fn markdown_inline(text: &str) -> String {
     format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
 }
 
+/// `text` as a paragraph of its own (an OpenAPI `description`, an intro
+/// sentence) that renders as exactly its characters: inline, and a start
+/// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.
+pub fn markdown_paragraph(text: &str) -> String {
+    let inline = markdown_inline(text);
+    let digits = inline.len() - inline.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = match inline.as_bytes().get(digits) {
+        Some(b'-' | b'+') if digits == 0 => Some(0),
+        Some(b'.' | b')') if (1..=9).contains(&digits) => Some(digits),
+        _ => None,
+    };
+    match marker {
+        Some(at) => format!("{}\\{}", &inline[..at], &inline[at..]),
+        None => inline,
+    }
+}
+
 /// `text` as Markdown inside a paragraph or a list item: markup escaped,
 /// and each line break kept as `<br>` followed by `indent` (what the
 /// item's continuation lines are indented by).
@@ -163,6 +180,17 @@ mod tests {
         assert_eq!(markdown_inline(" padded  "), "&#32;padded&#32;&#32;");
         assert_eq!(markdown_inline("  "), "&#32;&#32;");
         assert_eq!(markdown_inline("<b>&amp;"), r"\<b\>\&amp;");
+    }
+
+    #[test]
+    fn paragraphs_never_open_a_list() {
+        assert_eq!(markdown_paragraph("- a"), r"\- a");
+        assert_eq!(markdown_paragraph("+"), r"\+");
+        assert_eq!(markdown_paragraph("12. b"), r"12\. b");
+        assert_eq!(markdown_paragraph("3) c"), r"3\) c");
+        assert_eq!(markdown_paragraph("1234567890. d"), "1234567890. d");
+        assert_eq!(markdown_paragraph("2001-12-14"), "2001-12-14");
+        assert_eq!(markdown_paragraph("a <b>"), r"a \<b\>");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::process::{Command, ExitCode};
 
 use codegen::compat::diff::CatalogueDiff;
 
-use crate::{display, shorten_paths};
+use crate::{display, path_value, set_once, shorten_paths};
 
 /// How to print the report.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -29,27 +29,28 @@ pub struct Diff {
 pub fn parse_args(parser: &mut lexopt::Parser, default_spec: PathBuf) -> Result<Option<Diff>, String> {
     use lexopt::prelude::*;
 
-    let mut args = Diff { rev: "HEAD".to_owned(), spec: default_spec, format: Format::Text };
-    let mut rev_seen = false;
+    let (mut rev, mut spec, mut format) = (None, None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("spec") => args.spec = parser.value().map_err(|e| e.to_string())?.into(),
+            Long("spec") => set_once(&mut spec, "--spec", path_value(parser, "--spec")?)?,
             Long("format") => {
-                args.format = match parser.value().map_err(|e| e.to_string())?.to_string_lossy().as_ref() {
+                let value = match parser.value().map_err(|e| e.to_string())?.to_string_lossy().as_ref() {
                     "text" => Format::Text,
                     "json" => Format::Json,
                     other => return Err(format!("unknown format `{other}`: use `text` or `json`")),
-                }
+                };
+                set_once(&mut format, "--format", value)?;
             }
             Short('h') | Long("help") => return Ok(None),
-            Value(rev) if !rev_seen => {
-                rev_seen = true;
-                args.rev = rev.to_string_lossy().into_owned();
-            }
+            Value(value) if rev.is_none() => rev = Some(value.to_string_lossy().into_owned()),
             other => return Err(other.unexpected().to_string()),
         }
     }
-    Ok(Some(args))
+    Ok(Some(Diff {
+        rev: rev.unwrap_or_else(|| "HEAD".to_owned()),
+        spec: spec.unwrap_or(default_spec),
+        format: format.unwrap_or(Format::Text),
+    }))
 }
 
 /// What the comparison found, for every catalogue on either side.

@@ -92,18 +92,22 @@ fn parse_args() -> Result<Option<Command>, String> {
 fn parse_gen(parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
     use lexopt::prelude::*;
 
-    let root = project_root();
-    let mut args = Gen { mode: Mode::Write, spec: root.join("spec"), out: root.join("generated") };
+    let (mut mode, mut spec, mut out) = (Mode::Write, None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("check") => args.mode = Mode::Check,
-            Long("spec") => args.spec = parser.value().map_err(|e| e.to_string())?.into(),
-            Long("out") => args.out = parser.value().map_err(|e| e.to_string())?.into(),
+            Long("check") => mode = Mode::Check,
+            Long("spec") => set_once(&mut spec, "--spec", path_value(parser, "--spec")?)?,
+            Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().to_string()),
         }
     }
-    Ok(Some(args))
+    let root = project_root();
+    Ok(Some(Gen {
+        mode,
+        spec: spec.unwrap_or_else(|| root.join("spec")),
+        out: out.unwrap_or_else(|| root.join("generated")),
+    }))
 }
 
 fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
@@ -122,9 +126,9 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
                         codegen::synth::MAX_CODES
                     )
                 })?;
-                codes = Some(n);
+                set_once(&mut codes, "--codes", n)?;
             }
-            Long("out") => out = Some(parser.value().map_err(|e| e.to_string())?.into()),
+            Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().to_string()),
         }
@@ -190,9 +194,32 @@ fn run_gen(args: &Gen) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+/// A flag's path, refused when empty: no file or directory has that name,
+/// and an empty `--out` would silently mean the current directory.
+pub(crate) fn path_value(parser: &mut lexopt::Parser, flag: &str) -> Result<PathBuf, String> {
+    let value = parser.value().map_err(|e| e.to_string())?;
+    if value.is_empty() {
+        return Err(format!("`{flag}` is empty: give it a path"));
+    }
+    Ok(value.into())
+}
+
+/// Records a flag's value, refusing a second one: which of two the user
+/// meant is a guess.
+pub(crate) fn set_once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(format!("`{flag}` given twice: give it once"));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// Colour only on a terminal that shows it: never when `NO_COLOR` is set
+/// (no-color.org) or `TERM` is `dumb`.
 fn use_color() -> bool {
-    std::io::stderr().is_terminal() && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stderr().is_terminal()
+        && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && env::var_os("TERM").is_none_or(|term| term != "dumb")
 }
 
 /// The workspace root: the parent of this crate's directory.

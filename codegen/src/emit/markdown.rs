@@ -5,9 +5,11 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
+use std::collections::HashMap;
+
 use crate::emit::body::BODY_FIELDS;
 use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, markdown_inline};
+use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.
@@ -39,13 +41,31 @@ pub fn reference(catalogue: &Catalogue) -> String {
     page
 }
 
-/// Whether any row of `table` has aliases, and whether any has a recovery:
-/// the table shows those columns only then.
-fn optional_columns(table: &Table) -> (bool, bool) {
-    (
-        table.rows.iter().any(|row| !row.aliases.is_empty()),
-        table.rows.iter().any(|row| row.recovery.is_some()),
-    )
+/// What a table's rows show besides code, name and description, worked
+/// out once per table so that each row's cells cost the same however many
+/// rows there are.
+struct Columns<'a> {
+    /// The HTTP status table's rows by code, when the table is a custom
+    /// one: its status cell links to them.
+    http_rows: Option<HashMap<u32, &'a Row>>,
+    /// Whether any row has aliases: the table shows the column only then.
+    aliases: bool,
+    /// Whether any row has a recovery: the table shows the column only then.
+    recovery: bool,
+}
+
+impl<'a> Columns<'a> {
+    fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
+        let http_rows = (table.kind == TableKind::Custom).then(|| {
+            let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
+            rows.iter().map(|row| (row.code, row)).collect()
+        });
+        Columns {
+            http_rows,
+            aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
+            recovery: table.rows.iter().any(|row| row.recovery.is_some()),
+        }
+    }
 }
 
 /// What each recovery value asks of a client, when any row names one.
@@ -71,26 +91,26 @@ fn recovery_section(catalogue: &Catalogue) -> String {
 
 /// A table's heading, intro sentence and rows.
 fn table_section(catalogue: &Catalogue, table: &Table) -> String {
+    let shown = Columns::of(catalogue, table);
     let mut columns = vec!["Code".to_owned(), markdown_inline(&table.name_column), "Description".to_owned()];
-    if table.kind == TableKind::Custom {
+    if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
     }
-    let (aliases, recovery) = optional_columns(table);
-    if aliases {
+    if shown.aliases {
         columns.push("Also sent as".to_owned());
     }
-    if recovery {
+    if shown.recovery {
         columns.push("Recovery".to_owned());
     }
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
         title = markdown_inline(&table.title),
-        summary = markdown_inline(&table.summary),
+        summary = markdown_paragraph(&table.summary),
         header = table_line(&columns),
         rule = table_line(&vec!["---".to_owned(); columns.len()]),
     );
     for row in &table.rows {
-        section.push_str(&table_line(&row_cells(catalogue, table, row)));
+        section.push_str(&table_line(&row_cells(&shown, row)));
         section.push('\n');
     }
     section
@@ -98,26 +118,25 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 
 /// A row's cells: the code with its anchor, the name, the description
 /// and, outside the HTTP status table, the status linked to its row.
-fn row_cells(catalogue: &Catalogue, table: &Table, row: &Row) -> Vec<String> {
+fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     let mut cells = vec![
         format!("<a id=\"{}\"></a>{}", row.anchor(), row.code),
         markdown_inline(&row.name),
         markdown_inline(&row.description),
     ];
-    if table.kind == TableKind::Custom {
-        cells.push(match catalogue.http_row(row.http_status) {
-            Some((_, http)) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
+    if let Some(http_rows) = &shown.http_rows {
+        cells.push(match http_rows.get(&u32::from(row.http_status)) {
+            Some(http) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
         });
     }
-    let (aliases, recovery) = optional_columns(table);
-    if aliases {
+    if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.
         let cell: Vec<String> =
             row.aliases.iter().map(|alias| format!("<a id=\"{alias}\"></a>{alias}")).collect();
         cells.push(cell.join(", "));
     }
-    if recovery {
+    if shown.recovery {
         cells.push(match row.recovery {
             Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
             None => String::new(),

@@ -6,6 +6,9 @@
 //! versions differ only in how a code schema lists its codes: 3.1 as
 //! `oneOf` of `const`s with titles, 3.0 as `enum` with the
 //! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
+//!
+//! A `description` is CommonMark, so the spec text in it is escaped as on
+//! the Markdown page; titles, summaries and extensions are plain text.
 
 use std::collections::BTreeSet;
 
@@ -14,7 +17,7 @@ use serde::Serialize;
 use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::yaml::{self, OrderedMap};
 use crate::model::{Catalogue, Row, Table, TableKind};
-use crate::text::markdown_inline;
+use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// Which OpenAPI version to write.
@@ -199,11 +202,11 @@ fn info(catalogue: &Catalogue, version: Version) -> Info {
         title: catalogue.title.clone(),
         version: catalogue.version.clone(),
         description: format!(
-            "The error codes and error responses of {title}, generated from `{source}`.\n\n\
+            "The error codes and error responses of {title}, generated from {source}.\n\n\
              This document has no paths: reference its components from your own, e.g.\n\
              `$ref: '{file}#/components/responses/{response}'`.",
             title = markdown_inline(&catalogue.title),
-            source = catalogue.source,
+            source = code_span(&catalogue.source),
             file = file_name(catalogue, version),
             response = response_name(catalogue, status),
         ),
@@ -229,7 +232,7 @@ fn code_schema(table: &Table, version: Version) -> Schema {
     };
     match version {
         Version::V3_1 => Schema {
-            description: Some(table.summary.clone()),
+            description: Some(markdown_paragraph(&table.summary)),
             one_of: Some(
                 table
                     .rows
@@ -259,7 +262,7 @@ fn code_schema(table: &Table, version: Version) -> Schema {
             );
             Schema {
                 // 3.0 has no per-value titles: list the names where readers look.
-                description: Some(format!("{}\n\n{}", table.summary, code_list(table))),
+                description: Some(format!("{}\n\n{}", markdown_paragraph(&table.summary), code_list(table))),
                 values: Some(values.iter().map(|&(code, _)| code).collect()),
                 enum_varnames: Some(
                     values
@@ -301,7 +304,7 @@ fn alias_const(row: &Row, alias: u32) -> Schema {
     Schema {
         constant: Some(alias),
         title: Some(row.name.clone()),
-        description: Some(alias_description(row)),
+        description: Some(markdown_paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code),
         recovery: row.recovery.map(|r| r.key()),
@@ -317,7 +320,7 @@ fn code_const(row: &Row) -> Schema {
     Schema {
         constant: Some(row.code),
         title: Some(row.name.clone()),
-        description: Some(row.description.clone()),
+        description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
         recovery: row.recovery.map(|r| r.key()),
         ..Schema::default()
@@ -405,13 +408,12 @@ fn statuses(catalogue: &Catalogue) -> Vec<(u16, String)> {
     let mut statuses: Vec<(u16, String)> = catalogue
         .rows()
         .filter(|(table, _)| table.kind == TableKind::HttpStatus)
-        .map(|(_, row)| (row.http_status, row.description.clone()))
+        .map(|(_, row)| (row.http_status, markdown_paragraph(&row.description)))
         .collect();
-    let unlisted: BTreeSet<u16> = catalogue
-        .rows()
-        .map(|(_, row)| row.http_status)
-        .filter(|&status| catalogue.http_row(status).is_none())
-        .collect();
+    // Looked up in a set, not by a scan of the rows per row.
+    let listed: BTreeSet<u16> = statuses.iter().map(|&(status, _)| status).collect();
+    let unlisted: BTreeSet<u16> =
+        catalogue.rows().map(|(_, row)| row.http_status).filter(|status| !listed.contains(status)).collect();
     statuses.extend(unlisted.into_iter().map(|status| (status, format!("HTTP status {status}."))));
     statuses
 }
@@ -435,7 +437,10 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
             row.name.clone(),
             Example {
                 summary: format!("{} {}", row.code, row.name),
-                description: row.deprecated.as_ref().map(|note| format!("Deprecated: {note}")),
+                description: row
+                    .deprecated
+                    .as_ref()
+                    .map(|note| format!("Deprecated: {}", markdown_inline(note))),
                 value: BodyExample {
                     code: row.code,
                     message: row.name.clone(),

@@ -16,8 +16,10 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ApiError",
     "ApiErrorKind",
     // The `response` module's own imports and private types.
+    "BodyCodeOnly",
     "BodyVisitor",
     "CodeField",
+    "CodeOnlyVisitor",
     "Deserialize",
     "DeserializeSeed",
     "Deserializer",

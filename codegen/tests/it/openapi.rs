@@ -9,6 +9,7 @@ use codegen::model::TableKind;
 use serde_yaml::Value;
 
 use crate::fixtures::catalogues;
+use crate::markdown::plain_text;
 
 const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
 
@@ -74,12 +75,16 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
                 assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
                 if code == row.code {
-                    assert_eq!(option["description"], string(&row.description), "{name}");
+                    let description = option["description"].as_str().expect("a description");
+                    assert_eq!(plain_text(description, &name), row.description, "{name}");
                     assert_eq!(option.get("x-alias-of"), None, "{name}: {code}");
                 } else {
                     assert_eq!(option["x-alias-of"], Value::from(row.code), "{name}: alias {code}");
                     let description = option["description"].as_str().expect("a description");
-                    assert!(description.ends_with(&row.description), "{name}: alias {code}");
+                    assert!(
+                        plain_text(description, &name).ends_with(&row.description),
+                        "{name}: alias {code}"
+                    );
                 }
             }
 
@@ -132,7 +137,8 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 let response_name = openapi::response_name(&catalogue, row.http_status);
                 let response = at(&doc, &["components", "responses", &response_name]);
                 if table.kind == TableKind::HttpStatus {
-                    assert_eq!(response["description"], string(&row.description), "verbatim");
+                    let description = response["description"].as_str().expect("a description");
+                    assert_eq!(plain_text(description, &response_name), row.description, "verbatim");
                     continue;
                 }
                 let media = at(response, &["content", "application/json"]);
@@ -190,4 +196,55 @@ fn knox_auth_codes_land_under_their_http_responses() {
         unauthorized["description"],
         string("Authorization for the API is required, but the request was not authenticated.")
     );
+}
+
+/// Every description that carries spec text, as a reader of the rendered
+/// Markdown sees it, against the spec's text.
+fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
+    for (version, number) in VERSIONS {
+        let doc = document(catalogue, version);
+        for table in &catalogue.tables {
+            let name = openapi::code_schema_name(table);
+            let schema = at(&doc, &["components", "schemas", &name]);
+            let description = schema["description"].as_str().expect("a description");
+            // 3.0 follows the summary with the list of codes.
+            let summary = description.split("\n\n").next().expect("a first paragraph");
+            assert_eq!(plain_text(summary, &name), table.summary, "{number}: {name}");
+            for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
+                let Some(note) = &row.deprecated else { continue };
+                if table.kind == TableKind::HttpStatus {
+                    continue;
+                }
+                let response = at(
+                    &doc,
+                    &["components", "responses", &openapi::response_name(catalogue, row.http_status)],
+                );
+                let example = at(response, &["content", "application/json", "examples", &row.name]);
+                let description =
+                    example["description"].as_str().expect("a deprecated example's description");
+                assert_eq!(plain_text(description, &row.name), format!("Deprecated: {note}"), "{number}");
+            }
+        }
+    }
+}
+
+/// `catalogue` with text that CommonMark would read as markup or HTML
+/// around every text the OpenAPI descriptions carry.
+fn with_markup(mut catalogue: Catalogue) -> Catalogue {
+    for (n, table) in catalogue.tables.iter_mut().enumerate() {
+        table.summary = format!("- {} <b>bold</b> [a](link)", table.summary);
+        for row in &mut table.rows {
+            row.description = format!("{n}. <script>x</script> *{}*", row.description);
+            row.deprecated = Some(format!("+ <i>{}</i>", row.deprecated.as_deref().unwrap_or("old")));
+        }
+    }
+    catalogue
+}
+
+#[test]
+fn descriptions_show_the_spec_text_as_text_never_as_markup() {
+    for catalogue in catalogues() {
+        assert_descriptions_read_as_the_spec(&catalogue);
+        assert_descriptions_read_as_the_spec(&with_markup(catalogue));
+    }
 }

@@ -360,3 +360,60 @@ fn a_symlinked_folder_under_out_exits_2_and_what_it_points_to_is_untouched() {
     assert!(stderr.contains(&out.join("docs").display().to_string()), "{stderr}");
     assert_eq!((snapshot(&elsewhere), snapshot(&out)), before);
 }
+
+#[test]
+fn a_path_flag_given_twice_or_empty_exits_2_and_says_so() {
+    let (_dir, spec, out) = workspace();
+    let (spec, out) = (spec.to_str().unwrap(), out.to_str().unwrap());
+    for (args, says) in [
+        (&["gen", "--spec", spec, "--spec", spec, "--out", out][..], "`--spec` given twice"),
+        (&["gen", "--spec", spec, "--out", out, "--out", out], "`--out` given twice"),
+        (&["gen", "--spec", spec, "--out", ""], "`--out` is empty"),
+        (&["gen", "--spec", "", "--out", out], "`--spec` is empty"),
+        (&["diff", "--spec", spec, "--spec", spec], "`--spec` given twice"),
+        (&["diff", "--spec", ""], "`--spec` is empty"),
+        (&["diff", "--format", "json", "--format", "text"], "`--format` given twice"),
+        (&["synth", "--codes", "10", "--out", ""], "`--out` is empty"),
+        (&["synth", "--codes", "10", "--out", out, "--out", out], "`--out` given twice"),
+        (&["synth", "--codes", "10", "--codes", "20", "--out", out], "`--codes` given twice"),
+    ] {
+        let run = xtask(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(stderr.contains("usage: cargo xtask"), "{args:?}: {stderr}");
+    }
+    assert!(!Path::new(out).exists(), "nothing is written");
+}
+
+/// `xtask gen` on a bad spec with stderr on a terminal (util-linux
+/// `script` provides one) and `TERM` set to `term`: what the terminal shows.
+fn on_a_terminal(term: &str) -> Option<String> {
+    let (_dir, spec, out) = workspace();
+    fs::write(spec.join("knox-cloud.yaml"), "title: [unclosed\n").unwrap();
+    let command = format!(
+        "'{}' gen --spec '{}' --out '{}'",
+        env!("CARGO_BIN_EXE_xtask"),
+        spec.display(),
+        out.display()
+    );
+    let run = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", term)
+        .env_remove("NO_COLOR")
+        .output()
+        .ok()?;
+    Some(text(&run.stdout))
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let Some(xterm) = on_a_terminal("xterm") else {
+        eprintln!("skipped: util-linux `script` is not installed to give the run a terminal");
+        return;
+    };
+    assert!(xterm.contains("\u{1b}["), "a terminal gets colour: {xterm}");
+    let dumb = on_a_terminal("dumb").expect("script ran once already");
+    assert!(dumb.contains("knox-cloud.yaml"), "{dumb}");
+    assert!(!dumb.contains('\u{1b}'), "TERM=dumb gets none: {dumb:?}");
+}

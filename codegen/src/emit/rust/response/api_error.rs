@@ -1,11 +1,12 @@
-//! The fixed half of `ApiError`: the struct and its methods, copied item by
-//! item into the generated crate (its `Display` names the catalogue's
-//! tables, so the emitter writes that).
+//! The fixed `ApiError`: the struct, its methods and its `Display`, copied
+//! item by item into the generated crate.
 //!
 //! Its `use` items are for compiling it here: the generated `response`
 //! module has the same names in scope.
 
-use super::{ApiErrorKind, ErrorBody, ErrorCode, Recovery};
+use std::fmt;
+
+use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
@@ -17,11 +18,19 @@ pub struct ApiError {
 
 impl ApiError {
     /// Classifies a response from its HTTP status and body bytes.
-    /// A body that is not an error body is kept as bytes.
+    /// A body that is not an error body is kept as bytes, and classified
+    /// by its `code` when it has one.
     #[must_use]
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-        let kind = ApiErrorKind::classify(status, parsed.as_ref().map(|body| body.code));
+        let code = match &parsed {
+            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.code),
+            // No `message`, or a field of another shape: the code still says what went wrong.
+            ::core::option::Option::None => {
+                ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
+            }
+        };
+        let kind = ApiErrorKind::classify(status, code);
         Self { status, kind, body: parsed, raw: Vec::from(body) }
     }
 
@@ -72,5 +81,56 @@ impl ApiError {
     #[must_use]
     pub fn raw_body(&self) -> &[u8] {
         &self.raw
+    }
+}
+
+/// How many characters of a text the server sent `Display` shows: a log
+/// line stays a line whatever the server sends.
+const SHOWN: usize = 120;
+
+/// The first `SHOWN` characters of `text`, and `…` when that is not all.
+fn shown(text: &str) -> (&str, &'static str) {
+    match text.char_indices().nth(SHOWN) {
+        ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
+        ::core::option::Option::None => (text, ""),
+    }
+}
+
+/// `HTTP <status>: ` and the error, then what the body says when that adds
+/// to it; of each text the server sent, at most `SHOWN` characters.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ::core::write!(f, "HTTP {}: ", self.status)?;
+        match self.kind.error_code() {
+            ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
+            ::core::option::Option::None => f.write_str("an error the catalogue does not list")?,
+        }
+        match &self.body {
+            ::core::option::Option::Some(body) => {
+                match self.kind {
+                    // An alias: say which code the service sent.
+                    ApiErrorKind::Code(error) if body.code.number() != error.code() as i128 => {
+                        ::core::write!(f, " (sent as {})", body.code)?;
+                    }
+                    ApiErrorKind::Code(_) => {}
+                    _ => {
+                        let (message, more) = shown(&body.message);
+                        ::core::write!(f, " (code {}, message {message:?}{more})", body.code)?;
+                    }
+                }
+                if let ::core::option::Option::Some(id) = &body.error_id {
+                    // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
+                    let (id, more) = shown(id);
+                    ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                }
+            }
+            ::core::option::Option::None if self.raw.is_empty() => {}
+            ::core::option::Option::None => {
+                let text = String::from_utf8_lossy(&self.raw);
+                let (text, more) = shown(&text);
+                ::core::write!(f, " (body: {text:?}{more})")?;
+            }
+        }
+        Ok(())
     }
 }

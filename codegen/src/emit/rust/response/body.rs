@@ -141,16 +141,14 @@ impl<'de> Visitor<'de> for CodeField {
     }
 }
 
-/// The number a string of decimal digits spells, when it is
-/// written exactly as the number prints (no sign but `-`, no
-/// leading zero, no space), so that writing it back gives the
-/// same string.
+/// The number a string of decimal digits spells, when it is only digits
+/// (no sign, no space: the documented pattern is `^[0-9]{1,10}$`) written
+/// as the number prints (no leading zero), so that writing it back gives
+/// the same string.
 fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let canonical = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
-        && text != "-0";
+    let canonical = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
     if canonical { text.parse().ok() } else { ::core::option::Option::None }
 }
 
@@ -298,6 +296,43 @@ impl<'de> Visitor<'de> for BodyVisitor {
             data: data.flatten(),
             error_id: error_id.flatten(),
         })
+    }
+}
+
+/// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
+/// a field of another shape), every other field ignored: such a body still
+/// says which error it is.
+pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+
+impl<'de> Deserialize<'de> for BodyCodeOnly {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+        deserializer.deserialize_map(CodeOnlyVisitor)
+    }
+}
+
+struct CodeOnlyVisitor;
+
+impl<'de> Visitor<'de> for CodeOnlyVisitor {
+    type Value = BodyCodeOnly;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+        let mut code = ::core::option::Option::None;
+        while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+            match field {
+                Field::Code => {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, "code")?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(BodyCodeOnly(code))
     }
 }
 

@@ -18,7 +18,7 @@ mod stand_in;
 mod tests;
 
 #[cfg(test)]
-use body::{BodyCode, ErrorBody};
+use body::{BodyCode, BodyCodeOnly, ErrorBody};
 #[cfg(test)]
 use stand_in::{ApiErrorKind, ErrorCode, Recovery};
 
@@ -46,7 +46,6 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let body = fixed::items(BODY_SOURCE, body_docs(&sample));
     let kind = emit_kind(catalogue, &sample);
     let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
-    let display = emit_api_error_display(catalogue);
     quote! {
         #[cfg(feature = "serde")]
         pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
@@ -67,7 +66,6 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             #(#body)*
             #kind
             #(#api_error)*
-            #display
 
             impl ::core::error::Error for ApiError {}
         }
@@ -365,50 +363,4 @@ fn api_error_docs(sample: &Sample) -> TokenStream {
             )
         ),
     ))
-}
-
-/// `Display` for `ApiError`: it names the HTTP status table, if any.
-fn emit_api_error_display(catalogue: &Catalogue) -> TokenStream {
-    let status_display = catalogue
-        .http_table()
-        .map(|_| quote! { ApiErrorKind::Status(error) => ::core::write!(f, "{error}")?, });
-    quote! {
-        /// `HTTP <status>: ` and the error, then what the body says
-        /// when that adds to it.
-        impl fmt::Display for ApiError {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                /// How much of a body that is not an error body to show.
-                const SHOWN: usize = 120;
-                ::core::write!(f, "HTTP {}: ", self.status)?;
-                match self.kind {
-                    ApiErrorKind::Code(error) => ::core::write!(f, "{error}")?,
-                    #status_display
-                    ApiErrorKind::Unknown { .. } => f.write_str("an error the catalogue does not list")?,
-                }
-                match &self.body {
-                    ::core::option::Option::Some(body) => {
-                        match self.kind {
-                            // An alias: say which code the service sent.
-                            ApiErrorKind::Code(error) if body.code.number() != error.code() as i128 => {
-                                ::core::write!(f, " (sent as {})", body.code)?;
-                            }
-                            ApiErrorKind::Code(_) => {}
-                            _ => ::core::write!(f, " (code {}, message {:?})", body.code, body.message)?,
-                        }
-                        if let ::core::option::Option::Some(id) = &body.error_id {
-                            ::core::write!(f, " [errorId {id}]")?;
-                        }
-                    }
-                    ::core::option::Option::None if self.raw.is_empty() => {}
-                    ::core::option::Option::None => {
-                        let text = String::from_utf8_lossy(&self.raw);
-                        let end = text.char_indices().nth(SHOWN).map_or(text.len(), |(end, _)| end);
-                        let more = if end < text.len() { "…" } else { "" };
-                        ::core::write!(f, " (body: {:?}{more})", &text[..end])?;
-                    }
-                }
-                Ok(())
-            }
-        }
-    }
 }

@@ -16,7 +16,6 @@ fn codes_read_from_integers_digit_strings_and_one_element_arrays() {
         ("18446744073709551615", i128::from(u64::MAX), false),
         ("-9223372036854775808", i128::from(i64::MIN), false),
         ("\"40400\"", 40400, true),
-        ("\"-12\"", -12, true),
         ("[5000000]", 5000000, false),
         ("[\"0\"]", 0, true),
     ] {
@@ -27,8 +26,11 @@ fn codes_read_from_integers_digit_strings_and_one_element_arrays() {
 
 #[test]
 fn codes_refuse_what_would_not_write_back_the_same() {
-    for json in ["\"007\"", "\"-0\"", "\"+1\"", "\" 1\"", "\"\"", "[]", "[1,2]", "[[1]]", "1.5", "null", "{}"]
-    {
+    for json in [
+        "\"007\"", "\"-0\"", "\"+1\"", "\" 1\"", "\"\"", "[]", "[1,2]", "[[1]]", "1.5", "null", "{}",
+        // A sign is not a digit: the documented pattern is `^[0-9]{1,10}$`.
+        "\"-12\"", "\"-7\"", "[\"-7\"]",
+    ] {
         assert!(code(json).is_err(), "{json} was accepted");
     }
     // serde_json reads an integer past 64 bits as a float.
@@ -37,7 +39,7 @@ fn codes_refuse_what_would_not_write_back_the_same() {
 
 #[test]
 fn codes_write_back_as_they_were_read() {
-    for json in ["4040000", "-7", "\"40400\"", "\"-12\"", "18446744073709551615", "-9223372036854775808"] {
+    for json in ["4040000", "-7", "\"40400\"", "18446744073709551615", "-9223372036854775808"] {
         assert_eq!(serde_json::to_string(&code(json).unwrap()).unwrap(), json);
     }
     let widest = BodyCode::new(i128::MIN);
@@ -134,4 +136,68 @@ fn bodies_have_the_fields_the_other_formats_document() {
         assert_eq!(read.is_err(), field.required, "a body without `{}`", field.key);
     }
     assert_eq!(required_keys(), ["code", "message"]);
+}
+
+#[test]
+fn api_errors_classify_by_the_code_of_a_body_without_a_message() {
+    for raw in [
+        &br#"{"code":40400}"#[..],
+        br#"{"code":"4040000","message":null}"#,
+        br#"{"code":[40400],"message":5,"data":{"x":1}}"#,
+        br#"{"message":["X","Y"],"code":4040000,"errorId":7}"#,
+    ] {
+        let error = ApiError::from_response(404, raw);
+        let shown = String::from_utf8_lossy(raw);
+        assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::NotFound), "{shown}");
+        assert_eq!(error.recovery(), Some(Recovery::FixRequest), "{shown}");
+        assert_eq!((error.body(), error.message()), (None, None), "{shown}: not a whole error body");
+        assert_eq!(error.raw_body(), raw);
+    }
+    let error = ApiError::from_response(418, br#"{"code":"7"}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: Some(BodyCode::quoted(7)) });
+    for raw in [&br#"{"code":"-7"}"#[..], br#"{"code":1,"code":2}"#, br#"{"code":{}}"#, br#"[40400]"#] {
+        let error = ApiError::from_response(418, raw);
+        let shown = String::from_utf8_lossy(raw);
+        assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: None }, "{shown}");
+    }
+}
+
+#[test]
+fn display_shows_the_error_and_what_the_body_adds() {
+    let error = ApiError::from_response(404, br#"{"code":40400,"message":"NOT_FOUND","errorId":"a1"}"#);
+    assert_eq!(error.to_string(), "HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a1]");
+    let error = ApiError::from_response(418, br#"{"code":7,"message":"teapot"}"#);
+    let expected = "HTTP 418: an error the catalogue does not list (code 7, message \"teapot\")";
+    assert_eq!(error.to_string(), expected);
+    assert_eq!(
+        ApiError::from_response(500, b"").to_string(),
+        "HTTP 500: an error the catalogue does not list"
+    );
+    let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+    let expected = "HTTP 502: an error the catalogue does not list (body: \"<html>Bad Gateway</html>\")";
+    assert_eq!(error.to_string(), expected);
+}
+
+#[test]
+fn display_shows_a_bounded_part_of_what_the_server_sent() {
+    let huge = "é".repeat(5_000_000);
+    let raw = format!(r#"{{"code":7,"message":"{huge}","errorId":"{huge}"}}"#);
+    let error = ApiError::from_response(500, raw.as_bytes());
+    let shown = error.to_string();
+    assert!(shown.chars().count() < 1_000, "{} characters shown", shown.chars().count());
+    assert_eq!(shown.matches('…').count(), 2, "each cut is marked: {shown}");
+    assert_eq!(error.message(), Some(huge.as_str()), "the accessor keeps the whole text");
+    assert_eq!(error.body().and_then(|body| body.error_id.as_deref()), Some(huge.as_str()));
+
+    let error = ApiError::from_response(500, huge.as_bytes());
+    assert!(error.to_string().chars().count() < 1_000);
+    assert_eq!(error.raw_body(), huge.as_bytes());
+
+    // An id is printed bare, but cannot start a line or move the cursor.
+    let error =
+        ApiError::from_response(404, br#"{"code":40400,"message":"M","errorId":"a\nHTTP 200\u001b[2J"}"#);
+    assert_eq!(
+        error.to_string(),
+        r"HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a\nHTTP 200\u{1b}[2J]"
+    );
 }

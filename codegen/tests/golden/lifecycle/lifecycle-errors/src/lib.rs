@@ -891,14 +891,13 @@ mod response {
             one_element(seq, CodeField { in_array: true })
         }
     }
-    /// The number a string of decimal digits spells, when it is
-    /// written exactly as the number prints (no sign but `-`, no
-    /// leading zero, no space), so that writing it back gives the
-    /// same string.
+    /// The number a string of decimal digits spells, when it is only digits
+    /// (no sign, no space: the documented pattern is `^[0-9]{1,10}$`) written
+    /// as the number prints (no leading zero), so that writing it back gives
+    /// the same string.
     fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        let canonical = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-            && (digits == "0" || !digits.starts_with('0')) && text != "-0";
+        let canonical = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+            && (text == "0" || !text.starts_with('0'));
         if canonical { text.parse().ok() } else { ::core::option::Option::None }
     }
     /// Reads a text, `null`, or a one-element array of either.
@@ -1074,6 +1073,42 @@ mod response {
             })
         }
     }
+    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
+    /// a field of another shape), every other field ignored: such a body still
+    /// says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_map(CodeOnlyVisitor)
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "code")?;
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
     /// Stores a field's value, refusing a second one.
     fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
@@ -1203,14 +1238,22 @@ mod response {
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
-        /// A body that is not an error body is kept as bytes.
+        /// A body that is not an error body is kept as bytes, and classified
+        /// by its `code` when it has one.
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let kind = ApiErrorKind::classify(
-                status,
-                parsed.as_ref().map(|body| body.code),
-            );
+            let code = match &parsed {
+                ::core::option::Option::Some(parsed) => {
+                    ::core::option::Option::Some(parsed.code)
+                }
+                ::core::option::Option::None => {
+                    ::serde_json::from_slice::<BodyCodeOnly>(body)
+                        .ok()
+                        .and_then(|only| only.0)
+                }
+            };
+            let kind = ApiErrorKind::classify(status, code);
             Self {
                 status,
                 kind,
@@ -1262,16 +1305,24 @@ mod response {
             &self.raw
         }
     }
-    /// `HTTP <status>: ` and the error, then what the body says
-    /// when that adds to it.
+    /// How many characters of a text the server sent `Display` shows: a log
+    /// line stays a line whatever the server sends.
+    const SHOWN: usize = 120;
+    /// The first `SHOWN` characters of `text`, and `…` when that is not all.
+    fn shown(text: &str) -> (&str, &'static str) {
+        match text.char_indices().nth(SHOWN) {
+            ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
+            ::core::option::Option::None => (text, ""),
+        }
+    }
+    /// `HTTP <status>: ` and the error, then what the body says when that adds
+    /// to it; of each text the server sent, at most `SHOWN` characters.
     impl fmt::Display for ApiError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            /// How much of a body that is not an error body to show.
-            const SHOWN: usize = 120;
             ::core::write!(f, "HTTP {}: ", self.status)?;
-            match self.kind {
-                ApiErrorKind::Code(error) => ::core::write!(f, "{error}")?,
-                ApiErrorKind::Unknown { .. } => {
+            match self.kind.error_code() {
+                ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
+                ::core::option::Option::None => {
                     f.write_str("an error the catalogue does not list")?
                 }
             }
@@ -1285,24 +1336,22 @@ mod response {
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
+                            let (message, more) = shown(&body.message);
                             ::core::write!(
-                                f, " (code {}, message {:?})", body.code, body.message
-                            )?
+                                f, " (code {}, message {message:?}{more})", body.code
+                            )?;
                         }
                     }
                     if let ::core::option::Option::Some(id) = &body.error_id {
-                        ::core::write!(f, " [errorId {id}]")?;
+                        let (id, more) = shown(id);
+                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
                 ::core::option::Option::None => {
                     let text = String::from_utf8_lossy(&self.raw);
-                    let end = text
-                        .char_indices()
-                        .nth(SHOWN)
-                        .map_or(text.len(), |(end, _)| end);
-                    let more = if end < text.len() { "…" } else { "" };
-                    ::core::write!(f, " (body: {:?}{more})", & text[..end])?;
+                    let (text, more) = shown(&text);
+                    ::core::write!(f, " (body: {text:?}{more})")?;
                 }
             }
             Ok(())
