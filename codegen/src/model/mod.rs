@@ -49,7 +49,10 @@ impl Catalogue {
 
     /// The row of an HTTP status table whose code is `status`, if any.
     pub fn http_row(&self, status: u16) -> Option<(&Table, &Row)> {
-        self.rows().find(|(table, row)| table.kind == TableKind::HttpStatus && row.code == u32::from(status))
+        // Only the HTTP status table is searched: at most the 200 error
+        // statuses, so a lookup per row stays linear in the catalogue.
+        let table = self.http_table()?;
+        table.rows.iter().find(|row| row.code == u32::from(status)).map(|row| (table, row))
     }
 
     /// The table whose codes are HTTP statuses, if the catalogue has one
