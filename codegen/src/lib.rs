@@ -86,7 +86,7 @@ impl From<Diagnostics> for Error {
 /// spec's lock sits next to it (see [`compat::lock`]). `out` may not lie
 /// inside a `spec` directory. Every artifact and lock is rendered in memory
 /// before anything is touched, a spec its lock refuses writes nothing, and
-/// the files and locks are written all or nothing (see [`write`]).
+/// the files and locks are written all or nothing (see [`mod@write`]).
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
     write::refuse_out_inside_spec(spec, out)?;
     let loaded = load_paths(spec)?;
