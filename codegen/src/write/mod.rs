@@ -27,8 +27,9 @@
 //! during the renames (rare: each is within one folder) leaves the files
 //! renamed before it new and the others, the locks included, as they
 //! were, and the next run finishes the job. Each writing run first removes
-//! the temporary files of that pattern that a killed run left in the
-//! folders it writes to.
+//! the temporary files of that pattern, over an hour old, that a killed
+//! run left in the folders it writes to (a younger one may be another
+//! run's, in flight).
 
 mod error;
 mod header;
@@ -290,14 +291,21 @@ fn is_temporary(name: &str) -> bool {
     })
 }
 
-/// Removes the temporary files a killed run left in `folders`.
+/// A temporary file younger than this may be another run's, still in
+/// flight: a run renames its files within seconds of writing them.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes the temporary files a killed run left in `folders`, those last
+/// modified over [`STALE_AFTER`] ago.
 fn remove_stale_temporaries<'a>(folders: impl Iterator<Item = &'a Path>) {
     let folders: BTreeSet<&Path> = folders.collect();
     for folder in folders {
         let Ok(entries) = fs::read_dir(folder) else { continue };
         for entry in entries.flatten() {
             let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
-            if is_file && entry.file_name().to_str().is_some_and(is_temporary) {
+            let age = entry.metadata().and_then(|meta| meta.modified()).ok().and_then(|at| at.elapsed().ok());
+            let stale = age.is_some_and(|age| age >= STALE_AFTER);
+            if is_file && stale && entry.file_name().to_str().is_some_and(is_temporary) {
                 // Best effort: a leftover that stays is only clutter.
                 let _ = fs::remove_file(entry.path());
             }

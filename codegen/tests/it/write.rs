@@ -198,19 +198,28 @@ fn a_temporary_file_a_killed_run_left_is_removed_by_the_next() {
     let project = Project::new();
     project.generate().unwrap();
     let src = project.out.join("knox-cloud-errors/src");
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    let leave = |path: &std::path::Path, contents: &str| {
+        fs::write(path, contents).unwrap();
+        fs::File::options().write(true).open(path).unwrap().set_modified(two_hours_ago).unwrap();
+    };
     let stale = src.join(".codegen-Ab3dEf7hJk.tmp");
-    fs::write(&stale, "half a fi").unwrap();
+    leave(&stale, "half a fi");
     let stale_lock = project.spec.join(".codegen-0123456789.tmp");
-    fs::write(&stale_lock, "half a lo").unwrap();
+    leave(&stale_lock, "half a lo");
     // Hidden files of other names are someone else's.
     let other = src.join(".notes.tmp");
-    fs::write(&other, "mine\n").unwrap();
+    leave(&other, "mine\n");
+    // A fresh one may be another run's, still in flight.
+    let in_flight = src.join(".codegen-Zz9yXx8wVv.tmp");
+    fs::write(&in_flight, "being writ").unwrap();
 
     project.generate().unwrap();
     assert!(!stale.exists() && !stale_lock.exists());
     assert_eq!(fs::read_to_string(&other).unwrap(), "mine\n");
+    assert!(in_flight.exists(), "another run's temporary file is left alone");
     // Check mode removes nothing.
-    fs::write(&stale, "half a fi").unwrap();
+    leave(&stale, "half a fi");
     codegen::generate(&project.spec, &project.out, Mode::Check).unwrap();
     assert!(stale.exists());
 }
