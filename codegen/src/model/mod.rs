@@ -4,6 +4,7 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
+mod text_rules;
 mod validate;
 
 pub use names::{

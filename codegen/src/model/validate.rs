@@ -7,6 +7,7 @@ use std::path::Path;
 
 use heck::ToUpperCamelCase;
 
+use super::text_rules::{refused_characters, shown};
 use super::{
     Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
     Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
@@ -547,65 +548,13 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
     (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
 
-/// Refuses in `value` (the `field` of the item at `at`) a character that
-/// the generated crate's docs or manifest, which every text reaches, cannot
-/// carry: rustc, cargo or clippy would refuse the crate.
+/// Refuses in `value` (the `field` of the item at `at`) every character
+/// the generated crate cannot carry (see [`super::text_rules`]).
 fn check_text(problems: &mut Problems<'_>, at: SpecPath, here: &str, field: &str, value: &str) {
-    if let Some(bidi) = value.chars().find(|c| BIDI_CONTROLS.contains(c)) {
-        problems.push(
-            at.field(field),
-            format!(
-                "{here}: `{field}` contains U+{:04X}, a bidirectional control that can make text read differently from what it is",
-                u32::from(bidi)
-            ),
-            "remove it: rustc refuses it in the generated docs (the marks U+200E and U+200F are allowed)",
-        );
-    }
-    if value.contains('\r') {
-        problems.push(
-            at.field(field),
-            format!("{here}: `{field}` contains a carriage return"),
-            "remove it, and write a line break as `\\n` alone: rustc refuses a carriage return in the generated docs",
-        );
-    }
-    if value.contains('\0') {
-        problems.push(
-            at.field(field),
-            format!("{here}: `{field}` contains a NUL character"),
-            "remove it: cargo cannot hand it to rustc (the title is the package's description)",
-        );
-    }
-    // A name sits in a code span of the docs, where no escape reaches it.
-    if field == "name" && value.contains('\t') {
-        problems.push(
-            at.field(field),
-            format!("{here}: `{field}` contains a tab"),
-            "write spaces instead: clippy refuses a tab in the generated docs (`tabs_in_doc_comments`)",
-        );
+    for (what, help) in refused_characters(field, value) {
+        problems.push(at.field(field), format!("{here}: `{field}` {what}"), help);
     }
 }
-
-/// A name as a problem's message shows it: the characters [`check_text`]
-/// refuses escaped, so that the message itself reads as what it is.
-fn shown(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if BIDI_CONTROLS.contains(&c) || matches!(c, '\r' | '\0') {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// The characters of rustc's `text_direction_codepoint_in_comment` and
-/// `text_direction_codepoint_in_literal` lints: embeddings, overrides,
-/// isolates and their terminators.
-const BIDI_CONTROLS: &[char] = &[
-    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
-    '\u{2069}',
-];
 
 /// Aliases are other codes for a custom row: an HTTP status has no alias.
 fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &SpecPath, spec: &SpecRow) {
