@@ -26,7 +26,6 @@ pub mod text;
 pub mod write;
 
 use std::fmt;
-use std::io;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
@@ -41,8 +40,6 @@ pub use write::{FileReport, Mode, Outcome, OutputFile};
 pub enum Error {
     /// The spec has problems; nothing was written.
     Spec(Diagnostics),
-    /// Reading or writing a file failed.
-    Io(io::Error),
     /// Writing the output directory failed, or was refused.
     Write(write::Error),
 }
@@ -53,7 +50,6 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         match self {
             Error::Spec(diagnostics) => diagnostics.render(color),
-            Error::Io(error) => diagnostic::render_error(&error.to_string(), None, color),
             Error::Write(error) => diagnostic::render_error(&error.message(), error.help().as_deref(), color),
         }
     }

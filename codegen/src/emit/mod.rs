@@ -1,5 +1,7 @@
 //! The emitters: pure functions from a [`Catalogue`] to file bodies, one
-//! module per format. Nothing here reads or writes a file or its header.
+//! module per format. Nothing here reads or writes a file; `render` hands
+//! each body to `write::OutputFile::generated`, whose header is written by
+//! `write/` alone.
 
 pub mod body;
 pub mod markdown;

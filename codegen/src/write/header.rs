@@ -45,7 +45,7 @@ const MAX_HEADER_LINE: u64 = 4096;
 /// Whether `contents` starts with the generator's header line, for any
 /// spec and comment syntax.
 pub fn is_generated(contents: &[u8]) -> bool {
-    header_source(first_line(contents)).is_some()
+    is_header_line(first_line(contents))
 }
 
 /// The first line of `contents`, without its line ending.
@@ -54,20 +54,21 @@ fn first_line(contents: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// The spec named by `line` when it is exactly a [`header`] line.
-fn header_source(line: &[u8]) -> Option<&str> {
-    let line = std::str::from_utf8(line).ok()?;
-    Comment::ALL.iter().find_map(|&comment| {
+/// Whether `line` is exactly a [`header`] line, for some spec.
+fn is_header_line(line: &[u8]) -> bool {
+    let Ok(line) = std::str::from_utf8(line) else { return false };
+    Comment::ALL.iter().any(|&comment| {
         // NUL marks where the source goes; no header contains one.
         let template = header(comment, "\0");
-        let (before, after) = template.trim_end_matches('\n').split_once('\0')?;
-        let source = line.strip_prefix(before)?.strip_suffix(after)?;
-        (!source.is_empty()).then_some(source)
+        let Some((before, after)) = template.trim_end_matches('\n').split_once('\0') else { return false };
+        line.strip_prefix(before)
+            .and_then(|rest| rest.strip_suffix(after))
+            .is_some_and(|source| !source.is_empty())
     })
 }
 
 pub(super) fn starts_generated(path: &Path) -> io::Result<bool> {
-    Ok(header_source(&read_first_line(path)?).is_some())
+    Ok(is_header_line(&read_first_line(path)?))
 }
 
 /// Whether `path`'s header says it was generated from one of `sources`:
