@@ -174,6 +174,54 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             status = row.http_status,
         ),
     };
+    // Keep errors in your own serde types.
+    sections.push(Section {
+        heading: "Keep errors in your own types".to_owned(),
+        intro: "With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are \
+                `Serialize` and `Deserialize`: an error is written as its code and read from \
+                its code, an alias, a string of the code's digits or its name."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"serde\")] {{\n\
+             use {krate}::{{ErrorCode, {name}}};\n\n\
+             assert_eq!(serde_json::to_string(&{path}).unwrap(), \"{code}\");\n\
+             let read: ErrorCode = serde_json::from_str({by_name}).unwrap();\n\
+             assert_eq!(read, {path});\n\
+             # }}",
+            name = table.rust_enum,
+            code = row.code,
+            by_name = rust_str(&json_string(&row.name)),
+        ),
+    });
+
+    // Answer errors from a server.
+    sections.push(Section {
+        heading: "Answer errors from an axum server".to_owned(),
+        intro: "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
+                `Err(error)` and the client gets the row's HTTP status and the error body as \
+                `application/json`. To add a detail or the call's id, answer with \
+                `ErrorBody::from(error)` and its builder methods instead."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"axum\")] {{\n\
+             use {krate}::axum_core::response::IntoResponse;\n\
+             use {krate}::{{ErrorBody, {name}}};\n\n\
+             async fn handler() -> ::core::result::Result<String, {name}> {{\n\
+             \x20   Err({name}::{variant})\n\
+             }}\n\n\
+             let response = {name}::{variant}.into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             assert_eq!(response.headers()[\"content-type\"], \"application/json\");\n\n\
+             let response = ErrorBody::from({name}::{variant}).with_error_id(\"a1b2\").into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             # let _ = handler;\n\
+             # }}",
+            name = table.rust_enum,
+            variant = row.rust_variant,
+            status = row.http_status,
+        ),
+    });
+
     sections.push(Section {
         heading: "Use `http::StatusCode`".to_owned(),
         intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
@@ -207,8 +255,11 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
          \x20 error response bodies, and what a whole response means.\n\n\
          # Cargo features\n\n\
-         - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
-         - `http`: convert to and from `http::StatusCode`.\n\n\
+         - `serde`: parse and write error bodies, and read and write every error in\n\
+         \x20 your own serde types (uses `serde`, `serde_json` and `alloc`).\n\
+         - `http`: convert to and from `http::StatusCode` (`http` is re-exported).\n\
+         - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
+         \x20 and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).\n\n\
          None is on by default: the default crate is `no_std`, with no dependencies.",
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,

@@ -18,6 +18,8 @@ pub mod phf;
 mod readme;
 mod recovery;
 mod response;
+mod serde_codes;
+mod server;
 mod status_class;
 mod table;
 mod tokens;
@@ -57,9 +59,12 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          serde = [\"dep:serde\", \"dep:serde_json\"]\n\
          # Convert to and from `http::StatusCode`.\n\
          http = [\"dep:http\"]\n\
+         # Answer errors from an axum server: `IntoResponse` for every error.\n\
+         axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
          \n\
          # None by default: the crate is `no_std` and dependency-free.\n\
          [dependencies]\n\
+         axum-core = {{ version = \"0.5\", optional = true, default-features = false }}\n\
          http = {{ version = \"1\", optional = true }}\n\
          serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
          serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
@@ -78,6 +83,8 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     let crate_attrs = quote! {
         #crate_docs
         #![no_std]
+        // docs.rs marks what each feature adds.
+        #![cfg_attr(docsrs, feature(doc_cfg))]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
         // Descriptions are documentation text, shown verbatim: a URL in one
@@ -86,6 +93,15 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
 
         #[cfg(feature = "serde")]
         extern crate alloc;
+
+        /// The `http` crate, as this crate uses it (feature `http`).
+        #[cfg(feature = "http")]
+        pub use ::http;
+
+        /// The `axum-core` crate, whose `IntoResponse` this crate implements
+        /// (feature `axum`).
+        #[cfg(feature = "axum")]
+        pub use ::axum_core;
     };
     // Each part is parsed and printed on its own, so only one table's
     // tokens and syntax tree are in memory at a time (they take ten times
@@ -97,6 +113,8 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
         response::emit_response(catalogue),
+        serde_codes::emit_serde_codes(catalogue),
+        server::emit_server(catalogue),
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
         emit_lookup_module(catalogue.tables.iter().any(table::names_use_hash)),

@@ -35,6 +35,13 @@ impl ErrorCode {
         }
     }
 
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Internal => "INTERNAL",
+        }
+    }
+
     pub const fn recovery(self) -> Option<Recovery> {
         match self {
             Self::NotFound => Some(Recovery::FixRequest),

@@ -14,8 +14,11 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -73,6 +76,43 @@
 //! assert_eq!(next_step(error), "report it");
 //! ```
 //!
+//! # Keep errors in your own types
+//!
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use tricky_errors::{ErrorCode, TrickyError};
+//!
+//! assert_eq!(serde_json::to_string(&ErrorCode::Tricky(TrickyError::Thousand)).unwrap(), "8");
+//! let read: ErrorCode = serde_json::from_str("\"1_000\"").unwrap();
+//! assert_eq!(read, ErrorCode::Tricky(TrickyError::Thousand));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body as `application/json`. To add a detail or the call's id, answer with `ErrorBody::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use tricky_errors::axum_core::response::IntoResponse;
+//! use tricky_errors::{ErrorBody, TrickyError};
+//!
+//! async fn handler() -> ::core::result::Result<String, TrickyError> {
+//!     Err(TrickyError::Thousand)
+//! }
+//!
+//! let response = TrickyError::Thousand.into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! let response = ErrorBody::from(TrickyError::Thousand).with_error_id("a1b2").into_response();
+//! assert_eq!(response.status(), 404);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
 //! # Use `http::StatusCode`
 //!
 //! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
@@ -85,11 +125,21 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
 /// Pipes \| backticks \` and \*stars\*
 ///
 /// Back\\slashes, \<i\>HTML\</i\> \& \[links\](http://example.com).<br><br>    panic\!("an indented summary line")
@@ -1051,6 +1101,7 @@ mod response {
     /// assert_eq!(array.data.as_deref(), Some("d"));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub struct ErrorBody {
         /// The error's code, as the service sent it.
         pub code: BodyCode,
@@ -1216,6 +1267,77 @@ mod response {
                     _ => Field::Other,
                 },
             )
+        }
+    }
+    /// The error's code as a number and its name as the message, without the
+    /// optional fields.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self::new(error, error.name())
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional fields; a
+        /// server answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the message from the
+        /// catalogue.
+        ///
+        /// ```
+        /// use tricky_errors::{ErrorCode, TrickyError};
+        /// use tricky_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::Tricky(TrickyError::Thousand), "1_000");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::Tricky(TrickyError::Thousand)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":8,\"message\":\"1_000\"}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                data: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+        /// The body with `data`, a human-readable detail.
+        ///
+        /// ```
+        /// use tricky_errors::{ErrorCode, TrickyError};
+        /// use tricky_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::Tricky(TrickyError::Thousand)).with_data("the key was revoked");
+        /// assert_eq!(body.data.as_deref(), Some("the key was revoked"));
+        /// ```
+        #[must_use]
+        pub fn with_data(mut self, data: impl ::core::convert::Into<String>) -> Self {
+            self.data = ::core::option::Option::Some(data.into());
+            self
+        }
+        /// The body with `errorId`, the id of this failed call.
+        ///
+        /// ```
+        /// use tricky_errors::{ErrorCode, TrickyError};
+        /// use tricky_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::Tricky(TrickyError::Thousand)).with_error_id("a1b2");
+        /// assert!(serde_json::to_string(&body).unwrap().ends_with(r#","errorId":"a1b2"}"#));
+        /// ```
+        #[must_use]
+        pub fn with_error_id(
+            mut self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.error_id = ::core::option::Option::Some(error_id.into());
+            self
+        }
+    }
+    /// The same body as for `ErrorCode::Tricky`.
+    impl ::core::convert::From<super::TrickyError> for ErrorBody {
+        fn from(error: super::TrickyError) -> Self {
+            Self::from(ErrorCode::from(error))
         }
     }
     /// The most specific thing a response says about its error.
@@ -1421,6 +1543,205 @@ mod response {
         }
     }
     impl ::core::error::Error for ApiError {}
+}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`TrickyError::No` as `1`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_codes {
+    use ::core::fmt;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{ErrorCode, Recovery};
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
+    }
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
+        }
+    }
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
+        }
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
+    }
+    impl Serialize for super::TrickyError {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::TrickyError {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::TrickyError {
+        const EXPECTING: &'static str = "a code or a name of `TrickyError`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+                .or_else(|| super::TrickyError::from_name(text).map(Self::Tricky))
+                .or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for Recovery {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Recovery {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_str(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for Recovery {
+        const EXPECTING: &'static str = "the id of a recovery";
+        fn by_number(_: u64) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its body as
+    /// `application/json`: for `TrickyError::Thousand`, `404` and
+    /// `{"code":8,"message":"1_000"}` (feature `axum`).
+    ///
+    /// To add a detail or the call's id, answer with an `ErrorBody` instead:
+    /// `ErrorBody::from(error).with_error_id(id)`.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            ErrorBody::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::Tricky` does (feature `axum`).
+    impl IntoResponse for super::TrickyError {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .code
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            match ::serde_json::to_vec(&self) {
+                ::core::result::Result::Ok(json) => {
+                    let mut response = Response::new(Body::from(json));
+                    *response.status_mut() = status;
+                    response
+                        .headers_mut()
+                        .insert(
+                            CONTENT_TYPE,
+                            HeaderValue::from_static("application/json"),
+                        );
+                    response
+                }
+                ::core::result::Result::Err(_) => status.into_response(),
+            }
+        }
+    }
 }
 /// Every table of the catalogue on one page, with an anchor per code.
 ///
