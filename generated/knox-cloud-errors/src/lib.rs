@@ -66,6 +66,49 @@
 //! # }
 //! ```
 //!
+//! # Match on the error, however it arrived
+//!
+//! A service may send an error as a body with its code or as a bare HTTP status: `ApiError::error_code` gives the catalogue's error either way, so match on it (`kind()` says which way it came).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use knox_cloud_errors::{ApiError, ErrorCode, HttpError};
+//!
+//! let by_code = ApiError::from_response(400, br#"{"code":400,"message":"Bad Request"}"#);
+//! let by_status = ApiError::from_response(400, b"");
+//! assert_eq!(by_code.error_code(), Some(ErrorCode::Http(HttpError::BadRequest)));
+//! assert_eq!(by_status.error_code(), by_code.error_code());
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use knox_cloud_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Act on the recovery
 //!
 //! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
@@ -145,6 +188,8 @@
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
 /// The `http` crate, as this crate uses it (feature `http`).
 #[cfg(feature = "http")]
 #[rustfmt::skip]
@@ -1846,12 +1891,13 @@ mod response {
     /// assert!(error.body().is_none());
     /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, PartialEq, Eq)]
     pub struct ApiError {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
         raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
@@ -1876,15 +1922,44 @@ mod response {
                 kind,
                 body: parsed,
                 raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
             }
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
         #[cfg(feature = "http")]
         #[must_use]
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
         }
         /// The HTTP status.
         #[must_use]
@@ -1920,6 +1995,38 @@ mod response {
         #[must_use]
         pub fn raw_body(&self) -> &[u8] {
             &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
         }
     }
     /// How many characters of a text the server sent `Display` shows: a log

@@ -109,6 +109,62 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         ),
     });
 
+    // Match on the error, whichever way it arrived.
+    if let Some(http) = http {
+        let status_row = &http.rows[0];
+        let by_code =
+            format!("{{\"code\":{},\"message\":{}}}", status_row.code, json_string(&status_row.name));
+        sections.push(Section {
+            heading: "Match on the error, however it arrived".to_owned(),
+            intro: "A service may send an error as a body with its code or as a bare HTTP status: \
+                    `ApiError::error_code` gives the catalogue's error either way, so match on it \
+                    (`kind()` says which way it came)."
+                .to_owned(),
+            code: format!(
+                "# #[cfg(feature = \"serde\")] {{\n\
+                 use {krate}::{{ApiError, ErrorCode, {http_enum}}};\n\n\
+                 let by_code = ApiError::from_response({status}, {bytes});\n\
+                 let by_status = ApiError::from_response({status}, b\"\");\n\
+                 assert_eq!(by_code.error_code(), Some(ErrorCode::{outer}({http_enum}::{variant})));\n\
+                 assert_eq!(by_status.error_code(), by_code.error_code());\n\
+                 # }}",
+                http_enum = http.rust_enum,
+                outer = http.error_code_variant,
+                variant = status_row.rust_variant,
+                status = status_row.code,
+                bytes = rust_bytes(&by_code),
+            ),
+        });
+    }
+
+    // Wait as long as the service asks.
+    sections.push(Section {
+        heading: "Wait as long as the service asks".to_owned(),
+        intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
+                response's `Retry-After` header, in seconds or as a date, as a `Duration`."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(all(feature = \"serde\", feature = \"http\"))] {{\n\
+             use std::time::Duration;\n\n\
+             use {krate}::ApiError;\n\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"7\")\n\
+             \x20   .body(&b\"<html>Service Unavailable</html>\"[..])\n\
+             \x20   .unwrap();\n\
+             let error = ApiError::from_http_response(&response);\n\
+             assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));\n\n\
+             // A date already past asks for no wait.\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"Wed, 21 Oct 2015 07:28:00 GMT\")\n\
+             \x20   .body(&b\"\"[..])\n\
+             \x20   .unwrap();\n\
+             assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
+             # }}"
+        ),
+    });
+
     // Act on the recovery.
     let step = |recovery: Option<Recovery>| match recovery {
         Some(Recovery::RetryLater) => "wait, then send the request again",

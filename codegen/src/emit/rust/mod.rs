@@ -58,7 +58,7 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          # Parse and write error response bodies (needs `alloc`).\n\
          serde = [\"dep:serde\", \"dep:serde_json\"]\n\
          # Convert to and from `http::StatusCode`.\n\
-         http = [\"dep:http\"]\n\
+         http = [\"dep:http\", \"dep:httpdate\"]\n\
          # Answer errors from an axum server: `IntoResponse` for every error.\n\
          axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
          \n\
@@ -66,6 +66,7 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          [dependencies]\n\
          axum-core = {{ version = \"0.5\", optional = true, default-features = false }}\n\
          http = {{ version = \"1\", optional = true }}\n\
+         httpdate = {{ version = \"1\", optional = true }}\n\
          serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
          serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
          \n\
@@ -93,6 +94,9 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
 
         #[cfg(feature = "serde")]
         extern crate alloc;
+        // `http` needs `std`: so does reading a `Retry-After` date.
+        #[cfg(feature = "http")]
+        extern crate std;
 
         /// The `http` crate, as this crate uses it (feature `http`).
         #[cfg(feature = "http")]

@@ -215,3 +215,19 @@ fn a_body_built_for_an_error_writes_its_code_and_name_then_the_fields_added() {
     let read: ErrorBody = serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
     assert_eq!(read, body);
 }
+
+#[test]
+fn debug_shows_a_utf8_body_as_text_and_other_bytes_as_bytes() {
+    let html = format!("{:?}", ApiError::from_response(502, b"<html>Bad Gateway</html>"));
+    assert!(html.contains(r#"raw: "<html>Bad Gateway</html>""#), "{html}");
+    let bytes = format!("{:?}", ApiError::from_response(502, &[0xff, 0x00]));
+    assert!(bytes.contains("raw: [255, 0]"), "{bytes}");
+}
+
+#[test]
+fn a_delay_read_elsewhere_is_kept() {
+    let error = ApiError::from_response(503, b"");
+    assert_eq!(error.retry_after(), None);
+    let delay = std::time::Duration::from_secs(7);
+    assert_eq!(error.with_retry_after(delay).retry_after(), Some(delay));
+}
