@@ -33,6 +33,21 @@ pub struct SpecFile {
     /// Retired codes of tables that no longer exist; each names its table.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// The API answers errors as RFC 9457 problem details
+    /// (`application/problem+json`).
+    #[serde(default)]
+    pub problem_details: Option<SpecProblemDetails>,
+}
+
+/// How the API's problem details name their types.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ProblemDetails"))]
+#[serde(deny_unknown_fields, expecting = "problem details: a mapping with `type_base`")]
+pub struct SpecProblemDetails {
+    /// The address of the published reference page (the generated
+    /// Markdown): a code's `type` is this URL, `#` and the code's anchor.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^#\s]+$")))]
+    pub type_base: String,
 }
 
 /// What a table's codes mean.

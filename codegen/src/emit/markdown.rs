@@ -38,6 +38,7 @@ pub fn reference(catalogue: &Catalogue) -> String {
     page.push_str(&recovery_section(catalogue));
     page.push('\n');
     page.push_str(&body_section(catalogue));
+    page.push_str(&problem_section(catalogue));
     page
 }
 
@@ -224,6 +225,25 @@ fn body_section(catalogue: &Catalogue) -> String {
         fields = body_field_lines(),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
+    )
+}
+
+/// How the API answers as RFC 9457 problem details, when the spec says it
+/// does: each code's `type` leads back to its row on this page.
+fn problem_section(catalogue: &Catalogue) -> String {
+    let Some(details) = &catalogue.problem_details else {
+        return String::new();
+    };
+    let (_, row) = catalogue.rows().next().expect("a validated catalogue has rows");
+    format!(
+        "\n### Problem details\n\n\
+         A service may also answer as RFC 9457 problem details\n\
+         (`application/problem+json`, the OpenAPI schema `ProblemDetails`): `type`\n\
+         is this page's address at the code's entry, `title` the error's name,\n\
+         `status` the HTTP status, and the extension member `code` the code. For\n\
+         {code}: {uri}.\n",
+        code = code_span(&row.code.to_string()),
+        uri = code_span(&details.type_uri(row)),
     )
 }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::yaml::{self, OrderedMap};
-use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::model::{Catalogue, ProblemDetails, Row, Table, TableKind};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
@@ -48,6 +48,10 @@ pub fn file_name(catalogue: &Catalogue, version: Version) -> String {
 
 /// The name of the body schema under `components/schemas`.
 pub const BODY_SCHEMA: &str = "ErrorBody";
+
+/// The name of the RFC 9457 problem details schema, when the spec has
+/// `problem_details:`.
+pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
 
 /// The largest code a spec can hold (`u32`).
 const MAX_CODE: u64 = u32::MAX as u64;
@@ -151,6 +155,8 @@ struct Schema {
     enum_descriptions: Option<Vec<String>>,
     #[serde(rename = "oneOf", skip_serializing_if = "Option::is_none")]
     one_of: Option<Vec<Schema>>,
+    #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
+    any_of: Option<Vec<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     required: Option<Vec<&'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,7 +225,80 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
         schemas.push(code_schema_name(table), code_schema(table, version));
     }
     schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    if let Some(details) = &catalogue.problem_details {
+        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+    }
     schemas
+}
+
+/// RFC 9457 problem details, with the catalogue's code as an extension
+/// member that references every table's code schema.
+fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
+    let text = |description: &str, format: Option<&'static str>| Schema {
+        kind: Some("string"),
+        format,
+        description: Some(description.to_owned()),
+        ..Schema::default()
+    };
+    let mut properties = OrderedMap::new();
+    properties.push(
+        "type",
+        text(
+            &format!(
+                "A URI naming the problem type: for an error of the catalogue, its entry in the \
+                 reference page, `{}#` and its code.",
+                details.type_base
+            ),
+            Some("uri-reference"),
+        ),
+    );
+    properties.push("title", text("A short summary of the problem type: the error's name.", None));
+    properties.push(
+        "status",
+        Schema {
+            kind: Some("integer"),
+            description: Some("The HTTP status of the response.".to_owned()),
+            minimum: Some(100),
+            maximum: Some(599),
+            ..Schema::default()
+        },
+    );
+    properties.push("detail", text("What went wrong this time, for people.", None));
+    properties.push("instance", text("A URI naming this occurrence of the problem.", Some("uri-reference")));
+    let mut codes: Vec<Schema> = catalogue
+        .tables
+        .iter()
+        .map(|table| Schema {
+            reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
+            ..Schema::default()
+        })
+        .collect();
+    codes.push(Schema {
+        kind: Some("integer"),
+        format: Some("int64"),
+        minimum: Some(0),
+        ..Schema::default()
+    });
+    properties.push(
+        "code",
+        Schema {
+            description: Some(
+                "The catalogue's error code (an extension member); a code outside the lists is still valid."
+                    .to_owned(),
+            ),
+            any_of: Some(codes),
+            ..Schema::default()
+        },
+    );
+    Schema {
+        title: Some("Problem details".to_owned()),
+        description: Some(
+            "An error response as RFC 9457 problem details (`application/problem+json`).".to_owned(),
+        ),
+        kind: Some("object"),
+        properties: Some(properties),
+        ..Schema::default()
+    }
 }
 
 /// A table's codes as an integer schema that names and describes each one.
@@ -466,5 +545,10 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
     let body = Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
     let mut content = OrderedMap::new();
     content.push("application/json", MediaType { schema: body, examples });
+    if catalogue.problem_details.is_some() {
+        let problem =
+            Schema { reference: Some(format!("#/components/schemas/{PROBLEM_SCHEMA}")), ..Schema::default() };
+        content.push("application/problem+json", MediaType { schema: problem, examples: OrderedMap::new() });
+    }
     Response { description, content }
 }

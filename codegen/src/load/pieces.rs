@@ -341,7 +341,10 @@ retired:
 
     #[test]
     fn field_names_come_from_the_types() {
-        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired"]);
+        assert_eq!(
+            fields_of::<SpecFile>(),
+            ["title", "crate", "version", "tables", "retired", "problem_details"]
+        );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());
     }

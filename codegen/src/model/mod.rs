@@ -36,6 +36,8 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// How the API answers with RFC 9457 problem details, if it does.
+    pub problem_details: Option<ProblemDetails>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -75,6 +77,20 @@ impl Catalogue {
     /// The retired codes whose table no longer exists, in spec order.
     pub fn retired_elsewhere(&self) -> impl Iterator<Item = &Retired> {
         self.retired.iter().filter(|retired| !self.tables.iter().any(|table| table.id == retired.table))
+    }
+}
+
+/// The API answers errors as RFC 9457 problem details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemDetails {
+    /// The published reference page's address, without a fragment.
+    pub type_base: String,
+}
+
+impl ProblemDetails {
+    /// A row's problem `type`: the reference page, at the row's anchor.
+    pub fn type_uri(&self, row: &Row) -> String {
+        format!("{}#{}", self.type_base, row.anchor())
     }
 }
 

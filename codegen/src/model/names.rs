@@ -15,6 +15,8 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ErrorBody",
     "ApiError",
     "ApiErrorKind",
+    // Re-exported at the root when the spec has `problem_details:`.
+    "ProblemDetails",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",

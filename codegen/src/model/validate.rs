@@ -9,8 +9,8 @@ use heck::ToUpperCamelCase;
 
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
-    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Catalogue, DEFAULT_NAME_COLUMN, ProblemDetails, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery,
+    Retired, Row, Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
@@ -122,6 +122,10 @@ pub(crate) fn validate_skipping(
             version: spec.version.clone(),
             tables,
             retired,
+            problem_details: spec
+                .problem_details
+                .as_ref()
+                .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             spec_file: None,
         })
     } else {
@@ -157,6 +161,15 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             SpecPath::root().field("version"),
             format!("`version: {}` is not a semver version", spec.version),
             "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
+        );
+    }
+    if let Some(details) = &spec.problem_details
+        && let Err(problem) = check_type_base(&details.type_base)
+    {
+        problems.push(
+            SpecPath::root().field("problem_details").field("type_base"),
+            format!("`type_base: {}` {problem}", shown(&details.type_base)),
+            "give the address of the published reference page, e.g. `https://docs.example.com/my-api-errors.html`",
         );
     }
     if spec.tables.is_empty() {
@@ -620,6 +633,28 @@ fn is_table_id(id: &str) -> bool {
 
 fn is_error_status(status: u16) -> bool {
     (400..=599).contains(&status)
+}
+
+/// Why `base` cannot begin every problem `type` URI, if it cannot: it must
+/// be an absolute `http(s)` address with a host, to which `#` and an anchor
+/// are added, so it has no fragment and nothing a URI cannot hold as is.
+fn check_type_base(base: &str) -> Result<(), &'static str> {
+    let Some(rest) = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://")) else {
+        return Err("is not an `https://` or `http://` address");
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?']) {
+        return Err("has no host");
+    }
+    if base.contains('#') {
+        return Err("has a fragment (`#…`): the code's anchor is added after it");
+    }
+    if base
+        .chars()
+        .any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+    {
+        return Err("holds a character an address cannot hold as is (a space, a quote, a non-ASCII letter…)");
+    }
+    Ok(())
 }
 
 fn is_crate_name(name: &str) -> bool {

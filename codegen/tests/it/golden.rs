@@ -78,7 +78,11 @@ fn reserved_item_names_are_the_crates_own_types() {
         for table in &catalogue.tables {
             assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
         }
-        let reserved = codegen::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
+        let mut reserved: std::collections::BTreeSet<String> =
+            codegen::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
+        if catalogue.problem_details.is_none() {
+            reserved.remove("ProblemDetails");
+        }
         assert_eq!(types, reserved, "{}", catalogue.source);
     }
 }
@@ -141,4 +145,27 @@ fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet
         syn::UseTree::Group(group) => group.items.iter().for_each(|tree| collect_use_names(tree, names)),
         syn::UseTree::Glob(_) => panic!("a glob import hides which names the crate takes"),
     }
+}
+
+/// With `problem_details:`, each code's problem `type` is the reference
+/// page's address at an anchor that the page has: the URI leads to the row.
+#[test]
+fn problem_types_resolve_to_anchors_of_the_reference_page() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let Some(details) = &catalogue.problem_details else { continue };
+        let page = codegen::emit::markdown::emit_docs(&catalogue);
+        for (_, row) in catalogue.rows() {
+            let uri = details.type_uri(row);
+            let (base, anchor) = uri.split_once('#').expect("a fragment");
+            assert_eq!(base, details.type_base);
+            assert!(
+                page.contains(&format!("<a id=\"{anchor}\"></a>")),
+                "{}: no anchor {anchor}",
+                catalogue.source
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no fixture has problem_details");
 }

@@ -251,24 +251,34 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     });
 
     // Answer errors from a server.
+    let (media_type, answer, extra, added) = match &catalogue.problem_details {
+        None => ("application/json", "the error body", "ErrorBody", "with_error_id(\"a1b2\")"),
+        Some(_) => (
+            "application/problem+json",
+            "RFC 9457 problem details, whose `type` is the error's entry in the reference page",
+            "ProblemDetails",
+            "with_detail(\"token expired at 10:02\")",
+        ),
+    };
     sections.push(Section {
         heading: "Answer errors from an axum server".to_owned(),
-        intro: "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
-                `Err(error)` and the client gets the row's HTTP status and the error body as \
-                `application/json`. To add a detail or the call's id, answer with \
-                `ErrorBody::from(error)` and its builder methods instead."
-            .to_owned(),
+        intro: format!(
+            "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
+             `Err(error)` and the client gets the row's HTTP status and {answer}, as \
+             `{media_type}`. To add what is known of this occurrence, answer with \
+             `{extra}::from(error)` and its builder methods instead."
+        ),
         code: format!(
             "# #[cfg(feature = \"axum\")] {{\n\
              use {krate}::axum_core::response::IntoResponse;\n\
-             use {krate}::{{ErrorBody, {name}}};\n\n\
+             use {krate}::{{{extra}, {name}}};\n\n\
              async fn handler() -> ::core::result::Result<String, {name}> {{\n\
              \x20   Err({name}::{variant})\n\
              }}\n\n\
              let response = {name}::{variant}.into_response();\n\
              assert_eq!(response.status(), {status});\n\
-             assert_eq!(response.headers()[\"content-type\"], \"application/json\");\n\n\
-             let response = ErrorBody::from({name}::{variant}).with_error_id(\"a1b2\").into_response();\n\
+             assert_eq!(response.headers()[\"content-type\"], \"{media_type}\");\n\n\
+             let response = {extra}::from({name}::{variant}).{added}.into_response();\n\
              assert_eq!(response.status(), {status});\n\
              # let _ = handler;\n\
              # }}",

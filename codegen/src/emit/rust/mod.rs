@@ -15,6 +15,7 @@ mod fixed;
 mod guide;
 mod interop;
 pub mod phf;
+mod problem;
 mod readme;
 mod recovery;
 mod response;
@@ -117,6 +118,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
         response::emit_response(catalogue),
+        problem::emit_problem(catalogue),
         serde_codes::emit_serde_codes(catalogue),
         server::emit_server(catalogue),
         interop::emit_http_interop(catalogue),

@@ -11,20 +11,58 @@ use crate::model::Catalogue;
 use crate::text::json_string;
 
 /// The `server` module: `IntoResponse` for every code enum, `ErrorCode`
-/// and `ErrorBody`.
+/// and `ErrorBody`, and for `ProblemDetails` when the spec has
+/// `problem_details:`, in which case errors answer with it.
 pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
     let (table, row) = sample_row(catalogue);
-    let error_code_docs = doc(&format!(
-        "Answers with the error's HTTP status and its body as\n\
-         `application/json`: for `{path}`, `{status}` and\n\
-         `{{\"code\":{code},\"message\":{message}}}` (feature `axum`).\n\n\
-         To add a detail or the call's id, answer with an `ErrorBody` instead:\n\
-         `ErrorBody::from(error).with_error_id(id)`.",
-        path = table.rust_path(row),
-        status = row.http_status,
-        code = row.code,
-        message = json_string(&row.name),
-    ));
+    let path = table.rust_path(row);
+    let (error_code_docs, answer, problem) = match &catalogue.problem_details {
+        None => (
+            format!(
+                "Answers with the error's HTTP status and its body as\n\
+                 `application/json`: for `{path}`, `{status}` and\n\
+                 `{{\"code\":{code},\"message\":{message}}}` (feature `axum`).\n\n\
+                 To add a detail or the call's id, answer with an `ErrorBody` instead:\n\
+                 `ErrorBody::from(error).with_error_id(id)`.",
+                status = row.http_status,
+                code = row.code,
+                message = json_string(&row.name),
+            ),
+            quote!(ErrorBody),
+            TokenStream::new(),
+        ),
+        Some(details) => (
+            format!(
+                "Answers with the error's HTTP status and its RFC 9457 problem details\n\
+                 as `application/problem+json`: for `{path}`, `{status}` and\n\
+                 `{{\"type\":{uri},\"title\":{title},\"status\":{status},\"code\":{code}}}`\n\
+                 (feature `axum`).\n\n\
+                 To add what went wrong this time, answer with `ProblemDetails` instead:\n\
+                 `ProblemDetails::from(error).with_detail(text)`.",
+                status = row.http_status,
+                uri = json_string(&details.type_uri(row)),
+                title = json_string(&row.name),
+                code = row.code,
+            ),
+            quote!(ProblemDetails),
+            quote! {
+                /// Answers with the problem's `status` (else its code's, else
+                /// `500`) and the problem as `application/problem+json`
+                /// (feature `axum`).
+                impl IntoResponse for super::ProblemDetails {
+                    fn into_response(self) -> Response {
+                        let status = self
+                            .status
+                            .and_then(|status| StatusCode::from_u16(status).ok())
+                            .or_else(|| self.error_code().map(ErrorCode::status_code))
+                            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                        json(status, ::serde_json::to_vec(&self), "application/problem+json")
+                    }
+                }
+            },
+        ),
+    };
+    let error_code_docs = doc(&error_code_docs);
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let docs =
@@ -54,11 +92,12 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             #error_code_docs
             impl IntoResponse for ErrorCode {
                 fn into_response(self) -> Response {
-                    ErrorBody::from(self).into_response()
+                    super::#answer::from(self).into_response()
                 }
             }
 
             #(#tables)*
+            #problem
 
             /// Answers with the status of the body's code (`500` for a code the
             /// catalogue does not list) and the body as `application/json`
@@ -69,17 +108,26 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
                         .code
                         .error_code()
                         .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
-                    match ::serde_json::to_vec(&self) {
-                        ::core::result::Result::Ok(json) => {
-                            let mut response = Response::new(Body::from(json));
-                            *response.status_mut() = status;
-                            response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-                            response
-                        }
-                        // A body of strings and a number always serialises;
-                        // were it not to, the status still tells the client.
-                        ::core::result::Result::Err(_) => status.into_response(),
+                    json(status, ::serde_json::to_vec(&self), "application/json")
+                }
+            }
+
+            /// A response with `status` and the JSON `body` as `content_type`.
+            fn json(
+                status: StatusCode,
+                body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+                content_type: &'static str,
+            ) -> Response {
+                match body {
+                    ::core::result::Result::Ok(body) => {
+                        let mut response = Response::new(Body::from(body));
+                        *response.status_mut() = status;
+                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                        response
                     }
+                    // Strings and numbers always serialise; were they not
+                    // to, the status still tells the client.
+                    ::core::result::Result::Err(_) => status.into_response(),
                 }
             }
         }

@@ -15,12 +15,14 @@ mod body;
 #[cfg(test)]
 mod build;
 #[cfg(test)]
-mod stand_in;
+pub(super) mod stand_in;
 #[cfg(test)]
 mod tests;
 
 #[cfg(test)]
-use body::{BodyCode, BodyCodeOnly, ErrorBody};
+pub(super) use body::BodyCode;
+#[cfg(test)]
+use body::{BodyCodeOnly, ErrorBody};
 #[cfg(test)]
 use stand_in::{ApiErrorKind, ErrorCode, Recovery};
 

@@ -120,7 +120,7 @@
 //!
 //! # Answer errors from an axum server
 //!
-//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body as `application/json`. To add a detail or the call's id, answer with `ErrorBody::from(error)` and its builder methods instead.
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body, as `application/json`. To add what is known of this occurrence, answer with `ErrorBody::from(error)` and its builder methods instead.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -1737,7 +1737,7 @@ mod server {
     /// `ErrorBody::from(error).with_error_id(id)`.
     impl IntoResponse for ErrorCode {
         fn into_response(self) -> Response {
-            ErrorBody::from(self).into_response()
+            super::ErrorBody::from(self).into_response()
         }
     }
     /// Answers as `ErrorCode::Session` does (feature `axum`).
@@ -1755,20 +1755,25 @@ mod server {
                 .code
                 .error_code()
                 .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
-            match ::serde_json::to_vec(&self) {
-                ::core::result::Result::Ok(json) => {
-                    let mut response = Response::new(Body::from(json));
-                    *response.status_mut() = status;
-                    response
-                        .headers_mut()
-                        .insert(
-                            CONTENT_TYPE,
-                            HeaderValue::from_static("application/json"),
-                        );
-                    response
-                }
-                ::core::result::Result::Err(_) => status.into_response(),
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
             }
+            ::core::result::Result::Err(_) => status.into_response(),
         }
     }
 }

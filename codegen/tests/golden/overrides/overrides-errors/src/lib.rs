@@ -146,12 +146,12 @@
 //!
 //! # Answer errors from an axum server
 //!
-//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body as `application/json`. To add a detail or the call's id, answer with `ErrorBody::from(error)` and its builder methods instead.
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and RFC 9457 problem details, whose `type` is the error's entry in the reference page, as `application/problem+json`. To add what is known of this occurrence, answer with `ProblemDetails::from(error)` and its builder methods instead.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
 //! use overrides_errors::axum_core::response::IntoResponse;
-//! use overrides_errors::{ErrorBody, BillingApiError};
+//! use overrides_errors::{ProblemDetails, BillingApiError};
 //!
 //! async fn handler() -> ::core::result::Result<String, BillingApiError> {
 //!     Err(BillingApiError::InvoiceMissing)
@@ -159,9 +159,9 @@
 //!
 //! let response = BillingApiError::InvoiceMissing.into_response();
 //! assert_eq!(response.status(), 404);
-//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //!
-//! let response = ErrorBody::from(BillingApiError::InvoiceMissing).with_error_id("a1b2").into_response();
+//! let response = ProblemDetails::from(BillingApiError::InvoiceMissing).with_detail("token expired at 10:02").into_response();
 //! assert_eq!(response.status(), 404);
 //! # let _ = handler;
 //! # }
@@ -1898,6 +1898,214 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub use problem::ProblemDetails;
+/// RFC 9457 problem details (feature `serde`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod problem {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use super::{ApiError, BodyCode, ErrorCode};
+    /// An error as RFC 9457 problem details (`application/problem+json`), the
+    /// catalogue's code in the extension member `code`.
+    ///
+    /// Each error's `type` is its entry in the reference page
+    /// (https://docs.example.com/overrides-errors.html), so a client, or a person, can look it up.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, ProblemDetails, BillingApiError};
+    ///
+    /// let problem = ProblemDetails::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).with_detail("token expired at 10:02");
+    /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"code\":4041}");
+    /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"code\":4041}").unwrap();
+    /// assert_eq!(read.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ProblemDetails {
+        /// `type`: a URI naming the problem; `about:blank` when the service sent none.
+        pub problem_type: String,
+        /// `title`: a short summary of the problem type.
+        pub title: ::core::option::Option<String>,
+        /// `status`: the HTTP status the service sent.
+        pub status: ::core::option::Option<u16>,
+        /// `detail`: what went wrong this time, for people.
+        pub detail: ::core::option::Option<String>,
+        /// `instance`: a URI naming this occurrence.
+        pub instance: ::core::option::Option<String>,
+        /// `code`: the catalogue's code, an extension member.
+        pub code: ::core::option::Option<BodyCode>,
+    }
+    /// The problem type that says no more than the status (RFC 9457, 4.2.1).
+    const ABOUT_BLANK: &str = "about:blank";
+    /// The members a problem details object is known by; a JSON object with
+    /// none of them is some other body.
+    const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+    /// The error's `type` (its entry in the reference page), its name as the
+    /// `title`, its HTTP status and its code, without `detail` or `instance`.
+    impl ::core::convert::From<ErrorCode> for ProblemDetails {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                problem_type: error.problem_type(),
+                title: ::core::option::Option::Some(String::from(error.name())),
+                status: ::core::option::Option::Some(error.http_status()),
+                detail: ::core::option::Option::None,
+                instance: ::core::option::Option::None,
+                code: ::core::option::Option::Some(BodyCode::from(error)),
+            }
+        }
+    }
+    impl ProblemDetails {
+        /// The problem with `detail`: what went wrong this time.
+        #[must_use]
+        pub fn with_detail(
+            mut self,
+            detail: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.detail = ::core::option::Option::Some(detail.into());
+            self
+        }
+        /// The problem with `instance`: a URI naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            mut self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.instance = ::core::option::Option::Some(instance.into());
+            self
+        }
+        /// The catalogue's error with the problem's `code`, if it lists it.
+        #[must_use]
+        pub fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+            self.code.and_then(BodyCode::error_code)
+        }
+        /// Reads problem details from JSON: `None` unless it is an object with any of their members.
+        #[must_use]
+        pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
+            match ::serde_json::from_slice::<Value>(json) {
+                ::core::result::Result::Ok(Value::Object(members)) => {
+                    Self::from_members(&members)
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+        /// Reads the members of a JSON object; a member of the wrong type is
+        /// ignored, as RFC 9457 (3.1) asks.
+        fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
+            if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
+                return ::core::option::Option::None;
+            }
+            let text = |name: &str| {
+                members.get(name).and_then(Value::as_str).map(String::from)
+            };
+            ::core::option::Option::Some(Self {
+                problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
+                title: text("title"),
+                status: members
+                    .get("status")
+                    .and_then(Value::as_u64)
+                    .and_then(|status| u16::try_from(status).ok()),
+                detail: text("detail"),
+                instance: text("instance"),
+                code: members
+                    .get("code")
+                    .cloned()
+                    .and_then(|code| ::serde_json::from_value(code).ok()),
+            })
+        }
+    }
+    /// Writes `type` and every member that is set, the code last.
+    impl Serialize for ProblemDetails {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("type", &self.problem_type)?;
+            if let ::core::option::Option::Some(title) = &self.title {
+                map.serialize_entry("title", title)?;
+            }
+            if let ::core::option::Option::Some(status) = self.status {
+                map.serialize_entry("status", &status)?;
+            }
+            if let ::core::option::Option::Some(detail) = &self.detail {
+                map.serialize_entry("detail", detail)?;
+            }
+            if let ::core::option::Option::Some(instance) = &self.instance {
+                map.serialize_entry("instance", instance)?;
+            }
+            if let ::core::option::Option::Some(code) = &self.code {
+                map.serialize_entry("code", code)?;
+            }
+            map.end()
+        }
+    }
+    /// Reads a JSON object with at least one of the problem details members.
+    impl<'de> Deserialize<'de> for ProblemDetails {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Value::deserialize(deserializer)? {
+                Value::Object(members) => {
+                    Self::from_members(&members)
+                        .ok_or_else(|| {
+                            de::Error::custom(
+                                "an object without `type`, `title`, `status`, `detail` or `instance`",
+                            )
+                        })
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        de::Error::custom("problem details are a JSON object"),
+                    )
+                }
+            }
+        }
+    }
+    /// The same problem as for `ErrorCode::Status`.
+    impl ::core::convert::From<super::Status> for ProblemDetails {
+        fn from(error: super::Status) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same problem as for `ErrorCode::BillingApi`.
+    impl ::core::convert::From<super::BillingApiError> for ProblemDetails {
+        fn from(error: super::BillingApiError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorCode {
+        /// The problem `type` of this error in RFC 9457 problem details: its entry
+        /// in the catalogue's published reference page (feature `serde`).
+        ///
+        /// ```
+        /// use overrides_errors::ErrorCode;
+        ///
+        /// let error = ErrorCode::from_code(4041).expect("a listed code");
+        /// assert_eq!(error.problem_type(), "https://docs.example.com/overrides-errors.html#4041");
+        /// ```
+        #[must_use]
+        pub fn problem_type(self) -> String {
+            ::alloc::format!(
+                "{}{}", "https://docs.example.com/overrides-errors.html#", self.code()
+            )
+        }
+    }
+    impl ApiError {
+        /// The body as RFC 9457 problem details, if it is a JSON object
+        /// with any of their members (`type`, `title`, `status`,
+        /// `detail`, `instance`).
+        #[must_use]
+        pub fn problem_details(&self) -> ::core::option::Option<ProblemDetails> {
+            ProblemDetails::from_slice(self.raw_body())
+        }
+    }
+}
 /// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
 /// code (`Status::NotFound` as `404`), `Recovery` as its id; read from the code,
 /// an alias, a string of the code's digits or the name.
@@ -2085,15 +2293,16 @@ mod server {
     use ::http::header::CONTENT_TYPE;
     use ::http::{HeaderValue, StatusCode};
     use super::{ErrorBody, ErrorCode};
-    /// Answers with the error's HTTP status and its body as
-    /// `application/json`: for `BillingApiError::InvoiceMissing`, `404` and
-    /// `{"code":4041,"message":"invoice-missing"}` (feature `axum`).
+    /// Answers with the error's HTTP status and its RFC 9457 problem details
+    /// as `application/problem+json`: for `BillingApiError::InvoiceMissing`, `404` and
+    /// `{"type":"https://docs.example.com/overrides-errors.html#4041","title":"invoice-missing","status":404,"code":4041}`
+    /// (feature `axum`).
     ///
-    /// To add a detail or the call's id, answer with an `ErrorBody` instead:
-    /// `ErrorBody::from(error).with_error_id(id)`.
+    /// To add what went wrong this time, answer with `ProblemDetails` instead:
+    /// `ProblemDetails::from(error).with_detail(text)`.
     impl IntoResponse for ErrorCode {
         fn into_response(self) -> Response {
-            ErrorBody::from(self).into_response()
+            super::ProblemDetails::from(self).into_response()
         }
     }
     /// Answers as `ErrorCode::Status` does (feature `axum`).
@@ -2108,6 +2317,19 @@ mod server {
             ErrorCode::from(self).into_response()
         }
     }
+    /// Answers with the problem's `status` (else its code's, else
+    /// `500`) and the problem as `application/problem+json`
+    /// (feature `axum`).
+    impl IntoResponse for super::ProblemDetails {
+        fn into_response(self) -> Response {
+            let status = self
+                .status
+                .and_then(|status| StatusCode::from_u16(status).ok())
+                .or_else(|| self.error_code().map(ErrorCode::status_code))
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            json(status, ::serde_json::to_vec(&self), "application/problem+json")
+        }
+    }
     /// Answers with the status of the body's code (`500` for a code the
     /// catalogue does not list) and the body as `application/json`
     /// (feature `axum`).
@@ -2117,20 +2339,25 @@ mod server {
                 .code
                 .error_code()
                 .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
-            match ::serde_json::to_vec(&self) {
-                ::core::result::Result::Ok(json) => {
-                    let mut response = Response::new(Body::from(json));
-                    *response.status_mut() = status;
-                    response
-                        .headers_mut()
-                        .insert(
-                            CONTENT_TYPE,
-                            HeaderValue::from_static("application/json"),
-                        );
-                    response
-                }
-                ::core::result::Result::Err(_) => status.into_response(),
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
             }
+            ::core::result::Result::Err(_) => status.into_response(),
         }
     }
 }
