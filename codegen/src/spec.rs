@@ -115,6 +115,18 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description, verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub explanation: Option<String>,
+    /// What can cause the error, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub causes: Vec<String>,
+    /// What can be done about it, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub solutions: Vec<String>,
 }
 
 /// The closed set of recovery hints, spelled as in the spec.

@@ -632,6 +632,22 @@ impl Changes<'_, '_> {
                 format!("code {c} `{}`: the description changed", r1.name),
             );
         }
+        let details = [
+            ("explanation", r0.explanation != r1.explanation),
+            ("causes", r0.causes != r1.causes),
+            ("solutions", r0.solutions != r1.solutions),
+        ];
+        for (field, changed) in details {
+            if changed {
+                self.allowed(
+                    ChangeKind::TextChanged,
+                    code,
+                    table,
+                    Bump::Patch,
+                    format!("code {c} `{}`: the {field} changed", r1.name),
+                );
+            }
+        }
     }
 }
 

@@ -165,6 +165,24 @@ struct Schema {
     /// recovery, by code.
     #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
     recovery_by_code: Option<OrderedMap<&'static str>>,
+    /// On a code's `const` (3.1): what the error means, verbatim.
+    #[serde(rename = "x-explanation", skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+    /// On a code's `const` (3.1): what can cause it, verbatim.
+    #[serde(rename = "x-causes", skip_serializing_if = "Option::is_none")]
+    causes: Option<Vec<String>>,
+    /// On a code's `const` (3.1): what can be done about it, verbatim.
+    #[serde(rename = "x-solutions", skip_serializing_if = "Option::is_none")]
+    solutions: Option<Vec<String>>,
+    /// On a code schema (3.0): each row's explanation, by code.
+    #[serde(rename = "x-explanation-by-code", skip_serializing_if = "Option::is_none")]
+    explanation_by_code: Option<OrderedMap<String>>,
+    /// On a code schema (3.0): each row's causes, by code.
+    #[serde(rename = "x-causes-by-code", skip_serializing_if = "Option::is_none")]
+    causes_by_code: Option<OrderedMap<Vec<String>>>,
+    /// On a code schema (3.0): each row's solutions, by code.
+    #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
+    solutions_by_code: Option<OrderedMap<Vec<String>>>,
 }
 
 #[derive(Serialize)]
@@ -293,6 +311,11 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                         .collect(),
                 ),
                 recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
+                explanation_by_code: by_code(table, |row| row.explanation.clone()),
+                causes_by_code: by_code(table, |row| (!row.causes.is_empty()).then(|| row.causes.clone())),
+                solutions_by_code: by_code(table, |row| {
+                    (!row.solutions.is_empty()).then(|| row.solutions.clone())
+                }),
                 ..integer
             }
         }
@@ -323,8 +346,19 @@ fn code_const(row: &Row) -> Schema {
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
         recovery: row.recovery.map(|r| r.key()),
+        explanation: row.explanation.clone(),
+        causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
+        solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
         ..Schema::default()
     }
+}
+
+/// A fact of each of `table`'s rows that has it, by the row's code (3.0),
+/// or nothing when no row has it.
+fn by_code<T>(table: &Table, fact: impl Fn(&Row) -> Option<T>) -> Option<OrderedMap<T>> {
+    let map: Vec<(String, T)> =
+        table.rows.iter().filter_map(|row| Some((row.code.to_string(), fact(row)?))).collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
 }
 
 /// `- 400 Bad Request: …` for every row, as Markdown.

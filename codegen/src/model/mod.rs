@@ -132,6 +132,12 @@ pub struct Row {
     pub recovery: Option<Recovery>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description.
+    pub explanation: Option<String>,
+    /// What can cause the error, in spec order.
+    pub causes: Vec<String>,
+    /// What can be done about it, in spec order.
+    pub solutions: Vec<String>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

@@ -514,6 +514,7 @@ fn check_row(
         }
         check_text(problems, at.clone(), &here, "deprecated", reason);
     }
+    check_details(problems, &here, &at, spec);
 
     Row {
         code: spec.code,
@@ -524,7 +525,42 @@ fn check_row(
         aliases: spec.aliases.clone(),
         recovery: spec.recovery.map(Recovery::from),
         deprecated: spec.deprecated.clone(),
+        explanation: spec.explanation.clone(),
+        causes: spec.causes.clone(),
+        solutions: spec.solutions.clone(),
         at,
+    }
+}
+
+/// A row's `explanation`, `causes` and `solutions`: texts like the
+/// description, none of them blank.
+fn check_details(problems: &mut Problems<'_>, here: &str, at: &SpecPath, spec: &SpecRow) {
+    if let Some(explanation) = &spec.explanation {
+        if explanation.trim().is_empty() {
+            problems.push(
+                at.field("explanation"),
+                format!("{here}: `explanation` is blank"),
+                "write what the error means, or remove `explanation`",
+            );
+        }
+        check_text(problems, at.clone(), here, "explanation", explanation);
+    }
+    for (field, texts, what) in
+        [("causes", &spec.causes, "a cause"), ("solutions", &spec.solutions, "a solution")]
+    {
+        for (i, text) in texts.iter().enumerate() {
+            let item = format!("{here}: `{field}` item {}", i + 1);
+            if text.trim().is_empty() {
+                problems.push(
+                    at.field(field).index(i),
+                    format!("{item} is blank"),
+                    format!("write {what}, or remove the item"),
+                );
+            }
+            for (problem, help) in refused_characters(field, text) {
+                problems.push(at.field(field).index(i), format!("{item} {problem}"), help);
+            }
+        }
     }
 }
 

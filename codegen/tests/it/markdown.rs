@@ -41,6 +41,7 @@ enum Block {
     Html(String),
     Heading(u8, Inline),
     Paragraph(Inline),
+    Item(Inline),
     Table { header: Vec<Inline>, rows: Vec<Vec<Inline>> },
 }
 
@@ -62,6 +63,10 @@ fn blocks(markdown: &str) -> Vec<Block> {
                 blocks.push(Block::Heading(level as u8, inline.take().expect("heading text")));
             }
             Event::End(TagEnd::Paragraph) => blocks.push(Block::Paragraph(inline.take().expect("text"))),
+            // Lists are tight: an item's text is its inline content.
+            Event::Start(Tag::List(None)) | Event::End(TagEnd::List(false)) => {}
+            Event::Start(Tag::Item) => inline = Some(Inline::default()),
+            Event::End(TagEnd::Item) => blocks.push(Block::Item(inline.take().expect("an item"))),
             Event::Start(Tag::HtmlBlock) => blocks.push(Block::Html(String::new())),
             Event::Html(html) if inline.is_none() => match blocks.last_mut() {
                 Some(Block::Html(block)) => block.push_str(&html),
@@ -211,6 +216,40 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                 }
             }
 
+            let detailed: Vec<_> = table
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty()
+                })
+                .collect();
+            if !detailed.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
+                assert_text(&heading, "Details", &here);
+            }
+            for row in detailed {
+                let here = format!("{here}, details of code {}", row.code);
+                let Some(Block::Heading(4, heading)) = blocks.next() else { panic!("{here}: a heading") };
+                assert_text(&heading, &format!("{} {}", row.code, row.name), &here);
+                if let Some(explanation) = &row.explanation {
+                    let Some(Block::Paragraph(text)) = blocks.next() else {
+                        panic!("{here}: the explanation")
+                    };
+                    assert_text(&text, explanation, &here);
+                }
+                for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
+                    if texts.is_empty() {
+                        continue;
+                    }
+                    let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: {label}") };
+                    assert_text(&text, label, &here);
+                    for expected in texts {
+                        let Some(Block::Item(item)) = blocks.next() else { panic!("{here}: an item") };
+                        assert_text(&item, expected, &here);
+                    }
+                }
+            }
+
             let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
             if !deprecated.is_empty() {
                 let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
@@ -290,7 +329,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
         for block in blocks(&page) {
             let inlines = match block {
                 Block::Html(_) => Vec::new(),
-                Block::Heading(_, inline) | Block::Paragraph(inline) => vec![inline],
+                Block::Heading(_, inline) | Block::Paragraph(inline) | Block::Item(inline) => vec![inline],
                 Block::Table { header, rows } => {
                     header.into_iter().chain(rows.into_iter().flatten()).collect()
                 }

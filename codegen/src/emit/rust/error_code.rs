@@ -49,6 +49,9 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
         code_docs,
         name_docs,
         description_docs,
+        explanation_docs,
+        causes_docs,
+        solutions_docs,
         http_status_docs,
         client_docs,
         server_docs,
@@ -80,6 +83,9 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
     let name_arms = arms(quote!(name));
     let description_arms = arms(quote!(description));
     let http_status_arms = arms(quote!(http_status));
+    let explanation_arms = arms(quote!(explanation));
+    let causes_arms = arms(quote!(causes));
+    let solutions_arms = arms(quote!(solutions));
 
     quote! {
         impl ErrorCode {
@@ -106,6 +112,24 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
             #[must_use]
             pub const fn description(self) -> &'static str {
                 #description_arms
+            }
+
+            #explanation_docs
+            #[must_use]
+            pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+                #explanation_arms
+            }
+
+            #causes_docs
+            #[must_use]
+            pub const fn causes(self) -> &'static [&'static str] {
+                #causes_arms
+            }
+
+            #solutions_docs
+            #[must_use]
+            pub const fn solutions(self) -> &'static [&'static str] {
+                #solutions_arms
             }
 
             #http_status_docs
@@ -188,6 +212,9 @@ struct Docs {
     code_docs: TokenStream,
     name_docs: TokenStream,
     description_docs: TokenStream,
+    explanation_docs: TokenStream,
+    causes_docs: TokenStream,
+    solutions_docs: TokenStream,
     http_status_docs: TokenStream,
     client_docs: TokenStream,
     server_docs: TokenStream,
@@ -247,6 +274,31 @@ impl Docs {
             "description",
             rust_str(&last.description),
         );
+        let explanation_docs = getter_docs(
+            "What the error means, at more length than the description, exactly\n\
+             as the catalogue prints it, if it says.",
+            "explanation",
+            match &last.explanation {
+                Some(text) => format!("Some({})", rust_str(text)),
+                None => "None".to_owned(),
+            },
+        );
+        let list_docs = |what: &str, method: &str, texts: &[String]| {
+            let texts: Vec<String> = texts.iter().map(|text| rust_str(text)).collect();
+            getter_docs(what, method, format!("&[{}] as &[&str]", texts.join(", ")))
+        };
+        let causes_docs = list_docs(
+            "What can cause the error, each exactly as the catalogue prints it\n\
+             (empty when it lists none).",
+            "causes",
+            &last.causes,
+        );
+        let solutions_docs = list_docs(
+            "What can be done about the error, each exactly as the catalogue\n\
+             prints it (empty when it lists none).",
+            "solutions",
+            &last.solutions,
+        );
         let http_status_docs = getter_docs(
             "The HTTP status that a service answers this error with.",
             "http_status",
@@ -288,6 +340,9 @@ impl Docs {
             code_docs,
             name_docs,
             description_docs,
+            explanation_docs,
+            causes_docs,
+            solutions_docs,
             http_status_docs,
             client_docs,
             server_docs,
