@@ -97,7 +97,8 @@ pub struct SpecRow {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The HTTP status a service answers with; required outside the HTTP
-    /// status table, where it is the code itself.
+    /// status table, where it is the code itself. A catalogue where no row
+    /// has one and no table is `kind: http_status` is not an HTTP one.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub http_status: Option<u16>,

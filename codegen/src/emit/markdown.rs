@@ -37,8 +37,11 @@ pub fn reference(catalogue: &Catalogue) -> String {
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    page.push('\n');
-    page.push_str(&body_section(catalogue));
+    // Error responses are HTTP responses.
+    if catalogue.http {
+        page.push('\n');
+        page.push_str(&body_section(catalogue));
+    }
     page
 }
 
@@ -57,7 +60,7 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
-        let http_rows = (table.kind == TableKind::Custom).then(|| {
+        let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
             let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
             rows.iter().map(|row| (row.code, row)).collect()
         });

@@ -1,6 +1,7 @@
 //! The OpenAPI emitter: standalone 3.1.0 and 3.0.3 documents whose
 //! `components` describe the catalogue's codes, the error body and one
-//! response per HTTP status, for other documents to `$ref`.
+//! response per HTTP status (of an HTTP catalogue: see
+//! [`Catalogue::http`]), for other documents to `$ref`.
 //!
 //! Documents are typed structs below, printed by [`super::yaml`]. The two
 //! versions differ only in how a code schema lists its codes: 3.1 as
@@ -117,6 +118,8 @@ struct Server {
 #[derive(Serialize)]
 struct Components {
     schemas: OrderedMap<Schema>,
+    /// None for a catalogue without HTTP.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     responses: OrderedMap<Response>,
 }
 
@@ -215,6 +218,21 @@ struct BodyExample {
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
+    if !catalogue.http {
+        return Info {
+            title: catalogue.title.clone(),
+            version: catalogue.version.clone(),
+            description: format!(
+                "The error codes of {title}, generated from {source}.\n\n\
+                 This document has no paths: reference its components from your own, e.g.\n\
+                 `$ref: '{file}#/components/schemas/{schema}'`.",
+                title = markdown_inline(&catalogue.title),
+                source = code_span(&catalogue.source),
+                file = file_name(catalogue, version),
+                schema = code_schema_name(&catalogue.tables[0]),
+            ),
+        };
+    }
     let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
     Info {
         title: catalogue.title.clone(),
@@ -236,7 +254,10 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     for table in &catalogue.tables {
         schemas.push(code_schema_name(table), code_schema(table, version));
     }
-    schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    // The body of an HTTP error response.
+    if catalogue.http {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    }
     schemas
 }
 
@@ -454,6 +475,9 @@ fn statuses(catalogue: &Catalogue) -> Vec<(u16, String)> {
 
 fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
     let mut responses = OrderedMap::new();
+    if !catalogue.http {
+        return responses;
+    }
     for (status, description) in statuses(catalogue) {
         responses.push(response_name(catalogue, status), response(catalogue, status, description));
     }

@@ -37,3 +37,8 @@ macro_rules! assert_reads_back {
 fn tricky_text_reads_back_verbatim() {
     assert_reads_back!("tricky_text", tricky_errors);
 }
+
+#[test]
+fn twilio_voice_reads_back_verbatim() {
+    assert_reads_back!("twilio_voice", twilio_voice_errors);
+}

@@ -78,11 +78,24 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
     });
     let aliases_arms = arms(quote!(aliases));
     let recovery_arms = arms(quote!(recovery));
-    let status_code = interop::error_code_status_code(catalogue);
+    let http_methods = catalogue.http.then(|| {
+        let status_code = interop::error_code_status_code(catalogue);
+        let http_status_arms = arms(quote!(http_status));
+        quote! {
+            #http_status_docs
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                #http_status_arms
+            }
+
+            #status_code
+
+            #status_class
+        }
+    });
     let code_arms = arms(quote!(code));
     let name_arms = arms(quote!(name));
     let description_arms = arms(quote!(description));
-    let http_status_arms = arms(quote!(http_status));
     let explanation_arms = arms(quote!(explanation));
     let causes_arms = arms(quote!(causes));
     let solutions_arms = arms(quote!(solutions));
@@ -132,15 +145,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
                 #solutions_arms
             }
 
-            #http_status_docs
-            #[must_use]
-            pub const fn http_status(self) -> u16 {
-                #http_status_arms
-            }
-
-            #status_code
-
-            #status_class
+            #http_methods
 
             #aliases_docs
             #[must_use]
@@ -244,10 +249,14 @@ impl Docs {
             example(format!(
                 "let error = ErrorCode::from_code({code});\n\
                  assert_eq!(error, Some({path}));\n\
-                 assert_eq!(error.map(|e| e.http_status()), Some({status}));",
+                 {status}",
                 code = last.code,
                 path = path(last_table, last),
-                status = last.http_status,
+                status = if catalogue.http {
+                    format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
+                } else {
+                    format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
+                },
             )),
         ));
         let from_code_docs = doc(&format!(

@@ -42,6 +42,24 @@ pub const README_COMMENT: Comment = Comment::Html;
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {
+    // A catalogue without HTTP has no responses to parse and no statuses
+    // to convert: no features, no dependencies.
+    let features = if catalogue.http {
+        "[features]\n\
+         # Parse and write error response bodies (needs `alloc`).\n\
+         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+         # Convert to and from `http::StatusCode`.\n\
+         http = [\"dep:http\"]\n\
+         \n\
+         # None by default: the crate is `no_std` and dependency-free.\n\
+         [dependencies]\n\
+         http = { version = \"1\", optional = true }\n\
+         serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
+         serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
+    } else {
+        "# None: the crate is `no_std` and dependency-free.\n\
+         [dependencies]\n"
+    };
     format!(
         "[package]\n\
          name = {name}\n\
@@ -52,17 +70,7 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          readme = \"README.md\"\n\
          categories = [\"no-std\", \"no-std::no-alloc\"]\n\
          \n\
-         [features]\n\
-         # Parse and write error response bodies (needs `alloc`).\n\
-         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
-         # Convert to and from `http::StatusCode`.\n\
-         http = [\"dep:http\"]\n\
-         \n\
-         # None by default: the crate is `no_std` and dependency-free.\n\
-         [dependencies]\n\
-         http = {{ version = \"1\", optional = true }}\n\
-         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
-         serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         {features}\
          \n\
          [package.metadata.docs.rs]\n\
          all-features = true\n",
@@ -75,6 +83,12 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 /// The generated crate's `src/lib.rs` below its header.
 pub fn emit_lib(catalogue: &Catalogue) -> String {
     let crate_docs = guide::crate_docs(catalogue);
+    let alloc = catalogue.http.then(|| {
+        quote! {
+            #[cfg(feature = "serde")]
+            extern crate alloc;
+        }
+    });
     let crate_attrs = quote! {
         #crate_docs
         #![no_std]
@@ -84,8 +98,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         // is text, not a link, hence `bare_urls` is allowed.
         #![allow(rustdoc::bare_urls)]
 
-        #[cfg(feature = "serde")]
-        extern crate alloc;
+        #alloc
     };
     // Each part is parsed and printed on its own, so only one table's
     // tokens and syntax tree are in memory at a time (they take ten times
@@ -96,7 +109,8 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         error_code::emit_error_code(catalogue),
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
-        response::emit_response(catalogue),
+        // Error responses are HTTP responses.
+        if catalogue.http { response::emit_response(catalogue) } else { TokenStream::new() },
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
         emit_lookup_module(catalogue.tables.iter().any(table::names_use_hash)),

@@ -171,7 +171,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         row.anchor(),
         markdown_block(&row.description, "")
     );
-    if table.kind == TableKind::Custom {
+    if table.kind == TableKind::Custom && catalogue.http {
         docs.push_str(&format!("\n\nHTTP status: {}", row.http_status));
         if let Some((http_table, http_row)) = catalogue.http_row(row.http_status) {
             docs.push_str(&format!(" ([`{}::{}`])", http_table.rust_enum, http_row.rust_variant));

@@ -20,7 +20,7 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
     let (name_consts, from_name_body) = emit_from_name(table);
-    let consts = emit_consts(table, &docs.all, name_consts);
+    let consts = emit_consts(catalogue, table, &docs.all, name_consts);
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
     let traits = emit_trait_impls(table, &docs.display);
     quote! {
@@ -60,13 +60,21 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) -> TokenStream {
+fn emit_consts(
+    catalogue: &Catalogue,
+    table: &Table,
+    all_docs: &TokenStream,
+    name_consts: TokenStream,
+) -> TokenStream {
     let n = table.rows.len();
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
     let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
     let names = table.rows.iter().map(|row| row.name.as_str());
     let descriptions = table.rows.iter().map(|row| row.description.as_str());
-    let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
+    let statuses = catalogue.http.then(|| {
+        let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
+        quote! { const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*]; }
+    });
 
     // `from_code` keys: every row's code, then every alias, each leading
     // to its row.
@@ -100,7 +108,7 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         const CODES: &'static [u32] = &[#(#codes),*];
         const NAMES: &'static [&'static str] = &[#(#names),*];
         const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
-        const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*];
+        #statuses
         const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
         #details
         const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
@@ -171,8 +179,22 @@ fn emit_methods(
         recovery,
         ..
     } = docs;
-    let status_code = interop::table_status_code(catalogue, table);
-    let status_class = status_class::methods(client, server);
+    // A catalogue without HTTP has no statuses to give.
+    let http_methods = catalogue.http.then(|| {
+        let status_code = interop::table_status_code(catalogue, table);
+        let status_class = status_class::methods(client, server);
+        quote! {
+            #http_status
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                Self::HTTP_STATUSES[self.row()]
+            }
+
+            #status_code
+
+            #status_class
+        }
+    });
     let (has_explanation, has_causes, has_solutions) = detail_fields(table);
     let explanation_body = if has_explanation {
         quote! { Self::EXPLANATIONS[self.row()] }
@@ -265,15 +287,7 @@ fn emit_methods(
             #solutions_body
         }
 
-        #http_status
-        #[must_use]
-        pub const fn http_status(self) -> u16 {
-            Self::HTTP_STATUSES[self.row()]
-        }
-
-        #status_code
-
-        #status_class
+        #http_methods
 
         #recovery
         #[must_use]
