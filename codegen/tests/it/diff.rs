@@ -589,3 +589,24 @@ fn explanations_causes_and_solutions_are_texts() {
 fn diff_of(old: &str, new: &str) -> CatalogueDiff {
     diff(&catalogue(old), &catalogue(new))
 }
+
+#[test]
+fn dropping_http_is_breaking_and_adding_it_is_minor() {
+    let without = "\
+title: Shop
+crate: shop-errors
+version: 1.4.2
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: 1, name: CART_EMPTY, description: The cart is empty.}
+";
+    let with = without.replace("The cart is empty.}", "The cart is empty., http_status: 409}");
+    let dropped = diff_of(&with, without);
+    assert_eq!(kinds(&dropped), [(ChangeKind::HttpStatusChanged, None, "major")]);
+    assert!(dropped.changes[0].summary.contains("no longer an HTTP one"), "{}", dropped.changes[0].summary);
+    let added = diff_of(without, &with);
+    assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
+}
