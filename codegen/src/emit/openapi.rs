@@ -8,6 +8,10 @@
 //! `oneOf` of `const`s with titles, 3.0 as `enum` with the
 //! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
 //!
+//! A row's explanation, causes and solutions sit beside its code as the
+//! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
+//!
 //! A `description` is CommonMark, so the spec text in it is escaped as on
 //! the Markdown page; titles, summaries and extensions are plain text.
 

@@ -981,7 +981,7 @@ impl ErrorCode {
     /// ```
     /// use knox_cloud_errors::{ErrorCode, HttpError, AuthError};
     ///
-    /// assert_eq!(ErrorCode::Auth(AuthError::ApiKeyNonUniqueJwtid).causes(), &[] as &[&str]);
+    /// assert!(ErrorCode::Auth(AuthError::ApiKeyNonUniqueJwtid).causes().is_empty());
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -996,7 +996,7 @@ impl ErrorCode {
     /// ```
     /// use knox_cloud_errors::{ErrorCode, HttpError, AuthError};
     ///
-    /// assert_eq!(ErrorCode::Auth(AuthError::ApiKeyNonUniqueJwtid).solutions(), &[] as &[&str]);
+    /// assert!(ErrorCode::Auth(AuthError::ApiKeyNonUniqueJwtid).solutions().is_empty());
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {

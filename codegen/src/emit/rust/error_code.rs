@@ -294,7 +294,12 @@ impl Docs {
         );
         let list_docs = |what: &str, method: &str, texts: &[String]| {
             let texts: Vec<String> = texts.iter().map(|text| rust_str(text)).collect();
-            getter_docs(what, method, format!("&[{}] as &[&str]", texts.join(", ")))
+            let check = if texts.is_empty() {
+                format!("assert!({}.{method}().is_empty());", path(last_table, last))
+            } else {
+                format!("assert_eq!({}.{method}(), [{}]);", path(last_table, last), texts.join(", "))
+            };
+            doc(&format!("{what}\n\n{}", example(check)))
         };
         let causes_docs = list_docs(
             "What can cause the error, each exactly as the catalogue prints it\n\

@@ -487,7 +487,7 @@ impl ErrorCode {
     /// ```
     /// use lifecycle_errors::{ErrorCode, SessionError};
     ///
-    /// assert_eq!(ErrorCode::Session(SessionError::SessionExpired).causes(), &[] as &[&str]);
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).causes().is_empty());
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -501,7 +501,7 @@ impl ErrorCode {
     /// ```
     /// use lifecycle_errors::{ErrorCode, SessionError};
     ///
-    /// assert_eq!(ErrorCode::Session(SessionError::SessionExpired).solutions(), &[] as &[&str]);
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).solutions().is_empty());
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {

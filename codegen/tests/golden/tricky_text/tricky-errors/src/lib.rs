@@ -617,7 +617,7 @@ impl ErrorCode {
     /// ```
     /// use tricky_errors::{ErrorCode, TrickyError};
     ///
-    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).causes(), &["1. not a numbered item", "+ nor a bullet, [nor](a link) \\ and a backslash"] as &[&str]);
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).causes(), ["1. not a numbered item", "+ nor a bullet, [nor](a link) \\ and a backslash"]);
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -631,7 +631,7 @@ impl ErrorCode {
     /// ```
     /// use tricky_errors::{ErrorCode, TrickyError};
     ///
-    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).solutions(), &["Two lines:\n- the second one is no item either"] as &[&str]);
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).solutions(), ["Two lines:\n- the second one is no item either"]);
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {

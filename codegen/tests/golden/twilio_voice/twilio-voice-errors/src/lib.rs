@@ -2216,7 +2216,7 @@ impl ErrorCode {
     /// ```
     /// use twilio_voice_errors::{ErrorCode, AuthorizationError, MediaError};
     ///
-    /// assert_eq!(ErrorCode::Media(MediaError::ClientLocalDescFailed).causes(), &["The Client may not be using a supported WebRTC implementation.", "The Client may not have the necessary resources to create or apply a new media description."] as &[&str]);
+    /// assert_eq!(ErrorCode::Media(MediaError::ClientLocalDescFailed).causes(), ["The Client may not be using a supported WebRTC implementation.", "The Client may not have the necessary resources to create or apply a new media description."]);
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -2236,7 +2236,7 @@ impl ErrorCode {
     /// ```
     /// use twilio_voice_errors::{ErrorCode, AuthorizationError, MediaError};
     ///
-    /// assert_eq!(ErrorCode::Media(MediaError::ClientLocalDescFailed).solutions(), &["If you are experiencing this error using the JavaScript SDK, ensure you are running it with a supported WebRTC implementation."] as &[&str]);
+    /// assert_eq!(ErrorCode::Media(MediaError::ClientLocalDescFailed).solutions(), ["If you are experiencing this error using the JavaScript SDK, ensure you are running it with a supported WebRTC implementation."]);
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {
