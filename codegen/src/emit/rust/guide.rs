@@ -18,6 +18,9 @@ pub(super) struct Section {
     /// The example's code; lines starting with `# ` are hidden in rustdoc
     /// and left out of the README.
     pub code: String,
+    /// Whether the section is about HTTP: a catalogue without HTTP
+    /// leaves it out.
+    pub http: bool,
 }
 
 /// The guide's sections, from the catalogue's own rows.
@@ -33,14 +36,19 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         "use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
          assert_eq!(error, {path});\n\
-         assert_eq!(error.name(), {lit});\n\
-         assert_eq!(error.http_status(), {status});\n\
-         assert!(error.{class}());",
+         assert_eq!(error.name(), {lit});{status}",
         name = table.rust_enum,
         code = row.code,
         lit = rust_str(&row.name),
-        status = row.http_status,
-        class = if row.http_status < 500 { "is_client_error" } else { "is_server_error" },
+        status = if catalogue.http {
+            format!(
+                "\nassert_eq!(error.http_status(), {});\nassert!(error.{}());",
+                row.http_status,
+                if row.http_status < 500 { "is_client_error" } else { "is_server_error" }
+            )
+        } else {
+            String::new()
+        },
     );
     if let Some(&alias) = row.aliases.first() {
         lookup.push_str(&format!(
@@ -55,6 +63,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         heading: "Look up a code".to_owned(),
         intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
         code: lookup,
+        http: false,
     });
 
     // Parse an error response.
@@ -107,6 +116,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
             uses = uses.join(", ")
         ),
+        http: true,
     });
 
     // Match on the error, whichever way it arrived.
@@ -134,6 +144,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 status = status_row.code,
                 bytes = rust_bytes(&by_code),
             ),
+            http: true,
         });
     }
 
@@ -163,6 +174,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
              assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
              # }}"
         ),
+        http: true,
     });
 
     // Act on the recovery.
@@ -200,6 +212,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 covers the whole catalogue."
             .to_owned(),
         code: recover,
+        http: false,
     });
 
     // Use `http::StatusCode`.
@@ -235,19 +248,35 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         heading: "Keep errors in your own types".to_owned(),
         intro: "With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are \
                 `Serialize` and `Deserialize`: an error is written as its code and read from \
-                its code, an alias, a string of the code's digits or its name."
+                its code, an alias, a string of the code's digits or its name (`ErrorCode` \
+                refuses a name that two tables share)."
             .to_owned(),
         code: format!(
             "# #[cfg(feature = \"serde\")] {{\n\
              use {krate}::{{ErrorCode, {name}}};\n\n\
              assert_eq!(serde_json::to_string(&{path}).unwrap(), \"{code}\");\n\
              let read: ErrorCode = serde_json::from_str({by_name}).unwrap();\n\
-             assert_eq!(read, {path});\n\
+             assert_eq!(read, {path});{shared}\n\
              # }}",
             name = table.rust_enum,
+            shared = shared_name(catalogue).map_or(String::new(), |name| format!(
+                "\n\n// `{name}` names errors of two tables: it reads as neither.\n\
+                 assert!(serde_json::from_str::<ErrorCode>({json}).is_err());",
+                name = name.replace('`', "'"),
+                json = rust_str(&json_string(name)),
+            )),
             code = row.code,
-            by_name = rust_str(&json_string(&row.name)),
+            // A name that two tables share reads as neither: the example reads
+            // the code, as a string of digits, instead.
+            by_name = rust_str(&json_string(
+                &if catalogue.rows().filter(|(_, r)| r.name == row.name).count() == 1 {
+                    row.name.clone()
+                } else {
+                    row.code.to_string()
+                }
+            )),
         ),
+        http: false,
     });
 
     // Answer errors from a server.
@@ -286,6 +315,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             variant = row.rust_variant,
             status = row.http_status,
         ),
+        http: true,
     });
 
     sections.push(Section {
@@ -294,8 +324,23 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 and HTTP status rows convert to and from one."
             .to_owned(),
         code: interop,
+        http: true,
     });
+    sections.retain(|section| catalogue.http || !section.http);
     sections
+}
+
+/// The first name that rows of two tables share, if any.
+fn shared_name(catalogue: &Catalogue) -> Option<&str> {
+    let mut tables_of = std::collections::HashMap::new();
+    for (table, row) in catalogue.rows() {
+        if let Some(first) = tables_of.insert(row.name.as_str(), table.id.as_str())
+            && first != table.id
+        {
+            return Some(&row.name);
+        }
+    }
+    None
 }
 
 fn variant_path(table: &Table, row: &Row) -> String {
@@ -318,18 +363,25 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - [`ErrorCode`] — any code of any table.\n\
          - [`Recovery`] — what a client should do about an error.\n\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
-         - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
-         \x20 error response bodies, and what a whole response means.\n\n\
-         # Cargo features\n\n\
-         - `serde`: parse and write error bodies, and read and write every error in\n\
-         \x20 your own serde types (uses `serde`, `serde_json` and `alloc`).\n\
-         - `http`: convert to and from `http::StatusCode` (`http` is re-exported).\n\
-         - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
-         \x20 and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).\n\n\
-         None is on by default: the default crate is `no_std`, with no dependencies.",
+         {features}",
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
+        features = if catalogue.http {
+            "- `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
+             \x20 error response bodies, and what a whole response means.\n\n\
+             # Cargo features\n\n\
+             - `serde`: parse and write error bodies, and read and write every error in\n\
+             \x20 your own serde types (uses `serde`, `serde_json` and `alloc`).\n\
+             - `http`: convert to and from `http::StatusCode` (`http` is re-exported).\n\
+             - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
+             \x20 and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).\n\n\
+             None is on by default: the default crate is `no_std`, with no dependencies."
+        } else {
+            "\n# Cargo features\n\n\
+             - `serde`: read and write every error in your own serde types (uses `serde`).\n\n\
+             None is on by default: the default crate is `no_std`, with no dependencies."
+        },
     );
     for section in sections(catalogue) {
         text.push_str(&format!(

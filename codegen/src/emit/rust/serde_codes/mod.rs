@@ -34,12 +34,18 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
         };
         impls(&name, &expecting, Write::Code, coded)
     });
-    // A name is looked up table by table, in spec order: the first table
-    // that lists it wins (the docs of `ErrorCode`'s `Deserialize` say so).
+    // A name is looked up in every table: one that two tables share says
+    // neither error, so it is refused rather than guessed.
     let by_name = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let variant = ident(&table.error_code_variant);
-        quote! { .or_else(|| super::#name::from_name(text).map(Self::#variant)) }
+        quote! {
+            if let ::core::option::Option::Some(error) = super::#name::from_name(text) {
+                if found.replace(Self::#variant(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+        }
     });
     let error_code = impls(
         &quote!(ErrorCode),
@@ -51,9 +57,9 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
             }
 
             fn by_text(text: &str) -> ::core::option::Option<Self> {
-                ::core::option::Option::None
-                    #(#by_name)*
-                    .or_else(|| decimal(text).and_then(Self::from_code))
+                let mut found = ::core::option::Option::None;
+                #(#by_name)*
+                found.or_else(|| decimal(text).and_then(Self::from_code))
             }
         },
     );

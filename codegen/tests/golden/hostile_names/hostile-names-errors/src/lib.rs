@@ -128,7 +128,7 @@
 //!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name.
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -366,6 +366,42 @@ impl Option {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert_eq!(Option::Error.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert!(Option::Error.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert!(Option::Error.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -730,6 +766,42 @@ impl Result {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert_eq!(Result::All.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert!(Result::All.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert!(Result::All.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -971,6 +1043,42 @@ impl Box {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert_eq!(Box::Vec.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert!(Box::Vec.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert!(Box::Vec.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -1152,6 +1260,54 @@ impl ErrorCode {
             Self::Error(error) => error.description(),
             Self::All(error) => error.description(),
             Self::String(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert_eq!(ErrorCode::String(Box::Vec).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Error(error) => error.explanation(),
+            Self::All(error) => error.explanation(),
+            Self::String(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert!(ErrorCode::String(Box::Vec).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Error(error) => error.causes(),
+            Self::All(error) => error.causes(),
+            Self::String(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert!(ErrorCode::String(Box::Vec).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Error(error) => error.solutions(),
+            Self::All(error) => error.solutions(),
+            Self::String(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -2439,11 +2595,23 @@ mod serde_codes {
             u32::try_from(code).ok().and_then(Self::from_code)
         }
         fn by_text(text: &str) -> ::core::option::Option<Self> {
-            ::core::option::Option::None
-                .or_else(|| super::Option::from_name(text).map(Self::Error))
-                .or_else(|| super::Result::from_name(text).map(Self::All))
-                .or_else(|| super::Box::from_name(text).map(Self::String))
-                .or_else(|| decimal(text).and_then(Self::from_code))
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::Option::from_name(text) {
+                if found.replace(Self::Error(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::Result::from_name(text) {
+                if found.replace(Self::All(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::Box::from_name(text) {
+                if found.replace(Self::String(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
         }
     }
     impl Serialize for Recovery {

@@ -127,7 +127,7 @@
 //!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name.
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -364,6 +364,42 @@ impl HttpError {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert_eq!(HttpError::BadRequest.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert!(HttpError::BadRequest.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert!(HttpError::BadRequest.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -954,6 +990,42 @@ impl AuthError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert_eq!(AuthError::HookPending.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert!(AuthError::HookPending.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert!(AuthError::HookPending.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -1127,6 +1199,51 @@ impl ErrorCode {
         match self {
             Self::Http(error) => error.description(),
             Self::Auth(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert_eq!(ErrorCode::Auth(AuthError::HookPending).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Http(error) => error.explanation(),
+            Self::Auth(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert!(ErrorCode::Auth(AuthError::HookPending).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Http(error) => error.causes(),
+            Self::Auth(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert!(ErrorCode::Auth(AuthError::HookPending).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Http(error) => error.solutions(),
+            Self::Auth(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -2364,10 +2481,22 @@ mod serde_codes {
             u32::try_from(code).ok().and_then(Self::from_code)
         }
         fn by_text(text: &str) -> ::core::option::Option<Self> {
-            ::core::option::Option::None
-                .or_else(|| super::HttpError::from_name(text).map(Self::Http))
-                .or_else(|| super::AuthError::from_name(text).map(Self::Auth))
-                .or_else(|| decimal(text).and_then(Self::from_code))
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::HttpError::from_name(
+                text,
+            ) {
+                if found.replace(Self::Http(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::AuthError::from_name(
+                text,
+            ) {
+                if found.replace(Self::Auth(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
         }
     }
     impl Serialize for Recovery {

@@ -106,7 +106,7 @@
 //!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name.
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -344,6 +344,42 @@ impl SessionError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert_eq!(SessionError::SessionExpired.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert!(SessionError::SessionExpired.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert!(SessionError::SessionExpired.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -509,6 +545,48 @@ impl ErrorCode {
     pub const fn description(self) -> &'static str {
         match self {
             Self::Session(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert_eq!(ErrorCode::Session(SessionError::SessionExpired).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Session(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Session(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Session(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -1686,9 +1764,15 @@ mod serde_codes {
             u32::try_from(code).ok().and_then(Self::from_code)
         }
         fn by_text(text: &str) -> ::core::option::Option<Self> {
-            ::core::option::Option::None
-                .or_else(|| super::SessionError::from_name(text).map(Self::Session))
-                .or_else(|| decimal(text).and_then(Self::from_code))
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::SessionError::from_name(
+                text,
+            ) {
+                if found.replace(Self::Session(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
         }
     }
     impl Serialize for Recovery {

@@ -132,7 +132,7 @@
 //!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name.
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -350,6 +350,42 @@ impl Status {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert_eq!(Status::NotFound.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -622,6 +658,42 @@ impl BillingApiError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert_eq!(BillingApiError::InvoiceMissing.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -797,6 +869,51 @@ impl ErrorCode {
         match self {
             Self::Status(error) => error.description(),
             Self::BillingApi(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert_eq!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Status(error) => error.explanation(),
+            Self::BillingApi(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.causes(),
+            Self::BillingApi(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.solutions(),
+            Self::BillingApi(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -2247,12 +2364,20 @@ mod serde_codes {
             u32::try_from(code).ok().and_then(Self::from_code)
         }
         fn by_text(text: &str) -> ::core::option::Option<Self> {
-            ::core::option::Option::None
-                .or_else(|| super::Status::from_name(text).map(Self::Status))
-                .or_else(|| {
-                    super::BillingApiError::from_name(text).map(Self::BillingApi)
-                })
-                .or_else(|| decimal(text).and_then(Self::from_code))
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::Status::from_name(text) {
+                if found.replace(Self::Status(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::BillingApiError::from_name(
+                text,
+            ) {
+                if found.replace(Self::BillingApi(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
         }
     }
     impl Serialize for Recovery {
