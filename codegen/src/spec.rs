@@ -33,6 +33,30 @@ pub struct SpecFile {
     /// Retired codes of tables that no longer exist; each names its table.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// What a client can do about an error: the values rows name in
+    /// `recovery`, and the generated `Recovery` enum's variants, in this
+    /// order. Without it the crate has no `Recovery`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub recoveries: Option<Vec<SpecRecovery>>,
+}
+
+/// One value of the catalogue's recovery vocabulary.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
+#[serde(deny_unknown_fields, expecting = "a recovery: a mapping with `id` and `description`")]
+pub struct SpecRecovery {
+    /// A snake_case identifier that rows name, e.g. `new_access_token`;
+    /// the variant is its UpperCamelCase (`NewAccessToken`).
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
+    pub id: String,
+    /// What a client should do, in a sentence or two (Markdown).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub description: String,
+    /// Whether sending the same request again later is the right thing to
+    /// do: `Recovery::is_retry`.
+    #[serde(default)]
+    pub retry: bool,
 }
 
 /// What a table's codes mean.
@@ -108,32 +132,15 @@ pub struct SpecRow {
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
     pub aliases: Vec<u32>,
-    /// What a client should do about this error.
+    /// What a client should do about this error: the `id` of one of the
+    /// catalogue's `recoveries`.
     #[serde(default)]
-    pub recovery: Option<SpecRecovery>,
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
+    pub recovery: Option<String>,
     /// Why the code should no longer be used; marks the variant deprecated.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
-}
-
-/// The closed set of recovery hints, spelled as in the spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
-#[serde(rename_all = "snake_case")]
-pub enum SpecRecovery {
-    /// `retry_later`
-    RetryLater,
-    /// `new_access_token`
-    NewAccessToken,
-    /// `new_jwt`
-    NewJwt,
-    /// `fix_request`
-    FixRequest,
-    /// `check_permissions`
-    CheckPermissions,
-    /// `contact_support`
-    ContactSupport,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, markdown_inline, markdown_paragraph};
+use crate::model::{Catalogue, Retired, Row, Table, TableKind};
+use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.
@@ -70,7 +70,7 @@ impl<'a> Columns<'a> {
 
 /// What each recovery value asks of a client, when any row names one.
 fn recovery_section(catalogue: &Catalogue) -> String {
-    if catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
+    if catalogue.recoveries.is_empty() || catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
         return String::new();
     }
     let mut section = format!(
@@ -81,9 +81,9 @@ fn recovery_section(catalogue: &Catalogue) -> String {
         table_line(&["Recovery".to_owned(), "What a client should do".to_owned()]),
         table_line(&["---".to_owned(), "---".to_owned()]),
     );
-    for recovery in Recovery::ALL {
-        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key());
-        section.push_str(&table_line(&[anchor, recovery.description().to_owned()]));
+    for recovery in &catalogue.recoveries {
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
+        section.push_str(&table_line(&[anchor, markdown_cell(&recovery.description)]));
         section.push('\n');
     }
     section
@@ -137,7 +137,7 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         cells.push(cell.join(", "));
     }
     if shown.recovery {
-        cells.push(match row.recovery {
+        cells.push(match &row.recovery {
             Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
             None => String::new(),
         });

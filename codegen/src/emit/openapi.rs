@@ -160,11 +160,11 @@ struct Schema {
     alias_of: Option<u32>,
     /// On a code's `const` (3.1): what a client should do about it.
     #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
-    recovery: Option<&'static str>,
+    recovery: Option<String>,
     /// On a code schema (3.0, which has no per-value objects): each code's
     /// recovery, by code.
     #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
-    recovery_by_code: Option<OrderedMap<&'static str>>,
+    recovery_by_code: Option<OrderedMap<String>>,
 }
 
 #[derive(Serialize)]
@@ -254,10 +254,10 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                     std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
                 })
                 .collect();
-            let recovery_by_code: OrderedMap<&'static str> = OrderedMap(
+            let recovery_by_code: OrderedMap<String> = OrderedMap(
                 values
                     .iter()
-                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery?.key())))
+                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery.as_ref()?.key.clone())))
                     .collect(),
             );
             Schema {
@@ -307,7 +307,7 @@ fn alias_const(row: &Row, alias: u32) -> Schema {
         description: Some(markdown_paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         ..Schema::default()
     }
 }
@@ -322,7 +322,7 @@ fn code_const(row: &Row) -> Schema {
         title: Some(row.name.clone()),
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         ..Schema::default()
     }
 }
@@ -346,7 +346,7 @@ fn code_list(table: &Table) -> String {
                 let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
                 line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
-            if let Some(recovery) = row.recovery {
+            if let Some(recovery) = &row.recovery {
                 line.push_str(&format!(" — *Recovery:* `{}`.", recovery.key()));
             }
             line

@@ -63,8 +63,9 @@ impl Pieces<'_> {
     fn catalogue(&mut self, root: &Node) -> Result<(SpecFile, Skipped, Vec<Diagnostic>), Exhausted> {
         let mut skipped = Skipped::default();
         let root_path = SpecPath::root();
-        let mut spec =
-            self.piece::<SpecFile>(root, &root_path, &["tables", "retired"])?.unwrap_or_else(|| {
+        let mut spec = self
+            .piece::<SpecFile>(root, &root_path, &["tables", "retired", "recoveries"])?
+            .unwrap_or_else(|| {
                 skipped.catalogue = true;
                 SpecFile::default()
             });
@@ -82,6 +83,10 @@ impl Pieces<'_> {
             spec.tables.push(spec_table);
         }
         spec.retired = self.list(root, &root_path, "retired", |i| skipped.retired.insert(i))?;
+        if spec.recoveries.is_some() {
+            spec.recoveries =
+                Some(self.list(root, &root_path, "recoveries", |i| skipped.recoveries.insert(i))?);
+        }
         Ok((spec, skipped, std::mem::take(&mut self.problems)))
     }
 
@@ -341,7 +346,7 @@ retired:
 
     #[test]
     fn field_names_come_from_the_types() {
-        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired"]);
+        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired", "recoveries"]);
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());
     }

@@ -17,7 +17,6 @@ pub use validate::{Skipped, validate};
 use std::sync::Arc;
 
 use crate::source::{SourceFile, SpecPath};
-use crate::spec::SpecRecovery;
 
 /// A checked catalogue, ready for the emitters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +35,9 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The recovery vocabulary, in spec order: empty when the spec
+    /// declares none, and the crate then has no `Recovery`.
+    pub recoveries: Vec<Recovery>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -129,106 +131,66 @@ pub struct Row {
     /// across every code and alias of the catalogue.
     pub aliases: Vec<u32>,
     /// What a client should do about this error, if the spec says.
-    pub recovery: Option<Recovery>,
+    pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }
 
-/// What a client should do about an error: a small closed set, so that a
-/// client can act on it with one `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Recovery {
-    /// `retry_later`
-    RetryLater,
-    /// `new_access_token`
-    NewAccessToken,
-    /// `new_jwt`
-    NewJwt,
-    /// `fix_request`
-    FixRequest,
-    /// `check_permissions`
-    CheckPermissions,
-    /// `contact_support`
-    ContactSupport,
+/// One value of the catalogue's recovery vocabulary: what a client can
+/// do about an error, a variant of the generated `Recovery` enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The value as the spec spells it (`new_access_token`).
+    pub key: String,
+    /// The generated enum's variant (`NewAccessToken`).
+    pub rust_variant: String,
+    /// What the client should do, in a sentence or two (Markdown).
+    pub description: String,
+    /// Whether sending the same request again later is right.
+    pub retry: bool,
+    /// Where the value sits in the spec (`recoveries[0]`).
+    pub at: SpecPath,
 }
 
 impl Recovery {
-    /// Every value, in the order the docs list them.
-    pub const ALL: [Recovery; 6] = [
-        Recovery::RetryLater,
-        Recovery::NewAccessToken,
-        Recovery::NewJwt,
-        Recovery::FixRequest,
-        Recovery::CheckPermissions,
-        Recovery::ContactSupport,
-    ];
-
-    /// The value as the spec spells it (`new_access_token`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Recovery::RetryLater => "retry_later",
-            Recovery::NewAccessToken => "new_access_token",
-            Recovery::NewJwt => "new_jwt",
-            Recovery::FixRequest => "fix_request",
-            Recovery::CheckPermissions => "check_permissions",
-            Recovery::ContactSupport => "contact_support",
-        }
-    }
-
     /// The id of the value's entry in the docs (`recovery-new-jwt`).
-    pub fn anchor(self) -> String {
-        format!("recovery-{}", self.key().replace('_', "-"))
-    }
-
-    /// The generated enum's variant (`NewAccessToken`).
-    pub fn rust_variant(self) -> String {
-        derive_variant_name(self.key())
-    }
-
-    /// What the client should do, in one or two sentences (Markdown).
-    pub fn description(self) -> &'static str {
-        match self {
-            Recovery::RetryLater => {
-                "Nothing in the request is wrong: the service is busy or limiting the rate. \
-                 Send the same request again later, backing off (honour a `Retry-After` header when there is one)."
-            }
-            Recovery::NewAccessToken => {
-                "The access token is missing, expired or not valid for this API. \
-                 Request a new access token and send the request again with it."
-            }
-            Recovery::NewJwt => {
-                "The signed JWT used to request an access token was rejected: it was used before or improperly signed. \
-                 Sign a new JWT (with a new `jti`) and request the access token again."
-            }
-            Recovery::FixRequest => {
-                "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. \
-                 Change the request; sending it unchanged fails again."
-            }
-            Recovery::CheckPermissions => {
-                "The credentials are valid but not allowed to do this. \
-                 Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them."
-            }
-            Recovery::ContactSupport => {
-                "The service failed in a way the client cannot fix. \
-                 Report it to the service's support, quoting the response's `errorId` when it has one."
-            }
-        }
+    pub fn anchor(&self) -> String {
+        recovery_anchor(&self.key)
     }
 }
 
-impl From<SpecRecovery> for Recovery {
-    fn from(spec: SpecRecovery) -> Self {
-        match spec {
-            SpecRecovery::RetryLater => Recovery::RetryLater,
-            SpecRecovery::NewAccessToken => Recovery::NewAccessToken,
-            SpecRecovery::NewJwt => Recovery::NewJwt,
-            SpecRecovery::FixRequest => Recovery::FixRequest,
-            SpecRecovery::CheckPermissions => Recovery::CheckPermissions,
-            SpecRecovery::ContactSupport => Recovery::ContactSupport,
-        }
+/// A row's recovery: which value of the vocabulary it names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecoveryName {
+    /// The value as the spec spells it (`new_access_token`).
+    pub key: String,
+    /// The generated enum's variant (`NewAccessToken`).
+    pub rust_variant: String,
+    /// Whether the value is one to retry later (`Recovery::is_retry`).
+    pub retry: bool,
+}
+
+impl RecoveryName {
+    /// The value as the spec spells it.
+    pub fn key(&self) -> &str {
+        &self.key
     }
+
+    /// The generated enum's variant.
+    pub fn rust_variant(&self) -> &str {
+        &self.rust_variant
+    }
+
+    /// The id of the value's entry in the docs (`recovery-new-jwt`).
+    pub fn anchor(&self) -> String {
+        recovery_anchor(&self.key)
+    }
+}
+
+fn recovery_anchor(key: &str) -> String {
+    format!("recovery-{}", key.replace('_', "-"))
 }
 
 impl Table {

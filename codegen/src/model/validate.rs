@@ -9,12 +9,12 @@ use heck::ToUpperCamelCase;
 
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
-    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, RecoveryName,
+    Retired, Row, Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
-use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{SpecFile, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// The parts of a spec that could not be read, by their indexes in the
 /// file (from 0). Validation skips them, and every check they take part in.
@@ -31,6 +31,8 @@ pub struct Skipped {
     pub table_retired: BTreeSet<(usize, usize)>,
     /// Entries of the top-level `retired:` list (`retired[i]`).
     pub retired: BTreeSet<usize>,
+    /// Entries of the `recoveries:` list (`recoveries[i]`).
+    pub recoveries: BTreeSet<usize>,
 }
 
 impl Skipped {
@@ -61,6 +63,11 @@ pub(crate) fn validate_skipping(
         check_catalogue(&mut problems, spec);
     }
 
+    let recoveries = check_recoveries(&mut problems, skipped, spec);
+    // A row's recovery is judged only when the whole vocabulary was read:
+    // the name it gives may be that of an entry that could not be.
+    let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
+
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
     let mut holder_variants = HashMap::new();
@@ -70,7 +77,7 @@ pub(crate) fn validate_skipping(
         if skipped.tables.contains(&t) {
             continue;
         }
-        let table = check_table(&mut problems, skipped, t, spec_table);
+        let mut table = check_table(&mut problems, skipped, t, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
                 table.at.field("id"),
@@ -97,8 +104,13 @@ pub(crate) fn validate_skipping(
             );
         }
         let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
-        for (r, row) in read_rows.zip(&table.rows) {
+        for (r, row) in read_rows.zip(&mut table.rows) {
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
+            if let Some(named) = &spec_table.errors[r].recovery
+                && vocabulary_read
+            {
+                row.recovery = check_row_recovery(&mut problems, &recoveries, row, &here, named, spec);
+            }
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
                     row.at.field("code"),
@@ -122,6 +134,7 @@ pub(crate) fn validate_skipping(
             version: spec.version.clone(),
             tables,
             retired,
+            recoveries,
             spec_file: None,
         })
     } else {
@@ -166,6 +179,128 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "add at least one entry under `tables:`",
         );
     }
+}
+
+/// The recovery vocabulary: ids unique and snake_case, variants distinct
+/// and free, descriptions written.
+fn check_recoveries(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) -> Vec<Recovery> {
+    let Some(list) = &spec.recoveries else {
+        return Vec::new();
+    };
+    if list.is_empty() && !skipped.catalogue {
+        problems.push(
+            SpecPath::root().field("recoveries"),
+            "`recoveries` is empty",
+            "declare at least one recovery, e.g. `- {id: fix_request, description: Change the request.}`, or remove `recoveries`",
+        );
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut variants: HashMap<String, usize> = HashMap::new();
+    let mut recoveries = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        if skipped.recoveries.contains(&i) {
+            continue;
+        }
+        let SpecRecovery { id, description, retry } = entry;
+        let at = SpecPath::root().field("recoveries").index(i);
+        let here = format!("recovery {} (`{}`)", i + 1, shown(id));
+        let rust_variant = derive_variant_name(id);
+        if !is_table_id(id) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is not snake_case"),
+                "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `fix_request`",
+            );
+        } else if let Some(first) = ids.insert(id, i) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is already declared by recovery {}", first + 1),
+                "give each recovery its own `id`, or remove the repeated one",
+            );
+        } else if let Some(first) = variants.insert(rust_variant.clone(), i) {
+            problems.push(
+                at.field("id"),
+                format!(
+                    "{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, as recovery {} (`{}`) does",
+                    first + 1,
+                    list[first].id
+                ),
+                "give the recoveries ids that differ in more than underscores",
+            );
+        } else if !is_type_ident(&rust_variant) || RESERVED_ASSOCIATED_NAMES.contains(&rust_variant.as_str())
+        {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, which Rust or the enum keeps for itself"),
+                format!("choose another id, e.g. `id: {id}_recovery`"),
+            );
+        }
+        if description.trim().is_empty() {
+            problems.push(
+                at.field("description"),
+                format!("{here}: `description` is blank"),
+                "say what a client should do, in a sentence or two",
+            );
+        }
+        check_text(problems, at.clone(), &here, "description", description);
+        recoveries.push(Recovery {
+            key: id.clone(),
+            rust_variant,
+            description: description.clone(),
+            retry: *retry,
+            at,
+        });
+    }
+    recoveries
+}
+
+/// The recovery `named` by a row: one of the vocabulary's.
+fn check_row_recovery(
+    problems: &mut Problems<'_>,
+    recoveries: &[Recovery],
+    row: &Row,
+    here: &str,
+    named: &str,
+    spec: &SpecFile,
+) -> Option<RecoveryName> {
+    if let Some(found) = recoveries.iter().find(|recovery| recovery.key == named) {
+        return Some(RecoveryName {
+            key: found.key.clone(),
+            rust_variant: found.rust_variant.clone(),
+            retry: found.retry,
+        });
+    }
+    if spec.recoveries.is_none() {
+        problems.push(
+            row.at.field("recovery"),
+            format!("{here}: `recovery: {named}` names a recovery, but the catalogue declares none"),
+            format!(
+                "declare it in a top-level `recoveries:` list, e.g. `recoveries: [{{id: {named}, description: …}}]`, or remove `recovery`"
+            ),
+        );
+        return None;
+    }
+    let closest = recoveries
+        .iter()
+        .map(|recovery| (strsim::damerau_levenshtein(named, &recovery.key), recovery.key.as_str()))
+        .filter(|(distance, key)| *distance <= (key.len() / 3).max(1))
+        .min();
+    let mut declared: Vec<String> = Vec::new();
+    for recovery in recoveries {
+        let key = format!("`{}`", recovery.key);
+        if !declared.contains(&key) {
+            declared.push(key);
+        }
+    }
+    problems.push(
+        row.at.field("recovery"),
+        format!("{here}: `recovery: {named}` is not one of the catalogue's `recoveries`"),
+        match closest {
+            Some((_, key)) => format!("did you mean `{key}`?"),
+            None => format!("name one of {}, or declare `{named}` under `recoveries:`", declared.join(", ")),
+        },
+    );
+    None
 }
 
 /// Checks both kinds of `retired:` list: a table's own, and the top-level
@@ -522,7 +657,8 @@ fn check_row(
         http_status,
         rust_variant,
         aliases: spec.aliases.clone(),
-        recovery: spec.recovery.map(Recovery::from),
+        // Resolved against the vocabulary once every table is read.
+        recovery: None,
         deprecated: spec.deprecated.clone(),
         at,
     }

@@ -169,19 +169,35 @@ fn one_http_status_table_at_most() {
 }
 
 #[test]
-fn recovery_is_one_of_the_closed_set() {
-    assert_eq!(
-        problems(&spec_with_rows(
-            "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: new_jwt}\n"
-        )),
-        Vec::<String>::new()
-    );
-    let found = problems(&spec_with_rows(
-        "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: reboot}\n",
-    ));
+fn recovery_is_one_of_the_catalogues_own() {
+    let row = |recovery: &str| {
+        format!("      - {{code: 1, name: ONE, description: D, http_status: 404, recovery: {recovery}}}\n")
+    };
+    let declared = |rows: String| {
+        spec_with_rows(&rows).replace(
+            "version: 0.1.0\n",
+            "version: 0.1.0\nrecoveries:\n  - {id: new_token, description: Get a new token.}\n  - {id: wait, description: Wait., retry: true}\n",
+        )
+    };
+    assert_eq!(problems(&declared(row("new_token"))), Vec::<String>::new());
+
+    let found = problems(&declared(row("new_tokn")));
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("unknown variant `reboot`"), "{}", found[0]);
-    assert!(found[0].contains("retry_later"), "the message lists the values: {}", found[0]);
+    assert!(
+        found[0].contains("`recovery: new_tokn` is not one of the catalogue's `recoveries`"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("did you mean `new_token`?"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:18:"), "{}", found[0]);
+
+    let found = problems(&declared(row("reboot")));
+    assert!(found[0].contains("name one of `new_token`, `wait`, or declare `reboot`"), "{}", found[0]);
+
+    // Knox's names mean nothing to a catalogue that declares none.
+    let found = problems(&spec_with_rows(&row("retry_later")));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("names a recovery, but the catalogue declares none"), "{}", found[0]);
     assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
 }
 

@@ -65,23 +65,22 @@
 //!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use knox_cloud_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(40122050).expect("a listed code");
-//! assert_eq!(next_step(error), "sign a new JWT");
+//! assert_eq!(error.recovery(), Some(Recovery::NewJwt));
+//! assert!(next_step(error).starts_with("The signed JWT used to request an access token was rejected"));
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -1070,6 +1069,7 @@ impl Recovery {
         "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
         "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
     ];
+    const RETRIES: &'static [bool] = &[true, false, false, false, false, false];
     /// The value as the spec spells it.
     ///
     /// ```
@@ -1092,6 +1092,17 @@ impl Recovery {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use knox_cloud_errors::Recovery;
+    ///
+    /// assert!(Recovery::RetryLater.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::examples::{sample_row, unused_code};
 use super::tokens::doc_line;
-use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::model::{Catalogue, Row, Table};
 use crate::text::{code_span, json_string, markdown_block, markdown_inline, rust_bytes, rust_str};
 
 /// One section of the guide: a heading, a sentence, and an example.
@@ -70,7 +70,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     );
     if let Some(http) = http {
         let status_row =
-            http.rows.iter().find(|r| r.recovery == Some(Recovery::RetryLater)).unwrap_or(&http.rows[0]);
+            http.rows.iter().find(|r| r.recovery.as_ref().is_some_and(|r| r.retry)).unwrap_or(&http.rows[0]);
         let unknown = unused_code(catalogue);
         let array = format!("{{\"code\":[{unknown}],\"message\":[\"NOT_LISTED\"]}}");
         if http.rust_enum != table.rust_enum {
@@ -109,42 +109,17 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         ),
     });
 
-    // Act on the recovery.
-    let step = |recovery: Option<Recovery>| match recovery {
-        Some(Recovery::RetryLater) => "wait, then send the request again",
-        Some(Recovery::NewAccessToken) => "request a new access token",
-        Some(Recovery::NewJwt) => "sign a new JWT",
-        Some(Recovery::FixRequest) => "fix the request",
-        _ => "report it",
-    };
-    let recover = format!(
-        "use {krate}::{{ErrorCode, Recovery}};\n\n\
-         fn next_step(error: ErrorCode) -> &'static str {{\n\
-         \x20   match error.recovery() {{\n\
-         \x20       Some(Recovery::RetryLater) => {retry:?},\n\
-         \x20       Some(Recovery::NewAccessToken) => {token:?},\n\
-         \x20       Some(Recovery::NewJwt) => {jwt:?},\n\
-         \x20       Some(Recovery::FixRequest) => {fix:?},\n\
-         \x20       Some(_) | None => {other:?},\n\
-         \x20   }}\n\
-         }}\n\n\
-         let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
-         assert_eq!(next_step(error), {expected:?});",
-        retry = step(Some(Recovery::RetryLater)),
-        token = step(Some(Recovery::NewAccessToken)),
-        jwt = step(Some(Recovery::NewJwt)),
-        fix = step(Some(Recovery::FixRequest)),
-        other = step(None),
-        code = row.code,
-        expected = step(row.recovery),
-    );
-    sections.push(Section {
-        heading: "Act on the recovery".to_owned(),
-        intro: "Each error names what a client should do about it: one `match` over `Recovery` \
-                covers the whole catalogue."
-            .to_owned(),
-        code: recover,
-    });
+    // Act on the recovery, when the catalogue has a vocabulary.
+    if let Some(recover) = recover_example(catalogue, row) {
+        sections.push(Section {
+            heading: "Act on the recovery".to_owned(),
+            intro: "Each error names what a client should do about it, in the catalogue's own \
+                    words: one `match` over `Recovery` covers the whole catalogue, and \
+                    `is_retry()` tells the errors to send again later."
+                .to_owned(),
+            code: recover,
+        });
+    }
 
     // Use `http::StatusCode`.
     let interop = match http {
@@ -184,6 +159,51 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     sections
 }
 
+/// A client's next step from `recovery()`, run on `row`; nothing when the
+/// catalogue declares no recoveries.
+fn recover_example(catalogue: &Catalogue, row: &Row) -> Option<String> {
+    catalogue.recoveries.first()?;
+    let krate = catalogue.crate_ident();
+    const RETRY: &str = "wait, then send the request again";
+    const NONE: &str = "report it";
+    let recovery =
+        row.recovery.as_ref().and_then(|named| catalogue.recoveries.iter().find(|r| r.key == named.key));
+    let (value, check) = match recovery {
+        Some(recovery) if recovery.retry => (
+            format!("Some(Recovery::{})", recovery.rust_variant),
+            format!("assert_eq!(next_step(error), {});", rust_str(RETRY)),
+        ),
+        Some(recovery) => {
+            // The description's first words: descriptions run long.
+            let start = recovery
+                .description
+                .split_once(['.', ':'])
+                .map_or(recovery.description.as_str(), |(start, _)| start);
+            (
+                format!("Some(Recovery::{})", recovery.rust_variant),
+                format!("assert!(next_step(error).starts_with({}));", rust_str(start)),
+            )
+        }
+        None => ("None".to_owned(), format!("assert_eq!(next_step(error), {});", rust_str(NONE))),
+    };
+    Some(format!(
+        "use {krate}::{{ErrorCode, Recovery}};\n\n\
+         fn next_step(error: ErrorCode) -> &'static str {{\n\
+         \x20   match error.recovery() {{\n\
+         \x20       Some(recovery) if recovery.is_retry() => {retry},\n\
+         \x20       Some(recovery) => recovery.description(),\n\
+         \x20       None => {none},\n\
+         \x20   }}\n\
+         }}\n\n\
+         let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
+         assert_eq!(error.recovery(), {value});\n\
+         {check}",
+        retry = rust_str(RETRY),
+        none = rust_str(NONE),
+        code = row.code,
+    ))
+}
+
 fn variant_path(table: &Table, row: &Row) -> String {
     format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant)
 }
@@ -202,7 +222,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          as the catalogue prints them.\n\n\
          {tables}\n\
          - [`ErrorCode`] — any code of any table.\n\
-         - [`Recovery`] — what a client should do about an error.\n\
+         {recovery}\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
          - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
          \x20 error response bodies, and what a whole response means.\n\n\
@@ -213,6 +233,11 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
+        recovery = if catalogue.recoveries.is_empty() {
+            ""
+        } else {
+            "- [`Recovery`] — what a client should do about an error.\n"
+        },
     );
     for section in sections(catalogue) {
         text.push_str(&format!(

@@ -1,18 +1,18 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
-use crate::model::{Catalogue, Recovery, TableKind};
-use crate::text::{code_span, markdown_inline};
+use crate::model::{Catalogue, TableKind};
+use crate::text::{code_span, markdown_cell, markdown_inline};
 
 /// The generated crate's `README.md` below its header: what it is, how
 /// to depend on it, the guide's examples, and every code.
 pub fn emit_readme(catalogue: &Catalogue) -> String {
+    let with_recovery = !catalogue.recoveries.is_empty();
     let mut out = format!(
         "# {name}\n\n\
          Typed error codes of *{title}*.\n\n\
          One Rust enum per table, one variant per row, with the codes, names\n\
-         and descriptions exactly as the catalogue prints them, a recovery hint\n\
-         for each error, and (with the `serde` feature) a parser for error\n\
+         and descriptions exactly as the catalogue prints them, {hint}(with the `serde` feature) a parser for error\n\
          response bodies that turns an HTTP status and a body into the most\n\
          specific typed error.\n\n\
          ## Install\n\n\
@@ -23,12 +23,14 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
          ```\n\n\
          | feature | what it adds |\n\
          | --- | --- |\n\
-         | (none) | the enums, `ErrorCode` and `Recovery`: `no_std`, no dependencies |\n\
+         | (none) | the enums{recovery_type}: `no_std`, no dependencies |\n\
          | `serde` | `ErrorBody`, `BodyCode`, `ApiError`: parse and write error bodies (needs `alloc`) |\n\
          | `http` | conversions to and from `http::StatusCode` |\n",
         name = catalogue.crate_name,
         title = markdown_inline(&catalogue.title),
         version = catalogue.version,
+        hint = if with_recovery { "a recovery hint\nfor each error, and " } else { "and\n" },
+        recovery_type = if with_recovery { ", `ErrorCode` and `Recovery`" } else { " and `ErrorCode`" },
     );
     for section in sections(catalogue) {
         let code: Vec<&str> =
@@ -41,14 +43,20 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
         ));
     }
 
-    out.push_str(
-        "\n## Recovery hints\n\n\
-         `recovery()` gives one of these, or `None` where the catalogue names none.\n\n\
-         | `Recovery` | what to do |\n\
-         | --- | --- |\n",
-    );
-    for recovery in Recovery::ALL {
-        out.push_str(&format!("| `{}` | {} |\n", recovery.rust_variant(), recovery.description()));
+    if with_recovery {
+        out.push_str(
+            "\n## Recovery hints\n\n\
+             `recovery()` gives one of these, or `None` where the catalogue names none.\n\n\
+             | `Recovery` | what to do |\n\
+             | --- | --- |\n",
+        );
+    }
+    for recovery in &catalogue.recoveries {
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            recovery.rust_variant,
+            markdown_cell(&recovery.description)
+        ));
     }
 
     for table in &catalogue.tables {
@@ -60,13 +68,20 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
             outer = table.error_code_variant,
         ));
         let status_column = table.kind == TableKind::Custom;
-        out.push_str(if status_column {
-            "| code | name | HTTP | recovery | also sent as |\n| ---: | --- | ---: | --- | --- |\n"
-        } else {
-            "| code | name | recovery |\n| ---: | --- | --- |\n"
+        out.push_str(match (status_column, with_recovery) {
+            (true, true) => {
+                "| code | name | HTTP | recovery | also sent as |\n| ---: | --- | ---: | --- | --- |\n"
+            }
+            (true, false) => "| code | name | HTTP | also sent as |\n| ---: | --- | ---: | --- |\n",
+            (false, true) => "| code | name | recovery |\n| ---: | --- | --- |\n",
+            (false, false) => "| code | name |\n| ---: | --- |\n",
         });
         for row in &table.rows {
-            let recovery = row.recovery.map_or_else(String::new, |r| format!("`{}`", r.key()));
+            let recovery = match &row.recovery {
+                Some(recovery) => format!(" `{}` |", recovery.key()),
+                None if with_recovery => "  |".to_owned(),
+                None => String::new(),
+            };
             let mut name = markdown_inline(&row.name);
             if row.deprecated.is_some() {
                 name.push_str(" (deprecated)");
@@ -74,13 +89,13 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
             if status_column {
                 let aliases: Vec<String> = row.aliases.iter().map(|a| format!("`{a}`")).collect();
                 out.push_str(&format!(
-                    "| `{code}` | {name} | {status} | {recovery} | {aliases} |\n",
+                    "| `{code}` | {name} | {status} |{recovery} {aliases} |\n",
                     code = row.code,
                     status = row.http_status,
                     aliases = aliases.join(", "),
                 ));
             } else {
-                out.push_str(&format!("| `{}` | {name} | {recovery} |\n", row.code));
+                out.push_str(&format!("| `{}` | {name} |{recovery}\n", row.code));
             }
         }
     }

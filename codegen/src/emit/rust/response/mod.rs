@@ -45,7 +45,15 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
     let body = fixed::items(BODY_SOURCE, body_docs(&sample));
     let kind = emit_kind(catalogue, &sample);
-    let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
+    let with_recovery = !catalogue.recoveries.is_empty();
+    // Without a recovery vocabulary there is no `Recovery` to answer with.
+    let without: &[&str] = if with_recovery { &[] } else { &["ApiError::recovery"] };
+    let api_error = fixed::items_without(
+        API_ERROR_SOURCE,
+        vec![("ApiError".to_owned(), api_error_docs(&sample, with_recovery))],
+        without,
+    );
+    let recovery_use = with_recovery.then(|| quote! { Recovery });
     quote! {
         #[cfg(feature = "serde")]
         pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
@@ -60,7 +68,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             use ::serde::ser::SerializeStruct;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-            use super::{ErrorCode, Recovery};
+            use super::{ErrorCode, #recovery_use};
             #http_use
 
             #(#body)*
@@ -242,6 +250,18 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     };
 
     let kind_docs = kind_docs(catalogue, sample);
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            /// What a client should do, if the catalogue says.
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                match self.error_code() {
+                    ::core::option::Option::Some(error) => error.recovery(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+        }
+    });
     quote! {
         #kind_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -285,14 +305,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
                 }
             }
 
-            /// What a client should do, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                match self.error_code() {
-                    ::core::option::Option::Some(error) => error.recovery(),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
+            #recovery
         }
     }
 }
@@ -336,14 +349,19 @@ fn kind_docs(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     ))
 }
 
-fn api_error_docs(sample: &Sample) -> TokenStream {
+fn api_error_docs(sample: &Sample, with_recovery: bool) -> TokenStream {
     let Sample { krate, table, row, path, body_json, .. } = sample;
-    let recovery_value = match row.recovery {
+    let recovery_value = match &row.recovery {
         Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
         None => "None".to_owned(),
     };
+    let (recovery_use, recovery_check) = if with_recovery {
+        ("Recovery, ", format!("assert_eq!(error.recovery(), {recovery_value});\n"))
+    } else {
+        ("", String::new())
+    };
     let api_uses =
-        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, Recovery, {}}};", table.rust_enum);
+        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, {recovery_use}{}}};", table.rust_enum);
     doc(&format!(
         "An error response, classified as specifically as the catalogue\n\
          allows, with everything the service sent kept.\n\n{}",
@@ -352,7 +370,7 @@ fn api_error_docs(sample: &Sample) -> TokenStream {
             format!(
                 "let error = ApiError::from_response({status}, {bytes});\n\
                  assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
-                 assert_eq!(error.recovery(), {recovery_value});\n\
+                 {recovery_check}\
                  assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some(\"a1b2\"));\n\n\
                  // A body that is not JSON is kept as it came.\n\
                  let error = ApiError::from_response(502, b\"<html>Bad Gateway</html>\");\n\

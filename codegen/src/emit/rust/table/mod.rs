@@ -20,7 +20,7 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
     let (name_consts, from_name_body) = emit_from_name(table);
-    let consts = emit_consts(table, &docs.all, name_consts);
+    let consts = emit_consts(catalogue, table, &docs.all, name_consts);
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
     let traits = emit_trait_impls(table, &docs.display);
     quote! {
@@ -60,7 +60,12 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) -> TokenStream {
+fn emit_consts(
+    catalogue: &Catalogue,
+    table: &Table,
+    all_docs: &TokenStream,
+    name_consts: TokenStream,
+) -> TokenStream {
     let n = table.rows.len();
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
     let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
@@ -84,12 +89,16 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
         quote! { &[#(#aliases),*] }
     });
-    let recoveries = table.rows.iter().map(|row| match row.recovery {
+    let recoveries = table.rows.iter().map(|row| match &row.recovery {
         Some(recovery) => {
-            let variant = ident(&recovery.rust_variant());
+            let variant = ident(recovery.rust_variant());
             quote! { ::core::option::Option::Some(Recovery::#variant) }
         }
         None => quote! { ::core::option::Option::None },
+    });
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recoveries = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! { const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*]; }
     });
     let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
     quote! {
@@ -100,7 +109,7 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         const NAMES: &'static [&'static str] = &[#(#names),*];
         const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
         const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*];
-        const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
+        #recoveries
         const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
         const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
         const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
@@ -133,6 +142,15 @@ fn emit_methods(
     } = docs;
     let status_code = interop::table_status_code(catalogue, table);
     let status_class = status_class::methods(client, server);
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                Self::RECOVERIES[self.row()]
+            }
+        }
+    });
     quote! {
         #code
         #[must_use]
@@ -203,10 +221,6 @@ fn emit_methods(
         #status_class
 
         #recovery
-        #[must_use]
-        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-            Self::RECOVERIES[self.row()]
-        }
     }
 }
 

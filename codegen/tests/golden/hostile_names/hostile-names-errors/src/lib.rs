@@ -61,23 +61,22 @@
 //!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use hostile_names_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(6).expect("a listed code");
-//! assert_eq!(next_step(error), "fix the request");
+//! assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+//! assert!(next_step(error).starts_with("Change the request"));
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -1195,7 +1194,6 @@ impl ::core::convert::From<Box> for ErrorCode {
 ///
 /// let error = ErrorCode::from_code(6).expect("a listed code");
 /// match error.recovery() {
-///     Some(Recovery::RetryLater) => { /* wait, then send the request again */ }
 ///     Some(Recovery::FixRequest) => { /* this error's next step */ }
 ///     Some(other) => panic!("unexpected {other}"),
 ///     None => panic!("{error} has no recovery"),
@@ -1205,18 +1203,12 @@ impl ::core::convert::From<Box> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
-    RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
+    /// `fix_request`: Change the request.
     FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
+    /// `option`: Named like the prelude's `Option`.
+    Option,
+    /// `display`: Named like the `Display` it implements.
+    Display,
 }
 #[rustfmt::skip]
 impl Recovery {
@@ -1225,39 +1217,23 @@ impl Recovery {
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
+    /// assert_eq!(Recovery::ALL.len(), 3);
     /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
+    pub const ALL: &'static [Self] = &[Self::FixRequest, Self::Option, Self::Display];
+    const KEYS: &'static [&'static str] = &["fix_request", "option", "display"];
     const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
+        "Change the request.",
+        "Named like the prelude's `Option`.",
+        "Named like the `Display` it implements.",
     ];
+    const RETRIES: &'static [bool] = &[false, false, false];
     /// The value as the spec spells it.
     ///
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-    /// assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
+    /// assert_eq!(Recovery::FixRequest.as_str(), "fix_request");
+    /// assert_eq!(Recovery::FixRequest.to_string(), "fix_request");
     /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -1268,11 +1244,22 @@ impl Recovery {
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
+    /// assert!(Recovery::FixRequest.description().starts_with("Change the request"));
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use hostile_names_errors::Recovery;
+    ///
+    /// assert!(!Recovery::FixRequest.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]

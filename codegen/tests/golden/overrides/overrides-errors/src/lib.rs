@@ -65,23 +65,22 @@
 //!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use overrides_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(4041).expect("a listed code");
-//! assert_eq!(next_step(error), "fix the request");
+//! assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+//! assert!(next_step(error).starts_with("Change the request"));
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -839,18 +838,10 @@ impl ::core::convert::From<BillingApiError> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
+    /// `retry_later`: Send the same request again later.
     RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
+    /// `fix_request`: Change the request: sending it unchanged fails again.
     FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
 }
 #[rustfmt::skip]
 impl Recovery {
@@ -859,32 +850,15 @@ impl Recovery {
     /// ```
     /// use overrides_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
+    /// assert_eq!(Recovery::ALL.len(), 2);
     /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
+    pub const ALL: &'static [Self] = &[Self::RetryLater, Self::FixRequest];
+    const KEYS: &'static [&'static str] = &["retry_later", "fix_request"];
     const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
+        "Send the same request again later.",
+        "Change the request: sending it unchanged fails again.",
     ];
+    const RETRIES: &'static [bool] = &[true, false];
     /// The value as the spec spells it.
     ///
     /// ```
@@ -902,11 +876,22 @@ impl Recovery {
     /// ```
     /// use overrides_errors::Recovery;
     ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
+    /// assert!(Recovery::RetryLater.description().starts_with("Send the same request again later"));
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use overrides_errors::Recovery;
+    ///
+    /// assert!(Recovery::RetryLater.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]

@@ -7,7 +7,6 @@
 //!
 //! - [`TrickyError`] — Pipes \| backticks \` and \*stars\*
 //! - [`ErrorCode`] — any code of any table.
-//! - [`Recovery`] — what a client should do about an error.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
 //!   error response bodies, and what a whole response means.
@@ -50,27 +49,6 @@
 //! assert!(error.body().is_none());
 //! assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
 //! # }
-//! ```
-//!
-//! # Act on the recovery
-//!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
-//!
-//! ```
-//! use tricky_errors::{ErrorCode, Recovery};
-//!
-//! fn next_step(error: ErrorCode) -> &'static str {
-//!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
-//!     }
-//! }
-//!
-//! let error = ErrorCode::from_code(8).expect("a listed code");
-//! assert_eq!(next_step(error), "report it");
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -196,17 +174,6 @@ impl TrickyError {
         "  padded with spaces, a ~ tilde, ~~strike~~ and a line\u{2028}separator  ",
     ];
     const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500, 404, 404, 404, 404];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-    ];
     const ROW_ALIASES: &'static [&'static [u32]] = &[
         &[],
         &[],
@@ -372,17 +339,6 @@ impl TrickyError {
     #[must_use]
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
-    }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use tricky_errors::{TrickyError, Recovery};
-    ///
-    /// assert_eq!(TrickyError::No.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -556,19 +512,6 @@ impl ErrorCode {
             Self::Tricky(error) => error.aliases(),
         }
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use tricky_errors::{ErrorCode, TrickyError};
-    ///
-    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        match self {
-            Self::Tricky(error) => error.recovery(),
-        }
-    }
 }
 #[rustfmt::skip]
 impl ::core::fmt::Display for ErrorCode {
@@ -597,97 +540,6 @@ impl ::core::convert::From<ErrorCode> for u32 {
 impl ::core::convert::From<TrickyError> for ErrorCode {
     fn from(error: TrickyError) -> Self {
         Self::Tricky(error)
-    }
-}
-/// What a client should do about an error: a small closed set, so one
-/// `match` covers every error of the catalogue.
-///
-/// Each row's recovery is read from the spec; `recovery()` is `None`
-/// for a row that names none.
-///
-/// ```
-/// use tricky_errors::Recovery;
-///
-/// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-#[rustfmt::skip]
-pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
-    RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
-    FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
-}
-#[rustfmt::skip]
-impl Recovery {
-    /// Every value, in the order the docs list them.
-    ///
-    /// ```
-    /// use tricky_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
-    /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
-    const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
-    ];
-    /// The value as the spec spells it.
-    ///
-    /// ```
-    /// use tricky_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-    /// assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        Self::KEYS[self as usize]
-    }
-    /// What the client should do, in a sentence or two.
-    ///
-    /// ```
-    /// use tricky_errors::Recovery;
-    ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
-    /// ```
-    #[must_use]
-    pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
-    }
-}
-#[rustfmt::skip]
-impl ::core::fmt::Display for Recovery {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 /// The error returned when a number is not a code of the table.
@@ -763,7 +615,7 @@ mod response {
     };
     use ::serde::ser::SerializeStruct;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use super::{ErrorCode, Recovery};
+    use super::ErrorCode;
     /// The `code` of an error body, exactly as the service sent it.
     ///
     /// A service may send a code the catalogue does not list: it is kept,
@@ -1267,24 +1119,15 @@ mod response {
                 Self::Unknown { .. } => ::core::option::Option::None,
             }
         }
-        /// What a client should do, if the catalogue says.
-        #[must_use]
-        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-            match self.error_code() {
-                ::core::option::Option::Some(error) => error.recovery(),
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
-        }
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
     ///
     /// ```
-    /// use tricky_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, TrickyError};
+    /// use tricky_errors::{ApiError, ApiErrorKind, ErrorCode, TrickyError};
     ///
     /// let error = ApiError::from_response(404, br#"{"code":8,"message":"1_000","errorId":"a1b2"}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Tricky(TrickyError::Thousand)));
-    /// assert_eq!(error.recovery(), None);
     /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
@@ -1346,11 +1189,6 @@ mod response {
         #[must_use]
         pub const fn error_code(&self) -> ::core::option::Option<ErrorCode> {
             self.kind.error_code()
-        }
-        /// What a client should do, if the catalogue says.
-        #[must_use]
-        pub const fn recovery(&self) -> ::core::option::Option<Recovery> {
-            self.kind.recovery()
         }
         /// The body, if it is an error body.
         #[must_use]
