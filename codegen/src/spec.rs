@@ -39,6 +39,54 @@ pub struct SpecFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub recoveries: Option<Vec<SpecRecovery>>,
+    /// The JSON body of an error response, when the API has one: which
+    /// members carry the code and the rest. Without it the crate parses
+    /// no bodies and the docs describe none.
+    #[serde(default)]
+    pub body: Option<SpecBody>,
+}
+
+/// The members of an error response's JSON body.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Body"))]
+#[serde(deny_unknown_fields, expecting = "an error body: a mapping with `code` and optional members")]
+pub struct SpecBody {
+    /// The member that carries the code, e.g. `code`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub code: String,
+    /// The member with a human-readable message, e.g. `message`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub message: Option<String>,
+    /// What a server writes in the message member: the row's `name`
+    /// (the default) or its `description`.
+    #[serde(default)]
+    pub message_text: SpecMessageText,
+    /// The member with details, e.g. `data`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub details: Option<String>,
+    /// The member with the id of the failed call, e.g. `errorId`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub occurrence_id: Option<String>,
+    /// The member the others sit in, when the body wraps them: `error`
+    /// for `{"error": {"code": …}}`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub envelope: Option<String>,
+}
+
+/// What the message member of an error body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "MessageText"))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecMessageText {
+    /// The row's name.
+    #[default]
+    Name,
+    /// The row's description.
+    Description,
 }
 
 /// One value of the catalogue's recovery vocabulary.

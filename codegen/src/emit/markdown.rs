@@ -7,8 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Retired, Row, Table, TableKind};
+use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
 use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
@@ -204,36 +203,49 @@ fn small_table(heading: &str, columns: &[&str], rows: &[Vec<String>]) -> String 
     section
 }
 
-/// The error body every code travels in, and why `code` may be a string.
+/// The error body every code travels in, and why its code may be a
+/// string; nothing for a catalogue that declares no body.
 fn body_section(catalogue: &Catalogue) -> String {
+    let Some(body) = &catalogue.body else {
+        return String::new();
+    };
     let (_, example) = catalogue
         .rows()
         .find(|(table, _)| table.kind == TableKind::Custom)
         .or_else(|| catalogue.rows().next())
         .expect("a validated catalogue has rows");
+    let envelope = match &body.envelope {
+        Some(key) => format!(
+            ", whose members sit inside the member {}\n({})",
+            code_span(key),
+            code_span(&format!("{{{}: {{…}}}}", crate::text::json_string(key)))
+        ),
+        None => String::new(),
+    };
     format!(
         "## Error responses\n\n\
          A service answers an error with its HTTP status and a JSON body\n\
-         (the OpenAPI schema `ErrorBody`):\n\n\
+         (the OpenAPI schema `ErrorBody`){envelope}:\n\n\
          | Field | Type | Description |\n\
          | --- | --- | --- |\n\
          {fields}\n\
-         `code` is a JSON number in most responses, but published examples also\n\
+         {code} is a JSON number in most responses, but published examples also\n\
          show it as a string of digits ({string} rather than {number}), so the\n\
          schema accepts both: compare it as a number.\n",
-        fields = body_field_lines(),
+        fields = body_field_lines(body),
+        code = code_span(&body.code().key),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
     )
 }
 
 /// The body table's rows, one per field, each ending in a newline.
-fn body_field_lines() -> String {
-    BODY_FIELDS
+fn body_field_lines(body: &Body) -> String {
+    body.members
         .iter()
         .map(|field| {
             let required = if field.required { " Required." } else { "" };
-            format!("| `{}` | {} | {}{required} |\n", field.key, field.json_type, field.description)
+            format!("| {} | {} | {}{required} |\n", code_span(&field.key), field.json_type, field.description)
         })
         .collect()
 }

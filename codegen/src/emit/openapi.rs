@@ -14,9 +14,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::yaml::{self, OrderedMap};
-use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::model::{Body, BodyRole, Catalogue, MessageText, Row, Table, TableKind};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
@@ -152,7 +151,7 @@ struct Schema {
     #[serde(rename = "oneOf", skip_serializing_if = "Option::is_none")]
     one_of: Option<Vec<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    required: Option<Vec<&'static str>>,
+    required: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<OrderedMap<Schema>>,
     /// On an alias's `const`: the code it stands for.
@@ -170,6 +169,8 @@ struct Schema {
 #[derive(Serialize)]
 struct Response {
     description: String,
+    /// Empty when the catalogue declares no error body.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     content: OrderedMap<MediaType>,
 }
 
@@ -188,12 +189,41 @@ struct Example {
     value: BodyExample,
 }
 
-/// An error body as a service sends it.
+/// An error body as a service sends it: its members, in the body's
+/// order, inside its envelope if it has one.
 #[derive(Serialize)]
-struct BodyExample {
-    code: u32,
-    message: String,
-    data: String,
+#[serde(untagged)]
+enum BodyExample {
+    Code(u32),
+    Text(String),
+    Object(OrderedMap<BodyExample>),
+}
+
+impl BodyExample {
+    /// The body for `row` sent with `code` (its own or an alias): the
+    /// code, the message, and the description as details when the
+    /// message is the name.
+    fn of(body: &Body, row: &Row, code: u32) -> BodyExample {
+        let mut members = OrderedMap::new();
+        for member in &body.members {
+            let value = match (member.role, body.message_text) {
+                (BodyRole::Code, _) => BodyExample::Code(code),
+                (BodyRole::Message, MessageText::Name) => BodyExample::Text(row.name.clone()),
+                (BodyRole::Message, MessageText::Description) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Name) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Description) | (BodyRole::OccurrenceId, _) => continue,
+            };
+            members.push(member.key.clone(), value);
+        }
+        match &body.envelope {
+            Some(key) => {
+                let mut envelope = OrderedMap::new();
+                envelope.push(key.clone(), BodyExample::Object(members));
+                BodyExample::Object(envelope)
+            }
+            None => BodyExample::Object(members),
+        }
+    }
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
@@ -218,7 +248,9 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     for table in &catalogue.tables {
         schemas.push(code_schema_name(table), code_schema(table, version));
     }
-    schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    if let Some(body) = &catalogue.body {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
+    }
     schemas
 }
 
@@ -356,7 +388,7 @@ fn code_list(table: &Table) -> String {
 }
 
 /// The JSON body of an error response.
-fn body_schema(catalogue: &Catalogue) -> Schema {
+fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     let code_schemas: Vec<String> =
         catalogue.tables.iter().map(|table| format!("`{}`", code_schema_name(table))).collect();
     let string = |description: &str| Schema {
@@ -366,7 +398,7 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
     };
     let mut properties = OrderedMap::new();
     properties.push(
-        "code",
+        body.code().key.clone(),
         Schema {
             description: Some(format!(
                 "The error code, one of {}. Services send it as a JSON number, but \
@@ -388,17 +420,37 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
             ..Schema::default()
         },
     );
-    // `code` takes a number or a string, described above; the rest are text.
-    for field in BODY_FIELDS.iter().filter(|field| field.key != "code") {
-        properties.push(field.key, string(field.description));
+    // The code takes a number or a string, described above; the rest are text.
+    for field in body.members.iter().filter(|field| field.role != BodyRole::Code) {
+        properties.push(field.key.clone(), string(&field.description));
     }
-    Schema {
-        title: Some("Error body".to_owned()),
-        description: Some("The JSON body of an error response.".to_owned()),
+    let members = Schema {
         kind: Some("object"),
-        required: Some(body::required_keys()),
+        required: Some(body.required_keys().into_iter().map(str::to_owned).collect()),
         properties: Some(properties),
         ..Schema::default()
+    };
+    match &body.envelope {
+        Some(key) => {
+            let mut outer = OrderedMap::new();
+            outer.push(
+                key.clone(),
+                Schema { description: Some("The error's members.".to_owned()), ..members },
+            );
+            Schema {
+                title: Some("Error body".to_owned()),
+                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
+                kind: Some("object"),
+                required: Some(vec![key.clone()]),
+                properties: Some(outer),
+                ..Schema::default()
+            }
+        }
+        None => Schema {
+            title: Some("Error body".to_owned()),
+            description: Some("The JSON body of an error response.".to_owned()),
+            ..members
+        },
     }
 }
 
@@ -429,6 +481,11 @@ fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
 /// One response: the body schema, with an example per application code
 /// answered with `status`.
 fn response(catalogue: &Catalogue, status: u16, description: String) -> Response {
+    let mut content = OrderedMap::new();
+    let Some(body) = &catalogue.body else {
+        // No body declared: the status is all a response is known to say.
+        return Response { description, content };
+    };
     let mut examples = OrderedMap::new();
     for (_, row) in
         catalogue.rows().filter(|(table, row)| table.kind == TableKind::Custom && row.http_status == status)
@@ -441,11 +498,7 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", markdown_inline(note))),
-                value: BodyExample {
-                    code: row.code,
-                    message: row.name.clone(),
-                    data: row.description.clone(),
-                },
+                value: BodyExample::of(body, row, row.code),
             },
         );
         for &alias in &row.aliases {
@@ -454,17 +507,13 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                 Example {
                     summary: format!("{alias} {} (an alias of {})", row.name, row.code),
                     description: None,
-                    value: BodyExample {
-                        code: alias,
-                        message: row.name.clone(),
-                        data: row.description.clone(),
-                    },
+                    value: BodyExample::of(body, row, alias),
                 },
             );
         }
     }
-    let body = Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
-    let mut content = OrderedMap::new();
-    content.push("application/json", MediaType { schema: body, examples });
+    let schema =
+        Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
+    content.push("application/json", MediaType { schema, examples });
     Response { description, content }
 }

@@ -8,7 +8,8 @@ mod text_rules;
 mod validate;
 
 pub use names::{
-    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
+    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_keyword,
+    is_type_ident,
 };
 
 pub(crate) use validate::validate_skipping;
@@ -35,6 +36,8 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The JSON body of an error response, when the spec declares one.
+    pub body: Option<Body>,
     /// The recovery vocabulary, in spec order: empty when the spec
     /// declares none, and the crate then has no `Recovery`.
     pub recoveries: Vec<Recovery>,
@@ -159,6 +162,79 @@ impl Recovery {
     pub fn anchor(&self) -> String {
         recovery_anchor(&self.key)
     }
+}
+
+/// The JSON body of an error response: its members, each with the Rust
+/// field of the generated `ErrorBody` and what it holds, and the member
+/// that wraps them, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The declared members, in this order: the code, the message, the
+    /// details, the occurrence id.
+    pub members: Vec<BodyMember>,
+    /// What the message member holds.
+    pub message_text: MessageText,
+    /// The member the others sit in (`error` for `{"error": {…}}`).
+    pub envelope: Option<String>,
+    /// Where it sits in the spec (`body`).
+    pub at: SpecPath,
+}
+
+impl Body {
+    /// The member that plays `role`, if the body has one.
+    pub fn member(&self, role: BodyRole) -> Option<&BodyMember> {
+        self.members.iter().find(|member| member.role == role)
+    }
+
+    /// The member that carries the code.
+    pub fn code(&self) -> &BodyMember {
+        // Validation builds a body only with its code member.
+        self.member(BodyRole::Code).expect("a body has a code member")
+    }
+
+    /// The keys every error body has.
+    pub fn required_keys(&self) -> Vec<&str> {
+        self.members.iter().filter(|member| member.required).map(|member| member.key.as_str()).collect()
+    }
+}
+
+/// What a member of the error body is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyRole {
+    /// The error's code.
+    Code,
+    /// A human-readable message: the row's name or description.
+    Message,
+    /// Details of this occurrence.
+    Details,
+    /// The id of the failed call.
+    OccurrenceId,
+}
+
+/// What the message member holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageText {
+    /// The row's name, as the catalogue prints it.
+    Name,
+    /// The row's description, as the catalogue prints it.
+    Description,
+}
+
+/// One member of the error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyMember {
+    /// What it is for.
+    pub role: BodyRole,
+    /// The JSON key (`errorId`).
+    pub key: String,
+    /// The field of the generated `ErrorBody` (`error_id`).
+    pub rust_field: String,
+    /// Whether every error body has it (the code and the message).
+    pub required: bool,
+    /// The JSON types it takes, in words.
+    pub json_type: String,
+    /// What it holds, one sentence.
+    pub description: String,
 }
 
 /// A row's recovery: which value of the vocabulary it names.

@@ -9,12 +9,15 @@ use heck::ToUpperCamelCase;
 
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, RecoveryName,
-    Retired, Row, Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Body, BodyMember, BodyRole, Catalogue, DEFAULT_NAME_COLUMN, MessageText, RESERVED_ASSOCIATED_NAMES,
+    RESERVED_ITEM_NAMES, Recovery, RecoveryName, Retired, Row, Table, TableKind, crate_name_clash,
+    derive_variant_name, is_keyword, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
-use crate::spec::{SpecFile, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{
+    SpecBody, SpecFile, SpecMessageText, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind,
+};
 
 /// The parts of a spec that could not be read, by their indexes in the
 /// file (from 0). Validation skips them, and every check they take part in.
@@ -64,6 +67,8 @@ pub(crate) fn validate_skipping(
     }
 
     let recoveries = check_recoveries(&mut problems, skipped, spec);
+    let body =
+        if skipped.catalogue { None } else { spec.body.as_ref().map(|body| check_body(&mut problems, body)) };
     // A row's recovery is judged only when the whole vocabulary was read:
     // the name it gives may be that of an entry that could not be.
     let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
@@ -135,6 +140,7 @@ pub(crate) fn validate_skipping(
             tables,
             retired,
             recoveries,
+            body,
             spec_file: None,
         })
     } else {
@@ -179,6 +185,131 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "add at least one entry under `tables:`",
         );
     }
+}
+
+/// The error body: member names that JSON can carry, distinct, and a
+/// Rust field for each.
+fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
+    let at = SpecPath::root().field("body");
+    let message_text = match spec.message_text {
+        SpecMessageText::Name => MessageText::Name,
+        SpecMessageText::Description => MessageText::Description,
+    };
+    if spec.message.is_none() && spec.message_text != SpecMessageText::Name {
+        problems.push(
+            at.field("message_text"),
+            "`body: message_text` is set, but the body has no `message` member",
+            "add the member that carries the message, e.g. `message: message`, or remove `message_text`",
+        );
+    }
+    let declared = [
+        ("code", BodyRole::Code, Some(&spec.code)),
+        ("message", BodyRole::Message, spec.message.as_ref()),
+        ("details", BodyRole::Details, spec.details.as_ref()),
+        ("occurrence_id", BodyRole::OccurrenceId, spec.occurrence_id.as_ref()),
+    ];
+    let mut members: Vec<BodyMember> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (field, role, key) in declared {
+        let Some(key) = key else { continue };
+        if !check_member_name(problems, &at, field, key) {
+            continue;
+        }
+        if let Some((first, _)) = seen.iter().find(|(_, k)| *k == key) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}` is `{key}`, the member `{first}` already names"),
+                "give each role its own member, or leave this one out",
+            );
+            continue;
+        }
+        seen.push((field, key));
+        let mut rust_field = rust_field_name(key, field);
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            // `errorId` beside `error_id`: the second takes its role's name.
+            rust_field = field.to_owned();
+        }
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}: {key}` gives the Rust field `{rust_field}`, as another member does"),
+                "the members' names must give distinct snake_case Rust fields: leave this one out",
+            );
+            continue;
+        }
+        let (required, json_type, description) = match role {
+            BodyRole::Code => {
+                (true, "integer or string of digits", "The error's code, as the service sent it.")
+            }
+            BodyRole::Message => (
+                true,
+                "string",
+                match message_text {
+                    MessageText::Name => "The error's name, as the catalogue prints it.",
+                    MessageText::Description => "The error's description, as the catalogue prints it.",
+                },
+            ),
+            BodyRole::Details => (false, "string", "A human-readable detail, if the service sent one."),
+            BodyRole::OccurrenceId => {
+                (false, "string", "A unique id of the failed call, for support requests.")
+            }
+        };
+        members.push(BodyMember {
+            role,
+            key: key.clone(),
+            rust_field,
+            required,
+            json_type: json_type.to_owned(),
+            description: description.to_owned(),
+        });
+    }
+    if let Some(envelope) = &spec.envelope {
+        check_member_name(problems, &at, "envelope", envelope);
+    }
+    Body { members, message_text, envelope: spec.envelope.clone(), at }
+}
+
+/// Whether `key` (the value of `body: field`) can name a JSON member.
+fn check_member_name(problems: &mut Problems<'_>, at: &SpecPath, field: &str, key: &str) -> bool {
+    if key.is_empty() {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` is empty"),
+            format!("write the member's name as the API sends it, e.g. `{field}: {}`", default_member(field)),
+        );
+        return false;
+    }
+    if key.chars().any(char::is_control) {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` has a control character"),
+            "a member's name is the JSON key as the API sends it: printable text",
+        );
+        return false;
+    }
+    true
+}
+
+fn default_member(field: &str) -> &str {
+    match field {
+        "occurrence_id" => "errorId",
+        "envelope" => "error",
+        other => other,
+    }
+}
+
+/// The snake_case Rust field for the member `key` (`errorId` → `error_id`):
+/// its role's name (`field`) when it gives no identifier, with `_` after
+/// a keyword.
+fn rust_field_name(key: &str, field: &str) -> String {
+    use heck::ToSnakeCase;
+    let snake: String =
+        key.to_snake_case().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let snake = snake.trim_matches('_').to_owned();
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        return field.to_owned();
+    }
+    if is_keyword(&snake) { format!("{snake}_") } else { snake }
 }
 
 /// The recovery vocabulary: ids unique and snake_case, variants distinct

@@ -14,5 +14,6 @@ mod lookup_paths;
 mod markdown;
 mod openapi;
 mod schema;
+mod twitter;
 mod validate;
 mod write;

@@ -1310,8 +1310,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1387,8 +1387,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1451,13 +1451,207 @@ mod response {
         }
         Ok(value)
     }
+    /// Writes the members, inside the envelope when there is one.
+    impl Serialize for ErrorBody {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
+            }
+        }
+    }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
+    impl<'de> Deserialize<'de> for ErrorBody {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
+        }
+    }
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "an object with `{}`", self.key)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
+            }
+            value.ok_or_else(|| de::Error::missing_field(self.key))
+        }
+    }
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
+        slot: &mut ::core::option::Option<T>,
+        value: T,
+        name: &'static str,
+    ) -> ::core::result::Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        Ok(())
+    }
     /// An error response body: `{"code", "message", "data", "errorId"}`,
     /// where `data` and `errorId` may be missing (or `null`).
     ///
-    /// Each field is read as a plain value or as a one-element array
+    /// Each member is read as a plain value or as a one-element array
     /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
     ///
     /// ```
     /// use knox_cloud_errors::{ErrorCode, AuthError};
@@ -1483,32 +1677,43 @@ mod response {
         /// A unique id of the failed call, for support requests.
         pub error_id: ::core::option::Option<String>,
     }
-    impl Serialize for ErrorBody {
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "code";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.message.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            self.error_id.as_deref().map(|id| ("errorId", id))
+        }
+    }
+    impl Serialize for Members<'_> {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            let body = self.0;
+            let fields = 2 + usize::from(body.data.is_some())
+                + usize::from(body.error_id.is_some());
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("code", &body.code)?;
+            members.serialize_field("message", &body.message)?;
+            match &body.data {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("data", value)?
+                }
+                ::core::option::Option::None => members.skip_field("data")?,
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
+            match &body.error_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("errorId", value)?
+                }
+                ::core::option::Option::None => members.skip_field("errorId")?,
             }
-            body.end()
-        }
-    }
-    impl<'de> Deserialize<'de> for ErrorBody {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            members.end()
         }
     }
     struct BodyVisitor;
@@ -1523,8 +1728,8 @@ mod response {
         ) -> ::core::result::Result<ErrorBody, A::Error> {
             let mut code = ::core::option::Option::None;
             let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
+            let mut details = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
             while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
                 match field {
                     Field::Code => {
@@ -1535,13 +1740,13 @@ mod response {
                         let value = map.next_value_seed(TextField { in_array: false })?;
                         once(&mut message, value, "message")?;
                     }
-                    Field::Data => {
+                    Field::Details => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
+                        once(&mut details, value, "data")?;
                     }
-                    Field::ErrorId => {
+                    Field::OccurrenceId => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
+                        once(&mut occurrence_id, value, "errorId")?;
                     }
                     Field::Other => {
                         map.next_value::<IgnoredAny>()?;
@@ -1553,63 +1758,16 @@ mod response {
                 message: message
                     .flatten()
                     .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
+                data: details.flatten(),
+                error_id: occurrence_id.flatten(),
             })
         }
-    }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
-    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
-    impl<'de> Deserialize<'de> for BodyCodeOnly {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
-        }
-    }
-    struct CodeOnlyVisitor;
-    impl<'de> Visitor<'de> for CodeOnlyVisitor {
-        type Value = BodyCodeOnly;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
-            let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-            }
-            Ok(BodyCodeOnly(code))
-        }
-    }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
-        slot: &mut ::core::option::Option<T>,
-        value: T,
-        name: &'static str,
-    ) -> ::core::result::Result<(), E> {
-        if slot.replace(value).is_some() {
-            return Err(E::duplicate_field(name));
-        }
-        Ok(())
     }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
+        Details,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1623,7 +1781,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1633,8 +1791,8 @@ mod response {
                 match name {
                     "code" => Field::Code,
                     "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "data" => Field::Details,
+                    "errorId" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
@@ -1745,7 +1903,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -1794,10 +1952,10 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -1831,20 +1989,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}

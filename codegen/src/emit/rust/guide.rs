@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::examples::{sample_row, unused_code};
+use super::examples::{body_json, sample_row, unused_code};
 use super::tokens::doc_line;
-use crate::model::{Catalogue, Row, Table};
+use crate::model::{Body, BodyRole, Catalogue, MessageText, Row, Table};
 use crate::text::{code_span, json_string, markdown_block, markdown_inline, rust_bytes, rust_str};
 
 /// One section of the guide: a heading, a sentence, and an example.
@@ -57,57 +57,10 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         code: lookup,
     });
 
-    // Parse an error response.
-    let sent = row.aliases.first().copied().unwrap_or(row.code);
-    let body = format!("{{\"code\":\"{sent}\",\"message\":{}}}", json_string(&row.name));
-    let mut uses = vec!["ApiError", "ApiErrorKind", "ErrorCode", table.rust_enum.as_str()];
-    let mut parse = format!(
-        "let error = ApiError::from_response({status}, {bytes});\n\
-         assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
-         assert_eq!(error.body().map(|body| body.code.number()), Some({sent})); // as sent",
-        status = row.http_status,
-        bytes = rust_bytes(&body),
-    );
-    if let Some(http) = http {
-        let status_row =
-            http.rows.iter().find(|r| r.recovery.as_ref().is_some_and(|r| r.retry)).unwrap_or(&http.rows[0]);
-        let unknown = unused_code(catalogue);
-        let array = format!("{{\"code\":[{unknown}],\"message\":[\"NOT_LISTED\"]}}");
-        if http.rust_enum != table.rust_enum {
-            uses.push(&http.rust_enum);
-        }
-        parse.push_str(&format!(
-            "\n\n// A code the catalogue does not list falls back on the HTTP status.\n\
-             let error = ApiError::from_response({status}, {bytes});\n\
-             assert_eq!(error.kind(), ApiErrorKind::Status({http}::{variant}));\n\
-             assert_eq!(error.message(), Some(\"NOT_LISTED\"));",
-            status = status_row.code,
-            bytes = rust_bytes(&array),
-            http = http.rust_enum,
-            variant = status_row.rust_variant,
-        ));
+    // Parse an error response, when the catalogue declares its body.
+    if let Some(body) = &catalogue.body {
+        sections.push(parse_example(catalogue, body, table, row));
     }
-    let unlisted_status = (500..=599u16)
-        .find(|&status| catalogue.rows().all(|(_, r)| r.code != u32::from(status)))
-        .unwrap_or(599);
-    parse.push_str(&format!(
-        "\n\n// A body that is not an error body is kept, byte for byte.\n\
-         let error = ApiError::from_response({unlisted_status}, b\"<html>Bad Gateway</html>\");\n\
-         assert!(error.body().is_none());\n\
-         assert_eq!(error.raw_body(), b\"<html>Bad Gateway</html>\");"
-    ));
-    sections.push(Section {
-        heading: "Parse an error response".to_owned(),
-        intro: "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
-                the body's bytes into the most specific error it can: the body's code if the \
-                catalogue lists it (as a number, a string of digits or a one-element array), \
-                else the HTTP status, else the raw numbers. Nothing the service sent is lost."
-            .to_owned(),
-        code: format!(
-            "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
-            uses = uses.join(", ")
-        ),
-    });
 
     // Act on the recovery, when the catalogue has a vocabulary.
     if let Some(recover) = recover_example(catalogue, row) {
@@ -157,6 +110,78 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         code: interop,
     });
     sections
+}
+
+/// `ApiError::from_response` on a body with the sample row's code, an
+/// unlisted code, and no error body at all.
+fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -> Section {
+    let krate = catalogue.crate_ident();
+    let http = catalogue.http_table();
+    let path = variant_path(table, row);
+    let code_field = &body.code().rust_field;
+    let has_message = body.member(BodyRole::Message).is_some();
+    let message = match body.message_text {
+        MessageText::Name => &row.name,
+        MessageText::Description => &row.description,
+    };
+    let sent = row.aliases.first().copied().unwrap_or(row.code);
+    let json = body_json(
+        body,
+        &[(BodyRole::Code, format!("\"{sent}\"")), (BodyRole::Message, json_string(message))],
+    );
+    let mut uses = vec!["ApiError", "ApiErrorKind", "ErrorCode", table.rust_enum.as_str()];
+    let mut parse = format!(
+        "let error = ApiError::from_response({status}, {bytes});\n\
+         assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
+         assert_eq!(error.body().map(|body| body.{code_field}.number()), Some({sent})); // as sent",
+        status = row.http_status,
+        bytes = rust_bytes(&json),
+    );
+    if let Some(http) = http {
+        let status_row =
+            http.rows.iter().find(|r| r.recovery.as_ref().is_some_and(|r| r.retry)).unwrap_or(&http.rows[0]);
+        let unknown = unused_code(catalogue);
+        let array = body_json(
+            body,
+            &[(BodyRole::Code, format!("[{unknown}]")), (BodyRole::Message, "[\"NOT_LISTED\"]".to_owned())],
+        );
+        if http.rust_enum != table.rust_enum {
+            uses.push(&http.rust_enum);
+        }
+        parse.push_str(&format!(
+            "\n\n// A code the catalogue does not list falls back on the HTTP status.\n\
+             let error = ApiError::from_response({status}, {bytes});\n\
+             assert_eq!(error.kind(), ApiErrorKind::Status({http}::{variant}));",
+            status = status_row.code,
+            bytes = rust_bytes(&array),
+            http = http.rust_enum,
+            variant = status_row.rust_variant,
+        ));
+        if has_message {
+            parse.push_str("\nassert_eq!(error.message(), Some(\"NOT_LISTED\"));");
+        }
+    }
+    let unlisted_status = (500..=599u16)
+        .find(|&status| catalogue.rows().all(|(_, r)| r.code != u32::from(status)))
+        .unwrap_or(599);
+    parse.push_str(&format!(
+        "\n\n// A body that is not an error body is kept, byte for byte.\n\
+         let error = ApiError::from_response({unlisted_status}, b\"<html>Bad Gateway</html>\");\n\
+         assert!(error.body().is_none());\n\
+         assert_eq!(error.raw_body(), b\"<html>Bad Gateway</html>\");"
+    ));
+    Section {
+        heading: "Parse an error response".to_owned(),
+        intro: "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
+                the body's bytes into the most specific error it can: the body's code if the \
+                catalogue lists it (as a number, a string of digits or a one-element array), \
+                else the HTTP status, else the raw numbers. Nothing the service sent is lost."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
+            uses = uses.join(", ")
+        ),
+    }
 }
 
 /// A client's next step from `recovery()`, run on `row`; nothing when the
@@ -224,15 +249,27 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - [`ErrorCode`] — any code of any table.\n\
          {recovery}\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
-         - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
-         \x20 error response bodies, and what a whole response means.\n\n\
+         {body_items}\n\
          # Cargo features\n\n\
-         - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
+         {serde_feature}\
          - `http`: convert to and from `http::StatusCode`.\n\n\
          None is on by default: the default crate is `no_std`, with no dependencies.",
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
+        body_items = if catalogue.body.is_some() {
+            "- `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
+             \x20 error response bodies, and what a whole response means.\n"
+        } else {
+            "\nThe catalogue declares no error response body, so the crate parses none:\n\
+             read the code from a response as the API sends it, and look it up with\n\
+             `ErrorCode::from_code`.\n"
+        },
+        serde_feature = if catalogue.body.is_some() {
+            "- `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n"
+        } else {
+            ""
+        },
         recovery = if catalogue.recoveries.is_empty() {
             ""
         } else {

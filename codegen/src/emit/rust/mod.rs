@@ -53,28 +53,46 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          categories = [\"no-std\", \"no-std::no-alloc\"]\n\
          \n\
          [features]\n\
-         # Parse and write error response bodies (needs `alloc`).\n\
-         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+         {serde_feature}\
          # Convert to and from `http::StatusCode`.\n\
          http = [\"dep:http\"]\n\
          \n\
          # None by default: the crate is `no_std` and dependency-free.\n\
          [dependencies]\n\
          http = {{ version = \"1\", optional = true }}\n\
-         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
-         serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         {serde_dependencies}\
          \n\
          [package.metadata.docs.rs]\n\
          all-features = true\n",
         name = toml_string(&catalogue.crate_name),
         version = toml_string(&catalogue.version),
         description = toml_string(&format!("Typed error codes of {}.", catalogue.title)),
+        // Without a declared error body there is nothing to parse.
+        serde_feature = if catalogue.body.is_some() {
+            "# Parse and write error response bodies (needs `alloc`).\n\
+             serde = [\"dep:serde\", \"dep:serde_json\"]\n"
+        } else {
+            ""
+        },
+        serde_dependencies = if catalogue.body.is_some() {
+            "serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
+             serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
+        } else {
+            ""
+        },
     )
 }
 
 /// The generated crate's `src/lib.rs` below its header.
 pub fn emit_lib(catalogue: &Catalogue) -> String {
     let crate_docs = guide::crate_docs(catalogue);
+    // Only error bodies allocate, with the `serde` feature.
+    let alloc = catalogue.body.is_some().then(|| {
+        quote! {
+            #[cfg(feature = "serde")]
+            extern crate alloc;
+        }
+    });
     let crate_attrs = quote! {
         #crate_docs
         #![no_std]
@@ -84,8 +102,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         // is text, not a link, hence `bare_urls` is allowed.
         #![allow(rustdoc::bare_urls)]
 
-        #[cfg(feature = "serde")]
-        extern crate alloc;
+        #alloc
     };
     // Each part is parsed and printed on its own, so only one table's
     // tokens and syntax tree are in memory at a time (they take ten times

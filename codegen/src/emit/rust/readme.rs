@@ -8,28 +8,45 @@ use crate::text::{code_span, markdown_cell, markdown_inline};
 /// to depend on it, the guide's examples, and every code.
 pub fn emit_readme(catalogue: &Catalogue) -> String {
     let with_recovery = !catalogue.recoveries.is_empty();
+    let with_body = catalogue.body.is_some();
     let mut out = format!(
         "# {name}\n\n\
          Typed error codes of *{title}*.\n\n\
          One Rust enum per table, one variant per row, with the codes, names\n\
-         and descriptions exactly as the catalogue prints them, {hint}(with the `serde` feature) a parser for error\n\
-         response bodies that turns an HTTP status and a body into the most\n\
-         specific typed error.\n\n\
+         and descriptions exactly as the catalogue prints them{hint}{parser}.\n\n\
          ## Install\n\n\
          Depend on the crate (by path, git or registry) with the features you need:\n\n\
          ```toml\n\
          [dependencies]\n\
-         {name} = {{ version = \"{version}\", features = [\"serde\"] }}\n\
+         {name} = {{ version = \"{version}\"{features} }}\n\
          ```\n\n\
          | feature | what it adds |\n\
          | --- | --- |\n\
          | (none) | the enums{recovery_type}: `no_std`, no dependencies |\n\
-         | `serde` | `ErrorBody`, `BodyCode`, `ApiError`: parse and write error bodies (needs `alloc`) |\n\
+         {serde_row}\
          | `http` | conversions to and from `http::StatusCode` |\n",
         name = catalogue.crate_name,
         title = markdown_inline(&catalogue.title),
         version = catalogue.version,
-        hint = if with_recovery { "a recovery hint\nfor each error, and " } else { "and\n" },
+        hint = match (with_recovery, with_body) {
+            (true, true) => ", a recovery hint\nfor each error, and ",
+            (true, false) => ", and a recovery hint\nfor each error",
+            (false, true) => ", and\n",
+            (false, false) => "",
+        },
+        parser = if with_body {
+            "(with the `serde` feature) a parser for error\n\
+             response bodies that turns an HTTP status and a body into the most\n\
+             specific typed error"
+        } else {
+            ""
+        },
+        features = if with_body { ", features = [\"serde\"]" } else { "" },
+        serde_row = if with_body {
+            "| `serde` | `ErrorBody`, `BodyCode`, `ApiError`: parse and write error bodies (needs `alloc`) |\n"
+        } else {
+            ""
+        },
         recovery_type = if with_recovery { ", `ErrorCode` and `Recovery`" } else { " and `ErrorCode`" },
     );
     for section in sections(catalogue) {

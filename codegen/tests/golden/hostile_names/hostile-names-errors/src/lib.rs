@@ -43,12 +43,12 @@
 //! # #[cfg(feature = "serde")] {
 //! use hostile_names_errors::{ApiError, ApiErrorKind, ErrorCode, Result, Option};
 //!
-//! let error = ApiError::from_response(403, br#"{"code":"6","message":"Recovery"}"#);
+//! let error = ApiError::from_response(403, br#"{"type":"6","self":"Recovery"}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::All(Result::Recovery)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(6)); // as sent
+//! assert_eq!(error.body().map(|body| body.type_.number()), Some(6)); // as sent
 //!
 //! // A code the catalogue does not list falls back on the HTTP status.
-//! let error = ApiError::from_response(400, br#"{"code":[0],"message":["NOT_LISTED"]}"#);
+//! let error = ApiError::from_response(400, br#"{"type":[0],"self":["NOT_LISTED"]}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Status(Option::Error));
 //! assert_eq!(error.message(), Some("NOT_LISTED"));
 //!
@@ -1467,8 +1467,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1544,8 +1544,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1608,122 +1608,163 @@ mod response {
         }
         Ok(value)
     }
-    /// An error response body: `{"code", "message", "data", "errorId"}`,
-    /// where `data` and `errorId` may be missing (or `null`).
-    ///
-    /// Each field is read as a plain value or as a one-element array
-    /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
-    ///
-    /// ```
-    /// use hostile_names_errors::{ErrorCode, Result};
-    /// use hostile_names_errors::ErrorBody;
-    ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":6,"message":"Recovery","errorId":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::All(Result::Recovery)));
-    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
-    /// assert_eq!(body.data, None);
-    ///
-    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"],"data":["d"]}"#).unwrap();
-    /// assert_eq!(array.code.number(), 0);
-    /// assert_eq!(array.data.as_deref(), Some("d"));
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub struct ErrorBody {
-        /// The error's code, as the service sent it.
-        pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
-        pub message: String,
-        /// A human-readable detail, if the service sent one.
-        pub data: ::core::option::Option<String>,
-        /// A unique id of the failed call, for support requests.
-        pub error_id: ::core::option::Option<String>,
-    }
+    /// Writes the members, inside the envelope when there is one.
     impl Serialize for ErrorBody {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
-            }
-            body.end()
         }
     }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
     impl<'de> Deserialize<'de> for ErrorBody {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
         }
     }
-    struct BodyVisitor;
-    impl<'de> Visitor<'de> for BodyVisitor {
-        type Value = ErrorBody;
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error body: an object with `code` and `message`")
+            ::core::write!(f, "an object with `{}`", self.key)
         }
         fn visit_map<A: MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::core::result::Result<ErrorBody, A::Error> {
-            let mut code = ::core::option::Option::None;
-            let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut message, value, "message")?;
-                    }
-                    Field::Data => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
-                    }
-                    Field::ErrorId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
-                    }
-                    Field::Other => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
             }
-            Ok(ErrorBody {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                message: message
-                    .flatten()
-                    .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
-            })
+            value.ok_or_else(|| de::Error::missing_field(self.key))
         }
     }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
     pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
     impl<'de> Deserialize<'de> for BodyCodeOnly {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
         }
     }
     struct CodeOnlyVisitor;
@@ -1737,22 +1778,21 @@ mod response {
             mut map: A,
         ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
             let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
                 }
             }
             Ok(BodyCodeOnly(code))
         }
     }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
         value: T,
         name: &'static str,
@@ -1762,11 +1802,129 @@ mod response {
         }
         Ok(())
     }
+    /// An error response body: `{"type", "self", "map", "error id"}`,
+    /// where `map` and `error id` may be missing (or `null`).
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"type":[4030000],"self":["AUTHENTICATION_FAIL"]}`), and `type`
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Result};
+    /// use hostile_names_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"type":6,"self":"Recovery","error id":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.type_.error_code(), Some(ErrorCode::All(Result::Recovery)));
+    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
+    /// assert_eq!(body.map, None);
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"type":["0"],"self":["X"],"map":["d"]}"#).unwrap();
+    /// assert_eq!(array.type_.number(), 0);
+    /// assert_eq!(array.map.as_deref(), Some("d"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub type_: BodyCode,
+        /// The error's name, as the catalogue prints it.
+        pub self_: String,
+        /// A human-readable detail, if the service sent one.
+        pub map: ::core::option::Option<String>,
+        /// A unique id of the failed call, for support requests.
+        pub error_id: ::core::option::Option<String>,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "type";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.type_
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.self_.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            self.error_id.as_deref().map(|id| ("error id", id))
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 2 + usize::from(body.map.is_some())
+                + usize::from(body.error_id.is_some());
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("type", &body.type_)?;
+            members.serialize_field("self", &body.self_)?;
+            match &body.map {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("map", value)?
+                }
+                ::core::option::Option::None => members.skip_field("map")?,
+            }
+            match &body.error_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("error id", value)?
+                }
+                ::core::option::Option::None => members.skip_field("error id")?,
+            }
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `type` and `self`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            let mut message = ::core::option::Option::None;
+            let mut details = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "type")?;
+                    }
+                    Field::Message => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut message, value, "self")?;
+                    }
+                    Field::Details => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut details, value, "map")?;
+                    }
+                    Field::OccurrenceId => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut occurrence_id, value, "error id")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                type_: code.ok_or_else(|| de::Error::missing_field("type"))?,
+                self_: message
+                    .flatten()
+                    .ok_or_else(|| de::Error::missing_field("self"))?,
+                map: details.flatten(),
+                error_id: occurrence_id.flatten(),
+            })
+        }
+    }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
+        Details,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1780,7 +1938,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1788,10 +1946,10 @@ mod response {
         ) -> ::core::result::Result<Field, E> {
             Ok(
                 match name {
-                    "code" => Field::Code,
-                    "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "type" => Field::Code,
+                    "self" => Field::Message,
+                    "map" => Field::Details,
+                    "error id" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
@@ -1876,7 +2034,7 @@ mod response {
     /// ```
     /// use hostile_names_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, Result};
     ///
-    /// let error = ApiError::from_response(403, br#"{"code":6,"message":"Recovery","errorId":"a1b2"}"#);
+    /// let error = ApiError::from_response(403, br#"{"type":6,"self":"Recovery","error id":"a1b2"}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::All(Result::Recovery)));
     /// assert_eq!(error.recovery(), Some(Recovery::FixRequest));
     /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
@@ -1902,7 +2060,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -1951,10 +2109,10 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -1988,20 +2146,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}

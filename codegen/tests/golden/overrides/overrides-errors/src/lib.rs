@@ -47,12 +47,12 @@
 //! # #[cfg(feature = "serde")] {
 //! use overrides_errors::{ApiError, ApiErrorKind, ErrorCode, BillingApiError, Status};
 //!
-//! let error = ApiError::from_response(404, br#"{"code":"40410","message":"invoice-missing"}"#);
+//! let error = ApiError::from_response(404, br#"{"error":{"errorCode":"40410","detail":"The invoice does not exist."}}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(40410)); // as sent
+//! assert_eq!(error.body().map(|body| body.error_code.number()), Some(40410)); // as sent
 //!
 //! // A code the catalogue does not list falls back on the HTTP status.
-//! let error = ApiError::from_response(503, br#"{"code":[0],"message":["NOT_LISTED"]}"#);
+//! let error = ApiError::from_response(503, br#"{"error":{"errorCode":[0],"detail":["NOT_LISTED"]}}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Status(Status::ServiceUnavailable));
 //! assert_eq!(error.message(), Some("NOT_LISTED"));
 //!
@@ -1099,8 +1099,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1176,8 +1176,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1240,122 +1240,163 @@ mod response {
         }
         Ok(value)
     }
-    /// An error response body: `{"code", "message", "data", "errorId"}`,
-    /// where `data` and `errorId` may be missing (or `null`).
-    ///
-    /// Each field is read as a plain value or as a one-element array
-    /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
-    ///
-    /// ```
-    /// use overrides_errors::{ErrorCode, BillingApiError};
-    /// use overrides_errors::ErrorBody;
-    ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":4041,"message":"invoice-missing","errorId":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
-    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
-    /// assert_eq!(body.data, None);
-    ///
-    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"],"data":["d"]}"#).unwrap();
-    /// assert_eq!(array.code.number(), 0);
-    /// assert_eq!(array.data.as_deref(), Some("d"));
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub struct ErrorBody {
-        /// The error's code, as the service sent it.
-        pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
-        pub message: String,
-        /// A human-readable detail, if the service sent one.
-        pub data: ::core::option::Option<String>,
-        /// A unique id of the failed call, for support requests.
-        pub error_id: ::core::option::Option<String>,
-    }
+    /// Writes the members, inside the envelope when there is one.
     impl Serialize for ErrorBody {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
-            }
-            body.end()
         }
     }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
     impl<'de> Deserialize<'de> for ErrorBody {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
         }
     }
-    struct BodyVisitor;
-    impl<'de> Visitor<'de> for BodyVisitor {
-        type Value = ErrorBody;
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error body: an object with `code` and `message`")
+            ::core::write!(f, "an object with `{}`", self.key)
         }
         fn visit_map<A: MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::core::result::Result<ErrorBody, A::Error> {
-            let mut code = ::core::option::Option::None;
-            let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut message, value, "message")?;
-                    }
-                    Field::Data => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
-                    }
-                    Field::ErrorId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
-                    }
-                    Field::Other => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
             }
-            Ok(ErrorBody {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                message: message
-                    .flatten()
-                    .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
-            })
+            value.ok_or_else(|| de::Error::missing_field(self.key))
         }
     }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
     pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
     impl<'de> Deserialize<'de> for BodyCodeOnly {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
         }
     }
     struct CodeOnlyVisitor;
@@ -1369,22 +1410,21 @@ mod response {
             mut map: A,
         ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
             let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
                 }
             }
             Ok(BodyCodeOnly(code))
         }
     }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
         value: T,
         name: &'static str,
@@ -1394,11 +1434,101 @@ mod response {
         }
         Ok(())
     }
+    /// An error response body: `{"errorCode", "detail"}` inside the member `error`
+    /// (`{"error": {…}}`, other members ignored).
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"error":{"errorCode":[4030000],"detail":["AUTHENTICATION_FAIL"]}}`), and `errorCode`
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, BillingApiError};
+    /// use overrides_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"error":{"errorCode":4041,"detail":"The invoice does not exist."}}"#).unwrap();
+    /// assert_eq!(body.error_code.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"error":{"errorCode":["0"],"detail":["X"]}}"#).unwrap();
+    /// assert_eq!(array.error_code.number(), 0);
+    ///
+    /// // Written back inside the envelope.
+    /// let written = serde_json::to_string(&array).unwrap();
+    /// assert_eq!(serde_json::from_str::<ErrorBody>(&written).unwrap(), array);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub error_code: BodyCode,
+        /// The error's description, as the catalogue prints it.
+        pub detail: String,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "errorCode";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::Some(
+            "error",
+        );
+        fn sent_code(&self) -> BodyCode {
+            self.error_code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.detail.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            ::core::option::Option::None
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 2;
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("errorCode", &body.error_code)?;
+            members.serialize_field("detail", &body.detail)?;
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `errorCode` and `detail`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            let mut message = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "errorCode")?;
+                    }
+                    Field::Message => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut message, value, "detail")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                error_code: code.ok_or_else(|| de::Error::missing_field("errorCode"))?,
+                detail: message
+                    .flatten()
+                    .ok_or_else(|| de::Error::missing_field("detail"))?,
+            })
+        }
+    }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1412,7 +1542,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1420,10 +1550,8 @@ mod response {
         ) -> ::core::result::Result<Field, E> {
             Ok(
                 match name {
-                    "code" => Field::Code,
-                    "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "errorCode" => Field::Code,
+                    "detail" => Field::Message,
                     _ => Field::Other,
                 },
             )
@@ -1508,10 +1636,9 @@ mod response {
     /// ```
     /// use overrides_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, BillingApiError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"code":4041,"message":"invoice-missing","errorId":"a1b2"}"#);
+    /// let error = ApiError::from_response(404, br#"{"error":{"errorCode":4041,"detail":"The invoice does not exist."}}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
     /// assert_eq!(error.recovery(), Some(Recovery::FixRequest));
-    /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
     /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
@@ -1534,7 +1661,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -1583,10 +1710,10 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -1620,20 +1747,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
