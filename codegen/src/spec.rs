@@ -41,7 +41,8 @@ pub struct SpecFile {
     pub recoveries: Option<Vec<SpecRecovery>>,
     /// The JSON body of an error response, when the API has one: which
     /// members carry the code and the rest. Without it the crate parses
-    /// no bodies and the docs describe none.
+    /// no bodies and the docs describe none. Only a catalogue whose rows
+    /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
 }
@@ -169,7 +170,8 @@ pub struct SpecRow {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The HTTP status a service answers with; required outside the HTTP
-    /// status table, where it is the code itself.
+    /// status table, where it is the code itself. A catalogue where no row
+    /// has one and no table is `kind: http_status` is not an HTTP one.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub http_status: Option<u16>,
@@ -189,6 +191,18 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description, verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub explanation: Option<String>,
+    /// What can cause the error, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub causes: Vec<String>,
+    /// What can be done about it, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub solutions: Vec<String>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -30,13 +30,17 @@ pub fn reference(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
+        page.push_str(&details_section(table));
         page.push_str(&deprecated_section(table));
         page.push_str(&retired_section(catalogue, table));
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    page.push('\n');
-    page.push_str(&body_section(catalogue));
+    // Error responses are HTTP responses.
+    if catalogue.http {
+        page.push('\n');
+        page.push_str(&body_section(catalogue));
+    }
     page
 }
 
@@ -55,7 +59,7 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
-        let http_rows = (table.kind == TableKind::Custom).then(|| {
+        let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
             let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
             rows.iter().map(|row| (row.code, row)).collect()
         });
@@ -142,6 +146,35 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         });
     }
     cells
+}
+
+/// What the table's rows explain beyond their cells (explanation, causes,
+/// solutions), under a heading per row that has any: nothing when none has.
+fn details_section(table: &Table) -> String {
+    let mut section = String::new();
+    for row in table
+        .rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+    {
+        section.push_str(&format!("\n#### {} {}\n", row.code, markdown_inline(&row.name)));
+        if let Some(explanation) = &row.explanation {
+            section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
+        }
+        for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+            if texts.is_empty() {
+                continue;
+            }
+            section.push_str(&format!("\n{heading}:\n\n"));
+            for text in texts {
+                section.push_str(&format!("- {}\n", markdown_paragraph(text)));
+            }
+        }
+    }
+    if section.is_empty() {
+        return section;
+    }
+    format!("\n### Details\n{section}")
 }
 
 /// The table's deprecated codes, linked to their rows, with why.

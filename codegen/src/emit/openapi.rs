@@ -1,11 +1,16 @@
 //! The OpenAPI emitter: standalone 3.1.0 and 3.0.3 documents whose
 //! `components` describe the catalogue's codes, the error body and one
-//! response per HTTP status, for other documents to `$ref`.
+//! response per HTTP status (of an HTTP catalogue: see
+//! [`Catalogue::http`]), for other documents to `$ref`.
 //!
 //! Documents are typed structs below, printed by [`super::yaml`]. The two
 //! versions differ only in how a code schema lists its codes: 3.1 as
 //! `oneOf` of `const`s with titles, 3.0 as `enum` with the
 //! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
+//!
+//! A row's explanation, causes and solutions sit beside its code as the
+//! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
 //!
 //! A `description` is CommonMark, so the spec text in it is escaped as on
 //! the Markdown page; titles, summaries and extensions are plain text.
@@ -116,6 +121,8 @@ struct Server {
 #[derive(Serialize)]
 struct Components {
     schemas: OrderedMap<Schema>,
+    /// None for a catalogue without HTTP.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     responses: OrderedMap<Response>,
 }
 
@@ -164,6 +171,24 @@ struct Schema {
     /// recovery, by code.
     #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
     recovery_by_code: Option<OrderedMap<String>>,
+    /// On a code's `const` (3.1): what the error means, verbatim.
+    #[serde(rename = "x-explanation", skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+    /// On a code's `const` (3.1): what can cause it, verbatim.
+    #[serde(rename = "x-causes", skip_serializing_if = "Option::is_none")]
+    causes: Option<Vec<String>>,
+    /// On a code's `const` (3.1): what can be done about it, verbatim.
+    #[serde(rename = "x-solutions", skip_serializing_if = "Option::is_none")]
+    solutions: Option<Vec<String>>,
+    /// On a code schema (3.0): each row's explanation, by code.
+    #[serde(rename = "x-explanation-by-code", skip_serializing_if = "Option::is_none")]
+    explanation_by_code: Option<OrderedMap<String>>,
+    /// On a code schema (3.0): each row's causes, by code.
+    #[serde(rename = "x-causes-by-code", skip_serializing_if = "Option::is_none")]
+    causes_by_code: Option<OrderedMap<Vec<String>>>,
+    /// On a code schema (3.0): each row's solutions, by code.
+    #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
+    solutions_by_code: Option<OrderedMap<Vec<String>>>,
 }
 
 #[derive(Serialize)]
@@ -227,6 +252,21 @@ impl BodyExample {
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
+    if !catalogue.http {
+        return Info {
+            title: catalogue.title.clone(),
+            version: catalogue.version.clone(),
+            description: format!(
+                "The error codes of {title}, generated from {source}.\n\n\
+                 This document has no paths: reference its components from your own, e.g.\n\
+                 `$ref: '{file}#/components/schemas/{schema}'`.",
+                title = markdown_inline(&catalogue.title),
+                source = code_span(&catalogue.source),
+                file = file_name(catalogue, version),
+                schema = code_schema_name(&catalogue.tables[0]),
+            ),
+        };
+    }
     let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
     Info {
         title: catalogue.title.clone(),
@@ -325,6 +365,11 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                         .collect(),
                 ),
                 recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
+                explanation_by_code: by_code(table, |row| row.explanation.clone()),
+                causes_by_code: by_code(table, |row| (!row.causes.is_empty()).then(|| row.causes.clone())),
+                solutions_by_code: by_code(table, |row| {
+                    (!row.solutions.is_empty()).then(|| row.solutions.clone())
+                }),
                 ..integer
             }
         }
@@ -355,8 +400,19 @@ fn code_const(row: &Row) -> Schema {
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        explanation: row.explanation.clone(),
+        causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
+        solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
         ..Schema::default()
     }
+}
+
+/// A fact of each of `table`'s rows that has it, by the row's code (3.0),
+/// or nothing when no row has it.
+fn by_code<T>(table: &Table, fact: impl Fn(&Row) -> Option<T>) -> Option<OrderedMap<T>> {
+    let map: Vec<(String, T)> =
+        table.rows.iter().filter_map(|row| Some((row.code.to_string(), fact(row)?))).collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
 }
 
 /// `- 400 Bad Request: …` for every row, as Markdown.
@@ -472,6 +528,9 @@ fn statuses(catalogue: &Catalogue) -> Vec<(u16, String)> {
 
 fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
     let mut responses = OrderedMap::new();
+    if !catalogue.http {
+        return responses;
+    }
     for (status, description) in statuses(catalogue) {
         responses.push(response_name(catalogue, status), response(catalogue, status, description));
     }

@@ -388,7 +388,7 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

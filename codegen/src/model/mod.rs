@@ -31,6 +31,11 @@ pub struct Catalogue {
     pub crate_name: String,
     /// The generated package's version.
     pub version: String,
+    /// Whether the catalogue is an HTTP one: some table is `kind:
+    /// http_status` or its rows have `http_status`. A catalogue whose rows
+    /// name no HTTP status has no HTTP in its crate, documents or docs, and
+    /// its rows' `http_status` is 0.
+    pub http: bool,
     /// The tables, in spec order.
     pub tables: Vec<Table>,
     /// Every retired code: each table's, in table order, then the
@@ -126,7 +131,8 @@ pub struct Row {
     /// The description, verbatim.
     pub description: String,
     /// The HTTP status a service answers with (the code itself in an HTTP
-    /// status table).
+    /// status table); 0 when the catalogue is not an HTTP one
+    /// ([`Catalogue::http`]).
     pub http_status: u16,
     /// The generated variant's name.
     pub rust_variant: String,
@@ -137,6 +143,12 @@ pub struct Row {
     pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description.
+    pub explanation: Option<String>,
+    /// What can cause the error, in spec order.
+    pub causes: Vec<String>,
+    /// What can be done about it, in spec order.
+    pub solutions: Vec<String>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

@@ -68,8 +68,10 @@ fn reserved_item_names_are_the_crates_own_types() {
             syn::Item::Mod(module) if module.ident == "response" => module.content.as_ref(),
             _ => None,
         });
-        // The response module exists only for a catalogue with a body.
-        assert_eq!(response.is_some(), catalogue.body.is_some(), "{}", catalogue.source);
+        // The response module exists only for a catalogue with a body,
+        // which only an HTTP catalogue has.
+        assert_eq!(response.is_some(), catalogue.body.is_some(), "{}: the response module", catalogue.source);
+        assert!(catalogue.http || catalogue.body.is_none(), "{}: a body without HTTP", catalogue.source);
         if let Some((_, response)) = response {
             // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
             let mut module_types = std::collections::BTreeSet::new();

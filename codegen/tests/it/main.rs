@@ -13,6 +13,7 @@ mod lock;
 mod lookup_paths;
 mod markdown;
 mod openapi;
+mod readback;
 mod schema;
 mod twitter;
 mod validate;

@@ -18,6 +18,9 @@ pub(super) struct Section {
     /// The example's code; lines starting with `# ` are hidden in rustdoc
     /// and left out of the README.
     pub code: String,
+    /// Whether the section is about HTTP: a catalogue without HTTP
+    /// leaves it out.
+    pub http: bool,
 }
 
 /// The guide's sections, from the catalogue's own rows.
@@ -33,14 +36,19 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         "use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
          assert_eq!(error, {path});\n\
-         assert_eq!(error.name(), {lit});\n\
-         assert_eq!(error.http_status(), {status});\n\
-         assert!(error.{class}());",
+         assert_eq!(error.name(), {lit});{status}",
         name = table.rust_enum,
         code = row.code,
         lit = rust_str(&row.name),
-        status = row.http_status,
-        class = if row.http_status < 500 { "is_client_error" } else { "is_server_error" },
+        status = if catalogue.http {
+            format!(
+                "\nassert_eq!(error.http_status(), {});\nassert!(error.{}());",
+                row.http_status,
+                if row.http_status < 500 { "is_client_error" } else { "is_server_error" }
+            )
+        } else {
+            String::new()
+        },
     );
     if let Some(&alias) = row.aliases.first() {
         lookup.push_str(&format!(
@@ -55,6 +63,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         heading: "Look up a code".to_owned(),
         intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
         code: lookup,
+        http: false,
     });
 
     // Parse an error response, when the catalogue declares its body.
@@ -71,6 +80,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                     `is_retry()` tells the errors to send again later."
                 .to_owned(),
             code: recover,
+            http: false,
         });
     }
 
@@ -108,7 +118,9 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 and HTTP status rows convert to and from one."
             .to_owned(),
         code: interop,
+        http: true,
     });
+    sections.retain(|section| catalogue.http || !section.http);
     sections
 }
 
@@ -181,6 +193,7 @@ fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -
             "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
             uses = uses.join(", ")
         ),
+        http: true,
     }
 }
 
@@ -249,26 +262,36 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - [`ErrorCode`] — any code of any table.\n\
          {recovery}\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
-         {body_items}\n\
-         # Cargo features\n\n\
-         {serde_feature}\
-         - `http`: convert to and from `http::StatusCode`.\n\n\
-         None is on by default: the default crate is `no_std`, with no dependencies.",
+         {body_items}{features}",
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
-        body_items = if catalogue.body.is_some() {
-            "- `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
-             \x20 error response bodies, and what a whole response means.\n"
-        } else {
-            "\nThe catalogue declares no error response body, so the crate parses none:\n\
-             read the code from a response as the API sends it, and look it up with\n\
-             `ErrorCode::from_code`.\n"
+        // A body is only declared by an HTTP catalogue (validation refuses it elsewhere).
+        body_items = match (&catalogue.body, catalogue.http) {
+            (Some(_), _) => {
+                "- `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
+                 \x20 error response bodies, and what a whole response means.\n"
+            }
+            (None, true) => {
+                "\nThe catalogue declares no error response body, so the crate parses none:\n\
+                 read the code from a response as the API sends it, and look it up with\n\
+                 `ErrorCode::from_code`.\n"
+            }
+            (None, false) => "",
         },
-        serde_feature = if catalogue.body.is_some() {
-            "- `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n"
+        features = if catalogue.http {
+            if catalogue.body.is_some() {
+                "\n# Cargo features\n\n\
+                 - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
+                 - `http`: convert to and from `http::StatusCode`.\n\n\
+                 None is on by default: the default crate is `no_std`, with no dependencies."
+            } else {
+                "\n# Cargo features\n\n\
+                 - `http`: convert to and from `http::StatusCode`.\n\n\
+                 None is on by default: the default crate is `no_std`, with no dependencies."
+            }
         } else {
-            ""
+            "\nThe crate is `no_std`, with no dependencies and no Cargo features."
         },
         recovery = if catalogue.recoveries.is_empty() {
             ""

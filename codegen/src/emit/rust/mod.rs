@@ -42,6 +42,37 @@ pub const README_COMMENT: Comment = Comment::Html;
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {
+    // A catalogue without HTTP has no responses to parse and no statuses
+    // to convert: no features, no dependencies. An HTTP catalogue parses
+    // error bodies only when it declares one.
+    let features = match (catalogue.http, catalogue.body.is_some()) {
+        (true, true) => {
+            "[features]\n\
+             # Parse and write error response bodies (needs `alloc`).\n\
+             serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+             # Convert to and from `http::StatusCode`.\n\
+             http = [\"dep:http\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             http = { version = \"1\", optional = true }\n\
+             serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
+             serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
+        }
+        (true, false) => {
+            "[features]\n\
+             # Convert to and from `http::StatusCode`.\n\
+             http = [\"dep:http\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             http = { version = \"1\", optional = true }\n"
+        }
+        (false, _) => {
+            "# None: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n"
+        }
+    };
     format!(
         "[package]\n\
          name = {name}\n\
@@ -52,34 +83,13 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          readme = \"README.md\"\n\
          categories = [\"no-std\", \"no-std::no-alloc\"]\n\
          \n\
-         [features]\n\
-         {serde_feature}\
-         # Convert to and from `http::StatusCode`.\n\
-         http = [\"dep:http\"]\n\
-         \n\
-         # None by default: the crate is `no_std` and dependency-free.\n\
-         [dependencies]\n\
-         http = {{ version = \"1\", optional = true }}\n\
-         {serde_dependencies}\
+         {features}\
          \n\
          [package.metadata.docs.rs]\n\
          all-features = true\n",
         name = toml_string(&catalogue.crate_name),
         version = toml_string(&catalogue.version),
         description = toml_string(&format!("Typed error codes of {}.", catalogue.title)),
-        // Without a declared error body there is nothing to parse.
-        serde_feature = if catalogue.body.is_some() {
-            "# Parse and write error response bodies (needs `alloc`).\n\
-             serde = [\"dep:serde\", \"dep:serde_json\"]\n"
-        } else {
-            ""
-        },
-        serde_dependencies = if catalogue.body.is_some() {
-            "serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
-             serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
-        } else {
-            ""
-        },
     )
 }
 
@@ -113,6 +123,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         error_code::emit_error_code(catalogue),
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
+        // Error responses are HTTP responses, parsed when the catalogue declares their body.
         response::emit_response(catalogue),
         interop::emit_http_interop(catalogue),
         emit_reference_module(),

@@ -217,6 +217,42 @@ impl HttpError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert_eq!(HttpError::BadRequest.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert!(HttpError::BadRequest.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::HttpError;
+    ///
+    /// assert!(HttpError::BadRequest.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status: the same number as the code.
     ///
     /// ```
@@ -757,6 +793,42 @@ impl AuthError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert_eq!(AuthError::HookPending.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert!(AuthError::HookPending.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::AuthError;
+    ///
+    /// assert!(AuthError::HookPending.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -919,6 +991,51 @@ impl ErrorCode {
         match self {
             Self::Http(error) => error.description(),
             Self::Auth(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert_eq!(ErrorCode::Auth(AuthError::HookPending).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Http(error) => error.explanation(),
+            Self::Auth(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert!(ErrorCode::Auth(AuthError::HookPending).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Http(error) => error.causes(),
+            Self::Auth(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use large_errors::{ErrorCode, HttpError, AuthError};
+    ///
+    /// assert!(ErrorCode::Auth(AuthError::HookPending).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Http(error) => error.solutions(),
+            Self::Auth(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.

@@ -218,6 +218,42 @@ impl SessionError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert_eq!(SessionError::SessionExpired.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert!(SessionError::SessionExpired.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert!(SessionError::SessionExpired.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -372,6 +408,48 @@ impl ErrorCode {
     pub const fn description(self) -> &'static str {
         match self {
             Self::Session(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert_eq!(ErrorCode::Session(SessionError::SessionExpired).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Session(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Session(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// assert!(ErrorCode::Session(SessionError::SessionExpired).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Session(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.

@@ -255,6 +255,42 @@ impl Status {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert_eq!(Status::NotFound.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status: the same number as the code.
     ///
     /// ```
@@ -526,6 +562,42 @@ impl BillingApiError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert_eq!(BillingApiError::InvoiceMissing.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -701,6 +773,51 @@ impl ErrorCode {
         match self {
             Self::Status(error) => error.description(),
             Self::BillingApi(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert_eq!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Status(error) => error.explanation(),
+            Self::BillingApi(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.causes(),
+            Self::BillingApi(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.solutions(),
+            Self::BillingApi(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.

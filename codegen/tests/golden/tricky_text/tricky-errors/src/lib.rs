@@ -74,7 +74,26 @@ pub enum TrickyError {
     /// [`1 NO`](crate::reference#1): Quotes " and 'single', a backslash \\ and a pipe \|.
     ///
     /// HTTP status: 400.
+    ///
+    /// \- Not a list: \*stars\*, \`ticks\`, \<b\>HTML\</b\> \| pipes<br>and a second line \# with a hash.
+    ///
+    /// Causes:
+    ///
+    /// - 1\. not a numbered item
+    /// - \+ nor a bullet, \[nor\](a link) \\ and a backslash
+    ///
+    /// Solutions:
+    ///
+    /// - Two lines:<br>- the second one is no item either
     No = 1,
+    /// [`9 SOLVED`](crate::reference#9): Only solutions.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Solutions:
+    ///
+    /// - \#1 is not a heading
+    Solved = 9,
     /// [`2 null`](crate::reference#2): \`code\` with \*emphasis\*, \_underscores\_ and \[brackets\].
     ///
     /// HTTP status: 400.
@@ -116,11 +135,12 @@ impl TrickyError {
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::ALL.len(), 9);
+    /// assert_eq!(TrickyError::ALL.len(), 10);
     /// assert_eq!(TrickyError::ALL[0], TrickyError::No);
     /// ```
     pub const ALL: &'static [Self] = &[
         Self::No,
+        Self::Solved,
         Self::Null,
         Self::WeirdNameX,
         Self::Y,
@@ -130,9 +150,10 @@ impl TrickyError {
         Self::Equals,
         Self::Thousand,
     ];
-    const CODES: &'static [u32] = &[1, 2, 3, 4294967295, 0, 5, 6, 7, 8];
+    const CODES: &'static [u32] = &[1, 9, 2, 3, 4294967295, 0, 5, 6, 7, 8];
     const NAMES: &'static [&'static str] = &[
         "NO",
+        "SOLVED",
         "null",
         "Weird `name` | x",
         "Y",
@@ -144,6 +165,7 @@ impl TrickyError {
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "Quotes \" and 'single', a backslash \\ and a pipe |.",
+        "Only solutions.",
         "`code` with *emphasis*, _underscores_ and [brackets].",
         "<script>alert('x')</script> &amp; &lt;",
         "Two lines:\nthe second one, with a # hash and a tab\there.",
@@ -153,8 +175,49 @@ impl TrickyError {
         "0o17",
         "  padded with spaces, a ~ tilde, ~~strike~~ and a line\u{2028}separator  ",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[400, 400, 418, 599, 500, 404, 404, 404, 404];
+    const HTTP_STATUSES: &'static [u16] = &[
+        400, 400, 400, 418, 599, 500, 404, 404, 404, 404,
+    ];
+    const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some(
+            "- Not a list: *stars*, `ticks`, <b>HTML</b> | pipes\nand a second line # with a hash.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+    ];
+    const CAUSES: &'static [&'static [&'static str]] = &[
+        &["1. not a numbered item", "+ nor a bullet, [nor](a link) \\ and a backslash"],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
+    const SOLUTIONS: &'static [&'static [&'static str]] = &[
+        &["Two lines:\n- the second one is no item either"],
+        &["#1 is not a heading"],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
     const ROW_ALIASES: &'static [&'static [u32]] = &[
+        &[],
         &[],
         &[],
         &[],
@@ -168,8 +231,8 @@ impl TrickyError {
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[0, 2, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 3, 2, 0, 6, 1, 0, 8, 0, 0, 5, 4, 0, 0, 0, 7];
+    const CODE_PILOTS: &'static [u16] = &[1, 2, 0];
+    const CODE_SLOTS: &'static [u32] = &[0, 4, 3, 0, 0, 2, 0, 9, 1, 0, 6, 5, 0, 7, 0, 8];
     /// The numeric code.
     ///
     /// ```
@@ -250,6 +313,7 @@ impl TrickyError {
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
         match name {
             "NO" => ::core::option::Option::Some(Self::No),
+            "SOLVED" => ::core::option::Option::Some(Self::Solved),
             "null" => ::core::option::Option::Some(Self::Null),
             "Weird `name` | x" => ::core::option::Option::Some(Self::WeirdNameX),
             "Y" => ::core::option::Option::Some(Self::Y),
@@ -271,6 +335,44 @@ impl TrickyError {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use tricky_errors::TrickyError;
+    ///
+    /// assert_eq!(TrickyError::No.explanation(), Some("- Not a list: *stars*, `ticks`, <b>HTML</b> | pipes\nand a second line # with a hash."));
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        Self::EXPLANATIONS[self.row()]
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use tricky_errors::TrickyError;
+    ///
+    /// assert_eq!(TrickyError::No.causes().len(), 2);
+    /// assert_eq!(TrickyError::No.causes()[0], "1. not a numbered item");
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        Self::CAUSES[self.row()]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use tricky_errors::TrickyError;
+    ///
+    /// assert_eq!(TrickyError::No.solutions().len(), 1);
+    /// assert_eq!(TrickyError::No.solutions()[0], "Two lines:\n- the second one is no item either");
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        Self::SOLUTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -428,6 +530,48 @@ impl ErrorCode {
     pub const fn description(self) -> &'static str {
         match self {
             Self::Tricky(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use tricky_errors::{ErrorCode, TrickyError};
+    ///
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).explanation(), Some("- Not a list: *stars*, `ticks`, <b>HTML</b> | pipes\nand a second line # with a hash."));
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Tricky(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use tricky_errors::{ErrorCode, TrickyError};
+    ///
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).causes(), ["1. not a numbered item", "+ nor a bullet, [nor](a link) \\ and a backslash"]);
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Tricky(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use tricky_errors::{ErrorCode, TrickyError};
+    ///
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).solutions(), ["Two lines:\n- the second one is no item either"]);
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Tricky(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.

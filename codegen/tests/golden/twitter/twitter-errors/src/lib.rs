@@ -434,6 +434,42 @@ impl TwitterError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use twitter_errors::TwitterError;
+    ///
+    /// assert_eq!(TwitterError::InvalidCoordinates.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use twitter_errors::TwitterError;
+    ///
+    /// assert!(TwitterError::InvalidCoordinates.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use twitter_errors::TwitterError;
+    ///
+    /// assert!(TwitterError::InvalidCoordinates.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -601,6 +637,48 @@ impl ErrorCode {
     pub const fn description(self) -> &'static str {
         match self {
             Self::Twitter(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use twitter_errors::{ErrorCode, TwitterError};
+    ///
+    /// assert_eq!(ErrorCode::Twitter(TwitterError::InvalidCoordinates).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Twitter(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use twitter_errors::{ErrorCode, TwitterError};
+    ///
+    /// assert!(ErrorCode::Twitter(TwitterError::InvalidCoordinates).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Twitter(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use twitter_errors::{ErrorCode, TwitterError};
+    ///
+    /// assert!(ErrorCode::Twitter(TwitterError::InvalidCoordinates).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Twitter(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
