@@ -421,3 +421,30 @@ fn crate_names_leave_the_standard_crates_and_keywords_alone() {
         assert_eq!(problems(&with_crate(name)), Vec::<String>::new(), "{name}");
     }
 }
+
+/// A catalogue without HTTP still has its own recovery vocabulary: the
+/// crate gets `Recovery` and `recovery()`, and no HTTP method or feature.
+#[test]
+fn recoveries_need_no_http() {
+    let yaml = "title: T\ncrate: t-errors\nversion: 0.1.0\n\
+                recoveries:\n  - {id: reconnect, description: Connect again., retry: true}\n\
+                tables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n\
+                \x20     - {code: 1, name: GONE, description: D, recovery: reconnect}\n\
+                \x20     - {code: 2, name: BAD, description: D}\n";
+    let catalogue =
+        codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!catalogue.http);
+    let files = codegen::render(&[catalogue]);
+    let file = |name: &str| {
+        let file = files.iter().find(|file| file.path.ends_with(name)).unwrap_or_else(|| panic!("no {name}"));
+        file.contents.clone()
+    };
+    let lib = file("src/lib.rs");
+    assert!(lib.contains("pub enum Recovery {"), "{lib}");
+    assert!(lib.contains("pub const fn recovery(self) -> ::core::option::Option<Recovery>"), "{lib}");
+    assert!(lib.contains("pub const fn is_retry(self) -> bool"), "{lib}");
+    assert!(!lib.contains("fn http_status("), "{lib}");
+    assert!(!lib.contains("mod response"), "{lib}");
+    let manifest = file("Cargo.toml");
+    assert!(!manifest.contains("[features]"), "{manifest}");
+}
