@@ -36,8 +36,9 @@ pub fn reference(catalogue: &Catalogue) -> String {
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    // Error responses are HTTP responses.
-    if catalogue.http {
+    // Error responses are HTTP responses; only an HTTP catalogue declares
+    // their body, and without one there is no section (nor a blank line).
+    if catalogue.body.is_some() {
         page.push('\n');
         page.push_str(&body_section(catalogue));
     }
