@@ -7,9 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, markdown_inline, markdown_paragraph};
+use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
+use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// The generated page, `docs/<crate>.md`, below its header.
@@ -37,8 +36,9 @@ pub fn reference(catalogue: &Catalogue) -> String {
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    // Error responses are HTTP responses.
-    if catalogue.http {
+    // Error responses are HTTP responses; only an HTTP catalogue declares
+    // their body, and without one there is no section (nor a blank line).
+    if catalogue.body.is_some() {
         page.push('\n');
         page.push_str(&body_section(catalogue));
         page.push_str(&problem_section(catalogue));
@@ -75,7 +75,7 @@ impl<'a> Columns<'a> {
 
 /// What each recovery value asks of a client, when any row names one.
 fn recovery_section(catalogue: &Catalogue) -> String {
-    if catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
+    if catalogue.recoveries.is_empty() || catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
         return String::new();
     }
     let mut section = format!(
@@ -86,9 +86,9 @@ fn recovery_section(catalogue: &Catalogue) -> String {
         table_line(&["Recovery".to_owned(), "What a client should do".to_owned()]),
         table_line(&["---".to_owned(), "---".to_owned()]),
     );
-    for recovery in Recovery::ALL {
-        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key());
-        section.push_str(&table_line(&[anchor, recovery.description().to_owned()]));
+    for recovery in &catalogue.recoveries {
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
+        section.push_str(&table_line(&[anchor, markdown_cell(&recovery.description)]));
         section.push('\n');
     }
     section
@@ -142,7 +142,7 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         cells.push(cell.join(", "));
     }
     if shown.recovery {
-        cells.push(match row.recovery {
+        cells.push(match &row.recovery {
             Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
             None => String::new(),
         });
@@ -238,24 +238,37 @@ fn small_table(heading: &str, columns: &[&str], rows: &[Vec<String>]) -> String 
     section
 }
 
-/// The error body every code travels in, and why `code` may be a string.
+/// The error body every code travels in, and why its code may be a
+/// string; nothing for a catalogue that declares no body.
 fn body_section(catalogue: &Catalogue) -> String {
+    let Some(body) = &catalogue.body else {
+        return String::new();
+    };
     let (_, example) = catalogue
         .rows()
         .find(|(table, _)| table.kind == TableKind::Custom)
         .or_else(|| catalogue.rows().next())
         .expect("a validated catalogue has rows");
+    let envelope = match &body.envelope {
+        Some(key) => format!(
+            ", whose members sit inside the member {}\n({})",
+            code_span(key),
+            code_span(&format!("{{{}: {{…}}}}", crate::text::json_string(key)))
+        ),
+        None => String::new(),
+    };
     format!(
         "## Error responses\n\n\
          A service answers an error with its HTTP status and a JSON body\n\
-         (the OpenAPI schema `ErrorBody`):\n\n\
+         (the OpenAPI schema `ErrorBody`){envelope}:\n\n\
          | Field | Type | Description |\n\
          | --- | --- | --- |\n\
          {fields}\n\
-         `code` is a JSON number in most responses, but published examples also\n\
+         {code} is a JSON number in most responses, but published examples also\n\
          show it as a string of digits ({string} rather than {number}), so the\n\
          schema accepts both: compare it as a number.\n",
-        fields = body_field_lines(),
+        fields = body_field_lines(body),
+        code = code_span(&body.code().key),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
     )
@@ -281,12 +294,12 @@ fn problem_section(catalogue: &Catalogue) -> String {
 }
 
 /// The body table's rows, one per field, each ending in a newline.
-fn body_field_lines() -> String {
-    BODY_FIELDS
+fn body_field_lines(body: &Body) -> String {
+    body.members
         .iter()
         .map(|field| {
             let required = if field.required { " Required." } else { "" };
-            format!("| `{}` | {} | {}{required} |\n", field.key, field.json_type, field.description)
+            format!("| {} | {} | {}{required} |\n", code_span(&field.key), field.json_type, field.description)
         })
         .collect()
 }

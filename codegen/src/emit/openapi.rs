@@ -19,9 +19,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::yaml::{self, OrderedMap};
-use crate::model::{Catalogue, ProblemDetails, Row, Table, TableKind};
+use crate::model::{Body, BodyRole, Catalogue, MessageText, ProblemDetails, Row, Table, TableKind};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
@@ -165,7 +164,7 @@ struct Schema {
     #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
     any_of: Option<Vec<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    required: Option<Vec<&'static str>>,
+    required: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<OrderedMap<Schema>>,
     /// On an alias's `const`: the code it stands for.
@@ -173,11 +172,11 @@ struct Schema {
     alias_of: Option<u32>,
     /// On a code's `const` (3.1): what a client should do about it.
     #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
-    recovery: Option<&'static str>,
+    recovery: Option<String>,
     /// On a code schema (3.0, which has no per-value objects): each code's
     /// recovery, by code.
     #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
-    recovery_by_code: Option<OrderedMap<&'static str>>,
+    recovery_by_code: Option<OrderedMap<String>>,
     /// On a code's `const` (3.1): what the error means, verbatim.
     #[serde(rename = "x-explanation", skip_serializing_if = "Option::is_none")]
     explanation: Option<String>,
@@ -201,6 +200,8 @@ struct Schema {
 #[derive(Serialize)]
 struct Response {
     description: String,
+    /// Empty when the catalogue declares no error body.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     content: OrderedMap<MediaType>,
 }
 
@@ -219,12 +220,41 @@ struct Example {
     value: BodyExample,
 }
 
-/// An error body as a service sends it.
+/// An error body as a service sends it: its members, in the body's
+/// order, inside its envelope if it has one.
 #[derive(Serialize)]
-struct BodyExample {
-    code: u32,
-    message: String,
-    data: String,
+#[serde(untagged)]
+enum BodyExample {
+    Code(u32),
+    Text(String),
+    Object(OrderedMap<BodyExample>),
+}
+
+impl BodyExample {
+    /// The body for `row` sent with `code` (its own or an alias): the
+    /// code, the message, and the description as details when the
+    /// message is the name.
+    fn of(body: &Body, row: &Row, code: u32) -> BodyExample {
+        let mut members = OrderedMap::new();
+        for member in &body.members {
+            let value = match (member.role, body.message_text) {
+                (BodyRole::Code, _) => BodyExample::Code(code),
+                (BodyRole::Message, MessageText::Name) => BodyExample::Text(row.name.clone()),
+                (BodyRole::Message, MessageText::Description) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Name) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Description) | (BodyRole::OccurrenceId, _) => continue,
+            };
+            members.push(member.key.clone(), value);
+        }
+        match &body.envelope {
+            Some(key) => {
+                let mut envelope = OrderedMap::new();
+                envelope.push(key.clone(), BodyExample::Object(members));
+                BodyExample::Object(envelope)
+            }
+            None => BodyExample::Object(members),
+        }
+    }
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
@@ -264,9 +294,8 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     for table in &catalogue.tables {
         schemas.push(code_schema_name(table), code_schema(table, version));
     }
-    // The body of an HTTP error response.
-    if catalogue.http {
-        schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    if let Some(body) = &catalogue.body {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
     }
     if let Some(details) = &catalogue.problem_details {
         schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
@@ -376,10 +405,10 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                     std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
                 })
                 .collect();
-            let recovery_by_code: OrderedMap<&'static str> = OrderedMap(
+            let recovery_by_code: OrderedMap<String> = OrderedMap(
                 values
                     .iter()
-                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery?.key())))
+                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery.as_ref()?.key.clone())))
                     .collect(),
             );
             Schema {
@@ -434,7 +463,7 @@ fn alias_const(row: &Row, alias: u32) -> Schema {
         description: Some(markdown_paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         ..Schema::default()
     }
 }
@@ -449,7 +478,7 @@ fn code_const(row: &Row) -> Schema {
         title: Some(row.name.clone()),
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         explanation: row.explanation.clone(),
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
@@ -484,7 +513,7 @@ fn code_list(table: &Table) -> String {
                 let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
                 line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
-            if let Some(recovery) = row.recovery {
+            if let Some(recovery) = &row.recovery {
                 line.push_str(&format!(" — *Recovery:* `{}`.", recovery.key()));
             }
             line
@@ -494,7 +523,7 @@ fn code_list(table: &Table) -> String {
 }
 
 /// The JSON body of an error response.
-fn body_schema(catalogue: &Catalogue) -> Schema {
+fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     let code_schemas: Vec<String> =
         catalogue.tables.iter().map(|table| format!("`{}`", code_schema_name(table))).collect();
     let string = |description: &str| Schema {
@@ -504,7 +533,7 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
     };
     let mut properties = OrderedMap::new();
     properties.push(
-        "code",
+        body.code().key.clone(),
         Schema {
             description: Some(format!(
                 "The error code, one of {}. Services send it as a JSON number, but \
@@ -526,17 +555,37 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
             ..Schema::default()
         },
     );
-    // `code` takes a number or a string, described above; the rest are text.
-    for field in BODY_FIELDS.iter().filter(|field| field.key != "code") {
-        properties.push(field.key, string(field.description));
+    // The code takes a number or a string, described above; the rest are text.
+    for field in body.members.iter().filter(|field| field.role != BodyRole::Code) {
+        properties.push(field.key.clone(), string(&field.description));
     }
-    Schema {
-        title: Some("Error body".to_owned()),
-        description: Some("The JSON body of an error response.".to_owned()),
+    let members = Schema {
         kind: Some("object"),
-        required: Some(body::required_keys()),
+        required: Some(body.required_keys().into_iter().map(str::to_owned).collect()),
         properties: Some(properties),
         ..Schema::default()
+    };
+    match &body.envelope {
+        Some(key) => {
+            let mut outer = OrderedMap::new();
+            outer.push(
+                key.clone(),
+                Schema { description: Some("The error's members.".to_owned()), ..members },
+            );
+            Schema {
+                title: Some("Error body".to_owned()),
+                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
+                kind: Some("object"),
+                required: Some(vec![key.clone()]),
+                properties: Some(outer),
+                ..Schema::default()
+            }
+        }
+        None => Schema {
+            title: Some("Error body".to_owned()),
+            description: Some("The JSON body of an error response.".to_owned()),
+            ..members
+        },
     }
 }
 
@@ -570,6 +619,11 @@ fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
 /// One response: the body schema, with an example per application code
 /// answered with `status`.
 fn response(catalogue: &Catalogue, status: u16, description: String) -> Response {
+    let mut content = OrderedMap::new();
+    let Some(body) = &catalogue.body else {
+        // No body declared: the status is all a response is known to say.
+        return Response { description, content };
+    };
     let mut examples = OrderedMap::new();
     for (_, row) in
         catalogue.rows().filter(|(table, row)| table.kind == TableKind::Custom && row.http_status == status)
@@ -582,11 +636,7 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", markdown_inline(note))),
-                value: BodyExample {
-                    code: row.code,
-                    message: row.name.clone(),
-                    data: row.description.clone(),
-                },
+                value: BodyExample::of(body, row, row.code),
             },
         );
         for &alias in &row.aliases {
@@ -595,18 +645,14 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                 Example {
                     summary: format!("{alias} {} (an alias of {})", row.name, row.code),
                     description: None,
-                    value: BodyExample {
-                        code: alias,
-                        message: row.name.clone(),
-                        data: row.description.clone(),
-                    },
+                    value: BodyExample::of(body, row, alias),
                 },
             );
         }
     }
-    let body = Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
-    let mut content = OrderedMap::new();
-    content.push("application/json", MediaType { schema: body, examples });
+    let schema =
+        Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
+    content.push("application/json", MediaType { schema, examples });
     if catalogue.problem_details.is_some() {
         let problem =
             Schema { reference: Some(format!("#/components/schemas/{PROBLEM_SCHEMA}")), ..Schema::default() };

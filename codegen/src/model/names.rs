@@ -38,6 +38,10 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "Unexpected",
     "Vec",
     "Visitor",
+    "Members",
+    "Envelope",
+    "MapSeed",
+    "KeyIs",
 ];
 
 /// Names the `impl` blocks of the table enums and of `ErrorCode` define
@@ -111,6 +115,11 @@ pub fn crate_name_clash(ident: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Whether `word` is a Rust keyword, which no field or crate can be named.
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
 }
 
 /// UpperCamelCase of `name`, split into words at every character that is

@@ -18,6 +18,9 @@ const OLD: &str = "\
 title: Shop
 crate: shop-errors
 version: 1.4.2
+recoveries:
+  - {id: retry_later, description: Try again later., retry: true}
+  - {id: fix_request, description: Change the request.}
 tables:
   - id: http
     kind: http_status
@@ -134,6 +137,37 @@ fn a_changed_recovery_is_minor() {
     assert_eq!(kinds(&diff), [(ChangeKind::RecoveryChanged, Some(2), "minor")]);
     assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL`: recovery is `retry_later` instead of `none`");
     assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
+}
+
+#[test]
+fn the_recovery_vocabulary_changes_the_recovery_enum() {
+    // A new value is a new variant of a `#[non_exhaustive]` enum.
+    let diff = changed(&OLD.replace(
+        "  - {id: fix_request, description: Change the request.}\n",
+        "  - {id: fix_request, description: Change the request.}\n  - {id: call_us, description: Call us.}\n",
+    ));
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryAdded, None, "minor")]);
+    assert_eq!(diff.changes[0].summary, "recovery `call_us` is new: variant `Recovery::CallUs`");
+
+    // A value no row names is gone: its variant with it. (One a row names
+    // cannot go: the row's `recovery` is then an unknown name.)
+    let diff = changed(&OLD.replace("  - {id: fix_request, description: Change the request.}\n", ""));
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryRemoved, None, "major")]);
+
+    // Renamed: one value gone, one new.
+    let diff = changed(&OLD.replace("{id: fix_request,", "{id: amend_request,"));
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::RecoveryRemoved, None, "major"), (ChangeKind::RecoveryAdded, None, "minor")]
+    );
+
+    let diff =
+        changed(&OLD.replace("description: Change the request.}", "description: Change it., retry: true}"));
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::RecoveryChanged, None, "minor"), (ChangeKind::TextChanged, None, "patch")]
+    );
+    assert_eq!(diff.changes[0].summary, "recovery `fix_request`: `is_retry()` is true instead of false");
 }
 
 #[test]

@@ -15,5 +15,6 @@ mod markdown;
 mod openapi;
 mod readback;
 mod schema;
+mod twitter;
 mod validate;
 mod write;

@@ -17,9 +17,10 @@
 //!
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//!   (`http` is re-exported).
 //! - `axum`: answer errors from an axum server: `IntoResponse` for every error
-//!   and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).
+//!   (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -111,28 +112,27 @@
 //!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use knox_cloud_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(40122050).expect("a listed code");
-//! assert_eq!(next_step(error), "sign a new JWT");
+//! assert_eq!(error.recovery(), Some(Recovery::NewJwt));
+//! assert!(next_step(error).starts_with("The signed JWT used to request an access token was rejected"));
 //! ```
 //!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -161,7 +161,7 @@
 //! assert_eq!(response.status(), 401);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //!
-//! let response = ErrorBody::from(AuthError::AccessTokenBadRequest).with_error_id("a1b2").into_response();
+//! let response = ErrorBody::from(AuthError::AccessTokenBadRequest).with_data("a1b2").into_response();
 //! assert_eq!(response.status(), 401);
 //! # let _ = handler;
 //! # }
@@ -190,15 +190,15 @@
 extern crate alloc;
 #[cfg(feature = "http")]
 extern crate std;
-/// The `http` crate, as this crate uses it (feature `http`).
-#[cfg(feature = "http")]
-#[rustfmt::skip]
-pub use ::http;
 /// The `axum-core` crate, whose `IntoResponse` this crate implements
 /// (feature `axum`).
 #[cfg(feature = "axum")]
 #[rustfmt::skip]
 pub use ::axum_core;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
 /// Standard HTTP error codes
 ///
 /// The following table lists the most common HTTP error responses:
@@ -1282,6 +1282,7 @@ impl Recovery {
         "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
         "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
     ];
+    const RETRIES: &'static [bool] = &[true, false, false, false, false, false];
     /// The value as the spec spells it.
     ///
     /// ```
@@ -1304,6 +1305,17 @@ impl Recovery {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use knox_cloud_errors::Recovery;
+    ///
+    /// assert!(Recovery::RetryLater.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]
@@ -1511,8 +1523,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1588,8 +1600,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1652,13 +1664,207 @@ mod response {
         }
         Ok(value)
     }
+    /// Writes the members, inside the envelope when there is one.
+    impl Serialize for ErrorBody {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
+            }
+        }
+    }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
+    impl<'de> Deserialize<'de> for ErrorBody {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
+        }
+    }
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "an object with `{}`", self.key)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
+            }
+            value.ok_or_else(|| de::Error::missing_field(self.key))
+        }
+    }
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
+        slot: &mut ::core::option::Option<T>,
+        value: T,
+        name: &'static str,
+    ) -> ::core::result::Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        Ok(())
+    }
     /// An error response body: `{"code", "message", "data", "errorId"}`,
     /// where `data` and `errorId` may be missing (or `null`).
     ///
-    /// Each field is read as a plain value or as a one-element array
+    /// Each member is read as a plain value or as a one-element array
     /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
     ///
     /// ```
     /// use knox_cloud_errors::{ErrorCode, AuthError};
@@ -1685,32 +1891,43 @@ mod response {
         /// A unique id of the failed call, for support requests.
         pub error_id: ::core::option::Option<String>,
     }
-    impl Serialize for ErrorBody {
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "code";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.message.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            self.error_id.as_deref().map(|id| ("errorId", id))
+        }
+    }
+    impl Serialize for Members<'_> {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            let body = self.0;
+            let fields = 2 + usize::from(body.data.is_some())
+                + usize::from(body.error_id.is_some());
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("code", &body.code)?;
+            members.serialize_field("message", &body.message)?;
+            match &body.data {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("data", value)?
+                }
+                ::core::option::Option::None => members.skip_field("data")?,
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
+            match &body.error_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("errorId", value)?
+                }
+                ::core::option::Option::None => members.skip_field("errorId")?,
             }
-            body.end()
-        }
-    }
-    impl<'de> Deserialize<'de> for ErrorBody {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            members.end()
         }
     }
     struct BodyVisitor;
@@ -1725,8 +1942,8 @@ mod response {
         ) -> ::core::result::Result<ErrorBody, A::Error> {
             let mut code = ::core::option::Option::None;
             let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
+            let mut details = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
             while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
                 match field {
                     Field::Code => {
@@ -1737,13 +1954,13 @@ mod response {
                         let value = map.next_value_seed(TextField { in_array: false })?;
                         once(&mut message, value, "message")?;
                     }
-                    Field::Data => {
+                    Field::Details => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
+                        once(&mut details, value, "data")?;
                     }
-                    Field::ErrorId => {
+                    Field::OccurrenceId => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
+                        once(&mut occurrence_id, value, "errorId")?;
                     }
                     Field::Other => {
                         map.next_value::<IgnoredAny>()?;
@@ -1755,63 +1972,16 @@ mod response {
                 message: message
                     .flatten()
                     .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
+                data: details.flatten(),
+                error_id: occurrence_id.flatten(),
             })
         }
-    }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
-    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
-    impl<'de> Deserialize<'de> for BodyCodeOnly {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
-        }
-    }
-    struct CodeOnlyVisitor;
-    impl<'de> Visitor<'de> for CodeOnlyVisitor {
-        type Value = BodyCodeOnly;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
-            let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-            }
-            Ok(BodyCodeOnly(code))
-        }
-    }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
-        slot: &mut ::core::option::Option<T>,
-        value: T,
-        name: &'static str,
-    ) -> ::core::result::Result<(), E> {
-        if slot.replace(value).is_some() {
-            return Err(E::duplicate_field(name));
-        }
-        Ok(())
     }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
+        Details,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1825,7 +1995,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1835,25 +2005,40 @@ mod response {
                 match name {
                     "code" => Field::Code,
                     "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "data" => Field::Details,
+                    "errorId" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
         }
     }
-    /// The error's code as a number and its name as the message, without the
-    /// optional fields.
+    /// The error's code and its name as the message, without the optional members.
     impl ::core::convert::From<ErrorCode> for ErrorBody {
         fn from(error: ErrorCode) -> Self {
-            Self::new(error, error.name())
+            Self {
+                code: BodyCode::from(error),
+                message: String::from(error.name()),
+                data: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+    }
+    /// The same body as for `ErrorCode::Http`.
+    impl ::core::convert::From<super::HttpError> for ErrorBody {
+        fn from(error: super::HttpError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same body as for `ErrorCode::Auth`.
+    impl ::core::convert::From<super::AuthError> for ErrorBody {
+        fn from(error: super::AuthError) -> Self {
+            Self::from(ErrorCode::from(error))
         }
     }
     impl ErrorBody {
-        /// A body with a code and a message, without the optional fields; a
-        /// server answering one of the catalogue's errors starts from
-        /// `ErrorBody::from(error)` instead, which takes the message from the
-        /// catalogue.
+        /// A body with a code and a message, without the optional members; a server
+        /// answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the rest from the catalogue.
         ///
         /// ```
         /// use knox_cloud_errors::{ErrorCode, AuthError};
@@ -1875,48 +2060,36 @@ mod response {
                 error_id: ::core::option::Option::None,
             }
         }
-        /// The body with `data`, a human-readable detail.
+        /// The body with `data`: A human-readable detail, if the service sent one.
         ///
         /// ```
         /// use knox_cloud_errors::{ErrorCode, AuthError};
         /// use knox_cloud_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::from(ErrorCode::Auth(AuthError::AccessTokenBadRequest)).with_data("the key was revoked");
-        /// assert_eq!(body.data.as_deref(), Some("the key was revoked"));
+        /// let body = ErrorBody::from(ErrorCode::Auth(AuthError::AccessTokenBadRequest)).with_data("a1b2");
+        /// assert_eq!(body.data.as_deref(), Some("a1b2"));
         /// ```
         #[must_use]
-        pub fn with_data(mut self, data: impl ::core::convert::Into<String>) -> Self {
-            self.data = ::core::option::Option::Some(data.into());
+        pub fn with_data(mut self, value: impl ::core::convert::Into<String>) -> Self {
+            self.data = ::core::option::Option::Some(value.into());
             self
         }
-        /// The body with `errorId`, the id of this failed call.
+        /// The body with `errorId`: A unique id of the failed call, for support requests.
         ///
         /// ```
         /// use knox_cloud_errors::{ErrorCode, AuthError};
         /// use knox_cloud_errors::ErrorBody;
         ///
         /// let body = ErrorBody::from(ErrorCode::Auth(AuthError::AccessTokenBadRequest)).with_error_id("a1b2");
-        /// assert!(serde_json::to_string(&body).unwrap().ends_with(r#","errorId":"a1b2"}"#));
+        /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
         /// ```
         #[must_use]
         pub fn with_error_id(
             mut self,
-            error_id: impl ::core::convert::Into<String>,
+            value: impl ::core::convert::Into<String>,
         ) -> Self {
-            self.error_id = ::core::option::Option::Some(error_id.into());
+            self.error_id = ::core::option::Option::Some(value.into());
             self
-        }
-    }
-    /// The same body as for `ErrorCode::Http`.
-    impl ::core::convert::From<super::HttpError> for ErrorBody {
-        fn from(error: super::HttpError) -> Self {
-            Self::from(ErrorCode::from(error))
-        }
-    }
-    /// The same body as for `ErrorCode::Auth`.
-    impl ::core::convert::From<super::AuthError> for ErrorBody {
-        fn from(error: super::AuthError) -> Self {
-            Self::from(ErrorCode::from(error))
         }
     }
     /// The most specific thing a response says about its error.
@@ -2025,7 +2198,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -2103,10 +2276,10 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -2172,20 +2345,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
@@ -2210,7 +2390,8 @@ mod serde_codes {
     use ::core::marker::PhantomData;
     use ::serde::de::{self, Unexpected, Visitor};
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use super::{ErrorCode, Recovery};
+    use super::ErrorCode;
+    use super::Recovery;
     /// A generated enum that serde reads from a JSON number or string.
     pub(crate) trait Coded: Sized {
         /// What the visitor expects, for serde's error message.
@@ -2401,8 +2582,8 @@ mod server {
     /// `application/json`: for `AuthError::AccessTokenBadRequest`, `401` and
     /// `{"code":40122050,"message":"ACCESS_TOKEN_BAD_REQUEST"}` (feature `axum`).
     ///
-    /// To add a detail or the call's id, answer with an `ErrorBody` instead:
-    /// `ErrorBody::from(error).with_error_id(id)`.
+    /// To add what is known of this occurrence, answer with an `ErrorBody`
+    /// instead: `ErrorBody::from(error)` and its `with_…` methods.
     impl IntoResponse for ErrorCode {
         fn into_response(self) -> Response {
             super::ErrorBody::from(self).into_response()

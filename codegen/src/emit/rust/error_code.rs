@@ -78,6 +78,16 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
     });
     let aliases_arms = arms(quote!(aliases));
     let recovery_arms = arms(quote!(recovery));
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery_docs
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                #recovery_arms
+            }
+        }
+    });
     let http_methods = catalogue.http.then(|| {
         let status_code = interop::error_code_status_code(catalogue);
         let http_status_arms = arms(quote!(http_status));
@@ -153,11 +163,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
                 #aliases_arms
             }
 
-            #recovery_docs
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                #recovery_arms
-            }
+            #recovery
         }
     }
 }
@@ -331,7 +337,7 @@ impl Docs {
             example(format!(
                 "assert_eq!({}.recovery(), {});",
                 path(last_table, last),
-                match last.recovery {
+                match &last.recovery {
                     Some(recovery) => format!("Some({krate}::Recovery::{})", recovery.rust_variant()),
                     None => "None".to_owned(),
                 }

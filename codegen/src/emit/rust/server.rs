@@ -5,15 +5,19 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::examples::sample_row;
+use super::examples::{body_json, sample_row};
 use super::tokens::{doc, ident};
-use crate::model::Catalogue;
+use crate::model::{BodyRole, Catalogue, MessageText};
 use crate::text::json_string;
 
 /// The `server` module: `IntoResponse` for every code enum, `ErrorCode`
 /// and `ErrorBody`, and for `ProblemDetails` when the spec has
 /// `problem_details:`, in which case errors answer with it.
 pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
+    let Some(body) = &catalogue.body else {
+        return TokenStream::new();
+    };
+    let code_field = ident(&body.code().rust_field);
     let (table, row) = sample_row(catalogue);
     let path = table.rust_path(row);
     let (error_code_docs, answer, problem) = match &catalogue.problem_details {
@@ -21,12 +25,20 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             format!(
                 "Answers with the error's HTTP status and its body as\n\
                  `application/json`: for `{path}`, `{status}` and\n\
-                 `{{\"code\":{code},\"message\":{message}}}` (feature `axum`).\n\n\
-                 To add a detail or the call's id, answer with an `ErrorBody` instead:\n\
-                 `ErrorBody::from(error).with_error_id(id)`.",
+                 `{json}` (feature `axum`).\n\n\
+                 To add what is known of this occurrence, answer with an `ErrorBody`\n\
+                 instead: `ErrorBody::from(error)` and its `with_…` methods.",
                 status = row.http_status,
-                code = row.code,
-                message = json_string(&row.name),
+                json = {
+                    let message = match body.message_text {
+                        MessageText::Name => &row.name,
+                        MessageText::Description => &row.description,
+                    };
+                    body_json(
+                        body,
+                        &[(BodyRole::Code, row.code.to_string()), (BodyRole::Message, json_string(message))],
+                    )
+                },
             ),
             quote!(ErrorBody),
             TokenStream::new(),
@@ -35,12 +47,13 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             format!(
                 "Answers with the error's HTTP status and its RFC 9457 problem details\n\
                  as `application/problem+json`: for `{path}`, `{status}` and\n\
-                 `{{\"type\":{uri},\"title\":{title},\"status\":{status},\"code\":{code}}}`\n\
+                 `{{\"type\":{uri},\"title\":{title},\"status\":{status},{member}:{code}}}`\n\
                  (feature `axum`).\n\n\
                  To add what went wrong this time, answer with `ProblemDetails` instead:\n\
                  `ProblemDetails::from(error).with_detail(text)`.",
                 status = row.http_status,
                 uri = json_string(&details.type_uri(row)),
+                member = json_string(&body.code().key),
                 title = json_string(&row.name),
                 code = row.code,
             ),
@@ -105,7 +118,7 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             impl IntoResponse for ErrorBody {
                 fn into_response(self) -> Response {
                     let status = self
-                        .code
+                        .#code_field
                         .error_code()
                         .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
                     json(status, ::serde_json::to_vec(&self), "application/json")

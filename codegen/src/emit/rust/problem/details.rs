@@ -11,7 +11,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::{BodyCode, ErrorCode};
+use super::{BodyCode, CODE_MEMBER, ErrorCode};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -88,7 +88,7 @@ impl ProblemDetails {
                 .and_then(|status| u16::try_from(status).ok()),
             detail: text("detail"),
             instance: text("instance"),
-            code: members.get("code").cloned().and_then(|code| ::serde_json::from_value(code).ok()),
+            code: members.get(CODE_MEMBER).cloned().and_then(|code| ::serde_json::from_value(code).ok()),
         })
     }
 }
@@ -111,7 +111,7 @@ impl Serialize for ProblemDetails {
             map.serialize_entry("instance", instance)?;
         }
         if let ::core::option::Option::Some(code) = &self.code {
-            map.serialize_entry("code", code)?;
+            map.serialize_entry(CODE_MEMBER, code)?;
         }
         map.end()
     }

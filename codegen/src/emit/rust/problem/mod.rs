@@ -11,6 +11,11 @@ use super::response::BodyCode;
 #[cfg(test)]
 use super::response::stand_in::ErrorCode;
 
+/// The member the tests' problems carry the code in, as the generated
+/// module names the body's code member.
+#[cfg(test)]
+const CODE_MEMBER: &str = "code";
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -44,6 +49,8 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
         uri = rust_str(&details.type_uri(row)),
     ));
     let base = format!("{}#", details.type_base);
+    // Validation accepts `problem_details:` only beside a `body:`.
+    let code_member = catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str());
     let from_tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let docs = doc(&format!("The same problem as for `ErrorCode::{}`.", table.error_code_variant));
@@ -70,6 +77,9 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
             use ::serde_json::{Map, Value};
 
             use super::{ApiError, BodyCode, ErrorCode};
+
+            /// The member that carries the catalogue's code, as in the error body.
+            const CODE_MEMBER: &str = #code_member;
 
             #(#items)*
             #(#from_tables)*
@@ -103,7 +113,8 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
     let path = format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant);
     let uses = format!("use {krate}::{{ErrorCode, ProblemDetails, {}}};", table.rust_enum);
     let json = format!(
-        "{{\"type\":{uri},\"title\":{title},\"status\":{status},\"detail\":\"token expired at 10:02\",\"code\":{code}}}",
+        "{{\"type\":{uri},\"title\":{title},\"status\":{status},\"detail\":\"token expired at 10:02\",{member}:{code}}}",
+        member = json_string(catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str())),
         uri = json_string(&details.type_uri(row)),
         title = json_string(&row.name),
         status = row.http_status,
@@ -111,7 +122,7 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
     );
     let struct_docs = doc(&format!(
         "An error as RFC 9457 problem details (`application/problem+json`), the\n\
-         catalogue's code in the extension member `code`.\n\n\
+         catalogue's code in an extension member (the error body's code member).\n\n\
          Each error's `type` is its entry in the reference page\n\
          ({base}), so a client, or a person, can look it up.\n\n\
          ```\n{uses}\n\n\
@@ -134,7 +145,10 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
         ("ProblemDetails.status".to_owned(), field("`status`: the HTTP status the service sent.")),
         ("ProblemDetails.detail".to_owned(), field("`detail`: what went wrong this time, for people.")),
         ("ProblemDetails.instance".to_owned(), field("`instance`: a URI naming this occurrence.")),
-        ("ProblemDetails.code".to_owned(), field("`code`: the catalogue's code, an extension member.")),
+        (
+            "ProblemDetails.code".to_owned(),
+            field("The catalogue's code, an extension member named as in the error body."),
+        ),
         (
             "ProblemDetails::with_detail".to_owned(),
             field("The problem with `detail`: what went wrong this time."),

@@ -25,7 +25,7 @@ impl ApiError {
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
         let code = match &parsed {
-            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.code),
+            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
             // No `message`, or a field of another shape: the code still says what went wrong.
             ::core::option::Option::None => {
                 ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
@@ -97,10 +97,10 @@ impl ApiError {
         self.body.as_ref()
     }
 
-    /// The body's `message`, if it is an error body.
+    /// The body's message, if it is an error body.
     #[must_use]
     pub fn message(&self) -> ::core::option::Option<&str> {
-        self.body.as_ref().map(|body| body.message.as_str())
+        self.body.as_ref().and_then(ErrorBody::message_text)
     }
 
     /// The body exactly as received, whatever it held.
@@ -161,19 +161,22 @@ impl fmt::Display for ApiError {
             ::core::option::Option::Some(body) => {
                 match self.kind {
                     // An alias: say which code the service sent.
-                    ApiErrorKind::Code(error) if body.code.number() != error.code() as i128 => {
-                        ::core::write!(f, " (sent as {})", body.code)?;
+                    ApiErrorKind::Code(error) if body.sent_code().number() != error.code() as i128 => {
+                        ::core::write!(f, " (sent as {})", body.sent_code())?;
                     }
                     ApiErrorKind::Code(_) => {}
-                    _ => {
-                        let (message, more) = shown(&body.message);
-                        ::core::write!(f, " (code {}, message {message:?}{more})", body.code)?;
-                    }
+                    _ => match body.message_text() {
+                        ::core::option::Option::Some(message) => {
+                            let (message, more) = shown(message);
+                            ::core::write!(f, " (code {}, message {message:?}{more})", body.sent_code())?;
+                        }
+                        ::core::option::Option::None => ::core::write!(f, " (code {})", body.sent_code())?,
+                    },
                 }
-                if let ::core::option::Option::Some(id) = &body.error_id {
+                if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                     // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
                     let (id, more) = shown(id);
-                    ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                    ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                 }
             }
             ::core::option::Option::None if self.raw.is_empty() => {}

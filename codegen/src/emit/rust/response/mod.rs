@@ -12,8 +12,8 @@
 mod api_error;
 #[cfg(test)]
 mod body;
-#[cfg(test)]
 mod build;
+mod members;
 #[cfg(test)]
 pub(super) mod stand_in;
 #[cfg(test)]
@@ -22,51 +22,47 @@ mod tests;
 #[cfg(test)]
 pub(super) use body::BodyCode;
 #[cfg(test)]
-use body::{BodyCodeOnly, ErrorBody};
+use body::BodyCodeOnly;
 #[cfg(test)]
-use stand_in::{ApiErrorKind, ErrorCode, Recovery};
+use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::examples::{sample_body, sample_row, unused_code};
+use super::examples::{body_json as body_json_of, sample_body, sample_row, unused_code};
 use super::fixed;
 use super::tokens::{doc, ident};
-use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Row, Table};
-use crate::text::{json_string, rust_bytes, rust_str};
+use crate::model::{Body, BodyRole, Catalogue, Row, Table};
+use crate::text::{code_span, json_string, rust_bytes};
 
 /// `BodyCode`, `ErrorBody` and their serde impls, spliced in verbatim.
 const BODY_SOURCE: &str = include_str!("body.rs");
 
-/// `ErrorBody::new`, its builder methods and `From<ErrorCode>`, spliced in
-/// verbatim.
-const BUILD_SOURCE: &str = include_str!("build.rs");
-
 /// `ApiError` and its methods, spliced in verbatim.
 const API_ERROR_SOURCE: &str = include_str!("api_error.rs");
 
-/// The `response` module and the re-export of its types.
+/// The `response` module and the re-export of its types; nothing for a
+/// catalogue that declares no error body.
 pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
-    let sample = Sample::new(catalogue);
-    let body = fixed::items(BODY_SOURCE, body_docs(&sample));
-    let build = fixed::items(BUILD_SOURCE, build_docs(&sample));
-    let from_tables = catalogue.tables.iter().map(|table| {
-        let name = ident(&table.rust_enum);
-        let docs = doc(&format!("The same body as for `ErrorCode::{}`.", table.error_code_variant));
-        quote! {
-            #docs
-            impl ::core::convert::From<super::#name> for ErrorBody {
-                fn from(error: super::#name) -> Self {
-                    Self::from(ErrorCode::from(error))
-                }
-            }
-        }
-    });
+    let Some(body_model) = &catalogue.body else {
+        return TokenStream::new();
+    };
+    let sample = Sample::new(catalogue, body_model);
     let http_use =
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
+    let body = fixed::items(BODY_SOURCE, body_docs(&sample));
+    let members = members::emit_members(body_model, error_body_docs(&sample));
+    let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
     let kind = emit_kind(catalogue, &sample);
-    let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
+    let with_recovery = !catalogue.recoveries.is_empty();
+    // Without a recovery vocabulary there is no `Recovery` to answer with.
+    let without: &[&str] = if with_recovery { &[] } else { &["ApiError::recovery"] };
+    let api_error = fixed::items_without(
+        API_ERROR_SOURCE,
+        vec![("ApiError".to_owned(), api_error_docs(&sample, with_recovery))],
+        without,
+    );
+    let recovery_use = with_recovery.then(|| quote! { Recovery });
     quote! {
         #[cfg(feature = "serde")]
         pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
@@ -81,12 +77,12 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             use ::serde::ser::SerializeStruct;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-            use super::{ErrorCode, Recovery};
+            use super::{ErrorCode, #recovery_use};
             #http_use
 
             #(#body)*
-            #(#build)*
-            #(#from_tables)*
+            #members
+            #build
             #kind
             #(#api_error)*
 
@@ -105,10 +101,11 @@ struct Sample<'a> {
     uses: String,
     unknown: u32,
     body_json: String,
+    body: &'a Body,
 }
 
 impl<'a> Sample<'a> {
-    fn new(catalogue: &'a Catalogue) -> Self {
+    fn new(catalogue: &'a Catalogue, body: &'a Body) -> Self {
         let krate = catalogue.crate_ident().to_string();
         let (table, row) = sample_row(catalogue);
         Sample {
@@ -118,7 +115,8 @@ impl<'a> Sample<'a> {
             ),
             uses: format!("use {krate}::{{ErrorCode, {}}};", table.rust_enum),
             unknown: unused_code(catalogue),
-            body_json: sample_body(row, Some("a1b2")),
+            body_json: sample_body(body, row, Some("a1b2")),
+            body,
             krate,
             table,
             row,
@@ -131,56 +129,9 @@ fn example(uses: &str, body: String) -> String {
     format!("```\n{uses}\n\n{body}\n```")
 }
 
-/// The docs of `ErrorBody`'s constructor and builder methods, by item.
-fn build_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
-    let Sample { krate, row, path, uses, .. } = sample;
-    let uses = format!("{uses}\nuse {krate}::ErrorBody;");
-    let new_docs = doc(&format!(
-        "A body with a code and a message, without the optional fields; a\n\
-         server answering one of the catalogue's errors starts from\n\
-         `ErrorBody::from(error)` instead, which takes the message from the\n\
-         catalogue.\n\n{}",
-        example(
-            &uses,
-            format!(
-                "let body = ErrorBody::new({path}, {name});\n\
-                 assert_eq!(body, ErrorBody::from({path}));\n\
-                 assert_eq!(serde_json::to_string(&body).unwrap(), {json});",
-                name = rust_str(&row.name),
-                json = rust_str(&format!("{{\"code\":{},\"message\":{}}}", row.code, json_string(&row.name))),
-            ),
-        ),
-    ));
-    let with_data_docs = doc(&format!(
-        "The body with `data`, a human-readable detail.\n\n{}",
-        example(
-            &uses,
-            format!(
-                "let body = ErrorBody::from({path}).with_data(\"the key was revoked\");\n\
-                 assert_eq!(body.data.as_deref(), Some(\"the key was revoked\"));"
-            ),
-        ),
-    ));
-    let with_error_id_docs = doc(&format!(
-        "The body with `errorId`, the id of this failed call.\n\n{}",
-        example(
-            &uses,
-            format!(
-                "let body = ErrorBody::from({path}).with_error_id(\"a1b2\");\n\
-                 assert!(serde_json::to_string(&body).unwrap().ends_with(r#\",\"errorId\":\"a1b2\"}}\"#));"
-            ),
-        ),
-    ));
-    vec![
-        ("ErrorBody::new".to_owned(), new_docs),
-        ("ErrorBody::with_data".to_owned(), with_data_docs),
-        ("ErrorBody::with_error_id".to_owned(), with_error_id_docs),
-    ]
-}
-
 /// The docs of `BodyCode`, its methods and `ErrorBody`, by item.
 fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
-    let Sample { krate, row, path, uses, unknown, body_json, .. } = sample;
+    let Sample { krate, row, path, uses, unknown, .. } = sample;
     let body_code_docs = doc(&format!(
         "The `code` of an error body, exactly as the service sent it.\n\n\
          A service may send a code the catalogue does not list: it is kept,\n\
@@ -244,30 +195,6 @@ fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
         ),
     ));
 
-    let error_body_docs = doc(&format!(
-        "An error response body: `{{\"code\", \"message\", \"data\", \"errorId\"}}`,\n\
-         where `data` and `errorId` may be missing (or `null`).\n\n\
-         Each field is read as a plain value or as a one-element array\n\
-         (`{{\"code\":[4030000],\"message\":[\"AUTHENTICATION_FAIL\"]}}`), and `code`\n\
-         as an integer or a string of digits; other fields are ignored.\n\
-         Writing gives the plain shape, with absent fields left out.\n\n{}",
-        example(
-            &format!("{uses}\nuse {krate}::ErrorBody;"),
-            format!(
-                "let body: ErrorBody = serde_json::from_slice({bytes}).unwrap();\n\
-                 assert_eq!(body.code.error_code(), Some({path}));\n\
-                 assert_eq!(body.error_id.as_deref(), Some(\"a1b2\"));\n\
-                 assert_eq!(body.data, None);\n\n\
-                 let array: ErrorBody = serde_json::from_str(r#\"{{\"code\":[\"{unknown}\"],\"message\":[\"X\"],\"data\":[\"d\"]}}\"#).unwrap();\n\
-                 assert_eq!(array.code.number(), {unknown});\n\
-                 assert_eq!(array.data.as_deref(), Some(\"d\"));",
-                bytes = rust_bytes(body_json),
-            ),
-        ),
-    ));
-
-    let fields =
-        BODY_FIELDS.iter().map(|field| (format!("ErrorBody.{}", field.rust_field), doc(field.description)));
     [
         ("BodyCode", body_code_docs),
         ("BodyCode::new", new_docs),
@@ -275,12 +202,104 @@ fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
         ("BodyCode::number", number_docs),
         ("BodyCode::is_quoted", is_quoted_docs),
         ("BodyCode::error_code", error_code_docs),
-        ("ErrorBody", error_body_docs),
     ]
     .into_iter()
     .map(|(name, docs)| (name.to_owned(), docs))
-    .chain(fields)
     .collect()
+}
+
+/// The docs of `ErrorBody`: its members, and an example from the sample row.
+fn error_body_docs(sample: &Sample) -> TokenStream {
+    let Sample { krate, uses, unknown, body_json, body, path, .. } = sample;
+    let keys: Vec<String> = body.members.iter().map(|member| format!("\"{}\"", member.key)).collect();
+    let optional: Vec<String> =
+        body.members.iter().filter(|member| !member.required).map(|member| code_span(&member.key)).collect();
+    let mut shape = code_span(&format!("{{{}}}", keys.join(", ")));
+    if let Some(envelope) = &body.envelope {
+        shape = format!(
+            "{shape} inside the member {}\n({}, other members ignored)",
+            code_span(envelope),
+            code_span(&format!("{{{}: {{…}}}}", json_string(envelope)))
+        );
+    }
+    let optional = match optional.len() {
+        0 => String::new(),
+        1 => format!(",\nwhere {} may be missing (or `null`)", optional[0]),
+        _ => format!(",\nwhere {} may be missing (or `null`)", and_list(&optional)),
+    };
+    let code_key = &body.code().key;
+    let message = body.member(BodyRole::Message);
+    let details = body.member(BodyRole::Details);
+    let mut checks =
+        format!("assert_eq!(body.{code}.error_code(), Some({path}));", code = body.code().rust_field);
+    if let Some(id) = body.member(BodyRole::OccurrenceId) {
+        checks.push_str(&format!("\nassert_eq!(body.{}.as_deref(), Some(\"a1b2\"));", id.rust_field));
+    }
+    if let Some(details) = details {
+        checks.push_str(&format!("\nassert_eq!(body.{}, None);", details.rust_field));
+    }
+    let mut values = vec![(BodyRole::Code, format!("[\"{unknown}\"]"))];
+    if message.is_some() {
+        values.push((BodyRole::Message, "[\"X\"]".to_owned()));
+    }
+    if details.is_some() {
+        values.push((BodyRole::Details, "[\"d\"]".to_owned()));
+    }
+    let mut array_checks = format!("assert_eq!(array.{}.number(), {unknown});", body.code().rust_field);
+    if let Some(details) = details {
+        array_checks
+            .push_str(&format!("\nassert_eq!(array.{}.as_deref(), Some(\"d\"));", details.rust_field));
+    }
+    if body.envelope.is_some() {
+        array_checks.push_str(
+            "\n\n// Written back inside the envelope.\n\
+             let written = serde_json::to_string(&array).unwrap();\n\
+             assert_eq!(serde_json::from_str::<ErrorBody>(&written).unwrap(), array);",
+        );
+    }
+    doc(&format!(
+        "An error response body: {shape}{optional}.\n\n\
+         Each member is read as a plain value or as a one-element array\n\
+         ({example_array}), and {code_key}\n\
+         as an integer or a string of digits; other members are ignored.\n\
+         Writing gives the plain shape, with absent members left out.\n\n{}",
+        example(
+            &format!("{uses}\nuse {krate}::ErrorBody;"),
+            format!(
+                "let body: ErrorBody = serde_json::from_slice({bytes}).unwrap();\n\
+                 {checks}\n\n\
+                 let array: ErrorBody = serde_json::from_str({array}).unwrap();\n\
+                 {array_checks}",
+                bytes = rust_bytes(body_json),
+                array = raw_str(&body_json_of(body, &values)),
+            ),
+        ),
+        example_array = code_span(&example_array(body)),
+        code_key = code_span(code_key),
+    ))
+}
+
+/// `{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`, in the body's members.
+fn example_array(body: &Body) -> String {
+    let mut values = vec![(BodyRole::Code, "[4030000]".to_owned())];
+    if body.member(BodyRole::Message).is_some() {
+        values.push((BodyRole::Message, "[\"AUTHENTICATION_FAIL\"]".to_owned()));
+    }
+    body_json_of(body, &values)
+}
+
+/// A Rust raw string literal for `text`, with as many `#` as it needs.
+fn raw_str(text: &str) -> String {
+    let hashes = (1..).map(|n| "#".repeat(n)).find(|h| !text.contains(&format!("\"{h}"))).unwrap_or_default();
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// `a`, `b` and `c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
 }
 
 /// `ApiErrorKind`: the code, else (with an HTTP status table) the status,
@@ -312,6 +331,18 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     };
 
     let kind_docs = kind_docs(catalogue, sample);
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            /// What a client should do, if the catalogue says.
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                match self.error_code() {
+                    ::core::option::Option::Some(error) => error.recovery(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+        }
+    });
     quote! {
         #kind_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -355,14 +386,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
                 }
             }
 
-            /// What a client should do, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                match self.error_code() {
-                    ::core::option::Option::Some(error) => error.recovery(),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
+            #recovery
         }
     }
 }
@@ -406,14 +430,28 @@ fn kind_docs(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     ))
 }
 
-fn api_error_docs(sample: &Sample) -> TokenStream {
-    let Sample { krate, table, row, path, body_json, .. } = sample;
-    let recovery_value = match row.recovery {
+fn api_error_docs(sample: &Sample, with_recovery: bool) -> TokenStream {
+    let Sample { krate, table, row, path, body_json, body, .. } = sample;
+    let occurrence_check = match body.member(BodyRole::OccurrenceId) {
+        Some(member) => {
+            format!(
+                "assert_eq!(error.body().and_then(|b| b.{}.as_deref()), Some(\"a1b2\"));\n",
+                member.rust_field
+            )
+        }
+        None => String::new(),
+    };
+    let recovery_value = match &row.recovery {
         Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
         None => "None".to_owned(),
     };
+    let (recovery_use, recovery_check) = if with_recovery {
+        ("Recovery, ", format!("assert_eq!(error.recovery(), {recovery_value});\n"))
+    } else {
+        ("", String::new())
+    };
     let api_uses =
-        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, Recovery, {}}};", table.rust_enum);
+        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, {recovery_use}{}}};", table.rust_enum);
     doc(&format!(
         "An error response, classified as specifically as the catalogue\n\
          allows, with everything the service sent kept.\n\n{}",
@@ -422,8 +460,8 @@ fn api_error_docs(sample: &Sample) -> TokenStream {
             format!(
                 "let error = ApiError::from_response({status}, {bytes});\n\
                  assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
-                 assert_eq!(error.recovery(), {recovery_value});\n\
-                 assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some(\"a1b2\"));\n\n\
+                 {recovery_check}\
+                 {occurrence_check}\n\
                  // A body that is not JSON is kept as it came.\n\
                  let error = ApiError::from_response(502, b\"<html>Bad Gateway</html>\");\n\
                  assert!(error.body().is_none());\n\

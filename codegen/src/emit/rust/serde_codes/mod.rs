@@ -63,20 +63,23 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
             }
         },
     );
-    let recovery = impls(
-        &quote!(Recovery),
-        "the id of a recovery",
-        Write::Id,
-        quote! {
-            fn by_number(_: u64) -> ::core::option::Option<Self> {
-                ::core::option::Option::None
-            }
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        impls(
+            &quote!(Recovery),
+            "the id of a recovery",
+            Write::Id,
+            quote! {
+                fn by_number(_: u64) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
 
-            fn by_text(text: &str) -> ::core::option::Option<Self> {
-                Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
-            }
-        },
-    );
+                fn by_text(text: &str) -> ::core::option::Option<Self> {
+                    Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+                }
+            },
+        )
+    });
+    let recovery_use = recovery.as_ref().map(|_| quote! { use super::Recovery; });
     let docs = doc(&module_docs(catalogue));
     quote! {
         #docs
@@ -89,7 +92,8 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
 
             // Table enums are named by path: an import could meet this
             // module's own names.
-            use super::{ErrorCode, Recovery};
+            use super::ErrorCode;
+            #recovery_use
 
             #(#visitor)*
             #(#tables)*

@@ -182,7 +182,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
         docs.push_str(&format!("\n\nAlso sent as: {}.", aliases.join(", ")));
     }
-    if let Some(recovery) = row.recovery {
+    if let Some(recovery) = &row.recovery {
         docs.push_str(&format!("\n\nRecovery: [`Recovery::{}`].", recovery.rust_variant()));
     }
     if let Some(explanation) = &row.explanation {
@@ -278,7 +278,7 @@ fn extra_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 4] {
     );
 
     let recovery_row = table.rows.iter().find(|row| row.recovery.is_some()).unwrap_or(&table.rows[0]);
-    let recovery_value = match recovery_row.recovery {
+    let recovery_value = match &recovery_row.recovery {
         Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
         None => "None".to_owned(),
     };

@@ -92,12 +92,16 @@ fn emit_consts(
         let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
         quote! { &[#(#aliases),*] }
     });
-    let recoveries = table.rows.iter().map(|row| match row.recovery {
+    let recoveries = table.rows.iter().map(|row| match &row.recovery {
         Some(recovery) => {
-            let variant = ident(&recovery.rust_variant());
+            let variant = ident(recovery.rust_variant());
             quote! { ::core::option::Option::Some(Recovery::#variant) }
         }
         None => quote! { ::core::option::Option::None },
+    });
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recoveries = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! { const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*]; }
     });
     let details = emit_detail_consts(table);
     let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
@@ -109,7 +113,7 @@ fn emit_consts(
         const NAMES: &'static [&'static str] = &[#(#names),*];
         const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
         #statuses
-        const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
+        #recoveries
         #details
         const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
         const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
@@ -179,6 +183,15 @@ fn emit_methods(
         recovery,
         ..
     } = docs;
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                Self::RECOVERIES[self.row()]
+            }
+        }
+    });
     // A catalogue without HTTP has no statuses to give.
     let http_methods = catalogue.http.then(|| {
         let status_code = interop::table_status_code(catalogue, table);
@@ -290,10 +303,6 @@ fn emit_methods(
         #http_methods
 
         #recovery
-        #[must_use]
-        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-            Self::RECOVERIES[self.row()]
-        }
     }
 }
 

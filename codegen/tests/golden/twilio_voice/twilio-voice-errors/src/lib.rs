@@ -13,7 +13,6 @@
 //! - [`SignalingError`] — SignalingErrors
 //! - [`MediaError`] — MediaErrors
 //! - [`ErrorCode`] — any code of any table.
-//! - [`Recovery`] — what a client should do about an error.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
 //!
 //! # Cargo features
@@ -34,30 +33,9 @@
 //! assert_eq!(error.name(), "ConnectionError");
 //! ```
 //!
-//! # Act on the recovery
-//!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
-//!
-//! ```
-//! use twilio_voice_errors::{ErrorCode, Recovery};
-//!
-//! fn next_step(error: ErrorCode) -> &'static str {
-//!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
-//!     }
-//! }
-//!
-//! let error = ErrorCode::from_code(53405).expect("a listed code");
-//! assert_eq!(next_step(error), "report it");
-//! ```
-//!
 //! # Keep errors in your own types
 //!
-//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -167,13 +145,6 @@ impl AuthorizationError {
         "Authentication Failed",
         "Rate exceeded authorized limit.",
         "Call Message Event Payload size exceeded authorized limit.",
-    ];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some("Twilio was unable to validate your Access Token"),
@@ -354,17 +325,6 @@ impl AuthorizationError {
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{AuthorizationError, Recovery};
-    ///
-    /// assert_eq!(AuthorizationError::AccessTokenInvalid.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -443,9 +403,6 @@ impl ClientError {
     const CODES: &'static [u32] = &[31400];
     const NAMES: &'static [&'static str] = &["BadRequest"];
     const DESCRIPTIONS: &'static [&'static str] = &["Bad Request (HTTP/SIP)"];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-    ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
             "The request could not be understood due to malformed syntax.",
@@ -587,17 +544,6 @@ impl ClientError {
     pub const fn solutions(self) -> &'static [&'static str] {
         &[]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{ClientError, Recovery};
-    ///
-    /// assert_eq!(ClientError::BadRequest.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -706,12 +652,6 @@ impl GeneralError {
         "Connection error",
         "Call cancelled",
         "Transport error",
-    ];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
@@ -873,17 +813,6 @@ impl GeneralError {
     pub const fn solutions(self) -> &'static [&'static str] {
         &[]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{GeneralError, Recovery};
-    ///
-    /// assert_eq!(GeneralError::UnknownError.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -977,9 +906,6 @@ impl MalformedRequestError {
     const CODES: &'static [u32] = &[31100];
     const NAMES: &'static [&'static str] = &["MalformedRequestError"];
     const DESCRIPTIONS: &'static [&'static str] = &["The request had malformed syntax."];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-    ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
             "The request could not be understood due to malformed syntax.",
@@ -1142,17 +1068,6 @@ impl MalformedRequestError {
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{MalformedRequestError, Recovery};
-    ///
-    /// assert_eq!(MalformedRequestError::MalformedRequestError.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -1263,10 +1178,6 @@ impl UserMediaError {
     const DESCRIPTIONS: &'static [&'static str] = &[
         "UserMedia Permission Denied Error",
         "UserMedia Acquisition Failed Error",
-    ];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
@@ -1439,17 +1350,6 @@ impl UserMediaError {
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{UserMediaError, Recovery};
-    ///
-    /// assert_eq!(UserMediaError::PermissionDeniedError.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -1548,10 +1448,6 @@ impl SignalingError {
     const DESCRIPTIONS: &'static [&'static str] = &[
         "Signaling connection error",
         "Signaling connection disconnected",
-    ];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
@@ -1712,17 +1608,6 @@ impl SignalingError {
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{SignalingError, Recovery};
-    ///
-    /// assert_eq!(SignalingError::ConnectionError.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
-    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -1850,11 +1735,6 @@ impl MediaError {
         "Client is unable to create or apply a local media description",
         "Client is unable to apply a remote media description",
         "Media connection failed",
-    ];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-        ::core::option::Option::None,
-        ::core::option::Option::None,
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
@@ -2038,17 +1918,6 @@ impl MediaError {
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
-    }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{MediaError, Recovery};
-    ///
-    /// assert_eq!(MediaError::ClientLocalDescFailed.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -2291,25 +2160,6 @@ impl ErrorCode {
             Self::Media(error) => error.aliases(),
         }
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use twilio_voice_errors::{ErrorCode, AuthorizationError, MediaError};
-    ///
-    /// assert_eq!(ErrorCode::Media(MediaError::ClientLocalDescFailed).recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        match self {
-            Self::Authorization(error) => error.recovery(),
-            Self::Client(error) => error.recovery(),
-            Self::General(error) => error.recovery(),
-            Self::MalformedRequest(error) => error.recovery(),
-            Self::UserMedia(error) => error.recovery(),
-            Self::Signaling(error) => error.recovery(),
-            Self::Media(error) => error.recovery(),
-        }
-    }
 }
 #[rustfmt::skip]
 impl ::core::fmt::Display for ErrorCode {
@@ -2382,97 +2232,6 @@ impl ::core::convert::From<MediaError> for ErrorCode {
         Self::Media(error)
     }
 }
-/// What a client should do about an error: a small closed set, so one
-/// `match` covers every error of the catalogue.
-///
-/// Each row's recovery is read from the spec; `recovery()` is `None`
-/// for a row that names none.
-///
-/// ```
-/// use twilio_voice_errors::Recovery;
-///
-/// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-#[rustfmt::skip]
-pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
-    RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
-    FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
-}
-#[rustfmt::skip]
-impl Recovery {
-    /// Every value, in the order the docs list them.
-    ///
-    /// ```
-    /// use twilio_voice_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
-    /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
-    const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
-    ];
-    /// The value as the spec spells it.
-    ///
-    /// ```
-    /// use twilio_voice_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-    /// assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        Self::KEYS[self as usize]
-    }
-    /// What the client should do, in a sentence or two.
-    ///
-    /// ```
-    /// use twilio_voice_errors::Recovery;
-    ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
-    /// ```
-    #[must_use]
-    pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
-    }
-}
-#[rustfmt::skip]
-impl ::core::fmt::Display for Recovery {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 /// The error returned when a number is not a code of the table.
 ///
 /// ```
@@ -2541,7 +2300,7 @@ mod serde_codes {
     use ::core::marker::PhantomData;
     use ::serde::de::{self, Unexpected, Visitor};
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use super::{ErrorCode, Recovery};
+    use super::ErrorCode;
     /// A generated enum that serde reads from a JSON number or string.
     pub(crate) trait Coded: Sized {
         /// What the visitor expects, for serde's error message.
@@ -2863,34 +2622,6 @@ mod serde_codes {
                 }
             }
             found.or_else(|| decimal(text).and_then(Self::from_code))
-        }
-    }
-    impl Serialize for Recovery {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> Deserialize<'de> for Recovery {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            if deserializer.is_human_readable() {
-                deserializer.deserialize_any(CodeVisitor::new())
-            } else {
-                deserializer.deserialize_str(CodeVisitor::new())
-            }
-        }
-    }
-    impl Coded for Recovery {
-        const EXPECTING: &'static str = "the id of a recovery";
-        fn by_number(_: u64) -> ::core::option::Option<Self> {
-            ::core::option::Option::None
-        }
-        fn by_text(text: &str) -> ::core::option::Option<Self> {
-            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
         }
     }
 }
