@@ -1,14 +1,14 @@
 //! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `codegen::compat::diff`, which works on two parsed catalogues and
+//! `errcat::compat::diff`, which works on two parsed catalogues and
 //! classes each change as `gen`'s lock does.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use codegen::compat::diff::CatalogueDiff;
+use errcat::compat::diff::CatalogueDiff;
 
 use crate::{display, path_value, set_once, shorten_paths};
 
@@ -88,7 +88,7 @@ pub fn run(args: &Diff) -> ExitCode {
 }
 
 fn compare(args: &Diff) -> Result<Report, String> {
-    let current = codegen::load_paths(&args.spec).map_err(|e| e.to_string())?;
+    let current = errcat::load_paths(&args.spec).map_err(|e| e.to_string())?;
     let spec_dir = if args.spec.is_dir() {
         args.spec.clone()
     } else {
@@ -114,10 +114,10 @@ fn compare(args: &Diff) -> Result<Report, String> {
         }
         let bytes = git(dir, ["show", &format!("{rev}:./{name}")])?;
         let old_path = PathBuf::from(format!("{rev}:{}", catalogue.source));
-        let old = codegen::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
+        let old = errcat::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
-        report.changed.push(codegen::compat::diff::diff(&old, catalogue));
+        report.changed.push(errcat::compat::diff::diff(&old, catalogue));
     }
     if args.spec.is_dir() {
         let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;
@@ -164,7 +164,7 @@ fn print_text(args: &Diff, report: &Report) {
             args.rev
         );
     }
-    let count = |keep: fn(&codegen::compat::diff::Change) -> bool| -> usize {
+    let count = |keep: fn(&errcat::compat::diff::Change) -> bool| -> usize {
         report.changed.iter().map(|d| d.changes.iter().filter(|c| keep(c)).count()).sum()
     };
     let refused = count(|c| c.is_refused());

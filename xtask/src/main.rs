@@ -1,4 +1,4 @@
-//! `cargo xtask`: the project's automation, a thin shell over `codegen`.
+//! `cargo xtask`: the project's automation, a thin shell over `errcat`.
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
 //! breaking or refused change (`diff`), 2 a bad spec, bad flags or an I/O
@@ -13,7 +13,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use codegen::{Mode, Outcome};
+use errcat::{Mode, Outcome};
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--spec PATH] [--out DIR]
@@ -119,11 +119,11 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
             Long("codes") => {
                 let value = parser.value().map_err(|e| e.to_string())?;
                 let value = value.to_string_lossy();
-                let n = value.parse::<usize>().ok().filter(|n| (1..=codegen::synth::MAX_CODES).contains(n));
+                let n = value.parse::<usize>().ok().filter(|n| (1..=errcat::synth::MAX_CODES).contains(n));
                 let n = n.ok_or_else(|| {
                     format!(
                         "`--codes {value}`: give a number of codes from 1 to {}",
-                        codegen::synth::MAX_CODES
+                        errcat::synth::MAX_CODES
                     )
                 })?;
                 set_once(&mut codes, "--codes", n)?;
@@ -142,7 +142,7 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
 fn run_synth(codes: usize, out: &Path) -> ExitCode {
     let path = out.join(format!("synth-{codes}.yaml"));
     let written =
-        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, codegen::synth::spec(codes)));
+        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, errcat::synth::spec(codes)));
     match written {
         Ok(()) => {
             println!("written    {}", display(&path));
@@ -156,7 +156,7 @@ fn run_synth(codes: usize, out: &Path) -> ExitCode {
 }
 
 fn run_gen(args: &Gen) -> ExitCode {
-    let reports = match codegen::generate(&args.spec, &args.out, args.mode) {
+    let reports = match errcat::generate(&args.spec, &args.out, args.mode) {
         Ok(reports) => reports,
         Err(error) => {
             eprintln!("{}", shorten_paths(&error.render(use_color())));

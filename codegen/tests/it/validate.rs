@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    match codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
+    match errcat::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
         Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }

@@ -60,7 +60,7 @@ fn v3(version: &str) -> String {
 fn diff_reports_a_fixture_history() {
     if !has_git() {
         // `cargo xtask diff` needs git; the comparison itself is covered by
-        // codegen's tests/diff.rs.
+        // errcat's tests/diff.rs.
         eprintln!("git is not installed: skipping the git history test");
         return;
     }
