@@ -35,13 +35,53 @@ pub use model::Catalogue;
 pub use source::{SourceFile, SpecPath};
 pub use write::{FileReport, Mode, Outcome, OutputFile};
 
+/// How a run names itself, beyond the spec and output paths.
+///
+/// ```
+/// let options = errcat::Options::default().command("errcat gen");
+/// assert_eq!(options.command_name(), "errcat gen");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    command: String,
+}
+
+impl Default for Options {
+    /// Headers name `cargo xtask gen`, the command of a repository's own
+    /// xtask.
+    fn default() -> Self {
+        Self { command: write::DEFAULT_COMMAND.to_owned() }
+    }
+}
+
+impl Options {
+    /// The command every generated file's header names, as the user types
+    /// it (`cargo xtask gen`, `errcat gen`): what to run after editing the
+    /// spec. One line without a backtick; [`generate_with`] refuses
+    /// anything else. Files that name another command are still the
+    /// generator's, so switching commands rewrites their headers.
+    #[must_use]
+    pub fn command(mut self, command: impl Into<String>) -> Self {
+        self.command = command.into();
+        self
+    }
+
+    /// The command the headers name.
+    pub fn command_name(&self) -> &str {
+        &self.command
+    }
+}
+
 /// Why a run of the generator failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The spec has problems; nothing was written.
     Spec(Diagnostics),
     /// Writing the output directory failed, or was refused.
     Write(write::Error),
+    /// The [`Options`] cannot be honoured; the message says which and why.
+    Options(String),
 }
 
 impl Error {
@@ -51,6 +91,7 @@ impl Error {
         match self {
             Error::Spec(diagnostics) => diagnostics.render(color),
             Error::Write(error) => diagnostic::render_error(&error.message(), error.help().as_deref(), color),
+            Error::Options(message) => diagnostic::render_error(message, None, color),
         }
     }
 }
@@ -84,13 +125,29 @@ impl From<Diagnostics> for Error {
 /// before anything is touched, a spec its lock refuses writes nothing, and
 /// the files and locks are written all or nothing (see [`mod@write`]).
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
+    generate_with(spec, out, mode, &Options::default())
+}
+
+/// [`generate`], with [`Options`]: the headers name `options`' command.
+pub fn generate_with(
+    spec: &Path,
+    out: &Path,
+    mode: Mode,
+    options: &Options,
+) -> Result<Vec<FileReport>, Error> {
+    if !write::valid_command(&options.command) {
+        return Err(Error::Options(format!(
+            "the command {:?} cannot be named in a header: give one line of text without a backtick",
+            options.command
+        )));
+    }
     write::refuse_out_inside_spec(spec, out)?;
     let loaded = load_paths(spec)?;
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
         let checked = load::read_lock(&compat::lock::lock_path(path))
-            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref()));
+            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
         match checked {
             Ok(lock) => locks.push(lock),
             Err(Diagnostics(found)) => problems.extend(found),
@@ -102,7 +159,7 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
         return Err(Error::Spec(load::finish(problems, &sources)));
     }
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
-    let files = render(&catalogues);
+    let files = emit::render_for(&catalogues, &options.command);
     let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
     Ok(write::write_or_check_with_locks(out, &files, &locks, &sources, mode)?)
 }

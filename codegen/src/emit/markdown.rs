@@ -22,7 +22,7 @@ pub const COMMENT: Comment = Comment::Html;
 
 /// The page's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    write::header(COMMENT, &catalogue.source)
+    write::header(COMMENT, write::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The reference text: everything on the page below its header.

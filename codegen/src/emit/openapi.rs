@@ -74,7 +74,7 @@ pub const COMMENT: Comment = Comment::Hash;
 
 /// The document's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    write::header(COMMENT, &catalogue.source)
+    write::header(COMMENT, write::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The name of a table's code schema: its enum's name + `Code` (`HttpErrorCode`).

@@ -90,7 +90,7 @@ fn additions_and_deprecations_are_minor() {
     assert!(
         patch.to_string().contains(
             "a minor change: needs version 1.5.0 or later: version 1.4.3 is not: set `version: 1.5.0` before publishing \
-             (`cargo xtask gen` requires a bump only for a breaking change)"
+             (`gen` requires a bump only for a breaking change)"
         ),
         "{patch}"
     );
@@ -199,9 +199,7 @@ fn retiring_is_breaking_and_removing_or_renaming_is_refused() {
         "{text}"
     );
     assert!(
-        text.ends_with(
-            "`cargo xtask gen` refuses 4 changes whatever the version: undo them as each fix says"
-        ),
+        text.ends_with("`gen` refuses 4 changes whatever the version: undo them as each fix says"),
         "{text}"
     );
     let bumped = changed(&new.replace("version: 1.4.2", "version: 2.0.0"));

@@ -1,4 +1,4 @@
-//! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
+//! `diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
 //! `errcat::compat::diff`, which works on two parsed catalogues and
@@ -19,7 +19,7 @@ pub enum Format {
     Json,
 }
 
-/// `cargo xtask diff`'s arguments.
+/// `diff`'s arguments.
 pub struct Diff {
     rev: String,
     spec: PathBuf,
@@ -139,9 +139,7 @@ where
     S: AsRef<OsStr>,
 {
     let output = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| {
-        format!(
-            "error: cannot run git: {e}\n  = help: `cargo xtask diff` reads old specs with git; install it"
-        )
+        format!("error: cannot run git: {e}\n  = help: `diff` reads old specs with git; install it")
     })?;
     if output.status.success() {
         Ok(output.stdout)
