@@ -341,7 +341,7 @@ retired:
 
     #[test]
     fn field_names_come_from_the_types() {
-        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired"]);
+        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired", "package"]);
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());
     }

@@ -4,6 +4,7 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
+mod package;
 mod text_rules;
 mod validate;
 
@@ -11,6 +12,7 @@ pub use names::{
     RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
 };
 
+pub use package::{MIN_RUST_VERSION, Package};
 pub(crate) use validate::validate_skipping;
 pub use validate::{Skipped, validate};
 
@@ -36,6 +38,8 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The generated package's metadata (`package:`, with its defaults).
+    pub package: Package,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.

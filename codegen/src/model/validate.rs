@@ -112,6 +112,12 @@ pub(crate) fn validate_skipping(
     }
 
     check_http_tables(&mut problems, skipped, spec);
+    let (package, package_problems) = super::package::check_package(spec.package.as_ref(), &spec.title);
+    if !skipped.catalogue {
+        for (at, message, help) in package_problems {
+            problems.push(at, message, help);
+        }
+    }
     let retired = check_retired(&mut problems, skipped, spec, &codes);
 
     if problems.found.is_empty() {
@@ -122,6 +128,7 @@ pub(crate) fn validate_skipping(
             version: spec.version.clone(),
             tables,
             retired,
+            package,
             spec_file: None,
         })
     } else {
