@@ -160,6 +160,12 @@ pub fn generate_with(
     }
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
     let files = emit::render_for(&catalogues, &options.command);
+    // A bumped version reaches the workspace's Cargo.lock in the same run.
+    let crates: Vec<(&str, &str)> = catalogues
+        .iter()
+        .map(|catalogue| (catalogue.crate_name.as_str(), catalogue.version.as_str()))
+        .collect();
+    locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
     let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
     Ok(write::write_or_check_with_locks(out, &files, &locks, &sources, mode)?)
 }

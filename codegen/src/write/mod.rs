@@ -8,7 +8,8 @@
 //! bodies; the header is written here and read back here.
 //!
 //! Nothing but the files under the output directory and the locks is
-//! touched, and never through a symbolic link: a link at a file, or at a
+//! touched (and, after a version bump, the version line of the generated
+//! package in the workspace's `Cargo.lock`: see `cargo_lock.rs`), and never through a symbolic link: a link at a file, or at a
 //! folder between the output directory and a file, is refused before
 //! anything changes.
 //!
@@ -31,9 +32,11 @@
 //! run left in the folders it writes to (a younger one may be another
 //! run's, in flight).
 
+mod cargo_lock;
 mod error;
 mod header;
 
+pub(crate) use cargo_lock::updated_cargo_locks;
 pub use error::Error;
 pub(crate) use header::valid_command;
 pub use header::{Comment, DEFAULT_COMMAND, GENERATED_MARKER, header, is_generated};
