@@ -1,16 +1,66 @@
 //! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
 //! Markdown reference, so code and docs can never disagree.
 //!
-//! The pipeline runs one way, one module per stage (`ARCHITECTURE.md` at
-//! the repository's root is the map):
+//! A repository keeps one spec per catalogue under `spec/` and commits
+//! what the generator writes under `generated/`: for each catalogue a
+//! crate (`generated/<crate>/`), two OpenAPI documents
+//! (`generated/openapi/`) and a Markdown page (`generated/docs/`), plus a
+//! lock beside the spec (`spec/<name>.lock`) recording every published
+//! code. The spec format is described in the repository's `README.md`
+//! and by the JSON Schema `spec/catalogue.schema.json`.
+//!
+//! # Use it from your repository's xtask
+//!
+//! [`generate`] is the one call: it loads and checks every spec, checks
+//! each against its lock, renders every file in memory, and then writes
+//! them all or nothing ([`Mode::Write`]), or only compares them
+//! ([`Mode::Check`], for CI). A whole `xtask/src/main.rs`, run as `cargo
+//! xtask gen` and `cargo xtask gen --check`:
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::process::ExitCode;
+//!
+//! fn main() -> ExitCode {
+//!     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ sits at the root");
+//!     let check = std::env::args().any(|arg| arg == "--check");
+//!     let mode = if check { errcat::Mode::Check } else { errcat::Mode::Write };
+//!     match errcat::generate(&root.join("spec"), &root.join("generated"), mode) {
+//!         Ok(reports) => {
+//!             for report in &reports {
+//!                 println!("{:<10} {}", report.outcome.to_string(), report.path.display());
+//!             }
+//!             let stale = reports.iter().any(|report| report.outcome.is_stale());
+//!             if stale { ExitCode::from(1) } else { ExitCode::SUCCESS }
+//!         }
+//!         Err(error) => {
+//!             eprintln!("{error}");
+//!             ExitCode::from(2)
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! Every generated file starts with a header naming the command to run
+//! after editing the spec: `cargo xtask gen` unless [`generate_with`] is
+//! given other [`Options`]. [`Error`] renders every problem of the spec
+//! with its file, line and fix, the way rustc does.
+//!
+//! The `errcat` command (the `errcat-cli` package) is the same call with
+//! flags, plus `diff` (what changed since a git revision, with the
+//! version bump each change needs) and `synth` (synthetic specs for
+//! benchmarks).
+//!
+//! # The pipeline
+//!
+//! One module per stage (`ARCHITECTURE.md` at the repository's root is
+//! the map):
 //!
 //! ```text
 //! spec/*.yaml ──load──▶ spec::SpecFile ──model::validate──▶ model::Catalogue
 //!             ──compat──▶ spec/*.lock checked and updated (one classifier of changes)
 //!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
-//!
-//! [`generate`] runs all of it; each step is public for tests and tools.
 
 pub mod compat;
 pub mod diagnostic;

@@ -97,6 +97,29 @@ pub enum Outcome {
     Obsolete,
 }
 
+impl Outcome {
+    /// Whether `gen --check` fails on it: the file differs, is missing, or
+    /// is generated but no longer produced.
+    pub fn is_stale(&self) -> bool {
+        matches!(self, Outcome::Stale { .. } | Outcome::Missing | Outcome::Obsolete)
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    /// One word: `written`, `unchanged`, `stale`, `missing`, `removed` or
+    /// `obsolete` (a stale file's diff is in [`Outcome::Stale`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Outcome::Written => "written",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Stale { .. } => "stale",
+            Outcome::Missing => "missing",
+            Outcome::Removed => "removed",
+            Outcome::Obsolete => "obsolete",
+        })
+    }
+}
+
 /// One line of the generator's report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileReport {
