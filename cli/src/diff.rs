@@ -8,7 +8,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use errcat::compat::diff::CatalogueDiff;
+use errcat::diff::CatalogueDiff;
 
 use crate::{display, path_value, set_once, shorten_paths};
 
@@ -117,7 +117,7 @@ fn compare(args: &Diff) -> Result<Report, String> {
         let old = errcat::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
-        report.changed.push(errcat::compat::diff::diff(&old, catalogue));
+        report.changed.push(errcat::diff::diff(&old, catalogue));
     }
     if args.spec.is_dir() {
         let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;
@@ -162,7 +162,7 @@ fn print_text(args: &Diff, report: &Report) {
             args.rev
         );
     }
-    let count = |keep: fn(&errcat::compat::diff::Change) -> bool| -> usize {
+    let count = |keep: fn(&errcat::diff::Change) -> bool| -> usize {
         report.changed.iter().map(|d| d.changes.iter().filter(|c| keep(c)).count()).sum()
     };
     let refused = count(|c| c.is_refused());

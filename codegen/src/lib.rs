@@ -62,27 +62,82 @@
 //!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
 
+// The pipeline's stages are the crate's own: the API is the items below.
+// With the feature `test-support` (this repository's tests and
+// benchmarks, never a dependent's), they are public under the same paths
+// so that tests can check each stage; no semver promise covers them.
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod compat;
+#[cfg(not(feature = "test-support"))]
+mod compat;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod diagnostic;
+#[cfg(not(feature = "test-support"))]
+mod diagnostic;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod emit;
+#[cfg(not(feature = "test-support"))]
+mod emit;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod load;
+#[cfg(not(feature = "test-support"))]
+mod load;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod model;
+#[cfg(not(feature = "test-support"))]
+mod model;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod source;
+#[cfg(not(feature = "test-support"))]
+mod source;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod spec;
+#[cfg(not(feature = "test-support"))]
+mod spec;
 pub mod synth;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod text;
+#[cfg(not(feature = "test-support"))]
+mod text;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod write;
+#[cfg(not(feature = "test-support"))]
+mod write;
+
+/// What changed between two versions of a catalogue, as `diff` reports
+/// it, with the same verdicts `generate` gives against a lock.
+pub mod diff {
+    pub use crate::compat::change::Location;
+    pub use crate::compat::diff::{Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict, diff};
+}
 
 use std::fmt;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
 pub use emit::render;
-pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
+pub use load::{check, load_bytes, load_file, load_paths};
+#[cfg(feature = "test-support")]
+pub use load::{load, parse, place};
 pub use model::Catalogue;
-pub use source::{SourceFile, SpecPath};
+#[cfg(feature = "test-support")]
+pub use source::SourceFile;
+#[cfg(not(feature = "test-support"))]
+use source::SourceFile;
+#[cfg(feature = "test-support")]
+pub use source::SpecPath;
+pub use write::Error as WriteError;
 pub use write::{FileReport, Mode, Outcome, OutputFile};
 
 /// How a run names itself, beyond the spec and output paths.
@@ -129,7 +184,7 @@ pub enum Error {
     /// The spec has problems; nothing was written.
     Spec(Diagnostics),
     /// Writing the output directory failed, or was refused.
-    Write(write::Error),
+    Write(WriteError),
     /// The [`Options`] cannot be honoured; the message says which and why.
     Options(String),
 }
@@ -170,10 +225,16 @@ impl From<Diagnostics> for Error {
 /// one call.
 ///
 /// `spec` is a spec file or a directory searched for `*.yaml` files; each
-/// spec's lock sits next to it (see [`compat::lock`]). `out` may not lie
-/// inside a `spec` directory. Every artifact and lock is rendered in memory
-/// before anything is touched, a spec its lock refuses writes nothing, and
-/// the files and locks are written all or nothing (see [`mod@write`]).
+/// spec's lock sits next to it (`spec/NAME.lock`, every code the catalogue
+/// has published). `out` may not lie inside a `spec` directory. Every
+/// artifact and lock is rendered in memory before anything is touched, a
+/// spec its lock refuses writes nothing, and the files and locks are
+/// written all or nothing: a failure before the renames leaves every old
+/// file as it was. After a version bump, the generated package's entry in
+/// the nearest `Cargo.lock` above it is brought up to date in the same run.
+///
+/// The returned reports name every file, in the order written;
+/// [`Outcome::is_stale`] tells which fail a check.
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
     generate_with(spec, out, mode, &Options::default())
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::compat::change::decide;
-pub use crate::compat::change::{Bump, Change, ChangeKind, Decision, Verdict, core};
+pub use crate::compat::change::{Bump, Change, ChangeKind, Decision, Verdict};
 use crate::compat::classify::classify;
 use crate::compat::published::Published;
 use crate::model::Catalogue;

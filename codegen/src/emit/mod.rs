@@ -19,7 +19,7 @@ use crate::write::{Comment, DEFAULT_COMMAND, OutputFile};
 /// `<crate>/…` (`Cargo.toml`, `src/lib.rs`, `src/reference.md`),
 /// `openapi/<crate>.openapi.yaml` (3.1.0),
 /// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
-/// Each file's header names [`DEFAULT_COMMAND`]; [`render_for`] names another.
+/// Each file's header names `cargo xtask gen`, as [`generate`](crate::generate)'s do.
 pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
     render_for(catalogues, DEFAULT_COMMAND)
 }

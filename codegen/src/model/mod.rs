@@ -12,9 +12,11 @@ pub use names::{
     RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
 };
 
-pub use package::{MIN_RUST_VERSION, Package};
+pub use package::Package;
+pub use validate::Skipped;
+#[cfg(any(test, feature = "test-support"))]
+pub use validate::validate;
 pub(crate) use validate::validate_skipping;
-pub use validate::{Skipped, validate};
 
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! directory and the locks.
 //!
 //! Ownership is proven by a header: a file is the generator's only when
-//! its first line is exactly a [`header`] line. A file with the header
+//! its first line is exactly a `header` line. A file with the header
 //! that the spec no longer produces is removed; a file without it is never
 //! touched, and the generator refuses to write over one. Emitters return
 //! bodies; the header is written here and read back here.
@@ -39,7 +39,7 @@ mod header;
 pub(crate) use cargo_lock::updated_cargo_locks;
 pub use error::Error;
 pub(crate) use header::valid_command;
-pub use header::{Comment, DEFAULT_COMMAND, GENERATED_MARKER, header, is_generated};
+pub use header::{Comment, DEFAULT_COMMAND, header, is_generated};
 use header::{generated_from, starts_generated};
 
 use std::collections::BTreeSet;
@@ -132,6 +132,7 @@ pub struct FileReport {
 /// The most diff lines shown for one stale file.
 const MAX_DIFF_LINES: usize = 40;
 
+#[cfg(any(test, feature = "test-support"))]
 /// Writes (or in check mode compares) every file under `out_dir`, and
 /// removes (or reports) generated files the spec no longer produces, all
 /// or nothing as the module's docs describe.

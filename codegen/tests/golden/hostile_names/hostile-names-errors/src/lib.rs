@@ -1851,10 +1851,12 @@ mod response {
             status: u16,
             code: ::core::option::Option<BodyCode>,
         ) -> Self {
-            if let ::core::option::Option::Some(body_code) = code {
-                if let ::core::option::Option::Some(error) = body_code.error_code() {
-                    return Self::Code(error);
-                }
+            let listed = match code {
+                ::core::option::Option::Some(body_code) => body_code.error_code(),
+                ::core::option::Option::None => ::core::option::Option::None,
+            };
+            if let ::core::option::Option::Some(error) = listed {
+                return Self::Code(error);
             }
             if let ::core::option::Option::Some(error) = Option::from_code(
                 status as u32,
