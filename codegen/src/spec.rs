@@ -36,6 +36,10 @@ pub struct SpecFile {
     /// The generated package's metadata, under Cargo's own key names.
     #[serde(default)]
     pub package: Option<SpecPackage>,
+    /// The API answers errors as RFC 9457 problem details
+    /// (`application/problem+json`).
+    #[serde(default)]
+    pub problem_details: Option<SpecProblemDetails>,
 }
 
 /// The generated `Cargo.toml`'s metadata, each key as Cargo spells it;
@@ -80,6 +84,17 @@ pub struct SpecPackage {
     /// The authors, e.g. `Jane Doe <jane@example.com>`.
     #[serde(default)]
     pub authors: Vec<String>,
+}
+
+/// How the API's problem details name their types.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ProblemDetails"))]
+#[serde(deny_unknown_fields, expecting = "problem details: a mapping with `type_base`")]
+pub struct SpecProblemDetails {
+    /// The address of the published reference page (the generated
+    /// Markdown): a code's `type` is this URL, `#` and the code's anchor.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^#\s]+$")))]
+    pub type_base: String,
 }
 
 /// What a table's codes mean.
@@ -144,7 +159,8 @@ pub struct SpecRow {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The HTTP status a service answers with; required outside the HTTP
-    /// status table, where it is the code itself.
+    /// status table, where it is the code itself. A catalogue where no row
+    /// has one and no table is `kind: http_status` is not an HTTP one.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub http_status: Option<u16>,
@@ -162,6 +178,18 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description, verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub explanation: Option<String>,
+    /// What can cause the error, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub causes: Vec<String>,
+    /// What can be done about it, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub solutions: Vec<String>,
 }
 
 /// The closed set of recovery hints, spelled as in the spec.

@@ -144,6 +144,22 @@ impl Changes<'_, '_> {
                 ),
             );
         }
+        if was.http != now.http {
+            // The statuses' methods, the `http` and `serde` features and the
+            // responses come or go with them.
+            let (bump, summary) = if was.http {
+                (
+                    Bump::Major,
+                    "the catalogue is no longer an HTTP one: `http_status()`, `status_code()`, the `http` and `serde` features and the error responses are gone",
+                )
+            } else {
+                (
+                    Bump::Minor,
+                    "the catalogue is now an HTTP one: every code has an HTTP status, and the crate gains `http_status()`, `status_code()` and error responses",
+                )
+            };
+            self.allowed(ChangeKind::HttpStatusChanged, None, None, bump, summary.into());
+        }
         if was.title != now.title {
             self.allowed(
                 ChangeKind::TextChanged,
@@ -572,7 +588,8 @@ impl Changes<'_, '_> {
 
     fn row_details(&mut self, c: u32, table: Option<&str>, r0: &Row, r1: &Row) {
         let code = Some(c);
-        if r0.http_status != r1.http_status {
+        // A status of 0 is a catalogue without HTTP, reported once for the catalogue.
+        if r0.http_status != r1.http_status && r0.http_status != 0 && r1.http_status != 0 {
             self.allowed(
                 ChangeKind::HttpStatusChanged,
                 code,
@@ -631,6 +648,22 @@ impl Changes<'_, '_> {
                 Bump::Patch,
                 format!("code {c} `{}`: the description changed", r1.name),
             );
+        }
+        let details = [
+            ("explanation", r0.explanation != r1.explanation),
+            ("causes", r0.causes != r1.causes),
+            ("solutions", r0.solutions != r1.solutions),
+        ];
+        for (field, changed) in details {
+            if changed {
+                self.allowed(
+                    ChangeKind::TextChanged,
+                    code,
+                    table,
+                    Bump::Patch,
+                    format!("code {c} `{}`: the {field} changed", r1.name),
+                );
+            }
         }
     }
 }

@@ -32,13 +32,18 @@ pub fn reference(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
+        page.push_str(&details_section(table));
         page.push_str(&deprecated_section(table));
         page.push_str(&retired_section(catalogue, table));
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    page.push('\n');
-    page.push_str(&body_section(catalogue));
+    // Error responses are HTTP responses.
+    if catalogue.http {
+        page.push('\n');
+        page.push_str(&body_section(catalogue));
+        page.push_str(&problem_section(catalogue));
+    }
     page
 }
 
@@ -57,7 +62,7 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
-        let http_rows = (table.kind == TableKind::Custom).then(|| {
+        let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
             let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
             rows.iter().map(|row| (row.code, row)).collect()
         });
@@ -146,6 +151,35 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     cells
 }
 
+/// What the table's rows explain beyond their cells (explanation, causes,
+/// solutions), under a heading per row that has any: nothing when none has.
+fn details_section(table: &Table) -> String {
+    let mut section = String::new();
+    for row in table
+        .rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+    {
+        section.push_str(&format!("\n#### {} {}\n", row.code, markdown_inline(&row.name)));
+        if let Some(explanation) = &row.explanation {
+            section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
+        }
+        for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+            if texts.is_empty() {
+                continue;
+            }
+            section.push_str(&format!("\n{heading}:\n\n"));
+            for text in texts {
+                section.push_str(&format!("- {}\n", markdown_paragraph(text)));
+            }
+        }
+    }
+    if section.is_empty() {
+        return section;
+    }
+    format!("\n### Details\n{section}")
+}
+
 /// The table's deprecated codes, linked to their rows, with why.
 fn deprecated_section(table: &Table) -> String {
     let rows: Vec<Vec<String>> = table
@@ -225,6 +259,25 @@ fn body_section(catalogue: &Catalogue) -> String {
         fields = body_field_lines(),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
+    )
+}
+
+/// How the API answers as RFC 9457 problem details, when the spec says it
+/// does: each code's `type` leads back to its row on this page.
+fn problem_section(catalogue: &Catalogue) -> String {
+    let Some(details) = &catalogue.problem_details else {
+        return String::new();
+    };
+    let (_, row) = catalogue.rows().next().expect("a validated catalogue has rows");
+    format!(
+        "\n### Problem details\n\n\
+         A service may also answer as RFC 9457 problem details\n\
+         (`application/problem+json`, the OpenAPI schema `ProblemDetails`): `type`\n\
+         is this page's address at the code's entry, `title` the error's name,\n\
+         `status` the HTTP status, and the extension member `code` the code. For\n\
+         {code}: {uri}.\n",
+        code = code_span(&row.code.to_string()),
+        uri = code_span(&details.type_uri(row)),
     )
 }
 

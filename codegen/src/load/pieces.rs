@@ -341,7 +341,10 @@ retired:
 
     #[test]
     fn field_names_come_from_the_types() {
-        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired", "package"]);
+        assert_eq!(
+            fields_of::<SpecFile>(),
+            ["title", "crate", "version", "tables", "retired", "package", "problem_details"]
+        );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());
     }
@@ -372,7 +375,7 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

@@ -35,6 +35,11 @@ pub struct Catalogue {
     pub crate_name: String,
     /// The generated package's version.
     pub version: String,
+    /// Whether the catalogue is an HTTP one: some table is `kind:
+    /// http_status` or its rows have `http_status`. A catalogue whose rows
+    /// name no HTTP status has no HTTP in its crate, documents or docs, and
+    /// its rows' `http_status` is 0.
+    pub http: bool,
     /// The tables, in spec order.
     pub tables: Vec<Table>,
     /// Every retired code: each table's, in table order, then the
@@ -42,6 +47,8 @@ pub struct Catalogue {
     pub retired: Vec<Retired>,
     /// The generated package's metadata (`package:`, with its defaults).
     pub package: Package,
+    /// How the API answers with RFC 9457 problem details, if it does.
+    pub problem_details: Option<ProblemDetails>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -81,6 +88,20 @@ impl Catalogue {
     /// The retired codes whose table no longer exists, in spec order.
     pub fn retired_elsewhere(&self) -> impl Iterator<Item = &Retired> {
         self.retired.iter().filter(|retired| !self.tables.iter().any(|table| table.id == retired.table))
+    }
+}
+
+/// The API answers errors as RFC 9457 problem details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemDetails {
+    /// The published reference page's address, without a fragment.
+    pub type_base: String,
+}
+
+impl ProblemDetails {
+    /// A row's problem `type`: the reference page, at the row's anchor.
+    pub fn type_uri(&self, row: &Row) -> String {
+        format!("{}#{}", self.type_base, row.anchor())
     }
 }
 
@@ -127,7 +148,8 @@ pub struct Row {
     /// The description, verbatim.
     pub description: String,
     /// The HTTP status a service answers with (the code itself in an HTTP
-    /// status table).
+    /// status table); 0 when the catalogue is not an HTTP one
+    /// ([`Catalogue::http`]).
     pub http_status: u16,
     /// The generated variant's name.
     pub rust_variant: String,
@@ -138,6 +160,12 @@ pub struct Row {
     pub recovery: Option<Recovery>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description.
+    pub explanation: Option<String>,
+    /// What can cause the error, in spec order.
+    pub causes: Vec<String>,
+    /// What can be done about it, in spec order.
+    pub solutions: Vec<String>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

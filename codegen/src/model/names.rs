@@ -15,6 +15,8 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ErrorBody",
     "ApiError",
     "ApiErrorKind",
+    // Re-exported at the root when the spec has `problem_details:`.
+    "ProblemDetails",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",
@@ -49,6 +51,9 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "DESCRIPTIONS",
     "HTTP_STATUSES",
     "RECOVERIES",
+    "EXPLANATIONS",
+    "CAUSES",
+    "SOLUTIONS",
     "ROW_ALIASES",
     "ALIAS_CODES",
     "ALIAS_ROWS",
@@ -66,6 +71,9 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "name",
     "from_name",
     "description",
+    "explanation",
+    "causes",
+    "solutions",
     "http_status",
     "status_code",
     "is_client_error",

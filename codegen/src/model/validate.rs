@@ -9,8 +9,8 @@ use heck::ToUpperCamelCase;
 
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
-    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Catalogue, DEFAULT_NAME_COLUMN, ProblemDetails, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery,
+    Retired, Row, Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
@@ -67,6 +67,9 @@ pub(crate) fn validate_skipping(
     let mut enum_names = HashMap::new();
     let mut holder_variants = HashMap::new();
     let mut codes: HashMap<u32, String> = HashMap::new();
+    // Each custom row (its table's and its own index in the model), and
+    // whether it names its HTTP status.
+    let mut statuses: Vec<(usize, usize, bool)> = Vec::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
         if skipped.tables.contains(&t) {
@@ -99,7 +102,10 @@ pub(crate) fn validate_skipping(
             );
         }
         let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
-        for (r, row) in read_rows.zip(&table.rows) {
+        for (i, (r, row)) in read_rows.zip(&table.rows).enumerate() {
+            if table.kind == TableKind::Custom {
+                statuses.push((tables.len(), i, spec_table.errors[r].http_status.is_some()));
+            }
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
@@ -114,6 +120,17 @@ pub(crate) fn validate_skipping(
     }
 
     check_http_tables(&mut problems, skipped, spec);
+    let http = check_http(&mut problems, &tables, &statuses);
+    if spec.problem_details.is_some() && !http && !tables.is_empty() {
+        problems.push(
+            SpecPath::root().field("problem_details"),
+            "`problem_details` needs an HTTP catalogue: no row has an `http_status`",
+            "give the rows their `http_status`, or remove `problem_details`",
+        );
+    }
+    if !http {
+        check_no_embedded_status(&mut problems, skipped, spec);
+    }
     let (package, package_problems) = super::package::check_package(spec.package.as_ref(), &spec.title);
     if !skipped.catalogue {
         for (at, message, help) in package_problems {
@@ -128,9 +145,14 @@ pub(crate) fn validate_skipping(
             title: spec.title.clone(),
             crate_name: spec.crate_name.clone(),
             version: spec.version.clone(),
+            http,
             tables,
             retired,
             package,
+            problem_details: spec
+                .problem_details
+                .as_ref()
+                .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             spec_file: None,
         })
     } else {
@@ -166,6 +188,15 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             SpecPath::root().field("version"),
             format!("`version: {}` is not a semver version", spec.version),
             "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
+        );
+    }
+    if let Some(details) = &spec.problem_details
+        && let Err(problem) = check_type_base(&details.type_base)
+    {
+        problems.push(
+            SpecPath::root().field("problem_details").field("type_base"),
+            format!("`type_base: {}` {problem}", shown(&details.type_base)),
+            "give the address of the published reference page, e.g. `https://docs.example.com/my-api-errors.html`",
         );
     }
     if spec.tables.is_empty() {
@@ -454,14 +485,8 @@ fn check_row(
             }
             status
         }
-        (TableKind::Custom, None) => {
-            problems.push(
-                at.clone(),
-                format!("{here}: `http_status` is missing"),
-                "add the HTTP status the service answers with, e.g. `http_status: 403`",
-            );
-            0
-        }
+        // Whether that is right depends on the other rows: see `check_http`.
+        (TableKind::Custom, None) => 0,
     };
 
     if embeds_status && is_error_status(http_status) {
@@ -523,6 +548,7 @@ fn check_row(
         }
         check_text(problems, at.clone(), &here, "deprecated", reason);
     }
+    check_details(problems, &here, &at, spec);
 
     Row {
         code: spec.code,
@@ -533,7 +559,42 @@ fn check_row(
         aliases: spec.aliases.clone(),
         recovery: spec.recovery.map(Recovery::from),
         deprecated: spec.deprecated.clone(),
+        explanation: spec.explanation.clone(),
+        causes: spec.causes.clone(),
+        solutions: spec.solutions.clone(),
         at,
+    }
+}
+
+/// A row's `explanation`, `causes` and `solutions`: texts like the
+/// description, none of them blank.
+fn check_details(problems: &mut Problems<'_>, here: &str, at: &SpecPath, spec: &SpecRow) {
+    if let Some(explanation) = &spec.explanation {
+        if explanation.trim().is_empty() {
+            problems.push(
+                at.field("explanation"),
+                format!("{here}: `explanation` is blank"),
+                "write what the error means, or remove `explanation`",
+            );
+        }
+        check_text(problems, at.clone(), here, "explanation", explanation);
+    }
+    for (field, texts, what) in
+        [("causes", &spec.causes, "a cause"), ("solutions", &spec.solutions, "a solution")]
+    {
+        for (i, text) in texts.iter().enumerate() {
+            let item = format!("{here}: `{field}` item {}", i + 1);
+            if text.trim().is_empty() {
+                problems.push(
+                    at.field(field).index(i),
+                    format!("{item} is blank"),
+                    format!("write {what}, or remove the item"),
+                );
+            }
+            for (problem, help) in refused_characters(field, text) {
+                problems.push(at.field(field).index(i), format!("{item} {problem}"), help);
+            }
+        }
     }
 }
 
@@ -617,6 +678,66 @@ fn check_http_tables(problems: &mut Problems<'_>, skipped: &Skipped, spec: &Spec
     }
 }
 
+/// Whether the catalogue is an HTTP one: it is when a table is `kind:
+/// http_status` or any custom row names its `http_status`, and then every
+/// custom row must. The rows that lack it are one problem, at the first,
+/// naming up to [`LISTED`] of them.
+fn check_http(problems: &mut Problems<'_>, tables: &[Table], statuses: &[(usize, usize, bool)]) -> bool {
+    let http = tables.iter().any(|table| table.kind == TableKind::HttpStatus)
+        || statuses.iter().any(|&(_, _, declared)| declared);
+    if !http {
+        return false;
+    }
+    let lacking: Vec<(&Table, &Row)> = statuses
+        .iter()
+        .filter(|&&(_, _, declared)| !declared)
+        .map(|&(t, r, _)| (&tables[t], &tables[t].rows[r]))
+        .collect();
+    if let Some((_, first)) = lacking.first() {
+        let mut named: Vec<String> = lacking
+            .iter()
+            .take(LISTED)
+            .map(|(table, row)| format!("`{}` (table `{}`)", shown(&row.name), table.id))
+            .collect();
+        if lacking.len() > LISTED {
+            named.push(format!("and {} more", lacking.len() - LISTED));
+        }
+        problems.push(
+            first.at.clone(),
+            format!(
+                "{} {} no `http_status`, but the catalogue is an HTTP one: {}",
+                lacking.len(),
+                if lacking.len() == 1 { "row has" } else { "rows have" },
+                named.join(", ")
+            ),
+            "add the HTTP status the service answers with to each, e.g. `http_status: 403`; \
+             or, for a catalogue that is not about HTTP, remove `http_status` from every row \
+             and `kind: http_status` from every table",
+        );
+    }
+    true
+}
+
+/// `codes_embed_http_status` says codes start with an HTTP status: a
+/// catalogue without HTTP statuses has none to start with.
+fn check_no_embedded_status(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
+    for (t, table) in spec.tables.iter().enumerate() {
+        if table.codes_embed_http_status && !skipped.tables.contains(&t) {
+            problems.push(
+                table_path(t).field("codes_embed_http_status"),
+                format!(
+                    "table `{}`: `codes_embed_http_status: true`, but no row has an `http_status`",
+                    table.id
+                ),
+                "give each row its `http_status`, or remove `codes_embed_http_status`",
+            );
+        }
+    }
+}
+
+/// How many items a problem that concerns many lists by name.
+const LISTED: usize = 8;
+
 /// Where table `t` sits: `tables[t]`.
 fn table_path(t: usize) -> SpecPath {
     SpecPath::root().field("tables").index(t)
@@ -629,6 +750,28 @@ fn is_table_id(id: &str) -> bool {
 
 fn is_error_status(status: u16) -> bool {
     (400..=599).contains(&status)
+}
+
+/// Why `base` cannot begin every problem `type` URI, if it cannot: it must
+/// be an absolute `http(s)` address with a host, to which `#` and an anchor
+/// are added, so it has no fragment and nothing a URI cannot hold as is.
+fn check_type_base(base: &str) -> Result<(), &'static str> {
+    let Some(rest) = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://")) else {
+        return Err("is not an `https://` or `http://` address");
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?']) {
+        return Err("has no host");
+    }
+    if base.contains('#') {
+        return Err("has a fragment (`#…`): the code's anchor is added after it");
+    }
+    if base
+        .chars()
+        .any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+    {
+        return Err("holds a character an address cannot hold as is (a space, a quote, a non-ASCII letter…)");
+    }
+    Ok(())
 }
 
 fn is_crate_name(name: &str) -> bool {

@@ -1,7 +1,7 @@
 //! `gen` and `diff` cannot disagree: from a locked fixture, random edits
 //! (rows added, removed, retired, renamed, moved, swapped; retired entries
 //! dropped, renamed or used again; aliases added, removed, retired, moved;
-//! texts, statuses, recoveries and deprecations changed; the version bumped
+//! texts, causes, statuses, recoveries and deprecations changed; the version bumped
 //! or not) get the same decision from `errcat::generate` against the lock
 //! as from `errcat::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
@@ -44,6 +44,7 @@ struct Row {
     recovery: Option<&'static str>,
     deprecated: Option<String>,
     aliases: Vec<u32>,
+    causes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +63,7 @@ impl Row {
             recovery: None,
             deprecated: None,
             aliases: Vec::new(),
+            causes: Vec::new(),
         }
     }
 }
@@ -118,6 +120,9 @@ impl Spec {
                 if !row.aliases.is_empty() {
                     let aliases: Vec<String> = row.aliases.iter().map(u32::to_string).collect();
                     let _ = write!(out, ", aliases: [{}]", aliases.join(", "));
+                }
+                if !row.causes.is_empty() {
+                    let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
                 }
                 out.push_str("}\n");
             }
@@ -201,6 +206,8 @@ enum Edit {
     Recovery(Index, Option<&'static str>),
     /// Deprecates a row, or takes its deprecation back.
     Deprecate(Index),
+    /// Adds a cause to a row, or takes its causes back.
+    Cause(Index),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -237,6 +244,7 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(row, status)| Edit::Status(row, status)),
         (any::<Index>(), proptest::sample::select(RECOVERIES)).prop_map(|(row, r)| Edit::Recovery(row, r)),
         any::<Index>().prop_map(Edit::Deprecate),
+        any::<Index>().prop_map(Edit::Cause),
     ]
 }
 
@@ -361,6 +369,15 @@ fn apply(spec: &mut Spec, edit: &Edit) {
                     Some(_) => None,
                     None => Some("Use another code.".to_owned()),
                 };
+            }
+        }
+        Edit::Cause(which) => {
+            if let Some(row) = spec.row(which) {
+                if row.causes.is_empty() {
+                    row.causes.push("A cause.".to_owned());
+                } else {
+                    row.causes.clear();
+                }
             }
         }
     }

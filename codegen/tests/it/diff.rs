@@ -553,3 +553,58 @@ fn json_names_alias_changes_and_their_rows() {
         serde_json::to_value(changed(&OLD.replace("name: CART_LOCKED,", "name: CART_IS_LOCKED,"))).unwrap();
     assert!(plain["changes"][0].get("alias_of").is_none(), "{plain}");
 }
+
+#[test]
+fn explanations_causes_and_solutions_are_texts() {
+    let new = OLD.replace(
+        "The cart is empty., http_status: 409}",
+        "The cart is empty., http_status: 409, explanation: Nothing was added., causes: [A new session.], solutions: [Add an item.]}",
+    );
+    let diff = changed(&new);
+    assert_eq!(
+        kinds(&diff),
+        [
+            (ChangeKind::TextChanged, Some(1), "patch"),
+            (ChangeKind::TextChanged, Some(1), "patch"),
+            (ChangeKind::TextChanged, Some(1), "patch"),
+        ]
+    );
+    let summaries: Vec<&str> = diff.changes.iter().map(|c| c.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "code 1 `CART_EMPTY`: the explanation changed",
+            "code 1 `CART_EMPTY`: the causes changed",
+            "code 1 `CART_EMPTY`: the solutions changed",
+        ]
+    );
+    assert_eq!(diff.bump, Some(Bump::Patch));
+    // A cause removed is a text change too.
+    let fewer = diff_of(&new, &new.replace("causes: [A new session.], ", ""));
+    assert_eq!(kinds(&fewer), [(ChangeKind::TextChanged, Some(1), "patch")]);
+}
+
+fn diff_of(old: &str, new: &str) -> CatalogueDiff {
+    diff(&catalogue(old), &catalogue(new))
+}
+
+#[test]
+fn dropping_http_is_breaking_and_adding_it_is_minor() {
+    let without = "\
+title: Shop
+crate: shop-errors
+version: 1.4.2
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: 1, name: CART_EMPTY, description: The cart is empty.}
+";
+    let with = without.replace("The cart is empty.}", "The cart is empty., http_status: 409}");
+    let dropped = diff_of(&with, without);
+    assert_eq!(kinds(&dropped), [(ChangeKind::HttpStatusChanged, None, "major")]);
+    assert!(dropped.changes[0].summary.contains("no longer an HTTP one"), "{}", dropped.changes[0].summary);
+    let added = diff_of(without, &with);
+    assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
+}

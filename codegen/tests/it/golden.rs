@@ -64,20 +64,34 @@ fn reserved_item_names_are_the_crates_own_types() {
             syn::parse_str(&errcat::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
         let mut types = std::collections::BTreeSet::new();
         collect_type_names(&lib.items, &mut types);
+        // Only an UpperCamelCase name (not the re-exported `http`) can meet an enum's.
+        types.retain(|name| errcat::model::is_type_ident(name));
         let response = lib.items.iter().find_map(|item| match item {
             syn::Item::Mod(module) if module.ident == "response" => module.content.as_ref(),
             _ => None,
         });
-        let (_, response) = response.expect("a response module");
-        // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
-        let mut module_types = std::collections::BTreeSet::new();
-        collect_type_names(response, &mut module_types);
-        types.extend(module_types.into_iter().filter(|name| errcat::model::is_type_ident(name)));
+        // Only an HTTP catalogue has error responses.
+        assert_eq!(response.is_some(), catalogue.http, "{}: the response module", catalogue.source);
+        if let Some((_, response)) = response {
+            // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
+            let mut module_types = std::collections::BTreeSet::new();
+            collect_type_names(response, &mut module_types);
+            types.extend(module_types.into_iter().filter(|name| errcat::model::is_type_ident(name)));
+        }
         for table in &catalogue.tables {
             assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
         }
-        let reserved = errcat::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
-        assert_eq!(types, reserved, "{}", catalogue.source);
+        let mut reserved: std::collections::BTreeSet<String> =
+            errcat::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
+        if catalogue.problem_details.is_none() {
+            reserved.remove("ProblemDetails");
+        }
+        if catalogue.http {
+            assert_eq!(types, reserved, "{}", catalogue.source);
+        } else {
+            // The names stay reserved, so that the catalogue can become an HTTP one.
+            assert!(types.is_subset(&reserved), "{}: {types:?}", catalogue.source);
+        }
     }
 }
 
@@ -139,4 +153,27 @@ fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet
         syn::UseTree::Group(group) => group.items.iter().for_each(|tree| collect_use_names(tree, names)),
         syn::UseTree::Glob(_) => panic!("a glob import hides which names the crate takes"),
     }
+}
+
+/// With `problem_details:`, each code's problem `type` is the reference
+/// page's address at an anchor that the page has: the URI leads to the row.
+#[test]
+fn problem_types_resolve_to_anchors_of_the_reference_page() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let Some(details) = &catalogue.problem_details else { continue };
+        let page = errcat::emit::markdown::emit_docs(&catalogue);
+        for (_, row) in catalogue.rows() {
+            let uri = details.type_uri(row);
+            let (base, anchor) = uri.split_once('#').expect("a fragment");
+            assert_eq!(base, details.type_base);
+            assert!(
+                page.contains(&format!("<a id=\"{anchor}\"></a>")),
+                "{}: no anchor {anchor}",
+                catalogue.source
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no fixture has problem_details");
 }

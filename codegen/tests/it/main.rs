@@ -14,6 +14,7 @@ mod lock;
 mod lookup_paths;
 mod markdown;
 mod openapi;
+mod readback;
 mod schema;
 mod validate;
 mod write;

@@ -47,6 +47,18 @@ fn documents_are_standalone_with_info_from_the_spec() {
     }
 }
 
+/// The explanation, causes and solutions the documents give beside
+/// `code` of `row`, verbatim: a row's own code carries them, an alias not.
+fn details(row: &errcat::model::Row, code: u32) -> (Option<Value>, Option<Value>, Option<Value>) {
+    if code != row.code {
+        return (None, None, None);
+    }
+    let list = |texts: &[String]| {
+        (!texts.is_empty()).then(|| Value::Sequence(texts.iter().map(|text| string(text)).collect()))
+    };
+    (row.explanation.as_deref().map(string), list(&row.causes), list(&row.solutions))
+}
+
 #[test]
 fn code_schemas_list_every_code_with_its_name_and_description() {
     for catalogue in catalogues() {
@@ -74,6 +86,10 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
                 assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
                 assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(option.get("x-explanation"), explanation.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-causes"), causes.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-solutions"), solutions.as_ref(), "{name}: {code}");
                 if code == row.code {
                     let description = option["description"].as_str().expect("a description");
                     assert_eq!(plain_text(description, &name), row.description, "{name}");
@@ -111,8 +127,12 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 assert!(description.ends_with(&row.description), "{name}: {code}");
             }
             for &(code, row) in &entries {
-                let by_code = schema.get("x-recovery-by-code").and_then(|map| map.get(code.to_string()));
-                assert_eq!(by_code, recovery(row).as_ref(), "{name}: {code}");
+                let by_code = |key: &str| schema.get(key).and_then(|map| map.get(code.to_string())).cloned();
+                assert_eq!(by_code("x-recovery-by-code"), recovery(row), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(by_code("x-explanation-by-code"), explanation, "{name}: {code}");
+                assert_eq!(by_code("x-causes-by-code"), causes, "{name}: {code}");
+                assert_eq!(by_code("x-solutions-by-code"), solutions, "{name}: {code}");
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
@@ -128,6 +148,13 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
     for catalogue in catalogues() {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
+            if !catalogue.http {
+                // Neither responses nor their body: only the code schemas.
+                assert_eq!(doc["components"].get("responses"), None, "{}", catalogue.source);
+                let schemas = at(&doc, &["components", "schemas"]).as_mapping().expect("schemas");
+                assert_eq!(schemas.len(), catalogue.tables.len(), "{}", catalogue.source);
+                continue;
+            }
             let body = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
             let properties = body["properties"].as_mapping().expect("body properties");
             let required = body["required"].as_sequence().expect("required body fields");
@@ -177,9 +204,10 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
 fn versions_differ_only_in_how_code_schemas_list_codes() {
     for catalogue in catalogues() {
         let (v31, v30) = (document(&catalogue, Version::V3_1), document(&catalogue, Version::V3_0));
-        assert_eq!(at(&v31, &["components", "responses"]), at(&v30, &["components", "responses"]));
-        let body = ["components", "schemas", openapi::BODY_SCHEMA];
-        assert_eq!(at(&v31, &body), at(&v30, &body));
+        assert_eq!(v31["components"].get("responses"), v30["components"].get("responses"));
+        let body = |doc: &Value| doc["components"]["schemas"].get(openapi::BODY_SCHEMA).cloned();
+        assert_eq!(body(&v31), body(&v30));
+        assert_eq!(body(&v31).is_some(), catalogue.http, "{}: a body only for HTTP", catalogue.source);
     }
 }
 
@@ -212,7 +240,7 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
             assert_eq!(plain_text(summary, &name), table.summary, "{number}: {name}");
             for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
                 let Some(note) = &row.deprecated else { continue };
-                if table.kind == TableKind::HttpStatus {
+                if table.kind == TableKind::HttpStatus || !catalogue.http {
                     continue;
                 }
                 let response = at(

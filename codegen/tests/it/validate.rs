@@ -67,7 +67,10 @@ fn every_problem_is_reported_at_once() {
     let joined = found.join("\n");
     assert!(joined.contains("row 1 (``): `name` is blank"), "{joined}");
     assert!(joined.contains("row 2 (`TWO`): `description` is blank"), "{joined}");
-    assert!(joined.contains("row 2 (`TWO`): `http_status` is missing"), "{joined}");
+    assert!(
+        joined.contains("1 row has no `http_status`, but the catalogue is an HTTP one: `TWO` (table `app`)"),
+        "{joined}"
+    );
     assert!(joined.contains("row 3 (`THREE`): `http_status: 200` is not an HTTP error status"), "{joined}");
     assert!(
         joined

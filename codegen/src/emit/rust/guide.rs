@@ -18,6 +18,9 @@ pub(super) struct Section {
     /// The example's code; lines starting with `# ` are hidden in rustdoc
     /// and left out of the README.
     pub code: String,
+    /// Whether the section is about HTTP: a catalogue without HTTP
+    /// leaves it out.
+    pub http: bool,
 }
 
 /// The guide's sections, from the catalogue's own rows.
@@ -33,14 +36,19 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         "use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
          assert_eq!(error, {path});\n\
-         assert_eq!(error.name(), {lit});\n\
-         assert_eq!(error.http_status(), {status});\n\
-         assert!(error.{class}());",
+         assert_eq!(error.name(), {lit});{status}",
         name = table.rust_enum,
         code = row.code,
         lit = rust_str(&row.name),
-        status = row.http_status,
-        class = if row.http_status < 500 { "is_client_error" } else { "is_server_error" },
+        status = if catalogue.http {
+            format!(
+                "\nassert_eq!(error.http_status(), {});\nassert!(error.{}());",
+                row.http_status,
+                if row.http_status < 500 { "is_client_error" } else { "is_server_error" }
+            )
+        } else {
+            String::new()
+        },
     );
     if let Some(&alias) = row.aliases.first() {
         lookup.push_str(&format!(
@@ -55,6 +63,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         heading: "Look up a code".to_owned(),
         intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
         code: lookup,
+        http: false,
     });
 
     // Parse an error response.
@@ -107,6 +116,65 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
             uses = uses.join(", ")
         ),
+        http: true,
+    });
+
+    // Match on the error, whichever way it arrived.
+    if let Some(http) = http {
+        let status_row = &http.rows[0];
+        let by_code =
+            format!("{{\"code\":{},\"message\":{}}}", status_row.code, json_string(&status_row.name));
+        sections.push(Section {
+            heading: "Match on the error, however it arrived".to_owned(),
+            intro: "A service may send an error as a body with its code or as a bare HTTP status: \
+                    `ApiError::error_code` gives the catalogue's error either way, so match on it \
+                    (`kind()` says which way it came)."
+                .to_owned(),
+            code: format!(
+                "# #[cfg(feature = \"serde\")] {{\n\
+                 use {krate}::{{ApiError, ErrorCode, {http_enum}}};\n\n\
+                 let by_code = ApiError::from_response({status}, {bytes});\n\
+                 let by_status = ApiError::from_response({status}, b\"\");\n\
+                 assert_eq!(by_code.error_code(), Some(ErrorCode::{outer}({http_enum}::{variant})));\n\
+                 assert_eq!(by_status.error_code(), by_code.error_code());\n\
+                 # }}",
+                http_enum = http.rust_enum,
+                outer = http.error_code_variant,
+                variant = status_row.rust_variant,
+                status = status_row.code,
+                bytes = rust_bytes(&by_code),
+            ),
+            http: true,
+        });
+    }
+
+    // Wait as long as the service asks.
+    sections.push(Section {
+        heading: "Wait as long as the service asks".to_owned(),
+        intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
+                response's `Retry-After` header, in seconds or as a date, as a `Duration`."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(all(feature = \"serde\", feature = \"http\"))] {{\n\
+             use std::time::Duration;\n\n\
+             use {krate}::ApiError;\n\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"7\")\n\
+             \x20   .body(&b\"<html>Service Unavailable</html>\"[..])\n\
+             \x20   .unwrap();\n\
+             let error = ApiError::from_http_response(&response);\n\
+             assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));\n\n\
+             // A date already past asks for no wait.\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"Wed, 21 Oct 2015 07:28:00 GMT\")\n\
+             \x20   .body(&b\"\"[..])\n\
+             \x20   .unwrap();\n\
+             assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
+             # }}"
+        ),
+        http: true,
     });
 
     // Act on the recovery.
@@ -144,6 +212,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 covers the whole catalogue."
             .to_owned(),
         code: recover,
+        http: false,
     });
 
     // Use `http::StatusCode`.
@@ -174,14 +243,104 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             status = row.http_status,
         ),
     };
+    // Keep errors in your own serde types.
+    sections.push(Section {
+        heading: "Keep errors in your own types".to_owned(),
+        intro: "With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are \
+                `Serialize` and `Deserialize`: an error is written as its code and read from \
+                its code, an alias, a string of the code's digits or its name (`ErrorCode` \
+                refuses a name that two tables share)."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"serde\")] {{\n\
+             use {krate}::{{ErrorCode, {name}}};\n\n\
+             assert_eq!(serde_json::to_string(&{path}).unwrap(), \"{code}\");\n\
+             let read: ErrorCode = serde_json::from_str({by_name}).unwrap();\n\
+             assert_eq!(read, {path});{shared}\n\
+             # }}",
+            name = table.rust_enum,
+            shared = shared_name(catalogue).map_or(String::new(), |name| format!(
+                "\n\n// `{name}` names errors of two tables: it reads as neither.\n\
+                 assert!(serde_json::from_str::<ErrorCode>({json}).is_err());",
+                name = name.replace('`', "'"),
+                json = rust_str(&json_string(name)),
+            )),
+            code = row.code,
+            // A name that two tables share reads as neither: the example reads
+            // the code, as a string of digits, instead.
+            by_name = rust_str(&json_string(
+                &if catalogue.rows().filter(|(_, r)| r.name == row.name).count() == 1 {
+                    row.name.clone()
+                } else {
+                    row.code.to_string()
+                }
+            )),
+        ),
+        http: false,
+    });
+
+    // Answer errors from a server.
+    let (media_type, answer, extra, added) = match &catalogue.problem_details {
+        None => ("application/json", "the error body", "ErrorBody", "with_error_id(\"a1b2\")"),
+        Some(_) => (
+            "application/problem+json",
+            "RFC 9457 problem details, whose `type` is the error's entry in the reference page",
+            "ProblemDetails",
+            "with_detail(\"token expired at 10:02\")",
+        ),
+    };
+    sections.push(Section {
+        heading: "Answer errors from an axum server".to_owned(),
+        intro: format!(
+            "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
+             `Err(error)` and the client gets the row's HTTP status and {answer}, as \
+             `{media_type}`. To add what is known of this occurrence, answer with \
+             `{extra}::from(error)` and its builder methods instead."
+        ),
+        code: format!(
+            "# #[cfg(feature = \"axum\")] {{\n\
+             use {krate}::axum_core::response::IntoResponse;\n\
+             use {krate}::{{{extra}, {name}}};\n\n\
+             async fn handler() -> ::core::result::Result<String, {name}> {{\n\
+             \x20   Err({name}::{variant})\n\
+             }}\n\n\
+             let response = {name}::{variant}.into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             assert_eq!(response.headers()[\"content-type\"], \"{media_type}\");\n\n\
+             let response = {extra}::from({name}::{variant}).{added}.into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             # let _ = handler;\n\
+             # }}",
+            name = table.rust_enum,
+            variant = row.rust_variant,
+            status = row.http_status,
+        ),
+        http: true,
+    });
+
     sections.push(Section {
         heading: "Use `http::StatusCode`".to_owned(),
         intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
                 and HTTP status rows convert to and from one."
             .to_owned(),
         code: interop,
+        http: true,
     });
+    sections.retain(|section| catalogue.http || !section.http);
     sections
+}
+
+/// The first name that rows of two tables share, if any.
+fn shared_name(catalogue: &Catalogue) -> Option<&str> {
+    let mut tables_of = std::collections::HashMap::new();
+    for (table, row) in catalogue.rows() {
+        if let Some(first) = tables_of.insert(row.name.as_str(), table.id.as_str())
+            && first != table.id
+        {
+            return Some(&row.name);
+        }
+    }
+    None
 }
 
 fn variant_path(table: &Table, row: &Row) -> String {
@@ -204,15 +363,25 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          - [`ErrorCode`] — any code of any table.\n\
          - [`Recovery`] — what a client should do about an error.\n\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
-         - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
-         \x20 error response bodies, and what a whole response means.\n\n\
-         # Cargo features\n\n\
-         - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).\n\
-         - `http`: convert to and from `http::StatusCode`.\n\n\
-         None is on by default: the default crate is `no_std`, with no dependencies.",
+         {features}",
         title = markdown_inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
+        features = if catalogue.http {
+            "- `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —\n\
+             \x20 error response bodies, and what a whole response means.\n\n\
+             # Cargo features\n\n\
+             - `serde`: parse and write error bodies, and read and write every error in\n\
+             \x20 your own serde types (uses `serde`, `serde_json` and `alloc`).\n\
+             - `http`: convert to and from `http::StatusCode` (`http` is re-exported).\n\
+             - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
+             \x20 and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).\n\n\
+             None is on by default: the default crate is `no_std`, with no dependencies."
+        } else {
+            "\n# Cargo features\n\n\
+             - `serde`: read and write every error in your own serde types (uses `serde`).\n\n\
+             None is on by default: the default crate is `no_std`, with no dependencies."
+        },
     );
     for section in sections(catalogue) {
         text.push_str(&format!(

@@ -222,6 +222,9 @@ fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 // The fields' docs are `emit::body::BODY_FIELDS`, shared with the other formats.
+// Built with `ErrorBody::new` and `From` (build.rs): a field added later is
+// not a breaking change.
+#[non_exhaustive]
 pub struct ErrorBody {
     pub code: BodyCode,
     pub message: String,

@@ -13,12 +13,16 @@ mod api_error;
 #[cfg(test)]
 mod body;
 #[cfg(test)]
-mod stand_in;
+mod build;
+#[cfg(test)]
+pub(super) mod stand_in;
 #[cfg(test)]
 mod tests;
 
 #[cfg(test)]
-use body::{BodyCode, BodyCodeOnly, ErrorBody};
+pub(super) use body::BodyCode;
+#[cfg(test)]
+use body::{BodyCodeOnly, ErrorBody};
 #[cfg(test)]
 use stand_in::{ApiErrorKind, ErrorCode, Recovery};
 
@@ -30,10 +34,14 @@ use super::fixed;
 use super::tokens::{doc, ident};
 use crate::emit::body::BODY_FIELDS;
 use crate::model::{Catalogue, Row, Table};
-use crate::text::rust_bytes;
+use crate::text::{json_string, rust_bytes, rust_str};
 
 /// `BodyCode`, `ErrorBody` and their serde impls, spliced in verbatim.
 const BODY_SOURCE: &str = include_str!("body.rs");
+
+/// `ErrorBody::new`, its builder methods and `From<ErrorCode>`, spliced in
+/// verbatim.
+const BUILD_SOURCE: &str = include_str!("build.rs");
 
 /// `ApiError` and its methods, spliced in verbatim.
 const API_ERROR_SOURCE: &str = include_str!("api_error.rs");
@@ -41,9 +49,22 @@ const API_ERROR_SOURCE: &str = include_str!("api_error.rs");
 /// The `response` module and the re-export of its types.
 pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let sample = Sample::new(catalogue);
+    let body = fixed::items(BODY_SOURCE, body_docs(&sample));
+    let build = fixed::items(BUILD_SOURCE, build_docs(&sample));
+    let from_tables = catalogue.tables.iter().map(|table| {
+        let name = ident(&table.rust_enum);
+        let docs = doc(&format!("The same body as for `ErrorCode::{}`.", table.error_code_variant));
+        quote! {
+            #docs
+            impl ::core::convert::From<super::#name> for ErrorBody {
+                fn from(error: super::#name) -> Self {
+                    Self::from(ErrorCode::from(error))
+                }
+            }
+        }
+    });
     let http_use =
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
-    let body = fixed::items(BODY_SOURCE, body_docs(&sample));
     let kind = emit_kind(catalogue, &sample);
     let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
     quote! {
@@ -64,6 +85,8 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             #http_use
 
             #(#body)*
+            #(#build)*
+            #(#from_tables)*
             #kind
             #(#api_error)*
 
@@ -106,6 +129,53 @@ impl<'a> Sample<'a> {
 /// A doc example: the `use` lines, a blank line, the code.
 fn example(uses: &str, body: String) -> String {
     format!("```\n{uses}\n\n{body}\n```")
+}
+
+/// The docs of `ErrorBody`'s constructor and builder methods, by item.
+fn build_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
+    let Sample { krate, row, path, uses, .. } = sample;
+    let uses = format!("{uses}\nuse {krate}::ErrorBody;");
+    let new_docs = doc(&format!(
+        "A body with a code and a message, without the optional fields; a\n\
+         server answering one of the catalogue's errors starts from\n\
+         `ErrorBody::from(error)` instead, which takes the message from the\n\
+         catalogue.\n\n{}",
+        example(
+            &uses,
+            format!(
+                "let body = ErrorBody::new({path}, {name});\n\
+                 assert_eq!(body, ErrorBody::from({path}));\n\
+                 assert_eq!(serde_json::to_string(&body).unwrap(), {json});",
+                name = rust_str(&row.name),
+                json = rust_str(&format!("{{\"code\":{},\"message\":{}}}", row.code, json_string(&row.name))),
+            ),
+        ),
+    ));
+    let with_data_docs = doc(&format!(
+        "The body with `data`, a human-readable detail.\n\n{}",
+        example(
+            &uses,
+            format!(
+                "let body = ErrorBody::from({path}).with_data(\"the key was revoked\");\n\
+                 assert_eq!(body.data.as_deref(), Some(\"the key was revoked\"));"
+            ),
+        ),
+    ));
+    let with_error_id_docs = doc(&format!(
+        "The body with `errorId`, the id of this failed call.\n\n{}",
+        example(
+            &uses,
+            format!(
+                "let body = ErrorBody::from({path}).with_error_id(\"a1b2\");\n\
+                 assert!(serde_json::to_string(&body).unwrap().ends_with(r#\",\"errorId\":\"a1b2\"}}\"#));"
+            ),
+        ),
+    ));
+    vec![
+        ("ErrorBody::new".to_owned(), new_docs),
+        ("ErrorBody::with_data".to_owned(), with_data_docs),
+        ("ErrorBody::with_error_id".to_owned(), with_error_id_docs),
+    ]
 }
 
 /// The docs of `BodyCode`, its methods and `ErrorBody`, by item.

@@ -35,6 +35,25 @@ impl ErrorCode {
         }
     }
 
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Internal => "INTERNAL",
+        }
+    }
+
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::NotFound => 404,
+            Self::Internal => 500,
+        }
+    }
+
+    /// As generated for a spec with `problem_details:`.
+    pub fn problem_type(self) -> String {
+        format!("https://docs.example.com/errors.html#{}", self.code())
+    }
+
     pub const fn recovery(self) -> Option<Recovery> {
         match self {
             Self::NotFound => Some(Recovery::FixRequest),

@@ -201,3 +201,33 @@ fn display_shows_a_bounded_part_of_what_the_server_sent() {
         r"HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a\nHTTP 200\u{1b}[2J]"
     );
 }
+
+#[test]
+fn a_body_built_for_an_error_writes_its_code_and_name_then_the_fields_added() {
+    let body = ErrorBody::from(ErrorCode::NotFound);
+    assert_eq!(body, ErrorBody::new(ErrorCode::NotFound, "NOT_FOUND"));
+    assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"code":4040000,"message":"NOT_FOUND"}"#);
+    let body = body.with_data("no such device").with_error_id("a1b2");
+    assert_eq!(
+        serde_json::to_string(&body).unwrap(),
+        r#"{"code":4040000,"message":"NOT_FOUND","data":"no such device","errorId":"a1b2"}"#
+    );
+    let read: ErrorBody = serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
+    assert_eq!(read, body);
+}
+
+#[test]
+fn debug_shows_a_utf8_body_as_text_and_other_bytes_as_bytes() {
+    let html = format!("{:?}", ApiError::from_response(502, b"<html>Bad Gateway</html>"));
+    assert!(html.contains(r#"raw: "<html>Bad Gateway</html>""#), "{html}");
+    let bytes = format!("{:?}", ApiError::from_response(502, &[0xff, 0x00]));
+    assert!(bytes.contains("raw: [255, 0]"), "{bytes}");
+}
+
+#[test]
+fn a_delay_read_elsewhere_is_kept() {
+    let error = ApiError::from_response(503, b"");
+    assert_eq!(error.retry_after(), None);
+    let delay = std::time::Duration::from_secs(7);
+    assert_eq!(error.with_retry_after(delay).retry_after(), Some(delay));
+}

@@ -14,8 +14,11 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -52,6 +55,34 @@
 //! # }
 //! ```
 //!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use minimal_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Act on the recovery
 //!
 //! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
@@ -73,6 +104,43 @@
 //! assert_eq!(next_step(error), "report it");
 //! ```
 //!
+//! # Keep errors in your own types
+//!
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use minimal_errors::{ErrorCode, AppError};
+//!
+//! assert_eq!(serde_json::to_string(&ErrorCode::App(AppError::Broken)).unwrap(), "7");
+//! let read: ErrorCode = serde_json::from_str("\"BROKEN\"").unwrap();
+//! assert_eq!(read, ErrorCode::App(AppError::Broken));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body, as `application/json`. To add what is known of this occurrence, answer with `ErrorBody::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use minimal_errors::axum_core::response::IntoResponse;
+//! use minimal_errors::{ErrorBody, AppError};
+//!
+//! async fn handler() -> ::core::result::Result<String, AppError> {
+//!     Err(AppError::Broken)
+//! }
+//!
+//! let response = AppError::Broken.into_response();
+//! assert_eq!(response.status(), 500);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! let response = ErrorBody::from(AppError::Broken).with_error_id("a1b2").into_response();
+//! assert_eq!(response.status(), 500);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
 //! # Use `http::StatusCode`
 //!
 //! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
@@ -85,11 +153,23 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
 /// Application errors
 ///
 /// Errors of the application.
@@ -235,6 +315,42 @@ impl AppError {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert_eq!(AppError::Broken.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert!(AppError::Broken.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert!(AppError::Broken.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -401,6 +517,48 @@ impl ErrorCode {
     pub const fn description(self) -> &'static str {
         match self {
             Self::App(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert_eq!(ErrorCode::App(AppError::Broken).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::App(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert!(ErrorCode::App(AppError::Broken).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::App(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert!(ErrorCode::App(AppError::Broken).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::App(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -960,6 +1118,7 @@ mod response {
     /// assert_eq!(array.data.as_deref(), Some("d"));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub struct ErrorBody {
         /// The error's code, as the service sent it.
         pub code: BodyCode,
@@ -1127,6 +1286,77 @@ mod response {
             )
         }
     }
+    /// The error's code as a number and its name as the message, without the
+    /// optional fields.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self::new(error, error.name())
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional fields; a
+        /// server answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the message from the
+        /// catalogue.
+        ///
+        /// ```
+        /// use minimal_errors::{ErrorCode, AppError};
+        /// use minimal_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::App(AppError::Broken), "BROKEN");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::App(AppError::Broken)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":7,\"message\":\"BROKEN\"}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                data: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+        /// The body with `data`, a human-readable detail.
+        ///
+        /// ```
+        /// use minimal_errors::{ErrorCode, AppError};
+        /// use minimal_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::App(AppError::Broken)).with_data("the key was revoked");
+        /// assert_eq!(body.data.as_deref(), Some("the key was revoked"));
+        /// ```
+        #[must_use]
+        pub fn with_data(mut self, data: impl ::core::convert::Into<String>) -> Self {
+            self.data = ::core::option::Option::Some(data.into());
+            self
+        }
+        /// The body with `errorId`, the id of this failed call.
+        ///
+        /// ```
+        /// use minimal_errors::{ErrorCode, AppError};
+        /// use minimal_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::App(AppError::Broken)).with_error_id("a1b2");
+        /// assert!(serde_json::to_string(&body).unwrap().ends_with(r#","errorId":"a1b2"}"#));
+        /// ```
+        #[must_use]
+        pub fn with_error_id(
+            mut self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.error_id = ::core::option::Option::Some(error_id.into());
+            self
+        }
+    }
+    /// The same body as for `ErrorCode::App`.
+    impl ::core::convert::From<super::AppError> for ErrorBody {
+        fn from(error: super::AppError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
     /// The most specific thing a response says about its error.
     ///
     /// ```
@@ -1203,12 +1433,13 @@ mod response {
     /// assert!(error.body().is_none());
     /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, PartialEq, Eq)]
     pub struct ApiError {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
         raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
@@ -1233,15 +1464,44 @@ mod response {
                 kind,
                 body: parsed,
                 raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
             }
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
         #[cfg(feature = "http")]
         #[must_use]
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
         }
         /// The HTTP status.
         #[must_use]
@@ -1277,6 +1537,38 @@ mod response {
         #[must_use]
         pub fn raw_body(&self) -> &[u8] {
             &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
         }
     }
     /// How many characters of a text the server sent `Display` shows: a log
@@ -1332,6 +1624,214 @@ mod response {
         }
     }
     impl ::core::error::Error for ApiError {}
+}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`AppError::Broken` as `7`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_codes {
+    use ::core::fmt;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{ErrorCode, Recovery};
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
+    }
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
+        }
+    }
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
+        }
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
+    }
+    impl Serialize for super::AppError {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::AppError {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::AppError {
+        const EXPECTING: &'static str = "a code or a name of `AppError`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            let mut found = ::core::option::Option::None;
+            let here = super::AppError::from_name(text).map(Self::App);
+            if here.is_some() && found.is_some() {
+                return ::core::option::Option::None;
+            }
+            found = found.or(here);
+            found.or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for Recovery {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Recovery {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_str(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for Recovery {
+        const EXPECTING: &'static str = "the id of a recovery";
+        fn by_number(_: u64) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its body as
+    /// `application/json`: for `AppError::Broken`, `500` and
+    /// `{"code":7,"message":"BROKEN"}` (feature `axum`).
+    ///
+    /// To add a detail or the call's id, answer with an `ErrorBody` instead:
+    /// `ErrorBody::from(error).with_error_id(id)`.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ErrorBody::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::App` does (feature `axum`).
+    impl IntoResponse for super::AppError {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .code
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
 }
 /// Every table of the catalogue on one page, with an anchor per code.
 ///

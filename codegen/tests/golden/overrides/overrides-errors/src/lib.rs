@@ -15,8 +15,11 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   and `ErrorBody` (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -63,6 +66,49 @@
 //! # }
 //! ```
 //!
+//! # Match on the error, however it arrived
+//!
+//! A service may send an error as a body with its code or as a bare HTTP status: `ApiError::error_code` gives the catalogue's error either way, so match on it (`kind()` says which way it came).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use overrides_errors::{ApiError, ErrorCode, Status};
+//!
+//! let by_code = ApiError::from_response(404, br#"{"code":404,"message":"Not Found"}"#);
+//! let by_status = ApiError::from_response(404, b"");
+//! assert_eq!(by_code.error_code(), Some(ErrorCode::Status(Status::NotFound)));
+//! assert_eq!(by_status.error_code(), by_code.error_code());
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use overrides_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Act on the recovery
 //!
 //! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
@@ -84,6 +130,43 @@
 //! assert_eq!(next_step(error), "fix the request");
 //! ```
 //!
+//! # Keep errors in your own types
+//!
+//! With the `serde` feature, every code enum, `ErrorCode` and `Recovery` are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use overrides_errors::{ErrorCode, BillingApiError};
+//!
+//! assert_eq!(serde_json::to_string(&ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).unwrap(), "4041");
+//! let read: ErrorCode = serde_json::from_str("\"invoice-missing\"").unwrap();
+//! assert_eq!(read, ErrorCode::BillingApi(BillingApiError::InvoiceMissing));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and RFC 9457 problem details, whose `type` is the error's entry in the reference page, as `application/problem+json`. To add what is known of this occurrence, answer with `ProblemDetails::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use overrides_errors::axum_core::response::IntoResponse;
+//! use overrides_errors::{ProblemDetails, BillingApiError};
+//!
+//! async fn handler() -> ::core::result::Result<String, BillingApiError> {
+//!     Err(BillingApiError::InvoiceMissing)
+//! }
+//!
+//! let response = BillingApiError::InvoiceMissing.into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//!
+//! let response = ProblemDetails::from(BillingApiError::InvoiceMissing).with_detail("token expired at 10:02").into_response();
+//! assert_eq!(response.status(), 404);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
 //! # Use `http::StatusCode`
 //!
 //! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
@@ -99,11 +182,23 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
 /// Statuses
 ///
 /// The statuses this service answers with.
@@ -255,6 +350,42 @@ impl Status {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert_eq!(Status::NotFound.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -527,6 +658,42 @@ impl BillingApiError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert_eq!(BillingApiError::InvoiceMissing.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -702,6 +869,51 @@ impl ErrorCode {
         match self {
             Self::Status(error) => error.description(),
             Self::BillingApi(error) => error.description(),
+        }
+    }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert_eq!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Status(error) => error.explanation(),
+            Self::BillingApi(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.causes(),
+            Self::BillingApi(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.solutions(),
+            Self::BillingApi(error) => error.solutions(),
         }
     }
     /// The HTTP status that a service answers this error with.
@@ -1277,6 +1489,7 @@ mod response {
     /// assert_eq!(array.data.as_deref(), Some("d"));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
     pub struct ErrorBody {
         /// The error's code, as the service sent it.
         pub code: BodyCode,
@@ -1444,6 +1657,83 @@ mod response {
             )
         }
     }
+    /// The error's code as a number and its name as the message, without the
+    /// optional fields.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self::new(error, error.name())
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional fields; a
+        /// server answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the message from the
+        /// catalogue.
+        ///
+        /// ```
+        /// use overrides_errors::{ErrorCode, BillingApiError};
+        /// use overrides_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::BillingApi(BillingApiError::InvoiceMissing), "invoice-missing");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":4041,\"message\":\"invoice-missing\"}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                data: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+        /// The body with `data`, a human-readable detail.
+        ///
+        /// ```
+        /// use overrides_errors::{ErrorCode, BillingApiError};
+        /// use overrides_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).with_data("the key was revoked");
+        /// assert_eq!(body.data.as_deref(), Some("the key was revoked"));
+        /// ```
+        #[must_use]
+        pub fn with_data(mut self, data: impl ::core::convert::Into<String>) -> Self {
+            self.data = ::core::option::Option::Some(data.into());
+            self
+        }
+        /// The body with `errorId`, the id of this failed call.
+        ///
+        /// ```
+        /// use overrides_errors::{ErrorCode, BillingApiError};
+        /// use overrides_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).with_error_id("a1b2");
+        /// assert!(serde_json::to_string(&body).unwrap().ends_with(r#","errorId":"a1b2"}"#));
+        /// ```
+        #[must_use]
+        pub fn with_error_id(
+            mut self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.error_id = ::core::option::Option::Some(error_id.into());
+            self
+        }
+    }
+    /// The same body as for `ErrorCode::Status`.
+    impl ::core::convert::From<super::Status> for ErrorBody {
+        fn from(error: super::Status) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same body as for `ErrorCode::BillingApi`.
+    impl ::core::convert::From<super::BillingApiError> for ErrorBody {
+        fn from(error: super::BillingApiError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
     /// The most specific thing a response says about its error.
     ///
     /// ```
@@ -1535,12 +1825,13 @@ mod response {
     /// assert!(error.body().is_none());
     /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, PartialEq, Eq)]
     pub struct ApiError {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
         raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
@@ -1565,15 +1856,44 @@ mod response {
                 kind,
                 body: parsed,
                 raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
             }
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
         #[cfg(feature = "http")]
         #[must_use]
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
         }
         /// The HTTP status.
         #[must_use]
@@ -1609,6 +1929,38 @@ mod response {
         #[must_use]
         pub fn raw_body(&self) -> &[u8] {
             &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
         }
     }
     /// How many characters of a text the server sent `Display` shows: a log
@@ -1664,6 +2016,475 @@ mod response {
         }
     }
     impl ::core::error::Error for ApiError {}
+}
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub use problem::ProblemDetails;
+/// RFC 9457 problem details (feature `serde`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod problem {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use super::{ApiError, BodyCode, ErrorCode};
+    /// An error as RFC 9457 problem details (`application/problem+json`), the
+    /// catalogue's code in the extension member `code`.
+    ///
+    /// Each error's `type` is its entry in the reference page
+    /// (https://docs.example.com/overrides-errors.html), so a client, or a person, can look it up.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, ProblemDetails, BillingApiError};
+    ///
+    /// let problem = ProblemDetails::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).with_detail("token expired at 10:02");
+    /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"code\":4041}");
+    /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"code\":4041}").unwrap();
+    /// assert_eq!(read.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ProblemDetails {
+        /// `type`: a URI naming the problem; `about:blank` when the service sent none.
+        pub problem_type: String,
+        /// `title`: a short summary of the problem type.
+        pub title: ::core::option::Option<String>,
+        /// `status`: the HTTP status the service sent.
+        pub status: ::core::option::Option<u16>,
+        /// `detail`: what went wrong this time, for people.
+        pub detail: ::core::option::Option<String>,
+        /// `instance`: a URI naming this occurrence.
+        pub instance: ::core::option::Option<String>,
+        /// `code`: the catalogue's code, an extension member.
+        pub code: ::core::option::Option<BodyCode>,
+    }
+    /// The problem type that says no more than the status (RFC 9457, 4.2.1).
+    const ABOUT_BLANK: &str = "about:blank";
+    /// The members a problem details object is known by; a JSON object with
+    /// none of them is some other body.
+    const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+    /// The error's `type` (its entry in the reference page), its name as the
+    /// `title`, its HTTP status and its code, without `detail` or `instance`.
+    impl ::core::convert::From<ErrorCode> for ProblemDetails {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                problem_type: error.problem_type(),
+                title: ::core::option::Option::Some(String::from(error.name())),
+                status: ::core::option::Option::Some(error.http_status()),
+                detail: ::core::option::Option::None,
+                instance: ::core::option::Option::None,
+                code: ::core::option::Option::Some(BodyCode::from(error)),
+            }
+        }
+    }
+    impl ProblemDetails {
+        /// The problem with `detail`: what went wrong this time.
+        #[must_use]
+        pub fn with_detail(
+            mut self,
+            detail: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.detail = ::core::option::Option::Some(detail.into());
+            self
+        }
+        /// The problem with `instance`: a URI naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            mut self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.instance = ::core::option::Option::Some(instance.into());
+            self
+        }
+        /// The catalogue's error with the problem's `code`, if it lists it.
+        #[must_use]
+        pub fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+            self.code.and_then(BodyCode::error_code)
+        }
+        /// Reads problem details from JSON: `None` unless it is an object with any of their members.
+        #[must_use]
+        pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
+            match ::serde_json::from_slice::<Value>(json) {
+                ::core::result::Result::Ok(Value::Object(members)) => {
+                    Self::from_members(&members)
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+        /// Reads the members of a JSON object; a member of the wrong type is
+        /// ignored, as RFC 9457 (3.1) asks.
+        fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
+            if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
+                return ::core::option::Option::None;
+            }
+            let text = |name: &str| {
+                members.get(name).and_then(Value::as_str).map(String::from)
+            };
+            ::core::option::Option::Some(Self {
+                problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
+                title: text("title"),
+                status: members
+                    .get("status")
+                    .and_then(Value::as_u64)
+                    .and_then(|status| u16::try_from(status).ok()),
+                detail: text("detail"),
+                instance: text("instance"),
+                code: members
+                    .get("code")
+                    .cloned()
+                    .and_then(|code| ::serde_json::from_value(code).ok()),
+            })
+        }
+    }
+    /// Writes `type` and every member that is set, the code last.
+    impl Serialize for ProblemDetails {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("type", &self.problem_type)?;
+            if let ::core::option::Option::Some(title) = &self.title {
+                map.serialize_entry("title", title)?;
+            }
+            if let ::core::option::Option::Some(status) = self.status {
+                map.serialize_entry("status", &status)?;
+            }
+            if let ::core::option::Option::Some(detail) = &self.detail {
+                map.serialize_entry("detail", detail)?;
+            }
+            if let ::core::option::Option::Some(instance) = &self.instance {
+                map.serialize_entry("instance", instance)?;
+            }
+            if let ::core::option::Option::Some(code) = &self.code {
+                map.serialize_entry("code", code)?;
+            }
+            map.end()
+        }
+    }
+    /// Reads a JSON object with at least one of the problem details members.
+    impl<'de> Deserialize<'de> for ProblemDetails {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Value::deserialize(deserializer)? {
+                Value::Object(members) => {
+                    Self::from_members(&members)
+                        .ok_or_else(|| {
+                            de::Error::custom(
+                                "an object without `type`, `title`, `status`, `detail` or `instance`",
+                            )
+                        })
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        de::Error::custom("problem details are a JSON object"),
+                    )
+                }
+            }
+        }
+    }
+    /// The same problem as for `ErrorCode::Status`.
+    impl ::core::convert::From<super::Status> for ProblemDetails {
+        fn from(error: super::Status) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same problem as for `ErrorCode::BillingApi`.
+    impl ::core::convert::From<super::BillingApiError> for ProblemDetails {
+        fn from(error: super::BillingApiError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorCode {
+        /// The problem `type` of this error in RFC 9457 problem details: its entry
+        /// in the catalogue's published reference page (feature `serde`).
+        ///
+        /// ```
+        /// use overrides_errors::ErrorCode;
+        ///
+        /// let error = ErrorCode::from_code(4041).expect("a listed code");
+        /// assert_eq!(error.problem_type(), "https://docs.example.com/overrides-errors.html#4041");
+        /// ```
+        #[must_use]
+        pub fn problem_type(self) -> String {
+            ::alloc::format!(
+                "{}{}", "https://docs.example.com/overrides-errors.html#", self.code()
+            )
+        }
+    }
+    impl ApiError {
+        /// The body as RFC 9457 problem details, if it is a JSON object
+        /// with any of their members (`type`, `title`, `status`,
+        /// `detail`, `instance`).
+        #[must_use]
+        pub fn problem_details(&self) -> ::core::option::Option<ProblemDetails> {
+            ProblemDetails::from_slice(self.raw_body())
+        }
+    }
+}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`Status::NotFound` as `404`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_codes {
+    use ::core::fmt;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{ErrorCode, Recovery};
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
+    }
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
+        }
+    }
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
+        }
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
+    }
+    impl Serialize for super::Status {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::Status {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::Status {
+        const EXPECTING: &'static str = "a code or a name of `Status`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for super::BillingApiError {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::BillingApiError {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::BillingApiError {
+        const EXPECTING: &'static str = "a code or a name of `BillingApiError`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            let mut found = ::core::option::Option::None;
+            let here = super::Status::from_name(text).map(Self::Status);
+            if here.is_some() && found.is_some() {
+                return ::core::option::Option::None;
+            }
+            found = found.or(here);
+            let here = super::BillingApiError::from_name(text).map(Self::BillingApi);
+            if here.is_some() && found.is_some() {
+                return ::core::option::Option::None;
+            }
+            found = found.or(here);
+            found.or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for Recovery {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Recovery {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_str(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for Recovery {
+        const EXPECTING: &'static str = "the id of a recovery";
+        fn by_number(_: u64) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its RFC 9457 problem details
+    /// as `application/problem+json`: for `BillingApiError::InvoiceMissing`, `404` and
+    /// `{"type":"https://docs.example.com/overrides-errors.html#4041","title":"invoice-missing","status":404,"code":4041}`
+    /// (feature `axum`).
+    ///
+    /// To add what went wrong this time, answer with `ProblemDetails` instead:
+    /// `ProblemDetails::from(error).with_detail(text)`.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ProblemDetails::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::Status` does (feature `axum`).
+    impl IntoResponse for super::Status {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::BillingApi` does (feature `axum`).
+    impl IntoResponse for super::BillingApiError {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the problem's `status` (else its code's, else
+    /// `500`) and the problem as `application/problem+json`
+    /// (feature `axum`).
+    impl IntoResponse for super::ProblemDetails {
+        fn into_response(self) -> Response {
+            let status = self
+                .status
+                .and_then(|status| StatusCode::from_u16(status).ok())
+                .or_else(|| self.error_code().map(ErrorCode::status_code))
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            json(status, ::serde_json::to_vec(&self), "application/problem+json")
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .code
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
 }
 /// The status of an HTTP status row (feature `http`).
 ///
