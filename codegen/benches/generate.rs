@@ -2,7 +2,7 @@
 //! synthetic codes: loading (read + parse + validate), each emitter, and
 //! the whole `generate` call as `cargo xtask gen` makes it.
 //!
-//! `cargo bench -p codegen --bench generate` runs them all; add a filter
+//! `cargo bench -p errcat --bench generate` runs them all; add a filter
 //! (`-- 10000`) for one size. See BENCHMARKS.md for results.
 
 use std::fs;
@@ -10,8 +10,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use codegen::{Catalogue, Mode};
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use errcat::{Catalogue, Mode};
 
 /// Synthetic sizes; the real spec is benchmarked as `18`.
 const SYNTHETIC: &[usize] = &[1_000, 10_000, 100_000];
@@ -21,11 +21,11 @@ type Emitter = fn(&Catalogue) -> String;
 
 /// Every emitter, by name.
 const EMITTERS: &[(&str, Emitter)] = &[
-    ("rust_lib", codegen::emit::rust::emit_lib),
-    ("rust_manifest", codegen::emit::rust::emit_manifest),
-    ("openapi_3_1", |c| codegen::emit::openapi::emit_openapi(c, codegen::emit::openapi::Version::V3_1)),
-    ("openapi_3_0", |c| codegen::emit::openapi::emit_openapi(c, codegen::emit::openapi::Version::V3_0)),
-    ("markdown", codegen::emit::markdown::emit_docs),
+    ("rust_lib", errcat::emit::rust::emit_lib),
+    ("rust_manifest", errcat::emit::rust::emit_manifest),
+    ("openapi_3_1", |c| errcat::emit::openapi::emit_openapi(c, errcat::emit::openapi::Version::V3_1)),
+    ("openapi_3_0", |c| errcat::emit::openapi::emit_openapi(c, errcat::emit::openapi::Version::V3_0)),
+    ("markdown", errcat::emit::markdown::emit_docs),
 ];
 
 /// A spec file per size: the real one, then synthetic ones in `dir`.
@@ -37,14 +37,14 @@ fn specs(dir: &Path) -> Vec<(usize, PathBuf)> {
     let mut specs = vec![(18, real)];
     for &codes in SYNTHETIC {
         let path = dir.join(format!("synth-{codes}.yaml"));
-        fs::write(&path, codegen::synth::spec(codes)).expect("write a synthetic spec");
+        fs::write(&path, errcat::synth::spec(codes)).expect("write a synthetic spec");
         specs.push((codes, path));
     }
     specs
 }
 
 fn load(path: &Path) -> Catalogue {
-    codegen::load_file(path, "spec/bench.yaml".to_owned()).expect("benchmark specs are valid")
+    errcat::load_file(path, "spec/bench.yaml".to_owned()).expect("benchmark specs are valid")
 }
 
 /// Fewer, shorter samples for the sizes that take seconds per run.
@@ -82,11 +82,11 @@ fn generation(c: &mut Criterion) {
         // The whole run over an existing output directory, as a
         // regeneration: load, render, compare, and write what changed.
         let out = dir.path().join(format!("out-{codes}"));
-        codegen::generate(&spec, &out, Mode::Write).expect("generate");
+        errcat::generate(&spec, &out, Mode::Write).expect("generate");
         let mut group = c.benchmark_group("generate");
         configure(&mut group, codes);
         group.bench_with_input(BenchmarkId::from_parameter(codes), &spec, |b, spec| {
-            b.iter(|| codegen::generate(black_box(spec), &out, Mode::Write).expect("generate"))
+            b.iter(|| errcat::generate(black_box(spec), &out, Mode::Write).expect("generate"))
         });
         group.finish();
     }
@@ -103,13 +103,13 @@ fn one_large_table(rows: u32) -> Catalogue {
     let mut table = catalogue
         .tables
         .iter()
-        .find(|t| t.kind == codegen::model::TableKind::Custom)
+        .find(|t| t.kind == errcat::model::TableKind::Custom)
         .expect("a custom table")
         .clone();
     let mut template = table.rows[0].clone();
     (template.aliases, template.recovery, template.deprecated) = (Vec::new(), None, None);
     table.rows = (0..rows)
-        .map(|n| codegen::model::Row {
+        .map(|n| errcat::model::Row {
             code: 1_000_000 + n,
             name: format!("{}_{n}", template.name),
             ..template.clone()

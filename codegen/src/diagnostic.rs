@@ -148,7 +148,7 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// Every problem (up to [`MAX_SHOWN`], then a count of the rest) and a
+    /// Every problem (up to 50, then a count of the rest) and a
     /// closing `aborting due to N errors`; coloured when `color` is set.
     pub fn render(&self, color: bool) -> String {
         let renderer = renderer(color);

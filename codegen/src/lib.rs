@@ -1,47 +1,192 @@
 //! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
 //! Markdown reference, so code and docs can never disagree.
 //!
-//! The pipeline runs one way, one module per stage (`ARCHITECTURE.md` at
-//! the repository's root is the map):
+//! A repository keeps one spec per catalogue under `spec/` and commits
+//! what the generator writes under `generated/`: for each catalogue a
+//! crate (`generated/<crate>/`), two OpenAPI documents
+//! (`generated/openapi/`) and a Markdown page (`generated/docs/`), plus a
+//! lock beside the spec (`spec/<name>.lock`) recording every published
+//! code. The spec format is described in the repository's `README.md`
+//! and by the JSON Schema `spec/catalogue.schema.json`.
+//!
+//! # Use it from your repository's xtask
+//!
+//! [`generate`] is the one call: it loads and checks every spec, checks
+//! each against its lock, renders every file in memory, and then writes
+//! them all or nothing ([`Mode::Write`]), or only compares them
+//! ([`Mode::Check`], for CI). A whole `xtask/src/main.rs`, run as `cargo
+//! xtask gen` and `cargo xtask gen --check`:
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::process::ExitCode;
+//!
+//! fn main() -> ExitCode {
+//!     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ sits at the root");
+//!     let check = std::env::args().any(|arg| arg == "--check");
+//!     let mode = if check { errcat::Mode::Check } else { errcat::Mode::Write };
+//!     match errcat::generate(&root.join("spec"), &root.join("generated"), mode) {
+//!         Ok(reports) => {
+//!             for report in &reports {
+//!                 println!("{:<10} {}", report.outcome.to_string(), report.path.display());
+//!             }
+//!             let stale = reports.iter().any(|report| report.outcome.is_stale());
+//!             if stale { ExitCode::from(1) } else { ExitCode::SUCCESS }
+//!         }
+//!         Err(error) => {
+//!             eprintln!("{error}");
+//!             ExitCode::from(2)
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! Every generated file starts with a header naming the command to run
+//! after editing the spec: `cargo xtask gen` unless [`generate_with`] is
+//! given other [`Options`]. [`Error`] renders every problem of the spec
+//! with its file, line and fix, the way rustc does.
+//!
+//! The `errcat` command (the `errcat-cli` package) is the same call with
+//! flags, plus `diff` (what changed since a git revision, with the
+//! version bump each change needs) and `synth` (synthetic specs for
+//! benchmarks).
+//!
+//! # The pipeline
+//!
+//! One module per stage (`ARCHITECTURE.md` at the repository's root is
+//! the map):
 //!
 //! ```text
 //! spec/*.yaml ──load──▶ spec::SpecFile ──model::validate──▶ model::Catalogue
 //!             ──compat──▶ spec/*.lock checked and updated (one classifier of changes)
 //!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
-//!
-//! [`generate`] runs all of it; each step is public for tests and tools.
 
+// The pipeline's stages are the crate's own: the API is the items below.
+// With the feature `test-support` (this repository's tests and
+// benchmarks, never a dependent's), they are public under the same paths
+// so that tests can check each stage; no semver promise covers them.
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod compat;
+#[cfg(not(feature = "test-support"))]
+mod compat;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod diagnostic;
+#[cfg(not(feature = "test-support"))]
+mod diagnostic;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod emit;
+#[cfg(not(feature = "test-support"))]
+mod emit;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod load;
+#[cfg(not(feature = "test-support"))]
+mod load;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod model;
+#[cfg(not(feature = "test-support"))]
+mod model;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod source;
+#[cfg(not(feature = "test-support"))]
+mod source;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod spec;
+#[cfg(not(feature = "test-support"))]
+mod spec;
 pub mod synth;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod text;
+#[cfg(not(feature = "test-support"))]
+mod text;
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
 pub mod write;
+#[cfg(not(feature = "test-support"))]
+mod write;
+
+/// What changed between two versions of a catalogue, as `diff` reports
+/// it, with the same verdicts `generate` gives against a lock.
+pub mod diff {
+    pub use crate::compat::change::Location;
+    pub use crate::compat::diff::{Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict, diff};
+}
 
 use std::fmt;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, SourceLine};
 pub use emit::render;
-pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
+pub use load::{check, load_bytes, load_file, load_paths};
+#[cfg(feature = "test-support")]
+pub use load::{load, parse, place};
 pub use model::Catalogue;
-pub use source::{SourceFile, SpecPath};
+#[cfg(feature = "test-support")]
+pub use source::SourceFile;
+#[cfg(not(feature = "test-support"))]
+use source::SourceFile;
+#[cfg(feature = "test-support")]
+pub use source::SpecPath;
+pub use write::Error as WriteError;
 pub use write::{FileReport, Mode, Outcome, OutputFile};
+
+/// How a run names itself, beyond the spec and output paths.
+///
+/// ```
+/// let options = errcat::Options::default().command("errcat gen");
+/// assert_eq!(options.command_name(), "errcat gen");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    command: String,
+}
+
+impl Default for Options {
+    /// Headers name `cargo xtask gen`, the command of a repository's own
+    /// xtask.
+    fn default() -> Self {
+        Self { command: write::DEFAULT_COMMAND.to_owned() }
+    }
+}
+
+impl Options {
+    /// The command every generated file's header names, as the user types
+    /// it (`cargo xtask gen`, `errcat gen`): what to run after editing the
+    /// spec. One line without a backtick; [`generate_with`] refuses
+    /// anything else. Files that name another command are still the
+    /// generator's, so switching commands rewrites their headers.
+    #[must_use]
+    pub fn command(mut self, command: impl Into<String>) -> Self {
+        self.command = command.into();
+        self
+    }
+
+    /// The command the headers name.
+    pub fn command_name(&self) -> &str {
+        &self.command
+    }
+}
 
 /// Why a run of the generator failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The spec has problems; nothing was written.
     Spec(Diagnostics),
     /// Writing the output directory failed, or was refused.
-    Write(write::Error),
+    Write(WriteError),
+    /// The [`Options`] cannot be honoured; the message says which and why.
+    Options(String),
 }
 
 impl Error {
@@ -51,6 +196,7 @@ impl Error {
         match self {
             Error::Spec(diagnostics) => diagnostics.render(color),
             Error::Write(error) => diagnostic::render_error(&error.message(), error.help().as_deref(), color),
+            Error::Options(message) => diagnostic::render_error(message, None, color),
         }
     }
 }
@@ -79,18 +225,40 @@ impl From<Diagnostics> for Error {
 /// one call.
 ///
 /// `spec` is a spec file or a directory searched for `*.yaml` files; each
-/// spec's lock sits next to it (see [`compat::lock`]). `out` may not lie
-/// inside a `spec` directory. Every artifact and lock is rendered in memory
-/// before anything is touched, a spec its lock refuses writes nothing, and
-/// the files and locks are written all or nothing (see [`mod@write`]).
+/// spec's lock sits next to it (`spec/NAME.lock`, every code the catalogue
+/// has published). `out` may not lie inside a `spec` directory. Every
+/// artifact and lock is rendered in memory before anything is touched, a
+/// spec its lock refuses writes nothing, and the files and locks are
+/// written all or nothing: a failure before the renames leaves every old
+/// file as it was. After a version bump, the generated package's entry in
+/// the nearest `Cargo.lock` above it is brought up to date in the same run.
+///
+/// The returned reports name every file, in the order written;
+/// [`Outcome::is_stale`] tells which fail a check.
 pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
+    generate_with(spec, out, mode, &Options::default())
+}
+
+/// [`generate`], with [`Options`]: the headers name `options`' command.
+pub fn generate_with(
+    spec: &Path,
+    out: &Path,
+    mode: Mode,
+    options: &Options,
+) -> Result<Vec<FileReport>, Error> {
+    if !write::valid_command(&options.command) {
+        return Err(Error::Options(format!(
+            "the command {:?} cannot be named in a header: give one line of text without a backtick",
+            options.command
+        )));
+    }
     write::refuse_out_inside_spec(spec, out)?;
     let loaded = load_paths(spec)?;
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
         let checked = load::read_lock(&compat::lock::lock_path(path))
-            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref()));
+            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
         match checked {
             Ok(lock) => locks.push(lock),
             Err(Diagnostics(found)) => problems.extend(found),
@@ -102,7 +270,13 @@ pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, 
         return Err(Error::Spec(load::finish(problems, &sources)));
     }
     let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
-    let files = render(&catalogues);
+    let files = emit::render_for(&catalogues, &options.command);
+    // A bumped version reaches the workspace's Cargo.lock in the same run.
+    let crates: Vec<(&str, &str)> = catalogues
+        .iter()
+        .map(|catalogue| (catalogue.crate_name.as_str(), catalogue.version.as_str()))
+        .collect();
+    locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
     let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
     Ok(write::write_or_check_with_locks(out, &files, &locks, &sources, mode)?)
 }

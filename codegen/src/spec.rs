@@ -33,6 +33,9 @@ pub struct SpecFile {
     /// Retired codes of tables that no longer exist; each names its table.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// The generated package's metadata, under Cargo's own key names.
+    #[serde(default)]
+    pub package: Option<SpecPackage>,
     /// The API answers errors as RFC 9457 problem details
     /// (`application/problem+json`).
     #[serde(default)]
@@ -49,6 +52,50 @@ pub struct SpecFile {
     /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
+}
+
+/// The generated `Cargo.toml`'s metadata, each key as Cargo spells it;
+/// all optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Package"))]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "kebab-case",
+    expecting = "the package's metadata: a mapping of Cargo's keys, such as `license` and `repository`"
+)]
+pub struct SpecPackage {
+    /// One sentence on the crate; defaults to "Typed error codes of TITLE.".
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub description: Option<String>,
+    /// An SPDX license expression, e.g. `MIT OR Apache-2.0`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub license: Option<String>,
+    /// The source repository's `http(s)` URL.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^\s/]+")))]
+    pub repository: Option<String>,
+    /// The project's home page, an `http(s)` URL.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^\s/]+")))]
+    pub homepage: Option<String>,
+    /// Where the crate's documentation lives, an `http(s)` URL.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^\s/]+")))]
+    pub documentation: Option<String>,
+    /// At most five search keywords, each at most 20 ASCII letters, digits,
+    /// `_`, `-` or `+`, starting with a letter or digit.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 5)))]
+    pub keywords: Vec<String>,
+    /// At most three crates.io category slugs (`no-std` and
+    /// `no-std::no-alloc` are always listed).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 3)))]
+    pub categories: Vec<String>,
+    /// The oldest Rust the crate supports, `1.85` or later, e.g. `"1.88"`
+    /// (quoted, so that editors read a string); defaults to `1.85`.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^1\.\d+(\.\d+)?$")))]
+    pub rust_version: Option<String>,
+    /// The authors, e.g. `Jane Doe <jane@example.com>`.
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 /// How the API's problem details name their types.

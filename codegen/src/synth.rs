@@ -331,7 +331,7 @@ pub fn spec(codes: usize) -> String {
     let mut out = String::with_capacity(codes * 220);
     let _ = write!(
         out,
-        "# A synthetic catalogue of {codes} error codes, made by `cargo xtask synth --codes {codes}`\n\
+        "# A synthetic catalogue of {codes} error codes, made by `synth --codes {codes}`\n\
          # for benchmarks: realistic names and descriptions, no real meaning.\n\
          title: Synthetic Catalogue of {codes} Codes\n\
          crate: synth-{codes}-errors\n\

@@ -13,8 +13,8 @@ fuzz_target!(|data: &[u8]| {
     let spec = root.join("spec");
     std::fs::create_dir_all(&spec).expect("a temporary folder");
     std::fs::write(spec.join("fuzz.yaml"), data).expect("the spec written");
-    if let Err(codegen::Error::Spec(found)) =
-        codegen::generate(&spec, &root.join("out"), codegen::Mode::Write)
+    if let Err(errcat::Error::Spec(found)) =
+        errcat::generate(&spec, &root.join("out"), errcat::Mode::Write)
     {
         assert!(!found.0.is_empty());
         let _ = found.render(false);

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::compat::change::decide;
-pub use crate::compat::change::{Bump, Change, ChangeKind, Decision, Verdict, core};
+pub use crate::compat::change::{Bump, Change, ChangeKind, Decision, Verdict};
 use crate::compat::classify::classify;
 use crate::compat::published::Published;
 use crate::model::Catalogue;
@@ -85,7 +85,7 @@ impl fmt::Display for CatalogueDiff {
                 // Only a breaking change's bump is enforced by the lock.
                 format!(
                     "version {} is not: set `version: {needed}` before publishing \
-                     (`cargo xtask gen` requires a bump only for a breaking change)",
+                     (`gen` requires a bump only for a breaking change)",
                     self.new_version
                 )
             };
@@ -98,7 +98,7 @@ impl fmt::Display for CatalogueDiff {
             let (s, them) = if refused == 1 { ("", "it") } else { ("s", "them") };
             write!(
                 f,
-                "\n  `cargo xtask gen` refuses {refused} change{s} whatever the version: undo {them} as each fix says"
+                "\n  `gen` refuses {refused} change{s} whatever the version: undo {them} as each fix says"
             )?;
         }
         Ok(())

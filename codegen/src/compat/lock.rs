@@ -109,7 +109,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut version: Option<(String, usize)> = None;
     let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
     let mut recoveries: Vec<String> = Vec::new();
-    let fix_merge = "keep the lines of both sides (the lock is sorted by code, one code a line), then run `cargo xtask gen`";
+    let fix_merge =
+        "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.trim_end_matches('\r');
@@ -130,15 +131,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                         format!("the lock has a second `version` line (the first is line {first})"),
                     )
                     .at(n, 1)
-                    .help(
-                        "a merge kept both sides: delete the older version line, then run `cargo xtask gen`",
-                    ),
+                    .help("a merge kept both sides: delete the older version line, then run `gen` again"),
                 );
             } else if semver::Version::parse(rest).is_err() {
                 problems.push(
                     Diagnostic::new(path, format!("`{rest}` is not a semver version"))
                         .at(n, 9)
-                        .help("restore the lock from version control, then run `cargo xtask gen`"),
+                        .help("restore the lock from version control, then run `gen` again"),
                 );
             } else {
                 version = Some((rest.to_owned(), n));
@@ -153,7 +152,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                         format!("recovery `{id}` is locked twice: a merge kept both sides"),
                     )
                     .at(n, 1)
-                    .help("delete one of the two lines, then run `cargo xtask gen`"),
+                    .help("delete one of the two lines, then run `gen` again"),
                 );
             } else {
                 recoveries.push(id.to_owned());
@@ -173,7 +172,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                             ),
                         )
                         .at(n, 1)
-                        .help("keep the line that matches the spec, delete the other, then run `cargo xtask gen`"),
+                        .help("keep the line that matches the spec, delete the other, then run `gen` again"),
                     );
                 } else {
                     entries.insert(code, entry);
@@ -184,7 +183,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                     .at(n, 1)
                     .help(
                         "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
-                         restore the lock from version control, then run `cargo xtask gen`",
+                         restore the lock from version control, then run `gen` again",
                     ),
             ),
         }
@@ -192,7 +191,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock { version, entries, recoveries }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
-            .help("restore the lock from version control, then run `cargo xtask gen`")
+            .help("restore the lock from version control, then run `gen` again")
             .into()),
         _ => Err(Diagnostics(problems)),
     }
@@ -316,7 +315,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
          #\n\
          # Codes are API. Once locked, a code can be deprecated or retired in the\n\
          # spec, but never removed, renamed, moved to another table or reused, and\n\
-         # `cargo xtask gen` refuses a spec that tries. Aliases (other codes\n\
+         # the generator refuses a spec that tries. Aliases (other codes\n\
          # `from_code` accepts for a row) are locked the same way, except that an\n\
          # alias may move to another row with a breaking version bump. Edit the\n\
          # spec, not this file; review changes to it as changes to the API.\n\

@@ -20,11 +20,12 @@ use crate::write::{Comment, OutputFile};
 /// (`locked`: the lock file's path and text, when there is one), and
 /// renders the updated lock. Problems in the lock come back with their
 /// source lines; problems in the spec are left for the caller to place
-/// with the spec's text.
+/// with the spec's text. The lock's header names `command`.
 pub fn check_lock(
     spec: &Path,
     catalogue: &Catalogue,
     locked: Option<&SourceFile>,
+    command: &str,
 ) -> Result<OutputFile, Diagnostics> {
     let path = lock::lock_path(spec);
     let checked = locked
@@ -34,7 +35,7 @@ pub fn check_lock(
     match checked {
         Ok(updated) => {
             let body = lock::render(catalogue, &updated);
-            Ok(OutputFile::generated(path, Comment::Hash, &catalogue.source, &body))
+            Ok(OutputFile::generated(path, Comment::Hash, command, &catalogue.source, &body))
         }
         Err(Diagnostics(problems)) => {
             let (mut in_lock, mut in_spec): (Vec<Diagnostic>, Vec<Diagnostic>) =

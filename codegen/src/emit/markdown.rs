@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
 use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
-use crate::write::{self, Comment};
+use crate::write::Comment;
 
 /// The generated page, `docs/<crate>.md`, below its header.
 pub fn emit_docs(catalogue: &Catalogue) -> String {
@@ -19,9 +19,10 @@ pub fn emit_docs(catalogue: &Catalogue) -> String {
 /// The comment syntax of the page's header.
 pub const COMMENT: Comment = Comment::Html;
 
+#[cfg(any(test, feature = "test-support"))]
 /// The page's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    write::header(COMMENT, &catalogue.source)
+    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The reference text: everything on the page below its header.

@@ -11,14 +11,20 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::model::Catalogue;
-use crate::write::{Comment, OutputFile};
+use crate::write::{Comment, DEFAULT_COMMAND, OutputFile};
 
 /// Renders every artifact of every catalogue, in memory. Paths are named
 /// after the crate, so several catalogues never collide:
 /// `<crate>/…` (`Cargo.toml`, `src/lib.rs`, `src/reference.md`),
 /// `openapi/<crate>.openapi.yaml` (3.1.0),
 /// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
+/// Each file's header names `cargo xtask gen`, as [`generate`](crate::generate)'s do.
 pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
+    render_for(catalogues, DEFAULT_COMMAND)
+}
+
+/// [`render`], with headers that name `command` (see `Options::command`).
+pub fn render_for(catalogues: &[Catalogue], command: &str) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for catalogue in catalogues {
         // The emitters are pure and independent: on a large catalogue,
@@ -32,7 +38,7 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
             (lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), (openapi, docs))
         });
         let file = |path: PathBuf, comment: Comment, body: &str| {
-            OutputFile::generated(path, comment, &catalogue.source, body)
+            OutputFile::generated(path, comment, command, &catalogue.source, body)
         };
         let crate_dir = PathBuf::from(&catalogue.crate_name);
         files.push(file(

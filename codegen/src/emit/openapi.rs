@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::emit::yaml::{self, OrderedMap};
 use crate::model::{Body, BodyRole, Catalogue, MessageText, ProblemDetails, Row, Table, TableKind};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
-use crate::write::{self, Comment};
+use crate::write::Comment;
 
 /// Which OpenAPI version to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +80,10 @@ pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
 /// The comment syntax of the document's header.
 pub const COMMENT: Comment = Comment::Hash;
 
+#[cfg(any(test, feature = "test-support"))]
 /// The document's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    write::header(COMMENT, &catalogue.source)
+    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The name of a table's code schema: its enum's name + `Code` (`HttpErrorCode`).

@@ -185,7 +185,7 @@ pub(crate) fn read_lock(path: &Path) -> Result<Option<SourceFile>, Diagnostics> 
     };
     let text = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::new(path, "the lock is not valid UTF-8")
-            .help("restore the lock from version control, then run `cargo xtask gen`")
+            .help("restore the lock from version control, then run `gen` again")
     })?;
     Ok(Some(SourceFile { path: path.to_path_buf(), text }))
 }

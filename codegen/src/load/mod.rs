@@ -22,13 +22,16 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{self, Catalogue};
 use crate::source::{SourceFile, SpecPath};
 
+#[cfg(any(test, feature = "test-support"))]
 /// Reads and validates every spec file under `spec`, reporting the problems
 /// of all files at once, sorted by file and line.
 pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
     Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect())
 }
 
-/// [`load`], keeping the path each catalogue was read from.
+/// Reads and validates every spec file under `spec` (a file, or a folder
+/// searched for `*.yaml`), with the path each was read from, reporting the
+/// problems of all files at once, sorted by file and line.
 pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
     let files = files::spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
@@ -159,6 +162,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
     })
 }
 
+#[cfg(any(test, feature = "test-support"))]
 /// Parses spec text into the spec types, reporting every shape problem
 /// (unknown, repeated or missing field, wrong type) of every table and
 /// row, each with the value's YAML path and, where known, its line; see

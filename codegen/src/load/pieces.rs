@@ -356,7 +356,17 @@ retired:
     fn field_names_come_from_the_types() {
         assert_eq!(
             fields_of::<SpecFile>(),
-            ["title", "crate", "version", "tables", "retired", "problem_details", "recoveries", "body"]
+            [
+                "title",
+                "crate",
+                "version",
+                "tables",
+                "retired",
+                "package",
+                "problem_details",
+                "recoveries",
+                "body"
+            ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());

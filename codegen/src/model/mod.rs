@@ -4,6 +4,7 @@
 //! is computed here, once, so emitters only read.
 
 mod names;
+mod package;
 mod text_rules;
 mod validate;
 
@@ -12,8 +13,11 @@ pub use names::{
     is_type_ident,
 };
 
+pub use package::Package;
+pub use validate::Skipped;
+#[cfg(any(test, feature = "test-support"))]
+pub use validate::validate;
 pub(crate) use validate::validate_skipping;
-pub use validate::{Skipped, validate};
 
 use std::sync::Arc;
 
@@ -41,6 +45,8 @@ pub struct Catalogue {
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// The generated package's metadata (`package:`, with its defaults).
+    pub package: Package,
     /// How the API answers with RFC 9457 problem details, if it does.
     pub problem_details: Option<ProblemDetails>,
     /// The JSON body of an error response, when the spec declares one.

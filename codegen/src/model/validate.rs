@@ -39,12 +39,14 @@ pub struct Skipped {
 }
 
 impl Skipped {
+    #[cfg(any(test, feature = "test-support"))]
     /// Whether the whole spec was read.
     pub fn is_empty(&self) -> bool {
         *self == Skipped::default()
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
 pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {
@@ -151,6 +153,12 @@ pub(crate) fn validate_skipping(
             check_no_body(&mut problems);
         }
     }
+    let (package, package_problems) = super::package::check_package(spec.package.as_ref(), &spec.title);
+    if !skipped.catalogue {
+        for (at, message, help) in package_problems {
+            problems.push(at, message, help);
+        }
+    }
     let retired = check_retired(&mut problems, skipped, spec, &codes);
 
     if problems.found.is_empty() {
@@ -164,6 +172,7 @@ pub(crate) fn validate_skipping(
             retired,
             recoveries,
             body,
+            package,
             problem_details: spec
                 .problem_details
                 .as_ref()

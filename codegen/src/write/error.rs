@@ -43,7 +43,7 @@ impl Error {
             Error::Io(error) | Error::NothingChanged(error) => error.to_string(),
             Error::PartlyWritten(error) => format!("could not rename a file into place: {error}"),
             Error::NotOwned(paths) => format!(
-                "refusing to overwrite {} file{} that `cargo xtask gen` did not write:\n{}",
+                "refusing to overwrite {} file{} that the generator did not write:\n{}",
                 paths.len(),
                 plural(paths),
                 list(paths)
@@ -72,11 +72,11 @@ impl Error {
             Error::Io(_) => None,
             Error::NotOwned(paths) => Some(format!(
                 "move the file{s} out of the way, or pass `--out` a directory of generated files only; \
-                 generated files start with a `{GENERATED_MARKER}` line",
+                 generated files start with a `{GENERATED_MARKER} …` line",
                 s = plural(paths),
             )),
             Error::Symlinks(_) => Some(
-                "`cargo xtask gen` writes only real files and folders: replace each link with the \
+                "the generator writes only real files and folders: replace each link with the \
                  folder or file itself, or pass `--out` the directory a link points to"
                     .to_owned(),
             ),
@@ -92,7 +92,7 @@ impl Error {
             ),
             Error::PartlyWritten(_) => Some(
                 "the files renamed before it are new, the others and the locks as they were; fix the \
-                 cause and run `cargo xtask gen` again to finish"
+                 cause and run `gen` again to finish"
                     .to_owned(),
             ),
             Error::OutInsideSpec { .. } => Some(

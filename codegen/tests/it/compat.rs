@@ -2,8 +2,8 @@
 //! (rows added, removed, retired, renamed, moved, swapped; retired entries
 //! dropped, renamed or used again; aliases added, removed, retired, moved;
 //! texts, causes, statuses, recoveries and deprecations changed; the version bumped
-//! or not) get the same decision from `codegen::generate` against the lock
-//! as from `codegen::compat::diff::diff` against the old catalogue: gen
+//! or not) get the same decision from `errcat::generate` against the lock
+//! as from `errcat::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
 //! when it is `needs_version`, and gen's messages name the same refused and
 //! breaking changes. Both sides share `classify`, so what this catches is a
@@ -15,8 +15,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::compat::diff::{Bump, CatalogueDiff, Decision, diff};
-use codegen::{Catalogue, Error, Mode};
+use errcat::compat::diff::{Bump, CatalogueDiff, Decision, diff};
+use errcat::{Catalogue, Error, Mode};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -439,7 +439,7 @@ fn set_version(spec: &mut Spec, version: Version) {
 
 /// What `generate` did with the edited spec, read from its diagnostics.
 fn gen_decision(spec_dir: &Path, out: &Path) -> Result<(Decision, Vec<String>), TestCaseError> {
-    match codegen::generate(spec_dir, out, Mode::Check) {
+    match errcat::generate(spec_dir, out, Mode::Check) {
         Ok(_) => Ok((Decision::Accepted, Vec::new())),
         Err(Error::Spec(found)) => {
             let messages: Vec<String> = found.0.iter().map(|problem| problem.message.clone()).collect();
@@ -470,8 +470,8 @@ fn locked() -> Locked {
     fs::write(&spec, fixture().yaml()).unwrap();
     // Lock the fixture once; each case then checks against that lock.
     let written = dir.path().join("written");
-    codegen::generate(spec.parent().unwrap(), &written, Mode::Write).unwrap_or_else(|e| panic!("{e}"));
-    let old = codegen::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    errcat::generate(spec.parent().unwrap(), &written, Mode::Write).unwrap_or_else(|e| panic!("{e}"));
+    let old = errcat::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
     Locked { out: dir.path().join("generated"), spec, old, _dir: dir }
 }
 
@@ -487,7 +487,7 @@ fn check(
     }
     set_version(&mut spec, version);
     let yaml = spec.yaml();
-    let Ok(new) = codegen::load_bytes(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes())
+    let Ok(new) = errcat::load_bytes(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes())
     else {
         // Not a valid catalogue (a duplicate code or name...): no lock question.
         seen.borrow_mut()[3] += 1;

@@ -1,16 +1,16 @@
-//! `codegen::compat::diff` on pairs of catalogues: each kind of change is found,
+//! `errcat::compat::diff` on pairs of catalogues: each kind of change is found,
 //! refused or allowed with the version bump it needs, and the whole diff
 //! says what `cargo xtask gen` will do.
 
 use std::path::Path;
 
-use codegen::Catalogue;
-use codegen::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
+use errcat::Catalogue;
+use errcat::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
 
 fn catalogue(yaml: &str) -> Catalogue {
     let path = Path::new("spec/shop.yaml");
-    let spec = codegen::parse(path, yaml).unwrap_or_else(|e| panic!("{e}"));
-    codegen::model::validate(path, "spec/shop.yaml", &spec).unwrap_or_else(|e| panic!("{e}"))
+    let spec = errcat::parse(path, yaml).unwrap_or_else(|e| panic!("{e}"));
+    errcat::model::validate(path, "spec/shop.yaml", &spec).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The published catalogue every test changes.
@@ -46,7 +46,7 @@ fn changed(new: &str) -> CatalogueDiff {
 
 /// Each change's kind, code and verdict: `refused`, or the bump it needs.
 fn kinds(diff: &CatalogueDiff) -> Vec<(ChangeKind, Option<u32>, &'static str)> {
-    let verdict = |c: &codegen::compat::diff::Change| match c.bump() {
+    let verdict = |c: &errcat::compat::diff::Change| match c.bump() {
         None => "refused",
         Some(Bump::Major) => "major",
         Some(Bump::Minor) => "minor",
@@ -93,7 +93,7 @@ fn additions_and_deprecations_are_minor() {
     assert!(
         patch.to_string().contains(
             "a minor change: needs version 1.5.0 or later: version 1.4.3 is not: set `version: 1.5.0` before publishing \
-             (`cargo xtask gen` requires a bump only for a breaking change)"
+             (`gen` requires a bump only for a breaking change)"
         ),
         "{patch}"
     );
@@ -233,9 +233,7 @@ fn retiring_is_breaking_and_removing_or_renaming_is_refused() {
         "{text}"
     );
     assert!(
-        text.ends_with(
-            "`cargo xtask gen` refuses 4 changes whatever the version: undo them as each fix says"
-        ),
+        text.ends_with("`gen` refuses 4 changes whatever the version: undo them as each fix says"),
         "{text}"
     );
     let bumped = changed(&new.replace("version: 1.4.2", "version: 2.0.0"));
@@ -400,7 +398,7 @@ fn below_one_the_minor_number_is_the_breaking_one() {
     assert_eq!(diff.needed_version.as_deref(), Some("0.5.0"));
     assert!(!diff.version_ok);
     assert_eq!(diff.decision, Decision::NeedsVersion);
-    let bumped = codegen::compat::diff::diff(&catalogue(&old), &catalogue(&retire("version: 0.5.0")));
+    let bumped = errcat::compat::diff::diff(&catalogue(&old), &catalogue(&retire("version: 0.5.0")));
     assert!(bumped.version_ok && bumped.is_breaking(), "a breaking change stays breaking, bump or not");
     assert_eq!(bumped.decision, Decision::Accepted);
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use codegen::Catalogue;
+use errcat::Catalogue;
 
 /// The codegen package's folder.
 pub fn root() -> &'static Path {
@@ -31,6 +31,6 @@ pub fn catalogues() -> Vec<Catalogue> {
     }));
     specs
         .into_iter()
-        .map(|(path, name)| codegen::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
+        .map(|(path, name)| errcat::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
         .collect()
 }

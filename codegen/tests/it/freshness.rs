@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use codegen::{Mode, Outcome};
+use errcat::{Mode, Outcome};
 
 #[test]
 fn generated_files_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen sits in the workspace");
-    let reports = codegen::generate(&root.join("spec"), &root.join("generated"), Mode::Check)
+    let reports = errcat::generate(&root.join("spec"), &root.join("generated"), Mode::Check)
         .unwrap_or_else(|e| panic!("the bundled spec must generate cleanly:\n{e}"));
     assert!(!reports.is_empty());
     let stale: Vec<String> = reports

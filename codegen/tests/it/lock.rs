@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Error, Mode, Outcome};
+use errcat::{Error, Mode, Outcome};
 
 /// A spec file in a fresh directory, with an output directory beside it.
 struct Project {
@@ -33,8 +33,8 @@ impl Project {
         fs::write(&self.spec, yaml).unwrap();
     }
 
-    fn generate(&self, mode: Mode) -> Result<Vec<codegen::FileReport>, String> {
-        codegen::generate(self.spec.parent().unwrap(), &self.out, mode).map_err(|e| match e {
+    fn generate(&self, mode: Mode) -> Result<Vec<errcat::FileReport>, String> {
+        errcat::generate(self.spec.parent().unwrap(), &self.out, mode).map_err(|e| match e {
             Error::Spec(diagnostics) => diagnostics.to_string(),
             other => panic!("unexpected error: {other}"),
         })
@@ -57,7 +57,7 @@ fn spec(version: &str, rows: &str, retired: &str) -> String {
 const ROWS: &str = "      - {code: 1, name: CART_EMPTY, description: D, http_status: 400}\n\
                     \x20     - {code: 2, name: CART_FULL, description: D, http_status: 409}\n";
 
-fn outcome(reports: &[codegen::FileReport], path: &Path) -> Outcome {
+fn outcome(reports: &[errcat::FileReport], path: &Path) -> Outcome {
     reports.iter().find(|r| r.path == path).map(|r| r.outcome.clone()).expect("the lock is reported")
 }
 
@@ -492,13 +492,13 @@ fn a_code_made_an_alias_of_another_row_is_refused_and_of_its_own_row_is_breaking
 }
 
 /// What `diff` says of the same edit `gen` checks against the lock.
-fn diff_of(old: &str, new: &str) -> codegen::compat::diff::CatalogueDiff {
+fn diff_of(old: &str, new: &str) -> errcat::compat::diff::CatalogueDiff {
     let path = Path::new("spec/shop.yaml");
     let load = |yaml: &str| {
-        codegen::load_bytes(path, "spec/shop.yaml".to_owned(), yaml.as_bytes().to_vec())
+        errcat::load_bytes(path, "spec/shop.yaml".to_owned(), yaml.as_bytes().to_vec())
             .unwrap_or_else(|e| panic!("{e}"))
     };
-    codegen::compat::diff::diff(&load(old), &load(new))
+    errcat::compat::diff::diff(&load(old), &load(new))
 }
 
 const RETIRED: &str = "    retired:\n      - {code: 9, name: CART_GONE, reason: Never sent.}\n";
@@ -517,7 +517,7 @@ fn dropping_a_retired_entry_is_refused_by_gen_and_by_diff() {
         assert!(error.contains("help: a retired code stays listed so it is never reused"), "{error}");
 
         let diff = diff_of(&old, &new);
-        assert_eq!(diff.decision, codegen::compat::diff::Decision::Refused, "{diff}");
+        assert_eq!(diff.decision, errcat::compat::diff::Decision::Refused, "{diff}");
         assert_eq!(diff.changes.iter().map(|c| c.summary.as_str()).collect::<Vec<_>>(), [message]);
         assert!(diff.changes[0].is_refused() && !diff.changes[0].breaking, "{diff}");
     }
@@ -538,7 +538,7 @@ fn renaming_a_retired_entry_is_refused_by_gen_and_by_diff_at_its_name() {
     assert!(error.contains("help: a retired code keeps the name it had: write `name: CART_GONE`"), "{error}");
 
     let diff = diff_of(&old, &new);
-    assert_eq!(diff.decision, codegen::compat::diff::Decision::Refused, "{diff}");
+    assert_eq!(diff.decision, errcat::compat::diff::Decision::Refused, "{diff}");
     assert_eq!(diff.changes.iter().map(|c| c.summary.as_str()).collect::<Vec<_>>(), [message]);
 }
 
@@ -562,10 +562,10 @@ fn swapping_rows_is_accepted_by_gen_and_a_patch_for_diff() {
     assert!(all.find("CartFull").unwrap() < all.find("CartEmpty").unwrap(), "{all}");
 
     let diff = diff_of(&old, &new);
-    assert_eq!(diff.decision, codegen::compat::diff::Decision::Accepted, "{diff}");
+    assert_eq!(diff.decision, errcat::compat::diff::Decision::Accepted, "{diff}");
     assert_eq!(diff.changes.len(), 1, "{diff}");
-    assert_eq!(diff.changes[0].kind, codegen::compat::diff::ChangeKind::Reordered);
-    assert_eq!(diff.changes[0].bump(), Some(codegen::compat::diff::Bump::Patch));
+    assert_eq!(diff.changes[0].kind, errcat::compat::diff::ChangeKind::Reordered);
+    assert_eq!(diff.changes[0].bump(), Some(errcat::compat::diff::Bump::Patch));
     // A release says so with a patch bump; the lock does not require one.
     assert_eq!((diff.needed_version.as_deref(), diff.version_ok), (Some("0.2.1"), false), "{diff}");
 }

@@ -5,18 +5,18 @@
 
 use std::collections::BTreeSet;
 
-use codegen::model::TableKind;
+use errcat::model::TableKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::fixtures::catalogues;
 
 /// The page as written to `docs/<crate>.md`, its header included.
-fn page(catalogue: &codegen::Catalogue) -> String {
+fn page(catalogue: &errcat::Catalogue) -> String {
     let path = std::path::Path::new("docs").join(format!("{}.md", catalogue.crate_name));
-    let files = codegen::render(std::slice::from_ref(catalogue));
+    let files = errcat::render(std::slice::from_ref(catalogue));
     let page = files.into_iter().find(|file| file.path == path).expect("the page is rendered");
     assert!(
-        page.contents.ends_with(&codegen::emit::markdown::emit_docs(catalogue)),
+        page.contents.ends_with(&errcat::emit::markdown::emit_docs(catalogue)),
         "the body follows the header"
     );
     page.contents
@@ -150,7 +150,7 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
         let Some(Block::Html(header)) = blocks.next() else {
             panic!("{at}: the page starts with its header")
         };
-        assert_eq!(header, codegen::emit::markdown::header(&catalogue), "{at}: no other HTML block");
+        assert_eq!(header, errcat::emit::markdown::header(&catalogue), "{at}: no other HTML block");
         let Some(Block::Heading(1, title)) = blocks.next() else {
             panic!("{at}: the page starts with its title")
         };

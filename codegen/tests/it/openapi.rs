@@ -3,9 +3,9 @@
 //! an example, valid against the body schema, under its status's response.
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
-use codegen::Catalogue;
-use codegen::emit::openapi::{self, Version};
-use codegen::model::{BodyRole, MessageText, TableKind};
+use errcat::Catalogue;
+use errcat::emit::openapi::{self, Version};
+use errcat::model::{BodyRole, MessageText, TableKind};
 use serde_yaml::Value;
 
 use crate::fixtures::catalogues;
@@ -15,7 +15,7 @@ const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0
 
 fn document(catalogue: &Catalogue, version: Version) -> Value {
     let path = std::path::Path::new("openapi").join(openapi::file_name(catalogue, version));
-    let file = codegen::render(std::slice::from_ref(catalogue)).into_iter().find(|file| file.path == path);
+    let file = errcat::render(std::slice::from_ref(catalogue)).into_iter().find(|file| file.path == path);
     let text = file.expect("the document is rendered").contents;
     assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
     assert!(text.ends_with(&openapi::emit_openapi(catalogue, version)), "the document follows the header");
@@ -49,7 +49,7 @@ fn documents_are_standalone_with_info_from_the_spec() {
 
 /// The explanation, causes and solutions the documents give beside
 /// `code` of `row`, verbatim: a row's own code carries them, an alias not.
-fn details(row: &codegen::model::Row, code: u32) -> (Option<Value>, Option<Value>, Option<Value>) {
+fn details(row: &errcat::model::Row, code: u32) -> (Option<Value>, Option<Value>, Option<Value>) {
     if code != row.code {
         return (None, None, None);
     }
@@ -67,14 +67,14 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             let path = ["components", "schemas", name.as_str()];
 
             // Each row's code, then its aliases, with the row they stand for.
-            let entries: Vec<(u32, &codegen::model::Row)> = table
+            let entries: Vec<(u32, &errcat::model::Row)> = table
                 .rows
                 .iter()
                 .flat_map(|row| {
                     std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
                 })
                 .collect();
-            let recovery = |row: &codegen::model::Row| row.recovery.as_ref().map(|r| string(r.key()));
+            let recovery = |row: &errcat::model::Row| row.recovery.as_ref().map(|r| string(r.key()));
 
             let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
             assert_eq!(schema["type"], string("integer"));
@@ -136,7 +136,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
-                let line = format!("- `{}` {}: ", row.code, codegen::text::markdown_inline(&row.name));
+                let line = format!("- `{}` {}: ", row.code, errcat::text::markdown_inline(&row.name));
                 assert!(description.contains(&line), "{name}: the description names {}", row.code);
             }
         }

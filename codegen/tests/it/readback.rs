@@ -2,14 +2,14 @@
 //! crate: names, descriptions, explanations, causes and solutions, for
 //! every code, found by its code.
 
-use codegen::Catalogue;
+use errcat::Catalogue;
 
 use crate::fixtures::root;
 
 /// The fixture `stem`, loaded as the golden tests load it.
 fn fixture(stem: &str) -> Catalogue {
     let path = root().join("tests/fixtures").join(format!("{stem}.yaml"));
-    codegen::load_file(&path, format!("fixtures/{stem}.yaml")).unwrap_or_else(|e| panic!("{e}"))
+    errcat::load_file(&path, format!("fixtures/{stem}.yaml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Checks every row of `$stem` against `$krate::ErrorCode`, looked up by

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    match codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
+    match errcat::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
         Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }
@@ -432,9 +432,9 @@ fn recoveries_need_no_http() {
                 \x20     - {code: 1, name: GONE, description: D, recovery: reconnect}\n\
                 \x20     - {code: 2, name: BAD, description: D}\n";
     let catalogue =
-        codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
+        errcat::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
     assert!(!catalogue.http);
-    let files = codegen::render(&[catalogue]);
+    let files = errcat::render(&[catalogue]);
     let file = |name: &str| {
         let file = files.iter().find(|file| file.path.ends_with(name)).unwrap_or_else(|| panic!("no {name}"));
         file.contents.clone()

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Error, Mode};
+use errcat::{Error, Mode};
 
 /// The bundled spec copied into `spec/` of a fresh directory, with
 /// `generated/` beside it as the output.
@@ -25,8 +25,8 @@ impl Project {
         Project { dir, spec, out }
     }
 
-    fn generate(&self) -> Result<Vec<codegen::FileReport>, Error> {
-        codegen::generate(&self.spec, &self.out, Mode::Write)
+    fn generate(&self) -> Result<Vec<errcat::FileReport>, Error> {
+        errcat::generate(&self.spec, &self.out, Mode::Write)
     }
 
     /// Changes a description, so every artifact of the catalogue changes.
@@ -38,7 +38,7 @@ impl Project {
 }
 
 /// The message of a refused run, as the command line prints it.
-fn refusal(result: Result<Vec<codegen::FileReport>, Error>) -> String {
+fn refusal(result: Result<Vec<errcat::FileReport>, Error>) -> String {
     match result {
         Err(Error::Write(error)) => error.to_string(),
         Err(other) => panic!("not a writer's refusal: {other}"),
@@ -91,7 +91,7 @@ fn a_symlinked_folder_in_out_is_refused_and_nothing_behind_it_is_touched() {
     assert!(message.contains(&project.out.join("openapi").display().to_string()), "{message}");
     assert!(message.contains("help: "), "the fix: {message}");
     assert_eq!((snapshot(&elsewhere), snapshot(&project.out), snapshot(&project.spec)), before);
-    let check = codegen::generate(&project.spec, &project.out, Mode::Check);
+    let check = errcat::generate(&project.spec, &project.out, Mode::Check);
     assert!(matches!(check, Err(Error::Write(_))), "check mode refuses too: {check:?}");
 }
 
@@ -150,7 +150,7 @@ fn a_user_file_that_quotes_the_header_is_neither_removed_nor_overwritten() {
     let longer = project.out.join("openapi/mine.yaml");
     fs::write(&longer, format!("{header} Except this one.\n")).unwrap();
     let reports = project.generate().unwrap();
-    assert!(reports.iter().all(|r| r.outcome != codegen::Outcome::Removed), "{reports:?}");
+    assert!(reports.iter().all(|r| r.outcome != errcat::Outcome::Removed), "{reports:?}");
     assert!(quoting.exists() && longer.exists());
 
     // In the way of a generated file, it is refused, not overwritten.
@@ -220,7 +220,7 @@ fn a_temporary_file_a_killed_run_left_is_removed_by_the_next() {
     assert!(in_flight.exists(), "another run's temporary file is left alone");
     // Check mode removes nothing.
     leave(&stale, "half a fi");
-    codegen::generate(&project.spec, &project.out, Mode::Check).unwrap();
+    errcat::generate(&project.spec, &project.out, Mode::Check).unwrap();
     assert!(stale.exists());
 }
 
@@ -228,7 +228,7 @@ fn a_temporary_file_a_killed_run_left_is_removed_by_the_next() {
 fn an_out_directory_inside_the_spec_directory_is_refused() {
     let project = Project::new();
     for out in [project.spec.join("generated"), project.spec.clone(), project.spec.join("a/../b")] {
-        let message = match codegen::generate(&project.spec, &out, Mode::Write) {
+        let message = match errcat::generate(&project.spec, &out, Mode::Write) {
             Err(Error::Write(error)) => error.to_string(),
             other => panic!("{}: not refused: {other:?}", out.display()),
         };
@@ -238,5 +238,5 @@ fn an_out_directory_inside_the_spec_directory_is_refused() {
     assert_eq!(snapshot(&project.spec).len(), 1, "nothing written into the spec directory");
     // A spec file, not a directory, is never searched: its folder may hold the output.
     let file = project.spec.join("knox-cloud.yaml");
-    codegen::generate(&file, &project.spec.join("generated"), Mode::Write).unwrap();
+    errcat::generate(&file, &project.spec.join("generated"), Mode::Write).unwrap();
 }

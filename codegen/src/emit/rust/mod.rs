@@ -45,6 +45,26 @@ pub const README_COMMENT: Comment = Comment::Html;
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {
+    let package = &catalogue.package;
+    let list = |items: &[String]| items.iter().map(|item| toml_string(item)).collect::<Vec<_>>().join(", ");
+    // The spec's optional keys, in Cargo's documented order; absent ones are left out.
+    let mut optional = String::new();
+    if !package.authors.is_empty() {
+        optional.push_str(&format!("authors = [{}]\n", list(&package.authors)));
+    }
+    for (key, value) in [
+        ("license", &package.license),
+        ("repository", &package.repository),
+        ("homepage", &package.homepage),
+        ("documentation", &package.documentation),
+    ] {
+        if let Some(value) = value {
+            optional.push_str(&format!("{key} = {}\n", toml_string(value)));
+        }
+    }
+    if !package.keywords.is_empty() {
+        optional.push_str(&format!("keywords = [{}]\n", list(&package.keywords)));
+    }
     // A catalogue without HTTP has no responses to parse and no statuses
     // to convert: no features but `serde` for the code enums, no
     // dependencies. An HTTP catalogue parses error bodies (and answers
@@ -97,10 +117,11 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          name = {name}\n\
          version = {version}\n\
          edition = \"2024\"\n\
-         rust-version = \"1.85\"\n\
+         rust-version = {rust_version}\n\
          description = {description}\n\
+         {optional}\
          readme = \"README.md\"\n\
-         categories = [\"no-std\", \"no-std::no-alloc\"]\n\
+         categories = [{categories}]\n\
          \n\
          {features}\
          \n\
@@ -108,7 +129,9 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          all-features = true\n",
         name = toml_string(&catalogue.crate_name),
         version = toml_string(&catalogue.version),
-        description = toml_string(&format!("Typed error codes of {}.", catalogue.title)),
+        rust_version = toml_string(&package.rust_version),
+        description = toml_string(&package.description),
+        categories = list(&package.categories),
     )
 }
 

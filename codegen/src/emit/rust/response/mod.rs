@@ -367,10 +367,14 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
             /// HTTP status table lists it, else the raw numbers.
             #[must_use]
             pub const fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
-                if let ::core::option::Option::Some(body_code) = code {
-                    if let ::core::option::Option::Some(error) = body_code.error_code() {
-                        return Self::Code(error);
-                    }
+                // Not nested `if let`s: clippy asks for a let chain from
+                // Rust 1.88 on, which a crate for 1.85 cannot write.
+                let listed = match code {
+                    ::core::option::Option::Some(body_code) => body_code.error_code(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                };
+                if let ::core::option::Option::Some(error) = listed {
+                    return Self::Code(error);
                 }
                 #status_fallback
                 Self::Unknown { status, code }

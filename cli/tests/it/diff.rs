@@ -1,12 +1,12 @@
-//! `cargo xtask diff` on a real git history, and `gen` refusing a change
+//! `errcat diff` on a real git history, and `gen` refusing a change
 //! its lock forbids, as a user runs them: the two class every change alike.
 
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn xtask(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).current_dir(dir).args(args).output().expect("xtask runs")
+fn errcat(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat")).current_dir(dir).args(args).output().expect("errcat runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -59,8 +59,8 @@ fn v3(version: &str) -> String {
 #[test]
 fn diff_reports_a_fixture_history() {
     if !has_git() {
-        // `cargo xtask diff` needs git; the comparison itself is covered by
-        // codegen's tests/diff.rs.
+        // `errcat diff` needs git; the comparison itself is covered by
+        // errcat's tests/diff.rs.
         eprintln!("git is not installed: skipping the git history test");
         return;
     }
@@ -75,13 +75,13 @@ fn diff_reports_a_fixture_history() {
     git(root, &["tag", "v1"]);
 
     // Nothing changed since HEAD.
-    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "--spec", "spec"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(text(&run.stdout).contains("no changes"), "{}", text(&run.stdout));
 
     // Additions, a deprecation and a text change: not breaking.
     fs::write(&spec, v2()).unwrap();
-    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "--spec", "spec"]);
     let stdout = text(&run.stdout);
     assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
     assert!(stdout.contains("spec/shop.yaml (shop-errors 0.1.0 → 0.1.1)"), "{stdout}");
@@ -103,7 +103,7 @@ fn diff_reports_a_fixture_history() {
 
     // A retirement: breaking, against HEAD and against the first tag.
     fs::write(&spec, v3("0.1.2")).unwrap();
-    let run = xtask(root, &["diff", "--spec", "spec/shop.yaml"]);
+    let run = errcat(root, &["diff", "--spec", "spec/shop.yaml"]);
     let stdout = text(&run.stdout);
     assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
     assert!(
@@ -115,7 +115,7 @@ fn diff_reports_a_fixture_history() {
     assert!(stdout.contains("version 0.1.2 is not: set `version: 0.2.0`"), "{stdout}");
     assert!(stdout.ends_with("1 breaking change since HEAD\n"), "{stdout}");
 
-    let run = xtask(root, &["diff", "v1", "--format", "json", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "v1", "--format", "json", "--spec", "spec"]);
     assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON on stdout");
     assert_eq!(json["rev"], "v1");
@@ -135,12 +135,12 @@ fn diff_reports_a_fixture_history() {
 
     // A new catalogue beside it is an addition; errors exit 2.
     fs::write(root.join("spec/more.yaml"), V1.replace("shop-errors", "more-errors")).unwrap();
-    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "--spec", "spec"]);
     assert!(text(&run.stdout).contains("spec/more.yaml: new catalogue since HEAD"), "{}", text(&run.stdout));
-    let run = xtask(root, &["diff", "no-such-rev", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "no-such-rev", "--spec", "spec"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("`no-such-rev` is not a commit"), "{}", text(&run.stderr));
-    let run = xtask(root, &["diff", "--format", "yaml"]);
+    let run = errcat(root, &["diff", "--format", "yaml"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("unknown format `yaml`"));
 }
@@ -153,14 +153,14 @@ fn gen_refuses_a_retirement_without_a_bump_and_writes_nothing() {
     let spec = root.join("spec/shop.yaml");
     fs::write(&spec, v2()).unwrap();
     let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(text(&run.stdout).contains("written    spec/shop.lock"), "{}", text(&run.stdout));
     let lock = fs::read(root.join("spec/shop.lock")).unwrap();
 
     fs::write(&spec, v3("0.1.2")).unwrap();
     for args in [&gen_args[..], &[&gen_args[..], &["--check"]].concat()] {
-        let run = xtask(root, args);
+        let run = errcat(root, args);
         let stderr = text(&run.stderr);
         assert_eq!(run.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("error: 1 breaking change since 0.1.1 needs version 0.2.0"), "{stderr}");
@@ -170,7 +170,7 @@ fn gen_refuses_a_retirement_without_a_bump_and_writes_nothing() {
     assert_eq!(fs::read(root.join("spec/shop.lock")).unwrap(), lock);
 
     fs::write(&spec, v3("0.2.0")).unwrap();
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
     assert!(lock.contains("3 cart retired 0.1.1 CartError::CartLocked \"CART_LOCKED\""), "{lock}");
@@ -188,14 +188,14 @@ fn a_removed_alias_exits_2_from_gen_and_1_from_diff() {
     );
     fs::write(&spec, &aliased).unwrap();
     let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
     assert!(lock.contains("\n21 cart alias-of:2 0.1.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
 
     let dropped = aliased.replace(", aliases: [21]", "");
     fs::write(&spec, &dropped).unwrap();
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     let stderr = text(&run.stderr);
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(
@@ -210,7 +210,7 @@ fn a_removed_alias_exits_2_from_gen_and_1_from_diff() {
     assert_eq!(fs::read_to_string(root.join("spec/shop.lock")).unwrap(), lock, "nothing written");
 
     if !has_git() {
-        eprintln!("git is not installed: skipping `cargo xtask diff`");
+        eprintln!("git is not installed: skipping `errcat diff`");
         return;
     }
     fs::write(&spec, &aliased).unwrap();
@@ -218,7 +218,7 @@ fn a_removed_alias_exits_2_from_gen_and_1_from_diff() {
     git(root, &["add", "spec"]);
     git(root, &["commit", "--quiet", "-m", "aliased"]);
     fs::write(&spec, &dropped).unwrap();
-    let run = xtask(root, &["diff", "--spec", "spec"]);
+    let run = errcat(root, &["diff", "--spec", "spec"]);
     let stdout = text(&run.stdout);
     assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
     assert!(
@@ -243,7 +243,7 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
     let released = v3("0.2.0");
     fs::write(&spec, &released).unwrap();
     let gen_args = ["gen", "--spec", "spec", "--out", "generated"];
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     let lock = fs::read_to_string(root.join("spec/shop.lock")).unwrap();
     let git_ok = has_git();
@@ -252,7 +252,7 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
         git(root, &["add", "spec"]);
         git(root, &["commit", "--quiet", "-m", "0.2.0"]);
     } else {
-        eprintln!("git is not installed: skipping `cargo xtask diff`");
+        eprintln!("git is not installed: skipping `errcat diff`");
     }
 
     let retired = "    retired:\n      - {code: 3, name: CART_LOCKED, reason: Carts no longer lock.}\n";
@@ -270,20 +270,17 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
         // Whatever the version: no bump makes these acceptable.
         for version in ["0.2.0", "1.0.0"] {
             fs::write(&spec, edited.replace("version: 0.2.0", &format!("version: {version}"))).unwrap();
-            let run = xtask(root, &gen_args);
+            let run = errcat(root, &gen_args);
             let stderr = text(&run.stderr);
             assert_eq!(run.status.code(), Some(2), "{stderr}");
             assert!(stderr.contains(&format!("error: {message}")), "{stderr}");
             assert_eq!(fs::read_to_string(root.join("spec/shop.lock")).unwrap(), lock, "nothing written");
             if git_ok {
-                let run = xtask(root, &["diff", "--spec", "spec"]);
+                let run = errcat(root, &["diff", "--spec", "spec"]);
                 let stdout = text(&run.stdout);
                 assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
                 assert!(stdout.contains(&format!("  refused  -      {message}\n")), "{stdout}");
-                assert!(
-                    stdout.contains("`cargo xtask gen` refuses 1 change whatever the version"),
-                    "{stdout}"
-                );
+                assert!(stdout.contains("`gen` refuses 1 change whatever the version"), "{stdout}");
             }
         }
     }
@@ -294,7 +291,7 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
     assert_ne!(swapped, released);
     fs::write(&spec, &swapped).unwrap();
     if git_ok {
-        let run = xtask(root, &["diff", "--spec", "spec"]);
+        let run = errcat(root, &["diff", "--spec", "spec"]);
         let stdout = text(&run.stdout);
         assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
         assert!(
@@ -305,7 +302,7 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
         );
         assert!(stdout.ends_with("no breaking changes since HEAD\n"), "{stdout}");
     }
-    let run = xtask(root, &gen_args);
+    let run = errcat(root, &gen_args);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(
         text(&run.stdout).contains("unchanged  spec/shop.lock"),

@@ -1,14 +1,14 @@
-//! `cargo xtask diff [REV]`: the catalogue changes since a git revision.
+//! `diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `codegen::compat::diff`, which works on two parsed catalogues and
+//! `errcat::compat::diff`, which works on two parsed catalogues and
 //! classes each change as `gen`'s lock does.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use codegen::compat::diff::CatalogueDiff;
+use errcat::diff::CatalogueDiff;
 
 use crate::{display, path_value, set_once, shorten_paths};
 
@@ -19,7 +19,7 @@ pub enum Format {
     Json,
 }
 
-/// `cargo xtask diff`'s arguments.
+/// `diff`'s arguments.
 pub struct Diff {
     rev: String,
     spec: PathBuf,
@@ -88,7 +88,7 @@ pub fn run(args: &Diff) -> ExitCode {
 }
 
 fn compare(args: &Diff) -> Result<Report, String> {
-    let current = codegen::load_paths(&args.spec).map_err(|e| e.to_string())?;
+    let current = errcat::load_paths(&args.spec).map_err(|e| e.to_string())?;
     let spec_dir = if args.spec.is_dir() {
         args.spec.clone()
     } else {
@@ -114,10 +114,10 @@ fn compare(args: &Diff) -> Result<Report, String> {
         }
         let bytes = git(dir, ["show", &format!("{rev}:./{name}")])?;
         let old_path = PathBuf::from(format!("{rev}:{}", catalogue.source));
-        let old = codegen::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
+        let old = errcat::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
-        report.changed.push(codegen::compat::diff::diff(&old, catalogue));
+        report.changed.push(errcat::diff::diff(&old, catalogue));
     }
     if args.spec.is_dir() {
         let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;
@@ -139,9 +139,7 @@ where
     S: AsRef<OsStr>,
 {
     let output = Command::new("git").arg("-C").arg(dir).args(args).output().map_err(|e| {
-        format!(
-            "error: cannot run git: {e}\n  = help: `cargo xtask diff` reads old specs with git; install it"
-        )
+        format!("error: cannot run git: {e}\n  = help: `diff` reads old specs with git; install it")
     })?;
     if output.status.success() {
         Ok(output.stdout)
@@ -164,7 +162,7 @@ fn print_text(args: &Diff, report: &Report) {
             args.rev
         );
     }
-    let count = |keep: fn(&codegen::compat::diff::Change) -> bool| -> usize {
+    let count = |keep: fn(&errcat::diff::Change) -> bool| -> usize {
         report.changed.iter().map(|d| d.changes.iter().filter(|c| keep(c)).count()).sum()
     };
     let refused = count(|c| c.is_refused());

@@ -1,0 +1,295 @@
+//! The `errcat` command: generates an error catalogue's crate, OpenAPI
+//! documents and Markdown reference from its YAML spec, checks them, and
+//! reports what changed since a git revision.
+//!
+//! ```text
+//! errcat gen [--check] [--spec PATH] [--out DIR]
+//! errcat diff [REV] [--spec PATH] [--format text|json]
+//! errcat synth --codes N --out DIR
+//! ```
+//!
+//! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
+//! breaking or refused change (`diff`), 2 a bad spec, bad flags or an I/O
+//! failure.
+//!
+//! The same command line serves a repository's own xtask, under its own
+//! name and with paths relative to its root, when the xtask depends on
+//! this package as a library:
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::process::ExitCode;
+//!
+//! fn main() -> ExitCode {
+//!     // The xtask's folder sits at the repository's root.
+//!     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
+//!     errcat_cli::Cli::new("cargo xtask", root).run(std::env::args_os().skip(1))
+//! }
+//! ```
+
+mod diff;
+
+use std::env;
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use errcat::{Mode, Options, Outcome};
+
+/// The usage text; `{name}` stands for the command's name.
+const USAGE: &str = "\
+usage: {name} gen [--check] [--spec PATH] [--out DIR]
+       {name} diff [REV] [--spec PATH] [--format text|json]
+       {name} synth --codes N --out DIR
+
+gen: regenerates the error crate, schemas and docs from the YAML spec,
+and adds new codes to each spec's lock (spec/NAME.lock).
+
+  --check       write nothing; exit 1 if any generated file or lock is stale
+  --spec PATH   a spec file, or a directory of *.yaml files [default: spec/]
+  --out DIR     where generated files go [default: generated/]
+
+diff: compares the catalogues at the git revision REV [default: HEAD]
+with the working tree and classes each change as `gen`'s lock does:
+refused (with the fix), or allowed with the version bump it needs.
+Exits 1 if any change is refused or breaking.
+
+  --format F    `text` [default] or `json`
+
+synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
+(1 to 1000000) for benchmarks.
+
+  -h, --help    print this help";
+
+/// What the command line asked for.
+enum Command {
+    Gen(Gen),
+    Diff(diff::Diff),
+    Synth { codes: usize, out: PathBuf },
+}
+
+/// `gen`'s arguments.
+struct Gen {
+    mode: Mode,
+    spec: PathBuf,
+    out: PathBuf,
+}
+
+/// The command line under a name, with its default paths.
+#[derive(Debug, Clone)]
+pub struct Cli {
+    name: String,
+    root: PathBuf,
+}
+
+impl Cli {
+    /// The command line named `name` (`errcat`, `cargo xtask`): its usage
+    /// and messages say `name gen`, and so does every generated file's
+    /// header. `--spec` defaults to `root/spec` and `--out` to
+    /// `root/generated`.
+    pub fn new(name: impl Into<String>, root: impl Into<PathBuf>) -> Self {
+        Self { name: name.into(), root: root.into() }
+    }
+
+    /// Runs the command line `args` (without the program's own name) and
+    /// says how the process should exit; it prints its reports itself.
+    pub fn run<I>(&self, args: I) -> ExitCode
+    where
+        I: IntoIterator,
+        I::Item: Into<OsString>,
+    {
+        let usage = USAGE.replace("{name}", &self.name);
+        match self.parse_args(args) {
+            Ok(Some(Command::Gen(args))) => self.run_gen(&args),
+            Ok(Some(Command::Diff(args))) => diff::run(&args),
+            Ok(Some(Command::Synth { codes, out })) => run_synth(codes, &out),
+            Ok(None) => {
+                println!("{usage}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}\n\n{usage}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn parse_args<I>(&self, args: I) -> Result<Option<Command>, String>
+    where
+        I: IntoIterator,
+        I::Item: Into<OsString>,
+    {
+        use lexopt::prelude::*;
+
+        let mut parser = lexopt::Parser::from_args(args);
+        match parser.next().map_err(|e| e.to_string())? {
+            Some(Value(command)) if command == "gen" => Ok(self.parse_gen(&mut parser)?.map(Command::Gen)),
+            Some(Value(command)) if command == "diff" => {
+                Ok(diff::parse_args(&mut parser, self.root.join("spec"))?.map(Command::Diff))
+            }
+            Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
+            Some(Short('h') | Long("help")) => Ok(None),
+            None => Err("no command given: the commands are `gen`, `diff` and `synth`".to_owned()),
+            Some(Value(command)) => Err(format!(
+                "unknown command `{}`: the commands are `gen`, `diff` and `synth`",
+                command.to_string_lossy()
+            )),
+            Some(other) => Err(other.unexpected().to_string()),
+        }
+    }
+
+    fn parse_gen(&self, parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
+        use lexopt::prelude::*;
+
+        let (mut mode, mut spec, mut out) = (Mode::Write, None, None);
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Long("check") => mode = Mode::Check,
+                Long("spec") => set_once(&mut spec, "--spec", path_value(parser, "--spec")?)?,
+                Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
+                Short('h') | Long("help") => return Ok(None),
+                other => return Err(other.unexpected().to_string()),
+            }
+        }
+        Ok(Some(Gen {
+            mode,
+            spec: spec.unwrap_or_else(|| self.root.join("spec")),
+            out: out.unwrap_or_else(|| self.root.join("generated")),
+        }))
+    }
+
+    fn run_gen(&self, args: &Gen) -> ExitCode {
+        let command = format!("{} gen", self.name);
+        let options = Options::default().command(&command);
+        let reports = match errcat::generate_with(&args.spec, &args.out, args.mode, &options) {
+            Ok(reports) => reports,
+            Err(error) => {
+                eprintln!("{}", shorten_paths(&error.render(use_color())));
+                return ExitCode::from(2);
+            }
+        };
+        let mut stale = 0;
+        for report in &reports {
+            let path = display(&report.path);
+            match &report.outcome {
+                Outcome::Written => println!("written    {path}"),
+                Outcome::Unchanged => println!("unchanged  {path}"),
+                Outcome::Missing => {
+                    stale += 1;
+                    println!("missing    {path}");
+                }
+                Outcome::Removed => println!("removed    {path}"),
+                Outcome::Obsolete => {
+                    stale += 1;
+                    println!("obsolete   {path} (generated, but the spec no longer produces it)");
+                }
+                Outcome::Stale { diff } => {
+                    stale += 1;
+                    println!("stale      {path}\n{}", indent(&shorten_paths(diff.as_str())));
+                }
+            }
+        }
+        if stale > 0 {
+            let s = if stale == 1 { "" } else { "s" };
+            eprintln!(
+                "error: {stale} generated file{s} out of date with the spec; run `{command}` and commit the result"
+            );
+            return ExitCode::from(1);
+        }
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
+    use lexopt::prelude::*;
+
+    let (mut codes, mut out) = (None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("codes") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                let value = value.to_string_lossy();
+                let n = value.parse::<usize>().ok().filter(|n| (1..=errcat::synth::MAX_CODES).contains(n));
+                let n = n.ok_or_else(|| {
+                    format!(
+                        "`--codes {value}`: give a number of codes from 1 to {}",
+                        errcat::synth::MAX_CODES
+                    )
+                })?;
+                set_once(&mut codes, "--codes", n)?;
+            }
+            Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
+            Short('h') | Long("help") => return Ok(None),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (codes, out) {
+        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, out })),
+        _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
+    }
+}
+
+fn run_synth(codes: usize, out: &Path) -> ExitCode {
+    let path = out.join(format!("synth-{codes}.yaml"));
+    let written =
+        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, errcat::synth::spec(codes)));
+    match written {
+        Ok(()) => {
+            println!("written    {}", display(&path));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {}: {error}", display(&path));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A flag's path, refused when empty: no file or directory has that name,
+/// and an empty `--out` would silently mean the current directory.
+pub(crate) fn path_value(parser: &mut lexopt::Parser, flag: &str) -> Result<PathBuf, String> {
+    let value = parser.value().map_err(|e| e.to_string())?;
+    if value.is_empty() {
+        return Err(format!("`{flag}` is empty: give it a path"));
+    }
+    Ok(value.into())
+}
+
+/// Records a flag's value, refusing a second one: which of two the user
+/// meant is a guess.
+pub(crate) fn set_once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(format!("`{flag}` given twice: give it once"));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+/// Colour only on a terminal that shows it: never when `NO_COLOR` is set
+/// (no-color.org) or `TERM` is `dumb`.
+fn use_color() -> bool {
+    std::io::stderr().is_terminal()
+        && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && env::var_os("TERM").is_none_or(|term| term != "dumb")
+}
+
+/// `path` relative to the current directory when it lies below it.
+pub(crate) fn display(path: &Path) -> String {
+    match env::current_dir() {
+        Ok(cwd) => path.strip_prefix(&cwd).unwrap_or(path).display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// Messages name files relative to the current directory where possible.
+pub(crate) fn shorten_paths(text: &str) -> String {
+    match env::current_dir() {
+        Ok(cwd) => text.replace(&format!("{}/", cwd.display()), ""),
+        Err(_) => text.to_owned(),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("    {line}\n")).collect::<String>().trim_end().to_owned()
+}
