@@ -168,6 +168,11 @@ pub struct SpecRecovery {
     /// do: `Recovery::is_retry`.
     #[serde(default)]
     pub retry: bool,
+    /// HTTP statuses the catalogue does not list (`[502, 503, 504]`) whose
+    /// responses get this recovery when they carry no listed code.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(range(min = 400, max = 599))))]
+    pub unlisted_statuses: Vec<u16>,
 }
 
 /// What a table's codes mean.

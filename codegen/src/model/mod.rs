@@ -187,6 +187,9 @@ pub struct Recovery {
     pub description: String,
     /// Whether sending the same request again later is right.
     pub retry: bool,
+    /// The HTTP statuses the catalogue does not list whose responses get
+    /// this recovery when they carry no listed code, in spec order.
+    pub unlisted_statuses: Vec<u16>,
     /// Where the value sits in the spec (`recoveries[0]`).
     pub at: SpecPath,
 }

@@ -372,12 +372,13 @@ fn check_recoveries(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecF
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut variants: HashMap<String, usize> = HashMap::new();
+    let mut claimed: HashMap<u16, usize> = HashMap::new();
     let mut recoveries = Vec::with_capacity(list.len());
     for (i, entry) in list.iter().enumerate() {
         if skipped.recoveries.contains(&i) {
             continue;
         }
-        let SpecRecovery { id, description, retry } = entry;
+        let SpecRecovery { id, description, retry, unlisted_statuses } = entry;
         let at = SpecPath::root().field("recoveries").index(i);
         let here = format!("recovery {} (`{}`)", i + 1, shown(id));
         let rust_variant = derive_variant_name(id);
@@ -419,11 +420,44 @@ fn check_recoveries(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecF
             );
         }
         check_text(problems, at.clone(), &here, "description", description);
+        for (s, &status) in unlisted_statuses.iter().enumerate() {
+            if !is_error_status(status) {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!("{here}: `{status}` is not an HTTP error status"),
+                    "list statuses from 400 to 599",
+                );
+            } else if let Some(first) = claimed.insert(status, i) {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!("{here}: status {status} is already given recovery {}", first + 1),
+                    "give each unlisted status one recovery",
+                );
+            } else if spec.body.is_none() {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!("{here}: `unlisted_statuses` needs a `body:`, whose responses the crate reads"),
+                    "declare the error body, or remove `unlisted_statuses`",
+                );
+            } else if spec.tables.iter().any(|table| {
+                table.kind == SpecTableKind::HttpStatus
+                    && table.errors.iter().any(|row| row.code == u32::from(status))
+            }) {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!(
+                        "{here}: status {status} is listed in the HTTP status table, with its own recovery"
+                    ),
+                    "remove it here, or give its row this `recovery`",
+                );
+            }
+        }
         recoveries.push(Recovery {
             key: id.clone(),
             rust_variant,
             description: description.clone(),
             retry: *retry,
+            unlisted_statuses: unlisted_statuses.clone(),
             at,
         });
     }

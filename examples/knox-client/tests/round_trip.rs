@@ -42,14 +42,11 @@ fn expected(path: &str) -> (ApiErrorKind, Option<Recovery>, NextStep) {
         "/ams/v1/users/me/devices" => {
             (Status(HttpError::TooManyRequests), Some(Recovery::RetryLater), NextStep::RetryLater)
         }
-        "/kcs/v1/kme/licenses" => (
-            Unknown { status: 502, code: None },
-            None,
-            NextStep::Report {
-                error_id: None,
-                raw: Some("<html><body><h1>502 Bad Gateway</h1></body></html>".into()),
-            },
-        ),
+        // A gateway's HTML page: no code, a status the catalogue does not
+        // list, but one it says to retry (`unlisted_statuses`).
+        "/kcs/v1/kme/licenses" => {
+            (Unknown { status: 502, code: None }, Some(Recovery::RetryLater), NextStep::RetryLater)
+        }
         other => panic!("no expectation for {other}"),
     }
 }
@@ -152,4 +149,22 @@ fn retry_after_is_kept_in_seconds_or_as_a_date() {
     for value in ["soon", "-1", "7.5", ""] {
         assert_eq!(ApiError::from_http_response(&response(value)).retry_after(), None, "{value:?}");
     }
+}
+
+/// A gateway's 503 with an HTML page and `Retry-After: 7`: the catalogue
+/// lists neither the status nor a code, but says what an unlisted 503
+/// means (`unlisted_statuses`), so the client retries, after 7 seconds.
+#[test]
+fn an_unlisted_503_with_an_html_body_is_retried_after_its_delay() {
+    let response = ureq::http::Response::builder()
+        .status(503)
+        .header("Retry-After", "7")
+        .body(&b"<html><body><h1>503 Service Unavailable</h1></body></html>"[..])
+        .expect("a response");
+    let error = ApiError::from_http_response(&response);
+    assert_eq!(error.error_code(), None);
+    assert_eq!(error.recovery(), Some(Recovery::RetryLater));
+    assert!(error.recovery().is_some_and(Recovery::is_retry));
+    assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(7)));
+    assert_eq!(next_step(&error), NextStep::RetryLater);
 }

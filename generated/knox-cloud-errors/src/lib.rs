@@ -2158,12 +2158,20 @@ mod response {
                 Self::Unknown { .. } => ::core::option::Option::None,
             }
         }
-        /// What a client should do, if the catalogue says.
+        /// What a client should do, if the catalogue says: the recovery of
+        /// the error, else the one the catalogue gives an unlisted status.
         #[must_use]
         pub const fn recovery(self) -> ::core::option::Option<Recovery> {
             match self.error_code() {
                 ::core::option::Option::Some(error) => error.recovery(),
-                ::core::option::Option::None => ::core::option::Option::None,
+                ::core::option::Option::None => {
+                    match self {
+                        Self::Unknown { status: 502..=504, .. } => {
+                            ::core::option::Option::Some(Recovery::RetryLater)
+                        }
+                        _ => ::core::option::Option::None,
+                    }
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ use body::BodyCodeOnly;
 #[cfg(test)]
 use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::examples::{body_json as body_json_of, sample_body, sample_row, unused_code};
@@ -89,6 +89,28 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             impl ::core::error::Error for ApiError {}
         }
     }
+}
+
+/// Patterns matching `statuses`: runs of consecutive statuses as ranges
+/// (`502..=504`), the others alone, ascending.
+fn status_patterns(statuses: &[u16]) -> Vec<TokenStream> {
+    let mut sorted = statuses.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut patterns = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        let mut end = start;
+        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
+            i += 1;
+            end = sorted[i];
+        }
+        let (first, last) = (Literal::u16_unsuffixed(start), Literal::u16_unsuffixed(end));
+        patterns.push(if start == end { quote!(#first) } else { quote!(#first..=#last) });
+        i += 1;
+    }
+    patterns
 }
 
 /// What the examples show: the sample row, its path through `ErrorCode`,
@@ -332,13 +354,35 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
 
     let kind_docs = kind_docs(catalogue, sample);
     let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        // Statuses the catalogue does not list, with the recovery the spec
+        // gives them (`unlisted_statuses`).
+        let by_status =
+            catalogue.recoveries.iter().filter(|recovery| !recovery.unlisted_statuses.is_empty()).map(|recovery| {
+                let patterns = status_patterns(&recovery.unlisted_statuses);
+                let variant = ident(&recovery.rust_variant);
+                quote! {
+                    Self::Unknown { status: #(#patterns)|*, .. } => ::core::option::Option::Some(Recovery::#variant),
+                }
+            });
+        let by_status: Vec<TokenStream> = by_status.collect();
+        let unlisted = if by_status.is_empty() {
+            quote! { ::core::option::Option::None }
+        } else {
+            quote! {
+                match self {
+                    #(#by_status)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        };
         quote! {
-            /// What a client should do, if the catalogue says.
+            /// What a client should do, if the catalogue says: the recovery of
+            /// the error, else the one the catalogue gives an unlisted status.
             #[must_use]
             pub const fn recovery(self) -> ::core::option::Option<Recovery> {
                 match self.error_code() {
                     ::core::option::Option::Some(error) => error.recovery(),
-                    ::core::option::Option::None => ::core::option::Option::None,
+                    ::core::option::Option::None => #unlisted,
                 }
             }
         }

@@ -2360,7 +2360,8 @@ mod response {
                 Self::Unknown { .. } => ::core::option::Option::None,
             }
         }
-        /// What a client should do, if the catalogue says.
+        /// What a client should do, if the catalogue says: the recovery of
+        /// the error, else the one the catalogue gives an unlisted status.
         #[must_use]
         pub const fn recovery(self) -> ::core::option::Option<Recovery> {
             match self.error_code() {
