@@ -33,6 +33,95 @@ pub struct SpecFile {
     /// Retired codes of tables that no longer exist; each names its table.
     #[serde(default)]
     pub retired: Vec<SpecRetired>,
+    /// The API answers errors as RFC 9457 problem details
+    /// (`application/problem+json`).
+    #[serde(default)]
+    pub problem_details: Option<SpecProblemDetails>,
+    /// What a client can do about an error: the values rows name in
+    /// `recovery`, and the generated `Recovery` enum's variants, in this
+    /// order. Without it the crate has no `Recovery`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub recoveries: Option<Vec<SpecRecovery>>,
+    /// The JSON body of an error response, when the API has one: which
+    /// members carry the code and the rest. Without it the crate parses
+    /// no bodies and the docs describe none. Only a catalogue whose rows
+    /// have HTTP statuses has error responses, so only it may have one.
+    #[serde(default)]
+    pub body: Option<SpecBody>,
+}
+
+/// How the API's problem details name their types.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ProblemDetails"))]
+#[serde(deny_unknown_fields, expecting = "problem details: a mapping with `type_base`")]
+pub struct SpecProblemDetails {
+    /// Where the reference page (the generated crate's `src/reference.md`,
+    /// which the docs page links to) is published: a code's `type` is this
+    /// URL, `#` and the code's anchor.
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^#\s]+$")))]
+    pub type_base: String,
+}
+
+/// The members of an error response's JSON body.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Body"))]
+#[serde(deny_unknown_fields, expecting = "an error body: a mapping with `code` and optional members")]
+pub struct SpecBody {
+    /// The member that carries the code, e.g. `code`.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub code: String,
+    /// The member with a human-readable message, e.g. `message`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub message: Option<String>,
+    /// What a server writes in the message member: the row's `name`
+    /// (the default) or its `description`.
+    #[serde(default)]
+    pub message_text: SpecMessageText,
+    /// The member with details, e.g. `data`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub details: Option<String>,
+    /// The member with the id of the failed call, e.g. `errorId`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub occurrence_id: Option<String>,
+    /// The member the others sit in, when the body wraps them: `error`
+    /// for `{"error": {"code": …}}`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub envelope: Option<String>,
+}
+
+/// What the message member of an error body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "MessageText"))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecMessageText {
+    /// The row's name.
+    #[default]
+    Name,
+    /// The row's description.
+    Description,
+}
+
+/// One value of the catalogue's recovery vocabulary.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
+#[serde(deny_unknown_fields, expecting = "a recovery: a mapping with `id` and `description`")]
+pub struct SpecRecovery {
+    /// A snake_case identifier that rows name, e.g. `new_access_token`;
+    /// the variant is its UpperCamelCase (`NewAccessToken`).
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
+    pub id: String,
+    /// What a client should do, in a sentence or two (Markdown).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub description: String,
+    /// Whether sending the same request again later is the right thing to
+    /// do: `Recovery::is_retry`.
+    #[serde(default)]
+    pub retry: bool,
 }
 
 /// What a table's codes mean.
@@ -97,7 +186,8 @@ pub struct SpecRow {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The HTTP status a service answers with; required outside the HTTP
-    /// status table, where it is the code itself.
+    /// status table, where it is the code itself. A catalogue where no row
+    /// has one and no table is `kind: http_status` is not an HTTP one.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
     pub http_status: Option<u16>,
@@ -108,32 +198,27 @@ pub struct SpecRow {
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
     pub aliases: Vec<u32>,
-    /// What a client should do about this error.
+    /// What a client should do about this error: the `id` of one of the
+    /// catalogue's `recoveries`.
     #[serde(default)]
-    pub recovery: Option<SpecRecovery>,
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
+    pub recovery: Option<String>,
     /// Why the code should no longer be used; marks the variant deprecated.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub deprecated: Option<String>,
-}
-
-/// The closed set of recovery hints, spelled as in the spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Recovery"))]
-#[serde(rename_all = "snake_case")]
-pub enum SpecRecovery {
-    /// `retry_later`
-    RetryLater,
-    /// `new_access_token`
-    NewAccessToken,
-    /// `new_jwt`
-    NewJwt,
-    /// `fix_request`
-    FixRequest,
-    /// `check_permissions`
-    CheckPermissions,
-    /// `contact_support`
-    ContactSupport,
+    /// What the error means, at more length than the description, verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub explanation: Option<String>,
+    /// What can cause the error, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub causes: Vec<String>,
+    /// What can be done about it, each verbatim.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
+    pub solutions: Vec<String>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

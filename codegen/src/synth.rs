@@ -336,6 +336,7 @@ pub fn spec(codes: usize) -> String {
          title: Synthetic Catalogue of {codes} Codes\n\
          crate: synth-{codes}-errors\n\
          version: 0.1.0\n\
+         body: {{code: code, message: message, details: data, occurrence_id: errorId}}\n\
          tables:\n"
     );
     table_header(&mut out, "http", Some("http_status"), "Standard HTTP error codes");

@@ -36,6 +36,12 @@ pub fn markdown_inline(text: &str) -> String {
     format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
 }
 
+/// Markdown `text` (kept as markup) as the cell of a table: a line break
+/// becomes the space it renders as, and a `|` cannot end the cell.
+pub fn markdown_cell(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ").replace('|', "\\|")
+}
+
 /// `text` as a paragraph of its own (an OpenAPI `description`, an intro
 /// sentence) that renders as exactly its characters: inline, and a start
 /// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.

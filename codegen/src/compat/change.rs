@@ -110,8 +110,14 @@ pub enum ChangeKind {
     CrateRenamed,
     /// The HTTP status a code is answered with changed.
     HttpStatusChanged,
+    /// A new value of the recovery vocabulary: a new `Recovery` variant
+    /// (the enum is `#[non_exhaustive]`).
+    RecoveryAdded,
+    /// A value of the recovery vocabulary is gone, and its variant with it.
+    RecoveryRemoved,
     /// A code's recovery hint was added, removed or changed: `recovery()`
-    /// answers differently, and clients may act on it.
+    /// answers differently, and clients may act on it; or a recovery's
+    /// `is_retry()` did.
     RecoveryChanged,
     /// A text users read changed: a description, a deprecation note, a
     /// retirement reason, a title or a summary.

@@ -16,14 +16,18 @@
 //! reused. Additions are not breaking because every generated enum is
 //! `#[non_exhaustive]`, so no user can match on all variants.
 //!
-//! Facts a lock does not record (descriptions, HTTP statuses, recoveries,
-//! deprecations, texts, the order of rows and tables, the package name) are
+//! The lock records the recovery vocabulary's ids too: a value gone takes
+//! its `Recovery` variant with it, which is breaking.
+//!
+//! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
+//! rows and whether a recovery is one to retry, deprecations, texts, the
+//! order of rows, tables and recoveries, the package name) are
 //! compared only when both views come from catalogues. None of them is
 //! refused or breaking, so what a lock can see decides alone.
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, Verdict, core};
 use crate::compat::published::{Code, Origin, Published, State};
-use crate::model::{Catalogue, Recovery, Row, Table};
+use crate::model::{Catalogue, RecoveryName, Row, Table, derive_variant_name};
 use crate::source::SpecPath;
 use crate::text::yaml_string;
 use std::collections::BTreeSet;
@@ -38,6 +42,10 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
         changes.catalogue(was, now);
     }
     changes.tables(both);
+    changes.recovery_ids();
+    if let Some((was, now)) = both {
+        changes.recoveries(was, now);
+    }
     let numbers: BTreeSet<u32> = old.codes.keys().chain(new.codes.keys()).copied().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));
@@ -144,6 +152,22 @@ impl Changes<'_, '_> {
                 ),
             );
         }
+        if was.http != now.http {
+            // The statuses' methods, the `http` and `serde` features and the
+            // responses come or go with them.
+            let (bump, summary) = if was.http {
+                (
+                    Bump::Major,
+                    "the catalogue is no longer an HTTP one: `http_status()`, `status_code()`, the `http` and `serde` features and the error responses are gone",
+                )
+            } else {
+                (
+                    Bump::Minor,
+                    "the catalogue is now an HTTP one: every code has an HTTP status, and the crate gains `http_status()`, `status_code()` and error responses",
+                )
+            };
+            self.allowed(ChangeKind::HttpStatusChanged, None, None, bump, summary.into());
+        }
         if was.title != now.title {
             self.allowed(
                 ChangeKind::TextChanged,
@@ -168,6 +192,79 @@ impl Changes<'_, '_> {
                 None,
                 Bump::Minor,
                 "the tables are in a new order: the docs list them so, and `ErrorCode` values sort so".into(),
+            );
+        }
+    }
+
+    /// The recovery vocabulary's values (a lock records them): each one
+    /// gone takes its `Recovery` variant with it, each new one adds one.
+    fn recovery_ids(&mut self) {
+        let (was, now) = (&self.old.recoveries, &self.new.recoveries);
+        for key in was.iter().filter(|key| !now.contains(key)) {
+            let summary = if now.is_empty() {
+                format!(
+                    "recovery `{key}` is gone with every other: the crate has no `Recovery` and no `recovery()`"
+                )
+            } else {
+                format!(
+                    "recovery `{key}` is gone, and its variant `Recovery::{}` with it",
+                    derive_variant_name(key)
+                )
+            };
+            self.allowed(ChangeKind::RecoveryRemoved, None, None, Bump::Major, summary);
+        }
+        for key in now.iter().filter(|key| !was.contains(key)) {
+            let summary = if was.is_empty() {
+                format!("recovery `{key}` is new, and the `Recovery` enum and `recovery()` with it")
+            } else {
+                format!("recovery `{key}` is new: variant `Recovery::{}`", derive_variant_name(key))
+            };
+            self.allowed(ChangeKind::RecoveryAdded, None, None, Bump::Minor, summary);
+        }
+    }
+
+    /// The recovery vocabulary's facts that no lock records: what
+    /// `is_retry` answers, the texts, the order.
+    fn recoveries(&mut self, was: &Catalogue, now: &Catalogue) {
+        let find = |list: &'_ [crate::model::Recovery], key: &str| list.iter().position(|r| r.key == key);
+        for before in &was.recoveries {
+            let key = &before.key;
+            let Some(j) = find(&now.recoveries, key) else { continue };
+            let after = &now.recoveries[j];
+            if before.retry != after.retry {
+                self.allowed(
+                    ChangeKind::RecoveryChanged,
+                    None,
+                    None,
+                    Bump::Minor,
+                    format!("recovery `{key}`: `is_retry()` is {} instead of {}", after.retry, before.retry),
+                );
+            }
+            if before.description != after.description {
+                self.allowed(
+                    ChangeKind::TextChanged,
+                    None,
+                    None,
+                    Bump::Patch,
+                    format!("recovery `{key}`: the description changed"),
+                );
+            }
+        }
+        let kept = |from: &Catalogue, other: &Catalogue| -> Vec<String> {
+            from.recoveries
+                .iter()
+                .filter(|r| find(&other.recoveries, &r.key).is_some())
+                .map(|r| r.key.clone())
+                .collect()
+        };
+        if kept(was, now) != kept(now, was) {
+            // `Recovery` derives `Ord` over its variants, in spec order.
+            self.allowed(
+                ChangeKind::Reordered,
+                None,
+                None,
+                Bump::Minor,
+                "the recoveries are in a new order: `Recovery::ALL` lists them so, and `Recovery` values sort so".into(),
             );
         }
     }
@@ -572,7 +669,8 @@ impl Changes<'_, '_> {
 
     fn row_details(&mut self, c: u32, table: Option<&str>, r0: &Row, r1: &Row) {
         let code = Some(c);
-        if r0.http_status != r1.http_status {
+        // A status of 0 is a catalogue without HTTP, reported once for the catalogue.
+        if r0.http_status != r1.http_status && r0.http_status != 0 && r1.http_status != 0 {
             self.allowed(
                 ChangeKind::HttpStatusChanged,
                 code,
@@ -584,8 +682,12 @@ impl Changes<'_, '_> {
                 ),
             );
         }
-        if r0.recovery != r1.recovery {
-            let hint = |recovery: Option<Recovery>| recovery.map_or("none", Recovery::key);
+        // The vocabulary's own changes (a value's retry flag, its text) are
+        // the catalogue's: here only which value a row names.
+        if r0.recovery.as_ref().map(RecoveryName::key) != r1.recovery.as_ref().map(RecoveryName::key) {
+            fn hint(recovery: &Option<RecoveryName>) -> &str {
+                recovery.as_ref().map_or("none", RecoveryName::key)
+            }
             self.allowed(
                 ChangeKind::RecoveryChanged,
                 code,
@@ -594,8 +696,8 @@ impl Changes<'_, '_> {
                 format!(
                     "code {c} `{}`: recovery is `{}` instead of `{}`",
                     r1.name,
-                    hint(r1.recovery),
-                    hint(r0.recovery)
+                    hint(&r1.recovery),
+                    hint(&r0.recovery)
                 ),
             );
         }
@@ -631,6 +733,22 @@ impl Changes<'_, '_> {
                 Bump::Patch,
                 format!("code {c} `{}`: the description changed", r1.name),
             );
+        }
+        let details = [
+            ("explanation", r0.explanation != r1.explanation),
+            ("causes", r0.causes != r1.causes),
+            ("solutions", r0.solutions != r1.solutions),
+        ];
+        for (field, changed) in details {
+            if changed {
+                self.allowed(
+                    ChangeKind::TextChanged,
+                    code,
+                    table,
+                    Bump::Patch,
+                    format!("code {c} `{}`: the {field} changed", r1.name),
+                );
+            }
         }
     }
 }

@@ -25,6 +25,10 @@
 //! version that first locked it, its Rust path (`-` if it never had a
 //! variant) and its name as a double-quoted string. An alias's table, Rust
 //! path and name are its row's: what `from_code` gives for it.
+//!
+//! A catalogue with a recovery vocabulary has a `recovery: ID` line per
+//! value after `version`, in spec order: the values of the generated
+//! `Recovery` enum, so that removing one is seen as the breaking change it is.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -70,6 +74,9 @@ pub struct Lock {
     pub version: String,
     /// Every locked code.
     pub entries: BTreeMap<u32, Entry>,
+    /// The ids of the recovery vocabulary, in spec order: the values of
+    /// the `Recovery` enum the crate at `version` has.
+    pub recoveries: Vec<String>,
 }
 
 impl Lock {
@@ -91,7 +98,8 @@ impl Lock {
                 (number, code)
             })
             .collect();
-        Published { version: &self.version, codes, catalogue: None }
+        let recoveries = self.recoveries.iter().map(String::as_str).collect();
+        Published { version: &self.version, codes, recoveries, catalogue: None }
     }
 }
 
@@ -100,6 +108,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let mut version: Option<(String, usize)> = None;
     let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
+    let mut recoveries: Vec<String> = Vec::new();
     let fix_merge = "keep the lines of both sides (the lock is sorted by code, one code a line), then run `cargo xtask gen`";
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
@@ -136,6 +145,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
+        if let Some(id) = line.strip_prefix("recovery: ") {
+            if recoveries.iter().any(|known| known == id) {
+                problems.push(
+                    Diagnostic::new(
+                        path,
+                        format!("recovery `{id}` is locked twice: a merge kept both sides"),
+                    )
+                    .at(n, 1)
+                    .help("delete one of the two lines, then run `cargo xtask gen`"),
+                );
+            } else {
+                recoveries.push(id.to_owned());
+            }
+            continue;
+        }
         match parse_entry(line) {
             Ok((code, mut entry)) => {
                 entry.line = Some(n);
@@ -166,7 +190,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
     }
     match version {
-        Some((version, _)) if problems.is_empty() => Ok(Lock { version, entries }),
+        Some((version, _)) if problems.is_empty() => Ok(Lock { version, entries, recoveries }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `cargo xtask gen`")
             .into()),
@@ -230,7 +254,8 @@ pub fn update(
             (code, entry)
         })
         .collect();
-    Ok(Lock { version: version.clone(), entries })
+    let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.clone()).collect();
+    Ok(Lock { version: version.clone(), entries, recoveries })
 }
 
 /// The diagnostics for `changes` from the locked version `was` to `now`:
@@ -305,6 +330,15 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
         krate = catalogue.crate_name,
         version = lock.version,
     );
+    if !lock.recoveries.is_empty() {
+        out.push_str(
+            "# The values of `Recovery` at this version, in spec order: removing one\n\
+             # is a breaking change.\n",
+        );
+    }
+    for id in &lock.recoveries {
+        let _ = writeln!(out, "recovery: {id}");
+    }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(

@@ -111,6 +111,9 @@ pub struct Published<'a> {
     pub version: &'a str,
     /// Every code, row, alias or retired.
     pub codes: BTreeMap<u32, Code<'a>>,
+    /// The ids of the recovery vocabulary (the `Recovery` enum's values),
+    /// in spec order.
+    pub recoveries: Vec<&'a str>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -158,7 +161,8 @@ impl<'a> Published<'a> {
                 origin: Origin::Retired(retired),
             });
         }
-        Published { version: &catalogue.version, codes, catalogue: Some(catalogue) }
+        let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.as_str()).collect();
+        Published { version: &catalogue.version, codes, recoveries, catalogue: Some(catalogue) }
     }
 
     /// The enum of each table that has rows, by table id, read from its

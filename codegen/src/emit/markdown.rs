@@ -7,9 +7,8 @@
 
 use std::collections::HashMap;
 
-use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Recovery, Retired, Row, Table, TableKind};
-use crate::text::{code_span, markdown_inline, markdown_paragraph};
+use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
+use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
 /// The generated page, the crate's `src/reference.md`, below its header.
@@ -44,13 +43,19 @@ pub fn reference(catalogue: &Catalogue) -> String {
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
+        page.push_str(&details_section(table));
         page.push_str(&deprecated_section(table));
         page.push_str(&retired_section(catalogue, table));
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
-    page.push('\n');
-    page.push_str(&body_section(catalogue));
+    // Error responses are HTTP responses; only an HTTP catalogue declares
+    // their body, and without one there is no section (nor a blank line).
+    if catalogue.body.is_some() {
+        page.push('\n');
+        page.push_str(&body_section(catalogue));
+        page.push_str(&problem_section(catalogue));
+    }
     page
 }
 
@@ -69,7 +74,7 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
-        let http_rows = (table.kind == TableKind::Custom).then(|| {
+        let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
             let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
             rows.iter().map(|row| (row.code, row)).collect()
         });
@@ -83,7 +88,7 @@ impl<'a> Columns<'a> {
 
 /// What each recovery value asks of a client, when any row names one.
 fn recovery_section(catalogue: &Catalogue) -> String {
-    if catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
+    if catalogue.recoveries.is_empty() || catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
         return String::new();
     }
     let mut section = format!(
@@ -94,9 +99,9 @@ fn recovery_section(catalogue: &Catalogue) -> String {
         table_line(&["Recovery".to_owned(), "What a client should do".to_owned()]),
         table_line(&["---".to_owned(), "---".to_owned()]),
     );
-    for recovery in Recovery::ALL {
-        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key());
-        section.push_str(&table_line(&[anchor, recovery.description().to_owned()]));
+    for recovery in &catalogue.recoveries {
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
+        section.push_str(&table_line(&[anchor, markdown_cell(&recovery.description)]));
         section.push('\n');
     }
     section
@@ -150,12 +155,41 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         cells.push(cell.join(", "));
     }
     if shown.recovery {
-        cells.push(match row.recovery {
+        cells.push(match &row.recovery {
             Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
             None => String::new(),
         });
     }
     cells
+}
+
+/// What the table's rows explain beyond their cells (explanation, causes,
+/// solutions), under a heading per row that has any: nothing when none has.
+fn details_section(table: &Table) -> String {
+    let mut section = String::new();
+    for row in table
+        .rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+    {
+        section.push_str(&format!("\n#### {} {}\n", row.code, markdown_inline(&row.name)));
+        if let Some(explanation) = &row.explanation {
+            section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
+        }
+        for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+            if texts.is_empty() {
+                continue;
+            }
+            section.push_str(&format!("\n{heading}:\n\n"));
+            for text in texts {
+                section.push_str(&format!("- {}\n", markdown_paragraph(text)));
+            }
+        }
+    }
+    if section.is_empty() {
+        return section;
+    }
+    format!("\n### Details\n{section}")
 }
 
 /// The table's deprecated codes, linked to their rows, with why.
@@ -217,36 +251,68 @@ fn small_table(heading: &str, columns: &[&str], rows: &[Vec<String>]) -> String 
     section
 }
 
-/// The error body every code travels in, and why `code` may be a string.
+/// The error body every code travels in, and why its code may be a
+/// string; nothing for a catalogue that declares no body.
 fn body_section(catalogue: &Catalogue) -> String {
+    let Some(body) = &catalogue.body else {
+        return String::new();
+    };
     let (_, example) = catalogue
         .rows()
         .find(|(table, _)| table.kind == TableKind::Custom)
         .or_else(|| catalogue.rows().next())
         .expect("a validated catalogue has rows");
+    let envelope = match &body.envelope {
+        Some(key) => format!(
+            ", whose members sit inside the member {}\n({})",
+            code_span(key),
+            code_span(&format!("{{{}: {{…}}}}", crate::text::json_string(key)))
+        ),
+        None => String::new(),
+    };
     format!(
         "## Error responses\n\n\
          A service answers an error with its HTTP status and a JSON body\n\
-         (the OpenAPI schema `ErrorBody`):\n\n\
+         (the OpenAPI schema `ErrorBody`){envelope}:\n\n\
          | Field | Type | Description |\n\
          | --- | --- | --- |\n\
          {fields}\n\
-         `code` is a JSON number in most responses, but published examples also\n\
+         {code} is a JSON number in most responses, but published examples also\n\
          show it as a string of digits ({string} rather than {number}), so the\n\
          schema accepts both: compare it as a number.\n",
-        fields = body_field_lines(),
+        fields = body_field_lines(body),
+        code = code_span(&body.code().key),
         string = code_span(&format!("\"{}\"", example.code)),
         number = code_span(&example.code.to_string()),
     )
 }
 
+/// How the API answers as RFC 9457 problem details, when the spec says it
+/// does: each code's `type` leads back to its row on this page.
+fn problem_section(catalogue: &Catalogue) -> String {
+    let Some(details) = &catalogue.problem_details else {
+        return String::new();
+    };
+    let (_, row) = catalogue.rows().next().expect("a validated catalogue has rows");
+    format!(
+        "\n### Problem details\n\n\
+         A service may also answer as RFC 9457 problem details\n\
+         (`application/problem+json`, the OpenAPI schema `ProblemDetails`): `type`\n\
+         is this page's address at the code's entry, `title` the error's name,\n\
+         `status` the HTTP status, and the extension member `code` the code. For\n\
+         {code}: {uri}.\n",
+        code = code_span(&row.code.to_string()),
+        uri = code_span(&details.type_uri(row)),
+    )
+}
+
 /// The body table's rows, one per field, each ending in a newline.
-fn body_field_lines() -> String {
-    BODY_FIELDS
+fn body_field_lines(body: &Body) -> String {
+    body.members
         .iter()
         .map(|field| {
             let required = if field.required { " Required." } else { "" };
-            format!("| `{}` | {} | {}{required} |\n", field.key, field.json_type, field.description)
+            format!("| {} | {} | {}{required} |\n", code_span(&field.key), field.json_type, field.description)
         })
         .collect()
 }

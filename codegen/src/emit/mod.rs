@@ -3,7 +3,6 @@
 //! each body to `write::OutputFile::generated`, whose header is written by
 //! `write/` alone.
 
-pub mod body;
 pub mod markdown;
 pub mod openapi;
 pub mod rust;

@@ -1,11 +1,16 @@
 //! The OpenAPI emitter: standalone 3.1.0 and 3.0.3 documents whose
 //! `components` describe the catalogue's codes, the error body and one
-//! response per HTTP status, for other documents to `$ref`.
+//! response per HTTP status (of an HTTP catalogue: see
+//! [`Catalogue::http`]), for other documents to `$ref`.
 //!
 //! Documents are typed structs below, printed by [`super::yaml`]. The two
 //! versions differ only in how a code schema lists its codes: 3.1 as
 //! `oneOf` of `const`s with titles, 3.0 as `enum` with the
 //! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
+//!
+//! A row's explanation, causes and solutions sit beside its code as the
+//! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
 //!
 //! A `description` is CommonMark, so the spec text in it is escaped as on
 //! the Markdown page; titles, summaries and extensions are plain text.
@@ -14,9 +19,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::emit::body::{self, BODY_FIELDS};
 use crate::emit::yaml::{self, OrderedMap};
-use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::model::{Body, BodyRole, Catalogue, MessageText, ProblemDetails, Row, Table, TableKind};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::{self, Comment};
 
@@ -48,6 +52,10 @@ pub fn file_name(catalogue: &Catalogue, version: Version) -> String {
 
 /// The name of the body schema under `components/schemas`.
 pub const BODY_SCHEMA: &str = "ErrorBody";
+
+/// The name of the RFC 9457 problem details schema, when the spec has
+/// `problem_details:`.
+pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
 
 /// The largest code a spec can hold (`u32`).
 const MAX_CODE: u64 = u32::MAX as u64;
@@ -117,6 +125,8 @@ struct Server {
 #[derive(Serialize)]
 struct Components {
     schemas: OrderedMap<Schema>,
+    /// None for a catalogue without HTTP.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     responses: OrderedMap<Response>,
 }
 
@@ -151,8 +161,10 @@ struct Schema {
     enum_descriptions: Option<Vec<String>>,
     #[serde(rename = "oneOf", skip_serializing_if = "Option::is_none")]
     one_of: Option<Vec<Schema>>,
+    #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
+    any_of: Option<Vec<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    required: Option<Vec<&'static str>>,
+    required: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<OrderedMap<Schema>>,
     /// On an alias's `const`: the code it stands for.
@@ -160,16 +172,36 @@ struct Schema {
     alias_of: Option<u32>,
     /// On a code's `const` (3.1): what a client should do about it.
     #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
-    recovery: Option<&'static str>,
+    recovery: Option<String>,
     /// On a code schema (3.0, which has no per-value objects): each code's
     /// recovery, by code.
     #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
-    recovery_by_code: Option<OrderedMap<&'static str>>,
+    recovery_by_code: Option<OrderedMap<String>>,
+    /// On a code's `const` (3.1): what the error means, verbatim.
+    #[serde(rename = "x-explanation", skip_serializing_if = "Option::is_none")]
+    explanation: Option<String>,
+    /// On a code's `const` (3.1): what can cause it, verbatim.
+    #[serde(rename = "x-causes", skip_serializing_if = "Option::is_none")]
+    causes: Option<Vec<String>>,
+    /// On a code's `const` (3.1): what can be done about it, verbatim.
+    #[serde(rename = "x-solutions", skip_serializing_if = "Option::is_none")]
+    solutions: Option<Vec<String>>,
+    /// On a code schema (3.0): each row's explanation, by code.
+    #[serde(rename = "x-explanation-by-code", skip_serializing_if = "Option::is_none")]
+    explanation_by_code: Option<OrderedMap<String>>,
+    /// On a code schema (3.0): each row's causes, by code.
+    #[serde(rename = "x-causes-by-code", skip_serializing_if = "Option::is_none")]
+    causes_by_code: Option<OrderedMap<Vec<String>>>,
+    /// On a code schema (3.0): each row's solutions, by code.
+    #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
+    solutions_by_code: Option<OrderedMap<Vec<String>>>,
 }
 
 #[derive(Serialize)]
 struct Response {
     description: String,
+    /// Empty when the catalogue declares no error body.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     content: OrderedMap<MediaType>,
 }
 
@@ -192,15 +224,59 @@ struct Example {
     value: BodyExample,
 }
 
-/// An error body as a service sends it.
+/// An error body as a service sends it: its members, in the body's
+/// order, inside its envelope if it has one.
 #[derive(Serialize)]
-struct BodyExample {
-    code: u32,
-    message: String,
-    data: String,
+#[serde(untagged)]
+enum BodyExample {
+    Code(u32),
+    Text(String),
+    Object(OrderedMap<BodyExample>),
+}
+
+impl BodyExample {
+    /// The body for `row` sent with `code` (its own or an alias): the
+    /// code, the message, and the description as details when the
+    /// message is the name.
+    fn of(body: &Body, row: &Row, code: u32) -> BodyExample {
+        let mut members = OrderedMap::new();
+        for member in &body.members {
+            let value = match (member.role, body.message_text) {
+                (BodyRole::Code, _) => BodyExample::Code(code),
+                (BodyRole::Message, MessageText::Name) => BodyExample::Text(row.name.clone()),
+                (BodyRole::Message, MessageText::Description) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Name) => BodyExample::Text(row.description.clone()),
+                (BodyRole::Details, MessageText::Description) | (BodyRole::OccurrenceId, _) => continue,
+            };
+            members.push(member.key.clone(), value);
+        }
+        match &body.envelope {
+            Some(key) => {
+                let mut envelope = OrderedMap::new();
+                envelope.push(key.clone(), BodyExample::Object(members));
+                BodyExample::Object(envelope)
+            }
+            None => BodyExample::Object(members),
+        }
+    }
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
+    if !catalogue.http {
+        return Info {
+            title: catalogue.title.clone(),
+            version: catalogue.version.clone(),
+            description: format!(
+                "The error codes of {title}, generated from {source}.\n\n\
+                 This document has no paths: reference its components from your own, e.g.\n\
+                 `$ref: '{file}#/components/schemas/{schema}'`.",
+                title = markdown_inline(&catalogue.title),
+                source = code_span(&catalogue.source),
+                file = file_name(catalogue, version),
+                schema = code_schema_name(&catalogue.tables[0]),
+            ),
+        };
+    }
     let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
     Info {
         title: catalogue.title.clone(),
@@ -222,8 +298,83 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     for table in &catalogue.tables {
         schemas.push(code_schema_name(table), code_schema(table, version));
     }
-    schemas.push(BODY_SCHEMA, body_schema(catalogue));
+    if let Some(body) = &catalogue.body {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
+    }
+    if let Some(details) = &catalogue.problem_details {
+        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+    }
     schemas
+}
+
+/// RFC 9457 problem details, with the catalogue's code as an extension
+/// member that references every table's code schema.
+fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
+    let text = |description: &str, format: Option<&'static str>| Schema {
+        kind: Some("string"),
+        format,
+        description: Some(description.to_owned()),
+        ..Schema::default()
+    };
+    let mut properties = OrderedMap::new();
+    properties.push(
+        "type",
+        text(
+            &format!(
+                "A URI naming the problem type: for an error of the catalogue, its entry in the \
+                 reference page, `{}#` and its code.",
+                details.type_base
+            ),
+            Some("uri-reference"),
+        ),
+    );
+    properties.push("title", text("A short summary of the problem type: the error's name.", None));
+    properties.push(
+        "status",
+        Schema {
+            kind: Some("integer"),
+            description: Some("The HTTP status of the response.".to_owned()),
+            minimum: Some(100),
+            maximum: Some(599),
+            ..Schema::default()
+        },
+    );
+    properties.push("detail", text("What went wrong this time, for people.", None));
+    properties.push("instance", text("A URI naming this occurrence of the problem.", Some("uri-reference")));
+    let mut codes: Vec<Schema> = catalogue
+        .tables
+        .iter()
+        .map(|table| Schema {
+            reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
+            ..Schema::default()
+        })
+        .collect();
+    codes.push(Schema {
+        kind: Some("integer"),
+        format: Some("int64"),
+        minimum: Some(0),
+        ..Schema::default()
+    });
+    properties.push(
+        "code",
+        Schema {
+            description: Some(
+                "The catalogue's error code (an extension member); a code outside the lists is still valid."
+                    .to_owned(),
+            ),
+            any_of: Some(codes),
+            ..Schema::default()
+        },
+    );
+    Schema {
+        title: Some("Problem details".to_owned()),
+        description: Some(
+            "An error response as RFC 9457 problem details (`application/problem+json`).".to_owned(),
+        ),
+        kind: Some("object"),
+        properties: Some(properties),
+        ..Schema::default()
+    }
 }
 
 /// A table's codes as an integer schema that names and describes each one.
@@ -258,10 +409,10 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                     std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
                 })
                 .collect();
-            let recovery_by_code: OrderedMap<&'static str> = OrderedMap(
+            let recovery_by_code: OrderedMap<String> = OrderedMap(
                 values
                     .iter()
-                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery?.key())))
+                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery.as_ref()?.key.clone())))
                     .collect(),
             );
             Schema {
@@ -297,6 +448,11 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                         .collect(),
                 ),
                 recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
+                explanation_by_code: by_code(table, |row| row.explanation.clone()),
+                causes_by_code: by_code(table, |row| (!row.causes.is_empty()).then(|| row.causes.clone())),
+                solutions_by_code: by_code(table, |row| {
+                    (!row.solutions.is_empty()).then(|| row.solutions.clone())
+                }),
                 ..integer
             }
         }
@@ -311,7 +467,7 @@ fn alias_const(row: &Row, alias: u32) -> Schema {
         description: Some(markdown_paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         ..Schema::default()
     }
 }
@@ -326,9 +482,20 @@ fn code_const(row: &Row) -> Schema {
         title: Some(row.name.clone()),
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
-        recovery: row.recovery.map(|r| r.key()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        explanation: row.explanation.clone(),
+        causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
+        solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
         ..Schema::default()
     }
+}
+
+/// A fact of each of `table`'s rows that has it, by the row's code (3.0),
+/// or nothing when no row has it.
+fn by_code<T>(table: &Table, fact: impl Fn(&Row) -> Option<T>) -> Option<OrderedMap<T>> {
+    let map: Vec<(String, T)> =
+        table.rows.iter().filter_map(|row| Some((row.code.to_string(), fact(row)?))).collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
 }
 
 /// `- 400 Bad Request: …` for every row, as Markdown.
@@ -350,7 +517,7 @@ fn code_list(table: &Table) -> String {
                 let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
                 line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
-            if let Some(recovery) = row.recovery {
+            if let Some(recovery) = &row.recovery {
                 line.push_str(&format!(" — *Recovery:* `{}`.", recovery.key()));
             }
             line
@@ -360,7 +527,7 @@ fn code_list(table: &Table) -> String {
 }
 
 /// The JSON body of an error response.
-fn body_schema(catalogue: &Catalogue) -> Schema {
+fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     let code_schemas: Vec<String> =
         catalogue.tables.iter().map(|table| format!("`{}`", code_schema_name(table))).collect();
     let string = |description: &str| Schema {
@@ -370,7 +537,7 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
     };
     let mut properties = OrderedMap::new();
     properties.push(
-        "code",
+        body.code().key.clone(),
         Schema {
             description: Some(format!(
                 "The error code, one of {}. Services send it as a JSON number, but \
@@ -392,17 +559,37 @@ fn body_schema(catalogue: &Catalogue) -> Schema {
             ..Schema::default()
         },
     );
-    // `code` takes a number or a string, described above; the rest are text.
-    for field in BODY_FIELDS.iter().filter(|field| field.key != "code") {
-        properties.push(field.key, string(field.description));
+    // The code takes a number or a string, described above; the rest are text.
+    for field in body.members.iter().filter(|field| field.role != BodyRole::Code) {
+        properties.push(field.key.clone(), string(&field.description));
     }
-    Schema {
-        title: Some("Error body".to_owned()),
-        description: Some("The JSON body of an error response.".to_owned()),
+    let members = Schema {
         kind: Some("object"),
-        required: Some(body::required_keys()),
+        required: Some(body.required_keys().into_iter().map(str::to_owned).collect()),
         properties: Some(properties),
         ..Schema::default()
+    };
+    match &body.envelope {
+        Some(key) => {
+            let mut outer = OrderedMap::new();
+            outer.push(
+                key.clone(),
+                Schema { description: Some("The error's members.".to_owned()), ..members },
+            );
+            Schema {
+                title: Some("Error body".to_owned()),
+                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
+                kind: Some("object"),
+                required: Some(vec![key.clone()]),
+                properties: Some(outer),
+                ..Schema::default()
+            }
+        }
+        None => Schema {
+            title: Some("Error body".to_owned()),
+            description: Some("The JSON body of an error response.".to_owned()),
+            ..members
+        },
     }
 }
 
@@ -424,6 +611,9 @@ fn statuses(catalogue: &Catalogue) -> Vec<(u16, String)> {
 
 fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
     let mut responses = OrderedMap::new();
+    if !catalogue.http {
+        return responses;
+    }
     for (status, description) in statuses(catalogue) {
         responses.push(response_name(catalogue, status), response(catalogue, status, description));
     }
@@ -433,6 +623,11 @@ fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
 /// One response: the body schema, with an example per application code
 /// answered with `status`.
 fn response(catalogue: &Catalogue, status: u16, description: String) -> Response {
+    let mut content = OrderedMap::new();
+    let Some(body) = &catalogue.body else {
+        // No body declared: the status is all a response is known to say.
+        return Response { description, content };
+    };
     let mut examples = OrderedMap::new();
     for (_, row) in
         catalogue.rows().filter(|(table, row)| table.kind == TableKind::Custom && row.http_status == status)
@@ -445,11 +640,7 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", markdown_inline(note))),
-                value: BodyExample {
-                    code: row.code,
-                    message: row.name.clone(),
-                    data: row.description.clone(),
-                },
+                value: BodyExample::of(body, row, row.code),
             },
         );
         for &alias in &row.aliases {
@@ -458,17 +649,18 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                 Example {
                     summary: Some(format!("{alias} {} (an alias of {})", row.name, row.code)),
                     description: None,
-                    value: BodyExample {
-                        code: alias,
-                        message: row.name.clone(),
-                        data: row.description.clone(),
-                    },
+                    value: BodyExample::of(body, row, alias),
                 },
             );
         }
     }
-    let body = Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
-    let mut content = OrderedMap::new();
-    content.push("application/json", MediaType { schema: body, examples });
+    let schema =
+        Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
+    content.push("application/json", MediaType { schema, examples });
+    if catalogue.problem_details.is_some() {
+        let problem =
+            Schema { reference: Some(format!("#/components/schemas/{PROBLEM_SCHEMA}")), ..Schema::default() };
+        content.push("application/problem+json", MediaType { schema: problem, examples: OrderedMap::new() });
+    }
     Response { description, content }
 }

@@ -85,7 +85,10 @@ pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default();
+        let recovery = spec_path.to_string().starts_with("recoveries");
         let example = match field {
+            "id" if recovery => "id: fix_request",
+            "description" if recovery => "description: Change the request.",
             "code" => "code: 4032251",
             "name" => "name: ACCESS_TOKEN_EXPIRED",
             "description" => "description: Provided Access token has expired.",
@@ -94,6 +97,7 @@ pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
             "tables" => "tables: [ … ]",
             "crate" => "crate: my-api-errors",
             "version" => "version: 0.1.0",
+            "type_base" => "type_base: https://docs.example.com/my-api-errors.html",
             _ => "",
         };
         return if example.is_empty() {

@@ -21,7 +21,7 @@ use super::tree::{Budget, Kind, MAX_EXPANSION, Node, NodeDeserializer, REPETITIO
 use crate::diagnostic::Diagnostic;
 use crate::model::Skipped;
 use crate::source::SpecPath;
-use crate::spec::{SpecFile, SpecTable};
+use crate::spec::{SpecBody, SpecFile, SpecTable};
 
 /// Aliases expanded past this many steps per node of the document stop
 /// the reading: no spec repeats itself that much.
@@ -63,8 +63,9 @@ impl Pieces<'_> {
     fn catalogue(&mut self, root: &Node) -> Result<(SpecFile, Skipped, Vec<Diagnostic>), Exhausted> {
         let mut skipped = Skipped::default();
         let root_path = SpecPath::root();
-        let mut spec =
-            self.piece::<SpecFile>(root, &root_path, &["tables", "retired"])?.unwrap_or_else(|| {
+        let mut spec = self
+            .piece::<SpecFile>(root, &root_path, &["tables", "retired", "recoveries", "body"])?
+            .unwrap_or_else(|| {
                 skipped.catalogue = true;
                 SpecFile::default()
             });
@@ -82,6 +83,13 @@ impl Pieces<'_> {
             spec.tables.push(spec_table);
         }
         spec.retired = self.list(root, &root_path, "retired", |i| skipped.retired.insert(i))?;
+        if let Some(body) = root.get("body").filter(|body| matches!(*body.kind, Kind::Mapping(_))) {
+            spec.body = self.piece::<SpecBody>(body, &root_path.field("body"), &[])?;
+        }
+        if spec.recoveries.is_some() {
+            spec.recoveries =
+                Some(self.list(root, &root_path, "recoveries", |i| skipped.recoveries.insert(i))?);
+        }
         Ok((spec, skipped, std::mem::take(&mut self.problems)))
     }
 
@@ -149,10 +157,15 @@ impl Pieces<'_> {
                 self.report(value, &format!("duplicate field `{name}`"), at.field(name));
                 continue;
             }
-            let value = match value.items() {
-                Some(_) if hollow.contains(&name) => {
+            let value = match (&*value.kind, hollow.contains(&name)) {
+                (Kind::Sequence(_), true) => {
                     Node { span: value.span, kind: Rc::new(Kind::Sequence(Vec::new())) }
                 }
+                // A mapping read on its own is left out here: `null`.
+                (Kind::Mapping(_), true) => Node {
+                    span: value.span,
+                    kind: Rc::new(Kind::Scalar { value: "~".to_owned(), plain: true, tag: None }),
+                },
                 _ => value.clone(),
             };
             kept.push((key.clone(), value));
@@ -341,7 +354,10 @@ retired:
 
     #[test]
     fn field_names_come_from_the_types() {
-        assert_eq!(fields_of::<SpecFile>(), ["title", "crate", "version", "tables", "retired"]);
+        assert_eq!(
+            fields_of::<SpecFile>(),
+            ["title", "crate", "version", "tables", "retired", "problem_details", "recoveries", "body"]
+        );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
         assert!(fields_of::<String>().is_empty());
     }
@@ -372,7 +388,7 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

@@ -8,7 +8,8 @@ mod text_rules;
 mod validate;
 
 pub use names::{
-    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_type_ident,
+    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_keyword,
+    is_type_ident,
 };
 
 pub(crate) use validate::validate_skipping;
@@ -17,7 +18,6 @@ pub use validate::{Skipped, validate};
 use std::sync::Arc;
 
 use crate::source::{SourceFile, SpecPath};
-use crate::spec::SpecRecovery;
 
 /// A checked catalogue, ready for the emitters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +31,23 @@ pub struct Catalogue {
     pub crate_name: String,
     /// The generated package's version.
     pub version: String,
+    /// Whether the catalogue is an HTTP one: some table is `kind:
+    /// http_status` or its rows have `http_status`. A catalogue whose rows
+    /// name no HTTP status has no HTTP in its crate, documents or docs, and
+    /// its rows' `http_status` is 0.
+    pub http: bool,
     /// The tables, in spec order.
     pub tables: Vec<Table>,
     /// Every retired code: each table's, in table order, then the
     /// top-level list's.
     pub retired: Vec<Retired>,
+    /// How the API answers with RFC 9457 problem details, if it does.
+    pub problem_details: Option<ProblemDetails>,
+    /// The JSON body of an error response, when the spec declares one.
+    pub body: Option<Body>,
+    /// The recovery vocabulary, in spec order: empty when the spec
+    /// declares none, and the crate then has no `Recovery`.
+    pub recoveries: Vec<Recovery>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -75,6 +87,20 @@ impl Catalogue {
     /// The retired codes whose table no longer exists, in spec order.
     pub fn retired_elsewhere(&self) -> impl Iterator<Item = &Retired> {
         self.retired.iter().filter(|retired| !self.tables.iter().any(|table| table.id == retired.table))
+    }
+}
+
+/// The API answers errors as RFC 9457 problem details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemDetails {
+    /// The published reference page's address, without a fragment.
+    pub type_base: String,
+}
+
+impl ProblemDetails {
+    /// A row's problem `type`: the reference page, at the row's anchor.
+    pub fn type_uri(&self, row: &Row) -> String {
+        format!("{}#{}", self.type_base, row.anchor())
     }
 }
 
@@ -121,7 +147,8 @@ pub struct Row {
     /// The description, verbatim.
     pub description: String,
     /// The HTTP status a service answers with (the code itself in an HTTP
-    /// status table).
+    /// status table); 0 when the catalogue is not an HTTP one
+    /// ([`Catalogue::http`]).
     pub http_status: u16,
     /// The generated variant's name.
     pub rust_variant: String,
@@ -129,106 +156,145 @@ pub struct Row {
     /// across every code and alias of the catalogue.
     pub aliases: Vec<u32>,
     /// What a client should do about this error, if the spec says.
-    pub recovery: Option<Recovery>,
+    pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
     pub deprecated: Option<String>,
+    /// What the error means, at more length than the description.
+    pub explanation: Option<String>,
+    /// What can cause the error, in spec order.
+    pub causes: Vec<String>,
+    /// What can be done about it, in spec order.
+    pub solutions: Vec<String>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }
 
-/// What a client should do about an error: a small closed set, so that a
-/// client can act on it with one `match`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Recovery {
-    /// `retry_later`
-    RetryLater,
-    /// `new_access_token`
-    NewAccessToken,
-    /// `new_jwt`
-    NewJwt,
-    /// `fix_request`
-    FixRequest,
-    /// `check_permissions`
-    CheckPermissions,
-    /// `contact_support`
-    ContactSupport,
+/// One value of the catalogue's recovery vocabulary: what a client can
+/// do about an error, a variant of the generated `Recovery` enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The value as the spec spells it (`new_access_token`).
+    pub key: String,
+    /// The generated enum's variant (`NewAccessToken`).
+    pub rust_variant: String,
+    /// What the client should do, in a sentence or two (Markdown).
+    pub description: String,
+    /// Whether sending the same request again later is right.
+    pub retry: bool,
+    /// Where the value sits in the spec (`recoveries[0]`).
+    pub at: SpecPath,
 }
 
 impl Recovery {
-    /// Every value, in the order the docs list them.
-    pub const ALL: [Recovery; 6] = [
-        Recovery::RetryLater,
-        Recovery::NewAccessToken,
-        Recovery::NewJwt,
-        Recovery::FixRequest,
-        Recovery::CheckPermissions,
-        Recovery::ContactSupport,
-    ];
-
-    /// The value as the spec spells it (`new_access_token`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Recovery::RetryLater => "retry_later",
-            Recovery::NewAccessToken => "new_access_token",
-            Recovery::NewJwt => "new_jwt",
-            Recovery::FixRequest => "fix_request",
-            Recovery::CheckPermissions => "check_permissions",
-            Recovery::ContactSupport => "contact_support",
-        }
-    }
-
     /// The id of the value's entry in the docs (`recovery-new-jwt`).
-    pub fn anchor(self) -> String {
-        format!("recovery-{}", self.key().replace('_', "-"))
-    }
-
-    /// The generated enum's variant (`NewAccessToken`).
-    pub fn rust_variant(self) -> String {
-        derive_variant_name(self.key())
-    }
-
-    /// What the client should do, in one or two sentences (Markdown).
-    pub fn description(self) -> &'static str {
-        match self {
-            Recovery::RetryLater => {
-                "Nothing in the request is wrong: the service is busy or limiting the rate. \
-                 Send the same request again later, backing off (honour a `Retry-After` header when there is one)."
-            }
-            Recovery::NewAccessToken => {
-                "The access token is missing, expired or not valid for this API. \
-                 Request a new access token and send the request again with it."
-            }
-            Recovery::NewJwt => {
-                "The signed JWT used to request an access token was rejected: it was used before or improperly signed. \
-                 Sign a new JWT (with a new `jti`) and request the access token again."
-            }
-            Recovery::FixRequest => {
-                "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. \
-                 Change the request; sending it unchanged fails again."
-            }
-            Recovery::CheckPermissions => {
-                "The credentials are valid but not allowed to do this. \
-                 Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them."
-            }
-            Recovery::ContactSupport => {
-                "The service failed in a way the client cannot fix. \
-                 Report it to the service's support, quoting the response's `errorId` when it has one."
-            }
-        }
+    pub fn anchor(&self) -> String {
+        recovery_anchor(&self.key)
     }
 }
 
-impl From<SpecRecovery> for Recovery {
-    fn from(spec: SpecRecovery) -> Self {
-        match spec {
-            SpecRecovery::RetryLater => Recovery::RetryLater,
-            SpecRecovery::NewAccessToken => Recovery::NewAccessToken,
-            SpecRecovery::NewJwt => Recovery::NewJwt,
-            SpecRecovery::FixRequest => Recovery::FixRequest,
-            SpecRecovery::CheckPermissions => Recovery::CheckPermissions,
-            SpecRecovery::ContactSupport => Recovery::ContactSupport,
-        }
+/// The JSON body of an error response: its members, each with the Rust
+/// field of the generated `ErrorBody` and what it holds, and the member
+/// that wraps them, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// The declared members, in this order: the code, the message, the
+    /// details, the occurrence id.
+    pub members: Vec<BodyMember>,
+    /// What the message member holds.
+    pub message_text: MessageText,
+    /// The member the others sit in (`error` for `{"error": {…}}`).
+    pub envelope: Option<String>,
+    /// Where it sits in the spec (`body`).
+    pub at: SpecPath,
+}
+
+impl Body {
+    /// The member that plays `role`, if the body has one.
+    pub fn member(&self, role: BodyRole) -> Option<&BodyMember> {
+        self.members.iter().find(|member| member.role == role)
     }
+
+    /// The member that carries the code.
+    pub fn code(&self) -> &BodyMember {
+        // Validation builds a body only with its code member.
+        self.member(BodyRole::Code).expect("a body has a code member")
+    }
+
+    /// The keys every error body has.
+    pub fn required_keys(&self) -> Vec<&str> {
+        self.members.iter().filter(|member| member.required).map(|member| member.key.as_str()).collect()
+    }
+}
+
+/// What a member of the error body is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BodyRole {
+    /// The error's code.
+    Code,
+    /// A human-readable message: the row's name or description.
+    Message,
+    /// Details of this occurrence.
+    Details,
+    /// The id of the failed call.
+    OccurrenceId,
+}
+
+/// What the message member holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageText {
+    /// The row's name, as the catalogue prints it.
+    Name,
+    /// The row's description, as the catalogue prints it.
+    Description,
+}
+
+/// One member of the error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyMember {
+    /// What it is for.
+    pub role: BodyRole,
+    /// The JSON key (`errorId`).
+    pub key: String,
+    /// The field of the generated `ErrorBody` (`error_id`).
+    pub rust_field: String,
+    /// Whether every error body has it (the code and the message).
+    pub required: bool,
+    /// The JSON types it takes, in words.
+    pub json_type: String,
+    /// What it holds, one sentence.
+    pub description: String,
+}
+
+/// A row's recovery: which value of the vocabulary it names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecoveryName {
+    /// The value as the spec spells it (`new_access_token`).
+    pub key: String,
+    /// The generated enum's variant (`NewAccessToken`).
+    pub rust_variant: String,
+    /// Whether the value is one to retry later (`Recovery::is_retry`).
+    pub retry: bool,
+}
+
+impl RecoveryName {
+    /// The value as the spec spells it.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The generated enum's variant.
+    pub fn rust_variant(&self) -> &str {
+        &self.rust_variant
+    }
+
+    /// The id of the value's entry in the docs (`recovery-new-jwt`).
+    pub fn anchor(&self) -> String {
+        recovery_anchor(&self.key)
+    }
+}
+
+fn recovery_anchor(key: &str) -> String {
+    format!("recovery-{}", key.replace('_', "-"))
 }
 
 impl Table {

@@ -15,6 +15,8 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ErrorBody",
     "ApiError",
     "ApiErrorKind",
+    // Re-exported at the root when the spec has `problem_details:`.
+    "ProblemDetails",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",
@@ -36,6 +38,10 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "Unexpected",
     "Vec",
     "Visitor",
+    "Members",
+    "Envelope",
+    "MapSeed",
+    "KeyIs",
 ];
 
 /// Names the `impl` blocks of the table enums and of `ErrorCode` define
@@ -49,6 +55,9 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "DESCRIPTIONS",
     "HTTP_STATUSES",
     "RECOVERIES",
+    "EXPLANATIONS",
+    "CAUSES",
+    "SOLUTIONS",
     "ROW_ALIASES",
     "ALIAS_CODES",
     "ALIAS_ROWS",
@@ -66,6 +75,9 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "name",
     "from_name",
     "description",
+    "explanation",
+    "causes",
+    "solutions",
     "http_status",
     "status_code",
     "is_client_error",
@@ -103,6 +115,11 @@ pub fn crate_name_clash(ident: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Whether `word` is a Rust keyword, which no field or crate can be named.
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
 }
 
 /// UpperCamelCase of `name`, split into words at every character that is

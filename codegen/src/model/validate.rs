@@ -9,12 +9,15 @@ use heck::ToUpperCamelCase;
 
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, Retired, Row,
-    Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Body, BodyMember, BodyRole, Catalogue, DEFAULT_NAME_COLUMN, MessageText, ProblemDetails,
+    RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Recovery, RecoveryName, Retired, Row, Table, TableKind,
+    crate_name_clash, derive_variant_name, is_keyword, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
-use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{
+    SpecBody, SpecFile, SpecMessageText, SpecRecovery, SpecRetired, SpecRow, SpecTable, SpecTableKind,
+};
 
 /// The parts of a spec that could not be read, by their indexes in the
 /// file (from 0). Validation skips them, and every check they take part in.
@@ -31,6 +34,8 @@ pub struct Skipped {
     pub table_retired: BTreeSet<(usize, usize)>,
     /// Entries of the top-level `retired:` list (`retired[i]`).
     pub retired: BTreeSet<usize>,
+    /// Entries of the `recoveries:` list (`recoveries[i]`).
+    pub recoveries: BTreeSet<usize>,
 }
 
 impl Skipped {
@@ -61,16 +66,26 @@ pub(crate) fn validate_skipping(
         check_catalogue(&mut problems, spec);
     }
 
+    let recoveries = check_recoveries(&mut problems, skipped, spec);
+    let body =
+        if skipped.catalogue { None } else { spec.body.as_ref().map(|body| check_body(&mut problems, body)) };
+    // A row's recovery is judged only when the whole vocabulary was read:
+    // the name it gives may be that of an entry that could not be.
+    let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
+
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
     let mut holder_variants = HashMap::new();
     let mut codes: HashMap<u32, String> = HashMap::new();
+    // Each custom row (its table's and its own index in the model), and
+    // whether it names its HTTP status.
+    let mut statuses: Vec<(usize, usize, bool)> = Vec::new();
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
         if skipped.tables.contains(&t) {
             continue;
         }
-        let table = check_table(&mut problems, skipped, t, spec_table);
+        let mut table = check_table(&mut problems, skipped, t, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
                 table.at.field("id"),
@@ -97,8 +112,16 @@ pub(crate) fn validate_skipping(
             );
         }
         let read_rows = (0..spec_table.errors.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
-        for (r, row) in read_rows.zip(&table.rows) {
+        for (i, (r, row)) in read_rows.zip(&mut table.rows).enumerate() {
+            if table.kind == TableKind::Custom {
+                statuses.push((tables.len(), i, spec_table.errors[r].http_status.is_some()));
+            }
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
+            if let Some(named) = &spec_table.errors[r].recovery
+                && vocabulary_read
+            {
+                row.recovery = check_row_recovery(&mut problems, &recoveries, row, &here, named, spec);
+            }
             if let Some(first) = codes.insert(row.code, here.clone()) {
                 problems.push(
                     row.at.field("code"),
@@ -112,6 +135,22 @@ pub(crate) fn validate_skipping(
     }
 
     check_http_tables(&mut problems, skipped, spec);
+    let http = check_http(&mut problems, &tables, &statuses);
+    // The body's code member is the problem's extension member for the code.
+    if spec.problem_details.is_some() && spec.body.is_none() {
+        problems.push(
+            SpecPath::root().field("problem_details"),
+            "`problem_details` needs a `body:`: its `code` member is the problem's member for the code",
+            "declare the error body (at least `body: {code: code}`), or remove `problem_details`",
+        );
+    }
+    if !http {
+        check_no_embedded_status(&mut problems, skipped, spec);
+        // Judged only when every row was read: a status may be on one that was not.
+        if body.is_some() && skipped.tables.is_empty() && skipped.rows.is_empty() {
+            check_no_body(&mut problems);
+        }
+    }
     let retired = check_retired(&mut problems, skipped, spec, &codes);
 
     if problems.found.is_empty() {
@@ -120,8 +159,15 @@ pub(crate) fn validate_skipping(
             title: spec.title.clone(),
             crate_name: spec.crate_name.clone(),
             version: spec.version.clone(),
+            http,
             tables,
             retired,
+            recoveries,
+            body,
+            problem_details: spec
+                .problem_details
+                .as_ref()
+                .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             spec_file: None,
         })
     } else {
@@ -159,6 +205,15 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "write MAJOR.MINOR.PATCH, e.g. `0.1.0`",
         );
     }
+    if let Some(details) = &spec.problem_details
+        && let Err(problem) = check_type_base(&details.type_base)
+    {
+        problems.push(
+            SpecPath::root().field("problem_details").field("type_base"),
+            format!("`type_base: {}` {problem}", shown(&details.type_base)),
+            "give the address of the published reference page, e.g. `https://docs.example.com/my-api-errors.html`",
+        );
+    }
     if spec.tables.is_empty() {
         problems.push(
             SpecPath::root().field("tables"),
@@ -166,6 +221,253 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "add at least one entry under `tables:`",
         );
     }
+}
+
+/// The error body: member names that JSON can carry, distinct, and a
+/// Rust field for each.
+fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
+    let at = SpecPath::root().field("body");
+    let message_text = match spec.message_text {
+        SpecMessageText::Name => MessageText::Name,
+        SpecMessageText::Description => MessageText::Description,
+    };
+    if spec.message.is_none() && spec.message_text != SpecMessageText::Name {
+        problems.push(
+            at.field("message_text"),
+            "`body: message_text` is set, but the body has no `message` member",
+            "add the member that carries the message, e.g. `message: message`, or remove `message_text`",
+        );
+    }
+    let declared = [
+        ("code", BodyRole::Code, Some(&spec.code)),
+        ("message", BodyRole::Message, spec.message.as_ref()),
+        ("details", BodyRole::Details, spec.details.as_ref()),
+        ("occurrence_id", BodyRole::OccurrenceId, spec.occurrence_id.as_ref()),
+    ];
+    let mut members: Vec<BodyMember> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (field, role, key) in declared {
+        let Some(key) = key else { continue };
+        if !check_member_name(problems, &at, field, key) {
+            continue;
+        }
+        if let Some((first, _)) = seen.iter().find(|(_, k)| *k == key) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}` is `{key}`, the member `{first}` already names"),
+                "give each role its own member, or leave this one out",
+            );
+            continue;
+        }
+        seen.push((field, key));
+        let mut rust_field = rust_field_name(key, field);
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            // `errorId` beside `error_id`: the second takes its role's name.
+            rust_field = field.to_owned();
+        }
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}: {key}` gives the Rust field `{rust_field}`, as another member does"),
+                "the members' names must give distinct snake_case Rust fields: leave this one out",
+            );
+            continue;
+        }
+        let (required, json_type, description) = match role {
+            BodyRole::Code => {
+                (true, "integer or string of digits", "The error's code, as the service sent it.")
+            }
+            BodyRole::Message => (
+                true,
+                "string",
+                match message_text {
+                    MessageText::Name => "The error's name, as the catalogue prints it.",
+                    MessageText::Description => "The error's description, as the catalogue prints it.",
+                },
+            ),
+            BodyRole::Details => (false, "string", "A human-readable detail, if the service sent one."),
+            BodyRole::OccurrenceId => {
+                (false, "string", "A unique id of the failed call, for support requests.")
+            }
+        };
+        members.push(BodyMember {
+            role,
+            key: key.clone(),
+            rust_field,
+            required,
+            json_type: json_type.to_owned(),
+            description: description.to_owned(),
+        });
+    }
+    if let Some(envelope) = &spec.envelope {
+        check_member_name(problems, &at, "envelope", envelope);
+    }
+    Body { members, message_text, envelope: spec.envelope.clone(), at }
+}
+
+/// Whether `key` (the value of `body: field`) can name a JSON member.
+fn check_member_name(problems: &mut Problems<'_>, at: &SpecPath, field: &str, key: &str) -> bool {
+    if key.is_empty() {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` is empty"),
+            format!("write the member's name as the API sends it, e.g. `{field}: {}`", default_member(field)),
+        );
+        return false;
+    }
+    if key.chars().any(char::is_control) {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` has a control character"),
+            "a member's name is the JSON key as the API sends it: printable text",
+        );
+        return false;
+    }
+    true
+}
+
+fn default_member(field: &str) -> &str {
+    match field {
+        "occurrence_id" => "errorId",
+        "envelope" => "error",
+        other => other,
+    }
+}
+
+/// The snake_case Rust field for the member `key` (`errorId` → `error_id`):
+/// its role's name (`field`) when it gives no identifier, with `_` after
+/// a keyword.
+fn rust_field_name(key: &str, field: &str) -> String {
+    use heck::ToSnakeCase;
+    let snake: String =
+        key.to_snake_case().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let snake = snake.trim_matches('_').to_owned();
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        return field.to_owned();
+    }
+    if is_keyword(&snake) { format!("{snake}_") } else { snake }
+}
+
+/// The recovery vocabulary: ids unique and snake_case, variants distinct
+/// and free, descriptions written.
+fn check_recoveries(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) -> Vec<Recovery> {
+    let Some(list) = &spec.recoveries else {
+        return Vec::new();
+    };
+    if list.is_empty() && !skipped.catalogue {
+        problems.push(
+            SpecPath::root().field("recoveries"),
+            "`recoveries` is empty",
+            "declare at least one recovery, e.g. `- {id: fix_request, description: Change the request.}`, or remove `recoveries`",
+        );
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut variants: HashMap<String, usize> = HashMap::new();
+    let mut recoveries = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        if skipped.recoveries.contains(&i) {
+            continue;
+        }
+        let SpecRecovery { id, description, retry } = entry;
+        let at = SpecPath::root().field("recoveries").index(i);
+        let here = format!("recovery {} (`{}`)", i + 1, shown(id));
+        let rust_variant = derive_variant_name(id);
+        if !is_table_id(id) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is not snake_case"),
+                "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `fix_request`",
+            );
+        } else if let Some(first) = ids.insert(id, i) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is already declared by recovery {}", first + 1),
+                "give each recovery its own `id`, or remove the repeated one",
+            );
+        } else if let Some(first) = variants.insert(rust_variant.clone(), i) {
+            problems.push(
+                at.field("id"),
+                format!(
+                    "{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, as recovery {} (`{}`) does",
+                    first + 1,
+                    list[first].id
+                ),
+                "give the recoveries ids that differ in more than underscores",
+            );
+        } else if !is_type_ident(&rust_variant) || RESERVED_ASSOCIATED_NAMES.contains(&rust_variant.as_str())
+        {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, which Rust or the enum keeps for itself"),
+                format!("choose another id, e.g. `id: {id}_recovery`"),
+            );
+        }
+        if description.trim().is_empty() {
+            problems.push(
+                at.field("description"),
+                format!("{here}: `description` is blank"),
+                "say what a client should do, in a sentence or two",
+            );
+        }
+        check_text(problems, at.clone(), &here, "description", description);
+        recoveries.push(Recovery {
+            key: id.clone(),
+            rust_variant,
+            description: description.clone(),
+            retry: *retry,
+            at,
+        });
+    }
+    recoveries
+}
+
+/// The recovery `named` by a row: one of the vocabulary's.
+fn check_row_recovery(
+    problems: &mut Problems<'_>,
+    recoveries: &[Recovery],
+    row: &Row,
+    here: &str,
+    named: &str,
+    spec: &SpecFile,
+) -> Option<RecoveryName> {
+    if let Some(found) = recoveries.iter().find(|recovery| recovery.key == named) {
+        return Some(RecoveryName {
+            key: found.key.clone(),
+            rust_variant: found.rust_variant.clone(),
+            retry: found.retry,
+        });
+    }
+    if spec.recoveries.is_none() {
+        problems.push(
+            row.at.field("recovery"),
+            format!("{here}: `recovery: {named}` names a recovery, but the catalogue declares none"),
+            format!(
+                "declare it in a top-level `recoveries:` list, e.g. `recoveries: [{{id: {named}, description: …}}]`, or remove `recovery`"
+            ),
+        );
+        return None;
+    }
+    let closest = recoveries
+        .iter()
+        .map(|recovery| (strsim::damerau_levenshtein(named, &recovery.key), recovery.key.as_str()))
+        .filter(|(distance, key)| *distance <= (key.len() / 3).max(1))
+        .min();
+    let mut declared: Vec<String> = Vec::new();
+    for recovery in recoveries {
+        let key = format!("`{}`", recovery.key);
+        if !declared.contains(&key) {
+            declared.push(key);
+        }
+    }
+    problems.push(
+        row.at.field("recovery"),
+        format!("{here}: `recovery: {named}` is not one of the catalogue's `recoveries`"),
+        match closest {
+            Some((_, key)) => format!("did you mean `{key}`?"),
+            None => format!("name one of {}, or declare `{named}` under `recoveries:`", declared.join(", ")),
+        },
+    );
+    None
 }
 
 /// Checks both kinds of `retired:` list: a table's own, and the top-level
@@ -445,14 +747,8 @@ fn check_row(
             }
             status
         }
-        (TableKind::Custom, None) => {
-            problems.push(
-                at.clone(),
-                format!("{here}: `http_status` is missing"),
-                "add the HTTP status the service answers with, e.g. `http_status: 403`",
-            );
-            0
-        }
+        // Whether that is right depends on the other rows: see `check_http`.
+        (TableKind::Custom, None) => 0,
     };
 
     if embeds_status && is_error_status(http_status) {
@@ -514,6 +810,7 @@ fn check_row(
         }
         check_text(problems, at.clone(), &here, "deprecated", reason);
     }
+    check_details(problems, &here, &at, spec);
 
     Row {
         code: spec.code,
@@ -522,9 +819,45 @@ fn check_row(
         http_status,
         rust_variant,
         aliases: spec.aliases.clone(),
-        recovery: spec.recovery.map(Recovery::from),
+        // Resolved against the vocabulary once every table is read.
+        recovery: None,
         deprecated: spec.deprecated.clone(),
+        explanation: spec.explanation.clone(),
+        causes: spec.causes.clone(),
+        solutions: spec.solutions.clone(),
         at,
+    }
+}
+
+/// A row's `explanation`, `causes` and `solutions`: texts like the
+/// description, none of them blank.
+fn check_details(problems: &mut Problems<'_>, here: &str, at: &SpecPath, spec: &SpecRow) {
+    if let Some(explanation) = &spec.explanation {
+        if explanation.trim().is_empty() {
+            problems.push(
+                at.field("explanation"),
+                format!("{here}: `explanation` is blank"),
+                "write what the error means, or remove `explanation`",
+            );
+        }
+        check_text(problems, at.clone(), here, "explanation", explanation);
+    }
+    for (field, texts, what) in
+        [("causes", &spec.causes, "a cause"), ("solutions", &spec.solutions, "a solution")]
+    {
+        for (i, text) in texts.iter().enumerate() {
+            let item = format!("{here}: `{field}` item {}", i + 1);
+            if text.trim().is_empty() {
+                problems.push(
+                    at.field(field).index(i),
+                    format!("{item} is blank"),
+                    format!("write {what}, or remove the item"),
+                );
+            }
+            for (problem, help) in refused_characters(field, text) {
+                problems.push(at.field(field).index(i), format!("{item} {problem}"), help);
+            }
+        }
     }
 }
 
@@ -608,6 +941,76 @@ fn check_http_tables(problems: &mut Problems<'_>, skipped: &Skipped, spec: &Spec
     }
 }
 
+/// Whether the catalogue is an HTTP one: it is when a table is `kind:
+/// http_status` or any custom row names its `http_status`, and then every
+/// custom row must. The rows that lack it are one problem, at the first,
+/// naming up to [`LISTED`] of them.
+fn check_http(problems: &mut Problems<'_>, tables: &[Table], statuses: &[(usize, usize, bool)]) -> bool {
+    let http = tables.iter().any(|table| table.kind == TableKind::HttpStatus)
+        || statuses.iter().any(|&(_, _, declared)| declared);
+    if !http {
+        return false;
+    }
+    let lacking: Vec<(&Table, &Row)> = statuses
+        .iter()
+        .filter(|&&(_, _, declared)| !declared)
+        .map(|&(t, r, _)| (&tables[t], &tables[t].rows[r]))
+        .collect();
+    if let Some((_, first)) = lacking.first() {
+        let mut named: Vec<String> = lacking
+            .iter()
+            .take(LISTED)
+            .map(|(table, row)| format!("`{}` (table `{}`)", shown(&row.name), table.id))
+            .collect();
+        if lacking.len() > LISTED {
+            named.push(format!("and {} more", lacking.len() - LISTED));
+        }
+        problems.push(
+            first.at.clone(),
+            format!(
+                "{} {} no `http_status`, but the catalogue is an HTTP one: {}",
+                lacking.len(),
+                if lacking.len() == 1 { "row has" } else { "rows have" },
+                named.join(", ")
+            ),
+            "add the HTTP status the service answers with to each, e.g. `http_status: 403`; \
+             or, for a catalogue that is not about HTTP, remove `http_status` from every row \
+             and `kind: http_status` from every table",
+        );
+    }
+    true
+}
+
+/// An error body is that of an HTTP response: a catalogue without HTTP
+/// statuses has no responses to carry one.
+fn check_no_body(problems: &mut Problems<'_>) {
+    problems.push(
+        SpecPath::root().field("body"),
+        "`body:` describes the error body of HTTP responses, but no row has an `http_status`",
+        "give the rows their `http_status`, or remove `body:`",
+    );
+}
+
+/// `codes_embed_http_status` says codes start with an HTTP status: a
+/// catalogue without HTTP statuses has none to start with.
+fn check_no_embedded_status(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
+    for (t, table) in spec.tables.iter().enumerate() {
+        if table.codes_embed_http_status && !skipped.tables.contains(&t) {
+            problems.push(
+                table_path(t).field("codes_embed_http_status"),
+                format!(
+                    "table `{}`: `codes_embed_http_status: true`, but no row has an `http_status`",
+                    table.id
+                ),
+                "give each row its `http_status`, or remove `codes_embed_http_status`",
+            );
+        }
+    }
+}
+
+/// How many items a problem that concerns many lists by name.
+const LISTED: usize = 8;
+
 /// Where table `t` sits: `tables[t]`.
 fn table_path(t: usize) -> SpecPath {
     SpecPath::root().field("tables").index(t)
@@ -620,6 +1023,28 @@ fn is_table_id(id: &str) -> bool {
 
 fn is_error_status(status: u16) -> bool {
     (400..=599).contains(&status)
+}
+
+/// Why `base` cannot begin every problem `type` URI, if it cannot: it must
+/// be an absolute `http(s)` address with a host, to which `#` and an anchor
+/// are added, so it has no fragment and nothing a URI cannot hold as is.
+fn check_type_base(base: &str) -> Result<(), &'static str> {
+    let Some(rest) = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://")) else {
+        return Err("is not an `https://` or `http://` address");
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?']) {
+        return Err("has no host");
+    }
+    if base.contains('#') {
+        return Err("has a fragment (`#…`): the code's anchor is added after it");
+    }
+    if base
+        .chars()
+        .any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+    {
+        return Err("holds a character an address cannot hold as is (a space, a quote, a non-ASCII letter…)");
+    }
+    Ok(())
 }
 
 fn is_crate_name(name: &str) -> bool {

@@ -1,7 +1,7 @@
 //! `gen` and `diff` cannot disagree: from a locked fixture, random edits
 //! (rows added, removed, retired, renamed, moved, swapped; retired entries
 //! dropped, renamed or used again; aliases added, removed, retired, moved;
-//! texts, statuses, recoveries and deprecations changed; the version bumped
+//! texts, causes, statuses, recoveries and deprecations changed; the version bumped
 //! or not) get the same decision from `codegen::generate` against the lock
 //! as from `codegen::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
@@ -25,6 +25,8 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 #[derive(Debug, Clone)]
 struct Spec {
     version: (u64, u64, u64),
+    /// The recovery vocabulary: each id, and whether it is one to retry.
+    recoveries: Vec<(&'static str, bool)>,
     tables: Vec<Table>,
 }
 
@@ -44,6 +46,7 @@ struct Row {
     recovery: Option<&'static str>,
     deprecated: Option<String>,
     aliases: Vec<u32>,
+    causes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +65,7 @@ impl Row {
             recovery: None,
             deprecated: None,
             aliases: Vec::new(),
+            causes: Vec::new(),
         }
     }
 }
@@ -72,6 +76,7 @@ fn fixture() -> Spec {
     let row = |code, name: &str, aliases: &[u32]| Row { aliases: aliases.to_vec(), ..Row::new(code, name) };
     Spec {
         version: (1, 2, 0),
+        recoveries: vec![("retry_later", true), ("fix_request", false)],
         tables: vec![
             Table {
                 id: "cart",
@@ -100,7 +105,14 @@ fn fixture() -> Spec {
 impl Spec {
     fn yaml(&self) -> String {
         let (major, minor, patch) = self.version;
-        let mut out = format!("title: Shop\ncrate: shop-errors\nversion: {major}.{minor}.{patch}\ntables:\n");
+        let mut out = format!("title: Shop\ncrate: shop-errors\nversion: {major}.{minor}.{patch}\n");
+        if !self.recoveries.is_empty() {
+            out.push_str("recoveries:\n");
+            for (id, retry) in &self.recoveries {
+                let _ = writeln!(out, "  - {{id: {id}, description: Do {id}., retry: {retry}}}");
+            }
+        }
+        out.push_str("tables:\n");
         for table in &self.tables {
             let _ = write!(out, "  - id: {}\n    title: T\n    summary: S\n    errors:\n", table.id);
             for row in &table.rows {
@@ -118,6 +130,9 @@ impl Spec {
                 if !row.aliases.is_empty() {
                     let aliases: Vec<String> = row.aliases.iter().map(u32::to_string).collect();
                     let _ = write!(out, ", aliases: [{}]", aliases.join(", "));
+                }
+                if !row.causes.is_empty() {
+                    let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
                 }
                 out.push_str("}\n");
             }
@@ -165,7 +180,10 @@ const CODES: &[u32] = &[40, 41, 42, 9, 29, 11, 2, 31];
 /// Names an edit may give: new ones, and ones in use.
 const NAMES: &[&str] = &["CART_VOID", "ORDER_NEW", "COUPON_USED", "CART_FULL", "ORDER_LATE"];
 const STATUSES: &[u16] = &[400, 409, 423, 503];
-const RECOVERIES: &[Option<&str>] = &[None, Some("retry_later"), Some("fix_request")];
+const RECOVERIES: &[Option<&str>] = &[None, Some("retry_later"), Some("fix_request"), Some("wait")];
+
+/// Ids a new recovery may take: one a row may name, one none does.
+const NEW_RECOVERIES: &[&str] = &["wait", "call_us"];
 
 #[derive(Debug, Clone)]
 enum Edit {
@@ -199,8 +217,18 @@ enum Edit {
     Describe(Index),
     Status(Index, u16),
     Recovery(Index, Option<&'static str>),
+    /// Declares a new recovery, last.
+    AddRecovery(&'static str),
+    /// Removes a recovery from the vocabulary (rows naming it stay).
+    RemoveRecovery(Index),
+    /// Changes whether a recovery is one to retry.
+    FlipRetry(Index),
+    /// Swaps two recoveries.
+    SwapRecoveries(Index, Index),
     /// Deprecates a row, or takes its deprecation back.
     Deprecate(Index),
+    /// Adds a cause to a row, or takes its causes back.
+    Cause(Index),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -237,6 +265,11 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(row, status)| Edit::Status(row, status)),
         (any::<Index>(), proptest::sample::select(RECOVERIES)).prop_map(|(row, r)| Edit::Recovery(row, r)),
         any::<Index>().prop_map(Edit::Deprecate),
+        proptest::sample::select(NEW_RECOVERIES).prop_map(Edit::AddRecovery),
+        any::<Index>().prop_map(Edit::RemoveRecovery),
+        any::<Index>().prop_map(Edit::FlipRetry),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRecoveries(a, b)),
+        any::<Index>().prop_map(Edit::Cause),
     ]
 }
 
@@ -355,12 +388,39 @@ fn apply(spec: &mut Spec, edit: &Edit) {
                 row.recovery = *recovery;
             }
         }
+        Edit::AddRecovery(id) => spec.recoveries.push((id, false)),
+        Edit::RemoveRecovery(which) => {
+            if !spec.recoveries.is_empty() {
+                spec.recoveries.remove(which.index(spec.recoveries.len()));
+            }
+        }
+        Edit::FlipRetry(which) => {
+            if !spec.recoveries.is_empty() {
+                let i = which.index(spec.recoveries.len());
+                spec.recoveries[i].1 = !spec.recoveries[i].1;
+            }
+        }
+        Edit::SwapRecoveries(a, b) => {
+            let n = spec.recoveries.len();
+            if n > 0 {
+                spec.recoveries.swap(a.index(n), b.index(n));
+            }
+        }
         Edit::Deprecate(which) => {
             if let Some(row) = spec.row(which) {
                 row.deprecated = match row.deprecated {
                     Some(_) => None,
                     None => Some("Use another code.".to_owned()),
                 };
+            }
+        }
+        Edit::Cause(which) => {
+            if let Some(row) = spec.row(which) {
+                if row.causes.is_empty() {
+                    row.causes.push("A cause.".to_owned());
+                } else {
+                    row.causes.clear();
+                }
             }
         }
     }

@@ -18,6 +18,9 @@ const OLD: &str = "\
 title: Shop
 crate: shop-errors
 version: 1.4.2
+recoveries:
+  - {id: retry_later, description: Try again later., retry: true}
+  - {id: fix_request, description: Change the request.}
 tables:
   - id: http
     kind: http_status
@@ -134,6 +137,37 @@ fn a_changed_recovery_is_minor() {
     assert_eq!(kinds(&diff), [(ChangeKind::RecoveryChanged, Some(2), "minor")]);
     assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL`: recovery is `retry_later` instead of `none`");
     assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
+}
+
+#[test]
+fn the_recovery_vocabulary_changes_the_recovery_enum() {
+    // A new value is a new variant of a `#[non_exhaustive]` enum.
+    let diff = changed(&OLD.replace(
+        "  - {id: fix_request, description: Change the request.}\n",
+        "  - {id: fix_request, description: Change the request.}\n  - {id: call_us, description: Call us.}\n",
+    ));
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryAdded, None, "minor")]);
+    assert_eq!(diff.changes[0].summary, "recovery `call_us` is new: variant `Recovery::CallUs`");
+
+    // A value no row names is gone: its variant with it. (One a row names
+    // cannot go: the row's `recovery` is then an unknown name.)
+    let diff = changed(&OLD.replace("  - {id: fix_request, description: Change the request.}\n", ""));
+    assert_eq!(kinds(&diff), [(ChangeKind::RecoveryRemoved, None, "major")]);
+
+    // Renamed: one value gone, one new.
+    let diff = changed(&OLD.replace("{id: fix_request,", "{id: amend_request,"));
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::RecoveryRemoved, None, "major"), (ChangeKind::RecoveryAdded, None, "minor")]
+    );
+
+    let diff =
+        changed(&OLD.replace("description: Change the request.}", "description: Change it., retry: true}"));
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::RecoveryChanged, None, "minor"), (ChangeKind::TextChanged, None, "patch")]
+    );
+    assert_eq!(diff.changes[0].summary, "recovery `fix_request`: `is_retry()` is true instead of false");
 }
 
 #[test]
@@ -554,4 +588,59 @@ fn json_names_alias_changes_and_their_rows() {
     let plain =
         serde_json::to_value(changed(&OLD.replace("name: CART_LOCKED,", "name: CART_IS_LOCKED,"))).unwrap();
     assert!(plain["changes"][0].get("alias_of").is_none(), "{plain}");
+}
+
+#[test]
+fn explanations_causes_and_solutions_are_texts() {
+    let new = OLD.replace(
+        "The cart is empty., http_status: 409}",
+        "The cart is empty., http_status: 409, explanation: Nothing was added., causes: [A new session.], solutions: [Add an item.]}",
+    );
+    let diff = changed(&new);
+    assert_eq!(
+        kinds(&diff),
+        [
+            (ChangeKind::TextChanged, Some(1), "patch"),
+            (ChangeKind::TextChanged, Some(1), "patch"),
+            (ChangeKind::TextChanged, Some(1), "patch"),
+        ]
+    );
+    let summaries: Vec<&str> = diff.changes.iter().map(|c| c.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "code 1 `CART_EMPTY`: the explanation changed",
+            "code 1 `CART_EMPTY`: the causes changed",
+            "code 1 `CART_EMPTY`: the solutions changed",
+        ]
+    );
+    assert_eq!(diff.bump, Some(Bump::Patch));
+    // A cause removed is a text change too.
+    let fewer = diff_of(&new, &new.replace("causes: [A new session.], ", ""));
+    assert_eq!(kinds(&fewer), [(ChangeKind::TextChanged, Some(1), "patch")]);
+}
+
+fn diff_of(old: &str, new: &str) -> CatalogueDiff {
+    diff(&catalogue(old), &catalogue(new))
+}
+
+#[test]
+fn dropping_http_is_breaking_and_adding_it_is_minor() {
+    let without = "\
+title: Shop
+crate: shop-errors
+version: 1.4.2
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: 1, name: CART_EMPTY, description: The cart is empty.}
+";
+    let with = without.replace("The cart is empty.}", "The cart is empty., http_status: 409}");
+    let dropped = diff_of(&with, without);
+    assert_eq!(kinds(&dropped), [(ChangeKind::HttpStatusChanged, None, "major")]);
+    assert!(dropped.changes[0].summary.contains("no longer an HTTP one"), "{}", dropped.changes[0].summary);
+    let added = diff_of(without, &with);
+    assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
 }

@@ -64,22 +64,69 @@ fn reserved_item_names_are_the_crates_own_types() {
             syn::parse_str(&codegen::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
         let mut types = std::collections::BTreeSet::new();
         collect_type_names(&lib.items, &mut types);
+        // Only an UpperCamelCase name (not the re-exported `http`) can meet an enum's.
+        types.retain(|name| codegen::model::is_type_ident(name));
         let response = lib.items.iter().find_map(|item| match item {
             syn::Item::Mod(module) if module.ident == "response" => module.content.as_ref(),
             _ => None,
         });
-        let (_, response) = response.expect("a response module");
-        // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
-        let mut module_types = std::collections::BTreeSet::new();
-        collect_type_names(response, &mut module_types);
-        types.extend(module_types.into_iter().filter(|name| codegen::model::is_type_ident(name)));
+        // The response module exists only for a catalogue with a body,
+        // which only an HTTP catalogue has.
+        assert_eq!(response.is_some(), catalogue.body.is_some(), "{}: the response module", catalogue.source);
+        assert!(catalogue.http || catalogue.body.is_none(), "{}: a body without HTTP", catalogue.source);
+        if let Some((_, response)) = response {
+            // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
+            let mut module_types = std::collections::BTreeSet::new();
+            collect_type_names(response, &mut module_types);
+            types.extend(module_types.into_iter().filter(|name| codegen::model::is_type_ident(name)));
+        }
         for table in &catalogue.tables {
             assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
         }
-        let reserved = codegen::model::RESERVED_ITEM_NAMES.iter().map(|name| name.to_string()).collect();
+        // `Recovery` only when the catalogue declares recoveries, the response
+        // types only with a body, `ProblemDetails` only with problem details.
+        let reserved = codegen::model::RESERVED_ITEM_NAMES
+            .iter()
+            .filter(|name| **name != "Recovery" || !catalogue.recoveries.is_empty())
+            .filter(|name| catalogue.body.is_some() || !RESPONSE_TYPES.contains(name))
+            .filter(|name| **name != "ProblemDetails" || catalogue.problem_details.is_some())
+            .map(|name| name.to_string())
+            .collect();
         assert_eq!(types, reserved, "{}", catalogue.source);
     }
 }
+
+/// The types of the response module, which only a catalogue with a body has.
+const RESPONSE_TYPES: &[&str] = &[
+    "BodyCode",
+    "ErrorBody",
+    "ApiError",
+    "ApiErrorKind",
+    "BodyCodeOnly",
+    "BodyVisitor",
+    "CodeField",
+    "CodeOnlyVisitor",
+    "Deserialize",
+    "DeserializeSeed",
+    "Deserializer",
+    "Field",
+    "FieldVisitor",
+    "IgnoredAny",
+    "MapAccess",
+    "SeqAccess",
+    "Serialize",
+    "SerializeStruct",
+    "Serializer",
+    "String",
+    "TextField",
+    "Unexpected",
+    "Vec",
+    "Visitor",
+    "Members",
+    "Envelope",
+    "MapSeed",
+    "KeyIs",
+];
 
 fn collect_type_names(items: &[syn::Item], types: &mut std::collections::BTreeSet<String>) {
     for item in items {
@@ -139,4 +186,34 @@ fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet
         syn::UseTree::Group(group) => group.items.iter().for_each(|tree| collect_use_names(tree, names)),
         syn::UseTree::Glob(_) => panic!("a glob import hides which names the crate takes"),
     }
+}
+
+/// With `problem_details:`, each code's problem `type` is the reference
+/// page's address at an anchor that the page has: the URI leads to the row.
+#[test]
+fn problem_types_resolve_to_anchors_of_the_reference_page() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let Some(details) = &catalogue.problem_details else { continue };
+        // The published page that holds the anchors: the crate's
+        // `src/reference.md` (`docs/<crate>.md` only links to it).
+        let reference = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
+        let page = codegen::render(std::slice::from_ref(&catalogue))
+            .into_iter()
+            .find(|file| file.path == reference)
+            .expect("the crate's reference page")
+            .contents;
+        for (_, row) in catalogue.rows() {
+            let uri = details.type_uri(row);
+            let (base, anchor) = uri.split_once('#').expect("a fragment");
+            assert_eq!(base, details.type_base);
+            assert!(
+                page.contains(&format!("<a id=\"{anchor}\"></a>")),
+                "{}: no anchor {anchor}",
+                catalogue.source
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no fixture has problem_details");
 }

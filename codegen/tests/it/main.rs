@@ -13,6 +13,8 @@ mod lock;
 mod lookup_paths;
 mod markdown;
 mod openapi;
+mod readback;
 mod schema;
+mod twitter;
 mod validate;
 mod write;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use codegen::model::{Recovery, TableKind};
+use codegen::model::TableKind;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::fixtures::catalogues;
@@ -41,6 +41,7 @@ enum Block {
     Html(String),
     Heading(u8, Inline),
     Paragraph(Inline),
+    Item(Inline),
     Table { header: Vec<Inline>, rows: Vec<Vec<Inline>> },
 }
 
@@ -62,6 +63,10 @@ fn blocks(markdown: &str) -> Vec<Block> {
                 blocks.push(Block::Heading(level as u8, inline.take().expect("heading text")));
             }
             Event::End(TagEnd::Paragraph) => blocks.push(Block::Paragraph(inline.take().expect("text"))),
+            // Lists are tight: an item's text is its inline content.
+            Event::Start(Tag::List(None)) | Event::End(TagEnd::List(false)) => {}
+            Event::Start(Tag::Item) => inline = Some(Inline::default()),
+            Event::End(TagEnd::Item) => blocks.push(Block::Item(inline.take().expect("an item"))),
             Event::Start(Tag::HtmlBlock) => blocks.push(Block::Html(String::new())),
             Event::Html(html) if inline.is_none() => match blocks.last_mut() {
                 Some(Block::Html(block)) => block.push_str(&html),
@@ -159,7 +164,8 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
             let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
 
             let mut columns = vec!["Code", table.name_column.as_str(), "Description"];
-            if table.kind == TableKind::Custom {
+            let status_column = table.kind == TableKind::Custom && catalogue.http;
+            if status_column {
                 columns.push("HTTP status");
             }
             let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
@@ -180,7 +186,7 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                 assert_eq!(cells[0].anchors, [row.anchor()], "{here}: the anchor");
                 assert_text(&cells[1], &row.name, &here);
                 assert_text(&cells[2], &row.description, &here);
-                if table.kind == TableKind::Custom {
+                if status_column {
                     match catalogue.http_row(row.http_status) {
                         Some((_, http)) => {
                             assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
@@ -189,7 +195,7 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                         None => assert_text(&cells[3], &row.http_status.to_string(), &here),
                     }
                 }
-                let mut next = if table.kind == TableKind::Custom { 4 } else { 3 };
+                let mut next = if status_column { 4 } else { 3 };
                 if aliases_column {
                     let aliases: Vec<String> = row.aliases.iter().map(u32::to_string).collect();
                     assert_eq!(cells[next].text, aliases.join(", "), "{here}: the aliases");
@@ -197,16 +203,50 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
                     next += 1;
                 }
                 if recovery_column {
-                    match row.recovery {
+                    match &row.recovery {
                         Some(recovery) => {
                             assert_eq!(cells[next].text, recovery.key(), "{here}: the recovery");
                             assert_eq!(
                                 cells[next].links,
-                                [format!("#{}", recovery_anchor(recovery))],
+                                [format!("#{}", recovery_anchor(recovery.key()))],
                                 "{here}"
                             );
                         }
                         None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
+                    }
+                }
+            }
+
+            let detailed: Vec<_> = table
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty()
+                })
+                .collect();
+            if !detailed.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
+                assert_text(&heading, "Details", &here);
+            }
+            for row in detailed {
+                let here = format!("{here}, details of code {}", row.code);
+                let Some(Block::Heading(4, heading)) = blocks.next() else { panic!("{here}: a heading") };
+                assert_text(&heading, &format!("{} {}", row.code, row.name), &here);
+                if let Some(explanation) = &row.explanation {
+                    let Some(Block::Paragraph(text)) = blocks.next() else {
+                        panic!("{here}: the explanation")
+                    };
+                    assert_text(&text, explanation, &here);
+                }
+                for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
+                    if texts.is_empty() {
+                        continue;
+                    }
+                    let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: {label}") };
+                    assert_text(&text, label, &here);
+                    for expected in texts {
+                        let Some(Block::Item(item)) = blocks.next() else { panic!("{here}: an item") };
+                        assert_text(&item, expected, &here);
                     }
                 }
             }
@@ -265,20 +305,26 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
             let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what recovery means") };
             let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
             assert_eq!(texts(&header), ["Recovery", "What a client should do"], "{at}");
-            assert_eq!(rows.len(), Recovery::ALL.len(), "{at}: one row per value");
-            for (cells, recovery) in rows.iter().zip(Recovery::ALL) {
-                assert_eq!(cells[0].text, recovery.key(), "{at}");
-                assert_eq!(cells[0].anchors, [recovery_anchor(recovery)], "{at}");
+            assert_eq!(rows.len(), catalogue.recoveries.len(), "{at}: one row per value");
+            for (cells, recovery) in rows.iter().zip(&catalogue.recoveries) {
+                assert_eq!(cells[0].text, recovery.key, "{at}");
+                assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
             }
         }
-        let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
-        assert_eq!(body.text, "Error responses");
+        if catalogue.body.is_some() {
+            let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
+            assert_eq!(body.text, "Error responses");
+        } else if catalogue.http {
+            assert!(!page.contains("## Error responses"), "{at}: no body, no body section");
+        } else {
+            assert!(blocks.next().is_none(), "{at}: no error responses without HTTP");
+        }
     }
 }
 
 /// The anchor of a recovery value's entry: `recovery-` and its key in kebab case.
-fn recovery_anchor(recovery: Recovery) -> String {
-    format!("recovery-{}", recovery.key().replace('_', "-"))
+fn recovery_anchor(key: &str) -> String {
+    format!("recovery-{}", key.replace('_', "-"))
 }
 
 #[test]
@@ -290,7 +336,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
         for block in blocks(&page) {
             let inlines = match block {
                 Block::Html(_) => Vec::new(),
-                Block::Heading(_, inline) | Block::Paragraph(inline) => vec![inline],
+                Block::Heading(_, inline) | Block::Paragraph(inline) | Block::Item(inline) => vec![inline],
                 Block::Table { header, rows } => {
                     header.into_iter().chain(rows.into_iter().flatten()).collect()
                 }
@@ -308,10 +354,11 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
             .chain(catalogue.retired.iter().map(|retired| retired.anchor()))
             .chain(catalogue.rows().flat_map(|(_, row)| row.aliases.iter().map(u32::to_string)))
             .chain(
-                Recovery::ALL
-                    .into_iter()
+                catalogue
+                    .recoveries
+                    .iter()
                     .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
-                    .map(recovery_anchor),
+                    .map(|recovery| recovery_anchor(&recovery.key)),
             )
             .collect();
         assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);

@@ -5,7 +5,7 @@
 
 use codegen::Catalogue;
 use codegen::emit::openapi::{self, Version};
-use codegen::model::TableKind;
+use codegen::model::{BodyRole, MessageText, TableKind};
 use serde_yaml::Value;
 
 use crate::fixtures::catalogues;
@@ -47,6 +47,18 @@ fn documents_are_standalone_with_info_from_the_spec() {
     }
 }
 
+/// The explanation, causes and solutions the documents give beside
+/// `code` of `row`, verbatim: a row's own code carries them, an alias not.
+fn details(row: &codegen::model::Row, code: u32) -> (Option<Value>, Option<Value>, Option<Value>) {
+    if code != row.code {
+        return (None, None, None);
+    }
+    let list = |texts: &[String]| {
+        (!texts.is_empty()).then(|| Value::Sequence(texts.iter().map(|text| string(text)).collect()))
+    };
+    (row.explanation.as_deref().map(string), list(&row.causes), list(&row.solutions))
+}
+
 #[test]
 fn code_schemas_list_every_code_with_its_name_and_description() {
     for catalogue in catalogues() {
@@ -62,7 +74,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                     std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
                 })
                 .collect();
-            let recovery = |row: &codegen::model::Row| row.recovery.map(|r| string(r.key()));
+            let recovery = |row: &codegen::model::Row| row.recovery.as_ref().map(|r| string(r.key()));
 
             let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
             assert_eq!(schema["type"], string("integer"));
@@ -74,6 +86,10 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
                 assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
                 assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(option.get("x-explanation"), explanation.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-causes"), causes.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-solutions"), solutions.as_ref(), "{name}: {code}");
                 if code == row.code {
                     let description = option["description"].as_str().expect("a description");
                     assert_eq!(plain_text(description, &name), row.description, "{name}");
@@ -111,8 +127,12 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 assert!(description.ends_with(&row.description), "{name}: {code}");
             }
             for &(code, row) in &entries {
-                let by_code = schema.get("x-recovery-by-code").and_then(|map| map.get(code.to_string()));
-                assert_eq!(by_code, recovery(row).as_ref(), "{name}: {code}");
+                let by_code = |key: &str| schema.get(key).and_then(|map| map.get(code.to_string())).cloned();
+                assert_eq!(by_code("x-recovery-by-code"), recovery(row), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(by_code("x-explanation-by-code"), explanation, "{name}: {code}");
+                assert_eq!(by_code("x-causes-by-code"), causes, "{name}: {code}");
+                assert_eq!(by_code("x-solutions-by-code"), solutions, "{name}: {code}");
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
@@ -128,10 +148,45 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
     for catalogue in catalogues() {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
-            let body = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
+            if !catalogue.http {
+                // Neither responses nor their body: only the code schemas.
+                assert_eq!(doc["components"].get("responses"), None, "{}", catalogue.source);
+                let schemas = at(&doc, &["components", "schemas"]).as_mapping().expect("schemas");
+                assert_eq!(schemas.len(), catalogue.tables.len(), "{}", catalogue.source);
+                continue;
+            }
+            let Some(declared) = &catalogue.body else {
+                // No body declared: no schema, and responses say only their status.
+                assert!(
+                    doc["components"]["schemas"].get(openapi::BODY_SCHEMA).is_none(),
+                    "{}",
+                    catalogue.source
+                );
+                for (_, response) in at(&doc, &["components", "responses"]).as_mapping().expect("responses") {
+                    assert!(response.get("content").is_none(), "{}: {response:?}", catalogue.source);
+                }
+                continue;
+            };
+            let whole = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
+            let body = match &declared.envelope {
+                Some(key) => {
+                    assert_eq!(whole["required"], Value::Sequence(vec![string(key)]), "{}", catalogue.source);
+                    at(whole, &["properties", key])
+                }
+                None => whole,
+            };
             let properties = body["properties"].as_mapping().expect("body properties");
             let required = body["required"].as_sequence().expect("required body fields");
-            assert_eq!(required, &[string("code"), string("message")]);
+            let required_keys: Vec<Value> = declared.required_keys().into_iter().map(string).collect();
+            assert_eq!(required, &required_keys);
+            let key = |role: BodyRole| declared.member(role).map(|member| member.key.as_str());
+            let code_key = key(BodyRole::Code).expect("a code member");
+            let unwrap = |value: &Value| -> Value {
+                match &declared.envelope {
+                    Some(envelope) => at(value, &[envelope]).clone(),
+                    None => value.clone(),
+                }
+            };
 
             for (table, row) in catalogue.rows() {
                 let response_name = openapi::response_name(&catalogue, row.http_status);
@@ -146,14 +201,24 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                     at(media, &["schema", "$ref"]),
                     &string(&format!("#/components/schemas/{}", openapi::BODY_SCHEMA))
                 );
-                let value = at(media, &["examples", &row.name, "value"]);
-                assert_eq!(value["code"], Value::from(row.code), "{response_name}: {}", row.name);
-                assert_eq!(value["message"], string(&row.name));
-                assert_eq!(value["data"], string(&row.description));
+                let value = unwrap(at(media, &["examples", &row.name, "value"]));
+                let message = match declared.message_text {
+                    MessageText::Name => &row.name,
+                    MessageText::Description => &row.description,
+                };
+                assert_eq!(value[code_key], Value::from(row.code), "{response_name}: {}", row.name);
+                if let Some(message_key) = key(BodyRole::Message) {
+                    assert_eq!(value[message_key], string(message));
+                }
+                if let (Some(details), MessageText::Name) = (key(BodyRole::Details), declared.message_text) {
+                    assert_eq!(value[details], string(&row.description));
+                }
                 for &alias in &row.aliases {
-                    let example = at(media, &["examples", &format!("{}_{alias}", row.name), "value"]);
-                    assert_eq!(example["code"], Value::from(alias), "{response_name}: alias {alias}");
-                    assert_eq!(example["message"], string(&row.name));
+                    let example = unwrap(at(media, &["examples", &format!("{}_{alias}", row.name), "value"]));
+                    assert_eq!(example[code_key], Value::from(alias), "{response_name}: alias {alias}");
+                    if let Some(message_key) = key(BodyRole::Message) {
+                        assert_eq!(example[message_key], string(message));
+                    }
                 }
                 // Valid against the body schema the document states.
                 let fields = value.as_mapping().expect("an object");
@@ -163,8 +228,8 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 for key in required {
                     assert!(fields.contains_key(key), "{key:?} is present");
                 }
-                let code = value["code"].as_u64().expect("code is an integer");
-                let integer = &at(body, &["properties", "code"])["oneOf"][0];
+                let code = value[code_key].as_u64().expect("code is an integer");
+                let integer = &at(body, &["properties", code_key])["oneOf"][0];
                 assert_eq!(integer["type"], string("integer"));
                 let (min, max) = (integer["minimum"].as_u64().unwrap(), integer["maximum"].as_u64().unwrap());
                 assert!((min..=max).contains(&code));
@@ -177,9 +242,16 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
 fn versions_differ_only_in_how_code_schemas_list_codes() {
     for catalogue in catalogues() {
         let (v31, v30) = (document(&catalogue, Version::V3_1), document(&catalogue, Version::V3_0));
-        assert_eq!(at(&v31, &["components", "responses"]), at(&v30, &["components", "responses"]));
-        let body = ["components", "schemas", openapi::BODY_SCHEMA];
-        assert_eq!(at(&v31, &body), at(&v30, &body));
+        assert_eq!(v31["components"].get("responses"), v30["components"].get("responses"));
+        assert_eq!(v31["components"].get("responses").is_some(), catalogue.http, "{}", catalogue.source);
+        let body = |doc: &Value| doc["components"]["schemas"].get(openapi::BODY_SCHEMA).cloned();
+        assert_eq!(body(&v31), body(&v30));
+        assert_eq!(
+            body(&v31).is_some(),
+            catalogue.body.is_some(),
+            "{}: a body only when declared",
+            catalogue.source
+        );
     }
 }
 
@@ -212,7 +284,8 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
             assert_eq!(plain_text(summary, &name), table.summary, "{number}: {name}");
             for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
                 let Some(note) = &row.deprecated else { continue };
-                if table.kind == TableKind::HttpStatus {
+                // Deprecation notes ride on body examples, when there is a body.
+                if table.kind == TableKind::HttpStatus || catalogue.body.is_none() {
                     continue;
                 }
                 let response = at(

@@ -20,10 +20,18 @@ fn schema_is_draft_07_and_closed() {
     let schema = codegen::schema::json_schema();
     assert!(schema.contains(r#""$schema": "http://json-schema.org/draft-07/schema#""#), "{schema}");
     // `deny_unknown_fields` reaches editors: a misspelt field is flagged.
-    assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 4, "{schema}");
-    for field in
-        ["codes_embed_http_status", "rust_variant", "http_status", "summary", "deprecated", "retired"]
-    {
+    assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 7, "{schema}");
+    for field in [
+        "codes_embed_http_status",
+        "rust_variant",
+        "http_status",
+        "summary",
+        "deprecated",
+        "retired",
+        "recoveries",
+        "retry",
+        "problem_details",
+    ] {
         assert!(schema.contains(&format!("\"{field}\"")), "{field} missing from the schema");
     }
 }

@@ -67,7 +67,10 @@ fn every_problem_is_reported_at_once() {
     let joined = found.join("\n");
     assert!(joined.contains("row 1 (``): `name` is blank"), "{joined}");
     assert!(joined.contains("row 2 (`TWO`): `description` is blank"), "{joined}");
-    assert!(joined.contains("row 2 (`TWO`): `http_status` is missing"), "{joined}");
+    assert!(
+        joined.contains("1 row has no `http_status`, but the catalogue is an HTTP one: `TWO` (table `app`)"),
+        "{joined}"
+    );
     assert!(joined.contains("row 3 (`THREE`): `http_status: 200` is not an HTTP error status"), "{joined}");
     assert!(
         joined
@@ -169,19 +172,35 @@ fn one_http_status_table_at_most() {
 }
 
 #[test]
-fn recovery_is_one_of_the_closed_set() {
-    assert_eq!(
-        problems(&spec_with_rows(
-            "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: new_jwt}\n"
-        )),
-        Vec::<String>::new()
-    );
-    let found = problems(&spec_with_rows(
-        "      - {code: 1, name: ONE, description: D, http_status: 404, recovery: reboot}\n",
-    ));
+fn recovery_is_one_of_the_catalogues_own() {
+    let row = |recovery: &str| {
+        format!("      - {{code: 1, name: ONE, description: D, http_status: 404, recovery: {recovery}}}\n")
+    };
+    let declared = |rows: String| {
+        spec_with_rows(&rows).replace(
+            "version: 0.1.0\n",
+            "version: 0.1.0\nrecoveries:\n  - {id: new_token, description: Get a new token.}\n  - {id: wait, description: Wait., retry: true}\n",
+        )
+    };
+    assert_eq!(problems(&declared(row("new_token"))), Vec::<String>::new());
+
+    let found = problems(&declared(row("new_tokn")));
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("unknown variant `reboot`"), "{}", found[0]);
-    assert!(found[0].contains("retry_later"), "the message lists the values: {}", found[0]);
+    assert!(
+        found[0].contains("`recovery: new_tokn` is not one of the catalogue's `recoveries`"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("did you mean `new_token`?"), "{}", found[0]);
+    assert!(found[0].contains("--> spec/test.yaml:18:"), "{}", found[0]);
+
+    let found = problems(&declared(row("reboot")));
+    assert!(found[0].contains("name one of `new_token`, `wait`, or declare `reboot`"), "{}", found[0]);
+
+    // Knox's names mean nothing to a catalogue that declares none.
+    let found = problems(&spec_with_rows(&row("retry_later")));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("names a recovery, but the catalogue declares none"), "{}", found[0]);
     assert!(found[0].contains("--> spec/test.yaml:15:"), "{}", found[0]);
 }
 
@@ -401,4 +420,33 @@ fn crate_names_leave_the_standard_crates_and_keywords_alone() {
     for name in ["core-errors", "my_std", "tests", "http-errors"] {
         assert_eq!(problems(&with_crate(name)), Vec::<String>::new(), "{name}");
     }
+}
+
+/// A catalogue without HTTP still has its own recovery vocabulary: the
+/// crate gets `Recovery` and `recovery()`, and no HTTP method or feature.
+#[test]
+fn recoveries_need_no_http() {
+    let yaml = "title: T\ncrate: t-errors\nversion: 0.1.0\n\
+                recoveries:\n  - {id: reconnect, description: Connect again., retry: true}\n\
+                tables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n\
+                \x20     - {code: 1, name: GONE, description: D, recovery: reconnect}\n\
+                \x20     - {code: 2, name: BAD, description: D}\n";
+    let catalogue =
+        codegen::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!catalogue.http);
+    let files = codegen::render(&[catalogue]);
+    let file = |name: &str| {
+        let file = files.iter().find(|file| file.path.ends_with(name)).unwrap_or_else(|| panic!("no {name}"));
+        file.contents.clone()
+    };
+    let lib = file("src/lib.rs");
+    assert!(lib.contains("pub enum Recovery {"), "{lib}");
+    assert!(lib.contains("pub const fn recovery(self) -> ::core::option::Option<Recovery>"), "{lib}");
+    assert!(lib.contains("pub const fn is_retry(self) -> bool"), "{lib}");
+    assert!(!lib.contains("fn http_status("), "{lib}");
+    assert!(!lib.contains("mod response"), "{lib}");
+    let manifest = file("Cargo.toml");
+    // Only `serde`, for the code enums and `Recovery` in a user's own types.
+    assert!(manifest.contains("serde = [\"dep:serde\"]"), "{manifest}");
+    assert!(!manifest.contains("http"), "{manifest}");
 }

@@ -128,3 +128,28 @@ fn the_server_stops_on_its_own() {
     let server = FakeKnox::start(KNOX_RESPONSES, 1, Duration::from_millis(100)).expect("a port on 127.0.0.1");
     assert_eq!(server.stop().expect("the server ran"), 0);
 }
+
+/// A `Retry-After` header reaches the client as a delay, in seconds or as
+/// a date, whatever the body holds.
+#[test]
+fn retry_after_is_kept_in_seconds_or_as_a_date() {
+    use std::time::{Duration, SystemTime};
+
+    let response = |value: &str| {
+        ureq::http::Response::builder()
+            .status(503)
+            .header("Retry-After", value)
+            .body(&b"<html><body><h1>503 Service Unavailable</h1></body></html>"[..])
+            .expect("a response")
+    };
+    assert_eq!(ApiError::from_http_response(&response("7")).retry_after(), Some(Duration::from_secs(7)));
+
+    let in_a_minute = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(60));
+    let delay = ApiError::from_http_response(&response(&in_a_minute)).retry_after().expect("a delay");
+    assert!(delay > Duration::from_secs(50) && delay <= Duration::from_secs(60), "{delay:?}");
+
+    // Not a delay: nothing is made up.
+    for value in ["soon", "-1", "7.5", ""] {
+        assert_eq!(ApiError::from_http_response(&response(value)).retry_after(), None, "{value:?}");
+    }
+}

@@ -49,6 +49,9 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
         code_docs,
         name_docs,
         description_docs,
+        explanation_docs,
+        causes_docs,
+        solutions_docs,
         http_status_docs,
         client_docs,
         server_docs,
@@ -75,11 +78,37 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
     });
     let aliases_arms = arms(quote!(aliases));
     let recovery_arms = arms(quote!(recovery));
-    let status_code = interop::error_code_status_code(catalogue);
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery_docs
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                #recovery_arms
+            }
+        }
+    });
+    let http_methods = catalogue.http.then(|| {
+        let status_code = interop::error_code_status_code(catalogue);
+        let http_status_arms = arms(quote!(http_status));
+        quote! {
+            #http_status_docs
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                #http_status_arms
+            }
+
+            #status_code
+
+            #status_class
+        }
+    });
     let code_arms = arms(quote!(code));
     let name_arms = arms(quote!(name));
     let description_arms = arms(quote!(description));
-    let http_status_arms = arms(quote!(http_status));
+    let explanation_arms = arms(quote!(explanation));
+    let causes_arms = arms(quote!(causes));
+    let solutions_arms = arms(quote!(solutions));
 
     quote! {
         impl ErrorCode {
@@ -108,15 +137,25 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
                 #description_arms
             }
 
-            #http_status_docs
+            #explanation_docs
             #[must_use]
-            pub const fn http_status(self) -> u16 {
-                #http_status_arms
+            pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+                #explanation_arms
             }
 
-            #status_code
+            #causes_docs
+            #[must_use]
+            pub const fn causes(self) -> &'static [&'static str] {
+                #causes_arms
+            }
 
-            #status_class
+            #solutions_docs
+            #[must_use]
+            pub const fn solutions(self) -> &'static [&'static str] {
+                #solutions_arms
+            }
+
+            #http_methods
 
             #aliases_docs
             #[must_use]
@@ -124,11 +163,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
                 #aliases_arms
             }
 
-            #recovery_docs
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                #recovery_arms
-            }
+            #recovery
         }
     }
 }
@@ -188,6 +223,9 @@ struct Docs {
     code_docs: TokenStream,
     name_docs: TokenStream,
     description_docs: TokenStream,
+    explanation_docs: TokenStream,
+    causes_docs: TokenStream,
+    solutions_docs: TokenStream,
     http_status_docs: TokenStream,
     client_docs: TokenStream,
     server_docs: TokenStream,
@@ -217,10 +255,14 @@ impl Docs {
             example(format!(
                 "let error = ErrorCode::from_code({code});\n\
                  assert_eq!(error, Some({path}));\n\
-                 assert_eq!(error.map(|e| e.http_status()), Some({status}));",
+                 {status}",
                 code = last.code,
                 path = path(last_table, last),
-                status = last.http_status,
+                status = if catalogue.http {
+                    format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
+                } else {
+                    format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
+                },
             )),
         ));
         let from_code_docs = doc(&format!(
@@ -247,6 +289,36 @@ impl Docs {
             "description",
             rust_str(&last.description),
         );
+        let explanation_docs = getter_docs(
+            "What the error means, at more length than the description, exactly\n\
+             as the catalogue prints it, if it says.",
+            "explanation",
+            match &last.explanation {
+                Some(text) => format!("Some({})", rust_str(text)),
+                None => "None".to_owned(),
+            },
+        );
+        let list_docs = |what: &str, method: &str, texts: &[String]| {
+            let texts: Vec<String> = texts.iter().map(|text| rust_str(text)).collect();
+            let check = if texts.is_empty() {
+                format!("assert!({}.{method}().is_empty());", path(last_table, last))
+            } else {
+                format!("assert_eq!({}.{method}(), [{}]);", path(last_table, last), texts.join(", "))
+            };
+            doc(&format!("{what}\n\n{}", example(check)))
+        };
+        let causes_docs = list_docs(
+            "What can cause the error, each exactly as the catalogue prints it\n\
+             (empty when it lists none).",
+            "causes",
+            &last.causes,
+        );
+        let solutions_docs = list_docs(
+            "What can be done about the error, each exactly as the catalogue\n\
+             prints it (empty when it lists none).",
+            "solutions",
+            &last.solutions,
+        );
         let http_status_docs = getter_docs(
             "The HTTP status that a service answers this error with.",
             "http_status",
@@ -265,7 +337,7 @@ impl Docs {
             example(format!(
                 "assert_eq!({}.recovery(), {});",
                 path(last_table, last),
-                match last.recovery {
+                match &last.recovery {
                     Some(recovery) => format!("Some({krate}::Recovery::{})", recovery.rust_variant()),
                     None => "None".to_owned(),
                 }
@@ -288,6 +360,9 @@ impl Docs {
             code_docs,
             name_docs,
             description_docs,
+            explanation_docs,
+            causes_docs,
+            solutions_docs,
             http_status_docs,
             client_docs,
             server_docs,

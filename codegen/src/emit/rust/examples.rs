@@ -1,6 +1,6 @@
 //! The rows and values that the generated doc examples show.
 
-use crate::model::{Catalogue, Row, Table};
+use crate::model::{Body, BodyRole, Catalogue, MessageText, Row, Table};
 use crate::text::json_string;
 
 /// The smallest number that no table uses as a code, for "not found" examples.
@@ -33,12 +33,34 @@ pub(super) fn sample_row(catalogue: &Catalogue) -> (&Table, &Row) {
         .expect("a validated catalogue has rows")
 }
 
-/// A Knox-shaped error body for `row`.
-pub(super) fn sample_body(row: &Row, error_id: Option<&str>) -> String {
-    let mut body = format!("{{\"code\":{},\"message\":{}", row.code, json_string(&row.name));
-    if let Some(id) = error_id {
-        body.push_str(&format!(",\"errorId\":{}", json_string(id)));
+/// The error body a service sends for `row`: its code, its message, and
+/// the occurrence id `occurrence` when given, as the body declares them.
+pub(super) fn sample_body(body: &Body, row: &Row, occurrence: Option<&str>) -> String {
+    let message = match body.message_text {
+        MessageText::Name => &row.name,
+        MessageText::Description => &row.description,
+    };
+    let mut values = vec![(BodyRole::Code, row.code.to_string()), (BodyRole::Message, json_string(message))];
+    if let Some(id) = occurrence {
+        values.push((BodyRole::OccurrenceId, json_string(id)));
     }
-    body.push('}');
-    body
+    body_json(body, &values)
+}
+
+/// A JSON body with `values` (JSON texts) in the members of their roles,
+/// in the body's order, inside its envelope if it has one.
+pub(super) fn body_json(body: &Body, values: &[(BodyRole, String)]) -> String {
+    let members: Vec<String> = body
+        .members
+        .iter()
+        .filter_map(|member| {
+            let (_, value) = values.iter().find(|(role, _)| *role == member.role)?;
+            Some(format!("{}:{value}", json_string(&member.key)))
+        })
+        .collect();
+    let inner = format!("{{{}}}", members.join(","));
+    match &body.envelope {
+        Some(key) => format!("{{{}:{inner}}}", json_string(key)),
+        None => inner,
+    }
 }

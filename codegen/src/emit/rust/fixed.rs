@@ -12,6 +12,16 @@ use syn::parse::Parser;
 /// a struct or an enum, `Type.field` for a struct's field, `Type::method`
 /// for a method of its inherent impl.
 pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::Item> {
+    items_without(source, docs, &[])
+}
+
+/// [`items`], leaving out the methods named in `without` (`Type::method`):
+/// those that name a generated item the catalogue does not have.
+pub(super) fn items_without(
+    source: &str,
+    docs: Vec<(String, TokenStream)>,
+    without: &[&str],
+) -> Vec<syn::Item> {
     // `source` is one of this crate's own files, compiled into it, so it
     // always parses.
     let file: syn::File = syn::parse_str(source).expect("fixed runtime code parses");
@@ -34,6 +44,10 @@ pub(super) fn items(source: &str, docs: Vec<(String, TokenStream)>) -> Vec<syn::
             syn::Item::Enum(item) => prepend(&mut item.attrs, docs.remove(&item.ident.to_string())),
             syn::Item::Impl(item) if item.trait_.is_none() => {
                 let owner = type_name(&item.self_ty);
+                item.items.retain(|member| {
+                    !matches!(member, syn::ImplItem::Fn(method)
+                        if without.contains(&format!("{owner}::{}", method.sig.ident).as_str()))
+                });
                 for member in &mut item.items {
                     if let syn::ImplItem::Fn(method) = member {
                         prepend(&mut method.attrs, docs.remove(&format!("{owner}::{}", method.sig.ident)));

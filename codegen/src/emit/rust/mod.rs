@@ -15,9 +15,12 @@ mod fixed;
 mod guide;
 mod interop;
 pub mod phf;
+mod problem;
 mod readme;
 mod recovery;
 mod response;
+mod serde_codes;
+mod server;
 mod status_class;
 mod table;
 mod tokens;
@@ -42,6 +45,53 @@ pub const README_COMMENT: Comment = Comment::Html;
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {
+    // A catalogue without HTTP has no responses to parse and no statuses
+    // to convert: no features but `serde` for the code enums, no
+    // dependencies. An HTTP catalogue parses error bodies (and answers
+    // with them) only when it declares one.
+    let serde_only = "[features]\n\
+         # Serde for every error: written as its code, read from its code or name.\n\
+         serde = [\"dep:serde\"]\n";
+    let serde_only_dependencies = "serde = { version = \"1\", optional = true, default-features = false }\n\
+         \n\
+         # The guide's serde example.\n\
+         [dev-dependencies]\n\
+         serde_json = \"1\"\n";
+    let features = match (catalogue.http, catalogue.body.is_some()) {
+        (true, true) => "[features]\n\
+             # Parse and write error response bodies, and serde for every error (needs `alloc`).\n\
+             serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+             # Convert to and from `http::StatusCode`; read `Retry-After`.\n\
+             http = [\"dep:http\", \"dep:httpdate\"]\n\
+             # Answer errors from an axum server: `IntoResponse` for every error.\n\
+             axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             axum-core = { version = \"0.5\", optional = true, default-features = false }\n\
+             http = { version = \"1\", optional = true }\n\
+             httpdate = { version = \"1\", optional = true }\n\
+             serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
+             serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
+            .to_owned(),
+        (true, false) => format!(
+            "{serde_only}\
+             # Convert to and from `http::StatusCode`.\n\
+             http = [\"dep:http\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             http = {{ version = \"1\", optional = true }}\n\
+             {serde_only_dependencies}"
+        ),
+        (false, _) => format!(
+            "{serde_only}\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             {serde_only_dependencies}"
+        ),
+    };
     format!(
         "[package]\n\
          name = {name}\n\
@@ -52,17 +102,7 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          readme = \"README.md\"\n\
          categories = [\"no-std\", \"no-std::no-alloc\"]\n\
          \n\
-         [features]\n\
-         # Parse and write error response bodies (needs `alloc`).\n\
-         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
-         # Convert to and from `http::StatusCode`.\n\
-         http = [\"dep:http\"]\n\
-         \n\
-         # None by default: the crate is `no_std` and dependency-free.\n\
-         [dependencies]\n\
-         http = {{ version = \"1\", optional = true }}\n\
-         serde = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
-         serde_json = {{ version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         {features}\
          \n\
          [package.metadata.docs.rs]\n\
          all-features = true\n",
@@ -75,17 +115,41 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 /// The generated crate's `src/lib.rs` below its header.
 pub fn emit_lib(catalogue: &Catalogue) -> String {
     let crate_docs = guide::crate_docs(catalogue);
+    // Only error bodies allocate, with the `serde` feature; reading a
+    // `Retry-After` date needs `std`, as `http` does.
+    let alloc = catalogue.body.is_some().then(|| {
+        quote! {
+            #[cfg(feature = "serde")]
+            extern crate alloc;
+            #[cfg(feature = "http")]
+            extern crate std;
+
+            /// The `axum-core` crate, whose `IntoResponse` this crate implements
+            /// (feature `axum`).
+            #[cfg(feature = "axum")]
+            pub use ::axum_core;
+        }
+    });
+    let http = catalogue.http.then(|| {
+        quote! {
+            /// The `http` crate, as this crate uses it (feature `http`).
+            #[cfg(feature = "http")]
+            pub use ::http;
+        }
+    });
     let crate_attrs = quote! {
         #crate_docs
         #![no_std]
+        // docs.rs marks what each feature adds.
+        #![cfg_attr(docsrs, feature(doc_cfg))]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
         // Descriptions are documentation text, shown verbatim: a URL in one
         // is text, not a link, hence `bare_urls` is allowed.
         #![allow(rustdoc::bare_urls)]
 
-        #[cfg(feature = "serde")]
-        extern crate alloc;
+        #alloc
+        #http
     };
     // Each part is parsed and printed on its own, so only one table's
     // tokens and syntax tree are in memory at a time (they take ten times
@@ -96,7 +160,12 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         error_code::emit_error_code(catalogue),
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
+        // Error responses are HTTP responses, parsed (and answered) when the
+        // catalogue declares their body.
         response::emit_response(catalogue),
+        problem::emit_problem(catalogue),
+        serde_codes::emit_serde_codes(catalogue),
+        if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
         emit_lookup_module(catalogue.tables.iter().any(table::names_use_hash)),

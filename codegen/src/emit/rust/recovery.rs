@@ -4,28 +4,39 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{doc, ident};
-use crate::model::{Catalogue, Recovery};
+use crate::model::Catalogue;
 use crate::text::rust_str;
 
-/// The `Recovery` enum, the same closed set in every generated crate.
+/// The `Recovery` enum, built from the catalogue's own vocabulary;
+/// nothing when the catalogue declares none.
 pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
+    let Some(first) = catalogue.recoveries.first() else {
+        return TokenStream::new();
+    };
     let krate = catalogue.crate_ident();
-    let variants = Recovery::ALL.iter().map(|&recovery| {
-        let docs = doc(&format!("`{}`: {}", recovery.key(), recovery.description()));
-        let variant = ident(&recovery.rust_variant());
+    let recoveries = &catalogue.recoveries;
+    let variants = recoveries.iter().map(|recovery| {
+        let docs = doc(&format!("`{}`: {}", recovery.key, recovery.description));
+        let variant = ident(&recovery.rust_variant);
         quote! { #docs #variant, }
     });
-    let all = Recovery::ALL.iter().map(|recovery| ident(&recovery.rust_variant()));
-    let keys = Recovery::ALL.iter().map(|recovery| recovery.key());
-    let descriptions = Recovery::ALL.iter().map(|recovery| recovery.description());
+    let all = recoveries.iter().map(|recovery| ident(&recovery.rust_variant));
+    let keys = recoveries.iter().map(|recovery| recovery.key.as_str());
+    let descriptions = recoveries.iter().map(|recovery| recovery.description.as_str());
+    let retries = recoveries.iter().map(|recovery| recovery.retry);
 
     // The example acts on a row that has a recovery, when one does.
-    let example = match catalogue.rows().find_map(|(_, row)| row.recovery.map(|r| (row, r))) {
+    let example = match catalogue.rows().find_map(|(_, row)| row.recovery.as_ref().map(|r| (row, r))) {
         Some((row, recovery)) => {
-            let mut arms = vec![
-                "    Some(Recovery::RetryLater) => { /* wait, then send the request again */ }".to_owned(),
-            ];
-            if recovery != Recovery::RetryLater {
+            let mut arms = Vec::new();
+            let retry = recoveries.iter().find(|recovery| recovery.retry);
+            if let Some(retry) = retry {
+                arms.push(format!(
+                    "    Some(Recovery::{}) => {{ /* wait, then send the request again */ }}",
+                    retry.rust_variant
+                ));
+            }
+            if retry.is_none_or(|retry| retry.key != recovery.key) {
                 arms.push(format!(
                     "    Some(Recovery::{}) => {{ /* this error's next step */ }}",
                     recovery.rust_variant()
@@ -41,9 +52,11 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
                 arms = arms.join("\n"),
             )
         }
-        None => {
-            format!("use {krate}::Recovery;\n\nassert_eq!(Recovery::RetryLater.as_str(), \"retry_later\");")
-        }
+        None => format!(
+            "use {krate}::Recovery;\n\nassert_eq!(Recovery::{}.as_str(), {});",
+            first.rust_variant,
+            rust_str(&first.key)
+        ),
     };
     let enum_docs = doc(&format!(
         "What a client should do about an error: a small closed set, so one\n\
@@ -52,8 +65,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
          for a row that names none.\n\n\
          ```\n{example}\n```"
     ));
-    let first = Recovery::ALL[0];
-    let v0 = ident(&first.rust_variant());
+    let v0 = ident(&first.rust_variant);
     let as_str_docs = doc(&format!(
         "The value as the spec spells it.\n\n\
          ```\n\
@@ -61,7 +73,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
          assert_eq!(Recovery::{v0}.as_str(), {key});\n\
          assert_eq!(Recovery::{v0}.to_string(), {key});\n\
          ```",
-        key = rust_str(first.key()),
+        key = rust_str(&first.key),
     ));
     let description_docs = doc(&format!(
         "What the client should do, in a sentence or two.\n\n\
@@ -70,7 +82,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
          assert!(Recovery::{v0}.description().starts_with({start}));\n\
          ```",
         start = rust_str(
-            first.description().split_once(['.', ':']).map_or(first.description(), |(start, _)| start)
+            first.description.split_once(['.', ':']).map_or(first.description.as_str(), |(start, _)| start)
         ),
     ));
     let all_docs = doc(&format!(
@@ -79,7 +91,15 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
          use {krate}::Recovery;\n\n\
          assert_eq!(Recovery::ALL.len(), {n});\n\
          ```",
-        n = Recovery::ALL.len(),
+        n = recoveries.len(),
+    ));
+    let is_retry_docs = doc(&format!(
+        "Whether sending the same request again later is the right thing to do.\n\n\
+         ```\n\
+         use {krate}::Recovery;\n\n\
+         assert!({not}Recovery::{v0}.is_retry());\n\
+         ```",
+        not = if first.retry { "" } else { "!" },
     ));
 
     quote! {
@@ -96,6 +116,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
 
             const KEYS: &'static [&'static str] = &[#(#keys),*];
             const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
+            const RETRIES: &'static [bool] = &[#(#retries),*];
 
             #as_str_docs
             #[must_use]
@@ -107,6 +128,12 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
             #[must_use]
             pub const fn description(self) -> &'static str {
                 Self::DESCRIPTIONS[self as usize]
+            }
+
+            #is_retry_docs
+            #[must_use]
+            pub const fn is_retry(self) -> bool {
+                Self::RETRIES[self as usize]
             }
         }
 

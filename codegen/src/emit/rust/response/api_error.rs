@@ -8,12 +8,13 @@ use std::fmt;
 
 use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     status: u16,
     kind: ApiErrorKind,
     body: ::core::option::Option<ErrorBody>,
     raw: Vec<u8>,
+    retry_after: ::core::option::Option<::core::time::Duration>,
 }
 
 impl ApiError {
@@ -24,21 +25,46 @@ impl ApiError {
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
         let code = match &parsed {
-            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.code),
+            ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
             // No `message`, or a field of another shape: the code still says what went wrong.
             ::core::option::Option::None => {
                 ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
             }
         };
         let kind = ApiErrorKind::classify(status, code);
-        Self { status, kind, body: parsed, raw: Vec::from(body) }
+        Self { status, kind, body: parsed, raw: Vec::from(body), retry_after: ::core::option::Option::None }
     }
 
-    /// Classifies an `http::Response` (features `serde` and `http`).
+    /// Classifies an `http::Response` (features `serde` and `http`), and
+    /// keeps how long its `Retry-After` header asks to wait.
     #[cfg(feature = "http")]
     #[must_use]
     pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> Self {
-        Self::from_response(response.status().as_u16(), response.body().as_ref())
+        let error = Self::from_response(response.status().as_u16(), response.body().as_ref());
+        let retry_after = response
+            .headers()
+            .get(::http::header::RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+        match retry_after {
+            ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+            ::core::option::Option::None => error,
+        }
+    }
+
+    /// The error with the delay a `Retry-After` header asked for, for a
+    /// client that read the header itself.
+    #[must_use]
+    pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+        self.retry_after = ::core::option::Option::Some(delay);
+        self
+    }
+
+    /// How long the service asked to wait before sending the request again
+    /// (its `Retry-After` header, in seconds or as a date), if it did.
+    #[must_use]
+    pub const fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+        self.retry_after
     }
 
     /// The HTTP status.
@@ -71,16 +97,42 @@ impl ApiError {
         self.body.as_ref()
     }
 
-    /// The body's `message`, if it is an error body.
+    /// The body's message, if it is an error body.
     #[must_use]
     pub fn message(&self) -> ::core::option::Option<&str> {
-        self.body.as_ref().map(|body| body.message.as_str())
+        self.body.as_ref().and_then(ErrorBody::message_text)
     }
 
     /// The body exactly as received, whatever it held.
     #[must_use]
     pub fn raw_body(&self) -> &[u8] {
         &self.raw
+    }
+}
+
+/// The delay a `Retry-After` value asks for, seen at `now`: a number of
+/// seconds, or an HTTP date (a date already past asks for no delay).
+#[cfg(feature = "http")]
+fn retry_after(value: &str, now: ::std::time::SystemTime) -> ::core::option::Option<::core::time::Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+        return value.parse().ok().map(::core::time::Duration::from_secs);
+    }
+    let date = ::httpdate::parse_http_date(value).ok()?;
+    ::core::option::Option::Some(date.duration_since(now).unwrap_or(::core::time::Duration::ZERO))
+}
+
+/// Every field, with the raw body as text when it is UTF-8 (a JSON or
+/// HTML body reads as what it says, not as a list of numbers).
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut debug = f.debug_struct("ApiError");
+        debug.field("status", &self.status).field("kind", &self.kind).field("body", &self.body);
+        match ::core::str::from_utf8(&self.raw) {
+            ::core::result::Result::Ok(text) => debug.field("raw", &text),
+            ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+        };
+        debug.field("retry_after", &self.retry_after).finish()
     }
 }
 
@@ -109,19 +161,22 @@ impl fmt::Display for ApiError {
             ::core::option::Option::Some(body) => {
                 match self.kind {
                     // An alias: say which code the service sent.
-                    ApiErrorKind::Code(error) if body.code.number() != error.code() as i128 => {
-                        ::core::write!(f, " (sent as {})", body.code)?;
+                    ApiErrorKind::Code(error) if body.sent_code().number() != error.code() as i128 => {
+                        ::core::write!(f, " (sent as {})", body.sent_code())?;
                     }
                     ApiErrorKind::Code(_) => {}
-                    _ => {
-                        let (message, more) = shown(&body.message);
-                        ::core::write!(f, " (code {}, message {message:?}{more})", body.code)?;
-                    }
+                    _ => match body.message_text() {
+                        ::core::option::Option::Some(message) => {
+                            let (message, more) = shown(message);
+                            ::core::write!(f, " (code {}, message {message:?}{more})", body.sent_code())?;
+                        }
+                        ::core::option::Option::None => ::core::write!(f, " (code {})", body.sent_code())?,
+                    },
                 }
-                if let ::core::option::Option::Some(id) = &body.error_id {
+                if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                     // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
                     let (id, more) = shown(id);
-                    ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                    ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                 }
             }
             ::core::option::Option::None if self.raw.is_empty() => {}

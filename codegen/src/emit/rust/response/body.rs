@@ -1,5 +1,9 @@
-//! The fixed half of error bodies: `BodyCode` and `ErrorBody` and how they
-//! read and write JSON, copied item by item into the generated crate.
+//! The fixed half of error bodies: `BodyCode`, how members are read, and
+//! how an `ErrorBody` is read and written around its members (inside an
+//! envelope or not), copied item by item into the generated crate. The
+//! members themselves vary with the spec: `ErrorBody`, its `CODE_KEY` and
+//! `ENVELOPE`, `BodyVisitor` and the `Serialize` of `Members` are
+//! generated (see `stand_in.rs` for their shape).
 //!
 //! Its `use` items are for compiling it here: the generated `response`
 //! module imports the same names from `alloc`, `core` and `serde` itself.
@@ -11,7 +15,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Unexpec
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ErrorCode;
+use super::{BodyVisitor, ErrorBody, ErrorCode};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct BodyCode {
@@ -85,8 +89,8 @@ impl<'de> Deserialize<'de> for BodyCode {
 
 /// Reads a code, or a one-element array of one.
 #[derive(Clone, Copy)]
-struct CodeField {
-    in_array: bool,
+pub(super) struct CodeField {
+    pub(super) in_array: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for CodeField {
@@ -154,8 +158,8 @@ fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
 
 /// Reads a text, `null`, or a one-element array of either.
 #[derive(Clone, Copy)]
-struct TextField {
-    in_array: bool,
+pub(super) struct TextField {
+    pub(super) in_array: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for TextField {
@@ -220,93 +224,143 @@ fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
     Ok(value)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-// The fields' docs are `emit::body::BODY_FIELDS`, shared with the other formats.
-pub struct ErrorBody {
-    pub code: BodyCode,
-    pub message: String,
-    pub data: ::core::option::Option<String>,
-    pub error_id: ::core::option::Option<String>,
-}
-
+/// Writes the members, inside the envelope when there is one.
 impl Serialize for ErrorBody {
     fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-        let fields = 2 + usize::from(self.data.is_some()) + usize::from(self.error_id.is_some());
-        let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-        body.serialize_field("code", &self.code)?;
-        body.serialize_field("message", &self.message)?;
-        match &self.data {
-            ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-            ::core::option::Option::None => body.skip_field("data")?,
+        match Self::ENVELOPE {
+            ::core::option::Option::Some(key) => {
+                let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                envelope.serialize_field(key, &Members(self))?;
+                envelope.end()
+            }
+            ::core::option::Option::None => Members(self).serialize(serializer),
         }
-        match &self.error_id {
-            ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-            ::core::option::Option::None => body.skip_field("errorId")?,
-        }
-        body.end()
     }
 }
 
+/// The members of a body, as one object.
+pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+
+/// Reads the members, inside the envelope when there is one.
 impl<'de> Deserialize<'de> for ErrorBody {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(BodyVisitor)
+        match Self::ENVELOPE {
+            ::core::option::Option::Some(key) => {
+                deserializer.deserialize_map(Envelope { key, inner: BodyVisitor })
+            }
+            ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+        }
     }
 }
 
-struct BodyVisitor;
+/// Reads the object in the member `key` of an envelope with `inner`,
+/// every other member ignored.
+struct Envelope<V> {
+    key: &'static str,
+    inner: V,
+}
 
-impl<'de> Visitor<'de> for BodyVisitor {
-    type Value = ErrorBody;
+impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+    type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an error body: an object with `code` and `message`")
+        ::core::write!(f, "an object with `{}`", self.key)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<ErrorBody, A::Error> {
-        let mut code = ::core::option::Option::None;
-        let mut message = ::core::option::Option::None;
-        let mut data = ::core::option::Option::None;
-        let mut error_id = ::core::option::Option::None;
-        while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-            match field {
-                Field::Code => {
-                    let value = map.next_value_seed(CodeField { in_array: false })?;
-                    once(&mut code, value, "code")?;
-                }
-                Field::Message => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
-                    once(&mut message, value, "message")?;
-                }
-                Field::Data => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
-                    once(&mut data, value, "data")?;
-                }
-                Field::ErrorId => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
-                    once(&mut error_id, value, "errorId")?;
-                }
-                Field::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<V::Value, A::Error> {
+        let mut inner = ::core::option::Option::Some(self.inner);
+        let mut value = ::core::option::Option::None;
+        while let ::core::option::Option::Some(is_envelope) = map.next_key_seed(KeyIs(self.key))? {
+            if !is_envelope {
+                map.next_value::<IgnoredAny>()?;
+                continue;
             }
+            let ::core::option::Option::Some(visitor) = inner.take() else {
+                return Err(de::Error::duplicate_field(self.key));
+            };
+            value = ::core::option::Option::Some(
+                map.next_value_seed(MapSeed { inner: visitor, in_array: false })?,
+            );
         }
-        Ok(ErrorBody {
-            code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-            message: message.flatten().ok_or_else(|| de::Error::missing_field("message"))?,
-            data: data.flatten(),
-            error_id: error_id.flatten(),
-        })
+        value.ok_or_else(|| de::Error::missing_field(self.key))
     }
 }
 
-/// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-/// a field of another shape), every other field ignored: such a body still
-/// says which error it is.
+/// Reads a map with a visitor: the envelope's value, or a one-element
+/// array of it (`{"errors": [{…}]}`).
+struct MapSeed<V> {
+    inner: V,
+    in_array: bool,
+}
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> ::core::result::Result<V::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)?;
+        f.write_str(", or a one-element array of one")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> ::core::result::Result<V::Value, A::Error> {
+        self.inner.visit_map(map)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> ::core::result::Result<V::Value, A::Error> {
+        if self.in_array {
+            return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+        }
+        one_element(seq, MapSeed { inner: self.inner, in_array: true })
+    }
+}
+
+/// Reads a member's name: whether it is the one sought.
+#[derive(Clone, Copy)]
+struct KeyIs(&'static str);
+
+impl<'de> DeserializeSeed<'de> for KeyIs {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<bool, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for KeyIs {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+        Ok(name == self.0)
+    }
+}
+
+/// The code of a body that is not a whole `ErrorBody` (a required member
+/// missing, or one of another shape), every other member ignored: such a
+/// body still says which error it is.
 pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
 
 impl<'de> Deserialize<'de> for BodyCodeOnly {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-        deserializer.deserialize_map(CodeOnlyVisitor)
+        match ErrorBody::ENVELOPE {
+            ::core::option::Option::Some(key) => {
+                deserializer.deserialize_map(Envelope { key, inner: CodeOnlyVisitor })
+            }
+            ::core::option::Option::None => deserializer.deserialize_map(CodeOnlyVisitor),
+        }
     }
 }
 
@@ -321,23 +375,20 @@ impl<'de> Visitor<'de> for CodeOnlyVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<BodyCodeOnly, A::Error> {
         let mut code = ::core::option::Option::None;
-        while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-            match field {
-                Field::Code => {
-                    let value = map.next_value_seed(CodeField { in_array: false })?;
-                    once(&mut code, value, "code")?;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+        while let ::core::option::Option::Some(is_code) = map.next_key_seed(KeyIs(ErrorBody::CODE_KEY))? {
+            if is_code {
+                let value = map.next_value_seed(CodeField { in_array: false })?;
+                once(&mut code, value, ErrorBody::CODE_KEY)?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
             }
         }
         Ok(BodyCodeOnly(code))
     }
 }
 
-/// Stores a field's value, refusing a second one.
-fn once<T, E: de::Error>(
+/// Stores a member's value, refusing a second one.
+pub(super) fn once<T, E: de::Error>(
     slot: &mut ::core::option::Option<T>,
     value: T,
     name: &'static str,
@@ -348,36 +399,37 @@ fn once<T, E: de::Error>(
     Ok(())
 }
 
-enum Field {
-    Code,
-    Message,
-    Data,
-    ErrorId,
-    Other,
-}
+#[cfg(test)]
+mod tests {
+    use serde::Deserializer as _;
 
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-        deserializer.deserialize_identifier(FieldVisitor)
-    }
-}
+    use super::*;
 
-struct FieldVisitor;
-
-impl Visitor<'_> for FieldVisitor {
-    type Value = Field;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
+    fn in_envelope<'de, V: Visitor<'de>>(json: &'de str, inner: V) -> Result<V::Value, serde_json::Error> {
+        (&mut serde_json::Deserializer::from_str(json)).deserialize_map(Envelope { key: "error", inner })
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<Field, E> {
-        Ok(match name {
-            "code" => Field::Code,
-            "message" => Field::Message,
-            "data" => Field::Data,
-            "errorId" => Field::ErrorId,
-            _ => Field::Other,
-        })
+    #[test]
+    fn an_envelope_holds_the_members_and_nothing_else_counts() {
+        let body =
+            in_envelope(r#"{"status":402,"error":{"code":[402],"message":"X"},"code":1}"#, BodyVisitor)
+                .unwrap();
+        assert_eq!((body.code, body.message.as_str()), (BodyCode::new(402), "X"));
+        let listed = in_envelope(r#"{"error":[{"code":88,"message":"Y"}]}"#, BodyVisitor).unwrap();
+        assert_eq!((listed.code, listed.message.as_str()), (BodyCode::new(88), "Y"));
+        let only = in_envelope(r#"{"error":{"code":"402"},"x":{"error":1}}"#, CodeOnlyVisitor).unwrap();
+        assert_eq!(only.0, Some(BodyCode::quoted(402)));
+        for json in [
+            r#"{"code":402,"message":"X"}"#,
+            r#"{"error":{"code":1,"message":"X"},"error":{"code":2,"message":"Y"}}"#,
+            r#"{"error":[402,"X"]}"#,
+            r#"{"error":[]}"#,
+            r#"{"error":[{"code":1,"message":"X"},{"code":2,"message":"Y"}]}"#,
+            r#"{"error":[[{"code":1,"message":"X"}]]}"#,
+            r#"{"error":null}"#,
+            r#"[{"code":402,"message":"X"}]"#,
+        ] {
+            assert!(in_envelope(json, BodyVisitor).is_err(), "{json} was accepted");
+        }
     }
 }

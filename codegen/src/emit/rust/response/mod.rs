@@ -12,25 +12,28 @@
 mod api_error;
 #[cfg(test)]
 mod body;
+mod build;
+mod members;
 #[cfg(test)]
-mod stand_in;
+pub(super) mod stand_in;
 #[cfg(test)]
 mod tests;
 
 #[cfg(test)]
-use body::{BodyCode, BodyCodeOnly, ErrorBody};
+pub(super) use body::BodyCode;
 #[cfg(test)]
-use stand_in::{ApiErrorKind, ErrorCode, Recovery};
+use body::BodyCodeOnly;
+#[cfg(test)]
+use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::examples::{sample_body, sample_row, unused_code};
+use super::examples::{body_json as body_json_of, sample_body, sample_row, unused_code};
 use super::fixed;
 use super::tokens::{doc, ident};
-use crate::emit::body::BODY_FIELDS;
-use crate::model::{Catalogue, Row, Table};
-use crate::text::rust_bytes;
+use crate::model::{Body, BodyRole, Catalogue, Row, Table};
+use crate::text::{code_span, json_string, rust_bytes};
 
 /// `BodyCode`, `ErrorBody` and their serde impls, spliced in verbatim.
 const BODY_SOURCE: &str = include_str!("body.rs");
@@ -38,14 +41,28 @@ const BODY_SOURCE: &str = include_str!("body.rs");
 /// `ApiError` and its methods, spliced in verbatim.
 const API_ERROR_SOURCE: &str = include_str!("api_error.rs");
 
-/// The `response` module and the re-export of its types.
+/// The `response` module and the re-export of its types; nothing for a
+/// catalogue that declares no error body.
 pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
-    let sample = Sample::new(catalogue);
+    let Some(body_model) = &catalogue.body else {
+        return TokenStream::new();
+    };
+    let sample = Sample::new(catalogue, body_model);
     let http_use =
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
     let body = fixed::items(BODY_SOURCE, body_docs(&sample));
+    let members = members::emit_members(body_model, error_body_docs(&sample));
+    let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
     let kind = emit_kind(catalogue, &sample);
-    let api_error = fixed::items(API_ERROR_SOURCE, vec![("ApiError".to_owned(), api_error_docs(&sample))]);
+    let with_recovery = !catalogue.recoveries.is_empty();
+    // Without a recovery vocabulary there is no `Recovery` to answer with.
+    let without: &[&str] = if with_recovery { &[] } else { &["ApiError::recovery"] };
+    let api_error = fixed::items_without(
+        API_ERROR_SOURCE,
+        vec![("ApiError".to_owned(), api_error_docs(&sample, with_recovery))],
+        without,
+    );
+    let recovery_use = with_recovery.then(|| quote! { Recovery });
     quote! {
         #[cfg(feature = "serde")]
         pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
@@ -60,10 +77,12 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             use ::serde::ser::SerializeStruct;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-            use super::{ErrorCode, Recovery};
+            use super::{ErrorCode, #recovery_use};
             #http_use
 
             #(#body)*
+            #members
+            #build
             #kind
             #(#api_error)*
 
@@ -82,10 +101,11 @@ struct Sample<'a> {
     uses: String,
     unknown: u32,
     body_json: String,
+    body: &'a Body,
 }
 
 impl<'a> Sample<'a> {
-    fn new(catalogue: &'a Catalogue) -> Self {
+    fn new(catalogue: &'a Catalogue, body: &'a Body) -> Self {
         let krate = catalogue.crate_ident().to_string();
         let (table, row) = sample_row(catalogue);
         Sample {
@@ -95,7 +115,8 @@ impl<'a> Sample<'a> {
             ),
             uses: format!("use {krate}::{{ErrorCode, {}}};", table.rust_enum),
             unknown: unused_code(catalogue),
-            body_json: sample_body(row, Some("a1b2")),
+            body_json: sample_body(body, row, Some("a1b2")),
+            body,
             krate,
             table,
             row,
@@ -110,7 +131,7 @@ fn example(uses: &str, body: String) -> String {
 
 /// The docs of `BodyCode`, its methods and `ErrorBody`, by item.
 fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
-    let Sample { krate, row, path, uses, unknown, body_json, .. } = sample;
+    let Sample { krate, row, path, uses, unknown, .. } = sample;
     let body_code_docs = doc(&format!(
         "The `code` of an error body, exactly as the service sent it.\n\n\
          A service may send a code the catalogue does not list: it is kept,\n\
@@ -174,30 +195,6 @@ fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
         ),
     ));
 
-    let error_body_docs = doc(&format!(
-        "An error response body: `{{\"code\", \"message\", \"data\", \"errorId\"}}`,\n\
-         where `data` and `errorId` may be missing (or `null`).\n\n\
-         Each field is read as a plain value or as a one-element array\n\
-         (`{{\"code\":[4030000],\"message\":[\"AUTHENTICATION_FAIL\"]}}`), and `code`\n\
-         as an integer or a string of digits; other fields are ignored.\n\
-         Writing gives the plain shape, with absent fields left out.\n\n{}",
-        example(
-            &format!("{uses}\nuse {krate}::ErrorBody;"),
-            format!(
-                "let body: ErrorBody = serde_json::from_slice({bytes}).unwrap();\n\
-                 assert_eq!(body.code.error_code(), Some({path}));\n\
-                 assert_eq!(body.error_id.as_deref(), Some(\"a1b2\"));\n\
-                 assert_eq!(body.data, None);\n\n\
-                 let array: ErrorBody = serde_json::from_str(r#\"{{\"code\":[\"{unknown}\"],\"message\":[\"X\"],\"data\":[\"d\"]}}\"#).unwrap();\n\
-                 assert_eq!(array.code.number(), {unknown});\n\
-                 assert_eq!(array.data.as_deref(), Some(\"d\"));",
-                bytes = rust_bytes(body_json),
-            ),
-        ),
-    ));
-
-    let fields =
-        BODY_FIELDS.iter().map(|field| (format!("ErrorBody.{}", field.rust_field), doc(field.description)));
     [
         ("BodyCode", body_code_docs),
         ("BodyCode::new", new_docs),
@@ -205,12 +202,104 @@ fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
         ("BodyCode::number", number_docs),
         ("BodyCode::is_quoted", is_quoted_docs),
         ("BodyCode::error_code", error_code_docs),
-        ("ErrorBody", error_body_docs),
     ]
     .into_iter()
     .map(|(name, docs)| (name.to_owned(), docs))
-    .chain(fields)
     .collect()
+}
+
+/// The docs of `ErrorBody`: its members, and an example from the sample row.
+fn error_body_docs(sample: &Sample) -> TokenStream {
+    let Sample { krate, uses, unknown, body_json, body, path, .. } = sample;
+    let keys: Vec<String> = body.members.iter().map(|member| format!("\"{}\"", member.key)).collect();
+    let optional: Vec<String> =
+        body.members.iter().filter(|member| !member.required).map(|member| code_span(&member.key)).collect();
+    let mut shape = code_span(&format!("{{{}}}", keys.join(", ")));
+    if let Some(envelope) = &body.envelope {
+        shape = format!(
+            "{shape} inside the member {}\n({}, other members ignored)",
+            code_span(envelope),
+            code_span(&format!("{{{}: {{…}}}}", json_string(envelope)))
+        );
+    }
+    let optional = match optional.len() {
+        0 => String::new(),
+        1 => format!(",\nwhere {} may be missing (or `null`)", optional[0]),
+        _ => format!(",\nwhere {} may be missing (or `null`)", and_list(&optional)),
+    };
+    let code_key = &body.code().key;
+    let message = body.member(BodyRole::Message);
+    let details = body.member(BodyRole::Details);
+    let mut checks =
+        format!("assert_eq!(body.{code}.error_code(), Some({path}));", code = body.code().rust_field);
+    if let Some(id) = body.member(BodyRole::OccurrenceId) {
+        checks.push_str(&format!("\nassert_eq!(body.{}.as_deref(), Some(\"a1b2\"));", id.rust_field));
+    }
+    if let Some(details) = details {
+        checks.push_str(&format!("\nassert_eq!(body.{}, None);", details.rust_field));
+    }
+    let mut values = vec![(BodyRole::Code, format!("[\"{unknown}\"]"))];
+    if message.is_some() {
+        values.push((BodyRole::Message, "[\"X\"]".to_owned()));
+    }
+    if details.is_some() {
+        values.push((BodyRole::Details, "[\"d\"]".to_owned()));
+    }
+    let mut array_checks = format!("assert_eq!(array.{}.number(), {unknown});", body.code().rust_field);
+    if let Some(details) = details {
+        array_checks
+            .push_str(&format!("\nassert_eq!(array.{}.as_deref(), Some(\"d\"));", details.rust_field));
+    }
+    if body.envelope.is_some() {
+        array_checks.push_str(
+            "\n\n// Written back inside the envelope.\n\
+             let written = serde_json::to_string(&array).unwrap();\n\
+             assert_eq!(serde_json::from_str::<ErrorBody>(&written).unwrap(), array);",
+        );
+    }
+    doc(&format!(
+        "An error response body: {shape}{optional}.\n\n\
+         Each member is read as a plain value or as a one-element array\n\
+         ({example_array}), and {code_key}\n\
+         as an integer or a string of digits; other members are ignored.\n\
+         Writing gives the plain shape, with absent members left out.\n\n{}",
+        example(
+            &format!("{uses}\nuse {krate}::ErrorBody;"),
+            format!(
+                "let body: ErrorBody = serde_json::from_slice({bytes}).unwrap();\n\
+                 {checks}\n\n\
+                 let array: ErrorBody = serde_json::from_str({array}).unwrap();\n\
+                 {array_checks}",
+                bytes = rust_bytes(body_json),
+                array = raw_str(&body_json_of(body, &values)),
+            ),
+        ),
+        example_array = code_span(&example_array(body)),
+        code_key = code_span(code_key),
+    ))
+}
+
+/// `{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`, in the body's members.
+fn example_array(body: &Body) -> String {
+    let mut values = vec![(BodyRole::Code, "[4030000]".to_owned())];
+    if body.member(BodyRole::Message).is_some() {
+        values.push((BodyRole::Message, "[\"AUTHENTICATION_FAIL\"]".to_owned()));
+    }
+    body_json_of(body, &values)
+}
+
+/// A Rust raw string literal for `text`, with as many `#` as it needs.
+fn raw_str(text: &str) -> String {
+    let hashes = (1..).map(|n| "#".repeat(n)).find(|h| !text.contains(&format!("\"{h}"))).unwrap_or_default();
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// `a`, `b` and `c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
 }
 
 /// `ApiErrorKind`: the code, else (with an HTTP status table) the status,
@@ -242,6 +331,18 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     };
 
     let kind_docs = kind_docs(catalogue, sample);
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            /// What a client should do, if the catalogue says.
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                match self.error_code() {
+                    ::core::option::Option::Some(error) => error.recovery(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+        }
+    });
     quote! {
         #kind_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -285,14 +386,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
                 }
             }
 
-            /// What a client should do, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                match self.error_code() {
-                    ::core::option::Option::Some(error) => error.recovery(),
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
+            #recovery
         }
     }
 }
@@ -336,14 +430,28 @@ fn kind_docs(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     ))
 }
 
-fn api_error_docs(sample: &Sample) -> TokenStream {
-    let Sample { krate, table, row, path, body_json, .. } = sample;
-    let recovery_value = match row.recovery {
+fn api_error_docs(sample: &Sample, with_recovery: bool) -> TokenStream {
+    let Sample { krate, table, row, path, body_json, body, .. } = sample;
+    let occurrence_check = match body.member(BodyRole::OccurrenceId) {
+        Some(member) => {
+            format!(
+                "assert_eq!(error.body().and_then(|b| b.{}.as_deref()), Some(\"a1b2\"));\n",
+                member.rust_field
+            )
+        }
+        None => String::new(),
+    };
+    let recovery_value = match &row.recovery {
         Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
         None => "None".to_owned(),
     };
+    let (recovery_use, recovery_check) = if with_recovery {
+        ("Recovery, ", format!("assert_eq!(error.recovery(), {recovery_value});\n"))
+    } else {
+        ("", String::new())
+    };
     let api_uses =
-        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, Recovery, {}}};", table.rust_enum);
+        format!("use {krate}::{{ApiError, ApiErrorKind, ErrorCode, {recovery_use}{}}};", table.rust_enum);
     doc(&format!(
         "An error response, classified as specifically as the catalogue\n\
          allows, with everything the service sent kept.\n\n{}",
@@ -352,8 +460,8 @@ fn api_error_docs(sample: &Sample) -> TokenStream {
             format!(
                 "let error = ApiError::from_response({status}, {bytes});\n\
                  assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
-                 assert_eq!(error.recovery(), {recovery_value});\n\
-                 assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some(\"a1b2\"));\n\n\
+                 {recovery_check}\
+                 {occurrence_check}\n\
                  // A body that is not JSON is kept as it came.\n\
                  let error = ApiError::from_response(502, b\"<html>Bad Gateway</html>\");\n\
                  assert!(error.body().is_none());\n\

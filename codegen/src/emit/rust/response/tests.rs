@@ -115,30 +115,6 @@ fn api_errors_classify_the_body_and_keep_the_bytes() {
 }
 
 #[test]
-fn bodies_have_the_fields_the_other_formats_document() {
-    use crate::emit::body::{BODY_FIELDS, required_keys};
-    let body = ErrorBody {
-        code: BodyCode::new(1),
-        message: "M".to_owned(),
-        data: Some("d".to_owned()),
-        error_id: Some("e".to_owned()),
-    };
-    let written: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
-    let keys: Vec<&str> = written.keys().map(String::as_str).collect();
-    let mut documented: Vec<&str> = BODY_FIELDS.iter().map(|field| field.key).collect();
-    documented.sort_unstable();
-    assert_eq!(keys, documented, "serde_json's map sorts its keys");
-    for field in BODY_FIELDS {
-        let mut without = written.clone();
-        without.remove(field.key);
-        let read = serde_json::from_value::<ErrorBody>(serde_json::Value::Object(without));
-        assert_eq!(read.is_err(), field.required, "a body without `{}`", field.key);
-    }
-    assert_eq!(required_keys(), ["code", "message"]);
-}
-
-#[test]
 fn api_errors_classify_by_the_code_of_a_body_without_a_message() {
     for raw in [
         &br#"{"code":40400}"#[..],
@@ -200,4 +176,20 @@ fn display_shows_a_bounded_part_of_what_the_server_sent() {
         error.to_string(),
         r"HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400) [errorId a\nHTTP 200\u{1b}[2J]"
     );
+}
+
+#[test]
+fn debug_shows_a_utf8_body_as_text_and_other_bytes_as_bytes() {
+    let html = format!("{:?}", ApiError::from_response(502, b"<html>Bad Gateway</html>"));
+    assert!(html.contains(r#"raw: "<html>Bad Gateway</html>""#), "{html}");
+    let bytes = format!("{:?}", ApiError::from_response(502, &[0xff, 0x00]));
+    assert!(bytes.contains("raw: [255, 0]"), "{bytes}");
+}
+
+#[test]
+fn a_delay_read_elsewhere_is_kept() {
+    let error = ApiError::from_response(503, b"");
+    assert_eq!(error.retry_after(), None);
+    let delay = std::time::Duration::from_secs(7);
+    assert_eq!(error.with_retry_after(delay).retry_after(), Some(delay));
 }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use crate::emit::rust::examples::{missing_name, unused_code};
 use crate::emit::rust::tokens::doc;
 use crate::model::{Catalogue, Row, Table, TableKind};
-use crate::text::{code_span, markdown_block, markdown_inline, rust_str};
+use crate::text::{code_span, markdown_block, markdown_inline, markdown_paragraph, rust_str};
 
 /// The enum's docs: title, summary, how discriminants work, retired codes
 /// and an example.
@@ -50,6 +50,9 @@ pub(super) struct MethodDocs {
     pub name: TokenStream,
     pub from_name: TokenStream,
     pub description: TokenStream,
+    pub explanation: TokenStream,
+    pub causes: TokenStream,
+    pub solutions: TokenStream,
     pub http_status: TokenStream,
     pub client: TokenStream,
     pub server: TokenStream,
@@ -117,6 +120,7 @@ pub(super) fn method_docs(catalogue: &Catalogue, table: &Table) -> MethodDocs {
          ```",
         lit = rust_str(&first.description),
     ));
+    let [explanation, causes, solutions] = detail_docs(catalogue, table);
     let http_status_docs = doc(&format!(
         "{what}\n\n\
          ```\n\
@@ -147,6 +151,9 @@ pub(super) fn method_docs(catalogue: &Catalogue, table: &Table) -> MethodDocs {
         name: name_docs,
         from_name: from_name_docs,
         description: description_docs,
+        explanation,
+        causes,
+        solutions,
         http_status: http_status_docs,
         client,
         server,
@@ -164,7 +171,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         row.anchor(),
         markdown_block(&row.description, "")
     );
-    if table.kind == TableKind::Custom {
+    if table.kind == TableKind::Custom && catalogue.http {
         docs.push_str(&format!("\n\nHTTP status: {}", row.http_status));
         if let Some((http_table, http_row)) = catalogue.http_row(row.http_status) {
             docs.push_str(&format!(" ([`{}::{}`])", http_table.rust_enum, http_row.rust_variant));
@@ -175,10 +182,72 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
         docs.push_str(&format!("\n\nAlso sent as: {}.", aliases.join(", ")));
     }
-    if let Some(recovery) = row.recovery {
+    if let Some(recovery) = &row.recovery {
         docs.push_str(&format!("\n\nRecovery: [`Recovery::{}`].", recovery.rust_variant()));
     }
+    if let Some(explanation) = &row.explanation {
+        docs.push_str(&format!("\n\n{}", markdown_paragraph(explanation)));
+    }
+    for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+        if !texts.is_empty() {
+            let items: Vec<String> =
+                texts.iter().map(|text| format!("- {}", markdown_paragraph(text))).collect();
+            docs.push_str(&format!("\n\n{heading}:\n\n{}", items.join("\n")));
+        }
+    }
     docs
+}
+
+/// The docs of `explanation`, `causes` and `solutions`, each with an
+/// example from the first row that has one (the first row when none has).
+fn detail_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 3] {
+    let krate = catalogue.crate_ident();
+    let name = &table.rust_enum;
+    let example =
+        |what: &str, body: String| doc(&format!("{what}\n\n```\nuse {krate}::{name};\n\n{body}\n```"));
+    let path = |row: &Row| format!("{name}::{}", row.rust_variant);
+    let explained = table.rows.iter().find(|row| row.explanation.is_some()).unwrap_or(&table.rows[0]);
+    let explanation = example(
+        "What the error means, at more length than the description, exactly as\n\
+         the catalogue prints it, if it says.",
+        format!(
+            "assert_eq!({}.explanation(), {});",
+            path(explained),
+            match &explained.explanation {
+                Some(text) => format!("Some({})", rust_str(text)),
+                None => "None".to_owned(),
+            }
+        ),
+    );
+    let list = |what: &str, method: &str, texts: fn(&Row) -> &Vec<String>| {
+        let row = table.rows.iter().find(|row| !texts(row).is_empty()).unwrap_or(&table.rows[0]);
+        let body = match texts(row).first() {
+            Some(first) => format!(
+                "assert_eq!({}.{method}().len(), {});\nassert_eq!({}.{method}()[0], {});",
+                path(row),
+                texts(row).len(),
+                path(row),
+                rust_str(first)
+            ),
+            None => format!("assert!({}.{method}().is_empty());", path(row)),
+        };
+        example(what, body)
+    };
+    [
+        explanation,
+        list(
+            "What can cause the error, each exactly as the catalogue prints it\n\
+             (empty when it lists none).",
+            "causes",
+            |row| &row.causes,
+        ),
+        list(
+            "What can be done about the error, each exactly as the catalogue\n\
+             prints it (empty when it lists none).",
+            "solutions",
+            |row| &row.solutions,
+        ),
+    ]
 }
 
 fn extra_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 4] {
@@ -209,7 +278,7 @@ fn extra_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 4] {
     );
 
     let recovery_row = table.rows.iter().find(|row| row.recovery.is_some()).unwrap_or(&table.rows[0]);
-    let recovery_value = match recovery_row.recovery {
+    let recovery_value = match &recovery_row.recovery {
         Some(recovery) => format!("Some(Recovery::{})", recovery.rust_variant()),
         None => "None".to_owned(),
     };

@@ -9,7 +9,7 @@ use quote::quote;
 use super::phf;
 use super::tokens::{doc, ident, phf_literals};
 use super::{interop, status_class};
-use crate::model::{Catalogue, Table};
+use crate::model::{Catalogue, Row, Table};
 
 /// The table's enum with everything it implements.
 pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
@@ -20,7 +20,7 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
     let (name_consts, from_name_body) = emit_from_name(table);
-    let consts = emit_consts(table, &docs.all, name_consts);
+    let consts = emit_consts(catalogue, table, &docs.all, name_consts);
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
     let traits = emit_trait_impls(table, &docs.display);
     quote! {
@@ -60,13 +60,21 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) -> TokenStream {
+fn emit_consts(
+    catalogue: &Catalogue,
+    table: &Table,
+    all_docs: &TokenStream,
+    name_consts: TokenStream,
+) -> TokenStream {
     let n = table.rows.len();
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
     let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
     let names = table.rows.iter().map(|row| row.name.as_str());
     let descriptions = table.rows.iter().map(|row| row.description.as_str());
-    let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
+    let statuses = catalogue.http.then(|| {
+        let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
+        quote! { const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*]; }
+    });
 
     // `from_code` keys: every row's code, then every alias, each leading
     // to its row.
@@ -84,13 +92,18 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
         quote! { &[#(#aliases),*] }
     });
-    let recoveries = table.rows.iter().map(|row| match row.recovery {
+    let recoveries = table.rows.iter().map(|row| match &row.recovery {
         Some(recovery) => {
-            let variant = ident(&recovery.rust_variant());
+            let variant = ident(recovery.rust_variant());
             quote! { ::core::option::Option::Some(Recovery::#variant) }
         }
         None => quote! { ::core::option::Option::None },
     });
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recoveries = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! { const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*]; }
+    });
+    let details = emit_detail_consts(table);
     let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
     quote! {
         #all_docs
@@ -99,8 +112,9 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         const CODES: &'static [u32] = &[#(#codes),*];
         const NAMES: &'static [&'static str] = &[#(#names),*];
         const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
-        const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*];
-        const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*];
+        #statuses
+        #recoveries
+        #details
         const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
         const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
         const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
@@ -109,6 +123,41 @@ fn emit_consts(table: &Table, all_docs: &TokenStream, name_consts: TokenStream) 
         const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
         #name_consts
     }
+}
+
+/// Whether any row of `table` has an explanation, causes and solutions:
+/// a table only has the constants of those some row has.
+fn detail_fields(table: &Table) -> (bool, bool, bool) {
+    (
+        table.rows.iter().any(|row| row.explanation.is_some()),
+        table.rows.iter().any(|row| !row.causes.is_empty()),
+        table.rows.iter().any(|row| !row.solutions.is_empty()),
+    )
+}
+
+/// The per-row constants of the explanations, causes and solutions, for
+/// those some row of the table has.
+fn emit_detail_consts(table: &Table) -> TokenStream {
+    let (has_explanation, has_causes, has_solutions) = detail_fields(table);
+    let explanations = has_explanation.then(|| {
+        let values = table.rows.iter().map(|row| match &row.explanation {
+            Some(text) => quote! { ::core::option::Option::Some(#text) },
+            None => quote! { ::core::option::Option::None },
+        });
+        quote! { const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[#(#values),*]; }
+    });
+    let list = |used: bool, name: TokenStream, texts: fn(&Row) -> &[String]| {
+        used.then(|| {
+            let values = table.rows.iter().map(|row| {
+                let texts = texts(row).iter().map(String::as_str);
+                quote! { &[#(#texts),*] }
+            });
+            quote! { const #name: &'static [&'static [&'static str]] = &[#(#values),*]; }
+        })
+    };
+    let causes = list(has_causes, quote!(CAUSES), |row| &row.causes);
+    let solutions = list(has_solutions, quote!(SOLUTIONS), |row| &row.solutions);
+    quote! { #explanations #causes #solutions }
 }
 
 /// The methods: lookups by code and name, and the row's facts.
@@ -125,14 +174,55 @@ fn emit_methods(
         name: name_doc,
         from_name,
         description,
+        explanation,
+        causes,
+        solutions,
         http_status,
         client,
         server,
         recovery,
         ..
     } = docs;
-    let status_code = interop::table_status_code(catalogue, table);
-    let status_class = status_class::methods(client, server);
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                Self::RECOVERIES[self.row()]
+            }
+        }
+    });
+    // A catalogue without HTTP has no statuses to give.
+    let http_methods = catalogue.http.then(|| {
+        let status_code = interop::table_status_code(catalogue, table);
+        let status_class = status_class::methods(client, server);
+        quote! {
+            #http_status
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                Self::HTTP_STATUSES[self.row()]
+            }
+
+            #status_code
+
+            #status_class
+        }
+    });
+    let (has_explanation, has_causes, has_solutions) = detail_fields(table);
+    let explanation_body = if has_explanation {
+        quote! { Self::EXPLANATIONS[self.row()] }
+    } else {
+        quote! { ::core::option::Option::None }
+    };
+    let list_body = |used: bool, table: TokenStream| {
+        if used {
+            quote! { Self::#table[self.row()] }
+        } else {
+            quote! { &[] }
+        }
+    };
+    let causes_body = list_body(has_causes, quote!(CAUSES));
+    let solutions_body = list_body(has_solutions, quote!(SOLUTIONS));
     quote! {
         #code
         #[must_use]
@@ -192,21 +282,27 @@ fn emit_methods(
             Self::DESCRIPTIONS[self.row()]
         }
 
-        #http_status
+        #explanation
         #[must_use]
-        pub const fn http_status(self) -> u16 {
-            Self::HTTP_STATUSES[self.row()]
+        pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+            #explanation_body
         }
 
-        #status_code
+        #causes
+        #[must_use]
+        pub const fn causes(self) -> &'static [&'static str] {
+            #causes_body
+        }
 
-        #status_class
+        #solutions
+        #[must_use]
+        pub const fn solutions(self) -> &'static [&'static str] {
+            #solutions_body
+        }
+
+        #http_methods
 
         #recovery
-        #[must_use]
-        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-            Self::RECOVERIES[self.row()]
-        }
     }
 }
 

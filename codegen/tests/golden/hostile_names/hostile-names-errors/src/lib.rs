@@ -16,8 +16,12 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//!   (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -43,12 +47,12 @@
 //! # #[cfg(feature = "serde")] {
 //! use hostile_names_errors::{ApiError, ApiErrorKind, ErrorCode, Result, Option};
 //!
-//! let error = ApiError::from_response(403, br#"{"code":"6","message":"Recovery"}"#);
+//! let error = ApiError::from_response(403, br#"{"type":"6","self":"Recovery"}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::All(Result::Recovery)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(6)); // as sent
+//! assert_eq!(error.body().map(|body| body.type_.number()), Some(6)); // as sent
 //!
 //! // A code the catalogue does not list falls back on the HTTP status.
-//! let error = ApiError::from_response(400, br#"{"code":[0],"message":["NOT_LISTED"]}"#);
+//! let error = ApiError::from_response(400, br#"{"type":[0],"self":["NOT_LISTED"]}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Status(Option::Error));
 //! assert_eq!(error.message(), Some("NOT_LISTED"));
 //!
@@ -59,25 +63,104 @@
 //! # }
 //! ```
 //!
+//! # Match on the error, however it arrived
+//!
+//! A service may send an error as a body with its code or as a bare HTTP status: `ApiError::error_code` gives the catalogue's error either way, so match on it (`kind()` says which way it came).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use hostile_names_errors::{ApiError, ErrorCode, Option};
+//!
+//! let by_code = ApiError::from_response(400, br#"{"type":400,"self":"Error"}"#);
+//! let by_status = ApiError::from_response(400, b"");
+//! assert_eq!(by_code.error_code(), Some(ErrorCode::Error(Option::Error)));
+//! assert_eq!(by_status.error_code(), by_code.error_code());
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use hostile_names_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use hostile_names_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(6).expect("a listed code");
-//! assert_eq!(next_step(error), "fix the request");
+//! assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+//! assert!(next_step(error).starts_with("Change the request"));
+//! ```
+//!
+//! # Keep errors in your own types
+//!
+//! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use hostile_names_errors::{ErrorCode, Result};
+//!
+//! assert_eq!(serde_json::to_string(&ErrorCode::All(Result::Recovery)).unwrap(), "6");
+//! let read: ErrorCode = serde_json::from_str("\"Recovery\"").unwrap();
+//! assert_eq!(read, ErrorCode::All(Result::Recovery));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body, as `application/json`. To add what is known of this occurrence, answer with `ErrorBody::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use hostile_names_errors::axum_core::response::IntoResponse;
+//! use hostile_names_errors::{ErrorBody, Result};
+//!
+//! async fn handler() -> ::core::result::Result<String, Result> {
+//!     Err(Result::Recovery)
+//! }
+//!
+//! let response = Result::Recovery.into_response();
+//! assert_eq!(response.status(), 403);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! let response = ErrorBody::from(Result::Recovery).with_map("a1b2").into_response();
+//! assert_eq!(response.status(), 403);
+//! # let _ = handler;
+//! # }
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -95,11 +178,23 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
 /// Statuses named like the standard library
 ///
 /// Variants named like \`Result\`'s and \`Option\`'s, and like the associated types of \`TryFrom\` and \`FromStr\`.
@@ -271,6 +366,42 @@ impl Option {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert_eq!(Option::Error.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert!(Option::Error.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Option;
+    ///
+    /// assert!(Option::Error.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -635,6 +766,42 @@ impl Result {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert_eq!(Result::All.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert!(Result::All.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Result;
+    ///
+    /// assert!(Result::All.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -876,6 +1043,42 @@ impl Box {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert_eq!(Box::Vec.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert!(Box::Vec.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::Box;
+    ///
+    /// assert!(Box::Vec.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -1059,6 +1262,54 @@ impl ErrorCode {
             Self::String(error) => error.description(),
         }
     }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert_eq!(ErrorCode::String(Box::Vec).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Error(error) => error.explanation(),
+            Self::All(error) => error.explanation(),
+            Self::String(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert!(ErrorCode::String(Box::Vec).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Error(error) => error.causes(),
+            Self::All(error) => error.causes(),
+            Self::String(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Option, Box};
+    ///
+    /// assert!(ErrorCode::String(Box::Vec).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Error(error) => error.solutions(),
+            Self::All(error) => error.solutions(),
+            Self::String(error) => error.solutions(),
+        }
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -1195,7 +1446,6 @@ impl ::core::convert::From<Box> for ErrorCode {
 ///
 /// let error = ErrorCode::from_code(6).expect("a listed code");
 /// match error.recovery() {
-///     Some(Recovery::RetryLater) => { /* wait, then send the request again */ }
 ///     Some(Recovery::FixRequest) => { /* this error's next step */ }
 ///     Some(other) => panic!("unexpected {other}"),
 ///     None => panic!("{error} has no recovery"),
@@ -1205,18 +1455,12 @@ impl ::core::convert::From<Box> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
-    RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
+    /// `fix_request`: Change the request.
     FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
+    /// `option`: Named like the prelude's `Option`.
+    Option,
+    /// `display`: Named like the `Display` it implements.
+    Display,
 }
 #[rustfmt::skip]
 impl Recovery {
@@ -1225,39 +1469,23 @@ impl Recovery {
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
+    /// assert_eq!(Recovery::ALL.len(), 3);
     /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
+    pub const ALL: &'static [Self] = &[Self::FixRequest, Self::Option, Self::Display];
+    const KEYS: &'static [&'static str] = &["fix_request", "option", "display"];
     const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
+        "Change the request.",
+        "Named like the prelude's `Option`.",
+        "Named like the `Display` it implements.",
     ];
+    const RETRIES: &'static [bool] = &[false, false, false];
     /// The value as the spec spells it.
     ///
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-    /// assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
+    /// assert_eq!(Recovery::FixRequest.as_str(), "fix_request");
+    /// assert_eq!(Recovery::FixRequest.to_string(), "fix_request");
     /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -1268,11 +1496,22 @@ impl Recovery {
     /// ```
     /// use hostile_names_errors::Recovery;
     ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
+    /// assert!(Recovery::FixRequest.description().starts_with("Change the request"));
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use hostile_names_errors::Recovery;
+    ///
+    /// assert!(!Recovery::FixRequest.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]
@@ -1480,8 +1719,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1557,8 +1796,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1621,122 +1860,163 @@ mod response {
         }
         Ok(value)
     }
-    /// An error response body: `{"code", "message", "data", "errorId"}`,
-    /// where `data` and `errorId` may be missing (or `null`).
-    ///
-    /// Each field is read as a plain value or as a one-element array
-    /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
-    ///
-    /// ```
-    /// use hostile_names_errors::{ErrorCode, Result};
-    /// use hostile_names_errors::ErrorBody;
-    ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":6,"message":"Recovery","errorId":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::All(Result::Recovery)));
-    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
-    /// assert_eq!(body.data, None);
-    ///
-    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"],"data":["d"]}"#).unwrap();
-    /// assert_eq!(array.code.number(), 0);
-    /// assert_eq!(array.data.as_deref(), Some("d"));
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub struct ErrorBody {
-        /// The error's code, as the service sent it.
-        pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
-        pub message: String,
-        /// A human-readable detail, if the service sent one.
-        pub data: ::core::option::Option<String>,
-        /// A unique id of the failed call, for support requests.
-        pub error_id: ::core::option::Option<String>,
-    }
+    /// Writes the members, inside the envelope when there is one.
     impl Serialize for ErrorBody {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
-            }
-            body.end()
         }
     }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
     impl<'de> Deserialize<'de> for ErrorBody {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
         }
     }
-    struct BodyVisitor;
-    impl<'de> Visitor<'de> for BodyVisitor {
-        type Value = ErrorBody;
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error body: an object with `code` and `message`")
+            ::core::write!(f, "an object with `{}`", self.key)
         }
         fn visit_map<A: MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::core::result::Result<ErrorBody, A::Error> {
-            let mut code = ::core::option::Option::None;
-            let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut message, value, "message")?;
-                    }
-                    Field::Data => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
-                    }
-                    Field::ErrorId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
-                    }
-                    Field::Other => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
             }
-            Ok(ErrorBody {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                message: message
-                    .flatten()
-                    .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
-            })
+            value.ok_or_else(|| de::Error::missing_field(self.key))
         }
     }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
     pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
     impl<'de> Deserialize<'de> for BodyCodeOnly {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
         }
     }
     struct CodeOnlyVisitor;
@@ -1750,22 +2030,21 @@ mod response {
             mut map: A,
         ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
             let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
                 }
             }
             Ok(BodyCodeOnly(code))
         }
     }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
         value: T,
         name: &'static str,
@@ -1775,11 +2054,130 @@ mod response {
         }
         Ok(())
     }
+    /// An error response body: `{"type", "self", "map", "error id"}`,
+    /// where `map` and `error id` may be missing (or `null`).
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"type":[4030000],"self":["AUTHENTICATION_FAIL"]}`), and `type`
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use hostile_names_errors::{ErrorCode, Result};
+    /// use hostile_names_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"type":6,"self":"Recovery","error id":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.type_.error_code(), Some(ErrorCode::All(Result::Recovery)));
+    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
+    /// assert_eq!(body.map, None);
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"type":["0"],"self":["X"],"map":["d"]}"#).unwrap();
+    /// assert_eq!(array.type_.number(), 0);
+    /// assert_eq!(array.map.as_deref(), Some("d"));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub type_: BodyCode,
+        /// The error's name, as the catalogue prints it.
+        pub self_: String,
+        /// A human-readable detail, if the service sent one.
+        pub map: ::core::option::Option<String>,
+        /// A unique id of the failed call, for support requests.
+        pub error_id: ::core::option::Option<String>,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "type";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.type_
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.self_.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            self.error_id.as_deref().map(|id| ("error id", id))
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 2 + usize::from(body.map.is_some())
+                + usize::from(body.error_id.is_some());
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("type", &body.type_)?;
+            members.serialize_field("self", &body.self_)?;
+            match &body.map {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("map", value)?
+                }
+                ::core::option::Option::None => members.skip_field("map")?,
+            }
+            match &body.error_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("error id", value)?
+                }
+                ::core::option::Option::None => members.skip_field("error id")?,
+            }
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `type` and `self`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            let mut message = ::core::option::Option::None;
+            let mut details = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "type")?;
+                    }
+                    Field::Message => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut message, value, "self")?;
+                    }
+                    Field::Details => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut details, value, "map")?;
+                    }
+                    Field::OccurrenceId => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut occurrence_id, value, "error id")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                type_: code.ok_or_else(|| de::Error::missing_field("type"))?,
+                self_: message
+                    .flatten()
+                    .ok_or_else(|| de::Error::missing_field("self"))?,
+                map: details.flatten(),
+                error_id: occurrence_id.flatten(),
+            })
+        }
+    }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
+        Details,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1793,7 +2191,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1801,13 +2199,99 @@ mod response {
         ) -> ::core::result::Result<Field, E> {
             Ok(
                 match name {
-                    "code" => Field::Code,
-                    "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "type" => Field::Code,
+                    "self" => Field::Message,
+                    "map" => Field::Details,
+                    "error id" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
+        }
+    }
+    /// The error's code and its name as the message, without the optional members.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                type_: BodyCode::from(error),
+                self_: String::from(error.name()),
+                map: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+    }
+    /// The same body as for `ErrorCode::Error`.
+    impl ::core::convert::From<super::Option> for ErrorBody {
+        fn from(error: super::Option) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same body as for `ErrorCode::All`.
+    impl ::core::convert::From<super::Result> for ErrorBody {
+        fn from(error: super::Result) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same body as for `ErrorCode::String`.
+    impl ::core::convert::From<super::Box> for ErrorBody {
+        fn from(error: super::Box) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional members; a server
+        /// answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the rest from the catalogue.
+        ///
+        /// ```
+        /// use hostile_names_errors::{ErrorCode, Result};
+        /// use hostile_names_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::All(Result::Recovery), "Recovery");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::All(Result::Recovery)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"type\":6,\"self\":\"Recovery\"}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                type_: code.into(),
+                self_: message.into(),
+                map: ::core::option::Option::None,
+                error_id: ::core::option::Option::None,
+            }
+        }
+        /// The body with `map`: A human-readable detail, if the service sent one.
+        ///
+        /// ```
+        /// use hostile_names_errors::{ErrorCode, Result};
+        /// use hostile_names_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::All(Result::Recovery)).with_map("a1b2");
+        /// assert_eq!(body.map.as_deref(), Some("a1b2"));
+        /// ```
+        #[must_use]
+        pub fn with_map(mut self, value: impl ::core::convert::Into<String>) -> Self {
+            self.map = ::core::option::Option::Some(value.into());
+            self
+        }
+        /// The body with `error id`: A unique id of the failed call, for support requests.
+        ///
+        /// ```
+        /// use hostile_names_errors::{ErrorCode, Result};
+        /// use hostile_names_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::All(Result::Recovery)).with_error_id("a1b2");
+        /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
+        /// ```
+        #[must_use]
+        pub fn with_error_id(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.error_id = ::core::option::Option::Some(value.into());
+            self
         }
     }
     /// The most specific thing a response says about its error.
@@ -1889,7 +2373,7 @@ mod response {
     /// ```
     /// use hostile_names_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, Result};
     ///
-    /// let error = ApiError::from_response(403, br#"{"code":6,"message":"Recovery","errorId":"a1b2"}"#);
+    /// let error = ApiError::from_response(403, br#"{"type":6,"self":"Recovery","error id":"a1b2"}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::All(Result::Recovery)));
     /// assert_eq!(error.recovery(), Some(Recovery::FixRequest));
     /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
@@ -1899,12 +2383,13 @@ mod response {
     /// assert!(error.body().is_none());
     /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, PartialEq, Eq)]
     pub struct ApiError {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
         raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
@@ -1915,7 +2400,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -1929,15 +2414,44 @@ mod response {
                 kind,
                 body: parsed,
                 raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
             }
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
         #[cfg(feature = "http")]
         #[must_use]
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
         }
         /// The HTTP status.
         #[must_use]
@@ -1964,15 +2478,47 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
         pub fn raw_body(&self) -> &[u8] {
             &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
         }
     }
     /// How many characters of a text the server sent `Display` shows: a log
@@ -2001,20 +2547,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
@@ -2028,6 +2581,293 @@ mod response {
         }
     }
     impl ::core::error::Error for ApiError {}
+}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`Option::Error` as `400`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_codes {
+    use ::core::fmt;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::ErrorCode;
+    use super::Recovery;
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
+    }
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
+        }
+    }
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
+        }
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
+    }
+    impl Serialize for super::Option {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::Option {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::Option {
+        const EXPECTING: &'static str = "a code or a name of `Option`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for super::Result {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::Result {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::Result {
+        const EXPECTING: &'static str = "a code or a name of `Result`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for super::Box {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::Box {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::Box {
+        const EXPECTING: &'static str = "a code or a name of `Box`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::Option::from_name(text) {
+                if found.replace(Self::Error(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::Result::from_name(text) {
+                if found.replace(Self::All(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::Box::from_name(text) {
+                if found.replace(Self::String(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for Recovery {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Recovery {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_str(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for Recovery {
+        const EXPECTING: &'static str = "the id of a recovery";
+        fn by_number(_: u64) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its body as
+    /// `application/json`: for `Result::Recovery`, `403` and
+    /// `{"type":6,"self":"Recovery"}` (feature `axum`).
+    ///
+    /// To add what is known of this occurrence, answer with an `ErrorBody`
+    /// instead: `ErrorBody::from(error)` and its `with_…` methods.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ErrorBody::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::Error` does (feature `axum`).
+    impl IntoResponse for super::Option {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::All` does (feature `axum`).
+    impl IntoResponse for super::Result {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::String` does (feature `axum`).
+    impl IntoResponse for super::Box {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .type_
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
 }
 /// The status of an HTTP status row (feature `http`).
 ///

@@ -7,15 +7,16 @@
 //!
 //! - [`AppError`] — Application errors
 //! - [`ErrorCode`] — any code of any table.
-//! - [`Recovery`] — what a client should do about an error.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
-//! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
-//!   error response bodies, and what a whole response means.
+//!
+//! The catalogue declares no error response body, so the crate parses none:
+//! read the code from a response as the API sends it, and look it up with
+//! `ErrorCode::from_code`.
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: read and write every error in your own serde types (uses `serde`).
+//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -33,44 +34,18 @@
 //! assert!(error.is_server_error());
 //! ```
 //!
-//! # Parse an error response
+//! # Keep errors in your own types
 //!
-//! With the `serde` feature, `ApiError::from_response` turns an HTTP status and the body's bytes into the most specific error it can: the body's code if the catalogue lists it (as a number, a string of digits or a one-element array), else the HTTP status, else the raw numbers. Nothing the service sent is lost.
+//! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
-//! use minimal_errors::{ApiError, ApiErrorKind, ErrorCode, AppError};
+//! use minimal_errors::{ErrorCode, AppError};
 //!
-//! let error = ApiError::from_response(500, br#"{"code":"7","message":"BROKEN"}"#);
-//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::App(AppError::Broken)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(7)); // as sent
-//!
-//! // A body that is not an error body is kept, byte for byte.
-//! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
-//! assert!(error.body().is_none());
-//! assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+//! assert_eq!(serde_json::to_string(&ErrorCode::App(AppError::Broken)).unwrap(), "7");
+//! let read: ErrorCode = serde_json::from_str("\"BROKEN\"").unwrap();
+//! assert_eq!(read, ErrorCode::App(AppError::Broken));
 //! # }
-//! ```
-//!
-//! # Act on the recovery
-//!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
-//!
-//! ```
-//! use minimal_errors::{ErrorCode, Recovery};
-//!
-//! fn next_step(error: ErrorCode) -> &'static str {
-//!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
-//!     }
-//! }
-//!
-//! let error = ErrorCode::from_code(7).expect("a listed code");
-//! assert_eq!(next_step(error), "report it");
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -85,11 +60,14 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
-#[cfg(feature = "serde")]
-extern crate alloc;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
 /// Application errors
 ///
 /// Errors of the application.
@@ -133,9 +111,6 @@ impl AppError {
     const NAMES: &'static [&'static str] = &["BROKEN"];
     const DESCRIPTIONS: &'static [&'static str] = &["Something broke."];
     const HTTP_STATUSES: &'static [u16] = &[500];
-    const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
-        ::core::option::Option::None,
-    ];
     const ROW_ALIASES: &'static [&'static [u32]] = &[&[]];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
@@ -236,6 +211,42 @@ impl AppError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert_eq!(AppError::Broken.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert!(AppError::Broken.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::AppError;
+    ///
+    /// assert!(AppError::Broken.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -281,17 +292,6 @@ impl AppError {
     #[must_use]
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
-    }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use minimal_errors::{AppError, Recovery};
-    ///
-    /// assert_eq!(AppError::Broken.recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        Self::RECOVERIES[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -403,6 +403,48 @@ impl ErrorCode {
             Self::App(error) => error.description(),
         }
     }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert_eq!(ErrorCode::App(AppError::Broken).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::App(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert!(ErrorCode::App(AppError::Broken).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::App(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use minimal_errors::{ErrorCode, AppError};
+    ///
+    /// assert!(ErrorCode::App(AppError::Broken).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::App(error) => error.solutions(),
+        }
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -465,19 +507,6 @@ impl ErrorCode {
             Self::App(error) => error.aliases(),
         }
     }
-    /// What a client should do about this error, if the catalogue says.
-    ///
-    /// ```
-    /// use minimal_errors::{ErrorCode, AppError};
-    ///
-    /// assert_eq!(ErrorCode::App(AppError::Broken).recovery(), None);
-    /// ```
-    #[must_use]
-    pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-        match self {
-            Self::App(error) => error.recovery(),
-        }
-    }
 }
 #[rustfmt::skip]
 impl ::core::fmt::Display for ErrorCode {
@@ -506,97 +535,6 @@ impl ::core::convert::From<ErrorCode> for u32 {
 impl ::core::convert::From<AppError> for ErrorCode {
     fn from(error: AppError) -> Self {
         Self::App(error)
-    }
-}
-/// What a client should do about an error: a small closed set, so one
-/// `match` covers every error of the catalogue.
-///
-/// Each row's recovery is read from the spec; `recovery()` is `None`
-/// for a row that names none.
-///
-/// ```
-/// use minimal_errors::Recovery;
-///
-/// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-#[rustfmt::skip]
-pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
-    RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
-    FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
-}
-#[rustfmt::skip]
-impl Recovery {
-    /// Every value, in the order the docs list them.
-    ///
-    /// ```
-    /// use minimal_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
-    /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
-    const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
-    ];
-    /// The value as the spec spells it.
-    ///
-    /// ```
-    /// use minimal_errors::Recovery;
-    ///
-    /// assert_eq!(Recovery::RetryLater.as_str(), "retry_later");
-    /// assert_eq!(Recovery::RetryLater.to_string(), "retry_later");
-    /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        Self::KEYS[self as usize]
-    }
-    /// What the client should do, in a sentence or two.
-    ///
-    /// ```
-    /// use minimal_errors::Recovery;
-    ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
-    /// ```
-    #[must_use]
-    pub const fn description(self) -> &'static str {
-        Self::DESCRIPTIONS[self as usize]
-    }
-}
-#[rustfmt::skip]
-impl ::core::fmt::Display for Recovery {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 /// The error returned when a number is not a code of the table.
@@ -657,679 +595,130 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`AppError::Broken` as `7`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
-pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
-/// Error response bodies and their classification (feature `serde`).
-#[cfg(feature = "serde")]
-#[rustfmt::skip]
-mod response {
-    use ::alloc::string::String;
-    use ::alloc::vec::Vec;
+mod serde_codes {
     use ::core::fmt;
-    use ::serde::de::{
-        self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
-    };
-    use ::serde::ser::SerializeStruct;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use super::{ErrorCode, Recovery};
-    /// The `code` of an error body, exactly as the service sent it.
-    ///
-    /// A service may send a code the catalogue does not list: it is kept,
-    /// never an error. A code is read from a JSON integer, a string of its
-    /// decimal digits (`"4000000"`) or a one-element array of either, and
-    /// is written back as it was read (a number, or a string).
-    ///
-    /// ```
-    /// use minimal_errors::{ErrorCode, AppError};
-    /// use minimal_errors::BodyCode;
-    ///
-    /// let known: BodyCode = serde_json::from_str("7").unwrap();
-    /// assert_eq!(known.error_code(), Some(ErrorCode::App(AppError::Broken)));
-    ///
-    /// let unknown: BodyCode = serde_json::from_str("\"0\"").unwrap();
-    /// assert_eq!(unknown.error_code(), None);
-    /// assert_eq!(unknown.number(), 0);
-    /// assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"0\"");
-    /// ```
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-    pub struct BodyCode {
-        number: i128,
-        quoted: bool,
+    use super::ErrorCode;
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
     }
-    impl BodyCode {
-        /// A code sent as a JSON number.
-        ///
-        /// ```
-        /// use minimal_errors::BodyCode;
-        ///
-        /// assert_eq!(serde_json::to_string(&BodyCode::new(0)).unwrap(), "0");
-        /// ```
-        #[must_use]
-        pub const fn new(number: i128) -> Self {
-            Self { number, quoted: false }
-        }
-        /// A code sent as a JSON string of its decimal digits.
-        ///
-        /// ```
-        /// use minimal_errors::BodyCode;
-        ///
-        /// assert_eq!(serde_json::to_string(&BodyCode::quoted(0)).unwrap(), "\"0\"");
-        /// ```
-        #[must_use]
-        pub const fn quoted(number: i128) -> Self {
-            Self { number, quoted: true }
-        }
-        /// The number, exactly as sent (an alias stays the alias).
-        ///
-        /// ```
-        /// use minimal_errors::BodyCode;
-        ///
-        /// assert_eq!(BodyCode::new(-0).number(), -0);
-        /// ```
-        #[must_use]
-        pub const fn number(self) -> i128 {
-            self.number
-        }
-        /// Whether the code was sent as a string.
-        ///
-        /// ```
-        /// use minimal_errors::BodyCode;
-        ///
-        /// assert!(BodyCode::quoted(0).is_quoted());
-        /// assert!(!BodyCode::new(0).is_quoted());
-        /// ```
-        #[must_use]
-        pub const fn is_quoted(self) -> bool {
-            self.quoted
-        }
-        /// The catalogue's error with this code, or with this alias.
-        ///
-        /// ```
-        /// use minimal_errors::{ErrorCode, AppError};
-        /// use minimal_errors::BodyCode;
-        ///
-        /// assert_eq!(BodyCode::new(7).error_code(), Some(ErrorCode::App(AppError::Broken)));
-        /// assert_eq!(BodyCode::new(0).error_code(), None);
-        /// ```
-        #[must_use]
-        pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
-            if self.number < 0 || self.number > u32::MAX as i128 {
-                return ::core::option::Option::None;
-            }
-            ErrorCode::from_code(self.number as u32)
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
         }
     }
-    /// The code as a JSON number, with the same value.
-    impl ::core::convert::From<ErrorCode> for BodyCode {
-        fn from(error: ErrorCode) -> Self {
-            Self::new(i128::from(error.code()))
-        }
-    }
-    /// Writes the number in decimal.
-    impl fmt::Display for BodyCode {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            fmt::Display::fmt(&self.number, f)
-        }
-    }
-    impl Serialize for BodyCode {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            if self.quoted {
-                serializer.collect_str(&self.number)
-            } else if let Ok(number) = u64::try_from(self.number) {
-                serializer.serialize_u64(number)
-            } else if let Ok(number) = i64::try_from(self.number) {
-                serializer.serialize_i64(number)
-            } else {
-                serializer.serialize_i128(self.number)
-            }
-        }
-    }
-    impl<'de> Deserialize<'de> for BodyCode {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            CodeField { in_array: false }.deserialize(deserializer)
-        }
-    }
-    /// Reads a code, or a one-element array of one.
-    #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
-    }
-    impl<'de> DeserializeSeed<'de> for CodeField {
-        type Value = BodyCode;
-        fn deserialize<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> ::core::result::Result<BodyCode, D::Error> {
-            deserializer.deserialize_any(self)
-        }
-    }
-    impl<'de> Visitor<'de> for CodeField {
-        type Value = BodyCode;
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(
-                "an error code: an integer, a string of its decimal digits, or a one-element array of either",
-            )
+            f.write_str(T::EXPECTING)
         }
-        fn visit_u64<E: de::Error>(
-            self,
-            number: u64,
-        ) -> ::core::result::Result<BodyCode, E> {
-            Ok(BodyCode::new(i128::from(number)))
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
         }
-        fn visit_i64<E: de::Error>(
-            self,
-            number: i64,
-        ) -> ::core::result::Result<BodyCode, E> {
-            Ok(BodyCode::new(i128::from(number)))
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
         }
-        fn visit_i128<E: de::Error>(
-            self,
-            number: i128,
-        ) -> ::core::result::Result<BodyCode, E> {
-            Ok(BodyCode::new(number))
-        }
-        fn visit_u128<E: de::Error>(
-            self,
-            number: u128,
-        ) -> ::core::result::Result<BodyCode, E> {
-            i128::try_from(number)
-                .map(BodyCode::new)
-                .map_err(|_| E::invalid_value(
-                    Unexpected::Other("an integer above 2^127"),
-                    &self,
-                ))
-        }
-        fn visit_str<E: de::Error>(
-            self,
-            text: &str,
-        ) -> ::core::result::Result<BodyCode, E> {
-            parse_decimal(text)
-                .map(BodyCode::quoted)
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
                 .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
         }
-        fn visit_seq<A: SeqAccess<'de>>(
-            self,
-            seq: A,
-        ) -> ::core::result::Result<BodyCode, A::Error> {
-            if self.in_array {
-                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
-            }
-            one_element(seq, CodeField { in_array: true })
-        }
     }
-    /// The number a string of decimal digits spells, when it is only digits
-    /// (no sign, no space: the documented pattern is `^[0-9]{1,10}$`) written
-    /// as the number prints (no leading zero), so that writing it back gives
-    /// the same string.
-    fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
-        let canonical = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-            && (text == "0" || !text.starts_with('0'));
-        if canonical { text.parse().ok() } else { ::core::option::Option::None }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
     }
-    /// Reads a text, `null`, or a one-element array of either.
-    #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
-    }
-    impl<'de> DeserializeSeed<'de> for TextField {
-        type Value = ::core::option::Option<String>;
-        fn deserialize<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> ::core::result::Result<Self::Value, D::Error> {
-            deserializer.deserialize_any(self)
-        }
-    }
-    impl<'de> Visitor<'de> for TextField {
-        type Value = ::core::option::Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string, or a one-element array of one")
-        }
-        fn visit_str<E: de::Error>(
-            self,
-            text: &str,
-        ) -> ::core::result::Result<Self::Value, E> {
-            Ok(::core::option::Option::Some(String::from(text)))
-        }
-        fn visit_string<E: de::Error>(
-            self,
-            text: String,
-        ) -> ::core::result::Result<Self::Value, E> {
-            Ok(::core::option::Option::Some(text))
-        }
-        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
-            Ok(::core::option::Option::None)
-        }
-        fn visit_none<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
-            Ok(::core::option::Option::None)
-        }
-        fn visit_some<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> ::core::result::Result<Self::Value, D::Error> {
-            deserializer.deserialize_any(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(
-            self,
-            seq: A,
-        ) -> ::core::result::Result<Self::Value, A::Error> {
-            if self.in_array {
-                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
-            }
-            one_element(seq, TextField { in_array: true })
-        }
-    }
-    /// The single element of an array that must hold exactly one.
-    fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
-        mut seq: A,
-        seed: S,
-    ) -> ::core::result::Result<S::Value, A::Error> {
-        let value = seq
-            .next_element_seed(seed)?
-            .ok_or_else(|| de::Error::invalid_length(0, &"a one-element array"))?;
-        if seq.next_element::<IgnoredAny>()?.is_some() {
-            return Err(de::Error::invalid_length(2, &"a one-element array"));
-        }
-        Ok(value)
-    }
-    /// An error response body: `{"code", "message", "data", "errorId"}`,
-    /// where `data` and `errorId` may be missing (or `null`).
-    ///
-    /// Each field is read as a plain value or as a one-element array
-    /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
-    ///
-    /// ```
-    /// use minimal_errors::{ErrorCode, AppError};
-    /// use minimal_errors::ErrorBody;
-    ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":7,"message":"BROKEN","errorId":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::App(AppError::Broken)));
-    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
-    /// assert_eq!(body.data, None);
-    ///
-    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"],"data":["d"]}"#).unwrap();
-    /// assert_eq!(array.code.number(), 0);
-    /// assert_eq!(array.data.as_deref(), Some("d"));
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub struct ErrorBody {
-        /// The error's code, as the service sent it.
-        pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
-        pub message: String,
-        /// A human-readable detail, if the service sent one.
-        pub data: ::core::option::Option<String>,
-        /// A unique id of the failed call, for support requests.
-        pub error_id: ::core::option::Option<String>,
-    }
-    impl Serialize for ErrorBody {
+    impl Serialize for super::AppError {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
-            }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
-            }
-            body.end()
+            serializer.serialize_u32(self.code())
         }
     }
-    impl<'de> Deserialize<'de> for ErrorBody {
+    impl<'de> Deserialize<'de> for super::AppError {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
-        }
-    }
-    struct BodyVisitor;
-    impl<'de> Visitor<'de> for BodyVisitor {
-        type Value = ErrorBody;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error body: an object with `code` and `message`")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> ::core::result::Result<ErrorBody, A::Error> {
-            let mut code = ::core::option::Option::None;
-            let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut message, value, "message")?;
-                    }
-                    Field::Data => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
-                    }
-                    Field::ErrorId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
-                    }
-                    Field::Other => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
             }
-            Ok(ErrorBody {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                message: message
-                    .flatten()
-                    .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
-            })
         }
     }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
-    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
-    impl<'de> Deserialize<'de> for BodyCodeOnly {
+    impl Coded for super::AppError {
+        const EXPECTING: &'static str = "a code or a name of `AppError`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
-        }
-    }
-    struct CodeOnlyVisitor;
-    impl<'de> Visitor<'de> for CodeOnlyVisitor {
-        type Value = BodyCodeOnly;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
-            let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-            }
-            Ok(BodyCodeOnly(code))
-        }
-    }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
-        slot: &mut ::core::option::Option<T>,
-        value: T,
-        name: &'static str,
-    ) -> ::core::result::Result<(), E> {
-        if slot.replace(value).is_some() {
-            return Err(E::duplicate_field(name));
-        }
-        Ok(())
-    }
-    enum Field {
-        Code,
-        Message,
-        Data,
-        ErrorId,
-        Other,
-    }
-    impl<'de> Deserialize<'de> for Field {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_identifier(FieldVisitor)
-        }
-    }
-    struct FieldVisitor;
-    impl Visitor<'_> for FieldVisitor {
-        type Value = Field;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
-        }
-        fn visit_str<E: de::Error>(
-            self,
-            name: &str,
-        ) -> ::core::result::Result<Field, E> {
-            Ok(
-                match name {
-                    "code" => Field::Code,
-                    "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
-                    _ => Field::Other,
-                },
-            )
-        }
-    }
-    /// The most specific thing a response says about its error.
-    ///
-    /// ```
-    /// use minimal_errors::{ApiErrorKind, BodyCode, ErrorCode, AppError};
-    ///
-    /// let kind = ApiErrorKind::classify(500, Some(BodyCode::new(7)));
-    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::App(AppError::Broken)));
-    ///
-    /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(0)));
-    /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(0)) });
-    /// ```
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum ApiErrorKind {
-        /// The body's code (or an alias of it) is in the catalogue.
-        Code(ErrorCode),
-        /// Neither the code nor the status is in the catalogue: the
-        /// raw numbers, the code as sent if the body had one.
-        Unknown {
-            /// The HTTP status.
-            status: u16,
-            /// The body's code, if the body could be read.
-            code: ::core::option::Option<BodyCode>,
-        },
-    }
-    impl ApiErrorKind {
-        /// Classifies an HTTP status and the body's code, if any: the
-        /// code when the catalogue lists it, else the status when an
-        /// HTTP status table lists it, else the raw numbers.
-        #[must_use]
-        pub const fn classify(
-            status: u16,
-            code: ::core::option::Option<BodyCode>,
-        ) -> Self {
-            if let ::core::option::Option::Some(body_code) = code {
-                if let ::core::option::Option::Some(error) = body_code.error_code() {
-                    return Self::Code(error);
-                }
-            }
-            Self::Unknown { status, code }
-        }
-        /// The catalogue's error, if the code or the status is listed.
-        #[must_use]
-        pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
-            match self {
-                Self::Code(error) => ::core::option::Option::Some(error),
-                Self::Unknown { .. } => ::core::option::Option::None,
-            }
-        }
-        /// What a client should do, if the catalogue says.
-        #[must_use]
-        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-            match self.error_code() {
-                ::core::option::Option::Some(error) => error.recovery(),
-                ::core::option::Option::None => ::core::option::Option::None,
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
             }
         }
     }
-    /// An error response, classified as specifically as the catalogue
-    /// allows, with everything the service sent kept.
-    ///
-    /// ```
-    /// use minimal_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, AppError};
-    ///
-    /// let error = ApiError::from_response(500, br#"{"code":7,"message":"BROKEN","errorId":"a1b2"}"#);
-    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::App(AppError::Broken)));
-    /// assert_eq!(error.recovery(), None);
-    /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
-    ///
-    /// // A body that is not JSON is kept as it came.
-    /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
-    /// assert!(error.body().is_none());
-    /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
-    pub struct ApiError {
-        status: u16,
-        kind: ApiErrorKind,
-        body: ::core::option::Option<ErrorBody>,
-        raw: Vec<u8>,
-    }
-    impl ApiError {
-        /// Classifies a response from its HTTP status and body bytes.
-        /// A body that is not an error body is kept as bytes, and classified
-        /// by its `code` when it has one.
-        #[must_use]
-        pub fn from_response(status: u16, body: &[u8]) -> Self {
-            let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let code = match &parsed {
-                ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
-                }
-                ::core::option::Option::None => {
-                    ::serde_json::from_slice::<BodyCodeOnly>(body)
-                        .ok()
-                        .and_then(|only| only.0)
-                }
-            };
-            let kind = ApiErrorKind::classify(status, code);
-            Self {
-                status,
-                kind,
-                body: parsed,
-                raw: Vec::from(body),
-            }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
-        #[cfg(feature = "http")]
-        #[must_use]
-        pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
-            response: &::http::Response<B>,
-        ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
-        }
-        /// The HTTP status.
-        #[must_use]
-        pub const fn status(&self) -> u16 {
-            self.status
-        }
-        /// The most specific classification of the error.
-        #[must_use]
-        pub const fn kind(&self) -> ApiErrorKind {
-            self.kind
-        }
-        /// The catalogue's error, if the code or the status is listed.
-        #[must_use]
-        pub const fn error_code(&self) -> ::core::option::Option<ErrorCode> {
-            self.kind.error_code()
-        }
-        /// What a client should do, if the catalogue says.
-        #[must_use]
-        pub const fn recovery(&self) -> ::core::option::Option<Recovery> {
-            self.kind.recovery()
-        }
-        /// The body, if it is an error body.
-        #[must_use]
-        pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
-            self.body.as_ref()
-        }
-        /// The body's `message`, if it is an error body.
-        #[must_use]
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
-        }
-        /// The body exactly as received, whatever it held.
-        #[must_use]
-        pub fn raw_body(&self) -> &[u8] {
-            &self.raw
-        }
-    }
-    /// How many characters of a text the server sent `Display` shows: a log
-    /// line stays a line whatever the server sends.
-    const SHOWN: usize = 120;
-    /// The first `SHOWN` characters of `text`, and `…` when that is not all.
-    fn shown(text: &str) -> (&str, &'static str) {
-        match text.char_indices().nth(SHOWN) {
-            ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
-            ::core::option::Option::None => (text, ""),
-        }
-    }
-    /// `HTTP <status>: ` and the error, then what the body says when that adds
-    /// to it; of each text the server sent, at most `SHOWN` characters.
-    impl fmt::Display for ApiError {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            ::core::write!(f, "HTTP {}: ", self.status)?;
-            match self.kind.error_code() {
-                ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
-                ::core::option::Option::None => {
-                    f.write_str("an error the catalogue does not list")?
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::AppError::from_name(
+                text,
+            ) {
+                if found.replace(Self::App(error)).is_some() {
+                    return ::core::option::Option::None;
                 }
             }
-            match &self.body {
-                ::core::option::Option::Some(body) => {
-                    match self.kind {
-                        ApiErrorKind::Code(
-                            error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
-                        }
-                        ApiErrorKind::Code(_) => {}
-                        _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
-                        }
-                    }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
-                        let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
-                    }
-                }
-                ::core::option::Option::None if self.raw.is_empty() => {}
-                ::core::option::Option::None => {
-                    let text = String::from_utf8_lossy(&self.raw);
-                    let (text, more) = shown(&text);
-                    ::core::write!(f, " (body: {text:?}{more})")?;
-                }
-            }
-            Ok(())
+            found.or_else(|| decimal(text).and_then(Self::from_code))
         }
     }
-    impl ::core::error::Error for ApiError {}
 }
 /// Every table of the catalogue on one page, with an anchor per code.
 ///

@@ -15,8 +15,12 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: parse and write error bodies (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`.
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//!   (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -47,12 +51,12 @@
 //! # #[cfg(feature = "serde")] {
 //! use overrides_errors::{ApiError, ApiErrorKind, ErrorCode, BillingApiError, Status};
 //!
-//! let error = ApiError::from_response(404, br#"{"code":"40410","message":"invoice-missing"}"#);
+//! let error = ApiError::from_response(404, br#"{"error":{"errorCode":"40410","detail":"The invoice does not exist."}}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(40410)); // as sent
+//! assert_eq!(error.body().map(|body| body.error_code.number()), Some(40410)); // as sent
 //!
 //! // A code the catalogue does not list falls back on the HTTP status.
-//! let error = ApiError::from_response(503, br#"{"code":[0],"message":["NOT_LISTED"]}"#);
+//! let error = ApiError::from_response(503, br#"{"error":{"errorCode":[0],"detail":["NOT_LISTED"]}}"#);
 //! assert_eq!(error.kind(), ApiErrorKind::Status(Status::ServiceUnavailable));
 //! assert_eq!(error.message(), Some("NOT_LISTED"));
 //!
@@ -63,25 +67,104 @@
 //! # }
 //! ```
 //!
+//! # Match on the error, however it arrived
+//!
+//! A service may send an error as a body with its code or as a bare HTTP status: `ApiError::error_code` gives the catalogue's error either way, so match on it (`kind()` says which way it came).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use overrides_errors::{ApiError, ErrorCode, Status};
+//!
+//! let by_code = ApiError::from_response(404, br#"{"error":{"errorCode":404,"detail":"Nothing here."}}"#);
+//! let by_status = ApiError::from_response(404, b"");
+//! assert_eq!(by_code.error_code(), Some(ErrorCode::Status(Status::NotFound)));
+//! assert_eq!(by_status.error_code(), by_code.error_code());
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use overrides_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Act on the recovery
 //!
-//! Each error names what a client should do about it: one `match` over `Recovery` covers the whole catalogue.
+//! Each error names what a client should do about it, in the catalogue's own words: one `match` over `Recovery` covers the whole catalogue, and `is_retry()` tells the errors to send again later.
 //!
 //! ```
 //! use overrides_errors::{ErrorCode, Recovery};
 //!
 //! fn next_step(error: ErrorCode) -> &'static str {
 //!     match error.recovery() {
-//!         Some(Recovery::RetryLater) => "wait, then send the request again",
-//!         Some(Recovery::NewAccessToken) => "request a new access token",
-//!         Some(Recovery::NewJwt) => "sign a new JWT",
-//!         Some(Recovery::FixRequest) => "fix the request",
-//!         Some(_) | None => "report it",
+//!         Some(recovery) if recovery.is_retry() => "wait, then send the request again",
+//!         Some(recovery) => recovery.description(),
+//!         None => "report it",
 //!     }
 //! }
 //!
 //! let error = ErrorCode::from_code(4041).expect("a listed code");
-//! assert_eq!(next_step(error), "fix the request");
+//! assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+//! assert!(next_step(error).starts_with("Change the request"));
+//! ```
+//!
+//! # Keep errors in your own types
+//!
+//! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use overrides_errors::{ErrorCode, BillingApiError};
+//!
+//! assert_eq!(serde_json::to_string(&ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).unwrap(), "4041");
+//! let read: ErrorCode = serde_json::from_str("\"invoice-missing\"").unwrap();
+//! assert_eq!(read, ErrorCode::BillingApi(BillingApiError::InvoiceMissing));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and RFC 9457 problem details, whose `type` is the error's entry in the reference page, as `application/problem+json`. To add what is known of this occurrence, answer with `ProblemDetails::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use overrides_errors::axum_core::response::IntoResponse;
+//! use overrides_errors::{ProblemDetails, BillingApiError};
+//!
+//! async fn handler() -> ::core::result::Result<String, BillingApiError> {
+//!     Err(BillingApiError::InvoiceMissing)
+//! }
+//!
+//! let response = BillingApiError::InvoiceMissing.into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//!
+//! let response = ProblemDetails::from(BillingApiError::InvoiceMissing).with_detail("token expired at 10:02").into_response();
+//! assert_eq!(response.status(), 404);
+//! # let _ = handler;
+//! # }
 //! ```
 //!
 //! # Use `http::StatusCode`
@@ -99,11 +182,23 @@
 //! # }
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
 #[cfg(feature = "serde")]
 extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
+/// The `http` crate, as this crate uses it (feature `http`).
+#[cfg(feature = "http")]
+#[rustfmt::skip]
+pub use ::http;
 /// Statuses
 ///
 /// The statuses this service answers with.
@@ -255,6 +350,42 @@ impl Status {
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
+    }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert_eq!(Status::NotFound.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert!(Status::NotFound.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
     }
     /// The HTTP status: the same number as the code.
     ///
@@ -527,6 +658,42 @@ impl BillingApiError {
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self.row()]
     }
+    /// What the error means, at more length than the description, exactly as
+    /// the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert_eq!(BillingApiError::InvoiceMissing.explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        ::core::option::Option::None
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        &[]
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert!(BillingApiError::InvoiceMissing.solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -704,6 +871,51 @@ impl ErrorCode {
             Self::BillingApi(error) => error.description(),
         }
     }
+    /// What the error means, at more length than the description, exactly
+    /// as the catalogue prints it, if it says.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert_eq!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).explanation(), None);
+    /// ```
+    #[must_use]
+    pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Status(error) => error.explanation(),
+            Self::BillingApi(error) => error.explanation(),
+        }
+    }
+    /// What can cause the error, each exactly as the catalogue prints it
+    /// (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).causes().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn causes(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.causes(),
+            Self::BillingApi(error) => error.causes(),
+        }
+    }
+    /// What can be done about the error, each exactly as the catalogue
+    /// prints it (empty when it lists none).
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, Status, BillingApiError};
+    ///
+    /// assert!(ErrorCode::BillingApi(BillingApiError::InvoiceMissing).solutions().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn solutions(self) -> &'static [&'static str] {
+        match self {
+            Self::Status(error) => error.solutions(),
+            Self::BillingApi(error) => error.solutions(),
+        }
+    }
     /// The HTTP status that a service answers this error with.
     ///
     /// ```
@@ -839,18 +1051,10 @@ impl ::core::convert::From<BillingApiError> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
+    /// `retry_later`: Send the same request again later.
     RetryLater,
-    /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
-    NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
-    NewJwt,
-    /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
+    /// `fix_request`: Change the request: sending it unchanged fails again.
     FixRequest,
-    /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
-    CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
-    ContactSupport,
 }
 #[rustfmt::skip]
 impl Recovery {
@@ -859,32 +1063,15 @@ impl Recovery {
     /// ```
     /// use overrides_errors::Recovery;
     ///
-    /// assert_eq!(Recovery::ALL.len(), 6);
+    /// assert_eq!(Recovery::ALL.len(), 2);
     /// ```
-    pub const ALL: &'static [Self] = &[
-        Self::RetryLater,
-        Self::NewAccessToken,
-        Self::NewJwt,
-        Self::FixRequest,
-        Self::CheckPermissions,
-        Self::ContactSupport,
-    ];
-    const KEYS: &'static [&'static str] = &[
-        "retry_later",
-        "new_access_token",
-        "new_jwt",
-        "fix_request",
-        "check_permissions",
-        "contact_support",
-    ];
+    pub const ALL: &'static [Self] = &[Self::RetryLater, Self::FixRequest];
+    const KEYS: &'static [&'static str] = &["retry_later", "fix_request"];
     const DESCRIPTIONS: &'static [&'static str] = &[
-        "Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).",
-        "The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.",
-        "The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.",
-        "Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.",
-        "The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.",
-        "The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.",
+        "Send the same request again later.",
+        "Change the request: sending it unchanged fails again.",
     ];
+    const RETRIES: &'static [bool] = &[true, false];
     /// The value as the spec spells it.
     ///
     /// ```
@@ -902,11 +1089,22 @@ impl Recovery {
     /// ```
     /// use overrides_errors::Recovery;
     ///
-    /// assert!(Recovery::RetryLater.description().starts_with("Nothing in the request is wrong"));
+    /// assert!(Recovery::RetryLater.description().starts_with("Send the same request again later"));
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
         Self::DESCRIPTIONS[self as usize]
+    }
+    /// Whether sending the same request again later is the right thing to do.
+    ///
+    /// ```
+    /// use overrides_errors::Recovery;
+    ///
+    /// assert!(Recovery::RetryLater.is_retry());
+    /// ```
+    #[must_use]
+    pub const fn is_retry(self) -> bool {
+        Self::RETRIES[self as usize]
     }
 }
 #[rustfmt::skip]
@@ -1114,8 +1312,8 @@ mod response {
     }
     /// Reads a code, or a one-element array of one.
     #[derive(Clone, Copy)]
-    struct CodeField {
-        in_array: bool,
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for CodeField {
         type Value = BodyCode;
@@ -1191,8 +1389,8 @@ mod response {
     }
     /// Reads a text, `null`, or a one-element array of either.
     #[derive(Clone, Copy)]
-    struct TextField {
-        in_array: bool,
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1255,122 +1453,163 @@ mod response {
         }
         Ok(value)
     }
-    /// An error response body: `{"code", "message", "data", "errorId"}`,
-    /// where `data` and `errorId` may be missing (or `null`).
-    ///
-    /// Each field is read as a plain value or as a one-element array
-    /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
-    /// as an integer or a string of digits; other fields are ignored.
-    /// Writing gives the plain shape, with absent fields left out.
-    ///
-    /// ```
-    /// use overrides_errors::{ErrorCode, BillingApiError};
-    /// use overrides_errors::ErrorBody;
-    ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":4041,"message":"invoice-missing","errorId":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
-    /// assert_eq!(body.error_id.as_deref(), Some("a1b2"));
-    /// assert_eq!(body.data, None);
-    ///
-    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"],"data":["d"]}"#).unwrap();
-    /// assert_eq!(array.code.number(), 0);
-    /// assert_eq!(array.data.as_deref(), Some("d"));
-    /// ```
-    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-    pub struct ErrorBody {
-        /// The error's code, as the service sent it.
-        pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
-        pub message: String,
-        /// A human-readable detail, if the service sent one.
-        pub data: ::core::option::Option<String>,
-        /// A unique id of the failed call, for support requests.
-        pub error_id: ::core::option::Option<String>,
-    }
+    /// Writes the members, inside the envelope when there is one.
     impl Serialize for ErrorBody {
         fn serialize<S: Serializer>(
             &self,
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.data.is_some())
-                + usize::from(self.error_id.is_some());
-            let mut body = serializer.serialize_struct("ErrorBody", fields)?;
-            body.serialize_field("code", &self.code)?;
-            body.serialize_field("message", &self.message)?;
-            match &self.data {
-                ::core::option::Option::Some(data) => body.serialize_field("data", data)?,
-                ::core::option::Option::None => body.skip_field("data")?,
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
             }
-            match &self.error_id {
-                ::core::option::Option::Some(id) => body.serialize_field("errorId", id)?,
-                ::core::option::Option::None => body.skip_field("errorId")?,
-            }
-            body.end()
         }
     }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
     impl<'de> Deserialize<'de> for ErrorBody {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(BodyVisitor)
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
         }
     }
-    struct BodyVisitor;
-    impl<'de> Visitor<'de> for BodyVisitor {
-        type Value = ErrorBody;
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error body: an object with `code` and `message`")
+            ::core::write!(f, "an object with `{}`", self.key)
         }
         fn visit_map<A: MapAccess<'de>>(
             self,
             mut map: A,
-        ) -> ::core::result::Result<ErrorBody, A::Error> {
-            let mut code = ::core::option::Option::None;
-            let mut message = ::core::option::Option::None;
-            let mut data = ::core::option::Option::None;
-            let mut error_id = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut message, value, "message")?;
-                    }
-                    Field::Data => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut data, value, "data")?;
-                    }
-                    Field::ErrorId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
-                        once(&mut error_id, value, "errorId")?;
-                    }
-                    Field::Other => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
                 }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
             }
-            Ok(ErrorBody {
-                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
-                message: message
-                    .flatten()
-                    .ok_or_else(|| de::Error::missing_field("message"))?,
-                data: data.flatten(),
-                error_id: error_id.flatten(),
-            })
+            value.ok_or_else(|| de::Error::missing_field(self.key))
         }
     }
-    /// The `code` of a body that is not a whole `ErrorBody` (no `message`, or
-    /// a field of another shape), every other field ignored: such a body still
-    /// says which error it is.
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
     pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
     impl<'de> Deserialize<'de> for BodyCodeOnly {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            deserializer.deserialize_map(CodeOnlyVisitor)
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
         }
     }
     struct CodeOnlyVisitor;
@@ -1384,22 +1623,21 @@ mod response {
             mut map: A,
         ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
             let mut code = ::core::option::Option::None;
-            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
-                match field {
-                    Field::Code => {
-                        let value = map.next_value_seed(CodeField { in_array: false })?;
-                        once(&mut code, value, "code")?;
-                    }
-                    _ => {
-                        map.next_value::<IgnoredAny>()?;
-                    }
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
                 }
             }
             Ok(BodyCodeOnly(code))
         }
     }
-    /// Stores a field's value, refusing a second one.
-    fn once<T, E: de::Error>(
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
         slot: &mut ::core::option::Option<T>,
         value: T,
         name: &'static str,
@@ -1409,11 +1647,102 @@ mod response {
         }
         Ok(())
     }
+    /// An error response body: `{"errorCode", "detail"}` inside the member `error`
+    /// (`{"error": {…}}`, other members ignored).
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"error":{"errorCode":[4030000],"detail":["AUTHENTICATION_FAIL"]}}`), and `errorCode`
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, BillingApiError};
+    /// use overrides_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"error":{"errorCode":4041,"detail":"The invoice does not exist."}}"#).unwrap();
+    /// assert_eq!(body.error_code.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"error":{"errorCode":["0"],"detail":["X"]}}"#).unwrap();
+    /// assert_eq!(array.error_code.number(), 0);
+    ///
+    /// // Written back inside the envelope.
+    /// let written = serde_json::to_string(&array).unwrap();
+    /// assert_eq!(serde_json::from_str::<ErrorBody>(&written).unwrap(), array);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub error_code: BodyCode,
+        /// The error's description, as the catalogue prints it.
+        pub detail: String,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "errorCode";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::Some(
+            "error",
+        );
+        fn sent_code(&self) -> BodyCode {
+            self.error_code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.detail.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            ::core::option::Option::None
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 2;
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("errorCode", &body.error_code)?;
+            members.serialize_field("detail", &body.detail)?;
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `errorCode` and `detail`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            let mut message = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "errorCode")?;
+                    }
+                    Field::Message => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut message, value, "detail")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                error_code: code.ok_or_else(|| de::Error::missing_field("errorCode"))?,
+                detail: message
+                    .flatten()
+                    .ok_or_else(|| de::Error::missing_field("detail"))?,
+            })
+        }
+    }
     enum Field {
         Code,
         Message,
-        Data,
-        ErrorId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1427,7 +1756,7 @@ mod response {
     impl Visitor<'_> for FieldVisitor {
         type Value = Field;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a member name")
         }
         fn visit_str<E: de::Error>(
             self,
@@ -1435,13 +1764,56 @@ mod response {
         ) -> ::core::result::Result<Field, E> {
             Ok(
                 match name {
-                    "code" => Field::Code,
-                    "message" => Field::Message,
-                    "data" => Field::Data,
-                    "errorId" => Field::ErrorId,
+                    "errorCode" => Field::Code,
+                    "detail" => Field::Message,
                     _ => Field::Other,
                 },
             )
+        }
+    }
+    /// The error's code and its description as the message, without the optional members.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                error_code: BodyCode::from(error),
+                detail: String::from(error.description()),
+            }
+        }
+    }
+    /// The same body as for `ErrorCode::Status`.
+    impl ::core::convert::From<super::Status> for ErrorBody {
+        fn from(error: super::Status) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same body as for `ErrorCode::BillingApi`.
+    impl ::core::convert::From<super::BillingApiError> for ErrorBody {
+        fn from(error: super::BillingApiError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional members; a server
+        /// answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the rest from the catalogue.
+        ///
+        /// ```
+        /// use overrides_errors::{ErrorCode, BillingApiError};
+        /// use overrides_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::BillingApi(BillingApiError::InvoiceMissing), "The invoice does not exist.");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"error\":{\"errorCode\":4041,\"detail\":\"The invoice does not exist.\"}}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                error_code: code.into(),
+                detail: message.into(),
+            }
         }
     }
     /// The most specific thing a response says about its error.
@@ -1523,22 +1895,22 @@ mod response {
     /// ```
     /// use overrides_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, BillingApiError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"code":4041,"message":"invoice-missing","errorId":"a1b2"}"#);
+    /// let error = ApiError::from_response(404, br#"{"error":{"errorCode":4041,"detail":"The invoice does not exist."}}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
     /// assert_eq!(error.recovery(), Some(Recovery::FixRequest));
-    /// assert_eq!(error.body().and_then(|b| b.error_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
     /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
     /// assert!(error.body().is_none());
     /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
     /// ```
-    #[derive(Clone, Debug, PartialEq, Eq)]
+    #[derive(Clone, PartialEq, Eq)]
     pub struct ApiError {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
         raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
         /// Classifies a response from its HTTP status and body bytes.
@@ -1549,7 +1921,7 @@ mod response {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
-                    ::core::option::Option::Some(parsed.code)
+                    ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
@@ -1563,15 +1935,44 @@ mod response {
                 kind,
                 body: parsed,
                 raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
             }
         }
-        /// Classifies an `http::Response` (features `serde` and `http`).
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
         #[cfg(feature = "http")]
         #[must_use]
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            Self::from_response(response.status().as_u16(), response.body().as_ref())
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
         }
         /// The HTTP status.
         #[must_use]
@@ -1598,15 +1999,47 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's `message`, if it is an error body.
+        /// The body's message, if it is an error body.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().map(|body| body.message.as_str())
+            self.body.as_ref().and_then(ErrorBody::message_text)
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
         pub fn raw_body(&self) -> &[u8] {
             &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
         }
     }
     /// How many characters of a text the server sent `Display` shows: a log
@@ -1635,20 +2068,27 @@ mod response {
                     match self.kind {
                         ApiErrorKind::Code(
                             error,
-                        ) if body.code.number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.code)?;
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            let (message, more) = shown(&body.message);
-                            ::core::write!(
-                                f, " (code {}, message {message:?}{more})", body.code
-                            )?;
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
                         }
                     }
-                    if let ::core::option::Option::Some(id) = &body.error_id {
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                         let (id, more) = shown(id);
-                        ::core::write!(f, " [errorId {}{more}]", id.escape_debug())?;
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
                     }
                 }
                 ::core::option::Option::None if self.raw.is_empty() => {}
@@ -1662,6 +2102,480 @@ mod response {
         }
     }
     impl ::core::error::Error for ApiError {}
+}
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub use problem::ProblemDetails;
+/// RFC 9457 problem details (feature `serde`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod problem {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use super::{ApiError, BodyCode, ErrorCode};
+    /// The member that carries the catalogue's code, as in the error body.
+    const CODE_MEMBER: &str = "errorCode";
+    /// An error as RFC 9457 problem details (`application/problem+json`), the
+    /// catalogue's code in an extension member (the error body's code member).
+    ///
+    /// Each error's `type` is its entry in the reference page
+    /// (https://docs.example.com/overrides-errors.html), so a client, or a person, can look it up.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, ProblemDetails, BillingApiError};
+    ///
+    /// let problem = ProblemDetails::from(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)).with_detail("token expired at 10:02");
+    /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"errorCode\":4041}");
+    /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"errorCode\":4041}").unwrap();
+    /// assert_eq!(read.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ProblemDetails {
+        /// `type`: a URI naming the problem; `about:blank` when the service sent none.
+        pub problem_type: String,
+        /// `title`: a short summary of the problem type.
+        pub title: ::core::option::Option<String>,
+        /// `status`: the HTTP status the service sent.
+        pub status: ::core::option::Option<u16>,
+        /// `detail`: what went wrong this time, for people.
+        pub detail: ::core::option::Option<String>,
+        /// `instance`: a URI naming this occurrence.
+        pub instance: ::core::option::Option<String>,
+        /// The catalogue's code, an extension member named as in the error body.
+        pub code: ::core::option::Option<BodyCode>,
+    }
+    /// The problem type that says no more than the status (RFC 9457, 4.2.1).
+    const ABOUT_BLANK: &str = "about:blank";
+    /// The members a problem details object is known by; a JSON object with
+    /// none of them is some other body.
+    const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+    /// The error's `type` (its entry in the reference page), its name as the
+    /// `title`, its HTTP status and its code, without `detail` or `instance`.
+    impl ::core::convert::From<ErrorCode> for ProblemDetails {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                problem_type: error.problem_type(),
+                title: ::core::option::Option::Some(String::from(error.name())),
+                status: ::core::option::Option::Some(error.http_status()),
+                detail: ::core::option::Option::None,
+                instance: ::core::option::Option::None,
+                code: ::core::option::Option::Some(BodyCode::from(error)),
+            }
+        }
+    }
+    impl ProblemDetails {
+        /// The problem with `detail`: what went wrong this time.
+        #[must_use]
+        pub fn with_detail(
+            mut self,
+            detail: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.detail = ::core::option::Option::Some(detail.into());
+            self
+        }
+        /// The problem with `instance`: a URI naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            mut self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.instance = ::core::option::Option::Some(instance.into());
+            self
+        }
+        /// The catalogue's error with the problem's `code`, if it lists it.
+        #[must_use]
+        pub fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+            self.code.and_then(BodyCode::error_code)
+        }
+        /// Reads problem details from JSON: `None` unless it is an object with any of their members.
+        #[must_use]
+        pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
+            match ::serde_json::from_slice::<Value>(json) {
+                ::core::result::Result::Ok(Value::Object(members)) => {
+                    Self::from_members(&members)
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+        /// Reads the members of a JSON object; a member of the wrong type is
+        /// ignored, as RFC 9457 (3.1) asks.
+        fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
+            if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
+                return ::core::option::Option::None;
+            }
+            let text = |name: &str| {
+                members.get(name).and_then(Value::as_str).map(String::from)
+            };
+            ::core::option::Option::Some(Self {
+                problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
+                title: text("title"),
+                status: members
+                    .get("status")
+                    .and_then(Value::as_u64)
+                    .and_then(|status| u16::try_from(status).ok()),
+                detail: text("detail"),
+                instance: text("instance"),
+                code: members
+                    .get(CODE_MEMBER)
+                    .cloned()
+                    .and_then(|code| ::serde_json::from_value(code).ok()),
+            })
+        }
+    }
+    /// Writes `type` and every member that is set, the code last.
+    impl Serialize for ProblemDetails {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("type", &self.problem_type)?;
+            if let ::core::option::Option::Some(title) = &self.title {
+                map.serialize_entry("title", title)?;
+            }
+            if let ::core::option::Option::Some(status) = self.status {
+                map.serialize_entry("status", &status)?;
+            }
+            if let ::core::option::Option::Some(detail) = &self.detail {
+                map.serialize_entry("detail", detail)?;
+            }
+            if let ::core::option::Option::Some(instance) = &self.instance {
+                map.serialize_entry("instance", instance)?;
+            }
+            if let ::core::option::Option::Some(code) = &self.code {
+                map.serialize_entry(CODE_MEMBER, code)?;
+            }
+            map.end()
+        }
+    }
+    /// Reads a JSON object with at least one of the problem details members.
+    impl<'de> Deserialize<'de> for ProblemDetails {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Value::deserialize(deserializer)? {
+                Value::Object(members) => {
+                    Self::from_members(&members)
+                        .ok_or_else(|| {
+                            de::Error::custom(
+                                "an object without `type`, `title`, `status`, `detail` or `instance`",
+                            )
+                        })
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        de::Error::custom("problem details are a JSON object"),
+                    )
+                }
+            }
+        }
+    }
+    /// The same problem as for `ErrorCode::Status`.
+    impl ::core::convert::From<super::Status> for ProblemDetails {
+        fn from(error: super::Status) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    /// The same problem as for `ErrorCode::BillingApi`.
+    impl ::core::convert::From<super::BillingApiError> for ProblemDetails {
+        fn from(error: super::BillingApiError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorCode {
+        /// The problem `type` of this error in RFC 9457 problem details: its entry
+        /// in the catalogue's published reference page (feature `serde`).
+        ///
+        /// ```
+        /// use overrides_errors::ErrorCode;
+        ///
+        /// let error = ErrorCode::from_code(4041).expect("a listed code");
+        /// assert_eq!(error.problem_type(), "https://docs.example.com/overrides-errors.html#4041");
+        /// ```
+        #[must_use]
+        pub fn problem_type(self) -> String {
+            ::alloc::format!(
+                "{}{}", "https://docs.example.com/overrides-errors.html#", self.code()
+            )
+        }
+    }
+    impl ApiError {
+        /// The body as RFC 9457 problem details, if it is a JSON object
+        /// with any of their members (`type`, `title`, `status`,
+        /// `detail`, `instance`).
+        #[must_use]
+        pub fn problem_details(&self) -> ::core::option::Option<ProblemDetails> {
+            ProblemDetails::from_slice(self.raw_body())
+        }
+    }
+}
+/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
+/// code (`Status::NotFound` as `404`), `Recovery` as its id; read from the code,
+/// an alias, a string of the code's digits or the name.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_codes {
+    use ::core::fmt;
+    use ::core::marker::PhantomData;
+    use ::serde::de::{self, Unexpected, Visitor};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::ErrorCode;
+    use super::Recovery;
+    /// A generated enum that serde reads from a JSON number or string.
+    pub(crate) trait Coded: Sized {
+        /// What the visitor expects, for serde's error message.
+        const EXPECTING: &'static str;
+        /// The value whose code (or alias) is `code`.
+        fn by_number(code: u64) -> ::core::option::Option<Self>;
+        /// The value whose code, alias or name is `text`.
+        fn by_text(text: &str) -> ::core::option::Option<Self>;
+    }
+    /// Reads a `T` from its code (a number or a string) or its name.
+    pub(crate) struct CodeVisitor<T>(PhantomData<T>);
+    impl<T> CodeVisitor<T> {
+        pub(crate) const fn new() -> Self {
+            Self(PhantomData)
+        }
+    }
+    impl<T: Coded> Visitor<'_> for CodeVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_u64<E: de::Error>(self, code: u64) -> ::core::result::Result<T, E> {
+            T::by_number(code)
+                .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(code), &self))
+        }
+        fn visit_i64<E: de::Error>(self, code: i64) -> ::core::result::Result<T, E> {
+            match u64::try_from(code) {
+                Ok(code) => self.visit_u64(code),
+                Err(_) => Err(E::invalid_value(Unexpected::Signed(code), &self)),
+            }
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<T, E> {
+            T::by_text(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+    /// The code a string of its decimal digits spells, as a body's `code`
+    /// reads it: `"4032251"`, not `"007"`, `"+1"`, `" 1"` or `""`.
+    pub(crate) fn decimal(text: &str) -> ::core::option::Option<u32> {
+        let plain = match text.as_bytes() {
+            [b'0'] => true,
+            [b'1'..=b'9', rest @ ..] => rest.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !plain {
+            return ::core::option::Option::None;
+        }
+        text.parse().ok()
+    }
+    impl Serialize for super::Status {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::Status {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::Status {
+        const EXPECTING: &'static str = "a code or a name of `Status`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for super::BillingApiError {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for super::BillingApiError {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for super::BillingApiError {
+        const EXPECTING: &'static str = "a code or a name of `BillingApiError`";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_u32(self.code())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_u32(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for ErrorCode {
+        const EXPECTING: &'static str = "a code or a name of an error of the catalogue";
+        fn by_number(code: u64) -> ::core::option::Option<Self> {
+            u32::try_from(code).ok().and_then(Self::from_code)
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            let mut found = ::core::option::Option::None;
+            if let ::core::option::Option::Some(error) = super::Status::from_name(text) {
+                if found.replace(Self::Status(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            if let ::core::option::Option::Some(error) = super::BillingApiError::from_name(
+                text,
+            ) {
+                if found.replace(Self::BillingApi(error)).is_some() {
+                    return ::core::option::Option::None;
+                }
+            }
+            found.or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+    impl Serialize for Recovery {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for Recovery {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            if deserializer.is_human_readable() {
+                deserializer.deserialize_any(CodeVisitor::new())
+            } else {
+                deserializer.deserialize_str(CodeVisitor::new())
+            }
+        }
+    }
+    impl Coded for Recovery {
+        const EXPECTING: &'static str = "the id of a recovery";
+        fn by_number(_: u64) -> ::core::option::Option<Self> {
+            ::core::option::Option::None
+        }
+        fn by_text(text: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|recovery| recovery.as_str() == text)
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its RFC 9457 problem details
+    /// as `application/problem+json`: for `BillingApiError::InvoiceMissing`, `404` and
+    /// `{"type":"https://docs.example.com/overrides-errors.html#4041","title":"invoice-missing","status":404,"errorCode":4041}`
+    /// (feature `axum`).
+    ///
+    /// To add what went wrong this time, answer with `ProblemDetails` instead:
+    /// `ProblemDetails::from(error).with_detail(text)`.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ProblemDetails::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::Status` does (feature `axum`).
+    impl IntoResponse for super::Status {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::BillingApi` does (feature `axum`).
+    impl IntoResponse for super::BillingApiError {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the problem's `status` (else its code's, else
+    /// `500`) and the problem as `application/problem+json`
+    /// (feature `axum`).
+    impl IntoResponse for super::ProblemDetails {
+        fn into_response(self) -> Response {
+            let status = self
+                .status
+                .and_then(|status| StatusCode::from_u16(status).ok())
+                .or_else(|| self.error_code().map(ErrorCode::status_code))
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            json(status, ::serde_json::to_vec(&self), "application/problem+json")
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .error_code
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
 }
 /// The status of an HTTP status row (feature `http`).
 ///

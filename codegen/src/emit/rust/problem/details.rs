@@ -1,0 +1,166 @@
+//! The fixed half of RFC 9457 problem details (`application/problem+json`),
+//! for a catalogue whose spec has `problem_details:`: the type, how it
+//! reads and writes JSON, and how it is built from an error. Copied item by
+//! item into the generated crate's `response` module, like `body.rs`.
+//!
+//! Its `use` items are for compiling it here: the generated module has the
+//! same names in scope.
+
+use serde::de;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::{BodyCode, CODE_MEMBER, ErrorCode};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ProblemDetails {
+    pub problem_type: String,
+    pub title: ::core::option::Option<String>,
+    pub status: ::core::option::Option<u16>,
+    pub detail: ::core::option::Option<String>,
+    pub instance: ::core::option::Option<String>,
+    pub code: ::core::option::Option<BodyCode>,
+}
+
+/// The problem type that says no more than the status (RFC 9457, 4.2.1).
+const ABOUT_BLANK: &str = "about:blank";
+
+/// The members a problem details object is known by; a JSON object with
+/// none of them is some other body.
+const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+
+/// The error's `type` (its entry in the reference page), its name as the
+/// `title`, its HTTP status and its code, without `detail` or `instance`.
+impl ::core::convert::From<ErrorCode> for ProblemDetails {
+    fn from(error: ErrorCode) -> Self {
+        Self {
+            problem_type: error.problem_type(),
+            title: ::core::option::Option::Some(String::from(error.name())),
+            status: ::core::option::Option::Some(error.http_status()),
+            detail: ::core::option::Option::None,
+            instance: ::core::option::Option::None,
+            code: ::core::option::Option::Some(BodyCode::from(error)),
+        }
+    }
+}
+
+impl ProblemDetails {
+    #[must_use]
+    pub fn with_detail(mut self, detail: impl ::core::convert::Into<String>) -> Self {
+        self.detail = ::core::option::Option::Some(detail.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_instance(mut self, instance: impl ::core::convert::Into<String>) -> Self {
+        self.instance = ::core::option::Option::Some(instance.into());
+        self
+    }
+
+    #[must_use]
+    pub fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+        self.code.and_then(BodyCode::error_code)
+    }
+
+    #[must_use]
+    pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
+        match ::serde_json::from_slice::<Value>(json) {
+            ::core::result::Result::Ok(Value::Object(members)) => Self::from_members(&members),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    /// Reads the members of a JSON object; a member of the wrong type is
+    /// ignored, as RFC 9457 (3.1) asks.
+    fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
+        if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
+            return ::core::option::Option::None;
+        }
+        let text = |name: &str| members.get(name).and_then(Value::as_str).map(String::from);
+        ::core::option::Option::Some(Self {
+            problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
+            title: text("title"),
+            status: members
+                .get("status")
+                .and_then(Value::as_u64)
+                .and_then(|status| u16::try_from(status).ok()),
+            detail: text("detail"),
+            instance: text("instance"),
+            code: members.get(CODE_MEMBER).cloned().and_then(|code| ::serde_json::from_value(code).ok()),
+        })
+    }
+}
+
+/// Writes `type` and every member that is set, the code last.
+impl Serialize for ProblemDetails {
+    fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(::core::option::Option::None)?;
+        map.serialize_entry("type", &self.problem_type)?;
+        if let ::core::option::Option::Some(title) = &self.title {
+            map.serialize_entry("title", title)?;
+        }
+        if let ::core::option::Option::Some(status) = self.status {
+            map.serialize_entry("status", &status)?;
+        }
+        if let ::core::option::Option::Some(detail) = &self.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        if let ::core::option::Option::Some(instance) = &self.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        if let ::core::option::Option::Some(code) = &self.code {
+            map.serialize_entry(CODE_MEMBER, code)?;
+        }
+        map.end()
+    }
+}
+
+/// Reads a JSON object with at least one of the problem details members.
+impl<'de> Deserialize<'de> for ProblemDetails {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+        match Value::deserialize(deserializer)? {
+            Value::Object(members) => Self::from_members(&members).ok_or_else(|| {
+                de::Error::custom("an object without `type`, `title`, `status`, `detail` or `instance`")
+            }),
+            _ => ::core::result::Result::Err(de::Error::custom("problem details are a JSON object")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ErrorCode, ProblemDetails};
+
+    #[test]
+    fn an_error_becomes_its_type_title_status_and_code() {
+        let problem =
+            ProblemDetails::from(ErrorCode::NotFound).with_detail("no device 7").with_instance("/devices/7");
+        let json = serde_json::to_string(&problem).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"https://docs.example.com/errors.html#4040000","title":"NOT_FOUND","status":404,"detail":"no device 7","instance":"/devices/7","code":4040000}"#
+        );
+        let read: ProblemDetails = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, problem);
+        assert_eq!(read.error_code(), Some(ErrorCode::NotFound));
+    }
+
+    #[test]
+    fn members_of_the_wrong_type_are_ignored_and_type_defaults_to_about_blank() {
+        let read =
+            ProblemDetails::from_slice(br#"{"title":"Gone","status":"410","detail":7,"code":"x"}"#).unwrap();
+        assert_eq!(read.problem_type, "about:blank");
+        assert_eq!(read.title.as_deref(), Some("Gone"));
+        assert_eq!((read.status, read.detail, read.code), (None, None, None));
+    }
+
+    #[test]
+    fn other_bodies_are_not_problem_details() {
+        for json in [&br#"{"code":4040000,"message":"NOT_FOUND"}"#[..], b"[]", b"<html>", b""] {
+            assert_eq!(ProblemDetails::from_slice(json), None, "{}", String::from_utf8_lossy(json));
+        }
+        assert!(serde_json::from_str::<ProblemDetails>(r#"{"code":4040000}"#).is_err());
+    }
+}
