@@ -103,8 +103,9 @@ pub struct SpecPackage {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ProblemDetails"))]
 #[serde(deny_unknown_fields, expecting = "problem details: a mapping with `type_base`")]
 pub struct SpecProblemDetails {
-    /// The address of the published reference page (the generated
-    /// Markdown): a code's `type` is this URL, `#` and the code's anchor.
+    /// Where the reference page (the generated crate's `src/reference.md`,
+    /// which the docs page links to) is published: a code's `type` is this
+    /// URL, `#` and the code's anchor.
     #[cfg_attr(feature = "schema", schemars(pattern(r"^https?://[^#\s]+$")))]
     pub type_base: String,
 }

@@ -131,12 +131,12 @@ fn check_names_the_stale_file_and_gen_updates_only_it() {
     let stdout = text(&regen.stdout);
     assert!(stdout.contains("written    ") && stdout.contains("unchanged  "), "{stdout}");
     assert_eq!(fs::metadata(&manifest).unwrap().modified().unwrap(), manifest_time);
-    // One edit of the spec reaches the crate, both OpenAPI documents and the docs.
+    // One edit of the spec reaches the crate, both OpenAPI documents and the reference.
     for file in [
         "knox-cloud-errors/src/lib.rs",
         "openapi/knox-cloud-errors.openapi.yaml",
         "openapi/knox-cloud-errors.openapi-3.0.yaml",
-        "docs/knox-cloud-errors.md",
+        "knox-cloud-errors/src/reference.md",
     ] {
         assert!(stdout.lines().any(|l| l.starts_with("written") && l.ends_with(file)), "{file}: {stdout}");
         assert!(fs::read_to_string(out.join(file)).unwrap().contains("Resource not found at all."), "{file}");

@@ -11,9 +11,22 @@ use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
 use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::Comment;
 
-/// The generated page, `docs/<crate>.md`, below its header.
+/// The generated page, the crate's `src/reference.md`, below its header.
 pub fn emit_docs(catalogue: &Catalogue) -> String {
     format!("\n{}", reference(catalogue))
+}
+
+/// `docs/<crate>.md` below its header: the title and a link to the page
+/// in the crate, so the reference is written once however large it is.
+pub fn emit_docs_pointer(catalogue: &Catalogue) -> String {
+    let path = format!("../{}/src/reference.md", catalogue.crate_name);
+    format!(
+        "\n# {title}\n\n\
+         The error reference of this catalogue, with an anchor per code, is in\n\
+         the generated crate, whose `reference` module shows the same page:\n\
+         [`{path}`]({path}).\n",
+        title = markdown_inline(&catalogue.title),
+    )
 }
 
 /// The comment syntax of the page's header.

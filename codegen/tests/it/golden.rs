@@ -195,7 +195,14 @@ fn problem_types_resolve_to_anchors_of_the_reference_page() {
     let mut checked = 0;
     for catalogue in crate::fixtures::catalogues() {
         let Some(details) = &catalogue.problem_details else { continue };
-        let page = errcat::emit::markdown::emit_docs(&catalogue);
+        // The published page that holds the anchors: the crate's
+        // `src/reference.md` (`docs/<crate>.md` only links to it).
+        let reference = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
+        let page = errcat::render(std::slice::from_ref(&catalogue))
+            .into_iter()
+            .find(|file| file.path == reference)
+            .expect("the crate's reference page")
+            .contents;
         for (_, row) in catalogue.rows() {
             let uri = details.type_uri(row);
             let (base, anchor) = uri.split_once('#').expect("a fragment");

@@ -10,9 +10,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::fixtures::catalogues;
 
-/// The page as written to `docs/<crate>.md`, its header included.
+/// The page as written to the crate's `src/reference.md`, its header included.
 fn page(catalogue: &errcat::Catalogue) -> String {
-    let path = std::path::Path::new("docs").join(format!("{}.md", catalogue.crate_name));
+    let path = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
     let files = errcat::render(std::slice::from_ref(catalogue));
     let page = files.into_iter().find(|file| file.path == path).expect("the page is rendered");
     assert!(

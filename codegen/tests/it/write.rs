@@ -167,7 +167,7 @@ fn a_user_file_that_quotes_the_header_is_neither_removed_nor_overwritten() {
 fn a_generated_file_with_crlf_line_endings_is_still_the_generators() {
     let project = Project::new();
     project.generate().unwrap();
-    let docs = project.out.join("docs/knox-cloud-errors.md");
+    let docs = project.out.join("knox-cloud-errors/src/reference.md");
     let crlf = fs::read_to_string(&docs).unwrap().replace('\n', "\r\n");
     fs::write(&docs, crlf).unwrap();
     project.edit();
