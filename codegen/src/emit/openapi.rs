@@ -115,6 +115,29 @@ struct Info {
     title: String,
     version: String,
     description: String,
+    /// From the spec's `package: license`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    license: Option<License>,
+    /// From the spec's `package:` home page, repository or documentation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact: Option<Contact>,
+}
+
+#[derive(Serialize)]
+struct License {
+    name: String,
+    /// An SPDX expression (3.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<String>,
+    /// Where the license text is (3.0, which has no `identifier`): its
+    /// page in the SPDX list, or the list for an expression of several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Contact {
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -263,8 +286,32 @@ impl BodyExample {
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
+    let package = &catalogue.package;
+    let license = package.license.as_ref().map(|license| {
+        let spdx_page = if license.contains(' ') {
+            "https://spdx.org/licenses/".to_owned()
+        } else {
+            format!("https://spdx.org/licenses/{license}.html")
+        };
+        License {
+            name: license.clone(),
+            identifier: (version == Version::V3_1).then(|| license.clone()),
+            url: (version == Version::V3_0).then_some(spdx_page),
+        }
+    });
+    let contact = [&package.homepage, &package.repository, &package.documentation]
+        .into_iter()
+        .find_map(|url| url.clone())
+        .map(|url| Contact { url });
+    Info { license, contact, ..info_text(catalogue, version) }
+}
+
+/// The document's title, version and description.
+fn info_text(catalogue: &Catalogue, version: Version) -> Info {
     if !catalogue.http {
         return Info {
+            license: None,
+            contact: None,
             title: catalogue.title.clone(),
             version: catalogue.version.clone(),
             description: format!(
@@ -280,6 +327,8 @@ fn info(catalogue: &Catalogue, version: Version) -> Info {
     }
     let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
     Info {
+        license: None,
+        contact: None,
         title: catalogue.title.clone(),
         version: catalogue.version.clone(),
         description: format!(
@@ -547,16 +596,28 @@ fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
                  outside the lists is still valid.",
                 code_schemas.join(", ")
             )),
-            one_of: Some(vec![
-                Schema {
-                    kind: Some("integer"),
-                    format: Some("int64"),
-                    minimum: Some(0),
-                    maximum: Some(MAX_CODE),
-                    ..Schema::default()
-                },
-                Schema { kind: Some("string"), pattern: Some("^[0-9]{1,10}$"), ..Schema::default() },
-            ]),
+            // Each table's code schema, referenced so that a bundler that
+            // follows `ErrorBody` keeps them all, then any other code.
+            any_of: Some(
+                catalogue
+                    .tables
+                    .iter()
+                    .map(|table| Schema {
+                        reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
+                        ..Schema::default()
+                    })
+                    .chain([
+                        Schema {
+                            kind: Some("integer"),
+                            format: Some("int64"),
+                            minimum: Some(0),
+                            maximum: Some(MAX_CODE),
+                            ..Schema::default()
+                        },
+                        Schema { kind: Some("string"), pattern: Some("^[0-9]{1,10}$"), ..Schema::default() },
+                    ])
+                    .collect(),
+            ),
             ..Schema::default()
         },
     );

@@ -229,7 +229,18 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                     assert!(fields.contains_key(key), "{key:?} is present");
                 }
                 let code = value[code_key].as_u64().expect("code is an integer");
-                let integer = &at(body, &["properties", code_key])["oneOf"][0];
+                // `anyOf`: each table's code schema, then any integer, then a string of digits.
+                let any_of =
+                    at(body, &["properties", code_key])["anyOf"].as_sequence().expect("anyOf").clone();
+                let references: Vec<&str> =
+                    any_of.iter().filter_map(|schema| schema["$ref"].as_str()).collect();
+                let schemas: Vec<String> = catalogue
+                    .tables
+                    .iter()
+                    .map(|table| format!("#/components/schemas/{}", openapi::code_schema_name(table)))
+                    .collect();
+                assert_eq!(references, schemas, "{response_name}: the code references every code schema");
+                let integer = &any_of[schemas.len()];
                 assert_eq!(integer["type"], string("integer"));
                 let (min, max) = (integer["minimum"].as_u64().unwrap(), integer["maximum"].as_u64().unwrap());
                 assert!((min..=max).contains(&code));
