@@ -66,6 +66,8 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
                     fn into_response(self) -> Response {
                         let status = self
                             .status
+                            // An error answer: a status that is not one is not kept.
+                            .filter(|status| (400..=599).contains(status))
                             .and_then(|status| StatusCode::from_u16(status).ok())
                             .or_else(|| self.error_code().map(ErrorCode::status_code))
                             .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

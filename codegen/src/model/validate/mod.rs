@@ -139,6 +139,15 @@ pub(crate) fn validate_skipping(
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
     // The body's code member is the problem's extension member for the code.
+    if let (Some(_), Some(body)) = (&spec.problem_details, &spec.body)
+        && ["type", "title", "status", "detail", "instance"].contains(&body.code.as_str())
+    {
+        problems.push(
+            SpecPath::root().field("body").field("code"),
+            format!("`code: {}` is a member RFC 9457 problem details have already", body.code),
+            "name the code member something else, e.g. `code: code`, or remove `problem_details`",
+        );
+    }
     if spec.problem_details.is_some() && spec.body.is_none() {
         problems.push(
             SpecPath::root().field("problem_details"),

@@ -129,10 +129,14 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
          let problem = ProblemDetails::from({path}).with_detail(\"token expired at 10:02\");\n\
          assert_eq!(serde_json::to_string(&problem).unwrap(), {json_lit});\n\
          let read: ProblemDetails = serde_json::from_str({json_lit}).unwrap();\n\
-         assert_eq!(read.error_code(), Some({path}));\n\
+         assert_eq!(read.error_code(), Some({path}));\n\n\
+         // A client finds the error in problem details too.\n\
+         let error = {krate}::ApiError::from_response({status}, {json_lit}.as_bytes());\n\
+         assert_eq!(error.error_code(), Some({path}));\n\
          ```",
         base = details.type_base,
         json_lit = rust_str(&json),
+        status = row.http_status,
     ));
     let field = |text: &str| doc(text);
     vec![

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery};
+use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery, problem_code};
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -26,10 +26,13 @@ impl ApiError {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
         let code = match &parsed {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
-            // No `message`, or a field of another shape: the code still says what went wrong.
-            ::core::option::Option::None => {
-                ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
-            }
+            // No `message`, or a field of another shape: the code still says
+            // what went wrong; so does problem details' code, when the API
+            // answers with them (outside the body's envelope, if it has one).
+            ::core::option::Option::None => ::serde_json::from_slice::<BodyCodeOnly>(body)
+                .ok()
+                .and_then(|only| only.0)
+                .or_else(|| problem_code(body)),
         };
         let kind = ApiErrorKind::classify(status, code);
         Self { status, kind, body: parsed, raw: Vec::from(body), retry_after: ::core::option::Option::None }

@@ -24,7 +24,7 @@ pub(super) use body::BodyCode;
 #[cfg(test)]
 use body::BodyCodeOnly;
 #[cfg(test)]
-use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery};
+use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery, problem_code};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -53,6 +53,18 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let body = fixed::items(BODY_SOURCE, body_docs(&sample));
     let members = members::emit_members(body_model, error_body_docs(&sample));
     let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
+    let problem_code = match catalogue.problem_details {
+        Some(_) => quote! {
+            fn problem_code(body: &[u8]) -> ::core::option::Option<BodyCode> {
+                super::ProblemDetails::from_slice(body).and_then(|problem| problem.code)
+            }
+        },
+        None => quote! {
+            fn problem_code(_: &[u8]) -> ::core::option::Option<BodyCode> {
+                ::core::option::Option::None
+            }
+        },
+    };
     let kind = emit_kind(catalogue, &sample);
     let with_recovery = !catalogue.recoveries.is_empty();
     // Without a recovery vocabulary there is no `Recovery` to answer with.
@@ -84,6 +96,10 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             #members
             #build
             #kind
+
+            /// The code of a body that is RFC 9457 problem details, when the
+            /// API answers with them.
+            #problem_code
             #(#api_error)*
 
             impl ::core::error::Error for ApiError {}

@@ -235,3 +235,8 @@ impl Visitor<'_> for FieldVisitor {
         })
     }
 }
+
+/// As generated for a spec without `problem_details:`.
+pub fn problem_code(_: &[u8]) -> Option<BodyCode> {
+    None
+}

@@ -2370,6 +2370,11 @@ mod response {
             }
         }
     }
+    /// The code of a body that is RFC 9457 problem details, when the
+    /// API answers with them.
+    fn problem_code(_: &[u8]) -> ::core::option::Option<BodyCode> {
+        ::core::option::Option::None
+    }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
     ///
@@ -2409,6 +2414,7 @@ mod response {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
                         .ok()
                         .and_then(|only| only.0)
+                        .or_else(|| problem_code(body))
                 }
             };
             let kind = ApiErrorKind::classify(status, code);

@@ -1892,6 +1892,11 @@ mod response {
             }
         }
     }
+    /// The code of a body that is RFC 9457 problem details, when the
+    /// API answers with them.
+    fn problem_code(body: &[u8]) -> ::core::option::Option<BodyCode> {
+        super::ProblemDetails::from_slice(body).and_then(|problem| problem.code)
+    }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
     ///
@@ -1930,6 +1935,7 @@ mod response {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
                         .ok()
                         .and_then(|only| only.0)
+                        .or_else(|| problem_code(body))
                 }
             };
             let kind = ApiErrorKind::classify(status, code);
@@ -2134,6 +2140,10 @@ mod problem {
     /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"errorCode\":4041}");
     /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"errorCode\":4041}").unwrap();
     /// assert_eq!(read.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
+    ///
+    /// // A client finds the error in problem details too.
+    /// let error = overrides_errors::ApiError::from_response(404, "{\"type\":\"https://docs.example.com/overrides-errors.html#4041\",\"title\":\"invoice-missing\",\"status\":404,\"detail\":\"token expired at 10:02\",\"errorCode\":4041}".as_bytes());
+    /// assert_eq!(error.error_code(), Some(ErrorCode::BillingApi(BillingApiError::InvoiceMissing)));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2541,6 +2551,7 @@ mod server {
         fn into_response(self) -> Response {
             let status = self
                 .status
+                .filter(|status| (400..=599).contains(status))
                 .and_then(|status| StatusCode::from_u16(status).ok())
                 .or_else(|| self.error_code().map(ErrorCode::status_code))
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
