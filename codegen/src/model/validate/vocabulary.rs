@@ -213,11 +213,15 @@ pub(super) fn check_recoveries(
                     "list statuses from 400 to 599",
                 );
             } else if let Some(first) = claimed.insert(status, i) {
-                problems.push(
-                    at.field("unlisted_statuses").index(s),
-                    format!("{here}: status {status} is already given recovery {}", first + 1),
-                    "give each unlisted status one recovery",
-                );
+                let (message, help) = if first == i {
+                    (format!("{here}: status {status} is listed twice"), "list each status once")
+                } else {
+                    (
+                        format!("{here}: status {status} is already given recovery {}", first + 1),
+                        "give each unlisted status one recovery",
+                    )
+                };
+                problems.push(at.field("unlisted_statuses").index(s), message, help);
             } else if spec.body.is_none() {
                 problems.push(
                     at.field("unlisted_statuses").index(s),

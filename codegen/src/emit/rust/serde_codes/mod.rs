@@ -149,10 +149,12 @@ fn impls(name: &TokenStream, expecting: &str, write: Write, coded: TokenStream) 
 /// The module's docs: it is private, so they are for the crate's readers.
 fn module_docs(catalogue: &Catalogue) -> String {
     let (table, row) = catalogue.rows().next().expect("a validated catalogue has rows");
+    let recovery = if catalogue.recoveries.is_empty() { "" } else { " (`Recovery` as its id)" };
     format!(
-        "Serde for every code enum, `ErrorCode` and `Recovery`: written as the\n\
-         code (`{path}` as `{code}`), `Recovery` as its id; read from the code,\n\
-         an alias, a string of the code's digits or the name.",
+        "Serde for every code enum and `ErrorCode`{and}: written as the code\n\
+         (`{path}` as `{code}`){recovery}; read from the code, an alias, a string\n\
+         of the code's digits or the name.",
+        and = if catalogue.recoveries.is_empty() { "" } else { " and `Recovery`" },
         path = table.rust_path(row),
         code = row.code,
     )

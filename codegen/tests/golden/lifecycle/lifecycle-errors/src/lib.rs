@@ -622,9 +622,9 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
-/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
-/// code (`SessionError::SessionExpired` as `1001`), `Recovery` as its id; read from the code,
-/// an alias, a string of the code's digits or the name.
+/// Serde for every code enum and `ErrorCode`: written as the code
+/// (`SessionError::SessionExpired` as `1001`); read from the code, an alias, a string
+/// of the code's digits or the name.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod serde_codes {

@@ -2326,9 +2326,9 @@ mod problem {
         }
     }
 }
-/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
-/// code (`Status::NotFound` as `404`), `Recovery` as its id; read from the code,
-/// an alias, a string of the code's digits or the name.
+/// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
+/// (`Status::NotFound` as `404`) (`Recovery` as its id); read from the code, an alias, a string
+/// of the code's digits or the name.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod serde_codes {

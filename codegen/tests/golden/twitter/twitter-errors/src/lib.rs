@@ -1948,9 +1948,9 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
-/// Serde for every code enum, `ErrorCode` and `Recovery`: written as the
-/// code (`TwitterError::InvalidCoordinates` as `3`), `Recovery` as its id; read from the code,
-/// an alias, a string of the code's digits or the name.
+/// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
+/// (`TwitterError::InvalidCoordinates` as `3`) (`Recovery` as its id); read from the code, an alias, a string
+/// of the code's digits or the name.
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod serde_codes {
