@@ -15,7 +15,7 @@
 //! A `description` is CommonMark, so the spec text in it is escaped as on
 //! the Markdown page; titles, summaries and extensions are plain text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -682,6 +682,34 @@ fn responses(catalogue: &Catalogue) -> OrderedMap<Response> {
     responses
 }
 
+/// The keys of one response's examples, each used once: a YAML mapping
+/// holds a key once, and two custom tables may each have a row of one
+/// name answered with the same status.
+#[derive(Default)]
+struct ExampleKeys(HashSet<String>);
+
+impl ExampleKeys {
+    /// `key` if it is free, else `qualified()` (the name with the code,
+    /// as an alias's key), else that with the first free `_2`, `_3`, …
+    fn unique(&mut self, key: String, qualified: impl FnOnce() -> String) -> String {
+        let key = if self.0.contains(&key) {
+            let qualified = qualified();
+            let mut key = qualified.clone();
+            for n in 2.. {
+                if !self.0.contains(&key) {
+                    break;
+                }
+                key = format!("{qualified}_{n}");
+            }
+            key
+        } else {
+            key
+        };
+        self.0.insert(key.clone());
+        key
+    }
+}
+
 /// One response: the body schema, with an example per application code
 /// answered with `status`.
 fn response(catalogue: &Catalogue, status: u16, description: String) -> Response {
@@ -691,11 +719,12 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
         return Response { description, content };
     };
     let mut examples = OrderedMap::new();
+    let mut keys = ExampleKeys::default();
     for (_, row) in
         catalogue.rows().filter(|(table, row)| table.kind == TableKind::Custom && row.http_status == status)
     {
         examples.push(
-            row.name.clone(),
+            keys.unique(row.name.clone(), || format!("{}_{}", row.name, row.code)),
             Example {
                 summary: None,
                 description: row
@@ -706,8 +735,9 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
             },
         );
         for &alias in &row.aliases {
+            let key = format!("{}_{alias}", row.name);
             examples.push(
-                format!("{}_{alias}", row.name),
+                keys.unique(key.clone(), || key),
                 Example {
                     summary: Some(format!("{alias} {} (an alias of {})", row.name, row.code)),
                     description: None,

@@ -332,3 +332,40 @@ fn descriptions_show_the_spec_text_as_text_never_as_markup() {
         assert_descriptions_read_as_the_spec(&with_markup(catalogue));
     }
 }
+
+/// Two custom tables may each have a row of one name answered with one
+/// status: each row keeps an example of its own, and the later one is
+/// keyed `NAME_CODE`, as an alias's is (a YAML mapping holds a key once).
+#[test]
+fn rows_of_one_name_in_two_tables_each_have_an_example() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let spec = dir.path().join("twins.yaml");
+    let table = |id: &str, code: u32, alias: u32| {
+        format!(
+            "  - id: {id}\n    title: {id}\n    summary: The {id} errors.\n    errors:\n      \
+             - code: {code}\n        name: NOT_READY\n        description: Not ready in {id}.\n        \
+             http_status: 409\n        aliases: [{alias}]\n"
+        )
+    };
+    let text = format!(
+        "title: Twins\ncrate: twins-errors\nversion: 1.0.0\nbody:\n  code: code\n  message: message\ntables:\n{}{}",
+        table("first", 11, 12),
+        table("second", 21, 11_21)
+    );
+    std::fs::write(&spec, text).expect("a spec file");
+    let catalogue = errcat::load_file(&spec, "twins.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    for (version, _) in VERSIONS {
+        // Read back by a parser that refuses a key given twice.
+        let doc = document(&catalogue, version);
+        let examples =
+            at(&doc, &["components", "responses", "Status_409", "content", "application/json", "examples"]);
+        let keys: Vec<&str> =
+            examples.as_mapping().expect("a mapping").keys().filter_map(Value::as_str).collect();
+        assert_eq!(keys, ["NOT_READY", "NOT_READY_12", "NOT_READY_21", "NOT_READY_1121"]);
+        for (key, code) in
+            [("NOT_READY", 11), ("NOT_READY_12", 12), ("NOT_READY_21", 21), ("NOT_READY_1121", 11_21)]
+        {
+            assert_eq!(at(&examples[key], &["value", "code"]), &Value::from(code), "{key}");
+        }
+    }
+}
