@@ -134,7 +134,7 @@ pub fn is_yaml_plain_safe(text: &str) -> bool {
     (first.is_alphabetic() || first == '$')
         && chars.all(|c| c.is_alphanumeric() || " _-.,()/';?+=$".contains(c))
         && !text.ends_with(' ')
-        && !RESERVED_WORDS.contains(&text.to_ascii_lowercase().as_str())
+        && !RESERVED_WORDS.iter().any(|word| text.eq_ignore_ascii_case(word))
 }
 
 /// The case of the digits in a `\uXXXX` escape.
