@@ -6,6 +6,7 @@ use std::path::Path;
 
 use errcat::Catalogue;
 use errcat::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
+use errcat::model::Code;
 
 fn catalogue(yaml: &str) -> Catalogue {
     let path = Path::new("spec/shop.yaml");
@@ -52,7 +53,7 @@ fn kinds(diff: &CatalogueDiff) -> Vec<(ChangeKind, Option<u32>, &'static str)> {
         Some(Bump::Minor) => "minor",
         Some(Bump::Patch) => "patch",
     };
-    diff.changes.iter().map(|c| (c.kind, c.code, verdict(c))).collect()
+    diff.changes.iter().map(|c| (c.kind, c.code.as_ref().and_then(Code::integer), verdict(c))).collect()
 }
 
 #[test]
@@ -453,7 +454,7 @@ fn an_added_alias_is_minor() {
     let new = old.replace("version: 1.4.2", "version: 1.5.0").replace("aliases: [21]", "aliases: [21, 22]");
     let diff = changed_from(&old, &new);
     assert_eq!(kinds(&diff), [(ChangeKind::AliasAdded, Some(22), "minor")]);
-    assert_eq!(diff.changes[0].alias_of, Some(2));
+    assert_eq!(diff.changes[0].alias_of, Some(Code::Integer(2)));
     assert_eq!(
         diff.changes[0].summary,
         "alias 22 of code 2 `CART_FULL` is new: `from_code(22)` gives `CartError::CartFull`"
@@ -500,7 +501,8 @@ fn retired_aliases_are_breaking_and_removed_or_reused_ones_refused() {
         diff.changes[3].summary,
         "alias 21 of code 2 `CART_FULL` is retired: `from_code(21)` no longer gives `CartError::CartFull`"
     );
-    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    let alias_of: Vec<Option<u32>> =
+        diff.changes.iter().map(|c| c.alias_of.as_ref().and_then(Code::integer)).collect();
     assert_eq!(alias_of, [Some(1), Some(1), Some(1), Some(2)]);
     assert_eq!((diff.bump, diff.needed_version.as_deref()), (Some(Bump::Major), Some("2.0.0")));
     assert_eq!(diff.decision, Decision::Refused);
@@ -548,7 +550,8 @@ fn moved_aliases_are_breaking_and_renumbered_rows_too() {
             "alias 21 of code 2 `CART_FULL` is now the row's own code: `CartError::CartFull`'s `code()` changes",
         ]
     );
-    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    let alias_of: Vec<Option<u32>> =
+        diff.changes.iter().map(|c| c.alias_of.as_ref().and_then(Code::integer)).collect();
     assert_eq!(alias_of, [Some(21), Some(1), Some(1), Some(21), Some(2)]);
     assert!(diff.is_breaking() && !diff.version_ok);
     assert_eq!(diff.decision, Decision::Refused);
