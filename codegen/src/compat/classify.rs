@@ -408,8 +408,13 @@ impl Changes<'_, '_> {
 
     /// A published code no longer listed at all.
     fn gone(&mut self, c: &CodeValue, was: &Code<'_>) {
+        // As the spec writes it: a string code quoted where YAML would read a number.
+        let written = match c {
+            CodeValue::Integer(number) => number.to_string(),
+            CodeValue::String(text) => yaml_string(text),
+        };
         let retire = format!(
-            "`- {{code: {c}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
+            "`- {{code: {written}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
             yaml_string(was.name),
             was.table
         );

@@ -139,7 +139,7 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 /// and, outside the HTTP status table, the status linked to its row.
 fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     let mut cells = vec![
-        format!("<a id=\"{}\"></a>{}", row.anchor(), row.code),
+        format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code)),
         markdown_inline(&row.name),
         markdown_inline(&row.description),
     ];
@@ -151,8 +151,11 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     }
     if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.
-        let cell: Vec<String> =
-            row.aliases.iter().map(|alias| format!("<a id=\"{}\"></a>{alias}", alias.anchor())).collect();
+        let cell: Vec<String> = row
+            .aliases
+            .iter()
+            .map(|alias| format!("<a id=\"{}\"></a>{}", alias.anchor(), code_text(alias)))
+            .collect();
         cells.push(cell.join(", "));
     }
     if shown.recovery {
@@ -173,7 +176,7 @@ fn details_section(table: &Table) -> String {
         .iter()
         .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
     {
-        section.push_str(&format!("\n#### {} {}\n", row.code, markdown_inline(&row.name)));
+        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), markdown_inline(&row.name)));
         if let Some(explanation) = &row.explanation {
             section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
         }
@@ -201,7 +204,7 @@ fn deprecated_section(table: &Table) -> String {
         .filter_map(|row| {
             let note = row.deprecated.as_deref()?;
             Some(vec![
-                format!("[{}](#{})", row.code, row.anchor()),
+                format!("[{}](#{})", code_text(&row.code), row.anchor()),
                 markdown_inline(&row.name),
                 markdown_inline(note),
             ])
@@ -225,8 +228,10 @@ fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
 }
 
 fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
-    let mut cells =
-        vec![format!("<a id=\"{}\"></a>{}", retired.anchor(), retired.code), markdown_inline(&retired.name)];
+    let mut cells = vec![
+        format!("<a id=\"{}\"></a>{}", retired.anchor(), code_text(&retired.code)),
+        markdown_inline(&retired.name),
+    ];
     if with_table {
         cells.push(markdown_inline(&retired.table));
     }
@@ -340,4 +345,10 @@ fn table_line(cells: &[String]) -> String {
         line.push_str(" |");
     }
     line
+}
+
+/// A code as page text: a string code's `_` and `*` escaped, so that
+/// `_x_` stays a code rather than emphasis (an integer code is digits).
+fn code_text(code: &Code) -> String {
+    markdown_inline(&code.to_string())
 }

@@ -845,7 +845,12 @@ impl Problems<'_> {
             (CodeKind::Integer, SpecCode::Integer(code)) => Code::Integer(*code),
             (CodeKind::Integer, SpecCode::Text(text)) => {
                 let help = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-                    format!("remove the quotes (`{text}`), or set `codes: string` at the top of the spec")
+                    // Quoted, or (`01000`) a leading zero YAML does not read as a number.
+                    let number = text.trim_start_matches('0');
+                    let number = if number.is_empty() { "0" } else { number };
+                    format!(
+                        "write the number without quotes or leading zeros (`{number}`), or set `codes: string` at the top of the spec to keep the code as text"
+                    )
                 } else {
                     "write a whole number from 0 to 4294967295, or set `codes: string` at the top of the spec for text codes".to_owned()
                 };
@@ -882,7 +887,7 @@ impl Problems<'_> {
                     at,
                     format!("{here}: {what} {number} is a number, but the catalogue has `codes: string`"),
                     format!(
-                        "quote it as written, e.g. `'{number}'`: YAML reads an unquoted number, and drops its leading zeros (`01000` is 1000)"
+                        "quote the code exactly as written (`'…'`): unquoted, YAML reads it as the number {number}, which is no string code"
                     ),
                 );
                 Code::String(number.to_string())
