@@ -396,15 +396,37 @@ mod tests {
 
     #[test]
     fn entries_parse() {
+        let integer = |line| parse_entry(line, CodeKind::Integer);
         let (code, entry) =
-            parse_entry("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
-        assert_eq!(code, 4032251);
+            integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
+        assert_eq!(code, CodeValue::Integer(4032251));
         assert_eq!(entry.state, State::Retired);
         assert_eq!(entry.name, "A B");
-        assert!(parse_entry("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(parse_entry("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
-        assert!(parse_entry("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
-        assert!(parse_entry("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
-        assert!(parse_entry("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+        assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(integer("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
+        assert!(integer("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
+        assert!(integer("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
+        assert!(integer("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+    }
+
+    #[test]
+    fn string_entries_keep_their_text() {
+        let string = |line| parse_entry(line, CodeKind::String);
+        let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
+        assert_eq!(code, CodeValue::String("0100C".to_owned()));
+        assert_eq!(entry.state, State::Alias { of: CodeValue::String("01000".to_owned()) });
+        assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+    }
+
+    #[test]
+    fn a_codes_line_makes_every_code_text_wherever_it_stands() {
+        let text = "version 0.1.0\n01000 warn active 0.1.0 WarnError::Warning \"warning\"\ncodes string\n";
+        let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::String);
+        assert!(lock.entries.contains_key(&CodeValue::String("01000".to_owned())));
+        let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::Integer);
+        assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
     }
 }

@@ -246,11 +246,18 @@ fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
     // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
     // it always parses.
     let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
-    // String codes hash as names do. Where every table finds names with a
-    // `match` and codes are numbers, `hash_name` would be dead code in the
+    // String codes hash as names do. Where every table finds names (and
+    // string codes) with a `match`, `hash_name` would be dead code in the
     // generated crate, as `hash_code` would be where codes are strings.
     let string_codes = catalogue.codes == CodeKind::String;
-    let with_hash_name = string_codes || catalogue.tables.iter().any(table::names_use_hash);
+    let with_hash_name = catalogue
+        .tables
+        .iter()
+        .any(|t| table::names_use_hash(t) || (string_codes && table::codes_use_hash(catalogue, t)));
+    if string_codes && !with_hash_name {
+        // Every lookup is a `match`: nothing hashes.
+        return TokenStream::new();
+    }
     let items = file.items.into_iter().filter(|item| match item {
         syn::Item::Fn(f) if f.sig.ident == "hash_name" => with_hash_name,
         syn::Item::Fn(f) if f.sig.ident == "hash_code" => !string_codes,

@@ -125,6 +125,17 @@ fn emit_consts(
     });
     let details = emit_detail_consts(table);
     let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
+    // A small table of string codes finds them with a `match` instead.
+    let code_hash_consts = codes_use_hash(catalogue, table).then(|| {
+        quote! {
+            const ALIAS_CODES: &'static [#code_ty] = &[#(#alias_codes),*];
+            const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
+            const CODE_SEED: u64 = #code_seed;
+            #code_hash_whole
+            const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
+            const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+        }
+    });
     quote! {
         #all_docs
         pub const ALL: &'static [Self] = &[#(Self::#all),*];
@@ -136,12 +147,7 @@ fn emit_consts(
         #recoveries
         #details
         const ROW_ALIASES: &'static [&'static [#code_ty]] = &[#(#row_aliases),*];
-        const ALIAS_CODES: &'static [#code_ty] = &[#(#alias_codes),*];
-        const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
-        const CODE_SEED: u64 = #code_seed;
-        #code_hash_whole
-        const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
-        const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+        #code_hash_consts
         #name_consts
     }
 }
@@ -282,13 +288,8 @@ fn emit_methods(
             Some(quote! { #[inline] }),
         ),
     };
-    quote! {
-        #code_and_row
-
-        #from_code
-        #[must_use]
-        #inline
-        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
+    let from_code_body = if codes_use_hash(catalogue, table) {
+        quote! {
             let hash = #hash;
             let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
             // Slots hold key indexes: a row's code, or past the rows an alias.
@@ -304,6 +305,28 @@ fn emit_methods(
             } else {
                 ::core::option::Option::None
             }
+        }
+    } else {
+        let arms = table.rows.iter().map(|row| {
+            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_literal);
+            let variant = ident(&row.rust_variant);
+            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
+        });
+        quote! {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    quote! {
+        #code_and_row
+
+        #from_code
+        #[must_use]
+        #inline
+        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
+            #from_code_body
         }
 
         #aliases
@@ -416,6 +439,15 @@ fn code_literal(code: &Code) -> TokenStream {
 /// compiles to a switch on the length and one compare: faster than any
 /// hash for so few names (see BENCHMARKS.md), and cheap to compile.
 const NAME_MATCH_LIMIT: usize = 16;
+
+/// Whether `table`'s `from_code` uses the hash table rather than a
+/// `match`: always for integer codes (the hash of a number costs less
+/// than a `match` on a thousand), and for string codes, as for names, past
+/// `NAME_MATCH_LIMIT` codes and aliases.
+pub(super) fn codes_use_hash(catalogue: &Catalogue, table: &Table) -> bool {
+    catalogue.codes == CodeKind::Integer
+        || table.rows.len() + table.rows.iter().map(|row| row.aliases.len()).sum::<usize>() > NAME_MATCH_LIMIT
+}
 
 /// Whether `table`'s `from_name` uses the hash table rather than a `match`.
 pub(super) fn names_use_hash(table: &Table) -> bool {

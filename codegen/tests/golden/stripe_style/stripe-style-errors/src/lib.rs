@@ -279,12 +279,6 @@ impl CardError {
         &[],
         &[],
     ];
-    const ALIAS_CODES: &'static [&'static str] = &["card-declined", "0402"];
-    const ALIAS_ROWS: &'static [usize] = &[0, 0];
-    const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_HASH_WHOLE: bool = false;
-    const CODE_PILOTS: &'static [u16] = &[0, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 2, 0, 4, 3, 1, 5, 0];
     /// The code.
     ///
     /// ```
@@ -312,19 +306,16 @@ impl CardError {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE);
-        let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-        let key = Self::CODE_SLOTS[slot] as usize;
-        let rows = Self::CODES.len();
-        let (found, row) = if key < rows {
-            (Self::CODES[key], key)
-        } else {
-            (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
-        };
-        if found == code {
-            ::core::option::Option::Some(Self::ALL[row])
-        } else {
-            ::core::option::Option::None
+        match code {
+            "card_declined" | "card-declined" | "0402" => {
+                ::core::option::Option::Some(Self::CardDeclined)
+            }
+            "expired_card" => ::core::option::Option::Some(Self::ExpiredCard),
+            "incorrect_cvc" => ::core::option::Option::Some(Self::IncorrectCvc),
+            "card.velocity_exceeded" => {
+                ::core::option::Option::Some(Self::VelocityExceeded)
+            }
+            _ => ::core::option::Option::None,
         }
     }
     /// Other codes that services send for this error; `from_code` accepts
@@ -554,6 +545,86 @@ pub enum RequestError {
     ///
     /// Recovery: [`Recovery::FixRequest`].
     ApiKeyExpired,
+    /// [`amount_too_large Amount too large`](crate::reference#Code-amount_too_large): The amount is greater than the largest one allowed.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    AmountTooLarge,
+    /// [`amount_too_small Amount too small`](crate::reference#Code-amount_too_small): The amount is less than the smallest one allowed.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    AmountTooSmall,
+    /// [`balance_insufficient Balance insufficient`](crate::reference#Code-balance_insufficient): The account's balance cannot cover the transfer.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    BalanceInsufficient,
+    /// [`charge_already_captured Charge already captured`](crate::reference#Code-charge_already_captured): The charge was captured before.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    ChargeAlreadyCaptured,
+    /// [`charge_already_refunded Charge already refunded`](crate::reference#Code-charge_already_refunded): The charge was refunded in full before.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    ChargeAlreadyRefunded,
+    /// [`country_unsupported Country unsupported`](crate::reference#Code-country_unsupported): The country given is not supported.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    CountryUnsupported,
+    /// [`coupon_expired Coupon expired`](crate::reference#Code-coupon_expired): The coupon can no longer be redeemed.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    CouponExpired,
+    /// [`email_invalid Email invalid`](crate::reference#Code-email_invalid): The email address is not valid.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    EmailInvalid,
+    /// [`idempotency_key_in_use Idempotency key in use`](crate::reference#Code-idempotency_key_in_use): Another request with the same idempotency key is running.
+    ///
+    /// HTTP status: 409.
+    IdempotencyKeyInUse,
+    /// [`livemode_mismatch Livemode mismatch`](crate::reference#Code-livemode_mismatch): Test and live mode keys, requests and objects were mixed.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    LivemodeMismatch,
+    /// [`parameter_unknown Parameter unknown`](crate::reference#Code-parameter_unknown): The request has a parameter the API does not know.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    ParameterUnknown,
+    /// [`postal_code_invalid Postal code invalid`](crate::reference#Code-postal_code_invalid): The postal code is not valid.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    PostalCodeInvalid,
+    /// [`url_invalid URL invalid`](crate::reference#Code-url_invalid): The URL is not valid.
+    ///
+    /// HTTP status: 400.
+    ///
+    /// Recovery: [`Recovery::FixRequest`].
+    UrlInvalid,
+    /// [`testmode_charges_only Test mode charges only`](crate::reference#Code-testmode_charges_only): The account can only make test charges.
+    ///
+    /// HTTP status: 403.
+    TestModeChargesOnly,
 }
 #[rustfmt::skip]
 impl RequestError {
@@ -562,7 +633,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ALL.len(), 4);
+    /// assert_eq!(RequestError::ALL.len(), 18);
     /// assert_eq!(RequestError::ALL[0], RequestError::ParameterMissing);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -570,39 +641,141 @@ impl RequestError {
         Self::ResourceMissing,
         Self::RateLimit,
         Self::ApiKeyExpired,
+        Self::AmountTooLarge,
+        Self::AmountTooSmall,
+        Self::BalanceInsufficient,
+        Self::ChargeAlreadyCaptured,
+        Self::ChargeAlreadyRefunded,
+        Self::CountryUnsupported,
+        Self::CouponExpired,
+        Self::EmailInvalid,
+        Self::IdempotencyKeyInUse,
+        Self::LivemodeMismatch,
+        Self::ParameterUnknown,
+        Self::PostalCodeInvalid,
+        Self::UrlInvalid,
+        Self::TestModeChargesOnly,
     ];
     const CODES: &'static [&'static str] = &[
         "parameter_missing",
         "resource_missing",
         "rate_limit",
         "api_key_expired",
+        "amount_too_large",
+        "amount_too_small",
+        "balance_insufficient",
+        "charge_already_captured",
+        "charge_already_refunded",
+        "country_unsupported",
+        "coupon_expired",
+        "email_invalid",
+        "idempotency_key_in_use",
+        "livemode_mismatch",
+        "parameter_unknown",
+        "postal_code_invalid",
+        "url_invalid",
+        "testmode_charges_only",
     ];
     const NAMES: &'static [&'static str] = &[
         "Parameter missing",
         "Resource missing",
         "Rate limit",
         "API key expired",
+        "Amount too large",
+        "Amount too small",
+        "Balance insufficient",
+        "Charge already captured",
+        "Charge already refunded",
+        "Country unsupported",
+        "Coupon expired",
+        "Email invalid",
+        "Idempotency key in use",
+        "Livemode mismatch",
+        "Parameter unknown",
+        "Postal code invalid",
+        "URL invalid",
+        "Test mode charges only",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "A required parameter is missing.",
         "The ID given is not that of an existing object.",
         "Too many requests hit the API too quickly.",
         "The API key given has expired.",
+        "The amount is greater than the largest one allowed.",
+        "The amount is less than the smallest one allowed.",
+        "The account's balance cannot cover the transfer.",
+        "The charge was captured before.",
+        "The charge was refunded in full before.",
+        "The country given is not supported.",
+        "The coupon can no longer be redeemed.",
+        "The email address is not valid.",
+        "Another request with the same idempotency key is running.",
+        "Test and live mode keys, requests and objects were mixed.",
+        "The request has a parameter the API does not know.",
+        "The postal code is not valid.",
+        "The URL is not valid.",
+        "The account can only make test charges.",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[400, 404, 429, 401];
+    const HTTP_STATUSES: &'static [u16] = &[
+        400, 404, 429, 401, 400, 400, 400, 400, 400, 400, 400, 400, 409, 400, 400, 400,
+        400, 403,
+    ];
     const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
         ::core::option::Option::Some(Recovery::FixRequest),
         ::core::option::Option::None,
         ::core::option::Option::Some(Recovery::RetryLater),
         ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::Some(Recovery::FixRequest),
+        ::core::option::Option::None,
     ];
-    const ROW_ALIASES: &'static [&'static [&'static str]] = &[&[], &[], &[], &[]];
+    const ROW_ALIASES: &'static [&'static [&'static str]] = &[
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_HASH_WHOLE: bool = false;
-    const CODE_PILOTS: &'static [u16] = &[5];
-    const CODE_SLOTS: &'static [u32] = &[0, 0, 1, 0, 0, 2, 3, 0];
+    const CODE_PILOTS: &'static [u16] = &[0, 25, 6, 0, 0];
+    const CODE_SLOTS: &'static [u32] = &[
+        9, 4, 6, 16, 10, 0, 0, 0, 0, 0, 1, 15, 11, 0, 0, 5, 14, 0, 2, 0, 0, 12, 0, 3, 7,
+        17, 0, 0, 0, 8, 0, 13,
+    ];
+    const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_WHOLE: bool = false;
+    const NAME_PILOTS: &'static [u16] = &[0, 0, 1, 5, 5];
+    const NAME_SLOTS: &'static [u32] = &[
+        3, 0, 2, 13, 14, 4, 0, 0, 0, 11, 0, 7, 0, 15, 8, 12, 16, 0, 0, 10, 0, 1, 0, 0,
+        17, 5, 0, 0, 6, 0, 0, 9,
+    ];
     /// The code.
     ///
     /// ```
@@ -680,12 +853,13 @@ impl RequestError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        match name {
-            "Parameter missing" => ::core::option::Option::Some(Self::ParameterMissing),
-            "Resource missing" => ::core::option::Option::Some(Self::ResourceMissing),
-            "Rate limit" => ::core::option::Option::Some(Self::RateLimit),
-            "API key expired" => ::core::option::Option::Some(Self::ApiKeyExpired),
-            _ => ::core::option::Option::None,
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+        let index = Self::NAME_SLOTS[slot] as usize;
+        if Self::NAMES[index] == name {
+            ::core::option::Option::Some(Self::ALL[index])
+        } else {
+            ::core::option::Option::None
         }
     }
     /// The description, exactly as the catalogue prints it.
@@ -975,8 +1149,8 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, RequestError};
     ///
-    /// let error = ErrorCode::Request(RequestError::ApiKeyExpired);
-    /// assert_eq!(error.status_code().as_u16(), 401);
+    /// let error = ErrorCode::Request(RequestError::TestModeChargesOnly);
+    /// assert_eq!(error.status_code().as_u16(), 403);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
