@@ -451,7 +451,7 @@ impl Changes<'_, '_> {
             State::Alias { of } => self
                 .new
                 .codes
-                .get(&of)
+                .get(of)
                 .filter(|row| row.state == State::Active)
                 .or_else(|| self.new.rows_named(was.table, was.name).map(|(_, row)| row).next())
                 .and_then(|row| row.origin.spec_path()),
