@@ -5,7 +5,7 @@ use crate::text::json_string;
 
 /// A code that no table uses, for "not found" examples, as a Rust
 /// literal: the smallest such number (`0`), or a string code such as
-/// `"unknown"` (`"unknown_1"`… if a row has that one).
+/// `"unknown"` (`"unknown_1"`… if a row or an alias has that one).
 pub(super) fn unused_code(catalogue: &Catalogue) -> String {
     match catalogue.codes {
         CodeKind::Integer => {
@@ -14,8 +14,11 @@ pub(super) fn unused_code(catalogue: &Catalogue) -> String {
             (0u32..).find(|c| used.binary_search(c).is_err()).expect("fewer than 2^32 codes").to_string()
         }
         CodeKind::String => {
-            let used =
-                |code: &str| catalogue.rows().any(|(_, row)| row.code == Code::String(code.to_owned()));
+            // Not an alias either: `from_code` finds those too.
+            let used = |code: &str| {
+                let code = Code::String(code.to_owned());
+                catalogue.rows().any(|(_, row)| row.code == code || row.aliases.contains(&code))
+            };
             let code = std::iter::once("unknown".to_owned())
                 .chain((1..).map(|n| format!("unknown_{n}")))
                 .find(|code| !used(code))

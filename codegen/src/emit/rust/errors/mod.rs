@@ -47,7 +47,13 @@ pub(super) fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
          let error = {code:?}.parse::<{name}>().unwrap_err();\n\
          assert_eq!(error.to_string(), \"unknown error name\");\n\
          ```",
-        code = first_table.rows[0].code.to_string(),
+        // A code that is no name of the table (a string code may be one).
+        code = first_table
+            .rows
+            .iter()
+            .map(|row| row.code.to_string())
+            .find(|code| first_table.rows.iter().all(|row| row.name != *code))
+            .unwrap_or_default(),
     ));
     if catalogue.codes == CodeKind::String {
         return emit_string_code_error(catalogue, name_error_docs);
