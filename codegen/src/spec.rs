@@ -62,7 +62,8 @@ pub struct SpecFile {
 
 /// What a catalogue's codes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Codes"))]
+// `Serialize` only for the schema's `default`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize), schemars(rename = "Codes"))]
 #[serde(rename_all = "snake_case")]
 pub enum SpecCodes {
     /// Whole numbers from 0 to 4294967295 (`4032251`).
@@ -126,6 +127,17 @@ impl<'de> Deserialize<'de> for SpecCode {
         }
 
         deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+/// For the schema's defaults (`aliases: []`): a code as YAML writes it.
+#[cfg(feature = "schema")]
+impl serde::Serialize for SpecCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SpecCode::Integer(code) => serializer.serialize_u32(*code),
+            SpecCode::Text(code) => serializer.serialize_str(code),
+        }
     }
 }
 
