@@ -68,7 +68,10 @@ pub(crate) fn validate_skipping(
         SpecCodes::Integer => CodeKind::Integer,
         SpecCodes::String => CodeKind::String,
     };
-    let mut problems = Problems { file, codes: codes_kind, found: Vec::new() };
+    // `codes:` is a field of the catalogue: when those could not be read,
+    // it may be the default, and no code is judged against it.
+    let codes = (!skipped.catalogue).then_some(codes_kind);
+    let mut problems = Problems { file, codes, found: Vec::new() };
     if !skipped.catalogue {
         check_catalogue(&mut problems, spec);
     }
@@ -407,7 +410,7 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
         SpecTableKind::Custom => TableKind::Custom,
         SpecTableKind::HttpStatus => TableKind::HttpStatus,
     };
-    if kind == TableKind::HttpStatus && problems.codes == CodeKind::String {
+    if kind == TableKind::HttpStatus && problems.codes == Some(CodeKind::String) {
         problems.push(
             at.field("kind"),
             format!("{here}: `kind: http_status` lists HTTP statuses, which are numbers, but the catalogue has `codes: string`"),
@@ -507,7 +510,7 @@ fn check_row(
             let status =
                 code.integer().and_then(|code| u16::try_from(code).ok()).filter(|s| is_error_status(*s));
             // A string catalogue's status table is refused as a whole.
-            if status.is_none() && problems.codes == CodeKind::Integer {
+            if status.is_none() && problems.codes != Some(CodeKind::String) {
                 problems.push(
                     at.field("code"),
                     format!("{here}: code {} is not an HTTP error status", spec.code),
@@ -826,8 +829,9 @@ const MAX_STRING_CODE: usize = 64;
 
 struct Problems<'a> {
     file: &'a Path,
-    /// What the catalogue's codes are (`codes:`): every code is checked against it.
-    codes: CodeKind,
+    /// What the catalogue's codes are (`codes:`): every code is checked
+    /// against it. `None` when the catalogue's own fields could not be read.
+    codes: Option<CodeKind>,
     found: Vec<Diagnostic>,
 }
 
@@ -842,8 +846,10 @@ impl Problems<'_> {
     /// comes back as written, so that the checks that follow still run).
     fn code(&mut self, at: SpecPath, here: &str, what: &str, code: &SpecCode) -> Code {
         match (self.codes, code) {
-            (CodeKind::Integer, SpecCode::Integer(code)) => Code::Integer(*code),
-            (CodeKind::Integer, SpecCode::Text(text)) => {
+            (None, SpecCode::Integer(code)) => Code::Integer(*code),
+            (None, SpecCode::Text(text)) => Code::String(text.clone()),
+            (Some(CodeKind::Integer), SpecCode::Integer(code)) => Code::Integer(*code),
+            (Some(CodeKind::Integer), SpecCode::Text(text)) => {
                 let help = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
                     // Quoted, or (`01000`) a leading zero YAML does not read as a number.
                     let number = text.trim_start_matches('0');
@@ -864,7 +870,7 @@ impl Problems<'_> {
                 );
                 Code::String(text.clone())
             }
-            (CodeKind::String, SpecCode::Text(text)) => {
+            (Some(CodeKind::String), SpecCode::Text(text)) => {
                 if !is_string_code(text) {
                     self.push(
                         at,
@@ -882,7 +888,7 @@ impl Problems<'_> {
                 }
                 Code::String(text.clone())
             }
-            (CodeKind::String, SpecCode::Integer(number)) => {
+            (Some(CodeKind::String), SpecCode::Integer(number)) => {
                 self.push(
                     at,
                     format!("{here}: {what} {number} is a number, but the catalogue has `codes: string`"),

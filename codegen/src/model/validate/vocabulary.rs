@@ -66,8 +66,8 @@ pub(super) fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
         let (required, json_type, description) = match role {
             BodyRole::Code => {
                 let json_type = match problems.codes {
-                    super::CodeKind::Integer => "integer or string of digits",
-                    super::CodeKind::String => "string",
+                    Some(super::CodeKind::String) => "string",
+                    _ => "integer or string of digits",
                 };
                 (true, json_type, "The error's code, as the service sent it.")
             }
