@@ -29,6 +29,11 @@
 //! A catalogue with a recovery vocabulary has a `recovery: ID` line per
 //! value after `version`, in spec order: the values of the generated
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
+//!
+//! A catalogue of string codes (`codes: string`) has a `codes string` line
+//! after `version`: its codes are then text (`42601` is the string, not
+//! the number), sorted as text. A lock of integer codes has no such line,
+//! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
