@@ -27,7 +27,7 @@
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, Verdict, core};
 use crate::compat::published::{Code, Origin, Published, State};
-use crate::model::{Catalogue, Code as CodeValue, RecoveryName, Row, Table, derive_variant_name};
+use crate::model::{Catalogue, Code as CodeValue, CodeKind, RecoveryName, Row, Table, derive_variant_name};
 use crate::source::SpecPath;
 use crate::text::yaml_string;
 use std::collections::BTreeSet;
@@ -342,19 +342,25 @@ impl Changes<'_, '_> {
                 );
             }
         }
-        // Discriminants are the codes, so only the docs and `ALL` follow the order.
+        // Integer discriminants are the codes, so only the docs and `ALL` follow the order.
         let common = |rows: &[Row], other: &[Row]| -> Vec<CodeValue> {
             let others: BTreeSet<CodeValue> = other.iter().map(|row| row.code.clone()).collect();
             rows.iter().map(|row| row.code.clone()).filter(|code| others.contains(code)).collect()
         };
         if common(&before.rows, &after.rows) != common(&after.rows, &before.rows) {
+            // With string codes a variant's discriminant is its row, and the
+            // enum's `Ord` follows it, as `ErrorCode`'s follows the tables.
+            let (bump, sorted) = match self.new.kind {
+                CodeKind::Integer => (Bump::Patch, String::new()),
+                CodeKind::String => (Bump::Minor, format!(", and `{}` values sort so", after.rust_enum)),
+            };
             self.allowed(
                 ChangeKind::Reordered,
                 None,
                 table,
-                Bump::Patch,
+                bump,
                 format!(
-                    "table `{}`'s rows are in a new order: the docs and `{}::ALL` list them so",
+                    "table `{}`'s rows are in a new order: the docs and `{}::ALL` list them so{sorted}",
                     after.id, after.rust_enum
                 ),
             );

@@ -645,3 +645,53 @@ tables:
     let added = diff_of(without, &with);
     assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
 }
+
+/// `OLD` with string codes: no status table, each code its name in lower case.
+const OLD_STRINGS: &str = "\
+title: Shop
+codes: string
+crate: shop-errors
+version: 1.4.2
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}
+      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}
+    retired:
+      - {code: cart_gone, name: CART_GONE, reason: Carts never vanish.}
+";
+
+#[test]
+fn string_codes_are_classed_as_numbers_are_but_their_order_sorts_the_enum() {
+    let old = catalogue(OLD_STRINGS);
+    let changes = |new: &str| diff(&old, &catalogue(new)).changes;
+
+    // Swapped rows: their discriminants are their rows, so `Ord` changes.
+    let swapped = OLD_STRINGS.replace("version: 1.4.2", "version: 1.5.0").replace(
+        "      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}\n      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}\n",
+        "      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}\n      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}\n",
+    );
+    let found = changes(&swapped);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind, found[0].bump()), (ChangeKind::Reordered, Some(Bump::Minor)));
+    assert!(found[0].summary.ends_with("and `CartError` values sort so"), "{}", found[0].summary);
+
+    // A renamed code and a moved alias name their codes as text.
+    let renamed = OLD_STRINGS.replace("name: CART_FULL,", "name: CART_IS_FULL,");
+    let found = changes(&renamed);
+    assert_eq!(found[0].kind, ChangeKind::Renamed);
+    assert_eq!(found[0].code, Some(Code::String("cart_full".to_owned())));
+    let moved =
+        OLD_STRINGS.replace("version: 1.4.2", "version: 2.0.0").replace(", aliases: ['0001']}", "}").replace(
+            "description: The cart is full., http_status: 409}",
+            "description: The cart is full., http_status: 409, aliases: ['0001']}",
+        );
+    let found = changes(&moved);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, ChangeKind::AliasMoved);
+    assert_eq!(found[0].alias_of, Some(Code::String("cart_full".to_owned())));
+    let json = serde_json::to_value(&found[0]).expect("a change serializes");
+    assert_eq!((json["code"].as_str(), json["alias_of"].as_str()), (Some("0001"), Some("cart_full")));
+}
