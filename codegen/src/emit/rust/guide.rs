@@ -62,7 +62,10 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     }
     sections.push(Section {
         heading: "Look up a code".to_owned(),
-        intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
+        intro: match catalogue.codes {
+            CodeKind::Integer => "Every code of every table, by number (or alias) or by name.".to_owned(),
+            CodeKind::String => "Every code of every table, by code (or alias) or by name.".to_owned(),
+        },
         code: lookup,
         http: false,
     });
@@ -356,11 +359,20 @@ fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -
     ));
     Section {
         heading: "Parse an error response".to_owned(),
-        intro: "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
-                the body's bytes into the most specific error it can: the body's code if the \
-                catalogue lists it (as a number, a string of digits or a one-element array), \
-                else the HTTP status, else the raw numbers. Nothing the service sent is lost."
-            .to_owned(),
+        intro: format!(
+            "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
+             the body's bytes into the most specific error it can: the body's code if the \
+             catalogue lists it ({sent}), else the HTTP status, else the raw {raw}. Nothing the \
+             service sent is lost.",
+            sent = match catalogue.codes {
+                CodeKind::Integer => "as a number, a string of digits or a one-element array",
+                CodeKind::String => "as a string or a one-element array",
+            },
+            raw = match catalogue.codes {
+                CodeKind::Integer => "numbers",
+                CodeKind::String => "status and code",
+            },
+        ),
         code: format!(
             "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
             uses = uses.join(", ")

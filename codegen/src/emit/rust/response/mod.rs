@@ -409,6 +409,18 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     let kind_docs = kind_docs(catalogue, sample);
     // A string code's lookup is not a const fn.
     let constness = (catalogue.codes == CodeKind::Integer).then(|| quote!(const));
+    let raw = match catalogue.codes {
+        CodeKind::Integer => "raw numbers",
+        CodeKind::String => "raw status and code",
+    };
+    let unknown_docs = doc(&format!(
+        "Neither the code nor the status is in the catalogue: the\n{raw}, the code as sent if the body had one."
+    ));
+    let classify_docs = doc(&format!(
+        "Classifies an HTTP status and the body's code, if any: the\n\
+         code when the catalogue lists it, else the status when an\n\
+         HTTP status table lists it, else the {raw}."
+    ));
     let recovery = (!catalogue.recoveries.is_empty()).then(|| {
         // Statuses the catalogue does not list, with the recovery the spec
         // gives them (`unlisted_statuses`).
@@ -451,8 +463,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
             /// The body's code (or an alias of it) is in the catalogue.
             Code(ErrorCode),
             #status_variant
-            /// Neither the code nor the status is in the catalogue: the
-            /// raw numbers, the code as sent if the body had one.
+            #unknown_docs
             Unknown {
                 /// The HTTP status.
                 status: u16,
@@ -462,9 +473,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
         }
 
         impl ApiErrorKind {
-            /// Classifies an HTTP status and the body's code, if any: the
-            /// code when the catalogue lists it, else the status when an
-            /// HTTP status table lists it, else the raw numbers.
+            #classify_docs
             #[must_use]
             pub #constness fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
                 // Not nested `if let`s: clippy asks for a let chain from

@@ -26,7 +26,7 @@
 //!
 //! # Look up a code
 //!
-//! Every code of every table, by number (or alias) or by name.
+//! Every code of every table, by code (or alias) or by name.
 //!
 //! ```
 //! use stripe_style_errors::{ErrorCode, CardError};
@@ -45,7 +45,7 @@
 //!
 //! # Parse an error response
 //!
-//! With the `serde` feature, `ApiError::from_response` turns an HTTP status and the body's bytes into the most specific error it can: the body's code if the catalogue lists it (as a number, a string of digits or a one-element array), else the HTTP status, else the raw numbers. Nothing the service sent is lost.
+//! With the `serde` feature, `ApiError::from_response` turns an HTTP status and the body's bytes into the most specific error it can: the body's code if the catalogue lists it (as a string or a one-element array), else the HTTP status, else the raw status and code. Nothing the service sent is lost.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -1996,7 +1996,7 @@ mod response {
         /// The body's code (or an alias of it) is in the catalogue.
         Code(ErrorCode),
         /// Neither the code nor the status is in the catalogue: the
-        /// raw numbers, the code as sent if the body had one.
+        /// raw status and code, the code as sent if the body had one.
         Unknown {
             /// The HTTP status.
             status: u16,
@@ -2007,7 +2007,7 @@ mod response {
     impl ApiErrorKind {
         /// Classifies an HTTP status and the body's code, if any: the
         /// code when the catalogue lists it, else the status when an
-        /// HTTP status table lists it, else the raw numbers.
+        /// HTTP status table lists it, else the raw status and code.
         #[must_use]
         pub fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
             let listed = match code {
