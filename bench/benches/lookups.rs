@@ -11,6 +11,11 @@
 //!   and `EnumMessage` derives;
 //! - `match`: the same enum with one hand-written `match` per method.
 //!
+//! For string codes (`codes: string`), `from_code(&str)` and
+//! `ErrorCode::from_code` on the Stripe-style golden crate (22 codes, a
+//! table of 18) and on 1,000 string codes (a table of 1,000), against a
+//! `HashMap`, a strum `EnumString` by code and a `match` on the code.
+//!
 //! Each iteration is one call, on the next of 1,024 keys in a fixed
 //! shuffled order, so branch predictors cannot learn a single key.
 //! `cargo bench -p lookup-bench` runs them; see BENCHMARKS.md.
@@ -24,12 +29,26 @@ use std::time::Duration;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime};
 
 extern crate synth_1000_errors;
+extern crate synth_1000_string_errors;
 
 /// One row of a table, as the `HashMap` baseline stores it.
 pub struct Entry {
     pub code: u32,
     pub name: &'static str,
     pub description: &'static str,
+}
+
+/// One row of a table of string codes, as the `HashMap` baseline keys it.
+pub struct StringEntry {
+    pub code: &'static str,
+}
+
+mod s22 {
+    include!(concat!(env!("OUT_DIR"), "/s22.rs"));
+}
+
+mod s1000 {
+    include!(concat!(env!("OUT_DIR"), "/s1000.rs"));
 }
 
 mod n18 {
@@ -189,9 +208,54 @@ macro_rules! lookups {
 lookups!(lookups_18, "18", n18);
 lookups!(lookups_1000, "1000", n1000);
 
+macro_rules! string_lookups {
+    ($fn_name:ident, $size:literal, $m:ident) => {
+        fn $fn_name(c: &mut Criterion) {
+            use $m::{ENTRIES, ErrorCode, Generated, Match, Strum};
+            let codes: HashSet<&str> = ENTRIES.iter().map(|e| e.code).collect();
+            let by_code: HashMap<&str, &StringEntry> = ENTRIES.iter().map(|e| (e.code, e)).collect();
+            // Misses close to the hits: the code with its last character changed.
+            let misses: Vec<String> = ENTRIES
+                .iter()
+                .map(|e| {
+                    let mut code = e.code.to_owned();
+                    let last = code.pop().map_or('x', |c| if c == 'q' { 'Q' } else { 'q' });
+                    code.push(last);
+                    code
+                })
+                .filter(|code| !codes.contains(code.as_str()))
+                .collect();
+            let hits: Vec<&str> = shuffled(&ENTRIES.iter().map(|e| e.code).collect::<Vec<_>>());
+            let misses: Vec<&str> = shuffled(&misses.iter().map(String::as_str).collect::<Vec<_>>());
+            for (what, keys) in [("hit", &hits), ("miss", &misses)] {
+                let mut group = c.benchmark_group(format!("{}/from_code_{what}", $size));
+                bench_keys(&mut group, "generated", keys, |c| Generated::from_code(c));
+                bench_keys(&mut group, "hashmap", keys, |c| by_code.get(c).copied());
+                bench_keys(&mut group, "strum", keys, |c| Strum::from_str(c).ok());
+                bench_keys(&mut group, "match", keys, |c| Match::from_code(c));
+                group.finish();
+            }
+            // Any code of the catalogue, through the crate-wide enum.
+            let codes = shuffled($m::ALL_CODES);
+            let all: HashMap<&str, ()> = $m::ALL_CODES.iter().map(|&c| (c, ())).collect();
+            let mut group = c.benchmark_group(format!("{}/error_code_from_code_hit", $size));
+            bench_keys(&mut group, "generated", &codes, |c| ErrorCode::from_code(c));
+            bench_keys(&mut group, "hashmap", &codes, |c| all.get(c).copied());
+            group.finish();
+        }
+    };
+}
+
+string_lookups!(string_lookups_22, "22s", s22);
+string_lookups!(string_lookups_1000, "1000s", s1000);
+
 fn config() -> Criterion {
     Criterion::default().warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(1))
 }
 
-criterion_group! { name = benches; config = config(); targets = lookups_18, lookups_1000 }
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = lookups_18, lookups_1000, string_lookups_22, string_lookups_1000
+}
 criterion_main!(benches);

@@ -5,7 +5,7 @@
 //! ```text
 //! errcat gen [--check] [--spec PATH] [--out DIR]
 //! errcat diff [REV] [--spec PATH] [--format text|json]
-//! errcat synth --codes N --out DIR
+//! errcat synth --codes N [--string-codes] --out DIR
 //! ```
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
@@ -41,7 +41,7 @@ use errcat::{Mode, Options, Outcome};
 const USAGE: &str = "\
 usage: {name} gen [--check] [--spec PATH] [--out DIR]
        {name} diff [REV] [--spec PATH] [--format text|json]
-       {name} synth --codes N --out DIR
+       {name} synth --codes N [--string-codes] --out DIR
 
 gen: regenerates the error crate, schemas and docs from the YAML spec,
 and adds new codes to each spec's lock (spec/NAME.lock).
@@ -60,13 +60,15 @@ Exits 1 if any change is refused or breaking.
 synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
 (1 to 1000000) for benchmarks.
 
+  --string-codes  string codes instead (`codes: string`), in DIR/synth-N-string.yaml
+
   -h, --help    print this help";
 
 /// What the command line asked for.
 enum Command {
     Gen(Gen),
     Diff(diff::Diff),
-    Synth { codes: usize, out: PathBuf },
+    Synth { codes: usize, string: bool, out: PathBuf },
 }
 
 /// `gen`'s arguments.
@@ -103,7 +105,7 @@ impl Cli {
         match self.parse_args(args) {
             Ok(Some(Command::Gen(args))) => self.run_gen(&args),
             Ok(Some(Command::Diff(args))) => diff::run(&args),
-            Ok(Some(Command::Synth { codes, out })) => run_synth(codes, &out),
+            Ok(Some(Command::Synth { codes, string, out })) => run_synth(codes, string, &out),
             Ok(None) => {
                 println!("{usage}");
                 ExitCode::SUCCESS
@@ -204,7 +206,7 @@ impl Cli {
 fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
     use lexopt::prelude::*;
 
-    let (mut codes, mut out) = (None, None);
+    let (mut codes, mut out, mut string) = (None, None, false);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("codes") => {
@@ -220,20 +222,24 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
                 set_once(&mut codes, "--codes", n)?;
             }
             Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
+            Long("string-codes") => string = true,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().to_string()),
         }
     }
     match (codes, out) {
-        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, out })),
+        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, string, out })),
         _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
     }
 }
 
-fn run_synth(codes: usize, out: &Path) -> ExitCode {
-    let path = out.join(format!("synth-{codes}.yaml"));
-    let written =
-        std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, errcat::synth::spec(codes)));
+fn run_synth(codes: usize, string: bool, out: &Path) -> ExitCode {
+    let (path, spec) = if string {
+        (out.join(format!("synth-{codes}-string.yaml")), errcat::synth::string_spec(codes))
+    } else {
+        (out.join(format!("synth-{codes}.yaml")), errcat::synth::spec(codes))
+    };
+    let written = std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, spec));
     match written {
         Ok(()) => {
             println!("written    {}", display(&path));

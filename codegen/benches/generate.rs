@@ -110,7 +110,7 @@ fn one_large_table(rows: u32) -> Catalogue {
     (template.aliases, template.recovery, template.deprecated) = (Vec::new(), None, None);
     table.rows = (0..rows)
         .map(|n| errcat::model::Row {
-            code: 1_000_000 + n,
+            code: errcat::model::Code::Integer(1_000_000 + n),
             name: format!("{}_{n}", template.name),
             ..template.clone()
         })

@@ -17,6 +17,12 @@ pub struct SpecFile {
     /// The catalogue's title, as the source document prints it.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
+    /// What the codes are: whole numbers (`integer`, the default) or text
+    /// (`string`: ASCII letters, digits, `_`, `-` and `.`, e.g. `card_declined`
+    /// or `'42601'`, quoted when YAML would read a number). One catalogue
+    /// never mixes the two.
+    #[serde(default)]
+    pub codes: SpecCodes,
     /// The name of the generated Rust package, e.g. `knox-cloud-errors`:
     /// not a standard library crate (`core`, `std`, `alloc`, `proc_macro`,
     /// `test`), a dependency of the package (`http`, `serde`, `serde_json`)
@@ -52,6 +58,104 @@ pub struct SpecFile {
     /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
+}
+
+/// What a catalogue's codes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+// `Serialize` only for the schema's `default`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, serde::Serialize), schemars(rename = "Codes"))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecCodes {
+    /// Whole numbers from 0 to 4294967295 (`4032251`).
+    #[default]
+    Integer,
+    /// Text: ASCII letters, digits, `_`, `-` and `.` (`card_declined`).
+    String,
+}
+
+/// A code as written: a number, or text. Which of the two a catalogue
+/// takes is its `codes:`; validation checks that every code agrees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecCode {
+    /// A number (`code: 4032251`).
+    Integer(u32),
+    /// Text (`code: card_declined`, `code: '42601'`).
+    Text(String),
+}
+
+impl Default for SpecCode {
+    fn default() -> Self {
+        SpecCode::Integer(0)
+    }
+}
+
+impl std::fmt::Display for SpecCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpecCode::Integer(code) => write!(f, "{code}"),
+            SpecCode::Text(code) => f.write_str(code),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SpecCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+
+        impl serde::de::Visitor<'_> for CodeVisitor {
+            type Value = SpecCode;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a code: a whole number from 0 to 4294967295, or text with `codes: string`")
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, code: u64) -> Result<SpecCode, E> {
+                u32::try_from(code)
+                    .map(SpecCode::Integer)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(code), &self))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, code: i64) -> Result<SpecCode, E> {
+                u64::try_from(code)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(code), &self))
+                    .and_then(|code| self.visit_u64(code))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<SpecCode, E> {
+                Ok(SpecCode::Text(code.to_owned()))
+            }
+        }
+
+        deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+/// For the schema's defaults (`aliases: []`): a code as YAML writes it.
+#[cfg(feature = "schema")]
+impl serde::Serialize for SpecCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SpecCode::Integer(code) => serializer.serialize_u32(*code),
+            SpecCode::Text(code) => serializer.serialize_str(code),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SpecCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A code: a whole number, or with `codes: string` text of ASCII letters, digits, `_`, `-` and `.` (quoted when YAML would read a number, e.g. `'01000'`).",
+            "anyOf": [
+                { "type": "integer", "minimum": 0, "maximum": 4_294_967_295u32 },
+                { "type": "string", "pattern": "^[A-Za-z0-9_.-]+$" }
+            ]
+        })
+    }
 }
 
 /// The generated `Cargo.toml`'s metadata, each key as Cargo spells it;
@@ -228,9 +332,9 @@ pub struct SpecTable {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Row"))]
 #[serde(deny_unknown_fields, expecting = "an error row: a mapping with `code`, `name` and `description`")]
 pub struct SpecRow {
-    /// The numeric code; in an `http_status` table, the HTTP status.
-    #[cfg_attr(feature = "schema", schemars(range(max = 4_294_967_295u32)))]
-    pub code: u32,
+    /// The code: a whole number (in an `http_status` table, the HTTP
+    /// status), or text in a `codes: string` catalogue.
+    pub code: SpecCode,
     /// The name as the source prints it (`Bad Request`, `ACCESS_TOKEN_EXPIRED`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
@@ -249,7 +353,7 @@ pub struct SpecRow {
     pub rust_variant: Option<String>,
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
-    pub aliases: Vec<u32>,
+    pub aliases: Vec<SpecCode>,
     /// What a client should do about this error: the `id` of one of the
     /// catalogue's `recoveries`.
     #[serde(default)]
@@ -279,7 +383,7 @@ pub struct SpecRow {
 #[serde(deny_unknown_fields, expecting = "a retired code: a mapping with `code`, `name` and `reason`")]
 pub struct SpecRetired {
     /// The code, as it was published.
-    pub code: u32,
+    pub code: SpecCode,
     /// The name it was published with.
     pub name: String,
     /// Why it was withdrawn, and what to use instead.

@@ -5,7 +5,9 @@
 //! statuses, then several custom tables whose codes are `status × 10⁶ + n`
 //! (Knox-style: the status is readable in the code), UPPER_SNAKE names of
 //! two to six words, and descriptions of one to three sentences (about 20
-//! to 250 characters, like the Knox catalogue's).
+//! to 250 characters, like the Knox catalogue's). With string codes
+//! ([`string_spec`]) there is no status table, and each code is its row's
+//! name in lower case (Stripe-style: `access_token_expired`).
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -320,26 +322,57 @@ const DETAILS: &[&str] = &[
 ///
 /// If `codes` is 0 or more than [`MAX_CODES`]; callers check first.
 pub fn spec(codes: usize) -> String {
+    synthesize(codes, false)
+}
+
+/// [`spec`] with `codes: string`: no HTTP status table (its codes would
+/// be numbers), and each row's code its name in lower case, unique across
+/// the catalogue. Identical for identical `codes`.
+///
+/// # Panics
+///
+/// If `codes` is 0 or more than [`MAX_CODES`]; callers check first.
+pub fn string_spec(codes: usize) -> String {
+    synthesize(codes, true)
+}
+
+fn synthesize(codes: usize, string: bool) -> String {
     assert!((1..=MAX_CODES).contains(&codes), "synth::spec takes 1 to {MAX_CODES} codes, not {codes}");
     let mut rng = Rng::new(codes as u64);
-    // About one row in ten is an HTTP status, up to the real ones.
-    let http_rows = (codes / 10).clamp(1, HTTP_STATUSES.len());
+    // About one row in ten is an HTTP status, up to the real ones; none
+    // with string codes.
+    let http_rows = if string { 0 } else { (codes / 10).clamp(1, HTTP_STATUSES.len()) };
     let custom_rows = codes - http_rows;
     // About a thousand rows per custom table, up to eight tables.
     let tables = (custom_rows / 1000).clamp(1, CUSTOM_TABLES.len()).min(custom_rows);
 
     let mut out = String::with_capacity(codes * 220);
-    let _ = write!(
-        out,
-        "# A synthetic catalogue of {codes} error codes, made by `synth --codes {codes}`\n\
-         # for benchmarks: realistic names and descriptions, no real meaning.\n\
-         title: Synthetic Catalogue of {codes} Codes\n\
-         crate: synth-{codes}-errors\n\
-         version: 0.1.0\n\
-         body: {{code: code, message: message, details: data, occurrence_id: errorId}}\n\
-         tables:\n"
-    );
-    table_header(&mut out, "http", Some("http_status"), "Standard HTTP error codes");
+    if string {
+        let _ = write!(
+            out,
+            "# A synthetic catalogue of {codes} string error codes, made by\n\
+             # `synth --codes {codes} --string-codes` for benchmarks: realistic names\n\
+             # and descriptions, no real meaning.\n\
+             title: Synthetic Catalogue of {codes} String Codes\n\
+             codes: string\n\
+             crate: synth-{codes}-string-errors\n\
+             version: 0.1.0\n\
+             body: {{code: code, message: message, details: data, occurrence_id: errorId}}\n\
+             tables:\n"
+        );
+    } else {
+        let _ = write!(
+            out,
+            "# A synthetic catalogue of {codes} error codes, made by `synth --codes {codes}`\n\
+             # for benchmarks: realistic names and descriptions, no real meaning.\n\
+             title: Synthetic Catalogue of {codes} Codes\n\
+             crate: synth-{codes}-errors\n\
+             version: 0.1.0\n\
+             body: {{code: code, message: message, details: data, occurrence_id: errorId}}\n\
+             tables:\n"
+        );
+        table_header(&mut out, "http", Some("http_status"), "Standard HTTP error codes");
+    }
     for &(status, reason) in &HTTP_STATUSES[..http_rows] {
         let description = description(&mut rng);
         let _ = write!(
@@ -349,6 +382,8 @@ pub fn spec(codes: usize) -> String {
     }
 
     let mut next_code = [0u32; 600];
+    // String codes are names in lower case, unique across tables.
+    let mut string_codes = HashSet::new();
     for (t, &(id, title, statuses)) in CUSTOM_TABLES[..tables].iter().enumerate() {
         let rows = custom_rows / tables + usize::from(t < custom_rows % tables);
         table_header(&mut out, id, None, title);
@@ -361,11 +396,14 @@ pub fn spec(codes: usize) -> String {
             let code = u32::from(status) * 1_000_000 + *counter;
             let name = loop {
                 let name = name(&mut rng);
-                if names.insert(name.clone()) {
+                if names.insert(name.clone())
+                    && (!string || (name.len() <= 64 && string_codes.insert(name.to_lowercase())))
+                {
                     break name;
                 }
             };
             let description = description(&mut rng);
+            let code = if string { name.to_lowercase() } else { code.to_string() };
             let _ = write!(
                 out,
                 "      - code: {code}\n        name: {name}\n        description: {description}\n        http_status: {status}\n"
@@ -466,6 +504,23 @@ mod tests {
     }
 
     #[test]
+    fn string_codes_are_lower_case_names_unique_across_tables() {
+        for codes in [1, 18, 1000, 5000] {
+            let text = string_spec(codes);
+            let parsed = crate::parse(Path::new("synth.yaml"), &text).expect("synthetic specs parse");
+            let catalogue = crate::model::validate(Path::new("synth.yaml"), "synth.yaml", &parsed)
+                .expect("synthetic specs validate");
+            assert_eq!(catalogue.rows().count(), codes, "{codes} codes");
+            assert_eq!(catalogue.codes, crate::model::CodeKind::String);
+            assert!(catalogue.http && catalogue.http_table().is_none());
+            for (_, row) in catalogue.rows() {
+                assert_eq!(row.code, crate::model::Code::String(row.name.to_lowercase()));
+            }
+        }
+        assert_eq!(string_spec(300), string_spec(300));
+    }
+
+    #[test]
     fn deterministic_and_size_dependent() {
         assert_eq!(spec(300), spec(300));
         assert_ne!(spec(300), spec(301));
@@ -479,7 +534,8 @@ mod tests {
             assert!((2..=6).contains(&words), "{}: {words} words", row.name);
             assert!(row.name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'), "{}", row.name);
             assert!((20..=260).contains(&row.description.len()), "{}", row.description);
-            assert_eq!(row.code / 1_000_000, u32::from(row.http_status), "{} in {}", row.code, table.id);
+            let code = row.code.integer().expect("an integer code");
+            assert_eq!(code / 1_000_000, u32::from(row.http_status), "{code} in {}", table.id);
         }
     }
 }

@@ -357,6 +357,23 @@ fn synth_writes_a_spec_that_gen_accepts() {
 }
 
 #[test]
+fn synth_writes_string_codes_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    let run = errcat(&["synth", "--string-codes", "--codes", "300", "--out", spec.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let written = fs::read_to_string(spec.join("synth-300-string.yaml")).unwrap();
+    assert!(written.contains("\ncodes: string\n"), "{written}");
+    assert_eq!(written.matches("      - code: ").count(), 300);
+
+    let out = dir.path().join("generated");
+    let gen_run = run_gen(&spec, &out, false);
+    assert_eq!(gen_run.status.code(), Some(0), "{}", text(&gen_run.stderr));
+    let lib = fs::read_to_string(out.join("synth-300-string-errors/src/lib.rs")).unwrap();
+    assert!(lib.contains("pub fn from_code(code: &str)"), "string lookups");
+}
+
+#[test]
 fn synth_rejects_bad_sizes_and_missing_flags() {
     for args in [
         &["synth", "--codes", "0", "--out", "x"][..],

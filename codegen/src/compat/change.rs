@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::model::Code;
 use crate::source::SpecPath;
 
 /// The smallest semver bump a change needs.
@@ -124,6 +125,9 @@ pub enum ChangeKind {
     TextChanged,
     /// Rows of a table, or the tables, are listed in another order.
     Reordered,
+    /// The codes changed kind (`codes:`, integer or string): every code
+    /// the crate published is gone, and its type with it.
+    CodesChanged,
 }
 
 /// What a change needs to be accepted.
@@ -158,14 +162,14 @@ pub struct Change {
     pub kind: ChangeKind,
     /// The code it concerns, if it concerns one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<u32>,
+    pub code: Option<Code>,
     /// The table it concerns (for a moved code, the new one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
     /// When `code` is an alias: the own code of its row (in the new
     /// catalogue; in the old one when it is no longer an alias).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alias_of: Option<u32>,
+    pub alias_of: Option<Code>,
     /// One line saying what changed: for a refused change, the message
     /// `cargo xtask gen` prints.
     pub summary: String,

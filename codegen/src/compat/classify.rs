@@ -27,7 +27,7 @@
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, Verdict, core};
 use crate::compat::published::{Code, Origin, Published, State};
-use crate::model::{Catalogue, RecoveryName, Row, Table, derive_variant_name};
+use crate::model::{Catalogue, Code as CodeValue, CodeKind, RecoveryName, Row, Table, derive_variant_name};
 use crate::source::SpecPath;
 use crate::text::yaml_string;
 use std::collections::BTreeSet;
@@ -37,6 +37,22 @@ use std::collections::BTreeSet;
 pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     let mut changes = Changes { list: Vec::new(), old, new };
     changes.version();
+    if old.kind != new.kind {
+        // Every code would read as removed and added again: one change says it all.
+        let (was, now) = (old.kind.keyword(), new.kind.keyword());
+        changes.refused(
+            ChangeKind::CodesChanged,
+            None,
+            None,
+            format!("`codes: {now}`: the catalogue published {was} codes, and every `code()` would change type"),
+            format!(
+                "a catalogue's codes keep their kind: set `codes: {was}` again, or publish the {now} codes as a new crate (another `crate:` name, with a lock of its own)"
+            ),
+            true,
+            Some(Location::Spec(SpecPath::root().field("codes"))),
+        );
+        return changes.list;
+    }
     let both = old.catalogue.zip(new.catalogue);
     if let Some((was, now)) = both {
         changes.catalogue(was, now);
@@ -46,22 +62,22 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     if let Some((was, now)) = both {
         changes.recoveries(was, now);
     }
-    let numbers: BTreeSet<u32> = old.codes.keys().chain(new.codes.keys()).copied().collect();
+    let numbers: BTreeSet<CodeValue> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));
-        changes.code(number, was, now);
+        changes.code(&number, was, now);
         if let (Some(_), Some(was), Some(now)) = (both, was, now) {
-            changes.details(number, was, now);
+            changes.details(&number, was, now);
         }
     }
     let mut list = changes.list;
-    let alias_of = |view: &Published<'_>, number: u32| match view.codes.get(&number)?.state {
-        State::Alias { of } => Some(of),
+    let alias_of = |view: &Published<'_>, number: &CodeValue| match &view.codes.get(number)?.state {
+        State::Alias { of } => Some(of.clone()),
         State::Active | State::Retired => None,
     };
     for change in &mut list {
         change.alias_of =
-            change.code.and_then(|number| alias_of(new, number).or_else(|| alias_of(old, number)));
+            change.code.as_ref().and_then(|number| alias_of(new, number).or_else(|| alias_of(old, number)));
     }
     list
 }
@@ -77,14 +93,14 @@ impl Changes<'_, '_> {
     fn allowed(
         &mut self,
         kind: ChangeKind,
-        code: Option<u32>,
+        code: Option<&CodeValue>,
         table: Option<&str>,
         bump: Bump,
         summary: String,
     ) {
         self.list.push(Change {
             kind,
-            code,
+            code: code.cloned(),
             table: table.map(str::to_owned),
             alias_of: None,
             summary,
@@ -98,7 +114,7 @@ impl Changes<'_, '_> {
     fn refused(
         &mut self,
         kind: ChangeKind,
-        code: Option<u32>,
+        code: Option<&CodeValue>,
         table: Option<&str>,
         summary: String,
         fix: String,
@@ -107,7 +123,7 @@ impl Changes<'_, '_> {
     ) {
         self.list.push(Change {
             kind,
-            code,
+            code: code.cloned(),
             table: table.map(str::to_owned),
             alias_of: None,
             summary,
@@ -326,19 +342,25 @@ impl Changes<'_, '_> {
                 );
             }
         }
-        // Discriminants are the codes, so only the docs and `ALL` follow the order.
-        let common = |rows: &[Row], other: &[Row]| -> Vec<u32> {
-            let others: BTreeSet<u32> = other.iter().map(|row| row.code).collect();
-            rows.iter().map(|row| row.code).filter(|code| others.contains(code)).collect()
+        // Integer discriminants are the codes, so only the docs and `ALL` follow the order.
+        let common = |rows: &[Row], other: &[Row]| -> Vec<CodeValue> {
+            let others: BTreeSet<CodeValue> = other.iter().map(|row| row.code.clone()).collect();
+            rows.iter().map(|row| row.code.clone()).filter(|code| others.contains(code)).collect()
         };
         if common(&before.rows, &after.rows) != common(&after.rows, &before.rows) {
+            // With string codes a variant's discriminant is its row, and the
+            // enum's `Ord` follows it, as `ErrorCode`'s follows the tables.
+            let (bump, sorted) = match self.new.kind {
+                CodeKind::Integer => (Bump::Patch, String::new()),
+                CodeKind::String => (Bump::Minor, format!(", and `{}` values sort so", after.rust_enum)),
+            };
             self.allowed(
                 ChangeKind::Reordered,
                 None,
                 table,
-                Bump::Patch,
+                bump,
                 format!(
-                    "table `{}`'s rows are in a new order: the docs and `{}::ALL` list them so",
+                    "table `{}`'s rows are in a new order: the docs and `{}::ALL` list them so{sorted}",
                     after.id, after.rust_enum
                 ),
             );
@@ -346,12 +368,12 @@ impl Changes<'_, '_> {
     }
 
     /// What happened to one code, from what a lock records.
-    fn code(&mut self, number: u32, was: Option<&Code<'_>>, now: Option<&Code<'_>>) {
+    fn code(&mut self, number: &CodeValue, was: Option<&Code<'_>>, now: Option<&Code<'_>>) {
         match (was, now) {
             (None, None) => {}
             (None, Some(now)) => self.added(number, now),
             (Some(was), None) => self.gone(number, was),
-            (Some(was), Some(now)) => match now.state {
+            (Some(was), Some(now)) => match &now.state {
                 State::Retired => self.retired(number, was, now),
                 State::Active => self.row(number, was, now),
                 State::Alias { of } => self.alias(number, of, was, now),
@@ -359,9 +381,9 @@ impl Changes<'_, '_> {
         }
     }
 
-    fn added(&mut self, c: u32, now: &Code<'_>) {
+    fn added(&mut self, c: &CodeValue, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
-        match now.state {
+        match &now.state {
             State::Active => self.allowed(
                 ChangeKind::Added,
                 code,
@@ -391,13 +413,18 @@ impl Changes<'_, '_> {
     }
 
     /// A published code no longer listed at all.
-    fn gone(&mut self, c: u32, was: &Code<'_>) {
+    fn gone(&mut self, c: &CodeValue, was: &Code<'_>) {
+        // As the spec writes it: a string code quoted where YAML would read a number.
+        let written = match c {
+            CodeValue::Integer(number) => number.to_string(),
+            CodeValue::String(text) => yaml_string(text),
+        };
         let retire = format!(
-            "`- {{code: {c}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
+            "`- {{code: {written}, name: {}, reason: \"why\"}}` to table `{}`'s `retired:` list",
             yaml_string(was.name),
             was.table
         );
-        let (kind, what, fix) = match was.state {
+        let (kind, what, fix) = match &was.state {
             State::Active => (
                 ChangeKind::Removed,
                 format!("code {c}"),
@@ -426,11 +453,11 @@ impl Changes<'_, '_> {
         let summary =
             format!("{what} `{}` (table `{}`) is locked but gone from {source}", was.name, was.table);
         // A vanished alias is a change to its row: point there while the row is.
-        let row = match was.state {
+        let row = match &was.state {
             State::Alias { of } => self
                 .new
                 .codes
-                .get(&of)
+                .get(of)
                 .filter(|row| row.state == State::Active)
                 .or_else(|| self.new.rows_named(was.table, was.name).map(|(_, row)| row).next())
                 .and_then(|row| row.origin.spec_path()),
@@ -446,7 +473,7 @@ impl Changes<'_, '_> {
     }
 
     /// A code listed as retired now.
-    fn retired(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
+    fn retired(&mut self, c: &CodeValue, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("retired code {c} `{}`", now.name);
         let at = now.origin.spec_path();
@@ -476,7 +503,7 @@ impl Changes<'_, '_> {
                 at.map(Location::Spec),
             );
         }
-        match was.state {
+        match &was.state {
             State::Active => self.allowed(
                 ChangeKind::Retired,
                 code,
@@ -500,12 +527,12 @@ impl Changes<'_, '_> {
     }
 
     /// A code that is a row's own code now.
-    fn row(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
+    fn row(&mut self, c: &CodeValue, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("code {c} `{}`", now.name);
         let at = now.origin.spec_path();
         let (p0, p1) = (path(was), path(now));
-        match was.state {
+        match &was.state {
             State::Retired => self.refused(
                 ChangeKind::Reused,
                 code,
@@ -522,7 +549,7 @@ impl Changes<'_, '_> {
                     .old
                     .codes
                     .iter()
-                    .filter(|(_, alias)| alias.state == State::Alias { of: c } && alias.name == was.name)
+                    .filter(|(_, alias)| alias.state == State::Alias { of: c.clone() } && alias.name == was.name)
                     .map(|(number, _)| number.to_string())
                     .collect();
                 let with_aliases = match aliases.as_slice() {
@@ -591,13 +618,13 @@ impl Changes<'_, '_> {
     }
 
     /// A code that is an alias of row `of` now.
-    fn alias(&mut self, c: u32, of: u32, was: &Code<'_>, now: &Code<'_>) {
+    fn alias(&mut self, c: &CodeValue, of: &CodeValue, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         let here = format!("alias {c} of code {of} `{}`", now.name);
         let at = now.origin.spec_path();
         let (p0, p1) = (path(was), path(now));
         let same_row = was.name == now.name && was.table == now.table;
-        match was.state {
+        match &was.state {
             State::Retired => self.refused(
                 ChangeKind::Reused,
                 code,
@@ -651,7 +678,7 @@ impl Changes<'_, '_> {
     }
 
     /// A code's facts that no lock records: read when both views are catalogues.
-    fn details(&mut self, c: u32, was: &Code<'_>, now: &Code<'_>) {
+    fn details(&mut self, c: &CodeValue, was: &Code<'_>, now: &Code<'_>) {
         let (code, table) = (Some(c), Some(now.table));
         match (was.origin, now.origin) {
             (Origin::Row(r0), Origin::Row(r1)) => self.row_details(c, table, r0, r1),
@@ -667,7 +694,7 @@ impl Changes<'_, '_> {
         }
     }
 
-    fn row_details(&mut self, c: u32, table: Option<&str>, r0: &Row, r1: &Row) {
+    fn row_details(&mut self, c: &CodeValue, table: Option<&str>, r0: &Row, r1: &Row) {
         let code = Some(c);
         // A status of 0 is a catalogue without HTTP, reported once for the catalogue.
         if r0.http_status != r1.http_status && r0.http_status != 0 && r1.http_status != 0 {

@@ -29,6 +29,11 @@
 //! A catalogue with a recovery vocabulary has a `recovery: ID` line per
 //! value after `version`, in spec order: the values of the generated
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
+//!
+//! A catalogue of string codes (`codes: string`) has a `codes string` line
+//! after `version`: its codes are then text (`42601` is the string, not
+//! the number), sorted as text. A lock of integer codes has no such line,
+//! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -40,7 +45,7 @@ use crate::compat::classify::classify;
 pub use crate::compat::published::State;
 use crate::compat::published::{Code, Origin, Published};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Code as CodeValue, CodeKind};
 use crate::source::SpecPath;
 use crate::text::one_line_string;
 
@@ -72,8 +77,11 @@ pub struct Entry {
 pub struct Lock {
     /// The catalogue version the lock describes.
     pub version: String,
+    /// What the codes are: a lock of string codes says so in a `codes
+    /// string` line, one of integer codes has none.
+    pub codes: CodeKind,
     /// Every locked code.
-    pub entries: BTreeMap<u32, Entry>,
+    pub entries: BTreeMap<CodeValue, Entry>,
     /// The ids of the recovery vocabulary, in spec order: the values of
     /// the `Recovery` enum the crate at `version` has.
     pub recoveries: Vec<String>,
@@ -85,21 +93,21 @@ impl Lock {
         let codes = self
             .entries
             .iter()
-            .map(|(&number, entry)| {
+            .map(|(number, entry)| {
                 // `-`: retired before it ever had a variant.
                 let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
                 let code = Code {
                     table: &entry.table,
-                    state: entry.state,
+                    state: entry.state.clone(),
                     name: &entry.name,
                     rust_path,
                     origin: Origin::Lock(entry.line),
                 };
-                (number, code)
+                (number.clone(), code)
             })
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
-        Published { version: &self.version, codes, recoveries, catalogue: None }
+        Published { version: &self.version, kind: self.codes, codes, recoveries, catalogue: None }
     }
 }
 
@@ -107,7 +115,10 @@ impl Lock {
 pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
+    let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
+    // Code lines are read once the kind is known: `codes string` may follow them.
+    let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let mut codes = CodeKind::Integer;
     let mut recoveries: Vec<String> = Vec::new();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
@@ -144,6 +155,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
+        if line == "codes string" {
+            codes = CodeKind::String;
+            continue;
+        }
         if let Some(id) = line.strip_prefix("recovery: ") {
             if recoveries.iter().any(|known| known == id) {
                 problems.push(
@@ -159,7 +174,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        match parse_entry(line) {
+        code_lines.push((n, line));
+    }
+    for (n, line) in code_lines {
+        match parse_entry(line, codes) {
             Ok((code, mut entry)) => {
                 entry.line = Some(n);
                 if let Some(first) = entries.get(&code) {
@@ -189,7 +207,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
     }
     match version {
-        Some((version, _)) if problems.is_empty() => Ok(Lock { version, entries, recoveries }),
+        Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
@@ -197,14 +215,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
 }
 
-fn parse_entry(line: &str) -> Result<(u32, Entry), String> {
+fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String> {
     let mut fields = line.splitn(6, ' ');
     let mut next =
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
     let code = next("code")?;
-    let code: u32 = code.parse().map_err(|_| format!("`{code}` is not a code"))?;
+    let code = CodeValue::parse(code, kind).ok_or_else(|| format!("`{code}` is not a code"))?;
     let table = next("table")?.to_owned();
-    let state = State::parse(next("state")?)?;
+    let state = State::parse(next("state")?, kind)?;
     let since = next("version")?;
     semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
     let rust_path = next("Rust path")?.to_owned();
@@ -235,6 +253,7 @@ pub fn update(
         .codes
         .into_iter()
         .map(|(code, now)| {
+            // Codes of another kind are none of these: `classify` refused the switch.
             let was = locked.and_then(|lock| lock.entries.get(&code));
             let rust_path = match (now.rust_path, was) {
                 (Some(path), _) => path.into_owned(),
@@ -254,7 +273,7 @@ pub fn update(
         })
         .collect();
     let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.clone()).collect();
-    Ok(Lock { version: version.clone(), entries, recoveries })
+    Ok(Lock { version: version.clone(), codes: catalogue.codes, entries, recoveries })
 }
 
 /// The diagnostics for `changes` from the locked version `was` to `now`:
@@ -329,6 +348,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
         krate = catalogue.crate_name,
         version = lock.version,
     );
+    if lock.codes == CodeKind::String {
+        out.push_str("# The codes are strings (`codes: string`).\ncodes string\n");
+    }
     if !lock.recoveries.is_empty() {
         out.push_str(
             "# The values of `Recovery` at this version, in spec order: removing one\n\
@@ -379,15 +401,37 @@ mod tests {
 
     #[test]
     fn entries_parse() {
+        let integer = |line| parse_entry(line, CodeKind::Integer);
         let (code, entry) =
-            parse_entry("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
-        assert_eq!(code, 4032251);
+            integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
+        assert_eq!(code, CodeValue::Integer(4032251));
         assert_eq!(entry.state, State::Retired);
         assert_eq!(entry.name, "A B");
-        assert!(parse_entry("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(parse_entry("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
-        assert!(parse_entry("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
-        assert!(parse_entry("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
-        assert!(parse_entry("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+        assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(integer("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
+        assert!(integer("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
+        assert!(integer("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
+        assert!(integer("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+    }
+
+    #[test]
+    fn string_entries_keep_their_text() {
+        let string = |line| parse_entry(line, CodeKind::String);
+        let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
+        assert_eq!(code, CodeValue::String("0100C".to_owned()));
+        assert_eq!(entry.state, State::Alias { of: CodeValue::String("01000".to_owned()) });
+        assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+    }
+
+    #[test]
+    fn a_codes_line_makes_every_code_text_wherever_it_stands() {
+        let text = "version 0.1.0\n01000 warn active 0.1.0 WarnError::Warning \"warning\"\ncodes string\n";
+        let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::String);
+        assert!(lock.entries.contains_key(&CodeValue::String("01000".to_owned())));
+        let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::Integer);
+        assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
     }
 }

@@ -12,11 +12,11 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::model::{Catalogue, Retired, Row};
+use crate::model::{Catalogue, Code as CodeValue, CodeKind, Retired, Row};
 use crate::source::SpecPath;
 
 /// What a published code is now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     /// A row of the spec.
     Active,
@@ -25,20 +25,20 @@ pub enum State {
     /// An alias of a row: `from_code` gives that row's variant for it.
     Alias {
         /// The row's own code.
-        of: u32,
+        of: CodeValue,
     },
 }
 
 impl State {
     /// Reads the state field of a lock line.
-    pub(crate) fn parse(field: &str) -> Result<State, String> {
+    pub(crate) fn parse(field: &str, kind: CodeKind) -> Result<State, String> {
         match field {
             "active" => Ok(State::Active),
             "retired" => Ok(State::Retired),
             other => match other.strip_prefix("alias-of:") {
-                Some(code) => {
-                    code.parse().map(|of| State::Alias { of }).map_err(|_| format!("`{code}` is not a code"))
-                }
+                Some(code) => CodeValue::parse(code, kind)
+                    .map(|of| State::Alias { of })
+                    .ok_or_else(|| format!("`{code}` is not a code")),
                 None => {
                     Err(format!("the state `{other}` is none of `active`, `retired` and `alias-of:CODE`"))
                 }
@@ -109,8 +109,10 @@ impl Origin<'_> {
 pub struct Published<'a> {
     /// The catalogue version.
     pub version: &'a str,
+    /// What its codes are.
+    pub kind: CodeKind,
     /// Every code, row, alias or retired.
-    pub codes: BTreeMap<u32, Code<'a>>,
+    pub codes: BTreeMap<CodeValue, Code<'a>>,
     /// The ids of the recovery vocabulary (the `Recovery` enum's values),
     /// in spec order.
     pub recoveries: Vec<&'a str>,
@@ -126,12 +128,12 @@ impl<'a> Published<'a> {
         for table in &catalogue.tables {
             for row in &table.rows {
                 let rust_path = table.rust_path(row);
-                for (a, &alias) in row.aliases.iter().enumerate() {
+                for (a, alias) in row.aliases.iter().enumerate() {
                     codes.insert(
-                        alias,
+                        alias.clone(),
                         Code {
                             table: &table.id,
-                            state: State::Alias { of: row.code },
+                            state: State::Alias { of: row.code.clone() },
                             name: &row.name,
                             rust_path: Some(Cow::Owned(rust_path.clone())),
                             origin: Origin::Alias { row, alias: a },
@@ -139,7 +141,7 @@ impl<'a> Published<'a> {
                     );
                 }
                 codes.insert(
-                    row.code,
+                    row.code.clone(),
                     Code {
                         table: &table.id,
                         state: State::Active,
@@ -153,7 +155,7 @@ impl<'a> Published<'a> {
         // Validation keeps codes, aliases and retired codes apart; should
         // they clash, the row wins.
         for retired in &catalogue.retired {
-            codes.entry(retired.code).or_insert(Code {
+            codes.entry(retired.code.clone()).or_insert(Code {
                 table: &retired.table,
                 state: State::Retired,
                 name: &retired.name,
@@ -162,7 +164,13 @@ impl<'a> Published<'a> {
             });
         }
         let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.as_str()).collect();
-        Published { version: &catalogue.version, codes, recoveries, catalogue: Some(catalogue) }
+        Published {
+            version: &catalogue.version,
+            kind: catalogue.codes,
+            codes,
+            recoveries,
+            catalogue: Some(catalogue),
+        }
     }
 
     /// The enum of each table that has rows, by table id, read from its
@@ -181,10 +189,9 @@ impl<'a> Published<'a> {
         &'s self,
         table: &'s str,
         name: &'s str,
-    ) -> impl Iterator<Item = (u32, &'s Code<'a>)> {
+    ) -> impl Iterator<Item = (&'s CodeValue, &'s Code<'a>)> {
         self.codes
             .iter()
             .filter(move |(_, code)| code.state == State::Active && code.table == table && code.name == name)
-            .map(|(&number, code)| (number, code))
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Body, Catalogue, Retired, Row, Table, TableKind};
+use crate::model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 use crate::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
 use crate::write::Comment;
 
@@ -66,7 +66,7 @@ pub fn reference(catalogue: &Catalogue) -> String {
 struct Columns<'a> {
     /// The HTTP status table's rows by code, when the table is a custom
     /// one: its status cell links to them.
-    http_rows: Option<HashMap<u32, &'a Row>>,
+    http_rows: Option<HashMap<&'a Code, &'a Row>>,
     /// Whether any row has aliases: the table shows the column only then.
     aliases: bool,
     /// Whether any row has a recovery: the table shows the column only then.
@@ -77,7 +77,7 @@ impl<'a> Columns<'a> {
     fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
         let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
             let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
-            rows.iter().map(|row| (row.code, row)).collect()
+            rows.iter().map(|row| (&row.code, row)).collect()
         });
         Columns {
             http_rows,
@@ -139,20 +139,23 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 /// and, outside the HTTP status table, the status linked to its row.
 fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     let mut cells = vec![
-        format!("<a id=\"{}\"></a>{}", row.anchor(), row.code),
+        format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code)),
         markdown_inline(&row.name),
         markdown_inline(&row.description),
     ];
     if let Some(http_rows) = &shown.http_rows {
-        cells.push(match http_rows.get(&u32::from(row.http_status)) {
+        cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
             Some(http) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
         });
     }
     if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.
-        let cell: Vec<String> =
-            row.aliases.iter().map(|alias| format!("<a id=\"{alias}\"></a>{alias}")).collect();
+        let cell: Vec<String> = row
+            .aliases
+            .iter()
+            .map(|alias| format!("<a id=\"{}\"></a>{}", alias.anchor(), code_text(alias)))
+            .collect();
         cells.push(cell.join(", "));
     }
     if shown.recovery {
@@ -173,7 +176,7 @@ fn details_section(table: &Table) -> String {
         .iter()
         .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
     {
-        section.push_str(&format!("\n#### {} {}\n", row.code, markdown_inline(&row.name)));
+        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), markdown_inline(&row.name)));
         if let Some(explanation) = &row.explanation {
             section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
         }
@@ -201,7 +204,7 @@ fn deprecated_section(table: &Table) -> String {
         .filter_map(|row| {
             let note = row.deprecated.as_deref()?;
             Some(vec![
-                format!("[{}](#{})", row.code, row.anchor()),
+                format!("[{}](#{})", code_text(&row.code), row.anchor()),
                 markdown_inline(&row.name),
                 markdown_inline(note),
             ])
@@ -225,8 +228,10 @@ fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
 }
 
 fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
-    let mut cells =
-        vec![format!("<a id=\"{}\"></a>{}", retired.anchor(), retired.code), markdown_inline(&retired.name)];
+    let mut cells = vec![
+        format!("<a id=\"{}\"></a>{}", retired.anchor(), code_text(&retired.code)),
+        markdown_inline(&retired.name),
+    ];
     if with_table {
         cells.push(markdown_inline(&retired.table));
     }
@@ -278,13 +283,23 @@ fn body_section(catalogue: &Catalogue) -> String {
          | Field | Type | Description |\n\
          | --- | --- | --- |\n\
          {fields}\n\
-         {code} is a JSON number in most responses, but published examples also\n\
-         show it as a string of digits ({string} rather than {number}), so the\n\
-         schema accepts both: compare it as a number.\n",
+         {code_note}",
         fields = body_field_lines(body),
-        code = code_span(&body.code().key),
-        string = code_span(&format!("\"{}\"", example.code)),
-        number = code_span(&example.code.to_string()),
+        code_note = match catalogue.codes {
+            CodeKind::Integer => format!(
+                "{code} is a JSON number in most responses, but published examples also\n\
+                 show it as a string of digits ({string} rather than {number}), so the\n\
+                 schema accepts both: compare it as a number.\n",
+                code = code_span(&body.code().key),
+                string = code_span(&format!("\"{}\"", example.code)),
+                number = code_span(&example.code.to_string()),
+            ),
+            CodeKind::String => format!(
+                "{code} is a JSON string, the code exactly as listed ({example}).\n",
+                code = code_span(&body.code().key),
+                example = code_span(&example.code.json()),
+            ),
+        },
     )
 }
 
@@ -330,4 +345,10 @@ fn table_line(cells: &[String]) -> String {
         line.push_str(" |");
     }
     line
+}
+
+/// A code as page text: a string code's `_` and `*` escaped, so that
+/// `_x_` stays a code rather than emphasis (an integer code is digits).
+fn code_text(code: &Code) -> String {
+    markdown_inline(&code.to_string())
 }

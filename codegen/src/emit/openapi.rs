@@ -20,7 +20,9 @@ use std::collections::{BTreeSet, HashSet};
 use serde::Serialize;
 
 use crate::emit::yaml::{self, OrderedMap};
-use crate::model::{Body, BodyRole, Catalogue, MessageText, ProblemDetails, Row, Table, TableKind};
+use crate::model::{
+    Body, BodyRole, Catalogue, Code, CodeKind, MessageText, ProblemDetails, Row, Table, TableKind,
+};
 use crate::text::{code_span, markdown_inline, markdown_paragraph};
 use crate::write::Comment;
 
@@ -59,6 +61,9 @@ pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
 
 /// The largest code a spec can hold (`u32`).
 const MAX_CODE: u64 = u32::MAX as u64;
+
+/// What a string code is made of.
+const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]+$";
 
 /// The document for `version`, as YAML: the file below its header.
 pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
@@ -162,7 +167,7 @@ struct Schema {
     #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
     reference: Option<String>,
     #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
-    constant: Option<u32>,
+    constant: Option<Code>,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,7 +185,7 @@ struct Schema {
     #[serde(skip_serializing_if = "Option::is_none")]
     pattern: Option<&'static str>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
-    values: Option<Vec<u32>>,
+    values: Option<Vec<Code>>,
     #[serde(rename = "x-enum-varnames", skip_serializing_if = "Option::is_none")]
     enum_varnames: Option<Vec<String>>,
     #[serde(rename = "x-enum-descriptions", skip_serializing_if = "Option::is_none")]
@@ -195,7 +200,7 @@ struct Schema {
     properties: Option<OrderedMap<Schema>>,
     /// On an alias's `const`: the code it stands for.
     #[serde(rename = "x-alias-of", skip_serializing_if = "Option::is_none")]
-    alias_of: Option<u32>,
+    alias_of: Option<Code>,
     /// On a code's `const` (3.1): what a client should do about it.
     #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
     recovery: Option<String>,
@@ -255,7 +260,7 @@ struct Example {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BodyExample {
-    Code(u32),
+    Code(Code),
     Text(String),
     Object(OrderedMap<BodyExample>),
 }
@@ -264,11 +269,11 @@ impl BodyExample {
     /// The body for `row` sent with `code` (its own or an alias): the
     /// code, the message, and the description as details when the
     /// message is the name.
-    fn of(body: &Body, row: &Row, code: u32) -> BodyExample {
+    fn of(body: &Body, row: &Row, code: &Code) -> BodyExample {
         let mut members = OrderedMap::new();
         for member in &body.members {
             let value = match (member.role, body.message_text) {
-                (BodyRole::Code, _) => BodyExample::Code(code),
+                (BodyRole::Code, _) => BodyExample::Code(code.clone()),
                 (BodyRole::Message, MessageText::Name) => BodyExample::Text(row.name.clone()),
                 (BodyRole::Message, MessageText::Description) => BodyExample::Text(row.description.clone()),
                 (BodyRole::Details, MessageText::Name) => BodyExample::Text(row.description.clone()),
@@ -348,7 +353,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
 fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     let mut schemas = OrderedMap::new();
     for table in &catalogue.tables {
-        schemas.push(code_schema_name(table), code_schema(table, version));
+        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
     }
     if let Some(body) = &catalogue.body {
         schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
@@ -374,8 +379,12 @@ fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
         text(
             &format!(
                 "A URI naming the problem type: for an error of the catalogue, its entry in the \
-                 reference page, `{}#` and its code.",
-                details.type_base
+                 reference page, `{}#{}` and its code.",
+                details.type_base,
+                match catalogue.codes {
+                    CodeKind::Integer => "",
+                    CodeKind::String => "Code-",
+                }
             ),
             Some("uri-reference"),
         ),
@@ -401,11 +410,13 @@ fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
             ..Schema::default()
         })
         .collect();
-    codes.push(Schema {
-        kind: Some("integer"),
-        format: Some("int64"),
-        minimum: Some(0),
-        ..Schema::default()
+    codes.push(match catalogue.codes {
+        CodeKind::Integer => {
+            Schema { kind: Some("integer"), format: Some("int64"), minimum: Some(0), ..Schema::default() }
+        }
+        CodeKind::String => {
+            Schema { kind: Some("string"), pattern: Some(STRING_CODE_PATTERN), ..Schema::default() }
+        }
     });
     properties.push(
         "code",
@@ -430,12 +441,17 @@ fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
 }
 
 /// A table's codes as an integer schema that names and describes each one.
-fn code_schema(table: &Table, version: Version) -> Schema {
-    let integer = Schema {
-        title: Some(table.title.clone()),
-        kind: Some("integer"),
-        format: Some("int64"),
-        ..Schema::default()
+fn code_schema(table: &Table, codes: CodeKind, version: Version) -> Schema {
+    let integer = match codes {
+        CodeKind::Integer => Schema {
+            title: Some(table.title.clone()),
+            kind: Some("integer"),
+            format: Some("int64"),
+            ..Schema::default()
+        },
+        CodeKind::String => {
+            Schema { title: Some(table.title.clone()), kind: Some("string"), ..Schema::default() }
+        }
     };
     match version {
         Version::V3_1 => Schema {
@@ -446,7 +462,7 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                     .iter()
                     .flat_map(|row| {
                         std::iter::once(code_const(row))
-                            .chain(row.aliases.iter().map(|&a| alias_const(row, a)))
+                            .chain(row.aliases.iter().map(|a| alias_const(row, a)))
                     })
                     .collect(),
             ),
@@ -454,11 +470,11 @@ fn code_schema(table: &Table, version: Version) -> Schema {
         },
         Version::V3_0 => {
             // Each row's code, then its aliases, as the enum lists them.
-            let values: Vec<(u32, &Row)> = table
+            let values: Vec<(&Code, &Row)> = table
                 .rows
                 .iter()
                 .flat_map(|row| {
-                    std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
+                    std::iter::once((&row.code, row)).chain(row.aliases.iter().map(move |a| (a, row)))
                 })
                 .collect();
             let recovery_by_code: OrderedMap<String> = OrderedMap(
@@ -470,17 +486,18 @@ fn code_schema(table: &Table, version: Version) -> Schema {
             Schema {
                 // 3.0 has no per-value titles: list the names where readers look.
                 description: Some(format!("{}\n\n{}", markdown_paragraph(&table.summary), code_list(table))),
-                values: Some(values.iter().map(|&(code, _)| code).collect()),
+                values: Some(values.iter().map(|&(code, _)| code.clone()).collect()),
                 enum_varnames: Some(
                     values
                         .iter()
                         .map(|&(code, row)| {
-                            if code == row.code {
+                            if *code == row.code {
                                 row.rust_variant.clone()
                             } else {
                                 // Generators need distinct names; `_` keeps
-                                // them apart from every variant name.
-                                format!("{}_{code}", row.rust_variant)
+                                // them apart from every variant name (and
+                                // stands for a string code's `-` and `.`).
+                                format!("{}_{}", row.rust_variant, code.to_string().replace(['-', '.'], "_"))
                             }
                         })
                         .collect(),
@@ -490,7 +507,7 @@ fn code_schema(table: &Table, version: Version) -> Schema {
                         .iter()
                         .map(
                             |&(code, row)| {
-                                if code == row.code {
+                                if *code == row.code {
                                     row.description.clone()
                                 } else {
                                     alias_description(row)
@@ -512,13 +529,13 @@ fn code_schema(table: &Table, version: Version) -> Schema {
 }
 
 /// An alias's `const`: another code sent for `row`'s error.
-fn alias_const(row: &Row, alias: u32) -> Schema {
+fn alias_const(row: &Row, alias: &Code) -> Schema {
     Schema {
-        constant: Some(alias),
+        constant: Some(alias.clone()),
         title: Some(row.name.clone()),
         description: Some(markdown_paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
-        alias_of: Some(row.code),
+        alias_of: Some(row.code.clone()),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         ..Schema::default()
     }
@@ -530,7 +547,7 @@ fn alias_description(row: &Row) -> String {
 
 fn code_const(row: &Row) -> Schema {
     Schema {
-        constant: Some(row.code),
+        constant: Some(row.code.clone()),
         title: Some(row.name.clone()),
         description: Some(markdown_paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
@@ -591,13 +608,20 @@ fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     properties.push(
         body.code().key.clone(),
         Schema {
-            description: Some(format!(
-                "The error code, one of {}. Services send it as a JSON number, but \
-                 published examples also show it as a string of digits, so both are \
-                 accepted: compare it as a number. Services may add codes, so a code \
-                 outside the lists is still valid.",
-                code_schemas.join(", ")
-            )),
+            description: Some(match catalogue.codes {
+                CodeKind::Integer => format!(
+                    "The error code, one of {}. Services send it as a JSON number, but \
+                     published examples also show it as a string of digits, so both are \
+                     accepted: compare it as a number. Services may add codes, so a code \
+                     outside the lists is still valid.",
+                    code_schemas.join(", ")
+                ),
+                CodeKind::String => format!(
+                    "The error code, one of {}, a JSON string. Services may add codes, so a \
+                     code outside the lists is still valid.",
+                    code_schemas.join(", ")
+                ),
+            }),
             // Each table's code schema, referenced so that a bundler that
             // follows `ErrorBody` keeps them all, then any other code.
             any_of: Some(
@@ -608,16 +632,29 @@ fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
                         reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
                         ..Schema::default()
                     })
-                    .chain([
-                        Schema {
-                            kind: Some("integer"),
-                            format: Some("int64"),
-                            minimum: Some(0),
-                            maximum: Some(MAX_CODE),
-                            ..Schema::default()
-                        },
-                        Schema { kind: Some("string"), pattern: Some("^[0-9]{1,10}$"), ..Schema::default() },
-                    ])
+                    .chain(match catalogue.codes {
+                        CodeKind::Integer => vec![
+                            Schema {
+                                kind: Some("integer"),
+                                format: Some("int64"),
+                                minimum: Some(0),
+                                maximum: Some(MAX_CODE),
+                                ..Schema::default()
+                            },
+                            Schema {
+                                kind: Some("string"),
+                                pattern: Some("^[0-9]{1,10}$"),
+                                ..Schema::default()
+                            },
+                        ],
+                        CodeKind::String => {
+                            vec![Schema {
+                                kind: Some("string"),
+                                pattern: Some(STRING_CODE_PATTERN),
+                                ..Schema::default()
+                            }]
+                        }
+                    })
                     .collect(),
             ),
             ..Schema::default()
@@ -733,10 +770,10 @@ fn response(catalogue: &Catalogue, status: u16, description: String) -> Response
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", markdown_inline(note))),
-                value: BodyExample::of(body, row, row.code),
+                value: BodyExample::of(body, row, &row.code),
             },
         );
-        for &alias in &row.aliases {
+        for alias in &row.aliases {
             let key = format!("{}_{alias}", row.name);
             examples.push(
                 keys.unique(key.clone(), || key),

@@ -358,6 +358,7 @@ retired:
             fields_of::<SpecFile>(),
             [
                 "title",
+                "codes",
                 "crate",
                 "version",
                 "tables",
@@ -383,11 +384,11 @@ tables:
     title: A
     summary: S
     errors:
-      - code: x
+      - code: 1.5
         nme: N
         description: D
         description: again
-        aliases: [1, y]
+        aliases: [1, true]
         http_status: 400
 ";
         let read = pieces_of(text);
@@ -402,8 +403,16 @@ tables:
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),
-                ("invalid type: string \"x\", expected a whole number from 0 to 4294967295", (9, 15)),
-                ("invalid type: string \"y\", expected a whole number from 0 to 4294967295", (13, 22)),
+                (
+                    "invalid type: floating point `1.5`, expected a code: a whole number from 0 to \
+                     4294967295, or text with `codes: string`",
+                    (9, 15)
+                ),
+                (
+                    "invalid type: boolean `true`, expected a code: a whole number from 0 to 4294967295, \
+                     or text with `codes: string`",
+                    (13, 22)
+                ),
             ],
         );
         assert_eq!(

@@ -35,6 +35,9 @@ pub struct Catalogue {
     pub crate_name: String,
     /// The generated package's version.
     pub version: String,
+    /// What the codes are: every code and alias of the catalogue is of
+    /// this kind.
+    pub codes: CodeKind,
     /// Whether the catalogue is an HTTP one: some table is `kind:
     /// http_status` or its rows have `http_status`. A catalogue whose rows
     /// name no HTTP status has no HTTP in its crate, documents or docs, and
@@ -71,7 +74,7 @@ impl Catalogue {
         // Only the HTTP status table is searched: at most the 200 error
         // statuses, so a lookup per row stays linear in the catalogue.
         let table = self.http_table()?;
-        table.rows.iter().find(|row| row.code == u32::from(status)).map(|row| (table, row))
+        table.rows.iter().find(|row| row.code == Code::Integer(u32::from(status))).map(|row| (table, row))
     }
 
     /// The table whose codes are HTTP statuses, if the catalogue has one
@@ -146,8 +149,8 @@ pub struct Table {
 /// A checked row: one error code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The numeric code, unique across the catalogue.
-    pub code: u32,
+    /// The code, unique across the catalogue.
+    pub code: Code,
     /// The name as the source prints it.
     pub name: String,
     /// The description, verbatim.
@@ -160,7 +163,7 @@ pub struct Row {
     pub rust_variant: String,
     /// Other codes services send for this error, in spec order; unique
     /// across every code and alias of the catalogue.
-    pub aliases: Vec<u32>,
+    pub aliases: Vec<Code>,
     /// What a client should do about this error, if the spec says.
     pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
@@ -318,7 +321,7 @@ impl Table {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Retired {
     /// The code.
-    pub code: u32,
+    pub code: Code,
     /// The name it was published with.
     pub name: String,
     /// The id of the table it belonged to (which may no longer exist).
@@ -332,16 +335,123 @@ pub struct Retired {
 
 impl Row {
     /// The id of the row's anchor in the docs, the same on every page that
-    /// links to it: the code itself (`4032251`), stable while the code is.
+    /// links to it: [`Code::anchor`], stable while the code is.
     pub fn anchor(&self) -> String {
-        self.code.to_string()
+        self.code.anchor()
     }
 }
 
 impl Retired {
     /// The id of the retired code's anchor in the docs, as when it was a row.
     pub fn anchor(&self) -> String {
-        self.code.to_string()
+        self.code.anchor()
+    }
+}
+
+/// What a catalogue's codes are (`codes:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeKind {
+    /// Whole numbers (`4032251`): the enums' discriminants.
+    Integer,
+    /// Text of ASCII letters, digits, `_`, `-` and `.` (`card_declined`).
+    String,
+}
+
+impl CodeKind {
+    /// How the spec spells it (`integer`, `string`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            CodeKind::Integer => "integer",
+            CodeKind::String => "string",
+        }
+    }
+}
+
+/// A checked code: of its catalogue's [`CodeKind`], never mixed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A whole number.
+    Integer(u32),
+    /// Text of ASCII letters, digits, `_`, `-` and `.`, not empty.
+    String(String),
+}
+
+impl Code {
+    /// Reads a code of kind `kind` from its text (`4032251`,
+    /// `card_declined`), as the lock writes it.
+    pub fn parse(text: &str, kind: CodeKind) -> Option<Code> {
+        match kind {
+            CodeKind::Integer => text.parse().ok().map(Code::Integer),
+            CodeKind::String => is_string_code(text).then(|| Code::String(text.to_owned())),
+        }
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> CodeKind {
+        match self {
+            Code::Integer(_) => CodeKind::Integer,
+            Code::String(_) => CodeKind::String,
+        }
+    }
+
+    /// The number, for an integer code.
+    pub fn integer(&self) -> Option<u32> {
+        match self {
+            Code::Integer(code) => Some(*code),
+            Code::String(_) => None,
+        }
+    }
+
+    /// The code as a Rust expression: `4032251`, `"card_declined"`.
+    pub fn rust_literal(&self) -> String {
+        match self {
+            Code::Integer(code) => code.to_string(),
+            Code::String(code) => format!("\"{code}\""),
+        }
+    }
+
+    /// The code as a JSON value: `4032251`, `"card_declined"`.
+    pub fn json(&self) -> String {
+        // A string code's characters need no escaping in Rust or JSON.
+        self.rust_literal()
+    }
+
+    /// The id of the code's anchor in the docs: an integer code itself
+    /// (`4032251`); a string code after `Code-` (`Code-card_declined`).
+    /// The prefix makes it a valid HTML id that starts with a letter and
+    /// keeps it apart from every other id on the page: rows' codes are
+    /// unique, the recoveries' anchors start `recovery-`, and headings'
+    /// ids (GitHub's, rustdoc's) are lowercase, never `C`.
+    pub fn anchor(&self) -> String {
+        match self {
+            Code::Integer(code) => code.to_string(),
+            Code::String(code) => format!("Code-{code}"),
+        }
+    }
+}
+
+/// Whether `text` is a string code: ASCII letters, digits, `_`, `-` and
+/// `.`, at least one.
+pub fn is_string_code(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+}
+
+/// Written as the JSON of its kind: a number or a string.
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Code::Integer(code) => serializer.serialize_u32(*code),
+            Code::String(code) => serializer.serialize_str(code),
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Code::Integer(code) => write!(f, "{code}"),
+            Code::String(code) => f.write_str(code),
+        }
     }
 }
 

@@ -62,6 +62,7 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "ALIAS_CODES",
     "ALIAS_ROWS",
     "CODE_SEED",
+    "CODE_HASH_WHOLE",
     "CODE_PILOTS",
     "CODE_SLOTS",
     "NAME_SEED",

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use errcat::Catalogue;
 use errcat::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
+use errcat::model::Code;
 
 fn catalogue(yaml: &str) -> Catalogue {
     let path = Path::new("spec/shop.yaml");
@@ -52,7 +53,7 @@ fn kinds(diff: &CatalogueDiff) -> Vec<(ChangeKind, Option<u32>, &'static str)> {
         Some(Bump::Minor) => "minor",
         Some(Bump::Patch) => "patch",
     };
-    diff.changes.iter().map(|c| (c.kind, c.code, verdict(c))).collect()
+    diff.changes.iter().map(|c| (c.kind, c.code.as_ref().and_then(Code::integer), verdict(c))).collect()
 }
 
 #[test]
@@ -453,7 +454,7 @@ fn an_added_alias_is_minor() {
     let new = old.replace("version: 1.4.2", "version: 1.5.0").replace("aliases: [21]", "aliases: [21, 22]");
     let diff = changed_from(&old, &new);
     assert_eq!(kinds(&diff), [(ChangeKind::AliasAdded, Some(22), "minor")]);
-    assert_eq!(diff.changes[0].alias_of, Some(2));
+    assert_eq!(diff.changes[0].alias_of, Some(Code::Integer(2)));
     assert_eq!(
         diff.changes[0].summary,
         "alias 22 of code 2 `CART_FULL` is new: `from_code(22)` gives `CartError::CartFull`"
@@ -500,7 +501,8 @@ fn retired_aliases_are_breaking_and_removed_or_reused_ones_refused() {
         diff.changes[3].summary,
         "alias 21 of code 2 `CART_FULL` is retired: `from_code(21)` no longer gives `CartError::CartFull`"
     );
-    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    let alias_of: Vec<Option<u32>> =
+        diff.changes.iter().map(|c| c.alias_of.as_ref().and_then(Code::integer)).collect();
     assert_eq!(alias_of, [Some(1), Some(1), Some(1), Some(2)]);
     assert_eq!((diff.bump, diff.needed_version.as_deref()), (Some(Bump::Major), Some("2.0.0")));
     assert_eq!(diff.decision, Decision::Refused);
@@ -548,7 +550,8 @@ fn moved_aliases_are_breaking_and_renumbered_rows_too() {
             "alias 21 of code 2 `CART_FULL` is now the row's own code: `CartError::CartFull`'s `code()` changes",
         ]
     );
-    let alias_of: Vec<Option<u32>> = diff.changes.iter().map(|c| c.alias_of).collect();
+    let alias_of: Vec<Option<u32>> =
+        diff.changes.iter().map(|c| c.alias_of.as_ref().and_then(Code::integer)).collect();
     assert_eq!(alias_of, [Some(21), Some(1), Some(1), Some(21), Some(2)]);
     assert!(diff.is_breaking() && !diff.version_ok);
     assert_eq!(diff.decision, Decision::Refused);
@@ -641,4 +644,54 @@ tables:
     assert!(dropped.changes[0].summary.contains("no longer an HTTP one"), "{}", dropped.changes[0].summary);
     let added = diff_of(without, &with);
     assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
+}
+
+/// `OLD` with string codes: no status table, each code its name in lower case.
+const OLD_STRINGS: &str = "\
+title: Shop
+codes: string
+crate: shop-errors
+version: 1.4.2
+tables:
+  - id: cart
+    title: Cart errors
+    summary: S
+    errors:
+      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}
+      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}
+    retired:
+      - {code: cart_gone, name: CART_GONE, reason: Carts never vanish.}
+";
+
+#[test]
+fn string_codes_are_classed_as_numbers_are_but_their_order_sorts_the_enum() {
+    let old = catalogue(OLD_STRINGS);
+    let changes = |new: &str| diff(&old, &catalogue(new)).changes;
+
+    // Swapped rows: their discriminants are their rows, so `Ord` changes.
+    let swapped = OLD_STRINGS.replace("version: 1.4.2", "version: 1.5.0").replace(
+        "      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}\n      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}\n",
+        "      - {code: cart_full, name: CART_FULL, description: The cart is full., http_status: 409}\n      - {code: cart_empty, name: CART_EMPTY, description: The cart is empty., http_status: 409, aliases: ['0001']}\n",
+    );
+    let found = changes(&swapped);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind, found[0].bump()), (ChangeKind::Reordered, Some(Bump::Minor)));
+    assert!(found[0].summary.ends_with("and `CartError` values sort so"), "{}", found[0].summary);
+
+    // A renamed code and a moved alias name their codes as text.
+    let renamed = OLD_STRINGS.replace("name: CART_FULL,", "name: CART_IS_FULL,");
+    let found = changes(&renamed);
+    assert_eq!(found[0].kind, ChangeKind::Renamed);
+    assert_eq!(found[0].code, Some(Code::String("cart_full".to_owned())));
+    let moved =
+        OLD_STRINGS.replace("version: 1.4.2", "version: 2.0.0").replace(", aliases: ['0001']}", "}").replace(
+            "description: The cart is full., http_status: 409}",
+            "description: The cart is full., http_status: 409, aliases: ['0001']}",
+        );
+    let found = changes(&moved);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, ChangeKind::AliasMoved);
+    assert_eq!(found[0].alias_of, Some(Code::String("cart_full".to_owned())));
+    let json = serde_json::to_value(&found[0]).expect("a change serializes");
+    assert_eq!((json["code"].as_str(), json["alias_of"].as_str()), (Some("0001"), Some("cart_full")));
 }

@@ -217,3 +217,26 @@ fn problem_types_resolve_to_anchors_of_the_reference_page() {
     }
     assert!(checked > 0, "no fixture has problem_details");
 }
+
+/// A catalogue of string codes small enough that every lookup is a
+/// `match`, without HTTP: its crate hashes nothing, so it has no lookup
+/// module (which would be dead code), and no response parsing.
+#[test]
+fn a_small_string_catalogue_without_http_hashes_nothing() {
+    let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: state\n    title: S\n    summary: S\n    errors:\n      - {code: '01000', name: warning, description: D, aliases: [0100C]}\n      - {code: 40P01, name: deadlock, description: D}\n";
+    let catalogue = errcat::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lib = errcat::emit::rust::emit_lib(&catalogue);
+    let file: syn::File = syn::parse_str(&lib).expect("lib.rs parses");
+    let modules: Vec<String> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(module) => Some(module.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(modules, ["serde_codes", "reference"], "no `phf`, no `response`");
+    assert!(!lib.contains("phf::") && !lib.contains("#[repr(u32)]"), "{lib}");
+    assert!(lib.contains("\"01000\" | \"0100C\" => ::core::option::Option::Some(Self::Warning)"), "{lib}");
+}

@@ -569,3 +569,71 @@ fn swapping_rows_is_accepted_by_gen_and_a_patch_for_diff() {
     // A release says so with a patch bump; the lock does not require one.
     assert_eq!((diff.needed_version.as_deref(), diff.version_ok), (Some("0.2.1"), false), "{diff}");
 }
+
+/// A catalogue of string codes with one table, `codes` its `codes:` line.
+fn string_spec(codes: &str, version: &str, rows: &str) -> String {
+    format!(
+        "title: Shop\n{codes}crate: shop-errors\nversion: {version}\ntables:\n  - id: cart\n    title: Cart errors\n    summary: S\n    errors:\n{rows}"
+    )
+}
+
+const STRING_ROWS: &str = "      - {code: cart_empty, name: CART_EMPTY, description: D, aliases: ['0001']}\n\
+                           \x20     - {code: '42601', name: CART_FULL, description: D}\n";
+
+#[test]
+fn string_codes_are_locked_as_text_and_kept_like_numbers() {
+    let project = Project::new(&string_spec("codes: string\n", "0.1.0", STRING_ROWS));
+    project.generate(Mode::Write).unwrap();
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    let lines: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines,
+        [
+            "version 0.1.0",
+            "codes string",
+            "0001 cart alias-of:cart_empty 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
+            "42601 cart active 0.1.0 CartError::CartFull \"CART_FULL\"",
+            "cart_empty cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
+        ]
+    );
+    assert_eq!(outcome(&project.generate(Mode::Check).unwrap(), &project.lock()), Outcome::Unchanged);
+
+    // A locked string code that vanishes is refused like a number, with
+    // the entry to retire it written as the spec writes the code.
+    project.edit(&string_spec(
+        "codes: string\n",
+        "0.1.0",
+        "      - {code: cart_empty, name: CART_EMPTY, description: D, aliases: ['0001']}\n",
+    ));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(error.contains("error: code 42601 `CART_FULL` (table `cart`) is locked but gone"), "{error}");
+    assert!(error.contains("`- {code: \"42601\", name: CART_FULL, reason: \"why\"}`"), "{error}");
+}
+
+#[test]
+fn switching_the_kind_of_codes_is_refused_once() {
+    let project = Project::new(&spec("0.1.0", ROWS, ""));
+    project.generate(Mode::Write).unwrap();
+    project.edit(&string_spec(
+        "codes: string\n",
+        "1.0.0",
+        "      - {code: '1', name: CART_EMPTY, description: D, http_status: 400}\n\
+         \x20     - {code: '2', name: CART_FULL, description: D, http_status: 409}\n",
+    ));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains("error: `codes: string`: the catalogue published integer codes, and every `code()` would change type"),
+        "{error}"
+    );
+    assert!(
+        error.contains("help: a catalogue's codes keep their kind: set `codes: integer` again"),
+        "{error}"
+    );
+    assert!(error.contains("shop.yaml:2:8"), "the diagnostic points at `codes:`: {error}");
+    assert_eq!(error.matches("error:").count(), 1, "one change, not one per code: {error}");
+
+    let diff = diff_of(&spec("0.1.0", ROWS, ""), &string_spec("codes: string\n", "1.0.0", STRING_ROWS));
+    assert_eq!(diff.changes.len(), 1, "{:?}", diff.changes);
+    assert_eq!(diff.changes[0].kind, errcat::compat::diff::ChangeKind::CodesChanged);
+    assert!(diff.changes[0].is_refused() && diff.changes[0].breaking);
+}

@@ -16,6 +16,7 @@ mod markdown;
 mod openapi;
 mod readback;
 mod schema;
+mod stripe_style;
 mod twitter;
 mod validate;
 mod write;

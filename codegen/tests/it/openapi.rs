@@ -5,7 +5,7 @@
 
 use errcat::Catalogue;
 use errcat::emit::openapi::{self, Version};
-use errcat::model::{BodyRole, MessageText, TableKind};
+use errcat::model::{BodyRole, Code, CodeKind, MessageText, TableKind};
 use serde_yaml::Value;
 
 use crate::fixtures::catalogues;
@@ -30,6 +30,22 @@ fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
     })
 }
 
+/// A code as the documents write it: a number, or a string.
+fn code_value(code: &Code) -> Value {
+    match code {
+        Code::Integer(code) => Value::from(*code),
+        Code::String(code) => string(code),
+    }
+}
+
+/// The JSON type of the catalogue's codes.
+fn code_type(catalogue: &Catalogue) -> &'static str {
+    match catalogue.codes {
+        CodeKind::Integer => "integer",
+        CodeKind::String => "string",
+    }
+}
+
 fn string(text: &str) -> Value {
     Value::String(text.to_owned())
 }
@@ -49,8 +65,8 @@ fn documents_are_standalone_with_info_from_the_spec() {
 
 /// The explanation, causes and solutions the documents give beside
 /// `code` of `row`, verbatim: a row's own code carries them, an alias not.
-fn details(row: &errcat::model::Row, code: u32) -> (Option<Value>, Option<Value>, Option<Value>) {
-    if code != row.code {
+fn details(row: &errcat::model::Row, code: &Code) -> (Option<Value>, Option<Value>, Option<Value>) {
+    if *code != row.code {
         return (None, None, None);
     }
     let list = |texts: &[String]| {
@@ -67,21 +83,21 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             let path = ["components", "schemas", name.as_str()];
 
             // Each row's code, then its aliases, with the row they stand for.
-            let entries: Vec<(u32, &errcat::model::Row)> = table
+            let entries: Vec<(&Code, &errcat::model::Row)> = table
                 .rows
                 .iter()
                 .flat_map(|row| {
-                    std::iter::once((row.code, row)).chain(row.aliases.iter().map(move |&a| (a, row)))
+                    std::iter::once((&row.code, row)).chain(row.aliases.iter().map(move |a| (a, row)))
                 })
                 .collect();
             let recovery = |row: &errcat::model::Row| row.recovery.as_ref().map(|r| string(r.key()));
 
             let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
-            assert_eq!(schema["type"], string("integer"));
+            assert_eq!(schema["type"], string(code_type(&catalogue)));
             let one_of = schema["oneOf"].as_sequence().expect("3.1: a oneOf of consts");
             assert_eq!(one_of.len(), entries.len(), "{name}: one const per code and alias");
             for (option, &(code, row)) in one_of.iter().zip(&entries) {
-                assert_eq!(option["const"], Value::from(code), "{name}");
+                assert_eq!(option["const"], code_value(code), "{name}");
                 assert_eq!(option["title"], string(&row.name), "{name}");
                 let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
                 assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
@@ -90,12 +106,12 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 assert_eq!(option.get("x-explanation"), explanation.as_ref(), "{name}: {code}");
                 assert_eq!(option.get("x-causes"), causes.as_ref(), "{name}: {code}");
                 assert_eq!(option.get("x-solutions"), solutions.as_ref(), "{name}: {code}");
-                if code == row.code {
+                if *code == row.code {
                     let description = option["description"].as_str().expect("a description");
                     assert_eq!(plain_text(description, &name), row.description, "{name}");
                     assert_eq!(option.get("x-alias-of"), None, "{name}: {code}");
                 } else {
-                    assert_eq!(option["x-alias-of"], Value::from(row.code), "{name}: alias {code}");
+                    assert_eq!(option["x-alias-of"], code_value(&row.code), "{name}: alias {code}");
                     let description = option["description"].as_str().expect("a description");
                     assert!(
                         plain_text(description, &name).ends_with(&row.description),
@@ -105,16 +121,16 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
 
             let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
-            assert_eq!(schema["type"], string("integer"));
+            assert_eq!(schema["type"], string(code_type(&catalogue)));
             let list = |key: &str| schema[key].as_sequence().unwrap_or_else(|| panic!("3.0: {key}")).clone();
-            let codes: Vec<Value> = entries.iter().map(|&(code, _)| Value::from(code)).collect();
+            let codes: Vec<Value> = entries.iter().map(|&(code, _)| code_value(code)).collect();
             let variants: Vec<Value> = entries
                 .iter()
                 .map(|&(code, row)| {
-                    if code == row.code {
+                    if *code == row.code {
                         string(&row.rust_variant)
                     } else {
-                        string(&format!("{}_{code}", row.rust_variant))
+                        string(&format!("{}_{}", row.rust_variant, code.to_string().replace(['-', '.'], "_")))
                     }
                 })
                 .collect();
@@ -206,16 +222,16 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                     MessageText::Name => &row.name,
                     MessageText::Description => &row.description,
                 };
-                assert_eq!(value[code_key], Value::from(row.code), "{response_name}: {}", row.name);
+                assert_eq!(value[code_key], code_value(&row.code), "{response_name}: {}", row.name);
                 if let Some(message_key) = key(BodyRole::Message) {
                     assert_eq!(value[message_key], string(message));
                 }
                 if let (Some(details), MessageText::Name) = (key(BodyRole::Details), declared.message_text) {
                     assert_eq!(value[details], string(&row.description));
                 }
-                for &alias in &row.aliases {
+                for alias in &row.aliases {
                     let example = unwrap(at(media, &["examples", &format!("{}_{alias}", row.name), "value"]));
-                    assert_eq!(example[code_key], Value::from(alias), "{response_name}: alias {alias}");
+                    assert_eq!(example[code_key], code_value(alias), "{response_name}: alias {alias}");
                     if let Some(message_key) = key(BodyRole::Message) {
                         assert_eq!(example[message_key], string(message));
                     }
@@ -228,8 +244,8 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 for key in required {
                     assert!(fields.contains_key(key), "{key:?} is present");
                 }
-                let code = value[code_key].as_u64().expect("code is an integer");
-                // `anyOf`: each table's code schema, then any integer, then a string of digits.
+                // `anyOf`: each table's code schema, then any integer, then a
+                // string of digits; with string codes, then any string code.
                 let any_of =
                     at(body, &["properties", code_key])["anyOf"].as_sequence().expect("anyOf").clone();
                 let references: Vec<&str> =
@@ -240,10 +256,25 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                     .map(|table| format!("#/components/schemas/{}", openapi::code_schema_name(table)))
                     .collect();
                 assert_eq!(references, schemas, "{response_name}: the code references every code schema");
-                let integer = &any_of[schemas.len()];
-                assert_eq!(integer["type"], string("integer"));
-                let (min, max) = (integer["minimum"].as_u64().unwrap(), integer["maximum"].as_u64().unwrap());
-                assert!((min..=max).contains(&code));
+                let other = &any_of[schemas.len()];
+                match &row.code {
+                    Code::Integer(code) => {
+                        assert_eq!(other["type"], string("integer"));
+                        let (min, max) =
+                            (other["minimum"].as_u64().unwrap(), other["maximum"].as_u64().unwrap());
+                        assert!((min..=max).contains(&u64::from(*code)));
+                    }
+                    Code::String(code) => {
+                        assert_eq!(other["type"], string("string"));
+                        assert_eq!(
+                            any_of.len(),
+                            schemas.len() + 1,
+                            "{response_name}: one schema for other codes"
+                        );
+                        assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)));
+                        assert_eq!(other["pattern"], string("^[A-Za-z0-9_.-]+$"));
+                    }
+                }
             }
         }
     }

@@ -450,3 +450,61 @@ fn recoveries_need_no_http() {
     assert!(manifest.contains("serde = [\"dep:serde\"]"), "{manifest}");
     assert!(!manifest.contains("http"), "{manifest}");
 }
+
+/// A catalogue of string codes without HTTP, `rows` under its one table.
+fn string_spec(rows: &str) -> String {
+    format!(
+        "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: state\n    title: S\n    summary: S\n    errors:\n{rows}"
+    )
+}
+
+#[test]
+fn string_codes_keep_their_text_as_written() {
+    let spec = string_spec(
+        "      - {code: 01000, name: warning, description: D, aliases: ['01C00', 1_000]}\n\
+         \x20     - {code: '42601', name: syntax_error, description: D}\n\
+         \x20     - {code: 0100C, name: result_sets, description: D}\n",
+    );
+    let catalogue =
+        errcat::check(Path::new("spec/test.yaml"), "spec/test.yaml", &spec).expect("a valid spec");
+    assert_eq!(catalogue.codes, errcat::model::CodeKind::String);
+    let codes: Vec<String> = catalogue.rows().map(|(_, row)| row.code.to_string()).collect();
+    // YAML reads a number with a leading zero, or with `_`, as text: kept as written.
+    assert_eq!(codes, ["01000", "42601", "0100C"]);
+    let aliases: Vec<String> = catalogue.tables[0].rows[0].aliases.iter().map(ToString::to_string).collect();
+    assert_eq!(aliases, ["01C00", "1_000"]);
+    assert!(!catalogue.http, "a string catalogue without statuses is not an HTTP one");
+}
+
+#[test]
+fn string_codes_are_unique_text_and_never_numbers() {
+    let found = problems(&string_spec(
+        "      - {code: 42601, name: A, description: D}\n\
+         \x20     - {code: 'x y', name: B, description: D}\n\
+         \x20     - {code: dup, name: C, description: D}\n\
+         \x20     - {code: other, name: E, description: D, aliases: [dup, Dup]}\n",
+    ));
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].contains("the code 42601 is a number, but the catalogue has `codes: string`"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("quote the code exactly as written"), "{}", found[0]);
+    assert!(found[1].contains("the code `x y` is not a string code"), "{}", found[1]);
+    // Codes are compared as written: `Dup` is not `dup`.
+    assert!(found[2].contains("alias dup is already used by table `state`, row 3"), "{}", found[2]);
+}
+
+#[test]
+fn integer_codes_refuse_text_saying_how_to_write_the_number() {
+    let found =
+        problems(&spec_with_rows("      - {code: 01000, name: ONE, description: D, http_status: 404}\n"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("the code `01000` is text, but the catalogue's codes are numbers"),
+        "{}",
+        found[0]
+    );
+    assert!(found[0].contains("without quotes or leading zeros (`1000`)"), "{}", found[0]);
+}

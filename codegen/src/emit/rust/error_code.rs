@@ -5,9 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::unused_code;
-use super::tokens::{doc, ident};
+use super::tokens::{CodeTokens, doc, ident};
 use super::{interop, status_class};
-use crate::model::{Catalogue, Row, Table};
+use crate::model::{Catalogue, CodeKind, Row, Table};
 use crate::text::{code_span, markdown_inline, rust_str};
 
 /// `ErrorCode` with everything it implements.
@@ -104,6 +104,8 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
         }
     });
     let code_arms = arms(quote!(code));
+    let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let inline = (catalogue.codes == CodeKind::String).then(|| quote! { #[inline] });
     let name_arms = arms(quote!(name));
     let description_arms = arms(quote!(description));
     let explanation_arms = arms(quote!(explanation));
@@ -114,14 +116,15 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
         impl ErrorCode {
             #from_code_docs
             #[must_use]
-            pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+            #inline
+            pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
                 #(#from_code_arms)*
                 ::core::option::Option::None
             }
 
             #code_docs
             #[must_use]
-            pub const fn code(self) -> u32 {
+            pub const fn code(self) -> #code_ty {
                 #code_arms
             }
 
@@ -159,7 +162,7 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
 
             #aliases_docs
             #[must_use]
-            pub const fn aliases(self) -> &'static [u32] {
+            pub const fn aliases(self) -> &'static [#code_ty] {
                 #aliases_arms
             }
 
@@ -168,9 +171,14 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
     }
 }
 
-/// `Display`, `Error`, and the conversions from `u32`, to `u32` and from
-/// each table's enum.
+/// `Display`, `Error`, and the conversions from and to the code (`u32` or
+/// `&str`) and from each table's enum.
 fn emit_trait_impls(catalogue: &Catalogue) -> TokenStream {
+    let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
+    let (impl_lifetime, try_from_ty) = match catalogue.codes {
+        CodeKind::Integer => (None, quote!(u32)),
+        CodeKind::String => (Some(quote!(<'a>)), quote!(&'a str)),
+    };
     let display_arms = catalogue.tables.iter().map(|table| {
         let variant = ident(&table.error_code_variant);
         quote! { Self::#variant(error) => ::core::fmt::Display::fmt(error, f), }
@@ -196,17 +204,17 @@ fn emit_trait_impls(catalogue: &Catalogue) -> TokenStream {
 
         impl ::core::error::Error for ErrorCode {}
 
-        impl ::core::convert::TryFrom<u32> for ErrorCode {
+        impl #impl_lifetime ::core::convert::TryFrom<#try_from_ty> for ErrorCode {
             type Error = UnknownCodeError;
 
             // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
-            fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
-                Self::from_code(code).ok_or(UnknownCodeError { code })
+            fn try_from(code: #try_from_ty) -> ::core::result::Result<Self, UnknownCodeError> {
+                Self::from_code(code).ok_or(#unknown)
             }
         }
 
-        impl ::core::convert::From<ErrorCode> for u32 {
-            fn from(error: ErrorCode) -> u32 {
+        impl ::core::convert::From<ErrorCode> for #code_ty {
+            fn from(error: ErrorCode) -> #code_ty {
                 error.code()
             }
         }
@@ -251,12 +259,12 @@ impl Docs {
 
         let enum_docs = doc(&format!(
             "Any code of the catalogue, from whichever table lists it.\n\n\
-             Codes are unique across tables, so a bare number finds its table.\n\n{}",
+             Codes are unique across tables, so a bare {code_word} finds its table.\n\n{}",
             example(format!(
                 "let error = ErrorCode::from_code({code});\n\
                  assert_eq!(error, Some({path}));\n\
                  {status}",
-                code = last.code,
+                code = last.code.rust_literal(),
                 path = path(last_table, last),
                 status = if catalogue.http {
                     format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
@@ -264,13 +272,17 @@ impl Docs {
                     format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
                 },
             )),
+            code_word = match catalogue.codes {
+                CodeKind::Integer => "number",
+                CodeKind::String => "code",
+            },
         ));
         let from_code_docs = doc(&format!(
             "The code `code` of whichever table lists it.\n\n{}",
             example(format!(
                 "assert_eq!(ErrorCode::from_code({}), Some({}));\n\
                  assert_eq!(ErrorCode::from_code({}), None);",
-                first.code,
+                first.code.rust_literal(),
                 path(first_table, first),
                 unused_code(catalogue),
             )),
@@ -281,7 +293,14 @@ impl Docs {
                 example(format!("assert_eq!({}.{call}(), {value});", path(last_table, last)))
             ))
         };
-        let code_docs = getter_docs("The numeric code.", "code", last.code.to_string());
+        let code_docs = getter_docs(
+            match catalogue.codes {
+                CodeKind::Integer => "The numeric code.",
+                CodeKind::String => "The code.",
+            },
+            "code",
+            last.code.rust_literal(),
+        );
         let name_docs =
             getter_docs("The name, exactly as the catalogue prints it.", "name", rust_str(&last.name));
         let description_docs = getter_docs(
@@ -329,7 +348,8 @@ impl Docs {
             example(if last.aliases.is_empty() {
                 format!("assert!({}.aliases().is_empty());", path(last_table, last))
             } else {
-                format!("assert_eq!({}.aliases(), &{:?});", path(last_table, last), last.aliases)
+                let aliases: Vec<String> = last.aliases.iter().map(|alias| alias.rust_literal()).collect();
+                format!("assert_eq!({}.aliases(), &[{}]);", path(last_table, last), aliases.join(", "))
             }),
         ));
         let recovery_docs = doc(&format!(

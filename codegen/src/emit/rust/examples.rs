@@ -1,13 +1,31 @@
 //! The rows and values that the generated doc examples show.
 
-use crate::model::{Body, BodyRole, Catalogue, MessageText, Row, Table};
+use crate::model::{Body, BodyRole, Catalogue, Code, CodeKind, MessageText, Row, Table};
 use crate::text::json_string;
 
-/// The smallest number that no table uses as a code, for "not found" examples.
-pub(super) fn unused_code(catalogue: &Catalogue) -> u32 {
-    let mut used: Vec<u32> = catalogue.rows().map(|(_, row)| row.code).collect();
-    used.sort_unstable();
-    (0..).find(|c| used.binary_search(c).is_err()).expect("fewer than 2^32 codes")
+/// A code that no table uses, for "not found" examples, as a Rust
+/// literal: the smallest such number (`0`), or a string code such as
+/// `"unknown"` (`"unknown_1"`… if a row or an alias has that one).
+pub(super) fn unused_code(catalogue: &Catalogue) -> String {
+    match catalogue.codes {
+        CodeKind::Integer => {
+            let mut used: Vec<u32> = catalogue.rows().filter_map(|(_, row)| row.code.integer()).collect();
+            used.sort_unstable();
+            (0u32..).find(|c| used.binary_search(c).is_err()).expect("fewer than 2^32 codes").to_string()
+        }
+        CodeKind::String => {
+            // Not an alias either: `from_code` finds those too.
+            let used = |code: &str| {
+                let code = Code::String(code.to_owned());
+                catalogue.rows().any(|(_, row)| row.code == code || row.aliases.contains(&code))
+            };
+            let code = std::iter::once("unknown".to_owned())
+                .chain((1..).map(|n| format!("unknown_{n}")))
+                .find(|code| !used(code))
+                .expect("some suffix is free");
+            Code::String(code).rust_literal()
+        }
+    }
 }
 
 /// A string that is not a name in `table`, for "not found" examples: the
@@ -40,7 +58,7 @@ pub(super) fn sample_body(body: &Body, row: &Row, occurrence: Option<&str>) -> S
         MessageText::Name => &row.name,
         MessageText::Description => &row.description,
     };
-    let mut values = vec![(BodyRole::Code, row.code.to_string()), (BodyRole::Message, json_string(message))];
+    let mut values = vec![(BodyRole::Code, row.code.json()), (BodyRole::Message, json_string(message))];
     if let Some(id) = occurrence {
         values.push((BodyRole::OccurrenceId, json_string(id)));
     }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::examples::{body_json, sample_row, unused_code};
 use super::tokens::doc_line;
-use crate::model::{Body, BodyRole, Catalogue, MessageText, Row, Table};
+use crate::model::{Body, BodyRole, Catalogue, Code, CodeKind, MessageText, Row, Table};
 use crate::text::{code_span, json_string, markdown_block, markdown_inline, rust_bytes, rust_str};
 
 /// One section of the guide: a heading, a sentence, and an example.
@@ -38,7 +38,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
          assert_eq!(error, {path});\n\
          assert_eq!(error.name(), {lit});{status}",
         name = table.rust_enum,
-        code = row.code,
+        code = row.code.rust_literal(),
         lit = rust_str(&row.name),
         status = if catalogue.http {
             format!(
@@ -50,18 +50,22 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             String::new()
         },
     );
-    if let Some(&alias) = row.aliases.first() {
+    if let Some(alias) = row.aliases.first() {
         lookup.push_str(&format!(
             "\n\n// Services also send {alias} for it: the alias finds the same error,\n\
              // and `code()` stays the documented one.\n\
-             assert_eq!(ErrorCode::from_code({alias}), Some(error));\n\
+             assert_eq!(ErrorCode::from_code({alias_lit}), Some(error));\n\
              assert_eq!(error.code(), {code});",
-            code = row.code,
+            alias_lit = alias.rust_literal(),
+            code = row.code.rust_literal(),
         ));
     }
     sections.push(Section {
         heading: "Look up a code".to_owned(),
-        intro: "Every code of every table, by number (or alias) or by name.".to_owned(),
+        intro: match catalogue.codes {
+            CodeKind::Integer => "Every code of every table, by number (or alias) or by name.".to_owned(),
+            CodeKind::String => "Every code of every table, by code (or alias) or by name.".to_owned(),
+        },
         code: lookup,
         http: false,
     });
@@ -165,7 +169,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 http_enum = http.rust_enum,
                 variant = first.rust_variant,
                 status = first.code,
-                code = row.code,
+                code = row.code.rust_literal(),
                 row_status = row.http_status,
             )
         }
@@ -174,22 +178,26 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
              use {krate}::ErrorCode;\n\n\
              assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({status}));\n\
              # }}",
-            code = row.code,
+            code = row.code.rust_literal(),
             status = row.http_status,
         ),
     };
     // Keep errors in your own serde types.
     sections.push(Section {
         heading: "Keep errors in your own types".to_owned(),
-        intro: "With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when \
-                the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from \
-                its code, an alias, a string of the code's digits or its name (`ErrorCode` \
-                refuses a name that two tables share)."
-            .to_owned(),
+        intro: format!(
+            "With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when \
+             the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from \
+             {read} (`ErrorCode` refuses a name that two tables share).",
+            read = match catalogue.codes {
+                CodeKind::Integer => "its code, an alias, a string of the code's digits or its name",
+                CodeKind::String => "its code, an alias or its name, tried in that order",
+            }
+        ),
         code: format!(
             "# #[cfg(feature = \"serde\")] {{\n\
              use {krate}::{{ErrorCode, {name}}};\n\n\
-             assert_eq!(serde_json::to_string(&{path}).unwrap(), \"{code}\");\n\
+             assert_eq!(serde_json::to_string(&{path}).unwrap(), {code});\n\
              let read: ErrorCode = serde_json::from_str({by_name}).unwrap();\n\
              assert_eq!(read, {path});{shared}\n\
              # }}",
@@ -200,7 +208,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 name = name.replace('`', "'"),
                 json = rust_str(&json_string(name)),
             )),
-            code = row.code,
+            code = rust_str(&row.code.json()),
             // A name that two tables share reads as neither: the example reads
             // the code, as a string of digits, instead.
             by_name = rust_str(&json_string(
@@ -299,16 +307,20 @@ fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -
         MessageText::Name => &row.name,
         MessageText::Description => &row.description,
     };
-    let sent = row.aliases.first().copied().unwrap_or(row.code);
+    let sent = row.aliases.first().unwrap_or(&row.code);
     let json = body_json(
         body,
         &[(BodyRole::Code, format!("\"{sent}\"")), (BodyRole::Message, json_string(message))],
     );
+    let sent_check = match sent {
+        Code::Integer(_) => format!("body.{code_field}.number()), Some({sent})"),
+        Code::String(_) => format!("body.{code_field}.as_str()), Some({})", sent.rust_literal()),
+    };
     let mut uses = vec!["ApiError", "ApiErrorKind", "ErrorCode", table.rust_enum.as_str()];
     let mut parse = format!(
         "let error = ApiError::from_response({status}, {bytes});\n\
          assert_eq!(error.kind(), ApiErrorKind::Code({path}));\n\
-         assert_eq!(error.body().map(|body| body.{code_field}.number()), Some({sent})); // as sent",
+         assert_eq!(error.body().map(|body| {sent_check}); // as sent",
         status = row.http_status,
         bytes = rust_bytes(&json),
     );
@@ -337,7 +349,7 @@ fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -
         }
     }
     let unlisted_status = (500..=599u16)
-        .find(|&status| catalogue.rows().all(|(_, r)| r.code != u32::from(status)))
+        .find(|&status| catalogue.rows().all(|(_, r)| r.code != Code::Integer(u32::from(status))))
         .unwrap_or(599);
     parse.push_str(&format!(
         "\n\n// A body that is not an error body is kept, byte for byte.\n\
@@ -347,11 +359,20 @@ fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -
     ));
     Section {
         heading: "Parse an error response".to_owned(),
-        intro: "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
-                the body's bytes into the most specific error it can: the body's code if the \
-                catalogue lists it (as a number, a string of digits or a one-element array), \
-                else the HTTP status, else the raw numbers. Nothing the service sent is lost."
-            .to_owned(),
+        intro: format!(
+            "With the `serde` feature, `ApiError::from_response` turns an HTTP status and \
+             the body's bytes into the most specific error it can: the body's code if the \
+             catalogue lists it ({sent}), else the HTTP status, else the raw {raw}. Nothing the \
+             service sent is lost.",
+            sent = match catalogue.codes {
+                CodeKind::Integer => "as a number, a string of digits or a one-element array",
+                CodeKind::String => "as a string or a one-element array",
+            },
+            raw = match catalogue.codes {
+                CodeKind::Integer => "numbers",
+                CodeKind::String => "status and code",
+            },
+        ),
         code: format!(
             "# #[cfg(feature = \"serde\")] {{\nuse {krate}::{{{uses}}};\n\n{parse}\n# }}",
             uses = uses.join(", ")
@@ -401,7 +422,7 @@ fn recover_example(catalogue: &Catalogue, row: &Row) -> Option<String> {
          {check}",
         retry = rust_str(RETRY),
         none = rust_str(NONE),
-        code = row.code,
+        code = row.code.rust_literal(),
     ))
 }
 

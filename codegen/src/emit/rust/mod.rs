@@ -30,7 +30,7 @@ use quote::quote;
 
 pub use readme::emit_readme;
 
-use crate::model::Catalogue;
+use crate::model::{Catalogue, CodeKind};
 use crate::text::toml_string;
 use crate::write::Comment;
 
@@ -191,7 +191,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
-        emit_lookup_module(catalogue.tables.iter().any(table::names_use_hash)),
+        emit_lookup_module(catalogue),
     ];
     let mut lib = String::new();
     for tokens in std::iter::once(crate_attrs).chain(tables).chain(rest) {
@@ -242,16 +242,27 @@ fn emit_reference_module() -> TokenStream {
 }
 
 /// The hash functions, copied from the generator's own `phf/lookup.rs`.
-fn emit_lookup_module(with_hash_name: bool) -> TokenStream {
+fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
     // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
     // it always parses.
     let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
-    // Where every table finds names with a `match`, `hash_name` would be
-    // dead code in the generated crate.
-    let items = file
-        .items
-        .into_iter()
-        .filter(|item| with_hash_name || !matches!(item, syn::Item::Fn(f) if f.sig.ident == "hash_name"));
+    // String codes hash as names do. Where every table finds names (and
+    // string codes) with a `match`, `hash_name` would be dead code in the
+    // generated crate, as `hash_code` would be where codes are strings.
+    let string_codes = catalogue.codes == CodeKind::String;
+    let with_hash_name = catalogue
+        .tables
+        .iter()
+        .any(|t| table::names_use_hash(t) || (string_codes && table::codes_use_hash(catalogue, t)));
+    if string_codes && !with_hash_name {
+        // Every lookup is a `match`: nothing hashes.
+        return TokenStream::new();
+    }
+    let items = file.items.into_iter().filter(|item| match item {
+        syn::Item::Fn(f) if f.sig.ident == "hash_name" => with_hash_name,
+        syn::Item::Fn(f) if f.sig.ident == "hash_code" => !string_codes,
+        _ => true,
+    });
     let attrs = file.attrs;
     quote! {
         mod phf {

@@ -48,7 +48,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
                 "use {krate}::{{ErrorCode, Recovery}};\n\n\
                  let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
                  match error.recovery() {{\n{arms}\n}}",
-                code = row.code,
+                code = row.code.rust_literal(),
                 arms = arms.join("\n"),
             )
         }

@@ -36,7 +36,7 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
                     };
                     body_json(
                         body,
-                        &[(BodyRole::Code, row.code.to_string()), (BodyRole::Message, json_string(message))],
+                        &[(BodyRole::Code, row.code.json()), (BodyRole::Message, json_string(message))],
                     )
                 },
             ),
@@ -55,7 +55,7 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
                 uri = json_string(&details.type_uri(row)),
                 member = json_string(&body.code().key),
                 title = json_string(&row.name),
-                code = row.code,
+                code = row.code.json(),
             ),
             quote!(ProblemDetails),
             quote! {

@@ -29,3 +29,37 @@ pub(super) fn phf_literals(phf: &Phf) -> (Literal, Vec<Literal>, Vec<Literal>) {
         phf.slots.iter().map(|&s| Literal::u32_unsuffixed(s)).collect(),
     )
 }
+
+/// How the generated crate spells a catalogue's codes: their Rust types,
+/// whether lookups by code are `const`, and the error of a failed one.
+pub(super) struct CodeTokens {
+    /// What `code()` returns: `u32` or `&'static str`.
+    pub ty: TokenStream,
+    /// What `from_code` takes: `u32` or `&str`.
+    pub param: TokenStream,
+    /// `const` where lookups by code are const fns (integer codes: string
+    /// comparisons are not const).
+    pub constness: Option<TokenStream>,
+    /// `UnknownCodeError` for the code in `code`: a string code stays out
+    /// of it, since a `no_std` crate without `alloc` could not own it.
+    pub unknown: TokenStream,
+}
+
+impl CodeTokens {
+    pub(super) fn of(catalogue: &crate::model::Catalogue) -> Self {
+        match catalogue.codes {
+            crate::model::CodeKind::Integer => CodeTokens {
+                ty: quote!(u32),
+                param: quote!(u32),
+                constness: Some(quote!(const)),
+                unknown: quote!(UnknownCodeError { code }),
+            },
+            crate::model::CodeKind::String => CodeTokens {
+                ty: quote!(&'static str),
+                param: quote!(&str),
+                constness: None,
+                unknown: quote!(UnknownCodeError { _private: () }),
+            },
+        }
+    }
+}

@@ -12,12 +12,13 @@ mod vocabulary;
 use self::vocabulary::{check_body, check_no_body, check_recoveries, check_row_recovery, check_type_base};
 use super::text_rules::{refused_characters, shown};
 use super::{
-    Catalogue, DEFAULT_NAME_COLUMN, ProblemDetails, RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, Retired,
-    Row, Table, TableKind, crate_name_clash, derive_variant_name, is_type_ident,
+    Catalogue, Code, CodeKind, DEFAULT_NAME_COLUMN, ProblemDetails, RESERVED_ASSOCIATED_NAMES,
+    RESERVED_ITEM_NAMES, Retired, Row, Table, TableKind, crate_name_clash, derive_variant_name,
+    is_string_code, is_type_ident,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SpecPath;
-use crate::spec::{SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
+use crate::spec::{SpecCode, SpecCodes, SpecFile, SpecRetired, SpecRow, SpecTable, SpecTableKind};
 
 /// The parts of a spec that could not be read, by their indexes in the
 /// file (from 0). Validation skips them, and every check they take part in.
@@ -63,7 +64,14 @@ pub(crate) fn validate_skipping(
     spec: &SpecFile,
     skipped: &Skipped,
 ) -> Result<Catalogue, Diagnostics> {
-    let mut problems = Problems { file, found: Vec::new() };
+    let codes_kind = match spec.codes {
+        SpecCodes::Integer => CodeKind::Integer,
+        SpecCodes::String => CodeKind::String,
+    };
+    // `codes:` is a field of the catalogue: when those could not be read,
+    // it may be the default, and no code is judged against it.
+    let codes = (!skipped.catalogue).then_some(codes_kind);
+    let mut problems = Problems { file, codes, found: Vec::new() };
     if !skipped.catalogue {
         check_catalogue(&mut problems, spec);
     }
@@ -78,7 +86,7 @@ pub(crate) fn validate_skipping(
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
     let mut holder_variants = HashMap::new();
-    let mut codes: HashMap<u32, String> = HashMap::new();
+    let mut codes: HashMap<Code, String> = HashMap::new();
     // Each custom row (its table's and its own index in the model), and
     // whether it names its HTTP status.
     let mut statuses: Vec<(usize, usize, bool)> = Vec::new();
@@ -124,7 +132,7 @@ pub(crate) fn validate_skipping(
             {
                 row.recovery = check_row_recovery(&mut problems, &recoveries, row, &here, named, spec);
             }
-            if let Some(first) = codes.insert(row.code, here.clone()) {
+            if let Some(first) = codes.insert(row.code.clone(), here.clone()) {
                 problems.push(
                     row.at.field("code"),
                     format!("{here}: code {} is already used by {first}", row.code),
@@ -176,6 +184,7 @@ pub(crate) fn validate_skipping(
             title: spec.title.clone(),
             crate_name: spec.crate_name.clone(),
             version: spec.version.clone(),
+            codes: codes_kind,
             http,
             tables,
             retired,
@@ -247,7 +256,7 @@ fn check_retired(
     problems: &mut Problems<'_>,
     skipped: &Skipped,
     spec: &SpecFile,
-    codes: &HashMap<u32, String>,
+    codes: &HashMap<Code, String>,
 ) -> Vec<Retired> {
     let per_table =
         spec.tables.iter().enumerate().filter(|(t, _)| !skipped.tables.contains(t)).flat_map(|(t, table)| {
@@ -264,11 +273,12 @@ fn check_retired(
         .enumerate()
         .filter(|(i, _)| !skipped.retired.contains(i))
         .map(|(i, entry)| (SpecPath::root().field("retired").index(i), None, entry));
-    let mut seen: HashMap<u32, SpecPath> = HashMap::new();
+    let mut seen: HashMap<Code, SpecPath> = HashMap::new();
     let mut retired = Vec::new();
     for (at, owner, entry) in per_table.chain(top_level) {
         let SpecRetired { code, name, reason, table } = entry;
         let here = format!("retired code {code} (`{}`)", shown(name));
+        let code = problems.code(at.field("code"), &here, "the code", code);
         let table = match (owner, table) {
             (Some(owner), None) => owner.id.clone(),
             (Some(owner), Some(named)) => {
@@ -312,21 +322,21 @@ fn check_retired(
             }
             check_text(problems, at.clone(), &here, field, value);
         }
-        if let Some(row) = codes.get(code) {
+        if let Some(row) = codes.get(&code) {
             problems.push(
                 at.field("code"),
                 format!("{here}: the code is retired but {row} uses it"),
                 "a retired code is never reused: give the row a new code, or remove the entry if the code was never published",
             );
         }
-        if let Some(first) = seen.insert(*code, at.clone()) {
+        if let Some(first) = seen.insert(code.clone(), at.clone()) {
             problems.push(
                 at.field("code"),
                 format!("{here}: the code is already retired at `{first}`"),
                 "list each retired code once",
             );
         }
-        retired.push(Retired { code: *code, name: name.clone(), table, reason: reason.clone(), at });
+        retired.push(Retired { code, name: name.clone(), table, reason: reason.clone(), at });
     }
     retired
 }
@@ -400,6 +410,13 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
         SpecTableKind::Custom => TableKind::Custom,
         SpecTableKind::HttpStatus => TableKind::HttpStatus,
     };
+    if kind == TableKind::HttpStatus && problems.codes == Some(CodeKind::String) {
+        problems.push(
+            at.field("kind"),
+            format!("{here}: `kind: http_status` lists HTTP statuses, which are numbers, but the catalogue has `codes: string`"),
+            "remove `kind: http_status` and give each row its `http_status`, or remove `codes: string`",
+        );
+    }
     let mut names = HashMap::new();
     let mut variants: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows = Vec::with_capacity(spec.errors.len());
@@ -476,6 +493,7 @@ fn check_row(
     spec: &SpecRow,
 ) -> Row {
     let here = format!("{table}, row {} (`{}`)", r + 1, shown(&spec.name));
+    let code = problems.code(at.field("code"), &here, "the code", &spec.code);
     for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
         if value.trim().is_empty() {
             problems.push(
@@ -489,8 +507,10 @@ fn check_row(
 
     let http_status = match (kind, spec.http_status) {
         (TableKind::HttpStatus, declared) => {
-            let status = u16::try_from(spec.code).ok().filter(|s| is_error_status(*s));
-            if status.is_none() {
+            let status =
+                code.integer().and_then(|code| u16::try_from(code).ok()).filter(|s| is_error_status(*s));
+            // A string catalogue's status table is refused as a whole.
+            if status.is_none() && problems.codes != Some(CodeKind::String) {
                 problems.push(
                     at.field("code"),
                     format!("{here}: code {} is not an HTTP error status", spec.code),
@@ -559,7 +579,7 @@ fn check_row(
         None => {
             let derived = derive_variant_name(&spec.name);
             if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
-                let (why, suggestion) = variant_problem(&derived, spec.code);
+                let (why, suggestion) = variant_problem(&derived, &code);
                 problems.push(
                     at.field("name"),
                     format!("{here}: the name cannot become a Rust variant name: {why}"),
@@ -571,6 +591,14 @@ fn check_row(
     };
 
     check_aliases(problems, kind, &here, &at, spec);
+    let aliases = spec
+        .aliases
+        .iter()
+        .enumerate()
+        .map(|(a, alias)| {
+            problems.code(at.field("aliases").index(a), &here, &format!("alias {}", a + 1), alias)
+        })
+        .collect();
     if let Some(reason) = &spec.deprecated {
         if reason.trim().is_empty() {
             problems.push(
@@ -584,12 +612,12 @@ fn check_row(
     check_details(problems, &here, &at, spec);
 
     Row {
-        code: spec.code,
+        code,
         name: spec.name.clone(),
         description: spec.description.clone(),
         http_status,
         rust_variant,
-        aliases: spec.aliases.clone(),
+        aliases,
         // Resolved against the vocabulary once every table is read.
         recovery: None,
         deprecated: spec.deprecated.clone(),
@@ -634,9 +662,13 @@ fn check_details(problems: &mut Problems<'_>, here: &str, at: &SpecPath, spec: &
 
 /// Why `derived` (a name's UpperCamelCase) is no variant name, and a
 /// valid name to suggest instead.
-fn variant_problem(derived: &str, code: u32) -> (String, String) {
+fn variant_problem(derived: &str, code: &Code) -> (String, String) {
+    let fallback = || match code {
+        Code::Integer(code) => format!("Error{code}"),
+        Code::String(code) => format!("E{}", code.to_upper_camel_case()),
+    };
     if derived.is_empty() {
-        return ("it has no letters or digits".to_owned(), format!("Error{code}"));
+        return ("it has no letters or digits".to_owned(), fallback());
     }
     if derived == "Self" {
         return ("`Self` is a Rust keyword".to_owned(), "SelfError".to_owned());
@@ -648,7 +680,7 @@ fn variant_problem(derived: &str, code: u32) -> (String, String) {
         }
     }
     let ascii: String = derived.chars().filter(char::is_ascii_alphanumeric).collect();
-    let suggestion = if is_type_ident(&ascii) { ascii } else { format!("Error{code}") };
+    let suggestion = if is_type_ident(&ascii) { ascii } else { fallback() };
     (format!("`{derived}` is not made of ASCII letters and digits"), suggestion)
 }
 
@@ -674,13 +706,13 @@ fn check_aliases(problems: &mut Problems<'_>, kind: TableKind, here: &str, at: &
 /// Every alias must be a code that nothing else uses, the row's own code included.
 fn check_alias_uniqueness(
     problems: &mut Problems<'_>,
-    codes: &mut HashMap<u32, String>,
+    codes: &mut HashMap<Code, String>,
     row: &Row,
     here: &str,
 ) {
-    for (a, &alias) in row.aliases.iter().enumerate() {
+    for (a, alias) in row.aliases.iter().enumerate() {
         // The first use stays on record, so every later one names it.
-        match codes.entry(alias) {
+        match codes.entry(alias.clone()) {
             Entry::Occupied(first) => problems.push(
                 row.at.field("aliases").index(a),
                 format!("{here}: alias {alias} is already used by {}", first.get()),
@@ -791,8 +823,15 @@ fn is_crate_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// The longest string code, in bytes: what the generated crate's
+/// `BodyCode` holds inline (`BodyCode::CAPACITY`).
+const MAX_STRING_CODE: usize = 64;
+
 struct Problems<'a> {
     file: &'a Path,
+    /// What the catalogue's codes are (`codes:`): every code is checked
+    /// against it. `None` when the catalogue's own fields could not be read.
+    codes: Option<CodeKind>,
     found: Vec<Diagnostic>,
 }
 
@@ -800,6 +839,66 @@ impl Problems<'_> {
     /// Records a problem with the value at `at` (`tables[1].errors[0].code`).
     fn push(&mut self, at: SpecPath, message: impl Into<String>, help: impl Into<String>) {
         self.found.push(Diagnostic::new(self.file, message).spec_path(at).help(help));
+    }
+
+    /// A code as written (`what` of `here`, at `at`), checked against the
+    /// catalogue's `codes:`. A code of the other kind is a problem (and
+    /// comes back as written, so that the checks that follow still run).
+    fn code(&mut self, at: SpecPath, here: &str, what: &str, code: &SpecCode) -> Code {
+        match (self.codes, code) {
+            (None, SpecCode::Integer(code)) => Code::Integer(*code),
+            (None, SpecCode::Text(text)) => Code::String(text.clone()),
+            (Some(CodeKind::Integer), SpecCode::Integer(code)) => Code::Integer(*code),
+            (Some(CodeKind::Integer), SpecCode::Text(text)) => {
+                let help = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+                    // Quoted, or (`01000`) a leading zero YAML does not read as a number.
+                    let number = text.trim_start_matches('0');
+                    let number = if number.is_empty() { "0" } else { number };
+                    format!(
+                        "write the number without quotes or leading zeros (`{number}`), or set `codes: string` at the top of the spec to keep the code as text"
+                    )
+                } else {
+                    "write a whole number from 0 to 4294967295, or set `codes: string` at the top of the spec for text codes".to_owned()
+                };
+                self.push(
+                    at,
+                    format!(
+                        "{here}: {what} `{}` is text, but the catalogue's codes are numbers",
+                        shown(text)
+                    ),
+                    help,
+                );
+                Code::String(text.clone())
+            }
+            (Some(CodeKind::String), SpecCode::Text(text)) => {
+                if !is_string_code(text) {
+                    self.push(
+                        at,
+                        format!("{here}: {what} `{}` is not a string code", shown(text)),
+                        "write ASCII letters, digits, `_`, `-` and `.`, at least one, e.g. `card_declined`",
+                    );
+                } else if text.len() > MAX_STRING_CODE {
+                    self.push(
+                        at,
+                        format!("{here}: {what} is {} bytes long", text.len()),
+                        format!(
+                            "a string code is at most {MAX_STRING_CODE} bytes (what the generated `BodyCode` holds): shorten it"
+                        ),
+                    );
+                }
+                Code::String(text.clone())
+            }
+            (Some(CodeKind::String), SpecCode::Integer(number)) => {
+                self.push(
+                    at,
+                    format!("{here}: {what} {number} is a number, but the catalogue has `codes: string`"),
+                    format!(
+                        "quote the code exactly as written (`'…'`): unquoted, YAML reads it as the number {number}, which is no string code"
+                    ),
+                );
+                Code::String(number.to_string())
+            }
+        }
     }
 }
 

@@ -65,7 +65,11 @@ pub(super) fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
         }
         let (required, json_type, description) = match role {
             BodyRole::Code => {
-                (true, "integer or string of digits", "The error's code, as the service sent it.")
+                let json_type = match problems.codes {
+                    Some(super::CodeKind::String) => "string",
+                    _ => "integer or string of digits",
+                };
+                (true, json_type, "The error's code, as the service sent it.")
             }
             BodyRole::Message => (
                 true,
@@ -230,7 +234,10 @@ pub(super) fn check_recoveries(
                 );
             } else if spec.tables.iter().any(|table| {
                 table.kind == SpecTableKind::HttpStatus
-                    && table.errors.iter().any(|row| row.code == u32::from(status))
+                    && table
+                        .errors
+                        .iter()
+                        .any(|row| row.code == crate::spec::SpecCode::Integer(u32::from(status)))
             }) {
                 problems.push(
                     at.field("unlisted_statuses").index(s),

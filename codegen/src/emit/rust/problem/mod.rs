@@ -22,7 +22,7 @@ use quote::quote;
 use super::examples::sample_row;
 use super::fixed;
 use super::tokens::{doc, ident};
-use crate::model::{Catalogue, ProblemDetails};
+use crate::model::{Catalogue, CodeKind, ProblemDetails};
 use crate::text::{json_string, rust_str};
 
 /// `ProblemDetails`, its serde impls and builders, spliced in verbatim.
@@ -45,10 +45,14 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
          assert_eq!(error.problem_type(), {uri});\n\
          ```",
         krate = catalogue.crate_ident(),
-        code = row.code,
+        code = row.code.rust_literal(),
         uri = rust_str(&details.type_uri(row)),
     ));
-    let base = format!("{}#", details.type_base);
+    // The reference page's anchor of a row: its code, after `Code-` for a string code.
+    let base = match catalogue.codes {
+        CodeKind::Integer => format!("{}#", details.type_base),
+        CodeKind::String => format!("{}#Code-", details.type_base),
+    };
     // Validation accepts `problem_details:` only beside a `body:`.
     let code_member = catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str());
     let from_tables = catalogue.tables.iter().map(|table| {
@@ -118,7 +122,7 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
         uri = json_string(&details.type_uri(row)),
         title = json_string(&row.name),
         status = row.http_status,
-        code = row.code,
+        code = row.code.json(),
     );
     let struct_docs = doc(&format!(
         "An error as RFC 9457 problem details (`application/problem+json`), the\n\

@@ -399,6 +399,12 @@ pub(super) fn once<T, E: de::Error>(
     Ok(())
 }
 
+/// The string codes' `BodyCode`, compiled and tested here beside the
+/// `one_element` it shares.
+#[cfg(test)]
+#[path = "body_string.rs"]
+mod body_string;
+
 #[cfg(test)]
 mod tests {
     use serde::Deserializer as _;

@@ -41,10 +41,8 @@ pub(super) fn emit_build(catalogue: &Catalogue, body: &Body, uses: &str, path: &
         MessageText::Name => &row.name,
         MessageText::Description => &row.description,
     };
-    let json = body_json(
-        body,
-        &[(BodyRole::Code, row.code.to_string()), (BodyRole::Message, json_string(message_text))],
-    );
+    let json =
+        body_json(body, &[(BodyRole::Code, row.code.json()), (BodyRole::Message, json_string(message_text))]);
     let new_call = match message {
         Some(_) => format!("ErrorBody::new({path}, {})", rust_str(message_text)),
         None => format!("ErrorBody::new({path})"),

@@ -27,16 +27,19 @@ use body::BodyCodeOnly;
 use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery, problem_code};
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::examples::{body_json as body_json_of, sample_body, sample_row, unused_code};
 use super::fixed;
 use super::tokens::{doc, ident};
-use crate::model::{Body, BodyRole, Catalogue, Row, Table};
+use crate::model::{Body, BodyRole, Catalogue, CodeKind, Row, Table};
 use crate::text::{code_span, json_string, rust_bytes};
 
 /// `BodyCode`, `ErrorBody` and their serde impls, spliced in verbatim.
 const BODY_SOURCE: &str = include_str!("body.rs");
+
+/// The `BodyCode` of string codes, spliced in place of `body.rs`'s.
+const BODY_STRING_SOURCE: &str = include_str!("body_string.rs");
 
 /// `ApiError` and its methods, spliced in verbatim.
 const API_ERROR_SOURCE: &str = include_str!("api_error.rs");
@@ -50,7 +53,24 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let sample = Sample::new(catalogue, body_model);
     let http_use =
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
-    let body = fixed::items(BODY_SOURCE, body_docs(&sample));
+    let body = match catalogue.codes {
+        CodeKind::Integer => fixed::items(BODY_SOURCE, body_docs(&sample)),
+        CodeKind::String => {
+            // `body.rs` but its numeric `BodyCode`, and `body_string.rs`'s in its place.
+            let numeric = |item: &syn::Item| match item {
+                syn::Item::Struct(item) => {
+                    ["BodyCode", "CodeField"].contains(&item.ident.to_string().as_str())
+                }
+                syn::Item::Impl(item) => matches!(&*item.self_ty, syn::Type::Path(path)
+                    if path.path.is_ident("BodyCode") || path.path.is_ident("CodeField")),
+                syn::Item::Fn(item) => item.sig.ident == "parse_decimal",
+                _ => false,
+            };
+            let mut items = fixed::items(BODY_STRING_SOURCE, string_body_docs(&sample));
+            items.extend(fixed::items(BODY_SOURCE, Vec::new()).into_iter().filter(|item| !numeric(item)));
+            items
+        }
+    };
     let members = members::emit_members(body_model, error_body_docs(&sample));
     let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
     let problem_code = match catalogue.problem_details {
@@ -69,11 +89,14 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let with_recovery = !catalogue.recoveries.is_empty();
     // Without a recovery vocabulary there is no `Recovery` to answer with.
     let without: &[&str] = if with_recovery { &[] } else { &["ApiError::recovery"] };
-    let api_error = fixed::items_without(
+    let mut api_error = fixed::items_without(
         API_ERROR_SOURCE,
         vec![("ApiError".to_owned(), api_error_docs(&sample, with_recovery))],
         without,
     );
+    if catalogue.codes == CodeKind::String {
+        api_error.iter_mut().for_each(compare_string_codes);
+    }
     let recovery_use = with_recovery.then(|| quote! { Recovery });
     quote! {
         #[cfg(feature = "serde")]
@@ -137,7 +160,11 @@ struct Sample<'a> {
     row: &'a Row,
     path: String,
     uses: String,
-    unknown: u32,
+    /// A code no table has, as a Rust literal (`0`, `"unknown"`).
+    unknown: String,
+    /// `BodyCode::new(CODE)` for a code, as the examples build one (a
+    /// string code's `new` answers an `Option`).
+    body_code: fn(&str) -> String,
     body_json: String,
     body: &'a Body,
 }
@@ -153,6 +180,10 @@ impl<'a> Sample<'a> {
             ),
             uses: format!("use {krate}::{{ErrorCode, {}}};", table.rust_enum),
             unknown: unused_code(catalogue),
+            body_code: match catalogue.codes {
+                CodeKind::Integer => |code| format!("BodyCode::new({code})"),
+                CodeKind::String => |code| format!("BodyCode::new({code}).unwrap()"),
+            },
             body_json: sample_body(body, row, Some("a1b2")),
             body,
             krate,
@@ -185,7 +216,7 @@ fn body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
                  assert_eq!(unknown.error_code(), None);\n\
                  assert_eq!(unknown.number(), {unknown});\n\
                  assert_eq!(serde_json::to_string(&unknown).unwrap(), \"\\\"{unknown}\\\"\");",
-                code = row.aliases.first().copied().unwrap_or(row.code),
+                code = row.aliases.first().unwrap_or(&row.code),
             ),
         ),
     ));
@@ -276,14 +307,18 @@ fn error_body_docs(sample: &Sample) -> TokenStream {
     if let Some(details) = details {
         checks.push_str(&format!("\nassert_eq!(body.{}, None);", details.rust_field));
     }
-    let mut values = vec![(BodyRole::Code, format!("[\"{unknown}\"]"))];
+    let string = unknown.starts_with('"');
+    // As a string: the digits of an integer code, a string code as it is.
+    let unknown_json = if string { unknown.clone() } else { format!("\"{unknown}\"") };
+    let mut values = vec![(BodyRole::Code, format!("[{unknown_json}]"))];
     if message.is_some() {
         values.push((BodyRole::Message, "[\"X\"]".to_owned()));
     }
     if details.is_some() {
         values.push((BodyRole::Details, "[\"d\"]".to_owned()));
     }
-    let mut array_checks = format!("assert_eq!(array.{}.number(), {unknown});", body.code().rust_field);
+    let read_back = if string { "as_str" } else { "number" };
+    let mut array_checks = format!("assert_eq!(array.{}.{read_back}(), {unknown});", body.code().rust_field);
     if let Some(details) = details {
         array_checks
             .push_str(&format!("\nassert_eq!(array.{}.as_deref(), Some(\"d\"));", details.rust_field));
@@ -299,7 +334,7 @@ fn error_body_docs(sample: &Sample) -> TokenStream {
         "An error response body: {shape}{optional}.\n\n\
          Each member is read as a plain value or as a one-element array\n\
          ({example_array}), and {code_key}\n\
-         as an integer or a string of digits; other members are ignored.\n\
+         {code_as}; other members are ignored.\n\
          Writing gives the plain shape, with absent members left out.\n\n{}",
         example(
             &format!("{uses}\nuse {krate}::ErrorBody;"),
@@ -312,14 +347,17 @@ fn error_body_docs(sample: &Sample) -> TokenStream {
                 array = raw_str(&body_json_of(body, &values)),
             ),
         ),
-        example_array = code_span(&example_array(body)),
+        example_array = code_span(&example_array(body, string)),
         code_key = code_span(code_key),
+        code_as = if string { "as a string" } else { "as an integer or a string of digits" },
     ))
 }
 
 /// `{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`, in the body's members.
-fn example_array(body: &Body) -> String {
-    let mut values = vec![(BodyRole::Code, "[4030000]".to_owned())];
+/// (`["card_declined"]` for string codes).
+fn example_array(body: &Body, string: bool) -> String {
+    let code = if string { "[\"card_declined\"]" } else { "[4030000]" };
+    let mut values = vec![(BodyRole::Code, code.to_owned())];
     if body.member(BodyRole::Message).is_some() {
         values.push((BodyRole::Message, "[\"AUTHENTICATION_FAIL\"]".to_owned()));
     }
@@ -369,6 +407,20 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
     };
 
     let kind_docs = kind_docs(catalogue, sample);
+    // A string code's lookup is not a const fn.
+    let constness = (catalogue.codes == CodeKind::Integer).then(|| quote!(const));
+    let raw = match catalogue.codes {
+        CodeKind::Integer => "raw numbers",
+        CodeKind::String => "raw status and code",
+    };
+    let unknown_docs = doc(&format!(
+        "Neither the code nor the status is in the catalogue: the\n{raw}, the code as sent if the body had one."
+    ));
+    let classify_docs = doc(&format!(
+        "Classifies an HTTP status and the body's code, if any: the\n\
+         code when the catalogue lists it, else the status when an\n\
+         HTTP status table lists it, else the {raw}."
+    ));
     let recovery = (!catalogue.recoveries.is_empty()).then(|| {
         // Statuses the catalogue does not list, with the recovery the spec
         // gives them (`unlisted_statuses`).
@@ -411,8 +463,7 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
             /// The body's code (or an alias of it) is in the catalogue.
             Code(ErrorCode),
             #status_variant
-            /// Neither the code nor the status is in the catalogue: the
-            /// raw numbers, the code as sent if the body had one.
+            #unknown_docs
             Unknown {
                 /// The HTTP status.
                 status: u16,
@@ -422,11 +473,9 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
         }
 
         impl ApiErrorKind {
-            /// Classifies an HTTP status and the body's code, if any: the
-            /// code when the catalogue lists it, else the status when an
-            /// HTTP status table lists it, else the raw numbers.
+            #classify_docs
             #[must_use]
-            pub const fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
+            pub #constness fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
                 // Not nested `if let`s: clippy asks for a let chain from
                 // Rust 1.88 on, which a crate for 1.85 cannot write.
                 let listed = match code {
@@ -456,12 +505,13 @@ fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
 }
 
 fn kind_docs(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
-    let Sample { krate, table, row, path, unknown, .. } = sample;
+    let Sample { krate, table, row, path, unknown, body_code, .. } = sample;
+    let unknown_code = body_code(unknown);
     let http = catalogue.http_table();
     let fallback_example = match http.map(|http| &http.rows[0]) {
         Some(status_row) => format!(
             "\n\n// An unlisted code falls back on the HTTP status.\n\
-             let kind = ApiErrorKind::classify({status}, Some(BodyCode::new({unknown})));\n\
+             let kind = ApiErrorKind::classify({status}, Some({unknown_code}));\n\
              assert_eq!(kind, ApiErrorKind::Status({http}::{variant}));",
             status = status_row.code,
             http = http.map(|h| h.rust_enum.as_str()).unwrap_or_default(),
@@ -483,12 +533,12 @@ fn kind_docs(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
         example(
             &kind_uses,
             format!(
-                "let kind = ApiErrorKind::classify({status}, Some(BodyCode::new({code})));\n\
+                "let kind = ApiErrorKind::classify({status}, Some({code}));\n\
                  assert_eq!(kind, ApiErrorKind::Code({path}));{fallback_example}\n\n\
-                 let kind = ApiErrorKind::classify(299, Some(BodyCode::new({unknown})));\n\
-                 assert_eq!(kind, ApiErrorKind::Unknown {{ status: 299, code: Some(BodyCode::new({unknown})) }});",
+                 let kind = ApiErrorKind::classify(299, Some({unknown_code}));\n\
+                 assert_eq!(kind, ApiErrorKind::Unknown {{ status: 299, code: Some({unknown_code}) }});",
                 status = row.http_status,
-                code = row.code,
+                code = body_code(&row.code.rust_literal()),
             )
         ),
     ))
@@ -535,4 +585,115 @@ fn api_error_docs(sample: &Sample, with_recovery: bool) -> TokenStream {
             )
         ),
     ))
+}
+
+/// Rewrites `ApiError`'s `Display` for string codes: its check whether
+/// the body sent an alias compares numbers (`number()` against
+/// `code() as i128`), which for string codes is the text against the code.
+fn compare_string_codes(item: &mut syn::Item) {
+    let syn::Item::Impl(item) = item else { return };
+    let is_display = item
+        .trait_
+        .as_ref()
+        .is_some_and(|(path, _)| path.segments.last().is_some_and(|segment| segment.ident == "Display"));
+    if !is_display {
+        return;
+    }
+    for member in &mut item.items {
+        if let syn::ImplItem::Fn(method) = member {
+            method.block.stmts.iter_mut().for_each(rewrite_stmt);
+        }
+    }
+
+    fn rewrite_stmt(stmt: &mut syn::Stmt) {
+        if let syn::Stmt::Expr(expr, _) = stmt {
+            rewrite_expr(expr);
+        }
+    }
+
+    fn rewrite_expr(expr: &mut syn::Expr) {
+        match expr {
+            syn::Expr::Match(expr) => {
+                for arm in &mut expr.arms {
+                    if let syn::Pat::Guard(pat) = &mut arm.pat
+                        && pat.guard.to_token_stream().to_string().contains("number ()")
+                    {
+                        *pat.guard = syn::parse_quote!(body.sent_code().as_str() != error.code());
+                    }
+                    rewrite_expr(&mut arm.body);
+                }
+            }
+            syn::Expr::Block(block) => block.block.stmts.iter_mut().for_each(rewrite_stmt),
+            _ => {}
+        }
+    }
+}
+
+/// The docs of the string codes' `BodyCode` and its methods, by item.
+fn string_body_docs(sample: &Sample) -> Vec<(String, TokenStream)> {
+    let Sample { krate, row, path, uses, unknown, .. } = sample;
+    let sent = row.aliases.first().unwrap_or(&row.code).rust_literal();
+    let body_code_docs = doc(&format!(
+        "The `code` of an error body, exactly as the service sent it.\n\n\
+         A service may send a code the catalogue does not list: it is kept,\n\
+         never an error. A code is read from a JSON string of at most\n\
+         [`BodyCode::CAPACITY`] bytes, or a one-element array of one, and is\n\
+         written back as a string. It is kept inline, so that `BodyCode` is\n\
+         `Copy`.\n\n{}",
+        example(
+            &format!("{uses}\nuse {krate}::BodyCode;"),
+            format!(
+                "let known: BodyCode = serde_json::from_str({known}).unwrap();\n\
+                 assert_eq!(known.error_code(), Some({path}));\n\n\
+                 let unknown: BodyCode = serde_json::from_str({unknown_json}).unwrap();\n\
+                 assert_eq!(unknown.error_code(), None);\n\
+                 assert_eq!(unknown.as_str(), {unknown});\n\
+                 assert_eq!(serde_json::to_string(&unknown).unwrap(), {unknown_json});",
+                known = rust_str_of_json(&sent),
+                unknown_json = rust_str_of_json(unknown),
+            ),
+        ),
+    ));
+    let new_docs = doc(&format!(
+        "A code, if it is at most [`BodyCode::CAPACITY`] bytes long.\n\n{}",
+        example(
+            &format!("use {krate}::BodyCode;"),
+            format!(
+                "assert_eq!(BodyCode::new({unknown}).map(|code| code.to_string()).as_deref(), Some({unknown}));\n\
+                 assert_eq!(BodyCode::new(&\"x\".repeat(BodyCode::CAPACITY + 1)), None);"
+            )
+        ),
+    ));
+    let as_str_docs = doc(&format!(
+        "The code, exactly as sent (an alias stays the alias).\n\n{}",
+        example(
+            &format!("use {krate}::BodyCode;"),
+            format!("assert_eq!(BodyCode::new({unknown}).unwrap().as_str(), {unknown});")
+        ),
+    ));
+    let error_code_docs = doc(&format!(
+        "The catalogue's error with this code, or with this alias.\n\n{}",
+        example(
+            &format!("{uses}\nuse {krate}::BodyCode;"),
+            format!(
+                "assert_eq!(BodyCode::new({code}).unwrap().error_code(), Some({path}));\n\
+                 assert_eq!(BodyCode::new({unknown}).unwrap().error_code(), None);",
+                code = row.code.rust_literal(),
+            )
+        ),
+    ));
+    [
+        ("BodyCode", body_code_docs),
+        ("BodyCode::new", new_docs),
+        ("BodyCode::as_str", as_str_docs),
+        ("BodyCode::error_code", error_code_docs),
+    ]
+    .into_iter()
+    .map(|(name, docs)| (name.to_owned(), docs))
+    .collect()
+}
+
+/// A Rust string literal of the JSON of a string literal: `"\"x\""`.
+fn rust_str_of_json(literal: &str) -> String {
+    crate::text::rust_str(literal)
 }

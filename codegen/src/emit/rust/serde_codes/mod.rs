@@ -11,28 +11,45 @@ use quote::quote;
 
 use super::fixed;
 use super::tokens::{doc, ident};
-use crate::model::Catalogue;
+use crate::model::{Catalogue, CodeKind};
 
 /// `CodeVisitor` and `Coded`, spliced in verbatim.
 const VISITOR_SOURCE: &str = include_str!("visitor.rs");
 
 /// The `serde_codes` module: the visitor and every enum's impls.
 pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
-    let visitor = fixed::items(VISITOR_SOURCE, Vec::new());
+    let string = catalogue.codes == CodeKind::String;
+    let mut visitor = fixed::items(VISITOR_SOURCE, Vec::new());
+    // String codes are never digits to read as a number.
+    visitor.retain(|item| !(string && matches!(item, syn::Item::Fn(f) if f.sig.ident == "decimal")));
+    let write = || if string { Write::StringCode } else { Write::Code };
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let name = quote!(super::#name);
         let expecting = format!("a code or a name of `{}`", table.rust_enum);
-        let coded = quote! {
-            fn by_number(code: u64) -> ::core::option::Option<Self> {
-                u32::try_from(code).ok().and_then(Self::from_code)
-            }
+        let coded = if string {
+            // A code before a name: a code that is also a name means its own row.
+            quote! {
+                fn by_number(_: u64) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
 
-            fn by_text(text: &str) -> ::core::option::Option<Self> {
-                Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+                fn by_text(text: &str) -> ::core::option::Option<Self> {
+                    Self::from_code(text).or_else(|| Self::from_name(text))
+                }
+            }
+        } else {
+            quote! {
+                fn by_number(code: u64) -> ::core::option::Option<Self> {
+                    u32::try_from(code).ok().and_then(Self::from_code)
+                }
+
+                fn by_text(text: &str) -> ::core::option::Option<Self> {
+                    Self::from_name(text).or_else(|| decimal(text).and_then(Self::from_code))
+                }
             }
         };
-        impls(&name, &expecting, Write::Code, coded)
+        impls(&name, &expecting, write(), coded)
     });
     // A name is looked up in every table: one that two tables share says
     // neither error, so it is refused rather than guessed. Not nested
@@ -49,10 +66,22 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
             found = found.or(here);
         }
     });
-    let error_code = impls(
-        &quote!(ErrorCode),
-        "a code or a name of an error of the catalogue",
-        Write::Code,
+    let error_code_coded = if string {
+        quote! {
+            fn by_number(_: u64) -> ::core::option::Option<Self> {
+                ::core::option::Option::None
+            }
+
+            fn by_text(text: &str) -> ::core::option::Option<Self> {
+                if let ::core::option::Option::Some(error) = Self::from_code(text) {
+                    return ::core::option::Option::Some(error);
+                }
+                let mut found = ::core::option::Option::None;
+                #(#by_name)*
+                found
+            }
+        }
+    } else {
         quote! {
             fn by_number(code: u64) -> ::core::option::Option<Self> {
                 u32::try_from(code).ok().and_then(Self::from_code)
@@ -63,8 +92,10 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
                 #(#by_name)*
                 found.or_else(|| decimal(text).and_then(Self::from_code))
             }
-        },
-    );
+        }
+    };
+    let error_code =
+        impls(&quote!(ErrorCode), "a code or a name of an error of the catalogue", write(), error_code_coded);
     let recovery = (!catalogue.recoveries.is_empty()).then(|| {
         impls(
             &quote!(Recovery),
@@ -109,6 +140,8 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
 enum Write {
     /// Its code, a number.
     Code,
+    /// Its code, a string.
+    StringCode,
     /// Its id, a string (`Recovery`).
     Id,
 }
@@ -118,6 +151,7 @@ enum Write {
 fn impls(name: &TokenStream, expecting: &str, write: Write, coded: TokenStream) -> TokenStream {
     let (write, read) = match write {
         Write::Code => (quote! { serializer.serialize_u32(self.code()) }, quote!(deserialize_u32)),
+        Write::StringCode => (quote! { serializer.serialize_str(self.code()) }, quote!(deserialize_str)),
         Write::Id => (quote! { serializer.serialize_str(self.as_str()) }, quote!(deserialize_str)),
     };
     quote! {
@@ -150,12 +184,15 @@ fn impls(name: &TokenStream, expecting: &str, write: Write, coded: TokenStream) 
 fn module_docs(catalogue: &Catalogue) -> String {
     let (table, row) = catalogue.rows().next().expect("a validated catalogue has rows");
     let recovery = if catalogue.recoveries.is_empty() { "" } else { " (`Recovery` as its id)" };
+    let read = match catalogue.codes {
+        CodeKind::Integer => "read from the code, an alias, a string\nof the code's digits or the name.",
+        CodeKind::String => "read from the code, an alias or the name,\ntried in that order.",
+    };
     format!(
         "Serde for every code enum and `ErrorCode`{and}: written as the code\n\
-         (`{path}` as `{code}`){recovery}; read from the code, an alias, a string\n\
-         of the code's digits or the name.",
+         (`{path}` as `{code}`){recovery}; {read}",
         and = if catalogue.recoveries.is_empty() { "" } else { " and `Recovery`" },
         path = table.rust_path(row),
-        code = row.code,
+        code = row.code.json(),
     )
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 
 use crate::emit::rust::examples::{missing_name, unused_code};
 use crate::emit::rust::tokens::doc;
-use crate::model::{Catalogue, Row, Table, TableKind};
+use crate::model::{Catalogue, CodeKind, Row, Table, TableKind};
 use crate::text::{code_span, markdown_block, markdown_inline, markdown_paragraph, rust_str};
 
 /// The enum's docs: title, summary, how discriminants work, retired codes
@@ -15,6 +15,31 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let name = &table.rust_enum;
     let first = &table.rows[0];
     let v0 = &first.rust_variant;
+    if catalogue.codes == CodeKind::String {
+        return doc(&format!(
+            "{title}\n\n{summary}\n\n\
+             One variant per row of the table `{id}` in `{source}`, in spec order, \
+             which is also the order of comparisons. The codes are strings: \
+             `code()` gives a variant's, and `from_code` and `TryFrom<&str>` find \
+             the variant of a code or an alias.\n\n\
+             {retired}\
+             # Examples\n\n\
+             ```\n\
+             use {krate}::{name};\n\n\
+             let error: {name} = {code}.try_into().unwrap();\n\
+             assert_eq!(error, {name}::{v0});\n\
+             assert_eq!(<&str>::from(error), {code});\n\
+             assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
+             ```",
+            title = markdown_inline(&table.title),
+            summary = markdown_inline(&table.summary),
+            id = table.id,
+            source = catalogue.source,
+            code = first.code.rust_literal(),
+            name_lit = rust_str(&first.name),
+            retired = retired_docs(catalogue, table),
+        ));
+    }
     doc(&format!(
         "{title}\n\n{summary}\n\n\
          One variant per row of the table `{id}` in `{source}`, in spec order. \
@@ -77,12 +102,16 @@ pub(super) fn method_docs(catalogue: &Catalogue, table: &Table) -> MethodDocs {
          ```"
     ));
     let code_docs = doc(&format!(
-        "The numeric code.\n\n\
+        "{what}\n\n\
          ```\n\
          use {krate}::{name};\n\n\
          assert_eq!({name}::{v0}.code(), {code});\n\
          ```",
-        code = first.code,
+        what = match catalogue.codes {
+            CodeKind::Integer => "The numeric code.",
+            CodeKind::String => "The code.",
+        },
+        code = first.code.rust_literal(),
     ));
     let from_code_docs = doc(&format!(
         "The variant with the code `code`, if the table has one.\n\n\
@@ -91,7 +120,7 @@ pub(super) fn method_docs(catalogue: &Catalogue, table: &Table) -> MethodDocs {
          assert_eq!({name}::from_code({code}), Some({name}::{v0}));\n\
          assert_eq!({name}::from_code({miss}), None);\n\
          ```",
-        code = first.code,
+        code = first.code.rust_literal(),
     ));
     let name_docs = doc(&format!(
         "The name, exactly as the catalogue prints it.\n\n\
@@ -261,13 +290,13 @@ fn extra_docs(catalogue: &Catalogue, table: &Table) -> [TokenStream; 4] {
         Some(row) => example(
             name,
             format!(
-                "assert_eq!({path}.aliases(), &{aliases:?});\n\
+                "assert_eq!({path}.aliases(), &[{aliases}]);\n\
                  assert_eq!({name}::from_code({alias}), Some({path}));\n\
                  assert_eq!({name}::from_code({alias}).map({name}::code), Some({code}));",
                 path = path(row),
-                aliases = row.aliases,
-                alias = row.aliases[0],
-                code = row.code,
+                aliases = row.aliases.iter().map(|alias| alias.rust_literal()).collect::<Vec<_>>().join(", "),
+                alias = row.aliases[0].rust_literal(),
+                code = row.code.rust_literal(),
             ),
         ),
         None => example(name, format!("assert!({}.aliases().is_empty());", path(&table.rows[0]))),

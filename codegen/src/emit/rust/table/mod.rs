@@ -7,9 +7,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::phf;
-use super::tokens::{doc, ident, phf_literals};
+use super::tokens::{CodeTokens, doc, ident, phf_literals};
 use super::{interop, status_class};
-use crate::model::{Catalogue, Row, Table};
+use crate::model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// The table's enum with everything it implements.
 pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
@@ -22,7 +22,7 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let (name_consts, from_name_body) = emit_from_name(table);
     let consts = emit_consts(catalogue, table, &docs.all, name_consts);
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
-    let traits = emit_trait_impls(table, &docs.display);
+    let traits = emit_trait_impls(catalogue, table, &docs.display);
     quote! {
         #enum_item
 
@@ -36,22 +36,30 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
     }
 }
 
-/// The enum: one variant per row, its discriminant the code.
+/// The enum: one variant per row, its discriminant the code (integer
+/// codes) or its row (string codes, where `self as usize` is the row).
 fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
+    let integer = catalogue.codes == CodeKind::Integer;
     let name = ident(&table.rust_enum);
     let enum_docs = docs::enum_docs(catalogue, table);
     let variants = table.rows.iter().map(|row| {
         let docs = doc(&docs::variant_docs(catalogue, table, row));
         let variant = ident(&row.rust_variant);
-        let code = Literal::u32_unsuffixed(row.code);
         let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
-        quote! { #docs #deprecated #variant = #code, }
+        match &row.code {
+            Code::Integer(code) => {
+                let code = Literal::u32_unsuffixed(*code);
+                quote! { #docs #deprecated #variant = #code, }
+            }
+            Code::String(_) => quote! { #docs #deprecated #variant, },
+        }
     });
+    let repr = integer.then(|| quote! { #[repr(u32)] });
     quote! {
         #enum_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        #[repr(u32)]
+        #repr
         pub enum #name {
             #(#variants)*
         }
@@ -68,7 +76,8 @@ fn emit_consts(
 ) -> TokenStream {
     let n = table.rows.len();
     let all = table.rows.iter().map(|row| ident(&row.rust_variant));
-    let codes = table.rows.iter().map(|row| Literal::u32_unsuffixed(row.code));
+    let code_ty = CodeTokens::of(catalogue).ty;
+    let codes = table.rows.iter().map(|row| code_literal(&row.code));
     let names = table.rows.iter().map(|row| row.name.as_str());
     let descriptions = table.rows.iter().map(|row| row.description.as_str());
     let statuses = catalogue.http.then(|| {
@@ -78,18 +87,29 @@ fn emit_consts(
 
     // `from_code` keys: every row's code, then every alias, each leading
     // to its row.
-    let alias_keys: Vec<(u32, usize)> = table
+    let alias_keys: Vec<(&Code, usize)> = table
         .rows
         .iter()
         .enumerate()
-        .flat_map(|(r, row)| row.aliases.iter().map(move |&alias| (alias, r)))
+        .flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r)))
         .collect();
-    let key_code = |i: usize| if i < n { table.rows[i].code } else { alias_keys[i - n].0 };
-    let by_code = phf::build(n + alias_keys.len(), |i, seed| phf::hash_code(key_code(i), seed));
-    let alias_codes = alias_keys.iter().map(|&(alias, _)| Literal::u32_unsuffixed(alias));
+    let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
+    // String codes hash as names do, whole when the short form cannot
+    // tell two of them apart.
+    let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
+        Code::String(code) => Some(code.as_str()),
+        Code::Integer(_) => None,
+    }));
+    let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
+        Code::Integer(code) => phf::hash_code(*code, seed),
+        Code::String(code) => phf::hash_name(code, seed, whole),
+    });
+    let code_hash_whole =
+        (catalogue.codes == CodeKind::String).then(|| quote! { const CODE_HASH_WHOLE: bool = #whole; });
+    let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias));
     let alias_rows = alias_keys.iter().map(|&(_, r)| Literal::usize_unsuffixed(r));
     let row_aliases = table.rows.iter().map(|row| {
-        let aliases = row.aliases.iter().map(|&alias| Literal::u32_unsuffixed(alias));
+        let aliases = row.aliases.iter().map(code_literal);
         quote! { &[#(#aliases),*] }
     });
     let recoveries = table.rows.iter().map(|row| match &row.recovery {
@@ -105,22 +125,29 @@ fn emit_consts(
     });
     let details = emit_detail_consts(table);
     let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
+    // A small table of string codes finds them with a `match` instead.
+    let code_hash_consts = codes_use_hash(catalogue, table).then(|| {
+        quote! {
+            const ALIAS_CODES: &'static [#code_ty] = &[#(#alias_codes),*];
+            const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
+            const CODE_SEED: u64 = #code_seed;
+            #code_hash_whole
+            const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
+            const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+        }
+    });
     quote! {
         #all_docs
         pub const ALL: &'static [Self] = &[#(Self::#all),*];
 
-        const CODES: &'static [u32] = &[#(#codes),*];
+        const CODES: &'static [#code_ty] = &[#(#codes),*];
         const NAMES: &'static [&'static str] = &[#(#names),*];
         const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
         #statuses
         #recoveries
         #details
-        const ROW_ALIASES: &'static [&'static [u32]] = &[#(#row_aliases),*];
-        const ALIAS_CODES: &'static [u32] = &[#(#alias_codes),*];
-        const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
-        const CODE_SEED: u64 = #code_seed;
-        const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
-        const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+        const ROW_ALIASES: &'static [&'static [#code_ty]] = &[#(#row_aliases),*];
+        #code_hash_consts
         #name_consts
     }
 }
@@ -223,24 +250,47 @@ fn emit_methods(
     };
     let causes_body = list_body(has_causes, quote!(CAUSES));
     let solutions_body = list_body(has_solutions, quote!(SOLUTIONS));
-    quote! {
-        #code
-        #[must_use]
-        pub const fn code(self) -> u32 {
-            self as u32
-        }
+    let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let (code_and_row, hash, inline) = match catalogue.codes {
+        CodeKind::Integer => (
+            quote! {
+                #code
+                #[must_use]
+                pub const fn code(self) -> u32 {
+                    self as u32
+                }
 
-        /// The variant's row: its index in `ALL` and the tables above,
-        /// found through the hash table of its own code.
-        const fn row(self) -> usize {
-            let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-            Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
-        }
+                /// The variant's row: its index in `ALL` and the tables above,
+                /// found through the hash table of its own code.
+                const fn row(self) -> usize {
+                    let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+                    Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+                }
+            },
+            quote! { phf::hash_code(code, Self::CODE_SEED) },
+            None,
+        ),
+        CodeKind::String => (
+            quote! {
+                #code
+                #[must_use]
+                pub const fn code(self) -> &'static str {
+                    Self::CODES[self.row()]
+                }
 
-        #from_code
-        #[must_use]
-        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-            let hash = phf::hash_code(code, Self::CODE_SEED);
+                /// The variant's row: its index in `ALL` and the tables
+                /// above, which is its discriminant.
+                const fn row(self) -> usize {
+                    self as usize
+                }
+            },
+            quote! { phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE) },
+            Some(quote! { #[inline] }),
+        ),
+    };
+    let from_code_body = if codes_use_hash(catalogue, table) {
+        quote! {
+            let hash = #hash;
             let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
             // Slots hold key indexes: a row's code, or past the rows an alias.
             let key = Self::CODE_SLOTS[slot] as usize;
@@ -256,10 +306,32 @@ fn emit_methods(
                 ::core::option::Option::None
             }
         }
+    } else {
+        let arms = table.rows.iter().map(|row| {
+            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_literal);
+            let variant = ident(&row.rust_variant);
+            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
+        });
+        quote! {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    quote! {
+        #code_and_row
+
+        #from_code
+        #[must_use]
+        #inline
+        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
+            #from_code_body
+        }
 
         #aliases
         #[must_use]
-        pub const fn aliases(self) -> &'static [u32] {
+        pub const fn aliases(self) -> &'static [#code_ty] {
             Self::ROW_ALIASES[self.row()]
         }
 
@@ -306,9 +378,16 @@ fn emit_methods(
     }
 }
 
-/// `Display`, `Error`, `FromStr` and the conversions to and from `u32`.
-fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
+/// `Display`, `Error`, `FromStr` and the conversions to and from the code
+/// (`u32` or `&str`).
+fn emit_trait_impls(catalogue: &Catalogue, table: &Table, display_docs: &TokenStream) -> TokenStream {
     let name = ident(&table.rust_enum);
+    let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
+    // `TryFrom<&str>` needs the lifetime named in the impl.
+    let (impl_lifetime, try_from_ty) = match catalogue.codes {
+        CodeKind::Integer => (None, quote!(u32)),
+        CodeKind::String => (Some(quote!(<'a>)), quote!(&'a str)),
+    };
     quote! {
         #display_docs
         impl ::core::fmt::Display for #name {
@@ -328,20 +407,31 @@ fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
             }
         }
 
-        impl ::core::convert::TryFrom<u32> for #name {
+        impl #impl_lifetime ::core::convert::TryFrom<#try_from_ty> for #name {
             type Error = UnknownCodeError;
 
             // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
-            fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCodeError> {
-                Self::from_code(code).ok_or(UnknownCodeError { code })
+            fn try_from(code: #try_from_ty) -> ::core::result::Result<Self, UnknownCodeError> {
+                Self::from_code(code).ok_or(#unknown)
             }
         }
 
-        impl ::core::convert::From<#name> for u32 {
-            fn from(error: #name) -> u32 {
+        impl ::core::convert::From<#name> for #code_ty {
+            fn from(error: #name) -> #code_ty {
                 error.code()
             }
         }
+    }
+}
+
+/// A code as the literal of its type: `4032251` or `"card_declined"`.
+fn code_literal(code: &Code) -> TokenStream {
+    match code {
+        Code::Integer(code) => {
+            let code = Literal::u32_unsuffixed(*code);
+            quote!(#code)
+        }
+        Code::String(code) => quote!(#code),
     }
 }
 
@@ -349,6 +439,15 @@ fn emit_trait_impls(table: &Table, display_docs: &TokenStream) -> TokenStream {
 /// compiles to a switch on the length and one compare: faster than any
 /// hash for so few names (see BENCHMARKS.md), and cheap to compile.
 const NAME_MATCH_LIMIT: usize = 16;
+
+/// Whether `table`'s `from_code` uses the hash table rather than a
+/// `match`: always for integer codes (the hash of a number costs less
+/// than a `match` on a thousand), and for string codes, as for names, past
+/// `NAME_MATCH_LIMIT` codes and aliases.
+pub(super) fn codes_use_hash(catalogue: &Catalogue, table: &Table) -> bool {
+    catalogue.codes == CodeKind::Integer
+        || table.rows.len() + table.rows.iter().map(|row| row.aliases.len()).sum::<usize>() > NAME_MATCH_LIMIT
+}
 
 /// Whether `table`'s `from_name` uses the hash table rather than a `match`.
 pub(super) fn names_use_hash(table: &Table) -> bool {

@@ -1,0 +1,113 @@
+//! A catalogue with string codes (`fixtures/stripe_style.yaml`), read back
+//! through the crate generated from it: lookups by code and alias, the
+//! conversions, serde, and responses as such an API sends them
+//! (`{"error": {"code": "card_declined", …}}` with the row's status).
+
+use stripe_style_errors::{
+    ApiError, ApiErrorKind, BodyCode, CardError, ErrorBody, ErrorCode, ProblemDetails, Recovery, RequestError,
+};
+
+const DECLINED: ErrorCode = ErrorCode::Card(CardError::CardDeclined);
+
+#[test]
+#[allow(deprecated)]
+fn codes_and_aliases_find_their_rows_exactly() {
+    for (code, found) in [
+        ("card_declined", Some(CardError::CardDeclined)),
+        ("card-declined", Some(CardError::CardDeclined)),
+        ("0402", Some(CardError::CardDeclined)),
+        ("card.velocity_exceeded", Some(CardError::VelocityExceeded)),
+        // Leading zeros, case and the retired code all count.
+        ("402", None),
+        ("Card_declined", None),
+        ("invalid_swipe_data", None),
+        ("", None),
+        ("rate_limit", None),
+    ] {
+        assert_eq!(CardError::from_code(code), found, "{code:?}");
+    }
+    assert_eq!(CardError::CardDeclined.code(), "card_declined");
+    assert_eq!(CardError::CardDeclined.aliases(), ["card-declined", "0402"]);
+    for &error in CardError::ALL {
+        assert_eq!(CardError::from_code(error.code()), Some(error));
+        assert_eq!(ErrorCode::from_code(error.code()), Some(ErrorCode::Card(error)));
+    }
+    for &error in RequestError::ALL {
+        assert_eq!(ErrorCode::from_code(error.code()), Some(ErrorCode::Request(error)));
+    }
+    assert_eq!(ErrorCode::from_code("0402"), Some(DECLINED));
+    assert_eq!(DECLINED.code(), "card_declined");
+}
+
+#[test]
+fn conversions_and_display_use_the_text() {
+    assert_eq!(ErrorCode::try_from("rate_limit"), Ok(ErrorCode::Request(RequestError::RateLimit)));
+    assert_eq!(CardError::try_from("card-declined"), Ok(CardError::CardDeclined));
+    let unknown = ErrorCode::try_from("no_such_code").expect_err("not a code");
+    assert_eq!(unknown.to_string(), "unknown error code");
+    assert_eq!(<&str>::from(RequestError::RateLimit), "rate_limit");
+    assert_eq!(<&str>::from(DECLINED), "card_declined");
+    assert_eq!(
+        RequestError::RateLimit.to_string(),
+        "rate_limit Rate limit: Too many requests hit the API too quickly."
+    );
+    // `FromStr` reads names, as for integer codes.
+    assert_eq!("Rate limit".parse::<RequestError>(), Ok(RequestError::RateLimit));
+    assert!("rate_limit".parse::<RequestError>().is_err());
+}
+
+#[test]
+fn serde_writes_the_code_and_reads_a_code_an_alias_or_a_name() {
+    assert_eq!(serde_json::to_string(&DECLINED).unwrap(), r#""card_declined""#);
+    assert_eq!(serde_json::to_string(&CardError::ExpiredCard).unwrap(), r#""expired_card""#);
+    for json in [r#""card_declined""#, r#""card-declined""#, r#""0402""#, r#""Card declined""#] {
+        assert_eq!(serde_json::from_str::<ErrorCode>(json).unwrap(), DECLINED, "{json}");
+        assert_eq!(serde_json::from_str::<CardError>(json).unwrap(), CardError::CardDeclined, "{json}");
+    }
+    for json in ["402", r#""402""#, r#""card declined""#, "null"] {
+        assert!(serde_json::from_str::<ErrorCode>(json).is_err(), "{json}");
+    }
+}
+
+#[test]
+fn responses_parse_as_such_an_api_sends_them() {
+    let body = br#"{"error":{"code":"card_declined","message":"Card declined","type":"card_error"}}"#;
+    let error = ApiError::from_response(402, body);
+    assert_eq!(error.kind(), ApiErrorKind::Code(DECLINED));
+    assert_eq!(error.message(), Some("Card declined"));
+    assert_eq!(error.recovery(), Some(Recovery::UseAnotherCard));
+    assert_eq!(error.body().map(|body| body.code.as_str()), Some("card_declined"));
+
+    // An alias finds the row, and the error says what was sent.
+    let error = ApiError::from_response(402, br#"{"error":{"code":"0402","message":"Card declined"}}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Code(DECLINED));
+    assert!(error.to_string().ends_with("(sent as 0402)"), "{error}");
+
+    // A code the catalogue does not list is kept as sent.
+    let error = ApiError::from_response(402, br#"{"error":{"code":"card_new_reason","message":"New"}}"#);
+    assert_eq!(
+        error.kind(),
+        ApiErrorKind::Unknown { status: 402, code: Some(BodyCode::new("card_new_reason").unwrap()) }
+    );
+    assert!(error.to_string().contains("card_new_reason"), "{error}");
+
+    // A number is not a code of this API; an unlisted status still has its recovery.
+    let error = ApiError::from_response(503, br#"{"error":{"code":402,"message":"X"}}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 503, code: None });
+    assert_eq!(error.recovery(), Some(Recovery::RetryLater));
+}
+
+#[test]
+fn bodies_and_problem_details_write_the_code_as_a_string() {
+    let body = ErrorBody::from(DECLINED);
+    let json = serde_json::to_string(&body).unwrap();
+    assert_eq!(json, r#"{"error":{"code":"card_declined","message":"Card declined"}}"#);
+    assert_eq!(serde_json::from_str::<ErrorBody>(&json).unwrap(), body);
+
+    let problem = ProblemDetails::from(RequestError::RateLimit);
+    assert!(problem.problem_type.ends_with("#Code-rate_limit"), "{}", problem.problem_type);
+    let json = serde_json::to_value(&problem).unwrap();
+    assert_eq!(json["code"], "rate_limit");
+    let read: ProblemDetails = serde_json::from_value(json).unwrap();
+    assert_eq!(read.error_code(), Some(ErrorCode::Request(RequestError::RateLimit)));
+}
