@@ -51,6 +51,11 @@ fn string_code(code: &errcat::model::Code) -> &str {
 }
 
 #[test]
+fn postgres_sqlstate_reads_back_verbatim() {
+    assert_reads_back!("postgres_sqlstate", postgres_sqlstate_errors, string_code);
+}
+
+#[test]
 fn stripe_style_reads_back_verbatim() {
     assert_reads_back!("stripe_style", stripe_style_errors, string_code);
 }
