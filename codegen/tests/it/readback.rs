@@ -69,3 +69,20 @@ fn tricky_text_reads_back_verbatim() {
 fn twilio_voice_reads_back_verbatim() {
     assert_reads_back!("twilio_voice", twilio_voice_errors);
 }
+
+#[test]
+fn sqlstates_are_found_exactly_as_written() {
+    use postgres_sqlstate_errors::{ErrorCode, IntegrityConstraintViolationError, WarningError};
+
+    // README.md's walkthrough, "A catalogue with string codes".
+    let error = ErrorCode::from_code("23505").unwrap();
+    assert_eq!(error, ErrorCode::IntegrityConstraintViolation(IntegrityConstraintViolationError::UniqueViolation));
+    assert_eq!(error.code(), "23505");
+    assert_eq!(error.name(), "unique_violation");
+    assert!(ErrorCode::from_code("23505 ").is_none());
+    // Leading zeros and case count: `01000` is not `1000`, `0100C` not `0100c`.
+    assert_eq!(ErrorCode::from_code("01000"), Some(ErrorCode::Warning(WarningError::Warning)));
+    assert!(ErrorCode::from_code("1000").is_none());
+    assert_eq!(ErrorCode::from_code("0100C").map(ErrorCode::name), Some("dynamic_result_sets_returned"));
+    assert!(ErrorCode::from_code("0100c").is_none());
+}
