@@ -140,7 +140,15 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 }
 
 /// The generated crate's `src/lib.rs` below its header.
+#[cfg(any(test, feature = "test-support"))]
 pub fn emit_lib(catalogue: &Catalogue) -> String {
+    let mut lib = String::new();
+    emit_lib_into(&mut lib, catalogue);
+    lib
+}
+
+/// [`emit_lib`], appended to `lib` (which holds the header).
+pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     let crate_docs = guide::crate_docs(catalogue);
     // Only error bodies allocate, with the `serde` feature; reading a
     // `Retry-After` date needs `std`, as `http` does.
@@ -182,7 +190,7 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     // tokens and syntax tree are in memory at a time (they take ten times
     // the size of the text). prettyplease lays items out independently,
     // so the text is the same as printing them as one file.
-    let mut lib = print_part(crate_attrs);
+    lib.push_str(&print_part(crate_attrs));
     for table in &catalogue.tables {
         lib.push_str(&table::emit_table(catalogue, table));
     }
@@ -203,7 +211,6 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     for tokens in rest {
         lib.push_str(&print_part(tokens));
     }
-    lib
 }
 
 /// Prints one part of `lib.rs`, each item kept from rustfmt.
