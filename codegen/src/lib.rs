@@ -269,7 +269,10 @@ pub fn generate_with(
             loaded.iter().filter_map(|(_, catalogue)| catalogue.spec_file.as_deref()).collect();
         return Err(Error::Spec(load::finish(problems, &sources)));
     }
-    let catalogues: Vec<Catalogue> = loaded.into_iter().map(|(_, catalogue)| catalogue).collect();
+    // The spec's text was kept for diagnostics only: past the last check,
+    // it need not share memory with the outputs.
+    let catalogues: Vec<Catalogue> =
+        loaded.into_iter().map(|(_, catalogue)| Catalogue { spec_file: None, ..catalogue }).collect();
     let files = emit::render_for(&catalogues, &options.command);
     // A bumped version reaches the workspace's Cargo.lock in the same run.
     let crates: Vec<(&str, &str)> = catalogues

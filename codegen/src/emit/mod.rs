@@ -41,8 +41,12 @@ pub fn render_for(catalogues: &[Catalogue], command: &str) -> Vec<OutputFile> {
         // made and is dropped then, so a body and its file are alive
         // together for one file at a time, not for the whole catalogue.
         let (lib, others) = std::thread::scope(|scope| {
-            let lib =
-                scope.spawn(|| file(crate_dir.join("src/lib.rs"), rust::COMMENT, &rust::emit_lib(catalogue)));
+            let lib = scope.spawn(|| {
+                let path = crate_dir.join("src/lib.rs");
+                OutputFile::generated_by(path, rust::COMMENT, command, &catalogue.source, |lib| {
+                    rust::emit_lib_into(lib, catalogue)
+                })
+            });
             let mut others = vec![
                 file(crate_dir.join("Cargo.toml"), rust::MANIFEST_COMMENT, &rust::emit_manifest(catalogue)),
                 file(crate_dir.join("README.md"), rust::README_COMMENT, &rust::emit_readme(catalogue)),

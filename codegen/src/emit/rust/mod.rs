@@ -2,12 +2,16 @@
 //!
 //! Code is built with `quote!`, parsed with `syn` and printed with
 //! `prettyplease`, so it is well-formed and formatted without rustfmt.
+//! What grows with the rows (variants, per-row constant arrays) is
+//! written directly as text by `data.rs`, in prettyplease's layout: on a
+//! large catalogue the token road cost most of the run.
 //! Lookups are table-driven: each variant's discriminant is its code,
 //! per-row facts live in static arrays indexed by the row, and a code's
 //! row (for `from_code` and every accessor) and a name's row (`from_name`)
 //! come from collision-free hash tables built by [`phf`], so compile time
 //! and lookup time stay flat as catalogues grow.
 
+mod data;
 mod error_code;
 mod errors;
 mod examples;
@@ -136,7 +140,15 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
 }
 
 /// The generated crate's `src/lib.rs` below its header.
+#[cfg(any(test, feature = "test-support"))]
 pub fn emit_lib(catalogue: &Catalogue) -> String {
+    let mut lib = String::new();
+    emit_lib_into(&mut lib, catalogue);
+    lib
+}
+
+/// [`emit_lib`], appended to `lib` (which holds the header).
+pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     let crate_docs = guide::crate_docs(catalogue);
     // Only error bodies allocate, with the `serde` feature; reading a
     // `Retry-After` date needs `std`, as `http` does.
@@ -178,7 +190,10 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
     // tokens and syntax tree are in memory at a time (they take ten times
     // the size of the text). prettyplease lays items out independently,
     // so the text is the same as printing them as one file.
-    let tables = catalogue.tables.iter().map(|table| table::emit_table(catalogue, table));
+    lib.push_str(&print_part(crate_attrs));
+    for table in &catalogue.tables {
+        lib.push_str(&table::emit_table(catalogue, table));
+    }
     let rest = [
         error_code::emit_error_code(catalogue),
         recovery::emit_recovery(catalogue),
@@ -193,13 +208,16 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
         emit_reference_module(),
         emit_lookup_module(catalogue),
     ];
-    let mut lib = String::new();
-    for tokens in std::iter::once(crate_attrs).chain(tables).chain(rest) {
-        let mut part = parse_items(tokens);
-        part.items.iter_mut().for_each(keep_from_rustfmt);
-        lib.push_str(&prettyplease::unparse(&part));
+    for tokens in rest {
+        lib.push_str(&print_part(tokens));
     }
-    lib
+}
+
+/// Prints one part of `lib.rs`, each item kept from rustfmt.
+fn print_part(tokens: TokenStream) -> String {
+    let mut part = parse_items(tokens);
+    part.items.iter_mut().for_each(keep_from_rustfmt);
+    prettyplease::unparse(&part)
 }
 
 /// Parses emitted tokens. They come from `quote!` over parsed fragments;

@@ -1,10 +1,8 @@
-//! Token builders every part of the Rust emitter uses: doc attributes,
-//! identifiers and the literals of a lookup table.
+//! Token builders every part of the Rust emitter uses: doc attributes
+//! and identifiers.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-
-use super::phf::Phf;
 
 /// `#[doc]` attributes for `text`, one per line, as `///` comments print.
 pub(super) fn doc(text: &str) -> TokenStream {
@@ -19,15 +17,6 @@ pub(super) fn doc_line(line: &str) -> String {
 
 pub(super) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
-}
-
-/// A lookup table's seed, pilots and slots as literals.
-pub(super) fn phf_literals(phf: &Phf) -> (Literal, Vec<Literal>, Vec<Literal>) {
-    (
-        Literal::u64_unsuffixed(phf.seed),
-        phf.pilots.iter().map(|&p| Literal::u16_unsuffixed(p)).collect(),
-        phf.slots.iter().map(|&s| Literal::u32_unsuffixed(s)).collect(),
-    )
 }
 
 /// How the generated crate spells a catalogue's codes: their Rust types,

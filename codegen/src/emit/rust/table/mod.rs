@@ -6,54 +6,59 @@ mod docs;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::phf;
-use super::tokens::{CodeTokens, doc, ident, phf_literals};
-use super::{interop, status_class};
+use super::data::{Expr, Writer, splice, string_literal};
+use super::phf::{self, Phf};
+use super::tokens::{CodeTokens, ident};
+use super::{interop, print_part, status_class};
 use crate::model::{Catalogue, Code, CodeKind, Row, Table};
 
-/// The table's enum with everything it implements.
-pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> TokenStream {
+/// Where the variants go in the printed enum: they are written as text.
+const VARIANTS_PLACEHOLDER: &str = "    __ErrcatVariants,\n";
+
+/// Where the per-row constants go in the printed `impl`.
+const CONSTS_PLACEHOLDER: &str = "    const __ERRCAT_CONSTS: () = ();\n";
+
+/// The indent of a variant or of an associated constant.
+const ITEM_INDENT: usize = 4;
+
+/// The table's enum with everything it implements, as text.
+///
+/// The parts that grow with the rows (the variants and the per-row
+/// constants) are written by [`super::data`]; the rest, shaped like code,
+/// is printed by prettyplease around two placeholders that they replace.
+pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
     let name = ident(&table.rust_enum);
     // `ALL` names every variant, deprecated ones included.
     let allow_deprecated =
         table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
     let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
-    let (name_consts, from_name_body) = emit_from_name(table);
-    let consts = emit_consts(catalogue, table, &docs.all, name_consts);
+    let (by_name, from_name_body) = emit_from_name(table);
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
     let traits = emit_trait_impls(catalogue, table, &docs.display);
-    quote! {
+    let all_docs = &docs.all;
+    let mut printed = print_part(quote! {
         #enum_item
 
         #allow_deprecated
         impl #name {
-            #consts
+            #all_docs
+            const __ERRCAT_CONSTS: () = ();
             #methods
         }
 
         #traits
-    }
+    });
+    splice(&mut printed, VARIANTS_PLACEHOLDER, &write_variants(catalogue, table));
+    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, by_name.as_ref()));
+    printed
 }
 
-/// The enum: one variant per row, its discriminant the code (integer
-/// codes) or its row (string codes, where `self as usize` is the row).
+/// The enum, its variants left to [`write_variants`].
 fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let integer = catalogue.codes == CodeKind::Integer;
     let name = ident(&table.rust_enum);
     let enum_docs = docs::enum_docs(catalogue, table);
-    let variants = table.rows.iter().map(|row| {
-        let docs = doc(&docs::variant_docs(catalogue, table, row));
-        let variant = ident(&row.rust_variant);
-        let deprecated = row.deprecated.as_deref().map(|note| quote! { #[deprecated(note = #note)] });
-        match &row.code {
-            Code::Integer(code) => {
-                let code = Literal::u32_unsuffixed(*code);
-                quote! { #docs #deprecated #variant = #code, }
-            }
-            Code::String(_) => quote! { #docs #deprecated #variant, },
-        }
-    });
     let repr = integer.then(|| quote! { #[repr(u32)] });
     quote! {
         #enum_docs
@@ -61,95 +66,152 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
         #[non_exhaustive]
         #repr
         pub enum #name {
-            #(#variants)*
+            __ErrcatVariants,
         }
+    }
+}
+
+/// The variants: one per row, its discriminant the code (integer codes)
+/// or its row (string codes, where `self as usize` is the row).
+fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
+    let mut out = Writer::new();
+    for row in &table.rows {
+        out.doc(ITEM_INDENT, &docs::variant_docs(catalogue, table, row));
+        if let Some(note) = &row.deprecated {
+            out.raw(&deprecated_attribute(note));
+        }
+        match &row.code {
+            Code::Integer(code) => out.line(ITEM_INDENT, &format!("{} = {code},", row.rust_variant)),
+            Code::String(_) => out.line(ITEM_INDENT, &format!("{},", row.rust_variant)),
+        }
+    }
+    out.finish()
+}
+
+/// A variant's `#[deprecated]` attribute, as prettyplease prints it: a
+/// note is rare and may be long, so it takes the code road.
+fn deprecated_attribute(note: &str) -> String {
+    let item: syn::File = syn::parse_quote! { enum E { #[deprecated(note = #note)] V } };
+    let printed = prettyplease::unparse(&item);
+    let attribute = printed.strip_prefix("enum E {\n").and_then(|rest| rest.strip_suffix("    V,\n}\n"));
+    attribute.expect("prettyplease prints a one-variant enum so").to_owned()
+}
+
+/// A code as the literal the generated crate spells it with in its
+/// arrays: an integer (arrays of them fill their lines) or a string.
+fn code_literal(code: &Code) -> Expr<'static> {
+    match code {
+        Code::Integer(code) => Expr::Scalar(code.to_string().into()),
+        Code::String(code) => Expr::Atom(string_literal(code).into()),
     }
 }
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn emit_consts(
-    catalogue: &Catalogue,
-    table: &Table,
-    all_docs: &TokenStream,
-    name_consts: TokenStream,
-) -> TokenStream {
+fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, bool)>) -> String {
     let n = table.rows.len();
-    let all = table.rows.iter().map(|row| ident(&row.rust_variant));
-    let code_ty = CodeTokens::of(catalogue).ty;
-    let codes = table.rows.iter().map(|row| code_literal(&row.code));
-    let names = table.rows.iter().map(|row| row.name.as_str());
-    let descriptions = table.rows.iter().map(|row| row.description.as_str());
-    let statuses = catalogue.http.then(|| {
-        let statuses = table.rows.iter().map(|row| Literal::u16_unsuffixed(row.http_status));
-        quote! { const HTTP_STATUSES: &'static [u16] = &[#(#statuses),*]; }
-    });
+    let rows = || table.rows.iter();
+    let mut out = Writer::new();
+    let array = |items: Vec<Expr<'static>>| Expr::RefArray(items);
+    let scalar = |text: String| Expr::Scalar(text.into());
+    let string = |text: &str| Expr::Atom(string_literal(text).into());
+    let code_ty = match catalogue.codes {
+        CodeKind::Integer => "u32",
+        CodeKind::String => "&'static str",
+    };
+    out.constant(
+        ITEM_INDENT,
+        "pub const ALL: &'static [Self]",
+        &array(rows().map(|row| Expr::Atom(format!("Self::{}", row.rust_variant).into())).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        &format!("const CODES: &'static [{code_ty}]"),
+        &array(rows().map(|row| code_literal(&row.code)).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        "const NAMES: &'static [&'static str]",
+        &array(rows().map(|row| string(&row.name)).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        "const DESCRIPTIONS: &'static [&'static str]",
+        &array(rows().map(|row| string(&row.description)).collect()),
+    );
+    if catalogue.http {
+        let statuses = rows().map(|row| scalar(row.http_status.to_string())).collect();
+        out.constant(ITEM_INDENT, "const HTTP_STATUSES: &'static [u16]", &array(statuses));
+    }
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    if !catalogue.recoveries.is_empty() {
+        let recoveries = rows()
+            .map(|row| match &row.recovery {
+                Some(recovery) => Expr::Call(
+                    "::core::option::Option::Some",
+                    vec![Expr::Atom(format!("Recovery::{}", recovery.rust_variant()).into())],
+                ),
+                None => Expr::Atom(NONE.into()),
+            })
+            .collect();
+        out.constant(
+            ITEM_INDENT,
+            "const RECOVERIES: &'static [::core::option::Option<Recovery>]",
+            &array(recoveries),
+        );
+    }
+    write_detail_consts(&mut out, table);
 
     // `from_code` keys: every row's code, then every alias, each leading
     // to its row.
-    let alias_keys: Vec<(&Code, usize)> = table
-        .rows
-        .iter()
-        .enumerate()
-        .flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r)))
-        .collect();
-    let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
-    // String codes hash as names do, whole when the short form cannot
-    // tell two of them apart.
-    let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
-        Code::String(code) => Some(code.as_str()),
-        Code::Integer(_) => None,
-    }));
-    let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
-        Code::Integer(code) => phf::hash_code(*code, seed),
-        Code::String(code) => phf::hash_name(code, seed, whole),
-    });
-    let code_hash_whole =
-        (catalogue.codes == CodeKind::String).then(|| quote! { const CODE_HASH_WHOLE: bool = #whole; });
-    let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias));
-    let alias_rows = alias_keys.iter().map(|&(_, r)| Literal::usize_unsuffixed(r));
-    let row_aliases = table.rows.iter().map(|row| {
-        let aliases = row.aliases.iter().map(code_literal);
-        quote! { &[#(#aliases),*] }
-    });
-    let recoveries = table.rows.iter().map(|row| match &row.recovery {
-        Some(recovery) => {
-            let variant = ident(recovery.rust_variant());
-            quote! { ::core::option::Option::Some(Recovery::#variant) }
-        }
-        None => quote! { ::core::option::Option::None },
-    });
-    // Without a recovery vocabulary there is no `Recovery` to name.
-    let recoveries = (!catalogue.recoveries.is_empty()).then(|| {
-        quote! { const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[#(#recoveries),*]; }
-    });
-    let details = emit_detail_consts(table);
-    let (code_seed, code_pilots, code_slots) = phf_literals(&by_code);
+    let alias_keys: Vec<(&Code, usize)> =
+        rows().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r))).collect();
+    let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
+    out.constant(
+        ITEM_INDENT,
+        &format!("const ROW_ALIASES: &'static [&'static [{code_ty}]]"),
+        &array(row_aliases.collect()),
+    );
     // A small table of string codes finds them with a `match` instead.
-    let code_hash_consts = codes_use_hash(catalogue, table).then(|| {
-        quote! {
-            const ALIAS_CODES: &'static [#code_ty] = &[#(#alias_codes),*];
-            const ALIAS_ROWS: &'static [usize] = &[#(#alias_rows),*];
-            const CODE_SEED: u64 = #code_seed;
-            #code_hash_whole
-            const CODE_PILOTS: &'static [u16] = &[#(#code_pilots),*];
-            const CODE_SLOTS: &'static [u32] = &[#(#code_slots),*];
+    if codes_use_hash(catalogue, table) {
+        let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
+        // String codes hash as names do, whole when the short form cannot
+        // tell two of them apart.
+        let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
+            Code::String(code) => Some(code.as_str()),
+            Code::Integer(_) => None,
+        }));
+        let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
+            Code::Integer(code) => phf::hash_code(*code, seed),
+            Code::String(code) => phf::hash_name(code, seed, whole),
+        });
+        let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
+        out.constant(ITEM_INDENT, &format!("const ALIAS_CODES: &'static [{code_ty}]"), &array(alias_codes));
+        let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
+        out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
+        out.constant(ITEM_INDENT, "const CODE_SEED: u64", &scalar(by_code.seed.to_string()));
+        if catalogue.codes == CodeKind::String {
+            out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(whole.to_string()));
         }
-    });
-    quote! {
-        #all_docs
-        pub const ALL: &'static [Self] = &[#(Self::#all),*];
-
-        const CODES: &'static [#code_ty] = &[#(#codes),*];
-        const NAMES: &'static [&'static str] = &[#(#names),*];
-        const DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
-        #statuses
-        #recoveries
-        #details
-        const ROW_ALIASES: &'static [&'static [#code_ty]] = &[#(#row_aliases),*];
-        #code_hash_consts
-        #name_consts
+        write_phf_consts(&mut out, "CODE", &by_code);
     }
+    if let Some((by_name, whole)) = by_name {
+        out.constant(ITEM_INDENT, "const NAME_SEED: u64", &scalar(by_name.seed.to_string()));
+        out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(whole.to_string()));
+        write_phf_consts(&mut out, "NAME", by_name);
+    }
+    out.finish()
+}
+
+/// `Option::None` as the crate spells it.
+const NONE: &str = "::core::option::Option::None";
+
+/// A hash table's pilots and slots, named `{prefix}_PILOTS` and `{prefix}_SLOTS`.
+fn write_phf_consts(out: &mut Writer, prefix: &str, phf: &Phf) {
+    let pilots = phf.pilots.iter().map(|pilot| Expr::Scalar(pilot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, &format!("const {prefix}_PILOTS: &'static [u16]"), &Expr::RefArray(pilots));
+    let slots = phf.slots.iter().map(|slot| Expr::Scalar(slot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, &format!("const {prefix}_SLOTS: &'static [u32]"), &Expr::RefArray(slots));
 }
 
 /// Whether any row of `table` has an explanation, causes and solutions:
@@ -164,27 +226,40 @@ fn detail_fields(table: &Table) -> (bool, bool, bool) {
 
 /// The per-row constants of the explanations, causes and solutions, for
 /// those some row of the table has.
-fn emit_detail_consts(table: &Table) -> TokenStream {
+fn write_detail_consts(out: &mut Writer, table: &Table) {
     let (has_explanation, has_causes, has_solutions) = detail_fields(table);
-    let explanations = has_explanation.then(|| {
-        let values = table.rows.iter().map(|row| match &row.explanation {
-            Some(text) => quote! { ::core::option::Option::Some(#text) },
-            None => quote! { ::core::option::Option::None },
-        });
-        quote! { const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[#(#values),*]; }
-    });
-    let list = |used: bool, name: TokenStream, texts: fn(&Row) -> &[String]| {
-        used.then(|| {
-            let values = table.rows.iter().map(|row| {
-                let texts = texts(row).iter().map(String::as_str);
-                quote! { &[#(#texts),*] }
-            });
-            quote! { const #name: &'static [&'static [&'static str]] = &[#(#values),*]; }
-        })
+    let string = |text: &str| Expr::Atom(string_literal(text).into());
+    if has_explanation {
+        let values = table
+            .rows
+            .iter()
+            .map(|row| match &row.explanation {
+                Some(text) => Expr::Call("::core::option::Option::Some", vec![string(text)]),
+                None => Expr::Atom(NONE.into()),
+            })
+            .collect();
+        out.constant(
+            ITEM_INDENT,
+            "const EXPLANATIONS: &'static [::core::option::Option<&'static str>]",
+            &Expr::RefArray(values),
+        );
+    }
+    let mut list = |used: bool, name: &str, texts: fn(&Row) -> &[String]| {
+        if used {
+            let values = table
+                .rows
+                .iter()
+                .map(|row| Expr::RefArray(texts(row).iter().map(|text| string(text)).collect()))
+                .collect();
+            out.constant(
+                ITEM_INDENT,
+                &format!("const {name}: &'static [&'static [&'static str]]"),
+                &Expr::RefArray(values),
+            );
+        }
     };
-    let causes = list(has_causes, quote!(CAUSES), |row| &row.causes);
-    let solutions = list(has_solutions, quote!(SOLUTIONS), |row| &row.solutions);
-    quote! { #explanations #causes #solutions }
+    list(has_causes, "CAUSES", |row| &row.causes);
+    list(has_solutions, "SOLUTIONS", |row| &row.solutions);
 }
 
 /// The methods: lookups by code and name, and the row's facts.
@@ -308,7 +383,7 @@ fn emit_methods(
         }
     } else {
         let arms = table.rows.iter().map(|row| {
-            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_literal);
+            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
             let variant = ident(&row.rust_variant);
             quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
         });
@@ -424,8 +499,9 @@ fn emit_trait_impls(catalogue: &Catalogue, table: &Table, display_docs: &TokenSt
     }
 }
 
-/// A code as the literal of its type: `4032251` or `"card_declined"`.
-fn code_literal(code: &Code) -> TokenStream {
+/// A code as the literal of its type, for code printed by prettyplease:
+/// `4032251` or `"card_declined"`.
+fn code_tokens(code: &Code) -> TokenStream {
     match code {
         Code::Integer(code) => {
             let code = Literal::u32_unsuffixed(*code);
@@ -454,8 +530,9 @@ pub(super) fn names_use_hash(table: &Table) -> bool {
     table.rows.len() > NAME_MATCH_LIMIT
 }
 
-/// The body of `from_name`, and the constants it reads.
-fn emit_from_name(table: &Table) -> (TokenStream, TokenStream) {
+/// The body of `from_name`, and the hash table it reads (with whether it
+/// hashes names whole) for a table too large for a `match`.
+fn emit_from_name(table: &Table) -> (Option<(Phf, bool)>, TokenStream) {
     if !names_use_hash(table) {
         let arms = table.rows.iter().map(|row| {
             let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
@@ -467,17 +544,10 @@ fn emit_from_name(table: &Table) -> (TokenStream, TokenStream) {
                 _ => ::core::option::Option::None,
             }
         };
-        return (TokenStream::new(), body);
+        return (None, body);
     }
     let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
     let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
-    let (seed, pilots, slots) = phf_literals(&by_name);
-    let consts = quote! {
-        const NAME_SEED: u64 = #seed;
-        const NAME_HASH_WHOLE: bool = #whole;
-        const NAME_PILOTS: &'static [u16] = &[#(#pilots),*];
-        const NAME_SLOTS: &'static [u32] = &[#(#slots),*];
-    };
     let body = quote! {
         let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
@@ -488,5 +558,5 @@ fn emit_from_name(table: &Table) -> (TokenStream, TokenStream) {
             ::core::option::Option::None
         }
     };
-    (consts, body)
+    (Some((by_name, whole)), body)
 }
