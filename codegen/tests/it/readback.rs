@@ -76,7 +76,10 @@ fn sqlstates_are_found_exactly_as_written() {
 
     // README.md's walkthrough, "A catalogue with string codes".
     let error = ErrorCode::from_code("23505").unwrap();
-    assert_eq!(error, ErrorCode::IntegrityConstraintViolation(IntegrityConstraintViolationError::UniqueViolation));
+    assert_eq!(
+        error,
+        ErrorCode::IntegrityConstraintViolation(IntegrityConstraintViolationError::UniqueViolation)
+    );
     assert_eq!(error.code(), "23505");
     assert_eq!(error.name(), "unique_violation");
     assert!(ErrorCode::from_code("23505 ").is_none());
