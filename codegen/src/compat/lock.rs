@@ -159,6 +159,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             codes = CodeKind::String;
             continue;
         }
+        // No code line has two fields: this one meant to be the kind line.
+        if let Some(kind) = line.strip_prefix("codes ").filter(|rest| !rest.contains(' ')) {
+            problems.push(
+                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes")).at(n, 7).help(
+                    "a lock of string codes has the line `codes string`, a lock of integer codes none: \
+                         restore the lock from version control, then run `gen` again",
+                ),
+            );
+            continue;
+        }
         if let Some(id) = line.strip_prefix("recovery: ") {
             if recoveries.iter().any(|known| known == id) {
                 problems.push(
@@ -176,6 +186,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
         code_lines.push((n, line));
     }
+    // Text codes in a lock without `codes string`: the line went missing.
+    let mut text_codes: Option<usize> = None;
     for (n, line) in code_lines {
         match parse_entry(line, codes) {
             Ok((code, mut entry)) => {
@@ -196,6 +208,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                     entries.insert(code, entry);
                 }
             }
+            Err(_) if codes == CodeKind::Integer && parse_entry(line, CodeKind::String).is_ok() => {
+                text_codes.get_or_insert(n);
+            }
             Err(message) => problems.push(
                 Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
                     .at(n, 1)
@@ -205,6 +220,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                     ),
             ),
         }
+    }
+    if let Some(n) = text_codes {
+        problems.push(
+            Diagnostic::new(
+                path,
+                format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
+            )
+            .at(n, 1)
+            .help(
+                "a lock of string codes has `codes string` after its `version` line: restore the lock \
+                 from version control, then run `gen` again",
+            ),
+        );
     }
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
@@ -433,5 +461,22 @@ mod tests {
         let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
         assert_eq!(lock.codes, CodeKind::Integer);
         assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
+    }
+
+    #[test]
+    fn a_lost_or_mistyped_codes_line_is_named_once() {
+        let lines = "version 0.1.0\nwarning warn active 0.1.0 WarnError::Warning \"warning\"\n\
+                     0100C warn alias-of:warning 0.1.0 WarnError::Warning \"warning\"\n";
+        let problems = parse(Path::new("spec/x.lock"), lines).expect_err("text codes").to_string();
+        assert_eq!(problems.matches("error:").count(), 1, "{problems}");
+        assert!(
+            problems
+                .contains("line 2 of the lock locks a text code, but the lock has no `codes string` line"),
+            "{problems}"
+        );
+        let typo = format!("{lines}codes strings\n");
+        let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
+        assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
+        assert!(problems.contains("x.lock:4:7"), "{problems}");
     }
 }
