@@ -544,7 +544,8 @@ fn check_row(
 
     if embeds_status && is_error_status(http_status) {
         let digits = spec.code.to_string();
-        match digits.get(..3) {
+        // A string code may start with anything: only digits can be a status.
+        match digits.get(..3).filter(|leading| leading.bytes().all(|b| b.is_ascii_digit())) {
             Some(leading) if leading == http_status.to_string() => {}
             leading => problems.push(
                 at.field("http_status"),
@@ -553,6 +554,11 @@ fn check_row(
                     Some(leading) => format!(
                         "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
                          code {} means status {leading}; fix the code or the status",
+                        spec.code
+                    ),
+                    None if !digits.bytes().all(|b| b.is_ascii_digit()) => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code `{}` does not start with three digits, so it cannot start with one",
                         spec.code
                     ),
                     None => format!(
