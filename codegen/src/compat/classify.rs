@@ -449,6 +449,18 @@ impl Changes<'_, '_> {
                 ),
             ),
         };
+        // A string code whose case changed is gone: say why, the codes looking alike.
+        let recased = match c {
+            CodeValue::String(text) => self.new.codes.keys().find_map(|now| match now {
+                CodeValue::String(now) if now != text && now.eq_ignore_ascii_case(text) => Some(now),
+                _ => None,
+            }),
+            CodeValue::Integer(_) => None,
+        };
+        let fix = match recased {
+            Some(now) => format!("{fix} (`{now}` is another code: codes compare exactly, case included)"),
+            None => fix,
+        };
         let source = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
         // The same words in `diff` as in `gen`: a lock made of the old
         // catalogue would hold the code.

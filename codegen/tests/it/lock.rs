@@ -624,6 +624,17 @@ fn string_codes_are_locked_as_text_and_kept_like_numbers() {
         ),
         "{error}"
     );
+    // A code whose case changed is another code, and the help says so.
+    project.edit(&string_spec("codes: string\n", "0.1.0", &STRING_ROWS.replace("cart_empty", "Cart_empty")));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains("error: code cart_empty `CART_EMPTY` (table `cart`) is locked but gone"),
+        "{error}"
+    );
+    assert!(
+        error.contains("(`Cart_empty` is another code: codes compare exactly, case included)"),
+        "{error}"
+    );
     let diff = diff_of(
         &string_spec("codes: string\n", "0.1.0", STRING_ROWS),
         &string_spec(
