@@ -833,6 +833,16 @@ fn is_crate_name(name: &str) -> bool {
 /// `BodyCode` holds inline (`BodyCode::CAPACITY`).
 const MAX_STRING_CODE: usize = 64;
 
+/// A code that is no string code as a message shows it: on one line, its
+/// tabs, line breaks and other control characters escaped (`a\tb`).
+fn shown_code(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .collect();
+    shown(&escaped)
+}
+
 struct Problems<'a> {
     file: &'a Path,
     /// What the catalogue's codes are (`codes:`): every code is checked
@@ -870,7 +880,7 @@ impl Problems<'_> {
                     at,
                     format!(
                         "{here}: {what} `{}` is text, but the catalogue's codes are numbers",
-                        shown(text)
+                        shown_code(text)
                     ),
                     help,
                 );
@@ -880,7 +890,7 @@ impl Problems<'_> {
                 if !is_string_code(text) {
                     self.push(
                         at,
-                        format!("{here}: {what} `{}` is not a string code", shown(text)),
+                        format!("{here}: {what} `{}` is not a string code", shown_code(text)),
                         "write ASCII letters, digits, `_`, `-` and `.`, at least one, e.g. `card_declined`",
                     );
                 } else if text.len() > MAX_STRING_CODE {
