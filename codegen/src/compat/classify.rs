@@ -397,8 +397,9 @@ impl Changes<'_, '_> {
                 table,
                 Bump::Minor,
                 format!(
-                    "alias {c} of code {of} `{}` is new: `from_code({c})` gives `{}`",
+                    "alias {c} of code {of} `{}` is new: `from_code({})` gives `{}`",
                     now.name,
+                    c.rust_literal(),
                     path(now)
                 ),
             ),
@@ -441,11 +442,24 @@ impl Changes<'_, '_> {
                 ChangeKind::AliasRemoved,
                 format!("alias {c} of code {of}"),
                 format!(
-                    "aliases are API (`from_code({c})` gives `{}`): add {c} back to the row's `aliases`, \
+                    "aliases are API (`from_code({})` gives `{}`): add {written} back to the row's `aliases`, \
                      or retire it by adding {retire}",
+                    c.rust_literal(),
                     path(was)
                 ),
             ),
+        };
+        // A string code whose case changed is gone: say why, the codes looking alike.
+        let recased = match c {
+            CodeValue::String(text) => self.new.codes.keys().find_map(|now| match now {
+                CodeValue::String(now) if now != text && now.eq_ignore_ascii_case(text) => Some(now),
+                _ => None,
+            }),
+            CodeValue::Integer(_) => None,
+        };
+        let fix = match recased {
+            Some(now) => format!("{fix} (`{now}` is another code: codes compare exactly, case included)"),
+            None => fix,
         };
         let source = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
         // The same words in `diff` as in `gen`: a lock made of the old
@@ -517,8 +531,9 @@ impl Changes<'_, '_> {
                 table,
                 Bump::Major,
                 format!(
-                    "alias {c} of code {of} `{}` is retired: `from_code({c})` no longer gives `{}`",
+                    "alias {c} of code {of} `{}` is retired: `from_code({})` no longer gives `{}`",
                     now.name,
+                    c.rust_literal(),
                     path(was)
                 ),
             ),
@@ -610,8 +625,10 @@ impl Changes<'_, '_> {
                 table,
                 Bump::Major,
                 format!(
-                    "alias {c} of code {of} `{}` is now the code of `{}`: `from_code({c})` gives `{p1}`, not `{p0}`",
-                    was.name, now.name
+                    "alias {c} of code {of} `{}` is now the code of `{}`: `from_code({})` gives `{p1}`, not `{p0}`",
+                    was.name,
+                    now.name,
+                    c.rust_literal()
                 ),
             ),
         }
@@ -670,8 +687,10 @@ impl Changes<'_, '_> {
                 table,
                 Bump::Major,
                 format!(
-                    "alias {c} moved from code {before} `{}` to code {of} `{}`: `from_code({c})` gives `{p1}`, not `{p0}`",
-                    was.name, now.name
+                    "alias {c} moved from code {before} `{}` to code {of} `{}`: `from_code({})` gives `{p1}`, not `{p0}`",
+                    was.name,
+                    now.name,
+                    c.rust_literal()
                 ),
             ),
         }

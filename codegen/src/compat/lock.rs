@@ -159,6 +159,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             codes = CodeKind::String;
             continue;
         }
+        // No code line has two fields: this one meant to be the kind line.
+        if let Some(kind) = line.strip_prefix("codes ").filter(|rest| !rest.contains(' ')) {
+            problems.push(
+                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes")).at(n, 7).help(
+                    "a lock of string codes has the line `codes string`, a lock of integer codes none: \
+                         restore the lock from version control, then run `gen` again",
+                ),
+            );
+            continue;
+        }
         if let Some(id) = line.strip_prefix("recovery: ") {
             if recoveries.iter().any(|known| known == id) {
                 problems.push(
@@ -176,6 +186,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
         code_lines.push((n, line));
     }
+    // Text codes in a lock without `codes string`: the line went missing.
+    let mut text_codes: Option<usize> = None;
     for (n, line) in code_lines {
         match parse_entry(line, codes) {
             Ok((code, mut entry)) => {
@@ -196,15 +208,42 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                     entries.insert(code, entry);
                 }
             }
-            Err(message) => problems.push(
+            Err(message) => {
+                // A text code read as a number: the missing line is the problem,
+                // and any other is what the line says read as text.
+                let message = match codes {
+                    CodeKind::Integer if is_text_code(line) => {
+                        text_codes.get_or_insert(n);
+                        match parse_entry(line, CodeKind::String) {
+                            Ok(_) => continue,
+                            Err(text_message) => text_message,
+                        }
+                    }
+                    _ => message,
+                };
+                problems.push(
                 Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
                     .at(n, 1)
                     .help(
                         "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
                          restore the lock from version control, then run `gen` again",
                     ),
-            ),
+                );
+            }
         }
+    }
+    if let Some(n) = text_codes {
+        problems.push(
+            Diagnostic::new(
+                path,
+                format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
+            )
+            .at(n, 1)
+            .help(
+                "a lock of string codes has `codes string` after its `version` line: restore the lock \
+                 from version control, then run `gen` again",
+            ),
+        );
     }
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
@@ -213,6 +252,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             .into()),
         _ => Err(Diagnostics(problems)),
     }
+}
+
+/// Whether a code line's code, or the code its alias is of, is a string
+/// code but no number.
+fn is_text_code(line: &str) -> bool {
+    let mut fields = line.split(' ');
+    let code = fields.next().unwrap_or_default();
+    let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
+    std::iter::once(code).chain(of).any(|code| {
+        CodeValue::parse(code, CodeKind::Integer).is_none()
+            && CodeValue::parse(code, CodeKind::String).is_some()
+    })
 }
 
 fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String> {
@@ -433,5 +484,26 @@ mod tests {
         let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
         assert_eq!(lock.codes, CodeKind::Integer);
         assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
+    }
+
+    #[test]
+    fn a_lost_or_mistyped_codes_line_is_named_once() {
+        let lines = "version 0.1.0\nwarning warn active 0.1.0 WarnError::Warning \"warning\"\n\
+                     100 warn alias-of:warning 0.1.0 WarnError::Warning \"warning\"\n";
+        let problems = parse(Path::new("spec/x.lock"), lines).expect_err("text codes").to_string();
+        assert_eq!(problems.matches("error:").count(), 1, "{problems}");
+        assert!(
+            problems
+                .contains("line 2 of the lock locks a text code, but the lock has no `codes string` line"),
+            "{problems}"
+        );
+        let broken = format!("{lines}extra warn active 0.1.0 WarnError::Extra \"extra\" more\n");
+        let problems = parse(Path::new("spec/x.lock"), &broken).expect_err("a broken line").to_string();
+        assert!(problems.contains("line 4 of the lock is not a locked code: the name"), "{problems}");
+        assert_eq!(problems.matches("error: line").count(), 2, "{problems}");
+        let typo = format!("{lines}codes strings\n");
+        let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
+        assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
+        assert!(problems.contains("x.lock:4:7"), "{problems}");
     }
 }

@@ -65,6 +65,10 @@ const MAX_CODE: u64 = u32::MAX as u64;
 /// What a string code is made of.
 const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]+$";
 
+/// The longest string code the generated crate's `BodyCode` reads: a
+/// longer one fails the body, so the documents allow none.
+const MAX_BODY_CODE: u64 = 64;
+
 /// The document for `version`, as YAML: the file below its header.
 pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
     let document = Document {
@@ -184,6 +188,8 @@ struct Schema {
     maximum: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pattern: Option<&'static str>,
+    #[serde(rename = "maxLength", skip_serializing_if = "Option::is_none")]
+    max_length: Option<u64>,
     #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
     values: Option<Vec<Code>>,
     #[serde(rename = "x-enum-varnames", skip_serializing_if = "Option::is_none")]
@@ -414,9 +420,12 @@ fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
         CodeKind::Integer => {
             Schema { kind: Some("integer"), format: Some("int64"), minimum: Some(0), ..Schema::default() }
         }
-        CodeKind::String => {
-            Schema { kind: Some("string"), pattern: Some(STRING_CODE_PATTERN), ..Schema::default() }
-        }
+        CodeKind::String => Schema {
+            kind: Some("string"),
+            pattern: Some(STRING_CODE_PATTERN),
+            max_length: Some(MAX_BODY_CODE),
+            ..Schema::default()
+        },
     });
     properties.push(
         "code",
@@ -651,6 +660,7 @@ fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
                             vec![Schema {
                                 kind: Some("string"),
                                 pattern: Some(STRING_CODE_PATTERN),
+                                max_length: Some(MAX_BODY_CODE),
                                 ..Schema::default()
                             }]
                         }

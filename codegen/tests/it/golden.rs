@@ -90,10 +90,18 @@ fn reserved_item_names_are_the_crates_own_types() {
             .filter(|name| **name != "Recovery" || !catalogue.recoveries.is_empty())
             .filter(|name| catalogue.body.is_some() || !RESPONSE_TYPES.contains(name))
             .filter(|name| **name != "ProblemDetails" || catalogue.problem_details.is_some())
+            // `TextField` reads text members: a body of only `code` has none.
+            .filter(|name| **name != "TextField" || has_text_member(&catalogue))
             .map(|name| name.to_string())
             .collect();
         assert_eq!(types, reserved, "{}", catalogue.source);
     }
+}
+
+/// Whether the catalogue's error body has a member besides `code`.
+fn has_text_member(catalogue: &errcat::model::Catalogue) -> bool {
+    let members = catalogue.body.as_ref().map_or(&[][..], |body| &body.members[..]);
+    members.iter().any(|member| member.role != errcat::model::BodyRole::Code)
 }
 
 /// The types of the response module, which only a catalogue with a body has.
@@ -239,4 +247,22 @@ fn a_small_string_catalogue_without_http_hashes_nothing() {
     assert_eq!(modules, ["serde_codes", "reference"], "no `phf`, no `response`");
     assert!(!lib.contains("phf::") && !lib.contains("#[repr(u32)]"), "{lib}");
     assert!(lib.contains("\"01000\" | \"0100C\" => ::core::option::Option::Some(Self::Warning)"), "{lib}");
+}
+
+#[test]
+fn the_serde_example_reads_no_name_a_string_code_shadows() {
+    // Row 1's name `foo` is row 2's code, and the name `Foo` that two
+    // tables share is row 1's code: serde reads either text as a code.
+    let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: t\n    title: T\n    summary: S\n    errors:\n      - {code: Foo, name: foo, description: D, aliases: [x]}\n      - {code: foo, name: Foo, rust_variant: FooUpper, description: D}\n  - id: u\n    title: U\n    summary: S\n    errors:\n      - {code: u1, name: Foo, description: D}\n";
+    let catalogue = errcat::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lib = errcat::emit::rust::emit_lib(&catalogue);
+    let example = lib.split("# Keep errors in your own types").nth(1).expect("the serde section");
+    let example = example.split("```").nth(1).expect("its example");
+    assert!(
+        example.contains(r#"let read: ErrorCode = serde_json::from_str("\"Foo\"").unwrap();"#),
+        "{example}"
+    );
+    assert!(example.contains("assert_eq!(read, ErrorCode::T(TError::Foo));"), "{example}");
+    assert!(!example.contains("reads as neither"), "{example}");
 }

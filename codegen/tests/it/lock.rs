@@ -608,6 +608,47 @@ fn string_codes_are_locked_as_text_and_kept_like_numbers() {
     let error = project.generate(Mode::Check).unwrap_err();
     assert!(error.contains("error: code 42601 `CART_FULL` (table `cart`) is locked but gone"), "{error}");
     assert!(error.contains("`- {code: \"42601\", name: CART_FULL, reason: \"why\"}`"), "{error}");
+
+    // So is a vanished string alias, which the help quotes as Rust and as
+    // the spec write it.
+    project.edit(&string_spec(
+        "codes: string\n",
+        "0.1.0",
+        "      - {code: cart_empty, name: CART_EMPTY, description: D}\n\
+         \x20     - {code: '42601', name: CART_FULL, description: D}\n",
+    ));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains(
+            "help: aliases are API (`from_code(\"0001\")` gives `CartError::CartEmpty`): add \"0001\" back to the row's `aliases`"
+        ),
+        "{error}"
+    );
+    // A code whose case changed is another code, and the help says so.
+    project.edit(&string_spec("codes: string\n", "0.1.0", &STRING_ROWS.replace("cart_empty", "Cart_empty")));
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains("error: code cart_empty `CART_EMPTY` (table `cart`) is locked but gone"),
+        "{error}"
+    );
+    assert!(
+        error.contains("(`Cart_empty` is another code: codes compare exactly, case included)"),
+        "{error}"
+    );
+    let diff = diff_of(
+        &string_spec("codes: string\n", "0.1.0", STRING_ROWS),
+        &string_spec(
+            "codes: string\n",
+            "0.2.0",
+            "      - code: cart_empty\n        name: CART_EMPTY\n        description: D\n\
+             \x20     - {code: '42601', name: CART_FULL, description: D}\n\
+             \x20   retired:\n      - {code: '0001', name: CART_EMPTY, reason: R}\n",
+        ),
+    );
+    assert!(
+        diff.changes.iter().any(|change| change.summary.contains("`from_code(\"0001\")` no longer gives")),
+        "{diff}"
+    );
 }
 
 #[test]

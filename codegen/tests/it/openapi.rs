@@ -273,6 +273,9 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                         );
                         assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)));
                         assert_eq!(other["pattern"], string("^[A-Za-z0-9_.-]+$"));
+                        // What the generated `BodyCode` reads, and no longer.
+                        assert_eq!(other["maxLength"].as_u64(), Some(64), "{response_name}");
+                        assert!(code.len() <= 64);
                     }
                 }
             }

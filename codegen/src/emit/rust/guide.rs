@@ -209,15 +209,15 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
                 json = rust_str(&json_string(name)),
             )),
             code = rust_str(&row.code.json()),
-            // A name that two tables share reads as neither: the example reads
-            // the code, as a string of digits, instead.
-            by_name = rust_str(&json_string(
-                &if catalogue.rows().filter(|(_, r)| r.name == row.name).count() == 1 {
-                    row.name.clone()
-                } else {
-                    row.code.to_string()
-                }
-            )),
+            // A name that two tables share reads as neither, and another row's
+            // string code or alias shadows a name: the example then reads the
+            // code, as a string of digits, or failing that as written.
+            by_name = rust_str(
+                &[row.name.clone(), row.code.to_string()]
+                    .into_iter()
+                    .find(|text| reads_as(catalogue, text).is_some_and(|found| std::ptr::eq(found, row)))
+                    .map_or_else(|| row.code.json(), |text| json_string(&text))
+            ),
         ),
         http: false,
     });
@@ -282,17 +282,43 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     sections
 }
 
-/// The first name that rows of two tables share, if any.
+/// The first name that rows of two tables share and that no code or alias
+/// is (a string code is read before a name), if any.
 fn shared_name(catalogue: &Catalogue) -> Option<&str> {
     let mut tables_of = std::collections::HashMap::new();
     for (table, row) in catalogue.rows() {
         if let Some(first) = tables_of.insert(row.name.as_str(), table.id.as_str())
             && first != table.id
+            && reads_as(catalogue, &row.name).is_none()
         {
             return Some(&row.name);
         }
     }
     None
+}
+
+/// The row serde's `ErrorCode` reads from the JSON string `text`, looked
+/// up as the generated `by_text` does: a string code or alias before a
+/// name, a name before an integer code's digits, and a name that two rows
+/// share as neither.
+fn reads_as<'a>(catalogue: &'a Catalogue, text: &str) -> Option<&'a Row> {
+    let by_code = || {
+        catalogue
+            .rows()
+            .find(|(_, row)| {
+                std::iter::once(&row.code).chain(&row.aliases).any(|code| code.to_string() == text)
+            })
+            .map(|(_, row)| row)
+    };
+    let by_name = || {
+        let mut named = catalogue.rows().filter(|(_, row)| row.name == text);
+        let (_, first) = named.next()?;
+        named.next().is_none().then_some(first)
+    };
+    match catalogue.codes {
+        CodeKind::String => by_code().or_else(by_name),
+        CodeKind::Integer => by_name().or_else(by_code),
+    }
 }
 
 /// `ApiError::from_response` on a body with the sample row's code, an

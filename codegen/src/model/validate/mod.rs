@@ -544,7 +544,8 @@ fn check_row(
 
     if embeds_status && is_error_status(http_status) {
         let digits = spec.code.to_string();
-        match digits.get(..3) {
+        // A string code may start with anything: only digits can be a status.
+        match digits.get(..3).filter(|leading| leading.bytes().all(|b| b.is_ascii_digit())) {
             Some(leading) if leading == http_status.to_string() => {}
             leading => problems.push(
                 at.field("http_status"),
@@ -553,6 +554,11 @@ fn check_row(
                     Some(leading) => format!(
                         "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
                          code {} means status {leading}; fix the code or the status",
+                        spec.code
+                    ),
+                    None if !digits.bytes().all(|b| b.is_ascii_digit()) => format!(
+                        "this table's codes start with their HTTP status (`codes_embed_http_status: true`): \
+                         code `{}` does not start with three digits, so it cannot start with one",
                         spec.code
                     ),
                     None => format!(
@@ -827,6 +833,16 @@ fn is_crate_name(name: &str) -> bool {
 /// `BodyCode` holds inline (`BodyCode::CAPACITY`).
 const MAX_STRING_CODE: usize = 64;
 
+/// A code that is no string code as a message shows it: on one line, its
+/// tabs, line breaks and other control characters escaped (`a\tb`).
+fn shown_code(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .collect();
+    shown(&escaped)
+}
+
 struct Problems<'a> {
     file: &'a Path,
     /// What the catalogue's codes are (`codes:`): every code is checked
@@ -864,7 +880,7 @@ impl Problems<'_> {
                     at,
                     format!(
                         "{here}: {what} `{}` is text, but the catalogue's codes are numbers",
-                        shown(text)
+                        shown_code(text)
                     ),
                     help,
                 );
@@ -874,7 +890,7 @@ impl Problems<'_> {
                 if !is_string_code(text) {
                     self.push(
                         at,
-                        format!("{here}: {what} `{}` is not a string code", shown(text)),
+                        format!("{here}: {what} `{}` is not a string code", shown_code(text)),
                         "write ASCII letters, digits, `_`, `-` and `.`, at least one, e.g. `card_declined`",
                     );
                 } else if text.len() > MAX_STRING_CODE {

@@ -53,7 +53,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let sample = Sample::new(catalogue, body_model);
     let http_use =
         catalogue.http_table().map(|http| ident(&http.rust_enum)).map(|name| quote! { use super::#name; });
-    let body = match catalogue.codes {
+    let mut body = match catalogue.codes {
         CodeKind::Integer => fixed::items(BODY_SOURCE, body_docs(&sample)),
         CodeKind::String => {
             // `body.rs` but its numeric `BodyCode`, and `body_string.rs`'s in its place.
@@ -71,6 +71,10 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             items
         }
     };
+    // A body of only `code` reads no text member: `TextField` would be dead code.
+    if body_model.members.iter().all(|member| member.role == BodyRole::Code) {
+        body.retain(|item| !names_type(item, "TextField"));
+    }
     let members = members::emit_members(body_model, error_body_docs(&sample));
     let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
     let problem_code = match catalogue.problem_details {
@@ -127,6 +131,17 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
 
             impl ::core::error::Error for ApiError {}
         }
+    }
+}
+
+/// Whether `item` is the struct `name` or an impl for it.
+fn names_type(item: &syn::Item, name: &str) -> bool {
+    match item {
+        syn::Item::Struct(item) => item.ident == name,
+        syn::Item::Impl(item) => {
+            matches!(&*item.self_ty, syn::Type::Path(path) if path.path.is_ident(name))
+        }
+        _ => false,
     }
 }
 

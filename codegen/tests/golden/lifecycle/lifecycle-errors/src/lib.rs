@@ -8,15 +8,17 @@
 //! - [`SessionError`] — Session errors
 //! - [`ErrorCode`] — any code of any table.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
-//!
-//! The catalogue declares no error response body, so the crate parses none:
-//! read the code from a response as the API sends it, and look it up with
-//! `ErrorCode::from_code`.
+//! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
+//!   error response bodies, and what a whole response means.
 //!
 //! # Cargo features
 //!
-//! - `serde`: read and write every error in your own serde types (uses `serde`).
-//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//!   (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   (turns on `serde` and `http`; `axum_core` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -34,6 +36,53 @@
 //! assert!(error.is_client_error());
 //! ```
 //!
+//! # Parse an error response
+//!
+//! With the `serde` feature, `ApiError::from_response` turns an HTTP status and the body's bytes into the most specific error it can: the body's code if the catalogue lists it (as a number, a string of digits or a one-element array), else the HTTP status, else the raw numbers. Nothing the service sent is lost.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use lifecycle_errors::{ApiError, ApiErrorKind, ErrorCode, SessionError};
+//!
+//! let error = ApiError::from_response(401, br#"{"code":"1004"}"#);
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Session(SessionError::TokenExpired)));
+//! assert_eq!(error.body().map(|body| body.code.number()), Some(1004)); // as sent
+//!
+//! // A body that is not an error body is kept, byte for byte.
+//! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
+//! assert!(error.body().is_none());
+//! assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use lifecycle_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Keep errors in your own types
 //!
 //! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias, a string of the code's digits or its name (`ErrorCode` refuses a name that two tables share).
@@ -45,6 +94,29 @@
 //! assert_eq!(serde_json::to_string(&ErrorCode::Session(SessionError::TokenExpired)).unwrap(), "1004");
 //! let read: ErrorCode = serde_json::from_str("\"TOKEN_EXPIRED\"").unwrap();
 //! assert_eq!(read, ErrorCode::Session(SessionError::TokenExpired));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body, as `application/json`. To add what is known of this occurrence, answer with `ErrorBody::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use lifecycle_errors::axum_core::response::IntoResponse;
+//! use lifecycle_errors::{ErrorBody, SessionError};
+//!
+//! async fn handler() -> ::core::result::Result<String, SessionError> {
+//!     Err(SessionError::TokenExpired)
+//! }
+//!
+//! let response = SessionError::TokenExpired.into_response();
+//! assert_eq!(response.status(), 401);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! let response = ErrorBody::from(SessionError::TokenExpired).into_response();
+//! assert_eq!(response.status(), 401);
+//! # let _ = handler;
 //! # }
 //! ```
 //!
@@ -71,6 +143,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
+#[cfg(feature = "serde")]
+extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
 /// The `http` crate, as this crate uses it (feature `http`).
 #[cfg(feature = "http")]
 #[rustfmt::skip]
@@ -622,6 +703,830 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
+/// Error response bodies and their classification (feature `serde`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod response {
+    use ::alloc::string::String;
+    use ::alloc::vec::Vec;
+    use ::core::fmt;
+    use ::serde::de::{
+        self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
+    };
+    use ::serde::ser::SerializeStruct;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::ErrorCode;
+    /// The `code` of an error body, exactly as the service sent it.
+    ///
+    /// A service may send a code the catalogue does not list: it is kept,
+    /// never an error. A code is read from a JSON integer, a string of its
+    /// decimal digits (`"4000000"`) or a one-element array of either, and
+    /// is written back as it was read (a number, or a string).
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    /// use lifecycle_errors::BodyCode;
+    ///
+    /// let known: BodyCode = serde_json::from_str("1004").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::Session(SessionError::TokenExpired)));
+    ///
+    /// let unknown: BodyCode = serde_json::from_str("\"0\"").unwrap();
+    /// assert_eq!(unknown.error_code(), None);
+    /// assert_eq!(unknown.number(), 0);
+    /// assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"0\"");
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub struct BodyCode {
+        number: i128,
+        quoted: bool,
+    }
+    impl BodyCode {
+        /// A code sent as a JSON number.
+        ///
+        /// ```
+        /// use lifecycle_errors::BodyCode;
+        ///
+        /// assert_eq!(serde_json::to_string(&BodyCode::new(0)).unwrap(), "0");
+        /// ```
+        #[must_use]
+        pub const fn new(number: i128) -> Self {
+            Self { number, quoted: false }
+        }
+        /// A code sent as a JSON string of its decimal digits.
+        ///
+        /// ```
+        /// use lifecycle_errors::BodyCode;
+        ///
+        /// assert_eq!(serde_json::to_string(&BodyCode::quoted(0)).unwrap(), "\"0\"");
+        /// ```
+        #[must_use]
+        pub const fn quoted(number: i128) -> Self {
+            Self { number, quoted: true }
+        }
+        /// The number, exactly as sent (an alias stays the alias).
+        ///
+        /// ```
+        /// use lifecycle_errors::BodyCode;
+        ///
+        /// assert_eq!(BodyCode::new(-0).number(), -0);
+        /// ```
+        #[must_use]
+        pub const fn number(self) -> i128 {
+            self.number
+        }
+        /// Whether the code was sent as a string.
+        ///
+        /// ```
+        /// use lifecycle_errors::BodyCode;
+        ///
+        /// assert!(BodyCode::quoted(0).is_quoted());
+        /// assert!(!BodyCode::new(0).is_quoted());
+        /// ```
+        #[must_use]
+        pub const fn is_quoted(self) -> bool {
+            self.quoted
+        }
+        /// The catalogue's error with this code, or with this alias.
+        ///
+        /// ```
+        /// use lifecycle_errors::{ErrorCode, SessionError};
+        /// use lifecycle_errors::BodyCode;
+        ///
+        /// assert_eq!(BodyCode::new(1004).error_code(), Some(ErrorCode::Session(SessionError::TokenExpired)));
+        /// assert_eq!(BodyCode::new(0).error_code(), None);
+        /// ```
+        #[must_use]
+        pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
+            if self.number < 0 || self.number > u32::MAX as i128 {
+                return ::core::option::Option::None;
+            }
+            ErrorCode::from_code(self.number as u32)
+        }
+    }
+    /// The code as a JSON number, with the same value.
+    impl ::core::convert::From<ErrorCode> for BodyCode {
+        fn from(error: ErrorCode) -> Self {
+            Self::new(i128::from(error.code()))
+        }
+    }
+    /// Writes the number in decimal.
+    impl fmt::Display for BodyCode {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(&self.number, f)
+        }
+    }
+    impl Serialize for BodyCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            if self.quoted {
+                serializer.collect_str(&self.number)
+            } else if let Ok(number) = u64::try_from(self.number) {
+                serializer.serialize_u64(number)
+            } else if let Ok(number) = i64::try_from(self.number) {
+                serializer.serialize_i64(number)
+            } else {
+                serializer.serialize_i128(self.number)
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for BodyCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            CodeField { in_array: false }.deserialize(deserializer)
+        }
+    }
+    /// Reads a code, or a one-element array of one.
+    #[derive(Clone, Copy)]
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
+    }
+    impl<'de> DeserializeSeed<'de> for CodeField {
+        type Value = BodyCode;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<BodyCode, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for CodeField {
+        type Value = BodyCode;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(
+                "an error code: an integer, a string of its decimal digits, or a one-element array of either",
+            )
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            number: u64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::new(i128::from(number)))
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            number: i64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::new(i128::from(number)))
+        }
+        fn visit_i128<E: de::Error>(
+            self,
+            number: i128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::new(number))
+        }
+        fn visit_u128<E: de::Error>(
+            self,
+            number: u128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            i128::try_from(number)
+                .map(BodyCode::new)
+                .map_err(|_| E::invalid_value(
+                    Unexpected::Other("an integer above 2^127"),
+                    &self,
+                ))
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            text: &str,
+        ) -> ::core::result::Result<BodyCode, E> {
+            parse_decimal(text)
+                .map(BodyCode::quoted)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<BodyCode, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(seq, CodeField { in_array: true })
+        }
+    }
+    /// The number a string of decimal digits spells, when it is only digits
+    /// (no sign, no space: the documented pattern is `^[0-9]{1,10}$`) written
+    /// as the number prints (no leading zero), so that writing it back gives
+    /// the same string.
+    fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
+        let canonical = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+            && (text == "0" || !text.starts_with('0'));
+        if canonical { text.parse().ok() } else { ::core::option::Option::None }
+    }
+    /// The single element of an array that must hold exactly one.
+    fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
+        mut seq: A,
+        seed: S,
+    ) -> ::core::result::Result<S::Value, A::Error> {
+        let value = seq
+            .next_element_seed(seed)?
+            .ok_or_else(|| de::Error::invalid_length(0, &"a one-element array"))?;
+        if seq.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(2, &"a one-element array"));
+        }
+        Ok(value)
+    }
+    /// Writes the members, inside the envelope when there is one.
+    impl Serialize for ErrorBody {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
+            }
+        }
+    }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
+    impl<'de> Deserialize<'de> for ErrorBody {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
+        }
+    }
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "an object with `{}`", self.key)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
+            }
+            value.ok_or_else(|| de::Error::missing_field(self.key))
+        }
+    }
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
+        slot: &mut ::core::option::Option<T>,
+        value: T,
+        name: &'static str,
+    ) -> ::core::result::Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        Ok(())
+    }
+    /// An error response body: `{"code"}`.
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"code":[4030000]}`), and `code`
+    /// as an integer or a string of digits; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    /// use lifecycle_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1004}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Session(SessionError::TokenExpired)));
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"]}"#).unwrap();
+    /// assert_eq!(array.code.number(), 0);
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub code: BodyCode,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "code";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::None
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            ::core::option::Option::None
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 1;
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("code", &body.code)?;
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `code`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "code")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                code: code.ok_or_else(|| de::Error::missing_field("code"))?,
+            })
+        }
+    }
+    enum Field {
+        Code,
+        Other,
+    }
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_identifier(FieldVisitor)
+        }
+    }
+    struct FieldVisitor;
+    impl Visitor<'_> for FieldVisitor {
+        type Value = Field;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            name: &str,
+        ) -> ::core::result::Result<Field, E> {
+            Ok(
+                match name {
+                    "code" => Field::Code,
+                    _ => Field::Other,
+                },
+            )
+        }
+    }
+    /// The error's code, without the optional members.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                code: BodyCode::from(error),
+            }
+        }
+    }
+    /// The same body as for `ErrorCode::Session`.
+    impl ::core::convert::From<super::SessionError> for ErrorBody {
+        fn from(error: super::SessionError) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code, without the optional members; a server
+        /// answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the rest from the catalogue.
+        ///
+        /// ```
+        /// use lifecycle_errors::{ErrorCode, SessionError};
+        /// use lifecycle_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::Session(SessionError::TokenExpired));
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::Session(SessionError::TokenExpired)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":1004}");
+        /// ```
+        #[must_use]
+        pub fn new(code: impl ::core::convert::Into<BodyCode>) -> Self {
+            Self { code: code.into() }
+        }
+    }
+    /// The most specific thing a response says about its error.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ApiErrorKind, BodyCode, ErrorCode, SessionError};
+    ///
+    /// let kind = ApiErrorKind::classify(401, Some(BodyCode::new(1004)));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Session(SessionError::TokenExpired)));
+    ///
+    /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(0)));
+    /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(0)) });
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ApiErrorKind {
+        /// The body's code (or an alias of it) is in the catalogue.
+        Code(ErrorCode),
+        /// Neither the code nor the status is in the catalogue: the
+        /// raw numbers, the code as sent if the body had one.
+        Unknown {
+            /// The HTTP status.
+            status: u16,
+            /// The body's code, if the body could be read.
+            code: ::core::option::Option<BodyCode>,
+        },
+    }
+    impl ApiErrorKind {
+        /// Classifies an HTTP status and the body's code, if any: the
+        /// code when the catalogue lists it, else the status when an
+        /// HTTP status table lists it, else the raw numbers.
+        #[must_use]
+        pub const fn classify(
+            status: u16,
+            code: ::core::option::Option<BodyCode>,
+        ) -> Self {
+            let listed = match code {
+                ::core::option::Option::Some(body_code) => body_code.error_code(),
+                ::core::option::Option::None => ::core::option::Option::None,
+            };
+            if let ::core::option::Option::Some(error) = listed {
+                return Self::Code(error);
+            }
+            Self::Unknown { status, code }
+        }
+        /// The catalogue's error, if the code or the status is listed.
+        #[must_use]
+        pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
+            match self {
+                Self::Code(error) => ::core::option::Option::Some(error),
+                Self::Unknown { .. } => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The code of a body that is RFC 9457 problem details, when the
+    /// API answers with them.
+    fn problem_code(_: &[u8]) -> ::core::option::Option<BodyCode> {
+        ::core::option::Option::None
+    }
+    /// An error response, classified as specifically as the catalogue
+    /// allows, with everything the service sent kept.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ApiError, ApiErrorKind, ErrorCode, SessionError};
+    ///
+    /// let error = ApiError::from_response(401, br#"{"code":1004}"#);
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Session(SessionError::TokenExpired)));
+    ///
+    /// // A body that is not JSON is kept as it came.
+    /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+    /// assert!(error.body().is_none());
+    /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct ApiError {
+        status: u16,
+        kind: ApiErrorKind,
+        body: ::core::option::Option<ErrorBody>,
+        raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
+    }
+    impl ApiError {
+        /// Classifies a response from its HTTP status and body bytes.
+        /// A body that is not an error body is kept as bytes, and classified
+        /// by its `code` when it has one.
+        #[must_use]
+        pub fn from_response(status: u16, body: &[u8]) -> Self {
+            let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
+            let code = match &parsed {
+                ::core::option::Option::Some(parsed) => {
+                    ::core::option::Option::Some(parsed.sent_code())
+                }
+                ::core::option::Option::None => {
+                    ::serde_json::from_slice::<BodyCodeOnly>(body)
+                        .ok()
+                        .and_then(|only| only.0)
+                        .or_else(|| problem_code(body))
+                }
+            };
+            let kind = ApiErrorKind::classify(status, code);
+            Self {
+                status,
+                kind,
+                body: parsed,
+                raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
+            }
+        }
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
+            response: &::http::Response<B>,
+        ) -> Self {
+            let error = Self::from_response(
+                response.status().as_u16(),
+                response.body().as_ref(),
+            );
+            let retry_after = response
+                .headers()
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(delay);
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
+        }
+        /// The HTTP status.
+        #[must_use]
+        pub const fn status(&self) -> u16 {
+            self.status
+        }
+        /// The most specific classification of the error.
+        #[must_use]
+        pub const fn kind(&self) -> ApiErrorKind {
+            self.kind
+        }
+        /// The catalogue's error, if the code or the status is listed.
+        #[must_use]
+        pub const fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+            self.kind.error_code()
+        }
+        /// The body, if it is an error body.
+        #[must_use]
+        pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
+            self.body.as_ref()
+        }
+        /// The body's message, if it is an error body.
+        #[must_use]
+        pub fn message(&self) -> ::core::option::Option<&str> {
+            self.body.as_ref().and_then(ErrorBody::message_text)
+        }
+        /// The body exactly as received, whatever it held.
+        #[must_use]
+        pub fn raw_body(&self) -> &[u8] {
+            &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay).
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            return value.parse().ok().map(::core::time::Duration::from_secs);
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
+        }
+    }
+    /// How many characters of a text the server sent `Display` shows: a log
+    /// line stays a line whatever the server sends.
+    const SHOWN: usize = 120;
+    /// The first `SHOWN` characters of `text`, and `…` when that is not all.
+    fn shown(text: &str) -> (&str, &'static str) {
+        match text.char_indices().nth(SHOWN) {
+            ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
+            ::core::option::Option::None => (text, ""),
+        }
+    }
+    /// `HTTP <status>: ` and the error, then what the body says when that adds
+    /// to it; of each text the server sent, at most `SHOWN` characters.
+    impl fmt::Display for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "HTTP {}: ", self.status)?;
+            match self.kind.error_code() {
+                ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
+                ::core::option::Option::None => {
+                    f.write_str("an error the catalogue does not list")?
+                }
+            }
+            match &self.body {
+                ::core::option::Option::Some(body) => {
+                    match self.kind {
+                        ApiErrorKind::Code(
+                            error,
+                        ) if body.sent_code().number() != error.code() as i128 => {
+                            ::core::write!(f, " (sent as {})", body.sent_code())?;
+                        }
+                        ApiErrorKind::Code(_) => {}
+                        _ => {
+                            match body.message_text() {
+                                ::core::option::Option::Some(message) => {
+                                    let (message, more) = shown(message);
+                                    ::core::write!(
+                                        f, " (code {}, message {message:?}{more})", body.sent_code()
+                                    )?;
+                                }
+                                ::core::option::Option::None => {
+                                    ::core::write!(f, " (code {})", body.sent_code())?
+                                }
+                            }
+                        }
+                    }
+                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
+                        let (id, more) = shown(id);
+                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
+                    }
+                }
+                ::core::option::Option::None if self.raw.is_empty() => {}
+                ::core::option::Option::None => {
+                    let text = String::from_utf8_lossy(&self.raw);
+                    let (text, more) = shown(&text);
+                    ::core::write!(f, " (body: {text:?}{more})")?;
+                }
+            }
+            Ok(())
+        }
+    }
+    impl ::core::error::Error for ApiError {}
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`SessionError::SessionExpired` as `1001`); read from the code, an alias, a string
 /// of the code's digits or the name.
@@ -742,6 +1647,63 @@ mod serde_codes {
             }
             found = found.or(here);
             found.or_else(|| decimal(text).and_then(Self::from_code))
+        }
+    }
+}
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::CONTENT_TYPE;
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its body as
+    /// `application/json`: for `SessionError::TokenExpired`, `401` and
+    /// `{"code":1004}` (feature `axum`).
+    ///
+    /// To add what is known of this occurrence, answer with an `ErrorBody`
+    /// instead: `ErrorBody::from(error)` and its `with_…` methods.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ErrorBody::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::Session` does (feature `axum`).
+    impl IntoResponse for super::SessionError {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list) and the body as `application/json`
+    /// (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .code
+                .error_code()
+                .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+            json(status, ::serde_json::to_vec(&self), "application/json")
+        }
+    }
+    /// A response with `status` and the JSON `body` as `content_type`.
+    fn json(
+        status: StatusCode,
+        body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+        content_type: &'static str,
+    ) -> Response {
+        match body {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
         }
     }
 }
