@@ -77,7 +77,7 @@ fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
         if let Some(note) = &row.deprecated {
             out.raw(&deprecated_attribute(note));
         }
-        out.line(ITEM_INDENT, &format!("{} = {},", row.rust_variant, code_literal(row.code)));
+        out.line(ITEM_INDENT, &format!("{} = {},", row.rust_variant, row.code));
     }
     out.finish()
 }
@@ -91,9 +91,10 @@ fn deprecated_attribute(note: &str) -> String {
     attribute.expect("prettyplease prints a one-variant enum so").to_owned()
 }
 
-/// A code as the literal the generated crate spells it with.
-fn code_literal(code: u32) -> String {
-    code.to_string()
+/// A code as the literal the generated crate spells it with in its
+/// arrays: an integer, so arrays of codes fill their lines.
+fn code_literal(code: u32) -> Expr<'static> {
+    Expr::Scalar(code.to_string().into())
 }
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
@@ -113,7 +114,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
     out.constant(
         ITEM_INDENT,
         "const CODES: &'static [u32]",
-        &array(rows().map(|row| scalar(code_literal(row.code))).collect()),
+        &array(rows().map(|row| code_literal(row.code)).collect()),
     );
     out.constant(
         ITEM_INDENT,
@@ -154,10 +155,9 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
         rows().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |&alias| (alias, r))).collect();
     let key_code = |i: usize| if i < n { table.rows[i].code } else { alias_keys[i - n].0 };
     let by_code = phf::build(n + alias_keys.len(), |i, seed| phf::hash_code(key_code(i), seed));
-    let row_aliases =
-        rows().map(|row| array(row.aliases.iter().map(|&alias| scalar(code_literal(alias))).collect()));
+    let row_aliases = rows().map(|row| array(row.aliases.iter().map(|&alias| code_literal(alias)).collect()));
     out.constant(ITEM_INDENT, "const ROW_ALIASES: &'static [&'static [u32]]", &array(row_aliases.collect()));
-    let alias_codes = alias_keys.iter().map(|&(alias, _)| scalar(code_literal(alias))).collect();
+    let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
     out.constant(ITEM_INDENT, "const ALIAS_CODES: &'static [u32]", &array(alias_codes));
     let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
     out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
