@@ -224,9 +224,12 @@ impl Writer {
 /// items the code parts carry where the data parts go; their names are
 /// reserved, so no line of user text can equal one.
 pub(super) fn splice(printed: &mut String, placeholder: &str, text: &str) {
+    // Only a whole line matches: a doc line or a literal holding the same
+    // text starts otherwise (a literal's line breaks are escaped).
     let start = printed
-        .find(placeholder)
-        .filter(|&at| at == 0 || printed.as_bytes()[at - 1] == b'\n')
+        .match_indices(placeholder)
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || printed.as_bytes()[at - 1] == b'\n')
         .expect("the emitted part keeps its placeholder");
     printed.replace_range(start..start + placeholder.len(), text);
 }
@@ -309,6 +312,11 @@ mod tests {
         let mut printed = "a\n    const PLACEHOLDER: () = ();\nb\n".to_owned();
         splice(&mut printed, "    const PLACEHOLDER: () = ();\n", "    x\n    y\n");
         assert_eq!(printed, "a\n    x\n    y\nb\n");
+        // The same text ending a doc line is not the placeholder.
+        let mut printed =
+            "/// a    const PLACEHOLDER: () = ();\n    const PLACEHOLDER: () = ();\n".to_owned();
+        splice(&mut printed, "    const PLACEHOLDER: () = ();\n", "    x\n");
+        assert_eq!(printed, "/// a    const PLACEHOLDER: () = ();\n    x\n");
     }
 
     /// Text that stresses the margin: lengths around a line's width,
