@@ -12,8 +12,9 @@
 //! # Use it from your repository's xtask
 //!
 //! [`generate`] is the one call: it loads and checks every spec, checks
-//! each against its lock, renders every file in memory, and then writes
-//! them all or nothing ([`Mode::Write`]), or only compares them
+//! each against its lock, renders every file (each staged beside its
+//! place as soon as it is made), and then writes them all or nothing
+//! ([`Mode::Write`]), or only compares them
 //! ([`Mode::Check`], for CI). A whole `xtask/src/main.rs`, run as `cargo
 //! xtask gen` and `cargo xtask gen --check`:
 //!
@@ -226,11 +227,12 @@ impl From<Diagnostics> for Error {
 ///
 /// `spec` is a spec file or a directory searched for `*.yaml` files; each
 /// spec's lock sits next to it (`spec/NAME.lock`, every code the catalogue
-/// has published). `out` may not lie inside a `spec` directory. Every
-/// artifact and lock is rendered in memory before anything is touched, a
-/// spec its lock refuses writes nothing, and the files and locks are
-/// written all or nothing: a failure before the renames leaves every old
-/// file as it was. After a version bump, the generated package's entry in
+/// has published). `out` may not lie inside a `spec` directory. A spec
+/// its lock refuses writes nothing; every artifact is compared as soon as
+/// it is made, and a changed one staged in a temporary file beside its
+/// place, so the files and locks are written all or nothing: a refusal or
+/// failure before the renames removes what was staged and leaves every
+/// old file as it was. After a version bump, the generated package's entry in
 /// the nearest `Cargo.lock` above it is brought up to date in the same run.
 ///
 /// The returned reports name every file, in the order written;
@@ -273,7 +275,6 @@ pub fn generate_with(
     // it need not share memory with the outputs.
     let catalogues: Vec<Catalogue> =
         loaded.into_iter().map(|(_, catalogue)| Catalogue { spec_file: None, ..catalogue }).collect();
-    let files = emit::render_for(&catalogues, &options.command);
     // A bumped version reaches the workspace's Cargo.lock in the same run.
     let crates: Vec<(&str, &str)> = catalogues
         .iter()
@@ -281,5 +282,9 @@ pub fn generate_with(
         .collect();
     locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
     let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
-    Ok(write::write_or_check_with_locks(out, &files, &locks, &sources, mode)?)
+    // Each file is compared (and staged) as soon as it is made, and
+    // dropped: a large catalogue's files are never all in memory at once.
+    let mut session = write::Session::new(out, mode);
+    emit::render_each(&catalogues, &options.command, |position, file| session.add_in_place(position, &file))?;
+    Ok(session.finish(&locks, &sources)?)
 }

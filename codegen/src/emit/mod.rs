@@ -30,49 +30,73 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
 /// [`render`], with headers that name `command` (see `Options::command`).
 pub fn render_for(catalogues: &[Catalogue], command: &str) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    for catalogue in catalogues {
+    let rendered: Result<(), std::convert::Infallible> =
+        render_each(catalogues, command, |position, file| {
+            files.push((position, file));
+            Ok(())
+        });
+    let Ok(()) = rendered;
+    files.sort_by_key(|&(position, _)| position);
+    files.into_iter().map(|(_, file)| file).collect()
+}
+
+/// How many files [`render`] makes of one catalogue.
+const FILES_PER_CATALOGUE: usize = 7;
+
+/// Renders every artifact as [`render_for`] does, handing each file to
+/// `sink` as soon as it is made, with its position in [`render_for`]'s
+/// list: files need not all be alive at once. The first error of `sink`
+/// stops the rendering and is returned.
+pub(crate) fn render_each<E>(
+    catalogues: &[Catalogue],
+    command: &str,
+    mut sink: impl FnMut(usize, OutputFile) -> Result<(), E>,
+) -> Result<(), E> {
+    for (index, catalogue) in catalogues.iter().enumerate() {
+        let at = |offset: usize| index * FILES_PER_CATALOGUE + offset;
         let file = |path: PathBuf, comment: Comment, body: &str| {
             OutputFile::generated(path, comment, command, &catalogue.source, body)
         };
         let crate_dir = PathBuf::from(&catalogue.crate_name);
-        // The emitters are pure and independent: on a large catalogue,
-        // running the Rust one beside the others nearly halves the time.
-        // Each body becomes its file (under its header) as soon as it is
-        // made and is dropped then, so a body and its file are alive
-        // together for one file at a time, not for the whole catalogue.
-        let (lib, others) = std::thread::scope(|scope| {
+        // The Rust emitter runs beside the small emitters, then the two
+        // OpenAPI documents are made one after the other: the largest
+        // bodies are never being made at once, and each file goes to
+        // `sink` as soon as it is made, so only the files still being made
+        // are alive (BENCHMARKS.md, "Peak memory").
+        let lib = std::thread::scope(|scope| {
             let lib = scope.spawn(|| {
                 let path = crate_dir.join("src/lib.rs");
                 OutputFile::generated_by(path, rust::COMMENT, command, &catalogue.source, |lib| {
                     rust::emit_lib_into(lib, catalogue)
                 })
             });
-            let mut others = vec![
+            // On an error the scope still waits for the Rust emitter.
+            sink(
+                at(0),
                 file(crate_dir.join("Cargo.toml"), rust::MANIFEST_COMMENT, &rust::emit_manifest(catalogue)),
+            )?;
+            sink(
+                at(1),
                 file(crate_dir.join("README.md"), rust::README_COMMENT, &rust::emit_readme(catalogue)),
-                // The page, once: the crate's `reference` module shows it.
-                file(crate_dir.join("src/reference.md"), markdown::COMMENT, &markdown::emit_docs(catalogue)),
-            ];
-            for version in [openapi::Version::V3_1, openapi::Version::V3_0] {
-                others.push(file(
-                    Path::new("openapi").join(openapi::file_name(catalogue, version)),
-                    openapi::COMMENT,
-                    &openapi::emit_openapi(catalogue, version),
-                ));
-            }
-            others.push(file(
-                Path::new("docs").join(format!("{}.md", catalogue.crate_name)),
-                markdown::COMMENT,
-                &markdown::emit_docs_pointer(catalogue),
-            ));
+            )?;
+            // The page, once: the crate's `reference` module shows it.
+            let reference = markdown::emit_docs(catalogue);
+            sink(at(3), file(crate_dir.join("src/reference.md"), markdown::COMMENT, &reference))?;
+            let pointer = markdown::emit_docs_pointer(catalogue);
+            let path = Path::new("docs").join(format!("{}.md", catalogue.crate_name));
+            sink(at(6), file(path, markdown::COMMENT, &pointer))?;
             // A panic in the emitter is a bug; pass it on as it was.
-            (lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), others)
-        });
-        // The order the files were always listed in.
-        let mut others = others.into_iter();
-        files.extend(others.by_ref().take(2));
-        files.push(lib);
-        files.extend(others);
+            Ok(lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        })?;
+        sink(at(2), lib)?;
+        for (offset, version) in [(4, openapi::Version::V3_1), (5, openapi::Version::V3_0)] {
+            let path = Path::new("openapi").join(openapi::file_name(catalogue, version));
+            let document =
+                OutputFile::generated_by(path, openapi::COMMENT, command, &catalogue.source, |out| {
+                    openapi::emit_openapi_into(out, catalogue, version)
+                });
+            sink(at(offset), document)?;
+        }
     }
-    files
+    Ok(())
 }

@@ -69,8 +69,17 @@ const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]+$";
 /// longer one fails the body, so the documents allow none.
 const MAX_BODY_CODE: u64 = 64;
 
+#[cfg(any(test, feature = "test-support"))]
 /// The document for `version`, as YAML: the file below its header.
 pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
+    let mut out = String::new();
+    emit_openapi_into(&mut out, catalogue, version);
+    out
+}
+
+/// [`emit_openapi`], appended to `out`: the document is printed in place
+/// (under its header), never alive twice.
+pub fn emit_openapi_into(out: &mut String, catalogue: &Catalogue, version: Version) {
     let document = Document {
         openapi: version.number(),
         info: info(catalogue, version),
@@ -85,7 +94,7 @@ pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
     };
     // Its types hold structs, options, strings, integers and string-keyed
     // maps, all of which the printer prints; the goldens print each one.
-    yaml::to_string(&document).expect("the OpenAPI document types are all printable")
+    yaml::write_to(out, &document).expect("the OpenAPI document types are all printable")
 }
 
 /// The comment syntax of the document's header.

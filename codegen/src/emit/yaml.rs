@@ -69,6 +69,7 @@ impl<T: Serialize> Serialize for OrderedMap<T> {
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 /// `value` as a block-style YAML document, ending in a newline.
 ///
 /// # Errors
@@ -78,8 +79,14 @@ impl<T: Serialize> Serialize for OrderedMap<T> {
 /// or the error of `value`'s own `Serialize` impl.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut out = String::new();
-    value.serialize(Printer { out: &mut out, place: Place::Document })?;
+    write_to(&mut out, value)?;
     Ok(out)
+}
+
+/// [`to_string`], appended to `out`: a large document is printed in place
+/// (under a header, say), never alive twice.
+pub fn write_to<T: Serialize + ?Sized>(out: &mut String, value: &T) -> Result<(), Error> {
+    value.serialize(Printer { out, place: Place::Document })
 }
 
 /// What a document holds that the printer does not print.

@@ -15,13 +15,17 @@
 //!
 //! A run changes every file or none, as far as a file system allows:
 //!
-//! 1. every file is compared with what is on disk, and every refusal
-//!    found, before anything changes;
-//! 2. each changed file is written to a new temporary file in its own
-//!    folder (`.codegen-` and ten random letters and digits, `.tmp`,
-//!    created exclusively); a failure here removes the temporary files
-//!    and the folders made for them, and leaves every old file as it was;
-//! 3. the temporary files are renamed into place, the locks last;
+//! 1. each file is compared with what is on disk as soon as it is made
+//!    (a [`Session`] takes them one at a time, so that a large
+//!    catalogue's files are never all in memory at once), and if it
+//!    changed it is written to a new temporary file in its own folder
+//!    (`.codegen-` and ten random letters and digits, `.tmp`, created
+//!    exclusively), never through a link;
+//! 2. a refusal (a link, a file the generator does not own) or a failure
+//!    while staging removes the temporary files and the folders made for
+//!    them, and leaves every old file as it was;
+//! 3. only when every file has been compared and staged are the
+//!    temporary files renamed into place, the locks last;
 //! 4. generated files the spec no longer produces are removed.
 //!
 //! So a crash can leave a temporary file, never a torn one; a failure
@@ -157,6 +161,7 @@ pub fn write_or_check(
     write_or_check_with_locks(out_dir, files, &[], sources, mode)
 }
 
+#[cfg(any(test, feature = "test-support"))]
 /// [`write_or_check`], and with it `locks`: files beside the specs, at
 /// their own paths, written in the same run and renamed into place last.
 pub fn write_or_check_with_locks(
@@ -166,66 +171,161 @@ pub fn write_or_check_with_locks(
     sources: &[&str],
     mode: Mode,
 ) -> Result<Vec<FileReport>, Error> {
-    let mut plan = Vec::with_capacity(files.len() + locks.len());
-    let mut links = Vec::new();
-    let mut not_owned = Vec::new();
-    let places =
-        files.iter().map(|file| (out_dir, file.path.as_path(), file)).chain(locks.iter().map(lock_place));
-    for (root, relative, file) in places {
+    let mut session = Session::new(out_dir, mode);
+    for file in files {
+        session.add(file)?;
+    }
+    session.finish(locks, sources)
+}
+
+/// A run of [`write_or_check_with_locks`] taking the files one at a time,
+/// as they are made: each is compared, and in write mode staged, as it
+/// comes, so the generator need not hold every file until the last is
+/// made. Dropped before [`Session::finish`] (on an error), it removes what
+/// it staged and the folders it made, so nothing has changed.
+pub(crate) struct Session<'a> {
+    out_dir: &'a Path,
+    mode: Mode,
+    /// Each file's position in the report, place and outcome.
+    plan: Vec<(usize, PathBuf, Outcome)>,
+    /// The temporary file of each changed file, and its place.
+    staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
+    /// The folders made for them, parents first.
+    made: Vec<PathBuf>,
+    /// The folders already cleared of a killed run's temporary files.
+    swept: BTreeSet<PathBuf>,
+    links: Vec<PathBuf>,
+    not_owned: Vec<PathBuf>,
+    /// How many of `plan`'s entries are files under `out_dir` (the locks
+    /// come after them).
+    outputs: usize,
+}
+
+impl<'a> Session<'a> {
+    pub(crate) fn new(out_dir: &'a Path, mode: Mode) -> Self {
+        Session {
+            out_dir,
+            mode,
+            plan: Vec::new(),
+            staged: Vec::new(),
+            made: Vec::new(),
+            swept: BTreeSet::new(),
+            links: Vec::new(),
+            not_owned: Vec::new(),
+            outputs: 0,
+        }
+    }
+
+    /// Compares (and in write mode stages) one file under the output
+    /// directory; its contents are not kept. It is reported after those
+    /// added before it.
+    #[cfg(any(test, feature = "test-support"))]
+    pub(crate) fn add(&mut self, file: &OutputFile) -> Result<(), Error> {
+        self.add_in_place(self.plan.len(), file)
+    }
+
+    /// [`Session::add`], the file reported at `position` among the files
+    /// under the output directory, wherever it came.
+    pub(crate) fn add_in_place(&mut self, position: usize, file: &OutputFile) -> Result<(), Error> {
+        let out_dir = self.out_dir;
+        self.add_at(position, out_dir, &file.path, &file.contents)?;
+        self.outputs = self.plan.len();
+        Ok(())
+    }
+
+    fn add_at(&mut self, position: usize, root: &Path, relative: &Path, contents: &str) -> Result<(), Error> {
         let path = root.join(relative);
         let existing = match look(root, relative)? {
             Found::Link(link) => {
-                links.push(link);
-                continue;
+                self.links.push(link);
+                return Ok(());
             }
             Found::Absent => None,
             Found::File(bytes) => Some(bytes),
         };
-        let outcome = match (existing, mode) {
-            (Some(old), _) if old == file.contents.as_bytes() => Outcome::Unchanged,
-            (Some(old), _) if !is_generated(&old) && is_generated(file.contents.as_bytes()) => {
-                not_owned.push(path);
-                continue;
+        let outcome = match (existing, self.mode) {
+            (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
+            (Some(old), _) if !is_generated(&old) && is_generated(contents.as_bytes()) => {
+                self.not_owned.push(path);
+                return Ok(());
             }
             (None, Mode::Check) => Outcome::Missing,
-            (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(&path, &old, &file.contents) },
+            (Some(old), Mode::Check) => Outcome::Stale { diff: short_diff(&path, &old, contents) },
             (_, Mode::Write) => Outcome::Written,
         };
-        plan.push((path, file, outcome));
+        // A writing run clears the folders it writes to of the temporary
+        // files a killed run left, changed files or not.
+        if self.mode == Mode::Write
+            && let Some(folder) = path.parent().filter(|folder| !self.swept.contains(*folder))
+        {
+            remove_stale_temporaries(std::iter::once(folder));
+            self.swept.insert(folder.to_path_buf());
+        }
+        // Nothing is staged once a refusal is known: the run will fail.
+        if outcome == Outcome::Written && self.links.is_empty() && self.not_owned.is_empty() {
+            let temp = stage_one(&path, contents, &mut self.made).map_err(Error::NothingChanged)?;
+            self.staged.push((temp, path.clone()));
+        }
+        self.plan.push((position, path, outcome));
+        Ok(())
     }
-    if !links.is_empty() {
-        return Err(Error::Symlinks(links));
-    }
-    if !not_owned.is_empty() {
-        return Err(Error::NotOwned(not_owned));
-    }
-    let produced: BTreeSet<PathBuf> = plan.iter().take(files.len()).map(|(path, ..)| path.clone()).collect();
-    let obsolete = obsolete_files(out_dir, &produced, sources).map_err(Error::Io)?;
 
-    if mode == Mode::Write {
-        remove_stale_temporaries(plan.iter().filter_map(|(path, ..)| path.parent()));
-        let changed = plan.iter().filter(|(.., outcome)| *outcome == Outcome::Written);
-        let staged = stage(changed.map(|(path, file, _)| (path.as_path(), file.contents.as_str())))?;
-        // In plan order: the files under `out_dir` first, the locks last.
-        for (temp, path) in staged {
-            temp.persist(path).map_err(|e| Error::PartlyWritten(with_path(e.error, path)))?;
+    /// Adds `locks` (files beside the specs, at their own paths), then
+    /// renames every staged file into place, the locks last, and removes
+    /// (or reports) generated files the spec no longer produces.
+    pub(crate) fn finish(mut self, locks: &[OutputFile], sources: &[&str]) -> Result<Vec<FileReport>, Error> {
+        // The files under `out_dir` in their places, the locks after them.
+        self.plan.sort_by_key(|&(position, ..)| position);
+        for lock in locks {
+            let (root, relative, file) = lock_place(lock);
+            self.add_at(usize::MAX, root, relative, &file.contents)?;
+        }
+        if !self.links.is_empty() {
+            return Err(Error::Symlinks(std::mem::take(&mut self.links)));
+        }
+        if !self.not_owned.is_empty() {
+            return Err(Error::NotOwned(std::mem::take(&mut self.not_owned)));
+        }
+        let out_dir = self.out_dir;
+        let produced: BTreeSet<PathBuf> =
+            self.plan.iter().take(self.outputs).map(|(_, path, _)| path.clone()).collect();
+        let obsolete = obsolete_files(out_dir, &produced, sources).map_err(Error::Io)?;
+
+        // Renamed into place, the folders made for them stay.
+        self.made.clear();
+        // In the order given: the files under `out_dir` first, the locks last.
+        for (temp, path) in std::mem::take(&mut self.staged) {
+            temp.persist(&path).map_err(|e| Error::PartlyWritten(with_path(e.error, &path)))?;
+        }
+
+        let mut reports: Vec<FileReport> = std::mem::take(&mut self.plan)
+            .into_iter()
+            .map(|(_, path, outcome)| FileReport { path, outcome })
+            .collect();
+        for path in obsolete {
+            let outcome = match self.mode {
+                Mode::Check => Outcome::Obsolete,
+                Mode::Write => {
+                    fs::remove_file(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
+                    remove_empty_parents(out_dir, &path);
+                    Outcome::Removed
+                }
+            };
+            reports.push(FileReport { path, outcome });
+        }
+        Ok(reports)
+    }
+}
+
+impl Drop for Session<'_> {
+    /// A run that did not finish: its temporary files go (each removes
+    /// itself when dropped), then the folders made for them.
+    fn drop(&mut self) {
+        self.staged.clear();
+        for folder in self.made.iter().rev() {
+            let _ = fs::remove_dir(folder);
         }
     }
-
-    let mut reports: Vec<FileReport> =
-        plan.into_iter().map(|(path, _, outcome)| FileReport { path, outcome }).collect();
-    for path in obsolete {
-        let outcome = match mode {
-            Mode::Check => Outcome::Obsolete,
-            Mode::Write => {
-                fs::remove_file(&path).map_err(|e| Error::Io(with_path(e, &path)))?;
-                remove_empty_parents(out_dir, &path);
-                Outcome::Removed
-            }
-        };
-        reports.push(FileReport { path, outcome });
-    }
-    Ok(reports)
 }
 
 /// Refuses an output directory that is the `spec` directory or inside it:
@@ -353,25 +453,8 @@ fn remove_stale_temporaries<'a>(folders: impl Iterator<Item = &'a Path>) {
     }
 }
 
-/// Writes each file to a new temporary file in its folder, making missing
-/// folders. On a failure, removes every temporary file and folder it made
-/// and changes nothing else.
-fn stage<'a>(
-    changed: impl Iterator<Item = (&'a Path, &'a str)>,
-) -> Result<Vec<(tempfile::NamedTempFile, &'a Path)>, Error> {
-    let mut made = Vec::new();
-    // Collecting stops at the first failure and drops (so deletes) the
-    // temporary files written so far.
-    let staged: io::Result<Vec<_>> =
-        changed.map(|(path, contents)| Ok((stage_one(path, contents, &mut made)?, path))).collect();
-    staged.map_err(|error| {
-        for folder in made.iter().rev() {
-            let _ = fs::remove_dir(folder);
-        }
-        Error::NothingChanged(error)
-    })
-}
-
+/// Writes `contents` to a new temporary file in `path`'s folder, making
+/// missing folders (each recorded in `made`).
 fn stage_one(path: &Path, contents: &str, made: &mut Vec<PathBuf>) -> io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -566,12 +649,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocker = dir.path().join("blocker");
         fs::write(&blocker, "a file\n").unwrap();
-        let first = dir.path().join("new/deeper/first.txt");
-        let second = blocker.join("second.txt");
-        let result = stage([(first.as_path(), "one\n"), (second.as_path(), "two\n")].into_iter());
+        let file = |path: &str, contents: &str| OutputFile { path: path.into(), contents: contents.into() };
+        let mut session = Session::new(dir.path(), Mode::Write);
+        session.add(&file("new/deeper/first.txt", "one\n")).unwrap();
+        assert!(dir.path().join("new/deeper").is_dir(), "the first file is staged as it comes");
+        let result = session.add(&file("blocker/second.txt", "two\n"));
         let Err(Error::NothingChanged(error)) = result else { panic!("staging did not fail: {result:?}") };
         assert!(error.to_string().contains("blocker"), "{error}");
+        drop(session);
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(left, ["blocker"], "the folders it made went with the temporary file");
+    }
+
+    #[test]
+    fn a_refusal_found_late_removes_what_was_staged_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("mine.txt"), "not generated\n").unwrap();
+        let file = |path: &str, contents: &str| OutputFile { path: path.into(), contents: contents.into() };
+        let generated = header(Comment::Hash, DEFAULT_COMMAND, "spec/x.yaml") + "body\n";
+        let mut session = Session::new(dir.path(), Mode::Write);
+        session.add(&file("crate/new.txt", &generated)).unwrap();
+        session.add(&file("mine.txt", &generated)).unwrap();
+        let result = session.finish(&[], &["spec/x.yaml"]);
+        assert!(matches!(result, Err(Error::NotOwned(_))), "{result:?}");
+        let mut left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        left.sort();
+        assert_eq!(left, ["mine.txt"], "the staged file and its folder are gone");
+        assert_eq!(fs::read_to_string(dir.path().join("mine.txt")).unwrap(), "not generated\n");
     }
 }
