@@ -16,7 +16,7 @@
 //! A run changes every file or none, as far as a file system allows:
 //!
 //! 1. each file is compared with what is on disk as soon as it is made
-//!    (a [`Session`] takes them one at a time, so that a large
+//!    (a `Session` takes them one at a time, so that a large
 //!    catalogue's files are never all in memory at once), and if it
 //!    changed it is written to a new temporary file in its own folder
 //!    (`.codegen-` and ten random letters and digits, `.tmp`, created
