@@ -266,3 +266,25 @@ fn the_serde_example_reads_no_name_a_string_code_shadows() {
     assert!(example.contains("assert_eq!(read, ErrorCode::T(TError::Foo));"), "{example}");
     assert!(!example.contains("reads as neither"), "{example}");
 }
+
+/// Each golden crate is a workspace member (so `cargo test --workspace`
+/// builds it) and CI tests and lints it alone, with its default features:
+/// a new fixture's crate cannot be left out of either.
+#[test]
+fn every_golden_crate_is_a_member_and_is_tested_alone_in_ci() {
+    let top = root().parent().expect("the workspace above codegen/");
+    let manifest = std::fs::read_to_string(top.join("Cargo.toml")).expect("the workspace manifest");
+    let ci = std::fs::read_to_string(top.join(".ci/run")).expect(".ci/run");
+    for catalogue in crate::fixtures::catalogues() {
+        // Knox's crate is generated/'s, not a golden one.
+        let Some(stem) = catalogue.source.strip_prefix("fixtures/") else { continue };
+        let stem = stem.trim_end_matches(".yaml");
+        let member = format!("\"codegen/tests/golden/{stem}/{}\"", catalogue.crate_name);
+        assert!(manifest.contains(&member), "Cargo.toml's members lack {member}");
+        let flag = format!("-p {}", catalogue.crate_name);
+        let listed = ci.match_indices(&flag).any(|(at, _)| {
+            ci[at + flag.len()..].starts_with(|next: char| next.is_whitespace() || next == ')')
+        });
+        assert!(listed, ".ci/run does not test {} alone", catalogue.crate_name);
+    }
+}
