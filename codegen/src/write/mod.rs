@@ -196,9 +196,6 @@ pub(crate) struct Session<'a> {
     swept: BTreeSet<PathBuf>,
     links: Vec<PathBuf>,
     not_owned: Vec<PathBuf>,
-    /// How many of `plan`'s entries are files under `out_dir` (the locks
-    /// come after them).
-    outputs: usize,
 }
 
 impl<'a> Session<'a> {
@@ -212,7 +209,6 @@ impl<'a> Session<'a> {
             swept: BTreeSet::new(),
             links: Vec::new(),
             not_owned: Vec::new(),
-            outputs: 0,
         }
     }
 
@@ -228,9 +224,7 @@ impl<'a> Session<'a> {
     /// under the output directory, wherever it came.
     pub(crate) fn add_in_place(&mut self, position: usize, file: &OutputFile) -> Result<(), Error> {
         let out_dir = self.out_dir;
-        self.add_at(position, out_dir, &file.path, &file.contents)?;
-        self.outputs = self.plan.len();
-        Ok(())
+        self.add_at(position, out_dir, &file.path, &file.contents)
     }
 
     fn add_at(&mut self, position: usize, root: &Path, relative: &Path, contents: &str) -> Result<(), Error> {
@@ -276,6 +270,7 @@ impl<'a> Session<'a> {
     pub(crate) fn finish(mut self, locks: &[OutputFile], sources: &[&str]) -> Result<Vec<FileReport>, Error> {
         // The files under `out_dir` in their places, the locks after them.
         self.plan.sort_by_key(|&(position, ..)| position);
+        let produced: BTreeSet<PathBuf> = self.plan.iter().map(|(_, path, _)| path.clone()).collect();
         for lock in locks {
             let (root, relative, file) = lock_place(lock);
             self.add_at(usize::MAX, root, relative, &file.contents)?;
@@ -287,8 +282,6 @@ impl<'a> Session<'a> {
             return Err(Error::NotOwned(std::mem::take(&mut self.not_owned)));
         }
         let out_dir = self.out_dir;
-        let produced: BTreeSet<PathBuf> =
-            self.plan.iter().take(self.outputs).map(|(_, path, _)| path.clone()).collect();
         let obsolete = obsolete_files(out_dir, &produced, sources).map_err(Error::Io)?;
 
         // Renamed into place, the folders made for them stay.
