@@ -64,9 +64,12 @@
 //! ```
 
 // The pipeline's stages are the crate's own: the API is the items below.
-// With the feature `test-support` (this repository's tests and
-// benchmarks, never a dependent's), they are public under the same paths
-// so that tests can check each stage; no semver promise covers them.
+// The lower layer (`model`, `spec`, `source`, `diagnostic`, `text`) is the
+// crate errcat-model and the Rust emitter (`emit::rust`) errcat-emit-rust,
+// so that the three compile side by side; they are used under the paths
+// they had here. With the feature `test-support` (this repository's tests
+// and benchmarks, never a dependent's), every stage is public under its
+// path so that tests can check each one; no semver promise covers them.
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod compat;
@@ -74,9 +77,9 @@ pub mod compat;
 mod compat;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod diagnostic;
+pub use errcat_model::diagnostic;
 #[cfg(not(feature = "test-support"))]
-mod diagnostic;
+use errcat_model::diagnostic;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod emit;
@@ -89,27 +92,27 @@ pub mod load;
 mod load;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod model;
+pub use errcat_model as model;
 #[cfg(not(feature = "test-support"))]
-mod model;
+use errcat_model as model;
 #[cfg(feature = "schema")]
 pub mod schema;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod source;
+pub use errcat_model::source;
 #[cfg(not(feature = "test-support"))]
-mod source;
+use errcat_model::source;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod spec;
+pub use errcat_model::spec;
 #[cfg(not(feature = "test-support"))]
-mod spec;
+use errcat_model::spec;
 pub mod synth;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod text;
+pub use errcat_model::text;
 #[cfg(not(feature = "test-support"))]
-mod text;
+use errcat_model::text;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod write;

@@ -5,8 +5,11 @@
 
 pub mod markdown;
 pub mod openapi;
-pub mod rust;
 pub mod yaml;
+
+/// The Rust emitter, a crate of its own (errcat-emit-rust) so that it
+/// compiles beside the rest of the generator.
+pub use errcat_emit_rust as rust;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +43,15 @@ pub fn render_for(catalogues: &[Catalogue], command: &str) -> Vec<OutputFile> {
     files.into_iter().map(|(_, file)| file).collect()
 }
 
+/// The comment syntax of the crate's `src/lib.rs` header.
+const RUST_COMMENT: Comment = Comment::Slashes;
+
+/// The comment syntax of the crate's `Cargo.toml` header.
+const MANIFEST_COMMENT: Comment = Comment::Hash;
+
+/// The comment syntax of the crate's `README.md` header.
+const README_COMMENT: Comment = Comment::Html;
+
 /// How many files [`render`] makes of one catalogue.
 const FILES_PER_CATALOGUE: usize = 7;
 
@@ -66,19 +78,16 @@ pub(crate) fn render_each<E>(
         let lib = std::thread::scope(|scope| {
             let lib = scope.spawn(|| {
                 let path = crate_dir.join("src/lib.rs");
-                OutputFile::generated_by(path, rust::COMMENT, command, &catalogue.source, |lib| {
+                OutputFile::generated_by(path, RUST_COMMENT, command, &catalogue.source, |lib| {
                     rust::emit_lib_into(lib, catalogue)
                 })
             });
             // On an error the scope still waits for the Rust emitter.
             sink(
                 at(0),
-                file(crate_dir.join("Cargo.toml"), rust::MANIFEST_COMMENT, &rust::emit_manifest(catalogue)),
+                file(crate_dir.join("Cargo.toml"), MANIFEST_COMMENT, &rust::emit_manifest(catalogue)),
             )?;
-            sink(
-                at(1),
-                file(crate_dir.join("README.md"), rust::README_COMMENT, &rust::emit_readme(catalogue)),
-            )?;
+            sink(at(1), file(crate_dir.join("README.md"), README_COMMENT, &rust::emit_readme(catalogue)))?;
             // The page, once: the crate's `reference` module shows it.
             let reference = markdown::emit_docs(catalogue);
             sink(at(3), file(crate_dir.join("src/reference.md"), markdown::COMMENT, &reference))?;

@@ -1,0 +1,286 @@
+//! The Rust emitter: the generated crate's `Cargo.toml` and `src/lib.rs`.
+//!
+//! Code is built with `quote!`, parsed with `syn` and printed with
+//! `prettyplease`, so it is well-formed and formatted without rustfmt.
+//! What grows with the rows (variants, per-row constant arrays) is
+//! written directly as text by errcat-model's `rust_data`, in prettyplease's layout: on a
+//! large catalogue the token road cost most of the run.
+//! Lookups are table-driven: each variant's discriminant is its code,
+//! per-row facts live in static arrays indexed by the row, and a code's
+//! row (for `from_code` and every accessor) and a name's row (`from_name`)
+//! come from collision-free hash tables built by [`phf`], so compile time
+//! and lookup time stay flat as catalogues grow.
+//!
+//! This is one of [errcat](https://docs.rs/errcat)'s parts, a crate of its
+//! own so that it compiles beside errcat's other stages, and unoptimised:
+//! it makes a fixed amount of code per table, and the rows go through
+//! errcat-model's text writers. Use errcat: this crate's API is errcat's
+//! internals and follows errcat's releases, with no semver promise of its
+//! own.
+
+mod error_code;
+mod errors;
+mod examples;
+mod fixed;
+mod guide;
+mod interop;
+pub mod phf;
+mod problem;
+mod readme;
+mod recovery;
+mod response;
+mod serde_codes;
+mod server;
+mod status_class;
+mod table;
+mod tokens;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub use readme::emit_readme;
+
+use errcat_model::text::toml_string;
+use errcat_model::{Catalogue, CodeKind};
+
+/// The generated crate's `Cargo.toml` below its header.
+pub fn emit_manifest(catalogue: &Catalogue) -> String {
+    let package = &catalogue.package;
+    let list = |items: &[String]| items.iter().map(|item| toml_string(item)).collect::<Vec<_>>().join(", ");
+    // The spec's optional keys, in Cargo's documented order; absent ones are left out.
+    let mut optional = String::new();
+    if !package.authors.is_empty() {
+        optional.push_str(&format!("authors = [{}]\n", list(&package.authors)));
+    }
+    for (key, value) in [
+        ("license", &package.license),
+        ("repository", &package.repository),
+        ("homepage", &package.homepage),
+        ("documentation", &package.documentation),
+    ] {
+        if let Some(value) = value {
+            optional.push_str(&format!("{key} = {}\n", toml_string(value)));
+        }
+    }
+    if !package.keywords.is_empty() {
+        optional.push_str(&format!("keywords = [{}]\n", list(&package.keywords)));
+    }
+    // A catalogue without HTTP has no responses to parse and no statuses
+    // to convert: no features but `serde` for the code enums, no
+    // dependencies. An HTTP catalogue parses error bodies (and answers
+    // with them) only when it declares one.
+    let serde_only = "[features]\n\
+         # Serde for every error: written as its code, read from its code or name.\n\
+         serde = [\"dep:serde\"]\n";
+    let serde_only_dependencies = "serde = { version = \"1\", optional = true, default-features = false }\n\
+         \n\
+         # The guide's serde example.\n\
+         [dev-dependencies]\n\
+         serde_json = \"1\"\n";
+    let features = match (catalogue.http, catalogue.body.is_some()) {
+        (true, true) => "[features]\n\
+             # Parse and write error response bodies, and serde for every error (needs `alloc`).\n\
+             serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+             # Convert to and from `http::StatusCode`; read `Retry-After`.\n\
+             http = [\"dep:http\", \"dep:httpdate\"]\n\
+             # Answer errors from an axum server: `IntoResponse` for every error.\n\
+             axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             axum-core = { version = \"0.5\", optional = true, default-features = false }\n\
+             http = { version = \"1\", optional = true }\n\
+             httpdate = { version = \"1\", optional = true }\n\
+             serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
+             serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
+            .to_owned(),
+        (true, false) => format!(
+            "{serde_only}\
+             # Convert to and from `http::StatusCode`.\n\
+             http = [\"dep:http\"]\n\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             http = {{ version = \"1\", optional = true }}\n\
+             {serde_only_dependencies}"
+        ),
+        (false, _) => format!(
+            "{serde_only}\
+             \n\
+             # None by default: the crate is `no_std` and dependency-free.\n\
+             [dependencies]\n\
+             {serde_only_dependencies}"
+        ),
+    };
+    format!(
+        "[package]\n\
+         name = {name}\n\
+         version = {version}\n\
+         edition = \"2024\"\n\
+         rust-version = {rust_version}\n\
+         description = {description}\n\
+         {optional}\
+         readme = \"README.md\"\n\
+         categories = [{categories}]\n\
+         \n\
+         {features}\
+         \n\
+         [package.metadata.docs.rs]\n\
+         all-features = true\n",
+        name = toml_string(&catalogue.crate_name),
+        version = toml_string(&catalogue.version),
+        rust_version = toml_string(&package.rust_version),
+        description = toml_string(&package.description),
+        categories = list(&package.categories),
+    )
+}
+
+/// The generated crate's `src/lib.rs` below its header.
+pub fn emit_lib(catalogue: &Catalogue) -> String {
+    let mut lib = String::new();
+    emit_lib_into(&mut lib, catalogue);
+    lib
+}
+
+/// [`emit_lib`], appended to `lib` (which holds the header).
+pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
+    let crate_docs = guide::crate_docs(catalogue);
+    // Only error bodies allocate, with the `serde` feature; reading a
+    // `Retry-After` date needs `std`, as `http` does.
+    let alloc = catalogue.body.is_some().then(|| {
+        quote! {
+            #[cfg(feature = "serde")]
+            extern crate alloc;
+            #[cfg(feature = "http")]
+            extern crate std;
+
+            /// The `axum-core` crate, whose `IntoResponse` this crate implements
+            /// (feature `axum`).
+            #[cfg(feature = "axum")]
+            pub use ::axum_core;
+        }
+    });
+    let http = catalogue.http.then(|| {
+        quote! {
+            /// The `http` crate, as this crate uses it (feature `http`).
+            #[cfg(feature = "http")]
+            pub use ::http;
+        }
+    });
+    let crate_attrs = quote! {
+        #crate_docs
+        #![no_std]
+        // docs.rs marks what each feature adds.
+        #![cfg_attr(docsrs, feature(doc_cfg))]
+        #![forbid(unsafe_code)]
+        #![deny(missing_docs)]
+        // Descriptions are documentation text, shown verbatim: a URL in one
+        // is text, not a link, hence `bare_urls` is allowed.
+        #![allow(rustdoc::bare_urls)]
+
+        #alloc
+        #http
+    };
+    // Each part is parsed and printed on its own, so only one table's
+    // tokens and syntax tree are in memory at a time (they take ten times
+    // the size of the text). prettyplease lays items out independently,
+    // so the text is the same as printing them as one file.
+    lib.push_str(&print_part(crate_attrs));
+    for table in &catalogue.tables {
+        lib.push_str(&table::emit_table(catalogue, table));
+    }
+    let rest = [
+        error_code::emit_error_code(catalogue),
+        recovery::emit_recovery(catalogue),
+        errors::emit_error_types(catalogue),
+        // Error responses are HTTP responses, parsed (and answered) when the
+        // catalogue declares their body.
+        response::emit_response(catalogue),
+        problem::emit_problem(catalogue),
+        serde_codes::emit_serde_codes(catalogue),
+        if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
+        interop::emit_http_interop(catalogue),
+        emit_reference_module(),
+        emit_lookup_module(catalogue),
+    ];
+    for tokens in rest {
+        lib.push_str(&print_part(tokens));
+    }
+}
+
+/// Prints one part of `lib.rs`, each item kept from rustfmt.
+fn print_part(tokens: TokenStream) -> String {
+    let mut part = parse_items(tokens);
+    part.items.iter_mut().for_each(keep_from_rustfmt);
+    prettyplease::unparse(&part)
+}
+
+/// Parses emitted tokens. They come from `quote!` over parsed fragments;
+/// failing to parse them is a bug in this emitter, not in the user's spec.
+fn parse_items(tokens: TokenStream) -> syn::File {
+    syn::parse2(tokens).expect("the Rust emitter produced invalid tokens")
+}
+
+/// Marks an item `#[rustfmt::skip]`: the crate sits in the user's workspace,
+/// and `cargo fmt` must not restyle prettyplease's output, or the committed
+/// files would stop matching the spec.
+fn keep_from_rustfmt(item: &mut syn::Item) {
+    let attrs = match item {
+        syn::Item::Enum(item) => &mut item.attrs,
+        syn::Item::Impl(item) => &mut item.attrs,
+        syn::Item::Mod(item) => &mut item.attrs,
+        syn::Item::Struct(item) => &mut item.attrs,
+        syn::Item::Const(item) => &mut item.attrs,
+        syn::Item::Fn(item) => &mut item.attrs,
+        syn::Item::Use(item) => &mut item.attrs,
+        _ => return,
+    };
+    attrs.push(syn::parse_quote!(#[rustfmt::skip]));
+}
+
+/// The catalogue as one page: the Markdown reference, so every variant's
+/// docs can link to its row (`crate::reference#CODE`). The page is its own
+/// file, `src/reference.md` (see errcat's `render`): a doc attribute per
+/// line would make the reference most of `lib.rs` and of the generator's
+/// time on a large catalogue (BENCHMARKS.md).
+fn emit_reference_module() -> TokenStream {
+    // The summary line comes first: the page itself opens with its
+    // `@generated` comment, which rustdoc would show as an empty summary.
+    quote! {
+        /// Every table of the catalogue on one page, with an anchor per code.
+        ///
+        #[doc = include_str!("reference.md")]
+        pub mod reference {}
+    }
+}
+
+/// The hash functions, copied from the generator's own `phf/lookup.rs`.
+fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
+    // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
+    // it always parses.
+    let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
+    // String codes hash as names do. Where every table finds names (and
+    // string codes) with a `match`, `hash_name` would be dead code in the
+    // generated crate, as `hash_code` would be where codes are strings.
+    let string_codes = catalogue.codes == CodeKind::String;
+    let with_hash_name = catalogue
+        .tables
+        .iter()
+        .any(|t| table::names_use_hash(t) || (string_codes && table::codes_use_hash(catalogue, t)));
+    if string_codes && !with_hash_name {
+        // Every lookup is a `match`: nothing hashes.
+        return TokenStream::new();
+    }
+    let items = file.items.into_iter().filter(|item| match item {
+        syn::Item::Fn(f) if f.sig.ident == "hash_name" => with_hash_name,
+        syn::Item::Fn(f) if f.sig.ident == "hash_code" => !string_codes,
+        _ => true,
+    });
+    let attrs = file.attrs;
+    quote! {
+        mod phf {
+            #(#attrs)*
+            #(#items)*
+        }
+    }
+}

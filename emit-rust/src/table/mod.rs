@@ -1,0 +1,562 @@
+//! A table's enum: the enum and its variants, the constant tables its
+//! methods read, the methods, and its trait impls.
+
+mod docs;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::phf::{self, Phf};
+use super::tokens::{CodeTokens, ident};
+use super::{interop, print_part, status_class};
+use errcat_model::rust_data::{Expr, Writer, splice, string_literal};
+use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
+
+/// Where the variants go in the printed enum: they are written as text.
+const VARIANTS_PLACEHOLDER: &str = "    __ErrcatVariants,\n";
+
+/// Where the per-row constants go in the printed `impl`.
+const CONSTS_PLACEHOLDER: &str = "    const __ERRCAT_CONSTS: () = ();\n";
+
+/// The indent of a variant or of an associated constant.
+const ITEM_INDENT: usize = 4;
+
+/// The table's enum with everything it implements, as text.
+///
+/// The parts that grow with the rows (the variants and the per-row
+/// constants) are written by [`super::data`]; the rest, shaped like code,
+/// is printed by prettyplease around two placeholders that they replace.
+pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
+    let name = ident(&table.rust_enum);
+    // `ALL` names every variant, deprecated ones included.
+    let allow_deprecated =
+        table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
+    let docs = docs::method_docs(catalogue, table);
+    let enum_item = emit_enum(catalogue, table);
+    let (by_name, from_name_body) = emit_from_name(table);
+    let methods = emit_methods(catalogue, table, &docs, from_name_body);
+    let traits = emit_trait_impls(catalogue, table, &docs.display);
+    let all_docs = &docs.all;
+    let mut printed = print_part(quote! {
+        #enum_item
+
+        #allow_deprecated
+        impl #name {
+            #all_docs
+            const __ERRCAT_CONSTS: () = ();
+            #methods
+        }
+
+        #traits
+    });
+    splice(&mut printed, VARIANTS_PLACEHOLDER, &write_variants(catalogue, table));
+    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, by_name.as_ref()));
+    printed
+}
+
+/// The enum, its variants left to [`write_variants`].
+fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
+    let integer = catalogue.codes == CodeKind::Integer;
+    let name = ident(&table.rust_enum);
+    let enum_docs = docs::enum_docs(catalogue, table);
+    let repr = integer.then(|| quote! { #[repr(u32)] });
+    quote! {
+        #enum_docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        #repr
+        pub enum #name {
+            __ErrcatVariants,
+        }
+    }
+}
+
+/// The variants: one per row, its discriminant the code (integer codes)
+/// or its row (string codes, where `self as usize` is the row).
+fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
+    let mut out = Writer::new();
+    for row in &table.rows {
+        out.doc(ITEM_INDENT, &docs::variant_docs(catalogue, table, row));
+        if let Some(note) = &row.deprecated {
+            out.raw(&deprecated_attribute(note));
+        }
+        match &row.code {
+            Code::Integer(code) => out.line(ITEM_INDENT, &format!("{} = {code},", row.rust_variant)),
+            Code::String(_) => out.line(ITEM_INDENT, &format!("{},", row.rust_variant)),
+        }
+    }
+    out.finish()
+}
+
+/// A variant's `#[deprecated]` attribute, as prettyplease prints it: a
+/// note is rare and may be long, so it takes the code road.
+fn deprecated_attribute(note: &str) -> String {
+    let item: syn::File = syn::parse_quote! { enum E { #[deprecated(note = #note)] V } };
+    let printed = prettyplease::unparse(&item);
+    let attribute = printed.strip_prefix("enum E {\n").and_then(|rest| rest.strip_suffix("    V,\n}\n"));
+    attribute.expect("prettyplease prints a one-variant enum so").to_owned()
+}
+
+/// A code as the literal the generated crate spells it with in its
+/// arrays: an integer (arrays of them fill their lines) or a string.
+fn code_literal(code: &Code) -> Expr<'static> {
+    match code {
+        Code::Integer(code) => Expr::Scalar(code.to_string().into()),
+        Code::String(code) => Expr::Atom(string_literal(code).into()),
+    }
+}
+
+/// `ALL` and the per-row tables the methods index, with the hash tables
+/// of `from_code` and (for a large table) `from_name`.
+fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, bool)>) -> String {
+    let n = table.rows.len();
+    let rows = || table.rows.iter();
+    let mut out = Writer::new();
+    let array = |items: Vec<Expr<'static>>| Expr::RefArray(items);
+    let scalar = |text: String| Expr::Scalar(text.into());
+    let string = |text: &str| Expr::Atom(string_literal(text).into());
+    let code_ty = match catalogue.codes {
+        CodeKind::Integer => "u32",
+        CodeKind::String => "&'static str",
+    };
+    out.constant(
+        ITEM_INDENT,
+        "pub const ALL: &'static [Self]",
+        &array(rows().map(|row| Expr::Atom(format!("Self::{}", row.rust_variant).into())).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        &format!("const CODES: &'static [{code_ty}]"),
+        &array(rows().map(|row| code_literal(&row.code)).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        "const NAMES: &'static [&'static str]",
+        &array(rows().map(|row| string(&row.name)).collect()),
+    );
+    out.constant(
+        ITEM_INDENT,
+        "const DESCRIPTIONS: &'static [&'static str]",
+        &array(rows().map(|row| string(&row.description)).collect()),
+    );
+    if catalogue.http {
+        let statuses = rows().map(|row| scalar(row.http_status.to_string())).collect();
+        out.constant(ITEM_INDENT, "const HTTP_STATUSES: &'static [u16]", &array(statuses));
+    }
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    if !catalogue.recoveries.is_empty() {
+        let recoveries = rows()
+            .map(|row| match &row.recovery {
+                Some(recovery) => Expr::Call(
+                    "::core::option::Option::Some",
+                    vec![Expr::Atom(format!("Recovery::{}", recovery.rust_variant()).into())],
+                ),
+                None => Expr::Atom(NONE.into()),
+            })
+            .collect();
+        out.constant(
+            ITEM_INDENT,
+            "const RECOVERIES: &'static [::core::option::Option<Recovery>]",
+            &array(recoveries),
+        );
+    }
+    write_detail_consts(&mut out, table);
+
+    // `from_code` keys: every row's code, then every alias, each leading
+    // to its row.
+    let alias_keys: Vec<(&Code, usize)> =
+        rows().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r))).collect();
+    let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
+    out.constant(
+        ITEM_INDENT,
+        &format!("const ROW_ALIASES: &'static [&'static [{code_ty}]]"),
+        &array(row_aliases.collect()),
+    );
+    // A small table of string codes finds them with a `match` instead.
+    if codes_use_hash(catalogue, table) {
+        let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
+        // String codes hash as names do, whole when the short form cannot
+        // tell two of them apart.
+        let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
+            Code::String(code) => Some(code.as_str()),
+            Code::Integer(_) => None,
+        }));
+        let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
+            Code::Integer(code) => phf::hash_code(*code, seed),
+            Code::String(code) => phf::hash_name(code, seed, whole),
+        });
+        let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
+        out.constant(ITEM_INDENT, &format!("const ALIAS_CODES: &'static [{code_ty}]"), &array(alias_codes));
+        let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
+        out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
+        out.constant(ITEM_INDENT, "const CODE_SEED: u64", &scalar(by_code.seed.to_string()));
+        if catalogue.codes == CodeKind::String {
+            out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(whole.to_string()));
+        }
+        write_phf_consts(&mut out, "CODE", &by_code);
+    }
+    if let Some((by_name, whole)) = by_name {
+        out.constant(ITEM_INDENT, "const NAME_SEED: u64", &scalar(by_name.seed.to_string()));
+        out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(whole.to_string()));
+        write_phf_consts(&mut out, "NAME", by_name);
+    }
+    out.finish()
+}
+
+/// `Option::None` as the crate spells it.
+const NONE: &str = "::core::option::Option::None";
+
+/// A hash table's pilots and slots, named `{prefix}_PILOTS` and `{prefix}_SLOTS`.
+fn write_phf_consts(out: &mut Writer, prefix: &str, phf: &Phf) {
+    let pilots = phf.pilots.iter().map(|pilot| Expr::Scalar(pilot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, &format!("const {prefix}_PILOTS: &'static [u16]"), &Expr::RefArray(pilots));
+    let slots = phf.slots.iter().map(|slot| Expr::Scalar(slot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, &format!("const {prefix}_SLOTS: &'static [u32]"), &Expr::RefArray(slots));
+}
+
+/// Whether any row of `table` has an explanation, causes and solutions:
+/// a table only has the constants of those some row has.
+fn detail_fields(table: &Table) -> (bool, bool, bool) {
+    (
+        table.rows.iter().any(|row| row.explanation.is_some()),
+        table.rows.iter().any(|row| !row.causes.is_empty()),
+        table.rows.iter().any(|row| !row.solutions.is_empty()),
+    )
+}
+
+/// The per-row constants of the explanations, causes and solutions, for
+/// those some row of the table has.
+fn write_detail_consts(out: &mut Writer, table: &Table) {
+    let (has_explanation, has_causes, has_solutions) = detail_fields(table);
+    let string = |text: &str| Expr::Atom(string_literal(text).into());
+    if has_explanation {
+        let values = table
+            .rows
+            .iter()
+            .map(|row| match &row.explanation {
+                Some(text) => Expr::Call("::core::option::Option::Some", vec![string(text)]),
+                None => Expr::Atom(NONE.into()),
+            })
+            .collect();
+        out.constant(
+            ITEM_INDENT,
+            "const EXPLANATIONS: &'static [::core::option::Option<&'static str>]",
+            &Expr::RefArray(values),
+        );
+    }
+    let mut list = |used: bool, name: &str, texts: fn(&Row) -> &[String]| {
+        if used {
+            let values = table
+                .rows
+                .iter()
+                .map(|row| Expr::RefArray(texts(row).iter().map(|text| string(text)).collect()))
+                .collect();
+            out.constant(
+                ITEM_INDENT,
+                &format!("const {name}: &'static [&'static [&'static str]]"),
+                &Expr::RefArray(values),
+            );
+        }
+    };
+    list(has_causes, "CAUSES", |row| &row.causes);
+    list(has_solutions, "SOLUTIONS", |row| &row.solutions);
+}
+
+/// The methods: lookups by code and name, and the row's facts.
+fn emit_methods(
+    catalogue: &Catalogue,
+    table: &Table,
+    docs: &docs::MethodDocs,
+    from_name_body: TokenStream,
+) -> TokenStream {
+    let docs::MethodDocs {
+        code,
+        from_code,
+        aliases,
+        name: name_doc,
+        from_name,
+        description,
+        explanation,
+        causes,
+        solutions,
+        http_status,
+        client,
+        server,
+        recovery,
+        ..
+    } = docs;
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
+        quote! {
+            #recovery
+            #[must_use]
+            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+                Self::RECOVERIES[self.row()]
+            }
+        }
+    });
+    // A catalogue without HTTP has no statuses to give.
+    let http_methods = catalogue.http.then(|| {
+        let status_code = interop::table_status_code(catalogue, table);
+        let status_class = status_class::methods(client, server);
+        quote! {
+            #http_status
+            #[must_use]
+            pub const fn http_status(self) -> u16 {
+                Self::HTTP_STATUSES[self.row()]
+            }
+
+            #status_code
+
+            #status_class
+        }
+    });
+    let (has_explanation, has_causes, has_solutions) = detail_fields(table);
+    let explanation_body = if has_explanation {
+        quote! { Self::EXPLANATIONS[self.row()] }
+    } else {
+        quote! { ::core::option::Option::None }
+    };
+    let list_body = |used: bool, table: TokenStream| {
+        if used {
+            quote! { Self::#table[self.row()] }
+        } else {
+            quote! { &[] }
+        }
+    };
+    let causes_body = list_body(has_causes, quote!(CAUSES));
+    let solutions_body = list_body(has_solutions, quote!(SOLUTIONS));
+    let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let (code_and_row, hash, inline) = match catalogue.codes {
+        CodeKind::Integer => (
+            quote! {
+                #code
+                #[must_use]
+                pub const fn code(self) -> u32 {
+                    self as u32
+                }
+
+                /// The variant's row: its index in `ALL` and the tables above,
+                /// found through the hash table of its own code.
+                const fn row(self) -> usize {
+                    let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+                    Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+                }
+            },
+            quote! { phf::hash_code(code, Self::CODE_SEED) },
+            None,
+        ),
+        CodeKind::String => (
+            quote! {
+                #code
+                #[must_use]
+                pub const fn code(self) -> &'static str {
+                    Self::CODES[self.row()]
+                }
+
+                /// The variant's row: its index in `ALL` and the tables
+                /// above, which is its discriminant.
+                const fn row(self) -> usize {
+                    self as usize
+                }
+            },
+            quote! { phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE) },
+            Some(quote! { #[inline] }),
+        ),
+    };
+    let from_code_body = if codes_use_hash(catalogue, table) {
+        quote! {
+            let hash = #hash;
+            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
+            // Slots hold key indexes: a row's code, or past the rows an alias.
+            let key = Self::CODE_SLOTS[slot] as usize;
+            let rows = Self::CODES.len();
+            let (found, row) = if key < rows {
+                (Self::CODES[key], key)
+            } else {
+                (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
+            };
+            if found == code {
+                ::core::option::Option::Some(Self::ALL[row])
+            } else {
+                ::core::option::Option::None
+            }
+        }
+    } else {
+        let arms = table.rows.iter().map(|row| {
+            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
+            let variant = ident(&row.rust_variant);
+            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
+        });
+        quote! {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    quote! {
+        #code_and_row
+
+        #from_code
+        #[must_use]
+        #inline
+        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
+            #from_code_body
+        }
+
+        #aliases
+        #[must_use]
+        pub const fn aliases(self) -> &'static [#code_ty] {
+            Self::ROW_ALIASES[self.row()]
+        }
+
+        #name_doc
+        #[must_use]
+        pub const fn name(self) -> &'static str {
+            Self::NAMES[self.row()]
+        }
+
+        #from_name
+        #[must_use]
+        #[inline]
+        pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+            #from_name_body
+        }
+
+        #description
+        #[must_use]
+        pub const fn description(self) -> &'static str {
+            Self::DESCRIPTIONS[self.row()]
+        }
+
+        #explanation
+        #[must_use]
+        pub const fn explanation(self) -> ::core::option::Option<&'static str> {
+            #explanation_body
+        }
+
+        #causes
+        #[must_use]
+        pub const fn causes(self) -> &'static [&'static str] {
+            #causes_body
+        }
+
+        #solutions
+        #[must_use]
+        pub const fn solutions(self) -> &'static [&'static str] {
+            #solutions_body
+        }
+
+        #http_methods
+
+        #recovery
+    }
+}
+
+/// `Display`, `Error`, `FromStr` and the conversions to and from the code
+/// (`u32` or `&str`).
+fn emit_trait_impls(catalogue: &Catalogue, table: &Table, display_docs: &TokenStream) -> TokenStream {
+    let name = ident(&table.rust_enum);
+    let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
+    // `TryFrom<&str>` needs the lifetime named in the impl.
+    let (impl_lifetime, try_from_ty) = match catalogue.codes {
+        CodeKind::Integer => (None, quote!(u32)),
+        CodeKind::String => (Some(quote!(<'a>)), quote!(&'a str)),
+    };
+    quote! {
+        #display_docs
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+            }
+        }
+
+        impl ::core::error::Error for #name {}
+
+        impl ::core::str::FromStr for #name {
+            type Err = UnknownNameError;
+
+            // The error type by name: `Self::Err` would be ambiguous with a variant `Err`.
+            fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
+                Self::from_name(name).ok_or(UnknownNameError { _private: () })
+            }
+        }
+
+        impl #impl_lifetime ::core::convert::TryFrom<#try_from_ty> for #name {
+            type Error = UnknownCodeError;
+
+            // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
+            fn try_from(code: #try_from_ty) -> ::core::result::Result<Self, UnknownCodeError> {
+                Self::from_code(code).ok_or(#unknown)
+            }
+        }
+
+        impl ::core::convert::From<#name> for #code_ty {
+            fn from(error: #name) -> #code_ty {
+                error.code()
+            }
+        }
+    }
+}
+
+/// A code as the literal of its type, for code printed by prettyplease:
+/// `4032251` or `"card_declined"`.
+fn code_tokens(code: &Code) -> TokenStream {
+    match code {
+        Code::Integer(code) => {
+            let code = Literal::u32_unsuffixed(*code);
+            quote!(#code)
+        }
+        Code::String(code) => quote!(#code),
+    }
+}
+
+/// Tables up to this many rows find names with a `match`, which rustc
+/// compiles to a switch on the length and one compare: faster than any
+/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
+const NAME_MATCH_LIMIT: usize = 16;
+
+/// Whether `table`'s `from_code` uses the hash table rather than a
+/// `match`: always for integer codes (the hash of a number costs less
+/// than a `match` on a thousand), and for string codes, as for names, past
+/// `NAME_MATCH_LIMIT` codes and aliases.
+pub(super) fn codes_use_hash(catalogue: &Catalogue, table: &Table) -> bool {
+    catalogue.codes == CodeKind::Integer
+        || table.rows.len() + table.rows.iter().map(|row| row.aliases.len()).sum::<usize>() > NAME_MATCH_LIMIT
+}
+
+/// Whether `table`'s `from_name` uses the hash table rather than a `match`.
+pub(super) fn names_use_hash(table: &Table) -> bool {
+    table.rows.len() > NAME_MATCH_LIMIT
+}
+
+/// The body of `from_name`, and the hash table it reads (with whether it
+/// hashes names whole) for a table too large for a `match`.
+fn emit_from_name(table: &Table) -> (Option<(Phf, bool)>, TokenStream) {
+    if !names_use_hash(table) {
+        let arms = table.rows.iter().map(|row| {
+            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
+            quote! { #name => ::core::option::Option::Some(Self::#variant), }
+        });
+        let body = quote! {
+            match name {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+        return (None, body);
+    }
+    let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
+    let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
+    let body = quote! {
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+        let index = Self::NAME_SLOTS[slot] as usize;
+        if Self::NAMES[index] == name {
+            ::core::option::Option::Some(Self::ALL[index])
+        } else {
+            ::core::option::Option::None
+        }
+    };
+    (Some((by_name, whole)), body)
+}

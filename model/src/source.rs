@@ -1,0 +1,159 @@
+//! Where things are written: a spec file's text, kept from loading to
+//! reporting ([`SourceFile`]), and the typed path of a value in it
+//! ([`SpecPath`], written `tables[1].errors[0].code`).
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A spec file's path and text, kept from loading to reporting, so that a
+/// problem found later (by the lock) is placed without reading it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file, as the user named it.
+    pub path: PathBuf,
+    /// Its text, as loaded.
+    pub text: String,
+}
+
+/// Where a value sits in a spec document: `tables[1].errors[0].code`
+/// (indexes from 0). The empty path is the document itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SpecPath {
+    segments: Vec<Segment>,
+}
+
+/// One step of a [`SpecPath`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Segment {
+    /// The value of a mapping's key (`code`).
+    Key(String),
+    /// An item of a list (`[0]`).
+    Index(usize),
+}
+
+impl SpecPath {
+    /// The document itself.
+    pub fn root() -> Self {
+        SpecPath::default()
+    }
+
+    /// The value of `key` in the mapping at this path.
+    pub fn field(&self, key: &str) -> Self {
+        self.with(Segment::Key(key.to_owned()))
+    }
+
+    /// Item `index` of the list at this path.
+    pub fn index(&self, index: usize) -> Self {
+        self.with(Segment::Index(index))
+    }
+
+    /// This path followed by `relative`.
+    pub fn join(&self, relative: &SpecPath) -> Self {
+        let mut segments = self.segments.clone();
+        segments.extend(relative.segments.iter().cloned());
+        SpecPath { segments }
+    }
+
+    /// This path followed by `segment`.
+    pub fn with(&self, segment: Segment) -> Self {
+        let mut segments = Vec::with_capacity(self.segments.len() + 1);
+        segments.extend(self.segments.iter().cloned());
+        segments.push(segment);
+        SpecPath { segments }
+    }
+
+    /// The path one level up (`a.b[2]` → `a.b` → `a` → the document);
+    /// `None` for the document itself.
+    pub fn parent(&self) -> Option<SpecPath> {
+        let (_, rest) = self.segments.split_last()?;
+        Some(SpecPath { segments: rest.to_vec() })
+    }
+
+    /// The steps from the root.
+    #[cfg(test)]
+    pub(crate) fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    /// The last key, when the path ends in one (`code` of `…errors[0].code`).
+    pub fn last_key(&self) -> Option<&str> {
+        match self.segments.last() {
+            Some(Segment::Key(key)) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// Reads a path as [`fmt::Display`] writes it, for tests that name a
+    /// value by its path. Keys are taken as written: one that holds `.` or
+    /// `[` reads as several steps.
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn parse(text: &str) -> Self {
+        let mut path = SpecPath::root();
+        let mut rest = text;
+        while !rest.is_empty() {
+            if let Some(inner) = rest.strip_prefix('[')
+                && let Some((index, after)) = inner.split_once(']')
+                && let Ok(index) = index.parse()
+            {
+                path.segments.push(Segment::Index(index));
+                rest = after;
+                continue;
+            }
+            let rest_of_key = rest.strip_prefix('.').unwrap_or(rest);
+            // A `[` at the start is part of the key: it was no index.
+            let end = rest_of_key.char_indices().skip(1).find(|&(_, c)| c == '.' || c == '[').map(|(i, _)| i);
+            let (key, after) = rest_of_key.split_at(end.unwrap_or(rest_of_key.len()));
+            path.segments.push(Segment::Key(key.to_owned()));
+            rest = after;
+        }
+        path
+    }
+}
+
+impl fmt::Display for SpecPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_as_yaml_paths() {
+        let code = SpecPath::root().field("tables").index(1).field("errors").index(0).field("code");
+        assert_eq!(code.to_string(), "tables[1].errors[0].code");
+        assert_eq!(SpecPath::root().field("retired").index(0).to_string(), "retired[0]");
+        assert_eq!(SpecPath::root().index(0).index(2).to_string(), "[0][2]");
+        assert_eq!(SpecPath::root().to_string(), "");
+    }
+
+    #[test]
+    fn printed_paths_parse_back() {
+        for text in ["tables[1].errors[0].code", "retired[0]", "version", "[0][0]", "", "a.b[2].c"] {
+            assert_eq!(SpecPath::parse(text).to_string(), text);
+        }
+        assert_eq!(
+            SpecPath::parse("a[x]").segments(),
+            [Segment::Key("a".into()), Segment::Key("[x]".into())]
+        );
+    }
+
+    #[test]
+    fn parents() {
+        let path = SpecPath::parse("a.b[2].c");
+        let up: Vec<String> =
+            std::iter::successors(Some(path), SpecPath::parent).map(|p| p.to_string()).collect();
+        assert_eq!(up, ["a.b[2].c", "a.b[2]", "a.b", "a", ""]);
+        assert_eq!(SpecPath::parse("a.b[2].c").last_key(), Some("c"));
+        assert_eq!(SpecPath::parse("a[2]").last_key(), None);
+    }
+}

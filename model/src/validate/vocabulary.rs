@@ -1,0 +1,342 @@
+//! The spec's own vocabulary, checked: the error `body:` (its members and
+//! their Rust fields), the `recoveries:` rows name (with their unlisted
+//! statuses), and the base of the RFC 9457 `problem_details:` types.
+
+use std::collections::HashMap;
+
+use super::{Problems, Skipped, check_text, is_error_status, is_table_id};
+use crate::source::SpecPath;
+use crate::spec::{SpecBody, SpecFile, SpecMessageText, SpecRecovery, SpecTableKind};
+use crate::text_rules::shown;
+use crate::{
+    Body, BodyMember, BodyRole, MessageText, RESERVED_ASSOCIATED_NAMES, Recovery, RecoveryName, Row,
+    derive_variant_name, is_keyword, is_type_ident,
+};
+
+/// The error body: member names that JSON can carry, distinct, and a
+/// Rust field for each.
+pub(super) fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
+    let at = SpecPath::root().field("body");
+    let message_text = match spec.message_text {
+        SpecMessageText::Name => MessageText::Name,
+        SpecMessageText::Description => MessageText::Description,
+    };
+    if spec.message.is_none() && spec.message_text != SpecMessageText::Name {
+        problems.push(
+            at.field("message_text"),
+            "`body: message_text` is set, but the body has no `message` member",
+            "add the member that carries the message, e.g. `message: message`, or remove `message_text`",
+        );
+    }
+    let declared = [
+        ("code", BodyRole::Code, Some(&spec.code)),
+        ("message", BodyRole::Message, spec.message.as_ref()),
+        ("details", BodyRole::Details, spec.details.as_ref()),
+        ("occurrence_id", BodyRole::OccurrenceId, spec.occurrence_id.as_ref()),
+    ];
+    let mut members: Vec<BodyMember> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for (field, role, key) in declared {
+        let Some(key) = key else { continue };
+        if !check_member_name(problems, &at, field, key) {
+            continue;
+        }
+        if let Some((first, _)) = seen.iter().find(|(_, k)| *k == key) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}` is `{key}`, the member `{first}` already names"),
+                "give each role its own member, or leave this one out",
+            );
+            continue;
+        }
+        seen.push((field, key));
+        let mut rust_field = rust_field_name(key, field);
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            // `errorId` beside `error_id`: the second takes its role's name.
+            rust_field = field.to_owned();
+        }
+        if members.iter().any(|member| member.rust_field == rust_field) {
+            problems.push(
+                at.field(field),
+                format!("`body: {field}: {key}` gives the Rust field `{rust_field}`, as another member does"),
+                "the members' names must give distinct snake_case Rust fields: leave this one out",
+            );
+            continue;
+        }
+        let (required, json_type, description) = match role {
+            BodyRole::Code => {
+                let json_type = match problems.codes {
+                    Some(super::CodeKind::String) => "string",
+                    _ => "integer or string of digits",
+                };
+                (true, json_type, "The error's code, as the service sent it.")
+            }
+            BodyRole::Message => (
+                true,
+                "string",
+                match message_text {
+                    MessageText::Name => "The error's name, as the catalogue prints it.",
+                    MessageText::Description => "The error's description, as the catalogue prints it.",
+                },
+            ),
+            BodyRole::Details => (false, "string", "A human-readable detail, if the service sent one."),
+            BodyRole::OccurrenceId => {
+                (false, "string", "A unique id of the failed call, for support requests.")
+            }
+        };
+        members.push(BodyMember {
+            role,
+            key: key.clone(),
+            rust_field,
+            required,
+            json_type: json_type.to_owned(),
+            description: description.to_owned(),
+        });
+    }
+    if let Some(envelope) = &spec.envelope {
+        check_member_name(problems, &at, "envelope", envelope);
+    }
+    Body { members, message_text, envelope: spec.envelope.clone(), at }
+}
+
+/// Whether `key` (the value of `body: field`) can name a JSON member.
+pub(super) fn check_member_name(problems: &mut Problems<'_>, at: &SpecPath, field: &str, key: &str) -> bool {
+    if key.is_empty() {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` is empty"),
+            format!("write the member's name as the API sends it, e.g. `{field}: {}`", default_member(field)),
+        );
+        return false;
+    }
+    if key.chars().any(char::is_control) {
+        problems.push(
+            at.field(field),
+            format!("`body: {field}` has a control character"),
+            "a member's name is the JSON key as the API sends it: printable text",
+        );
+        return false;
+    }
+    true
+}
+
+pub(super) fn default_member(field: &str) -> &str {
+    match field {
+        "occurrence_id" => "errorId",
+        "envelope" => "error",
+        other => other,
+    }
+}
+
+/// The snake_case Rust field for the member `key` (`errorId` → `error_id`):
+/// its role's name (`field`) when it gives no identifier, with `_` after
+/// a keyword.
+pub(super) fn rust_field_name(key: &str, field: &str) -> String {
+    use heck::ToSnakeCase;
+    let snake: String =
+        key.to_snake_case().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let snake = snake.trim_matches('_').to_owned();
+    if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        return field.to_owned();
+    }
+    if is_keyword(&snake) { format!("{snake}_") } else { snake }
+}
+
+/// The recovery vocabulary: ids unique and snake_case, variants distinct
+/// and free, descriptions written.
+pub(super) fn check_recoveries(
+    problems: &mut Problems<'_>,
+    skipped: &Skipped,
+    spec: &SpecFile,
+) -> Vec<Recovery> {
+    let Some(list) = &spec.recoveries else {
+        return Vec::new();
+    };
+    if list.is_empty() && !skipped.catalogue {
+        problems.push(
+            SpecPath::root().field("recoveries"),
+            "`recoveries` is empty",
+            "declare at least one recovery, e.g. `- {id: fix_request, description: Change the request.}`, or remove `recoveries`",
+        );
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut variants: HashMap<String, usize> = HashMap::new();
+    let mut claimed: HashMap<u16, usize> = HashMap::new();
+    let mut recoveries = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        if skipped.recoveries.contains(&i) {
+            continue;
+        }
+        let SpecRecovery { id, description, retry, unlisted_statuses } = entry;
+        let at = SpecPath::root().field("recoveries").index(i);
+        let here = format!("recovery {} (`{}`)", i + 1, shown(id));
+        let rust_variant = derive_variant_name(id);
+        if !is_table_id(id) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is not snake_case"),
+                "use lowercase ASCII letters, digits and `_`, starting with a letter, e.g. `fix_request`",
+            );
+        } else if let Some(first) = ids.insert(id, i) {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` is already declared by recovery {}", first + 1),
+                "give each recovery its own `id`, or remove the repeated one",
+            );
+        } else if let Some(first) = variants.insert(rust_variant.clone(), i) {
+            problems.push(
+                at.field("id"),
+                format!(
+                    "{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, as recovery {} (`{}`) does",
+                    first + 1,
+                    list[first].id
+                ),
+                "give the recoveries ids that differ in more than underscores",
+            );
+        } else if !is_type_ident(&rust_variant) || RESERVED_ASSOCIATED_NAMES.contains(&rust_variant.as_str())
+        {
+            problems.push(
+                at.field("id"),
+                format!("{here}: id `{id}` gives the variant `Recovery::{rust_variant}`, which Rust or the enum keeps for itself"),
+                format!("choose another id, e.g. `id: {id}_recovery`"),
+            );
+        }
+        if description.trim().is_empty() {
+            problems.push(
+                at.field("description"),
+                format!("{here}: `description` is blank"),
+                "say what a client should do, in a sentence or two",
+            );
+        }
+        check_text(problems, at.clone(), &here, "description", description);
+        for (s, &status) in unlisted_statuses.iter().enumerate() {
+            if !is_error_status(status) {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!("{here}: `{status}` is not an HTTP error status"),
+                    "list statuses from 400 to 599",
+                );
+            } else if let Some(first) = claimed.insert(status, i) {
+                let (message, help) = if first == i {
+                    (format!("{here}: status {status} is listed twice"), "list each status once")
+                } else {
+                    (
+                        format!("{here}: status {status} is already given recovery {}", first + 1),
+                        "give each unlisted status one recovery",
+                    )
+                };
+                problems.push(at.field("unlisted_statuses").index(s), message, help);
+            } else if spec.body.is_none() {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!("{here}: `unlisted_statuses` needs a `body:`, whose responses the crate reads"),
+                    "declare the error body, or remove `unlisted_statuses`",
+                );
+            } else if spec.tables.iter().any(|table| {
+                table.kind == SpecTableKind::HttpStatus
+                    && table
+                        .errors
+                        .iter()
+                        .any(|row| row.code == crate::spec::SpecCode::Integer(u32::from(status)))
+            }) {
+                problems.push(
+                    at.field("unlisted_statuses").index(s),
+                    format!(
+                        "{here}: status {status} is listed in the HTTP status table, with its own recovery"
+                    ),
+                    "remove it here, or give its row this `recovery`",
+                );
+            }
+        }
+        recoveries.push(Recovery {
+            key: id.clone(),
+            rust_variant,
+            description: description.clone(),
+            retry: *retry,
+            unlisted_statuses: unlisted_statuses.clone(),
+            at,
+        });
+    }
+    recoveries
+}
+
+/// The recovery `named` by a row: one of the vocabulary's.
+pub(super) fn check_row_recovery(
+    problems: &mut Problems<'_>,
+    recoveries: &[Recovery],
+    row: &Row,
+    here: &str,
+    named: &str,
+    spec: &SpecFile,
+) -> Option<RecoveryName> {
+    if let Some(found) = recoveries.iter().find(|recovery| recovery.key == named) {
+        return Some(RecoveryName {
+            key: found.key.clone(),
+            rust_variant: found.rust_variant.clone(),
+            retry: found.retry,
+        });
+    }
+    if spec.recoveries.is_none() {
+        problems.push(
+            row.at.field("recovery"),
+            format!("{here}: `recovery: {named}` names a recovery, but the catalogue declares none"),
+            format!(
+                "declare it in a top-level `recoveries:` list, e.g. `recoveries: [{{id: {named}, description: …}}]`, or remove `recovery`"
+            ),
+        );
+        return None;
+    }
+    let closest = recoveries
+        .iter()
+        .map(|recovery| (strsim::damerau_levenshtein(named, &recovery.key), recovery.key.as_str()))
+        .filter(|(distance, key)| *distance <= (key.len() / 3).max(1))
+        .min();
+    let mut declared: Vec<String> = Vec::new();
+    for recovery in recoveries {
+        let key = format!("`{}`", recovery.key);
+        if !declared.contains(&key) {
+            declared.push(key);
+        }
+    }
+    problems.push(
+        row.at.field("recovery"),
+        format!("{here}: `recovery: {named}` is not one of the catalogue's `recoveries`"),
+        match closest {
+            Some((_, key)) => format!("did you mean `{key}`?"),
+            None => format!("name one of {}, or declare `{named}` under `recoveries:`", declared.join(", ")),
+        },
+    );
+    None
+}
+
+/// An error body is that of an HTTP response: a catalogue without HTTP
+/// statuses has no responses to carry one.
+pub(super) fn check_no_body(problems: &mut Problems<'_>) {
+    problems.push(
+        SpecPath::root().field("body"),
+        "`body:` describes the error body of HTTP responses, but no row has an `http_status`",
+        "give the rows their `http_status`, or remove `body:`",
+    );
+}
+
+/// Why `base` cannot begin every problem `type` URI, if it cannot: it must
+/// be an absolute `http(s)` address with a host, to which `#` and an anchor
+/// are added, so it has no fragment and nothing a URI cannot hold as is.
+pub(super) fn check_type_base(base: &str) -> Result<(), &'static str> {
+    let Some(rest) = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://")) else {
+        return Err("is not an `https://` or `http://` address");
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?']) {
+        return Err("has no host");
+    }
+    if base.contains('#') {
+        return Err("has a fragment (`#…`): the code's anchor is added after it");
+    }
+    if base
+        .chars()
+        .any(|c| !c.is_ascii_graphic() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'))
+    {
+        return Err("holds a character an address cannot hold as is (a space, a quote, a non-ASCII letter…)");
+    }
+    Ok(())
+}
