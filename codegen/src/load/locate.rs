@@ -94,31 +94,6 @@ pub fn position(text: &str, index: usize) -> (usize, usize) {
 /// parser before the full YAML parser sees them.
 pub const MAX_NESTING: usize = 32;
 
-/// Where `text` first nests deeper than [`MAX_NESTING`], if it does. One
-/// linear pass over the events; a syntax error ends it (the full parser
-/// reports those), except the scanner's own nesting limit, which counts.
-pub fn too_deep(text: &str) -> Option<Spot> {
-    let mut depth = 0usize;
-    for event in Parser::new_from_str(text) {
-        match event {
-            Ok((Event::SequenceStart(..) | Event::MappingStart(..), span)) => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(spot(&lines(text), span));
-                }
-            }
-            Ok((Event::SequenceEnd | Event::MappingEnd, _)) => depth = depth.saturating_sub(1),
-            Ok(_) => {}
-            Err(e) if e.info().contains("recursion limit") => {
-                let mark = e.marker();
-                return Some(Spot { line: mark.line(), column: mark.col() + 1, width: 1 });
-            }
-            Err(_) => return None,
-        }
-    }
-    None
-}
-
 enum Frame {
     Sequence {
         path: SpecPath,
@@ -281,15 +256,6 @@ tables:
         name: \"ACCESS_TOKEN\"
       - {code: 7, name: X}
 ";
-
-    #[test]
-    fn nesting_is_limited() {
-        assert_eq!(too_deep(SPEC), None);
-        let deep_flow = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(too_deep(&deep_flow).map(|s| s.line), Some(1));
-        let deep_block: String = (0..100).map(|d| format!("{}- \n", " ".repeat(d))).collect();
-        assert_eq!(too_deep(&deep_block).map(|s| s.line), Some(MAX_NESTING + 1));
-    }
 
     fn at(path: &str) -> Option<(usize, usize, usize)> {
         let path = SpecPath::parse(path);

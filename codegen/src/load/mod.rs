@@ -3,6 +3,7 @@
 //! [`Catalogue`] that keeps its text, and place every problem at its line.
 
 mod files;
+mod hostile;
 pub(crate) mod locate;
 mod message;
 mod pieces;

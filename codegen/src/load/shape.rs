@@ -13,7 +13,7 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
-use super::{pieces, tree};
+use super::{hostile, pieces, tree};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Skipped;
 use crate::spec::SpecFile;
@@ -48,7 +48,8 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
             "a spec is a mapping with `title`, `crate`, `version` and `tables`; see the spec format in README.md",
         ).into());
     }
-    if let Some(spot) = locate::too_deep(text) {
+    let hostile = hostile::scan(text);
+    if let Some(spot) = hostile.deep {
         return Err(Diagnostic::new(
             path,
             format!("the spec nests more than {} levels deep", locate::MAX_NESTING),
@@ -64,7 +65,7 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // Where aliases could expand past the budget, the document is read
     // over its tree, which counts the bytes it reads; `serde_yaml` counts
     // only how many aliases it follows.
-    let expanded = tree::too_expanded(text);
+    let expanded = hostile.expanded;
     let read = match expanded {
         None => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
         Some(spot) => match tree::read_whole(text, tree::MAX_EXPANSION) {

@@ -164,49 +164,7 @@ pub(super) const MAX_EXPANSION: usize = 64 << 20;
 
 /// What each value weighs beyond its text, so that aliases of many short
 /// or empty values are counted too.
-const VALUE_BYTES: usize = 8;
-
-/// The alias at which the values that aliases repeat first weigh more
-/// than [`MAX_EXPANSION`] bytes, if one does. A value weighs its text
-/// plus [`VALUE_BYTES`], a collection the sum of its values, and an alias
-/// what its anchor weighs, aliases inside it included; so this bounds
-/// what any reading of the document (in one go, or in pieces) can build.
-/// One linear pass over the events of the first document; a syntax error
-/// ends it (after counting what came before).
-pub(super) fn too_expanded(text: &str) -> Option<Spot> {
-    // The weight of each open collection so far, and of each anchor.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut anchors: HashMap<usize, usize> = HashMap::new();
-    let mut added = 0usize;
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.ok()?;
-        let (weight, anchor) = match event {
-            Event::Scalar(value, _, anchor, _) => (value.len().saturating_add(VALUE_BYTES), anchor),
-            Event::Alias(id) => {
-                let weight = *anchors.get(&id)?;
-                added = added.saturating_add(weight);
-                if added > MAX_EXPANSION {
-                    return Some(locate::spot(&locate::lines(text), span));
-                }
-                (weight, 0)
-            }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                open.push((VALUE_BYTES, anchor));
-                continue;
-            }
-            Event::SequenceEnd | Event::MappingEnd => open.pop()?,
-            Event::DocumentEnd | Event::StreamEnd => return None,
-            _ => continue,
-        };
-        if anchor != 0 {
-            anchors.insert(anchor, weight);
-        }
-        if let Some((parent, _)) = open.last_mut() {
-            *parent = parent.saturating_add(weight);
-        }
-    }
-    None
-}
+pub(super) const VALUE_BYTES: usize = 8;
 
 pub(super) const REPETITION: &str = "repetition limit exceeded";
 

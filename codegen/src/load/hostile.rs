@@ -1,0 +1,169 @@
+//! The guards against hostile YAML that run before a spec is read, in one
+//! pass of the parser: nesting deeper than any spec needs, and aliases that
+//! repeat more text than reading may spend.
+//!
+//! Both look at the same events, so they share the pass: the parser is
+//! the largest part of loading, and a spec is read by it once here.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser};
+
+use super::locate::{self, MAX_NESTING, Spot};
+use super::tree::{MAX_EXPANSION, VALUE_BYTES};
+
+/// What the pass found in a text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Hostile {
+    /// Where the text first nests deeper than [`MAX_NESTING`], in any of
+    /// its documents: the collection that opens too deep, or where the
+    /// scanner's own nesting limit stopped it. Another syntax error ends
+    /// the pass (the full parser reports those).
+    pub(super) deep: Option<Spot>,
+    /// The alias at which the values that aliases repeat first weigh more
+    /// than [`MAX_EXPANSION`] bytes, in the first document. A value weighs
+    /// its text plus [`VALUE_BYTES`], a collection the sum of its values,
+    /// and an alias what its anchor weighs, aliases inside it included; so
+    /// this bounds what any reading of the document (in one go, or in
+    /// pieces) can build. A syntax error ends the count, after what came
+    /// before it.
+    pub(super) expanded: Option<Spot>,
+}
+
+/// One linear pass over the events of `text`.
+pub(super) fn scan(text: &str) -> Hostile {
+    let mut found = Hostile::default();
+    let mut depth = 0usize;
+    // `None` once the first document's expansion is known.
+    let mut expansion = Some(Expansion::default());
+    for event in Parser::new_from_str(text) {
+        let (event, span) = match event {
+            Ok(event) => event,
+            Err(e) => {
+                if e.info().contains("recursion limit") {
+                    let mark = e.marker();
+                    found.deep = Some(Spot { line: mark.line(), column: mark.col() + 1, width: 1 });
+                }
+                return found;
+            }
+        };
+        match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    found.deep = Some(locate::spot(&locate::lines(text), span));
+                    return found;
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if let Some(counting) = &mut expansion {
+            match counting.step(&event) {
+                Step::Counting => {}
+                Step::Crossed => {
+                    found.expanded = Some(locate::spot(&locate::lines(text), span));
+                    expansion = None;
+                }
+                Step::Ended => expansion = None,
+            }
+        }
+    }
+    found
+}
+
+/// The weights of the first document so far.
+#[derive(Default)]
+struct Expansion {
+    /// The weight of each open collection so far, and its anchor.
+    open: Vec<(usize, usize)>,
+    /// The weight of each anchor.
+    anchors: HashMap<usize, usize>,
+    /// What the aliases so far repeat.
+    added: usize,
+}
+
+/// Where the count stands after an event.
+enum Step {
+    Counting,
+    /// The aliases repeat more than [`MAX_EXPANSION`] at this event.
+    Crossed,
+    /// The first document ended, or its events cannot be counted.
+    Ended,
+}
+
+impl Expansion {
+    fn step(&mut self, event: &Event<'_>) -> Step {
+        let (weight, anchor) = match event {
+            Event::Scalar(value, _, anchor, _) => (value.len().saturating_add(VALUE_BYTES), *anchor),
+            Event::Alias(id) => {
+                let Some(&weight) = self.anchors.get(id) else { return Step::Ended };
+                self.added = self.added.saturating_add(weight);
+                if self.added > MAX_EXPANSION {
+                    return Step::Crossed;
+                }
+                (weight, 0)
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.open.push((VALUE_BYTES, *anchor));
+                return Step::Counting;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match self.open.pop() {
+                Some(closed) => closed,
+                None => return Step::Ended,
+            },
+            Event::DocumentEnd | Event::StreamEnd => return Step::Ended,
+            _ => return Step::Counting,
+        };
+        if anchor != 0 {
+            self.anchors.insert(anchor, weight);
+        }
+        if let Some((parent, _)) = self.open.last_mut() {
+            *parent = parent.saturating_add(weight);
+        }
+        Step::Counting
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_is_neither_deep_nor_expanded() {
+        let spec = include_str!("../../../spec/knox-cloud.yaml");
+        assert_eq!(scan(spec), Hostile::default());
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let deep_flow = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(scan(&deep_flow).deep.map(|s| s.line), Some(1));
+        let deep_block: String = (0..100).map(|d| format!("{}- \n", " ".repeat(d))).collect();
+        assert_eq!(scan(&deep_block).deep.map(|s| s.line), Some(MAX_NESTING + 1));
+        // Every document counts.
+        assert_eq!(scan(&format!("a: 1\n---\n{deep_block}")).deep.map(|s| s.line), Some(MAX_NESTING + 3));
+    }
+
+    /// Ten levels of anchors, each repeating the last ten times: the
+    /// aliases up to level 5 repeat about 11 MB, level 6's ten aliases
+    /// about 99 MB more.
+    fn alias_bomb() -> String {
+        let mut text = String::from("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let aliases = vec![format!("*l{}", level - 1); 10].join(", ");
+            text.push_str(&format!("l{level}: &l{level} [{aliases}]\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn aliases_are_limited_in_the_first_document() {
+        let bomb = alias_bomb();
+        let spot = scan(&bomb).expanded.expect("the bomb is found");
+        assert_eq!(spot.line, 7, "at level 6, whose aliases cross 64 MiB");
+        assert_eq!(scan(&format!("a: 1\n---\n{bomb}")).expanded, None);
+        // Aliases of a small anchor are fine.
+        assert_eq!(scan("a: &a [1, 2]\nb: [*a, *a, *a]\n").expanded, None);
+    }
+}
