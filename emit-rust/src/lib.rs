@@ -3,8 +3,9 @@
 //! Code is built with `quote!`, parsed with `syn` and printed with
 //! `prettyplease`, so it is well-formed and formatted without rustfmt.
 //! What grows with the rows (variants, per-row constant arrays) is
-//! written directly as text by errcat-model's `rust_data`, in prettyplease's layout: on a
-//! large catalogue the token road cost most of the run.
+//! written directly as text by errcat-model's `rust_data`, in
+//! prettyplease's layout: on a large catalogue the token road cost most
+//! of the run.
 //! Lookups are table-driven: each variant's discriminant is its code,
 //! per-row facts live in static arrays indexed by the row, and a code's
 //! row (for `from_code` and every accessor) and a name's row (`from_name`)
@@ -12,9 +13,9 @@
 //! and lookup time stay flat as catalogues grow.
 //!
 //! This is one of [errcat](https://docs.rs/errcat)'s parts, a crate of its
-//! own so that it compiles beside errcat's other stages, and unoptimised:
-//! it makes a fixed amount of code per table, and the rows go through
-//! errcat-model's text writers. Use errcat: this crate's API is errcat's
+//! own so that it compiles beside errcat's other stages, and the one
+//! errcat's repository leaves unoptimised: it makes a fixed amount of code
+//! per table, and the rows go through errcat-model's text writers. Use errcat: this crate's API is errcat's
 //! internals and follows errcat's releases, with no semver promise of its
 //! own.
 
