@@ -17,7 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use errcat::model::{Catalogue, Table};
+use errcat_model::{Catalogue, Table};
 
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -27,36 +27,46 @@ fn main() {
         .to_path_buf();
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed={}", root.join("spec/knox-cloud.yaml").display());
-    let stripe_spec = root.join("codegen/tests/fixtures/stripe_style.yaml");
+    let stripe_spec = root.join("pipeline/tests/fixtures/stripe_style.yaml");
     println!("cargo::rerun-if-changed={}", stripe_spec.display());
 
     let knox = load(&root.join("spec/knox-cloud.yaml"));
     fs::write(out.join("n18.rs"), baselines(&knox)).expect("write the 18-code baselines");
 
     let spec = out.join("synth-1000.yaml");
-    fs::write(&spec, errcat::synth::spec(1000)).expect("write the synthetic spec");
+    fs::write(&spec, errcat_pipeline::synth::spec(1000)).expect("write the synthetic spec");
     let synth = load(&spec);
-    let files = errcat::render(std::slice::from_ref(&synth));
-    errcat::write::write_or_check(&out, &files, &[synth.source.as_str()], errcat::Mode::Write)
-        .expect("write the generated crate");
+    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
+    errcat_pipeline::write::write_or_check(
+        &out,
+        &files,
+        &[synth.source.as_str()],
+        errcat_pipeline::Mode::Write,
+    )
+    .expect("write the generated crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("n1000.rs"), baselines(&synth)).expect("write the 1,000-code baselines");
 
     let stripe = load(&stripe_spec);
     fs::write(out.join("s22.rs"), string_baselines(&stripe)).expect("write the Stripe-style baselines");
     let spec = out.join("synth-1000-string.yaml");
-    fs::write(&spec, errcat::synth::string_spec(1000)).expect("write the synthetic string spec");
+    fs::write(&spec, errcat_pipeline::synth::string_spec(1000)).expect("write the synthetic string spec");
     let synth = load(&spec);
-    let files = errcat::render(std::slice::from_ref(&synth));
-    errcat::write::write_or_check(&out, &files, &[synth.source.as_str()], errcat::Mode::Write)
-        .expect("write the generated string crate");
+    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
+    errcat_pipeline::write::write_or_check(
+        &out,
+        &files,
+        &[synth.source.as_str()],
+        errcat_pipeline::Mode::Write,
+    )
+    .expect("write the generated string crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("s1000.rs"), string_baselines(&synth)).expect("write the 1,000-string-code baselines");
     println!("cargo::rustc-link-search=crate={}", out.display());
 }
 
 fn load(path: &Path) -> Catalogue {
-    errcat::load_file(path, "spec/bench.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"))
+    errcat_pipeline::load_file(path, "spec/bench.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Compiles the generated crate into `out/lib<crate>.rlib`, where the
@@ -139,14 +149,14 @@ fn baselines(catalogue: &Catalogue) -> String {
         let _ = writeln!(s, "    {},", row.rust_variant);
     }
     let _ = writeln!(s, "}}\nimpl Match {{");
-    let arms = |key: &dyn Fn(&errcat::model::Row) -> String| {
+    let arms = |key: &dyn Fn(&errcat_model::Row) -> String| {
         table
             .rows
             .iter()
             .map(|row| format!("{} => Some(Self::{}),", key(row), row.rust_variant))
             .collect::<String>()
     };
-    let getters = |value: &dyn Fn(&errcat::model::Row) -> String| {
+    let getters = |value: &dyn Fn(&errcat_model::Row) -> String| {
         table
             .rows
             .iter()

@@ -1,7 +1,7 @@
 //! `diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `errcat::compat::diff`, which works on two parsed catalogues and
+//! `errcat::diff`, which works on two parsed catalogues and
 //! classes each change as `gen`'s lock does.
 
 use std::ffi::OsStr;

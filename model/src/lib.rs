@@ -31,7 +31,6 @@ pub use names::{
 
 pub use package::Package;
 pub use validate::Skipped;
-#[cfg(any(test, feature = "test-support"))]
 pub use validate::validate;
 pub use validate::validate_skipping;
 

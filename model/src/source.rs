@@ -86,7 +86,6 @@ impl SpecPath {
     /// Reads a path as [`fmt::Display`] writes it, for tests that name a
     /// value by its path. Keys are taken as written: one that holds `.` or
     /// `[` reads as several steps.
-    #[cfg(any(test, feature = "test-support"))]
     pub fn parse(text: &str) -> Self {
         let mut path = SpecPath::root();
         let mut rest = text;

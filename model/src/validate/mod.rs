@@ -40,14 +40,12 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    #[cfg(any(test, feature = "test-support"))]
     /// Whether the whole spec was read.
     pub fn is_empty(&self) -> bool {
         *self == Skipped::default()
     }
 }
 
-#[cfg(any(test, feature = "test-support"))]
 /// Checks one parsed spec file and builds its catalogue, reporting every
 /// problem found rather than the first.
 pub fn validate(file: &Path, source: &str, spec: &SpecFile) -> Result<Catalogue, Diagnostics> {

@@ -1,0 +1,84 @@
+//! Turns a YAML error catalogue into a Rust crate, OpenAPI documents and a
+//! Markdown reference, so code and docs can never disagree.
+//!
+//! A repository keeps one spec per catalogue under `spec/` and commits
+//! what the generator writes under `generated/`: for each catalogue a
+//! crate (`generated/<crate>/`), two OpenAPI documents
+//! (`generated/openapi/`) and a Markdown page (`generated/docs/`), plus a
+//! lock beside the spec (`spec/<name>.lock`) recording every published
+//! code. The spec format is described in the repository's `README.md`
+//! and by the JSON Schema `spec/catalogue.schema.json`.
+//!
+//! # Use it from your repository's xtask
+//!
+//! [`generate`] is the one call: it loads and checks every spec, checks
+//! each against its lock, renders every file (each staged beside its
+//! place as soon as it is made), and then writes them all or nothing
+//! ([`Mode::Write`]), or only compares them
+//! ([`Mode::Check`], for CI). A whole `xtask/src/main.rs`, run as `cargo
+//! xtask gen` and `cargo xtask gen --check`:
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::process::ExitCode;
+//!
+//! fn main() -> ExitCode {
+//!     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ sits at the root");
+//!     let check = std::env::args().any(|arg| arg == "--check");
+//!     let mode = if check { errcat::Mode::Check } else { errcat::Mode::Write };
+//!     match errcat::generate(&root.join("spec"), &root.join("generated"), mode) {
+//!         Ok(reports) => {
+//!             for report in &reports {
+//!                 println!("{:<10} {}", report.outcome.to_string(), report.path.display());
+//!             }
+//!             let stale = reports.iter().any(|report| report.outcome.is_stale());
+//!             if stale { ExitCode::from(1) } else { ExitCode::SUCCESS }
+//!         }
+//!         Err(error) => {
+//!             eprintln!("{error}");
+//!             ExitCode::from(2)
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! Every generated file starts with a header naming the command to run
+//! after editing the spec: `cargo xtask gen` unless [`generate_with`] is
+//! given other [`Options`]. [`Error`] renders every problem of the spec
+//! with its file, line and fix, the way rustc does.
+//!
+//! The `errcat` command (the `errcat-cli` package) is the same call with
+//! flags, plus `diff` (what changed since a git revision, with the
+//! version bump each change needs) and `synth` (synthetic specs for
+//! benchmarks).
+//!
+//! # What this crate is
+//!
+//! **This crate is the API boundary.** It is a facade: the items below are
+//! everything it promises, under semver. The pipeline itself lives in
+//! errcat's internal crates (errcat-model, errcat-emit-rust,
+//! errcat-pipeline), which are not, and will never be, an API boundary:
+//! depend on this crate, not on them. `ARCHITECTURE.md` at the
+//! repository's root is the map.
+
+pub use errcat_model::Catalogue;
+pub use errcat_model::diagnostic::{Diagnostic, Diagnostics, SourceLine};
+pub use errcat_pipeline::write::Error as WriteError;
+pub use errcat_pipeline::{
+    Error, FileReport, Mode, Options, Outcome, OutputFile, check, generate, generate_with, load_bytes,
+    load_file, load_paths, render,
+};
+
+/// What changed between two versions of a catalogue, as `diff` reports
+/// it, with the same verdicts `generate` gives against a lock.
+pub mod diff {
+    pub use errcat_pipeline::compat::change::Location;
+    pub use errcat_pipeline::compat::diff::{
+        Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict, diff,
+    };
+}
+
+/// Synthetic catalogues of any size, for benchmarks (`errcat synth`).
+pub mod synth {
+    pub use errcat_pipeline::synth::{MAX_CODES, spec, string_spec};
+}

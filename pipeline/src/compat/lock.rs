@@ -1,0 +1,509 @@
+//! The lock: every code a catalogue has ever published, kept next to its
+//! spec (`spec/knox-cloud.lock` for `spec/knox-cloud.yaml`).
+//!
+//! Codes are API: clients match on them. [`update`] compares a validated
+//! catalogue with its lock through the one classifier
+//! ([`classify`]), refuses the changes it
+//! refuses (a locked code or alias that vanished without being retired, a
+//! code whose name or table changed, a retired code used again...) and
+//! demands the version bump the breaking ones need. Otherwise it returns
+//! the new lock: the old one plus every new code and alias, at the spec's
+//! version.
+//!
+//! The format is one code per line, sorted by code, so that additions
+//! merge line by line:
+//!
+//! ```text
+//! version 0.1.0
+//! 400 http active 0.1.0 HttpError::BadRequest "Bad Request"
+//! 4012250 auth alias-of:40122050 0.1.0 AuthError::AccessTokenBadRequest "ACCESS_TOKEN_BAD_REQUEST"
+//! ```
+//!
+//! `version` is the catalogue version the lock describes; each code line
+//! has the code, its table, its state (`active`, `retired`, or
+//! `alias-of:CODE` for an alias of the row whose own code is CODE), the
+//! version that first locked it, its Rust path (`-` if it never had a
+//! variant) and its name as a double-quoted string. An alias's table, Rust
+//! path and name are its row's: what `from_code` gives for it.
+//!
+//! A catalogue with a recovery vocabulary has a `recovery: ID` line per
+//! value after `version`, in spec order: the values of the generated
+//! `Recovery` enum, so that removing one is seen as the breaking change it is.
+//!
+//! A catalogue of string codes (`codes: string`) has a `codes string` line
+//! after `version`: its codes are then text (`42601` is the string, not
+//! the number), sorted as text. A lock of integer codes has no such line,
+//! so its format is what it was before string codes existed.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
+use crate::compat::classify::classify;
+pub use crate::compat::published::State;
+use crate::compat::published::{Code, Origin, Published};
+use errcat_model::diagnostic::{Diagnostic, Diagnostics};
+use errcat_model::source::SpecPath;
+use errcat_model::text::one_line_string;
+use errcat_model::{Catalogue, Code as CodeValue, CodeKind};
+
+/// The lock of the spec file `spec`: the same path ending in `.lock`.
+pub fn lock_path(spec: &Path) -> PathBuf {
+    spec.with_extension("lock")
+}
+
+/// One locked code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The id of its table.
+    pub table: String,
+    /// Whether it is still a row.
+    pub state: State,
+    /// The catalogue version that first locked it.
+    pub since: String,
+    /// Its variant's Rust path (`AuthError::AccessTokenExpired`), or `-`
+    /// for a code retired before it ever had one.
+    pub rust_path: String,
+    /// Its name.
+    pub name: String,
+    /// Its 1-based line in the lock file, when read from one.
+    pub line: Option<usize>,
+}
+
+/// A parsed lock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// The catalogue version the lock describes.
+    pub version: String,
+    /// What the codes are: a lock of string codes says so in a `codes
+    /// string` line, one of integer codes has none.
+    pub codes: CodeKind,
+    /// Every locked code.
+    pub entries: BTreeMap<CodeValue, Entry>,
+    /// The ids of the recovery vocabulary, in spec order: the values of
+    /// the `Recovery` enum the crate at `version` has.
+    pub recoveries: Vec<String>,
+}
+
+impl Lock {
+    /// What the lock records as published.
+    pub fn published(&self) -> Published<'_> {
+        let codes = self
+            .entries
+            .iter()
+            .map(|(number, entry)| {
+                // `-`: retired before it ever had a variant.
+                let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
+                let code = Code {
+                    table: &entry.table,
+                    state: entry.state.clone(),
+                    name: &entry.name,
+                    rust_path,
+                    origin: Origin::Lock(entry.line),
+                };
+                (number.clone(), code)
+            })
+            .collect();
+        let recoveries = self.recoveries.iter().map(String::as_str).collect();
+        Published { version: &self.version, kind: self.codes, codes, recoveries, catalogue: None }
+    }
+}
+
+/// Reads a lock file's text. `path` names it in diagnostics.
+pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
+    let mut problems = Vec::new();
+    let mut version: Option<(String, usize)> = None;
+    let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
+    // Code lines are read once the kind is known: `codes string` may follow them.
+    let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let mut codes = CodeKind::Integer;
+    let mut recoveries: Vec<String> = Vec::new();
+    let fix_merge =
+        "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if ["<<<<<<<", "=======", ">>>>>>>", "|||||||"].iter().any(|marker| line.starts_with(marker)) {
+            problems.push(
+                Diagnostic::new(path, "the lock has an unresolved merge conflict").at(n, 1).help(fix_merge),
+            );
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("version ") {
+            if let Some((_, first)) = &version {
+                problems.push(
+                    Diagnostic::new(
+                        path,
+                        format!("the lock has a second `version` line (the first is line {first})"),
+                    )
+                    .at(n, 1)
+                    .help("a merge kept both sides: delete the older version line, then run `gen` again"),
+                );
+            } else if semver::Version::parse(rest).is_err() {
+                problems.push(
+                    Diagnostic::new(path, format!("`{rest}` is not a semver version"))
+                        .at(n, 9)
+                        .help("restore the lock from version control, then run `gen` again"),
+                );
+            } else {
+                version = Some((rest.to_owned(), n));
+            }
+            continue;
+        }
+        if line == "codes string" {
+            codes = CodeKind::String;
+            continue;
+        }
+        // No code line has two fields: this one meant to be the kind line.
+        if let Some(kind) = line.strip_prefix("codes ").filter(|rest| !rest.contains(' ')) {
+            problems.push(
+                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes")).at(n, 7).help(
+                    "a lock of string codes has the line `codes string`, a lock of integer codes none: \
+                         restore the lock from version control, then run `gen` again",
+                ),
+            );
+            continue;
+        }
+        if let Some(id) = line.strip_prefix("recovery: ") {
+            if recoveries.iter().any(|known| known == id) {
+                problems.push(
+                    Diagnostic::new(
+                        path,
+                        format!("recovery `{id}` is locked twice: a merge kept both sides"),
+                    )
+                    .at(n, 1)
+                    .help("delete one of the two lines, then run `gen` again"),
+                );
+            } else {
+                recoveries.push(id.to_owned());
+            }
+            continue;
+        }
+        code_lines.push((n, line));
+    }
+    // Text codes in a lock without `codes string`: the line went missing.
+    let mut text_codes: Option<usize> = None;
+    for (n, line) in code_lines {
+        match parse_entry(line, codes) {
+            Ok((code, mut entry)) => {
+                entry.line = Some(n);
+                if let Some(first) = entries.get(&code) {
+                    problems.push(
+                        Diagnostic::new(
+                            path,
+                            format!(
+                                "code {code} is locked twice (lines {} and {n}): a merge kept both sides",
+                                first.line.unwrap_or_default()
+                            ),
+                        )
+                        .at(n, 1)
+                        .help("keep the line that matches the spec, delete the other, then run `gen` again"),
+                    );
+                } else {
+                    entries.insert(code, entry);
+                }
+            }
+            Err(message) => {
+                // A text code read as a number: the missing line is the problem,
+                // and any other is what the line says read as text.
+                let message = match codes {
+                    CodeKind::Integer if is_text_code(line) => {
+                        text_codes.get_or_insert(n);
+                        match parse_entry(line, CodeKind::String) {
+                            Ok(_) => continue,
+                            Err(text_message) => text_message,
+                        }
+                    }
+                    _ => message,
+                };
+                problems.push(
+                Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
+                    .at(n, 1)
+                    .help(
+                        "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
+                         restore the lock from version control, then run `gen` again",
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(n) = text_codes {
+        problems.push(
+            Diagnostic::new(
+                path,
+                format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
+            )
+            .at(n, 1)
+            .help(
+                "a lock of string codes has `codes string` after its `version` line: restore the lock \
+                 from version control, then run `gen` again",
+            ),
+        );
+    }
+    match version {
+        Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
+        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
+            .help("restore the lock from version control, then run `gen` again")
+            .into()),
+        _ => Err(Diagnostics(problems)),
+    }
+}
+
+/// Whether a code line's code, or the code its alias is of, is a string
+/// code but no number.
+fn is_text_code(line: &str) -> bool {
+    let mut fields = line.split(' ');
+    let code = fields.next().unwrap_or_default();
+    let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
+    std::iter::once(code).chain(of).any(|code| {
+        CodeValue::parse(code, CodeKind::Integer).is_none()
+            && CodeValue::parse(code, CodeKind::String).is_some()
+    })
+}
+
+fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String> {
+    let mut fields = line.splitn(6, ' ');
+    let mut next =
+        |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
+    let code = next("code")?;
+    let code = CodeValue::parse(code, kind).ok_or_else(|| format!("`{code}` is not a code"))?;
+    let table = next("table")?.to_owned();
+    let state = State::parse(next("state")?, kind)?;
+    let since = next("version")?;
+    semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
+    let rust_path = next("Rust path")?.to_owned();
+    let quoted = next("name")?;
+    let name = unquote(quoted).ok_or(format!("the name {quoted} is not a double-quoted string"))?;
+    Ok((code, Entry { table, state, since: since.to_owned(), rust_path, name, line: None }))
+}
+
+/// Checks `catalogue` against its lock (`None` when there is none yet) and
+/// returns the updated lock. `spec` and `lock` name the two files in
+/// diagnostics; problems in the spec carry the offending value's YAML path.
+pub fn update(
+    spec: &Path,
+    lock: &Path,
+    catalogue: &Catalogue,
+    locked: Option<&Lock>,
+) -> Result<Lock, Diagnostics> {
+    let published = Published::of_catalogue(catalogue);
+    if let Some(locked) = locked {
+        let changes = classify(&locked.published(), &published);
+        let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
+        if !problems.is_empty() {
+            return Err(Diagnostics(problems));
+        }
+    }
+    let version = &catalogue.version;
+    let entries = published
+        .codes
+        .into_iter()
+        .map(|(code, now)| {
+            // Codes of another kind are none of these: `classify` refused the switch.
+            let was = locked.and_then(|lock| lock.entries.get(&code));
+            let rust_path = match (now.rust_path, was) {
+                (Some(path), _) => path.into_owned(),
+                // A retired code keeps the path it had, `-` if it never had one.
+                (None, Some(was)) => was.rust_path.clone(),
+                (None, None) => "-".to_owned(),
+            };
+            let entry = Entry {
+                table: now.table.to_owned(),
+                state: now.state,
+                since: was.map_or_else(|| version.clone(), |was| was.since.clone()),
+                rust_path,
+                name: now.name.to_owned(),
+                line: None,
+            };
+            (code, entry)
+        })
+        .collect();
+    let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.clone()).collect();
+    Ok(Lock { version: version.clone(), codes: catalogue.codes, entries, recoveries })
+}
+
+/// The diagnostics for `changes` from the locked version `was` to `now`:
+/// one per refused change, at the offending value (or lock line), and one
+/// at `version` when a breaking change needs a bigger one. None exactly
+/// when [`decide`](super::classify::decide) accepts the changes.
+fn problems(spec: &Path, lock: &Path, changes: &[Change], was: &str, now: &str) -> Vec<Diagnostic> {
+    let lock_name = lock.file_name().unwrap_or_default().to_string_lossy();
+    let mut problems = Vec::new();
+    for change in changes {
+        let Some(fix) = change.fix() else { continue };
+        let message = match change.kind {
+            ChangeKind::VersionLowered => format!("{}, the version {lock_name} records", change.summary),
+            _ => change.summary.clone(),
+        };
+        let diagnostic = match &change.location {
+            Some(Location::Spec(at)) => Diagnostic::new(spec, message).spec_path(at.clone()),
+            Some(Location::Lock(line)) => Diagnostic::new(lock, message).at(*line, 1),
+            None => Diagnostic::new(lock, message),
+        };
+        problems.push(diagnostic.help(fix));
+    }
+    // A lowered version is refused on its own: no bump is measured from it.
+    let lowered = changes.iter().any(|change| change.kind == ChangeKind::VersionLowered);
+    let needed = if lowered { None } else { missing_bump(changes, was, now) };
+    if let (Some(needed), Ok(was)) = (needed, semver::Version::parse(was)) {
+        let breaking: Vec<&str> = changes
+            .iter()
+            .filter(|change| change.bump() == Some(Bump::Major))
+            .map(|change| change.summary.as_str())
+            .collect();
+        let s = if breaking.len() == 1 { "" } else { "s" };
+        problems.push(
+            Diagnostic::new(
+                spec,
+                format!(
+                    "{} breaking change{s} since {was} need{} version {needed}:\n  - {}",
+                    breaking.len(),
+                    if breaking.len() == 1 { "s" } else { "" },
+                    breaking.join("\n  - ")
+                ),
+            )
+            .spec_path(SpecPath::root().field("version"))
+            .help(format!(
+                "set `version: {needed}`{}, or undo the change{s}",
+                if was.major == 0 { " (below 1.0 a breaking change bumps the minor number)" } else { "" }
+            )),
+        );
+    }
+    problems
+}
+
+/// The lock file's body (the writer adds the generated header): what it
+/// is, the version, one code a line.
+pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
+    let mut out = format!(
+        "# Every code {krate} has published.\n\
+         #\n\
+         # Codes are API. Once locked, a code can be deprecated or retired in the\n\
+         # spec, but never removed, renamed, moved to another table or reused, and\n\
+         # the generator refuses a spec that tries. Aliases (other codes\n\
+         # `from_code` accepts for a row) are locked the same way, except that an\n\
+         # alias may move to another row with a breaking version bump. Edit the\n\
+         # spec, not this file; review changes to it as changes to the API.\n\
+         #\n\
+         # `version` is the catalogue version this lock describes. Then one code\n\
+         # a line, sorted: CODE TABLE STATE SINCE RUST_PATH \"NAME\", where STATE\n\
+         # is `active`, `retired`, or `alias-of:CODE` for an alias of the row whose\n\
+         # own code is CODE (an alias has its row's table, Rust path and name), and\n\
+         # SINCE is the version that first locked the code.\n\
+         version {version}\n",
+        krate = catalogue.crate_name,
+        version = lock.version,
+    );
+    if lock.codes == CodeKind::String {
+        out.push_str("# The codes are strings (`codes: string`).\ncodes string\n");
+    }
+    if !lock.recoveries.is_empty() {
+        out.push_str(
+            "# The values of `Recovery` at this version, in spec order: removing one\n\
+             # is a breaking change.\n",
+        );
+    }
+    for id in &lock.recoveries {
+        let _ = writeln!(out, "recovery: {id}");
+    }
+    for (code, entry) in &lock.entries {
+        // `write!` to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{code} {} {} {} {} {}",
+            entry.table,
+            entry.state,
+            entry.since,
+            entry.rust_path,
+            one_line_string(&entry.name)
+        );
+    }
+    out
+}
+
+/// The inverse of [`one_line_string`], for a whole field.
+fn unquote(field: &str) -> Option<String> {
+    if !(field.len() >= 2 && field.starts_with('"') && field.ends_with('"')) {
+        return None;
+    }
+    // A YAML double-quoted scalar reads every escape a JSON string has.
+    serde_yaml::from_str::<String>(field).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_quotes() {
+        for name in ["Bad Request", "say \"hi\"", "back\\slash", "two\nlines\ttab", " padded ", "Ω \u{7f}"] {
+            let quoted = one_line_string(name);
+            assert!(!quoted.contains('\n'), "{quoted}");
+            assert_eq!(unquote(&quoted).as_deref(), Some(name), "{quoted}");
+        }
+        assert_eq!(unquote("Bad"), None);
+        assert_eq!(unquote("\""), None);
+    }
+
+    #[test]
+    fn entries_parse() {
+        let integer = |line| parse_entry(line, CodeKind::Integer);
+        let (code, entry) =
+            integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
+        assert_eq!(code, CodeValue::Integer(4032251));
+        assert_eq!(entry.state, State::Retired);
+        assert_eq!(entry.name, "A B");
+        assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(integer("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
+        assert!(integer("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
+        assert!(integer("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
+        assert!(integer("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
+    }
+
+    #[test]
+    fn string_entries_keep_their_text() {
+        let string = |line| parse_entry(line, CodeKind::String);
+        let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
+        assert_eq!(code, CodeValue::String("0100C".to_owned()));
+        assert_eq!(entry.state, State::Alias { of: CodeValue::String("01000".to_owned()) });
+        assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+        assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
+    }
+
+    #[test]
+    fn a_codes_line_makes_every_code_text_wherever_it_stands() {
+        let text = "version 0.1.0\n01000 warn active 0.1.0 WarnError::Warning \"warning\"\ncodes string\n";
+        let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::String);
+        assert!(lock.entries.contains_key(&CodeValue::String("01000".to_owned())));
+        let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
+        assert_eq!(lock.codes, CodeKind::Integer);
+        assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
+    }
+
+    #[test]
+    fn a_lost_or_mistyped_codes_line_is_named_once() {
+        let lines = "version 0.1.0\nwarning warn active 0.1.0 WarnError::Warning \"warning\"\n\
+                     100 warn alias-of:warning 0.1.0 WarnError::Warning \"warning\"\n";
+        let problems = parse(Path::new("spec/x.lock"), lines).expect_err("text codes").to_string();
+        assert_eq!(problems.matches("error:").count(), 1, "{problems}");
+        assert!(
+            problems
+                .contains("line 2 of the lock locks a text code, but the lock has no `codes string` line"),
+            "{problems}"
+        );
+        let broken = format!("{lines}extra warn active 0.1.0 WarnError::Extra \"extra\" more\n");
+        let problems = parse(Path::new("spec/x.lock"), &broken).expect_err("a broken line").to_string();
+        assert!(problems.contains("line 4 of the lock is not a locked code: the name"), "{problems}");
+        assert_eq!(problems.matches("error: line").count(), 2, "{problems}");
+        let typo = format!("{lines}codes strings\n");
+        let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
+        assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
+        assert!(problems.contains("x.lock:4:7"), "{problems}");
+    }
+}

@@ -1,0 +1,197 @@
+//! What a catalogue has published, code by code: the one view that
+//! [`classify`](super::classify::classify) compares, built from a checked
+//! catalogue ([`Published::of_catalogue`]) or from a parsed lock
+//! ([`Lock::published`](super::lock::Lock::published)).
+//!
+//! A lock records, for every code, its table, its state, its name and its
+//! Rust path, under the catalogue's version. A catalogue has all of that
+//! and more (descriptions, statuses, order...): those extra facts are read
+//! from [`Published::catalogue`], and only when both sides have one.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use errcat_model::source::SpecPath;
+use errcat_model::{Catalogue, Code as CodeValue, CodeKind, Retired, Row};
+
+/// What a published code is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum State {
+    /// A row of the spec.
+    Active,
+    /// Listed under `retired:`; it has no variant and is never reused.
+    Retired,
+    /// An alias of a row: `from_code` gives that row's variant for it.
+    Alias {
+        /// The row's own code.
+        of: CodeValue,
+    },
+}
+
+impl State {
+    /// Reads the state field of a lock line.
+    pub(crate) fn parse(field: &str, kind: CodeKind) -> Result<State, String> {
+        match field {
+            "active" => Ok(State::Active),
+            "retired" => Ok(State::Retired),
+            other => match other.strip_prefix("alias-of:") {
+                Some(code) => CodeValue::parse(code, kind)
+                    .map(|of| State::Alias { of })
+                    .ok_or_else(|| format!("`{code}` is not a code")),
+                None => {
+                    Err(format!("the state `{other}` is none of `active`, `retired` and `alias-of:CODE`"))
+                }
+            },
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            State::Active => f.write_str("active"),
+            State::Retired => f.write_str("retired"),
+            State::Alias { of } => write!(f, "alias-of:{of}"),
+        }
+    }
+}
+
+/// One published code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code<'a> {
+    /// The id of its table (an alias's is its row's).
+    pub table: &'a str,
+    /// Whether it is a row, an alias or retired.
+    pub state: State,
+    /// Its name (an alias's is its row's).
+    pub name: &'a str,
+    /// What `from_code` gives for it (`AuthError::AccessTokenExpired`);
+    /// for a retired code, the path it had when it was retired, if the
+    /// source knows one.
+    pub rust_path: Option<Cow<'a, str>>,
+    /// Where it is written down.
+    pub origin: Origin<'a>,
+}
+
+/// Where a published code is written down, for diagnostics about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// A row of the spec.
+    Row(&'a Row),
+    /// Alias `alias` (its index in `aliases`) of a row of the spec.
+    Alias {
+        /// The row.
+        row: &'a Row,
+        /// The alias's index in the row's `aliases`.
+        alias: usize,
+    },
+    /// An entry of a `retired:` list.
+    Retired(&'a Retired),
+    /// A line of a lock (1-based), when it was read from a file.
+    Lock(Option<usize>),
+}
+
+impl Origin<'_> {
+    /// Where the entry sits in its spec, when it is in a spec.
+    pub fn spec_path(&self) -> Option<SpecPath> {
+        match self {
+            Origin::Row(row) => Some(row.at.clone()),
+            Origin::Alias { row, alias } => Some(row.at.field("aliases").index(*alias)),
+            Origin::Retired(retired) => Some(retired.at.clone()),
+            Origin::Lock(_) => None,
+        }
+    }
+}
+
+/// Every code a catalogue has published, at one version.
+#[derive(Debug, Clone)]
+pub struct Published<'a> {
+    /// The catalogue version.
+    pub version: &'a str,
+    /// What its codes are.
+    pub kind: CodeKind,
+    /// Every code, row, alias or retired.
+    pub codes: BTreeMap<CodeValue, Code<'a>>,
+    /// The ids of the recovery vocabulary (the `Recovery` enum's values),
+    /// in spec order.
+    pub recoveries: Vec<&'a str>,
+    /// The catalogue itself, when the view was built from one: the facts a
+    /// lock does not record are read from it.
+    pub catalogue: Option<&'a Catalogue>,
+}
+
+impl<'a> Published<'a> {
+    /// What `catalogue` publishes.
+    pub fn of_catalogue(catalogue: &'a Catalogue) -> Self {
+        let mut codes = BTreeMap::new();
+        for table in &catalogue.tables {
+            for row in &table.rows {
+                let rust_path = table.rust_path(row);
+                for (a, alias) in row.aliases.iter().enumerate() {
+                    codes.insert(
+                        alias.clone(),
+                        Code {
+                            table: &table.id,
+                            state: State::Alias { of: row.code.clone() },
+                            name: &row.name,
+                            rust_path: Some(Cow::Owned(rust_path.clone())),
+                            origin: Origin::Alias { row, alias: a },
+                        },
+                    );
+                }
+                codes.insert(
+                    row.code.clone(),
+                    Code {
+                        table: &table.id,
+                        state: State::Active,
+                        name: &row.name,
+                        rust_path: Some(Cow::Owned(rust_path)),
+                        origin: Origin::Row(row),
+                    },
+                );
+            }
+        }
+        // Validation keeps codes, aliases and retired codes apart; should
+        // they clash, the row wins.
+        for retired in &catalogue.retired {
+            codes.entry(retired.code.clone()).or_insert(Code {
+                table: &retired.table,
+                state: State::Retired,
+                name: &retired.name,
+                rust_path: None,
+                origin: Origin::Retired(retired),
+            });
+        }
+        let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.as_str()).collect();
+        Published {
+            version: &catalogue.version,
+            kind: catalogue.codes,
+            codes,
+            recoveries,
+            catalogue: Some(catalogue),
+        }
+    }
+
+    /// The enum of each table that has rows, by table id, read from its
+    /// rows' Rust paths: the same whether the view came from a catalogue
+    /// (where every table has rows) or from a lock.
+    pub(crate) fn enums(&self) -> BTreeMap<&str, &str> {
+        self.codes
+            .values()
+            .filter(|code| code.state == State::Active)
+            .filter_map(|code| Some((code.table, code.rust_path.as_deref()?.split_once("::")?.0)))
+            .collect()
+    }
+
+    /// The codes of the rows whose name is `name` in table `table`.
+    pub(crate) fn rows_named<'s>(
+        &'s self,
+        table: &'s str,
+        name: &'s str,
+    ) -> impl Iterator<Item = (&'s CodeValue, &'s Code<'a>)> {
+        self.codes
+            .iter()
+            .filter(move |(_, code)| code.state == State::Active && code.table == table && code.name == name)
+    }
+}

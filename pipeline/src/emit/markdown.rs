@@ -1,0 +1,353 @@
+//! The Markdown emitter: the catalogue as a reference page that reproduces
+//! the source document (title, headings, intro sentences, tables), with a
+//! stable anchor per code.
+//!
+//! [`reference()`] is also the generated crate's `reference` module docs, so
+//! the page and the rustdoc that links into it cannot differ.
+
+use std::collections::HashMap;
+
+use crate::write::Comment;
+use errcat_model::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
+use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
+
+/// The generated page, the crate's `src/reference.md`, below its header.
+pub fn emit_docs(catalogue: &Catalogue) -> String {
+    format!("\n{}", reference(catalogue))
+}
+
+/// `docs/<crate>.md` below its header: the title and a link to the page
+/// in the crate, so the reference is written once however large it is.
+pub fn emit_docs_pointer(catalogue: &Catalogue) -> String {
+    let path = format!("../{}/src/reference.md", catalogue.crate_name);
+    format!(
+        "\n# {title}\n\n\
+         The error reference of this catalogue, with an anchor per code, is in\n\
+         the generated crate, whose `reference` module shows the same page:\n\
+         [`{path}`]({path}).\n",
+        title = markdown_inline(&catalogue.title),
+    )
+}
+
+/// The comment syntax of the page's header.
+pub const COMMENT: Comment = Comment::Html;
+
+/// The page's first line.
+pub fn header(catalogue: &Catalogue) -> String {
+    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
+}
+
+/// The reference text: everything on the page below its header.
+pub fn reference(catalogue: &Catalogue) -> String {
+    let mut page = format!("# {}\n", markdown_inline(&catalogue.title));
+    for table in &catalogue.tables {
+        page.push('\n');
+        page.push_str(&table_section(catalogue, table));
+        page.push_str(&details_section(table));
+        page.push_str(&deprecated_section(table));
+        page.push_str(&retired_section(catalogue, table));
+    }
+    page.push_str(&retired_elsewhere_section(catalogue));
+    page.push_str(&recovery_section(catalogue));
+    // Error responses are HTTP responses; only an HTTP catalogue declares
+    // their body, and without one there is no section (nor a blank line).
+    if catalogue.body.is_some() {
+        page.push('\n');
+        page.push_str(&body_section(catalogue));
+        page.push_str(&problem_section(catalogue));
+    }
+    page
+}
+
+/// What a table's rows show besides code, name and description, worked
+/// out once per table so that each row's cells cost the same however many
+/// rows there are.
+struct Columns<'a> {
+    /// The HTTP status table's rows by code, when the table is a custom
+    /// one: its status cell links to them.
+    http_rows: Option<HashMap<&'a Code, &'a Row>>,
+    /// Whether any row has aliases: the table shows the column only then.
+    aliases: bool,
+    /// Whether any row has a recovery: the table shows the column only then.
+    recovery: bool,
+}
+
+impl<'a> Columns<'a> {
+    fn of(catalogue: &'a Catalogue, table: &Table) -> Self {
+        let http_rows = (table.kind == TableKind::Custom && catalogue.http).then(|| {
+            let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
+            rows.iter().map(|row| (&row.code, row)).collect()
+        });
+        Columns {
+            http_rows,
+            aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
+            recovery: table.rows.iter().any(|row| row.recovery.is_some()),
+        }
+    }
+}
+
+/// What each recovery value asks of a client, when any row names one.
+fn recovery_section(catalogue: &Catalogue) -> String {
+    if catalogue.recoveries.is_empty() || catalogue.rows().all(|(_, row)| row.recovery.is_none()) {
+        return String::new();
+    }
+    let mut section = format!(
+        "\n## Recovery\n\n\
+         Each code names what a client should do about it: `recovery()` in the\n\
+         crate, `x-recovery` in the OpenAPI 3.1 document (`x-recovery-by-code`\n\
+         in the 3.0 one).\n\n{}\n{}\n",
+        table_line(&["Recovery".to_owned(), "What a client should do".to_owned()]),
+        table_line(&["---".to_owned(), "---".to_owned()]),
+    );
+    for recovery in &catalogue.recoveries {
+        let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
+        section.push_str(&table_line(&[anchor, markdown_cell(&recovery.description)]));
+        section.push('\n');
+    }
+    section
+}
+
+/// A table's heading, intro sentence and rows.
+fn table_section(catalogue: &Catalogue, table: &Table) -> String {
+    let shown = Columns::of(catalogue, table);
+    let mut columns = vec!["Code".to_owned(), markdown_inline(&table.name_column), "Description".to_owned()];
+    if shown.http_rows.is_some() {
+        columns.push("HTTP status".to_owned());
+    }
+    if shown.aliases {
+        columns.push("Also sent as".to_owned());
+    }
+    if shown.recovery {
+        columns.push("Recovery".to_owned());
+    }
+    let mut section = format!(
+        "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
+        title = markdown_inline(&table.title),
+        summary = markdown_paragraph(&table.summary),
+        header = table_line(&columns),
+        rule = table_line(&vec!["---".to_owned(); columns.len()]),
+    );
+    for row in &table.rows {
+        section.push_str(&table_line(&row_cells(&shown, row)));
+        section.push('\n');
+    }
+    section
+}
+
+/// A row's cells: the code with its anchor, the name, the description
+/// and, outside the HTTP status table, the status linked to its row.
+fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
+    let mut cells = vec![
+        format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code)),
+        markdown_inline(&row.name),
+        markdown_inline(&row.description),
+    ];
+    if let Some(http_rows) = &shown.http_rows {
+        cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
+            Some(http) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
+            None => row.http_status.to_string(),
+        });
+    }
+    if shown.aliases {
+        // Anchored like codes, so a link to an alias lands on its row.
+        let cell: Vec<String> = row
+            .aliases
+            .iter()
+            .map(|alias| format!("<a id=\"{}\"></a>{}", alias.anchor(), code_text(alias)))
+            .collect();
+        cells.push(cell.join(", "));
+    }
+    if shown.recovery {
+        cells.push(match &row.recovery {
+            Some(recovery) => format!("[`{}`](#{})", recovery.key(), recovery.anchor()),
+            None => String::new(),
+        });
+    }
+    cells
+}
+
+/// What the table's rows explain beyond their cells (explanation, causes,
+/// solutions), under a heading per row that has any: nothing when none has.
+fn details_section(table: &Table) -> String {
+    let mut section = String::new();
+    for row in table
+        .rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+    {
+        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), markdown_inline(&row.name)));
+        if let Some(explanation) = &row.explanation {
+            section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
+        }
+        for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+            if texts.is_empty() {
+                continue;
+            }
+            section.push_str(&format!("\n{heading}:\n\n"));
+            for text in texts {
+                section.push_str(&format!("- {}\n", markdown_paragraph(text)));
+            }
+        }
+    }
+    if section.is_empty() {
+        return section;
+    }
+    format!("\n### Details\n{section}")
+}
+
+/// The table's deprecated codes, linked to their rows, with why.
+fn deprecated_section(table: &Table) -> String {
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let note = row.deprecated.as_deref()?;
+            Some(vec![
+                format!("[{}](#{})", code_text(&row.code), row.anchor()),
+                markdown_inline(&row.name),
+                markdown_inline(note),
+            ])
+        })
+        .collect();
+    small_table("### Deprecated", &["Code", &markdown_inline(&table.name_column), "Note"], &rows)
+}
+
+/// The codes the table withdrew: anchored, so old links still land.
+fn retired_section(catalogue: &Catalogue, table: &Table) -> String {
+    let rows: Vec<Vec<String>> =
+        catalogue.retired_in(&table.id).map(|retired| retired_cells(retired, false)).collect();
+    small_table("### Retired", &["Code", &markdown_inline(&table.name_column), "Reason"], &rows)
+}
+
+/// The codes of tables that are gone.
+fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
+    let rows: Vec<Vec<String>> =
+        catalogue.retired_elsewhere().map(|retired| retired_cells(retired, true)).collect();
+    small_table("## Retired codes of removed tables", &["Code", "Name", "Table", "Reason"], &rows)
+}
+
+fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
+    let mut cells = vec![
+        format!("<a id=\"{}\"></a>{}", retired.anchor(), code_text(&retired.code)),
+        markdown_inline(&retired.name),
+    ];
+    if with_table {
+        cells.push(markdown_inline(&retired.table));
+    }
+    cells.push(markdown_inline(&retired.reason));
+    cells
+}
+
+/// A heading and a table, or nothing when there are no rows.
+fn small_table(heading: &str, columns: &[&str], rows: &[Vec<String>]) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let columns: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+    let mut section = format!(
+        "\n{heading}\n\n{}\n{}\n",
+        table_line(&columns),
+        table_line(&vec!["---".to_owned(); columns.len()])
+    );
+    for row in rows {
+        section.push_str(&table_line(row));
+        section.push('\n');
+    }
+    section
+}
+
+/// The error body every code travels in, and why its code may be a
+/// string; nothing for a catalogue that declares no body.
+fn body_section(catalogue: &Catalogue) -> String {
+    let Some(body) = &catalogue.body else {
+        return String::new();
+    };
+    let (_, example) = catalogue
+        .rows()
+        .find(|(table, _)| table.kind == TableKind::Custom)
+        .or_else(|| catalogue.rows().next())
+        .expect("a validated catalogue has rows");
+    let envelope = match &body.envelope {
+        Some(key) => format!(
+            ", whose members sit inside the member {}\n({})",
+            code_span(key),
+            code_span(&format!("{{{}: {{…}}}}", errcat_model::text::json_string(key)))
+        ),
+        None => String::new(),
+    };
+    format!(
+        "## Error responses\n\n\
+         A service answers an error with its HTTP status and a JSON body\n\
+         (the OpenAPI schema `ErrorBody`){envelope}:\n\n\
+         | Field | Type | Description |\n\
+         | --- | --- | --- |\n\
+         {fields}\n\
+         {code_note}",
+        fields = body_field_lines(body),
+        code_note = match catalogue.codes {
+            CodeKind::Integer => format!(
+                "{code} is a JSON number in most responses, but published examples also\n\
+                 show it as a string of digits ({string} rather than {number}), so the\n\
+                 schema accepts both: compare it as a number.\n",
+                code = code_span(&body.code().key),
+                string = code_span(&format!("\"{}\"", example.code)),
+                number = code_span(&example.code.to_string()),
+            ),
+            CodeKind::String => format!(
+                "{code} is a JSON string, the code exactly as listed ({example}).\n",
+                code = code_span(&body.code().key),
+                example = code_span(&example.code.json()),
+            ),
+        },
+    )
+}
+
+/// How the API answers as RFC 9457 problem details, when the spec says it
+/// does: each code's `type` leads back to its row on this page.
+fn problem_section(catalogue: &Catalogue) -> String {
+    let Some(details) = &catalogue.problem_details else {
+        return String::new();
+    };
+    let (_, row) = catalogue.rows().next().expect("a validated catalogue has rows");
+    format!(
+        "\n### Problem details\n\n\
+         A service may also answer as RFC 9457 problem details\n\
+         (`application/problem+json`, the OpenAPI schema `ProblemDetails`): `type`\n\
+         is this page's address at the code's entry, `title` the error's name,\n\
+         `status` the HTTP status, and the extension member `code` the code. For\n\
+         {code}: {uri}.\n",
+        code = code_span(&row.code.to_string()),
+        uri = code_span(&details.type_uri(row)),
+    )
+}
+
+/// The body table's rows, one per field, each ending in a newline.
+fn body_field_lines(body: &Body) -> String {
+    body.members
+        .iter()
+        .map(|field| {
+            let required = if field.required { " Required." } else { "" };
+            format!("| {} | {} | {}{required} |\n", code_span(&field.key), field.json_type, field.description)
+        })
+        .collect()
+}
+
+/// `| a | b |`.
+/// An empty cell is `| |`: one space, as markdownlint's compact style wants.
+fn table_line(cells: &[String]) -> String {
+    let mut line = String::from("|");
+    for cell in cells {
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(cell);
+        }
+        line.push_str(" |");
+    }
+    line
+}
+
+/// A code as page text: a string code's `_` and `*` escaped, so that
+/// `_x_` stays a code rather than emphasis (an integer code is digits).
+fn code_text(code: &Code) -> String {
+    markdown_inline(&code.to_string())
+}

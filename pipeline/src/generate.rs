@@ -1,0 +1,161 @@
+//! Running the pipeline in one call: load and check every spec, check
+//! each against its lock, render every file and write them all or nothing.
+
+use std::fmt;
+use std::path::Path;
+
+use errcat_model::Catalogue;
+use errcat_model::diagnostic::{self, Diagnostics};
+use errcat_model::source::SourceFile;
+
+use crate::load::load_paths;
+use crate::write::{FileReport, Mode};
+use crate::{compat, emit, load, write};
+
+/// How a run names itself, beyond the spec and output paths.
+///
+/// ```
+/// let options = errcat_pipeline::Options::default().command("errcat gen");
+/// assert_eq!(options.command_name(), "errcat gen");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    command: String,
+}
+
+impl Default for Options {
+    /// Headers name `cargo xtask gen`, the command of a repository's own
+    /// xtask.
+    fn default() -> Self {
+        Self { command: write::DEFAULT_COMMAND.to_owned() }
+    }
+}
+
+impl Options {
+    /// The command every generated file's header names, as the user types
+    /// it (`cargo xtask gen`, `errcat gen`): what to run after editing the
+    /// spec. One line without a backtick; [`generate_with`] refuses
+    /// anything else. Files that name another command are still the
+    /// generator's, so switching commands rewrites their headers.
+    #[must_use]
+    pub fn command(mut self, command: impl Into<String>) -> Self {
+        self.command = command.into();
+        self
+    }
+
+    /// The command the headers name.
+    pub fn command_name(&self) -> &str {
+        &self.command
+    }
+}
+
+/// Why a run of the generator failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The spec has problems; nothing was written.
+    Spec(Diagnostics),
+    /// Writing the output directory failed, or was refused.
+    Write(write::Error),
+    /// The [`Options`] cannot be honoured; the message says which and why.
+    Options(String),
+}
+
+impl Error {
+    /// The message as the command line prints it; ANSI colours when
+    /// `color` is set (the caller decides: a terminal, no `NO_COLOR`).
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            Error::Spec(diagnostics) => diagnostics.render(color),
+            Error::Write(error) => diagnostic::render_error(&error.message(), error.help().as_deref(), color),
+            Error::Options(message) => diagnostic::render_error(message, None, color),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<write::Error> for Error {
+    fn from(error: write::Error) -> Self {
+        Error::Write(error)
+    }
+}
+
+impl From<Diagnostics> for Error {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Error::Spec(diagnostics)
+    }
+}
+
+/// Loads, validates, checks the locks, renders and writes (or checks) in
+/// one call.
+///
+/// `spec` is a spec file or a directory searched for `*.yaml` files; each
+/// spec's lock sits next to it (`spec/NAME.lock`, every code the catalogue
+/// has published). `out` may not lie inside a `spec` directory. A spec
+/// its lock refuses writes nothing; every artifact is compared as soon as
+/// it is made, and a changed one staged in a temporary file beside its
+/// place, so the files and locks are written all or nothing: a refusal or
+/// failure before the renames removes what was staged and leaves every
+/// old file as it was. After a version bump, the generated package's entry in
+/// the nearest `Cargo.lock` above it is brought up to date in the same run.
+///
+/// The returned reports name every file, in the order written;
+/// [`Outcome::is_stale`](crate::Outcome::is_stale) tells which fail a check.
+pub fn generate(spec: &Path, out: &Path, mode: Mode) -> Result<Vec<FileReport>, Error> {
+    generate_with(spec, out, mode, &Options::default())
+}
+
+/// [`generate`], with [`Options`]: the headers name `options`' command.
+pub fn generate_with(
+    spec: &Path,
+    out: &Path,
+    mode: Mode,
+    options: &Options,
+) -> Result<Vec<FileReport>, Error> {
+    if !write::valid_command(&options.command) {
+        return Err(Error::Options(format!(
+            "the command {:?} cannot be named in a header: give one line of text without a backtick",
+            options.command
+        )));
+    }
+    write::refuse_out_inside_spec(spec, out)?;
+    let loaded = load_paths(spec)?;
+    let mut locks = Vec::with_capacity(loaded.len());
+    let mut problems = Vec::new();
+    for (path, catalogue) in &loaded {
+        let checked = load::read_lock(&compat::lock::lock_path(path))
+            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
+        match checked {
+            Ok(lock) => locks.push(lock),
+            Err(Diagnostics(found)) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        let sources: Vec<&SourceFile> =
+            loaded.iter().filter_map(|(_, catalogue)| catalogue.spec_file.as_deref()).collect();
+        return Err(Error::Spec(load::finish(problems, &sources)));
+    }
+    // The spec's text was kept for diagnostics only: past the last check,
+    // it need not share memory with the outputs.
+    let catalogues: Vec<Catalogue> =
+        loaded.into_iter().map(|(_, catalogue)| Catalogue { spec_file: None, ..catalogue }).collect();
+    // A bumped version reaches the workspace's Cargo.lock in the same run.
+    let crates: Vec<(&str, &str)> = catalogues
+        .iter()
+        .map(|catalogue| (catalogue.crate_name.as_str(), catalogue.version.as_str()))
+        .collect();
+    locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
+    let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
+    // Each file is compared (and staged) as soon as it is made, and
+    // dropped: a large catalogue's files are never all in memory at once.
+    let mut session = write::Session::new(out, mode);
+    emit::render_each(&catalogues, &options.command, |position, file| session.add_in_place(position, &file))?;
+    Ok(session.finish(&locks, &sources)?)
+}

@@ -1,0 +1,30 @@
+//! errcat's pipeline: loading, the lock and its classifier of changes,
+//! the OpenAPI, Markdown and YAML emitters, and the writer, with
+//! [`generate`] running them in order.
+//!
+//! **Not an API boundary.** This crate is the internals of
+//! [errcat](https://docs.rs/errcat), the facade users depend on; it
+//! follows errcat's releases with no semver promise of its own. Every
+//! stage is public so that this repository's tests and benchmarks check
+//! each one directly, on the same paths production takes. `ARCHITECTURE.md`
+//! at the repository's root is the map:
+//!
+//! ```text
+//! spec/*.yaml ──load──▶ spec::SpecFile ──validate──▶ Catalogue (errcat-model)
+//!             ──compat──▶ spec/*.lock checked and updated (one classifier of changes)
+//!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
+//! ```
+
+pub mod compat;
+pub mod emit;
+mod generate;
+pub mod load;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod synth;
+pub mod write;
+
+pub use emit::render;
+pub use generate::{Error, Options, generate, generate_with};
+pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
+pub use write::{FileReport, Mode, Outcome, OutputFile};

@@ -1,0 +1,574 @@
+//! `gen` and `diff` cannot disagree: from a locked fixture, random edits
+//! (rows added, removed, retired, renamed, moved, swapped; retired entries
+//! dropped, renamed or used again; aliases added, removed, retired, moved;
+//! texts, causes, statuses, recoveries and deprecations changed; the version bumped
+//! or not) get the same decision from `errcat_pipeline::generate` against the lock
+//! as from `errcat_pipeline::compat::diff::diff` against the old catalogue: gen
+//! refuses exactly when diff's `decision` is refused, demands a bump exactly
+//! when it is `needs_version`, and gen's messages name the same refused and
+//! breaking changes. Both sides share `classify`, so what this catches is a
+//! disagreement between the lock's view of what was published and the
+//! catalogue's.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use errcat_model::Catalogue;
+use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, Decision, diff};
+use errcat_pipeline::{Error, Mode};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+/// A catalogue as the tests edit it: what its YAML says, field by field.
+#[derive(Debug, Clone)]
+struct Spec {
+    /// Whether the codes are written as strings (`codes: string`): each
+    /// number `n` as the text `'0n'`, leading zero and all.
+    string_codes: bool,
+    version: (u64, u64, u64),
+    /// The recovery vocabulary: each id, and whether it is one to retry.
+    recoveries: Vec<(&'static str, bool)>,
+    tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone)]
+struct Table {
+    id: &'static str,
+    rows: Vec<Row>,
+    retired: Vec<Retired>,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    code: u32,
+    name: String,
+    description: String,
+    http_status: u16,
+    recovery: Option<&'static str>,
+    deprecated: Option<String>,
+    aliases: Vec<u32>,
+    causes: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Retired {
+    code: u32,
+    name: String,
+}
+
+impl Row {
+    fn new(code: u32, name: &str) -> Row {
+        Row {
+            code,
+            name: name.to_owned(),
+            description: "D.".to_owned(),
+            http_status: 409,
+            recovery: None,
+            deprecated: None,
+            aliases: Vec::new(),
+            causes: Vec::new(),
+        }
+    }
+}
+
+/// The published catalogue every case starts from: two tables, aliases,
+/// a recovery, a deprecation and a retired code in each table.
+fn fixture(string_codes: bool) -> Spec {
+    let row = |code, name: &str, aliases: &[u32]| Row { aliases: aliases.to_vec(), ..Row::new(code, name) };
+    Spec {
+        string_codes,
+        version: (1, 2, 0),
+        recoveries: vec![("retry_later", true), ("fix_request", false)],
+        tables: vec![
+            Table {
+                id: "cart",
+                rows: vec![
+                    row(1, "CART_EMPTY", &[11, 12]),
+                    row(2, "CART_FULL", &[]),
+                    Row { http_status: 423, recovery: Some("retry_later"), ..row(3, "CART_LOCKED", &[]) },
+                ],
+                retired: vec![Retired { code: 9, name: "CART_GONE".to_owned() }],
+            },
+            Table {
+                id: "order",
+                rows: vec![
+                    row(20, "ORDER_LATE", &[31]),
+                    Row {
+                        deprecated: Some("Orders are paid on delivery.".to_owned()),
+                        ..row(21, "ORDER_PAID", &[])
+                    },
+                ],
+                retired: vec![Retired { code: 29, name: "ORDER_LOST".to_owned() }],
+            },
+        ],
+    }
+}
+
+impl Spec {
+    fn yaml(&self) -> String {
+        let (major, minor, patch) = self.version;
+        let codes = if self.string_codes { "codes: string\n" } else { "" };
+        let mut out = format!("title: Shop\n{codes}crate: shop-errors\nversion: {major}.{minor}.{patch}\n");
+        let code = |code: u32| if self.string_codes { format!("'0{code}'") } else { code.to_string() };
+        if !self.recoveries.is_empty() {
+            out.push_str("recoveries:\n");
+            for (id, retry) in &self.recoveries {
+                let _ = writeln!(out, "  - {{id: {id}, description: Do {id}., retry: {retry}}}");
+            }
+        }
+        out.push_str("tables:\n");
+        for table in &self.tables {
+            let _ = write!(out, "  - id: {}\n    title: T\n    summary: S\n    errors:\n", table.id);
+            for row in &table.rows {
+                let _ = write!(
+                    out,
+                    "      - {{code: {}, name: {}, description: {}, http_status: {}",
+                    code(row.code),
+                    row.name,
+                    row.description,
+                    row.http_status
+                );
+                if let Some(recovery) = row.recovery {
+                    let _ = write!(out, ", recovery: {recovery}");
+                }
+                if let Some(reason) = &row.deprecated {
+                    let _ = write!(out, ", deprecated: \"{reason}\"");
+                }
+                if !row.aliases.is_empty() {
+                    let aliases: Vec<String> = row.aliases.iter().map(|&alias| code(alias)).collect();
+                    let _ = write!(out, ", aliases: [{}]", aliases.join(", "));
+                }
+                if !row.causes.is_empty() {
+                    let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
+                }
+                out.push_str("}\n");
+            }
+            if !table.retired.is_empty() {
+                out.push_str("    retired:\n");
+                for retired in &table.retired {
+                    let _ = writeln!(
+                        out,
+                        "      - {{code: {}, name: {}, reason: R}}",
+                        code(retired.code),
+                        retired.name
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// Every row, as (table, row) indexes.
+    fn rows(&self) -> Vec<(usize, usize)> {
+        self.tables
+            .iter()
+            .enumerate()
+            .flat_map(|(t, table)| (0..table.rows.len()).map(move |r| (t, r)))
+            .collect()
+    }
+
+    /// Every retired entry, as (table, entry) indexes.
+    fn retired(&self) -> Vec<(usize, usize)> {
+        self.tables
+            .iter()
+            .enumerate()
+            .flat_map(|(t, table)| (0..table.retired.len()).map(move |r| (t, r)))
+            .collect()
+    }
+
+    fn row(&mut self, which: &Index) -> Option<&mut Row> {
+        let rows = self.rows();
+        let &(t, r) = rows.get(which.index(rows.len().max(1)))?;
+        Some(&mut self.tables[t].rows[r])
+    }
+}
+
+/// Codes an edit may add: new ones, retired ones, and ones in use.
+const CODES: &[u32] = &[40, 41, 42, 9, 29, 11, 2, 31];
+/// Names an edit may give: new ones, and ones in use.
+const NAMES: &[&str] = &["CART_VOID", "ORDER_NEW", "COUPON_USED", "CART_FULL", "ORDER_LATE"];
+const STATUSES: &[u16] = &[400, 409, 423, 503];
+const RECOVERIES: &[Option<&str>] = &[None, Some("retry_later"), Some("fix_request"), Some("wait")];
+
+/// Ids a new recovery may take: one a row may name, one none does.
+const NEW_RECOVERIES: &[&str] = &["wait", "call_us"];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    AddRow {
+        table: Index,
+        code: u32,
+        name: &'static str,
+    },
+    RemoveRow(Index),
+    /// Moves a row and its aliases to its table's `retired:` list.
+    RetireRow(Index),
+    /// Makes a retired entry a row again, under its code and name.
+    Unretire(Index),
+    DropRetired(Index),
+    RenameRow(Index, &'static str),
+    RenameRetired(Index, &'static str),
+    /// Moves a row to the end of the other table.
+    MoveRow(Index),
+    AddAlias(Index, u32),
+    RemoveAlias(Index, Index),
+    RetireAlias(Index, Index),
+    MoveAlias {
+        from: Index,
+        alias: Index,
+        to: Index,
+    },
+    /// Gives a row a new code, keeping the old one as an alias.
+    Renumber(Index, u32),
+    /// Swaps a row with another of its table.
+    SwapRows(Index, Index),
+    Describe(Index),
+    Status(Index, u16),
+    Recovery(Index, Option<&'static str>),
+    /// Declares a new recovery, last.
+    AddRecovery(&'static str),
+    /// Removes a recovery from the vocabulary (rows naming it stay).
+    RemoveRecovery(Index),
+    /// Changes whether a recovery is one to retry.
+    FlipRetry(Index),
+    /// Swaps two recoveries.
+    SwapRecoveries(Index, Index),
+    /// Deprecates a row, or takes its deprecation back.
+    Deprecate(Index),
+    /// Adds a cause to a row, or takes its causes back.
+    Cause(Index),
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Version {
+    Keep,
+    Bump(Bump),
+    Lower,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let code = || proptest::sample::select(CODES);
+    let name = || proptest::sample::select(NAMES);
+    prop_oneof![
+        (any::<Index>(), code(), name()).prop_map(|(table, code, name)| Edit::AddRow { table, code, name }),
+        any::<Index>().prop_map(Edit::RemoveRow),
+        any::<Index>().prop_map(Edit::RetireRow),
+        any::<Index>().prop_map(Edit::Unretire),
+        any::<Index>().prop_map(Edit::DropRetired),
+        (any::<Index>(), name()).prop_map(|(row, name)| Edit::RenameRow(row, name)),
+        (any::<Index>(), name()).prop_map(|(entry, name)| Edit::RenameRetired(entry, name)),
+        any::<Index>().prop_map(Edit::MoveRow),
+        (any::<Index>(), code()).prop_map(|(row, code)| Edit::AddAlias(row, code)),
+        (any::<Index>(), any::<Index>()).prop_map(|(row, alias)| Edit::RemoveAlias(row, alias)),
+        (any::<Index>(), any::<Index>()).prop_map(|(row, alias)| Edit::RetireAlias(row, alias)),
+        (any::<Index>(), any::<Index>(), any::<Index>()).prop_map(|(from, alias, to)| Edit::MoveAlias {
+            from,
+            alias,
+            to
+        }),
+        (any::<Index>(), code()).prop_map(|(row, code)| Edit::Renumber(row, code)),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRows(a, b)),
+        any::<Index>().prop_map(Edit::Describe),
+        (any::<Index>(), proptest::sample::select(STATUSES))
+            .prop_map(|(row, status)| Edit::Status(row, status)),
+        (any::<Index>(), proptest::sample::select(RECOVERIES)).prop_map(|(row, r)| Edit::Recovery(row, r)),
+        any::<Index>().prop_map(Edit::Deprecate),
+        proptest::sample::select(NEW_RECOVERIES).prop_map(Edit::AddRecovery),
+        any::<Index>().prop_map(Edit::RemoveRecovery),
+        any::<Index>().prop_map(Edit::FlipRetry),
+        (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRecoveries(a, b)),
+        any::<Index>().prop_map(Edit::Cause),
+    ]
+}
+
+fn version() -> impl Strategy<Value = Version> {
+    prop_oneof![
+        3 => Just(Version::Keep),
+        1 => Just(Version::Bump(Bump::Patch)),
+        1 => Just(Version::Bump(Bump::Minor)),
+        3 => Just(Version::Bump(Bump::Major)),
+        1 => Just(Version::Lower),
+    ]
+}
+
+fn apply(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddRow { table, code, name } => {
+            let t = table.index(spec.tables.len());
+            spec.tables[t].rows.push(Row::new(*code, name));
+        }
+        Edit::RemoveRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                spec.tables[t].rows.remove(r);
+            }
+        }
+        Edit::RetireRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = spec.tables[t].rows.remove(r);
+                for code in std::iter::once(row.code).chain(row.aliases) {
+                    spec.tables[t].retired.push(Retired { code, name: row.name.clone() });
+                }
+            }
+        }
+        Edit::Unretire(which) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                let entry = spec.tables[t].retired.remove(r);
+                spec.tables[t].rows.push(Row::new(entry.code, &entry.name));
+            }
+        }
+        Edit::DropRetired(which) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                spec.tables[t].retired.remove(r);
+            }
+        }
+        Edit::RenameRow(which, name) => {
+            if let Some(row) = spec.row(which) {
+                row.name = (*name).to_owned();
+            }
+        }
+        Edit::RenameRetired(which, name) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                spec.tables[t].retired[r].name = (*name).to_owned();
+            }
+        }
+        Edit::MoveRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = spec.tables[t].rows.remove(r);
+                let other = (t + 1) % spec.tables.len();
+                spec.tables[other].rows.push(row);
+            }
+        }
+        Edit::AddAlias(which, code) => {
+            if let Some(row) = spec.row(which) {
+                row.aliases.push(*code);
+            }
+        }
+        Edit::RemoveAlias(which, alias) => {
+            if let Some(row) = spec.row(which).filter(|row| !row.aliases.is_empty()) {
+                let a = alias.index(row.aliases.len());
+                row.aliases.remove(a);
+            }
+        }
+        Edit::RetireAlias(which, alias) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = &mut spec.tables[t].rows[r];
+                if !row.aliases.is_empty() {
+                    let code = row.aliases.remove(alias.index(row.aliases.len()));
+                    let name = row.name.clone();
+                    spec.tables[t].retired.push(Retired { code, name });
+                }
+            }
+        }
+        Edit::MoveAlias { from, alias, to } => {
+            let moved = spec.row(from).filter(|row| !row.aliases.is_empty()).map(|row| {
+                let a = alias.index(row.aliases.len());
+                row.aliases.remove(a)
+            });
+            if let (Some(code), Some(row)) = (moved, spec.row(to)) {
+                row.aliases.push(code);
+            }
+        }
+        Edit::Renumber(which, code) => {
+            if let Some(row) = spec.row(which) {
+                let old = std::mem::replace(&mut row.code, *code);
+                row.aliases.push(old);
+            }
+        }
+        Edit::SwapRows(a, b) => {
+            if let Some(&(t, r)) = spec.rows().get(a.index(spec.rows().len().max(1))) {
+                let rows = &mut spec.tables[t].rows;
+                let other = b.index(rows.len());
+                rows.swap(r, other);
+            }
+        }
+        Edit::Describe(which) => {
+            if let Some(row) = spec.row(which) {
+                row.description.push_str(" More.");
+            }
+        }
+        Edit::Status(which, status) => {
+            if let Some(row) = spec.row(which) {
+                row.http_status = *status;
+            }
+        }
+        Edit::Recovery(which, recovery) => {
+            if let Some(row) = spec.row(which) {
+                row.recovery = *recovery;
+            }
+        }
+        Edit::AddRecovery(id) => spec.recoveries.push((id, false)),
+        Edit::RemoveRecovery(which) => {
+            if !spec.recoveries.is_empty() {
+                spec.recoveries.remove(which.index(spec.recoveries.len()));
+            }
+        }
+        Edit::FlipRetry(which) => {
+            if !spec.recoveries.is_empty() {
+                let i = which.index(spec.recoveries.len());
+                spec.recoveries[i].1 = !spec.recoveries[i].1;
+            }
+        }
+        Edit::SwapRecoveries(a, b) => {
+            let n = spec.recoveries.len();
+            if n > 0 {
+                spec.recoveries.swap(a.index(n), b.index(n));
+            }
+        }
+        Edit::Deprecate(which) => {
+            if let Some(row) = spec.row(which) {
+                row.deprecated = match row.deprecated {
+                    Some(_) => None,
+                    None => Some("Use another code.".to_owned()),
+                };
+            }
+        }
+        Edit::Cause(which) => {
+            if let Some(row) = spec.row(which) {
+                if row.causes.is_empty() {
+                    row.causes.push("A cause.".to_owned());
+                } else {
+                    row.causes.clear();
+                }
+            }
+        }
+    }
+}
+
+fn set_version(spec: &mut Spec, version: Version) {
+    let (major, minor, patch) = spec.version;
+    let old = semver::Version::new(major, minor, patch);
+    let new = match version {
+        Version::Keep => old,
+        Version::Bump(bump) => bump.next_version(&old),
+        Version::Lower => semver::Version::new(major, minor.saturating_sub(1), patch),
+    };
+    spec.version = (new.major, new.minor, new.patch);
+}
+
+/// What `generate` did with the edited spec, read from its diagnostics.
+fn gen_decision(spec_dir: &Path, out: &Path) -> Result<(Decision, Vec<String>), TestCaseError> {
+    match errcat_pipeline::generate(spec_dir, out, Mode::Check) {
+        Ok(_) => Ok((Decision::Accepted, Vec::new())),
+        Err(Error::Spec(found)) => {
+            let messages: Vec<String> = found.0.iter().map(|problem| problem.message.clone()).collect();
+            let refused = messages.iter().any(|message| !is_bump_demand(message));
+            Ok((if refused { Decision::Refused } else { Decision::NeedsVersion }, messages))
+        }
+        Err(other) => Err(TestCaseError::fail(format!("generate failed: {other}"))),
+    }
+}
+
+/// `2 breaking changes since 1.2.0 need version 2.0.0: ...`
+fn is_bump_demand(message: &str) -> bool {
+    message.starts_with(|c: char| c.is_ascii_digit()) && message.contains(" breaking change")
+}
+
+/// The locked fixture in a temporary `spec/` folder.
+struct Locked {
+    _dir: tempfile::TempDir,
+    spec: PathBuf,
+    out: PathBuf,
+    old: Catalogue,
+}
+
+fn locked(string_codes: bool) -> Locked {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(dir.path().join("spec")).unwrap();
+    let spec = dir.path().join("spec/shop.yaml");
+    fs::write(&spec, fixture(string_codes).yaml()).unwrap();
+    // Lock the fixture once; each case then checks against that lock.
+    let written = dir.path().join("written");
+    errcat_pipeline::generate(spec.parent().unwrap(), &written, Mode::Write)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let old =
+        errcat_pipeline::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    Locked { out: dir.path().join("generated"), spec, old, _dir: dir }
+}
+
+fn check(
+    locked: &Locked,
+    edits: &[Edit],
+    version: Version,
+    seen: &RefCell<[usize; 4]>,
+) -> Result<(), TestCaseError> {
+    let mut spec = fixture(locked.old.codes == errcat_model::CodeKind::String);
+    for edit in edits {
+        apply(&mut spec, edit);
+    }
+    set_version(&mut spec, version);
+    let yaml = spec.yaml();
+    let Ok(new) =
+        errcat_pipeline::load_bytes(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes())
+    else {
+        // Not a valid catalogue (a duplicate code or name...): no lock question.
+        seen.borrow_mut()[3] += 1;
+        return Ok(());
+    };
+    let diff: CatalogueDiff = diff(&locked.old, &new);
+    fs::write(&locked.spec, &yaml).unwrap();
+    let (by_gen, messages) = gen_decision(locked.spec.parent().unwrap(), &locked.out)?;
+    let context = || format!("{}\n--- gen said ---\n{}\n--- spec ---\n{yaml}", diff, messages.join("\n"));
+    prop_assert_eq!(by_gen, diff.decision, "{}", context());
+
+    // The same changes, in the same words: each refused change is one of
+    // gen's errors, and each breaking change one line of its bump demand.
+    let refused: Vec<&str> = diff
+        .changes
+        .iter()
+        .filter(|change| change.is_refused())
+        .map(|change| change.summary.as_str())
+        .collect();
+    let errors: Vec<&String> = messages.iter().filter(|message| !is_bump_demand(message)).collect();
+    prop_assert_eq!(refused.len(), errors.len(), "{}", context());
+    for summary in &refused {
+        prop_assert!(errors.iter().any(|message| message.starts_with(summary)), "{summary}\n{}", context());
+    }
+    if let Some(demand) = messages.iter().find(|message| is_bump_demand(message)) {
+        for change in diff.changes.iter().filter(|change| change.bump() == Some(Bump::Major)) {
+            prop_assert!(demand.contains(&format!("\n  - {}", change.summary)), "{}", context());
+        }
+    }
+    seen.borrow_mut()[match by_gen {
+        Decision::Accepted => 0,
+        Decision::NeedsVersion => 1,
+        Decision::Refused => 2,
+    }] += 1;
+    Ok(())
+}
+
+#[test]
+fn gen_and_diff_decide_alike() {
+    decide_alike(false);
+}
+
+/// The same with string codes that look like numbers (`'01'`, `'011'`):
+/// the lock keys them as text, and nothing reads them as numbers.
+#[test]
+fn gen_and_diff_decide_alike_with_string_codes() {
+    decide_alike(true);
+}
+
+fn decide_alike(string_codes: bool) {
+    // `PROPTEST_CASES` for a longer hunt; CI fixes the seed
+    // (`PROPTEST_RNG_SEED`), which `Config::default()` reads.
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256);
+    let config = Config { failure_persistence: None, ..Config::with_cases(cases) };
+    let locked = locked(string_codes);
+    let seen = RefCell::new([0; 4]);
+    let strategy = (proptest::collection::vec(edit(), 1..5), version());
+    let result =
+        TestRunner::new(config).run(&strategy, |(edits, version)| check(&locked, &edits, version, &seen));
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    // The property is only as good as its cases: every decision must occur.
+    let [accepted, needs_version, refused, invalid] = *seen.borrow();
+    eprintln!("accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}");
+    assert!(
+        accepted > 0 && needs_version > 0 && refused > 0 && invalid < cases as usize / 2,
+        "accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}"
+    );
+}

@@ -1,0 +1,401 @@
+//! The Markdown reference, rendered by a CommonMark + GFM-tables parser
+//! (pulldown-cmark), says exactly what the spec says: every heading,
+//! intro sentence and cell is the spec's text, character for character,
+//! no text turns into markup or HTML, and every code has its anchor.
+
+use std::collections::BTreeSet;
+
+use errcat_model::TableKind;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::fixtures::catalogues;
+
+/// The page as written to the crate's `src/reference.md`, its header included.
+fn page(catalogue: &errcat_model::Catalogue) -> String {
+    let path = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
+    let files = errcat_pipeline::render(std::slice::from_ref(catalogue));
+    let page = files.into_iter().find(|file| file.path == path).expect("the page is rendered");
+    assert!(
+        page.contents.ends_with(&errcat_pipeline::emit::markdown::emit_docs(catalogue)),
+        "the body follows the header"
+    );
+    page.contents
+}
+
+/// Inline content as a reader sees it, and the markup around it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Inline {
+    /// The text, with `<br>` read as a newline.
+    text: String,
+    /// `id`s of `<a id>` anchors inside it.
+    anchors: Vec<String>,
+    /// Destinations of links inside it.
+    links: Vec<String>,
+    /// Markup other than anchors, `<br>` and links: emphasis, code spans,
+    /// any other HTML. Spec text must never produce any.
+    markup: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Block {
+    Html(String),
+    Heading(u8, Inline),
+    Paragraph(Inline),
+    Item(Inline),
+    Table { header: Vec<Inline>, rows: Vec<Vec<Inline>> },
+}
+
+/// The page's blocks, as pulldown-cmark reads them with GFM tables.
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut blocks = Vec::new();
+    let mut inline: Option<Inline> = None;
+    let mut table: Option<(Vec<Inline>, Vec<Vec<Inline>>)> = None;
+    let mut in_head = false;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::TableCell) => {
+                inline = Some(Inline::default());
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                blocks.push(Block::Heading(level as u8, inline.take().expect("heading text")));
+            }
+            Event::End(TagEnd::Paragraph) => blocks.push(Block::Paragraph(inline.take().expect("text"))),
+            // Lists are tight: an item's text is its inline content.
+            Event::Start(Tag::List(None)) | Event::End(TagEnd::List(false)) => {}
+            Event::Start(Tag::Item) => inline = Some(Inline::default()),
+            Event::End(TagEnd::Item) => blocks.push(Block::Item(inline.take().expect("an item"))),
+            Event::Start(Tag::HtmlBlock) => blocks.push(Block::Html(String::new())),
+            Event::Html(html) if inline.is_none() => match blocks.last_mut() {
+                Some(Block::Html(block)) => block.push_str(&html),
+                _ => panic!("HTML outside an HTML block: {html}"),
+            },
+            Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::End(TagEnd::Table) => {
+                let (header, rows) = table.take().expect("a table");
+                blocks.push(Block::Table { header, rows });
+            }
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => table.as_mut().expect("a table").1.push(Vec::new()),
+            Event::End(TagEnd::TableRow) => {}
+            Event::End(TagEnd::TableCell) => {
+                let cell = inline.take().expect("a cell");
+                let (header, rows) = table.as_mut().expect("a table");
+                if in_head { header.push(cell) } else { rows.last_mut().expect("a row").push(cell) }
+            }
+            event => {
+                let inline = inline.as_mut().unwrap_or_else(|| panic!("{event:?} outside any block"));
+                match event {
+                    Event::Text(text) => inline.text.push_str(&text),
+                    Event::SoftBreak => inline.text.push('\n'),
+                    Event::InlineHtml(html) if &*html == "<br>" => inline.text.push('\n'),
+                    Event::InlineHtml(html) if &*html == "</a>" => {}
+                    Event::InlineHtml(html) if html.starts_with("<a id=\"") => {
+                        let id = html.trim_start_matches("<a id=\"").trim_end_matches("\">");
+                        inline.anchors.push(id.to_owned());
+                    }
+                    Event::Start(Tag::Link { dest_url, .. }) => inline.links.push(dest_url.to_string()),
+                    Event::End(TagEnd::Link) => {}
+                    Event::Code(code) => {
+                        inline.markup.push(format!("code span `{code}`"));
+                        inline.text.push_str(&code);
+                    }
+                    other => inline.markup.push(format!("{other:?}")),
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// What a reader sees of `markdown` that should be one paragraph of plain
+/// text, such as an OpenAPI `description`; fails when it is not, or when
+/// any of it turned into markup.
+#[track_caller]
+pub fn plain_text(markdown: &str, what: &str) -> String {
+    match blocks(markdown).as_slice() {
+        [Block::Paragraph(inline)] => {
+            assert!(inline.markup.is_empty(), "{what} turned into markup: {:?}", inline.markup);
+            assert!(
+                inline.anchors.is_empty() && inline.links.is_empty(),
+                "{what} turned into links: {markdown}"
+            );
+            inline.text.clone()
+        }
+        other => panic!("{what} is not one paragraph of text: {markdown:?} reads as {other:?}"),
+    }
+}
+
+fn texts(cells: &[Inline]) -> Vec<&str> {
+    cells.iter().map(|cell| cell.text.as_str()).collect()
+}
+
+#[track_caller]
+fn assert_text(inline: &Inline, expected: &str, what: &str) {
+    assert_eq!(inline.text, expected, "{what}");
+    assert!(inline.markup.is_empty(), "{what} turned into markup: {:?}", inline.markup);
+}
+
+#[test]
+fn the_page_reproduces_every_heading_sentence_and_cell() {
+    for catalogue in catalogues() {
+        let page = page(&catalogue);
+        let mut blocks = blocks(&page).into_iter();
+        let at = &catalogue.source;
+
+        let Some(Block::Html(header)) = blocks.next() else {
+            panic!("{at}: the page starts with its header")
+        };
+        assert_eq!(header, errcat_pipeline::emit::markdown::header(&catalogue), "{at}: no other HTML block");
+        let Some(Block::Heading(1, title)) = blocks.next() else {
+            panic!("{at}: the page starts with its title")
+        };
+        assert_text(&title, &catalogue.title, "the page title");
+        for table in &catalogue.tables {
+            let here = format!("{at}, table `{}`", table.id);
+            let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{here}: a heading") };
+            assert_text(&heading, &table.title, &here);
+            let Some(Block::Paragraph(summary)) = blocks.next() else { panic!("{here}: an intro sentence") };
+            assert_text(&summary, &table.summary, &here);
+            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+
+            let mut columns = vec!["Code", table.name_column.as_str(), "Description"];
+            let status_column = table.kind == TableKind::Custom && catalogue.http;
+            if status_column {
+                columns.push("HTTP status");
+            }
+            let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
+            let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+            if aliases_column {
+                columns.push("Also sent as");
+            }
+            if recovery_column {
+                columns.push("Recovery");
+            }
+            let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
+            assert_eq!(header, columns, "{here}: the columns");
+            assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
+            for (cells, row) in rows.iter().zip(&table.rows) {
+                let here = format!("{here}, code {}", row.code);
+                assert_eq!(cells.len(), columns.len(), "{here}: every cell in its column");
+                assert_text(&cells[0], &row.code.to_string(), &here);
+                assert_eq!(cells[0].anchors, [row.anchor()], "{here}: the anchor");
+                assert_text(&cells[1], &row.name, &here);
+                assert_text(&cells[2], &row.description, &here);
+                if status_column {
+                    match catalogue.http_row(row.http_status) {
+                        Some((_, http)) => {
+                            assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
+                            assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
+                        }
+                        None => assert_text(&cells[3], &row.http_status.to_string(), &here),
+                    }
+                }
+                let mut next = if status_column { 4 } else { 3 };
+                if aliases_column {
+                    let aliases: Vec<String> = row.aliases.iter().map(ToString::to_string).collect();
+                    let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();
+                    assert_eq!(cells[next].text, aliases.join(", "), "{here}: the aliases");
+                    assert_eq!(cells[next].anchors, anchors, "{here}: an anchor per alias");
+                    next += 1;
+                }
+                if recovery_column {
+                    match &row.recovery {
+                        Some(recovery) => {
+                            assert_eq!(cells[next].text, recovery.key(), "{here}: the recovery");
+                            assert_eq!(
+                                cells[next].links,
+                                [format!("#{}", recovery_anchor(recovery.key()))],
+                                "{here}"
+                            );
+                        }
+                        None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
+                    }
+                }
+            }
+
+            let detailed: Vec<_> = table
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty()
+                })
+                .collect();
+            if !detailed.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
+                assert_text(&heading, "Details", &here);
+            }
+            for row in detailed {
+                let here = format!("{here}, details of code {}", row.code);
+                let Some(Block::Heading(4, heading)) = blocks.next() else { panic!("{here}: a heading") };
+                assert_text(&heading, &format!("{} {}", row.code, row.name), &here);
+                if let Some(explanation) = &row.explanation {
+                    let Some(Block::Paragraph(text)) = blocks.next() else {
+                        panic!("{here}: the explanation")
+                    };
+                    assert_text(&text, explanation, &here);
+                }
+                for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
+                    if texts.is_empty() {
+                        continue;
+                    }
+                    let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: {label}") };
+                    assert_text(&text, label, &here);
+                    for expected in texts {
+                        let Some(Block::Item(item)) = blocks.next() else { panic!("{here}: an item") };
+                        assert_text(&item, expected, &here);
+                    }
+                }
+            }
+
+            let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
+            if !deprecated.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
+                assert_text(&heading, "Deprecated", &here);
+                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Note"], "{here}");
+                assert_eq!(rows.len(), deprecated.len(), "{here}: one row per deprecated code");
+                for (cells, row) in rows.iter().zip(deprecated) {
+                    assert_text(&cells[0], &row.code.to_string(), &here);
+                    assert_eq!(cells[0].links, [format!("#{}", row.anchor())], "{here}: links to its row");
+                    assert_text(&cells[1], &row.name, &here);
+                    assert_text(&cells[2], row.deprecated.as_deref().unwrap(), &here);
+                }
+            }
+            let retired: Vec<_> = catalogue.retired_in(&table.id).collect();
+            if !retired.is_empty() {
+                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: retired codes") };
+                assert_text(&heading, "Retired", &here);
+                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Reason"], "{here}");
+                assert_eq!(rows.len(), retired.len(), "{here}: one row per retired code");
+                for (cells, retired) in rows.iter().zip(retired) {
+                    assert_text(&cells[0], &retired.code.to_string(), &here);
+                    assert_eq!(cells[0].anchors, [retired.anchor()], "{here}: old links still land");
+                    assert_text(&cells[1], &retired.name, &here);
+                    assert_text(&cells[2], &retired.reason, &here);
+                }
+            }
+        }
+        let elsewhere: Vec<_> = catalogue.retired_elsewhere().collect();
+        if !elsewhere.is_empty() {
+            let Some(Block::Heading(2, heading)) = blocks.next() else {
+                panic!("{at}: removed tables' codes")
+            };
+            assert_text(&heading, "Retired codes of removed tables", at);
+            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+            assert_eq!(texts(&header), ["Code", "Name", "Table", "Reason"], "{at}");
+            assert_eq!(rows.len(), elsewhere.len(), "{at}");
+            for (cells, retired) in rows.iter().zip(elsewhere) {
+                assert_text(&cells[0], &retired.code.to_string(), at);
+                assert_eq!(cells[0].anchors, [retired.anchor()], "{at}");
+                assert_text(&cells[1], &retired.name, at);
+                assert_text(&cells[2], &retired.table, at);
+                assert_text(&cells[3], &retired.reason, at);
+            }
+        }
+        if catalogue.rows().any(|(_, row)| row.recovery.is_some()) {
+            let Some(Block::Heading(2, heading)) = blocks.next() else {
+                panic!("{at}: the recovery section")
+            };
+            assert_text(&heading, "Recovery", at);
+            let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what recovery means") };
+            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+            assert_eq!(texts(&header), ["Recovery", "What a client should do"], "{at}");
+            assert_eq!(rows.len(), catalogue.recoveries.len(), "{at}: one row per value");
+            for (cells, recovery) in rows.iter().zip(&catalogue.recoveries) {
+                assert_eq!(cells[0].text, recovery.key, "{at}");
+                assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
+            }
+        }
+        if catalogue.body.is_some() {
+            let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
+            assert_eq!(body.text, "Error responses");
+        } else if catalogue.http {
+            assert!(!page.contains("## Error responses"), "{at}: no body, no body section");
+        } else {
+            assert!(blocks.next().is_none(), "{at}: no error responses without HTTP");
+        }
+    }
+}
+
+/// The anchor of a recovery value's entry: `recovery-` and its key in kebab case.
+fn recovery_anchor(key: &str) -> String {
+    format!("recovery-{}", key.replace('_', "-"))
+}
+
+#[test]
+fn anchors_are_unique_and_every_link_lands_on_one() {
+    for catalogue in catalogues() {
+        let page = page(&catalogue);
+        let mut anchors = BTreeSet::new();
+        let mut links = Vec::new();
+        for block in blocks(&page) {
+            let inlines = match block {
+                Block::Html(_) => Vec::new(),
+                Block::Heading(_, inline) | Block::Paragraph(inline) | Block::Item(inline) => vec![inline],
+                Block::Table { header, rows } => {
+                    header.into_iter().chain(rows.into_iter().flatten()).collect()
+                }
+            };
+            for inline in inlines {
+                for anchor in inline.anchors {
+                    assert!(anchors.insert(anchor.clone()), "{}: anchor {anchor} twice", catalogue.source);
+                }
+                links.extend(inline.links);
+            }
+        }
+        let codes: BTreeSet<String> = catalogue
+            .rows()
+            .map(|(_, row)| row.anchor())
+            .chain(catalogue.retired.iter().map(|retired| retired.anchor()))
+            .chain(catalogue.rows().flat_map(|(_, row)| row.aliases.iter().map(errcat_model::Code::anchor)))
+            .chain(
+                catalogue
+                    .recoveries
+                    .iter()
+                    .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
+                    .map(|recovery| recovery_anchor(&recovery.key)),
+            )
+            .collect();
+        assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
+        for link in links {
+            let target = link.strip_prefix('#').unwrap_or_else(|| panic!("{link} leaves the page"));
+            assert!(anchors.contains(target), "{}: {link} has no anchor", catalogue.source);
+        }
+    }
+}
+
+#[test]
+fn the_page_starts_with_the_generated_header() {
+    for catalogue in catalogues() {
+        let page = page(&catalogue);
+        let expected =
+            format!("<!-- @generated by `cargo xtask gen` from {} — do not edit. -->\n", catalogue.source);
+        assert!(page.starts_with(&expected), "{page}");
+    }
+}
+
+#[test]
+fn an_intro_sentence_that_starts_like_a_list_stays_a_sentence() {
+    for start in ["- ", "+", "1. ", "12) "] {
+        let mut catalogue = catalogues().swap_remove(0);
+        for table in &mut catalogue.tables {
+            table.summary = format!("{start}{}", table.summary);
+        }
+        let blocks = blocks(&page(&catalogue));
+        for table in &catalogue.tables {
+            let heading = blocks
+                .iter()
+                .position(|block| matches!(block, Block::Heading(2, heading) if heading.text == table.title));
+            let Some(Block::Paragraph(summary)) = heading.and_then(|at| blocks.get(at + 1)) else {
+                panic!("table `{}`: {start:?}: no intro sentence after the heading", table.id)
+            };
+            assert_text(summary, &table.summary, &table.id);
+        }
+    }
+}

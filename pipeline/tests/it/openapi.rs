@@ -1,0 +1,407 @@
+//! Both OpenAPI documents, read back by a YAML parser, hold every code of
+//! the spec with its name and description, and every application code has
+//! an example, valid against the body schema, under its status's response.
+//! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
+
+use errcat_model::Catalogue;
+use errcat_model::{BodyRole, Code, CodeKind, MessageText, TableKind};
+use errcat_pipeline::emit::openapi::{self, Version};
+use serde_yaml::Value;
+
+use crate::fixtures::catalogues;
+use crate::markdown::plain_text;
+
+const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
+
+fn document(catalogue: &Catalogue, version: Version) -> Value {
+    let path = std::path::Path::new("openapi").join(openapi::file_name(catalogue, version));
+    let file =
+        errcat_pipeline::render(std::slice::from_ref(catalogue)).into_iter().find(|file| file.path == path);
+    let text = file.expect("the document is rendered").contents;
+    assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
+    assert!(text.ends_with(&openapi::emit_openapi(catalogue, version)), "the document follows the header");
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}\n{text}", catalogue.source))
+}
+
+/// `value` at a path of mapping keys, failing with the path.
+#[track_caller]
+fn at<'a>(value: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter().fold(value, |value, key| {
+        value.get(*key).unwrap_or_else(|| panic!("no `{key}` on the way to {}", path.join("/")))
+    })
+}
+
+/// A code as the documents write it: a number, or a string.
+fn code_value(code: &Code) -> Value {
+    match code {
+        Code::Integer(code) => Value::from(*code),
+        Code::String(code) => string(code),
+    }
+}
+
+/// The JSON type of the catalogue's codes.
+fn code_type(catalogue: &Catalogue) -> &'static str {
+    match catalogue.codes {
+        CodeKind::Integer => "integer",
+        CodeKind::String => "string",
+    }
+}
+
+fn string(text: &str) -> Value {
+    Value::String(text.to_owned())
+}
+
+#[test]
+fn documents_are_standalone_with_info_from_the_spec() {
+    for catalogue in catalogues() {
+        for (version, number) in VERSIONS {
+            let doc = document(&catalogue, version);
+            assert_eq!(doc["openapi"], string(number));
+            assert_eq!(at(&doc, &["info", "title"]), &string(&catalogue.title));
+            assert_eq!(at(&doc, &["info", "version"]), &string(&catalogue.version));
+            assert_eq!(doc["paths"], Value::Mapping(Default::default()), "no paths, yet a valid document");
+        }
+    }
+}
+
+/// The explanation, causes and solutions the documents give beside
+/// `code` of `row`, verbatim: a row's own code carries them, an alias not.
+fn details(row: &errcat_model::Row, code: &Code) -> (Option<Value>, Option<Value>, Option<Value>) {
+    if *code != row.code {
+        return (None, None, None);
+    }
+    let list = |texts: &[String]| {
+        (!texts.is_empty()).then(|| Value::Sequence(texts.iter().map(|text| string(text)).collect()))
+    };
+    (row.explanation.as_deref().map(string), list(&row.causes), list(&row.solutions))
+}
+
+#[test]
+fn code_schemas_list_every_code_with_its_name_and_description() {
+    for catalogue in catalogues() {
+        for table in &catalogue.tables {
+            let name = openapi::code_schema_name(table);
+            let path = ["components", "schemas", name.as_str()];
+
+            // Each row's code, then its aliases, with the row they stand for.
+            let entries: Vec<(&Code, &errcat_model::Row)> = table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    std::iter::once((&row.code, row)).chain(row.aliases.iter().map(move |a| (a, row)))
+                })
+                .collect();
+            let recovery = |row: &errcat_model::Row| row.recovery.as_ref().map(|r| string(r.key()));
+
+            let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
+            assert_eq!(schema["type"], string(code_type(&catalogue)));
+            let one_of = schema["oneOf"].as_sequence().expect("3.1: a oneOf of consts");
+            assert_eq!(one_of.len(), entries.len(), "{name}: one const per code and alias");
+            for (option, &(code, row)) in one_of.iter().zip(&entries) {
+                assert_eq!(option["const"], code_value(code), "{name}");
+                assert_eq!(option["title"], string(&row.name), "{name}");
+                let deprecated = row.deprecated.is_some().then_some(Value::Bool(true));
+                assert_eq!(option.get("deprecated"), deprecated.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-recovery"), recovery(row).as_ref(), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(option.get("x-explanation"), explanation.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-causes"), causes.as_ref(), "{name}: {code}");
+                assert_eq!(option.get("x-solutions"), solutions.as_ref(), "{name}: {code}");
+                if *code == row.code {
+                    let description = option["description"].as_str().expect("a description");
+                    assert_eq!(plain_text(description, &name), row.description, "{name}");
+                    assert_eq!(option.get("x-alias-of"), None, "{name}: {code}");
+                } else {
+                    assert_eq!(option["x-alias-of"], code_value(&row.code), "{name}: alias {code}");
+                    let description = option["description"].as_str().expect("a description");
+                    assert!(
+                        plain_text(description, &name).ends_with(&row.description),
+                        "{name}: alias {code}"
+                    );
+                }
+            }
+
+            let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
+            assert_eq!(schema["type"], string(code_type(&catalogue)));
+            let list = |key: &str| schema[key].as_sequence().unwrap_or_else(|| panic!("3.0: {key}")).clone();
+            let codes: Vec<Value> = entries.iter().map(|&(code, _)| code_value(code)).collect();
+            let variants: Vec<Value> = entries
+                .iter()
+                .map(|&(code, row)| {
+                    if *code == row.code {
+                        string(&row.rust_variant)
+                    } else {
+                        string(&format!("{}_{}", row.rust_variant, code.to_string().replace(['-', '.'], "_")))
+                    }
+                })
+                .collect();
+            assert_eq!(list("enum"), codes, "{name}");
+            assert_eq!(list("x-enum-varnames"), variants, "{name}");
+            let descriptions = list("x-enum-descriptions");
+            assert_eq!(descriptions.len(), entries.len(), "{name}");
+            for (description, &(code, row)) in descriptions.iter().zip(&entries) {
+                let description = description.as_str().expect("a string");
+                assert!(description.ends_with(&row.description), "{name}: {code}");
+            }
+            for &(code, row) in &entries {
+                let by_code = |key: &str| schema.get(key).and_then(|map| map.get(code.to_string())).cloned();
+                assert_eq!(by_code("x-recovery-by-code"), recovery(row), "{name}: {code}");
+                let (explanation, causes, solutions) = details(row, code);
+                assert_eq!(by_code("x-explanation-by-code"), explanation, "{name}: {code}");
+                assert_eq!(by_code("x-causes-by-code"), causes, "{name}: {code}");
+                assert_eq!(by_code("x-solutions-by-code"), solutions, "{name}: {code}");
+            }
+            let description = schema["description"].as_str().expect("3.0: a description");
+            for row in &table.rows {
+                let line = format!("- `{}` {}: ", row.code, errcat_model::text::markdown_inline(&row.name));
+                assert!(description.contains(&line), "{name}: the description names {}", row.code);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
+    for catalogue in catalogues() {
+        for (version, _) in VERSIONS {
+            let doc = document(&catalogue, version);
+            if !catalogue.http {
+                // Neither responses nor their body: only the code schemas.
+                assert_eq!(doc["components"].get("responses"), None, "{}", catalogue.source);
+                let schemas = at(&doc, &["components", "schemas"]).as_mapping().expect("schemas");
+                assert_eq!(schemas.len(), catalogue.tables.len(), "{}", catalogue.source);
+                continue;
+            }
+            let Some(declared) = &catalogue.body else {
+                // No body declared: no schema, and responses say only their status.
+                assert!(
+                    doc["components"]["schemas"].get(openapi::BODY_SCHEMA).is_none(),
+                    "{}",
+                    catalogue.source
+                );
+                for (_, response) in at(&doc, &["components", "responses"]).as_mapping().expect("responses") {
+                    assert!(response.get("content").is_none(), "{}: {response:?}", catalogue.source);
+                }
+                continue;
+            };
+            let whole = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
+            let body = match &declared.envelope {
+                Some(key) => {
+                    assert_eq!(whole["required"], Value::Sequence(vec![string(key)]), "{}", catalogue.source);
+                    at(whole, &["properties", key])
+                }
+                None => whole,
+            };
+            let properties = body["properties"].as_mapping().expect("body properties");
+            let required = body["required"].as_sequence().expect("required body fields");
+            let required_keys: Vec<Value> = declared.required_keys().into_iter().map(string).collect();
+            assert_eq!(required, &required_keys);
+            let key = |role: BodyRole| declared.member(role).map(|member| member.key.as_str());
+            let code_key = key(BodyRole::Code).expect("a code member");
+            let unwrap = |value: &Value| -> Value {
+                match &declared.envelope {
+                    Some(envelope) => at(value, &[envelope]).clone(),
+                    None => value.clone(),
+                }
+            };
+
+            for (table, row) in catalogue.rows() {
+                let response_name = openapi::response_name(&catalogue, row.http_status);
+                let response = at(&doc, &["components", "responses", &response_name]);
+                if table.kind == TableKind::HttpStatus {
+                    let description = response["description"].as_str().expect("a description");
+                    assert_eq!(plain_text(description, &response_name), row.description, "verbatim");
+                    continue;
+                }
+                let media = at(response, &["content", "application/json"]);
+                assert_eq!(
+                    at(media, &["schema", "$ref"]),
+                    &string(&format!("#/components/schemas/{}", openapi::BODY_SCHEMA))
+                );
+                let value = unwrap(at(media, &["examples", &row.name, "value"]));
+                let message = match declared.message_text {
+                    MessageText::Name => &row.name,
+                    MessageText::Description => &row.description,
+                };
+                assert_eq!(value[code_key], code_value(&row.code), "{response_name}: {}", row.name);
+                if let Some(message_key) = key(BodyRole::Message) {
+                    assert_eq!(value[message_key], string(message));
+                }
+                if let (Some(details), MessageText::Name) = (key(BodyRole::Details), declared.message_text) {
+                    assert_eq!(value[details], string(&row.description));
+                }
+                for alias in &row.aliases {
+                    let example = unwrap(at(media, &["examples", &format!("{}_{alias}", row.name), "value"]));
+                    assert_eq!(example[code_key], code_value(alias), "{response_name}: alias {alias}");
+                    if let Some(message_key) = key(BodyRole::Message) {
+                        assert_eq!(example[message_key], string(message));
+                    }
+                }
+                // Valid against the body schema the document states.
+                let fields = value.as_mapping().expect("an object");
+                for key in fields.keys() {
+                    assert!(properties.contains_key(key), "{key:?} is a body property");
+                }
+                for key in required {
+                    assert!(fields.contains_key(key), "{key:?} is present");
+                }
+                // `anyOf`: each table's code schema, then any integer, then a
+                // string of digits; with string codes, then any string code.
+                let any_of =
+                    at(body, &["properties", code_key])["anyOf"].as_sequence().expect("anyOf").clone();
+                let references: Vec<&str> =
+                    any_of.iter().filter_map(|schema| schema["$ref"].as_str()).collect();
+                let schemas: Vec<String> = catalogue
+                    .tables
+                    .iter()
+                    .map(|table| format!("#/components/schemas/{}", openapi::code_schema_name(table)))
+                    .collect();
+                assert_eq!(references, schemas, "{response_name}: the code references every code schema");
+                let other = &any_of[schemas.len()];
+                match &row.code {
+                    Code::Integer(code) => {
+                        assert_eq!(other["type"], string("integer"));
+                        let (min, max) =
+                            (other["minimum"].as_u64().unwrap(), other["maximum"].as_u64().unwrap());
+                        assert!((min..=max).contains(&u64::from(*code)));
+                    }
+                    Code::String(code) => {
+                        assert_eq!(other["type"], string("string"));
+                        assert_eq!(
+                            any_of.len(),
+                            schemas.len() + 1,
+                            "{response_name}: one schema for other codes"
+                        );
+                        assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)));
+                        assert_eq!(other["pattern"], string("^[A-Za-z0-9_.-]+$"));
+                        // What the generated `BodyCode` reads, and no longer.
+                        assert_eq!(other["maxLength"].as_u64(), Some(64), "{response_name}");
+                        assert!(code.len() <= 64);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn versions_differ_only_in_how_code_schemas_list_codes() {
+    for catalogue in catalogues() {
+        let (v31, v30) = (document(&catalogue, Version::V3_1), document(&catalogue, Version::V3_0));
+        assert_eq!(v31["components"].get("responses"), v30["components"].get("responses"));
+        assert_eq!(v31["components"].get("responses").is_some(), catalogue.http, "{}", catalogue.source);
+        let body = |doc: &Value| doc["components"]["schemas"].get(openapi::BODY_SCHEMA).cloned();
+        assert_eq!(body(&v31), body(&v30));
+        assert_eq!(
+            body(&v31).is_some(),
+            catalogue.body.is_some(),
+            "{}: a body only when declared",
+            catalogue.source
+        );
+    }
+}
+
+#[test]
+fn knox_auth_codes_land_under_their_http_responses() {
+    let knox = catalogues().remove(0);
+    let doc = document(&knox, Version::V3_1);
+    let examples =
+        at(&doc, &["components", "responses", "Forbidden", "content", "application/json", "examples"]);
+    let names: Vec<&str> = examples.as_mapping().unwrap().keys().map(|k| k.as_str().unwrap()).collect();
+    assert_eq!(names, ["ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_INVALID"]);
+    let unauthorized = at(&doc, &["components", "responses", "Unauthorized"]);
+    assert_eq!(
+        unauthorized["description"],
+        string("Authorization for the API is required, but the request was not authenticated.")
+    );
+}
+
+/// Every description that carries spec text, as a reader of the rendered
+/// Markdown sees it, against the spec's text.
+fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
+    for (version, number) in VERSIONS {
+        let doc = document(catalogue, version);
+        for table in &catalogue.tables {
+            let name = openapi::code_schema_name(table);
+            let schema = at(&doc, &["components", "schemas", &name]);
+            let description = schema["description"].as_str().expect("a description");
+            // 3.0 follows the summary with the list of codes.
+            let summary = description.split("\n\n").next().expect("a first paragraph");
+            assert_eq!(plain_text(summary, &name), table.summary, "{number}: {name}");
+            for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
+                let Some(note) = &row.deprecated else { continue };
+                // Deprecation notes ride on body examples, when there is a body.
+                if table.kind == TableKind::HttpStatus || catalogue.body.is_none() {
+                    continue;
+                }
+                let response = at(
+                    &doc,
+                    &["components", "responses", &openapi::response_name(catalogue, row.http_status)],
+                );
+                let example = at(response, &["content", "application/json", "examples", &row.name]);
+                let description =
+                    example["description"].as_str().expect("a deprecated example's description");
+                assert_eq!(plain_text(description, &row.name), format!("Deprecated: {note}"), "{number}");
+            }
+        }
+    }
+}
+
+/// `catalogue` with text that CommonMark would read as markup or HTML
+/// around every text the OpenAPI descriptions carry.
+fn with_markup(mut catalogue: Catalogue) -> Catalogue {
+    for (n, table) in catalogue.tables.iter_mut().enumerate() {
+        table.summary = format!("- {} <b>bold</b> [a](link)", table.summary);
+        for row in &mut table.rows {
+            row.description = format!("{n}. <script>x</script> *{}*", row.description);
+            row.deprecated = Some(format!("+ <i>{}</i>", row.deprecated.as_deref().unwrap_or("old")));
+        }
+    }
+    catalogue
+}
+
+#[test]
+fn descriptions_show_the_spec_text_as_text_never_as_markup() {
+    for catalogue in catalogues() {
+        assert_descriptions_read_as_the_spec(&catalogue);
+        assert_descriptions_read_as_the_spec(&with_markup(catalogue));
+    }
+}
+
+/// Two custom tables may each have a row of one name answered with one
+/// status: each row keeps an example of its own, and the later one is
+/// keyed `NAME_CODE`, as an alias's is (a YAML mapping holds a key once).
+#[test]
+fn rows_of_one_name_in_two_tables_each_have_an_example() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let spec = dir.path().join("twins.yaml");
+    let table = |id: &str, code: u32, alias: u32| {
+        format!(
+            "  - id: {id}\n    title: {id}\n    summary: The {id} errors.\n    errors:\n      \
+             - code: {code}\n        name: NOT_READY\n        description: Not ready in {id}.\n        \
+             http_status: 409\n        aliases: [{alias}]\n"
+        )
+    };
+    let text = format!(
+        "title: Twins\ncrate: twins-errors\nversion: 1.0.0\nbody:\n  code: code\n  message: message\ntables:\n{}{}",
+        table("first", 11, 12),
+        table("second", 21, 11_21)
+    );
+    std::fs::write(&spec, text).expect("a spec file");
+    let catalogue =
+        errcat_pipeline::load_file(&spec, "twins.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    for (version, _) in VERSIONS {
+        // Read back by a parser that refuses a key given twice.
+        let doc = document(&catalogue, version);
+        let examples =
+            at(&doc, &["components", "responses", "Status_409", "content", "application/json", "examples"]);
+        let keys: Vec<&str> =
+            examples.as_mapping().expect("a mapping").keys().filter_map(Value::as_str).collect();
+        assert_eq!(keys, ["NOT_READY", "NOT_READY_12", "NOT_READY_21", "NOT_READY_1121"]);
+        for (key, code) in
+            [("NOT_READY", 11), ("NOT_READY_12", 12), ("NOT_READY_21", 21), ("NOT_READY_1121", 11_21)]
+        {
+            assert_eq!(at(&examples[key], &["value", "code"]), &Value::from(code), "{key}");
+        }
+    }
+}

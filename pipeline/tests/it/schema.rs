@@ -1,0 +1,68 @@
+//! The committed JSON Schema (`spec/catalogue.schema.json`) is exactly what
+//! the spec types derive, and every spec file points editors at it.
+//!
+//! After changing the spec format, bless it with
+//! `EXPECTORATE=overwrite cargo test -p errcat --test it schema`.
+
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("pipeline/ sits in the workspace")
+}
+
+#[test]
+fn committed_schema_is_current() {
+    expectorate::assert_contents(
+        root().join("spec/catalogue.schema.json"),
+        &errcat_pipeline::schema::json_schema(),
+    );
+}
+
+#[test]
+fn schema_is_draft_07_and_closed() {
+    let schema = errcat_pipeline::schema::json_schema();
+    assert!(schema.contains(r#""$schema": "http://json-schema.org/draft-07/schema#""#), "{schema}");
+    // `deny_unknown_fields` reaches editors: a misspelt field is flagged.
+    assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 8, "{schema}");
+    // A string code is at most what the generated `BodyCode` holds.
+    let string_code =
+        "\"type\": \"string\",\n          \"maxLength\": 64,\n          \"pattern\": \"^[A-Za-z0-9_.-]+$\"";
+    assert!(schema.contains(string_code), "{schema}");
+    for field in [
+        "codes_embed_http_status",
+        "rust_variant",
+        "http_status",
+        "summary",
+        "deprecated",
+        "retired",
+        "recoveries",
+        "retry",
+        "problem_details",
+        "package",
+        "rust-version",
+    ] {
+        assert!(schema.contains(&format!("\"{field}\"")), "{field} missing from the schema");
+    }
+}
+
+#[test]
+fn every_spec_file_names_the_schema() {
+    let mut specs = vec![root().join("spec/knox-cloud.yaml")];
+    for dir in ["pipeline/tests/fixtures", "pipeline/tests/invalid"] {
+        for entry in std::fs::read_dir(root().join(dir)).expect("the folder exists") {
+            let path = entry.expect("a readable entry").path();
+            if path.extension().is_some_and(|ext| ext == "yaml") {
+                specs.push(path);
+            }
+        }
+    }
+    for spec in specs {
+        let text = String::from_utf8_lossy(&std::fs::read(&spec).expect("readable")).into_owned();
+        let first = text.lines().next().unwrap_or_default();
+        let target = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{}: the first line does not name the schema", spec.display()));
+        let schema = spec.parent().expect("a folder").join(target);
+        assert!(schema.is_file(), "{}: {} does not exist", spec.display(), schema.display());
+    }
+}
