@@ -2,7 +2,7 @@
 //! `tests/invalid/` renders (uncoloured) exactly as its `.stderr` file.
 //!
 //! After an intended change to a message, bless with
-//! `EXPECTORATE=overwrite cargo test -p errcat --test it diagnostics` and
+//! `EXPECTORATE=overwrite cargo test -p errcat-pipeline --test it diagnostics` and
 //! review the diff.
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! exactly the files under `tests/golden/<fixture>/`.
 //!
 //! After an intended change to the output, bless it with
-//! `EXPECTORATE=overwrite cargo test -p errcat --test it golden` and review
+//! `EXPECTORATE=overwrite cargo test -p errcat-pipeline --test it golden` and review
 //! the diff. The golden crates are workspace members, so `cargo test
 //! --workspace` and clippy also prove that they compile cleanly.
 

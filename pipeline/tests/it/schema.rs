@@ -2,7 +2,7 @@
 //! the spec types derive, and every spec file points editors at it.
 //!
 //! After changing the spec format, bless it with
-//! `EXPECTORATE=overwrite cargo test -p errcat --test it schema`.
+//! `EXPECTORATE=overwrite cargo test -p errcat-pipeline --test it schema`.
 
 use std::path::Path;
 
