@@ -2,11 +2,14 @@
 //! methods read, the methods, and its trait impls.
 
 mod docs;
+mod lookup;
+
+pub(crate) use lookup::Lookups;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::phf::{self, Phf};
+use super::phf::Phf;
 use super::tokens::{CodeTokens, ident};
 use super::{interop, print_part, status_class};
 use errcat_model::rust_data::{Expr, Writer, splice, string_literal};
@@ -21,20 +24,21 @@ const CONSTS_PLACEHOLDER: &str = "    const __ERRCAT_CONSTS: () = ();\n";
 /// The indent of a variant or of an associated constant.
 const ITEM_INDENT: usize = 4;
 
-/// The table's enum with everything it implements, as text.
+/// The table's enum with everything it implements, as text, and the
+/// hash tables its lookups read.
 ///
 /// The parts that grow with the rows (the variants and the per-row
 /// constants) are written by [`super::data`]; the rest, shaped like code,
 /// is printed by prettyplease around two placeholders that they replace.
-pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
+pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> (String, Lookups) {
     let name = ident(&table.rust_enum);
     // `ALL` names every variant, deprecated ones included.
     let allow_deprecated =
         table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
     let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
-    let (by_name, from_name_body) = emit_from_name(table);
-    let methods = emit_methods(catalogue, table, &docs, from_name_body);
+    let lookups = Lookups::of(catalogue, table);
+    let methods = emit_methods(catalogue, table, &docs, &lookups);
     let traits = emit_trait_impls(catalogue, table, &docs.display);
     let all_docs = &docs.all;
     let mut printed = print_part(quote! {
@@ -50,8 +54,8 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
         #traits
     });
     splice(&mut printed, VARIANTS_PLACEHOLDER, &write_variants(catalogue, table));
-    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, by_name.as_ref()));
-    printed
+    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, &lookups));
+    (printed, lookups)
 }
 
 /// The enum, its variants left to [`write_variants`].
@@ -108,7 +112,7 @@ fn code_literal(code: &Code) -> Expr<'static> {
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, bool)>) -> String {
+fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> String {
     let n = table.rows.len();
     let rows = || table.rows.iter();
     let mut out = Writer::new();
@@ -162,29 +166,15 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
     }
     write_detail_consts(&mut out, table);
 
-    // `from_code` keys: every row's code, then every alias, each leading
-    // to its row.
-    let alias_keys: Vec<(&Code, usize)> =
-        rows().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r))).collect();
     let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
     out.constant(
         ITEM_INDENT,
         &format!("const ROW_ALIASES: &'static [&'static [{code_ty}]]"),
         &array(row_aliases.collect()),
     );
-    // A small table of string codes finds them with a `match` instead.
-    if codes_use_hash(catalogue, table) {
-        let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
-        // String codes hash as names do, whole when the short form cannot
-        // tell two of them apart.
-        let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
-            Code::String(code) => Some(code.as_str()),
-            Code::Integer(_) => None,
-        }));
-        let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
-            Code::Integer(code) => phf::hash_code(*code, seed),
-            Code::String(code) => phf::hash_name(code, seed, whole),
-        });
+    if let Some((by_code, whole)) = &lookups.by_code {
+        // The hash table's keys: every row's code, then every alias.
+        let alias_keys = &lookup::code_keys(table)[n..];
         let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
         out.constant(ITEM_INDENT, &format!("const ALIAS_CODES: &'static [{code_ty}]"), &array(alias_codes));
         let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
@@ -193,9 +183,9 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
         if catalogue.codes == CodeKind::String {
             out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(whole.to_string()));
         }
-        write_phf_consts(&mut out, "CODE", &by_code);
+        write_phf_consts(&mut out, "CODE", by_code);
     }
-    if let Some((by_name, whole)) = by_name {
+    if let Some((by_name, whole)) = &lookups.by_name {
         out.constant(ITEM_INDENT, "const NAME_SEED: u64", &scalar(by_name.seed.to_string()));
         out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(whole.to_string()));
         write_phf_consts(&mut out, "NAME", by_name);
@@ -267,7 +257,7 @@ fn emit_methods(
     catalogue: &Catalogue,
     table: &Table,
     docs: &docs::MethodDocs,
-    from_name_body: TokenStream,
+    lookups: &Lookups,
 ) -> TokenStream {
     let docs::MethodDocs {
         code,
@@ -326,6 +316,7 @@ fn emit_methods(
     let causes_body = list_body(has_causes, quote!(CAUSES));
     let solutions_body = list_body(has_solutions, quote!(SOLUTIONS));
     let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let integer_row = lookup::integer_row_body(table, lookups);
     let (code_and_row, hash, inline) = match catalogue.codes {
         CodeKind::Integer => (
             quote! {
@@ -338,8 +329,7 @@ fn emit_methods(
                 /// The variant's row: its index in `ALL` and the tables above,
                 /// found through the hash table of its own code.
                 const fn row(self) -> usize {
-                    let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-                    Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+                    #integer_row
                 }
             },
             quote! { phf::hash_code(code, Self::CODE_SEED) },
@@ -363,37 +353,8 @@ fn emit_methods(
             Some(quote! { #[inline] }),
         ),
     };
-    let from_code_body = if codes_use_hash(catalogue, table) {
-        quote! {
-            let hash = #hash;
-            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-            // Slots hold key indexes: a row's code, or past the rows an alias.
-            let key = Self::CODE_SLOTS[slot] as usize;
-            let rows = Self::CODES.len();
-            let (found, row) = if key < rows {
-                (Self::CODES[key], key)
-            } else {
-                (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
-            };
-            if found == code {
-                ::core::option::Option::Some(Self::ALL[row])
-            } else {
-                ::core::option::Option::None
-            }
-        }
-    } else {
-        let arms = table.rows.iter().map(|row| {
-            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
-            let variant = ident(&row.rust_variant);
-            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
-        });
-        quote! {
-            match code {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        }
-    };
+    let from_code_body = lookup::from_code_body(table, lookups, &hash);
+    let from_name_body = lookup::from_name_body(table, lookups);
     quote! {
         #code_and_row
 
@@ -509,54 +470,4 @@ fn code_tokens(code: &Code) -> TokenStream {
         }
         Code::String(code) => quote!(#code),
     }
-}
-
-/// Tables up to this many rows find names with a `match`, which rustc
-/// compiles to a switch on the length and one compare: faster than any
-/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
-const NAME_MATCH_LIMIT: usize = 16;
-
-/// Whether `table`'s `from_code` uses the hash table rather than a
-/// `match`: always for integer codes (the hash of a number costs less
-/// than a `match` on a thousand), and for string codes, as for names, past
-/// `NAME_MATCH_LIMIT` codes and aliases.
-pub(super) fn codes_use_hash(catalogue: &Catalogue, table: &Table) -> bool {
-    catalogue.codes == CodeKind::Integer
-        || table.rows.len() + table.rows.iter().map(|row| row.aliases.len()).sum::<usize>() > NAME_MATCH_LIMIT
-}
-
-/// Whether `table`'s `from_name` uses the hash table rather than a `match`.
-pub(super) fn names_use_hash(table: &Table) -> bool {
-    table.rows.len() > NAME_MATCH_LIMIT
-}
-
-/// The body of `from_name`, and the hash table it reads (with whether it
-/// hashes names whole) for a table too large for a `match`.
-fn emit_from_name(table: &Table) -> (Option<(Phf, bool)>, TokenStream) {
-    if !names_use_hash(table) {
-        let arms = table.rows.iter().map(|row| {
-            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
-            quote! { #name => ::core::option::Option::Some(Self::#variant), }
-        });
-        let body = quote! {
-            match name {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        };
-        return (None, body);
-    }
-    let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
-    let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
-    let body = quote! {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
-        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-        let index = Self::NAME_SLOTS[slot] as usize;
-        if Self::NAMES[index] == name {
-            ::core::option::Option::Some(Self::ALL[index])
-        } else {
-            ::core::option::Option::None
-        }
-    };
-    (Some((by_name, whole)), body)
 }

@@ -1,0 +1,91 @@
+//! Specs written to defeat the generator: `gen` finishes on each, and what
+//! it writes reads back.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use errcat_pipeline::{Error, Mode};
+
+/// A spec `shop.yaml` in a fresh directory, with an output folder beside it.
+pub(crate) struct Project {
+    _dir: tempfile::TempDir,
+    pub(crate) spec: PathBuf,
+    pub(crate) out: PathBuf,
+}
+
+impl Project {
+    pub(crate) fn new(yaml: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let spec_dir = dir.path().join("spec");
+        fs::create_dir(&spec_dir).unwrap();
+        let spec = spec_dir.join("shop.yaml");
+        fs::write(&spec, yaml).unwrap();
+        let out = dir.path().join("generated");
+        Project { _dir: dir, spec, out }
+    }
+
+    /// Runs `generate` on the spec's folder, failing the test if it takes
+    /// over a minute rather than waiting for a run that never ends.
+    pub(crate) fn generate(&self, mode: Mode) -> Result<(), String> {
+        let (spec, out) = (self.spec.parent().unwrap().to_owned(), self.out.clone());
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let result = errcat_pipeline::generate(&spec, &out, mode).map(drop).map_err(|e| match e {
+                Error::Spec(diagnostics) => diagnostics.to_string(),
+                other => other.to_string(),
+            });
+            send.send(result).ok();
+        });
+        receive.recv_timeout(Duration::from_secs(60)).expect("gen finishes within a minute")
+    }
+
+    pub(crate) fn read(&self, path: impl AsRef<Path>) -> String {
+        fs::read_to_string(self.out.join(path)).unwrap()
+    }
+}
+
+/// A one-table spec: `header` lines, then `rows` (YAML list items).
+fn one_table(header: &str, rows: &[String]) -> String {
+    format!(
+        "title: Shop\n{header}crate: shop-errors\nversion: 0.1.0\ntables:\n  - id: t\n    title: T\n    summary: S.\n    rust_enum: ShopError\n    errors:\n{}",
+        rows.concat()
+    )
+}
+
+#[test]
+fn string_codes_sharing_length_and_ends_finish() {
+    // Two dozen codes, past the `match` limit, that the short hash reads
+    // as one: their length and first and last eight bytes are the same.
+    let rows: Vec<String> = (0..24)
+        .map(|i| format!("      - code: abcdefgh_{i:02}_abcdefgh\n        name: Row {i}\n        description: Row {i}.\n"))
+        .collect();
+    let project = Project::new(&one_table("codes: string\n", &rows));
+    project.generate(Mode::Write).unwrap();
+    let lib = project.read("shop-errors/src/lib.rs");
+    assert!(lib.contains("const CODE_HASH_WHOLE: bool = true;"), "{lib}");
+}
+
+#[test]
+fn names_the_short_hash_cannot_tell_apart_finish() {
+    // Past the `match` limit, two names whose first eight bytes differ only
+    // in the top bit of the eighth and whose last eight differ where that
+    // bit lands after the hash's rotation: the short hash is one for both
+    // under every seed, though neither their start nor their end is shared.
+    let mut rows: Vec<String> = (1..=18)
+        .map(|i| format!("      - code: {i}\n        name: Row {i}\n        description: Row {i}.\n"))
+        .collect();
+    for (code, name, variant) in
+        [(19, "Abcdefg\u{e9} zzazzzzz", "TwinA"), (20, "AbcdefgCx zz!zzzzz", "TwinB")]
+    {
+        rows.push(format!(
+            "      - code: {code}\n        name: \"{name}\"\n        rust_variant: {variant}\n        description: A twin.\n"
+        ));
+    }
+    let project = Project::new(&one_table("", &rows));
+    project.generate(Mode::Write).unwrap();
+    let lib = project.read("shop-errors/src/lib.rs");
+    assert!(lib.contains("const NAME_HASH_WHOLE: bool = true;"), "{lib}");
+    project.generate(Mode::Check).unwrap();
+}
