@@ -95,12 +95,6 @@ pub fn json_string(text: &str) -> String {
     double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
 }
 
-/// `text` as a JSON string that escapes every control character (C1 and
-/// DEL too), so that it stays on one line of a line-based file.
-pub fn one_line_string(text: &str) -> String {
-    double_quoted(text, &[], char::is_control, Hex::Lower)
-}
-
 /// A TOML basic string.
 pub fn toml_string(text: &str) -> String {
     double_quoted(text, &[], char::is_control, Hex::Upper)

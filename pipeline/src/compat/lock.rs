@@ -44,9 +44,9 @@ use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 pub use crate::compat::published::State;
 use crate::compat::published::{Code, Origin, Published};
+use crate::compat::quoted::{quote, unquote};
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
-use errcat_model::text::one_line_string;
 use errcat_model::{Catalogue, Code as CodeValue, CodeKind};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
@@ -420,35 +420,15 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
             entry.state,
             entry.since,
             entry.rust_path,
-            one_line_string(&entry.name)
+            quote(&entry.name)
         );
     }
     out
 }
 
-/// The inverse of [`one_line_string`], for a whole field.
-fn unquote(field: &str) -> Option<String> {
-    if !(field.len() >= 2 && field.starts_with('"') && field.ends_with('"')) {
-        return None;
-    }
-    // A YAML double-quoted scalar reads every escape a JSON string has.
-    serde_yaml::from_str::<String>(field).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_round_trip_through_quotes() {
-        for name in ["Bad Request", "say \"hi\"", "back\\slash", "two\nlines\ttab", " padded ", "Ω \u{7f}"] {
-            let quoted = one_line_string(name);
-            assert!(!quoted.contains('\n'), "{quoted}");
-            assert_eq!(unquote(&quoted).as_deref(), Some(name), "{quoted}");
-        }
-        assert_eq!(unquote("Bad"), None);
-        assert_eq!(unquote("\""), None);
-    }
 
     #[test]
     fn entries_parse() {
@@ -505,5 +485,14 @@ mod tests {
         let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
         assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
         assert!(problems.contains("x.lock:4:7"), "{problems}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_reads_back_from_its_code_line(name in proptest::prelude::any::<String>()) {
+            let line = format!("7 t active 0.1.0 E::V {}", quote(&name));
+            let (_, entry) = parse_entry(&line, CodeKind::Integer).expect("a code line");
+            proptest::prop_assert_eq!(entry.name, name);
+        }
     }
 }

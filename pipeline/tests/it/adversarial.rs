@@ -89,3 +89,33 @@ fn names_the_short_hash_cannot_tell_apart_finish() {
     assert!(lib.contains("const NAME_HASH_WHOLE: bool = true;"), "{lib}");
     project.generate(Mode::Check).unwrap();
 }
+
+#[test]
+fn names_the_lock_cannot_write_raw_read_back() {
+    // U+FFFE no YAML reader takes, U+2028 between spaces that one folds,
+    // and the other characters a line-based file may lose or change.
+    let names = [
+        "Bad \u{FFFE} input",
+        "Bad \u{2028} line",
+        "Bad \u{2029} paragraph",
+        "\u{FEFF}Bad mark",
+        "Bad \u{85} next line",
+        "Bad \"quoted\" \\ name",
+        "Bad \u{1FFFE} plane",
+    ];
+    let rows: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = errcat_model::text::yaml_double_quoted(name);
+            format!("      - code: {}\n        name: {name}\n        rust_variant: Row{i}\n        description: D.\n", i + 1)
+        })
+        .collect();
+    let project = Project::new(&one_table("", &rows));
+    project.generate(Mode::Write).unwrap();
+    let lock = fs::read_to_string(project.spec.with_extension("lock")).unwrap();
+    assert!(!lock.contains(['\u{FFFE}', '\u{2028}', '\u{2029}', '\u{FEFF}', '\u{85}']), "{lock}");
+    // The next runs read every name back as written: nothing renamed.
+    project.generate(Mode::Write).unwrap();
+    project.generate(Mode::Check).unwrap();
+}
