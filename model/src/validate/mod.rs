@@ -9,7 +9,9 @@ use heck::ToUpperCamelCase;
 
 mod vocabulary;
 
-use self::vocabulary::{check_body, check_no_body, check_recoveries, check_row_recovery, check_type_base};
+use self::vocabulary::{
+    RecoveryLookup, check_body, check_no_body, check_recoveries, check_row_recovery, check_type_base,
+};
 use super::text_rules::{refused_characters, shown};
 use super::{
     Catalogue, Code, CodeKind, DEFAULT_NAME_COLUMN, ProblemDetails, RESERVED_ASSOCIATED_NAMES,
@@ -82,6 +84,7 @@ pub fn validate_skipping(
     // A row's recovery is judged only when the whole vocabulary was read:
     // the name it gives may be that of an entry that could not be.
     let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
+    let mut recovery_lookup = RecoveryLookup::new(&recoveries);
 
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
@@ -130,7 +133,8 @@ pub fn validate_skipping(
             if let Some(named) = &spec_table.errors[r].recovery
                 && vocabulary_read
             {
-                row.recovery = check_row_recovery(&mut problems, &recoveries, row, &here, named, spec);
+                row.recovery =
+                    check_row_recovery(&mut problems, &mut recovery_lookup, row, &here, named, spec);
             }
             if let Some(first) = codes.insert(row.code.clone(), here.clone()) {
                 problems.push(

@@ -36,7 +36,7 @@
 //! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -120,6 +120,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let mut recoveries: Vec<String> = Vec::new();
+    let mut recovery_ids: HashSet<&str> = HashSet::new();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -170,7 +171,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             continue;
         }
         if let Some(id) = line.strip_prefix("recovery: ") {
-            if recoveries.iter().any(|known| known == id) {
+            if !recovery_ids.insert(id) {
                 problems.push(
                     Diagnostic::new(
                         path,

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use errcat_pipeline::{Error, Mode};
 
@@ -118,4 +118,63 @@ fn names_the_lock_cannot_write_raw_read_back() {
     // The next runs read every name back as written: nothing renamed.
     project.generate(Mode::Write).unwrap();
     project.generate(Mode::Check).unwrap();
+}
+
+/// A spec of `n` recoveries and `rows` rows, row `i` naming `named(i)`.
+fn recoveries_spec(n: usize, rows: usize, named: impl Fn(usize) -> String) -> String {
+    let mut yaml = String::from("title: Shop\ncrate: shop-errors\nversion: 0.1.0\nrecoveries:\n");
+    for i in 0..n {
+        yaml.push_str(&format!("  - {{id: recovery_{i:06}, description: Do {i}.}}\n"));
+    }
+    yaml.push_str(
+        "tables:\n  - id: t\n    title: T\n    summary: S.\n    rust_enum: ShopError\n    errors:\n",
+    );
+    for i in 0..rows {
+        yaml.push_str(&format!(
+            "      - {{code: {}, name: Row {i}, description: D., recovery: {}}}\n",
+            i + 1,
+            named(i)
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn many_undeclared_recoveries_are_reported_in_linear_time() {
+    // Each message compared every id with every other (and listed them
+    // all): hours for this spec.
+    let n = 5000;
+    let project = Project::new(&recoveries_spec(n, n, |i| format!("recovery_{i:06}_x")));
+    let error = project.generate(Mode::Check).unwrap_err();
+    // The first fifty are shown.
+    assert_eq!(error.matches("is not one of the catalogue's `recoveries`").count(), 50);
+    assert!(error.contains("and 4950 more errors"), "{}", &error[error.len() - 200..]);
+    assert!(error.contains("did you mean one of `recovery_000000`, `recovery_000001`"), "{}", &error[..2000]);
+    assert!(error.contains("name one of the 5000 ids under `recoveries:`"), "{}", &error[..2000]);
+    assert!(error.len() < n * 1000, "each message is short: {} bytes", error.len());
+}
+
+#[test]
+fn a_lock_of_many_recoveries_is_read_in_linear_time() {
+    // Each `recovery:` line was compared with every line before it: four
+    // times the lines took sixteen times as long.
+    let lock = |n: usize| {
+        let lines: String = (0..n).map(|i| format!("recovery: recovery_{i:06}\n")).collect();
+        format!("version 0.1.0\n{lines}")
+    };
+    let fastest = |text: &str| {
+        (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                let parsed =
+                    errcat_pipeline::compat::lock::parse(Path::new("shop.lock"), text).expect("a lock");
+                assert_eq!(parsed.recoveries.len(), text.lines().count() - 1);
+                started.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, large) = (lock(40_000), lock(160_000));
+    let ratio = fastest(&large).as_secs_f64() / fastest(&small).as_secs_f64().max(1e-6);
+    assert!(ratio < 10.0, "four times the lines took {ratio:.1} times as long");
 }
