@@ -178,3 +178,20 @@ fn a_lock_of_many_recoveries_is_read_in_linear_time() {
     let ratio = fastest(&large).as_secs_f64() / fastest(&small).as_secs_f64().max(1e-6);
     assert!(ratio < 10.0, "four times the lines took {ratio:.1} times as long");
 }
+
+#[test]
+fn crate_names_cargo_reads_as_one_are_refused_naming_both_files() {
+    let row = ["      - code: 1\n        name: Row\n        description: D.\n".to_owned()];
+    let project = Project::new(&one_table("", &row).replace("crate: shop-errors", "crate: h3-ws"));
+    let other = project.spec.with_file_name("other.yaml");
+    fs::write(&other, one_table("", &row).replace("crate: shop-errors", "crate: h3_ws")).unwrap();
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(
+        error.contains(&format!(
+            "crate `h3-ws` is crate `h3_ws` of {} under another spelling: both are the library `h3_ws`",
+            other.display()
+        )),
+        "{error}"
+    );
+    assert!(error.contains("shop.yaml:"), "{error}");
+}
