@@ -112,8 +112,18 @@ impl Lock {
 }
 
 /// Reads a lock file's text. `path` names it in diagnostics.
-pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
+pub fn parse(path: &Path, mut text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
+    // An editor that saves a byte-order mark leaves an invisible character,
+    // so say which it is; the rest is read on.
+    if let Some(rest) = text.strip_prefix('\u{FEFF}') {
+        problems.push(
+            Diagnostic::new(path, "the lock starts with an invisible byte-order mark (U+FEFF), which gen never writes")
+                .at(1, 1)
+                .help("save the file as UTF-8 without a byte-order mark (or restore it from version control), then run `gen` again"),
+        );
+        text = rest;
+    }
     let mut version: Option<(String, usize)> = None;
     let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
@@ -272,7 +282,9 @@ fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String>
     let mut next =
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
     let code = next("code")?;
-    let code = CodeValue::parse(code, kind).ok_or_else(|| format!("`{code}` is not a code"))?;
+    // Escaped, so that an invisible character is named, not shown as nothing.
+    let code =
+        CodeValue::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let table = next("table")?.to_owned();
     let state = State::parse(next("state")?, kind)?;
     let since = next("version")?;

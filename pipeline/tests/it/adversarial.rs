@@ -195,3 +195,20 @@ fn crate_names_cargo_reads_as_one_are_refused_naming_both_files() {
     );
     assert!(error.contains("shop.yaml:"), "{error}");
 }
+
+#[test]
+fn invisible_characters_in_a_lock_are_named() {
+    let row = ["      - code: 1\n        name: Row\n        description: D.\n".to_owned()];
+    let project = Project::new(&one_table("", &row));
+    project.generate(Mode::Write).unwrap();
+    let lock_path = project.spec.with_extension("lock");
+    let lock = fs::read_to_string(&lock_path).unwrap();
+    fs::write(&lock_path, format!("\u{FEFF}{lock}")).unwrap();
+    let error = project.generate(Mode::Write).unwrap_err();
+    assert!(error.contains("the lock starts with an invisible byte-order mark (U+FEFF)"), "{error}");
+    assert!(!error.contains("is not a code"), "{error}");
+    // One elsewhere is named, not shown as nothing.
+    fs::write(&lock_path, lock.replace("\n1 t ", "\n\u{FEFF}1 t ")).unwrap();
+    let error = project.generate(Mode::Check).unwrap_err();
+    assert!(error.contains("`\\u{feff}1` is not a code"), "{error}");
+}
