@@ -90,9 +90,11 @@ pub fn rust_bytes(text: &str) -> String {
     }
 }
 
-/// `text` as a JSON string.
+/// `text` as a JSON string, escaped exactly as serde_json writes it (the
+/// generated crate's examples compare the two).
 pub fn json_string(text: &str) -> String {
-    double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
+    let short = [('\u{8}', "\\b"), ('\u{c}', "\\f"), ('\n', "\\n"), ('\r', "\\r"), ('\t', "\\t")];
+    double_quoted(text, &short, |c| (c as u32) < 0x20, Hex::Lower)
 }
 
 /// A TOML basic string.
@@ -183,6 +185,14 @@ mod tests {
     }
 
     #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        assert_eq!(
+            json_string("a\n\t\r\u{8}\u{c}\u{1b}\"\\\u{7f}é"),
+            "\"a\\n\\t\\r\\b\\f\\u001b\\\"\\\\\u{7f}é\""
+        );
+    }
+
+    #[test]
     fn paragraphs_never_open_a_list() {
         assert_eq!(markdown_paragraph("- a"), r"\- a");
         assert_eq!(markdown_paragraph("+"), r"\+");
@@ -213,7 +223,7 @@ mod tests {
     #[test]
     fn string_literals_escape_quotes_backslashes_and_controls() {
         assert_eq!(rust_str("a\"b\\c\n"), r#""a\"b\\c\n""#);
-        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\u000a\u0001é""#);
+        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\n\u0001é""#);
         assert_eq!(toml_string("a\"b\\c\n\u{7f}é"), r#""a\"b\\c\u000A\u007Fé""#);
         assert_eq!(yaml_double_quoted("a\"b\\c\n\t\u{2028}"), r#""a\"b\\c\n\t\u2028""#);
     }
