@@ -22,7 +22,7 @@ use quote::quote;
 use super::examples::sample_row;
 use super::fixed;
 use super::tokens::{doc, ident};
-use errcat_model::text::{json_string, rust_str};
+use errcat_model::text::{escape_markdown, json_string, rust_str};
 use errcat_model::{Catalogue, CodeKind, ProblemDetails};
 
 /// `ProblemDetails`, its serde impls and builders, spliced in verbatim.
@@ -138,7 +138,7 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
          let error = {krate}::ApiError::from_response({status}, {json_lit}.as_bytes());\n\
          assert_eq!(error.error_code(), Some({path}));\n\
          ```",
-        base = details.type_base,
+        base = escape_markdown(&details.type_base),
         json_lit = rust_str(&json),
         status = row.http_status,
     ));

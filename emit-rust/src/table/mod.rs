@@ -13,6 +13,7 @@ use super::phf::Phf;
 use super::tokens::{CodeTokens, ident};
 use super::{interop, print_part, status_class};
 use errcat_model::rust_data::{Expr, Writer, splice, string_literal};
+use errcat_model::text::markdown_lines;
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// Where the variants go in the printed enum: they are written as text.
@@ -95,6 +96,8 @@ fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
 /// A variant's `#[deprecated]` attribute, as prettyplease prints it: a
 /// note is rare and may be long, so it takes the code road.
 fn deprecated_attribute(note: &str) -> String {
+    // rustdoc shows the note as Markdown: it is text.
+    let note = markdown_lines(note);
     let item: syn::File = syn::parse_quote! { enum E { #[deprecated(note = #note)] V } };
     let printed = prettyplease::unparse(&item);
     let attribute = printed.strip_prefix("enum E {\n").and_then(|rest| rest.strip_suffix("    V,\n}\n"));
