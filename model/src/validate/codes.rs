@@ -1,5 +1,7 @@
-//! The codes: each checked against the catalogue's `codes:`, and every
-//! code and alias unique across the catalogue.
+//! Codes: each one of the catalogue's `codes:` kind, and none used twice.
+//!
+//! A code of the wrong kind is a problem and comes back as written, so the
+//! checks after it still run; aliases share the codes' namespace.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

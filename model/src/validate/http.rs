@@ -1,5 +1,7 @@
-//! HTTP: whether the catalogue is an HTTP one (then every custom row
-//! names its status), each row's status, and the statuses codes embed.
+//! HTTP: whether the catalogue is an HTTP one, and each row's status.
+//!
+//! An HTTP catalogue gives every custom row a status; a table whose codes
+//! embed their status must agree with it.
 
 use super::{Problems, Skipped, table_path};
 use crate::source::SpecPath;

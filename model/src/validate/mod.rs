@@ -1,6 +1,7 @@
-//! Validation: checks a spec file's values and builds the [`Catalogue`],
-//! collecting every problem with the path of the value at fault. This
-//! module runs the checks in order and holds the catalogue's own fields;
+//! Validation: a spec's values checked, and the [`Catalogue`] built of them.
+//!
+//! Every problem is collected, with the path of the value at fault. This
+//! module runs the checks in order and checks the catalogue's own fields;
 //! each part of the spec has its module.
 
 use std::collections::BTreeSet;

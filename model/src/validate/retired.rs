@@ -1,5 +1,4 @@
-//! Retired codes: both kinds of `retired:` list, each code withdrawn
-//! once and never reused by a row.
+//! Retired codes: both `retired:` lists, each code retired once, never reused.
 
 use std::collections::HashMap;
 

@@ -1,5 +1,4 @@
-//! A row's own fields: its code and texts, its HTTP status, the Rust
-//! variant its name gives, its aliases and its details.
+//! A row's own fields: code, texts, status, variant name, aliases, details.
 
 use heck::ToUpperCamelCase;
 

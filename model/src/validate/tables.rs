@@ -1,5 +1,4 @@
-//! The tables: each one's own fields and enum name, its rows distinct
-//! within it, and what tables must not share with each other.
+//! Tables: each one's own fields and rows, and what no two tables may share.
 
 use std::collections::{BTreeMap, HashMap};
 

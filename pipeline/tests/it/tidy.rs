@@ -1,6 +1,7 @@
-//! Tidy checks over the repository's hand-written Rust (in the spirit of
-//! rust-lang/rust's `src/tools/tidy`): no file over 600 lines, no function
-//! over 120, every offender named at once with its size.
+//! Tidy: no hand-written Rust file over 600 lines, no function over 120.
+//!
+//! In the spirit of rust-lang/rust's `src/tools/tidy`: every offender is
+//! named at once, with its size.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

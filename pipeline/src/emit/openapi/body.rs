@@ -1,5 +1,7 @@
-//! The error body's schema and RFC 9457 problem details, each code
-//! member referencing every table's code schema.
+//! The body schemas: the error body's and RFC 9457 problem details'.
+//!
+//! The code member of each references every table's code schema, then
+//! admits any other code.
 
 use super::code_schema_name;
 use super::schema::Schema;

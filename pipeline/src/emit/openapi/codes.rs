@@ -1,5 +1,7 @@
-//! The code schemas: a table's codes with their names and descriptions,
-//! as `oneOf` of `const`s (3.1) or an `enum` with its extension arrays (3.0).
+//! The code schemas: each table's codes, with their names and descriptions.
+//!
+//! 3.1 lists them as `oneOf` of `const`s, 3.0 as an `enum` with the
+//! extension arrays and by-code maps generators read.
 
 use super::Version;
 use super::schema::Schema;

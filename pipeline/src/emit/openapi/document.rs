@@ -1,5 +1,4 @@
-//! The document's skeleton: `openapi`, `info` (title, version, license,
-//! contact), `servers`, the empty `paths` and the `components`.
+//! The skeleton: `openapi`, `info`, `servers`, `paths` and `components`.
 
 use serde::Serialize;
 

@@ -1,5 +1,4 @@
-//! The examples: each code's error body as a service sends it, keyed by
-//! the row's name, each key used once per response.
+//! The examples: each code's error body, keyed once per response.
 
 use std::collections::HashSet;
 

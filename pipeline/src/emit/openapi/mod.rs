@@ -1,7 +1,8 @@
-//! The OpenAPI emitter: standalone 3.1.0 and 3.0.3 documents whose
-//! `components` describe the catalogue's codes, the error body and one
-//! response per HTTP status (of an HTTP catalogue: see
-//! [`Catalogue::http`]), for other documents to `$ref`.
+//! The OpenAPI emitter: the catalogue's components, in 3.1.0 and 3.0.3.
+//!
+//! Standalone documents whose `components` describe the catalogue's
+//! codes, the error body and one response per HTTP status (of an HTTP
+//! catalogue: see [`Catalogue::http`]), for other documents to `$ref`.
 //!
 //! Documents are typed structs, printed by [`super::yaml`]: `document.rs`
 //! is the skeleton, `schema.rs` the schemas with `codes.rs` and `body.rs`,

@@ -1,5 +1,4 @@
-//! The responses: one per HTTP status, the HTTP table's in spec order,
-//! each with the body schema and its examples.
+//! The responses: one per HTTP status, with the body schema and examples.
 
 use std::collections::BTreeSet;
 

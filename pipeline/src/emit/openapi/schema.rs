@@ -1,5 +1,4 @@
-//! The Schema Object, as much of it as the documents use, and the list of
-//! `components/schemas`: each table's codes, the body, problem details.
+//! The Schema Object as the documents use it, and `components/schemas`.
 
 use serde::Serialize;
 

@@ -1,5 +1,7 @@
-//! Blocks: mappings and sequences, an entry a line, indented under their
-//! key or on the line of their sequence dash.
+//! Blocks: mappings and sequences, one entry a line, indented by nesting.
+//!
+//! A block nested in a sequence starts on its dash's line (`- - a`,
+//! `- key: value`); an empty one is written `{}` or `[]`.
 
 use serde::Serialize;
 use serde::ser;

@@ -1,15 +1,14 @@
-//! Block-style YAML for generated documents, readable alike by YAML 1.2
-//! parsers and YAML 1.1 ones (PyYAML, SnakeYAML).
+//! The YAML printer: block-style documents that YAML 1.1 and 1.2 read alike.
 //!
 //! Documents are typed serde structs, and this module is a
 //! [`serde::Serializer`] that prints them as it walks them. It exists
 //! because `serde_yaml`'s own serializer decides quoting by the YAML 1.2
 //! core schema only: it writes `NO`, `Y`, `on`, `1_000` or `2001-12-14`
-//! plain, and a YAML 1.1 reader takes those for booleans, numbers and
-//! dates. Here a string is written plain only when it starts with a
-//! letter and holds nothing that any YAML version reads as markup
-//! ([`errcat_model::text::is_yaml_plain_safe`]); every other string is
-//! double-quoted, which every YAML version reads as a string.
+//! plain, and a YAML 1.1 reader (PyYAML, SnakeYAML) takes those for
+//! booleans, numbers and dates. Here a string is written plain only when
+//! it starts with a letter and holds nothing that any YAML version reads
+//! as markup ([`errcat_model::text::is_yaml_plain_safe`]); every other
+//! string is double-quoted, which every YAML version reads as a string.
 //!
 //! It prints straight from the document, never through a
 //! `serde_yaml::Value` tree: at 100,000 codes the tree of one OpenAPI

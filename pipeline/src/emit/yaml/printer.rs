@@ -1,5 +1,7 @@
-//! The serializer: where each value goes in the document, and which
-//! serde value becomes a scalar, a block, or an error.
+//! The serializer: which serde value becomes a scalar, a block or an error.
+//!
+//! Each value is printed at its [`Place`], which says what goes before
+//! and after it.
 
 use serde::Serialize;
 use serde::ser;

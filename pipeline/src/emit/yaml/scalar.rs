@@ -1,5 +1,7 @@
-//! Scalars: strings, plain only when every YAML version reads them back
-//! as strings and double-quoted otherwise, integers and keywords.
+//! Scalars: strings, plain or double-quoted, integers and keywords.
+//!
+//! A string is plain only when every YAML version reads it back as that
+//! string.
 
 use std::fmt;
 

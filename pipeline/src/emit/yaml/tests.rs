@@ -1,5 +1,4 @@
-//! The printer's output: quoting, layout, refusals, and the tree printer it
-//! replaced as a reference.
+//! The printer's tests: quoting, layout, refusals, and the old tree printer.
 
 use proptest::prelude::*;
 use serde_yaml::Value;
