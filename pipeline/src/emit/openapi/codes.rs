@@ -9,7 +9,8 @@ use crate::emit::yaml::OrderedMap;
 use errcat_model::text::{markdown_inline, markdown_paragraph};
 use errcat_model::{Code, CodeKind, Row, Table};
 
-/// A table's codes as an integer schema that names and describes each one.
+/// A table's codes as one schema (integer or string, as the catalogue's
+/// codes are) that names and describes each one.
 pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> Schema {
     let integer = match codes {
         CodeKind::Integer => Schema {
