@@ -90,8 +90,8 @@ pub(super) fn check_no_embedded_status(problems: &mut Problems<'_>, skipped: &Sk
 }
 
 /// A row's HTTP status: its code in an `http_status` table, its
-/// `http_status` in a custom one (0 when it has none), and, when its
-/// table's codes embed their status, the code's first three digits.
+/// `http_status` in a custom one (0 when it has none). When its table's
+/// codes embed their status, the code's first three digits must be it.
 pub(super) fn row_status(
     problems: &mut Problems<'_>,
     here: &str,

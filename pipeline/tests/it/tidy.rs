@@ -70,7 +70,8 @@ fn functions_are_measured_in_lines() {
 
 /// Calls `each` with the name, first and last line of every function with
 /// a body among `items`, inside modules, impls and traits. A function
-/// nested in another's body is part of the outer one's length.
+/// nested in another's body is part of the outer one's length; one
+/// written inside a macro's input (`quote!`, `macro_rules!`) is not seen.
 fn functions(items: &[syn::Item], each: &mut dyn FnMut(&str, usize, usize)) {
     let measure = |each: &mut dyn FnMut(&str, usize, usize), sig: &syn::Signature, block: &syn::Block| {
         each(
