@@ -7,16 +7,11 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::phf::{self, Phf};
+use super::splice::TextSlot;
 use super::tokens::{CodeTokens, ident};
 use super::{interop, print_part, status_class};
-use errcat_model::rust_data::{Expr, Writer, splice, string_literal};
+use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
-
-/// Where the variants go in the printed enum: they are written as text.
-const VARIANTS_PLACEHOLDER: &str = "    __ErrcatVariants,\n";
-
-/// Where the per-row constants go in the printed `impl`.
-const CONSTS_PLACEHOLDER: &str = "    const __ERRCAT_CONSTS: () = ();\n";
 
 /// The indent of a variant or of an associated constant.
 const ITEM_INDENT: usize = 4;
@@ -24,8 +19,8 @@ const ITEM_INDENT: usize = 4;
 /// The table's enum with everything it implements, as text.
 ///
 /// The parts that grow with the rows (the variants and the per-row
-/// constants) are written by [`super::data`]; the rest, shaped like code,
-/// is printed by prettyplease around two placeholders that they replace.
+/// constants) are written by errcat-model's data writer; the rest, shaped
+/// like code, is printed by prettyplease around two [`TextSlot`]s.
 pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
     let name = ident(&table.rust_enum);
     // `ALL` names every variant, deprecated ones included.
@@ -37,20 +32,21 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
     let methods = emit_methods(catalogue, table, &docs, from_name_body);
     let traits = emit_trait_impls(catalogue, table, &docs.display);
     let all_docs = &docs.all;
+    let consts = TextSlot::Consts.tokens();
     let mut printed = print_part(quote! {
         #enum_item
 
         #allow_deprecated
         impl #name {
             #all_docs
-            const __ERRCAT_CONSTS: () = ();
+            #consts
             #methods
         }
 
         #traits
     });
-    splice(&mut printed, VARIANTS_PLACEHOLDER, &write_variants(catalogue, table));
-    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, by_name.as_ref()));
+    TextSlot::Variants.fill(&mut printed, &write_variants(catalogue, table));
+    TextSlot::Consts.fill(&mut printed, &write_consts(catalogue, table, by_name.as_ref()));
     printed
 }
 
@@ -60,13 +56,14 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let name = ident(&table.rust_enum);
     let enum_docs = docs::enum_docs(catalogue, table);
     let repr = integer.then(|| quote! { #[repr(u32)] });
+    let variants = TextSlot::Variants.tokens();
     quote! {
         #enum_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #repr
         pub enum #name {
-            __ErrcatVariants,
+            #variants
         }
     }
 }
