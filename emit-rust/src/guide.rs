@@ -132,27 +132,27 @@ fn retry_after_section(catalogue: &Catalogue) -> Option<Section> {
     Some(Section {
         heading: "Wait as long as the service asks".to_owned(),
         intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
-            response's `Retry-After` header, in seconds or as a date, as a `Duration`."
+                response's `Retry-After` header, in seconds or as a date, as a `Duration`."
             .to_owned(),
         code: format!(
             "# #[cfg(all(feature = \"serde\", feature = \"http\"))] {{\n\
-         use std::time::Duration;\n\n\
-         use {krate}::ApiError;\n\n\
-         let response = http::Response::builder()\n\
-         \x20   .status(503)\n\
-         \x20   .header(\"Retry-After\", \"7\")\n\
-         \x20   .body(&b\"<html>Service Unavailable</html>\"[..])\n\
-         \x20   .unwrap();\n\
-         let error = ApiError::from_http_response(&response);\n\
-         assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));\n\n\
-         // A date already past asks for no wait.\n\
-         let response = http::Response::builder()\n\
-         \x20   .status(503)\n\
-         \x20   .header(\"Retry-After\", \"Wed, 21 Oct 2015 07:28:00 GMT\")\n\
-         \x20   .body(&b\"\"[..])\n\
-         \x20   .unwrap();\n\
-         assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
-         # }}"
+             use std::time::Duration;\n\n\
+             use {krate}::ApiError;\n\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"7\")\n\
+             \x20   .body(&b\"<html>Service Unavailable</html>\"[..])\n\
+             \x20   .unwrap();\n\
+             let error = ApiError::from_http_response(&response);\n\
+             assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));\n\n\
+             // A date already past asks for no wait.\n\
+             let response = http::Response::builder()\n\
+             \x20   .status(503)\n\
+             \x20   .header(\"Retry-After\", \"Wed, 21 Oct 2015 07:28:00 GMT\")\n\
+             \x20   .body(&b\"\"[..])\n\
+             \x20   .unwrap();\n\
+             assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
+             # }}"
         ),
         http: true,
     })
@@ -241,24 +241,24 @@ fn server_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Option
         heading: "Answer errors from an axum server".to_owned(),
         intro: format!(
             "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
-         `Err(error)` and the client gets the row's HTTP status and {answer}, as \
-         `{media_type}`. To add what is known of this occurrence, answer with \
-         `{extra}::from(error)` and its builder methods instead."
+             `Err(error)` and the client gets the row's HTTP status and {answer}, as \
+             `{media_type}`. To add what is known of this occurrence, answer with \
+             `{extra}::from(error)` and its builder methods instead."
         ),
         code: format!(
             "# #[cfg(feature = \"axum\")] {{\n\
-         use {krate}::axum_core::response::IntoResponse;\n\
-         use {krate}::{{{extra}, {name}}};\n\n\
-         async fn handler() -> ::core::result::Result<String, {name}> {{\n\
-         \x20   Err({name}::{variant})\n\
-         }}\n\n\
-         let response = {name}::{variant}.into_response();\n\
-         assert_eq!(response.status(), {status});\n\
-         assert_eq!(response.headers()[\"content-type\"], \"{media_type}\");\n\n\
-         let response = {extra}::from({name}::{variant}){added}.into_response();\n\
-         assert_eq!(response.status(), {status});\n\
-         # let _ = handler;\n\
-         # }}",
+             use {krate}::axum_core::response::IntoResponse;\n\
+             use {krate}::{{{extra}, {name}}};\n\n\
+             async fn handler() -> ::core::result::Result<String, {name}> {{\n\
+             \x20   Err({name}::{variant})\n\
+             }}\n\n\
+             let response = {name}::{variant}.into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             assert_eq!(response.headers()[\"content-type\"], \"{media_type}\");\n\n\
+             let response = {extra}::from({name}::{variant}){added}.into_response();\n\
+             assert_eq!(response.status(), {status});\n\
+             # let _ = handler;\n\
+             # }}",
             name = table.rust_enum,
             variant = row.rust_variant,
             status = row.http_status,
@@ -270,7 +270,6 @@ fn server_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Option
 /// Use `http::StatusCode`.
 fn status_code_section(catalogue: &Catalogue, row: &Row) -> Section {
     let krate = catalogue.crate_ident();
-    // Use `http::StatusCode`.
     let interop = match catalogue.http_table() {
         Some(http) => {
             let first = &http.rows[0];

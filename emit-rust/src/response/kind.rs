@@ -52,40 +52,7 @@ pub(super) fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
          code when the catalogue lists it, else the status when an\n\
          HTTP status table lists it, else the {raw}."
     ));
-    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
-        // Statuses the catalogue does not list, with the recovery the spec
-        // gives them (`unlisted_statuses`).
-        let by_status =
-            catalogue.recoveries.iter().filter(|recovery| !recovery.unlisted_statuses.is_empty()).map(|recovery| {
-                let patterns = status_patterns(&recovery.unlisted_statuses);
-                let variant = ident(&recovery.rust_variant);
-                quote! {
-                    Self::Unknown { status: #(#patterns)|*, .. } => ::core::option::Option::Some(Recovery::#variant),
-                }
-            });
-        let by_status: Vec<TokenStream> = by_status.collect();
-        let unlisted = if by_status.is_empty() {
-            quote! { ::core::option::Option::None }
-        } else {
-            quote! {
-                match self {
-                    #(#by_status)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-        };
-        quote! {
-            /// What a client should do, if the catalogue says: the recovery of
-            /// the error, else the one the catalogue gives an unlisted status.
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                match self.error_code() {
-                    ::core::option::Option::Some(error) => error.recovery(),
-                    ::core::option::Option::None => #unlisted,
-                }
-            }
-        }
-    });
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_kind_recovery(catalogue));
     quote! {
         #kind_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,6 +98,43 @@ pub(super) fn emit_kind(catalogue: &Catalogue, sample: &Sample) -> TokenStream {
             }
 
             #recovery
+        }
+    }
+}
+
+/// `ApiErrorKind::recovery`: the error's, else the one the catalogue
+/// gives an unlisted status.
+fn emit_kind_recovery(catalogue: &Catalogue) -> TokenStream {
+    // Statuses the catalogue does not list, with the recovery the spec
+    // gives them (`unlisted_statuses`).
+    let by_status =
+        catalogue.recoveries.iter().filter(|recovery| !recovery.unlisted_statuses.is_empty()).map(|recovery| {
+            let patterns = status_patterns(&recovery.unlisted_statuses);
+            let variant = ident(&recovery.rust_variant);
+            quote! {
+                Self::Unknown { status: #(#patterns)|*, .. } => ::core::option::Option::Some(Recovery::#variant),
+            }
+        });
+    let by_status: Vec<TokenStream> = by_status.collect();
+    let unlisted = if by_status.is_empty() {
+        quote! { ::core::option::Option::None }
+    } else {
+        quote! {
+            match self {
+                #(#by_status)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    quote! {
+        /// What a client should do, if the catalogue says: the recovery of
+        /// the error, else the one the catalogue gives an unlisted status.
+        #[must_use]
+        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+            match self.error_code() {
+                ::core::option::Option::Some(error) => error.recovery(),
+                ::core::option::Option::None => #unlisted,
+            }
         }
     }
 }
