@@ -1,5 +1,5 @@
-//! A table's enum: the enum and its variants, the constant tables its
-//! methods read, the methods, and its trait impls.
+//! A table's enum: the enum and its variants, and the constant tables
+//! its methods read (the methods and trait impls are in `impls.rs`).
 
 mod docs;
 mod impls;
