@@ -31,7 +31,8 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         Some(lookup_section(catalogue, sample)),
         catalogue.body.as_ref().map(|body| parse_example(catalogue, body, sample.0, sample.1)),
         match_section(catalogue),
-        retry_after_section(catalogue),
+        // `ApiError` needs a body.
+        catalogue.body.is_some().then(|| retry_after_section(catalogue)),
         recovery_section(catalogue, sample.1),
         Some(serde_section(catalogue, sample)),
         server_section(catalogue, sample),
@@ -123,13 +124,10 @@ fn match_section(catalogue: &Catalogue) -> Option<Section> {
     })
 }
 
-/// Wait as long as the service asks: `ApiError` needs a body.
-fn retry_after_section(catalogue: &Catalogue) -> Option<Section> {
-    if catalogue.body.is_none() {
-        return None;
-    }
+/// Wait as long as the service asks.
+fn retry_after_section(catalogue: &Catalogue) -> Section {
     let krate = catalogue.crate_ident();
-    Some(Section {
+    Section {
         heading: "Wait as long as the service asks".to_owned(),
         intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
                 response's `Retry-After` header, in seconds or as a date, as a `Duration`."
@@ -155,7 +153,7 @@ fn retry_after_section(catalogue: &Catalogue) -> Option<Section> {
              # }}"
         ),
         http: true,
-    })
+    }
 }
 
 /// Act on the recovery, when the catalogue has a vocabulary.
