@@ -169,7 +169,8 @@ impl Fixed {
     #[cfg(test)]
     pub(super) fn slots(&self) -> std::collections::BTreeSet<String> {
         let mut names = std::collections::BTreeSet::new();
-        for item in &mut self.items.clone() {
+        let mut items = self.items.clone();
+        for item in &mut items {
             for attrs in item_attrs(item) {
                 for text in attrs.iter().filter_map(doc_text) {
                     let mut rest = text.as_str();

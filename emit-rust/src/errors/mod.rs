@@ -1,29 +1,35 @@
 //! `UnknownCodeError` and `UnknownNameError`: what the conversions from a
 //! number and from a string fail with. The types, with their docs, are
-//! real Rust in `types.rs`, compiled and tested here; this module fills
-//! their examples' slots.
+//! real Rust in `types.rs` (and `types_string.rs` for string codes),
+//! compiled and tested here; this module fills their examples' slots.
 
 #[cfg(test)]
 mod types;
+#[cfg(test)]
+mod types_string;
 
 /// The two error types, spliced in verbatim.
 const TYPES_SOURCE: &str = include_str!("types.rs");
+
+/// The `UnknownCodeError` of string codes, spliced in place of `types.rs`'s.
+const TYPES_STRING_SOURCE: &str = include_str!("types_string.rs");
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::unused_code;
 use super::splice::{Fixed, Named, Slots};
-use super::tokens::doc;
 use errcat_model::{Catalogue, CodeKind};
 
 /// Both error types, with examples on the first table.
 pub(super) fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
-    let types = Fixed::parse(TYPES_SOURCE).fill(&slots(catalogue));
+    let slots = slots(catalogue);
+    let types = Fixed::parse(TYPES_SOURCE).fill(&slots);
     match catalogue.codes {
         CodeKind::Integer => quote! { #types },
         CodeKind::String => {
-            let code_error = emit_string_code_error(catalogue);
+            // `types_string.rs`'s `UnknownCodeError` in place of the numeric one.
+            let code_error = Fixed::parse(TYPES_STRING_SOURCE).fill(&slots);
             let name_error = types.without(Named::Type("UnknownCodeError"));
             quote! {
                 #code_error
@@ -51,52 +57,21 @@ fn slots(catalogue: &Catalogue) -> Slots {
         .with("not_a_name", format!("{not_a_name:?}"))
 }
 
-/// The `UnknownCodeError` of a catalogue with string codes: it holds no
-/// code, since a `no_std` crate without `alloc` could not own a copy of
-/// the text, and borrowing it would tie the error to the input.
-fn emit_string_code_error(catalogue: &Catalogue) -> TokenStream {
-    let krate = catalogue.crate_ident();
-    let name = &catalogue.tables[0].rust_enum;
-    let miss = unused_code(catalogue);
-    let code_error_docs = doc(&format!(
-        "The error returned when a string is not a code of the table. It does\n\
-         not hold the string: the caller has it.\n\n\
-         ```\n\
-         use {krate}::{name};\n\n\
-         let error = {name}::try_from({miss}).unwrap_err();\n\
-         assert_eq!(error.to_string(), \"unknown error code\");\n\
-         ```"
-    ));
-    quote! {
-        #code_error_docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub struct UnknownCodeError {
-            _private: (),
-        }
-
-        impl ::core::fmt::Display for UnknownCodeError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("unknown error code")
-            }
-        }
-
-        impl ::core::error::Error for UnknownCodeError {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use errcat_model::CodeKind;
 
     use super::super::test_catalogue::catalogue;
-    use super::{Fixed, Named, TYPES_SOURCE, slots};
+    use super::{Fixed, Named, TYPES_SOURCE, TYPES_STRING_SOURCE, slots};
 
     #[test]
     fn every_slot_of_the_docs_is_filled() {
         for codes in [CodeKind::Integer, CodeKind::String] {
             let names = slots(&catalogue(codes)).names();
-            for slot in Fixed::parse(TYPES_SOURCE).slots() {
-                assert!(names.contains(slot.as_str()), "{slot} is not filled");
+            for source in [TYPES_SOURCE, TYPES_STRING_SOURCE] {
+                for slot in Fixed::parse(source).slots() {
+                    assert!(names.contains(slot.as_str()), "{slot} is not filled");
+                }
             }
         }
         assert!(Fixed::parse(TYPES_SOURCE).has(Named::Type("UnknownCodeError")));
