@@ -6,6 +6,9 @@
 //! written directly as text by errcat-model's `rust_data`, in
 //! prettyplease's layout: on a large catalogue the token road cost most
 //! of the run.
+//! Fixed runtime code, which the generated crate carries verbatim, is
+//! ordinary Rust in this crate, docs included, and enters through
+//! `splice`, the one way in for code that is not `quote!`.
 //! Lookups are table-driven: each variant's discriminant is its code,
 //! per-row facts live in static arrays indexed by the row, and a code's
 //! row (for `from_code` and every accessor) and a name's row (`from_name`)
