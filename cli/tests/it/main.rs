@@ -4,3 +4,4 @@
 mod cli;
 mod diff;
 mod routes;
+mod upgrade;
