@@ -92,6 +92,12 @@ pub mod diff {
     };
 }
 
+/// The JSON Schema of the spec format, for editors: `errcat schema`
+/// prints it and `errcat init` writes it beside a starter spec.
+pub mod schema {
+    pub use errcat_pipeline::schema::{ID, JSON_SCHEMA};
+}
+
 /// Synthetic catalogues of any size, for benchmarks (`errcat synth`).
 pub mod synth {
     pub use errcat_pipeline::synth::{MAX_CODES, spec, string_spec};
