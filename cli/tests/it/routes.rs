@@ -44,13 +44,18 @@ fn errcat_gen_check_passes_on_what_the_xtask_wrote_and_keeps_its_headers() {
     assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
     let run = errcat(dir.path(), &["gen"]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    assert!(!text(&run.stdout).contains("written"), "nothing rewritten for its header: {}", text(&run.stdout));
+    assert!(
+        !text(&run.stdout).contains("written"),
+        "nothing rewritten for its header: {}",
+        text(&run.stdout)
+    );
     assert!(first_line(&lib).contains("`cargo xtask gen`"), "{}", first_line(&lib));
     assert!(first_line(&lock).contains("`cargo xtask gen`"), "{}", first_line(&lock));
 
     // A file that changes takes the header of the command that changed it.
     let spec = dir.path().join("spec/knox-cloud.yaml");
-    let edited = fs::read_to_string(&spec).unwrap().replace("Resource not found.", "Resource not found at all.");
+    let edited =
+        fs::read_to_string(&spec).unwrap().replace("Resource not found.", "Resource not found at all.");
     fs::write(&spec, edited).unwrap();
     let check = errcat(dir.path(), &["gen", "--check"]);
     assert_eq!(check.status.code(), Some(1), "a real change is still stale: {}", text(&check.stdout));
