@@ -25,8 +25,12 @@ use crate::spec::{SpecCode, SpecCodes, SpecFile, SpecRetired, SpecRow, SpecTable
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Skipped {
     /// The catalogue's own fields (`title`, `crate`, `version`, the
-    /// `tables` and `retired` lists themselves).
+    /// `tables` and `retired` lists themselves), none of them read.
     pub catalogue: bool,
+    /// The catalogue's own fields that could not be read (`codes`,
+    /// `body`, …), each at its default and judged by nothing, while the
+    /// others are judged.
+    pub catalogue_fields: BTreeSet<String>,
     /// Tables whose own fields could not be read (`tables[t]`).
     pub tables: BTreeSet<usize>,
     /// Rows (`tables[t].errors[r]`).
@@ -43,6 +47,11 @@ impl Skipped {
     /// Whether the whole spec was read.
     pub fn is_empty(&self) -> bool {
         *self == Skipped::default()
+    }
+
+    /// Whether the catalogue's own field `field` was read.
+    fn read(&self, field: &str) -> bool {
+        !self.catalogue && !self.catalogue_fields.contains(field)
     }
 }
 
@@ -70,10 +79,10 @@ pub fn validate_skipping(
     };
     // `codes:` is a field of the catalogue: when those could not be read,
     // it may be the default, and no code is judged against it.
-    let codes = (!skipped.catalogue).then_some(codes_kind);
+    let codes = skipped.read("codes").then_some(codes_kind);
     let mut problems = Problems { file, codes, found: Vec::new() };
     if !skipped.catalogue {
-        check_catalogue(&mut problems, spec);
+        check_catalogue(&mut problems, skipped, spec);
     }
 
     let recoveries = check_recoveries(&mut problems, skipped, spec);
@@ -81,7 +90,7 @@ pub fn validate_skipping(
         if skipped.catalogue { None } else { spec.body.as_ref().map(|body| check_body(&mut problems, body)) };
     // A row's recovery is judged only when the whole vocabulary was read:
     // the name it gives may be that of an entry that could not be.
-    let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
+    let vocabulary_read = skipped.read("recoveries") && skipped.recoveries.is_empty();
 
     let mut table_ids = HashMap::new();
     let mut enum_names = HashMap::new();
@@ -156,7 +165,8 @@ pub fn validate_skipping(
             "name the code member something else, e.g. `code: code`, or remove `problem_details`",
         );
     }
-    if spec.problem_details.is_some() && spec.body.is_none() {
+    // A body that could not be read is no missing body.
+    if spec.problem_details.is_some() && spec.body.is_none() && skipped.read("body") {
         problems.push(
             SpecPath::root().field("problem_details"),
             "`problem_details` needs a `body:`: its `code` member is the problem's member for the code",
@@ -202,9 +212,9 @@ pub fn validate_skipping(
     }
 }
 
-/// The catalogue's own fields.
-fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
-    if spec.title.trim().is_empty() {
+/// The catalogue's own fields, those that were read.
+fn check_catalogue(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
+    if skipped.read("title") && spec.title.trim().is_empty() {
         problems.push(
             SpecPath::root().field("title"),
             "`title` is blank",
@@ -212,20 +222,21 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
         );
     }
     check_text(problems, SpecPath::root(), "the catalogue", "title", &spec.title);
-    if !is_crate_name(&spec.crate_name) {
+    let crate_read = skipped.read("crate");
+    if crate_read && !is_crate_name(&spec.crate_name) {
         problems.push(
             SpecPath::root().field("crate"),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
         );
-    } else if let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
+    } else if crate_read && let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
         problems.push(
             SpecPath::root().field("crate"),
             format!("`crate: {}` names {clash}", spec.crate_name),
             format!("choose a name of your own, e.g. `crate: {}-errors`", spec.crate_name),
         );
     }
-    if semver::Version::parse(&spec.version).is_err() {
+    if skipped.read("version") && semver::Version::parse(&spec.version).is_err() {
         problems.push(
             SpecPath::root().field("version"),
             format!("`version: {}` is not a semver version", spec.version),
@@ -241,7 +252,7 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "give the address of the published reference page, e.g. `https://docs.example.com/my-api-errors.html`",
         );
     }
-    if spec.tables.is_empty() {
+    if skipped.read("tables") && spec.tables.is_empty() {
         problems.push(
             SpecPath::root().field("tables"),
             "the catalogue has no tables",
