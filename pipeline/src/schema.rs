@@ -14,7 +14,8 @@
 pub const ID: &str = "urn:errcat:spec:catalogue";
 
 /// The committed schema (`pipeline/catalogue.schema.json`, the same text
-/// as `spec/catalogue.schema.json`), exactly what [`json_schema`] derives.
+/// as `spec/catalogue.schema.json`), exactly what `json_schema` derives
+/// (under the `schema` feature).
 pub const JSON_SCHEMA: &str = include_str!("../catalogue.schema.json");
 
 /// The spec format as a draft-07 JSON Schema (the draft editors support
