@@ -36,7 +36,7 @@ fn the_first_lock_format_and_its_crate_are_migrated() {
     fs::write(&lock, earlier("knox-cloud.lock")).unwrap();
     let manifest = dir.path().join("generated/knox-cloud-errors/Cargo.toml");
     fs::create_dir_all(manifest.parent().unwrap()).unwrap();
-    fs::write(&manifest, earlier("Cargo.toml")).unwrap();
+    fs::write(&manifest, earlier("manifest.toml")).unwrap();
 
     let check = errcat(dir.path(), &["gen", "--check"]);
     assert_eq!(check.status.code(), Some(1), "stale, not refused: {}", text(&check.stderr));
