@@ -31,8 +31,12 @@ use crate::spec::{SpecCodes, SpecFile};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Skipped {
     /// The catalogue's own fields (`title`, `crate`, `version`, the
-    /// `tables` and `retired` lists themselves).
+    /// `tables` and `retired` lists themselves), none of them read.
     pub catalogue: bool,
+    /// The catalogue's own fields that could not be read (`codes`,
+    /// `body`, …), each at its default and judged by nothing, while the
+    /// others are judged.
+    pub catalogue_fields: BTreeSet<String>,
     /// Tables whose own fields could not be read (`tables[t]`).
     pub tables: BTreeSet<usize>,
     /// Rows (`tables[t].errors[r]`).
@@ -49,6 +53,11 @@ impl Skipped {
     /// Whether the whole spec was read.
     pub fn is_empty(&self) -> bool {
         *self == Skipped::default()
+    }
+
+    /// Whether the catalogue's own field `field` was read.
+    fn read(&self, field: &str) -> bool {
+        !self.catalogue && !self.catalogue_fields.contains(field)
     }
 }
 
@@ -76,10 +85,10 @@ pub fn validate_skipping(
     };
     // `codes:` is a field of the catalogue: when those could not be read,
     // it may be the default, and no code is judged against it.
-    let codes = (!skipped.catalogue).then_some(codes_kind);
+    let codes = skipped.read("codes").then_some(codes_kind);
     let mut problems = Problems { file, codes, found: Vec::new() };
     if !skipped.catalogue {
-        check_catalogue(&mut problems, spec);
+        check_catalogue(&mut problems, skipped, spec);
     }
 
     let recoveries = check_recoveries(&mut problems, skipped, spec);
@@ -87,14 +96,14 @@ pub fn validate_skipping(
         if skipped.catalogue { None } else { spec.body.as_ref().map(|body| check_body(&mut problems, body)) };
     // A row's recovery is judged only when the whole vocabulary was read:
     // the name it gives may be that of an entry that could not be.
-    let vocabulary_read = !skipped.catalogue && skipped.recoveries.is_empty();
+    let vocabulary_read = skipped.read("recoveries") && skipped.recoveries.is_empty();
 
     let Tables { tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
-    check_problem_details_body(&mut problems, spec);
+    check_problem_details_body(&mut problems, skipped, spec);
     if !http {
         check_no_embedded_status(&mut problems, skipped, spec);
         // Judged only when every row was read: a status may be on one that was not.
@@ -134,9 +143,9 @@ pub fn validate_skipping(
     }
 }
 
-/// The catalogue's own fields.
-fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
-    if spec.title.trim().is_empty() {
+/// The catalogue's own fields, those that were read.
+fn check_catalogue(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
+    if skipped.read("title") && spec.title.trim().is_empty() {
         problems.push(
             SpecPath::root().field("title"),
             "`title` is blank",
@@ -144,20 +153,21 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
         );
     }
     check_text(problems, SpecPath::root(), "the catalogue", "title", &spec.title);
-    if !is_crate_name(&spec.crate_name) {
+    let crate_read = skipped.read("crate");
+    if crate_read && !is_crate_name(&spec.crate_name) {
         problems.push(
             SpecPath::root().field("crate"),
             format!("`crate: {}` is not a valid package name", spec.crate_name),
             "use lowercase ASCII letters, digits and `-`, starting with a letter, e.g. `my-api-errors`",
         );
-    } else if let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
+    } else if crate_read && let Some(clash) = crate_name_clash(&spec.crate_name.replace('-', "_")) {
         problems.push(
             SpecPath::root().field("crate"),
             format!("`crate: {}` names {clash}", spec.crate_name),
             format!("choose a name of your own, e.g. `crate: {}-errors`", spec.crate_name),
         );
     }
-    if semver::Version::parse(&spec.version).is_err() {
+    if skipped.read("version") && semver::Version::parse(&spec.version).is_err() {
         problems.push(
             SpecPath::root().field("version"),
             format!("`version: {}` is not a semver version", spec.version),
@@ -173,7 +183,7 @@ fn check_catalogue(problems: &mut Problems<'_>, spec: &SpecFile) {
             "give the address of the published reference page, e.g. `https://docs.example.com/my-api-errors.html`",
         );
     }
-    if spec.tables.is_empty() {
+    if skipped.read("tables") && spec.tables.is_empty() {
         problems.push(
             SpecPath::root().field("tables"),
             "the catalogue has no tables",

@@ -344,7 +344,7 @@ pub(super) fn check_type_base(base: &str) -> Result<(), &'static str> {
 
 /// RFC 9457 problem details carry the code in the body's code member: it
 /// needs a body, and a member that is not one of the problem's own.
-pub(super) fn check_problem_details_body(problems: &mut Problems<'_>, spec: &SpecFile) {
+pub(super) fn check_problem_details_body(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
     // The body's code member is the problem's extension member for the code.
     if let (Some(_), Some(body)) = (&spec.problem_details, &spec.body)
         && ["type", "title", "status", "detail", "instance"].contains(&body.code.as_str())
@@ -355,7 +355,8 @@ pub(super) fn check_problem_details_body(problems: &mut Problems<'_>, spec: &Spe
             "name the code member something else, e.g. `code: code`, or remove `problem_details`",
         );
     }
-    if spec.problem_details.is_some() && spec.body.is_none() {
+    // A body that could not be read is no missing body.
+    if spec.problem_details.is_some() && spec.body.is_none() && skipped.read("body") {
         problems.push(
             SpecPath::root().field("problem_details"),
             "`problem_details` needs a `body:`: its `code` member is the problem's member for the code",
