@@ -6,6 +6,9 @@
 //! written directly as text by errcat-model's `rust_data`, in
 //! prettyplease's layout: on a large catalogue the token road cost most
 //! of the run.
+//! Fixed runtime code, which the generated crate carries verbatim, is
+//! ordinary Rust in this crate, docs included, and enters through
+//! `splice`, the one way in for code that is not `quote!`.
 //! Lookups are table-driven: each variant's discriminant is its code,
 //! per-row facts live in static arrays indexed by the row, and a code's
 //! row (for `from_code` and every accessor) and a name's row (`from_name`)
@@ -22,7 +25,6 @@
 mod error_code;
 mod errors;
 mod examples;
-mod fixed;
 mod guide;
 mod interop;
 pub mod phf;
@@ -32,12 +34,17 @@ mod recovery;
 mod response;
 mod serde_codes;
 mod server;
+mod splice;
 mod status_class;
 mod table;
+#[cfg(test)]
+mod test_catalogue;
 mod tokens;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use splice::{Fixed, Named};
 
 pub use readme::emit_readme;
 
@@ -266,19 +273,12 @@ fn emit_lookup_module(hash_names: bool, hash_codes: bool) -> TokenStream {
     if !hash_names && !hash_codes {
         return TokenStream::new();
     }
-    // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
-    // it always parses.
-    let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
-    let items = file.items.into_iter().filter(|item| match item {
-        syn::Item::Fn(f) if f.sig.ident == "hash_name" => hash_names,
-        syn::Item::Fn(f) if f.sig.ident == "hash_code" => hash_codes,
-        _ => true,
-    });
-    let attrs = file.attrs;
-    quote! {
-        mod phf {
-            #(#attrs)*
-            #(#items)*
-        }
+    let mut lookup = Fixed::parse(phf::LOOKUP_SOURCE);
+    if !hash_names {
+        lookup = lookup.without(Named::Fn("hash_name"));
     }
+    if !hash_codes {
+        lookup = lookup.without(Named::Fn("hash_code"));
+    }
+    lookup.into_module("phf")
 }

@@ -111,19 +111,14 @@ impl Lock {
     }
 }
 
+/// The fix of a `codes` line that names no kind.
+const KIND_LINE_FIX: &str = "a lock of string codes has the line `codes string`, a lock of integer codes none: \
+     restore the lock from version control, then run `gen` again";
+
 /// Reads a lock file's text. `path` names it in diagnostics.
-pub fn parse(path: &Path, mut text: &str) -> Result<Lock, Diagnostics> {
+pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
-    // An editor that saves a byte-order mark leaves an invisible character,
-    // so say which it is; the rest is read on.
-    if let Some(rest) = text.strip_prefix('\u{FEFF}') {
-        problems.push(
-            Diagnostic::new(path, "the lock starts with an invisible byte-order mark (U+FEFF), which gen never writes")
-                .at(1, 1)
-                .help("save the file as UTF-8 without a byte-order mark (or restore it from version control), then run `gen` again"),
-        );
-        text = rest;
-    }
+    let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
     let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
@@ -146,23 +141,9 @@ pub fn parse(path: &Path, mut text: &str) -> Result<Lock, Diagnostics> {
             continue;
         }
         if let Some(rest) = line.strip_prefix("version ") {
-            if let Some((_, first)) = &version {
-                problems.push(
-                    Diagnostic::new(
-                        path,
-                        format!("the lock has a second `version` line (the first is line {first})"),
-                    )
-                    .at(n, 1)
-                    .help("a merge kept both sides: delete the older version line, then run `gen` again"),
-                );
-            } else if semver::Version::parse(rest).is_err() {
-                problems.push(
-                    Diagnostic::new(path, format!("`{rest}` is not a semver version"))
-                        .at(n, 9)
-                        .help("restore the lock from version control, then run `gen` again"),
-                );
-            } else {
-                version = Some((rest.to_owned(), n));
+            match version_line(path, n, rest, version.as_ref()) {
+                Ok(read) => version = Some(read),
+                Err(problem) => problems.push(problem),
             }
             continue;
         }
@@ -173,25 +154,23 @@ pub fn parse(path: &Path, mut text: &str) -> Result<Lock, Diagnostics> {
         // No code line has two fields: this one meant to be the kind line.
         if let Some(kind) = line.strip_prefix("codes ").filter(|rest| !rest.contains(' ')) {
             problems.push(
-                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes")).at(n, 7).help(
-                    "a lock of string codes has the line `codes string`, a lock of integer codes none: \
-                         restore the lock from version control, then run `gen` again",
-                ),
+                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes"))
+                    .at(n, 7)
+                    .help(KIND_LINE_FIX),
             );
             continue;
         }
         if let Some(id) = line.strip_prefix("recovery: ") {
-            if !recovery_ids.insert(id) {
-                problems.push(
+            match recovery_ids.insert(id) {
+                true => recoveries.push(id.to_owned()),
+                false => problems.push(
                     Diagnostic::new(
                         path,
                         format!("recovery `{id}` is locked twice: a merge kept both sides"),
                     )
                     .at(n, 1)
                     .help("delete one of the two lines, then run `gen` again"),
-                );
-            } else {
-                recoveries.push(id.to_owned());
+                ),
             }
             continue;
         }
@@ -243,25 +222,63 @@ pub fn parse(path: &Path, mut text: &str) -> Result<Lock, Diagnostics> {
             }
         }
     }
-    if let Some(n) = text_codes {
-        problems.push(
-            Diagnostic::new(
-                path,
-                format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
-            )
-            .at(n, 1)
-            .help(
-                "a lock of string codes has `codes string` after its `version` line: restore the lock \
-                 from version control, then run `gen` again",
-            ),
-        );
-    }
+    problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
         _ => Err(Diagnostics(problems)),
+    }
+}
+
+/// The problem of a lock that locks a text code (first at line `n`) but
+/// has no `codes string` line.
+fn lost_codes_line(path: &Path, n: usize) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
+    )
+    .at(n, 1)
+    .help(
+        "a lock of string codes has `codes string` after its `version` line: restore the lock \
+             from version control, then run `gen` again",
+    )
+}
+
+/// `text` without the byte-order mark it may start with. An editor that
+/// saves one leaves an invisible character, so the problem says which.
+fn without_byte_order_mark<'t>(path: &Path, text: &'t str, problems: &mut Vec<Diagnostic>) -> &'t str {
+    let Some(rest) = text.strip_prefix('\u{FEFF}') else { return text };
+    problems.push(
+        Diagnostic::new(path, "the lock starts with an invisible byte-order mark (U+FEFF), which gen never writes")
+            .at(1, 1)
+            .help("save the file as UTF-8 without a byte-order mark (or restore it from version control), then run `gen` again"),
+    );
+    rest
+}
+
+/// The version of the `version` line `n` (`rest` after `version `), with
+/// its line; `first` is an earlier one's.
+fn version_line(
+    path: &Path,
+    n: usize,
+    rest: &str,
+    first: Option<&(String, usize)>,
+) -> Result<(String, usize), Diagnostic> {
+    if let Some((_, first)) = first {
+        Err(Diagnostic::new(
+            path,
+            format!("the lock has a second `version` line (the first is line {first})"),
+        )
+        .at(n, 1)
+        .help("a merge kept both sides: delete the older version line, then run `gen` again"))
+    } else if semver::Version::parse(rest).is_err() {
+        Err(Diagnostic::new(path, format!("`{rest}` is not a semver version"))
+            .at(n, 9)
+            .help("restore the lock from version control, then run `gen` again"))
+    } else {
+        Ok((rest.to_owned(), n))
     }
 }
 

@@ -5,7 +5,10 @@
 //! its first line is exactly a `header` line. A file with the header
 //! that the spec no longer produces is removed; a file without it is never
 //! touched, and the generator refuses to write over one. Emitters return
-//! bodies; the header is written here and read back here.
+//! bodies; the header is written here and read back here. A file is
+//! current when it differs from what the spec produces only in the
+//! command its header names: it is left as it is, so the routes pass
+//! each other's `--check` and do not rewrite each other's headers.
 //!
 //! Nothing but the files under the output directory and the locks is
 //! touched (and, after a version bump, the version line of the generated
@@ -44,7 +47,7 @@ pub(crate) use cargo_lock::updated_cargo_locks;
 pub use error::Error;
 pub(crate) use header::valid_command;
 pub use header::{Comment, DEFAULT_COMMAND, header, is_generated};
-use header::{generated_from, starts_generated};
+use header::{generated_from, same_but_command, starts_generated};
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -235,7 +238,9 @@ impl<'a> Session<'a> {
             Found::File(bytes) => Some(bytes),
         };
         let outcome = match (existing, self.mode) {
-            (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
+            (Some(old), _) if old == contents.as_bytes() || same_but_command(&old, contents) => {
+                Outcome::Unchanged
+            }
             (Some(old), _) if !is_generated(&old) && is_generated(contents.as_bytes()) => {
                 self.not_owned.push(path);
                 return Ok(());
