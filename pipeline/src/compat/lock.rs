@@ -143,7 +143,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         if let Some(rest) = line.strip_prefix("version ") {
             match version_line(path, n, rest, version.as_ref()) {
                 Ok(read) => version = Some(read),
-                Err(problem) => problems.push(problem),
+                Err(problem) => problems.push(*problem),
             }
             continue;
         }
@@ -265,18 +265,22 @@ fn version_line(
     n: usize,
     rest: &str,
     first: Option<&(String, usize)>,
-) -> Result<(String, usize), Diagnostic> {
+) -> Result<(String, usize), Box<Diagnostic>> {
     if let Some((_, first)) = first {
-        Err(Diagnostic::new(
-            path,
-            format!("the lock has a second `version` line (the first is line {first})"),
-        )
-        .at(n, 1)
-        .help("a merge kept both sides: delete the older version line, then run `gen` again"))
+        Err(Box::new(
+            Diagnostic::new(
+                path,
+                format!("the lock has a second `version` line (the first is line {first})"),
+            )
+            .at(n, 1)
+            .help("a merge kept both sides: delete the older version line, then run `gen` again"),
+        ))
     } else if semver::Version::parse(rest).is_err() {
-        Err(Diagnostic::new(path, format!("`{rest}` is not a semver version"))
-            .at(n, 9)
-            .help("restore the lock from version control, then run `gen` again"))
+        Err(Box::new(
+            Diagnostic::new(path, format!("`{rest}` is not a semver version"))
+                .at(n, 9)
+                .help("restore the lock from version control, then run `gen` again"),
+        ))
     } else {
         Ok((rest.to_owned(), n))
     }
