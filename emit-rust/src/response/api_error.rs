@@ -151,6 +151,19 @@ fn shown(text: &str) -> (&str, &'static str) {
     }
 }
 
+/// Writes `value`'s `Display` with each character escaped as
+/// `char::escape_debug` does: a string code is the server's text, shown
+/// bare as ids are and as unable to end the line or move the cursor.
+fn write_escaped(f: &mut fmt::Formatter<'_>, value: impl fmt::Display) -> fmt::Result {
+    struct Escape<'a, 'b>(&'a mut fmt::Formatter<'b>);
+    impl fmt::Write for Escape<'_, '_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            text.chars().try_for_each(|c| ::core::write!(self.0, "{}", c.escape_debug()))
+        }
+    }
+    fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
+}
+
 /// `HTTP <status>: ` and the error, then what the body says when that adds
 /// to it; of each text the server sent, at most `SHOWN` characters.
 impl fmt::Display for ApiError {
@@ -165,16 +178,20 @@ impl fmt::Display for ApiError {
                 match self.kind {
                     // An alias: say which code the service sent.
                     ApiErrorKind::Code(error) if body.sent_code().number() != error.code() as i128 => {
-                        ::core::write!(f, " (sent as {})", body.sent_code())?;
+                        f.write_str(" (sent as ")?;
+                        write_escaped(f, body.sent_code())?;
+                        f.write_str(")")?;
                     }
                     ApiErrorKind::Code(_) => {}
-                    _ => match body.message_text() {
-                        ::core::option::Option::Some(message) => {
+                    _ => {
+                        f.write_str(" (code ")?;
+                        write_escaped(f, body.sent_code())?;
+                        if let ::core::option::Option::Some(message) = body.message_text() {
                             let (message, more) = shown(message);
-                            ::core::write!(f, " (code {}, message {message:?}{more})", body.sent_code())?;
+                            ::core::write!(f, ", message {message:?}{more}")?;
                         }
-                        ::core::option::Option::None => ::core::write!(f, " (code {})", body.sent_code())?,
-                    },
+                        f.write_str(")")?;
+                    }
                 }
                 if let ::core::option::Option::Some((key, id)) = body.occurrence() {
                     // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
@@ -190,5 +207,29 @@ impl fmt::Display for ApiError {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt;
+
+    use super::write_escaped;
+    use crate::response::BodyCode;
+
+    struct Escaped<T>(T);
+
+    impl<T: fmt::Display> fmt::Display for Escaped<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_escaped(f, &self.0)
+        }
+    }
+
+    #[test]
+    fn a_code_is_shown_escaped_as_ids_are() {
+        // String codes are the server's text; a numeric code is unchanged.
+        assert_eq!(Escaped("\u{1b}[2J\nINFO fake").to_string(), r"\u{1b}[2J\nINFO fake");
+        assert_eq!(Escaped("card_declined \u{2028}é").to_string(), r"card_declined \u{2028}é");
+        assert_eq!(Escaped(BodyCode::new(-40400)).to_string(), "-40400");
     }
 }

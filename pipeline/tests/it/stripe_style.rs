@@ -111,3 +111,18 @@ fn bodies_and_problem_details_write_the_code_as_a_string() {
     let read: ProblemDetails = serde_json::from_value(json).unwrap();
     assert_eq!(read.error_code(), Some(ErrorCode::Request(RequestError::RateLimit)));
 }
+
+#[test]
+fn display_escapes_a_code_the_catalogue_does_not_list() {
+    // A string code is the server's text: it must not move the cursor or start a log line of its own.
+    let body = br#"{"error":{"code":"\u001b[2J\nINFO fake","message":"m"}}"#;
+    let error = ApiError::from_response(402, body);
+    assert_eq!(error.body().map(|body| body.code.as_str()), Some("\u{1b}[2J\nINFO fake"));
+    let shown = error.to_string();
+    assert!(!shown.contains(['\u{1b}', '\n']), "{shown:?}");
+    assert!(shown.contains(r"(code \u{1b}[2J\nINFO fake, message "), "{shown}");
+
+    // An alias is the server's text too.
+    let error = ApiError::from_response(402, br#"{"error":{"code":"0402","message":"Card declined"}}"#);
+    assert!(error.to_string().ends_with("(sent as 0402)"), "{error}");
+}

@@ -1897,6 +1897,22 @@ mod response {
             ::core::option::Option::None => (text, ""),
         }
     }
+    /// Writes `value`'s `Display` with each character escaped as
+    /// `char::escape_debug` does: a string code is the server's text, shown
+    /// bare as ids are and as unable to end the line or move the cursor.
+    fn write_escaped(
+        f: &mut fmt::Formatter<'_>,
+        value: impl fmt::Display,
+    ) -> fmt::Result {
+        struct Escape<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Escape<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                text.chars()
+                    .try_for_each(|c| ::core::write!(self.0, "{}", c.escape_debug()))
+            }
+        }
+        fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
+    }
     /// `HTTP <status>: ` and the error, then what the body says when that adds
     /// to it; of each text the server sent, at most `SHOWN` characters.
     impl fmt::Display for ApiError {
@@ -1914,21 +1930,21 @@ mod response {
                         ApiErrorKind::Code(
                             error,
                         ) if body.sent_code().number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.sent_code())?;
+                            f.write_str(" (sent as ")?;
+                            write_escaped(f, body.sent_code())?;
+                            f.write_str(")")?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            match body.message_text() {
-                                ::core::option::Option::Some(message) => {
-                                    let (message, more) = shown(message);
-                                    ::core::write!(
-                                        f, " (code {}, message {message:?}{more})", body.sent_code()
-                                    )?;
-                                }
-                                ::core::option::Option::None => {
-                                    ::core::write!(f, " (code {})", body.sent_code())?
-                                }
+                            f.write_str(" (code ")?;
+                            write_escaped(f, body.sent_code())?;
+                            if let ::core::option::Option::Some(message) = body
+                                .message_text()
+                            {
+                                let (message, more) = shown(message);
+                                ::core::write!(f, ", message {message:?}{more}")?;
                             }
+                            f.write_str(")")?;
                         }
                     }
                     if let ::core::option::Option::Some((key, id)) = body.occurrence() {
