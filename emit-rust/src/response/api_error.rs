@@ -18,6 +18,13 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// The longest delay [`retry_after`](Self::retry_after) reports: one
+    /// day. A longer `Retry-After` (a server may send up to 2^64 - 1
+    /// seconds, or a date centuries away) reads as this, so that
+    /// `Instant::now() + delay` or a timer's deadline cannot overflow on
+    /// any platform, and a client never waits longer than a day on one hint.
+    pub const MAX_RETRY_AFTER: ::core::time::Duration = ::core::time::Duration::from_secs(24 * 60 * 60);
+
     /// Classifies a response from its HTTP status and body bytes.
     /// A body that is not an error body is kept as bytes, and classified
     /// by its `code` when it has one.
@@ -56,15 +63,16 @@ impl ApiError {
     }
 
     /// The error with the delay a `Retry-After` header asked for, for a
-    /// client that read the header itself.
+    /// client that read the header itself; at most `MAX_RETRY_AFTER`.
     #[must_use]
     pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
-        self.retry_after = ::core::option::Option::Some(delay);
+        self.retry_after = ::core::option::Option::Some(delay.min(Self::MAX_RETRY_AFTER));
         self
     }
 
     /// How long the service asked to wait before sending the request again
-    /// (its `Retry-After` header, in seconds or as a date), if it did.
+    /// (its `Retry-After` header, in seconds or as a date), if it did; at
+    /// most `MAX_RETRY_AFTER`.
     #[must_use]
     pub const fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
         self.retry_after
@@ -114,12 +122,14 @@ impl ApiError {
 }
 
 /// The delay a `Retry-After` value asks for, seen at `now`: a number of
-/// seconds, or an HTTP date (a date already past asks for no delay).
+/// seconds, or an HTTP date (a date already past asks for no delay); more
+/// seconds than a `u64` holds ask for the longest delay there is.
 #[cfg(feature = "http")]
 fn retry_after(value: &str, now: ::std::time::SystemTime) -> ::core::option::Option<::core::time::Duration> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
-        return value.parse().ok().map(::core::time::Duration::from_secs);
+        let seconds = value.parse().unwrap_or(u64::MAX);
+        return ::core::option::Option::Some(::core::time::Duration::from_secs(seconds));
     }
     let date = ::httpdate::parse_http_date(value).ok()?;
     ::core::option::Option::Some(date.duration_since(now).unwrap_or(::core::time::Duration::ZERO))
