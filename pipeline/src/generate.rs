@@ -104,7 +104,8 @@ impl From<Diagnostics> for Error {
 /// place, so the files and locks are written all or nothing: a refusal or
 /// failure before the renames removes what was staged and leaves every
 /// old file as it was. After a version bump, the generated package's entry in
-/// the nearest `Cargo.lock` above it is brought up to date in the same run.
+/// the `Cargo.lock` of the workspace it is a member of (Cargo says which)
+/// is brought up to date in the same run.
 ///
 /// The returned reports name every file, in the order written;
 /// [`Outcome::is_stale`](crate::Outcome::is_stale) tells which fail a check.
