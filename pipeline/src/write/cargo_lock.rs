@@ -92,28 +92,28 @@ fn workspace_lock(manifest: &Path) -> Option<PathBuf> {
 /// its version only when a package of the same name is locked too, and
 /// those references follow. Every line keeps its own ending.
 fn with_version(lock: &str, name: &str, old: &str, new: &str) -> Option<String> {
-    let lines: Vec<&str> = lock.split_inclusive('\n').collect();
-    let text = |line: &str| line.trim_end_matches(['\n', '\r']).len();
+    // Each line as its text and its ending, which is put back as it was.
+    let lines: Vec<(&str, &str)> = lock
+        .split_inclusive('\n')
+        .map(|line| line.split_at(line.trim_end_matches(['\n', '\r']).len()))
+        .collect();
     let (name_line, old_line) = (format!("name = \"{name}\""), format!("version = \"{old}\""));
-    let mut starts: Vec<usize> =
-        (0..lines.len()).filter(|&i| &lines[i][..text(lines[i])] == "[[package]]").collect();
+    let mut starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].0 == "[[package]]").collect();
     starts.push(lines.len());
-    let is = |i: usize, want: &str| &lines[i][..text(lines[i])] == want;
     let entry = starts.windows(2).map(|pair| pair[0]..pair[1]).find(|entry| {
-        entry.clone().any(|i| is(i, &name_line))
-            && entry.clone().any(|i| is(i, &old_line))
-            && !entry.clone().any(|i| lines[i].starts_with("source = "))
+        entry.clone().any(|i| lines[i].0 == name_line)
+            && entry.clone().any(|i| lines[i].0 == old_line)
+            && !entry.clone().any(|i| lines[i].0.starts_with("source = "))
     })?;
-    let at = entry.clone().find(|&i| is(i, &old_line))?;
+    let at = entry.clone().find(|&i| lines[i].0 == old_line)?;
     let (old_ref, new_ref) = (format!("\"{name} {old}\""), format!("\"{name} {new}\""));
     let mut out = String::with_capacity(lock.len() + new.len());
-    for (i, line) in lines.iter().enumerate() {
-        let (body, ending) = line.split_at(text(line));
+    for (i, &(text, ending)) in lines.iter().enumerate() {
         match i {
             _ if i == at => out.push_str(&format!("version = \"{new}\"")),
             // A reference in a `dependencies` array: ` "name version",`.
-            _ if body.trim_start().starts_with('"') => out.push_str(&body.replace(&old_ref, &new_ref)),
-            _ => out.push_str(body),
+            _ if text.trim_start().starts_with('"') => out.push_str(&text.replace(&old_ref, &new_ref)),
+            _ => out.push_str(text),
         }
         out.push_str(ending);
     }
