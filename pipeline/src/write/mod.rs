@@ -42,12 +42,14 @@
 mod cargo_lock;
 mod error;
 mod header;
+mod run_lock;
 
 pub(crate) use cargo_lock::updated_cargo_locks;
 pub use error::Error;
 pub(crate) use header::valid_command;
 pub use header::{Comment, DEFAULT_COMMAND, header, is_generated};
 use header::{generated_from, same_but_command, starts_generated};
+pub use run_lock::{LOCK_FILE, RunLock, WAIT};
 
 use std::collections::BTreeSet;
 use std::fs;

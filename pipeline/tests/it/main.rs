@@ -4,6 +4,7 @@
 mod adversarial;
 mod cargo_lock;
 mod compat;
+mod concurrent;
 mod diagnostics;
 mod diff;
 mod edits;
