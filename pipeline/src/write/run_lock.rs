@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Error, with_path};
+use super::{Error, resolve, with_path};
 
 /// The lock file's name in a locked folder.
 pub const LOCK_FILE: &str = ".errcat.lock";
@@ -37,6 +37,19 @@ pub struct RunLock {
 }
 
 impl RunLock {
+    /// Locks each of `folders` once, in the order of their resolved paths:
+    /// two names for one folder (`.` and the spec's own folder) would
+    /// otherwise wait on each other, and two runs locking the same folders
+    /// in opposite orders would wait on each other until [`WAIT`] ends.
+    pub fn acquire_all(folders: &[&Path], wait: Duration) -> Result<Vec<RunLock>, Error> {
+        let mut resolved = std::collections::BTreeMap::new();
+        for &folder in folders {
+            let key = resolve(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
+            resolved.entry(key).or_insert(folder);
+        }
+        resolved.into_values().map(|folder| RunLock::acquire(folder, wait)).collect()
+    }
+
     /// Locks `folder` (made if missing), waiting at most `wait` for
     /// another run to finish.
     pub fn acquire(folder: &Path, wait: Duration) -> Result<RunLock, Error> {
@@ -118,6 +131,14 @@ mod tests {
         }
         let again = RunLock::acquire(dir.path(), Duration::ZERO).expect("free once dropped");
         drop(again);
+    }
+
+    #[test]
+    fn two_names_for_one_folder_take_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("spec/..");
+        let held = RunLock::acquire_all(&[dir.path(), &other], Duration::ZERO).expect("not its own holder");
+        assert_eq!(held.len(), 1);
     }
 
     #[test]
