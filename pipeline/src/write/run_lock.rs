@@ -62,6 +62,11 @@ impl RunLock {
         let path = folder.join(LOCK_FILE);
         let start = Instant::now();
         loop {
+            // Opened through a link, the file made or emptied would be the
+            // link's target, anywhere: a lock is a real file in the folder.
+            if fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
+                return Err(Error::Symlinks(vec![path]));
+            }
             let open = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path);
             let mut file = open.map_err(|e| Error::Io(with_path(e, &path)))?;
             match file.try_lock() {
@@ -96,11 +101,11 @@ impl Drop for RunLock {
     }
 }
 
-/// Whether `path` still names the open `file`.
+/// Whether `path` still names the open `file`, itself and not by a link.
 #[cfg(unix)]
 fn is_at(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(open), Ok(named)) => (open.dev(), open.ino()) == (named.dev(), named.ino()),
         _ => false,
     }
@@ -139,6 +144,24 @@ mod tests {
         let other = dir.path().join("spec/..");
         let held = RunLock::acquire_all(&[dir.path(), &other], Duration::ZERO).expect("not its own holder");
         assert_eq!(held.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_lock_s_place_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious");
+        fs::write(&target, "keep me\n").unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        std::os::unix::fs::symlink(&target, out.join(LOCK_FILE)).unwrap();
+        let error = RunLock::acquire(&out, Duration::ZERO).unwrap_err();
+        assert!(matches!(&error, Error::Symlinks(paths) if paths == &[out.join(LOCK_FILE)]), "{error}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me\n");
+        // A dangling link makes no file where it points either.
+        fs::remove_file(&target).unwrap();
+        RunLock::acquire(&out, Duration::ZERO).unwrap_err();
+        assert!(!target.exists());
     }
 
     #[test]
