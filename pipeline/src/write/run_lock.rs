@@ -3,10 +3,11 @@
 //! locks until its last rename, so two runs into one `--out`, or over one
 //! spec, take turns instead of mixing their files.
 //!
-//! The lock is an empty file, `.errcat.lock`, in the folder. On Unix it is
-//! removed before it is released, and a run that wins a lock checks the
-//! file is still the one at that path (a run that waited on a removed one
-//! tries again): nothing is left behind. Elsewhere the empty file stays.
+//! The lock is a file, `.errcat.lock`, in the folder, holding the id of
+//! the process that has it. On Unix it is removed before it is released,
+//! and a run that wins a lock checks the file is still the one at that
+//! path (a run that waited on a removed one tries again): nothing is left
+//! behind. Elsewhere the file stays.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
