@@ -54,15 +54,16 @@ impl RunLock {
     /// Locks `folder` (made if missing), waiting at most `wait` for
     /// another run to finish.
     pub fn acquire(folder: &Path, wait: Duration) -> Result<RunLock, Error> {
-        let made: Vec<PathBuf> = folder
-            .ancestors()
-            .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
-            .map(Path::to_path_buf)
-            .collect();
-        fs::create_dir_all(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
         let path = folder.join(LOCK_FILE);
         let start = Instant::now();
         loop {
+            // Again after a wait: the run that held the lock may have removed the folder it made.
+            let made: Vec<PathBuf> = folder
+                .ancestors()
+                .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            fs::create_dir_all(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
             // Opened through a link, the file made or emptied would be the
             // link's target, anywhere: a lock is a real file in the folder.
             if fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
@@ -137,6 +138,23 @@ mod tests {
         }
         let again = RunLock::acquire(dir.path(), Duration::ZERO).expect("free once dropped");
         drop(again);
+    }
+
+    #[test]
+    fn a_run_waiting_on_a_folder_its_holder_made_and_removed_makes_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new");
+        let held = RunLock::acquire(&out, WAIT).unwrap();
+        std::thread::scope(|scope| {
+            let waiting = scope.spawn(|| RunLock::acquire(&out, WAIT));
+            // Long enough for the waiting run to have opened the file.
+            std::thread::sleep(Duration::from_millis(200));
+            drop(held);
+            drop(waiting.join().unwrap().expect("the folder is made again"));
+        });
+        if cfg!(unix) {
+            assert!(!out.exists(), "and removed again by the run that made it");
+        }
     }
 
     #[test]
