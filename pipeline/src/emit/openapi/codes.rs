@@ -72,18 +72,18 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                         })
                         .collect(),
                 ),
+                // The texts of 3.1's `description`s, escaped alike: generators
+                // and renderers read them as Markdown too.
                 enum_descriptions: Some(
                     values
                         .iter()
-                        .map(
-                            |&(code, row)| {
-                                if *code == row.code {
-                                    row.description.clone()
-                                } else {
-                                    alias_description(row)
-                                }
-                            },
-                        )
+                        .map(|&(code, row)| {
+                            if *code == row.code {
+                                markdown_paragraph(&row.description)
+                            } else {
+                                markdown_paragraph(&alias_description(row))
+                            }
+                        })
                         .collect(),
                 ),
                 recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
