@@ -112,7 +112,7 @@ fn alias_const(row: &Row, alias: &Code) -> Schema {
 }
 
 fn alias_description(row: &Row) -> String {
-    format!("An alias of {} {}: {}", row.code, row.name, row.description)
+    format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
 fn code_const(row: &Row) -> Schema {
@@ -145,7 +145,7 @@ fn code_list(table: &Table) -> String {
         .map(|row| {
             let mut line = format!(
                 "- `{}` {}: {}",
-                row.code,
+                row.code.word(),
                 markdown_inline(&row.name),
                 markdown_inline(&row.description)
             );
@@ -153,7 +153,8 @@ fn code_list(table: &Table) -> String {
                 line.push_str(&format!(" — *Deprecated:* {}", markdown_inline(note)));
             }
             if !row.aliases.is_empty() {
-                let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+                let aliases: Vec<String> =
+                    row.aliases.iter().map(|alias| format!("`{}`", alias.word())).collect();
                 line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
             if let Some(recovery) = &row.recovery {
