@@ -71,12 +71,24 @@ fn valid_crate(name: &str) -> bool {
 }
 
 pub(crate) fn check_crate(name: &str) -> Result<(), String> {
-    if valid_crate(name) {
-        return Ok(());
+    if !valid_crate(name) {
+        return Err(format!(
+            "`{name}` cannot name a crate: give a lowercase letter, then lowercase letters, digits, `-` or `_`"
+        ));
     }
-    Err(format!(
-        "`{name}` cannot name a crate: give a lowercase letter, then lowercase letters, digits, `-` or `_`"
-    ))
+    // Judged as `gen` judges the spec it goes in (a Rust crate's or keyword's name, its length).
+    let spec = format!("spec/{name}.yaml");
+    let starter = STARTER.replace("{crate}", name).replace("{command}", "errcat gen");
+    match errcat::check(Path::new(&spec), &spec, &starter) {
+        Ok(_) => Ok(()),
+        Err(found) => {
+            let why: Vec<&str> = found.0.iter().map(|problem| problem.message.as_str()).collect();
+            Err(format!(
+                "`{name}` cannot name the catalogue's crate: {}; pick another `--crate`",
+                why.join("; ")
+            ))
+        }
+    }
 }
 
 /// Writes the starter spec and the schema, refusing to overwrite either,
@@ -156,5 +168,14 @@ mod tests {
         for name in ["", "My-errors", "1errors", "my errors", "-x"] {
             assert!(!valid_crate(name), "{name}");
         }
+        // Well formed, but refused by `gen`: the starter spec would not generate.
+        for name in ["core", "self", "serde"] {
+            let error = check_crate(name).unwrap_err();
+            assert!(
+                error.starts_with(&format!("`{name}` cannot name the catalogue's crate: `crate: {name}`")),
+                "{error}"
+            );
+        }
+        check_crate("my-errors").expect("the default");
     }
 }

@@ -129,14 +129,8 @@ impl Cli {
             Ok(Some(Command::Diff(args))) => diff::run(&args),
             Ok(Some(Command::Synth { codes, string, out })) => run_synth(codes, string, &out),
             Ok(Some(Command::Init(args))) => init::run(&args, &self.name),
-            Ok(Some(Command::Schema)) => {
-                print!("{}", errcat::schema::JSON_SCHEMA);
-                ExitCode::SUCCESS
-            }
-            Ok(Some(Command::Version)) => {
-                println!("{}", self.version());
-                ExitCode::SUCCESS
-            }
+            Ok(Some(Command::Schema)) => print_all("the schema", errcat::schema::JSON_SCHEMA),
+            Ok(Some(Command::Version)) => print_all("the version", &format!("{}\n", self.version())),
             Ok(None) => {
                 println!("{usage}");
                 ExitCode::SUCCESS
@@ -314,6 +308,20 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
     match (codes, out) {
         (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, string, out })),
         _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
+    }
+}
+
+/// Prints `text` whole: a full disk or a closed pipe (`errcat schema >
+/// spec/catalogue.schema.json`) is an error that says so, not a panic.
+fn print_all(what: &str, text: &str) -> ExitCode {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot print {what}: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -63,8 +63,9 @@
 //!
 //! The `errcat` command (the `errcat-cli` package) is the same call with
 //! flags, plus `diff` (what changed since a git revision, with the
-//! version bump each change needs) and `synth` (synthetic specs for
-//! benchmarks).
+//! version bump each change needs), `init` (a starter spec, its schema
+//! and the lock's merge rule), `schema` (the spec format's JSON Schema)
+//! and `synth` (synthetic specs for benchmarks).
 //!
 //! # What this crate is
 //!

@@ -128,15 +128,10 @@ pub fn generate_with(
         )));
     }
     write::refuse_out_inside_spec(spec, out)?;
+    let loaded = load_paths(spec)?;
     // Writing runs into one `--out`, or over one spec's lock, take turns
     // until the last rename; a check writes nothing, so takes no turn.
-    let writes = mode == Mode::Write;
-    let mut held = Vec::new();
-    if writes {
-        held.push(write::RunLock::acquire(out, write::WAIT)?);
-    }
-    let loaded = load_paths(spec)?;
-    if writes {
+    let _held = if mode == Mode::Write {
         let folders: BTreeSet<PathBuf> = loaded
             .iter()
             .map(|(path, _)| compat::lock::lock_path(path))
@@ -144,10 +139,11 @@ pub fn generate_with(
                 lock.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_owned()
             })
             .collect();
-        for folder in folders {
-            held.push(write::RunLock::acquire(&folder, write::WAIT)?);
-        }
-    }
+        let folders: Vec<&Path> = std::iter::once(out).chain(folders.iter().map(PathBuf::as_path)).collect();
+        write::RunLock::acquire_all(&folders, write::WAIT)?
+    } else {
+        Vec::new()
+    };
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
@@ -178,7 +174,5 @@ pub fn generate_with(
     // dropped: a large catalogue's files are never all in memory at once.
     let mut session = write::Session::new(out, mode);
     emit::render_each(&catalogues, &options.command, |position, file| session.add_in_place(position, &file))?;
-    let reports = session.finish(&locks, &sources)?;
-    drop(held);
-    Ok(reports)
+    Ok(session.finish(&locks, &sources)?)
 }

@@ -91,3 +91,21 @@ fn the_xtask_route_has_init_under_its_own_name() {
     assert_eq!(xtask.run(["gen"]), ExitCode::SUCCESS);
     assert_eq!(xtask.run(["init"]), ExitCode::from(2), "refused the second time");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn schema_and_version_on_a_full_disk_say_so_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["schema"][..], &["--version"]] {
+        let full = fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let run = Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("errcat runs");
+        let stderr = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: cannot print the ") && !stderr.contains("panicked"), "{stderr}");
+    }
+}

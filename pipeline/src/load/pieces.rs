@@ -236,7 +236,17 @@ impl Pieces<'_> {
             };
             // A stand-in that does not read is no problem of the user's.
             if !kept[i].0.text().is_some_and(|key| stood_in.contains(&key)) {
-                self.report(kept[i].1.descend(&segments[1..]), &message, at.join(&relative));
+                let value = kept[i].1.descend(&segments[1..]);
+                // An unknown field deeper in the piece is underlined at its name, as one at the top is.
+                let place = match segments.split_last() {
+                    Some((serde_path_to_error::Segment::Map { key }, [_, parents @ ..]))
+                        if message.starts_with("unknown field `") =>
+                    {
+                        kept[i].1.descend(parents).key(key).unwrap_or(value)
+                    }
+                    _ => value,
+                };
+                self.report(place, &message, at.join(&relative));
             }
             let (key, _) = kept.remove(i);
             explained.extend(fields.iter().copied().find(|f| key.text() == Some(f)));

@@ -44,6 +44,12 @@ impl Node {
         entries.iter().find(|(k, _)| k.text() == Some(key)).map(|(_, value)| value)
     }
 
+    /// The first `key` of a mapping itself, where the value is [`Node::get`]'s.
+    pub(super) fn key(&self, key: &str) -> Option<&Node> {
+        let Kind::Mapping(entries) = &*self.kind else { return None };
+        entries.iter().find(|(k, _)| k.text() == Some(key)).map(|(key, _)| key)
+    }
+
     pub(super) fn text(&self) -> Option<&str> {
         match &*self.kind {
             Kind::Scalar { value, .. } => Some(value),

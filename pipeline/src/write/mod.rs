@@ -343,7 +343,7 @@ pub fn refuse_out_inside_spec(spec: &Path, out: &Path) -> Result<(), Error> {
 
 /// `path` absolute with its links resolved, though its end need not exist
 /// yet: the longest part that exists is resolved, the rest applied to it.
-fn resolve(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn resolve(path: &Path) -> io::Result<PathBuf> {
     let absolute = std::path::absolute(path)?;
     let parts: Vec<Component> = absolute.components().collect();
     for existing in (1..=parts.len()).rev() {

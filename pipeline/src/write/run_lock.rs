@@ -3,17 +3,18 @@
 //! locks until its last rename, so two runs into one `--out`, or over one
 //! spec, take turns instead of mixing their files.
 //!
-//! The lock is an empty file, `.errcat.lock`, in the folder. On Unix it is
-//! removed before it is released, and a run that wins a lock checks the
-//! file is still the one at that path (a run that waited on a removed one
-//! tries again): nothing is left behind. Elsewhere the empty file stays.
+//! The lock is a file, `.errcat.lock`, in the folder, holding the id of
+//! the process that has it. On Unix it is removed before it is released,
+//! and a run that wins a lock checks the file is still the one at that
+//! path (a run that waited on a removed one tries again): nothing is left
+//! behind. Elsewhere the file stays.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Error, with_path};
+use super::{Error, resolve, with_path};
 
 /// The lock file's name in a locked folder.
 pub const LOCK_FILE: &str = ".errcat.lock";
@@ -37,18 +38,37 @@ pub struct RunLock {
 }
 
 impl RunLock {
+    /// Locks each of `folders` once, in the order of their resolved paths:
+    /// two names for one folder (`.` and the spec's own folder) would
+    /// otherwise wait on each other, and two runs locking the same folders
+    /// in opposite orders would wait on each other until [`WAIT`] ends.
+    pub fn acquire_all(folders: &[&Path], wait: Duration) -> Result<Vec<RunLock>, Error> {
+        let mut resolved = std::collections::BTreeMap::new();
+        for &folder in folders {
+            let key = resolve(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
+            resolved.entry(key).or_insert(folder);
+        }
+        resolved.into_values().map(|folder| RunLock::acquire(folder, wait)).collect()
+    }
+
     /// Locks `folder` (made if missing), waiting at most `wait` for
     /// another run to finish.
     pub fn acquire(folder: &Path, wait: Duration) -> Result<RunLock, Error> {
-        let made: Vec<PathBuf> = folder
-            .ancestors()
-            .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
-            .map(Path::to_path_buf)
-            .collect();
-        fs::create_dir_all(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
         let path = folder.join(LOCK_FILE);
         let start = Instant::now();
         loop {
+            // Again after a wait: the run that held the lock may have removed the folder it made.
+            let made: Vec<PathBuf> = folder
+                .ancestors()
+                .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            fs::create_dir_all(folder).map_err(|e| Error::Io(with_path(e, folder)))?;
+            // Opened through a link, the file made or emptied would be the
+            // link's target, anywhere: a lock is a real file in the folder.
+            if fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_symlink()) {
+                return Err(Error::Symlinks(vec![path]));
+            }
             let open = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path);
             let mut file = open.map_err(|e| Error::Io(with_path(e, &path)))?;
             match file.try_lock() {
@@ -83,11 +103,11 @@ impl Drop for RunLock {
     }
 }
 
-/// Whether `path` still names the open `file`.
+/// Whether `path` still names the open `file`, itself and not by a link.
 #[cfg(unix)]
 fn is_at(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fs::symlink_metadata(path)) {
         (Ok(open), Ok(named)) => (open.dev(), open.ino()) == (named.dev(), named.ino()),
         _ => false,
     }
@@ -118,6 +138,49 @@ mod tests {
         }
         let again = RunLock::acquire(dir.path(), Duration::ZERO).expect("free once dropped");
         drop(again);
+    }
+
+    #[test]
+    fn a_run_waiting_on_a_folder_its_holder_made_and_removed_makes_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("new");
+        let held = RunLock::acquire(&out, WAIT).unwrap();
+        std::thread::scope(|scope| {
+            let waiting = scope.spawn(|| RunLock::acquire(&out, WAIT));
+            // Long enough for the waiting run to have opened the file.
+            std::thread::sleep(Duration::from_millis(200));
+            drop(held);
+            drop(waiting.join().unwrap().expect("the folder is made again"));
+        });
+        if cfg!(unix) {
+            assert!(!out.exists(), "and removed again by the run that made it");
+        }
+    }
+
+    #[test]
+    fn two_names_for_one_folder_take_one_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("spec/..");
+        let held = RunLock::acquire_all(&[dir.path(), &other], Duration::ZERO).expect("not its own holder");
+        assert_eq!(held.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_lock_s_place_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("precious");
+        fs::write(&target, "keep me\n").unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        std::os::unix::fs::symlink(&target, out.join(LOCK_FILE)).unwrap();
+        let error = RunLock::acquire(&out, Duration::ZERO).unwrap_err();
+        assert!(matches!(&error, Error::Symlinks(paths) if paths == &[out.join(LOCK_FILE)]), "{error}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "keep me\n");
+        // A dangling link makes no file where it points either.
+        fs::remove_file(&target).unwrap();
+        RunLock::acquire(&out, Duration::ZERO).unwrap_err();
+        assert!(!target.exists());
     }
 
     #[test]

@@ -89,3 +89,15 @@ fn a_lock_file_left_by_a_killed_run_is_neither_reported_nor_kept() {
         assert!(!out.join(errcat_pipeline::write::LOCK_FILE).exists());
     }
 }
+
+#[test]
+fn a_run_whose_spec_sits_in_its_out_is_not_its_own_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = spec(dir.path(), "here", |text| text);
+    // `gen --spec here/knox-cloud.yaml --out here/.`: one folder, two names.
+    let started = std::time::Instant::now();
+    let written = errcat_pipeline::generate(&folder.join("knox-cloud.yaml"), &folder.join("."), Mode::Write);
+    written.expect("the run locks its folder once");
+    assert!(started.elapsed() < errcat_pipeline::write::WAIT, "it did not wait on itself");
+    assert!(folder.join("knox-cloud.lock").exists());
+}
