@@ -66,7 +66,9 @@ fn main() {
 }
 
 fn load(path: &Path) -> Catalogue {
-    errcat_pipeline::load_file(path, "spec/bench.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"))
+    errcat_pipeline::load(errcat_pipeline::SpecInput::File { path, name: "spec/bench.yaml" })
+        .map(|mut loaded| loaded.remove(0))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Compiles the generated crate into `out/lib<crate>.rlib`, where the

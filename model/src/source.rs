@@ -1,9 +1,24 @@
 //! Where things are written: a spec file's text, kept from loading to
 //! reporting ([`SourceFile`]), and the typed path of a value in it
-//! ([`SpecPath`], written `tables[1].errors[0].code`).
+//! ([`SpecPath`], written `tables[1].errors[0].code`), and its [`lines`]
+//! as editors count them.
 
 use std::fmt;
 use std::path::PathBuf;
+
+/// The lines of `text` as YAML and editors count them: a line ends at
+/// `\r\n`, `\n` or a lone `\r`.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..i]);
+        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[i + width..];
+    }
+    lines.push(rest);
+    lines
+}
 
 /// A spec file's path and text, kept from loading to reporting, so that a
 /// problem found later (by the lock) is placed without reading it again.

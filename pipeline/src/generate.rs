@@ -134,7 +134,7 @@ pub fn generate_with(
             .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
         match checked {
             Ok(lock) => locks.push(lock),
-            Err(Diagnostics(found)) => problems.extend(found),
+            Err(found) => problems.extend(found),
         }
     }
     if !problems.is_empty() {

@@ -26,5 +26,5 @@ pub mod write;
 
 pub use emit::render;
 pub use generate::{Error, Options, generate, generate_with};
-pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
+pub use load::{SpecInput, load};
 pub use write::{FileReport, Mode, Outcome, OutputFile};

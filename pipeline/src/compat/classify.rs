@@ -40,17 +40,17 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     if old.kind != new.kind {
         // Every code would read as removed and added again: one change says it all.
         let (was, now) = (old.kind.keyword(), new.kind.keyword());
-        changes.refused(
-            ChangeKind::CodesChanged,
-            None,
-            None,
-            format!("`codes: {now}`: the catalogue published {was} codes, and every `code()` would change type"),
-            format!(
+        changes.refuse(Refusal {
+            kind: ChangeKind::CodesChanged,
+            code: None,
+            table: None,
+            summary: format!("`codes: {now}`: the catalogue published {was} codes, and every `code()` would change type"),
+            fix: format!(
                 "a catalogue's codes keep their kind: set `codes: {was}` again, or publish the {now} codes as a new crate (another `crate:` name, with a lock of its own)"
             ),
-            true,
-            Some(Location::Spec(SpecPath::root().field("codes"))),
-        );
+            breaking: true,
+            location: Some(Location::Spec(SpecPath::root().field("codes"))),
+        });
         return changes.list;
     }
     let both = old.catalogue.zip(new.catalogue);
@@ -82,6 +82,24 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     list
 }
 
+/// A change no version makes acceptable, as [`Changes::refuse`] lists it.
+struct Refusal<'c> {
+    kind: ChangeKind,
+    /// The code it concerns, if it concerns one.
+    code: Option<&'c CodeValue>,
+    /// The table it concerns.
+    table: Option<&'c str>,
+    /// The message `cargo xtask gen` prints.
+    summary: String,
+    /// How to undo it.
+    fix: String,
+    /// Whether it breaks users of the old crate, not only the record of
+    /// retired codes or the version.
+    breaking: bool,
+    /// Where its diagnostic points.
+    location: Option<Location>,
+}
+
 /// The changes found so far, and the two views they come from.
 struct Changes<'v, 'a> {
     list: Vec<Change>,
@@ -105,30 +123,19 @@ impl Changes<'_, '_> {
             alias_of: None,
             summary,
             verdict: Verdict::Allowed { bump },
-            breaking: bump.is_breaking(),
             location: None,
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn refused(
-        &mut self,
-        kind: ChangeKind,
-        code: Option<&CodeValue>,
-        table: Option<&str>,
-        summary: String,
-        fix: String,
-        breaking: bool,
-        location: Option<Location>,
-    ) {
+    fn refuse(&mut self, refusal: Refusal<'_>) {
+        let Refusal { kind, code, table, summary, fix, breaking, location } = refusal;
         self.list.push(Change {
             kind,
             code: code.cloned(),
             table: table.map(str::to_owned),
             alias_of: None,
             summary,
-            verdict: Verdict::Refused { fix },
-            breaking,
+            verdict: Verdict::Refused { fix, breaking },
             location,
         });
     }
@@ -141,15 +148,15 @@ impl Changes<'_, '_> {
             return;
         };
         if core(&now) < core(&was) {
-            self.refused(
-                ChangeKind::VersionLowered,
-                None,
-                None,
-                format!("`version: {now}` is older than {was}"),
-                format!("versions only go up: set `version: {was}` or later"),
-                false,
-                Some(Location::Spec(SpecPath::root().field("version"))),
-            );
+            self.refuse(Refusal {
+                kind: ChangeKind::VersionLowered,
+                code: None,
+                table: None,
+                summary: format!("`version: {now}` is older than {was}"),
+                fix: format!("versions only go up: set `version: {was}` or later"),
+                breaking: false,
+                location: Some(Location::Spec(SpecPath::root().field("version"))),
+            });
         }
     }
 
@@ -483,7 +490,15 @@ impl Changes<'_, '_> {
             (None, _) => None,
         };
         let breaking = was.state != State::Retired;
-        self.refused(kind, Some(c), Some(was.table), summary, fix, breaking, location);
+        self.refuse(Refusal {
+            kind,
+            code: Some(c),
+            table: Some(was.table),
+            summary,
+            fix,
+            breaking,
+            location,
+        });
     }
 
     /// A code listed as retired now.
@@ -493,29 +508,29 @@ impl Changes<'_, '_> {
         let at = now.origin.spec_path();
         let breaking = was.state != State::Retired;
         if was.name != now.name {
-            self.refused(
-                ChangeKind::Renamed,
+            self.refuse(Refusal {
+                kind: ChangeKind::Renamed,
                 code,
                 table,
-                format!("{here} was published as `{}`", was.name),
-                format!("a retired code keeps the name it had: write `name: {}`", was.name),
+                summary: format!("{here} was published as `{}`", was.name),
+                fix: format!("a retired code keeps the name it had: write `name: {}`", was.name),
                 breaking,
-                at.as_ref().map(|at| Location::Spec(at.field("name"))),
-            );
+                location: at.as_ref().map(|at| Location::Spec(at.field("name"))),
+            });
         }
         if was.table != now.table {
-            self.refused(
-                ChangeKind::Moved,
+            self.refuse(Refusal {
+                kind: ChangeKind::Moved,
                 code,
                 table,
-                format!("{here} was published in table `{}`, not `{}`", was.table, now.table),
-                format!(
-                    "list it under table `{}`'s own `retired:`, or in the top-level `retired:` with `table: {}`",
-                    was.table, was.table
-                ),
+                summary: format!("{here} was published in table `{}`, not `{}`", was.table, now.table),
+                fix: format!(
+                        "list it under table `{}`'s own `retired:`, or in the top-level `retired:` with `table: {}`",
+                        was.table, was.table
+                    ),
                 breaking,
-                at.map(Location::Spec),
-            );
+                location: at.map(Location::Spec),
+            });
         }
         match &was.state {
             State::Active => self.allowed(
@@ -548,15 +563,15 @@ impl Changes<'_, '_> {
         let at = now.origin.spec_path();
         let (p0, p1) = (path(was), path(now));
         match &was.state {
-            State::Retired => self.refused(
-                ChangeKind::Reused,
+            State::Retired => self.refuse(Refusal {
+                kind: ChangeKind::Reused,
                 code,
                 table,
-                format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
-                "a retired code is never reused: give this row a new, unused code".to_owned(),
-                true,
-                at.map(|at| Location::Spec(at.field("code"))),
-            ),
+                summary: format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
+                fix: "a retired code is never reused: give this row a new, unused code".to_owned(),
+                breaking: true,
+                location: at.map(|at| Location::Spec(at.field("code"))),
+            }),
             State::Active if was.name != now.name => {
                 // The row's aliases carried its old name too: say so, since
                 // renaming breaks clients that read those numbers as well.
@@ -572,34 +587,34 @@ impl Changes<'_, '_> {
                     [one] => format!(", as was its alias {one}"),
                     many => format!(", as were its aliases {}", many.join(", ")),
                 };
-                self.refused(
-                    ChangeKind::Renamed,
+                self.refuse(Refusal {
+                    kind: ChangeKind::Renamed,
                     code,
                     table,
-                    format!(
-                        "{here} was published as `{}`{with_aliases}; renaming a code breaks every client that matches its name",
-                        was.name
-                    ),
-                    format!(
-                        "restore `name: {}`; to rename it, deprecate or retire code {c} and add the new name under a new code",
-                        was.name
-                    ),
-                    true,
-                    at.map(|at| Location::Spec(at.field("name"))),
-                );
+                    summary: format!(
+                            "{here} was published as `{}`{with_aliases}; renaming a code breaks every client that matches its name",
+                            was.name
+                        ),
+                    fix: format!(
+                            "restore `name: {}`; to rename it, deprecate or retire code {c} and add the new name under a new code",
+                            was.name
+                        ),
+                    breaking: true,
+                    location: at.map(|at| Location::Spec(at.field("name"))),
+                });
             }
-            State::Active if was.table != now.table => self.refused(
-                ChangeKind::Moved,
+            State::Active if was.table != now.table => self.refuse(Refusal {
+                kind: ChangeKind::Moved,
                 code,
                 table,
-                format!("{here} was published in table `{}`; moving it changes its enum", was.table),
-                format!(
-                    "move the row back to table `{}`; to move it, retire code {c} there and add a new code here",
-                    was.table
-                ),
-                true,
-                at.map(|at| Location::Spec(at.field("code"))),
-            ),
+                summary: format!("{here} was published in table `{}`; moving it changes its enum", was.table),
+                fix: format!(
+                        "move the row back to table `{}`; to move it, retire code {c} there and add a new code here",
+                        was.table
+                    ),
+                breaking: true,
+                location: at.map(|at| Location::Spec(at.field("code"))),
+            }),
             // A renamed enum alone is the table's change.
             State::Active if variant(p0) != variant(p1) => self.allowed(
                 ChangeKind::RustRenamed,
@@ -642,15 +657,15 @@ impl Changes<'_, '_> {
         let (p0, p1) = (path(was), path(now));
         let same_row = was.name == now.name && was.table == now.table;
         match &was.state {
-            State::Retired => self.refused(
-                ChangeKind::Reused,
+            State::Retired => self.refuse(Refusal {
+                kind: ChangeKind::Reused,
                 code,
                 table,
-                format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
-                format!("a retired code is never reused, not even as an alias: remove {c} from `aliases`"),
-                true,
-                at.map(Location::Spec),
-            ),
+                summary: format!("{here} reuses a retired code: {c} was `{}` in table `{}`", was.name, was.table),
+                fix: format!("a retired code is never reused, not even as an alias: remove {c} from `aliases`"),
+                breaking: true,
+                location: at.map(Location::Spec),
+            }),
             State::Active if same_row => self.allowed(
                 ChangeKind::Renumbered,
                 code,
@@ -660,23 +675,23 @@ impl Changes<'_, '_> {
             ),
             // The number was a row's own code: it would now mean another
             // error, which is a rename, refused like one.
-            State::Active => self.refused(
-                ChangeKind::Moved,
+            State::Active => self.refuse(Refusal {
+                kind: ChangeKind::Moved,
                 code,
                 table,
-                format!(
-                    "{here} was published as its own code `{}` in table `{}`; \
-                     making it an alias of another error breaks every client that reads it",
-                    was.name, was.table
-                ),
-                format!(
-                    "remove {c} from `aliases` and restore its row `{}`; \
-                     deprecate that row if the services no longer send it",
-                    was.name
-                ),
-                true,
-                at.map(Location::Spec),
-            ),
+                summary: format!(
+                        "{here} was published as its own code `{}` in table `{}`; \
+                         making it an alias of another error breaks every client that reads it",
+                        was.name, was.table
+                    ),
+                fix: format!(
+                        "remove {c} from `aliases` and restore its row `{}`; \
+                         deprecate that row if the services no longer send it",
+                        was.name
+                    ),
+                breaking: true,
+                location: at.map(Location::Spec),
+            }),
             // Same row, whatever its code: a changed variant is the row's change.
             State::Alias { .. } if same_row => {}
             // The row was renamed or moved: that is the row's change.

@@ -15,6 +15,7 @@ use errcat_model::Catalogue;
 
 /// Every change between two versions of one catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CatalogueDiff {
     /// The spec file, as headers name it.
     pub source: String,
@@ -46,7 +47,7 @@ pub struct CatalogueDiff {
 impl CatalogueDiff {
     /// Whether any change breaks users of the old crate.
     pub fn is_breaking(&self) -> bool {
-        self.changes.iter().any(|change| change.breaking)
+        self.changes.iter().any(Change::is_breaking)
     }
 
     /// Whether any change is refused, whatever the version.
@@ -65,13 +66,13 @@ impl fmt::Display for CatalogueDiff {
         }
         for change in &self.changes {
             match &change.verdict {
-                Verdict::Refused { fix } => write!(
+                Verdict::Refused { fix, .. } => write!(
                     f,
                     "\n  {:<8} {:<6} {}\n  {:<8} {:<6} fix: {fix}",
                     "refused", "-", change.summary, "", ""
                 )?,
                 Verdict::Allowed { bump } => {
-                    let class = if change.breaking { "breaking" } else { "ok" };
+                    let class = if change.is_breaking() { "breaking" } else { "ok" };
                     write!(f, "\n  {class:<8} {:<6} {}", bump.to_string(), change.summary)?
                 }
             }

@@ -250,7 +250,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
-        _ => Err(Diagnostics(problems)),
+        _ => Err(problems.into()),
     }
 }
 
@@ -296,7 +296,7 @@ pub fn update(
         let changes = classify(&locked.published(), &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
         if !problems.is_empty() {
-            return Err(Diagnostics(problems));
+            return Err(problems.into());
         }
     }
     let version = &catalogue.version;

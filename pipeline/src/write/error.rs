@@ -9,6 +9,7 @@ use super::header::GENERATED_MARKER;
 
 /// Why writing (or checking) the output failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// Reading or writing a file failed.
     Io(io::Error),

@@ -84,6 +84,7 @@ impl OutputFile {
 
 /// Whether to write the files or only compare them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Mode {
     /// Write every file whose bytes differ.
     Write,
@@ -93,6 +94,7 @@ pub enum Mode {
 
 /// What happened to one output file.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Outcome {
     /// Its bytes changed and it was written.
     Written,
@@ -138,6 +140,7 @@ impl std::fmt::Display for Outcome {
 
 /// One line of the generator's report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FileReport {
     /// The file, under the output directory.
     pub path: PathBuf,

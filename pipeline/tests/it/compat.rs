@@ -483,8 +483,7 @@ fn locked(string_codes: bool) -> Locked {
     let written = dir.path().join("written");
     errcat_pipeline::generate(spec.parent().unwrap(), &written, Mode::Write)
         .unwrap_or_else(|e| panic!("{e}"));
-    let old =
-        errcat_pipeline::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    let old = crate::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
     Locked { out: dir.path().join("generated"), spec, old, _dir: dir }
 }
 
@@ -500,9 +499,7 @@ fn check(
     }
     set_version(&mut spec, version);
     let yaml = spec.yaml();
-    let Ok(new) =
-        errcat_pipeline::load_bytes(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes())
-    else {
+    let Ok(new) = crate::check(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes()) else {
         // Not a valid catalogue (a duplicate code or name...): no lock question.
         seen.borrow_mut()[3] += 1;
         return Ok(());
@@ -535,6 +532,7 @@ fn check(
         Decision::Accepted => 0,
         Decision::NeedsVersion => 1,
         Decision::Refused => 2,
+        other => panic!("a decision this test does not know: {other:?}"),
     }] += 1;
     Ok(())
 }
