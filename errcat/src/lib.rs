@@ -64,6 +64,8 @@
 use std::path::{Path, PathBuf};
 
 pub use errcat_model::diagnostic::{Diagnostic, Diagnostics, SourceLine};
+pub use errcat_model::source::SpecPath;
+pub use errcat_model::{Code, CodeKind};
 pub use errcat_pipeline::write::Error as WriteError;
 pub use errcat_pipeline::{Error, FileReport, Mode, Options, Outcome, SpecInput, generate, generate_with};
 
@@ -122,9 +124,8 @@ pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
 /// What changed between two versions of a catalogue, as `diff` reports
 /// it, with the same verdicts `generate` gives against a lock. Every enum
 /// here is `#[non_exhaustive]`: a new kind of change, verdict or decision
-/// comes in a minor release, and `tests/api.rs` keeps it so.
+/// comes in a minor release, and the crate's `tests/api.rs` keeps it so.
 pub mod diff {
-    pub use errcat_model::{Code, CodeKind};
     pub use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict};
 
     /// Compares two versions of a catalogue.

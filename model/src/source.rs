@@ -39,7 +39,7 @@ pub struct SpecPath {
 
 /// One step of a [`SpecPath`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Segment {
+pub(crate) enum Segment {
     /// The value of a mapping's key (`code`).
     Key(String),
     /// An item of a list (`[0]`).
@@ -70,7 +70,7 @@ impl SpecPath {
     }
 
     /// This path followed by `segment`.
-    pub fn with(&self, segment: Segment) -> Self {
+    fn with(&self, segment: Segment) -> Self {
         let mut segments = Vec::with_capacity(self.segments.len() + 1);
         segments.extend(self.segments.iter().cloned());
         segments.push(segment);
