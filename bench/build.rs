@@ -36,14 +36,7 @@ fn main() {
     let spec = out.join("synth-1000.yaml");
     fs::write(&spec, errcat_pipeline::synth::spec(1000)).expect("write the synthetic spec");
     let synth = load(&spec);
-    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
-    errcat_pipeline::write::write_or_check(
-        &out,
-        &files,
-        &[synth.source.as_str()],
-        errcat_pipeline::Mode::Write,
-    )
-    .expect("write the generated crate");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("write the generated crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("n1000.rs"), baselines(&synth)).expect("write the 1,000-code baselines");
 
@@ -52,14 +45,8 @@ fn main() {
     let spec = out.join("synth-1000-string.yaml");
     fs::write(&spec, errcat_pipeline::synth::string_spec(1000)).expect("write the synthetic string spec");
     let synth = load(&spec);
-    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
-    errcat_pipeline::write::write_or_check(
-        &out,
-        &files,
-        &[synth.source.as_str()],
-        errcat_pipeline::Mode::Write,
-    )
-    .expect("write the generated string crate");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write)
+        .expect("write the generated string crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("s1000.rs"), string_baselines(&synth)).expect("write the 1,000-string-code baselines");
     println!("cargo::rustc-link-search=crate={}", out.display());

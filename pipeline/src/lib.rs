@@ -27,4 +27,4 @@ pub mod write;
 pub use emit::render;
 pub use generate::{Error, Options, generate, generate_with};
 pub use load::{SpecInput, load};
-pub use write::{FileReport, Mode, Outcome, OutputFile};
+pub use write::{FileReport, Mode, Outcome};

@@ -11,9 +11,9 @@ pub mod published;
 
 use std::path::Path;
 
-use crate::write::{Comment, OutputFile};
 use errcat_model::Catalogue;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics, show_source_lines};
+use errcat_model::output::{Comment, OutputFile};
 use errcat_model::source::SourceFile;
 
 /// Checks `catalogue`, loaded from the spec file `spec`, against its lock

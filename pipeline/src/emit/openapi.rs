@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashSet};
 use serde::Serialize;
 
 use crate::emit::yaml::{self, OrderedMap};
-use crate::write::Comment;
+use errcat_model::output::Comment;
 use errcat_model::text::{code_span, markdown_inline, markdown_paragraph};
 use errcat_model::{
     Body, BodyRole, Catalogue, Code, CodeKind, MessageText, ProblemDetails, Row, Table, TableKind,
@@ -101,7 +101,7 @@ pub const COMMENT: Comment = Comment::Hash;
 
 /// The document's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
+    errcat_model::output::header(COMMENT, errcat_model::output::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The name of a table's code schema: its enum's name + `Code` (`HttpErrorCode`).

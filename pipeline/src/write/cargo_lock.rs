@@ -7,7 +7,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{OutputFile, with_path};
+use errcat_model::output::OutputFile;
+
+use super::with_path;
 
 /// The `Cargo.lock` files that hold one of `crates` (name, new version,
 /// generated under `out/<name>`) as a path package at another version,

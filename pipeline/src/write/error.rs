@@ -5,7 +5,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use super::header::GENERATED_MARKER;
+use errcat_model::output::GENERATED_MARKER;
 
 /// Why writing (or checking) the output failed.
 #[derive(Debug)]
