@@ -61,6 +61,8 @@
 //! depend on this crate, not on them. `ARCHITECTURE.md` at the
 //! repository's root is the map.
 
+#![deny(missing_docs)]
+
 use std::path::{Path, PathBuf};
 
 pub use errcat_model::diagnostic::{Diagnostic, Diagnostics, SourceLine};

@@ -14,6 +14,8 @@
 //! is errcat's internals and follows errcat's releases, with no semver
 //! promise of its own.
 
+#![deny(missing_docs)]
+
 pub mod diagnostic;
 pub mod output;
 pub mod rust_data;

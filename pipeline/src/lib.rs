@@ -15,6 +15,8 @@
 //!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod compat;
 pub mod emit;
 mod generate;
