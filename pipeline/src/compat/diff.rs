@@ -17,8 +17,9 @@ use errcat_model::Catalogue;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct CatalogueDiff {
-    /// The spec file, as headers name it.
-    pub source: String,
+    /// The spec file's name, as headers give it (`spec/knox-cloud.yaml`).
+    #[serde(rename = "source")]
+    pub spec_name: String,
     /// The generated package.
     #[serde(rename = "crate")]
     pub crate_name: String,
@@ -60,7 +61,7 @@ impl fmt::Display for CatalogueDiff {
     /// A report for people: one line per change (and its fix, when
     /// refused), then the version verdict.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({} {} → {})", self.source, self.crate_name, self.old_version, self.new_version)?;
+        write!(f, "{} ({} {} → {})", self.spec_name, self.crate_name, self.old_version, self.new_version)?;
         if self.changes.is_empty() {
             return write!(f, "\n  no changes");
         }
@@ -119,7 +120,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
     };
     let decision = decide(&changes, &old.version, &new.version);
     CatalogueDiff {
-        source: new.source.clone(),
+        spec_name: new.source.clone(),
         crate_name: new.crate_name.clone(),
         old_version: old.version.clone(),
         new_version: new.version.clone(),

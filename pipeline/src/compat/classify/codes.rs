@@ -109,11 +109,11 @@ impl Changes<'_, '_> {
             Some(now) => format!("{fix} (`{now}` is another code: codes compare exactly, case included)"),
             None => fix,
         };
-        let source = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
+        let spec_name = self.new.catalogue.map_or("the catalogue", |catalogue| catalogue.source.as_str());
         // The same words in `diff` as in `gen`: a lock made of the old
         // catalogue would hold the code.
         let summary =
-            format!("{what} `{}` (table `{}`) is locked but gone from {source}", was.name, was.table);
+            format!("{what} `{}` (table `{}`) is locked but gone from {spec_name}", was.name, was.table);
         // A vanished alias is a change to its row: point there while the row is.
         let row = match &was.state {
             State::Alias { of } => self
