@@ -232,7 +232,7 @@ fn problem_types_resolve_to_anchors_of_the_reference_page() {
 #[test]
 fn a_small_string_catalogue_without_http_hashes_nothing() {
     let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: state\n    title: S\n    summary: S\n    errors:\n      - {code: '01000', name: warning, description: D, aliases: [0100C]}\n      - {code: 40P01, name: deadlock, description: D}\n";
-    let catalogue = crate::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+    let catalogue = crate::load_text(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
         .unwrap_or_else(|e| panic!("{e}"));
     let lib = errcat_pipeline::emit::rust::emit_lib(&catalogue);
     let file: syn::File = syn::parse_str(&lib).expect("lib.rs parses");
@@ -254,7 +254,7 @@ fn the_serde_example_reads_no_name_a_string_code_shadows() {
     // Row 1's name `foo` is row 2's code, and the name `Foo` that two
     // tables share is row 1's code: serde reads either text as a code.
     let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: t\n    title: T\n    summary: S\n    errors:\n      - {code: Foo, name: foo, description: D, aliases: [x]}\n      - {code: foo, name: Foo, rust_variant: FooUpper, description: D}\n  - id: u\n    title: U\n    summary: S\n    errors:\n      - {code: u1, name: Foo, description: D}\n";
-    let catalogue = crate::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+    let catalogue = crate::load_text(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
         .unwrap_or_else(|e| panic!("{e}"));
     let lib = errcat_pipeline::emit::rust::emit_lib(&catalogue);
     let example = lib.split("# Keep errors in your own types").nth(1).expect("the serde section");

@@ -28,7 +28,7 @@ use errcat_model::diagnostic::Diagnostics;
 use errcat_pipeline::{SpecInput, load};
 
 /// One spec's text at `path`, loaded as `gen` loads a spec file named `name`.
-fn check(path: &Path, name: impl AsRef<str>, text: impl AsRef<[u8]>) -> Result<Catalogue, Diagnostics> {
+fn load_text(path: &Path, name: impl AsRef<str>, text: impl AsRef<[u8]>) -> Result<Catalogue, Diagnostics> {
     one(load(SpecInput::text(path, name.as_ref(), &text)))
 }
 

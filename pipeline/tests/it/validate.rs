@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    match crate::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
+    match crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
         Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }
@@ -431,8 +431,8 @@ fn recoveries_need_no_http() {
                 tables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n\
                 \x20     - {code: 1, name: GONE, description: D, recovery: reconnect}\n\
                 \x20     - {code: 2, name: BAD, description: D}\n";
-    let catalogue =
-        crate::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
+    let catalogue = crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", yaml)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(!catalogue.http);
     let files = errcat_pipeline::render(&[catalogue]);
     let file = |name: &str| {
@@ -465,7 +465,8 @@ fn string_codes_keep_their_text_as_written() {
          \x20     - {code: '42601', name: syntax_error, description: D}\n\
          \x20     - {code: 0100C, name: result_sets, description: D}\n",
     );
-    let catalogue = crate::check(Path::new("spec/test.yaml"), "spec/test.yaml", &spec).expect("a valid spec");
+    let catalogue =
+        crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", &spec).expect("a valid spec");
     assert_eq!(catalogue.codes, errcat_model::CodeKind::String);
     let codes: Vec<String> = catalogue.rows().map(|(_, row)| row.code.to_string()).collect();
     // YAML reads a number with a leading zero, or with `_`, as text: kept as written.
