@@ -483,7 +483,7 @@ fn locked(string_codes: bool) -> Locked {
     let written = dir.path().join("written");
     errcat_pipeline::generate(spec.parent().unwrap(), &written, Mode::Write)
         .unwrap_or_else(|e| panic!("{e}"));
-    let old = crate::load_file(&spec, "spec/shop.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    let old = crate::load_file(&spec, "spec/shop.yaml").unwrap_or_else(|e| panic!("{e}"));
     Locked { out: dir.path().join("generated"), spec, old, _dir: dir }
 }
 
@@ -499,8 +499,7 @@ fn check(
     }
     set_version(&mut spec, version);
     let yaml = spec.yaml();
-    let Ok(new) = crate::load_text(&locked.spec, "spec/shop.yaml".to_owned(), yaml.clone().into_bytes())
-    else {
+    let Ok(new) = crate::load_text(&locked.spec, "spec/shop.yaml", &yaml) else {
         // Not a valid catalogue (a duplicate code or name...): no lock question.
         seen.borrow_mut()[3] += 1;
         return Ok(());

@@ -494,10 +494,7 @@ fn a_code_made_an_alias_of_another_row_is_refused_and_of_its_own_row_is_breaking
 /// What `diff` says of the same edit `gen` checks against the lock.
 fn diff_of(old: &str, new: &str) -> errcat_pipeline::compat::diff::CatalogueDiff {
     let path = Path::new("spec/shop.yaml");
-    let load = |yaml: &str| {
-        crate::load_text(path, "spec/shop.yaml".to_owned(), yaml.as_bytes().to_vec())
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let load = |yaml: &str| crate::load_text(path, "spec/shop.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
     errcat_pipeline::compat::diff::diff(&load(old), &load(new))
 }
 
