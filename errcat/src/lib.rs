@@ -52,6 +52,10 @@
 //! version bump each change needs) and `synth` (synthetic specs for
 //! benchmarks).
 //!
+//! `diff` is built on [`load`], which reads specs from a [`SpecInput`]
+//! (a spec folder, one file, or a spec's text from a git revision) into
+//! opaque [`Catalogue`]s, and [`diff::diff`], which compares two of them.
+//!
 //! # What this crate is
 //!
 //! **This crate is the API boundary.** It is a facade: the items below are
