@@ -6,6 +6,9 @@
 //! errcat gen [--check] [--spec PATH] [--out DIR]
 //! errcat diff [REV] [--spec PATH] [--format text|json]
 //! errcat synth --codes N [--string-codes] --out DIR
+//! errcat init [--crate NAME]
+//! errcat schema
+//! errcat --version
 //! ```
 //!
 //! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
@@ -28,6 +31,9 @@
 //! ```
 
 mod diff;
+mod init;
+
+pub use init::GITATTRIBUTES;
 
 use std::env;
 use std::ffi::OsString;
@@ -42,6 +48,9 @@ const USAGE: &str = "\
 usage: {name} gen [--check] [--spec PATH] [--out DIR]
        {name} diff [REV] [--spec PATH] [--format text|json]
        {name} synth --codes N [--string-codes] --out DIR
+       {name} init [--crate NAME]
+       {name} schema
+       {name} --version
 
 gen: regenerates the error crate, schemas and docs from the YAML spec,
 and adds new codes to each spec's lock (spec/NAME.lock).
@@ -62,6 +71,16 @@ synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
 
   --string-codes  string codes instead (`codes: string`), in DIR/synth-N-string.yaml
 
+init: starts a catalogue: spec/NAME.yaml, a starter spec whose first line
+points editors at the schema, spec/catalogue.schema.json, and the lock's
+merge rule in .gitattributes. Refuses to overwrite the spec or schema.
+
+  --crate NAME  the generated crate's name, and the spec's [default: my-errors]
+
+schema: prints the spec format's JSON Schema (draft-07), the one `init`
+writes; after an upgrade, `{name} schema > spec/catalogue.schema.json`.
+
+  -V, --version print the generator's version
   -h, --help    print this help";
 
 /// What the command line asked for.
@@ -69,6 +88,9 @@ enum Command {
     Gen(Gen),
     Diff(diff::Diff),
     Synth { codes: usize, string: bool, out: PathBuf },
+    Init(init::Init),
+    Schema,
+    Version,
 }
 
 /// `gen`'s arguments.
@@ -106,6 +128,15 @@ impl Cli {
             Ok(Some(Command::Gen(args))) => self.run_gen(&args),
             Ok(Some(Command::Diff(args))) => diff::run(&args),
             Ok(Some(Command::Synth { codes, string, out })) => run_synth(codes, string, &out),
+            Ok(Some(Command::Init(args))) => init::run(&args, &self.name),
+            Ok(Some(Command::Schema)) => {
+                print!("{}", errcat::schema::JSON_SCHEMA);
+                ExitCode::SUCCESS
+            }
+            Ok(Some(Command::Version)) => {
+                println!("{}", self.version());
+                ExitCode::SUCCESS
+            }
             Ok(None) => {
                 println!("{usage}");
                 ExitCode::SUCCESS
@@ -131,13 +162,51 @@ impl Cli {
                 Ok(diff::parse_args(&mut parser, self.root.join("spec"))?.map(Command::Diff))
             }
             Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
+            Some(Value(command)) if command == "init" => self.parse_init(&mut parser),
+            Some(Value(command)) if command == "schema" => {
+                Ok(no_arguments(&mut parser, "schema")?.then_some(Command::Schema))
+            }
+            Some(Short('V') | Long("version")) => {
+                Ok(no_arguments(&mut parser, "--version")?.then_some(Command::Version))
+            }
             Some(Short('h') | Long("help")) => Ok(None),
-            None => Err("no command given: the commands are `gen`, `diff` and `synth`".to_owned()),
-            Some(Value(command)) => Err(format!(
-                "unknown command `{}`: the commands are `gen`, `diff` and `synth`",
-                command.to_string_lossy()
-            )),
+            None => Err(format!("no command given: {COMMANDS}")),
+            Some(Value(command)) => {
+                Err(format!("unknown command `{}`: {COMMANDS}", command.to_string_lossy()))
+            }
             Some(other) => Err(other.unexpected().to_string()),
+        }
+    }
+
+    fn parse_init(&self, parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
+        use lexopt::prelude::*;
+
+        let mut krate = None;
+        while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+            match arg {
+                Long("crate") => {
+                    let name = parser.value().map_err(|e| e.to_string())?.to_string_lossy().into_owned();
+                    init::check_crate(&name)?;
+                    set_once(&mut krate, "--crate", name)?;
+                }
+                Short('h') | Long("help") => return Ok(None),
+                other => return Err(other.unexpected().to_string()),
+            }
+        }
+        Ok(Some(Command::Init(init::Init {
+            spec_dir: self.root.join("spec"),
+            root: self.root.clone(),
+            krate: krate.unwrap_or_else(|| "my-errors".to_owned()),
+        })))
+    }
+
+    /// `errcat 0.1.0`, or under another name `cargo xtask (errcat 0.1.0)`.
+    fn version(&self) -> String {
+        let version = env!("CARGO_PKG_VERSION");
+        if self.name == "errcat" {
+            format!("errcat {version}")
+        } else {
+            format!("{} (errcat {version})", self.name)
         }
     }
 
@@ -205,6 +274,21 @@ impl Cli {
             return ExitCode::from(1);
         }
         ExitCode::SUCCESS
+    }
+}
+
+/// The commands, for a message about a missing or unknown one.
+const COMMANDS: &str = "the commands are `gen`, `diff`, `synth`, `init` and `schema`";
+
+/// Reads the end of a command line that takes no arguments: `false` for
+/// `--help`.
+fn no_arguments(parser: &mut lexopt::Parser, command: &str) -> Result<bool, String> {
+    use lexopt::prelude::*;
+
+    match parser.next().map_err(|e| e.to_string())? {
+        None => Ok(true),
+        Some(Short('h') | Long("help")) => Ok(false),
+        Some(other) => Err(format!("`{command}` takes no arguments: {}", other.unexpected())),
     }
 }
 

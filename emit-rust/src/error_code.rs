@@ -12,9 +12,9 @@ use errcat_model::{Catalogue, CodeKind, Row, Table};
 
 /// `ErrorCode` with everything it implements.
 pub(super) fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
-    let docs = Docs::new(catalogue);
-    let enum_item = emit_enum(catalogue, &docs.enum_docs);
-    let methods = emit_methods(catalogue, &docs);
+    let ex = Examples::new(catalogue);
+    let enum_item = emit_enum(catalogue, &ex);
+    let methods = emit_methods(catalogue, &ex);
     let traits = emit_trait_impls(catalogue);
     quote! {
         #enum_item
@@ -23,8 +23,87 @@ pub(super) fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// What the examples name: the first row of the first table, and the
+/// first row of the last table (which most examples read).
+struct Examples<'a> {
+    krate: String,
+    uses: String,
+    first_table: &'a Table,
+    first: &'a Row,
+    last_table: &'a Table,
+    last: &'a Row,
+}
+
+impl<'a> Examples<'a> {
+    fn new(catalogue: &'a Catalogue) -> Self {
+        let krate = catalogue.crate_ident().to_string();
+        let first_table = &catalogue.tables[0];
+        let last_table = &catalogue.tables[catalogue.tables.len() - 1];
+        let uses = if first_table.rust_enum == last_table.rust_enum {
+            format!("use {krate}::{{ErrorCode, {}}};", first_table.rust_enum)
+        } else {
+            format!("use {krate}::{{ErrorCode, {}, {}}};", first_table.rust_enum, last_table.rust_enum)
+        };
+        Examples {
+            krate,
+            uses,
+            first_table,
+            first: &first_table.rows[0],
+            last_table,
+            last: &last_table.rows[0],
+        }
+    }
+
+    /// Docs: `what`, then an example with `body`.
+    fn doc(&self, what: &str, body: String) -> TokenStream {
+        doc(&format!("{what}\n\n```\n{}\n\n{body}\n```", self.uses))
+    }
+
+    /// Docs: `what`, then an example that the last table's first row
+    /// answers `call` with `value`.
+    fn getter(&self, what: &str, call: &str, value: String) -> TokenStream {
+        self.doc(what, format!("assert_eq!({}.{call}(), {value});", self.last_path()))
+    }
+
+    fn first_path(&self) -> String {
+        path(self.first_table, self.first)
+    }
+
+    fn last_path(&self) -> String {
+        path(self.last_table, self.last)
+    }
+}
+
+/// `ErrorCode::Table(Enum::Variant)` of a row.
+fn path(table: &Table, row: &Row) -> String {
+    format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant)
+}
+
 /// The enum: one variant per table, holding that table's enum.
-fn emit_enum(catalogue: &Catalogue, enum_docs: &TokenStream) -> TokenStream {
+fn emit_enum(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let last = ex.last;
+    let enum_docs = ex.doc(
+        &format!(
+            "Any code of the catalogue, from whichever table lists it.\n\n\
+             Codes are unique across tables, so a bare {} finds its table.",
+            match catalogue.codes {
+                CodeKind::Integer => "number",
+                CodeKind::String => "code",
+            }
+        ),
+        format!(
+            "let error = ErrorCode::from_code({code});\n\
+             assert_eq!(error, Some({path}));\n\
+             {status}",
+            code = last.code.rust_literal(),
+            path = ex.last_path(),
+            status = if catalogue.http {
+                format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
+            } else {
+                format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
+            },
+        ),
+    );
     let variants = catalogue.tables.iter().map(|table| {
         let docs =
             doc(&format!("A code of the table {}: {}.", code_span(&table.id), markdown_inline(&table.title)));
@@ -43,30 +122,46 @@ fn emit_enum(catalogue: &Catalogue, enum_docs: &TokenStream) -> TokenStream {
 }
 
 /// The methods, each a `match` over the tables.
-fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
-    let Docs {
-        from_code_docs,
-        code_docs,
-        name_docs,
-        description_docs,
-        explanation_docs,
-        causes_docs,
-        solutions_docs,
-        http_status_docs,
-        client_docs,
-        server_docs,
-        aliases_docs,
-        recovery_docs,
-        ..
-    } = docs;
-    let status_class = status_class::methods(client_docs, server_docs);
-    let arms = |method: TokenStream| {
-        let arms = catalogue.tables.iter().map(|table| {
-            let variant = ident(&table.error_code_variant);
-            quote! { Self::#variant(error) => error.#method(), }
-        });
-        quote! { match self { #(#arms)* } }
-    };
+fn emit_methods(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let from_code = emit_from_code(catalogue, ex);
+    let facts = emit_facts(catalogue, ex);
+    let http = catalogue.http.then(|| emit_http(catalogue, ex));
+    let aliases = emit_aliases(catalogue, ex);
+    // Without a recovery vocabulary there is no `Recovery` to name.
+    let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_recovery(catalogue, ex));
+    quote! {
+        impl ErrorCode {
+            #from_code
+            #facts
+            #http
+            #aliases
+            #recovery
+        }
+    }
+}
+
+/// `match self` with an arm per table calling `method` on its enum.
+fn arms(catalogue: &Catalogue, method: &str) -> TokenStream {
+    let method = ident(method);
+    let arms = catalogue.tables.iter().map(|table| {
+        let variant = ident(&table.error_code_variant);
+        quote! { Self::#variant(error) => error.#method(), }
+    });
+    quote! { match self { #(#arms)* } }
+}
+
+/// `from_code`: each table's, in order.
+fn emit_from_code(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let docs = ex.doc(
+        "The code `code` of whichever table lists it.",
+        format!(
+            "assert_eq!(ErrorCode::from_code({}), Some({}));\n\
+             assert_eq!(ErrorCode::from_code({}), None);",
+            ex.first.code.rust_literal(),
+            ex.first_path(),
+            unused_code(catalogue),
+        ),
+    );
     let from_code_arms = catalogue.tables.iter().map(|table| {
         let variant = ident(&table.error_code_variant);
         let inner = ident(&table.rust_enum);
@@ -76,97 +171,173 @@ fn emit_methods(catalogue: &Catalogue, docs: &Docs) -> TokenStream {
             }
         }
     });
-    let aliases_arms = arms(quote!(aliases));
-    let recovery_arms = arms(quote!(recovery));
-    // Without a recovery vocabulary there is no `Recovery` to name.
-    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
-        quote! {
-            #recovery_docs
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                #recovery_arms
-            }
-        }
-    });
-    let http_methods = catalogue.http.then(|| {
-        let status_code = interop::error_code_status_code(catalogue);
-        let http_status_arms = arms(quote!(http_status));
-        quote! {
-            #http_status_docs
-            #[must_use]
-            pub const fn http_status(self) -> u16 {
-                #http_status_arms
-            }
-
-            #status_code
-
-            #status_class
-        }
-    });
-    let code_arms = arms(quote!(code));
-    let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let CodeTokens { param: code_param, constness, .. } = CodeTokens::of(catalogue);
     let inline = (catalogue.codes == CodeKind::String).then(|| quote! { #[inline] });
-    let name_arms = arms(quote!(name));
-    let description_arms = arms(quote!(description));
-    let explanation_arms = arms(quote!(explanation));
-    let causes_arms = arms(quote!(causes));
-    let solutions_arms = arms(quote!(solutions));
-
     quote! {
-        impl ErrorCode {
-            #from_code_docs
+        #docs
+        #[must_use]
+        #inline
+        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
+            #(#from_code_arms)*
+            ::core::option::Option::None
+        }
+    }
+}
+
+/// `code`, `name`, `description`, `explanation`, `causes` and `solutions`.
+fn emit_facts(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let last = ex.last;
+    let code_ty = CodeTokens::of(catalogue).ty;
+    let what_code = match catalogue.codes {
+        CodeKind::Integer => "The numeric code.",
+        CodeKind::String => "The code.",
+    };
+    let explanation = match &last.explanation {
+        Some(text) => format!("Some({})", rust_str(text)),
+        None => "None".to_owned(),
+    };
+    let list_docs = |what: &str, method: &str, texts: &[String]| {
+        let texts: Vec<String> = texts.iter().map(|text| rust_str(text)).collect();
+        let check = if texts.is_empty() {
+            format!("assert!({}.{method}().is_empty());", ex.last_path())
+        } else {
+            format!("assert_eq!({}.{method}(), [{}]);", ex.last_path(), texts.join(", "))
+        };
+        ex.doc(what, check)
+    };
+    let facts = [
+        (ex.getter(what_code, "code", last.code.rust_literal()), "code", code_ty),
+        (
+            ex.getter("The name, exactly as the catalogue prints it.", "name", rust_str(&last.name)),
+            "name",
+            quote!(&'static str),
+        ),
+        (
+            ex.getter(
+                "The description, exactly as the catalogue prints it.",
+                "description",
+                rust_str(&last.description),
+            ),
+            "description",
+            quote!(&'static str),
+        ),
+        (
+            ex.getter(
+                "What the error means, at more length than the description, exactly\n\
+                 as the catalogue prints it, if it says.",
+                "explanation",
+                explanation,
+            ),
+            "explanation",
+            quote!(::core::option::Option<&'static str>),
+        ),
+        (
+            list_docs(
+                "What can cause the error, each exactly as the catalogue prints it\n\
+                 (empty when it lists none).",
+                "causes",
+                &last.causes,
+            ),
+            "causes",
+            quote!(&'static [&'static str]),
+        ),
+        (
+            list_docs(
+                "What can be done about the error, each exactly as the catalogue\n\
+                 prints it (empty when it lists none).",
+                "solutions",
+                &last.solutions,
+            ),
+            "solutions",
+            quote!(&'static [&'static str]),
+        ),
+    ];
+    let methods = facts.into_iter().map(|(docs, method, ty)| {
+        let body = arms(catalogue, method);
+        let method = ident(method);
+        quote! {
+            #docs
             #[must_use]
-            #inline
-            pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
-                #(#from_code_arms)*
-                ::core::option::Option::None
+            pub const fn #method(self) -> #ty {
+                #body
             }
+        }
+    });
+    quote! { #(#methods)* }
+}
 
-            #code_docs
-            #[must_use]
-            pub const fn code(self) -> #code_ty {
-                #code_arms
-            }
+/// `http_status`, `status_code` and the status classes.
+fn emit_http(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let status = ex.last.http_status;
+    let http_status_docs = ex.getter(
+        "The HTTP status that a service answers this error with.",
+        "http_status",
+        status.to_string(),
+    );
+    let class_docs = |what: &str, method: &str, yes: bool| {
+        ex.getter(
+            &format!(
+                "Whether a service answers this error with a {what} status, as `http::StatusCode::{method}` tells."
+            ),
+            method,
+            yes.to_string(),
+        )
+    };
+    let client = class_docs("client error (4xx)", "is_client_error", status < 500);
+    let server = class_docs("server error (5xx)", "is_server_error", status >= 500);
+    let status_code = interop::error_code_status_code(catalogue);
+    let status_class = status_class::methods(&client, &server);
+    let http_status_arms = arms(catalogue, "http_status");
+    quote! {
+        #http_status_docs
+        #[must_use]
+        pub const fn http_status(self) -> u16 {
+            #http_status_arms
+        }
 
-            #name_docs
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                #name_arms
-            }
+        #status_code
 
-            #description_docs
-            #[must_use]
-            pub const fn description(self) -> &'static str {
-                #description_arms
-            }
+        #status_class
+    }
+}
 
-            #explanation_docs
-            #[must_use]
-            pub const fn explanation(self) -> ::core::option::Option<&'static str> {
-                #explanation_arms
-            }
+/// `aliases`, with an example from the last table's first row.
+fn emit_aliases(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let last = ex.last;
+    let docs = ex.doc(
+        "Other codes that services send for this error.",
+        if last.aliases.is_empty() {
+            format!("assert!({}.aliases().is_empty());", ex.last_path())
+        } else {
+            let aliases: Vec<String> = last.aliases.iter().map(|alias| alias.rust_literal()).collect();
+            format!("assert_eq!({}.aliases(), &[{}]);", ex.last_path(), aliases.join(", "))
+        },
+    );
+    let code_ty = CodeTokens::of(catalogue).ty;
+    let aliases_arms = arms(catalogue, "aliases");
+    quote! {
+        #docs
+        #[must_use]
+        pub const fn aliases(self) -> &'static [#code_ty] {
+            #aliases_arms
+        }
+    }
+}
 
-            #causes_docs
-            #[must_use]
-            pub const fn causes(self) -> &'static [&'static str] {
-                #causes_arms
-            }
-
-            #solutions_docs
-            #[must_use]
-            pub const fn solutions(self) -> &'static [&'static str] {
-                #solutions_arms
-            }
-
-            #http_methods
-
-            #aliases_docs
-            #[must_use]
-            pub const fn aliases(self) -> &'static [#code_ty] {
-                #aliases_arms
-            }
-
-            #recovery
+/// `recovery`, with an example from the last table's first row.
+fn emit_recovery(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let value = match &ex.last.recovery {
+        Some(recovery) => format!("Some({}::Recovery::{})", ex.krate, recovery.rust_variant()),
+        None => "None".to_owned(),
+    };
+    let docs =
+        ex.getter("What a client should do about this error, if the catalogue says.", "recovery", value);
+    let recovery_arms = arms(catalogue, "recovery");
+    quote! {
+        #docs
+        #[must_use]
+        pub const fn recovery(self) -> ::core::option::Option<Recovery> {
+            #recovery_arms
         }
     }
 }
@@ -220,174 +391,5 @@ fn emit_trait_impls(catalogue: &Catalogue) -> TokenStream {
         }
 
         #(#from_impls)*
-    }
-}
-
-/// The docs of the enum and its methods, with examples from the first and
-/// last tables.
-struct Docs {
-    enum_docs: TokenStream,
-    from_code_docs: TokenStream,
-    code_docs: TokenStream,
-    name_docs: TokenStream,
-    description_docs: TokenStream,
-    explanation_docs: TokenStream,
-    causes_docs: TokenStream,
-    solutions_docs: TokenStream,
-    http_status_docs: TokenStream,
-    client_docs: TokenStream,
-    server_docs: TokenStream,
-    aliases_docs: TokenStream,
-    recovery_docs: TokenStream,
-}
-
-impl Docs {
-    fn new(catalogue: &Catalogue) -> Self {
-        let krate = catalogue.crate_ident();
-        let first_table = &catalogue.tables[0];
-        let last_table = &catalogue.tables[catalogue.tables.len() - 1];
-        let (first, last) = (&first_table.rows[0], &last_table.rows[0]);
-        let path = |table: &Table, row: &Row| {
-            format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant)
-        };
-        let uses = if first_table.rust_enum == last_table.rust_enum {
-            format!("use {krate}::{{ErrorCode, {}}};", first_table.rust_enum)
-        } else {
-            format!("use {krate}::{{ErrorCode, {}, {}}};", first_table.rust_enum, last_table.rust_enum)
-        };
-        let example = |body: String| format!("```\n{uses}\n\n{body}\n```");
-
-        let enum_docs = doc(&format!(
-            "Any code of the catalogue, from whichever table lists it.\n\n\
-             Codes are unique across tables, so a bare {code_word} finds its table.\n\n{}",
-            example(format!(
-                "let error = ErrorCode::from_code({code});\n\
-                 assert_eq!(error, Some({path}));\n\
-                 {status}",
-                code = last.code.rust_literal(),
-                path = path(last_table, last),
-                status = if catalogue.http {
-                    format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
-                } else {
-                    format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
-                },
-            )),
-            code_word = match catalogue.codes {
-                CodeKind::Integer => "number",
-                CodeKind::String => "code",
-            },
-        ));
-        let from_code_docs = doc(&format!(
-            "The code `code` of whichever table lists it.\n\n{}",
-            example(format!(
-                "assert_eq!(ErrorCode::from_code({}), Some({}));\n\
-                 assert_eq!(ErrorCode::from_code({}), None);",
-                first.code.rust_literal(),
-                path(first_table, first),
-                unused_code(catalogue),
-            )),
-        ));
-        let getter_docs = |what: &str, call: &str, value: String| {
-            doc(&format!(
-                "{what}\n\n{}",
-                example(format!("assert_eq!({}.{call}(), {value});", path(last_table, last)))
-            ))
-        };
-        let code_docs = getter_docs(
-            match catalogue.codes {
-                CodeKind::Integer => "The numeric code.",
-                CodeKind::String => "The code.",
-            },
-            "code",
-            last.code.rust_literal(),
-        );
-        let name_docs =
-            getter_docs("The name, exactly as the catalogue prints it.", "name", rust_str(&last.name));
-        let description_docs = getter_docs(
-            "The description, exactly as the catalogue prints it.",
-            "description",
-            rust_str(&last.description),
-        );
-        let explanation_docs = getter_docs(
-            "What the error means, at more length than the description, exactly\n\
-             as the catalogue prints it, if it says.",
-            "explanation",
-            match &last.explanation {
-                Some(text) => format!("Some({})", rust_str(text)),
-                None => "None".to_owned(),
-            },
-        );
-        let list_docs = |what: &str, method: &str, texts: &[String]| {
-            let texts: Vec<String> = texts.iter().map(|text| rust_str(text)).collect();
-            let check = if texts.is_empty() {
-                format!("assert!({}.{method}().is_empty());", path(last_table, last))
-            } else {
-                format!("assert_eq!({}.{method}(), [{}]);", path(last_table, last), texts.join(", "))
-            };
-            doc(&format!("{what}\n\n{}", example(check)))
-        };
-        let causes_docs = list_docs(
-            "What can cause the error, each exactly as the catalogue prints it\n\
-             (empty when it lists none).",
-            "causes",
-            &last.causes,
-        );
-        let solutions_docs = list_docs(
-            "What can be done about the error, each exactly as the catalogue\n\
-             prints it (empty when it lists none).",
-            "solutions",
-            &last.solutions,
-        );
-        let http_status_docs = getter_docs(
-            "The HTTP status that a service answers this error with.",
-            "http_status",
-            last.http_status.to_string(),
-        );
-        let aliases_docs = doc(&format!(
-            "Other codes that services send for this error.\n\n{}",
-            example(if last.aliases.is_empty() {
-                format!("assert!({}.aliases().is_empty());", path(last_table, last))
-            } else {
-                let aliases: Vec<String> = last.aliases.iter().map(|alias| alias.rust_literal()).collect();
-                format!("assert_eq!({}.aliases(), &[{}]);", path(last_table, last), aliases.join(", "))
-            }),
-        ));
-        let recovery_docs = doc(&format!(
-            "What a client should do about this error, if the catalogue says.\n\n{}",
-            example(format!(
-                "assert_eq!({}.recovery(), {});",
-                path(last_table, last),
-                match &last.recovery {
-                    Some(recovery) => format!("Some({krate}::Recovery::{})", recovery.rust_variant()),
-                    None => "None".to_owned(),
-                }
-            )),
-        ));
-        let class_docs = |what: &str, method: &str, yes: bool| {
-            getter_docs(
-                &format!(
-                    "Whether a service answers this error with a {what} status, as `http::StatusCode::{method}` tells."
-                ),
-                method,
-                yes.to_string(),
-            )
-        };
-        let client_docs = class_docs("client error (4xx)", "is_client_error", last.http_status < 500);
-        let server_docs = class_docs("server error (5xx)", "is_server_error", last.http_status >= 500);
-        Self {
-            enum_docs,
-            from_code_docs,
-            code_docs,
-            name_docs,
-            description_docs,
-            explanation_docs,
-            causes_docs,
-            solutions_docs,
-            http_status_docs,
-            client_docs,
-            server_docs,
-            aliases_docs,
-            recovery_docs,
-        }
     }
 }

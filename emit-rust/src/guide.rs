@@ -23,15 +23,28 @@ pub(super) struct Section {
     pub http: bool,
 }
 
-/// The guide's sections, from the catalogue's own rows.
+/// The guide's sections, from the catalogue's own rows; a catalogue
+/// without HTTP leaves out those about HTTP.
 pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
-    let krate = catalogue.crate_ident();
-    let (table, row) = sample_row(catalogue);
-    let path = variant_path(table, row);
-    let http = catalogue.http_table();
-    let mut sections = Vec::new();
+    let sample = sample_row(catalogue);
+    let sections = [
+        Some(lookup_section(catalogue, sample)),
+        catalogue.body.as_ref().map(|body| parse_example(catalogue, body, sample.0, sample.1)),
+        match_section(catalogue),
+        // `ApiError` needs a body.
+        catalogue.body.is_some().then(|| retry_after_section(catalogue)),
+        recovery_section(catalogue, sample.1),
+        Some(serde_section(catalogue, sample)),
+        server_section(catalogue, sample),
+        Some(status_code_section(catalogue, sample.1)),
+    ];
+    sections.into_iter().flatten().filter(|section| catalogue.http || !section.http).collect()
+}
 
-    // Look up a code.
+/// Look up a code: by code (or alias) and by name.
+fn lookup_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Section {
+    let krate = catalogue.crate_ident();
+    let path = variant_path(table, row);
     let mut lookup = format!(
         "use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
@@ -60,7 +73,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             code = row.code.rust_literal(),
         ));
     }
-    sections.push(Section {
+    Section {
         heading: "Look up a code".to_owned(),
         intro: match catalogue.codes {
             CodeKind::Integer => "Every code of every table, by number (or alias) or by name.".to_owned(),
@@ -68,57 +81,59 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         },
         code: lookup,
         http: false,
-    });
-
-    // Parse an error response, when the catalogue declares its body.
-    if let Some(body) = &catalogue.body {
-        sections.push(parse_example(catalogue, body, table, row));
     }
+}
 
-    // Match on the error, whichever way it arrived.
-    if let (Some(http), Some(body)) = (http, &catalogue.body) {
-        let status_row = &http.rows[0];
-        let message = match body.message_text {
-            MessageText::Name => &status_row.name,
-            MessageText::Description => &status_row.description,
-        };
-        let by_code = body_json(
-            body,
-            &[(BodyRole::Code, status_row.code.to_string()), (BodyRole::Message, json_string(message))],
-        );
-        sections.push(Section {
-            heading: "Match on the error, however it arrived".to_owned(),
-            intro: "A service may send an error as a body with its code or as a bare HTTP status: \
-                    `ApiError::error_code` gives the catalogue's error either way, so match on it \
-                    (`kind()` says which way it came)."
-                .to_owned(),
-            code: format!(
-                "# #[cfg(feature = \"serde\")] {{\n\
-                 use {krate}::{{ApiError, ErrorCode, {http_enum}}};\n\n\
-                 let by_code = ApiError::from_response({status}, {bytes});\n\
-                 let by_status = ApiError::from_response({status}, b\"\");\n\
-                 assert_eq!(by_code.error_code(), Some(ErrorCode::{outer}({http_enum}::{variant})));\n\
-                 assert_eq!(by_status.error_code(), by_code.error_code());\n\
-                 # }}",
-                http_enum = http.rust_enum,
-                outer = http.error_code_variant,
-                variant = status_row.rust_variant,
-                status = status_row.code,
-                bytes = rust_bytes(&by_code),
-            ),
-            http: true,
-        });
-    }
+/// Match on the error, whichever way it arrived: with an HTTP status
+/// table and an error body.
+fn match_section(catalogue: &Catalogue) -> Option<Section> {
+    let krate = catalogue.crate_ident();
+    let (Some(http), Some(body)) = (catalogue.http_table(), &catalogue.body) else {
+        return None;
+    };
+    let status_row = &http.rows[0];
+    let message = match body.message_text {
+        MessageText::Name => &status_row.name,
+        MessageText::Description => &status_row.description,
+    };
+    let by_code = body_json(
+        body,
+        &[(BodyRole::Code, status_row.code.to_string()), (BodyRole::Message, json_string(message))],
+    );
+    Some(Section {
+        heading: "Match on the error, however it arrived".to_owned(),
+        intro: "A service may send an error as a body with its code or as a bare HTTP status: \
+                `ApiError::error_code` gives the catalogue's error either way, so match on it \
+                (`kind()` says which way it came)."
+            .to_owned(),
+        code: format!(
+            "# #[cfg(feature = \"serde\")] {{\n\
+             use {krate}::{{ApiError, ErrorCode, {http_enum}}};\n\n\
+             let by_code = ApiError::from_response({status}, {bytes});\n\
+             let by_status = ApiError::from_response({status}, b\"\");\n\
+             assert_eq!(by_code.error_code(), Some(ErrorCode::{outer}({http_enum}::{variant})));\n\
+             assert_eq!(by_status.error_code(), by_code.error_code());\n\
+             # }}",
+            http_enum = http.rust_enum,
+            outer = http.error_code_variant,
+            variant = status_row.rust_variant,
+            status = status_row.code,
+            bytes = rust_bytes(&by_code),
+        ),
+        http: true,
+    })
+}
 
-    // Wait as long as the service asks (`ApiError` needs a body).
-    if catalogue.body.is_some() {
-        sections.push(Section {
-            heading: "Wait as long as the service asks".to_owned(),
-            intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
+/// Wait as long as the service asks.
+fn retry_after_section(catalogue: &Catalogue) -> Section {
+    let krate = catalogue.crate_ident();
+    Section {
+        heading: "Wait as long as the service asks".to_owned(),
+        intro: "With the `serde` and `http` features, `ApiError::from_http_response` keeps the \
                 response's `Retry-After` header, in seconds or as a date, as a `Duration`."
-                .to_owned(),
-            code: format!(
-                "# #[cfg(all(feature = \"serde\", feature = \"http\"))] {{\n\
+            .to_owned(),
+        code: format!(
+            "# #[cfg(all(feature = \"serde\", feature = \"http\"))] {{\n\
              use std::time::Duration;\n\n\
              use {krate}::ApiError;\n\n\
              let response = http::Response::builder()\n\
@@ -136,54 +151,31 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
              \x20   .unwrap();\n\
              assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));\n\
              # }}"
-            ),
-            http: true,
-        });
-    }
-
-    // Act on the recovery, when the catalogue has a vocabulary.
-    if let Some(recover) = recover_example(catalogue, row) {
-        sections.push(Section {
-            heading: "Act on the recovery".to_owned(),
-            intro: "Each error names what a client should do about it, in the catalogue's own \
-                    words: one `match` over `Recovery` covers the whole catalogue, and \
-                    `is_retry()` tells the errors to send again later."
-                .to_owned(),
-            code: recover,
-            http: false,
-        });
-    }
-
-    // Use `http::StatusCode`.
-    let interop = match http {
-        Some(http) => {
-            let first = &http.rows[0];
-            format!(
-                "# #[cfg(feature = \"http\")] {{\n\
-                 use {krate}::{{ErrorCode, {http_enum}}};\n\n\
-                 let status: http::StatusCode = {http_enum}::{variant}.into();\n\
-                 assert_eq!(status.as_u16(), {status});\n\
-                 assert_eq!({http_enum}::try_from(status), Ok({http_enum}::{variant}));\n\
-                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({row_status}));\n\
-                 # }}",
-                http_enum = http.rust_enum,
-                variant = first.rust_variant,
-                status = first.code,
-                code = row.code.rust_literal(),
-                row_status = row.http_status,
-            )
-        }
-        None => format!(
-            "# #[cfg(feature = \"http\")] {{\n\
-             use {krate}::ErrorCode;\n\n\
-             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({status}));\n\
-             # }}",
-            code = row.code.rust_literal(),
-            status = row.http_status,
         ),
-    };
+        http: true,
+    }
+}
+
+/// Act on the recovery, when the catalogue has a vocabulary.
+fn recovery_section(catalogue: &Catalogue, row: &Row) -> Option<Section> {
+    let recover = recover_example(catalogue, row)?;
+    Some(Section {
+        heading: "Act on the recovery".to_owned(),
+        intro: "Each error names what a client should do about it, in the catalogue's own \
+                words: one `match` over `Recovery` covers the whole catalogue, and \
+                `is_retry()` tells the errors to send again later."
+            .to_owned(),
+        code: recover,
+        http: false,
+    })
+}
+
+/// Keep errors in your own serde types.
+fn serde_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Section {
+    let krate = catalogue.crate_ident();
+    let path = variant_path(table, row);
     // Keep errors in your own serde types.
-    sections.push(Section {
+    Section {
         heading: "Keep errors in your own types".to_owned(),
         intro: format!(
             "With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when \
@@ -220,36 +212,39 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
             ),
         ),
         http: false,
-    });
+    }
+}
 
-    // Answer errors from a server, with the catalogue's body.
-    if let Some(body) = &catalogue.body {
-        let optional = body.members.iter().find(|member| !member.required);
-        let (media_type, answer, extra, added) = match &catalogue.problem_details {
-            None => (
-                "application/json",
-                "the error body",
-                "ErrorBody",
-                optional.map(|member| format!(".with_{}(\"a1b2\")", member.rust_field)),
-            ),
-            Some(_) => (
-                "application/problem+json",
-                "RFC 9457 problem details, whose `type` is the error's entry in the reference page",
-                "ProblemDetails",
-                Some(".with_detail(\"token expired at 10:02\")".to_owned()),
-            ),
-        };
-        let added = added.unwrap_or_default();
-        sections.push(Section {
-            heading: "Answer errors from an axum server".to_owned(),
-            intro: format!(
-                "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
+/// Answer errors from a server, with the catalogue's body.
+fn server_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Option<Section> {
+    let krate = catalogue.crate_ident();
+    let body = catalogue.body.as_ref()?;
+    let optional = body.members.iter().find(|member| !member.required);
+    let (media_type, answer, extra, added) = match &catalogue.problem_details {
+        None => (
+            "application/json",
+            "the error body",
+            "ErrorBody",
+            optional.map(|member| format!(".with_{}(\"a1b2\")", member.rust_field)),
+        ),
+        Some(_) => (
+            "application/problem+json",
+            "RFC 9457 problem details, whose `type` is the error's entry in the reference page",
+            "ProblemDetails",
+            Some(".with_detail(\"token expired at 10:02\")".to_owned()),
+        ),
+    };
+    let added = added.unwrap_or_default();
+    Some(Section {
+        heading: "Answer errors from an axum server".to_owned(),
+        intro: format!(
+            "With the `axum` feature, every error is an `IntoResponse`: a handler returns \
              `Err(error)` and the client gets the row's HTTP status and {answer}, as \
              `{media_type}`. To add what is known of this occurrence, answer with \
              `{extra}::from(error)` and its builder methods instead."
-            ),
-            code: format!(
-                "# #[cfg(feature = \"axum\")] {{\n\
+        ),
+        code: format!(
+            "# #[cfg(feature = \"axum\")] {{\n\
              use {krate}::axum_core::response::IntoResponse;\n\
              use {krate}::{{{extra}, {name}}};\n\n\
              async fn handler() -> ::core::result::Result<String, {name}> {{\n\
@@ -262,24 +257,52 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
              assert_eq!(response.status(), {status});\n\
              # let _ = handler;\n\
              # }}",
-                name = table.rust_enum,
-                variant = row.rust_variant,
-                status = row.http_status,
-            ),
-            http: true,
-        });
-    }
+            name = table.rust_enum,
+            variant = row.rust_variant,
+            status = row.http_status,
+        ),
+        http: true,
+    })
+}
 
-    sections.push(Section {
+/// Use `http::StatusCode`.
+fn status_code_section(catalogue: &Catalogue, row: &Row) -> Section {
+    let krate = catalogue.crate_ident();
+    let interop = match catalogue.http_table() {
+        Some(http) => {
+            let first = &http.rows[0];
+            format!(
+                "# #[cfg(feature = \"http\")] {{\n\
+                 use {krate}::{{ErrorCode, {http_enum}}};\n\n\
+                 let status: http::StatusCode = {http_enum}::{variant}.into();\n\
+                 assert_eq!(status.as_u16(), {status});\n\
+                 assert_eq!({http_enum}::try_from(status), Ok({http_enum}::{variant}));\n\
+                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({row_status}));\n\
+                 # }}",
+                http_enum = http.rust_enum,
+                variant = first.rust_variant,
+                status = first.code,
+                code = row.code.rust_literal(),
+                row_status = row.http_status,
+            )
+        }
+        None => format!(
+            "# #[cfg(feature = \"http\")] {{\n\
+             use {krate}::ErrorCode;\n\n\
+             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({status}));\n\
+             # }}",
+            code = row.code.rust_literal(),
+            status = row.http_status,
+        ),
+    };
+    Section {
         heading: "Use `http::StatusCode`".to_owned(),
         intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
                 and HTTP status rows convert to and from one."
             .to_owned(),
         code: interop,
         http: true,
-    });
-    sections.retain(|section| catalogue.http || !section.http);
-    sections
+    }
 }
 
 /// The first name that rows of two tables share and that no code or alias

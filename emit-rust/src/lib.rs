@@ -6,6 +6,9 @@
 //! written directly as text by errcat-model's `rust_data`, in
 //! prettyplease's layout: on a large catalogue the token road cost most
 //! of the run.
+//! Fixed runtime code, which the generated crate carries verbatim, is
+//! ordinary Rust in this crate, docs included, and enters through
+//! `splice`, the one way in for code that is not `quote!`.
 //! Lookups are table-driven: each variant's discriminant is its code,
 //! per-row facts live in static arrays indexed by the row, and a code's
 //! row (for `from_code` and every accessor) and a name's row (`from_name`)
@@ -24,7 +27,6 @@
 mod error_code;
 mod errors;
 mod examples;
-mod fixed;
 mod guide;
 mod interop;
 pub mod phf;
@@ -34,12 +36,17 @@ mod recovery;
 mod response;
 mod serde_codes;
 mod server;
+mod splice;
 mod status_class;
 mod table;
+#[cfg(test)]
+mod test_catalogue;
 mod tokens;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use splice::{Fixed, Named};
 
 pub use readme::emit_readme;
 
@@ -259,9 +266,6 @@ fn emit_reference_module() -> TokenStream {
 
 /// The hash functions, copied from the generator's own `phf/lookup.rs`.
 fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
-    // `LOOKUP_SOURCE` is this crate's own source file, compiled into it, so
-    // it always parses.
-    let file: syn::File = syn::parse_str(phf::LOOKUP_SOURCE).expect("phf/lookup.rs parses");
     // String codes hash as names do. Where every table finds names (and
     // string codes) with a `match`, `hash_name` would be dead code in the
     // generated crate, as `hash_code` would be where codes are strings.
@@ -274,16 +278,12 @@ fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
         // Every lookup is a `match`: nothing hashes.
         return TokenStream::new();
     }
-    let items = file.items.into_iter().filter(|item| match item {
-        syn::Item::Fn(f) if f.sig.ident == "hash_name" => with_hash_name,
-        syn::Item::Fn(f) if f.sig.ident == "hash_code" => !string_codes,
-        _ => true,
-    });
-    let attrs = file.attrs;
-    quote! {
-        mod phf {
-            #(#attrs)*
-            #(#items)*
-        }
+    let mut lookup = Fixed::parse(phf::LOOKUP_SOURCE);
+    if !with_hash_name {
+        lookup = lookup.without(Named::Fn("hash_name"));
     }
+    if string_codes {
+        lookup = lookup.without(Named::Fn("hash_code"));
+    }
+    lookup.into_module("phf")
 }

@@ -2,7 +2,7 @@
 
 use super::guide::sections;
 use errcat_model::text::{code_span, markdown_cell, markdown_inline};
-use errcat_model::{Catalogue, TableKind};
+use errcat_model::{Catalogue, Table, TableKind};
 
 /// The generated crate's `README.md` below its header: what it is, how
 /// to depend on it, the guide's examples, and every code.
@@ -90,51 +90,58 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
     }
 
     for table in &catalogue.tables {
-        out.push_str(&format!(
-            "\n## {title}\n\n{summary}\n\n`{name}`, in `ErrorCode::{outer}`.\n\n",
-            title = markdown_inline(&table.title),
-            summary = markdown_inline(&table.summary),
-            name = table.rust_enum,
-            outer = table.error_code_variant,
-        ));
-        let custom = table.kind == TableKind::Custom;
-        // Status and aliases are columns of a table of application codes;
-        // a catalogue without HTTP has no status column.
-        let status_column = custom && catalogue.http;
-        let mut header = vec![("code", "---:"), ("name", "---")];
-        if status_column {
-            header.push(("HTTP", "---:"));
-        }
-        if with_recovery {
-            header.push(("recovery", "---"));
-        }
-        if custom {
-            header.push(("also sent as", "---"));
-        }
-        let (titles, rules): (Vec<&str>, Vec<&str>) = header.into_iter().unzip();
-        out.push_str(&format!("| {} |\n| {} |\n", titles.join(" | "), rules.join(" | ")));
-        for row in &table.rows {
-            let mut name = markdown_inline(&row.name);
-            if row.deprecated.is_some() {
-                name.push_str(" (deprecated)");
-            }
-            let mut cells = vec![format!("`{}`", row.code), name];
-            if status_column {
-                cells.push(row.http_status.to_string());
-            }
-            if with_recovery {
-                cells.push(row.recovery.as_ref().map_or_else(String::new, |r| format!("`{}`", r.key())));
-            }
-            if custom {
-                let aliases: Vec<String> = row.aliases.iter().map(|a| format!("`{a}`")).collect();
-                cells.push(aliases.join(", "));
-            }
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
+        out.push_str(&table_section(catalogue, table));
     }
     out.push_str(&format!(
         "\nEach variant's documentation has its description; {}.\n",
         code_span("cargo doc --open --all-features")
     ));
+    out
+}
+
+/// A table's section: its title and summary, and a row per code.
+fn table_section(catalogue: &Catalogue, table: &Table) -> String {
+    let with_recovery = !catalogue.recoveries.is_empty();
+    let mut out = format!(
+        "\n## {title}\n\n{summary}\n\n`{name}`, in `ErrorCode::{outer}`.\n\n",
+        title = markdown_inline(&table.title),
+        summary = markdown_inline(&table.summary),
+        name = table.rust_enum,
+        outer = table.error_code_variant,
+    );
+    let custom = table.kind == TableKind::Custom;
+    // Status and aliases are columns of a table of application codes;
+    // a catalogue without HTTP has no status column.
+    let status_column = custom && catalogue.http;
+    let mut header = vec![("code", "---:"), ("name", "---")];
+    if status_column {
+        header.push(("HTTP", "---:"));
+    }
+    if with_recovery {
+        header.push(("recovery", "---"));
+    }
+    if custom {
+        header.push(("also sent as", "---"));
+    }
+    let (titles, rules): (Vec<&str>, Vec<&str>) = header.into_iter().unzip();
+    out.push_str(&format!("| {} |\n| {} |\n", titles.join(" | "), rules.join(" | ")));
+    for row in &table.rows {
+        let mut name = markdown_inline(&row.name);
+        if row.deprecated.is_some() {
+            name.push_str(" (deprecated)");
+        }
+        let mut cells = vec![format!("`{}`", row.code), name];
+        if status_column {
+            cells.push(row.http_status.to_string());
+        }
+        if with_recovery {
+            cells.push(row.recovery.as_ref().map_or_else(String::new, |r| format!("`{}`", r.key())));
+        }
+        if custom {
+            let aliases: Vec<String> = row.aliases.iter().map(|a| format!("`{a}`")).collect();
+            cells.push(aliases.join(", "));
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
     out
 }

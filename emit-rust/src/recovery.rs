@@ -25,46 +25,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
     let descriptions = recoveries.iter().map(|recovery| recovery.description.as_str());
     let retries = recoveries.iter().map(|recovery| recovery.retry);
 
-    // The example acts on a row that has a recovery, when one does.
-    let example = match catalogue.rows().find_map(|(_, row)| row.recovery.as_ref().map(|r| (row, r))) {
-        Some((row, recovery)) => {
-            let mut arms = Vec::new();
-            let retry = recoveries.iter().find(|recovery| recovery.retry);
-            if let Some(retry) = retry {
-                arms.push(format!(
-                    "    Some(Recovery::{}) => {{ /* wait, then send the request again */ }}",
-                    retry.rust_variant
-                ));
-            }
-            if retry.is_none_or(|retry| retry.key != recovery.key) {
-                arms.push(format!(
-                    "    Some(Recovery::{}) => {{ /* this error's next step */ }}",
-                    recovery.rust_variant()
-                ));
-            }
-            arms.push("    Some(other) => panic!(\"unexpected {other}\"),".to_owned());
-            arms.push("    None => panic!(\"{error} has no recovery\"),".to_owned());
-            format!(
-                "use {krate}::{{ErrorCode, Recovery}};\n\n\
-                 let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
-                 match error.recovery() {{\n{arms}\n}}",
-                code = row.code.rust_literal(),
-                arms = arms.join("\n"),
-            )
-        }
-        None => format!(
-            "use {krate}::Recovery;\n\nassert_eq!(Recovery::{}.as_str(), {});",
-            first.rust_variant,
-            rust_str(&first.key)
-        ),
-    };
-    let enum_docs = doc(&format!(
-        "What a client should do about an error: a small closed set, so one\n\
-         `match` covers every error of the catalogue.\n\n\
-         Each row's recovery is read from the spec; `recovery()` is `None`\n\
-         for a row that names none.\n\n\
-         ```\n{example}\n```"
-    ));
+    let enum_docs = enum_docs(catalogue);
     let v0 = ident(&first.rust_variant);
     let as_str_docs = doc(&format!(
         "The value as the spec spells it.\n\n\
@@ -143,4 +104,51 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
             }
         }
     }
+}
+
+/// The enum's docs, with an example that acts on a row that has a
+/// recovery, when one does.
+fn enum_docs(catalogue: &Catalogue) -> TokenStream {
+    let krate = catalogue.crate_ident();
+    let recoveries = &catalogue.recoveries;
+    let first = &recoveries[0];
+    let example = match catalogue.rows().find_map(|(_, row)| row.recovery.as_ref().map(|r| (row, r))) {
+        Some((row, recovery)) => {
+            let mut arms = Vec::new();
+            let retry = recoveries.iter().find(|recovery| recovery.retry);
+            if let Some(retry) = retry {
+                arms.push(format!(
+                    "    Some(Recovery::{}) => {{ /* wait, then send the request again */ }}",
+                    retry.rust_variant
+                ));
+            }
+            if retry.is_none_or(|retry| retry.key != recovery.key) {
+                arms.push(format!(
+                    "    Some(Recovery::{}) => {{ /* this error's next step */ }}",
+                    recovery.rust_variant()
+                ));
+            }
+            arms.push("    Some(other) => panic!(\"unexpected {other}\"),".to_owned());
+            arms.push("    None => panic!(\"{error} has no recovery\"),".to_owned());
+            format!(
+                "use {krate}::{{ErrorCode, Recovery}};\n\n\
+                 let error = ErrorCode::from_code({code}).expect(\"a listed code\");\n\
+                 match error.recovery() {{\n{arms}\n}}",
+                code = row.code.rust_literal(),
+                arms = arms.join("\n"),
+            )
+        }
+        None => format!(
+            "use {krate}::Recovery;\n\nassert_eq!(Recovery::{}.as_str(), {});",
+            first.rust_variant,
+            rust_str(&first.key)
+        ),
+    };
+    doc(&format!(
+        "What a client should do about an error: a small closed set, so one\n\
+         `match` covers every error of the catalogue.\n\n\
+         Each row's recovery is read from the spec; `recovery()` is `None`\n\
+         for a row that names none.\n\n\
+         ```\n{example}\n```"
+    ))
 }

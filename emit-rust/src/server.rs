@@ -8,7 +8,7 @@ use quote::quote;
 use super::examples::{body_json, sample_row};
 use super::tokens::{doc, ident};
 use errcat_model::text::json_string;
-use errcat_model::{BodyRole, Catalogue, MessageText};
+use errcat_model::{Body, BodyRole, Catalogue, MessageText};
 
 /// The `server` module: `IntoResponse` for every code enum, `ErrorCode`
 /// and `ErrorBody`, and for `ProblemDetails` when the spec has
@@ -18,66 +18,11 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
         return TokenStream::new();
     };
     let code_field = ident(&body.code().rust_field);
-    let (table, row) = sample_row(catalogue);
-    let path = table.rust_path(row);
-    let (error_code_docs, answer, problem) = match &catalogue.problem_details {
-        None => (
-            format!(
-                "Answers with the error's HTTP status and its body as\n\
-                 `application/json`: for `{path}`, `{status}` and\n\
-                 `{json}` (feature `axum`).\n\n\
-                 To add what is known of this occurrence, answer with an `ErrorBody`\n\
-                 instead: `ErrorBody::from(error)` and its `with_…` methods.",
-                status = row.http_status,
-                json = {
-                    let message = match body.message_text {
-                        MessageText::Name => &row.name,
-                        MessageText::Description => &row.description,
-                    };
-                    body_json(
-                        body,
-                        &[(BodyRole::Code, row.code.json()), (BodyRole::Message, json_string(message))],
-                    )
-                },
-            ),
-            quote!(ErrorBody),
-            TokenStream::new(),
-        ),
-        Some(details) => (
-            format!(
-                "Answers with the error's HTTP status and its RFC 9457 problem details\n\
-                 as `application/problem+json`: for `{path}`, `{status}` and\n\
-                 `{{\"type\":{uri},\"title\":{title},\"status\":{status},{member}:{code}}}`\n\
-                 (feature `axum`).\n\n\
-                 To add what went wrong this time, answer with `ProblemDetails` instead:\n\
-                 `ProblemDetails::from(error).with_detail(text)`.",
-                status = row.http_status,
-                uri = json_string(&details.type_uri(row)),
-                member = json_string(&body.code().key),
-                title = json_string(&row.name),
-                code = row.code.json(),
-            ),
-            quote!(ProblemDetails),
-            quote! {
-                /// Answers with the problem's `status` (else its code's, else
-                /// `500`) and the problem as `application/problem+json`
-                /// (feature `axum`).
-                impl IntoResponse for super::ProblemDetails {
-                    fn into_response(self) -> Response {
-                        let status = self
-                            .status
-                            // An error answer: a status that is not one is not kept.
-                            .filter(|status| (400..=599).contains(status))
-                            .and_then(|status| StatusCode::from_u16(status).ok())
-                            .or_else(|| self.error_code().map(ErrorCode::status_code))
-                            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                        json(status, ::serde_json::to_vec(&self), "application/problem+json")
-                    }
-                }
-            },
-        ),
+    let (answer, problem) = match &catalogue.problem_details {
+        None => (quote!(ErrorBody), TokenStream::new()),
+        Some(_) => (quote!(ProblemDetails), problem_details_answer()),
     };
-    let error_code_docs = doc(&error_code_docs);
+    let error_code_docs = error_code_docs(catalogue, body);
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let docs =
@@ -144,6 +89,68 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
                     // to, the status still tells the client.
                     ::core::result::Result::Err(_) => status.into_response(),
                 }
+            }
+        }
+    }
+}
+
+/// The docs of `ErrorCode`'s `IntoResponse`: what the sample row answers
+/// with, the error body or its problem details.
+fn error_code_docs(catalogue: &Catalogue, body: &Body) -> TokenStream {
+    let (table, row) = sample_row(catalogue);
+    let path = table.rust_path(row);
+    let docs = match &catalogue.problem_details {
+        None => format!(
+            "Answers with the error's HTTP status and its body as\n\
+             `application/json`: for `{path}`, `{status}` and\n\
+             `{json}` (feature `axum`).\n\n\
+             To add what is known of this occurrence, answer with an `ErrorBody`\n\
+             instead: `ErrorBody::from(error)` and its `with_…` methods.",
+            status = row.http_status,
+            json = {
+                let message = match body.message_text {
+                    MessageText::Name => &row.name,
+                    MessageText::Description => &row.description,
+                };
+                body_json(
+                    body,
+                    &[(BodyRole::Code, row.code.json()), (BodyRole::Message, json_string(message))],
+                )
+            },
+        ),
+        Some(details) => format!(
+            "Answers with the error's HTTP status and its RFC 9457 problem details\n\
+             as `application/problem+json`: for `{path}`, `{status}` and\n\
+             `{{\"type\":{uri},\"title\":{title},\"status\":{status},{member}:{code}}}`\n\
+             (feature `axum`).\n\n\
+             To add what went wrong this time, answer with `ProblemDetails` instead:\n\
+             `ProblemDetails::from(error).with_detail(text)`.",
+            status = row.http_status,
+            uri = json_string(&details.type_uri(row)),
+            member = json_string(&body.code().key),
+            title = json_string(&row.name),
+            code = row.code.json(),
+        ),
+    };
+    doc(&docs)
+}
+
+/// `IntoResponse` for `ProblemDetails`, for a catalogue that answers with them.
+fn problem_details_answer() -> TokenStream {
+    quote! {
+        /// Answers with the problem's `status` (else its code's, else
+        /// `500`) and the problem as `application/problem+json`
+        /// (feature `axum`).
+        impl IntoResponse for super::ProblemDetails {
+            fn into_response(self) -> Response {
+                let status = self
+                    .status
+                    // An error answer: a status that is not one is not kept.
+                    .filter(|status| (400..=599).contains(status))
+                    .and_then(|status| StatusCode::from_u16(status).ok())
+                    .or_else(|| self.error_code().map(ErrorCode::status_code))
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                json(status, ::serde_json::to_vec(&self), "application/problem+json")
             }
         }
     }

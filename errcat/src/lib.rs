@@ -16,16 +16,30 @@
 //! place as soon as it is made), and then writes them all or nothing
 //! ([`Mode::Write`]), or only compares them
 //! ([`Mode::Check`], for CI). A whole `xtask/src/main.rs`, run as `cargo
-//! xtask gen` and `cargo xtask gen --check`:
+//! xtask gen` and `cargo xtask gen --check`; it refuses any other command
+//! line with its usage, rather than run `gen` for a command it lacks:
 //!
 //! ```no_run
 //! use std::path::Path;
 //! use std::process::ExitCode;
 //!
+//! const USAGE: &str = "usage: cargo xtask gen [--check]";
+//!
 //! fn main() -> ExitCode {
+//!     let args: Vec<String> = std::env::args().skip(1).collect();
+//!     let mode = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+//!         ["gen"] => errcat::Mode::Write,
+//!         ["gen", "--check"] => errcat::Mode::Check,
+//!         ["-h" | "--help"] => {
+//!             println!("{USAGE}");
+//!             return ExitCode::SUCCESS;
+//!         }
+//!         _ => {
+//!             eprintln!("{USAGE}");
+//!             return ExitCode::from(2);
+//!         }
+//!     };
 //!     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ sits at the root");
-//!     let check = std::env::args().any(|arg| arg == "--check");
-//!     let mode = if check { errcat::Mode::Check } else { errcat::Mode::Write };
 //!     match errcat::generate(&root.join("spec"), &root.join("generated"), mode) {
 //!         Ok(reports) => {
 //!             for report in &reports {
@@ -138,6 +152,12 @@ pub mod diff {
     pub fn diff(old: &crate::Catalogue, new: &crate::Catalogue) -> CatalogueDiff {
         errcat_pipeline::compat::diff::diff(&old.checked, &new.checked)
     }
+}
+
+/// The JSON Schema of the spec format, for editors: `errcat schema`
+/// prints it and `errcat init` writes it beside a starter spec.
+pub mod schema {
+    pub use errcat_pipeline::schema::{ID, JSON_SCHEMA};
 }
 
 /// Synthetic catalogues of any size, for benchmarks (`errcat synth`).

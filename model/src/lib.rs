@@ -9,8 +9,8 @@
 //! diagnostics ([`diagnostic`]), the output files and their generated
 //! header ([`output`]), the text escapes every emitter shares
 //! ([`text`]), the writer of the Rust crate's data ([`rust_data`]) and
-//! the checked [`Catalogue`]. Both errcat and its Rust
-//! emitter (errcat-emit-rust) build on it. Use errcat: this crate's API
+//! the checked [`Catalogue`]. errcat's pipeline (errcat-pipeline) and
+//! its Rust emitter (errcat-emit-rust) build on it. Use errcat: this crate's API
 //! is errcat's internals and follows errcat's releases, with no semver
 //! promise of its own.
 

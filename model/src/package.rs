@@ -106,6 +106,36 @@ pub(super) fn check_package(spec: Option<&SpecPackage>, title: &str) -> (Package
             );
         }
     }
+    let categories = check_categories(&mut problems, &at, spec);
+    let rust_version = check_rust_version(&mut problems, &at, spec);
+    for (i, author) in spec.authors.iter().enumerate() {
+        if author.trim().is_empty() || author.chars().any(char::is_control) {
+            problems.push((
+                at.field("authors").index(i),
+                "an author is blank or spans lines".to_owned(),
+                "write one name per entry, e.g. `Jane Doe <jane@example.com>`".to_owned(),
+            ));
+        }
+    }
+
+    let package = Package {
+        description: spec.description.clone().unwrap_or_else(|| format!("Typed error codes of {title}.")),
+        license: spec.license.clone(),
+        repository: spec.repository.clone(),
+        homepage: spec.homepage.clone(),
+        documentation: spec.documentation.clone(),
+        keywords: spec.keywords.clone(),
+        categories,
+        rust_version,
+        authors: spec.authors.clone(),
+    };
+    (package, problems)
+}
+
+/// The spec's crates.io categories, each a known slug listed once, after
+/// the ones every generated crate has.
+fn check_categories(problems: &mut Vec<Problem>, at: &SpecPath, spec: &SpecPackage) -> Vec<String> {
+    let mut push = |at: SpecPath, message: String, help: &str| problems.push((at, message, help.to_owned()));
     let mut categories: Vec<String> = ALWAYS.map(str::to_owned).to_vec();
     for (i, category) in spec.categories.iter().enumerate() {
         if ALWAYS.contains(&category.as_str()) {
@@ -140,7 +170,13 @@ pub(super) fn check_package(spec: Option<&SpecPackage>, title: &str) -> (Package
             "keep at most three",
         );
     }
-    let rust_version = match &spec.rust_version {
+    categories
+}
+
+/// `rust-version`: a Rust version no older than the generated code needs.
+fn check_rust_version(problems: &mut Vec<Problem>, at: &SpecPath, spec: &SpecPackage) -> String {
+    let mut push = |at: SpecPath, message: String, help: &str| problems.push((at, message, help.to_owned()));
+    match &spec.rust_version {
         None => format!("{}.{}", MIN_RUST_VERSION.0, MIN_RUST_VERSION.1),
         Some(version) => {
             match parse_rust_version(version) {
@@ -158,29 +194,7 @@ pub(super) fn check_package(spec: Option<&SpecPackage>, title: &str) -> (Package
             }
             version.clone()
         }
-    };
-    for (i, author) in spec.authors.iter().enumerate() {
-        if author.trim().is_empty() || author.chars().any(char::is_control) {
-            push(
-                at.field("authors").index(i),
-                "an author is blank or spans lines".to_owned(),
-                "write one name per entry, e.g. `Jane Doe <jane@example.com>`",
-            );
-        }
     }
-
-    let package = Package {
-        description: spec.description.clone().unwrap_or_else(|| format!("Typed error codes of {title}.")),
-        license: spec.license.clone(),
-        repository: spec.repository.clone(),
-        homepage: spec.homepage.clone(),
-        documentation: spec.documentation.clone(),
-        keywords: spec.keywords.clone(),
-        categories,
-        rust_version,
-        authors: spec.authors.clone(),
-    };
-    (package, problems)
 }
 
 /// `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, in digits, as Cargo reads

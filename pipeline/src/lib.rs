@@ -21,7 +21,6 @@ pub mod compat;
 pub mod emit;
 mod generate;
 pub mod load;
-#[cfg(feature = "schema")]
 pub mod schema;
 pub mod synth;
 pub mod write;

@@ -87,15 +87,18 @@ fn diff_reports_a_fixture_history() {
     assert!(stdout.contains("spec/shop.yaml (shop-errors 0.1.0 → 0.1.1)"), "{stdout}");
     assert!(stdout.contains("  ok       patch  code 2 `CART_FULL`: the description changed"), "{stdout}");
     assert!(
-        stdout.contains("  ok       minor  code 3 `CART_LOCKED` is deprecated: Carts no longer lock."),
+        stdout.contains("  ok       patch  code 3 `CART_LOCKED` is deprecated: Carts no longer lock."),
         "{stdout}"
     );
     assert!(
-        stdout.contains("  ok       minor  code 4 `COUPON_USED` is new: `CartError::CouponUsed`"),
+        stdout.contains("  ok       patch  code 4 `COUPON_USED` is new: `CartError::CouponUsed`"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("a minor change: needs version 0.1.1 or later: version 0.1.1 is enough"),
+        stdout.contains(
+            "a minor change, below 1.0 a patch bump (Cargo's rules): needs version 0.1.1 or later: \
+             version 0.1.1 is enough"
+        ),
         "{stdout}"
     );
     assert!(stdout.ends_with("no breaking changes since HEAD\n"), "{stdout}");
@@ -108,8 +111,12 @@ fn diff_reports_a_fixture_history() {
     assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
     assert!(
         stdout.contains(
-            "  breaking major  code 3 `CART_LOCKED` is retired: `CartError::CartLocked` is removed"
+            "  breaking minor  code 3 `CART_LOCKED` is retired: `CartError::CartLocked` is removed"
         ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("a major change, below 1.0 a minor bump (Cargo's rules): needs version 0.2.0"),
         "{stdout}"
     );
     assert!(stdout.contains("version 0.1.2 is not: set `version: 0.2.0`"), "{stdout}");

@@ -3,3 +3,6 @@
 
 mod cli;
 mod diff;
+mod init;
+mod routes;
+mod upgrade;

@@ -1,13 +1,29 @@
-//! The fixed half of `UnknownCodeError` and `UnknownNameError`, copied item
-//! by item into the generated crate; the emitter adds docs whose examples
-//! name the catalogue's first table.
+//! The fixed `UnknownCodeError` and `UnknownNameError`, copied item by
+//! item into the generated crate; their examples' slots name the
+//! catalogue's first table.
 
+/// The error returned when a number is not a code of the table.
+///
+/// ```
+/// use {$krate}::{$table};
+///
+/// let error = {$table}::try_from({$unknown}).unwrap_err();
+/// assert_eq!(error.code(), {$unknown});
+/// assert_eq!(error.to_string(), "unknown error code {$unknown}");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownCodeError {
     code: u32,
 }
 
 impl UnknownCodeError {
+    /// The number that is not a code of the table.
+    ///
+    /// ```
+    /// use {$krate}::{$table};
+    ///
+    /// assert_eq!({$table}::try_from({$unknown}).unwrap_err().code(), {$unknown});
+    /// ```
     #[must_use]
     pub const fn code(&self) -> u32 {
         self.code
@@ -22,6 +38,15 @@ impl ::core::fmt::Display for UnknownCodeError {
 
 impl ::core::error::Error for UnknownCodeError {}
 
+/// The error returned when parsing a string that is not a name of the
+/// table. Only the exact name parses: not a code, not another case.
+///
+/// ```
+/// use {$krate}::{$table};
+///
+/// let error = {$not_a_name}.parse::<{$table}>().unwrap_err();
+/// assert_eq!(error.to_string(), "unknown error name");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownNameError {
     _private: (),

@@ -1,7 +1,8 @@
 //! The fixed half of RFC 9457 problem details (`application/problem+json`),
 //! for a catalogue whose spec has `problem_details:`: the type, how it
 //! reads and writes JSON, and how it is built from an error. Copied item by
-//! item into the generated crate's `response` module, like `body.rs`.
+//! item into the generated crate's `problem` module, like `body.rs`, the
+//! slots of its example filled from the catalogue.
 //!
 //! Its `use` items are for compiling it here: the generated module has the
 //! same names in scope.
@@ -13,14 +14,38 @@ use serde_json::{Map, Value};
 
 use super::{BodyCode, CODE_MEMBER, ErrorCode};
 
+/// An error as RFC 9457 problem details (`application/problem+json`), the
+/// catalogue's code in an extension member (the error body's code member).
+///
+/// Each error's `type` is its entry in the reference page
+/// ({$type_base}), so a client, or a person, can look it up.
+///
+/// ```
+/// use {$krate}::{ErrorCode, ProblemDetails, {$table}};
+///
+/// let problem = ProblemDetails::from({$path}).with_detail("token expired at 10:02");
+/// assert_eq!(serde_json::to_string(&problem).unwrap(), {$json});
+/// let read: ProblemDetails = serde_json::from_str({$json}).unwrap();
+/// assert_eq!(read.error_code(), Some({$path}));
+///
+/// // A client finds the error in problem details too.
+/// let error = {$krate}::ApiError::from_response({$status}, {$json}.as_bytes());
+/// assert_eq!(error.error_code(), Some({$path}));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ProblemDetails {
+    /// `type`: a URI naming the problem; `about:blank` when the service sent none.
     pub problem_type: String,
+    /// `title`: a short summary of the problem type.
     pub title: ::core::option::Option<String>,
+    /// `status`: the HTTP status the service sent.
     pub status: ::core::option::Option<u16>,
+    /// `detail`: what went wrong this time, for people.
     pub detail: ::core::option::Option<String>,
+    /// `instance`: a URI naming this occurrence.
     pub instance: ::core::option::Option<String>,
+    /// The catalogue's code, an extension member named as in the error body.
     pub code: ::core::option::Option<BodyCode>,
 }
 
@@ -47,23 +72,27 @@ impl ::core::convert::From<ErrorCode> for ProblemDetails {
 }
 
 impl ProblemDetails {
+    /// The problem with `detail`: what went wrong this time.
     #[must_use]
     pub fn with_detail(mut self, detail: impl ::core::convert::Into<String>) -> Self {
         self.detail = ::core::option::Option::Some(detail.into());
         self
     }
 
+    /// The problem with `instance`: a URI naming this occurrence.
     #[must_use]
     pub fn with_instance(mut self, instance: impl ::core::convert::Into<String>) -> Self {
         self.instance = ::core::option::Option::Some(instance.into());
         self
     }
 
+    /// The catalogue's error with the problem's `code`, if it lists it.
     #[must_use]
     pub fn error_code(&self) -> ::core::option::Option<ErrorCode> {
         self.code.and_then(BodyCode::error_code)
     }
 
+    /// Reads problem details from JSON: `None` unless it is an object with any of their members.
     #[must_use]
     pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
         match ::serde_json::from_slice::<Value>(json) {

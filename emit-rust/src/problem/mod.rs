@@ -20,7 +20,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::sample_row;
-use super::fixed;
+use super::splice::{Fixed, Slots};
 use super::tokens::{doc, ident};
 use errcat_model::text::{json_string, rust_str};
 use errcat_model::{Catalogue, CodeKind, ProblemDetails};
@@ -34,7 +34,7 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
     let Some(details) = &catalogue.problem_details else {
         return TokenStream::new();
     };
-    let items = fixed::items(DETAILS_SOURCE, item_docs(catalogue, details));
+    let items = Fixed::parse(DETAILS_SOURCE).fill(&slots(catalogue, details));
     let (_, row) = sample_row(catalogue);
     let type_docs = doc(&format!(
         "The problem `type` of this error in RFC 9457 problem details: its entry\n\
@@ -85,7 +85,7 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
             /// The member that carries the catalogue's code, as in the error body.
             const CODE_MEMBER: &str = #code_member;
 
-            #(#items)*
+            #items
             #(#from_tables)*
 
             impl ErrorCode {
@@ -110,12 +110,10 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-/// The docs of `ProblemDetails`, its fields and methods, by item.
-fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, TokenStream)> {
-    let krate = catalogue.crate_ident();
+/// What the example of `ProblemDetails` names: the sample row, as an
+/// error and as the JSON of its problem.
+fn slots(catalogue: &Catalogue, details: &ProblemDetails) -> Slots {
     let (table, row) = sample_row(catalogue);
-    let path = format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant);
-    let uses = format!("use {krate}::{{ErrorCode, ProblemDetails, {}}};", table.rust_enum);
     let json = format!(
         "{{\"type\":{uri},\"title\":{title},\"status\":{status},\"detail\":\"token expired at 10:02\",{member}:{code}}}",
         member = json_string(catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str())),
@@ -124,56 +122,33 @@ fn item_docs(catalogue: &Catalogue, details: &ProblemDetails) -> Vec<(String, To
         status = row.http_status,
         code = row.code.json(),
     );
-    let struct_docs = doc(&format!(
-        "An error as RFC 9457 problem details (`application/problem+json`), the\n\
-         catalogue's code in an extension member (the error body's code member).\n\n\
-         Each error's `type` is its entry in the reference page\n\
-         ({base}), so a client, or a person, can look it up.\n\n\
-         ```\n{uses}\n\n\
-         let problem = ProblemDetails::from({path}).with_detail(\"token expired at 10:02\");\n\
-         assert_eq!(serde_json::to_string(&problem).unwrap(), {json_lit});\n\
-         let read: ProblemDetails = serde_json::from_str({json_lit}).unwrap();\n\
-         assert_eq!(read.error_code(), Some({path}));\n\n\
-         // A client finds the error in problem details too.\n\
-         let error = {krate}::ApiError::from_response({status}, {json_lit}.as_bytes());\n\
-         assert_eq!(error.error_code(), Some({path}));\n\
-         ```",
-        base = details.type_base,
-        json_lit = rust_str(&json),
-        status = row.http_status,
-    ));
-    let field = |text: &str| doc(text);
-    vec![
-        ("ProblemDetails".to_owned(), struct_docs),
-        (
-            "ProblemDetails.problem_type".to_owned(),
-            field("`type`: a URI naming the problem; `about:blank` when the service sent none."),
-        ),
-        ("ProblemDetails.title".to_owned(), field("`title`: a short summary of the problem type.")),
-        ("ProblemDetails.status".to_owned(), field("`status`: the HTTP status the service sent.")),
-        ("ProblemDetails.detail".to_owned(), field("`detail`: what went wrong this time, for people.")),
-        ("ProblemDetails.instance".to_owned(), field("`instance`: a URI naming this occurrence.")),
-        (
-            "ProblemDetails.code".to_owned(),
-            field("The catalogue's code, an extension member named as in the error body."),
-        ),
-        (
-            "ProblemDetails::with_detail".to_owned(),
-            field("The problem with `detail`: what went wrong this time."),
-        ),
-        (
-            "ProblemDetails::with_instance".to_owned(),
-            field("The problem with `instance`: a URI naming this occurrence."),
-        ),
-        (
-            "ProblemDetails::error_code".to_owned(),
-            field("The catalogue's error with the problem's `code`, if it lists it."),
-        ),
-        (
-            "ProblemDetails::from_slice".to_owned(),
-            field(
-                "Reads problem details from JSON: `None` unless it is an object with any of their members.",
-            ),
-        ),
-    ]
+    Slots::new()
+        .with("krate", catalogue.crate_ident().to_string())
+        .with("table", table.rust_enum.clone())
+        .with(
+            "path",
+            format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant),
+        )
+        .with("type_base", details.type_base.clone())
+        .with("json", rust_str(&json))
+        .with("status", row.http_status.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use errcat_model::CodeKind;
+
+    use super::super::test_catalogue::catalogue;
+    use super::{DETAILS_SOURCE, Fixed, slots};
+
+    #[test]
+    fn every_slot_of_the_docs_is_filled() {
+        for codes in [CodeKind::Integer, CodeKind::String] {
+            let catalogue = catalogue(codes);
+            let names = slots(&catalogue, catalogue.problem_details.as_ref().unwrap()).names();
+            for slot in Fixed::parse(DETAILS_SOURCE).slots() {
+                assert!(names.contains(slot.as_str()), "{slot} is not filled");
+            }
+        }
+    }
 }

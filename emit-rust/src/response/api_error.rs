@@ -1,5 +1,5 @@
 //! The fixed `ApiError`: the struct, its methods and its `Display`, copied
-//! item by item into the generated crate.
+//! item by item into the generated crate, with its docs' slots filled.
 //!
 //! Its `use` items are for compiling it here: the generated `response`
 //! module has the same names in scope.
@@ -8,6 +8,21 @@ use std::fmt;
 
 use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery, problem_code};
 
+/// An error response, classified as specifically as the catalogue
+/// allows, with everything the service sent kept.
+///
+/// ```
+/// use {$krate}::{ApiError, ApiErrorKind, ErrorCode, {$recovery_use}{$table}};
+///
+/// let error = ApiError::from_response({$status}, {$bytes});
+/// assert_eq!(error.kind(), ApiErrorKind::Code({$path}));
+/// {$checks}
+///
+/// // A body that is not JSON is kept as it came.
+/// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+/// assert!(error.body().is_none());
+/// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiError {
     status: u16,

@@ -7,7 +7,7 @@
 //!
 //! Its `use` items are for compiling it here: the generated `response`
 //! module imports the same names from `alloc`, `core` and `serde` itself.
-//! Docs with examples from the catalogue are added by the emitter.
+//! The examples in its docs name the catalogue through slots (`{$path}`).
 
 use std::fmt;
 
@@ -17,6 +17,25 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{BodyVisitor, ErrorBody, ErrorCode};
 
+/// The `code` of an error body, exactly as the service sent it.
+///
+/// A service may send a code the catalogue does not list: it is kept,
+/// never an error. A code is read from a JSON integer, a string of its
+/// decimal digits (`"4000000"`) or a one-element array of either, and
+/// is written back as it was read (a number, or a string).
+///
+/// ```
+/// use {$krate}::{ErrorCode, {$table}};
+/// use {$krate}::BodyCode;
+///
+/// let known: BodyCode = serde_json::from_str("{$sent}").unwrap();
+/// assert_eq!(known.error_code(), Some({$path}));
+///
+/// let unknown: BodyCode = serde_json::from_str("\"{$unknown}\"").unwrap();
+/// assert_eq!(unknown.error_code(), None);
+/// assert_eq!(unknown.number(), {$unknown});
+/// assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"{$unknown}\"");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct BodyCode {
     number: i128,
@@ -24,26 +43,64 @@ pub struct BodyCode {
 }
 
 impl BodyCode {
+    /// A code sent as a JSON number.
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(serde_json::to_string(&BodyCode::new({$unknown})).unwrap(), "{$unknown}");
+    /// ```
     #[must_use]
     pub const fn new(number: i128) -> Self {
         Self { number, quoted: false }
     }
 
+    /// A code sent as a JSON string of its decimal digits.
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(serde_json::to_string(&BodyCode::quoted({$unknown})).unwrap(), "\"{$unknown}\"");
+    /// ```
     #[must_use]
     pub const fn quoted(number: i128) -> Self {
         Self { number, quoted: true }
     }
 
+    /// The number, exactly as sent (an alias stays the alias).
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(BodyCode::new(-{$unknown}).number(), -{$unknown});
+    /// ```
     #[must_use]
     pub const fn number(self) -> i128 {
         self.number
     }
 
+    /// Whether the code was sent as a string.
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert!(BodyCode::quoted({$unknown}).is_quoted());
+    /// assert!(!BodyCode::new({$unknown}).is_quoted());
+    /// ```
     #[must_use]
     pub const fn is_quoted(self) -> bool {
         self.quoted
     }
 
+    /// The catalogue's error with this code, or with this alias.
+    ///
+    /// ```
+    /// use {$krate}::{ErrorCode, {$table}};
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(BodyCode::new({$code}).error_code(), Some({$path}));
+    /// assert_eq!(BodyCode::new({$unknown}).error_code(), None);
+    /// ```
     #[must_use]
     pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
         if self.number < 0 || self.number > u32::MAX as i128 {

@@ -1,6 +1,7 @@
 //! The fixed `BodyCode` of a catalogue with string codes, and how it is
 //! read: in place of `body.rs`'s numeric one, copied item by item into the
-//! generated crate; the rest of `body.rs` is the same for both.
+//! generated crate, with its docs' slots filled; the rest of `body.rs` is
+//! the same for both.
 //!
 //! The code is kept inline, up to `BodyCode::CAPACITY` bytes, so that
 //! `BodyCode` stays `Copy` (as `ApiErrorKind` and `ProblemDetails` need)
@@ -14,6 +15,26 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use self::stand_in::ErrorCode;
 use super::one_element;
 
+/// The `code` of an error body, exactly as the service sent it.
+///
+/// A service may send a code the catalogue does not list: it is kept,
+/// never an error. A code is read from a JSON string of at most
+/// [`BodyCode::CAPACITY`] bytes, or a one-element array of one, and is
+/// written back as a string. It is kept inline, so that `BodyCode` is
+/// `Copy`.
+///
+/// ```
+/// use {$krate}::{ErrorCode, {$table}};
+/// use {$krate}::BodyCode;
+///
+/// let known: BodyCode = serde_json::from_str({$sent_json}).unwrap();
+/// assert_eq!(known.error_code(), Some({$path}));
+///
+/// let unknown: BodyCode = serde_json::from_str({$unknown_json}).unwrap();
+/// assert_eq!(unknown.error_code(), None);
+/// assert_eq!(unknown.as_str(), {$unknown});
+/// assert_eq!(serde_json::to_string(&unknown).unwrap(), {$unknown_json});
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BodyCode {
     len: u8,
@@ -24,6 +45,14 @@ impl BodyCode {
     /// The longest code, in bytes, that a `BodyCode` holds.
     pub const CAPACITY: usize = 64;
 
+    /// A code, if it is at most [`BodyCode::CAPACITY`] bytes long.
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(BodyCode::new({$unknown}).map(|code| code.to_string()).as_deref(), Some({$unknown}));
+    /// assert_eq!(BodyCode::new(&"x".repeat(BodyCode::CAPACITY + 1)), None);
+    /// ```
     #[must_use]
     pub const fn new(code: &str) -> ::core::option::Option<Self> {
         if code.len() > Self::CAPACITY {
@@ -39,12 +68,28 @@ impl BodyCode {
         ::core::option::Option::Some(Self { len: code.len() as u8, bytes })
     }
 
+    /// The code, exactly as sent (an alias stays the alias).
+    ///
+    /// ```
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(BodyCode::new({$unknown}).unwrap().as_str(), {$unknown});
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         // The bytes are those of a `&str` cut at its end: always UTF-8.
         ::core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
     }
 
+    /// The catalogue's error with this code, or with this alias.
+    ///
+    /// ```
+    /// use {$krate}::{ErrorCode, {$table}};
+    /// use {$krate}::BodyCode;
+    ///
+    /// assert_eq!(BodyCode::new({$code}).unwrap().error_code(), Some({$path}));
+    /// assert_eq!(BodyCode::new({$unknown}).unwrap().error_code(), None);
+    /// ```
     #[must_use]
     pub fn error_code(self) -> ::core::option::Option<ErrorCode> {
         ErrorCode::from_code(self.as_str())

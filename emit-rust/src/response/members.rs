@@ -6,11 +6,28 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::super::examples::body_json as body_json_of;
 use super::super::tokens::{doc, ident};
+use super::{Sample, example};
+use errcat_model::text::{code_span, json_string, rust_bytes};
 use errcat_model::{Body, BodyRole};
 
 /// The items of the `response` module that name the body's members.
-pub(super) fn emit_members(body: &Body, error_body_docs: TokenStream) -> TokenStream {
+pub(super) fn emit_members(sample: &Sample) -> TokenStream {
+    let error_body = emit_error_body(sample);
+    let write = emit_write(sample.body);
+    let read = emit_read(sample.body);
+    quote! {
+        #error_body
+        #write
+        #read
+    }
+}
+
+/// `ErrorBody`, a field per member, with the names the fixed half reads.
+fn emit_error_body(sample: &Sample) -> TokenStream {
+    let body = sample.body;
+    let error_body_docs = error_body_docs(sample);
     let fields = body.members.iter().map(|member| {
         let docs = doc(&member.description);
         let name = ident(&member.rust_field);
@@ -38,6 +55,37 @@ pub(super) fn emit_members(body: &Body, error_body_docs: TokenStream) -> TokenSt
         None => quote! { ::core::option::Option::None },
     };
 
+    quote! {
+        #error_body_docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        // Built with `ErrorBody::new` and `From`: a member added later is not
+        // a breaking change.
+        #[non_exhaustive]
+        pub struct ErrorBody {
+            #(#fields)*
+        }
+
+        impl ErrorBody {
+            const CODE_KEY: &'static str = #code_key;
+            const ENVELOPE: ::core::option::Option<&'static str> = #envelope;
+
+            fn sent_code(&self) -> BodyCode {
+                self.#code_field
+            }
+
+            fn message_text(&self) -> ::core::option::Option<&str> {
+                #message_text
+            }
+
+            fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+                #occurrence
+            }
+        }
+    }
+}
+
+/// How `Members` writes the body's members, the absent ones left out.
+fn emit_write(body: &Body) -> TokenStream {
     let required =
         proc_macro2::Literal::usize_unsuffixed(body.members.iter().filter(|member| member.required).count());
     let optional_counts = body.members.iter().filter(|member| !member.required).map(|member| {
@@ -58,6 +106,21 @@ pub(super) fn emit_members(body: &Body, error_body_docs: TokenStream) -> TokenSt
         }
     });
 
+    quote! {
+        impl Serialize for Members<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                let body = self.0;
+                let fields = #required #(#optional_counts)*;
+                let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+                #(#writes)*
+                members.end()
+            }
+        }
+    }
+}
+
+/// How a body's members are read: `BodyVisitor`, and `Field` for their keys.
+fn emit_read(body: &Body) -> TokenStream {
     let variants: Vec<_> = body.members.iter().map(|member| ident(role_name(member.role))).collect();
     let locals: Vec<_> = body.members.iter().map(|member| ident(local_name(member.role))).collect();
     let keys: Vec<&str> = body.members.iter().map(|member| member.key.as_str()).collect();
@@ -89,42 +152,6 @@ pub(super) fn emit_members(body: &Body, error_body_docs: TokenStream) -> TokenSt
     let expecting = format!("an error body: an object with {}", required_keys.join(" and "));
 
     quote! {
-        #error_body_docs
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        // Built with `ErrorBody::new` and `From`: a member added later is not
-        // a breaking change.
-        #[non_exhaustive]
-        pub struct ErrorBody {
-            #(#fields)*
-        }
-
-        impl ErrorBody {
-            const CODE_KEY: &'static str = #code_key;
-            const ENVELOPE: ::core::option::Option<&'static str> = #envelope;
-
-            fn sent_code(&self) -> BodyCode {
-                self.#code_field
-            }
-
-            fn message_text(&self) -> ::core::option::Option<&str> {
-                #message_text
-            }
-
-            fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
-                #occurrence
-            }
-        }
-
-        impl Serialize for Members<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                let body = self.0;
-                let fields = #required #(#optional_counts)*;
-                let mut members = serializer.serialize_struct("ErrorBody", fields)?;
-                #(#writes)*
-                members.end()
-            }
-        }
-
         struct BodyVisitor;
 
         impl<'de> Visitor<'de> for BodyVisitor {
@@ -205,5 +232,106 @@ fn local_name(role: BodyRole) -> &'static str {
         BodyRole::Message => "message",
         BodyRole::Details => "details",
         BodyRole::OccurrenceId => "occurrence_id",
+    }
+}
+
+/// The docs of `ErrorBody`: its members, and an example from the sample row.
+fn error_body_docs(sample: &Sample) -> TokenStream {
+    let Sample { krate, uses, unknown, body_json, body, path, .. } = sample;
+    let keys: Vec<String> = body.members.iter().map(|member| format!("\"{}\"", member.key)).collect();
+    let optional: Vec<String> =
+        body.members.iter().filter(|member| !member.required).map(|member| code_span(&member.key)).collect();
+    let mut shape = code_span(&format!("{{{}}}", keys.join(", ")));
+    if let Some(envelope) = &body.envelope {
+        shape = format!(
+            "{shape} inside the member {}\n({}, other members ignored)",
+            code_span(envelope),
+            code_span(&format!("{{{}: {{…}}}}", json_string(envelope)))
+        );
+    }
+    let optional = match optional.len() {
+        0 => String::new(),
+        1 => format!(",\nwhere {} may be missing (or `null`)", optional[0]),
+        _ => format!(",\nwhere {} may be missing (or `null`)", and_list(&optional)),
+    };
+    let code_key = &body.code().key;
+    let message = body.member(BodyRole::Message);
+    let details = body.member(BodyRole::Details);
+    let mut checks =
+        format!("assert_eq!(body.{code}.error_code(), Some({path}));", code = body.code().rust_field);
+    if let Some(id) = body.member(BodyRole::OccurrenceId) {
+        checks.push_str(&format!("\nassert_eq!(body.{}.as_deref(), Some(\"a1b2\"));", id.rust_field));
+    }
+    if let Some(details) = details {
+        checks.push_str(&format!("\nassert_eq!(body.{}, None);", details.rust_field));
+    }
+    let string = unknown.starts_with('"');
+    // As a string: the digits of an integer code, a string code as it is.
+    let unknown_json = if string { unknown.clone() } else { format!("\"{unknown}\"") };
+    let mut values = vec![(BodyRole::Code, format!("[{unknown_json}]"))];
+    if message.is_some() {
+        values.push((BodyRole::Message, "[\"X\"]".to_owned()));
+    }
+    if details.is_some() {
+        values.push((BodyRole::Details, "[\"d\"]".to_owned()));
+    }
+    let read_back = if string { "as_str" } else { "number" };
+    let mut array_checks = format!("assert_eq!(array.{}.{read_back}(), {unknown});", body.code().rust_field);
+    if let Some(details) = details {
+        array_checks
+            .push_str(&format!("\nassert_eq!(array.{}.as_deref(), Some(\"d\"));", details.rust_field));
+    }
+    if body.envelope.is_some() {
+        array_checks.push_str(
+            "\n\n// Written back inside the envelope.\n\
+             let written = serde_json::to_string(&array).unwrap();\n\
+             assert_eq!(serde_json::from_str::<ErrorBody>(&written).unwrap(), array);",
+        );
+    }
+    doc(&format!(
+        "An error response body: {shape}{optional}.\n\n\
+         Each member is read as a plain value or as a one-element array\n\
+         ({example_array}), and {code_key}\n\
+         {code_as}; other members are ignored.\n\
+         Writing gives the plain shape, with absent members left out.\n\n{}",
+        example(
+            &format!("{uses}\nuse {krate}::ErrorBody;"),
+            format!(
+                "let body: ErrorBody = serde_json::from_slice({bytes}).unwrap();\n\
+                 {checks}\n\n\
+                 let array: ErrorBody = serde_json::from_str({array}).unwrap();\n\
+                 {array_checks}",
+                bytes = rust_bytes(body_json),
+                array = raw_str(&body_json_of(body, &values)),
+            ),
+        ),
+        example_array = code_span(&example_array(body, string)),
+        code_key = code_span(code_key),
+        code_as = if string { "as a string" } else { "as an integer or a string of digits" },
+    ))
+}
+
+/// `{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`, in the body's members.
+/// (`["card_declined"]` for string codes).
+fn example_array(body: &Body, string: bool) -> String {
+    let code = if string { "[\"card_declined\"]" } else { "[4030000]" };
+    let mut values = vec![(BodyRole::Code, code.to_owned())];
+    if body.member(BodyRole::Message).is_some() {
+        values.push((BodyRole::Message, "[\"AUTHENTICATION_FAIL\"]".to_owned()));
+    }
+    body_json_of(body, &values)
+}
+
+/// A Rust raw string literal for `text`, with as many `#` as it needs.
+fn raw_str(text: &str) -> String {
+    let hashes = (1..).map(|n| "#".repeat(n)).find(|h| !text.contains(&format!("\"{h}"))).unwrap_or_default();
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// `a`, `b` and `c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
     }
 }

@@ -9,7 +9,7 @@ mod visitor;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::fixed;
+use super::splice::{Fixed, Named};
 use super::tokens::{doc, ident};
 use errcat_model::{Catalogue, CodeKind};
 
@@ -19,9 +19,11 @@ const VISITOR_SOURCE: &str = include_str!("visitor.rs");
 /// The `serde_codes` module: the visitor and every enum's impls.
 pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
     let string = catalogue.codes == CodeKind::String;
-    let mut visitor = fixed::items(VISITOR_SOURCE, Vec::new());
-    // String codes are never digits to read as a number.
-    visitor.retain(|item| !(string && matches!(item, syn::Item::Fn(f) if f.sig.ident == "decimal")));
+    let mut visitor = Fixed::parse(VISITOR_SOURCE);
+    if string {
+        // String codes are never digits to read as a number.
+        visitor = visitor.without(Named::Fn("decimal"));
+    }
     let write = || if string { Write::StringCode } else { Write::Code };
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
@@ -128,7 +130,7 @@ pub(super) fn emit_serde_codes(catalogue: &Catalogue) -> TokenStream {
             use super::ErrorCode;
             #recovery_use
 
-            #(#visitor)*
+            #visitor
             #(#tables)*
             #error_code
             #recovery

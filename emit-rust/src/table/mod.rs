@@ -1,22 +1,18 @@
-//! A table's enum: the enum and its variants, the constant tables its
-//! methods read, the methods, and its trait impls.
+//! A table's enum: the enum and its variants, and the constant tables
+//! its methods read (the methods and trait impls are in `impls.rs`).
 
 mod docs;
+mod impls;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::phf::{self, Phf};
-use super::tokens::{CodeTokens, ident};
-use super::{interop, print_part, status_class};
-use errcat_model::rust_data::{Expr, Writer, splice, string_literal};
+use super::print_part;
+use super::splice::TextSlot;
+use super::tokens::ident;
+use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
-
-/// Where the variants go in the printed enum: they are written as text.
-const VARIANTS_PLACEHOLDER: &str = "    __ErrcatVariants,\n";
-
-/// Where the per-row constants go in the printed `impl`.
-const CONSTS_PLACEHOLDER: &str = "    const __ERRCAT_CONSTS: () = ();\n";
 
 /// The indent of a variant or of an associated constant.
 const ITEM_INDENT: usize = 4;
@@ -24,33 +20,33 @@ const ITEM_INDENT: usize = 4;
 /// The table's enum with everything it implements, as text.
 ///
 /// The parts that grow with the rows (the variants and the per-row
-/// constants) are written by [`super::data`]; the rest, shaped like code,
-/// is printed by prettyplease around two placeholders that they replace.
+/// constants) are written by errcat-model's data writer; the rest, shaped
+/// like code, is printed by prettyplease around two [`TextSlot`]s.
 pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
     let name = ident(&table.rust_enum);
     // `ALL` names every variant, deprecated ones included.
     let allow_deprecated =
         table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
-    let docs = docs::method_docs(catalogue, table);
     let enum_item = emit_enum(catalogue, table);
     let (by_name, from_name_body) = emit_from_name(table);
-    let methods = emit_methods(catalogue, table, &docs, from_name_body);
-    let traits = emit_trait_impls(catalogue, table, &docs.display);
-    let all_docs = &docs.all;
+    let methods = impls::emit_methods(catalogue, table, from_name_body);
+    let traits = impls::emit_trait_impls(catalogue, table);
+    let all_docs = impls::all_docs(catalogue, table);
+    let consts = TextSlot::Consts.tokens();
     let mut printed = print_part(quote! {
         #enum_item
 
         #allow_deprecated
         impl #name {
             #all_docs
-            const __ERRCAT_CONSTS: () = ();
+            #consts
             #methods
         }
 
         #traits
     });
-    splice(&mut printed, VARIANTS_PLACEHOLDER, &write_variants(catalogue, table));
-    splice(&mut printed, CONSTS_PLACEHOLDER, &write_consts(catalogue, table, by_name.as_ref()));
+    TextSlot::Variants.fill(&mut printed, &write_variants(catalogue, table));
+    TextSlot::Consts.fill(&mut printed, &write_consts(catalogue, table, by_name.as_ref()));
     printed
 }
 
@@ -60,13 +56,14 @@ fn emit_enum(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let name = ident(&table.rust_enum);
     let enum_docs = docs::enum_docs(catalogue, table);
     let repr = integer.then(|| quote! { #[repr(u32)] });
+    let variants = TextSlot::Variants.tokens();
     quote! {
         #enum_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #repr
         pub enum #name {
-            __ErrcatVariants,
+            #variants
         }
     }
 }
@@ -260,243 +257,6 @@ fn write_detail_consts(out: &mut Writer, table: &Table) {
     };
     list(has_causes, "CAUSES", |row| &row.causes);
     list(has_solutions, "SOLUTIONS", |row| &row.solutions);
-}
-
-/// The methods: lookups by code and name, and the row's facts.
-fn emit_methods(
-    catalogue: &Catalogue,
-    table: &Table,
-    docs: &docs::MethodDocs,
-    from_name_body: TokenStream,
-) -> TokenStream {
-    let docs::MethodDocs {
-        code,
-        from_code,
-        aliases,
-        name: name_doc,
-        from_name,
-        description,
-        explanation,
-        causes,
-        solutions,
-        http_status,
-        client,
-        server,
-        recovery,
-        ..
-    } = docs;
-    let recovery = (!catalogue.recoveries.is_empty()).then(|| {
-        quote! {
-            #recovery
-            #[must_use]
-            pub const fn recovery(self) -> ::core::option::Option<Recovery> {
-                Self::RECOVERIES[self.row()]
-            }
-        }
-    });
-    // A catalogue without HTTP has no statuses to give.
-    let http_methods = catalogue.http.then(|| {
-        let status_code = interop::table_status_code(catalogue, table);
-        let status_class = status_class::methods(client, server);
-        quote! {
-            #http_status
-            #[must_use]
-            pub const fn http_status(self) -> u16 {
-                Self::HTTP_STATUSES[self.row()]
-            }
-
-            #status_code
-
-            #status_class
-        }
-    });
-    let (has_explanation, has_causes, has_solutions) = detail_fields(table);
-    let explanation_body = if has_explanation {
-        quote! { Self::EXPLANATIONS[self.row()] }
-    } else {
-        quote! { ::core::option::Option::None }
-    };
-    let list_body = |used: bool, table: TokenStream| {
-        if used {
-            quote! { Self::#table[self.row()] }
-        } else {
-            quote! { &[] }
-        }
-    };
-    let causes_body = list_body(has_causes, quote!(CAUSES));
-    let solutions_body = list_body(has_solutions, quote!(SOLUTIONS));
-    let CodeTokens { ty: code_ty, param: code_param, constness, .. } = CodeTokens::of(catalogue);
-    let (code_and_row, hash, inline) = match catalogue.codes {
-        CodeKind::Integer => (
-            quote! {
-                #code
-                #[must_use]
-                pub const fn code(self) -> u32 {
-                    self as u32
-                }
-
-                /// The variant's row: its index in `ALL` and the tables above,
-                /// found through the hash table of its own code.
-                const fn row(self) -> usize {
-                    let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-                    Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
-                }
-            },
-            quote! { phf::hash_code(code, Self::CODE_SEED) },
-            None,
-        ),
-        CodeKind::String => (
-            quote! {
-                #code
-                #[must_use]
-                pub const fn code(self) -> &'static str {
-                    Self::CODES[self.row()]
-                }
-
-                /// The variant's row: its index in `ALL` and the tables
-                /// above, which is its discriminant.
-                const fn row(self) -> usize {
-                    self as usize
-                }
-            },
-            quote! { phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE) },
-            Some(quote! { #[inline] }),
-        ),
-    };
-    let from_code_body = if codes_use_hash(catalogue, table) {
-        quote! {
-            let hash = #hash;
-            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-            // Slots hold key indexes: a row's code, or past the rows an alias.
-            let key = Self::CODE_SLOTS[slot] as usize;
-            let rows = Self::CODES.len();
-            let (found, row) = if key < rows {
-                (Self::CODES[key], key)
-            } else {
-                (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
-            };
-            if found == code {
-                ::core::option::Option::Some(Self::ALL[row])
-            } else {
-                ::core::option::Option::None
-            }
-        }
-    } else {
-        let arms = table.rows.iter().map(|row| {
-            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
-            let variant = ident(&row.rust_variant);
-            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
-        });
-        quote! {
-            match code {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        }
-    };
-    quote! {
-        #code_and_row
-
-        #from_code
-        #[must_use]
-        #inline
-        pub #constness fn from_code(code: #code_param) -> ::core::option::Option<Self> {
-            #from_code_body
-        }
-
-        #aliases
-        #[must_use]
-        pub const fn aliases(self) -> &'static [#code_ty] {
-            Self::ROW_ALIASES[self.row()]
-        }
-
-        #name_doc
-        #[must_use]
-        pub const fn name(self) -> &'static str {
-            Self::NAMES[self.row()]
-        }
-
-        #from_name
-        #[must_use]
-        #[inline]
-        pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-            #from_name_body
-        }
-
-        #description
-        #[must_use]
-        pub const fn description(self) -> &'static str {
-            Self::DESCRIPTIONS[self.row()]
-        }
-
-        #explanation
-        #[must_use]
-        pub const fn explanation(self) -> ::core::option::Option<&'static str> {
-            #explanation_body
-        }
-
-        #causes
-        #[must_use]
-        pub const fn causes(self) -> &'static [&'static str] {
-            #causes_body
-        }
-
-        #solutions
-        #[must_use]
-        pub const fn solutions(self) -> &'static [&'static str] {
-            #solutions_body
-        }
-
-        #http_methods
-
-        #recovery
-    }
-}
-
-/// `Display`, `Error`, `FromStr` and the conversions to and from the code
-/// (`u32` or `&str`).
-fn emit_trait_impls(catalogue: &Catalogue, table: &Table, display_docs: &TokenStream) -> TokenStream {
-    let name = ident(&table.rust_enum);
-    let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
-    // `TryFrom<&str>` needs the lifetime named in the impl.
-    let (impl_lifetime, try_from_ty) = match catalogue.codes {
-        CodeKind::Integer => (None, quote!(u32)),
-        CodeKind::String => (Some(quote!(<'a>)), quote!(&'a str)),
-    };
-    quote! {
-        #display_docs
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
-            }
-        }
-
-        impl ::core::error::Error for #name {}
-
-        impl ::core::str::FromStr for #name {
-            type Err = UnknownNameError;
-
-            // The error type by name: `Self::Err` would be ambiguous with a variant `Err`.
-            fn from_str(name: &str) -> ::core::result::Result<Self, UnknownNameError> {
-                Self::from_name(name).ok_or(UnknownNameError { _private: () })
-            }
-        }
-
-        impl #impl_lifetime ::core::convert::TryFrom<#try_from_ty> for #name {
-            type Error = UnknownCodeError;
-
-            // The error type by name: `Self::Error` would be ambiguous with a variant `Error`.
-            fn try_from(code: #try_from_ty) -> ::core::result::Result<Self, UnknownCodeError> {
-                Self::from_code(code).ok_or(#unknown)
-            }
-        }
-
-        impl ::core::convert::From<#name> for #code_ty {
-            fn from(error: #name) -> #code_ty {
-                error.code()
-            }
-        }
-    }
 }
 
 /// A code as the literal of its type, for code printed by prettyplease:

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::{Problems, Skipped, check_text, is_error_status, is_table_id};
+use super::http::is_error_status;
+use super::{Problems, Skipped, check_text, is_table_id};
 use crate::source::SpecPath;
 use crate::spec::{SpecBody, SpecFile, SpecMessageText, SpecRecovery, SpecTableKind};
 use crate::text_rules::shown;
@@ -339,4 +340,27 @@ pub(super) fn check_type_base(base: &str) -> Result<(), &'static str> {
         return Err("holds a character an address cannot hold as is (a space, a quote, a non-ASCII letter…)");
     }
     Ok(())
+}
+
+/// RFC 9457 problem details carry the code in the body's code member: it
+/// needs a body, and a member that is not one of the problem's own.
+pub(super) fn check_problem_details_body(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
+    // The body's code member is the problem's extension member for the code.
+    if let (Some(_), Some(body)) = (&spec.problem_details, &spec.body)
+        && ["type", "title", "status", "detail", "instance"].contains(&body.code.as_str())
+    {
+        problems.push(
+            SpecPath::root().field("body").field("code"),
+            format!("`code: {}` is a member RFC 9457 problem details have already", body.code),
+            "name the code member something else, e.g. `code: code`, or remove `problem_details`",
+        );
+    }
+    // A body that could not be read is no missing body.
+    if spec.problem_details.is_some() && spec.body.is_none() && skipped.read("body") {
+        problems.push(
+            SpecPath::root().field("problem_details"),
+            "`problem_details` needs a `body:`: its `code` member is the problem's member for the code",
+            "declare the error body (at least `body: {code: code}`), or remove `problem_details`",
+        );
+    }
 }

@@ -44,6 +44,20 @@ impl Bump {
         semver::Version::new(major, minor, patch)
     }
 
+    /// The part of the version number this bump raises from `old`, by
+    /// Cargo's rules: below 1.0 a breaking change raises the minor number
+    /// and a feature the patch one (below 0.1, every change the patch).
+    pub fn at(self, old: &semver::Version) -> Bump {
+        let next = self.next_version(old);
+        if next.major != old.major {
+            Bump::Major
+        } else if next.minor != old.minor {
+            Bump::Minor
+        } else {
+            Bump::Patch
+        }
+    }
+
     /// Whether going from `old` to `new` is a big enough bump.
     pub fn allows(self, old: &semver::Version, new: &semver::Version) -> bool {
         core(new) >= core(&self.next_version(old))
@@ -302,6 +316,10 @@ mod tests {
         assert_eq!(Bump::Minor.next_version(&v("1.4.2")), v("1.5.0"));
         assert_eq!(Bump::Minor.next_version(&v("0.4.2")), v("0.4.3"));
         assert_eq!(Bump::Patch.next_version(&v("1.4.2")), v("1.4.3"));
+        assert_eq!(Bump::Major.at(&v("0.4.2")), Bump::Minor);
+        assert_eq!(Bump::Minor.at(&v("0.4.2")), Bump::Patch);
+        assert_eq!(Bump::Major.at(&v("0.0.3")), Bump::Patch);
+        assert_eq!(Bump::Minor.at(&v("1.4.2")), Bump::Minor);
         assert!(Bump::Major.allows(&v("0.1.0"), &v("0.2.0")));
         assert!(Bump::Major.allows(&v("0.1.0"), &v("1.0.0")));
         assert!(Bump::Major.allows(&v("1.1.0"), &v("2.0.0-rc.1")));

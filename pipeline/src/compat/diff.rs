@@ -62,6 +62,10 @@ impl fmt::Display for CatalogueDiff {
     /// refused), then the version verdict.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({} {} → {})", self.spec_name, self.crate_name, self.old_version, self.new_version)?;
+        // Each change is shown with the bump it needs from the old version:
+        // below 1.0 Cargo shifts each kind of change one number down.
+        let old = semver::Version::parse(&self.old_version).ok();
+        let at = |bump: Bump| old.as_ref().map_or(bump, |old| bump.at(old));
         if self.changes.is_empty() {
             return write!(f, "\n  no changes");
         }
@@ -74,7 +78,7 @@ impl fmt::Display for CatalogueDiff {
                 )?,
                 Verdict::Allowed { bump } => {
                     let class = if change.is_breaking() { "breaking" } else { "ok" };
-                    write!(f, "\n  {class:<8} {:<6} {}", bump.to_string(), change.summary)?
+                    write!(f, "\n  {class:<8} {:<6} {}", at(*bump).to_string(), change.summary)?
                 }
             }
         }
@@ -91,9 +95,14 @@ impl fmt::Display for CatalogueDiff {
                     self.new_version
                 )
             };
-            // Below 1.0 Cargo shifts each kind of change one number down,
-            // so name the kind of change and the version it takes.
-            write!(f, "\n  a {bump} change: needs version {needed} or later: {verdict}")?;
+            // Name the kind of change, and below 1.0 the bump it takes there.
+            let kind = match at(*bump) {
+                shifted if shifted != *bump => {
+                    format!("a {bump} change, below 1.0 a {shifted} bump (Cargo's rules)")
+                }
+                _ => format!("a {bump} change"),
+            };
+            write!(f, "\n  {kind}: needs version {needed} or later: {verdict}")?;
         }
         let refused = self.changes.iter().filter(|change| change.is_refused()).count();
         if refused > 0 {

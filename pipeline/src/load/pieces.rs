@@ -63,12 +63,15 @@ impl Pieces<'_> {
     fn catalogue(&mut self, root: &Node) -> Result<(SpecFile, Skipped, Vec<Diagnostic>), Exhausted> {
         let mut skipped = Skipped::default();
         let root_path = SpecPath::root();
-        let mut spec = self
-            .piece::<SpecFile>(root, &root_path, &["tables", "retired", "recoveries", "body"])?
-            .unwrap_or_else(|| {
-                skipped.catalogue = true;
-                SpecFile::default()
-            });
+        // The catalogue's fields are judged one by one: a field that could
+        // not be read stands at its default and hides none of the others.
+        let hollow = ["tables", "retired", "recoveries", "body"];
+        let (spec, unread) = self.read_piece::<SpecFile>(root, &root_path, &hollow, true)?;
+        skipped.catalogue_fields = unread.iter().map(|field| (*field).to_owned()).collect();
+        let mut spec = spec.unwrap_or_else(|| {
+            skipped.catalogue = true;
+            SpecFile::default()
+        });
         spec.tables = Vec::new();
         for (t, table) in root.get("tables").and_then(Node::items).unwrap_or_default().iter().enumerate() {
             let at = root_path.field("tables").index(t);
@@ -85,6 +88,9 @@ impl Pieces<'_> {
         spec.retired = self.list(root, &root_path, "retired", |i| skipped.retired.insert(i))?;
         if let Some(body) = root.get("body").filter(|body| matches!(*body.kind, Kind::Mapping(_))) {
             spec.body = self.piece::<SpecBody>(body, &root_path.field("body"), &[])?;
+            if spec.body.is_none() {
+                skipped.catalogue_fields.insert("body".to_owned());
+            }
         }
         if spec.recoveries.is_some() {
             spec.recoveries =
@@ -124,14 +130,30 @@ impl Pieces<'_> {
         hollow: &[&str],
     ) -> Result<Option<T>, Exhausted> {
         let found = self.problems.len();
+        let (value, _) = self.read_piece::<T>(node, at, hollow, false)?;
+        Ok(value.filter(|_| self.problems.len() == found))
+    }
+
+    /// [`Pieces::piece`], with what was read despite its problems: the
+    /// piece without the fields that could not be read, and their names.
+    /// With `stand_in`, a required field that is missing or could not be
+    /// read is stood in for by an empty value (`""`, then `[]`), so that
+    /// the piece is read; otherwise the piece is `None`.
+    fn read_piece<T: DeserializeOwned>(
+        &mut self,
+        node: &Node,
+        at: &SpecPath,
+        hollow: &[&str],
+        stand_in: bool,
+    ) -> Result<(Option<T>, Vec<&'static str>), Exhausted> {
         let Kind::Mapping(entries) = &*node.kind else {
             // Not a mapping: serde says what it should have been.
             return match self.deserialize::<T>(node) {
-                Ok(value) => Ok(Some(value)),
+                Ok(value) => Ok((Some(value), Vec::new())),
                 Err(e) => {
                     let (_, message) = self.message(e)?;
                     self.report(node, &message, at.clone());
-                    Ok(None)
+                    Ok((None, Vec::new()))
                 }
             };
         };
@@ -139,7 +161,7 @@ impl Pieces<'_> {
         let mut kept: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
         // Fields whose absence is already explained: set aside for their
         // value, or misspelt (`descripton` explains a missing `description`).
-        let mut explained: Vec<&str> = Vec::new();
+        let mut explained: Vec<&'static str> = Vec::new();
         for (key, value) in entries {
             let Some(name) = key.text() else {
                 let unexpected = NodeDeserializer { node: key, budget: &self.budget }.unexpected();
@@ -170,11 +192,15 @@ impl Pieces<'_> {
             };
             kept.push((key.clone(), value));
         }
+        // The fields stood in for, once per stand-in tried: a field in
+        // `kept` under one of these names is a stand-in, as the user's was
+        // missing.
+        let mut stood_in: Vec<&'static str> = Vec::new();
         // Each round sets aside the field at fault; a mapping has few.
         loop {
             let piece = Node { span: node.span, kind: Rc::new(Kind::Mapping(kept.clone())) };
             let e = match self.deserialize::<T>(&piece) {
-                Ok(value) => return Ok((self.problems.len() == found).then_some(value)),
+                Ok(value) => return Ok((Some(value), unread(&kept, &explained, &stood_in))),
                 Err(e) => e,
             };
             let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
@@ -182,10 +208,21 @@ impl Pieces<'_> {
             if let Some(field) =
                 message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next())
             {
-                if !explained.contains(&field) {
+                if !explained.contains(&field) && !stood_in.contains(&field) {
                     self.report(node, &message, at.clone());
                 }
-                return Ok(None);
+                let field = fields.iter().copied().find(|f| *f == field);
+                let tries = stood_in.iter().filter(|f| Some(**f) == field).count();
+                match (field, STAND_INS.get(tries)) {
+                    (Some(field), Some(value)) if stand_in => {
+                        stood_in.push(field);
+                        let key = Kind::Scalar { value: field.to_owned(), plain: true, tag: None };
+                        let key = Node { span: node.span, kind: Rc::new(key) };
+                        kept.push((key, Node { span: node.span, kind: Rc::new(value()) }));
+                        continue;
+                    }
+                    _ => return Ok((None, Vec::new())),
+                }
             }
             let field = match segments.first() {
                 Some(serde_path_to_error::Segment::Map { key }) => {
@@ -195,9 +232,12 @@ impl Pieces<'_> {
             };
             let Some(i) = field else {
                 self.report(node, &message, at.join(&relative));
-                return Ok(None);
+                return Ok((None, Vec::new()));
             };
-            self.report(kept[i].1.descend(&segments[1..]), &message, at.join(&relative));
+            // A stand-in that does not read is no problem of the user's.
+            if !kept[i].0.text().is_some_and(|key| stood_in.contains(&key)) {
+                self.report(kept[i].1.descend(&segments[1..]), &message, at.join(&relative));
+            }
             let (key, _) = kept.remove(i);
             explained.extend(fields.iter().copied().find(|f| key.text() == Some(f)));
         }
@@ -228,6 +268,23 @@ impl Pieces<'_> {
         let text = line.checked_sub(1).and_then(|i| self.lines.get(i)).copied().unwrap_or_default();
         self.problems.push(problem(self.file, message, at).at(line, column).snippet(text, width));
     }
+}
+
+/// What stands in for a required field that could not be read, in the
+/// order tried: text, then a list.
+const STAND_INS: [fn() -> Kind; 2] =
+    [|| Kind::Scalar { value: String::new(), plain: false, tag: None }, || Kind::Sequence(Vec::new())];
+
+/// The fields a piece was read without: those stood in for, and those set
+/// aside for their value or misspelt (`explained`) that it does not have.
+fn unread(kept: &[(Node, Node)], explained: &[&'static str], stood_in: &[&'static str]) -> Vec<&'static str> {
+    let read =
+        |field: &str| kept.iter().any(|(key, _)| key.text() == Some(field)) && !stood_in.contains(&field);
+    let mut fields: Vec<&'static str> =
+        explained.iter().copied().filter(|field| !read(field)).chain(stood_in.iter().copied()).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields
 }
 
 /// The field names a derived `Deserialize` struct accepts, as it tells

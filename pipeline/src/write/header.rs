@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{self, BufRead};
 use std::path::Path;
 
-use errcat_model::output::{Comment, first_line, header, header_command, is_header_line};
+use errcat_model::output::{first_line, is_generated, names_one_of};
 
 use super::with_path;
 
@@ -15,22 +15,15 @@ const MAX_HEADER_LINE: u64 = 4096;
 
 /// Whether the file at `path` starts with a header.
 pub(super) fn starts_generated(path: &Path) -> io::Result<bool> {
-    Ok(is_header_line(&read_first_line(path)?))
+    Ok(is_generated(&read_first_line(path)?))
 }
 
 /// Whether `path`'s header says it was generated from one of the specs
-/// named `spec_names`: a run removes only its own catalogues' old files,
-/// never those of a catalogue it was not asked to generate into the same
-/// folder.
+/// named `spec_names`.
 pub(super) fn generated_from(path: &Path, spec_names: &[&str]) -> io::Result<bool> {
     let line = read_first_line(path)?;
     let Ok(line) = std::str::from_utf8(&line) else { return Ok(false) };
-    let Some(command) = header_command(line) else { return Ok(false) };
-    // Compared with the header each spec would get, as a header may
-    // write its spec's name escaped (`--` inside an HTML comment).
-    Ok(spec_names
-        .iter()
-        .any(|name| Comment::ALL.iter().any(|&comment| header(comment, command, name).trim_end() == line)))
+    Ok(names_one_of(line, spec_names))
 }
 
 fn read_first_line(path: &Path) -> io::Result<Vec<u8>> {

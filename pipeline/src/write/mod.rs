@@ -5,7 +5,11 @@
 //! its first line is exactly a `header` line. A file with the header
 //! that the spec no longer produces is removed; a file without it is never
 //! touched, and the generator refuses to write over one. Emitters return
-//! bodies; the header is written here and read back here.
+//! files with their header (its format is errcat-model's `output.rs`);
+//! it is read back here, from disk. A file is
+//! current when it differs from what the spec produces only in the
+//! command its header names: it is left as it is, so the routes pass
+//! each other's `--check` and do not rewrite each other's headers.
 //!
 //! Nothing but the files under the output directory and the locks is
 //! touched (and, after a version bump, the version line of the generated
@@ -44,7 +48,7 @@ mod obsolete;
 
 pub(crate) use cargo_lock::updated_cargo_locks;
 use disk::{Found, look, remove_stale_temporaries, stage_one};
-use errcat_model::output::{OutputFile, is_generated};
+use errcat_model::output::{OutputFile, is_generated, same_but_command};
 pub use error::Error;
 use obsolete::{obsolete_files, remove_empty_parents};
 
@@ -190,7 +194,9 @@ impl<'a, K: Ord> Session<'a, K> {
             Found::File(bytes) => Some(bytes),
         };
         let outcome = match (existing, self.mode) {
-            (Some(old), _) if old == contents.as_bytes() => Outcome::Unchanged,
+            (Some(old), _) if old == contents.as_bytes() || same_but_command(&old, contents) => {
+                Outcome::Unchanged
+            }
             (Some(old), _) if !is_generated(&old) && is_generated(contents.as_bytes()) => {
                 self.not_owned.push(path);
                 return Ok(());

@@ -296,6 +296,34 @@ fn version() -> impl Strategy<Value = Version> {
 
 fn apply(spec: &mut Spec, edit: &Edit) {
     match edit {
+        Edit::AddRow { .. }
+        | Edit::RemoveRow(..)
+        | Edit::RetireRow(..)
+        | Edit::Unretire(..)
+        | Edit::DropRetired(..)
+        | Edit::RenameRow(..)
+        | Edit::RenameRetired(..)
+        | Edit::MoveRow(..)
+        | Edit::SwapRows(..) => edit_rows(spec, edit),
+        Edit::AddAlias(..)
+        | Edit::RemoveAlias(..)
+        | Edit::RetireAlias(..)
+        | Edit::MoveAlias { .. }
+        | Edit::Renumber(..) => edit_aliases(spec, edit),
+        Edit::Describe(..)
+        | Edit::Status(..)
+        | Edit::Recovery(..)
+        | Edit::Deprecate(..)
+        | Edit::Cause(..) => edit_texts(spec, edit),
+        Edit::AddRecovery(..) | Edit::RemoveRecovery(..) | Edit::FlipRetry(..) | Edit::SwapRecoveries(..) => {
+            edit_recoveries(spec, edit)
+        }
+    }
+}
+
+/// Adds, removes, retires, brings back, renames or moves a row or a retired entry.
+fn edit_rows(spec: &mut Spec, edit: &Edit) {
+    match edit {
         Edit::AddRow { table, code, name } => {
             let t = table.index(spec.tables.len());
             spec.tables[t].rows.push(Row::new(*code, name));
@@ -341,6 +369,20 @@ fn apply(spec: &mut Spec, edit: &Edit) {
                 spec.tables[other].rows.push(row);
             }
         }
+        Edit::SwapRows(a, b) => {
+            if let Some(&(t, r)) = spec.rows().get(a.index(spec.rows().len().max(1))) {
+                let rows = &mut spec.tables[t].rows;
+                let other = b.index(rows.len());
+                rows.swap(r, other);
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Adds, removes, retires or moves an alias, or renumbers a row (its old code kept as an alias).
+fn edit_aliases(spec: &mut Spec, edit: &Edit) {
+    match edit {
         Edit::AddAlias(which, code) => {
             if let Some(row) = spec.row(which) {
                 row.aliases.push(*code);
@@ -377,13 +419,13 @@ fn apply(spec: &mut Spec, edit: &Edit) {
                 row.aliases.push(old);
             }
         }
-        Edit::SwapRows(a, b) => {
-            if let Some(&(t, r)) = spec.rows().get(a.index(spec.rows().len().max(1))) {
-                let rows = &mut spec.tables[t].rows;
-                let other = b.index(rows.len());
-                rows.swap(r, other);
-            }
-        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Changes a row's description, status, recovery, deprecation or causes.
+fn edit_texts(spec: &mut Spec, edit: &Edit) {
+    match edit {
         Edit::Describe(which) => {
             if let Some(row) = spec.row(which) {
                 row.description.push_str(" More.");
@@ -397,24 +439,6 @@ fn apply(spec: &mut Spec, edit: &Edit) {
         Edit::Recovery(which, recovery) => {
             if let Some(row) = spec.row(which) {
                 row.recovery = *recovery;
-            }
-        }
-        Edit::AddRecovery(id) => spec.recoveries.push((id, false)),
-        Edit::RemoveRecovery(which) => {
-            if !spec.recoveries.is_empty() {
-                spec.recoveries.remove(which.index(spec.recoveries.len()));
-            }
-        }
-        Edit::FlipRetry(which) => {
-            if !spec.recoveries.is_empty() {
-                let i = which.index(spec.recoveries.len());
-                spec.recoveries[i].1 = !spec.recoveries[i].1;
-            }
-        }
-        Edit::SwapRecoveries(a, b) => {
-            let n = spec.recoveries.len();
-            if n > 0 {
-                spec.recoveries.swap(a.index(n), b.index(n));
             }
         }
         Edit::Deprecate(which) => {
@@ -434,6 +458,32 @@ fn apply(spec: &mut Spec, edit: &Edit) {
                 }
             }
         }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Changes the recovery vocabulary.
+fn edit_recoveries(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddRecovery(id) => spec.recoveries.push((id, false)),
+        Edit::RemoveRecovery(which) => {
+            if !spec.recoveries.is_empty() {
+                spec.recoveries.remove(which.index(spec.recoveries.len()));
+            }
+        }
+        Edit::FlipRetry(which) => {
+            if !spec.recoveries.is_empty() {
+                let i = which.index(spec.recoveries.len());
+                spec.recoveries[i].1 = !spec.recoveries[i].1;
+            }
+        }
+        Edit::SwapRecoveries(a, b) => {
+            let n = spec.recoveries.len();
+            if n > 0 {
+                spec.recoveries.swap(a.index(n), b.index(n));
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
     }
 }
 

@@ -166,7 +166,7 @@ fn hostile_documents_fail_with_an_error() {
 #[test]
 fn every_kind_of_line_break_counts() {
     for newline in ["\n", "\r\n", "\r"] {
-        let yaml = ["title: T", "crate: t", "version: '1.0'", "tables: {}", ""].join(newline);
+        let yaml = ["title: T", "crate: t", "version: '1.0.0'", "tables: {}", ""].join(newline);
         let found = crate::load_text(Path::new("breaks.yaml"), "breaks.yaml", &yaml).expect_err("invalid");
         assert_eq!(found.0.len(), 1, "{found}");
         let problem = &found.0[0];

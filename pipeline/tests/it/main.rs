@@ -17,6 +17,7 @@ mod openapi;
 mod readback;
 mod schema;
 mod stripe_style;
+mod tidy;
 mod twitter;
 mod validate;
 mod write;

@@ -157,169 +157,192 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
         assert_text(&title, &catalogue.title, "the page title");
         for table in &catalogue.tables {
             let here = format!("{at}, table `{}`", table.id);
-            let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{here}: a heading") };
-            assert_text(&heading, &table.title, &here);
-            let Some(Block::Paragraph(summary)) = blocks.next() else { panic!("{here}: an intro sentence") };
-            assert_text(&summary, &table.summary, &here);
-            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+            check_table(&mut blocks, &catalogue, table, &here);
+            check_details(&mut blocks, table, &here);
+            check_deprecated_and_retired(&mut blocks, &catalogue, table, &here);
+        }
+        check_page_end(&mut blocks, &catalogue, &page, at);
+    }
+}
 
-            let mut columns = vec!["Code", table.name_column.as_str(), "Description"];
-            let status_column = table.kind == TableKind::Custom && catalogue.http;
-            if status_column {
-                columns.push("HTTP status");
-            }
-            let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
-            let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
-            if aliases_column {
-                columns.push("Also sent as");
-            }
-            if recovery_column {
-                columns.push("Recovery");
-            }
-            let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
-            assert_eq!(header, columns, "{here}: the columns");
-            assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
-            for (cells, row) in rows.iter().zip(&table.rows) {
-                let here = format!("{here}, code {}", row.code);
-                assert_eq!(cells.len(), columns.len(), "{here}: every cell in its column");
-                assert_text(&cells[0], &row.code.to_string(), &here);
-                assert_eq!(cells[0].anchors, [row.anchor()], "{here}: the anchor");
-                assert_text(&cells[1], &row.name, &here);
-                assert_text(&cells[2], &row.description, &here);
-                if status_column {
-                    match catalogue.http_row(row.http_status) {
-                        Some((_, http)) => {
-                            assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
-                            assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
-                        }
-                        None => assert_text(&cells[3], &row.http_status.to_string(), &here),
-                    }
-                }
-                let mut next = if status_column { 4 } else { 3 };
-                if aliases_column {
-                    let aliases: Vec<String> = row.aliases.iter().map(ToString::to_string).collect();
-                    let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();
-                    assert_eq!(cells[next].text, aliases.join(", "), "{here}: the aliases");
-                    assert_eq!(cells[next].anchors, anchors, "{here}: an anchor per alias");
-                    next += 1;
-                }
-                if recovery_column {
-                    match &row.recovery {
-                        Some(recovery) => {
-                            assert_eq!(cells[next].text, recovery.key(), "{here}: the recovery");
-                            assert_eq!(
-                                cells[next].links,
-                                [format!("#{}", recovery_anchor(recovery.key()))],
-                                "{here}"
-                            );
-                        }
-                        None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
-                    }
-                }
-            }
+/// The page's blocks, read in order.
+type Blocks = std::vec::IntoIter<Block>;
 
-            let detailed: Vec<_> = table
-                .rows
-                .iter()
-                .filter(|row| {
-                    row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty()
-                })
-                .collect();
-            if !detailed.is_empty() {
-                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
-                assert_text(&heading, "Details", &here);
-            }
-            for row in detailed {
-                let here = format!("{here}, details of code {}", row.code);
-                let Some(Block::Heading(4, heading)) = blocks.next() else { panic!("{here}: a heading") };
-                assert_text(&heading, &format!("{} {}", row.code, row.name), &here);
-                if let Some(explanation) = &row.explanation {
-                    let Some(Block::Paragraph(text)) = blocks.next() else {
-                        panic!("{here}: the explanation")
-                    };
-                    assert_text(&text, explanation, &here);
-                }
-                for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
-                    if texts.is_empty() {
-                        continue;
-                    }
-                    let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: {label}") };
-                    assert_text(&text, label, &here);
-                    for expected in texts {
-                        let Some(Block::Item(item)) = blocks.next() else { panic!("{here}: an item") };
-                        assert_text(&item, expected, &here);
-                    }
-                }
-            }
+/// A table's heading, intro sentence and table of codes, cell by cell.
+fn check_table(
+    blocks: &mut Blocks,
+    catalogue: &errcat_model::Catalogue,
+    table: &errcat_model::Table,
+    here: &str,
+) {
+    let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{here}: a heading") };
+    assert_text(&heading, &table.title, &here);
+    let Some(Block::Paragraph(summary)) = blocks.next() else { panic!("{here}: an intro sentence") };
+    assert_text(&summary, &table.summary, &here);
+    let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
 
-            let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
-            if !deprecated.is_empty() {
-                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
-                assert_text(&heading, "Deprecated", &here);
-                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
-                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Note"], "{here}");
-                assert_eq!(rows.len(), deprecated.len(), "{here}: one row per deprecated code");
-                for (cells, row) in rows.iter().zip(deprecated) {
-                    assert_text(&cells[0], &row.code.to_string(), &here);
-                    assert_eq!(cells[0].links, [format!("#{}", row.anchor())], "{here}: links to its row");
-                    assert_text(&cells[1], &row.name, &here);
-                    assert_text(&cells[2], row.deprecated.as_deref().unwrap(), &here);
+    let mut columns = vec!["Code", table.name_column.as_str(), "Description"];
+    let status_column = table.kind == TableKind::Custom && catalogue.http;
+    if status_column {
+        columns.push("HTTP status");
+    }
+    let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
+    let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+    if aliases_column {
+        columns.push("Also sent as");
+    }
+    if recovery_column {
+        columns.push("Recovery");
+    }
+    let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
+    assert_eq!(header, columns, "{here}: the columns");
+    assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
+    for (cells, row) in rows.iter().zip(&table.rows) {
+        let here = format!("{here}, code {}", row.code);
+        assert_eq!(cells.len(), columns.len(), "{here}: every cell in its column");
+        assert_text(&cells[0], &row.code.to_string(), &here);
+        assert_eq!(cells[0].anchors, [row.anchor()], "{here}: the anchor");
+        assert_text(&cells[1], &row.name, &here);
+        assert_text(&cells[2], &row.description, &here);
+        if status_column {
+            match catalogue.http_row(row.http_status) {
+                Some((_, http)) => {
+                    assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
+                    assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
                 }
+                None => assert_text(&cells[3], &row.http_status.to_string(), &here),
             }
-            let retired: Vec<_> = catalogue.retired_in(&table.id).collect();
-            if !retired.is_empty() {
-                let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: retired codes") };
-                assert_text(&heading, "Retired", &here);
-                let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
-                assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Reason"], "{here}");
-                assert_eq!(rows.len(), retired.len(), "{here}: one row per retired code");
-                for (cells, retired) in rows.iter().zip(retired) {
-                    assert_text(&cells[0], &retired.code.to_string(), &here);
-                    assert_eq!(cells[0].anchors, [retired.anchor()], "{here}: old links still land");
-                    assert_text(&cells[1], &retired.name, &here);
-                    assert_text(&cells[2], &retired.reason, &here);
+        }
+        let mut next = if status_column { 4 } else { 3 };
+        if aliases_column {
+            let aliases: Vec<String> = row.aliases.iter().map(ToString::to_string).collect();
+            let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();
+            assert_eq!(cells[next].text, aliases.join(", "), "{here}: the aliases");
+            assert_eq!(cells[next].anchors, anchors, "{here}: an anchor per alias");
+            next += 1;
+        }
+        if recovery_column {
+            match &row.recovery {
+                Some(recovery) => {
+                    assert_eq!(cells[next].text, recovery.key(), "{here}: the recovery");
+                    assert_eq!(
+                        cells[next].links,
+                        [format!("#{}", recovery_anchor(recovery.key()))],
+                        "{here}"
+                    );
                 }
+                None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
             }
         }
-        let elsewhere: Vec<_> = catalogue.retired_elsewhere().collect();
-        if !elsewhere.is_empty() {
-            let Some(Block::Heading(2, heading)) = blocks.next() else {
-                panic!("{at}: removed tables' codes")
-            };
-            assert_text(&heading, "Retired codes of removed tables", at);
-            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
-            assert_eq!(texts(&header), ["Code", "Name", "Table", "Reason"], "{at}");
-            assert_eq!(rows.len(), elsewhere.len(), "{at}");
-            for (cells, retired) in rows.iter().zip(elsewhere) {
-                assert_text(&cells[0], &retired.code.to_string(), at);
-                assert_eq!(cells[0].anchors, [retired.anchor()], "{at}");
-                assert_text(&cells[1], &retired.name, at);
-                assert_text(&cells[2], &retired.table, at);
-                assert_text(&cells[3], &retired.reason, at);
+    }
+}
+
+/// A table's details: a heading per code with its explanation, causes and solutions.
+fn check_details(blocks: &mut Blocks, table: &errcat_model::Table, here: &str) {
+    let detailed: Vec<_> = table
+        .rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+        .collect();
+    if !detailed.is_empty() {
+        let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
+        assert_text(&heading, "Details", &here);
+    }
+    for row in detailed {
+        let here = format!("{here}, details of code {}", row.code);
+        let Some(Block::Heading(4, heading)) = blocks.next() else { panic!("{here}: a heading") };
+        assert_text(&heading, &format!("{} {}", row.code, row.name), &here);
+        if let Some(explanation) = &row.explanation {
+            let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: the explanation") };
+            assert_text(&text, explanation, &here);
+        }
+        for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
+            if texts.is_empty() {
+                continue;
+            }
+            let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: {label}") };
+            assert_text(&text, label, &here);
+            for expected in texts {
+                let Some(Block::Item(item)) = blocks.next() else { panic!("{here}: an item") };
+                assert_text(&item, expected, &here);
             }
         }
-        if catalogue.rows().any(|(_, row)| row.recovery.is_some()) {
-            let Some(Block::Heading(2, heading)) = blocks.next() else {
-                panic!("{at}: the recovery section")
-            };
-            assert_text(&heading, "Recovery", at);
-            let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what recovery means") };
-            let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
-            assert_eq!(texts(&header), ["Recovery", "What a client should do"], "{at}");
-            assert_eq!(rows.len(), catalogue.recoveries.len(), "{at}: one row per value");
-            for (cells, recovery) in rows.iter().zip(&catalogue.recoveries) {
-                assert_eq!(cells[0].text, recovery.key, "{at}");
-                assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
-            }
+    }
+}
+
+/// A table's deprecated and retired codes, each in a table of its own.
+fn check_deprecated_and_retired(
+    blocks: &mut Blocks,
+    catalogue: &errcat_model::Catalogue,
+    table: &errcat_model::Table,
+    here: &str,
+) {
+    let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
+    if !deprecated.is_empty() {
+        let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
+        assert_text(&heading, "Deprecated", &here);
+        let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+        assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Note"], "{here}");
+        assert_eq!(rows.len(), deprecated.len(), "{here}: one row per deprecated code");
+        for (cells, row) in rows.iter().zip(deprecated) {
+            assert_text(&cells[0], &row.code.to_string(), &here);
+            assert_eq!(cells[0].links, [format!("#{}", row.anchor())], "{here}: links to its row");
+            assert_text(&cells[1], &row.name, &here);
+            assert_text(&cells[2], row.deprecated.as_deref().unwrap(), &here);
         }
-        if catalogue.body.is_some() {
-            let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
-            assert_eq!(body.text, "Error responses");
-        } else if catalogue.http {
-            assert!(!page.contains("## Error responses"), "{at}: no body, no body section");
-        } else {
-            assert!(blocks.next().is_none(), "{at}: no error responses without HTTP");
+    }
+    let retired: Vec<_> = catalogue.retired_in(&table.id).collect();
+    if !retired.is_empty() {
+        let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: retired codes") };
+        assert_text(&heading, "Retired", &here);
+        let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
+        assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Reason"], "{here}");
+        assert_eq!(rows.len(), retired.len(), "{here}: one row per retired code");
+        for (cells, retired) in rows.iter().zip(retired) {
+            assert_text(&cells[0], &retired.code.to_string(), &here);
+            assert_eq!(cells[0].anchors, [retired.anchor()], "{here}: old links still land");
+            assert_text(&cells[1], &retired.name, &here);
+            assert_text(&cells[2], &retired.reason, &here);
         }
+    }
+}
+
+/// The end of the page: retired codes of removed tables, the recovery section and the body section.
+fn check_page_end(blocks: &mut Blocks, catalogue: &errcat_model::Catalogue, page: &str, at: &str) {
+    let elsewhere: Vec<_> = catalogue.retired_elsewhere().collect();
+    if !elsewhere.is_empty() {
+        let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{at}: removed tables' codes") };
+        assert_text(&heading, "Retired codes of removed tables", at);
+        let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+        assert_eq!(texts(&header), ["Code", "Name", "Table", "Reason"], "{at}");
+        assert_eq!(rows.len(), elsewhere.len(), "{at}");
+        for (cells, retired) in rows.iter().zip(elsewhere) {
+            assert_text(&cells[0], &retired.code.to_string(), at);
+            assert_eq!(cells[0].anchors, [retired.anchor()], "{at}");
+            assert_text(&cells[1], &retired.name, at);
+            assert_text(&cells[2], &retired.table, at);
+            assert_text(&cells[3], &retired.reason, at);
+        }
+    }
+    if catalogue.rows().any(|(_, row)| row.recovery.is_some()) {
+        let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{at}: the recovery section") };
+        assert_text(&heading, "Recovery", at);
+        let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what recovery means") };
+        let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{at}: a table") };
+        assert_eq!(texts(&header), ["Recovery", "What a client should do"], "{at}");
+        assert_eq!(rows.len(), catalogue.recoveries.len(), "{at}: one row per value");
+        for (cells, recovery) in rows.iter().zip(&catalogue.recoveries) {
+            assert_eq!(cells[0].text, recovery.key, "{at}");
+            assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
+        }
+    }
+    if catalogue.body.is_some() {
+        let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
+        assert_eq!(body.text, "Error responses");
+    } else if catalogue.http {
+        assert!(!page.contains("## Error responses"), "{at}: no body, no body section");
+    } else {
+        assert!(blocks.next().is_none(), "{at}: no error responses without HTTP");
     }
 }
 

@@ -12,16 +12,22 @@ fn root() -> &'static Path {
 
 #[test]
 fn committed_schema_is_current() {
-    expectorate::assert_contents(
-        root().join("spec/catalogue.schema.json"),
-        &errcat_pipeline::schema::json_schema(),
-    );
+    let derived = errcat_pipeline::schema::json_schema();
+    expectorate::assert_contents(root().join("spec/catalogue.schema.json"), &derived);
+    // The copy the commands embed, inside the package that embeds it.
+    expectorate::assert_contents(root().join("pipeline/catalogue.schema.json"), &derived);
+    assert_eq!(errcat_pipeline::schema::JSON_SCHEMA, derived, "rebuild after blessing");
 }
 
 #[test]
 fn schema_is_draft_07_and_closed() {
     let schema = errcat_pipeline::schema::json_schema();
-    assert!(schema.contains(r#""$schema": "http://json-schema.org/draft-07/schema#""#), "{schema}");
+    assert!(
+        schema.starts_with(
+            "{\n  \"$id\": \"urn:errcat:spec:catalogue\",\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n"
+        ),
+        "{schema}"
+    );
     // `deny_unknown_fields` reaches editors: a misspelt field is flagged.
     assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 8, "{schema}");
     // A string code is at most what the generated `BodyCode` holds.

@@ -1,0 +1,198 @@
+//! The body schemas: the error body's and RFC 9457 problem details'.
+//!
+//! The code member of each references every table's code schema, then
+//! admits any other code.
+
+use super::code_schema_name;
+use super::schema::Schema;
+use crate::emit::yaml::OrderedMap;
+use errcat_model::{Body, BodyRole, Catalogue, CodeKind, ProblemDetails};
+
+/// The largest code a spec can hold (`u32`).
+const MAX_CODE: u64 = u32::MAX as u64;
+
+/// What a string code is made of.
+const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]+$";
+
+/// The longest string code the generated crate's `BodyCode` reads: a
+/// longer one fails the body, so the documents allow none.
+const MAX_BODY_CODE: u64 = 64;
+
+/// RFC 9457 problem details, with the catalogue's code as an extension
+/// member that references every table's code schema.
+pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) -> Schema {
+    let text = |description: &str, format: Option<&'static str>| Schema {
+        kind: Some("string"),
+        format,
+        description: Some(description.to_owned()),
+        ..Schema::default()
+    };
+    let mut properties = OrderedMap::new();
+    properties.push(
+        "type",
+        text(
+            &format!(
+                "A URI naming the problem type: for an error of the catalogue, its entry in the \
+                 reference page, `{}#{}` and its code.",
+                details.type_base,
+                match catalogue.codes {
+                    CodeKind::Integer => "",
+                    CodeKind::String => "Code-",
+                }
+            ),
+            Some("uri-reference"),
+        ),
+    );
+    properties.push("title", text("A short summary of the problem type: the error's name.", None));
+    properties.push(
+        "status",
+        Schema {
+            kind: Some("integer"),
+            description: Some("The HTTP status of the response.".to_owned()),
+            minimum: Some(100),
+            maximum: Some(599),
+            ..Schema::default()
+        },
+    );
+    properties.push("detail", text("What went wrong this time, for people.", None));
+    properties.push("instance", text("A URI naming this occurrence of the problem.", Some("uri-reference")));
+    let mut codes: Vec<Schema> = catalogue
+        .tables
+        .iter()
+        .map(|table| Schema {
+            reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
+            ..Schema::default()
+        })
+        .collect();
+    codes.push(match catalogue.codes {
+        CodeKind::Integer => {
+            Schema { kind: Some("integer"), format: Some("int64"), minimum: Some(0), ..Schema::default() }
+        }
+        CodeKind::String => Schema {
+            kind: Some("string"),
+            pattern: Some(STRING_CODE_PATTERN),
+            max_length: Some(MAX_BODY_CODE),
+            ..Schema::default()
+        },
+    });
+    properties.push(
+        "code",
+        Schema {
+            description: Some(
+                "The catalogue's error code (an extension member); a code outside the lists is still valid."
+                    .to_owned(),
+            ),
+            any_of: Some(codes),
+            ..Schema::default()
+        },
+    );
+    Schema {
+        title: Some("Problem details".to_owned()),
+        description: Some(
+            "An error response as RFC 9457 problem details (`application/problem+json`).".to_owned(),
+        ),
+        kind: Some("object"),
+        properties: Some(properties),
+        ..Schema::default()
+    }
+}
+
+/// The JSON body of an error response.
+pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
+    let code_schemas: Vec<String> =
+        catalogue.tables.iter().map(|table| format!("`{}`", code_schema_name(table))).collect();
+    let string = |description: &str| Schema {
+        kind: Some("string"),
+        description: Some(description.to_owned()),
+        ..Schema::default()
+    };
+    let mut properties = OrderedMap::new();
+    properties.push(
+        body.code().key.clone(),
+        Schema {
+            description: Some(match catalogue.codes {
+                CodeKind::Integer => format!(
+                    "The error code, one of {}. Services send it as a JSON number, but \
+                     published examples also show it as a string of digits, so both are \
+                     accepted: compare it as a number. Services may add codes, so a code \
+                     outside the lists is still valid.",
+                    code_schemas.join(", ")
+                ),
+                CodeKind::String => format!(
+                    "The error code, one of {}, a JSON string. Services may add codes, so a \
+                     code outside the lists is still valid.",
+                    code_schemas.join(", ")
+                ),
+            }),
+            // Each table's code schema, referenced so that a bundler that
+            // follows `ErrorBody` keeps them all, then any other code.
+            any_of: Some(
+                catalogue
+                    .tables
+                    .iter()
+                    .map(|table| Schema {
+                        reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
+                        ..Schema::default()
+                    })
+                    .chain(match catalogue.codes {
+                        CodeKind::Integer => vec![
+                            Schema {
+                                kind: Some("integer"),
+                                format: Some("int64"),
+                                minimum: Some(0),
+                                maximum: Some(MAX_CODE),
+                                ..Schema::default()
+                            },
+                            Schema {
+                                kind: Some("string"),
+                                pattern: Some("^[0-9]{1,10}$"),
+                                ..Schema::default()
+                            },
+                        ],
+                        CodeKind::String => {
+                            vec![Schema {
+                                kind: Some("string"),
+                                pattern: Some(STRING_CODE_PATTERN),
+                                max_length: Some(MAX_BODY_CODE),
+                                ..Schema::default()
+                            }]
+                        }
+                    })
+                    .collect(),
+            ),
+            ..Schema::default()
+        },
+    );
+    // The code takes a number or a string, described above; the rest are text.
+    for field in body.members.iter().filter(|field| field.role != BodyRole::Code) {
+        properties.push(field.key.clone(), string(&field.description));
+    }
+    let members = Schema {
+        kind: Some("object"),
+        required: Some(body.required_keys().into_iter().map(str::to_owned).collect()),
+        properties: Some(properties),
+        ..Schema::default()
+    };
+    match &body.envelope {
+        Some(key) => {
+            let mut outer = OrderedMap::new();
+            outer.push(
+                key.clone(),
+                Schema { description: Some("The error's members.".to_owned()), ..members },
+            );
+            Schema {
+                title: Some("Error body".to_owned()),
+                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
+                kind: Some("object"),
+                required: Some(vec![key.clone()]),
+                properties: Some(outer),
+                ..Schema::default()
+            }
+        }
+        None => Schema {
+            title: Some("Error body".to_owned()),
+            description: Some("The JSON body of an error response.".to_owned()),
+            ..members
+        },
+    }
+}

@@ -1,0 +1,166 @@
+//! The code schemas: each table's codes, with their names and descriptions.
+//!
+//! 3.1 lists them as `oneOf` of `const`s, 3.0 as an `enum` with the
+//! extension arrays and by-code maps generators read.
+
+use super::Version;
+use super::schema::Schema;
+use crate::emit::yaml::OrderedMap;
+use errcat_model::text::{markdown_inline, markdown_paragraph};
+use errcat_model::{Code, CodeKind, Row, Table};
+
+/// A table's codes as one schema (integer or string, as the catalogue's
+/// codes are) that names and describes each one.
+pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> Schema {
+    let integer = match codes {
+        CodeKind::Integer => Schema {
+            title: Some(table.title.clone()),
+            kind: Some("integer"),
+            format: Some("int64"),
+            ..Schema::default()
+        },
+        CodeKind::String => {
+            Schema { title: Some(table.title.clone()), kind: Some("string"), ..Schema::default() }
+        }
+    };
+    match version {
+        Version::V3_1 => Schema {
+            description: Some(markdown_paragraph(&table.summary)),
+            one_of: Some(
+                table
+                    .rows
+                    .iter()
+                    .flat_map(|row| {
+                        std::iter::once(code_const(row))
+                            .chain(row.aliases.iter().map(|a| alias_const(row, a)))
+                    })
+                    .collect(),
+            ),
+            ..integer
+        },
+        Version::V3_0 => {
+            // Each row's code, then its aliases, as the enum lists them.
+            let values: Vec<(&Code, &Row)> = table
+                .rows
+                .iter()
+                .flat_map(|row| {
+                    std::iter::once((&row.code, row)).chain(row.aliases.iter().map(move |a| (a, row)))
+                })
+                .collect();
+            let recovery_by_code: OrderedMap<String> = OrderedMap(
+                values
+                    .iter()
+                    .filter_map(|&(code, row)| Some((code.to_string(), row.recovery.as_ref()?.key.clone())))
+                    .collect(),
+            );
+            Schema {
+                // 3.0 has no per-value titles: list the names where readers look.
+                description: Some(format!("{}\n\n{}", markdown_paragraph(&table.summary), code_list(table))),
+                values: Some(values.iter().map(|&(code, _)| code.clone()).collect()),
+                enum_varnames: Some(
+                    values
+                        .iter()
+                        .map(|&(code, row)| {
+                            if *code == row.code {
+                                row.rust_variant.clone()
+                            } else {
+                                // Generators need distinct names; `_` keeps
+                                // them apart from every variant name (and
+                                // stands for a string code's `-` and `.`).
+                                format!("{}_{}", row.rust_variant, code.to_string().replace(['-', '.'], "_"))
+                            }
+                        })
+                        .collect(),
+                ),
+                enum_descriptions: Some(
+                    values
+                        .iter()
+                        .map(
+                            |&(code, row)| {
+                                if *code == row.code {
+                                    row.description.clone()
+                                } else {
+                                    alias_description(row)
+                                }
+                            },
+                        )
+                        .collect(),
+                ),
+                recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
+                explanation_by_code: by_code(table, |row| row.explanation.clone()),
+                causes_by_code: by_code(table, |row| (!row.causes.is_empty()).then(|| row.causes.clone())),
+                solutions_by_code: by_code(table, |row| {
+                    (!row.solutions.is_empty()).then(|| row.solutions.clone())
+                }),
+                ..integer
+            }
+        }
+    }
+}
+
+/// An alias's `const`: another code sent for `row`'s error.
+fn alias_const(row: &Row, alias: &Code) -> Schema {
+    Schema {
+        constant: Some(alias.clone()),
+        title: Some(row.name.clone()),
+        description: Some(markdown_paragraph(&alias_description(row))),
+        deprecated: row.deprecated.is_some().then_some(true),
+        alias_of: Some(row.code.clone()),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        ..Schema::default()
+    }
+}
+
+fn alias_description(row: &Row) -> String {
+    format!("An alias of {} {}: {}", row.code, row.name, row.description)
+}
+
+fn code_const(row: &Row) -> Schema {
+    Schema {
+        constant: Some(row.code.clone()),
+        title: Some(row.name.clone()),
+        description: Some(markdown_paragraph(&row.description)),
+        deprecated: row.deprecated.is_some().then_some(true),
+        recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        explanation: row.explanation.clone(),
+        causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
+        solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
+        ..Schema::default()
+    }
+}
+
+/// A fact of each of `table`'s rows that has it, by the row's code (3.0),
+/// or nothing when no row has it.
+fn by_code<T>(table: &Table, fact: impl Fn(&Row) -> Option<T>) -> Option<OrderedMap<T>> {
+    let map: Vec<(String, T)> =
+        table.rows.iter().filter_map(|row| Some((row.code.to_string(), fact(row)?))).collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
+}
+
+/// `- 400 Bad Request: …` for every row, as Markdown.
+fn code_list(table: &Table) -> String {
+    let lines: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut line = format!(
+                "- `{}` {}: {}",
+                row.code,
+                markdown_inline(&row.name),
+                markdown_inline(&row.description)
+            );
+            if let Some(note) = &row.deprecated {
+                line.push_str(&format!(" — *Deprecated:* {}", markdown_inline(note)));
+            }
+            if !row.aliases.is_empty() {
+                let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+                line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
+            }
+            if let Some(recovery) = &row.recovery {
+                line.push_str(&format!(" — *Recovery:* `{}`.", recovery.key()));
+            }
+            line
+        })
+        .collect();
+    lines.join("\n")
+}

@@ -1,0 +1,137 @@
+//! The skeleton: `openapi`, `info`, `servers`, `paths` and `components`.
+
+use serde::Serialize;
+
+use super::responses::{Response, responses, statuses};
+use super::schema::{Schema, schemas};
+use super::{Version, code_schema_name, file_name, response_name};
+use crate::emit::yaml::OrderedMap;
+use errcat_model::Catalogue;
+use errcat_model::text::{code_span, markdown_inline};
+
+/// The document for `version`.
+pub(super) fn document(catalogue: &Catalogue, version: Version) -> Document {
+    Document {
+        openapi: version.number(),
+        info: info(catalogue, version),
+        // What a document without `servers` means anyway, said explicitly
+        // so linters that want a server list are satisfied honestly.
+        servers: vec![Server {
+            url: "/",
+            description: "Relative to the document that references these components.",
+        }],
+        paths: OrderedMap::new(),
+        components: Components { schemas: schemas(catalogue, version), responses: responses(catalogue) },
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Document {
+    pub(super) openapi: &'static str,
+    pub(super) info: Info,
+    pub(super) servers: Vec<Server>,
+    pub(super) paths: OrderedMap<()>,
+    pub(super) components: Components,
+}
+
+#[derive(Serialize)]
+pub(super) struct Info {
+    pub(super) title: String,
+    pub(super) version: String,
+    pub(super) description: String,
+    /// From the spec's `package: license`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) license: Option<License>,
+    /// From the spec's `package:` home page, repository or documentation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) contact: Option<Contact>,
+}
+
+#[derive(Serialize)]
+pub(super) struct License {
+    pub(super) name: String,
+    /// An SPDX expression (3.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) identifier: Option<String>,
+    /// Where the license text is (3.0, which has no `identifier`): its
+    /// page in the SPDX list, or the list for an expression of several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Contact {
+    pub(super) url: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct Server {
+    pub(super) url: &'static str,
+    pub(super) description: &'static str,
+}
+
+#[derive(Serialize)]
+pub(super) struct Components {
+    pub(super) schemas: OrderedMap<Schema>,
+    /// None for a catalogue without HTTP.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
+    pub(super) responses: OrderedMap<Response>,
+}
+
+fn info(catalogue: &Catalogue, version: Version) -> Info {
+    let package = &catalogue.package;
+    let license = package.license.as_ref().map(|license| {
+        let spdx_page = if license.contains(' ') {
+            "https://spdx.org/licenses/".to_owned()
+        } else {
+            format!("https://spdx.org/licenses/{license}.html")
+        };
+        License {
+            name: license.clone(),
+            identifier: (version == Version::V3_1).then(|| license.clone()),
+            url: (version == Version::V3_0).then_some(spdx_page),
+        }
+    });
+    let contact = [&package.homepage, &package.repository, &package.documentation]
+        .into_iter()
+        .find_map(|url| url.clone())
+        .map(|url| Contact { url });
+    Info { license, contact, ..info_text(catalogue, version) }
+}
+
+/// The document's title, version and description.
+fn info_text(catalogue: &Catalogue, version: Version) -> Info {
+    if !catalogue.http {
+        return Info {
+            license: None,
+            contact: None,
+            title: catalogue.title.clone(),
+            version: catalogue.version.clone(),
+            description: format!(
+                "The error codes of {title}, generated from {source}.\n\n\
+                 This document has no paths: reference its components from your own, e.g.\n\
+                 `$ref: '{file}#/components/schemas/{schema}'`.",
+                title = markdown_inline(&catalogue.title),
+                source = code_span(&catalogue.source),
+                file = file_name(catalogue, version),
+                schema = code_schema_name(&catalogue.tables[0]),
+            ),
+        };
+    }
+    let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
+    Info {
+        license: None,
+        contact: None,
+        title: catalogue.title.clone(),
+        version: catalogue.version.clone(),
+        description: format!(
+            "The error codes and error responses of {title}, generated from {source}.\n\n\
+             This document has no paths: reference its components from your own, e.g.\n\
+             `$ref: '{file}#/components/responses/{response}'`.",
+            title = markdown_inline(&catalogue.title),
+            source = code_span(&catalogue.source),
+            file = file_name(catalogue, version),
+            response = response_name(catalogue, status),
+        ),
+    }
+}

@@ -1,0 +1,103 @@
+//! The OpenAPI emitter: the catalogue's components, in 3.1.0 and 3.0.3.
+//!
+//! Standalone documents whose `components` describe the catalogue's
+//! codes, the error body and one response per HTTP status (of an HTTP
+//! catalogue: see [`Catalogue::http`]), for other documents to `$ref`.
+//!
+//! Documents are typed structs, printed by [`super::yaml`]: `document.rs`
+//! is the skeleton, `schema.rs` the schemas with `codes.rs` and `body.rs`,
+//! `responses.rs` the responses with `examples.rs`. The two
+//! versions differ only in how a code schema lists its codes: 3.1 as
+//! `oneOf` of `const`s with titles, 3.0 as `enum` with the
+//! `x-enum-varnames`/`x-enum-descriptions` arrays openapi-generator reads.
+//!
+//! A row's explanation, causes and solutions sit beside its code as the
+//! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
+//!
+//! A `description` is CommonMark, so the spec text in it is escaped as on
+//! the Markdown page; titles, summaries and extensions are plain text.
+
+use crate::emit::yaml;
+use errcat_model::output::Comment;
+use errcat_model::{Catalogue, Table};
+
+use self::document::document;
+
+mod body;
+mod codes;
+mod document;
+mod examples;
+mod responses;
+mod schema;
+
+/// Which OpenAPI version to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    /// OpenAPI 3.1.0 (JSON Schema 2020-12).
+    V3_1,
+    /// OpenAPI 3.0.3, which many client generators still require.
+    V3_0,
+}
+
+impl Version {
+    fn number(self) -> &'static str {
+        match self {
+            Version::V3_1 => "3.1.0",
+            Version::V3_0 => "3.0.3",
+        }
+    }
+}
+
+/// The document's file name under `openapi/`.
+pub fn file_name(catalogue: &Catalogue, version: Version) -> String {
+    match version {
+        Version::V3_1 => format!("{}.openapi.yaml", catalogue.crate_name),
+        Version::V3_0 => format!("{}.openapi-3.0.yaml", catalogue.crate_name),
+    }
+}
+
+/// The name of the body schema under `components/schemas`.
+pub const BODY_SCHEMA: &str = "ErrorBody";
+
+/// The name of the RFC 9457 problem details schema, when the spec has
+/// `problem_details:`.
+pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
+
+/// The document for `version`, as YAML: the file below its header.
+pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
+    let mut out = String::new();
+    emit_openapi_into(&mut out, catalogue, version);
+    out
+}
+
+/// [`emit_openapi`], appended to `out`: the document is printed in place
+/// (under its header), never alive twice.
+pub fn emit_openapi_into(out: &mut String, catalogue: &Catalogue, version: Version) {
+    // Its types hold structs, options, strings, integers and string-keyed
+    // maps, all of which the printer prints; the goldens print each one.
+    yaml::write_to(out, &document(catalogue, version)).expect("the OpenAPI document types are all printable")
+}
+
+/// The comment syntax of the document's header.
+pub const COMMENT: Comment = Comment::Hash;
+
+/// The document's first line.
+pub fn header(catalogue: &Catalogue) -> String {
+    errcat_model::output::header(COMMENT, errcat_model::output::DEFAULT_COMMAND, &catalogue.source)
+}
+
+/// The name of a table's code schema: its enum's name + `Code` (`HttpErrorCode`).
+pub fn code_schema_name(table: &Table) -> String {
+    format!("{}Code", table.rust_enum)
+}
+
+/// A response's name under `components/responses`: the HTTP row's
+/// variant name (`Unauthorized`), or `Status_NNN` for a status that no
+/// HTTP row lists (the `_` keeps it apart from every variant name).
+pub fn response_name(catalogue: &Catalogue, status: u16) -> String {
+    match catalogue.http_row(status) {
+        Some((_, row)) => row.rust_variant.clone(),
+        None => format!("Status_{status}"),
+    }
+}

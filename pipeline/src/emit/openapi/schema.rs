@@ -1,0 +1,92 @@
+//! The Schema Object as the documents use it, and `components/schemas`.
+
+use serde::Serialize;
+
+use super::body::{body_schema, problem_schema};
+use super::codes::code_schema;
+use super::{BODY_SCHEMA, PROBLEM_SCHEMA, Version, code_schema_name};
+use crate::emit::yaml::OrderedMap;
+use errcat_model::{Catalogue, Code};
+
+/// The subset of the Schema Object these documents use.
+#[derive(Serialize, Default)]
+pub(super) struct Schema {
+    #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
+    pub(super) reference: Option<String>,
+    #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
+    pub(super) constant: Option<Code>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) deprecated: Option<bool>,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) minimum: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) maximum: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) pattern: Option<&'static str>,
+    #[serde(rename = "maxLength", skip_serializing_if = "Option::is_none")]
+    pub(super) max_length: Option<u64>,
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub(super) values: Option<Vec<Code>>,
+    #[serde(rename = "x-enum-varnames", skip_serializing_if = "Option::is_none")]
+    pub(super) enum_varnames: Option<Vec<String>>,
+    #[serde(rename = "x-enum-descriptions", skip_serializing_if = "Option::is_none")]
+    pub(super) enum_descriptions: Option<Vec<String>>,
+    #[serde(rename = "oneOf", skip_serializing_if = "Option::is_none")]
+    pub(super) one_of: Option<Vec<Schema>>,
+    #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
+    pub(super) any_of: Option<Vec<Schema>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) required: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) properties: Option<OrderedMap<Schema>>,
+    /// On an alias's `const`: the code it stands for.
+    #[serde(rename = "x-alias-of", skip_serializing_if = "Option::is_none")]
+    pub(super) alias_of: Option<Code>,
+    /// On a code's `const` (3.1): what a client should do about it.
+    #[serde(rename = "x-recovery", skip_serializing_if = "Option::is_none")]
+    pub(super) recovery: Option<String>,
+    /// On a code schema (3.0, which has no per-value objects): each code's
+    /// recovery, by code.
+    #[serde(rename = "x-recovery-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) recovery_by_code: Option<OrderedMap<String>>,
+    /// On a code's `const` (3.1): what the error means, verbatim.
+    #[serde(rename = "x-explanation", skip_serializing_if = "Option::is_none")]
+    pub(super) explanation: Option<String>,
+    /// On a code's `const` (3.1): what can cause it, verbatim.
+    #[serde(rename = "x-causes", skip_serializing_if = "Option::is_none")]
+    pub(super) causes: Option<Vec<String>>,
+    /// On a code's `const` (3.1): what can be done about it, verbatim.
+    #[serde(rename = "x-solutions", skip_serializing_if = "Option::is_none")]
+    pub(super) solutions: Option<Vec<String>>,
+    /// On a code schema (3.0): each row's explanation, by code.
+    #[serde(rename = "x-explanation-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) explanation_by_code: Option<OrderedMap<String>>,
+    /// On a code schema (3.0): each row's causes, by code.
+    #[serde(rename = "x-causes-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) causes_by_code: Option<OrderedMap<Vec<String>>>,
+    /// On a code schema (3.0): each row's solutions, by code.
+    #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) solutions_by_code: Option<OrderedMap<Vec<String>>>,
+}
+
+pub(super) fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
+    let mut schemas = OrderedMap::new();
+    for table in &catalogue.tables {
+        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
+    }
+    if let Some(body) = &catalogue.body {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
+    }
+    if let Some(details) = &catalogue.problem_details {
+        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+    }
+    schemas
+}
