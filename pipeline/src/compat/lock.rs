@@ -115,7 +115,6 @@ impl Lock {
 pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
@@ -186,6 +185,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
         code_lines.push((n, line));
     }
+    let entries = read_code_lines(path, code_lines, codes, &mut problems);
+    match version {
+        Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
+        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
+            .help("restore the lock from version control, then run `gen` again")
+            .into()),
+        _ => Err(problems.into()),
+    }
+}
+
+/// The lock's code lines, read as codes of kind `codes`, each problem
+/// added to `problems`.
+fn read_code_lines(
+    path: &Path,
+    code_lines: Vec<(usize, &str)>,
+    codes: CodeKind,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<Code, Entry> {
+    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Text codes in a lock without `codes string`: the line went missing.
     let mut text_codes: Option<usize> = None;
     for (n, line) in code_lines {
@@ -245,13 +263,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             ),
         );
     }
-    match version {
-        Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
-        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
-            .help("restore the lock from version control, then run `gen` again")
-            .into()),
-        _ => Err(problems.into()),
-    }
+    entries
 }
 
 /// Whether a code line's code, or the code its alias is of, is a string
