@@ -176,9 +176,9 @@ fn check_table(
     here: &str,
 ) {
     let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{here}: a heading") };
-    assert_text(&heading, &table.title, &here);
+    assert_text(&heading, &table.title, here);
     let Some(Block::Paragraph(summary)) = blocks.next() else { panic!("{here}: an intro sentence") };
-    assert_text(&summary, &table.summary, &here);
+    assert_text(&summary, &table.summary, here);
     let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
 
     let mut columns = vec!["Code", table.name_column.as_str(), "Description"];
@@ -246,7 +246,7 @@ fn check_details(blocks: &mut Blocks, table: &errcat_model::Table, here: &str) {
         .collect();
     if !detailed.is_empty() {
         let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
-        assert_text(&heading, "Details", &here);
+        assert_text(&heading, "Details", here);
     }
     for row in detailed {
         let here = format!("{here}, details of code {}", row.code);
@@ -280,29 +280,29 @@ fn check_deprecated_and_retired(
     let deprecated: Vec<_> = table.rows.iter().filter(|row| row.deprecated.is_some()).collect();
     if !deprecated.is_empty() {
         let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: deprecations") };
-        assert_text(&heading, "Deprecated", &here);
+        assert_text(&heading, "Deprecated", here);
         let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
         assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Note"], "{here}");
         assert_eq!(rows.len(), deprecated.len(), "{here}: one row per deprecated code");
         for (cells, row) in rows.iter().zip(deprecated) {
-            assert_text(&cells[0], &row.code.to_string(), &here);
+            assert_text(&cells[0], &row.code.to_string(), here);
             assert_eq!(cells[0].links, [format!("#{}", row.anchor())], "{here}: links to its row");
-            assert_text(&cells[1], &row.name, &here);
-            assert_text(&cells[2], row.deprecated.as_deref().unwrap(), &here);
+            assert_text(&cells[1], &row.name, here);
+            assert_text(&cells[2], row.deprecated.as_deref().unwrap(), here);
         }
     }
     let retired: Vec<_> = catalogue.retired_in(&table.id).collect();
     if !retired.is_empty() {
         let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: retired codes") };
-        assert_text(&heading, "Retired", &here);
+        assert_text(&heading, "Retired", here);
         let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table") };
         assert_eq!(texts(&header), ["Code", table.name_column.as_str(), "Reason"], "{here}");
         assert_eq!(rows.len(), retired.len(), "{here}: one row per retired code");
         for (cells, retired) in rows.iter().zip(retired) {
-            assert_text(&cells[0], &retired.code.to_string(), &here);
+            assert_text(&cells[0], &retired.code.to_string(), here);
             assert_eq!(cells[0].anchors, [retired.anchor()], "{here}: old links still land");
-            assert_text(&cells[1], &retired.name, &here);
-            assert_text(&cells[2], &retired.reason, &here);
+            assert_text(&cells[1], &retired.name, here);
+            assert_text(&cells[2], &retired.reason, here);
         }
     }
 }
