@@ -33,7 +33,11 @@ fn main() {
     let knox = load(&root.join("spec/knox-cloud.yaml"));
     fs::write(out.join("n18.rs"), baselines(&knox)).expect("write the 18-code baselines");
 
-    let spec = out.join("synth-1000.yaml");
+    // The specs get a folder of their own: a run takes turns on `--out`
+    // and on the folder of each spec's lock.
+    let spec_dir = out.join("spec");
+    fs::create_dir_all(&spec_dir).expect("make the spec folder");
+    let spec = spec_dir.join("synth-1000.yaml");
     fs::write(&spec, errcat_pipeline::synth::spec(1000)).expect("write the synthetic spec");
     let synth = load(&spec);
     errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("write the generated crate");
@@ -42,7 +46,7 @@ fn main() {
 
     let stripe = load(&stripe_spec);
     fs::write(out.join("s22.rs"), string_baselines(&stripe)).expect("write the Stripe-style baselines");
-    let spec = out.join("synth-1000-string.yaml");
+    let spec = spec_dir.join("synth-1000-string.yaml");
     fs::write(&spec, errcat_pipeline::synth::string_spec(1000)).expect("write the synthetic string spec");
     let synth = load(&spec);
     errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write)

@@ -108,12 +108,10 @@ fn compare(args: &Diff) -> Result<Report, String> {
         let path = catalogue.path();
         let dir = path.parent().unwrap_or(Path::new("."));
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let listed = git(dir, ["ls-tree", "--name-only", rev.as_str(), "--", name.as_ref()])?;
-        if listed.is_empty() {
+        let Some(bytes) = spec_at(dir, rev, &name)? else {
             report.added.push(catalogue.spec_name().to_owned());
             continue;
-        }
-        let bytes = git(dir, ["show", &format!("{rev}:./{name}")])?;
+        };
         let old_path = PathBuf::from(format!("{rev}:{}", catalogue.spec_name()));
         let old_spec = errcat::SpecInput::text(&old_path, catalogue.spec_name(), &bytes);
         let old = errcat::load(old_spec).map(|mut old| old.remove(0)).map_err(|e| {
@@ -122,16 +120,78 @@ fn compare(args: &Diff) -> Result<Report, String> {
         report.changed.push(errcat::diff::diff(&old, catalogue));
     }
     if args.spec.is_dir() {
-        let listed = git(&spec_dir, ["ls-tree", "-r", "--name-only", rev.as_str(), "--", "."])?;
+        // `-z`: names as they are, where a plain listing quotes any that is not ASCII.
+        let listed = git(&spec_dir, ["ls-tree", "-r", "-z", "--name-only", rev.as_str(), "--", "."])?;
         let dir_name = current.first().map(|c| c.spec_name().split('/').next().unwrap_or("spec").to_owned());
-        for file in String::from_utf8_lossy(&listed).lines().filter(|f| f.ends_with(".yaml")) {
-            if !spec_dir.join(file).exists() {
+        let files = listed.split(|&byte| byte == 0).map(String::from_utf8_lossy);
+        for file in files.filter(|f| f.ends_with(".yaml")) {
+            if !spec_dir.join(file.as_ref()).exists() {
                 let prefix = dir_name.clone().unwrap_or_else(|| "spec".to_owned());
                 report.removed.push(format!("{prefix}/{file}"));
             }
         }
     }
     Ok(report)
+}
+
+/// Symbolic links followed at most, as Linux's limit: a loop is an error, not a hang.
+const MAX_LINKS: usize = 40;
+
+/// The bytes of the spec file `name` in `dir` at `rev`, or `None` when
+/// `rev` has no such file. A symbolic link is followed inside the
+/// revision's tree, as `gen` follows it on disk.
+fn spec_at(dir: &Path, rev: &str, name: &str) -> Result<Option<Vec<u8>>, String> {
+    let prefix = git(dir, ["rev-parse", "--show-prefix"])?;
+    let first = format!("{}{name}", String::from_utf8_lossy(&prefix).trim_end_matches('\n'));
+    let mut path = first.clone();
+    for hop in 0..=MAX_LINKS {
+        // `<mode> <type> <object>\t<path>\0`, or nothing.
+        let entry = git(dir, ["ls-tree", "-z", "--full-tree", rev, "--", &path])?;
+        let entry = String::from_utf8_lossy(&entry);
+        let Some((mode, object)) = entry.split_once('\t').and_then(|(meta, _)| {
+            let mut fields = meta.split(' ');
+            Some((fields.next()?, fields.nth(1)?))
+        }) else {
+            if hop == 0 {
+                return Ok(None);
+            }
+            return Err(format!(
+                "error: {first} at `{rev}` is a symbolic link to {path}, which `{rev}` does not have"
+            ));
+        };
+        let bytes = git(dir, ["cat-file", "blob", object])?;
+        if mode != "120000" {
+            return Ok(Some(bytes));
+        }
+        let target = String::from_utf8_lossy(&bytes);
+        path = within_tree(&path, &target).ok_or_else(|| {
+            format!(
+                "error: {first} at `{rev}` is a symbolic link out of the repository ({target})\n  \
+                 = help: `diff` reads a spec at a revision from git: commit the spec, or a link inside the repository"
+            )
+        })?;
+    }
+    Err(format!("error: {first} at `{rev}`: more than {MAX_LINKS} symbolic links in a row (a loop?)"))
+}
+
+/// The path, from the repository's root, that the link at `link` (from
+/// the root) names with `target`; `None` when that leaves the tree.
+fn within_tree(link: &str, target: &str) -> Option<String> {
+    if target.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = link.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// Runs git in `dir`, returning its standard output.

@@ -1,8 +1,9 @@
 //! Running the pipeline in one call: load and check every spec, check
 //! each against its lock, render every file and write them all or nothing.
 
+use std::collections::BTreeSet;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use errcat_model::Catalogue;
 use errcat_model::diagnostic::{self, Diagnostics};
@@ -104,7 +105,8 @@ impl From<Diagnostics> for Error {
 /// place, so the files and locks are written all or nothing: a refusal or
 /// failure before the renames removes what was staged and leaves every
 /// old file as it was. After a version bump, the generated package's entry in
-/// the nearest `Cargo.lock` above it is brought up to date in the same run.
+/// the `Cargo.lock` of the workspace it is a member of (Cargo says which)
+/// is brought up to date in the same run.
 ///
 /// The returned reports name every file, in the order written;
 /// [`Outcome::is_stale`](crate::Outcome::is_stale) tells which fail a check.
@@ -126,7 +128,26 @@ pub fn generate_with(
         )));
     }
     write::refuse_out_inside_spec(spec, out)?;
+    // Writing runs into one `--out`, or over one spec's lock, take turns
+    // until the last rename; a check writes nothing, so takes no turn.
+    let writes = mode == Mode::Write;
+    let mut held = Vec::new();
+    if writes {
+        held.push(write::RunLock::acquire(out, write::WAIT)?);
+    }
     let loaded = load_paths(spec)?;
+    if writes {
+        let folders: BTreeSet<PathBuf> = loaded
+            .iter()
+            .map(|(path, _)| compat::lock::lock_path(path))
+            .map(|lock| {
+                lock.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_owned()
+            })
+            .collect();
+        for folder in folders {
+            held.push(write::RunLock::acquire(&folder, write::WAIT)?);
+        }
+    }
     let mut locks = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
@@ -157,5 +178,7 @@ pub fn generate_with(
     // dropped: a large catalogue's files are never all in memory at once.
     let mut session = write::Session::new(out, mode);
     emit::render_each(&catalogues, &options.command, |key, file| session.add(key, &file))?;
-    Ok(session.finish(&locks, &spec_names)?)
+    let reports = session.finish(&locks, &spec_names)?;
+    drop(held);
+    Ok(reports)
 }

@@ -317,3 +317,68 @@ fn gen_and_diff_agree_on_retired_entries_and_row_order() {
         text(&run.stdout)
     );
 }
+
+/// A new repository in a temporary folder, with `files` written but not added.
+fn committed(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "--quiet"]);
+    for (path, contents) in files {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_removed_catalogue_with_a_non_ascii_name_is_breaking() {
+    if !has_git() {
+        return;
+    }
+    let more = V1.replace("shop-errors", "cafe-errors");
+    let dir = committed(&[("spec/shop.yaml", V1), ("spec/café \"bar\".yaml", &more)]);
+    let root = dir.path();
+    git(root, &["add", "."]);
+    git(root, &["commit", "--quiet", "-m", "v1"]);
+
+    fs::remove_file(root.join("spec/café \"bar\".yaml")).unwrap();
+    let run = errcat(root, &["diff", "--spec", "spec"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("spec/café \"bar\".yaml: gone since HEAD"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_committed_symlinked_spec_is_read_through_its_link() {
+    if !has_git() {
+        return;
+    }
+    let dir = committed(&[("catalogues/shop.yaml", V1)]);
+    let root = dir.path();
+    fs::create_dir(root.join("spec")).unwrap();
+    std::os::unix::fs::symlink("../catalogues/shop.yaml", root.join("spec/shop.yaml")).unwrap();
+    git(root, &["add", "."]);
+    git(root, &["commit", "--quiet", "-m", "v1"]);
+
+    // `gen` reads the link's target; so does `diff`, on both sides.
+    let run = errcat(root, &["diff", "--spec", "spec"]);
+    assert_eq!(run.status.code(), Some(0), "{}{}", text(&run.stdout), text(&run.stderr));
+    assert!(text(&run.stdout).contains("no changes"), "{}", text(&run.stdout));
+
+    fs::write(root.join("catalogues/shop.yaml"), v3("0.2.0")).unwrap();
+    let run = errcat(root, &["diff", "--spec", "spec/shop.yaml"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("code 3 `CART_LOCKED` is retired"), "{stdout}");
+
+    // A link that leaves the repository has no version at the revision.
+    fs::remove_file(root.join("spec/shop.yaml")).unwrap();
+    std::os::unix::fs::symlink(root.join("catalogues/shop.yaml"), root.join("spec/shop.yaml")).unwrap();
+    git(root, &["commit", "--quiet", "-am", "absolute"]);
+    let run = errcat(root, &["diff", "--spec", "spec"]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{}{stderr}", text(&run.stdout));
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+}

@@ -191,5 +191,9 @@ fn a_delay_read_elsewhere_is_kept() {
     let error = ApiError::from_response(503, b"");
     assert_eq!(error.retry_after(), None);
     let delay = std::time::Duration::from_secs(7);
-    assert_eq!(error.with_retry_after(delay).retry_after(), Some(delay));
+    assert_eq!(error.clone().with_retry_after(delay).retry_after(), Some(delay));
+    // Whatever the server asked, a deadline computed from it does not overflow.
+    let capped = error.with_retry_after(std::time::Duration::MAX).retry_after();
+    assert_eq!(capped, Some(ApiError::MAX_RETRY_AFTER));
+    let _deadline = std::time::Instant::now() + capped.unwrap();
 }

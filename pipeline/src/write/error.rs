@@ -28,6 +28,17 @@ pub enum Error {
     /// Renaming a file into place failed: the files renamed before it are
     /// new, the others and the locks as they were.
     PartlyWritten(io::Error),
+    /// Another run held the lock on a folder this run writes (`--out`, or
+    /// a folder of spec locks) for all of [`WAIT`](super::run_lock::WAIT):
+    /// nothing was read or written.
+    Busy {
+        /// The locked folder.
+        folder: PathBuf,
+        /// The process holding the lock, when it could be read.
+        holder: Option<u32>,
+        /// How long this run waited.
+        waited: std::time::Duration,
+    },
     /// The output directory is the `--spec` directory or inside it.
     OutInsideSpec {
         /// The output directory, as given.
@@ -58,6 +69,12 @@ impl Error {
             Error::Escapes(path) => {
                 format!("refusing to write {}: it is not a plain path inside `--out`", path.display())
             }
+            Error::Busy { folder, holder, waited } => format!(
+                "another run of the generator{} still held the lock on {} after {} s",
+                holder.map(|pid| format!(" (process {pid})")).unwrap_or_default(),
+                folder.display(),
+                waited.as_secs_f32()
+            ),
             Error::OutInsideSpec { out, spec } => format!(
                 "`--out` {} is inside the spec directory {}: the next run would read the generated \
                  files as specs",
@@ -96,6 +113,11 @@ impl Error {
                  cause and run `gen` again to finish"
                     .to_owned(),
             ),
+            Error::Busy { folder, .. } => Some(format!(
+                "runs into one `--out`, or over one spec, take turns: let that run finish (or stop it) \
+                 and run again; the lock is {}, removed when a run ends",
+                folder.join(super::run_lock::LOCK_FILE).display()
+            )),
             Error::OutInsideSpec { .. } => Some(
                 "pass `--out` a directory outside `--spec`, such as `generated/` beside `spec/`".to_owned(),
             ),
@@ -126,7 +148,11 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io(error) | Error::NothingChanged(error) | Error::PartlyWritten(error) => Some(error),
-            Error::NotOwned(_) | Error::Symlinks(_) | Error::Escapes(_) | Error::OutInsideSpec { .. } => None,
+            Error::NotOwned(_)
+            | Error::Symlinks(_)
+            | Error::Escapes(_)
+            | Error::Busy { .. }
+            | Error::OutInsideSpec { .. } => None,
         }
     }
 }

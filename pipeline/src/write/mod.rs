@@ -45,12 +45,14 @@ mod disk;
 mod error;
 mod header;
 mod obsolete;
+mod run_lock;
 
 pub(crate) use cargo_lock::updated_cargo_locks;
 use disk::{Found, look, remove_stale_temporaries, stage_one};
 use errcat_model::output::{OutputFile, is_generated, same_but_command};
 pub use error::Error;
 use obsolete::{obsolete_files, remove_empty_parents};
+pub use run_lock::{LOCK_FILE, RunLock, WAIT};
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -3,6 +3,7 @@
 
 mod cargo_lock;
 mod compat;
+mod concurrent;
 mod diagnostics;
 mod diff;
 mod edits;

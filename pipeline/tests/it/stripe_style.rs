@@ -111,3 +111,43 @@ fn bodies_and_problem_details_write_the_code_as_a_string() {
     let read: ProblemDetails = serde_json::from_value(json).unwrap();
     assert_eq!(read.error_code(), Some(ErrorCode::Request(RequestError::RateLimit)));
 }
+
+#[test]
+fn display_escapes_a_code_the_catalogue_does_not_list() {
+    // A string code is the server's text: it must not move the cursor or start a log line of its own.
+    let body = br#"{"error":{"code":"\u001b[2J\nINFO fake","message":"m"}}"#;
+    let error = ApiError::from_response(402, body);
+    assert_eq!(error.body().map(|body| body.code.as_str()), Some("\u{1b}[2J\nINFO fake"));
+    let shown = error.to_string();
+    assert!(!shown.contains(['\u{1b}', '\n']), "{shown:?}");
+    assert!(shown.contains(r"(code \u{1b}[2J\nINFO fake, message "), "{shown}");
+
+    // An alias is the server's text too.
+    let error = ApiError::from_response(402, br#"{"error":{"code":"0402","message":"Card declined"}}"#);
+    assert!(error.to_string().ends_with("(sent as 0402)"), "{error}");
+}
+
+#[test]
+fn retry_after_is_capped_so_a_deadline_never_overflows() {
+    let response = |value: &str| {
+        http::Response::builder()
+            .status(429)
+            .header(http::header::RETRY_AFTER, value)
+            .body(Vec::new())
+            .unwrap()
+    };
+    let error = ApiError::from_http_response(&response("18446744073709551615"));
+    let delay = error.retry_after().expect("a delay");
+    assert_eq!(delay, ApiError::MAX_RETRY_AFTER);
+    // What a client does with it: this panicked with the delay as sent.
+    let _deadline = std::time::Instant::now() + delay;
+
+    let error = ApiError::from_http_response(&response("Fri, 31 Dec 9999 23:59:59 GMT"));
+    assert_eq!(error.retry_after(), Some(ApiError::MAX_RETRY_AFTER));
+    let error = ApiError::from_http_response(&response("184467440737095516150000"));
+    assert_eq!(error.retry_after(), Some(ApiError::MAX_RETRY_AFTER));
+    let error = ApiError::from_http_response(&response("7"));
+    assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(7)));
+    let error = ApiError::from_response(429, b"").with_retry_after(std::time::Duration::MAX);
+    assert_eq!(error.retry_after(), Some(ApiError::MAX_RETRY_AFTER));
+}

@@ -2400,6 +2400,14 @@ mod response {
         retry_after: ::core::option::Option<::core::time::Duration>,
     }
     impl ApiError {
+        /// The longest delay [`retry_after`](Self::retry_after) reports: one
+        /// day. A longer `Retry-After` (a server may send up to 2^64 - 1
+        /// seconds, or a date centuries away) reads as this, so that
+        /// `Instant::now() + delay` or a timer's deadline cannot overflow on
+        /// any platform, and a client never waits longer than a day on one hint.
+        pub const MAX_RETRY_AFTER: ::core::time::Duration = ::core::time::Duration::from_secs(
+            24 * 60 * 60,
+        );
         /// Classifies a response from its HTTP status and body bytes.
         /// A body that is not an error body is kept as bytes, and classified
         /// by its `code` when it has one.
@@ -2448,14 +2456,17 @@ mod response {
             }
         }
         /// The error with the delay a `Retry-After` header asked for, for a
-        /// client that read the header itself.
+        /// client that read the header itself; at most `MAX_RETRY_AFTER`.
         #[must_use]
         pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
-            self.retry_after = ::core::option::Option::Some(delay);
+            self.retry_after = ::core::option::Option::Some(
+                delay.min(Self::MAX_RETRY_AFTER),
+            );
             self
         }
         /// How long the service asked to wait before sending the request again
-        /// (its `Retry-After` header, in seconds or as a date), if it did.
+        /// (its `Retry-After` header, in seconds or as a date), if it did; at
+        /// most `MAX_RETRY_AFTER`.
         #[must_use]
         pub const fn retry_after(
             &self,
@@ -2499,7 +2510,8 @@ mod response {
         }
     }
     /// The delay a `Retry-After` value asks for, seen at `now`: a number of
-    /// seconds, or an HTTP date (a date already past asks for no delay).
+    /// seconds, or an HTTP date (a date already past asks for no delay); more
+    /// seconds than a `u64` holds ask for the longest delay there is.
     #[cfg(feature = "http")]
     fn retry_after(
         value: &str,
@@ -2507,7 +2519,10 @@ mod response {
     ) -> ::core::option::Option<::core::time::Duration> {
         let value = value.trim();
         if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
-            return value.parse().ok().map(::core::time::Duration::from_secs);
+            let seconds = value.parse().unwrap_or(u64::MAX);
+            return ::core::option::Option::Some(
+                ::core::time::Duration::from_secs(seconds),
+            );
         }
         let date = ::httpdate::parse_http_date(value).ok()?;
         ::core::option::Option::Some(
@@ -2540,6 +2555,22 @@ mod response {
             ::core::option::Option::None => (text, ""),
         }
     }
+    /// Writes `value`'s `Display` with each character escaped as
+    /// `char::escape_debug` does: a string code is the server's text, shown
+    /// bare as ids are and as unable to end the line or move the cursor.
+    fn write_escaped(
+        f: &mut fmt::Formatter<'_>,
+        value: impl fmt::Display,
+    ) -> fmt::Result {
+        struct Escape<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Escape<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                text.chars()
+                    .try_for_each(|c| ::core::write!(self.0, "{}", c.escape_debug()))
+            }
+        }
+        fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
+    }
     /// `HTTP <status>: ` and the error, then what the body says when that adds
     /// to it; of each text the server sent, at most `SHOWN` characters.
     impl fmt::Display for ApiError {
@@ -2557,21 +2588,21 @@ mod response {
                         ApiErrorKind::Code(
                             error,
                         ) if body.sent_code().number() != error.code() as i128 => {
-                            ::core::write!(f, " (sent as {})", body.sent_code())?;
+                            f.write_str(" (sent as ")?;
+                            write_escaped(f, body.sent_code())?;
+                            f.write_str(")")?;
                         }
                         ApiErrorKind::Code(_) => {}
                         _ => {
-                            match body.message_text() {
-                                ::core::option::Option::Some(message) => {
-                                    let (message, more) = shown(message);
-                                    ::core::write!(
-                                        f, " (code {}, message {message:?}{more})", body.sent_code()
-                                    )?;
-                                }
-                                ::core::option::Option::None => {
-                                    ::core::write!(f, " (code {})", body.sent_code())?
-                                }
+                            f.write_str(" (code ")?;
+                            write_escaped(f, body.sent_code())?;
+                            if let ::core::option::Option::Some(message) = body
+                                .message_text()
+                            {
+                                let (message, more) = shown(message);
+                                ::core::write!(f, ", message {message:?}{more}")?;
                             }
+                            f.write_str(")")?;
                         }
                     }
                     if let ::core::option::Option::Some((key, id)) = body.occurrence() {
