@@ -33,40 +33,33 @@ fn main() {
     let knox = load(&root.join("spec/knox-cloud.yaml"));
     fs::write(out.join("n18.rs"), baselines(&knox)).expect("write the 18-code baselines");
 
-    let spec = out.join("synth-1000.yaml");
+    // The specs get a folder of their own: a run takes turns on `--out`
+    // and on the folder of each spec's lock.
+    let spec_dir = out.join("spec");
+    fs::create_dir_all(&spec_dir).expect("make the spec folder");
+    let spec = spec_dir.join("synth-1000.yaml");
     fs::write(&spec, errcat_pipeline::synth::spec(1000)).expect("write the synthetic spec");
     let synth = load(&spec);
-    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
-    errcat_pipeline::write::write_or_check(
-        &out,
-        &files,
-        &[synth.source.as_str()],
-        errcat_pipeline::Mode::Write,
-    )
-    .expect("write the generated crate");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("write the generated crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("n1000.rs"), baselines(&synth)).expect("write the 1,000-code baselines");
 
     let stripe = load(&stripe_spec);
     fs::write(out.join("s22.rs"), string_baselines(&stripe)).expect("write the Stripe-style baselines");
-    let spec = out.join("synth-1000-string.yaml");
+    let spec = spec_dir.join("synth-1000-string.yaml");
     fs::write(&spec, errcat_pipeline::synth::string_spec(1000)).expect("write the synthetic string spec");
     let synth = load(&spec);
-    let files = errcat_pipeline::render(std::slice::from_ref(&synth));
-    errcat_pipeline::write::write_or_check(
-        &out,
-        &files,
-        &[synth.source.as_str()],
-        errcat_pipeline::Mode::Write,
-    )
-    .expect("write the generated string crate");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write)
+        .expect("write the generated string crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("s1000.rs"), string_baselines(&synth)).expect("write the 1,000-string-code baselines");
     println!("cargo::rustc-link-search=crate={}", out.display());
 }
 
 fn load(path: &Path) -> Catalogue {
-    errcat_pipeline::load_file(path, "spec/bench.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"))
+    errcat_pipeline::load(errcat_pipeline::SpecInput::File { path, name: "spec/bench.yaml" })
+        .map(|mut loaded| loaded.remove(0))
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Compiles the generated crate into `out/lib<crate>.rlib`, where the

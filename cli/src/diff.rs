@@ -1,7 +1,7 @@
 //! `diff [REV]`: the catalogue changes since a git revision.
 //!
 //! Git is run here, in the binary; the comparison itself is
-//! `errcat::diff`, which works on two parsed catalogues and
+//! `errcat::diff::diff`, which works on two loaded catalogues and
 //! classes each change as `gen`'s lock does.
 
 use std::ffi::OsStr;
@@ -88,7 +88,7 @@ pub fn run(args: &Diff) -> ExitCode {
 }
 
 fn compare(args: &Diff) -> Result<Report, String> {
-    let current = errcat::load_paths(&args.spec).map_err(|e| e.to_string())?;
+    let current = errcat::load(errcat::SpecInput::Path(&args.spec)).map_err(|e| e.to_string())?;
     let spec_dir = if args.spec.is_dir() {
         args.spec.clone()
     } else {
@@ -104,15 +104,17 @@ fn compare(args: &Diff) -> Result<Report, String> {
     })?;
 
     let mut report = Report { changed: Vec::new(), added: Vec::new(), removed: Vec::new() };
-    for (path, catalogue) in &current {
+    for catalogue in &current {
+        let path = catalogue.path();
         let dir = path.parent().unwrap_or(Path::new("."));
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let Some(bytes) = spec_at(dir, rev, &name)? else {
-            report.added.push(catalogue.source.clone());
+            report.added.push(catalogue.spec_name().to_owned());
             continue;
         };
-        let old_path = PathBuf::from(format!("{rev}:{}", catalogue.source));
-        let old = errcat::load_bytes(&old_path, catalogue.source.clone(), bytes).map_err(|e| {
+        let old_path = PathBuf::from(format!("{rev}:{}", catalogue.spec_name()));
+        let old_spec = errcat::SpecInput::text(&old_path, catalogue.spec_name(), &bytes);
+        let old = errcat::load(old_spec).map(|mut old| old.remove(0)).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
         report.changed.push(errcat::diff::diff(&old, catalogue));
@@ -120,7 +122,7 @@ fn compare(args: &Diff) -> Result<Report, String> {
     if args.spec.is_dir() {
         // `-z`: names as they are, where a plain listing quotes any that is not ASCII.
         let listed = git(&spec_dir, ["ls-tree", "-r", "-z", "--name-only", rev.as_str(), "--", "."])?;
-        let dir_name = current.first().map(|(_, c)| c.source.split('/').next().unwrap_or("spec").to_owned());
+        let dir_name = current.first().map(|c| c.spec_name().split('/').next().unwrap_or("spec").to_owned());
         let files = listed.split(|&byte| byte == 0).map(String::from_utf8_lossy);
         for file in files.filter(|f| f.ends_with(".yaml")) {
             if !spec_dir.join(file.as_ref()).exists() {
@@ -226,7 +228,7 @@ fn print_text(args: &Diff, report: &Report) {
         report.changed.iter().map(|d| d.changes.iter().filter(|c| keep(c)).count()).sum()
     };
     let refused = count(|c| c.is_refused());
-    let breaking = count(|c| c.breaking && !c.is_refused()) + report.removed.len();
+    let breaking = count(|c| c.is_breaking() && !c.is_refused()) + report.removed.len();
     let plural = |n: usize, what: &str| format!("{n} {what} change{}", if n == 1 { "" } else { "s" });
     match (refused, breaking) {
         (0, 0) => println!("no breaking changes since {}", args.rev),

@@ -79,10 +79,10 @@ pub(crate) fn check_crate(name: &str) -> Result<(), String> {
     // Judged as `gen` judges the spec it goes in (a Rust crate's or keyword's name, its length).
     let spec = format!("spec/{name}.yaml");
     let starter = STARTER.replace("{crate}", name).replace("{command}", "errcat gen");
-    match errcat::check(Path::new(&spec), &spec, &starter) {
+    match errcat::load(errcat::SpecInput::text(Path::new(&spec), &spec, &starter)) {
         Ok(_) => Ok(()),
         Err(found) => {
-            let why: Vec<&str> = found.0.iter().map(|problem| problem.message.as_str()).collect();
+            let why: Vec<&str> = found.iter().map(|problem| problem.message.as_str()).collect();
             Err(format!(
                 "`{name}` cannot name the catalogue's crate: {}; pick another `--crate`",
                 why.join("; ")

@@ -253,6 +253,11 @@ impl Cli {
                     stale += 1;
                     println!("stale      {path}\n{}", indent(&shorten_paths(diff.as_str())));
                 }
+                // An outcome of a later errcat: its word, counted if stale.
+                other => {
+                    stale += usize::from(other.is_stale());
+                    println!("{:<10} {path}", other.to_string());
+                }
             }
         }
         if stale > 0 {

@@ -22,6 +22,8 @@
 //! internals and follows errcat's releases, with no semver promise of its
 //! own.
 
+#![deny(missing_docs)]
+
 mod error_code;
 mod errors;
 mod examples;

@@ -67,6 +67,10 @@
 //! and the lock's merge rule), `schema` (the spec format's JSON Schema)
 //! and `synth` (synthetic specs for benchmarks).
 //!
+//! `diff` is built on [`load`], which reads specs from a [`SpecInput`]
+//! (a spec folder, one file, or a spec's text from a git revision) into
+//! opaque [`Catalogue`]s, and [`diff::diff`], which compares two of them.
+//!
 //! # What this crate is
 //!
 //! **This crate is the API boundary.** It is a facade: the items below are
@@ -76,21 +80,79 @@
 //! depend on this crate, not on them. `ARCHITECTURE.md` at the
 //! repository's root is the map.
 
-pub use errcat_model::Catalogue;
+#![deny(missing_docs)]
+
+use std::path::{Path, PathBuf};
+
 pub use errcat_model::diagnostic::{Diagnostic, Diagnostics, SourceLine};
+pub use errcat_model::source::SpecPath;
+pub use errcat_model::{Code, CodeKind};
 pub use errcat_pipeline::write::Error as WriteError;
-pub use errcat_pipeline::{
-    Error, FileReport, Mode, Options, Outcome, OutputFile, check, generate, generate_with, load_bytes,
-    load_file, load_paths, render,
-};
+pub use errcat_pipeline::{Error, FileReport, Mode, Options, Outcome, SpecInput, generate, generate_with};
+
+/// A checked catalogue, as [`load`] returns it: what [`diff::diff`]
+/// compares. Opaque: its contents are errcat's internals.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    path: PathBuf,
+    checked: errcat_model::Catalogue,
+}
+
+impl Catalogue {
+    /// The path it was loaded from (for [`SpecInput::Text`], the path given).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The name the generated headers and reports give its spec
+    /// (`spec/knox-cloud.yaml`).
+    pub fn spec_name(&self) -> &str {
+        &self.checked.source
+    }
+
+    /// The generated package's name (`knox-cloud-errors`).
+    pub fn crate_name(&self) -> &str {
+        &self.checked.crate_name
+    }
+
+    /// The generated package's version.
+    pub fn version(&self) -> &str {
+        &self.checked.version
+    }
+}
+
+/// Reads and checks the specs `input` names, as [`generate`] does, without
+/// their locks: every problem of every spec at once, or the catalogues in
+/// the order their files sort.
+///
+/// ```
+/// let spec = "title: Shop\ncrate: shop-errors\nversion: 0.1.0\ntables:\n  - id: cart\n    title: Cart\n    summary: S\n    errors:\n      - {code: 1, name: EMPTY, description: The cart is empty.}\n";
+/// let path = std::path::Path::new("spec/shop.yaml");
+/// let loaded = errcat::load(errcat::SpecInput::text(path, "spec/shop.yaml", spec)).expect("a valid spec");
+/// assert_eq!(loaded[0].crate_name(), "shop-errors");
+/// ```
+pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
+    Ok(errcat_pipeline::load(input)?
+        .into_iter()
+        .map(|checked| {
+            // Loading keeps every catalogue's file, so the path is always there.
+            let path = checked.spec_file.as_ref().map(|file| file.path.clone()).unwrap_or_default();
+            Catalogue { path, checked }
+        })
+        .collect())
+}
 
 /// What changed between two versions of a catalogue, as `diff` reports
-/// it, with the same verdicts `generate` gives against a lock.
+/// it, with the same verdicts `generate` gives against a lock. Every enum
+/// here is `#[non_exhaustive]`: a new kind of change, verdict or decision
+/// comes in a minor release, and the crate's `tests/api.rs` keeps it so.
 pub mod diff {
-    pub use errcat_pipeline::compat::change::Location;
-    pub use errcat_pipeline::compat::diff::{
-        Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict, diff,
-    };
+    pub use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, Change, ChangeKind, Decision, Verdict};
+
+    /// Compares two versions of a catalogue.
+    pub fn diff(old: &crate::Catalogue, new: &crate::Catalogue) -> CatalogueDiff {
+        errcat_pipeline::compat::diff::diff(&old.checked, &new.checked)
+    }
 }
 
 /// The JSON Schema of the spec format, for editors: `errcat schema`

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let path = Path::new("spec/fuzz.yaml");
-    if let Err(found) = errcat::check(path, "spec/fuzz.yaml", text) {
+    if let Err(found) = errcat::load(errcat::SpecInput::text(path, "spec/fuzz.yaml", text)) {
         assert!(!found.0.is_empty());
         for problem in &found.0 {
             assert!(problem.position.is_some(), "no line:\n{problem}");

@@ -13,6 +13,7 @@ pub const MAX_SHOWN: usize = 50;
 
 /// One problem in a spec file, with where it is and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The spec file, as the user named it.
     pub file: PathBuf,
@@ -32,11 +33,19 @@ pub struct Diagnostic {
 
 /// The source line a diagnostic shows, and what of it to underline.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SourceLine {
     /// The line's text, without its line break.
     pub text: String,
     /// Characters to underline from the diagnostic's column, at least 1.
     pub width: usize,
+}
+
+impl SourceLine {
+    /// `text`, with `width` characters underlined (at least 1).
+    pub fn new(text: impl Into<String>, width: usize) -> Self {
+        SourceLine { text: text.into(), width: width.max(1) }
+    }
 }
 
 impl Diagnostic {
@@ -73,7 +82,7 @@ impl Diagnostic {
     /// The source line to show under the message, with `width`
     /// characters underlined from the column.
     pub fn snippet(mut self, line_text: impl Into<String>, width: usize) -> Self {
-        self.snippet = Some(Box::new(SourceLine { text: line_text.into(), width: width.max(1) }));
+        self.snippet = Some(Box::new(SourceLine::new(line_text, width)));
         self
     }
 
@@ -118,6 +127,51 @@ impl Diagnostic {
     }
 }
 
+/// Gives every problem that has a position but no source line yet the
+/// line of `text` it points at, underlining the token at its column.
+pub fn show_source_lines(text: &str, found: &mut [Diagnostic]) {
+    let lines = crate::source::lines(text);
+    for problem in found.iter_mut().filter(|problem| problem.snippet.is_none()) {
+        if let Some((line, column)) = problem.position
+            && let Some(&text) = line.checked_sub(1).and_then(|i| lines.get(i))
+        {
+            problem.snippet = Some(Box::new(SourceLine::new(text, token_width(text, column))));
+        }
+    }
+}
+
+/// How many characters the YAML token at 1-based `column` spans: a quoted
+/// scalar to its closing quote, a plain one to the next `: `, `,`, `]`,
+/// `}` or ` #`. Only for positions that come without a span: a syntax
+/// error's mark, or a line of another file.
+fn token_width(line: &str, column: usize) -> usize {
+    let chars: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
+    let Some(&first) = chars.first() else { return 1 };
+    if first == '"' || first == '\'' {
+        let mut escaped = false;
+        for (i, &c) in chars.iter().enumerate().skip(1) {
+            if c == first && !escaped {
+                return i + 1;
+            }
+            escaped = first == '"' && c == '\\' && !escaped;
+        }
+        return chars.len();
+    }
+    let mut end = chars.len();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let ends = matches!(c, ',' | ']' | '}')
+            || (c == ':' && next.is_none_or(char::is_whitespace))
+            || (c == '#' && i > 0 && chars[i - 1].is_whitespace());
+        if ends {
+            end = i;
+            break;
+        }
+    }
+    let token: String = chars[..end].iter().collect();
+    token.trim_end().chars().count().max(1)
+}
+
 /// The byte offset of character `chars` in `text` (its length past the end).
 fn byte_offset(text: &str, chars: usize) -> usize {
     text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
@@ -145,9 +199,25 @@ impl fmt::Display for Diagnostic {
 
 /// Every problem found in one run, in file and line order once loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// The problems, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// How many problems there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Every problem (up to 50, then a count of the rest) and a
     /// closing `aborting due to N errors`; coloured when `color` is set.
     pub fn render(&self, color: bool) -> String {
@@ -186,6 +256,30 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(problems: Vec<Diagnostic>) -> Self {
+        Diagnostics(problems)
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {

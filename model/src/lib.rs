@@ -6,14 +6,18 @@
 //! This is the lower layer of [errcat](https://docs.rs/errcat), a crate of
 //! its own so that the generator's parts compile in parallel: the spec
 //! types ([`spec`]), where things were written ([`source`]), the
-//! diagnostics ([`diagnostic`]), the text escapes every emitter shares
+//! diagnostics ([`diagnostic`]), the output files and their generated
+//! header ([`output`]), the text escapes every emitter shares
 //! ([`text`]), the writer of the Rust crate's data ([`rust_data`]) and
 //! the checked [`Catalogue`]. errcat's pipeline (errcat-pipeline) and
 //! its Rust emitter (errcat-emit-rust) build on it. Use errcat: this crate's API
 //! is errcat's internals and follows errcat's releases, with no semver
 //! promise of its own.
 
+#![deny(missing_docs)]
+
 pub mod diagnostic;
+pub mod output;
 pub mod rust_data;
 pub mod source;
 pub mod spec;

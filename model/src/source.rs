@@ -1,9 +1,24 @@
 //! Where things are written: a spec file's text, kept from loading to
 //! reporting ([`SourceFile`]), and the typed path of a value in it
-//! ([`SpecPath`], written `tables[1].errors[0].code`).
+//! ([`SpecPath`], written `tables[1].errors[0].code`), and its [`lines`]
+//! as editors count them.
 
 use std::fmt;
 use std::path::PathBuf;
+
+/// The lines of `text` as YAML and editors count them: a line ends at
+/// `\r\n`, `\n` or a lone `\r`.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['\r', '\n']) {
+        lines.push(&rest[..i]);
+        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[i + width..];
+    }
+    lines.push(rest);
+    lines
+}
 
 /// A spec file's path and text, kept from loading to reporting, so that a
 /// problem found later (by the lock) is placed without reading it again.
@@ -24,7 +39,7 @@ pub struct SpecPath {
 
 /// One step of a [`SpecPath`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Segment {
+pub(crate) enum Segment {
     /// The value of a mapping's key (`code`).
     Key(String),
     /// An item of a list (`[0]`).
@@ -55,7 +70,7 @@ impl SpecPath {
     }
 
     /// This path followed by `segment`.
-    pub fn with(&self, segment: Segment) -> Self {
+    fn with(&self, segment: Segment) -> Self {
         let mut segments = Vec::with_capacity(self.segments.len() + 1);
         segments.extend(self.segments.iter().cloned());
         segments.push(segment);

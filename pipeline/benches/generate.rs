@@ -49,7 +49,9 @@ fn specs(dir: &Path) -> Vec<(usize, PathBuf)> {
 }
 
 fn load(path: &Path) -> Catalogue {
-    errcat_pipeline::load_file(path, "spec/bench.yaml".to_owned()).expect("benchmark specs are valid")
+    errcat_pipeline::load(errcat_pipeline::SpecInput::File { path, name: "spec/bench.yaml" })
+        .map(|mut loaded| loaded.remove(0))
+        .expect("benchmark specs are valid")
 }
 
 /// Fewer, shorter samples for the sizes that take seconds per run.

@@ -20,8 +20,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let catalogue = match errcat_pipeline::load_file(Path::new(spec), spec.clone()) {
-        Ok(catalogue) => catalogue,
+    let input = errcat_pipeline::SpecInput::File { path: Path::new(spec), name: spec };
+    let catalogue = match errcat_pipeline::load(input) {
+        Ok(mut loaded) => loaded.remove(0),
         Err(error) => {
             eprintln!("{error}");
             return ExitCode::FAILURE;

@@ -28,7 +28,7 @@ impl Default for Options {
     /// Headers name `cargo xtask gen`, the command of a repository's own
     /// xtask.
     fn default() -> Self {
-        Self { command: write::DEFAULT_COMMAND.to_owned() }
+        Self { command: errcat_model::output::DEFAULT_COMMAND.to_owned() }
     }
 }
 
@@ -121,7 +121,7 @@ pub fn generate_with(
     mode: Mode,
     options: &Options,
 ) -> Result<Vec<FileReport>, Error> {
-    if !write::valid_command(&options.command) {
+    if !errcat_model::output::valid_command(&options.command) {
         return Err(Error::Options(format!(
             "the command {:?} cannot be named in a header: give one line of text without a backtick",
             options.command
@@ -151,7 +151,7 @@ pub fn generate_with(
             .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
         match checked {
             Ok(lock) => locks.push(lock),
-            Err(Diagnostics(found)) => problems.extend(found),
+            Err(found) => problems.extend(found),
         }
     }
     if !problems.is_empty() {
@@ -169,10 +169,10 @@ pub fn generate_with(
         .map(|catalogue| (catalogue.crate_name.as_str(), catalogue.version.as_str()))
         .collect();
     locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
-    let sources: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
+    let spec_names: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
     // Each file is compared (and staged) as soon as it is made, and
     // dropped: a large catalogue's files are never all in memory at once.
     let mut session = write::Session::new(out, mode);
-    emit::render_each(&catalogues, &options.command, |position, file| session.add_in_place(position, &file))?;
-    Ok(session.finish(&locks, &sources)?)
+    emit::render_each(&catalogues, &options.command, |key, file| session.add(key, &file))?;
+    Ok(session.finish(&locks, &spec_names)?)
 }

@@ -15,6 +15,8 @@
 //!             ──emit──▶ file bodies ──write──▶ generated/ (headers added; only changed bytes written)
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod compat;
 pub mod emit;
 mod generate;
@@ -25,5 +27,5 @@ pub mod write;
 
 pub use emit::render;
 pub use generate::{Error, Options, generate, generate_with};
-pub use load::{check, load, load_bytes, load_file, load_paths, parse, place};
-pub use write::{FileReport, Mode, Outcome, OutputFile};
+pub use load::{SpecInput, load};
+pub use write::{FileReport, Mode, Outcome};

@@ -485,10 +485,12 @@ mod tests {
     use super::*;
 
     fn catalogue(codes: usize) -> errcat_model::Catalogue {
-        let text = spec(codes);
-        let parsed = crate::parse(Path::new("synth.yaml"), &text).expect("synthetic specs parse");
-        errcat_model::validate(Path::new("synth.yaml"), "synth.yaml", &parsed)
-            .expect("synthetic specs validate")
+        load_text(&spec(codes))
+    }
+
+    fn load_text(text: &str) -> errcat_model::Catalogue {
+        let input = crate::SpecInput::text(Path::new("synth.yaml"), "synth.yaml", text);
+        crate::load(input).expect("synthetic specs load").remove(0)
     }
 
     #[test]
@@ -506,10 +508,7 @@ mod tests {
     #[test]
     fn string_codes_are_lower_case_names_unique_across_tables() {
         for codes in [1, 18, 1000, 5000] {
-            let text = string_spec(codes);
-            let parsed = crate::parse(Path::new("synth.yaml"), &text).expect("synthetic specs parse");
-            let catalogue = errcat_model::validate(Path::new("synth.yaml"), "synth.yaml", &parsed)
-                .expect("synthetic specs validate");
+            let catalogue = load_text(&string_spec(codes));
             assert_eq!(catalogue.rows().count(), codes, "{codes} codes");
             assert_eq!(catalogue.codes, errcat_model::CodeKind::String);
             assert!(catalogue.http && catalogue.http_table().is_none());

@@ -13,6 +13,7 @@ use errcat_model::source::SpecPath;
 /// The smallest semver bump a change needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Bump {
     /// Documentation only: texts users read, not match on.
     Patch,
@@ -79,9 +80,11 @@ pub fn core(version: &semver::Version) -> (u64, u64, u64) {
     (version.major, version.minor, version.patch)
 }
 
-/// What kind of change a [`Change`] is.
+/// What kind of change a [`Change`] is. New kinds come in minor
+/// releases: match with a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ChangeKind {
     /// The catalogue's version went down.
     VersionLowered,
@@ -147,11 +150,17 @@ pub enum ChangeKind {
 /// What a change needs to be accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// No version makes it acceptable: `cargo xtask gen` refuses it.
     Refused {
         /// How to undo it, or the way to do what it meant to.
         fix: String,
+        /// Whether it breaks users of the old crate. It does, unless it
+        /// only touches the record of retired codes (dropping or renaming
+        /// an entry) or the version.
+        #[serde(skip)]
+        breaking: bool,
     },
     /// Acceptable in a version at least `bump` above the old one.
     Allowed {
@@ -162,7 +171,7 @@ pub enum Verdict {
 
 /// Where a diagnostic about a change points.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
+pub(crate) enum Location {
     /// A value of the new spec (`tables[0].errors[1].name`).
     Spec(SpecPath),
     /// A line of the old lock (1-based).
@@ -170,36 +179,37 @@ pub enum Location {
 }
 
 /// One change to a catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Change {
     /// What kind of change it is.
     pub kind: ChangeKind,
     /// The code it concerns, if it concerns one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Code>,
     /// The table it concerns (for a moved code, the new one).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
     /// When `code` is an alias: the own code of its row (in the new
     /// catalogue; in the old one when it is no longer an alias).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alias_of: Option<Code>,
     /// One line saying what changed: for a refused change, the message
     /// `cargo xtask gen` prints.
     pub summary: String,
     /// Refused, or allowed with a bump.
-    #[serde(flatten)]
     pub verdict: Verdict,
-    /// Whether it breaks users of the old crate. A refused change does,
-    /// unless it only touches the record of retired codes (dropping or
-    /// renaming an entry) or the version.
-    pub breaking: bool,
     /// Where a diagnostic about it points, when it can point anywhere.
-    #[serde(skip)]
-    pub location: Option<Location>,
+    pub(crate) location: Option<Location>,
 }
 
 impl Change {
+    /// Whether it breaks users of the old crate: an allowed change that
+    /// needs a major bump, or a refused one that would break them.
+    pub fn is_breaking(&self) -> bool {
+        match self.verdict {
+            Verdict::Allowed { bump } => bump.is_breaking(),
+            Verdict::Refused { breaking, .. } => breaking,
+        }
+    }
+
     /// Whether no version makes it acceptable.
     pub fn is_refused(&self) -> bool {
         matches!(self.verdict, Verdict::Refused { .. })
@@ -216,9 +226,40 @@ impl Change {
     /// How to undo it, when it is refused.
     pub fn fix(&self) -> Option<&str> {
         match &self.verdict {
-            Verdict::Refused { fix } => Some(fix),
+            Verdict::Refused { fix, .. } => Some(fix),
             Verdict::Allowed { .. } => None,
         }
+    }
+}
+
+/// Written as `diff --format json` prints it: the verdict's fields inline,
+/// and `breaking` after them.
+impl Serialize for Change {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            kind: ChangeKind,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            code: Option<&'a Code>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            table: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            alias_of: Option<&'a Code>,
+            summary: &'a str,
+            #[serde(flatten)]
+            verdict: &'a Verdict,
+            breaking: bool,
+        }
+        Json {
+            kind: self.kind,
+            code: self.code.as_ref(),
+            table: self.table.as_deref(),
+            alias_of: self.alias_of.as_ref(),
+            summary: &self.summary,
+            verdict: &self.verdict,
+            breaking: self.is_breaking(),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -226,6 +267,7 @@ impl Change {
 /// one: the verdicts of all its changes together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Decision {
     /// It takes the new catalogue and updates the lock.
     Accepted,

@@ -15,9 +15,11 @@ use errcat_model::Catalogue;
 
 /// Every change between two versions of one catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CatalogueDiff {
-    /// The spec file, as headers name it.
-    pub source: String,
+    /// The spec file's name, as headers give it (`spec/knox-cloud.yaml`).
+    #[serde(rename = "source")]
+    pub spec_name: String,
     /// The generated package.
     #[serde(rename = "crate")]
     pub crate_name: String,
@@ -46,7 +48,7 @@ pub struct CatalogueDiff {
 impl CatalogueDiff {
     /// Whether any change breaks users of the old crate.
     pub fn is_breaking(&self) -> bool {
-        self.changes.iter().any(|change| change.breaking)
+        self.changes.iter().any(Change::is_breaking)
     }
 
     /// Whether any change is refused, whatever the version.
@@ -59,7 +61,7 @@ impl fmt::Display for CatalogueDiff {
     /// A report for people: one line per change (and its fix, when
     /// refused), then the version verdict.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({} {} → {})", self.source, self.crate_name, self.old_version, self.new_version)?;
+        write!(f, "{} ({} {} → {})", self.spec_name, self.crate_name, self.old_version, self.new_version)?;
         // Each change is shown with the bump it needs from the old version:
         // below 1.0 Cargo shifts each kind of change one number down.
         let old = semver::Version::parse(&self.old_version).ok();
@@ -69,13 +71,13 @@ impl fmt::Display for CatalogueDiff {
         }
         for change in &self.changes {
             match &change.verdict {
-                Verdict::Refused { fix } => write!(
+                Verdict::Refused { fix, .. } => write!(
                     f,
                     "\n  {:<8} {:<6} {}\n  {:<8} {:<6} fix: {fix}",
                     "refused", "-", change.summary, "", ""
                 )?,
                 Verdict::Allowed { bump } => {
-                    let class = if change.breaking { "breaking" } else { "ok" };
+                    let class = if change.is_breaking() { "breaking" } else { "ok" };
                     write!(f, "\n  {class:<8} {:<6} {}", at(*bump).to_string(), change.summary)?
                 }
             }
@@ -127,7 +129,7 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
     };
     let decision = decide(&changes, &old.version, &new.version);
     CatalogueDiff {
-        source: new.source.clone(),
+        spec_name: new.source.clone(),
         crate_name: new.crate_name.clone(),
         old_version: old.version.clone(),
         new_version: new.version.clone(),

@@ -43,11 +43,11 @@ use std::path::{Path, PathBuf};
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 pub use crate::compat::published::State;
-use crate::compat::published::{Code, Origin, Published};
+use crate::compat::published::{Origin, Published, PublishedCode};
 use crate::compat::quoted::{quote, unquote};
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
-use errcat_model::{Catalogue, Code as CodeValue, CodeKind};
+use errcat_model::{Catalogue, Code, CodeKind};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
 pub fn lock_path(spec: &Path) -> PathBuf {
@@ -81,7 +81,7 @@ pub struct Lock {
     /// string` line, one of integer codes has none.
     pub codes: CodeKind,
     /// Every locked code.
-    pub entries: BTreeMap<CodeValue, Entry>,
+    pub entries: BTreeMap<Code, Entry>,
     /// The ids of the recovery vocabulary, in spec order: the values of
     /// the `Recovery` enum the crate at `version` has.
     pub recoveries: Vec<String>,
@@ -96,7 +96,7 @@ impl Lock {
             .map(|(number, entry)| {
                 // `-`: retired before it ever had a variant.
                 let rust_path = Some(entry.rust_path.as_str()).filter(|path| *path != "-").map(Cow::Borrowed);
-                let code = Code {
+                let code = PublishedCode {
                     table: &entry.table,
                     state: entry.state.clone(),
                     name: &entry.name,
@@ -120,7 +120,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
+    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
@@ -228,7 +228,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
-        _ => Err(Diagnostics(problems)),
+        _ => Err(problems.into()),
     }
 }
 
@@ -293,19 +293,19 @@ fn is_text_code(line: &str) -> bool {
     let code = fields.next().unwrap_or_default();
     let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
     std::iter::once(code).chain(of).any(|code| {
-        CodeValue::parse(code, CodeKind::Integer).is_none()
-            && CodeValue::parse(code, CodeKind::String).is_some()
+        Code::parse(code, CodeKind::Integer).is_none()
+            && Code::parse(code, CodeKind::String).is_some()
     })
 }
 
-fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String> {
+fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
     let mut fields = line.splitn(6, ' ');
     let mut next =
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
     let code = next("code")?;
     // Escaped, so that an invisible character is named, not shown as nothing.
     let code =
-        CodeValue::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
+        Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let table = next("table")?.to_owned();
     let state = State::parse(next("state")?, kind)?;
     let since = next("version")?;
@@ -330,7 +330,7 @@ pub fn update(
         let changes = classify(&locked.published(), &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
         if !problems.is_empty() {
-            return Err(Diagnostics(problems));
+            return Err(problems.into());
         }
     }
     let version = &catalogue.version;
@@ -470,7 +470,7 @@ mod tests {
         let integer = |line| parse_entry(line, CodeKind::Integer);
         let (code, entry) =
             integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
-        assert_eq!(code, CodeValue::Integer(4032251));
+        assert_eq!(code, Code::Integer(4032251));
         assert_eq!(entry.state, State::Retired);
         assert_eq!(entry.name, "A B");
         assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
@@ -484,8 +484,8 @@ mod tests {
     fn string_entries_keep_their_text() {
         let string = |line| parse_entry(line, CodeKind::String);
         let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
-        assert_eq!(code, CodeValue::String("0100C".to_owned()));
-        assert_eq!(entry.state, State::Alias { of: CodeValue::String("01000".to_owned()) });
+        assert_eq!(code, Code::String("0100C".to_owned()));
+        assert_eq!(entry.state, State::Alias { of: Code::String("01000".to_owned()) });
         assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
         assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
     }
@@ -495,21 +495,21 @@ mod tests {
         let text = "version 0.1.0\n01000 warn active 0.1.0 WarnError::Warning \"warning\"\ncodes string\n";
         let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
         assert_eq!(lock.codes, CodeKind::String);
-        assert!(lock.entries.contains_key(&CodeValue::String("01000".to_owned())));
+        assert!(lock.entries.contains_key(&Code::String("01000".to_owned())));
         let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
         assert_eq!(lock.codes, CodeKind::Integer);
-        assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
+        assert!(lock.entries.contains_key(&Code::Integer(1000)));
     }
 
     #[test]
     fn the_empty_string_code_is_a_field_of_its_own() {
-        let empty = CodeValue::String(String::new());
+        let empty = Code::String(String::new());
         assert_eq!(empty.word(), "\"\"");
         let text = "version 0.1.0\ncodes string\n\"\" reason active 0.1.0 ReasonError::Unknown \"Unknown\"\n\
                     Unset reason alias-of:\"\" 0.1.0 ReasonError::Unknown \"Unknown\"\n";
         let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
         assert_eq!(lock.entries[&empty].state, State::Active);
-        let alias = &lock.entries[&CodeValue::String("Unset".to_owned())];
+        let alias = &lock.entries[&Code::String("Unset".to_owned())];
         assert_eq!(alias.state, State::Alias { of: empty.clone() });
         assert_eq!(alias.state.to_string(), "alias-of:\"\"");
         // An integer lock has no empty code.

@@ -12,9 +12,9 @@ mod quoted;
 
 use std::path::Path;
 
-use crate::write::{Comment, OutputFile};
 use errcat_model::Catalogue;
-use errcat_model::diagnostic::{Diagnostic, Diagnostics};
+use errcat_model::diagnostic::{Diagnostic, Diagnostics, show_source_lines};
+use errcat_model::output::{Comment, OutputFile};
 use errcat_model::source::SourceFile;
 
 /// Checks `catalogue`, loaded from the spec file `spec`, against its lock
@@ -38,14 +38,15 @@ pub fn check_lock(
             let body = lock::render(catalogue, &updated);
             Ok(OutputFile::generated(path, Comment::Hash, command, &catalogue.source, &body))
         }
-        Err(Diagnostics(problems)) => {
+        Err(problems) => {
             let (mut in_lock, mut in_spec): (Vec<Diagnostic>, Vec<Diagnostic>) =
                 problems.into_iter().partition(|problem| problem.file == path);
             if let Some(lock) = locked {
-                crate::load::place(&lock.text, &mut in_lock);
+                // Lock problems have lines; only spec problems have spec paths.
+                show_source_lines(&lock.text, &mut in_lock);
             }
             in_spec.extend(in_lock);
-            Err(Diagnostics(in_spec))
+            Err(in_spec.into())
         }
     }
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use errcat_model::source::SpecPath;
-use errcat_model::{Catalogue, Code as CodeValue, CodeKind, Retired, Row};
+use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
 
 /// What a published code is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub enum State {
     /// An alias of a row: `from_code` gives that row's variant for it.
     Alias {
         /// The row's own code.
-        of: CodeValue,
+        of: Code,
     },
 }
 
@@ -36,7 +36,7 @@ impl State {
             "active" => Ok(State::Active),
             "retired" => Ok(State::Retired),
             other => match other.strip_prefix("alias-of:") {
-                Some(code) => CodeValue::parse(code, kind)
+                Some(code) => Code::parse(code, kind)
                     .map(|of| State::Alias { of })
                     .ok_or_else(|| format!("`{code}` is not a code")),
                 None => {
@@ -59,7 +59,7 @@ impl fmt::Display for State {
 
 /// One published code.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Code<'a> {
+pub struct PublishedCode<'a> {
     /// The id of its table (an alias's is its row's).
     pub table: &'a str,
     /// Whether it is a row, an alias or retired.
@@ -112,7 +112,7 @@ pub struct Published<'a> {
     /// What its codes are.
     pub kind: CodeKind,
     /// Every code, row, alias or retired.
-    pub codes: BTreeMap<CodeValue, Code<'a>>,
+    pub codes: BTreeMap<Code, PublishedCode<'a>>,
     /// The ids of the recovery vocabulary (the `Recovery` enum's values),
     /// in spec order.
     pub recoveries: Vec<&'a str>,
@@ -131,7 +131,7 @@ impl<'a> Published<'a> {
                 for (a, alias) in row.aliases.iter().enumerate() {
                     codes.insert(
                         alias.clone(),
-                        Code {
+                        PublishedCode {
                             table: &table.id,
                             state: State::Alias { of: row.code.clone() },
                             name: &row.name,
@@ -142,7 +142,7 @@ impl<'a> Published<'a> {
                 }
                 codes.insert(
                     row.code.clone(),
-                    Code {
+                    PublishedCode {
                         table: &table.id,
                         state: State::Active,
                         name: &row.name,
@@ -155,7 +155,7 @@ impl<'a> Published<'a> {
         // Validation keeps codes, aliases and retired codes apart; should
         // they clash, the row wins.
         for retired in &catalogue.retired {
-            codes.entry(retired.code.clone()).or_insert(Code {
+            codes.entry(retired.code.clone()).or_insert(PublishedCode {
                 table: &retired.table,
                 state: State::Retired,
                 name: &retired.name,
@@ -189,7 +189,7 @@ impl<'a> Published<'a> {
         &'s self,
         table: &'s str,
         name: &'s str,
-    ) -> impl Iterator<Item = (&'s CodeValue, &'s Code<'a>)> {
+    ) -> impl Iterator<Item = (&'s Code, &'s PublishedCode<'a>)> {
         self.codes
             .iter()
             .filter(move |(_, code)| code.state == State::Active && code.table == table && code.name == name)

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::write::Comment;
+use errcat_model::output::Comment;
 use errcat_model::text::{code_span, markdown_inline, markdown_paragraph};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
@@ -34,7 +34,7 @@ pub const COMMENT: Comment = Comment::Html;
 
 /// The page's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
+    errcat_model::output::header(COMMENT, errcat_model::output::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The reference text: everything on the page below its header.

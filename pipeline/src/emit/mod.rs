@@ -1,7 +1,7 @@
 //! The emitters: pure functions from a [`Catalogue`] to file bodies, one
 //! module per format. Nothing here reads or writes a file; `render` hands
-//! each body to `write::OutputFile::generated`, whose header is written by
-//! `write/` alone.
+//! each body to [`OutputFile::generated`], whose header's format is
+//! errcat-model's (`output.rs`) alone.
 
 pub mod markdown;
 pub mod openapi;
@@ -13,8 +13,8 @@ pub use errcat_emit_rust as rust;
 
 use std::path::{Path, PathBuf};
 
-use crate::write::{Comment, DEFAULT_COMMAND, OutputFile};
 use errcat_model::Catalogue;
+use errcat_model::output::{Comment, DEFAULT_COMMAND, OutputFile};
 
 /// Renders every artifact of every catalogue, in memory. Paths are named
 /// after the crate, so several catalogues never collide:
@@ -33,15 +33,37 @@ pub fn render(catalogues: &[Catalogue]) -> Vec<OutputFile> {
 /// [`render`], with headers that name `command` (see `Options::command`).
 pub fn render_for(catalogues: &[Catalogue], command: &str) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let rendered: Result<(), std::convert::Infallible> =
-        render_each(catalogues, command, |position, file| {
-            files.push((position, file));
-            Ok(())
-        });
+    let rendered: Result<(), std::convert::Infallible> = render_each(catalogues, command, |key, file| {
+        files.push((key, file));
+        Ok(())
+    });
     let Ok(()) = rendered;
-    files.sort_by_key(|&(position, _)| position);
+    files.sort_by_key(|&(key, _)| key);
     files.into_iter().map(|(_, file)| file).collect()
 }
+
+/// One of the files of a catalogue, in the order [`render`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CatalogueFile {
+    /// The crate's `Cargo.toml`.
+    Manifest,
+    /// The crate's `README.md`.
+    Readme,
+    /// The crate's `src/lib.rs`.
+    Lib,
+    /// The crate's `src/reference.md`, the Markdown reference.
+    Reference,
+    /// `openapi/<crate>.openapi.yaml`, OpenAPI 3.1.
+    OpenApi31,
+    /// `openapi/<crate>.openapi-3.0.yaml`, OpenAPI 3.0.
+    OpenApi30,
+    /// `docs/<crate>.md`, the page that links to the reference.
+    DocsPage,
+}
+
+/// Where a rendered file comes among all of a run's: its catalogue's
+/// place among the catalogues, then which of that catalogue's files it is.
+pub type FileKey = (usize, CatalogueFile);
 
 /// The comment syntax of the crate's `src/lib.rs` header.
 const RUST_COMMENT: Comment = Comment::Slashes;
@@ -52,20 +74,17 @@ const MANIFEST_COMMENT: Comment = Comment::Hash;
 /// The comment syntax of the crate's `README.md` header.
 const README_COMMENT: Comment = Comment::Html;
 
-/// How many files [`render`] makes of one catalogue.
-const FILES_PER_CATALOGUE: usize = 7;
-
 /// Renders every artifact as [`render_for`] does, handing each file to
-/// `sink` as soon as it is made, with its position in [`render_for`]'s
-/// list: files need not all be alive at once. The first error of `sink`
-/// stops the rendering and is returned.
+/// `sink` as soon as it is made, with its key, its place in
+/// [`render_for`]'s list: files need not all be alive at once. The first
+/// error of `sink` stops the rendering and is returned.
 pub(crate) fn render_each<E>(
     catalogues: &[Catalogue],
     command: &str,
-    mut sink: impl FnMut(usize, OutputFile) -> Result<(), E>,
+    mut sink: impl FnMut(FileKey, OutputFile) -> Result<(), E>,
 ) -> Result<(), E> {
     for (index, catalogue) in catalogues.iter().enumerate() {
-        let at = |offset: usize| index * FILES_PER_CATALOGUE + offset;
+        let at = |kind: CatalogueFile| (index, kind);
         let file = |path: PathBuf, comment: Comment, body: &str| {
             OutputFile::generated(path, comment, command, &catalogue.source, body)
         };
@@ -84,27 +103,37 @@ pub(crate) fn render_each<E>(
             });
             // On an error the scope still waits for the Rust emitter.
             sink(
-                at(0),
+                at(CatalogueFile::Manifest),
                 file(crate_dir.join("Cargo.toml"), MANIFEST_COMMENT, &rust::emit_manifest(catalogue)),
             )?;
-            sink(at(1), file(crate_dir.join("README.md"), README_COMMENT, &rust::emit_readme(catalogue)))?;
+            sink(
+                at(CatalogueFile::Readme),
+                file(crate_dir.join("README.md"), README_COMMENT, &rust::emit_readme(catalogue)),
+            )?;
             // The page, once: the crate's `reference` module shows it.
             let reference = markdown::emit_docs(catalogue);
-            sink(at(3), file(crate_dir.join("src/reference.md"), markdown::COMMENT, &reference))?;
+            sink(
+                at(CatalogueFile::Reference),
+                file(crate_dir.join("src/reference.md"), markdown::COMMENT, &reference),
+            )?;
             let pointer = markdown::emit_docs_pointer(catalogue);
             let path = Path::new("docs").join(format!("{}.md", catalogue.crate_name));
-            sink(at(6), file(path, markdown::COMMENT, &pointer))?;
+            sink(at(CatalogueFile::DocsPage), file(path, markdown::COMMENT, &pointer))?;
             // A panic in the emitter is a bug; pass it on as it was.
             Ok(lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         })?;
-        sink(at(2), lib)?;
-        for (offset, version) in [(4, openapi::Version::V3_1), (5, openapi::Version::V3_0)] {
+        sink(at(CatalogueFile::Lib), lib)?;
+        let documents = [
+            (CatalogueFile::OpenApi31, openapi::Version::V3_1),
+            (CatalogueFile::OpenApi30, openapi::Version::V3_0),
+        ];
+        for (kind, version) in documents {
             let path = Path::new("openapi").join(openapi::file_name(catalogue, version));
             let document =
                 OutputFile::generated_by(path, openapi::COMMENT, command, &catalogue.source, |out| {
                     openapi::emit_openapi_into(out, catalogue, version)
                 });
-            sink(at(offset), document)?;
+            sink(at(kind), document)?;
         }
     }
     Ok(())

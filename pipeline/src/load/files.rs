@@ -6,7 +6,6 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::write;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SourceFile;
 
@@ -100,7 +99,7 @@ const HEADER_BYTES: u64 = 512;
 /// YAML files it generates.
 pub(super) fn starts_with_header(bytes: &[u8]) -> bool {
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    first_line.starts_with(b"#") && write::is_generated(first_line)
+    first_line.starts_with(b"#") && errcat_model::output::is_generated(first_line)
 }
 
 /// The largest spec or lock read: far above any real catalogue (the

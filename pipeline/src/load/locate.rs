@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use saphyr_parser::{Event, Parser, Span};
 
 use errcat_model::source::SpecPath;
+pub use errcat_model::source::lines;
 
 /// Where a value sits: 1-based line and column (in characters), and how
 /// many characters of that line to underline.
@@ -58,22 +59,8 @@ pub fn locate(text: &str, paths: &[&SpecPath]) -> HashMap<SpecPath, Spot> {
     spots
 }
 
-/// The lines of `text` as YAML and editors count them: a line ends at
-/// `\r\n`, `\n` or a lone `\r`.
-pub fn lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(['\r', '\n']) {
-        lines.push(&rest[..i]);
-        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[i + width..];
-    }
-    lines.push(rest);
-    lines
-}
-
 /// The 1-based line and column (in characters) of byte `index` of `text`,
-/// counting lines as [`lines`] does. An index past the end or inside a
+/// counting lines as [`lines`](errcat_model::source::lines) does. An index past the end or inside a
 /// character is moved back to the nearest character start.
 pub fn position(text: &str, index: usize) -> (usize, usize) {
     let mut index = index.min(text.len());

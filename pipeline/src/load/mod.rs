@@ -17,28 +17,65 @@ use std::sync::Arc;
 
 use files::ReadError;
 pub(crate) use files::read_lock;
-pub use place::{finish, place};
+pub(crate) use place::finish;
 
 use errcat_model::Catalogue;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::{SourceFile, SpecPath};
 
-/// Reads and validates every spec file under `spec`, reporting the problems
-/// of all files at once, sorted by file and line.
-pub fn load(spec: &Path) -> Result<Vec<Catalogue>, Diagnostics> {
-    Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect())
+/// Where [`load`] finds specs.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum SpecInput<'a> {
+    /// A spec file, or a folder searched for `*.yaml` files: each is named
+    /// as the generated headers will name it (`spec/knox-cloud.yaml`).
+    Path(&'a Path),
+    /// One spec file, which the generated headers name `name`.
+    File {
+        /// Where it is read from.
+        path: &'a Path,
+        /// The name headers and reports give it.
+        name: &'a str,
+    },
+    /// One spec's text, read from elsewhere (an older revision in version
+    /// control) or made in memory.
+    Text {
+        /// The path diagnostics name it by.
+        path: &'a Path,
+        /// The name headers and reports give it.
+        name: &'a str,
+        /// Its bytes: UTF-8, a byte order mark allowed.
+        text: &'a [u8],
+    },
 }
 
-/// Reads and validates every spec file under `spec` (a file, or a folder
-/// searched for `*.yaml`), with the path each was read from, reporting the
-/// problems of all files at once, sorted by file and line.
-pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
+impl<'a> SpecInput<'a> {
+    /// [`SpecInput::Text`] of `text`, at `path`, named `name`.
+    pub fn text(path: &'a Path, name: &'a str, text: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        SpecInput::Text { path, name, text: text.as_ref() }
+    }
+}
+
+/// Reads and validates the specs `input` names, each keeping its path and
+/// text ([`Catalogue::spec_file`]), reporting the problems of all of them at
+/// once, sorted by file and line. Never panics, whatever the bytes.
+pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
+    match input {
+        SpecInput::Path(spec) => Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect()),
+        SpecInput::File { path, name } => Ok(vec![load_file(path, name)?]),
+        SpecInput::Text { path, name, text } => Ok(vec![load_bytes(path, name, text.to_vec())?]),
+    }
+}
+
+/// Every spec file under `spec`, checked, with the path it was read from
+/// (where its lock sits), or the problems of all files.
+pub(crate) fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
     let files = files::spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     let mut crates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
-    for (path, source) in files {
-        match load_file(&path, source) {
+    for (path, name) in files {
+        match load_file(&path, &name) {
             Ok(catalogue) => {
                 // Cargo names the library (and its docs folder) with `_` for `-`.
                 let library = catalogue.crate_name.replace('-', "_");
@@ -60,7 +97,7 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
                 }
                 catalogues.push((path, catalogue));
             }
-            Err(Diagnostics(found)) => problems.extend(found),
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -70,9 +107,8 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
     Err(finish(problems, &sources))
 }
 
-/// Reads, parses and validates one spec file. `source` is the name that
-/// generated headers give it.
-pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> {
+/// Reads, parses and validates one spec file, named `name`.
+fn load_file(path: &Path, name: &str) -> Result<Catalogue, Diagnostics> {
     let bytes = files::read_file(path, "spec").map_err(|e| match e {
         ReadError::Io(e) => {
             Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path")
@@ -84,26 +120,17 @@ pub fn load_file(path: &Path, source: String) -> Result<Catalogue, Diagnostics> 
             .help("pass `--spec` the spec it was generated from, and keep `--out` outside `--spec`")
             .into());
     }
-    load_bytes(path, source, bytes)
+    load_bytes(path, name, bytes)
 }
 
-/// Parses and validates spec file contents read from elsewhere (such as
-/// an older revision in version control); `path` names them in diagnostics.
-pub fn load_bytes(path: &Path, source: String, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
+/// Parses and validates a spec's bytes; `path` names them in diagnostics.
+fn load_bytes(path: &Path, name: &str, bytes: Vec<u8>) -> Result<Catalogue, Diagnostics> {
     let mut bytes = bytes;
     if bytes.starts_with(BOM.as_bytes()) {
         bytes.drain(..BOM.len());
     }
     let text = decode(path, bytes)?;
-    check_file(&source, Arc::new(SourceFile { path: path.to_path_buf(), text }))
-}
-
-/// Parses and validates spec text: every problem comes back with its line,
-/// the source line and a caret, sorted by position. Never panics, whatever
-/// the text.
-pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnostics> {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    check_file(source, Arc::new(SourceFile { path: path.to_path_buf(), text: text.to_owned() }))
+    check_file(name, Arc::new(SourceFile { path: path.to_path_buf(), text }))
 }
 
 /// The byte order mark some editors put first in a UTF-8 file. It is not
@@ -111,15 +138,15 @@ pub fn check(path: &Path, source: &str, text: &str) -> Result<Catalogue, Diagnos
 /// reading: lines and columns stay the ones the user sees.
 const BOM: &str = "\u{feff}";
 
-/// [`check`] of a file's text, which the catalogue keeps.
-fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {
+/// Parses and validates a file's text, which the catalogue keeps.
+fn check_file(name: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnostics> {
     let (path, text) = (file.path.as_path(), file.text.as_str());
-    check_source_name(path, source)?;
+    check_spec_name(path, name)?;
     // Shape problems and the validation problems of every part that could
     // be read come out together.
     let result = shape::read(path, text).map_err(|found| found.0).and_then(|shape| {
         let mut found = shape.problems;
-        match errcat_model::validate_skipping(path, source, &shape.spec, &shape.skipped) {
+        match errcat_model::validate_skipping(path, name, &shape.spec, &shape.skipped) {
             Ok(catalogue) if found.is_empty() => return Ok(catalogue),
             Ok(_) => {}
             Err(more) => found.extend(more.0),
@@ -135,13 +162,13 @@ fn check_file(source: &str, file: Arc<SourceFile>) -> Result<Catalogue, Diagnost
 /// The name headers and docs give a spec (`spec/knox-cloud.yaml`) goes
 /// into one-line comments of every format: a line break or another
 /// control character in it would end the comment and inject the rest.
-fn check_source_name(path: &Path, source: &str) -> Result<(), Diagnostics> {
-    let Some(bad) = source.chars().find(|c| c.is_control()) else { return Ok(()) };
+fn check_spec_name(path: &Path, name: &str) -> Result<(), Diagnostics> {
+    let Some(bad) = name.chars().find(|c| c.is_control()) else { return Ok(()) };
     Err(Diagnostic::new(
         path,
         format!(
             "the spec's file name `{}` holds the control character U+{:04X}",
-            source.escape_debug(),
+            name.escape_debug(),
             bad as u32
         ),
     )
@@ -164,13 +191,4 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostics> {
             .help("save the file as UTF-8")
             .into()
     })
-}
-
-/// Parses spec text into the spec types, reporting every shape problem
-/// (unknown, repeated or missing field, wrong type) of every table and
-/// row, each with the value's YAML path and, where known, its line; see
-/// [`shape`].
-pub fn parse(path: &Path, text: &str) -> Result<errcat_model::spec::SpecFile, Diagnostics> {
-    let shape = shape::read(path, text)?;
-    if shape.problems.is_empty() { Ok(shape.spec) } else { Err(Diagnostics(shape.problems)) }
 }

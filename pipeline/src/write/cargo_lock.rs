@@ -17,7 +17,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::{OutputFile, with_path};
+use errcat_model::output::OutputFile;
+
+use super::with_path;
 
 /// The `Cargo.lock` files that hold one of `crates` (name, new version,
 /// generated under `out/<name>`) as a path package at the version its

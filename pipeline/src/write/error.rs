@@ -5,10 +5,11 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use super::header::GENERATED_MARKER;
+use errcat_model::output::GENERATED_MARKER;
 
 /// Why writing (or checking) the output failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// Reading or writing a file failed.
     Io(io::Error),

@@ -14,7 +14,7 @@ use crate::fixtures::specs_in;
 /// Loads a corpus spec by the relative name the user would type.
 fn problems(name: &str) -> Diagnostics {
     let path = Path::new("tests/invalid").join(name);
-    match errcat_pipeline::load_file(&path, format!("invalid/{name}")) {
+    match crate::load_file(&path, format!("invalid/{name}")) {
         Ok(_) => panic!("{name} is in the invalid corpus but validates"),
         Err(found) => found,
     }
@@ -127,7 +127,7 @@ fn a_long_list_of_problems_is_cut_short() {
     for _ in 0..60 {
         yaml.push_str("      - {code: 1, name: N, description: D, http_status: 200}\n");
     }
-    let found = errcat_pipeline::check(Path::new("many.yaml"), "many.yaml", &yaml).expect_err("invalid");
+    let found = crate::load_text(Path::new("many.yaml"), "many.yaml", &yaml).expect_err("invalid");
     let text = found.render(false);
     assert_eq!(text.matches("--> many.yaml:").count(), errcat_model::diagnostic::MAX_SHOWN, "{text}");
     let more = found.0.len() - errcat_model::diagnostic::MAX_SHOWN;
@@ -154,7 +154,7 @@ fn hostile_documents_fail_with_an_error() {
         ("deep flow nesting", deep_flow, "the spec nests more than 32 levels deep"),
         ("deep block nesting", deep_block, "the spec nests more than 32 levels deep"),
     ] {
-        let found = errcat_pipeline::check(path, "hostile.yaml", &yaml).expect_err(name);
+        let found = crate::load_text(path, "hostile.yaml", &yaml).expect_err(name);
         assert_eq!(found.0.len(), 1, "{name}: {found}");
         assert!(found.0[0].message.contains(expected), "{name}: {found}");
         assert!(found.0[0].position.is_some(), "{name}: {found}");
@@ -167,8 +167,7 @@ fn hostile_documents_fail_with_an_error() {
 fn every_kind_of_line_break_counts() {
     for newline in ["\n", "\r\n", "\r"] {
         let yaml = ["title: T", "crate: t", "version: '1.0.0'", "tables: {}", ""].join(newline);
-        let found =
-            errcat_pipeline::check(Path::new("breaks.yaml"), "breaks.yaml", &yaml).expect_err("invalid");
+        let found = crate::load_text(Path::new("breaks.yaml"), "breaks.yaml", &yaml).expect_err("invalid");
         assert_eq!(found.0.len(), 1, "{found}");
         let problem = &found.0[0];
         assert_eq!(problem.position, Some((4, 9)), "{newline:?}: {found}");
@@ -186,11 +185,10 @@ fn a_byte_order_mark_is_not_part_of_the_spec() {
         minimal.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect();
     let path = Path::new("bom.yaml");
     let with_bom = format!("\u{feff}{text}");
-    errcat_pipeline::check(path, "bom.yaml", &with_bom).unwrap_or_else(|e| panic!("{e}"));
-    errcat_pipeline::load_bytes(path, "bom.yaml".into(), with_bom.clone().into_bytes())
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::load_text(path, "bom.yaml", &with_bom).unwrap_or_else(|e| panic!("{e}"));
+    crate::load_text(path, "bom.yaml", with_bom.clone().into_bytes()).unwrap_or_else(|e| panic!("{e}"));
     let misspelt = with_bom.replacen("title:", "titel:", 1);
-    let found = errcat_pipeline::check(path, "bom.yaml", &misspelt).expect_err("invalid");
+    let found = crate::load_text(path, "bom.yaml", &misspelt).expect_err("invalid");
     assert_eq!(found.0[0].position, Some((1, 1)), "{found}");
     assert_eq!(found.0[0].snippet.as_ref().map(|s| s.text.as_str()), Some("titel: Minimal"), "{found}");
 }
@@ -202,7 +200,7 @@ fn a_control_character_is_placed_at_its_line() {
     assert_eq!(found.0.len(), 1, "{found}");
     assert_eq!(found.0[0].position, Some((13, 26)), "{found}");
     let text = "title: T\ncrate: t\n\tversion: \u{1b}[1m\n";
-    let found = errcat_pipeline::check(Path::new("esc.yaml"), "esc.yaml", text).expect_err("invalid");
+    let found = crate::load_text(Path::new("esc.yaml"), "esc.yaml", text).expect_err("invalid");
     assert_eq!(found.0[0].position, Some((3, 11)), "{found}");
     assert!(found.0[0].message.contains("U+001B"), "{found}");
 }
@@ -221,8 +219,8 @@ fn spec_folder() -> tempfile::TempDir {
 /// The names the spec files under `spec` were loaded as, or the problems.
 #[cfg(unix)]
 fn loaded_names(spec: &Path) -> Result<Vec<String>, String> {
-    match errcat_pipeline::load_paths(spec) {
-        Ok(loaded) => Ok(loaded.into_iter().map(|(_, catalogue)| catalogue.source).collect()),
+    match errcat_pipeline::load(errcat_pipeline::SpecInput::Path(spec)) {
+        Ok(loaded) => Ok(loaded.into_iter().map(|catalogue| catalogue.source).collect()),
         Err(found) => Err(found.render(false)),
     }
 }
@@ -315,7 +313,7 @@ fn aliases_are_budgeted_in_bytes() {
             "      - {{code: {code}, name: N{code}, description: {description}, http_status: 500}}\n"
         ));
     }
-    let Err(found) = errcat_pipeline::check(Path::new("big.yaml"), "big.yaml", &yaml) else {
+    let Err(found) = crate::load_text(Path::new("big.yaml"), "big.yaml", &yaml) else {
         panic!("a spec that aliases expand past the budget is read")
     };
     assert_eq!(found.0.len(), 1, "{found}");
@@ -335,8 +333,8 @@ fn a_file_name_with_a_line_break_is_refused() {
     let text = std::fs::read_to_string(crate::fixtures::root().join("tests/fixtures/minimal.yaml"))
         .expect("the fixture");
     let name = "spec/x\n[dependencies]\nevil = \"1\"\n.yaml";
-    let found = errcat_pipeline::check(Path::new(name), name, &text).expect_err("refused").to_string();
+    let found = crate::load_text(Path::new(name), name, &text).expect_err("refused").to_string();
     assert!(found.contains("holds the control character U+000A"), "{found}");
     assert!(found.contains("help: rename the file"), "{found}");
-    assert!(errcat_pipeline::check(Path::new("spec/a-->b.yaml"), "spec/a-->b.yaml", &text).is_ok());
+    assert!(crate::load_text(Path::new("spec/a-->b.yaml"), "spec/a-->b.yaml", &text).is_ok());
 }

@@ -31,6 +31,6 @@ pub fn catalogues() -> Vec<Catalogue> {
     }));
     specs
         .into_iter()
-        .map(|(path, name)| errcat_pipeline::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
+        .map(|(path, name)| crate::load_file(&path, name).unwrap_or_else(|e| panic!("{e}")))
         .collect()
 }

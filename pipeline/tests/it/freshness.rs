@@ -21,6 +21,7 @@ fn generated_files_are_current() {
             Outcome::Written | Outcome::Removed => {
                 Some(format!("changed in check mode: {}", report.path.display()))
             }
+            other => Some(format!("{other}: {}", report.path.display())),
         })
         .collect();
     assert!(stale.is_empty(), "generated/ is out of date; run `cargo xtask gen`:\n{}", stale.join("\n"));

@@ -15,7 +15,7 @@ fn emitters_match_golden_files() {
     for spec in specs {
         let stem = spec.file_stem().expect("a file name").to_string_lossy().into_owned();
         let source = format!("fixtures/{stem}.yaml");
-        let catalogue = errcat_pipeline::load_file(&spec, source).unwrap_or_else(|e| panic!("{e}"));
+        let catalogue = crate::load_file(&spec, source).unwrap_or_else(|e| panic!("{e}"));
         let golden = root().join("tests/golden").join(&stem);
         for file in errcat_pipeline::render(&[catalogue]) {
             let path = golden.join(&file.path);
@@ -48,11 +48,7 @@ fn every_file_starts_with_the_header_of_its_format() {
                 file.path.display(),
                 &file.contents[..80]
             );
-            assert!(
-                errcat_pipeline::write::is_generated(file.contents.as_bytes()),
-                "{}",
-                file.path.display()
-            );
+            assert!(errcat_model::output::is_generated(file.contents.as_bytes()), "{}", file.path.display());
         }
     }
 }
@@ -236,7 +232,7 @@ fn problem_types_resolve_to_anchors_of_the_reference_page() {
 #[test]
 fn a_small_string_catalogue_without_http_hashes_nothing() {
     let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: state\n    title: S\n    summary: S\n    errors:\n      - {code: '01000', name: warning, description: D, aliases: [0100C]}\n      - {code: 40P01, name: deadlock, description: D}\n";
-    let catalogue = errcat_pipeline::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+    let catalogue = crate::load_text(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
         .unwrap_or_else(|e| panic!("{e}"));
     let lib = errcat_pipeline::emit::rust::emit_lib(&catalogue);
     let file: syn::File = syn::parse_str(&lib).expect("lib.rs parses");
@@ -258,7 +254,7 @@ fn the_serde_example_reads_no_name_a_string_code_shadows() {
     // Row 1's name `foo` is row 2's code, and the name `Foo` that two
     // tables share is row 1's code: serde reads either text as a code.
     let yaml = "title: T\ncodes: string\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: t\n    title: T\n    summary: S\n    errors:\n      - {code: Foo, name: foo, description: D, aliases: [x]}\n      - {code: foo, name: Foo, rust_variant: FooUpper, description: D}\n  - id: u\n    title: U\n    summary: S\n    errors:\n      - {code: u1, name: Foo, description: D}\n";
-    let catalogue = errcat_pipeline::check(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+    let catalogue = crate::load_text(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
         .unwrap_or_else(|e| panic!("{e}"));
     let lib = errcat_pipeline::emit::rust::emit_lib(&catalogue);
     let example = lib.split("# Keep errors in your own types").nth(1).expect("the serde section");

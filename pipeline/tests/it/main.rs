@@ -23,3 +23,25 @@ mod tidy;
 mod twitter;
 mod validate;
 mod write;
+
+use std::path::Path;
+
+use errcat_model::Catalogue;
+use errcat_model::diagnostic::Diagnostics;
+use errcat_pipeline::{SpecInput, load};
+
+/// One spec's text at `path`, loaded as `gen` loads a spec file named `name`.
+fn load_text(path: &Path, name: impl AsRef<str>, text: impl AsRef<[u8]>) -> Result<Catalogue, Diagnostics> {
+    one(load(SpecInput::text(path, name.as_ref(), &text)))
+}
+
+/// The spec file at `path`, loaded as `gen` loads it, named `name`.
+fn load_file(path: &Path, name: impl AsRef<str>) -> Result<Catalogue, Diagnostics> {
+    one(load(SpecInput::File { path, name: name.as_ref() }))
+}
+
+/// The one catalogue a single spec loads into.
+fn one(loaded: Result<Vec<Catalogue>, Diagnostics>) -> Result<Catalogue, Diagnostics> {
+    let [catalogue] = <[Catalogue; 1]>::try_from(loaded?).expect("one spec, one catalogue");
+    Ok(catalogue)
+}

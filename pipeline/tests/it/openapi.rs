@@ -420,8 +420,7 @@ fn rows_of_one_name_in_two_tables_each_have_an_example() {
         table("second", 21, 11_21)
     );
     std::fs::write(&spec, text).expect("a spec file");
-    let catalogue =
-        errcat_pipeline::load_file(&spec, "twins.yaml".to_owned()).unwrap_or_else(|e| panic!("{e}"));
+    let catalogue = crate::load_file(&spec, "twins.yaml").unwrap_or_else(|e| panic!("{e}"));
     for (version, _) in VERSIONS {
         // Read back by a parser that refuses a key given twice.
         let doc = document(&catalogue, version);

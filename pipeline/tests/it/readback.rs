@@ -9,7 +9,7 @@ use crate::fixtures::root;
 /// The fixture `stem`, loaded as the golden tests load it.
 fn fixture(stem: &str) -> Catalogue {
     let path = root().join("tests/fixtures").join(format!("{stem}.yaml"));
-    errcat_pipeline::load_file(&path, format!("fixtures/{stem}.yaml")).unwrap_or_else(|e| panic!("{e}"))
+    crate::load_file(&path, format!("fixtures/{stem}.yaml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Checks every row of `$stem` against `$krate::ErrorCode`, looked up by

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 fn problems(yaml: &str) -> Vec<String> {
-    match errcat_pipeline::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
+    match crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", yaml) {
         Ok(_) => Vec::new(),
         Err(found) => found.0.iter().map(|d| d.to_string()).collect(),
     }
@@ -431,7 +431,7 @@ fn recoveries_need_no_http() {
                 tables:\n  - id: app\n    title: A\n    summary: S\n    errors:\n\
                 \x20     - {code: 1, name: GONE, description: D, recovery: reconnect}\n\
                 \x20     - {code: 2, name: BAD, description: D}\n";
-    let catalogue = errcat_pipeline::check(Path::new("spec/test.yaml"), "spec/test.yaml", yaml)
+    let catalogue = crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", yaml)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!catalogue.http);
     let files = errcat_pipeline::render(&[catalogue]);
@@ -466,7 +466,7 @@ fn string_codes_keep_their_text_as_written() {
          \x20     - {code: 0100C, name: result_sets, description: D}\n",
     );
     let catalogue =
-        errcat_pipeline::check(Path::new("spec/test.yaml"), "spec/test.yaml", &spec).expect("a valid spec");
+        crate::load_text(Path::new("spec/test.yaml"), "spec/test.yaml", &spec).expect("a valid spec");
     assert_eq!(catalogue.codes, errcat_model::CodeKind::String);
     let codes: Vec<String> = catalogue.rows().map(|(_, row)| row.code.to_string()).collect();
     // YAML reads a number with a leading zero, or with `_`, as text: kept as written.

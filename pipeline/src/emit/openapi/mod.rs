@@ -22,7 +22,7 @@
 //! summaries and the other extensions are plain text.
 
 use crate::emit::yaml;
-use crate::write::Comment;
+use errcat_model::output::Comment;
 use errcat_model::{Catalogue, Table};
 
 use self::document::document;
@@ -87,7 +87,7 @@ pub const COMMENT: Comment = Comment::Hash;
 
 /// The document's first line.
 pub fn header(catalogue: &Catalogue) -> String {
-    crate::write::header(COMMENT, crate::write::DEFAULT_COMMAND, &catalogue.source)
+    errcat_model::output::header(COMMENT, errcat_model::output::DEFAULT_COMMAND, &catalogue.source)
 }
 
 /// The name of a table's code schema: its enum's name + `Code` (`HttpErrorCode`).

@@ -212,10 +212,7 @@ fn a_code_made_an_alias_of_another_row_is_refused_and_of_its_own_row_is_breaking
 /// What `diff` says of the same edit `gen` checks against the lock.
 fn diff_of(old: &str, new: &str) -> errcat_pipeline::compat::diff::CatalogueDiff {
     let path = Path::new("spec/shop.yaml");
-    let load = |yaml: &str| {
-        errcat_pipeline::load_bytes(path, "spec/shop.yaml".to_owned(), yaml.as_bytes().to_vec())
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let load = |yaml: &str| crate::load_text(path, "spec/shop.yaml", yaml).unwrap_or_else(|e| panic!("{e}"));
     errcat_pipeline::compat::diff::diff(&load(old), &load(new))
 }
 
@@ -237,7 +234,7 @@ fn dropping_a_retired_entry_is_refused_by_gen_and_by_diff() {
         let diff = diff_of(&old, &new);
         assert_eq!(diff.decision, errcat_pipeline::compat::diff::Decision::Refused, "{diff}");
         assert_eq!(diff.changes.iter().map(|c| c.summary.as_str()).collect::<Vec<_>>(), [message]);
-        assert!(diff.changes[0].is_refused() && !diff.changes[0].breaking, "{diff}");
+        assert!(diff.changes[0].is_refused() && !diff.changes[0].is_breaking(), "{diff}");
     }
 }
 
@@ -394,5 +391,5 @@ fn switching_the_kind_of_codes_is_refused_once() {
     let diff = diff_of(&spec("0.1.0", ROWS, ""), &string_spec("codes: string\n", "1.0.0", STRING_ROWS));
     assert_eq!(diff.changes.len(), 1, "{:?}", diff.changes);
     assert_eq!(diff.changes[0].kind, errcat_pipeline::compat::diff::ChangeKind::CodesChanged);
-    assert!(diff.changes[0].is_refused() && diff.changes[0].breaking);
+    assert!(diff.changes[0].is_refused() && diff.changes[0].is_breaking());
 }

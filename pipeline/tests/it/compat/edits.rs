@@ -1,0 +1,198 @@
+//! How each random edit of the property test changes the spec: rows,
+//! aliases, texts and recoveries, a function each.
+
+use super::*;
+
+/// Applies one random edit to the spec.
+pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddRow { .. }
+        | Edit::RemoveRow(..)
+        | Edit::RetireRow(..)
+        | Edit::Unretire(..)
+        | Edit::DropRetired(..)
+        | Edit::RenameRow(..)
+        | Edit::RenameRetired(..)
+        | Edit::MoveRow(..)
+        | Edit::SwapRows(..) => edit_rows(spec, edit),
+        Edit::AddAlias(..)
+        | Edit::RemoveAlias(..)
+        | Edit::RetireAlias(..)
+        | Edit::MoveAlias { .. }
+        | Edit::Renumber(..) => edit_aliases(spec, edit),
+        Edit::Describe(..)
+        | Edit::Status(..)
+        | Edit::Recovery(..)
+        | Edit::Deprecate(..)
+        | Edit::Cause(..) => edit_texts(spec, edit),
+        Edit::AddRecovery(..) | Edit::RemoveRecovery(..) | Edit::FlipRetry(..) | Edit::SwapRecoveries(..) => {
+            edit_recoveries(spec, edit)
+        }
+    }
+}
+
+/// Adds, removes, retires, brings back, renames or moves a row or a retired entry.
+fn edit_rows(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddRow { table, code, name } => {
+            let t = table.index(spec.tables.len());
+            spec.tables[t].rows.push(Row::new(*code, name));
+        }
+        Edit::RemoveRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                spec.tables[t].rows.remove(r);
+            }
+        }
+        Edit::RetireRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = spec.tables[t].rows.remove(r);
+                for code in std::iter::once(row.code).chain(row.aliases) {
+                    spec.tables[t].retired.push(Retired { code, name: row.name.clone() });
+                }
+            }
+        }
+        Edit::Unretire(which) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                let entry = spec.tables[t].retired.remove(r);
+                spec.tables[t].rows.push(Row::new(entry.code, &entry.name));
+            }
+        }
+        Edit::DropRetired(which) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                spec.tables[t].retired.remove(r);
+            }
+        }
+        Edit::RenameRow(which, name) => {
+            if let Some(row) = spec.row(which) {
+                row.name = (*name).to_owned();
+            }
+        }
+        Edit::RenameRetired(which, name) => {
+            if let Some(&(t, r)) = spec.retired().get(which.index(spec.retired().len().max(1))) {
+                spec.tables[t].retired[r].name = (*name).to_owned();
+            }
+        }
+        Edit::MoveRow(which) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = spec.tables[t].rows.remove(r);
+                let other = (t + 1) % spec.tables.len();
+                spec.tables[other].rows.push(row);
+            }
+        }
+        Edit::SwapRows(a, b) => {
+            if let Some(&(t, r)) = spec.rows().get(a.index(spec.rows().len().max(1))) {
+                let rows = &mut spec.tables[t].rows;
+                let other = b.index(rows.len());
+                rows.swap(r, other);
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Adds, removes, retires or moves an alias, or renumbers a row (its old code kept as an alias).
+fn edit_aliases(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddAlias(which, code) => {
+            if let Some(row) = spec.row(which) {
+                row.aliases.push(*code);
+            }
+        }
+        Edit::RemoveAlias(which, alias) => {
+            if let Some(row) = spec.row(which).filter(|row| !row.aliases.is_empty()) {
+                let a = alias.index(row.aliases.len());
+                row.aliases.remove(a);
+            }
+        }
+        Edit::RetireAlias(which, alias) => {
+            if let Some(&(t, r)) = spec.rows().get(which.index(spec.rows().len().max(1))) {
+                let row = &mut spec.tables[t].rows[r];
+                if !row.aliases.is_empty() {
+                    let code = row.aliases.remove(alias.index(row.aliases.len()));
+                    let name = row.name.clone();
+                    spec.tables[t].retired.push(Retired { code, name });
+                }
+            }
+        }
+        Edit::MoveAlias { from, alias, to } => {
+            let moved = spec.row(from).filter(|row| !row.aliases.is_empty()).map(|row| {
+                let a = alias.index(row.aliases.len());
+                row.aliases.remove(a)
+            });
+            if let (Some(code), Some(row)) = (moved, spec.row(to)) {
+                row.aliases.push(code);
+            }
+        }
+        Edit::Renumber(which, code) => {
+            if let Some(row) = spec.row(which) {
+                let old = std::mem::replace(&mut row.code, *code);
+                row.aliases.push(old);
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Changes a row's description, status, recovery, deprecation or causes.
+fn edit_texts(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::Describe(which) => {
+            if let Some(row) = spec.row(which) {
+                row.description.push_str(" More.");
+            }
+        }
+        Edit::Status(which, status) => {
+            if let Some(row) = spec.row(which) {
+                row.http_status = *status;
+            }
+        }
+        Edit::Recovery(which, recovery) => {
+            if let Some(row) = spec.row(which) {
+                row.recovery = *recovery;
+            }
+        }
+        Edit::Deprecate(which) => {
+            if let Some(row) = spec.row(which) {
+                row.deprecated = match row.deprecated {
+                    Some(_) => None,
+                    None => Some("Use another code.".to_owned()),
+                };
+            }
+        }
+        Edit::Cause(which) => {
+            if let Some(row) = spec.row(which) {
+                if row.causes.is_empty() {
+                    row.causes.push("A cause.".to_owned());
+                } else {
+                    row.causes.clear();
+                }
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
+
+/// Changes the recovery vocabulary.
+fn edit_recoveries(spec: &mut Spec, edit: &Edit) {
+    match edit {
+        Edit::AddRecovery(id) => spec.recoveries.push((id, false)),
+        Edit::RemoveRecovery(which) => {
+            if !spec.recoveries.is_empty() {
+                spec.recoveries.remove(which.index(spec.recoveries.len()));
+            }
+        }
+        Edit::FlipRetry(which) => {
+            if !spec.recoveries.is_empty() {
+                let i = which.index(spec.recoveries.len());
+                spec.recoveries[i].1 = !spec.recoveries[i].1;
+            }
+        }
+        Edit::SwapRecoveries(a, b) => {
+            let n = spec.recoveries.len();
+            if n > 0 {
+                spec.recoveries.swap(a.index(n), b.index(n));
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
+    }
+}
