@@ -48,8 +48,8 @@ use splice::{Fixed, Named};
 
 pub use readme::emit_readme;
 
+use errcat_model::Catalogue;
 use errcat_model::text::toml_string;
-use errcat_model::{Catalogue, CodeKind};
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {
@@ -194,8 +194,12 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     // the size of the text). prettyplease lays items out independently,
     // so the text is the same as printing them as one file.
     lib.push_str(&print_part(crate_attrs));
+    let (mut hash_names, mut hash_codes) = (false, false);
     for table in &catalogue.tables {
-        lib.push_str(&table::emit_table(catalogue, table));
+        let (text, lookups) = table::emit_table(catalogue, table);
+        lib.push_str(&text);
+        hash_names |= lookups.hash_names(catalogue);
+        hash_codes |= lookups.hash_codes(catalogue);
     }
     let rest = [
         error_code::emit_error_code(catalogue),
@@ -209,7 +213,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
-        emit_lookup_module(catalogue),
+        emit_lookup_module(hash_names, hash_codes),
     ];
     for tokens in rest {
         lib.push_str(&print_part(tokens));
@@ -262,25 +266,18 @@ fn emit_reference_module() -> TokenStream {
     }
 }
 
-/// The hash functions, copied from the generator's own `phf/lookup.rs`.
-fn emit_lookup_module(catalogue: &Catalogue) -> TokenStream {
-    // String codes hash as names do. Where every table finds names (and
-    // string codes) with a `match`, `hash_name` would be dead code in the
-    // generated crate, as `hash_code` would be where codes are strings.
-    let string_codes = catalogue.codes == CodeKind::String;
-    let with_hash_name = catalogue
-        .tables
-        .iter()
-        .any(|t| table::names_use_hash(t) || (string_codes && table::codes_use_hash(catalogue, t)));
-    if string_codes && !with_hash_name {
-        // Every lookup is a `match`: nothing hashes.
+/// The hash functions, copied from the generator's own `phf/lookup.rs`:
+/// those some table's lookups use (an unused one would be dead code in the
+/// generated crate), and none where every lookup is a `match`.
+fn emit_lookup_module(hash_names: bool, hash_codes: bool) -> TokenStream {
+    if !hash_names && !hash_codes {
         return TokenStream::new();
     }
     let mut lookup = Fixed::parse(phf::LOOKUP_SOURCE);
-    if !with_hash_name {
+    if !hash_names {
         lookup = lookup.without(Named::Fn("hash_name"));
     }
-    if string_codes {
+    if !hash_codes {
         lookup = lookup.without(Named::Fn("hash_code"));
     }
     lookup.into_module("phf")

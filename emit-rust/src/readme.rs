@@ -1,7 +1,7 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
-use errcat_model::text::{code_span, markdown_cell, markdown_inline};
+use errcat_model::text::{code_span, markdown_inline};
 use errcat_model::{Catalogue, Table, TableKind};
 
 /// The generated crate's `README.md` below its header: what it is, how
@@ -85,7 +85,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
         out.push_str(&format!(
             "| `{}` | {} |\n",
             recovery.rust_variant,
-            markdown_cell(&recovery.description)
+            markdown_inline(&recovery.description)
         ));
     }
 

@@ -201,7 +201,7 @@ pub struct Recovery {
     pub key: String,
     /// The generated enum's variant (`NewAccessToken`).
     pub rust_variant: String,
-    /// What the client should do, in a sentence or two (Markdown).
+    /// What the client should do, in a sentence or two (text, shown as written).
     pub description: String,
     /// Whether sending the same request again later is right.
     pub retry: bool,

@@ -183,7 +183,7 @@ fn check_rust_version(problems: &mut Vec<Problem>, at: &SpecPath, spec: &SpecPac
                 None => push(
                     at.field("rust-version"),
                     format!("`rust-version: {version}` is not a Rust version"),
-                    "write MAJOR.MINOR or MAJOR.MINOR.PATCH, quoted, e.g. `rust-version: \"1.88\"`",
+                    "write MAJOR.MINOR or MAJOR.MINOR.PATCH in numbers without leading zeros, quoted, as Cargo reads it, e.g. `rust-version: \"1.88\"`",
                 ),
                 Some(parsed) if parsed < MIN_RUST_VERSION => push(
                     at.field("rust-version"),
@@ -197,16 +197,19 @@ fn check_rust_version(problems: &mut Vec<Problem>, at: &SpecPath, spec: &SpecPac
     }
 }
 
-/// `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, in digits, as Cargo reads
-/// `rust-version`.
+/// `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, as Cargo reads `rust-version`:
+/// each a number in digits with no leading zero, that fits in 64 bits.
 fn parse_rust_version(version: &str) -> Option<(u64, u64)> {
     let parts: Vec<&str> = version.split('.').collect();
     if !(2..=3).contains(&parts.len())
-        || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        || parts.iter().any(|p| {
+            p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || (p.len() > 1 && p.starts_with('0'))
+        })
     {
         return None;
     }
-    Some((parts[0].parse().ok()?, parts[1].parse().ok()?))
+    let numbers = parts.iter().map(|p| p.parse::<u64>().ok()).collect::<Option<Vec<u64>>>()?;
+    Some((numbers[0], numbers[1]))
 }
 
 /// crates.io's keyword rule.
@@ -379,7 +382,9 @@ mod tests {
     fn rust_versions_are_major_minor_and_optional_patch() {
         assert_eq!(parse_rust_version("1.88"), Some((1, 88)));
         assert_eq!(parse_rust_version("1.88.1"), Some((1, 88)));
-        for bad in ["1", "1.88.0.1", "1.x", "v1.88", "1..2", ""] {
+        assert_eq!(parse_rust_version("1.100.0"), Some((1, 100)));
+        let too_large = "1.88.18446744073709551616";
+        for bad in ["1", "1.88.0.1", "1.x", "v1.88", "1..2", "", "01.085", "1.085", "1.88.00", too_large] {
             assert_eq!(parse_rust_version(bad), None, "{bad}");
         }
     }

@@ -266,7 +266,7 @@ pub struct SpecRecovery {
     /// the variant is its UpperCamelCase (`NewAccessToken`).
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[a-z][a-z0-9_]*$")))]
     pub id: String,
-    /// What a client should do, in a sentence or two (Markdown).
+    /// What a client should do, in a sentence or two (text, shown as written).
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// Whether sending the same request again later is the right thing to

@@ -36,39 +36,51 @@ pub fn markdown_inline(text: &str) -> String {
     format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
 }
 
-/// Markdown `text` (kept as markup) as the cell of a table: a line break
-/// becomes the space it renders as, and a `|` cannot end the cell.
-pub fn markdown_cell(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\n', '\r'], " ").replace('|', "\\|")
-}
-
 /// `text` as a paragraph of its own (an OpenAPI `description`, an intro
 /// sentence) that renders as exactly its characters: inline, and a start
 /// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.
 pub fn markdown_paragraph(text: &str) -> String {
-    let inline = markdown_inline(text);
-    let digits = inline.len() - inline.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let marker = match inline.as_bytes().get(digits) {
-        Some(b'-' | b'+') if digits == 0 => Some(0),
-        Some(b'.' | b')') if (1..=9).contains(&digits) => Some(digits),
+    escape_block_start(&markdown_inline(text))
+}
+
+/// An escaped line whose start would open a block (a list item `-`, `+`,
+/// `1.` or `1)`, or a heading's `=` underline) with that start escaped.
+fn escape_block_start(line: &str) -> String {
+    let body = line.trim_start_matches(' ');
+    let at = line.len() - body.len();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = match body.as_bytes().get(digits) {
+        Some(b'-' | b'+' | b'=') if digits == 0 => Some(at),
+        Some(b'.' | b')') if (1..=9).contains(&digits) => Some(at + digits),
         _ => None,
     };
     match marker {
-        Some(at) => format!("{}\\{}", &inline[..at], &inline[at..]),
-        None => inline,
+        Some(at) => format!("{}\\{}", &line[..at], &line[at..]),
+        None => line.to_owned(),
     }
+}
+
+/// `text` as Markdown that renders as exactly its characters, its line
+/// breaks kept as soft ones (as a deprecation note shows them): markup
+/// escaped, and no line starting a block.
+pub fn markdown_lines(text: &str) -> String {
+    let lines: Vec<String> = escape_markdown(text).split('\n').map(escape_block_start).collect();
+    lines.join("\n")
 }
 
 /// `text` as Markdown inside a paragraph or a list item: markup escaped,
 /// and each line break kept as `<br>` followed by `indent` (what the
-/// item's continuation lines are indented by).
+/// item's continuation lines are indented by), no line starting a block.
 pub fn markdown_block(text: &str, indent: &str) -> String {
-    escape_markdown(text).replace('\n', &format!("<br>\n{indent}"))
+    markdown_lines(text).replace('\n', &format!("<br>\n{indent}"))
 }
 
 /// `text` as an inline code span, fenced with enough backticks that none
 /// inside it can close the span early.
 pub fn code_span(text: &str) -> String {
+    // A code span shows a line break as a space; written as one, no line
+    // of the span can start a block.
+    let text = &text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
@@ -90,15 +102,11 @@ pub fn rust_bytes(text: &str) -> String {
     }
 }
 
-/// `text` as a JSON string.
+/// `text` as a JSON string, escaped exactly as serde_json writes it (the
+/// generated crate's examples compare the two).
 pub fn json_string(text: &str) -> String {
-    double_quoted(text, &[], |c| (c as u32) < 0x20, Hex::Lower)
-}
-
-/// `text` as a JSON string that escapes every control character (C1 and
-/// DEL too), so that it stays on one line of a line-based file.
-pub fn one_line_string(text: &str) -> String {
-    double_quoted(text, &[], char::is_control, Hex::Lower)
+    let short = [('\u{8}', "\\b"), ('\u{c}', "\\f"), ('\n', "\\n"), ('\r', "\\r"), ('\t', "\\t")];
+    double_quoted(text, &short, |c| (c as u32) < 0x20, Hex::Lower)
 }
 
 /// A TOML basic string.
@@ -189,6 +197,25 @@ mod tests {
     }
 
     #[test]
+    fn no_line_of_a_block_starts_a_block() {
+        let text = "one\n- item\n  + other\n2) third\n10. tenth\n---\n===\n[x] [a](javascript:b)";
+        assert_eq!(
+            markdown_block(text, "  "),
+            "one<br>\n  \\- item<br>\n    \\+ other<br>\n  2\\) third<br>\n  10\\. tenth<br>\n  \\---<br>\n  \\===<br>\n  \\[x\\] \\[a\\](javascript:b)"
+        );
+        assert_eq!(markdown_lines("Use [NEW].\n- see"), "Use \\[NEW\\].\n\\- see");
+        assert_eq!(code_span("Two\n- lines\r\nthree"), "`Two - lines three`");
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        assert_eq!(
+            json_string("a\n\t\r\u{8}\u{c}\u{1b}\"\\\u{7f}é"),
+            "\"a\\n\\t\\r\\b\\f\\u001b\\\"\\\\\u{7f}é\""
+        );
+    }
+
+    #[test]
     fn paragraphs_never_open_a_list() {
         assert_eq!(markdown_paragraph("- a"), r"\- a");
         assert_eq!(markdown_paragraph("+"), r"\+");
@@ -219,7 +246,7 @@ mod tests {
     #[test]
     fn string_literals_escape_quotes_backslashes_and_controls() {
         assert_eq!(rust_str("a\"b\\c\n"), r#""a\"b\\c\n""#);
-        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\u000a\u0001é""#);
+        assert_eq!(json_string("a\"b\\c\n\u{1}é"), r#""a\"b\\c\n\u0001é""#);
         assert_eq!(toml_string("a\"b\\c\n\u{7f}é"), r#""a\"b\\c\u000A\u007Fé""#);
         assert_eq!(yaml_double_quoted("a\"b\\c\n\t\u{2028}"), r#""a\"b\\c\n\t\u2028""#);
     }

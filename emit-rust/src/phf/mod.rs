@@ -43,23 +43,57 @@ pub fn names_need_whole_hash<'a>(names: impl IntoIterator<Item = &'a str>) -> bo
 /// Average keys per bucket: fewer pilots against a longer search.
 const KEYS_PER_BUCKET: usize = 4;
 
-/// Builds tables for `n` keys whose hash under a seed is `hash(index, seed)`.
+/// The most keys one bucket may take: with four on average, a larger one
+/// comes once in 10^18 buckets by chance; a hash that cannot tell the keys
+/// apart makes them. Such a seed is dropped without a search.
+const MAX_BUCKET: usize = 32;
+
+/// Seeds one way of hashing is tried with before the builder gives up on
+/// it: random keys need a second seed about once in a thousand tables.
+const SEEDS: u64 = 64;
+
+/// Builds tables for `n` keys whose hash under a seed is `hash(index, seed)`,
+/// or `None` when no seed of a bounded search finds them.
 ///
 /// Deterministic: the same keys always give the same tables. Keys must be
-/// distinct; the caller's validation guarantees it.
-pub fn build(n: usize, hash: impl Fn(usize, u64) -> u64) -> Phf {
+/// distinct; the caller's validation guarantees it. Two keys with one hash
+/// end the search at once: the hash cannot tell them apart, under this seed
+/// and (for a hash that reads only part of a key) likely under every seed.
+pub fn build(n: usize, hash: impl Fn(usize, u64) -> u64) -> Option<Phf> {
     // Load factor at most 0.8, so the last buckets still find room quickly.
     let slots = (n + n / 4).max(2).next_power_of_two();
     let buckets = n.div_ceil(KEYS_PER_BUCKET).max(1);
     let pilots = vec![0u16; buckets];
-    let mut attempt = 0u64;
-    loop {
-        let seed = splitmix64(attempt);
-        if let Some(phf) = try_seed(n, seed, slots, pilots.clone(), &hash) {
-            return phf;
+    for attempt in 0..SEEDS {
+        match try_seed(n, splitmix64(attempt), slots, pilots.clone(), &hash) {
+            Attempt::Built(phf) => return Some(phf),
+            Attempt::EqualHashes => return None,
+            Attempt::NoPilot => {}
         }
-        attempt += 1;
     }
+    None
+}
+
+/// Tables for names (or string codes), with whether they hash names whole:
+/// the short hash first where it tells the names apart, else every byte.
+/// `None` when neither finds tables: the caller finds names with a `match`.
+pub fn build_names(names: &[&str]) -> Option<(Phf, bool)> {
+    let short_first = !names_need_whole_hash(names.iter().copied());
+    let modes: &[bool] = if short_first { &[false, true] } else { &[true] };
+    modes.iter().find_map(|&whole| {
+        let phf = build(names.len(), |i, seed| hash_name(names[i], seed, whole))?;
+        Some((phf, whole))
+    })
+}
+
+/// What one seed came to.
+enum Attempt {
+    Built(Phf),
+    /// Two keys hash alike: no pilot can separate them.
+    EqualHashes,
+    /// Some bucket found no pilot that sends its keys to free slots, or
+    /// holds too many keys to search for one.
+    NoPilot,
 }
 
 fn try_seed(
@@ -68,12 +102,20 @@ fn try_seed(
     slots: usize,
     mut pilots: Vec<u16>,
     hash: &impl Fn(usize, u64) -> u64,
-) -> Option<Phf> {
+) -> Attempt {
     let hashes: Vec<u64> = (0..n).map(|i| hash(i, seed)).collect();
+    let mut sorted = hashes.clone();
+    sorted.sort_unstable();
+    if sorted.windows(2).any(|pair| pair[0] == pair[1]) {
+        return Attempt::EqualHashes;
+    }
     let bucket_of = |h: u64| (((h >> 32) * pilots.len() as u64) >> 32) as usize;
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); pilots.len()];
     for (i, &h) in hashes.iter().enumerate() {
         members[bucket_of(h)].push(i);
+    }
+    if members.iter().any(|keys| keys.len() > MAX_BUCKET) {
+        return Attempt::NoPilot;
     }
     // Largest buckets first, while most slots are free; ties in bucket order.
     let mut order: Vec<usize> = (0..pilots.len()).collect();
@@ -97,14 +139,15 @@ fn try_seed(
             }
             true
         });
-        // No pilot separates this bucket (two keys with equal hashes, or bad
-        // luck): start again with the next seed.
-        found?;
+        // No pilot separates this bucket (bad luck): try the next seed.
+        if found.is_none() {
+            return Attempt::NoPilot;
+        }
         for (&i, &s) in members[b].iter().zip(&candidate) {
             owner[s] = Some(i as u32);
         }
     }
-    Some(Phf { seed, pilots, slots: owner.into_iter().map(|o| o.unwrap_or(0)).collect() })
+    Attempt::Built(Phf { seed, pilots, slots: owner.into_iter().map(|o| o.unwrap_or(0)).collect() })
 }
 
 /// A fixed sequence of well-spread seeds.
@@ -120,7 +163,7 @@ mod tests {
     use super::*;
 
     fn check_codes(codes: &[u32]) {
-        let phf = build(codes.len(), |i, seed| hash_code(codes[i], seed));
+        let phf = build(codes.len(), |i, seed| hash_code(codes[i], seed)).expect("tables for distinct codes");
         assert!(phf.slots.len().is_power_of_two());
         let mut seen = vec![false; codes.len()];
         for (i, &code) in codes.iter().enumerate() {
@@ -146,9 +189,9 @@ mod tests {
         let short: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
         let middle: Vec<String> = (0..2000).map(|i| format!("ERROR_{i:05}_NAME_SUFFIX")).collect();
         for (names, expect_whole) in [(short, false), (middle, true)] {
-            let whole = names_need_whole_hash(names.iter().map(String::as_str));
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let (phf, whole) = build_names(&names).expect("tables for distinct names");
             assert_eq!(whole, expect_whole);
-            let phf = build(names.len(), |i, seed| hash_name(&names[i], seed, whole));
             for (i, name) in names.iter().enumerate() {
                 let s = slot(hash_name(name, phf.seed, whole), &phf.pilots, phf.slots.len());
                 assert_eq!(phf.slots[s] as usize, i);
@@ -194,6 +237,81 @@ mod tests {
         let codes: Vec<u32> = (0..500).map(|i| i * 13 + 1).collect();
         let a = build(codes.len(), |i, seed| hash_code(codes[i], seed));
         let b = build(codes.len(), |i, seed| hash_code(codes[i], seed));
+        assert!(a.is_some());
         assert_eq!(a, b);
+    }
+
+    /// Two names the short hash cannot tell apart under any seed, though
+    /// their first and last eight bytes differ: the first eight differ only
+    /// in the top bit of their last byte (which multiplying carries through
+    /// unchanged) and the last eight only where that bit lands after the
+    /// rotation, so the two differences cancel. `mid` fills the middle.
+    fn short_hash_twins(mid: &str) -> (String, String) {
+        (format!("Abcdefg\u{e9}{mid}zzazzzzz"), format!("AbcdefgCx{mid}zz!zzzzz"))
+    }
+
+    #[test]
+    fn twins_collide_under_the_short_hash_and_not_whole() {
+        let (a, b) = short_hash_twins(" middle ");
+        assert_eq!(a.len(), b.len());
+        assert!(!names_need_whole_hash([a.as_str(), b.as_str()]), "their ends differ");
+        for attempt in 0..8 {
+            let seed = splitmix64(attempt);
+            assert_eq!(hash_name(&a, seed, false), hash_name(&b, seed, false));
+            assert_ne!(hash_name(&a, seed, true), hash_name(&b, seed, true));
+        }
+    }
+
+    fn assert_finds_each(names: &[&str], phf: &Phf, whole: bool) {
+        for (i, name) in names.iter().enumerate() {
+            let s = slot(hash_name(name, phf.seed, whole), &phf.pilots, phf.slots.len());
+            assert_eq!(phf.slots[s] as usize, i, "{name:?} lands on another key's slot");
+        }
+    }
+
+    #[test]
+    fn twins_are_hashed_whole_at_once() {
+        let mut names: Vec<String> = (0..40).map(|i| format!("Row number {i}")).collect();
+        let (a, b) = short_hash_twins(" ");
+        names.extend([a, b]);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (phf, whole) = build_names(&names).expect("whole hashing tells them apart");
+        assert!(whole);
+        assert_finds_each(&names, &phf, whole);
+    }
+
+    #[test]
+    fn a_hash_that_tells_nothing_apart_gives_up_at_once() {
+        let started = std::time::Instant::now();
+        assert_eq!(build(1000, |_, seed| seed), None);
+        // Two keys per bucket that no pilot separates, under every seed.
+        assert_eq!(build(8, |i, seed| seed ^ (i as u64 & 1)), None);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    proptest::proptest! {
+        /// Sets of names built to defeat the short hash (twins, and names
+        /// sharing their length and ends) always get tables, quickly.
+        #[test]
+        fn adversarial_names_always_get_tables(
+            twins in proptest::collection::vec("[ -~]{0,12}", 0..6),
+            shared in proptest::collection::vec("[a-z\u{e9}\u{2028}]{1,6}", 0..30),
+            plain in proptest::collection::vec("\\PC{1,30}", 0..30),
+        ) {
+            let mut names: Vec<String> = Vec::new();
+            for mid in &twins {
+                let (a, b) = short_hash_twins(mid);
+                names.extend([a, b]);
+            }
+            names.extend(shared.iter().map(|mid| format!("ABCDEFGH{mid}ABCDEFGH")));
+            names.extend(plain);
+            names.sort();
+            names.dedup();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let started = std::time::Instant::now();
+            let (phf, whole) = build_names(&names).expect("distinct names get tables");
+            proptest::prop_assert!(started.elapsed() < std::time::Duration::from_secs(5));
+            assert_finds_each(&names, &phf, whole);
+        }
     }
 }

@@ -8,7 +8,8 @@ use quote::quote;
 use super::super::examples::{missing_name, unused_code};
 use super::super::tokens::{CodeTokens, doc, ident};
 use super::super::{interop, status_class};
-use super::{code_tokens, codes_use_hash, detail_fields};
+use super::detail_fields;
+use super::lookup::{self, Lookups};
 use errcat_model::text::rust_str;
 use errcat_model::{Catalogue, CodeKind, Row, Table, TableKind};
 
@@ -55,11 +56,11 @@ pub(super) fn all_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
 }
 
 /// The methods: lookups by code and name, and the row's facts.
-pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, from_name_body: TokenStream) -> TokenStream {
+pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> TokenStream {
     let ex = Examples::new(catalogue, table);
-    let by_code = emit_by_code(catalogue, &ex);
+    let by_code = emit_by_code(catalogue, &ex, lookups);
     let aliases = emit_aliases(catalogue, &ex);
-    let by_name = emit_by_name(&ex, from_name_body);
+    let by_name = emit_by_name(&ex, lookup::from_name_body(table, lookups));
     let texts = emit_texts(&ex);
     // A catalogue without HTTP has no statuses to give.
     let http = catalogue.http.then(|| emit_http(catalogue, &ex));
@@ -76,7 +77,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, from_name_body:
 }
 
 /// `code`, the private `row` every accessor indexes with, and `from_code`.
-fn emit_by_code(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+fn emit_by_code(catalogue: &Catalogue, ex: &Examples, lookups: &Lookups) -> TokenStream {
     let Examples { first, table, .. } = ex;
     let (name, v0) = (&table.rust_enum, &first.rust_variant);
     let code_docs = ex.doc(
@@ -96,6 +97,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
         ),
     );
     let CodeTokens { param: code_param, constness, .. } = CodeTokens::of(catalogue);
+    let integer_row = lookup::integer_row_body(table, lookups);
     let (code_and_row, hash, inline) = match catalogue.codes {
         CodeKind::Integer => (
             quote! {
@@ -108,8 +110,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
                 /// The variant's row: its index in `ALL` and the tables above,
                 /// found through the hash table of its own code.
                 const fn row(self) -> usize {
-                    let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-                    Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+                    #integer_row
                 }
             },
             quote! { phf::hash_code(code, Self::CODE_SEED) },
@@ -133,37 +134,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
             Some(quote! { #[inline] }),
         ),
     };
-    let from_code_body = if codes_use_hash(catalogue, table) {
-        quote! {
-            let hash = #hash;
-            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-            // Slots hold key indexes: a row's code, or past the rows an alias.
-            let key = Self::CODE_SLOTS[slot] as usize;
-            let rows = Self::CODES.len();
-            let (found, row) = if key < rows {
-                (Self::CODES[key], key)
-            } else {
-                (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
-            };
-            if found == code {
-                ::core::option::Option::Some(Self::ALL[row])
-            } else {
-                ::core::option::Option::None
-            }
-        }
-    } else {
-        let arms = table.rows.iter().map(|row| {
-            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
-            let variant = ident(&row.rust_variant);
-            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
-        });
-        quote! {
-            match code {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        }
-    };
+    let from_code_body = lookup::from_code_body(table, lookups, &hash);
     quote! {
         #code_and_row
 

@@ -3,33 +3,38 @@
 
 mod docs;
 mod impls;
+mod lookup;
+
+pub(crate) use lookup::Lookups;
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::phf::{self, Phf};
+use super::phf::Phf;
 use super::print_part;
 use super::splice::TextSlot;
 use super::tokens::ident;
 use errcat_model::rust_data::{Expr, Writer, string_literal};
+use errcat_model::text::markdown_lines;
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// The indent of a variant or of an associated constant.
 const ITEM_INDENT: usize = 4;
 
-/// The table's enum with everything it implements, as text.
+/// The table's enum with everything it implements, as text, and the
+/// hash tables its lookups read.
 ///
 /// The parts that grow with the rows (the variants and the per-row
 /// constants) are written by errcat-model's data writer; the rest, shaped
 /// like code, is printed by prettyplease around two [`TextSlot`]s.
-pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
+pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> (String, Lookups) {
     let name = ident(&table.rust_enum);
     // `ALL` names every variant, deprecated ones included.
     let allow_deprecated =
         table.rows.iter().any(|row| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
     let enum_item = emit_enum(catalogue, table);
-    let (by_name, from_name_body) = emit_from_name(table);
-    let methods = impls::emit_methods(catalogue, table, from_name_body);
+    let lookups = Lookups::of(catalogue, table);
+    let methods = impls::emit_methods(catalogue, table, &lookups);
     let traits = impls::emit_trait_impls(catalogue, table);
     let all_docs = impls::all_docs(catalogue, table);
     let consts = TextSlot::Consts.tokens();
@@ -46,8 +51,8 @@ pub(super) fn emit_table(catalogue: &Catalogue, table: &Table) -> String {
         #traits
     });
     TextSlot::Variants.fill(&mut printed, &write_variants(catalogue, table));
-    TextSlot::Consts.fill(&mut printed, &write_consts(catalogue, table, by_name.as_ref()));
-    printed
+    TextSlot::Consts.fill(&mut printed, &write_consts(catalogue, table, &lookups));
+    (printed, lookups)
 }
 
 /// The enum, its variants left to [`write_variants`].
@@ -88,6 +93,8 @@ fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
 /// A variant's `#[deprecated]` attribute, as prettyplease prints it: a
 /// note is rare and may be long, so it takes the code road.
 fn deprecated_attribute(note: &str) -> String {
+    // rustdoc shows the note as Markdown: it is text.
+    let note = markdown_lines(note);
     let item: syn::File = syn::parse_quote! { enum E { #[deprecated(note = #note)] V } };
     let printed = prettyplease::unparse(&item);
     let attribute = printed.strip_prefix("enum E {\n").and_then(|rest| rest.strip_suffix("    V,\n}\n"));
@@ -105,7 +112,7 @@ fn code_literal(code: &Code) -> Expr<'static> {
 
 /// `ALL` and the per-row tables the methods index, with the hash tables
 /// of `from_code` and (for a large table) `from_name`.
-fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, bool)>) -> String {
+fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> String {
     let n = table.rows.len();
     let rows = || table.rows.iter();
     let mut out = Writer::new();
@@ -159,29 +166,15 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
     }
     write_detail_consts(&mut out, table);
 
-    // `from_code` keys: every row's code, then every alias, each leading
-    // to its row.
-    let alias_keys: Vec<(&Code, usize)> =
-        rows().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r))).collect();
     let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
     out.constant(
         ITEM_INDENT,
         &format!("const ROW_ALIASES: &'static [&'static [{code_ty}]]"),
         &array(row_aliases.collect()),
     );
-    // A small table of string codes finds them with a `match` instead.
-    if codes_use_hash(catalogue, table) {
-        let key_code = |i: usize| if i < n { &table.rows[i].code } else { alias_keys[i - n].0 };
-        // String codes hash as names do, whole when the short form cannot
-        // tell two of them apart.
-        let whole = phf::names_need_whole_hash((0..n + alias_keys.len()).filter_map(|i| match key_code(i) {
-            Code::String(code) => Some(code.as_str()),
-            Code::Integer(_) => None,
-        }));
-        let by_code = phf::build(n + alias_keys.len(), |i, seed| match key_code(i) {
-            Code::Integer(code) => phf::hash_code(*code, seed),
-            Code::String(code) => phf::hash_name(code, seed, whole),
-        });
+    if let Some((by_code, whole)) = &lookups.by_code {
+        // The hash table's keys: every row's code, then every alias.
+        let alias_keys = &lookup::code_keys(table)[n..];
         let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
         out.constant(ITEM_INDENT, &format!("const ALIAS_CODES: &'static [{code_ty}]"), &array(alias_codes));
         let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
@@ -190,9 +183,9 @@ fn write_consts(catalogue: &Catalogue, table: &Table, by_name: Option<&(Phf, boo
         if catalogue.codes == CodeKind::String {
             out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(whole.to_string()));
         }
-        write_phf_consts(&mut out, "CODE", &by_code);
+        write_phf_consts(&mut out, "CODE", by_code);
     }
-    if let Some((by_name, whole)) = by_name {
+    if let Some((by_name, whole)) = &lookups.by_name {
         out.constant(ITEM_INDENT, "const NAME_SEED: u64", &scalar(by_name.seed.to_string()));
         out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(whole.to_string()));
         write_phf_consts(&mut out, "NAME", by_name);
@@ -269,54 +262,4 @@ fn code_tokens(code: &Code) -> TokenStream {
         }
         Code::String(code) => quote!(#code),
     }
-}
-
-/// Tables up to this many rows find names with a `match`, which rustc
-/// compiles to a switch on the length and one compare: faster than any
-/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
-const NAME_MATCH_LIMIT: usize = 16;
-
-/// Whether `table`'s `from_code` uses the hash table rather than a
-/// `match`: always for integer codes (the hash of a number costs less
-/// than a `match` on a thousand), and for string codes, as for names, past
-/// `NAME_MATCH_LIMIT` codes and aliases.
-pub(super) fn codes_use_hash(catalogue: &Catalogue, table: &Table) -> bool {
-    catalogue.codes == CodeKind::Integer
-        || table.rows.len() + table.rows.iter().map(|row| row.aliases.len()).sum::<usize>() > NAME_MATCH_LIMIT
-}
-
-/// Whether `table`'s `from_name` uses the hash table rather than a `match`.
-pub(super) fn names_use_hash(table: &Table) -> bool {
-    table.rows.len() > NAME_MATCH_LIMIT
-}
-
-/// The body of `from_name`, and the hash table it reads (with whether it
-/// hashes names whole) for a table too large for a `match`.
-fn emit_from_name(table: &Table) -> (Option<(Phf, bool)>, TokenStream) {
-    if !names_use_hash(table) {
-        let arms = table.rows.iter().map(|row| {
-            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
-            quote! { #name => ::core::option::Option::Some(Self::#variant), }
-        });
-        let body = quote! {
-            match name {
-                #(#arms)*
-                _ => ::core::option::Option::None,
-            }
-        };
-        return (None, body);
-    }
-    let whole = phf::names_need_whole_hash(table.rows.iter().map(|row| row.name.as_str()));
-    let by_name = phf::build(table.rows.len(), |i, seed| phf::hash_name(&table.rows[i].name, seed, whole));
-    let body = quote! {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
-        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
-        let index = Self::NAME_SLOTS[slot] as usize;
-        if Self::NAMES[index] == name {
-            ::core::option::Option::Some(Self::ALL[index])
-        } else {
-            ::core::option::Option::None
-        }
-    };
-    (Some((by_name, whole)), body)
 }

@@ -1236,17 +1236,17 @@ impl ::core::convert::From<AuthError> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a `Retry-After` header when there is one).
+    /// `retry_later`: Nothing in the request is wrong: the service is busy or limiting the rate. Send the same request again later, backing off (honour a \`Retry-After\` header when there is one).
     RetryLater,
     /// `new_access_token`: The access token is missing, expired or not valid for this API. Request a new access token and send the request again with it.
     NewAccessToken,
-    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new `jti`) and request the access token again.
+    /// `new_jwt`: The signed JWT used to request an access token was rejected: it was used before or improperly signed. Sign a new JWT (with a new \`jti\`) and request the access token again.
     NewJwt,
     /// `fix_request`: Something in the request is wrong: a parameter, the path, a header or the resource, or it exceeds a limit. Change the request; sending it unchanged fails again.
     FixRequest,
     /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
     CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's `errorId` when it has one.
+    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's \`errorId\` when it has one.
     ContactSupport,
 }
 #[rustfmt::skip]

@@ -6,7 +6,7 @@ use heck::ToUpperCamelCase;
 
 use super::codes::check_code_uniqueness;
 use super::rows::check_row;
-use super::vocabulary::check_row_recovery;
+use super::vocabulary::{RecoveryLookup, check_row_recovery};
 use super::{Problems, Skipped, check_text, is_table_id, table_path};
 use crate::source::SpecPath;
 use crate::spec::{SpecFile, SpecTable, SpecTableKind};
@@ -45,6 +45,7 @@ pub(super) fn check_tables(
     let mut holder_variants = HashMap::new();
     let mut codes: HashMap<Code, String> = HashMap::new();
     let mut statuses: Vec<(usize, usize, bool)> = Vec::new();
+    let mut recovery_lookup = RecoveryLookup::new(recoveries);
     let mut tables = Vec::with_capacity(spec.tables.len());
     for (t, spec_table) in spec.tables.iter().enumerate() {
         if skipped.tables.contains(&t) {
@@ -85,7 +86,7 @@ pub(super) fn check_tables(
             if let Some(named) = &spec_table.errors[r].recovery
                 && vocabulary_read
             {
-                row.recovery = check_row_recovery(problems, recoveries, row, &here, named, spec);
+                row.recovery = check_row_recovery(problems, &mut recovery_lookup, row, &here, named, spec);
             }
             check_code_uniqueness(problems, &mut codes, row, &here);
         }

@@ -261,16 +261,67 @@ pub(super) fn check_recoveries(
     recoveries
 }
 
+/// The recovery vocabulary as rows look it up: by id, and for an id it
+/// lacks, the few declared ones nearest to it.
+pub(super) struct RecoveryLookup<'a> {
+    by_key: HashMap<&'a str, &'a Recovery>,
+    list: &'a [Recovery],
+    /// The near matches found for each id the vocabulary lacks.
+    near: HashMap<String, Vec<&'a str>>,
+}
+
+/// The most near matches a message lists.
+const NEAR_MATCHES: usize = 3;
+/// The most ids the vocabulary lacks that are compared with every declared
+/// one: past these, a message names none, so that a spec of many wrong ids
+/// costs time in proportion to its size.
+const NEAR_SEARCHES: usize = 16;
+/// Ids longer than this are never near matches (typos are in short words),
+/// which bounds each comparison.
+const NEAR_LENGTH: usize = 64;
+
+impl<'a> RecoveryLookup<'a> {
+    pub(super) fn new(list: &'a [Recovery]) -> Self {
+        let by_key = list.iter().map(|recovery| (recovery.key.as_str(), recovery)).collect();
+        RecoveryLookup { by_key, list, near: HashMap::new() }
+    }
+
+    /// The declared ids nearest to `named`, nearest first: at most
+    /// `NEAR_MATCHES`, each within a third of its length in edits.
+    fn near(&mut self, named: &str) -> Option<&[&'a str]> {
+        if !self.near.contains_key(named) {
+            if self.near.len() >= NEAR_SEARCHES || named.len() > NEAR_LENGTH {
+                return None;
+            }
+            let mut found: Vec<(usize, &str)> = self
+                .list
+                .iter()
+                .map(|recovery| recovery.key.as_str())
+                .filter(|key| {
+                    key.len() <= NEAR_LENGTH && key.len().abs_diff(named.len()) <= (key.len() / 3).max(1)
+                })
+                .map(|key| (strsim::damerau_levenshtein(named, key), key))
+                .filter(|&(distance, key)| distance <= (key.len() / 3).max(1))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found.truncate(NEAR_MATCHES);
+            self.near.insert(named.to_owned(), found.into_iter().map(|(_, key)| key).collect());
+        }
+        self.near.get(named).map(Vec::as_slice)
+    }
+}
+
 /// The recovery `named` by a row: one of the vocabulary's.
 pub(super) fn check_row_recovery(
     problems: &mut Problems<'_>,
-    recoveries: &[Recovery],
+    recoveries: &mut RecoveryLookup<'_>,
     row: &Row,
     here: &str,
     named: &str,
     spec: &SpecFile,
 ) -> Option<RecoveryName> {
-    if let Some(found) = recoveries.iter().find(|recovery| recovery.key == named) {
+    if let Some(found) = recoveries.by_key.get(named) {
         return Some(RecoveryName {
             key: found.key.clone(),
             rust_variant: found.rust_variant.clone(),
@@ -287,25 +338,28 @@ pub(super) fn check_row_recovery(
         );
         return None;
     }
-    let closest = recoveries
-        .iter()
-        .map(|recovery| (strsim::damerau_levenshtein(named, &recovery.key), recovery.key.as_str()))
-        .filter(|(distance, key)| *distance <= (key.len() / 3).max(1))
-        .min();
-    let mut declared: Vec<String> = Vec::new();
-    for recovery in recoveries {
-        let key = format!("`{}`", recovery.key);
-        if !declared.contains(&key) {
-            declared.push(key);
+    let (declared, ids) = (recoveries.list, recoveries.by_key.len());
+    let help = match recoveries.near(named) {
+        Some([only]) => format!("did you mean `{only}`?"),
+        Some(near @ [_, ..]) => {
+            let near: Vec<String> = near.iter().map(|key| format!("`{key}`")).collect();
+            format!("did you mean one of {}?", near.join(", "))
         }
-    }
+        _ if ids <= NEAR_MATCHES => {
+            let mut listed: Vec<String> = Vec::new();
+            for key in declared.iter().map(|r| format!("`{}`", r.key)) {
+                if !listed.contains(&key) {
+                    listed.push(key);
+                }
+            }
+            format!("name one of {}, or declare `{named}` under `recoveries:`", listed.join(", "))
+        }
+        _ => format!("name one of the {ids} ids under `recoveries:`, or declare `{named}` there"),
+    };
     problems.push(
         row.at.field("recovery"),
         format!("{here}: `recovery: {named}` is not one of the catalogue's `recoveries`"),
-        match closest {
-            Some((_, key)) => format!("did you mean `{key}`?"),
-            None => format!("name one of {}, or declare `{named}` under `recoveries:`", declared.join(", ")),
-        },
+        help,
     );
     None
 }

@@ -30,7 +30,7 @@ use crate::compat::published::{Code, Origin, Published, State};
 use errcat_model::source::SpecPath;
 use errcat_model::text::yaml_string;
 use errcat_model::{Catalogue, Code as CodeValue, CodeKind, RecoveryName, Row, Table, derive_variant_name};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Every change from `old` to `new`: the catalogue's own, then its
 /// tables' by id, then its codes' in code order.
@@ -216,7 +216,9 @@ impl Changes<'_, '_> {
     /// gone takes its `Recovery` variant with it, each new one adds one.
     fn recovery_ids(&mut self) {
         let (was, now) = (&self.old.recoveries, &self.new.recoveries);
-        for key in was.iter().filter(|key| !now.contains(key)) {
+        let (was_ids, now_ids): (HashSet<&str>, HashSet<&str>) =
+            (was.iter().copied().collect(), now.iter().copied().collect());
+        for key in was.iter().filter(|key| !now_ids.contains(*key)) {
             let summary = if now.is_empty() {
                 format!(
                     "recovery `{key}` is gone with every other: the crate has no `Recovery` and no `recovery()`"
@@ -229,7 +231,7 @@ impl Changes<'_, '_> {
             };
             self.allowed(ChangeKind::RecoveryRemoved, None, None, Bump::Major, summary);
         }
-        for key in now.iter().filter(|key| !was.contains(key)) {
+        for key in now.iter().filter(|key| !was_ids.contains(*key)) {
             let summary = if was.is_empty() {
                 format!("recovery `{key}` is new, and the `Recovery` enum and `recovery()` with it")
             } else {
@@ -242,10 +244,10 @@ impl Changes<'_, '_> {
     /// The recovery vocabulary's facts that no lock records: what
     /// `is_retry` answers, the texts, the order.
     fn recoveries(&mut self, was: &Catalogue, now: &Catalogue) {
-        let find = |list: &'_ [errcat_model::Recovery], key: &str| list.iter().position(|r| r.key == key);
+        let (was_index, now_index) = (recovery_index(was), recovery_index(now));
         for before in &was.recoveries {
             let key = &before.key;
-            let Some(j) = find(&now.recoveries, key) else { continue };
+            let Some(&j) = now_index.get(key.as_str()) else { continue };
             let after = &now.recoveries[j];
             if before.retry != after.retry {
                 self.allowed(
@@ -266,14 +268,14 @@ impl Changes<'_, '_> {
                 );
             }
         }
-        let kept = |from: &Catalogue, other: &Catalogue| -> Vec<String> {
+        let kept = |from: &'_ Catalogue, other: &HashMap<&str, usize>| -> Vec<String> {
             from.recoveries
                 .iter()
-                .filter(|r| find(&other.recoveries, &r.key).is_some())
+                .filter(|r| other.contains_key(r.key.as_str()))
                 .map(|r| r.key.clone())
                 .collect()
         };
-        if kept(was, now) != kept(now, was) {
+        if kept(was, &now_index) != kept(now, &was_index) {
             // `Recovery` derives `Ord` over its variants, in spec order.
             self.allowed(
                 ChangeKind::Reordered,
@@ -807,4 +809,8 @@ fn path<'c>(code: &'c Code<'_>) -> &'c str {
 /// The variant of a Rust path (`CartFull` of `CartError::CartFull`).
 fn variant(path: &str) -> &str {
     path.split_once("::").map_or(path, |(_, variant)| variant)
+}
+/// Each recovery's index in `catalogue`, by id.
+fn recovery_index(catalogue: &Catalogue) -> HashMap<&str, usize> {
+    catalogue.recoveries.iter().enumerate().map(|(i, r)| (r.key.as_str(), i)).collect()
 }

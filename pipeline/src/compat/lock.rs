@@ -36,7 +36,7 @@
 //! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -44,9 +44,9 @@ use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 pub use crate::compat::published::State;
 use crate::compat::published::{Code, Origin, Published};
+use crate::compat::quoted::{quote, unquote};
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
-use errcat_model::text::one_line_string;
 use errcat_model::{Catalogue, Code as CodeValue, CodeKind};
 
 /// The lock of the spec file `spec`: the same path ending in `.lock`.
@@ -111,15 +111,21 @@ impl Lock {
     }
 }
 
+/// The fix of a `codes` line that names no kind.
+const KIND_LINE_FIX: &str = "a lock of string codes has the line `codes string`, a lock of integer codes none: \
+     restore the lock from version control, then run `gen` again";
+
 /// Reads a lock file's text. `path` names it in diagnostics.
 pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
+    let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
     let mut entries: BTreeMap<CodeValue, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let mut recoveries: Vec<String> = Vec::new();
+    let mut recovery_ids: HashSet<&str> = HashSet::new();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -135,23 +141,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             continue;
         }
         if let Some(rest) = line.strip_prefix("version ") {
-            if let Some((_, first)) = &version {
-                problems.push(
-                    Diagnostic::new(
-                        path,
-                        format!("the lock has a second `version` line (the first is line {first})"),
-                    )
-                    .at(n, 1)
-                    .help("a merge kept both sides: delete the older version line, then run `gen` again"),
-                );
-            } else if semver::Version::parse(rest).is_err() {
-                problems.push(
-                    Diagnostic::new(path, format!("`{rest}` is not a semver version"))
-                        .at(n, 9)
-                        .help("restore the lock from version control, then run `gen` again"),
-                );
-            } else {
-                version = Some((rest.to_owned(), n));
+            match version_line(path, n, rest, version.as_ref()) {
+                Ok(read) => version = Some(read),
+                Err(problem) => problems.push(*problem),
             }
             continue;
         }
@@ -162,25 +154,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         // No code line has two fields: this one meant to be the kind line.
         if let Some(kind) = line.strip_prefix("codes ").filter(|rest| !rest.contains(' ')) {
             problems.push(
-                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes")).at(n, 7).help(
-                    "a lock of string codes has the line `codes string`, a lock of integer codes none: \
-                         restore the lock from version control, then run `gen` again",
-                ),
+                Diagnostic::new(path, format!("`codes {kind}` is not a kind of codes"))
+                    .at(n, 7)
+                    .help(KIND_LINE_FIX),
             );
             continue;
         }
         if let Some(id) = line.strip_prefix("recovery: ") {
-            if recoveries.iter().any(|known| known == id) {
-                problems.push(
+            match recovery_ids.insert(id) {
+                true => recoveries.push(id.to_owned()),
+                false => problems.push(
                     Diagnostic::new(
                         path,
                         format!("recovery `{id}` is locked twice: a merge kept both sides"),
                     )
                     .at(n, 1)
                     .help("delete one of the two lines, then run `gen` again"),
-                );
-            } else {
-                recoveries.push(id.to_owned());
+                ),
             }
             continue;
         }
@@ -232,25 +222,67 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
         }
     }
-    if let Some(n) = text_codes {
-        problems.push(
-            Diagnostic::new(
-                path,
-                format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
-            )
-            .at(n, 1)
-            .help(
-                "a lock of string codes has `codes string` after its `version` line: restore the lock \
-                 from version control, then run `gen` again",
-            ),
-        );
-    }
+    problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
         _ => Err(Diagnostics(problems)),
+    }
+}
+
+/// The problem of a lock that locks a text code (first at line `n`) but
+/// has no `codes string` line.
+fn lost_codes_line(path: &Path, n: usize) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
+    )
+    .at(n, 1)
+    .help(
+        "a lock of string codes has `codes string` after its `version` line: restore the lock \
+             from version control, then run `gen` again",
+    )
+}
+
+/// `text` without the byte-order mark it may start with. An editor that
+/// saves one leaves an invisible character, so the problem says which.
+fn without_byte_order_mark<'t>(path: &Path, text: &'t str, problems: &mut Vec<Diagnostic>) -> &'t str {
+    let Some(rest) = text.strip_prefix('\u{FEFF}') else { return text };
+    problems.push(
+        Diagnostic::new(path, "the lock starts with an invisible byte-order mark (U+FEFF), which gen never writes")
+            .at(1, 1)
+            .help("save the file as UTF-8 without a byte-order mark (or restore it from version control), then run `gen` again"),
+    );
+    rest
+}
+
+/// The version of the `version` line `n` (`rest` after `version `), with
+/// its line; `first` is an earlier one's.
+fn version_line(
+    path: &Path,
+    n: usize,
+    rest: &str,
+    first: Option<&(String, usize)>,
+) -> Result<(String, usize), Box<Diagnostic>> {
+    if let Some((_, first)) = first {
+        Err(Box::new(
+            Diagnostic::new(
+                path,
+                format!("the lock has a second `version` line (the first is line {first})"),
+            )
+            .at(n, 1)
+            .help("a merge kept both sides: delete the older version line, then run `gen` again"),
+        ))
+    } else if semver::Version::parse(rest).is_err() {
+        Err(Box::new(
+            Diagnostic::new(path, format!("`{rest}` is not a semver version"))
+                .at(n, 9)
+                .help("restore the lock from version control, then run `gen` again"),
+        ))
+    } else {
+        Ok((rest.to_owned(), n))
     }
 }
 
@@ -271,7 +303,9 @@ fn parse_entry(line: &str, kind: CodeKind) -> Result<(CodeValue, Entry), String>
     let mut next =
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
     let code = next("code")?;
-    let code = CodeValue::parse(code, kind).ok_or_else(|| format!("`{code}` is not a code"))?;
+    // Escaped, so that an invisible character is named, not shown as nothing.
+    let code =
+        CodeValue::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let table = next("table")?.to_owned();
     let state = State::parse(next("state")?, kind)?;
     let since = next("version")?;
@@ -420,35 +454,15 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
             entry.state,
             entry.since,
             entry.rust_path,
-            one_line_string(&entry.name)
+            quote(&entry.name)
         );
     }
     out
 }
 
-/// The inverse of [`one_line_string`], for a whole field.
-fn unquote(field: &str) -> Option<String> {
-    if !(field.len() >= 2 && field.starts_with('"') && field.ends_with('"')) {
-        return None;
-    }
-    // A YAML double-quoted scalar reads every escape a JSON string has.
-    serde_yaml::from_str::<String>(field).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_round_trip_through_quotes() {
-        for name in ["Bad Request", "say \"hi\"", "back\\slash", "two\nlines\ttab", " padded ", "Ω \u{7f}"] {
-            let quoted = one_line_string(name);
-            assert!(!quoted.contains('\n'), "{quoted}");
-            assert_eq!(unquote(&quoted).as_deref(), Some(name), "{quoted}");
-        }
-        assert_eq!(unquote("Bad"), None);
-        assert_eq!(unquote("\""), None);
-    }
 
     #[test]
     fn entries_parse() {
@@ -505,5 +519,14 @@ mod tests {
         let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
         assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
         assert!(problems.contains("x.lock:4:7"), "{problems}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_name_reads_back_from_its_code_line(name in proptest::prelude::any::<String>()) {
+            let line = format!("7 t active 0.1.0 E::V {}", quote(&name));
+            let (_, entry) = parse_entry(&line, CodeKind::Integer).expect("a code line");
+            proptest::prop_assert_eq!(entry.name, name);
+        }
     }
 }

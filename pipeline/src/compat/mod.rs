@@ -8,6 +8,7 @@ pub mod classify;
 pub mod diff;
 pub mod lock;
 pub mod published;
+mod quoted;
 
 use std::path::Path;
 

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::write::Comment;
-use errcat_model::text::{code_span, markdown_cell, markdown_inline, markdown_paragraph};
+use errcat_model::text::{code_span, markdown_inline, markdown_paragraph};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
 /// The generated page, the crate's `src/reference.md`, below its header.
@@ -101,7 +101,7 @@ fn recovery_section(catalogue: &Catalogue) -> String {
     );
     for recovery in &catalogue.recoveries {
         let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
-        section.push_str(&table_line(&[anchor, markdown_cell(&recovery.description)]));
+        section.push_str(&table_line(&[anchor, markdown_inline(&recovery.description)]));
         section.push('\n');
     }
     section

@@ -36,23 +36,27 @@ pub fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics>
     let files = files::spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    let mut crates: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut crates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     for (path, source) in files {
         match load_file(&path, source) {
             Ok(catalogue) => {
-                if let Some(first) = crates.insert(catalogue.crate_name.clone(), path.clone()) {
-                    problems.push(
-                        Diagnostic::new(
-                            &path,
-                            format!(
-                                "crate `{}` is already generated from {}",
-                                catalogue.crate_name,
-                                first.display()
-                            ),
+                // Cargo names the library (and its docs folder) with `_` for `-`.
+                let library = catalogue.crate_name.replace('-', "_");
+                let this = (catalogue.crate_name.clone(), path.clone());
+                if let Some((first_name, first)) = crates.insert(library.clone(), this) {
+                    let message = if first_name == catalogue.crate_name {
+                        format!("crate `{first_name}` is already generated from {}", first.display())
+                    } else {
+                        format!(
+                            "crate `{}` is crate `{first_name}` of {} under another spelling: both are the library `{library}`",
+                            catalogue.crate_name,
+                            first.display()
                         )
-                        .spec_path(SpecPath::root().field("crate"))
-                        .help("give each spec file its own `crate` name"),
-                    );
+                    };
+                    problems
+                        .push(Diagnostic::new(&path, message).spec_path(SpecPath::root().field("crate")).help(
+                        "give each spec file its own `crate` name, one that differs in more than `-` and `_`",
+                    ));
                 }
                 catalogues.push((path, catalogue));
             }

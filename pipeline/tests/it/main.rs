@@ -1,6 +1,7 @@
 //! The integration tests of the generator, as one test binary: one link
 //! instead of one per file. Each module tests one behaviour a user sees.
 
+mod adversarial;
 mod cargo_lock;
 mod compat;
 mod concurrent;

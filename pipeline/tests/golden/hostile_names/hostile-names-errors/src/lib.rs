@@ -1457,9 +1457,9 @@ impl ::core::convert::From<Box> for ErrorCode {
 pub enum Recovery {
     /// `fix_request`: Change the request.
     FixRequest,
-    /// `option`: Named like the prelude's `Option`.
+    /// `option`: Named like the prelude's \`Option\`.
     Option,
-    /// `display`: Named like the `Display` it implements.
+    /// `display`: Named like the \`Display\` it implements.
     Display,
 }
 #[rustfmt::skip]

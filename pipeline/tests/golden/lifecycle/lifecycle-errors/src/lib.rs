@@ -191,7 +191,7 @@ pub enum SessionError {
     ///
     /// HTTP status: 401.
     #[deprecated(
-        note = "the service now answers `TOKEN_EXPIRED` (1004); match on both until every server is upgraded"
+        note = "the service now answers \\`TOKEN\\_EXPIRED\\` (1004); match on both until every server is upgraded"
     )]
     SessionExpired = 1001,
     /// [`1004 TOKEN_EXPIRED`](crate::reference#1004): The access token has expired.

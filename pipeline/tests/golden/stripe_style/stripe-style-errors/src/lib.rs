@@ -228,7 +228,7 @@ pub enum CardError {
     /// HTTP status: 402.
     ///
     /// Recovery: [`Recovery::UseAnotherCard`].
-    #[deprecated(note = "Services send `card_declined` instead.")]
+    #[deprecated(note = "Services send \\`card\\_declined\\` instead.")]
     VelocityExceeded,
 }
 #[allow(deprecated)]

@@ -888,7 +888,7 @@ impl ::core::convert::From<TwitterError> for ErrorCode {
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum Recovery {
-    /// `wait_for_reset`: The rate limit window is spent. Send the request again after the time in the `x-rate-limit-reset` header (UTC epoch seconds).
+    /// `wait_for_reset`: The rate limit window is spent. Send the request again after the time in the \`x-rate-limit-reset\` header (UTC epoch seconds).
     WaitForReset,
     /// `retry_later`: Twitter is over capacity or failed. Send the same request again later.
     RetryLater,

@@ -1,0 +1,150 @@
+//! How a table finds a row by its code or its name: through a hash table
+//! built here, or a `match` where the table is small or no hash table can
+//! be built for its keys.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::code_tokens;
+use crate::phf::{self, Phf};
+use crate::tokens::ident;
+use errcat_model::{Catalogue, Code, CodeKind, Table};
+
+/// Tables up to this many rows find names with a `match`, which rustc
+/// compiles to a switch on the length and one compare: faster than any
+/// hash for so few names (see BENCHMARKS.md), and cheap to compile.
+const NAME_MATCH_LIMIT: usize = 16;
+
+/// A table's hash tables, each with whether it hashes names whole; `None`
+/// where the lookup is a `match`.
+pub(crate) struct Lookups {
+    pub by_code: Option<(Phf, bool)>,
+    pub by_name: Option<(Phf, bool)>,
+}
+
+impl Lookups {
+    /// Builds the hash tables a table's lookups read. Hash tables are
+    /// used always for integer codes (the hash of a number costs less than
+    /// a `match` on a thousand), and for string codes and names past
+    /// `NAME_MATCH_LIMIT` keys; and only where the builder finds one.
+    pub(crate) fn of(catalogue: &Catalogue, table: &Table) -> Lookups {
+        let keys = code_keys(table);
+        let by_code = match catalogue.codes {
+            CodeKind::Integer => {
+                let codes: Vec<u32> = keys.iter().filter_map(|(code, _)| code.integer()).collect();
+                phf::build(codes.len(), |i, seed| phf::hash_code(codes[i], seed)).map(|phf| (phf, false))
+            }
+            CodeKind::String if keys.len() > NAME_MATCH_LIMIT => {
+                let codes: Vec<&str> = keys
+                    .iter()
+                    .filter_map(|(code, _)| match code {
+                        Code::String(code) => Some(code.as_str()),
+                        Code::Integer(_) => None,
+                    })
+                    .collect();
+                phf::build_names(&codes)
+            }
+            CodeKind::String => None,
+        };
+        let by_name = if table.rows.len() > NAME_MATCH_LIMIT {
+            phf::build_names(&table.rows.iter().map(|row| row.name.as_str()).collect::<Vec<_>>())
+        } else {
+            None
+        };
+        Lookups { by_code, by_name }
+    }
+
+    /// Whether a lookup hashes a name or a string code: the crate needs `hash_name`.
+    pub(crate) fn hash_names(&self, catalogue: &Catalogue) -> bool {
+        self.by_name.is_some() || (catalogue.codes == CodeKind::String && self.by_code.is_some())
+    }
+
+    /// Whether a lookup hashes an integer code: the crate needs `hash_code`.
+    pub(crate) fn hash_codes(&self, catalogue: &Catalogue) -> bool {
+        catalogue.codes == CodeKind::Integer && self.by_code.is_some()
+    }
+}
+
+/// `from_code`'s keys: every row's code, then every alias, each with its row.
+pub(super) fn code_keys(table: &Table) -> Vec<(&Code, usize)> {
+    let codes = table.rows.iter().enumerate().map(|(r, row)| (&row.code, r));
+    let aliases =
+        table.rows.iter().enumerate().flat_map(|(r, row)| row.aliases.iter().map(move |alias| (alias, r)));
+    codes.chain(aliases).collect()
+}
+
+/// The body of `from_code`, for a code hashed with `hash`.
+pub(super) fn from_code_body(table: &Table, lookups: &Lookups, hash: &TokenStream) -> TokenStream {
+    if lookups.by_code.is_none() {
+        let arms = table.rows.iter().map(|row| {
+            let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
+            let variant = ident(&row.rust_variant);
+            quote! { #(#keys)|* => ::core::option::Option::Some(Self::#variant), }
+        });
+        return quote! {
+            match code {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+    }
+    quote! {
+        let hash = #hash;
+        let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
+        // Slots hold key indexes: a row's code, or past the rows an alias.
+        let key = Self::CODE_SLOTS[slot] as usize;
+        let rows = Self::CODES.len();
+        let (found, row) = if key < rows {
+            (Self::CODES[key], key)
+        } else {
+            (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
+        };
+        if found == code {
+            ::core::option::Option::Some(Self::ALL[row])
+        } else {
+            ::core::option::Option::None
+        }
+    }
+}
+
+/// The body of an integer-code table's `row`: through the hash table of the
+/// variant's own code, or a `match` where there is none.
+pub(super) fn integer_row_body(table: &Table, lookups: &Lookups) -> TokenStream {
+    if lookups.by_code.is_none() {
+        let arms = table.rows.iter().enumerate().map(|(r, row)| {
+            let variant = ident(&row.rust_variant);
+            quote! { Self::#variant => #r, }
+        });
+        return quote! { match self { #(#arms)* } };
+    }
+    quote! {
+        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
+        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())] as usize
+    }
+}
+
+/// The body of `from_name`.
+pub(super) fn from_name_body(table: &Table, lookups: &Lookups) -> TokenStream {
+    if lookups.by_name.is_none() {
+        let arms = table.rows.iter().map(|row| {
+            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
+            quote! { #name => ::core::option::Option::Some(Self::#variant), }
+        });
+        return quote! {
+            match name {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        };
+    }
+    quote! {
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+        let index = Self::NAME_SLOTS[slot] as usize;
+        if Self::NAMES[index] == name {
+            ::core::option::Option::Some(Self::ALL[index])
+        } else {
+            ::core::option::Option::None
+        }
+    }
+}
