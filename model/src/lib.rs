@@ -387,17 +387,29 @@ impl CodeKind {
 pub enum Code {
     /// A whole number.
     Integer(u32),
-    /// Text of ASCII letters, digits, `_`, `-` and `.`, not empty.
+    /// Text of ASCII letters, digits, `_`, `-` and `.`, or empty.
     String(String),
 }
 
 impl Code {
     /// Reads a code of kind `kind` from its text (`4032251`,
-    /// `card_declined`), as the lock writes it.
+    /// `card_declined`, `""`), as [`Code::word`] writes it (the lock).
     pub fn parse(text: &str, kind: CodeKind) -> Option<Code> {
         match kind {
             CodeKind::Integer => text.parse().ok().map(Code::Integer),
-            CodeKind::String => is_string_code(text).then(|| Code::String(text.to_owned())),
+            CodeKind::String if text == EMPTY_CODE_TEXT => Some(Code::String(String::new())),
+            CodeKind::String => {
+                (!text.is_empty() && is_string_code(text)).then(|| Code::String(text.to_owned()))
+            }
+        }
+    }
+
+    /// The code as one word, where an empty one would vanish (a lock's
+    /// fields, the docs): itself, or `""` for the empty string code.
+    pub fn word(&self) -> String {
+        match self {
+            Code::String(code) if code.is_empty() => EMPTY_CODE_TEXT.to_owned(),
+            code => code.to_string(),
         }
     }
 
@@ -445,10 +457,13 @@ impl Code {
     }
 }
 
+/// How a line of words writes the empty string code: no string code has a `"`.
+const EMPTY_CODE_TEXT: &str = "\"\"";
+
 /// Whether `text` is a string code: ASCII letters, digits, `_`, `-` and
-/// `.`, at least one.
+/// `.`, or none at all (a status reason of `""` is a code).
 pub fn is_string_code(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+    text.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
 }
 
 /// Written as the JSON of its kind: a number or a string.

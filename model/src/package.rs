@@ -38,6 +38,17 @@ const ALWAYS: [&str; 2] = ["no-std", "no-std::no-alloc"];
 
 /// crates.io's limits on keywords and categories.
 const MAX_KEYWORDS: usize = 5;
+
+/// The license check crates.io runs on `cargo publish`: deprecated
+/// identifiers (`GPL-2.0`), `+` after a GPL and `/` for `OR` pass, unknown
+/// identifiers and imprecise names (`Apache 2.0`) do not.
+const REGISTRY_LICENSES: spdx::ParseMode = spdx::ParseMode {
+    allow_slash_as_or_operator: true,
+    allow_imprecise_license_names: false,
+    allow_postfix_plus_on_gpl: true,
+    allow_deprecated: true,
+    allow_unknown: false,
+};
 const MAX_KEYWORD_LEN: usize = 20;
 const MAX_CATEGORIES: usize = 5;
 
@@ -66,7 +77,7 @@ pub(super) fn check_package(spec: Option<&SpecPackage>, title: &str) -> (Package
         }
     }
     if let Some(license) = &spec.license
-        && let Err(error) = spdx::Expression::parse(license)
+        && let Err(error) = spdx::Expression::parse_mode(license, REGISTRY_LICENSES)
     {
         push(
             at.field("license"),
@@ -345,6 +356,16 @@ mod tests {
         let yaml = "license: MIT OR Apache-2.0\nrepository: https://example.com/a/b\nkeywords: [errors, c++, api_v2]\n\
                     categories: [api-bindings, web-programming::http-client]\nrust-version: \"1.88\"\nauthors: [A <a@b.c>]\n";
         assert_eq!(problems(yaml), Vec::<String>::new());
+        // What crates.io accepts: deprecated identifiers and exceptions, `+`, `/`.
+        for license in ["GPL-2.0 WITH Linux-syscall-note", "GPL-2.0+", "MIT/Apache-2.0", "LGPL-2.1-or-later"]
+        {
+            assert_eq!(problems(&format!("license: {license}\n")), Vec::<String>::new(), "{license}");
+        }
+        // What it refuses: unknown identifiers, imprecise names, a bare operator.
+        for license in ["Apache 2.0", "MIT OR Nonsense-1", "GPL-2.0 WITH Nonsense-exception", "MIT OR"] {
+            let found = problems(&format!("license: {license}\n"));
+            assert!(found.len() == 1 && found[0].starts_with("package.license"), "{license}: {found:?}");
+        }
         let (package, _) = check_package(None, "Title");
         assert_eq!(package.rust_version, "1.85");
         assert_eq!(package.description, "Typed error codes of Title.");

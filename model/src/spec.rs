@@ -149,10 +149,10 @@ impl schemars::JsonSchema for SpecCode {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A code: a whole number, or with `codes: string` text of ASCII letters, digits, `_`, `-` and `.`, at most 64 bytes (quoted when YAML would read a number, e.g. `'01000'`).",
+            "description": "A code: a whole number, or with `codes: string` text of ASCII letters, digits, `_`, `-` and `.` (or none), at most 64 bytes (quoted when YAML would read a number, e.g. `'01000'`).",
             "anyOf": [
                 { "type": "integer", "minimum": 0, "maximum": 4_294_967_295u32 },
-                { "type": "string", "pattern": "^[A-Za-z0-9_.-]+$", "maxLength": 64 }
+                { "type": "string", "pattern": "^[A-Za-z0-9_.-]*$", "maxLength": 64 }
             ]
         })
     }

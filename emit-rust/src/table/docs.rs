@@ -70,7 +70,7 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
 pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
     let mut docs = format!(
         "[{}](crate::reference#{}): {}",
-        code_span(&format!("{} {}", row.code, row.name)),
+        code_span(&format!("{} {}", row.code.word(), row.name)),
         row.anchor(),
         markdown_block(&row.description, "")
     );
@@ -82,7 +82,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         docs.push('.');
     }
     if !row.aliases.is_empty() {
-        let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+        let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{}`", alias.word())).collect();
         docs.push_str(&format!("\n\nAlso sent as: {}.", aliases.join(", ")));
     }
     if let Some(recovery) = &row.recovery {

@@ -47,7 +47,7 @@ impl Problems<'_> {
                     self.push(
                         at,
                         format!("{here}: {what} `{}` is not a string code", shown_code(text)),
-                        "write ASCII letters, digits, `_`, `-` and `.`, at least one, e.g. `card_declined`",
+                        "write ASCII letters, digits, `_`, `-` and `.` (or none: `''`), e.g. `card_declined`",
                     );
                 } else if text.len() > MAX_STRING_CODE {
                     self.push(
@@ -102,7 +102,7 @@ pub(super) fn check_code_uniqueness(
     if let Some(first) = codes.insert(row.code.clone(), here.to_owned()) {
         problems.push(
             row.at.field("code"),
-            format!("{here}: code {} is already used by {first}", row.code),
+            format!("{here}: code {} is already used by {first}", row.code.word()),
             "codes are unique across the whole catalogue: pick an unused code",
         );
     }
@@ -121,7 +121,7 @@ fn check_alias_uniqueness(
         match codes.entry(alias.clone()) {
             Entry::Occupied(first) => problems.push(
                 row.at.field("aliases").index(a),
-                format!("{here}: alias {alias} is already used by {}", first.get()),
+                format!("{here}: alias {} is already used by {}", alias.word(), first.get()),
                 "codes and aliases are unique across the whole catalogue: remove the alias or the other use",
             ),
             Entry::Vacant(slot) => {

@@ -449,7 +449,8 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
         // `write!` to a String cannot fail.
         let _ = writeln!(
             out,
-            "{code} {} {} {} {} {}",
+            "{} {} {} {} {} {}",
+            code.word(),
             entry.table,
             entry.state,
             entry.since,
@@ -498,6 +499,21 @@ mod tests {
         let lock = parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).expect("a lock");
         assert_eq!(lock.codes, CodeKind::Integer);
         assert!(lock.entries.contains_key(&CodeValue::Integer(1000)));
+    }
+
+    #[test]
+    fn the_empty_string_code_is_a_field_of_its_own() {
+        let empty = CodeValue::String(String::new());
+        assert_eq!(empty.word(), "\"\"");
+        let text = "version 0.1.0\ncodes string\n\"\" reason active 0.1.0 ReasonError::Unknown \"Unknown\"\n\
+                    Unset reason alias-of:\"\" 0.1.0 ReasonError::Unknown \"Unknown\"\n";
+        let lock = parse(Path::new("spec/x.lock"), text).expect("a lock");
+        assert_eq!(lock.entries[&empty].state, State::Active);
+        let alias = &lock.entries[&CodeValue::String("Unset".to_owned())];
+        assert_eq!(alias.state, State::Alias { of: empty.clone() });
+        assert_eq!(alias.state.to_string(), "alias-of:\"\"");
+        // An integer lock has no empty code.
+        assert!(parse(Path::new("spec/x.lock"), &text.replace("codes string\n", "")).is_err());
     }
 
     #[test]

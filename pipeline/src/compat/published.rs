@@ -52,7 +52,7 @@ impl fmt::Display for State {
         match self {
             State::Active => f.write_str("active"),
             State::Retired => f.write_str("retired"),
-            State::Alias { of } => write!(f, "alias-of:{of}"),
+            State::Alias { of } => write!(f, "alias-of:{}", of.word()),
         }
     }
 }

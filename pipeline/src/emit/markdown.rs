@@ -349,5 +349,5 @@ fn table_line(cells: &[String]) -> String {
 /// A code as page text: a string code's `_` and `*` escaped, so that
 /// `_x_` stays a code rather than emphasis (an integer code is digits).
 fn code_text(code: &Code) -> String {
-    markdown_inline(&code.to_string())
+    markdown_inline(&code.word())
 }

@@ -4,7 +4,7 @@
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
 use errcat_model::Catalogue;
-use errcat_model::{BodyRole, Code, CodeKind, MessageText, TableKind};
+use errcat_model::{BodyRole, Code, CodeKind, MessageText, Table, TableKind};
 use errcat_pipeline::emit::openapi::{self, Version};
 use serde_yaml::Value;
 
@@ -140,7 +140,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             let descriptions = list("x-enum-descriptions");
             assert_eq!(descriptions.len(), entries.len(), "{name}");
             for (description, &(code, row)) in descriptions.iter().zip(&entries) {
-                let description = description.as_str().expect("a string");
+                let description = plain_text(description.as_str().expect("a string"), &name);
                 assert!(description.ends_with(&row.description), "{name}: {code}");
             }
             for &(code, row) in &entries {
@@ -153,7 +153,8 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
-                let line = format!("- `{}` {}: ", row.code, errcat_model::text::markdown_inline(&row.name));
+                let line =
+                    format!("- `{}` {}: ", row.code.word(), errcat_model::text::markdown_inline(&row.name));
                 assert!(description.contains(&line), "{name}: the description names {}", row.code);
             }
         }
@@ -275,7 +276,7 @@ fn check_code_schema(catalogue: &Catalogue, body: &Value, code_key: &str, code: 
             assert_eq!(other["type"], string("string"));
             assert_eq!(any_of.len(), schemas.len() + 1, "{response_name}: one schema for other codes");
             assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)));
-            assert_eq!(other["pattern"], string("^[A-Za-z0-9_.-]+$"));
+            assert_eq!(other["pattern"], string("^[A-Za-z0-9_.-]*$"));
             // What the generated `BodyCode` reads, and no longer.
             assert_eq!(other["maxLength"].as_u64(), Some(64), "{response_name}");
             assert!(text.len() <= 64);
@@ -327,6 +328,7 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
             // 3.0 follows the summary with the list of codes.
             let summary = description.split("\n\n").next().expect("a first paragraph");
             assert_eq!(plain_text(summary, &name), table.summary, "{number}: {name}");
+            assert_code_descriptions_read_as_the_spec(schema, table, version, &name);
             for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
                 let Some(note) = &row.deprecated else { continue };
                 // Deprecation notes ride on body examples, when there is a body.
@@ -343,6 +345,37 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
                 assert_eq!(plain_text(description, &row.name), format!("Deprecated: {note}"), "{number}");
             }
         }
+    }
+}
+
+/// Each code's description (3.1's `oneOf` `description`s, 3.0's
+/// `x-enum-descriptions`) reads as its row's, under one escaping rule.
+fn assert_code_descriptions_read_as_the_spec(schema: &Value, table: &Table, version: Version, name: &str) {
+    let descriptions: Vec<&str> = match version {
+        Version::V3_1 => schema["oneOf"]
+            .as_sequence()
+            .expect("a oneOf")
+            .iter()
+            .map(|option| option["description"].as_str().expect("a description"))
+            .collect(),
+        Version::V3_0 => schema["x-enum-descriptions"]
+            .as_sequence()
+            .expect("x-enum-descriptions")
+            .iter()
+            .map(|description| description.as_str().expect("a string"))
+            .collect(),
+    };
+    let expected: Vec<String> = table
+        .rows
+        .iter()
+        .flat_map(|row| {
+            let alias = format!("An alias of {} {}: {}", row.code.word(), row.name, row.description);
+            std::iter::once(row.description.clone()).chain(row.aliases.iter().map(move |_| alias.clone()))
+        })
+        .collect();
+    assert_eq!(descriptions.len(), expected.len(), "{name}: one description per code and alias");
+    for (description, expected) in descriptions.iter().zip(&expected) {
+        assert_eq!(&plain_text(description, name), expected, "{name}: {version:?}");
     }
 }
 

@@ -12,7 +12,7 @@ use errcat_model::{Body, BodyRole, Catalogue, CodeKind, ProblemDetails};
 const MAX_CODE: u64 = u32::MAX as u64;
 
 /// What a string code is made of.
-const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]+$";
+const STRING_CODE_PATTERN: &str = "^[A-Za-z0-9_.-]*$";
 
 /// The longest string code the generated crate's `BodyCode` reads: a
 /// longer one fails the body, so the documents allow none.

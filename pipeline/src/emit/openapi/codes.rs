@@ -72,18 +72,18 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                         })
                         .collect(),
                 ),
+                // The texts of 3.1's `description`s, escaped alike: generators
+                // and renderers read them as Markdown too.
                 enum_descriptions: Some(
                     values
                         .iter()
-                        .map(
-                            |&(code, row)| {
-                                if *code == row.code {
-                                    row.description.clone()
-                                } else {
-                                    alias_description(row)
-                                }
-                            },
-                        )
+                        .map(|&(code, row)| {
+                            if *code == row.code {
+                                markdown_paragraph(&row.description)
+                            } else {
+                                markdown_paragraph(&alias_description(row))
+                            }
+                        })
                         .collect(),
                 ),
                 recovery_by_code: (!recovery_by_code.is_empty()).then_some(recovery_by_code),
@@ -112,7 +112,7 @@ fn alias_const(row: &Row, alias: &Code) -> Schema {
 }
 
 fn alias_description(row: &Row) -> String {
-    format!("An alias of {} {}: {}", row.code, row.name, row.description)
+    format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
 fn code_const(row: &Row) -> Schema {
@@ -145,7 +145,7 @@ fn code_list(table: &Table) -> String {
         .map(|row| {
             let mut line = format!(
                 "- `{}` {}: {}",
-                row.code,
+                row.code.word(),
                 markdown_inline(&row.name),
                 markdown_inline(&row.description)
             );
@@ -153,7 +153,8 @@ fn code_list(table: &Table) -> String {
                 line.push_str(&format!(" — *Deprecated:* {}", markdown_inline(note)));
             }
             if !row.aliases.is_empty() {
-                let aliases: Vec<String> = row.aliases.iter().map(|alias| format!("`{alias}`")).collect();
+                let aliases: Vec<String> =
+                    row.aliases.iter().map(|alias| format!("`{}`", alias.word())).collect();
                 line.push_str(&format!(" — *Also sent as:* {}.", aliases.join(", ")));
             }
             if let Some(recovery) = &row.recovery {

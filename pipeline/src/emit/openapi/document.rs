@@ -81,14 +81,16 @@ pub(super) struct Components {
 fn info(catalogue: &Catalogue, version: Version) -> Info {
     let package = &catalogue.package;
     let license = package.license.as_ref().map(|license| {
-        let spdx_page = if license.contains(' ') {
+        // crates.io takes `/` for `OR`; OpenAPI's `identifier` is strict SPDX.
+        let expression = license.split('/').map(str::trim).collect::<Vec<_>>().join(" OR ");
+        let spdx_page = if expression.contains(' ') {
             "https://spdx.org/licenses/".to_owned()
         } else {
             format!("https://spdx.org/licenses/{license}.html")
         };
         License {
             name: license.clone(),
-            identifier: (version == Version::V3_1).then(|| license.clone()),
+            identifier: (version == Version::V3_1).then_some(expression),
             url: (version == Version::V3_0).then_some(spdx_page),
         }
     });

@@ -16,7 +16,10 @@
 //! code on the code schema (`x-explanation-by-code` and so on, 3.0).
 //!
 //! A `description` is CommonMark, so the spec text in it is escaped as on
-//! the Markdown page; titles, summaries and extensions are plain text.
+//! the Markdown page, and so is each of 3.0's `x-enum-descriptions` (a
+//! code's description, which renderers and generators read as Markdown):
+//! one code's description is the same text in both versions. Titles,
+//! summaries and the other extensions are plain text.
 
 use crate::emit::yaml;
 use crate::write::Comment;

@@ -514,15 +514,19 @@ impl ::core::convert::From<CardError> for &'static str {
 /// ```
 /// use stripe_style_errors::RequestError;
 ///
-/// let error: RequestError = "parameter_missing".try_into().unwrap();
-/// assert_eq!(error, RequestError::ParameterMissing);
-/// assert_eq!(<&str>::from(error), "parameter_missing");
-/// assert_eq!("Parameter missing".parse::<RequestError>(), Ok(error));
+/// let error: RequestError = "".try_into().unwrap();
+/// assert_eq!(error, RequestError::UnknownReason);
+/// assert_eq!(<&str>::from(error), "");
+/// assert_eq!("Unknown reason".parse::<RequestError>(), Ok(error));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum RequestError {
+    /// [`"" Unknown reason`](crate::reference#Code-): The service gave no reason for refusing the request.
+    ///
+    /// HTTP status: 400.
+    UnknownReason,
     /// [`parameter_missing Parameter missing`](crate::reference#Code-parameter_missing): A required parameter is missing.
     ///
     /// HTTP status: 400.
@@ -633,10 +637,11 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ALL.len(), 18);
-    /// assert_eq!(RequestError::ALL[0], RequestError::ParameterMissing);
+    /// assert_eq!(RequestError::ALL.len(), 19);
+    /// assert_eq!(RequestError::ALL[0], RequestError::UnknownReason);
     /// ```
     pub const ALL: &'static [Self] = &[
+        Self::UnknownReason,
         Self::ParameterMissing,
         Self::ResourceMissing,
         Self::RateLimit,
@@ -657,6 +662,7 @@ impl RequestError {
         Self::TestModeChargesOnly,
     ];
     const CODES: &'static [&'static str] = &[
+        "",
         "parameter_missing",
         "resource_missing",
         "rate_limit",
@@ -677,6 +683,7 @@ impl RequestError {
         "testmode_charges_only",
     ];
     const NAMES: &'static [&'static str] = &[
+        "Unknown reason",
         "Parameter missing",
         "Resource missing",
         "Rate limit",
@@ -697,6 +704,7 @@ impl RequestError {
         "Test mode charges only",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
+        "The service gave no reason for refusing the request.",
         "A required parameter is missing.",
         "The ID given is not that of an existing object.",
         "Too many requests hit the API too quickly.",
@@ -717,10 +725,11 @@ impl RequestError {
         "The account can only make test charges.",
     ];
     const HTTP_STATUSES: &'static [u16] = &[
-        400, 404, 429, 401, 400, 400, 400, 400, 400, 400, 400, 400, 409, 400, 400, 400,
-        400, 403,
+        400, 400, 404, 429, 401, 400, 400, 400, 400, 400, 400, 400, 400, 409, 400, 400,
+        400, 400, 403,
     ];
     const RECOVERIES: &'static [::core::option::Option<Recovery>] = &[
+        ::core::option::Option::None,
         ::core::option::Option::Some(Recovery::FixRequest),
         ::core::option::Option::None,
         ::core::option::Option::Some(Recovery::RetryLater),
@@ -759,29 +768,30 @@ impl RequestError {
         &[],
         &[],
         &[],
+        &[],
     ];
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_HASH_WHOLE: bool = false;
-    const CODE_PILOTS: &'static [u16] = &[0, 25, 6, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[12, 2, 1, 0, 0];
     const CODE_SLOTS: &'static [u32] = &[
-        9, 4, 6, 16, 10, 0, 0, 0, 0, 0, 1, 15, 11, 0, 0, 5, 14, 0, 2, 0, 0, 12, 0, 3, 7,
-        17, 0, 0, 0, 8, 0, 13,
+        7, 5, 4, 17, 0, 0, 0, 0, 0, 0, 14, 8, 12, 0, 16, 6, 15, 0, 3, 0, 0, 0, 10, 1, 0,
+        18, 0, 2, 11, 9, 0, 13,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[0, 0, 1, 5, 5];
     const NAME_SLOTS: &'static [u32] = &[
-        3, 0, 2, 13, 14, 4, 0, 0, 0, 11, 0, 7, 0, 15, 8, 12, 16, 0, 0, 10, 0, 1, 0, 0,
-        17, 5, 0, 0, 6, 0, 0, 9,
+        4, 0, 3, 14, 15, 5, 0, 0, 0, 12, 0, 8, 0, 16, 9, 13, 17, 0, 0, 11, 0, 2, 0, 1,
+        18, 6, 0, 0, 7, 0, 0, 10,
     ];
     /// The code.
     ///
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.code(), "parameter_missing");
+    /// assert_eq!(RequestError::UnknownReason.code(), "");
     /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -797,7 +807,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::from_code("parameter_missing"), Some(RequestError::ParameterMissing));
+    /// assert_eq!(RequestError::from_code(""), Some(RequestError::UnknownReason));
     /// assert_eq!(RequestError::from_code("unknown"), None);
     /// ```
     #[must_use]
@@ -824,7 +834,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(RequestError::ParameterMissing.aliases().is_empty());
+    /// assert!(RequestError::UnknownReason.aliases().is_empty());
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static str] {
@@ -835,7 +845,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.name(), "Parameter missing");
+    /// assert_eq!(RequestError::UnknownReason.name(), "Unknown reason");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -847,8 +857,8 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::from_name("Parameter missing"), Some(RequestError::ParameterMissing));
-    /// assert_eq!(RequestError::from_name("parameter missing"), None);
+    /// assert_eq!(RequestError::from_name("Unknown reason"), Some(RequestError::UnknownReason));
+    /// assert_eq!(RequestError::from_name("unknown reason"), None);
     /// ```
     #[must_use]
     #[inline]
@@ -867,7 +877,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.description(), "A required parameter is missing.");
+    /// assert_eq!(RequestError::UnknownReason.description(), "The service gave no reason for refusing the request.");
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
@@ -879,7 +889,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.explanation(), None);
+    /// assert_eq!(RequestError::UnknownReason.explanation(), None);
     /// ```
     #[must_use]
     pub const fn explanation(self) -> ::core::option::Option<&'static str> {
@@ -891,7 +901,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(RequestError::ParameterMissing.causes().is_empty());
+    /// assert!(RequestError::UnknownReason.causes().is_empty());
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -903,7 +913,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(RequestError::ParameterMissing.solutions().is_empty());
+    /// assert!(RequestError::UnknownReason.solutions().is_empty());
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {
@@ -914,7 +924,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.http_status(), 400);
+    /// assert_eq!(RequestError::UnknownReason.http_status(), 400);
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
@@ -925,7 +935,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert_eq!(RequestError::ParameterMissing.status_code(), http::StatusCode::from_u16(400).unwrap());
+    /// assert_eq!(RequestError::UnknownReason.status_code(), http::StatusCode::from_u16(400).unwrap());
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
@@ -938,7 +948,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(RequestError::ParameterMissing.is_client_error());
+    /// assert!(RequestError::UnknownReason.is_client_error());
     /// ```
     #[must_use]
     pub const fn is_client_error(self) -> bool {
@@ -949,7 +959,7 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(!RequestError::ParameterMissing.is_server_error());
+    /// assert!(!RequestError::UnknownReason.is_server_error());
     /// ```
     #[must_use]
     pub const fn is_server_error(self) -> bool {
@@ -972,7 +982,7 @@ impl RequestError {
 /// ```
 /// use stripe_style_errors::RequestError;
 ///
-/// assert_eq!(RequestError::ParameterMissing.to_string(), "parameter_missing Parameter missing: A required parameter is missing.");
+/// assert_eq!(RequestError::UnknownReason.to_string(), " Unknown reason: The service gave no reason for refusing the request.");
 /// ```
 #[rustfmt::skip]
 impl ::core::fmt::Display for RequestError {
@@ -1009,8 +1019,8 @@ impl ::core::convert::From<RequestError> for &'static str {
 /// ```
 /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
 ///
-/// let error = ErrorCode::from_code("parameter_missing");
-/// assert_eq!(error, Some(ErrorCode::Request(RequestError::ParameterMissing)));
+/// let error = ErrorCode::from_code("");
+/// assert_eq!(error, Some(ErrorCode::Request(RequestError::UnknownReason)));
 /// assert_eq!(error.map(|e| e.http_status()), Some(400));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1048,7 +1058,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).code(), "parameter_missing");
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).code(), "");
     /// ```
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -1062,7 +1072,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).name(), "Parameter missing");
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).name(), "Unknown reason");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -1076,7 +1086,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).description(), "A required parameter is missing.");
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).description(), "The service gave no reason for refusing the request.");
     /// ```
     #[must_use]
     pub const fn description(self) -> &'static str {
@@ -1091,7 +1101,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).explanation(), None);
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).explanation(), None);
     /// ```
     #[must_use]
     pub const fn explanation(self) -> ::core::option::Option<&'static str> {
@@ -1106,7 +1116,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert!(ErrorCode::Request(RequestError::ParameterMissing).causes().is_empty());
+    /// assert!(ErrorCode::Request(RequestError::UnknownReason).causes().is_empty());
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
@@ -1121,7 +1131,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert!(ErrorCode::Request(RequestError::ParameterMissing).solutions().is_empty());
+    /// assert!(ErrorCode::Request(RequestError::UnknownReason).solutions().is_empty());
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {
@@ -1135,7 +1145,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).http_status(), 400);
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).http_status(), 400);
     /// ```
     #[must_use]
     pub const fn http_status(self) -> u16 {
@@ -1163,7 +1173,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).is_client_error(), true);
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).is_client_error(), true);
     /// ```
     #[must_use]
     pub const fn is_client_error(self) -> bool {
@@ -1174,7 +1184,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).is_server_error(), false);
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).is_server_error(), false);
     /// ```
     #[must_use]
     pub const fn is_server_error(self) -> bool {
@@ -1185,7 +1195,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert!(ErrorCode::Request(RequestError::ParameterMissing).aliases().is_empty());
+    /// assert!(ErrorCode::Request(RequestError::UnknownReason).aliases().is_empty());
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static str] {
@@ -1199,7 +1209,7 @@ impl ErrorCode {
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError, RequestError};
     ///
-    /// assert_eq!(ErrorCode::Request(RequestError::ParameterMissing).recovery(), Some(stripe_style_errors::Recovery::FixRequest));
+    /// assert_eq!(ErrorCode::Request(RequestError::UnknownReason).recovery(), None);
     /// ```
     #[must_use]
     pub const fn recovery(self) -> ::core::option::Option<Recovery> {
