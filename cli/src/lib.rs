@@ -37,7 +37,7 @@ pub use init::GITATTRIBUTES;
 
 use std::env;
 use std::ffi::OsString;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -235,30 +235,23 @@ impl Cli {
             }
         };
         let mut stale = 0;
+        let mut stdout = std::io::stdout().lock();
+        let mut printed = Ok(());
         for report in &reports {
-            let path = display(&report.path);
-            match &report.outcome {
-                Outcome::Written => println!("written    {path}"),
-                Outcome::Unchanged => println!("unchanged  {path}"),
-                Outcome::Missing => {
-                    stale += 1;
-                    println!("missing    {path}");
-                }
-                Outcome::Removed => println!("removed    {path}"),
-                Outcome::Obsolete => {
-                    stale += 1;
-                    println!("obsolete   {path} (generated, but the spec no longer produces it)");
-                }
-                Outcome::Stale { diff } => {
-                    stale += 1;
-                    println!("stale      {path}\n{}", indent(&shorten_paths(diff.as_str())));
-                }
-                // An outcome of a later errcat: its word, counted if stale.
-                other => {
-                    stale += usize::from(other.is_stale());
-                    println!("{:<10} {path}", other.to_string());
-                }
+            let (line, out_of_date) = report_line(report);
+            stale += usize::from(out_of_date);
+            // After a failed write, the rest is counted but not printed.
+            if printed.is_ok() {
+                printed = writeln!(stdout, "{line}");
             }
+        }
+        match printed.and_then(|()| stdout.flush()) {
+            // A reader that stopped reading (`| head`) wanted no more: the exit code still says what ran.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("error: cannot print the report of `{command}`: {e}");
+                return ExitCode::from(2);
+            }
+            _ => {}
         }
         if stale > 0 {
             let s = if stale == 1 { "" } else { "s" };
@@ -268,6 +261,25 @@ impl Cli {
             return ExitCode::from(1);
         }
         ExitCode::SUCCESS
+    }
+}
+
+/// The line `gen` prints for `report`, and whether it is out of date.
+fn report_line(report: &errcat::FileReport) -> (String, bool) {
+    let path = display(&report.path);
+    match &report.outcome {
+        Outcome::Written => (format!("written    {path}"), false),
+        Outcome::Unchanged => (format!("unchanged  {path}"), false),
+        Outcome::Missing => (format!("missing    {path}"), true),
+        Outcome::Removed => (format!("removed    {path}"), false),
+        Outcome::Obsolete => {
+            (format!("obsolete   {path} (generated, but the spec no longer produces it)"), true)
+        }
+        Outcome::Stale { diff } => {
+            (format!("stale      {path}\n{}", indent(&shorten_paths(diff.as_str()))), true)
+        }
+        // An outcome of a later errcat: its word, counted if stale.
+        other => (format!("{:<10} {path}", other.to_string()), other.is_stale()),
     }
 }
 

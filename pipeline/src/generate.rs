@@ -168,7 +168,7 @@ pub fn generate_with(
         .iter()
         .map(|catalogue| (catalogue.crate_name.as_str(), catalogue.version.as_str()))
         .collect();
-    locks.extend(write::updated_cargo_locks(out, &crates).map_err(write::Error::Io)?);
+    locks.extend(write::updated_cargo_locks(out, &crates)?);
     let spec_names: Vec<&str> = catalogues.iter().map(|catalogue| catalogue.source.as_str()).collect();
     // Each file is compared (and staged) as soon as it is made, and
     // dropped: a large catalogue's files are never all in memory at once.

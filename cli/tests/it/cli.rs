@@ -470,3 +470,35 @@ fn a_dumb_terminal_gets_no_colour() {
     assert!(dumb.contains("knox-cloud.yaml"), "{dumb}");
     assert!(!dumb.contains('\u{1b}'), "TERM=dumb gets none: {dumb:?}");
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_report_quietly() {
+    let (_dir, spec, out) = workspace();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["gen", "--spec", spec.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("errcat runs");
+    // `errcat gen | head -0`: the pipe is closed before the report is printed.
+    drop(child.stdout.take());
+    let run = child.wait_with_output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stderr), "");
+    assert!(out.join("knox-cloud-errors/Cargo.toml").is_file(), "the files are written all the same");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_printed_is_an_error() {
+    let (_dir, spec, out) = workspace();
+    let full = fs::File::create("/dev/full").expect("/dev/full opens");
+    let run = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["gen", "--spec", spec.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .stdout(full)
+        .output()
+        .expect("errcat runs");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("error: cannot print the report") && !stderr.contains("panicked"), "{stderr}");
+}

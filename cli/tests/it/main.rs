@@ -1,6 +1,7 @@
 //! The command line's tests, as one test binary: what a user types and
 //! what they see (exit codes, messages, files).
 
+mod cargo_lock;
 mod cli;
 mod diff;
 mod init;

@@ -46,6 +46,17 @@ pub enum Error {
         /// The spec directory, as given.
         spec: PathBuf,
     },
+    /// A `Cargo.lock` above `--out` lists the generated package at another
+    /// version, and whether it is the lock of the crate's workspace could
+    /// not be told: nothing was written.
+    CargoLock {
+        /// The `Cargo.lock`.
+        lock: PathBuf,
+        /// What could not be done, and why.
+        problem: String,
+        /// The generated package's name.
+        package: String,
+    },
 }
 
 impl Error {
@@ -80,6 +91,11 @@ impl Error {
                  files as specs",
                 out.display(),
                 spec.display()
+            ),
+            Error::CargoLock { lock, problem, package } => format!(
+                "{} lists the path package `{package}` at another version than the spec's, and \
+                 Cargo, which says whether that is the lock of the crate's workspace, did not answer: {problem}",
+                lock.display()
             ),
         }
     }
@@ -121,6 +137,10 @@ impl Error {
             Error::OutInsideSpec { .. } => Some(
                 "pass `--out` a directory outside `--spec`, such as `generated/` beside `spec/`".to_owned(),
             ),
+            Error::CargoLock { package, .. } => Some(format!(
+                "put `cargo` on `PATH` or set `CARGO` to it and run again, or bring the lock up to date \
+                 with `cargo update -p {package} --offline` in its workspace"
+            )),
         }
     }
 }
@@ -152,7 +172,8 @@ impl std::error::Error for Error {
             | Error::Symlinks(_)
             | Error::Escapes(_)
             | Error::Busy { .. }
-            | Error::OutInsideSpec { .. } => None,
+            | Error::OutInsideSpec { .. }
+            | Error::CargoLock { .. } => None,
         }
     }
 }

@@ -188,3 +188,23 @@ fn a_lock_above_that_is_not_text_does_not_stop_gen() {
     assert_locked(&crate_dir);
     assert_eq!(fs::read(root.join("Cargo.lock")).unwrap(), b"\xff\xfe not a lock\n");
 }
+
+#[test]
+fn a_lock_left_behind_by_an_earlier_run_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    spec(root, "0.1.0");
+    workspace(root, "members = [\"generated/shop-errors\"]");
+    gen_into(root, "generated");
+    let before = lock(root);
+    spec(root, "0.2.0");
+    gen_into(root, "generated");
+    // The manifest is at 0.2.0 already, the lock still at 0.1.0: the lock decides.
+    fs::write(root.join("Cargo.lock"), &before).unwrap();
+
+    let (spec, out) = (root.join("spec"), root.join("generated"));
+    let check = errcat_pipeline::generate(&spec, &out, Mode::Check).unwrap();
+    assert!(matches!(lock_report(&check), Some(Outcome::Stale { .. })), "check names the stale Cargo.lock");
+    assert_eq!(lock_report(&gen_into(root, "generated")), Some(Outcome::Written));
+    assert_locked(root);
+}
