@@ -293,8 +293,7 @@ fn is_text_code(line: &str) -> bool {
     let code = fields.next().unwrap_or_default();
     let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
     std::iter::once(code).chain(of).any(|code| {
-        Code::parse(code, CodeKind::Integer).is_none()
-            && Code::parse(code, CodeKind::String).is_some()
+        Code::parse(code, CodeKind::Integer).is_none() && Code::parse(code, CodeKind::String).is_some()
     })
 }
 
@@ -304,8 +303,7 @@ fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
     let code = next("code")?;
     // Escaped, so that an invisible character is named, not shown as nothing.
-    let code =
-        Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
+    let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let table = next("table")?.to_owned();
     let state = State::parse(next("state")?, kind)?;
     let since = next("version")?;
