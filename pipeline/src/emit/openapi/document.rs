@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
+use super::body::{body_schema, problem_schema};
+use super::codes::code_schema;
 use super::responses::{Response, responses, statuses};
-use super::schema::{Schema, schemas};
-use super::{Version, code_schema_name, file_name, response_name};
+use super::schema::Schema;
+use super::{BODY_SCHEMA, PROBLEM_SCHEMA, Version, code_schema_name, file_name, response_name};
 use crate::emit::yaml::OrderedMap;
 use errcat_model::Catalogue;
 use errcat_model::text::{code_span, markdown_inline};
@@ -136,4 +138,20 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
             response = response_name(catalogue, status),
         ),
     }
+}
+
+/// `components/schemas`: each table's code schema, then the body's and
+/// the problem details' where the catalogue declares them.
+fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
+    let mut schemas = OrderedMap::new();
+    for table in &catalogue.tables {
+        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
+    }
+    if let Some(body) = &catalogue.body {
+        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
+    }
+    if let Some(details) = &catalogue.problem_details {
+        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+    }
+    schemas
 }

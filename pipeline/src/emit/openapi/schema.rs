@@ -1,12 +1,9 @@
-//! The Schema Object as the documents use it, and `components/schemas`.
+//! The Schema Object as the documents use it.
 
 use serde::Serialize;
 
-use super::body::{body_schema, problem_schema};
-use super::codes::code_schema;
-use super::{BODY_SCHEMA, PROBLEM_SCHEMA, Version, code_schema_name};
 use crate::emit::yaml::OrderedMap;
-use errcat_model::{Catalogue, Code};
+use errcat_model::Code;
 
 /// The subset of the Schema Object these documents use.
 #[derive(Serialize, Default)]
@@ -75,18 +72,4 @@ pub(super) struct Schema {
     /// On a code schema (3.0): each row's solutions, by code.
     #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) solutions_by_code: Option<OrderedMap<Vec<String>>>,
-}
-
-pub(super) fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
-    let mut schemas = OrderedMap::new();
-    for table in &catalogue.tables {
-        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
-    }
-    if let Some(body) = &catalogue.body {
-        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
-    }
-    if let Some(details) = &catalogue.problem_details {
-        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
-    }
-    schemas
 }
