@@ -33,9 +33,7 @@ use serde::ser::{self, SerializeMap};
 
 use self::printer::{Place, Printer};
 
-mod block;
 mod printer;
-mod scalar;
 #[cfg(test)]
 mod tests;
 

@@ -1,13 +1,19 @@
 //! The serializer: which serde value becomes a scalar, a block or an error.
 //!
 //! Each value is printed at its [`Place`], which says what goes before
-//! and after it.
+//! and after it. Blocks are mappings and sequences, one entry a line,
+//! indented by nesting: a block nested in a sequence starts on its dash's
+//! line (`- - a`, `- key: value`); an empty one is written `{}` or `[]`.
+//! A string is plain only when every YAML version reads it back as that
+//! string.
+
+use std::fmt;
 
 use serde::Serialize;
 use serde::ser;
 
-use super::block::Block;
 use super::{Error, refused};
+use errcat_model::text::{is_yaml_plain_safe, yaml_double_quoted};
 
 /// Where a value goes, which says what is written before and after it.
 #[derive(Debug, Clone, Copy)]
@@ -187,5 +193,183 @@ impl<'a> ser::Serializer for Printer<'a> {
         _: usize,
     ) -> Result<Self::SerializeStructVariant, Error> {
         Err(refused(format_args!("the enum variant `{name}::{variant}` with data (YAML would need a tag)")))
+    }
+}
+
+// Blocks: mappings and sequences.
+
+/// A mapping or a sequence being printed, entry by entry.
+pub(super) struct Block<'a> {
+    out: &'a mut String,
+    place: Place,
+    /// The entries' indentation.
+    indent: usize,
+    entries: usize,
+    /// What the block is written as when it has no entries.
+    empty: &'static str,
+}
+
+impl<'a> Printer<'a> {
+    /// A mapping or sequence, written `empty` if it has no entries.
+    pub(super) fn block(self, empty: &'static str) -> Result<Block<'a>, Error> {
+        let indent = match self.place {
+            Place::Document => 0,
+            Place::Value { indent } | Place::Item { indent } => indent,
+            Place::Key => return Err(refused("a mapping key that is a mapping or a sequence")),
+        };
+        Ok(Block { out: self.out, place: self.place, indent, entries: 0, empty })
+    }
+}
+
+impl Block<'_> {
+    /// Starts an entry's line.
+    fn entry(&mut self) {
+        let first = self.entries == 0;
+        self.entries += 1;
+        if first {
+            match self.place {
+                Place::Value { .. } => self.out.push('\n'),
+                // The sequence's dash stands where this line's indentation would.
+                Place::Item { .. } => return,
+                Place::Document | Place::Key => {}
+            }
+        }
+        self.out.extend(std::iter::repeat_n(' ', self.indent));
+    }
+
+    /// A sequence item: `- `, then the item.
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.entry();
+        self.out.push_str("- ");
+        value.serialize(Printer { out: self.out, place: Place::Item { indent: self.indent + 2 } })
+    }
+
+    /// What follows a key's `:`.
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(Printer { out: self.out, place: Place::Value { indent: self.indent + 2 } })
+    }
+
+    fn end(self) -> Result<(), Error> {
+        if self.entries == 0 {
+            Printer { out: self.out, place: self.place }.scalar(self.empty)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl ser::SerializeSeq for Block<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Block::end(self)
+    }
+}
+
+impl ser::SerializeTuple for Block<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Block::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Block<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Block::end(self)
+    }
+}
+
+impl ser::SerializeMap for Block<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.entry();
+        key.serialize(Printer { out: self.out, place: Place::Key })?;
+        self.out.push(':');
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.value(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Block::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Block<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.entry();
+        push_string(self.out, key);
+        self.out.push(':');
+        self.value(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Block::end(self)
+    }
+}
+
+// Scalars: strings, plain or double-quoted, integers and keywords.
+
+impl<'a> Printer<'a> {
+    pub(super) fn scalar(self, text: &str) -> Result<(), Error> {
+        self.scalar_with(|out| out.push_str(text))
+    }
+
+    pub(super) fn string(self, text: &str) -> Result<(), Error> {
+        self.scalar_with(|out| push_string(out, text))
+    }
+
+    pub(super) fn integer(self, number: impl fmt::Display) -> Result<(), Error> {
+        self.scalar_with(|out| {
+            use std::fmt::Write as _;
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "{number}");
+        })
+    }
+
+    fn scalar_with(self, write: impl FnOnce(&mut String)) -> Result<(), Error> {
+        if let Place::Value { .. } = self.place {
+            self.out.push(' ');
+        }
+        write(self.out);
+        if !matches!(self.place, Place::Key) {
+            self.out.push('\n');
+        }
+        Ok(())
+    }
+}
+
+/// A string scalar: plain when every YAML version reads it back as this
+/// string, double-quoted otherwise.
+pub(super) fn push_string(out: &mut String, text: &str) {
+    if is_yaml_plain_safe(text) {
+        out.push_str(text);
+    } else {
+        out.push_str(&yaml_double_quoted(text));
     }
 }
