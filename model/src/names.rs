@@ -42,6 +42,7 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "Envelope",
     "MapSeed",
     "KeyIs",
+    "ProblemMembers",
 ];
 
 /// Names the `impl` blocks of the table enums and of `ErrorCode` define

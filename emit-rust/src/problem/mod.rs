@@ -4,7 +4,7 @@
 //! reference page) and `ApiError::problem_details`.
 
 #[cfg(test)]
-mod details;
+pub(super) mod details;
 
 #[cfg(test)]
 use super::response::BodyCode;

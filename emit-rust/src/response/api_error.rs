@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::{ApiErrorKind, BodyCodeOnly, ErrorBody, ErrorCode, Recovery, problem_code};
+use super::{ApiErrorKind, BodyCode, BodyCodeOnly, ErrorBody, ErrorCode, Recovery, read_problem};
 
 /// An error response, classified as specifically as the catalogue
 /// allows, with everything the service sent kept.
@@ -28,8 +28,28 @@ pub struct ApiError {
     status: u16,
     kind: ApiErrorKind,
     body: ::core::option::Option<ErrorBody>,
+    problem: ProblemMembers,
     raw: Vec<u8>,
     retry_after: ::core::option::Option<::core::time::Duration>,
+}
+
+/// What `ApiError` keeps of a body that is RFC 9457 problem details rather
+/// than an error body: their code, `detail` and `instance`; each `None`
+/// when the body is not one, or the API does not answer with them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct ProblemMembers {
+    pub(super) code: ::core::option::Option<BodyCode>,
+    pub(super) detail: ::core::option::Option<String>,
+    pub(super) instance: ::core::option::Option<String>,
+}
+
+impl ProblemMembers {
+    /// Nothing: the body is an error body, or not problem details.
+    pub(super) const NONE: Self = Self {
+        code: ::core::option::Option::None,
+        detail: ::core::option::Option::None,
+        instance: ::core::option::Option::None,
+    };
 }
 
 impl ApiError {
@@ -46,18 +66,28 @@ impl ApiError {
     #[must_use]
     pub fn from_response(status: u16, body: &[u8]) -> Self {
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
+        // No `message`, or a field of another shape: the code still says
+        // what went wrong; so do problem details, when the API answers
+        // with them (their code outside the body's envelope, if it has one).
+        let problem = match &parsed {
+            ::core::option::Option::Some(_) => ProblemMembers::NONE,
+            ::core::option::Option::None => read_problem(body),
+        };
         let code = match &parsed {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
-            // No `message`, or a field of another shape: the code still says
-            // what went wrong; so does problem details' code, when the API
-            // answers with them (outside the body's envelope, if it has one).
-            ::core::option::Option::None => ::serde_json::from_slice::<BodyCodeOnly>(body)
-                .ok()
-                .and_then(|only| only.0)
-                .or_else(|| problem_code(body)),
+            ::core::option::Option::None => {
+                ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0).or(problem.code)
+            }
         };
         let kind = ApiErrorKind::classify(status, code);
-        Self { status, kind, body: parsed, raw: Vec::from(body), retry_after: ::core::option::Option::None }
+        Self {
+            status,
+            kind,
+            body: parsed,
+            problem,
+            raw: Vec::from(body),
+            retry_after: ::core::option::Option::None,
+        }
     }
 
     /// Classifies an `http::Response` (features `serde` and `http`), and
@@ -123,10 +153,14 @@ impl ApiError {
         self.body.as_ref()
     }
 
-    /// The body's message, if it is an error body.
+    /// The body's message, if it is an error body; else the `detail` of
+    /// problem details, when the API answers with them.
     #[must_use]
     pub fn message(&self) -> ::core::option::Option<&str> {
-        self.body.as_ref().and_then(ErrorBody::message_text)
+        match &self.body {
+            ::core::option::Option::Some(body) => body.message_text(),
+            ::core::option::Option::None => self.problem.detail.as_deref(),
+        }
     }
 
     /// The body exactly as received, whatever it held.
@@ -156,6 +190,9 @@ impl fmt::Debug for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("ApiError");
         debug.field("status", &self.status).field("kind", &self.kind).field("body", &self.body);
+        if self.problem != ProblemMembers::NONE {
+            debug.field("problem", &self.problem);
+        }
         match ::core::str::from_utf8(&self.raw) {
             ::core::result::Result::Ok(text) => debug.field("raw", &text),
             ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
@@ -189,8 +226,10 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, value: impl fmt::Display) -> fmt::R
     fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
 }
 
-/// `HTTP <status>: ` and the error, then what the body says when that adds
-/// to it; of each text the server sent, at most `SHOWN` characters.
+/// `HTTP <status>: ` and the error, then what the body adds to it (the
+/// code as sent, its message or the `detail` of problem details, the
+/// occurrence's id or `instance`); of each text the server sent, at most
+/// `SHOWN` characters.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         ::core::write!(f, "HTTP {}: ", self.status)?;
@@ -198,38 +237,66 @@ impl fmt::Display for ApiError {
             ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
             ::core::option::Option::None => f.write_str("an error the catalogue does not list")?,
         }
-        match &self.body {
+        let (sent, text, occurrence) = match &self.body {
             ::core::option::Option::Some(body) => {
-                match self.kind {
-                    // An alias: say which code the service sent.
-                    ApiErrorKind::Code(error) if body.sent_code().number() != error.code() as i128 => {
-                        f.write_str(" (sent as ")?;
-                        write_escaped(f, body.sent_code())?;
-                        f.write_str(")")?;
-                    }
-                    ApiErrorKind::Code(_) => {}
-                    _ => {
-                        f.write_str(" (code ")?;
-                        write_escaped(f, body.sent_code())?;
-                        if let ::core::option::Option::Some(message) = body.message_text() {
-                            let (message, more) = shown(message);
-                            ::core::write!(f, ", message {message:?}{more}")?;
-                        }
-                        f.write_str(")")?;
-                    }
-                }
-                if let ::core::option::Option::Some((key, id)) = body.occurrence() {
-                    // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
-                    let (id, more) = shown(id);
-                    ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
-                }
+                // A listed code's message says what its row says: not repeated.
+                let message = match self.kind {
+                    ApiErrorKind::Code(_) => ::core::option::Option::None,
+                    _ => body.message_text().map(|message| ("message", message)),
+                };
+                (::core::option::Option::Some(body.sent_code()), message, body.occurrence())
             }
-            ::core::option::Option::None if self.raw.is_empty() => {}
+            ::core::option::Option::None if self.problem != ProblemMembers::NONE => (
+                self.problem.code,
+                self.problem.detail.as_deref().map(|detail| ("detail", detail)),
+                self.problem.instance.as_deref().map(|instance| ("instance", instance)),
+            ),
+            ::core::option::Option::None if self.raw.is_empty() => return Ok(()),
             ::core::option::Option::None => {
                 let text = String::from_utf8_lossy(&self.raw);
                 let (text, more) = shown(&text);
-                ::core::write!(f, " (body: {text:?}{more})")?;
+                return ::core::write!(f, " (body: {text:?}{more})");
             }
+        };
+        /// Notes in one pair of parentheses after the error: ` (a, b)`.
+        struct Notes<'a, 'b> {
+            f: &'a mut fmt::Formatter<'b>,
+            open: bool,
+        }
+        impl<'b> Notes<'_, 'b> {
+            /// Starts a note with `label`, after ` (` or `, `.
+            fn next(&mut self, label: &str) -> ::core::result::Result<&mut fmt::Formatter<'b>, fmt::Error> {
+                self.f.write_str(if self.open { ", " } else { " (" })?;
+                self.open = true;
+                self.f.write_str(label)?;
+                Ok(&mut *self.f)
+            }
+
+            /// Closes the parentheses, if a note opened them.
+            fn close(self) -> fmt::Result {
+                if self.open { self.f.write_str(")") } else { Ok(()) }
+            }
+        }
+        let mut notes = Notes { f, open: false };
+        match (self.kind, sent) {
+            // An alias: say which code the service sent.
+            (ApiErrorKind::Code(error), ::core::option::Option::Some(sent))
+                if sent.number() != error.code() as i128 =>
+            {
+                write_escaped(notes.next("sent as ")?, sent)?;
+            }
+            (ApiErrorKind::Code(_), _) | (_, ::core::option::Option::None) => {}
+            (_, ::core::option::Option::Some(sent)) => write_escaped(notes.next("code ")?, sent)?,
+        }
+        if let ::core::option::Option::Some((name, text)) = text {
+            let (text, more) = shown(text);
+            ::core::write!(notes.next(name)?, " {text:?}{more}")?;
+        }
+        notes.close()?;
+        if let ::core::option::Option::Some((key, id)) = occurrence {
+            // Bare, as ids are, but escaped: it cannot end the line or move the cursor.
+            let (id, more) = shown(id);
+            ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
         }
         Ok(())
     }

@@ -19,9 +19,10 @@ use super::one_element;
 ///
 /// A service may send a code the catalogue does not list: it is kept,
 /// never an error. A code is read from a JSON string of at most
-/// [`BodyCode::CAPACITY`] bytes, or a one-element array of one, and is
-/// written back as a string. It is kept inline, so that `BodyCode` is
-/// `Copy`.
+/// [`BodyCode::CAPACITY`] bytes, a JSON integer (as its decimal text: a
+/// service may send the code `"1001"` as `1001`), or a one-element array
+/// of either, and is written back as a string. It is kept inline, so that
+/// `BodyCode` is `Copy`.
 ///
 /// ```
 /// use {$krate}::{ErrorCode, {$table}};
@@ -79,6 +80,31 @@ impl BodyCode {
     pub fn as_str(&self) -> &str {
         // The bytes are those of a `&str` cut at its end: always UTF-8.
         ::core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+
+    /// A code sent as a JSON integer: its decimal text (at most 40
+    /// bytes, so it always fits).
+    fn integer(number: i128) -> Self {
+        let mut digits = [0; 40];
+        let mut start = digits.len();
+        let mut rest = number.unsigned_abs();
+        loop {
+            start -= 1;
+            // A digit: `rest % 10` is below 10.
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if number < 0 {
+            start -= 1;
+            digits[start] = b'-';
+        }
+        let mut bytes = [0; Self::CAPACITY];
+        bytes[..digits.len() - start].copy_from_slice(&digits[start..]);
+        // At most 40 bytes: the length fits a `u8`.
+        Self { len: (digits.len() - start) as u8, bytes }
     }
 
     /// The catalogue's error with this code, or with this alias.
@@ -150,7 +176,27 @@ impl<'de> Visitor<'de> for CodeField {
     type Value = BodyCode;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an error code: a string of at most 64 bytes, or a one-element array of one")
+        f.write_str(
+            "an error code: a string of at most 64 bytes, an integer, or a one-element array of either",
+        )
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> ::core::result::Result<BodyCode, E> {
+        Ok(BodyCode::integer(i128::from(number)))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> ::core::result::Result<BodyCode, E> {
+        Ok(BodyCode::integer(i128::from(number)))
+    }
+
+    fn visit_i128<E: de::Error>(self, number: i128) -> ::core::result::Result<BodyCode, E> {
+        Ok(BodyCode::integer(number))
+    }
+
+    fn visit_u128<E: de::Error>(self, number: u128) -> ::core::result::Result<BodyCode, E> {
+        i128::try_from(number)
+            .map(BodyCode::integer)
+            .map_err(|_| E::invalid_value(Unexpected::Other("an integer above 2^127"), &self))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<BodyCode, E> {
@@ -206,9 +252,31 @@ mod tests {
     }
 
     #[test]
-    fn refuses_numbers_nested_arrays_and_codes_past_the_capacity() {
+    fn reads_an_integer_as_its_decimal_text() {
+        for (json, text) in [
+            ("1001", "1001"),
+            ("[0]", "0"),
+            ("-7", "-7"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("-9223372036854775808", "-9223372036854775808"),
+        ] {
+            let code = read(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(code.as_str(), text, "{json}");
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{text}\""));
+        }
+        for number in [i128::MIN, i128::MAX, 0, -1] {
+            assert_eq!(BodyCode::integer(number).as_str(), number.to_string());
+        }
+        assert_eq!(read("1001").unwrap(), read(r#""1001""#).unwrap());
+    }
+
+    #[test]
+    fn refuses_fractions_nested_arrays_and_codes_past_the_capacity() {
         let long = format!("\"{}\"", "x".repeat(BodyCode::CAPACITY + 1));
-        for json in ["402", "[[\"a\"]]", "[]", "[\"a\",\"b\"]", long.as_str()] {
+        // serde_json reads an integer past 64 bits as a float.
+        let fractions = ["1001.0", "1e3", "18446744073709551616"];
+        for json in fractions.into_iter().chain(["[[\"a\"]]", "[]", "[\"a\",\"b\"]", "[[1]]", long.as_str()])
+        {
             assert!(read(json).is_err(), "{json} was accepted");
         }
         let full = "é".repeat(BodyCode::CAPACITY / 2);

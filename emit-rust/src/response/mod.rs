@@ -26,7 +26,7 @@ pub(super) use body::BodyCode;
 #[cfg(test)]
 use body::BodyCodeOnly;
 #[cfg(test)]
-use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery, problem_code};
+use stand_in::{ApiErrorKind, BodyVisitor, ErrorBody, ErrorCode, Recovery, read_problem};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -72,15 +72,22 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     }
     let members = members::emit_members(&sample);
     let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
-    let problem_code = match catalogue.problem_details {
+    let read_problem = match catalogue.problem_details {
         Some(_) => quote! {
-            fn problem_code(body: &[u8]) -> ::core::option::Option<BodyCode> {
-                super::ProblemDetails::from_slice(body).and_then(|problem| problem.code)
+            fn read_problem(body: &[u8]) -> ProblemMembers {
+                match super::ProblemDetails::from_slice(body) {
+                    ::core::option::Option::Some(problem) => ProblemMembers {
+                        code: problem.code,
+                        detail: problem.detail,
+                        instance: problem.instance,
+                    },
+                    ::core::option::Option::None => ProblemMembers::NONE,
+                }
             }
         },
         None => quote! {
-            fn problem_code(_: &[u8]) -> ::core::option::Option<BodyCode> {
-                ::core::option::Option::None
+            fn read_problem(_: &[u8]) -> ProblemMembers {
+                ProblemMembers::NONE
             }
         },
     };
@@ -110,9 +117,9 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             #build
             #kind
 
-            /// The code of a body that is RFC 9457 problem details, when the
-            /// API answers with them.
-            #problem_code
+            /// What `ApiError` keeps of a body that is RFC 9457 problem
+            /// details, when the API answers with them.
+            #read_problem
             #api_error
 
             impl ::core::error::Error for ApiError {}
@@ -139,8 +146,8 @@ fn api_error(catalogue: &Catalogue, slots: &Slots) -> Fixed {
 /// codes, and as string codes say it.
 fn sent_an_alias() -> (syn::Expr, syn::Expr) {
     (
-        syn::parse_quote!(body.sent_code().number() != error.code() as i128),
-        syn::parse_quote!(body.sent_code().as_str() != error.code()),
+        syn::parse_quote!(sent.number() != error.code() as i128),
+        syn::parse_quote!(sent.as_str() != error.code()),
     )
 }
 

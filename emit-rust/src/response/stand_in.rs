@@ -1,8 +1,8 @@
 //! A hand-written stand-in for the generated items that the fixed response
 //! code names (`ErrorCode`, `Recovery`, `ApiErrorKind`, and the body's
-//! members: `ErrorBody`, `BodyVisitor`, `Members`' `Serialize`): two codes,
-//! one alias, Knox's body and no HTTP status table, so that code compiles
-//! and runs here.
+//! members: `ErrorBody`, `BodyVisitor`, `Members`' `Serialize`, and
+//! `read_problem`): two codes, one alias, Knox's body, problem details and
+//! no HTTP status table, so that code compiles and runs here.
 
 use std::fmt;
 
@@ -11,7 +11,9 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::BodyCode;
+use super::api_error::ProblemMembers;
 use super::body::{CodeField, Members, TextField, once};
+use crate::problem::details::ProblemDetails;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Recovery {
@@ -236,7 +238,12 @@ impl Visitor<'_> for FieldVisitor {
     }
 }
 
-/// As generated for a spec without `problem_details:`.
-pub fn problem_code(_: &[u8]) -> Option<BodyCode> {
-    None
+/// As generated for a spec with `problem_details:`.
+pub(super) fn read_problem(body: &[u8]) -> ProblemMembers {
+    match ProblemDetails::from_slice(body) {
+        Some(problem) => {
+            ProblemMembers { code: problem.code, detail: problem.detail, instance: problem.instance }
+        }
+        None => ProblemMembers::NONE,
+    }
 }

@@ -197,3 +197,41 @@ fn a_delay_read_elsewhere_is_kept() {
     assert_eq!(capped, Some(ApiError::MAX_RETRY_AFTER));
     let _deadline = std::time::Instant::now() + capped.unwrap();
 }
+
+#[test]
+fn display_and_message_say_what_problem_details_say() {
+    let raw = br#"{"type":"https://docs.example.com/errors.html#4040000","title":"NOT_FOUND","status":404,"detail":"no device 7","instance":"/devices/7","code":40400}"#;
+    let error = ApiError::from_response(404, raw);
+    assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::NotFound));
+    assert_eq!((error.body(), error.message()), (None, Some("no device 7")));
+    assert_eq!(
+        error.to_string(),
+        r#"HTTP 404: 4040000 NOT_FOUND: No such thing. (sent as 40400, detail "no device 7") [instance /devices/7]"#
+    );
+    assert!(format!("{error:?}").contains(r#"detail: Some("no device 7")"#), "{error:?}");
+
+    // An unlisted code, a detail of two lines, no instance.
+    let error = ApiError::from_response(409, br#"{"title":"Conflict","detail":"held by\nsomeone","code":7}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 409, code: Some(BodyCode::new(7)) });
+    assert_eq!(
+        error.to_string(),
+        r#"HTTP 409: an error the catalogue does not list (code 7, detail "held by\nsomeone")"#
+    );
+
+    // Problem details with nothing more to say show their body.
+    let error = ApiError::from_response(410, br#"{"title":"Gone"}"#);
+    assert_eq!(error.message(), None);
+    assert_eq!(
+        error.to_string(),
+        r#"HTTP 410: an error the catalogue does not list (body: "{\"title\":\"Gone\"}")"#
+    );
+
+    // Of each text, a bounded part.
+    let huge = "é".repeat(1_000_000);
+    let raw = format!(r#"{{"detail":"{huge}","instance":"{huge}","code":4040000}}"#);
+    let error = ApiError::from_response(404, raw.as_bytes());
+    let shown = error.to_string();
+    assert!(shown.chars().count() < 1_000, "{} characters shown", shown.chars().count());
+    assert_eq!(shown.matches('…').count(), 2, "each cut is marked: {shown}");
+    assert_eq!(error.message(), Some(huge.as_str()), "the accessor keeps the whole text");
+}

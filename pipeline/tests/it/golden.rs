@@ -134,6 +134,7 @@ const RESPONSE_TYPES: &[&str] = &[
     "Envelope",
     "MapSeed",
     "KeyIs",
+    "ProblemMembers",
 ];
 
 fn collect_type_names(items: &[syn::Item], types: &mut std::collections::BTreeSet<String>) {

@@ -91,10 +91,53 @@ fn responses_parse_as_such_an_api_sends_them() {
     );
     assert!(error.to_string().contains("card_new_reason"), "{error}");
 
-    // A number is not a code of this API; an unlisted status still has its recovery.
+    // A number the catalogue does not list is kept as its digits; an
+    // unlisted status still has its recovery.
     let error = ApiError::from_response(503, br#"{"error":{"code":402,"message":"X"}}"#);
-    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 503, code: None });
+    assert_eq!(
+        error.kind(),
+        ApiErrorKind::Unknown { status: 503, code: Some(BodyCode::new("402").unwrap()) }
+    );
     assert_eq!(error.recovery(), Some(Recovery::RetryLater));
+}
+
+#[test]
+fn a_code_sent_as_a_number_reads_as_its_digits() {
+    let insufficient = ErrorCode::Request(RequestError::BalanceInsufficient);
+    let error = ApiError::from_response(400, br#"{"error":{"code":1001,"message":"Balance insufficient"}}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Code(insufficient));
+    assert_eq!(error.body().map(|body| body.code.as_str()), Some("1001"));
+    assert!(error.to_string().ends_with("(sent as 1001)"), "{error}");
+    // In an array, without a message, or in problem details alike.
+    for raw in [
+        &br#"{"error":{"code":[1001],"message":"m"}}"#[..],
+        br#"{"error":{"code":1001}}"#,
+        br#"{"type":"about:blank","status":400,"code":1001}"#,
+    ] {
+        let error = ApiError::from_response(400, raw);
+        assert_eq!(error.kind(), ApiErrorKind::Code(insufficient), "{}", String::from_utf8_lossy(raw));
+    }
+    // A JSON number has no leading zero: `0402` is only ever a string.
+    let error = ApiError::from_response(402, br#"{"error":{"code":402,"message":"m"}}"#);
+    assert_eq!(error.error_code(), None);
+    // A fraction is no code.
+    let error = ApiError::from_response(418, br#"{"error":{"code":1001.0,"message":"m"}}"#);
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 418, code: None });
+}
+
+#[test]
+fn a_problem_answer_shows_its_detail_and_instance() {
+    let problem =
+        ProblemDetails::from(DECLINED).with_detail("balance 3.00 < 5.00").with_instance("/payments/7");
+    let error = ApiError::from_response(402, &serde_json::to_vec(&problem).unwrap());
+    assert_eq!(error.kind(), ApiErrorKind::Code(DECLINED));
+    assert_eq!(error.message(), Some("balance 3.00 < 5.00"));
+    assert_eq!(
+        error.to_string(),
+        "HTTP 402: card_declined Card declined: The card was declined. \
+         (detail \"balance 3.00 < 5.00\") [instance /payments/7]"
+    );
+    assert_eq!(error.problem_details(), Some(problem));
 }
 
 #[test]

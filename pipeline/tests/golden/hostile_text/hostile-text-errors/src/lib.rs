@@ -1550,10 +1550,19 @@ mod response {
             }
         }
     }
-    /// The code of a body that is RFC 9457 problem details, when the
-    /// API answers with them.
-    fn problem_code(body: &[u8]) -> ::core::option::Option<BodyCode> {
-        super::ProblemDetails::from_slice(body).and_then(|problem| problem.code)
+    /// What `ApiError` keeps of a body that is RFC 9457 problem
+    /// details, when the API answers with them.
+    fn read_problem(body: &[u8]) -> ProblemMembers {
+        match super::ProblemDetails::from_slice(body) {
+            ::core::option::Option::Some(problem) => {
+                ProblemMembers {
+                    code: problem.code,
+                    detail: problem.detail,
+                    instance: problem.instance,
+                }
+            }
+            ::core::option::Option::None => ProblemMembers::NONE,
+        }
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
@@ -1575,8 +1584,26 @@ mod response {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
+        problem: ProblemMembers,
         raw: Vec<u8>,
         retry_after: ::core::option::Option<::core::time::Duration>,
+    }
+    /// What `ApiError` keeps of a body that is RFC 9457 problem details rather
+    /// than an error body: their code, `detail` and `instance`; each `None`
+    /// when the body is not one, or the API does not answer with them.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub(super) struct ProblemMembers {
+        pub(super) code: ::core::option::Option<BodyCode>,
+        pub(super) detail: ::core::option::Option<String>,
+        pub(super) instance: ::core::option::Option<String>,
+    }
+    impl ProblemMembers {
+        /// Nothing: the body is an error body, or not problem details.
+        pub(super) const NONE: Self = Self {
+            code: ::core::option::Option::None,
+            detail: ::core::option::Option::None,
+            instance: ::core::option::Option::None,
+        };
     }
     impl ApiError {
         /// The longest delay [`retry_after`](Self::retry_after) reports: one
@@ -1593,6 +1620,10 @@ mod response {
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read_problem(body),
+            };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
@@ -1601,7 +1632,7 @@ mod response {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
                         .ok()
                         .and_then(|only| only.0)
-                        .or_else(|| problem_code(body))
+                        .or(problem.code)
                 }
             };
             let kind = ApiErrorKind::classify(status, code);
@@ -1609,6 +1640,7 @@ mod response {
                 status,
                 kind,
                 body: parsed,
+                problem,
                 raw: Vec::from(body),
                 retry_after: ::core::option::Option::None,
             }
@@ -1677,10 +1709,14 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's message, if it is an error body.
+        /// The body's message, if it is an error body; else the `detail` of
+        /// problem details, when the API answers with them.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().and_then(ErrorBody::message_text)
+            match &self.body {
+                ::core::option::Option::Some(body) => body.message_text(),
+                ::core::option::Option::None => self.problem.detail.as_deref(),
+            }
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -1717,6 +1753,9 @@ mod response {
                 .field("status", &self.status)
                 .field("kind", &self.kind)
                 .field("body", &self.body);
+            if self.problem != ProblemMembers::NONE {
+                debug.field("problem", &self.problem);
+            }
             match ::core::str::from_utf8(&self.raw) {
                 ::core::result::Result::Ok(text) => debug.field("raw", &text),
                 ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
@@ -1750,8 +1789,10 @@ mod response {
         }
         fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
     }
-    /// `HTTP <status>: ` and the error, then what the body says when that adds
-    /// to it; of each text the server sent, at most `SHOWN` characters.
+    /// `HTTP <status>: ` and the error, then what the body adds to it (the
+    /// code as sent, its message or the `detail` of problem details, the
+    /// occurrence's id or `instance`); of each text the server sent, at most
+    /// `SHOWN` characters.
     impl fmt::Display for ApiError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             ::core::write!(f, "HTTP {}: ", self.status)?;
@@ -1761,40 +1802,78 @@ mod response {
                     f.write_str("an error the catalogue does not list")?
                 }
             }
-            match &self.body {
+            let (sent, text, occurrence) = match &self.body {
                 ::core::option::Option::Some(body) => {
-                    match self.kind {
-                        ApiErrorKind::Code(
-                            error,
-                        ) if body.sent_code().number() != error.code() as i128 => {
-                            f.write_str(" (sent as ")?;
-                            write_escaped(f, body.sent_code())?;
-                            f.write_str(")")?;
-                        }
-                        ApiErrorKind::Code(_) => {}
-                        _ => {
-                            f.write_str(" (code ")?;
-                            write_escaped(f, body.sent_code())?;
-                            if let ::core::option::Option::Some(message) = body
-                                .message_text()
-                            {
-                                let (message, more) = shown(message);
-                                ::core::write!(f, ", message {message:?}{more}")?;
-                            }
-                            f.write_str(")")?;
-                        }
-                    }
-                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
-                        let (id, more) = shown(id);
-                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
-                    }
+                    let message = match self.kind {
+                        ApiErrorKind::Code(_) => ::core::option::Option::None,
+                        _ => body.message_text().map(|message| ("message", message)),
+                    };
+                    (
+                        ::core::option::Option::Some(body.sent_code()),
+                        message,
+                        body.occurrence(),
+                    )
                 }
-                ::core::option::Option::None if self.raw.is_empty() => {}
+                ::core::option::Option::None if self.problem != ProblemMembers::NONE => {
+                    (
+                        self.problem.code,
+                        self.problem.detail.as_deref().map(|detail| ("detail", detail)),
+                        self
+                            .problem
+                            .instance
+                            .as_deref()
+                            .map(|instance| ("instance", instance)),
+                    )
+                }
+                ::core::option::Option::None if self.raw.is_empty() => return Ok(()),
                 ::core::option::Option::None => {
                     let text = String::from_utf8_lossy(&self.raw);
                     let (text, more) = shown(&text);
-                    ::core::write!(f, " (body: {text:?}{more})")?;
+                    return ::core::write!(f, " (body: {text:?}{more})");
                 }
+            };
+            /// Notes in one pair of parentheses after the error: ` (a, b)`.
+            struct Notes<'a, 'b> {
+                f: &'a mut fmt::Formatter<'b>,
+                open: bool,
+            }
+            impl<'b> Notes<'_, 'b> {
+                /// Starts a note with `label`, after ` (` or `, `.
+                fn next(
+                    &mut self,
+                    label: &str,
+                ) -> ::core::result::Result<&mut fmt::Formatter<'b>, fmt::Error> {
+                    self.f.write_str(if self.open { ", " } else { " (" })?;
+                    self.open = true;
+                    self.f.write_str(label)?;
+                    Ok(&mut *self.f)
+                }
+                /// Closes the parentheses, if a note opened them.
+                fn close(self) -> fmt::Result {
+                    if self.open { self.f.write_str(")") } else { Ok(()) }
+                }
+            }
+            let mut notes = Notes { f, open: false };
+            match (self.kind, sent) {
+                (
+                    ApiErrorKind::Code(error),
+                    ::core::option::Option::Some(sent),
+                ) if sent.number() != error.code() as i128 => {
+                    write_escaped(notes.next("sent as ")?, sent)?;
+                }
+                (ApiErrorKind::Code(_), _) | (_, ::core::option::Option::None) => {}
+                (_, ::core::option::Option::Some(sent)) => {
+                    write_escaped(notes.next("code ")?, sent)?
+                }
+            }
+            if let ::core::option::Option::Some((name, text)) = text {
+                let (text, more) = shown(text);
+                ::core::write!(notes.next(name) ?, " {text:?}{more}")?;
+            }
+            notes.close()?;
+            if let ::core::option::Option::Some((key, id)) = occurrence {
+                let (id, more) = shown(id);
+                ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
             }
             Ok(())
         }

@@ -565,6 +565,8 @@ pub enum RequestError {
     ///
     /// HTTP status: 400.
     ///
+    /// Also sent as: `1001`.
+    ///
     /// Recovery: [`Recovery::FixRequest`].
     BalanceInsufficient,
     /// [`charge_already_captured Charge already captured`](crate::reference#Code-charge_already_captured): The charge was captured before.
@@ -757,7 +759,7 @@ impl RequestError {
         &[],
         &[],
         &[],
-        &[],
+        &["1001"],
         &[],
         &[],
         &[],
@@ -770,14 +772,14 @@ impl RequestError {
         &[],
         &[],
     ];
-    const ALIAS_CODES: &'static [&'static str] = &[];
-    const ALIAS_ROWS: &'static [usize] = &[];
+    const ALIAS_CODES: &'static [&'static str] = &["1001"];
+    const ALIAS_ROWS: &'static [usize] = &[7];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_HASH_WHOLE: bool = false;
-    const CODE_PILOTS: &'static [u16] = &[12, 2, 1, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[6, 50, 1, 1, 0];
     const CODE_SLOTS: &'static [u32] = &[
-        7, 5, 4, 17, 0, 0, 0, 0, 0, 0, 14, 8, 12, 0, 16, 6, 15, 0, 3, 0, 0, 0, 10, 1, 0,
-        18, 0, 2, 11, 9, 0, 13,
+        2, 1, 0, 17, 10, 0, 7, 0, 0, 0, 14, 0, 12, 0, 16, 6, 15, 0, 3, 19, 4, 0, 0, 13,
+        0, 18, 0, 5, 8, 9, 0, 11,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
     const NAME_HASH_WHOLE: bool = false;
@@ -834,7 +836,9 @@ impl RequestError {
     /// ```
     /// use stripe_style_errors::RequestError;
     ///
-    /// assert!(RequestError::UnknownReason.aliases().is_empty());
+    /// assert_eq!(RequestError::BalanceInsufficient.aliases(), &["1001"]);
+    /// assert_eq!(RequestError::from_code("1001"), Some(RequestError::BalanceInsufficient));
+    /// assert_eq!(RequestError::from_code("1001").map(RequestError::code), Some("balance_insufficient"));
     /// ```
     #[must_use]
     pub const fn aliases(self) -> &'static [&'static str] {
@@ -1413,9 +1417,10 @@ mod response {
     ///
     /// A service may send a code the catalogue does not list: it is kept,
     /// never an error. A code is read from a JSON string of at most
-    /// [`BodyCode::CAPACITY`] bytes, or a one-element array of one, and is
-    /// written back as a string. It is kept inline, so that `BodyCode` is
-    /// `Copy`.
+    /// [`BodyCode::CAPACITY`] bytes, a JSON integer (as its decimal text: a
+    /// service may send the code `"1001"` as `1001`), or a one-element array
+    /// of either, and is written back as a string. It is kept inline, so that
+    /// `BodyCode` is `Copy`.
     ///
     /// ```
     /// use stripe_style_errors::{ErrorCode, CardError};
@@ -1471,6 +1476,31 @@ mod response {
         #[must_use]
         pub fn as_str(&self) -> &str {
             ::core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+        }
+        /// A code sent as a JSON integer: its decimal text (at most 40
+        /// bytes, so it always fits).
+        fn integer(number: i128) -> Self {
+            let mut digits = [0; 40];
+            let mut start = digits.len();
+            let mut rest = number.unsigned_abs();
+            loop {
+                start -= 1;
+                digits[start] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            if number < 0 {
+                start -= 1;
+                digits[start] = b'-';
+            }
+            let mut bytes = [0; Self::CAPACITY];
+            bytes[..digits.len() - start].copy_from_slice(&digits[start..]);
+            Self {
+                len: (digits.len() - start) as u8,
+                bytes,
+            }
         }
         /// The catalogue's error with this code, or with this alias.
         ///
@@ -1540,8 +1570,37 @@ mod response {
         type Value = BodyCode;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(
-                "an error code: a string of at most 64 bytes, or a one-element array of one",
+                "an error code: a string of at most 64 bytes, an integer, or a one-element array of either",
             )
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            number: u64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(i128::from(number)))
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            number: i64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(i128::from(number)))
+        }
+        fn visit_i128<E: de::Error>(
+            self,
+            number: i128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(number))
+        }
+        fn visit_u128<E: de::Error>(
+            self,
+            number: u128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            i128::try_from(number)
+                .map(BodyCode::integer)
+                .map_err(|_| E::invalid_value(
+                    Unexpected::Other("an integer above 2^127"),
+                    &self,
+                ))
         }
         fn visit_str<E: de::Error>(
             self,
@@ -2054,10 +2113,19 @@ mod response {
             }
         }
     }
-    /// The code of a body that is RFC 9457 problem details, when the
-    /// API answers with them.
-    fn problem_code(body: &[u8]) -> ::core::option::Option<BodyCode> {
-        super::ProblemDetails::from_slice(body).and_then(|problem| problem.code)
+    /// What `ApiError` keeps of a body that is RFC 9457 problem
+    /// details, when the API answers with them.
+    fn read_problem(body: &[u8]) -> ProblemMembers {
+        match super::ProblemDetails::from_slice(body) {
+            ::core::option::Option::Some(problem) => {
+                ProblemMembers {
+                    code: problem.code,
+                    detail: problem.detail,
+                    instance: problem.instance,
+                }
+            }
+            ::core::option::Option::None => ProblemMembers::NONE,
+        }
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
@@ -2079,8 +2147,26 @@ mod response {
         status: u16,
         kind: ApiErrorKind,
         body: ::core::option::Option<ErrorBody>,
+        problem: ProblemMembers,
         raw: Vec<u8>,
         retry_after: ::core::option::Option<::core::time::Duration>,
+    }
+    /// What `ApiError` keeps of a body that is RFC 9457 problem details rather
+    /// than an error body: their code, `detail` and `instance`; each `None`
+    /// when the body is not one, or the API does not answer with them.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub(super) struct ProblemMembers {
+        pub(super) code: ::core::option::Option<BodyCode>,
+        pub(super) detail: ::core::option::Option<String>,
+        pub(super) instance: ::core::option::Option<String>,
+    }
+    impl ProblemMembers {
+        /// Nothing: the body is an error body, or not problem details.
+        pub(super) const NONE: Self = Self {
+            code: ::core::option::Option::None,
+            detail: ::core::option::Option::None,
+            instance: ::core::option::Option::None,
+        };
     }
     impl ApiError {
         /// The longest delay [`retry_after`](Self::retry_after) reports: one
@@ -2097,6 +2183,10 @@ mod response {
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read_problem(body),
+            };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
@@ -2105,7 +2195,7 @@ mod response {
                     ::serde_json::from_slice::<BodyCodeOnly>(body)
                         .ok()
                         .and_then(|only| only.0)
-                        .or_else(|| problem_code(body))
+                        .or(problem.code)
                 }
             };
             let kind = ApiErrorKind::classify(status, code);
@@ -2113,6 +2203,7 @@ mod response {
                 status,
                 kind,
                 body: parsed,
+                problem,
                 raw: Vec::from(body),
                 retry_after: ::core::option::Option::None,
             }
@@ -2181,10 +2272,14 @@ mod response {
         pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
             self.body.as_ref()
         }
-        /// The body's message, if it is an error body.
+        /// The body's message, if it is an error body; else the `detail` of
+        /// problem details, when the API answers with them.
         #[must_use]
         pub fn message(&self) -> ::core::option::Option<&str> {
-            self.body.as_ref().and_then(ErrorBody::message_text)
+            match &self.body {
+                ::core::option::Option::Some(body) => body.message_text(),
+                ::core::option::Option::None => self.problem.detail.as_deref(),
+            }
         }
         /// The body exactly as received, whatever it held.
         #[must_use]
@@ -2221,6 +2316,9 @@ mod response {
                 .field("status", &self.status)
                 .field("kind", &self.kind)
                 .field("body", &self.body);
+            if self.problem != ProblemMembers::NONE {
+                debug.field("problem", &self.problem);
+            }
             match ::core::str::from_utf8(&self.raw) {
                 ::core::result::Result::Ok(text) => debug.field("raw", &text),
                 ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
@@ -2254,8 +2352,10 @@ mod response {
         }
         fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
     }
-    /// `HTTP <status>: ` and the error, then what the body says when that adds
-    /// to it; of each text the server sent, at most `SHOWN` characters.
+    /// `HTTP <status>: ` and the error, then what the body adds to it (the
+    /// code as sent, its message or the `detail` of problem details, the
+    /// occurrence's id or `instance`); of each text the server sent, at most
+    /// `SHOWN` characters.
     impl fmt::Display for ApiError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             ::core::write!(f, "HTTP {}: ", self.status)?;
@@ -2265,40 +2365,78 @@ mod response {
                     f.write_str("an error the catalogue does not list")?
                 }
             }
-            match &self.body {
+            let (sent, text, occurrence) = match &self.body {
                 ::core::option::Option::Some(body) => {
-                    match self.kind {
-                        ApiErrorKind::Code(
-                            error,
-                        ) if body.sent_code().as_str() != error.code() => {
-                            f.write_str(" (sent as ")?;
-                            write_escaped(f, body.sent_code())?;
-                            f.write_str(")")?;
-                        }
-                        ApiErrorKind::Code(_) => {}
-                        _ => {
-                            f.write_str(" (code ")?;
-                            write_escaped(f, body.sent_code())?;
-                            if let ::core::option::Option::Some(message) = body
-                                .message_text()
-                            {
-                                let (message, more) = shown(message);
-                                ::core::write!(f, ", message {message:?}{more}")?;
-                            }
-                            f.write_str(")")?;
-                        }
-                    }
-                    if let ::core::option::Option::Some((key, id)) = body.occurrence() {
-                        let (id, more) = shown(id);
-                        ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
-                    }
+                    let message = match self.kind {
+                        ApiErrorKind::Code(_) => ::core::option::Option::None,
+                        _ => body.message_text().map(|message| ("message", message)),
+                    };
+                    (
+                        ::core::option::Option::Some(body.sent_code()),
+                        message,
+                        body.occurrence(),
+                    )
                 }
-                ::core::option::Option::None if self.raw.is_empty() => {}
+                ::core::option::Option::None if self.problem != ProblemMembers::NONE => {
+                    (
+                        self.problem.code,
+                        self.problem.detail.as_deref().map(|detail| ("detail", detail)),
+                        self
+                            .problem
+                            .instance
+                            .as_deref()
+                            .map(|instance| ("instance", instance)),
+                    )
+                }
+                ::core::option::Option::None if self.raw.is_empty() => return Ok(()),
                 ::core::option::Option::None => {
                     let text = String::from_utf8_lossy(&self.raw);
                     let (text, more) = shown(&text);
-                    ::core::write!(f, " (body: {text:?}{more})")?;
+                    return ::core::write!(f, " (body: {text:?}{more})");
                 }
+            };
+            /// Notes in one pair of parentheses after the error: ` (a, b)`.
+            struct Notes<'a, 'b> {
+                f: &'a mut fmt::Formatter<'b>,
+                open: bool,
+            }
+            impl<'b> Notes<'_, 'b> {
+                /// Starts a note with `label`, after ` (` or `, `.
+                fn next(
+                    &mut self,
+                    label: &str,
+                ) -> ::core::result::Result<&mut fmt::Formatter<'b>, fmt::Error> {
+                    self.f.write_str(if self.open { ", " } else { " (" })?;
+                    self.open = true;
+                    self.f.write_str(label)?;
+                    Ok(&mut *self.f)
+                }
+                /// Closes the parentheses, if a note opened them.
+                fn close(self) -> fmt::Result {
+                    if self.open { self.f.write_str(")") } else { Ok(()) }
+                }
+            }
+            let mut notes = Notes { f, open: false };
+            match (self.kind, sent) {
+                (
+                    ApiErrorKind::Code(error),
+                    ::core::option::Option::Some(sent),
+                ) if sent.as_str() != error.code() => {
+                    write_escaped(notes.next("sent as ")?, sent)?;
+                }
+                (ApiErrorKind::Code(_), _) | (_, ::core::option::Option::None) => {}
+                (_, ::core::option::Option::Some(sent)) => {
+                    write_escaped(notes.next("code ")?, sent)?
+                }
+            }
+            if let ::core::option::Option::Some((name, text)) = text {
+                let (text, more) = shown(text);
+                ::core::write!(notes.next(name) ?, " {text:?}{more}")?;
+            }
+            notes.close()?;
+            if let ::core::option::Option::Some((key, id)) = occurrence {
+                let (id, more) = shown(id);
+                ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
             }
             Ok(())
         }
