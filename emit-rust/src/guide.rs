@@ -520,7 +520,10 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
                  - `http`: convert to and from `http::StatusCode`, and read `Retry-After`\n\
                  \x20 (`http` is re-exported).\n\
                  - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
-                 \x20 (turns on `serde` and `http`; `axum_core` is re-exported).\n\n\
+                 \x20 (turns on `serde` and `http`; `axum_core` is re-exported).\n\
+                 - `reqwest`: `ApiError::from_reqwest` reads a `reqwest::Response` (turns on\n\
+                 \x20 `serde` and `http`; `reqwest` 0.13 without its default features: your own\n\
+                 \x20 dependency on it chooses TLS).\n\n\
                  None is on by default: the default crate is `no_std`, with no dependencies."
             } else {
                 "\n# Cargo features\n\n\

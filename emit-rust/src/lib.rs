@@ -95,12 +95,15 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
              http = [\"dep:http\", \"dep:httpdate\"]\n\
              # Answer errors from an axum server: `IntoResponse` for every error.\n\
              axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
+             # Read a `reqwest::Response` as an `ApiError` (plain HTTP only: no TLS of its own).\n\
+             reqwest = [\"serde\", \"http\", \"dep:reqwest\"]\n\
              \n\
              # None by default: the crate is `no_std` and dependency-free.\n\
              [dependencies]\n\
              axum-core = { version = \"0.5\", optional = true, default-features = false }\n\
              http = { version = \"1\", optional = true }\n\
              httpdate = { version = \"1\", optional = true }\n\
+             reqwest = { version = \"0.13\", optional = true, default-features = false }\n\
              serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
              serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
             .to_owned(),

@@ -17,6 +17,8 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ApiErrorKind",
     // Re-exported at the root when the spec has `problem_details:`.
     "ProblemDetails",
+    // Re-exported at the root with a body (feature `axum`).
+    "RetryAfter",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",

@@ -95,9 +95,28 @@ impl ApiError {
     #[cfg(feature = "http")]
     #[must_use]
     pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> Self {
-        let error = Self::from_response(response.status().as_u16(), response.body().as_ref());
-        let retry_after = response
-            .headers()
+        Self::from_parts(response.status(), response.headers(), response.body().as_ref())
+    }
+
+    /// Classifies a response from its parts, as an HTTP client hands them
+    /// over once it has read the body (features `serde` and `http`), and
+    /// keeps how long its `Retry-After` header asks to wait.
+    ///
+    /// ```
+    /// use {$krate}::ApiError;
+    /// use {$krate}::http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+    /// let error = ApiError::from_parts(StatusCode::SERVICE_UNAVAILABLE, &headers, b"");
+    /// assert_eq!(error.status(), 503);
+    /// assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(7)));
+    /// ```
+    #[cfg(feature = "http")]
+    #[must_use]
+    pub fn from_parts(status: ::http::StatusCode, headers: &::http::HeaderMap, body: &[u8]) -> Self {
+        let error = Self::from_response(status.as_u16(), body);
+        let retry_after = headers
             .get(::http::header::RETRY_AFTER)
             .and_then(|value| value.to_str().ok())
             .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
@@ -105,6 +124,31 @@ impl ApiError {
             ::core::option::Option::Some(delay) => error.with_retry_after(delay),
             ::core::option::Option::None => error,
         }
+    }
+
+    /// Reads a `reqwest` response's body and classifies the response,
+    /// keeping how long its `Retry-After` header asks to wait (feature
+    /// `reqwest`). The error is `reqwest`'s, when the body could not be read.
+    ///
+    /// ```no_run
+    /// # async fn call(client: reqwest::Client) -> Result<(), reqwest::Error> {
+    /// use {$krate}::ApiError;
+    ///
+    /// let response = client.get("http://127.0.0.1:8080/").send().await?;
+    /// if !response.status().is_success() {
+    ///     let error = ApiError::from_reqwest(response).await?;
+    ///     println!("{error}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "reqwest")]
+    pub async fn from_reqwest(
+        response: ::reqwest::Response,
+    ) -> ::core::result::Result<Self, ::reqwest::Error> {
+        let (status, headers) = (response.status(), response.headers().clone());
+        let body = response.bytes().await?;
+        ::core::result::Result::Ok(Self::from_parts(status, &headers, &body))
     }
 
     /// The error with the delay a `Retry-After` header asked for, for a

@@ -8,7 +8,7 @@
 //! catalogue's tables: `members.rs`, `build.rs` and `kind.rs`.
 
 #[cfg(test)]
-// `http` is a feature of the generated crate, not of this one.
+// `http` and `reqwest` are features of the generated crate, not of this one.
 #[allow(unexpected_cfgs)]
 mod api_error;
 #[cfg(test)]

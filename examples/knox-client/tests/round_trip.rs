@@ -64,6 +64,9 @@ fn every_knox_response_becomes_its_typed_error_and_next_step() {
         assert_eq!(error.kind(), kind, "{}", canned.path);
         assert_eq!(error.recovery(), recovery, "{}", canned.path);
         assert_eq!(next_step(&error), step, "{}", canned.path);
+        // The header crossed the wire too: `from_parts` read it.
+        let wait = (canned.status == 429).then(|| Duration::from_secs(30));
+        assert_eq!(error.retry_after(), wait, "{}", canned.path);
         assert_nothing_lost(canned, &error);
     }
     assert_eq!(server.stop().expect("the server ran"), KNOX_RESPONSES.len(), "one request per response");

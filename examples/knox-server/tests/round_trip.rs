@@ -1,11 +1,12 @@
 //! The client of the `knox-client` example against this server, over real
 //! HTTP on 127.0.0.1: every error the server answers reads back as the same
-//! error, with the same next step, and nothing lost.
+//! error, with the same next step, and nothing lost; read with `ureq`, and
+//! with `reqwest` through the generated crate's `reqwest` feature.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use knox_client::{NextStep, next_step};
 use knox_cloud_errors::{ApiError, ApiErrorKind, AuthError, ErrorCode, HttpError, Recovery};
@@ -103,4 +104,43 @@ fn a_code_the_catalogue_does_not_list_is_not_found() {
         ApiError::from_response(status, &body).error_code(),
         Some(ErrorCode::Http(HttpError::NotFound))
     );
+}
+
+/// GETs `url` with `reqwest` and reads the answer with the generated
+/// crate's `ApiError::from_reqwest`.
+fn fetch_with_reqwest(url: &str) -> ApiError {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    runtime.block_on(async {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(5)).build().expect("a client");
+        let response = client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        ApiError::from_reqwest(response).await.expect("the body is read")
+    })
+}
+
+#[test]
+fn reqwest_reads_every_error_and_how_long_to_wait() {
+    let base = start();
+    for code in HttpError::ALL
+        .iter()
+        .copied()
+        .map(ErrorCode::Http)
+        .chain([ErrorCode::Auth(AuthError::AccessTokenExpired)])
+    {
+        let error = fetch_with_reqwest(&format!("{base}/errors/{}", code.code()));
+        assert_eq!((error.status(), error.error_code()), (code.http_status(), Some(code)), "{code}");
+        let id = format!("e-{}", code.code());
+        assert_eq!(error.body().and_then(|body| body.error_id.as_deref()), Some(id.as_str()), "{code}");
+        // Too many requests says how long to wait; nothing else does.
+        let wait =
+            (code.http_status() == 429).then(|| Duration::from_secs(knox_server::TOO_MANY_REQUESTS_WAIT));
+        assert_eq!(error.retry_after(), wait, "{code}");
+    }
+
+    // Down for maintenance: an unlisted 503, back at an HTTP date.
+    let error = fetch_with_reqwest(&format!("{base}/maintenance"));
+    assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 503, code: None });
+    assert_eq!(error.recovery(), Some(Recovery::RetryLater));
+    let left = knox_server::back_at().duration_since(SystemTime::now()).expect("a date to come");
+    let delay = error.retry_after().expect("a delay");
+    assert_eq!(delay, left.min(ApiError::MAX_RETRY_AFTER));
 }

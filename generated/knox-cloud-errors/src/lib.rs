@@ -21,6 +21,9 @@
 //!   (`http` is re-exported).
 //! - `axum`: answer errors from an axum server: `IntoResponse` for every error
 //!   (turns on `serde` and `http`; `axum_core` is re-exported).
+//! - `reqwest`: `ApiError::from_reqwest` reads a `reqwest::Response` (turns on
+//!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
+//!   dependency on it chooses TLS).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -2269,12 +2272,35 @@ mod response {
         pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
             response: &::http::Response<B>,
         ) -> Self {
-            let error = Self::from_response(
-                response.status().as_u16(),
+            Self::from_parts(
+                response.status(),
+                response.headers(),
                 response.body().as_ref(),
-            );
-            let retry_after = response
-                .headers()
+            )
+        }
+        /// Classifies a response from its parts, as an HTTP client hands them
+        /// over once it has read the body (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
+        ///
+        /// ```
+        /// use knox_cloud_errors::ApiError;
+        /// use knox_cloud_errors::http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
+        ///
+        /// let mut headers = HeaderMap::new();
+        /// headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        /// let error = ApiError::from_parts(StatusCode::SERVICE_UNAVAILABLE, &headers, b"");
+        /// assert_eq!(error.status(), 503);
+        /// assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(7)));
+        /// ```
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_parts(
+            status: ::http::StatusCode,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> Self {
+            let error = Self::from_response(status.as_u16(), body);
+            let retry_after = headers
                 .get(::http::header::RETRY_AFTER)
                 .and_then(|value| value.to_str().ok())
                 .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
@@ -2282,6 +2308,30 @@ mod response {
                 ::core::option::Option::Some(delay) => error.with_retry_after(delay),
                 ::core::option::Option::None => error,
             }
+        }
+        /// Reads a `reqwest` response's body and classifies the response,
+        /// keeping how long its `Retry-After` header asks to wait (feature
+        /// `reqwest`). The error is `reqwest`'s, when the body could not be read.
+        ///
+        /// ```no_run
+        /// # async fn call(client: reqwest::Client) -> Result<(), reqwest::Error> {
+        /// use knox_cloud_errors::ApiError;
+        ///
+        /// let response = client.get("http://127.0.0.1:8080/").send().await?;
+        /// if !response.status().is_success() {
+        ///     let error = ApiError::from_reqwest(response).await?;
+        ///     println!("{error}");
+        /// }
+        /// # Ok(())
+        /// # }
+        /// ```
+        #[cfg(feature = "reqwest")]
+        pub async fn from_reqwest(
+            response: ::reqwest::Response,
+        ) -> ::core::result::Result<Self, ::reqwest::Error> {
+            let (status, headers) = (response.status(), response.headers().clone());
+            let body = response.bytes().await?;
+            ::core::result::Result::Ok(Self::from_parts(status, &headers, &body))
         }
         /// The error with the delay a `Retry-After` header asked for, for a
         /// client that read the header itself; at most `MAX_RETRY_AFTER`.
@@ -2682,13 +2732,18 @@ mod serde_codes {
         }
     }
 }
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use server::RetryAfter;
 /// Answering errors from an axum server (feature `axum`).
 #[cfg(feature = "axum")]
 #[rustfmt::skip]
 mod server {
     use ::axum_core::body::Body;
-    use ::axum_core::response::{IntoResponse, Response};
-    use ::http::header::CONTENT_TYPE;
+    use ::axum_core::response::{
+        IntoResponse, IntoResponseParts, Response, ResponseParts,
+    };
+    use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
     use ::http::{HeaderValue, StatusCode};
     use super::{ErrorBody, ErrorCode};
     /// Answers with the error's HTTP status and its body as
@@ -2712,6 +2767,75 @@ mod server {
     impl IntoResponse for super::AuthError {
         fn into_response(self) -> Response {
             ErrorCode::from(self).into_response()
+        }
+    }
+    /// How long a client should wait before sending the request again: the
+    /// `Retry-After` header of an answer, as a number of seconds or an HTTP
+    /// date (feature `axum`).
+    ///
+    /// Answer with it before the error, in a tuple: axum sets the header on
+    /// whatever the error answers with (`Option<RetryAfter>` sets it only when
+    /// there is one).
+    ///
+    /// ```
+    /// use knox_cloud_errors::axum_core::response::IntoResponse;
+    /// use knox_cloud_errors::{RetryAfter, AuthError};
+    ///
+    /// async fn handler() -> Result<String, (RetryAfter, AuthError)> {
+    ///     Err((RetryAfter::seconds(7), AuthError::AccessTokenBadRequest))
+    /// }
+    ///
+    /// let response = (RetryAfter::seconds(7), AuthError::AccessTokenBadRequest).into_response();
+    /// assert_eq!(response.status(), 401);
+    /// assert_eq!(response.headers()["retry-after"], "7");
+    /// # let _ = handler;
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub struct RetryAfter(HeaderValue);
+    impl RetryAfter {
+        /// Wait `seconds` seconds.
+        #[must_use]
+        pub fn seconds(seconds: u64) -> Self {
+            Self(HeaderValue::from(seconds))
+        }
+        /// Wait until `time`, sent as an HTTP date (whole seconds; a time before
+        /// 1970 is sent as 1970, one after 9999 as the last second of 9999).
+        ///
+        /// ```
+        /// use knox_cloud_errors::RetryAfter;
+        /// use std::time::{Duration, UNIX_EPOCH};
+        ///
+        /// let retry = RetryAfter::at(UNIX_EPOCH + Duration::from_secs(784_111_777));
+        /// assert_eq!(retry.value(), "Sun, 06 Nov 1994 08:49:37 GMT");
+        /// ```
+        #[must_use]
+        pub fn at(time: ::std::time::SystemTime) -> Self {
+            const LAST: u64 = 253_402_300_799;
+            let seconds = time
+                .duration_since(::std::time::UNIX_EPOCH)
+                .map_or(0, |since| since.as_secs());
+            let time = ::std::time::UNIX_EPOCH
+                + ::core::time::Duration::from_secs(seconds.min(LAST));
+            match HeaderValue::from_str(&::httpdate::fmt_http_date(time)) {
+                ::core::result::Result::Ok(value) => Self(value),
+                ::core::result::Result::Err(_) => Self::seconds(0),
+            }
+        }
+        /// The header's value, as sent.
+        #[must_use]
+        pub fn value(&self) -> &HeaderValue {
+            &self.0
+        }
+    }
+    /// Sets the `Retry-After` header.
+    impl IntoResponseParts for RetryAfter {
+        type Error = ::core::convert::Infallible;
+        fn into_response_parts(
+            self,
+            mut parts: ResponseParts,
+        ) -> ::core::result::Result<ResponseParts, Self::Error> {
+            parts.headers_mut().insert(RETRY_AFTER, self.0);
+            ::core::result::Result::Ok(parts)
         }
     }
     /// Answers with the status of the body's code (`500` for a code the

@@ -135,6 +135,7 @@ const RESPONSE_TYPES: &[&str] = &[
     "MapSeed",
     "KeyIs",
     "ProblemMembers",
+    "RetryAfter",
 ];
 
 fn collect_type_names(items: &[syn::Item], types: &mut std::collections::BTreeSet<String>) {

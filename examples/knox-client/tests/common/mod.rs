@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 use knox_client::KnoxResponse;
 use knox_cloud_errors::ApiError;
 
+/// How long the fake service asks a client that sent too many requests to
+/// wait, in seconds: its 429 answers' `Retry-After`.
+const TOO_MANY_REQUESTS_WAIT: &str = "30";
+
 /// A server answering each request path with its canned response. It
 /// stops after `max_requests` requests or when `lifetime` has passed,
 /// whichever comes first, so a test can never hang on it.
@@ -34,9 +38,16 @@ impl FakeKnox {
                 let Some(request) = server.recv_timeout(left)? else { break };
                 served += 1;
                 let response = match responses.iter().find(|r| r.path == request.url()) {
-                    Some(canned) => tiny_http::Response::from_string(canned.body)
-                        .with_status_code(canned.status)
-                        .with_header(header("Content-Type", canned.content_type)),
+                    Some(canned) => {
+                        let response = tiny_http::Response::from_string(canned.body)
+                            .with_status_code(canned.status)
+                            .with_header(header("Content-Type", canned.content_type));
+                        // As a service says how long to wait after too many requests.
+                        match canned.status {
+                            429 => response.with_header(header("Retry-After", TOO_MANY_REQUESTS_WAIT)),
+                            _ => response,
+                        }
+                    }
                     None => tiny_http::Response::from_string("no such path").with_status_code(404),
                 };
                 request.respond(response)?;
@@ -70,13 +81,9 @@ pub fn agent() -> ureq::Agent {
 /// GETs `url` and classifies the response with the generated crate.
 pub fn fetch_error(agent: &ureq::Agent, url: &str) -> Result<ApiError, ureq::Error> {
     let response = agent.get(url).call()?;
-    // ureq hands back an `http::Response`: read its body, and let the
-    // crate's `http` interop take the status and the bytes.
+    // ureq hands back the status and headers as `http` types: read the
+    // body, and let the crate classify the parts.
     let (parts, mut body) = response.into_parts();
     let bytes = body.read_to_vec()?;
-    Ok(ApiError::from_http_response(&http_response(parts, bytes)))
-}
-
-fn http_response(parts: ureq::http::response::Parts, bytes: Vec<u8>) -> ureq::http::Response<Vec<u8>> {
-    ureq::http::Response::from_parts(parts, bytes)
+    Ok(ApiError::from_parts(parts.status, &parts.headers, &bytes))
 }

@@ -1,14 +1,23 @@
 //! The server side (the generated crate's `axum` feature): every code enum,
 //! `ErrorCode` and `ErrorBody` answer a request as the catalogue says, so a
-//! handler returns `Err(AuthError::AccessTokenExpired)` and is done.
+//! handler returns `Err(AuthError::AccessTokenExpired)` and is done; and
+//! `RetryAfter` (fixed code, `retry_after.rs`) adds the header that says
+//! when to try again.
+
+#[cfg(test)]
+mod retry_after;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::{body_json, sample_row};
+use super::splice::{Fixed, Slots};
 use super::tokens::{doc, ident};
 use errcat_model::text::json_string;
 use errcat_model::{Body, BodyRole, Catalogue, MessageText};
+
+/// `RetryAfter`, its constructors and `IntoResponseParts`, spliced in verbatim.
+const RETRY_AFTER_SOURCE: &str = include_str!("retry_after.rs");
 
 /// The `server` module: `IntoResponse` for every code enum, `ErrorCode`
 /// and `ErrorBody`, and for `ProblemDetails` when the spec has
@@ -36,13 +45,17 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             }
         }
     });
+    let retry_after = Fixed::parse(RETRY_AFTER_SOURCE).fill(&slots(catalogue));
     quote! {
+        #[cfg(feature = "axum")]
+        pub use server::RetryAfter;
+
         /// Answering errors from an axum server (feature `axum`).
         #[cfg(feature = "axum")]
         mod server {
             use ::axum_core::body::Body;
-            use ::axum_core::response::{IntoResponse, Response};
-            use ::http::header::CONTENT_TYPE;
+            use ::axum_core::response::{IntoResponse, IntoResponseParts, Response, ResponseParts};
+            use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
             use ::http::{HeaderValue, StatusCode};
 
             // Table enums are named by path: an import could meet this
@@ -58,6 +71,7 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
 
             #(#tables)*
             #problem
+            #retry_after
 
             /// Answers with the status of the body's code (`500` for a code the
             /// catalogue does not list) and the body as `application/json`
@@ -151,6 +165,34 @@ fn problem_details_answer() -> TokenStream {
                     .or_else(|| self.error_code().map(ErrorCode::status_code))
                     .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 json(status, ::serde_json::to_vec(&self), "application/problem+json")
+            }
+        }
+    }
+}
+
+/// The slots of `RetryAfter`'s docs: the sample row, answered with it.
+fn slots(catalogue: &Catalogue) -> Slots {
+    let (table, row) = sample_row(catalogue);
+    Slots::new()
+        .with("krate", catalogue.crate_ident().to_string())
+        .with("table", table.rust_enum.clone())
+        .with("path", format!("{}::{}", table.rust_enum, row.rust_variant))
+        .with("status", row.http_status.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use errcat_model::CodeKind;
+
+    use super::super::test_catalogue::catalogue;
+    use super::{Fixed, RETRY_AFTER_SOURCE, slots};
+
+    #[test]
+    fn every_slot_of_the_docs_is_filled() {
+        for codes in [CodeKind::Integer, CodeKind::String] {
+            let names = slots(&catalogue(codes)).names();
+            for slot in Fixed::parse(RETRY_AFTER_SOURCE).slots() {
+                assert!(names.contains(slot.as_str()), "{slot} is not filled");
             }
         }
     }
