@@ -62,9 +62,13 @@ fn escape_block_start(line: &str) -> String {
 
 /// `text` as Markdown that renders as exactly its characters, its line
 /// breaks kept as soft ones (as a deprecation note shows them): markup
-/// escaped, and no line starting a block.
+/// escaped, no line starting a block, and no line indented (a paragraph
+/// shows no indentation, and four spaces would start a code block).
 pub fn markdown_lines(text: &str) -> String {
-    let lines: Vec<String> = escape_markdown(text).split('\n').map(escape_block_start).collect();
+    let lines: Vec<String> = escape_markdown(text)
+        .split('\n')
+        .map(|line| escape_block_start(line.trim_start_matches(' ')))
+        .collect();
     lines.join("\n")
 }
 
@@ -201,9 +205,10 @@ mod tests {
         let text = "one\n- item\n  + other\n2) third\n10. tenth\n---\n===\n[x] [a](javascript:b)";
         assert_eq!(
             markdown_block(text, "  "),
-            "one<br>\n  \\- item<br>\n    \\+ other<br>\n  2\\) third<br>\n  10\\. tenth<br>\n  \\---<br>\n  \\===<br>\n  \\[x\\] \\[a\\](javascript:b)"
+            "one<br>\n  \\- item<br>\n  \\+ other<br>\n  2\\) third<br>\n  10\\. tenth<br>\n  \\---<br>\n  \\===<br>\n  \\[x\\] \\[a\\](javascript:b)"
         );
         assert_eq!(markdown_lines("Use [NEW].\n- see"), "Use \\[NEW\\].\n\\- see");
+        assert_eq!(markdown_lines("    Use X.\n\n      code?"), "Use X.\n\ncode?");
         assert_eq!(code_span("Two\n- lines\r\nthree"), "`Two - lines three`");
     }
 

@@ -143,7 +143,7 @@ pub enum TrickyError {
     ///
     /// HTTP status: 404.
     Equals = 7,
-    /// [`8 1_000`](crate::reference#8):   padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator
+    /// [`8 1_000`](crate::reference#8): padded with spaces, a \~ tilde, \~\~strike\~\~ and a line separator
     ///
     /// HTTP status: 404.
     Thousand = 8,
