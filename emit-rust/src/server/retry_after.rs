@@ -21,7 +21,7 @@ use http::header::RETRY_AFTER;
 /// use {$krate}::axum_core::response::IntoResponse;
 /// use {$krate}::{RetryAfter, {$table}};
 ///
-/// async fn handler() -> Result<String, (RetryAfter, {$table})> {
+/// async fn handler() -> ::core::result::Result<String, (RetryAfter, {$table})> {
 ///     Err((RetryAfter::seconds(7), {$path}))
 /// }
 ///

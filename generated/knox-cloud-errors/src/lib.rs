@@ -2781,7 +2781,7 @@ mod server {
     /// use knox_cloud_errors::axum_core::response::IntoResponse;
     /// use knox_cloud_errors::{RetryAfter, AuthError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, AuthError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, AuthError)> {
     ///     Err((RetryAfter::seconds(7), AuthError::AccessTokenBadRequest))
     /// }
     ///

@@ -3015,7 +3015,7 @@ mod server {
     /// use hostile_names_errors::axum_core::response::IntoResponse;
     /// use hostile_names_errors::{RetryAfter, Result};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, Result)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, Result)> {
     ///     Err((RetryAfter::seconds(7), Result::Recovery))
     /// }
     ///

@@ -2348,7 +2348,7 @@ mod server {
     /// use hostile_text_errors::axum_core::response::IntoResponse;
     /// use hostile_text_errors::{RetryAfter, AppError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, AppError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, AppError)> {
     ///     Err((RetryAfter::seconds(7), AppError::TwoLines))
     /// }
     ///

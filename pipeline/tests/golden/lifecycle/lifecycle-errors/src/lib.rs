@@ -1844,7 +1844,7 @@ mod server {
     /// use lifecycle_errors::axum_core::response::IntoResponse;
     /// use lifecycle_errors::{RetryAfter, SessionError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, SessionError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, SessionError)> {
     ///     Err((RetryAfter::seconds(7), SessionError::TokenExpired))
     /// }
     ///

@@ -2735,7 +2735,7 @@ mod server {
     /// use overrides_errors::axum_core::response::IntoResponse;
     /// use overrides_errors::{RetryAfter, BillingApiError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, BillingApiError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, BillingApiError)> {
     ///     Err((RetryAfter::seconds(7), BillingApiError::InvoiceMissing))
     /// }
     ///

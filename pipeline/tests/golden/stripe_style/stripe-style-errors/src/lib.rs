@@ -2947,7 +2947,7 @@ mod server {
     /// use stripe_style_errors::axum_core::response::IntoResponse;
     /// use stripe_style_errors::{RetryAfter, CardError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, CardError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, CardError)> {
     ///     Err((RetryAfter::seconds(7), CardError::CardDeclined))
     /// }
     ///

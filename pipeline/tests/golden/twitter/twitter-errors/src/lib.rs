@@ -2294,7 +2294,7 @@ mod server {
     /// use twitter_errors::axum_core::response::IntoResponse;
     /// use twitter_errors::{RetryAfter, TwitterError};
     ///
-    /// async fn handler() -> Result<String, (RetryAfter, TwitterError)> {
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, TwitterError)> {
     ///     Err((RetryAfter::seconds(7), TwitterError::InvalidCoordinates))
     /// }
     ///
