@@ -129,8 +129,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
-    let mut recoveries: Vec<String> = Vec::new();
-    let mut recovery_ids: HashSet<&str> = HashSet::new();
+    let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
@@ -180,35 +179,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if line == lock_responses::NO_RESPONSES {
-            responses.get_or_insert_default();
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("response ") {
-            match lock_responses::parse_line(rest) {
-                Ok((name, response)) => {
-                    if responses.get_or_insert_default().insert(name.clone(), response).is_some() {
-                        problems.push(
-                            Diagnostic::new(
-                                path,
-                                format!("response `{name}` is locked twice: a merge kept both sides"),
-                            )
-                            .at(n, 1)
-                            .help(
-                                "keep the line that matches the spec, delete the other, then run `gen` again",
-                            ),
-                        );
-                    }
-                }
-                Err(message) => problems.push(
-                    Diagnostic::new(
-                        path,
-                        format!("line {n} of the lock is not a locked response: {message}"),
-                    )
-                    .at(n, 1)
-                    .help("restore the lock from version control, then run `gen` again"),
-                ),
-            }
+        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
             continue;
         }
         code_lines.push((n, line));

@@ -18,9 +18,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::compat::published::{Published, PublishedResponse};
 use errcat_model::Catalogue;
+use errcat_model::diagnostic::Diagnostic;
 
 /// One locked response.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +37,42 @@ pub struct LockedResponse {
 
 /// The line that says a lock records no response.
 pub(crate) const NO_RESPONSES: &str = "responses none";
+
+/// Reads line `n` of the lock at `path` into `responses` if it is a
+/// `response` line or `responses none`, and says whether it was.
+pub(crate) fn read(
+    path: &Path,
+    n: usize,
+    line: &str,
+    responses: &mut Option<BTreeMap<String, LockedResponse>>,
+    problems: &mut Vec<Diagnostic>,
+) -> bool {
+    if line == NO_RESPONSES {
+        responses.get_or_insert_default();
+        return true;
+    }
+    let Some(rest) = line.strip_prefix("response ") else { return false };
+    match parse_line(rest) {
+        Ok((name, response)) => {
+            if responses.get_or_insert_default().insert(name.clone(), response).is_some() {
+                problems.push(
+                    Diagnostic::new(
+                        path,
+                        format!("response `{name}` is locked twice: a merge kept both sides"),
+                    )
+                    .at(n, 1)
+                    .help("keep the line that matches the spec, delete the other, then run `gen` again"),
+                );
+            }
+        }
+        Err(message) => problems.push(
+            Diagnostic::new(path, format!("line {n} of the lock is not a locked response: {message}"))
+                .at(n, 1)
+                .help("restore the lock from version control, then run `gen` again"),
+        ),
+    }
+    true
+}
 
 /// Reads a `response` line's fields (after `response `).
 pub(crate) fn parse_line(rest: &str) -> Result<(String, LockedResponse), String> {
