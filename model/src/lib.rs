@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod diagnostic;
+pub mod http_status;
 pub mod output;
 pub mod rust_data;
 pub mod source;
@@ -33,6 +34,7 @@ pub use names::{
     is_type_ident,
 };
 
+pub use http_status::KeptResponse;
 pub use package::Package;
 pub use validate::Skipped;
 pub use validate::validate;
@@ -76,6 +78,10 @@ pub struct Catalogue {
     /// The recovery vocabulary, in spec order: empty when the spec
     /// declares none, and the crate then has no `Recovery`.
     pub recoveries: Vec<Recovery>,
+    /// The responses earlier versions of the documents published that
+    /// this one does not name so, from the lock: empty as validation
+    /// makes it; `generate` fills it once the lock is checked.
+    pub kept_responses: Vec<KeptResponse>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.

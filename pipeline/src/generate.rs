@@ -145,12 +145,16 @@ pub fn generate_with(
         Vec::new()
     };
     let mut locks = Vec::with_capacity(loaded.len());
+    let mut kept = Vec::with_capacity(loaded.len());
     let mut problems = Vec::new();
     for (path, catalogue) in &loaded {
         let checked = load::read_lock(&compat::lock::lock_path(path))
             .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
         match checked {
-            Ok(lock) => locks.push(lock),
+            Ok((lock, responses)) => {
+                locks.push(lock);
+                kept.push(responses);
+            }
             Err(found) => problems.extend(found),
         }
     }
@@ -160,9 +164,13 @@ pub fn generate_with(
         return Err(Error::Spec(load::finish(problems, &sources)));
     }
     // The spec's text was kept for diagnostics only: past the last check,
-    // it need not share memory with the outputs.
-    let catalogues: Vec<Catalogue> =
-        loaded.into_iter().map(|(_, catalogue)| Catalogue { spec_file: None, ..catalogue }).collect();
+    // it need not share memory with the outputs. The documents keep every
+    // response the lock records.
+    let catalogues: Vec<Catalogue> = loaded
+        .into_iter()
+        .zip(kept)
+        .map(|((_, catalogue), kept_responses)| Catalogue { spec_file: None, kept_responses, ..catalogue })
+        .collect();
     // A bumped version reaches the workspace's Cargo.lock in the same run.
     let crates: Vec<(&str, &str)> = catalogues
         .iter()

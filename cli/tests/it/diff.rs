@@ -115,6 +115,14 @@ fn diff_reports_a_fixture_history() {
         ),
         "{stdout}"
     );
+    // The last code answered with 423 is gone, but not its response:
+    // documents that reference it keep resolving, as `gen` keeps it.
+    assert!(
+        stdout.contains(
+            "  ok       patch  response `Locked` (HTTP 423) is kept, marked deprecated, for the documents that reference it"
+        ),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("a major change, below 1.0 a minor bump (Cargo's rules): needs version 0.2.0"),
         "{stdout}"
@@ -130,13 +138,21 @@ fn diff_reports_a_fixture_history() {
     let diff = &json["catalogues"][0];
     assert_eq!(diff["source"], "spec/shop.yaml");
     assert_eq!((diff["old_version"].as_str(), diff["new_version"].as_str()), (Some("0.1.0"), Some("0.1.2")));
-    let kinds: Vec<(&str, u64, bool)> = diff["changes"]
+    let kinds: Vec<(&str, Option<u64>, bool)> = diff["changes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["kind"].as_str().unwrap(), c["code"].as_u64().unwrap(), c["breaking"].as_bool().unwrap()))
+        .map(|c| (c["kind"].as_str().unwrap(), c["code"].as_u64(), c["breaking"].as_bool().unwrap()))
         .collect();
-    assert_eq!(kinds, [("text_changed", 2, false), ("retired", 3, true), ("added", 4, false)]);
+    assert_eq!(
+        kinds,
+        [
+            ("response_kept", None, false),
+            ("text_changed", Some(2), false),
+            ("retired", Some(3), true),
+            ("added", Some(4), false)
+        ]
+    );
     assert_eq!(diff["needed_version"], "0.2.0");
     assert_eq!(diff["version_ok"], false);
 

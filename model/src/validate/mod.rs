@@ -136,6 +136,7 @@ pub fn validate_skipping(
                 .problem_details
                 .as_ref()
                 .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
+            kept_responses: Vec::new(),
             spec_file: None,
         })
     } else {

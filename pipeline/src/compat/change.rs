@@ -145,6 +145,17 @@ pub enum ChangeKind {
     /// The codes changed kind (`codes:`, integer or string): every code
     /// the crate published is gone, and its type with it.
     CodesChanged,
+    /// A new response in the OpenAPI documents, or one answered again.
+    ResponseAdded,
+    /// A response the OpenAPI documents published is gone: every document
+    /// that references it breaks.
+    ResponseRemoved,
+    /// A response is kept, marked deprecated, for the documents that
+    /// reference it: its status is no longer answered, or its response
+    /// has another name now.
+    ResponseKept,
+    /// A response of the OpenAPI documents describes another HTTP status.
+    ResponseChanged,
 }
 
 /// What a change needs to be accepted.

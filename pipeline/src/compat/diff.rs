@@ -118,7 +118,9 @@ impl fmt::Display for CatalogueDiff {
 
 /// Compares two versions of a catalogue.
 pub fn diff(old: &Catalogue, new: &Catalogue) -> CatalogueDiff {
-    let changes = classify(&Published::of_catalogue(old), &Published::of_catalogue(new));
+    // The new documents keep every response the old ones had, as `gen` does.
+    let was = Published::of_catalogue(old);
+    let changes = classify(&was, &Published::of_catalogue(new).keeping(&was));
     let bump = changes.iter().filter_map(Change::bump).max();
     let (needed_version, version_ok) = match (bump, versions(old, new)) {
         (Some(bump), Some((was, now))) => {

@@ -42,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
 use crate::compat::published::{Origin, Published, PublishedCode};
 use crate::compat::quoted::{quote, unquote};
@@ -85,6 +86,9 @@ pub struct Lock {
     /// The ids of the recovery vocabulary, in spec order: the values of
     /// the `Recovery` enum the crate at `version` has.
     pub recoveries: Vec<String>,
+    /// The responses of the OpenAPI documents, by name; `None` for a lock
+    /// written before they were locked.
+    pub responses: Option<BTreeMap<String, LockedResponse>>,
 }
 
 impl Lock {
@@ -107,7 +111,8 @@ impl Lock {
             })
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
-        Published { version: &self.version, kind: self.codes, codes, recoveries, catalogue: None }
+        let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
+        Published { version: &self.version, kind: self.codes, codes, recoveries, responses, catalogue: None }
     }
 }
 
@@ -124,8 +129,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
-    let mut recoveries: Vec<String> = Vec::new();
-    let mut recovery_ids: HashSet<&str> = HashSet::new();
+    let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
+    let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -172,6 +177,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
                     .help("delete one of the two lines, then run `gen` again"),
                 ),
             }
+            continue;
+        }
+        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
             continue;
         }
         code_lines.push((n, line));
@@ -224,7 +232,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
     problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
     match version {
-        Some((version, _)) if problems.is_empty() => Ok(Lock { version, codes, entries, recoveries }),
+        Some((version, _)) if problems.is_empty() => {
+            Ok(Lock { version, codes, entries, recoveries, responses })
+        }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
@@ -323,15 +333,23 @@ pub fn update(
     catalogue: &Catalogue,
     locked: Option<&Lock>,
 ) -> Result<Lock, Diagnostics> {
-    let published = Published::of_catalogue(catalogue);
+    let mut published = Published::of_catalogue(catalogue);
     if let Some(locked) = locked {
-        let changes = classify(&locked.published(), &published);
+        let mut old = locked.published();
+        if locked.responses.is_none() {
+            // Written before responses were locked: they were the catalogue's.
+            old.responses = lock_responses::before_the_record(catalogue);
+        }
+        published = published.keeping(&old);
+        let changes = classify(&old, &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
         if !problems.is_empty() {
             return Err(problems.into());
         }
     }
     let version = &catalogue.version;
+    let responses =
+        lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
     let entries = published
         .codes
         .into_iter()
@@ -356,7 +374,13 @@ pub fn update(
         })
         .collect();
     let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.clone()).collect();
-    Ok(Lock { version: version.clone(), codes: catalogue.codes, entries, recoveries })
+    Ok(Lock {
+        version: version.clone(),
+        codes: catalogue.codes,
+        entries,
+        recoveries,
+        responses: Some(responses),
+    })
 }
 
 /// The diagnostics for `changes` from the locked version `was` to `now`:
@@ -442,6 +466,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     }
     for id in &lock.recoveries {
         let _ = writeln!(out, "recovery: {id}");
+    }
+    if let Some(responses) = &lock.responses {
+        lock_responses::render(&mut out, responses);
     }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.

@@ -7,27 +7,30 @@ pub mod change;
 pub mod classify;
 pub mod diff;
 pub mod lock;
+pub mod lock_responses;
 pub mod published;
 mod quoted;
 
 use std::path::Path;
 
-use errcat_model::Catalogue;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics, show_source_lines};
 use errcat_model::output::{Comment, OutputFile};
 use errcat_model::source::SourceFile;
+use errcat_model::{Catalogue, KeptResponse};
 
 /// Checks `catalogue`, loaded from the spec file `spec`, against its lock
 /// (`locked`: the lock file's path and text, when there is one), and
 /// renders the updated lock. Problems in the lock come back with their
 /// source lines; problems in the spec are left for the caller to place
-/// with the spec's text. The lock's header names `command`.
+/// with the spec's text. The lock's header names `command`. With the
+/// lock come the responses the documents keep from earlier versions
+/// ([`Catalogue::kept_responses`]).
 pub fn check_lock(
     spec: &Path,
     catalogue: &Catalogue,
     locked: Option<&SourceFile>,
     command: &str,
-) -> Result<OutputFile, Diagnostics> {
+) -> Result<(OutputFile, Vec<KeptResponse>), Diagnostics> {
     let path = lock::lock_path(spec);
     let checked = locked
         .map(|lock| lock::parse(&lock.path, &lock.text))
@@ -36,7 +39,14 @@ pub fn check_lock(
     match checked {
         Ok(updated) => {
             let body = lock::render(catalogue, &updated);
-            Ok(OutputFile::generated(path, Comment::Hash, command, &catalogue.source, &body))
+            let kept = updated
+                .responses
+                .iter()
+                .flatten()
+                .filter(|(_, response)| response.kept)
+                .map(|(name, response)| KeptResponse { name: name.clone(), status: response.status })
+                .collect();
+            Ok((OutputFile::generated(path, Comment::Hash, command, &catalogue.source, &body), kept))
         }
         Err(problems) => {
             let (mut in_lock, mut in_spec): (Vec<Diagnostic>, Vec<Diagnostic>) =

@@ -116,9 +116,22 @@ pub struct Published<'a> {
     /// The ids of the recovery vocabulary (the `Recovery` enum's values),
     /// in spec order.
     pub recoveries: Vec<&'a str>,
+    /// The responses of the OpenAPI documents (`components/responses`),
+    /// by name: other documents `$ref` them, so they are API too.
+    pub responses: BTreeMap<String, PublishedResponse>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
+}
+
+/// One response of the OpenAPI documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishedResponse {
+    /// The HTTP status it describes.
+    pub status: u16,
+    /// Whether it is only kept from an earlier version (marked
+    /// deprecated), not the response of a status the catalogue answers.
+    pub kept: bool,
 }
 
 impl<'a> Published<'a> {
@@ -164,13 +177,42 @@ impl<'a> Published<'a> {
             });
         }
         let recoveries = catalogue.recoveries.iter().map(|recovery| recovery.key.as_str()).collect();
+        let own = catalogue
+            .response_statuses()
+            .into_iter()
+            .map(|status| (catalogue.response_name(status), PublishedResponse { status, kept: false }));
+        let kept = catalogue
+            .kept_responses
+            .iter()
+            .map(|kept| (kept.name.clone(), PublishedResponse { status: kept.status, kept: true }));
+        // Validation and `keeping` keep the two apart; should they meet, the own one wins.
+        let mut responses: BTreeMap<String, PublishedResponse> = kept.collect();
+        responses.extend(own);
         Published {
             version: &catalogue.version,
             kind: catalogue.codes,
             codes,
             recoveries,
+            responses,
             catalogue: Some(catalogue),
         }
+    }
+
+    /// The view with every response `old` published that this one lacks
+    /// kept, as the documents keep them, while the catalogue is an HTTP
+    /// one: a removed response breaks every document that references it,
+    /// so none is removed while the documents have responses at all.
+    /// `gen` keeps what the lock records, `diff` what the old catalogue had.
+    #[must_use]
+    pub fn keeping(mut self, old: &Published<'_>) -> Self {
+        if self.catalogue.is_some_and(|catalogue| catalogue.http) {
+            for (name, response) in &old.responses {
+                self.responses
+                    .entry(name.clone())
+                    .or_insert(PublishedResponse { status: response.status, kept: true });
+            }
+        }
+        self
     }
 
     /// The enum of each table that has rows, by table id, read from its

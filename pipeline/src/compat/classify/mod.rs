@@ -17,7 +17,10 @@
 //! `#[non_exhaustive]`, so no user can match on all variants.
 //!
 //! The lock records the recovery vocabulary's ids too: a value gone takes
-//! its `Recovery` variant with it, which is breaking.
+//! its `Recovery` variant with it, which is breaking. And it records the
+//! OpenAPI documents' responses, which other documents `$ref`: one gone
+//! is breaking, so the documents keep every one they published, marked
+//! deprecated ([`Published::keeping`]), on both paths.
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -28,6 +31,7 @@
 mod catalogue;
 mod codes;
 mod details;
+mod responses;
 
 use std::collections::BTreeSet;
 
@@ -67,6 +71,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     if let Some((was, now)) = both {
         changes.recoveries(was, now);
     }
+    changes.responses();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -1,11 +1,12 @@
 //! The body schemas: the error body's and RFC 9457 problem details'.
 //!
-//! The code member of each references every table's code schema, then
-//! admits any other code.
+//! The code member of each references `KnownCodes` (every table's code
+//! schema), then admits any other code (`UnlistedCodes`).
 
-use super::code_schema_name;
 use super::schema::Schema;
+use super::{KNOWN_CODES, UNLISTED_CODES, code_schema_name};
 use crate::emit::yaml::OrderedMap;
+use errcat_model::text::markdown_inline;
 use errcat_model::{Body, BodyRole, Catalogue, CodeKind, ProblemDetails};
 
 /// The largest code a spec can hold (`u32`).
@@ -56,25 +57,15 @@ pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) ->
     );
     properties.push("detail", text("What went wrong this time, for people.", None));
     properties.push("instance", text("A URI naming this occurrence of the problem.", Some("uri-reference")));
-    let mut codes: Vec<Schema> = catalogue
-        .tables
-        .iter()
-        .map(|table| Schema {
-            reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
-            ..Schema::default()
-        })
-        .collect();
-    codes.push(match catalogue.codes {
+    // Any other code: a JSON number for integer codes (the problem
+    // details reader takes no digit strings), `UnlistedCodes` for text.
+    let other = match catalogue.codes {
         CodeKind::Integer => {
             Schema { kind: Some("integer"), format: Some("int64"), minimum: Some(0), ..Schema::default() }
         }
-        CodeKind::String => Schema {
-            kind: Some("string"),
-            pattern: Some(STRING_CODE_PATTERN),
-            max_length: Some(MAX_BODY_CODE),
-            ..Schema::default()
-        },
-    });
+        CodeKind::String => reference(UNLISTED_CODES),
+    };
+    let codes = vec![reference(KNOWN_CODES), other];
     properties.push(
         "code",
         Schema {
@@ -97,6 +88,53 @@ pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) ->
     }
 }
 
+/// A `$ref` to the schema `name`.
+fn reference(name: &str) -> Schema {
+    Schema { reference: Some(format!("#/components/schemas/{name}")), ..Schema::default() }
+}
+
+/// `KnownCodes`: every code the catalogue lists, each table's code schema
+/// referenced once.
+pub(super) fn known_codes_schema(catalogue: &Catalogue) -> Schema {
+    Schema {
+        description: Some(format!(
+            "Every code {} lists, in its tables' code schemas.",
+            markdown_inline(&catalogue.title)
+        )),
+        any_of: Some(catalogue.tables.iter().map(|table| reference(&code_schema_name(table))).collect()),
+        ..Schema::default()
+    }
+}
+
+/// `UnlistedCodes`: a code outside the lists, which is still valid.
+pub(super) fn unlisted_codes_schema(catalogue: &Catalogue) -> Schema {
+    let description =
+        Some("A code that no table lists: services may add codes, so it is still valid.".to_owned());
+    match catalogue.codes {
+        CodeKind::Integer => Schema {
+            description,
+            any_of: Some(vec![
+                Schema {
+                    kind: Some("integer"),
+                    format: Some("int64"),
+                    minimum: Some(0),
+                    maximum: Some(MAX_CODE),
+                    ..Schema::default()
+                },
+                Schema { kind: Some("string"), pattern: Some("^[0-9]{1,10}$"), ..Schema::default() },
+            ]),
+            ..Schema::default()
+        },
+        CodeKind::String => Schema {
+            description,
+            kind: Some("string"),
+            pattern: Some(STRING_CODE_PATTERN),
+            max_length: Some(MAX_BODY_CODE),
+            ..Schema::default()
+        },
+    }
+}
+
 /// The JSON body of an error response.
 pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     let code_schemas: Vec<String> =
@@ -112,54 +150,22 @@ pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
         Schema {
             description: Some(match catalogue.codes {
                 CodeKind::Integer => format!(
-                    "The error code, one of {}. Services send it as a JSON number, but \
+                    "The error code: one of `KnownCodes` ({}). Services send it as a JSON number, but \
                      published examples also show it as a string of digits, so both are \
                      accepted: compare it as a number. Services may add codes, so a code \
                      outside the lists is still valid.",
                     code_schemas.join(", ")
                 ),
                 CodeKind::String => format!(
-                    "The error code, one of {}, a JSON string. Services may add codes, so a \
-                     code outside the lists is still valid.",
+                    "The error code, a JSON string: one of `KnownCodes` ({}). Services may add codes, so a \
+                     code outside the lists (`UnlistedCodes`) is still valid.",
                     code_schemas.join(", ")
                 ),
             }),
-            // Each table's code schema, referenced so that a bundler that
-            // follows `ErrorBody` keeps them all, then any other code.
-            any_of: Some(
-                catalogue
-                    .tables
-                    .iter()
-                    .map(|table| Schema {
-                        reference: Some(format!("#/components/schemas/{}", code_schema_name(table))),
-                        ..Schema::default()
-                    })
-                    .chain(match catalogue.codes {
-                        CodeKind::Integer => vec![
-                            Schema {
-                                kind: Some("integer"),
-                                format: Some("int64"),
-                                minimum: Some(0),
-                                maximum: Some(MAX_CODE),
-                                ..Schema::default()
-                            },
-                            Schema {
-                                kind: Some("string"),
-                                pattern: Some("^[0-9]{1,10}$"),
-                                ..Schema::default()
-                            },
-                        ],
-                        CodeKind::String => {
-                            vec![Schema {
-                                kind: Some("string"),
-                                pattern: Some(STRING_CODE_PATTERN),
-                                max_length: Some(MAX_BODY_CODE),
-                                ..Schema::default()
-                            }]
-                        }
-                    })
-                    .collect(),
-            ),
+            // The listed codes, then any other: `KnownCodes` references
+            // each table's code schema, so that a bundler that follows
+            // `ErrorBody` keeps them all.
+            any_of: Some(vec![reference(KNOWN_CODES), reference(UNLISTED_CODES)]),
             ..Schema::default()
         },
     );

@@ -2,11 +2,14 @@
 
 use serde::Serialize;
 
-use super::body::{body_schema, problem_schema};
+use super::body::{body_schema, known_codes_schema, problem_schema, unlisted_codes_schema};
 use super::codes::code_schema;
-use super::responses::{Response, responses, statuses};
+use super::responses::{Header, Response, headers, responses};
 use super::schema::Schema;
-use super::{BODY_SCHEMA, PROBLEM_SCHEMA, Version, code_schema_name, file_name, response_name};
+use super::{
+    BODY_SCHEMA, KNOWN_CODES, PROBLEM_SCHEMA, UNLISTED_CODES, Version, code_schema_name, file_name,
+    response_name,
+};
 use crate::emit::yaml::OrderedMap;
 use errcat_model::Catalogue;
 use errcat_model::text::{code_span, markdown_inline};
@@ -23,7 +26,11 @@ pub(super) fn document(catalogue: &Catalogue, version: Version) -> Document {
             description: "Relative to the document that references these components.",
         }],
         paths: OrderedMap::new(),
-        components: Components { schemas: schemas(catalogue, version), responses: responses(catalogue) },
+        components: Components {
+            schemas: schemas(catalogue, version),
+            responses: responses(catalogue),
+            headers: headers(catalogue),
+        },
     }
 }
 
@@ -78,6 +85,9 @@ pub(super) struct Components {
     /// None for a catalogue without HTTP.
     #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     pub(super) responses: OrderedMap<Response>,
+    /// `Retry-After`, when a 429 or 503 response declares it.
+    #[serde(skip_serializing_if = "OrderedMap::is_empty")]
+    pub(super) headers: OrderedMap<Header>,
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {
@@ -122,7 +132,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
             ),
         };
     }
-    let (status, _) = statuses(catalogue).into_iter().next().unwrap_or_default();
+    let status = catalogue.response_statuses().into_iter().next().unwrap_or_default();
     Info {
         license: None,
         contact: None,
@@ -140,14 +150,17 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
     }
 }
 
-/// `components/schemas`: each table's code schema, then the body's and
-/// the problem details' where the catalogue declares them.
+/// `components/schemas`: each table's code schema, then, where the
+/// catalogue declares a body, `KnownCodes`, `UnlistedCodes` and the
+/// body's, and the problem details' where it declares them.
 fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     let mut schemas = OrderedMap::new();
     for table in &catalogue.tables {
         schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
     }
     if let Some(body) = &catalogue.body {
+        schemas.push(KNOWN_CODES, known_codes_schema(catalogue));
+        schemas.push(UNLISTED_CODES, unlisted_codes_schema(catalogue));
         schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
     }
     if let Some(details) = &catalogue.problem_details {

@@ -34,6 +34,8 @@ mod examples;
 mod responses;
 mod schema;
 
+pub use self::responses::RETRY_AFTER;
+
 /// Which OpenAPI version to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
@@ -67,6 +69,18 @@ pub const BODY_SCHEMA: &str = "ErrorBody";
 /// `problem_details:`.
 pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
 
+/// The name of the schema of every code the catalogue lists, each
+/// table's code schema referenced once. It and [`UNLISTED_CODES`] are
+/// apart so that generators keep the listed codes a union of literals
+/// (openapi-typescript) or an enum (datamodel-code-generator) beside the
+/// open fallback, which would otherwise swallow them into one `string`.
+/// Neither name ends in `Code`, so no table's code schema can take it.
+pub const KNOWN_CODES: &str = "KnownCodes";
+
+/// The name of the schema of a code outside the lists, which is still
+/// valid: services may add codes.
+pub const UNLISTED_CODES: &str = "UnlistedCodes";
+
 /// The document for `version`, as YAML: the file below its header.
 pub fn emit_openapi(catalogue: &Catalogue, version: Version) -> String {
     let mut out = String::new();
@@ -95,12 +109,8 @@ pub fn code_schema_name(table: &Table) -> String {
     format!("{}Code", table.rust_enum)
 }
 
-/// A response's name under `components/responses`: the HTTP row's
-/// variant name (`Unauthorized`), or `Status_NNN` for a status that no
-/// HTTP row lists (the `_` keeps it apart from every variant name).
+/// A response's name under `components/responses`: see
+/// [`Catalogue::response_name`].
 pub fn response_name(catalogue: &Catalogue, status: u16) -> String {
-    match catalogue.http_row(status) {
-        Some((_, row)) => row.rust_variant.clone(),
-        None => format!("Status_{status}"),
-    }
+    catalogue.response_name(status)
 }

@@ -208,10 +208,17 @@ tables:
 ";
     let with = without.replace("The cart is empty.}", "The cart is empty., http_status: 409}");
     let dropped = diff_of(&with, without);
-    assert_eq!(kinds(&dropped), [(ChangeKind::HttpStatusChanged, None, "major")]);
+    // The documents lose their responses, which other documents reference.
+    assert_eq!(
+        kinds(&dropped),
+        [(ChangeKind::HttpStatusChanged, None, "major"), (ChangeKind::ResponseRemoved, None, "major")]
+    );
     assert!(dropped.changes[0].summary.contains("no longer an HTTP one"), "{}", dropped.changes[0].summary);
     let added = diff_of(without, &with);
-    assert_eq!(kinds(&added), [(ChangeKind::HttpStatusChanged, None, "minor")]);
+    assert_eq!(
+        kinds(&added),
+        [(ChangeKind::HttpStatusChanged, None, "minor"), (ChangeKind::ResponseAdded, None, "minor")]
+    );
 }
 
 /// `OLD` with string codes: no status table, each code its name in lower case.

@@ -125,8 +125,16 @@ fn text_changes_are_patches() {
 fn a_changed_http_status_is_minor() {
     let diff =
         changed(&OLD.replace("The cart is full., http_status: 409", "The cart is full., http_status: 507"));
-    assert_eq!(kinds(&diff), [(ChangeKind::HttpStatusChanged, Some(2), "minor")]);
-    assert_eq!(diff.changes[0].summary, "code 2 `CART_FULL` is answered with HTTP 507 instead of 409");
+    // 507 is new to the documents: a response of its own.
+    assert_eq!(
+        kinds(&diff),
+        [(ChangeKind::ResponseAdded, None, "minor"), (ChangeKind::HttpStatusChanged, Some(2), "minor")]
+    );
+    assert_eq!(
+        diff.changes[0].summary,
+        "response `InsufficientStorage` (HTTP 507) is new in the OpenAPI documents"
+    );
+    assert_eq!(diff.changes[1].summary, "code 2 `CART_FULL` is answered with HTTP 507 instead of 409");
     assert!(!diff.version_ok, "1.4.2 needs 1.5.0");
 }
 

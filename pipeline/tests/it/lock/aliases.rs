@@ -17,6 +17,8 @@ fn each_alias_is_locked_on_its_own_line_as_its_row() {
         lines,
         [
             "version 0.1.0",
+            "response 400 BadRequest active 0.1.0",
+            "response 409 Conflict active 0.1.0",
             "1 cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
             "2 cart active 0.1.0 CartError::CartFull \"CART_FULL\"",
             "11 cart alias-of:1 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
@@ -306,6 +308,7 @@ fn string_codes_are_locked_as_text_and_kept_like_numbers() {
         [
             "version 0.1.0",
             "codes string",
+            "responses none",
             "0001 cart alias-of:cart_empty 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
             "42601 cart active 0.1.0 CartError::CartFull \"CART_FULL\"",
             "cart_empty cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
