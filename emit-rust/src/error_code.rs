@@ -7,7 +7,8 @@ use quote::quote;
 use super::examples::unused_code;
 use super::tokens::{CodeTokens, doc, ident};
 use super::{interop, status_class};
-use errcat_model::text::{code_span, markdown_inline, rust_str};
+use crate::DOCS;
+use errcat_model::text::{code_span, rust_str};
 use errcat_model::{Catalogue, CodeKind, Row, Table};
 
 /// `ErrorCode` with everything it implements.
@@ -106,7 +107,7 @@ fn emit_enum(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
     );
     let variants = catalogue.tables.iter().map(|table| {
         let docs =
-            doc(&format!("A code of the table {}: {}.", code_span(&table.id), markdown_inline(&table.title)));
+            doc(&format!("A code of the table {}: {}.", code_span(&table.id), DOCS.inline(&table.title)));
         let variant = ident(&table.error_code_variant);
         let inner = ident(&table.rust_enum);
         quote! { #docs #variant(#inner), }

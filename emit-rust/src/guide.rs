@@ -6,7 +6,8 @@ use quote::quote;
 
 use super::examples::{body_json, sample_row, unused_code};
 use super::tokens::doc_line;
-use errcat_model::text::{code_span, json_string, markdown_block, markdown_inline, rust_bytes, rust_str};
+use crate::DOCS;
+use errcat_model::text::{code_span, json_string, rust_bytes, rust_str};
 use errcat_model::{Body, BodyRole, Catalogue, Code, CodeKind, MessageText, Row, Table};
 
 /// One section of the guide: a heading, a sentence, and an example.
@@ -484,7 +485,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
     let tables: Vec<String> = catalogue
         .tables
         .iter()
-        .map(|t| format!("- [`{}`] — {}", t.rust_enum, markdown_inline(&t.title)))
+        .map(|t| format!("- [`{}`] — {}", t.rust_enum, DOCS.inline(&t.title)))
         .collect();
     let mut text = format!(
         "Typed error codes of *{title}*.\n\n\
@@ -496,7 +497,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
          {recovery}\
          - [`reference`](mod@reference) — every table on one page, with an anchor per code.\n\
          {body_items}{features}",
-        title = markdown_inline(&catalogue.title),
+        title = DOCS.inline(&catalogue.title),
         source = catalogue.source,
         tables = tables.join("\n"),
         // A body is only declared by an HTTP catalogue (validation refuses it elsewhere).
@@ -561,7 +562,7 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
                 "- {} (table {}): {}",
                 code_span(&format!("{} {}", retired.code, retired.name)),
                 code_span(&retired.table),
-                markdown_block(&retired.reason, "  ")
+                DOCS.block(&retired.reason, "  ")
             )
         })
         .collect();

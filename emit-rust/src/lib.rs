@@ -51,7 +51,12 @@ use splice::{Fixed, Named};
 pub use readme::emit_readme;
 
 use errcat_model::Catalogue;
-use errcat_model::text::toml_string;
+use errcat_model::text::{Markdown, toml_string};
+
+/// How spec text is escaped in everything the generated crate says in
+/// Markdown (its docs, deprecation notes and README): rustdoc renders them
+/// with smart punctuation, and `'`, `"`, `...` and `--` must stay as written.
+pub(crate) const DOCS: Markdown = Markdown::Rustdoc;
 
 /// The generated crate's `Cargo.toml` below its header.
 pub fn emit_manifest(catalogue: &Catalogue) -> String {

@@ -1,7 +1,8 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
-use errcat_model::text::{code_span, markdown_inline};
+use crate::DOCS;
+use errcat_model::text::code_span;
 use errcat_model::{Catalogue, Table, TableKind};
 
 /// The generated crate's `README.md` below its header: what it is, how
@@ -16,7 +17,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
          One Rust enum per table, one variant per row, with the codes, names\n\
          and descriptions exactly as the catalogue prints them{hint}{parser}.\n\n\
          ## Install\n\n",
-        title = markdown_inline(&catalogue.title),
+        title = DOCS.inline(&catalogue.title),
         hint = match (with_recovery, with_body) {
             (true, true) => ", a recovery hint\nfor each error, and ",
             (true, false) => ", and a recovery hint\nfor each error",
@@ -82,11 +83,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
         );
     }
     for recovery in &catalogue.recoveries {
-        out.push_str(&format!(
-            "| `{}` | {} |\n",
-            recovery.rust_variant,
-            markdown_inline(&recovery.description)
-        ));
+        out.push_str(&format!("| `{}` | {} |\n", recovery.rust_variant, DOCS.inline(&recovery.description)));
     }
 
     for table in &catalogue.tables {
@@ -104,8 +101,8 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let with_recovery = !catalogue.recoveries.is_empty();
     let mut out = format!(
         "\n## {title}\n\n{summary}\n\n`{name}`, in `ErrorCode::{outer}`.\n\n",
-        title = markdown_inline(&table.title),
-        summary = markdown_inline(&table.summary),
+        title = DOCS.inline(&table.title),
+        summary = DOCS.inline(&table.summary),
         name = table.rust_enum,
         outer = table.error_code_variant,
     );
@@ -126,7 +123,7 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let (titles, rules): (Vec<&str>, Vec<&str>) = header.into_iter().unzip();
     out.push_str(&format!("| {} |\n| {} |\n", titles.join(" | "), rules.join(" | ")));
     for row in &table.rows {
-        let mut name = markdown_inline(&row.name);
+        let mut name = DOCS.inline(&row.name);
         if row.deprecated.is_some() {
             name.push_str(" (deprecated)");
         }

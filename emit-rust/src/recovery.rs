@@ -4,8 +4,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{doc, ident};
+use crate::DOCS;
 use errcat_model::Catalogue;
-use errcat_model::text::{markdown_block, rust_str};
+use errcat_model::text::rust_str;
 
 /// The `Recovery` enum, built from the catalogue's own vocabulary;
 /// nothing when the catalogue declares none.
@@ -16,7 +17,7 @@ pub(super) fn emit_recovery(catalogue: &Catalogue) -> TokenStream {
     let krate = catalogue.crate_ident();
     let recoveries = &catalogue.recoveries;
     let variants = recoveries.iter().map(|recovery| {
-        let docs = doc(&format!("`{}`: {}", recovery.key, markdown_block(&recovery.description, "")));
+        let docs = doc(&format!("`{}`: {}", recovery.key, DOCS.block(&recovery.description, "")));
         let variant = ident(&recovery.rust_variant);
         quote! { #docs #variant, }
     });

@@ -2,45 +2,95 @@
 
 use std::fmt::Write as _;
 
-/// Escapes `text` so CommonMark renders it as exactly its characters:
-/// every ASCII punctuation mark that can start markup gets a backslash.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Tabs and other controls become character references: rendered
-        // the same, but safe in a `///` comment or a table cell.
-        if c.is_control() && c != '\n' {
-            out.push_str(&format!("&#{};", c as u32));
-            continue;
-        }
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+/// A Markdown renderer that a text is written for, and so the escaping
+/// that makes it show exactly the text's characters. Each format picks
+/// one, in one place: the generated crate's docs and its reference page
+/// are rendered by rustdoc, OpenAPI descriptions by CommonMark renderers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markdown {
+    /// CommonMark as specified: markup characters get a backslash.
+    CommonMark,
+    /// CommonMark with smart punctuation, as rustdoc renders docs and
+    /// deprecation notes: CommonMark's escapes, and a backslash too before
+    /// each `'` and `"`, each `-` after a `-` and each `.` after two `.`,
+    /// which would otherwise show as curly quotes, dashes and ellipses.
+    /// The escapes are CommonMark's own, so a renderer without smart
+    /// punctuation shows the same characters.
+    Rustdoc,
 }
 
-/// `text` as inline Markdown that renders as exactly its characters, in a
-/// table cell or a heading: markup is escaped, a newline becomes `<br>`,
-/// and spaces at either end, which tables and headings trim, become
-/// character references.
-pub fn markdown_inline(text: &str) -> String {
-    let escaped = escape_markdown(text).replace('\n', "<br>");
-    let trimmed = escaped.trim_matches(' ');
-    let start = escaped.len() - escaped.trim_start_matches(' ').len();
-    let end = escaped.len() - escaped.trim_end_matches(' ').len();
-    if trimmed.is_empty() {
-        return "&#32;".repeat(escaped.len());
+impl Markdown {
+    /// Escapes `text` so the renderer shows it as exactly its characters:
+    /// every ASCII punctuation mark that can start markup gets a backslash.
+    pub fn escape(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let (mut before, mut last) = ('\0', '\0');
+        for c in text.chars() {
+            // Tabs and other controls become character references: rendered
+            // the same, but safe in a `///` comment or a table cell.
+            if c.is_control() && c != '\n' {
+                out.push_str(&format!("&#{};", c as u32));
+            } else {
+                let markup =
+                    matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!');
+                let smart = match c {
+                    '\'' | '"' => true,
+                    '-' => last == '-',
+                    '.' => last == '.' && before == '.',
+                    _ => false,
+                };
+                if markup || (smart && self == Markdown::Rustdoc) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            (before, last) = (last, c);
+        }
+        out
     }
-    format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
-}
 
-/// `text` as a paragraph of its own (an OpenAPI `description`, an intro
-/// sentence) that renders as exactly its characters: inline, and a start
-/// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.
-pub fn markdown_paragraph(text: &str) -> String {
-    escape_block_start(&markdown_inline(text))
+    /// `text` as inline Markdown that renders as exactly its characters, in a
+    /// table cell or a heading: markup is escaped, a newline becomes `<br>`,
+    /// and spaces at either end, which tables and headings trim, become
+    /// character references.
+    pub fn inline(self, text: &str) -> String {
+        let escaped = self.escape(text).replace('\n', "<br>");
+        let trimmed = escaped.trim_matches(' ');
+        let start = escaped.len() - escaped.trim_start_matches(' ').len();
+        let end = escaped.len() - escaped.trim_end_matches(' ').len();
+        if trimmed.is_empty() {
+            return "&#32;".repeat(escaped.len());
+        }
+        format!("{}{trimmed}{}", "&#32;".repeat(start), "&#32;".repeat(end))
+    }
+
+    /// `text` as a paragraph of its own (an OpenAPI `description`, an intro
+    /// sentence) that renders as exactly its characters: inline, and a start
+    /// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.
+    pub fn paragraph(self, text: &str) -> String {
+        escape_block_start(&self.inline(text))
+    }
+
+    /// `text` as Markdown that renders as exactly its characters, its line
+    /// breaks kept as soft ones (as a deprecation note shows them): markup
+    /// escaped, and no line starting a block.
+    pub fn lines(self, text: &str) -> String {
+        // No line is indented: a paragraph shows no indentation, and four
+        // spaces would start a code block.
+        let lines: Vec<String> = self
+            .escape(text)
+            .split('\n')
+            .map(|line| escape_block_start(line.trim_start_matches(' ')))
+            .collect();
+        lines.join("\n")
+    }
+
+    /// `text` as Markdown inside a paragraph or a list item: markup escaped,
+    /// and each line break kept as `<br>` followed by `indent` (what the
+    /// item's continuation lines are indented by), no line starting a block.
+    pub fn block(self, text: &str, indent: &str) -> String {
+        self.lines(text).replace('\n', &format!("<br>\n{indent}"))
+    }
 }
 
 /// An escaped line whose start would open a block (a list item `-`, `+`,
@@ -58,25 +108,6 @@ fn escape_block_start(line: &str) -> String {
         Some(at) => format!("{}\\{}", &line[..at], &line[at..]),
         None => line.to_owned(),
     }
-}
-
-/// `text` as Markdown that renders as exactly its characters, its line
-/// breaks kept as soft ones (as a deprecation note shows them): markup
-/// escaped, no line starting a block, and no line indented (a paragraph
-/// shows no indentation, and four spaces would start a code block).
-pub fn markdown_lines(text: &str) -> String {
-    let lines: Vec<String> = escape_markdown(text)
-        .split('\n')
-        .map(|line| escape_block_start(line.trim_start_matches(' ')))
-        .collect();
-    lines.join("\n")
-}
-
-/// `text` as Markdown inside a paragraph or a list item: markup escaped,
-/// and each line break kept as `<br>` followed by `indent` (what the
-/// item's continuation lines are indented by), no line starting a block.
-pub fn markdown_block(text: &str, indent: &str) -> String {
-    markdown_lines(text).replace('\n', &format!("<br>\n{indent}"))
 }
 
 /// `text` as an inline code span, fenced with enough backticks that none
@@ -183,6 +214,8 @@ fn double_quoted(text: &str, short: &[(char, &str)], unicode: impl Fn(char) -> b
 mod tests {
     use super::*;
 
+    const CM: Markdown = Markdown::CommonMark;
+
     #[test]
     fn yaml_strings_are_quoted_only_when_needed() {
         assert_eq!(yaml_string("CART_FULL"), "CART_FULL");
@@ -193,22 +226,22 @@ mod tests {
 
     #[test]
     fn inline_text_keeps_its_characters() {
-        assert_eq!(markdown_inline("a | b"), r"a \| b");
-        assert_eq!(markdown_inline("two\nlines"), "two<br>lines");
-        assert_eq!(markdown_inline(" padded  "), "&#32;padded&#32;&#32;");
-        assert_eq!(markdown_inline("  "), "&#32;&#32;");
-        assert_eq!(markdown_inline("<b>&amp;"), r"\<b\>\&amp;");
+        assert_eq!(CM.inline("a | b"), r"a \| b");
+        assert_eq!(CM.inline("two\nlines"), "two<br>lines");
+        assert_eq!(CM.inline(" padded  "), "&#32;padded&#32;&#32;");
+        assert_eq!(CM.inline("  "), "&#32;&#32;");
+        assert_eq!(CM.inline("<b>&amp;"), r"\<b\>\&amp;");
     }
 
     #[test]
     fn no_line_of_a_block_starts_a_block() {
         let text = "one\n- item\n  + other\n2) third\n10. tenth\n---\n===\n[x] [a](javascript:b)";
         assert_eq!(
-            markdown_block(text, "  "),
+            CM.block(text, "  "),
             "one<br>\n  \\- item<br>\n  \\+ other<br>\n  2\\) third<br>\n  10\\. tenth<br>\n  \\---<br>\n  \\===<br>\n  \\[x\\] \\[a\\](javascript:b)"
         );
-        assert_eq!(markdown_lines("Use [NEW].\n- see"), "Use \\[NEW\\].\n\\- see");
-        assert_eq!(markdown_lines("    Use X.\n\n      code?"), "Use X.\n\ncode?");
+        assert_eq!(CM.lines("Use [NEW].\n- see"), "Use \\[NEW\\].\n\\- see");
+        assert_eq!(CM.lines("    Use X.\n\n      code?"), "Use X.\n\ncode?");
         assert_eq!(code_span("Two\n- lines\r\nthree"), "`Two - lines three`");
     }
 
@@ -222,23 +255,32 @@ mod tests {
 
     #[test]
     fn paragraphs_never_open_a_list() {
-        assert_eq!(markdown_paragraph("- a"), r"\- a");
-        assert_eq!(markdown_paragraph("+"), r"\+");
-        assert_eq!(markdown_paragraph("12. b"), r"12\. b");
-        assert_eq!(markdown_paragraph("3) c"), r"3\) c");
-        assert_eq!(markdown_paragraph("1234567890. d"), "1234567890. d");
-        assert_eq!(markdown_paragraph("2001-12-14"), "2001-12-14");
-        assert_eq!(markdown_paragraph("a <b>"), r"a \<b\>");
+        assert_eq!(CM.paragraph("- a"), r"\- a");
+        assert_eq!(CM.paragraph("+"), r"\+");
+        assert_eq!(CM.paragraph("12. b"), r"12\. b");
+        assert_eq!(CM.paragraph("3) c"), r"3\) c");
+        assert_eq!(CM.paragraph("1234567890. d"), "1234567890. d");
+        assert_eq!(CM.paragraph("2001-12-14"), "2001-12-14");
+        assert_eq!(CM.paragraph("a <b>"), r"a \<b\>");
     }
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(
-            escape_markdown("a_b *c* [d](e) <f> & | $int32"),
-            r"a\_b \*c\* \[d\](e) \<f\> \& \| $int32"
-        );
-        assert_eq!(escape_markdown(r"back\slash `tick`"), r"back\\slash \`tick\`");
-        assert_eq!(escape_markdown("tab\there\r"), "tab&#9;here&#13;");
+        assert_eq!(CM.escape("a_b *c* [d](e) <f> & | $int32"), r"a\_b \*c\* \[d\](e) \<f\> \& \| $int32");
+        assert_eq!(CM.escape(r"back\slash `tick`"), r"back\\slash \`tick\`");
+        assert_eq!(CM.escape("tab\there\r"), "tab&#9;here&#13;");
+    }
+
+    #[test]
+    fn rustdoc_text_escapes_what_smart_punctuation_would_change() {
+        let rustdoc = Markdown::Rustdoc;
+        assert_eq!(rustdoc.escape(r#"don't "quote""#), r#"don\'t \"quote\""#);
+        assert_eq!(rustdoc.escape("a...b ....... c"), r"a..\.b ..\.\.\.\.\. c");
+        assert_eq!(rustdoc.escape("a-b c--d e---f"), r"a-b c-\-d e-\-\-f");
+        assert_eq!(rustdoc.paragraph("-- x"), r"\-\- x");
+        assert_eq!(rustdoc.lines("x\n---"), "x\n\\-\\-\\-");
+        // CommonMark alone changes none of these.
+        assert_eq!(CM.escape(r#"don't "q"... --"#), r#"don't "q"... --"#);
     }
 
     #[test]

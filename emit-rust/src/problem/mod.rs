@@ -22,7 +22,8 @@ use quote::quote;
 use super::examples::sample_row;
 use super::splice::{Fixed, Slots};
 use super::tokens::{doc, ident};
-use errcat_model::text::{escape_markdown, json_string, rust_str};
+use crate::DOCS;
+use errcat_model::text::{json_string, rust_str};
 use errcat_model::{Catalogue, CodeKind, ProblemDetails};
 
 /// `ProblemDetails`, its serde impls and builders, spliced in verbatim.
@@ -129,7 +130,7 @@ fn slots(catalogue: &Catalogue, details: &ProblemDetails) -> Slots {
             "path",
             format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant),
         )
-        .with("type_base", escape_markdown(&details.type_base))
+        .with("type_base", DOCS.escape(&details.type_base))
         .with("json", rust_str(&json))
         .with("status", row.http_status.to_string())
 }

@@ -3,8 +3,9 @@
 
 use proc_macro2::TokenStream;
 
+use crate::DOCS;
 use crate::tokens::doc;
-use errcat_model::text::{code_span, markdown_block, markdown_inline, markdown_paragraph, rust_str};
+use errcat_model::text::{code_span, rust_str};
 use errcat_model::{Catalogue, CodeKind, Row, Table, TableKind};
 
 /// The enum's docs: title, summary, how discriminants work, retired codes
@@ -30,8 +31,8 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
              assert_eq!(<&str>::from(error), {code});\n\
              assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
              ```",
-            title = markdown_inline(&table.title),
-            summary = markdown_inline(&table.summary),
+            title = DOCS.inline(&table.title),
+            summary = DOCS.inline(&table.summary),
             id = table.id,
             source = catalogue.source,
             code = first.code.rust_literal(),
@@ -55,8 +56,8 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
          assert_eq!({name_lit}.parse::<{name}>(), Ok(error));\n\
          assert!(\"{code}\".parse::<{name}>().is_err());\n\
          ```",
-        title = markdown_inline(&table.title),
-        summary = markdown_inline(&table.summary),
+        title = DOCS.inline(&table.title),
+        summary = DOCS.inline(&table.summary),
         id = table.id,
         source = catalogue.source,
         code = first.code,
@@ -72,7 +73,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         "[{}](crate::reference#{}): {}",
         code_span(&format!("{} {}", row.code.word(), row.name)),
         row.anchor(),
-        markdown_block(&row.description, "")
+        DOCS.block(&row.description, "")
     );
     if table.kind == TableKind::Custom && catalogue.http {
         docs.push_str(&format!("\n\nHTTP status: {}", row.http_status));
@@ -89,12 +90,11 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         docs.push_str(&format!("\n\nRecovery: [`Recovery::{}`].", recovery.rust_variant()));
     }
     if let Some(explanation) = &row.explanation {
-        docs.push_str(&format!("\n\n{}", markdown_paragraph(explanation)));
+        docs.push_str(&format!("\n\n{}", DOCS.paragraph(explanation)));
     }
     for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
         if !texts.is_empty() {
-            let items: Vec<String> =
-                texts.iter().map(|text| format!("- {}", markdown_paragraph(text))).collect();
+            let items: Vec<String> = texts.iter().map(|text| format!("- {}", DOCS.paragraph(text))).collect();
             docs.push_str(&format!("\n\n{heading}:\n\n{}", items.join("\n")));
         }
     }
@@ -109,7 +109,7 @@ fn retired_docs(catalogue: &Catalogue, table: &Table) -> String {
             format!(
                 "- {}: {}",
                 code_span(&format!("{} {}", retired.code, retired.name)),
-                markdown_block(&retired.reason, "  ")
+                DOCS.block(&retired.reason, "  ")
             )
         })
         .collect();

@@ -14,8 +14,8 @@ use super::phf::Phf;
 use super::print_part;
 use super::splice::TextSlot;
 use super::tokens::ident;
+use crate::DOCS;
 use errcat_model::rust_data::{Expr, Writer, string_literal};
-use errcat_model::text::markdown_lines;
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// The indent of a variant or of an associated constant.
@@ -94,7 +94,7 @@ fn write_variants(catalogue: &Catalogue, table: &Table) -> String {
 /// note is rare and may be long, so it takes the code road.
 fn deprecated_attribute(note: &str) -> String {
     // rustdoc shows the note as Markdown: it is text.
-    let note = markdown_lines(note);
+    let note = DOCS.lines(note);
     let item: syn::File = syn::parse_quote! { enum E { #[deprecated(note = #note)] V } };
     let printed = prettyplease::unparse(&item);
     let attribute = printed.strip_prefix("enum E {\n").and_then(|rest| rest.strip_suffix("    V,\n}\n"));

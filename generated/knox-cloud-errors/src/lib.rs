@@ -1249,7 +1249,7 @@ pub enum Recovery {
     FixRequest,
     /// `check_permissions`: The credentials are valid but not allowed to do this. Check the permissions and restrictions (IP address, HTTP referer) of the API key, or use credentials that have them.
     CheckPermissions,
-    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service's support, quoting the response's \`errorId\` when it has one.
+    /// `contact_support`: The service failed in a way the client cannot fix. Report it to the service\'s support, quoting the response\'s \`errorId\` when it has one.
     ContactSupport,
 }
 #[rustfmt::skip]

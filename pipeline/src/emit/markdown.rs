@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use errcat_model::output::Comment;
-use errcat_model::text::{code_span, markdown_inline, markdown_paragraph};
+use errcat_model::text::{Markdown, code_span};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
 /// The generated page, the crate's `src/reference.md`, below its header.
@@ -25,12 +25,18 @@ pub fn emit_docs_pointer(catalogue: &Catalogue) -> String {
          The error reference of this catalogue, with an anchor per code, is in\n\
          the generated crate, whose `reference` module shows the same page:\n\
          [`{path}`]({path}).\n",
-        title = markdown_inline(&catalogue.title),
+        title = REFERENCE.inline(&catalogue.title),
     )
 }
 
 /// The comment syntax of the page's header.
 pub const COMMENT: Comment = Comment::Html;
+
+/// How spec text is escaped on the page. The page is the generated
+/// crate's `reference` module too, which rustdoc renders with smart
+/// punctuation, so it takes rustdoc's escapes; they are CommonMark's own,
+/// and a renderer without smart punctuation shows the same text.
+const REFERENCE: Markdown = Markdown::Rustdoc;
 
 /// The page's first line.
 pub fn header(catalogue: &Catalogue) -> String {
@@ -39,7 +45,7 @@ pub fn header(catalogue: &Catalogue) -> String {
 
 /// The reference text: everything on the page below its header.
 pub fn reference(catalogue: &Catalogue) -> String {
-    let mut page = format!("# {}\n", markdown_inline(&catalogue.title));
+    let mut page = format!("# {}\n", REFERENCE.inline(&catalogue.title));
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
@@ -101,7 +107,7 @@ fn recovery_section(catalogue: &Catalogue) -> String {
     );
     for recovery in &catalogue.recoveries {
         let anchor = format!("<a id=\"{}\"></a>`{}`", recovery.anchor(), recovery.key);
-        section.push_str(&table_line(&[anchor, markdown_inline(&recovery.description)]));
+        section.push_str(&table_line(&[anchor, REFERENCE.inline(&recovery.description)]));
         section.push('\n');
     }
     section
@@ -110,7 +116,7 @@ fn recovery_section(catalogue: &Catalogue) -> String {
 /// A table's heading, intro sentence and rows.
 fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let shown = Columns::of(catalogue, table);
-    let mut columns = vec!["Code".to_owned(), markdown_inline(&table.name_column), "Description".to_owned()];
+    let mut columns = vec!["Code".to_owned(), REFERENCE.inline(&table.name_column), "Description".to_owned()];
     if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
     }
@@ -122,8 +128,8 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     }
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
-        title = markdown_inline(&table.title),
-        summary = markdown_paragraph(&table.summary),
+        title = REFERENCE.inline(&table.title),
+        summary = REFERENCE.paragraph(&table.summary),
         header = table_line(&columns),
         rule = table_line(&vec!["---".to_owned(); columns.len()]),
     );
@@ -139,12 +145,12 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     let mut cells = vec![
         format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code)),
-        markdown_inline(&row.name),
-        markdown_inline(&row.description),
+        REFERENCE.inline(&row.name),
+        REFERENCE.inline(&row.description),
     ];
     if let Some(http_rows) = &shown.http_rows {
         cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
-            Some(http) => format!("[{} {}](#{})", http.code, markdown_inline(&http.name), http.anchor()),
+            Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
         });
     }
@@ -175,9 +181,9 @@ fn details_section(table: &Table) -> String {
         .iter()
         .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
     {
-        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), markdown_inline(&row.name)));
+        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name)));
         if let Some(explanation) = &row.explanation {
-            section.push_str(&format!("\n{}\n", markdown_paragraph(explanation)));
+            section.push_str(&format!("\n{}\n", REFERENCE.paragraph(explanation)));
         }
         for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
             if texts.is_empty() {
@@ -185,7 +191,7 @@ fn details_section(table: &Table) -> String {
             }
             section.push_str(&format!("\n{heading}:\n\n"));
             for text in texts {
-                section.push_str(&format!("- {}\n", markdown_paragraph(text)));
+                section.push_str(&format!("- {}\n", REFERENCE.paragraph(text)));
             }
         }
     }
@@ -204,19 +210,19 @@ fn deprecated_section(table: &Table) -> String {
             let note = row.deprecated.as_deref()?;
             Some(vec![
                 format!("[{}](#{})", code_text(&row.code), row.anchor()),
-                markdown_inline(&row.name),
-                markdown_inline(note),
+                REFERENCE.inline(&row.name),
+                REFERENCE.inline(note),
             ])
         })
         .collect();
-    small_table("### Deprecated", &["Code", &markdown_inline(&table.name_column), "Note"], &rows)
+    small_table("### Deprecated", &["Code", &REFERENCE.inline(&table.name_column), "Note"], &rows)
 }
 
 /// The codes the table withdrew: anchored, so old links still land.
 fn retired_section(catalogue: &Catalogue, table: &Table) -> String {
     let rows: Vec<Vec<String>> =
         catalogue.retired_in(&table.id).map(|retired| retired_cells(retired, false)).collect();
-    small_table("### Retired", &["Code", &markdown_inline(&table.name_column), "Reason"], &rows)
+    small_table("### Retired", &["Code", &REFERENCE.inline(&table.name_column), "Reason"], &rows)
 }
 
 /// The codes of tables that are gone.
@@ -229,12 +235,12 @@ fn retired_elsewhere_section(catalogue: &Catalogue) -> String {
 fn retired_cells(retired: &Retired, with_table: bool) -> Vec<String> {
     let mut cells = vec![
         format!("<a id=\"{}\"></a>{}", retired.anchor(), code_text(&retired.code)),
-        markdown_inline(&retired.name),
+        REFERENCE.inline(&retired.name),
     ];
     if with_table {
-        cells.push(markdown_inline(&retired.table));
+        cells.push(REFERENCE.inline(&retired.table));
     }
-    cells.push(markdown_inline(&retired.reason));
+    cells.push(REFERENCE.inline(&retired.reason));
     cells
 }
 
@@ -349,5 +355,5 @@ fn table_line(cells: &[String]) -> String {
 /// A code as page text: a string code's `_` and `*` escaped, so that
 /// `_x_` stays a code rather than emphasis (an integer code is digits).
 fn code_text(code: &Code) -> String {
-    markdown_inline(&code.word())
+    REFERENCE.inline(&code.word())
 }

@@ -18,6 +18,7 @@ mod markdown;
 mod openapi;
 mod openapi_responses;
 mod readback;
+mod rustdoc;
 mod schema;
 mod stripe_style;
 mod tidy;

@@ -1,7 +1,9 @@
 //! The Markdown reference, rendered by a CommonMark + GFM-tables parser
 //! (pulldown-cmark), says exactly what the spec says: every heading,
 //! intro sentence and cell is the spec's text, character for character,
-//! no text turns into markup or HTML, and every code has its anchor.
+//! no text turns into markup or HTML, and every code has its anchor. It
+//! does under rustdoc's Markdown too (smart punctuation and all), as the
+//! page is the generated crate's `reference` module.
 
 use std::collections::BTreeSet;
 
@@ -45,11 +47,25 @@ enum Block {
     Table { header: Vec<Inline>, rows: Vec<Vec<Inline>> },
 }
 
+/// CommonMark with GFM's tables and strikethrough, as code hosts render
+/// Markdown (and OpenAPI renderers, which need no more here).
+const GFM: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
+/// The Markdown rustdoc renders docs with: GFM's, footnotes, task lists,
+/// and smart punctuation, which curls quotes and turns `...` and `--`
+/// into an ellipsis and a dash.
+const RUSTDOC: Options = GFM
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
 /// The page's blocks, as pulldown-cmark reads them with GFM tables.
 fn blocks(markdown: &str) -> Vec<Block> {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
+    blocks_with(markdown, GFM)
+}
+
+/// The page's blocks, as pulldown-cmark reads them with `options`.
+fn blocks_with(markdown: &str, options: Options) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut inline: Option<Inline> = None;
     let mut table: Option<(Vec<Inline>, Vec<Vec<Inline>>)> = None;
@@ -142,26 +158,28 @@ fn assert_text(inline: &Inline, expected: &str, what: &str) {
 
 #[test]
 fn the_page_reproduces_every_heading_sentence_and_cell() {
-    for catalogue in catalogues() {
-        let page = page(&catalogue);
-        let mut blocks = blocks(&page).into_iter();
-        let at = &catalogue.source;
+    for (catalogue, options) in
+        catalogues().iter().flat_map(|catalogue| [(catalogue, GFM), (catalogue, RUSTDOC)])
+    {
+        let page = page(catalogue);
+        let mut blocks = blocks_with(&page, options).into_iter();
+        let at = &format!("{} read with {options:?}", catalogue.source);
 
         let Some(Block::Html(header)) = blocks.next() else {
             panic!("{at}: the page starts with its header")
         };
-        assert_eq!(header, errcat_pipeline::emit::markdown::header(&catalogue), "{at}: no other HTML block");
+        assert_eq!(header, errcat_pipeline::emit::markdown::header(catalogue), "{at}: no other HTML block");
         let Some(Block::Heading(1, title)) = blocks.next() else {
             panic!("{at}: the page starts with its title")
         };
         assert_text(&title, &catalogue.title, "the page title");
         for table in &catalogue.tables {
             let here = format!("{at}, table `{}`", table.id);
-            check_table(&mut blocks, &catalogue, table, &here);
+            check_table(&mut blocks, catalogue, table, &here);
             check_details(&mut blocks, table, &here);
-            check_deprecated_and_retired(&mut blocks, &catalogue, table, &here);
+            check_deprecated_and_retired(&mut blocks, catalogue, table, &here);
         }
-        check_page_end(&mut blocks, &catalogue, &page, at);
+        check_page_end(&mut blocks, catalogue, &page, at);
     }
 }
 

@@ -153,8 +153,11 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
-                let line =
-                    format!("- `{}` {}: ", row.code.word(), errcat_model::text::markdown_inline(&row.name));
+                let line = format!(
+                    "- `{}` {}: ",
+                    row.code.word(),
+                    errcat_model::text::Markdown::CommonMark.inline(&row.name)
+                );
                 assert!(description.contains(&line), "{name}: the description names {}", row.code);
             }
         }

@@ -3,10 +3,10 @@
 //! The code member of each references `KnownCodes` (every table's code
 //! schema), then admits any other code (`UnlistedCodes`).
 
+use super::DESCRIPTION;
 use super::schema::Schema;
 use super::{KNOWN_CODES, UNLISTED_CODES, code_schema_name};
 use crate::emit::yaml::OrderedMap;
-use errcat_model::text::markdown_inline;
 use errcat_model::{Body, BodyRole, Catalogue, CodeKind, ProblemDetails};
 
 /// The largest code a spec can hold (`u32`).
@@ -99,7 +99,7 @@ pub(super) fn known_codes_schema(catalogue: &Catalogue) -> Schema {
     Schema {
         description: Some(format!(
             "Every code {} lists, in its tables' code schemas.",
-            markdown_inline(&catalogue.title)
+            DESCRIPTION.inline(&catalogue.title)
         )),
         any_of: Some(catalogue.tables.iter().map(|table| reference(&code_schema_name(table))).collect()),
         ..Schema::default()

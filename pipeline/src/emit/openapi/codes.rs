@@ -3,10 +3,10 @@
 //! 3.1 lists them as `oneOf` of `const`s, 3.0 as an `enum` with the
 //! extension arrays and by-code maps generators read.
 
+use super::DESCRIPTION;
 use super::Version;
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
-use errcat_model::text::{markdown_inline, markdown_paragraph};
 use errcat_model::{Code, CodeKind, Row, Table};
 
 /// A table's codes as one schema (integer or string, as the catalogue's
@@ -25,7 +25,7 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
     };
     match version {
         Version::V3_1 => Schema {
-            description: Some(markdown_paragraph(&table.summary)),
+            description: Some(DESCRIPTION.paragraph(&table.summary)),
             one_of: Some(
                 table
                     .rows
@@ -55,7 +55,11 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
             );
             Schema {
                 // 3.0 has no per-value titles: list the names where readers look.
-                description: Some(format!("{}\n\n{}", markdown_paragraph(&table.summary), code_list(table))),
+                description: Some(format!(
+                    "{}\n\n{}",
+                    DESCRIPTION.paragraph(&table.summary),
+                    code_list(table)
+                )),
                 values: Some(values.iter().map(|&(code, _)| code.clone()).collect()),
                 enum_varnames: Some(
                     values
@@ -79,9 +83,9 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                         .iter()
                         .map(|&(code, row)| {
                             if *code == row.code {
-                                markdown_paragraph(&row.description)
+                                DESCRIPTION.paragraph(&row.description)
                             } else {
-                                markdown_paragraph(&alias_description(row))
+                                DESCRIPTION.paragraph(&alias_description(row))
                             }
                         })
                         .collect(),
@@ -103,7 +107,7 @@ fn alias_const(row: &Row, alias: &Code) -> Schema {
     Schema {
         constant: Some(alias.clone()),
         title: Some(row.name.clone()),
-        description: Some(markdown_paragraph(&alias_description(row))),
+        description: Some(DESCRIPTION.paragraph(&alias_description(row))),
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code.clone()),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
@@ -119,7 +123,7 @@ fn code_const(row: &Row) -> Schema {
     Schema {
         constant: Some(row.code.clone()),
         title: Some(row.name.clone()),
-        description: Some(markdown_paragraph(&row.description)),
+        description: Some(DESCRIPTION.paragraph(&row.description)),
         deprecated: row.deprecated.is_some().then_some(true),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
         explanation: row.explanation.clone(),
@@ -146,11 +150,11 @@ fn code_list(table: &Table) -> String {
             let mut line = format!(
                 "- `{}` {}: {}",
                 row.code.word(),
-                markdown_inline(&row.name),
-                markdown_inline(&row.description)
+                DESCRIPTION.inline(&row.name),
+                DESCRIPTION.inline(&row.description)
             );
             if let Some(note) = &row.deprecated {
-                line.push_str(&format!(" — *Deprecated:* {}", markdown_inline(note)));
+                line.push_str(&format!(" — *Deprecated:* {}", DESCRIPTION.inline(note)));
             }
             if !row.aliases.is_empty() {
                 let aliases: Vec<String> =

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::DESCRIPTION;
 use super::body::{body_schema, known_codes_schema, problem_schema, unlisted_codes_schema};
 use super::codes::code_schema;
 use super::responses::{Header, Response, headers, responses};
@@ -12,7 +13,7 @@ use super::{
 };
 use crate::emit::yaml::OrderedMap;
 use errcat_model::Catalogue;
-use errcat_model::text::{code_span, markdown_inline};
+use errcat_model::text::code_span;
 
 /// The document for `version`.
 pub(super) fn document(catalogue: &Catalogue, version: Version) -> Document {
@@ -125,7 +126,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
                 "The error codes of {title}, generated from {source}.\n\n\
                  This document has no paths: reference its components from your own, e.g.\n\
                  `$ref: '{file}#/components/schemas/{schema}'`.",
-                title = markdown_inline(&catalogue.title),
+                title = DESCRIPTION.inline(&catalogue.title),
                 source = code_span(&catalogue.source),
                 file = file_name(catalogue, version),
                 schema = code_schema_name(&catalogue.tables[0]),
@@ -142,7 +143,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
             "The error codes and error responses of {title}, generated from {source}.\n\n\
              This document has no paths: reference its components from your own, e.g.\n\
              `$ref: '{file}#/components/responses/{response}'`.",
-            title = markdown_inline(&catalogue.title),
+            title = DESCRIPTION.inline(&catalogue.title),
             source = code_span(&catalogue.source),
             file = file_name(catalogue, version),
             response = response_name(catalogue, status),

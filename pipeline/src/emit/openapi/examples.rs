@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::DESCRIPTION;
 use crate::emit::yaml::OrderedMap;
-use errcat_model::text::markdown_inline;
 use errcat_model::{Body, BodyRole, Catalogue, Code, MessageText, Row, TableKind};
 
 /// The examples of the response for `status`: one per application code
@@ -23,7 +23,7 @@ pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> Order
                 description: row
                     .deprecated
                     .as_ref()
-                    .map(|note| format!("Deprecated: {}", markdown_inline(note))),
+                    .map(|note| format!("Deprecated: {}", DESCRIPTION.inline(note))),
                 value: BodyExample::of(body, row, &row.code),
             },
         );

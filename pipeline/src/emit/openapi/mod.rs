@@ -15,14 +15,15 @@
 //! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
 //! code on the code schema (`x-explanation-by-code` and so on, 3.0).
 //!
-//! A `description` is CommonMark, so the spec text in it is escaped as on
-//! the Markdown page, and so is each of 3.0's `x-enum-descriptions` (a
+//! A `description` is CommonMark, so the spec text in it is escaped with
+//! `DESCRIPTION`'s rule, and so is each of 3.0's `x-enum-descriptions` (a
 //! code's description, which renderers and generators read as Markdown):
 //! one code's description is the same text in both versions. Titles,
 //! summaries and the other extensions are plain text.
 
 use crate::emit::yaml;
 use errcat_model::output::Comment;
+use errcat_model::text::Markdown;
 use errcat_model::{Catalogue, Table};
 
 use self::document::document;
@@ -35,6 +36,11 @@ mod responses;
 mod schema;
 
 pub use self::responses::RETRY_AFTER;
+
+/// How spec text is escaped in a `description`: OpenAPI renderers read
+/// CommonMark without smart punctuation, so quotes, dots and dashes stay
+/// as written and need no backslash.
+const DESCRIPTION: Markdown = Markdown::CommonMark;
 
 /// Which OpenAPI version to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::DESCRIPTION;
 use super::examples::{Example, examples};
 use super::schema::Schema;
 use super::{BODY_SCHEMA, PROBLEM_SCHEMA};
 use crate::emit::yaml::OrderedMap;
 use errcat_model::http_status::http_status;
-use errcat_model::text::markdown_paragraph;
 use errcat_model::{Catalogue, KeptResponse};
 
 /// The name of the `Retry-After` header under `components/headers`.
@@ -60,7 +60,7 @@ pub(super) struct Header {
 /// status's registered name and meaning.
 pub(super) fn status_description(catalogue: &Catalogue, status: u16) -> String {
     match (catalogue.http_row(status), http_status(status)) {
-        (Some((_, row)), _) => markdown_paragraph(&row.description),
+        (Some((_, row)), _) => DESCRIPTION.paragraph(&row.description),
         (None, Some(registered)) => format!("{}. {}", registered.phrase, registered.description),
         (None, None) => format!("HTTP status {status}."),
     }

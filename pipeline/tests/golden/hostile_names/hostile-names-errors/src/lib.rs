@@ -6,8 +6,8 @@
 //! as the catalogue prints them.
 //!
 //! - [`Option`] — Statuses named like the standard library
-//! - [`Result`] — Rows named like the enum's own items
-//! - [`Box`] — A table whose enum shadows the prelude's \`Box\`
+//! - [`Result`] — Rows named like the enum\'s own items
+//! - [`Box`] — A table whose enum shadows the prelude\'s \`Box\`
 //! - [`ErrorCode`] — any code of any table.
 //! - [`Recovery`] — what a client should do about an error.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
@@ -200,7 +200,7 @@ pub use ::axum_core;
 pub use ::http;
 /// Statuses named like the standard library
 ///
-/// Variants named like \`Result\`'s and \`Option\`'s, and like the associated types of \`TryFrom\` and \`FromStr\`.
+/// Variants named like \`Result\`\'s and \`Option\`\'s, and like the associated types of \`TryFrom\` and \`FromStr\`.
 ///
 /// One variant per row of the table `error` in `fixtures/hostile_names.yaml`, in spec order. Each variant's discriminant is its code (`Option::Error as u32 == 400`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
@@ -221,9 +221,9 @@ pub use ::http;
 #[repr(u32)]
 #[rustfmt::skip]
 pub enum Option {
-    /// [`400 Error`](crate::reference#400): The \`TryFrom\` impl's associated type is also \`Error\`.
+    /// [`400 Error`](crate::reference#400): The \`TryFrom\` impl\'s associated type is also \`Error\`.
     Error = 400,
-    /// [`401 Err`](crate::reference#401): The \`FromStr\` impl's associated type is also \`Err\`.
+    /// [`401 Err`](crate::reference#401): The \`FromStr\` impl\'s associated type is also \`Err\`.
     Err = 401,
     /// [`402 Ok`](crate::reference#402): Named like \`Result::Ok\`.
     Ok = 402,
@@ -499,7 +499,7 @@ impl ::core::convert::From<Option> for u32 {
         error.code()
     }
 }
-/// Rows named like the enum's own items
+/// Rows named like the enum\'s own items
 ///
 /// Each name is one letter case or one word away from a name the generated crate uses.
 ///
@@ -538,17 +538,17 @@ pub enum Result {
     ///
     /// HTTP status: 401 ([`Option::Err`]).
     Error = 4,
-    /// [`5 ErrorCode`](crate::reference#5): Named like the crate's \`ErrorCode\`.
+    /// [`5 ErrorCode`](crate::reference#5): Named like the crate\'s \`ErrorCode\`.
     ///
     /// HTTP status: 402 ([`Option::Ok`]).
     ErrorCode = 5,
-    /// [`6 Recovery`](crate::reference#6): Named like the crate's \`Recovery\`.
+    /// [`6 Recovery`](crate::reference#6): Named like the crate\'s \`Recovery\`.
     ///
     /// HTTP status: 403 ([`Option::Some`]).
     ///
     /// Recovery: [`Recovery::FixRequest`].
     Recovery = 6,
-    /// [`7 Unknown Code Error`](crate::reference#7): Named like the crate's \`UnknownCodeError\`.
+    /// [`7 Unknown Code Error`](crate::reference#7): Named like the crate\'s \`UnknownCodeError\`.
     ///
     /// HTTP status: 404 ([`Option::None`]).
     UnknownCodeError = 7,
@@ -900,9 +900,9 @@ impl ::core::convert::From<Result> for u32 {
         error.code()
     }
 }
-/// A table whose enum shadows the prelude's \`Box\`
+/// A table whose enum shadows the prelude\'s \`Box\`
 ///
-/// Its \`ErrorCode\` variant is \`String\`, and its only row is named like the prelude's \`Vec\`.
+/// Its \`ErrorCode\` variant is \`String\`, and its only row is named like the prelude\'s \`Vec\`.
 ///
 /// One variant per row of the table `string` in `fixtures/hostile_names.yaml`, in spec order. Each variant's discriminant is its code (`Box::Vec as u32 == 20`), so casts and ordering follow the codes and stay put when rows are added or reordered.
 ///
@@ -923,7 +923,7 @@ impl ::core::convert::From<Result> for u32 {
 #[repr(u32)]
 #[rustfmt::skip]
 pub enum Box {
-    /// [`20 Vec`](crate::reference#20): Named like the prelude's \`Vec\`.
+    /// [`20 Vec`](crate::reference#20): Named like the prelude\'s \`Vec\`.
     ///
     /// HTTP status: 404 ([`Option::None`]).
     Vec = 20,
@@ -1192,9 +1192,9 @@ impl ::core::convert::From<Box> for u32 {
 pub enum ErrorCode {
     /// A code of the table `error`: Statuses named like the standard library.
     Error(Option),
-    /// A code of the table `all`: Rows named like the enum's own items.
+    /// A code of the table `all`: Rows named like the enum\'s own items.
     All(Result),
-    /// A code of the table `string`: A table whose enum shadows the prelude's \`Box\`.
+    /// A code of the table `string`: A table whose enum shadows the prelude\'s \`Box\`.
     String(Box),
 }
 #[rustfmt::skip]
@@ -1460,7 +1460,7 @@ impl ::core::convert::From<Box> for ErrorCode {
 pub enum Recovery {
     /// `fix_request`: Change the request.
     FixRequest,
-    /// `option`: Named like the prelude's \`Option\`.
+    /// `option`: Named like the prelude\'s \`Option\`.
     Option,
     /// `display`: Named like the \`Display\` it implements.
     Display,

@@ -209,7 +209,7 @@ pub enum AppError {
     /// \- item<br>
     /// \+ other<br>
     /// 2\) third<br>
-    /// \---<br>
+    /// \-\-\-<br>
     /// A \[link\](javascript:alert(1)) and \[x\].
     ///
     /// HTTP status: 400.
@@ -227,6 +227,7 @@ pub enum AppError {
     ///
     /// - \[x\]
     /// - \- item<br>- item
+    /// - \-\- not a list, \'quoted\' \"twice\"..\.
     ///
     /// Solutions:
     ///
@@ -263,7 +264,7 @@ impl AppError {
     ];
     const CAUSES: &'static [&'static [&'static str]] = &[
         &[],
-        &["[x]", "- item\n- item"],
+        &["[x]", "- item\n- item", "-- not a list, 'quoted' \"twice\"..."],
     ];
     const SOLUTIONS: &'static [&'static [&'static str]] = &[
         &[],
@@ -388,7 +389,7 @@ impl AppError {
     /// ```
     /// use hostile_text_errors::AppError;
     ///
-    /// assert_eq!(AppError::TwoLines.causes().len(), 2);
+    /// assert_eq!(AppError::TwoLines.causes().len(), 3);
     /// assert_eq!(AppError::TwoLines.causes()[0], "[x]");
     /// ```
     #[must_use]

@@ -524,7 +524,7 @@ pub enum BillingApiError {
     ///
     /// Recovery: [`Recovery::RetryLater`].
     RateLimited = 4290,
-    /// [`5000 Self`](crate::reference#5000): The service's self-check failed.
+    /// [`5000 Self`](crate::reference#5000): The service\'s self-check failed.
     ///
     /// HTTP status: 500.
     SelfCheckFailed = 5000,

@@ -220,13 +220,13 @@ pub enum CardError {
     ///
     /// Recovery: [`Recovery::UseAnotherCard`].
     ExpiredCard,
-    /// [`incorrect_cvc Incorrect CVC`](crate::reference#Code-incorrect_cvc): The card's security code is incorrect.
+    /// [`incorrect_cvc Incorrect CVC`](crate::reference#Code-incorrect_cvc): The card\'s security code is incorrect.
     ///
     /// HTTP status: 402.
     ///
     /// Recovery: [`Recovery::FixRequest`].
     IncorrectCvc,
-    /// [`card.velocity_exceeded Velocity exceeded`](crate::reference#Code-card.velocity_exceeded): The card's limit of charges in a period was reached.
+    /// [`card.velocity_exceeded Velocity exceeded`](crate::reference#Code-card.velocity_exceeded): The card\'s limit of charges in a period was reached.
     ///
     /// HTTP status: 402.
     ///
@@ -564,7 +564,7 @@ pub enum RequestError {
     ///
     /// Recovery: [`Recovery::FixRequest`].
     AmountTooSmall,
-    /// [`balance_insufficient Balance insufficient`](crate::reference#Code-balance_insufficient): The account's balance cannot cover the transfer.
+    /// [`balance_insufficient Balance insufficient`](crate::reference#Code-balance_insufficient): The account\'s balance cannot cover the transfer.
     ///
     /// HTTP status: 400.
     ///

@@ -1706,8 +1706,8 @@ pub enum MediaError {
     /// Solutions:
     ///
     /// - If the problem persists, try connecting to another region.
-    /// - Check your Client's network connectivity.
-    /// - If you've provided custom ICE Servers then ensure that the URLs and credentials are valid.
+    /// - Check your Client\'s network connectivity.
+    /// - If you\'ve provided custom ICE Servers then ensure that the URLs and credentials are valid.
     ConnectionError = 53405,
 }
 #[rustfmt::skip]
