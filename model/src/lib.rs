@@ -19,6 +19,7 @@
 pub mod diagnostic;
 pub mod http_status;
 pub mod output;
+pub mod params;
 pub mod rust_data;
 pub mod source;
 pub mod spec;
@@ -42,6 +43,7 @@ pub use validate::validate_skipping;
 
 use std::sync::Arc;
 
+use crate::params::{Param, Template};
 use crate::source::{SourceFile, SpecPath};
 
 /// A checked catalogue, ready for the emitters.
@@ -82,6 +84,9 @@ pub struct Catalogue {
     /// this one does not name so, from the lock: empty as validation
     /// makes it; `generate` fills it once the lock is checked.
     pub kept_responses: Vec<KeptResponse>,
+    /// The params every error carries (`params:` at the top), in spec
+    /// order, before each row's own.
+    pub params: Vec<Param>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -199,6 +204,11 @@ pub struct Row {
     pub causes: Vec<String>,
     /// What can be done about it, in spec order.
     pub solutions: Vec<String>,
+    /// The data one occurrence carries, in spec order (the catalogue's
+    /// shared params are in [`Catalogue::params`]).
+    pub params: Vec<Param>,
+    /// The message of one occurrence, showing its params, if the row has one.
+    pub message: Option<Template>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 mod codes;
 mod http;
+mod params;
 mod retired;
 mod rows;
 mod tables;
@@ -98,8 +99,9 @@ pub fn validate_skipping(
     // the name it gives may be that of an entry that could not be.
     let vocabulary_read = skipped.read("recoveries") && skipped.recoveries.is_empty();
 
-    let Tables { tables, codes, statuses } =
+    let Tables { mut tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
+    let params = params::check_all_params(&mut problems, skipped, spec, body.as_ref(), &mut tables);
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
@@ -137,6 +139,7 @@ pub fn validate_skipping(
                 .as_ref()
                 .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             kept_responses: Vec::new(),
+            params,
             spec_file: None,
         })
     } else {

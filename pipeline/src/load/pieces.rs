@@ -433,7 +433,8 @@ retired:
                 "package",
                 "problem_details",
                 "recoveries",
-                "body"
+                "body",
+                "params"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
@@ -466,7 +467,8 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
+                     `params`, `message`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

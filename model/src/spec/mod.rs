@@ -6,6 +6,10 @@
 
 use serde::Deserialize;
 
+mod params;
+
+pub use self::params::{SpecParam, SpecParamType, SpecParams};
+
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Catalogue"))]
@@ -58,6 +62,10 @@ pub struct SpecFile {
     /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
+    /// Params every error of the catalogue carries (a request id, say),
+    /// in this order, before each row's own.
+    #[serde(default)]
+    pub params: SpecParams,
 }
 
 /// What a catalogue's codes are.
@@ -375,6 +383,16 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
     pub solutions: Vec<String>,
+    /// The data this error carries, in this order: each param's name and
+    /// declaration.
+    #[serde(default)]
+    pub params: SpecParams,
+    /// The message of one occurrence, a template showing the params:
+    /// `Table '{$table}' doesn't exist` (MessageFormat 2's simple
+    /// messages; `\{`, `\}`, `\|` and `\\` are the characters themselves).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub message: Option<String>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.
