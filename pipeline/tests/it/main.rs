@@ -16,6 +16,7 @@ mod lock;
 mod lookup_paths;
 mod markdown;
 mod openapi;
+mod openapi_params;
 mod openapi_responses;
 mod readback;
 mod rustdoc;
