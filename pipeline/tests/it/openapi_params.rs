@@ -97,6 +97,7 @@ fn params_are_typed_schemas_joined_to_the_body_by_code() {
             let mut problems = Vec::new();
             for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
                 seen += 1;
+                // The fixtures' rows join to distinct names (see the test below).
                 let stem = format!("{}{}", table.rust_enum, row.rust_variant);
                 let params = &doc["components"]["schemas"][format!("{stem}Params").as_str()];
                 let keys: Vec<&str> = params["properties"]
@@ -211,4 +212,38 @@ fn examples_carry_each_param_and_the_message_it_renders() {
         }
     }
     assert!(problem_examples >= 2, "a fixture has problem details with params");
+}
+
+#[test]
+fn rows_whose_names_join_alike_get_schemas_of_their_own() {
+    // `DbError` + `TableMissing` and `DbErrorTable` + `Missing`; `Typed` +
+    // `Error` would name the union `TypedErrorBody`.
+    let row = |code: u32, variant: &str| {
+        format!(
+            "      - {{code: {code}, name: N{code}, description: D, http_status: 400, rust_variant: {variant}, \
+             params: {{n: {{type: integer, description: A count.}}}}, message: 'n is {{$n}}'}}\n"
+        )
+    };
+    let table = |id: &str, rust_enum: &str, rows: String| {
+        format!("  - id: {id}\n    title: T\n    summary: S\n    rust_enum: {rust_enum}\n    errors:\n{rows}")
+    };
+    let spec = format!(
+        "title: Alike\ncrate: alike-errors\nversion: 0.1.0\nbody:\n  code: code\ntables:\n{}{}{}",
+        table("a", "DbError", row(1, "TableMissing")),
+        table("b", "DbErrorTable", row(2, "Missing")),
+        table("c", "Typed", row(3, "Error")),
+    );
+    let path = std::path::Path::new("spec/alike.yaml");
+    let catalogue = crate::load_text(path, "spec/alike.yaml", spec).unwrap_or_else(|e| panic!("{e}"));
+    for version in [Version::V3_1, Version::V3_0] {
+        let doc = document(&catalogue, version);
+        let union = &doc["components"]["schemas"][openapi::TYPED_BODY_SCHEMA]["anyOf"];
+        let expected = ["DbErrorTableMissingBody", "DbErrorTableMissing_2Body", "TypedError_2Body"];
+        let bodies: Vec<Value> =
+            expected.iter().map(|name| reference(name)).chain([reference(openapi::BODY_SCHEMA)]).collect();
+        assert_eq!(union, &Value::from(bodies));
+        let code = |name: &str| doc["components"]["schemas"][name]["properties"]["code"].clone();
+        assert_eq!(code("DbErrorTableMissing_2Params")["type"].is_null(), version == Version::V3_1);
+        assert_ne!(code("DbErrorTableMissingParams"), code("DbErrorTableMissing_2Params"));
+    }
 }

@@ -15,6 +15,8 @@
 //! outside the lists; not `if`/`then`, which openapi-typescript types as
 //! `unknown`.
 
+use std::collections::HashSet;
+
 use super::schema::Schema;
 use super::{BODY_SCHEMA, DESCRIPTION, PROBLEM_SCHEMA, Version};
 use crate::emit::yaml::OrderedMap;
@@ -37,9 +39,25 @@ pub(super) fn rows_have_params(catalogue: &Catalogue) -> bool {
     catalogue.rows().any(|(_, row)| !row.params.is_empty())
 }
 
-/// The name of a parameterised row's schema: `DbErrorTableMissing` + `suffix`.
-pub(super) fn row_schema_name(table: &Table, row: &Row, suffix: &str) -> String {
-    format!("{}{}{suffix}", table.rust_enum, row.rust_variant)
+/// Each parameterised row with the stem of its schemas' names: its enum
+/// and variant (`DbErrorTableMissing`), in table and row order. Two rows
+/// whose names join alike (`DbError` + `TableMissing`, `DbErrorTable` +
+/// `Missing`), or a stem that would name a union (`Typed` + `Error`), take
+/// the first free `_2`, `_3`, …, as a mapping holds a key once.
+pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, String)> {
+    // The stems of the document's own `ErrorBody`, `ErrorMembers` and `TypedErrorBody`.
+    let mut taken: HashSet<String> = ["Error", "TypedError"].map(str::to_owned).into();
+    let mut rows = Vec::new();
+    for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
+        let stem = format!("{}{}", table.rust_enum, row.rust_variant);
+        let stem = (1..)
+            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}_{n}") })
+            .find(|stem| !taken.contains(stem))
+            .expect("a free name");
+        taken.insert(stem.clone());
+        rows.push((table, row, stem));
+    }
+    rows
 }
 
 /// One param's value, typed, with its description.
@@ -131,15 +149,15 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
     let mut schemas = OrderedMap::new();
     let mut bodies = Vec::new();
     let mut problems = Vec::new();
-    for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
-        let params = row_schema_name(table, row, "Params");
+    for (_, row, stem) in parameterised_rows(catalogue) {
+        let params = format!("{stem}Params");
         schemas.push(params.clone(), row_params_schema(catalogue, body, row, version));
-        let name = row_schema_name(table, row, "Body");
+        let name = format!("{stem}Body");
         let with_params = match &body.envelope {
             None => joined(format!("{} error body", row.name), BODY_SCHEMA, &params),
             Some(key) => {
                 // Named, so that generators name its type after the row.
-                let members = row_schema_name(table, row, "Members");
+                let members = format!("{stem}Members");
                 schemas.push(
                     members.clone(),
                     joined(format!("{} error members", row.name), MEMBERS_SCHEMA, &params),
@@ -158,7 +176,7 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
         schemas.push(name.clone(), with_params);
         bodies.push(reference(&name));
         if catalogue.problem_details.is_some() {
-            let name = row_schema_name(table, row, "Problem");
+            let name = format!("{stem}Problem");
             schemas
                 .push(name.clone(), joined(format!("{} problem details", row.name), PROBLEM_SCHEMA, &params));
             problems.push(reference(&name));
