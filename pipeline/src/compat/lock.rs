@@ -42,9 +42,10 @@ use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
-use crate::compat::published::{Origin, Published, PublishedCode};
+use crate::compat::published::{Origin, Published, PublishedCode, PublishedParams};
 use crate::compat::quoted::{quote, unquote};
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
@@ -89,6 +90,9 @@ pub struct Lock {
     /// The responses of the OpenAPI documents, by name; `None` for a lock
     /// written before they were locked.
     pub responses: Option<BTreeMap<String, LockedResponse>>,
+    /// The params and message templates; `None` for a lock written before
+    /// they were locked.
+    pub params: Option<LockedParams>,
 }
 
 impl Lock {
@@ -112,7 +116,16 @@ impl Lock {
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
-        Published { version: &self.version, kind: self.codes, codes, recoveries, responses, catalogue: None }
+        let params = self.params.as_ref().map(lock_params::published).unwrap_or_default();
+        Published {
+            version: &self.version,
+            kind: self.codes,
+            codes,
+            recoveries,
+            responses,
+            params,
+            catalogue: None,
+        }
     }
 }
 
@@ -125,9 +138,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
-    let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let (mut code_lines, mut param_lines): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
+        (Vec::new(), Vec::new());
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
@@ -182,10 +195,34 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         if lock_responses::read(path, n, line, &mut responses, &mut problems) {
             continue;
         }
-        code_lines.push((n, line));
+        match lock_params::is_line(line) {
+            true => param_lines.push((n, line)),
+            false => code_lines.push((n, line)),
+        }
     }
+    let entries = code_entries(path, code_lines, codes, &mut problems);
+    let params = lock_params::parse(path, &param_lines, codes, &mut problems);
+    match version {
+        Some((version, _)) if problems.is_empty() => {
+            Ok(Lock { version, codes, entries, recoveries, responses, params })
+        }
+        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
+            .help("restore the lock from version control, then run `gen` again")
+            .into()),
+        _ => Err(problems.into()),
+    }
+}
+
+/// The code lines (`n`, text) read as codes of kind `codes`.
+fn code_entries(
+    path: &Path,
+    code_lines: Vec<(usize, &str)>,
+    codes: CodeKind,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<Code, Entry> {
     // Text codes in a lock without `codes string`: the line went missing.
     let mut text_codes: Option<usize> = None;
+    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     for (n, line) in code_lines {
         match parse_entry(line, codes) {
             Ok((code, mut entry)) => {
@@ -231,15 +268,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
     }
     problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
-    match version {
-        Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses })
-        }
-        None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
-            .help("restore the lock from version control, then run `gen` again")
-            .into()),
-        _ => Err(problems.into()),
-    }
+    entries
 }
 
 /// The problem of a lock that locks a text code (first at line `n`) but
@@ -340,6 +369,10 @@ pub fn update(
             // Written before responses were locked: they were the catalogue's.
             old.responses = lock_responses::before_the_record(catalogue);
         }
+        if locked.params.is_none() {
+            // Written before params were locked: they were the catalogue's.
+            old.params = PublishedParams::of_catalogue(catalogue);
+        }
         published = published.keeping(&old);
         let changes = classify(&old, &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
@@ -380,6 +413,7 @@ pub fn update(
         entries,
         recoveries,
         responses: Some(responses),
+        params: Some(lock_params::update(&published.params)),
     })
 }
 
@@ -469,6 +503,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     }
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
+    }
+    if let Some(params) = &lock.params {
+        lock_params::render(&mut out, params);
     }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
