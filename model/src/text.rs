@@ -120,7 +120,7 @@ pub fn code_span(text: &str) -> String {
     let fence = "`".repeat(longest_run + 1);
     // CommonMark strips one space from each end of a span that has both,
     // so a text with both gets one more.
-    let spaced = text.starts_with(' ') && text.ends_with(' ') && text.trim_matches(' ').len() > 0;
+    let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty();
     let pad = if text.starts_with('`') || text.ends_with('`') || spaced { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
@@ -291,6 +291,9 @@ mod tests {
         assert_eq!(code_span("400 Bad Request"), "`400 Bad Request`");
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
+        // CommonMark strips one space from each end that has one: a padded text keeps its own.
+        assert_eq!(code_span(" x "), "`  x  `");
+        assert_eq!(code_span("  "), "`  `");
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl Changes<'_, '_> {
             let name = p0.name;
             if p0.ty != p1.ty {
                 let summary = format!(
-                    "param `{name}` of {whose} is a {} instead of a {}: its field changes type",
+                    "param `{name}` of {whose} is of type {} instead of {}: its field changes type",
                     p1.ty.keyword(),
                     p0.ty.keyword()
                 );
