@@ -31,8 +31,8 @@
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
 //! The responses of the OpenAPI documents and the params and message
-//! templates are recorded too: [`lock_responses`](super::lock_responses)
-//! and [`lock_params`](super::lock_params) read and write their lines.
+//! templates are recorded too: [`lock_responses`]
+//! and [`lock_params`] read and write their lines.
 //!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
