@@ -144,8 +144,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
     // Code lines are read once the kind is known: `codes string` may follow them.
-    let (mut code_lines, mut param_lines): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
-        (Vec::new(), Vec::new());
+    let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let mut param_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
