@@ -118,7 +118,10 @@ pub fn code_span(text: &str) -> String {
     let text = &text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    // CommonMark strips one space from each end of a span that has both,
+    // so a text with both gets one more.
+    let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty();
+    let pad = if text.starts_with('`') || text.ends_with('`') || spaced { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
@@ -288,6 +291,9 @@ mod tests {
         assert_eq!(code_span("400 Bad Request"), "`400 Bad Request`");
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
+        // CommonMark strips one space from each end that has one: a padded text keeps its own.
+        assert_eq!(code_span(" x "), "`  x  `");
+        assert_eq!(code_span("  "), "`  `");
     }
 
     #[test]

@@ -30,6 +30,10 @@
 //! value after `version`, in spec order: the values of the generated
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
+//! The responses of the OpenAPI documents and the params and message
+//! templates are recorded too: [`lock_responses`]
+//! and [`lock_params`] read and write their lines.
+//!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
 //! the number), sorted as text. A lock of integer codes has no such line,
@@ -42,10 +46,12 @@ use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
-use crate::compat::published::{Origin, Published, PublishedCode};
-use crate::compat::quoted::{quote, unquote};
+use crate::compat::published::{Origin, Published, PublishedCode, PublishedParams};
+use crate::compat::quoted::quote;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind};
@@ -89,6 +95,9 @@ pub struct Lock {
     /// The responses of the OpenAPI documents, by name; `None` for a lock
     /// written before they were locked.
     pub responses: Option<BTreeMap<String, LockedResponse>>,
+    /// The params and message templates; `None` for a lock written before
+    /// they were locked.
+    pub params: Option<LockedParams>,
 }
 
 impl Lock {
@@ -112,7 +121,16 @@ impl Lock {
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
-        Published { version: &self.version, kind: self.codes, codes, recoveries, responses, catalogue: None }
+        let params = self.params.as_ref().map(lock_params::published).unwrap_or_default();
+        Published {
+            version: &self.version,
+            kind: self.codes,
+            codes,
+            recoveries,
+            responses,
+            params,
+            catalogue: None,
+        }
     }
 }
 
@@ -125,9 +143,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let mut param_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
@@ -182,78 +200,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         if lock_responses::read(path, n, line, &mut responses, &mut problems) {
             continue;
         }
-        code_lines.push((n, line));
-    }
-    // Text codes in a lock without `codes string`: the line went missing.
-    let mut text_codes: Option<usize> = None;
-    for (n, line) in code_lines {
-        match parse_entry(line, codes) {
-            Ok((code, mut entry)) => {
-                entry.line = Some(n);
-                if let Some(first) = entries.get(&code) {
-                    problems.push(
-                        Diagnostic::new(
-                            path,
-                            format!(
-                                "code {code} is locked twice (lines {} and {n}): a merge kept both sides",
-                                first.line.unwrap_or_default()
-                            ),
-                        )
-                        .at(n, 1)
-                        .help("keep the line that matches the spec, delete the other, then run `gen` again"),
-                    );
-                } else {
-                    entries.insert(code, entry);
-                }
-            }
-            Err(message) => {
-                // A text code read as a number: the missing line is the problem,
-                // and any other is what the line says read as text.
-                let message = match codes {
-                    CodeKind::Integer if is_text_code(line) => {
-                        text_codes.get_or_insert(n);
-                        match parse_entry(line, CodeKind::String) {
-                            Ok(_) => continue,
-                            Err(text_message) => text_message,
-                        }
-                    }
-                    _ => message,
-                };
-                problems.push(
-                Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
-                    .at(n, 1)
-                    .help(
-                        "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
-                         restore the lock from version control, then run `gen` again",
-                    ),
-                );
-            }
+        match lock_params::is_line(line) {
+            true => param_lines.push((n, line)),
+            false => code_lines.push((n, line)),
         }
     }
-    problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
+    let entries = code_entries(path, code_lines, codes, &mut problems);
+    let params = lock_params::parse(path, &param_lines, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses })
+            Ok(Lock { version, codes, entries, recoveries, responses, params })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
         _ => Err(problems.into()),
     }
-}
-
-/// The problem of a lock that locks a text code (first at line `n`) but
-/// has no `codes string` line.
-fn lost_codes_line(path: &Path, n: usize) -> Diagnostic {
-    Diagnostic::new(
-        path,
-        format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
-    )
-    .at(n, 1)
-    .help(
-        "a lock of string codes has `codes string` after its `version` line: restore the lock \
-             from version control, then run `gen` again",
-    )
 }
 
 /// `text` without the byte-order mark it may start with. An editor that
@@ -296,34 +258,6 @@ fn version_line(
     }
 }
 
-/// Whether a code line's code, or the code its alias is of, is a string
-/// code but no number.
-fn is_text_code(line: &str) -> bool {
-    let mut fields = line.split(' ');
-    let code = fields.next().unwrap_or_default();
-    let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
-    std::iter::once(code).chain(of).any(|code| {
-        Code::parse(code, CodeKind::Integer).is_none() && Code::parse(code, CodeKind::String).is_some()
-    })
-}
-
-fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
-    let mut fields = line.splitn(6, ' ');
-    let mut next =
-        |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
-    let code = next("code")?;
-    // Escaped, so that an invisible character is named, not shown as nothing.
-    let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
-    let table = next("table")?.to_owned();
-    let state = State::parse(next("state")?, kind)?;
-    let since = next("version")?;
-    semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
-    let rust_path = next("Rust path")?.to_owned();
-    let quoted = next("name")?;
-    let name = unquote(quoted).ok_or(format!("the name {quoted} is not a double-quoted string"))?;
-    Ok((code, Entry { table, state, since: since.to_owned(), rust_path, name, line: None }))
-}
-
 /// Checks `catalogue` against its lock (`None` when there is none yet) and
 /// returns the updated lock. `spec` and `lock` name the two files in
 /// diagnostics; problems in the spec carry the offending value's YAML path.
@@ -339,6 +273,10 @@ pub fn update(
         if locked.responses.is_none() {
             // Written before responses were locked: they were the catalogue's.
             old.responses = lock_responses::before_the_record(catalogue);
+        }
+        if locked.params.is_none() {
+            // Written before params were locked: they were the catalogue's.
+            old.params = PublishedParams::of_catalogue(catalogue);
         }
         published = published.keeping(&old);
         let changes = classify(&old, &published);
@@ -380,6 +318,7 @@ pub fn update(
         entries,
         recoveries,
         responses: Some(responses),
+        params: Some(lock_params::update(&published.params)),
     })
 }
 
@@ -470,6 +409,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
     }
+    if let Some(params) = &lock.params {
+        lock_params::render(&mut out, params);
+    }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(
@@ -489,31 +431,6 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn entries_parse() {
-        let integer = |line| parse_entry(line, CodeKind::Integer);
-        let (code, entry) =
-            integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
-        assert_eq!(code, Code::Integer(4032251));
-        assert_eq!(entry.state, State::Retired);
-        assert_eq!(entry.name, "A B");
-        assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(integer("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
-        assert!(integer("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
-        assert!(integer("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
-        assert!(integer("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
-    }
-
-    #[test]
-    fn string_entries_keep_their_text() {
-        let string = |line| parse_entry(line, CodeKind::String);
-        let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
-        assert_eq!(code, Code::String("0100C".to_owned()));
-        assert_eq!(entry.state, State::Alias { of: Code::String("01000".to_owned()) });
-        assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-    }
 
     #[test]
     fn a_codes_line_makes_every_code_text_wherever_it_stands() {
@@ -560,14 +477,5 @@ mod tests {
         let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
         assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
         assert!(problems.contains("x.lock:4:7"), "{problems}");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_name_reads_back_from_its_code_line(name in proptest::prelude::any::<String>()) {
-            let line = format!("7 t active 0.1.0 E::V {}", quote(&name));
-            let (_, entry) = parse_entry(&line, CodeKind::Integer).expect("a code line");
-            proptest::prop_assert_eq!(entry.name, name);
-        }
     }
 }

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use errcat_model::params::{Param, ParamType};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
 
@@ -119,6 +120,9 @@ pub struct Published<'a> {
     /// The responses of the OpenAPI documents (`components/responses`),
     /// by name: other documents `$ref` them, so they are API too.
     pub responses: BTreeMap<String, PublishedResponse>,
+    /// The params every error carries, and each row's params and message
+    /// template.
+    pub params: PublishedParams<'a>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -132,6 +136,69 @@ pub struct PublishedResponse {
     /// Whether it is only kept from an earlier version (marked
     /// deprecated), not the response of a status the catalogue answers.
     pub kept: bool,
+}
+
+/// The params a catalogue publishes: those every error carries, and each
+/// row's own with its message template.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublishedParams<'a> {
+    /// The params every error carries, in spec order.
+    pub shared: Vec<PublishedParam<'a>>,
+    /// Each row with params or a message, by its own code.
+    pub codes: BTreeMap<Code, CodeParams<'a>>,
+}
+
+/// A row's params and message template.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeParams<'a> {
+    /// Its own params, in spec order.
+    pub params: Vec<PublishedParam<'a>>,
+    /// Its message template, as the spec writes it.
+    pub message: Option<&'a str>,
+}
+
+/// One published param.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishedParam<'a> {
+    /// Its name: a field, a JSON member and a placeholder.
+    pub name: &'a str,
+    /// What it holds.
+    pub ty: ParamType,
+    /// Whether every occurrence carries it.
+    pub required: bool,
+    /// What it is, when the view was built from a catalogue (a lock does
+    /// not record it).
+    pub description: Option<&'a str>,
+}
+
+impl<'a> PublishedParam<'a> {
+    fn of(param: &'a Param) -> Self {
+        PublishedParam {
+            name: &param.name,
+            ty: param.ty,
+            required: param.required,
+            description: Some(&param.description),
+        }
+    }
+}
+
+impl<'a> PublishedParams<'a> {
+    /// What `catalogue` publishes.
+    pub fn of_catalogue(catalogue: &'a Catalogue) -> Self {
+        let shared = catalogue.params.iter().map(PublishedParam::of).collect();
+        let codes = catalogue
+            .tables
+            .iter()
+            .flat_map(|table| &table.rows)
+            .filter(|row| !row.params.is_empty() || row.message.is_some())
+            .map(|row| {
+                let params = row.params.iter().map(PublishedParam::of).collect();
+                let message = row.message.as_ref().map(|message| message.source.as_str());
+                (row.code.clone(), CodeParams { params, message })
+            })
+            .collect();
+        PublishedParams { shared, codes }
+    }
 }
 
 impl<'a> Published<'a> {
@@ -194,6 +261,7 @@ impl<'a> Published<'a> {
             codes,
             recoveries,
             responses,
+            params: PublishedParams::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }
