@@ -55,7 +55,6 @@ fn a_value_displays_its_message_with_escapes_resolved() {
     let expired = auth::TokenExpired { request_id: None };
     assert_eq!(expired.to_string(), "Sign in again: the token has expired");
     // Numbers show as Rust's `Display` for `f64`.
-    assert_eq!(TooManyRows { ratio: 2.0, ..too_many_rows() }.to_string().split(' ').nth(5), Some("{ratio"));
     assert!(TooManyRows { ratio: 2.0, ..too_many_rows() }.to_string().contains("{ratio 2}"));
     assert_eq!(ErrorValue::from(table_missing()).to_string(), "Table 'users' doesn't exist");
 }
