@@ -131,7 +131,8 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
              {serde_only_dependencies}"
         ),
     };
-    let features = if values::any_values(catalogue) { values::manifest_features(&features) } else { features };
+    let features =
+        if values::any_values(catalogue) { values::manifest_features(&features) } else { features };
     format!(
         "[package]\n\
          name = {name}\n\

@@ -67,7 +67,12 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
     if !value.params.is_empty() {
         docs.push_str("\n\n# Params\n");
         for param in &value.params {
-            docs.push_str(&format!("\n- `{}` ({}): {}", param.name, kind(param), DOCS.inline(&param.description)));
+            docs.push_str(&format!(
+                "\n- `{}` ({}): {}",
+                param.name,
+                kind(param),
+                DOCS.inline(&param.description)
+            ));
         }
     }
     docs

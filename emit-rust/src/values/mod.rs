@@ -42,7 +42,11 @@ pub(super) fn manifest_features(features: &str) -> String {
              alloc = []\n",
             1,
         )
-        .replacen("serde = [\"dep:serde\", \"dep:serde_json\"]", "serde = [\"alloc\", \"dep:serde\", \"dep:serde_json\"]", 1)
+        .replacen(
+            "serde = [\"dep:serde\", \"dep:serde_json\"]",
+            "serde = [\"alloc\", \"dep:serde\", \"dep:serde_json\"]",
+            1,
+        )
 }
 
 /// One row's value: where it lives and what its `ErrorValue` variant is called.

@@ -55,48 +55,14 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
     let answer_docs = doc(&format!("Answers with the error's status and its body as `{content_type}`."));
     let with_message = problem || body.member(BodyRole::Message).is_some();
     let impls = values.iter().map(|value| emit_impls(catalogue, value, with_message));
-    let params = || values.iter().flat_map(|value| &value.params);
-    let has = |ty: ParamType| params().any(|param| param.ty == ty);
-    let missing = params().any(|param| param.required).then(|| {
-        quote! {
-            /// A param the body lacks, or sends with the wrong type.
-            fn missing<E: de::Error>(param: &str) -> E {
-                E::custom(::alloc::format!("the param `{param}` is missing or of the wrong type"))
-            }
-        }
-    });
-    let string = has(ParamType::String).then(|| {
-        quote! {
-            fn string(members: &Map<String, Value>, name: &str) -> ::core::option::Option<String> {
-                members.get(name).and_then(Value::as_str).map(String::from)
-            }
-        }
-    });
-    let strings = has(ParamType::Strings).then(|| {
-        quote! {
-            fn strings(members: &Map<String, Value>, name: &str) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-                members.get(name)?.as_array()?.iter().map(|item| item.as_str().map(String::from)).collect()
-            }
-        }
-    });
+    let readers = readers(&values);
+    let error_value = error_value_wire(&values);
+    let axum = axum_answers(&values, content_type, answer_docs);
     let message_fn = with_message.then(|| {
         quote! {
             /// The body's message: the rendered template, else as the catalogue says.
             fn message(&self) -> String;
         }
-    });
-    let read_arms = values.iter().map(|Value { path, variant, .. }| {
-        quote! {
-            _ if code == crate::ErrorCode::from(#path::ERROR) => {
-                #path::read(members).map(ErrorValue::#variant)
-            }
-        }
-    });
-    let write_arms = values.iter().map(|Value { variant, .. }| {
-        quote! { ErrorValue::#variant(value) => value.serialize(serializer), }
-    });
-    let answer_arms = values.iter().map(|Value { variant, .. }| {
-        quote! { ErrorValue::#variant(value) => value.into_response(), }
     });
     quote! {
         /// Values as error bodies (feature `serde`) and answers (feature `axum`).
@@ -145,90 +111,144 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
                 crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
             }
 
-            #missing
-            #string
-            #strings
+            #readers
 
             #(#impls)*
 
-            impl ErrorValue {
-                /// The value of the error `code`, read from a body's members.
-                fn read<E: de::Error>(code: crate::ErrorCode, members: &Map<String, Value>) -> ::core::result::Result<Self, E> {
-                    match code {
-                        #(#read_arms)*
-                        _ => ::core::result::Result::Err(E::custom("the error has no params or message")),
-                    }
-                }
+            #error_value
+            #axum
+        }
+    }
+}
+
+/// `ErrorValue`'s serde, and `ApiError::value`.
+fn error_value_wire(values: &[Value]) -> TokenStream {
+    let read_arms = values.iter().map(|Value { path, variant, .. }| {
+        quote! {
+            _ if code == crate::ErrorCode::from(#path::ERROR) => {
+                #path::read(members).map(ErrorValue::#variant)
             }
-
-            /// Writes the value's body.
-            impl Serialize for ErrorValue {
-                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                    match self {
-                        #(#write_arms)*
-                    }
-                }
-            }
-
-            /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
-            impl<'de> Deserialize<'de> for ErrorValue {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                    let json = Value::deserialize(deserializer)?;
-                    let members = members(&json).ok_or_else(|| de::Error::custom("not an error body"))?;
-                    let code = code_of(members).ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-                    ErrorValue::read(code, members)
-                }
-            }
-
-            impl crate::ApiError {
-                /// The error's value: its params as the body sent them (feature `serde`).
-                ///
-                /// `None` when the body names no error with params or a message,
-                /// or lacks one of its required params or sends it with the wrong
-                /// type; an optional param sent with the wrong type reads as absent.
-                /// The code is never lost: `error_code()` and `raw_body()` still have it.
-                #[must_use]
-                pub fn value(&self) -> ::core::option::Option<ErrorValue> {
-                    let code = self.error_code()?;
-                    let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-                    ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
-                }
-            }
-
-            #[cfg(feature = "axum")]
-            use ::axum_core::response::{IntoResponse, Response};
-
-            #answer_docs
-            #[cfg(feature = "axum")]
-            fn answer<T: Params + Serialize>(value: &T) -> Response {
-                let status = value.error_code().status_code();
-                match ::serde_json::to_vec(value) {
-                    ::core::result::Result::Ok(body) => {
-                        let mut response = Response::new(::axum_core::body::Body::from(body));
-                        *response.status_mut() = status;
-                        response.headers_mut().insert(
-                            ::http::header::CONTENT_TYPE,
-                            ::http::HeaderValue::from_static(#content_type),
-                        );
-                        response
-                    }
-                    // A number that JSON cannot hold (NaN, infinity) fails:
-                    // the status still tells the client.
-                    ::core::result::Result::Err(_) => status.into_response(),
-                }
-            }
-
-            /// Answers with the value's status and body (feature `axum`).
-            #[cfg(feature = "axum")]
-            impl IntoResponse for ErrorValue {
-                fn into_response(self) -> Response {
-                    match self {
-                        #(#answer_arms)*
-                    }
-                }
+        }
+    });
+    let write_arms = values.iter().map(|Value { variant, .. }| {
+        quote! { ErrorValue::#variant(value) => value.serialize(serializer), }
+    });
+    quote! {
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &Map<String, Value>) -> ::core::result::Result<Self, E> {
+            match code {
+                #(#read_arms)*
+                _ => ::core::result::Result::Err(E::custom("the error has no params or message")),
             }
         }
     }
+
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                #(#write_arms)*
+            }
+        }
+    }
+
+    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for ErrorValue {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json).ok_or_else(|| de::Error::custom("not an error body"))?;
+            let code = code_of(members).ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+            ErrorValue::read(code, members)
+        }
+    }
+
+    impl crate::ApiError {
+        /// The error's value: its params as the body sent them (feature `serde`).
+        ///
+        /// `None` when the body names no error with params or a message,
+        /// or lacks one of its required params or sends it with the wrong
+        /// type; an optional param sent with the wrong type reads as absent.
+        /// The code is never lost: `error_code()` and `raw_body()` still have it.
+        #[must_use]
+        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+            let code = self.error_code()?;
+            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+        }
+    }
+
+    }
+}
+
+/// `IntoResponse` for `ErrorValue`, and the answer every value gives.
+fn axum_answers(values: &[Value], content_type: &str, answer_docs: TokenStream) -> TokenStream {
+    let answer_arms = values.iter().map(|Value { variant, .. }| {
+        quote! { ErrorValue::#variant(value) => value.into_response(), }
+    });
+    quote! {
+    #[cfg(feature = "axum")]
+    use ::axum_core::response::{IntoResponse, Response};
+
+    #answer_docs
+    #[cfg(feature = "axum")]
+    fn answer<T: Params + Serialize>(value: &T) -> Response {
+        let status = value.error_code().status_code();
+        match ::serde_json::to_vec(value) {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(::axum_core::body::Body::from(body));
+                *response.status_mut() = status;
+                response.headers_mut().insert(
+                    ::http::header::CONTENT_TYPE,
+                    ::http::HeaderValue::from_static(#content_type),
+                );
+                response
+            }
+            // A number that JSON cannot hold (NaN, infinity) fails:
+            // the status still tells the client.
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                #(#answer_arms)*
+            }
+        }
+    }
+    }
+}
+
+/// The readers of params the values use: an unused one would be dead code.
+fn readers(values: &[Value]) -> TokenStream {
+    let params = || values.iter().flat_map(|value| &value.params);
+    let has = |ty: ParamType| params().any(|param| param.ty == ty);
+    let missing = params().any(|param| param.required).then(|| {
+        quote! {
+            /// A param the body lacks, or sends with the wrong type.
+            fn missing<E: de::Error>(param: &str) -> E {
+                E::custom(::alloc::format!("the param `{param}` is missing or of the wrong type"))
+            }
+        }
+    });
+    let string = has(ParamType::String).then(|| {
+        quote! {
+            fn string(members: &Map<String, Value>, name: &str) -> ::core::option::Option<String> {
+                members.get(name).and_then(Value::as_str).map(String::from)
+            }
+        }
+    });
+    let strings = has(ParamType::Strings).then(|| {
+        quote! {
+            fn strings(members: &Map<String, Value>, name: &str) -> ::core::option::Option<::alloc::vec::Vec<String>> {
+                members.get(name)?.as_array()?.iter().map(|item| item.as_str().map(String::from)).collect()
+            }
+        }
+    });
+    quote! { #missing #string #strings }
 }
 
 /// One value's `Params`, serde and `IntoResponse`.

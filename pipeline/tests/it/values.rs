@@ -100,7 +100,8 @@ fn a_value_is_written_as_the_body_with_its_params_and_read_back() {
 
 #[test]
 fn a_client_keeps_the_code_when_the_params_are_wrong() {
-    let error = ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"m","table":"users"}}"#);
+    let error =
+        ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"m","table":"users"}}"#);
     assert_eq!(error.value(), Some(ErrorValue::from(TableMissing { request_id: None, ..table_missing() })));
     // A required param of the wrong type: no value, the code and the body kept.
     let body = br#"{"error":{"code":"too_many_rows","message":"m","limit":"five","ratio":1,"partial":true,"columns":[]}}"#;
@@ -130,7 +131,8 @@ fn a_server_answers_with_the_value_and_the_occurrence_headers() {
         body_of(response),
         r#"{"error":{"code":"table_missing","message":"Table 'users' doesn't exist","request_id":"r-1","table":"users"}}"#
     );
-    let response = (RetryAfter::seconds(30), ErrorValue::from(Busy { request_id: None, queue: 3 })).into_response();
+    let response =
+        (RetryAfter::seconds(30), ErrorValue::from(Busy { request_id: None, queue: 3 })).into_response();
     assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["retry-after"], "30");
     let body = body_of(response);
@@ -154,7 +156,10 @@ fn problem_details_carry_the_params_as_extension_members_and_the_message_as_deta
     let error = values_problem_errors::ApiError::from_response(429, expected.as_bytes());
     assert_eq!(error.value(), Some(ErrorValue::from(value)));
     // A mistyped param loses the value, never the code.
-    let error = values_problem_errors::ApiError::from_response(429, br#"{"type":"x","status":429,"code":4290,"used":"many","trace":"t"}"#);
+    let error = values_problem_errors::ApiError::from_response(
+        429,
+        br#"{"type":"x","status":429,"code":4290,"used":"many","trace":"t"}"#,
+    );
     assert_eq!(error.value(), None);
     assert_eq!(error.error_code().map(|error| error.code()), Some(4290));
 }
