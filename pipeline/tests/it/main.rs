@@ -25,6 +25,7 @@ mod stripe_style;
 mod tidy;
 mod twitter;
 mod validate;
+mod values;
 mod write;
 
 use std::path::Path;

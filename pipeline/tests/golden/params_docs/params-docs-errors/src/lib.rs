@@ -139,7 +139,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
-#[cfg(feature = "serde")]
+#[cfg(feature = "alloc")]
 extern crate alloc;
 #[cfg(feature = "http")]
 extern crate std;
@@ -1785,6 +1785,468 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+/// Errors as values (feature `alloc`): the params of each error that has them, and its message.
+///
+/// A module per table holds a struct per error with params or a message (`values::store::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+///
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+pub mod values {
+    /// The values of [`StoreError`](crate::StoreError)'s errors with params or a message.
+    pub mod store {
+        /// [`StoreError::TableMissing`](crate::StoreError::TableMissing) with its params: A statement named a table that does not exist.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > Table \'{table}\' doesn\'t exist
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, for support.
+        /// - `table` (a string): The table the statement named, as written.
+        /// - `schema` (a string, optional): The schema searched, when one was named.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TableMissing {
+            /// The id of the failed call, for support.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The table the statement named, as written.
+            ///
+            /// A string.
+            pub table: ::alloc::string::String,
+            /// The schema searched, when one was named.
+            ///
+            /// A string, optional.
+            pub schema: ::core::option::Option<::alloc::string::String>,
+        }
+        impl TableMissing {
+            /// The error this is a value of.
+            pub const ERROR: crate::StoreError = crate::StoreError::TableMissing;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::StoreError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for TableMissing {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "Table '{}' doesn't exist", self.table)
+            }
+        }
+        impl ::core::error::Error for TableMissing {}
+        /// The error this is a value of.
+        impl ::core::convert::From<TableMissing> for crate::StoreError {
+            fn from(_: TableMissing) -> Self {
+                TableMissing::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<TableMissing> for crate::ErrorCode {
+            fn from(_: TableMissing) -> Self {
+                crate::ErrorCode::Store(TableMissing::ERROR)
+            }
+        }
+        impl ::core::convert::From<TableMissing> for super::ErrorValue {
+            fn from(value: TableMissing) -> Self {
+                super::ErrorValue::StoreTableMissing(value)
+            }
+        }
+        /// [`StoreError::RateLimited`](crate::StoreError::RateLimited) with its params: Too many calls in the window.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > Over {limit} calls in {window} s (burst: {burst})
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, for support.
+        /// - `limit` (an integer): The calls allowed per window.
+        /// - `window` (a number): The window, in seconds.
+        /// - `burst` (a boolean): Whether a burst allowance was spent.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct RateLimited {
+            /// The id of the failed call, for support.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The calls allowed per window.
+            ///
+            /// An integer.
+            pub limit: i64,
+            /// The window, in seconds.
+            ///
+            /// A number.
+            pub window: f64,
+            /// Whether a burst allowance was spent.
+            ///
+            /// A boolean.
+            pub burst: bool,
+        }
+        impl RateLimited {
+            /// The error this is a value of.
+            pub const ERROR: crate::StoreError = crate::StoreError::RateLimited;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::StoreError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for RateLimited {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(
+                    f, "Over {} calls in {} s (burst: {})", self.limit, self.window, self
+                    .burst
+                )
+            }
+        }
+        impl ::core::error::Error for RateLimited {}
+        /// The error this is a value of.
+        impl ::core::convert::From<RateLimited> for crate::StoreError {
+            fn from(_: RateLimited) -> Self {
+                RateLimited::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<RateLimited> for crate::ErrorCode {
+            fn from(_: RateLimited) -> Self {
+                crate::ErrorCode::Store(RateLimited::ERROR)
+            }
+        }
+        impl ::core::convert::From<RateLimited> for super::ErrorValue {
+            fn from(value: RateLimited) -> Self {
+                super::ErrorValue::StoreRateLimited(value)
+            }
+        }
+        /// [`StoreError::FieldsInvalid`](crate::StoreError::FieldsInvalid) with its params: Some fields of the record are invalid.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > {{count}} fields are invalid \| see \`fields\`<br>and fix them
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, for support.
+        /// - `count` (an integer): How many fields are invalid.
+        /// - `fields` (a list of strings, data only: not in the message): The invalid fields\' names.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct FieldsInvalid {
+            /// The id of the failed call, for support.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// How many fields are invalid.
+            ///
+            /// An integer.
+            pub count: i64,
+            /// The invalid fields\' names.
+            ///
+            /// A list of strings, data only: not in the message.
+            pub fields: ::alloc::vec::Vec<::alloc::string::String>,
+        }
+        impl FieldsInvalid {
+            /// The error this is a value of.
+            pub const ERROR: crate::StoreError = crate::StoreError::FieldsInvalid;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::StoreError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for FieldsInvalid {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(
+                    f, "{{{}}} fields are invalid | see `fields`\nand fix them", self
+                    .count
+                )
+            }
+        }
+        impl ::core::error::Error for FieldsInvalid {}
+        /// The error this is a value of.
+        impl ::core::convert::From<FieldsInvalid> for crate::StoreError {
+            fn from(_: FieldsInvalid) -> Self {
+                FieldsInvalid::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<FieldsInvalid> for crate::ErrorCode {
+            fn from(_: FieldsInvalid) -> Self {
+                crate::ErrorCode::Store(FieldsInvalid::ERROR)
+            }
+        }
+        impl ::core::convert::From<FieldsInvalid> for super::ErrorValue {
+            fn from(value: FieldsInvalid) -> Self {
+                super::ErrorValue::StoreFieldsInvalid(value)
+            }
+        }
+        /// [`StoreError::QuotaLow`](crate::StoreError::QuotaLow) with its params: The quota is nearly spent.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, for support.
+        /// - `left` (an integer, data only: not in the message): The calls left.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct QuotaLow {
+            /// The id of the failed call, for support.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The calls left.
+            ///
+            /// An integer, data only: not in the message.
+            pub left: i64,
+        }
+        impl QuotaLow {
+            /// The error this is a value of.
+            pub const ERROR: crate::StoreError = crate::StoreError::QuotaLow;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::StoreError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for QuotaLow {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for QuotaLow {}
+        /// The error this is a value of.
+        impl ::core::convert::From<QuotaLow> for crate::StoreError {
+            fn from(_: QuotaLow) -> Self {
+                QuotaLow::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<QuotaLow> for crate::ErrorCode {
+            fn from(_: QuotaLow) -> Self {
+                crate::ErrorCode::Store(QuotaLow::ERROR)
+            }
+        }
+        impl ::core::convert::From<QuotaLow> for super::ErrorValue {
+            fn from(value: QuotaLow) -> Self {
+                super::ErrorValue::StoreQuotaLow(value)
+            }
+        }
+        /// [`StoreError::Broken`](crate::StoreError::Broken) with its params: Something broke.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, for support.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Broken {
+            /// The id of the failed call, for support.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+        }
+        impl Broken {
+            /// The error this is a value of.
+            pub const ERROR: crate::StoreError = crate::StoreError::Broken;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::StoreError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for Broken {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for Broken {}
+        /// The error this is a value of.
+        impl ::core::convert::From<Broken> for crate::StoreError {
+            fn from(_: Broken) -> Self {
+                Broken::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<Broken> for crate::ErrorCode {
+            fn from(_: Broken) -> Self {
+                crate::ErrorCode::Store(Broken::ERROR)
+            }
+        }
+        impl ::core::convert::From<Broken> for super::ErrorValue {
+            fn from(value: Broken) -> Self {
+                super::ErrorValue::StoreBroken(value)
+            }
+        }
+    }
+    /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::StoreTableMissing`).
+    ///
+    /// `From` each value builds it; `error()` gives its `ErrorCode`, and with `serde` it reads a body of any of them by its code.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum ErrorValue {
+        /// [`StoreError::TableMissing`](crate::StoreError::TableMissing).
+        StoreTableMissing(crate::values::store::TableMissing),
+        /// [`StoreError::RateLimited`](crate::StoreError::RateLimited).
+        StoreRateLimited(crate::values::store::RateLimited),
+        /// [`StoreError::FieldsInvalid`](crate::StoreError::FieldsInvalid).
+        StoreFieldsInvalid(crate::values::store::FieldsInvalid),
+        /// [`StoreError::QuotaLow`](crate::StoreError::QuotaLow).
+        StoreQuotaLow(crate::values::store::QuotaLow),
+        /// [`StoreError::Broken`](crate::StoreError::Broken).
+        StoreBroken(crate::values::store::Broken),
+    }
+    impl ErrorValue {
+        /// The error this is a value of.
+        #[must_use]
+        pub fn error(&self) -> crate::ErrorCode {
+            match self {
+                Self::StoreTableMissing(value) => crate::ErrorCode::from(value.error()),
+                Self::StoreRateLimited(value) => crate::ErrorCode::from(value.error()),
+                Self::StoreFieldsInvalid(value) => crate::ErrorCode::from(value.error()),
+                Self::StoreQuotaLow(value) => crate::ErrorCode::from(value.error()),
+                Self::StoreBroken(value) => crate::ErrorCode::from(value.error()),
+            }
+        }
+        /// The error's code.
+        #[must_use]
+        pub fn code(&self) -> u32 {
+            self.error().code()
+        }
+        /// The error's name, as the catalogue prints it.
+        #[must_use]
+        pub fn name(&self) -> &'static str {
+            self.error().name()
+        }
+        /// The error's description.
+        #[must_use]
+        pub fn description(&self) -> &'static str {
+            self.error().description()
+        }
+        /// The error's HTTP status.
+        #[must_use]
+        pub fn http_status(&self) -> u16 {
+            self.error().http_status()
+        }
+    }
+    impl ::core::fmt::Display for ErrorValue {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::StoreTableMissing(value) => ::core::fmt::Display::fmt(value, f),
+                Self::StoreRateLimited(value) => ::core::fmt::Display::fmt(value, f),
+                Self::StoreFieldsInvalid(value) => ::core::fmt::Display::fmt(value, f),
+                Self::StoreQuotaLow(value) => ::core::fmt::Display::fmt(value, f),
+                Self::StoreBroken(value) => ::core::fmt::Display::fmt(value, f),
+            }
+        }
+    }
+    impl ::core::error::Error for ErrorValue {}
+    /// The error this is a value of.
+    impl ::core::convert::From<ErrorValue> for crate::ErrorCode {
+        fn from(value: ErrorValue) -> Self {
+            value.error()
+        }
+    }
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`StoreError::TableMissing` as `1001`); read from the code, an alias, a string
 /// of the code's digits or the name.
@@ -2036,6 +2498,537 @@ mod server {
                 response
             }
             ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+}
+/// Values as error bodies (feature `serde`) and answers (feature `axum`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod value_wire {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use crate::values::ErrorValue;
+    /// What writing a value needs of it.
+    trait Params {
+        fn error_code(&self) -> crate::ErrorCode;
+        /// The body's message: the rendered template, else as the catalogue says.
+        fn message(&self) -> String;
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// The members of a value's body.
+    struct Members<'a, T>(&'a T);
+    impl<T: Params> Serialize for Members<'_, T> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let (value, error) = (self.0, self.0.error_code());
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("code", &crate::BodyCode::from(error))?;
+            map.serialize_entry("message", &value.message())?;
+            value.write_params(&mut map)?;
+            map.end()
+        }
+    }
+    fn write<T: Params, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        Members(value).serialize(serializer)
+    }
+    /// The object of a body that holds the code and the params.
+    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
+        json.as_object()
+    }
+    /// The catalogue's error whose code (or alias) the members carry.
+    fn code_of(
+        members: &Map<String, Value>,
+    ) -> ::core::option::Option<crate::ErrorCode> {
+        let code = members.get("code")?;
+        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    }
+    /// A param the body lacks, or sends with the wrong type.
+    fn missing<E: de::Error>(param: &str) -> E {
+        E::custom(
+            ::alloc::format!("the param `{param}` is missing or of the wrong type"),
+        )
+    }
+    fn string(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<String> {
+        members.get(name).and_then(Value::as_str).map(String::from)
+    }
+    fn strings(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
+        members
+            .get(name)?
+            .as_array()?
+            .iter()
+            .map(|item| item.as_str().map(String::from))
+            .collect()
+    }
+    impl Params for crate::values::store::TableMissing {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("table", &self.table)?;
+            if let ::core::option::Option::Some(value) = &self.schema {
+                map.serialize_entry("schema", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::store::TableMissing {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                table: string(members, "table").ok_or_else(|| missing("table"))?,
+                schema: string(members, "schema"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::store::TableMissing {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::store::TableMissing {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::store::TableMissing {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::store::RateLimited {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("limit", &self.limit)?;
+            map.serialize_entry("window", &self.window)?;
+            map.serialize_entry("burst", &self.burst)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::store::RateLimited {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                limit: members
+                    .get("limit")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("limit"))?,
+                window: members
+                    .get("window")
+                    .and_then(Value::as_f64)
+                    .ok_or_else(|| missing("window"))?,
+                burst: members
+                    .get("burst")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| missing("burst"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::store::RateLimited {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::store::RateLimited {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::store::RateLimited {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::store::FieldsInvalid {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("count", &self.count)?;
+            map.serialize_entry("fields", &self.fields)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::store::FieldsInvalid {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                count: members
+                    .get("count")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("count"))?,
+                fields: strings(members, "fields").ok_or_else(|| missing("fields"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::store::FieldsInvalid {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::store::FieldsInvalid {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::store::FieldsInvalid {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::store::QuotaLow {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("left", &self.left)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::store::QuotaLow {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                left: members
+                    .get("left")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("left"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::store::QuotaLow {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::store::QuotaLow {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::store::QuotaLow {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::store::Broken {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::store::Broken {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::store::Broken {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::store::Broken {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::store::Broken {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(
+            code: crate::ErrorCode,
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            match code {
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::store::TableMissing::ERROR,
+                    ) => {
+                    crate::values::store::TableMissing::read(members)
+                        .map(ErrorValue::StoreTableMissing)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::store::RateLimited::ERROR,
+                    ) => {
+                    crate::values::store::RateLimited::read(members)
+                        .map(ErrorValue::StoreRateLimited)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::store::FieldsInvalid::ERROR,
+                    ) => {
+                    crate::values::store::FieldsInvalid::read(members)
+                        .map(ErrorValue::StoreFieldsInvalid)
+                }
+                _ if code
+                    == crate::ErrorCode::from(crate::values::store::QuotaLow::ERROR) => {
+                    crate::values::store::QuotaLow::read(members)
+                        .map(ErrorValue::StoreQuotaLow)
+                }
+                _ if code
+                    == crate::ErrorCode::from(crate::values::store::Broken::ERROR) => {
+                    crate::values::store::Broken::read(members)
+                        .map(ErrorValue::StoreBroken)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        E::custom("the error has no params or message"),
+                    )
+                }
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                ErrorValue::StoreTableMissing(value) => value.serialize(serializer),
+                ErrorValue::StoreRateLimited(value) => value.serialize(serializer),
+                ErrorValue::StoreFieldsInvalid(value) => value.serialize(serializer),
+                ErrorValue::StoreQuotaLow(value) => value.serialize(serializer),
+                ErrorValue::StoreBroken(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for ErrorValue {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            let code = code_of(members)
+                .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+            ErrorValue::read(code, members)
+        }
+    }
+    impl crate::ApiError {
+        /// The error's value: its params as the body sent them (feature `serde`).
+        ///
+        /// `None` when the body names no error with params or a message,
+        /// or lacks one of its required params or sends it with the wrong
+        /// type; an optional param sent with the wrong type reads as absent.
+        /// The code is never lost: `error_code()` and `raw_body()` still have it.
+        #[must_use]
+        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+            let code = self.error_code()?;
+            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+        }
+    }
+    #[cfg(feature = "axum")]
+    use ::axum_core::response::{IntoResponse, Response};
+    /// Answers with the error's status and its body as `application/json`.
+    #[cfg(feature = "axum")]
+    fn answer<T: Params + Serialize>(value: &T) -> Response {
+        let status = value.error_code().status_code();
+        match ::serde_json::to_vec(value) {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(::axum_core::body::Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(
+                        ::http::header::CONTENT_TYPE,
+                        ::http::HeaderValue::from_static("application/json"),
+                    );
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                ErrorValue::StoreTableMissing(value) => value.into_response(),
+                ErrorValue::StoreRateLimited(value) => value.into_response(),
+                ErrorValue::StoreFieldsInvalid(value) => value.into_response(),
+                ErrorValue::StoreQuotaLow(value) => value.into_response(),
+                ErrorValue::StoreBroken(value) => value.into_response(),
+            }
         }
     }
 }

@@ -145,7 +145,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
-#[cfg(feature = "serde")]
+#[cfg(feature = "alloc")]
 extern crate alloc;
 #[cfg(feature = "http")]
 extern crate std;
@@ -2099,6 +2099,533 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+/// Errors as values (feature `alloc`): the params of each error that has them, and its message.
+///
+/// A module per table holds a struct per error with params or a message (`values::db::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+///
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+pub mod values {
+    /// The values of [`DbError`](crate::DbError)'s errors with params or a message.
+    pub mod db {
+        /// [`DbError::TableMissing`](crate::DbError::TableMissing) with its params: A table the statement names does not exist.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > Table \'{table}\' doesn\'t exist
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        /// - `table` (a string): The table named, as \*written\* in the statement.
+        /// - `schema` (a string, optional): The schema searched, when the statement names one.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TableMissing {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The table named, as \*written\* in the statement.
+            ///
+            /// A string.
+            pub table: ::alloc::string::String,
+            /// The schema searched, when the statement names one.
+            ///
+            /// A string, optional.
+            pub schema: ::core::option::Option<::alloc::string::String>,
+        }
+        impl TableMissing {
+            /// The error this is a value of.
+            pub const ERROR: crate::DbError = crate::DbError::TableMissing;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::DbError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for TableMissing {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "Table '{}' doesn't exist", self.table)
+            }
+        }
+        impl ::core::error::Error for TableMissing {}
+        /// The error this is a value of.
+        impl ::core::convert::From<TableMissing> for crate::DbError {
+            fn from(_: TableMissing) -> Self {
+                TableMissing::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<TableMissing> for crate::ErrorCode {
+            fn from(_: TableMissing) -> Self {
+                crate::ErrorCode::Db(TableMissing::ERROR)
+            }
+        }
+        impl ::core::convert::From<TableMissing> for super::ErrorValue {
+            fn from(value: TableMissing) -> Self {
+                super::ErrorValue::DbTableMissing(value)
+            }
+        }
+        /// [`DbError::TooManyRows`](crate::DbError::TooManyRows) with its params: The statement would return more rows than allowed.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > More than {limit} rows ({ratio} times the limit); partial: {partial}
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        /// - `limit` (an integer): The most rows a statement may return (\< 2^31).
+        /// - `ratio` (a number): How far over the limit the statement went, as a factor.
+        /// - `partial` (a boolean): Whether the rows up to the limit were returned.
+        /// - `columns` (a list of strings, data only: not in the message): The columns the statement selected.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TooManyRows {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The most rows a statement may return (\< 2^31).
+            ///
+            /// An integer.
+            pub limit: i64,
+            /// How far over the limit the statement went, as a factor.
+            ///
+            /// A number.
+            pub ratio: f64,
+            /// Whether the rows up to the limit were returned.
+            ///
+            /// A boolean.
+            pub partial: bool,
+            /// The columns the statement selected.
+            ///
+            /// A list of strings, data only: not in the message.
+            pub columns: ::alloc::vec::Vec<::alloc::string::String>,
+        }
+        impl TooManyRows {
+            /// The error this is a value of.
+            pub const ERROR: crate::DbError = crate::DbError::TooManyRows;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::DbError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for TooManyRows {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(
+                    f, "More than {} rows ({} times the limit); partial: {}", self.limit,
+                    self.ratio, self.partial
+                )
+            }
+        }
+        impl ::core::error::Error for TooManyRows {}
+        /// The error this is a value of.
+        impl ::core::convert::From<TooManyRows> for crate::DbError {
+            fn from(_: TooManyRows) -> Self {
+                TooManyRows::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<TooManyRows> for crate::ErrorCode {
+            fn from(_: TooManyRows) -> Self {
+                crate::ErrorCode::Db(TooManyRows::ERROR)
+            }
+        }
+        impl ::core::convert::From<TooManyRows> for super::ErrorValue {
+            fn from(value: TooManyRows) -> Self {
+                super::ErrorValue::DbTooManyRows(value)
+            }
+        }
+        /// [`DbError::Locked`](crate::DbError::Locked) with its params: The database is locked for maintenance.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > The database is locked for maintenance
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Locked {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+        }
+        impl Locked {
+            /// The error this is a value of.
+            pub const ERROR: crate::DbError = crate::DbError::Locked;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::DbError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for Locked {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("The database is locked for maintenance")
+            }
+        }
+        impl ::core::error::Error for Locked {}
+        /// The error this is a value of.
+        impl ::core::convert::From<Locked> for crate::DbError {
+            fn from(_: Locked) -> Self {
+                Locked::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<Locked> for crate::ErrorCode {
+            fn from(_: Locked) -> Self {
+                crate::ErrorCode::Db(Locked::ERROR)
+            }
+        }
+        impl ::core::convert::From<Locked> for super::ErrorValue {
+            fn from(value: Locked) -> Self {
+                super::ErrorValue::DbLocked(value)
+            }
+        }
+        /// [`DbError::Broken`](crate::DbError::Broken) with its params: Something broke.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Broken {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+        }
+        impl Broken {
+            /// The error this is a value of.
+            pub const ERROR: crate::DbError = crate::DbError::Broken;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::DbError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for Broken {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for Broken {}
+        /// The error this is a value of.
+        impl ::core::convert::From<Broken> for crate::DbError {
+            fn from(_: Broken) -> Self {
+                Broken::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<Broken> for crate::ErrorCode {
+            fn from(_: Broken) -> Self {
+                crate::ErrorCode::Db(Broken::ERROR)
+            }
+        }
+        impl ::core::convert::From<Broken> for super::ErrorValue {
+            fn from(value: Broken) -> Self {
+                super::ErrorValue::DbBroken(value)
+            }
+        }
+    }
+    /// The values of [`AuthError`](crate::AuthError)'s errors with params or a message.
+    pub mod auth {
+        /// [`AuthError::TokenExpired`](crate::AuthError::TokenExpired) with its params: The access token has expired.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        /// - `expired_at` (a string, data only: not in the message): When the token expired (RFC 3339).
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TokenExpired {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// When the token expired (RFC 3339).
+            ///
+            /// A string, data only: not in the message.
+            pub expired_at: ::alloc::string::String,
+        }
+        impl TokenExpired {
+            /// The error this is a value of.
+            pub const ERROR: crate::AuthError = crate::AuthError::TokenExpired;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::AuthError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for TokenExpired {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for TokenExpired {}
+        /// The error this is a value of.
+        impl ::core::convert::From<TokenExpired> for crate::AuthError {
+            fn from(_: TokenExpired) -> Self {
+                TokenExpired::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<TokenExpired> for crate::ErrorCode {
+            fn from(_: TokenExpired) -> Self {
+                crate::ErrorCode::Auth(TokenExpired::ERROR)
+            }
+        }
+        impl ::core::convert::From<TokenExpired> for super::ErrorValue {
+            fn from(value: TokenExpired) -> Self {
+                super::ErrorValue::AuthTokenExpired(value)
+            }
+        }
+        /// [`AuthError::TokenMissing`](crate::AuthError::TokenMissing) with its params: The request carries no access token.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TokenMissing {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            ///
+            /// A string, optional.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+        }
+        impl TokenMissing {
+            /// The error this is a value of.
+            pub const ERROR: crate::AuthError = crate::AuthError::TokenMissing;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::AuthError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for TokenMissing {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for TokenMissing {}
+        /// The error this is a value of.
+        impl ::core::convert::From<TokenMissing> for crate::AuthError {
+            fn from(_: TokenMissing) -> Self {
+                TokenMissing::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<TokenMissing> for crate::ErrorCode {
+            fn from(_: TokenMissing) -> Self {
+                crate::ErrorCode::Auth(TokenMissing::ERROR)
+            }
+        }
+        impl ::core::convert::From<TokenMissing> for super::ErrorValue {
+            fn from(value: TokenMissing) -> Self {
+                super::ErrorValue::AuthTokenMissing(value)
+            }
+        }
+    }
+    /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::DbTableMissing`).
+    ///
+    /// `From` each value builds it; `error()` gives its `ErrorCode`, and with `serde` it reads a body of any of them by its code.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum ErrorValue {
+        /// [`DbError::TableMissing`](crate::DbError::TableMissing).
+        DbTableMissing(crate::values::db::TableMissing),
+        /// [`DbError::TooManyRows`](crate::DbError::TooManyRows).
+        DbTooManyRows(crate::values::db::TooManyRows),
+        /// [`DbError::Locked`](crate::DbError::Locked).
+        DbLocked(crate::values::db::Locked),
+        /// [`DbError::Broken`](crate::DbError::Broken).
+        DbBroken(crate::values::db::Broken),
+        /// [`AuthError::TokenExpired`](crate::AuthError::TokenExpired).
+        AuthTokenExpired(crate::values::auth::TokenExpired),
+        /// [`AuthError::TokenMissing`](crate::AuthError::TokenMissing).
+        AuthTokenMissing(crate::values::auth::TokenMissing),
+    }
+    impl ErrorValue {
+        /// The error this is a value of.
+        #[must_use]
+        pub fn error(&self) -> crate::ErrorCode {
+            match self {
+                Self::DbTableMissing(value) => crate::ErrorCode::from(value.error()),
+                Self::DbTooManyRows(value) => crate::ErrorCode::from(value.error()),
+                Self::DbLocked(value) => crate::ErrorCode::from(value.error()),
+                Self::DbBroken(value) => crate::ErrorCode::from(value.error()),
+                Self::AuthTokenExpired(value) => crate::ErrorCode::from(value.error()),
+                Self::AuthTokenMissing(value) => crate::ErrorCode::from(value.error()),
+            }
+        }
+        /// The error's code.
+        #[must_use]
+        pub fn code(&self) -> u32 {
+            self.error().code()
+        }
+        /// The error's name, as the catalogue prints it.
+        #[must_use]
+        pub fn name(&self) -> &'static str {
+            self.error().name()
+        }
+        /// The error's description.
+        #[must_use]
+        pub fn description(&self) -> &'static str {
+            self.error().description()
+        }
+        /// The error's HTTP status.
+        #[must_use]
+        pub fn http_status(&self) -> u16 {
+            self.error().http_status()
+        }
+    }
+    impl ::core::fmt::Display for ErrorValue {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::DbTableMissing(value) => ::core::fmt::Display::fmt(value, f),
+                Self::DbTooManyRows(value) => ::core::fmt::Display::fmt(value, f),
+                Self::DbLocked(value) => ::core::fmt::Display::fmt(value, f),
+                Self::DbBroken(value) => ::core::fmt::Display::fmt(value, f),
+                Self::AuthTokenExpired(value) => ::core::fmt::Display::fmt(value, f),
+                Self::AuthTokenMissing(value) => ::core::fmt::Display::fmt(value, f),
+            }
+        }
+    }
+    impl ::core::error::Error for ErrorValue {}
+    /// The error this is a value of.
+    impl ::core::convert::From<ErrorValue> for crate::ErrorCode {
+        fn from(value: ErrorValue) -> Self {
+            value.error()
+        }
+    }
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`DbError::TableMissing` as `1001`); read from the code, an alias, a string
 /// of the code's digits or the name.
@@ -2389,6 +2916,591 @@ mod server {
                 response
             }
             ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+}
+/// Values as error bodies (feature `serde`) and answers (feature `axum`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod value_wire {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use crate::values::ErrorValue;
+    /// What writing a value needs of it.
+    trait Params {
+        fn error_code(&self) -> crate::ErrorCode;
+        /// The body's message: the rendered template, else as the catalogue says.
+        fn message(&self) -> String;
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// The members of a value's body.
+    struct Members<'a, T>(&'a T);
+    impl<T: Params> Serialize for Members<'_, T> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let (value, error) = (self.0, self.0.error_code());
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("code", &crate::BodyCode::from(error))?;
+            map.serialize_entry("message", &value.message())?;
+            value.write_params(&mut map)?;
+            map.end()
+        }
+    }
+    fn write<T: Params, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        Members(value).serialize(serializer)
+    }
+    /// The object of a body that holds the code and the params.
+    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
+        json.as_object()
+    }
+    /// The catalogue's error whose code (or alias) the members carry.
+    fn code_of(
+        members: &Map<String, Value>,
+    ) -> ::core::option::Option<crate::ErrorCode> {
+        let code = members.get("code")?;
+        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    }
+    /// A param the body lacks, or sends with the wrong type.
+    fn missing<E: de::Error>(param: &str) -> E {
+        E::custom(
+            ::alloc::format!("the param `{param}` is missing or of the wrong type"),
+        )
+    }
+    fn string(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<String> {
+        members.get(name).and_then(Value::as_str).map(String::from)
+    }
+    fn strings(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
+        members
+            .get(name)?
+            .as_array()?
+            .iter()
+            .map(|item| item.as_str().map(String::from))
+            .collect()
+    }
+    impl Params for crate::values::db::TableMissing {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("table", &self.table)?;
+            if let ::core::option::Option::Some(value) = &self.schema {
+                map.serialize_entry("schema", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::db::TableMissing {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                table: string(members, "table").ok_or_else(|| missing("table"))?,
+                schema: string(members, "schema"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::db::TableMissing {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::db::TableMissing {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::db::TableMissing {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::db::TooManyRows {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("limit", &self.limit)?;
+            map.serialize_entry("ratio", &self.ratio)?;
+            map.serialize_entry("partial", &self.partial)?;
+            map.serialize_entry("columns", &self.columns)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::db::TooManyRows {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                limit: members
+                    .get("limit")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("limit"))?,
+                ratio: members
+                    .get("ratio")
+                    .and_then(Value::as_f64)
+                    .ok_or_else(|| missing("ratio"))?,
+                partial: members
+                    .get("partial")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| missing("partial"))?,
+                columns: strings(members, "columns").ok_or_else(|| missing("columns"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::db::TooManyRows {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::db::TooManyRows {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::db::TooManyRows {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::db::Locked {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::db::Locked {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::db::Locked {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::db::Locked {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::db::Locked {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::db::Broken {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::db::Broken {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::db::Broken {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::db::Broken {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::db::Broken {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::auth::TokenExpired {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            map.serialize_entry("expired_at", &self.expired_at)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::auth::TokenExpired {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+                expired_at: string(members, "expired_at")
+                    .ok_or_else(|| missing("expired_at"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::auth::TokenExpired {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::auth::TokenExpired {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::auth::TokenExpired {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::auth::TokenMissing {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::auth::TokenMissing {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                request_id: string(members, "request_id"),
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::auth::TokenMissing {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::auth::TokenMissing {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::auth::TokenMissing {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(
+            code: crate::ErrorCode,
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            match code {
+                _ if code
+                    == crate::ErrorCode::from(crate::values::db::TableMissing::ERROR) => {
+                    crate::values::db::TableMissing::read(members)
+                        .map(ErrorValue::DbTableMissing)
+                }
+                _ if code
+                    == crate::ErrorCode::from(crate::values::db::TooManyRows::ERROR) => {
+                    crate::values::db::TooManyRows::read(members)
+                        .map(ErrorValue::DbTooManyRows)
+                }
+                _ if code == crate::ErrorCode::from(crate::values::db::Locked::ERROR) => {
+                    crate::values::db::Locked::read(members).map(ErrorValue::DbLocked)
+                }
+                _ if code == crate::ErrorCode::from(crate::values::db::Broken::ERROR) => {
+                    crate::values::db::Broken::read(members).map(ErrorValue::DbBroken)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::auth::TokenExpired::ERROR,
+                    ) => {
+                    crate::values::auth::TokenExpired::read(members)
+                        .map(ErrorValue::AuthTokenExpired)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::auth::TokenMissing::ERROR,
+                    ) => {
+                    crate::values::auth::TokenMissing::read(members)
+                        .map(ErrorValue::AuthTokenMissing)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        E::custom("the error has no params or message"),
+                    )
+                }
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                ErrorValue::DbTableMissing(value) => value.serialize(serializer),
+                ErrorValue::DbTooManyRows(value) => value.serialize(serializer),
+                ErrorValue::DbLocked(value) => value.serialize(serializer),
+                ErrorValue::DbBroken(value) => value.serialize(serializer),
+                ErrorValue::AuthTokenExpired(value) => value.serialize(serializer),
+                ErrorValue::AuthTokenMissing(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for ErrorValue {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            let code = code_of(members)
+                .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+            ErrorValue::read(code, members)
+        }
+    }
+    impl crate::ApiError {
+        /// The error's value: its params as the body sent them (feature `serde`).
+        ///
+        /// `None` when the body names no error with params or a message,
+        /// or lacks one of its required params or sends it with the wrong
+        /// type; an optional param sent with the wrong type reads as absent.
+        /// The code is never lost: `error_code()` and `raw_body()` still have it.
+        #[must_use]
+        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+            let code = self.error_code()?;
+            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+        }
+    }
+    #[cfg(feature = "axum")]
+    use ::axum_core::response::{IntoResponse, Response};
+    /// Answers with the error's status and its body as `application/json`.
+    #[cfg(feature = "axum")]
+    fn answer<T: Params + Serialize>(value: &T) -> Response {
+        let status = value.error_code().status_code();
+        match ::serde_json::to_vec(value) {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(::axum_core::body::Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(
+                        ::http::header::CONTENT_TYPE,
+                        ::http::HeaderValue::from_static("application/json"),
+                    );
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                ErrorValue::DbTableMissing(value) => value.into_response(),
+                ErrorValue::DbTooManyRows(value) => value.into_response(),
+                ErrorValue::DbLocked(value) => value.into_response(),
+                ErrorValue::DbBroken(value) => value.into_response(),
+                ErrorValue::AuthTokenExpired(value) => value.into_response(),
+                ErrorValue::AuthTokenMissing(value) => value.into_response(),
+            }
         }
     }
 }

@@ -140,7 +140,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
-#[cfg(feature = "serde")]
+#[cfg(feature = "alloc")]
 extern crate alloc;
 #[cfg(feature = "http")]
 extern crate std;
@@ -2214,6 +2214,366 @@ mod problem {
         }
     }
 }
+/// Errors as values (feature `alloc`): the params of each error that has them, and its message.
+///
+/// A module per table holds a struct per error with params or a message (`values::payment::CardDeclined`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+///
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+pub mod values {
+    /// The values of [`PaymentError`](crate::PaymentError)'s errors with params or a message.
+    pub mod payment {
+        /// [`PaymentError::CardDeclined`](crate::PaymentError::CardDeclined) with its params: The card was declined.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > The card was declined ({decline\_code}) after {attempts} attempts
+        ///
+        /// # Params
+        ///
+        /// - `trace` (a string): The trace the failed call belongs to.
+        /// - `decline_code` (a string): The issuer\'s reason for the decline.
+        /// - `attempts` (an integer): How many times the card was tried.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct CardDeclined {
+            /// The trace the failed call belongs to.
+            ///
+            /// A string.
+            pub trace: ::alloc::string::String,
+            /// The issuer\'s reason for the decline.
+            ///
+            /// A string.
+            pub decline_code: ::alloc::string::String,
+            /// How many times the card was tried.
+            ///
+            /// An integer.
+            pub attempts: i64,
+        }
+        impl CardDeclined {
+            /// The error this is a value of.
+            pub const ERROR: crate::PaymentError = crate::PaymentError::CardDeclined;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::PaymentError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> &'static str {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for CardDeclined {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(
+                    f, "The card was declined ({}) after {} attempts", self.decline_code,
+                    self.attempts
+                )
+            }
+        }
+        impl ::core::error::Error for CardDeclined {}
+        /// The error this is a value of.
+        impl ::core::convert::From<CardDeclined> for crate::PaymentError {
+            fn from(_: CardDeclined) -> Self {
+                CardDeclined::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<CardDeclined> for crate::ErrorCode {
+            fn from(_: CardDeclined) -> Self {
+                crate::ErrorCode::Payment(CardDeclined::ERROR)
+            }
+        }
+        impl ::core::convert::From<CardDeclined> for super::ErrorValue {
+            fn from(value: CardDeclined) -> Self {
+                super::ErrorValue::PaymentCardDeclined(value)
+            }
+        }
+        /// [`PaymentError::ExpiredCard`](crate::PaymentError::ExpiredCard) with its params: The card has expired.
+        ///
+        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > The card has expired
+        ///
+        /// # Params
+        ///
+        /// - `trace` (a string): The trace the failed call belongs to.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct ExpiredCard {
+            /// The trace the failed call belongs to.
+            ///
+            /// A string.
+            pub trace: ::alloc::string::String,
+        }
+        impl ExpiredCard {
+            /// The error this is a value of.
+            pub const ERROR: crate::PaymentError = crate::PaymentError::ExpiredCard;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::PaymentError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> &'static str {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for ExpiredCard {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("The card has expired")
+            }
+        }
+        impl ::core::error::Error for ExpiredCard {}
+        /// The error this is a value of.
+        impl ::core::convert::From<ExpiredCard> for crate::PaymentError {
+            fn from(_: ExpiredCard) -> Self {
+                ExpiredCard::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<ExpiredCard> for crate::ErrorCode {
+            fn from(_: ExpiredCard) -> Self {
+                crate::ErrorCode::Payment(ExpiredCard::ERROR)
+            }
+        }
+        impl ::core::convert::From<ExpiredCard> for super::ErrorValue {
+            fn from(value: ExpiredCard) -> Self {
+                super::ErrorValue::PaymentExpiredCard(value)
+            }
+        }
+    }
+    /// The values of [`RequestError`](crate::RequestError)'s errors with params or a message.
+    pub mod request {
+        /// [`RequestError::RateLimited`](crate::RequestError::RateLimited) with its params: Too many requests were sent.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `trace` (a string): The trace the failed call belongs to.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct RateLimited {
+            /// The trace the failed call belongs to.
+            ///
+            /// A string.
+            pub trace: ::alloc::string::String,
+        }
+        impl RateLimited {
+            /// The error this is a value of.
+            pub const ERROR: crate::RequestError = crate::RequestError::RateLimited;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::RequestError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> &'static str {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for RateLimited {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for RateLimited {}
+        /// The error this is a value of.
+        impl ::core::convert::From<RateLimited> for crate::RequestError {
+            fn from(_: RateLimited) -> Self {
+                RateLimited::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<RateLimited> for crate::ErrorCode {
+            fn from(_: RateLimited) -> Self {
+                crate::ErrorCode::Request(RateLimited::ERROR)
+            }
+        }
+        impl ::core::convert::From<RateLimited> for super::ErrorValue {
+            fn from(value: RateLimited) -> Self {
+                super::ErrorValue::RequestRateLimited(value)
+            }
+        }
+        /// [`RequestError::BodyTooLarge`](crate::RequestError::BodyTooLarge) with its params: The request\'s body is larger than the service reads.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `trace` (a string): The trace the failed call belongs to.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct BodyTooLarge {
+            /// The trace the failed call belongs to.
+            ///
+            /// A string.
+            pub trace: ::alloc::string::String,
+        }
+        impl BodyTooLarge {
+            /// The error this is a value of.
+            pub const ERROR: crate::RequestError = crate::RequestError::BodyTooLarge;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::RequestError {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> &'static str {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+        }
+        impl ::core::fmt::Display for BodyTooLarge {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.description())
+            }
+        }
+        impl ::core::error::Error for BodyTooLarge {}
+        /// The error this is a value of.
+        impl ::core::convert::From<BodyTooLarge> for crate::RequestError {
+            fn from(_: BodyTooLarge) -> Self {
+                BodyTooLarge::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<BodyTooLarge> for crate::ErrorCode {
+            fn from(_: BodyTooLarge) -> Self {
+                crate::ErrorCode::Request(BodyTooLarge::ERROR)
+            }
+        }
+        impl ::core::convert::From<BodyTooLarge> for super::ErrorValue {
+            fn from(value: BodyTooLarge) -> Self {
+                super::ErrorValue::RequestBodyTooLarge(value)
+            }
+        }
+    }
+    /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::PaymentCardDeclined`).
+    ///
+    /// `From` each value builds it; `error()` gives its `ErrorCode`, and with `serde` it reads a body of any of them by its code.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum ErrorValue {
+        /// [`PaymentError::CardDeclined`](crate::PaymentError::CardDeclined).
+        PaymentCardDeclined(crate::values::payment::CardDeclined),
+        /// [`PaymentError::ExpiredCard`](crate::PaymentError::ExpiredCard).
+        PaymentExpiredCard(crate::values::payment::ExpiredCard),
+        /// [`RequestError::RateLimited`](crate::RequestError::RateLimited).
+        RequestRateLimited(crate::values::request::RateLimited),
+        /// [`RequestError::BodyTooLarge`](crate::RequestError::BodyTooLarge).
+        RequestBodyTooLarge(crate::values::request::BodyTooLarge),
+    }
+    impl ErrorValue {
+        /// The error this is a value of.
+        #[must_use]
+        pub fn error(&self) -> crate::ErrorCode {
+            match self {
+                Self::PaymentCardDeclined(value) => crate::ErrorCode::from(value.error()),
+                Self::PaymentExpiredCard(value) => crate::ErrorCode::from(value.error()),
+                Self::RequestRateLimited(value) => crate::ErrorCode::from(value.error()),
+                Self::RequestBodyTooLarge(value) => crate::ErrorCode::from(value.error()),
+            }
+        }
+        /// The error's code.
+        #[must_use]
+        pub fn code(&self) -> &'static str {
+            self.error().code()
+        }
+        /// The error's name, as the catalogue prints it.
+        #[must_use]
+        pub fn name(&self) -> &'static str {
+            self.error().name()
+        }
+        /// The error's description.
+        #[must_use]
+        pub fn description(&self) -> &'static str {
+            self.error().description()
+        }
+        /// The error's HTTP status.
+        #[must_use]
+        pub fn http_status(&self) -> u16 {
+            self.error().http_status()
+        }
+    }
+    impl ::core::fmt::Display for ErrorValue {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::PaymentCardDeclined(value) => ::core::fmt::Display::fmt(value, f),
+                Self::PaymentExpiredCard(value) => ::core::fmt::Display::fmt(value, f),
+                Self::RequestRateLimited(value) => ::core::fmt::Display::fmt(value, f),
+                Self::RequestBodyTooLarge(value) => ::core::fmt::Display::fmt(value, f),
+            }
+        }
+    }
+    impl ::core::error::Error for ErrorValue {}
+    /// The error this is a value of.
+    impl ::core::convert::From<ErrorValue> for crate::ErrorCode {
+        fn from(value: ErrorValue) -> Self {
+            value.error()
+        }
+    }
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`PaymentError::CardDeclined` as `"card_declined"`); read from the code, an alias or the name,
 /// tried in that order.
@@ -2509,6 +2869,431 @@ mod server {
                 response
             }
             ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+}
+/// Values as error bodies (feature `serde`) and answers (feature `axum`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod value_wire {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use crate::values::ErrorValue;
+    /// What writing a value needs of it.
+    trait Params {
+        fn error_code(&self) -> crate::ErrorCode;
+        /// The body's message: the rendered template, else as the catalogue says.
+        fn message(&self) -> String;
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// The members of a value's body.
+    struct Members<'a, T>(&'a T);
+    impl<T: Params> Serialize for Members<'_, T> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let (value, error) = (self.0, self.0.error_code());
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("type", &error.problem_type())?;
+            map.serialize_entry("title", error.name())?;
+            map.serialize_entry("status", &error.http_status())?;
+            map.serialize_entry("detail", &value.message())?;
+            map.serialize_entry("code", &crate::BodyCode::from(error))?;
+            value.write_params(&mut map)?;
+            map.end()
+        }
+    }
+    fn write<T: Params, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        Members(value).serialize(serializer)
+    }
+    /// The object of a body that holds the code and the params.
+    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
+        json.as_object()
+    }
+    /// The catalogue's error whose code (or alias) the members carry.
+    fn code_of(
+        members: &Map<String, Value>,
+    ) -> ::core::option::Option<crate::ErrorCode> {
+        let code = members.get("code")?;
+        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    }
+    /// A param the body lacks, or sends with the wrong type.
+    fn missing<E: de::Error>(param: &str) -> E {
+        E::custom(
+            ::alloc::format!("the param `{param}` is missing or of the wrong type"),
+        )
+    }
+    fn string(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<String> {
+        members.get(name).and_then(Value::as_str).map(String::from)
+    }
+    impl Params for crate::values::payment::CardDeclined {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("trace", &self.trace)?;
+            map.serialize_entry("decline_code", &self.decline_code)?;
+            map.serialize_entry("attempts", &self.attempts)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::payment::CardDeclined {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
+                decline_code: string(members, "decline_code")
+                    .ok_or_else(|| missing("decline_code"))?,
+                attempts: members
+                    .get("attempts")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("attempts"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::payment::CardDeclined {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::payment::CardDeclined {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::payment::CardDeclined {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::payment::ExpiredCard {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("trace", &self.trace)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::payment::ExpiredCard {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::payment::ExpiredCard {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::payment::ExpiredCard {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::payment::ExpiredCard {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::request::RateLimited {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("trace", &self.trace)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::request::RateLimited {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::request::RateLimited {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::request::RateLimited {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::request::RateLimited {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::request::BodyTooLarge {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            String::from(self.name())
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("trace", &self.trace)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::request::BodyTooLarge {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::request::BodyTooLarge {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::request::BodyTooLarge {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::request::BodyTooLarge {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(
+            code: crate::ErrorCode,
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            match code {
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::payment::CardDeclined::ERROR,
+                    ) => {
+                    crate::values::payment::CardDeclined::read(members)
+                        .map(ErrorValue::PaymentCardDeclined)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::payment::ExpiredCard::ERROR,
+                    ) => {
+                    crate::values::payment::ExpiredCard::read(members)
+                        .map(ErrorValue::PaymentExpiredCard)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::request::RateLimited::ERROR,
+                    ) => {
+                    crate::values::request::RateLimited::read(members)
+                        .map(ErrorValue::RequestRateLimited)
+                }
+                _ if code
+                    == crate::ErrorCode::from(
+                        crate::values::request::BodyTooLarge::ERROR,
+                    ) => {
+                    crate::values::request::BodyTooLarge::read(members)
+                        .map(ErrorValue::RequestBodyTooLarge)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        E::custom("the error has no params or message"),
+                    )
+                }
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                ErrorValue::PaymentCardDeclined(value) => value.serialize(serializer),
+                ErrorValue::PaymentExpiredCard(value) => value.serialize(serializer),
+                ErrorValue::RequestRateLimited(value) => value.serialize(serializer),
+                ErrorValue::RequestBodyTooLarge(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for ErrorValue {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            let code = code_of(members)
+                .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+            ErrorValue::read(code, members)
+        }
+    }
+    impl crate::ApiError {
+        /// The error's value: its params as the body sent them (feature `serde`).
+        ///
+        /// `None` when the body names no error with params or a message,
+        /// or lacks one of its required params or sends it with the wrong
+        /// type; an optional param sent with the wrong type reads as absent.
+        /// The code is never lost: `error_code()` and `raw_body()` still have it.
+        #[must_use]
+        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+            let code = self.error_code()?;
+            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+        }
+    }
+    #[cfg(feature = "axum")]
+    use ::axum_core::response::{IntoResponse, Response};
+    /// Answers with the error's status and its body as `application/problem+json`.
+    #[cfg(feature = "axum")]
+    fn answer<T: Params + Serialize>(value: &T) -> Response {
+        let status = value.error_code().status_code();
+        match ::serde_json::to_vec(value) {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(::axum_core::body::Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(
+                        ::http::header::CONTENT_TYPE,
+                        ::http::HeaderValue::from_static("application/problem+json"),
+                    );
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                ErrorValue::PaymentCardDeclined(value) => value.into_response(),
+                ErrorValue::PaymentExpiredCard(value) => value.into_response(),
+                ErrorValue::RequestRateLimited(value) => value.into_response(),
+                ErrorValue::RequestBodyTooLarge(value) => value.into_response(),
+            }
         }
     }
 }
