@@ -22,7 +22,7 @@ pub fn explain(catalogues: &[&Catalogue], code: &str) -> Result<String, String> 
     let mut entries = Vec::new();
     for catalogue in catalogues {
         for (table, row) in catalogue.rows() {
-            if is(&row.code) || row.aliases.iter().any(|alias| is(alias)) {
+            if is(&row.code) || row.aliases.iter().any(&is) {
                 let alias = row.aliases.iter().find(|alias| is(alias));
                 entries.push(row_entry(catalogue, table, row, alias));
             }
