@@ -11,6 +11,7 @@ mod edits;
 mod fixtures;
 mod freshness;
 mod golden;
+mod index_page;
 mod knox_api;
 mod lock;
 mod lookup_paths;
