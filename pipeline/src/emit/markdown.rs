@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 
+use crate::emit::sample;
 use errcat_model::output::Comment;
-use errcat_model::params::{Param, ParamType};
+use errcat_model::params::Param;
 use errcat_model::text::{Markdown, code_span};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
@@ -190,7 +191,7 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
         if let Some(explanation) = &row.explanation {
             section.push_str(&format!("\n{}\n", REFERENCE.paragraph(explanation)));
         }
-        section.push_str(&message_lines(&catalogue.params, row));
+        section.push_str(&message_lines(catalogue, row));
         section.push_str(&params_table(&row.params));
         for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
             if texts.is_empty() {
@@ -222,28 +223,13 @@ fn shared_params_section(catalogue: &Catalogue) -> String {
 }
 
 /// A row's message template, as the spec writes it, and the message it
-/// renders with sample values: nothing when it has none.
-fn message_lines(shared: &[Param], row: &Row) -> String {
-    let Some(message) = &row.message else {
+/// renders with the sample values the OpenAPI examples show: nothing when
+/// it has none.
+fn message_lines(catalogue: &Catalogue, row: &Row) -> String {
+    let (Some(message), Some(sample)) = (&row.message, sample::message(catalogue, row)) else {
         return String::new();
     };
-    let sample = message.render(|name| {
-        let param = shared.iter().chain(&row.params).find(|param| param.name == name);
-        sample_value(name, param.map(|param| param.ty))
-    });
     format!("{}{}", verbatim("Message template", &message.source), verbatim("With sample values", &sample))
-}
-
-/// The sample value a placeholder shows on the page: a string param its
-/// own name, an integer 42, a number 0.5 (as Rust's `Display` writes it),
-/// a boolean `true`.
-fn sample_value(name: &str, ty: Option<ParamType>) -> String {
-    match ty {
-        Some(ParamType::Integer) => "42".to_owned(),
-        Some(ParamType::Number) => 0.5_f64.to_string(),
-        Some(ParamType::Boolean) => "true".to_owned(),
-        Some(ParamType::String | ParamType::Strings) | None => name.to_owned(),
-    }
 }
 
 /// A paragraph showing `text` exactly after `label`: in a code span, or in

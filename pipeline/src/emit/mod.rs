@@ -6,6 +6,7 @@
 pub mod html;
 pub mod markdown;
 pub mod openapi;
+mod sample;
 pub mod yaml;
 
 /// The Rust emitter, a crate of its own (errcat-emit-rust) so that it

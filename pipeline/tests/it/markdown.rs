@@ -303,13 +303,14 @@ fn check_verbatim(blocks: &mut Blocks, label: &str, expected: &str, here: &str) 
 }
 
 /// A row's message with sample values: a string param shows its name, an
-/// integer 42, a number 0.5, a boolean `true`.
+/// integer 42, a number 2.5, a boolean `true` (the OpenAPI examples'
+/// values too).
 fn sample(catalogue: &errcat_model::Catalogue, row: &errcat_model::Row, template: &Template) -> String {
     template.render(|name| {
         let param = catalogue.params.iter().chain(&row.params).find(|param| param.name == name);
         match param.map(|param| param.ty) {
             Some(ParamType::Integer) => "42".to_owned(),
-            Some(ParamType::Number) => "0.5".to_owned(),
+            Some(ParamType::Number) => "2.5".to_owned(),
             Some(ParamType::Boolean) => "true".to_owned(),
             _ => name.to_owned(),
         }

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::emit::sample::{self, Sample};
+use errcat_model::params::Param;
 use errcat_model::text::push_html;
 use errcat_model::{Catalogue, Code, Retired, Row, Table, TableKind};
 
@@ -30,7 +32,7 @@ impl<'a> Shown<'a> {
 }
 
 /// A row's entry, then one for each of its aliases.
-pub(super) fn row(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
+pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
     let anchor = row.anchor();
     let _ = write!(out, "<article id=\"{anchor}\">");
     heading(out, &anchor, &row.code, &row.name);
@@ -41,6 +43,7 @@ pub(super) fn row(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
     push_html(out, &row.description);
     out.push_str("</p>\n");
     facts(out, shown, table, row);
+    message(out, catalogue, row);
     if let Some(explanation) = &row.explanation {
         out.push_str("<h4>Explanation</h4>\n<p>");
         push_html(out, explanation);
@@ -69,6 +72,54 @@ pub(super) fn row(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
         push_html(out, &row.name);
         out.push_str("</a>: the same error, under another code.</p>\n</article>\n");
     }
+}
+
+/// A parameterised row's message template as written, the message with
+/// the sample values, its params and the answer that carries them, as the
+/// Markdown reference and the OpenAPI examples show them: nothing for a
+/// row with neither params nor a message.
+fn message(out: &mut String, catalogue: &Catalogue, row: &Row) {
+    if row.params.is_empty() && row.message.is_none() {
+        return;
+    }
+    if let (Some(template), Some(sample)) = (&row.message, sample::message(catalogue, row)) {
+        out.push_str("<h4>Message</h4>\n<p>Template: <code>");
+        push_html(out, &template.source);
+        out.push_str("</code></p>\n<p>With sample values: <samp>");
+        push_html(out, &sample);
+        out.push_str("</samp></p>\n");
+    }
+    if !row.params.is_empty() {
+        out.push_str("<h4>Params</h4>\n");
+        params_table(out, &row.params);
+    }
+    if let Some(json) = Sample::answer_json(catalogue, row) {
+        let what = if catalogue.problem_details.is_some() { "problem details" } else { "body" };
+        let _ = write!(out, "<h4>Example {what}</h4>\n<pre><code>");
+        push_html(out, &json);
+        out.push_str("</code></pre>\n");
+    }
+}
+
+/// A table of params: name, type, whether required, description.
+pub(super) fn params_table(out: &mut String, params: &[Param]) {
+    out.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">Param</th><th scope=\"col\">Type</th>\
+         <th scope=\"col\">Required</th><th scope=\"col\">Description</th></tr></thead>\n<tbody>\n",
+    );
+    for param in params {
+        out.push_str("<tr><td><code>");
+        push_html(out, &param.name);
+        let _ = write!(
+            out,
+            "</code></td><td>{}</td><td>{}</td><td>",
+            param.ty.keyword(),
+            if param.required { "yes" } else { "no" }
+        );
+        push_html(out, &param.description);
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// `<h3>` with the code linked to its own anchor, and the name: left open

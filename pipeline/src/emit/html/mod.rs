@@ -51,6 +51,7 @@ pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
     banner(out, catalogue);
     navigation(out, catalogue);
     out.push_str("<main id=\"main\">\n");
+    shared_params(out, catalogue);
     let shown = entry::Shown::of(catalogue);
     for table in &catalogue.tables {
         let _ = write!(out, "<section id=\"{}\">\n<h2>", table_anchor(&table.id));
@@ -59,7 +60,7 @@ pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
         push_html(out, &table.summary);
         out.push_str("</p>\n");
         for row in &table.rows {
-            entry::row(out, &shown, table, row);
+            entry::row(out, &shown, catalogue, table, row);
         }
         for retired in catalogue.retired_in(&table.id) {
             entry::retired(out, retired, false);
@@ -141,6 +142,9 @@ fn plural(n: usize) -> &'static str {
 /// Links to each section.
 fn navigation(out: &mut String, catalogue: &Catalogue) {
     out.push_str("<nav aria-label=\"Tables\">\n<ul>\n");
+    if !catalogue.params.is_empty() {
+        let _ = writeln!(out, "<li><a href=\"#{SHARED_PARAMS}\">Params every error carries</a></li>");
+    }
     for table in &catalogue.tables {
         let _ = write!(out, "<li><a href=\"#{}\">", table_anchor(&table.id));
         push_html(out, &table.title);
@@ -154,6 +158,24 @@ fn navigation(out: &mut String, catalogue: &Catalogue) {
         let _ = writeln!(out, "<li><a href=\"#{}\">Recovery</a></li>", entry::RECOVERY_SECTION);
     }
     out.push_str("</ul>\n</nav>\n");
+}
+
+/// The id of the section of the params every error carries.
+const SHARED_PARAMS: &str = "params-every-error-carries";
+
+/// The params every error carries, listed once before the tables, as the
+/// Markdown reference lists them: nothing when there are none.
+fn shared_params(out: &mut String, catalogue: &Catalogue) {
+    if catalogue.params.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section id=\"{SHARED_PARAMS}\">\n<h2>Params every error carries</h2>\n\
+         <p>Every error carries these params, before those its entry lists.</p>"
+    );
+    entry::params_table(out, &catalogue.params);
+    out.push_str("</section>\n");
 }
 
 /// The codes of tables that are gone, anchored so old links still land.

@@ -2309,7 +2309,7 @@ pub mod values {
         ///
         /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > The card has expired
+        /// > The card has expired (trace {trace})
         ///
         /// # Params
         ///
@@ -2352,7 +2352,7 @@ pub mod values {
         }
         impl ::core::fmt::Display for ExpiredCard {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("The card has expired")
+                ::core::write!(f, "The card has expired (trace {})", self.trace)
             }
         }
         impl ::core::error::Error for ExpiredCard {}
