@@ -117,11 +117,6 @@ impl Template {
         }
         out
     }
-
-    /// The message with each placeholder shown as `{name}`, for docs.
-    pub fn outline(&self) -> String {
-        self.render(|name| format!("{{{name}}}"))
-    }
 }
 
 /// Why a template cannot be read, and where (a byte offset into it).
@@ -302,7 +297,7 @@ mod tests {
         let template = parse_template("{$a} and {$b}, {$a} again").expect("parses");
         assert_eq!(template.placeholders(), ["a", "b"]);
         assert_eq!(template.render(str::to_uppercase), "A and B, A again");
-        assert_eq!(template.outline(), "{a} and {b}, {a} again");
+        assert_eq!(template.render(|name| format!("{{{name}}}")), "{a} and {b}, {a} again");
     }
 
     #[test]

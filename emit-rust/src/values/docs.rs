@@ -47,11 +47,20 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
         description = DOCS.inline(&row.description),
     );
     match &row.message {
-        Some(template) => docs.push_str(&format!(
-            "Displayed as its message, each `{{param}}` replaced by the field's value \
-             (a number as Rust's `Display` for `f64` shows it):\n\n> {}",
-            DOCS.inline(&template.outline())
-        )),
+        Some(template) => {
+            // The template as the spec writes it: an outline with `{param}`
+            // could not tell a placeholder from escaped literal braces.
+            let escapes = if template.source.contains('\\') {
+                "; `\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`"
+            } else {
+                ""
+            };
+            docs.push_str(&format!(
+                "Displayed as its message template, as the spec writes it, each `{{$param}}` replaced \
+                 by the field's value (a number as Rust's `Display` for `f64` shows it){escapes}:\n\n> {}",
+                DOCS.inline(&template.source)
+            ));
+        }
         None => docs.push_str("Displayed as its description: the row has no message."),
     }
     if let Some(body) = &catalogue.body

@@ -2754,9 +2754,9 @@ pub mod values {
     pub mod all {
         /// [`Result::Row`](crate::Result::Row) with its params: Named like the private method \`row\`.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
         ///
-        /// > {code} {name} {error} {value} {f} {}
+        /// > {$code} {$name} {$error} {$value} {$f} \\{\\}
         ///
         /// # Params
         ///
@@ -2873,9 +2873,9 @@ pub mod values {
     pub mod string {
         /// [`Box::Vec`](crate::Box::Vec) with its params: Named like the prelude\'s \`Vec\`.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > {string}
+        /// > {$string}
         ///
         /// # Params
         ///

@@ -1797,9 +1797,9 @@ pub mod values {
     pub mod store {
         /// [`StoreError::TableMissing`](crate::StoreError::TableMissing) with its params: A statement named a table that does not exist.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > Table \'{table}\' doesn\'t exist
+        /// > Table \'{$table}\' doesn\'t exist
         ///
         /// # Params
         ///
@@ -1875,9 +1875,9 @@ pub mod values {
         }
         /// [`StoreError::RateLimited`](crate::StoreError::RateLimited) with its params: Too many calls in the window.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > Over {limit} calls in {window} s (burst: {burst})
+        /// > Over {$limit} calls in {$window} s (burst: {$burst})
         ///
         /// # Params
         ///
@@ -1961,9 +1961,9 @@ pub mod values {
         }
         /// [`StoreError::FieldsInvalid`](crate::StoreError::FieldsInvalid) with its params: Some fields of the record are invalid.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
         ///
-        /// > {{count}} fields are invalid \| see \`fields\`<br>and fix them
+        /// > \\{{$count}\\} fields are invalid \\\| see \`fields\`<br>and fix them
         ///
         /// # Params
         ///

@@ -2111,9 +2111,9 @@ pub mod values {
     pub mod db {
         /// [`DbError::TableMissing`](crate::DbError::TableMissing) with its params: A table the statement names does not exist.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > Table \'{table}\' doesn\'t exist
+        /// > Table \'{$table}\' doesn\'t exist
         ///
         /// # Params
         ///
@@ -2189,9 +2189,9 @@ pub mod values {
         }
         /// [`DbError::TooManyRows`](crate::DbError::TooManyRows) with its params: The statement would return more rows than allowed.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > More than {limit} rows ({ratio} times the limit); partial: {partial}
+        /// > More than {$limit} rows ({$ratio} times the limit); partial: {$partial}
         ///
         /// # Params
         ///
@@ -2280,7 +2280,7 @@ pub mod values {
         }
         /// [`DbError::Locked`](crate::DbError::Locked) with its params: The database is locked for maintenance.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
         /// > The database is locked for maintenance
         ///

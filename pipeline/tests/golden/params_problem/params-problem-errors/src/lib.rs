@@ -2226,9 +2226,9 @@ pub mod values {
     pub mod payment {
         /// [`PaymentError::CardDeclined`](crate::PaymentError::CardDeclined) with its params: The card was declined.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > The card was declined ({decline\_code}) after {attempts} attempts
+        /// > The card was declined ({$decline\_code}) after {$attempts} attempts
         ///
         /// # Params
         ///
@@ -2307,9 +2307,9 @@ pub mod values {
         }
         /// [`PaymentError::ExpiredCard`](crate::PaymentError::ExpiredCard) with its params: The card has expired.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > The card has expired (trace {trace})
+        /// > The card has expired (trace {$trace})
         ///
         /// # Params
         ///

@@ -2185,9 +2185,9 @@ pub mod values {
     pub mod query {
         /// [`QueryError::TableMissing`](crate::QueryError::TableMissing) with its params: A table the query names does not exist.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > Table \'{table}\' doesn\'t exist
+        /// > Table \'{$table}\' doesn\'t exist
         ///
         /// # Params
         ///
@@ -2268,9 +2268,9 @@ pub mod values {
         }
         /// [`QueryError::TooManyRows`](crate::QueryError::TooManyRows) with its params: The query returned more rows than allowed.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
         ///
-        /// > {limit} rows at most {ratio {ratio}}, partial: {partial} \| see \\docs
+        /// > {$limit} rows at most \\{ratio {$ratio}\\}, partial: {$partial} \\\| see \\\\docs
         ///
         /// # Params
         ///
@@ -2443,7 +2443,7 @@ pub mod values {
     pub mod auth {
         /// [`AuthError::TokenExpired`](crate::AuthError::TokenExpired) with its params: The access token has expired.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
         /// > Sign in again: the token has expired
         ///

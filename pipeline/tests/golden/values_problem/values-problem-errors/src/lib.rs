@@ -1962,9 +1962,9 @@ pub mod values {
     pub mod quota {
         /// [`QuotaError::QuotaExceeded`](crate::QuotaError::QuotaExceeded) with its params: The account used its quota.
         ///
-        /// Displayed as its message, each `{param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > {used} requests in the window
+        /// > {$used} requests in the window
         ///
         /// # Params
         ///
