@@ -333,7 +333,8 @@ def sample(sections):
     rows = [(section, row) for section in sections for row in section["rows"]]
     for index, (section, row) in enumerate(rows):
         english = row["messages"]["eng"]
-        found = {re.sub(r"\d+", "N", m.group(0)) for m in CONVERSION.finditer(english)}
+        # `%-.192s` and `%-.64s` are one kind; `%-.0s` (prints nothing) is its own.
+        found = {re.sub(r"[1-9]\d*", "N", m.group(0)) for m in CONVERSION.finditer(english)}
         new = [kind for kind in found if kinds.get(kind, 0) < 2]
         if (found and index % 10 == 0) or new:
             chosen.append((section, row))
