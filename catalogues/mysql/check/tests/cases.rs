@@ -10,6 +10,7 @@
 //! otherwise: with six decimals (`2.500000`), where the crate writes a number
 //! as Rust's `Display` does (`2.5`); those rows are checked against printf
 //! with `%f` written that way instead, in `floats_differ_only_in_their_digits`.
+//! One case a line, as the script writes them: rustfmt leaves the tests be.
 
 use mysql_server_errors::values::*;
 
@@ -18,6 +19,7 @@ fn s(text: &str) -> String {
 }
 
 #[test]
+#[rustfmt::skip]
 fn renders_as_printf_1() {
     let cases: Vec<(String, &str)> = vec![
         (mysql_5_6::ErCantCreateFile { file: s("file-1"), errno: 42, arg3: s("arg3-3") }.to_string(), "Can't create file 'file-1' (errno: 42 - arg3-3)"),
@@ -67,6 +69,7 @@ fn renders_as_printf_1() {
 }
 
 #[test]
+#[rustfmt::skip]
 fn renders_as_printf_2() {
     let cases: Vec<(String, &str)> = vec![
         (mysql_5_6::ErWrongStringLength { string: s("string-1"), arg2: s("arg2-2"), arg3: 43 }.to_string(), "String 'string-1' is too long for arg2-2 (should be no longer than 43)"),
@@ -116,6 +119,7 @@ fn renders_as_printf_2() {
 }
 
 #[test]
+#[rustfmt::skip]
 fn renders_as_printf_3() {
     let cases: Vec<(String, &str)> = vec![
         (mysql_5_7::ErKeyringAccessDeniedError { need: s("need-1") }.to_string(), "Access denied; you need need-1 privileges for this operation"),
@@ -165,6 +169,7 @@ fn renders_as_printf_3() {
 }
 
 #[test]
+#[rustfmt::skip]
 fn renders_as_printf_4() {
     let cases: Vec<(String, &str)> = vec![
         (mysql_8_0::ErClientKeyringUdfKeyTypeTooLong { arg1: s("arg1-1") }.to_string(), "Function 'arg1-1' failed because key type is too long."),
@@ -210,6 +215,7 @@ fn renders_as_printf_4() {
 }
 
 #[test]
+#[rustfmt::skip]
 fn floats_differ_only_in_their_digits() {
     let cases: Vec<(String, &str, &str)> = vec![
         (mysql_8_0::ErLongitudeOutOfRange { longitude: 2.5, arg2: s("arg2-2"), arg3: 4.5, arg4: 5.5 }.to_string(), "Longitude 2.500000 is out of range in function arg2-2. It must be within (4.500000, 5.500000].", "Longitude 2.5 is out of range in function arg2-2. It must be within (4.5, 5.5]."),
