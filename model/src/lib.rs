@@ -194,6 +194,9 @@ pub struct Row {
     /// Other codes services send for this error, in spec order; unique
     /// across every code and alias of the catalogue.
     pub aliases: Vec<Code>,
+    /// Other names the source gives this code, in spec order; unique,
+    /// with the row names, within the table.
+    pub also_named: Vec<OtherName>,
     /// What a client should do about this error, if the spec says.
     pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
@@ -349,6 +352,17 @@ impl Table {
     pub fn rust_path(&self, row: &Row) -> String {
         format!("{}::{}", self.rust_enum, row.rust_variant)
     }
+}
+
+/// Another name of a row's code (`EWOULDBLOCK` for `EAGAIN`): `from_name`
+/// finds the row by it, and an associated constant of the table's enum
+/// stands for the row's variant under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherName {
+    /// The name, exactly as the source prints it.
+    pub name: String,
+    /// The associated constant's name (`EWOULDBLOCK`, `WOULD_BLOCK`).
+    pub rust_const: String,
 }
 
 /// A retired code: published once, withdrawn, never to be reused. It has

@@ -53,6 +53,10 @@ fn row_entry(catalogue: &Catalogue, table: &Table, row: &Row, alias: Option<&Cod
     if let Some(note) = &row.deprecated {
         let _ = writeln!(text, "Deprecated: {}", indented(note));
     }
+    if !row.also_named.is_empty() {
+        let names: Vec<&str> = row.also_named.iter().map(|other| other.name.as_str()).collect();
+        let _ = writeln!(text, "Also named: {}", names.join(", "));
+    }
     if !row.aliases.is_empty() {
         let aliases: Vec<String> = row.aliases.iter().map(Code::word).collect();
         let _ = writeln!(text, "Also sent as: {}", aliases.join(", "));

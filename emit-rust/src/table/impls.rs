@@ -61,6 +61,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
     let by_code = emit_by_code(catalogue, &ex, lookups);
     let aliases = emit_aliases(catalogue, &ex);
     let by_name = emit_by_name(&ex, lookup::from_name_body(table, lookups));
+    let other_names = super::other_names::emit_other_names(catalogue, table);
     let texts = emit_texts(&ex);
     // A catalogue without HTTP has no statuses to give.
     let http = catalogue.http.then(|| emit_http(catalogue, &ex));
@@ -70,6 +71,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
         #by_code
         #aliases
         #by_name
+        #other_names
         #texts
         #http
         #recovery

@@ -4,6 +4,7 @@
 mod docs;
 mod impls;
 mod lookup;
+mod other_names;
 
 pub(crate) use lookup::Lookups;
 
@@ -138,6 +139,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         "const NAMES: &'static [&'static str]",
         &array(rows().map(|row| string(&row.name)).collect()),
     );
+    other_names::write_other_name_consts(&mut out, table, lookups);
     out.constant(
         ITEM_INDENT,
         "const DESCRIPTIONS: &'static [&'static str]",

@@ -6,8 +6,10 @@
 
 use serde::Deserialize;
 
+mod names;
 mod params;
 
+pub use self::names::SpecOtherName;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 
 /// One spec file: a catalogue of error tables.
@@ -362,6 +364,11 @@ pub struct SpecRow {
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
     pub aliases: Vec<SpecCode>,
+    /// Other names the source gives this same code (`EWOULDBLOCK` for
+    /// `EAGAIN`): `from_name` and serde accept each, and each gets an
+    /// associated constant standing for the row's variant.
+    #[serde(default)]
+    pub also_named: Vec<SpecOtherName>,
     /// What a client should do about this error: the `id` of one of the
     /// catalogue's `recoveries`.
     #[serde(default)]

@@ -9,6 +9,7 @@ use std::path::Path;
 
 mod codes;
 mod http;
+mod other_names;
 mod params;
 mod retired;
 mod rows;

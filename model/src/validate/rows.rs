@@ -4,6 +4,7 @@ use heck::ToUpperCamelCase;
 
 use super::codes::check_aliases;
 use super::http::row_status;
+use super::other_names::check_other_names;
 use super::{Problems, check_text};
 use crate::source::SpecPath;
 use crate::spec::SpecRow;
@@ -68,6 +69,7 @@ pub(super) fn check_row(
             problems.code(at.field("aliases").index(a), &here, &format!("alias {}", a + 1), alias)
         })
         .collect();
+    let also_named = check_other_names(problems, &here, &at, spec);
     if let Some(reason) = &spec.deprecated {
         if reason.trim().is_empty() {
             problems.push(
@@ -87,6 +89,7 @@ pub(super) fn check_row(
         http_status,
         rust_variant,
         aliases,
+        also_named,
         // Resolved against the vocabulary once every table is read.
         recovery: None,
         deprecated: spec.deprecated.clone(),

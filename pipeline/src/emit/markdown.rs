@@ -77,6 +77,8 @@ struct Columns<'a> {
     http_rows: Option<HashMap<&'a Code, &'a Row>>,
     /// Whether any row has aliases: the table shows the column only then.
     aliases: bool,
+    /// Whether any row has other names: the table shows the column only then.
+    also_named: bool,
     /// Whether any row has a recovery: the table shows the column only then.
     recovery: bool,
 }
@@ -90,6 +92,7 @@ impl<'a> Columns<'a> {
         Columns {
             http_rows,
             aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
+            also_named: table.rows.iter().any(|row| !row.also_named.is_empty()),
             recovery: table.rows.iter().any(|row| row.recovery.is_some()),
         }
     }
@@ -122,6 +125,9 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let mut columns = vec!["Code".to_owned(), REFERENCE.inline(&table.name_column), "Description".to_owned()];
     if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
+    }
+    if shown.also_named {
+        columns.push("Also named".to_owned());
     }
     if shown.aliases {
         columns.push("Also sent as".to_owned());
@@ -156,6 +162,10 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
             Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
             None => row.http_status.to_string(),
         });
+    }
+    if shown.also_named {
+        let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();
+        cells.push(names.join(", "));
     }
     if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.

@@ -222,8 +222,12 @@ fn check_table(
     if status_column {
         columns.push("HTTP status");
     }
+    let also_named_column = table.rows.iter().any(|row| !row.also_named.is_empty());
     let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
     let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+    if also_named_column {
+        columns.push("Also named");
+    }
     if aliases_column {
         columns.push("Also sent as");
     }
@@ -251,6 +255,11 @@ fn check_table(
             }
         }
         let mut next = if status_column { 4 } else { 3 };
+        if also_named_column {
+            let names: Vec<&str> = row.also_named.iter().map(|other| other.name.as_str()).collect();
+            assert_text(&cells[next], &names.join(", "), &format!("{here}: the other names"));
+            next += 1;
+        }
         if aliases_column {
             let aliases: Vec<String> = row.aliases.iter().map(errcat_model::Code::word).collect();
             let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();

@@ -23,7 +23,8 @@
 //! deprecated ([`Published::keeping`]), on both paths. It records the
 //! data errors carry, their params, and each row's message template: a
 //! param gone, retyped, made required or optional, or a required one
-//! added, is breaking (`params.rs`).
+//! added, is breaking (`params.rs`). And it records the rows' other
+//! names: one removed is breaking, one added a feature (`names.rs`).
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -34,6 +35,7 @@
 mod catalogue;
 mod codes;
 mod details;
+mod names;
 mod params;
 mod responses;
 
@@ -77,6 +79,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     }
     changes.responses();
     changes.shared_params();
+    changes.other_names();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -132,7 +132,7 @@ fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
 }
 
 /// The entry's facts beside its text, a line each: its HTTP status,
-/// aliases, recovery and deprecation, when it has them.
+/// other names, aliases, recovery and deprecation, when it has them.
 fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
     if shown.http && table.kind == TableKind::Custom {
         out.push_str("<p>HTTP status: ");
@@ -150,6 +150,14 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
                     let _ = write!(out, "{}", row.http_status);
                 }
             },
+        }
+        out.push_str("</p>\n");
+    }
+    if !row.also_named.is_empty() {
+        out.push_str("<p>Also named: ");
+        for (i, other) in row.also_named.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            push_html(out, &other.name);
         }
         out.push_str("</p>\n");
     }

@@ -9,6 +9,7 @@ use errcat_model::Code;
 use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
 
 mod aliases;
+mod names;
 mod params;
 
 fn catalogue(yaml: &str) -> Catalogue {
