@@ -189,6 +189,9 @@ pub struct Row {
     /// status table); 0 when the catalogue is not an HTTP one
     /// ([`Catalogue::http`]).
     pub http_status: u16,
+    /// The other statuses a service may answer with for this code, in spec
+    /// order (`http_status: [400, 401]` gives 401 here); none unless listed.
+    pub other_statuses: Vec<u16>,
     /// The generated variant's name.
     pub rust_variant: String,
     /// Other codes services send for this error, in spec order; unique
@@ -383,6 +386,14 @@ pub struct Retired {
 }
 
 impl Row {
+    /// Every status a service may answer with for this code: `http_status`
+    /// first, then the others; none in a catalogue without HTTP.
+    pub fn statuses(&self) -> impl Iterator<Item = u16> + '_ {
+        std::iter::once(self.http_status)
+            .filter(|status| *status != 0)
+            .chain(self.other_statuses.iter().copied())
+    }
+
     /// The id of the row's anchor in the docs, the same on every page that
     /// links to it: [`Code::anchor`], stable while the code is.
     pub fn anchor(&self) -> String {

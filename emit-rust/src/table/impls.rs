@@ -65,6 +65,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
     let texts = emit_texts(&ex);
     // A catalogue without HTTP has no statuses to give.
     let http = catalogue.http.then(|| emit_http(catalogue, &ex));
+    let http_statuses = super::statuses::emit_http_statuses(catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_recovery(&ex));
     quote! {
@@ -74,6 +75,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
         #other_names
         #texts
         #http
+        #http_statuses
         #recovery
     }
 }

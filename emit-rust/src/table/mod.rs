@@ -5,6 +5,7 @@ mod docs;
 mod impls;
 mod lookup;
 mod other_names;
+mod statuses;
 
 pub(crate) use lookup::Lookups;
 
@@ -149,6 +150,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         let statuses = rows().map(|row| scalar(row.http_status.to_string())).collect();
         out.constant(ITEM_INDENT, "const HTTP_STATUSES: &'static [u16]", &array(statuses));
     }
+    statuses::write_status_lists(&mut out, catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     if !catalogue.recoveries.is_empty() {
         let recoveries = rows()

@@ -13,6 +13,7 @@ mod other_names;
 mod params;
 mod retired;
 mod rows;
+mod statuses;
 mod tables;
 mod vocabulary;
 

@@ -5,6 +5,7 @@ use heck::ToUpperCamelCase;
 use super::codes::check_aliases;
 use super::http::row_status;
 use super::other_names::check_other_names;
+use super::statuses::check_other_statuses;
 use super::{Problems, check_text};
 use crate::source::SpecPath;
 use crate::spec::SpecRow;
@@ -34,6 +35,7 @@ pub(super) fn check_row(
     }
 
     let http_status = row_status(problems, &here, kind, &at, embeds_status, (spec, &code));
+    let other_statuses = check_other_statuses(problems, &here, kind, &at, spec);
 
     let rust_variant = match &spec.rust_variant {
         Some(variant) => {
@@ -87,6 +89,7 @@ pub(super) fn check_row(
         name: spec.name.clone(),
         description: spec.description.clone(),
         http_status,
+        other_statuses,
         rust_variant,
         aliases,
         also_named,

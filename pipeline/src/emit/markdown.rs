@@ -158,10 +158,14 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         REFERENCE.inline(&row.description),
     ];
     if let Some(http_rows) = &shown.http_rows {
-        cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
-            Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
-            None => row.http_status.to_string(),
-        });
+        let statuses: Vec<String> = row
+            .statuses()
+            .map(|status| match http_rows.get(&Code::Integer(u32::from(status))) {
+                Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
+                None => status.to_string(),
+            })
+            .collect();
+        cells.push(statuses.join(", "));
     }
     if shown.also_named {
         let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();
