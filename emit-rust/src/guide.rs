@@ -39,7 +39,8 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         server_section(catalogue, sample),
         Some(status_code_section(catalogue, sample.1)),
     ];
-    sections.into_iter().flatten().filter(|section| catalogue.http || !section.http).collect()
+    let values = super::values::guide::sections(catalogue);
+    sections.into_iter().flatten().chain(values).filter(|section| catalogue.http || !section.http).collect()
 }
 
 /// Look up a code: by code (or alias) and by name.

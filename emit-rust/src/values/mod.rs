@@ -3,13 +3,15 @@
 //! (`values::card::CardDeclined`), holding one field per param, the
 //! catalogue's shared params first; and `values::ErrorValue`, one variant
 //! per such struct. `wire.rs` adds their serde, their `IntoResponse` and
-//! `ApiError::value`; `docs.rs` writes their docs.
+//! `ApiError::value`; `docs.rs` writes their docs, and `guide.rs` the
+//! crate guide's sections on them.
 //!
 //! Shared params are fields of every struct rather than a separate
 //! occurrence struct: a value is then the whole body on the wire, flat as
 //! the catalogue declares it, and a handler fills one struct literal.
 
 mod docs;
+pub(crate) mod guide;
 mod wire;
 
 use proc_macro2::TokenStream;

@@ -180,6 +180,113 @@
 //! assert_eq!(ErrorCode::from_code(6).map(|e| e.status_code().as_u16()), Some(403));
 //! # }
 //! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use hostile_names_errors::values::all;
+//!
+//! let value = all::Row {
+//!     code: "code".to_owned(),
+//!     name: 42,
+//!     error: true,
+//!     value: 2.5,
+//!     f: "f".to_owned(),
+//!     json: vec!["first".to_owned(), "second".to_owned()],
+//!     members: Some("members".to_owned()),
+//!     serializer: Some(42),
+//!     description: "description".to_owned(),
+//! };
+//! assert_eq!(value.to_string(), "code 42 true 2.5 f {}");
+//! assert_eq!(value.error(), hostile_names_errors::Result::Row);
+//! assert_eq!(value.code(), 11);
+//!
+//! let any = hostile_names_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, hostile_names_errors::values::ErrorValue::AllRow(value));
+//! assert_eq!(any.error(), hostile_names_errors::ErrorCode::All(hostile_names_errors::Result::Row));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use hostile_names_errors::RetryAfter;
+//! use hostile_names_errors::axum_core::response::IntoResponse;
+//! use hostile_names_errors::values::all;
+//!
+//! fn value() -> all::Row {
+//!     all::Row {
+//!         code: "code".to_owned(),
+//!         name: 42,
+//!         error: true,
+//!         value: 2.5,
+//!         f: "f".to_owned(),
+//!         json: vec!["first".to_owned(), "second".to_owned()],
+//!         members: Some("members".to_owned()),
+//!         serializer: Some(42),
+//!         description: "description".to_owned(),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, all::Row)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 500);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = hostile_names_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 500);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use hostile_names_errors::ApiError;
+//! use hostile_names_errors::values::ErrorValue;
+//! use hostile_names_errors::values::all;
+//!
+//! let value = all::Row {
+//!     code: "code".to_owned(),
+//!     name: 42,
+//!     error: true,
+//!     value: 2.5,
+//!     f: "f".to_owned(),
+//!     json: vec!["first".to_owned(), "second".to_owned()],
+//!     members: Some("members".to_owned()),
+//!     serializer: Some(42),
+//!     description: "description".to_owned(),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"type\":11,\"self\":\"code 42 true 2.5 f {}\",\"code\":\"code\",\"name\":42,\"error\":true,\"value\":2.5,\"f\":\"f\",\"json\":[\"first\",\"second\"],\"members\":\"members\",\"serializer\":42,\"description\":\"description\"}");
+//!
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! let Some(ErrorValue::AllRow(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"type\":11,\"self\":\"code 42 true 2.5 f {}\",\"name\":42,\"error\":true,\"value\":2.5,\"f\":\"f\",\"json\":[\"first\",\"second\"],\"members\":\"members\",\"serializer\":42,\"description\":\"description\"}";
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(hostile_names_errors::ErrorCode::from(value.error())));
+//! # }
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]

@@ -135,6 +135,95 @@
 //! assert_eq!(ErrorCode::from_code("body_too_large").map(|e| e.status_code().as_u16()), Some(413));
 //! # }
 //! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use params_problem_errors::values::payment;
+//!
+//! let value = payment::CardDeclined {
+//!     trace: "trace".to_owned(),
+//!     decline_code: "decline_code".to_owned(),
+//!     attempts: 42,
+//! };
+//! assert_eq!(value.to_string(), "The card was declined (decline_code) after 42 attempts");
+//! assert_eq!(value.error(), params_problem_errors::PaymentError::CardDeclined);
+//! assert_eq!(value.code(), "card_declined");
+//!
+//! let any = params_problem_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, params_problem_errors::values::ErrorValue::PaymentCardDeclined(value));
+//! assert_eq!(any.error(), params_problem_errors::ErrorCode::Payment(params_problem_errors::PaymentError::CardDeclined));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/problem+json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `trace`), so the handler sets it in the value.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use params_problem_errors::RetryAfter;
+//! use params_problem_errors::axum_core::response::IntoResponse;
+//! use params_problem_errors::values::payment;
+//!
+//! fn value() -> payment::CardDeclined {
+//!     payment::CardDeclined {
+//!         trace: "trace".to_owned(),
+//!         decline_code: "decline_code".to_owned(),
+//!         attempts: 42,
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, payment::CardDeclined)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 402);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = params_problem_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 402);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use params_problem_errors::ApiError;
+//! use params_problem_errors::values::ErrorValue;
+//! use params_problem_errors::values::payment;
+//!
+//! let value = payment::CardDeclined {
+//!     trace: "trace".to_owned(),
+//!     decline_code: "decline_code".to_owned(),
+//!     attempts: 42,
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"type\":\"https://docs.example.com/params-problem-errors.html#Code-card_declined\",\"title\":\"Card declined\",\"status\":402,\"detail\":\"The card was declined (decline_code) after 42 attempts\",\"code\":\"card_declined\",\"trace\":\"trace\",\"decline_code\":\"decline_code\",\"attempts\":42}");
+//!
+//! let error = ApiError::from_response(402, body.as_bytes());
+//! let Some(ErrorValue::PaymentCardDeclined(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"type\":\"https://docs.example.com/params-problem-errors.html#Code-card_declined\",\"title\":\"Card declined\",\"status\":402,\"detail\":\"The card was declined (decline_code) after 42 attempts\",\"code\":\"card_declined\",\"decline_code\":\"decline_code\",\"attempts\":42}";
+//! let error = ApiError::from_response(402, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(params_problem_errors::ErrorCode::from(value.error())));
+//! # }
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]

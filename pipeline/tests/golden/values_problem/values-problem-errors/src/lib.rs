@@ -134,6 +134,95 @@
 //! assert_eq!(ErrorCode::from_code(4030).map(|e| e.status_code().as_u16()), Some(403));
 //! # }
 //! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use values_problem_errors::values::quota;
+//!
+//! let value = quota::QuotaExceeded {
+//!     trace: "trace".to_owned(),
+//!     used: 42,
+//!     window: Some(2.5),
+//! };
+//! assert_eq!(value.to_string(), "42 requests in the window");
+//! assert_eq!(value.error(), values_problem_errors::QuotaError::QuotaExceeded);
+//! assert_eq!(value.code(), 4290);
+//!
+//! let any = values_problem_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, values_problem_errors::values::ErrorValue::QuotaQuotaExceeded(value));
+//! assert_eq!(any.error(), values_problem_errors::ErrorCode::Quota(values_problem_errors::QuotaError::QuotaExceeded));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/problem+json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `trace`), so the handler sets it in the value.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use values_problem_errors::RetryAfter;
+//! use values_problem_errors::axum_core::response::IntoResponse;
+//! use values_problem_errors::values::quota;
+//!
+//! fn value() -> quota::QuotaExceeded {
+//!     quota::QuotaExceeded {
+//!         trace: "trace".to_owned(),
+//!         used: 42,
+//!         window: Some(2.5),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, quota::QuotaExceeded)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = values_problem_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 429);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use values_problem_errors::ApiError;
+//! use values_problem_errors::values::ErrorValue;
+//! use values_problem_errors::values::quota;
+//!
+//! let value = quota::QuotaExceeded {
+//!     trace: "trace".to_owned(),
+//!     used: 42,
+//!     window: Some(2.5),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"type\":\"https://docs.example.com/values-problem-errors.html#4290\",\"title\":\"Quota exceeded\",\"status\":429,\"detail\":\"42 requests in the window\",\"code\":4290,\"trace\":\"trace\",\"used\":42,\"window\":2.5}");
+//!
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! let Some(ErrorValue::QuotaQuotaExceeded(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"type\":\"https://docs.example.com/values-problem-errors.html#4290\",\"title\":\"Quota exceeded\",\"status\":429,\"detail\":\"42 requests in the window\",\"code\":4290,\"used\":42,\"window\":2.5}";
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(values_problem_errors::ErrorCode::from(value.error())));
+//! # }
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
