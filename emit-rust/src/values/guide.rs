@@ -2,7 +2,7 @@
 //! them: build one and show its message, answer with it from a server,
 //! and read it back on the client. Their examples run as doctests.
 
-use super::{Value, values};
+use super::{Value, occurrence, values};
 use crate::guide::Section;
 use crate::tokens::ident;
 use errcat_model::params::{Param, ParamType};
@@ -154,13 +154,29 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
     let krate = catalogue.crate_ident();
     let media_type =
         if catalogue.problem_details.is_some() { "application/problem+json" } else { "application/json" };
-    let occurrence = match catalogue.params.first() {
-        Some(param) => format!(
+    let shared = catalogue.params.first().map_or(String::new(), |param| {
+        format!(
             " What is known of this occurrence travels in the params every error carries \
              (here `{}`), so the handler sets it in the value.",
             param.name
+        )
+    });
+    let member = occurrence::member(catalogue);
+    let (with_intro, with_code) = match &member {
+        Some((key, field)) => (
+            format!(
+                " The answer's member naming this occurrence, `{key}`, is no param: \
+                 `with_{field}` on the value (or on an `ErrorValue`) adds it."
+            ),
+            format!(
+                "\n\n// With the member naming this occurrence, beside the params.\n\
+                 let response = value().with_{field}({sample}).into_response();\n\
+                 assert_eq!(response.status(), {status});",
+                sample = rust_str(occurrence_sample(catalogue)),
+                status = sample.value.row.http_status,
+            ),
         ),
-        None => String::new(),
+        None => (String::new(), String::new()),
     };
     Section {
         heading: "Answer with a value".to_owned(),
@@ -168,7 +184,7 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
             "With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the \
              error's status, and the body with the message and every param as members, as \
              `{media_type}`. Put a `RetryAfter` before it in a tuple to say when to try again.\
-             {occurrence}"
+             {shared}{with_intro}"
         ),
         code: format!(
             "# #[cfg(feature = \"axum\")] {{\n\
@@ -187,7 +203,7 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
              assert_eq!(response.headers()[\"content-type\"], \"{media_type}\");\n\n\
              // Any value, as a handler that can fail in several ways returns it.\n\
              let response = {krate}::values::ErrorValue::from(value()).into_response();\n\
-             assert_eq!(response.status(), {status});\n\
+             assert_eq!(response.status(), {status});{with_code}\n\
              # let _ = handler;\n\
              # }}",
             uses = sample.uses(catalogue),
@@ -216,6 +232,22 @@ fn client_section(catalogue: &Catalogue, sample: &Sample) -> Section {
         ),
         None => String::new(),
     };
+    let member = match occurrence::member(catalogue) {
+        Some((key, field)) => format!(
+            "\n\n// The member naming this occurrence, `{key}`, as the catalogue's answers carry it.\n\
+             let body = serde_json::to_string(&value.clone().with_{field}({sample})).unwrap();\n\
+             let error = ApiError::from_response({status}, body.as_bytes());\n\
+             assert_eq!({read}, Some({sample}.to_owned()));\n\
+             assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));",
+            sample = rust_str(occurrence_sample(catalogue)),
+            status = row.http_status,
+            read = match (&catalogue.problem_details, ident(&field)) {
+                (Some(_), field) => format!("error.problem_details().and_then(|problem| problem.{field})"),
+                (None, field) => format!("error.body().and_then(|body| body.{field}.clone())"),
+            },
+        ),
+        None => String::new(),
+    };
     Section {
         heading: "Read a value back".to_owned(),
         intro: "With the `serde` feature, a value is written as the body it answers with, and \
@@ -236,7 +268,7 @@ fn client_section(catalogue: &Catalogue, sample: &Sample) -> Section {
              let Some(ErrorValue::{variant}(read)) = error.value() else {{\n\
              \x20   panic!(\"the body has the error's params\");\n\
              }};\n\
-             assert_eq!(read, value);{tolerant}\n\
+             assert_eq!(read, value);{member}{tolerant}\n\
              # }}",
             uses = sample.uses(catalogue),
             literal = sample.literal,
@@ -285,6 +317,11 @@ fn body_json(catalogue: &Catalogue, sample: &Sample, without: Option<&str>) -> S
         (Some(envelope), None) => format!("{{{}:{object}}}", json_string(envelope)),
         _ => object,
     }
+}
+
+/// What the examples name an occurrence with: a URI for `instance`, else an id.
+fn occurrence_sample(catalogue: &Catalogue) -> &'static str {
+    if catalogue.problem_details.is_some() { "/calls/a1b2" } else { "a1b2" }
 }
 
 /// `text` indented by four spaces, line by line.

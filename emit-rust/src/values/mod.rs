@@ -3,8 +3,9 @@
 //! (`values::card::CardDeclined`), holding one field per param, the
 //! catalogue's shared params first; and `values::ErrorValue`, one variant
 //! per such struct. `wire.rs` adds their serde, their `IntoResponse` and
-//! `ApiError::value`; `docs.rs` writes their docs, and `guide.rs` the
-//! crate guide's sections on them.
+//! `ApiError::value`; `occurrence.rs` the member naming an answer's
+//! occurrence; `docs.rs` writes their docs, and `guide.rs` the crate
+//! guide's sections on them.
 //!
 //! Shared params are fields of every struct rather than a separate
 //! occurrence struct: a value is then the whole body on the wire, flat as
@@ -12,6 +13,7 @@
 
 mod docs;
 pub(crate) mod guide;
+mod occurrence;
 mod wire;
 
 use proc_macro2::TokenStream;
@@ -133,6 +135,7 @@ pub(super) fn emit_values(catalogue: &Catalogue) -> TokenStream {
         })
     });
     let error_value = emit_error_value(catalogue, &values);
+    let occurrence = occurrence::reexport(catalogue);
     let docs = doc(&docs::values_docs(catalogue, &values));
     quote! {
         #docs
@@ -140,6 +143,7 @@ pub(super) fn emit_values(catalogue: &Catalogue) -> TokenStream {
         pub mod values {
             #(#modules)*
             #error_value
+            #occurrence
         }
     }
 }

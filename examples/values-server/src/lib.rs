@@ -13,8 +13,9 @@
 //! - `/rows/{count}`: a query returning `count` rows, answered with
 //!   `TooManyRows` as an `ErrorValue` when that is more than `ROW_LIMIT`,
 //!   else with the count;
-//! - `/report`: a database too busy to run it, answered with `Busy` and
-//!   `Retry-After`.
+//! - `/report`: a database too busy to run it, answered with `Busy`, the
+//!   trace of the call in the body's `trace_id` member (named by the
+//!   catalogue's `body:`, not a param) and `Retry-After`.
 //!
 //! The `round_trip` test reads every answer back with `reqwest` through
 //! the generated crate's `reqwest` feature, as typed values.
@@ -28,8 +29,8 @@ use axum::extract::Path;
 use axum::http::HeaderMap;
 use axum::routing::get;
 use values_errors::RetryAfter;
-use values_errors::values::ErrorValue;
 use values_errors::values::query::{Busy, TableMissing, TooManyRows};
+use values_errors::values::{ErrorValue, Occurrence};
 
 /// The header a client names its request with; the answer carries it back
 /// in the `request_id` member.
@@ -43,6 +44,9 @@ pub const BUSY_WAIT: u64 = 7;
 
 /// How many queries wait before a report.
 pub const QUEUE: i64 = 3;
+
+/// The trace a report's answer names.
+pub const REPORT_TRACE: &str = "t-42";
 
 /// The service's routes.
 pub fn app() -> Router {
@@ -81,9 +85,11 @@ async fn rows(Path(count): Path<i64>, headers: HeaderMap) -> Result<String, Erro
 }
 
 /// A database too busy to run the report: the client learns how many
-/// queries wait, and from `Retry-After` when to come back.
-async fn report(headers: HeaderMap) -> Result<String, (RetryAfter, Busy)> {
-    Err((RetryAfter::seconds(BUSY_WAIT), Busy { request_id: request_id(&headers), queue: QUEUE }))
+/// queries wait, which trace to quote, and from `Retry-After` when to
+/// come back.
+async fn report(headers: HeaderMap) -> Result<String, (RetryAfter, Occurrence<Busy>)> {
+    let busy = Busy { request_id: request_id(&headers), queue: QUEUE };
+    Err((RetryAfter::seconds(BUSY_WAIT), busy.with_trace_id(REPORT_TRACE)))
 }
 
 /// Serves `app` on `listener` until the process ends.

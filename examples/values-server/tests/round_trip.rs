@@ -11,7 +11,7 @@ use std::time::Duration;
 use values_errors::values::ErrorValue;
 use values_errors::values::query::{Busy, TableMissing, TooManyRows};
 use values_errors::{ApiError, ApiErrorKind, ErrorCode, QueryError, Recovery};
-use values_server::{BUSY_WAIT, QUEUE, REQUEST_ID, ROW_LIMIT};
+use values_server::{BUSY_WAIT, QUEUE, REPORT_TRACE, REQUEST_ID, ROW_LIMIT};
 
 /// Starts the server on a free port in a thread of its own; its base URL.
 /// The thread ends with the test process.
@@ -109,7 +109,7 @@ fn every_type_of_param_reads_back_as_sent() {
 }
 
 #[test]
-fn a_busy_answer_says_how_long_to_wait_and_what_waits() {
+fn a_busy_answer_says_how_long_to_wait_what_waits_and_its_trace() {
     let base = start();
     let error = fetch_error(&format!("{base}/report"), "r-3");
     assert_eq!(error.status(), 503);
@@ -118,6 +118,8 @@ fn a_busy_answer_says_how_long_to_wait_and_what_waits() {
     assert_eq!(error.retry_after(), Some(Duration::from_secs(BUSY_WAIT)));
     let expected = Busy { request_id: Some("r-3".to_owned()), queue: QUEUE };
     assert_eq!(error.value(), Some(ErrorValue::QueryBusy(expected)));
+    // The body's member naming the occurrence, beside the params.
+    assert_eq!(error.body().and_then(|body| body.trace_id.as_deref()), Some(REPORT_TRACE));
     // Without a message template, the message is the row's as the body says.
     assert_eq!(error.message(), Some(QueryError::Busy.name()));
 }

@@ -212,7 +212,7 @@
 //!
 //! # Answer with a value
 //!
-//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again.
+//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. The answer's member naming this occurrence, `error id`, is no param: `with_error_id` on the value (or on an `ErrorValue`) adds it.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -245,6 +245,10 @@
 //!
 //! // Any value, as a handler that can fail in several ways returns it.
 //! let response = hostile_names_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 500);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_error_id("a1b2").into_response();
 //! assert_eq!(response.status(), 500);
 //! # let _ = handler;
 //! # }
@@ -279,6 +283,12 @@
 //!     panic!("the body has the error's params");
 //! };
 //! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `error id`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_error_id("a1b2")).unwrap();
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! assert_eq!(error.body().and_then(|body| body.error_id.clone()), Some("a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
 //!
 //! // A body without a required param has no value, and keeps its code.
 //! let body = "{\"type\":11,\"self\":\"code 42 true 2.5 f {}\",\"name\":42,\"error\":true,\"value\":2.5,\"f\":\"f\",\"json\":[\"first\",\"second\"],\"members\":\"members\",\"serializer\":42,\"description\":\"description\"}";
@@ -3125,6 +3135,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
 /// (`Option::Error` as `400`) (`Recovery` as its id); read from the code, an alias, a string
@@ -3497,8 +3509,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
@@ -3807,6 +3820,109 @@ mod value_wire {
                 ErrorValue::AllRow(value) => value.into_response(),
                 ErrorValue::StringVec(value) => value.into_response(),
             }
+        }
+    }
+    /// A value answered with `error id`, the body's member naming this occurrence (feature `serde`): what `with_error_id` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `error id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `error id`: names this occurrence of the error.
+        pub error_id: ::core::option::Option<String>,
+    }
+    impl crate::values::all::Row {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl crate::values::string::Vec {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::AllRow(value) => value.message(),
+                ErrorValue::StringVec(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::AllRow(value) => value.write_params(map),
+                ErrorValue::StringVec(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.error_id {
+                map.serialize_entry("error id", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
         }
     }
 }

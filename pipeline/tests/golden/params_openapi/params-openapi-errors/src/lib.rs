@@ -3018,8 +3018,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;

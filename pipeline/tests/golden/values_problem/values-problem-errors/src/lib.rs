@@ -160,7 +160,7 @@
 //!
 //! # Answer with a value
 //!
-//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/problem+json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `trace`), so the handler sets it in the value.
+//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/problem+json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `trace`), so the handler sets it in the value. The answer's member naming this occurrence, `instance`, is no param: `with_instance` on the value (or on an `ErrorValue`) adds it.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -187,6 +187,10 @@
 //!
 //! // Any value, as a handler that can fail in several ways returns it.
 //! let response = values_problem_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 429);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_instance("/calls/a1b2").into_response();
 //! assert_eq!(response.status(), 429);
 //! # let _ = handler;
 //! # }
@@ -215,6 +219,12 @@
 //!     panic!("the body has the error's params");
 //! };
 //! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `instance`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_instance("/calls/a1b2")).unwrap();
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! assert_eq!(error.problem_details().and_then(|problem| problem.instance), Some("/calls/a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
 //!
 //! // A body without a required param has no value, and keeps its code.
 //! let body = "{\"type\":\"https://docs.example.com/values-problem-errors.html#4290\",\"title\":\"Quota exceeded\",\"status\":429,\"detail\":\"42 requests in the window\",\"code\":4290,\"used\":42,\"window\":2.5}";
@@ -2250,6 +2260,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`QuotaError::QuotaExceeded` as `4290`); read from the code, an alias, a string
@@ -2530,8 +2542,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
@@ -2809,6 +2822,109 @@ mod value_wire {
                 ErrorValue::QuotaQuotaExceeded(value) => value.into_response(),
                 ErrorValue::QuotaPlanRequired(value) => value.into_response(),
             }
+        }
+    }
+    /// A value answered with `instance`, a URI naming this occurrence (feature `serde`): what `with_instance` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `instance` beside its params; a client reads it back with `ApiError::problem_details()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `instance`: names this occurrence of the error.
+        pub instance: ::core::option::Option<String>,
+    }
+    impl crate::values::quota::QuotaExceeded {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl crate::values::quota::PlanRequired {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::QuotaQuotaExceeded(value) => value.message(),
+                ErrorValue::QuotaPlanRequired(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::QuotaQuotaExceeded(value) => value.write_params(map),
+                ErrorValue::QuotaPlanRequired(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.instance {
+                map.serialize_entry("instance", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
         }
     }
 }
