@@ -161,6 +161,12 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
             param.name
         )
     });
+    let members = match &catalogue.body {
+        Some(body) if catalogue.problem_details.is_none() && body.member(BodyRole::Message).is_none() => {
+            "every param"
+        }
+        _ => "the message and every param",
+    };
     let member = occurrence::member(catalogue);
     let (with_intro, with_code) = match &member {
         Some((key, field)) => (
@@ -181,9 +187,8 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
     Section {
         heading: "Answer with a value".to_owned(),
         intro: format!(
-            "With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the \
-             error's status, and the body with the message and every param as members, as \
-             `{media_type}`. Put a `RetryAfter` before it in a tuple to say when to try again.\
+            "With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: \
+             the error's status, and the body with {members} as members, as `{media_type}`. Put a `RetryAfter` before it in a tuple to say when to try again.\
              {shared}{with_intro}"
         ),
         code: format!(

@@ -166,7 +166,7 @@
 //!
 //! # Answer with a value
 //!
-//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value.
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {

@@ -182,7 +182,7 @@
 //!
 //! # Answer with a value
 //!
-//! With the `axum` feature, each value and `ErrorValue` are an `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value. The answer's member naming this occurrence, `trace_id`, is no param: `with_trace_id` on the value (or on an `ErrorValue`) adds it.
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value. The answer's member naming this occurrence, `trace_id`, is no param: `with_trace_id` on the value (or on an `ErrorValue`) adds it.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
