@@ -544,6 +544,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
             "- [`Recovery`] — what a client should do about an error.\n"
         },
     );
+    super::values::guide::add_alloc_feature(catalogue, &mut text);
     for section in sections(catalogue) {
         text.push_str(&format!(
             "\n\n# {}\n\n{}\n\n```\n{}\n```",
