@@ -2319,7 +2319,7 @@ mod problem {
 ///
 /// A module per table holds a struct per error with params or a message (`values::payment::CardDeclined`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
 ///
-/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_instance` gives an `Occurrence`, which answers with `instance` naming this occurrence too.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
