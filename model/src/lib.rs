@@ -16,12 +16,14 @@
 
 #![deny(missing_docs)]
 
+mod attributes;
 pub mod diagnostic;
 pub mod http_status;
 pub mod output;
 pub mod rust_data;
 pub mod source;
 pub mod spec;
+mod spec_attributes;
 pub mod text;
 
 mod names;
@@ -34,6 +36,7 @@ pub use names::{
     is_type_ident,
 };
 
+pub use attributes::{Attribute, AttributeType, AttributeValue};
 pub use http_status::KeptResponse;
 pub use package::Package;
 pub use validate::Skipped;
@@ -78,6 +81,9 @@ pub struct Catalogue {
     /// The recovery vocabulary, in spec order: empty when the spec
     /// declares none, and the crate then has no `Recovery`.
     pub recoveries: Vec<Recovery>,
+    /// The per-row attributes, in declaration order: empty when the spec
+    /// declares none.
+    pub attributes: Vec<Attribute>,
     /// The responses earlier versions of the documents published that
     /// this one does not name so, from the lock: empty as validation
     /// makes it; `generate` fills it once the lock is checked.
@@ -199,6 +205,9 @@ pub struct Row {
     pub causes: Vec<String>,
     /// What can be done about it, in spec order.
     pub solutions: Vec<String>,
+    /// The row's value of each of the catalogue's attributes, in
+    /// declaration order: `None` where the row gives none.
+    pub attributes: Vec<Option<AttributeValue>>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

@@ -6,6 +6,8 @@
 
 use serde::Deserialize;
 
+pub use crate::spec_attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
+
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Catalogue"))]
@@ -58,6 +60,11 @@ pub struct SpecFile {
     /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
+    /// Per-row attributes (`sqlstate: {type: string, description: …}`):
+    /// each name a getter of every table enum and a column of the docs;
+    /// rows give their values under `attributes:`.
+    #[serde(default)]
+    pub attributes: SpecAttributes,
 }
 
 /// What a catalogue's codes are.
@@ -375,6 +382,9 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
     pub solutions: Vec<String>,
+    /// The row's values of the catalogue's declared `attributes`, by name.
+    #[serde(default)]
+    pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+mod attributes;
 mod codes;
 mod http;
 mod retired;
@@ -98,8 +99,10 @@ pub fn validate_skipping(
     // the name it gives may be that of an entry that could not be.
     let vocabulary_read = skipped.read("recoveries") && skipped.recoveries.is_empty();
 
-    let Tables { tables, codes, statuses } =
+    let attributes = attributes::check_declarations(&mut problems, skipped, spec);
+    let Tables { mut tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
+    attributes::check_values(&mut problems, skipped, spec, attributes.as_deref(), &mut tables);
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
@@ -130,6 +133,7 @@ pub fn validate_skipping(
             tables,
             retired,
             recoveries,
+            attributes: attributes.unwrap_or_default(),
             body,
             package,
             problem_details: spec

@@ -93,6 +93,8 @@ pub(super) fn check_row(
         explanation: spec.explanation.clone(),
         causes: spec.causes.clone(),
         solutions: spec.solutions.clone(),
+        // Checked against the declarations once every table is read.
+        attributes: Vec::new(),
         at,
     }
 }

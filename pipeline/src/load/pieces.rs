@@ -433,7 +433,8 @@ retired:
                 "package",
                 "problem_details",
                 "recoveries",
-                "body"
+                "body",
+                "attributes"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
@@ -466,7 +467,7 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, `attributes`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),
