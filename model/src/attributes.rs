@@ -108,3 +108,14 @@ impl AttributeValue {
         }
     }
 }
+
+/// Written as the JSON of its type: a string, a number or a boolean.
+impl serde::Serialize for AttributeValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AttributeValue::String(text) => serializer.serialize_str(text),
+            AttributeValue::Integer(number) => serializer.serialize_i64(*number),
+            AttributeValue::Boolean(flag) => serializer.serialize_bool(*flag),
+        }
+    }
+}

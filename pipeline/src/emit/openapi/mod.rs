@@ -13,7 +13,9 @@
 //!
 //! A row's explanation, causes and solutions sit beside its code as the
 //! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
-//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0), and
+//! so do its per-row attributes' values (`x-attributes`, declared once as
+//! the schema `ErrorAttributes`: `attributes.rs`).
 //!
 //! A `description` is CommonMark, so the spec text in it is escaped with
 //! `DESCRIPTION`'s rule, and so is each of 3.0's `x-enum-descriptions` (a
@@ -28,6 +30,7 @@ use errcat_model::{Catalogue, Table};
 
 use self::document::document;
 
+mod attributes;
 mod body;
 mod codes;
 mod document;
@@ -35,6 +38,7 @@ mod examples;
 mod responses;
 mod schema;
 
+pub use self::attributes::ATTRIBUTES_SCHEMA;
 pub use self::responses::RETRY_AFTER;
 
 /// How spec text is escaped in a `description`: OpenAPI renderers read
