@@ -62,7 +62,9 @@ impl<'de> Deserialize<'de> for SpecAttributes {
             type Value = SpecAttributes;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("the attributes: a mapping of each attribute's name to its `type` and `description`")
+                f.write_str(
+                    "the attributes: a mapping of each attribute's name to its `type` and `description`",
+                )
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SpecAttributes, A::Error> {

@@ -105,7 +105,11 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
                 AttributeValue::String(text) => DOCS.inline(text),
                 other => other.text(),
             };
-            Some(format!("- [`{name}`]({enum_name}::{name}): {shown}", name = attribute.name, enum_name = table.rust_enum))
+            Some(format!(
+                "- [`{name}`]({enum_name}::{name}): {shown}",
+                name = attribute.name,
+                enum_name = table.rust_enum
+            ))
         })
         .collect();
     if items.is_empty() { String::new() } else { format!("\n\nAttributes:\n\n{}", items.join("\n")) }

@@ -13,9 +13,36 @@ use crate::{RESERVED_ASSOCIATED_NAMES, Table, is_keyword};
 /// implements, and those of the standard library's blanket impls: an
 /// inherent getter of the same name would hide them from method calls.
 const TRAIT_METHODS: &[&str] = &[
-    "borrow", "borrow_mut", "clamp", "clone", "clone_from", "clone_into", "cmp", "deserialize", "eq", "fmt",
-    "from", "from_str", "ge", "gt", "hash", "hash_slice", "into", "into_response", "le", "lt", "max",
-    "min", "ne", "partial_cmp", "serialize", "to_owned", "to_string", "try_from", "try_into", "type_id",
+    "borrow",
+    "borrow_mut",
+    "clamp",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "cmp",
+    "deserialize",
+    "eq",
+    "fmt",
+    "from",
+    "from_str",
+    "ge",
+    "gt",
+    "hash",
+    "hash_slice",
+    "into",
+    "into_response",
+    "le",
+    "lt",
+    "max",
+    "min",
+    "ne",
+    "partial_cmp",
+    "serialize",
+    "to_owned",
+    "to_string",
+    "try_from",
+    "try_into",
+    "type_id",
 ];
 
 /// Near names searched for at most this long, among at most this many declared.
@@ -111,7 +138,8 @@ pub(super) fn check_values(
 ) {
     let read_tables = spec.tables.iter().enumerate().filter(|(t, _)| !skipped.tables.contains(t));
     for ((t, spec_table), table) in read_tables.zip(tables) {
-        let read_rows = spec_table.errors.iter().enumerate().filter(|(r, _)| !skipped.rows.contains(&(t, *r)));
+        let read_rows =
+            spec_table.errors.iter().enumerate().filter(|(r, _)| !skipped.rows.contains(&(t, *r)));
         for ((r, spec_row), row) in read_rows.zip(&mut table.rows) {
             let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
             let Some(declared) = declared else { continue };
@@ -210,7 +238,12 @@ fn undeclared_help(name: &str, declared: &[Attribute]) -> String {
         ),
         [] => format!(
             "declare it under the top-level `attributes:`, or use a declared one: {}",
-            declared.iter().take(8).map(|attribute| format!("`{}`", attribute.name)).collect::<Vec<_>>().join(", ")
+            declared
+                .iter()
+                .take(8)
+                .map(|attribute| format!("`{}`", attribute.name))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         [only] => format!("did you mean {only}?"),
         near => format!("did you mean one of {}?", near.join(", ")),
@@ -225,7 +258,8 @@ mod tests {
     fn names_are_snake_case_and_free() {
         assert_eq!(name_problem("sqlstate"), None);
         assert_eq!(name_problem("odbc_state2"), None);
-        for bad in ["SQLState", "2fa", "_x", "a__b", "a_", "état", "", "type", "name", "code", "clone", "fmt"] {
+        for bad in ["SQLState", "2fa", "_x", "a__b", "a_", "état", "", "type", "name", "code", "clone", "fmt"]
+        {
             assert!(name_problem(bad).is_some(), "{bad}");
         }
         assert_eq!(suggested_name("SQL-State"), "sql_state");

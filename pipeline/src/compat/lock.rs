@@ -30,6 +30,9 @@
 //! value after `version`, in spec order: the values of the generated
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
+//! A catalogue with per-row attributes has `attribute` and `value` lines
+//! (see [`lock_attributes`](super::lock_attributes)).
+//!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
 //! the number), sorted as text. A lock of integer codes has no such line,
@@ -42,6 +45,8 @@ use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
+use crate::compat::lock_codes;
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
 use crate::compat::published::{Origin, Published, PublishedCode};
@@ -89,6 +94,8 @@ pub struct Lock {
     /// The responses of the OpenAPI documents, by name; `None` for a lock
     /// written before they were locked.
     pub responses: Option<BTreeMap<String, LockedResponse>>,
+    /// The per-row attributes' declarations and values.
+    pub attributes: AttributeRecord,
 }
 
 impl Lock {
@@ -112,7 +119,16 @@ impl Lock {
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
-        Published { version: &self.version, kind: self.codes, codes, recoveries, responses, catalogue: None }
+        let attributes = self.attributes.clone();
+        Published {
+            version: &self.version,
+            kind: self.codes,
+            codes,
+            recoveries,
+            responses,
+            attributes,
+            catalogue: None,
+        }
     }
 }
 
@@ -125,12 +141,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut problems = Vec::new();
     let text = without_byte_order_mark(path, text, &mut problems);
     let mut version: Option<(String, usize)> = None;
-    let mut entries: BTreeMap<Code, Entry> = BTreeMap::new();
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
+    let mut attribute_lines = AttributeLines::default();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -179,81 +195,24 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
+        if lock_responses::read(path, n, line, &mut responses, &mut problems)
+            || attribute_lines.read(path, n, line, &mut problems)
+        {
             continue;
         }
         code_lines.push((n, line));
     }
-    // Text codes in a lock without `codes string`: the line went missing.
-    let mut text_codes: Option<usize> = None;
-    for (n, line) in code_lines {
-        match parse_entry(line, codes) {
-            Ok((code, mut entry)) => {
-                entry.line = Some(n);
-                if let Some(first) = entries.get(&code) {
-                    problems.push(
-                        Diagnostic::new(
-                            path,
-                            format!(
-                                "code {code} is locked twice (lines {} and {n}): a merge kept both sides",
-                                first.line.unwrap_or_default()
-                            ),
-                        )
-                        .at(n, 1)
-                        .help("keep the line that matches the spec, delete the other, then run `gen` again"),
-                    );
-                } else {
-                    entries.insert(code, entry);
-                }
-            }
-            Err(message) => {
-                // A text code read as a number: the missing line is the problem,
-                // and any other is what the line says read as text.
-                let message = match codes {
-                    CodeKind::Integer if is_text_code(line) => {
-                        text_codes.get_or_insert(n);
-                        match parse_entry(line, CodeKind::String) {
-                            Ok(_) => continue,
-                            Err(text_message) => text_message,
-                        }
-                    }
-                    _ => message,
-                };
-                problems.push(
-                Diagnostic::new(path, format!("line {n} of the lock is not a locked code: {message}"))
-                    .at(n, 1)
-                    .help(
-                        "a code line reads `CODE TABLE active|retired|alias-of:CODE SINCE RUST_PATH \"NAME\"`; \
-                         restore the lock from version control, then run `gen` again",
-                    ),
-                );
-            }
-        }
-    }
-    problems.extend(text_codes.map(|n| lost_codes_line(path, n)));
+    let entries = lock_codes::read_code_lines(path, code_lines, codes, &mut problems);
+    let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses })
+            Ok(Lock { version, codes, entries, recoveries, responses, attributes })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
         _ => Err(problems.into()),
     }
-}
-
-/// The problem of a lock that locks a text code (first at line `n`) but
-/// has no `codes string` line.
-fn lost_codes_line(path: &Path, n: usize) -> Diagnostic {
-    Diagnostic::new(
-        path,
-        format!("line {n} of the lock locks a text code, but the lock has no `codes string` line"),
-    )
-    .at(n, 1)
-    .help(
-        "a lock of string codes has `codes string` after its `version` line: restore the lock \
-             from version control, then run `gen` again",
-    )
 }
 
 /// `text` without the byte-order mark it may start with. An editor that
@@ -296,18 +255,7 @@ fn version_line(
     }
 }
 
-/// Whether a code line's code, or the code its alias is of, is a string
-/// code but no number.
-fn is_text_code(line: &str) -> bool {
-    let mut fields = line.split(' ');
-    let code = fields.next().unwrap_or_default();
-    let of = fields.nth(1).and_then(|state| state.strip_prefix("alias-of:"));
-    std::iter::once(code).chain(of).any(|code| {
-        Code::parse(code, CodeKind::Integer).is_none() && Code::parse(code, CodeKind::String).is_some()
-    })
-}
-
-fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
+pub(crate) fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
     let mut fields = line.splitn(6, ' ');
     let mut next =
         |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
@@ -350,6 +298,7 @@ pub fn update(
     let version = &catalogue.version;
     let responses =
         lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
+    let attributes = std::mem::take(&mut published.attributes);
     let entries = published
         .codes
         .into_iter()
@@ -380,6 +329,7 @@ pub fn update(
         entries,
         recoveries,
         responses: Some(responses),
+        attributes,
     })
 }
 
@@ -467,6 +417,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     for id in &lock.recoveries {
         let _ = writeln!(out, "recovery: {id}");
     }
+    lock_attributes::render_declarations(&mut out, &lock.attributes);
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
     }
@@ -483,6 +434,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
             quote(&entry.name)
         );
     }
+    lock_attributes::render_values(&mut out, &lock.attributes);
     out
 }
 

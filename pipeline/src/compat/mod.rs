@@ -7,6 +7,8 @@ pub mod change;
 pub mod classify;
 pub mod diff;
 pub mod lock;
+pub mod lock_attributes;
+mod lock_codes;
 pub mod lock_responses;
 pub mod published;
 mod quoted;

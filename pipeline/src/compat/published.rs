@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::compat::lock_attributes::AttributeRecord;
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
 
@@ -119,6 +120,9 @@ pub struct Published<'a> {
     /// The responses of the OpenAPI documents (`components/responses`),
     /// by name: other documents `$ref` them, so they are API too.
     pub responses: BTreeMap<String, PublishedResponse>,
+    /// The per-row attributes: the getters' names and types, and each
+    /// row's values.
+    pub attributes: AttributeRecord,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -194,6 +198,7 @@ impl<'a> Published<'a> {
             codes,
             recoveries,
             responses,
+            attributes: AttributeRecord::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

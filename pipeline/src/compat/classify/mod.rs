@@ -20,7 +20,10 @@
 //! its `Recovery` variant with it, which is breaking. And it records the
 //! OpenAPI documents' responses, which other documents `$ref`: one gone
 //! is breaking, so the documents keep every one they published, marked
-//! deprecated ([`Published::keeping`]), on both paths.
+//! deprecated ([`Published::keeping`]), on both paths. And it records
+//! the per-row attributes: one removed or retyped changes its getter,
+//! which is breaking; a row's value that changed is a minor change, as a
+//! row's recovery is, since clients may act on what the getter answers.
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -28,6 +31,7 @@
 //! compared only when both views come from catalogues. None of them is
 //! refused or breaking, so what a lock can see decides alone.
 
+mod attributes;
 mod catalogue;
 mod codes;
 mod details;
@@ -72,6 +76,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
         changes.recoveries(was, now);
     }
     changes.responses();
+    changes.attributes();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -7,12 +7,17 @@ use errcat_model::{AttributeValue, Catalogue, Row, Table};
 /// The indexes of the attributes the table shows a column of: those some
 /// row of it gives.
 pub(super) fn shown(catalogue: &Catalogue, table: &Table) -> Vec<usize> {
-    (0..catalogue.attributes.len()).filter(|&a| table.rows.iter().any(|row| row.attributes[a].is_some())).collect()
+    (0..catalogue.attributes.len())
+        .filter(|&a| table.rows.iter().any(|row| row.attributes[a].is_some()))
+        .collect()
 }
 
 /// The columns' headings: each attribute's name, linked to its declaration.
 pub(super) fn headings(catalogue: &Catalogue, shown: &[usize]) -> Vec<String> {
-    shown.iter().map(|&a| format!("[`{name}`](#attribute-{name})", name = catalogue.attributes[a].name)).collect()
+    shown
+        .iter()
+        .map(|&a| format!("[`{name}`](#attribute-{name})", name = catalogue.attributes[a].name))
+        .collect()
 }
 
 /// A row's cells of the columns shown: each value as written, or nothing.
@@ -38,7 +43,12 @@ pub(super) fn section(catalogue: &Catalogue) -> String {
          Each code's values of these attributes are in its table's columns: a\n\
          getter of each table's enum in the crate, `x-attributes` in the OpenAPI\n\
          documents.\n\n{}\n{}\n",
-        table_line(&["Attribute".to_owned(), "Type".to_owned(), "Required".to_owned(), "Description".to_owned()]),
+        table_line(&[
+            "Attribute".to_owned(),
+            "Type".to_owned(),
+            "Required".to_owned(),
+            "Description".to_owned()
+        ]),
         table_line(&vec!["---".to_owned(); 4]),
     );
     for attribute in &catalogue.attributes {

@@ -5,9 +5,9 @@
 
 use super::DESCRIPTION;
 use super::Version;
+use super::attributes::{row_values, values_by_code};
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
-use super::attributes::{row_values, values_by_code};
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// A table's codes as one schema (integer or string, as the catalogue's
