@@ -1,19 +1,20 @@
 //! The `errcat` command: generates an error catalogue's crate, OpenAPI
 //! documents and Markdown reference from its YAML spec, checks them, and
-//! reports what changed since a git revision.
+//! reports what changed since a git revision, and explains a code.
 //!
 //! ```text
 //! errcat gen [--check] [--spec PATH] [--out DIR]
 //! errcat diff [REV] [--spec PATH] [--format text|json]
+//! errcat explain CODE [--spec PATH]
 //! errcat synth --codes N [--string-codes] --out DIR
 //! errcat init [--crate NAME]
 //! errcat schema
 //! errcat --version
 //! ```
 //!
-//! Exit codes: 0 done or current, 1 stale output (`gen --check`) or a
-//! breaking or refused change (`diff`), 2 a bad spec, bad flags or an I/O
-//! failure.
+//! Exit codes: 0 done or current, 1 stale output (`gen --check`), a
+//! breaking or refused change (`diff`) or a code never published
+//! (`explain`), 2 a bad spec, bad flags or an I/O failure.
 //!
 //! The same command line serves a repository's own xtask, under its own
 //! name and with paths relative to its root, when the xtask depends on
@@ -31,6 +32,7 @@
 //! ```
 
 mod diff;
+mod explain;
 mod init;
 
 pub use init::GITATTRIBUTES;
@@ -47,6 +49,7 @@ use errcat::{Mode, Options, Outcome};
 const USAGE: &str = "\
 usage: {name} gen [--check] [--spec PATH] [--out DIR]
        {name} diff [REV] [--spec PATH] [--format text|json]
+       {name} explain CODE [--spec PATH]
        {name} synth --codes N [--string-codes] --out DIR
        {name} init [--crate NAME]
        {name} schema
@@ -65,6 +68,11 @@ refused (with the fix), or allowed with the version bump it needs.
 Exits 1 if any change is refused or breaking.
 
   --format F    `text` [default] or `json`
+
+explain: prints the entry of CODE (a code, an alias or a retired code,
+or a link to its entry) from the spec: its name, status, description,
+explanation, causes, solutions and recovery, or why it was retired.
+Exits 1 if no catalogue ever published it, naming the codes near it.
 
 synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
 (1 to 1000000) for benchmarks.
@@ -87,6 +95,7 @@ writes; after an upgrade, `{name} schema > spec/catalogue.schema.json`.
 enum Command {
     Gen(Gen),
     Diff(diff::Diff),
+    Explain(explain::Explain),
     Synth { codes: usize, string: bool, out: PathBuf },
     Init(init::Init),
     Schema,
@@ -127,6 +136,7 @@ impl Cli {
         match self.parse_args(args) {
             Ok(Some(Command::Gen(args))) => self.run_gen(&args),
             Ok(Some(Command::Diff(args))) => diff::run(&args),
+            Ok(Some(Command::Explain(args))) => explain::run(&args),
             Ok(Some(Command::Synth { codes, string, out })) => run_synth(codes, string, &out),
             Ok(Some(Command::Init(args))) => init::run(&args, &self.name),
             Ok(Some(Command::Schema)) => print_all("the schema", errcat::schema::JSON_SCHEMA),
@@ -154,6 +164,9 @@ impl Cli {
             Some(Value(command)) if command == "gen" => Ok(self.parse_gen(&mut parser)?.map(Command::Gen)),
             Some(Value(command)) if command == "diff" => {
                 Ok(diff::parse_args(&mut parser, self.root.join("spec"))?.map(Command::Diff))
+            }
+            Some(Value(command)) if command == "explain" => {
+                Ok(explain::parse_args(&mut parser, self.root.join("spec"))?.map(Command::Explain))
             }
             Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
             Some(Value(command)) if command == "init" => self.parse_init(&mut parser),
@@ -284,7 +297,7 @@ fn report_line(report: &errcat::FileReport) -> (String, bool) {
 }
 
 /// The commands, for a message about a missing or unknown one.
-const COMMANDS: &str = "the commands are `gen`, `diff`, `synth`, `init` and `schema`";
+const COMMANDS: &str = "the commands are `gen`, `diff`, `explain`, `synth`, `init` and `schema`";
 
 /// Reads the end of a command line that takes no arguments: `false` for
 /// `--help`.
@@ -330,7 +343,7 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
 
 /// Prints `text` whole: a full disk or a closed pipe (`errcat schema >
 /// spec/catalogue.schema.json`) is an error that says so, not a panic.
-fn print_all(what: &str, text: &str) -> ExitCode {
+pub(crate) fn print_all(what: &str, text: &str) -> ExitCode {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -383,7 +396,7 @@ pub(crate) fn set_once<T>(slot: &mut Option<T>, flag: &str, value: T) -> Result<
 
 /// Colour only on a terminal that shows it: never when `NO_COLOR` is set
 /// (no-color.org) or `TERM` is `dumb`.
-fn use_color() -> bool {
+pub(crate) fn use_color() -> bool {
     std::io::stderr().is_terminal()
         && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && env::var_os("TERM").is_none_or(|term| term != "dumb")

@@ -42,6 +42,7 @@ mod table;
 #[cfg(test)]
 mod test_catalogue;
 mod tokens;
+mod values;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -130,6 +131,8 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
              {serde_only_dependencies}"
         ),
     };
+    let features =
+        if values::any_values(catalogue) { values::manifest_features(&features) } else { features };
     format!(
         "[package]\n\
          name = {name}\n\
@@ -163,11 +166,13 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
 /// [`emit_lib`], appended to `lib` (which holds the header).
 pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     let crate_docs = guide::crate_docs(catalogue);
-    // Only error bodies allocate, with the `serde` feature; reading a
-    // `Retry-After` date needs `std`, as `http` does.
+    // Only error bodies allocate, with the `serde` feature, and values,
+    // with `alloc` (which `serde` turns on); reading a `Retry-After` date
+    // needs `std`, as `http` does.
+    let alloc_feature = if values::any_values(catalogue) { quote!("alloc") } else { quote!("serde") };
     let alloc = catalogue.body.is_some().then(|| {
         quote! {
-            #[cfg(feature = "serde")]
+            #[cfg(feature = #alloc_feature)]
             extern crate alloc;
             #[cfg(feature = "http")]
             extern crate std;
@@ -176,6 +181,12 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
             /// (feature `axum`).
             #[cfg(feature = "axum")]
             pub use ::axum_core;
+        }
+    });
+    let values_alloc = (catalogue.body.is_none() && values::any_values(catalogue)).then(|| {
+        quote! {
+            #[cfg(feature = "alloc")]
+            extern crate alloc;
         }
     });
     let http = catalogue.http.then(|| {
@@ -197,6 +208,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         #![allow(rustdoc::bare_urls)]
 
         #alloc
+        #values_alloc
         #http
     };
     // Each part is parsed and printed on its own, so only one table's
@@ -219,8 +231,10 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         // catalogue declares their body.
         response::emit_response(catalogue),
         problem::emit_problem(catalogue),
+        values::emit_values(catalogue),
         serde_codes::emit_serde_codes(catalogue),
         if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
+        values::emit_wire(catalogue),
         interop::emit_http_interop(catalogue),
         emit_reference_module(),
         emit_lookup_module(hash_names, hash_codes),

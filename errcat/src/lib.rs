@@ -64,8 +64,9 @@
 //! The `errcat` command (the `errcat-cli` package) is the same call with
 //! flags, plus `diff` (what changed since a git revision, with the
 //! version bump each change needs), `init` (a starter spec, its schema
-//! and the lock's merge rule), `schema` (the spec format's JSON Schema)
-//! and `synth` (synthetic specs for benchmarks).
+//! and the lock's merge rule), `schema` (the spec format's JSON Schema),
+//! `synth` (synthetic specs for benchmarks) and `explain` (a code's
+//! whole entry, [`explain`]).
 //!
 //! `diff` is built on [`load`], which reads specs from a [`SpecInput`]
 //! (a spec folder, one file, or a spec's text from a git revision) into
@@ -140,6 +141,30 @@ pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
             Catalogue { path, checked }
         })
         .collect())
+}
+
+/// One code's whole entry, as `errcat explain CODE` prints it: for each
+/// catalogue that has it (as a code, an alias or a retired code), its
+/// name, table, HTTP status, aliases, recovery, deprecation, description,
+/// explanation, causes and solutions, or why it was retired and what
+/// replaced it, as plain text. `code` is written as the spec writes it
+/// (`4032251`, `card_declined`), or as a link to its entry (the problem
+/// `type`, `…#Code-card_declined`).
+///
+/// A code no catalogue ever published is an `Err` with the message to
+/// show, which names the codes and names a typo or two away.
+///
+/// ```
+/// let spec = "title: Shop\ncrate: shop-errors\nversion: 0.1.0\ntables:\n  - id: cart\n    title: Cart\n    summary: S\n    errors:\n      - {code: 1, name: EMPTY, description: The cart is empty.}\n";
+/// let path = std::path::Path::new("spec/shop.yaml");
+/// let loaded = errcat::load(errcat::SpecInput::text(path, "spec/shop.yaml", spec)).expect("a valid spec");
+/// assert!(errcat::explain(&loaded, "1").expect("a code").contains("The cart is empty."));
+/// assert!(errcat::explain(&loaded, "EMPTY").unwrap_err().contains("did you mean `1` (EMPTY)?"));
+/// ```
+pub fn explain(catalogues: &[Catalogue], code: &str) -> Result<String, String> {
+    let checked: Vec<&errcat_model::Catalogue> =
+        catalogues.iter().map(|catalogue| &catalogue.checked).collect();
+    errcat_pipeline::explain::explain(&checked, code)
 }
 
 /// What changed between two versions of a catalogue, as `diff` reports

@@ -24,6 +24,14 @@ impl Attribute {
     pub fn rust_const(&self) -> String {
         format!("ATTRIBUTE_{}", self.name.to_ascii_uppercase())
     }
+
+    /// The id of its declaration in the docs, the Markdown reference's and
+    /// the index page's: `attribute-` and its name (`attribute-sqlstate`),
+    /// apart from every code's anchor (digits, or `Code-…`), every
+    /// recovery's (`recovery-…`) and every table's (`table-…`).
+    pub fn anchor(&self) -> String {
+        format!("attribute-{}", self.name)
+    }
 }
 
 /// The type of an attribute's values.

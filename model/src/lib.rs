@@ -20,10 +20,10 @@ mod attributes;
 pub mod diagnostic;
 pub mod http_status;
 pub mod output;
+pub mod params;
 pub mod rust_data;
 pub mod source;
 pub mod spec;
-mod spec_attributes;
 pub mod text;
 
 mod names;
@@ -45,6 +45,7 @@ pub use validate::validate_skipping;
 
 use std::sync::Arc;
 
+use crate::params::{Param, Template};
 use crate::source::{SourceFile, SpecPath};
 
 /// A checked catalogue, ready for the emitters.
@@ -88,6 +89,9 @@ pub struct Catalogue {
     /// this one does not name so, from the lock: empty as validation
     /// makes it; `generate` fills it once the lock is checked.
     pub kept_responses: Vec<KeptResponse>,
+    /// The params every error carries (`params:` at the top), in spec
+    /// order, before each row's own.
+    pub params: Vec<Param>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -205,6 +209,11 @@ pub struct Row {
     pub causes: Vec<String>,
     /// What can be done about it, in spec order.
     pub solutions: Vec<String>,
+    /// The data one occurrence carries, in spec order (the catalogue's
+    /// shared params are in [`Catalogue::params`]).
+    pub params: Vec<Param>,
+    /// The message of one occurrence, showing its params, if the row has one.
+    pub message: Option<Template>,
     /// The row's value of each of the catalogue's attributes, in
     /// declaration order: `None` where the row gives none.
     pub attributes: Vec<Option<AttributeValue>>,

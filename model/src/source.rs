@@ -44,6 +44,9 @@ pub(crate) enum Segment {
     Key(String),
     /// An item of a list (`[0]`).
     Index(usize),
+    /// A mapping's key itself, where the key is at fault (a name that
+    /// cannot be used); shown as [`Segment::Key`] is.
+    Name(String),
 }
 
 impl SpecPath {
@@ -55,6 +58,12 @@ impl SpecPath {
     /// The value of `key` in the mapping at this path.
     pub fn field(&self, key: &str) -> Self {
         self.with(Segment::Key(key.to_owned()))
+    }
+
+    /// The key `key` itself (not its value) in the mapping at this path:
+    /// where a problem with the name is shown.
+    pub fn key(&self, key: &str) -> Self {
+        self.with(Segment::Name(key.to_owned()))
     }
 
     /// Item `index` of the list at this path.
@@ -128,8 +137,8 @@ impl fmt::Display for SpecPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, segment) in self.segments.iter().enumerate() {
             match segment {
-                Segment::Key(key) if i == 0 => f.write_str(key)?,
-                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Key(key) | Segment::Name(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) | Segment::Name(key) => write!(f, ".{key}")?,
                 Segment::Index(index) => write!(f, "[{index}]")?,
             }
         }

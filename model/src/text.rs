@@ -1,4 +1,4 @@
-//! Text escapers, one per target syntax: Markdown, Rust, JSON, TOML, YAML.
+//! Text escapers, one per target syntax: Markdown, Rust, JSON, TOML, YAML, HTML.
 
 use std::fmt::Write as _;
 
@@ -118,7 +118,10 @@ pub fn code_span(text: &str) -> String {
     let text = &text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    // CommonMark strips one space from each end of a span that has both,
+    // so a text with both gets one more.
+    let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty();
+    let pad = if text.starts_with('`') || text.ends_with('`') || spaced { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
@@ -180,6 +183,32 @@ pub fn is_yaml_plain_safe(text: &str) -> bool {
         && !RESERVED_WORDS.iter().any(|word| text.eq_ignore_ascii_case(word))
 }
 
+/// `text` as HTML text or a double-quoted attribute value that shows
+/// exactly its characters: `&`, `<`, `>`, `"` and `'` become character
+/// references, and nothing else changes (no markup is read into it).
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_html(&mut out, text);
+    out
+}
+
+/// [`html`], appended to `out`.
+pub fn push_html(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
 /// The case of the digits in a `\uXXXX` escape.
 enum Hex {
     Lower,
@@ -222,6 +251,12 @@ mod tests {
         assert_eq!(yaml_string("Bad Request"), "Bad Request");
         assert_eq!(yaml_string("a: b"), "\"a: b\"");
         assert_eq!(yaml_string(" padded"), "\" padded\"");
+    }
+
+    #[test]
+    fn html_text_keeps_its_characters() {
+        assert_eq!(html(r#"<b>&amp; "q" 'a' **x**"#), "&lt;b&gt;&amp;amp; &quot;q&quot; &#39;a&#39; **x**");
+        assert_eq!(html("é\tline\nnext"), "é\tline\nnext");
     }
 
     #[test]
@@ -288,6 +323,9 @@ mod tests {
         assert_eq!(code_span("400 Bad Request"), "`400 Bad Request`");
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
+        // CommonMark strips one space from each end that has one: a padded text keeps its own.
+        assert_eq!(code_span(" x "), "`  x  `");
+        assert_eq!(code_span("  "), "`  `");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! errcat's pipeline: loading, the lock and its classifier of changes,
-//! the OpenAPI, Markdown and YAML emitters, and the writer, with
+//! the OpenAPI, Markdown, HTML and YAML emitters, the writer and `explain`, with
 //! [`generate`] running them in order.
 //!
 //! **Not an API boundary.** This crate is the internals of
@@ -19,6 +19,7 @@
 
 pub mod compat;
 pub mod emit;
+pub mod explain;
 mod generate;
 pub mod load;
 pub mod schema;

@@ -4,6 +4,7 @@
 mod cargo_lock;
 mod cli;
 mod diff;
+mod explain;
 mod init;
 mod routes;
 mod upgrade;

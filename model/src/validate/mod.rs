@@ -10,6 +10,7 @@ use std::path::Path;
 mod attributes;
 mod codes;
 mod http;
+mod params;
 mod retired;
 mod rows;
 mod tables;
@@ -103,6 +104,7 @@ pub fn validate_skipping(
     let Tables { mut tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
     attributes::check_values(&mut problems, skipped, spec, attributes.as_deref(), &mut tables);
+    let params = params::check_all_params(&mut problems, skipped, spec, body.as_ref(), &mut tables);
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
@@ -141,6 +143,7 @@ pub fn validate_skipping(
                 .as_ref()
                 .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             kept_responses: Vec::new(),
+            params,
             spec_file: None,
         })
     } else {

@@ -93,6 +93,9 @@ pub(super) fn check_row(
         explanation: spec.explanation.clone(),
         causes: spec.causes.clone(),
         solutions: spec.solutions.clone(),
+        // Checked once the catalogue's shared params and body are known.
+        params: Vec::new(),
+        message: None,
         // Checked against the declarations once every table is read.
         attributes: Vec::new(),
         at,

@@ -156,6 +156,20 @@ pub enum ChangeKind {
     ResponseKept,
     /// A response of the OpenAPI documents describes another HTTP status.
     ResponseChanged,
+    /// A new param, of a row or of every error: optional, it is one more
+    /// value a client may read; required, every occurrence must carry it,
+    /// which breaks the code that builds errors and the clients that read
+    /// errors sent without it.
+    ParamAdded,
+    /// A param is gone: code that reads or sets it stops compiling.
+    ParamRemoved,
+    /// A param's type changed, or whether it is required: its field's Rust
+    /// type changes (`T` or `Option<T>`), and so does what a client
+    /// receives.
+    ParamChanged,
+    /// A row's message template was added, removed or reworded: the text
+    /// users read changes, the data does not.
+    MessageChanged,
     /// A new per-row attribute: a new getter on every table enum.
     AttributeDeclared,
     /// A per-row attribute is gone, and its getter with it.

@@ -30,8 +30,11 @@
 //! value after `version`, in spec order: the values of the generated
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
-//! A catalogue with per-row attributes has `attribute` and `value` lines
-//! (see [`lock_attributes`](super::lock_attributes)).
+//! The responses of the OpenAPI documents and the params and message
+//! templates are recorded too: [`lock_responses`]
+//! and [`lock_params`] read and write their lines. A catalogue with
+//! per-row attributes has `attribute` and `value` lines
+//! ([`lock_attributes`]).
 //!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
@@ -46,11 +49,12 @@ use std::path::{Path, PathBuf};
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
-use crate::compat::lock_codes;
+use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
-use crate::compat::published::{Origin, Published, PublishedCode};
-use crate::compat::quoted::{quote, unquote};
+use crate::compat::published::{Origin, Published, PublishedCode, PublishedParams};
+use crate::compat::quoted::quote;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind};
@@ -94,6 +98,9 @@ pub struct Lock {
     /// The responses of the OpenAPI documents, by name; `None` for a lock
     /// written before they were locked.
     pub responses: Option<BTreeMap<String, LockedResponse>>,
+    /// The params and message templates; `None` for a lock written before
+    /// they were locked.
+    pub params: Option<LockedParams>,
     /// The per-row attributes' declarations and values.
     pub attributes: AttributeRecord,
 }
@@ -119,6 +126,7 @@ impl Lock {
             .collect();
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
+        let params = self.params.as_ref().map(lock_params::published).unwrap_or_default();
         let attributes = self.attributes.clone();
         Published {
             version: &self.version,
@@ -126,6 +134,7 @@ impl Lock {
             codes,
             recoveries,
             responses,
+            params,
             attributes,
             catalogue: None,
         }
@@ -143,6 +152,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut version: Option<(String, usize)> = None;
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
+    let mut param_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
@@ -200,13 +210,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         {
             continue;
         }
-        code_lines.push((n, line));
+        match lock_params::is_line(line) {
+            true => param_lines.push((n, line)),
+            false => code_lines.push((n, line)),
+        }
     }
-    let entries = lock_codes::read_code_lines(path, code_lines, codes, &mut problems);
+    let entries = code_entries(path, code_lines, codes, &mut problems);
+    let params = lock_params::parse(path, &param_lines, codes, &mut problems);
     let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, attributes })
+            Ok(Lock { version, codes, entries, recoveries, responses, params, attributes })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -255,23 +269,6 @@ fn version_line(
     }
 }
 
-pub(crate) fn parse_entry(line: &str, kind: CodeKind) -> Result<(Code, Entry), String> {
-    let mut fields = line.splitn(6, ' ');
-    let mut next =
-        |what: &str| fields.next().filter(|f| !f.is_empty()).ok_or(format!("the {what} is missing"));
-    let code = next("code")?;
-    // Escaped, so that an invisible character is named, not shown as nothing.
-    let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
-    let table = next("table")?.to_owned();
-    let state = State::parse(next("state")?, kind)?;
-    let since = next("version")?;
-    semver::Version::parse(since).map_err(|_| format!("`{since}` is not a semver version"))?;
-    let rust_path = next("Rust path")?.to_owned();
-    let quoted = next("name")?;
-    let name = unquote(quoted).ok_or(format!("the name {quoted} is not a double-quoted string"))?;
-    Ok((code, Entry { table, state, since: since.to_owned(), rust_path, name, line: None }))
-}
-
 /// Checks `catalogue` against its lock (`None` when there is none yet) and
 /// returns the updated lock. `spec` and `lock` name the two files in
 /// diagnostics; problems in the spec carry the offending value's YAML path.
@@ -287,6 +284,10 @@ pub fn update(
         if locked.responses.is_none() {
             // Written before responses were locked: they were the catalogue's.
             old.responses = lock_responses::before_the_record(catalogue);
+        }
+        if locked.params.is_none() {
+            // Written before params were locked: they were the catalogue's.
+            old.params = PublishedParams::of_catalogue(catalogue);
         }
         published = published.keeping(&old);
         let changes = classify(&old, &published);
@@ -329,6 +330,7 @@ pub fn update(
         entries,
         recoveries,
         responses: Some(responses),
+        params: Some(lock_params::update(&published.params)),
         attributes,
     })
 }
@@ -421,6 +423,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
     }
+    if let Some(params) = &lock.params {
+        lock_params::render(&mut out, params);
+    }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(
@@ -441,31 +446,6 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn entries_parse() {
-        let integer = |line| parse_entry(line, CodeKind::Integer);
-        let (code, entry) =
-            integer("4032251 auth retired 0.1.0 AuthError::AccessTokenExpired \"A B\"").unwrap();
-        assert_eq!(code, Code::Integer(4032251));
-        assert_eq!(entry.state, State::Retired);
-        assert_eq!(entry.name, "A B");
-        assert!(integer("x auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(integer("1 auth gone 0.1.0 - \"A\"").unwrap_err().contains("`gone`"));
-        assert!(integer("1 auth active 0.1 - \"A\"").unwrap_err().contains("semver"));
-        assert!(integer("1 auth active 0.1.0 -").unwrap_err().contains("name is missing"));
-        assert!(integer("1 auth active 0.1.0 - A").unwrap_err().contains("double-quoted"));
-    }
-
-    #[test]
-    fn string_entries_keep_their_text() {
-        let string = |line| parse_entry(line, CodeKind::String);
-        let (code, entry) = string("0100C warn alias-of:01000 0.1.0 WarnError::Warning \"warning\"").unwrap();
-        assert_eq!(code, Code::String("0100C".to_owned()));
-        assert_eq!(entry.state, State::Alias { of: Code::String("01000".to_owned()) });
-        assert!(string("a/b auth active 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-        assert!(string("a auth alias-of:b/c 0.1.0 - \"A\"").unwrap_err().contains("not a code"));
-    }
 
     #[test]
     fn a_codes_line_makes_every_code_text_wherever_it_stands() {
@@ -512,14 +492,5 @@ mod tests {
         let problems = parse(Path::new("spec/x.lock"), &typo).expect_err("a typo").to_string();
         assert!(problems.contains("`codes strings` is not a kind of codes"), "{problems}");
         assert!(problems.contains("x.lock:4:7"), "{problems}");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_name_reads_back_from_its_code_line(name in proptest::prelude::any::<String>()) {
-            let line = format!("7 t active 0.1.0 E::V {}", quote(&name));
-            let (_, entry) = parse_entry(&line, CodeKind::Integer).expect("a code line");
-            proptest::prop_assert_eq!(entry.name, name);
-        }
     }
 }

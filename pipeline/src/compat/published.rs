@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::compat::lock_attributes::AttributeRecord;
+use errcat_model::params::{Param, ParamType};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
 
@@ -123,6 +124,9 @@ pub struct Published<'a> {
     /// The per-row attributes: the getters' names and types, and each
     /// row's values.
     pub attributes: AttributeRecord,
+    /// The params every error carries, and each row's params and message
+    /// template.
+    pub params: PublishedParams<'a>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -136,6 +140,69 @@ pub struct PublishedResponse {
     /// Whether it is only kept from an earlier version (marked
     /// deprecated), not the response of a status the catalogue answers.
     pub kept: bool,
+}
+
+/// The params a catalogue publishes: those every error carries, and each
+/// row's own with its message template.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublishedParams<'a> {
+    /// The params every error carries, in spec order.
+    pub shared: Vec<PublishedParam<'a>>,
+    /// Each row with params or a message, by its own code.
+    pub codes: BTreeMap<Code, CodeParams<'a>>,
+}
+
+/// A row's params and message template.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeParams<'a> {
+    /// Its own params, in spec order.
+    pub params: Vec<PublishedParam<'a>>,
+    /// Its message template, as the spec writes it.
+    pub message: Option<&'a str>,
+}
+
+/// One published param.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublishedParam<'a> {
+    /// Its name: a field, a JSON member and a placeholder.
+    pub name: &'a str,
+    /// What it holds.
+    pub ty: ParamType,
+    /// Whether every occurrence carries it.
+    pub required: bool,
+    /// What it is, when the view was built from a catalogue (a lock does
+    /// not record it).
+    pub description: Option<&'a str>,
+}
+
+impl<'a> PublishedParam<'a> {
+    fn of(param: &'a Param) -> Self {
+        PublishedParam {
+            name: &param.name,
+            ty: param.ty,
+            required: param.required,
+            description: Some(&param.description),
+        }
+    }
+}
+
+impl<'a> PublishedParams<'a> {
+    /// What `catalogue` publishes.
+    pub fn of_catalogue(catalogue: &'a Catalogue) -> Self {
+        let shared = catalogue.params.iter().map(PublishedParam::of).collect();
+        let codes = catalogue
+            .tables
+            .iter()
+            .flat_map(|table| &table.rows)
+            .filter(|row| !row.params.is_empty() || row.message.is_some())
+            .map(|row| {
+                let params = row.params.iter().map(PublishedParam::of).collect();
+                let message = row.message.as_ref().map(|message| message.source.as_str());
+                (row.code.clone(), CodeParams { params, message })
+            })
+            .collect();
+        PublishedParams { shared, codes }
+    }
 }
 
 impl<'a> Published<'a> {
@@ -199,6 +266,7 @@ impl<'a> Published<'a> {
             recoveries,
             responses,
             attributes: AttributeRecord::of_catalogue(catalogue),
+            params: PublishedParams::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

@@ -9,7 +9,9 @@ mod attributes;
 
 use std::collections::HashMap;
 
+use crate::emit::sample;
 use errcat_model::output::Comment;
+use errcat_model::params::Param;
 use errcat_model::text::{Markdown, code_span};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
@@ -48,10 +50,11 @@ pub fn header(catalogue: &Catalogue) -> String {
 /// The reference text: everything on the page below its header.
 pub fn reference(catalogue: &Catalogue) -> String {
     let mut page = format!("# {}\n", REFERENCE.inline(&catalogue.title));
+    page.push_str(&shared_params_section(catalogue));
     for table in &catalogue.tables {
         page.push('\n');
         page.push_str(&table_section(catalogue, table));
-        page.push_str(&details_section(table));
+        page.push_str(&details_section(catalogue, table));
         page.push_str(&deprecated_section(table));
         page.push_str(&retired_section(catalogue, table));
     }
@@ -180,19 +183,24 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
     cells
 }
 
-/// What the table's rows explain beyond their cells (explanation, causes,
-/// solutions), under a heading per row that has any: nothing when none has.
-fn details_section(table: &Table) -> String {
+/// What the table's rows explain beyond their cells (explanation, message,
+/// params, causes, solutions), under a heading per row that has any:
+/// nothing when none has.
+fn details_section(catalogue: &Catalogue, table: &Table) -> String {
     let mut section = String::new();
-    for row in table
-        .rows
-        .iter()
-        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
-    {
+    for row in table.rows.iter().filter(|row| {
+        row.explanation.is_some()
+            || !row.causes.is_empty()
+            || !row.solutions.is_empty()
+            || !row.params.is_empty()
+            || row.message.is_some()
+    }) {
         section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name)));
         if let Some(explanation) = &row.explanation {
             section.push_str(&format!("\n{}\n", REFERENCE.paragraph(explanation)));
         }
+        section.push_str(&message_lines(catalogue, row));
+        section.push_str(&params_table(&row.params));
         for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
             if texts.is_empty() {
                 continue;
@@ -207,6 +215,71 @@ fn details_section(table: &Table) -> String {
         return section;
     }
     format!("\n### Details\n{section}")
+}
+
+/// The params every error carries, documented once before the tables:
+/// nothing when there are none.
+fn shared_params_section(catalogue: &Catalogue) -> String {
+    if catalogue.params.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\n## Params every error carries\n\n\
+         Every error carries these params, before those its row lists:\n{}",
+        params_table(&catalogue.params)
+    )
+}
+
+/// A row's message template, as the spec writes it, and the message it
+/// renders with the sample values the OpenAPI examples show: nothing when
+/// it has none.
+fn message_lines(catalogue: &Catalogue, row: &Row) -> String {
+    let (Some(message), Some(sample)) = (&row.message, sample::message(catalogue, row)) else {
+        return String::new();
+    };
+    format!("{}{}", verbatim("Message template", &message.source), verbatim("With sample values", &sample))
+}
+
+/// A paragraph showing `text` exactly after `label`: in a code span, or in
+/// a fenced block when it has more than one line (a code span shows a line
+/// break as a space).
+fn verbatim(label: &str, text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return format!("\n{label}: {}\n", code_span(text));
+    }
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    format!("\n{label}:\n\n{fence}text\n{text}\n{fence}\n")
+}
+
+/// A table of params: name, type, whether required, description; nothing
+/// when there are none.
+fn params_table(params: &[Param]) -> String {
+    let rows: Vec<Vec<String>> = params
+        .iter()
+        .map(|param| {
+            vec![
+                code_span(&param.name),
+                param.ty.keyword().to_owned(),
+                if param.required { "yes" } else { "no" }.to_owned(),
+                REFERENCE.inline(&param.description),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut table = format!(
+        "\n{}\n{}\n",
+        table_line(&["Param".to_owned(), "Type".to_owned(), "Required".to_owned(), "Description".to_owned()]),
+        table_line(&vec!["---".to_owned(); 4])
+    );
+    for row in rows {
+        table.push_str(&table_line(&row));
+        table.push('\n');
+    }
+    table
 }
 
 /// The table's deprecated codes, linked to their rows, with why.

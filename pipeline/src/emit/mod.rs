@@ -3,8 +3,10 @@
 //! each body to [`OutputFile::generated`], whose header's format is
 //! errcat-model's (`output.rs`) alone.
 
+pub mod html;
 pub mod markdown;
 pub mod openapi;
+mod sample;
 pub mod yaml;
 
 /// The Rust emitter, a crate of its own (errcat-emit-rust) so that it
@@ -20,7 +22,8 @@ use errcat_model::output::{Comment, DEFAULT_COMMAND, OutputFile};
 /// after the crate, so several catalogues never collide:
 /// `<crate>/…` (`Cargo.toml`, `README.md`, `src/lib.rs`, `src/reference.md`),
 /// `openapi/<crate>.openapi.yaml` (3.1.0),
-/// `openapi/<crate>.openapi-3.0.yaml` (3.0.3) and `docs/<crate>.md`.
+/// `openapi/<crate>.openapi-3.0.yaml` (3.0.3), `docs/<crate>.md` and
+/// `docs/<crate>.html` (the error index page).
 /// Each file's header names `cargo xtask gen`, as [`generate`](crate::generate)'s do.
 ///
 /// The Markdown reference is written once, inside the crate (its
@@ -59,6 +62,8 @@ pub enum CatalogueFile {
     OpenApi30,
     /// `docs/<crate>.md`, the page that links to the reference.
     DocsPage,
+    /// `docs/<crate>.html`, the error index page, with the reference's anchors.
+    IndexPage,
 }
 
 /// Where a rendered file comes among all of a run's: its catalogue's
@@ -119,6 +124,11 @@ pub(crate) fn render_each<E>(
             let pointer = markdown::emit_docs_pointer(catalogue);
             let path = Path::new("docs").join(format!("{}.md", catalogue.crate_name));
             sink(at(CatalogueFile::DocsPage), file(path, markdown::COMMENT, &pointer))?;
+            let path = Path::new("docs").join(html::file_name(catalogue));
+            let page = OutputFile::generated_by(path, html::COMMENT, command, &catalogue.source, |out| {
+                html::emit_page_into(out, catalogue)
+            });
+            sink(at(CatalogueFile::IndexPage), page)?;
             // A panic in the emitter is a bug; pass it on as it was.
             Ok(lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         })?;

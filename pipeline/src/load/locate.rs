@@ -136,7 +136,11 @@ fn index(text: &str, wanted: &HashSet<SpecPath>) -> HashMap<SpecPath, Spot> {
                 advance(&mut stack);
             }
             Event::Scalar(value, ..) => {
-                if let Some(Frame::Mapping { key: key @ None, .. }) = stack.last_mut() {
+                if let Some(Frame::Mapping { key: key @ None, path, .. }) = stack.last_mut() {
+                    let name = path.key(&value);
+                    if wanted.contains(&name) {
+                        found.insert(name, spot(&lines, span));
+                    }
                     *key = Some(value.into_owned());
                     continue;
                 }

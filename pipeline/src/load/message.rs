@@ -14,6 +14,7 @@ pub(super) fn is_shape_problem(message: &str) -> bool {
         "unknown variant",
         "missing field",
         "duplicate field",
+        "duplicate param",
         "invalid type",
         "invalid value",
         "invalid length",
@@ -108,6 +109,9 @@ pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
     }
     if message.starts_with("duplicate field") {
         return "each field appears once per mapping: remove one of them".to_owned();
+    }
+    if message.starts_with("duplicate param") {
+        return "each param is declared once: remove one of the declarations, or rename it".to_owned();
     }
     if message.contains("recursion limit exceeded") {
         return "the document nests far deeper than a spec does: check that this file is a spec".to_owned();

@@ -434,6 +434,7 @@ retired:
                 "problem_details",
                 "recoveries",
                 "body",
+                "params",
                 "attributes"
             ]
         );
@@ -467,7 +468,8 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, `attributes`",
+                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
+                     `params`, `message`, `attributes`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

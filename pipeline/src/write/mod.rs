@@ -189,7 +189,10 @@ impl<'a, K: Ord> Session<'a, K> {
         let path = root.join(relative);
         let existing = match look(root, relative)? {
             Found::Link(link) => {
-                self.links.push(link);
+                // A linked folder holds several files: it is named once.
+                if !self.links.contains(&link) {
+                    self.links.push(link);
+                }
                 return Ok(());
             }
             Found::Absent => None,

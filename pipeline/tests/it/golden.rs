@@ -39,7 +39,7 @@ fn every_file_starts_with_the_header_of_its_format() {
             let header = match extension.as_str() {
                 "rs" => format!("// {line}\n"),
                 "toml" | "yaml" => format!("# {line}\n"),
-                "md" => format!("<!-- {line} -->\n"),
+                "md" | "html" => format!("<!-- {line} -->\n"),
                 other => panic!("{}: no header known for `.{other}`", file.path.display()),
             };
             assert!(
@@ -207,33 +207,66 @@ fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet
 }
 
 /// With `problem_details:`, each code's problem `type` is the reference
-/// page's address at an anchor that the page has: the URI leads to the row.
+/// page's address at an anchor that the page has: the URI leads to the
+/// row, on the Markdown reference and on the HTML index page alike, so
+/// either can be the published page.
 #[test]
 fn problem_types_resolve_to_anchors_of_the_reference_page() {
     let mut checked = 0;
     for catalogue in crate::fixtures::catalogues() {
         let Some(details) = &catalogue.problem_details else { continue };
-        // The published page that holds the anchors: the crate's
-        // `src/reference.md` (`docs/<crate>.md` only links to it).
-        let reference = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
-        let page = errcat_pipeline::render(std::slice::from_ref(&catalogue))
-            .into_iter()
-            .find(|file| file.path == reference)
-            .expect("the crate's reference page")
-            .contents;
+        let files = errcat_pipeline::render(std::slice::from_ref(&catalogue));
+        let page = |path: std::path::PathBuf| {
+            files.iter().find(|file| file.path == path).expect("the page").contents.as_str()
+        };
+        // The published pages that hold the anchors: the crate's
+        // `src/reference.md` (`docs/<crate>.md` only links to it) and
+        // `docs/<crate>.html`.
+        let reference = page(std::path::Path::new(&catalogue.crate_name).join("src/reference.md"));
+        let index = page(std::path::Path::new("docs").join(format!("{}.html", catalogue.crate_name)));
         for (_, row) in catalogue.rows() {
             let uri = details.type_uri(row);
             let (base, anchor) = uri.split_once('#').expect("a fragment");
             assert_eq!(base, details.type_base);
             assert!(
-                page.contains(&format!("<a id=\"{anchor}\"></a>")),
+                reference.contains(&format!("<a id=\"{anchor}\"></a>")),
                 "{}: no anchor {anchor}",
+                catalogue.source
+            );
+            assert!(
+                index.contains(&format!("<article id=\"{anchor}\">")),
+                "{}: no entry {anchor} on the index page",
                 catalogue.source
             );
             checked += 1;
         }
     }
     assert!(checked > 0, "no fixture has problem_details");
+}
+
+/// Every anchor of the Markdown reference (codes, aliases, retired codes,
+/// recoveries) is an id on the HTML index page, and no id is there twice:
+/// a link into either page lands on the same entry.
+#[test]
+fn the_index_page_has_every_anchor_of_the_reference_once() {
+    for catalogue in crate::fixtures::catalogues() {
+        let reference = errcat_pipeline::emit::markdown::emit_docs(&catalogue);
+        let index = errcat_pipeline::emit::html::emit_page(&catalogue);
+        let ids = |text: &str, open: &str| -> Vec<String> {
+            text.match_indices(open)
+                .map(|(at, _)| {
+                    let rest = &text[at + open.len()..];
+                    rest[..rest.find('"').expect("a closing quote")].to_owned()
+                })
+                .collect()
+        };
+        let on_page = ids(&index, " id=\"");
+        let unique: std::collections::BTreeSet<&String> = on_page.iter().collect();
+        assert_eq!(unique.len(), on_page.len(), "{}: an id twice", catalogue.source);
+        for anchor in ids(&reference, "<a id=\"") {
+            assert!(unique.contains(&anchor), "{}: no id {anchor} on the index page", catalogue.source);
+        }
+    }
 }
 
 /// A catalogue of string codes small enough that every lookup is a

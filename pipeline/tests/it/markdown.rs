@@ -5,9 +5,12 @@
 //! does under rustdoc's Markdown too (smart punctuation and all), as the
 //! page is the generated crate's `reference` module.
 
+mod attributes;
+
 use std::collections::BTreeSet;
 
 use errcat_model::TableKind;
+use errcat_model::params::{ParamType, Template};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::fixtures::catalogues;
@@ -44,7 +47,12 @@ enum Block {
     Heading(u8, Inline),
     Paragraph(Inline),
     Item(Inline),
-    Table { header: Vec<Inline>, rows: Vec<Vec<Inline>> },
+    Table {
+        header: Vec<Inline>,
+        rows: Vec<Vec<Inline>>,
+    },
+    /// A fenced code block's text.
+    Code(String),
 }
 
 /// CommonMark with GFM's tables and strikethrough, as code hosts render
@@ -89,6 +97,12 @@ fn blocks_with(markdown: &str, options: Options) -> Vec<Block> {
                 _ => panic!("HTML outside an HTML block: {html}"),
             },
             Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(Tag::CodeBlock(_)) => blocks.push(Block::Code(String::new())),
+            Event::Text(text) if inline.is_none() => match blocks.last_mut() {
+                Some(Block::Code(code)) => code.push_str(&text),
+                _ => panic!("text outside any block: {text}"),
+            },
+            Event::End(TagEnd::CodeBlock) => {}
             Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
             Event::End(TagEnd::Table) => {
                 let (header, rows) = table.take().expect("a table");
@@ -173,10 +187,16 @@ fn the_page_reproduces_every_heading_sentence_and_cell() {
             panic!("{at}: the page starts with its title")
         };
         assert_text(&title, &catalogue.title, "the page title");
+        if !catalogue.params.is_empty() {
+            let Some(Block::Heading(2, heading)) = blocks.next() else { panic!("{at}: the shared params") };
+            assert_text(&heading, "Params every error carries", at);
+            let Some(Block::Paragraph(_)) = blocks.next() else { panic!("{at}: what they are") };
+            check_params(&mut blocks, &catalogue.params, at);
+        }
         for table in &catalogue.tables {
             let here = format!("{at}, table `{}`", table.id);
             check_table(&mut blocks, catalogue, table, &here);
-            check_details(&mut blocks, table, &here);
+            check_details(&mut blocks, catalogue, table, &here);
             check_deprecated_and_retired(&mut blocks, catalogue, table, &here);
         }
         check_page_end(&mut blocks, catalogue, &page, at);
@@ -212,8 +232,11 @@ fn check_table(
     if recovery_column {
         columns.push("Recovery");
     }
-    let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
-    assert_eq!(header, columns, "{here}: the columns");
+    let attribute_columns = attributes::columns(catalogue, table);
+    columns.extend(attribute_columns.iter().map(|&(_, name)| name));
+    assert_eq!(texts(&header), columns, "{here}: the columns");
+    let first_attribute = columns.len() - attribute_columns.len();
+    attributes::check_headings(catalogue, &attribute_columns, &header[first_attribute..], here);
     assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
     for (cells, row) in rows.iter().zip(&table.rows) {
         let here = format!("{here}, code {}", row.code);
@@ -252,16 +275,73 @@ fn check_table(
                 }
                 None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
             }
+            next += 1;
         }
+        attributes::check_cells(row, &attribute_columns, &cells[next..], &here);
     }
 }
 
-/// A table's details: a heading per code with its explanation, causes and solutions.
-fn check_details(blocks: &mut Blocks, table: &errcat_model::Table, here: &str) {
+/// A table of params: each one's name, type, whether required and description.
+fn check_params(blocks: &mut Blocks, params: &[errcat_model::params::Param], here: &str) {
+    let Some(Block::Table { header, rows }) = blocks.next() else { panic!("{here}: a table of params") };
+    assert_eq!(texts(&header), ["Param", "Type", "Required", "Description"], "{here}");
+    assert_eq!(rows.len(), params.len(), "{here}: one row per param");
+    for (cells, param) in rows.iter().zip(params) {
+        assert_eq!(cells[0].text, param.name, "{here}");
+        assert_eq!(cells[0].markup, [format!("code span `{}`", param.name)], "{here}");
+        assert_text(&cells[1], param.ty.keyword(), here);
+        assert_text(&cells[2], if param.required { "yes" } else { "no" }, here);
+        assert_text(&cells[3], &param.description, here);
+    }
+}
+
+/// `label` and `expected`, shown exactly: in a code span on the label's
+/// line, or in a code block after it when it has more than one line.
+fn check_verbatim(blocks: &mut Blocks, label: &str, expected: &str, here: &str) {
+    let Some(Block::Paragraph(line)) = blocks.next() else { panic!("{here}: {label}") };
+    if expected.contains('\n') {
+        assert_text(&line, &format!("{label}:"), here);
+        let Some(Block::Code(code)) = blocks.next() else { panic!("{here}: {label} in a code block") };
+        assert_eq!(code, format!("{expected}\n"), "{here}: {label}");
+    } else {
+        assert_eq!(line.text, format!("{label}: {expected}"), "{here}");
+        assert_eq!(line.markup, [format!("code span `{expected}`")], "{here}: {label} in a code span");
+    }
+}
+
+/// A row's message with sample values: a string param shows its name, an
+/// integer 42, a number 2.5, a boolean `true` (the OpenAPI examples'
+/// values too).
+fn sample(catalogue: &errcat_model::Catalogue, row: &errcat_model::Row, template: &Template) -> String {
+    template.render(|name| {
+        let param = catalogue.params.iter().chain(&row.params).find(|param| param.name == name);
+        match param.map(|param| param.ty) {
+            Some(ParamType::Integer) => "42".to_owned(),
+            Some(ParamType::Number) => "2.5".to_owned(),
+            Some(ParamType::Boolean) => "true".to_owned(),
+            _ => name.to_owned(),
+        }
+    })
+}
+
+/// A table's details: a heading per code with its explanation, message,
+/// params, causes and solutions.
+fn check_details(
+    blocks: &mut Blocks,
+    catalogue: &errcat_model::Catalogue,
+    table: &errcat_model::Table,
+    here: &str,
+) {
     let detailed: Vec<_> = table
         .rows
         .iter()
-        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+        .filter(|row| {
+            row.explanation.is_some()
+                || !row.causes.is_empty()
+                || !row.solutions.is_empty()
+                || !row.params.is_empty()
+                || row.message.is_some()
+        })
         .collect();
     if !detailed.is_empty() {
         let Some(Block::Heading(3, heading)) = blocks.next() else { panic!("{here}: details") };
@@ -274,6 +354,13 @@ fn check_details(blocks: &mut Blocks, table: &errcat_model::Table, here: &str) {
         if let Some(explanation) = &row.explanation {
             let Some(Block::Paragraph(text)) = blocks.next() else { panic!("{here}: the explanation") };
             assert_text(&text, explanation, &here);
+        }
+        if let Some(message) = &row.message {
+            check_verbatim(blocks, "Message template", &message.source, &here);
+            check_verbatim(blocks, "With sample values", &sample(catalogue, row, message), &here);
+        }
+        if !row.params.is_empty() {
+            check_params(blocks, &row.params, &here);
         }
         for (label, texts) in [("Causes:", &row.causes), ("Solutions:", &row.solutions)] {
             if texts.is_empty() {
@@ -355,6 +442,7 @@ fn check_page_end(blocks: &mut Blocks, catalogue: &errcat_model::Catalogue, page
             assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
         }
     }
+    attributes::check_section(blocks, catalogue, at);
     if catalogue.body.is_some() {
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");
@@ -378,7 +466,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
         let mut links = Vec::new();
         for block in blocks(&page) {
             let inlines = match block {
-                Block::Html(_) => Vec::new(),
+                Block::Html(_) | Block::Code(_) => Vec::new(),
                 Block::Heading(_, inline) | Block::Paragraph(inline) | Block::Item(inline) => vec![inline],
                 Block::Table { header, rows } => {
                     header.into_iter().chain(rows.into_iter().flatten()).collect()
@@ -403,6 +491,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
                     .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
                     .map(|recovery| recovery_anchor(&recovery.key)),
             )
+            .chain(catalogue.attributes.iter().map(errcat_model::Attribute::anchor))
             .collect();
         assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
         for link in links {

@@ -170,10 +170,12 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
             if !catalogue.http {
-                // Neither responses nor their body: only the code schemas.
+                // Neither responses nor their body: only the code schemas,
+                // and the attributes' declarations when there are any.
                 assert_eq!(doc["components"].get("responses"), None, "{}", catalogue.source);
                 let schemas = at(&doc, &["components", "schemas"]).as_mapping().expect("schemas");
-                assert_eq!(schemas.len(), catalogue.tables.len(), "{}", catalogue.source);
+                let attributes = usize::from(!catalogue.attributes.is_empty());
+                assert_eq!(schemas.len(), catalogue.tables.len() + attributes, "{}", catalogue.source);
                 continue;
             }
             let Some(declared) = &catalogue.body else {
@@ -190,16 +192,28 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
             };
             check_known_codes(&catalogue, &doc);
             let whole = at(&doc, &["components", "schemas", openapi::BODY_SCHEMA]);
+            let with_params = catalogue.rows().any(|(_, row)| !row.params.is_empty());
             let body = match &declared.envelope {
                 Some(key) => {
                     assert_eq!(whole["required"], Value::Sequence(vec![string(key)]), "{}", catalogue.source);
-                    at(whole, &["properties", key])
+                    // Named when the bodies with params extend it.
+                    match with_params {
+                        true => at(&doc, &["components", "schemas", openapi::MEMBERS_SCHEMA]),
+                        false => at(whole, &["properties", key]),
+                    }
                 }
                 None => whole,
             };
             let properties = body["properties"].as_mapping().expect("body properties");
             let required = body["required"].as_sequence().expect("required body fields");
-            let required_keys: Vec<Value> = declared.required_keys().into_iter().map(string).collect();
+            // The body's required members, then the required params every error carries.
+            let required_params = catalogue.params.iter().filter(|param| param.required);
+            let required_keys: Vec<Value> = declared
+                .required_keys()
+                .into_iter()
+                .chain(required_params.map(|param| param.name.as_str()))
+                .map(string)
+                .collect();
             assert_eq!(required, &required_keys);
             let key = |role: BodyRole| declared.member(role).map(|member| member.key.as_str());
             let code_key = key(BodyRole::Code).expect("a code member");
@@ -219,14 +233,17 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                     continue;
                 }
                 let media = at(response, &["content", "application/json"]);
+                let schema = if with_params { openapi::TYPED_BODY_SCHEMA } else { openapi::BODY_SCHEMA };
                 assert_eq!(
                     at(media, &["schema", "$ref"]),
-                    &string(&format!("#/components/schemas/{}", openapi::BODY_SCHEMA))
+                    &string(&format!("#/components/schemas/{schema}"))
                 );
                 let value = unwrap(at(media, &["examples", &row.name, "value"]));
-                let message = match declared.message_text {
-                    MessageText::Name => &row.name,
-                    MessageText::Description => &row.description,
+                let message = match (&row.message, declared.message_text) {
+                    // The row's message, with the example's values.
+                    (Some(template), _) => &crate::openapi_params::rendered(template, &value),
+                    (None, MessageText::Name) => &row.name,
+                    (None, MessageText::Description) => &row.description,
                 };
                 assert_eq!(value[code_key], code_value(&row.code), "{response_name}: {}", row.name);
                 if let Some(message_key) = key(BodyRole::Message) {
@@ -242,10 +259,12 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                         assert_eq!(example[message_key], string(message));
                     }
                 }
-                // Valid against the body schema the document states.
+                // Valid against the body schema the document states (a
+                // row's params are checked in `openapi_params`).
                 let fields = value.as_mapping().expect("an object");
                 for key in fields.keys() {
-                    assert!(properties.contains_key(key), "{key:?} is a body property");
+                    let param = row.params.iter().any(|param| key.as_str() == Some(param.name.as_str()));
+                    assert!(param || properties.contains_key(key), "{key:?} is a body property");
                 }
                 for key in required {
                     assert!(fields.contains_key(key), "{key:?} is present");

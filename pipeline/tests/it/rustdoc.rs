@@ -16,6 +16,11 @@ use html5gum::{Token, Tokenizer};
 /// The golden crates whose docs are built, by fixture.
 const HOSTILE: &[(&str, &str)] = &[("hostile_text", "hostile-text-errors"), ("tricky_text", "tricky-errors")];
 
+/// The golden crate whose message templates are hostile (escaped braces
+/// and bars, a backtick, a line break), by fixture; its values need the
+/// `alloc` feature.
+const TEMPLATES: (&str, &str) = ("params_docs", "params-docs-errors");
+
 /// Where rustdoc wrote the golden crates' docs: built once per run, in a
 /// target folder of their own, so the build never waits on the one
 /// running the tests.
@@ -29,6 +34,8 @@ fn docs() -> &'static Path {
         for (_, krate) in HOSTILE {
             command.args(["-p", krate]);
         }
+        let (_, krate) = TEMPLATES;
+        command.args(["-p", krate, "--features", &format!("{krate}/alloc")]);
         let output = command.env("CARGO_TARGET_DIR", &target).output().expect("cargo runs");
         assert!(output.status.success(), "cargo doc: {}", String::from_utf8_lossy(&output.stderr));
         target.join("doc")
@@ -175,6 +182,32 @@ fn every_variant_shows_its_rows_texts_as_written() {
             }
         }
     }
+}
+
+/// Each value's docs show its row's message template as the spec writes
+/// it: placeholders as `{$name}`, escapes kept, so that a placeholder is
+/// never confused with an escaped literal brace.
+#[test]
+fn every_value_shows_its_message_template_as_written() {
+    let (fixture, krate) = TEMPLATES;
+    let catalogue = catalogue(fixture);
+    let folder = docs().join(krate.replace('-', "_")).join("values");
+    let mut templates = 0;
+    for table in &catalogue.tables {
+        for row in &table.rows {
+            let Some(template) = &row.message else { continue };
+            let here = format!("{krate}: values::{}::{}", table.id, row.rust_variant);
+            let page = folder.join(&table.id).join(format!("struct.{}.html", row.rust_variant));
+            let shown = shown(&page);
+            let Some((_, _, docs)) = shown.blocks.iter().find(|(_, class, _)| *class == "docblock") else {
+                panic!("{here}: no doc block");
+            };
+            let (docs, template) = (seen(docs), seen(&template.source));
+            assert!(docs.contains(&template), "{here}: the template {template:?} is not in {docs:?}");
+            templates += 1;
+        }
+    }
+    assert!(templates >= 3, "{krate}: only {templates} templates read");
 }
 
 #[test]

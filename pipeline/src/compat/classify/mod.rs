@@ -20,10 +20,13 @@
 //! its `Recovery` variant with it, which is breaking. And it records the
 //! OpenAPI documents' responses, which other documents `$ref`: one gone
 //! is breaking, so the documents keep every one they published, marked
-//! deprecated ([`Published::keeping`]), on both paths. And it records
-//! the per-row attributes: one removed or retyped changes its getter,
-//! which is breaking; a row's value that changed is a minor change, as a
-//! row's recovery is, since clients may act on what the getter answers.
+//! deprecated ([`Published::keeping`]), on both paths. It records the
+//! data errors carry, their params, and each row's message template: a
+//! param gone, retyped, made required or optional, or a required one
+//! added, is breaking (`params.rs`). And it records the per-row
+//! attributes: one removed or retyped changes its getter, which is
+//! breaking; a row's value that changed is a minor change, as a row's
+//! recovery is, since clients may act on what the getter answers.
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -35,6 +38,7 @@ mod attributes;
 mod catalogue;
 mod codes;
 mod details;
+mod params;
 mod responses;
 
 use std::collections::BTreeSet;
@@ -77,10 +81,12 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     }
     changes.responses();
     changes.attributes();
+    changes.shared_params();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));
         changes.code(&number, was, now);
+        changes.code_params(&number, was, now);
         if let (Some(_), Some(was), Some(now)) = (both, was, now) {
             changes.details(&number, was, now);
         }

@@ -16,7 +16,10 @@ pub(super) fn shown(catalogue: &Catalogue, table: &Table) -> Vec<usize> {
 pub(super) fn headings(catalogue: &Catalogue, shown: &[usize]) -> Vec<String> {
     shown
         .iter()
-        .map(|&a| format!("[`{name}`](#attribute-{name})", name = catalogue.attributes[a].name))
+        .map(|&a| {
+            let attribute = &catalogue.attributes[a];
+            format!("[`{}`](#{})", attribute.name, attribute.anchor())
+        })
         .collect()
 }
 
@@ -53,7 +56,7 @@ pub(super) fn section(catalogue: &Catalogue) -> String {
     );
     for attribute in &catalogue.attributes {
         section.push_str(&table_line(&[
-            format!("<a id=\"attribute-{name}\"></a>`{name}`", name = attribute.name),
+            format!("<a id=\"{}\"></a>`{}`", attribute.anchor(), attribute.name),
             attribute.kind.keyword().to_owned(),
             if attribute.required { "yes" } else { "no" }.to_owned(),
             REFERENCE.inline(&attribute.description),

@@ -4,6 +4,7 @@
 //! schema), then admits any other code (`UnlistedCodes`).
 
 use super::DESCRIPTION;
+use super::params::{MEMBERS_SCHEMA, push_params, rows_have_params};
 use super::schema::Schema;
 use super::{KNOWN_CODES, UNLISTED_CODES, code_schema_name};
 use crate::emit::yaml::OrderedMap;
@@ -67,7 +68,7 @@ pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) ->
     };
     let codes = vec![reference(KNOWN_CODES), other];
     properties.push(
-        "code",
+        catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str()),
         Schema {
             description: Some(
                 "The catalogue's error code (an extension member); a code outside the lists is still valid."
@@ -77,8 +78,11 @@ pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) ->
             ..Schema::default()
         },
     );
+    let mut required = Vec::new();
+    push_params(&mut properties, &mut required, &catalogue.params);
     Schema {
         title: Some("Problem details".to_owned()),
+        required: (!required.is_empty()).then_some(required),
         description: Some(
             "An error response as RFC 9457 problem details (`application/problem+json`).".to_owned(),
         ),
@@ -86,6 +90,12 @@ pub(super) fn problem_schema(catalogue: &Catalogue, details: &ProblemDetails) ->
         properties: Some(properties),
         ..Schema::default()
     }
+}
+
+/// The enveloped body's members, named when rows have params (see
+/// [`MEMBERS_SCHEMA`]).
+pub(super) fn members_schema(catalogue: &Catalogue, body: &Body) -> Option<Schema> {
+    (body.envelope.is_some() && rows_have_params(catalogue)).then(|| members(catalogue, body))
 }
 
 /// A `$ref` to the schema `name`.
@@ -137,6 +147,35 @@ pub(super) fn unlisted_codes_schema(catalogue: &Catalogue) -> Schema {
 
 /// The JSON body of an error response.
 pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
+    let members = members(catalogue, body);
+    match &body.envelope {
+        Some(key) => {
+            let mut outer = OrderedMap::new();
+            // Named when the bodies with params extend it.
+            outer.push(
+                key.clone(),
+                if rows_have_params(catalogue) { reference(MEMBERS_SCHEMA) } else { members },
+            );
+            Schema {
+                title: Some("Error body".to_owned()),
+                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
+                kind: Some("object"),
+                required: Some(vec![key.clone()]),
+                properties: Some(outer),
+                ..Schema::default()
+            }
+        }
+        None => Schema {
+            title: Some("Error body".to_owned()),
+            description: Some("The JSON body of an error response.".to_owned()),
+            ..members
+        },
+    }
+}
+
+/// The body's members: its code, its other members and the params every
+/// error carries (described as the envelope's value when there is one).
+fn members(catalogue: &Catalogue, body: &Body) -> Schema {
     let code_schemas: Vec<String> =
         catalogue.tables.iter().map(|table| format!("`{}`", code_schema_name(table))).collect();
     let string = |description: &str| Schema {
@@ -173,32 +212,13 @@ pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     for field in body.members.iter().filter(|field| field.role != BodyRole::Code) {
         properties.push(field.key.clone(), string(&field.description));
     }
-    let members = Schema {
+    let mut required: Vec<String> = body.required_keys().into_iter().map(str::to_owned).collect();
+    push_params(&mut properties, &mut required, &catalogue.params);
+    Schema {
+        description: body.envelope.is_some().then(|| "The error's members.".to_owned()),
         kind: Some("object"),
-        required: Some(body.required_keys().into_iter().map(str::to_owned).collect()),
+        required: Some(required),
         properties: Some(properties),
         ..Schema::default()
-    };
-    match &body.envelope {
-        Some(key) => {
-            let mut outer = OrderedMap::new();
-            outer.push(
-                key.clone(),
-                Schema { description: Some("The error's members.".to_owned()), ..members },
-            );
-            Schema {
-                title: Some("Error body".to_owned()),
-                description: Some(format!("The JSON body of an error response: its members inside `{key}`.")),
-                kind: Some("object"),
-                required: Some(vec![key.clone()]),
-                properties: Some(outer),
-                ..Schema::default()
-            }
-        }
-        None => Schema {
-            title: Some("Error body".to_owned()),
-            description: Some("The JSON body of an error response.".to_owned()),
-            ..members
-        },
     }
 }

@@ -4,8 +4,10 @@ use serde::Serialize;
 
 use super::DESCRIPTION;
 use super::attributes::{ATTRIBUTES_SCHEMA, attributes_schema};
+use super::body::members_schema;
 use super::body::{body_schema, known_codes_schema, problem_schema, unlisted_codes_schema};
 use super::codes::code_schema;
+use super::params::{MEMBERS_SCHEMA, params_schemas, rows_have_params};
 use super::responses::{Header, Response, headers, responses};
 use super::schema::Schema;
 use super::{
@@ -154,7 +156,8 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
 
 /// `components/schemas`: each table's code schema, then, where the
 /// catalogue declares a body, `KnownCodes`, `UnlistedCodes` and the
-/// body's, and the problem details' where it declares them.
+/// body's, the problem details' where it declares them, and, where rows
+/// have params, each one's schemas and the typed unions.
 fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     let mut schemas = OrderedMap::new();
     for table in &catalogue.tables {
@@ -163,6 +166,9 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     if let Some(body) = &catalogue.body {
         schemas.push(KNOWN_CODES, known_codes_schema(catalogue));
         schemas.push(UNLISTED_CODES, unlisted_codes_schema(catalogue));
+        if let Some(members) = members_schema(catalogue, body) {
+            schemas.push(MEMBERS_SCHEMA, members);
+        }
         schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
     }
     if let Some(details) = &catalogue.problem_details {
@@ -170,6 +176,9 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     }
     if !catalogue.attributes.is_empty() {
         schemas.push(ATTRIBUTES_SCHEMA, attributes_schema(catalogue));
+    }
+    if let Some(body) = catalogue.body.as_ref().filter(|_| rows_have_params(catalogue)) {
+        schemas.0.extend(params_schemas(catalogue, body, version).0);
     }
     schemas
 }

@@ -1,12 +1,14 @@
-//! The examples: each code's error body, keyed once per response.
+//! The examples: each code's error body, keyed once per response, and
+//! the problem details of each code whose error carries params.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
 use super::DESCRIPTION;
+use crate::emit::sample::Sample;
 use crate::emit::yaml::OrderedMap;
-use errcat_model::{Body, BodyRole, Catalogue, Code, MessageText, Row, TableKind};
+use errcat_model::{Body, Catalogue, ProblemDetails, TableKind};
 
 /// The examples of the response for `status`: one per application code
 /// answered with it, then one per alias.
@@ -24,7 +26,7 @@ pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> Order
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", DESCRIPTION.inline(note))),
-                value: BodyExample::of(body, row, &row.code),
+                value: Sample::body(catalogue, body, row, &row.code),
             },
         );
         for alias in &row.aliases {
@@ -34,7 +36,7 @@ pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> Order
                 Example {
                     summary: Some(format!("{alias} {} (an alias of {})", row.name, row.code)),
                     description: None,
-                    value: BodyExample::of(body, row, alias),
+                    value: Sample::body(catalogue, body, row, alias),
                 },
             );
         }
@@ -51,44 +53,36 @@ pub(super) struct Example {
     summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    value: BodyExample,
+    value: Sample,
 }
 
-/// An error body as a service sends it: its members, in the body's
-/// order, inside its envelope if it has one.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum BodyExample {
-    Code(Code),
-    Text(String),
-    Object(OrderedMap<BodyExample>),
-}
-
-impl BodyExample {
-    /// The body for `row` sent with `code` (its own or an alias): the
-    /// code, the message, and the description as details when the
-    /// message is the name.
-    fn of(body: &Body, row: &Row, code: &Code) -> BodyExample {
-        let mut members = OrderedMap::new();
-        for member in &body.members {
-            let value = match (member.role, body.message_text) {
-                (BodyRole::Code, _) => BodyExample::Code(code.clone()),
-                (BodyRole::Message, MessageText::Name) => BodyExample::Text(row.name.clone()),
-                (BodyRole::Message, MessageText::Description) => BodyExample::Text(row.description.clone()),
-                (BodyRole::Details, MessageText::Name) => BodyExample::Text(row.description.clone()),
-                (BodyRole::Details, MessageText::Description) | (BodyRole::OccurrenceId, _) => continue,
-            };
-            members.push(member.key.clone(), value);
-        }
-        match &body.envelope {
-            Some(key) => {
-                let mut envelope = OrderedMap::new();
-                envelope.push(key.clone(), BodyExample::Object(members));
-                BodyExample::Object(envelope)
-            }
-            None => BodyExample::Object(members),
-        }
+/// The examples of the problem details for `status`: one per application
+/// code answered with it whose error carries params, its message the
+/// `detail`.
+pub(super) fn problem_examples(
+    catalogue: &Catalogue,
+    body: &Body,
+    details: &ProblemDetails,
+    status: u16,
+) -> OrderedMap<Example> {
+    let mut examples = OrderedMap::new();
+    let mut keys = ExampleKeys::default();
+    let rows = catalogue.rows().filter(|(table, row)| {
+        table.kind == TableKind::Custom
+            && row.http_status == status
+            && !(row.params.is_empty() && catalogue.params.is_empty())
+    });
+    for (_, row) in rows {
+        examples.push(
+            keys.unique(row.name.clone(), || format!("{}_{}", row.name, row.code)),
+            Example {
+                summary: None,
+                description: None,
+                value: Sample::problem(catalogue, body, details, row),
+            },
+        );
     }
+    examples
 }
 
 /// The keys of one response's examples, each used once: a YAML mapping

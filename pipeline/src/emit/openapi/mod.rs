@@ -17,6 +17,11 @@
 //! so do its per-row attributes' values (`x-attributes`, declared once as
 //! the schema `ErrorAttributes`: `attributes.rs`).
 //!
+//! A row's params are typed members of its body, joined to it by code:
+//! `params.rs` has each parameterised row's schemas and the unions
+//! `TypedErrorBody` and `TypedProblemDetails`, which the responses then
+//! reference; a catalogue without params has neither.
+//!
 //! A `description` is CommonMark, so the spec text in it is escaped with
 //! `DESCRIPTION`'s rule, and so is each of 3.0's `x-enum-descriptions` (a
 //! code's description, which renderers and generators read as Markdown):
@@ -35,10 +40,12 @@ mod body;
 mod codes;
 mod document;
 mod examples;
+mod params;
 mod responses;
 mod schema;
 
 pub use self::attributes::ATTRIBUTES_SCHEMA;
+pub use self::params::{MEMBERS_SCHEMA, TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA};
 pub use self::responses::RETRY_AFTER;
 
 /// How spec text is escaped in a `description`: OpenAPI renderers read

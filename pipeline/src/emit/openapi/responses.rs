@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::DESCRIPTION;
-use super::examples::{Example, examples};
+use super::examples::{Example, examples, problem_examples};
+use super::params::{TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA, rows_have_params};
 use super::schema::Schema;
 use super::{BODY_SCHEMA, PROBLEM_SCHEMA};
 use crate::emit::yaml::OrderedMap;
@@ -150,13 +151,25 @@ fn response(catalogue: &Catalogue, status: u16, description: String, with_exampl
         return Response { description, headers, content, deprecated: None };
     };
     let examples = if with_examples { examples(catalogue, body, status) } else { OrderedMap::new() };
-    let schema =
-        Schema { reference: Some(format!("#/components/schemas/{BODY_SCHEMA}")), ..Schema::default() };
-    content.push("application/json", MediaType { schema, examples });
-    if catalogue.problem_details.is_some() {
-        let problem =
-            Schema { reference: Some(format!("#/components/schemas/{PROBLEM_SCHEMA}")), ..Schema::default() };
-        content.push("application/problem+json", MediaType { schema: problem, examples: OrderedMap::new() });
+    // The typed unions, when rows have params: a client generated from a
+    // path that references the response reads each code's params.
+    let typed = rows_have_params(catalogue);
+    let reference = |plain: &str, typed_name: &str| Schema {
+        reference: Some(format!("#/components/schemas/{}", if typed { typed_name } else { plain })),
+        ..Schema::default()
+    };
+    content
+        .push("application/json", MediaType { schema: reference(BODY_SCHEMA, TYPED_BODY_SCHEMA), examples });
+    if let Some(details) = &catalogue.problem_details {
+        let examples = if with_examples {
+            problem_examples(catalogue, body, details, status)
+        } else {
+            OrderedMap::new()
+        };
+        content.push(
+            "application/problem+json",
+            MediaType { schema: reference(PROBLEM_SCHEMA, TYPED_PROBLEM_SCHEMA), examples },
+        );
     }
     Response { description, headers, content, deprecated: None }
 }

@@ -22,6 +22,9 @@ pub(super) struct Schema {
     pub(super) kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) format: Option<&'static str>,
+    /// An array's items (a `strings` param's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) items: Option<Box<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) minimum: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -40,6 +43,9 @@ pub(super) struct Schema {
     pub(super) one_of: Option<Vec<Schema>>,
     #[serde(rename = "anyOf", skip_serializing_if = "Option::is_none")]
     pub(super) any_of: Option<Vec<Schema>>,
+    /// A body with a row's params: the plain body and the row's params.
+    #[serde(rename = "allOf", skip_serializing_if = "Option::is_none")]
+    pub(super) all_of: Option<Vec<Schema>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) required: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]

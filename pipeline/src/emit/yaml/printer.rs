@@ -101,8 +101,10 @@ impl<'a> ser::Serializer for Printer<'a> {
         Err(refused("a floating-point number"))
     }
 
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(refused("a floating-point number"))
+    /// A finite number as Rust's `Debug` writes it (`2.5`, `3.0`), which
+    /// YAML and JSON read back as the same number.
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        if v.is_finite() { self.scalar(&format!("{v:?}")) } else { Err(refused("an infinite or NaN number")) }
     }
 
     fn serialize_char(self, v: char) -> Result<(), Error> {

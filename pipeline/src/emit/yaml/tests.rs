@@ -305,6 +305,11 @@ impl Serialize for Failing {
     }
 }
 
+#[test]
+fn a_finite_number_is_written_so_that_it_reads_back_as_a_number() {
+    assert_eq!(to_string(&vec![2.5, 3.0, -0.125]).expect("printed"), "- 2.5\n- 3.0\n- -0.125\n");
+}
+
 #[derive(Serialize)]
 #[allow(dead_code, reason = "only serialized")]
 enum WithData {
@@ -314,9 +319,10 @@ enum WithData {
 }
 
 #[test]
-fn refuses_what_yaml_would_need_a_tag_or_a_float_for() {
+fn refuses_what_yaml_would_need_a_tag_for() {
     let refused = |result: Result<String, Error>| result.expect_err("refused").to_string();
-    assert!(refused(to_string(&vec![1.5])).contains("a floating-point number"));
+    assert!(refused(to_string(&vec![f64::NAN])).contains("an infinite or NaN number"));
+    assert!(refused(to_string(&vec![f64::INFINITY])).contains("an infinite or NaN number"));
     assert!(refused(to_string(&Bytes)).contains("raw bytes"));
     for value in [WithData::Newtype(1), WithData::Tuple(1, 2), WithData::Struct { a: 1 }] {
         let message = refused(to_string(&OrderedMap(vec![("k".to_owned(), value)])));

@@ -1,5 +1,5 @@
 //! How each random edit of the property test changes the spec: rows,
-//! aliases, texts and recoveries, a function each.
+//! aliases, texts, recoveries and params, a function each.
 
 use super::*;
 
@@ -28,6 +28,63 @@ pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
         Edit::AddRecovery(..) | Edit::RemoveRecovery(..) | Edit::FlipRetry(..) | Edit::SwapRecoveries(..) => {
             edit_recoveries(spec, edit)
         }
+        Edit::AddParam(..)
+        | Edit::RemoveParam(..)
+        | Edit::Retype(..)
+        | Edit::FlipRequired(..)
+        | Edit::Message(..)
+        | Edit::Shows(..) => edit_params(spec, edit),
+    }
+}
+
+/// Changes the params of a row or of every error, or a row's message.
+fn edit_params(spec: &mut Spec, edit: &Edit) {
+    fn params<'s>(spec: &'s mut Spec, whose: &Option<Index>) -> Option<&'s mut Vec<Param>> {
+        match whose {
+            Some(row) => spec.row(row).map(|row| &mut row.params),
+            None => Some(&mut spec.shared),
+        }
+    }
+    fn param<'s>(spec: &'s mut Spec, whose: &Option<Index>, which: &Index) -> Option<&'s mut Param> {
+        let params = params(spec, whose)?;
+        let n = params.len();
+        (n > 0).then(|| &mut params[which.index(n)])
+    }
+    match edit {
+        Edit::AddParam(whose, new) => {
+            if let Some(params) = params(spec, whose) {
+                params.push(new.clone());
+            }
+        }
+        Edit::RemoveParam(whose, which) => {
+            if let Some(params) = params(spec, whose).filter(|params| !params.is_empty()) {
+                let n = params.len();
+                params.remove(which.index(n));
+            }
+        }
+        Edit::Retype(whose, which) => {
+            if let Some(param) = param(spec, whose, which) {
+                let at = PARAM_TYPES.iter().position(|ty| *ty == param.ty).unwrap_or_default();
+                param.ty = PARAM_TYPES[(at + 1) % PARAM_TYPES.len()];
+            }
+        }
+        Edit::FlipRequired(whose, which) => {
+            if let Some(param) = param(spec, whose, which) {
+                param.required = !param.required;
+            }
+        }
+        Edit::Message(which) => {
+            if let Some(row) = spec.row(which) {
+                let at = MESSAGES.iter().position(|message| *message == row.message).unwrap_or_default();
+                row.message = MESSAGES[(at + 1) % MESSAGES.len()];
+            }
+        }
+        Edit::Shows(which) => {
+            if let Some(row) = spec.row(which) {
+                row.shows = !row.shows;
+            }
+        }
+        _ => unreachable!("`apply` sends only these edits here"),
     }
 }
 

@@ -1,8 +1,10 @@
 //! `gen` and `diff` cannot disagree: from a locked fixture, random edits
 //! (rows added, removed, retired, renamed, moved, swapped; retired entries
 //! dropped, renamed or used again; aliases added, removed, retired, moved;
-//! texts, causes, statuses, recoveries and deprecations changed; the version bumped
-//! or not) get the same decision from `errcat_pipeline::generate` against the lock
+//! texts, causes, statuses, recoveries and deprecations changed; params of
+//! rows and of every error added, removed, retyped, made required or
+//! optional; message templates added, removed, reworded or showing params;
+//! the version bumped or not) get the same decision from `errcat_pipeline::generate` against the lock
 //! as from `errcat_pipeline::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
 //! when it is `needs_version`, and gen's messages name the same refused and
@@ -13,12 +15,13 @@
 mod edits;
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use errcat_model::Catalogue;
-use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, Decision, diff};
+use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
 use errcat_pipeline::{Error, Mode};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -33,7 +36,16 @@ struct Spec {
     version: (u64, u64, u64),
     /// The recovery vocabulary: each id, and whether it is one to retry.
     recoveries: Vec<(&'static str, bool)>,
+    /// The params every error carries.
+    shared: Vec<Param>,
     tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone)]
+struct Param {
+    name: &'static str,
+    ty: &'static str,
+    required: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +65,12 @@ struct Row {
     deprecated: Option<String>,
     aliases: Vec<u32>,
     causes: Vec<String>,
+    params: Vec<Param>,
+    /// The message's text, if the row has one.
+    message: Option<&'static str>,
+    /// Whether the message shows every required param it can (each other
+    /// required param is declared data only).
+    shows: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -72,23 +90,36 @@ impl Row {
             deprecated: None,
             aliases: Vec::new(),
             causes: Vec::new(),
+            params: Vec::new(),
+            message: None,
+            shows: false,
         }
     }
 }
 
 /// The published catalogue every case starts from: two tables, aliases,
-/// a recovery, a deprecation and a retired code in each table.
+/// a recovery, a deprecation and a retired code in each table, a param
+/// every error carries, and rows with params and messages.
 fn fixture(string_codes: bool) -> Spec {
     let row = |code, name: &str, aliases: &[u32]| Row { aliases: aliases.to_vec(), ..Row::new(code, name) };
     Spec {
         string_codes,
         version: (1, 2, 0),
         recoveries: vec![("retry_later", true), ("fix_request", false)],
+        shared: vec![Param { name: "request_id", ty: "string", required: false }],
         tables: vec![
             Table {
                 id: "cart",
                 rows: vec![
-                    row(1, "CART_EMPTY", &[11, 12]),
+                    Row {
+                        params: vec![
+                            Param { name: "table", ty: "string", required: true },
+                            Param { name: "count", ty: "integer", required: false },
+                        ],
+                        message: Some("Empty."),
+                        shows: true,
+                        ..row(1, "CART_EMPTY", &[11, 12])
+                    },
                     row(2, "CART_FULL", &[]),
                     Row { http_status: 423, recovery: Some("retry_later"), ..row(3, "CART_LOCKED", &[]) },
                 ],
@@ -97,7 +128,7 @@ fn fixture(string_codes: bool) -> Spec {
             Table {
                 id: "order",
                 rows: vec![
-                    row(20, "ORDER_LATE", &[31]),
+                    Row { message: Some("Late."), ..row(20, "ORDER_LATE", &[31]) },
                     Row {
                         deprecated: Some("Orders are paid on delivery.".to_owned()),
                         ..row(21, "ORDER_PAID", &[])
@@ -120,6 +151,9 @@ impl Spec {
             for (id, retry) in &self.recoveries {
                 let _ = writeln!(out, "  - {{id: {id}, description: Do {id}., retry: {retry}}}");
             }
+        }
+        if !self.shared.is_empty() {
+            let _ = writeln!(out, "params: {{{}}}", params_yaml(&self.shared, |_| false));
         }
         out.push_str("tables:\n");
         for table in &self.tables {
@@ -145,6 +179,17 @@ impl Spec {
                 }
                 if !row.causes.is_empty() {
                     let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
+                }
+                let shown = |param: &Param| {
+                    row.shows && row.message.is_some() && param.required && param.ty != "strings"
+                };
+                if !row.params.is_empty() {
+                    let _ = write!(out, ", params: {{{}}}", params_yaml(&row.params, shown));
+                }
+                if let Some(text) = row.message {
+                    let placeholders: String =
+                        row.params.iter().filter(|p| shown(p)).map(|p| format!(" {{${}}}", p.name)).collect();
+                    let _ = write!(out, ", message: \"{text}{placeholders}\"");
                 }
                 out.push_str("}\n");
             }
@@ -186,6 +231,19 @@ impl Spec {
         let &(t, r) = rows.get(which.index(rows.len().max(1)))?;
         Some(&mut self.tables[t].rows[r])
     }
+}
+
+/// Params as a YAML flow mapping's entries: each required one `shown`
+/// does not say is declared data only.
+fn params_yaml(params: &[Param], shown: impl Fn(&Param) -> bool) -> String {
+    let entries: Vec<String> = params
+        .iter()
+        .map(|p| {
+            let data_only = if p.required && !shown(p) { ", data_only: true" } else { "" };
+            format!("{}: {{type: {}, description: P., required: {}{data_only}}}", p.name, p.ty, p.required)
+        })
+        .collect();
+    entries.join(", ")
 }
 
 /// Codes an edit may add: new ones, retired ones, and ones in use.
@@ -242,7 +300,25 @@ enum Edit {
     Deprecate(Index),
     /// Adds a cause to a row, or takes its causes back.
     Cause(Index),
+    /// Declares a param of a row (`None`: of every error), last.
+    AddParam(Option<Index>, Param),
+    /// Removes a param of a row (`None`: of every error).
+    RemoveParam(Option<Index>, Index),
+    /// Gives a param the next type.
+    Retype(Option<Index>, Index),
+    /// Makes a required param optional, or an optional one required.
+    FlipRequired(Option<Index>, Index),
+    /// Gives a row a message, rewords it, or takes it away.
+    Message(Index),
+    /// Makes a row's message show its params, or stop showing them.
+    Shows(Index),
 }
+
+/// Names a new param of a row may take (one in use too), and one of every error.
+const PARAM_NAMES: &[&str] = &["table", "limit", "ratio"];
+const SHARED_NAMES: &[&str] = &["request_id", "trace"];
+const PARAM_TYPES: &[&str] = &["string", "integer", "number", "boolean", "strings"];
+const MESSAGES: &[Option<&str>] = &[None, Some("Failed."), Some("Failed again.")];
 
 #[derive(Debug, Clone, Copy)]
 enum Version {
@@ -283,7 +359,27 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<Index>().prop_map(Edit::FlipRetry),
         (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRecoveries(a, b)),
         any::<Index>().prop_map(Edit::Cause),
+        param_edit(),
     ]
+}
+
+/// An edit of params or messages.
+fn param_edit() -> BoxedStrategy<Edit> {
+    let whose = || proptest::option::of(any::<Index>());
+    let param = |names: &'static [&'static str]| {
+        (proptest::sample::select(names), proptest::sample::select(PARAM_TYPES), any::<bool>())
+            .prop_map(|(name, ty, required)| Param { name, ty, required })
+    };
+    prop_oneof![
+        (any::<Index>(), param(PARAM_NAMES)).prop_map(|(row, param)| Edit::AddParam(Some(row), param)),
+        param(SHARED_NAMES).prop_map(|param| Edit::AddParam(None, param)),
+        (whose(), any::<Index>()).prop_map(|(whose, param)| Edit::RemoveParam(whose, param)),
+        (whose(), any::<Index>()).prop_map(|(whose, param)| Edit::Retype(whose, param)),
+        (whose(), any::<Index>()).prop_map(|(whose, param)| Edit::FlipRequired(whose, param)),
+        any::<Index>().prop_map(Edit::Message),
+        any::<Index>().prop_map(Edit::Shows),
+    ]
+    .boxed()
 }
 
 fn version() -> impl Strategy<Value = Version> {
@@ -351,6 +447,7 @@ fn check(
     edits: &[Edit],
     version: Version,
     seen: &RefCell<[usize; 4]>,
+    kinds: &RefCell<BTreeSet<ChangeKind>>,
 ) -> Result<(), TestCaseError> {
     let mut spec = fixture(locked.old.codes == errcat_model::CodeKind::String);
     for edit in edits {
@@ -364,6 +461,7 @@ fn check(
         return Ok(());
     };
     let diff: CatalogueDiff = diff(&locked.old, &new);
+    kinds.borrow_mut().extend(diff.changes.iter().map(|change| change.kind));
     fs::write(&locked.spec, &yaml).unwrap();
     let (by_gen, messages) = gen_decision(locked.spec.parent().unwrap(), &locked.out)?;
     let context = || format!("{}\n--- gen said ---\n{}\n--- spec ---\n{yaml}", diff, messages.join("\n"));
@@ -415,9 +513,10 @@ fn decide_alike(string_codes: bool) {
     let config = Config { failure_persistence: None, ..Config::with_cases(cases) };
     let locked = locked(string_codes);
     let seen = RefCell::new([0; 4]);
+    let kinds = RefCell::new(BTreeSet::new());
     let strategy = (proptest::collection::vec(edit(), 1..5), version());
-    let result =
-        TestRunner::new(config).run(&strategy, |(edits, version)| check(&locked, &edits, version, &seen));
+    let result = TestRunner::new(config)
+        .run(&strategy, |(edits, version)| check(&locked, &edits, version, &seen, &kinds));
     if let Err(failure) = result {
         panic!("{failure}");
     }
@@ -428,4 +527,14 @@ fn decide_alike(string_codes: bool) {
         accepted > 0 && needs_version > 0 && refused > 0 && invalid < cases as usize / 2,
         "accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}"
     );
+    // And the edits of params and messages reach the classifier.
+    let kinds = kinds.borrow();
+    for kind in [
+        ChangeKind::ParamAdded,
+        ChangeKind::ParamRemoved,
+        ChangeKind::ParamChanged,
+        ChangeKind::MessageChanged,
+    ] {
+        assert!(kinds.contains(&kind), "no case made a {kind:?} change: {kinds:?}");
+    }
 }

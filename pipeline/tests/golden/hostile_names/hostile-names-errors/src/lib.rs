@@ -185,7 +185,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
-#[cfg(feature = "serde")]
+#[cfg(feature = "alloc")]
 extern crate alloc;
 #[cfg(feature = "http")]
 extern crate std;
@@ -2742,6 +2742,283 @@ mod response {
     }
     impl ::core::error::Error for ApiError {}
 }
+/// Errors as values (feature `alloc`): the params of each error that has them, and its message.
+///
+/// A module per table holds a struct per error with params or a message (`values::all::Row`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+///
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+pub mod values {
+    /// The values of [`Result`](crate::Result)'s errors with params or a message.
+    pub mod all {
+        /// [`Result::Row`](crate::Result::Row) with its params: Named like the private method \`row\`.
+        ///
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
+        ///
+        /// > {$code} {$name} {$error} {$value} {$f} \\{\\}
+        ///
+        /// # Params
+        ///
+        /// - `code` (a string): Named like the method \`code\`.
+        /// - `name` (an integer): Named like the method \`name\`.
+        /// - `error` (a boolean): Named like the method \`error\`.
+        /// - `value` (a number): Named like the local \`value\`.
+        /// - `f` (a string): Named like the formatter \`f\`.
+        /// - `json` (a list of strings, data only: not in the message): Named like the local \`json\`.
+        /// - `members` (a string, optional): Named like the argument \`members\`.
+        /// - `serializer` (an integer, optional): Named like the argument \`serializer\`.
+        /// - `description` (a string, data only: not in the message): Named like the method \`description\`.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Row {
+            /// Named like the method \`code\`.
+            ///
+            /// A string.
+            pub code: ::alloc::string::String,
+            /// Named like the method \`name\`.
+            ///
+            /// An integer.
+            pub name: i64,
+            /// Named like the method \`error\`.
+            ///
+            /// A boolean.
+            pub error: bool,
+            /// Named like the local \`value\`.
+            ///
+            /// A number.
+            pub value: f64,
+            /// Named like the formatter \`f\`.
+            ///
+            /// A string.
+            pub f: ::alloc::string::String,
+            /// Named like the local \`json\`.
+            ///
+            /// A list of strings, data only: not in the message.
+            pub json: ::alloc::vec::Vec<::alloc::string::String>,
+            /// Named like the argument \`members\`.
+            ///
+            /// A string, optional.
+            pub members: ::core::option::Option<::alloc::string::String>,
+            /// Named like the argument \`serializer\`.
+            ///
+            /// An integer, optional.
+            pub serializer: ::core::option::Option<i64>,
+            /// Named like the method \`description\`.
+            ///
+            /// A string, data only: not in the message.
+            pub description: ::alloc::string::String,
+        }
+        impl Row {
+            /// The error this is a value of.
+            pub const ERROR: crate::Result = crate::Result::Row;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::Result {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+            /// What a client can do about the error, if the catalogue says.
+            #[must_use]
+            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
+                self.error().recovery()
+            }
+        }
+        impl ::core::fmt::Display for Row {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(
+                    f, "{} {} {} {} {} {{}}", self.code, self.name, self.error, self
+                    .value, self.f
+                )
+            }
+        }
+        impl ::core::error::Error for Row {}
+        /// The error this is a value of.
+        impl ::core::convert::From<Row> for crate::Result {
+            fn from(_: Row) -> Self {
+                Row::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<Row> for crate::ErrorCode {
+            fn from(_: Row) -> Self {
+                crate::ErrorCode::All(Row::ERROR)
+            }
+        }
+        impl ::core::convert::From<Row> for super::ErrorValue {
+            fn from(value: Row) -> Self {
+                super::ErrorValue::AllRow(value)
+            }
+        }
+    }
+    /// The values of [`Box`](crate::Box)'s errors with params or a message.
+    pub mod string {
+        /// [`Box::Vec`](crate::Box::Vec) with its params: Named like the prelude\'s \`Vec\`.
+        ///
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > {$string}
+        ///
+        /// # Params
+        ///
+        /// - `string` (a string): Named like the reader \`string\` and this table\'s module.
+        /// - `strings` (a list of strings, optional): Named like the reader \`strings\`.
+        /// - `missing` (a boolean, data only: not in the message): Named like the function \`missing\`.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Vec {
+            /// Named like the reader \`string\` and this table\'s module.
+            ///
+            /// A string.
+            pub string: ::alloc::string::String,
+            /// Named like the reader \`strings\`.
+            ///
+            /// A list of strings, optional.
+            pub strings: ::core::option::Option<
+                ::alloc::vec::Vec<::alloc::string::String>,
+            >,
+            /// Named like the function \`missing\`.
+            ///
+            /// A boolean, data only: not in the message.
+            pub missing: bool,
+        }
+        impl Vec {
+            /// The error this is a value of.
+            pub const ERROR: crate::Box = crate::Box::Vec;
+            /// The error this is a value of.
+            #[must_use]
+            pub const fn error(&self) -> crate::Box {
+                Self::ERROR
+            }
+            /// The error's code.
+            #[must_use]
+            pub const fn code(&self) -> u32 {
+                self.error().code()
+            }
+            /// The error's name, as the catalogue prints it.
+            #[must_use]
+            pub const fn name(&self) -> &'static str {
+                self.error().name()
+            }
+            /// The error's description.
+            #[must_use]
+            pub const fn description(&self) -> &'static str {
+                self.error().description()
+            }
+            /// The error's HTTP status.
+            #[must_use]
+            pub const fn http_status(&self) -> u16 {
+                self.error().http_status()
+            }
+            /// What a client can do about the error, if the catalogue says.
+            #[must_use]
+            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
+                self.error().recovery()
+            }
+        }
+        impl ::core::fmt::Display for Vec {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "{}", self.string)
+            }
+        }
+        impl ::core::error::Error for Vec {}
+        /// The error this is a value of.
+        impl ::core::convert::From<Vec> for crate::Box {
+            fn from(_: Vec) -> Self {
+                Vec::ERROR
+            }
+        }
+        /// The error this is a value of.
+        impl ::core::convert::From<Vec> for crate::ErrorCode {
+            fn from(_: Vec) -> Self {
+                crate::ErrorCode::String(Vec::ERROR)
+            }
+        }
+        impl ::core::convert::From<Vec> for super::ErrorValue {
+            fn from(value: Vec) -> Self {
+                super::ErrorValue::StringVec(value)
+            }
+        }
+    }
+    /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::AllRow`).
+    ///
+    /// `From` each value builds it; `error()` gives its `ErrorCode`, and with `serde` it reads a body of any of them by its code.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum ErrorValue {
+        /// [`Result::Row`](crate::Result::Row).
+        AllRow(crate::values::all::Row),
+        /// [`Box::Vec`](crate::Box::Vec).
+        StringVec(crate::values::string::Vec),
+    }
+    impl ErrorValue {
+        /// The error this is a value of.
+        #[must_use]
+        pub fn error(&self) -> crate::ErrorCode {
+            match self {
+                Self::AllRow(value) => crate::ErrorCode::from(value.error()),
+                Self::StringVec(value) => crate::ErrorCode::from(value.error()),
+            }
+        }
+        /// The error's code.
+        #[must_use]
+        pub fn code(&self) -> u32 {
+            self.error().code()
+        }
+        /// The error's name, as the catalogue prints it.
+        #[must_use]
+        pub fn name(&self) -> &'static str {
+            self.error().name()
+        }
+        /// The error's description.
+        #[must_use]
+        pub fn description(&self) -> &'static str {
+            self.error().description()
+        }
+        /// The error's HTTP status.
+        #[must_use]
+        pub fn http_status(&self) -> u16 {
+            self.error().http_status()
+        }
+        /// What a client can do about the error, if the catalogue says.
+        #[must_use]
+        pub fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
+            self.error().recovery()
+        }
+    }
+    impl ::core::fmt::Display for ErrorValue {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::AllRow(value) => ::core::fmt::Display::fmt(value, f),
+                Self::StringVec(value) => ::core::fmt::Display::fmt(value, f),
+            }
+        }
+    }
+    impl ::core::error::Error for ErrorValue {}
+    /// The error this is a value of.
+    impl ::core::convert::From<ErrorValue> for crate::ErrorCode {
+        fn from(value: ErrorValue) -> Self {
+            value.error()
+        }
+    }
+}
 /// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
 /// (`Option::Error` as `400`) (`Recovery` as its id); read from the code, an alias, a string
 /// of the code's digits or the name.
@@ -3100,6 +3377,329 @@ mod server {
                 response
             }
             ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+}
+/// Values as error bodies (feature `serde`) and answers (feature `axum`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod value_wire {
+    use ::alloc::string::String;
+    use ::serde::de;
+    use ::serde::ser::SerializeMap;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use ::serde_json::{Map, Value};
+    use crate::values::ErrorValue;
+    /// What writing a value needs of it.
+    trait Params {
+        fn error_code(&self) -> crate::ErrorCode;
+        /// The body's message: the rendered template, else as the catalogue says.
+        fn message(&self) -> String;
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// The members of a value's body.
+    struct Members<'a, T>(&'a T);
+    impl<T: Params> Serialize for Members<'_, T> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let (value, error) = (self.0, self.0.error_code());
+            let mut map = serializer.serialize_map(::core::option::Option::None)?;
+            map.serialize_entry("type", &crate::BodyCode::from(error))?;
+            map.serialize_entry("self", &value.message())?;
+            value.write_params(&mut map)?;
+            map.end()
+        }
+    }
+    fn write<T: Params, S: Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        Members(value).serialize(serializer)
+    }
+    /// The object of a body that holds the code and the params.
+    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
+        json.as_object()
+    }
+    /// The catalogue's error whose code (or alias) the members carry.
+    fn code_of(
+        members: &Map<String, Value>,
+    ) -> ::core::option::Option<crate::ErrorCode> {
+        let code = members.get("type")?;
+        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    }
+    /// A param the body lacks, or sends with the wrong type.
+    fn missing<E: de::Error>(param: &str) -> E {
+        E::custom(
+            ::alloc::format!("the param `{param}` is missing or of the wrong type"),
+        )
+    }
+    fn string(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<String> {
+        members.get(name).and_then(Value::as_str).map(String::from)
+    }
+    fn strings(
+        members: &Map<String, Value>,
+        name: &str,
+    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
+        members
+            .get(name)?
+            .as_array()?
+            .iter()
+            .map(|item| item.as_str().map(String::from))
+            .collect()
+    }
+    impl Params for crate::values::all::Row {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("code", &self.code)?;
+            map.serialize_entry("name", &self.name)?;
+            map.serialize_entry("error", &self.error)?;
+            map.serialize_entry("value", &self.value)?;
+            map.serialize_entry("f", &self.f)?;
+            map.serialize_entry("json", &self.json)?;
+            if let ::core::option::Option::Some(value) = &self.members {
+                map.serialize_entry("members", value)?;
+            }
+            if let ::core::option::Option::Some(value) = &self.serializer {
+                map.serialize_entry("serializer", value)?;
+            }
+            map.serialize_entry("description", &self.description)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::all::Row {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                code: string(members, "code").ok_or_else(|| missing("code"))?,
+                name: members
+                    .get("name")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| missing("name"))?,
+                error: members
+                    .get("error")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| missing("error"))?,
+                value: members
+                    .get("value")
+                    .and_then(Value::as_f64)
+                    .ok_or_else(|| missing("value"))?,
+                f: string(members, "f").ok_or_else(|| missing("f"))?,
+                json: strings(members, "json").ok_or_else(|| missing("json"))?,
+                members: string(members, "members"),
+                serializer: members.get("serializer").and_then(Value::as_i64),
+                description: string(members, "description")
+                    .ok_or_else(|| missing("description"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::all::Row {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::all::Row {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::all::Row {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl Params for crate::values::string::Vec {
+        fn error_code(&self) -> crate::ErrorCode {
+            crate::ErrorCode::from(self.error())
+        }
+        fn message(&self) -> String {
+            ::alloc::string::ToString::to_string(self)
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            map.serialize_entry("string", &self.string)?;
+            if let ::core::option::Option::Some(value) = &self.strings {
+                map.serialize_entry("strings", value)?;
+            }
+            map.serialize_entry("missing", &self.missing)?;
+            ::core::result::Result::Ok(())
+        }
+    }
+    impl crate::values::string::Vec {
+        fn read<E: de::Error>(
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            ::core::result::Result::Ok(Self {
+                string: string(members, "string").ok_or_else(|| missing("string"))?,
+                strings: strings(members, "strings"),
+                missing: members
+                    .get("missing")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| missing("missing"))?,
+            })
+        }
+    }
+    /// Writes the error body: the code, the message and every param set.
+    impl Serialize for crate::values::string::Vec {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Reads the error body of this error; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for crate::values::string::Vec {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            if code_of(members)
+                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
+            {
+                return ::core::result::Result::Err(
+                    de::Error::custom("the body's code is another error's"),
+                );
+            }
+            Self::read(members)
+        }
+    }
+    /// Answers with the error's status and the value's body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for crate::values::string::Vec {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(
+            code: crate::ErrorCode,
+            members: &Map<String, Value>,
+        ) -> ::core::result::Result<Self, E> {
+            match code {
+                _ if code == crate::ErrorCode::from(crate::values::all::Row::ERROR) => {
+                    crate::values::all::Row::read(members).map(ErrorValue::AllRow)
+                }
+                _ if code
+                    == crate::ErrorCode::from(crate::values::string::Vec::ERROR) => {
+                    crate::values::string::Vec::read(members).map(ErrorValue::StringVec)
+                }
+                _ => {
+                    ::core::result::Result::Err(
+                        E::custom("the error has no params or message"),
+                    )
+                }
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                ErrorValue::AllRow(value) => value.serialize(serializer),
+                ErrorValue::StringVec(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+    impl<'de> Deserialize<'de> for ErrorValue {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            let json = Value::deserialize(deserializer)?;
+            let members = members(&json)
+                .ok_or_else(|| de::Error::custom("not an error body"))?;
+            let code = code_of(members)
+                .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+            ErrorValue::read(code, members)
+        }
+    }
+    impl crate::ApiError {
+        /// The error's value: its params as the body sent them (feature `serde`).
+        ///
+        /// `None` when the body names no error with params or a message,
+        /// or lacks one of its required params or sends it with the wrong
+        /// type; an optional param sent with the wrong type reads as absent.
+        /// The code is never lost: `error_code()` and `raw_body()` still have it.
+        #[must_use]
+        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+            let code = self.error_code()?;
+            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+        }
+    }
+    #[cfg(feature = "axum")]
+    use ::axum_core::response::{IntoResponse, Response};
+    /// Answers with the error's status and its body as `application/json`.
+    #[cfg(feature = "axum")]
+    fn answer<T: Params + Serialize>(value: &T) -> Response {
+        let status = value.error_code().status_code();
+        match ::serde_json::to_vec(value) {
+            ::core::result::Result::Ok(body) => {
+                let mut response = Response::new(::axum_core::body::Body::from(body));
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(
+                        ::http::header::CONTENT_TYPE,
+                        ::http::HeaderValue::from_static("application/json"),
+                    );
+                response
+            }
+            ::core::result::Result::Err(_) => status.into_response(),
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                ErrorValue::AllRow(value) => value.into_response(),
+                ErrorValue::StringVec(value) => value.into_response(),
+            }
         }
     }
 }

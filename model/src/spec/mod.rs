@@ -6,7 +6,11 @@
 
 use serde::Deserialize;
 
-pub use crate::spec_attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
+mod attributes;
+mod params;
+
+pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
+pub use self::params::{SpecParam, SpecParamType, SpecParams};
 
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -60,6 +64,10 @@ pub struct SpecFile {
     /// have HTTP statuses has error responses, so only it may have one.
     #[serde(default)]
     pub body: Option<SpecBody>,
+    /// Params every error of the catalogue carries (a request id, say),
+    /// in this order, before each row's own.
+    #[serde(default)]
+    pub params: SpecParams,
     /// Per-row attributes (`sqlstate: {type: string, description: …}`):
     /// each name a getter of every table enum and a column of the docs;
     /// rows give their values under `attributes:`.
@@ -382,6 +390,16 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(inner(length(min = 1))))]
     pub solutions: Vec<String>,
+    /// The data this error carries, in this order: each param's name and
+    /// declaration.
+    #[serde(default)]
+    pub params: SpecParams,
+    /// The message of one occurrence, a template showing the params:
+    /// `Table '{$table}' doesn't exist` (MessageFormat 2's simple
+    /// messages; `\{`, `\}`, `\|` and `\\` are the characters themselves).
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub message: Option<String>,
     /// The row's values of the catalogue's declared `attributes`, by name.
     #[serde(default)]
     pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,

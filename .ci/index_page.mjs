@@ -1,0 +1,205 @@
+// The error index pages (`docs/<crate>.html`) in headless Chromium, over
+// file://: every anchor of the crate's Markdown reference scrolls its
+// entry into view, search finds a code by number, by name and by a word
+// of its text, the page is whole without JavaScript, logs no console
+// error, and axe-core finds no violation in light or dark. With
+// `--timing PAGE`, it prints how long a search takes on that page (no
+// assertion on time). Screenshots go to target/index-page/.
+//
+// usage: node .ci/index_page.mjs NODE_MODULES [--timing PAGE] PAGE...
+
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const args = process.argv.slice(2);
+const modules = path.resolve(args.shift());
+let timingPage = null;
+const pages = [];
+while (args.length > 0) {
+  const arg = args.shift();
+  if (arg === "--timing") timingPage = args.shift();
+  else pages.push(arg);
+}
+const require = createRequire(path.join(modules, "noop.js"));
+const { chromium } = require("playwright-core");
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const shots = path.resolve("target/index-page");
+fs.mkdirSync(shots, { recursive: true });
+
+let failures = 0;
+const fail = (page, message) => {
+  failures += 1;
+  console.error(`FAIL ${page}: ${message}`);
+};
+
+/// The crate's reference beside a page: `<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`.
+function referenceOf(page) {
+  const crate = path.basename(page, ".html");
+  return path.join(path.dirname(path.dirname(page)), crate, "src", "reference.md");
+}
+
+/// Opens `file` in a new page, recording console errors and uncaught exceptions.
+async function open(context, file, errors) {
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(pathToFileURL(path.resolve(file)).href);
+  return page;
+}
+
+/// Whether the entry `id` is shown (not hidden by search) and on screen.
+async function inView(page, id) {
+  return page.evaluate(async (id) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const entry = document.getElementById(id);
+    if (!entry || entry.closest("[hidden]")) return false;
+    const box = entry.getBoundingClientRect();
+    return box.top >= -1 && box.top < innerHeight && box.height > 0;
+  }, id);
+}
+
+/// Every anchor of the Markdown reference scrolls its entry into view.
+async function checkAnchors(page, file) {
+  const markdown = fs.readFileSync(referenceOf(file), "utf8");
+  const anchors = [...markdown.matchAll(/<a id="([^"]+)"><\/a>/g)].map((match) => match[1]);
+  if (anchors.length === 0) fail(file, "the reference has no anchors");
+  for (const anchor of anchors) {
+    await page.evaluate((anchor) => { location.hash = anchor; }, anchor);
+    if (!(await inView(page, anchor))) fail(file, `#${anchor} does not show its entry`);
+  }
+  // A link followed from elsewhere: the page opened at the last anchor.
+  const last = anchors[anchors.length - 1];
+  await page.goto(`${pathToFileURL(path.resolve(file)).href}#${last}`);
+  if (!(await inView(page, last))) fail(file, `opening the page at #${last} does not show its entry`);
+  return anchors.length;
+}
+
+/// Types `query` into the search and waits until every entry shows as it
+/// should (the page updates the entries below the first screen after it).
+async function searchFor(page, query) {
+  await page.fill("#q", query);
+  await page.waitForFunction(() => {
+    const shown = document.querySelectorAll("main article:not([hidden])").length;
+    const all = document.querySelectorAll("main article").length;
+    const status = document.getElementById("found").textContent;
+    return status === "" ? shown === all : status.startsWith(`${shown} of ${all} `);
+  });
+}
+
+/// Search finds an entry by its code, its name and a word of its text.
+async function checkSearch(page, file) {
+  const entry = await page.evaluate(() => {
+    const article = document.querySelector("main article:not(.alias):not(.retired)");
+    const heading = article.querySelector("h3").firstChild.nextSibling.textContent.trim();
+    const text = article.querySelector("p").textContent;
+    const word = text.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0];
+    return { id: article.id, code: article.querySelector("h3 a").textContent, name: heading, word };
+  });
+  const total = await page.locator("main article").count();
+  for (const [how, query] of [["code", entry.code], ["name", entry.name], ["word", entry.word]]) {
+    await searchFor(page, query);
+    const hidden = await page.evaluate((id) => document.getElementById(id).closest("[hidden]") !== null, entry.id);
+    if (hidden) fail(file, `searching by ${how} (${JSON.stringify(query)}) hides ${entry.id}`);
+  }
+  await searchFor(page, "no entry has this text 0x7f3a");
+  if ((await page.locator("main article:not([hidden])").count()) !== 0) fail(file, "a search for nothing shows entries");
+  await searchFor(page, "");
+  if ((await page.locator("main article:not([hidden])").count()) !== total) fail(file, "emptying the search hides entries");
+}
+
+/// axe-core's checks, every rule it runs by default, in one colour scheme.
+async function checkAxe(page, file, scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document));
+  for (const violation of result.violations) {
+    const where = violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ");
+    fail(file, `axe (${scheme}): ${violation.id}: ${violation.help} at ${where}`);
+  }
+}
+
+/// Without JavaScript the page shows every entry, and no search form.
+async function checkWithoutScript(browser, file) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.resolve(file)).href);
+  const hidden = await page.locator("main article[hidden], main section[hidden]").count();
+  if (hidden !== 0) fail(file, `without JavaScript, ${hidden} entries are hidden`);
+  if (await page.isVisible("#search")) fail(file, "without JavaScript, the search form shows");
+  await context.close();
+}
+
+/// Milliseconds for a search on `file`: the filtering, until the next
+/// frame (which shows the first screen of results), and until every entry
+/// below it is updated too.
+async function timing(browser, file) {
+  const context = await browser.newContext();
+  const page = await open(context, file, []);
+  const entries = await page.locator("main article").count();
+  const samples = await page.evaluate(async () => {
+    const input = document.getElementById("q");
+    const all = document.querySelectorAll("main article");
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    const settled = () => {
+      const shown = document.querySelectorAll("main article:not([hidden])").length;
+      const status = document.getElementById("found").textContent;
+      return status === "" ? shown === all.length : status.startsWith(`${shown} of `);
+    };
+    const codes = [...document.querySelectorAll("main article h3 a")].map((a) => a.textContent);
+    const queries = [codes[Math.floor(codes.length / 2)], "token", "the", "xyzzy", "", codes[7], "expired", ""];
+    const results = [];
+    for (let round = 0; round < 3; round++) {
+      for (const query of queries) {
+        const start = performance.now();
+        input.value = query;
+        input.dispatchEvent(new Event("input"));
+        const filtered = performance.now();
+        await frame();
+        const first = performance.now();
+        while (!settled()) await frame();
+        results.push({ filter: filtered - start, frame: first - start, all: performance.now() - start });
+      }
+    }
+    return results;
+  });
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const worst = (values) => Math.max(...values);
+  console.log(`search on ${file} (${entries} entries, ${fs.statSync(file).size} bytes), ms over ${samples.length} searches:`);
+  for (const [what, key] of [["filtering", "filter"], ["to the next frame", "frame"], ["until every entry is updated", "all"]]) {
+    const values = samples.map((sample) => sample[key]);
+    console.log(`  ${what}: median ${median(values).toFixed(1)}, worst ${worst(values).toFixed(1)}`);
+  }
+  await context.close();
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+for (const file of pages) {
+  const before = failures;
+  const errors = [];
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await open(context, file, errors);
+  const anchors = await checkAnchors(page, file);
+  await checkSearch(page, file);
+  const name = path.basename(file, ".html");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, `${name}-light.png`) });
+  await checkAxe(page, file, "light");
+  await checkAxe(page, file, "dark");
+  await page.screenshot({ path: path.join(shots, `${name}-dark.png`) });
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.screenshot({ path: path.join(shots, `${name}-phone.png`) });
+  for (const error of errors) fail(file, `console: ${error}`);
+  await context.close();
+  await checkWithoutScript(browser, file);
+  if (failures === before) console.log(`ok ${file}: ${anchors} anchors, search, axe (light and dark), without JavaScript`);
+}
+if (timingPage) await timing(browser, timingPage);
+await browser.close();
+if (failures > 0) {
+  console.error(`${failures} failure(s)`);
+  process.exit(1);
+}

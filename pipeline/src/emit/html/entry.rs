@@ -1,0 +1,220 @@
+//! The page's entries: one `<article>` per code, per alias and per
+//! retired code, each with the code's anchor as its id, and the recovery
+//! vocabulary the entries link to.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::emit::sample::{self, Sample};
+use errcat_model::params::Param;
+use errcat_model::text::push_html;
+use errcat_model::{Catalogue, Code, Retired, Row, Table, TableKind};
+
+/// The id of the recovery section.
+pub(super) const RECOVERY_SECTION: &str = "recovery";
+
+/// What the entries link to, worked out once per page, so that each
+/// entry costs the same however many there are.
+pub(super) struct Shown<'a> {
+    /// Whether the catalogue is an HTTP one: custom rows show their status.
+    http: bool,
+    /// The HTTP status table's rows by status: a status links to its row.
+    http_rows: HashMap<u16, &'a Row>,
+}
+
+impl<'a> Shown<'a> {
+    pub(super) fn of(catalogue: &'a Catalogue) -> Self {
+        let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
+        let http_rows =
+            rows.iter().filter_map(|row| Some((u16::try_from(row.code.integer()?).ok()?, row))).collect();
+        Shown { http: catalogue.http, http_rows }
+    }
+}
+
+/// A row's entry, then one for each of its aliases.
+pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
+    let anchor = row.anchor();
+    let _ = write!(out, "<article id=\"{anchor}\">");
+    heading(out, &anchor, &row.code, &row.name);
+    if row.deprecated.is_some() {
+        out.push_str(" <span class=\"tag\">deprecated</span>");
+    }
+    out.push_str("</h3>\n<p>");
+    push_html(out, &row.description);
+    out.push_str("</p>\n");
+    facts(out, shown, table, row);
+    super::attributes::values(out, catalogue, row);
+    message(out, catalogue, row);
+    if let Some(explanation) = &row.explanation {
+        out.push_str("<h4>Explanation</h4>\n<p>");
+        push_html(out, explanation);
+        out.push_str("</p>\n");
+    }
+    for (title, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+        if texts.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "<h4>{title}</h4>\n<ul>\n");
+        for text in texts {
+            out.push_str("<li>");
+            push_html(out, text);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</article>\n");
+    for alias in &row.aliases {
+        let alias_anchor = alias.anchor();
+        let _ = write!(out, "<article id=\"{alias_anchor}\" class=\"alias\">");
+        heading(out, &alias_anchor, alias, "");
+        let _ = write!(out, "<span class=\"tag\">alias</span></h3>\n<p>Sent for <a href=\"#{anchor}\">");
+        push_html(out, &row.code.word());
+        out.push(' ');
+        push_html(out, &row.name);
+        out.push_str("</a>: the same error, under another code.</p>\n</article>\n");
+    }
+}
+
+/// A parameterised row's message template as written, the message with
+/// the sample values, its params and the answer that carries them, as the
+/// Markdown reference and the OpenAPI examples show them: nothing for a
+/// row with neither params nor a message.
+fn message(out: &mut String, catalogue: &Catalogue, row: &Row) {
+    if row.params.is_empty() && row.message.is_none() {
+        return;
+    }
+    if let (Some(template), Some(sample)) = (&row.message, sample::message(catalogue, row)) {
+        out.push_str("<h4>Message</h4>\n<p>Template: <code>");
+        push_html(out, &template.source);
+        out.push_str("</code></p>\n<p>With sample values: <samp>");
+        push_html(out, &sample);
+        out.push_str("</samp></p>\n");
+    }
+    if !row.params.is_empty() {
+        out.push_str("<h4>Params</h4>\n");
+        params_table(out, &row.params);
+    }
+    if let Some(json) = Sample::answer_json(catalogue, row) {
+        let what = if catalogue.problem_details.is_some() { "problem details" } else { "body" };
+        let _ = write!(out, "<h4>Example {what}</h4>\n<pre><code>");
+        push_html(out, &json);
+        out.push_str("</code></pre>\n");
+    }
+}
+
+/// A table of params: name, type, whether required, description.
+pub(super) fn params_table(out: &mut String, params: &[Param]) {
+    out.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">Param</th><th scope=\"col\">Type</th>\
+         <th scope=\"col\">Required</th><th scope=\"col\">Description</th></tr></thead>\n<tbody>\n",
+    );
+    for param in params {
+        out.push_str("<tr><td><code>");
+        push_html(out, &param.name);
+        let _ = write!(
+            out,
+            "</code></td><td>{}</td><td>{}</td><td>",
+            param.ty.keyword(),
+            if param.required { "yes" } else { "no" }
+        );
+        push_html(out, &param.description);
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// `<h3>` with the code linked to its own anchor, and the name: left open
+/// for the tags.
+fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
+    let _ = write!(out, "<h3><a href=\"#{anchor}\">");
+    push_html(out, &code.word());
+    out.push_str("</a> ");
+    push_html(out, name);
+}
+
+/// The entry's facts beside its text, a line each: its HTTP status,
+/// aliases, recovery and deprecation, when it has them.
+fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
+    if shown.http && table.kind == TableKind::Custom {
+        out.push_str("<p>HTTP status: ");
+        match shown.http_rows.get(&row.http_status) {
+            Some(http) => {
+                let _ = write!(out, "<a href=\"#{}\">{} ", http.anchor(), row.http_status);
+                push_html(out, &http.name);
+                out.push_str("</a>");
+            }
+            None => match errcat_model::http_status::http_status(row.http_status) {
+                Some(known) => {
+                    let _ = write!(out, "{} {}", known.code, known.phrase);
+                }
+                None => {
+                    let _ = write!(out, "{}", row.http_status);
+                }
+            },
+        }
+        out.push_str("</p>\n");
+    }
+    if !row.aliases.is_empty() {
+        out.push_str("<p>Also sent as: ");
+        for (i, alias) in row.aliases.iter().enumerate() {
+            let separator = if i == 0 { "" } else { ", " };
+            let _ = write!(out, "{separator}<a href=\"#{}\">", alias.anchor());
+            push_html(out, &alias.word());
+            out.push_str("</a>");
+        }
+        out.push_str("</p>\n");
+    }
+    if let Some(recovery) = &row.recovery {
+        let _ = write!(out, "<p>Recovery: <a href=\"#{}\">", recovery.anchor());
+        push_html(out, recovery.key());
+        out.push_str("</a></p>\n");
+    }
+    if let Some(note) = &row.deprecated {
+        out.push_str("<p>Deprecated: ");
+        push_html(out, note);
+        out.push_str("</p>\n");
+    }
+}
+
+/// A retired code's entry: its name, why it was withdrawn and what
+/// replaced it, and, for a table that is gone, which table it was in.
+pub(super) fn retired(out: &mut String, retired: &Retired, with_table: bool) {
+    let anchor = retired.anchor();
+    let _ = write!(out, "<article id=\"{anchor}\" class=\"retired\">");
+    heading(out, &anchor, &retired.code, &retired.name);
+    out.push_str(" <span class=\"tag\">retired</span></h3>\n");
+    if with_table {
+        out.push_str("<p>Table: ");
+        push_html(out, &retired.table);
+        out.push_str("</p>\n");
+    }
+    out.push_str("<p>Retired: ");
+    push_html(out, &retired.reason);
+    out.push_str("</p>\n</article>\n");
+}
+
+/// Whether the page has a recovery section: some row names a recovery.
+pub(super) fn shows_recoveries(catalogue: &Catalogue) -> bool {
+    !catalogue.recoveries.is_empty() && catalogue.rows().any(|(_, row)| row.recovery.is_some())
+}
+
+/// What each recovery value asks of a client, anchored as in the
+/// Markdown reference, when any row names one.
+pub(super) fn recoveries(out: &mut String, catalogue: &Catalogue) {
+    if !shows_recoveries(catalogue) {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section id=\"{RECOVERY_SECTION}\">\n<h2>Recovery</h2>\n\
+         <p>What a client should do about each code that names a recovery.</p>\n<dl>\n"
+    );
+    for recovery in &catalogue.recoveries {
+        let _ = write!(out, "<dt id=\"{}\"><code>", recovery.anchor());
+        push_html(out, &recovery.key);
+        out.push_str("</code></dt><dd>");
+        push_html(out, &recovery.description);
+        out.push_str("</dd>\n");
+    }
+    out.push_str("</dl>\n</section>\n");
+}

@@ -1,0 +1,196 @@
+//! The HTML emitter: the catalogue as one static error index page,
+//! `docs/<crate>.html`, that any static host or `file://` serves, with
+//! the anchor of each code that the problem `type` URIs and the Markdown
+//! reference use.
+//!
+//! The page is complete without JavaScript: every entry is in the markup,
+//! and the inline script (`page.js`) only adds search and copy-link
+//! buttons. Its style (`page.css`) and script are fixed text, inlined, so
+//! the page loads nothing else. Every spec text is shown as written,
+//! HTML-escaped and never read as Markdown.
+
+mod attributes;
+mod entry;
+
+use std::fmt::Write as _;
+
+use errcat_model::Catalogue;
+use errcat_model::output::Comment;
+use errcat_model::text::push_html;
+
+/// The comment syntax of the page's header (allowed before the doctype).
+pub const COMMENT: Comment = Comment::Html;
+
+/// The page's style: light and dark, phone widths, print.
+const STYLE: &str = include_str!("page.css");
+
+/// The page's script: search and copy-link buttons, added to the page
+/// the markup already shows.
+const SCRIPT: &str = include_str!("page.js");
+
+/// The page's file name under `docs/`: `<crate>.html`.
+pub fn file_name(catalogue: &Catalogue) -> String {
+    format!("{}.html", catalogue.crate_name)
+}
+
+/// The page below its header.
+pub fn emit_page(catalogue: &Catalogue) -> String {
+    let mut page = String::new();
+    emit_page_into(&mut page, catalogue);
+    page
+}
+
+/// [`emit_page`], appended to `out`: a large page is made in place.
+pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>");
+    push_html(out, &catalogue.title);
+    out.push_str("</title>\n<style>\n");
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the codes</a>\n");
+    banner(out, catalogue);
+    navigation(out, catalogue);
+    out.push_str("<main id=\"main\">\n");
+    shared_params(out, catalogue);
+    let shown = entry::Shown::of(catalogue);
+    for table in &catalogue.tables {
+        let _ = write!(out, "<section id=\"{}\">\n<h2>", table_anchor(&table.id));
+        push_html(out, &table.title);
+        out.push_str("</h2>\n<p>");
+        push_html(out, &table.summary);
+        out.push_str("</p>\n");
+        for row in &table.rows {
+            entry::row(out, &shown, catalogue, table, row);
+        }
+        for retired in catalogue.retired_in(&table.id) {
+            entry::retired(out, retired, false);
+        }
+        out.push_str("</section>\n");
+    }
+    retired_elsewhere(out, catalogue);
+    entry::recoveries(out, catalogue);
+    attributes::section(out, catalogue);
+    out.push_str("</main>\n<footer>\n<p>");
+    push_html(out, &catalogue.crate_name);
+    out.push(' ');
+    push_html(out, &catalogue.version);
+    out.push_str(", from ");
+    push_html(out, &catalogue.source);
+    out.push_str(".</p>\n</footer>\n<script>\n");
+    push_script(out);
+    out.push_str("</script>\n</body>\n</html>\n");
+}
+
+/// The script as the page carries it: without its comment lines and
+/// each line's indentation, which a reader of `page.js` wants and the
+/// page's size does not.
+fn push_script(out: &mut String) {
+    for line in SCRIPT.lines().map(str::trim_start).filter(|line| !line.starts_with("//")) {
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// The id of a table's section: `table-` and its snake_case id, never a
+/// code's anchor (digits, or `Code-…`) nor a recovery's (`recovery-…`).
+pub fn table_anchor(id: &str) -> String {
+    format!("table-{id}")
+}
+
+/// The id of the section of codes whose table is gone.
+const RETIRED_ELSEWHERE: &str = "retired-tables";
+
+/// The title, what the page holds, and the search form the script shows.
+fn banner(out: &mut String, catalogue: &Catalogue) {
+    out.push_str("<header>\n<h1>");
+    push_html(out, &catalogue.title);
+    let codes = catalogue.rows().count();
+    let tables = catalogue.tables.len();
+    let _ = write!(
+        out,
+        "</h1>\n<p>{codes} code{}{} in {tables} table{}",
+        plural(codes),
+        retired_count(catalogue),
+        plural(tables)
+    );
+    out.push('.');
+    if let Some(details) = &catalogue.problem_details {
+        out.push_str(" A problem&#39;s <code>type</code>, <code>");
+        push_html(out, &details.type_base);
+        out.push_str("#…</code>, leads to its code here.");
+    }
+    out.push_str("</p>\n");
+    out.push_str(
+        "<form id=\"search\" role=\"search\" hidden>\n\
+         <label for=\"q\">Search by code, name or text</label>\n\
+         <input id=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"found\">\n\
+         <p id=\"found\" role=\"status\"></p>\n</form>\n</header>\n",
+    );
+}
+
+/// `, N retired`, when any code is.
+fn retired_count(catalogue: &Catalogue) -> String {
+    match catalogue.retired.len() {
+        0 => String::new(),
+        n => format!(" (and {n} retired)"),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Links to each section.
+fn navigation(out: &mut String, catalogue: &Catalogue) {
+    out.push_str("<nav aria-label=\"Tables\">\n<ul>\n");
+    if !catalogue.params.is_empty() {
+        let _ = writeln!(out, "<li><a href=\"#{SHARED_PARAMS}\">Params every error carries</a></li>");
+    }
+    for table in &catalogue.tables {
+        let _ = write!(out, "<li><a href=\"#{}\">", table_anchor(&table.id));
+        push_html(out, &table.title);
+        let _ = writeln!(out, "</a> ({})</li>", table.rows.len());
+    }
+    if catalogue.retired_elsewhere().next().is_some() {
+        let _ =
+            writeln!(out, "<li><a href=\"#{RETIRED_ELSEWHERE}\">Retired codes of removed tables</a></li>");
+    }
+    if entry::shows_recoveries(catalogue) {
+        let _ = writeln!(out, "<li><a href=\"#{}\">Recovery</a></li>", entry::RECOVERY_SECTION);
+    }
+    if !catalogue.attributes.is_empty() {
+        let _ = writeln!(out, "<li><a href=\"#{}\">Attributes</a></li>", attributes::SECTION);
+    }
+    out.push_str("</ul>\n</nav>\n");
+}
+
+/// The id of the section of the params every error carries.
+const SHARED_PARAMS: &str = "params-every-error-carries";
+
+/// The params every error carries, listed once before the tables, as the
+/// Markdown reference lists them: nothing when there are none.
+fn shared_params(out: &mut String, catalogue: &Catalogue) {
+    if catalogue.params.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section id=\"{SHARED_PARAMS}\">\n<h2>Params every error carries</h2>\n\
+         <p>Every error carries these params, before those its entry lists.</p>"
+    );
+    entry::params_table(out, &catalogue.params);
+    out.push_str("</section>\n");
+}
+
+/// The codes of tables that are gone, anchored so old links still land.
+fn retired_elsewhere(out: &mut String, catalogue: &Catalogue) {
+    if catalogue.retired_elsewhere().next().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "<section id=\"{RETIRED_ELSEWHERE}\">\n<h2>Retired codes of removed tables</h2>");
+    for retired in catalogue.retired_elsewhere() {
+        entry::retired(out, retired, true);
+    }
+    out.push_str("</section>\n");
+}

@@ -1,0 +1,82 @@
+//! The HTML error index page (`docs/<crate>.html`): whole on its own,
+//! every text as written, and within its size budget. That it works in a
+//! browser (anchors, search, accessibility) is `.ci/index_page.mjs`'s test.
+
+use errcat_model::text::html;
+use errcat_pipeline::emit::html as page;
+
+/// The page's budget (issue: at most twice the Markdown reference at
+/// 10,000 codes), measured on the synthetic catalogue the benchmarks use.
+/// A small catalogue weighs the fixed style and script more: the plain
+/// rows of the large_table fixture are recorded in BENCHMARKS.md.
+#[test]
+fn the_page_of_ten_thousand_codes_is_at_most_twice_its_markdown() {
+    let spec = errcat_pipeline::synth::spec(10_000);
+    let catalogue = crate::load_text(std::path::Path::new("spec/synth.yaml"), "spec/synth.yaml", &spec)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The files as written, headers and all.
+    let files = errcat_pipeline::render(std::slice::from_ref(&catalogue));
+    let size = |path: &str| files.iter().find(|file| file.path.ends_with(path)).expect(path).contents.len();
+    let html = size(&format!("docs/{}.html", catalogue.crate_name));
+    let reference = size("src/reference.md");
+    assert!(html <= 2 * reference, "the page is {html} bytes, the Markdown {reference}");
+}
+
+/// Every text of every entry is on the page exactly as the spec writes
+/// it, escaped for HTML and nothing else: no Markdown is read into it.
+#[test]
+fn every_text_is_on_the_page_as_written() {
+    for catalogue in crate::fixtures::catalogues() {
+        let text = page::emit_page(&catalogue);
+        let mut texts = vec![catalogue.title.clone()];
+        for (table, row) in catalogue.rows() {
+            texts.extend([
+                table.title.clone(),
+                table.summary.clone(),
+                row.name.clone(),
+                row.description.clone(),
+            ]);
+            texts.extend(row.explanation.iter().chain(&row.deprecated).cloned());
+            texts.extend(row.causes.iter().chain(&row.solutions).cloned());
+            texts.extend(row.message.iter().map(|template| template.source.clone()));
+            texts.extend(row.params.iter().map(|param| param.description.clone()));
+        }
+        texts.extend(catalogue.params.iter().map(|param| param.description.clone()));
+        for retired in &catalogue.retired {
+            texts.extend([retired.name.clone(), retired.reason.clone()]);
+        }
+        for written in texts {
+            assert!(text.contains(&html(&written)), "{}: {written:?} is not on the page", catalogue.source);
+        }
+    }
+    // Markdown's markup stays text.
+    let yaml = "title: '**T** <b>'\ncrate: t-errors\nversion: 0.1.0\ntables:\n  - id: t\n    title: T\n    summary: S\n    errors:\n      - {code: 1, name: '`A_B`', description: \"[x](y) & 'z'\"}\n";
+    let catalogue = crate::load_text(std::path::Path::new("spec/t.yaml"), "spec/t.yaml", yaml)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = page::emit_page(&catalogue);
+    assert!(text.contains("<h1>**T** &lt;b&gt;</h1>"), "{text}");
+    assert!(text.contains("<a href=\"#1\">1</a> `A_B`</h3>"), "{text}");
+    assert!(text.contains("<p>[x](y) &amp; &#39;z&#39;</p>"), "{text}");
+}
+
+/// The page loads nothing: its style and script are inline, and it links
+/// only to its own anchors.
+#[test]
+fn the_page_loads_nothing_and_links_only_to_itself() {
+    for catalogue in crate::fixtures::catalogues() {
+        let text = page::emit_page(&catalogue);
+        for outside in ["<link", " src=", "url(", "@import", "fetch(", "XMLHttpRequest"] {
+            assert!(!text.contains(outside), "{}: {outside}", catalogue.source);
+        }
+        for (at, _) in text.match_indices(" href=\"") {
+            let target = &text[at + 7..];
+            assert!(
+                target.starts_with('#'),
+                "{}: a link out: {}",
+                catalogue.source,
+                &target[..40.min(target.len())]
+            );
+        }
+        assert_eq!(text, page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
+    }
+}

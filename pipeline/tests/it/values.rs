@@ -1,0 +1,165 @@
+//! Errors as values (`fixtures/values.yaml`, `fixtures/values_problem.yaml`),
+//! read back through the crates generated from them: the messages they
+//! display, the bodies they are written as and read from, what a client
+//! reads of a body whose params are wrong, and how a server answers them.
+
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use http_body::Body as _;
+use values_errors::axum_core::response::{IntoResponse, Response};
+use values_errors::values::query::{Busy, TableMissing, TooManyRows};
+use values_errors::values::{ErrorValue, auth};
+use values_errors::{ApiError, AuthError, ErrorCode, QueryError, Recovery, RetryAfter};
+use values_problem_errors::values::quota::QuotaExceeded;
+
+fn table_missing() -> TableMissing {
+    TableMissing { request_id: Some("r-1".into()), table: "users".into(), schema: None }
+}
+
+fn too_many_rows() -> TooManyRows {
+    TooManyRows {
+        request_id: None,
+        limit: 5,
+        ratio: 1.5,
+        partial: true,
+        columns: vec!["id".into(), "name".into()],
+    }
+}
+
+/// The whole body of an answer (built in memory: it is ready at once).
+fn body_of(response: Response) -> String {
+    let mut body = response.into_body();
+    let mut bytes = Vec::new();
+    let mut context = Context::from_waker(Waker::noop());
+    loop {
+        match Pin::new(&mut body).poll_frame(&mut context) {
+            Poll::Ready(Some(frame)) => {
+                if let Ok(data) = frame.expect("a frame").into_data() {
+                    bytes.extend_from_slice(&data);
+                }
+            }
+            Poll::Ready(None) => break,
+            Poll::Pending => panic!("an answer's body is in memory"),
+        }
+    }
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+#[test]
+fn a_value_displays_its_message_with_escapes_resolved() {
+    assert_eq!(table_missing().to_string(), "Table 'users' doesn't exist");
+    assert_eq!(too_many_rows().to_string(), "5 rows at most {ratio 1.5}, partial: true | see \\docs");
+    // Without a message: the description; a message without params: itself.
+    assert_eq!(Busy { request_id: None, queue: 3 }.to_string(), "The database is busy.");
+    let expired = auth::TokenExpired { request_id: None };
+    assert_eq!(expired.to_string(), "Sign in again: the token has expired");
+    // Numbers show as Rust's `Display` for `f64`.
+    assert!(TooManyRows { ratio: 2.0, ..too_many_rows() }.to_string().contains("{ratio 2}"));
+    assert_eq!(ErrorValue::from(table_missing()).to_string(), "Table 'users' doesn't exist");
+}
+
+#[test]
+fn a_value_is_its_error_with_the_errors_getters() {
+    let value = table_missing();
+    assert_eq!(value.error(), QueryError::TableMissing);
+    assert_eq!((value.code(), value.name(), value.http_status()), ("table_missing", "Table missing", 404));
+    assert_eq!(value.recovery(), Some(Recovery::FixRequest));
+    assert_eq!(QueryError::from(value.clone()), QueryError::TableMissing);
+    assert_eq!(ErrorCode::from(value.clone()), ErrorCode::Query(QueryError::TableMissing));
+    let any = ErrorValue::from(value);
+    assert_eq!(any.error(), ErrorCode::Query(QueryError::TableMissing));
+    assert_eq!((any.code(), any.http_status()), ("table_missing", 404));
+    assert_eq!(ErrorCode::from(any), ErrorCode::Query(QueryError::TableMissing));
+    assert_eq!(auth::Forbidden { request_id: None }.error(), AuthError::Forbidden);
+}
+
+#[test]
+fn a_value_is_written_as_the_body_with_its_params_and_read_back() {
+    let expected = r#"{"error":{"code":"too_many_rows","message":"5 rows at most {ratio 1.5}, partial: true | see \\docs","limit":5,"ratio":1.5,"partial":true,"columns":["id","name"]}}"#;
+    assert_eq!(serde_json::to_string(&too_many_rows()).unwrap(), expected);
+    assert_eq!(serde_json::from_str::<TooManyRows>(expected).unwrap(), too_many_rows());
+    let any: ErrorValue = serde_json::from_str(expected).unwrap();
+    assert_eq!(any, ErrorValue::from(too_many_rows()));
+    assert_eq!(serde_json::to_string(&any).unwrap(), expected);
+    // Shared params come first; an absent optional param is left out.
+    assert_eq!(
+        serde_json::to_string(&table_missing()).unwrap(),
+        r#"{"error":{"code":"table_missing","message":"Table 'users' doesn't exist","request_id":"r-1","table":"users"}}"#
+    );
+    // A row without a message sends its name, as every error body does.
+    assert_eq!(
+        serde_json::to_string(&Busy { request_id: None, queue: 3 }).unwrap(),
+        r#"{"error":{"code":"busy","message":"Busy","queue":3}}"#
+    );
+    // Another error's body is not this value.
+    let busy = r#"{"error":{"code":"busy","message":"Busy","queue":3}}"#;
+    assert!(serde_json::from_str::<TooManyRows>(busy).is_err());
+    assert_eq!(serde_json::from_str::<ErrorValue>(busy).unwrap().error(), ErrorCode::Query(QueryError::Busy));
+}
+
+#[test]
+fn a_client_keeps_the_code_when_the_params_are_wrong() {
+    let error =
+        ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"m","table":"users"}}"#);
+    assert_eq!(error.value(), Some(ErrorValue::from(TableMissing { request_id: None, ..table_missing() })));
+    // A required param of the wrong type: no value, the code and the body kept.
+    let body = br#"{"error":{"code":"too_many_rows","message":"m","limit":"five","ratio":1,"partial":true,"columns":[]}}"#;
+    let error = ApiError::from_response(422, body);
+    assert_eq!(error.value(), None);
+    assert_eq!(error.error_code(), Some(ErrorCode::Query(QueryError::TooManyRows)));
+    assert_eq!(error.raw_body(), body);
+    assert!(serde_json::from_slice::<TooManyRows>(body).unwrap_err().to_string().contains("`limit`"));
+    // A missing one likewise; an optional one of the wrong type reads as absent.
+    let error = ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"m"}}"#);
+    assert_eq!((error.value(), error.error_code()), (None, Some(ErrorCode::Query(QueryError::TableMissing))));
+    let error = ApiError::from_response(404, br#"{"error":{"code":"table_missing","table":"t","schema":7}}"#);
+    let Some(ErrorValue::QueryTableMissing(value)) = error.value() else { panic!("a value") };
+    assert_eq!((value.table.as_str(), value.schema), ("t", None));
+    // An integer is a number too; a body that is not JSON has no value.
+    let body = br#"{"error":{"code":"too_many_rows","limit":5,"ratio":1,"partial":false,"columns":["a"]}}"#;
+    assert_eq!(ApiError::from_response(422, body).value().map(|value| value.code()), Some("too_many_rows"));
+    assert_eq!(ApiError::from_response(502, b"<html>").value(), None);
+}
+
+#[test]
+fn a_server_answers_with_the_value_and_the_occurrence_headers() {
+    let response = table_missing().into_response();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(
+        body_of(response),
+        r#"{"error":{"code":"table_missing","message":"Table 'users' doesn't exist","request_id":"r-1","table":"users"}}"#
+    );
+    let response =
+        (RetryAfter::seconds(30), ErrorValue::from(Busy { request_id: None, queue: 3 })).into_response();
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "30");
+    let body = body_of(response);
+    assert_eq!(body, r#"{"error":{"code":"busy","message":"Busy","queue":3}}"#);
+    // What the server sends, the client reads back.
+    let read = ApiError::from_response(503, body.as_bytes());
+    assert_eq!(read.value(), Some(ErrorValue::from(Busy { request_id: None, queue: 3 })));
+}
+
+#[test]
+fn problem_details_carry_the_params_as_extension_members_and_the_message_as_detail() {
+    use values_problem_errors::values::ErrorValue;
+    let value = QuotaExceeded { trace: "t-9".into(), used: 120, window: Some(60.0) };
+    let expected = r#"{"type":"https://docs.example.com/values-problem-errors.html#4290","title":"Quota exceeded","status":429,"detail":"120 requests in the window","code":4290,"trace":"t-9","used":120,"window":60.0}"#;
+    assert_eq!(serde_json::to_string(&value).unwrap(), expected);
+    assert_eq!(serde_json::from_str::<QuotaExceeded>(expected).unwrap(), value);
+    let response = value.clone().into_response();
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    assert_eq!(body_of(response), expected);
+    let error = values_problem_errors::ApiError::from_response(429, expected.as_bytes());
+    assert_eq!(error.value(), Some(ErrorValue::from(value)));
+    // A mistyped param loses the value, never the code.
+    let error = values_problem_errors::ApiError::from_response(
+        429,
+        br#"{"type":"x","status":429,"code":4290,"used":"many","trace":"t"}"#,
+    );
+    assert_eq!(error.value(), None);
+    assert_eq!(error.error_code().map(|error| error.code()), Some(4290));
+}
