@@ -65,7 +65,7 @@ pub(super) fn check_declarations(
         let here = format!("attribute `{}`", shown(name));
         if let Some(problem) = name_problem(name) {
             problems.push(
-                at.clone(),
+                SpecPath::root().field("attributes").key(name),
                 format!("{here}: {problem}"),
                 format!(
                     "name it in lowercase snake_case ASCII, starting with a letter, that the generated enums do not already use, e.g. `{}`",
@@ -147,7 +147,7 @@ pub(super) fn check_values(
                 let at = row.at.field("attributes").field(name);
                 if !declared.iter().any(|attribute| attribute.name == *name) {
                     problems.push(
-                        at,
+                        row.at.field("attributes").key(name),
                         format!("{here}: attribute `{}` is not declared", shown(name)),
                         undeclared_help(name, declared),
                     );
