@@ -33,7 +33,7 @@
 //! The responses of the OpenAPI documents and the params and message
 //! templates are recorded too: [`lock_responses`]
 //! and [`lock_params`] read and write their lines. A catalogue with
-//! per-row attributes has `attribute` and `value` lines
+//! per-row attributes has `attribute:` and `value:` lines
 //! ([`lock_attributes`]).
 //!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line

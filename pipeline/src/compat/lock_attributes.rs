@@ -1,18 +1,20 @@
-//! The lock's record of the per-row attributes: an `attribute` line per
-//! declared attribute and a `value` line per value a row gives, so that
-//! an attribute removed or retyped, or a value changed, is seen.
+//! The lock's record of the per-row attributes: an `attribute:` line per
+//! declared attribute and a `value:` line per value a row gives, so that
+//! an attribute removed or retyped, or a value changed, is seen. A code
+//! has no `:`, so no code line (not even one of the string code `value`)
+//! reads as one of these.
 //!
 //! ```text
-//! attribute sqlstate string required
-//! attribute retryable boolean optional
-//! value 1213 sqlstate "40001"
-//! value 1213 retryable true
+//! attribute: sqlstate string required
+//! attribute: retryable boolean optional
+//! value: 1213 sqlstate "40001"
+//! value: 1213 retryable true
 //! ```
 //!
 //! The declarations come in spec order, after the recoveries; the values
 //! after the code lines, sorted by code and then in declaration order,
 //! each a double-quoted string, a whole number, `true` or `false`. A lock
-//! without `attribute` lines records a catalogue without attributes,
+//! without `attribute:` lines records a catalogue without attributes,
 //! which every lock written before attributes existed was: so such a lock
 //! needs no migration.
 
@@ -23,6 +25,11 @@ use std::path::Path;
 use crate::compat::quoted::{quote, unquote};
 use errcat_model::diagnostic::Diagnostic;
 use errcat_model::{AttributeType, AttributeValue, Catalogue, Code, CodeKind};
+
+/// How a declaration's line starts.
+const DECLARATION: &str = "attribute: ";
+/// How a value's line starts.
+const VALUE: &str = "value: ";
 
 /// One declared attribute, as published: what its getter returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +95,7 @@ pub(crate) struct AttributeLines<'t> {
 }
 
 impl<'t> AttributeLines<'t> {
-    /// Takes line `n` if it is an `attribute` or `value` line, and says
+    /// Takes line `n` if it is an `attribute:` or `value:` line, and says
     /// whether it was.
     pub(crate) fn read(
         &mut self,
@@ -97,11 +104,11 @@ impl<'t> AttributeLines<'t> {
         line: &'t str,
         problems: &mut Vec<Diagnostic>,
     ) -> bool {
-        if let Some(rest) = line.strip_prefix("value ") {
+        if let Some(rest) = line.strip_prefix(VALUE) {
             self.values.push((n, rest));
             return true;
         }
-        let Some(rest) = line.strip_prefix("attribute ") else { return false };
+        let Some(rest) = line.strip_prefix(DECLARATION) else { return false };
         match parse_declaration(rest) {
             Ok(attribute) if self.declared.iter().any(|other| other.name == attribute.name) => problems.push(
                 Diagnostic::new(
@@ -160,12 +167,12 @@ fn broken(path: &Path, n: usize, what: &str, message: &str) -> Diagnostic {
         .help("restore the lock from version control, then run `gen` again")
 }
 
-/// An `attribute` line's fields (after `attribute `).
+/// An `attribute:` line's fields (after `attribute: `).
 fn parse_declaration(rest: &str) -> Result<PublishedAttribute, String> {
     let fields: Vec<&str> = rest.split(' ').collect();
     let [name, kind, required] = fields[..] else {
         return Err(
-            "an attribute line reads `attribute NAME string|integer|boolean required|optional`".to_owned()
+            "an attribute line reads `attribute: NAME string|integer|boolean required|optional`".to_owned()
         );
     };
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
@@ -180,7 +187,7 @@ fn parse_declaration(rest: &str) -> Result<PublishedAttribute, String> {
     Ok(PublishedAttribute { name: name.to_owned(), kind, required })
 }
 
-/// A `value` line's fields (after `value `), of a declared attribute.
+/// A `value:` line's fields (after `value: `), of a declared attribute.
 fn parse_value(
     rest: &str,
     kind: CodeKind,
@@ -188,13 +195,13 @@ fn parse_value(
 ) -> Result<(Code, String, AttributeValue), String> {
     let mut fields = rest.splitn(3, ' ');
     let (Some(code), Some(name), Some(value)) = (fields.next(), fields.next(), fields.next()) else {
-        return Err("a value line reads `value CODE ATTRIBUTE VALUE`".to_owned());
+        return Err("a value line reads `value: CODE ATTRIBUTE VALUE`".to_owned());
     };
     let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let attribute = declared
         .iter()
         .find(|attribute| attribute.name == name)
-        .ok_or_else(|| format!("attribute `{}` has no `attribute` line", name.escape_debug()))?;
+        .ok_or_else(|| format!("attribute `{}` has no `attribute:` line", name.escape_debug()))?;
     let value = match attribute.kind {
         AttributeType::String => unquote(value).map(AttributeValue::String),
         AttributeType::Integer => value.parse().ok().map(AttributeValue::Integer),
@@ -212,14 +219,14 @@ pub(crate) fn render_declarations(out: &mut String, record: &AttributeRecord) {
         return;
     }
     out.push_str(
-        "# The per-row attributes, in spec order: `attribute NAME TYPE required|optional`.\n\
+        "# The per-row attributes, in spec order: `attribute: NAME TYPE required|optional`.\n\
          # Removing one, or changing its type or whether it is required, is a\n\
          # breaking change.\n",
     );
     for attribute in &record.declared {
         let required = if attribute.required { "required" } else { "optional" };
         // `write!` to a String cannot fail.
-        let _ = writeln!(out, "attribute {} {} {required}", attribute.name, attribute.kind.keyword());
+        let _ = writeln!(out, "{DECLARATION}{} {} {required}", attribute.name, attribute.kind.keyword());
     }
 }
 
@@ -228,14 +235,14 @@ pub(crate) fn render_values(out: &mut String, record: &AttributeRecord) {
     if record.values.is_empty() {
         return;
     }
-    out.push_str("# Each row's attribute values, by code: `value CODE ATTRIBUTE VALUE`.\n");
+    out.push_str("# Each row's attribute values, by code: `value: CODE ATTRIBUTE VALUE`.\n");
     for (code, given) in &record.values {
         for (name, value) in given {
             let value = match value {
                 AttributeValue::String(text) => quote(text),
                 other => other.text(),
             };
-            let _ = writeln!(out, "value {} {name} {value}", code.word());
+            let _ = writeln!(out, "{VALUE}{} {name} {value}", code.word());
         }
     }
 }
@@ -246,9 +253,9 @@ mod tests {
 
     #[test]
     fn attribute_lines_read_back() {
-        let text = "attribute sqlstate string required\nattribute retryable boolean optional\n\
-                    attribute severity integer optional\nvalue 7 severity -1\nvalue 7 sqlstate \"4 \\\"2\"\n\
-                    value 7 retryable true\n";
+        let text = "attribute: sqlstate string required\nattribute: retryable boolean optional\n\
+                    attribute: severity integer optional\nvalue: 7 severity -1\nvalue: 7 sqlstate \"4 \\\"2\"\n\
+                    value: 7 retryable true\n";
         let mut lines = AttributeLines::default();
         let mut problems = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -264,7 +271,7 @@ mod tests {
         let mut out = String::new();
         render_values(&mut out, &record);
         assert!(
-            out.ends_with("value 7 sqlstate \"4 \\\"2\"\nvalue 7 retryable true\nvalue 7 severity -1\n"),
+            out.ends_with("value: 7 sqlstate \"4 \\\"2\"\nvalue: 7 retryable true\nvalue: 7 severity -1\n"),
             "{out}"
         );
         assert!(parse_declaration("x float optional").unwrap_err().contains("`float`"));

@@ -84,7 +84,8 @@ impl Changes<'_, '_> {
                         Some(&table),
                         Bump::Minor,
                         format!(
-                            "code {code} `{name}`: `{attribute}` is {} instead of {}",
+                            "code {} `{name}`: `{attribute}` is {} instead of {}",
+                            code.word(),
                             shown(&now),
                             shown(&was)
                         ),
