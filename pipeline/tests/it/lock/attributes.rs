@@ -120,17 +120,29 @@ fn a_retyped_attribute_is_breaking_and_a_new_one_or_a_changed_value_is_minor() {
 }
 
 /// A code line of the string code `value` (or `attribute`) is a code
-/// line, not one of the attributes' record: those lines have a `:`.
+/// line, not one of the attributes' record: those lines have a `:`. The
+/// empty string code's values are locked under `""`.
 #[test]
 fn string_codes_named_like_the_record_lines_stay_codes() {
     let yaml = shop("0.1.0")
         .replace("version: 0.1.0\n", "version: 0.1.0\ncodes: string\n")
         .replace("code: 1,", "code: value,")
-        .replace("code: 2,", "code: attribute,");
+        .replace("code: 2,", "code: attribute,")
+        .replace(
+            "    errors:\n",
+            "    errors:\n      - {code: '', name: Unknown, description: D, http_status: 500, \
+             attributes: {sqlstate: HY000, retryable: false}}\n",
+        );
     let project = Project::new(&yaml);
     project.generate(Mode::Write).unwrap();
     let lock = fs::read_to_string(project.lock()).unwrap();
     assert!(lock.contains("\nvalue cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"\n"), "{lock}");
+    assert!(lock.contains("\nattribute cart active 0.1.0 CartError::CartFull \"CART_FULL\"\n"), "{lock}");
     assert!(lock.contains("\nvalue: value retryable true\n"), "{lock}");
+    assert!(lock.contains("\nvalue: \"\" retryable false\n"), "{lock}");
     project.generate(Mode::Check).expect("the lock reads back");
+    // A value changed on the empty code is seen, and named as `""`.
+    let changed = yaml.replace("retryable: false}", "retryable: true}");
+    let report = diff(&load(&yaml), &load(&changed));
+    assert_eq!(report.changes[0].summary, "code \"\" `Unknown`: `retryable` is true instead of false");
 }
