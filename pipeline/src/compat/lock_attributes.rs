@@ -280,7 +280,7 @@ mod tests {
         assert!(
             parse_value("7 other 1", CodeKind::Integer, &record.declared)
                 .unwrap_err()
-                .contains("no `attribute`")
+                .contains("no `attribute:` line")
         );
         assert!(
             parse_value("7 severity x", CodeKind::Integer, &record.declared).unwrap_err().contains("integer")
