@@ -68,6 +68,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
     let http_statuses = super::statuses::emit_http_statuses(catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_recovery(&ex));
+    let attributes = super::attributes::emit_getters(catalogue, table);
     quote! {
         #by_code
         #aliases
@@ -77,6 +78,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
         #http
         #http_statuses
         #recovery
+        #attributes
     }
 }
 

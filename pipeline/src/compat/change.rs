@@ -176,6 +176,16 @@ pub enum ChangeKind {
     /// A row's other name is gone: `from_name` no longer finds the row by
     /// it, and code naming its constant stops compiling.
     OtherNameRemoved,
+    /// A new per-row attribute: a new getter on every table enum.
+    AttributeDeclared,
+    /// A per-row attribute is gone, and its getter with it.
+    AttributeRemoved,
+    /// A per-row attribute's type changed, or whether every row gives it:
+    /// its getter returns another type.
+    AttributeRetyped,
+    /// A row's value of an attribute was given, withdrawn or changed: its
+    /// getter answers differently, and clients may act on it.
+    AttributeValueChanged,
 }
 
 /// What a change needs to be accepted.

@@ -181,7 +181,13 @@ fn reserved_associated_names_are_the_enums_own_items() {
                     syn::ImplItem::Type(member) => &member.ident,
                     _ => panic!("{}: an impl item that is not a const, fn or type", catalogue.source),
                 };
-                if !spec_consts.contains(name.to_string().as_str()) {
+                // An attribute's getter is lowercase and its constant has an
+                // `_`: no UpperCamelCase variant can take either.
+                let attribute = catalogue
+                    .attributes
+                    .iter()
+                    .any(|attribute| *name == attribute.name || *name == attribute.rust_const());
+                if !attribute && !spec_consts.contains(name.to_string().as_str()) {
                     defined.insert(name.to_string());
                 }
             }

@@ -51,6 +51,7 @@ fn schema_is_draft_07_and_closed() {
         "message",
         "also_named",
         "rust_const",
+        "attributes",
     ] {
         assert!(schema.contains(&format!("\"{field}\"")), "{field} missing from the schema");
     }

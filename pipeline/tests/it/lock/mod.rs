@@ -9,6 +9,7 @@ use errcat_pipeline::{Error, Mode, Outcome};
 
 mod aliases;
 mod names;
+mod attributes;
 mod params;
 mod responses;
 
