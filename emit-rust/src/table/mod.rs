@@ -1,9 +1,12 @@
 //! A table's enum: the enum and its variants, and the constant tables
 //! its methods read (the methods and trait impls are in `impls.rs`).
 
+mod attributes;
 mod docs;
 mod impls;
 mod lookup;
+mod other_names;
+mod statuses;
 
 pub(crate) use lookup::Lookups;
 
@@ -138,6 +141,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         "const NAMES: &'static [&'static str]",
         &array(rows().map(|row| string(&row.name)).collect()),
     );
+    other_names::write_other_name_consts(&mut out, table, lookups);
     out.constant(
         ITEM_INDENT,
         "const DESCRIPTIONS: &'static [&'static str]",
@@ -147,6 +151,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         let statuses = rows().map(|row| scalar(row.http_status.to_string())).collect();
         out.constant(ITEM_INDENT, "const HTTP_STATUSES: &'static [u16]", &array(statuses));
     }
+    statuses::write_status_lists(&mut out, catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     if !catalogue.recoveries.is_empty() {
         let recoveries = rows()
@@ -165,6 +170,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         );
     }
     write_detail_consts(&mut out, table);
+    attributes::write_consts(&mut out, catalogue, table);
 
     let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
     out.constant(

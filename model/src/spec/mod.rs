@@ -6,9 +6,15 @@
 
 use serde::Deserialize;
 
+mod names;
+mod attributes;
 mod params;
+mod statuses;
 
+pub use self::names::SpecOtherName;
+pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
+pub use self::statuses::SpecHttpStatus;
 
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,6 +72,11 @@ pub struct SpecFile {
     /// in this order, before each row's own.
     #[serde(default)]
     pub params: SpecParams,
+    /// Per-row attributes (`sqlstate: {type: string, description: …}`):
+    /// each name a getter of every table enum and a column of the docs;
+    /// rows give their values under `attributes:`.
+    #[serde(default)]
+    pub attributes: SpecAttributes,
 }
 
 /// What a catalogue's codes are.
@@ -352,9 +363,10 @@ pub struct SpecRow {
     /// The HTTP status a service answers with; required outside the HTTP
     /// status table, where it is the code itself. A catalogue where no row
     /// has one and no table is `kind: http_status` is not an HTTP one.
+    /// A list gives every status the service may answer with for the
+    /// code, the usual one first (`[400, 401]`).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
-    pub http_status: Option<u16>,
+    pub http_status: Option<SpecHttpStatus>,
     /// Overrides the variant name derived from `name`.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
@@ -362,6 +374,11 @@ pub struct SpecRow {
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
     pub aliases: Vec<SpecCode>,
+    /// Other names the source gives this same code (`EWOULDBLOCK` for
+    /// `EAGAIN`): `from_name` and serde accept each, and each gets an
+    /// associated constant standing for the row's variant.
+    #[serde(default)]
+    pub also_named: Vec<SpecOtherName>,
     /// What a client should do about this error: the `id` of one of the
     /// catalogue's `recoveries`.
     #[serde(default)]
@@ -393,6 +410,9 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub message: Option<String>,
+    /// The row's values of the catalogue's declared `attributes`, by name.
+    #[serde(default)]
+    pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

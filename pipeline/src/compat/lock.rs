@@ -31,8 +31,10 @@
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
 //! The responses of the OpenAPI documents and the params and message
-//! templates are recorded too: [`lock_responses`]
-//! and [`lock_params`] read and write their lines.
+//! templates are recorded too, and the rows' other names: [`lock_responses`],
+//! [`lock_params`] and [`lock_names`] read and write their lines. A catalogue with
+//! per-row attributes has `attribute:` and `value:` lines
+//! ([`lock_attributes`]).
 //!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
@@ -40,13 +42,15 @@
 //! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
 use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_names;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
@@ -98,6 +102,10 @@ pub struct Lock {
     /// The params and message templates; `None` for a lock written before
     /// they were locked.
     pub params: Option<LockedParams>,
+    /// The rows' other names, each with its row's own code.
+    pub other_names: BTreeSet<(Code, String)>,
+    /// The per-row attributes' declarations and values.
+    pub attributes: AttributeRecord,
 }
 
 impl Lock {
@@ -122,6 +130,7 @@ impl Lock {
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
         let params = self.params.as_ref().map(lock_params::published).unwrap_or_default();
+        let attributes = self.attributes.clone();
         Published {
             version: &self.version,
             kind: self.codes,
@@ -129,6 +138,8 @@ impl Lock {
             recoveries,
             responses,
             params,
+            other_names: lock_names::published(&self.other_names),
+            attributes,
             catalogue: None,
         }
     }
@@ -146,9 +157,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut param_lines: Vec<(usize, &str)> = Vec::new();
+    let mut name_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
+    let mut attribute_lines = AttributeLines::default();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -197,7 +210,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
+        if lock_responses::read(path, n, line, &mut responses, &mut problems)
+            || attribute_lines.read(path, n, line, &mut problems)
+        {
+            continue;
+        }
+        if lock_names::is_line(line) {
+            name_lines.push((n, line));
             continue;
         }
         match lock_params::is_line(line) {
@@ -207,9 +226,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
     let entries = code_entries(path, code_lines, codes, &mut problems);
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
+    let other_names = lock_names::parse(path, &name_lines, codes, &mut problems);
+    let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, params })
+            Ok(Lock { version, codes, entries, recoveries, responses, params, other_names, attributes })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -288,6 +309,8 @@ pub fn update(
     let version = &catalogue.version;
     let responses =
         lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
+    let other_names = lock_names::update(&published);
+    let attributes = std::mem::take(&mut published.attributes);
     let entries = published
         .codes
         .into_iter()
@@ -319,6 +342,8 @@ pub fn update(
         recoveries,
         responses: Some(responses),
         params: Some(lock_params::update(&published.params)),
+        other_names,
+        attributes,
     })
 }
 
@@ -406,12 +431,14 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     for id in &lock.recoveries {
         let _ = writeln!(out, "recovery: {id}");
     }
+    lock_attributes::render_declarations(&mut out, &lock.attributes);
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
     }
     if let Some(params) = &lock.params {
         lock_params::render(&mut out, params);
     }
+    lock_names::render(&mut out, &lock.other_names);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(
@@ -425,6 +452,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
             quote(&entry.name)
         );
     }
+    lock_attributes::render_values(&mut out, &lock.attributes);
     out
 }
 

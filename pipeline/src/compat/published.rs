@@ -9,9 +9,10 @@
 //! from [`Published::catalogue`], and only when both sides have one.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use crate::compat::lock_attributes::AttributeRecord;
 use errcat_model::params::{Param, ParamType};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
@@ -120,9 +121,14 @@ pub struct Published<'a> {
     /// The responses of the OpenAPI documents (`components/responses`),
     /// by name: other documents `$ref` them, so they are API too.
     pub responses: BTreeMap<String, PublishedResponse>,
+    /// The per-row attributes: the getters' names and types, and each
+    /// row's values.
+    pub attributes: AttributeRecord,
     /// The params every error carries, and each row's params and message
     /// template.
     pub params: PublishedParams<'a>,
+    /// The rows' other names (`also_named`), each with its row's own code.
+    pub other_names: BTreeSet<(Code, &'a str)>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -261,7 +267,9 @@ impl<'a> Published<'a> {
             codes,
             recoveries,
             responses,
+            attributes: AttributeRecord::of_catalogue(catalogue),
             params: PublishedParams::of_catalogue(catalogue),
+            other_names: crate::compat::lock_names::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

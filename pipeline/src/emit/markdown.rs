@@ -5,6 +5,8 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
+mod attributes;
+
 use std::collections::HashMap;
 
 use crate::emit::sample;
@@ -58,6 +60,7 @@ pub fn reference(catalogue: &Catalogue) -> String {
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
+    page.push_str(&attributes::section(catalogue));
     // Error responses are HTTP responses; only an HTTP catalogue declares
     // their body, and without one there is no section (nor a blank line).
     if catalogue.body.is_some() {
@@ -77,8 +80,12 @@ struct Columns<'a> {
     http_rows: Option<HashMap<&'a Code, &'a Row>>,
     /// Whether any row has aliases: the table shows the column only then.
     aliases: bool,
+    /// Whether any row has other names: the table shows the column only then.
+    also_named: bool,
     /// Whether any row has a recovery: the table shows the column only then.
     recovery: bool,
+    /// The attributes some row gives, by index: a column each.
+    attributes: Vec<usize>,
 }
 
 impl<'a> Columns<'a> {
@@ -90,7 +97,9 @@ impl<'a> Columns<'a> {
         Columns {
             http_rows,
             aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
+            also_named: table.rows.iter().any(|row| !row.also_named.is_empty()),
             recovery: table.rows.iter().any(|row| row.recovery.is_some()),
+            attributes: attributes::shown(catalogue, table),
         }
     }
 }
@@ -123,12 +132,16 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
     }
+    if shown.also_named {
+        columns.push("Also named".to_owned());
+    }
     if shown.aliases {
         columns.push("Also sent as".to_owned());
     }
     if shown.recovery {
         columns.push("Recovery".to_owned());
     }
+    columns.extend(attributes::headings(catalogue, &shown.attributes));
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
         title = REFERENCE.inline(&table.title),
@@ -152,10 +165,18 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         REFERENCE.inline(&row.description),
     ];
     if let Some(http_rows) = &shown.http_rows {
-        cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
-            Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
-            None => row.http_status.to_string(),
-        });
+        let statuses: Vec<String> = row
+            .statuses()
+            .map(|status| match http_rows.get(&Code::Integer(u32::from(status))) {
+                Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
+                None => status.to_string(),
+            })
+            .collect();
+        cells.push(statuses.join(", "));
+    }
+    if shown.also_named {
+        let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();
+        cells.push(names.join(", "));
     }
     if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.
@@ -172,6 +193,7 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
             None => String::new(),
         });
     }
+    cells.extend(attributes::cells(row, &shown.attributes));
     cells
 }
 

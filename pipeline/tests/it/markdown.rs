@@ -5,6 +5,8 @@
 //! does under rustdoc's Markdown too (smart punctuation and all), as the
 //! page is the generated crate's `reference` module.
 
+mod attributes;
+
 use std::collections::BTreeSet;
 
 use errcat_model::TableKind;
@@ -222,16 +224,23 @@ fn check_table(
     if status_column {
         columns.push("HTTP status");
     }
+    let also_named_column = table.rows.iter().any(|row| !row.also_named.is_empty());
     let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
     let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+    if also_named_column {
+        columns.push("Also named");
+    }
     if aliases_column {
         columns.push("Also sent as");
     }
     if recovery_column {
         columns.push("Recovery");
     }
-    let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
-    assert_eq!(header, columns, "{here}: the columns");
+    let attribute_columns = attributes::columns(catalogue, table);
+    columns.extend(attribute_columns.iter().map(|&(_, name)| name));
+    assert_eq!(texts(&header), columns, "{here}: the columns");
+    let first_attribute = columns.len() - attribute_columns.len();
+    attributes::check_headings(catalogue, &attribute_columns, &header[first_attribute..], here);
     assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
     for (cells, row) in rows.iter().zip(&table.rows) {
         let here = format!("{here}, code {}", row.code);
@@ -242,15 +251,25 @@ fn check_table(
         assert_text(&cells[1], &row.name, &here);
         assert_text(&cells[2], &row.description, &here);
         if status_column {
-            match catalogue.http_row(row.http_status) {
-                Some((_, http)) => {
-                    assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
-                    assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
+            let (mut texts, mut links) = (Vec::new(), Vec::new());
+            for status in row.statuses() {
+                match catalogue.http_row(status) {
+                    Some((_, http)) => {
+                        texts.push(format!("{} {}", http.code, http.name));
+                        links.push(format!("#{}", http.anchor()));
+                    }
+                    None => texts.push(status.to_string()),
                 }
-                None => assert_text(&cells[3], &row.http_status.to_string(), &here),
             }
+            assert_text(&cells[3], &texts.join(", "), &here);
+            assert_eq!(cells[3].links, links, "{here}: a link per status the HTTP table lists");
         }
         let mut next = if status_column { 4 } else { 3 };
+        if also_named_column {
+            let names: Vec<&str> = row.also_named.iter().map(|other| other.name.as_str()).collect();
+            assert_text(&cells[next], &names.join(", "), &format!("{here}: the other names"));
+            next += 1;
+        }
         if aliases_column {
             let aliases: Vec<String> = row.aliases.iter().map(errcat_model::Code::word).collect();
             let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();
@@ -270,7 +289,9 @@ fn check_table(
                 }
                 None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
             }
+            next += 1;
         }
+        attributes::check_cells(row, &attribute_columns, &cells[next..], &here);
     }
 }
 
@@ -436,6 +457,7 @@ fn check_page_end(blocks: &mut Blocks, catalogue: &errcat_model::Catalogue, page
             assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
         }
     }
+    attributes::check_section(blocks, catalogue, at);
     if catalogue.body.is_some() {
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");
@@ -484,6 +506,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
                     .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
                     .map(|recovery| recovery_anchor(&recovery.key)),
             )
+            .chain(catalogue.attributes.iter().map(errcat_model::Attribute::anchor))
             .collect();
         assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
         for link in links {
