@@ -6,8 +6,10 @@
 
 use serde::Deserialize;
 
+mod locales;
 mod params;
 
+pub use self::locales::SpecLocales;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 
 /// One spec file: a catalogue of error tables.
@@ -66,6 +68,11 @@ pub struct SpecFile {
     /// in this order, before each row's own.
     #[serde(default)]
     pub params: SpecParams,
+    /// The languages of the catalogue's texts: the default and the others,
+    /// each translated in a file beside the spec. Without it the texts
+    /// have no declared language and the crate no `Locale`.
+    #[serde(default)]
+    pub locales: Option<SpecLocales>,
 }
 
 /// What a catalogue's codes are.

@@ -9,6 +9,7 @@ use std::path::Path;
 
 mod codes;
 mod http;
+mod locales;
 mod params;
 mod retired;
 mod rows;
@@ -120,6 +121,7 @@ pub fn validate_skipping(
         }
     }
     let retired = check_retired(&mut problems, skipped, spec, &codes);
+    let locales = locales::check_locales(&mut problems, skipped, spec);
 
     if problems.found.is_empty() {
         Ok(Catalogue {
@@ -140,6 +142,7 @@ pub fn validate_skipping(
                 .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             kept_responses: Vec::new(),
             params,
+            locales,
             spec_file: None,
         })
     } else {

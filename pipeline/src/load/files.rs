@@ -17,6 +17,11 @@ pub(super) fn spec_files(spec: &Path) -> Result<Vec<(PathBuf, String)>, Diagnost
             .help("pass `--spec` a spec file or a directory of `*.yaml` files")
     })?;
     if !meta.is_dir() {
+        if let Some(spec_beside) = super::translation_files::spec_of(spec) {
+            return Err(Diagnostic::new(spec, "this is a translation file, not a spec")
+                .help(format!("pass `--spec` the spec it translates, {}", spec_beside.display()))
+                .into());
+        }
         let name = spec.file_name().unwrap_or_default().to_string_lossy().into_owned();
         return Ok(vec![(spec.to_path_buf(), name)]);
     }
@@ -26,8 +31,11 @@ pub(super) fn spec_files(spec: &Path) -> Result<Vec<(PathBuf, String)>, Diagnost
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "spec".to_owned());
-    let found = collect_yaml(spec)
+    let mut found = collect_yaml(spec)
         .map_err(|e| Diagnostic::new(spec, format!("cannot list the spec directory: {e}")))?;
+    // `knox.de.yaml` beside `knox.yaml` is its German, not a spec.
+    let all = found.clone();
+    found.retain(|path| !super::translation_files::is_translation_file(path, &all));
     if found.is_empty() {
         return Err(Diagnostic::new(spec, "no `*.yaml` spec files in this directory")
             .help("add a spec file, or pass `--spec` the path of one")
@@ -113,6 +121,7 @@ pub(super) fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
     let meta = fs::metadata(path).map_err(ReadError::Io)?;
     let help = match what {
         "lock" => "a lock is a regular file: restore it from version control",
+        "translation file" => "a translation file is a regular file: replace this with one, or remove it",
         _ => {
             "a spec is a regular file: pass `--spec` one (or a folder of them), and keep nothing else named `*.yaml` in the folder"
         }

@@ -9,6 +9,7 @@ mod message;
 mod pieces;
 mod place;
 pub mod shape;
+mod translation_files;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -38,7 +39,8 @@ pub enum SpecInput<'a> {
         name: &'a str,
     },
     /// One spec's text, read from elsewhere (an older revision in version
-    /// control) or made in memory.
+    /// control) or made in memory. Its translation files are not read:
+    /// its locales come without their texts.
     Text {
         /// The path diagnostics name it by.
         path: &'a Path,
@@ -120,7 +122,7 @@ fn load_file(path: &Path, name: &str) -> Result<Catalogue, Diagnostics> {
             .help("pass `--spec` the spec it was generated from, and keep `--out` outside `--spec`")
             .into());
     }
-    load_bytes(path, name, bytes)
+    translation_files::attach(path, load_bytes(path, name, bytes)?)
 }
 
 /// Parses and validates a spec's bytes; `path` names them in diagnostics.

@@ -434,7 +434,8 @@ retired:
                 "problem_details",
                 "recoveries",
                 "body",
-                "params"
+                "params",
+                "locales"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));

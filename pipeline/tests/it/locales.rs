@@ -1,0 +1,110 @@
+//! Locales: translation files are found beside their spec and never read
+//! as specs, their texts reach the catalogue, and the hostile-input rules
+//! hold for them as for a spec.
+
+use std::path::{Path, PathBuf};
+
+use errcat_model::params::Piece;
+use errcat_model::{Catalogue, Code};
+use errcat_pipeline::{SpecInput, load};
+
+use crate::fixtures::root;
+
+/// A folder holding the `localized` fixture and its translation files.
+fn localized_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let spec = dir.path().join("spec");
+    std::fs::create_dir(&spec).expect("the spec folder");
+    for name in ["localized.yaml", "localized.de.yaml", "localized.fr.yaml"] {
+        std::fs::copy(root().join("tests/fixtures").join(name), spec.join(name)).expect("the fixture");
+    }
+    (dir, spec)
+}
+
+fn loaded(spec: &Path) -> Result<Vec<Catalogue>, String> {
+    load(SpecInput::Path(spec)).map_err(|found| found.render(false))
+}
+
+#[test]
+fn a_folder_with_translation_files_holds_one_spec() {
+    let (_dir, spec) = localized_folder();
+    let catalogues = loaded(&spec).expect("valid");
+    let [catalogue] = &catalogues[..] else { panic!("one spec, not its translations") };
+    assert_eq!(catalogue.source, "spec/localized.yaml");
+    let locales = catalogue.locales.as_ref().expect("declared");
+    assert_eq!(locales.default, "en");
+    let [de, fr] = &locales.others[..] else { panic!("two others") };
+    assert_eq!((de.tag.as_str(), de.partial, fr.tag.as_str(), fr.partial), ("de", false, "fr", true));
+    let rows: Vec<_> = catalogue.rows().map(|(_, row)| row).collect();
+    assert_eq!(de.description(rows[0]), "Der Server hat keine Verbindung mehr für den Client frei.");
+    // The German template puts the params in another order.
+    let pieces = &de.message(rows[2]).expect("a message").pieces;
+    let params: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| if let Piece::Param(name) = p { Some(name.as_str()) } else { None })
+        .collect();
+    assert_eq!(params, ["index", "entry"]);
+    // French is partial: what it lacks falls back to English.
+    assert_eq!(fr.description(rows[3]), rows[3].description);
+    assert_eq!(fr.message(rows[3]).expect("translated").source, "La table '{$db}.{$table}' n'existe pas");
+    assert_eq!(fr.message(rows[1]), rows[1].message.as_ref());
+    assert!(fr.row(&Code::Integer(1045)).is_none());
+    assert!(de.file.as_ref().expect("kept").path.ends_with("localized.de.yaml"));
+}
+
+#[test]
+fn a_translation_file_passed_as_the_spec_is_refused_with_its_spec() {
+    let (_dir, spec) = localized_folder();
+    let found = loaded(&spec.join("localized.de.yaml")).expect_err("no spec");
+    assert!(found.contains("error: this is a translation file, not a spec"), "{found}");
+    assert!(found.contains("localized.yaml"), "{found}");
+}
+
+#[test]
+fn a_spec_read_from_text_alone_has_locales_without_texts() {
+    let text = std::fs::read(root().join("tests/fixtures/localized.yaml")).expect("the fixture");
+    let catalogues =
+        load(SpecInput::text(Path::new("nowhere/localized.yaml"), "localized.yaml", &text)).expect("valid");
+    let others = catalogues[0].other_locales();
+    assert_eq!(others.len(), 2);
+    assert!(others.iter().all(|locale| locale.texts.is_none() && locale.file.is_none()));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_translation_file_that_is_no_regular_file_is_refused_unread() {
+    let (_dir, spec) = localized_folder();
+    let fifo = spec.join("localized.de.yaml");
+    std::fs::remove_file(&fifo).expect("removed");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let found = loaded(&spec).expect_err("a FIFO is not read");
+    assert!(found.contains("error: the translation file is a named pipe (FIFO), not a file"), "{found}");
+}
+
+#[test]
+fn hostile_translation_files_are_refused_at_their_line() {
+    let (_dir, spec) = localized_folder();
+    let de = spec.join("localized.de.yaml");
+    let deep = format!("1040:\n  description: {}x{}\n", "[".repeat(100), "]".repeat(100));
+    std::fs::write(&de, deep).expect("written");
+    let found = loaded(&spec).expect_err("too deep");
+    assert!(found.contains("nests too deep") && found.contains("localized.de.yaml:2:"), "{found}");
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for (name, prev) in
+        ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    std::fs::write(&de, bomb).expect("written");
+    let found = loaded(&spec).expect_err("aliases repeat too much");
+    assert!(found.contains("aliases repeat too much"), "{found}");
+    std::fs::write(&de, "1040: [unclosed\n").expect("written");
+    let found = loaded(&spec).expect_err("not YAML");
+    assert!(found.contains("the translation file is not YAML"), "{found}");
+    std::fs::write(&de, "1040:\n  description: \u{1b}\n").expect("written");
+    let found = loaded(&spec).expect_err("a control character");
+    assert!(found.contains("the translation file contains the control character U+001B"), "{found}");
+}
