@@ -170,6 +170,18 @@ pub enum ChangeKind {
     /// A row's message template was added, removed or reworded: the text
     /// users read changes, the data does not.
     MessageChanged,
+    /// A new locale: one more `Locale` variant, and texts in one more
+    /// language.
+    LocaleAdded,
+    /// A locale is gone: code that names its `Locale` variant stops
+    /// compiling.
+    LocaleRemoved,
+    /// Another locale is the default: every text getter and `Display`
+    /// answer in it.
+    DefaultLocaleChanged,
+    /// A row's texts in a locale were translated, reworded or left out
+    /// (a partial locale's): text users read.
+    TranslationChanged,
 }
 
 /// What a change needs to be accepted.

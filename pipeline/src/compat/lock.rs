@@ -47,6 +47,7 @@ use std::path::{Path, PathBuf};
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_locales;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
@@ -98,6 +99,9 @@ pub struct Lock {
     /// The params and message templates; `None` for a lock written before
     /// they were locked.
     pub params: Option<LockedParams>,
+    /// The locales, the default first; none for a catalogue without
+    /// `locales:` (and a lock from before locales existed).
+    pub locales: Vec<String>,
 }
 
 impl Lock {
@@ -129,6 +133,7 @@ impl Lock {
             recoveries,
             responses,
             params,
+            locales: self.locales.iter().map(String::as_str).collect(),
             catalogue: None,
         }
     }
@@ -149,6 +154,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
+    let mut locales: Vec<String> = Vec::new();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -197,7 +203,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
+        if lock_responses::read(path, n, line, &mut responses, &mut problems)
+            || lock_locales::read(path, n, line, &mut locales, &mut problems)
+        {
             continue;
         }
         match lock_params::is_line(line) {
@@ -209,7 +217,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, params })
+            Ok(Lock { version, codes, entries, recoveries, responses, params, locales })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -319,6 +327,7 @@ pub fn update(
         recoveries,
         responses: Some(responses),
         params: Some(lock_params::update(&published.params)),
+        locales: published.locales.iter().map(|tag| (*tag).to_owned()).collect(),
     })
 }
 
@@ -412,6 +421,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     if let Some(params) = &lock.params {
         lock_params::render(&mut out, params);
     }
+    lock_locales::render(&mut out, &lock.locales);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(

@@ -8,6 +8,7 @@ pub mod classify;
 pub mod diff;
 pub mod lock;
 mod lock_codes;
+mod lock_locales;
 pub mod lock_params;
 pub mod lock_responses;
 pub mod published;

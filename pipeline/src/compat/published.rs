@@ -123,6 +123,9 @@ pub struct Published<'a> {
     /// The params every error carries, and each row's params and message
     /// template.
     pub params: PublishedParams<'a>,
+    /// The locales (the `Locale` enum's values), the default first; none
+    /// when the catalogue declares no `locales:`.
+    pub locales: Vec<&'a str>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -262,6 +265,11 @@ impl<'a> Published<'a> {
             recoveries,
             responses,
             params: PublishedParams::of_catalogue(catalogue),
+            locales: catalogue.locales.as_ref().map_or_else(Vec::new, |locales| {
+                std::iter::once(locales.default.as_str())
+                    .chain(locales.others.iter().map(|locale| locale.tag.as_str()))
+                    .collect()
+            }),
             catalogue: Some(catalogue),
         }
     }

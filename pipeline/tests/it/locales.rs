@@ -108,3 +108,38 @@ fn hostile_translation_files_are_refused_at_their_line() {
     let found = loaded(&spec).expect_err("a control character");
     assert!(found.contains("the translation file contains the control character U+001B"), "{found}");
 }
+
+/// The locales are locked; a translation changed is a patch, a locale
+/// removed breaking, and `gen` demands the bump `diff` names.
+#[test]
+fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
+    use errcat_pipeline::compat::diff::{Bump, ChangeKind, diff};
+    let (dir, spec) = localized_folder();
+    let out = dir.path().join("generated");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).unwrap_or_else(|e| panic!("{e}"));
+    let lock = std::fs::read_to_string(spec.join("localized.lock")).expect("written");
+    assert!(lock.contains("\nlocale: en default\nlocale: de\nlocale: fr\n"), "{lock}");
+    let old = loaded(&spec).expect("valid").remove(0);
+
+    let de = spec.join("localized.de.yaml");
+    let text = std::fs::read_to_string(&de).expect("readable");
+    std::fs::write(&de, text.replace("Zu viele Verbindungen", "Zu viele Verbindungen offen")).expect("written");
+    let new = loaded(&spec).expect("valid").remove(0);
+    let changes = diff(&old, &new).changes;
+    let [change] = &changes[..] else { panic!("one change: {changes:?}") };
+    assert_eq!((change.kind, change.bump()), (ChangeKind::TranslationChanged, Some(Bump::Patch)));
+    assert_eq!(change.code, Some(Code::Integer(1040)));
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("a patch needs no bump");
+
+    let yaml = spec.join("localized.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("readable");
+    std::fs::write(&yaml, text.replace("others: [de, fr]\n  partial: [fr]", "others: [de]")).expect("written");
+    std::fs::remove_file(spec.join("localized.fr.yaml")).expect("removed");
+    let new = loaded(&spec).expect("valid").remove(0);
+    let changes = diff(&old, &new).changes;
+    let removed: Vec<_> = changes.iter().filter(|c| c.kind == ChangeKind::LocaleRemoved).collect();
+    assert_eq!(removed.len(), 1, "{changes:?}");
+    assert_eq!(removed[0].bump(), Some(Bump::Major));
+    let found = errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect_err("breaking");
+    assert!(found.to_string().contains("locale `fr` is gone, and its variant `Locale::Fr` with it"), "{found}");
+}

@@ -23,7 +23,8 @@
 //! deprecated ([`Published::keeping`]), on both paths. It records the
 //! data errors carry, their params, and each row's message template: a
 //! param gone, retyped, made required or optional, or a required one
-//! added, is breaking (`params.rs`).
+//! added, is breaking (`params.rs`). And it records the locales, the
+//! `Locale` enum's variants: one gone is breaking (`locales.rs`).
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -34,6 +35,7 @@
 mod catalogue;
 mod codes;
 mod details;
+mod locales;
 mod params;
 mod responses;
 
@@ -76,6 +78,10 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
         changes.recoveries(was, now);
     }
     changes.responses();
+    changes.locales();
+    if let Some((was, now)) = both {
+        changes.translations(was, now);
+    }
     changes.shared_params();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
