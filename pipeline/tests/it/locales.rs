@@ -123,7 +123,8 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
 
     let de = spec.join("localized.de.yaml");
     let text = std::fs::read_to_string(&de).expect("readable");
-    std::fs::write(&de, text.replace("Zu viele Verbindungen", "Zu viele Verbindungen offen")).expect("written");
+    std::fs::write(&de, text.replace("Zu viele Verbindungen", "Zu viele Verbindungen offen"))
+        .expect("written");
     let new = loaded(&spec).expect("valid").remove(0);
     let changes = diff(&old, &new).changes;
     let [change] = &changes[..] else { panic!("one change: {changes:?}") };
@@ -133,7 +134,8 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
 
     let yaml = spec.join("localized.yaml");
     let text = std::fs::read_to_string(&yaml).expect("readable");
-    std::fs::write(&yaml, text.replace("others: [de, fr]\n  partial: [fr]", "others: [de]")).expect("written");
+    std::fs::write(&yaml, text.replace("others: [de, fr]\n  partial: [fr]", "others: [de]"))
+        .expect("written");
     std::fs::remove_file(spec.join("localized.fr.yaml")).expect("removed");
     let new = loaded(&spec).expect("valid").remove(0);
     let changes = diff(&old, &new).changes;
@@ -141,5 +143,86 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
     assert_eq!(removed.len(), 1, "{changes:?}");
     assert_eq!(removed[0].bump(), Some(Bump::Major));
     let found = errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect_err("breaking");
-    assert!(found.to_string().contains("locale `fr` is gone, and its variant `Locale::Fr` with it"), "{found}");
+    assert!(
+        found.to_string().contains("locale `fr` is gone, and its variant `Locale::Fr` with it"),
+        "{found}"
+    );
+}
+
+/// The generated crate: texts in each locale, the default's where a
+/// partial locale has none, and `Display` always the default's.
+#[test]
+fn the_crate_has_each_text_in_each_locale() {
+    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry};
+    use localized_errors::{ErrorCode, Locale, ServerError};
+    assert_eq!(Locale::ALL, [Locale::En, Locale::De, Locale::Fr]);
+    assert_eq!(
+        (Locale::DEFAULT, Locale::Fr.tag(), Locale::from_tag("DE")),
+        (Locale::En, "fr", Some(Locale::De))
+    );
+    assert!(Locale::Fr.is_partial() && !Locale::De.is_partial());
+    let error = ErrorCode::from(ServerError::ErConCountError);
+    assert_eq!(error.description_in(Locale::En), error.description());
+    assert_eq!(error.description_in(Locale::De), "Der Server hat keine Verbindung mehr für den Client frei.");
+    assert_eq!(ServerError::ErDupEntry.description_in(Locale::Fr), ServerError::ErDupEntry.description());
+    let value = ErDupEntry { entry: "a@b".into(), index: "email".into() };
+    assert_eq!(value.to_string(), "Duplicate entry 'a@b' for key 'email'");
+    assert_eq!(value.message_in(Locale::En), value.to_string());
+    assert_eq!(value.message_in(Locale::De), "Für den Schlüssel 'email' gibt es den Eintrag 'a@b' schon");
+    assert_eq!(value.message_in(Locale::Fr), value.to_string(), "French lacks it: English");
+    let denied = ErAccessDeniedError { user: "u".into(), host: "h".into(), using_password: true };
+    assert_eq!(
+        denied.message_in(Locale::De),
+        "Zugriff verweigert für Benutzer 'u'@'h' (Passwort verwendet: true)"
+    );
+}
+
+/// A server negotiates the locale from `Accept-Language` and answers in
+/// it, with `Content-Language`; the code never changes.
+#[test]
+fn a_server_answers_in_the_negotiated_locale() {
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use localized_errors::axum_core::extract::FromRequestParts;
+    use localized_errors::axum_core::response::IntoResponse;
+    use localized_errors::values::ErrorValue;
+    use localized_errors::values::server::ErNoSuchTable;
+    use localized_errors::{ApiError, Locale, Localized, ServerError};
+
+    let negotiated = |header: &str| {
+        let (mut parts, ()) =
+            http::Request::builder().header("accept-language", header).body(()).unwrap().into_parts();
+        let future = pin!(Locale::from_request_parts(&mut parts, &()));
+        match future.poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(locale)) => locale,
+            Poll::Ready(Err(never)) => match never {},
+            Poll::Pending => panic!("negotiation does not wait"),
+        }
+    };
+    assert_eq!(negotiated("fr-CA, de;q=0.8"), Locale::Fr);
+    assert_eq!(negotiated("es, de-AT;q=0.5, *;q=0.1"), Locale::De);
+    assert_eq!(negotiated("es, *"), Locale::En);
+    let (mut parts, ()) = http::Request::builder().body(()).unwrap().into_parts();
+    let mut none = pin!(Locale::from_request_parts(&mut parts, &()));
+    assert!(matches!(
+        none.as_mut().poll(&mut Context::from_waker(Waker::noop())),
+        Poll::Ready(Ok(Locale::En))
+    ));
+
+    let value = ErrorValue::from(ErNoSuchTable { db: "shop".into(), table: "users".into() });
+    let response = Localized { error: value.clone(), locale: negotiated("de-CH") }.into_response();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-language"], "de");
+    let body = crate::values::body_of(response);
+    assert_eq!(
+        body,
+        r#"{"code":1146,"db":"shop","message":"Die Tabelle 'shop.users' existiert nicht","table":"users"}"#
+    );
+    // The client reads the same value whatever the language.
+    assert_eq!(ApiError::from_response(404, body.as_bytes()).value(), Some(value.clone()));
+    // An error's own answer carries its name, which is not translated: no `Content-Language`.
+    let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
+    assert!(response.headers().get("content-language").is_none());
+    assert_eq!(crate::values::body_of(response), r#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#);
 }

@@ -2807,6 +2807,496 @@ mod value_wire {
         }
     }
 }
+/// A language the catalogue's texts are written in: only those it declares.
+///
+/// Every text getter and `Display` answer in the default, `en`; the
+/// `…_in` methods take a `Locale`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+#[rustfmt::skip]
+pub enum Locale {
+    /// `en`, the default: every text getter and `Display` answer in it.
+    #[default]
+    En,
+    /// `de`.
+    De,
+    /// `fr`, partial: the texts it does not translate are the default's (`en`).
+    Fr,
+}
+#[rustfmt::skip]
+impl Locale {
+    /// Every locale, the default first.
+    pub const ALL: &'static [Self] = &[Self::En, Self::De, Self::Fr];
+    /// The locale of every text getter and `Display`.
+    pub const DEFAULT: Self = Self::En;
+    const TAGS: &'static [&'static str] = &["en", "de", "fr"];
+    /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
+    #[must_use]
+    pub const fn tag(self) -> &'static str {
+        Self::TAGS[self as usize]
+    }
+    /// The locale of the tag, ignoring case; `None` for a tag the
+    /// catalogue does not declare.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
+        Self::TAGS
+            .iter()
+            .position(|known| known.eq_ignore_ascii_case(tag))
+            .map(|i| Self::ALL[i])
+    }
+    /// The locale to answer a request in, from its `Accept-Language`
+    /// header: RFC 4647's lookup, heaviest range first, each range then
+    /// shortened from the end (`de-CH-1996`, `de-CH`, `de`) until it names a
+    /// locale; `*`, ranges of `q=0` and malformed ones name none, and only
+    /// the first 16 ranges are weighed. The default when none matches.
+    /// Allocates nothing.
+    ///
+    /// ```
+    /// use localized_errors::Locale;
+    ///
+    /// assert_eq!(Locale::negotiate("de-XX, en;q=0.9"), Locale::De);
+    /// assert_eq!(Locale::negotiate("*"), Locale::DEFAULT);
+    /// assert_eq!(Locale::negotiate(""), Locale::DEFAULT);
+    /// ```
+    #[must_use]
+    pub fn negotiate(accept_language: &str) -> Self {
+        match negotiate::lookup(accept_language, Self::TAGS) {
+            ::core::option::Option::Some(i) => Self::ALL[i],
+            ::core::option::Option::None => Self::DEFAULT,
+        }
+    }
+    /// Whether the catalogue declares it partial: the texts it does
+    /// not translate are the default's.
+    #[must_use]
+    pub const fn is_partial(self) -> bool {
+        matches!(self, Self::Fr)
+    }
+}
+/// Writes its tag.
+#[rustfmt::skip]
+impl ::core::fmt::Display for Locale {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+#[rustfmt::skip]
+mod negotiate {
+    //! Language negotiation: RFC 4647's lookup of an `Accept-Language` header
+    //! (RFC 9110) against the catalogue's locales, without allocating.
+    /// How many ranges of one header are weighed; the rest are ignored, so a
+    /// hostile header costs at most this many passes over it.
+    const MAX_RANGES: usize = 16;
+    /// The index in `tags` of the locale RFC 4647's lookup (section 3.4) finds
+    /// for `accept_language`: the ranges in descending `q`, those of equal
+    /// weight in header order; each range compared with every tag (ignoring
+    /// case), then with a subtag fewer from the end (and a single-letter one
+    /// left last), until one matches. `*`, ranges of `q=0` and malformed ones
+    /// match nothing; `None` when no range matches.
+    pub(crate) fn lookup(accept_language: &str, tags: &[&str]) -> Option<usize> {
+        let mut last: Option<(u16, usize)> = None;
+        loop {
+            let mut next: Option<(u16, usize, &str)> = None;
+            for (position, item) in accept_language
+                .split(',')
+                .take(MAX_RANGES)
+                .enumerate()
+            {
+                let Some((range, weight)) = range_and_weight(item) else { continue };
+                let after_last = last
+                    .is_none_or(|(w, p)| weight < w || (weight == w && position > p));
+                let before_next = next.is_none_or(|(w, _, _)| weight > w);
+                if after_last && before_next {
+                    next = Some((weight, position, range));
+                }
+            }
+            let (weight, position, range) = next?;
+            if let Some(found) = lookup_range(range, tags) {
+                return Some(found);
+            }
+            last = Some((weight, position));
+        }
+    }
+    /// A range and its weight in thousandths; `None` for `*`, a weight of 0
+    /// or a malformed item.
+    fn range_and_weight(item: &str) -> Option<(&str, u16)> {
+        let mut parts = item.split(';');
+        let range = parts.next()?.trim();
+        let well_formed = !range.is_empty() && range.len() <= 64
+            && range.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !range.starts_with('-') && !range.ends_with('-');
+        if !well_formed {
+            return None;
+        }
+        let mut weight = 1000;
+        for parameter in parts {
+            let (name, value) = parameter.split_once('=')?;
+            if name.trim().eq_ignore_ascii_case("q") {
+                weight = q_value(value.trim())?;
+            }
+        }
+        (weight > 0).then_some((range, weight))
+    }
+    /// A `qvalue` (RFC 9110, section 12.4.2) in thousandths: `0`, `0.5`, `1.000`.
+    fn q_value(text: &str) -> Option<u16> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut thousandths: u16 = 0;
+        for (i, digit) in fraction.bytes().enumerate() {
+            thousandths += u16::from(digit - b'0') * [100, 10, 1][i];
+        }
+        match whole {
+            "0" => Some(thousandths),
+            "1" if thousandths == 0 => Some(1000),
+            _ => None,
+        }
+    }
+    /// The first tag the range, or a truncation of it, equals.
+    fn lookup_range(range: &str, tags: &[&str]) -> Option<usize> {
+        let mut candidate = range;
+        loop {
+            if let Some(found) = tags
+                .iter()
+                .position(|tag| tag.eq_ignore_ascii_case(candidate))
+            {
+                return Some(found);
+            }
+            let (shorter, _) = candidate.rsplit_once('-')?;
+            candidate = match shorter.rsplit_once('-') {
+                Some((before, singleton)) if singleton.len() == 1 => before,
+                _ => shorter,
+            };
+        }
+    }
+}
+#[rustfmt::skip]
+impl ServerError {
+    /// Each locale's descriptions but the default's, in `Locale` order.
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
+        &[
+            "Der Server hat keine Verbindung mehr für den Client frei.",
+            "Das Konto oder sein Passwort wird nicht angenommen.",
+            "Eine Zeile mit demselben eindeutigen Schlüssel gibt es schon.",
+            "Eine Tabelle, die die Anweisung nennt, gibt es nicht.",
+        ],
+        &[
+            "Le serveur n'a plus de connexion libre pour le client.",
+            "The account or its password is not accepted.",
+            "A row with the same unique key already exists.",
+            "A table the statement names does not exist.",
+        ],
+    ];
+    /// The description in `locale`: [`description`](Self::description) in the
+    /// default, `en`.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::ErNoSuchTable.description_in(Locale::De), "Eine Tabelle, die die Anweisung nennt, gibt es nicht.");
+    /// ```
+    #[must_use]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        match locale as usize {
+            0 => self.description(),
+            other => Self::DESCRIPTIONS_IN[other - 1][self.row()],
+        }
+    }
+}
+#[rustfmt::skip]
+impl ErrorCode {
+    /// The description in `locale`: [`description`](Self::description) in the default.
+    #[must_use]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Self::Server(error) => error.description_in(locale),
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl crate::values::server::ErConCountError {
+    /// The message in `locale`: `Display`'s text in the default, `en`.
+    #[must_use]
+    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match locale {
+            crate::Locale::De => ::alloc::string::String::from("Zu viele Verbindungen"),
+            crate::Locale::Fr => ::alloc::string::String::from("Trop de connexions"),
+            _ => ::alloc::string::ToString::to_string(self),
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl crate::values::server::ErAccessDeniedError {
+    /// The message in `locale`: `Display`'s text in the default, `en`.
+    #[must_use]
+    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match locale {
+            crate::Locale::De => {
+                ::alloc::format!(
+                    "Zugriff verweigert für Benutzer '{}'@'{}' (Passwort verwendet: {})",
+                    self.user, self.host, self.using_password
+                )
+            }
+            crate::Locale::Fr => {
+                ::alloc::format!(
+                    "Access denied for user '{}'@'{}' (using password: {})", self.user,
+                    self.host, self.using_password
+                )
+            }
+            _ => ::alloc::string::ToString::to_string(self),
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl crate::values::server::ErDupEntry {
+    /// The message in `locale`: `Display`'s text in the default, `en`.
+    #[must_use]
+    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match locale {
+            crate::Locale::De => {
+                ::alloc::format!(
+                    "Für den Schlüssel '{}' gibt es den Eintrag '{}' schon", self
+                    .index, self.entry
+                )
+            }
+            crate::Locale::Fr => {
+                ::alloc::format!(
+                    "Duplicate entry '{}' for key '{}'", self.entry, self.index
+                )
+            }
+            _ => ::alloc::string::ToString::to_string(self),
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl crate::values::server::ErNoSuchTable {
+    /// The message in `locale`: `Display`'s text in the default, `en`.
+    #[must_use]
+    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match locale {
+            crate::Locale::De => {
+                ::alloc::format!(
+                    "Die Tabelle '{}.{}' existiert nicht", self.db, self.table
+                )
+            }
+            crate::Locale::Fr => {
+                ::alloc::format!("La table '{}.{}' n'existe pas", self.db, self.table)
+            }
+            _ => ::alloc::string::ToString::to_string(self),
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl crate::values::ErrorValue {
+    /// The message in `locale`: `Display`'s text in the default.
+    #[must_use]
+    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match self {
+            Self::ServerErConCountError(value) => value.message_in(locale),
+            Self::ServerErAccessDeniedError(value) => value.message_in(locale),
+            Self::ServerErDupEntry(value) => value.message_in(locale),
+            Self::ServerErNoSuchTable(value) => value.message_in(locale),
+        }
+    }
+}
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use localized::Localized;
+/// Answering errors in the request's language (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod localized {
+    use ::axum_core::body::Body;
+    use ::axum_core::extract::FromRequestParts;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE};
+    use ::http::{HeaderValue, StatusCode};
+    use ::serde_json::Value;
+    use crate::Locale;
+    /// An error answered in a locale (feature `axum`): with its status, its
+    /// body (`application/json`), the localized text in it and
+    /// `Content-Language`, while its code never changes. A handler takes the
+    /// request's `Locale` (negotiated from its `Accept-Language`) and answers
+    /// errors in it:
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale, Localized};
+    /// use localized_errors::axum_core::response::IntoResponse;
+    ///
+    /// async fn handler(locale: Locale) -> Result<(), Localized<ServerError>> {
+    ///     Err(Localized { error: ServerError::ErNoSuchTable, locale })
+    /// }
+    ///
+    /// let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
+    /// assert_eq!(response.status(), 404);
+    /// # let _ = handler;
+    /// ```
+    ///
+    /// Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.
+    /// A value's message is rendered in the locale; an error's own answer
+    /// carries its localized description where the body's message is the
+    /// description, and then alone has `Content-Language`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Localized<T> {
+        /// The error.
+        pub error: T,
+        /// The locale its texts are in.
+        pub locale: Locale,
+    }
+    /// The request's locale, negotiated from its `Accept-Language`
+    /// header (the default without one): never rejects.
+    impl<S: Sync> FromRequestParts<S> for Locale {
+        type Rejection = ::core::convert::Infallible;
+        async fn from_request_parts(
+            parts: &mut ::http::request::Parts,
+            _: &S,
+        ) -> ::core::result::Result<Self, Self::Rejection> {
+            let header = parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok());
+            ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
+        }
+    }
+    /// Answers as the error does, with its description in the
+    /// locale where the body's message is the description.
+    impl IntoResponse for Localized<crate::ErrorCode> {
+        fn into_response(self) -> Response {
+            let (error, locale) = (self.error, self.locale);
+            let text: ::core::option::Option<::alloc::string::String> = {
+                let _ = locale;
+                ::core::option::Option::None
+            };
+            answer(
+                error.status_code(),
+                ::serde_json::to_value(crate::ErrorBody::from(error)),
+                text,
+                locale,
+            )
+        }
+    }
+    /// Answers as `Localized<ErrorCode>` does.
+    impl IntoResponse for Localized<crate::ServerError> {
+        fn into_response(self) -> Response {
+            Localized {
+                error: crate::ErrorCode::from(self.error),
+                locale: self.locale,
+            }
+                .into_response()
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl IntoResponse for Localized<crate::values::server::ErConCountError> {
+        fn into_response(self) -> Response {
+            let status = self.error.error().status_code();
+            let text = self.error.message_in(self.locale);
+            answer(
+                status,
+                ::serde_json::to_value(&self.error),
+                ::core::option::Option::Some(text),
+                self.locale,
+            )
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl IntoResponse for Localized<crate::values::server::ErAccessDeniedError> {
+        fn into_response(self) -> Response {
+            let status = self.error.error().status_code();
+            let text = self.error.message_in(self.locale);
+            answer(
+                status,
+                ::serde_json::to_value(&self.error),
+                ::core::option::Option::Some(text),
+                self.locale,
+            )
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl IntoResponse for Localized<crate::values::server::ErDupEntry> {
+        fn into_response(self) -> Response {
+            let status = self.error.error().status_code();
+            let text = self.error.message_in(self.locale);
+            answer(
+                status,
+                ::serde_json::to_value(&self.error),
+                ::core::option::Option::Some(text),
+                self.locale,
+            )
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl IntoResponse for Localized<crate::values::server::ErNoSuchTable> {
+        fn into_response(self) -> Response {
+            let status = self.error.error().status_code();
+            let text = self.error.message_in(self.locale);
+            answer(
+                status,
+                ::serde_json::to_value(&self.error),
+                ::core::option::Option::Some(text),
+                self.locale,
+            )
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl IntoResponse for Localized<crate::values::ErrorValue> {
+        fn into_response(self) -> Response {
+            let status = self.error.error().status_code();
+            let text = self.error.message_in(self.locale);
+            answer(
+                status,
+                ::serde_json::to_value(&self.error),
+                ::core::option::Option::Some(text),
+                self.locale,
+            )
+        }
+    }
+    /// The answer of `json` with `status`, the localized `text` in its
+    /// member; `Content-Language` when there is a text.
+    fn answer(
+        status: StatusCode,
+        json: ::core::result::Result<Value, ::serde_json::Error>,
+        text: ::core::option::Option<::alloc::string::String>,
+        locale: Locale,
+    ) -> Response {
+        let ::core::result::Result::Ok(json) = json else {
+            return status.into_response();
+        };
+        let mut json = json;
+        let json_ref = &mut json;
+        if let (
+            ::core::option::Option::Some(text),
+            ::core::option::Option::Some(members),
+        ) = (
+            &text,
+            {
+                let json = json_ref;
+                json.as_object_mut()
+            },
+        ) {
+            members
+                .insert(
+                    ::alloc::string::String::from("message"),
+                    Value::String(text.clone()),
+                );
+        }
+        let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
+            return status.into_response();
+        };
+        let mut response = Response::new(Body::from(bytes));
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if text.is_some() {
+            headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
+        }
+        response
+    }
+}
 /// Every table of the catalogue on one page, with an anchor per code.
 ///
 #[doc = include_str!("reference.md")]
