@@ -7,12 +7,14 @@ use super::DESCRIPTION;
 use super::Version;
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
-use errcat_model::{Code, CodeKind, Row, Table};
+use errcat_model::locales::Locale;
+use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// A table's codes as one schema (integer or string, as the catalogue's
 /// codes are) that names and describes each one.
-pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> Schema {
-    let integer = match codes {
+pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version) -> Schema {
+    let others = catalogue.other_locales();
+    let integer = match catalogue.codes {
         CodeKind::Integer => Schema {
             title: Some(table.title.clone()),
             kind: Some("integer"),
@@ -31,7 +33,7 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                     .rows
                     .iter()
                     .flat_map(|row| {
-                        std::iter::once(code_const(row))
+                        std::iter::once(code_const(others, row))
                             .chain(row.aliases.iter().map(|a| alias_const(row, a)))
                     })
                     .collect(),
@@ -96,6 +98,7 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                 solutions_by_code: by_code(table, |row| {
                     (!row.solutions.is_empty()).then(|| row.solutions.clone())
                 }),
+                descriptions_in_by_code: by_code(table, |row| descriptions_in(others, row)),
                 ..integer
             }
         }
@@ -119,7 +122,17 @@ fn alias_description(row: &Row) -> String {
     format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
-fn code_const(row: &Row) -> Schema {
+/// A row's description in each locale but the default (a partial
+/// locale's: the default's where it has none), by tag.
+fn descriptions_in(others: &[Locale], row: &Row) -> Option<OrderedMap<String>> {
+    let map: Vec<(String, String)> = others
+        .iter()
+        .map(|locale| (locale.tag.clone(), DESCRIPTION.paragraph(locale.description(row))))
+        .collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
+}
+
+fn code_const(others: &[Locale], row: &Row) -> Schema {
     Schema {
         constant: Some(row.code.clone()),
         title: Some(row.name.clone()),
@@ -129,6 +142,7 @@ fn code_const(row: &Row) -> Schema {
         explanation: row.explanation.clone(),
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
+        descriptions_in: descriptions_in(others, row),
         ..Schema::default()
     }
 }

@@ -160,7 +160,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
 fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     let mut schemas = OrderedMap::new();
     for table in &catalogue.tables {
-        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
+        schemas.push(code_schema_name(table), code_schema(catalogue, table, version));
     }
     if let Some(body) = &catalogue.body {
         schemas.push(KNOWN_CODES, known_codes_schema(catalogue));
