@@ -23,14 +23,25 @@ use super::tree::{self, Kind, Node};
 use super::{hostile, locate, place, shape};
 
 /// The translation files of the spec at `spec`, by the middle of their
-/// names (`de` of `knox.de.yaml` for `knox.yaml`), sorted.
-fn siblings(spec: &Path) -> Result<BTreeMap<String, PathBuf>, Diagnostics> {
+/// names (`de` of `knox.de.yaml` for `knox.yaml`), sorted: among `listed`
+/// when its folder was listed already (each folder is listed once), else
+/// from a listing of its folder.
+fn siblings(spec: &Path, listed: Option<&[PathBuf]>) -> Result<BTreeMap<String, PathBuf>, Diagnostics> {
     let dir = match spec.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let Some(stem) = spec.file_stem().and_then(|stem| stem.to_str()) else { return Ok(BTreeMap::new()) };
     let prefix = format!("{stem}.");
+    let middle_of = |name: &str| -> Option<String> {
+        let middle = name.strip_prefix(&prefix)?.strip_suffix(".yaml")?;
+        (!middle.is_empty() && !middle.contains('.')).then(|| middle.to_owned())
+    };
+    if let Some(listed) = listed {
+        let beside = listed.iter().filter(|path| path.parent() == spec.parent());
+        let named = beside.filter_map(|path| Some((middle_of(path.file_name()?.to_str()?)?, path.clone())));
+        return Ok(named.collect());
+    }
     let entries = fs::read_dir(dir).map_err(|e| {
         Diagnostics::from(Diagnostic::new(
             spec,
@@ -41,12 +52,8 @@ fn siblings(spec: &Path) -> Result<BTreeMap<String, PathBuf>, Diagnostics> {
     for entry in entries {
         let entry =
             entry.map_err(|e| Diagnostic::new(spec, format!("cannot list the spec's folder: {e}")))?;
-        let name = entry.file_name();
-        let Some(middle) = name.to_str().and_then(|n| n.strip_prefix(&prefix)?.strip_suffix(".yaml")) else {
-            continue;
-        };
-        if !middle.is_empty() && !middle.contains('.') {
-            found.insert(middle.to_owned(), entry.path());
+        if let Some(middle) = entry.file_name().to_str().and_then(middle_of) {
+            found.insert(middle, entry.path());
         }
     }
     Ok(found)
@@ -73,8 +80,12 @@ pub(super) fn spec_of(path: &Path) -> Option<PathBuf> {
 
 /// Reads and checks the translation file of every locale the catalogue
 /// declares, and refuses a translation file of a locale it does not.
-pub(super) fn attach(spec: &Path, mut catalogue: Catalogue) -> Result<Catalogue, Diagnostics> {
-    let found = siblings(spec)?;
+pub(super) fn attach(
+    spec: &Path,
+    mut catalogue: Catalogue,
+    listed: Option<&[PathBuf]>,
+) -> Result<Catalogue, Diagnostics> {
+    let found = siblings(spec, listed)?;
     let mut problems = Vec::new();
     let mut sources: Vec<Arc<SourceFile>> = Vec::new();
     let declared: Vec<String> = catalogue.other_locales().iter().map(|locale| locale.tag.clone()).collect();
