@@ -51,31 +51,7 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             }
         }
     });
-    let values = values(catalogue);
-    let value_answers = (!values.is_empty() && text_key.is_some()).then(|| {
-        let paths = values.iter().map(|value| &value.path);
-        quote! {
-            #(
-                /// Answers as the value does, with its message in the locale.
-                impl IntoResponse for Localized<#paths> {
-                    fn into_response(self) -> Response {
-                        let status = self.error.error().status_code();
-                        let text = self.error.message_in(self.locale);
-                        answer(status, ::serde_json::to_value(&self.error), ::core::option::Option::Some(text), self.locale)
-                    }
-                }
-            )*
-
-            /// Answers as the value does, with its message in the locale.
-            impl IntoResponse for Localized<crate::values::ErrorValue> {
-                fn into_response(self) -> Response {
-                    let status = self.error.error().status_code();
-                    let text = self.error.message_in(self.locale);
-                    answer(status, ::serde_json::to_value(&self.error), ::core::option::Option::Some(text), self.locale)
-                }
-            }
-        }
-    });
+    let value_answers = value_answers(catalogue, text_key.is_some());
     let insert = text_key.as_ref().map(|key| {
         quote! {
             let mut json = json;
@@ -88,33 +64,8 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             }
         }
     });
-    let krate = catalogue.crate_ident();
-    let (table, row) = sample_row(catalogue);
-    let other = locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant());
-    let docs = doc(&format!(
-        "An error answered in a locale (feature `axum`): with its status, its\n\
-         body (`{content_type}`), the localized text in it and\n\
-         `Content-Language`, while its code never changes. A handler takes the\n\
-         request's `Locale` (negotiated from its `Accept-Language`) and answers\n\
-         errors in it:\n\n\
-         ```\n\
-         use {krate}::{{{enum_name}, Locale, Localized}};\n\
-         use {krate}::axum_core::response::IntoResponse;\n\n\
-         async fn handler(locale: Locale) -> Result<(), Localized<{enum_name}>> {{\n    \
-             Err(Localized {{ error: {enum_name}::{variant}, locale }})\n\
-         }}\n\n\
-         let response = Localized {{ error: {enum_name}::{variant}, locale: Locale::{other} }}.into_response();\n\
-         assert_eq!(response.status(), {status});\n\
-         # let _ = handler;\n\
-         ```\n\n\
-         Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.\n\
-         A value's message is rendered in the locale; an error's own answer\n\
-         carries its localized description where the body's message is the\n\
-         description, and then alone has `Content-Language`.",
-        enum_name = table.rust_enum,
-        variant = row.rust_variant,
-        status = row.http_status,
-    ));
+    let docs = localized_docs(catalogue, locales, content_type);
+    let answer_fn = answer_fn(insert, content_type);
     quote! {
         #[cfg(feature = "axum")]
         pub use localized::Localized;
@@ -167,32 +118,100 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             #(#tables)*
             #value_answers
 
-            /// The answer of `json` with `status`, the localized `text` in its
-            /// member; `Content-Language` when there is a text.
-            fn answer(
-                status: StatusCode,
-                json: ::core::result::Result<Value, ::serde_json::Error>,
-                text: ::core::option::Option<::alloc::string::String>,
-                locale: Locale,
-            ) -> Response {
-                let ::core::result::Result::Ok(json) = json else {
-                    // Strings and numbers always serialise; were they not to,
-                    // the status still tells the client.
-                    return status.into_response();
-                };
-                #insert
-                let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
-                    return status.into_response();
-                };
-                let mut response = Response::new(Body::from(bytes));
-                *response.status_mut() = status;
-                let headers = response.headers_mut();
-                headers.insert(CONTENT_TYPE, HeaderValue::from_static(#content_type));
-                if text.is_some() {
-                    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
-                }
-                response
-            }
+            #answer_fn
         }
+    }
+}
+
+/// `Localized`'s docs: a handler answering in the request's locale.
+fn localized_docs(catalogue: &Catalogue, locales: &Locales, content_type: &str) -> TokenStream {
+    let krate = catalogue.crate_ident();
+    let (table, row) = sample_row(catalogue);
+    let other = locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant());
+    doc(&format!(
+        "An error answered in a locale (feature `axum`): with its status, its\n\
+         body (`{content_type}`), the localized text in it and\n\
+         `Content-Language`, while its code never changes. A handler takes the\n\
+         request's `Locale` (negotiated from its `Accept-Language`) and answers\n\
+         errors in it:\n\n\
+         ```\n\
+         use {krate}::{{{enum_name}, Locale, Localized}};\n\
+         use {krate}::axum_core::response::IntoResponse;\n\n\
+         async fn handler(locale: Locale) -> Result<(), Localized<{enum_name}>> {{\n    \
+             Err(Localized {{ error: {enum_name}::{variant}, locale }})\n\
+         }}\n\n\
+         let response = Localized {{ error: {enum_name}::{variant}, locale: Locale::{other} }}.into_response();\n\
+         assert_eq!(response.status(), {status});\n\
+         # let _ = handler;\n\
+         ```\n\n\
+         Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.\n\
+         A value's message is rendered in the locale; an error's own answer\n\
+         carries its localized description where the body's message is the\n\
+         description, and then alone has `Content-Language`.",
+        enum_name = table.rust_enum,
+        variant = row.rust_variant,
+        status = row.http_status,
+    ))
+}
+
+/// `answer`: a response of a body's JSON, with the localized text in its
+/// member (`insert` puts it there) and `Content-Language`.
+fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
+    quote! {
+        /// The answer of `json` with `status`, the localized `text` in its
+        /// member; `Content-Language` when there is a text.
+        fn answer(
+            status: StatusCode,
+            json: ::core::result::Result<Value, ::serde_json::Error>,
+            text: ::core::option::Option<::alloc::string::String>,
+            locale: Locale,
+        ) -> Response {
+            let ::core::result::Result::Ok(json) = json else {
+                // Strings and numbers always serialise; were they not to,
+                // the status still tells the client.
+                return status.into_response();
+            };
+            #insert
+            let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
+                return status.into_response();
+            };
+            let mut response = Response::new(Body::from(bytes));
+            *response.status_mut() = status;
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(#content_type));
+            if text.is_some() {
+                headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
+            }
+            response
+        }
+    }
+}
+
+/// `IntoResponse` for each value in a locale, and `ErrorValue` in one: the
+/// body as the value writes it, its message in the locale where the body
+/// has a member for it (`has_text`).
+fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
+    let values = values(catalogue);
+    if values.is_empty() {
+        return TokenStream::new();
+    }
+    let text = if has_text {
+        quote! { ::core::option::Option::Some(self.error.message_in(self.locale)) }
+    } else {
+        quote! { ::core::option::Option::None }
+    };
+    let mut paths: Vec<TokenStream> = values.iter().map(|value| value.path.clone()).collect();
+    paths.push(quote!(crate::values::ErrorValue));
+    quote! {
+        #(
+            /// Answers as the value does, with its message in the locale.
+            impl IntoResponse for Localized<#paths> {
+                fn into_response(self) -> Response {
+                    let status = self.error.error().status_code();
+                    let text: ::core::option::Option<::alloc::string::String> = #text;
+                    answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                }
+            }
+        )*
     }
 }

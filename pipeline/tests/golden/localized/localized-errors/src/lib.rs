@@ -3194,65 +3194,50 @@ mod localized {
     impl IntoResponse for Localized<crate::values::server::ErConCountError> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text = self.error.message_in(self.locale);
-            answer(
-                status,
-                ::serde_json::to_value(&self.error),
-                ::core::option::Option::Some(text),
-                self.locale,
-            )
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErAccessDeniedError> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text = self.error.message_in(self.locale);
-            answer(
-                status,
-                ::serde_json::to_value(&self.error),
-                ::core::option::Option::Some(text),
-                self.locale,
-            )
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErDupEntry> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text = self.error.message_in(self.locale);
-            answer(
-                status,
-                ::serde_json::to_value(&self.error),
-                ::core::option::Option::Some(text),
-                self.locale,
-            )
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErNoSuchTable> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text = self.error.message_in(self.locale);
-            answer(
-                status,
-                ::serde_json::to_value(&self.error),
-                ::core::option::Option::Some(text),
-                self.locale,
-            )
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::ErrorValue> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text = self.error.message_in(self.locale);
-            answer(
-                status,
-                ::serde_json::to_value(&self.error),
-                ::core::option::Option::Some(text),
-                self.locale,
-            )
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
     }
     /// The answer of `json` with `status`, the localized `text` in its
