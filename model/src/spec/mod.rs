@@ -6,9 +6,11 @@
 
 use serde::Deserialize;
 
+mod attributes;
 mod locales;
 mod params;
 
+pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
 pub use self::locales::SpecLocales;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 
@@ -68,6 +70,11 @@ pub struct SpecFile {
     /// in this order, before each row's own.
     #[serde(default)]
     pub params: SpecParams,
+    /// Per-row attributes (`sqlstate: {type: string, description: …}`):
+    /// each name a getter of every table enum and a column of the docs;
+    /// rows give their values under `attributes:`.
+    #[serde(default)]
+    pub attributes: SpecAttributes,
     /// The languages of the catalogue's texts: the default and the others,
     /// each translated in a file beside the spec. Without it the texts
     /// have no declared language and the crate no `Locale`.
@@ -400,6 +407,9 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub message: Option<String>,
+    /// The row's values of the catalogue's declared `attributes`, by name.
+    #[serde(default)]
+    pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -435,6 +435,7 @@ retired:
                 "recoveries",
                 "body",
                 "params",
+                "attributes",
                 "locales"
             ]
         );
@@ -469,7 +470,7 @@ tables:
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
                      `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
-                     `params`, `message`",
+                     `params`, `message`, `attributes`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

@@ -23,8 +23,12 @@
 //! deprecated ([`Published::keeping`]), on both paths. It records the
 //! data errors carry, their params, and each row's message template: a
 //! param gone, retyped, made required or optional, or a required one
-//! added, is breaking (`params.rs`). And it records the locales, the
-//! `Locale` enum's variants: one gone is breaking (`locales.rs`).
+//! added, is breaking (`params.rs`). And it records the per-row
+//! attributes: one removed or retyped changes its getter, which is
+//! breaking; a row's value that changed is a minor change, as a row's
+//! recovery is, since clients may act on what the getter answers.
+//! It records the locales too, the `Locale` enum's variants: one gone is
+//! breaking (`locales.rs`).
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -32,6 +36,7 @@
 //! compared only when both views come from catalogues. None of them is
 //! refused or breaking, so what a lock can see decides alone.
 
+mod attributes;
 mod catalogue;
 mod codes;
 mod details;
@@ -78,6 +83,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
         changes.recoveries(was, now);
     }
     changes.responses();
+    changes.attributes();
     changes.locales();
     if let Some((was, now)) = both {
         changes.translations(was, now);

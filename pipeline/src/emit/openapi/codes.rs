@@ -5,6 +5,7 @@
 
 use super::DESCRIPTION;
 use super::Version;
+use super::attributes::{row_values, values_by_code};
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
 use errcat_model::locales::Locale;
@@ -33,8 +34,8 @@ pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version
                     .rows
                     .iter()
                     .flat_map(|row| {
-                        std::iter::once(code_const(others, row))
-                            .chain(row.aliases.iter().map(|a| alias_const(row, a)))
+                        std::iter::once(code_const(catalogue, row))
+                            .chain(row.aliases.iter().map(|a| alias_const(catalogue, row, a)))
                     })
                     .collect(),
             ),
@@ -98,6 +99,7 @@ pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version
                 solutions_by_code: by_code(table, |row| {
                     (!row.solutions.is_empty()).then(|| row.solutions.clone())
                 }),
+                attributes_by_code: values_by_code(catalogue, table),
                 descriptions_in_by_code: by_code(table, |row| descriptions_in(others, row)),
                 ..integer
             }
@@ -106,7 +108,7 @@ pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version
 }
 
 /// An alias's `const`: another code sent for `row`'s error.
-fn alias_const(row: &Row, alias: &Code) -> Schema {
+fn alias_const(catalogue: &Catalogue, row: &Row, alias: &Code) -> Schema {
     Schema {
         constant: Some(alias.clone()),
         title: Some(row.name.clone()),
@@ -114,6 +116,7 @@ fn alias_const(row: &Row, alias: &Code) -> Schema {
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code.clone()),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        attributes: row_values(catalogue, row),
         ..Schema::default()
     }
 }
@@ -132,7 +135,7 @@ fn descriptions_in(others: &[Locale], row: &Row) -> Option<OrderedMap<String>> {
     (!map.is_empty()).then_some(OrderedMap(map))
 }
 
-fn code_const(others: &[Locale], row: &Row) -> Schema {
+fn code_const(catalogue: &Catalogue, row: &Row) -> Schema {
     Schema {
         constant: Some(row.code.clone()),
         title: Some(row.name.clone()),
@@ -142,7 +145,8 @@ fn code_const(others: &[Locale], row: &Row) -> Schema {
         explanation: row.explanation.clone(),
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
-        descriptions_in: descriptions_in(others, row),
+        descriptions_in: descriptions_in(catalogue.other_locales(), row),
+        attributes: row_values(catalogue, row),
         ..Schema::default()
     }
 }

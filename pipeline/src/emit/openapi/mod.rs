@@ -13,8 +13,10 @@
 //!
 //! A row's explanation, causes and solutions sit beside its code as the
 //! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
-//! code on the code schema (`x-explanation-by-code` and so on, 3.0). A
-//! catalogue with locales keeps its default's texts where the standard
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0), and
+//! so do its per-row attributes' values (`x-attributes`, declared once as
+//! the schema `ErrorAttributes`: `attributes.rs`).
+//! A catalogue with locales keeps its default's texts where the standard
 //! fields are, and gives each description in the other locales beside it:
 //! `x-description-in` (3.1), by tag, or `x-description-in-by-code` (3.0).
 //!
@@ -36,6 +38,7 @@ use errcat_model::{Catalogue, Table};
 
 use self::document::document;
 
+mod attributes;
 mod body;
 mod codes;
 mod document;
@@ -44,6 +47,7 @@ mod params;
 mod responses;
 mod schema;
 
+pub use self::attributes::ATTRIBUTES_SCHEMA;
 pub use self::params::{MEMBERS_SCHEMA, TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA};
 pub use self::responses::RETRY_AFTER;
 

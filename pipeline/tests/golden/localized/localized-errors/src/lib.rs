@@ -13,6 +13,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
 //! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
@@ -132,6 +134,95 @@
 //! use localized_errors::ErrorCode;
 //!
 //! assert_eq!(ErrorCode::from_code(1146).map(|e| e.status_code().as_u16()), Some(404));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use localized_errors::values::server;
+//!
+//! let value = server::ErAccessDeniedError {
+//!     user: "user".to_owned(),
+//!     host: "host".to_owned(),
+//!     using_password: true,
+//! };
+//! assert_eq!(value.to_string(), "Access denied for user 'user'@'host' (using password: true)");
+//! assert_eq!(value.error(), localized_errors::ServerError::ErAccessDeniedError);
+//! assert_eq!(value.code(), 1045);
+//!
+//! let any = localized_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, localized_errors::values::ErrorValue::ServerErAccessDeniedError(value));
+//! assert_eq!(any.error(), localized_errors::ErrorCode::Server(localized_errors::ServerError::ErAccessDeniedError));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use localized_errors::RetryAfter;
+//! use localized_errors::axum_core::response::IntoResponse;
+//! use localized_errors::values::server;
+//!
+//! fn value() -> server::ErAccessDeniedError {
+//!     server::ErAccessDeniedError {
+//!         user: "user".to_owned(),
+//!         host: "host".to_owned(),
+//!         using_password: true,
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, server::ErAccessDeniedError)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 403);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = localized_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 403);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use localized_errors::ApiError;
+//! use localized_errors::values::ErrorValue;
+//! use localized_errors::values::server;
+//!
+//! let value = server::ErAccessDeniedError {
+//!     user: "user".to_owned(),
+//!     host: "host".to_owned(),
+//!     using_password: true,
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"code\":1045,\"message\":\"Access denied for user 'user'@'host' (using password: true)\",\"user\":\"user\",\"host\":\"host\",\"using_password\":true}");
+//!
+//! let error = ApiError::from_response(403, body.as_bytes());
+//! let Some(ErrorValue::ServerErAccessDeniedError(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"code\":1045,\"message\":\"Access denied for user 'user'@'host' (using password: true)\",\"host\":\"host\",\"using_password\":true}";
+//! let error = ApiError::from_response(403, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(localized_errors::ErrorCode::from(value.error())));
 //! # }
 //! ```
 #![no_std]
@@ -2392,8 +2483,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
