@@ -11,9 +11,11 @@ mod attributes;
 mod codes;
 mod http;
 mod locales;
+mod other_names;
 mod params;
 mod retired;
 mod rows;
+mod statuses;
 mod tables;
 mod vocabulary;
 

@@ -9,7 +9,7 @@
 //! from [`Published::catalogue`], and only when both sides have one.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::compat::lock_attributes::AttributeRecord;
@@ -130,6 +130,8 @@ pub struct Published<'a> {
     /// The locales (the `Locale` enum's values), the default first; none
     /// when the catalogue declares no `locales:`.
     pub locales: Vec<&'a str>,
+    /// The rows' other names (`also_named`), each with its row's own code.
+    pub other_names: BTreeSet<(Code, &'a str)>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -275,6 +277,7 @@ impl<'a> Published<'a> {
                     .chain(locales.others.iter().map(|locale| locale.tag.as_str()))
                     .collect()
             }),
+            other_names: crate::compat::lock_names::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

@@ -49,6 +49,8 @@ fn schema_is_draft_07_and_closed() {
         "params",
         "data_only",
         "message",
+        "also_named",
+        "rust_const",
         "attributes",
         "locales",
         "partial",
