@@ -108,7 +108,8 @@ fn baselines(catalogue: &Catalogue) -> String {
     let _ = writeln!(s, "];");
     let codes: Vec<String> = catalogue.rows().map(|(_, row)| row.code.to_string()).collect();
     let _ = writeln!(s, "pub static ALL_CODES: &[u32] = &[{}];", codes.join(", "));
-    let aliases: Vec<String> = table.rows.iter().flat_map(|row| &row.aliases).map(ToString::to_string).collect();
+    let aliases: Vec<String> =
+        table.rows.iter().flat_map(|row| &row.aliases).map(ToString::to_string).collect();
     let _ = writeln!(s, "pub static ALIASES: &[u32] = &[{}];", aliases.join(", "));
 
     // strum: discriminants are the codes, names are the serialisations.
@@ -155,7 +156,9 @@ fn baselines(catalogue: &Catalogue) -> String {
     let alias_arms: String = table
         .rows
         .iter()
-        .flat_map(|row| row.aliases.iter().map(move |alias| format!("{alias} => Some(Self::{}),", row.rust_variant)))
+        .flat_map(|row| {
+            row.aliases.iter().map(move |alias| format!("{alias} => Some(Self::{}),", row.rust_variant))
+        })
         .collect();
     let getters = |value: &dyn Fn(&errcat_model::Row) -> String| {
         table

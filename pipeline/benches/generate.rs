@@ -153,8 +153,10 @@ fn params(c: &mut Criterion) {
     let codes = if std::env::args().any(|arg| arg == "--bench") { 10_000 } else { 100 };
     let mut group = c.benchmark_group(format!("params_{codes}"));
     configure(&mut group, codes);
-    for (name, text) in [("plain", errcat_pipeline::synth::spec(codes)), ("params", errcat_pipeline::synth::params_spec(codes))]
-    {
+    for (name, text) in [
+        ("plain", errcat_pipeline::synth::spec(codes)),
+        ("params", errcat_pipeline::synth::params_spec(codes)),
+    ] {
         let spec = dir.path().join(format!("synth-{name}.yaml"));
         fs::write(&spec, text).expect("write a synthetic spec");
         let out = dir.path().join(format!("out-{name}"));

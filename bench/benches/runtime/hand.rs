@@ -100,7 +100,8 @@ impl IntoResponse for KnoxError {
 }
 
 pub fn answer_with_id(error: KnoxError, id: &str) -> Response {
-    let body = KnoxAnswer { code: error.code(), message: error.to_string(), error_id: Some(String::from(id)) };
+    let body =
+        KnoxAnswer { code: error.code(), message: error.to_string(), error_id: Some(String::from(id)) };
     (error.status(), Json(body)).into_response()
 }
 
@@ -198,10 +199,9 @@ impl IntoResponse for QuotaError {
             window: *window,
         };
         let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
-        response.headers_mut().insert(
-            http::header::CONTENT_TYPE,
-            http::HeaderValue::from_static("application/problem+json"),
-        );
+        response
+            .headers_mut()
+            .insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/problem+json"));
         response
     }
 }

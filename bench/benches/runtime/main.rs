@@ -113,7 +113,9 @@ fn parse(c: &mut Criterion) {
     let status = StatusCode::NOT_FOUND;
     let mut group = c.benchmark_group("parse/value");
     group.bench_function("generated_value", |b| {
-        b.iter(|| serde_json::from_slice::<values_errors::values::query::TableMissing>(black_box(&bodies.value)))
+        b.iter(|| {
+            serde_json::from_slice::<values_errors::values::query::TableMissing>(black_box(&bodies.value))
+        })
     });
     group.bench_function("generated_any_value", |b| {
         b.iter(|| serde_json::from_slice::<values_errors::values::ErrorValue>(black_box(&bodies.value)))
@@ -128,14 +130,21 @@ fn parse(c: &mut Criterion) {
 fn answer(c: &mut Criterion) {
     use knox_cloud_errors::{AuthError, ErrorBody};
     let mut group = c.benchmark_group("answer/error");
-    group.bench_function("generated", |b| b.iter(|| black_box(AuthError::AccessTokenExpired).into_response()));
-    group.bench_function("hand", |b| b.iter(|| black_box(hand::KnoxError::AccessTokenExpired).into_response()));
+    group
+        .bench_function("generated", |b| b.iter(|| black_box(AuthError::AccessTokenExpired).into_response()));
+    group.bench_function("hand", |b| {
+        b.iter(|| black_box(hand::KnoxError::AccessTokenExpired).into_response())
+    });
     group.finish();
 
     let id = "c0ffee00-1234-4abc-9def-0123456789ab";
     let mut group = c.benchmark_group("answer/error_with_id");
     group.bench_function("generated", |b| {
-        b.iter(|| ErrorBody::from(black_box(AuthError::AccessTokenExpired)).with_error_id(black_box(id)).into_response())
+        b.iter(|| {
+            ErrorBody::from(black_box(AuthError::AccessTokenExpired))
+                .with_error_id(black_box(id))
+                .into_response()
+        })
     });
     group.bench_function("hand", |b| {
         b.iter(|| hand::answer_with_id(black_box(hand::KnoxError::AccessTokenExpired), black_box(id)))
@@ -251,8 +260,12 @@ fn message(c: &mut Criterion) {
         b.iter(|| {
             out.clear();
             let v = black_box(&too_many);
-            write!(out, "{} rows at most {{ratio {}}}, partial: {} | see \\docs", v.limit, v.ratio, v.partial)
-                .expect("a message");
+            write!(
+                out,
+                "{} rows at most {{ratio {}}}, partial: {} | see \\docs",
+                v.limit, v.ratio, v.partial
+            )
+            .expect("a message");
             black_box(out.len())
         })
     });
