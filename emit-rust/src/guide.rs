@@ -39,7 +39,8 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         server_section(catalogue, sample),
         Some(status_code_section(catalogue, sample.1)),
     ];
-    sections.into_iter().flatten().filter(|section| catalogue.http || !section.http).collect()
+    let values = super::values::guide::sections(catalogue);
+    sections.into_iter().flatten().chain(values).filter(|section| catalogue.http || !section.http).collect()
 }
 
 /// Look up a code: by code (or alias) and by name.
@@ -543,6 +544,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
             "- [`Recovery`] — what a client should do about an error.\n"
         },
     );
+    super::values::guide::add_alloc_feature(catalogue, &mut text);
     for section in sections(catalogue) {
         text.push_str(&format!(
             "\n\n# {}\n\n{}\n\n```\n{}\n```",

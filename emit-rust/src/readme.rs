@@ -42,6 +42,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
              | feature | what it adds |\n\
              | --- | --- |\n\
              | (none) | the enums{recovery_type}: `no_std`, no dependencies |\n\
+             {alloc_row}\
              {serde_row}\
              | `http` | conversions to and from `http::StatusCode` |\n",
             features = if with_body { ", features = [\"serde\"]" } else { "" },
@@ -51,15 +52,17 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
                 ""
             },
             recovery_type = if with_recovery { ", `ErrorCode` and `Recovery`" } else { " and `ErrorCode`" },
+            alloc_row = super::values::guide::alloc_row(catalogue),
         )
     } else {
         format!(
             "Depend on the crate (by path, git or registry). It is `no_std`, with\n\
-             no dependencies and no features:\n\n\
+             no dependencies{features}:\n\n\
              ```toml\n\
              [dependencies]\n\
              {name} = \"{version}\"\n\
-             ```\n"
+             ```\n",
+            features = super::values::guide::features_without_http(catalogue),
         )
     };
     let mut out = intro + &install;

@@ -16,6 +16,7 @@
 
 #![deny(missing_docs)]
 
+mod attributes;
 pub mod diagnostic;
 pub mod http_status;
 pub mod output;
@@ -35,6 +36,7 @@ pub use names::{
     is_type_ident,
 };
 
+pub use attributes::{Attribute, AttributeType, AttributeValue};
 pub use http_status::KeptResponse;
 pub use package::Package;
 pub use validate::Skipped;
@@ -80,6 +82,9 @@ pub struct Catalogue {
     /// The recovery vocabulary, in spec order: empty when the spec
     /// declares none, and the crate then has no `Recovery`.
     pub recoveries: Vec<Recovery>,
+    /// The per-row attributes, in declaration order: empty when the spec
+    /// declares none.
+    pub attributes: Vec<Attribute>,
     /// The responses earlier versions of the documents published that
     /// this one does not name so, from the lock: empty as validation
     /// makes it; `generate` fills it once the lock is checked.
@@ -209,6 +214,9 @@ pub struct Row {
     pub params: Vec<Param>,
     /// The message of one occurrence, showing its params, if the row has one.
     pub message: Option<Template>,
+    /// The row's value of each of the catalogue's attributes, in
+    /// declaration order: `None` where the row gives none.
+    pub attributes: Vec<Option<AttributeValue>>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

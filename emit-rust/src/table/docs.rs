@@ -98,6 +98,7 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
             docs.push_str(&format!("\n\n{heading}:\n\n{}", items.join("\n")));
         }
     }
+    docs.push_str(&super::attributes::variant_docs(catalogue, table, row));
     docs
 }
 

@@ -66,6 +66,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
     let http = catalogue.http.then(|| emit_http(catalogue, &ex));
     // Without a recovery vocabulary there is no `Recovery` to name.
     let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_recovery(&ex));
+    let attributes = super::attributes::emit_getters(catalogue, table);
     quote! {
         #by_code
         #aliases
@@ -73,6 +74,7 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
         #texts
         #http
         #recovery
+        #attributes
     }
 }
 

@@ -1,6 +1,7 @@
 //! A table's enum: the enum and its variants, and the constant tables
 //! its methods read (the methods and trait impls are in `impls.rs`).
 
+mod attributes;
 mod docs;
 mod impls;
 mod lookup;
@@ -165,6 +166,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         );
     }
     write_detail_consts(&mut out, table);
+    attributes::write_consts(&mut out, catalogue, table);
 
     let row_aliases = rows().map(|row| array(row.aliases.iter().map(code_literal).collect()));
     out.constant(

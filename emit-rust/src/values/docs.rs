@@ -16,7 +16,7 @@ pub(super) fn values_docs(catalogue: &Catalogue, values: &[Value]) -> String {
          (`values::{module}::{ty}`), one public field per param, the \
          catalogue's shared params first; `ErrorValue` holds any of them. \
          Each displays its message and converts into its error and `ErrorCode`.\
-         {wire}",
+         {wire}{occurrence}",
         module = first.table.id,
         ty = first.row.rust_variant,
         wire = if catalogue.body.is_some() {
@@ -25,6 +25,13 @@ pub(super) fn values_docs(catalogue: &Catalogue, values: &[Value]) -> String {
              one back; with `axum`, it answers a request."
         } else {
             ""
+        },
+        occurrence = match super::occurrence::member(catalogue) {
+            Some((key, field)) if catalogue.body.is_some() => format!(
+                " Its `with_{field}` gives an `Occurrence`, which answers with `{key}` \
+                 naming this occurrence too."
+            ),
+            _ => String::new(),
         },
     )
 }

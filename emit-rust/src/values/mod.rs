@@ -3,13 +3,17 @@
 //! (`values::card::CardDeclined`), holding one field per param, the
 //! catalogue's shared params first; and `values::ErrorValue`, one variant
 //! per such struct. `wire.rs` adds their serde, their `IntoResponse` and
-//! `ApiError::value`; `docs.rs` writes their docs.
+//! `ApiError::value`; `occurrence.rs` the member naming an answer's
+//! occurrence; `docs.rs` writes their docs, and `guide.rs` the crate
+//! guide's sections on them.
 //!
 //! Shared params are fields of every struct rather than a separate
 //! occurrence struct: a value is then the whole body on the wire, flat as
 //! the catalogue declares it, and a handler fills one struct literal.
 
 mod docs;
+pub(crate) mod guide;
+mod occurrence;
 mod wire;
 
 use proc_macro2::TokenStream;
@@ -131,6 +135,7 @@ pub(super) fn emit_values(catalogue: &Catalogue) -> TokenStream {
         })
     });
     let error_value = emit_error_value(catalogue, &values);
+    let occurrence = occurrence::reexport(catalogue);
     let docs = doc(&docs::values_docs(catalogue, &values));
     quote! {
         #docs
@@ -138,6 +143,7 @@ pub(super) fn emit_values(catalogue: &Catalogue) -> TokenStream {
         pub mod values {
             #(#modules)*
             #error_value
+            #occurrence
         }
     }
 }

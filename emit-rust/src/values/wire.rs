@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Value, values};
+use super::{Value, occurrence, values};
 use crate::tokens::{doc, ident};
 use errcat_model::params::ParamType;
 use errcat_model::{BodyRole, Catalogue, MessageText};
@@ -58,6 +58,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
     let readers = readers(&values);
     let error_value = error_value_wire(&values);
     let axum = axum_answers(&values, content_type, answer_docs);
+    let occurrence = occurrence::emit(catalogue, &values, with_message);
     let message_fn = with_message.then(|| {
         quote! {
             /// The body's message: the rendered template, else as the catalogue says.
@@ -76,8 +77,9 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
 
             use crate::values::ErrorValue;
 
-            /// What writing a value needs of it.
-            trait Params {
+            /// What writing a value needs of it: public in this private
+            /// module, so that `Occurrence`'s public impls may name it.
+            pub trait Params {
                 fn error_code(&self) -> crate::ErrorCode;
                 #message_fn
                 fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>;
@@ -117,6 +119,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
 
             #error_value
             #axum
+            #occurrence
         }
     }
 }

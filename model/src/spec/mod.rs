@@ -6,8 +6,10 @@
 
 use serde::Deserialize;
 
+mod attributes;
 mod params;
 
+pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 
 /// One spec file: a catalogue of error tables.
@@ -66,6 +68,11 @@ pub struct SpecFile {
     /// in this order, before each row's own.
     #[serde(default)]
     pub params: SpecParams,
+    /// Per-row attributes (`sqlstate: {type: string, description: …}`):
+    /// each name a getter of every table enum and a column of the docs;
+    /// rows give their values under `attributes:`.
+    #[serde(default)]
+    pub attributes: SpecAttributes,
 }
 
 /// What a catalogue's codes are.
@@ -393,6 +400,9 @@ pub struct SpecRow {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub message: Option<String>,
+    /// The row's values of the catalogue's declared `attributes`, by name.
+    #[serde(default)]
+    pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+mod attributes;
 mod codes;
 mod http;
 mod params;
@@ -99,8 +100,10 @@ pub fn validate_skipping(
     // the name it gives may be that of an entry that could not be.
     let vocabulary_read = skipped.read("recoveries") && skipped.recoveries.is_empty();
 
+    let attributes = attributes::check_declarations(&mut problems, skipped, spec);
     let Tables { mut tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
+    attributes::check_values(&mut problems, skipped, spec, attributes.as_deref(), &mut tables);
     let params = params::check_all_params(&mut problems, skipped, spec, body.as_ref(), &mut tables);
 
     check_http_tables(&mut problems, skipped, spec);
@@ -132,6 +135,7 @@ pub fn validate_skipping(
             tables,
             retired,
             recoveries,
+            attributes: attributes.unwrap_or_default(),
             body,
             package,
             problem_details: spec

@@ -96,6 +96,8 @@ pub(super) fn check_row(
         // Checked once the catalogue's shared params and body are known.
         params: Vec::new(),
         message: None,
+        // Checked against the declarations once every table is read.
+        attributes: Vec::new(),
         at,
     }
 }

@@ -170,6 +170,16 @@ pub enum ChangeKind {
     /// A row's message template was added, removed or reworded: the text
     /// users read changes, the data does not.
     MessageChanged,
+    /// A new per-row attribute: a new getter on every table enum.
+    AttributeDeclared,
+    /// A per-row attribute is gone, and its getter with it.
+    AttributeRemoved,
+    /// A per-row attribute's type changed, or whether every row gives it:
+    /// its getter returns another type.
+    AttributeRetyped,
+    /// A row's value of an attribute was given, withdrawn or changed: its
+    /// getter answers differently, and clients may act on it.
+    AttributeValueChanged,
 }
 
 /// What a change needs to be accepted.

@@ -32,7 +32,9 @@
 //!
 //! The responses of the OpenAPI documents and the params and message
 //! templates are recorded too: [`lock_responses`]
-//! and [`lock_params`] read and write their lines.
+//! and [`lock_params`] read and write their lines. A catalogue with
+//! per-row attributes has `attribute:` and `value:` lines
+//! ([`lock_attributes`]).
 //!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
@@ -46,6 +48,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
+use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
 use crate::compat::lock_codes::code_entries;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
@@ -98,6 +101,8 @@ pub struct Lock {
     /// The params and message templates; `None` for a lock written before
     /// they were locked.
     pub params: Option<LockedParams>,
+    /// The per-row attributes' declarations and values.
+    pub attributes: AttributeRecord,
 }
 
 impl Lock {
@@ -122,6 +127,7 @@ impl Lock {
         let recoveries = self.recoveries.iter().map(String::as_str).collect();
         let responses = self.responses.as_ref().map(lock_responses::published).unwrap_or_default();
         let params = self.params.as_ref().map(lock_params::published).unwrap_or_default();
+        let attributes = self.attributes.clone();
         Published {
             version: &self.version,
             kind: self.codes,
@@ -129,6 +135,7 @@ impl Lock {
             recoveries,
             responses,
             params,
+            attributes,
             catalogue: None,
         }
     }
@@ -149,6 +156,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
+    let mut attribute_lines = AttributeLines::default();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -197,7 +205,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if lock_responses::read(path, n, line, &mut responses, &mut problems) {
+        if lock_responses::read(path, n, line, &mut responses, &mut problems)
+            || attribute_lines.read(path, n, line, &mut problems)
+        {
             continue;
         }
         match lock_params::is_line(line) {
@@ -207,9 +217,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
     let entries = code_entries(path, code_lines, codes, &mut problems);
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
+    let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, params })
+            Ok(Lock { version, codes, entries, recoveries, responses, params, attributes })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -288,6 +299,7 @@ pub fn update(
     let version = &catalogue.version;
     let responses =
         lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
+    let attributes = std::mem::take(&mut published.attributes);
     let entries = published
         .codes
         .into_iter()
@@ -319,6 +331,7 @@ pub fn update(
         recoveries,
         responses: Some(responses),
         params: Some(lock_params::update(&published.params)),
+        attributes,
     })
 }
 
@@ -406,6 +419,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     for id in &lock.recoveries {
         let _ = writeln!(out, "recovery: {id}");
     }
+    lock_attributes::render_declarations(&mut out, &lock.attributes);
     if let Some(responses) = &lock.responses {
         lock_responses::render(&mut out, responses);
     }
@@ -425,6 +439,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
             quote(&entry.name)
         );
     }
+    lock_attributes::render_values(&mut out, &lock.attributes);
     out
 }
 

@@ -7,6 +7,7 @@ pub mod change;
 pub mod classify;
 pub mod diff;
 pub mod lock;
+pub mod lock_attributes;
 mod lock_codes;
 pub mod lock_params;
 pub mod lock_responses;

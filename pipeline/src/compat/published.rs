@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::compat::lock_attributes::AttributeRecord;
 use errcat_model::params::{Param, ParamType};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
@@ -120,6 +121,9 @@ pub struct Published<'a> {
     /// The responses of the OpenAPI documents (`components/responses`),
     /// by name: other documents `$ref` them, so they are API too.
     pub responses: BTreeMap<String, PublishedResponse>,
+    /// The per-row attributes: the getters' names and types, and each
+    /// row's values.
+    pub attributes: AttributeRecord,
     /// The params every error carries, and each row's params and message
     /// template.
     pub params: PublishedParams<'a>,
@@ -261,6 +265,7 @@ impl<'a> Published<'a> {
             codes,
             recoveries,
             responses,
+            attributes: AttributeRecord::of_catalogue(catalogue),
             params: PublishedParams::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }

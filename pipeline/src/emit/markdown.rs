@@ -5,6 +5,8 @@
 //! [`reference()`] is also the generated crate's `reference` module docs, so
 //! the page and the rustdoc that links into it cannot differ.
 
+mod attributes;
+
 use std::collections::HashMap;
 
 use crate::emit::sample;
@@ -58,6 +60,7 @@ pub fn reference(catalogue: &Catalogue) -> String {
     }
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
+    page.push_str(&attributes::section(catalogue));
     // Error responses are HTTP responses; only an HTTP catalogue declares
     // their body, and without one there is no section (nor a blank line).
     if catalogue.body.is_some() {
@@ -79,6 +82,8 @@ struct Columns<'a> {
     aliases: bool,
     /// Whether any row has a recovery: the table shows the column only then.
     recovery: bool,
+    /// The attributes some row gives, by index: a column each.
+    attributes: Vec<usize>,
 }
 
 impl<'a> Columns<'a> {
@@ -91,6 +96,7 @@ impl<'a> Columns<'a> {
             http_rows,
             aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
             recovery: table.rows.iter().any(|row| row.recovery.is_some()),
+            attributes: attributes::shown(catalogue, table),
         }
     }
 }
@@ -129,6 +135,7 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     if shown.recovery {
         columns.push("Recovery".to_owned());
     }
+    columns.extend(attributes::headings(catalogue, &shown.attributes));
     let mut section = format!(
         "## {title}\n\n{summary}\n\n{header}\n{rule}\n",
         title = REFERENCE.inline(&table.title),
@@ -172,6 +179,7 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
             None => String::new(),
         });
     }
+    cells.extend(attributes::cells(row, &shown.attributes));
     cells
 }
 

@@ -434,7 +434,8 @@ retired:
                 "problem_details",
                 "recoveries",
                 "body",
-                "params"
+                "params",
+                "attributes"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
@@ -468,7 +469,7 @@ tables:
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
                      `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
-                     `params`, `message`",
+                     `params`, `message`, `attributes`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

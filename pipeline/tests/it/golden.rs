@@ -176,7 +176,15 @@ fn reserved_associated_names_are_the_enums_own_items() {
                     syn::ImplItem::Type(member) => &member.ident,
                     _ => panic!("{}: an impl item that is not a const, fn or type", catalogue.source),
                 };
-                defined.insert(name.to_string());
+                // An attribute's getter is lowercase and its constant has an
+                // `_`: no UpperCamelCase variant can take either.
+                let attribute = catalogue
+                    .attributes
+                    .iter()
+                    .any(|attribute| *name == attribute.name || *name == attribute.rust_const());
+                if !attribute {
+                    defined.insert(name.to_string());
+                }
             }
         }
     }

@@ -40,7 +40,9 @@ fn every_text_is_on_the_page_as_written() {
             texts.extend(row.causes.iter().chain(&row.solutions).cloned());
             texts.extend(row.message.iter().map(|template| template.source.clone()));
             texts.extend(row.params.iter().map(|param| param.description.clone()));
+            texts.extend(row.attributes.iter().flatten().map(errcat_model::AttributeValue::text));
         }
+        texts.extend(catalogue.attributes.iter().map(|attribute| attribute.description.clone()));
         texts.extend(catalogue.params.iter().map(|param| param.description.clone()));
         for retired in &catalogue.retired {
             texts.extend([retired.name.clone(), retired.reason.clone()]);
@@ -79,4 +81,38 @@ fn the_page_loads_nothing_and_links_only_to_itself() {
         }
         assert_eq!(text, page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
     }
+}
+
+/// Each entry shows its attribute values, each linked to the attribute's
+/// declaration, which the page has at the Markdown reference's anchor.
+#[test]
+fn attribute_values_link_to_their_declarations() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let text = page::emit_page(&catalogue);
+        for attribute in &catalogue.attributes {
+            let id = format!(" id=\"{}\"", attribute.anchor());
+            assert_eq!(text.matches(&id).count(), 1, "{}: {id}", catalogue.source);
+        }
+        for (_, row) in catalogue.rows() {
+            let entry = text.split(&format!("<article id=\"{}\">", row.anchor())).nth(1).expect("the entry");
+            let entry = &entry[..entry.find("</article>").expect("its end")];
+            for (attribute, value) in catalogue.attributes.iter().zip(&row.attributes) {
+                let line = value.as_ref().map(|value| {
+                    format!(
+                        "<p><a href=\"#{}\"><code>{}</code></a>: {}</p>",
+                        attribute.anchor(),
+                        attribute.name,
+                        html(&value.text())
+                    )
+                });
+                match line {
+                    Some(line) => assert!(entry.contains(&line), "{}: {line}", catalogue.source),
+                    None => assert!(!entry.contains(&attribute.anchor()), "{}: no value", catalogue.source),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "a fixture declares attributes");
 }

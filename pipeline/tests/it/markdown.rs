@@ -5,6 +5,8 @@
 //! does under rustdoc's Markdown too (smart punctuation and all), as the
 //! page is the generated crate's `reference` module.
 
+mod attributes;
+
 use std::collections::BTreeSet;
 
 use errcat_model::TableKind;
@@ -230,8 +232,11 @@ fn check_table(
     if recovery_column {
         columns.push("Recovery");
     }
-    let header: Vec<&str> = header.iter().map(|cell| cell.text.as_str()).collect();
-    assert_eq!(header, columns, "{here}: the columns");
+    let attribute_columns = attributes::columns(catalogue, table);
+    columns.extend(attribute_columns.iter().map(|&(_, name)| name));
+    assert_eq!(texts(&header), columns, "{here}: the columns");
+    let first_attribute = columns.len() - attribute_columns.len();
+    attributes::check_headings(catalogue, &attribute_columns, &header[first_attribute..], here);
     assert_eq!(rows.len(), table.rows.len(), "{here}: one row per code");
     for (cells, row) in rows.iter().zip(&table.rows) {
         let here = format!("{here}, code {}", row.code);
@@ -270,7 +275,9 @@ fn check_table(
                 }
                 None => assert_eq!(cells[next].text, "", "{here}: no recovery"),
             }
+            next += 1;
         }
+        attributes::check_cells(row, &attribute_columns, &cells[next..], &here);
     }
 }
 
@@ -435,6 +442,7 @@ fn check_page_end(blocks: &mut Blocks, catalogue: &errcat_model::Catalogue, page
             assert_eq!(cells[0].anchors, [recovery_anchor(&recovery.key)], "{at}");
         }
     }
+    attributes::check_section(blocks, catalogue, at);
     if catalogue.body.is_some() {
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");
@@ -483,6 +491,7 @@ fn anchors_are_unique_and_every_link_lands_on_one() {
                     .filter(|_| catalogue.rows().any(|(_, row)| row.recovery.is_some()))
                     .map(|recovery| recovery_anchor(&recovery.key)),
             )
+            .chain(catalogue.attributes.iter().map(errcat_model::Attribute::anchor))
             .collect();
         assert_eq!(anchors, codes, "{}: one anchor per code, retired ones included", catalogue.source);
         for link in links {

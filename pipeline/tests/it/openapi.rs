@@ -170,10 +170,12 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
             if !catalogue.http {
-                // Neither responses nor their body: only the code schemas.
+                // Neither responses nor their body: only the code schemas,
+                // and the attributes' declarations when there are any.
                 assert_eq!(doc["components"].get("responses"), None, "{}", catalogue.source);
                 let schemas = at(&doc, &["components", "schemas"]).as_mapping().expect("schemas");
-                assert_eq!(schemas.len(), catalogue.tables.len(), "{}", catalogue.source);
+                let attributes = usize::from(!catalogue.attributes.is_empty());
+                assert_eq!(schemas.len(), catalogue.tables.len() + attributes, "{}", catalogue.source);
                 continue;
             }
             let Some(declared) = &catalogue.body else {
@@ -471,4 +473,80 @@ fn rows_of_one_name_in_two_tables_each_have_an_example() {
             assert_eq!(at(&examples[key], &["value", "code"]), &Value::from(code), "{key}");
         }
     }
+}
+
+/// A row's attribute values as the documents write them, by name in
+/// declaration order: data, not text, so never escaped; `None` when it
+/// gives none.
+fn attribute_values(catalogue: &Catalogue, row: &errcat_model::Row) -> Option<Value> {
+    let values: serde_yaml::Mapping = catalogue
+        .attributes
+        .iter()
+        .zip(&row.attributes)
+        .filter_map(|(attribute, value)| {
+            let value = match value.as_ref()? {
+                errcat_model::AttributeValue::String(text) => string(text),
+                errcat_model::AttributeValue::Integer(number) => Value::from(*number),
+                errcat_model::AttributeValue::Boolean(flag) => Value::Bool(*flag),
+            };
+            Some((string(&attribute.name), value))
+        })
+        .collect();
+    (!values.is_empty()).then_some(Value::Mapping(values))
+}
+
+#[test]
+fn attributes_are_declared_once_and_each_code_carries_its_values() {
+    let mut checked = 0;
+    for catalogue in catalogues() {
+        for (version, _) in VERSIONS {
+            let doc = document(&catalogue, version);
+            let schemas = at(&doc, &["components", "schemas"]);
+            if catalogue.attributes.is_empty() {
+                assert!(schemas.get(openapi::ATTRIBUTES_SCHEMA).is_none(), "{}", catalogue.source);
+                continue;
+            }
+            checked += 1;
+            let declared =
+                at(schemas, &[openapi::ATTRIBUTES_SCHEMA, "properties"]).as_mapping().expect("properties");
+            let names: Vec<&str> = declared.keys().map(|key| key.as_str().expect("a name")).collect();
+            let expected: Vec<&str> = catalogue.attributes.iter().map(|a| a.name.as_str()).collect();
+            assert_eq!(names, expected, "{}: every attribute, in spec order", catalogue.source);
+            for attribute in &catalogue.attributes {
+                let property = &declared[attribute.name.as_str()];
+                assert_eq!(property["type"], string(attribute.kind.json_type()), "{}", attribute.name);
+                let description = property["description"].as_str().expect("a description");
+                assert_eq!(plain_text(description, &attribute.name), attribute.description);
+            }
+            for table in &catalogue.tables {
+                let schema = &schemas[openapi::code_schema_name(table).as_str()];
+                for row in &table.rows {
+                    let codes = std::iter::once(&row.code).chain(&row.aliases);
+                    for code in codes {
+                        let given = match version {
+                            Version::V3_1 => schema["oneOf"]
+                                .as_sequence()
+                                .expect("3.1: a oneOf of consts")
+                                .iter()
+                                .find(|option| option["const"] == code_value(code))
+                                .expect("the code's const")
+                                .get("x-attributes")
+                                .cloned(),
+                            Version::V3_0 => schema
+                                .get("x-attributes-by-code")
+                                .and_then(|by| by.get(code.to_string()))
+                                .cloned(),
+                        };
+                        assert_eq!(
+                            given,
+                            attribute_values(&catalogue, row),
+                            "{}: {code} ({version:?})",
+                            table.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 2, "a fixture declares attributes");
 }

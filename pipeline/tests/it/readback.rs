@@ -89,3 +89,37 @@ fn sqlstates_are_found_exactly_as_written() {
     assert_eq!(ErrorCode::from_code("0100C").map(ErrorCode::name), Some("dynamic_result_sets_returned"));
     assert!(ErrorCode::from_code("0100c").is_none());
 }
+
+#[test]
+fn row_attributes_read_back_through_their_getters() {
+    use errcat_model::AttributeValue;
+    use row_attributes_errors::{ClientError, ServerError};
+
+    assert_reads_back!("row_attributes", row_attributes_errors);
+    let catalogue = fixture("row_attributes");
+    // The row's value of `name`, as the spec gives it.
+    let given = |code: u32, name: &str| {
+        let a = catalogue.attributes.iter().position(|attribute| attribute.name == name).expect(name);
+        let (_, row) = catalogue.rows().find(|(_, row)| row.code.integer() == Some(code)).expect("the row");
+        row.attributes[a].clone()
+    };
+    let text = |text: &str| AttributeValue::String(text.to_owned());
+    let mut checked = 0;
+    for error in ServerError::ALL {
+        let code = error.code();
+        assert_eq!(Some(text(error.sqlstate())), given(code, "sqlstate"), "{code}");
+        assert_eq!(error.odbc_state().map(text), given(code, "odbc_state"), "{code}");
+        assert_eq!(error.retryable().map(AttributeValue::Boolean), given(code, "retryable"), "{code}");
+        assert_eq!(error.severity().map(AttributeValue::Integer), given(code, "severity"), "{code}");
+        checked += 1;
+    }
+    for error in ClientError::ALL {
+        let code = error.code();
+        assert_eq!(Some(text(error.sqlstate())), given(code, "sqlstate"), "{code}");
+        assert_eq!(error.odbc_state().map(text), given(code, "odbc_state"), "{code}");
+        assert_eq!(error.retryable().map(AttributeValue::Boolean), given(code, "retryable"), "{code}");
+        assert_eq!(error.severity().map(AttributeValue::Integer), given(code, "severity"), "{code}");
+        checked += 1;
+    }
+    assert_eq!(checked, catalogue.rows().count(), "every row's values");
+}

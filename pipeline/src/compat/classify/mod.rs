@@ -23,7 +23,10 @@
 //! deprecated ([`Published::keeping`]), on both paths. It records the
 //! data errors carry, their params, and each row's message template: a
 //! param gone, retyped, made required or optional, or a required one
-//! added, is breaking (`params.rs`).
+//! added, is breaking (`params.rs`). And it records the per-row
+//! attributes: one removed or retyped changes its getter, which is
+//! breaking; a row's value that changed is a minor change, as a row's
+//! recovery is, since clients may act on what the getter answers.
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -31,6 +34,7 @@
 //! compared only when both views come from catalogues. None of them is
 //! refused or breaking, so what a lock can see decides alone.
 
+mod attributes;
 mod catalogue;
 mod codes;
 mod details;
@@ -76,6 +80,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
         changes.recoveries(was, now);
     }
     changes.responses();
+    changes.attributes();
     changes.shared_params();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {

@@ -43,6 +43,7 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
     push_html(out, &row.description);
     out.push_str("</p>\n");
     facts(out, shown, table, row);
+    super::attributes::values(out, catalogue, row);
     message(out, catalogue, row);
     if let Some(explanation) = &row.explanation {
         out.push_str("<h4>Explanation</h4>\n<p>");

@@ -9,6 +9,7 @@
 //! the page loads nothing else. Every spec text is shown as written,
 //! HTML-escaped and never read as Markdown.
 
+mod attributes;
 mod entry;
 
 use std::fmt::Write as _;
@@ -69,6 +70,7 @@ pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
     }
     retired_elsewhere(out, catalogue);
     entry::recoveries(out, catalogue);
+    attributes::section(out, catalogue);
     out.push_str("</main>\n<footer>\n<p>");
     push_html(out, &catalogue.crate_name);
     out.push(' ');
@@ -156,6 +158,9 @@ fn navigation(out: &mut String, catalogue: &Catalogue) {
     }
     if entry::shows_recoveries(catalogue) {
         let _ = writeln!(out, "<li><a href=\"#{}\">Recovery</a></li>", entry::RECOVERY_SECTION);
+    }
+    if !catalogue.attributes.is_empty() {
+        let _ = writeln!(out, "<li><a href=\"#{}\">Attributes</a></li>", attributes::SECTION);
     }
     out.push_str("</ul>\n</nav>\n");
 }

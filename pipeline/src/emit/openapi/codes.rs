@@ -5,14 +5,15 @@
 
 use super::DESCRIPTION;
 use super::Version;
+use super::attributes::{row_values, values_by_code};
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
-use errcat_model::{Code, CodeKind, Row, Table};
+use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// A table's codes as one schema (integer or string, as the catalogue's
 /// codes are) that names and describes each one.
-pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> Schema {
-    let integer = match codes {
+pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version) -> Schema {
+    let integer = match catalogue.codes {
         CodeKind::Integer => Schema {
             title: Some(table.title.clone()),
             kind: Some("integer"),
@@ -31,8 +32,8 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                     .rows
                     .iter()
                     .flat_map(|row| {
-                        std::iter::once(code_const(row))
-                            .chain(row.aliases.iter().map(|a| alias_const(row, a)))
+                        std::iter::once(code_const(catalogue, row))
+                            .chain(row.aliases.iter().map(|a| alias_const(catalogue, row, a)))
                     })
                     .collect(),
             ),
@@ -96,6 +97,7 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
                 solutions_by_code: by_code(table, |row| {
                     (!row.solutions.is_empty()).then(|| row.solutions.clone())
                 }),
+                attributes_by_code: values_by_code(catalogue, table),
                 ..integer
             }
         }
@@ -103,7 +105,7 @@ pub(super) fn code_schema(table: &Table, codes: CodeKind, version: Version) -> S
 }
 
 /// An alias's `const`: another code sent for `row`'s error.
-fn alias_const(row: &Row, alias: &Code) -> Schema {
+fn alias_const(catalogue: &Catalogue, row: &Row, alias: &Code) -> Schema {
     Schema {
         constant: Some(alias.clone()),
         title: Some(row.name.clone()),
@@ -111,6 +113,7 @@ fn alias_const(row: &Row, alias: &Code) -> Schema {
         deprecated: row.deprecated.is_some().then_some(true),
         alias_of: Some(row.code.clone()),
         recovery: row.recovery.as_ref().map(|r| r.key.clone()),
+        attributes: row_values(catalogue, row),
         ..Schema::default()
     }
 }
@@ -119,7 +122,7 @@ fn alias_description(row: &Row) -> String {
     format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
-fn code_const(row: &Row) -> Schema {
+fn code_const(catalogue: &Catalogue, row: &Row) -> Schema {
     Schema {
         constant: Some(row.code.clone()),
         title: Some(row.name.clone()),
@@ -129,6 +132,7 @@ fn code_const(row: &Row) -> Schema {
         explanation: row.explanation.clone(),
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
+        attributes: row_values(catalogue, row),
         ..Schema::default()
     }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::DESCRIPTION;
+use super::attributes::{ATTRIBUTES_SCHEMA, attributes_schema};
 use super::body::members_schema;
 use super::body::{body_schema, known_codes_schema, problem_schema, unlisted_codes_schema};
 use super::codes::code_schema;
@@ -160,7 +161,7 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
 fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     let mut schemas = OrderedMap::new();
     for table in &catalogue.tables {
-        schemas.push(code_schema_name(table), code_schema(table, catalogue.codes, version));
+        schemas.push(code_schema_name(table), code_schema(catalogue, table, version));
     }
     if let Some(body) = &catalogue.body {
         schemas.push(KNOWN_CODES, known_codes_schema(catalogue));
@@ -172,6 +173,9 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
     }
     if let Some(details) = &catalogue.problem_details {
         schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+    }
+    if !catalogue.attributes.is_empty() {
+        schemas.push(ATTRIBUTES_SCHEMA, attributes_schema(catalogue));
     }
     if let Some(body) = catalogue.body.as_ref().filter(|_| rows_have_params(catalogue)) {
         schemas.0.extend(params_schemas(catalogue, body, version).0);

@@ -13,7 +13,9 @@
 //!
 //! A row's explanation, causes and solutions sit beside its code as the
 //! extensions `x-explanation`, `x-causes` and `x-solutions` (3.1), or by
-//! code on the code schema (`x-explanation-by-code` and so on, 3.0).
+//! code on the code schema (`x-explanation-by-code` and so on, 3.0), and
+//! so do its per-row attributes' values (`x-attributes`, declared once as
+//! the schema `ErrorAttributes`: `attributes.rs`).
 //!
 //! A row's params are typed members of its body, joined to it by code:
 //! `params.rs` has each parameterised row's schemas and the unions
@@ -33,6 +35,7 @@ use errcat_model::{Catalogue, Table};
 
 use self::document::document;
 
+mod attributes;
 mod body;
 mod codes;
 mod document;
@@ -41,6 +44,7 @@ mod params;
 mod responses;
 mod schema;
 
+pub use self::attributes::ATTRIBUTES_SCHEMA;
 pub use self::params::{MEMBERS_SCHEMA, TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA};
 pub use self::responses::RETRY_AFTER;
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::emit::yaml::OrderedMap;
-use errcat_model::Code;
+use errcat_model::{AttributeValue, Code};
 
 /// The subset of the Schema Object these documents use.
 #[derive(Serialize, Default)]
@@ -78,4 +78,10 @@ pub(super) struct Schema {
     /// On a code schema (3.0): each row's solutions, by code.
     #[serde(rename = "x-solutions-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) solutions_by_code: Option<OrderedMap<Vec<String>>>,
+    /// On a code's `const` (3.1): its attributes' values, by name.
+    #[serde(rename = "x-attributes", skip_serializing_if = "Option::is_none")]
+    pub(super) attributes: Option<OrderedMap<AttributeValue>>,
+    /// On a code schema (3.0): each code's attributes' values, by code.
+    #[serde(rename = "x-attributes-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) attributes_by_code: Option<OrderedMap<OrderedMap<AttributeValue>>>,
 }

@@ -16,6 +16,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
 //! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
@@ -178,6 +180,123 @@
 //! assert_eq!(status.as_u16(), 400);
 //! assert_eq!(Option::try_from(status), Ok(Option::Error));
 //! assert_eq!(ErrorCode::from_code(6).map(|e| e.status_code().as_u16()), Some(403));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use hostile_names_errors::values::all;
+//!
+//! let value = all::Row {
+//!     code: "code".to_owned(),
+//!     name: 42,
+//!     error: true,
+//!     value: 2.5,
+//!     f: "f".to_owned(),
+//!     json: vec!["first".to_owned(), "second".to_owned()],
+//!     members: Some("members".to_owned()),
+//!     serializer: Some(42),
+//!     description: "description".to_owned(),
+//! };
+//! assert_eq!(value.to_string(), "code 42 true 2.5 f {}");
+//! assert_eq!(value.error(), hostile_names_errors::Result::Row);
+//! assert_eq!(value.code(), 11);
+//!
+//! let any = hostile_names_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, hostile_names_errors::values::ErrorValue::AllRow(value));
+//! assert_eq!(any.error(), hostile_names_errors::ErrorCode::All(hostile_names_errors::Result::Row));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. The answer's member naming this occurrence, `error id`, is no param: `with_error_id` on the value (or on an `ErrorValue`) adds it.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use hostile_names_errors::RetryAfter;
+//! use hostile_names_errors::axum_core::response::IntoResponse;
+//! use hostile_names_errors::values::all;
+//!
+//! fn value() -> all::Row {
+//!     all::Row {
+//!         code: "code".to_owned(),
+//!         name: 42,
+//!         error: true,
+//!         value: 2.5,
+//!         f: "f".to_owned(),
+//!         json: vec!["first".to_owned(), "second".to_owned()],
+//!         members: Some("members".to_owned()),
+//!         serializer: Some(42),
+//!         description: "description".to_owned(),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, all::Row)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 500);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = hostile_names_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 500);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_error_id("a1b2").into_response();
+//! assert_eq!(response.status(), 500);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use hostile_names_errors::ApiError;
+//! use hostile_names_errors::values::ErrorValue;
+//! use hostile_names_errors::values::all;
+//!
+//! let value = all::Row {
+//!     code: "code".to_owned(),
+//!     name: 42,
+//!     error: true,
+//!     value: 2.5,
+//!     f: "f".to_owned(),
+//!     json: vec!["first".to_owned(), "second".to_owned()],
+//!     members: Some("members".to_owned()),
+//!     serializer: Some(42),
+//!     description: "description".to_owned(),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"type\":11,\"self\":\"code 42 true 2.5 f {}\",\"code\":\"code\",\"name\":42,\"error\":true,\"value\":2.5,\"f\":\"f\",\"json\":[\"first\",\"second\"],\"members\":\"members\",\"serializer\":42,\"description\":\"description\"}");
+//!
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! let Some(ErrorValue::AllRow(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `error id`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_error_id("a1b2")).unwrap();
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! assert_eq!(error.body().and_then(|body| body.error_id.clone()), Some("a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"type\":11,\"self\":\"code 42 true 2.5 f {}\",\"name\":42,\"error\":true,\"value\":2.5,\"f\":\"f\",\"json\":[\"first\",\"second\"],\"members\":\"members\",\"serializer\":42,\"description\":\"description\"}";
+//! let error = ApiError::from_response(500, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(hostile_names_errors::ErrorCode::from(value.error())));
 //! # }
 //! ```
 #![no_std]
@@ -2759,7 +2878,7 @@ mod response {
 ///
 /// A module per table holds a struct per error with params or a message (`values::all::Row`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
 ///
-/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_error_id` gives an `Occurrence`, which answers with `error id` naming this occurrence too.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
@@ -3031,6 +3150,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
 /// (`Option::Error` as `400`) (`Recovery` as its id); read from the code, an alias, a string
@@ -3403,8 +3524,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
@@ -3713,6 +3835,109 @@ mod value_wire {
                 ErrorValue::AllRow(value) => value.into_response(),
                 ErrorValue::StringVec(value) => value.into_response(),
             }
+        }
+    }
+    /// A value answered with `error id`, the body's member naming this occurrence (feature `serde`): what `with_error_id` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `error id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `error id`: names this occurrence of the error.
+        pub error_id: ::core::option::Option<String>,
+    }
+    impl crate::values::all::Row {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl crate::values::string::Vec {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `error id` naming this occurrence.
+        #[must_use]
+        pub fn with_error_id(
+            self,
+            error_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                error_id: ::core::option::Option::Some(error_id.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::AllRow(value) => value.message(),
+                ErrorValue::StringVec(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::AllRow(value) => value.write_params(map),
+                ErrorValue::StringVec(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.error_id {
+                map.serialize_entry("error id", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
         }
     }
 }

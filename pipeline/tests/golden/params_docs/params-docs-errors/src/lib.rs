@@ -13,6 +13,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
 //! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
@@ -132,6 +134,95 @@
 //! use params_docs_errors::ErrorCode;
 //!
 //! assert_eq!(ErrorCode::from_code(1005).map(|e| e.status_code().as_u16()), Some(500));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use params_docs_errors::values::store;
+//!
+//! let value = store::TableMissing {
+//!     request_id: Some("request_id".to_owned()),
+//!     table: "table".to_owned(),
+//!     schema: Some("schema".to_owned()),
+//! };
+//! assert_eq!(value.to_string(), "Table 'table' doesn't exist");
+//! assert_eq!(value.error(), params_docs_errors::StoreError::TableMissing);
+//! assert_eq!(value.code(), 1001);
+//!
+//! let any = params_docs_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, params_docs_errors::values::ErrorValue::StoreTableMissing(value));
+//! assert_eq!(any.error(), params_docs_errors::ErrorCode::Store(params_docs_errors::StoreError::TableMissing));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use params_docs_errors::RetryAfter;
+//! use params_docs_errors::axum_core::response::IntoResponse;
+//! use params_docs_errors::values::store;
+//!
+//! fn value() -> store::TableMissing {
+//!     store::TableMissing {
+//!         request_id: Some("request_id".to_owned()),
+//!         table: "table".to_owned(),
+//!         schema: Some("schema".to_owned()),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, store::TableMissing)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = params_docs_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 404);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use params_docs_errors::ApiError;
+//! use params_docs_errors::values::ErrorValue;
+//! use params_docs_errors::values::store;
+//!
+//! let value = store::TableMissing {
+//!     request_id: Some("request_id".to_owned()),
+//!     table: "table".to_owned(),
+//!     schema: Some("schema".to_owned()),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"code\":1001,\"message\":\"Table 'table' doesn't exist\",\"request_id\":\"request_id\",\"table\":\"table\",\"schema\":\"schema\"}");
+//!
+//! let error = ApiError::from_response(404, body.as_bytes());
+//! let Some(ErrorValue::StoreTableMissing(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"code\":1001,\"message\":\"Table 'table' doesn't exist\",\"request_id\":\"request_id\",\"schema\":\"schema\"}";
+//! let error = ApiError::from_response(404, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(params_docs_errors::ErrorCode::from(value.error())));
 //! # }
 //! ```
 #![no_std]
@@ -2524,8 +2615,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;

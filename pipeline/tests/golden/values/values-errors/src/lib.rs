@@ -15,6 +15,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
 //! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
@@ -139,7 +141,7 @@
 //! assert_eq!(response.status(), 404);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //!
-//! let response = ErrorBody::from(QueryError::TableMissing).into_response();
+//! let response = ErrorBody::from(QueryError::TableMissing).with_trace_id("a1b2").into_response();
 //! assert_eq!(response.status(), 404);
 //! # let _ = handler;
 //! # }
@@ -154,6 +156,105 @@
 //! use values_errors::ErrorCode;
 //!
 //! assert_eq!(ErrorCode::from_code("table_missing").map(|e| e.status_code().as_u16()), Some(404));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use values_errors::values::query;
+//!
+//! let value = query::TableMissing {
+//!     request_id: Some("request_id".to_owned()),
+//!     table: "table".to_owned(),
+//!     schema: Some("schema".to_owned()),
+//! };
+//! assert_eq!(value.to_string(), "Table 'table' doesn't exist");
+//! assert_eq!(value.error(), values_errors::QueryError::TableMissing);
+//! assert_eq!(value.code(), "table_missing");
+//!
+//! let any = values_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, values_errors::values::ErrorValue::QueryTableMissing(value));
+//! assert_eq!(any.error(), values_errors::ErrorCode::Query(values_errors::QueryError::TableMissing));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `request_id`), so the handler sets it in the value. The answer's member naming this occurrence, `trace_id`, is no param: `with_trace_id` on the value (or on an `ErrorValue`) adds it.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use values_errors::RetryAfter;
+//! use values_errors::axum_core::response::IntoResponse;
+//! use values_errors::values::query;
+//!
+//! fn value() -> query::TableMissing {
+//!     query::TableMissing {
+//!         request_id: Some("request_id".to_owned()),
+//!         table: "table".to_owned(),
+//!         schema: Some("schema".to_owned()),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, query::TableMissing)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = values_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 404);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_trace_id("a1b2").into_response();
+//! assert_eq!(response.status(), 404);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use values_errors::ApiError;
+//! use values_errors::values::ErrorValue;
+//! use values_errors::values::query;
+//!
+//! let value = query::TableMissing {
+//!     request_id: Some("request_id".to_owned()),
+//!     table: "table".to_owned(),
+//!     schema: Some("schema".to_owned()),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"error\":{\"code\":\"table_missing\",\"message\":\"Table 'table' doesn't exist\",\"request_id\":\"request_id\",\"table\":\"table\",\"schema\":\"schema\"}}");
+//!
+//! let error = ApiError::from_response(404, body.as_bytes());
+//! let Some(ErrorValue::QueryTableMissing(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `trace_id`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_trace_id("a1b2")).unwrap();
+//! let error = ApiError::from_response(404, body.as_bytes());
+//! assert_eq!(error.body().and_then(|body| body.trace_id.clone()), Some("a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"error\":{\"code\":\"table_missing\",\"message\":\"Table 'table' doesn't exist\",\"request_id\":\"request_id\",\"schema\":\"schema\"}}";
+//! let error = ApiError::from_response(404, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(values_errors::ErrorCode::from(value.error())));
 //! # }
 //! ```
 #![no_std]
@@ -1578,8 +1679,9 @@ mod response {
         }
         Ok(())
     }
-    /// An error response body: `{"code", "message"}` inside the member `error`
-    /// (`{"error": {…}}`, other members ignored).
+    /// An error response body: `{"code", "message", "trace_id"}` inside the member `error`
+    /// (`{"error": {…}}`, other members ignored),
+    /// where `trace_id` may be missing (or `null`).
     ///
     /// Each member is read as a plain value or as a one-element array
     /// (`{"error":{"code":["card_declined"],"message":["AUTHENTICATION_FAIL"]}}`), and `code`
@@ -1590,8 +1692,9 @@ mod response {
     /// use values_errors::{ErrorCode, QueryError};
     /// use values_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"error":{"code":"table_missing","message":"Table missing"}}"#).unwrap();
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"error":{"code":"table_missing","message":"Table missing","trace_id":"a1b2"}}"#).unwrap();
     /// assert_eq!(body.code.error_code(), Some(ErrorCode::Query(QueryError::TableMissing)));
+    /// assert_eq!(body.trace_id.as_deref(), Some("a1b2"));
     ///
     /// let array: ErrorBody = serde_json::from_str(r#"{"error":{"code":["unknown"],"message":["X"]}}"#).unwrap();
     /// assert_eq!(array.code.as_str(), "unknown");
@@ -1607,6 +1710,8 @@ mod response {
         pub code: BodyCode,
         /// The error's name, as the catalogue prints it.
         pub message: String,
+        /// A unique id of the failed call, for support requests.
+        pub trace_id: ::core::option::Option<String>,
     }
     impl ErrorBody {
         const CODE_KEY: &'static str = "code";
@@ -1620,7 +1725,7 @@ mod response {
             ::core::option::Option::Some(self.message.as_str())
         }
         fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
-            ::core::option::Option::None
+            self.trace_id.as_deref().map(|id| ("trace_id", id))
         }
     }
     impl Serialize for Members<'_> {
@@ -1629,10 +1734,16 @@ mod response {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let body = self.0;
-            let fields = 2;
+            let fields = 2 + usize::from(body.trace_id.is_some());
             let mut members = serializer.serialize_struct("ErrorBody", fields)?;
             members.serialize_field("code", &body.code)?;
             members.serialize_field("message", &body.message)?;
+            match &body.trace_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("trace_id", value)?
+                }
+                ::core::option::Option::None => members.skip_field("trace_id")?,
+            }
             members.end()
         }
     }
@@ -1648,6 +1759,7 @@ mod response {
         ) -> ::core::result::Result<ErrorBody, A::Error> {
             let mut code = ::core::option::Option::None;
             let mut message = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
             while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
                 match field {
                     Field::Code => {
@@ -1657,6 +1769,10 @@ mod response {
                     Field::Message => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
                         once(&mut message, value, "message")?;
+                    }
+                    Field::OccurrenceId => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut occurrence_id, value, "trace_id")?;
                     }
                     Field::Other => {
                         map.next_value::<IgnoredAny>()?;
@@ -1668,12 +1784,14 @@ mod response {
                 message: message
                     .flatten()
                     .ok_or_else(|| de::Error::missing_field("message"))?,
+                trace_id: occurrence_id.flatten(),
             })
         }
     }
     enum Field {
         Code,
         Message,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1697,6 +1815,7 @@ mod response {
                 match name {
                     "code" => Field::Code,
                     "message" => Field::Message,
+                    "trace_id" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
@@ -1708,6 +1827,7 @@ mod response {
             Self {
                 code: BodyCode::from(error),
                 message: String::from(error.name()),
+                trace_id: ::core::option::Option::None,
             }
         }
     }
@@ -1744,7 +1864,25 @@ mod response {
             Self {
                 code: code.into(),
                 message: message.into(),
+                trace_id: ::core::option::Option::None,
             }
+        }
+        /// The body with `trace_id`: A unique id of the failed call, for support requests.
+        ///
+        /// ```
+        /// use values_errors::{ErrorCode, QueryError};
+        /// use values_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::Query(QueryError::TableMissing)).with_trace_id("a1b2");
+        /// assert_eq!(body.trace_id.as_deref(), Some("a1b2"));
+        /// ```
+        #[must_use]
+        pub fn with_trace_id(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.trace_id = ::core::option::Option::Some(value.into());
+            self
         }
     }
     /// The most specific thing a response says about its error.
@@ -1816,9 +1954,10 @@ mod response {
     /// ```
     /// use values_errors::{ApiError, ApiErrorKind, ErrorCode, Recovery, QueryError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"Table missing"}}"#);
+    /// let error = ApiError::from_response(404, br#"{"error":{"code":"table_missing","message":"Table missing","trace_id":"a1b2"}}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Query(QueryError::TableMissing)));
     /// assert_eq!(error.recovery(), Some(Recovery::FixRequest));
+    /// assert_eq!(error.body().and_then(|b| b.trace_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
     /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
@@ -2190,7 +2329,7 @@ mod response {
 ///
 /// A module per table holds a struct per error with params or a message (`values::query::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
 ///
-/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_trace_id` gives an `Occurrence`, which answers with `trace_id` naming this occurrence too.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
@@ -2672,6 +2811,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode` and `Recovery`: written as the code
 /// (`QueryError::TableMissing` as `"table_missing"`) (`Recovery` as its id); read from the code, an alias or the name,
@@ -2995,8 +3136,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
@@ -3509,6 +3651,154 @@ mod value_wire {
                 ErrorValue::AuthTokenExpired(value) => value.into_response(),
                 ErrorValue::AuthForbidden(value) => value.into_response(),
             }
+        }
+    }
+    /// A value answered with `trace_id`, the body's member naming this occurrence (feature `serde`): what `with_trace_id` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `trace_id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `trace_id`: names this occurrence of the error.
+        pub trace_id: ::core::option::Option<String>,
+    }
+    impl crate::values::query::TableMissing {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl crate::values::query::TooManyRows {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl crate::values::query::Busy {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl crate::values::auth::TokenExpired {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl crate::values::auth::Forbidden {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `trace_id` naming this occurrence.
+        #[must_use]
+        pub fn with_trace_id(
+            self,
+            trace_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                trace_id: ::core::option::Option::Some(trace_id.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::QueryTableMissing(value) => value.message(),
+                ErrorValue::QueryTooManyRows(value) => value.message(),
+                ErrorValue::QueryBusy(value) => value.message(),
+                ErrorValue::AuthTokenExpired(value) => value.message(),
+                ErrorValue::AuthForbidden(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::QueryTableMissing(value) => value.write_params(map),
+                ErrorValue::QueryTooManyRows(value) => value.write_params(map),
+                ErrorValue::QueryBusy(value) => value.write_params(map),
+                ErrorValue::AuthTokenExpired(value) => value.write_params(map),
+                ErrorValue::AuthForbidden(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.trace_id {
+                map.serialize_entry("trace_id", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
         }
     }
 }

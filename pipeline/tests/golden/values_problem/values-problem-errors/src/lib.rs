@@ -13,6 +13,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
 //! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
@@ -132,6 +134,105 @@
 //! use values_problem_errors::ErrorCode;
 //!
 //! assert_eq!(ErrorCode::from_code(4030).map(|e| e.status_code().as_u16()), Some(403));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use values_problem_errors::values::quota;
+//!
+//! let value = quota::QuotaExceeded {
+//!     trace: "trace".to_owned(),
+//!     used: 42,
+//!     window: Some(2.5),
+//! };
+//! assert_eq!(value.to_string(), "42 requests in the window");
+//! assert_eq!(value.error(), values_problem_errors::QuotaError::QuotaExceeded);
+//! assert_eq!(value.code(), 4290);
+//!
+//! let any = values_problem_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, values_problem_errors::values::ErrorValue::QuotaQuotaExceeded(value));
+//! assert_eq!(any.error(), values_problem_errors::ErrorCode::Quota(values_problem_errors::QuotaError::QuotaExceeded));
+//! # }
+//! ```
+//!
+//! # Answer with a value
+//!
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/problem+json`. Put a `RetryAfter` before it in a tuple to say when to try again. What is known of this occurrence travels in the params every error carries (here `trace`), so the handler sets it in the value. The answer's member naming this occurrence, `instance`, is no param: `with_instance` on the value (or on an `ErrorValue`) adds it.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use values_problem_errors::RetryAfter;
+//! use values_problem_errors::axum_core::response::IntoResponse;
+//! use values_problem_errors::values::quota;
+//!
+//! fn value() -> quota::QuotaExceeded {
+//!     quota::QuotaExceeded {
+//!         trace: "trace".to_owned(),
+//!         used: 42,
+//!         window: Some(2.5),
+//!     }
+//! }
+//!
+//! async fn handler() -> ::core::result::Result<String, (RetryAfter, quota::QuotaExceeded)> {
+//!     Err((RetryAfter::seconds(7), value()))
+//! }
+//!
+//! let response = (RetryAfter::seconds(7), value()).into_response();
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["retry-after"], "7");
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//!
+//! // Any value, as a handler that can fail in several ways returns it.
+//! let response = values_problem_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 429);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_instance("/calls/a1b2").into_response();
+//! assert_eq!(response.status(), 429);
+//! # let _ = handler;
+//! # }
+//! ```
+//!
+//! # Read a value back
+//!
+//! With the `serde` feature, a value is written as the body it answers with, and `ApiError::value` reads the value of a parsed answer back, typed: an `ErrorValue` to match on. A param missing or of the wrong type never loses the code: `error_code()` and `raw_body()` still have it (an optional param sent with the wrong type reads as absent).
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use values_problem_errors::ApiError;
+//! use values_problem_errors::values::ErrorValue;
+//! use values_problem_errors::values::quota;
+//!
+//! let value = quota::QuotaExceeded {
+//!     trace: "trace".to_owned(),
+//!     used: 42,
+//!     window: Some(2.5),
+//! };
+//! let body = serde_json::to_string(&value).unwrap();
+//! assert_eq!(body, "{\"type\":\"https://docs.example.com/values-problem-errors.html#4290\",\"title\":\"Quota exceeded\",\"status\":429,\"detail\":\"42 requests in the window\",\"code\":4290,\"trace\":\"trace\",\"used\":42,\"window\":2.5}");
+//!
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! let Some(ErrorValue::QuotaQuotaExceeded(read)) = error.value() else {
+//!     panic!("the body has the error's params");
+//! };
+//! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `instance`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_instance("/calls/a1b2")).unwrap();
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! assert_eq!(error.problem_details().and_then(|problem| problem.instance), Some("/calls/a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
+//!
+//! // A body without a required param has no value, and keeps its code.
+//! let body = "{\"type\":\"https://docs.example.com/values-problem-errors.html#4290\",\"title\":\"Quota exceeded\",\"status\":429,\"detail\":\"42 requests in the window\",\"code\":4290,\"used\":42,\"window\":2.5}";
+//! let error = ApiError::from_response(429, body.as_bytes());
+//! assert_eq!(error.value(), None);
+//! assert_eq!(error.error_code(), Some(values_problem_errors::ErrorCode::from(value.error())));
 //! # }
 //! ```
 #![no_std]
@@ -1967,7 +2068,7 @@ mod problem {
 ///
 /// A module per table holds a struct per error with params or a message (`values::quota::QuotaExceeded`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
 ///
-/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_instance` gives an `Occurrence`, which answers with `instance` naming this occurrence too.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
@@ -2174,6 +2275,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`QuotaError::QuotaExceeded` as `4290`); read from the code, an alias, a string
@@ -2454,8 +2557,9 @@ mod value_wire {
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::{Map, Value};
     use crate::values::ErrorValue;
-    /// What writing a value needs of it.
-    trait Params {
+    /// What writing a value needs of it: public in this private
+    /// module, so that `Occurrence`'s public impls may name it.
+    pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
         fn message(&self) -> String;
@@ -2733,6 +2837,109 @@ mod value_wire {
                 ErrorValue::QuotaQuotaExceeded(value) => value.into_response(),
                 ErrorValue::QuotaPlanRequired(value) => value.into_response(),
             }
+        }
+    }
+    /// A value answered with `instance`, a URI naming this occurrence (feature `serde`): what `with_instance` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `instance` beside its params; a client reads it back with `ApiError::problem_details()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `instance`: names this occurrence of the error.
+        pub instance: ::core::option::Option<String>,
+    }
+    impl crate::values::quota::QuotaExceeded {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl crate::values::quota::PlanRequired {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `instance` naming this occurrence.
+        #[must_use]
+        pub fn with_instance(
+            self,
+            instance: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                instance: ::core::option::Option::Some(instance.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::QuotaQuotaExceeded(value) => value.message(),
+                ErrorValue::QuotaPlanRequired(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::QuotaQuotaExceeded(value) => value.write_params(map),
+                ErrorValue::QuotaPlanRequired(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.instance {
+                map.serialize_entry("instance", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
         }
     }
 }
