@@ -40,7 +40,11 @@ pub(super) fn unused_code(catalogue: &Catalogue) -> String {
 /// first name in lower case, or failing that an empty string.
 pub(super) fn missing_name(table: &Table) -> String {
     let lower = table.rows[0].name.to_lowercase();
-    if table.rows.iter().any(|row| row.name == lower) { String::new() } else { lower }
+    let mut names = table
+        .rows
+        .iter()
+        .flat_map(|row| std::iter::once(&row.name).chain(row.also_named.iter().map(|other| &other.name)));
+    if names.any(|name| *name == lower) { String::new() } else { lower }
 }
 
 /// The row the examples use: one with an alias if any, else one with a

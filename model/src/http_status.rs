@@ -276,8 +276,11 @@ impl Catalogue {
             .map(|(_, row)| row.http_status)
             .collect();
         let listed: BTreeSet<u16> = statuses.iter().copied().collect();
-        let unlisted: BTreeSet<u16> =
-            self.rows().map(|(_, row)| row.http_status).filter(|status| !listed.contains(status)).collect();
+        let unlisted: BTreeSet<u16> = self
+            .rows()
+            .flat_map(|(_, row)| row.statuses())
+            .filter(|status| !listed.contains(status))
+            .collect();
         statuses.extend(unlisted);
         statuses
     }

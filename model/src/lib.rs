@@ -194,11 +194,17 @@ pub struct Row {
     /// status table); 0 when the catalogue is not an HTTP one
     /// ([`Catalogue::http`]).
     pub http_status: u16,
+    /// The other statuses a service may answer with for this code, in spec
+    /// order (`http_status: [400, 401]` gives 401 here); none unless listed.
+    pub other_statuses: Vec<u16>,
     /// The generated variant's name.
     pub rust_variant: String,
     /// Other codes services send for this error, in spec order; unique
     /// across every code and alias of the catalogue.
     pub aliases: Vec<Code>,
+    /// Other names the source gives this code, in spec order; unique,
+    /// with the row names, within the table.
+    pub also_named: Vec<OtherName>,
     /// What a client should do about this error, if the spec says.
     pub recovery: Option<RecoveryName>,
     /// Why the code should no longer be used, when it is deprecated.
@@ -359,6 +365,17 @@ impl Table {
     }
 }
 
+/// Another name of a row's code (`EWOULDBLOCK` for `EAGAIN`): `from_name`
+/// finds the row by it, and an associated constant of the table's enum
+/// stands for the row's variant under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherName {
+    /// The name, exactly as the source prints it.
+    pub name: String,
+    /// The associated constant's name (`EWOULDBLOCK`, `WOULD_BLOCK`).
+    pub rust_const: String,
+}
+
 /// A retired code: published once, withdrawn, never to be reused. It has
 /// no variant; the docs list it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -377,6 +394,14 @@ pub struct Retired {
 }
 
 impl Row {
+    /// Every status a service may answer with for this code: `http_status`
+    /// first, then the others; none in a catalogue without HTTP.
+    pub fn statuses(&self) -> impl Iterator<Item = u16> + '_ {
+        std::iter::once(self.http_status)
+            .filter(|status| *status != 0)
+            .chain(self.other_statuses.iter().copied())
+    }
+
     /// The id of the row's anchor in the docs, the same on every page that
     /// links to it: [`Code::anchor`], stable while the code is.
     pub fn anchor(&self) -> String {

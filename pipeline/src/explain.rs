@@ -48,10 +48,15 @@ fn row_entry(catalogue: &Catalogue, table: &Table, row: &Row, alias: Option<&Cod
     let _ = writeln!(text, "{} {}{deprecated}", row.code.word(), row.name);
     let _ = writeln!(text, "In: {} / {} (table `{}`)", catalogue.title, table.title, table.id);
     if catalogue.http && table.kind == TableKind::Custom {
-        let _ = writeln!(text, "HTTP status: {}", status(catalogue, row.http_status));
+        let statuses: Vec<String> = row.statuses().map(|code| status(catalogue, code)).collect();
+        let _ = writeln!(text, "HTTP status: {}", statuses.join(", or "));
     }
     if let Some(note) = &row.deprecated {
         let _ = writeln!(text, "Deprecated: {}", indented(note));
+    }
+    if !row.also_named.is_empty() {
+        let names: Vec<&str> = row.also_named.iter().map(|other| other.name.as_str()).collect();
+        let _ = writeln!(text, "Also named: {}", names.join(", "));
     }
     if !row.aliases.is_empty() {
         let aliases: Vec<String> = row.aliases.iter().map(Code::word).collect();

@@ -80,6 +80,9 @@ pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> S
         if let Some((http_table, http_row)) = catalogue.http_row(row.http_status) {
             docs.push_str(&format!(" ([`{}::{}`])", http_table.rust_enum, http_row.rust_variant));
         }
+        for status in &row.other_statuses {
+            docs.push_str(&format!(", or {status}"));
+        }
         docs.push('.');
     }
     if !row.aliases.is_empty() {

@@ -61,9 +61,11 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
     let by_code = emit_by_code(catalogue, &ex, lookups);
     let aliases = emit_aliases(catalogue, &ex);
     let by_name = emit_by_name(&ex, lookup::from_name_body(table, lookups));
+    let other_names = super::other_names::emit_other_names(catalogue, table);
     let texts = emit_texts(&ex);
     // A catalogue without HTTP has no statuses to give.
     let http = catalogue.http.then(|| emit_http(catalogue, &ex));
+    let http_statuses = super::statuses::emit_http_statuses(catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     let recovery = (!catalogue.recoveries.is_empty()).then(|| emit_recovery(&ex));
     let attributes = super::attributes::emit_getters(catalogue, table);
@@ -71,8 +73,10 @@ pub(super) fn emit_methods(catalogue: &Catalogue, table: &Table, lookups: &Looku
         #by_code
         #aliases
         #by_name
+        #other_names
         #texts
         #http
+        #http_statuses
         #recovery
         #attributes
     }

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::code_tokens;
+use super::other_names::{has_other_names, name_keys};
 use crate::phf::{self, Phf};
 use crate::tokens::ident;
 use errcat_model::{Catalogue, Code, CodeKind, Table};
@@ -46,8 +47,10 @@ impl Lookups {
             }
             CodeKind::String => None,
         };
-        let by_name = if table.rows.len() > NAME_MATCH_LIMIT {
-            phf::build_names(&table.rows.iter().map(|row| row.name.as_str()).collect::<Vec<_>>())
+        let others = name_keys(table);
+        let by_name = if table.rows.len() + others.len() > NAME_MATCH_LIMIT {
+            let names = table.rows.iter().map(|row| row.name.as_str());
+            phf::build_names(&names.chain(others.iter().map(|&(name, _)| name)).collect::<Vec<_>>())
         } else {
             None
         };
@@ -127,13 +130,33 @@ pub(super) fn integer_row_body(table: &Table, lookups: &Lookups) -> TokenStream 
 pub(super) fn from_name_body(table: &Table, lookups: &Lookups) -> TokenStream {
     if lookups.by_name.is_none() {
         let arms = table.rows.iter().map(|row| {
-            let (name, variant) = (row.name.as_str(), ident(&row.rust_variant));
-            quote! { #name => ::core::option::Option::Some(Self::#variant), }
+            let names = std::iter::once(&row.name).chain(row.also_named.iter().map(|other| &other.name));
+            let variant = ident(&row.rust_variant);
+            quote! { #(#names)|* => ::core::option::Option::Some(Self::#variant), }
         });
         return quote! {
             match name {
                 #(#arms)*
                 _ => ::core::option::Option::None,
+            }
+        };
+    }
+    if has_other_names(table) {
+        return quote! {
+            let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+            let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
+            // Slots hold key indexes: a row's name, or past the rows another name.
+            let key = Self::NAME_SLOTS[slot] as usize;
+            let rows = Self::NAMES.len();
+            let (found, row) = if key < rows {
+                (Self::NAMES[key], key)
+            } else {
+                (Self::OTHER_NAME_KEYS[key - rows], Self::OTHER_NAME_ROWS[key - rows])
+            };
+            if found == name {
+                ::core::option::Option::Some(Self::ALL[row])
+            } else {
+                ::core::option::Option::None
             }
         };
     }

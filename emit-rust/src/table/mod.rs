@@ -5,6 +5,8 @@ mod attributes;
 mod docs;
 mod impls;
 mod lookup;
+mod other_names;
+mod statuses;
 
 pub(crate) use lookup::Lookups;
 
@@ -139,6 +141,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         "const NAMES: &'static [&'static str]",
         &array(rows().map(|row| string(&row.name)).collect()),
     );
+    other_names::write_other_name_consts(&mut out, table, lookups);
     out.constant(
         ITEM_INDENT,
         "const DESCRIPTIONS: &'static [&'static str]",
@@ -148,6 +151,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         let statuses = rows().map(|row| scalar(row.http_status.to_string())).collect();
         out.constant(ITEM_INDENT, "const HTTP_STATUSES: &'static [u16]", &array(statuses));
     }
+    statuses::write_status_lists(&mut out, catalogue, table);
     // Without a recovery vocabulary there is no `Recovery` to name.
     if !catalogue.recoveries.is_empty() {
         let recoveries = rows()

@@ -6,11 +6,15 @@
 
 use serde::Deserialize;
 
+mod names;
 mod attributes;
 mod params;
+mod statuses;
 
+pub use self::names::SpecOtherName;
 pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
+pub use self::statuses::SpecHttpStatus;
 
 /// One spec file: a catalogue of error tables.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -359,9 +363,10 @@ pub struct SpecRow {
     /// The HTTP status a service answers with; required outside the HTTP
     /// status table, where it is the code itself. A catalogue where no row
     /// has one and no table is `kind: http_status` is not an HTTP one.
+    /// A list gives every status the service may answer with for the
+    /// code, the usual one first (`[400, 401]`).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(range(min = 400, max = 599)))]
-    pub http_status: Option<u16>,
+    pub http_status: Option<SpecHttpStatus>,
     /// Overrides the variant name derived from `name`.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(pattern(r"^[A-Z][A-Za-z0-9]*$")))]
@@ -369,6 +374,11 @@ pub struct SpecRow {
     /// Other codes that services are seen to send for this same error.
     #[serde(default)]
     pub aliases: Vec<SpecCode>,
+    /// Other names the source gives this same code (`EWOULDBLOCK` for
+    /// `EAGAIN`): `from_name` and serde accept each, and each gets an
+    /// associated constant standing for the row's variant.
+    #[serde(default)]
+    pub also_named: Vec<SpecOtherName>,
     /// What a client should do about this error: the `id` of one of the
     /// catalogue's `recoveries`.
     #[serde(default)]

@@ -92,18 +92,28 @@ pub(super) fn check_aliases(
 }
 
 /// A row's code and aliases are codes nothing else uses: `codes` holds
-/// every one met so far, and where.
+/// every one met so far, and where. `same_text` says whether the row that
+/// used the code first has the same description: then the two are likely
+/// one error under two names, which `also_named` says.
 pub(super) fn check_code_uniqueness(
     problems: &mut Problems<'_>,
     codes: &mut HashMap<Code, String>,
-    row: &Row,
+    (row, same_text): (&Row, bool),
     here: &str,
 ) {
     if let Some(first) = codes.insert(row.code.clone(), here.to_owned()) {
+        let help = if same_text {
+            format!(
+                "both rows say the same: if they are one error under two names (as `EWOULDBLOCK` is `EAGAIN`), remove this row and give its name to the other: `also_named: [{}]`; otherwise pick an unused code",
+                row.name
+            )
+        } else {
+            "codes are unique across the whole catalogue: pick an unused code (another name of the same error goes in its row's `also_named`)".to_owned()
+        };
         problems.push(
             row.at.field("code"),
             format!("{here}: code {} is already used by {first}", row.code.word()),
-            "codes are unique across the whole catalogue: pick an unused code",
+            help,
         );
     }
     check_alias_uniqueness(problems, codes, row, here);

@@ -100,7 +100,7 @@ pub(super) fn row_status(
     embeds_status: bool,
     (spec, code): (&SpecRow, &Code),
 ) -> u16 {
-    let http_status = match (kind, spec.http_status) {
+    let http_status = match (kind, spec.http_status.as_ref().and_then(|listed| listed.0.first().copied())) {
         (TableKind::HttpStatus, declared) => {
             let status =
                 code.integer().and_then(|code| u16::try_from(code).ok()).filter(|s| is_error_status(*s));

@@ -10,9 +10,11 @@ use std::path::Path;
 mod attributes;
 mod codes;
 mod http;
+mod other_names;
 mod params;
 mod retired;
 mod rows;
+mod statuses;
 mod tables;
 mod vocabulary;
 

@@ -4,6 +4,8 @@ use heck::ToUpperCamelCase;
 
 use super::codes::check_aliases;
 use super::http::row_status;
+use super::other_names::check_other_names;
+use super::statuses::check_other_statuses;
 use super::{Problems, check_text};
 use crate::source::SpecPath;
 use crate::spec::SpecRow;
@@ -33,6 +35,7 @@ pub(super) fn check_row(
     }
 
     let http_status = row_status(problems, &here, kind, &at, embeds_status, (spec, &code));
+    let other_statuses = check_other_statuses(problems, &here, kind, &at, spec);
 
     let rust_variant = match &spec.rust_variant {
         Some(variant) => {
@@ -68,6 +71,7 @@ pub(super) fn check_row(
             problems.code(at.field("aliases").index(a), &here, &format!("alias {}", a + 1), alias)
         })
         .collect();
+    let also_named = check_other_names(problems, &here, &at, spec);
     if let Some(reason) = &spec.deprecated {
         if reason.trim().is_empty() {
             problems.push(
@@ -85,8 +89,10 @@ pub(super) fn check_row(
         name: spec.name.clone(),
         description: spec.description.clone(),
         http_status,
+        other_statuses,
         rust_variant,
         aliases,
+        also_named,
         // Resolved against the vocabulary once every table is read.
         recovery: None,
         deprecated: spec.deprecated.clone(),

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use heck::ToUpperCamelCase;
 
 use super::codes::check_code_uniqueness;
+use super::other_names::check_other_names_unique;
 use super::rows::check_row;
 use super::vocabulary::{RecoveryLookup, check_row_recovery};
 use super::{Problems, Skipped, check_text, is_table_id, table_path};
@@ -44,6 +45,8 @@ pub(super) fn check_tables(
     let mut enum_names = HashMap::new();
     let mut holder_variants = HashMap::new();
     let mut codes: HashMap<Code, String> = HashMap::new();
+    // Each code's first description, for the advice on a code used twice.
+    let mut descriptions: HashMap<Code, String> = HashMap::new();
     let mut statuses: Vec<(usize, usize, bool)> = Vec::new();
     let mut recovery_lookup = RecoveryLookup::new(recoveries);
     let mut tables = Vec::with_capacity(spec.tables.len());
@@ -88,7 +91,9 @@ pub(super) fn check_tables(
             {
                 row.recovery = check_row_recovery(problems, &mut recovery_lookup, row, &here, named, spec);
             }
-            check_code_uniqueness(problems, &mut codes, row, &here);
+            let same_text = descriptions.get(&row.code).is_some_and(|first| *first == row.description);
+            descriptions.entry(row.code.clone()).or_insert_with(|| row.description.clone());
+            check_code_uniqueness(problems, &mut codes, (row, same_text), &here);
         }
         tables.push(table);
     }
@@ -251,5 +256,6 @@ fn check_rows(
         }
         rows.push(row);
     }
+    check_other_names_unique(problems, here, &rows);
     rows
 }

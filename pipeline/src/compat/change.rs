@@ -170,6 +170,12 @@ pub enum ChangeKind {
     /// A row's message template was added, removed or reworded: the text
     /// users read changes, the data does not.
     MessageChanged,
+    /// A row has one more other name (`also_named`): `from_name` finds it
+    /// by one more name, through one more associated constant.
+    OtherNameAdded,
+    /// A row's other name is gone: `from_name` no longer finds the row by
+    /// it, and code naming its constant stops compiling.
+    OtherNameRemoved,
     /// A new per-row attribute: a new getter on every table enum.
     AttributeDeclared,
     /// A per-row attribute is gone, and its getter with it.

@@ -31,8 +31,8 @@
 //! `Recovery` enum, so that removing one is seen as the breaking change it is.
 //!
 //! The responses of the OpenAPI documents and the params and message
-//! templates are recorded too: [`lock_responses`]
-//! and [`lock_params`] read and write their lines. A catalogue with
+//! templates are recorded too, and the rows' other names: [`lock_responses`],
+//! [`lock_params`] and [`lock_names`] read and write their lines. A catalogue with
 //! per-row attributes has `attribute:` and `value:` lines
 //! ([`lock_attributes`]).
 //!
@@ -42,7 +42,7 @@
 //! so its format is what it was before string codes existed.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -50,6 +50,7 @@ use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
 use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_names;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 pub use crate::compat::published::State;
@@ -101,6 +102,8 @@ pub struct Lock {
     /// The params and message templates; `None` for a lock written before
     /// they were locked.
     pub params: Option<LockedParams>,
+    /// The rows' other names, each with its row's own code.
+    pub other_names: BTreeSet<(Code, String)>,
     /// The per-row attributes' declarations and values.
     pub attributes: AttributeRecord,
 }
@@ -135,6 +138,7 @@ impl Lock {
             recoveries,
             responses,
             params,
+            other_names: lock_names::published(&self.other_names),
             attributes,
             catalogue: None,
         }
@@ -153,6 +157,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     // Code lines are read once the kind is known: `codes string` may follow them.
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut param_lines: Vec<(usize, &str)> = Vec::new();
+    let mut name_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
@@ -210,6 +215,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         {
             continue;
         }
+        if lock_names::is_line(line) {
+            name_lines.push((n, line));
+            continue;
+        }
         match lock_params::is_line(line) {
             true => param_lines.push((n, line)),
             false => code_lines.push((n, line)),
@@ -217,10 +226,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
     let entries = code_entries(path, code_lines, codes, &mut problems);
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
+    let other_names = lock_names::parse(path, &name_lines, codes, &mut problems);
     let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, params, attributes })
+            Ok(Lock { version, codes, entries, recoveries, responses, params, other_names, attributes })
         }
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -299,6 +309,7 @@ pub fn update(
     let version = &catalogue.version;
     let responses =
         lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
+    let other_names = lock_names::update(&published);
     let attributes = std::mem::take(&mut published.attributes);
     let entries = published
         .codes
@@ -331,6 +342,7 @@ pub fn update(
         recoveries,
         responses: Some(responses),
         params: Some(lock_params::update(&published.params)),
+        other_names,
         attributes,
     })
 }
@@ -426,6 +438,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     if let Some(params) = &lock.params {
         lock_params::render(&mut out, params);
     }
+    lock_names::render(&mut out, &lock.other_names);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(

@@ -9,7 +9,7 @@
 //! from [`Published::catalogue`], and only when both sides have one.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::compat::lock_attributes::AttributeRecord;
@@ -127,6 +127,8 @@ pub struct Published<'a> {
     /// The params every error carries, and each row's params and message
     /// template.
     pub params: PublishedParams<'a>,
+    /// The rows' other names (`also_named`), each with its row's own code.
+    pub other_names: BTreeSet<(Code, &'a str)>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -267,6 +269,7 @@ impl<'a> Published<'a> {
             responses,
             attributes: AttributeRecord::of_catalogue(catalogue),
             params: PublishedParams::of_catalogue(catalogue),
+            other_names: crate::compat::lock_names::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

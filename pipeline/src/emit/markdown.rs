@@ -80,6 +80,8 @@ struct Columns<'a> {
     http_rows: Option<HashMap<&'a Code, &'a Row>>,
     /// Whether any row has aliases: the table shows the column only then.
     aliases: bool,
+    /// Whether any row has other names: the table shows the column only then.
+    also_named: bool,
     /// Whether any row has a recovery: the table shows the column only then.
     recovery: bool,
     /// The attributes some row gives, by index: a column each.
@@ -95,6 +97,7 @@ impl<'a> Columns<'a> {
         Columns {
             http_rows,
             aliases: table.rows.iter().any(|row| !row.aliases.is_empty()),
+            also_named: table.rows.iter().any(|row| !row.also_named.is_empty()),
             recovery: table.rows.iter().any(|row| row.recovery.is_some()),
             attributes: attributes::shown(catalogue, table),
         }
@@ -129,6 +132,9 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
     }
+    if shown.also_named {
+        columns.push("Also named".to_owned());
+    }
     if shown.aliases {
         columns.push("Also sent as".to_owned());
     }
@@ -159,10 +165,18 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
         REFERENCE.inline(&row.description),
     ];
     if let Some(http_rows) = &shown.http_rows {
-        cells.push(match http_rows.get(&Code::Integer(u32::from(row.http_status))) {
-            Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
-            None => row.http_status.to_string(),
-        });
+        let statuses: Vec<String> = row
+            .statuses()
+            .map(|status| match http_rows.get(&Code::Integer(u32::from(status))) {
+                Some(http) => format!("[{} {}](#{})", http.code, REFERENCE.inline(&http.name), http.anchor()),
+                None => status.to_string(),
+            })
+            .collect();
+        cells.push(statuses.join(", "));
+    }
+    if shown.also_named {
+        let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();
+        cells.push(names.join(", "));
     }
     if shown.aliases {
         // Anchored like codes, so a link to an alias lands on its row.

@@ -99,6 +99,7 @@ pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
             "crate" => "crate: my-api-errors",
             "version" => "version: 0.1.0",
             "type_base" => "type_base: https://docs.example.com/my-api-errors.html",
+            "rust_const" => "rust_const: WOULD_BLOCK",
             _ => "",
         };
         return if example.is_empty() {

@@ -205,8 +205,11 @@ impl Pieces<'_> {
             };
             let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
             let (relative, message) = self.message(e)?;
-            if let Some(field) =
-                message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next())
+            // A field missing deeper in the piece is placed as any other problem there.
+            if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next())
+                .filter(|_| segments.is_empty())
             {
                 if !explained.contains(&field) && !stood_in.contains(&field) {
                     self.report(node, &message, at.clone());
@@ -468,7 +471,7 @@ tables:
             [
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
-                     `rust_variant`, `aliases`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
+                     `rust_variant`, `aliases`, `also_named`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
                      `params`, `message`, `attributes`",
                     (10, 9)
                 ),

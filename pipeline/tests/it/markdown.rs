@@ -224,8 +224,12 @@ fn check_table(
     if status_column {
         columns.push("HTTP status");
     }
+    let also_named_column = table.rows.iter().any(|row| !row.also_named.is_empty());
     let aliases_column = table.rows.iter().any(|row| !row.aliases.is_empty());
     let recovery_column = table.rows.iter().any(|row| row.recovery.is_some());
+    if also_named_column {
+        columns.push("Also named");
+    }
     if aliases_column {
         columns.push("Also sent as");
     }
@@ -247,15 +251,25 @@ fn check_table(
         assert_text(&cells[1], &row.name, &here);
         assert_text(&cells[2], &row.description, &here);
         if status_column {
-            match catalogue.http_row(row.http_status) {
-                Some((_, http)) => {
-                    assert_text(&cells[3], &format!("{} {}", http.code, http.name), &here);
-                    assert_eq!(cells[3].links, [format!("#{}", http.anchor())], "{here}");
+            let (mut texts, mut links) = (Vec::new(), Vec::new());
+            for status in row.statuses() {
+                match catalogue.http_row(status) {
+                    Some((_, http)) => {
+                        texts.push(format!("{} {}", http.code, http.name));
+                        links.push(format!("#{}", http.anchor()));
+                    }
+                    None => texts.push(status.to_string()),
                 }
-                None => assert_text(&cells[3], &row.http_status.to_string(), &here),
             }
+            assert_text(&cells[3], &texts.join(", "), &here);
+            assert_eq!(cells[3].links, links, "{here}: a link per status the HTTP table lists");
         }
         let mut next = if status_column { 4 } else { 3 };
+        if also_named_column {
+            let names: Vec<&str> = row.also_named.iter().map(|other| other.name.as_str()).collect();
+            assert_text(&cells[next], &names.join(", "), &format!("{here}: the other names"));
+            next += 1;
+        }
         if aliases_column {
             let aliases: Vec<String> = row.aliases.iter().map(errcat_model::Code::word).collect();
             let anchors: Vec<String> = row.aliases.iter().map(errcat_model::Code::anchor).collect();

@@ -41,6 +41,22 @@ impl Changes<'_, '_> {
                 ),
             );
         }
+        if r0.other_statuses != r1.other_statuses && r0.http_status == r1.http_status {
+            let listed =
+                |row: &Row| row.statuses().map(|status| status.to_string()).collect::<Vec<_>>().join(", ");
+            self.allowed(
+                ChangeKind::HttpStatusChanged,
+                code,
+                table,
+                Bump::Minor,
+                format!(
+                    "code {c} `{}` may be answered with HTTP {} instead of {}",
+                    r1.name,
+                    listed(r1),
+                    listed(r0)
+                ),
+            );
+        }
         // The vocabulary's own changes (a value's retry flag, its text) are
         // the catalogue's: here only which value a row names.
         if r0.recovery.as_ref().map(RecoveryName::key) != r1.recovery.as_ref().map(RecoveryName::key) {

@@ -23,7 +23,9 @@
 //! deprecated ([`Published::keeping`]), on both paths. It records the
 //! data errors carry, their params, and each row's message template: a
 //! param gone, retyped, made required or optional, or a required one
-//! added, is breaking (`params.rs`). And it records the per-row
+//! added, is breaking (`params.rs`). It records the rows' other
+//! names: one removed is breaking, one added a feature (`names.rs`).
+//! And it records the per-row
 //! attributes: one removed or retyped changes its getter, which is
 //! breaking; a row's value that changed is a minor change, as a row's
 //! recovery is, since clients may act on what the getter answers.
@@ -38,6 +40,7 @@ mod attributes;
 mod catalogue;
 mod codes;
 mod details;
+mod names;
 mod params;
 mod responses;
 
@@ -82,6 +85,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     changes.responses();
     changes.attributes();
     changes.shared_params();
+    changes.other_names();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -133,24 +133,35 @@ fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
 }
 
 /// The entry's facts beside its text, a line each: its HTTP status,
-/// aliases, recovery and deprecation, when it has them.
+/// other names, aliases, recovery and deprecation, when it has them.
 fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
     if shown.http && table.kind == TableKind::Custom {
         out.push_str("<p>HTTP status: ");
-        match shown.http_rows.get(&row.http_status) {
-            Some(http) => {
-                let _ = write!(out, "<a href=\"#{}\">{} ", http.anchor(), row.http_status);
-                push_html(out, &http.name);
-                out.push_str("</a>");
+        for (i, status) in row.statuses().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            match shown.http_rows.get(&status) {
+                Some(http) => {
+                    let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
+                    push_html(out, &http.name);
+                    out.push_str("</a>");
+                }
+                None => match errcat_model::http_status::http_status(status) {
+                    Some(known) => {
+                        let _ = write!(out, "{} {}", known.code, known.phrase);
+                    }
+                    None => {
+                        let _ = write!(out, "{status}");
+                    }
+                },
             }
-            None => match errcat_model::http_status::http_status(row.http_status) {
-                Some(known) => {
-                    let _ = write!(out, "{} {}", known.code, known.phrase);
-                }
-                None => {
-                    let _ = write!(out, "{}", row.http_status);
-                }
-            },
+        }
+        out.push_str("</p>\n");
+    }
+    if !row.also_named.is_empty() {
+        out.push_str("<p>Also named: ");
+        for (i, other) in row.also_named.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            push_html(out, &other.name);
         }
         out.push_str("</p>\n");
     }

@@ -15,8 +15,9 @@ use errcat_model::{Body, Catalogue, ProblemDetails, TableKind};
 pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> OrderedMap<Example> {
     let mut examples = OrderedMap::new();
     let mut keys = ExampleKeys::default();
-    for (_, row) in
-        catalogue.rows().filter(|(table, row)| table.kind == TableKind::Custom && row.http_status == status)
+    for (_, row) in catalogue
+        .rows()
+        .filter(|(table, row)| table.kind == TableKind::Custom && row.statuses().any(|s| s == status))
     {
         examples.push(
             keys.unique(row.name.clone(), || format!("{}_{}", row.name, row.code)),
@@ -69,7 +70,7 @@ pub(super) fn problem_examples(
     let mut keys = ExampleKeys::default();
     let rows = catalogue.rows().filter(|(table, row)| {
         table.kind == TableKind::Custom
-            && row.http_status == status
+            && row.statuses().any(|s| s == status)
             && !(row.params.is_empty() && catalogue.params.is_empty())
     });
     for (_, row) in rows {

@@ -1,5 +1,5 @@
 //! How each random edit of the property test changes the spec: rows,
-//! aliases, texts, recoveries and params, a function each.
+//! aliases, texts and other names, recoveries and params, a function each.
 
 use super::*;
 
@@ -24,7 +24,8 @@ pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
         | Edit::Status(..)
         | Edit::Recovery(..)
         | Edit::Deprecate(..)
-        | Edit::Cause(..) => edit_texts(spec, edit),
+        | Edit::Cause(..)
+        | Edit::OtherName(..) => edit_texts(spec, edit),
         Edit::AddRecovery(..) | Edit::RemoveRecovery(..) | Edit::FlipRetry(..) | Edit::SwapRecoveries(..) => {
             edit_recoveries(spec, edit)
         }
@@ -190,7 +191,7 @@ fn edit_aliases(spec: &mut Spec, edit: &Edit) {
     }
 }
 
-/// Changes a row's description, status, recovery, deprecation or causes.
+/// Changes a row's description, status, recovery, deprecation, causes or other names.
 fn edit_texts(spec: &mut Spec, edit: &Edit) {
     match edit {
         Edit::Describe(which) => {
@@ -222,6 +223,16 @@ fn edit_texts(spec: &mut Spec, edit: &Edit) {
                     row.causes.push("A cause.".to_owned());
                 } else {
                     row.causes.clear();
+                }
+            }
+        }
+        Edit::OtherName(which, name) => {
+            if let Some(row) = spec.row(which) {
+                match row.also_named.iter().position(|other| other == name) {
+                    Some(i) => {
+                        row.also_named.remove(i);
+                    }
+                    None => row.also_named.push(name),
                 }
             }
         }

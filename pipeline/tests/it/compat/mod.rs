@@ -64,6 +64,7 @@ struct Row {
     recovery: Option<&'static str>,
     deprecated: Option<String>,
     aliases: Vec<u32>,
+    also_named: Vec<&'static str>,
     causes: Vec<String>,
     params: Vec<Param>,
     /// The message's text, if the row has one.
@@ -89,6 +90,7 @@ impl Row {
             recovery: None,
             deprecated: None,
             aliases: Vec::new(),
+            also_named: Vec::new(),
             causes: Vec::new(),
             params: Vec::new(),
             message: None,
@@ -118,6 +120,7 @@ fn fixture(string_codes: bool) -> Spec {
                         ],
                         message: Some("Empty."),
                         shows: true,
+                        also_named: vec!["EMPTY_CART"],
                         ..row(1, "CART_EMPTY", &[11, 12])
                     },
                     row(2, "CART_FULL", &[]),
@@ -176,6 +179,9 @@ impl Spec {
                 if !row.aliases.is_empty() {
                     let aliases: Vec<String> = row.aliases.iter().map(|&alias| code(alias)).collect();
                     let _ = write!(out, ", aliases: [{}]", aliases.join(", "));
+                }
+                if !row.also_named.is_empty() {
+                    let _ = write!(out, ", also_named: [{}]", row.also_named.join(", "));
                 }
                 if !row.causes.is_empty() {
                     let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
@@ -300,6 +306,8 @@ enum Edit {
     Deprecate(Index),
     /// Adds a cause to a row, or takes its causes back.
     Cause(Index),
+    /// Gives a row another name, or takes it back if the row has it.
+    OtherName(Index, &'static str),
     /// Declares a param of a row (`None`: of every error), last.
     AddParam(Option<Index>, Param),
     /// Removes a param of a row (`None`: of every error).
@@ -317,6 +325,8 @@ enum Edit {
 /// Names a new param of a row may take (one in use too), and one of every error.
 const PARAM_NAMES: &[&str] = &["table", "limit", "ratio"];
 const SHARED_NAMES: &[&str] = &["request_id", "trace"];
+/// Other names a row may take (the fixture's CART_EMPTY has the first).
+const OTHER_NAMES: &[&str] = &["EMPTY_CART", "ALSO_KNOWN"];
 const PARAM_TYPES: &[&str] = &["string", "integer", "number", "boolean", "strings"];
 const MESSAGES: &[Option<&str>] = &[None, Some("Failed."), Some("Failed again.")];
 
@@ -359,6 +369,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<Index>().prop_map(Edit::FlipRetry),
         (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRecoveries(a, b)),
         any::<Index>().prop_map(Edit::Cause),
+        (any::<Index>(), proptest::sample::select(OTHER_NAMES))
+            .prop_map(|(row, name)| Edit::OtherName(row, name)),
         param_edit(),
     ]
 }
@@ -527,13 +539,15 @@ fn decide_alike(string_codes: bool) {
         accepted > 0 && needs_version > 0 && refused > 0 && invalid < cases as usize / 2,
         "accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}"
     );
-    // And the edits of params and messages reach the classifier.
+    // And the edits of params, messages and other names reach the classifier.
     let kinds = kinds.borrow();
     for kind in [
         ChangeKind::ParamAdded,
         ChangeKind::ParamRemoved,
         ChangeKind::ParamChanged,
         ChangeKind::MessageChanged,
+        ChangeKind::OtherNameAdded,
+        ChangeKind::OtherNameRemoved,
     ] {
         assert!(kinds.contains(&kind), "no case made a {kind:?} change: {kinds:?}");
     }

@@ -9,7 +9,9 @@ use errcat_model::Code;
 use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, diff};
 
 mod aliases;
+mod names;
 mod params;
+mod statuses;
 
 fn catalogue(yaml: &str) -> Catalogue {
     crate::load_text(Path::new("spec/shop.yaml"), "spec/shop.yaml", yaml).unwrap_or_else(|e| panic!("{e}"))

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use errcat_pipeline::{Error, Mode, Outcome};
 
 mod aliases;
+mod names;
 mod attributes;
 mod params;
 mod responses;
