@@ -6,13 +6,13 @@
 
 use serde::Deserialize;
 
-mod names;
 mod attributes;
+mod names;
 mod params;
 mod statuses;
 
-pub use self::names::SpecOtherName;
 pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
+pub use self::names::SpecOtherName;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 pub use self::statuses::SpecHttpStatus;
 

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use errcat_pipeline::{Error, Mode, Outcome};
 
 mod aliases;
-mod names;
 mod attributes;
+mod names;
 mod params;
 mod responses;
 
