@@ -29,6 +29,7 @@ mod errors;
 mod examples;
 mod guide;
 mod interop;
+mod locales;
 pub mod phf;
 mod problem;
 mod readme;
@@ -236,6 +237,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
         values::emit_wire(catalogue),
         interop::emit_http_interop(catalogue),
+        locales::emit_locales(catalogue),
         emit_reference_module(),
         emit_lookup_module(hash_names, hash_codes),
     ];

@@ -19,6 +19,7 @@
 mod attributes;
 pub mod diagnostic;
 pub mod http_status;
+pub mod locales;
 pub mod output;
 pub mod params;
 pub mod rust_data;
@@ -92,6 +93,9 @@ pub struct Catalogue {
     /// The params every error carries (`params:` at the top), in spec
     /// order, before each row's own.
     pub params: Vec<Param>,
+    /// The locales the spec declares (`locales:`), with their translations
+    /// once loading has read them; `None` when it declares none.
+    pub locales: Option<locales::Locales>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.

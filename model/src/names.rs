@@ -19,6 +19,9 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     "ProblemDetails",
     // Re-exported at the root with a body (feature `axum`).
     "RetryAfter",
+    // With `locales:`; `Localized` with a body too (feature `axum`).
+    "Locale",
+    "Localized",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",
@@ -62,6 +65,8 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "EXPLANATIONS",
     "CAUSES",
     "SOLUTIONS",
+    "DESCRIPTIONS_IN",
+    "description_in",
     "ROW_ALIASES",
     "ALIAS_CODES",
     "ALIAS_ROWS",

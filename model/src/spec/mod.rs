@@ -7,11 +7,13 @@
 use serde::Deserialize;
 
 mod attributes;
+mod locales;
 mod names;
 mod params;
 mod statuses;
 
 pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
+pub use self::locales::SpecLocales;
 pub use self::names::SpecOtherName;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
 pub use self::statuses::SpecHttpStatus;
@@ -77,6 +79,11 @@ pub struct SpecFile {
     /// rows give their values under `attributes:`.
     #[serde(default)]
     pub attributes: SpecAttributes,
+    /// The languages of the catalogue's texts: the default and the others,
+    /// each translated in a file beside the spec. Without it the texts
+    /// have no declared language and the crate no `Locale`.
+    #[serde(default)]
+    pub locales: Option<SpecLocales>,
 }
 
 /// What a catalogue's codes are.

@@ -10,6 +10,7 @@ use std::path::Path;
 mod attributes;
 mod codes;
 mod http;
+mod locales;
 mod other_names;
 mod params;
 mod retired;
@@ -125,6 +126,7 @@ pub fn validate_skipping(
         }
     }
     let retired = check_retired(&mut problems, skipped, spec, &codes);
+    let locales = locales::check_locales(&mut problems, skipped, spec);
 
     if problems.found.is_empty() {
         Ok(Catalogue {
@@ -146,6 +148,7 @@ pub fn validate_skipping(
                 .map(|details| ProblemDetails { type_base: details.type_base.clone() }),
             kept_responses: Vec::new(),
             params,
+            locales,
             spec_file: None,
         })
     } else {

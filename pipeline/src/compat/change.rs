@@ -186,6 +186,18 @@ pub enum ChangeKind {
     /// A row's value of an attribute was given, withdrawn or changed: its
     /// getter answers differently, and clients may act on it.
     AttributeValueChanged,
+    /// A new locale: one more `Locale` variant, and texts in one more
+    /// language.
+    LocaleAdded,
+    /// A locale is gone: code that names its `Locale` variant stops
+    /// compiling.
+    LocaleRemoved,
+    /// Another locale is the default: every text getter and `Display`
+    /// answer in it.
+    DefaultLocaleChanged,
+    /// A row's texts in a locale were translated, reworded or left out
+    /// (a partial locale's): text users read.
+    TranslationChanged,
 }
 
 /// What a change needs to be accepted.

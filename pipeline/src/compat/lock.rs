@@ -50,6 +50,7 @@ use crate::compat::change::{Bump, Change, ChangeKind, Location, missing_bump};
 use crate::compat::classify::classify;
 use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
 use crate::compat::lock_codes::code_entries;
+use crate::compat::lock_locales;
 use crate::compat::lock_names;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
@@ -106,6 +107,9 @@ pub struct Lock {
     pub other_names: BTreeSet<(Code, String)>,
     /// The per-row attributes' declarations and values.
     pub attributes: AttributeRecord,
+    /// The locales, the default first; none for a catalogue without
+    /// `locales:` (and a lock from before locales existed).
+    pub locales: Vec<String>,
 }
 
 impl Lock {
@@ -140,6 +144,7 @@ impl Lock {
             params,
             other_names: lock_names::published(&self.other_names),
             attributes,
+            locales: self.locales.iter().map(String::as_str).collect(),
             catalogue: None,
         }
     }
@@ -162,6 +167,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
     let mut attribute_lines = AttributeLines::default();
+    let mut locales: Vec<String> = Vec::new();
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -212,6 +218,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         }
         if lock_responses::read(path, n, line, &mut responses, &mut problems)
             || attribute_lines.read(path, n, line, &mut problems)
+            || lock_locales::read(path, n, line, &mut locales, &mut problems)
         {
             continue;
         }
@@ -229,9 +236,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let other_names = lock_names::parse(path, &name_lines, codes, &mut problems);
     let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
-        Some((version, _)) if problems.is_empty() => {
-            Ok(Lock { version, codes, entries, recoveries, responses, params, other_names, attributes })
-        }
+        Some((version, _)) if problems.is_empty() => Ok(Lock {
+            version,
+            codes,
+            entries,
+            recoveries,
+            responses,
+            params,
+            other_names,
+            attributes,
+            locales,
+        }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
             .into()),
@@ -344,6 +359,7 @@ pub fn update(
         params: Some(lock_params::update(&published.params)),
         other_names,
         attributes,
+        locales: published.locales.iter().map(|tag| (*tag).to_owned()).collect(),
     })
 }
 
@@ -439,6 +455,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
         lock_params::render(&mut out, params);
     }
     lock_names::render(&mut out, &lock.other_names);
+    lock_locales::render(&mut out, &lock.locales);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod lock;
 pub mod lock_attributes;
 mod lock_codes;
+mod lock_locales;
 pub mod lock_names;
 pub mod lock_params;
 pub mod lock_responses;

@@ -127,6 +127,9 @@ pub struct Published<'a> {
     /// The params every error carries, and each row's params and message
     /// template.
     pub params: PublishedParams<'a>,
+    /// The locales (the `Locale` enum's values), the default first; none
+    /// when the catalogue declares no `locales:`.
+    pub locales: Vec<&'a str>,
     /// The rows' other names (`also_named`), each with its row's own code.
     pub other_names: BTreeSet<(Code, &'a str)>,
     /// The catalogue itself, when the view was built from one: the facts a
@@ -269,6 +272,11 @@ impl<'a> Published<'a> {
             responses,
             attributes: AttributeRecord::of_catalogue(catalogue),
             params: PublishedParams::of_catalogue(catalogue),
+            locales: catalogue.locales.as_ref().map_or_else(Vec::new, |locales| {
+                std::iter::once(locales.default.as_str())
+                    .chain(locales.others.iter().map(|locale| locale.tag.as_str()))
+                    .collect()
+            }),
             other_names: crate::compat::lock_names::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }

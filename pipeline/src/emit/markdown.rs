@@ -28,8 +28,12 @@ pub fn emit_docs_pointer(catalogue: &Catalogue) -> String {
         "\n# {title}\n\n\
          The error reference of this catalogue, with an anchor per code, is in\n\
          the generated crate, whose `reference` module shows the same page:\n\
-         [`{path}`]({path}).\n",
+         [`{path}`]({path}).\n{languages}",
         title = REFERENCE.inline(&catalogue.title),
+        languages = match catalogue.locales {
+            Some(_) => format!("\n{}", super::markdown_locales::languages_line(catalogue, None)),
+            None => String::new(),
+        },
     )
 }
 

@@ -5,6 +5,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod markdown_locales;
 pub mod openapi;
 mod sample;
 pub mod yaml;
@@ -64,6 +65,9 @@ pub enum CatalogueFile {
     DocsPage,
     /// `docs/<crate>.html`, the error index page, with the reference's anchors.
     IndexPage,
+    /// `docs/<crate>.<tag>.md`, the reference in the catalogue's other
+    /// locale of this index.
+    LocalizedPage(usize),
 }
 
 /// Where a rendered file comes among all of a run's: its catalogue's
@@ -124,6 +128,11 @@ pub(crate) fn render_each<E>(
             let pointer = markdown::emit_docs_pointer(catalogue);
             let path = Path::new("docs").join(format!("{}.md", catalogue.crate_name));
             sink(at(CatalogueFile::DocsPage), file(path, markdown::COMMENT, &pointer))?;
+            for (i, locale) in catalogue.other_locales().iter().enumerate() {
+                let path = Path::new("docs").join(markdown_locales::file_name(catalogue, &locale.tag));
+                let page = markdown_locales::emit_localized(catalogue, locale);
+                sink(at(CatalogueFile::LocalizedPage(i)), file(path, markdown::COMMENT, &page))?;
+            }
             let path = Path::new("docs").join(html::file_name(catalogue));
             let page = OutputFile::generated_by(path, html::COMMENT, command, &catalogue.source, |out| {
                 html::emit_page_into(out, catalogue)

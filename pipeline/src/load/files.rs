@@ -9,16 +9,26 @@ use std::path::{Path, PathBuf};
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
 use errcat_model::source::SourceFile;
 
+/// Spec files with their names, and the translation files listed beside them.
+pub(super) type Found = (Vec<(PathBuf, String)>, Option<Vec<PathBuf>>);
+
 /// The spec files under `spec` with the names their headers give them:
-/// the file itself, or every `*.yaml` below a directory, sorted.
-pub(super) fn spec_files(spec: &Path) -> Result<Vec<(PathBuf, String)>, Diagnostics> {
+/// the file itself, or every `*.yaml` below a directory, sorted; and the
+/// translation files found beside them in a directory (`None` for a file,
+/// whose folder was not listed).
+pub(super) fn spec_files(spec: &Path) -> Result<Found, Diagnostics> {
     let meta = fs::metadata(spec).map_err(|e| {
         Diagnostic::new(spec, format!("cannot read the spec: {e}"))
             .help("pass `--spec` a spec file or a directory of `*.yaml` files")
     })?;
     if !meta.is_dir() {
+        if let Some(spec_beside) = super::translation_files::spec_of(spec) {
+            return Err(Diagnostic::new(spec, "this is a translation file, not a spec")
+                .help(format!("pass `--spec` the spec it translates, {}", spec_beside.display()))
+                .into());
+        }
         let name = spec.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        return Ok(vec![(spec.to_path_buf(), name)]);
+        return Ok((vec![(spec.to_path_buf(), name)], None));
     }
     // Name files after the directory as the user sees it (`spec/x.yaml`),
     // never after where it sits on this machine.
@@ -26,14 +36,22 @@ pub(super) fn spec_files(spec: &Path) -> Result<Vec<(PathBuf, String)>, Diagnost
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "spec".to_owned());
-    let found = collect_yaml(spec)
+    let mut found = collect_yaml(spec)
         .map_err(|e| Diagnostic::new(spec, format!("cannot list the spec directory: {e}")))?;
+    // `knox.de.yaml` beside `knox.yaml` is its German, not a spec.
+    let all = found.clone();
+    let translations: Vec<PathBuf> = all
+        .iter()
+        .filter(|path| super::translation_files::is_translation_file(path, &all))
+        .cloned()
+        .collect();
+    found.retain(|path| !translations.contains(path));
     if found.is_empty() {
         return Err(Diagnostic::new(spec, "no `*.yaml` spec files in this directory")
             .help("add a spec file, or pass `--spec` the path of one")
             .into());
     }
-    Ok(found
+    let specs = found
         .into_iter()
         .map(|path| {
             let relative = path.strip_prefix(spec).unwrap_or(&path);
@@ -42,7 +60,8 @@ pub(super) fn spec_files(spec: &Path) -> Result<Vec<(PathBuf, String)>, Diagnost
             let name = format!("{dir_name}/{}", parts.join("/"));
             (path, name)
         })
-        .collect())
+        .collect();
+    Ok((specs, Some(translations)))
 }
 
 /// Every `*.yaml` file below `root`, sorted, but the
@@ -113,6 +132,7 @@ pub(super) fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, ReadError> {
     let meta = fs::metadata(path).map_err(ReadError::Io)?;
     let help = match what {
         "lock" => "a lock is a regular file: restore it from version control",
+        "translation file" => "a translation file is a regular file: replace this with one, or remove it",
         _ => {
             "a spec is a regular file: pass `--spec` one (or a folder of them), and keep nothing else named `*.yaml` in the folder"
         }

@@ -9,6 +9,7 @@ mod message;
 mod pieces;
 mod place;
 pub mod shape;
+mod translation_files;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -38,7 +39,8 @@ pub enum SpecInput<'a> {
         name: &'a str,
     },
     /// One spec's text, read from elsewhere (an older revision in version
-    /// control) or made in memory.
+    /// control) or made in memory. Its translation files are not read:
+    /// its locales come without their texts.
     Text {
         /// The path diagnostics name it by.
         path: &'a Path,
@@ -62,7 +64,7 @@ impl<'a> SpecInput<'a> {
 pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
     match input {
         SpecInput::Path(spec) => Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect()),
-        SpecInput::File { path, name } => Ok(vec![load_file(path, name)?]),
+        SpecInput::File { path, name } => Ok(vec![load_file(path, name, None)?]),
         SpecInput::Text { path, name, text } => Ok(vec![load_bytes(path, name, text.to_vec())?]),
     }
 }
@@ -70,12 +72,12 @@ pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
 /// Every spec file under `spec`, checked, with the path it was read from
 /// (where its lock sits), or the problems of all files.
 pub(crate) fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagnostics> {
-    let files = files::spec_files(spec)?;
+    let (files, translations) = files::spec_files(spec)?;
     let mut catalogues = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
     let mut crates: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     for (path, name) in files {
-        match load_file(&path, &name) {
+        match load_file(&path, &name, translations.as_deref()) {
             Ok(catalogue) => {
                 // Cargo names the library (and its docs folder) with `_` for `-`.
                 let library = catalogue.crate_name.replace('-', "_");
@@ -107,8 +109,9 @@ pub(crate) fn load_paths(spec: &Path) -> Result<Vec<(PathBuf, Catalogue)>, Diagn
     Err(finish(problems, &sources))
 }
 
-/// Reads, parses and validates one spec file, named `name`.
-fn load_file(path: &Path, name: &str) -> Result<Catalogue, Diagnostics> {
+/// Reads, parses and validates one spec file, named `name`, with its
+/// translations: among `translations` when its folder was listed already.
+fn load_file(path: &Path, name: &str, translations: Option<&[PathBuf]>) -> Result<Catalogue, Diagnostics> {
     let bytes = files::read_file(path, "spec").map_err(|e| match e {
         ReadError::Io(e) => {
             Diagnostic::new(path, format!("cannot read the spec: {e}")).help("check the path")
@@ -120,7 +123,7 @@ fn load_file(path: &Path, name: &str) -> Result<Catalogue, Diagnostics> {
             .help("pass `--spec` the spec it was generated from, and keep `--out` outside `--spec`")
             .into());
     }
-    load_bytes(path, name, bytes)
+    translation_files::attach(path, load_bytes(path, name, bytes)?, translations)
 }
 
 /// Parses and validates a spec's bytes; `path` names them in diagnostics.

@@ -438,7 +438,8 @@ retired:
                 "recoveries",
                 "body",
                 "params",
-                "attributes"
+                "attributes",
+                "locales"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));

@@ -111,7 +111,7 @@ fn too_expanded(path: &Path, text: &str, spot: locate::Spot) -> Diagnostic {
 /// The first character YAML does not allow in a document (a NUL byte,
 /// an escape code), placed where it is; the parser would only say at
 /// which byte.
-fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
+pub(super) fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
     let (index, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
     let (line, column) = locate::position(text, index);
     let shown: String = locate::lines(text)

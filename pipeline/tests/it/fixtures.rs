@@ -18,6 +18,13 @@ pub fn specs_in(dir: &str) -> Vec<PathBuf> {
         .map(|entry| entry.expect("readable directory entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
         .collect();
+    // A translation file (`localized.de.yaml` beside `localized.yaml`) is no spec.
+    let all = specs.clone();
+    specs.retain(|path| {
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        let stem = name.strip_suffix(".yaml").and_then(|rest| rest.rsplit_once('.')).map(|(stem, _)| stem);
+        !stem.is_some_and(|stem| all.contains(&path.with_file_name(format!("{stem}.yaml"))))
+    });
     specs.sort();
     specs
 }

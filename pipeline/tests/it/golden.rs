@@ -90,6 +90,8 @@ fn reserved_item_names_are_the_crates_own_types() {
             .filter(|name| **name != "Recovery" || !catalogue.recoveries.is_empty())
             .filter(|name| catalogue.body.is_some() || !RESPONSE_TYPES.contains(name))
             .filter(|name| **name != "ProblemDetails" || catalogue.problem_details.is_some())
+            .filter(|name| **name != "Locale" || catalogue.locales.is_some())
+            .filter(|name| **name != "Localized" || (catalogue.locales.is_some() && catalogue.body.is_some()))
             // `TextField` reads text members: a body of only `code` has none.
             .filter(|name| **name != "TextField" || has_text_member(&catalogue))
             .map(|name| name.to_string())

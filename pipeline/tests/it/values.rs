@@ -28,7 +28,7 @@ fn too_many_rows() -> TooManyRows {
 }
 
 /// The whole body of an answer (built in memory: it is ready at once).
-fn body_of(response: Response) -> String {
+pub(super) fn body_of(response: Response) -> String {
     let mut body = response.into_body();
     let mut bytes = Vec::new();
     let mut context = Context::from_waker(Waker::noop());

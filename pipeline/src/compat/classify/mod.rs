@@ -29,6 +29,8 @@
 //! attributes: one removed or retyped changes its getter, which is
 //! breaking; a row's value that changed is a minor change, as a row's
 //! recovery is, since clients may act on what the getter answers.
+//! It records the locales too, the `Locale` enum's variants: one gone is
+//! breaking (`locales.rs`).
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -40,6 +42,7 @@ mod attributes;
 mod catalogue;
 mod codes;
 mod details;
+mod locales;
 mod names;
 mod params;
 mod responses;
@@ -84,6 +87,10 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     }
     changes.responses();
     changes.attributes();
+    changes.locales();
+    if let Some((was, now)) = both {
+        changes.translations(was, now);
+    }
     changes.shared_params();
     changes.other_names();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();

@@ -8,11 +8,13 @@ use super::Version;
 use super::attributes::{row_values, values_by_code};
 use super::schema::Schema;
 use crate::emit::yaml::OrderedMap;
+use errcat_model::locales::Locale;
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
 
 /// A table's codes as one schema (integer or string, as the catalogue's
 /// codes are) that names and describes each one.
 pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version) -> Schema {
+    let others = catalogue.other_locales();
     let integer = match catalogue.codes {
         CodeKind::Integer => Schema {
             title: Some(table.title.clone()),
@@ -98,6 +100,7 @@ pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version
                     (!row.solutions.is_empty()).then(|| row.solutions.clone())
                 }),
                 attributes_by_code: values_by_code(catalogue, table),
+                descriptions_in_by_code: by_code(table, |row| descriptions_in(others, row)),
                 ..integer
             }
         }
@@ -122,6 +125,16 @@ fn alias_description(row: &Row) -> String {
     format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
+/// A row's description in each locale but the default (a partial
+/// locale's: the default's where it has none), by tag.
+fn descriptions_in(others: &[Locale], row: &Row) -> Option<OrderedMap<String>> {
+    let map: Vec<(String, String)> = others
+        .iter()
+        .map(|locale| (locale.tag.clone(), DESCRIPTION.paragraph(locale.description(row))))
+        .collect();
+    (!map.is_empty()).then_some(OrderedMap(map))
+}
+
 fn code_const(catalogue: &Catalogue, row: &Row) -> Schema {
     Schema {
         constant: Some(row.code.clone()),
@@ -132,6 +145,7 @@ fn code_const(catalogue: &Catalogue, row: &Row) -> Schema {
         explanation: row.explanation.clone(),
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
+        descriptions_in: descriptions_in(catalogue.other_locales(), row),
         attributes: row_values(catalogue, row),
         ..Schema::default()
     }

@@ -16,6 +16,9 @@
 //! code on the code schema (`x-explanation-by-code` and so on, 3.0), and
 //! so do its per-row attributes' values (`x-attributes`, declared once as
 //! the schema `ErrorAttributes`: `attributes.rs`).
+//! A catalogue with locales keeps its default's texts where the standard
+//! fields are, and gives each description in the other locales beside it:
+//! `x-description-in` (3.1), by tag, or `x-description-in-by-code` (3.0).
 //!
 //! A row's params are typed members of its body, joined to it by code:
 //! `params.rs` has each parameterised row's schemas and the unions

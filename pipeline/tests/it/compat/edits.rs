@@ -35,6 +35,12 @@ pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
         | Edit::FlipRequired(..)
         | Edit::Message(..)
         | Edit::Shows(..) => edit_params(spec, edit),
+        Edit::AddLocale(tag) => spec.locales.push(tag),
+        Edit::RemoveLocale(which) => {
+            if !spec.locales.is_empty() {
+                spec.locales.remove(which.index(spec.locales.len()));
+            }
+        }
     }
 }
 

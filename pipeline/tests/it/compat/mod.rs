@@ -4,6 +4,7 @@
 //! texts, causes, statuses, recoveries and deprecations changed; params of
 //! rows and of every error added, removed, retyped, made required or
 //! optional; message templates added, removed, reworded or showing params;
+//! locales added or removed, the default among them;
 //! the version bumped or not) get the same decision from `errcat_pipeline::generate` against the lock
 //! as from `errcat_pipeline::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
@@ -38,6 +39,9 @@ struct Spec {
     recoveries: Vec<(&'static str, bool)>,
     /// The params every error carries.
     shared: Vec<Param>,
+    /// The locales, the default first, every other one partial (no
+    /// translation file needed); none without `locales:`.
+    locales: Vec<&'static str>,
     tables: Vec<Table>,
 }
 
@@ -109,6 +113,7 @@ fn fixture(string_codes: bool) -> Spec {
         version: (1, 2, 0),
         recoveries: vec![("retry_later", true), ("fix_request", false)],
         shared: vec![Param { name: "request_id", ty: "string", required: false }],
+        locales: vec!["en", "de"],
         tables: vec![
             Table {
                 id: "cart",
@@ -157,6 +162,10 @@ impl Spec {
         }
         if !self.shared.is_empty() {
             let _ = writeln!(out, "params: {{{}}}", params_yaml(&self.shared, |_| false));
+        }
+        if let Some((default, others)) = self.locales.split_first() {
+            let others = others.join(", ");
+            let _ = writeln!(out, "locales: {{default: {default}, others: [{others}], partial: [{others}]}}");
         }
         out.push_str("tables:\n");
         for table in &self.tables {
@@ -320,7 +329,14 @@ enum Edit {
     Message(Index),
     /// Makes a row's message show its params, or stop showing them.
     Shows(Index),
+    /// Declares a locale, last (one declared already makes an invalid spec).
+    AddLocale(&'static str),
+    /// Removes a locale (the first: the default, whose next becomes it).
+    RemoveLocale(Index),
 }
+
+/// Locales an edit may add: new ones, and one declared.
+const LOCALES: &[&str] = &["fr", "es", "de"];
 
 /// Names a new param of a row may take (one in use too), and one of every error.
 const PARAM_NAMES: &[&str] = &["table", "limit", "ratio"];
@@ -369,6 +385,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         any::<Index>().prop_map(Edit::FlipRetry),
         (any::<Index>(), any::<Index>()).prop_map(|(a, b)| Edit::SwapRecoveries(a, b)),
         any::<Index>().prop_map(Edit::Cause),
+        proptest::sample::select(LOCALES).prop_map(Edit::AddLocale),
+        any::<Index>().prop_map(Edit::RemoveLocale),
         (any::<Index>(), proptest::sample::select(OTHER_NAMES))
             .prop_map(|(row, name)| Edit::OtherName(row, name)),
         param_edit(),
@@ -546,6 +564,8 @@ fn decide_alike(string_codes: bool) {
         ChangeKind::ParamRemoved,
         ChangeKind::ParamChanged,
         ChangeKind::MessageChanged,
+        ChangeKind::LocaleAdded,
+        ChangeKind::LocaleRemoved,
         ChangeKind::OtherNameAdded,
         ChangeKind::OtherNameRemoved,
     ] {

@@ -1,0 +1,309 @@
+//! Locales (a catalogue with `locales:`): the `Locale` enum of the
+//! declared locales and nothing more, its negotiation from an
+//! `Accept-Language` header (`negotiate.rs`, fixed code), every
+//! description in each locale (`description_in`), each value's message
+//! rendered in one (`message_in`), and with a body the server's localized
+//! answers (`server.rs`). Every text getter and `Display` stay in the
+//! default locale.
+
+#[cfg(test)]
+mod negotiate;
+mod server;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::splice::Fixed;
+use super::tokens::{doc, ident};
+use super::values::{Value, values};
+use errcat_model::locales::{Locale, Locales};
+use errcat_model::params::{Piece, Template};
+use errcat_model::text::rust_str;
+use errcat_model::{Catalogue, Row, Table};
+
+/// The lookup `Locale::negotiate` runs, spliced in verbatim.
+const NEGOTIATE_SOURCE: &str = include_str!("negotiate.rs");
+
+/// Everything a catalogue's locales add to the crate; nothing without them.
+pub(super) fn emit_locales(catalogue: &Catalogue) -> TokenStream {
+    let Some(locales) = &catalogue.locales else { return TokenStream::new() };
+    let locale = emit_locale_enum(catalogue, locales);
+    let negotiate = Fixed::parse(NEGOTIATE_SOURCE).into_module("negotiate");
+    let tables = catalogue.tables.iter().map(|table| emit_description_in(catalogue, locales, table));
+    let error_code = emit_error_code(catalogue);
+    let values = emit_message_in(catalogue, locales);
+    let server = server::emit_server(catalogue, locales);
+    quote! {
+        #locale
+        #negotiate
+        #(#tables)*
+        #error_code
+        #values
+        #server
+    }
+}
+
+/// A locale's line in the docs: its tag, and what a partial one lacks.
+fn locale_docs(locales: &Locales, locale: Option<&Locale>) -> String {
+    match locale {
+        None => format!("`{}`, the default: every text getter and `Display` answer in it.", locales.default),
+        Some(locale) if locale.partial => format!(
+            "`{}`, partial: the texts it does not translate are the default's (`{}`).",
+            locale.tag, locales.default
+        ),
+        Some(locale) => format!("`{}`.", locale.tag),
+    }
+}
+
+/// `Locale`: a variant per declared locale, the default first.
+fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
+    let default = ident(&locales.default_variant());
+    let default_docs = doc(&locale_docs(locales, None));
+    let others = locales.others.iter().map(|locale| {
+        let (variant, docs) = (ident(&locale.variant()), doc(&locale_docs(locales, Some(locale))));
+        quote! { #docs #variant, }
+    });
+    let all = std::iter::once(default.clone()).chain(locales.others.iter().map(|l| ident(&l.variant())));
+    let all: Vec<_> = all.collect();
+    let tags = std::iter::once(locales.default.as_str()).chain(locales.others.iter().map(|l| l.tag.as_str()));
+    let partial: Vec<_> = locales.others.iter().filter(|l| l.partial).map(|l| ident(&l.variant())).collect();
+    let is_partial = if partial.is_empty() {
+        quote! { let _ = self; false }
+    } else {
+        quote! { matches!(self, #(Self::#partial)|*) }
+    };
+    let krate = catalogue.crate_ident();
+    let (first_other, header) = match locales.others.first() {
+        Some(other) => (other.variant(), format!("{}-XX, {};q=0.9", other.tag, locales.default)),
+        None => (locales.default_variant(), locales.default.clone()),
+    };
+    let negotiate_docs = doc(&format!(
+        "The locale to answer a request in, from its `Accept-Language`\n\
+         header: RFC 4647's lookup, heaviest range first, each range then\n\
+         shortened from the end (`de-CH-1996`, `de-CH`, `de`) until it names a\n\
+         locale; `*`, ranges of `q=0` and malformed ones name none, and only\n\
+         the first 16 ranges are weighed. The default when none matches.\n\
+         Allocates nothing.\n\n\
+         ```\n\
+         use {krate}::Locale;\n\n\
+         assert_eq!(Locale::negotiate({header}), Locale::{first_other});\n\
+         assert_eq!(Locale::negotiate(\"*\"), Locale::DEFAULT);\n\
+         assert_eq!(Locale::negotiate(\"\"), Locale::DEFAULT);\n\
+         ```",
+        header = rust_str(&header),
+    ));
+    let enum_docs = doc(&format!(
+        "A language the catalogue's texts are written in: only those it declares.\n\n\
+         Every text getter and `Display` answer in the default, `{}`; the\n\
+         `…_in` methods take a `Locale`.",
+        locales.default
+    ));
+    quote! {
+        #enum_docs
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Locale {
+            #default_docs
+            #[default]
+            #default,
+            #(#others)*
+        }
+
+        impl Locale {
+            /// Every locale, the default first.
+            pub const ALL: &'static [Self] = &[#(Self::#all),*];
+
+            /// The locale of every text getter and `Display`.
+            pub const DEFAULT: Self = Self::#default;
+
+            const TAGS: &'static [&'static str] = &[#(#tags),*];
+
+            /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
+            #[must_use]
+            pub const fn tag(self) -> &'static str {
+                Self::TAGS[self as usize]
+            }
+
+            /// The locale of the tag, ignoring case; `None` for a tag the
+            /// catalogue does not declare.
+            #[must_use]
+            pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
+                Self::TAGS.iter().position(|known| known.eq_ignore_ascii_case(tag)).map(|i| Self::ALL[i])
+            }
+
+            #negotiate_docs
+            #[must_use]
+            pub fn negotiate(accept_language: &str) -> Self {
+                match negotiate::lookup(accept_language, Self::TAGS) {
+                    ::core::option::Option::Some(i) => Self::ALL[i],
+                    ::core::option::Option::None => Self::DEFAULT,
+                }
+            }
+
+            /// Whether the catalogue declares it partial: the texts it does
+            /// not translate are the default's.
+            #[must_use]
+            pub const fn is_partial(self) -> bool {
+                #is_partial
+            }
+        }
+
+        /// Writes its tag.
+        impl ::core::fmt::Display for Locale {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.tag())
+            }
+        }
+    }
+}
+
+/// A table's `description_in`, over a constant of every other locale's
+/// descriptions (a partial locale's holds the default's where it lacks one).
+fn emit_description_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> TokenStream {
+    let name = ident(&table.rust_enum);
+    let per_locale = locales.others.iter().map(|locale| {
+        let texts = table.rows.iter().map(|row| locale.description(row));
+        quote! { &[#(#texts),*] }
+    });
+    let row = table.rows.last().expect("a validated table has rows");
+    let example = example_locale(locales, row, |locale, row| locale.description(row).to_owned());
+    let docs = doc(&format!(
+        "The description in `locale`: [`description`](Self::description) in the\n\
+         default, `{default}`.\n\n\
+         ```\n\
+         use {krate}::{{{name}, Locale}};\n\n\
+         {example}\n\
+         ```",
+        default = locales.default,
+        krate = catalogue.crate_ident(),
+        name = table.rust_enum,
+        example = example
+            .map(|(variant, text)| format!(
+                "assert_eq!({}::{}.description_in(Locale::{variant}), {});",
+                table.rust_enum,
+                row.rust_variant,
+                rust_str(&text)
+            ))
+            .unwrap_or_else(|| format!(
+                "let error = {}::{};\nassert_eq!(error.description_in(Locale::DEFAULT), error.description());",
+                table.rust_enum, row.rust_variant
+            )),
+    ));
+    quote! {
+        impl #name {
+            /// Each locale's descriptions but the default's, in `Locale` order.
+            const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[#(#per_locale),*];
+
+            #docs
+            #[must_use]
+            pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+                match locale as usize {
+                    0 => self.description(),
+                    other => Self::DESCRIPTIONS_IN[other - 1][self.row()],
+                }
+            }
+        }
+    }
+}
+
+/// The first other locale and `text` of `row` in it, for an example.
+fn example_locale(
+    locales: &Locales,
+    row: &Row,
+    text: impl Fn(&Locale, &Row) -> String,
+) -> Option<(String, String)> {
+    locales.others.first().map(|locale| (locale.variant(), text(locale, row)))
+}
+
+/// `ErrorCode::description_in`, dispatching to each table's.
+fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
+    let arms = catalogue.tables.iter().map(|table| {
+        let variant = ident(&table.error_code_variant);
+        quote! { Self::#variant(error) => error.description_in(locale), }
+    });
+    quote! {
+        impl ErrorCode {
+            /// The description in `locale`: [`description`](Self::description) in the default.
+            #[must_use]
+            pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+/// `message_in` for each value and `ErrorValue`: the message template of
+/// the locale rendered, else its description.
+fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
+    let values = values(catalogue);
+    if values.is_empty() {
+        return TokenStream::new();
+    }
+    let structs = values.iter().map(|value| emit_value_message_in(locales, value));
+    let variants = values.iter().map(|value| &value.variant);
+    quote! {
+        #(#structs)*
+
+        #[cfg(feature = "alloc")]
+        impl crate::values::ErrorValue {
+            /// The message in `locale`: `Display`'s text in the default.
+            #[must_use]
+            pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+                match self {
+                    #(Self::#variants(value) => value.message_in(locale),)*
+                }
+            }
+        }
+    }
+}
+
+/// One value's `message_in`.
+fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
+    let Value { path, row, .. } = value;
+    let arms = locales.others.iter().map(|locale| {
+        let variant = ident(&locale.variant());
+        let body = match locale.message(row) {
+            Some(template) => render(template),
+            None => quote! { ::alloc::string::String::from(self.error().description_in(locale)) },
+        };
+        quote! { crate::Locale::#variant => #body, }
+    });
+    let docs =
+        doc(&format!("The message in `locale`: `Display`'s text in the default, `{}`.", locales.default));
+    quote! {
+        #[cfg(feature = "alloc")]
+        impl #path {
+            #docs
+            #[must_use]
+            pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+                match locale {
+                    #(#arms)*
+                    _ => ::alloc::string::ToString::to_string(self),
+                }
+            }
+        }
+    }
+}
+
+/// A template rendered with the value's fields, as `Display` renders the default's.
+fn render(template: &Template) -> TokenStream {
+    if template.placeholders().is_empty() {
+        let text = template.render(|_| String::new());
+        return quote! { ::alloc::string::String::from(#text) };
+    }
+    let mut format = String::new();
+    let mut args = Vec::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Param(name) => {
+                format.push_str("{}");
+                let field = ident(name);
+                args.push(quote!(self.#field));
+            }
+        }
+    }
+    quote! { ::alloc::format!(#format, #(#args),*) }
+}

@@ -1,0 +1,217 @@
+//! The server's localized answers (feature `axum`, for a catalogue with a
+//! body): `Locale` as an extractor, negotiated from the request's
+//! `Accept-Language`, and `Localized`, an error answered in a locale with
+//! `Content-Language` and the localized text in the body (problem
+//! details' `detail`). The code never changes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::super::examples::sample_row;
+use super::super::tokens::{doc, ident};
+use super::values;
+use errcat_model::locales::Locales;
+use errcat_model::{BodyRole, Catalogue, MessageText};
+
+/// The `localized` module; nothing without a body.
+pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
+    let Some(body) = &catalogue.body else { return TokenStream::new() };
+    let problem = catalogue.problem_details.is_some();
+    // The member that carries an occurrence's text: problem details' `detail`, or the body's message.
+    let text_key = match (problem, body.member(BodyRole::Message)) {
+        (true, _) => Some("detail".to_owned()),
+        (false, Some(member)) => Some(member.key.clone()),
+        (false, None) => None,
+    };
+    let find = match (&body.envelope, problem) {
+        (Some(envelope), false) => quote! { json.get_mut(#envelope).and_then(Value::as_object_mut) },
+        _ => quote! { json.as_object_mut() },
+    };
+    let (answer, content_type) = if problem {
+        (quote!(crate::ProblemDetails), "application/problem+json")
+    } else {
+        (quote!(crate::ErrorBody), "application/json")
+    };
+    // An error's own answer carries its description only where the body's
+    // message is the description; a name is not translated.
+    let describes = !problem && text_key.is_some() && body.message_text == MessageText::Description;
+    let error_code_text = if describes {
+        quote! { ::core::option::Option::Some(::alloc::string::String::from(error.description_in(locale))) }
+    } else {
+        quote! { { let _ = locale; ::core::option::Option::None } }
+    };
+    let tables = catalogue.tables.iter().map(|table| {
+        let name = ident(&table.rust_enum);
+        quote! {
+            /// Answers as `Localized<ErrorCode>` does.
+            impl IntoResponse for Localized<crate::#name> {
+                fn into_response(self) -> Response {
+                    Localized { error: crate::ErrorCode::from(self.error), locale: self.locale }.into_response()
+                }
+            }
+        }
+    });
+    let value_answers = value_answers(catalogue, text_key.is_some());
+    let insert = text_key.as_ref().map(|key| {
+        quote! {
+            let mut json = json;
+            let json_ref = &mut json;
+            if let (::core::option::Option::Some(text), ::core::option::Option::Some(members)) = (&text, {
+                let json = json_ref;
+                #find
+            }) {
+                members.insert(::alloc::string::String::from(#key), Value::String(text.clone()));
+            }
+        }
+    });
+    let docs = localized_docs(catalogue, locales, content_type);
+    let answer_fn = answer_fn(insert, content_type);
+    quote! {
+        #[cfg(feature = "axum")]
+        pub use localized::Localized;
+
+        /// Answering errors in the request's language (feature `axum`).
+        #[cfg(feature = "axum")]
+        mod localized {
+            use ::axum_core::body::Body;
+            use ::axum_core::extract::FromRequestParts;
+            use ::axum_core::response::{IntoResponse, Response};
+            use ::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE};
+            use ::http::{HeaderValue, StatusCode};
+            use ::serde_json::Value;
+
+            use crate::Locale;
+
+            #docs
+            #[derive(Clone, Debug, PartialEq)]
+            pub struct Localized<T> {
+                /// The error.
+                pub error: T,
+                /// The locale its texts are in.
+                pub locale: Locale,
+            }
+
+            /// The request's locale, negotiated from its `Accept-Language`
+            /// header (the default without one): never rejects.
+            impl<S: Sync> FromRequestParts<S> for Locale {
+                type Rejection = ::core::convert::Infallible;
+
+                async fn from_request_parts(
+                    parts: &mut ::http::request::Parts,
+                    _: &S,
+                ) -> ::core::result::Result<Self, Self::Rejection> {
+                    let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok());
+                    ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
+                }
+            }
+
+            /// Answers as the error does, with its description in the
+            /// locale where the body's message is the description.
+            impl IntoResponse for Localized<crate::ErrorCode> {
+                fn into_response(self) -> Response {
+                    let (error, locale) = (self.error, self.locale);
+                    let text: ::core::option::Option<::alloc::string::String> = #error_code_text;
+                    answer(error.status_code(), ::serde_json::to_value(#answer::from(error)), text, locale)
+                }
+            }
+
+            #(#tables)*
+            #value_answers
+
+            #answer_fn
+        }
+    }
+}
+
+/// `Localized`'s docs: a handler answering in the request's locale.
+fn localized_docs(catalogue: &Catalogue, locales: &Locales, content_type: &str) -> TokenStream {
+    let krate = catalogue.crate_ident();
+    let (table, row) = sample_row(catalogue);
+    let other = locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant());
+    doc(&format!(
+        "An error answered in a locale (feature `axum`): with its status, its\n\
+         body (`{content_type}`), the localized text in it and\n\
+         `Content-Language`, while its code never changes. A handler takes the\n\
+         request's `Locale` (negotiated from its `Accept-Language`) and answers\n\
+         errors in it:\n\n\
+         ```\n\
+         use {krate}::{{{enum_name}, Locale, Localized}};\n\
+         use {krate}::axum_core::response::IntoResponse;\n\n\
+         async fn handler(locale: Locale) -> Result<(), Localized<{enum_name}>> {{\n    \
+             Err(Localized {{ error: {enum_name}::{variant}, locale }})\n\
+         }}\n\n\
+         let response = Localized {{ error: {enum_name}::{variant}, locale: Locale::{other} }}.into_response();\n\
+         assert_eq!(response.status(), {status});\n\
+         # let _ = handler;\n\
+         ```\n\n\
+         Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.\n\
+         A value's message is rendered in the locale; an error's own answer\n\
+         carries its localized description where the body's message is the\n\
+         description, and then alone has `Content-Language`.",
+        enum_name = table.rust_enum,
+        variant = row.rust_variant,
+        status = row.http_status,
+    ))
+}
+
+/// `answer`: a response of a body's JSON, with the localized text in its
+/// member (`insert` puts it there) and `Content-Language`.
+fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
+    quote! {
+        /// The answer of `json` with `status`, the localized `text` in its
+        /// member; `Content-Language` when there is a text.
+        fn answer(
+            status: StatusCode,
+            json: ::core::result::Result<Value, ::serde_json::Error>,
+            text: ::core::option::Option<::alloc::string::String>,
+            locale: Locale,
+        ) -> Response {
+            let ::core::result::Result::Ok(json) = json else {
+                // Strings and numbers always serialise; were they not to,
+                // the status still tells the client.
+                return status.into_response();
+            };
+            #insert
+            let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
+                return status.into_response();
+            };
+            let mut response = Response::new(Body::from(bytes));
+            *response.status_mut() = status;
+            let headers = response.headers_mut();
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(#content_type));
+            if text.is_some() {
+                headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
+            }
+            response
+        }
+    }
+}
+
+/// `IntoResponse` for each value in a locale, and `ErrorValue` in one: the
+/// body as the value writes it, its message in the locale where the body
+/// has a member for it (`has_text`).
+fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
+    let values = values(catalogue);
+    if values.is_empty() {
+        return TokenStream::new();
+    }
+    let text = if has_text {
+        quote! { ::core::option::Option::Some(self.error.message_in(self.locale)) }
+    } else {
+        quote! { ::core::option::Option::None }
+    };
+    let mut paths: Vec<TokenStream> = values.iter().map(|value| value.path.clone()).collect();
+    paths.push(quote!(crate::values::ErrorValue));
+    quote! {
+        #(
+            /// Answers as the value does, with its message in the locale.
+            impl IntoResponse for Localized<#paths> {
+                fn into_response(self) -> Response {
+                    let status = self.error.error().status_code();
+                    let text: ::core::option::Option<::alloc::string::String> = #text;
+                    answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                }
+            }
+        )*
+    }
+}

@@ -1,0 +1,82 @@
+//! The Markdown reference in each locale but the default
+//! (`docs/<crate>.<tag>.md`): each table's codes with their names, and
+//! their descriptions and message templates in the locale, the pages of
+//! every locale linked to one another, each code at the reference's anchor.
+
+use errcat_model::locales::Locale;
+use errcat_model::text::Markdown;
+use errcat_model::{Catalogue, Table};
+
+/// How spec text is escaped on the page: no renderer of it adds smart punctuation.
+const PAGE: Markdown = Markdown::CommonMark;
+
+/// The page's file name under `docs/`.
+pub fn file_name(catalogue: &Catalogue, tag: &str) -> String {
+    format!("{}.{tag}.md", catalogue.crate_name)
+}
+
+/// The line linking every locale's page, `current` in bold (`None`: the default's).
+pub fn languages_line(catalogue: &Catalogue, current: Option<&str>) -> String {
+    let Some(locales) = &catalogue.locales else { return String::new() };
+    let default = match current {
+        None => format!("**{}**", locales.default),
+        Some(_) => format!("[{}]({}.md)", locales.default, catalogue.crate_name),
+    };
+    let others = locales.others.iter().map(|locale| match current {
+        Some(tag) if tag == locale.tag => format!("**{tag}**"),
+        _ => format!("[{}]({})", locale.tag, file_name(catalogue, &locale.tag)),
+    });
+    let all: Vec<String> = std::iter::once(default).chain(others).collect();
+    format!("Languages: {}\n", all.join(" · "))
+}
+
+/// `locale`'s page below its header.
+pub fn emit_localized(catalogue: &Catalogue, locale: &Locale) -> String {
+    let default = catalogue.locales.as_ref().map_or("", |locales| locales.default.as_str());
+    let mut page = format!(
+        "\n# {title} (`{tag}`)\n\n{languages}\n\
+         Each code links to its entry in the reference, in `{default}`.\n",
+        title = PAGE.inline(&catalogue.title),
+        tag = locale.tag,
+        languages = languages_line(catalogue, Some(&locale.tag)),
+    );
+    if locale.partial {
+        page.push_str(&format!(
+            "\nThis translation is partial: what it does not translate is shown\nin `{default}`, the default, as the crate answers it.\n"
+        ));
+    }
+    for table in &catalogue.tables {
+        page.push('\n');
+        page.push_str(&table_section(catalogue, locale, table));
+    }
+    page
+}
+
+/// A table's heading and its codes in the locale.
+fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> String {
+    let reference = format!("../{}/src/reference.md", catalogue.crate_name);
+    let with_messages = table.rows.iter().any(|row| row.message.is_some());
+    let mut section = format!("## {}\n\n", PAGE.inline(&table.title));
+    section.push_str(if with_messages {
+        "| Code | Name | Description | Message |\n| --- | --- | --- | --- |\n"
+    } else {
+        "| Code | Name | Description |\n| --- | --- | --- |\n"
+    });
+    for row in &table.rows {
+        let anchor = row.anchor();
+        section.push_str(&format!(
+            "| <a id=\"{anchor}\"></a>[{code}]({reference}#{anchor}) | {name} | {description} |",
+            code = PAGE.inline(&row.code.word()),
+            name = PAGE.inline(&row.name),
+            description = PAGE.inline(locale.description(row)),
+        ));
+        if with_messages {
+            match locale.message(row) {
+                Some(template) => section.push_str(&format!(" {} |", PAGE.inline(&template.source))),
+                None => section.push_str(" |"),
+            }
+        }
+        section.push('\n');
+    }
+    section
+}

@@ -1,0 +1,228 @@
+//! Locales: translation files are found beside their spec and never read
+//! as specs, their texts reach the catalogue, and the hostile-input rules
+//! hold for them as for a spec.
+
+use std::path::{Path, PathBuf};
+
+use errcat_model::params::Piece;
+use errcat_model::{Catalogue, Code};
+use errcat_pipeline::{SpecInput, load};
+
+use crate::fixtures::root;
+
+/// A folder holding the `localized` fixture and its translation files.
+fn localized_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let spec = dir.path().join("spec");
+    std::fs::create_dir(&spec).expect("the spec folder");
+    for name in ["localized.yaml", "localized.de.yaml", "localized.fr.yaml"] {
+        std::fs::copy(root().join("tests/fixtures").join(name), spec.join(name)).expect("the fixture");
+    }
+    (dir, spec)
+}
+
+fn loaded(spec: &Path) -> Result<Vec<Catalogue>, String> {
+    load(SpecInput::Path(spec)).map_err(|found| found.render(false))
+}
+
+#[test]
+fn a_folder_with_translation_files_holds_one_spec() {
+    let (_dir, spec) = localized_folder();
+    let catalogues = loaded(&spec).expect("valid");
+    let [catalogue] = &catalogues[..] else { panic!("one spec, not its translations") };
+    assert_eq!(catalogue.source, "spec/localized.yaml");
+    let locales = catalogue.locales.as_ref().expect("declared");
+    assert_eq!(locales.default, "en");
+    let [de, fr] = &locales.others[..] else { panic!("two others") };
+    assert_eq!((de.tag.as_str(), de.partial, fr.tag.as_str(), fr.partial), ("de", false, "fr", true));
+    let rows: Vec<_> = catalogue.rows().map(|(_, row)| row).collect();
+    assert_eq!(de.description(rows[0]), "Der Server hat keine Verbindung mehr für den Client frei.");
+    // The German template puts the params in another order.
+    let pieces = &de.message(rows[2]).expect("a message").pieces;
+    let params: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| if let Piece::Param(name) = p { Some(name.as_str()) } else { None })
+        .collect();
+    assert_eq!(params, ["index", "entry"]);
+    // French is partial: what it lacks falls back to English.
+    assert_eq!(fr.description(rows[3]), rows[3].description);
+    assert_eq!(fr.message(rows[3]).expect("translated").source, "La table '{$db}.{$table}' n'existe pas");
+    assert_eq!(fr.message(rows[1]), rows[1].message.as_ref());
+    assert!(fr.row(&Code::Integer(1045)).is_none());
+    assert!(de.file.as_ref().expect("kept").path.ends_with("localized.de.yaml"));
+}
+
+#[test]
+fn a_translation_file_passed_as_the_spec_is_refused_with_its_spec() {
+    let (_dir, spec) = localized_folder();
+    let found = loaded(&spec.join("localized.de.yaml")).expect_err("no spec");
+    assert!(found.contains("error: this is a translation file, not a spec"), "{found}");
+    assert!(found.contains("localized.yaml"), "{found}");
+}
+
+#[test]
+fn a_spec_read_from_text_alone_has_locales_without_texts() {
+    let text = std::fs::read(root().join("tests/fixtures/localized.yaml")).expect("the fixture");
+    let catalogues =
+        load(SpecInput::text(Path::new("nowhere/localized.yaml"), "localized.yaml", &text)).expect("valid");
+    let others = catalogues[0].other_locales();
+    assert_eq!(others.len(), 2);
+    assert!(others.iter().all(|locale| locale.texts.is_none() && locale.file.is_none()));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_translation_file_that_is_no_regular_file_is_refused_unread() {
+    let (_dir, spec) = localized_folder();
+    let fifo = spec.join("localized.de.yaml");
+    std::fs::remove_file(&fifo).expect("removed");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let found = loaded(&spec).expect_err("a FIFO is not read");
+    assert!(found.contains("error: the translation file is a named pipe (FIFO), not a file"), "{found}");
+}
+
+#[test]
+fn hostile_translation_files_are_refused_at_their_line() {
+    let (_dir, spec) = localized_folder();
+    let de = spec.join("localized.de.yaml");
+    let deep = format!("1040:\n  description: {}x{}\n", "[".repeat(100), "]".repeat(100));
+    std::fs::write(&de, deep).expect("written");
+    let found = loaded(&spec).expect_err("too deep");
+    assert!(found.contains("nests too deep") && found.contains("localized.de.yaml:2:"), "{found}");
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for (name, prev) in
+        ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+    }
+    std::fs::write(&de, bomb).expect("written");
+    let found = loaded(&spec).expect_err("aliases repeat too much");
+    assert!(found.contains("aliases repeat too much"), "{found}");
+    std::fs::write(&de, "1040: [unclosed\n").expect("written");
+    let found = loaded(&spec).expect_err("not YAML");
+    assert!(found.contains("the translation file is not YAML"), "{found}");
+    std::fs::write(&de, "1040:\n  description: \u{1b}\n").expect("written");
+    let found = loaded(&spec).expect_err("a control character");
+    assert!(found.contains("the translation file contains the control character U+001B"), "{found}");
+}
+
+/// The locales are locked; a translation changed is a patch, a locale
+/// removed breaking, and `gen` demands the bump `diff` names.
+#[test]
+fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
+    use errcat_pipeline::compat::diff::{Bump, ChangeKind, diff};
+    let (dir, spec) = localized_folder();
+    let out = dir.path().join("generated");
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).unwrap_or_else(|e| panic!("{e}"));
+    let lock = std::fs::read_to_string(spec.join("localized.lock")).expect("written");
+    assert!(lock.contains("\nlocale: en default\nlocale: de\nlocale: fr\n"), "{lock}");
+    let old = loaded(&spec).expect("valid").remove(0);
+
+    let de = spec.join("localized.de.yaml");
+    let text = std::fs::read_to_string(&de).expect("readable");
+    std::fs::write(&de, text.replace("Zu viele Verbindungen", "Zu viele Verbindungen offen"))
+        .expect("written");
+    let new = loaded(&spec).expect("valid").remove(0);
+    let changes = diff(&old, &new).changes;
+    let [change] = &changes[..] else { panic!("one change: {changes:?}") };
+    assert_eq!((change.kind, change.bump()), (ChangeKind::TranslationChanged, Some(Bump::Patch)));
+    assert_eq!(change.code, Some(Code::Integer(1040)));
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("a patch needs no bump");
+
+    let yaml = spec.join("localized.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("readable");
+    std::fs::write(&yaml, text.replace("others: [de, fr]\n  partial: [fr]", "others: [de]"))
+        .expect("written");
+    std::fs::remove_file(spec.join("localized.fr.yaml")).expect("removed");
+    let new = loaded(&spec).expect("valid").remove(0);
+    let changes = diff(&old, &new).changes;
+    let removed: Vec<_> = changes.iter().filter(|c| c.kind == ChangeKind::LocaleRemoved).collect();
+    assert_eq!(removed.len(), 1, "{changes:?}");
+    assert_eq!(removed[0].bump(), Some(Bump::Major));
+    let found = errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect_err("breaking");
+    assert!(
+        found.to_string().contains("locale `fr` is gone, and its variant `Locale::Fr` with it"),
+        "{found}"
+    );
+}
+
+/// The generated crate: texts in each locale, the default's where a
+/// partial locale has none, and `Display` always the default's.
+#[test]
+fn the_crate_has_each_text_in_each_locale() {
+    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry};
+    use localized_errors::{ErrorCode, Locale, ServerError};
+    assert_eq!(Locale::ALL, [Locale::En, Locale::De, Locale::Fr]);
+    assert_eq!(
+        (Locale::DEFAULT, Locale::Fr.tag(), Locale::from_tag("DE")),
+        (Locale::En, "fr", Some(Locale::De))
+    );
+    assert!(Locale::Fr.is_partial() && !Locale::De.is_partial());
+    let error = ErrorCode::from(ServerError::ErConCountError);
+    assert_eq!(error.description_in(Locale::En), error.description());
+    assert_eq!(error.description_in(Locale::De), "Der Server hat keine Verbindung mehr für den Client frei.");
+    assert_eq!(ServerError::ErDupEntry.description_in(Locale::Fr), ServerError::ErDupEntry.description());
+    let value = ErDupEntry { entry: "a@b".into(), index: "email".into() };
+    assert_eq!(value.to_string(), "Duplicate entry 'a@b' for key 'email'");
+    assert_eq!(value.message_in(Locale::En), value.to_string());
+    assert_eq!(value.message_in(Locale::De), "Für den Schlüssel 'email' gibt es den Eintrag 'a@b' schon");
+    assert_eq!(value.message_in(Locale::Fr), value.to_string(), "French lacks it: English");
+    let denied = ErAccessDeniedError { user: "u".into(), host: "h".into(), using_password: true };
+    assert_eq!(
+        denied.message_in(Locale::De),
+        "Zugriff verweigert für Benutzer 'u'@'h' (Passwort verwendet: true)"
+    );
+}
+
+/// A server negotiates the locale from `Accept-Language` and answers in
+/// it, with `Content-Language`; the code never changes.
+#[test]
+fn a_server_answers_in_the_negotiated_locale() {
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use localized_errors::axum_core::extract::FromRequestParts;
+    use localized_errors::axum_core::response::IntoResponse;
+    use localized_errors::values::ErrorValue;
+    use localized_errors::values::server::ErNoSuchTable;
+    use localized_errors::{ApiError, Locale, Localized, ServerError};
+
+    let negotiated = |header: &str| {
+        let (mut parts, ()) =
+            http::Request::builder().header("accept-language", header).body(()).unwrap().into_parts();
+        let future = pin!(Locale::from_request_parts(&mut parts, &()));
+        match future.poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(Ok(locale)) => locale,
+            Poll::Ready(Err(never)) => match never {},
+            Poll::Pending => panic!("negotiation does not wait"),
+        }
+    };
+    assert_eq!(negotiated("fr-CA, de;q=0.8"), Locale::Fr);
+    assert_eq!(negotiated("es, de-AT;q=0.5, *;q=0.1"), Locale::De);
+    assert_eq!(negotiated("es, *"), Locale::En);
+    let (mut parts, ()) = http::Request::builder().body(()).unwrap().into_parts();
+    let mut none = pin!(Locale::from_request_parts(&mut parts, &()));
+    assert!(matches!(
+        none.as_mut().poll(&mut Context::from_waker(Waker::noop())),
+        Poll::Ready(Ok(Locale::En))
+    ));
+
+    let value = ErrorValue::from(ErNoSuchTable { db: "shop".into(), table: "users".into() });
+    let response = Localized { error: value.clone(), locale: negotiated("de-CH") }.into_response();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-language"], "de");
+    let body = crate::values::body_of(response);
+    assert_eq!(
+        body,
+        r#"{"code":1146,"db":"shop","message":"Die Tabelle 'shop.users' existiert nicht","table":"users"}"#
+    );
+    // The client reads the same value whatever the language.
+    assert_eq!(ApiError::from_response(404, body.as_bytes()).value(), Some(value.clone()));
+    // An error's own answer carries its name, which is not translated: no `Content-Language`.
+    let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
+    assert!(response.headers().get("content-language").is_none());
+    assert_eq!(crate::values::body_of(response), r#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#);
+}
