@@ -108,6 +108,9 @@ fn baselines(catalogue: &Catalogue) -> String {
     let _ = writeln!(s, "];");
     let codes: Vec<String> = catalogue.rows().map(|(_, row)| row.code.to_string()).collect();
     let _ = writeln!(s, "pub static ALL_CODES: &[u32] = &[{}];", codes.join(", "));
+    let aliases: Vec<String> =
+        table.rows.iter().flat_map(|row| &row.aliases).map(ToString::to_string).collect();
+    let _ = writeln!(s, "pub static ALIASES: &[u32] = &[{}];", aliases.join(", "));
 
     // strum: discriminants are the codes, names are the serialisations.
     let _ = writeln!(
@@ -149,6 +152,14 @@ fn baselines(catalogue: &Catalogue) -> String {
             .map(|row| format!("{} => Some(Self::{}),", key(row), row.rust_variant))
             .collect::<String>()
     };
+    // A code's aliases find it too, as the generated `from_code` does.
+    let alias_arms: String = table
+        .rows
+        .iter()
+        .flat_map(|row| {
+            row.aliases.iter().map(move |alias| format!("{alias} => Some(Self::{}),", row.rust_variant))
+        })
+        .collect();
     let getters = |value: &dyn Fn(&errcat_model::Row) -> String| {
         table
             .rows
@@ -158,7 +169,7 @@ fn baselines(catalogue: &Catalogue) -> String {
     };
     let _ = writeln!(
         s,
-        "pub const fn from_code(code: u32) -> Option<Self> {{ match code {{ {} _ => None }} }}\n\
+        "pub const fn from_code(code: u32) -> Option<Self> {{ match code {{ {}{alias_arms} _ => None }} }}\n\
          pub fn from_name(name: &str) -> Option<Self> {{ match name {{ {} _ => None }} }}\n\
          pub const fn code(self) -> u32 {{ match self {{ {} }} }}\n\
          pub const fn name(self) -> &'static str {{ match self {{ {} }} }}\n\

@@ -1,7 +1,7 @@
 //! The generated lookups against what a user would otherwise write, at the
 //! real spec's size (18 codes: tables of 9) and at 1,000 codes (a table of
-//! 961): `from_code` and `from_name` (hits and misses), `name`,
-//! `description` and `Display`, for
+//! 961): `from_code` and `from_name` (hits and misses, and aliases where
+//! the table has some), `code`, `name`, `description` and `Display`, for
 //!
 //! - `generated`: the generated enum (`from_code`/`from_name` are
 //!   collision-free hash tables, the getters array reads);
@@ -162,6 +162,12 @@ macro_rules! lookups {
                 bench_keys(&mut group, "strum", &strums, |e| e.name());
                 bench_keys(&mut group, "match", &matches, |e| e.name());
                 group.finish();
+                let mut group = c.benchmark_group(format!("{}/code", $size));
+                bench_keys(&mut group, "generated", &generated, |e| e.code());
+                bench_keys(&mut group, "hashmap", &entries, |e| e.code);
+                bench_keys(&mut group, "strum", &strums, |e| e.code());
+                bench_keys(&mut group, "match", &matches, |e| e.code());
+                group.finish();
                 let mut group = c.benchmark_group(format!("{}/description", $size));
                 bench_keys(&mut group, "generated", &generated, |e| e.description());
                 bench_keys(&mut group, "hashmap", &entries, |e| e.description);
@@ -190,6 +196,15 @@ macro_rules! lookups {
                 });
                 display("strum", &mut |out, i| write!(out, "{}", strums[i]).unwrap());
                 display("match", &mut |out, i| write!(out, "{}", matches[i]).unwrap());
+                group.finish();
+            }
+            if !$m::ALIASES.is_empty() {
+                // Codes a service also sends for a row: the generated
+                // `from_code` finds them in the same hash table.
+                let aliases = shuffled($m::ALIASES);
+                let mut group = c.benchmark_group(format!("{}/from_code_alias", $size));
+                bench_keys(&mut group, "generated", &aliases, |&c| Generated::from_code(c));
+                bench_keys(&mut group, "match", &aliases, |&c| Match::from_code(c));
                 group.finish();
             }
             {

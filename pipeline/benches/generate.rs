@@ -3,7 +3,9 @@
 //! the whole `generate` call as `cargo xtask gen` makes it.
 //!
 //! `cargo bench -p errcat --bench generate` runs them all; add a filter
-//! (`-- 10000`) for one size. See BENCHMARKS.md for results.
+//! (`-- 10000`) for one size. `params_10000` is the whole run at 10,000
+//! codes without and with a param and a message on every row, side by
+//! side (a long run: filter on it alone). See BENCHMARKS.md for results.
 
 use std::fs;
 use std::hint::black_box;
@@ -141,5 +143,30 @@ fn one_table(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, generation, one_table);
+/// The whole run at 10,000 codes, as a regeneration, without and with a
+/// param and a message template on every row, in one group. Run once as a
+/// test (`cargo test --benches`, without `--bench`), it takes 100 codes:
+/// a row with params costs about 15 times a plain one (BENCHMARKS.md),
+/// too long for CI at 10,000.
+fn params(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let codes = if std::env::args().any(|arg| arg == "--bench") { 10_000 } else { 100 };
+    let mut group = c.benchmark_group(format!("params_{codes}"));
+    configure(&mut group, codes);
+    for (name, text) in [
+        ("plain", errcat_pipeline::synth::spec(codes)),
+        ("params", errcat_pipeline::synth::params_spec(codes)),
+    ] {
+        let spec = dir.path().join(format!("synth-{name}.yaml"));
+        fs::write(&spec, text).expect("write a synthetic spec");
+        let out = dir.path().join(format!("out-{name}"));
+        errcat_pipeline::generate(&spec, &out, Mode::Write).expect("generate");
+        group.bench_function(name, |b| {
+            b.iter(|| errcat_pipeline::generate(black_box(&spec), &out, Mode::Write).expect("generate"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, generation, one_table, params);
 criterion_main!(benches);

@@ -7,7 +7,9 @@
 //! two to six words, and descriptions of one to three sentences (about 20
 //! to 250 characters, like the Knox catalogue's). With string codes
 //! ([`string_spec`]) there is no status table, and each code is its row's
-//! name in lower case (Stripe-style: `access_token_expired`).
+//! name in lower case (Stripe-style: `access_token_expired`). With
+//! [`params_spec`], every row also declares a param and a message that
+//! shows it (issue 24's generation budget: a param on every row).
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -322,7 +324,7 @@ const DETAILS: &[&str] = &[
 ///
 /// If `codes` is 0 or more than [`MAX_CODES`]; callers check first.
 pub fn spec(codes: usize) -> String {
-    synthesize(codes, false)
+    synthesize(codes, false, false)
 }
 
 /// [`spec`] with `codes: string`: no HTTP status table (its codes would
@@ -333,10 +335,25 @@ pub fn spec(codes: usize) -> String {
 ///
 /// If `codes` is 0 or more than [`MAX_CODES`]; callers check first.
 pub fn string_spec(codes: usize) -> String {
-    synthesize(codes, true)
+    synthesize(codes, true, false)
 }
 
-fn synthesize(codes: usize, string: bool) -> String {
+/// [`spec`] with an integer param on every row and a message template that
+/// shows it: the same rows, codes, names and descriptions as
+/// [`spec`]`(codes)`. Identical for identical `codes`.
+///
+/// # Panics
+///
+/// If `codes` is 0 or more than [`MAX_CODES`]; callers check first.
+pub fn params_spec(codes: usize) -> String {
+    synthesize(codes, false, true)
+}
+
+/// A row's param and message, when rows have them.
+const ROW_PARAM: &str = "        params:\n          limit:\n            type: integer\n            \
+    description: The most the request may use.\n        message: \"At most {$limit} per request\"\n";
+
+fn synthesize(codes: usize, string: bool, params: bool) -> String {
     assert!((1..=MAX_CODES).contains(&codes), "synth::spec takes 1 to {MAX_CODES} codes, not {codes}");
     let mut rng = Rng::new(codes as u64);
     // About one row in ten is an HTTP status, up to the real ones; none
@@ -379,6 +396,9 @@ fn synthesize(codes: usize, string: bool) -> String {
             out,
             "      - code: {status}\n        name: {reason}\n        description: {description}\n"
         );
+        if params {
+            out.push_str(ROW_PARAM);
+        }
     }
 
     let mut next_code = [0u32; 600];
@@ -408,6 +428,9 @@ fn synthesize(codes: usize, string: bool) -> String {
                 out,
                 "      - code: {code}\n        name: {name}\n        description: {description}\n        http_status: {status}\n"
             );
+            if params {
+                out.push_str(ROW_PARAM);
+            }
         }
     }
     out
@@ -517,6 +540,19 @@ mod tests {
             }
         }
         assert_eq!(string_spec(300), string_spec(300));
+    }
+
+    #[test]
+    fn params_specs_are_the_same_rows_each_with_a_param_and_a_message() {
+        let plain = catalogue(1000);
+        let with = load_text(&params_spec(1000));
+        assert_eq!(with.rows().count(), 1000);
+        for ((_, row), (_, plain)) in with.rows().zip(plain.rows()) {
+            assert_eq!((&row.code, &row.name), (&plain.code, &plain.name));
+            assert_eq!(row.params.len(), 1, "{}", row.name);
+            assert_eq!(row.message.as_ref().map(|m| m.source.as_str()), Some("At most {$limit} per request"));
+        }
+        assert_eq!(params_spec(300), params_spec(300));
     }
 
     #[test]

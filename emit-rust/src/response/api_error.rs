@@ -65,6 +65,20 @@ impl ApiError {
     /// by its `code` when it has one.
     #[must_use]
     pub fn from_response(status: u16, body: &[u8]) -> Self {
+        // Each reading below wants a JSON object: a body that starts as
+        // anything else (an HTML page, plain text) is kept as it came,
+        // without three parses to learn that.
+        let first = body.iter().find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+        if first != ::core::option::Option::Some(&b'{') {
+            return Self {
+                status,
+                kind: ApiErrorKind::classify(status, ::core::option::Option::None),
+                body: ::core::option::Option::None,
+                problem: ProblemMembers::NONE,
+                raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
+            };
+        }
         let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
         // No `message`, or a field of another shape: the code still says
         // what went wrong; so do problem details, when the API answers

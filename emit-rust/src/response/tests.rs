@@ -115,6 +115,24 @@ fn api_errors_classify_the_body_and_keep_the_bytes() {
 }
 
 #[test]
+fn only_a_body_that_starts_as_a_json_object_is_parsed() {
+    // JSON whitespace before the object is JSON.
+    let raw = b" \r\n\t{\"code\":40400,\"message\":\"NOT_FOUND\"}";
+    let error = ApiError::from_response(404, raw);
+    assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::NotFound));
+    assert_eq!(error.message(), Some("NOT_FOUND"));
+    // A byte-order mark, an array, text or nothing: kept as they came.
+    for raw in [&b"\xEF\xBB\xBF{\"code\":40400}"[..], br#"[{"code":40400}]"#, b"NOT_FOUND 40400", b"", b" \n"]
+    {
+        let error = ApiError::from_response(404, raw);
+        let shown = String::from_utf8_lossy(raw);
+        assert_eq!(error.kind(), ApiErrorKind::Unknown { status: 404, code: None }, "{shown}");
+        assert_eq!((error.body(), error.message()), (None, None), "{shown}");
+        assert_eq!(error.raw_body(), raw);
+    }
+}
+
+#[test]
 fn api_errors_classify_by_the_code_of_a_body_without_a_message() {
     for raw in [
         &br#"{"code":40400}"#[..],

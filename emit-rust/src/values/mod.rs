@@ -278,7 +278,13 @@ fn display_body(row: &Row) -> TokenStream {
             }
         }
     }
-    quote! { ::core::write!(f, #format, #(#args),*) }
+    // A message ending in a newline (MySQL's `%s: Shutdown complete\n`)
+    // is written with `writeln!`: clippy's `write_with_newline` refuses it
+    // at the end of `write!`'s format.
+    match format.strip_suffix('\n') {
+        Some(line) => quote! { ::core::writeln!(f, #line, #(#args),*) },
+        None => quote! { ::core::write!(f, #format, #(#args),*) },
+    }
 }
 
 /// `ErrorValue`: one variant per value, its getters, `Display` and conversions.

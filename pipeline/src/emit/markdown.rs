@@ -262,7 +262,11 @@ fn message_lines(catalogue: &Catalogue, row: &Row) -> String {
 /// a fenced block when it has more than one line (a code span shows a line
 /// break as a space).
 fn verbatim(label: &str, text: &str) -> String {
-    if !text.contains(['\n', '\r']) {
+    // A text that begins or ends with a space goes in a fence too: in a
+    // code span, Markdown linters refuse such a space (MD038), and padding
+    // it would make CommonMark strip a space that is part of the text.
+    let spaced = text.starts_with(' ') || text.ends_with(' ');
+    if !text.contains(['\n', '\r']) && !spaced {
         return format!("\n{label}: {}\n", code_span(text));
     }
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);

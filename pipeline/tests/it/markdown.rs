@@ -310,10 +310,11 @@ fn check_params(blocks: &mut Blocks, params: &[errcat_model::params::Param], her
 }
 
 /// `label` and `expected`, shown exactly: in a code span on the label's
-/// line, or in a code block after it when it has more than one line.
+/// line, or in a code block after it when it has more than one line or
+/// begins or ends with a space (MySQL's `… of stored column. `).
 fn check_verbatim(blocks: &mut Blocks, label: &str, expected: &str, here: &str) {
     let Some(Block::Paragraph(line)) = blocks.next() else { panic!("{here}: {label}") };
-    if expected.contains('\n') {
+    if expected.contains('\n') || expected.starts_with(' ') || expected.ends_with(' ') {
         assert_text(&line, &format!("{label}:"), here);
         let Some(Block::Code(code)) = blocks.next() else { panic!("{here}: {label} in a code block") };
         assert_eq!(code, format!("{expected}\n"), "{here}: {label}");
