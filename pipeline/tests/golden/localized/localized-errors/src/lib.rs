@@ -1546,6 +1546,19 @@ mod response {
         /// by its `code` when it has one.
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
+            let first = body
+                .iter()
+                .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+            if first != ::core::option::Option::Some(&b'{') {
+                return Self {
+                    status,
+                    kind: ApiErrorKind::classify(status, ::core::option::Option::None),
+                    body: ::core::option::Option::None,
+                    problem: ProblemMembers::NONE,
+                    raw: Vec::from(body),
+                    retry_after: ::core::option::Option::None,
+                };
+            }
             let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
             let problem = match &parsed {
                 ::core::option::Option::Some(_) => ProblemMembers::NONE,
