@@ -182,7 +182,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             );
             continue;
         }
-        if let Some(rest) = line.strip_prefix("version ") {
+        // A code line ends with its row's quoted name and no line of the
+        // version or the responses does, so a string code spelt like one of
+        // their keywords (`version`, `response`) stays a code.
+        let a_code = line.ends_with('"');
+        if let Some(rest) = line.strip_prefix("version ").filter(|_| !a_code) {
             match version_line(path, n, rest, version.as_ref()) {
                 Ok(read) => version = Some(read),
                 Err(problem) => problems.push(*problem),
@@ -216,7 +220,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             }
             continue;
         }
-        if lock_responses::read(path, n, line, &mut responses, &mut problems)
+        if !a_code && lock_responses::read(path, n, line, &mut responses, &mut problems)
             || attribute_lines.read(path, n, line, &mut problems)
             || lock_locales::read(path, n, line, &mut locales, &mut problems)
         {

@@ -155,3 +155,19 @@ fn names_an_earlier_version_published_are_kept_beside_the_reason_phrase() {
         assert!(doc["components"]["responses"].get("Status_402").is_none());
     }
 }
+
+/// A string code spelt like the keyword of the version line or of a
+/// response line is a code line (it ends with its row's quoted name), so
+/// a lock that records one reads back.
+#[test]
+fn string_codes_named_like_the_version_and_response_lines_stay_codes() {
+    let rows = "      - {code: version, name: VERSION, description: D, http_status: 409}\n\
+                \x20     - {code: response, name: RESPONSE, description: D, http_status: 502}\n";
+    let project = Project::new(&shop("0.1.0", rows, ""));
+    project.generate(Mode::Write).unwrap();
+    let lock = fs::read_to_string(project.lock()).unwrap();
+    assert!(lock.contains("\nversion cart active 0.1.0 CartError::Version \"VERSION\"\n"), "{lock}");
+    assert!(lock.contains("\nresponse cart active 0.1.0 CartError::Response \"RESPONSE\"\n"), "{lock}");
+    assert!(lock.starts_with("# ") && lock.contains("\nversion 0.1.0\n"), "{lock}");
+    project.generate(Mode::Check).expect("the lock reads back");
+}
