@@ -312,14 +312,21 @@ fn status_code_section(catalogue: &Catalogue, row: &Row) -> Section {
 fn shared_name(catalogue: &Catalogue) -> Option<&str> {
     let mut tables_of = std::collections::HashMap::new();
     for (table, row) in catalogue.rows() {
-        if let Some(first) = tables_of.insert(row.name.as_str(), table.id.as_str())
-            && first != table.id
-            && reads_as(catalogue, &row.name).is_none()
-        {
-            return Some(&row.name);
+        for name in names_of(row) {
+            if let Some(first) = tables_of.insert(name, table.id.as_str())
+                && first != table.id
+                && reads_as(catalogue, name).is_none()
+            {
+                return Some(name);
+            }
         }
     }
     None
+}
+
+/// Every name `from_name` finds `row` by: its own, then its other names.
+fn names_of(row: &Row) -> impl Iterator<Item = &str> {
+    std::iter::once(row.name.as_str()).chain(row.also_named.iter().map(|other| other.name.as_str()))
 }
 
 /// The row serde's `ErrorCode` reads from the JSON string `text`, looked
@@ -336,7 +343,7 @@ fn reads_as<'a>(catalogue: &'a Catalogue, text: &str) -> Option<&'a Row> {
             .map(|(_, row)| row)
     };
     let by_name = || {
-        let mut named = catalogue.rows().filter(|(_, row)| row.name == text);
+        let mut named = catalogue.rows().filter(|(_, row)| names_of(row).any(|name| name == text));
         let (_, first) = named.next()?;
         named.next().is_none().then_some(first)
     };
@@ -578,3 +585,6 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
         lines.join("\n")
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,6 +25,11 @@ pub(super) fn catalogue(codes: CodeKind) -> Catalogue {
          \x20     - {{code: {code}, name: Bad thing, description: A bad thing., http_status: 400, \
          aliases: [{alias}], recovery: retry_later}}\n"
     );
-    let spec: SpecFile = serde_yaml::from_str(&text).expect("the spec parses");
-    validate_skipping(Path::new("t.yaml"), &text, &spec, &Skipped::default()).expect("the spec is valid")
+    parse(&text)
+}
+
+/// The catalogue a spec's `text` describes.
+pub(super) fn parse(text: &str) -> Catalogue {
+    let spec: SpecFile = serde_yaml::from_str(text).expect("the spec parses");
+    validate_skipping(Path::new("t.yaml"), text, &spec, &Skipped::default()).expect("the spec is valid")
 }

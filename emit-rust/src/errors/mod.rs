@@ -19,7 +19,7 @@ use quote::quote;
 
 use super::examples::unused_code;
 use super::splice::{Fixed, Named, Slots};
-use errcat_model::{Catalogue, CodeKind};
+use errcat_model::{Catalogue, CodeKind, Table};
 
 /// Both error types, with examples on the first table.
 pub(super) fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
@@ -43,13 +43,7 @@ pub(super) fn emit_error_types(catalogue: &Catalogue) -> TokenStream {
 /// does not have, and a code that is no name of the table.
 fn slots(catalogue: &Catalogue) -> Slots {
     let first_table = &catalogue.tables[0];
-    // A code that is no name of the table (a string code may be one).
-    let not_a_name = first_table
-        .rows
-        .iter()
-        .map(|row| row.code.to_string())
-        .find(|code| first_table.rows.iter().all(|row| row.name != *code))
-        .unwrap_or_default();
+    let not_a_name = not_a_name(first_table);
     Slots::new()
         .with("krate", catalogue.crate_ident().to_string())
         .with("table", first_table.rust_enum.clone())
@@ -57,12 +51,33 @@ fn slots(catalogue: &Catalogue) -> Slots {
         .with("not_a_name", format!("{not_a_name:?}"))
 }
 
+/// A code of `table` that is no name of it: a string code may be one, a
+/// row's own name or one of its other names.
+fn not_a_name(table: &Table) -> String {
+    let named = |code: &str| {
+        table.rows.iter().any(|row| row.name == code || row.also_named.iter().any(|other| other.name == code))
+    };
+    table.rows.iter().map(|row| row.code.to_string()).find(|code| !named(code)).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use errcat_model::CodeKind;
 
-    use super::super::test_catalogue::catalogue;
-    use super::{Fixed, Named, TYPES_SOURCE, TYPES_STRING_SOURCE, slots};
+    use super::super::test_catalogue::{catalogue, parse};
+    use super::{Fixed, Named, TYPES_SOURCE, TYPES_STRING_SOURCE, not_a_name, slots};
+
+    /// The docs' example of a code that is no name must not pick a code
+    /// that is a row's other name: `parse` would find that row.
+    #[test]
+    fn a_code_that_is_another_name_is_not_the_example_of_no_name() {
+        let catalogue = parse(
+            "title: T\ncodes: string\ncrate: t-errors\nversion: 1.0.0\ntables:\n  - id: app\n    title: App\n    \
+             summary: App.\n    errors:\n      - {code: slow_down, name: SLOW_DOWN, description: A., also_named: [slow_down]}\n      \
+             - {code: other, name: OTHER, description: B.}\n",
+        );
+        assert_eq!(not_a_name(&catalogue.tables[0]), "other");
+    }
 
     #[test]
     fn every_slot_of_the_docs_is_filled() {
