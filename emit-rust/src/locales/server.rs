@@ -202,6 +202,27 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
     };
     let mut paths: Vec<TokenStream> = values.iter().map(|value| value.path.clone()).collect();
     paths.push(quote!(crate::values::ErrorValue));
+    // A value answered with the member naming its occurrence, in a locale.
+    let occurrences = crate::values::occurrence::exists(catalogue).then(|| {
+        let text = if has_text {
+            quote! { ::core::option::Option::Some(self.error.value.message_in(self.locale)) }
+        } else {
+            quote! { ::core::option::Option::None }
+        };
+        quote! {
+            #(
+                /// Answers as the value does with its occurrence, with its
+                /// message in the locale.
+                impl IntoResponse for Localized<crate::values::Occurrence<#paths>> {
+                    fn into_response(self) -> Response {
+                        let status = self.error.value.error().status_code();
+                        let text: ::core::option::Option<::alloc::string::String> = #text;
+                        answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                    }
+                }
+            )*
+        }
+    });
     quote! {
         #(
             /// Answers as the value does, with its message in the locale.
@@ -213,5 +234,6 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
                 }
             }
         )*
+        #occurrences
     }
 }

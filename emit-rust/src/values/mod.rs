@@ -13,7 +13,7 @@
 
 mod docs;
 pub(crate) mod guide;
-mod occurrence;
+pub(crate) mod occurrence;
 mod wire;
 
 use proc_macro2::TokenStream;

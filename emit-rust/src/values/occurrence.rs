@@ -22,9 +22,15 @@ pub(super) fn member(catalogue: &Catalogue) -> Option<(String, String)> {
     Some((member.key.clone(), member.rust_field.clone()))
 }
 
+/// Whether the crate has `Occurrence`: its answers have a body with a
+/// member naming the occurrence.
+pub(crate) fn exists(catalogue: &Catalogue) -> bool {
+    catalogue.body.is_some() && member(catalogue).is_some()
+}
+
 /// `values`' re-export of `Occurrence`, when the catalogue has a member for it.
 pub(super) fn reexport(catalogue: &Catalogue) -> TokenStream {
-    if catalogue.body.is_none() || member(catalogue).is_none() {
+    if !exists(catalogue) {
         return TokenStream::new();
     }
     quote! {

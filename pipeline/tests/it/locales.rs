@@ -221,6 +221,14 @@ fn a_server_answers_in_the_negotiated_locale() {
     );
     // The client reads the same value whatever the language.
     assert_eq!(ApiError::from_response(404, body.as_bytes()).value(), Some(value.clone()));
+    // A value with the member naming its occurrence, in a locale.
+    let response =
+        Localized { error: value.clone().with_request_id("r-7"), locale: Locale::De }.into_response();
+    assert_eq!(response.headers()["content-language"], "de");
+    assert_eq!(
+        crate::values::body_of(response),
+        r#"{"code":1146,"db":"shop","message":"Die Tabelle 'shop.users' existiert nicht","request_id":"r-7","table":"users"}"#
+    );
     // An error's own answer carries its name, which is not translated: no `Content-Language`.
     let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
     assert!(response.headers().get("content-language").is_none());

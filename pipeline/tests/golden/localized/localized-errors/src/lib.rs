@@ -119,7 +119,7 @@
 //! assert_eq!(response.status(), 404);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //!
-//! let response = ErrorBody::from(ServerError::ErNoSuchTable).into_response();
+//! let response = ErrorBody::from(ServerError::ErNoSuchTable).with_request_id("a1b2").into_response();
 //! assert_eq!(response.status(), 404);
 //! # let _ = handler;
 //! # }
@@ -162,7 +162,7 @@
 //!
 //! # Answer with a value
 //!
-//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again.
+//! With the `axum` feature, every value and `ErrorValue` implement `IntoResponse`: the error's status, and the body with the message and every param as members, as `application/json`. Put a `RetryAfter` before it in a tuple to say when to try again. The answer's member naming this occurrence, `request_id`, is no param: `with_request_id` on the value (or on an `ErrorValue`) adds it.
 //!
 //! ```
 //! # #[cfg(feature = "axum")] {
@@ -189,6 +189,10 @@
 //!
 //! // Any value, as a handler that can fail in several ways returns it.
 //! let response = localized_errors::values::ErrorValue::from(value()).into_response();
+//! assert_eq!(response.status(), 403);
+//!
+//! // With the member naming this occurrence, beside the params.
+//! let response = value().with_request_id("a1b2").into_response();
 //! assert_eq!(response.status(), 403);
 //! # let _ = handler;
 //! # }
@@ -217,6 +221,12 @@
 //!     panic!("the body has the error's params");
 //! };
 //! assert_eq!(read, value);
+//!
+//! // The member naming this occurrence, `request_id`, as the catalogue's answers carry it.
+//! let body = serde_json::to_string(&value.clone().with_request_id("a1b2")).unwrap();
+//! let error = ApiError::from_response(403, body.as_bytes());
+//! assert_eq!(error.body().and_then(|body| body.request_id.clone()), Some("a1b2".to_owned()));
+//! assert_eq!(error.value(), Some(ErrorValue::from(value.clone())));
 //!
 //! // A body without a required param has no value, and keeps its code.
 //! let body = "{\"code\":1045,\"message\":\"Access denied for user 'user'@'host' (using password: true)\",\"host\":\"host\",\"using_password\":true}";
@@ -1279,7 +1289,8 @@ mod response {
         }
         Ok(())
     }
-    /// An error response body: `{"code", "message"}`.
+    /// An error response body: `{"code", "message", "request_id"}`,
+    /// where `request_id` may be missing (or `null`).
     ///
     /// Each member is read as a plain value or as a one-element array
     /// (`{"code":[4030000],"message":["AUTHENTICATION_FAIL"]}`), and `code`
@@ -1290,8 +1301,9 @@ mod response {
     /// use localized_errors::{ErrorCode, ServerError};
     /// use localized_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#).unwrap();
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#).unwrap();
     /// assert_eq!(body.code.error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
     ///
     /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"]}"#).unwrap();
     /// assert_eq!(array.code.number(), 0);
@@ -1303,6 +1315,8 @@ mod response {
         pub code: BodyCode,
         /// The error's name, as the catalogue prints it.
         pub message: String,
+        /// A unique id of the failed call, for support requests.
+        pub request_id: ::core::option::Option<String>,
     }
     impl ErrorBody {
         const CODE_KEY: &'static str = "code";
@@ -1314,7 +1328,7 @@ mod response {
             ::core::option::Option::Some(self.message.as_str())
         }
         fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
-            ::core::option::Option::None
+            self.request_id.as_deref().map(|id| ("request_id", id))
         }
     }
     impl Serialize for Members<'_> {
@@ -1323,10 +1337,16 @@ mod response {
             serializer: S,
         ) -> ::core::result::Result<S::Ok, S::Error> {
             let body = self.0;
-            let fields = 2;
+            let fields = 2 + usize::from(body.request_id.is_some());
             let mut members = serializer.serialize_struct("ErrorBody", fields)?;
             members.serialize_field("code", &body.code)?;
             members.serialize_field("message", &body.message)?;
+            match &body.request_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("request_id", value)?
+                }
+                ::core::option::Option::None => members.skip_field("request_id")?,
+            }
             members.end()
         }
     }
@@ -1342,6 +1362,7 @@ mod response {
         ) -> ::core::result::Result<ErrorBody, A::Error> {
             let mut code = ::core::option::Option::None;
             let mut message = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
             while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
                 match field {
                     Field::Code => {
@@ -1351,6 +1372,10 @@ mod response {
                     Field::Message => {
                         let value = map.next_value_seed(TextField { in_array: false })?;
                         once(&mut message, value, "message")?;
+                    }
+                    Field::OccurrenceId => {
+                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        once(&mut occurrence_id, value, "request_id")?;
                     }
                     Field::Other => {
                         map.next_value::<IgnoredAny>()?;
@@ -1362,12 +1387,14 @@ mod response {
                 message: message
                     .flatten()
                     .ok_or_else(|| de::Error::missing_field("message"))?,
+                request_id: occurrence_id.flatten(),
             })
         }
     }
     enum Field {
         Code,
         Message,
+        OccurrenceId,
         Other,
     }
     impl<'de> Deserialize<'de> for Field {
@@ -1391,6 +1418,7 @@ mod response {
                 match name {
                     "code" => Field::Code,
                     "message" => Field::Message,
+                    "request_id" => Field::OccurrenceId,
                     _ => Field::Other,
                 },
             )
@@ -1402,6 +1430,7 @@ mod response {
             Self {
                 code: BodyCode::from(error),
                 message: String::from(error.name()),
+                request_id: ::core::option::Option::None,
             }
         }
     }
@@ -1432,7 +1461,25 @@ mod response {
             Self {
                 code: code.into(),
                 message: message.into(),
+                request_id: ::core::option::Option::None,
             }
+        }
+        /// The body with `request_id`: A unique id of the failed call, for support requests.
+        ///
+        /// ```
+        /// use localized_errors::{ErrorCode, ServerError};
+        /// use localized_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::Server(ServerError::ErNoSuchTable)).with_request_id("a1b2");
+        /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
+        /// ```
+        #[must_use]
+        pub fn with_request_id(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.request_id = ::core::option::Option::Some(value.into());
+            self
         }
     }
     /// The most specific thing a response says about its error.
@@ -1498,8 +1545,9 @@ mod response {
     /// ```
     /// use localized_errors::{ApiError, ApiErrorKind, ErrorCode, ServerError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#);
+    /// let error = ApiError::from_response(404, br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#);
     /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// assert_eq!(error.body().and_then(|b| b.request_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
     /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
@@ -1866,7 +1914,7 @@ mod response {
 ///
 /// A module per table holds a struct per error with params or a message (`values::server::ErConCountError`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
 ///
-/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
+/// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_request_id` gives an `Occurrence`, which answers with `request_id` naming this occurrence too.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
@@ -2231,6 +2279,8 @@ pub mod values {
             value.error()
         }
     }
+    #[cfg(feature = "serde")]
+    pub use crate::value_wire::Occurrence;
 }
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`ServerError::ErConCountError` as `1040`); read from the code, an alias, a string
@@ -2911,6 +2961,139 @@ mod value_wire {
             }
         }
     }
+    /// A value answered with `request_id`, the body's member naming this occurrence (feature `serde`): what `with_request_id` on a value or on `ErrorValue` gives.
+    ///
+    /// It is written, and answers (feature `axum`), as the value does, with `request_id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub struct Occurrence<V> {
+        /// The value: the error and its params.
+        pub value: V,
+        /// `request_id`: names this occurrence of the error.
+        pub request_id: ::core::option::Option<String>,
+    }
+    impl crate::values::server::ErConCountError {
+        /// The value, answered with `request_id` naming this occurrence.
+        #[must_use]
+        pub fn with_request_id(
+            self,
+            request_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                request_id: ::core::option::Option::Some(request_id.into()),
+            }
+        }
+    }
+    impl crate::values::server::ErAccessDeniedError {
+        /// The value, answered with `request_id` naming this occurrence.
+        #[must_use]
+        pub fn with_request_id(
+            self,
+            request_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                request_id: ::core::option::Option::Some(request_id.into()),
+            }
+        }
+    }
+    impl crate::values::server::ErDupEntry {
+        /// The value, answered with `request_id` naming this occurrence.
+        #[must_use]
+        pub fn with_request_id(
+            self,
+            request_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                request_id: ::core::option::Option::Some(request_id.into()),
+            }
+        }
+    }
+    impl crate::values::server::ErNoSuchTable {
+        /// The value, answered with `request_id` naming this occurrence.
+        #[must_use]
+        pub fn with_request_id(
+            self,
+            request_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                request_id: ::core::option::Option::Some(request_id.into()),
+            }
+        }
+    }
+    impl ErrorValue {
+        /// The value, answered with `request_id` naming this occurrence.
+        #[must_use]
+        pub fn with_request_id(
+            self,
+            request_id: impl ::core::convert::Into<String>,
+        ) -> Occurrence<Self> {
+            Occurrence {
+                value: self,
+                request_id: ::core::option::Option::Some(request_id.into()),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> String {
+            match self {
+                ErrorValue::ServerErConCountError(value) => value.message(),
+                ErrorValue::ServerErAccessDeniedError(value) => value.message(),
+                ErrorValue::ServerErDupEntry(value) => value.message(),
+                ErrorValue::ServerErNoSuchTable(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            match self {
+                ErrorValue::ServerErConCountError(value) => value.write_params(map),
+                ErrorValue::ServerErAccessDeniedError(value) => value.write_params(map),
+                ErrorValue::ServerErDupEntry(value) => value.write_params(map),
+                ErrorValue::ServerErNoSuchTable(value) => value.write_params(map),
+            }
+        }
+    }
+    impl<V: Params> Params for Occurrence<V> {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.value.error_code()
+        }
+        fn message(&self) -> String {
+            self.value.message()
+        }
+        fn write_params<M: SerializeMap>(
+            &self,
+            map: &mut M,
+        ) -> ::core::result::Result<(), M::Error> {
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                map.serialize_entry("request_id", value)?;
+            }
+            self.value.write_params(map)
+        }
+    }
+    /// Writes the value's body with the occurrence's member.
+    impl<V: Params> Serialize for Occurrence<V> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            write(self, serializer)
+        }
+    }
+    /// Answers as the value does, with the occurrence's member (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl<V: Params> IntoResponse for Occurrence<V> {
+        fn into_response(self) -> Response {
+            answer(&self)
+        }
+    }
 }
 /// A language the catalogue's texts are written in: only those it declares.
 ///
@@ -3341,6 +3524,68 @@ mod localized {
             let status = self.error.error().status_code();
             let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
                 self.error.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+        }
+    }
+    /// Answers as the value does with its occurrence, with its
+    /// message in the locale.
+    impl IntoResponse
+    for Localized<crate::values::Occurrence<crate::values::server::ErConCountError>> {
+        fn into_response(self) -> Response {
+            let status = self.error.value.error().status_code();
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.value.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+        }
+    }
+    /// Answers as the value does with its occurrence, with its
+    /// message in the locale.
+    impl IntoResponse
+    for Localized<
+        crate::values::Occurrence<crate::values::server::ErAccessDeniedError>,
+    > {
+        fn into_response(self) -> Response {
+            let status = self.error.value.error().status_code();
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.value.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+        }
+    }
+    /// Answers as the value does with its occurrence, with its
+    /// message in the locale.
+    impl IntoResponse
+    for Localized<crate::values::Occurrence<crate::values::server::ErDupEntry>> {
+        fn into_response(self) -> Response {
+            let status = self.error.value.error().status_code();
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.value.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+        }
+    }
+    /// Answers as the value does with its occurrence, with its
+    /// message in the locale.
+    impl IntoResponse
+    for Localized<crate::values::Occurrence<crate::values::server::ErNoSuchTable>> {
+        fn into_response(self) -> Response {
+            let status = self.error.value.error().status_code();
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.value.message_in(self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+        }
+    }
+    /// Answers as the value does with its occurrence, with its
+    /// message in the locale.
+    impl IntoResponse
+    for Localized<crate::values::Occurrence<crate::values::ErrorValue>> {
+        fn into_response(self) -> Response {
+            let status = self.error.value.error().status_code();
+            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+                self.error.value.message_in(self.locale),
             );
             answer(status, ::serde_json::to_value(&self.error), text, self.locale)
         }
