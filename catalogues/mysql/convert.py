@@ -16,8 +16,9 @@ Writes (paths from the repository's root):
   source's order (obsolete ones too: their symbols say `OBSOLETE_`):
   `code` the error number, `name` the symbol, `description` the English
   message verbatim (printf conversions and all), `message` the same text as
-  a MessageFormat 2 template, `params` one per conversion. The SQLSTATE and
-  ODBC state have no field yet: each is a comment above its row.
+  a MessageFormat 2 template, `params` one per conversion, and the
+  SQLSTATE and ODBC state, where the source gives them, as the row's
+  `sqlstate` and `odbc_state` attributes.
 - `catalogues/mysql/check/tests/cases.rs`: a sample of rows with arguments
   and the message C's printf writes for them (Python's `%` operator, which
   implements printf for these conversions), for the render test.
@@ -232,13 +233,20 @@ def spec_text(sections):
         "#",
         "# MySQL server's errors sent to clients, every row as published: a catalogue",
         "# of integer codes without HTTP, whose English messages are printf templates",
-        "# turned into typed params (see the script's docs for the rules). Each row's",
-        "# SQLSTATE (and ODBC state) is the comment above it: rows have no field for it.",
+        "# turned into typed params (see the script's docs for the rules), and each",
+        "# row's SQLSTATE and ODBC state, where the source gives them, as attributes.",
         "title: MySQL server error messages",
         "crate: mysql-server-errors",
         f"version: {VERSION}",
         "package:",
         "  license: GPL-2.0-only",
+        "attributes:",
+        "  sqlstate:",
+        "    type: string",
+        '    description: "The SQLSTATE the server sends with the error (the source\'s second field)."',
+        "  odbc_state:",
+        "    type: string",
+        '    description: "The ODBC state the source gives beside the SQLSTATE (its third field)."',
         "tables:",
     ]
     for section in sections:
@@ -254,15 +262,15 @@ def spec_text(sections):
         for row in rows:
             english = row["messages"]["eng"]
             template, params = convert(english)
-            if row["states"]:
-                states = row["states"]
-                comment = f"SQLSTATE {states[0]}" + (f", ODBC {states[1]}" if len(states) > 1 else "")
-                lines.append(f"      # {comment}")
             lines += [
                 f"      - code: {row['code']}",
                 f"        name: {row['symbol']}",
                 f"        description: {yaml_string(english)}",
             ]
+            if row["states"]:
+                states = dict(zip(["sqlstate", "odbc_state"], row["states"]))
+                values = ", ".join(f"{name}: {yaml_string(state)}" for name, state in states.items())
+                lines.append(f"        attributes: {{{values}}}")
             if params:
                 lines.append("        params:")
                 for position, param in enumerate(params, 1):
@@ -411,6 +419,31 @@ def cases_text(sections):
         "    for (rendered, printf, printf_with_display) in cases {",
         "        assert_ne!(rendered, printf);",
         "        assert_eq!(rendered, printf_with_display);",
+        "    }",
+        "}",
+    ]
+    states = []
+    for section in sections:
+        table = variant(SECTION_IDS[str(section["rows"][0]["code"])]) + "Error"
+        for row in section["rows"]:
+            if row["states"]:
+                sqlstate, odbc = (row["states"] + [None])[:2]
+                path = f"mysql_server_errors::{table}::{variant(row['symbol'])}"
+                odbc = f"Some({rust_string(odbc)})" if odbc else "None"
+                states.append(f"        ({path}.sqlstate(), {path}.odbc_state(), Some({rust_string(sqlstate)}), {odbc}),")
+    lines += [
+        "",
+        "/// Every SQLSTATE and ODBC state the source gives, read back through the",
+        "/// crate's attribute getters.",
+        "#[test]",
+        "#[rustfmt::skip]",
+        "fn every_state_reads_back() {",
+        "    let cases = [",
+        *states,
+        "    ];",
+        f"    assert_eq!(cases.len(), {len(states)});",
+        "    for (sqlstate, odbc_state, source_sqlstate, source_odbc_state) in cases {",
+        "        assert_eq!((sqlstate, odbc_state), (source_sqlstate, source_odbc_state));",
         "    }",
         "}",
     ]
