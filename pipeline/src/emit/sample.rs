@@ -84,11 +84,17 @@ impl Sample {
     /// The problem details `row` is answered with: its `type` (the code's
     /// anchor under the type base), `title` (the name), `status`, `detail`
     /// (the message, or the description), the code and every param.
-    pub(crate) fn problem(catalogue: &Catalogue, body: &Body, details: &ProblemDetails, row: &Row) -> Sample {
+    pub(crate) fn problem(
+        catalogue: &Catalogue,
+        body: &Body,
+        details: &ProblemDetails,
+        row: &Row,
+        status: u16,
+    ) -> Sample {
         let mut members = OrderedMap::new();
         members.push("type", Sample::Text(format!("{}#{}", details.type_base, row.code.anchor())));
         members.push("title", Sample::Text(row.name.clone()));
-        members.push("status", Sample::Integer(i64::from(row.http_status)));
+        members.push("status", Sample::Integer(i64::from(status)));
         members
             .push("detail", Sample::Text(message(catalogue, row).unwrap_or_else(|| row.description.clone())));
         members.push(body.code().key.clone(), Sample::Code(row.code.clone()));
@@ -102,7 +108,7 @@ impl Sample {
     pub(crate) fn answer_json(catalogue: &Catalogue, row: &Row) -> Option<String> {
         let body = catalogue.body.as_ref()?;
         let sample = match &catalogue.problem_details {
-            Some(details) => Sample::problem(catalogue, body, details, row),
+            Some(details) => Sample::problem(catalogue, body, details, row, row.http_status),
             None => Sample::body(catalogue, body, row, &row.code),
         };
         serde_json::to_string_pretty(&sample).ok()

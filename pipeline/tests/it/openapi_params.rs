@@ -202,16 +202,23 @@ fn examples_carry_each_param_and_the_message_it_renders() {
                 );
             }
             let Some(details) = &catalogue.problem_details else { continue };
-            let problem =
-                &response["content"]["application/problem+json"]["examples"][row.name.as_str()]["value"];
-            problem_examples += 1;
-            let detail = row.message.as_ref().map_or(row.description.clone(), |t| rendered(t, problem));
-            assert_eq!(problem["detail"], Value::from(detail), "{}", row.name);
-            assert_eq!(problem["type"], Value::from(format!("{}#{}", details.type_base, row.code.anchor())));
-            assert_eq!(problem["status"], Value::from(row.http_status), "{}", row.name);
-            assert_eq!(problem[body.code().key.as_str()], code_value(&row.code));
-            for param in catalogue.params.iter().chain(&row.params) {
-                check_value(&problem[param.name.as_str()], param);
+            // Under each of its statuses, the problem says that status.
+            for status in row.statuses() {
+                let response = &doc["components"]["responses"][catalogue.response_name(status).as_str()];
+                let problem =
+                    &response["content"]["application/problem+json"]["examples"][row.name.as_str()]["value"];
+                problem_examples += 1;
+                let detail = row.message.as_ref().map_or(row.description.clone(), |t| rendered(t, problem));
+                assert_eq!(problem["detail"], Value::from(detail), "{}", row.name);
+                assert_eq!(
+                    problem["type"],
+                    Value::from(format!("{}#{}", details.type_base, row.code.anchor()))
+                );
+                assert_eq!(problem["status"], Value::from(status), "{} under {status}", row.name);
+                assert_eq!(problem[body.code().key.as_str()], code_value(&row.code));
+                for param in catalogue.params.iter().chain(&row.params) {
+                    check_value(&problem[param.name.as_str()], param);
+                }
             }
         }
     }

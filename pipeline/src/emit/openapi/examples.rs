@@ -79,7 +79,7 @@ pub(super) fn problem_examples(
             Example {
                 summary: None,
                 description: None,
-                value: Sample::problem(catalogue, body, details, row),
+                value: Sample::problem(catalogue, body, details, row, status),
             },
         );
     }

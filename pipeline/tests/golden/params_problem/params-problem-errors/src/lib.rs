@@ -527,7 +527,7 @@ impl ::core::convert::From<PaymentError> for &'static str {
 pub enum RequestError {
     /// [`rate_limited Rate limited`](crate::reference#Code-rate_limited): Too many requests were sent.
     ///
-    /// HTTP status: 429.
+    /// HTTP status: 429, or 503.
     RateLimited,
     /// [`body_too_large Body too large`](crate::reference#Code-body_too_large): The request\'s body is larger than the service reads.
     ///
@@ -552,6 +552,7 @@ impl RequestError {
         "The request's body is larger than the service reads.",
     ];
     const HTTP_STATUSES: &'static [u16] = &[429, 413];
+    const HTTP_STATUS_LISTS: &'static [&'static [u16]] = &[&[429, 503], &[413]];
     const ROW_ALIASES: &'static [&'static [&'static str]] = &[&[], &[]];
     /// The code.
     ///
@@ -719,6 +720,21 @@ impl RequestError {
     #[must_use]
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; the others are
+    /// what the catalogue lists besides (one code, 400 or 401 depending on
+    /// the request).
+    ///
+    /// ```
+    /// use params_problem_errors::RequestError;
+    ///
+    /// assert_eq!(RequestError::RateLimited.http_statuses(), &[429, 503]);
+    /// assert_eq!(RequestError::RateLimited.http_statuses()[0], RequestError::RateLimited.http_status());
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        Self::HTTP_STATUS_LISTS[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
