@@ -213,10 +213,27 @@ fn parse_decimal(text: &str) -> ::core::option::Option<i128> {
     if canonical { text.parse().ok() } else { ::core::option::Option::None }
 }
 
-/// Reads a text, `null`, or a one-element array of either.
+/// Reads a text, `null`, or a one-element array of either; when
+/// `lenient` (a details member, which APIs fill with objects as often as
+/// with text), any other JSON value as no text instead of an error.
 #[derive(Clone, Copy)]
 pub(super) struct TextField {
     pub(super) in_array: bool,
+    pub(super) lenient: bool,
+}
+
+impl TextField {
+    /// A value that is no text: none when lenient, else an error.
+    fn other<E: de::Error>(
+        self,
+        unexpected: Unexpected<'_>,
+    ) -> ::core::result::Result<::core::option::Option<String>, E> {
+        if self.lenient {
+            Ok(::core::option::Option::None)
+        } else {
+            Err(de::Error::invalid_type(unexpected, &self))
+        }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for TextField {
@@ -260,11 +277,42 @@ impl<'de> Visitor<'de> for TextField {
         deserializer.deserialize_any(self)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> ::core::result::Result<Self::Value, A::Error> {
-        if self.in_array {
-            return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+    fn visit_bool<E: de::Error>(self, value: bool) -> ::core::result::Result<Self::Value, E> {
+        self.other(Unexpected::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> ::core::result::Result<Self::Value, E> {
+        self.other(Unexpected::Signed(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> ::core::result::Result<Self::Value, E> {
+        self.other(Unexpected::Unsigned(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> ::core::result::Result<Self::Value, E> {
+        self.other(Unexpected::Float(value))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error> {
+        let none = self.other(Unexpected::Map)?;
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(none)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> ::core::result::Result<Self::Value, A::Error> {
+        if !self.lenient {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            return one_element(seq, TextField { in_array: true, lenient: false });
         }
-        one_element(seq, TextField { in_array: true })
+        // Lenient: the first element's text, if it is one; the rest skipped.
+        let first = match self.in_array {
+            true => ::core::option::Option::None,
+            false => seq.next_element_seed(TextField { in_array: true, lenient: true })?.flatten(),
+        };
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(first)
     }
 }
 

@@ -128,12 +128,13 @@ fn emit_read(body: &Body) -> TokenStream {
         let (variant, local, key) =
             (ident(role_name(member.role)), ident(local_name(member.role)), &member.key);
         let seed = match member.role {
-            BodyRole::Code => quote! { CodeField },
-            _ => quote! { TextField },
+            BodyRole::Code => quote! { CodeField { in_array: false } },
+            BodyRole::Details => quote! { TextField { in_array: false, lenient: true } },
+            _ => quote! { TextField { in_array: false, lenient: false } },
         };
         quote! {
             Field::#variant => {
-                let value = map.next_value_seed(#seed { in_array: false })?;
+                let value = map.next_value_seed(#seed)?;
                 once(&mut #local, value, #key)?;
             }
         }

@@ -179,15 +179,15 @@ impl<'de> Visitor<'de> for BodyVisitor {
                     once(&mut code, value, "code")?;
                 }
                 Field::Message => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
+                    let value = map.next_value_seed(TextField { in_array: false, lenient: false })?;
                     once(&mut message, value, "message")?;
                 }
                 Field::Details => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
+                    let value = map.next_value_seed(TextField { in_array: false, lenient: true })?;
                     once(&mut data, value, "data")?;
                 }
                 Field::OccurrenceId => {
-                    let value = map.next_value_seed(TextField { in_array: false })?;
+                    let value = map.next_value_seed(TextField { in_array: false, lenient: false })?;
                     once(&mut error_id, value, "errorId")?;
                 }
                 Field::Other => {

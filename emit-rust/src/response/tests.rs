@@ -79,6 +79,32 @@ fn bodies_read_plain_or_one_element_fields_and_ignore_others() {
     }
 }
 
+/// APIs fill a details member with objects, arrays and numbers as often as
+/// with text: the body is still read, its details as no text (the raw
+/// body keeps them), and a text in an array as that text.
+#[test]
+fn details_that_are_no_text_do_not_lose_the_body() {
+    for (details, read) in [
+        (r#"{"field":"name","reason":["too long"]}"#, None),
+        (r#"[{"x":1},"y"]"#, None),
+        (r#"["why",{"x":1}]"#, Some("why")),
+        ("[[\"nested\"]]", None),
+        ("42", None),
+        ("-1.5", None),
+        ("true", None),
+        (r#""text""#, Some("text")),
+    ] {
+        let json = format!(r#"{{"code":40400,"message":"NOT_FOUND","data":{details},"errorId":"e1"}}"#);
+        let body: ErrorBody = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!((body.message.as_str(), body.data.as_deref()), ("NOT_FOUND", read), "{json}");
+        assert_eq!(body.error_id.as_deref(), Some("e1"), "{json}");
+        let error = ApiError::from_response(404, json.as_bytes());
+        assert_eq!(error.message(), Some("NOT_FOUND"), "{json}");
+    }
+    // The message is still text only.
+    assert!(serde_json::from_str::<ErrorBody>(r#"{"code":1,"message":{"x":1}}"#).is_err());
+}
+
 #[test]
 fn bodies_write_the_plain_shape_without_absent_fields() {
     let mut body = ErrorBody {

@@ -1916,10 +1916,26 @@ mod response {
             && (text == "0" || !text.starts_with('0'));
         if canonical { text.parse().ok() } else { ::core::option::Option::None }
     }
-    /// Reads a text, `null`, or a one-element array of either.
+    /// Reads a text, `null`, or a one-element array of either; when
+    /// `lenient` (a details member, which APIs fill with objects as often as
+    /// with text), any other JSON value as no text instead of an error.
     #[derive(Clone, Copy)]
     pub(super) struct TextField {
         pub(super) in_array: bool,
+        pub(super) lenient: bool,
+    }
+    impl TextField {
+        /// A value that is no text: none when lenient, else an error.
+        fn other<E: de::Error>(
+            self,
+            unexpected: Unexpected<'_>,
+        ) -> ::core::result::Result<::core::option::Option<String>, E> {
+            if self.lenient {
+                Ok(::core::option::Option::None)
+            } else {
+                Err(de::Error::invalid_type(unexpected, &self))
+            }
+        }
     }
     impl<'de> DeserializeSeed<'de> for TextField {
         type Value = ::core::option::Option<String>;
@@ -1959,14 +1975,66 @@ mod response {
         ) -> ::core::result::Result<Self::Value, D::Error> {
             deserializer.deserialize_any(self)
         }
+        fn visit_bool<E: de::Error>(
+            self,
+            value: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Bool(value))
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            value: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Signed(value))
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            value: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Unsigned(value))
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            value: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Float(value))
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let none = self.other(Unexpected::Map)?;
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(none)
+        }
         fn visit_seq<A: SeqAccess<'de>>(
             self,
-            seq: A,
+            mut seq: A,
         ) -> ::core::result::Result<Self::Value, A::Error> {
-            if self.in_array {
-                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            if !self.lenient {
+                if self.in_array {
+                    return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+                }
+                return one_element(
+                    seq,
+                    TextField {
+                        in_array: true,
+                        lenient: false,
+                    },
+                );
             }
-            one_element(seq, TextField { in_array: true })
+            let first = match self.in_array {
+                true => ::core::option::Option::None,
+                false => {
+                    seq.next_element_seed(TextField {
+                            in_array: true,
+                            lenient: true,
+                        })?
+                        .flatten()
+                }
+            };
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(first)
         }
     }
     /// The single element of an array that must hold exactly one.
@@ -2269,15 +2337,27 @@ mod response {
                         once(&mut code, value, "type")?;
                     }
                     Field::Message => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        let value = map
+                            .next_value_seed(TextField {
+                                in_array: false,
+                                lenient: false,
+                            })?;
                         once(&mut message, value, "self")?;
                     }
                     Field::Details => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        let value = map
+                            .next_value_seed(TextField {
+                                in_array: false,
+                                lenient: true,
+                            })?;
                         once(&mut details, value, "map")?;
                     }
                     Field::OccurrenceId => {
-                        let value = map.next_value_seed(TextField { in_array: false })?;
+                        let value = map
+                            .next_value_seed(TextField {
+                                in_array: false,
+                                lenient: false,
+                            })?;
                         once(&mut occurrence_id, value, "error id")?;
                     }
                     Field::Other => {
