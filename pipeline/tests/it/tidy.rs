@@ -104,8 +104,9 @@ fn functions(items: &[syn::Item], each: &mut dyn FnMut(&str, usize, usize)) {
 }
 
 /// Every hand-written Rust file, by its path from the repository's root
-/// (with `/`), and its text. Output (`generated/`, the goldens), fixtures
-/// and build products are not hand-written.
+/// (with `/`), and its text. Output (`generated/`, the goldens, a file a
+/// script writes, whose first line says `@generated`), fixtures and build
+/// products are not hand-written.
 fn sources() -> Vec<(String, String)> {
     let paths = tracked().unwrap_or_else(|| {
         let mut found = Vec::new();
@@ -120,6 +121,7 @@ fn sources() -> Vec<(String, String)> {
                 .unwrap_or_else(|e| panic!("{path}: cannot be read: {e}"));
             (path, text)
         })
+        .filter(|(_, text)| !text.lines().next().is_some_and(|first| first.starts_with("// @generated")))
         .collect();
     sources.sort();
     assert!(sources.len() > 50, "found only {} Rust files under {}", sources.len(), root().display());
