@@ -4,10 +4,10 @@
 //! A translated template is data, not a `format!` of its own: its pieces
 //! (`("text before", param)`, the param counted from 1 among the default
 //! template's, 0 for none) are rendered by one function of the crate,
-//! `translated::render`, with the value's fields. A catalogue of many rows
-//! and locales then compiles in about the time its text takes to read
-//! (BENCHMARKS.md, "Locales: MySQL's 23 translations"), and a partial locale's fallback is
-//! `Display` itself, written once.
+//! `translated::render`, with the value's fields: a `format!` per template
+//! cost twice as much to compile (BENCHMARKS.md, "Locales: MySQL's 23
+//! translations"). A partial locale's fallback is `Display` itself, not
+//! written again.
 
 use proc_macro2::TokenStream;
 use quote::quote;
