@@ -5,7 +5,8 @@
 # commit of this repository), its generator writes the same synthetic
 # specs and both crates are built in turn, this checkout's first:
 #
-#   cold: a fresh target directory, the dependencies included (once each);
+#   cold: a fresh target directory, the dependencies included (once a
+#         size: the dependencies are the same on both sides);
 #   own:  the crate alone, its dependencies already built (RUNS each,
 #         alternating with BASE's).
 #
@@ -43,30 +44,32 @@ for n in 1000 10000; do
   done
 done
 
-# Seconds of `cargo build --all-features` of the crate $1 in the target $2.
+# Seconds of `cargo build --all-features` of the crate $1 in the target $2,
+# with any further flags.
 build() {
-  local start end
+  local crate=$1 target=$2 start end
+  shift 2
   start=$(date +%s.%N)
-  CARGO_TARGET_DIR="$2" cargo build -q --offline --all-features --manifest-path "$1/Cargo.toml" >&2
+  CARGO_TARGET_DIR="$target" cargo build -q --offline --all-features --manifest-path "$crate/Cargo.toml" "$@" >&2
   end=$(date +%s.%N)
   python3 -c "print(f'{$end - $start:.2f}')"
 }
 
 declare -A times
 record() { times[$1]="${times[$1]:-} $2"; }
+# One cold build a size, this checkout's crate: its dependencies are the
+# same for both sides, so BASE's crate is built once, untimed, beside it.
 for n in 1000 10000; do
-  for side in "${sides[@]}"; do
-    crate="$work/$side-$n/synth-$n-errors"
-    target="$work/target-$side-$n"
-    record "$side $n, cold" "$(build "$crate" "$target")"
-  done
+  target="$work/target-$n"
+  record "this $n, cold" "$(build "$work/this-$n/synth-$n-errors" "$target" --timings)"
+  [ -z "$base" ] || build "$work/base-$n/synth-$n-errors" "$target" > /dev/null
 done
 for run in $(seq "$runs"); do
   echo "run $run of $runs" >&2
   for n in 1000 10000; do
     for side in "${sides[@]}"; do
       crate="$work/$side-$n/synth-$n-errors"
-      target="$work/target-$side-$n"
+      target="$work/target-$n"
       CARGO_TARGET_DIR="$target" cargo clean -q -p "synth-$n-errors" --manifest-path "$crate/Cargo.toml"
       record "$side $n, own" "$(build "$crate" "$target")"
     done
@@ -76,30 +79,25 @@ done
 echo "| build (dev, every feature) | median | range | runs (s) |"
 echo "| --- | ---: | --- | --- |"
 for n in 1000 10000; do
-  for kind in cold own; do
-    for side in "${sides[@]}"; do
-      key="$side $n, $kind"
+  for key in "this $n, cold" "this $n, own" ${base:+"base $n, own"}; do
       python3 - "$key" ${times[$key]} <<'PY'
 import statistics, sys
 key, values = sys.argv[1], sorted(float(v) for v in sys.argv[2:])
 print(f"| {key} | {statistics.median(values):.2f} s | {values[0]:.2f} – {values[-1]:.2f} s | {' '.join(f'{v:.2f}' for v in values)} |")
 PY
-    done
   done
 done
 
 # The largest costs at 10,000 codes, this checkout's crate.
 crate="$work/this-10000/synth-10000-errors"
-target="$work/timings"
-CARGO_TARGET_DIR="$target" cargo build -q --offline --all-features --timings \
-  --manifest-path "$crate/Cargo.toml" >&2
+target="$work/target-10000"
 echo
 echo "The cold build's longest units (cargo --timings, seconds):"
 echo
 python3 - "$target"/cargo-timings/cargo-timing.html <<'PY'
-import json, re, sys
+import json, sys
 html = open(sys.argv[1]).read()
-units = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S).group(1))
+units = json.JSONDecoder().raw_decode(html.split("const UNIT_DATA = ", 1)[1])[0]
 print("| unit | seconds |")
 print("| --- | ---: |")
 for unit in sorted(units, key=lambda u: -u["duration"])[:8]:
