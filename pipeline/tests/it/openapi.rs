@@ -79,6 +79,8 @@ fn details(row: &errcat_model::Row, code: &Code) -> (Option<Value>, Option<Value
 #[test]
 fn code_schemas_list_every_code_with_its_name_and_description() {
     for catalogue in catalogues() {
+        // Each document once a catalogue: MySQL's is 2,117 codes.
+        let (v3_1, v3_0) = (document(&catalogue, Version::V3_1), document(&catalogue, Version::V3_0));
         for table in &catalogue.tables {
             let name = openapi::code_schema_name(table);
             let path = ["components", "schemas", name.as_str()];
@@ -93,7 +95,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 .collect();
             let recovery = |row: &errcat_model::Row| row.recovery.as_ref().map(|r| string(r.key()));
 
-            let schema = at(&document(&catalogue, Version::V3_1), &path).clone();
+            let schema = at(&v3_1, &path).clone();
             assert_eq!(schema["type"], string(code_type(&catalogue)));
             let one_of = schema["oneOf"].as_sequence().expect("3.1: a oneOf of consts");
             assert_eq!(one_of.len(), entries.len(), "{name}: one const per code and alias");
@@ -121,7 +123,7 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
                 }
             }
 
-            let schema = at(&document(&catalogue, Version::V3_0), &path).clone();
+            let schema = at(&v3_0, &path).clone();
             assert_eq!(schema["type"], string(code_type(&catalogue)));
             let list = |key: &str| schema[key].as_sequence().unwrap_or_else(|| panic!("3.0: {key}")).clone();
             let codes: Vec<Value> = entries.iter().map(|&(code, _)| code_value(code)).collect();
