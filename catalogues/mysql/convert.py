@@ -19,6 +19,20 @@ Writes (paths from the repository's root):
   a MessageFormat 2 template, `params` one per conversion, and the
   SQLSTATE and ODBC state, where the source gives them, as the row's
   `sqlstate` and `odbc_state` attributes.
+- `pipeline/tests/fixtures/mysql_server.TAG.yaml`: the translations, one
+  file per language of the source but English (`LANGUAGES` maps MySQL's
+  language names to BCP 47 tags), each row the language translates as
+  `CODE: {description, message}`: the translated text verbatim, and the
+  same text as a template whose placeholders are the English params, by
+  position (printf cannot reorder its arguments, and every translation has
+  the English conversions' kinds in the English order, which the script
+  checks). Every language leaves rows in English (MySQL falls back to
+  English too), so every locale is declared partial.
+- `catalogues/mysql/check/tests/translations.rs`: every translated
+  description read back through `description_in`, and a sample of
+  translated messages rendered by `message_in` against C's printf of the
+  translation with the same arguments, per language; a row a language
+  leaves out answers in English.
 - `catalogues/mysql/check/tests/cases.rs`: a sample of rows with arguments
   and the message C's printf writes for them (Python's `%` operator, which
   implements printf for these conversions), for the render test.
@@ -45,6 +59,7 @@ ROOT = HERE.parent.parent
 SOURCE = HERE / "messages_to_clients.txt"
 SPEC = ROOT / "pipeline/tests/fixtures/mysql_server.yaml"
 CASES = HERE / "check/tests/cases.rs"
+TRANSLATED = HERE / "check/tests/translations.rs"
 VERSION = "9.7.2"
 
 # One printf conversion, as C's printf reads it.
@@ -150,8 +165,8 @@ def param_name(text_before, position, taken):
     return f"arg{position}"
 
 
-def convert(text):
-    """The MF2 template of a printf message, and its params in order."""
+def convert(text, names=None):
+    """The MF2 template of a printf message, and its params in order (named `names`, if given)."""
     pieces, params, start, position = [], [], 0, 0
     escape = lambda s: s.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
     for match in CONVERSION.finditer(text):
@@ -164,7 +179,10 @@ def convert(text):
         position += 1
         spec = match.group(0)
         taken = {p["name"] for p in params}
-        name = param_name(text[: match.start()], position, taken)
+        if names is None:
+            name = param_name(text[: match.start()], position, taken)
+        else:
+            name = names[position - 1] if position <= len(names) else f"arg{position}"
         if kind in "sc":
             ty = "string"
         elif kind in "diu":
@@ -216,6 +234,62 @@ def param_description(param, position):
     return f"Argument {position} of the message ({what}; `{conversion}` in the source).{note}"
 
 
+# MySQL's language names (the source's `languages` line) and their BCP 47
+# tags, in the source's order. `norwegian` is Bokmål and `norwegian-ny`
+# Nynorsk; the Portuguese is Brazil's (`arquivo`, not `ficheiro`) and the
+# Serbian is written in the Latin script (code page 1250).
+LANGUAGES = {
+    "cze": "cs",
+    "dan": "da",
+    "nla": "nl",
+    "est": "et",
+    "fre": "fr",
+    "ger": "de",
+    "greek": "el",
+    "hun": "hu",
+    "ita": "it",
+    "jpn": "ja",
+    "kor": "ko",
+    "norwegian-ny": "nn",
+    "nor": "nb",
+    "pol": "pl",
+    "por": "pt-BR",
+    "rum": "ro",
+    "rus": "ru",
+    "serbian": "sr-Latn",
+    "slo": "sk",
+    "spa": "es",
+    "swe": "sv",
+    "ukr": "uk",
+    "bgn": "bg",
+}
+NAMES = {
+    "cs": "Czech",
+    "da": "Danish",
+    "nl": "Dutch",
+    "et": "Estonian",
+    "fr": "French",
+    "de": "German",
+    "el": "Greek",
+    "hu": "Hungarian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nn": "Norwegian Nynorsk",
+    "nb": "Norwegian Bokmål",
+    "pl": "Polish",
+    "pt-BR": "Brazilian Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sr-Latn": "Serbian (Latin script)",
+    "sk": "Slovak",
+    "es": "Spanish",
+    "sv": "Swedish",
+    "uk": "Ukrainian",
+    "bg": "Bulgarian",
+}
+
+
 SECTION_IDS = {
     "1000": "mysql_5_6",
     "3000": "mysql_5_7",
@@ -247,6 +321,11 @@ def spec_text(sections):
         "  odbc_state:",
         "    type: string",
         '    description: "The ODBC state the source gives beside the SQLSTATE (its third field)."',
+        "locales:",
+        "  default: en",
+        f"  others: [{', '.join(LANGUAGES.values())}]",
+        "  # Every language leaves rows untranslated: they fall back to English.",
+        f"  partial: [{', '.join(LANGUAGES.values())}]",
         "tables:",
     ]
     for section in sections:
@@ -282,6 +361,37 @@ def spec_text(sections):
                     if not param["shown"]:
                         lines.append("            data_only: true")
             lines.append(f"        message: {yaml_string(template)}")
+    return "\n".join(lines) + "\n"
+
+
+def translated_template(row, language):
+    """A row's message in `language` as a template showing the English params, by position."""
+    _, english = convert(row["messages"]["eng"])
+    template, params = convert(row["messages"][language], [p["name"] for p in english])
+    kinds = lambda ps: [(p["type"], p["shown"]) for p in ps]
+    if kinds(params) != kinds(english):
+        sys.exit(f"{row['symbol']}: the {language} message's conversions are not the English ones")
+    return template
+
+
+def translation_text(sections, language, tag):
+    rows = [row for section in sections for row in section["rows"] if language in row["messages"]]
+    total = sum(len(section["rows"]) for section in sections)
+    lines = [
+        "# @generated by catalogues/mysql/convert.py from catalogues/mysql/messages_to_clients.txt",
+        f"# (MySQL {VERSION}): run it again rather than editing this file.",
+        "#",
+        f"# {NAMES[tag]} (`{tag}`, MySQL's `{language}`): {len(rows)} of the {total} rows of",
+        "# mysql_server.yaml, each as the source writes it (`description`) and as a",
+        "# template with the English params (`message`). The others fall back to English.",
+    ]
+    for row in rows:
+        text = row["messages"][language]
+        lines += [
+            f"{row['code']}:",
+            f"  description: {yaml_string(text)}",
+            f"  message: {yaml_string(translated_template(row, language))}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -453,13 +563,103 @@ def cases_text(sections):
     return "\n".join(lines) + "\n"
 
 
+def translation_cases(sections):
+    """The tests of `translations.rs`, one set per language."""
+    lines = [
+        "// @generated by catalogues/mysql/convert.py from catalogues/mysql/messages_to_clients.txt:",
+        "// run it again rather than editing this file.",
+        f"//! MySQL {VERSION}'s translations read back through the crate, per language:",
+        "//! every translated description through `description_in`, every eighth",
+        "//! translated message (with no `%f`, `%x` or `%c`, whose text the English",
+        "//! conversion decides) through `message_in` against C's printf of the",
+        "//! translation, and a row the language leaves out, which answers in English.",
+        "//! One case a line, as the script writes them: rustfmt leaves the tests be.",
+        "",
+        "use mysql_server_errors::Locale;",
+        "use mysql_server_errors::values::*;",
+        "",
+        "fn s(text: &str) -> String {",
+        "    text.to_owned()",
+        "}",
+    ]
+    rows = [(section, row) for section in sections for row in section["rows"]]
+    for language, tag in LANGUAGES.items():
+        locale = "".join(part[:1].upper() + part[1:].lower() for part in tag.split("-"))
+        descriptions, messages, fallback = [], [], None
+        translated = [(section, row) for section, row in rows if language in row["messages"]]
+        for index, (section, row) in enumerate(translated):
+            table = variant(SECTION_IDS[str(section["rows"][0]["code"])]) + "Error"
+            error = f"mysql_server_errors::{table}::{variant(row['symbol'])}"
+            text = row["messages"][language]
+            descriptions.append(f"        ({error}.description_in(Locale::{locale}), {rust_string(text)}),")
+            if index % 8 == 0 and (case := message_case(section, row, language, locale)):
+                messages.append(case)
+        for section, row in rows:
+            if language not in row["messages"] and convert(row["messages"]["eng"])[1]:
+                fallback = message_case(section, row, "eng", locale)
+                if fallback:
+                    break
+        lines += [
+            "",
+            f"/// {NAMES[tag]} (`{tag}`): its {len(descriptions)} descriptions, {len(messages)} of its messages, and",
+            "/// a row it leaves out, in English.",
+            "#[test]",
+            "#[rustfmt::skip]",
+            f"fn {tag.replace('-', '_').lower()}_reads_back() {{",
+            f"    assert_eq!(Locale::from_tag({rust_string(tag)}), Some(Locale::{locale}));",
+            "    let descriptions = [",
+            *descriptions,
+            "    ];",
+            "    for (read, source) in descriptions {",
+            "        assert_eq!(read, source);",
+            "    }",
+            "    let messages: Vec<(String, &str)> = vec![",
+            *messages,
+            *([fallback] if fallback else []),
+            "    ];",
+            "    for (rendered, printf) in messages {",
+            "        assert_eq!(rendered, printf);",
+            "    }",
+            "}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def message_case(section, row, language, locale):
+    """A value of `row` rendered in `locale` against printf of its `language` text, if comparable."""
+    english, text = row["messages"]["eng"], row["messages"][language]
+    _, params = convert(english)
+    theirs = [m.group(0) for m in CONVERSION.finditer(text) if m.group("kind") != "%"]
+    if len(theirs) != len(params):
+        return None
+    fields, c_args = [], []
+    for position, (param, conversion) in enumerate(zip(params, theirs), 1):
+        kind = conversion[-1]
+        if kind in "fxXc" or kind != param["conversion"][-1] or (".*" in conversion) != (".*" in param["conversion"]):
+            return None
+        value, args = argument(param, position)
+        fields.append(f"{param['name']}: {value}")
+        c_args += args
+    expected = printf(text, c_args)
+    struct = f"{SECTION_IDS[str(section['rows'][0]['code'])]}::{variant(row['symbol'])}"
+    literal = f"{struct} {{ {', '.join(fields)} }}" if fields else f"{struct} {{}}"
+    return f"        ({literal}.message_in(Locale::{locale}), {rust_string(expected)}),"
+
+
 def main():
     check = sys.argv[1:] == ["--check"]
     if sys.argv[1:] not in ([], ["--check"]):
         sys.exit("usage: convert.py [--check]")
     sections = read_source(SOURCE)
     stale = []
-    for path, text in ((SPEC, spec_text(sections)), (CASES, cases_text(sections))):
+    outputs = [
+        (SPEC, spec_text(sections)),
+        (CASES, cases_text(sections)),
+        (TRANSLATED, translation_cases(sections)),
+    ]
+    for language, tag in LANGUAGES.items():
+        outputs.append((SPEC.with_name(f"mysql_server.{tag}.yaml"), translation_text(sections, language, tag)))
+    for path, text in outputs:
         if check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 stale.append(str(path.relative_to(ROOT)))

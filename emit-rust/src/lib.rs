@@ -237,11 +237,12 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
         values::emit_wire(catalogue),
         interop::emit_http_interop(catalogue),
-        locales::emit_locales(catalogue),
-        emit_reference_module(),
-        emit_lookup_module(hash_names, hash_codes),
     ];
     for tokens in rest {
+        lib.push_str(&print_part(tokens));
+    }
+    lib.push_str(&locales::emit_locales(catalogue));
+    for tokens in [emit_reference_module(), emit_lookup_module(hash_names, hash_codes)] {
         lib.push_str(&print_part(tokens));
     }
 }

@@ -66,6 +66,7 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "CAUSES",
     "SOLUTIONS",
     "DESCRIPTIONS_IN",
+    "DESCRIPTION_IN_AT",
     "description_in",
     "ROW_ALIASES",
     "ALIAS_CODES",

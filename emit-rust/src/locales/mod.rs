@@ -6,6 +6,8 @@
 //! answers (`server.rs`). Every text getter and `Display` stay in the
 //! default locale.
 
+mod descriptions;
+mod messages;
 #[cfg(test)]
 mod negotiate;
 mod server;
@@ -15,32 +17,40 @@ use quote::quote;
 
 use super::splice::Fixed;
 use super::tokens::{doc, ident};
-use super::values::{Value, values};
+use super::values::values;
 use errcat_model::locales::{Locale, Locales};
-use errcat_model::params::{Piece, Template};
 use errcat_model::text::rust_str;
-use errcat_model::{Catalogue, Row, Table};
+use errcat_model::{Catalogue, Row};
 
 /// The lookup `Locale::negotiate` runs, spliced in verbatim.
 const NEGOTIATE_SOURCE: &str = include_str!("negotiate.rs");
 
-/// Everything a catalogue's locales add to the crate; nothing without them.
-pub(super) fn emit_locales(catalogue: &Catalogue) -> TokenStream {
-    let Some(locales) = &catalogue.locales else { return TokenStream::new() };
+/// Everything a catalogue's locales add to the crate, printed; nothing without them.
+pub(super) fn emit_locales(catalogue: &Catalogue) -> String {
+    let Some(locales) = &catalogue.locales else { return String::new() };
     let locale = emit_locale_enum(catalogue, locales);
     let negotiate = Fixed::parse(NEGOTIATE_SOURCE).into_module("negotiate");
-    let tables = catalogue.tables.iter().map(|table| emit_description_in(catalogue, locales, table));
-    let error_code = emit_error_code(catalogue);
-    let values = emit_message_in(catalogue, locales);
-    let server = server::emit_server(catalogue, locales);
-    quote! {
+    let mut printed = print(quote! {
         #locale
         #negotiate
-        #(#tables)*
+    });
+    for table in &catalogue.tables {
+        printed.push_str(&descriptions::emit_description_in(catalogue, locales, table));
+    }
+    let error_code = emit_error_code(catalogue);
+    let values = messages::emit_message_in(catalogue, locales);
+    let server = server::emit_server(catalogue, locales);
+    printed.push_str(&print(quote! {
         #error_code
         #values
         #server
-    }
+    }));
+    printed
+}
+
+/// One part of `lib.rs`, printed as every part is.
+fn print(tokens: TokenStream) -> String {
+    super::print_part(tokens)
 }
 
 /// A locale's line in the docs: its tag, and what a partial one lacks.
@@ -157,55 +167,6 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
     }
 }
 
-/// A table's `description_in`, over a constant of every other locale's
-/// descriptions (a partial locale's holds the default's where it lacks one).
-fn emit_description_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> TokenStream {
-    let name = ident(&table.rust_enum);
-    let per_locale = locales.others.iter().map(|locale| {
-        let texts = table.rows.iter().map(|row| locale.description(row));
-        quote! { &[#(#texts),*] }
-    });
-    let row = table.rows.last().expect("a validated table has rows");
-    let example = example_locale(locales, row, |locale, row| locale.description(row).to_owned());
-    let docs = doc(&format!(
-        "The description in `locale`: [`description`](Self::description) in the\n\
-         default, `{default}`.\n\n\
-         ```\n\
-         use {krate}::{{{name}, Locale}};\n\n\
-         {example}\n\
-         ```",
-        default = locales.default,
-        krate = catalogue.crate_ident(),
-        name = table.rust_enum,
-        example = example
-            .map(|(variant, text)| format!(
-                "assert_eq!({}::{}.description_in(Locale::{variant}), {});",
-                table.rust_enum,
-                row.rust_variant,
-                rust_str(&text)
-            ))
-            .unwrap_or_else(|| format!(
-                "let error = {}::{};\nassert_eq!(error.description_in(Locale::DEFAULT), error.description());",
-                table.rust_enum, row.rust_variant
-            )),
-    ));
-    quote! {
-        impl #name {
-            /// Each locale's descriptions but the default's, in `Locale` order.
-            const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[#(#per_locale),*];
-
-            #docs
-            #[must_use]
-            pub const fn description_in(self, locale: crate::Locale) -> &'static str {
-                match locale as usize {
-                    0 => self.description(),
-                    other => Self::DESCRIPTIONS_IN[other - 1][self.row()],
-                }
-            }
-        }
-    }
-}
-
 /// The first other locale and `text` of `row` in it, for an example.
 fn example_locale(
     locales: &Locales,
@@ -232,78 +193,4 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             }
         }
     }
-}
-
-/// `message_in` for each value and `ErrorValue`: the message template of
-/// the locale rendered, else its description.
-fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
-    let values = values(catalogue);
-    if values.is_empty() {
-        return TokenStream::new();
-    }
-    let structs = values.iter().map(|value| emit_value_message_in(locales, value));
-    let variants = values.iter().map(|value| &value.variant);
-    quote! {
-        #(#structs)*
-
-        #[cfg(feature = "alloc")]
-        impl crate::values::ErrorValue {
-            /// The message in `locale`: `Display`'s text in the default.
-            #[must_use]
-            pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-                match self {
-                    #(Self::#variants(value) => value.message_in(locale),)*
-                }
-            }
-        }
-    }
-}
-
-/// One value's `message_in`.
-fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
-    let Value { path, row, .. } = value;
-    let arms = locales.others.iter().map(|locale| {
-        let variant = ident(&locale.variant());
-        let body = match locale.message(row) {
-            Some(template) => render(template),
-            None => quote! { ::alloc::string::String::from(self.error().description_in(locale)) },
-        };
-        quote! { crate::Locale::#variant => #body, }
-    });
-    let docs =
-        doc(&format!("The message in `locale`: `Display`'s text in the default, `{}`.", locales.default));
-    quote! {
-        #[cfg(feature = "alloc")]
-        impl #path {
-            #docs
-            #[must_use]
-            pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-                match locale {
-                    #(#arms)*
-                    _ => ::alloc::string::ToString::to_string(self),
-                }
-            }
-        }
-    }
-}
-
-/// A template rendered with the value's fields, as `Display` renders the default's.
-fn render(template: &Template) -> TokenStream {
-    if template.placeholders().is_empty() {
-        let text = template.render(|_| String::new());
-        return quote! { ::alloc::string::String::from(#text) };
-    }
-    let mut format = String::new();
-    let mut args = Vec::new();
-    for piece in &template.pieces {
-        match piece {
-            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Param(name) => {
-                format.push_str("{}");
-                let field = ident(name);
-                args.push(quote!(self.#field));
-            }
-        }
-    }
-    quote! { ::alloc::format!(#format, #(#args),*) }
 }

@@ -1,7 +1,8 @@
 //! The Markdown reference in each locale but the default
 //! (`docs/<crate>.<tag>.md`): each table's codes with their names, and
-//! their descriptions and message templates in the locale, the pages of
-//! every locale linked to one another, each code at the reference's anchor.
+//! their descriptions and message templates in the locale (a partial
+//! locale's page lists only the codes it translates), the pages of every
+//! locale linked to one another, each code at the reference's anchor.
 
 use errcat_model::locales::Locale;
 use errcat_model::text::Markdown;
@@ -41,19 +42,27 @@ pub fn emit_localized(catalogue: &Catalogue, locale: &Locale) -> String {
         languages = languages_line(catalogue, Some(&locale.tag)),
     );
     if locale.partial {
+        let total = catalogue.rows().count();
+        let translated = catalogue.rows().filter(|(_, row)| locale.row(&row.code).is_some()).count();
         page.push_str(&format!(
-            "\nThis translation is partial: what it does not translate is shown\nin `{default}`, the default, as the crate answers it.\n"
+            "\nThis translation is partial: it translates {translated} of the {total} codes, listed\n\
+             here (a text it leaves out is shown in `{default}`, as the crate answers\n\
+             it). The others are the default's: see the [reference](../{krate}/src/reference.md).\n",
+            krate = catalogue.crate_name,
         ));
     }
     for table in &catalogue.tables {
-        page.push('\n');
-        page.push_str(&table_section(catalogue, locale, table));
+        if let Some(section) = table_section(catalogue, locale, table) {
+            page.push('\n');
+            page.push_str(&section);
+        }
     }
     page
 }
 
-/// A table's heading and its codes in the locale.
-fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> String {
+/// A table's heading and its codes in the locale: a partial locale's, those
+/// it translates (`None` if none).
+fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Option<String> {
     let reference = format!("../{}/src/reference.md", catalogue.crate_name);
     let with_messages = table.rows.iter().any(|row| row.message.is_some());
     let mut section = format!("## {}\n\n", PAGE.inline(&table.title));
@@ -62,7 +71,12 @@ fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Strin
     } else {
         "| Code | Name | Description |\n| --- | --- | --- |\n"
     });
-    for row in &table.rows {
+    let rows: Vec<_> =
+        table.rows.iter().filter(|row| !locale.partial || locale.row(&row.code).is_some()).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    for row in rows {
         let anchor = row.anchor();
         section.push_str(&format!(
             "| <a id=\"{anchor}\"></a>[{code}]({reference}#{anchor}) | {name} | {description} |",
@@ -78,5 +92,5 @@ fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Strin
         }
         section.push('\n');
     }
-    section
+    Some(section)
 }

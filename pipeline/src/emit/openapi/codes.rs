@@ -125,12 +125,15 @@ fn alias_description(row: &Row) -> String {
     format!("An alias of {} {}: {}", row.code.word(), row.name, row.description)
 }
 
-/// A row's description in each locale but the default (a partial
-/// locale's: the default's where it has none), by tag.
+/// A row's description in each locale but the default that translates it,
+/// by tag: a partial locale without one leaves the default's, `description`.
 fn descriptions_in(others: &[Locale], row: &Row) -> Option<OrderedMap<String>> {
     let map: Vec<(String, String)> = others
         .iter()
-        .map(|locale| (locale.tag.clone(), DESCRIPTION.paragraph(locale.description(row))))
+        .filter_map(|locale| {
+            let text = locale.row(&row.code)?.description.as_deref()?;
+            Some((locale.tag.clone(), DESCRIPTION.paragraph(text)))
+        })
         .collect();
     (!map.is_empty()).then_some(OrderedMap(map))
 }

@@ -18,7 +18,9 @@
 //! the schema `ErrorAttributes`: `attributes.rs`).
 //! A catalogue with locales keeps its default's texts where the standard
 //! fields are, and gives each description in the other locales beside it:
-//! `x-description-in` (3.1), by tag, or `x-description-in-by-code` (3.0).
+//! `x-description-in` (3.1), by tag, or `x-description-in-by-code` (3.0),
+//! each listing only the locales that translate the row (a partial
+//! locale's reader falls back to `description`, as the crate does).
 //!
 //! A row's params are typed members of its body, joined to it by code:
 //! `params.rs` has each parameterised row's schemas and the unions

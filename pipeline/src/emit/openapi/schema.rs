@@ -70,11 +70,11 @@ pub(super) struct Schema {
     #[serde(rename = "x-solutions", skip_serializing_if = "Option::is_none")]
     pub(super) solutions: Option<Vec<String>>,
     /// On a code's `const` (3.1): its description in each locale but the
-    /// default, by tag.
+    /// default that translates it, by tag.
     #[serde(rename = "x-description-in", skip_serializing_if = "Option::is_none")]
     pub(super) descriptions_in: Option<OrderedMap<String>>,
     /// On a code schema (3.0): each row's descriptions in the other
-    /// locales, by code, then by tag.
+    /// locales that translate it, by code, then by tag.
     #[serde(rename = "x-description-in-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) descriptions_in_by_code: Option<OrderedMap<OrderedMap<String>>>,
     /// On a code schema (3.0): each row's explanation, by code.

@@ -3336,7 +3336,7 @@ mod negotiate {
 }
 #[rustfmt::skip]
 impl ServerError {
-    /// Each locale's descriptions but the default's, in `Locale` order.
+    /// The descriptions each locale but the default translates, in `Locale` order.
     const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server hat keine Verbindung mehr für den Client frei.",
@@ -3344,15 +3344,13 @@ impl ServerError {
             "Eine Zeile mit demselben eindeutigen Schlüssel gibt es schon.",
             "Eine Tabelle, die die Anweisung nennt, gibt es nicht.",
         ],
-        &[
-            "Le serveur n'a plus de connexion libre pour le client.",
-            "The account or its password is not accepted.",
-            "A row with the same unique key already exists.",
-            "A table the statement names does not exist.",
-        ],
+        &["Le serveur n'a plus de connexion libre pour le client."],
     ];
+    /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[1, 0, 0, 0]];
     /// The description in `locale`: [`description`](Self::description) in the
-    /// default, `en`.
+    /// default, `en`, and where a partial locale does not translate it.
     ///
     /// ```
     /// use localized_errors::{ServerError, Locale};
@@ -3363,7 +3361,12 @@ impl ServerError {
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match locale as usize {
             0 => self.description(),
-            other => Self::DESCRIPTIONS_IN[other - 1][self.row()],
+            other => {
+                match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                    0 => self.description(),
+                    at => Self::DESCRIPTIONS_IN[other - 1][at as usize - 1],
+                }
+            }
         }
     }
 }
@@ -3377,17 +3380,43 @@ impl ErrorCode {
         }
     }
 }
+/// Translated message templates, rendered.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+mod translated {
+    use ::core::fmt::{Display, Write};
+    /// A template's pieces: the text before a param, and the param
+    /// (counted from 1 in `params`, 0 for none).
+    pub(crate) type Pieces = &'static [(&'static str, usize)];
+    /// `pieces` with each param shown as `Display` shows it.
+    pub(crate) fn render(
+        pieces: Pieces,
+        params: &[&dyn Display],
+    ) -> ::alloc::string::String {
+        let mut text = ::alloc::string::String::new();
+        for &(before, param) in pieces {
+            text.push_str(before);
+            if let ::core::option::Option::Some(param) = params
+                .get(param.wrapping_sub(1))
+            {
+                let _ = ::core::write!(text, "{param}");
+            }
+        }
+        text
+    }
+}
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 impl crate::values::server::ErConCountError {
     /// The message in `locale`: `Display`'s text in the default, `en`.
     #[must_use]
     pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        match locale {
-            crate::Locale::De => ::alloc::string::String::from("Zu viele Verbindungen"),
-            crate::Locale::Fr => ::alloc::string::String::from("Trop de connexions"),
-            _ => ::alloc::string::ToString::to_string(self),
-        }
+        let pieces: crate::translated::Pieces = match locale {
+            crate::Locale::De => &[("Zu viele Verbindungen", 0)],
+            crate::Locale::Fr => &[("Trop de connexions", 0)],
+            _ => return ::alloc::string::ToString::to_string(self),
+        };
+        crate::translated::render(pieces, &[])
     }
 }
 #[cfg(feature = "alloc")]
@@ -3396,21 +3425,21 @@ impl crate::values::server::ErAccessDeniedError {
     /// The message in `locale`: `Display`'s text in the default, `en`.
     #[must_use]
     pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        match locale {
+        let pieces: crate::translated::Pieces = match locale {
             crate::Locale::De => {
-                ::alloc::format!(
-                    "Zugriff verweigert für Benutzer '{}'@'{}' (Passwort verwendet: {})",
-                    self.user, self.host, self.using_password
-                )
+                &[
+                    ("Zugriff verweigert für Benutzer '", 1),
+                    ("'@'", 2),
+                    ("' (Passwort verwendet: ", 3),
+                    (")", 0),
+                ]
             }
-            crate::Locale::Fr => {
-                ::alloc::format!(
-                    "Access denied for user '{}'@'{}' (using password: {})", self.user,
-                    self.host, self.using_password
-                )
-            }
-            _ => ::alloc::string::ToString::to_string(self),
-        }
+            _ => return ::alloc::string::ToString::to_string(self),
+        };
+        crate::translated::render(
+            pieces,
+            &[&self.user, &self.host, &self.using_password],
+        )
     }
 }
 #[cfg(feature = "alloc")]
@@ -3419,20 +3448,17 @@ impl crate::values::server::ErDupEntry {
     /// The message in `locale`: `Display`'s text in the default, `en`.
     #[must_use]
     pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        match locale {
+        let pieces: crate::translated::Pieces = match locale {
             crate::Locale::De => {
-                ::alloc::format!(
-                    "Für den Schlüssel '{}' gibt es den Eintrag '{}' schon", self
-                    .index, self.entry
-                )
+                &[
+                    ("Für den Schlüssel '", 2),
+                    ("' gibt es den Eintrag '", 1),
+                    ("' schon", 0),
+                ]
             }
-            crate::Locale::Fr => {
-                ::alloc::format!(
-                    "Duplicate entry '{}' for key '{}'", self.entry, self.index
-                )
-            }
-            _ => ::alloc::string::ToString::to_string(self),
-        }
+            _ => return ::alloc::string::ToString::to_string(self),
+        };
+        crate::translated::render(pieces, &[&self.entry, &self.index])
     }
 }
 #[cfg(feature = "alloc")]
@@ -3441,17 +3467,14 @@ impl crate::values::server::ErNoSuchTable {
     /// The message in `locale`: `Display`'s text in the default, `en`.
     #[must_use]
     pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        match locale {
+        let pieces: crate::translated::Pieces = match locale {
             crate::Locale::De => {
-                ::alloc::format!(
-                    "Die Tabelle '{}.{}' existiert nicht", self.db, self.table
-                )
+                &[("Die Tabelle '", 1), (".", 2), ("' existiert nicht", 0)]
             }
-            crate::Locale::Fr => {
-                ::alloc::format!("La table '{}.{}' n'existe pas", self.db, self.table)
-            }
-            _ => ::alloc::string::ToString::to_string(self),
-        }
+            crate::Locale::Fr => &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
+            _ => return ::alloc::string::ToString::to_string(self),
+        };
+        crate::translated::render(pieces, &[&self.db, &self.table])
     }
 }
 #[cfg(feature = "alloc")]

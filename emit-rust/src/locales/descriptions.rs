@@ -1,0 +1,103 @@
+//! Each table's `description_in`, over two constants written as text (they
+//! grow with the rows times the locales): the descriptions each other
+//! locale translates, and per locale each row's place among them. A row a
+//! partial locale leaves out has none, and answers the default's, so no
+//! text is written twice.
+
+use quote::quote;
+
+use super::super::splice::TextSlot;
+use super::super::tokens::{doc, ident};
+use super::{example_locale, print};
+use errcat_model::locales::Locales;
+use errcat_model::rust_data::{Expr, Writer, string_literal};
+use errcat_model::text::rust_str;
+use errcat_model::{Catalogue, Table};
+
+/// The indent of an associated constant.
+const INDENT: usize = 4;
+
+/// A table's `description_in`, printed, with its constants in place.
+pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String {
+    let name = ident(&table.rust_enum);
+    let row = table.rows.last().expect("a validated table has rows");
+    let example = example_locale(locales, row, |locale, row| locale.description(row).to_owned());
+    let docs = doc(&format!(
+        "The description in `locale`: [`description`](Self::description) in the\n\
+         default, `{default}`{partial}.\n\n\
+         ```\n\
+         use {krate}::{{{name}, Locale}};\n\n\
+         {example}\n\
+         ```",
+        default = locales.default,
+        partial = if locales.others.iter().any(|l| l.partial) {
+            ", and where a partial locale does not translate it"
+        } else {
+            ""
+        },
+        krate = catalogue.crate_ident(),
+        name = table.rust_enum,
+        example = example
+            .map(|(variant, text)| format!(
+                "assert_eq!({}::{}.description_in(Locale::{variant}), {});",
+                table.rust_enum,
+                row.rust_variant,
+                rust_str(&text)
+            ))
+            .unwrap_or_else(|| format!(
+                "let error = {}::{};\nassert_eq!(error.description_in(Locale::DEFAULT), error.description());",
+                table.rust_enum, row.rust_variant
+            )),
+    ));
+    let consts = TextSlot::Consts.tokens();
+    let mut printed = print(quote! {
+        impl #name {
+            #consts
+
+            #docs
+            #[must_use]
+            pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+                match locale as usize {
+                    0 => self.description(),
+                    other => match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                        0 => self.description(),
+                        at => Self::DESCRIPTIONS_IN[other - 1][at as usize - 1],
+                    },
+                }
+            }
+        }
+    });
+    TextSlot::Consts.fill(&mut printed, &write_consts(locales, table));
+    printed
+}
+
+/// `DESCRIPTIONS_IN` and `DESCRIPTION_IN_AT`.
+fn write_consts(locales: &Locales, table: &Table) -> String {
+    let mut texts = Vec::new();
+    let mut places = Vec::new();
+    for locale in &locales.others {
+        let mut translated = Vec::new();
+        let mut at = Vec::new();
+        for row in &table.rows {
+            match locale.row(&row.code).and_then(|texts| texts.description.as_deref()) {
+                Some(text) => {
+                    translated.push(Expr::Atom(string_literal(text).into()));
+                    at.push(Expr::Scalar(translated.len().to_string().into()));
+                }
+                None => at.push(Expr::Scalar("0".into())),
+            }
+        }
+        texts.push(Expr::RefArray(translated));
+        places.push(Expr::RefArray(at));
+    }
+    let mut out = Writer::new();
+    out.doc(INDENT, "The descriptions each locale but the default translates, in `Locale` order.");
+    out.constant(INDENT, "const DESCRIPTIONS_IN: &'static [&'static [&'static str]]", &Expr::RefArray(texts));
+    out.doc(
+        INDENT,
+        "Per locale but the default, each row's description in `DESCRIPTIONS_IN`,\n\
+         counted from 1; 0 where the locale leaves the default's.",
+    );
+    out.constant(INDENT, "const DESCRIPTION_IN_AT: &'static [&'static [u32]]", &Expr::RefArray(places));
+    out.finish()
+}
