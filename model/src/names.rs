@@ -68,6 +68,7 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "DESCRIPTIONS_IN",
     "DESCRIPTION_IN_AT",
     "description_in",
+    "description_locale",
     "ROW_ALIASES",
     "ALIAS_CODES",
     "ALIAS_ROWS",

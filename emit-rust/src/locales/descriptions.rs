@@ -65,6 +65,20 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
                     },
                 }
             }
+
+            /// The locale [`description_in(locale)`](Self::description_in) is
+            /// written in: `locale` where it translates this row, else the
+            /// default (what an answer's `Content-Language` says).
+            #[must_use]
+            pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+                match locale as usize {
+                    0 => locale,
+                    other => match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                        0 => crate::Locale::DEFAULT,
+                        _ => locale,
+                    },
+                }
+            }
         }
     });
     TextSlot::Consts.fill(&mut printed, &write_consts(locales, table));

@@ -25,7 +25,7 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Token
         return TokenStream::new();
     }
     let structs = values.iter().map(|value| emit_value_message_in(locales, value));
-    let variants = values.iter().map(|value| &value.variant);
+    let variants: Vec<_> = values.iter().map(|value| &value.variant).collect();
     let renders = values.iter().any(|value| {
         value.row.message.is_some()
             && locales
@@ -72,6 +72,15 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Token
                     #(Self::#variants(value) => value.message_in(locale),)*
                 }
             }
+
+            /// The locale [`message_in(locale)`](Self::message_in) is written
+            /// in: `locale` where it translates this error, else the default.
+            #[must_use]
+            pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+                match self {
+                    #(Self::#variants(value) => value.message_locale(locale),)*
+                }
+            }
         }
     }
 }
@@ -83,6 +92,32 @@ fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
     let docs =
         doc(&format!("The message in `locale`: `Display`'s text in the default, `{}`.", locales.default));
     let display = quote! { ::alloc::string::ToString::to_string(self) };
+    // The locales `message_in` translates the row in: its template's, or
+    // its description's for a row without one.
+    let translating: Vec<TokenStream> = locales
+        .others
+        .iter()
+        .filter(|locale| {
+            locale.row(&row.code).is_some_and(|texts| match row.message {
+                Some(_) => texts.message.is_some(),
+                None => texts.description.is_some(),
+            })
+        })
+        .map(|locale| {
+            let variant = ident(&locale.variant());
+            quote!(crate::Locale::#variant)
+        })
+        .collect();
+    let locale_body = if translating.is_empty() {
+        quote! { let _ = locale; crate::Locale::DEFAULT }
+    } else {
+        quote! {
+            match locale {
+                #(#translating)|* => locale,
+                _ => crate::Locale::DEFAULT,
+            }
+        }
+    };
     let body = match &row.message {
         Some(default) => {
             let params = default.placeholders();
@@ -138,6 +173,13 @@ fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
             #[must_use]
             pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
                 #body
+            }
+
+            /// The locale [`message_in(locale)`](Self::message_in) is written
+            /// in: `locale` where it translates this error, else the default.
+            #[must_use]
+            pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+                #locale_body
             }
         }
     }

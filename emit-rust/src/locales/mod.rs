@@ -182,6 +182,10 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
         let variant = ident(&table.error_code_variant);
         quote! { Self::#variant(error) => error.description_in(locale), }
     });
+    let locale_arms = catalogue.tables.iter().map(|table| {
+        let variant = ident(&table.error_code_variant);
+        quote! { Self::#variant(error) => error.description_locale(locale), }
+    });
     quote! {
         impl ErrorCode {
             /// The description in `locale`: [`description`](Self::description) in the default.
@@ -189,6 +193,15 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             pub const fn description_in(self, locale: crate::Locale) -> &'static str {
                 match self {
                     #(#arms)*
+                }
+            }
+
+            /// The locale [`description_in(locale)`](Self::description_in) is
+            /// written in: `locale` where it translates this code, else the default.
+            #[must_use]
+            pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+                match self {
+                    #(#locale_arms)*
                 }
             }
         }

@@ -36,7 +36,12 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
     // message is the description; a name is not translated.
     let describes = !problem && text_key.is_some() && body.message_text == MessageText::Description;
     let error_code_text = if describes {
-        quote! { ::core::option::Option::Some(::alloc::string::String::from(error.description_in(locale))) }
+        quote! {
+            ::core::option::Option::Some((
+                ::alloc::string::String::from(error.description_in(locale)),
+                error.description_locale(locale),
+            ))
+        }
     } else {
         quote! { { let _ = locale; ::core::option::Option::None } }
     };
@@ -56,7 +61,7 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
         quote! {
             let mut json = json;
             let json_ref = &mut json;
-            if let (::core::option::Option::Some(text), ::core::option::Option::Some(members)) = (&text, {
+            if let (::core::option::Option::Some((text, _)), ::core::option::Option::Some(members)) = (&text, {
                 let json = json_ref;
                 #find
             }) {
@@ -110,8 +115,8 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             impl IntoResponse for Localized<crate::ErrorCode> {
                 fn into_response(self) -> Response {
                     let (error, locale) = (self.error, self.locale);
-                    let text: ::core::option::Option<::alloc::string::String> = #error_code_text;
-                    answer(error.status_code(), ::serde_json::to_value(#answer::from(error)), text, locale)
+                    let text: Text = #error_code_text;
+                    answer(error.status_code(), ::serde_json::to_value(#answer::from(error)), text)
                 }
             }
 
@@ -158,13 +163,16 @@ fn localized_docs(catalogue: &Catalogue, locales: &Locales, content_type: &str) 
 /// member (`insert` puts it there) and `Content-Language`.
 fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
     quote! {
+        /// A localized text and the locale it is written in: the one asked
+        /// for, or the default where a partial locale leaves the text out.
+        type Text = ::core::option::Option<(::alloc::string::String, Locale)>;
+
         /// The answer of `json` with `status`, the localized `text` in its
-        /// member; `Content-Language` when there is a text.
+        /// member; `Content-Language` (the text's own locale) when there is one.
         fn answer(
             status: StatusCode,
             json: ::core::result::Result<Value, ::serde_json::Error>,
-            text: ::core::option::Option<::alloc::string::String>,
-            locale: Locale,
+            text: Text,
         ) -> Response {
             let ::core::result::Result::Ok(json) = json else {
                 // Strings and numbers always serialise; were they not to,
@@ -179,7 +187,7 @@ fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
             *response.status_mut() = status;
             let headers = response.headers_mut();
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(#content_type));
-            if text.is_some() {
+            if let ::core::option::Option::Some((_, locale)) = text {
                 headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
             }
             response
@@ -196,7 +204,9 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
         return TokenStream::new();
     }
     let text = if has_text {
-        quote! { ::core::option::Option::Some(self.error.message_in(self.locale)) }
+        quote! {
+            ::core::option::Option::Some((self.error.message_in(self.locale), self.error.message_locale(self.locale)))
+        }
     } else {
         quote! { ::core::option::Option::None }
     };
@@ -205,7 +215,12 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
     // A value answered with the member naming its occurrence, in a locale.
     let occurrences = crate::values::occurrence::exists(catalogue).then(|| {
         let text = if has_text {
-            quote! { ::core::option::Option::Some(self.error.value.message_in(self.locale)) }
+            quote! {
+                ::core::option::Option::Some((
+                    self.error.value.message_in(self.locale),
+                    self.error.value.message_locale(self.locale),
+                ))
+            }
         } else {
             quote! { ::core::option::Option::None }
         };
@@ -216,8 +231,8 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
                 impl IntoResponse for Localized<crate::values::Occurrence<#paths>> {
                     fn into_response(self) -> Response {
                         let status = self.error.value.error().status_code();
-                        let text: ::core::option::Option<::alloc::string::String> = #text;
-                        answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                        let text: Text = #text;
+                        answer(status, ::serde_json::to_value(&self.error), text)
                     }
                 }
             )*
@@ -229,8 +244,8 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
             impl IntoResponse for Localized<#paths> {
                 fn into_response(self) -> Response {
                     let status = self.error.error().status_code();
-                    let text: ::core::option::Option<::alloc::string::String> = #text;
-                    answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                    let text: Text = #text;
+                    answer(status, ::serde_json::to_value(&self.error), text)
                 }
             }
         )*

@@ -88,17 +88,21 @@ fn each_language_is_answered_and_the_value_is_the_same() {
 fn params_move_where_the_language_puts_them_and_a_partial_locale_falls_back() {
     let base = start();
     let expected = ErDupEntry { entry: "ada".to_owned(), index: "users.name".to_owned() };
-    for (accept, message) in [
-        ("en", "Duplicate entry 'ada' for key 'users.name'"),
+    for (accept, language, message) in [
+        ("en", "en", "Duplicate entry 'ada' for key 'users.name'"),
         // German puts the index first.
-        ("de", "Für den Schlüssel 'users.name' gibt es den Eintrag 'ada' schon"),
-        // French is partial and does not translate this row: English.
-        ("fr", "Duplicate entry 'ada' for key 'users.name'"),
+        ("de", "de", "Für den Schlüssel 'users.name' gibt es den Eintrag 'ada' schon"),
+        // French is partial and does not translate this row: English, and
+        // the answer says so.
+        ("fr", "en", "Duplicate entry 'ada' for key 'users.name'"),
     ] {
-        let (_, error) = fetch(&format!("{base}/entries/users.name/ada"), Some(accept));
+        let (sent_in, error) = fetch(&format!("{base}/entries/users.name/ada"), Some(accept));
+        assert_eq!(sent_in.as_deref(), Some(language), "{accept}: Content-Language");
         assert_eq!(error.status(), 409);
         assert_eq!(error.message(), Some(message), "{accept}");
         assert_eq!(error.value(), Some(ErrorValue::ServerErDupEntry(expected.clone())), "{accept}");
+        let locale = Locale::negotiate(accept);
+        assert_eq!(expected.message_locale(locale).tag(), language);
     }
 }
 

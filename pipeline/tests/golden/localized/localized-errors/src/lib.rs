@@ -3369,6 +3369,21 @@ impl ServerError {
             }
         }
     }
+    /// The locale [`description_in(locale)`](Self::description_in) is
+    /// written in: `locale` where it translates this row, else the
+    /// default (what an answer's `Content-Language` says).
+    #[must_use]
+    pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+        match locale as usize {
+            0 => locale,
+            other => {
+                match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                    0 => crate::Locale::DEFAULT,
+                    _ => locale,
+                }
+            }
+        }
+    }
 }
 #[rustfmt::skip]
 impl ErrorCode {
@@ -3377,6 +3392,14 @@ impl ErrorCode {
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match self {
             Self::Server(error) => error.description_in(locale),
+        }
+    }
+    /// The locale [`description_in(locale)`](Self::description_in) is
+    /// written in: `locale` where it translates this code, else the default.
+    #[must_use]
+    pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+        match self {
+            Self::Server(error) => error.description_locale(locale),
         }
     }
 }
@@ -3418,6 +3441,15 @@ impl crate::values::server::ErConCountError {
         };
         crate::translated::render(pieces, &[])
     }
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default.
+    #[must_use]
+    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        match locale {
+            crate::Locale::De | crate::Locale::Fr => locale,
+            _ => crate::Locale::DEFAULT,
+        }
+    }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
@@ -3441,6 +3473,15 @@ impl crate::values::server::ErAccessDeniedError {
             &[&self.user, &self.host, &self.using_password],
         )
     }
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default.
+    #[must_use]
+    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        match locale {
+            crate::Locale::De => locale,
+            _ => crate::Locale::DEFAULT,
+        }
+    }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
@@ -3460,6 +3501,15 @@ impl crate::values::server::ErDupEntry {
         };
         crate::translated::render(pieces, &[&self.entry, &self.index])
     }
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default.
+    #[must_use]
+    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        match locale {
+            crate::Locale::De => locale,
+            _ => crate::Locale::DEFAULT,
+        }
+    }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
@@ -3476,6 +3526,15 @@ impl crate::values::server::ErNoSuchTable {
         };
         crate::translated::render(pieces, &[&self.db, &self.table])
     }
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default.
+    #[must_use]
+    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        match locale {
+            crate::Locale::De | crate::Locale::Fr => locale,
+            _ => crate::Locale::DEFAULT,
+        }
+    }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
@@ -3488,6 +3547,17 @@ impl crate::values::ErrorValue {
             Self::ServerErAccessDeniedError(value) => value.message_in(locale),
             Self::ServerErDupEntry(value) => value.message_in(locale),
             Self::ServerErNoSuchTable(value) => value.message_in(locale),
+        }
+    }
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default.
+    #[must_use]
+    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        match self {
+            Self::ServerErConCountError(value) => value.message_locale(locale),
+            Self::ServerErAccessDeniedError(value) => value.message_locale(locale),
+            Self::ServerErDupEntry(value) => value.message_locale(locale),
+            Self::ServerErNoSuchTable(value) => value.message_locale(locale),
         }
     }
 }
@@ -3555,7 +3625,7 @@ mod localized {
     impl IntoResponse for Localized<crate::ErrorCode> {
         fn into_response(self) -> Response {
             let (error, locale) = (self.error, self.locale);
-            let text: ::core::option::Option<::alloc::string::String> = {
+            let text: Text = {
                 let _ = locale;
                 ::core::option::Option::None
             };
@@ -3563,7 +3633,6 @@ mod localized {
                 error.status_code(),
                 ::serde_json::to_value(crate::ErrorBody::from(error)),
                 text,
-                locale,
             )
         }
     }
@@ -3581,50 +3650,55 @@ mod localized {
     impl IntoResponse for Localized<crate::values::server::ErConCountError> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErAccessDeniedError> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErDupEntry> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::server::ErNoSuchTable> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does, with its message in the locale.
     impl IntoResponse for Localized<crate::values::ErrorValue> {
         fn into_response(self) -> Response {
             let status = self.error.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does with its occurrence, with its
@@ -3633,10 +3707,11 @@ mod localized {
     for Localized<crate::values::Occurrence<crate::values::server::ErConCountError>> {
         fn into_response(self) -> Response {
             let status = self.error.value.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.value.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.value.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does with its occurrence, with its
@@ -3647,10 +3722,11 @@ mod localized {
     > {
         fn into_response(self) -> Response {
             let status = self.error.value.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.value.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.value.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does with its occurrence, with its
@@ -3659,10 +3735,11 @@ mod localized {
     for Localized<crate::values::Occurrence<crate::values::server::ErDupEntry>> {
         fn into_response(self) -> Response {
             let status = self.error.value.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.value.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.value.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does with its occurrence, with its
@@ -3671,10 +3748,11 @@ mod localized {
     for Localized<crate::values::Occurrence<crate::values::server::ErNoSuchTable>> {
         fn into_response(self) -> Response {
             let status = self.error.value.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.value.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.value.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
     /// Answers as the value does with its occurrence, with its
@@ -3683,19 +3761,22 @@ mod localized {
     for Localized<crate::values::Occurrence<crate::values::ErrorValue>> {
         fn into_response(self) -> Response {
             let status = self.error.value.error().status_code();
-            let text: ::core::option::Option<::alloc::string::String> = ::core::option::Option::Some(
+            let text: Text = ::core::option::Option::Some((
                 self.error.value.message_in(self.locale),
-            );
-            answer(status, ::serde_json::to_value(&self.error), text, self.locale)
+                self.error.value.message_locale(self.locale),
+            ));
+            answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
+    /// A localized text and the locale it is written in: the one asked
+    /// for, or the default where a partial locale leaves the text out.
+    type Text = ::core::option::Option<(::alloc::string::String, Locale)>;
     /// The answer of `json` with `status`, the localized `text` in its
-    /// member; `Content-Language` when there is a text.
+    /// member; `Content-Language` (the text's own locale) when there is one.
     fn answer(
         status: StatusCode,
         json: ::core::result::Result<Value, ::serde_json::Error>,
-        text: ::core::option::Option<::alloc::string::String>,
-        locale: Locale,
+        text: Text,
     ) -> Response {
         let ::core::result::Result::Ok(json) = json else {
             return status.into_response();
@@ -3703,7 +3784,7 @@ mod localized {
         let mut json = json;
         let json_ref = &mut json;
         if let (
-            ::core::option::Option::Some(text),
+            ::core::option::Option::Some((text, _)),
             ::core::option::Option::Some(members),
         ) = (
             &text,
@@ -3725,7 +3806,7 @@ mod localized {
         *response.status_mut() = status;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        if text.is_some() {
+        if let ::core::option::Option::Some((_, locale)) = text {
             headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
         }
         response
