@@ -35,6 +35,7 @@ mod problem;
 mod readme;
 mod recovery;
 mod response;
+mod sections;
 mod serde_codes;
 mod server;
 mod splice;
@@ -238,6 +239,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         values::emit_wire(catalogue),
         interop::emit_http_interop(catalogue),
         locales::emit_locales(catalogue),
+        sections::emit_sections(catalogue),
         emit_reference_module(),
         emit_lookup_module(hash_names, hash_codes),
     ];
