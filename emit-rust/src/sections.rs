@@ -30,7 +30,6 @@ pub(super) fn emit_sections(catalogue: &Catalogue) -> TokenStream {
 
 /// `Section`: a variant per declared section, in spec order.
 fn emit_section_enum(catalogue: &Catalogue) -> TokenStream {
-    let krate = catalogue.crate_ident();
     let sections = &catalogue.sections;
     let variants = sections.iter().map(|section| {
         let docs = doc(&format!(
@@ -54,43 +53,9 @@ fn emit_section_enum(catalogue: &Catalogue) -> TokenStream {
         });
         quote! { &[#(#listed),*] }
     });
-    let first = &sections[0];
-    let v0 = &first.rust_variant;
-    let (example_table, example_row) = first_listed(catalogue, 0);
     let allow_deprecated =
         catalogue.rows().any(|(_, row)| row.deprecated.is_some()).then(|| quote! { #[allow(deprecated)] });
-    let enum_docs = doc(&format!(
-        "The sections of the catalogue: the operations or endpoints its codes\n\
-         are answered in, each listing its own. A code is one variant however\n\
-         many sections list it (`from_code` finds one row); its meaning in each\n\
-         is `section_description`.\n\n\
-         ```\n\
-         use {krate}::{{ErrorCode, Section, {name}}};\n\n\
-         assert_eq!(Section::from_id({id}), Some(Section::{v0}));\n\
-         assert!(Section::{v0}.codes().contains(&ErrorCode::{wrapper}({name}::{variant})));\n\
-         ```",
-        id = rust_str(&first.id),
-        wrapper = example_table.error_code_variant,
-        name = example_table.rust_enum,
-        variant = example_row.rust_variant,
-    ));
-    let getter_docs = |what: &str, call: &str, value: &str| {
-        doc(&format!(
-            "{what}\n\n```\nuse {krate}::Section;\n\nassert_eq!(Section::{v0}.{call}(), {value});\n```",
-            value = rust_str(value)
-        ))
-    };
-    let id_docs = getter_docs("The section's id, as the spec spells it.", "id", &first.id);
-    let title_docs = getter_docs("The section's heading, as the source prints it.", "title", &first.title);
-    let summary_docs = getter_docs("What the section is, in a sentence.", "summary", &first.summary);
-    let all_docs = doc(&format!(
-        "Every section, in the order the docs list them.\n\n\
-         ```\n\
-         use {krate}::Section;\n\n\
-         assert_eq!(Section::ALL.len(), {n});\n\
-         ```",
-        n = sections.len(),
-    ));
+    let SectionDocs { enum_docs, all_docs, id_docs, title_docs, summary_docs } = section_docs(catalogue);
     quote! {
         #enum_docs
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,18 +125,67 @@ fn emit_section_enum(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
+/// The docs of `Section` and of its items, each with an example.
+struct SectionDocs {
+    enum_docs: TokenStream,
+    all_docs: TokenStream,
+    id_docs: TokenStream,
+    title_docs: TokenStream,
+    summary_docs: TokenStream,
+}
+
+fn section_docs(catalogue: &Catalogue) -> SectionDocs {
+    let krate = catalogue.crate_ident();
+    let first = &catalogue.sections[0];
+    let v0 = &first.rust_variant;
+    let (example_table, example_row) = first_listed(catalogue, 0);
+    let enum_docs = doc(&format!(
+        "The sections of the catalogue: the operations or endpoints its codes\n\
+         are answered in, each listing its own. A code is one variant however\n\
+         many sections list it (`from_code` finds one row); its meaning in each\n\
+         is `section_description`.\n\n\
+         ```\n\
+         use {krate}::{{ErrorCode, Section, {name}}};\n\n\
+         assert_eq!(Section::from_id({id}), Some(Section::{v0}));\n\
+         assert!(Section::{v0}.codes().contains(&ErrorCode::{wrapper}({name}::{variant})));\n\
+         ```",
+        id = rust_str(&first.id),
+        wrapper = example_table.error_code_variant,
+        name = example_table.rust_enum,
+        variant = example_row.rust_variant,
+    ));
+    let getter_docs = |what: &str, call: &str, value: &str| {
+        doc(&format!(
+            "{what}\n\n```\nuse {krate}::Section;\n\nassert_eq!(Section::{v0}.{call}(), {value});\n```",
+            value = rust_str(value)
+        ))
+    };
+    SectionDocs {
+        enum_docs,
+        all_docs: doc(&format!(
+            "Every section, in the order the docs list them.\n\n\
+             ```\n\
+             use {krate}::Section;\n\n\
+             assert_eq!(Section::ALL.len(), {n});\n\
+             ```",
+            n = catalogue.sections.len(),
+        )),
+        id_docs: getter_docs("The section's id, as the spec spells it.", "id", &first.id),
+        title_docs: getter_docs("The section's heading, as the source prints it.", "title", &first.title),
+        summary_docs: getter_docs("What the section is, in a sentence.", "summary", &first.summary),
+    }
+}
+
 /// Whether the crate has `section_http_statuses`: in an HTTP catalogue,
 /// and in one whose sections give statuses its rows do not have.
 fn has_statuses(catalogue: &Catalogue) -> bool {
-    catalogue.http || catalogue.rows().any(|(_, row)| row.sections.iter().any(|entry| !entry.http_statuses.is_empty()))
+    catalogue.http
+        || catalogue.rows().any(|(_, row)| row.sections.iter().any(|entry| !entry.http_statuses.is_empty()))
 }
 
 /// The first row section `s` lists (validation makes every section list one).
 fn first_listed(catalogue: &Catalogue, s: usize) -> (&Table, &Row) {
-    catalogue
-        .rows()
-        .find(|(_, row)| row.in_section(s).is_some())
-        .expect("a validated section lists a code")
+    catalogue.rows().find(|(_, row)| row.in_section(s).is_some()).expect("a validated section lists a code")
 }
 
 /// A table enum's `sections`, `section_description` and, with HTTP,
@@ -207,7 +221,10 @@ fn emit_table_sections(catalogue: &Catalogue, table: &Table) -> TokenStream {
                     "assert_eq!({path}.section_description(Section::{section}), Some({}));",
                     rust_str(&entry.description)
                 ),
-                format!("assert_eq!({path}.section_http_statuses(Section::{section}), &[{}]);", statuses.join(", ")),
+                format!(
+                    "assert_eq!({path}.section_http_statuses(Section::{section}), &[{}]);",
+                    statuses.join(", ")
+                ),
             )
         }
         None => {

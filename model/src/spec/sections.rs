@@ -24,8 +24,8 @@ pub struct SpecSection {
     pub summary: String,
 }
 
-/// A row's meaning in one section: its own text there and, in an HTTP
-/// catalogue, the statuses that section answers the code with.
+/// A row's meaning in one section: its own text there and, optionally,
+/// the statuses that section answers the code with.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "RowSection"))]
 #[serde(deny_unknown_fields, expecting = "a row's section: a mapping with `description`")]
@@ -34,7 +34,8 @@ pub struct SpecRowSection {
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,
     /// The status (or statuses, the usual first) this section answers the
-    /// code with; defaults to the row's `http_status`.
+    /// code with; defaults to the row's `http_status`. A section may give
+    /// one where the row has none (the other sections answer without).
     #[serde(default)]
     pub http_status: Option<SpecHttpStatus>,
 }

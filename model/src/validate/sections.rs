@@ -43,7 +43,11 @@ pub(super) fn check_declarations(
         }
         for (field, value) in [("title", &declared.title), ("summary", &declared.summary)] {
             if value.trim().is_empty() {
-                problems.push(at.field(field), format!("{here}: `{field}` is blank"), format!("write the section's {field}"));
+                problems.push(
+                    at.field(field),
+                    format!("{here}: `{field}` is blank"),
+                    format!("write the section's {field}"),
+                );
             }
             check_text(problems, at.clone(), &here, field, value);
         }
@@ -115,6 +119,11 @@ pub(super) fn check_rows(
     }
     let all_read = skipped.tables.is_empty() && skipped.rows.is_empty();
     for (s, section) in declared.iter().enumerate() {
+        // An id refused already, or declared before, is not judged again.
+        let first = declared.iter().position(|other| other.id == section.id) == Some(s);
+        if !first || !is_snake_case(&section.id) {
+            continue;
+        }
         let listed = tables.iter().flat_map(|table| &table.rows).any(|row| row.in_section(s).is_some());
         if all_read && !listed {
             problems.push(
@@ -172,7 +181,10 @@ fn check_row_section(
                 if !is_error_status(status) {
                     problems.push(
                         status_at.index(i),
-                        format!("{here}: `http_status` item {}, {status}, is not an HTTP error status", i + 1),
+                        format!(
+                            "{here}: `http_status` item {}, {status}, is not an HTTP error status",
+                            i + 1
+                        ),
                         "use a 4xx or 5xx status (400 to 599)",
                     );
                 } else if http_statuses.contains(&status) {
@@ -192,12 +204,13 @@ fn check_row_section(
 
 /// The help for a section a row names that is not declared.
 fn undeclared_help(id: &str, declared: &[Section]) -> String {
-    let near: Vec<&str> = declared
-        .iter()
-        .map(|section| section.id.as_str())
-        .filter(|known| strsim::damerau_levenshtein(id, known) <= (known.len() / 3).max(1))
-        .take(3)
-        .collect();
+    let mut near: Vec<&str> = Vec::new();
+    for known in declared.iter().map(|section| section.id.as_str()) {
+        if !near.contains(&known) && strsim::damerau_levenshtein(id, known) <= (known.len() / 3).max(1) {
+            near.push(known);
+        }
+    }
+    near.truncate(3);
     match near.as_slice() {
         _ if declared.is_empty() => format!(
             "declare it at the top level, e.g. `sections: [{{id: {}, title: …, summary: …}}]`, or remove it",

@@ -42,7 +42,8 @@ fn every_code_reads_back_in_every_section() {
     }
     // A section's codes come in the rows' order, each once.
     for &section in Section::ALL {
-        let mut listed: Vec<&str> = LISTED.iter().filter(|entry| entry.0 == section).map(|entry| entry.1).collect();
+        let mut listed: Vec<&str> =
+            LISTED.iter().filter(|entry| entry.0 == section).map(|entry| entry.1).collect();
         let mut codes: Vec<&str> = section.codes().iter().map(|code| code.code()).collect();
         assert!(codes.iter().map(|code| OauthError::from_code(code)).is_sorted(), "{section}");
         listed.sort_unstable();
