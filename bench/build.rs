@@ -7,6 +7,8 @@
 //!   `cargo xtask gen` would and compiled as its own crate with the same
 //!   rustc and optimisation level (the 18-code crate is the committed one,
 //!   a normal dependency), so calls cross a crate boundary as a user's do;
+//! - a synthetic catalogue of 1,000 codes with three names each and three
+//!   sections each (`build_sections.rs`), for `benches/sections.rs`;
 //! - for the largest table of each, the baselines a user would otherwise
 //!   write: the same enum with strum derives, the same enum with one `match`
 //!   per method, and the rows for `HashMap`s built at start-up.
@@ -19,6 +21,9 @@ use std::process::Command;
 
 use errcat_model::{Catalogue, Table};
 
+#[path = "build_sections.rs"]
+mod sections;
+
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
@@ -26,6 +31,7 @@ fn main() {
         .expect("the bench crate sits in the workspace")
         .to_path_buf();
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=build_sections.rs");
     println!("cargo::rerun-if-changed={}", root.join("spec/knox-cloud.yaml").display());
     let stripe_spec = root.join("pipeline/tests/fixtures/stripe_style.yaml");
     println!("cargo::rerun-if-changed={}", stripe_spec.display());
@@ -53,6 +59,15 @@ fn main() {
         .expect("write the generated string crate");
     compile_rlib(&out, &synth);
     fs::write(out.join("s1000.rs"), string_baselines(&synth)).expect("write the 1,000-string-code baselines");
+
+    let spec = spec_dir.join("synth-sections.yaml");
+    fs::write(&spec, sections::spec(1000)).expect("write the synthetic sections spec");
+    let synth = load(&spec);
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write)
+        .expect("write the generated sections crate");
+    compile_rlib(&out, &synth);
+    fs::write(out.join("sections1000.rs"), sections::baselines(&synth))
+        .expect("write the sections baselines");
     println!("cargo::rustc-link-search=crate={}", out.display());
 }
 

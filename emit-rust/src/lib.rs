@@ -35,6 +35,7 @@ mod problem;
 mod readme;
 mod recovery;
 mod response;
+mod sections;
 mod serde_codes;
 mod server;
 mod splice;
@@ -242,7 +243,11 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         lib.push_str(&print_part(tokens));
     }
     lib.push_str(&locales::emit_locales(catalogue));
-    for tokens in [emit_reference_module(), emit_lookup_module(hash_names, hash_codes)] {
+    for tokens in [
+        sections::emit_sections(catalogue),
+        emit_reference_module(),
+        emit_lookup_module(hash_names, hash_codes),
+    ] {
         lib.push_str(&print_part(tokens));
     }
 }

@@ -23,6 +23,7 @@ pub mod locales;
 pub mod output;
 pub mod params;
 pub mod rust_data;
+mod sections;
 pub mod source;
 pub mod spec;
 pub mod text;
@@ -40,6 +41,7 @@ pub use names::{
 pub use attributes::{Attribute, AttributeType, AttributeValue};
 pub use http_status::KeptResponse;
 pub use package::Package;
+pub use sections::{RowSection, Section};
 pub use validate::Skipped;
 pub use validate::validate;
 pub use validate::validate_skipping;
@@ -96,6 +98,10 @@ pub struct Catalogue {
     /// The locales the spec declares (`locales:`), with their translations
     /// once loading has read them; `None` when it declares none.
     pub locales: Option<locales::Locales>,
+    /// The sections the codes are answered in (`sections:`), in spec
+    /// order: empty when the spec declares none, and the crate then has
+    /// no `Section`.
+    pub sections: Vec<Section>,
     /// The spec file's path and text when it was loaded from text (not
     /// for a catalogue validated from spec types alone), to place
     /// problems found after loading.
@@ -227,6 +233,9 @@ pub struct Row {
     /// The row's value of each of the catalogue's attributes, in
     /// declaration order: `None` where the row gives none.
     pub attributes: Vec<Option<AttributeValue>>,
+    /// The row's meaning in each section it appears in, in the order of
+    /// [`Catalogue::sections`]: empty when it names none.
+    pub sections: Vec<RowSection>,
     /// Where the row sits in the spec (`tables[1].errors[0]`).
     pub at: SpecPath,
 }

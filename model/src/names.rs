@@ -22,6 +22,8 @@ pub const RESERVED_ITEM_NAMES: &[&str] = &[
     // With `locales:`; `Localized` with a body too (feature `axum`).
     "Locale",
     "Localized",
+    // With `sections:`.
+    "Section",
     // The `response` module's own imports and private types.
     "BodyCodeOnly",
     "BodyVisitor",
@@ -100,6 +102,12 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "is_client_error",
     "is_server_error",
     "recovery",
+    "SECTION_LISTS",
+    "SECTION_DESCRIPTIONS",
+    "SECTION_STATUSES",
+    "sections",
+    "section_description",
+    "section_http_statuses",
 ];
 
 /// The standard library's crates, which every crate can name without

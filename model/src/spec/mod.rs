@@ -10,12 +10,14 @@ mod attributes;
 mod locales;
 mod names;
 mod params;
+mod sections;
 mod statuses;
 
 pub use self::attributes::{SpecAttribute, SpecAttributeType, SpecAttributeValue, SpecAttributes};
 pub use self::locales::SpecLocales;
 pub use self::names::SpecOtherName;
 pub use self::params::{SpecParam, SpecParamType, SpecParams};
+pub use self::sections::{SpecRowSection, SpecSection};
 pub use self::statuses::SpecHttpStatus;
 
 /// One spec file: a catalogue of error tables.
@@ -84,6 +86,11 @@ pub struct SpecFile {
     /// have no declared language and the crate no `Locale`.
     #[serde(default)]
     pub locales: Option<SpecLocales>,
+    /// The sections the codes are answered in (operations, endpoints), in
+    /// documented order: rows give their meaning in each under `sections:`,
+    /// and the crate has a `Section` enum.
+    #[serde(default)]
+    pub sections: Vec<SpecSection>,
 }
 
 /// What a catalogue's codes are.
@@ -420,6 +427,10 @@ pub struct SpecRow {
     /// The row's values of the catalogue's declared `attributes`, by name.
     #[serde(default)]
     pub attributes: std::collections::BTreeMap<String, SpecAttributeValue>,
+    /// The row's meaning in each section it appears in, by the section's
+    /// `id`: its text there and, optionally, its statuses there.
+    #[serde(default)]
+    pub sections: std::collections::BTreeMap<String, SpecRowSection>,
 }
 
 /// A retired code: published once, withdrawn, and never to be reused.

@@ -15,6 +15,7 @@ mod other_names;
 mod params;
 mod retired;
 mod rows;
+mod sections;
 mod statuses;
 mod tables;
 mod vocabulary;
@@ -107,10 +108,12 @@ pub fn validate_skipping(
     let Tables { mut tables, codes, statuses } =
         check_tables(&mut problems, skipped, spec, &recoveries, vocabulary_read);
     attributes::check_values(&mut problems, skipped, spec, attributes.as_deref(), &mut tables);
+    let sections = sections::check_declarations(&mut problems, skipped, spec);
     let params = params::check_all_params(&mut problems, skipped, spec, body.as_ref(), &mut tables);
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
+    sections::check_rows(&mut problems, skipped, spec, sections.as_deref(), &mut tables);
     check_problem_details_body(&mut problems, skipped, spec);
     if !http {
         check_no_embedded_status(&mut problems, skipped, spec);
@@ -149,6 +152,7 @@ pub fn validate_skipping(
             kept_responses: Vec::new(),
             params,
             locales,
+            sections: sections.unwrap_or_default(),
             spec_file: None,
         })
     } else {

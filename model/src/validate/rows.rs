@@ -104,6 +104,8 @@ pub(super) fn check_row(
         message: None,
         // Checked against the declarations once every table is read.
         attributes: Vec::new(),
+        // Checked against the sections once every table is read.
+        sections: Vec::new(),
         at,
     }
 }

@@ -176,6 +176,15 @@ pub enum ChangeKind {
     /// A row's other name is gone: `from_name` no longer finds the row by
     /// it, and code naming its constant stops compiling.
     OtherNameRemoved,
+    /// A code appears in one more section (`sections:` of its row):
+    /// `sections()` lists one more, `section_description` answers there.
+    SectionAdded,
+    /// A code no longer appears in a section: code that reads its meaning
+    /// there gets `None`, and a section gone takes its `Section` variant.
+    SectionRemoved,
+    /// A code's meaning in a section (its text, or the statuses answered
+    /// there) changed.
+    SectionChanged,
     /// A new per-row attribute: a new getter on every table enum.
     AttributeDeclared,
     /// A per-row attribute is gone, and its getter with it.

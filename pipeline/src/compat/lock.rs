@@ -32,7 +32,7 @@
 //!
 //! The responses of the OpenAPI documents and the params and message
 //! templates are recorded too, and the rows' other names: [`lock_responses`],
-//! [`lock_params`] and [`lock_names`] read and write their lines. A catalogue with
+//! [`lock_params`], [`lock_names`] and [`lock_sections`] read and write their lines. A catalogue with
 //! per-row attributes has `attribute:` and `value:` lines
 //! ([`lock_attributes`]).
 //!
@@ -54,6 +54,7 @@ use crate::compat::lock_locales;
 use crate::compat::lock_names;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
+use crate::compat::lock_sections;
 pub use crate::compat::published::State;
 use crate::compat::published::{Origin, Published, PublishedCode, PublishedParams};
 use crate::compat::quoted::quote;
@@ -105,6 +106,8 @@ pub struct Lock {
     pub params: Option<LockedParams>,
     /// The rows' other names, each with its row's own code.
     pub other_names: BTreeSet<(Code, String)>,
+    /// The sections each code appears in, by the row's own code.
+    pub sections: BTreeSet<(Code, String)>,
     /// The per-row attributes' declarations and values.
     pub attributes: AttributeRecord,
     /// The locales, the default first; none for a catalogue without
@@ -143,6 +146,7 @@ impl Lock {
             responses,
             params,
             other_names: lock_names::published(&self.other_names),
+            sections: lock_sections::published(&self.sections),
             attributes,
             locales: self.locales.iter().map(String::as_str).collect(),
             catalogue: None,
@@ -163,6 +167,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut code_lines: Vec<(usize, &str)> = Vec::new();
     let mut param_lines: Vec<(usize, &str)> = Vec::new();
     let mut name_lines: Vec<(usize, &str)> = Vec::new();
+    let mut section_lines: Vec<(usize, &str)> = Vec::new();
     let mut codes = CodeKind::Integer;
     let (mut recoveries, mut recovery_ids): (Vec<String>, HashSet<&str>) = (Vec::new(), HashSet::new());
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
@@ -230,6 +235,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             name_lines.push((n, line));
             continue;
         }
+        if lock_sections::is_line(line) {
+            section_lines.push((n, line));
+            continue;
+        }
         match lock_params::is_line(line) {
             true => param_lines.push((n, line)),
             false => code_lines.push((n, line)),
@@ -238,6 +247,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let entries = code_entries(path, code_lines, codes, &mut problems);
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
     let other_names = lock_names::parse(path, &name_lines, codes, &mut problems);
+    let sections = lock_sections::parse(path, &section_lines, codes, &mut problems);
     let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock {
@@ -248,6 +258,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             responses,
             params,
             other_names,
+            sections,
             attributes,
             locales,
         }),
@@ -329,6 +340,7 @@ pub fn update(
     let responses =
         lock_responses::update(&published, locked.and_then(|lock| lock.responses.as_ref()), version);
     let other_names = lock_names::update(&published);
+    let sections = lock_sections::update(&published);
     let attributes = std::mem::take(&mut published.attributes);
     let entries = published
         .codes
@@ -362,6 +374,7 @@ pub fn update(
         responses: Some(responses),
         params: Some(lock_params::update(&published.params)),
         other_names,
+        sections,
         attributes,
         locales: published.locales.iter().map(|tag| (*tag).to_owned()).collect(),
     })
@@ -459,6 +472,7 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
         lock_params::render(&mut out, params);
     }
     lock_names::render(&mut out, &lock.other_names);
+    lock_sections::render(&mut out, &lock.sections);
     lock_locales::render(&mut out, &lock.locales);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.

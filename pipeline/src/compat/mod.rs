@@ -13,6 +13,7 @@ mod lock_locales;
 pub mod lock_names;
 pub mod lock_params;
 pub mod lock_responses;
+pub mod lock_sections;
 pub mod published;
 mod quoted;
 

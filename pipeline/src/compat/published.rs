@@ -132,6 +132,9 @@ pub struct Published<'a> {
     pub locales: Vec<&'a str>,
     /// The rows' other names (`also_named`), each with its row's own code.
     pub other_names: BTreeSet<(Code, &'a str)>,
+    /// The sections each code appears in, by the row's own code and the
+    /// section's id.
+    pub sections: BTreeSet<(Code, &'a str)>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -278,6 +281,7 @@ impl<'a> Published<'a> {
                     .collect()
             }),
             other_names: crate::compat::lock_names::of_catalogue(catalogue),
+            sections: crate::compat::lock_sections::of_catalogue(catalogue),
             catalogue: Some(catalogue),
         }
     }

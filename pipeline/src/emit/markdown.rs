@@ -6,6 +6,7 @@
 //! the page and the rustdoc that links into it cannot differ.
 
 mod attributes;
+mod sections;
 
 use std::collections::HashMap;
 
@@ -65,6 +66,7 @@ pub fn reference(catalogue: &Catalogue) -> String {
     page.push_str(&retired_elsewhere_section(catalogue));
     page.push_str(&recovery_section(catalogue));
     page.push_str(&attributes::section(catalogue));
+    page.push_str(&sections::section(catalogue));
     // Error responses are HTTP responses; only an HTTP catalogue declares
     // their body, and without one there is no section (nor a blank line).
     if catalogue.body.is_some() {

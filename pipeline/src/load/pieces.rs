@@ -439,7 +439,8 @@ retired:
                 "body",
                 "params",
                 "attributes",
-                "locales"
+                "locales",
+                "sections"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
@@ -473,7 +474,7 @@ tables:
                 (
                     "unknown field `nme`, expected one of `code`, `name`, `description`, `http_status`, \
                      `rust_variant`, `aliases`, `also_named`, `recovery`, `deprecated`, `explanation`, `causes`, `solutions`, \
-                     `params`, `message`, `attributes`",
+                     `params`, `message`, `attributes`, `sections`",
                     (10, 9)
                 ),
                 ("duplicate field `description`", (12, 22)),

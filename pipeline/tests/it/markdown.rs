@@ -6,6 +6,7 @@
 //! page is the generated crate's `reference` module.
 
 mod attributes;
+mod sections;
 
 use std::collections::BTreeSet;
 
@@ -458,6 +459,7 @@ fn check_page_end(blocks: &mut Blocks, catalogue: &errcat_model::Catalogue, page
         }
     }
     attributes::check_section(blocks, catalogue, at);
+    sections::check_section(blocks, catalogue, at);
     if catalogue.body.is_some() {
         let Some(Block::Heading(2, body)) = blocks.next() else { panic!("{at}: the error body section") };
         assert_eq!(body.text, "Error responses");

@@ -29,7 +29,7 @@ fn schema_is_draft_07_and_closed() {
         "{schema}"
     );
     // `deny_unknown_fields` reaches editors: a misspelt field is flagged.
-    assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 12, "{schema}");
+    assert_eq!(schema.matches(r#""additionalProperties": false"#).count(), 14, "{schema}");
     // A string code is at most what the generated `BodyCode` holds.
     let string_code =
         "\"type\": \"string\",\n          \"maxLength\": 64,\n          \"pattern\": \"^[A-Za-z0-9_.-]*$\"";
@@ -54,6 +54,7 @@ fn schema_is_draft_07_and_closed() {
         "attributes",
         "locales",
         "partial",
+        "sections",
     ] {
         assert!(schema.contains(&format!("\"{field}\"")), "{field} missing from the schema");
     }

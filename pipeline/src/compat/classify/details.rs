@@ -125,5 +125,6 @@ impl Changes<'_, '_> {
                 );
             }
         }
+        self.section_details(c, table, r0, r1);
     }
 }

@@ -46,6 +46,7 @@ mod locales;
 mod names;
 mod params;
 mod responses;
+mod sections;
 
 use std::collections::BTreeSet;
 
@@ -93,6 +94,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     }
     changes.shared_params();
     changes.other_names();
+    changes.sections();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -10,6 +10,7 @@ use super::codes::code_schema;
 use super::params::{MEMBERS_SCHEMA, params_schemas, rows_have_params};
 use super::responses::{Header, Response, headers, responses};
 use super::schema::Schema;
+use super::sections::sections;
 use super::{
     BODY_SCHEMA, KNOWN_CODES, PROBLEM_SCHEMA, UNLISTED_CODES, Version, code_schema_name, file_name,
     response_name,
@@ -34,6 +35,7 @@ pub(super) fn document(catalogue: &Catalogue, version: Version) -> Document {
             schemas: schemas(catalogue, version),
             responses: responses(catalogue),
             headers: headers(catalogue),
+            sections: sections(catalogue),
         },
     }
 }
@@ -92,6 +94,10 @@ pub(super) struct Components {
     /// `Retry-After`, when a 429 or 503 response declares it.
     #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     pub(super) headers: OrderedMap<Header>,
+    /// The catalogue's sections (`sections:`), each with its codes and
+    /// responses; none without them.
+    #[serde(rename = "x-sections", skip_serializing_if = "OrderedMap::is_empty")]
+    pub(super) sections: OrderedMap<super::sections::SectionEntry>,
 }
 
 fn info(catalogue: &Catalogue, version: Version) -> Info {

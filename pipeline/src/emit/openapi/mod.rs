@@ -48,6 +48,7 @@ mod examples;
 mod params;
 mod responses;
 mod schema;
+mod sections;
 
 pub use self::attributes::ATTRIBUTES_SCHEMA;
 pub use self::params::{MEMBERS_SCHEMA, TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA};

@@ -11,6 +11,7 @@ use errcat_pipeline::compat::diff::{Bump, CatalogueDiff, ChangeKind, Decision, d
 mod aliases;
 mod names;
 mod params;
+mod sections;
 mod statuses;
 
 fn catalogue(yaml: &str) -> Catalogue {

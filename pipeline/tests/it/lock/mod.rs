@@ -12,6 +12,7 @@ mod attributes;
 mod names;
 mod params;
 mod responses;
+mod sections;
 
 /// A spec file in a fresh directory, with an output directory beside it.
 struct Project {
