@@ -23,6 +23,7 @@ pub mod locales;
 pub mod output;
 pub mod params;
 pub mod rust_data;
+pub mod rust_items;
 pub mod source;
 pub mod spec;
 pub mod text;
