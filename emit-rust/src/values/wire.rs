@@ -13,7 +13,6 @@ use super::{Value, occurrence, read, values};
 use crate::splice::TextSlot;
 use crate::tokens::doc;
 use errcat_model::params::ParamType;
-use errcat_model::rust_data::string_literal;
 use errcat_model::rust_items::Items;
 use errcat_model::{BodyRole, Catalogue, MessageText};
 
@@ -144,7 +143,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
         }
     });
     let mut items = Items::new(4);
-    wire_impls_macro(&mut items, catalogue);
+    wire_impls_macro(&mut items, catalogue, with_message);
     for value in &values {
         write_impls(&mut items, catalogue, value, with_message);
     }
@@ -154,15 +153,93 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     printed
 }
 
-/// `wire_impls!`: each value's serde, its answer, and its `with_…`
-/// method where answers name their occurrence.
-fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue) {
-    items.doc(
-        "The impls every value `$value` has alike on the wire: its body written and read,\n\
-         and its answer (feature `axum`).",
-    );
+/// `wire_impls!`: each value's `Params`, reader, serde, answer, and its
+/// `with_…` method where answers name their occurrence, from one line
+/// naming the value, how its message is made and its params in order.
+fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool) {
+    items.doc(if with_message {
+        "The impls of each value `$value` on the wire: its body written and read, and its\n\
+         answer (feature `axum`), from its type, how its body's message is made (`to_string`,\n\
+         its `name` or its `description`), and each param's field, the reader of its type,\n\
+         and whether it is `required` or `optional`."
+    } else {
+        "The impls of each value `$value` on the wire: its body written and read, and its\n\
+         answer (feature `axum`), from its type and each param's field, the reader of its\n\
+         type, and whether it is `required` or `optional`."
+    });
     items.open("macro_rules! wire_impls");
-    items.open("($value:ty) =>");
+    let message_param = if with_message { ", $message:ident" } else { "" };
+    items.lines(
+        "(@write $self:tt $map:ident $field:ident required) => {\n    \
+             $map.serialize_entry(::core::stringify!($field), &$self.$field)?;\n\
+         };\n\
+         (@write $self:tt $map:ident $field:ident optional) => {\n    \
+             if let ::core::option::Option::Some(value) = &$self.$field {\n        \
+                 $map.serialize_entry(::core::stringify!($field), value)?;\n    \
+             }\n\
+         };\n\
+         (@read $members:ident $field:ident $reader:ident required) => {\n    \
+             $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?\n\
+         };\n\
+         (@read $members:ident $field:ident $reader:ident optional) => {\n    \
+             $members.$reader(::core::stringify!($field))\n\
+         };",
+    );
+    if with_message {
+        items.lines(
+            "(@message $self:tt to_string) => {\n    \
+                 ::alloc::string::ToString::to_string($self)\n\
+             };\n\
+             (@message $self:tt $getter:ident) => {\n    \
+                 ::alloc::string::String::from($self.$getter())\n\
+             };",
+        );
+    }
+    let message_fn = if with_message {
+        "\n    fn message(&self) -> ::alloc::string::String {\n        \
+             wire_impls!(@message self $message)\n    \
+         }"
+    } else {
+        ""
+    };
+    // A value without params, then one with: the one writes and reads nothing.
+    items.lines(&format!(
+        "($value:ty{message_param}) => {{\n    \
+             impl Params for $value {{\n        \
+                 fn error_code(&self) -> crate::ErrorCode {{\n            \
+                     crate::ErrorCode::from(self.error())\n        \
+                 }}{message_fn}\n        \
+                 fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {{\n            \
+                     ::core::result::Result::Ok(())\n        \
+                 }}\n    \
+             }}\n    \
+             impl $value {{\n        \
+                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
+                     ::core::result::Result::Ok(Self {{}})\n        \
+                 }}\n    \
+             }}\n    \
+             wire_impls!(@alike $value);\n\
+         }};\n\
+         ($value:ty{message_param}; $($field:ident: $reader:ident $required:ident),+) => {{\n    \
+             impl Params for $value {{\n        \
+                 fn error_code(&self) -> crate::ErrorCode {{\n            \
+                     crate::ErrorCode::from(self.error())\n        \
+                 }}{message_fn}\n        \
+                 fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {{\n            \
+                     $(wire_impls!(@write self map $field $required);)+\n            \
+                     ::core::result::Result::Ok(())\n        \
+                 }}\n    \
+             }}\n    \
+             impl $value {{\n        \
+                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
+                     ::core::result::Result::Ok(Self {{ $($field: wire_impls!(@read members $field $reader $required),)+ }})\n        \
+                 }}\n    \
+             }}\n    \
+             wire_impls!(@alike $value);\n\
+         }};",
+        message_fn = message_fn.replace('\n', "\n    "),
+    ));
+    items.open("(@alike $value:ty) =>");
     items.lines(
         "/// Writes the error body: the code, the message and every param set.\n\
          impl Serialize for $value {\n    \
@@ -263,51 +340,17 @@ fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
     }
 }
 
-/// One value's `Params` and reader, and its line of `wire_impls!`.
+/// One value's line of `wire_impls!`.
 fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_message: bool) {
-    let Value { row, path_text: path, .. } = value;
-    items.open(format_args!("impl Params for {path}"));
-    items.open("fn error_code(&self) -> crate::ErrorCode");
-    items.line("crate::ErrorCode::from(self.error())");
-    items.close();
+    let mut line = format!("wire_impls!({}", value.path_text);
     if with_message {
-        items.open("fn message(&self) -> ::alloc::string::String");
-        items.line(match (&row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
-            (Some(_), _) => "::alloc::string::ToString::to_string(self)",
-            (None, Some(MessageText::Name)) => "::alloc::string::String::from(self.name())",
-            (None, _) => "::alloc::string::String::from(self.description())",
+        line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
+            (Some(_), _) => ", to_string",
+            (None, Some(MessageText::Name)) => ", name",
+            (None, _) => ", description",
         });
-        items.close();
     }
-    let map = if value.params.is_empty() { "_map" } else { "map" };
-    items.open(format_args!(
-        "fn write_params<M: SerializeMap>(&self, {map}: &mut M) -> ::core::result::Result<(), M::Error>"
-    ));
-    for param in &value.params {
-        let key = string_literal(&param.name);
-        if param.required {
-            items.line(format_args!("map.serialize_entry({key}, &self.{})?;", param.name));
-        } else {
-            items.open(format_args!("if let ::core::option::Option::Some(value) = &self.{}", param.name));
-            items.line(format_args!("map.serialize_entry({key}, value)?;"));
-            items.close();
-        }
-    }
-    items.line("::core::result::Result::Ok(())");
-    items.close();
-    items.close();
-    items.open(format_args!("impl {path}"));
-    let members = if value.params.is_empty() { "_members" } else { "members" };
-    items.open(format_args!(
-        "fn read<E: de::Error>({members}: &mut Read) -> ::core::result::Result<Self, E>"
-    ));
-    if value.params.is_empty() {
-        items.line("::core::result::Result::Ok(Self {})");
-    } else {
-        items.open("::core::result::Result::Ok(Self");
-    }
-    for param in &value.params {
-        let key = string_literal(&param.name);
+    for (i, param) in value.params.iter().enumerate() {
         let reader = match param.ty {
             ParamType::String => "string",
             ParamType::Integer => "integer",
@@ -315,19 +358,10 @@ fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_mes
             ParamType::Boolean => "boolean",
             ParamType::Strings => "strings",
         };
-        if param.required {
-            items.line(format_args!(
-                "{}: members.{reader}({key}).ok_or_else(|| missing({key}))?,",
-                param.name
-            ));
-        } else {
-            items.line(format_args!("{}: members.{reader}({key}),", param.name));
-        }
+        let required = if param.required { "required" } else { "optional" };
+        line.push_str(if i == 0 { "; " } else { ", " });
+        line.push_str(&format!("{}: {reader} {required}", param.name));
     }
-    if !value.params.is_empty() {
-        items.close_with(")");
-    }
-    items.close();
-    items.close();
-    items.line(format_args!("wire_impls!({path});"));
+    line.push_str(");");
+    items.line(line);
 }

@@ -3907,10 +3907,71 @@ mod value_wire {
             answer(&self)
         }
     }
-    /// The impls every value `$value` has alike on the wire: its body written and read,
-    /// and its answer (feature `axum`).
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
     macro_rules! wire_impls {
-        ($value:ty) => {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
             /// Writes the error body: the code, the message and every param set.
             impl Serialize for $value {
                 fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -3943,72 +4004,8 @@ mod value_wire {
             }
         };
     }
-    impl Params for crate::values::all::Row {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("code", &self.code)?;
-            map.serialize_entry("name", &self.name)?;
-            map.serialize_entry("error", &self.error)?;
-            map.serialize_entry("value", &self.value)?;
-            map.serialize_entry("f", &self.f)?;
-            map.serialize_entry("json", &self.json)?;
-            if let ::core::option::Option::Some(value) = &self.members {
-                map.serialize_entry("members", value)?;
-            }
-            if let ::core::option::Option::Some(value) = &self.serializer {
-                map.serialize_entry("serializer", value)?;
-            }
-            map.serialize_entry("description", &self.description)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::all::Row {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                code: members.string("code").ok_or_else(|| missing("code"))?,
-                name: members.integer("name").ok_or_else(|| missing("name"))?,
-                error: members.boolean("error").ok_or_else(|| missing("error"))?,
-                value: members.number("value").ok_or_else(|| missing("value"))?,
-                f: members.string("f").ok_or_else(|| missing("f"))?,
-                json: members.strings("json").ok_or_else(|| missing("json"))?,
-                members: members.string("members"),
-                serializer: members.integer("serializer"),
-                description: members.string("description").ok_or_else(|| missing("description"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::all::Row);
-    impl Params for crate::values::string::Vec {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("string", &self.string)?;
-            if let ::core::option::Option::Some(value) = &self.strings {
-                map.serialize_entry("strings", value)?;
-            }
-            map.serialize_entry("missing", &self.missing)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::string::Vec {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                string: members.string("string").ok_or_else(|| missing("string"))?,
-                strings: members.strings("strings"),
-                missing: members.boolean("missing").ok_or_else(|| missing("missing"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::string::Vec);
+    wire_impls!(crate::values::all::Row, to_string; code: string required, name: integer required, error: boolean required, value: number required, f: string required, json: strings required, members: string optional, serializer: integer optional, description: string required);
+    wire_impls!(crate::values::string::Vec, to_string; string: string required, strings: strings optional, missing: boolean required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {

@@ -2794,10 +2794,71 @@ mod value_wire {
             answer(&self)
         }
     }
-    /// The impls every value `$value` has alike on the wire: its body written and read,
-    /// and its answer (feature `axum`).
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
     macro_rules! wire_impls {
-        ($value:ty) => {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
             /// Writes the error body: the code, the message and every param set.
             impl Serialize for $value {
                 fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -2830,91 +2891,10 @@ mod value_wire {
             }
         };
     }
-    impl Params for crate::values::server::ErConCountError {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErConCountError {
-        fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {})
-        }
-    }
-    wire_impls!(crate::values::server::ErConCountError);
-    impl Params for crate::values::server::ErAccessDeniedError {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("user", &self.user)?;
-            map.serialize_entry("host", &self.host)?;
-            map.serialize_entry("using_password", &self.using_password)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErAccessDeniedError {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                user: members.string("user").ok_or_else(|| missing("user"))?,
-                host: members.string("host").ok_or_else(|| missing("host"))?,
-                using_password: members.boolean("using_password").ok_or_else(|| missing("using_password"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::server::ErAccessDeniedError);
-    impl Params for crate::values::server::ErDupEntry {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("entry", &self.entry)?;
-            map.serialize_entry("index", &self.index)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErDupEntry {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                entry: members.string("entry").ok_or_else(|| missing("entry"))?,
-                index: members.string("index").ok_or_else(|| missing("index"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::server::ErDupEntry);
-    impl Params for crate::values::server::ErNoSuchTable {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("db", &self.db)?;
-            map.serialize_entry("table", &self.table)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErNoSuchTable {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                db: members.string("db").ok_or_else(|| missing("db"))?,
-                table: members.string("table").ok_or_else(|| missing("table"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::server::ErNoSuchTable);
+    wire_impls!(crate::values::server::ErConCountError, to_string);
+    wire_impls!(crate::values::server::ErAccessDeniedError, to_string; user: string required, host: string required, using_password: boolean required);
+    wire_impls!(crate::values::server::ErDupEntry, to_string; entry: string required, index: string required);
+    wire_impls!(crate::values::server::ErNoSuchTable, to_string; db: string required, table: string required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {

@@ -2781,10 +2781,71 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-    /// The impls every value `$value` has alike on the wire: its body written and read,
-    /// and its answer (feature `axum`).
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
     macro_rules! wire_impls {
-        ($value:ty) => {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
             /// Writes the error body: the code, the message and every param set.
             impl Serialize for $value {
                 fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -2810,134 +2871,11 @@ mod value_wire {
             }
         };
     }
-    impl Params for crate::values::store::TableMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("table", &self.table)?;
-            if let ::core::option::Option::Some(value) = &self.schema {
-                map.serialize_entry("schema", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::TableMissing {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                table: members.string("table").ok_or_else(|| missing("table"))?,
-                schema: members.string("schema"),
-            })
-        }
-    }
-    wire_impls!(crate::values::store::TableMissing);
-    impl Params for crate::values::store::RateLimited {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("limit", &self.limit)?;
-            map.serialize_entry("window", &self.window)?;
-            map.serialize_entry("burst", &self.burst)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::RateLimited {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                limit: members.integer("limit").ok_or_else(|| missing("limit"))?,
-                window: members.number("window").ok_or_else(|| missing("window"))?,
-                burst: members.boolean("burst").ok_or_else(|| missing("burst"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::store::RateLimited);
-    impl Params for crate::values::store::FieldsInvalid {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("count", &self.count)?;
-            map.serialize_entry("fields", &self.fields)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::FieldsInvalid {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                count: members.integer("count").ok_or_else(|| missing("count"))?,
-                fields: members.strings("fields").ok_or_else(|| missing("fields"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::store::FieldsInvalid);
-    impl Params for crate::values::store::QuotaLow {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("left", &self.left)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::QuotaLow {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                left: members.integer("left").ok_or_else(|| missing("left"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::store::QuotaLow);
-    impl Params for crate::values::store::Broken {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::Broken {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-            })
-        }
-    }
-    wire_impls!(crate::values::store::Broken);
+    wire_impls!(crate::values::store::TableMissing, to_string; request_id: string optional, table: string required, schema: string optional);
+    wire_impls!(crate::values::store::RateLimited, to_string; request_id: string optional, limit: integer required, window: number required, burst: boolean required);
+    wire_impls!(crate::values::store::FieldsInvalid, to_string; request_id: string optional, count: integer required, fields: strings required);
+    wire_impls!(crate::values::store::QuotaLow, name; request_id: string optional, left: integer required);
+    wire_impls!(crate::values::store::Broken, name; request_id: string optional);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {

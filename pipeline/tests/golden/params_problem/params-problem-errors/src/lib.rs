@@ -3265,10 +3265,71 @@ mod value_wire {
             answer(&self)
         }
     }
-    /// The impls every value `$value` has alike on the wire: its body written and read,
-    /// and its answer (feature `axum`).
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
     macro_rules! wire_impls {
-        ($value:ty) => {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
             /// Writes the error body: the code, the message and every param set.
             impl Serialize for $value {
                 fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -3301,90 +3362,10 @@ mod value_wire {
             }
         };
     }
-    impl Params for crate::values::payment::CardDeclined {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            map.serialize_entry("decline_code", &self.decline_code)?;
-            map.serialize_entry("attempts", &self.attempts)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::payment::CardDeclined {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: members.string("trace").ok_or_else(|| missing("trace"))?,
-                decline_code: members.string("decline_code").ok_or_else(|| missing("decline_code"))?,
-                attempts: members.integer("attempts").ok_or_else(|| missing("attempts"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::payment::CardDeclined);
-    impl Params for crate::values::payment::ExpiredCard {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::payment::ExpiredCard {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: members.string("trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::payment::ExpiredCard);
-    impl Params for crate::values::request::RateLimited {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::request::RateLimited {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: members.string("trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::request::RateLimited);
-    impl Params for crate::values::request::BodyTooLarge {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::request::BodyTooLarge {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: members.string("trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::request::BodyTooLarge);
+    wire_impls!(crate::values::payment::CardDeclined, to_string; trace: string required, decline_code: string required, attempts: integer required);
+    wire_impls!(crate::values::payment::ExpiredCard, to_string; trace: string required);
+    wire_impls!(crate::values::request::RateLimited, name; trace: string required);
+    wire_impls!(crate::values::request::BodyTooLarge, name; trace: string required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {

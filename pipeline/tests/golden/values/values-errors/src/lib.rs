@@ -3391,10 +3391,71 @@ mod value_wire {
             answer(&self)
         }
     }
-    /// The impls every value `$value` has alike on the wire: its body written and read,
-    /// and its answer (feature `axum`).
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
     macro_rules! wire_impls {
-        ($value:ty) => {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
             /// Writes the error body: the code, the message and every param set.
             impl Serialize for $value {
                 fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
@@ -3427,132 +3488,11 @@ mod value_wire {
             }
         };
     }
-    impl Params for crate::values::query::TableMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("table", &self.table)?;
-            if let ::core::option::Option::Some(value) = &self.schema {
-                map.serialize_entry("schema", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::TableMissing {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                table: members.string("table").ok_or_else(|| missing("table"))?,
-                schema: members.string("schema"),
-            })
-        }
-    }
-    wire_impls!(crate::values::query::TableMissing);
-    impl Params for crate::values::query::TooManyRows {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("limit", &self.limit)?;
-            map.serialize_entry("ratio", &self.ratio)?;
-            map.serialize_entry("partial", &self.partial)?;
-            map.serialize_entry("columns", &self.columns)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::TooManyRows {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                limit: members.integer("limit").ok_or_else(|| missing("limit"))?,
-                ratio: members.number("ratio").ok_or_else(|| missing("ratio"))?,
-                partial: members.boolean("partial").ok_or_else(|| missing("partial"))?,
-                columns: members.strings("columns").ok_or_else(|| missing("columns"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::query::TooManyRows);
-    impl Params for crate::values::query::Busy {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("queue", &self.queue)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::Busy {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-                queue: members.integer("queue").ok_or_else(|| missing("queue"))?,
-            })
-        }
-    }
-    wire_impls!(crate::values::query::Busy);
-    impl Params for crate::values::auth::TokenExpired {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::TokenExpired {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-            })
-        }
-    }
-    wire_impls!(crate::values::auth::TokenExpired);
-    impl Params for crate::values::auth::Forbidden {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> ::alloc::string::String {
-            ::alloc::string::String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::Forbidden {
-        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: members.string("request_id"),
-            })
-        }
-    }
-    wire_impls!(crate::values::auth::Forbidden);
+    wire_impls!(crate::values::query::TableMissing, to_string; request_id: string optional, table: string required, schema: string optional);
+    wire_impls!(crate::values::query::TooManyRows, to_string; request_id: string optional, limit: integer required, ratio: number required, partial: boolean required, columns: strings required);
+    wire_impls!(crate::values::query::Busy, name; request_id: string optional, queue: integer required);
+    wire_impls!(crate::values::auth::TokenExpired, to_string; request_id: string optional);
+    wire_impls!(crate::values::auth::Forbidden, name; request_id: string optional);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
