@@ -103,9 +103,7 @@ fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
              ::core::write!($f, $format $(, $self.$field)*)\n\
          };",
     );
-    items.open(
-        "($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) =>",
-    );
+    items.open("($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) =>");
     items.open("impl $value");
     items.doc("The error this is a value of.");
     items.line("pub const ERROR: crate::$table = crate::$table::$error;");
@@ -208,10 +206,7 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.line("#[non_exhaustive]");
     items.open("pub enum ErrorValue");
     for value in values {
-        items.doc(&format!(
-            "[`{}::{}`](crate::{0}::{1}).",
-            value.table.rust_enum, value.row.rust_variant
-        ));
+        items.doc(&format!("[`{}::{}`](crate::{0}::{1}).", value.table.rust_enum, value.row.rust_variant));
         items.line(format_args!("{}({}),", value.variant_text, value.path_text));
     }
     items.close();

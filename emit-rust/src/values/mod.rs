@@ -125,4 +125,3 @@ pub(super) fn field_type(param: &Param) -> String {
     };
     if param.required { ty.to_owned() } else { format!("::core::option::Option<{ty}>") }
 }
-

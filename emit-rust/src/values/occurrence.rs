@@ -137,7 +137,8 @@ pub(super) fn write_error_value_params(
         write_match(items, values, "value.message()");
         items.close();
     }
-    items.open("fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>");
+    items
+        .open("fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>");
     write_match(items, values, "value.write_params(map)");
     items.close();
     items.close();

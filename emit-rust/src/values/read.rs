@@ -36,22 +36,6 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             params: ::alloc::vec::Vec<(&'static str, Value)>,
         }
     });
-    let new_params = any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), });
-    let param_variant = any_params.then(|| quote! { Param(&'static str), });
-    let param_arm = any_params.then(|| {
-        quote! {
-            Key::Param(name) => {
-                let value = map.next_value::<Value>()?;
-                read.params.retain(|(key, _)| *key != name);
-                read.params.push((name, value));
-            }
-        }
-    });
-    let param_key = any_params.then(|| {
-        quote! {
-            else if let ::core::option::Option::Some(name) = param_key(key) { Key::Param(name) }
-        }
-    });
     let param_key_fn = any_params.then(|| {
         quote! {
             /// The param of some value that a member's key names.
@@ -75,6 +59,7 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             }
         },
     };
+    let members_visitor = members_visitor(code_key, any_params);
     quote! {
         /// A body's members as reading a value needs them, in one pass:
         /// its code, and each param of some value, as sent.
@@ -95,6 +80,32 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
 
         #param_key_fn
 
+        #members_visitor
+
+        #body_deserialize
+    }
+}
+
+/// The key of a member, read as what it names, and the visitor of a
+/// body's members, which keeps the params when the values have any.
+fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
+    let new_params = any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), });
+    let param_variant = any_params.then(|| quote! { Param(&'static str), });
+    let param_arm = any_params.then(|| {
+        quote! {
+            Key::Param(name) => {
+                let value = map.next_value::<Value>()?;
+                read.params.retain(|(key, _)| *key != name);
+                read.params.push((name, value));
+            }
+        }
+    });
+    let param_key = any_params.then(|| {
+        quote! {
+            else if let ::core::option::Option::Some(name) = param_key(key) { Key::Param(name) }
+        }
+    });
+    quote! {
         /// What a member's key names.
         enum Key {
             Code,
@@ -187,7 +198,6 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             }
         }
 
-        #body_deserialize
     }
 }
 

@@ -73,6 +73,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
             fn message(&self) -> ::alloc::string::String;
         }
     });
+    let error_value_read = error_value_read();
     let slot = TextSlot::Items.tokens();
     let mut printed = crate::print_part(quote! {
         /// Values as error bodies (feature `serde`) and answers (feature `axum`).
@@ -113,6 +114,27 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
             #read
             #missing
 
+            #error_value_read
+
+            #axum
+            #occurrence
+            #slot
+        }
+    });
+    let mut items = Items::new(4);
+    wire_impls_macro(&mut items, catalogue, with_message);
+    for value in &values {
+        write_impls(&mut items, catalogue, value, with_message);
+    }
+    write_error_value(&mut items, catalogue, &values);
+    occurrence::write_error_value_params(&mut items, catalogue, &values, with_message);
+    TextSlot::Items.fill(&mut printed, &items.finish());
+    printed
+}
+
+/// `ErrorValue`'s `Deserialize`, and `ApiError::value`, through `Read`.
+fn error_value_read() -> TokenStream {
+    quote! {
             /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
             impl<'de> Deserialize<'de> for ErrorValue {
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
@@ -137,20 +159,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
                 }
             }
 
-            #axum
-            #occurrence
-            #slot
-        }
-    });
-    let mut items = Items::new(4);
-    wire_impls_macro(&mut items, catalogue, with_message);
-    for value in &values {
-        write_impls(&mut items, catalogue, value, with_message);
     }
-    write_error_value(&mut items, catalogue, &values);
-    occurrence::write_error_value_params(&mut items, catalogue, &values, with_message);
-    TextSlot::Items.fill(&mut printed, &items.finish());
-    printed
 }
 
 /// `wire_impls!`: each value's `Params`, reader, serde, answer, and its
@@ -299,7 +308,8 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.close();
     items.doc("Writes the value's body.");
     items.open("impl Serialize for ErrorValue");
-    items.open("fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>");
+    items
+        .open("fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>");
     super::items::write_match(items, values, "value.serialize(serializer)");
     items.close();
     items.close();

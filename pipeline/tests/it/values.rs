@@ -139,7 +139,8 @@ fn a_value_reads_its_params_as_serde_json_values_would() {
         let members = format!(r#""limit":{limit},"ratio":1,"partial":true,"columns":[]"#);
         assert_eq!(read(&body(&members)), None, "{limit}");
     }
-    let members = r#""limit":-9223372036854775808,"ratio":18446744073709551615,"partial":false,"columns":["a"]"#;
+    let members =
+        r#""limit":-9223372036854775808,"ratio":18446744073709551615,"partial":false,"columns":["a"]"#;
     let rows = read(&body(members)).expect("a value");
     assert_eq!((rows.limit, rows.ratio), (i64::MIN, 18446744073709551615.0));
     // A list of strings holds strings only.
@@ -148,7 +149,12 @@ fn a_value_reads_its_params_as_serde_json_values_would() {
     // The members are the envelope's, the last one sent; one that is no object is no body.
     let last = r#"{"error":{"code":"busy","queue":1},"error":{"code":"busy","queue":2},"queue":3}"#;
     assert_eq!(serde_json::from_str::<Busy>(last).ok(), Some(Busy { request_id: None, queue: 2 }));
-    for body in [r#"{"error":"busy"}"#, r#"{"error":[{"code":"busy","queue":1}]}"#, r#"{"code":"busy","queue":1}"#, "[]"] {
+    for body in [
+        r#"{"error":"busy"}"#,
+        r#"{"error":[{"code":"busy","queue":1}]}"#,
+        r#"{"code":"busy","queue":1}"#,
+        "[]",
+    ] {
         assert!(serde_json::from_str::<ErrorValue>(body).is_err(), "{body}");
     }
     // An escaped key is the same key; a code that is not the catalogue's is no value.
