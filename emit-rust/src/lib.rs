@@ -225,7 +225,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         hash_names |= lookups.hash_names(catalogue);
         hash_codes |= lookups.hash_codes(catalogue);
     }
-    let rest = [
+    let before_values = [
         error_code::emit_error_code(catalogue),
         recovery::emit_recovery(catalogue),
         errors::emit_error_types(catalogue),
@@ -233,10 +233,18 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         // catalogue declares their body.
         response::emit_response(catalogue),
         problem::emit_problem(catalogue),
-        values::emit_values(catalogue),
-        serde_codes::emit_serde_codes(catalogue),
-        if catalogue.body.is_some() { server::emit_server(catalogue) } else { TokenStream::new() },
-        values::emit_wire(catalogue),
+    ];
+    for tokens in before_values {
+        lib.push_str(&print_part(tokens));
+    }
+    // Values grow with the rows: they come printed, their text spliced in.
+    lib.push_str(&values::emit_values(catalogue));
+    lib.push_str(&print_part(serde_codes::emit_serde_codes(catalogue)));
+    if catalogue.body.is_some() {
+        lib.push_str(&print_part(server::emit_server(catalogue)));
+    }
+    lib.push_str(&values::emit_wire(catalogue));
+    let rest = [
         interop::emit_http_interop(catalogue),
     ];
     for tokens in rest {

@@ -215,6 +215,8 @@ pub(super) enum TextSlot {
     Variants,
     /// Associated constants in an `impl`.
     Consts,
+    /// Items in a top-level module.
+    Items,
 }
 
 impl TextSlot {
@@ -223,6 +225,7 @@ impl TextSlot {
         match self {
             TextSlot::Variants => quote! { __ErrcatVariants, },
             TextSlot::Consts => quote! { const __ERRCAT_CONSTS: () = (); },
+            TextSlot::Items => quote! { const __ERRCAT_ITEMS: () = (); },
         }
     }
 
@@ -231,6 +234,7 @@ impl TextSlot {
         match self {
             TextSlot::Variants => "    __ErrcatVariants,\n",
             TextSlot::Consts => "    const __ERRCAT_CONSTS: () = ();\n",
+            TextSlot::Items => "    const __ERRCAT_ITEMS: () = ();\n",
         }
     }
 

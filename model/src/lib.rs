@@ -8,8 +8,8 @@
 //! types ([`spec`]), where things were written ([`source`]), the
 //! diagnostics ([`diagnostic`]), the output files and their generated
 //! header ([`output`]), the text escapes every emitter shares
-//! ([`text`]), the writer of the Rust crate's data ([`rust_data`]) and
-//! the checked [`Catalogue`]. errcat's pipeline (errcat-pipeline) and
+//! ([`text`]), the writers of the Rust crate's data ([`rust_data`]) and
+//! of its per-value items ([`rust_items`]), and the checked [`Catalogue`]. errcat's pipeline (errcat-pipeline) and
 //! its Rust emitter (errcat-emit-rust) build on it. Use errcat: this crate's API
 //! is errcat's internals and follows errcat's releases, with no semver
 //! promise of its own.
@@ -23,6 +23,7 @@ pub mod locales;
 pub mod output;
 pub mod params;
 pub mod rust_data;
+pub mod rust_items;
 mod sections;
 pub mod source;
 pub mod spec;

@@ -106,13 +106,19 @@ fn a_module_keeps_the_file_docs() {
 fn text_slots_are_the_lines_prettyplease_prints() {
     let variants = TextSlot::Variants.tokens();
     let consts = TextSlot::Consts.tokens();
+    let items = TextSlot::Items.tokens();
     let file: syn::File = syn::parse2(quote! {
         enum E { #variants }
         impl E { #consts }
+        mod m { #items }
     })
     .unwrap();
     let mut text = prettyplease::unparse(&file);
     TextSlot::Variants.fill(&mut text, "    A,\n    B,\n");
     TextSlot::Consts.fill(&mut text, "    const C: u8 = 1;\n");
-    assert_eq!(text, "enum E {\n    A,\n    B,\n}\nimpl E {\n    const C: u8 = 1;\n}\n");
+    TextSlot::Items.fill(&mut text, "    struct S;\n");
+    assert_eq!(
+        text,
+        "enum E {\n    A,\n    B,\n}\nimpl E {\n    const C: u8 = 1;\n}\nmod m {\n    struct S;\n}\n"
+    );
 }

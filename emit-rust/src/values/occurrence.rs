@@ -9,7 +9,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Value;
+use super::items::write_match;
 use crate::tokens::{doc, ident};
+use errcat_model::rust_items::Items;
 use errcat_model::{BodyRole, Catalogue};
 
 /// The occurrence member a value's answer can carry: its JSON key and its
@@ -28,20 +30,22 @@ pub(crate) fn exists(catalogue: &Catalogue) -> bool {
     catalogue.body.is_some() && member(catalogue).is_some()
 }
 
-/// `values`' re-export of `Occurrence`, when the catalogue has a member for it.
-pub(super) fn reexport(catalogue: &Catalogue) -> TokenStream {
-    if !exists(catalogue) {
-        return TokenStream::new();
-    }
-    quote! {
-        #[cfg(feature = "serde")]
-        pub use crate::value_wire::Occurrence;
-    }
+/// The `with_…` method of every value and of `ErrorValue`, as text:
+/// `wire_impls!` gives it to each value. None without an occurrence member.
+pub(super) fn with_method(catalogue: &Catalogue) -> Option<String> {
+    let (key, field) = member(catalogue)?;
+    Some(format!(
+        "/// The value, answered with `{key}` naming this occurrence.\n\
+         #[must_use]\n\
+         pub fn with_{field}(self, {field}: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {{\n    \
+             Occurrence {{ value: self, {field}: ::core::option::Option::Some({field}.into()) }}\n\
+         }}"
+    ))
 }
 
-/// `Occurrence`, its serde and answer, and the `with_…` method of every
-/// value and of `ErrorValue`; inside the private `value_wire` module.
-pub(super) fn emit(catalogue: &Catalogue, values: &[Value], with_message: bool) -> TokenStream {
+/// `Occurrence`, its serde and answer, and `ErrorValue`'s `with_…`
+/// method; inside the private `value_wire` module.
+pub(super) fn emit(catalogue: &Catalogue, with_message: bool) -> TokenStream {
     let Some((key, field)) = member(catalogue) else {
         return TokenStream::new();
     };
@@ -60,26 +64,8 @@ pub(super) fn emit(catalogue: &Catalogue, values: &[Value], with_message: bool) 
     ));
     let field_docs = doc(&format!("`{key}`: names this occurrence of the error."));
     let with_docs = doc(&format!("The value, answered with `{key}` naming this occurrence."));
-    let with_method = quote! {
-        #with_docs
-        #[must_use]
-        pub fn #with(self, #field: impl ::core::convert::Into<String>) -> Occurrence<Self> {
-            Occurrence { value: self, #field: ::core::option::Option::Some(#field.into()) }
-        }
-    };
-    let paths = values.iter().map(|value| &value.path);
-    let variants: Vec<_> = values.iter().map(|value| &value.variant).collect();
-    let error_value_message = with_message.then(|| {
-        quote! {
-            fn message(&self) -> String {
-                match self {
-                    #(ErrorValue::#variants(value) => value.message(),)*
-                }
-            }
-        }
-    });
-    let occurrence_message =
-        with_message.then(|| quote! { fn message(&self) -> String { self.value.message() } });
+    let occurrence_message = with_message
+        .then(|| quote! { fn message(&self) -> ::alloc::string::String { self.value.message() } });
     quote! {
         #struct_docs
         #[derive(Clone, Debug, PartialEq)]
@@ -88,24 +74,14 @@ pub(super) fn emit(catalogue: &Catalogue, values: &[Value], with_message: bool) 
             /// The value: the error and its params.
             pub value: V,
             #field_docs
-            pub #field: ::core::option::Option<String>,
+            pub #field: ::core::option::Option<::alloc::string::String>,
         }
 
-        #(impl #paths { #with_method })*
-
-        impl ErrorValue { #with_method }
-
-        impl Params for ErrorValue {
-            fn error_code(&self) -> crate::ErrorCode {
-                self.error()
-            }
-
-            #error_value_message
-
-            fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-                match self {
-                    #(ErrorValue::#variants(value) => value.write_params(map),)*
-                }
+        impl ErrorValue {
+            #with_docs
+            #[must_use]
+            pub fn #with(self, #field: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {
+                Occurrence { value: self, #field: ::core::option::Option::Some(#field.into()) }
             }
         }
 
@@ -139,4 +115,31 @@ pub(super) fn emit(catalogue: &Catalogue, values: &[Value], with_message: bool) 
             }
         }
     }
+}
+
+/// `Params` for `ErrorValue`, which `Occurrence<ErrorValue>` needs: each
+/// variant's, as text. Nothing without an occurrence member.
+pub(super) fn write_error_value_params(
+    items: &mut Items,
+    catalogue: &Catalogue,
+    values: &[Value],
+    with_message: bool,
+) {
+    if member(catalogue).is_none() {
+        return;
+    }
+    items.open("impl Params for ErrorValue");
+    items.open("fn error_code(&self) -> crate::ErrorCode");
+    items.line("self.error()");
+    items.close();
+    if with_message {
+        items.open("fn message(&self) -> ::alloc::string::String");
+        write_match(items, values, "value.message()");
+        items.close();
+    }
+    items
+        .open("fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>");
+    write_match(items, values, "value.write_params(map)");
+    items.close();
+    items.close();
 }

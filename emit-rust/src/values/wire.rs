@@ -1,24 +1,29 @@
 //! Values on the wire (the generated crate's `serde` and `axum` features,
 //! for a catalogue that declares its error body): each value written as
 //! the body (or problem details) with its params as members, read back
-//! tolerantly, `ApiError::value`, and `IntoResponse` for each.
+//! tolerantly (through `read.rs`'s `Read`), `ApiError::value`, and
+//! `IntoResponse` for each. The module's fixed half is `quote!`; what
+//! grows with the values is text, each value's impls alike coming from
+//! one `macro_rules!`, `wire_impls!`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Value, occurrence, values};
-use crate::tokens::{doc, ident};
+use super::{Value, occurrence, read, values};
+use crate::splice::TextSlot;
+use crate::tokens::doc;
 use errcat_model::params::ParamType;
+use errcat_model::rust_items::Items;
 use errcat_model::{BodyRole, Catalogue, MessageText};
 
-/// The private `value_wire` module; nothing without values or a body.
-pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
+/// The private `value_wire` module, printed; nothing without values or a body.
+pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     let Some(body) = &catalogue.body else {
-        return TokenStream::new();
+        return String::new();
     };
     let values = values(catalogue);
     if values.is_empty() {
-        return TokenStream::new();
+        return String::new();
     }
     let code_key = &body.code().key;
     let problem = catalogue.problem_details.is_some();
@@ -40,40 +45,44 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
             #message
         }
     };
-    let (write, find) = match (&body.envelope, problem) {
-        (Some(envelope), false) => (
-            quote! {
-                let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
-                map.serialize_entry(#envelope, &Members(value))?;
-                map.end()
-            },
-            quote! { json.get(#envelope).and_then(Value::as_object) },
-        ),
-        _ => (quote! { Members(value).serialize(serializer) }, quote! { json.as_object() }),
+    let write = match (&body.envelope, problem) {
+        (Some(envelope), false) => quote! {
+            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            map.serialize_entry(#envelope, &Members(value))?;
+            map.end()
+        },
+        _ => quote! { Members(value).serialize(serializer) },
     };
     let content_type = if problem { "application/problem+json" } else { "application/json" };
     let answer_docs = doc(&format!("Answers with the error's status and its body as `{content_type}`."));
     let with_message = problem || body.member(BodyRole::Message).is_some();
-    let impls = values.iter().map(|value| emit_impls(catalogue, value, with_message));
-    let readers = readers(&values);
-    let error_value = error_value_wire(&values);
-    let axum = axum_answers(&values, content_type, answer_docs);
-    let occurrence = occurrence::emit(catalogue, &values, with_message);
+    let read = read::emit_read(catalogue, &values);
+    let missing = values.iter().flat_map(|value| &value.params).any(|param| param.required).then(|| {
+        quote! {
+            /// A param the body lacks, or sends with the wrong type.
+            fn missing<E: de::Error>(param: &str) -> E {
+                E::custom(::alloc::format!("the param `{param}` is missing or of the wrong type"))
+            }
+        }
+    });
+    let axum = axum_answer(content_type, answer_docs);
+    let occurrence = occurrence::emit(catalogue, with_message);
     let message_fn = with_message.then(|| {
         quote! {
             /// The body's message: the rendered template, else as the catalogue says.
-            fn message(&self) -> String;
+            fn message(&self) -> ::alloc::string::String;
         }
     });
-    quote! {
+    let error_value_read = error_value_read();
+    let slot = TextSlot::Items.tokens();
+    let mut printed = crate::print_part(quote! {
         /// Values as error bodies (feature `serde`) and answers (feature `axum`).
         #[cfg(feature = "serde")]
         mod value_wire {
-            use ::alloc::string::String;
             use ::serde::de;
             use ::serde::ser::SerializeMap;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-            use ::serde_json::{Map, Value};
+            use ::serde_json::Value;
 
             use crate::values::ErrorValue;
 
@@ -102,93 +111,219 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> TokenStream {
                 #write
             }
 
-            /// The object of a body that holds the code and the params.
-            fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-                #find
-            }
+            #read
+            #missing
 
-            /// The catalogue's error whose code (or alias) the members carry.
-            fn code_of(members: &Map<String, Value>) -> ::core::option::Option<crate::ErrorCode> {
-                let code = members.get(#code_key)?;
-                crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
-            }
+            #error_value_read
 
-            #readers
-
-            #(#impls)*
-
-            #error_value
             #axum
             #occurrence
+            #slot
         }
+    });
+    let mut items = Items::new(4);
+    wire_impls_macro(&mut items, catalogue, with_message);
+    for value in &values {
+        write_impls(&mut items, catalogue, value, with_message);
     }
+    write_error_value(&mut items, catalogue, &values);
+    occurrence::write_error_value_params(&mut items, catalogue, &values, with_message);
+    TextSlot::Items.fill(&mut printed, &items.finish());
+    printed
 }
 
-/// `ErrorValue`'s serde, and `ApiError::value`.
-fn error_value_wire(values: &[Value]) -> TokenStream {
-    let read_arms = values.iter().map(|Value { path, variant, .. }| {
-        quote! {
-            _ if code == crate::ErrorCode::from(#path::ERROR) => {
-                #path::read(members).map(ErrorValue::#variant)
-            }
-        }
-    });
-    let write_arms = values.iter().map(|Value { variant, .. }| {
-        quote! { ErrorValue::#variant(value) => value.serialize(serializer), }
-    });
+/// `ErrorValue`'s `Deserialize`, and `ApiError::value`, through `Read`.
+fn error_value_read() -> TokenStream {
     quote! {
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(code: crate::ErrorCode, members: &Map<String, Value>) -> ::core::result::Result<Self, E> {
-            match code {
-                #(#read_arms)*
-                _ => ::core::result::Result::Err(E::custom("the error has no params or message")),
+            /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for ErrorValue {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    let code = members.code().ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
+                    ErrorValue::read(code, &mut members)
+                }
             }
-        }
-    }
 
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                #(#write_arms)*
+            impl crate::ApiError {
+                /// The error's value: its params as the body sent them (feature `serde`).
+                ///
+                /// `None` when the body names no error with params or a message,
+                /// or lacks one of its required params or sends it with the wrong
+                /// type; an optional param sent with the wrong type reads as absent.
+                /// The code is never lost: `error_code()` and `raw_body()` still have it.
+                #[must_use]
+                pub fn value(&self) -> ::core::option::Option<ErrorValue> {
+                    let code = self.error_code()?;
+                    let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+                    ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
+                }
             }
-        }
-    }
-
-    /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for ErrorValue {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json).ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members).ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
-        }
-    }
-
-    impl crate::ApiError {
-        /// The error's value: its params as the body sent them (feature `serde`).
-        ///
-        /// `None` when the body names no error with params or a message,
-        /// or lacks one of its required params or sends it with the wrong
-        /// type; an optional param sent with the wrong type reads as absent.
-        /// The code is never lost: `error_code()` and `raw_body()` still have it.
-        #[must_use]
-        pub fn value(&self) -> ::core::option::Option<ErrorValue> {
-            let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
-        }
-    }
 
     }
 }
 
-/// `IntoResponse` for `ErrorValue`, and the answer every value gives.
-fn axum_answers(values: &[Value], content_type: &str, answer_docs: TokenStream) -> TokenStream {
-    let answer_arms = values.iter().map(|Value { variant, .. }| {
-        quote! { ErrorValue::#variant(value) => value.into_response(), }
+/// `wire_impls!`: each value's `Params`, reader, serde, answer, and its
+/// `with_…` method where answers name their occurrence, from one line
+/// naming the value, how its message is made and its params in order.
+fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool) {
+    items.doc(if with_message {
+        "The impls of each value `$value` on the wire: its body written and read, and its\n\
+         answer (feature `axum`), from its type, how its body's message is made (`to_string`,\n\
+         its `name` or its `description`), and each param's field, the reader of its type,\n\
+         and whether it is `required` or `optional`."
+    } else {
+        "The impls of each value `$value` on the wire: its body written and read, and its\n\
+         answer (feature `axum`), from its type and each param's field, the reader of its\n\
+         type, and whether it is `required` or `optional`."
     });
+    items.open("macro_rules! wire_impls");
+    let message_param = if with_message { ", $message:ident" } else { "" };
+    items.lines(
+        "(@write $self:tt $map:ident $field:ident required) => {\n    \
+             $map.serialize_entry(::core::stringify!($field), &$self.$field)?;\n\
+         };\n\
+         (@write $self:tt $map:ident $field:ident optional) => {\n    \
+             if let ::core::option::Option::Some(value) = &$self.$field {\n        \
+                 $map.serialize_entry(::core::stringify!($field), value)?;\n    \
+             }\n\
+         };\n\
+         (@read $members:ident $field:ident $reader:ident required) => {\n    \
+             $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?\n\
+         };\n\
+         (@read $members:ident $field:ident $reader:ident optional) => {\n    \
+             $members.$reader(::core::stringify!($field))\n\
+         };",
+    );
+    if with_message {
+        items.lines(
+            "(@message $self:tt to_string) => {\n    \
+                 ::alloc::string::ToString::to_string($self)\n\
+             };\n\
+             (@message $self:tt $getter:ident) => {\n    \
+                 ::alloc::string::String::from($self.$getter())\n\
+             };",
+        );
+    }
+    let message_fn = if with_message {
+        "\n    fn message(&self) -> ::alloc::string::String {\n        \
+             wire_impls!(@message self $message)\n    \
+         }"
+    } else {
+        ""
+    };
+    // A value without params, then one with: the one writes and reads nothing.
+    items.lines(&format!(
+        "($value:ty{message_param}) => {{\n    \
+             impl Params for $value {{\n        \
+                 fn error_code(&self) -> crate::ErrorCode {{\n            \
+                     crate::ErrorCode::from(self.error())\n        \
+                 }}{message_fn}\n        \
+                 fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {{\n            \
+                     ::core::result::Result::Ok(())\n        \
+                 }}\n    \
+             }}\n    \
+             impl $value {{\n        \
+                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
+                     ::core::result::Result::Ok(Self {{}})\n        \
+                 }}\n    \
+             }}\n    \
+             wire_impls!(@alike $value);\n\
+         }};\n\
+         ($value:ty{message_param}; $($field:ident: $reader:ident $required:ident),+) => {{\n    \
+             impl Params for $value {{\n        \
+                 fn error_code(&self) -> crate::ErrorCode {{\n            \
+                     crate::ErrorCode::from(self.error())\n        \
+                 }}{message_fn}\n        \
+                 fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {{\n            \
+                     $(wire_impls!(@write self map $field $required);)+\n            \
+                     ::core::result::Result::Ok(())\n        \
+                 }}\n    \
+             }}\n    \
+             impl $value {{\n        \
+                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
+                     ::core::result::Result::Ok(Self {{ $($field: wire_impls!(@read members $field $reader $required),)+ }})\n        \
+                 }}\n    \
+             }}\n    \
+             wire_impls!(@alike $value);\n\
+         }};",
+        message_fn = message_fn.replace('\n', "\n    "),
+    ));
+    items.open("(@alike $value:ty) =>");
+    items.lines(
+        "/// Writes the error body: the code, the message and every param set.\n\
+         impl Serialize for $value {\n    \
+             fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {\n        \
+                 write(self, serializer)\n    \
+             }\n\
+         }\n\
+         /// Reads the error body of this error; a mistyped optional param reads as absent.\n\
+         impl<'de> Deserialize<'de> for $value {\n    \
+             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {\n        \
+                 let mut members = Read::deserialize(deserializer)?;\n        \
+                 if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {\n            \
+                     return ::core::result::Result::Err(de::Error::custom(\"the body's code is another error's\"));\n        \
+                 }\n        \
+                 Self::read(&mut members)\n    \
+             }\n\
+         }\n\
+         /// Answers with the error's status and the value's body (feature `axum`).\n\
+         #[cfg(feature = \"axum\")]\n\
+         impl IntoResponse for $value {\n    \
+             fn into_response(self) -> Response {\n        \
+                 answer(&self)\n    \
+             }\n\
+         }",
+    );
+    if let Some(with) = occurrence::with_method(catalogue) {
+        items.open("impl $value");
+        items.lines(&with);
+        items.close();
+    }
+    items.close_with(";");
+    items.close();
+}
+
+/// `ErrorValue`'s reader by code, its serde, and its answer.
+fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value]) {
+    items.open("impl ErrorValue");
+    items.doc("The value of the error `code`, read from a body's members.");
+    items.open("fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E>");
+    items.open("match code");
+    for value in values {
+        items.line(format_args!(
+            "crate::ErrorCode::{}(crate::{}::{}) => {}::read(members).map(Self::{}),",
+            value.table.error_code_variant,
+            value.table.rust_enum,
+            value.row.rust_variant,
+            value.path_text,
+            value.variant_text,
+        ));
+    }
+    // Every row has a value when the catalogue shares params: no code is left.
+    if values.len() < catalogue.rows().count() {
+        items.line("_ => ::core::result::Result::Err(E::custom(\"the error has no params or message\")),");
+    }
+    items.close();
+    items.close();
+    items.close();
+    items.doc("Writes the value's body.");
+    items.open("impl Serialize for ErrorValue");
+    items
+        .open("fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>");
+    super::items::write_match(items, values, "value.serialize(serializer)");
+    items.close();
+    items.close();
+    items.doc("Answers with the value's status and body (feature `axum`).");
+    items.line("#[cfg(feature = \"axum\")]");
+    items.open("impl IntoResponse for ErrorValue");
+    items.open("fn into_response(self) -> Response");
+    super::items::write_match(items, values, "value.into_response()");
+    items.close();
+    items.close();
+}
+
+/// The answer every value gives (feature `axum`).
+fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
     quote! {
     #[cfg(feature = "axum")]
     use ::axum_core::response::{IntoResponse, Response};
@@ -212,132 +347,31 @@ fn axum_answers(values: &[Value], content_type: &str, answer_docs: TokenStream) 
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-
-    /// Answers with the value's status and body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for ErrorValue {
-        fn into_response(self) -> Response {
-            match self {
-                #(#answer_arms)*
-            }
-        }
-    }
     }
 }
 
-/// The readers of params the values use: an unused one would be dead code.
-fn readers(values: &[Value]) -> TokenStream {
-    let params = || values.iter().flat_map(|value| &value.params);
-    let has = |ty: ParamType| params().any(|param| param.ty == ty);
-    let missing = params().any(|param| param.required).then(|| {
-        quote! {
-            /// A param the body lacks, or sends with the wrong type.
-            fn missing<E: de::Error>(param: &str) -> E {
-                E::custom(::alloc::format!("the param `{param}` is missing or of the wrong type"))
-            }
-        }
-    });
-    let string = has(ParamType::String).then(|| {
-        quote! {
-            fn string(members: &Map<String, Value>, name: &str) -> ::core::option::Option<String> {
-                members.get(name).and_then(Value::as_str).map(String::from)
-            }
-        }
-    });
-    let strings = has(ParamType::Strings).then(|| {
-        quote! {
-            fn strings(members: &Map<String, Value>, name: &str) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-                members.get(name)?.as_array()?.iter().map(|item| item.as_str().map(String::from)).collect()
-            }
-        }
-    });
-    quote! { #missing #string #strings }
-}
-
-/// One value's `Params`, serde and `IntoResponse`.
-fn emit_impls(catalogue: &Catalogue, value: &Value, with_message: bool) -> TokenStream {
-    let Value { row, path, .. } = value;
-    let message = match (&row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
-        (Some(_), _) => quote! { ::alloc::string::ToString::to_string(self) },
-        (None, Some(MessageText::Name)) => quote! { String::from(self.name()) },
-        (None, _) => quote! { String::from(self.description()) },
-    };
-    let message = with_message.then(|| quote! { fn message(&self) -> String { #message } });
-    let writes = value.params.iter().map(|param| {
-        let (key, field) = (&param.name, ident(&param.name));
-        if param.required {
-            quote! { map.serialize_entry(#key, &self.#field)?; }
-        } else {
-            quote! {
-                if let ::core::option::Option::Some(value) = &self.#field {
-                    map.serialize_entry(#key, value)?;
-                }
-            }
-        }
-    });
-    let reads = value.params.iter().map(|param| {
-        let (key, field) = (&param.name, ident(&param.name));
-        let read = match param.ty {
-            ParamType::String => quote! { string(members, #key) },
-            ParamType::Integer => quote! { members.get(#key).and_then(Value::as_i64) },
-            ParamType::Number => quote! { members.get(#key).and_then(Value::as_f64) },
-            ParamType::Boolean => quote! { members.get(#key).and_then(Value::as_bool) },
-            ParamType::Strings => quote! { strings(members, #key) },
+/// One value's line of `wire_impls!`.
+fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_message: bool) {
+    let mut line = format!("wire_impls!({}", value.path_text);
+    if with_message {
+        line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
+            (Some(_), _) => ", to_string",
+            (None, Some(MessageText::Name)) => ", name",
+            (None, _) => ", description",
+        });
+    }
+    for (i, param) in value.params.iter().enumerate() {
+        let reader = match param.ty {
+            ParamType::String => "string",
+            ParamType::Integer => "integer",
+            ParamType::Number => "number",
+            ParamType::Boolean => "boolean",
+            ParamType::Strings => "strings",
         };
-        if param.required {
-            quote! { #field: #read.ok_or_else(|| missing(#key))?, }
-        } else {
-            quote! { #field: #read, }
-        }
-    });
-    let unused = value.params.is_empty().then(|| quote! { let _ = map; });
-    let members_name = if value.params.is_empty() { quote!(_members) } else { quote!(members) };
-    quote! {
-        impl Params for #path {
-            fn error_code(&self) -> crate::ErrorCode {
-                crate::ErrorCode::from(self.error())
-            }
-
-            #message
-
-            fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-                #(#writes)*
-                #unused
-                ::core::result::Result::Ok(())
-            }
-        }
-
-        impl #path {
-            fn read<E: de::Error>(#members_name: &Map<String, Value>) -> ::core::result::Result<Self, E> {
-                ::core::result::Result::Ok(Self { #(#reads)* })
-            }
-        }
-
-        /// Writes the error body: the code, the message and every param set.
-        impl Serialize for #path {
-            fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                write(self, serializer)
-            }
-        }
-
-        /// Reads the error body of this error; a mistyped optional param reads as absent.
-        impl<'de> Deserialize<'de> for #path {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let json = Value::deserialize(deserializer)?;
-                let members = members(&json).ok_or_else(|| de::Error::custom("not an error body"))?;
-                if code_of(members) != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
-                    return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
-                }
-                Self::read(members)
-            }
-        }
-
-        /// Answers with the error's status and the value's body (feature `axum`).
-        #[cfg(feature = "axum")]
-        impl IntoResponse for #path {
-            fn into_response(self) -> Response {
-                answer(&self)
-            }
-        }
+        let required = if param.required { "required" } else { "optional" };
+        line.push_str(if i == 0 { "; " } else { ", " });
+        line.push_str(&format!("{}: {reader} {required}", param.name));
     }
+    line.push_str(");");
+    items.line(line);
 }

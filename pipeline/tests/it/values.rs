@@ -122,6 +122,47 @@ fn a_client_keeps_the_code_when_the_params_are_wrong() {
     assert_eq!(ApiError::from_response(502, b"<html>").value(), None);
 }
 
+/// A value is read in one pass over the body, as `serde_json::Value` reads
+/// it: the last of a repeated member, every other member skipped whatever
+/// it holds, and each param as `Value`'s `as_i64`, `as_f64`, `as_str` take it.
+#[test]
+fn a_value_reads_its_params_as_serde_json_values_would() {
+    let read = |body: &str| serde_json::from_str::<TooManyRows>(body).ok();
+    let body = |members: &str| format!(r#"{{"error":{{"code":"too_many_rows",{members}}}}}"#);
+    let rows = read(&body(
+        r#""limit":1,"ratio":2,"partial":true,"columns":[],"limit":7,"other":{"a":[1,{"b":null}]},"x":[[]]"#,
+    ))
+    .expect("a value");
+    assert_eq!((rows.limit, rows.ratio, rows.columns.len()), (7, 2.0, 0));
+    // An integer that does not fit, or is written as a float, is no integer.
+    for limit in ["9223372036854775808", "1.0", "null", "[1]"] {
+        let members = format!(r#""limit":{limit},"ratio":1,"partial":true,"columns":[]"#);
+        assert_eq!(read(&body(&members)), None, "{limit}");
+    }
+    let members =
+        r#""limit":-9223372036854775808,"ratio":18446744073709551615,"partial":false,"columns":["a"]"#;
+    let rows = read(&body(members)).expect("a value");
+    assert_eq!((rows.limit, rows.ratio), (i64::MIN, 18446744073709551615.0));
+    // A list of strings holds strings only.
+    let members = r#""limit":1,"ratio":1,"partial":true,"columns":["a",1]"#;
+    assert_eq!(read(&body(members)), None);
+    // The members are the envelope's, the last one sent; one that is no object is no body.
+    let last = r#"{"error":{"code":"busy","queue":1},"error":{"code":"busy","queue":2},"queue":3}"#;
+    assert_eq!(serde_json::from_str::<Busy>(last).ok(), Some(Busy { request_id: None, queue: 2 }));
+    for body in [
+        r#"{"error":"busy"}"#,
+        r#"{"error":[{"code":"busy","queue":1}]}"#,
+        r#"{"code":"busy","queue":1}"#,
+        "[]",
+    ] {
+        assert!(serde_json::from_str::<ErrorValue>(body).is_err(), "{body}");
+    }
+    // An escaped key is the same key; a code that is not the catalogue's is no value.
+    let escaped = r#"{"error":{"code":"busy","qu\u0065ue":4}}"#;
+    assert_eq!(serde_json::from_str::<Busy>(escaped).ok(), Some(Busy { request_id: None, queue: 4 }));
+    assert!(serde_json::from_str::<ErrorValue>(r#"{"error":{"code":7,"queue":4}}"#).is_err());
+}
+
 #[test]
 fn a_server_answers_with_the_value_and_the_occurrence_headers() {
     let response = table_missing().into_response();

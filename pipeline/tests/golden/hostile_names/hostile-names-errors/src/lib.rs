@@ -2962,6 +2962,84 @@ mod response {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> u32 {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+                /// What a client can do about the error, if the catalogue says.
+                #[must_use]
+                pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
+                    self.error().recovery()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`Result`](crate::Result)'s errors with params or a message.
     pub mod all {
         /// [`Result::Row`](crate::Result::Row) with its params: Named like the private method \`row\`.
@@ -3020,66 +3098,7 @@ pub mod values {
             /// A string, data only: not in the message.
             pub description: ::alloc::string::String,
         }
-        impl Row {
-            /// The error this is a value of.
-            pub const ERROR: crate::Result = crate::Result::Row;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::Result {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for Row {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "{} {} {} {} {} {{}}", self.code, self.name, self.error, self
-                    .value, self.f
-                )
-            }
-        }
-        impl ::core::error::Error for Row {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Row> for crate::Result {
-            fn from(_: Row) -> Self {
-                Row::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Row> for crate::ErrorCode {
-            fn from(_: Row) -> Self {
-                crate::ErrorCode::All(Row::ERROR)
-            }
-        }
-        impl ::core::convert::From<Row> for super::ErrorValue {
-            fn from(value: Row) -> Self {
-                super::ErrorValue::AllRow(value)
-            }
-        }
+        value_impls!(Row: Result::Row, All, AllRow, "{} {} {} {} {} {{}}", code, name, error, value, f);
     }
     /// The values of [`Box`](crate::Box)'s errors with params or a message.
     pub mod string {
@@ -3103,71 +3122,13 @@ pub mod values {
             /// Named like the reader \`strings\`.
             ///
             /// A list of strings, optional.
-            pub strings: ::core::option::Option<
-                ::alloc::vec::Vec<::alloc::string::String>,
-            >,
+            pub strings: ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>>,
             /// Named like the function \`missing\`.
             ///
             /// A boolean, data only: not in the message.
             pub missing: bool,
         }
-        impl Vec {
-            /// The error this is a value of.
-            pub const ERROR: crate::Box = crate::Box::Vec;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::Box {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for Vec {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{}", self.string)
-            }
-        }
-        impl ::core::error::Error for Vec {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Vec> for crate::Box {
-            fn from(_: Vec) -> Self {
-                Vec::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Vec> for crate::ErrorCode {
-            fn from(_: Vec) -> Self {
-                crate::ErrorCode::String(Vec::ERROR)
-            }
-        }
-        impl ::core::convert::From<Vec> for super::ErrorValue {
-            fn from(value: Vec) -> Self {
-                super::ErrorValue::StringVec(value)
-            }
-        }
+        value_impls!(Vec: Box::Vec, String, StringVec, "{}", string);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::AllRow`).
     ///
@@ -3598,18 +3559,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -3636,16 +3596,206 @@ mod value_wire {
     ) -> ::core::result::Result<S::Ok, S::Error> {
         Members(value).serialize(serializer)
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.as_object()
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("type")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
+        fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+            self.take(key)?.as_f64()
+        }
+        fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            self.take(key)?.as_bool()
+        }
+        fn strings(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+            match self.take(key)? {
+                Value::Array(items) => {
+                    items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::String(text) => ::core::option::Option::Some(text),
+                            _ => ::core::option::Option::None,
+                        })
+                        .collect()
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "code" => ::core::option::Option::Some("code"),
+            "description" => ::core::option::Option::Some("description"),
+            "error" => ::core::option::Option::Some("error"),
+            "f" => ::core::option::Option::Some("f"),
+            "json" => ::core::option::Option::Some("json"),
+            "members" => ::core::option::Option::Some("members"),
+            "missing" => ::core::option::Option::Some("missing"),
+            "name" => ::core::option::Option::Some("name"),
+            "serializer" => ::core::option::Option::Some("serializer"),
+            "string" => ::core::option::Option::Some("string"),
+            "strings" => ::core::option::Option::Some("strings"),
+            "value" => ::core::option::Option::Some("value"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "type" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(MembersVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -3653,223 +3803,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    fn strings(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-        members
-            .get(name)?
-            .as_array()?
-            .iter()
-            .map(|item| item.as_str().map(String::from))
-            .collect()
-    }
-    impl Params for crate::values::all::Row {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("code", &self.code)?;
-            map.serialize_entry("name", &self.name)?;
-            map.serialize_entry("error", &self.error)?;
-            map.serialize_entry("value", &self.value)?;
-            map.serialize_entry("f", &self.f)?;
-            map.serialize_entry("json", &self.json)?;
-            if let ::core::option::Option::Some(value) = &self.members {
-                map.serialize_entry("members", value)?;
-            }
-            if let ::core::option::Option::Some(value) = &self.serializer {
-                map.serialize_entry("serializer", value)?;
-            }
-            map.serialize_entry("description", &self.description)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::all::Row {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                code: string(members, "code").ok_or_else(|| missing("code"))?,
-                name: members
-                    .get("name")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("name"))?,
-                error: members
-                    .get("error")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("error"))?,
-                value: members
-                    .get("value")
-                    .and_then(Value::as_f64)
-                    .ok_or_else(|| missing("value"))?,
-                f: string(members, "f").ok_or_else(|| missing("f"))?,
-                json: strings(members, "json").ok_or_else(|| missing("json"))?,
-                members: string(members, "members"),
-                serializer: members.get("serializer").and_then(Value::as_i64),
-                description: string(members, "description")
-                    .ok_or_else(|| missing("description"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::all::Row {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::all::Row {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::all::Row {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::string::Vec {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("string", &self.string)?;
-            if let ::core::option::Option::Some(value) = &self.strings {
-                map.serialize_entry("strings", value)?;
-            }
-            map.serialize_entry("missing", &self.missing)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::string::Vec {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                string: string(members, "string").ok_or_else(|| missing("string"))?,
-                strings: strings(members, "strings"),
-                missing: members
-                    .get("missing")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("missing"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::string::Vec {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::string::Vec {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::string::Vec {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code == crate::ErrorCode::from(crate::values::all::Row::ERROR) => {
-                    crate::values::all::Row::read(members).map(ErrorValue::AllRow)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::string::Vec::ERROR) => {
-                    crate::values::string::Vec::read(members).map(ErrorValue::StringVec)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::AllRow(value) => value.serialize(serializer),
-                ErrorValue::StringVec(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3882,8 +3825,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3907,16 +3850,6 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-    /// Answers with the value's status and body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for ErrorValue {
-        fn into_response(self) -> Response {
-            match self {
-                ErrorValue::AllRow(value) => value.into_response(),
-                ErrorValue::StringVec(value) => value.into_response(),
-            }
-        }
-    }
     /// A value answered with `error id`, the body's member naming this occurrence (feature `serde`): what `with_error_id` on a value or on `ErrorValue` gives.
     ///
     /// It is written, and answers (feature `axum`), as the value does, with `error id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
@@ -3926,64 +3859,18 @@ mod value_wire {
         /// The value: the error and its params.
         pub value: V,
         /// `error id`: names this occurrence of the error.
-        pub error_id: ::core::option::Option<String>,
-    }
-    impl crate::values::all::Row {
-        /// The value, answered with `error id` naming this occurrence.
-        #[must_use]
-        pub fn with_error_id(
-            self,
-            error_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                error_id: ::core::option::Option::Some(error_id.into()),
-            }
-        }
-    }
-    impl crate::values::string::Vec {
-        /// The value, answered with `error id` naming this occurrence.
-        #[must_use]
-        pub fn with_error_id(
-            self,
-            error_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                error_id: ::core::option::Option::Some(error_id.into()),
-            }
-        }
+        pub error_id: ::core::option::Option<::alloc::string::String>,
     }
     impl ErrorValue {
         /// The value, answered with `error id` naming this occurrence.
         #[must_use]
         pub fn with_error_id(
             self,
-            error_id: impl ::core::convert::Into<String>,
+            error_id: impl ::core::convert::Into<::alloc::string::String>,
         ) -> Occurrence<Self> {
             Occurrence {
                 value: self,
                 error_id: ::core::option::Option::Some(error_id.into()),
-            }
-        }
-    }
-    impl Params for ErrorValue {
-        fn error_code(&self) -> crate::ErrorCode {
-            self.error()
-        }
-        fn message(&self) -> String {
-            match self {
-                ErrorValue::AllRow(value) => value.message(),
-                ErrorValue::StringVec(value) => value.message(),
-            }
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            match self {
-                ErrorValue::AllRow(value) => value.write_params(map),
-                ErrorValue::StringVec(value) => value.write_params(map),
             }
         }
     }
@@ -3991,7 +3878,7 @@ mod value_wire {
         fn error_code(&self) -> crate::ErrorCode {
             self.value.error_code()
         }
-        fn message(&self) -> String {
+        fn message(&self) -> ::alloc::string::String {
             self.value.message()
         }
         fn write_params<M: SerializeMap>(
@@ -4018,6 +3905,151 @@ mod value_wire {
     impl<V: Params> IntoResponse for Occurrence<V> {
         fn into_response(self) -> Response {
             answer(&self)
+        }
+    }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+            impl $value {
+                /// The value, answered with `error id` naming this occurrence.
+                #[must_use]
+                pub fn with_error_id(self, error_id: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {
+                    Occurrence { value: self, error_id: ::core::option::Option::Some(error_id.into()) }
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::all::Row, to_string; code: string required, name: integer required, error: boolean required, value: number required, f: string required, json: strings required, members: string optional, serializer: integer optional, description: string required);
+    wire_impls!(crate::values::string::Vec, to_string; string: string required, strings: strings optional, missing: boolean required);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::All(crate::Result::Row) => crate::values::all::Row::read(members).map(Self::AllRow),
+                crate::ErrorCode::String(crate::Box::Vec) => crate::values::string::Vec::read(members).map(Self::StringVec),
+                _ => ::core::result::Result::Err(E::custom("the error has no params or message")),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::AllRow(value) => value.serialize(serializer),
+                Self::StringVec(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                Self::AllRow(value) => value.into_response(),
+                Self::StringVec(value) => value.into_response(),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> ::alloc::string::String {
+            match self {
+                Self::AllRow(value) => value.message(),
+                Self::StringVec(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            match self {
+                Self::AllRow(value) => value.write_params(map),
+                Self::StringVec(value) => value.write_params(map),
+            }
         }
     }
 }

@@ -1994,6 +1994,79 @@ mod response {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> u32 {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`ServerError`](crate::ServerError)'s errors with params or a message.
     pub mod server {
         /// [`ServerError::ErConCountError`](crate::ServerError::ErConCountError) with its params: The server has no connection left for the client.
@@ -2003,58 +2076,7 @@ pub mod values {
         /// > Too many connections
         #[derive(Clone, Debug, PartialEq)]
         pub struct ErConCountError {}
-        impl ErConCountError {
-            /// The error this is a value of.
-            pub const ERROR: crate::ServerError = crate::ServerError::ErConCountError;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::ServerError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for ErConCountError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("Too many connections")
-            }
-        }
-        impl ::core::error::Error for ErConCountError {}
-        /// The error this is a value of.
-        impl ::core::convert::From<ErConCountError> for crate::ServerError {
-            fn from(_: ErConCountError) -> Self {
-                ErConCountError::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<ErConCountError> for crate::ErrorCode {
-            fn from(_: ErConCountError) -> Self {
-                crate::ErrorCode::Server(ErConCountError::ERROR)
-            }
-        }
-        impl ::core::convert::From<ErConCountError> for super::ErrorValue {
-            fn from(value: ErConCountError) -> Self {
-                super::ErrorValue::ServerErConCountError(value)
-            }
-        }
+        value_impls!(ErConCountError: ServerError::ErConCountError, Server, ServerErConCountError, text "Too many connections");
         /// [`ServerError::ErAccessDeniedError`](crate::ServerError::ErAccessDeniedError) with its params: The account or its password is not accepted.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2081,61 +2103,7 @@ pub mod values {
             /// A boolean.
             pub using_password: bool,
         }
-        impl ErAccessDeniedError {
-            /// The error this is a value of.
-            pub const ERROR: crate::ServerError = crate::ServerError::ErAccessDeniedError;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::ServerError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for ErAccessDeniedError {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "Access denied for user '{}'@'{}' (using password: {})", self
-                    .user, self.host, self.using_password
-                )
-            }
-        }
-        impl ::core::error::Error for ErAccessDeniedError {}
-        /// The error this is a value of.
-        impl ::core::convert::From<ErAccessDeniedError> for crate::ServerError {
-            fn from(_: ErAccessDeniedError) -> Self {
-                ErAccessDeniedError::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<ErAccessDeniedError> for crate::ErrorCode {
-            fn from(_: ErAccessDeniedError) -> Self {
-                crate::ErrorCode::Server(ErAccessDeniedError::ERROR)
-            }
-        }
-        impl ::core::convert::From<ErAccessDeniedError> for super::ErrorValue {
-            fn from(value: ErAccessDeniedError) -> Self {
-                super::ErrorValue::ServerErAccessDeniedError(value)
-            }
-        }
+        value_impls!(ErAccessDeniedError: ServerError::ErAccessDeniedError, Server, ServerErAccessDeniedError, "Access denied for user '{}'@'{}' (using password: {})", user, host, using_password);
         /// [`ServerError::ErDupEntry`](crate::ServerError::ErDupEntry) with its params: A row with the same unique key already exists.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2157,60 +2125,7 @@ pub mod values {
             /// A string.
             pub index: ::alloc::string::String,
         }
-        impl ErDupEntry {
-            /// The error this is a value of.
-            pub const ERROR: crate::ServerError = crate::ServerError::ErDupEntry;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::ServerError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for ErDupEntry {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "Duplicate entry '{}' for key '{}'", self.entry, self.index
-                )
-            }
-        }
-        impl ::core::error::Error for ErDupEntry {}
-        /// The error this is a value of.
-        impl ::core::convert::From<ErDupEntry> for crate::ServerError {
-            fn from(_: ErDupEntry) -> Self {
-                ErDupEntry::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<ErDupEntry> for crate::ErrorCode {
-            fn from(_: ErDupEntry) -> Self {
-                crate::ErrorCode::Server(ErDupEntry::ERROR)
-            }
-        }
-        impl ::core::convert::From<ErDupEntry> for super::ErrorValue {
-            fn from(value: ErDupEntry) -> Self {
-                super::ErrorValue::ServerErDupEntry(value)
-            }
-        }
+        value_impls!(ErDupEntry: ServerError::ErDupEntry, Server, ServerErDupEntry, "Duplicate entry '{}' for key '{}'", entry, index);
         /// [`ServerError::ErNoSuchTable`](crate::ServerError::ErNoSuchTable) with its params: A table the statement names does not exist.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2232,58 +2147,7 @@ pub mod values {
             /// A string.
             pub table: ::alloc::string::String,
         }
-        impl ErNoSuchTable {
-            /// The error this is a value of.
-            pub const ERROR: crate::ServerError = crate::ServerError::ErNoSuchTable;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::ServerError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for ErNoSuchTable {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "Table '{}.{}' doesn't exist", self.db, self.table)
-            }
-        }
-        impl ::core::error::Error for ErNoSuchTable {}
-        /// The error this is a value of.
-        impl ::core::convert::From<ErNoSuchTable> for crate::ServerError {
-            fn from(_: ErNoSuchTable) -> Self {
-                ErNoSuchTable::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<ErNoSuchTable> for crate::ErrorCode {
-            fn from(_: ErNoSuchTable) -> Self {
-                crate::ErrorCode::Server(ErNoSuchTable::ERROR)
-            }
-        }
-        impl ::core::convert::From<ErNoSuchTable> for super::ErrorValue {
-            fn from(value: ErNoSuchTable) -> Self {
-                super::ErrorValue::ServerErNoSuchTable(value)
-            }
-        }
+        value_impls!(ErNoSuchTable: ServerError::ErNoSuchTable, Server, ServerErNoSuchTable, "Table '{}.{}' doesn't exist", db, table);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::ServerErConCountError`).
     ///
@@ -2305,12 +2169,8 @@ pub mod values {
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
             match self {
-                Self::ServerErConCountError(value) => {
-                    crate::ErrorCode::from(value.error())
-                }
-                Self::ServerErAccessDeniedError(value) => {
-                    crate::ErrorCode::from(value.error())
-                }
+                Self::ServerErConCountError(value) => crate::ErrorCode::from(value.error()),
+                Self::ServerErAccessDeniedError(value) => crate::ErrorCode::from(value.error()),
                 Self::ServerErDupEntry(value) => crate::ErrorCode::from(value.error()),
                 Self::ServerErNoSuchTable(value) => crate::ErrorCode::from(value.error()),
             }
@@ -2340,9 +2200,7 @@ pub mod values {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
                 Self::ServerErConCountError(value) => ::core::fmt::Display::fmt(value, f),
-                Self::ServerErAccessDeniedError(value) => {
-                    ::core::fmt::Display::fmt(value, f)
-                }
+                Self::ServerErAccessDeniedError(value) => ::core::fmt::Display::fmt(value, f),
                 Self::ServerErDupEntry(value) => ::core::fmt::Display::fmt(value, f),
                 Self::ServerErNoSuchTable(value) => ::core::fmt::Display::fmt(value, f),
             }
@@ -2616,18 +2474,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -2654,16 +2511,178 @@ mod value_wire {
     ) -> ::core::result::Result<S::Ok, S::Error> {
         Members(value).serialize(serializer)
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.as_object()
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("code")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            self.take(key)?.as_bool()
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "db" => ::core::option::Option::Some("db"),
+            "entry" => ::core::option::Option::Some("entry"),
+            "host" => ::core::option::Option::Some("host"),
+            "index" => ::core::option::Option::Some("index"),
+            "table" => ::core::option::Option::Some("table"),
+            "user" => ::core::option::Option::Some("user"),
+            "using_password" => ::core::option::Option::Some("using_password"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "code" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(MembersVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -2671,323 +2690,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    impl Params for crate::values::server::ErConCountError {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            let _ = map;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErConCountError {
-        fn read<E: de::Error>(
-            _members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {})
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::server::ErConCountError {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::server::ErConCountError {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::server::ErConCountError {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::server::ErAccessDeniedError {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("user", &self.user)?;
-            map.serialize_entry("host", &self.host)?;
-            map.serialize_entry("using_password", &self.using_password)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErAccessDeniedError {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                user: string(members, "user").ok_or_else(|| missing("user"))?,
-                host: string(members, "host").ok_or_else(|| missing("host"))?,
-                using_password: members
-                    .get("using_password")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("using_password"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::server::ErAccessDeniedError {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::server::ErAccessDeniedError {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::server::ErAccessDeniedError {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::server::ErDupEntry {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("entry", &self.entry)?;
-            map.serialize_entry("index", &self.index)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErDupEntry {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                entry: string(members, "entry").ok_or_else(|| missing("entry"))?,
-                index: string(members, "index").ok_or_else(|| missing("index"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::server::ErDupEntry {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::server::ErDupEntry {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::server::ErDupEntry {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::server::ErNoSuchTable {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("db", &self.db)?;
-            map.serialize_entry("table", &self.table)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::server::ErNoSuchTable {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                db: string(members, "db").ok_or_else(|| missing("db"))?,
-                table: string(members, "table").ok_or_else(|| missing("table"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::server::ErNoSuchTable {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::server::ErNoSuchTable {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::server::ErNoSuchTable {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::server::ErConCountError::ERROR,
-                    ) => {
-                    crate::values::server::ErConCountError::read(members)
-                        .map(ErrorValue::ServerErConCountError)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::server::ErAccessDeniedError::ERROR,
-                    ) => {
-                    crate::values::server::ErAccessDeniedError::read(members)
-                        .map(ErrorValue::ServerErAccessDeniedError)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::server::ErDupEntry::ERROR,
-                    ) => {
-                    crate::values::server::ErDupEntry::read(members)
-                        .map(ErrorValue::ServerErDupEntry)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::server::ErNoSuchTable::ERROR,
-                    ) => {
-                    crate::values::server::ErNoSuchTable::read(members)
-                        .map(ErrorValue::ServerErNoSuchTable)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::ServerErConCountError(value) => value.serialize(serializer),
-                ErrorValue::ServerErAccessDeniedError(value) => {
-                    value.serialize(serializer)
-                }
-                ErrorValue::ServerErDupEntry(value) => value.serialize(serializer),
-                ErrorValue::ServerErNoSuchTable(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3000,8 +2712,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3025,18 +2737,6 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-    /// Answers with the value's status and body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for ErrorValue {
-        fn into_response(self) -> Response {
-            match self {
-                ErrorValue::ServerErConCountError(value) => value.into_response(),
-                ErrorValue::ServerErAccessDeniedError(value) => value.into_response(),
-                ErrorValue::ServerErDupEntry(value) => value.into_response(),
-                ErrorValue::ServerErNoSuchTable(value) => value.into_response(),
-            }
-        }
-    }
     /// A value answered with `request_id`, the body's member naming this occurrence (feature `serde`): what `with_request_id` on a value or on `ErrorValue` gives.
     ///
     /// It is written, and answers (feature `axum`), as the value does, with `request_id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
@@ -3046,94 +2746,18 @@ mod value_wire {
         /// The value: the error and its params.
         pub value: V,
         /// `request_id`: names this occurrence of the error.
-        pub request_id: ::core::option::Option<String>,
-    }
-    impl crate::values::server::ErConCountError {
-        /// The value, answered with `request_id` naming this occurrence.
-        #[must_use]
-        pub fn with_request_id(
-            self,
-            request_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                request_id: ::core::option::Option::Some(request_id.into()),
-            }
-        }
-    }
-    impl crate::values::server::ErAccessDeniedError {
-        /// The value, answered with `request_id` naming this occurrence.
-        #[must_use]
-        pub fn with_request_id(
-            self,
-            request_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                request_id: ::core::option::Option::Some(request_id.into()),
-            }
-        }
-    }
-    impl crate::values::server::ErDupEntry {
-        /// The value, answered with `request_id` naming this occurrence.
-        #[must_use]
-        pub fn with_request_id(
-            self,
-            request_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                request_id: ::core::option::Option::Some(request_id.into()),
-            }
-        }
-    }
-    impl crate::values::server::ErNoSuchTable {
-        /// The value, answered with `request_id` naming this occurrence.
-        #[must_use]
-        pub fn with_request_id(
-            self,
-            request_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                request_id: ::core::option::Option::Some(request_id.into()),
-            }
-        }
+        pub request_id: ::core::option::Option<::alloc::string::String>,
     }
     impl ErrorValue {
         /// The value, answered with `request_id` naming this occurrence.
         #[must_use]
         pub fn with_request_id(
             self,
-            request_id: impl ::core::convert::Into<String>,
+            request_id: impl ::core::convert::Into<::alloc::string::String>,
         ) -> Occurrence<Self> {
             Occurrence {
                 value: self,
                 request_id: ::core::option::Option::Some(request_id.into()),
-            }
-        }
-    }
-    impl Params for ErrorValue {
-        fn error_code(&self) -> crate::ErrorCode {
-            self.error()
-        }
-        fn message(&self) -> String {
-            match self {
-                ErrorValue::ServerErConCountError(value) => value.message(),
-                ErrorValue::ServerErAccessDeniedError(value) => value.message(),
-                ErrorValue::ServerErDupEntry(value) => value.message(),
-                ErrorValue::ServerErNoSuchTable(value) => value.message(),
-            }
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            match self {
-                ErrorValue::ServerErConCountError(value) => value.write_params(map),
-                ErrorValue::ServerErAccessDeniedError(value) => value.write_params(map),
-                ErrorValue::ServerErDupEntry(value) => value.write_params(map),
-                ErrorValue::ServerErNoSuchTable(value) => value.write_params(map),
             }
         }
     }
@@ -3141,7 +2765,7 @@ mod value_wire {
         fn error_code(&self) -> crate::ErrorCode {
             self.value.error_code()
         }
-        fn message(&self) -> String {
+        fn message(&self) -> ::alloc::string::String {
             self.value.message()
         }
         fn write_params<M: SerializeMap>(
@@ -3168,6 +2792,162 @@ mod value_wire {
     impl<V: Params> IntoResponse for Occurrence<V> {
         fn into_response(self) -> Response {
             answer(&self)
+        }
+    }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+            impl $value {
+                /// The value, answered with `request_id` naming this occurrence.
+                #[must_use]
+                pub fn with_request_id(self, request_id: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {
+                    Occurrence { value: self, request_id: ::core::option::Option::Some(request_id.into()) }
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::server::ErConCountError, to_string);
+    wire_impls!(crate::values::server::ErAccessDeniedError, to_string; user: string required, host: string required, using_password: boolean required);
+    wire_impls!(crate::values::server::ErDupEntry, to_string; entry: string required, index: string required);
+    wire_impls!(crate::values::server::ErNoSuchTable, to_string; db: string required, table: string required);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::Server(crate::ServerError::ErConCountError) => crate::values::server::ErConCountError::read(members).map(Self::ServerErConCountError),
+                crate::ErrorCode::Server(crate::ServerError::ErAccessDeniedError) => crate::values::server::ErAccessDeniedError::read(members).map(Self::ServerErAccessDeniedError),
+                crate::ErrorCode::Server(crate::ServerError::ErDupEntry) => crate::values::server::ErDupEntry::read(members).map(Self::ServerErDupEntry),
+                crate::ErrorCode::Server(crate::ServerError::ErNoSuchTable) => crate::values::server::ErNoSuchTable::read(members).map(Self::ServerErNoSuchTable),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::ServerErConCountError(value) => value.serialize(serializer),
+                Self::ServerErAccessDeniedError(value) => value.serialize(serializer),
+                Self::ServerErDupEntry(value) => value.serialize(serializer),
+                Self::ServerErNoSuchTable(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                Self::ServerErConCountError(value) => value.into_response(),
+                Self::ServerErAccessDeniedError(value) => value.into_response(),
+                Self::ServerErDupEntry(value) => value.into_response(),
+                Self::ServerErNoSuchTable(value) => value.into_response(),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> ::alloc::string::String {
+            match self {
+                Self::ServerErConCountError(value) => value.message(),
+                Self::ServerErAccessDeniedError(value) => value.message(),
+                Self::ServerErDupEntry(value) => value.message(),
+                Self::ServerErNoSuchTable(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            match self {
+                Self::ServerErConCountError(value) => value.write_params(map),
+                Self::ServerErAccessDeniedError(value) => value.write_params(map),
+                Self::ServerErDupEntry(value) => value.write_params(map),
+                Self::ServerErNoSuchTable(value) => value.write_params(map),
+            }
         }
     }
 }

@@ -1969,6 +1969,79 @@ mod response {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> u32 {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`StoreError`](crate::StoreError)'s errors with params or a message.
     pub mod store {
         /// [`StoreError::TableMissing`](crate::StoreError::TableMissing) with its params: A statement named a table that does not exist.
@@ -1997,58 +2070,7 @@ pub mod values {
             /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
-        impl TableMissing {
-            /// The error this is a value of.
-            pub const ERROR: crate::StoreError = crate::StoreError::TableMissing;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::StoreError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for TableMissing {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "Table '{}' doesn't exist", self.table)
-            }
-        }
-        impl ::core::error::Error for TableMissing {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::StoreError {
-            fn from(_: TableMissing) -> Self {
-                TableMissing::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::ErrorCode {
-            fn from(_: TableMissing) -> Self {
-                crate::ErrorCode::Store(TableMissing::ERROR)
-            }
-        }
-        impl ::core::convert::From<TableMissing> for super::ErrorValue {
-            fn from(value: TableMissing) -> Self {
-                super::ErrorValue::StoreTableMissing(value)
-            }
-        }
+        value_impls!(TableMissing: StoreError::TableMissing, Store, StoreTableMissing, "Table '{}' doesn't exist", table);
         /// [`StoreError::RateLimited`](crate::StoreError::RateLimited) with its params: Too many calls in the window.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2080,61 +2102,7 @@ pub mod values {
             /// A boolean.
             pub burst: bool,
         }
-        impl RateLimited {
-            /// The error this is a value of.
-            pub const ERROR: crate::StoreError = crate::StoreError::RateLimited;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::StoreError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for RateLimited {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "Over {} calls in {} s (burst: {})", self.limit, self.window, self
-                    .burst
-                )
-            }
-        }
-        impl ::core::error::Error for RateLimited {}
-        /// The error this is a value of.
-        impl ::core::convert::From<RateLimited> for crate::StoreError {
-            fn from(_: RateLimited) -> Self {
-                RateLimited::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<RateLimited> for crate::ErrorCode {
-            fn from(_: RateLimited) -> Self {
-                crate::ErrorCode::Store(RateLimited::ERROR)
-            }
-        }
-        impl ::core::convert::From<RateLimited> for super::ErrorValue {
-            fn from(value: RateLimited) -> Self {
-                super::ErrorValue::StoreRateLimited(value)
-            }
-        }
+        value_impls!(RateLimited: StoreError::RateLimited, Store, StoreRateLimited, "Over {} calls in {} s (burst: {})", limit, window, burst);
         /// [`StoreError::FieldsInvalid`](crate::StoreError::FieldsInvalid) with its params: Some fields of the record are invalid.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
@@ -2161,61 +2129,7 @@ pub mod values {
             /// A list of strings, data only: not in the message.
             pub fields: ::alloc::vec::Vec<::alloc::string::String>,
         }
-        impl FieldsInvalid {
-            /// The error this is a value of.
-            pub const ERROR: crate::StoreError = crate::StoreError::FieldsInvalid;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::StoreError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for FieldsInvalid {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "{{{}}} fields are invalid | see `fields`\nand fix them", self
-                    .count
-                )
-            }
-        }
-        impl ::core::error::Error for FieldsInvalid {}
-        /// The error this is a value of.
-        impl ::core::convert::From<FieldsInvalid> for crate::StoreError {
-            fn from(_: FieldsInvalid) -> Self {
-                FieldsInvalid::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<FieldsInvalid> for crate::ErrorCode {
-            fn from(_: FieldsInvalid) -> Self {
-                crate::ErrorCode::Store(FieldsInvalid::ERROR)
-            }
-        }
-        impl ::core::convert::From<FieldsInvalid> for super::ErrorValue {
-            fn from(value: FieldsInvalid) -> Self {
-                super::ErrorValue::StoreFieldsInvalid(value)
-            }
-        }
+        value_impls!(FieldsInvalid: StoreError::FieldsInvalid, Store, StoreFieldsInvalid, "{{{}}} fields are invalid | see `fields`\nand fix them", count);
         /// [`StoreError::QuotaLow`](crate::StoreError::QuotaLow) with its params: The quota is nearly spent.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2235,58 +2149,7 @@ pub mod values {
             /// An integer, data only: not in the message.
             pub left: i64,
         }
-        impl QuotaLow {
-            /// The error this is a value of.
-            pub const ERROR: crate::StoreError = crate::StoreError::QuotaLow;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::StoreError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for QuotaLow {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for QuotaLow {}
-        /// The error this is a value of.
-        impl ::core::convert::From<QuotaLow> for crate::StoreError {
-            fn from(_: QuotaLow) -> Self {
-                QuotaLow::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<QuotaLow> for crate::ErrorCode {
-            fn from(_: QuotaLow) -> Self {
-                crate::ErrorCode::Store(QuotaLow::ERROR)
-            }
-        }
-        impl ::core::convert::From<QuotaLow> for super::ErrorValue {
-            fn from(value: QuotaLow) -> Self {
-                super::ErrorValue::StoreQuotaLow(value)
-            }
-        }
+        value_impls!(QuotaLow: StoreError::QuotaLow, Store, StoreQuotaLow, description);
         /// [`StoreError::Broken`](crate::StoreError::Broken) with its params: Something broke.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2301,58 +2164,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl Broken {
-            /// The error this is a value of.
-            pub const ERROR: crate::StoreError = crate::StoreError::Broken;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::StoreError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for Broken {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for Broken {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Broken> for crate::StoreError {
-            fn from(_: Broken) -> Self {
-                Broken::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Broken> for crate::ErrorCode {
-            fn from(_: Broken) -> Self {
-                crate::ErrorCode::Store(Broken::ERROR)
-            }
-        }
-        impl ::core::convert::From<Broken> for super::ErrorValue {
-            fn from(value: Broken) -> Self {
-                super::ErrorValue::StoreBroken(value)
-            }
-        }
+        value_impls!(Broken: StoreError::Broken, Store, StoreBroken, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::StoreTableMissing`).
     ///
@@ -2681,18 +2493,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -2719,16 +2530,203 @@ mod value_wire {
     ) -> ::core::result::Result<S::Ok, S::Error> {
         Members(value).serialize(serializer)
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.as_object()
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("code")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
+        fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+            self.take(key)?.as_f64()
+        }
+        fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            self.take(key)?.as_bool()
+        }
+        fn strings(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+            match self.take(key)? {
+                Value::Array(items) => {
+                    items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::String(text) => ::core::option::Option::Some(text),
+                            _ => ::core::option::Option::None,
+                        })
+                        .collect()
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "burst" => ::core::option::Option::Some("burst"),
+            "count" => ::core::option::Option::Some("count"),
+            "fields" => ::core::option::Option::Some("fields"),
+            "left" => ::core::option::Option::Some("left"),
+            "limit" => ::core::option::Option::Some("limit"),
+            "request_id" => ::core::option::Option::Some("request_id"),
+            "schema" => ::core::option::Option::Some("schema"),
+            "table" => ::core::option::Option::Some("table"),
+            "window" => ::core::option::Option::Some("window"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "code" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(MembersVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -2736,428 +2734,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    fn strings(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-        members
-            .get(name)?
-            .as_array()?
-            .iter()
-            .map(|item| item.as_str().map(String::from))
-            .collect()
-    }
-    impl Params for crate::values::store::TableMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("table", &self.table)?;
-            if let ::core::option::Option::Some(value) = &self.schema {
-                map.serialize_entry("schema", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::TableMissing {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                table: string(members, "table").ok_or_else(|| missing("table"))?,
-                schema: string(members, "schema"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::store::TableMissing {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::store::TableMissing {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::store::TableMissing {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::store::RateLimited {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("limit", &self.limit)?;
-            map.serialize_entry("window", &self.window)?;
-            map.serialize_entry("burst", &self.burst)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::RateLimited {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                limit: members
-                    .get("limit")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("limit"))?,
-                window: members
-                    .get("window")
-                    .and_then(Value::as_f64)
-                    .ok_or_else(|| missing("window"))?,
-                burst: members
-                    .get("burst")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("burst"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::store::RateLimited {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::store::RateLimited {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::store::RateLimited {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::store::FieldsInvalid {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("count", &self.count)?;
-            map.serialize_entry("fields", &self.fields)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::FieldsInvalid {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                count: members
-                    .get("count")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("count"))?,
-                fields: strings(members, "fields").ok_or_else(|| missing("fields"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::store::FieldsInvalid {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::store::FieldsInvalid {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::store::FieldsInvalid {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::store::QuotaLow {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("left", &self.left)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::QuotaLow {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                left: members
-                    .get("left")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("left"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::store::QuotaLow {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::store::QuotaLow {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::store::QuotaLow {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::store::Broken {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::store::Broken {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::store::Broken {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::store::Broken {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::store::Broken {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::store::TableMissing::ERROR,
-                    ) => {
-                    crate::values::store::TableMissing::read(members)
-                        .map(ErrorValue::StoreTableMissing)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::store::RateLimited::ERROR,
-                    ) => {
-                    crate::values::store::RateLimited::read(members)
-                        .map(ErrorValue::StoreRateLimited)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::store::FieldsInvalid::ERROR,
-                    ) => {
-                    crate::values::store::FieldsInvalid::read(members)
-                        .map(ErrorValue::StoreFieldsInvalid)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::store::QuotaLow::ERROR) => {
-                    crate::values::store::QuotaLow::read(members)
-                        .map(ErrorValue::StoreQuotaLow)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::store::Broken::ERROR) => {
-                    crate::values::store::Broken::read(members)
-                        .map(ErrorValue::StoreBroken)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::StoreTableMissing(value) => value.serialize(serializer),
-                ErrorValue::StoreRateLimited(value) => value.serialize(serializer),
-                ErrorValue::StoreFieldsInvalid(value) => value.serialize(serializer),
-                ErrorValue::StoreQuotaLow(value) => value.serialize(serializer),
-                ErrorValue::StoreBroken(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3170,8 +2756,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3195,16 +2781,135 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::store::TableMissing, to_string; request_id: string optional, table: string required, schema: string optional);
+    wire_impls!(crate::values::store::RateLimited, to_string; request_id: string optional, limit: integer required, window: number required, burst: boolean required);
+    wire_impls!(crate::values::store::FieldsInvalid, to_string; request_id: string optional, count: integer required, fields: strings required);
+    wire_impls!(crate::values::store::QuotaLow, name; request_id: string optional, left: integer required);
+    wire_impls!(crate::values::store::Broken, name; request_id: string optional);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::Store(crate::StoreError::TableMissing) => crate::values::store::TableMissing::read(members).map(Self::StoreTableMissing),
+                crate::ErrorCode::Store(crate::StoreError::RateLimited) => crate::values::store::RateLimited::read(members).map(Self::StoreRateLimited),
+                crate::ErrorCode::Store(crate::StoreError::FieldsInvalid) => crate::values::store::FieldsInvalid::read(members).map(Self::StoreFieldsInvalid),
+                crate::ErrorCode::Store(crate::StoreError::QuotaLow) => crate::values::store::QuotaLow::read(members).map(Self::StoreQuotaLow),
+                crate::ErrorCode::Store(crate::StoreError::Broken) => crate::values::store::Broken::read(members).map(Self::StoreBroken),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::StoreTableMissing(value) => value.serialize(serializer),
+                Self::StoreRateLimited(value) => value.serialize(serializer),
+                Self::StoreFieldsInvalid(value) => value.serialize(serializer),
+                Self::StoreQuotaLow(value) => value.serialize(serializer),
+                Self::StoreBroken(value) => value.serialize(serializer),
+            }
+        }
+    }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
             match self {
-                ErrorValue::StoreTableMissing(value) => value.into_response(),
-                ErrorValue::StoreRateLimited(value) => value.into_response(),
-                ErrorValue::StoreFieldsInvalid(value) => value.into_response(),
-                ErrorValue::StoreQuotaLow(value) => value.into_response(),
-                ErrorValue::StoreBroken(value) => value.into_response(),
+                Self::StoreTableMissing(value) => value.into_response(),
+                Self::StoreRateLimited(value) => value.into_response(),
+                Self::StoreFieldsInvalid(value) => value.into_response(),
+                Self::StoreQuotaLow(value) => value.into_response(),
+                Self::StoreBroken(value) => value.into_response(),
             }
         }
     }

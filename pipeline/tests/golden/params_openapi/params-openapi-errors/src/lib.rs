@@ -2287,6 +2287,79 @@ mod response {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> u32 {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`DbError`](crate::DbError)'s errors with params or a message.
     pub mod db {
         /// [`DbError::TableMissing`](crate::DbError::TableMissing) with its params: A table the statement names does not exist.
@@ -2315,58 +2388,7 @@ pub mod values {
             /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
-        impl TableMissing {
-            /// The error this is a value of.
-            pub const ERROR: crate::DbError = crate::DbError::TableMissing;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::DbError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for TableMissing {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "Table '{}' doesn't exist", self.table)
-            }
-        }
-        impl ::core::error::Error for TableMissing {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::DbError {
-            fn from(_: TableMissing) -> Self {
-                TableMissing::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::ErrorCode {
-            fn from(_: TableMissing) -> Self {
-                crate::ErrorCode::Db(TableMissing::ERROR)
-            }
-        }
-        impl ::core::convert::From<TableMissing> for super::ErrorValue {
-            fn from(value: TableMissing) -> Self {
-                super::ErrorValue::DbTableMissing(value)
-            }
-        }
+        value_impls!(TableMissing: DbError::TableMissing, Db, DbTableMissing, "Table '{}' doesn't exist", table);
         /// [`DbError::TooManyRows`](crate::DbError::TooManyRows) with its params: The statement would return more rows than allowed.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2403,61 +2425,7 @@ pub mod values {
             /// A list of strings, data only: not in the message.
             pub columns: ::alloc::vec::Vec<::alloc::string::String>,
         }
-        impl TooManyRows {
-            /// The error this is a value of.
-            pub const ERROR: crate::DbError = crate::DbError::TooManyRows;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::DbError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for TooManyRows {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "More than {} rows ({} times the limit); partial: {}", self.limit,
-                    self.ratio, self.partial
-                )
-            }
-        }
-        impl ::core::error::Error for TooManyRows {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TooManyRows> for crate::DbError {
-            fn from(_: TooManyRows) -> Self {
-                TooManyRows::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TooManyRows> for crate::ErrorCode {
-            fn from(_: TooManyRows) -> Self {
-                crate::ErrorCode::Db(TooManyRows::ERROR)
-            }
-        }
-        impl ::core::convert::From<TooManyRows> for super::ErrorValue {
-            fn from(value: TooManyRows) -> Self {
-                super::ErrorValue::DbTooManyRows(value)
-            }
-        }
+        value_impls!(TooManyRows: DbError::TooManyRows, Db, DbTooManyRows, "More than {} rows ({} times the limit); partial: {}", limit, ratio, partial);
         /// [`DbError::Locked`](crate::DbError::Locked) with its params: The database is locked for maintenance.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2474,58 +2442,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl Locked {
-            /// The error this is a value of.
-            pub const ERROR: crate::DbError = crate::DbError::Locked;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::DbError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for Locked {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("The database is locked for maintenance")
-            }
-        }
-        impl ::core::error::Error for Locked {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Locked> for crate::DbError {
-            fn from(_: Locked) -> Self {
-                Locked::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Locked> for crate::ErrorCode {
-            fn from(_: Locked) -> Self {
-                crate::ErrorCode::Db(Locked::ERROR)
-            }
-        }
-        impl ::core::convert::From<Locked> for super::ErrorValue {
-            fn from(value: Locked) -> Self {
-                super::ErrorValue::DbLocked(value)
-            }
-        }
+        value_impls!(Locked: DbError::Locked, Db, DbLocked, text "The database is locked for maintenance");
         /// [`DbError::Broken`](crate::DbError::Broken) with its params: Something broke.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2540,58 +2457,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl Broken {
-            /// The error this is a value of.
-            pub const ERROR: crate::DbError = crate::DbError::Broken;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::DbError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for Broken {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for Broken {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Broken> for crate::DbError {
-            fn from(_: Broken) -> Self {
-                Broken::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Broken> for crate::ErrorCode {
-            fn from(_: Broken) -> Self {
-                crate::ErrorCode::Db(Broken::ERROR)
-            }
-        }
-        impl ::core::convert::From<Broken> for super::ErrorValue {
-            fn from(value: Broken) -> Self {
-                super::ErrorValue::DbBroken(value)
-            }
-        }
+        value_impls!(Broken: DbError::Broken, Db, DbBroken, description);
     }
     /// The values of [`AuthError`](crate::AuthError)'s errors with params or a message.
     pub mod auth {
@@ -2614,58 +2480,7 @@ pub mod values {
             /// A string, data only: not in the message.
             pub expired_at: ::alloc::string::String,
         }
-        impl TokenExpired {
-            /// The error this is a value of.
-            pub const ERROR: crate::AuthError = crate::AuthError::TokenExpired;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::AuthError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for TokenExpired {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for TokenExpired {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenExpired> for crate::AuthError {
-            fn from(_: TokenExpired) -> Self {
-                TokenExpired::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenExpired> for crate::ErrorCode {
-            fn from(_: TokenExpired) -> Self {
-                crate::ErrorCode::Auth(TokenExpired::ERROR)
-            }
-        }
-        impl ::core::convert::From<TokenExpired> for super::ErrorValue {
-            fn from(value: TokenExpired) -> Self {
-                super::ErrorValue::AuthTokenExpired(value)
-            }
-        }
+        value_impls!(TokenExpired: AuthError::TokenExpired, Auth, AuthTokenExpired, description);
         /// [`AuthError::TokenMissing`](crate::AuthError::TokenMissing) with its params: The request carries no access token.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2680,58 +2495,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl TokenMissing {
-            /// The error this is a value of.
-            pub const ERROR: crate::AuthError = crate::AuthError::TokenMissing;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::AuthError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> u32 {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for TokenMissing {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for TokenMissing {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenMissing> for crate::AuthError {
-            fn from(_: TokenMissing) -> Self {
-                TokenMissing::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenMissing> for crate::ErrorCode {
-            fn from(_: TokenMissing) -> Self {
-                crate::ErrorCode::Auth(TokenMissing::ERROR)
-            }
-        }
-        impl ::core::convert::From<TokenMissing> for super::ErrorValue {
-            fn from(value: TokenMissing) -> Self {
-                super::ErrorValue::AuthTokenMissing(value)
-            }
-        }
+        value_impls!(TokenMissing: AuthError::TokenMissing, Auth, AuthTokenMissing, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::DbTableMissing`).
     ///
@@ -3103,18 +2867,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -3141,16 +2904,202 @@ mod value_wire {
     ) -> ::core::result::Result<S::Ok, S::Error> {
         Members(value).serialize(serializer)
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.as_object()
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("code")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
+        fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+            self.take(key)?.as_f64()
+        }
+        fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            self.take(key)?.as_bool()
+        }
+        fn strings(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+            match self.take(key)? {
+                Value::Array(items) => {
+                    items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::String(text) => ::core::option::Option::Some(text),
+                            _ => ::core::option::Option::None,
+                        })
+                        .collect()
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "columns" => ::core::option::Option::Some("columns"),
+            "expired_at" => ::core::option::Option::Some("expired_at"),
+            "limit" => ::core::option::Option::Some("limit"),
+            "partial" => ::core::option::Option::Some("partial"),
+            "ratio" => ::core::option::Option::Some("ratio"),
+            "request_id" => ::core::option::Option::Some("request_id"),
+            "schema" => ::core::option::Option::Some("schema"),
+            "table" => ::core::option::Option::Some("table"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "code" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(MembersVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -3158,481 +3107,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    fn strings(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-        members
-            .get(name)?
-            .as_array()?
-            .iter()
-            .map(|item| item.as_str().map(String::from))
-            .collect()
-    }
-    impl Params for crate::values::db::TableMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("table", &self.table)?;
-            if let ::core::option::Option::Some(value) = &self.schema {
-                map.serialize_entry("schema", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::db::TableMissing {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                table: string(members, "table").ok_or_else(|| missing("table"))?,
-                schema: string(members, "schema"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::db::TableMissing {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::db::TableMissing {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::db::TableMissing {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::db::TooManyRows {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("limit", &self.limit)?;
-            map.serialize_entry("ratio", &self.ratio)?;
-            map.serialize_entry("partial", &self.partial)?;
-            map.serialize_entry("columns", &self.columns)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::db::TooManyRows {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                limit: members
-                    .get("limit")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("limit"))?,
-                ratio: members
-                    .get("ratio")
-                    .and_then(Value::as_f64)
-                    .ok_or_else(|| missing("ratio"))?,
-                partial: members
-                    .get("partial")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("partial"))?,
-                columns: strings(members, "columns").ok_or_else(|| missing("columns"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::db::TooManyRows {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::db::TooManyRows {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::db::TooManyRows {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::db::Locked {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::db::Locked {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::db::Locked {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::db::Locked {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::db::Locked {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::db::Broken {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::db::Broken {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::db::Broken {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::db::Broken {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::db::Broken {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::auth::TokenExpired {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("expired_at", &self.expired_at)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::TokenExpired {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                expired_at: string(members, "expired_at")
-                    .ok_or_else(|| missing("expired_at"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::auth::TokenExpired {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::auth::TokenExpired {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::auth::TokenExpired {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::auth::TokenMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::TokenMissing {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::auth::TokenMissing {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::auth::TokenMissing {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::auth::TokenMissing {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code
-                    == crate::ErrorCode::from(crate::values::db::TableMissing::ERROR) => {
-                    crate::values::db::TableMissing::read(members)
-                        .map(ErrorValue::DbTableMissing)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::db::TooManyRows::ERROR) => {
-                    crate::values::db::TooManyRows::read(members)
-                        .map(ErrorValue::DbTooManyRows)
-                }
-                _ if code == crate::ErrorCode::from(crate::values::db::Locked::ERROR) => {
-                    crate::values::db::Locked::read(members).map(ErrorValue::DbLocked)
-                }
-                _ if code == crate::ErrorCode::from(crate::values::db::Broken::ERROR) => {
-                    crate::values::db::Broken::read(members).map(ErrorValue::DbBroken)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::auth::TokenExpired::ERROR,
-                    ) => {
-                    crate::values::auth::TokenExpired::read(members)
-                        .map(ErrorValue::AuthTokenExpired)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::auth::TokenMissing::ERROR,
-                    ) => {
-                    crate::values::auth::TokenMissing::read(members)
-                        .map(ErrorValue::AuthTokenMissing)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::DbTableMissing(value) => value.serialize(serializer),
-                ErrorValue::DbTooManyRows(value) => value.serialize(serializer),
-                ErrorValue::DbLocked(value) => value.serialize(serializer),
-                ErrorValue::DbBroken(value) => value.serialize(serializer),
-                ErrorValue::AuthTokenExpired(value) => value.serialize(serializer),
-                ErrorValue::AuthTokenMissing(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3645,8 +3129,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3670,17 +3154,139 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::db::TableMissing, to_string; request_id: string optional, table: string required, schema: string optional);
+    wire_impls!(crate::values::db::TooManyRows, to_string; request_id: string optional, limit: integer required, ratio: number required, partial: boolean required, columns: strings required);
+    wire_impls!(crate::values::db::Locked, to_string; request_id: string optional);
+    wire_impls!(crate::values::db::Broken, name; request_id: string optional);
+    wire_impls!(crate::values::auth::TokenExpired, name; request_id: string optional, expired_at: string required);
+    wire_impls!(crate::values::auth::TokenMissing, name; request_id: string optional);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::Db(crate::DbError::TableMissing) => crate::values::db::TableMissing::read(members).map(Self::DbTableMissing),
+                crate::ErrorCode::Db(crate::DbError::TooManyRows) => crate::values::db::TooManyRows::read(members).map(Self::DbTooManyRows),
+                crate::ErrorCode::Db(crate::DbError::Locked) => crate::values::db::Locked::read(members).map(Self::DbLocked),
+                crate::ErrorCode::Db(crate::DbError::Broken) => crate::values::db::Broken::read(members).map(Self::DbBroken),
+                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => crate::values::auth::TokenExpired::read(members).map(Self::AuthTokenExpired),
+                crate::ErrorCode::Auth(crate::AuthError::TokenMissing) => crate::values::auth::TokenMissing::read(members).map(Self::AuthTokenMissing),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::DbTableMissing(value) => value.serialize(serializer),
+                Self::DbTooManyRows(value) => value.serialize(serializer),
+                Self::DbLocked(value) => value.serialize(serializer),
+                Self::DbBroken(value) => value.serialize(serializer),
+                Self::AuthTokenExpired(value) => value.serialize(serializer),
+                Self::AuthTokenMissing(value) => value.serialize(serializer),
+            }
+        }
+    }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
             match self {
-                ErrorValue::DbTableMissing(value) => value.into_response(),
-                ErrorValue::DbTooManyRows(value) => value.into_response(),
-                ErrorValue::DbLocked(value) => value.into_response(),
-                ErrorValue::DbBroken(value) => value.into_response(),
-                ErrorValue::AuthTokenExpired(value) => value.into_response(),
-                ErrorValue::AuthTokenMissing(value) => value.into_response(),
+                Self::DbTableMissing(value) => value.into_response(),
+                Self::DbTooManyRows(value) => value.into_response(),
+                Self::DbLocked(value) => value.into_response(),
+                Self::DbBroken(value) => value.into_response(),
+                Self::AuthTokenExpired(value) => value.into_response(),
+                Self::AuthTokenMissing(value) => value.into_response(),
             }
         }
     }

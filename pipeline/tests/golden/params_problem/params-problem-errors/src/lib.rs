@@ -2424,6 +2424,79 @@ mod problem {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> &'static str {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`PaymentError`](crate::PaymentError)'s errors with params or a message.
     pub mod payment {
         /// [`PaymentError::CardDeclined`](crate::PaymentError::CardDeclined) with its params: The card was declined.
@@ -2452,61 +2525,7 @@ pub mod values {
             /// An integer.
             pub attempts: i64,
         }
-        impl CardDeclined {
-            /// The error this is a value of.
-            pub const ERROR: crate::PaymentError = crate::PaymentError::CardDeclined;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::PaymentError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for CardDeclined {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "The card was declined ({}) after {} attempts", self.decline_code,
-                    self.attempts
-                )
-            }
-        }
-        impl ::core::error::Error for CardDeclined {}
-        /// The error this is a value of.
-        impl ::core::convert::From<CardDeclined> for crate::PaymentError {
-            fn from(_: CardDeclined) -> Self {
-                CardDeclined::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<CardDeclined> for crate::ErrorCode {
-            fn from(_: CardDeclined) -> Self {
-                crate::ErrorCode::Payment(CardDeclined::ERROR)
-            }
-        }
-        impl ::core::convert::From<CardDeclined> for super::ErrorValue {
-            fn from(value: CardDeclined) -> Self {
-                super::ErrorValue::PaymentCardDeclined(value)
-            }
-        }
+        value_impls!(CardDeclined: PaymentError::CardDeclined, Payment, PaymentCardDeclined, "The card was declined ({}) after {} attempts", decline_code, attempts);
         /// [`PaymentError::ExpiredCard`](crate::PaymentError::ExpiredCard) with its params: The card has expired.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
@@ -2523,58 +2542,7 @@ pub mod values {
             /// A string.
             pub trace: ::alloc::string::String,
         }
-        impl ExpiredCard {
-            /// The error this is a value of.
-            pub const ERROR: crate::PaymentError = crate::PaymentError::ExpiredCard;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::PaymentError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for ExpiredCard {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "The card has expired (trace {})", self.trace)
-            }
-        }
-        impl ::core::error::Error for ExpiredCard {}
-        /// The error this is a value of.
-        impl ::core::convert::From<ExpiredCard> for crate::PaymentError {
-            fn from(_: ExpiredCard) -> Self {
-                ExpiredCard::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<ExpiredCard> for crate::ErrorCode {
-            fn from(_: ExpiredCard) -> Self {
-                crate::ErrorCode::Payment(ExpiredCard::ERROR)
-            }
-        }
-        impl ::core::convert::From<ExpiredCard> for super::ErrorValue {
-            fn from(value: ExpiredCard) -> Self {
-                super::ErrorValue::PaymentExpiredCard(value)
-            }
-        }
+        value_impls!(ExpiredCard: PaymentError::ExpiredCard, Payment, PaymentExpiredCard, "The card has expired (trace {})", trace);
     }
     /// The values of [`RequestError`](crate::RequestError)'s errors with params or a message.
     pub mod request {
@@ -2592,58 +2560,7 @@ pub mod values {
             /// A string.
             pub trace: ::alloc::string::String,
         }
-        impl RateLimited {
-            /// The error this is a value of.
-            pub const ERROR: crate::RequestError = crate::RequestError::RateLimited;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::RequestError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for RateLimited {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for RateLimited {}
-        /// The error this is a value of.
-        impl ::core::convert::From<RateLimited> for crate::RequestError {
-            fn from(_: RateLimited) -> Self {
-                RateLimited::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<RateLimited> for crate::ErrorCode {
-            fn from(_: RateLimited) -> Self {
-                crate::ErrorCode::Request(RateLimited::ERROR)
-            }
-        }
-        impl ::core::convert::From<RateLimited> for super::ErrorValue {
-            fn from(value: RateLimited) -> Self {
-                super::ErrorValue::RequestRateLimited(value)
-            }
-        }
+        value_impls!(RateLimited: RequestError::RateLimited, Request, RequestRateLimited, description);
         /// [`RequestError::BodyTooLarge`](crate::RequestError::BodyTooLarge) with its params: The request\'s body is larger than the service reads.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2658,58 +2575,7 @@ pub mod values {
             /// A string.
             pub trace: ::alloc::string::String,
         }
-        impl BodyTooLarge {
-            /// The error this is a value of.
-            pub const ERROR: crate::RequestError = crate::RequestError::BodyTooLarge;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::RequestError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-        }
-        impl ::core::fmt::Display for BodyTooLarge {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for BodyTooLarge {}
-        /// The error this is a value of.
-        impl ::core::convert::From<BodyTooLarge> for crate::RequestError {
-            fn from(_: BodyTooLarge) -> Self {
-                BodyTooLarge::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<BodyTooLarge> for crate::ErrorCode {
-            fn from(_: BodyTooLarge) -> Self {
-                crate::ErrorCode::Request(BodyTooLarge::ERROR)
-            }
-        }
-        impl ::core::convert::From<BodyTooLarge> for super::ErrorValue {
-            fn from(value: BodyTooLarge) -> Self {
-                super::ErrorValue::RequestBodyTooLarge(value)
-            }
-        }
+        value_impls!(BodyTooLarge: RequestError::BodyTooLarge, Request, RequestBodyTooLarge, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::PaymentCardDeclined`).
     ///
@@ -3080,18 +2946,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -3121,16 +2986,174 @@ mod value_wire {
     ) -> ::core::result::Result<S::Ok, S::Error> {
         Members(value).serialize(serializer)
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.as_object()
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("code")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "attempts" => ::core::option::Option::Some("attempts"),
+            "decline_code" => ::core::option::Option::Some("decline_code"),
+            "trace" => ::core::option::Option::Some("trace"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "code" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(MembersVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -3138,320 +3161,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    impl Params for crate::values::payment::CardDeclined {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            map.serialize_entry("decline_code", &self.decline_code)?;
-            map.serialize_entry("attempts", &self.attempts)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::payment::CardDeclined {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
-                decline_code: string(members, "decline_code")
-                    .ok_or_else(|| missing("decline_code"))?,
-                attempts: members
-                    .get("attempts")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("attempts"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::payment::CardDeclined {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::payment::CardDeclined {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::payment::CardDeclined {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::payment::ExpiredCard {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::payment::ExpiredCard {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::payment::ExpiredCard {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::payment::ExpiredCard {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::payment::ExpiredCard {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::request::RateLimited {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::request::RateLimited {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::request::RateLimited {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::request::RateLimited {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::request::RateLimited {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::request::BodyTooLarge {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            map.serialize_entry("trace", &self.trace)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::request::BodyTooLarge {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                trace: string(members, "trace").ok_or_else(|| missing("trace"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::request::BodyTooLarge {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::request::BodyTooLarge {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::request::BodyTooLarge {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::payment::CardDeclined::ERROR,
-                    ) => {
-                    crate::values::payment::CardDeclined::read(members)
-                        .map(ErrorValue::PaymentCardDeclined)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::payment::ExpiredCard::ERROR,
-                    ) => {
-                    crate::values::payment::ExpiredCard::read(members)
-                        .map(ErrorValue::PaymentExpiredCard)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::request::RateLimited::ERROR,
-                    ) => {
-                    crate::values::request::RateLimited::read(members)
-                        .map(ErrorValue::RequestRateLimited)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::request::BodyTooLarge::ERROR,
-                    ) => {
-                    crate::values::request::BodyTooLarge::read(members)
-                        .map(ErrorValue::RequestBodyTooLarge)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::PaymentCardDeclined(value) => value.serialize(serializer),
-                ErrorValue::PaymentExpiredCard(value) => value.serialize(serializer),
-                ErrorValue::RequestRateLimited(value) => value.serialize(serializer),
-                ErrorValue::RequestBodyTooLarge(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3464,8 +3183,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3489,18 +3208,6 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-    /// Answers with the value's status and body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for ErrorValue {
-        fn into_response(self) -> Response {
-            match self {
-                ErrorValue::PaymentCardDeclined(value) => value.into_response(),
-                ErrorValue::PaymentExpiredCard(value) => value.into_response(),
-                ErrorValue::RequestRateLimited(value) => value.into_response(),
-                ErrorValue::RequestBodyTooLarge(value) => value.into_response(),
-            }
-        }
-    }
     /// A value answered with `instance`, a URI naming this occurrence (feature `serde`): what `with_instance` on a value or on `ErrorValue` gives.
     ///
     /// It is written, and answers (feature `axum`), as the value does, with `instance` beside its params; a client reads it back with `ApiError::problem_details()`, and the value with `ApiError::value()`.
@@ -3510,94 +3217,18 @@ mod value_wire {
         /// The value: the error and its params.
         pub value: V,
         /// `instance`: names this occurrence of the error.
-        pub instance: ::core::option::Option<String>,
-    }
-    impl crate::values::payment::CardDeclined {
-        /// The value, answered with `instance` naming this occurrence.
-        #[must_use]
-        pub fn with_instance(
-            self,
-            instance: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                instance: ::core::option::Option::Some(instance.into()),
-            }
-        }
-    }
-    impl crate::values::payment::ExpiredCard {
-        /// The value, answered with `instance` naming this occurrence.
-        #[must_use]
-        pub fn with_instance(
-            self,
-            instance: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                instance: ::core::option::Option::Some(instance.into()),
-            }
-        }
-    }
-    impl crate::values::request::RateLimited {
-        /// The value, answered with `instance` naming this occurrence.
-        #[must_use]
-        pub fn with_instance(
-            self,
-            instance: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                instance: ::core::option::Option::Some(instance.into()),
-            }
-        }
-    }
-    impl crate::values::request::BodyTooLarge {
-        /// The value, answered with `instance` naming this occurrence.
-        #[must_use]
-        pub fn with_instance(
-            self,
-            instance: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                instance: ::core::option::Option::Some(instance.into()),
-            }
-        }
+        pub instance: ::core::option::Option<::alloc::string::String>,
     }
     impl ErrorValue {
         /// The value, answered with `instance` naming this occurrence.
         #[must_use]
         pub fn with_instance(
             self,
-            instance: impl ::core::convert::Into<String>,
+            instance: impl ::core::convert::Into<::alloc::string::String>,
         ) -> Occurrence<Self> {
             Occurrence {
                 value: self,
                 instance: ::core::option::Option::Some(instance.into()),
-            }
-        }
-    }
-    impl Params for ErrorValue {
-        fn error_code(&self) -> crate::ErrorCode {
-            self.error()
-        }
-        fn message(&self) -> String {
-            match self {
-                ErrorValue::PaymentCardDeclined(value) => value.message(),
-                ErrorValue::PaymentExpiredCard(value) => value.message(),
-                ErrorValue::RequestRateLimited(value) => value.message(),
-                ErrorValue::RequestBodyTooLarge(value) => value.message(),
-            }
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            match self {
-                ErrorValue::PaymentCardDeclined(value) => value.write_params(map),
-                ErrorValue::PaymentExpiredCard(value) => value.write_params(map),
-                ErrorValue::RequestRateLimited(value) => value.write_params(map),
-                ErrorValue::RequestBodyTooLarge(value) => value.write_params(map),
             }
         }
     }
@@ -3605,7 +3236,7 @@ mod value_wire {
         fn error_code(&self) -> crate::ErrorCode {
             self.value.error_code()
         }
-        fn message(&self) -> String {
+        fn message(&self) -> ::alloc::string::String {
             self.value.message()
         }
         fn write_params<M: SerializeMap>(
@@ -3632,6 +3263,162 @@ mod value_wire {
     impl<V: Params> IntoResponse for Occurrence<V> {
         fn into_response(self) -> Response {
             answer(&self)
+        }
+    }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+            impl $value {
+                /// The value, answered with `instance` naming this occurrence.
+                #[must_use]
+                pub fn with_instance(self, instance: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {
+                    Occurrence { value: self, instance: ::core::option::Option::Some(instance.into()) }
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::payment::CardDeclined, to_string; trace: string required, decline_code: string required, attempts: integer required);
+    wire_impls!(crate::values::payment::ExpiredCard, to_string; trace: string required);
+    wire_impls!(crate::values::request::RateLimited, name; trace: string required);
+    wire_impls!(crate::values::request::BodyTooLarge, name; trace: string required);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::Payment(crate::PaymentError::CardDeclined) => crate::values::payment::CardDeclined::read(members).map(Self::PaymentCardDeclined),
+                crate::ErrorCode::Payment(crate::PaymentError::ExpiredCard) => crate::values::payment::ExpiredCard::read(members).map(Self::PaymentExpiredCard),
+                crate::ErrorCode::Request(crate::RequestError::RateLimited) => crate::values::request::RateLimited::read(members).map(Self::RequestRateLimited),
+                crate::ErrorCode::Request(crate::RequestError::BodyTooLarge) => crate::values::request::BodyTooLarge::read(members).map(Self::RequestBodyTooLarge),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::PaymentCardDeclined(value) => value.serialize(serializer),
+                Self::PaymentExpiredCard(value) => value.serialize(serializer),
+                Self::RequestRateLimited(value) => value.serialize(serializer),
+                Self::RequestBodyTooLarge(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                Self::PaymentCardDeclined(value) => value.into_response(),
+                Self::PaymentExpiredCard(value) => value.into_response(),
+                Self::RequestRateLimited(value) => value.into_response(),
+                Self::RequestBodyTooLarge(value) => value.into_response(),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> ::alloc::string::String {
+            match self {
+                Self::PaymentCardDeclined(value) => value.message(),
+                Self::PaymentExpiredCard(value) => value.message(),
+                Self::RequestRateLimited(value) => value.message(),
+                Self::RequestBodyTooLarge(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            match self {
+                Self::PaymentCardDeclined(value) => value.write_params(map),
+                Self::PaymentExpiredCard(value) => value.write_params(map),
+                Self::RequestRateLimited(value) => value.write_params(map),
+                Self::RequestBodyTooLarge(value) => value.write_params(map),
+            }
         }
     }
 }

@@ -2409,6 +2409,84 @@ mod response {
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> &'static str {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status.
+                #[must_use]
+                pub const fn http_status(&self) -> u16 {
+                    self.error().http_status()
+                }
+                /// What a client can do about the error, if the catalogue says.
+                #[must_use]
+                pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
+                    self.error().recovery()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
     /// The values of [`QueryError`](crate::QueryError)'s errors with params or a message.
     pub mod query {
         /// [`QueryError::TableMissing`](crate::QueryError::TableMissing) with its params: A table the query names does not exist.
@@ -2437,63 +2515,7 @@ pub mod values {
             /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
-        impl TableMissing {
-            /// The error this is a value of.
-            pub const ERROR: crate::QueryError = crate::QueryError::TableMissing;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::QueryError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for TableMissing {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "Table '{}' doesn't exist", self.table)
-            }
-        }
-        impl ::core::error::Error for TableMissing {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::QueryError {
-            fn from(_: TableMissing) -> Self {
-                TableMissing::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TableMissing> for crate::ErrorCode {
-            fn from(_: TableMissing) -> Self {
-                crate::ErrorCode::Query(TableMissing::ERROR)
-            }
-        }
-        impl ::core::convert::From<TableMissing> for super::ErrorValue {
-            fn from(value: TableMissing) -> Self {
-                super::ErrorValue::QueryTableMissing(value)
-            }
-        }
+        value_impls!(TableMissing: QueryError::TableMissing, Query, QueryTableMissing, "Table '{}' doesn't exist", table);
         /// [`QueryError::TooManyRows`](crate::QueryError::TooManyRows) with its params: The query returned more rows than allowed.
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
@@ -2530,66 +2552,7 @@ pub mod values {
             /// A list of strings, data only: not in the message.
             pub columns: ::alloc::vec::Vec<::alloc::string::String>,
         }
-        impl TooManyRows {
-            /// The error this is a value of.
-            pub const ERROR: crate::QueryError = crate::QueryError::TooManyRows;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::QueryError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for TooManyRows {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(
-                    f, "{} rows at most {{ratio {}}}, partial: {} | see \\docs", self
-                    .limit, self.ratio, self.partial
-                )
-            }
-        }
-        impl ::core::error::Error for TooManyRows {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TooManyRows> for crate::QueryError {
-            fn from(_: TooManyRows) -> Self {
-                TooManyRows::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TooManyRows> for crate::ErrorCode {
-            fn from(_: TooManyRows) -> Self {
-                crate::ErrorCode::Query(TooManyRows::ERROR)
-            }
-        }
-        impl ::core::convert::From<TooManyRows> for super::ErrorValue {
-            fn from(value: TooManyRows) -> Self {
-                super::ErrorValue::QueryTooManyRows(value)
-            }
-        }
+        value_impls!(TooManyRows: QueryError::TooManyRows, Query, QueryTooManyRows, "{} rows at most {{ratio {}}}, partial: {} | see \\docs", limit, ratio, partial);
         /// [`QueryError::Busy`](crate::QueryError::Busy) with its params: The database is busy.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2609,63 +2572,7 @@ pub mod values {
             /// An integer, data only: not in the message.
             pub queue: i64,
         }
-        impl Busy {
-            /// The error this is a value of.
-            pub const ERROR: crate::QueryError = crate::QueryError::Busy;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::QueryError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for Busy {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for Busy {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Busy> for crate::QueryError {
-            fn from(_: Busy) -> Self {
-                Busy::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Busy> for crate::ErrorCode {
-            fn from(_: Busy) -> Self {
-                crate::ErrorCode::Query(Busy::ERROR)
-            }
-        }
-        impl ::core::convert::From<Busy> for super::ErrorValue {
-            fn from(value: Busy) -> Self {
-                super::ErrorValue::QueryBusy(value)
-            }
-        }
+        value_impls!(Busy: QueryError::Busy, Query, QueryBusy, description);
     }
     /// The values of [`AuthError`](crate::AuthError)'s errors with params or a message.
     pub mod auth {
@@ -2685,63 +2592,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl TokenExpired {
-            /// The error this is a value of.
-            pub const ERROR: crate::AuthError = crate::AuthError::TokenExpired;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::AuthError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for TokenExpired {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str("Sign in again: the token has expired")
-            }
-        }
-        impl ::core::error::Error for TokenExpired {}
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenExpired> for crate::AuthError {
-            fn from(_: TokenExpired) -> Self {
-                TokenExpired::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<TokenExpired> for crate::ErrorCode {
-            fn from(_: TokenExpired) -> Self {
-                crate::ErrorCode::Auth(TokenExpired::ERROR)
-            }
-        }
-        impl ::core::convert::From<TokenExpired> for super::ErrorValue {
-            fn from(value: TokenExpired) -> Self {
-                super::ErrorValue::AuthTokenExpired(value)
-            }
-        }
+        value_impls!(TokenExpired: AuthError::TokenExpired, Auth, AuthTokenExpired, text "Sign in again: the token has expired");
         /// [`AuthError::Forbidden`](crate::AuthError::Forbidden) with its params: The caller may not do this.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
@@ -2756,63 +2607,7 @@ pub mod values {
             /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
-        impl Forbidden {
-            /// The error this is a value of.
-            pub const ERROR: crate::AuthError = crate::AuthError::Forbidden;
-            /// The error this is a value of.
-            #[must_use]
-            pub const fn error(&self) -> crate::AuthError {
-                Self::ERROR
-            }
-            /// The error's code.
-            #[must_use]
-            pub const fn code(&self) -> &'static str {
-                self.error().code()
-            }
-            /// The error's name, as the catalogue prints it.
-            #[must_use]
-            pub const fn name(&self) -> &'static str {
-                self.error().name()
-            }
-            /// The error's description.
-            #[must_use]
-            pub const fn description(&self) -> &'static str {
-                self.error().description()
-            }
-            /// The error's HTTP status.
-            #[must_use]
-            pub const fn http_status(&self) -> u16 {
-                self.error().http_status()
-            }
-            /// What a client can do about the error, if the catalogue says.
-            #[must_use]
-            pub const fn recovery(&self) -> ::core::option::Option<crate::Recovery> {
-                self.error().recovery()
-            }
-        }
-        impl ::core::fmt::Display for Forbidden {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.description())
-            }
-        }
-        impl ::core::error::Error for Forbidden {}
-        /// The error this is a value of.
-        impl ::core::convert::From<Forbidden> for crate::AuthError {
-            fn from(_: Forbidden) -> Self {
-                Forbidden::ERROR
-            }
-        }
-        /// The error this is a value of.
-        impl ::core::convert::From<Forbidden> for crate::ErrorCode {
-            fn from(_: Forbidden) -> Self {
-                crate::ErrorCode::Auth(Forbidden::ERROR)
-            }
-        }
-        impl ::core::convert::From<Forbidden> for super::ErrorValue {
-            fn from(value: Forbidden) -> Self {
-                super::ErrorValue::AuthForbidden(value)
-            }
-        }
+        value_impls!(Forbidden: AuthError::Forbidden, Auth, AuthForbidden, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::QueryTableMissing`).
     ///
@@ -3206,18 +3001,17 @@ mod server {
 #[cfg(feature = "serde")]
 #[rustfmt::skip]
 mod value_wire {
-    use ::alloc::string::String;
     use ::serde::de;
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
     pub trait Params {
         fn error_code(&self) -> crate::ErrorCode;
         /// The body's message: the rendered template, else as the catalogue says.
-        fn message(&self) -> String;
+        fn message(&self) -> ::alloc::string::String;
         fn write_params<M: SerializeMap>(
             &self,
             map: &mut M,
@@ -3246,16 +3040,246 @@ mod value_wire {
         map.serialize_entry("error", &Members(value))?;
         map.end()
     }
-    /// The object of a body that holds the code and the params.
-    fn members(json: &Value) -> ::core::option::Option<&Map<String, Value>> {
-        json.get("error").and_then(Value::as_object)
+    /// A body's members as reading a value needs them, in one pass:
+    /// its code, and each param of some value, as sent.
+    struct Read {
+        /// The code member, as sent.
+        code: ::core::option::Option<Value>,
+        /// Each member that is a param of some value, as sent: the last of a repeated key.
+        params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
-    /// The catalogue's error whose code (or alias) the members carry.
-    fn code_of(
-        members: &Map<String, Value>,
-    ) -> ::core::option::Option<crate::ErrorCode> {
-        let code = members.get("code")?;
-        crate::BodyCode::deserialize(code).ok().and_then(crate::BodyCode::error_code)
+    impl Read {
+        /// The catalogue's error whose code (or alias) the members carry.
+        fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+            crate::BodyCode::deserialize(self.code.as_ref()?)
+                .ok()
+                .and_then(crate::BodyCode::error_code)
+        }
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+        fn string(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::string::String> {
+            match self.take(key)? {
+                Value::String(text) => ::core::option::Option::Some(text),
+                _ => ::core::option::Option::None,
+            }
+        }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
+        fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+            self.take(key)?.as_f64()
+        }
+        fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            self.take(key)?.as_bool()
+        }
+        fn strings(
+            &mut self,
+            key: &str,
+        ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+            match self.take(key)? {
+                Value::Array(items) => {
+                    items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::String(text) => ::core::option::Option::Some(text),
+                            _ => ::core::option::Option::None,
+                        })
+                        .collect()
+                }
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The param of some value that a member's key names.
+    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+        match key {
+            "columns" => ::core::option::Option::Some("columns"),
+            "limit" => ::core::option::Option::Some("limit"),
+            "partial" => ::core::option::Option::Some("partial"),
+            "queue" => ::core::option::Option::Some("queue"),
+            "ratio" => ::core::option::Option::Some("ratio"),
+            "request_id" => ::core::option::Option::Some("request_id"),
+            "schema" => ::core::option::Option::Some("schema"),
+            "table" => ::core::option::Option::Some("table"),
+            _ => ::core::option::Option::None,
+        }
+    }
+    /// What a member's key names.
+    enum Key {
+        Code,
+        Param(&'static str),
+        Other,
+    }
+    /// Reads a member's key as what it names.
+    struct KeyName;
+    impl<'de> de::DeserializeSeed<'de> for KeyName {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Key, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for KeyName {
+        type Value = Key;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+            ::core::result::Result::Ok(
+                if key == "code" {
+                    Key::Code
+                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                    Key::Param(name)
+                } else {
+                    Key::Other
+                },
+            )
+        }
+    }
+    /// Reads an object's members; anything else, skipped, reads as none.
+    struct MembersVisitor;
+    impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for MembersVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut read = Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+            };
+            while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                match key {
+                    Key::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                    }
+                    Key::Param(name) => {
+                        let value = map.next_value::<Value>()?;
+                        read.params.retain(|(key, _)| *key != name);
+                        read.params.push((name, value));
+                    }
+                    Key::Other => {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(::core::option::Option::Some(read))
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
+    /// Reads the members of a body's envelope.
+    struct EnvelopeVisitor;
+    /// Reads a member's key as whether it is the envelope's.
+    struct EnvelopeKey;
+    impl<'de> de::DeserializeSeed<'de> for EnvelopeKey {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for EnvelopeKey {
+        type Value = bool;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("a member's name")
+        }
+        fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<bool, E> {
+            ::core::result::Result::Ok(key == "error")
+        }
+    }
+    impl<'de> de::Visitor<'de> for EnvelopeVisitor {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let mut members = ::core::option::Option::None;
+            while let ::core::option::Option::Some(envelope) = map
+                .next_key_seed(EnvelopeKey)?
+            {
+                if envelope {
+                    members = map.next_value_seed(MembersVisitor)?;
+                } else {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+            ::core::result::Result::Ok(members)
+        }
+    }
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer
+                .deserialize_map(EnvelopeVisitor)?
+                .ok_or_else(|| de::Error::custom("not an error body"))
+        }
     }
     /// A param the body lacks, or sends with the wrong type.
     fn missing<E: de::Error>(param: &str) -> E {
@@ -3263,422 +3287,16 @@ mod value_wire {
             ::alloc::format!("the param `{param}` is missing or of the wrong type"),
         )
     }
-    fn string(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<String> {
-        members.get(name).and_then(Value::as_str).map(String::from)
-    }
-    fn strings(
-        members: &Map<String, Value>,
-        name: &str,
-    ) -> ::core::option::Option<::alloc::vec::Vec<String>> {
-        members
-            .get(name)?
-            .as_array()?
-            .iter()
-            .map(|item| item.as_str().map(String::from))
-            .collect()
-    }
-    impl Params for crate::values::query::TableMissing {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("table", &self.table)?;
-            if let ::core::option::Option::Some(value) = &self.schema {
-                map.serialize_entry("schema", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::TableMissing {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                table: string(members, "table").ok_or_else(|| missing("table"))?,
-                schema: string(members, "schema"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::query::TableMissing {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::query::TableMissing {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::query::TableMissing {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::query::TooManyRows {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("limit", &self.limit)?;
-            map.serialize_entry("ratio", &self.ratio)?;
-            map.serialize_entry("partial", &self.partial)?;
-            map.serialize_entry("columns", &self.columns)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::TooManyRows {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                limit: members
-                    .get("limit")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("limit"))?,
-                ratio: members
-                    .get("ratio")
-                    .and_then(Value::as_f64)
-                    .ok_or_else(|| missing("ratio"))?,
-                partial: members
-                    .get("partial")
-                    .and_then(Value::as_bool)
-                    .ok_or_else(|| missing("partial"))?,
-                columns: strings(members, "columns").ok_or_else(|| missing("columns"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::query::TooManyRows {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::query::TooManyRows {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::query::TooManyRows {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::query::Busy {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            map.serialize_entry("queue", &self.queue)?;
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::query::Busy {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-                queue: members
-                    .get("queue")
-                    .and_then(Value::as_i64)
-                    .ok_or_else(|| missing("queue"))?,
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::query::Busy {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::query::Busy {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::query::Busy {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::auth::TokenExpired {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            ::alloc::string::ToString::to_string(self)
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::TokenExpired {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::auth::TokenExpired {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::auth::TokenExpired {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::auth::TokenExpired {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl Params for crate::values::auth::Forbidden {
-        fn error_code(&self) -> crate::ErrorCode {
-            crate::ErrorCode::from(self.error())
-        }
-        fn message(&self) -> String {
-            String::from(self.name())
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            if let ::core::option::Option::Some(value) = &self.request_id {
-                map.serialize_entry("request_id", value)?;
-            }
-            ::core::result::Result::Ok(())
-        }
-    }
-    impl crate::values::auth::Forbidden {
-        fn read<E: de::Error>(
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            ::core::result::Result::Ok(Self {
-                request_id: string(members, "request_id"),
-            })
-        }
-    }
-    /// Writes the error body: the code, the message and every param set.
-    impl Serialize for crate::values::auth::Forbidden {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            write(self, serializer)
-        }
-    }
-    /// Reads the error body of this error; a mistyped optional param reads as absent.
-    impl<'de> Deserialize<'de> for crate::values::auth::Forbidden {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            if code_of(members)
-                != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR))
-            {
-                return ::core::result::Result::Err(
-                    de::Error::custom("the body's code is another error's"),
-                );
-            }
-            Self::read(members)
-        }
-    }
-    /// Answers with the error's status and the value's body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for crate::values::auth::Forbidden {
-        fn into_response(self) -> Response {
-            answer(&self)
-        }
-    }
-    impl ErrorValue {
-        /// The value of the error `code`, read from a body's members.
-        fn read<E: de::Error>(
-            code: crate::ErrorCode,
-            members: &Map<String, Value>,
-        ) -> ::core::result::Result<Self, E> {
-            match code {
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::query::TableMissing::ERROR,
-                    ) => {
-                    crate::values::query::TableMissing::read(members)
-                        .map(ErrorValue::QueryTableMissing)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::query::TooManyRows::ERROR,
-                    ) => {
-                    crate::values::query::TooManyRows::read(members)
-                        .map(ErrorValue::QueryTooManyRows)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::query::Busy::ERROR) => {
-                    crate::values::query::Busy::read(members).map(ErrorValue::QueryBusy)
-                }
-                _ if code
-                    == crate::ErrorCode::from(
-                        crate::values::auth::TokenExpired::ERROR,
-                    ) => {
-                    crate::values::auth::TokenExpired::read(members)
-                        .map(ErrorValue::AuthTokenExpired)
-                }
-                _ if code
-                    == crate::ErrorCode::from(crate::values::auth::Forbidden::ERROR) => {
-                    crate::values::auth::Forbidden::read(members)
-                        .map(ErrorValue::AuthForbidden)
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        E::custom("the error has no params or message"),
-                    )
-                }
-            }
-        }
-    }
-    /// Writes the value's body.
-    impl Serialize for ErrorValue {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                ErrorValue::QueryTableMissing(value) => value.serialize(serializer),
-                ErrorValue::QueryTooManyRows(value) => value.serialize(serializer),
-                ErrorValue::QueryBusy(value) => value.serialize(serializer),
-                ErrorValue::AuthTokenExpired(value) => value.serialize(serializer),
-                ErrorValue::AuthForbidden(value) => value.serialize(serializer),
-            }
-        }
-    }
     /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
     impl<'de> Deserialize<'de> for ErrorValue {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            let json = Value::deserialize(deserializer)?;
-            let members = members(&json)
-                .ok_or_else(|| de::Error::custom("not an error body"))?;
-            let code = code_of(members)
+            let mut members = Read::deserialize(deserializer)?;
+            let code = members
+                .code()
                 .ok_or_else(|| de::Error::custom("no code of the catalogue"))?;
-            ErrorValue::read(code, members)
+            ErrorValue::read(code, &mut members)
         }
     }
     impl crate::ApiError {
@@ -3691,8 +3309,8 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let json = ::serde_json::from_slice::<Value>(self.raw_body()).ok()?;
-            ErrorValue::read::<::serde_json::Error>(code, members(&json)?).ok()
+            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
     #[cfg(feature = "axum")]
@@ -3716,19 +3334,6 @@ mod value_wire {
             ::core::result::Result::Err(_) => status.into_response(),
         }
     }
-    /// Answers with the value's status and body (feature `axum`).
-    #[cfg(feature = "axum")]
-    impl IntoResponse for ErrorValue {
-        fn into_response(self) -> Response {
-            match self {
-                ErrorValue::QueryTableMissing(value) => value.into_response(),
-                ErrorValue::QueryTooManyRows(value) => value.into_response(),
-                ErrorValue::QueryBusy(value) => value.into_response(),
-                ErrorValue::AuthTokenExpired(value) => value.into_response(),
-                ErrorValue::AuthForbidden(value) => value.into_response(),
-            }
-        }
-    }
     /// A value answered with `trace_id`, the body's member naming this occurrence (feature `serde`): what `with_trace_id` on a value or on `ErrorValue` gives.
     ///
     /// It is written, and answers (feature `axum`), as the value does, with `trace_id` beside its params; a client reads it back with `ApiError::body()`, and the value with `ApiError::value()`.
@@ -3738,109 +3343,18 @@ mod value_wire {
         /// The value: the error and its params.
         pub value: V,
         /// `trace_id`: names this occurrence of the error.
-        pub trace_id: ::core::option::Option<String>,
-    }
-    impl crate::values::query::TableMissing {
-        /// The value, answered with `trace_id` naming this occurrence.
-        #[must_use]
-        pub fn with_trace_id(
-            self,
-            trace_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
-    }
-    impl crate::values::query::TooManyRows {
-        /// The value, answered with `trace_id` naming this occurrence.
-        #[must_use]
-        pub fn with_trace_id(
-            self,
-            trace_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
-    }
-    impl crate::values::query::Busy {
-        /// The value, answered with `trace_id` naming this occurrence.
-        #[must_use]
-        pub fn with_trace_id(
-            self,
-            trace_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
-    }
-    impl crate::values::auth::TokenExpired {
-        /// The value, answered with `trace_id` naming this occurrence.
-        #[must_use]
-        pub fn with_trace_id(
-            self,
-            trace_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
-    }
-    impl crate::values::auth::Forbidden {
-        /// The value, answered with `trace_id` naming this occurrence.
-        #[must_use]
-        pub fn with_trace_id(
-            self,
-            trace_id: impl ::core::convert::Into<String>,
-        ) -> Occurrence<Self> {
-            Occurrence {
-                value: self,
-                trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
+        pub trace_id: ::core::option::Option<::alloc::string::String>,
     }
     impl ErrorValue {
         /// The value, answered with `trace_id` naming this occurrence.
         #[must_use]
         pub fn with_trace_id(
             self,
-            trace_id: impl ::core::convert::Into<String>,
+            trace_id: impl ::core::convert::Into<::alloc::string::String>,
         ) -> Occurrence<Self> {
             Occurrence {
                 value: self,
                 trace_id: ::core::option::Option::Some(trace_id.into()),
-            }
-        }
-    }
-    impl Params for ErrorValue {
-        fn error_code(&self) -> crate::ErrorCode {
-            self.error()
-        }
-        fn message(&self) -> String {
-            match self {
-                ErrorValue::QueryTableMissing(value) => value.message(),
-                ErrorValue::QueryTooManyRows(value) => value.message(),
-                ErrorValue::QueryBusy(value) => value.message(),
-                ErrorValue::AuthTokenExpired(value) => value.message(),
-                ErrorValue::AuthForbidden(value) => value.message(),
-            }
-        }
-        fn write_params<M: SerializeMap>(
-            &self,
-            map: &mut M,
-        ) -> ::core::result::Result<(), M::Error> {
-            match self {
-                ErrorValue::QueryTableMissing(value) => value.write_params(map),
-                ErrorValue::QueryTooManyRows(value) => value.write_params(map),
-                ErrorValue::QueryBusy(value) => value.write_params(map),
-                ErrorValue::AuthTokenExpired(value) => value.write_params(map),
-                ErrorValue::AuthForbidden(value) => value.write_params(map),
             }
         }
     }
@@ -3848,7 +3362,7 @@ mod value_wire {
         fn error_code(&self) -> crate::ErrorCode {
             self.value.error_code()
         }
-        fn message(&self) -> String {
+        fn message(&self) -> ::alloc::string::String {
             self.value.message()
         }
         fn write_params<M: SerializeMap>(
@@ -3875,6 +3389,168 @@ mod value_wire {
     impl<V: Params> IntoResponse for Occurrence<V> {
         fn into_response(self) -> Response {
             answer(&self)
+        }
+    }
+    /// The impls of each value `$value` on the wire: its body written and read, and its
+    /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
+    /// its `name` or its `description`), and each param's field, the reader of its type,
+    /// and whether it is `required` or `optional`.
+    macro_rules! wire_impls {
+        (@write $self:tt $map:ident $field:ident required) => {
+            $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
+        };
+        (@write $self:tt $map:ident $field:ident optional) => {
+            if let ::core::option::Option::Some(value) = &$self.$field {
+                $map.serialize_entry(::core::stringify!($field), value)?;
+            }
+        };
+        (@read $members:ident $field:ident $reader:ident required) => {
+            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        };
+        (@read $members:ident $field:ident $reader:ident optional) => {
+            $members.$reader(::core::stringify!($field))
+        };
+        (@message $self:tt to_string) => {
+            ::alloc::string::ToString::to_string($self)
+        };
+        (@message $self:tt $getter:ident) => {
+            ::alloc::string::String::from($self.$getter())
+        };
+        ($value:ty, $message:ident) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, _map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self {})
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+            impl Params for $value {
+                fn error_code(&self) -> crate::ErrorCode {
+                    crate::ErrorCode::from(self.error())
+                }
+                fn message(&self) -> ::alloc::string::String {
+                    wire_impls!(@message self $message)
+                }
+                fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+                    $(wire_impls!(@write self map $field $required);)+
+                    ::core::result::Result::Ok(())
+                }
+            }
+            impl $value {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                }
+            }
+            wire_impls!(@alike $value);
+        };
+        (@alike $value:ty) => {
+            /// Writes the error body: the code, the message and every param set.
+            impl Serialize for $value {
+                fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    write(self, serializer)
+                }
+            }
+            /// Reads the error body of this error; a mistyped optional param reads as absent.
+            impl<'de> Deserialize<'de> for $value {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    let mut members = Read::deserialize(deserializer)?;
+                    if members.code() != ::core::option::Option::Some(crate::ErrorCode::from(Self::ERROR)) {
+                        return ::core::result::Result::Err(de::Error::custom("the body's code is another error's"));
+                    }
+                    Self::read(&mut members)
+                }
+            }
+            /// Answers with the error's status and the value's body (feature `axum`).
+            #[cfg(feature = "axum")]
+            impl IntoResponse for $value {
+                fn into_response(self) -> Response {
+                    answer(&self)
+                }
+            }
+            impl $value {
+                /// The value, answered with `trace_id` naming this occurrence.
+                #[must_use]
+                pub fn with_trace_id(self, trace_id: impl ::core::convert::Into<::alloc::string::String>) -> Occurrence<Self> {
+                    Occurrence { value: self, trace_id: ::core::option::Option::Some(trace_id.into()) }
+                }
+            }
+        };
+    }
+    wire_impls!(crate::values::query::TableMissing, to_string; request_id: string optional, table: string required, schema: string optional);
+    wire_impls!(crate::values::query::TooManyRows, to_string; request_id: string optional, limit: integer required, ratio: number required, partial: boolean required, columns: strings required);
+    wire_impls!(crate::values::query::Busy, name; request_id: string optional, queue: integer required);
+    wire_impls!(crate::values::auth::TokenExpired, to_string; request_id: string optional);
+    wire_impls!(crate::values::auth::Forbidden, name; request_id: string optional);
+    impl ErrorValue {
+        /// The value of the error `code`, read from a body's members.
+        fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
+            match code {
+                crate::ErrorCode::Query(crate::QueryError::TableMissing) => crate::values::query::TableMissing::read(members).map(Self::QueryTableMissing),
+                crate::ErrorCode::Query(crate::QueryError::TooManyRows) => crate::values::query::TooManyRows::read(members).map(Self::QueryTooManyRows),
+                crate::ErrorCode::Query(crate::QueryError::Busy) => crate::values::query::Busy::read(members).map(Self::QueryBusy),
+                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => crate::values::auth::TokenExpired::read(members).map(Self::AuthTokenExpired),
+                crate::ErrorCode::Auth(crate::AuthError::Forbidden) => crate::values::auth::Forbidden::read(members).map(Self::AuthForbidden),
+            }
+        }
+    }
+    /// Writes the value's body.
+    impl Serialize for ErrorValue {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            match self {
+                Self::QueryTableMissing(value) => value.serialize(serializer),
+                Self::QueryTooManyRows(value) => value.serialize(serializer),
+                Self::QueryBusy(value) => value.serialize(serializer),
+                Self::AuthTokenExpired(value) => value.serialize(serializer),
+                Self::AuthForbidden(value) => value.serialize(serializer),
+            }
+        }
+    }
+    /// Answers with the value's status and body (feature `axum`).
+    #[cfg(feature = "axum")]
+    impl IntoResponse for ErrorValue {
+        fn into_response(self) -> Response {
+            match self {
+                Self::QueryTableMissing(value) => value.into_response(),
+                Self::QueryTooManyRows(value) => value.into_response(),
+                Self::QueryBusy(value) => value.into_response(),
+                Self::AuthTokenExpired(value) => value.into_response(),
+                Self::AuthForbidden(value) => value.into_response(),
+            }
+        }
+    }
+    impl Params for ErrorValue {
+        fn error_code(&self) -> crate::ErrorCode {
+            self.error()
+        }
+        fn message(&self) -> ::alloc::string::String {
+            match self {
+                Self::QueryTableMissing(value) => value.message(),
+                Self::QueryTooManyRows(value) => value.message(),
+                Self::QueryBusy(value) => value.message(),
+                Self::AuthTokenExpired(value) => value.message(),
+                Self::AuthForbidden(value) => value.message(),
+            }
+        }
+        fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            match self {
+                Self::QueryTableMissing(value) => value.write_params(map),
+                Self::QueryTooManyRows(value) => value.write_params(map),
+                Self::QueryBusy(value) => value.write_params(map),
+                Self::AuthTokenExpired(value) => value.write_params(map),
+                Self::AuthForbidden(value) => value.write_params(map),
+            }
         }
     }
 }

@@ -1,0 +1,244 @@
+//! The `values` module as text: `value_impls!`, the macro of the impls
+//! every value has alike, a module per table with each value's struct and
+//! its one line of the macro, and `ErrorValue`.
+
+use quote::quote;
+
+use super::{Value, docs, field_type, occurrence, values};
+use crate::splice::TextSlot;
+use crate::tokens::{CodeTokens, doc};
+use errcat_model::Catalogue;
+use errcat_model::params::Piece;
+use errcat_model::rust_data::string_literal;
+use errcat_model::rust_items::Items;
+
+/// The `values` module, printed: a module per table with values, and
+/// `ErrorValue`; nothing when no row has a value.
+pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
+    let values = values(catalogue);
+    if values.is_empty() {
+        return String::new();
+    }
+    let docs = doc(&docs::values_docs(catalogue, &values));
+    let slot = TextSlot::Items.tokens();
+    let mut printed = crate::print_part(quote! {
+        #docs
+        #[cfg(feature = "alloc")]
+        pub mod values {
+            #slot
+        }
+    });
+    let mut items = Items::new(4);
+    value_impls_macro(&mut items, catalogue);
+    for table in &catalogue.tables {
+        let mut of_table = values.iter().filter(|value| value.table.id == table.id).peekable();
+        if of_table.peek().is_none() {
+            continue;
+        }
+        items.doc(&docs::module_docs(table));
+        items.open(format_args!("pub mod {}", table.id));
+        for value in of_table {
+            write_struct(&mut items, catalogue, value);
+        }
+        items.close();
+    }
+    write_error_value(&mut items, catalogue, &values);
+    if occurrence::exists(catalogue) {
+        items.line("#[cfg(feature = \"serde\")]");
+        items.line("pub use crate::value_wire::Occurrence;");
+    }
+    TextSlot::Items.fill(&mut printed, &items.finish());
+    printed
+}
+
+/// The getters a value shares with its error, on `self.error()`: the
+/// table enum's for a struct (`const`), `ErrorCode`'s for `ErrorValue`.
+fn write_getters(items: &mut Items, catalogue: &Catalogue, constness: &str) {
+    let code = CodeTokens::of(catalogue).ty.to_string().replace("& '", "&'");
+    let mut getter = |docs: &str, name: &str, ty: &str| {
+        items.doc(docs);
+        items.line("#[must_use]");
+        items.open(format_args!("pub {constness}fn {name}(&self) -> {ty}"));
+        items.line(format_args!("self.error().{name}()"));
+        items.close();
+    };
+    getter("The error's code.", "code", &code);
+    getter("The error's name, as the catalogue prints it.", "name", "&'static str");
+    getter("The error's description.", "description", "&'static str");
+    if catalogue.http {
+        getter("The error's HTTP status.", "http_status", "u16");
+    }
+    if !catalogue.recoveries.is_empty() {
+        getter(
+            "What a client can do about the error, if the catalogue says.",
+            "recovery",
+            "::core::option::Option<crate::Recovery>",
+        );
+    }
+}
+
+/// `value_impls!`: each value's `ERROR`, getters, `Display`, `Error` and
+/// conversions, from one line naming its error, its `ErrorCode` variant,
+/// its `ErrorValue` variant and how it displays.
+fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
+    items.doc(
+        "The impls every value has alike, from its struct `$value`, its error `$error` of the\n\
+         table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant\n\
+         `$variant`, and how it displays: its message's `format` and the fields it shows\n\
+         (`line` when the message ends in a line break), its message's `text` when it\n\
+         shows none, or its `description` when the row has no message.",
+    );
+    items.open("macro_rules! value_impls");
+    items.lines(
+        "(@display $self:tt $f:ident description) => {\n    \
+             $f.write_str($self.description())\n\
+         };\n\
+         (@display $self:tt $f:ident text $text:literal) => {\n    \
+             $f.write_str($text)\n\
+         };\n\
+         (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {\n    \
+             ::core::writeln!($f, $format $(, $self.$field)*)\n\
+         };\n\
+         (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {\n    \
+             ::core::write!($f, $format $(, $self.$field)*)\n\
+         };",
+    );
+    items.open("($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) =>");
+    items.open("impl $value");
+    items.doc("The error this is a value of.");
+    items.line("pub const ERROR: crate::$table = crate::$table::$error;");
+    items.doc("The error this is a value of.");
+    items.line("#[must_use]");
+    items.open("pub const fn error(&self) -> crate::$table");
+    items.line("Self::ERROR");
+    items.close();
+    write_getters(items, catalogue, "const ");
+    items.close();
+    items.lines(
+        "impl ::core::fmt::Display for $value {\n    \
+             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        \
+                 value_impls!(@display self f $($display)*)\n    \
+             }\n\
+         }\n\
+         impl ::core::error::Error for $value {}\n\
+         /// The error this is a value of.\n\
+         impl ::core::convert::From<$value> for crate::$table {\n    \
+             fn from(_: $value) -> Self {\n        \
+                 $value::ERROR\n    \
+             }\n\
+         }\n\
+         /// The error this is a value of.\n\
+         impl ::core::convert::From<$value> for crate::ErrorCode {\n    \
+             fn from(_: $value) -> Self {\n        \
+                 crate::ErrorCode::$code($value::ERROR)\n    \
+             }\n\
+         }\n\
+         impl ::core::convert::From<$value> for super::ErrorValue {\n    \
+             fn from(value: $value) -> Self {\n        \
+                 super::ErrorValue::$variant(value)\n    \
+             }\n\
+         }",
+    );
+    items.close_with(";");
+    items.close();
+}
+
+/// One row's struct, and its line of `value_impls!`.
+fn write_struct(items: &mut Items, catalogue: &Catalogue, value: &Value) {
+    let Value { table, row, .. } = value;
+    items.doc(&docs::struct_docs(catalogue, value));
+    items.line("#[derive(Clone, Debug, PartialEq)]");
+    if value.params.is_empty() {
+        items.line(format_args!("pub struct {} {{}}", row.rust_variant));
+    } else {
+        items.open(format_args!("pub struct {}", row.rust_variant));
+        for param in &value.params {
+            items.doc(&docs::field_docs(param));
+            items.line(format_args!("pub {}: {},", param.name, field_type(param)));
+        }
+        items.close();
+    }
+    items.line(format_args!(
+        "value_impls!({ty}: {enum_name}::{ty}, {code}, {variant}, {display});",
+        ty = row.rust_variant,
+        enum_name = table.rust_enum,
+        code = table.error_code_variant,
+        variant = value.variant_text,
+        display = display(value),
+    ));
+}
+
+/// How a value displays, as `value_impls!` reads it: the message with
+/// each placeholder's field in its natural text, or the description for
+/// a row without a message.
+fn display(value: &Value) -> String {
+    let Some(template) = &value.row.message else {
+        return "description".to_owned();
+    };
+    if template.placeholders().is_empty() {
+        return format!("text {}", string_literal(&template.render(|_| String::new())));
+    }
+    let mut format = String::new();
+    let mut fields = String::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Param(name) => {
+                format.push_str("{}");
+                fields.push_str(", ");
+                fields.push_str(name);
+            }
+        }
+    }
+    // A message ending in a newline (MySQL's `%s: Shutdown complete\n`)
+    // is written with `writeln!`: clippy's `write_with_newline` refuses it
+    // at the end of `write!`'s format.
+    match format.strip_suffix('\n') {
+        Some(line) => format!("line {}{fields}", string_literal(line)),
+        None => format!("{}{fields}", string_literal(&format)),
+    }
+}
+
+/// `ErrorValue`: one variant per value, its getters, `Display` and conversions.
+fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value]) {
+    items.doc(&docs::error_value_docs(catalogue, values));
+    items.line("#[derive(Clone, Debug, PartialEq)]");
+    items.line("#[non_exhaustive]");
+    items.open("pub enum ErrorValue");
+    for value in values {
+        items.doc(&format!("[`{}::{}`](crate::{0}::{1}).", value.table.rust_enum, value.row.rust_variant));
+        items.line(format_args!("{}({}),", value.variant_text, value.path_text));
+    }
+    items.close();
+    items.open("impl ErrorValue");
+    items.doc("The error this is a value of.");
+    items.line("#[must_use]");
+    items.open("pub fn error(&self) -> crate::ErrorCode");
+    write_match(items, values, "crate::ErrorCode::from(value.error())");
+    items.close();
+    write_getters(items, catalogue, "");
+    items.close();
+    items.open("impl ::core::fmt::Display for ErrorValue");
+    items.open("fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result");
+    write_match(items, values, "::core::fmt::Display::fmt(value, f)");
+    items.close();
+    items.close();
+    items.lines(
+        "impl ::core::error::Error for ErrorValue {}\n\
+         /// The error this is a value of.\n\
+         impl ::core::convert::From<ErrorValue> for crate::ErrorCode {\n    \
+             fn from(value: ErrorValue) -> Self {\n        \
+                 value.error()\n    \
+             }\n\
+         }",
+    );
+}
+
+/// `match self { Self::Variant(value) => body, … }` over every value.
+pub(super) fn write_match(items: &mut Items, values: &[Value], body: &str) {
+    items.open("match self");
+    for value in values {
+        items.line(format_args!("Self::{}(value) => {body},", value.variant_text));
+    }
+    items.close();
+}

@@ -1,0 +1,326 @@
+//! `Read`, in the private `value_wire` module: a body's members as reading
+//! a value needs them, in one pass of the deserializer. It keeps the code
+//! and each member that is some value's param, as sent, and skips every
+//! other member unread; a value then takes its params out by type, so a
+//! mistyped optional param reads as absent and a mistyped required one
+//! fails that value alone, as reading through a `serde_json::Value` did,
+//! without building the whole body as one.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Value;
+use errcat_model::Catalogue;
+use errcat_model::params::ParamType;
+
+/// `Read`, its deserializer, and the readers of the param types the
+/// values use (an unused one would be dead code).
+pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream {
+    let body = catalogue.body.as_ref().expect("values are read from the catalogue's body");
+    let code_key = &body.code().key;
+    // Every param key, once: two values may carry the same one.
+    let mut keys: BTreeMap<&str, ()> = BTreeMap::new();
+    let params = || values.iter().flat_map(|value| &value.params);
+    for param in params() {
+        keys.insert(&param.name, ());
+    }
+    let has = |ty: ParamType| params().any(|param| param.ty == ty);
+    let keys: Vec<&str> = keys.into_keys().collect();
+    let any_params = !keys.is_empty();
+    let readers = any_params.then(|| readers(&has));
+    let param_field = any_params.then(|| {
+        quote! {
+            /// Each member that is a param of some value, as sent: the last of a repeated key.
+            params: ::alloc::vec::Vec<(&'static str, Value)>,
+        }
+    });
+    let param_key_fn = any_params.then(|| {
+        quote! {
+            /// The param of some value that a member's key names.
+            fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+                match key {
+                    #(#keys => ::core::option::Option::Some(#keys),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    });
+    let body_deserialize = match (&body.envelope, catalogue.problem_details.is_some()) {
+        (Some(envelope), false) => envelope_visitor(envelope),
+        _ => quote! {
+            impl<'de> Deserialize<'de> for Read {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    deserializer
+                        .deserialize_map(MembersVisitor)?
+                        .ok_or_else(|| de::Error::custom("not an error body"))
+                }
+            }
+        },
+    };
+    let members_visitor = members_visitor(code_key, any_params);
+    quote! {
+        /// A body's members as reading a value needs them, in one pass:
+        /// its code, and each param of some value, as sent.
+        struct Read {
+            /// The code member, as sent.
+            code: ::core::option::Option<Value>,
+            #param_field
+        }
+
+        impl Read {
+            /// The catalogue's error whose code (or alias) the members carry.
+            fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
+                crate::BodyCode::deserialize(self.code.as_ref()?).ok().and_then(crate::BodyCode::error_code)
+            }
+
+            #readers
+        }
+
+        #param_key_fn
+
+        #members_visitor
+
+        #body_deserialize
+    }
+}
+
+/// The key of a member, read as what it names, and the visitor of a
+/// body's members, which keeps the params when the values have any.
+fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
+    let new_params = any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), });
+    let param_variant = any_params.then(|| quote! { Param(&'static str), });
+    let param_arm = any_params.then(|| {
+        quote! {
+            Key::Param(name) => {
+                let value = map.next_value::<Value>()?;
+                read.params.retain(|(key, _)| *key != name);
+                read.params.push((name, value));
+            }
+        }
+    });
+    let param_key = any_params.then(|| {
+        quote! {
+            else if let ::core::option::Option::Some(name) = param_key(key) { Key::Param(name) }
+        }
+    });
+    quote! {
+        /// What a member's key names.
+        enum Key {
+            Code,
+            #param_variant
+            Other,
+        }
+
+        /// Reads a member's key as what it names.
+        struct KeyName;
+
+        impl<'de> de::DeserializeSeed<'de> for KeyName {
+            type Value = Key;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Key, D::Error> {
+                deserializer.deserialize_str(self)
+            }
+        }
+
+        impl<'de> de::Visitor<'de> for KeyName {
+            type Value = Key;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("a member's name")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<Key, E> {
+                ::core::result::Result::Ok(if key == #code_key { Key::Code } #param_key else { Key::Other })
+            }
+        }
+
+        /// Reads an object's members; anything else, skipped, reads as none.
+        struct MembersVisitor;
+
+        impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
+            type Value = ::core::option::Option<Read>;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+
+        impl<'de> de::Visitor<'de> for MembersVisitor {
+            type Value = ::core::option::Option<Read>;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("an error body")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error> {
+                let mut read = Read { code: ::core::option::Option::None, #new_params };
+                while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
+                    match key {
+                        Key::Code => read.code = ::core::option::Option::Some(map.next_value::<Value>()?),
+                        #param_arm
+                        Key::Other => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                ::core::result::Result::Ok(::core::option::Option::Some(read))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> ::core::result::Result<Self::Value, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_str<E: de::Error>(self, _: &str) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_i64<E: de::Error>(self, _: i64) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_u64<E: de::Error>(self, _: u64) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+        }
+
+    }
+}
+
+/// `Read`'s deserializer for a body whose members are in the envelope:
+/// the envelope's object (the last, if repeated), every other member skipped.
+fn envelope_visitor(envelope: &str) -> TokenStream {
+    quote! {
+        /// Reads the members of a body's envelope.
+        struct EnvelopeVisitor;
+
+        /// Reads a member's key as whether it is the envelope's.
+        struct EnvelopeKey;
+
+        impl<'de> de::DeserializeSeed<'de> for EnvelopeKey {
+            type Value = bool;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<bool, D::Error> {
+                deserializer.deserialize_str(self)
+            }
+        }
+
+        impl<'de> de::Visitor<'de> for EnvelopeKey {
+            type Value = bool;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("a member's name")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<bool, E> {
+                ::core::result::Result::Ok(key == #envelope)
+            }
+        }
+
+        impl<'de> de::Visitor<'de> for EnvelopeVisitor {
+            type Value = ::core::option::Option<Read>;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("an error body")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error> {
+                let mut members = ::core::option::Option::None;
+                while let ::core::option::Option::Some(envelope) = map.next_key_seed(EnvelopeKey)? {
+                    if envelope {
+                        members = map.next_value_seed(MembersVisitor)?;
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                ::core::result::Result::Ok(members)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Read {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                deserializer
+                    .deserialize_map(EnvelopeVisitor)?
+                    .ok_or_else(|| de::Error::custom("not an error body"))
+            }
+        }
+    }
+}
+
+/// `Read`'s readers of the param types the values use.
+fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
+    let string = has(ParamType::String).then(|| {
+        quote! {
+            fn string(&mut self, key: &str) -> ::core::option::Option<::alloc::string::String> {
+                match self.take(key)? {
+                    Value::String(text) => ::core::option::Option::Some(text),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    });
+    let integer = has(ParamType::Integer).then(|| {
+        quote! {
+            fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+                self.take(key)?.as_i64()
+            }
+        }
+    });
+    let number = has(ParamType::Number).then(|| {
+        quote! {
+            fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+                self.take(key)?.as_f64()
+            }
+        }
+    });
+    let boolean = has(ParamType::Boolean).then(|| {
+        quote! {
+            fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+                self.take(key)?.as_bool()
+            }
+        }
+    });
+    let strings = has(ParamType::Strings).then(|| {
+        quote! {
+            fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+                match self.take(key)? {
+                    Value::Array(items) => items
+                        .into_iter()
+                        .map(|item| match item {
+                            Value::String(text) => ::core::option::Option::Some(text),
+                            _ => ::core::option::Option::None,
+                        })
+                        .collect(),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    });
+    quote! {
+        /// The member `key`, as sent, taken out.
+        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
+            let at = self.params.iter().position(|(name, _)| *name == key)?;
+            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        }
+
+        #string
+        #integer
+        #number
+        #boolean
+        #strings
+    }
+}
