@@ -137,6 +137,7 @@ const RESPONSE_TYPES: &[&str] = &[
     "MapSeed",
     "KeyIs",
     "ProblemMembers",
+    "FirstRead",
     "RetryAfter",
 ];
 
