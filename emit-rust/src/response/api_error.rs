@@ -158,6 +158,11 @@ impl ApiError {
     #[must_use]
     pub fn from_parts(status: ::http::StatusCode, headers: &::http::HeaderMap, body: &[u8]) -> Self {
         let error = Self::from_response(status.as_u16(), body);
+        // `get` hashes the name (sixteen rounds of FNV); most responses
+        // have no `Retry-After`, which comparing the names finds sooner.
+        if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+            return error;
+        }
         let retry_after = headers
             .get(::http::header::RETRY_AFTER)
             .and_then(|value| value.to_str().ok())

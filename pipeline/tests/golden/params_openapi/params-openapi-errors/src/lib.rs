@@ -2067,6 +2067,9 @@ mod response {
             body: &[u8],
         ) -> Self {
             let error = Self::from_response(status.as_u16(), body);
+            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                return error;
+            }
             let retry_after = headers
                 .get(::http::header::RETRY_AFTER)
                 .and_then(|value| value.to_str().ok())
