@@ -225,12 +225,15 @@ mod tests {
 
     #[test]
     fn every_name_finds_its_own_slot() {
-        // The first set differs in its last eight bytes, the second only in
-        // the middle, so it needs every byte hashed.
+        // The first set differs in its last eight bytes, the second in its
+        // middle eight, the third only outside the three samples, so it
+        // needs every byte hashed.
         let short: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
         let middle: Vec<String> = (0..2000).map(|i| format!("ERROR_{i:05}_NAME_SUFFIX")).collect();
-        let whole: Vec<String> = (0..2000).map(|i| format!("AN_ERROR_{i:05}_NAME_HAS_A_LONG_SUFFIX")).collect();
-        for (names, expect) in [(short, NameHash::Ends), (middle, NameHash::Middle), (whole, NameHash::Whole)] {
+        let whole: Vec<String> =
+            (0..2000).map(|i| format!("AN_ERROR_{i:05}_NAME_HAS_A_LONG_SUFFIX")).collect();
+        for (names, expect) in [(short, NameHash::Ends), (middle, NameHash::Middle), (whole, NameHash::Whole)]
+        {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let (phf, reads) = build_names(&names).expect("tables for distinct names");
             assert_eq!(reads, expect);
@@ -304,7 +307,8 @@ mod tests {
 
     fn assert_finds_each(names: &[&str], phf: &Phf, reads: NameHash) {
         for (i, name) in names.iter().enumerate() {
-            let s = slot(hash_name(name, phf.seed, reads.middle(), reads.whole()), &phf.pilots, phf.slots.len());
+            let s =
+                slot(hash_name(name, phf.seed, reads.middle(), reads.whole()), &phf.pilots, phf.slots.len());
             assert_eq!(phf.slots[s] as usize, i, "{name:?} lands on another key's slot");
         }
     }

@@ -144,7 +144,10 @@ fn body_keys(body: Option<&Body>) -> (Vec<&str>, bool) {
     match &body.envelope {
         Some(envelope) => (vec![envelope.as_str()], true),
         None => {
-            let needed = body.members.iter().filter(|member| matches!(member.role, BodyRole::Code | BodyRole::Message));
+            let needed = body
+                .members
+                .iter()
+                .filter(|member| matches!(member.role, BodyRole::Code | BodyRole::Message));
             (needed.map(|member| member.key.as_str()).collect(), false)
         }
     }

@@ -256,15 +256,21 @@ mod tests {
 
     #[test]
     fn the_last_of_a_repeated_member_counts_as_in_a_json_value() {
-        let read = problem(r#"{"type":"a","title":"x","type":7,"status":429,"status":-1,"code":1,"code":4040000}"#)
-            .unwrap();
-        assert_eq!((read.problem_type.as_str(), read.title.as_deref(), read.status), ("about:blank", Some("x"), None));
+        let read =
+            problem(r#"{"type":"a","title":"x","type":7,"status":429,"status":-1,"code":1,"code":4040000}"#)
+                .unwrap();
+        assert_eq!(
+            (read.problem_type.as_str(), read.title.as_deref(), read.status),
+            ("about:blank", Some("x"), None)
+        );
         assert_eq!(read.code.map(|code| code.number()), Some(4040000));
     }
 
     #[test]
     fn members_of_any_shape_read_as_none_and_the_rest_stays() {
-        let read = problem(r#"{"detail":{"a":[1,{"b":null}]},"instance":[["i"]],"status":70000,"title":"T"}"#).unwrap();
+        let read =
+            problem(r#"{"detail":{"a":[1,{"b":null}]},"instance":[["i"]],"status":70000,"title":"T"}"#)
+                .unwrap();
         assert_eq!((read.detail, read.instance, read.status), (None, None, None));
         assert_eq!(read.title.as_deref(), Some("T"));
     }

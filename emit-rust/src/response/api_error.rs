@@ -64,11 +64,8 @@ pub(crate) struct FirstRead {
 
 impl FirstRead {
     /// Nothing learnt: the body is read as an error body, then for its code alone.
-    pub(crate) const UNREAD: Self = Self {
-        maybe_body: true,
-        problem: ProblemMembers::NONE,
-        code_only: ::core::option::Option::None,
-    };
+    pub(crate) const UNREAD: Self =
+        Self { maybe_body: true, problem: ProblemMembers::NONE, code_only: ::core::option::Option::None };
 }
 
 impl ApiError {
@@ -114,7 +111,9 @@ impl ApiError {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
             ::core::option::Option::None => read
                 .code_only
-                .unwrap_or_else(|| ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0))
+                .unwrap_or_else(|| {
+                    ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
+                })
                 .or(read.problem.code),
         };
         let problem = match &parsed {

@@ -22,9 +22,9 @@ pub(super) mod stand_in;
 mod tests;
 
 #[cfg(test)]
-pub(super) use body::BodyCode;
-#[cfg(test)]
 pub(crate) use api_error::{FirstRead, ProblemMembers};
+#[cfg(test)]
+pub(super) use body::BodyCode;
 #[cfg(test)]
 use body::BodyCodeOnly;
 #[cfg(test)]

@@ -40,7 +40,8 @@ impl Lookups {
                 let codes: Vec<u32> = keys.iter().filter_map(|(code, _)| code.integer()).collect();
                 // The rows' own codes come first: a variant's discriminant is one of them.
                 row_index = rows::build(&codes[..table.rows.len()]);
-                phf::build(codes.len(), |i, seed| phf::hash_code(codes[i], seed)).map(|phf| (phf, NameHash::Ends))
+                phf::build(codes.len(), |i, seed| phf::hash_code(codes[i], seed))
+                    .map(|phf| (phf, NameHash::Ends))
             }
             CodeKind::String if keys.len() > NAME_MATCH_LIMIT => {
                 let codes: Vec<&str> = keys
