@@ -25,9 +25,10 @@ pub struct RowIndex {
 /// a larger table reads its row through the hash table.
 const MAX_SLOTS_LOG2: u32 = 14;
 
-/// Slot arrays tried, as powers of two above the row count: 2, 4 and 8
-/// slots a row. Structured codes (`status × 10⁶ + n`, runs of numbers)
-/// spread well under a multiplier; random ones fit only small tables.
+/// How many times the slot array may double, from twice the row count's
+/// next power of two (so 2 to 4 slots a row) to 16 times it. Structured
+/// codes (`status × 10⁶ + n`, runs of numbers) spread well under a
+/// multiplier; random ones fit only small tables.
 const SPARENESS_LOG2: u32 = 3;
 
 /// Multipliers tried for each size before the next larger array.
