@@ -17,15 +17,21 @@ pub(crate) const fn hash_code(code: u32, seed: u64) -> u64 {
 }
 
 /// Hashes a name under `seed`: its length and its first and last eight
-/// bytes, or with `whole` every byte, eight at a time. The generator sets
-/// `whole` only for tables where the short form cannot tell two names apart.
+/// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+/// every byte, eight at a time. The generator reads the middle only for
+/// tables whose names the ends cannot tell apart, and every byte only
+/// where the three samples cannot either.
 #[inline]
-pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
     let bytes = name.as_bytes();
     let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
     match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         (false, Some(first), Some(last)) => {
             h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+            // Eight bytes at the middle: the first chunk of the second half.
+            if middle && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>() {
+                h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+            }
             h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
         }
         _ => {

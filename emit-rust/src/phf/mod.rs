@@ -7,6 +7,7 @@
 //! so the generator and the crate can never disagree on a hash.
 
 mod lookup;
+pub mod rows;
 
 pub(crate) use lookup::{hash_code, hash_name, slot};
 
@@ -25,19 +26,58 @@ pub struct Phf {
     pub slots: Vec<u32>,
 }
 
-/// Whether names must be hashed whole: true when two of them share their
-/// length and first and last eight bytes, the short form `hash_name`
-/// reads otherwise (names under eight bytes are always read whole).
-pub fn names_need_whole_hash<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
-    let mut samples = std::collections::HashSet::new();
-    names.into_iter().any(|name| {
-        let bytes = name.as_bytes();
-        let sample = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-            (Some(first), Some(last)) => (bytes.len(), &first[..], &last[..]),
-            _ => (bytes.len(), bytes, &[][..]),
-        };
-        !samples.insert(sample)
-    })
+/// Which bytes of a name `hash_name` reads, for one table's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NameHash {
+    /// The length and the first and last eight bytes.
+    Ends,
+    /// Those and the eight bytes in the middle.
+    Middle,
+    /// Every byte.
+    Whole,
+}
+
+impl NameHash {
+    /// `hash_name`'s `middle`.
+    #[must_use]
+    pub fn middle(self) -> bool {
+        self == NameHash::Middle
+    }
+
+    /// `hash_name`'s `whole`.
+    #[must_use]
+    pub fn whole(self) -> bool {
+        self == NameHash::Whole
+    }
+}
+
+/// The fewest bytes that tell `names` apart: the ends when no two share
+/// their length and first and last eight bytes, else those and the middle
+/// eight when no two share all three, else every byte (names under eight
+/// bytes are always read whole).
+pub fn name_hash<'a>(names: impl IntoIterator<Item = &'a str> + Clone) -> NameHash {
+    let tell_apart = |middle: bool| {
+        let mut samples = std::collections::HashSet::new();
+        names.clone().into_iter().all(|name| {
+            let bytes = name.as_bytes();
+            let sample = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+                (Some(first), Some(last)) => {
+                    let at = (bytes.len() - 8) / 2;
+                    let mid = if middle { &bytes[at..at + 8] } else { &[][..] };
+                    (bytes.len(), &first[..], mid, &last[..])
+                }
+                _ => (bytes.len(), bytes, &[][..], &[][..]),
+            };
+            samples.insert(sample)
+        })
+    };
+    if tell_apart(false) {
+        NameHash::Ends
+    } else if tell_apart(true) {
+        NameHash::Middle
+    } else {
+        NameHash::Whole
+    }
 }
 
 /// Average keys per bucket: fewer pilots against a longer search.
@@ -74,16 +114,17 @@ pub fn build(n: usize, hash: impl Fn(usize, u64) -> u64) -> Option<Phf> {
     None
 }
 
-/// Tables for names (or string codes), with whether they hash names whole:
-/// the short hash first where it tells the names apart, else every byte.
-/// `None` when neither finds tables: the caller finds names with a `match`.
-pub fn build_names(names: &[&str]) -> Option<(Phf, bool)> {
-    let short_first = !names_need_whole_hash(names.iter().copied());
-    let modes: &[bool] = if short_first { &[false, true] } else { &[true] };
-    modes.iter().find_map(|&whole| {
-        let phf = build(names.len(), |i, seed| hash_name(names[i], seed, whole))?;
-        Some((phf, whole))
-    })
+/// Tables for names (or string codes), with which bytes they hash: the
+/// fewest that tell the names apart, else more, up to every byte.
+/// `None` when none finds tables: the caller finds names with a `match`.
+pub fn build_names(names: &[&str]) -> Option<(Phf, NameHash)> {
+    let least = name_hash(names.iter().copied());
+    [NameHash::Ends, NameHash::Middle, NameHash::Whole].into_iter().filter(|&reads| reads >= least).find_map(
+        |reads| {
+            let phf = build(names.len(), |i, seed| hash_name(names[i], seed, reads.middle(), reads.whole()))?;
+            Some((phf, reads))
+        },
+    )
 }
 
 /// What one seed came to.
@@ -184,52 +225,53 @@ mod tests {
 
     #[test]
     fn every_name_finds_its_own_slot() {
-        // The first set differs in its last eight bytes, the second only in
-        // the middle, so it needs every byte hashed.
+        // The first set differs in its last eight bytes, the second in its
+        // middle eight, the third only outside the three samples, so it
+        // needs every byte hashed.
         let short: Vec<String> = (0..2000).map(|i| format!("ERROR_NAME_{i:05}")).collect();
         let middle: Vec<String> = (0..2000).map(|i| format!("ERROR_{i:05}_NAME_SUFFIX")).collect();
-        for (names, expect_whole) in [(short, false), (middle, true)] {
+        let whole: Vec<String> =
+            (0..2000).map(|i| format!("AN_ERROR_{i:05}_NAME_HAS_A_LONG_SUFFIX")).collect();
+        for (names, expect) in [(short, NameHash::Ends), (middle, NameHash::Middle), (whole, NameHash::Whole)]
+        {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let (phf, whole) = build_names(&names).expect("tables for distinct names");
-            assert_eq!(whole, expect_whole);
-            for (i, name) in names.iter().enumerate() {
-                let s = slot(hash_name(name, phf.seed, whole), &phf.pilots, phf.slots.len());
-                assert_eq!(phf.slots[s] as usize, i);
-            }
+            let (phf, reads) = build_names(&names).expect("tables for distinct names");
+            assert_eq!(reads, expect);
+            assert_finds_each(&names, &phf, reads);
         }
     }
 
     #[test]
     fn names_differing_only_in_length_or_tail_hash_apart() {
         let seed = splitmix64(0);
-        for whole in [false, true] {
-            assert_ne!(hash_name("", seed, whole), hash_name("\0", seed, whole));
-            assert_ne!(hash_name("ABCDEFGH", seed, whole), hash_name("ABCDEFGH\0", seed, whole));
-            assert_ne!(hash_name("ABCDEFGHI", seed, whole), hash_name("ABCDEFGHJ", seed, whole));
-            assert_ne!(hash_name("ABCDEFG", seed, whole), hash_name("ABCDEFH", seed, whole));
+        for (middle, whole) in [(false, false), (true, false), (false, true)] {
+            let hash = |name| hash_name(name, seed, middle, whole);
+            assert_ne!(hash(""), hash("\0"));
+            assert_ne!(hash("ABCDEFGH"), hash("ABCDEFGH\0"));
+            assert_ne!(hash("ABCDEFGHI"), hash("ABCDEFGHJ"));
+            assert_ne!(hash("ABCDEFG"), hash("ABCDEFH"));
         }
-        // The short form reads only the ends of a long name.
-        assert_eq!(
-            hash_name("ABCDEFGH_x_ABCDEFGH", seed, false),
-            hash_name("ABCDEFGH_y_ABCDEFGH", seed, false)
-        );
-        assert_ne!(
-            hash_name("ABCDEFGH_x_ABCDEFGH", seed, true),
-            hash_name("ABCDEFGH_y_ABCDEFGH", seed, true)
-        );
+        // The short form reads only the ends of a long name, the middle
+        // form its middle too, past the first eight bytes.
+        let (x, y) = ("ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_y_ABCDEFGH");
+        assert_eq!(hash_name(x, seed, false, false), hash_name(y, seed, false, false));
+        assert_ne!(hash_name(x, seed, true, false), hash_name(y, seed, true, false));
+        assert_ne!(hash_name(x, seed, false, true), hash_name(y, seed, false, true));
+        let (x, y) = ("ABCDEFGHx__________ABCDEFGH", "ABCDEFGHy__________ABCDEFGH");
+        assert_eq!(hash_name(x, seed, true, false), hash_name(y, seed, true, false));
+        assert_ne!(hash_name(x, seed, false, true), hash_name(y, seed, false, true));
     }
 
     #[test]
-    fn whole_hashing_only_where_the_ends_do_not_tell_names_apart() {
-        assert!(!names_need_whole_hash([
-            "ACCESS_TOKEN_EXPIRED",
-            "ACCESS_TOKEN_INVALID",
-            "Not Found",
-            "NO",
-            "N"
-        ]));
-        assert!(names_need_whole_hash(["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_y_ABCDEFGH"]));
-        assert!(!names_need_whole_hash(["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_xy_ABCDEFGH"]), "lengths differ");
+    fn more_bytes_only_where_fewer_do_not_tell_names_apart() {
+        let reads = |names: &[&str]| name_hash(names.iter().copied());
+        assert_eq!(
+            reads(&["ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_INVALID", "Not Found", "NO", "N"]),
+            NameHash::Ends
+        );
+        assert_eq!(reads(&["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_xy_ABCDEFGH"]), NameHash::Ends, "lengths differ");
+        assert_eq!(reads(&["ABCDEFGH_x_ABCDEFGH", "ABCDEFGH_y_ABCDEFGH"]), NameHash::Middle);
+        assert_eq!(reads(&["ABCDEFGHx__________ABCDEFGH", "ABCDEFGHy__________ABCDEFGH"]), NameHash::Whole);
     }
 
     #[test]
@@ -254,30 +296,32 @@ mod tests {
     fn twins_collide_under_the_short_hash_and_not_whole() {
         let (a, b) = short_hash_twins(" middle ");
         assert_eq!(a.len(), b.len());
-        assert!(!names_need_whole_hash([a.as_str(), b.as_str()]), "their ends differ");
+        assert_eq!(name_hash([a.as_str(), b.as_str()]), NameHash::Ends, "their ends differ");
         for attempt in 0..8 {
             let seed = splitmix64(attempt);
-            assert_eq!(hash_name(&a, seed, false), hash_name(&b, seed, false));
-            assert_ne!(hash_name(&a, seed, true), hash_name(&b, seed, true));
+            assert_eq!(hash_name(&a, seed, false, false), hash_name(&b, seed, false, false));
+            assert_ne!(hash_name(&a, seed, true, false), hash_name(&b, seed, true, false));
+            assert_ne!(hash_name(&a, seed, false, true), hash_name(&b, seed, false, true));
         }
     }
 
-    fn assert_finds_each(names: &[&str], phf: &Phf, whole: bool) {
+    fn assert_finds_each(names: &[&str], phf: &Phf, reads: NameHash) {
         for (i, name) in names.iter().enumerate() {
-            let s = slot(hash_name(name, phf.seed, whole), &phf.pilots, phf.slots.len());
+            let s =
+                slot(hash_name(name, phf.seed, reads.middle(), reads.whole()), &phf.pilots, phf.slots.len());
             assert_eq!(phf.slots[s] as usize, i, "{name:?} lands on another key's slot");
         }
     }
 
     #[test]
-    fn twins_are_hashed_whole_at_once() {
+    fn twins_are_hashed_with_more_bytes_at_once() {
         let mut names: Vec<String> = (0..40).map(|i| format!("Row number {i}")).collect();
         let (a, b) = short_hash_twins(" ");
         names.extend([a, b]);
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (phf, whole) = build_names(&names).expect("whole hashing tells them apart");
-        assert!(whole);
-        assert_finds_each(&names, &phf, whole);
+        let (phf, reads) = build_names(&names).expect("reading more bytes tells them apart");
+        assert_ne!(reads, NameHash::Ends);
+        assert_finds_each(&names, &phf, reads);
     }
 
     #[test]
@@ -309,9 +353,9 @@ mod tests {
             names.dedup();
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let started = std::time::Instant::now();
-            let (phf, whole) = build_names(&names).expect("distinct names get tables");
+            let (phf, reads) = build_names(&names).expect("distinct names get tables");
             proptest::prop_assert!(started.elapsed() < std::time::Duration::from_secs(5));
-            assert_finds_each(&names, &phf, whole);
+            assert_finds_each(&names, &phf, reads);
         }
     }
 }

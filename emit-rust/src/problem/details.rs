@@ -10,8 +10,8 @@
 use serde::de;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
 
+use super::read::ProblemRead;
 use super::{BodyCode, CODE_MEMBER, ErrorCode};
 
 /// An error as RFC 9457 problem details (`application/problem+json`), the
@@ -50,11 +50,7 @@ pub struct ProblemDetails {
 }
 
 /// The problem type that says no more than the status (RFC 9457, 4.2.1).
-const ABOUT_BLANK: &str = "about:blank";
-
-/// The members a problem details object is known by; a JSON object with
-/// none of them is some other body.
-const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+pub(super) const ABOUT_BLANK: &str = "about:blank";
 
 /// The error's `type` (its entry in the reference page), its name as the
 /// `title`, its HTTP status and its code, without `detail` or `instance`.
@@ -95,30 +91,7 @@ impl ProblemDetails {
     /// Reads problem details from JSON: `None` unless it is an object with any of their members.
     #[must_use]
     pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
-        match ::serde_json::from_slice::<Value>(json) {
-            ::core::result::Result::Ok(Value::Object(members)) => Self::from_members(&members),
-            _ => ::core::option::Option::None,
-        }
-    }
-
-    /// Reads the members of a JSON object; a member of the wrong type is
-    /// ignored, as RFC 9457 (3.1) asks.
-    fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
-        if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
-            return ::core::option::Option::None;
-        }
-        let text = |name: &str| members.get(name).and_then(Value::as_str).map(String::from);
-        ::core::option::Option::Some(Self {
-            problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
-            title: text("title"),
-            status: members
-                .get("status")
-                .and_then(Value::as_u64)
-                .and_then(|status| u16::try_from(status).ok()),
-            detail: text("detail"),
-            instance: text("instance"),
-            code: members.get(CODE_MEMBER).cloned().and_then(|code| ::serde_json::from_value(code).ok()),
-        })
+        ::serde_json::from_slice::<ProblemRead>(json).ok().and_then(ProblemRead::into_problem)
     }
 }
 
@@ -146,15 +119,14 @@ impl Serialize for ProblemDetails {
     }
 }
 
-/// Reads a JSON object with at least one of the problem details members.
+/// Reads a JSON object with at least one of the problem details members
+/// (`type`, `title`, `status`, `detail`, `instance`); a member of the wrong
+/// type is ignored, as RFC 9457 (3.1) asks.
 impl<'de> Deserialize<'de> for ProblemDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-        match Value::deserialize(deserializer)? {
-            Value::Object(members) => Self::from_members(&members).ok_or_else(|| {
-                de::Error::custom("an object without `type`, `title`, `status`, `detail` or `instance`")
-            }),
-            _ => ::core::result::Result::Err(de::Error::custom("problem details are a JSON object")),
-        }
+        ProblemRead::deserialize(deserializer)?.into_problem().ok_or_else(|| {
+            de::Error::custom("an object without `type`, `title`, `status`, `detail` or `instance`")
+        })
     }
 }
 

@@ -5,6 +5,8 @@
 
 #[cfg(test)]
 pub(super) mod details;
+#[cfg(test)]
+pub(super) mod read;
 
 #[cfg(test)]
 use super::response::BodyCode;
@@ -16,6 +18,13 @@ use super::response::stand_in::ErrorCode;
 #[cfg(test)]
 const CODE_MEMBER: &str = "code";
 
+/// The keys of the tests' error body that it cannot do without (the
+/// stand-in's: Knox's `code` and `message`), and that it has no envelope.
+#[cfg(test)]
+const BODY_KEYS: [&str; 2] = ["code", "message"];
+#[cfg(test)]
+const ENVELOPED: bool = false;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -24,10 +33,13 @@ use super::splice::{Fixed, Slots};
 use super::tokens::{doc, ident};
 use crate::DOCS;
 use errcat_model::text::{json_string, rust_str};
-use errcat_model::{Catalogue, CodeKind, ProblemDetails};
+use errcat_model::{Body, BodyRole, Catalogue, CodeKind, ProblemDetails};
 
 /// `ProblemDetails`, its serde impls and builders, spliced in verbatim.
 const DETAILS_SOURCE: &str = include_str!("details.rs");
+
+/// `ProblemRead`, the one pass that reads problem details, spliced in verbatim.
+const READ_SOURCE: &str = include_str!("read.rs");
 
 /// The `problem` module and the re-export of its type; nothing without
 /// `problem_details:`.
@@ -36,6 +48,7 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
         return TokenStream::new();
     };
     let items = Fixed::parse(DETAILS_SOURCE).fill(&slots(catalogue, details));
+    let read = Fixed::parse(READ_SOURCE);
     let (_, row) = sample_row(catalogue);
     let type_docs = doc(&format!(
         "The problem `type` of this error in RFC 9457 problem details: its entry\n\
@@ -56,6 +69,8 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
     };
     // Validation accepts `problem_details:` only beside a `body:`.
     let code_member = catalogue.body.as_ref().map_or("code", |body| body.code().key.as_str());
+    let (body_keys, enveloped) = body_keys(catalogue.body.as_ref());
+    let body_key_count = body_keys.len();
     let from_tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         let docs = doc(&format!("The same problem as for `ErrorCode::{}`.", table.error_code_variant));
@@ -76,17 +91,27 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
         #[cfg(feature = "serde")]
         mod problem {
             use ::alloc::string::String;
-            use ::serde::de;
+            use ::core::fmt;
+            use ::serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
             use ::serde::ser::SerializeMap;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-            use ::serde_json::{Map, Value};
+            use ::serde_json::Value;
 
+            use super::response::{FirstRead, ProblemMembers};
             use super::{ApiError, BodyCode, ErrorCode};
 
             /// The member that carries the catalogue's code, as in the error body.
             const CODE_MEMBER: &str = #code_member;
 
+            /// The keys an error body cannot do without: its code and message,
+            /// or its envelope.
+            const BODY_KEYS: [&str; #body_key_count] = [#(#body_keys),*];
+
+            /// Whether the error body sits in an envelope.
+            const ENVELOPED: bool = #enveloped;
+
             #items
+            #read
             #(#from_tables)*
 
             impl ErrorCode {
@@ -107,6 +132,23 @@ pub(super) fn emit_problem(catalogue: &Catalogue) -> TokenStream {
                     ProblemDetails::from_slice(self.raw_body())
                 }
             }
+        }
+    }
+}
+
+/// The keys an error body cannot do without, as `ApiError::from_response`
+/// reads it (its code and message members, or its envelope), and whether
+/// it has an envelope.
+fn body_keys(body: Option<&Body>) -> (Vec<&str>, bool) {
+    let Some(body) = body else { return (Vec::new(), false) };
+    match &body.envelope {
+        Some(envelope) => (vec![envelope.as_str()], true),
+        None => {
+            let needed = body
+                .members
+                .iter()
+                .filter(|member| matches!(member.role, BodyRole::Code | BodyRole::Message));
+            (needed.map(|member| member.key.as_str()).collect(), false)
         }
     }
 }

@@ -37,19 +37,35 @@ pub struct ApiError {
 /// than an error body: their code, `detail` and `instance`; each `None`
 /// when the body is not one, or the API does not answer with them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct ProblemMembers {
-    pub(super) code: ::core::option::Option<BodyCode>,
-    pub(super) detail: ::core::option::Option<String>,
-    pub(super) instance: ::core::option::Option<String>,
+pub(crate) struct ProblemMembers {
+    pub(crate) code: ::core::option::Option<BodyCode>,
+    pub(crate) detail: ::core::option::Option<String>,
+    pub(crate) instance: ::core::option::Option<String>,
 }
 
 impl ProblemMembers {
     /// Nothing: the body is an error body, or not problem details.
-    pub(super) const NONE: Self = Self {
+    pub(crate) const NONE: Self = Self {
         code: ::core::option::Option::None,
         detail: ::core::option::Option::None,
         instance: ::core::option::Option::None,
     };
+}
+
+/// What `from_response` learns from a first pass over a JSON object, when
+/// the API answers with problem details (`read_problem`): whether the body
+/// can be an error body, what to keep of problem details if it is not one,
+/// and the code it says then, if the pass could tell.
+pub(crate) struct FirstRead {
+    pub(crate) maybe_body: bool,
+    pub(crate) problem: ProblemMembers,
+    pub(crate) code_only: ::core::option::Option<::core::option::Option<BodyCode>>,
+}
+
+impl FirstRead {
+    /// Nothing learnt: the body is read as an error body, then for its code alone.
+    pub(crate) const UNREAD: Self =
+        Self { maybe_body: true, problem: ProblemMembers::NONE, code_only: ::core::option::Option::None };
 }
 
 impl ApiError {
@@ -79,19 +95,30 @@ impl ApiError {
                 retry_after: ::core::option::Option::None,
             };
         }
-        let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-        // No `message`, or a field of another shape: the code still says
-        // what went wrong; so do problem details, when the API answers
-        // with them (their code outside the body's envelope, if it has one).
-        let problem = match &parsed {
-            ::core::option::Option::Some(_) => ProblemMembers::NONE,
-            ::core::option::Option::None => read_problem(body),
+        // Problem details, where the API answers with them, are read first,
+        // in one pass that also says whether the body can be an error body
+        // and which code it sends: such a body is parsed once.
+        let read = read_problem(body);
+        let parsed = if read.maybe_body {
+            ::serde_json::from_slice::<ErrorBody>(body).ok()
+        } else {
+            ::core::option::Option::None
         };
+        // No `message`, or a field of another shape: the code still says
+        // what went wrong; so do problem details (their code outside the
+        // body's envelope, if it has one).
         let code = match &parsed {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
-            ::core::option::Option::None => {
-                ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0).or(problem.code)
-            }
+            ::core::option::Option::None => read
+                .code_only
+                .unwrap_or_else(|| {
+                    ::serde_json::from_slice::<BodyCodeOnly>(body).ok().and_then(|only| only.0)
+                })
+                .or(read.problem.code),
+        };
+        let problem = match &parsed {
+            ::core::option::Option::Some(_) => ProblemMembers::NONE,
+            ::core::option::Option::None => read.problem,
         };
         let kind = ApiErrorKind::classify(status, code);
         Self {
@@ -130,6 +157,11 @@ impl ApiError {
     #[must_use]
     pub fn from_parts(status: ::http::StatusCode, headers: &::http::HeaderMap, body: &[u8]) -> Self {
         let error = Self::from_response(status.as_u16(), body);
+        // `get` hashes the name (sixteen rounds of FNV); most responses
+        // have no `Retry-After`, which comparing the names finds sooner.
+        if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+            return error;
+        }
         let retry_after = headers
             .get(::http::header::RETRY_AFTER)
             .and_then(|value| value.to_str().ok())

@@ -22,6 +22,8 @@ pub(super) mod stand_in;
 mod tests;
 
 #[cfg(test)]
+pub(crate) use api_error::{FirstRead, ProblemMembers};
+#[cfg(test)]
 pub(super) use body::BodyCode;
 #[cfg(test)]
 use body::BodyCodeOnly;
@@ -74,20 +76,14 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     let build = build::emit_build(catalogue, body_model, &sample.uses, &sample.path);
     let read_problem = match catalogue.problem_details {
         Some(_) => quote! {
-            fn read_problem(body: &[u8]) -> ProblemMembers {
-                match super::ProblemDetails::from_slice(body) {
-                    ::core::option::Option::Some(problem) => ProblemMembers {
-                        code: problem.code,
-                        detail: problem.detail,
-                        instance: problem.instance,
-                    },
-                    ::core::option::Option::None => ProblemMembers::NONE,
-                }
+            fn read_problem(body: &[u8]) -> FirstRead {
+                super::problem::first_read(body)
             }
         },
         None => quote! {
-            fn read_problem(_: &[u8]) -> ProblemMembers {
-                ProblemMembers::NONE
+            #[inline]
+            fn read_problem(_: &[u8]) -> FirstRead {
+                FirstRead::UNREAD
             }
         },
     };
@@ -117,7 +113,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             #build
             #kind
 
-            /// What `ApiError` keeps of a body that is RFC 9457 problem
+            /// The first read of a body that is a JSON object: problem
             /// details, when the API answers with them.
             #read_problem
             #api_error

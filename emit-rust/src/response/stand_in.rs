@@ -11,9 +11,8 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::BodyCode;
-use super::api_error::ProblemMembers;
+use super::api_error::FirstRead;
 use super::body::{CodeField, Members, TextField, once};
-use crate::problem::details::ProblemDetails;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Recovery {
@@ -239,11 +238,6 @@ impl Visitor<'_> for FieldVisitor {
 }
 
 /// As generated for a spec with `problem_details:`.
-pub(super) fn read_problem(body: &[u8]) -> ProblemMembers {
-    match ProblemDetails::from_slice(body) {
-        Some(problem) => {
-            ProblemMembers { code: problem.code, detail: problem.detail, instance: problem.instance }
-        }
-        None => ProblemMembers::NONE,
-    }
+pub(super) fn read_problem(body: &[u8]) -> FirstRead {
+    crate::problem::read::first_read(body)
 }

@@ -114,7 +114,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples, lookups: &Lookups) -> Toke
                 }
 
                 /// The variant's row: its index in `ALL` and the tables above,
-                /// found through the hash table of its own code.
+                /// found from its own code.
                 const fn row(self) -> usize {
                     #integer_row
                 }
@@ -136,7 +136,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples, lookups: &Lookups) -> Toke
                     self as usize
                 }
             },
-            quote! { phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE) },
+            quote! { phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_MIDDLE, Self::CODE_HASH_WHOLE) },
             Some(quote! { #[inline] }),
         ),
     };

@@ -7,7 +7,8 @@ use quote::quote;
 
 use super::code_tokens;
 use super::other_names::{has_other_names, name_keys};
-use crate::phf::{self, Phf};
+use crate::phf::rows::{self, RowIndex};
+use crate::phf::{self, NameHash, Phf};
 use crate::tokens::ident;
 use errcat_model::{Catalogue, Code, CodeKind, Table};
 
@@ -16,11 +17,14 @@ use errcat_model::{Catalogue, Code, CodeKind, Table};
 /// hash for so few names (see BENCHMARKS.md), and cheap to compile.
 const NAME_MATCH_LIMIT: usize = 16;
 
-/// A table's hash tables, each with whether it hashes names whole; `None`
-/// where the lookup is a `match`.
+/// A table's hash tables, each with the bytes of a name it hashes (for
+/// integer codes, `Ends`, unused); `None` where the lookup is a `match`.
 pub(crate) struct Lookups {
-    pub by_code: Option<(Phf, bool)>,
-    pub by_name: Option<(Phf, bool)>,
+    pub by_code: Option<(Phf, NameHash)>,
+    pub by_name: Option<(Phf, NameHash)>,
+    /// An integer-code table's row of a code, for the getters, where one
+    /// small enough is found.
+    pub row_index: Option<RowIndex>,
 }
 
 impl Lookups {
@@ -30,10 +34,14 @@ impl Lookups {
     /// `NAME_MATCH_LIMIT` keys; and only where the builder finds one.
     pub(crate) fn of(catalogue: &Catalogue, table: &Table) -> Lookups {
         let keys = code_keys(table);
+        let mut row_index = None;
         let by_code = match catalogue.codes {
             CodeKind::Integer => {
                 let codes: Vec<u32> = keys.iter().filter_map(|(code, _)| code.integer()).collect();
-                phf::build(codes.len(), |i, seed| phf::hash_code(codes[i], seed)).map(|phf| (phf, false))
+                // The rows' own codes come first: a variant's discriminant is one of them.
+                row_index = rows::build(&codes[..table.rows.len()]);
+                phf::build(codes.len(), |i, seed| phf::hash_code(codes[i], seed))
+                    .map(|phf| (phf, NameHash::Ends))
             }
             CodeKind::String if keys.len() > NAME_MATCH_LIMIT => {
                 let codes: Vec<&str> = keys
@@ -54,7 +62,7 @@ impl Lookups {
         } else {
             None
         };
-        Lookups { by_code, by_name }
+        Lookups { by_code, by_name, row_index }
     }
 
     /// Whether a lookup hashes a name or a string code: the crate needs `hash_name`.
@@ -110,9 +118,15 @@ pub(super) fn from_code_body(table: &Table, lookups: &Lookups, hash: &TokenStrea
     }
 }
 
-/// The body of an integer-code table's `row`: through the hash table of the
-/// variant's own code, or a `match` where there is none.
+/// The body of an integer-code table's `row`: through the slot array of the
+/// variant's own code (`phf::rows`), else the hash table of `from_code`, or
+/// a `match` where there is neither.
 pub(super) fn integer_row_body(table: &Table, lookups: &Lookups) -> TokenStream {
+    if lookups.row_index.is_some() {
+        return quote! {
+            Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER) >> Self::ROW_SHIFT) as usize] as usize
+        };
+    }
     if lookups.by_code.is_none() {
         let arms = table.rows.iter().enumerate().map(|(r, row)| {
             let variant = ident(&row.rust_variant);
@@ -143,7 +157,7 @@ pub(super) fn from_name_body(table: &Table, lookups: &Lookups) -> TokenStream {
     }
     if has_other_names(table) {
         return quote! {
-            let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+            let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_MIDDLE, Self::NAME_HASH_WHOLE);
             let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
             // Slots hold key indexes: a row's name, or past the rows another name.
             let key = Self::NAME_SLOTS[slot] as usize;
@@ -161,7 +175,7 @@ pub(super) fn from_name_body(table: &Table, lookups: &Lookups) -> TokenStream {
         };
     }
     quote! {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_MIDDLE, Self::NAME_HASH_WHOLE);
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {

@@ -14,6 +14,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::phf::Phf;
+use super::phf::rows::RowIndex;
 use super::print_part;
 use super::splice::TextSlot;
 use super::tokens::ident;
@@ -178,7 +179,7 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         &format!("const ROW_ALIASES: &'static [&'static [{code_ty}]]"),
         &array(row_aliases.collect()),
     );
-    if let Some((by_code, whole)) = &lookups.by_code {
+    if let Some((by_code, reads)) = &lookups.by_code {
         // The hash table's keys: every row's code, then every alias.
         let alias_keys = &lookup::code_keys(table)[n..];
         let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
@@ -187,13 +188,18 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
         out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
         out.constant(ITEM_INDENT, "const CODE_SEED: u64", &scalar(by_code.seed.to_string()));
         if catalogue.codes == CodeKind::String {
-            out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(whole.to_string()));
+            out.constant(ITEM_INDENT, "const CODE_HASH_MIDDLE: bool", &scalar(reads.middle().to_string()));
+            out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(reads.whole().to_string()));
         }
         write_phf_consts(&mut out, "CODE", by_code);
     }
-    if let Some((by_name, whole)) = &lookups.by_name {
+    if let Some(index) = &lookups.row_index {
+        write_row_index(&mut out, index);
+    }
+    if let Some((by_name, reads)) = &lookups.by_name {
         out.constant(ITEM_INDENT, "const NAME_SEED: u64", &scalar(by_name.seed.to_string()));
-        out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(whole.to_string()));
+        out.constant(ITEM_INDENT, "const NAME_HASH_MIDDLE: bool", &scalar(reads.middle().to_string()));
+        out.constant(ITEM_INDENT, "const NAME_HASH_WHOLE: bool", &scalar(reads.whole().to_string()));
         write_phf_consts(&mut out, "NAME", by_name);
     }
     out.finish()
@@ -208,6 +214,18 @@ fn write_phf_consts(out: &mut Writer, prefix: &str, phf: &Phf) {
     out.constant(ITEM_INDENT, &format!("const {prefix}_PILOTS: &'static [u16]"), &Expr::RefArray(pilots));
     let slots = phf.slots.iter().map(|slot| Expr::Scalar(slot.to_string().into())).collect();
     out.constant(ITEM_INDENT, &format!("const {prefix}_SLOTS: &'static [u32]"), &Expr::RefArray(slots));
+}
+
+/// The getters' slot array (`phf::rows`): `ROW_MULTIPLIER`, `ROW_SHIFT`,
+/// and `ROW_OF`, of `u8` for up to 256 rows, else `u16`.
+fn write_row_index(out: &mut Writer, index: &RowIndex) {
+    let scalar = |value: u32| Expr::Scalar(value.to_string().into());
+    out.constant(ITEM_INDENT, "const ROW_MULTIPLIER: u32", &scalar(index.multiplier));
+    out.constant(ITEM_INDENT, "const ROW_SHIFT: u32", &scalar(index.shift));
+    let narrow = index.rows.iter().all(|&row| row <= u32::from(u8::MAX));
+    let ty = if narrow { "u8" } else { "u16" };
+    let rows = index.rows.iter().map(|&row| scalar(row)).collect();
+    out.constant(ITEM_INDENT, &format!("const ROW_OF: &'static [{ty}]"), &Expr::RefArray(rows));
 }
 
 /// Whether any row of `table` has an explanation, causes and solutions:

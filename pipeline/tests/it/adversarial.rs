@@ -57,14 +57,15 @@ fn one_table(header: &str, rows: &[String]) -> String {
 #[test]
 fn string_codes_sharing_length_and_ends_finish() {
     // Two dozen codes, past the `match` limit, that the short hash reads
-    // as one: their length and first and last eight bytes are the same.
+    // as one: their length and first and last eight bytes are the same;
+    // their middle eight bytes tell them apart.
     let rows: Vec<String> = (0..24)
         .map(|i| format!("      - code: abcdefgh_{i:02}_abcdefgh\n        name: Row {i}\n        description: Row {i}.\n"))
         .collect();
     let project = Project::new(&one_table("codes: string\n", &rows));
     project.generate(Mode::Write).unwrap();
     let lib = project.read("shop-errors/src/lib.rs");
-    assert!(lib.contains("const CODE_HASH_WHOLE: bool = true;"), "{lib}");
+    assert!(lib.contains("const CODE_HASH_MIDDLE: bool = true;"), "{lib}");
 }
 
 #[test]
@@ -72,7 +73,8 @@ fn names_the_short_hash_cannot_tell_apart_finish() {
     // Past the `match` limit, two names whose first eight bytes differ only
     // in the top bit of the eighth and whose last eight differ where that
     // bit lands after the hash's rotation: the short hash is one for both
-    // under every seed, though neither their start nor their end is shared.
+    // under every seed, though neither their start nor their end is shared;
+    // with their middle eight bytes it tells them apart.
     let mut rows: Vec<String> = (1..=18)
         .map(|i| format!("      - code: {i}\n        name: Row {i}\n        description: Row {i}.\n"))
         .collect();
@@ -86,7 +88,7 @@ fn names_the_short_hash_cannot_tell_apart_finish() {
     let project = Project::new(&one_table("", &rows));
     project.generate(Mode::Write).unwrap();
     let lib = project.read("shop-errors/src/lib.rs");
-    assert!(lib.contains("const NAME_HASH_WHOLE: bool = true;"), "{lib}");
+    assert!(lib.contains("const NAME_HASH_MIDDLE: bool = true;"), "{lib}");
     project.generate(Mode::Check).unwrap();
 }
 

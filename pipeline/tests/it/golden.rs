@@ -138,6 +138,7 @@ const RESPONSE_TYPES: &[&str] = &[
     "MapSeed",
     "KeyIs",
     "ProblemMembers",
+    "FirstRead",
     "RetryAfter",
 ];
 

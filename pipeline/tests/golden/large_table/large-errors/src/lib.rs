@@ -140,6 +140,9 @@ impl HttpError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[0, 3, 0, 0, 1, 0, 0, 2];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[0, 0, 1, 0, 3, 0, 0, 2];
     /// The numeric code.
     ///
     /// ```
@@ -152,11 +155,10 @@ impl HttpError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -707,7 +709,18 @@ impl AuthError {
         13, 11, 0, 16, 12, 0, 0, 4, 14, 33, 0, 0, 15, 0, 9, 0, 22, 0, 5, 0, 19, 28, 0,
         34, 24, 0, 0, 30, 3, 0, 10, 0, 32, 20, 0, 26, 0, 25, 0, 31,
     ];
+    const ROW_MULTIPLIER: u32 = 89906935;
+    const ROW_SHIFT: u32 = 25;
+    const ROW_OF: &'static [u8] = &[
+        0, 0, 0, 0, 0, 0, 2, 32, 0, 0, 0, 0, 0, 0, 4, 35, 3, 0, 0, 0, 0, 0, 5, 0, 16, 0,
+        0, 0, 7, 0, 0, 8, 18, 0, 0, 0, 0, 0, 0, 9, 28, 10, 0, 0, 12, 0, 0, 0, 31, 13, 0,
+        33, 0, 0, 0, 14, 0, 0, 0, 34, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 19, 0, 0, 0, 0,
+        20, 0, 0, 0, 0, 21, 0, 0, 22, 0, 0, 23, 0, 0, 0, 0, 0, 0, 0, 24, 0, 0, 0, 0, 25,
+        0, 0, 0, 0, 0, 0, 6, 26, 0, 0, 0, 0, 0, 27, 11, 0, 0, 15, 0, 0, 0, 29, 0, 0, 0,
+        1, 30,
+    ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[1, 2, 1, 9, 1, 0, 0, 1, 0];
     const NAME_SLOTS: &'static [u32] = &[
@@ -727,11 +740,10 @@ impl AuthError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -793,7 +805,12 @@ impl AuthError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {
@@ -1430,15 +1447,22 @@ mod phf {
         h ^ (h >> 32)
     }
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {

@@ -219,7 +219,14 @@ impl ErrnoError {
         0, 0, 0, 0, 0, 7, 0, 0, 5, 2, 1, 0, 0, 14, 6, 0, 0, 0, 0, 11, 3, 0, 12, 0, 0, 13,
         8, 4, 10, 0, 9, 0,
     ];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 27;
+    const ROW_OF: &'static [u8] = &[
+        0, 0, 0, 0, 0, 11, 0, 0, 10, 8, 7, 6, 4, 0, 2, 0, 0, 0, 12, 0, 0, 0, 14, 0, 9, 0,
+        13, 0, 5, 3, 1, 0,
+    ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[11, 1, 4, 0, 0];
     const NAME_SLOTS: &'static [u32] = &[
@@ -238,11 +245,10 @@ impl ErrnoError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -304,7 +310,12 @@ impl ErrnoError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let key = Self::NAME_SLOTS[slot] as usize;
         let rows = Self::NAMES.len();
@@ -475,6 +486,9 @@ impl WinsockError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1];
     const CODE_SLOTS: &'static [u32] = &[0, 1];
+    const ROW_MULTIPLIER: u32 = 2148091215;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 1, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -487,11 +501,10 @@ impl WinsockError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1074,15 +1087,22 @@ mod phf {
         h ^ (h >> 32)
     }
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {

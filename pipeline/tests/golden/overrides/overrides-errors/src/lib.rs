@@ -257,6 +257,9 @@ impl Status {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[1, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 1];
     /// The numeric code.
     ///
     /// ```
@@ -269,11 +272,10 @@ impl Status {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -563,6 +565,9 @@ impl BillingApiError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0, 1];
     const CODE_SLOTS: &'static [u32] = &[0, 0, 1, 3, 4, 0, 5, 2];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[0, 1, 0, 0, 2, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -575,11 +580,10 @@ impl BillingApiError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1967,19 +1971,10 @@ mod response {
             }
         }
     }
-    /// What `ApiError` keeps of a body that is RFC 9457 problem
+    /// The first read of a body that is a JSON object: problem
     /// details, when the API answers with them.
-    fn read_problem(body: &[u8]) -> ProblemMembers {
-        match super::ProblemDetails::from_slice(body) {
-            ::core::option::Option::Some(problem) => {
-                ProblemMembers {
-                    code: problem.code,
-                    detail: problem.detail,
-                    instance: problem.instance,
-                }
-            }
-            ::core::option::Option::None => ProblemMembers::NONE,
-        }
+    fn read_problem(body: &[u8]) -> FirstRead {
+        super::problem::first_read(body)
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
@@ -2009,17 +2004,34 @@ mod response {
     /// than an error body: their code, `detail` and `instance`; each `None`
     /// when the body is not one, or the API does not answer with them.
     #[derive(Clone, Debug, PartialEq, Eq)]
-    pub(super) struct ProblemMembers {
-        pub(super) code: ::core::option::Option<BodyCode>,
-        pub(super) detail: ::core::option::Option<String>,
-        pub(super) instance: ::core::option::Option<String>,
+    pub(crate) struct ProblemMembers {
+        pub(crate) code: ::core::option::Option<BodyCode>,
+        pub(crate) detail: ::core::option::Option<String>,
+        pub(crate) instance: ::core::option::Option<String>,
     }
     impl ProblemMembers {
         /// Nothing: the body is an error body, or not problem details.
-        pub(super) const NONE: Self = Self {
+        pub(crate) const NONE: Self = Self {
             code: ::core::option::Option::None,
             detail: ::core::option::Option::None,
             instance: ::core::option::Option::None,
+        };
+    }
+    /// What `from_response` learns from a first pass over a JSON object, when
+    /// the API answers with problem details (`read_problem`): whether the body
+    /// can be an error body, what to keep of problem details if it is not one,
+    /// and the code it says then, if the pass could tell.
+    pub(crate) struct FirstRead {
+        pub(crate) maybe_body: bool,
+        pub(crate) problem: ProblemMembers,
+        pub(crate) code_only: ::core::option::Option<::core::option::Option<BodyCode>>,
+    }
+    impl FirstRead {
+        /// Nothing learnt: the body is read as an error body, then for its code alone.
+        pub(crate) const UNREAD: Self = Self {
+            maybe_body: true,
+            problem: ProblemMembers::NONE,
+            code_only: ::core::option::Option::None,
         };
     }
     impl ApiError {
@@ -2049,21 +2061,29 @@ mod response {
                     retry_after: ::core::option::Option::None,
                 };
             }
-            let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let problem = match &parsed {
-                ::core::option::Option::Some(_) => ProblemMembers::NONE,
-                ::core::option::Option::None => read_problem(body),
+            let read = read_problem(body);
+            let parsed = if read.maybe_body {
+                ::serde_json::from_slice::<ErrorBody>(body).ok()
+            } else {
+                ::core::option::Option::None
             };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
-                    ::serde_json::from_slice::<BodyCodeOnly>(body)
-                        .ok()
-                        .and_then(|only| only.0)
-                        .or(problem.code)
+                    read.code_only
+                        .unwrap_or_else(|| {
+                            ::serde_json::from_slice::<BodyCodeOnly>(body)
+                                .ok()
+                                .and_then(|only| only.0)
+                        })
+                        .or(read.problem.code)
                 }
+            };
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read.problem,
             };
             let kind = ApiErrorKind::classify(status, code);
             Self {
@@ -2110,6 +2130,9 @@ mod response {
             body: &[u8],
         ) -> Self {
             let error = Self::from_response(status.as_u16(), body);
+            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                return error;
+            }
             let retry_after = headers
                 .get(::http::header::RETRY_AFTER)
                 .and_then(|value| value.to_str().ok())
@@ -2365,13 +2388,20 @@ pub use problem::ProblemDetails;
 #[rustfmt::skip]
 mod problem {
     use ::alloc::string::String;
-    use ::serde::de;
+    use ::core::fmt;
+    use ::serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use ::serde_json::{Map, Value};
+    use ::serde_json::Value;
+    use super::response::{FirstRead, ProblemMembers};
     use super::{ApiError, BodyCode, ErrorCode};
     /// The member that carries the catalogue's code, as in the error body.
     const CODE_MEMBER: &str = "errorCode";
+    /// The keys an error body cannot do without: its code and message,
+    /// or its envelope.
+    const BODY_KEYS: [&str; 1usize] = ["error"];
+    /// Whether the error body sits in an envelope.
+    const ENVELOPED: bool = true;
     /// An error as RFC 9457 problem details (`application/problem+json`), the
     /// catalogue's code in an extension member (the error body's code member).
     ///
@@ -2407,10 +2437,7 @@ mod problem {
         pub code: ::core::option::Option<BodyCode>,
     }
     /// The problem type that says no more than the status (RFC 9457, 4.2.1).
-    const ABOUT_BLANK: &str = "about:blank";
-    /// The members a problem details object is known by; a JSON object with
-    /// none of them is some other body.
-    const MEMBERS: [&str; 5] = ["type", "title", "status", "detail", "instance"];
+    pub(super) const ABOUT_BLANK: &str = "about:blank";
     /// The error's `type` (its entry in the reference page), its name as the
     /// `title`, its HTTP status and its code, without `detail` or `instance`.
     impl ::core::convert::From<ErrorCode> for ProblemDetails {
@@ -2452,36 +2479,9 @@ mod problem {
         /// Reads problem details from JSON: `None` unless it is an object with any of their members.
         #[must_use]
         pub fn from_slice(json: &[u8]) -> ::core::option::Option<Self> {
-            match ::serde_json::from_slice::<Value>(json) {
-                ::core::result::Result::Ok(Value::Object(members)) => {
-                    Self::from_members(&members)
-                }
-                _ => ::core::option::Option::None,
-            }
-        }
-        /// Reads the members of a JSON object; a member of the wrong type is
-        /// ignored, as RFC 9457 (3.1) asks.
-        fn from_members(members: &Map<String, Value>) -> ::core::option::Option<Self> {
-            if !MEMBERS.iter().any(|name| members.contains_key(*name)) {
-                return ::core::option::Option::None;
-            }
-            let text = |name: &str| {
-                members.get(name).and_then(Value::as_str).map(String::from)
-            };
-            ::core::option::Option::Some(Self {
-                problem_type: text("type").unwrap_or_else(|| String::from(ABOUT_BLANK)),
-                title: text("title"),
-                status: members
-                    .get("status")
-                    .and_then(Value::as_u64)
-                    .and_then(|status| u16::try_from(status).ok()),
-                detail: text("detail"),
-                instance: text("instance"),
-                code: members
-                    .get(CODE_MEMBER)
-                    .cloned()
-                    .and_then(|code| ::serde_json::from_value(code).ok()),
-            })
+            ::serde_json::from_slice::<ProblemRead>(json)
+                .ok()
+                .and_then(ProblemRead::into_problem)
         }
     }
     /// Writes `type` and every member that is set, the code last.
@@ -2510,26 +2510,270 @@ mod problem {
             map.end()
         }
     }
-    /// Reads a JSON object with at least one of the problem details members.
+    /// Reads a JSON object with at least one of the problem details members
+    /// (`type`, `title`, `status`, `detail`, `instance`); a member of the wrong
+    /// type is ignored, as RFC 9457 (3.1) asks.
     impl<'de> Deserialize<'de> for ProblemDetails {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
-            match Value::deserialize(deserializer)? {
-                Value::Object(members) => {
-                    Self::from_members(&members)
-                        .ok_or_else(|| {
-                            de::Error::custom(
-                                "an object without `type`, `title`, `status`, `detail` or `instance`",
-                            )
-                        })
-                }
-                _ => {
-                    ::core::result::Result::Err(
-                        de::Error::custom("problem details are a JSON object"),
+            ProblemRead::deserialize(deserializer)?
+                .into_problem()
+                .ok_or_else(|| {
+                    de::Error::custom(
+                        "an object without `type`, `title`, `status`, `detail` or `instance`",
                     )
+                })
+        }
+    }
+    /// A JSON object's members as problem details read them (the last of a
+    /// repeated member counts, a member of the wrong type reads as none), its
+    /// code member's value, and how many of the error body's keys it has.
+    #[derive(Default)]
+    pub(super) struct ProblemRead {
+        /// Whether the object has any of the problem details members.
+        is_problem: bool,
+        problem_type: ::core::option::Option<String>,
+        title: ::core::option::Option<String>,
+        status: ::core::option::Option<u16>,
+        detail: ::core::option::Option<String>,
+        instance: ::core::option::Option<String>,
+        /// The code member's last value, and how many times it came.
+        code: ::core::option::Option<Value>,
+        codes: usize,
+        /// How many members are keys an error body needs (`BODY_KEYS`).
+        body_keys: usize,
+    }
+    impl ProblemRead {
+        /// The problem details, if the object has any of their members.
+        pub(super) fn into_problem(self) -> ::core::option::Option<ProblemDetails> {
+            if !self.is_problem {
+                return ::core::option::Option::None;
+            }
+            ::core::option::Option::Some(ProblemDetails {
+                problem_type: self
+                    .problem_type
+                    .unwrap_or_else(|| String::from(ABOUT_BLANK)),
+                title: self.title,
+                status: self.status,
+                detail: self.detail,
+                instance: self.instance,
+                code: self
+                    .code
+                    .as_ref()
+                    .and_then(|code| BodyCode::deserialize(code).ok()),
+            })
+        }
+    }
+    /// What `ApiError::from_response` learns from one pass over a body: what
+    /// it keeps of problem details, whether the body can be an error body at
+    /// all (it has every key one needs), and the code a body that is not one
+    /// says, as reading the code alone would find it. A body that is no JSON
+    /// object is read as before.
+    pub(crate) fn first_read(body: &[u8]) -> FirstRead {
+        let ::core::result::Result::Ok(read) = ::serde_json::from_slice::<
+            ProblemRead,
+        >(body) else {
+            return FirstRead::UNREAD;
+        };
+        let maybe_body = read.body_keys >= BODY_KEYS.len();
+        let code_only = if ENVELOPED {
+            (read.body_keys == 0).then_some(::core::option::Option::None)
+        } else {
+            let once = read.code.as_ref().filter(|_| read.codes == 1);
+            ::core::option::Option::Some(
+                once.and_then(|code| BodyCode::deserialize(code).ok()),
+            )
+        };
+        let problem = match read.into_problem() {
+            ::core::option::Option::Some(problem) => {
+                ProblemMembers {
+                    code: problem.code,
+                    detail: problem.detail,
+                    instance: problem.instance,
                 }
             }
+            ::core::option::Option::None => ProblemMembers::NONE,
+        };
+        FirstRead {
+            maybe_body,
+            problem,
+            code_only,
+        }
+    }
+    impl<'de> Deserialize<'de> for ProblemRead {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_map(ReadVisitor)
+        }
+    }
+    struct ReadVisitor;
+    impl<'de> Visitor<'de> for ReadVisitor {
+        type Value = ProblemRead;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("problem details: a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ProblemRead, A::Error> {
+            let mut read = ProblemRead::default();
+            while let ::core::option::Option::Some(key) = map.next_key::<Key>()? {
+                read.body_keys += usize::from(key.body);
+                read.is_problem
+                    |= !matches!(key.member, ProblemMember::Code | ProblemMember::Other);
+                match key.member {
+                    ProblemMember::Type => {
+                        read.problem_type = map.next_value::<Member>()?.text();
+                    }
+                    ProblemMember::Title => {
+                        read.title = map.next_value::<Member>()?.text();
+                    }
+                    ProblemMember::Status => {
+                        read.status = map.next_value::<Member>()?.status();
+                    }
+                    ProblemMember::Detail => {
+                        read.detail = map.next_value::<Member>()?.text();
+                    }
+                    ProblemMember::Instance => {
+                        read.instance = map.next_value::<Member>()?.text();
+                    }
+                    ProblemMember::Code => {
+                        read.code = ::core::option::Option::Some(
+                            map.next_value::<Value>()?,
+                        );
+                        read.codes += 1;
+                    }
+                    ProblemMember::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            ::core::result::Result::Ok(read)
+        }
+    }
+    /// A member's name: which problem details member it is, and whether it is
+    /// one of the keys an error body needs (the two can coincide).
+    struct Key {
+        member: ProblemMember,
+        body: bool,
+    }
+    enum ProblemMember {
+        Type,
+        Title,
+        Status,
+        Detail,
+        Instance,
+        Code,
+        Other,
+    }
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_identifier(KeyVisitor)
+        }
+    }
+    struct KeyVisitor;
+    impl Visitor<'_> for KeyVisitor {
+        type Value = Key;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<Key, E> {
+            let member = match name {
+                "type" => ProblemMember::Type,
+                "title" => ProblemMember::Title,
+                "status" => ProblemMember::Status,
+                "detail" => ProblemMember::Detail,
+                "instance" => ProblemMember::Instance,
+                _ if name == CODE_MEMBER => ProblemMember::Code,
+                _ => ProblemMember::Other,
+            };
+            ::core::result::Result::Ok(Key {
+                member,
+                body: BODY_KEYS.contains(&name),
+            })
+        }
+    }
+    /// The value of a problem details member: text, a whole number that is not
+    /// negative, or anything else, read and dropped.
+    enum Member {
+        Text(String),
+        Unsigned(u64),
+        Other,
+    }
+    impl Member {
+        fn text(self) -> ::core::option::Option<String> {
+            match self {
+                Self::Text(text) => ::core::option::Option::Some(text),
+                Self::Unsigned(_) | Self::Other => ::core::option::Option::None,
+            }
+        }
+        fn status(self) -> ::core::option::Option<u16> {
+            match self {
+                Self::Unsigned(number) => u16::try_from(number).ok(),
+                Self::Text(_) | Self::Other => ::core::option::Option::None,
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Member {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_any(MemberVisitor)
+        }
+    }
+    struct MemberVisitor;
+    impl<'de> Visitor<'de> for MemberVisitor {
+        type Value = Member;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            text: &str,
+        ) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Text(String::from(text)))
+        }
+        fn visit_string<E: de::Error>(
+            self,
+            text: String,
+        ) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Text(text))
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            number: u64,
+        ) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Unsigned(number))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Other)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Other)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Other)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Member, E> {
+            ::core::result::Result::Ok(Member::Other)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Member, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(Member::Other)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Member, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(Member::Other)
         }
     }
     /// The same problem as for `ErrorCode::Status`.

@@ -327,6 +327,9 @@ impl DbError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0, 0];
     const CODE_SLOTS: &'static [u32] = &[0, 0, 0, 2, 1, 4, 3, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[0, 0, 2, 0, 0, 0, 3, 1];
     /// The numeric code.
     ///
     /// ```
@@ -339,11 +342,10 @@ impl DbError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -602,6 +604,9 @@ impl AuthError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1];
     const CODE_SLOTS: &'static [u32] = &[0, 1];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 1];
     /// The numeric code.
     ///
     /// ```
@@ -614,11 +619,10 @@ impl AuthError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1904,10 +1908,11 @@ mod response {
             }
         }
     }
-    /// What `ApiError` keeps of a body that is RFC 9457 problem
+    /// The first read of a body that is a JSON object: problem
     /// details, when the API answers with them.
-    fn read_problem(_: &[u8]) -> ProblemMembers {
-        ProblemMembers::NONE
+    #[inline]
+    fn read_problem(_: &[u8]) -> FirstRead {
+        FirstRead::UNREAD
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
@@ -1936,17 +1941,34 @@ mod response {
     /// than an error body: their code, `detail` and `instance`; each `None`
     /// when the body is not one, or the API does not answer with them.
     #[derive(Clone, Debug, PartialEq, Eq)]
-    pub(super) struct ProblemMembers {
-        pub(super) code: ::core::option::Option<BodyCode>,
-        pub(super) detail: ::core::option::Option<String>,
-        pub(super) instance: ::core::option::Option<String>,
+    pub(crate) struct ProblemMembers {
+        pub(crate) code: ::core::option::Option<BodyCode>,
+        pub(crate) detail: ::core::option::Option<String>,
+        pub(crate) instance: ::core::option::Option<String>,
     }
     impl ProblemMembers {
         /// Nothing: the body is an error body, or not problem details.
-        pub(super) const NONE: Self = Self {
+        pub(crate) const NONE: Self = Self {
             code: ::core::option::Option::None,
             detail: ::core::option::Option::None,
             instance: ::core::option::Option::None,
+        };
+    }
+    /// What `from_response` learns from a first pass over a JSON object, when
+    /// the API answers with problem details (`read_problem`): whether the body
+    /// can be an error body, what to keep of problem details if it is not one,
+    /// and the code it says then, if the pass could tell.
+    pub(crate) struct FirstRead {
+        pub(crate) maybe_body: bool,
+        pub(crate) problem: ProblemMembers,
+        pub(crate) code_only: ::core::option::Option<::core::option::Option<BodyCode>>,
+    }
+    impl FirstRead {
+        /// Nothing learnt: the body is read as an error body, then for its code alone.
+        pub(crate) const UNREAD: Self = Self {
+            maybe_body: true,
+            problem: ProblemMembers::NONE,
+            code_only: ::core::option::Option::None,
         };
     }
     impl ApiError {
@@ -1976,21 +1998,29 @@ mod response {
                     retry_after: ::core::option::Option::None,
                 };
             }
-            let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let problem = match &parsed {
-                ::core::option::Option::Some(_) => ProblemMembers::NONE,
-                ::core::option::Option::None => read_problem(body),
+            let read = read_problem(body);
+            let parsed = if read.maybe_body {
+                ::serde_json::from_slice::<ErrorBody>(body).ok()
+            } else {
+                ::core::option::Option::None
             };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
-                    ::serde_json::from_slice::<BodyCodeOnly>(body)
-                        .ok()
-                        .and_then(|only| only.0)
-                        .or(problem.code)
+                    read.code_only
+                        .unwrap_or_else(|| {
+                            ::serde_json::from_slice::<BodyCodeOnly>(body)
+                                .ok()
+                                .and_then(|only| only.0)
+                        })
+                        .or(read.problem.code)
                 }
+            };
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read.problem,
             };
             let kind = ApiErrorKind::classify(status, code);
             Self {
@@ -2037,6 +2067,9 @@ mod response {
             body: &[u8],
         ) -> Self {
             let error = Self::from_response(status.as_u16(), body);
+            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                return error;
+            }
             let retry_after = headers
                 .get(::http::header::RETRY_AFTER)
                 .and_then(|value| value.to_str().ok())

@@ -3585,6 +3585,7 @@ impl DataExceptionError {
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
+    const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[
         14, 1, 4, 2, 0, 0, 1, 2, 1, 0, 0, 22, 8, 2, 0, 0, 4,
@@ -3598,6 +3599,7 @@ impl DataExceptionError {
         55, 0, 0, 51, 16, 0, 56, 53, 13, 14,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = true;
     const NAME_PILOTS: &'static [u16] = &[
         12, 0, 0, 5, 0, 0, 6, 2, 2, 0, 1, 1, 2, 7, 4, 8, 5,
@@ -3637,7 +3639,12 @@ impl DataExceptionError {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE);
+        let hash = phf::hash_name(
+            code,
+            Self::CODE_SEED,
+            Self::CODE_HASH_MIDDLE,
+            Self::CODE_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
         let key = Self::CODE_SLOTS[slot] as usize;
         let rows = Self::CODES.len();
@@ -3687,7 +3694,12 @@ impl DataExceptionError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {
@@ -7766,6 +7778,7 @@ impl SyntaxErrorOrAccessRuleViolationError {
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
+    const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[1, 3, 2, 0, 15, 2, 40, 2, 0, 18, 3];
     const CODE_SLOTS: &'static [u32] = &[
@@ -7774,12 +7787,13 @@ impl SyntaxErrorOrAccessRuleViolationError {
         38, 37, 22, 0, 20, 0, 12, 8, 0, 5, 34, 42, 0, 15, 40, 21, 0, 0,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
-    const NAME_HASH_WHOLE: bool = true;
-    const NAME_PILOTS: &'static [u16] = &[48, 4, 2, 45, 3, 0, 1, 4, 9, 0, 2];
+    const NAME_HASH_MIDDLE: bool = true;
+    const NAME_HASH_WHOLE: bool = false;
+    const NAME_PILOTS: &'static [u16] = &[2, 0, 2, 9, 5, 8, 1, 0, 5, 14, 10];
     const NAME_SLOTS: &'static [u32] = &[
-        0, 0, 25, 1, 19, 0, 15, 7, 2, 40, 0, 0, 11, 0, 30, 26, 36, 9, 0, 38, 17, 41, 0,
-        34, 0, 6, 0, 13, 0, 0, 0, 33, 31, 0, 43, 3, 35, 8, 21, 0, 27, 23, 42, 10, 22, 0,
-        39, 37, 18, 0, 0, 16, 28, 14, 0, 29, 12, 0, 0, 4, 5, 24, 20, 32,
+        33, 0, 27, 14, 18, 13, 0, 31, 11, 20, 0, 0, 0, 0, 8, 0, 0, 21, 43, 35, 0, 0, 23,
+        0, 0, 29, 19, 30, 42, 0, 0, 16, 0, 28, 39, 0, 41, 2, 3, 0, 7, 40, 26, 0, 22, 0,
+        17, 5, 34, 0, 9, 6, 36, 10, 24, 38, 37, 4, 15, 1, 0, 25, 32, 12,
     ];
     /// The code.
     ///
@@ -7808,7 +7822,12 @@ impl SyntaxErrorOrAccessRuleViolationError {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE);
+        let hash = phf::hash_name(
+            code,
+            Self::CODE_SEED,
+            Self::CODE_HASH_MIDDLE,
+            Self::CODE_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
         let key = Self::CODE_SLOTS[slot] as usize;
         let rows = Self::CODES.len();
@@ -7858,7 +7877,12 @@ impl SyntaxErrorOrAccessRuleViolationError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {
@@ -9958,6 +9982,7 @@ impl ForeignDataWrapperError {
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
+    const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[0, 0, 0, 4, 4, 0, 0];
     const CODE_SLOTS: &'static [u32] = &[
@@ -9966,6 +9991,7 @@ impl ForeignDataWrapperError {
         21, 0, 0, 0, 0, 25, 0, 0, 0, 14, 11, 0, 0, 13, 0,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[0, 3, 0, 0, 0, 10, 0];
     const NAME_SLOTS: &'static [u32] = &[
@@ -10000,7 +10026,12 @@ impl ForeignDataWrapperError {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE);
+        let hash = phf::hash_name(
+            code,
+            Self::CODE_SEED,
+            Self::CODE_HASH_MIDDLE,
+            Self::CODE_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
         let key = Self::CODE_SLOTS[slot] as usize;
         let rows = Self::CODES.len();
@@ -10050,7 +10081,12 @@ impl ForeignDataWrapperError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {
@@ -13259,15 +13295,22 @@ mod phf {
     /// A second odd multiplier (from MurmurHash3's finaliser).
     const K1: u64 = 0xFF51_AFD7_ED55_8CCD;
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {

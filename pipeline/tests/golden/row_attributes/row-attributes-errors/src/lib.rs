@@ -141,6 +141,9 @@ impl ServerError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[1, 0, 0, 2];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[0, 0, 2, 0, 0, 0, 0, 1];
     /// The numeric code.
     ///
     /// ```
@@ -153,11 +156,10 @@ impl ServerError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -422,6 +424,9 @@ impl ClientError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[0, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -434,11 +439,10 @@ impl ClientError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///

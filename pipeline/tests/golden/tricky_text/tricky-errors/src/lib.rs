@@ -263,6 +263,12 @@ impl TrickyError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1, 2, 0];
     const CODE_SLOTS: &'static [u32] = &[0, 4, 3, 0, 0, 2, 0, 9, 1, 0, 6, 5, 0, 7, 0, 8];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 27;
+    const ROW_OF: &'static [u8] = &[
+        5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 6, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        9, 7, 0, 2, 0,
+    ];
     /// The numeric code.
     ///
     /// ```
@@ -275,11 +281,10 @@ impl TrickyError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///

@@ -181,6 +181,9 @@ impl AuthorizationError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1, 1];
     const CODE_SLOTS: &'static [u32] = &[2, 0, 0, 4, 3, 0, 0, 1];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 28;
+    const ROW_OF: &'static [u8] = &[0, 2, 4, 0, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -193,11 +196,10 @@ impl AuthorizationError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -414,6 +416,9 @@ impl ClientError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[0, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -426,11 +431,10 @@ impl ClientError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -677,6 +681,9 @@ impl GeneralError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1];
     const CODE_SLOTS: &'static [u32] = &[1, 0, 3, 0, 0, 0, 0, 2];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[1, 0, 0, 2, 0, 0, 0, 3];
     /// The numeric code.
     ///
     /// ```
@@ -689,11 +696,10 @@ impl GeneralError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -934,6 +940,9 @@ impl MalformedRequestError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[0, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -946,11 +955,10 @@ impl MalformedRequestError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1213,6 +1221,9 @@ impl UserMediaError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[1, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 1];
     /// The numeric code.
     ///
     /// ```
@@ -1225,11 +1236,10 @@ impl UserMediaError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1473,6 +1483,9 @@ impl SignalingError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[1, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 30;
+    const ROW_OF: &'static [u8] = &[0, 1, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -1485,11 +1498,10 @@ impl SignalingError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1781,6 +1793,9 @@ impl MediaError {
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0];
     const CODE_SLOTS: &'static [u32] = &[1, 2, 0, 0];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 0, 0, 0, 2, 1];
     /// The numeric code.
     ///
     /// ```
@@ -1793,11 +1808,10 @@ impl MediaError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///

@@ -413,7 +413,15 @@ impl TwitterError {
         1, 8, 5, 3, 0, 2, 13, 0, 0, 7, 14, 0, 0, 10, 0, 0, 16, 0, 6, 11, 0, 0, 15, 12, 0,
         0, 4, 0, 0, 9, 0, 0,
     ];
+    const ROW_MULTIPLIER: u32 = 1954456299;
+    const ROW_SHIFT: u32 = 26;
+    const ROW_OF: &'static [u8] = &[
+        0, 0, 6, 0, 0, 0, 12, 0, 0, 0, 8, 0, 0, 0, 14, 0, 0, 0, 0, 0, 0, 0, 15, 0, 0, 0,
+        0, 0, 0, 0, 3, 0, 7, 10, 16, 2, 0, 0, 0, 9, 0, 0, 5, 0, 0, 0, 0, 0, 4, 0, 0, 11,
+        0, 13, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+    ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[0, 0, 0, 0, 4];
     const NAME_SLOTS: &'static [u32] = &[
@@ -432,11 +440,10 @@ impl TwitterError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -498,7 +505,12 @@ impl TwitterError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let index = Self::NAME_SLOTS[slot] as usize;
         if Self::NAMES[index] == name {
@@ -1803,10 +1815,11 @@ mod response {
             }
         }
     }
-    /// What `ApiError` keeps of a body that is RFC 9457 problem
+    /// The first read of a body that is a JSON object: problem
     /// details, when the API answers with them.
-    fn read_problem(_: &[u8]) -> ProblemMembers {
-        ProblemMembers::NONE
+    #[inline]
+    fn read_problem(_: &[u8]) -> FirstRead {
+        FirstRead::UNREAD
     }
     /// An error response, classified as specifically as the catalogue
     /// allows, with everything the service sent kept.
@@ -1836,17 +1849,34 @@ mod response {
     /// than an error body: their code, `detail` and `instance`; each `None`
     /// when the body is not one, or the API does not answer with them.
     #[derive(Clone, Debug, PartialEq, Eq)]
-    pub(super) struct ProblemMembers {
-        pub(super) code: ::core::option::Option<BodyCode>,
-        pub(super) detail: ::core::option::Option<String>,
-        pub(super) instance: ::core::option::Option<String>,
+    pub(crate) struct ProblemMembers {
+        pub(crate) code: ::core::option::Option<BodyCode>,
+        pub(crate) detail: ::core::option::Option<String>,
+        pub(crate) instance: ::core::option::Option<String>,
     }
     impl ProblemMembers {
         /// Nothing: the body is an error body, or not problem details.
-        pub(super) const NONE: Self = Self {
+        pub(crate) const NONE: Self = Self {
             code: ::core::option::Option::None,
             detail: ::core::option::Option::None,
             instance: ::core::option::Option::None,
+        };
+    }
+    /// What `from_response` learns from a first pass over a JSON object, when
+    /// the API answers with problem details (`read_problem`): whether the body
+    /// can be an error body, what to keep of problem details if it is not one,
+    /// and the code it says then, if the pass could tell.
+    pub(crate) struct FirstRead {
+        pub(crate) maybe_body: bool,
+        pub(crate) problem: ProblemMembers,
+        pub(crate) code_only: ::core::option::Option<::core::option::Option<BodyCode>>,
+    }
+    impl FirstRead {
+        /// Nothing learnt: the body is read as an error body, then for its code alone.
+        pub(crate) const UNREAD: Self = Self {
+            maybe_body: true,
+            problem: ProblemMembers::NONE,
+            code_only: ::core::option::Option::None,
         };
     }
     impl ApiError {
@@ -1876,21 +1906,29 @@ mod response {
                     retry_after: ::core::option::Option::None,
                 };
             }
-            let parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
-            let problem = match &parsed {
-                ::core::option::Option::Some(_) => ProblemMembers::NONE,
-                ::core::option::Option::None => read_problem(body),
+            let read = read_problem(body);
+            let parsed = if read.maybe_body {
+                ::serde_json::from_slice::<ErrorBody>(body).ok()
+            } else {
+                ::core::option::Option::None
             };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
                 ::core::option::Option::None => {
-                    ::serde_json::from_slice::<BodyCodeOnly>(body)
-                        .ok()
-                        .and_then(|only| only.0)
-                        .or(problem.code)
+                    read.code_only
+                        .unwrap_or_else(|| {
+                            ::serde_json::from_slice::<BodyCodeOnly>(body)
+                                .ok()
+                                .and_then(|only| only.0)
+                        })
+                        .or(read.problem.code)
                 }
+            };
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read.problem,
             };
             let kind = ApiErrorKind::classify(status, code);
             Self {
@@ -1937,6 +1975,9 @@ mod response {
             body: &[u8],
         ) -> Self {
             let error = Self::from_response(status.as_u16(), body);
+            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                return error;
+            }
             let retry_after = headers
                 .get(::http::header::RETRY_AFTER)
                 .and_then(|value| value.to_str().ok())
@@ -2490,15 +2531,22 @@ mod phf {
         h ^ (h >> 32)
     }
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {
