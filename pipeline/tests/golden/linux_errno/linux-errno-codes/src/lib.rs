@@ -384,7 +384,18 @@ impl ErrnoBaseError {
         29, 0, 4, 12, 0, 7, 0, 23, 0, 0, 0, 0, 0, 0, 0, 0, 16, 22, 18, 30, 0, 13, 0, 0,
         0, 0, 2, 0, 0, 11, 3, 20, 0, 25, 0, 24, 0, 33, 27, 0, 0,
     ];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 25;
+    const ROW_OF: &'static [u8] = &[
+        0, 0, 24, 0, 0, 0, 0, 22, 0, 0, 0, 0, 20, 0, 0, 0, 0, 18, 0, 0, 0, 0, 16, 0, 0,
+        0, 0, 14, 0, 0, 0, 0, 12, 0, 0, 0, 0, 10, 0, 0, 0, 0, 8, 0, 33, 0, 6, 0, 0, 31,
+        0, 4, 0, 0, 29, 0, 2, 0, 0, 27, 0, 0, 0, 0, 25, 0, 0, 0, 0, 23, 0, 0, 0, 0, 21,
+        0, 0, 0, 0, 19, 0, 0, 0, 0, 17, 0, 0, 0, 15, 0, 0, 0, 0, 13, 0, 0, 0, 0, 11, 0,
+        0, 0, 0, 9, 0, 0, 0, 0, 7, 0, 0, 32, 0, 5, 0, 0, 30, 0, 3, 0, 0, 28, 0, 1, 0, 0,
+        26, 0,
+    ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[2, 11, 0, 0, 1, 0, 0, 3, 0];
     const NAME_SLOTS: &'static [u32] = &[
@@ -404,11 +415,10 @@ impl ErrnoBaseError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -470,7 +480,12 @@ impl ErrnoBaseError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let key = Self::NAME_SLOTS[slot] as usize;
         let rows = Self::NAMES.len();
@@ -1441,7 +1456,23 @@ impl ErrnoError {
         0, 0, 70, 78, 2, 41, 22, 27, 54, 73, 74, 83, 0, 0, 84, 1, 79, 30, 72, 53, 0, 14,
         87, 67, 7, 13, 0, 0, 0, 0, 94, 80, 58, 9, 48, 8, 0, 46, 0, 39, 0,
     ];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 24;
+    const ROW_OF: &'static [u8] = &[
+        94, 0, 16, 0, 67, 0, 0, 40, 0, 0, 92, 14, 0, 65, 0, 0, 0, 38, 0, 90, 0, 12, 0,
+        63, 0, 0, 0, 36, 0, 88, 0, 10, 0, 61, 0, 0, 0, 34, 0, 86, 0, 8, 0, 59, 0, 0, 0,
+        32, 0, 84, 6, 0, 57, 0, 0, 0, 30, 0, 82, 0, 5, 0, 55, 0, 0, 0, 28, 0, 80, 0, 3,
+        0, 53, 0, 0, 0, 26, 0, 78, 0, 1, 0, 51, 0, 0, 0, 24, 0, 76, 0, 0, 0, 49, 0, 0,
+        22, 0, 74, 0, 0, 0, 47, 0, 0, 0, 21, 0, 72, 0, 0, 0, 45, 0, 0, 0, 19, 0, 70, 0,
+        0, 0, 43, 0, 95, 0, 17, 0, 68, 0, 0, 0, 41, 0, 93, 15, 0, 66, 0, 0, 0, 39, 0, 91,
+        0, 13, 0, 64, 0, 0, 0, 37, 0, 89, 0, 11, 0, 62, 0, 0, 0, 35, 0, 87, 0, 9, 0, 60,
+        0, 0, 0, 33, 0, 85, 0, 7, 0, 58, 0, 0, 31, 0, 83, 0, 0, 0, 56, 0, 0, 0, 29, 0,
+        81, 0, 4, 0, 54, 0, 0, 0, 27, 0, 79, 0, 2, 0, 52, 0, 0, 0, 25, 0, 77, 0, 0, 0,
+        50, 0, 0, 23, 0, 0, 75, 0, 0, 48, 0, 0, 0, 0, 0, 73, 0, 0, 0, 46, 0, 0, 0, 20, 0,
+        71, 0, 0, 0, 44, 0, 96, 0, 18, 0, 69, 0, 0, 0, 42, 0,
+    ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[
         0, 4, 1, 0, 2, 0, 0, 33, 8, 1, 13, 7, 0, 1, 7, 10, 5, 0, 8, 33, 24, 0, 3, 7, 10,
@@ -1466,11 +1497,10 @@ impl ErrnoError {
         self as u32
     }
     /// The variant's row: its index in `ALL` and the tables above,
-    /// found through the hash table of its own code.
+    /// found from its own code.
     const fn row(self) -> usize {
-        let hash = phf::hash_code(self as u32, Self::CODE_SEED);
-        Self::CODE_SLOTS[phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len())]
-            as usize
+        Self::ROW_OF[((self as u32).wrapping_mul(Self::ROW_MULTIPLIER)
+            >> Self::ROW_SHIFT) as usize] as usize
     }
     /// The variant with the code `code`, if the table has one.
     ///
@@ -1532,7 +1562,12 @@ impl ErrnoError {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let key = Self::NAME_SLOTS[slot] as usize;
         let rows = Self::NAMES.len();
@@ -2060,15 +2095,22 @@ mod phf {
         h ^ (h >> 32)
     }
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {
