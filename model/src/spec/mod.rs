@@ -84,6 +84,12 @@ pub struct SpecFile {
     /// have no declared language and the crate no `Locale`.
     #[serde(default)]
     pub locales: Option<SpecLocales>,
+    /// Whether rows may list redirection statuses (300 to 399) besides
+    /// error ones, as a service that answers some errors with a redirect
+    /// does (S3's `PermanentRedirect` is a 301). Off by default, so that a
+    /// 3xx written by mistake for a 4xx is caught.
+    #[serde(default)]
+    pub redirect_statuses: bool,
 }
 
 /// What a catalogue's codes are.

@@ -19,7 +19,7 @@ mod statuses;
 mod tables;
 mod vocabulary;
 
-use self::http::{check_http, check_http_tables, check_no_embedded_status};
+use self::http::{check_http, check_http_tables, check_no_embedded_status, check_statusless_body};
 use self::retired::check_retired;
 use self::tables::{Tables, check_tables};
 use self::vocabulary::{
@@ -91,7 +91,7 @@ pub fn validate_skipping(
     // `codes:` is a field of the catalogue: when those could not be read,
     // it may be the default, and no code is judged against it.
     let codes = skipped.read("codes").then_some(codes_kind);
-    let mut problems = Problems { file, codes, found: Vec::new() };
+    let mut problems = Problems { file, codes, redirects: spec.redirect_statuses, found: Vec::new() };
     if !skipped.catalogue {
         check_catalogue(&mut problems, skipped, spec);
     }
@@ -111,6 +111,9 @@ pub fn validate_skipping(
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
+    if http && !skipped.catalogue {
+        check_statusless_body(&mut problems, &tables, spec);
+    }
     check_problem_details_body(&mut problems, skipped, spec);
     if !http {
         check_no_embedded_status(&mut problems, skipped, spec);
@@ -233,6 +236,8 @@ struct Problems<'a> {
     /// What the catalogue's codes are (`codes:`): every code is checked
     /// against it. `None` when the catalogue's own fields could not be read.
     codes: Option<CodeKind>,
+    /// Whether rows may list 3xx statuses (`redirect_statuses: true`).
+    redirects: bool,
     found: Vec<Diagnostic>,
 }
 

@@ -176,7 +176,8 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
                 None => status.to_string(),
             })
             .collect();
-        cells.push(statuses.join(", "));
+        // A row of an HTTP catalogue without a status (`http_status: none`).
+        cells.push(if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") });
     }
     if shown.also_named {
         let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();

@@ -137,6 +137,9 @@ fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
 fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
     if shown.http && table.kind == TableKind::Custom {
         out.push_str("<p>HTTP status: ");
+        if row.statuses().next().is_none() {
+            out.push_str("none (never an HTTP response of its own)");
+        }
         for (i, status) in row.statuses().enumerate() {
             out.push_str(if i == 0 { "" } else { ", " });
             match shown.http_rows.get(&status) {
