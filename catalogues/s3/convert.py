@@ -13,8 +13,8 @@ status code:** … / **SOAP fault code prefix:** …`.
 Writes (paths from the repository's root):
 
 - `pipeline/tests/fixtures/s3.yaml`: the spec. One table, one row per
-  entry, in the source's order, none dropped: `code` the code, `name` the
-  code too (the source names its errors by their codes), `description` the
+  entry, in the source's order, none dropped: `code` the code and no
+  `name` (the source names its errors by their codes alone), `description` the
   first description verbatim (Markdown and all), `http_status` the number
   the status column starts with (`N/A` is `none`: the error travels only
   as a SOAP fault), the status column verbatim as the row's `http_status_text`
@@ -163,7 +163,6 @@ def spec_text(rows):
     ]
     for row in rows:
         out.append(f"      - code: {quoted(row['code'])}")
-        out.append(f"        name: {quoted(row['code'])}")
         out.append(f"        description: {quoted(row['description'])}")
         statuses = row["statuses"]
         if not statuses:
@@ -200,6 +199,7 @@ def test_text(rows):
         "// run it again rather than editing this file.",
         "//! Every entry of Amazon S3's list of error codes, read back through the",
         "//! generated crate: code, texts, statuses and attributes as published.",
+        "//! One entry a line, as the script writes them: rustfmt leaves them be.",
         "",
         "use s3_errors::{ErrorCode, S3Error};",
         "",
@@ -214,6 +214,7 @@ def test_text(rows):
         "    Option<&'static str>,",
         ");",
         "",
+        "#[rustfmt::skip]",
         "const ENTRIES: &[Entry] = &[",
     ]
     for row in rows:

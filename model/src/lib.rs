@@ -193,6 +193,10 @@ pub struct Table {
     pub error_code_variant: String,
     /// The rows, in spec order.
     pub rows: Vec<Row>,
+    /// Whether its rows give names (`name:`): a table of a `codes: string`
+    /// catalogue may give none, and each row's name is then its code, which
+    /// the docs and `Display` show once.
+    pub named: bool,
     /// The heading of the docs' name column (`Name`, `Message`).
     pub name_column: String,
     /// Where the table sits in the spec (`tables[1]`).

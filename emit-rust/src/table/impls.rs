@@ -404,11 +404,27 @@ fn emit_recovery(ex: &Examples) -> TokenStream {
 pub(super) fn emit_trait_impls(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let ex = Examples::new(catalogue, table);
     let first = ex.first;
-    let display = format!("{} {}: {}", first.code, first.name, first.description);
-    let display_docs = ex.doc(
-        "Writes the code, the name and the description on one line.",
-        format!("assert_eq!({}.to_string(), {});", ex.path(first), rust_str(&display)),
-    );
+    // A table whose codes are its names writes each once.
+    let (display, what, format) = if table.named {
+        (
+            format!("{} {}: {}", first.code, first.name, first.description),
+            "Writes the code, the name and the description on one line.",
+            "{} {}: {}",
+        )
+    } else {
+        (
+            format!("{}: {}", first.code, first.description),
+            "Writes the code (which is the name) and the description on one line.",
+            "{}: {}",
+        )
+    };
+    let write = if table.named {
+        quote! { ::core::write!(f, #format, self.code(), self.name(), self.description()) }
+    } else {
+        quote! { ::core::write!(f, #format, self.code(), self.description()) }
+    };
+    let display_docs =
+        ex.doc(what, format!("assert_eq!({}.to_string(), {});", ex.path(first), rust_str(&display)));
     let name = ident(&table.rust_enum);
     let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
     // `TryFrom<&str>` needs the lifetime named in the impl.
@@ -420,7 +436,7 @@ pub(super) fn emit_trait_impls(catalogue: &Catalogue, table: &Table) -> TokenStr
         #display_docs
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+                #write
             }
         }
 

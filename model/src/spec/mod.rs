@@ -368,8 +368,12 @@ pub struct SpecRow {
     /// status), or text in a `codes: string` catalogue.
     pub code: SpecCode,
     /// The name as the source prints it (`Bad Request`, `ACCESS_TOKEN_EXPIRED`).
+    /// A `codes: string` catalogue whose source names its errors by their
+    /// codes alone (S3's `NoSuchBucket`) leaves it out, for every row of
+    /// the table: the code is then the name, never shown twice.
+    #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
-    pub name: String,
+    pub name: Option<String>,
     /// The description, verbatim.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,

@@ -14,6 +14,7 @@ mod locales;
 mod other_names;
 mod params;
 mod retired;
+mod row_names;
 mod rows;
 mod statuses;
 mod tables;
@@ -113,6 +114,9 @@ pub fn validate_skipping(
     let http = check_http(&mut problems, &tables, &statuses);
     if http && !skipped.catalogue {
         check_statusless_body(&mut problems, &tables, spec);
+    }
+    if !skipped.catalogue && problems.codes == Some(CodeKind::String) {
+        row_names::check_message_text(&mut problems, spec);
     }
     check_problem_details_body(&mut problems, skipped, spec);
     if !http {

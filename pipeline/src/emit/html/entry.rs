@@ -35,7 +35,8 @@ impl<'a> Shown<'a> {
 pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
     let anchor = row.anchor();
     let _ = write!(out, "<article id=\"{anchor}\">");
-    heading(out, &anchor, &row.code, &row.name);
+    // A table whose codes are its names shows each once.
+    heading(out, &anchor, &row.code, if table.named { &row.name } else { "" });
     if row.deprecated.is_some() {
         out.push_str(" <span class=\"tag\">deprecated</span>");
     }

@@ -2937,17 +2937,17 @@ impl S3Error {
         Self::ATTRIBUTE_HTTP_STATUS_TEXT[self.row()]
     }
 }
-/// Writes the code, the name and the description on one line.
+/// Writes the code (which is the name) and the description on one line.
 ///
 /// ```
 /// use s3_errors::S3Error;
 ///
-/// assert_eq!(S3Error::AccessControlListNotSupported.to_string(), "AccessControlListNotSupported AccessControlListNotSupported: The bucket does not allow ACLs.");
+/// assert_eq!(S3Error::AccessControlListNotSupported.to_string(), "AccessControlListNotSupported: The bucket does not allow ACLs.");
 /// ```
 #[rustfmt::skip]
 impl ::core::fmt::Display for S3Error {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+        ::core::write!(f, "{}: {}", self.code(), self.description())
     }
 }
 #[rustfmt::skip]
