@@ -439,7 +439,8 @@ retired:
                 "body",
                 "params",
                 "attributes",
-                "locales"
+                "locales",
+                "redirect_statuses"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));
