@@ -100,7 +100,10 @@ fn emit_enum(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
             code = last.code.rust_literal(),
             path = ex.last_path(),
             status = if catalogue.http {
-                format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
+                format!(
+                    "assert_eq!(error.map(|e| e.http_status()), Some({}));",
+                    shown_status(catalogue.any_statusless(), last.http_status)
+                )
             } else {
                 format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
             },

@@ -30,7 +30,7 @@
 //! let error = ErrorCode::from_code("MalformedPolicy").expect("a listed code");
 //! assert_eq!(error, ErrorCode::S3(S3Error::MalformedPolicy));
 //! assert_eq!(error.name(), "MalformedPolicy");
-//! assert_eq!(error.http_status(), 400);
+//! assert_eq!(error.http_status(), Some(400));
 //! assert!(error.is_client_error());
 //! ```
 //!
@@ -56,7 +56,7 @@
 //! # #[cfg(feature = "http")] {
 //! use s3_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code("MalformedPolicy").map(|e| e.status_code().as_u16()), Some(400));
+//! assert_eq!(ErrorCode::from_code("MalformedPolicy").map(|e| e.status_code().unwrap().as_u16()), Some(400));
 //! # }
 //! ```
 #![no_std]
@@ -2981,7 +2981,7 @@ impl ::core::convert::From<S3Error> for &'static str {
 ///
 /// let error = ErrorCode::from_code("AccessControlListNotSupported");
 /// assert_eq!(error, Some(ErrorCode::S3(S3Error::AccessControlListNotSupported)));
-/// assert_eq!(error.map(|e| e.http_status()), Some(400));
+/// assert_eq!(error.map(|e| e.http_status()), Some(Some(400)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
