@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::examples::unused_code;
+use super::status_class::{shown_status, status_type};
 use super::tokens::{CodeTokens, doc, ident};
 use super::{interop, status_class};
 use crate::DOCS;
@@ -99,7 +100,10 @@ fn emit_enum(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
             code = last.code.rust_literal(),
             path = ex.last_path(),
             status = if catalogue.http {
-                format!("assert_eq!(error.map(|e| e.http_status()), Some({}));", last.http_status)
+                format!(
+                    "assert_eq!(error.map(|e| e.http_status()), Some({}));",
+                    shown_status(catalogue.any_statusless(), last.http_status)
+                )
             } else {
                 format!("assert_eq!(error.map(|e| e.name()), Some({}));", rust_str(&last.name))
             },
@@ -142,6 +146,54 @@ fn emit_methods(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
 }
 
 /// `match self` with an arm per table calling `method` on its enum.
+/// `arms` of a status getter: a table whose rows all have a status gives
+/// its `u16`, wrapped where `ErrorCode`'s is an `Option` (`optional`).
+fn arms_as(catalogue: &Catalogue, method: &str, optional: bool) -> TokenStream {
+    if !optional {
+        return arms(catalogue, method);
+    }
+    let method = ident(method);
+    let arms = catalogue.tables.iter().map(|table| {
+        let variant = ident(&table.error_code_variant);
+        if catalogue.statusless(table) {
+            quote! { Self::#variant(error) => error.#method(), }
+        } else {
+            quote! { Self::#variant(error) => ::core::option::Option::Some(error.#method()), }
+        }
+    });
+    quote! { match self { #(#arms)* } }
+}
+
+/// `http_statuses`: every status of the code, from its table's.
+fn emit_http_statuses(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
+    let (table, row) =
+        catalogue.rows().find(|(_, row)| !row.other_statuses.is_empty()).unwrap_or((ex.last_table, ex.last));
+    let all: Vec<String> = row.statuses().map(|status| status.to_string()).collect();
+    let docs = doc(&format!(
+        "Every HTTP status a service may answer with for this code, in spec\n\
+         order: the first is `http_status()`, the usual one; none for an error\n\
+         that travels without a status.\n\n\
+         ```\n\
+         use {krate}::{{ErrorCode, {name}}};\n\n\
+         let error = ErrorCode::{outer}({name}::{variant});\n\
+         assert_eq!(error.http_statuses(), &[{list}]);\n\
+         ```",
+        krate = ex.krate,
+        name = table.rust_enum,
+        outer = table.error_code_variant,
+        variant = row.rust_variant,
+        list = all.join(", "),
+    ));
+    let arms = arms(catalogue, "http_statuses");
+    quote! {
+        #docs
+        #[must_use]
+        pub const fn http_statuses(self) -> &'static [u16] {
+            #arms
+        }
+    }
+}
+
 fn arms(catalogue: &Catalogue, method: &str) -> TokenStream {
     let method = ident(method);
     let arms = catalogue.tables.iter().map(|table| {
@@ -270,10 +322,16 @@ fn emit_facts(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
 /// `http_status`, `status_code` and the status classes.
 fn emit_http(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
     let status = ex.last.http_status;
+    let optional = catalogue.any_statusless();
     let http_status_docs = ex.getter(
-        "The HTTP status that a service answers this error with.",
+        if optional {
+            "The HTTP status that a service answers this error with: `None` for an \
+             error that travels without one."
+        } else {
+            "The HTTP status that a service answers this error with."
+        },
         "http_status",
-        status.to_string(),
+        shown_status(optional, status),
     );
     let class_docs = |what: &str, method: &str, yes: bool| {
         ex.getter(
@@ -284,17 +342,21 @@ fn emit_http(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
             yes.to_string(),
         )
     };
-    let client = class_docs("client error (4xx)", "is_client_error", status < 500);
-    let server = class_docs("server error (5xx)", "is_server_error", status >= 500);
+    let client = class_docs("client error (4xx)", "is_client_error", (400..=499).contains(&status));
+    let server = class_docs("server error (5xx)", "is_server_error", (500..=599).contains(&status));
     let status_code = interop::error_code_status_code(catalogue);
-    let status_class = status_class::methods(&client, &server);
-    let http_status_arms = arms(catalogue, "http_status");
+    let status_class = status_class::methods(&client, &server, optional);
+    let http_status_arms = arms_as(catalogue, "http_status", optional);
+    let ty = status_type(optional);
+    let http_statuses = emit_http_statuses(catalogue, ex);
     quote! {
         #http_status_docs
         #[must_use]
-        pub const fn http_status(self) -> u16 {
+        pub const fn http_status(self) -> #ty {
             #http_status_arms
         }
+
+        #http_statuses
 
         #status_code
 

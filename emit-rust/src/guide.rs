@@ -57,8 +57,9 @@ fn lookup_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Sectio
         lit = rust_str(&row.name),
         status = if catalogue.http {
             format!(
-                "\nassert_eq!(error.http_status(), {});\nassert!(error.{}());",
-                row.http_status,
+                "\nassert_eq!(error.http_status(), {});\nassert!({}error.{}());",
+                crate::status_class::shown_status(catalogue.statusless(table), row.http_status),
+                if (400..=599).contains(&row.http_status) { "" } else { "!" },
                 if row.http_status < 500 { "is_client_error" } else { "is_server_error" }
             )
         } else {
@@ -279,22 +280,24 @@ fn status_code_section(catalogue: &Catalogue, row: &Row) -> Section {
                  let status: http::StatusCode = {http_enum}::{variant}.into();\n\
                  assert_eq!(status.as_u16(), {status});\n\
                  assert_eq!({http_enum}::try_from(status), Ok({http_enum}::{variant}));\n\
-                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({row_status}));\n\
+                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code(){unwrap}.as_u16()), Some({row_status}));\n\
                  # }}",
                 http_enum = http.rust_enum,
                 variant = first.rust_variant,
                 status = first.code,
                 code = row.code.rust_literal(),
                 row_status = row.http_status,
+                unwrap = if catalogue.any_statusless() { ".unwrap()" } else { "" },
             )
         }
         None => format!(
             "# #[cfg(feature = \"http\")] {{\n\
              use {krate}::ErrorCode;\n\n\
-             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code().as_u16()), Some({status}));\n\
+             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code(){unwrap}.as_u16()), Some({status}));\n\
              # }}",
             code = row.code.rust_literal(),
             status = row.http_status,
+            unwrap = if catalogue.any_statusless() { ".unwrap()" } else { "" },
         ),
     };
     Section {

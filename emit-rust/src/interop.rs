@@ -8,41 +8,64 @@ use errcat_model::{Catalogue, Table};
 
 /// `status_code()` on a table's enum: its HTTP status as an `http::StatusCode`.
 pub(super) fn table_status_code(catalogue: &Catalogue, table: &Table) -> TokenStream {
-    let row = &table.rows[0];
+    let optional = catalogue.statusless(table);
+    let row = table.rows.iter().find(|row| row.http_status != 0).unwrap_or(&table.rows[0]);
+    let status = format!("http::StatusCode::from_u16({}).unwrap()", row.http_status);
     let docs = doc(&format!(
-        "The HTTP status as an `http::StatusCode` (feature `http`).\n\n\
+        "The HTTP status as an `http::StatusCode` (feature `http`){none}.\n\n\
          ```\n\
          use {krate}::{name};\n\n\
-         assert_eq!({name}::{variant}.status_code(), http::StatusCode::from_u16({status}).unwrap());\n\
+         assert_eq!({name}::{variant}.status_code(), {status});\n\
          ```",
+        none = if optional { ", `None` for a row that travels without one" } else { "" },
         krate = catalogue.crate_ident(),
         name = table.rust_enum,
         variant = row.rust_variant,
-        status = row.http_status,
+        status = if optional && row.http_status != 0 { format!("Some({status})") } else { status },
     ));
-    status_code_fn(docs)
+    status_code_fn(docs, optional)
 }
 
 /// `status_code()` on `ErrorCode`.
 pub(super) fn error_code_status_code(catalogue: &Catalogue) -> TokenStream {
-    let (table, row) = catalogue.rows().last().expect("a validated catalogue has rows");
+    let optional = catalogue.any_statusless();
+    let (table, row) = catalogue
+        .rows()
+        .filter(|(_, row)| row.http_status != 0)
+        .last()
+        .or_else(|| catalogue.rows().last())
+        .expect("a validated catalogue has rows");
     let docs = doc(&format!(
-        "The HTTP status as an `http::StatusCode` (feature `http`).\n\n\
+        "The HTTP status as an `http::StatusCode` (feature `http`){none}.\n\n\
          ```\n\
          use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::{outer}({name}::{variant});\n\
-         assert_eq!(error.status_code().as_u16(), {status});\n\
+         assert_eq!(error.status_code(){unwrap}.as_u16(), {status});\n\
          ```",
+        none = if optional { ", `None` for a row that travels without one" } else { "" },
+        unwrap = if optional { ".unwrap()" } else { "" },
         krate = catalogue.crate_ident(),
         name = table.rust_enum,
         outer = table.error_code_variant,
         variant = row.rust_variant,
         status = row.http_status,
     ));
-    status_code_fn(docs)
+    status_code_fn(docs, optional)
 }
 
-fn status_code_fn(docs: TokenStream) -> TokenStream {
+fn status_code_fn(docs: TokenStream, optional: bool) -> TokenStream {
+    if optional {
+        return quote! {
+            #docs
+            #[cfg(feature = "http")]
+            #[must_use]
+            pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+                // Validation keeps every status within 300..=599, which
+                // `StatusCode` accepts.
+                self.http_status().map(|status| ::http::StatusCode::from_u16(status).expect("a status from 300 to 599"))
+            }
+        };
+    }
     quote! {
         #docs
         #[cfg(feature = "http")]

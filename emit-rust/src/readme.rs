@@ -132,7 +132,8 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
         }
         let mut cells = vec![format!("`{}`", row.code), name];
         if status_column {
-            cells.push(row.http_status.to_string());
+            let statuses: Vec<String> = row.statuses().map(|status| status.to_string()).collect();
+            cells.push(if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") });
         }
         if with_recovery {
             cells.push(row.recovery.as_ref().map_or_else(String::new, |r| format!("`{}`", r.key())));

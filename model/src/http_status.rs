@@ -3,7 +3,8 @@
 //! and a one-line description; and the responses an HTTP catalogue's
 //! documents have, one per status, each with its name.
 //!
-//! Only 4xx and 5xx statuses are listed: validation refuses any other for
+//! 4xx and 5xx statuses are listed, and the 3xx ones a catalogue with
+//! `redirect_statuses: true` may list: validation refuses any other for
 //! an error. A status the registry does not name (or names `(Unused)`,
 //! 418) has none of these: its response is `Status_NNN`, "HTTP status NNN.".
 
@@ -27,6 +28,43 @@ pub struct HttpStatus {
 
 /// `(code, phrase, name, description)`, ascending.
 const STATUSES: &[(u16, &str, &str, &str)] = &[
+    (
+        300,
+        "Multiple Choices",
+        "MultipleChoices",
+        "The target resource has more than one representation, and the client is to pick one.",
+    ),
+    (
+        301,
+        "Moved Permanently",
+        "MovedPermanently",
+        "The target resource has a new permanent URI, given in the Location header.",
+    ),
+    (302, "Found", "Found", "The target resource resides temporarily under a different URI."),
+    (
+        303,
+        "See Other",
+        "SeeOther",
+        "The server redirects the client to a different resource, given in the Location header.",
+    ),
+    (
+        304,
+        "Not Modified",
+        "NotModified",
+        "The conditional request would have succeeded, but the representation has not changed.",
+    ),
+    (
+        307,
+        "Temporary Redirect",
+        "TemporaryRedirect",
+        "The target resource resides temporarily under a different URI, and the method must not change.",
+    ),
+    (
+        308,
+        "Permanent Redirect",
+        "PermanentRedirect",
+        "The target resource has a new permanent URI, and the method must not change.",
+    ),
     (
         400,
         "Bad Request",
@@ -321,7 +359,7 @@ mod tests {
     fn statuses_are_sorted_named_from_their_phrase_and_described() {
         assert!(STATUSES.windows(2).all(|pair| pair[0].0 < pair[1].0));
         for &(code, phrase, name, description) in STATUSES {
-            assert!((400..=599).contains(&code), "{code}");
+            assert!((300..=599).contains(&code), "{code}");
             assert_eq!(crate::derive_variant_name(phrase), name, "{code} {phrase}");
             assert!(description.ends_with('.') && !description.contains('\n'), "{code}");
         }

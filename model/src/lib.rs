@@ -129,6 +129,20 @@ impl Catalogue {
         self.tables.iter().find(|table| table.kind == TableKind::HttpStatus)
     }
 
+    /// Whether `table` has a row that travels without an HTTP status in
+    /// an HTTP catalogue (`http_status: none`): its `http_status()` is
+    /// then an `Option`.
+    pub fn statusless(&self, table: &Table) -> bool {
+        self.http && table.kind == TableKind::Custom && table.rows.iter().any(|row| row.http_status == 0)
+    }
+
+    /// Whether any table has a row without an HTTP status
+    /// ([`Catalogue::statusless`]): `ErrorCode::http_status()` is then an
+    /// `Option`.
+    pub fn any_statusless(&self) -> bool {
+        self.tables.iter().any(|table| self.statusless(table))
+    }
+
     /// Every row of every table, in spec order.
     pub fn rows(&self) -> impl Iterator<Item = (&Table, &Row)> {
         self.tables.iter().flat_map(|table| table.rows.iter().map(move |row| (table, row)))
@@ -186,6 +200,10 @@ pub struct Table {
     pub error_code_variant: String,
     /// The rows, in spec order.
     pub rows: Vec<Row>,
+    /// Whether its rows give names (`name:`): a table of a `codes: string`
+    /// catalogue may give none, and each row's name is then its code, which
+    /// the docs and `Display` show once.
+    pub named: bool,
     /// The heading of the docs' name column (`Name`, `Message`).
     pub name_column: String,
     /// Where the table sits in the spec (`tables[1]`).
@@ -203,7 +221,8 @@ pub struct Row {
     pub description: String,
     /// The HTTP status a service answers with (the code itself in an HTTP
     /// status table); 0 when the catalogue is not an HTTP one
-    /// ([`Catalogue::http`]).
+    /// ([`Catalogue::http`]), or when the row travels without a status
+    /// (`http_status: none`, [`Catalogue::statusless`]).
     pub http_status: u16,
     /// The other statuses a service may answer with for this code, in spec
     /// order (`http_status: [400, 401]` gives 401 here); none unless listed.

@@ -45,11 +45,20 @@ fn row_entry(catalogue: &Catalogue, table: &Table, row: &Row, alias: Option<&Cod
         let _ = writeln!(text, "{} is an alias: services send it for {}.\n", alias.word(), row.code.word());
     }
     let deprecated = if row.deprecated.is_some() { " (deprecated)" } else { "" };
-    let _ = writeln!(text, "{} {}{deprecated}", row.code.word(), row.name);
+    if table.named {
+        let _ = writeln!(text, "{} {}{deprecated}", row.code.word(), row.name);
+    } else {
+        // A table whose codes are its names shows each once.
+        let _ = writeln!(text, "{}{deprecated}", row.code.word());
+    }
     let _ = writeln!(text, "In: {} / {} (table `{}`)", catalogue.title, table.title, table.id);
     if catalogue.http && table.kind == TableKind::Custom {
         let statuses: Vec<String> = row.statuses().map(|code| status(catalogue, code)).collect();
-        let _ = writeln!(text, "HTTP status: {}", statuses.join(", or "));
+        if statuses.is_empty() {
+            let _ = writeln!(text, "HTTP status: none (never an HTTP response of its own)");
+        } else {
+            let _ = writeln!(text, "HTTP status: {}", statuses.join(", or "));
+        }
     }
     if let Some(note) = &row.deprecated {
         let _ = writeln!(text, "Deprecated: {}", indented(note));

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::examples::{missing_name, unused_code};
+use super::super::status_class::{shown_status, status_type};
 use super::super::tokens::{CodeTokens, doc, ident};
 use super::super::{interop, status_class};
 use super::detail_fields;
@@ -305,12 +306,31 @@ fn emit_texts(ex: &Examples) -> TokenStream {
 /// `http_status`, `status_code` and the status classes.
 fn emit_http(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
     let table = ex.table;
+    let optional = catalogue.statusless(table);
     let http_status_docs = ex.doc(
-        match table.kind {
-            TableKind::HttpStatus => "The HTTP status: the same number as the code.",
-            TableKind::Custom => "The HTTP status that a service answers this error with.",
+        match (table.kind, optional) {
+            (TableKind::HttpStatus, _) => "The HTTP status: the same number as the code.",
+            (TableKind::Custom, false) => "The HTTP status that a service answers this error with.",
+            (TableKind::Custom, true) => {
+                "The HTTP status that a service answers this error with: `None` for an \
+                 error that travels without one (a SOAP fault, say), which is never an \
+                 HTTP response of its own."
+            }
         },
-        format!("assert_eq!({}.http_status(), {});", ex.path(ex.first), ex.first.http_status),
+        table
+            .rows
+            .iter()
+            .filter(|row| row.http_status == 0 || row.rust_variant == ex.first.rust_variant)
+            .take(2)
+            .map(|row| {
+                format!(
+                    "assert_eq!({}.http_status(), {});",
+                    ex.path(row),
+                    shown_status(optional, row.http_status)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
     );
     let class_docs = |what: &str, method: &str, range: std::ops::RangeInclusive<u16>| {
         let yes = table.rows.iter().find(|row| range.contains(&row.http_status));
@@ -333,12 +353,23 @@ fn emit_http(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
     let client = class_docs("client error", "is_client_error", 400..=499);
     let server = class_docs("server error", "is_server_error", 500..=599);
     let status_code = interop::table_status_code(catalogue, table);
-    let status_class = status_class::methods(&client, &server);
+    let status_class = status_class::methods(&client, &server, optional);
+    let ty = status_type(optional);
+    let status = if optional {
+        quote! {
+            match Self::HTTP_STATUSES[self.row()] {
+                0 => ::core::option::Option::None,
+                status => ::core::option::Option::Some(status),
+            }
+        }
+    } else {
+        quote! { Self::HTTP_STATUSES[self.row()] }
+    };
     quote! {
         #http_status_docs
         #[must_use]
-        pub const fn http_status(self) -> u16 {
-            Self::HTTP_STATUSES[self.row()]
+        pub const fn http_status(self) -> #ty {
+            #status
         }
 
         #status_code
@@ -373,11 +404,27 @@ fn emit_recovery(ex: &Examples) -> TokenStream {
 pub(super) fn emit_trait_impls(catalogue: &Catalogue, table: &Table) -> TokenStream {
     let ex = Examples::new(catalogue, table);
     let first = ex.first;
-    let display = format!("{} {}: {}", first.code, first.name, first.description);
-    let display_docs = ex.doc(
-        "Writes the code, the name and the description on one line.",
-        format!("assert_eq!({}.to_string(), {});", ex.path(first), rust_str(&display)),
-    );
+    // A table whose codes are its names writes each once.
+    let (display, what, format) = if table.named {
+        (
+            format!("{} {}: {}", first.code, first.name, first.description),
+            "Writes the code, the name and the description on one line.",
+            "{} {}: {}",
+        )
+    } else {
+        (
+            format!("{}: {}", first.code, first.description),
+            "Writes the code (which is the name) and the description on one line.",
+            "{}: {}",
+        )
+    };
+    let write = if table.named {
+        quote! { ::core::write!(f, #format, self.code(), self.name(), self.description()) }
+    } else {
+        quote! { ::core::write!(f, #format, self.code(), self.description()) }
+    };
+    let display_docs =
+        ex.doc(what, format!("assert_eq!({}.to_string(), {});", ex.path(first), rust_str(&display)));
     let name = ident(&table.rust_enum);
     let CodeTokens { ty: code_ty, unknown, .. } = CodeTokens::of(catalogue);
     // `TryFrom<&str>` needs the lifetime named in the impl.
@@ -389,7 +436,7 @@ pub(super) fn emit_trait_impls(catalogue: &Catalogue, table: &Table) -> TokenStr
         #display_docs
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+                #write
             }
         }
 

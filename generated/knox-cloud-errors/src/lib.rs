@@ -529,6 +529,18 @@ impl HttpError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use knox_cloud_errors::HttpError;
+    ///
+    /// assert_eq!(HttpError::BadRequest.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -939,6 +951,18 @@ impl AuthError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use knox_cloud_errors::AuthError;
+    ///
+    /// assert_eq!(AuthError::ApiKeyNonUniqueJwtid.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -1125,6 +1149,23 @@ impl ErrorCode {
         match self {
             Self::Http(error) => error.http_status(),
             Self::Auth(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use knox_cloud_errors::{ErrorCode, AuthError};
+    ///
+    /// let error = ErrorCode::Auth(AuthError::ApiKeyNonUniqueJwtid);
+    /// assert_eq!(error.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Http(error) => error.http_statuses(),
+            Self::Auth(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

@@ -91,6 +91,12 @@ pub struct SpecFile {
     /// and the crate has a `Section` enum.
     #[serde(default)]
     pub sections: Vec<SpecSection>,
+    /// Whether rows may list redirection statuses (300 to 399) besides
+    /// error ones, as a service that answers some errors with a redirect
+    /// does (S3's `PermanentRedirect` is a 301). Off by default, so that a
+    /// 3xx written by mistake for a 4xx is caught.
+    #[serde(default)]
+    pub redirect_statuses: bool,
 }
 
 /// What a catalogue's codes are.
@@ -369,8 +375,12 @@ pub struct SpecRow {
     /// status), or text in a `codes: string` catalogue.
     pub code: SpecCode,
     /// The name as the source prints it (`Bad Request`, `ACCESS_TOKEN_EXPIRED`).
+    /// A `codes: string` catalogue whose source names its errors by their
+    /// codes alone (S3's `NoSuchBucket`) leaves it out, for every row of
+    /// the table: the code is then the name, never shown twice.
+    #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
-    pub name: String,
+    pub name: Option<String>,
     /// The description, verbatim.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub description: String,

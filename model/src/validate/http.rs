@@ -72,6 +72,32 @@ pub(super) fn check_http(
     true
 }
 
+/// A row without a status (`http_status: none`) has no response to
+/// answer with, so a catalogue with one declares no body to answer in:
+/// its rows are lookups and docs entries, not responses.
+pub(super) fn check_statusless_body(problems: &mut Problems<'_>, tables: &[Table], spec: &SpecFile) {
+    let Some((table, row)) = tables
+        .iter()
+        .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+        .find(|(table, row)| table.kind == TableKind::Custom && row.http_status == 0)
+    else {
+        return;
+    };
+    if spec.body.is_some() {
+        problems.push(
+            SpecPath::root().field("body"),
+            format!(
+                "`body:` declares the error responses' body, but row `{}` (table `{}`) has \
+                 `http_status: none`: a row without a status is never answered with a response",
+                shown(&row.name),
+                table.id
+            ),
+            "give every row the status it is answered with, or remove `body:` (and `problem_details:`) \
+             to keep the catalogue's codes as lookups and docs only",
+        );
+    }
+}
+
 /// `codes_embed_http_status` says codes start with an HTTP status: a
 /// catalogue without HTTP statuses has none to start with.
 pub(super) fn check_no_embedded_status(problems: &mut Problems<'_>, skipped: &Skipped, spec: &SpecFile) {
@@ -124,11 +150,11 @@ pub(super) fn row_status(
             status.unwrap_or_default()
         }
         (TableKind::Custom, Some(status)) => {
-            if !is_error_status(status) {
+            if !answered_status(problems, status) {
                 problems.push(
                     at.field("http_status"),
                     format!("{here}: `http_status: {status}` is not an HTTP error status"),
-                    "use a 4xx or 5xx status (400 to 599)",
+                    format!("use {}", status_range(problems, status)),
                 );
             }
             status
@@ -137,7 +163,7 @@ pub(super) fn row_status(
         (TableKind::Custom, None) => 0,
     };
 
-    if embeds_status && is_error_status(http_status) {
+    if embeds_status && answered_status(problems, http_status) {
         let digits = spec.code.to_string();
         // A string code may start with anything: only digits can be a status.
         match digits.get(..3).filter(|leading| leading.bytes().all(|b| b.is_ascii_digit())) {
@@ -174,4 +200,23 @@ const LISTED: usize = 8;
 /// Whether `status` is one an error answers with: 4xx or 5xx.
 pub(super) fn is_error_status(status: u16) -> bool {
     (400..=599).contains(&status)
+}
+
+/// Whether a row may list `status`: an error status, or a redirection
+/// (3xx) where the catalogue says it answers some errors with one
+/// (`redirect_statuses: true`).
+pub(super) fn answered_status(problems: &Problems<'_>, status: u16) -> bool {
+    is_error_status(status) || (problems.redirects && (300..=399).contains(&status))
+}
+
+/// The fix's words for a status a row may not list.
+pub(super) fn status_range(problems: &Problems<'_>, status: u16) -> &'static str {
+    match (problems.redirects, status) {
+        (true, _) => "a 3xx, 4xx or 5xx status (300 to 599)",
+        (false, 300..=399) => {
+            "a 4xx or 5xx status (400 to 599); or, where the service answers this error with a \
+             redirect, say so at the top of the spec: `redirect_statuses: true`"
+        }
+        (false, _) => "a 4xx or 5xx status (400 to 599)",
+    }
 }

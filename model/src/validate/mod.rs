@@ -14,13 +14,14 @@ mod locales;
 mod other_names;
 mod params;
 mod retired;
+mod row_names;
 mod rows;
 mod sections;
 mod statuses;
 mod tables;
 mod vocabulary;
 
-use self::http::{check_http, check_http_tables, check_no_embedded_status};
+use self::http::{check_http, check_http_tables, check_no_embedded_status, check_statusless_body};
 use self::retired::check_retired;
 use self::tables::{Tables, check_tables};
 use self::vocabulary::{
@@ -92,7 +93,7 @@ pub fn validate_skipping(
     // `codes:` is a field of the catalogue: when those could not be read,
     // it may be the default, and no code is judged against it.
     let codes = skipped.read("codes").then_some(codes_kind);
-    let mut problems = Problems { file, codes, found: Vec::new() };
+    let mut problems = Problems { file, codes, redirects: spec.redirect_statuses, found: Vec::new() };
     if !skipped.catalogue {
         check_catalogue(&mut problems, skipped, spec);
     }
@@ -114,6 +115,12 @@ pub fn validate_skipping(
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);
     sections::check_rows(&mut problems, skipped, spec, sections.as_deref(), &mut tables);
+    if http && !skipped.catalogue {
+        check_statusless_body(&mut problems, &tables, spec);
+    }
+    if !skipped.catalogue && problems.codes == Some(CodeKind::String) {
+        row_names::check_message_text(&mut problems, spec);
+    }
     check_problem_details_body(&mut problems, skipped, spec);
     if !http {
         check_no_embedded_status(&mut problems, skipped, spec);
@@ -237,6 +244,8 @@ struct Problems<'a> {
     /// What the catalogue's codes are (`codes:`): every code is checked
     /// against it. `None` when the catalogue's own fields could not be read.
     codes: Option<CodeKind>,
+    /// Whether rows may list 3xx statuses (`redirect_statuses: true`).
+    redirects: bool,
     found: Vec<Diagnostic>,
 }
 

@@ -30,7 +30,7 @@ pub(super) fn check_other_names(
         for (problem, help) in refused_characters("also_named", &other.name) {
             problems.push(at.clone(), format!("{item} {problem}"), help);
         }
-        if other.name == spec.name {
+        if spec.name.as_ref().is_some_and(|name| *name == other.name) {
             problems.push(
                 at.clone(),
                 format!("{item} is the row's own name `{}`", shown(&other.name)),

@@ -21,9 +21,11 @@ pub(super) fn check_row(
     embeds_status: bool,
     spec: &SpecRow,
 ) -> Row {
-    let here = format!("{table}, row {} (`{}`)", r + 1, shown(&spec.name));
+    let name = super::row_names::row_name(problems, table, (&at, r), spec);
+    let here = format!("{table}, row {} (`{}`)", r + 1, shown(&name));
     let code = problems.code(at.field("code"), &here, "the code", &spec.code);
-    for (field, value) in [("name", &spec.name), ("description", &spec.description)] {
+    let written = spec.name.as_ref().map(|name| ("name", name));
+    for (field, value) in written.into_iter().chain([("description", &spec.description)]) {
         if value.trim().is_empty() {
             problems.push(
                 at.field(field),
@@ -49,8 +51,8 @@ pub(super) fn check_row(
             variant.clone()
         }
         None => {
-            let derived = derive_variant_name(&spec.name);
-            if !is_type_ident(&derived) && !spec.name.trim().is_empty() {
+            let derived = derive_variant_name(&name);
+            if !is_type_ident(&derived) && !name.trim().is_empty() {
                 let (why, suggestion) = variant_problem(&derived, &code);
                 problems.push(
                     at.field("name"),
@@ -86,7 +88,7 @@ pub(super) fn check_row(
 
     Row {
         code,
-        name: spec.name.clone(),
+        name,
         description: spec.description.clone(),
         http_status,
         other_statuses,

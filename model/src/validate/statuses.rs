@@ -3,7 +3,7 @@
 //! is (`http.rs`).
 
 use super::Problems;
-use super::http::is_error_status;
+use super::http::{answered_status, status_range};
 use crate::TableKind;
 use crate::source::SpecPath;
 use crate::spec::SpecRow;
@@ -19,14 +19,24 @@ pub(super) fn check_other_statuses(
     let Some(listed) = &spec.http_status else { return Vec::new() };
     let at = at.field("http_status");
     match listed.0[..] {
-        [] => {
+        [] if !listed.is_none() => {
             problems.push(
                 at,
                 format!("{here}: `http_status` is an empty list"),
-                "write the status the service answers with, e.g. `http_status: 400`, or every one it may answer with, the usual one first: `http_status: [400, 401]`",
+                "write the status the service answers with, e.g. `http_status: 400`, or every one it may answer with, the usual one first: `http_status: [400, 401]`; or, for a row that travels without a status, `http_status: none`",
             );
             return Vec::new();
         }
+        [] if kind == TableKind::HttpStatus => {
+            problems.push(
+                at,
+                format!("{here}: a row of an `http_status` table says `http_status: none`"),
+                "its code is its status: remove `http_status`, or move the row to a table of its own",
+            );
+            return Vec::new();
+        }
+        // `none`: judged with the catalogue's other rows (`http.rs`).
+        [] => return Vec::new(),
         [_] => return Vec::new(),
         [_, ..] if kind == TableKind::HttpStatus => {
             problems.push(
@@ -40,11 +50,11 @@ pub(super) fn check_other_statuses(
     }
     let mut others = Vec::with_capacity(listed.0.len() - 1);
     for (i, &status) in listed.0.iter().enumerate().skip(1) {
-        if !is_error_status(status) {
+        if !answered_status(problems, status) {
             problems.push(
                 at.index(i),
                 format!("{here}: `http_status` item {}, {status}, is not an HTTP error status", i + 1),
-                "use a 4xx or 5xx status (400 to 599)",
+                format!("use {}", status_range(problems, status)),
             );
         } else if listed.0[..i].contains(&status) {
             problems.push(

@@ -187,6 +187,7 @@ fn check_table(problems: &mut Problems<'_>, skipped: &Skipped, t: usize, spec: &
         rust_enum,
         error_code_variant,
         rows,
+        named: super::row_names::table_named(problems, t, spec),
         name_column: check_name_column(problems, &at, spec),
         at,
     }

@@ -92,6 +92,9 @@ struct Columns<'a> {
     recovery: bool,
     /// The attributes some row gives, by index: a column each.
     attributes: Vec<usize>,
+    /// Whether the rows give names: a table whose codes are its names
+    /// has no name column.
+    named: bool,
 }
 
 impl<'a> Columns<'a> {
@@ -106,6 +109,7 @@ impl<'a> Columns<'a> {
             also_named: table.rows.iter().any(|row| !row.also_named.is_empty()),
             recovery: table.rows.iter().any(|row| row.recovery.is_some()),
             attributes: attributes::shown(catalogue, table),
+            named: table.named,
         }
     }
 }
@@ -135,6 +139,9 @@ fn recovery_section(catalogue: &Catalogue) -> String {
 fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let shown = Columns::of(catalogue, table);
     let mut columns = vec!["Code".to_owned(), REFERENCE.inline(&table.name_column), "Description".to_owned()];
+    if !shown.named {
+        columns.remove(1);
+    }
     if shown.http_rows.is_some() {
         columns.push("HTTP status".to_owned());
     }
@@ -165,11 +172,11 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
 /// A row's cells: the code with its anchor, the name, the description
 /// and, outside the HTTP status table, the status linked to its row.
 fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
-    let mut cells = vec![
-        format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code)),
-        REFERENCE.inline(&row.name),
-        REFERENCE.inline(&row.description),
-    ];
+    let mut cells = vec![format!("<a id=\"{}\"></a>{}", row.anchor(), code_text(&row.code))];
+    if shown.named {
+        cells.push(REFERENCE.inline(&row.name));
+    }
+    cells.push(REFERENCE.inline(&row.description));
     if let Some(http_rows) = &shown.http_rows {
         let statuses: Vec<String> = row
             .statuses()
@@ -178,7 +185,8 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
                 None => status.to_string(),
             })
             .collect();
-        cells.push(statuses.join(", "));
+        // A row of an HTTP catalogue without a status (`http_status: none`).
+        cells.push(if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") });
     }
     if shown.also_named {
         let names: Vec<String> = row.also_named.iter().map(|other| REFERENCE.inline(&other.name)).collect();
@@ -215,7 +223,11 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
             || !row.params.is_empty()
             || row.message.is_some()
     }) {
-        section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name)));
+        if table.named {
+            section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name)));
+        } else {
+            section.push_str(&format!("\n#### {}\n", code_text(&row.code)));
+        }
         if let Some(explanation) = &row.explanation {
             section.push_str(&format!("\n{}\n", REFERENCE.paragraph(explanation)));
         }

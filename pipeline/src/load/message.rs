@@ -134,7 +134,7 @@ pub(super) fn parse_help(message: &str, spec_path: &SpecPath) -> String {
         "code" => "a code is a whole number from 0 to 4294967295, written without quotes (`code: 4032251`); \
                    with `codes: string`, text, quoted where YAML would read something else (`code: '10.5'`)"
             .to_owned(),
-        "http_status" => "write the HTTP status as a number from 400 to 599, e.g. `http_status: 403`".to_owned(),
+        "http_status" => "write the HTTP status as a number from 400 to 599, e.g. `http_status: 403`; a list of them, the usual one first (`[400, 401]`); or `none` for a row that travels without one".to_owned(),
         _ => "check the field against the spec format in README.md (or the spec's JSON Schema)".to_owned(),
     }
 }

@@ -440,7 +440,8 @@ retired:
                 "params",
                 "attributes",
                 "locales",
-                "sections"
+                "sections",
+                "redirect_statuses"
             ]
         );
         assert!(fields_of::<SpecTable>().contains(&"codes_embed_http_status"));

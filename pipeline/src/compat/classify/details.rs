@@ -41,6 +41,25 @@ impl Changes<'_, '_> {
                 ),
             );
         }
+        // In a catalogue that stays an HTTP one, a row that gains or loses
+        // its status (`http_status: none`) may change `http_status()`'s type.
+        if (r0.http_status == 0) != (r1.http_status == 0) && self.both_http() {
+            self.allowed(
+                ChangeKind::HttpStatusChanged,
+                code,
+                table,
+                Bump::Major,
+                format!(
+                    "code {c} `{}` {}: `http_status()` may now be an `Option` or no longer one",
+                    r1.name,
+                    if r1.http_status == 0 {
+                        "is no longer answered with an HTTP status"
+                    } else {
+                        "now has an HTTP status"
+                    }
+                ),
+            );
+        }
         if r0.other_statuses != r1.other_statuses && r0.http_status == r1.http_status {
             let listed =
                 |row: &Row| row.statuses().map(|status| status.to_string()).collect::<Vec<_>>().join(", ");
@@ -126,5 +145,13 @@ impl Changes<'_, '_> {
             }
         }
         self.section_details(c, table, r0, r1);
+    }
+}
+
+impl Changes<'_, '_> {
+    /// Whether both views are of HTTP catalogues (a status of 0 is then
+    /// `http_status: none`, not a catalogue without HTTP).
+    fn both_http(&self) -> bool {
+        [self.old.catalogue, self.new.catalogue].iter().all(|catalogue| catalogue.is_some_and(|c| c.http))
     }
 }

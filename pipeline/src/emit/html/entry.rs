@@ -35,7 +35,8 @@ impl<'a> Shown<'a> {
 pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
     let anchor = row.anchor();
     let _ = write!(out, "<article id=\"{anchor}\">");
-    heading(out, &anchor, &row.code, &row.name);
+    // A table whose codes are its names shows each once.
+    heading(out, &anchor, &row.code, if table.named { &row.name } else { "" });
     if row.deprecated.is_some() {
         out.push_str(" <span class=\"tag\">deprecated</span>");
     }
@@ -137,6 +138,9 @@ fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
 fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
     if shown.http && table.kind == TableKind::Custom {
         out.push_str("<p>HTTP status: ");
+        if row.statuses().next().is_none() {
+            out.push_str("none (never an HTTP response of its own)");
+        }
         for (i, status) in row.statuses().enumerate() {
             out.push_str(if i == 0 { "" } else { ", " });
             match shown.http_rows.get(&status) {

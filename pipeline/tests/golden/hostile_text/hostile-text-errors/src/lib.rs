@@ -457,6 +457,18 @@ impl AppError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use hostile_text_errors::AppError;
+    ///
+    /// assert_eq!(AppError::NewToken.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -631,6 +643,22 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         match self {
             Self::App(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use hostile_text_errors::{ErrorCode, AppError};
+    ///
+    /// let error = ErrorCode::App(AppError::NewToken);
+    /// assert_eq!(error.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::App(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

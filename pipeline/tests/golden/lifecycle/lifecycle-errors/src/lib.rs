@@ -406,6 +406,18 @@ impl SessionError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use lifecycle_errors::SessionError;
+    ///
+    /// assert_eq!(SessionError::SessionExpired.http_statuses(), &[401]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -569,6 +581,22 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         match self {
             Self::Session(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use lifecycle_errors::{ErrorCode, SessionError};
+    ///
+    /// let error = ErrorCode::Session(SessionError::SessionExpired);
+    /// assert_eq!(error.http_statuses(), &[401]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Session(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

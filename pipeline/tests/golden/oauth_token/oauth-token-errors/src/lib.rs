@@ -448,7 +448,7 @@ impl TokenError {
     /// use oauth_token_errors::TokenError;
     ///
     /// assert_eq!(TokenError::InvalidClient.http_statuses(), &[400, 401]);
-    /// assert_eq!(TokenError::InvalidClient.http_statuses()[0], TokenError::InvalidClient.http_status());
+    /// assert_eq!(TokenError::InvalidClient.http_statuses().first().copied().unwrap(), TokenError::InvalidClient.http_status());
     /// ```
     #[must_use]
     pub const fn http_statuses(self) -> &'static [u16] {
@@ -618,6 +618,22 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         match self {
             Self::Token(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use oauth_token_errors::{ErrorCode, TokenError};
+    ///
+    /// let error = ErrorCode::Token(TokenError::InvalidClient);
+    /// assert_eq!(error.http_statuses(), &[400, 401]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Token(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

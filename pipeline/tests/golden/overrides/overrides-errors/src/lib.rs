@@ -440,6 +440,18 @@ impl Status {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use overrides_errors::Status;
+    ///
+    /// assert_eq!(Status::NotFound.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -749,6 +761,18 @@ impl BillingApiError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use overrides_errors::BillingApiError;
+    ///
+    /// assert_eq!(BillingApiError::InvoiceMissing.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -935,6 +959,23 @@ impl ErrorCode {
         match self {
             Self::Status(error) => error.http_status(),
             Self::BillingApi(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use overrides_errors::{ErrorCode, BillingApiError};
+    ///
+    /// let error = ErrorCode::BillingApi(BillingApiError::InvoiceMissing);
+    /// assert_eq!(error.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Status(error) => error.http_statuses(),
+            Self::BillingApi(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

@@ -531,6 +531,18 @@ impl StoreError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use params_docs_errors::StoreError;
+    ///
+    /// assert_eq!(StoreError::TableMissing.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -694,6 +706,22 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         match self {
             Self::Store(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use params_docs_errors::{ErrorCode, StoreError};
+    ///
+    /// let error = ErrorCode::Store(StoreError::TableMissing);
+    /// assert_eq!(error.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Store(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

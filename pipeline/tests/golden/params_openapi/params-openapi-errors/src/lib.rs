@@ -512,6 +512,18 @@ impl DbError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use params_openapi_errors::DbError;
+    ///
+    /// assert_eq!(DbError::TableMissing.http_statuses(), &[404]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -783,6 +795,18 @@ impl AuthError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use params_openapi_errors::AuthError;
+    ///
+    /// assert_eq!(AuthError::TokenExpired.http_statuses(), &[401]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -958,6 +982,23 @@ impl ErrorCode {
         match self {
             Self::Db(error) => error.http_status(),
             Self::Auth(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use params_openapi_errors::{ErrorCode, AuthError};
+    ///
+    /// let error = ErrorCode::Auth(AuthError::TokenExpired);
+    /// assert_eq!(error.http_statuses(), &[401]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Db(error) => error.http_statuses(),
+            Self::Auth(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

@@ -469,6 +469,18 @@ impl PaymentError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use params_problem_errors::PaymentError;
+    ///
+    /// assert_eq!(PaymentError::CardDeclined.http_statuses(), &[402]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
 }
 /// Writes the code, the name and the description on one line.
 ///
@@ -730,7 +742,7 @@ impl RequestError {
     /// use params_problem_errors::RequestError;
     ///
     /// assert_eq!(RequestError::RateLimited.http_statuses(), &[429, 503]);
-    /// assert_eq!(RequestError::RateLimited.http_statuses()[0], RequestError::RateLimited.http_status());
+    /// assert_eq!(RequestError::RateLimited.http_statuses().first().copied().unwrap(), RequestError::RateLimited.http_status());
     /// ```
     #[must_use]
     pub const fn http_statuses(self) -> &'static [u16] {
@@ -912,6 +924,23 @@ impl ErrorCode {
         match self {
             Self::Payment(error) => error.http_status(),
             Self::Request(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use params_problem_errors::{ErrorCode, RequestError};
+    ///
+    /// let error = ErrorCode::Request(RequestError::RateLimited);
+    /// assert_eq!(error.http_statuses(), &[429, 503]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Payment(error) => error.http_statuses(),
+            Self::Request(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

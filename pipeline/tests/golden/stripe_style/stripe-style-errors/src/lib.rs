@@ -459,6 +459,18 @@ impl CardError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use stripe_style_errors::CardError;
+    ///
+    /// assert_eq!(CardError::CardDeclined.http_statuses(), &[402]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -984,6 +996,18 @@ impl RequestError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use stripe_style_errors::RequestError;
+    ///
+    /// assert_eq!(RequestError::UnknownReason.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -1171,6 +1195,23 @@ impl ErrorCode {
         match self {
             Self::Card(error) => error.http_status(),
             Self::Request(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use stripe_style_errors::{ErrorCode, RequestError};
+    ///
+    /// let error = ErrorCode::Request(RequestError::UnknownReason);
+    /// assert_eq!(error.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Card(error) => error.http_statuses(),
+            Self::Request(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).

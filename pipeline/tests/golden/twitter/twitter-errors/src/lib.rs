@@ -614,6 +614,18 @@ impl TwitterError {
     pub const fn is_server_error(self) -> bool {
         ::core::matches!(self.http_status(), 500..= 599)
     }
+    /// Every HTTP status a service may answer with for this code: in this
+    /// table, each code's one status, `http_status()`.
+    ///
+    /// ```
+    /// use twitter_errors::TwitterError;
+    ///
+    /// assert_eq!(TwitterError::InvalidCoordinates.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+    }
     /// What a client should do about this error, if the catalogue says.
     ///
     /// ```
@@ -788,6 +800,22 @@ impl ErrorCode {
     pub const fn http_status(self) -> u16 {
         match self {
             Self::Twitter(error) => error.http_status(),
+        }
+    }
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; none for an error
+    /// that travels without a status.
+    ///
+    /// ```
+    /// use twitter_errors::{ErrorCode, TwitterError};
+    ///
+    /// let error = ErrorCode::Twitter(TwitterError::InvalidCoordinates);
+    /// assert_eq!(error.http_statuses(), &[400]);
+    /// ```
+    #[must_use]
+    pub const fn http_statuses(self) -> &'static [u16] {
+        match self {
+            Self::Twitter(error) => error.http_statuses(),
         }
     }
     /// The HTTP status as an `http::StatusCode` (feature `http`).
