@@ -244,9 +244,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         lib.push_str(&print_part(server::emit_server(catalogue)));
     }
     lib.push_str(&values::emit_wire(catalogue));
-    let rest = [
-        interop::emit_http_interop(catalogue),
-    ];
+    let rest = [interop::emit_http_interop(catalogue)];
     for tokens in rest {
         lib.push_str(&print_part(tokens));
     }

@@ -15,14 +15,16 @@ fn main() {
     let codes = std::env::args().nth(1).map_or(10_000, |codes| codes.parse().expect("a number of codes"));
     let dir = std::env::temp_dir().join(format!("errcat-params-stages-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch folder");
-    for (name, spec) in
-        [("plain", errcat_pipeline::synth::spec(codes)), ("params", errcat_pipeline::synth::params_spec(codes))]
-    {
+    for (name, spec) in [
+        ("plain", errcat_pipeline::synth::spec(codes)),
+        ("params", errcat_pipeline::synth::params_spec(codes)),
+    ] {
         let path = dir.join(format!("{name}.yaml"));
         std::fs::write(&path, &spec).expect("the spec written");
         let start = Instant::now();
         let input = errcat_pipeline::SpecInput::File { path: Path::new(&path), name: "spec/bench.yaml" };
-        let catalogue = errcat_pipeline::load(input).map(|mut loaded| loaded.remove(0)).expect("a valid spec");
+        let catalogue =
+            errcat_pipeline::load(input).map(|mut loaded| loaded.remove(0)).expect("a valid spec");
         println!("{name:6} load        {:>8.1} ms", start.elapsed().as_secs_f64() * 1e3);
         let emitters: [(&str, &dyn Fn() -> String); 4] = [
             ("rust_lib", &|| rust::emit_lib(&catalogue)),

@@ -2650,6 +2650,7 @@ impl S3Error {
     const ALIAS_CODES: &'static [&'static str] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
+    const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[
         0, 0, 2, 0, 0, 6, 2, 3, 1, 3, 6, 0, 0, 6, 1, 2, 0, 0, 4, 2, 9, 2, 8, 1, 1, 1, 0,
@@ -2670,6 +2671,7 @@ impl S3Error {
         50, 40, 97, 0, 0, 0, 96, 0, 0,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
+    const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[
         0, 5, 6, 7, 0, 10, 1, 0, 2, 0, 4, 0, 0, 4, 2, 3, 2, 1, 0, 1, 6, 2, 7, 0, 1, 0, 1,
@@ -2716,7 +2718,12 @@ impl S3Error {
     #[must_use]
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(code, Self::CODE_SEED, Self::CODE_HASH_WHOLE);
+        let hash = phf::hash_name(
+            code,
+            Self::CODE_SEED,
+            Self::CODE_HASH_MIDDLE,
+            Self::CODE_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
         let key = Self::CODE_SLOTS[slot] as usize;
         let rows = Self::CODES.len();
@@ -2766,7 +2773,12 @@ impl S3Error {
     #[must_use]
     #[inline]
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-        let hash = phf::hash_name(name, Self::NAME_SEED, Self::NAME_HASH_WHOLE);
+        let hash = phf::hash_name(
+            name,
+            Self::NAME_SEED,
+            Self::NAME_HASH_MIDDLE,
+            Self::NAME_HASH_WHOLE,
+        );
         let slot = phf::slot(hash, Self::NAME_PILOTS, Self::NAME_SLOTS.len());
         let key = Self::NAME_SLOTS[slot] as usize;
         let rows = Self::NAMES.len();
@@ -3373,15 +3385,22 @@ mod phf {
     /// A second odd multiplier (from MurmurHash3's finaliser).
     const K1: u64 = 0xFF51_AFD7_ED55_8CCD;
     /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, or with `whole` every byte, eight at a time. The generator sets
-    /// `whole` only for tables where the short form cannot tell two names apart.
+    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
+    /// every byte, eight at a time. The generator reads the middle only for
+    /// tables whose names the ends cannot tell apart, and every byte only
+    /// where the three samples cannot either.
     #[inline]
-    pub(crate) fn hash_name(name: &str, seed: u64, whole: bool) -> u64 {
+    pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
         let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
         match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
             (false, Some(first), Some(last)) => {
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
+                if middle
+                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+                {
+                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
+                }
                 h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
             }
             _ => {
