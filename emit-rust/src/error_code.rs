@@ -176,13 +176,17 @@ fn emit_http_statuses(catalogue: &Catalogue, ex: &Examples) -> TokenStream {
          ```\n\
          use {krate}::{{ErrorCode, {name}}};\n\n\
          let error = ErrorCode::{outer}({name}::{variant});\n\
-         assert_eq!(error.http_statuses(), &[{list}]);\n\
+         {listed}\n\
          ```",
         krate = ex.krate,
         name = table.rust_enum,
         outer = table.error_code_variant,
         variant = row.rust_variant,
-        list = all.join(", "),
+        listed = if all.is_empty() {
+            "assert!(error.http_statuses().is_empty());".to_owned()
+        } else {
+            format!("assert_eq!(error.http_statuses(), &[{}]);", all.join(", "))
+        },
     ));
     let arms = arms(catalogue, "http_statuses");
     quote! {

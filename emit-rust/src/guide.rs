@@ -37,7 +37,7 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         recovery_section(catalogue, sample.1),
         Some(serde_section(catalogue, sample)),
         server_section(catalogue, sample),
-        Some(status_code_section(catalogue, sample.1)),
+        Some(status_code::section(catalogue, sample.1)),
     ];
     let values = super::values::guide::sections(catalogue);
     sections.into_iter().flatten().chain(values).filter(|section| catalogue.http || !section.http).collect()
@@ -266,48 +266,6 @@ fn server_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Option
         ),
         http: true,
     })
-}
-
-/// Use `http::StatusCode`.
-fn status_code_section(catalogue: &Catalogue, row: &Row) -> Section {
-    let krate = catalogue.crate_ident();
-    let interop = match catalogue.http_table() {
-        Some(http) => {
-            let first = &http.rows[0];
-            format!(
-                "# #[cfg(feature = \"http\")] {{\n\
-                 use {krate}::{{ErrorCode, {http_enum}}};\n\n\
-                 let status: http::StatusCode = {http_enum}::{variant}.into();\n\
-                 assert_eq!(status.as_u16(), {status});\n\
-                 assert_eq!({http_enum}::try_from(status), Ok({http_enum}::{variant}));\n\
-                 assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code(){unwrap}.as_u16()), Some({row_status}));\n\
-                 # }}",
-                http_enum = http.rust_enum,
-                variant = first.rust_variant,
-                status = first.code,
-                code = row.code.rust_literal(),
-                row_status = row.http_status,
-                unwrap = if catalogue.any_statusless() { ".unwrap()" } else { "" },
-            )
-        }
-        None => format!(
-            "# #[cfg(feature = \"http\")] {{\n\
-             use {krate}::ErrorCode;\n\n\
-             assert_eq!(ErrorCode::from_code({code}).map(|e| e.status_code(){unwrap}.as_u16()), Some({status}));\n\
-             # }}",
-            code = row.code.rust_literal(),
-            status = row.http_status,
-            unwrap = if catalogue.any_statusless() { ".unwrap()" } else { "" },
-        ),
-    };
-    Section {
-        heading: "Use `http::StatusCode`".to_owned(),
-        intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
-                and HTTP status rows convert to and from one."
-            .to_owned(),
-        code: interop,
-        http: true,
-    }
 }
 
 /// The first name that rows of two tables share and that no code or alias
@@ -589,5 +547,6 @@ fn retired_elsewhere_docs(catalogue: &Catalogue) -> String {
     )
 }
 
+mod status_code;
 #[cfg(test)]
 mod tests;

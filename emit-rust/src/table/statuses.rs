@@ -55,10 +55,14 @@ pub(super) fn emit_http_statuses(catalogue: &Catalogue, table: &Table) -> Option
          the request).\n\n\
          ```\n\
          use {krate}::{name};\n\n\
-         assert_eq!({name}::{variant}.http_statuses(), &[{list}]);\n\
+         {listed}\n\
          assert_eq!({name}::{variant}.http_statuses().first(){copied}, {name}::{variant}.http_status());\n\
          ```",
-        list = all.join(", "),
+        listed = if all.is_empty() {
+            format!("assert!({name}::{variant}.http_statuses().is_empty());")
+        } else {
+            format!("assert_eq!({name}::{variant}.http_statuses(), &[{}]);", all.join(", "))
+        },
         copied = if optional { ".copied()" } else { ".copied().unwrap()" },
     ));
     Some(quote! {

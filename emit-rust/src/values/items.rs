@@ -52,27 +52,34 @@ pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
 }
 
 /// The getters a value shares with its error, on `self.error()`: the
-/// table enum's for a struct (`const`), `ErrorCode`'s for `ErrorValue`.
-fn write_getters(items: &mut Items, catalogue: &Catalogue, constness: &str) {
+/// table enum's for a struct (`const`), `ErrorCode`'s for `ErrorValue`;
+/// `error_code` is the value's `ErrorCode`.
+fn write_getters(items: &mut Items, catalogue: &Catalogue, constness: &str, error_code: &str) {
     let code = CodeTokens::of(catalogue).ty.to_string().replace("& '", "&'");
-    let mut getter = |docs: &str, name: &str, ty: &str| {
+    let mut getter = |docs: &str, name: &str, ty: &str, on: &str| {
         items.doc(docs);
         items.line("#[must_use]");
         items.open(format_args!("pub {constness}fn {name}(&self) -> {ty}"));
-        items.line(format_args!("self.error().{name}()"));
+        items.line(format_args!("{on}.{name}()"));
         items.close();
     };
-    getter("The error's code.", "code", &code);
-    getter("The error's name, as the catalogue prints it.", "name", "&'static str");
-    getter("The error's description.", "description", "&'static str");
-    if catalogue.http {
-        getter("The error's HTTP status.", "http_status", "u16");
+    getter("The error's code.", "code", &code, "self.error()");
+    getter("The error's name, as the catalogue prints it.", "name", "&'static str", "self.error()");
+    getter("The error's description.", "description", "&'static str", "self.error()");
+    if catalogue.http && catalogue.any_statusless() {
+        // Each table's getter has its own type (`Option` where a row has no
+        // status); `ErrorCode`'s is one type for every value.
+        let docs = "The error's HTTP status; `None` for an error that travels without one.";
+        getter(docs, "http_status", "::core::option::Option<u16>", error_code);
+    } else if catalogue.http {
+        getter("The error's HTTP status.", "http_status", "u16", "self.error()");
     }
     if !catalogue.recoveries.is_empty() {
         getter(
             "What a client can do about the error, if the catalogue says.",
             "recovery",
             "::core::option::Option<crate::Recovery>",
+            "self.error()",
         );
     }
 }
@@ -112,7 +119,7 @@ fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
     items.open("pub const fn error(&self) -> crate::$table");
     items.line("Self::ERROR");
     items.close();
-    write_getters(items, catalogue, "const ");
+    write_getters(items, catalogue, "const ", "crate::ErrorCode::$code(Self::ERROR)");
     items.close();
     items.lines(
         "impl ::core::fmt::Display for $value {\n    \
@@ -216,7 +223,7 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.open("pub fn error(&self) -> crate::ErrorCode");
     write_match(items, values, "crate::ErrorCode::from(value.error())");
     items.close();
-    write_getters(items, catalogue, "");
+    write_getters(items, catalogue, "", "self.error()");
     items.close();
     items.open("impl ::core::fmt::Display for ErrorValue");
     items.open("fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result");

@@ -15,6 +15,8 @@
 //!
 //! # Cargo features
 //!
+//! - `alloc`: errors as values (`values`: each error's params and message),
+//!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: read and write every error in your own serde types (uses `serde`).
 //! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
 //!
@@ -27,11 +29,11 @@
 //! ```
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! let error = ErrorCode::from_code(8).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Thousand));
-//! assert_eq!(error.name(), "1_000");
-//! assert_eq!(error.http_status(), 404);
-//! assert!(error.is_client_error());
+//! let error = ErrorCode::from_code(12).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Tricky(TrickyError::SentAlone));
+//! assert_eq!(error.name(), "SENT_ALONE");
+//! assert_eq!(error.http_status(), None);
+//! assert!(!error.is_client_error());
 //! ```
 //!
 //! # Keep errors in your own types
@@ -42,9 +44,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! assert_eq!(serde_json::to_string(&ErrorCode::Tricky(TrickyError::Thousand)).unwrap(), "8");
-//! let read: ErrorCode = serde_json::from_str("\"1_000\"").unwrap();
-//! assert_eq!(read, ErrorCode::Tricky(TrickyError::Thousand));
+//! assert_eq!(serde_json::to_string(&ErrorCode::Tricky(TrickyError::SentAlone)).unwrap(), "12");
+//! let read: ErrorCode = serde_json::from_str("\"SENT_ALONE\"").unwrap();
+//! assert_eq!(read, ErrorCode::Tricky(TrickyError::SentAlone));
 //! # }
 //! ```
 //!
@@ -56,7 +58,28 @@
 //! # #[cfg(feature = "http")] {
 //! use tricky_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(8).map(|e| e.status_code().as_u16()), Some(404));
+//! assert_eq!(ErrorCode::from_code(1).map(|e| e.status_code().unwrap().as_u16()), Some(400));
+//! # }
+//! ```
+//!
+//! # Errors as values
+//!
+//! With the `alloc` feature (which `serde` turns on), each error with params or a message has a value in `values`: a struct with one public field per param, the catalogue's shared params first (`String`, `i64`, `f64`, `bool`, `Vec<String>`; `Option` when optional). It displays its message, the row's template with each param in its natural text (a number as Rust's `Display` for `f64` writes it), converts into its error and `ErrorCode`, and `ErrorValue` holds a value of any error.
+//!
+//! ```
+//! # #[cfg(feature = "alloc")] {
+//! use tricky_errors::values::tricky;
+//!
+//! let value = tricky::SentAlone {
+//!     what: "what".to_owned(),
+//! };
+//! assert_eq!(value.to_string(), "No status for 'what' -- ever...");
+//! assert_eq!(value.error(), tricky_errors::TrickyError::SentAlone);
+//! assert_eq!(value.code(), 12);
+//!
+//! let any = tricky_errors::values::ErrorValue::from(value.clone());
+//! assert_eq!(any, tricky_errors::values::ErrorValue::TrickySentAlone(value));
+//! assert_eq!(any.error(), tricky_errors::ErrorCode::Tricky(tricky_errors::TrickyError::SentAlone));
 //! # }
 //! ```
 #![no_std]
@@ -64,6 +87,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
+#[cfg(feature = "alloc")]
+extern crate alloc;
 /// The `http` crate, as this crate uses it (feature `http`).
 #[cfg(feature = "http")]
 #[rustfmt::skip]
@@ -151,6 +176,10 @@ pub enum TrickyError {
     ///
     /// HTTP status: 404.
     Thousand = 8,
+    /// [`12 SENT_ALONE`](crate::reference#12): Travels without a status of its own -\- \"none\"..\.
+    ///
+    /// HTTP status: 0.
+    SentAlone = 12,
 }
 #[allow(deprecated)]
 #[rustfmt::skip]
@@ -160,7 +189,7 @@ impl TrickyError {
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::ALL.len(), 10);
+    /// assert_eq!(TrickyError::ALL.len(), 11);
     /// assert_eq!(TrickyError::ALL[0], TrickyError::No);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -174,8 +203,9 @@ impl TrickyError {
         Self::Dated,
         Self::Equals,
         Self::Thousand,
+        Self::SentAlone,
     ];
-    const CODES: &'static [u32] = &[1, 9, 2, 3, 4294967295, 0, 5, 6, 7, 8];
+    const CODES: &'static [u32] = &[1, 9, 2, 3, 4294967295, 0, 5, 6, 7, 8, 12];
     const NAMES: &'static [&'static str] = &[
         "NO",
         "SOLVED",
@@ -187,6 +217,7 @@ impl TrickyError {
         "2001-12-14",
         "=",
         "1_000",
+        "SENT_ALONE",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "Quotes \" and 'single', a backslash \\ and a pipe |.",
@@ -199,9 +230,23 @@ impl TrickyError {
         "1:20",
         "0o17",
         "  padded with spaces, a ~ tilde, ~~strike~~ and a line\u{2028}separator  ",
+        "Travels without a status of its own -- \"none\"...",
     ];
     const HTTP_STATUSES: &'static [u16] = &[
-        400, 400, 400, 418, 599, 500, 404, 404, 404, 404,
+        400, 400, 400, 418, 599, 500, 404, 404, 404, 404, 0,
+    ];
+    const HTTP_STATUS_LISTS: &'static [&'static [u16]] = &[
+        &[400],
+        &[400],
+        &[400],
+        &[418],
+        &[599],
+        &[500],
+        &[404],
+        &[404],
+        &[404],
+        &[404],
+        &[],
     ];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some(
@@ -218,9 +263,11 @@ impl TrickyError {
         ::core::option::Option::None,
         ::core::option::Option::None,
         ::core::option::Option::None,
+        ::core::option::Option::None,
     ];
     const CAUSES: &'static [&'static [&'static str]] = &[
         &["1. not a numbered item", "+ nor a bullet, [nor](a link) \\ and a backslash"],
+        &[],
         &[],
         &[],
         &[],
@@ -245,8 +292,10 @@ impl TrickyError {
         &[],
         &[],
         &[],
+        &[],
     ];
     const ROW_ALIASES: &'static [&'static [u32]] = &[
+        &[],
         &[],
         &[],
         &[],
@@ -262,11 +311,13 @@ impl TrickyError {
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[1, 2, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 4, 3, 0, 0, 2, 0, 9, 1, 0, 6, 5, 0, 7, 0, 8];
+    const CODE_SLOTS: &'static [u32] = &[
+        0, 4, 3, 0, 0, 2, 0, 9, 1, 10, 6, 5, 0, 7, 0, 8,
+    ];
     const ROW_MULTIPLIER: u32 = 2065550767;
     const ROW_SHIFT: u32 = 27;
     const ROW_OF: &'static [u8] = &[
-        5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 6, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 6, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0,
         9, 7, 0, 2, 0,
     ];
     /// The numeric code.
@@ -357,6 +408,7 @@ impl TrickyError {
             "2001-12-14" => ::core::option::Option::Some(Self::Dated),
             "=" => ::core::option::Option::Some(Self::Equals),
             "1_000" => ::core::option::Option::Some(Self::Thousand),
+            "SENT_ALONE" => ::core::option::Option::Some(Self::SentAlone),
             _ => ::core::option::Option::None,
         }
     }
@@ -409,29 +461,35 @@ impl TrickyError {
     pub const fn solutions(self) -> &'static [&'static str] {
         Self::SOLUTIONS[self.row()]
     }
-    /// The HTTP status that a service answers this error with.
+    /// The HTTP status that a service answers this error with: `None` for an error that travels without one (a SOAP fault, say), which is never an HTTP response of its own.
     ///
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::No.http_status(), 400);
+    /// assert_eq!(TrickyError::No.http_status(), Some(400));
+    /// assert_eq!(TrickyError::SentAlone.http_status(), None);
     /// ```
     #[must_use]
-    pub const fn http_status(self) -> u16 {
-        Self::HTTP_STATUSES[self.row()]
+    pub const fn http_status(self) -> ::core::option::Option<u16> {
+        match Self::HTTP_STATUSES[self.row()] {
+            0 => ::core::option::Option::None,
+            status => ::core::option::Option::Some(status),
+        }
     }
-    /// The HTTP status as an `http::StatusCode` (feature `http`).
+    /// The HTTP status as an `http::StatusCode` (feature `http`), `None` for a row that travels without one.
     ///
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::No.status_code(), http::StatusCode::from_u16(400).unwrap());
+    /// assert_eq!(TrickyError::No.status_code(), Some(http::StatusCode::from_u16(400).unwrap()));
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
-    pub fn status_code(self) -> ::http::StatusCode {
-        ::http::StatusCode::from_u16(self.http_status())
-            .expect("a status from 400 to 599")
+    pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+        self.http_status()
+            .map(|status| {
+                ::http::StatusCode::from_u16(status).expect("a status from 300 to 599")
+            })
     }
     /// Whether a service answers this error with a client error status (400 to 499), as `http::StatusCode::is_client_error` tells.
     ///
@@ -443,7 +501,7 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn is_client_error(self) -> bool {
-        ::core::matches!(self.http_status(), 400..= 499)
+        ::core::matches!(self.http_status(), ::core::option::Option::Some(400..= 499))
     }
     /// Whether a service answers this error with a server error status (500 to 599), as `http::StatusCode::is_server_error` tells.
     ///
@@ -455,19 +513,22 @@ impl TrickyError {
     /// ```
     #[must_use]
     pub const fn is_server_error(self) -> bool {
-        ::core::matches!(self.http_status(), 500..= 599)
+        ::core::matches!(self.http_status(), ::core::option::Option::Some(500..= 599))
     }
-    /// Every HTTP status a service may answer with for this code: in this
-    /// table, each code's one status, `http_status()`.
+    /// Every HTTP status a service may answer with for this code, in spec
+    /// order: the first is `http_status()`, the usual one; the others are
+    /// what the catalogue lists besides (one code, 400 or 401 depending on
+    /// the request).
     ///
     /// ```
     /// use tricky_errors::TrickyError;
     ///
-    /// assert_eq!(TrickyError::No.http_statuses(), &[400]);
+    /// assert!(TrickyError::SentAlone.http_statuses().is_empty());
+    /// assert_eq!(TrickyError::SentAlone.http_statuses().first().copied(), TrickyError::SentAlone.http_status());
     /// ```
     #[must_use]
     pub const fn http_statuses(self) -> &'static [u16] {
-        ::core::slice::from_ref(&Self::HTTP_STATUSES[self.row()])
+        Self::HTTP_STATUS_LISTS[self.row()]
     }
 }
 /// Writes the code, the name and the description on one line.
@@ -514,7 +575,7 @@ impl ::core::convert::From<TrickyError> for u32 {
 ///
 /// let error = ErrorCode::from_code(1);
 /// assert_eq!(error, Some(ErrorCode::Tricky(TrickyError::No)));
-/// assert_eq!(error.map(|e| e.http_status()), Some(400));
+/// assert_eq!(error.map(|e| e.http_status()), Some(Some(400)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -621,15 +682,15 @@ impl ErrorCode {
             Self::Tricky(error) => error.solutions(),
         }
     }
-    /// The HTTP status that a service answers this error with.
+    /// The HTTP status that a service answers this error with: `None` for an error that travels without one.
     ///
     /// ```
     /// use tricky_errors::{ErrorCode, TrickyError};
     ///
-    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).http_status(), 400);
+    /// assert_eq!(ErrorCode::Tricky(TrickyError::No).http_status(), Some(400));
     /// ```
     #[must_use]
-    pub const fn http_status(self) -> u16 {
+    pub const fn http_status(self) -> ::core::option::Option<u16> {
         match self {
             Self::Tricky(error) => error.http_status(),
         }
@@ -650,19 +711,21 @@ impl ErrorCode {
             Self::Tricky(error) => error.http_statuses(),
         }
     }
-    /// The HTTP status as an `http::StatusCode` (feature `http`).
+    /// The HTTP status as an `http::StatusCode` (feature `http`), `None` for a row that travels without one.
     ///
     /// ```
     /// use tricky_errors::{ErrorCode, TrickyError};
     ///
     /// let error = ErrorCode::Tricky(TrickyError::Thousand);
-    /// assert_eq!(error.status_code().as_u16(), 404);
+    /// assert_eq!(error.status_code().unwrap().as_u16(), 404);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
-    pub fn status_code(self) -> ::http::StatusCode {
-        ::http::StatusCode::from_u16(self.http_status())
-            .expect("a status from 400 to 599")
+    pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+        self.http_status()
+            .map(|status| {
+                ::http::StatusCode::from_u16(status).expect("a status from 300 to 599")
+            })
     }
     /// Whether a service answers this error with a client error (4xx) status, as `http::StatusCode::is_client_error` tells.
     ///
@@ -673,7 +736,7 @@ impl ErrorCode {
     /// ```
     #[must_use]
     pub const fn is_client_error(self) -> bool {
-        ::core::matches!(self.http_status(), 400..= 499)
+        ::core::matches!(self.http_status(), ::core::option::Option::Some(400..= 499))
     }
     /// Whether a service answers this error with a server error (5xx) status, as `http::StatusCode::is_server_error` tells.
     ///
@@ -684,7 +747,7 @@ impl ErrorCode {
     /// ```
     #[must_use]
     pub const fn is_server_error(self) -> bool {
-        ::core::matches!(self.http_status(), 500..= 599)
+        ::core::matches!(self.http_status(), ::core::option::Option::Some(500..= 599))
     }
     /// Other codes that services send for this error.
     ///
@@ -787,6 +850,158 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+/// Errors as values (feature `alloc`): the params of each error that has them, and its message.
+///
+/// A module per table holds a struct per error with params or a message (`values::tricky::SentAlone`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+pub mod values {
+    /// The impls every value has alike, from its struct `$value`, its error `$error` of the
+    /// table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant
+    /// `$variant`, and how it displays: its message's `format` and the fields it shows
+    /// (`line` when the message ends in a line break), its message's `text` when it
+    /// shows none, or its `description` when the row has no message.
+    macro_rules! value_impls {
+        (@display $self:tt $f:ident description) => {
+            $f.write_str($self.description())
+        };
+        (@display $self:tt $f:ident text $text:literal) => {
+            $f.write_str($text)
+        };
+        (@display $self:tt $f:ident line $format:literal $(, $field:ident)*) => {
+            ::core::writeln!($f, $format $(, $self.$field)*)
+        };
+        (@display $self:tt $f:ident $format:literal $(, $field:ident)*) => {
+            ::core::write!($f, $format $(, $self.$field)*)
+        };
+        ($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) => {
+            impl $value {
+                /// The error this is a value of.
+                pub const ERROR: crate::$table = crate::$table::$error;
+                /// The error this is a value of.
+                #[must_use]
+                pub const fn error(&self) -> crate::$table {
+                    Self::ERROR
+                }
+                /// The error's code.
+                #[must_use]
+                pub const fn code(&self) -> u32 {
+                    self.error().code()
+                }
+                /// The error's name, as the catalogue prints it.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    self.error().name()
+                }
+                /// The error's description.
+                #[must_use]
+                pub const fn description(&self) -> &'static str {
+                    self.error().description()
+                }
+                /// The error's HTTP status; `None` for an error that travels without one.
+                #[must_use]
+                pub const fn http_status(&self) -> ::core::option::Option<u16> {
+                    crate::ErrorCode::$code(Self::ERROR).http_status()
+                }
+            }
+            impl ::core::fmt::Display for $value {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    value_impls!(@display self f $($display)*)
+                }
+            }
+            impl ::core::error::Error for $value {}
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::$table {
+                fn from(_: $value) -> Self {
+                    $value::ERROR
+                }
+            }
+            /// The error this is a value of.
+            impl ::core::convert::From<$value> for crate::ErrorCode {
+                fn from(_: $value) -> Self {
+                    crate::ErrorCode::$code($value::ERROR)
+                }
+            }
+            impl ::core::convert::From<$value> for super::ErrorValue {
+                fn from(value: $value) -> Self {
+                    super::ErrorValue::$variant(value)
+                }
+            }
+        };
+    }
+    /// The values of [`TrickyError`](crate::TrickyError)'s errors with params or a message.
+    pub mod tricky {
+        /// [`TrickyError::SentAlone`](crate::TrickyError::SentAlone) with its params: Travels without a status of its own -\- \"none\"..\.
+        ///
+        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        ///
+        /// > No status for \'{$what}\' -\- ever..\.
+        ///
+        /// # Params
+        ///
+        /// - `what` (a string): What has \`no\` status: \<b\>none\</b\>.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct SentAlone {
+            /// What has \`no\` status: \<b\>none\</b\>.
+            ///
+            /// A string.
+            pub what: ::alloc::string::String,
+        }
+        value_impls!(SentAlone: TrickyError::SentAlone, Tricky, TrickySentAlone, "No status for '{}' -- ever...", what);
+    }
+    /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::TrickySentAlone`).
+    ///
+    /// `From` each value builds it; `error()` gives its `ErrorCode`.
+    #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
+    pub enum ErrorValue {
+        /// [`TrickyError::SentAlone`](crate::TrickyError::SentAlone).
+        TrickySentAlone(crate::values::tricky::SentAlone),
+    }
+    impl ErrorValue {
+        /// The error this is a value of.
+        #[must_use]
+        pub fn error(&self) -> crate::ErrorCode {
+            match self {
+                Self::TrickySentAlone(value) => crate::ErrorCode::from(value.error()),
+            }
+        }
+        /// The error's code.
+        #[must_use]
+        pub fn code(&self) -> u32 {
+            self.error().code()
+        }
+        /// The error's name, as the catalogue prints it.
+        #[must_use]
+        pub fn name(&self) -> &'static str {
+            self.error().name()
+        }
+        /// The error's description.
+        #[must_use]
+        pub fn description(&self) -> &'static str {
+            self.error().description()
+        }
+        /// The error's HTTP status; `None` for an error that travels without one.
+        #[must_use]
+        pub fn http_status(&self) -> ::core::option::Option<u16> {
+            self.error().http_status()
+        }
+    }
+    impl ::core::fmt::Display for ErrorValue {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::TrickySentAlone(value) => ::core::fmt::Display::fmt(value, f),
+            }
+        }
+    }
+    impl ::core::error::Error for ErrorValue {}
+    /// The error this is a value of.
+    impl ::core::convert::From<ErrorValue> for crate::ErrorCode {
+        fn from(value: ErrorValue) -> Self {
+            value.error()
+        }
+    }
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`TrickyError::No` as `1`); read from the code, an alias, a string
 /// of the code's digits or the name.
