@@ -13,7 +13,8 @@ status code:** … / **SOAP fault code prefix:** …`.
 Writes (paths from the repository's root):
 
 - `pipeline/tests/fixtures/s3.yaml`: the spec. One table, one row per
-  entry, in the source's order, none dropped: `code` the code and no
+  entry, in the source's order, none dropped (`503 SlowDown`, below, is
+  `SlowDown`'s other name): `code` the code and no
   `name` (the source names its errors by their codes alone), `description` the
   first description verbatim (Markdown and all), `http_status` the number
   the status column starts with (`N/A` is `none`: the error travels only
@@ -102,6 +103,10 @@ def rows_of(entries):
             row = by_code[other_name.group(2)]
             if status_of(first[1]) != row["statuses"][0]:
                 sys.exit(f"entry {code}: its status is not {other_name.group(2)}'s")
+            # Its status column and SOAP prefix are the row's; were they
+            # not, folding it in would lose them.
+            if (first[1], None if first[2] == "N/A" else first[2]) != (row["status_text"], row["prefix"]):
+                sys.exit(f"entry {code}: its status column or SOAP prefix differs from {other_name.group(2)}'s")
             row["also_named"].append(code)
             row["explanation"] = first[0]
             continue

@@ -5,7 +5,7 @@
 
 use heck::ToUpperCamelCase;
 
-use super::http::is_error_status;
+use super::http::{answered_status, status_range};
 use super::{Problems, Skipped, check_text};
 use crate::sections::{RowSection, Section};
 use crate::source::SpecPath;
@@ -169,6 +169,13 @@ fn check_row_section(
                 format!("{here}: `http_status` on a row of an `http_status` table"),
                 "its code is its status in every section: remove it",
             );
+        } else if listed.is_none() {
+            problems.push(
+                status_at,
+                format!("{here}: `http_status: none` in a section"),
+                "a section gives the statuses the code is answered with there: list them, e.g. \
+                 `http_status: 401`, or remove it to keep the row's",
+            );
         } else if listed.0.is_empty() {
             problems.push(
                 status_at,
@@ -178,14 +185,15 @@ fn check_row_section(
         } else {
             http_statuses.clear();
             for (i, &status) in listed.0.iter().enumerate() {
-                if !is_error_status(status) {
+                if !answered_status(problems, status) {
+                    let range = status_range(problems, status);
                     problems.push(
                         status_at.index(i),
                         format!(
                             "{here}: `http_status` item {}, {status}, is not an HTTP error status",
                             i + 1
                         ),
-                        "use a 4xx or 5xx status (400 to 599)",
+                        format!("use {range}"),
                     );
                 } else if http_statuses.contains(&status) {
                     problems.push(
