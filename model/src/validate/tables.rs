@@ -55,6 +55,7 @@ pub(super) fn check_tables(
             continue;
         }
         let mut table = check_table(problems, skipped, t, spec_table);
+        check_values_module(problems, t, spec, spec_table);
         if let Some(first) = table_ids.insert(table.id.clone(), t) {
             problems.push(
                 table.at.field("id"),
@@ -98,6 +99,23 @@ pub(super) fn check_tables(
         tables.push(table);
     }
     Tables { tables, codes, statuses }
+}
+
+/// A table whose errors have values names its module in `values` after its
+/// id, so the id cannot be a Rust keyword there.
+fn check_values_module(problems: &mut Problems<'_>, t: usize, spec: &SpecFile, table: &SpecTable) {
+    let values = !spec.params.0.is_empty()
+        || table.errors.iter().any(|row| !row.params.0.is_empty() || row.message.is_some());
+    if values && crate::names::is_keyword(&table.id) {
+        problems.push(
+            table_path(t).field("id"),
+            format!(
+                "table `{id}`: its errors have values, whose module `values::{id}` would be named by a Rust keyword",
+                id = table.id
+            ),
+            format!("choose another id, e.g. `id: {}_codes`", table.id),
+        );
+    }
 }
 
 /// One table's own fields, its enum name and its rows.
