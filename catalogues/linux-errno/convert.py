@@ -30,6 +30,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from converting import quoted, write_or_check  # noqa: E402  (the catalogues' shared module)
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SPEC = ROOT / "pipeline/tests/fixtures/linux_errno.yaml"
@@ -110,10 +113,6 @@ def read_sources():
         if text is not None:
             row.explanations.append(f"{name}: {text}")
     return tables
-
-
-def quoted(text):
-    return json.dumps(text, ensure_ascii=False)
 
 
 def spec_text(tables):
@@ -202,21 +201,14 @@ def test_text(tables):
     return "\n".join(lines)
 
 
-def main():
-    check = sys.argv[1:] == ["--check"]
-    if sys.argv[1:] not in ([], ["--check"]):
-        sys.exit("usage: convert.py [--check]")
+def outputs():
     tables = read_sources()
-    stale = []
-    for path, text in ((SPEC, spec_text(tables)), (TEST, test_text(tables))):
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(ROOT)))
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        sys.exit("not what convert.py writes (run it again): " + ", ".join(stale))
+    yield SPEC, spec_text(tables)
+    yield TEST, test_text(tables)
+
+
+def main():
+    write_or_check(ROOT, outputs)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from converting import write_or_check  # noqa: E402  (the catalogues' shared module)
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SOURCE = HERE / "messages_to_clients.txt"
@@ -646,28 +649,17 @@ def message_case(section, row, language, locale):
     return f"        ({literal}.message_in(Locale::{locale}), {rust_string(expected)}),"
 
 
-def main():
-    check = sys.argv[1:] == ["--check"]
-    if sys.argv[1:] not in ([], ["--check"]):
-        sys.exit("usage: convert.py [--check]")
+def outputs():
     sections = read_source(SOURCE)
-    stale = []
-    outputs = [
-        (SPEC, spec_text(sections)),
-        (CASES, cases_text(sections)),
-        (TRANSLATED, translation_cases(sections)),
-    ]
+    yield SPEC, spec_text(sections)
+    yield CASES, cases_text(sections)
+    yield TRANSLATED, translation_cases(sections)
     for language, tag in LANGUAGES.items():
-        outputs.append((SPEC.with_name(f"mysql_server.{tag}.yaml"), translation_text(sections, language, tag)))
-    for path, text in outputs:
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(ROOT)))
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        sys.exit("not what convert.py writes (run it again): " + ", ".join(stale))
+        yield SPEC.with_name(f"mysql_server.{tag}.yaml"), translation_text(sections, language, tag)
+
+
+def main():
+    write_or_check(ROOT, outputs)
 
 
 if __name__ == "__main__":

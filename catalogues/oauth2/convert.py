@@ -34,6 +34,9 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from converting import quoted, write_or_check  # noqa: E402  (the catalogues' shared module)
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SOURCE = HERE / "rfc6749.txt"
@@ -98,10 +101,6 @@ def read_source():
 
 def statuses(section, code):
     return (TOKEN_STATUSES.get(code, [400])) if section == "token" else []
-
-
-def quoted(text):
-    return json.dumps(text, ensure_ascii=False)
 
 
 def spec_text(listed, order):
@@ -204,21 +203,14 @@ def test_text(listed, order):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    check = sys.argv[1:] == ["--check"]
-    if sys.argv[1:] not in ([], ["--check"]):
-        sys.exit("usage: convert.py [--check]")
+def outputs():
     listed, order = read_source()
-    stale = []
-    for path, text in ((SPEC, spec_text(listed, order)), (TEST, test_text(listed, order))):
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(ROOT)))
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        sys.exit("not what convert.py writes (run it again): " + ", ".join(stale))
+    yield SPEC, spec_text(listed, order)
+    yield TEST, test_text(listed, order)
+
+
+def main():
+    write_or_check(ROOT, outputs)
 
 
 if __name__ == "__main__":

@@ -35,10 +35,12 @@ Writes (paths from the repository's root):
 Usage: convert.py [--check]   (--check: compare with the committed files, write nothing)
 """
 
-import json
 import pathlib
 import re
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from converting import quoted, write_or_check  # noqa: E402  (the catalogues' shared module)
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -129,11 +131,6 @@ def rows_of(entries):
         rows.append(row)
         by_code[code] = row
     return rows
-
-
-def quoted(text):
-    """A YAML double-quoted scalar: JSON's string syntax is one."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def spec_text(rows):
@@ -262,21 +259,14 @@ def test_text(rows):
     return "\n".join(out) + "\n"
 
 
-def main():
-    check = sys.argv[1:] == ["--check"]
-    if sys.argv[1:] not in ([], ["--check"]):
-        sys.exit("usage: convert.py [--check]")
+def outputs():
     rows = rows_of(read_source(SOURCE))
-    stale = []
-    for path, text in ((SPEC, spec_text(rows)), (TEST, test_text(rows))):
-        if check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(str(path.relative_to(ROOT)))
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    if stale:
-        sys.exit("not what convert.py writes (run it again): " + ", ".join(stale))
+    yield SPEC, spec_text(rows)
+    yield TEST, test_text(rows)
+
+
+def main():
+    write_or_check(ROOT, outputs)
 
 
 if __name__ == "__main__":
