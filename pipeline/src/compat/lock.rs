@@ -52,6 +52,7 @@ use crate::compat::lock_attributes::{self, AttributeLines, AttributeRecord};
 use crate::compat::lock_codes::code_entries;
 use crate::compat::lock_locales;
 use crate::compat::lock_names;
+use crate::compat::lock_pairs;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 use crate::compat::lock_sections;
@@ -145,8 +146,8 @@ impl Lock {
             recoveries,
             responses,
             params,
-            other_names: lock_names::published(&self.other_names),
-            sections: lock_sections::published(&self.sections),
+            other_names: lock_pairs::published(&self.other_names),
+            sections: lock_pairs::published(&self.sections),
             attributes,
             locales: self.locales.iter().map(String::as_str).collect(),
             catalogue: None,
@@ -231,11 +232,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         {
             continue;
         }
-        if lock_names::is_line(line) {
+        if lock_names::LINES.is_line(line) {
             name_lines.push((n, line));
             continue;
         }
-        if lock_sections::is_line(line) {
+        if lock_sections::LINES.is_line(line) {
             section_lines.push((n, line));
             continue;
         }
@@ -246,8 +247,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     }
     let entries = code_entries(path, code_lines, codes, &mut problems);
     let params = lock_params::parse(path, &param_lines, codes, &mut problems);
-    let other_names = lock_names::parse(path, &name_lines, codes, &mut problems);
-    let sections = lock_sections::parse(path, &section_lines, codes, &mut problems);
+    let other_names = lock_names::LINES.parse(path, &name_lines, codes, &mut problems);
+    let sections = lock_sections::LINES.parse(path, &section_lines, codes, &mut problems);
     let attributes = attribute_lines.finish(path, codes, &mut problems);
     match version {
         Some((version, _)) if problems.is_empty() => Ok(Lock {
@@ -471,8 +472,8 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     if let Some(params) = &lock.params {
         lock_params::render(&mut out, params);
     }
-    lock_names::render(&mut out, &lock.other_names);
-    lock_sections::render(&mut out, &lock.sections);
+    lock_names::LINES.render(&mut out, &lock.other_names);
+    lock_sections::LINES.render(&mut out, &lock.sections);
     lock_locales::render(&mut out, &lock.locales);
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.

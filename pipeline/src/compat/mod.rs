@@ -11,6 +11,7 @@ pub mod lock_attributes;
 mod lock_codes;
 mod lock_locales;
 pub mod lock_names;
+mod lock_pairs;
 pub mod lock_params;
 pub mod lock_responses;
 pub mod lock_sections;
