@@ -17,6 +17,7 @@ mod locales;
 mod lock;
 mod lookup_paths;
 mod markdown;
+mod memo;
 mod openapi;
 mod openapi_params;
 mod openapi_responses;
