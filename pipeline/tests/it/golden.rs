@@ -60,25 +60,18 @@ fn every_file_starts_with_the_header_of_its_format() {
 #[test]
 fn reserved_item_names_are_the_crates_own_types() {
     for catalogue in crate::fixtures::catalogues() {
-        let lib: syn::File =
-            syn::parse_str(&errcat_pipeline::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
-        let mut types = std::collections::BTreeSet::new();
-        collect_type_names(&lib.items, &mut types);
+        let lib = crate::lib_items::lib_items(&catalogue);
+        let mut types = lib.types.clone();
         // Only an UpperCamelCase name (not the re-exported `http`) can meet an enum's.
         types.retain(|name| errcat_model::is_type_ident(name));
-        let response = lib.items.iter().find_map(|item| match item {
-            syn::Item::Mod(module) if module.ident == "response" => module.content.as_ref(),
-            _ => None,
-        });
         // The response module exists only for a catalogue with a body,
         // which only an HTTP catalogue has.
+        let response = &lib.response_types;
         assert_eq!(response.is_some(), catalogue.body.is_some(), "{}: the response module", catalogue.source);
         assert!(catalogue.http || catalogue.body.is_none(), "{}: a body without HTTP", catalogue.source);
-        if let Some((_, response)) = response {
+        if let Some(module_types) = response {
             // Only an UpperCamelCase name (not `fmt` or `de`) can meet an enum's.
-            let mut module_types = std::collections::BTreeSet::new();
-            collect_type_names(response, &mut module_types);
-            types.extend(module_types.into_iter().filter(|name| errcat_model::is_type_ident(name)));
+            types.extend(module_types.iter().filter(|name| errcat_model::is_type_ident(name)).cloned());
         }
         for table in &catalogue.tables {
             assert!(types.remove(&table.rust_enum), "{}: no enum {}", catalogue.source, table.rust_enum);
@@ -142,20 +135,6 @@ const RESPONSE_TYPES: &[&str] = &[
     "RetryAfter",
 ];
 
-fn collect_type_names(items: &[syn::Item], types: &mut std::collections::BTreeSet<String>) {
-    for item in items {
-        match item {
-            syn::Item::Enum(item) => types.insert(item.ident.to_string()),
-            syn::Item::Struct(item) => types.insert(item.ident.to_string()),
-            syn::Item::Use(item) => {
-                collect_use_names(&item.tree, types);
-                true
-            }
-            _ => false,
-        };
-    }
-}
-
 /// The names validation keeps from variants are exactly what the inherent
 /// `impl` blocks of the table enums and `ErrorCode` define, so a variant
 /// can never take a path (`Self::ALL`) the generated code reads. The
@@ -168,51 +147,28 @@ fn reserved_associated_names_are_the_enums_own_items() {
             .rows()
             .flat_map(|(_, row)| row.also_named.iter().map(|other| other.rust_const.as_str()))
             .collect();
-        let lib: syn::File =
-            syn::parse_str(&errcat_pipeline::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
         let enums: Vec<&str> =
             catalogue.tables.iter().map(|table| table.rust_enum.as_str()).chain(["ErrorCode"]).collect();
-        for item in &lib.items {
-            let syn::Item::Impl(block) = item else { continue };
-            let syn::Type::Path(self_type) = &*block.self_ty else { continue };
-            if block.trait_.is_some() || !enums.iter().any(|name| self_type.path.is_ident(name)) {
+        for (self_type, name) in &crate::lib_items::lib_items(&catalogue).inherent {
+            if !enums.contains(&self_type.as_str()) {
                 continue;
             }
-            for member in &block.items {
-                let name = match member {
-                    syn::ImplItem::Const(member) => &member.ident,
-                    syn::ImplItem::Fn(member) => &member.sig.ident,
-                    syn::ImplItem::Type(member) => &member.ident,
-                    _ => panic!("{}: an impl item that is not a const, fn or type", catalogue.source),
-                };
-                // An attribute's getter is lowercase and its constant has an
-                // `_`: no UpperCamelCase variant can take either.
-                let attribute = catalogue
-                    .attributes
-                    .iter()
-                    .any(|attribute| *name == attribute.name || *name == attribute.rust_const());
-                if !attribute && !spec_consts.contains(name.to_string().as_str()) {
-                    defined.insert(name.to_string());
-                }
+            let Some(name) = name else {
+                panic!("{}: an impl item that is not a const, fn or type", catalogue.source)
+            };
+            // An attribute's getter is lowercase and its constant has an
+            // `_`: no UpperCamelCase variant can take either.
+            let attribute = catalogue
+                .attributes
+                .iter()
+                .any(|attribute| *name == attribute.name || *name == attribute.rust_const());
+            if !attribute && !spec_consts.contains(name.as_str()) {
+                defined.insert(name.clone());
             }
         }
     }
     let reserved = errcat_model::RESERVED_ASSOCIATED_NAMES.iter().map(|name| name.to_string()).collect();
     assert_eq!(defined, reserved);
-}
-
-fn collect_use_names(tree: &syn::UseTree, names: &mut std::collections::BTreeSet<String>) {
-    match tree {
-        syn::UseTree::Path(path) => collect_use_names(&path.tree, names),
-        syn::UseTree::Name(name) => {
-            names.insert(name.ident.to_string());
-        }
-        syn::UseTree::Rename(rename) => {
-            names.insert(rename.rename.to_string());
-        }
-        syn::UseTree::Group(group) => group.items.iter().for_each(|tree| collect_use_names(tree, names)),
-        syn::UseTree::Glob(_) => panic!("a glob import hides which names the crate takes"),
-    }
 }
 
 /// With `problem_details:`, each code's problem `type` is the reference

@@ -13,6 +13,7 @@ mod freshness;
 mod golden;
 mod index_page;
 mod knox_api;
+mod lib_items;
 mod locales;
 mod lock;
 mod lookup_paths;
