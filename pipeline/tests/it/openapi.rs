@@ -3,11 +3,12 @@
 //! an example, valid against the body schema, under its status's response.
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
+use std::sync::Arc;
+
 use errcat_model::Catalogue;
 use errcat_model::{BodyRole, Code, CodeKind, MessageText, Table, TableKind};
 use errcat_pipeline::emit::openapi::{self, Version};
 use serde_yaml::Value;
-use std::sync::Arc;
 
 use crate::fixtures::catalogues;
 use crate::markdown::plain_text;
