@@ -14,8 +14,11 @@ use errcat_model::output::OutputFile;
 /// other keys go on. Keys are compared, not hashed (a catalogue is not
 /// `Hash`); a cache holds a few dozen.
 pub struct Memo<K, V> {
-    entries: Mutex<Vec<(K, Arc<OnceLock<Arc<V>>>)>>,
+    entries: Mutex<Vec<(K, Cell<V>)>>,
 }
+
+/// A key's value, once made.
+type Cell<V> = Arc<OnceLock<Arc<V>>>;
 
 impl<K: PartialEq + Clone, V> Memo<K, V> {
     pub const fn new() -> Self {
