@@ -28,10 +28,12 @@ const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"
 const shots = path.resolve("target/index-page");
 fs.mkdirSync(shots, { recursive: true });
 
+// Each page's failures, by page, printed when its checks end.
 let failures = 0;
+const failuresOf = new Map();
 const fail = (page, message) => {
   failures += 1;
-  console.error(`FAIL ${page}: ${message}`);
+  failuresOf.get(page).push(`FAIL ${page}: ${message}`);
 };
 
 /// The crate's reference beside a page: `<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`.
@@ -183,9 +185,10 @@ async function timing(browser, file) {
   await context.close();
 }
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
-for (const file of pages) {
-  const before = failures;
+/// Every check of one page, in a context of its own; the lines to print.
+async function checkPage(browser, file) {
+  const lines = [];
+  failuresOf.set(file, lines);
   const errors = [];
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await open(context, file, errors);
@@ -202,8 +205,27 @@ for (const file of pages) {
   for (const error of errors) fail(file, `console: ${error}`);
   await context.close();
   await checkWithoutScript(browser, file);
-  if (failures === before) console.log(`ok ${file}: ${anchors} anchors, search, axe (light and dark), without JavaScript`);
+  if (lines.length === 0) lines.push(`ok ${file}: ${anchors} anchors, search, axe (light and dark), without JavaScript`);
+  return lines;
 }
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+// Two pages at a time, on the machine's two cores (a page's renderer is
+// one process), the largest first; each page's lines print in the order
+// of the arguments.
+const results = pages.map(() => null);
+const order = pages.map((_, i) => i).sort((a, b) => fs.statSync(pages[b]).size - fs.statSync(pages[a]).size);
+let printed = 0;
+const worker = async () => {
+  while (order.length > 0) {
+    const i = order.shift();
+    results[i] = await checkPage(browser, pages[i]);
+    for (; printed < pages.length && results[printed] !== null; printed++) {
+      for (const line of results[printed]) (line.startsWith("FAIL") ? console.error : console.log)(line);
+    }
+  }
+};
+await Promise.all([worker(), worker()]);
 if (timingPage) await timing(browser, timingPage);
 await browser.close();
 if (failures > 0) {

@@ -2,6 +2,7 @@
 //! tests, and the invalid specs of the diagnostics tests.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use errcat_model::Catalogue;
 
@@ -29,8 +30,14 @@ pub fn specs_in(dir: &str) -> Vec<PathBuf> {
     specs
 }
 
-/// The bundled spec and every fixture, loaded and validated.
+/// The bundled spec and every fixture, loaded and validated (once per
+/// test binary: each test gets its own copy).
 pub fn catalogues() -> Vec<Catalogue> {
+    static CATALOGUES: OnceLock<Vec<Catalogue>> = OnceLock::new();
+    CATALOGUES.get_or_init(load_catalogues).clone()
+}
+
+fn load_catalogues() -> Vec<Catalogue> {
     let mut specs = vec![(root().join("../spec/knox-cloud.yaml"), "spec/knox-cloud.yaml".to_owned())];
     specs.extend(specs_in("fixtures").into_iter().map(|path| {
         let name = format!("fixtures/{}", path.file_name().expect("a file name").to_string_lossy());

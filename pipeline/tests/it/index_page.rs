@@ -28,19 +28,27 @@ fn the_page_of_ten_thousand_codes_is_at_most_twice_its_markdown() {
 fn every_text_is_on_the_page_as_written() {
     for catalogue in crate::fixtures::catalogues() {
         let text = page::emit_page(&catalogue);
-        let mut texts = vec![catalogue.title.clone()];
-        for (table, row) in catalogue.rows() {
-            texts.extend([
-                table.title.clone(),
-                table.summary.clone(),
-                row.name.clone(),
-                row.description.clone(),
-            ]);
+        let entries = entries(&text);
+        // A row's texts are in its own entry.
+        for (_, row) in catalogue.rows() {
+            let entry = entries.get(row.anchor().as_str()).expect("the row's entry");
+            let mut texts = vec![row.name.clone(), row.description.clone()];
             texts.extend(row.explanation.iter().chain(&row.deprecated).cloned());
             texts.extend(row.causes.iter().chain(&row.solutions).cloned());
             texts.extend(row.message.iter().map(|template| template.source.clone()));
             texts.extend(row.params.iter().map(|param| param.description.clone()));
             texts.extend(row.attributes.iter().flatten().map(errcat_model::AttributeValue::text));
+            for written in texts {
+                assert!(
+                    entry.contains(&html(&written)),
+                    "{}: {written:?} is not in its entry",
+                    catalogue.source
+                );
+            }
+        }
+        let mut texts = vec![catalogue.title.clone()];
+        for table in &catalogue.tables {
+            texts.extend([table.title.clone(), table.summary.clone()]);
         }
         texts.extend(catalogue.attributes.iter().map(|attribute| attribute.description.clone()));
         texts.extend(catalogue.params.iter().map(|param| param.description.clone()));
@@ -90,13 +98,13 @@ fn attribute_values_link_to_their_declarations() {
     let mut checked = 0;
     for catalogue in crate::fixtures::catalogues() {
         let text = page::emit_page(&catalogue);
+        let entries = entries(&text);
         for attribute in &catalogue.attributes {
             let id = format!(" id=\"{}\"", attribute.anchor());
             assert_eq!(text.matches(&id).count(), 1, "{}: {id}", catalogue.source);
         }
         for (_, row) in catalogue.rows() {
-            let entry = text.split(&format!("<article id=\"{}\">", row.anchor())).nth(1).expect("the entry");
-            let entry = &entry[..entry.find("</article>").expect("its end")];
+            let entry = entries.get(row.anchor().as_str()).expect("the entry");
             for (attribute, value) in catalogue.attributes.iter().zip(&row.attributes) {
                 let line = value.as_ref().map(|value| {
                     format!(
@@ -115,4 +123,15 @@ fn attribute_values_link_to_their_declarations() {
         }
     }
     assert!(checked > 0, "a fixture declares attributes");
+}
+
+/// Each entry of a page by its anchor: what its `<article id="…">` holds,
+/// up to its `</article>` (the first entry of an anchor, if two had one).
+fn entries(text: &str) -> std::collections::HashMap<&str, &str> {
+    let mut entries = std::collections::HashMap::new();
+    for (at, start) in text.match_indices("<article id=\"") {
+        let (anchor, entry) = text[at + start.len()..].split_once("\">").expect("the anchor's end");
+        entries.entry(anchor).or_insert(&entry[..entry.find("</article>").expect("its end")]);
+    }
+    entries
 }

@@ -18,15 +18,18 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::fixtures::catalogues;
 
 /// The page as written to the crate's `src/reference.md`, its header included.
-fn page(catalogue: &errcat_model::Catalogue) -> String {
-    let path = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
-    let files = errcat_pipeline::render(std::slice::from_ref(catalogue));
-    let page = files.into_iter().find(|file| file.path == path).expect("the page is rendered");
-    assert!(
-        page.contents.ends_with(&errcat_pipeline::emit::markdown::emit_docs(catalogue)),
-        "the body follows the header"
-    );
-    page.contents
+fn page(catalogue: &errcat_model::Catalogue) -> std::sync::Arc<String> {
+    static PAGES: crate::memo::Memo<errcat_model::Catalogue, String> = crate::memo::Memo::new();
+    PAGES.get(catalogue, || {
+        let path = std::path::Path::new(&catalogue.crate_name).join("src/reference.md");
+        let files = crate::memo::rendered(catalogue);
+        let page = files.iter().find(|file| file.path == path).expect("the page is rendered");
+        assert!(
+            page.contents.ends_with(&errcat_pipeline::emit::markdown::emit_docs(catalogue)),
+            "the body follows the header"
+        );
+        page.contents.clone()
+    })
 }
 
 /// Inline content as a reader sees it, and the markup around it.

@@ -3,6 +3,8 @@
 //! an example, valid against the body schema, under its status's response.
 //! (CI also runs two OpenAPI validators and a YAML 1.1 reader over them.)
 
+use std::sync::Arc;
+
 use errcat_model::Catalogue;
 use errcat_model::{BodyRole, Code, CodeKind, MessageText, Table, TableKind};
 use errcat_pipeline::emit::openapi::{self, Version};
@@ -10,17 +12,24 @@ use serde_yaml::Value;
 
 use crate::fixtures::catalogues;
 use crate::markdown::plain_text;
+use crate::memo::Memo;
 
 const VERSIONS: [(Version, &str); 2] = [(Version::V3_1, "3.1.0"), (Version::V3_0, "3.0.3")];
 
-fn document(catalogue: &Catalogue, version: Version) -> Value {
-    let path = std::path::Path::new("openapi").join(openapi::file_name(catalogue, version));
-    let file =
-        errcat_pipeline::render(std::slice::from_ref(catalogue)).into_iter().find(|file| file.path == path);
-    let text = file.expect("the document is rendered").contents;
-    assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
-    assert!(text.ends_with(&openapi::emit_openapi(catalogue, version)), "the document follows the header");
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: not YAML: {e}\n{text}", catalogue.source))
+fn document(catalogue: &Catalogue, version: Version) -> Arc<Value> {
+    static DOCUMENTS: Memo<(Catalogue, Version), Value> = Memo::new();
+    DOCUMENTS.get(&(catalogue.clone(), version), || {
+        let path = std::path::Path::new("openapi").join(openapi::file_name(catalogue, version));
+        let files = crate::memo::rendered(catalogue);
+        let file = files.iter().find(|file| file.path == path);
+        let text = &file.expect("the document is rendered").contents;
+        assert!(text.starts_with(&openapi::header(catalogue)), "the generated header comes first");
+        assert!(
+            text.ends_with(&openapi::emit_openapi(catalogue, version)),
+            "the document follows the header"
+        );
+        serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{}: not YAML: {e}\n{text}", catalogue.source))
+    })
 }
 
 /// `value` at a path of mapping keys, failing with the path.

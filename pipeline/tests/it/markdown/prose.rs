@@ -31,18 +31,7 @@ fn an_intro_sentence_that_starts_like_a_list_stays_a_sentence() {
 fn deprecation_notes_read_as_prose_in_rustdoc() {
     let mut checked = 0;
     for catalogue in catalogues() {
-        let lib: syn::File =
-            syn::parse_str(&errcat_pipeline::emit::rust::emit_lib(&catalogue)).expect("lib.rs parses");
-        let notes: Vec<String> = lib
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                syn::Item::Enum(item) => Some(item.variants.iter()),
-                _ => None,
-            })
-            .flatten()
-            .filter_map(deprecation_note)
-            .collect();
+        let notes = &crate::lib_items::lib_items(&catalogue).deprecation_notes;
         let written: Vec<&str> = catalogue.rows().filter_map(|(_, row)| row.deprecated.as_deref()).collect();
         assert_eq!(notes.len(), written.len(), "{}: one note per deprecated row", catalogue.source);
         for (note, written) in notes.iter().zip(written) {
@@ -53,14 +42,4 @@ fn deprecation_notes_read_as_prose_in_rustdoc() {
         }
     }
     assert!(checked >= 3, "the fixtures deprecate rows");
-}
-
-/// The `note` of a variant's `#[deprecated]`, if it has one.
-fn deprecation_note(variant: &syn::Variant) -> Option<String> {
-    let attribute = variant.attrs.iter().find(|attribute| attribute.path().is_ident("deprecated"))?;
-    let note: syn::MetaNameValue = attribute.parse_args().expect("#[deprecated(note = …)]");
-    match note.value {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(note), .. }) => Some(note.value()),
-        _ => panic!("a note is a string"),
-    }
 }
