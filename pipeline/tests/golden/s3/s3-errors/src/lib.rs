@@ -2937,7 +2937,7 @@ impl S3Error {
     pub const fn soap_fault_prefix(self) -> ::core::option::Option<&'static str> {
         Self::ATTRIBUTE_SOAP_FAULT_PREFIX[self.row()]
     }
-    /// The source\'s HTTP status column, verbatim.
+    /// The source\'s HTTP status column, verbatim; an entry with a second meaning gives each meaning\'s, joined by \` / \`.
     ///
     /// ```
     /// use s3_errors::S3Error;
