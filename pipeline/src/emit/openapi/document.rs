@@ -183,8 +183,9 @@ fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Component> {
     if !catalogue.attributes.is_empty() {
         typed.push(ATTRIBUTES_SCHEMA, attributes_schema(catalogue));
     }
-    let mut schemas =
-        OrderedMap(typed.0.into_iter().map(|(name, schema)| (name, Component::Typed(schema))).collect());
+    let mut schemas = OrderedMap(
+        typed.0.into_iter().map(|(name, schema)| (name, Component::Typed(Box::new(schema)))).collect(),
+    );
     if let Some(body) = catalogue.body.as_ref().filter(|_| rows_have_params(catalogue)) {
         let printed = params_schemas(catalogue, body, version);
         schemas.0.extend(printed.0.into_iter().map(|(name, schema)| (name, Component::Printed(schema))));

@@ -10,7 +10,7 @@ use errcat_model::{AttributeValue, Code};
 #[derive(Serialize)]
 #[serde(untagged)]
 pub(super) enum Component {
-    Typed(Schema),
+    Typed(Box<Schema>),
     Printed(Printed),
 }
 
