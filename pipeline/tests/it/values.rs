@@ -122,6 +122,19 @@ fn a_client_keeps_the_code_when_the_params_are_wrong() {
     assert_eq!(ApiError::from_response(502, b"<html>").value(), None);
 }
 
+/// An envelope holding a one-element array is a body `ErrorBody` reads,
+/// and so is its value; two elements are neither.
+#[test]
+fn a_client_reads_the_value_of_a_body_whose_envelope_is_a_one_element_array() {
+    let body = br#"{"error":[{"code":"busy","message":"Busy","queue":3}]}"#;
+    let error = ApiError::from_response(503, body);
+    assert_eq!(error.body().map(|body| body.message.as_str()), Some("Busy"));
+    assert_eq!(error.value(), Some(ErrorValue::from(Busy { request_id: None, queue: 3 })));
+    let two = br#"{"error":[{"code":"busy","message":"Busy","queue":3},{"code":"busy","message":"Busy","queue":4}]}"#;
+    let error = ApiError::from_response(503, two);
+    assert_eq!((error.body(), error.value()), (None, None));
+}
+
 /// A value is read in one pass over the body, as `serde_json::Value` reads
 /// it: the last of a repeated member, every other member skipped whatever
 /// it holds, and each param as `Value`'s `as_i64`, `as_f64`, `as_str` take it.
@@ -146,12 +159,17 @@ fn a_value_reads_its_params_as_serde_json_values_would() {
     // A list of strings holds strings only.
     let members = r#""limit":1,"ratio":1,"partial":true,"columns":["a",1]"#;
     assert_eq!(read(&body(members)), None);
-    // The members are the envelope's, the last one sent; one that is no object is no body.
+    // The members are the envelope's, the last one sent, or the one object
+    // of an array there, as `ErrorBody` reads them; one that is no object is no body.
     let last = r#"{"error":{"code":"busy","queue":1},"error":{"code":"busy","queue":2},"queue":3}"#;
     assert_eq!(serde_json::from_str::<Busy>(last).ok(), Some(Busy { request_id: None, queue: 2 }));
+    let listed = r#"{"error":[{"code":"busy","queue":5}]}"#;
+    assert_eq!(serde_json::from_str::<Busy>(listed).ok(), Some(Busy { request_id: None, queue: 5 }));
     for body in [
         r#"{"error":"busy"}"#,
-        r#"{"error":[{"code":"busy","queue":1}]}"#,
+        r#"{"error":[{"code":"busy","queue":1},{"code":"busy","queue":2}]}"#,
+        r#"{"error":[[{"code":"busy","queue":1}]]}"#,
+        r#"{"error":[]}"#,
         r#"{"code":"busy","queue":1}"#,
         "[]",
     ] {

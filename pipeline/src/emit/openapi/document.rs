@@ -9,7 +9,7 @@ use super::body::{body_schema, known_codes_schema, problem_schema, unlisted_code
 use super::codes::code_schema;
 use super::params::{MEMBERS_SCHEMA, params_schemas, rows_have_params};
 use super::responses::{Header, Response, headers, responses};
-use super::schema::Schema;
+use super::schema::Component;
 use super::sections::sections;
 use super::{
     BODY_SCHEMA, KNOWN_CODES, PROBLEM_SCHEMA, UNLISTED_CODES, Version, code_schema_name, file_name,
@@ -87,7 +87,7 @@ pub(super) struct Server {
 
 #[derive(Serialize)]
 pub(super) struct Components {
-    pub(super) schemas: OrderedMap<Schema>,
+    pub(super) schemas: OrderedMap<Component>,
     /// None for a catalogue without HTTP.
     #[serde(skip_serializing_if = "OrderedMap::is_empty")]
     pub(super) responses: OrderedMap<Response>,
@@ -164,27 +164,31 @@ fn info_text(catalogue: &Catalogue, version: Version) -> Info {
 /// catalogue declares a body, `KnownCodes`, `UnlistedCodes` and the
 /// body's, the problem details' where it declares them, and, where rows
 /// have params, each one's schemas and the typed unions.
-fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Schema> {
-    let mut schemas = OrderedMap::new();
+fn schemas(catalogue: &Catalogue, version: Version) -> OrderedMap<Component> {
+    let mut typed = OrderedMap::new();
     for table in &catalogue.tables {
-        schemas.push(code_schema_name(table), code_schema(catalogue, table, version));
+        typed.push(code_schema_name(table), code_schema(catalogue, table, version));
     }
     if let Some(body) = &catalogue.body {
-        schemas.push(KNOWN_CODES, known_codes_schema(catalogue));
-        schemas.push(UNLISTED_CODES, unlisted_codes_schema(catalogue));
+        typed.push(KNOWN_CODES, known_codes_schema(catalogue));
+        typed.push(UNLISTED_CODES, unlisted_codes_schema(catalogue));
         if let Some(members) = members_schema(catalogue, body) {
-            schemas.push(MEMBERS_SCHEMA, members);
+            typed.push(MEMBERS_SCHEMA, members);
         }
-        schemas.push(BODY_SCHEMA, body_schema(catalogue, body));
+        typed.push(BODY_SCHEMA, body_schema(catalogue, body));
     }
     if let Some(details) = &catalogue.problem_details {
-        schemas.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
+        typed.push(PROBLEM_SCHEMA, problem_schema(catalogue, details));
     }
     if !catalogue.attributes.is_empty() {
-        schemas.push(ATTRIBUTES_SCHEMA, attributes_schema(catalogue));
+        typed.push(ATTRIBUTES_SCHEMA, attributes_schema(catalogue));
     }
+    let mut schemas = OrderedMap(
+        typed.0.into_iter().map(|(name, schema)| (name, Component::Typed(Box::new(schema)))).collect(),
+    );
     if let Some(body) = catalogue.body.as_ref().filter(|_| rows_have_params(catalogue)) {
-        schemas.0.extend(params_schemas(catalogue, body, version).0);
+        let printed = params_schemas(catalogue, body, version);
+        schemas.0.extend(printed.0.into_iter().map(|(name, schema)| (name, Component::Printed(schema))));
     }
     schemas
 }

@@ -19,9 +19,9 @@ use std::collections::HashSet;
 
 use super::schema::Schema;
 use super::{BODY_SCHEMA, DESCRIPTION, PROBLEM_SCHEMA, Version};
-use crate::emit::yaml::OrderedMap;
+use crate::emit::yaml::{OrderedMap, Printed};
 use errcat_model::params::{Param, ParamType};
-use errcat_model::{Body, Catalogue, Row, Table};
+use errcat_model::{Body, Catalogue, Code, Row, Table};
 
 /// The name of the enveloped body's members, when rows have params: the
 /// bodies with params extend them inside the envelope.
@@ -90,62 +90,116 @@ pub(super) fn push_params(properties: &mut OrderedMap<Schema>, required: &mut Ve
     }
 }
 
-/// `<Enum><Variant>Params`: the row's code and its own params.
-fn row_params_schema(catalogue: &Catalogue, body: &Body, row: &Row, version: Version) -> Schema {
-    let codes: Vec<_> = std::iter::once(row.code.clone()).chain(row.aliases.iter().cloned()).collect();
-    let code = match (version, codes.len()) {
-        (Version::V3_1, 1) => Schema { constant: Some(row.code.clone()), ..Schema::default() },
-        (Version::V3_1, _) => Schema { values: Some(codes), ..Schema::default() },
-        (Version::V3_0, _) => Schema {
-            kind: Some(match catalogue.codes {
+/// `<Enum><Variant>Params`: the row's code and its own params, printed as
+/// [`param_schema`] and the code's schema would be.
+fn row_params_schema(catalogue: &Catalogue, body: &Body, row: &Row, version: Version) -> Printed {
+    let mut out = Printed::with_capacity(512);
+    out.string(0, "title", &format!("{} params", row.name));
+    let description = format!(
+        "The code `{}` {} and the params its errors carry: members of its error body beside \
+         the others{}.",
+        row.code.word(),
+        DESCRIPTION.inline(&row.name),
+        if catalogue.problem_details.is_some() {
+            ", and extension members of its problem details"
+        } else {
+            ""
+        },
+    );
+    out.string(0, "description", &description);
+    out.string(0, "type", "object");
+    let code_key = &body.code().key;
+    out.open(0, "required");
+    out.item_string(2, code_key);
+    for param in row.params.iter().filter(|param| param.required) {
+        out.item_string(2, &param.name);
+    }
+    out.open(0, "properties");
+    out.open(2, code_key);
+    match (version, row.aliases.is_empty()) {
+        (Version::V3_1, true) => code_entry(&mut out, "const", &row.code),
+        (Version::V3_1, false) => codes_entry(&mut out, row),
+        (Version::V3_0, _) => {
+            let kind = match catalogue.codes {
                 errcat_model::CodeKind::Integer => "integer",
                 errcat_model::CodeKind::String => "string",
-            }),
-            values: Some(codes),
-            ..Schema::default()
-        },
-    };
-    let mut properties = OrderedMap::new();
-    properties.push(body.code().key.clone(), code);
-    let mut required = vec![body.code().key.clone()];
-    push_params(&mut properties, &mut required, &row.params);
-    Schema {
-        title: Some(format!("{} params", row.name)),
-        description: Some(format!(
-            "The code `{}` {} and the params its errors carry: members of its error body beside \
-             the others{}.",
-            row.code.word(),
-            DESCRIPTION.inline(&row.name),
-            if catalogue.problem_details.is_some() {
-                ", and extension members of its problem details"
-            } else {
-                ""
-            },
-        )),
-        kind: Some("object"),
-        required: Some(required),
-        properties: Some(properties),
-        ..Schema::default()
+            };
+            out.string(4, "type", kind);
+            codes_entry(&mut out, row);
+        }
+    }
+    for param in &row.params {
+        out.open(2, &param.name);
+        out.string(4, "description", &DESCRIPTION.paragraph(&param.description));
+        match param.ty {
+            ParamType::String | ParamType::Boolean => out.string(4, "type", param.ty.json_type()),
+            ParamType::Integer => {
+                out.string(4, "type", "integer");
+                out.string(4, "format", "int64");
+            }
+            ParamType::Number => {
+                out.string(4, "type", "number");
+                out.string(4, "format", "double");
+            }
+            ParamType::Strings => {
+                out.string(4, "type", "array");
+                out.open(4, "items");
+                out.string(6, "type", "string");
+            }
+        }
+    }
+    out
+}
+
+/// `key: code`, at the indentation of a property's schema.
+fn code_entry(out: &mut Printed, key: &str, code: &Code) {
+    match code {
+        Code::Integer(code) => out.plain(4, key, code),
+        Code::String(code) => out.string(4, key, code),
     }
 }
 
-/// A `$ref` to the schema `name`.
-fn reference(name: &str) -> Schema {
-    Schema { reference: Some(format!("#/components/schemas/{name}")), ..Schema::default() }
+/// `enum:` of the row's code and its aliases.
+fn codes_entry(out: &mut Printed, row: &Row) {
+    out.open(4, "enum");
+    for code in std::iter::once(&row.code).chain(&row.aliases) {
+        match code {
+            Code::Integer(code) => out.item_plain(6, code),
+            Code::String(code) => out.item_string(6, code),
+        }
+    }
+}
+
+/// `$ref` items to the schemas `names`, at `indent`.
+fn references<'a>(out: &mut Printed, indent: usize, names: impl IntoIterator<Item = &'a str>) {
+    for name in names {
+        out.item_schema_ref(indent, name);
+    }
 }
 
 /// Both schemas joined: `allOf`.
-fn joined(title: String, first: &str, second: &str) -> Schema {
-    Schema {
-        title: Some(title),
-        all_of: Some(vec![reference(first), reference(second)]),
-        ..Schema::default()
-    }
+fn joined(title: &str, first: &str, second: &str) -> Printed {
+    let mut out = Printed::with_capacity(160);
+    out.string(0, "title", title);
+    out.open(0, "allOf");
+    references(&mut out, 2, [first, second]);
+    out
+}
+
+/// A union of the schemas `names`: `anyOf`.
+fn union(title: &str, description: &str, names: &[String]) -> Printed {
+    let mut out = Printed::with_capacity(256 + names.len() * 48);
+    out.string(0, "title", title);
+    out.string(0, "description", description);
+    out.open(0, "anyOf");
+    references(&mut out, 2, names.iter().map(String::as_str));
+    out
 }
 
 /// Every parameterised row's schemas, then the typed unions, in table and
-/// row order, to follow the plain body and problem details.
-pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Version) -> OrderedMap<Schema> {
+/// row order, to follow the plain body and problem details: printed as
+/// text, as they are many and alike (a catalogue may give every row params).
+pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Version) -> OrderedMap<Printed> {
     let mut schemas = OrderedMap::new();
     let mut bodies = Vec::new();
     let mut problems = Vec::new();
@@ -154,62 +208,56 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
         schemas.push(params.clone(), row_params_schema(catalogue, body, row, version));
         let name = format!("{stem}Body");
         let with_params = match &body.envelope {
-            None => joined(format!("{} error body", row.name), BODY_SCHEMA, &params),
+            None => joined(&format!("{} error body", row.name), BODY_SCHEMA, &params),
             Some(key) => {
                 // Named, so that generators name its type after the row.
                 let members = format!("{stem}Members");
                 schemas.push(
                     members.clone(),
-                    joined(format!("{} error members", row.name), MEMBERS_SCHEMA, &params),
+                    joined(&format!("{} error members", row.name), MEMBERS_SCHEMA, &params),
                 );
-                let mut outer = OrderedMap::new();
-                outer.push(key.clone(), reference(&members));
-                Schema {
-                    title: Some(format!("{} error body", row.name)),
-                    kind: Some("object"),
-                    required: Some(vec![key.clone()]),
-                    properties: Some(outer),
-                    ..Schema::default()
-                }
+                let mut outer = Printed::new();
+                outer.string(0, "title", &format!("{} error body", row.name));
+                outer.string(0, "type", "object");
+                outer.open(0, "required");
+                outer.item_string(2, key);
+                outer.open(0, "properties");
+                outer.open(2, key);
+                outer.schema_ref(4, &members);
+                outer
             }
         };
         schemas.push(name.clone(), with_params);
-        bodies.push(reference(&name));
+        bodies.push(name);
         if catalogue.problem_details.is_some() {
             let name = format!("{stem}Problem");
-            schemas
-                .push(name.clone(), joined(format!("{} problem details", row.name), PROBLEM_SCHEMA, &params));
-            problems.push(reference(&name));
+            schemas.push(
+                name.clone(),
+                joined(&format!("{} problem details", row.name), PROBLEM_SCHEMA, &params),
+            );
+            problems.push(name);
         }
     }
-    bodies.push(reference(BODY_SCHEMA));
+    bodies.push(BODY_SCHEMA.to_owned());
     schemas.push(
         TYPED_BODY_SCHEMA,
-        Schema {
-            title: Some("Typed error body".to_owned()),
-            description: Some(
-                "An error body, typed by its code: the body with a row's params for a code that has \
-                 them, the plain `ErrorBody` for every other code."
-                    .to_owned(),
-            ),
-            any_of: Some(bodies),
-            ..Schema::default()
-        },
+        union(
+            "Typed error body",
+            "An error body, typed by its code: the body with a row's params for a code that has \
+             them, the plain `ErrorBody` for every other code.",
+            &bodies,
+        ),
     );
     if catalogue.problem_details.is_some() {
-        problems.push(reference(PROBLEM_SCHEMA));
+        problems.push(PROBLEM_SCHEMA.to_owned());
         schemas.push(
             TYPED_PROBLEM_SCHEMA,
-            Schema {
-                title: Some("Typed problem details".to_owned()),
-                description: Some(
-                    "Problem details, typed by their code: with a row's params as extension members \
-                     for a code that has them, the plain `ProblemDetails` for every other code."
-                        .to_owned(),
-                ),
-                any_of: Some(problems),
-                ..Schema::default()
-            },
+            union(
+                "Typed problem details",
+                "Problem details, typed by their code: with a row's params as extension members \
+                 for a code that has them, the plain `ProblemDetails` for every other code.",
+                &problems,
+            ),
         );
     }
     schemas

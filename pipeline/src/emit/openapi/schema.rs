@@ -2,8 +2,17 @@
 
 use serde::Serialize;
 
-use crate::emit::yaml::OrderedMap;
+use crate::emit::yaml::{OrderedMap, Printed};
 use errcat_model::{AttributeValue, Code};
+
+/// A schema under `components/schemas`: typed, or printed as text already
+/// (each parameterised row's, which are many and alike: `params.rs`).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum Component {
+    Typed(Box<Schema>),
+    Printed(Printed),
+}
 
 /// The subset of the Schema Object these documents use.
 #[derive(Serialize, Default)]

@@ -22,17 +22,20 @@
 //! bytes, an enum variant with data (YAML would need a tag) or a
 //! mapping key that is not a scalar: those are an [`Error`], not a guess.
 //!
-//! `printer.rs` is the serializer, which says where each value goes;
-//! `scalar.rs` writes strings, integers and keywords, `block.rs` mappings
-//! and sequences.
+//! `printer.rs` is the serializer, which says where each value goes, and
+//! writes scalars and blocks; `printed.rs` writes a block mapping as text
+//! ahead of the document ([`Printed`]), which the printer then puts in
+//! place, for parts of a document that are many and alike.
 
 use std::fmt;
 
 use serde::Serialize;
 use serde::ser::{self, SerializeMap};
 
+pub use self::printed::Printed;
 use self::printer::{Place, Printer};
 
+mod printed;
 mod printer;
 #[cfg(test)]
 mod tests;

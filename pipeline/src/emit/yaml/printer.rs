@@ -28,6 +28,9 @@ pub(super) enum Place {
     Item { indent: usize },
     /// A mapping key: a scalar, which its mapping follows with `:`.
     Key,
+    /// A [`Printed`](super::Printed) block's text, as the value of a key
+    /// whose entries are indented by `indent`.
+    Printed { indent: usize },
 }
 
 /// The serializer: prints one value at its place.
@@ -112,6 +115,10 @@ impl<'a> ser::Serializer for Printer<'a> {
     }
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
+        if let Place::Printed { indent } = self.place {
+            super::printed::write_value(self.out, indent, v);
+            return Ok(());
+        }
         self.string(v)
     }
 
@@ -141,10 +148,18 @@ impl<'a> ser::Serializer for Printer<'a> {
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _: &'static str,
+        name: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        value.serialize(self)
+        if name != super::printed::PRINTED {
+            return value.serialize(self);
+        }
+        match self.place {
+            Place::Value { indent } => {
+                value.serialize(Printer { out: self.out, place: Place::Printed { indent } })
+            }
+            _ => Err(refused("a printed block anywhere but as a mapping's value")),
+        }
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -218,6 +233,7 @@ impl<'a> Printer<'a> {
             Place::Document => 0,
             Place::Value { indent } | Place::Item { indent } => indent,
             Place::Key => return Err(refused("a mapping key that is a mapping or a sequence")),
+            Place::Printed { .. } => return Err(refused("a printed block that is not text")),
         };
         Ok(Block { out: self.out, place: self.place, indent, entries: 0, empty })
     }
@@ -233,7 +249,7 @@ impl Block<'_> {
                 Place::Value { .. } => self.out.push('\n'),
                 // The sequence's dash stands where this line's indentation would.
                 Place::Item { .. } => return,
-                Place::Document | Place::Key => {}
+                Place::Document | Place::Key | Place::Printed { .. } => {}
             }
         }
         self.out.extend(std::iter::repeat_n(' ', self.indent));
@@ -355,6 +371,9 @@ impl<'a> Printer<'a> {
     }
 
     fn scalar_with(self, write: impl FnOnce(&mut String)) -> Result<(), Error> {
+        if let Place::Printed { .. } = self.place {
+            return Err(refused("a printed block that is not text"));
+        }
         if let Place::Value { .. } = self.place {
             self.out.push(' ');
         }

@@ -376,3 +376,36 @@ proptest! {
         prop_assert_eq!(to_string(&value).expect("printable"), tree::print(&value));
     }
 }
+
+/// A block printed ahead as text, nested in typed values, prints as the
+/// same values typed would; anywhere but as a mapping's value it is refused.
+#[test]
+fn a_printed_block_is_the_bytes_of_the_values_it_stands_for() {
+    let mut printed = Printed::new();
+    printed.string(0, "title", "yes: no");
+    printed.plain(0, "count", 42);
+    printed.open(0, "required");
+    printed.item_string(2, "code");
+    printed.item_plain(2, 7);
+    printed.open(0, "allOf");
+    printed.item_schema_ref(2, "ErrorBody");
+    printed.item_schema_ref(2, "Not an identifier: \"");
+    printed.open(0, "properties");
+    printed.open(2, "on");
+    printed.string(4, "type", "string");
+    let typed: Value = serde_yaml::from_str(
+        "title: 'yes: no'\ncount: 42\nrequired: [code, 7]\nallOf: [{$ref: '#/components/schemas/ErrorBody'}, {$ref: '#/components/schemas/Not an identifier: \"'}]\n\
+         properties: {'on': {type: string}}\n",
+    )
+    .expect("YAML");
+    let mut with_printed = OrderedMap::new();
+    with_printed.push("schemas", OrderedMap(vec![("Row".to_owned(), printed.clone())]));
+    let mut with_typed = OrderedMap::new();
+    with_typed.push("schemas", OrderedMap(vec![("Row".to_owned(), typed)]));
+    assert_eq!(to_string(&with_printed).unwrap(), to_string(&with_typed).unwrap());
+    let mut empty = OrderedMap::new();
+    empty.push("schemas", Printed::new());
+    assert_eq!(to_string(&empty).unwrap(), "schemas: {}\n");
+    assert!(to_string(&printed).is_err(), "a whole document");
+    assert!(to_string(&vec![printed]).is_err(), "a sequence item");
+}

@@ -3334,12 +3334,81 @@ mod value_wire {
                 .next_key_seed(EnvelopeKey)?
             {
                 if envelope {
-                    members = map.next_value_seed(MembersVisitor)?;
+                    members = map.next_value_seed(EnvelopeValue)?;
                 } else {
                     map.next_value::<de::IgnoredAny>()?;
                 }
             }
             ::core::result::Result::Ok(members)
+        }
+    }
+    /// The envelope's value as `ErrorBody` reads it: the members, or a
+    /// one-element array of them (`{"error": [{…}]}`); anything else
+    /// (more elements, an array in the array) reads as none.
+    struct EnvelopeValue;
+    impl<'de> de::DeserializeSeed<'de> for EnvelopeValue {
+        type Value = ::core::option::Option<Read>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for EnvelopeValue {
+        type Value = ::core::option::Option<Read>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error body's members, or a one-element array of them")
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            de::Visitor::visit_map(MembersVisitor, map)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let first = seq.next_element_seed(MembersVisitor)?.flatten();
+            if seq.next_element::<de::IgnoredAny>()?.is_none() {
+                return ::core::result::Result::Ok(first);
+            }
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            _: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            _: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            _: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            _: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            _: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
         }
     }
     impl<'de> Deserialize<'de> for Read {
