@@ -2,7 +2,9 @@
 // file://: every anchor of the crate's Markdown reference scrolls its
 // entry into view, search finds a code by number, by name and by a word
 // of its text, the page is whole without JavaScript, logs no console
-// error, and axe-core finds no violation in light or dark. With
+// error, and axe-core finds no violation in light or dark. On a page with
+// sections, each entry's sections lead to the section's list of codes and
+// back, and the filter by section shows exactly the codes a section lists. With
 // `--timing PAGE`, it prints how long a search takes on that page (no
 // assertion on time). Screenshots go to target/index-page/.
 //
@@ -118,6 +120,51 @@ async function checkSearch(page, file) {
   if ((await page.locator("main article:not([hidden])").count()) !== total) fail(file, "emptying the search hides entries");
 }
 
+/// Sections: every code a section lists links to an entry that names the
+/// section, and choosing the section in the filter shows those entries and
+/// no other (with a search, those of them that match it).
+async function checkSections(page, file) {
+  const sections = await page.evaluate(() =>
+    [...document.querySelectorAll("#in-section option")].map((option) => option.value).filter(Boolean).map((id) => {
+      const heading = document.getElementById(`section-${id}`);
+      const list = heading && heading.nextElementSibling.nextElementSibling;
+      const links = list ? [...list.querySelectorAll("a")] : [];
+      const codes = links.map((a) => a.getAttribute("href").slice(1));
+      const named = codes.filter((code) => {
+        const entry = document.getElementById(code);
+        return entry && entry.querySelector(`dt a[href="#section-${id}"]`) && entry.dataset.sections.split(" ").includes(id);
+      });
+      return { id, found: heading !== null, codes, named, first: links.length ? links[0].textContent : "" };
+    }));
+  for (const section of sections) {
+    if (!section.found) { fail(file, `no #section-${section.id}`); continue; }
+    if (section.codes.length === 0) fail(file, `section ${section.id} lists no code`);
+    for (const code of section.codes.filter((code) => !section.named.includes(code))) {
+      fail(file, `#${code}, listed in section ${section.id}, does not name it`);
+    }
+    await page.selectOption("#in-section", section.id);
+    await searchFor(page, "");
+    await page.waitForFunction(() => document.getElementById("found").textContent !== "");
+    const shown = await page.evaluate(() => [...document.querySelectorAll("main article:not([hidden])")].map((e) => e.id));
+    if (shown.join(" ") !== section.codes.join(" ")) {
+      fail(file, `the filter by ${section.id} shows ${shown.join(" ")}, not ${section.codes.join(" ")}`);
+    }
+    // With a search for its first code, the filter keeps its section's codes only.
+    await searchFor(page, section.first);
+    const narrowed = await page.evaluate(() => [...document.querySelectorAll("main article:not([hidden])")].map((e) => e.id));
+    if (!narrowed.includes(section.codes[0]) || narrowed.some((id) => !section.codes.includes(id))) {
+      fail(file, `searching ${section.first} in ${section.id} shows ${narrowed.join(" ")}`);
+    }
+  }
+  if (sections.length > 0) {
+    await page.selectOption("#in-section", "");
+    await searchFor(page, "");
+    const total = await page.locator("main article").count();
+    if ((await page.locator("main article:not([hidden])").count()) !== total) fail(file, "every section again hides entries");
+  }
+  return sections.length;
+}
+
 /// axe-core's checks, every rule it runs by default, in one colour scheme.
 async function checkAxe(page, file, scheme) {
   await page.emulateMedia({ colorScheme: scheme });
@@ -191,6 +238,7 @@ for (const file of pages) {
   const page = await open(context, file, errors);
   const anchors = await checkAnchors(page, file);
   await checkSearch(page, file);
+  const sections = await checkSections(page, file);
   const name = path.basename(file, ".html");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, `${name}-light.png`) });
@@ -202,7 +250,8 @@ for (const file of pages) {
   for (const error of errors) fail(file, `console: ${error}`);
   await context.close();
   await checkWithoutScript(browser, file);
-  if (failures === before) console.log(`ok ${file}: ${anchors} anchors, search, axe (light and dark), without JavaScript`);
+  const filtered = sections > 0 ? `, ${sections} sections filtered` : "";
+  if (failures === before) console.log(`ok ${file}: ${anchors} anchors, search${filtered}, axe (light and dark), without JavaScript`);
 }
 if (timingPage) await timing(browser, timingPage);
 await browser.close();

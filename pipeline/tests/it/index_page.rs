@@ -95,7 +95,7 @@ fn attribute_values_link_to_their_declarations() {
             assert_eq!(text.matches(&id).count(), 1, "{}: {id}", catalogue.source);
         }
         for (_, row) in catalogue.rows() {
-            let entry = text.split(&format!("<article id=\"{}\">", row.anchor())).nth(1).expect("the entry");
+            let entry = text.split(&format!("<article id=\"{}\"", row.anchor())).nth(1).expect("the entry");
             let entry = &entry[..entry.find("</article>").expect("its end")];
             for (attribute, value) in catalogue.attributes.iter().zip(&row.attributes) {
                 let line = value.as_ref().map(|value| {
@@ -115,4 +115,52 @@ fn attribute_values_link_to_their_declarations() {
         }
     }
     assert!(checked > 0, "a fixture declares attributes");
+}
+
+/// Each entry lists the sections its code is in, each linked to the
+/// section on the page, with its statuses and its meaning there; the
+/// page lists each section's codes, the filter a reader without
+/// JavaScript has, and the script's filter reads `data-sections`.
+#[test]
+fn entries_show_their_sections_and_sections_list_their_codes() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let text = page::emit_page(&catalogue);
+        for section in &catalogue.sections {
+            let id = format!(" id=\"{}\"", section.anchor());
+            assert_eq!(text.matches(&id).count(), 1, "{}: {id}", catalogue.source);
+            assert!(text.contains(&format!("<option value=\"{}\">", section.id)), "{}", catalogue.source);
+        }
+        for (_, row) in catalogue.rows() {
+            let entry = text.split(&format!("<article id=\"{}\"", row.anchor())).nth(1).expect("the entry");
+            let entry = &entry[..entry.find("</article>").expect("its end")];
+            let ids: Vec<&str> =
+                row.sections.iter().map(|meaning| catalogue.sections[meaning.section].id.as_str()).collect();
+            match ids.is_empty() {
+                true => assert!(entry.starts_with('>') && !entry.contains("<h4>Sections</h4>")),
+                false => assert!(entry.starts_with(&format!(" data-sections=\"{}\">", ids.join(" ")))),
+            }
+            for meaning in &row.sections {
+                let section = &catalogue.sections[meaning.section];
+                let line = format!("<dt><a href=\"#{}\">{}</a>", section.anchor(), html(&section.title));
+                assert!(entry.contains(&line), "{}: {line}", catalogue.source);
+                let statuses: Vec<String> = meaning.http_statuses.iter().map(u16::to_string).collect();
+                for status in statuses {
+                    assert!(entry.contains(&format!("{status} ")), "{}: {status}", catalogue.source);
+                }
+                let text_there = format!("<dd>{}</dd>", html(&meaning.description));
+                assert!(entry.contains(&text_there), "{}: {text_there}", catalogue.source);
+                let listed =
+                    text.split(&format!(" id=\"{}\"", section.anchor())).nth(1).expect("the section");
+                let listed = &listed[..listed.find("</ul>").expect("its codes")];
+                assert!(
+                    listed.contains(&format!("<li><a href=\"#{}\">", row.anchor())),
+                    "{}",
+                    catalogue.source
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "a fixture declares sections");
 }

@@ -34,7 +34,9 @@ impl<'a> Shown<'a> {
 /// A row's entry, then one for each of its aliases.
 pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
     let anchor = row.anchor();
-    let _ = write!(out, "<article id=\"{anchor}\">");
+    let _ = write!(out, "<article id=\"{anchor}\"");
+    super::sections::data(out, catalogue, row);
+    out.push('>');
     // A table whose codes are its names shows each once.
     heading(out, &anchor, &row.code, if table.named { &row.name } else { "" });
     if row.deprecated.is_some() {
@@ -45,6 +47,7 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
     out.push_str("</p>\n");
     facts(out, shown, table, row);
     super::attributes::values(out, catalogue, row);
+    super::sections::entry(out, shown, catalogue, row);
     message(out, catalogue, row);
     if let Some(explanation) = &row.explanation {
         out.push_str("<h4>Explanation</h4>\n<p>");
@@ -141,24 +144,7 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
         if row.statuses().next().is_none() {
             out.push_str("none (never an HTTP response of its own)");
         }
-        for (i, status) in row.statuses().enumerate() {
-            out.push_str(if i == 0 { "" } else { ", " });
-            match shown.http_rows.get(&status) {
-                Some(http) => {
-                    let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
-                    push_html(out, &http.name);
-                    out.push_str("</a>");
-                }
-                None => match errcat_model::http_status::http_status(status) {
-                    Some(known) => {
-                        let _ = write!(out, "{} {}", known.code, known.phrase);
-                    }
-                    None => {
-                        let _ = write!(out, "{status}");
-                    }
-                },
-            }
-        }
+        statuses(out, shown, row.statuses());
         out.push_str("</p>\n");
     }
     if !row.also_named.is_empty() {
@@ -188,6 +174,29 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
         out.push_str("<p>Deprecated: ");
         push_html(out, note);
         out.push_str("</p>\n");
+    }
+}
+
+/// Statuses, comma-separated: each linked to its row of the HTTP status
+/// table, or with the registry's reason phrase.
+pub(super) fn statuses(out: &mut String, shown: &Shown, statuses: impl Iterator<Item = u16>) {
+    for (i, status) in statuses.enumerate() {
+        out.push_str(if i == 0 { "" } else { ", " });
+        match shown.http_rows.get(&status) {
+            Some(http) => {
+                let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
+                push_html(out, &http.name);
+                out.push_str("</a>");
+            }
+            None => match errcat_model::http_status::http_status(status) {
+                Some(known) => {
+                    let _ = write!(out, "{} {}", known.code, known.phrase);
+                }
+                None => {
+                    let _ = write!(out, "{status}");
+                }
+            },
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 
 mod attributes;
 mod entry;
+mod sections;
 
 use std::fmt::Write as _;
 
@@ -24,9 +25,15 @@ pub const COMMENT: Comment = Comment::Html;
 /// The page's style: light and dark, phone widths, print.
 const STYLE: &str = include_str!("page.css");
 
+/// The style of a page with sections: the filter and each section's codes.
+const SECTIONS_STYLE: &str = include_str!("sections.css");
+
 /// The page's script: search and copy-link buttons, added to the page
 /// the markup already shows.
 const SCRIPT: &str = include_str!("page.js");
+
+/// The end of the script's lines that only a page with sections carries.
+const SECTIONS_ONLY: &str = " // sections";
 
 /// The page's file name under `docs/`: `<crate>.html`.
 pub fn file_name(catalogue: &Catalogue) -> String {
@@ -48,11 +55,15 @@ pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
     push_html(out, &catalogue.title);
     out.push_str("</title>\n<style>\n");
     out.push_str(STYLE);
+    if !catalogue.sections.is_empty() {
+        out.push_str(SECTIONS_STYLE);
+    }
     out.push_str("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the codes</a>\n");
     banner(out, catalogue);
     navigation(out, catalogue);
     out.push_str("<main id=\"main\">\n");
     shared_params(out, catalogue);
+    sections::section(out, catalogue);
     let shown = entry::Shown::of(catalogue);
     for table in &catalogue.tables {
         let _ = write!(out, "<section id=\"{}\">\n<h2>", table_anchor(&table.id));
@@ -78,15 +89,21 @@ pub fn emit_page_into(out: &mut String, catalogue: &Catalogue) {
     out.push_str(", from ");
     push_html(out, &catalogue.source);
     out.push_str(".</p>\n</footer>\n<script>\n");
-    push_script(out);
+    push_script(out, !catalogue.sections.is_empty());
     out.push_str("</script>\n</body>\n</html>\n");
 }
 
 /// The script as the page carries it: without its comment lines and
 /// each line's indentation, which a reader of `page.js` wants and the
-/// page's size does not.
-fn push_script(out: &mut String) {
+/// page's size does not; the filter by section's lines only on a page
+/// with sections, so a page without them carries none of it.
+fn push_script(out: &mut String, sections: bool) {
     for line in SCRIPT.lines().map(str::trim_start).filter(|line| !line.starts_with("//")) {
+        let line = match line.strip_suffix(SECTIONS_ONLY) {
+            Some(_) if !sections => continue,
+            Some(line) => line,
+            None => line,
+        };
         out.push_str(line);
         out.push('\n');
     }
@@ -124,9 +141,10 @@ fn banner(out: &mut String, catalogue: &Catalogue) {
     out.push_str(
         "<form id=\"search\" role=\"search\" hidden>\n\
          <label for=\"q\">Search by code, name or text</label>\n\
-         <input id=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"found\">\n\
-         <p id=\"found\" role=\"status\"></p>\n</form>\n</header>\n",
+         <input id=\"q\" type=\"search\" autocomplete=\"off\" aria-describedby=\"found\">\n",
     );
+    sections::filter(out, catalogue);
+    out.push_str("<p id=\"found\" role=\"status\"></p>\n</form>\n</header>\n");
 }
 
 /// `, N retired`, when any code is.
@@ -146,6 +164,9 @@ fn navigation(out: &mut String, catalogue: &Catalogue) {
     out.push_str("<nav aria-label=\"Tables\">\n<ul>\n");
     if !catalogue.params.is_empty() {
         let _ = writeln!(out, "<li><a href=\"#{SHARED_PARAMS}\">Params every error carries</a></li>");
+    }
+    if !catalogue.sections.is_empty() {
+        let _ = writeln!(out, "<li><a href=\"#{}\">Sections</a></li>", sections::SECTION);
     }
     for table in &catalogue.tables {
         let _ = write!(out, "<li><a href=\"#{}\">", table_anchor(&table.id));
