@@ -4,7 +4,11 @@
 // of its text, the page is whole without JavaScript, logs no console
 // error, and axe-core finds no violation in light or dark. On a page with
 // sections, each entry's sections lead to the section's list of codes and
-// back, and the filter by section shows exactly the codes a section lists. With
+// back, and the filter by section shows exactly the codes a section lists.
+// A page in another locale (`<crate>.<tag>.html`) has the anchors of its
+// Markdown page (`<crate>.<tag>.md`); on a page with languages, each link
+// switches to the page of its language, with and without JavaScript, and
+// every `lang` on it names a declared locale. With
 // `--timing PAGE`, it prints how long a search takes on that page (no
 // assertion on time). Screenshots go to target/index-page/.
 //
@@ -36,10 +40,14 @@ const fail = (page, message) => {
   console.error(`FAIL ${page}: ${message}`);
 };
 
-/// The crate's reference beside a page: `<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`.
+/// The Markdown with a page's anchors: the crate's reference beside the default's page
+/// (`<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`), or the locale's
+/// Markdown page beside another locale's (`<crate>.<tag>.html` -> `<crate>.<tag>.md`).
 function referenceOf(page) {
-  const crate = path.basename(page, ".html");
-  return path.join(path.dirname(path.dirname(page)), crate, "src", "reference.md");
+  const name = path.basename(page, ".html");
+  const localized = path.join(path.dirname(page), `${name}.md`);
+  if (name.includes(".") && fs.existsSync(localized)) return localized;
+  return path.join(path.dirname(path.dirname(page)), name, "src", "reference.md");
 }
 
 /// Opens `file` in a new page, recording console errors and uncaught exceptions.
@@ -165,6 +173,37 @@ async function checkSections(page, file) {
   return sections.length;
 }
 
+/// The language links: each leads to its language's page, which names
+/// itself the current one; every `lang` on the page is a declared locale;
+/// with JavaScript, a link keeps the entry the reader is at.
+async function checkLanguages(context, file, javaScript) {
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.resolve(file)).href);
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('nav[aria-label="Languages"] a[hreflang]')].map((a) => a.getAttribute("hreflang")));
+  if (links.length === 0) { await page.close(); return 0; }
+  const current = await page.locator('nav[aria-label="Languages"] [aria-current="page"]').textContent();
+  const declared = [current, ...links];
+  const langs = await page.evaluate(() => [...new Set([...document.querySelectorAll("[lang]")].map((e) => e.lang))]);
+  for (const lang of langs.filter((lang) => !declared.includes(lang))) fail(file, `lang="${lang}" is no declared locale`);
+  for (const tag of links) {
+    const start = pathToFileURL(path.resolve(file)).href;
+    await page.goto(start);
+    const first = await page.evaluate(() => document.querySelector("main article")?.id);
+    if (first && javaScript) await page.evaluate((id) => { location.hash = id; }, first);
+    await Promise.all([page.waitForNavigation(), page.click(`nav[aria-label="Languages"] a[hreflang="${tag}"]`)]);
+    const now = await page.locator('nav[aria-label="Languages"] [aria-current="page"]').textContent();
+    if (now !== tag) fail(file, `the ${tag} link leads to the ${now} page`);
+    const back = await page.locator(`nav[aria-label="Languages"] a[hreflang="${current}"]`).count();
+    if (back !== 1) fail(file, `the ${tag} page does not link back to ${current}`);
+    if (first && javaScript && new URL(page.url()).hash !== `#${first}` && (await page.locator(`[id="${first}"]`).count()) > 0) {
+      fail(file, `switching to ${tag} at #${first} loses the entry (${page.url()})`);
+    }
+  }
+  await page.close();
+  return links.length;
+}
+
 /// axe-core's checks, every rule it runs by default, in one colour scheme.
 async function checkAxe(page, file, scheme) {
   await page.emulateMedia({ colorScheme: scheme });
@@ -184,6 +223,7 @@ async function checkWithoutScript(browser, file) {
   const hidden = await page.locator("main article[hidden], main section[hidden]").count();
   if (hidden !== 0) fail(file, `without JavaScript, ${hidden} entries are hidden`);
   if (await page.isVisible("#search")) fail(file, "without JavaScript, the search form shows");
+  await checkLanguages(context, file, false);
   await context.close();
 }
 
@@ -239,6 +279,7 @@ for (const file of pages) {
   const anchors = await checkAnchors(page, file);
   await checkSearch(page, file);
   const sections = await checkSections(page, file);
+  const languages = await checkLanguages(context, file, true);
   const name = path.basename(file, ".html");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, `${name}-light.png`) });
@@ -250,7 +291,7 @@ for (const file of pages) {
   for (const error of errors) fail(file, `console: ${error}`);
   await context.close();
   await checkWithoutScript(browser, file);
-  const filtered = sections > 0 ? `, ${sections} sections filtered` : "";
+  const filtered = (sections > 0 ? `, ${sections} sections filtered` : "") + (languages > 0 ? `, ${languages} languages switched` : "");
   if (failures === before) console.log(`ok ${file}: ${anchors} anchors, search${filtered}, axe (light and dark), without JavaScript`);
 }
 if (timingPage) await timing(browser, timingPage);

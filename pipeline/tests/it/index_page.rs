@@ -62,25 +62,99 @@ fn every_text_is_on_the_page_as_written() {
 }
 
 /// The page loads nothing: its style and script are inline, and it links
-/// only to its own anchors.
+/// only to its own anchors and to its pages in the other locales.
 #[test]
 fn the_page_loads_nothing_and_links_only_to_itself() {
     for catalogue in crate::fixtures::catalogues() {
-        let text = page::emit_page(&catalogue);
-        for outside in ["<link", " src=", "url(", "@import", "fetch(", "XMLHttpRequest"] {
-            assert!(!text.contains(outside), "{}: {outside}", catalogue.source);
+        let mut pages = vec![format!("{}.html", catalogue.crate_name)];
+        pages.extend(
+            catalogue.other_locales().iter().map(|locale| page::localized_file_name(&catalogue, locale)),
+        );
+        let mut texts = vec![page::emit_page(&catalogue)];
+        texts.extend(
+            catalogue.other_locales().iter().map(|locale| page::emit_localized_page(&catalogue, locale)),
+        );
+        for text in &texts {
+            for outside in ["<link", " src=", "url(", "@import", "fetch(", "XMLHttpRequest"] {
+                assert!(!text.contains(outside), "{}: {outside}", catalogue.source);
+            }
+            for (at, _) in text.match_indices(" href=\"") {
+                let target = &text[at + 7..];
+                let target = &target[..target.find('"').expect("the link's end")];
+                assert!(
+                    target.starts_with('#') || pages.iter().any(|page| page == target),
+                    "{}: a link out: {target}",
+                    catalogue.source,
+                );
+            }
         }
-        for (at, _) in text.match_indices(" href=\"") {
-            let target = &text[at + 7..];
-            assert!(
-                target.starts_with('#'),
-                "{}: a link out: {}",
-                catalogue.source,
-                &target[..40.min(target.len())]
-            );
-        }
-        assert_eq!(text, page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
+        assert_eq!(texts[0], page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
     }
+}
+
+/// With `locales:`, a page per other locale: each translated description
+/// and message in its `lang`, a partial locale's page listing only the
+/// codes it translates and marking what it leaves out, and every page
+/// linking to every other and naming itself.
+#[test]
+fn each_locale_has_a_page_linked_to_the_others() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let Some(locales) = &catalogue.locales else { continue };
+        let default_page = page::emit_page(&catalogue);
+        let default_file = format!("{}.html", catalogue.crate_name);
+        let tags: Vec<&str> = std::iter::once(locales.default.as_str())
+            .chain(locales.others.iter().map(|locale| locale.tag.as_str()))
+            .collect();
+        let files: Vec<String> = std::iter::once(default_file.clone())
+            .chain(locales.others.iter().map(|locale| page::localized_file_name(&catalogue, locale)))
+            .collect();
+        let pages: Vec<String> = std::iter::once(default_page.clone())
+            .chain(locales.others.iter().map(|locale| page::emit_localized_page(&catalogue, locale)))
+            .collect();
+        for (current, text) in pages.iter().enumerate() {
+            assert!(text.contains(&format!("<html lang=\"{}\">", locales.default)), "{}", catalogue.source);
+            for (other, (tag, file)) in tags.iter().zip(&files).enumerate() {
+                let link = match other == current {
+                    true => format!("<strong lang=\"{tag}\" aria-current=\"page\">{tag}</strong>"),
+                    false => format!("<a href=\"{file}\" hreflang=\"{tag}\" lang=\"{tag}\">{tag}</a>"),
+                };
+                assert!(text.contains(&link), "{}: {link}", catalogue.source);
+            }
+        }
+        for (locale, text) in locales.others.iter().zip(&pages[1..]) {
+            assert_eq!(text.contains("This translation is partial"), locale.partial, "{}", locale.tag);
+            let entries = entries(text);
+            for (_, row) in catalogue.rows() {
+                let Some(texts) = locale.row(&row.code) else {
+                    let listed = entries.contains_key(row.anchor().as_str());
+                    assert_eq!(listed, !locale.partial, "{}: {}", locale.tag, row.code.word());
+                    continue;
+                };
+                let entry = entries[row.anchor().as_str()];
+                let tag = &locale.tag;
+                let untranslated = " <span class=\"tag\">not translated</span>";
+                let description = match &texts.description {
+                    Some(translated) => format!("<p lang=\"{tag}\">{}</p>", html(translated)),
+                    None => format!("<p>{}{untranslated}</p>", html(&row.description)),
+                };
+                assert!(entry.contains(&description), "{tag}: {description}");
+                if let Some(template) = &row.message {
+                    let template = match &texts.message {
+                        Some(translated) => {
+                            format!("<code lang=\"{tag}\">{}</code>", html(&translated.source))
+                        }
+                        None => format!("<code>{}{untranslated}</code>", html(&template.source)),
+                    };
+                    assert!(entry.contains(&template), "{tag}: {template}");
+                }
+                checked += 1;
+            }
+        }
+        // The default's page marks no text with a language of its own.
+        assert!(!default_page.contains("<p lang=") && !default_page.contains("<code lang="));
+    }
+    assert!(checked > 0, "a fixture declares locales");
 }
 
 /// Each entry shows its attribute values, each linked to the attribute's
@@ -163,4 +237,15 @@ fn entries_show_their_sections_and_sections_list_their_codes() {
         }
     }
     assert!(checked > 0, "a fixture declares sections");
+}
+
+/// A page's entries by id, each up to its end.
+fn entries(page: &str) -> std::collections::HashMap<&str, &str> {
+    page.split("<article id=\"")
+        .skip(1)
+        .map(|entry| {
+            let id = &entry[..entry.find('"').expect("the id's end")];
+            (id, &entry[..entry.find("</article>").expect("the entry's end")])
+        })
+        .collect()
 }

@@ -1,7 +1,8 @@
 // The error index page's script: search and copy-link buttons, on a page
 // that is complete without it. The emitter drops these comment lines and
-// each line's indentation, and the lines ending in `// sections` on a
-// page without sections (and that marker on one with them).
+// each line's indentation, the lines ending in `// sections` on a page
+// without sections and those ending in `// locales` on one without other
+// locales (and those markers on the others).
 "use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -77,6 +78,8 @@
     const url = `${location.href.split("#")[0]}#${id}`;
     navigator.clipboard ? navigator.clipboard.writeText(url).then(done, jump) : jump();
   });
+  // A link to another language's page keeps the entry the reader is at.
+  for (const link of document.querySelectorAll("a[hreflang]")) link.addEventListener("click", () => { link.hash = location.hash; }); // locales
   form.hidden = false;
   if (input.value) search(input.value);
   if (pick.value) search(input.value, true); // sections

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::entry::{self, Shown};
+use super::language::Language;
 use errcat_model::text::push_html;
 use errcat_model::{Catalogue, Row};
 
@@ -52,8 +53,9 @@ pub(super) fn entry(out: &mut String, shown: &Shown, catalogue: &Catalogue, row:
 }
 
 /// Every section, when the catalogue declares any: its title, id and
-/// summary, and its codes in row order, each linked to its entry.
-pub(super) fn section(out: &mut String, catalogue: &Catalogue) {
+/// summary, and its codes in row order (those the page lists), each
+/// linked to its entry.
+pub(super) fn section(out: &mut String, catalogue: &Catalogue, language: &Language) {
     if catalogue.sections.is_empty() {
         return;
     }
@@ -69,7 +71,8 @@ pub(super) fn section(out: &mut String, catalogue: &Catalogue) {
         let _ = write!(out, "</h3>\n<p><code>{}</code>: ", section.id);
         push_html(out, &section.summary);
         out.push_str("</p>\n<ul class=\"codes\">\n");
-        for (_, row) in catalogue.rows().filter(|(_, row)| row.in_section(s).is_some()) {
+        for (_, row) in catalogue.rows().filter(|(_, row)| row.in_section(s).is_some() && language.lists(row))
+        {
             let _ = write!(out, "<li><a href=\"#{}\">", row.anchor());
             push_html(out, &row.code.word());
             out.push_str("</a></li>\n");
