@@ -124,11 +124,11 @@ pub(super) fn languages(out: &mut String, catalogue: &Catalogue, language: &Lang
     let Some(locale) = language.locale.filter(|locale| locale.partial) else { return };
     let total = catalogue.rows().count();
     let translated = catalogue.rows().filter(|(_, row)| locale.row(&row.code).is_some()).count();
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<p>This translation is partial: it translates {translated} of the {total} codes, listed \
          here (a text it leaves out is shown in {default}, marked not translated, as the crate \
-         answers it). The others are on the <a href=\"{krate}.html\">{default} page</a>.</p>\n",
+         answers it). The others are on the <a href=\"{krate}.html\">{default} page</a>.</p>",
         default = locales.default,
         krate = catalogue.crate_name,
     );
