@@ -2,7 +2,13 @@
 // file://: every anchor of the crate's Markdown reference scrolls its
 // entry into view, search finds a code by number, by name and by a word
 // of its text, the page is whole without JavaScript, logs no console
-// error, and axe-core finds no violation in light or dark. With
+// error, and axe-core finds no violation in light or dark. On a page with
+// sections, each entry's sections lead to the section's list of codes and
+// back, and the filter by section shows exactly the codes a section lists.
+// A page in another locale (`<crate>.<tag>.html`) has the anchors of its
+// Markdown page (`<crate>.<tag>.md`); on a page with languages, each link
+// switches to the page of its language, with and without JavaScript, and
+// every `lang` on it names a declared locale. With
 // `--timing PAGE`, it prints how long a search takes on that page (no
 // assertion on time). Screenshots go to target/index-page/.
 //
@@ -36,10 +42,14 @@ const fail = (page, message) => {
   failuresOf.get(page).push(`FAIL ${page}: ${message}`);
 };
 
-/// The crate's reference beside a page: `<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`.
+/// The Markdown with a page's anchors: the crate's reference beside the default's page
+/// (`<out>/docs/<crate>.html` -> `<out>/<crate>/src/reference.md`), or the locale's
+/// Markdown page beside another locale's (`<crate>.<tag>.html` -> `<crate>.<tag>.md`).
 function referenceOf(page) {
-  const crate = path.basename(page, ".html");
-  return path.join(path.dirname(path.dirname(page)), crate, "src", "reference.md");
+  const name = path.basename(page, ".html");
+  const localized = path.join(path.dirname(page), `${name}.md`);
+  if (name.includes(".") && fs.existsSync(localized)) return localized;
+  return path.join(path.dirname(path.dirname(page)), name, "src", "reference.md");
 }
 
 /// Opens `file` in a new page, recording console errors and uncaught exceptions.
@@ -120,6 +130,88 @@ async function checkSearch(page, file) {
   if ((await page.locator("main article:not([hidden])").count()) !== total) fail(file, "emptying the search hides entries");
 }
 
+/// Sections: every code a section lists links to an entry that names the
+/// section, and choosing the section in the filter shows those entries and
+/// no other (with a search, those of them that match it).
+async function checkSections(page, file) {
+  const sections = await page.evaluate(() =>
+    [...document.querySelectorAll("#in-section option")].map((option) => option.value).filter(Boolean).map((id) => {
+      const heading = document.getElementById(`section-${id}`);
+      const list = heading && heading.nextElementSibling.nextElementSibling;
+      const links = list ? [...list.querySelectorAll("a")] : [];
+      const codes = links.map((a) => a.getAttribute("href").slice(1));
+      const named = codes.filter((code) => {
+        const entry = document.getElementById(code);
+        return entry && entry.querySelector(`dt a[href="#section-${id}"]`) && entry.dataset.sections.split(" ").includes(id);
+      });
+      return { id, found: heading !== null, codes, named, first: links.length ? links[0].textContent : "" };
+    }));
+  for (const section of sections) {
+    if (!section.found) { fail(file, `no #section-${section.id}`); continue; }
+    if (section.codes.length === 0) fail(file, `section ${section.id} lists no code`);
+    for (const code of section.codes.filter((code) => !section.named.includes(code))) {
+      fail(file, `#${code}, listed in section ${section.id}, does not name it`);
+    }
+    await page.selectOption("#in-section", section.id);
+    await searchFor(page, "");
+    await page.waitForFunction(() => document.getElementById("found").textContent !== "");
+    const shown = await page.evaluate(() => [...document.querySelectorAll("main article:not([hidden])")].map((e) => e.id));
+    if (shown.join(" ") !== section.codes.join(" ")) {
+      fail(file, `the filter by ${section.id} shows ${shown.join(" ")}, not ${section.codes.join(" ")}`);
+    }
+    // With a search for its first code, the filter keeps its section's codes only.
+    await searchFor(page, section.first);
+    const narrowed = await page.evaluate(() => [...document.querySelectorAll("main article:not([hidden])")].map((e) => e.id));
+    if (!narrowed.includes(section.codes[0]) || narrowed.some((id) => !section.codes.includes(id))) {
+      fail(file, `searching ${section.first} in ${section.id} shows ${narrowed.join(" ")}`);
+    }
+  }
+  if (sections.length > 0) {
+    await page.selectOption("#in-section", "");
+    await searchFor(page, "");
+    const total = await page.locator("main article").count();
+    if ((await page.locator("main article:not([hidden])").count()) !== total) fail(file, "every section again hides entries");
+  }
+  return sections.length;
+}
+
+/// The language links: each leads to its language's page, which names
+/// itself the current one; every `lang` on the page is a declared locale;
+/// with JavaScript, a link keeps the entry the reader is at. The default's
+/// page tries every link, another locale's the default's and the next
+/// locale's, so that every link of every page is not loaded again for each.
+async function checkLanguages(context, file, javaScript) {
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.resolve(file)).href);
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('nav[aria-label="Languages"] a[hreflang]')].map((a) => a.getAttribute("hreflang")));
+  if (links.length === 0) { await page.close(); return 0; }
+  const current = await page.locator('nav[aria-label="Languages"] [aria-current="page"]').textContent();
+  const order = await page.evaluate(() =>
+    [...document.querySelectorAll('nav[aria-label="Languages"] [lang]')].map((e) => e.getAttribute("lang")));
+  const declared = [current, ...links];
+  const next = order[(order.indexOf(current) + 1) % order.length];
+  const tried = order[0] === current ? links : links.filter((tag) => tag === order[0] || tag === next);
+  const langs = await page.evaluate(() => [...new Set([...document.querySelectorAll("[lang]")].map((e) => e.lang))]);
+  for (const lang of langs.filter((lang) => !declared.includes(lang))) fail(file, `lang="${lang}" is no declared locale`);
+  for (const tag of tried) {
+    const start = pathToFileURL(path.resolve(file)).href;
+    await page.goto(start);
+    const first = await page.evaluate(() => document.querySelector("main article")?.id);
+    if (first && javaScript) await page.evaluate((id) => { location.hash = id; }, first);
+    await Promise.all([page.waitForNavigation(), page.click(`nav[aria-label="Languages"] a[hreflang="${tag}"]`)]);
+    const now = await page.locator('nav[aria-label="Languages"] [aria-current="page"]').textContent();
+    if (now !== tag) fail(file, `the ${tag} link leads to the ${now} page`);
+    const back = await page.locator(`nav[aria-label="Languages"] a[hreflang="${current}"]`).count();
+    if (back !== 1) fail(file, `the ${tag} page does not link back to ${current}`);
+    if (first && javaScript && new URL(page.url()).hash !== `#${first}` && (await page.locator(`[id="${first}"]`).count()) > 0) {
+      fail(file, `switching to ${tag} at #${first} loses the entry (${page.url()})`);
+    }
+  }
+  await page.close();
+  return tried.length;
+}
+
 /// axe-core's checks, every rule it runs by default, in one colour scheme.
 async function checkAxe(page, file, scheme) {
   await page.emulateMedia({ colorScheme: scheme });
@@ -139,6 +231,7 @@ async function checkWithoutScript(browser, file) {
   const hidden = await page.locator("main article[hidden], main section[hidden]").count();
   if (hidden !== 0) fail(file, `without JavaScript, ${hidden} entries are hidden`);
   if (await page.isVisible("#search")) fail(file, "without JavaScript, the search form shows");
+  await checkLanguages(context, file, false);
   await context.close();
 }
 
@@ -194,6 +287,8 @@ async function checkPage(browser, file) {
   const page = await open(context, file, errors);
   const anchors = await checkAnchors(page, file);
   await checkSearch(page, file);
+  const sections = await checkSections(page, file);
+  const languages = await checkLanguages(context, file, true);
   const name = path.basename(file, ".html");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, `${name}-light.png`) });
@@ -205,7 +300,8 @@ async function checkPage(browser, file) {
   for (const error of errors) fail(file, `console: ${error}`);
   await context.close();
   await checkWithoutScript(browser, file);
-  if (lines.length === 0) lines.push(`ok ${file}: ${anchors} anchors, search, axe (light and dark), without JavaScript`);
+  const filtered = (sections > 0 ? `, ${sections} sections filtered` : "") + (languages > 0 ? `, ${languages} language links followed` : "");
+  if (lines.length === 0) lines.push(`ok ${file}: ${anchors} anchors, search${filtered}, axe (light and dark), without JavaScript`);
   return lines;
 }
 

@@ -98,7 +98,8 @@ fn emit_section_enum(catalogue: &Catalogue) -> TokenStream {
                 Self::ALL.iter().copied().find(|section| section.id() == id)
             }
 
-            /// The codes the section lists, in spec order.
+            /// The codes the section lists, in the rows' order, the order
+            /// every code has in every section: a section has none of its own.
             #[must_use]
             pub const fn codes(self) -> &'static [ErrorCode] {
                 Self::CODES[self as usize]

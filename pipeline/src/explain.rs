@@ -77,6 +77,7 @@ fn row_entry(catalogue: &Catalogue, table: &Table, row: &Row, alias: Option<&Cod
         let _ = writeln!(text, "Recovery: {}{}", recovery.key, description.unwrap_or_default());
     }
     let _ = writeln!(text, "\n{}", row.description);
+    sections(&mut text, catalogue, row);
     if let Some(explanation) = &row.explanation {
         let _ = writeln!(text, "\nExplanation:\n  {}", indented(explanation));
     }
@@ -91,6 +92,26 @@ fn row_entry(catalogue: &Catalogue, table: &Table, row: &Row, alias: Option<&Cod
     text.push('\n');
     text.push_str(&address(catalogue, &row.anchor()));
     text
+}
+
+/// The sections that list the code, in the catalogue's order: each
+/// one's title and id, the statuses it answers the code with there, and
+/// what the code means there.
+fn sections(text: &mut String, catalogue: &Catalogue, row: &Row) {
+    if row.sections.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "\nSections:");
+    for (s, section) in catalogue.sections.iter().enumerate() {
+        let Some(meaning) = row.in_section(s) else { continue };
+        let _ = write!(text, "  {} (`{}`)", indented(&section.title), section.id);
+        let statuses: Vec<String> =
+            meaning.http_statuses.iter().map(|&code| status(catalogue, code)).collect();
+        if !statuses.is_empty() {
+            let _ = write!(text, ": HTTP {}", statuses.join(", or "));
+        }
+        let _ = writeln!(text, "\n    {}", meaning.description.replace('\n', "\n    "));
+    }
 }
 
 /// A retired code's entry: what it was, why it was withdrawn and what

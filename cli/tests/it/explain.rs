@@ -125,3 +125,36 @@ fn explain_needs_one_code_and_a_spec_that_loads() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("spec/shop.yaml"), "{}", text(&bad.stderr));
 }
+
+/// A code that sections list: each section's title and id, its statuses
+/// there and its meaning there, in the catalogue's order.
+#[test]
+fn explain_prints_a_codes_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("spec")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pipeline/tests/fixtures/oauth2_errors.yaml");
+    fs::copy(fixture, dir.path().join("spec/oauth2_errors.yaml")).unwrap();
+    let run = errcat(dir.path(), &["explain", "invalid_client"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let entry = text(&run.stdout);
+    assert!(
+        entry.contains(
+            "\nSections:\n  5.2. Token endpoint (`token`): HTTP 400 Bad Request, or 401 Unauthorized\n    \
+             Client authentication failed (e.g., unknown client,"
+        ),
+        "{entry}"
+    );
+    let request = text(&errcat(dir.path(), &["explain", "invalid_request"]).stdout);
+    let at = |needle: &str| request.find(needle).unwrap_or_else(|| panic!("{needle}: {request}"));
+    assert!(
+        at("(`authorization_code`)\n    The request is missing") < at("(`implicit`)\n")
+            && at("(`implicit`)\n")
+                < at(
+                    "(`token`): HTTP 400 Bad Request\n    The request is missing a required parameter, includes an unsupported"
+                ),
+        "{request}"
+    );
+    // A code no section lists has no such lines.
+    let plain = text(&errcat(repository().path(), &["explain", "1001"]).stdout);
+    assert!(plain.contains("1001 CART_EMPTY") && !plain.contains("Sections:"), "{plain}");
+}

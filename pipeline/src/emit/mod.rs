@@ -24,7 +24,8 @@ use errcat_model::output::{Comment, DEFAULT_COMMAND, OutputFile};
 /// `<crate>/…` (`Cargo.toml`, `README.md`, `src/lib.rs`, `src/reference.md`),
 /// `openapi/<crate>.openapi.yaml` (3.1.0),
 /// `openapi/<crate>.openapi-3.0.yaml` (3.0.3), `docs/<crate>.md` and
-/// `docs/<crate>.html` (the error index page).
+/// `docs/<crate>.html` (the error index page), and with `locales:`, each
+/// other locale's `docs/<crate>.<tag>.md` and `docs/<crate>.<tag>.html`.
 /// Each file's header names `cargo xtask gen`, as [`generate`](crate::generate)'s do.
 ///
 /// The Markdown reference is written once, inside the crate (its
@@ -68,6 +69,9 @@ pub enum CatalogueFile {
     /// `docs/<crate>.<tag>.md`, the reference in the catalogue's other
     /// locale of this index.
     LocalizedPage(usize),
+    /// `docs/<crate>.<tag>.html`, the index page in the catalogue's other
+    /// locale of this index.
+    LocalizedIndexPage(usize),
 }
 
 /// Where a rendered file comes among all of a run's: its catalogue's
@@ -138,6 +142,13 @@ pub(crate) fn render_each<E>(
                 html::emit_page_into(out, catalogue)
             });
             sink(at(CatalogueFile::IndexPage), page)?;
+            for (i, locale) in catalogue.other_locales().iter().enumerate() {
+                let path = Path::new("docs").join(html::localized_file_name(catalogue, locale));
+                let page = OutputFile::generated_by(path, html::COMMENT, command, &catalogue.source, |out| {
+                    html::emit_localized_page_into(out, catalogue, locale)
+                });
+                sink(at(CatalogueFile::LocalizedIndexPage(i)), page)?;
+            }
             // A panic in the emitter is a bug; pass it on as it was.
             Ok(lib.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         })?;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::emit::yaml::OrderedMap;
-use errcat_model::params::{Param, ParamType};
+use errcat_model::params::{Param, ParamType, Template};
 use errcat_model::{Body, BodyRole, Catalogue, Code, MessageText, ProblemDetails, Row};
 
 /// A value in an example body, serialised as JSON or YAML writes it.
@@ -117,13 +117,18 @@ impl Sample {
 /// The row's message rendered with the sample values, if it has one. A
 /// template may show the params every error carries as well as its row's.
 pub(crate) fn message(catalogue: &Catalogue, row: &Row) -> Option<String> {
-    let template = row.message.as_ref()?;
-    Some(template.render(|name| {
+    Some(rendered(catalogue, row, row.message.as_ref()?))
+}
+
+/// `template`, the row's message in some locale, rendered with the
+/// sample values.
+pub(crate) fn rendered(catalogue: &Catalogue, row: &Row, template: &Template) -> String {
+    template.render(|name| {
         let param = catalogue.params.iter().chain(&row.params).find(|param| param.name == name);
         // Validation refuses a placeholder naming no param; should one get
         // through, the page shows its name rather than nothing.
         param.map_or_else(|| name.to_owned(), |param| Sample::of_param(param).shown())
-    }))
+    })
 }
 
 /// Every param the error carries, shared ones first, each with its sample.

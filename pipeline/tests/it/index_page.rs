@@ -70,25 +70,99 @@ fn every_text_is_on_the_page_as_written() {
 }
 
 /// The page loads nothing: its style and script are inline, and it links
-/// only to its own anchors.
+/// only to its own anchors and to its pages in the other locales.
 #[test]
 fn the_page_loads_nothing_and_links_only_to_itself() {
     for catalogue in crate::fixtures::catalogues() {
-        let text = page::emit_page(&catalogue);
-        for outside in ["<link", " src=", "url(", "@import", "fetch(", "XMLHttpRequest"] {
-            assert!(!text.contains(outside), "{}: {outside}", catalogue.source);
+        let mut pages = vec![format!("{}.html", catalogue.crate_name)];
+        pages.extend(
+            catalogue.other_locales().iter().map(|locale| page::localized_file_name(&catalogue, locale)),
+        );
+        let mut texts = vec![page::emit_page(&catalogue)];
+        texts.extend(
+            catalogue.other_locales().iter().map(|locale| page::emit_localized_page(&catalogue, locale)),
+        );
+        for text in &texts {
+            for outside in ["<link", " src=", "url(", "@import", "fetch(", "XMLHttpRequest"] {
+                assert!(!text.contains(outside), "{}: {outside}", catalogue.source);
+            }
+            for (at, _) in text.match_indices(" href=\"") {
+                let target = &text[at + 7..];
+                let target = &target[..target.find('"').expect("the link's end")];
+                assert!(
+                    target.starts_with('#') || pages.iter().any(|page| page == target),
+                    "{}: a link out: {target}",
+                    catalogue.source,
+                );
+            }
         }
-        for (at, _) in text.match_indices(" href=\"") {
-            let target = &text[at + 7..];
-            assert!(
-                target.starts_with('#'),
-                "{}: a link out: {}",
-                catalogue.source,
-                &target[..40.min(target.len())]
-            );
-        }
-        assert_eq!(text, page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
+        assert_eq!(texts[0], page::emit_page(&catalogue), "{}: the same bytes each time", catalogue.source);
     }
+}
+
+/// With `locales:`, a page per other locale: each translated description
+/// and message in its `lang`, a partial locale's page listing only the
+/// codes it translates and marking what it leaves out, and every page
+/// linking to every other and naming itself.
+#[test]
+fn each_locale_has_a_page_linked_to_the_others() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let Some(locales) = &catalogue.locales else { continue };
+        let default_page = page::emit_page(&catalogue);
+        let default_file = format!("{}.html", catalogue.crate_name);
+        let tags: Vec<&str> = std::iter::once(locales.default.as_str())
+            .chain(locales.others.iter().map(|locale| locale.tag.as_str()))
+            .collect();
+        let files: Vec<String> = std::iter::once(default_file.clone())
+            .chain(locales.others.iter().map(|locale| page::localized_file_name(&catalogue, locale)))
+            .collect();
+        let pages: Vec<String> = std::iter::once(default_page.clone())
+            .chain(locales.others.iter().map(|locale| page::emit_localized_page(&catalogue, locale)))
+            .collect();
+        for (current, text) in pages.iter().enumerate() {
+            assert!(text.contains(&format!("<html lang=\"{}\">", locales.default)), "{}", catalogue.source);
+            for (other, (tag, file)) in tags.iter().zip(&files).enumerate() {
+                let link = match other == current {
+                    true => format!("<strong lang=\"{tag}\" aria-current=\"page\">{tag}</strong>"),
+                    false => format!("<a href=\"{file}\" hreflang=\"{tag}\" lang=\"{tag}\">{tag}</a>"),
+                };
+                assert!(text.contains(&link), "{}: {link}", catalogue.source);
+            }
+        }
+        for (locale, text) in locales.others.iter().zip(&pages[1..]) {
+            assert_eq!(text.contains("This translation is partial"), locale.partial, "{}", locale.tag);
+            let entries = entries(text);
+            for (_, row) in catalogue.rows() {
+                let Some(texts) = locale.row(&row.code) else {
+                    let listed = entries.contains_key(row.anchor().as_str());
+                    assert_eq!(listed, !locale.partial, "{}: {}", locale.tag, row.code.word());
+                    continue;
+                };
+                let entry = entries[row.anchor().as_str()];
+                let tag = &locale.tag;
+                let untranslated = " <span class=\"tag\">not translated</span>";
+                let description = match &texts.description {
+                    Some(translated) => format!("<p lang=\"{tag}\">{}</p>", html(translated)),
+                    None => format!("<p>{}{untranslated}</p>", html(&row.description)),
+                };
+                assert!(entry.contains(&description), "{tag}: {description}");
+                if let Some(template) = &row.message {
+                    let template = match &texts.message {
+                        Some(translated) => {
+                            format!("<code lang=\"{tag}\">{}</code>", html(&translated.source))
+                        }
+                        None => format!("<code>{}{untranslated}</code>", html(&template.source)),
+                    };
+                    assert!(entry.contains(&template), "{tag}: {template}");
+                }
+                checked += 1;
+            }
+        }
+        // The default's page marks no text with a language of its own.
+        assert!(!default_page.contains("<p lang=") && !default_page.contains("<code lang="));
+    }
+    assert!(checked > 0, "a fixture declares locales");
 }
 
 /// Each entry shows its attribute values, each linked to the attribute's
@@ -125,13 +199,63 @@ fn attribute_values_link_to_their_declarations() {
     assert!(checked > 0, "a fixture declares attributes");
 }
 
-/// Each entry of a page by its anchor: what its `<article id="…">` holds,
-/// up to its `</article>` (the first entry of an anchor, if two had one).
+/// Each entry lists the sections its code is in, each linked to the
+/// section on the page, with its statuses and its meaning there; the
+/// page lists each section's codes, the filter a reader without
+/// JavaScript has, and the script's filter reads `data-sections`.
+#[test]
+fn entries_show_their_sections_and_sections_list_their_codes() {
+    let mut checked = 0;
+    for catalogue in crate::fixtures::catalogues() {
+        let text = page::emit_page(&catalogue);
+        for section in &catalogue.sections {
+            let id = format!(" id=\"{}\"", section.anchor());
+            assert_eq!(text.matches(&id).count(), 1, "{}: {id}", catalogue.source);
+            assert!(text.contains(&format!("<option value=\"{}\">", section.id)), "{}", catalogue.source);
+        }
+        for (_, row) in catalogue.rows() {
+            let entry = text.split(&format!("<article id=\"{}\"", row.anchor())).nth(1).expect("the entry");
+            let entry = &entry[..entry.find("</article>").expect("its end")];
+            let ids: Vec<&str> =
+                row.sections.iter().map(|meaning| catalogue.sections[meaning.section].id.as_str()).collect();
+            match ids.is_empty() {
+                true => assert!(entry.starts_with('>') && !entry.contains("<h4>Sections</h4>")),
+                false => assert!(entry.starts_with(&format!(" data-sections=\"{}\">", ids.join(" ")))),
+            }
+            for meaning in &row.sections {
+                let section = &catalogue.sections[meaning.section];
+                let line = format!("<dt><a href=\"#{}\">{}</a>", section.anchor(), html(&section.title));
+                assert!(entry.contains(&line), "{}: {line}", catalogue.source);
+                let statuses: Vec<String> = meaning.http_statuses.iter().map(u16::to_string).collect();
+                for status in statuses {
+                    assert!(entry.contains(&format!("{status} ")), "{}: {status}", catalogue.source);
+                }
+                let text_there = format!("<dd>{}</dd>", html(&meaning.description));
+                assert!(entry.contains(&text_there), "{}: {text_there}", catalogue.source);
+                let listed =
+                    text.split(&format!(" id=\"{}\"", section.anchor())).nth(1).expect("the section");
+                let listed = &listed[..listed.find("</ul>").expect("its codes")];
+                assert!(
+                    listed.contains(&format!("<li><a href=\"#{}\">", row.anchor())),
+                    "{}",
+                    catalogue.source
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "a fixture declares sections");
+}
+
+/// Each entry of a page by its anchor: what its `<article id="…"` holds
+/// after the id, up to its `</article>` (the first entry of an anchor, if
+/// two had one).
 fn entries(text: &str) -> std::collections::HashMap<&str, &str> {
     let mut entries = std::collections::HashMap::new();
     for (at, start) in text.match_indices("<article id=\"") {
-        let (anchor, entry) = text[at + start.len()..].split_once("\">").expect("the anchor's end");
-        entries.entry(anchor).or_insert(&entry[..entry.find("</article>").expect("its end")]);
+        let rest = &text[at + start.len()..];
+        let (anchor, entry) = rest.split_at(rest.find('"').expect("the anchor's end"));
+        entries.entry(anchor).or_insert(&entry[1..entry.find("</article>").expect("its end")]);
     }
     entries
 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::language::{self, Language};
 use crate::emit::sample::{self, Sample};
 use errcat_model::params::Param;
 use errcat_model::text::push_html;
@@ -20,32 +21,38 @@ pub(super) struct Shown<'a> {
     http: bool,
     /// The HTTP status table's rows by status: a status links to its row.
     http_rows: HashMap<u16, &'a Row>,
+    /// The page's language: which rows it lists, in which texts.
+    pub(super) language: Language<'a>,
 }
 
 impl<'a> Shown<'a> {
-    pub(super) fn of(catalogue: &'a Catalogue) -> Self {
+    pub(super) fn of(catalogue: &'a Catalogue, language: Language<'a>) -> Self {
         let rows = catalogue.http_table().map(|http| http.rows.as_slice()).unwrap_or_default();
         let http_rows =
             rows.iter().filter_map(|row| Some((u16::try_from(row.code.integer()?).ok()?, row))).collect();
-        Shown { http: catalogue.http, http_rows }
+        Shown { http: catalogue.http, http_rows, language }
     }
 }
 
 /// A row's entry, then one for each of its aliases.
 pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table: &Table, row: &Row) {
     let anchor = row.anchor();
-    let _ = write!(out, "<article id=\"{anchor}\">");
+    let _ = write!(out, "<article id=\"{anchor}\"");
+    super::sections::data(out, catalogue, row);
+    out.push('>');
     // A table whose codes are its names shows each once.
     heading(out, &anchor, &row.code, if table.named { &row.name } else { "" });
     if row.deprecated.is_some() {
         out.push_str(" <span class=\"tag\">deprecated</span>");
     }
-    out.push_str("</h3>\n<p>");
-    push_html(out, &row.description);
-    out.push_str("</p>\n");
+    out.push_str("</h3>\n");
+    let (description, from) = shown.language.description(row);
+    language::push_text(out, "p", description, from);
+    out.push('\n');
     facts(out, shown, table, row);
     super::attributes::values(out, catalogue, row);
-    message(out, catalogue, row);
+    super::sections::entry(out, shown, catalogue, row);
+    message(out, shown, catalogue, row);
     if let Some(explanation) = &row.explanation {
         out.push_str("<h4>Explanation</h4>\n<p>");
         push_html(out, explanation);
@@ -80,16 +87,16 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
 /// the sample values, its params and the answer that carries them, as the
 /// Markdown reference and the OpenAPI examples show them: nothing for a
 /// row with neither params nor a message.
-fn message(out: &mut String, catalogue: &Catalogue, row: &Row) {
+fn message(out: &mut String, shown: &Shown, catalogue: &Catalogue, row: &Row) {
     if row.params.is_empty() && row.message.is_none() {
         return;
     }
-    if let (Some(template), Some(sample)) = (&row.message, sample::message(catalogue, row)) {
-        out.push_str("<h4>Message</h4>\n<p>Template: <code>");
-        push_html(out, &template.source);
-        out.push_str("</code></p>\n<p>With sample values: <samp>");
-        push_html(out, &sample);
-        out.push_str("</samp></p>\n");
+    if let Some((template, from)) = shown.language.message(row) {
+        out.push_str("<h4>Message</h4>\n<p>Template: ");
+        language::push_text(out, "code", &template.source, from);
+        out.push_str("</p>\n<p>With sample values: ");
+        language::push_text(out, "samp", &sample::rendered(catalogue, row, template), from);
+        out.push_str("</p>\n");
     }
     if !row.params.is_empty() {
         out.push_str("<h4>Params</h4>\n");
@@ -141,24 +148,7 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
         if row.statuses().next().is_none() {
             out.push_str("none (never an HTTP response of its own)");
         }
-        for (i, status) in row.statuses().enumerate() {
-            out.push_str(if i == 0 { "" } else { ", " });
-            match shown.http_rows.get(&status) {
-                Some(http) => {
-                    let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
-                    push_html(out, &http.name);
-                    out.push_str("</a>");
-                }
-                None => match errcat_model::http_status::http_status(status) {
-                    Some(known) => {
-                        let _ = write!(out, "{} {}", known.code, known.phrase);
-                    }
-                    None => {
-                        let _ = write!(out, "{status}");
-                    }
-                },
-            }
-        }
+        statuses(out, shown, row.statuses());
         out.push_str("</p>\n");
     }
     if !row.also_named.is_empty() {
@@ -188,6 +178,29 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
         out.push_str("<p>Deprecated: ");
         push_html(out, note);
         out.push_str("</p>\n");
+    }
+}
+
+/// Statuses, comma-separated: each linked to its row of the HTTP status
+/// table, or with the registry's reason phrase.
+pub(super) fn statuses(out: &mut String, shown: &Shown, statuses: impl Iterator<Item = u16>) {
+    for (i, status) in statuses.enumerate() {
+        out.push_str(if i == 0 { "" } else { ", " });
+        match shown.http_rows.get(&status) {
+            Some(http) => {
+                let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
+                push_html(out, &http.name);
+                out.push_str("</a>");
+            }
+            None => match errcat_model::http_status::http_status(status) {
+                Some(known) => {
+                    let _ = write!(out, "{} {}", known.code, known.phrase);
+                }
+                None => {
+                    let _ = write!(out, "{status}");
+                }
+            },
+        }
     }
 }
 

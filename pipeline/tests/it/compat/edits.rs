@@ -1,5 +1,6 @@
 //! How each random edit of the property test changes the spec: rows,
-//! aliases, texts and other names, recoveries and params, a function each.
+//! aliases, texts and other names, recoveries and params, a function each
+//! (sections' in `sections.rs`).
 
 use super::*;
 
@@ -36,6 +37,7 @@ pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
         | Edit::Message(..)
         | Edit::Shows(..) => edit_params(spec, edit),
         Edit::AddLocale(tag) => spec.locales.push(tag),
+        Edit::Section(edit) => super::sections::apply(spec, edit),
         Edit::RemoveLocale(which) => {
             if !spec.locales.is_empty() {
                 spec.locales.remove(which.index(spec.locales.len()));

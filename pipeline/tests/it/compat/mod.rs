@@ -4,7 +4,9 @@
 //! texts, causes, statuses, recoveries and deprecations changed; params of
 //! rows and of every error added, removed, retyped, made required or
 //! optional; message templates added, removed, reworded or showing params;
-//! locales added or removed, the default among them;
+//! locales added or removed, the default among them; codes added to or
+//! removed from sections, their texts and statuses there changed, and
+//! sections declared, removed or reworded;
 //! the version bumped or not) get the same decision from `errcat_pipeline::generate` against the lock
 //! as from `errcat_pipeline::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
@@ -14,6 +16,9 @@
 //! catalogue's.
 
 mod edits;
+mod sections;
+
+use self::sections::{InSection, SectionEdit};
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -42,6 +47,8 @@ struct Spec {
     /// The locales, the default first, every other one partial (no
     /// translation file needed); none without `locales:`.
     locales: Vec<&'static str>,
+    /// The sections: each id, and its summary.
+    sections: Vec<(&'static str, String)>,
     tables: Vec<Table>,
 }
 
@@ -76,6 +83,8 @@ struct Row {
     /// Whether the message shows every required param it can (each other
     /// required param is declared data only).
     shows: bool,
+    /// The row's meaning in each section that lists it.
+    sections: Vec<InSection>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +108,7 @@ impl Row {
             params: Vec::new(),
             message: None,
             shows: false,
+            sections: Vec::new(),
         }
     }
 }
@@ -114,6 +124,7 @@ fn fixture(string_codes: bool) -> Spec {
         recoveries: vec![("retry_later", true), ("fix_request", false)],
         shared: vec![Param { name: "request_id", ty: "string", required: false }],
         locales: vec!["en", "de"],
+        sections: vec![("checkout", "At checkout.".to_owned()), ("payment", "When paying.".to_owned())],
         tables: vec![
             Table {
                 id: "cart",
@@ -126,6 +137,7 @@ fn fixture(string_codes: bool) -> Spec {
                         message: Some("Empty."),
                         shows: true,
                         also_named: vec!["EMPTY_CART"],
+                        sections: vec![InSection::new("checkout", "Nothing to buy.", Some(400))],
                         ..row(1, "CART_EMPTY", &[11, 12])
                     },
                     row(2, "CART_FULL", &[]),
@@ -136,7 +148,11 @@ fn fixture(string_codes: bool) -> Spec {
             Table {
                 id: "order",
                 rows: vec![
-                    Row { message: Some("Late."), ..row(20, "ORDER_LATE", &[31]) },
+                    Row {
+                        message: Some("Late."),
+                        sections: sections::late(),
+                        ..row(20, "ORDER_LATE", &[31])
+                    },
                     Row {
                         deprecated: Some("Orders are paid on delivery.".to_owned()),
                         ..row(21, "ORDER_PAID", &[])
@@ -167,6 +183,7 @@ impl Spec {
             let others = others.join(", ");
             let _ = writeln!(out, "locales: {{default: {default}, others: [{others}], partial: [{others}]}}");
         }
+        sections::declared_yaml(&mut out, &self.sections);
         out.push_str("tables:\n");
         for table in &self.tables {
             let _ = write!(out, "  - id: {}\n    title: T\n    summary: S\n    errors:\n", table.id);
@@ -195,6 +212,7 @@ impl Spec {
                 if !row.causes.is_empty() {
                     let _ = write!(out, ", causes: [{}]", row.causes.join(", "));
                 }
+                sections::row_yaml(&mut out, &row.sections);
                 let shown = |param: &Param| {
                     row.shows && row.message.is_some() && param.required && param.ty != "strings"
                 };
@@ -333,6 +351,8 @@ enum Edit {
     AddLocale(&'static str),
     /// Removes a locale (the first: the default, whose next becomes it).
     RemoveLocale(Index),
+    /// An edit of the sections or of a code's meaning in one.
+    Section(SectionEdit),
 }
 
 /// Locales an edit may add: new ones, and one declared.
@@ -390,6 +410,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (any::<Index>(), proptest::sample::select(OTHER_NAMES))
             .prop_map(|(row, name)| Edit::OtherName(row, name)),
         param_edit(),
+        sections::section_edit(),
     ]
 }
 
@@ -557,7 +578,7 @@ fn decide_alike(string_codes: bool) {
         accepted > 0 && needs_version > 0 && refused > 0 && invalid < cases as usize / 2,
         "accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}"
     );
-    // And the edits of params, messages and other names reach the classifier.
+    // And the edits of params, messages, other names and sections reach the classifier.
     let kinds = kinds.borrow();
     for kind in [
         ChangeKind::ParamAdded,
@@ -568,6 +589,9 @@ fn decide_alike(string_codes: bool) {
         ChangeKind::LocaleRemoved,
         ChangeKind::OtherNameAdded,
         ChangeKind::OtherNameRemoved,
+        ChangeKind::SectionAdded,
+        ChangeKind::SectionRemoved,
+        ChangeKind::SectionChanged,
     ] {
         assert!(kinds.contains(&kind), "no case made a {kind:?} change: {kinds:?}");
     }

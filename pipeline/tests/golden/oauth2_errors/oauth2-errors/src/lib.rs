@@ -781,7 +781,8 @@ impl Section {
     pub fn from_id(id: &str) -> ::core::option::Option<Self> {
         Self::ALL.iter().copied().find(|section| section.id() == id)
     }
-    /// The codes the section lists, in spec order.
+    /// The codes the section lists, in the rows' order, the order
+    /// every code has in every section: a section has none of its own.
     #[must_use]
     pub const fn codes(self) -> &'static [ErrorCode] {
         Self::CODES[self as usize]
