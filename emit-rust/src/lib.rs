@@ -45,6 +45,7 @@ mod table;
 mod test_catalogue;
 mod tokens;
 mod values;
+mod xml;
 
 use proc_macro2::TokenStream;
 use quote::quote;
