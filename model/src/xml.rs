@@ -32,6 +32,17 @@ impl XmlBody {
         out.push_str(&format!("</{}>", self.root));
         out
     }
+
+    /// [`document`](Self::document) as people read it: each member on a
+    /// line of its own, indented by two spaces.
+    pub fn pretty<'a>(&self, members: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+        let mut out = format!("{XML_DECLARATION}\n<{}>\n", self.root);
+        for (name, text) in members {
+            out.push_str(&format!("  <{name}>{}</{name}>\n", xml_text(text)));
+        }
+        out.push_str(&format!("</{}>", self.root));
+        out
+    }
 }
 
 /// Whether `name` is an element name the generated reader matches

@@ -3,7 +3,7 @@
 //! the catalogue does not declare), and a body that is no error body.
 
 use super::super::guide::Section;
-use super::sample_xml;
+use super::sample_members;
 use errcat_model::text::rust_str;
 use errcat_model::{Body, BodyRole, Catalogue, Row, Table, XmlBody};
 
@@ -17,10 +17,9 @@ pub(in super::super) fn parse_example(
 ) -> Section {
     let krate = catalogue.crate_ident();
     // As a service pretty-prints it, with a member the spec does not declare.
-    let sent = sample_xml(body, xml, row, Some("4442587FB7D0A2F9"))
-        .replace("><", ">\n  <")
-        .replacen(&format!("\n  </{}>", xml.root), &format!("\n  <HostId>a1b2</HostId>\n</{}>", xml.root), 1)
-        .replacen(&format!(">\n  <{}>", xml.root), &format!(">\n<{}>", xml.root), 1);
+    let mut members = sample_members(body, row, Some("4442587FB7D0A2F9"));
+    members.push(("HostId", "a1b2".to_owned()));
+    let sent = xml.pretty(members.iter().map(|(name, text)| (*name, text.as_str())));
     let mut checks = format!(
         "assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::{}({}::{})));",
         table.error_code_variant, table.rust_enum, row.rust_variant

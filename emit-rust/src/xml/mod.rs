@@ -26,21 +26,32 @@ const READER_SOURCE: &str = include_str!("reader.rs");
 /// The XML body a service sends for `row`: its code, its message, and
 /// the occurrence id `occurrence` when given, as the body declares them.
 pub(super) fn sample_xml(body: &Body, xml: &XmlBody, row: &Row, occurrence: Option<&str>) -> String {
+    let members = sample_members(body, row, occurrence);
+    xml.document(members.iter().map(|(name, text)| (*name, text.as_str())))
+}
+
+/// The members of `row`'s body (element name, text), in the body's order.
+pub(super) fn sample_members<'a>(
+    body: &'a Body,
+    row: &Row,
+    occurrence: Option<&str>,
+) -> Vec<(&'a str, String)> {
     let message = match body.message_text {
         MessageText::Name => &row.name,
         MessageText::Description => &row.description,
     };
-    let code = row.code.to_string();
-    let members = body.members.iter().filter_map(|member| {
-        let text = match member.role {
-            BodyRole::Code => code.as_str(),
-            BodyRole::Message => message.as_str(),
-            BodyRole::OccurrenceId => occurrence?,
-            BodyRole::Details => return None,
-        };
-        Some((member.key.as_str(), text))
-    });
-    xml.document(members)
+    body.members
+        .iter()
+        .filter_map(|member| {
+            let text = match member.role {
+                BodyRole::Code => row.code.to_string(),
+                BodyRole::Message => message.clone(),
+                BodyRole::OccurrenceId => occurrence?.to_owned(),
+                BodyRole::Details => return None,
+            };
+            Some((member.key.as_str(), text))
+        })
+        .collect()
 }
 
 /// The early return of `ApiError::from_response` for a body that is not a
