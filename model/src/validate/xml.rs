@@ -1,6 +1,6 @@
 //! XML error bodies, checked: `root` and every member an element name the
 //! crate reads exactly, and no field that only a JSON body can carry
-//! (`envelope`, `problem_details`, params).
+//! (`envelope`, `problem_details`, params, the localized answers of `locales`).
 
 use super::{Problems, SpecPath, table_path};
 use crate::XmlBody;
@@ -67,8 +67,8 @@ fn check_name(problems: &mut Problems<'_>, at: &SpecPath, field: &str, name: &st
 }
 
 /// An XML body carries text members only: problem details (JSON by
-/// definition) and params (typed JSON members, lists among them) need a
-/// JSON body.
+/// definition), params (typed JSON members, lists among them) and the
+/// localized answers (written as JSON) need a JSON body.
 pub(super) fn check_xml_combinations(problems: &mut Problems<'_>, spec: &SpecFile) {
     if !spec.body.as_ref().is_some_and(|body| body.media_type == SpecMediaType::Xml) {
         return;
@@ -78,6 +78,13 @@ pub(super) fn check_xml_combinations(problems: &mut Problems<'_>, spec: &SpecFil
             SpecPath::root().field("problem_details"),
             "`problem_details` are JSON (`application/problem+json`), but `body:` is XML",
             "remove `problem_details`, or declare the JSON body the API answers with",
+        );
+    }
+    if spec.locales.is_some() {
+        problems.push(
+            SpecPath::root().field("locales"),
+            "`locales:` answers each error in the client's language as JSON, but `body:` is XML",
+            "remove `locales:`, or declare a JSON body",
         );
     }
     if !spec.params.is_empty() {
@@ -104,6 +111,7 @@ pub(super) fn check_xml_combinations(problems: &mut Problems<'_>, spec: &SpecFil
     if let Some(first) = rows.first() {
         let more = match rows.len() {
             1 => String::new(),
+            2 => " (and 1 more row)".to_owned(),
             n => format!(" (and {} more rows)", n - 1),
         };
         problems.push(
