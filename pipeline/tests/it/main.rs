@@ -20,6 +20,7 @@ mod markdown;
 mod openapi;
 mod openapi_params;
 mod openapi_responses;
+mod openapi_xml;
 mod readback;
 mod rustdoc;
 mod schema;
