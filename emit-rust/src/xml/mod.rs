@@ -223,3 +223,30 @@ pub(super) fn server_answer(catalogue: &Catalogue, body: &Body) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod splice_tests {
+    use quote::ToTokens;
+
+    use super::{Fixed, READER_SOURCE, not_json_return};
+
+    /// `api_error.rs`, whose early return an XML body's crate replaces.
+    const API_ERROR_SOURCE: &str = include_str!("../response/api_error.rs");
+
+    #[test]
+    fn the_early_return_for_a_body_that_is_no_json_object_is_replaced_once() {
+        let (json, xml) = not_json_return();
+        let count = |fixed: &Fixed, expr: &syn::Expr| {
+            fixed.to_token_stream().to_string().matches(&expr.to_token_stream().to_string()).count()
+        };
+        let fixed = Fixed::parse(API_ERROR_SOURCE);
+        assert_eq!(count(&fixed, &json), 1);
+        let fixed = fixed.replace_expr(&json, &xml);
+        assert_eq!((count(&fixed, &json), count(&fixed, &xml)), (0, 1));
+    }
+
+    #[test]
+    fn the_reader_has_no_doc_slots() {
+        assert!(Fixed::parse(READER_SOURCE).slots().is_empty());
+    }
+}
