@@ -220,10 +220,10 @@ impl Cli {
     fn parse_gen(&self, parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
         use lexopt::prelude::*;
 
-        let (mut mode, mut spec, mut out) = (Mode::Write, None, None);
+        let (mut check, mut spec, mut out) = (None, None, None);
         while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
             match arg {
-                Long("check") => mode = Mode::Check,
+                Long("check") => set_once(&mut check, "--check", Mode::Check)?,
                 Long("spec") => set_once(&mut spec, "--spec", path_value(parser, "--spec")?)?,
                 Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
                 Short('h') | Long("help") => return Ok(None),
@@ -231,7 +231,7 @@ impl Cli {
             }
         }
         Ok(Some(Gen {
-            mode,
+            mode: check.unwrap_or(Mode::Write),
             spec: spec.unwrap_or_else(|| self.root.join("spec")),
             out: out.unwrap_or_else(|| self.root.join("generated")),
         }))
@@ -314,7 +314,7 @@ fn no_arguments(parser: &mut lexopt::Parser, command: &str) -> Result<bool, Stri
 fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
     use lexopt::prelude::*;
 
-    let (mut codes, mut out, mut string) = (None, None, false);
+    let (mut codes, mut out, mut string) = (None, None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("codes") => {
@@ -330,13 +330,13 @@ fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
                 set_once(&mut codes, "--codes", n)?;
             }
             Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
-            Long("string-codes") => string = true,
+            Long("string-codes") => set_once(&mut string, "--string-codes", true)?,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().to_string()),
         }
     }
     match (codes, out) {
-        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, string, out })),
+        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, string: string.is_some(), out })),
         _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
     }
 }

@@ -251,8 +251,10 @@ fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
                 if let Some(message_key) = key(BodyRole::Message) {
                     assert_eq!(value[message_key], string(message));
                 }
-                if let (Some(details), MessageText::Name) = (key(BodyRole::Details), declared.message_text) {
-                    assert_eq!(value[details], string(&row.description));
+                // Details are an occurrence's, not the row's: the example is
+                // the body `ErrorBody::from(error)` writes, without them.
+                if let Some(details) = key(BodyRole::Details) {
+                    assert!(value.get(details).is_none(), "{response_name}: {}", row.name);
                 }
                 for alias in &row.aliases {
                     let example = unwrap(at(media, &["examples", &format!("{}_{alias}", row.name), "value"]));
