@@ -26,13 +26,13 @@ pub(crate) fn xml_members<const N: usize>(
     if let ::core::option::Option::Some(doctype) = rest.strip_prefix("<!DOCTYPE") {
         rest = skip_misc(skip_doctype(doctype)?)?;
     }
-    let tag = start_tag(rest)?;
-    if tag.name != root {
+    let (name, empty, after) = start_tag(rest)?;
+    if name != root {
         return ::core::option::Option::None;
     }
     let mut found: [::core::option::Option<String>; N] = [const { ::core::option::Option::None }; N];
-    rest = tag.rest;
-    if !tag.empty {
+    rest = after;
+    if !empty {
         loop {
             // Text directly in the root (whitespace, as a rule) is no member.
             rest = &rest[rest.find('<')?..];
@@ -48,16 +48,15 @@ pub(crate) fn xml_members<const N: usize>(
                 rest = &cdata[cdata.find("]]>")? + 3..];
                 continue;
             }
-            let child = start_tag(rest)?;
-            let (content, after) = if child.empty {
-                (::core::option::Option::Some(String::new()), child.rest)
+            let (child, empty, after) = start_tag(rest)?;
+            let (content, after) = if empty {
+                (::core::option::Option::Some(String::new()), after)
             } else {
-                element_text(child.rest, child.name)?
+                element_text(after, child)?
             };
             rest = after;
             // Not an `if let` chain: a crate for Rust 1.85 cannot write one.
-            let slot =
-                names.iter().position(|name| *name == child.name).filter(|slot| found[*slot].is_none());
+            let slot = names.iter().position(|name| *name == child).filter(|slot| found[*slot].is_none());
             if let ::core::option::Option::Some(slot) = slot {
                 found[slot] = content;
             }
@@ -69,14 +68,9 @@ pub(crate) fn xml_members<const N: usize>(
 
 /// A start tag at the start of `text`: its name, whether it is empty
 /// (`<Code/>`), and the text after it. Attributes are skipped, a quoted
-/// `>` in one too.
-struct StartTag<'a> {
-    name: &'a str,
-    empty: bool,
-    rest: &'a str,
-}
-
-fn start_tag(text: &str) -> ::core::option::Option<StartTag<'_>> {
+/// `>` in one too. (A tuple, not a struct: the crate's type names are
+/// reserved ones, which a table's enum may not take.)
+fn start_tag(text: &str) -> ::core::option::Option<(&str, bool, &str)> {
     let after = text.strip_prefix('<')?;
     let name_len = after.find(|c: char| is_space(c) || c == '/' || c == '>').unwrap_or(after.len());
     let name = &after[..name_len];
@@ -89,7 +83,7 @@ fn start_tag(text: &str) -> ::core::option::Option<StartTag<'_>> {
         let quote = rest.as_bytes()[at];
         if quote == b'>' {
             let empty = rest[..at].ends_with('/');
-            return ::core::option::Option::Some(StartTag { name, empty, rest: &rest[at + 1..] });
+            return ::core::option::Option::Some((name, empty, &rest[at + 1..]));
         }
         let value = &rest[at + 1..];
         rest = &value[value.find(char::from(quote))? + 1..];
@@ -139,10 +133,10 @@ fn element_text<'a>(
             depth -= 1;
             text = &end[end.find('>')? + 1..];
         } else {
-            let tag = start_tag(text)?;
+            let (_, empty, after) = start_tag(text)?;
             has_elements = true;
-            depth += usize::from(!tag.empty);
-            text = tag.rest;
+            depth += usize::from(!empty);
+            text = after;
         }
     }
 }

@@ -155,11 +155,15 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
             }
             let description = schema["description"].as_str().expect("3.0: a description");
             for row in &table.rows {
-                let line = format!(
-                    "- `{}` {}: ",
-                    row.code.word(),
-                    errcat_model::text::Markdown::CommonMark.inline(&row.name)
-                );
+                // A table without names shows each code once.
+                let line = match table.named {
+                    true => format!(
+                        "- `{}` {}: ",
+                        row.code.word(),
+                        errcat_model::text::Markdown::CommonMark.inline(&row.name)
+                    ),
+                    false => format!("- `{}`: ", row.code.word()),
+                };
                 assert!(description.contains(&line), "{name}: the description names {}", row.code);
             }
         }
@@ -168,7 +172,8 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
 
 #[test]
 fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
-    for catalogue in catalogues() {
+    // An XML body's examples are its text: `openapi_xml.rs` checks them.
+    for catalogue in catalogues().into_iter().filter(|c| c.body.as_ref().is_none_or(|b| b.xml.is_none())) {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
             if !catalogue.http {
@@ -381,7 +386,8 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
                     &doc,
                     &["components", "responses", &openapi::response_name(catalogue, row.http_status)],
                 );
-                let example = at(response, &["content", "application/json", "examples", &row.name]);
+                let media_type = catalogue.body.as_ref().map_or("application/json", |body| body.media_type());
+                let example = at(response, &["content", media_type, "examples", &row.name]);
                 let description =
                     example["description"].as_str().expect("a deprecated example's description");
                 assert_eq!(plain_text(description, &row.name), format!("Deprecated: {note}"), "{number}");
