@@ -27,7 +27,9 @@ Writes (paths from the repository's root):
   row's other name (`also_named`), its description as the row's
   `explanation`. The spec says `redirect_statuses: true`, since S3 answers
   `PermanentRedirect` with 301, `TemporaryRedirect` with 307 and
-  `NotModified` with 304.
+  `NotModified` with 304; and its `body:` is the XML S3 answers errors
+  with (`<Error>` with `Code`, `Message` and `RequestId`; the message is
+  the description, since the rows have no names).
 - `catalogues/s3/check/tests/read_back.rs`: a test that reads every entry
   back through the generated crate: its code, texts, statuses and
   attributes exactly as the source gives them.
@@ -149,6 +151,13 @@ def spec_text(rows):
         "package:",
         "  license: CC-BY-SA-4.0",
         "redirect_statuses: true",
+        "body:                                  # the XML S3 answers errors with",
+        "  media_type: application/xml",
+        "  root: Error",
+        "  code: Code",
+        "  message: Message",
+        "  message_text: description",
+        "  occurrence_id: RequestId",
         "attributes:",
         "  soap_fault_prefix:",
         "    type: string",

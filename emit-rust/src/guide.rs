@@ -225,7 +225,7 @@ fn server_section(catalogue: &Catalogue, (table, row): (&Table, &Row)) -> Option
     let optional = body.members.iter().find(|member| !member.required);
     let (media_type, answer, extra, added) = match &catalogue.problem_details {
         None => (
-            "application/json",
+            body.media_type(),
             "the error body",
             "ErrorBody",
             optional.map(|member| format!(".with_{}(\"a1b2\")", member.rust_field)),
@@ -317,6 +317,9 @@ fn reads_as<'a>(catalogue: &'a Catalogue, text: &str) -> Option<&'a Row> {
 /// `ApiError::from_response` on a body with the sample row's code, an
 /// unlisted code, and no error body at all.
 fn parse_example(catalogue: &Catalogue, body: &Body, table: &Table, row: &Row) -> Section {
+    if let Some(xml) = &body.xml {
+        return super::xml::guide::parse_example(catalogue, body, xml, table, row);
+    }
     let krate = catalogue.crate_ident();
     let http = catalogue.http_table();
     let path = variant_path(table, row);

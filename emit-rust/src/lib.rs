@@ -46,6 +46,7 @@ mod table;
 mod test_catalogue;
 mod tokens;
 mod values;
+mod xml;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -33,6 +33,7 @@ mod names;
 mod package;
 mod text_rules;
 mod validate;
+pub mod xml;
 
 pub use names::{
     RESERVED_ASSOCIATED_NAMES, RESERVED_ITEM_NAMES, crate_name_clash, derive_variant_name, is_keyword,
@@ -46,6 +47,7 @@ pub use sections::{RowSection, Section};
 pub use validate::Skipped;
 pub use validate::validate;
 pub use validate::validate_skipping;
+pub use xml::XmlBody;
 
 use std::sync::Arc;
 
@@ -298,6 +300,9 @@ pub struct Body {
     pub message_text: MessageText,
     /// The member the others sit in (`error` for `{"error": {…}}`).
     pub envelope: Option<String>,
+    /// The XML the body is written in, when it is XML
+    /// (`media_type: application/xml`); `None` for a JSON body.
+    pub xml: Option<XmlBody>,
     /// Where it sits in the spec (`body`).
     pub at: SpecPath,
 }

@@ -11,6 +11,9 @@
 //!   with params, its message (`Display`) against `format!`, and its answer
 //!   against a `thiserror` variant with fields and a serde body.
 //!
+//! - reading XML bodies (`xml.rs`): S3's documented body and hostile ones
+//!   of 8 and 64 KiB, the generated reader alone (no XML crate to compare).
+//!
 //! The hand-written side is in `hand.rs`. `cargo bench -p
 //! lookup-bench --bench runtime` runs them; see BENCHMARKS.md.
 
@@ -26,6 +29,7 @@ use http::{HeaderMap, HeaderValue, StatusCode, header::CONTENT_TYPE};
 // whether or not this benchmark looks at it.
 #[allow(dead_code)]
 mod hand;
+mod xml;
 
 /// The bodies a client reads.
 struct Bodies {
@@ -279,6 +283,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = parse, answer, message
+    targets = parse, xml::parse_xml, answer, message
 }
 criterion_main!(benches);

@@ -89,6 +89,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     };
     let kind = kind::emit_kind(catalogue, &sample);
     let api_error = api_error(catalogue, &slots);
+    let xml = body_model.xml.as_ref().map(|xml| super::xml::emit_xml_response(catalogue, body_model, xml));
     let recovery_use = (!catalogue.recoveries.is_empty()).then(|| quote! { Recovery });
     quote! {
         #[cfg(feature = "serde")]
@@ -117,6 +118,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             /// details, when the API answers with them.
             #read_problem
             #api_error
+            #xml
 
             impl ::core::error::Error for ApiError {}
         }
@@ -134,6 +136,10 @@ fn api_error(catalogue: &Catalogue, slots: &Slots) -> Fixed {
     if catalogue.codes == CodeKind::String {
         let (numbers, strings) = sent_an_alias();
         api_error = api_error.replace_expr(&numbers, &strings);
+    }
+    if catalogue.body.as_ref().is_some_and(|body| body.xml.is_some()) {
+        let (json, xml) = super::xml::not_json_return();
+        api_error = api_error.replace_expr(&json, &xml);
     }
     api_error
 }
@@ -223,7 +229,13 @@ fn slots(catalogue: &Catalogue, sample: &Sample) -> Slots {
         .with("unknown", unknown.clone())
         .with("unknown_json", rust_str(unknown))
         .with("status", row.http_status.to_string())
-        .with("bytes", rust_bytes(body_json))
+        .with(
+            "bytes",
+            match &body.xml {
+                Some(xml) => rust_bytes(&super::xml::sample_xml(body, xml, row, Some("a1b2"))),
+                None => rust_bytes(body_json),
+            },
+        )
         .with("recovery_use", if with_recovery { "Recovery, " } else { "" })
         .with("checks", checks.join("\n"))
 }

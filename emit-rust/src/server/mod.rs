@@ -13,7 +13,7 @@ use quote::quote;
 use super::examples::{body_json, sample_row};
 use super::splice::{Fixed, Slots};
 use super::tokens::{doc, ident};
-use errcat_model::text::json_string;
+use errcat_model::text::{code_span, json_string};
 use errcat_model::{Body, BodyRole, Catalogue, MessageText};
 
 /// `RetryAfter`, its constructors and `IntoResponseParts`, spliced in verbatim.
@@ -46,6 +46,44 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
         }
     });
     let retry_after = Fixed::parse(RETRY_AFTER_SOURCE).fill(&slots(catalogue));
+    let error_body_answer = quote! {
+        /// Answers with the status of the body's code (`500` for a code the
+        /// catalogue does not list) and the body as `application/json`
+        /// (feature `axum`).
+        impl IntoResponse for ErrorBody {
+            fn into_response(self) -> Response {
+                let status = self
+                    .#code_field
+                    .error_code()
+                    .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
+                json(status, ::serde_json::to_vec(&self), "application/json")
+            }
+        }
+
+        /// A response with `status` and the JSON `body` as `content_type`.
+        fn json(
+            status: StatusCode,
+            body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
+            content_type: &'static str,
+        ) -> Response {
+            match body {
+                ::core::result::Result::Ok(body) => {
+                    let mut response = Response::new(Body::from(body));
+                    *response.status_mut() = status;
+                    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                    response
+                }
+                // Strings and numbers always serialise; were they not
+                // to, the status still tells the client.
+                ::core::result::Result::Err(_) => status.into_response(),
+            }
+        }
+    };
+    // An XML body: `problem_details:` needs a JSON one, so nothing answers JSON.
+    let error_body_answer = match &body.xml {
+        Some(_) => super::xml::server_answer(catalogue, body),
+        None => error_body_answer,
+    };
     quote! {
         #[cfg(feature = "axum")]
         pub use server::RetryAfter;
@@ -72,38 +110,7 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
             #(#tables)*
             #problem
             #retry_after
-
-            /// Answers with the status of the body's code (`500` for a code the
-            /// catalogue does not list) and the body as `application/json`
-            /// (feature `axum`).
-            impl IntoResponse for ErrorBody {
-                fn into_response(self) -> Response {
-                    let status = self
-                        .#code_field
-                        .error_code()
-                        .map_or(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::status_code);
-                    json(status, ::serde_json::to_vec(&self), "application/json")
-                }
-            }
-
-            /// A response with `status` and the JSON `body` as `content_type`.
-            fn json(
-                status: StatusCode,
-                body: ::core::result::Result<::alloc::vec::Vec<u8>, ::serde_json::Error>,
-                content_type: &'static str,
-            ) -> Response {
-                match body {
-                    ::core::result::Result::Ok(body) => {
-                        let mut response = Response::new(Body::from(body));
-                        *response.status_mut() = status;
-                        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-                        response
-                    }
-                    // Strings and numbers always serialise; were they not
-                    // to, the status still tells the client.
-                    ::core::result::Result::Err(_) => status.into_response(),
-                }
-            }
+            #error_body_answer
         }
     }
 }
@@ -113,8 +120,17 @@ pub(super) fn emit_server(catalogue: &Catalogue) -> TokenStream {
 fn error_code_docs(catalogue: &Catalogue, body: &Body) -> TokenStream {
     let (table, row) = sample_row(catalogue);
     let path = table.rust_path(row);
-    let docs = match &catalogue.problem_details {
-        None => format!(
+    let docs = match (&catalogue.problem_details, &body.xml) {
+        (None, Some(xml)) => format!(
+            "Answers with the error's HTTP status and its body as\n\
+             `application/xml`: for `{path}`, `{status}` and\n\
+             {document} (feature `axum`).\n\n\
+             To add what is known of this occurrence, answer with an `ErrorBody`\n\
+             instead: `ErrorBody::from(error)` and its `with_…` methods.",
+            status = row.http_status,
+            document = code_span(&super::xml::sample_xml(body, xml, row, None).replace('\n', "")),
+        ),
+        (None, None) => format!(
             "Answers with the error's HTTP status and its body as\n\
              `application/json`: for `{path}`, `{status}` and\n\
              `{json}` (feature `axum`).\n\n\
@@ -132,7 +148,7 @@ fn error_code_docs(catalogue: &Catalogue, body: &Body) -> TokenStream {
                 )
             },
         ),
-        Some(details) => format!(
+        (Some(details), _) => format!(
             "Answers with the error's HTTP status and its RFC 9457 problem details\n\
              as `application/problem+json`: for `{path}`, `{status}` and\n\
              `{{\"type\":{uri},\"title\":{title},\"status\":{status},{member}:{code}}}`\n\

@@ -258,6 +258,15 @@ pub struct SpecProblemDetails {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Body"))]
 #[serde(deny_unknown_fields, expecting = "an error body: a mapping with `code` and optional members")]
 pub struct SpecBody {
+    /// The body's media type: `application/json` (the default) or
+    /// `application/xml`, whose members are the child elements of `root`.
+    #[serde(default)]
+    pub media_type: SpecMediaType,
+    /// The root element of an XML body (`Error` for
+    /// `<Error><Code>…</Code></Error>`); only with `application/xml`.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub root: Option<String>,
     /// The member that carries the code, e.g. `code`.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub code: String,
@@ -282,6 +291,19 @@ pub struct SpecBody {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub envelope: Option<String>,
+}
+
+/// The media type of an error body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "MediaType"))]
+pub enum SpecMediaType {
+    /// A JSON object.
+    #[default]
+    #[serde(rename = "application/json")]
+    Json,
+    /// An XML document: the members are the root element's children.
+    #[serde(rename = "application/xml")]
+    Xml,
 }
 
 /// What the message member of an error body holds.

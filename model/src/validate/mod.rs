@@ -20,6 +20,7 @@ mod sections;
 mod statuses;
 mod tables;
 mod vocabulary;
+mod xml;
 
 use self::http::{check_http, check_http_tables, check_no_embedded_status, check_statusless_body};
 use self::retired::check_retired;
@@ -123,6 +124,9 @@ pub fn validate_skipping(
         row_names::check_message_text(&mut problems, spec);
     }
     check_problem_details_body(&mut problems, skipped, spec);
+    if !skipped.catalogue {
+        xml::check_xml_combinations(&mut problems, spec);
+    }
     if !http {
         check_no_embedded_status(&mut problems, skipped, spec);
         // Judged only when every row was read: a status may be on one that was not.

@@ -97,7 +97,8 @@ pub(super) fn check_body(problems: &mut Problems<'_>, spec: &SpecBody) -> Body {
     if let Some(envelope) = &spec.envelope {
         check_member_name(problems, &at, "envelope", envelope);
     }
-    Body { members, message_text, envelope: spec.envelope.clone(), at }
+    let xml = super::xml::check_xml_body(problems, &at, spec);
+    Body { members, message_text, envelope: spec.envelope.clone(), xml, at }
 }
 
 /// Whether `key` (the value of `body: field`) can name a JSON member.

@@ -7,6 +7,7 @@
 
 mod attributes;
 mod sections;
+mod xml;
 
 use std::collections::HashMap;
 
@@ -390,6 +391,9 @@ fn body_section(catalogue: &Catalogue) -> String {
         .find(|(table, _)| table.kind == TableKind::Custom)
         .or_else(|| catalogue.rows().next())
         .expect("a validated catalogue has rows");
+    if let Some(xml) = &body.xml {
+        return xml::body_section(body, xml, example);
+    }
     let envelope = match &body.envelope {
         Some(key) => format!(
             ", whose members sit inside the member {}\n({})",

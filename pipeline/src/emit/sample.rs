@@ -38,7 +38,7 @@ impl Sample {
 
     /// How a message shows it: text as it is, a number as Rust's
     /// `Display` writes it (as the generated crate's messages do).
-    fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self {
             Sample::Text(text) => text.clone(),
             Sample::Integer(n) => n.to_string(),

@@ -22,6 +22,7 @@ mod memo;
 mod openapi;
 mod openapi_params;
 mod openapi_responses;
+mod openapi_xml;
 mod readback;
 mod rustdoc;
 mod schema;

@@ -148,6 +148,9 @@ pub(super) fn unlisted_codes_schema(catalogue: &Catalogue) -> Schema {
 /// The JSON body of an error response.
 pub(super) fn body_schema(catalogue: &Catalogue, body: &Body) -> Schema {
     let members = members(catalogue, body);
+    if let Some(xml) = &body.xml {
+        return super::xml::body_schema(catalogue, body, xml, members);
+    }
     match &body.envelope {
         Some(key) => {
             let mut outer = OrderedMap::new();

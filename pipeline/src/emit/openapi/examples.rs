@@ -27,7 +27,7 @@ pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> Order
                     .deprecated
                     .as_ref()
                     .map(|note| format!("Deprecated: {}", DESCRIPTION.inline(note))),
-                value: Sample::body(catalogue, body, row, &row.code),
+                value: super::xml::body_example(catalogue, body, row, &row.code),
             },
         );
         for alias in &row.aliases {
@@ -37,7 +37,7 @@ pub(super) fn examples(catalogue: &Catalogue, body: &Body, status: u16) -> Order
                 Example {
                     summary: Some(format!("{alias} {} (an alias of {})", row.name, row.code)),
                     description: None,
-                    value: Sample::body(catalogue, body, row, alias),
+                    value: super::xml::body_example(catalogue, body, row, alias),
                 },
             );
         }

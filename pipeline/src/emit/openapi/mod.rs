@@ -49,6 +49,7 @@ mod params;
 mod responses;
 mod schema;
 mod sections;
+mod xml;
 
 pub use self::attributes::ATTRIBUTES_SCHEMA;
 pub use self::params::{MEMBERS_SCHEMA, TYPED_BODY_SCHEMA, TYPED_PROBLEM_SCHEMA};

@@ -159,7 +159,7 @@ fn response(catalogue: &Catalogue, status: u16, description: String, with_exampl
         ..Schema::default()
     };
     content
-        .push("application/json", MediaType { schema: reference(BODY_SCHEMA, TYPED_BODY_SCHEMA), examples });
+        .push(body.media_type(), MediaType { schema: reference(BODY_SCHEMA, TYPED_BODY_SCHEMA), examples });
     if let Some(details) = &catalogue.problem_details {
         let examples = if with_examples {
             problem_examples(catalogue, body, details, status)

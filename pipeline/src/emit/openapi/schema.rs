@@ -101,6 +101,9 @@ pub(super) struct Schema {
     /// On a code schema (3.0): each code's attributes' values, by code.
     #[serde(rename = "x-attributes-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) attributes_by_code: Option<OrderedMap<OrderedMap<AttributeValue>>>,
+    /// An XML body's root element (OpenAPI's XML Object).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) xml: Option<super::xml::Xml>,
     /// On a code's `const` (3.1): its meaning in each of its sections, by id.
     #[serde(rename = "x-sections", skip_serializing_if = "Option::is_none")]
     pub(super) sections: Option<OrderedMap<super::sections::Meaning>>,

@@ -8,15 +8,20 @@
 //! - [`S3Error`] — List of error codes
 //! - [`ErrorCode`] — any code of any table.
 //! - [`reference`](mod@reference) — every table on one page, with an anchor per code.
-//!
-//! The catalogue declares no error response body, so the crate parses none:
-//! read the code from a response as the API sends it, and look it up with
-//! `ErrorCode::from_code`.
+//! - `ErrorBody`, `BodyCode`, `ApiError`, `ApiErrorKind` (feature `serde`) —
+//!   error response bodies, and what a whole response means.
 //!
 //! # Cargo features
 //!
-//! - `serde`: read and write every error in your own serde types (uses `serde`).
-//! - `http`: each error's `http::StatusCode` (`http` is re-exported).
+//! - `serde`: parse and write error bodies, and read and write every error in
+//!   your own serde types (uses `serde`, `serde_json` and `alloc`).
+//! - `http`: each error's `http::StatusCode`, and read `Retry-After`
+//!   (`http` is re-exported).
+//! - `axum`: answer errors from an axum server: `IntoResponse` for every error
+//!   (turns on `serde` and `http`; `axum_core` is re-exported).
+//! - `reqwest`: `ApiError::from_reqwest` reads a `reqwest::Response` (turns on
+//!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
+//!   dependency on it chooses TLS).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -34,6 +39,54 @@
 //! assert!(error.is_client_error());
 //! ```
 //!
+//! # Parse an error response
+//!
+//! With the `serde` feature, `ApiError::from_response` turns an HTTP status and the body's bytes into the most specific error it can: the code of the XML body (`<Error>` and its members, as `application/xml`; the text of each, references and CDATA read, other elements skipped) if the catalogue lists it, else the HTTP status, else the raw status and code. A JSON body with the same members is read too. Nothing the service sent is lost.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use s3_errors::{ApiError, ApiErrorKind, ErrorCode, S3Error};
+//!
+//! let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>MalformedPolicy</Code>\n  <Message>Your policy contains a principal that is not valid.</Message>\n  <RequestId>4442587FB7D0A2F9</RequestId>\n  <HostId>a1b2</HostId>\n</Error>";
+//! let error = ApiError::from_response(400, body.as_bytes());
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::S3(S3Error::MalformedPolicy)));
+//! assert_eq!(error.body().and_then(|body| body.request_id.as_deref()), Some("4442587FB7D0A2F9"));
+//!
+//! // A body that is not the catalogue's XML is kept, byte for byte.
+//! let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+//! assert!(error.body().is_none());
+//! assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+//! # }
+//! ```
+//!
+//! # Wait as long as the service asks
+//!
+//! With the `serde` and `http` features, `ApiError::from_http_response` keeps the response's `Retry-After` header, in seconds or as a date, as a `Duration`.
+//!
+//! ```
+//! # #[cfg(all(feature = "serde", feature = "http"))] {
+//! use std::time::Duration;
+//!
+//! use s3_errors::ApiError;
+//!
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "7")
+//!     .body(&b"<html>Service Unavailable</html>"[..])
+//!     .unwrap();
+//! let error = ApiError::from_http_response(&response);
+//! assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+//!
+//! // A date already past asks for no wait.
+//! let response = http::Response::builder()
+//!     .status(503)
+//!     .header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")
+//!     .body(&b""[..])
+//!     .unwrap();
+//! assert_eq!(ApiError::from_http_response(&response).retry_after(), Some(Duration::ZERO));
+//! # }
+//! ```
+//!
 //! # Keep errors in your own types
 //!
 //! With the `serde` feature, every code enum and `ErrorCode` (and `Recovery`, when the catalogue has one) are `Serialize` and `Deserialize`: an error is written as its code and read from its code, an alias or its name, tried in that order (`ErrorCode` refuses a name that two tables share).
@@ -45,6 +98,29 @@
 //! assert_eq!(serde_json::to_string(&ErrorCode::S3(S3Error::MalformedPolicy)).unwrap(), "\"MalformedPolicy\"");
 //! let read: ErrorCode = serde_json::from_str("\"MalformedPolicy\"").unwrap();
 //! assert_eq!(read, ErrorCode::S3(S3Error::MalformedPolicy));
+//! # }
+//! ```
+//!
+//! # Answer errors from an axum server
+//!
+//! With the `axum` feature, every error is an `IntoResponse`: a handler returns `Err(error)` and the client gets the row's HTTP status and the error body, as `application/xml`. To add what is known of this occurrence, answer with `ErrorBody::from(error)` and its builder methods instead.
+//!
+//! ```
+//! # #[cfg(feature = "axum")] {
+//! use s3_errors::axum_core::response::IntoResponse;
+//! use s3_errors::{ErrorBody, S3Error};
+//!
+//! async fn handler() -> ::core::result::Result<String, S3Error> {
+//!     Err(S3Error::MalformedPolicy)
+//! }
+//!
+//! let response = S3Error::MalformedPolicy.into_response();
+//! assert_eq!(response.status(), 400);
+//! assert_eq!(response.headers()["content-type"], "application/xml");
+//!
+//! let response = ErrorBody::from(S3Error::MalformedPolicy).with_request_id("a1b2").into_response();
+//! assert_eq!(response.status(), 400);
+//! # let _ = handler;
 //! # }
 //! ```
 //!
@@ -64,6 +140,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(rustdoc::bare_urls)]
+#[cfg(feature = "serde")]
+extern crate alloc;
+#[cfg(feature = "http")]
+extern crate std;
+/// The `axum-core` crate, whose `IntoResponse` this crate implements
+/// (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use ::axum_core;
 /// The `http` crate, as this crate uses it (feature `http`).
 #[cfg(feature = "http")]
 #[rustfmt::skip]
@@ -3255,6 +3340,1550 @@ impl ::core::fmt::Display for UnknownNameError {
 }
 #[rustfmt::skip]
 impl ::core::error::Error for UnknownNameError {}
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub use response::{ApiError, ApiErrorKind, BodyCode, ErrorBody};
+/// Error response bodies and their classification (feature `serde`).
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod response {
+    use ::alloc::string::String;
+    use ::alloc::vec::Vec;
+    use ::core::fmt;
+    use ::serde::de::{
+        self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor,
+    };
+    use ::serde::ser::SerializeStruct;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::ErrorCode;
+    /// The `code` of an error body, exactly as the service sent it.
+    ///
+    /// A service may send a code the catalogue does not list: it is kept,
+    /// never an error. A code is read from a JSON string of at most
+    /// [`BodyCode::CAPACITY`] bytes, a JSON integer (as its decimal text: a
+    /// service may send the code `"1001"` as `1001`), or a one-element array
+    /// of either, and is written back as a string. It is kept inline, so that
+    /// `BodyCode` is `Copy`.
+    ///
+    /// ```
+    /// use s3_errors::{ErrorCode, S3Error};
+    /// use s3_errors::BodyCode;
+    ///
+    /// let known: BodyCode = serde_json::from_str("\"MalformedPolicy\"").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::S3(S3Error::MalformedPolicy)));
+    ///
+    /// let unknown: BodyCode = serde_json::from_str("\"unknown\"").unwrap();
+    /// assert_eq!(unknown.error_code(), None);
+    /// assert_eq!(unknown.as_str(), "unknown");
+    /// assert_eq!(serde_json::to_string(&unknown).unwrap(), "\"unknown\"");
+    /// ```
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct BodyCode {
+        len: u8,
+        bytes: [u8; BodyCode::CAPACITY],
+    }
+    impl BodyCode {
+        /// The longest code, in bytes, that a `BodyCode` holds.
+        pub const CAPACITY: usize = 64;
+        /// A code, if it is at most [`BodyCode::CAPACITY`] bytes long.
+        ///
+        /// ```
+        /// use s3_errors::BodyCode;
+        ///
+        /// assert_eq!(BodyCode::new("unknown").map(|code| code.to_string()).as_deref(), Some("unknown"));
+        /// assert_eq!(BodyCode::new(&"x".repeat(BodyCode::CAPACITY + 1)), None);
+        /// ```
+        #[must_use]
+        pub const fn new(code: &str) -> ::core::option::Option<Self> {
+            if code.len() > Self::CAPACITY {
+                return ::core::option::Option::None;
+            }
+            let mut bytes = [0; Self::CAPACITY];
+            let mut i = 0;
+            while i < code.len() {
+                bytes[i] = code.as_bytes()[i];
+                i += 1;
+            }
+            ::core::option::Option::Some(Self {
+                len: code.len() as u8,
+                bytes,
+            })
+        }
+        /// The code, exactly as sent (an alias stays the alias).
+        ///
+        /// ```
+        /// use s3_errors::BodyCode;
+        ///
+        /// assert_eq!(BodyCode::new("unknown").unwrap().as_str(), "unknown");
+        /// ```
+        #[must_use]
+        pub fn as_str(&self) -> &str {
+            ::core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+        }
+        /// A code sent as a JSON integer: its decimal text (at most 40
+        /// bytes, so it always fits).
+        fn integer(number: i128) -> Self {
+            let mut digits = [0; 40];
+            let mut start = digits.len();
+            let mut rest = number.unsigned_abs();
+            loop {
+                start -= 1;
+                digits[start] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break;
+                }
+            }
+            if number < 0 {
+                start -= 1;
+                digits[start] = b'-';
+            }
+            let mut bytes = [0; Self::CAPACITY];
+            bytes[..digits.len() - start].copy_from_slice(&digits[start..]);
+            Self {
+                len: (digits.len() - start) as u8,
+                bytes,
+            }
+        }
+        /// The catalogue's error with this code, or with this alias.
+        ///
+        /// ```
+        /// use s3_errors::{ErrorCode, S3Error};
+        /// use s3_errors::BodyCode;
+        ///
+        /// assert_eq!(BodyCode::new("MalformedPolicy").unwrap().error_code(), Some(ErrorCode::S3(S3Error::MalformedPolicy)));
+        /// assert_eq!(BodyCode::new("unknown").unwrap().error_code(), None);
+        /// ```
+        #[must_use]
+        pub fn error_code(self) -> ::core::option::Option<ErrorCode> {
+            ErrorCode::from_code(self.as_str())
+        }
+    }
+    /// The code, as the catalogue writes it.
+    impl ::core::convert::From<ErrorCode> for BodyCode {
+        fn from(error: ErrorCode) -> Self {
+            Self::new(error.code())
+                .unwrap_or(Self {
+                    len: 0,
+                    bytes: [0; Self::CAPACITY],
+                })
+        }
+    }
+    /// Writes the code as it was sent.
+    impl fmt::Display for BodyCode {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl fmt::Debug for BodyCode {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_tuple("BodyCode").field(&self.as_str()).finish()
+        }
+    }
+    impl Serialize for BodyCode {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for BodyCode {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            CodeField { in_array: false }.deserialize(deserializer)
+        }
+    }
+    /// Reads a code, or a one-element array of one.
+    #[derive(Clone, Copy)]
+    pub(super) struct CodeField {
+        pub(super) in_array: bool,
+    }
+    impl<'de> DeserializeSeed<'de> for CodeField {
+        type Value = BodyCode;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<BodyCode, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for CodeField {
+        type Value = BodyCode;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(
+                "an error code: a string of at most 64 bytes, an integer, or a one-element array of either",
+            )
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            number: u64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(i128::from(number)))
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            number: i64,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(i128::from(number)))
+        }
+        fn visit_i128<E: de::Error>(
+            self,
+            number: i128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            Ok(BodyCode::integer(number))
+        }
+        fn visit_u128<E: de::Error>(
+            self,
+            number: u128,
+        ) -> ::core::result::Result<BodyCode, E> {
+            i128::try_from(number)
+                .map(BodyCode::integer)
+                .map_err(|_| E::invalid_value(
+                    Unexpected::Other("an integer above 2^127"),
+                    &self,
+                ))
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            text: &str,
+        ) -> ::core::result::Result<BodyCode, E> {
+            BodyCode::new(text)
+                .ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<BodyCode, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(seq, CodeField { in_array: true })
+        }
+    }
+    /// Reads a text, `null`, or a one-element array of either; when
+    /// `lenient` (a details member, which APIs fill with objects as often as
+    /// with text), any other JSON value as no text instead of an error.
+    #[derive(Clone, Copy)]
+    pub(super) struct TextField {
+        pub(super) in_array: bool,
+        pub(super) lenient: bool,
+    }
+    impl TextField {
+        /// A value that is no text: none when lenient, else an error.
+        fn other<E: de::Error>(
+            self,
+            unexpected: Unexpected<'_>,
+        ) -> ::core::result::Result<::core::option::Option<String>, E> {
+            if self.lenient {
+                Ok(::core::option::Option::None)
+            } else {
+                Err(de::Error::invalid_type(unexpected, &self))
+            }
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for TextField {
+        type Value = ::core::option::Option<String>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for TextField {
+        type Value = ::core::option::Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, or a one-element array of one")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            text: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            Ok(::core::option::Option::Some(String::from(text)))
+        }
+        fn visit_string<E: de::Error>(
+            self,
+            text: String,
+        ) -> ::core::result::Result<Self::Value, E> {
+            Ok(::core::option::Option::Some(text))
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            Ok(::core::option::Option::None)
+        }
+        fn visit_none<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            Ok(::core::option::Option::None)
+        }
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            value: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Bool(value))
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            value: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Signed(value))
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            value: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Unsigned(value))
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            value: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            self.other(Unexpected::Float(value))
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let none = self.other(Unexpected::Map)?;
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(none)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            if !self.lenient {
+                if self.in_array {
+                    return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+                }
+                return one_element(
+                    seq,
+                    TextField {
+                        in_array: true,
+                        lenient: false,
+                    },
+                );
+            }
+            let first = match self.in_array {
+                true => ::core::option::Option::None,
+                false => {
+                    seq.next_element_seed(TextField {
+                            in_array: true,
+                            lenient: true,
+                        })?
+                        .flatten()
+                }
+            };
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(first)
+        }
+    }
+    /// The single element of an array that must hold exactly one.
+    fn one_element<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
+        mut seq: A,
+        seed: S,
+    ) -> ::core::result::Result<S::Value, A::Error> {
+        let value = seq
+            .next_element_seed(seed)?
+            .ok_or_else(|| de::Error::invalid_length(0, &"a one-element array"))?;
+        if seq.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(2, &"a one-element array"));
+        }
+        Ok(value)
+    }
+    /// Writes the members, inside the envelope when there is one.
+    impl Serialize for ErrorBody {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    let mut envelope = serializer.serialize_struct("ErrorEnvelope", 1)?;
+                    envelope.serialize_field(key, &Members(self))?;
+                    envelope.end()
+                }
+                ::core::option::Option::None => Members(self).serialize(serializer),
+            }
+        }
+    }
+    /// The members of a body, as one object.
+    pub(super) struct Members<'a>(pub(super) &'a ErrorBody);
+    /// Reads the members, inside the envelope when there is one.
+    impl<'de> Deserialize<'de> for ErrorBody {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match Self::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: BodyVisitor,
+                        })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(BodyVisitor),
+            }
+        }
+    }
+    /// Reads the object in the member `key` of an envelope with `inner`,
+    /// every other member ignored.
+    struct Envelope<V> {
+        key: &'static str,
+        inner: V,
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Envelope<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "an object with `{}`", self.key)
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            let mut inner = ::core::option::Option::Some(self.inner);
+            let mut value = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_envelope) = map
+                .next_key_seed(KeyIs(self.key))?
+            {
+                if !is_envelope {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                let ::core::option::Option::Some(visitor) = inner.take() else {
+                    return Err(de::Error::duplicate_field(self.key));
+                };
+                value = ::core::option::Option::Some(
+                    map
+                        .next_value_seed(MapSeed {
+                            inner: visitor,
+                            in_array: false,
+                        })?,
+                );
+            }
+            value.ok_or_else(|| de::Error::missing_field(self.key))
+        }
+    }
+    /// Reads a map with a visitor: the envelope's value, or a one-element
+    /// array of it (`{"errors": [{…}]}`).
+    struct MapSeed<V> {
+        inner: V,
+        in_array: bool,
+    }
+    impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<V::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de, V: Visitor<'de>> Visitor<'de> for MapSeed<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)?;
+            f.write_str(", or a one-element array of one")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            self.inner.visit_map(map)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(
+            self,
+            seq: A,
+        ) -> ::core::result::Result<V::Value, A::Error> {
+            if self.in_array {
+                return Err(de::Error::invalid_type(Unexpected::Seq, &self));
+            }
+            one_element(
+                seq,
+                MapSeed {
+                    inner: self.inner,
+                    in_array: true,
+                },
+            )
+        }
+    }
+    /// Reads a member's name: whether it is the one sought.
+    #[derive(Clone, Copy)]
+    struct KeyIs(&'static str);
+    impl<'de> DeserializeSeed<'de> for KeyIs {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+    impl Visitor<'_> for KeyIs {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(self, name: &str) -> ::core::result::Result<bool, E> {
+            Ok(name == self.0)
+        }
+    }
+    /// The code of a body that is not a whole `ErrorBody` (a required member
+    /// missing, or one of another shape), every other member ignored: such a
+    /// body still says which error it is.
+    pub(super) struct BodyCodeOnly(pub(super) ::core::option::Option<BodyCode>);
+    impl<'de> Deserialize<'de> for BodyCodeOnly {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer
+                        .deserialize_map(Envelope {
+                            key,
+                            inner: CodeOnlyVisitor,
+                        })
+                }
+                ::core::option::Option::None => {
+                    deserializer.deserialize_map(CodeOnlyVisitor)
+                }
+            }
+        }
+    }
+    struct CodeOnlyVisitor;
+    impl<'de> Visitor<'de> for CodeOnlyVisitor {
+        type Value = BodyCodeOnly;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<BodyCodeOnly, A::Error> {
+            let mut code = ::core::option::Option::None;
+            while let ::core::option::Option::Some(is_code) = map
+                .next_key_seed(KeyIs(ErrorBody::CODE_KEY))?
+            {
+                if is_code {
+                    let value = map.next_value_seed(CodeField { in_array: false })?;
+                    once(&mut code, value, ErrorBody::CODE_KEY)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(BodyCodeOnly(code))
+        }
+    }
+    /// Stores a member's value, refusing a second one.
+    pub(super) fn once<T, E: de::Error>(
+        slot: &mut ::core::option::Option<T>,
+        value: T,
+        name: &'static str,
+    ) -> ::core::result::Result<(), E> {
+        if slot.replace(value).is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        Ok(())
+    }
+    /// An error response body: `{"Code", "Message", "RequestId"}`,
+    /// where `RequestId` may be missing (or `null`).
+    ///
+    /// Each member is read as a plain value or as a one-element array
+    /// (`{"Code":["card_declined"],"Message":["AUTHENTICATION_FAIL"]}`), and `Code`
+    /// as a string; other members are ignored.
+    /// Writing gives the plain shape, with absent members left out.
+    ///
+    /// ```
+    /// use s3_errors::{ErrorCode, S3Error};
+    /// use s3_errors::ErrorBody;
+    ///
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"Code":"MalformedPolicy","Message":"Your policy contains a principal that is not valid.","RequestId":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::S3(S3Error::MalformedPolicy)));
+    /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
+    ///
+    /// let array: ErrorBody = serde_json::from_str(r#"{"Code":["unknown"],"Message":["X"]}"#).unwrap();
+    /// assert_eq!(array.code.as_str(), "unknown");
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub struct ErrorBody {
+        /// The error's code, as the service sent it.
+        pub code: BodyCode,
+        /// The error's description, as the catalogue prints it.
+        pub message: String,
+        /// A unique id of the failed call, for support requests.
+        pub request_id: ::core::option::Option<String>,
+    }
+    impl ErrorBody {
+        const CODE_KEY: &'static str = "Code";
+        const ENVELOPE: ::core::option::Option<&'static str> = ::core::option::Option::None;
+        fn sent_code(&self) -> BodyCode {
+            self.code
+        }
+        fn message_text(&self) -> ::core::option::Option<&str> {
+            ::core::option::Option::Some(self.message.as_str())
+        }
+        fn occurrence(&self) -> ::core::option::Option<(&'static str, &str)> {
+            self.request_id.as_deref().map(|id| ("RequestId", id))
+        }
+    }
+    impl Serialize for Members<'_> {
+        fn serialize<S: Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            let body = self.0;
+            let fields = 2 + usize::from(body.request_id.is_some());
+            let mut members = serializer.serialize_struct("ErrorBody", fields)?;
+            members.serialize_field("Code", &body.code)?;
+            members.serialize_field("Message", &body.message)?;
+            match &body.request_id {
+                ::core::option::Option::Some(value) => {
+                    members.serialize_field("RequestId", value)?
+                }
+                ::core::option::Option::None => members.skip_field("RequestId")?,
+            }
+            members.end()
+        }
+    }
+    struct BodyVisitor;
+    impl<'de> Visitor<'de> for BodyVisitor {
+        type Value = ErrorBody;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error body: an object with `Code` and `Message`")
+        }
+        fn visit_map<A: MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<ErrorBody, A::Error> {
+            let mut code = ::core::option::Option::None;
+            let mut message = ::core::option::Option::None;
+            let mut occurrence_id = ::core::option::Option::None;
+            while let ::core::option::Option::Some(field) = map.next_key::<Field>()? {
+                match field {
+                    Field::Code => {
+                        let value = map.next_value_seed(CodeField { in_array: false })?;
+                        once(&mut code, value, "Code")?;
+                    }
+                    Field::Message => {
+                        let value = map
+                            .next_value_seed(TextField {
+                                in_array: false,
+                                lenient: false,
+                            })?;
+                        once(&mut message, value, "Message")?;
+                    }
+                    Field::OccurrenceId => {
+                        let value = map
+                            .next_value_seed(TextField {
+                                in_array: false,
+                                lenient: false,
+                            })?;
+                        once(&mut occurrence_id, value, "RequestId")?;
+                    }
+                    Field::Other => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(ErrorBody {
+                code: code.ok_or_else(|| de::Error::missing_field("Code"))?,
+                message: message
+                    .flatten()
+                    .ok_or_else(|| de::Error::missing_field("Message"))?,
+                request_id: occurrence_id.flatten(),
+            })
+        }
+    }
+    enum Field {
+        Code,
+        Message,
+        OccurrenceId,
+        Other,
+    }
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::core::result::Result<Self, D::Error> {
+            deserializer.deserialize_identifier(FieldVisitor)
+        }
+    }
+    struct FieldVisitor;
+    impl Visitor<'_> for FieldVisitor {
+        type Value = Field;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a member name")
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            name: &str,
+        ) -> ::core::result::Result<Field, E> {
+            Ok(
+                match name {
+                    "Code" => Field::Code,
+                    "Message" => Field::Message,
+                    "RequestId" => Field::OccurrenceId,
+                    _ => Field::Other,
+                },
+            )
+        }
+    }
+    /// The error's code and its description as the message, without the optional members.
+    impl ::core::convert::From<ErrorCode> for ErrorBody {
+        fn from(error: ErrorCode) -> Self {
+            Self {
+                code: BodyCode::from(error),
+                message: String::from(error.description()),
+                request_id: ::core::option::Option::None,
+            }
+        }
+    }
+    /// The same body as for `ErrorCode::S3`.
+    impl ::core::convert::From<super::S3Error> for ErrorBody {
+        fn from(error: super::S3Error) -> Self {
+            Self::from(ErrorCode::from(error))
+        }
+    }
+    impl ErrorBody {
+        /// A body with a code and a message, without the optional members; a server
+        /// answering one of the catalogue's errors starts from
+        /// `ErrorBody::from(error)` instead, which takes the rest from the catalogue.
+        ///
+        /// ```
+        /// use s3_errors::{ErrorCode, S3Error};
+        /// use s3_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::new(ErrorCode::S3(S3Error::MalformedPolicy), "Your policy contains a principal that is not valid.");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::S3(S3Error::MalformedPolicy)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"Code\":\"MalformedPolicy\",\"Message\":\"Your policy contains a principal that is not valid.\"}");
+        /// ```
+        #[must_use]
+        pub fn new(
+            code: impl ::core::convert::Into<BodyCode>,
+            message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                code: code.into(),
+                message: message.into(),
+                request_id: ::core::option::Option::None,
+            }
+        }
+        /// The body with `RequestId`: A unique id of the failed call, for support requests.
+        ///
+        /// ```
+        /// use s3_errors::{ErrorCode, S3Error};
+        /// use s3_errors::ErrorBody;
+        ///
+        /// let body = ErrorBody::from(ErrorCode::S3(S3Error::MalformedPolicy)).with_request_id("a1b2");
+        /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
+        /// ```
+        #[must_use]
+        pub fn with_request_id(
+            mut self,
+            value: impl ::core::convert::Into<String>,
+        ) -> Self {
+            self.request_id = ::core::option::Option::Some(value.into());
+            self
+        }
+    }
+    /// The most specific thing a response says about its error.
+    ///
+    /// ```
+    /// use s3_errors::{ApiErrorKind, BodyCode, ErrorCode, S3Error};
+    ///
+    /// let kind = ApiErrorKind::classify(400, Some(BodyCode::new("MalformedPolicy").unwrap()));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::S3(S3Error::MalformedPolicy)));
+    ///
+    /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new("unknown").unwrap()));
+    /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new("unknown").unwrap()) });
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ApiErrorKind {
+        /// The body's code (or an alias of it) is in the catalogue.
+        Code(ErrorCode),
+        /// Neither the code nor the status is in the catalogue: the
+        /// raw status and code, the code as sent if the body had one.
+        Unknown {
+            /// The HTTP status.
+            status: u16,
+            /// The body's code, if the body could be read.
+            code: ::core::option::Option<BodyCode>,
+        },
+    }
+    impl ApiErrorKind {
+        /// Classifies an HTTP status and the body's code, if any: the
+        /// code when the catalogue lists it, else the status when an
+        /// HTTP status table lists it, else the raw status and code.
+        #[must_use]
+        pub fn classify(status: u16, code: ::core::option::Option<BodyCode>) -> Self {
+            let listed = match code {
+                ::core::option::Option::Some(body_code) => body_code.error_code(),
+                ::core::option::Option::None => ::core::option::Option::None,
+            };
+            if let ::core::option::Option::Some(error) = listed {
+                return Self::Code(error);
+            }
+            Self::Unknown { status, code }
+        }
+        /// The catalogue's error, if the code or the status is listed.
+        #[must_use]
+        pub const fn error_code(self) -> ::core::option::Option<ErrorCode> {
+            match self {
+                Self::Code(error) => ::core::option::Option::Some(error),
+                Self::Unknown { .. } => ::core::option::Option::None,
+            }
+        }
+    }
+    /// The first read of a body that is a JSON object: problem
+    /// details, when the API answers with them.
+    #[inline]
+    fn read_problem(_: &[u8]) -> FirstRead {
+        FirstRead::UNREAD
+    }
+    /// An error response, classified as specifically as the catalogue
+    /// allows, with everything the service sent kept.
+    ///
+    /// ```
+    /// use s3_errors::{ApiError, ApiErrorKind, ErrorCode, S3Error};
+    ///
+    /// let error = ApiError::from_response(400, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>MalformedPolicy</Code><Message>Your policy contains a principal that is not valid.</Message><RequestId>a1b2</RequestId></Error>".as_bytes());
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::S3(S3Error::MalformedPolicy)));
+    /// assert_eq!(error.body().and_then(|b| b.request_id.as_deref()), Some("a1b2"));
+    ///
+    /// // A body that is not JSON is kept as it came.
+    /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
+    /// assert!(error.body().is_none());
+    /// assert_eq!(error.raw_body(), b"<html>Bad Gateway</html>");
+    /// ```
+    #[derive(Clone, PartialEq, Eq)]
+    pub struct ApiError {
+        status: u16,
+        kind: ApiErrorKind,
+        body: ::core::option::Option<ErrorBody>,
+        problem: ProblemMembers,
+        raw: Vec<u8>,
+        retry_after: ::core::option::Option<::core::time::Duration>,
+    }
+    /// What `ApiError` keeps of a body that is RFC 9457 problem details rather
+    /// than an error body: their code, `detail` and `instance`; each `None`
+    /// when the body is not one, or the API does not answer with them.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub(crate) struct ProblemMembers {
+        pub(crate) code: ::core::option::Option<BodyCode>,
+        pub(crate) detail: ::core::option::Option<String>,
+        pub(crate) instance: ::core::option::Option<String>,
+    }
+    impl ProblemMembers {
+        /// Nothing: the body is an error body, or not problem details.
+        pub(crate) const NONE: Self = Self {
+            code: ::core::option::Option::None,
+            detail: ::core::option::Option::None,
+            instance: ::core::option::Option::None,
+        };
+    }
+    /// What `from_response` learns from a first pass over a JSON object, when
+    /// the API answers with problem details (`read_problem`): whether the body
+    /// can be an error body, what to keep of problem details if it is not one,
+    /// and the code it says then, if the pass could tell.
+    pub(crate) struct FirstRead {
+        pub(crate) maybe_body: bool,
+        pub(crate) problem: ProblemMembers,
+        pub(crate) code_only: ::core::option::Option<::core::option::Option<BodyCode>>,
+    }
+    impl FirstRead {
+        /// Nothing learnt: the body is read as an error body, then for its code alone.
+        pub(crate) const UNREAD: Self = Self {
+            maybe_body: true,
+            problem: ProblemMembers::NONE,
+            code_only: ::core::option::Option::None,
+        };
+    }
+    impl ApiError {
+        /// The longest delay [`retry_after`](Self::retry_after) reports: one
+        /// day. A longer `Retry-After` (a server may send up to 2^64 - 1
+        /// seconds, or a date centuries away) reads as this, so that
+        /// `Instant::now() + delay` or a timer's deadline cannot overflow on
+        /// any platform, and a client never waits longer than a day on one hint.
+        pub const MAX_RETRY_AFTER: ::core::time::Duration = ::core::time::Duration::from_secs(
+            24 * 60 * 60,
+        );
+        /// Classifies a response from its HTTP status and body bytes.
+        /// A body that is not an error body is kept as bytes, and classified
+        /// by its `code` when it has one.
+        #[must_use]
+        pub fn from_response(status: u16, body: &[u8]) -> Self {
+            let first = body
+                .iter()
+                .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
+            if first != ::core::option::Option::Some(&b'{') {
+                return Self::from_xml(status, body);
+            }
+            let read = read_problem(body);
+            let parsed = if read.maybe_body {
+                ::serde_json::from_slice::<ErrorBody>(body).ok()
+            } else {
+                ::core::option::Option::None
+            };
+            let code = match &parsed {
+                ::core::option::Option::Some(parsed) => {
+                    ::core::option::Option::Some(parsed.sent_code())
+                }
+                ::core::option::Option::None => {
+                    read.code_only
+                        .unwrap_or_else(|| {
+                            ::serde_json::from_slice::<BodyCodeOnly>(body)
+                                .ok()
+                                .and_then(|only| only.0)
+                        })
+                        .or(read.problem.code)
+                }
+            };
+            let problem = match &parsed {
+                ::core::option::Option::Some(_) => ProblemMembers::NONE,
+                ::core::option::Option::None => read.problem,
+            };
+            let kind = ApiErrorKind::classify(status, code);
+            Self {
+                status,
+                kind,
+                body: parsed,
+                problem,
+                raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
+            }
+        }
+        /// Classifies an `http::Response` (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_http_response<B: ::core::convert::AsRef<[u8]>>(
+            response: &::http::Response<B>,
+        ) -> Self {
+            Self::from_parts(
+                response.status(),
+                response.headers(),
+                response.body().as_ref(),
+            )
+        }
+        /// Classifies a response from its parts, as an HTTP client hands them
+        /// over once it has read the body (features `serde` and `http`), and
+        /// keeps how long its `Retry-After` header asks to wait.
+        ///
+        /// ```
+        /// use s3_errors::ApiError;
+        /// use s3_errors::http::{HeaderMap, HeaderValue, StatusCode, header::RETRY_AFTER};
+        ///
+        /// let mut headers = HeaderMap::new();
+        /// headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        /// let error = ApiError::from_parts(StatusCode::SERVICE_UNAVAILABLE, &headers, b"");
+        /// assert_eq!(error.status(), 503);
+        /// assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(7)));
+        /// ```
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_parts(
+            status: ::http::StatusCode,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> Self {
+            let error = Self::from_response(status.as_u16(), body);
+            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                return error;
+            }
+            let retry_after = headers
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            match retry_after {
+                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
+                ::core::option::Option::None => error,
+            }
+        }
+        /// Reads a `reqwest` response's body and classifies the response,
+        /// keeping how long its `Retry-After` header asks to wait (feature
+        /// `reqwest`). The error is `reqwest`'s, when the body could not be read.
+        ///
+        /// ```no_run
+        /// # async fn call(client: reqwest::Client) -> Result<(), reqwest::Error> {
+        /// use s3_errors::ApiError;
+        ///
+        /// let response = client.get("http://127.0.0.1:8080/").send().await?;
+        /// if !response.status().is_success() {
+        ///     let error = ApiError::from_reqwest(response).await?;
+        ///     println!("{error}");
+        /// }
+        /// # Ok(())
+        /// # }
+        /// ```
+        #[cfg(feature = "reqwest")]
+        pub async fn from_reqwest(
+            response: ::reqwest::Response,
+        ) -> ::core::result::Result<Self, ::reqwest::Error> {
+            let (status, headers) = (response.status(), response.headers().clone());
+            let body = response.bytes().await?;
+            ::core::result::Result::Ok(Self::from_parts(status, &headers, &body))
+        }
+        /// The error with the delay a `Retry-After` header asked for, for a
+        /// client that read the header itself; at most `MAX_RETRY_AFTER`.
+        #[must_use]
+        pub fn with_retry_after(mut self, delay: ::core::time::Duration) -> Self {
+            self.retry_after = ::core::option::Option::Some(
+                delay.min(Self::MAX_RETRY_AFTER),
+            );
+            self
+        }
+        /// How long the service asked to wait before sending the request again
+        /// (its `Retry-After` header, in seconds or as a date), if it did; at
+        /// most `MAX_RETRY_AFTER`.
+        #[must_use]
+        pub const fn retry_after(
+            &self,
+        ) -> ::core::option::Option<::core::time::Duration> {
+            self.retry_after
+        }
+        /// The HTTP status.
+        #[must_use]
+        pub const fn status(&self) -> u16 {
+            self.status
+        }
+        /// The most specific classification of the error.
+        #[must_use]
+        pub const fn kind(&self) -> ApiErrorKind {
+            self.kind
+        }
+        /// The catalogue's error, if the code or the status is listed.
+        #[must_use]
+        pub const fn error_code(&self) -> ::core::option::Option<ErrorCode> {
+            self.kind.error_code()
+        }
+        /// The body, if it is an error body.
+        #[must_use]
+        pub const fn body(&self) -> ::core::option::Option<&ErrorBody> {
+            self.body.as_ref()
+        }
+        /// The body's message, if it is an error body; else the `detail` of
+        /// problem details, when the API answers with them.
+        #[must_use]
+        pub fn message(&self) -> ::core::option::Option<&str> {
+            match &self.body {
+                ::core::option::Option::Some(body) => body.message_text(),
+                ::core::option::Option::None => self.problem.detail.as_deref(),
+            }
+        }
+        /// The body exactly as received, whatever it held.
+        #[must_use]
+        pub fn raw_body(&self) -> &[u8] {
+            &self.raw
+        }
+    }
+    /// The delay a `Retry-After` value asks for, seen at `now`: a number of
+    /// seconds, or an HTTP date (a date already past asks for no delay); more
+    /// seconds than a `u64` holds ask for the longest delay there is.
+    #[cfg(feature = "http")]
+    fn retry_after(
+        value: &str,
+        now: ::std::time::SystemTime,
+    ) -> ::core::option::Option<::core::time::Duration> {
+        let value = value.trim();
+        if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
+            let seconds = value.parse().unwrap_or(u64::MAX);
+            return ::core::option::Option::Some(
+                ::core::time::Duration::from_secs(seconds),
+            );
+        }
+        let date = ::httpdate::parse_http_date(value).ok()?;
+        ::core::option::Option::Some(
+            date.duration_since(now).unwrap_or(::core::time::Duration::ZERO),
+        )
+    }
+    /// Every field, with the raw body as text when it is UTF-8 (a JSON or
+    /// HTML body reads as what it says, not as a list of numbers).
+    impl fmt::Debug for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut debug = f.debug_struct("ApiError");
+            debug
+                .field("status", &self.status)
+                .field("kind", &self.kind)
+                .field("body", &self.body);
+            if self.problem != ProblemMembers::NONE {
+                debug.field("problem", &self.problem);
+            }
+            match ::core::str::from_utf8(&self.raw) {
+                ::core::result::Result::Ok(text) => debug.field("raw", &text),
+                ::core::result::Result::Err(_) => debug.field("raw", &self.raw),
+            };
+            debug.field("retry_after", &self.retry_after).finish()
+        }
+    }
+    /// How many characters of a text the server sent `Display` shows: a log
+    /// line stays a line whatever the server sends.
+    const SHOWN: usize = 120;
+    /// The first `SHOWN` characters of `text`, and `…` when that is not all.
+    fn shown(text: &str) -> (&str, &'static str) {
+        match text.char_indices().nth(SHOWN) {
+            ::core::option::Option::Some((end, _)) => (&text[..end], "…"),
+            ::core::option::Option::None => (text, ""),
+        }
+    }
+    /// Writes `value`'s `Display` with each character escaped as
+    /// `char::escape_debug` does: a string code is the server's text, shown
+    /// bare as ids are and as unable to end the line or move the cursor.
+    fn write_escaped(
+        f: &mut fmt::Formatter<'_>,
+        value: impl fmt::Display,
+    ) -> fmt::Result {
+        struct Escape<'a, 'b>(&'a mut fmt::Formatter<'b>);
+        impl fmt::Write for Escape<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                text.chars()
+                    .try_for_each(|c| ::core::write!(self.0, "{}", c.escape_debug()))
+            }
+        }
+        fmt::Write::write_fmt(&mut Escape(f), ::core::format_args!("{value}"))
+    }
+    /// `HTTP <status>: ` and the error, then what the body adds to it (the
+    /// code as sent, its message or the `detail` of problem details, the
+    /// occurrence's id or `instance`); of each text the server sent, at most
+    /// `SHOWN` characters.
+    impl fmt::Display for ApiError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            ::core::write!(f, "HTTP {}: ", self.status)?;
+            match self.kind.error_code() {
+                ::core::option::Option::Some(error) => ::core::write!(f, "{error}")?,
+                ::core::option::Option::None => {
+                    f.write_str("an error the catalogue does not list")?
+                }
+            }
+            let (sent, text, occurrence) = match &self.body {
+                ::core::option::Option::Some(body) => {
+                    let message = match self.kind {
+                        ApiErrorKind::Code(_) => ::core::option::Option::None,
+                        _ => body.message_text().map(|message| ("message", message)),
+                    };
+                    (
+                        ::core::option::Option::Some(body.sent_code()),
+                        message,
+                        body.occurrence(),
+                    )
+                }
+                ::core::option::Option::None if self.problem != ProblemMembers::NONE => {
+                    (
+                        self.problem.code,
+                        self.problem.detail.as_deref().map(|detail| ("detail", detail)),
+                        self
+                            .problem
+                            .instance
+                            .as_deref()
+                            .map(|instance| ("instance", instance)),
+                    )
+                }
+                ::core::option::Option::None if self.raw.is_empty() => return Ok(()),
+                ::core::option::Option::None => {
+                    let text = String::from_utf8_lossy(&self.raw);
+                    let (text, more) = shown(&text);
+                    return ::core::write!(f, " (body: {text:?}{more})");
+                }
+            };
+            /// Notes in one pair of parentheses after the error: ` (a, b)`.
+            struct Notes<'a, 'b> {
+                f: &'a mut fmt::Formatter<'b>,
+                open: bool,
+            }
+            impl<'b> Notes<'_, 'b> {
+                /// Starts a note with `label`, after ` (` or `, `.
+                fn next(
+                    &mut self,
+                    label: &str,
+                ) -> ::core::result::Result<&mut fmt::Formatter<'b>, fmt::Error> {
+                    self.f.write_str(if self.open { ", " } else { " (" })?;
+                    self.open = true;
+                    self.f.write_str(label)?;
+                    Ok(&mut *self.f)
+                }
+                /// Closes the parentheses, if a note opened them.
+                fn close(self) -> fmt::Result {
+                    if self.open { self.f.write_str(")") } else { Ok(()) }
+                }
+            }
+            let mut notes = Notes { f, open: false };
+            match (self.kind, sent) {
+                (
+                    ApiErrorKind::Code(error),
+                    ::core::option::Option::Some(sent),
+                ) if sent.as_str() != error.code() => {
+                    write_escaped(notes.next("sent as ")?, sent)?;
+                }
+                (ApiErrorKind::Code(_), _) | (_, ::core::option::Option::None) => {}
+                (_, ::core::option::Option::Some(sent)) => {
+                    write_escaped(notes.next("code ")?, sent)?
+                }
+            }
+            if let ::core::option::Option::Some((name, text)) = text {
+                let (text, more) = shown(text);
+                ::core::write!(notes.next(name) ?, " {text:?}{more}")?;
+            }
+            notes.close()?;
+            if let ::core::option::Option::Some((key, id)) = occurrence {
+                let (id, more) = shown(id);
+                ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
+            }
+            Ok(())
+        }
+    }
+    /// The text of the child elements of the root named `names`, in their
+    /// order (the first of each, when one is sent twice), when `body` is an
+    /// XML document whose root is `root`; `None` when it is not, or is not
+    /// well formed enough to tell. An element holding elements has no text.
+    pub(crate) fn xml_members<const N: usize>(
+        body: &[u8],
+        root: &str,
+        names: [&str; N],
+    ) -> ::core::option::Option<[::core::option::Option<String>; N]> {
+        let text = ::core::str::from_utf8(body).ok()?;
+        let mut rest = skip_misc(text.strip_prefix('\u{feff}').unwrap_or(text))?;
+        if let ::core::option::Option::Some(doctype) = rest.strip_prefix("<!DOCTYPE") {
+            rest = skip_misc(skip_doctype(doctype)?)?;
+        }
+        let (name, empty, after) = start_tag(rest)?;
+        if name != root {
+            return ::core::option::Option::None;
+        }
+        let mut found: [::core::option::Option<String>; N] = [const {
+            ::core::option::Option::None
+        }; N];
+        rest = after;
+        if !empty {
+            loop {
+                rest = &rest[rest.find('<')?..];
+                if let ::core::option::Option::Some(end) = rest.strip_prefix("</") {
+                    rest = end_tag(end, root)?;
+                    break;
+                }
+                if let ::core::option::Option::Some(after) = skip_markup(rest) {
+                    rest = after?;
+                    continue;
+                }
+                if let ::core::option::Option::Some(cdata) = rest
+                    .strip_prefix("<![CDATA[")
+                {
+                    rest = &cdata[cdata.find("]]>")? + 3..];
+                    continue;
+                }
+                let (child, empty, after) = start_tag(rest)?;
+                let (content, after) = if empty {
+                    (::core::option::Option::Some(String::new()), after)
+                } else {
+                    element_text(after, child)?
+                };
+                rest = after;
+                let slot = names
+                    .iter()
+                    .position(|name| *name == child)
+                    .filter(|slot| found[*slot].is_none());
+                if let ::core::option::Option::Some(slot) = slot {
+                    found[slot] = content;
+                }
+            }
+        }
+        skip_misc(rest)?.is_empty().then_some(found)
+    }
+    /// A start tag at the start of `text`: its name, whether it is empty
+    /// (`<Code/>`), and the text after it. Attributes are skipped, a quoted
+    /// `>` in one too. (A tuple, not a struct: the crate's type names are
+    /// reserved ones, which a table's enum may not take.)
+    fn start_tag(text: &str) -> ::core::option::Option<(&str, bool, &str)> {
+        let after = text.strip_prefix('<')?;
+        let name_len = after
+            .find(|c: char| is_space(c) || c == '/' || c == '>')
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        if name.is_empty() || name.starts_with(['!', '?']) {
+            return ::core::option::Option::None;
+        }
+        let mut rest = &after[name_len..];
+        loop {
+            let at = rest.find(['"', '\'', '>'])?;
+            let quote = rest.as_bytes()[at];
+            if quote == b'>' {
+                let empty = rest[..at].ends_with('/');
+                return ::core::option::Option::Some((name, empty, &rest[at + 1..]));
+            }
+            let value = &rest[at + 1..];
+            rest = &value[value.find(char::from(quote))? + 1..];
+        }
+    }
+    /// The text after an end tag whose name follows `</` at the start of
+    /// `text`, when it is `name`'s.
+    fn end_tag<'a>(text: &'a str, name: &str) -> ::core::option::Option<&'a str> {
+        let after = text.strip_prefix(name)?.trim_start_matches(is_space);
+        after.strip_prefix('>')
+    }
+    /// The content of an element whose start tag ended where `text` starts,
+    /// up to its end tag `</name>`: its text (references replaced, CDATA
+    /// kept, line ends made `\n` as XML makes them), or `None` for an element
+    /// that holds elements; and the text after the end tag.
+    fn element_text<'a>(
+        mut text: &'a str,
+        name: &str,
+    ) -> ::core::option::Option<(::core::option::Option<String>, &'a str)> {
+        let mut content = String::new();
+        let mut has_elements = false;
+        let mut depth = 0_usize;
+        loop {
+            let at = text.find(['<', '&'])?;
+            push_line_ends(&mut content, &text[..at]);
+            text = &text[at..];
+            if text.starts_with('&') {
+                text = push_reference(&mut content, text);
+            } else if let ::core::option::Option::Some(cdata) = text
+                .strip_prefix("<![CDATA[")
+            {
+                let end = cdata.find("]]>")?;
+                push_line_ends(&mut content, &cdata[..end]);
+                text = &cdata[end + 3..];
+            } else if let ::core::option::Option::Some(after) = skip_markup(text) {
+                text = after?;
+            } else if let ::core::option::Option::Some(end) = text.strip_prefix("</") {
+                if depth == 0 {
+                    let rest = end_tag(end, name)?;
+                    let content = if has_elements {
+                        ::core::option::Option::None
+                    } else {
+                        ::core::option::Option::Some(content)
+                    };
+                    return ::core::option::Option::Some((content, rest));
+                }
+                depth -= 1;
+                text = &end[end.find('>')? + 1..];
+            } else {
+                let (_, empty, after) = start_tag(text)?;
+                has_elements = true;
+                depth += usize::from(!empty);
+                text = after;
+            }
+        }
+    }
+    /// `text` with each `\r\n` and lone `\r` as `\n`, pushed onto `out`.
+    fn push_line_ends(out: &mut String, text: &str) {
+        let mut parts = text.split('\r');
+        if let ::core::option::Option::Some(first) = parts.next() {
+            out.push_str(first);
+        }
+        for part in parts {
+            out.push('\n');
+            out.push_str(part.strip_prefix('\n').unwrap_or(part));
+        }
+    }
+    /// The reference at the start of `text` (`&amp;`, `&#233;`, `&#xE9;`)
+    /// pushed onto `out` as the character it names, and the text after it; a
+    /// `&` that starts no reference the reader knows is pushed as it is.
+    fn push_reference<'a>(out: &mut String, text: &'a str) -> &'a str {
+        let window = &text.as_bytes()[..text.len().min(11)];
+        let named = window
+            .iter()
+            .position(|b| *b == b';')
+            .and_then(|end| {
+                let name = &text[1..end];
+                let c = match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    _ => {
+                        let number = match name.strip_prefix("#x") {
+                            ::core::option::Option::Some(hex) => {
+                                u32::from_str_radix(hex, 16).ok()
+                            }
+                            ::core::option::Option::None => {
+                                name.strip_prefix('#').and_then(|dec| dec.parse().ok())
+                            }
+                        };
+                        number.and_then(char::from_u32)?
+                    }
+                };
+                ::core::option::Option::Some((c, end + 1))
+            });
+        match named {
+            ::core::option::Option::Some((c, len)) => {
+                out.push(c);
+                &text[len..]
+            }
+            ::core::option::Option::None => {
+                out.push('&');
+                &text[1..]
+            }
+        }
+    }
+    /// Whitespace, comments and processing instructions at the start of
+    /// `text` skipped; `None` for one that does not end.
+    fn skip_misc(mut text: &str) -> ::core::option::Option<&str> {
+        loop {
+            text = text.trim_start_matches(is_space);
+            match skip_markup(text) {
+                ::core::option::Option::Some(after) => text = after?,
+                ::core::option::Option::None => return ::core::option::Option::Some(text),
+            }
+        }
+    }
+    /// The text after the comment or processing instruction at the start of
+    /// `text` (`Some(None)` when it does not end), or `None` when none starts there.
+    #[allow(clippy::option_option)]
+    fn skip_markup(text: &str) -> ::core::option::Option<::core::option::Option<&str>> {
+        let (body, end) = if let ::core::option::Option::Some(body) = text
+            .strip_prefix("<!--")
+        {
+            (body, "-->")
+        } else if let ::core::option::Option::Some(body) = text.strip_prefix("<?") {
+            (body, "?>")
+        } else {
+            return ::core::option::Option::None;
+        };
+        ::core::option::Option::Some(body.find(end).map(|at| &body[at + end.len()..]))
+    }
+    /// The text after a document type declaration whose `<!DOCTYPE` ended
+    /// where `text` starts: up to its `>`, past any quoted text and any
+    /// internal subset in `[…]` (whose declarations may hold `>`).
+    fn skip_doctype(mut text: &str) -> ::core::option::Option<&str> {
+        let mut in_subset = false;
+        loop {
+            let at = text.find(['"', '\'', '[', ']', '>'])?;
+            let c = text.as_bytes()[at];
+            let after = &text[at + 1..];
+            match c {
+                b'"' | b'\'' => text = &after[after.find(char::from(c))? + 1..],
+                b'[' => (in_subset, text) = (true, after),
+                b']' => (in_subset, text) = (false, after),
+                _ if in_subset => text = after,
+                _ => return ::core::option::Option::Some(after),
+            }
+        }
+    }
+    /// XML's whitespace: space, tab, line feed, carriage return.
+    fn is_space(c: char) -> bool {
+        matches!(c, ' ' | '\t' | '\n' | '\r')
+    }
+    /// `text` pushed onto `out` as the content of an element: `&`, `<`, `>`,
+    /// both quotes and every control character but tab and line feed as
+    /// references, so that the reader above (and, but for control characters
+    /// XML 1.0 cannot carry, any XML reader) gives back exactly `text`.
+    pub(crate) fn push_xml_text(out: &mut String, text: &str) {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\t' | '\n' => out.push(c),
+                c if c.is_control() => {
+                    let _ = ::core::fmt::Write::write_fmt(
+                        out,
+                        format_args!("&#{};", u32::from(c)),
+                    );
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    /// The element `<name>text</name>`, `text` escaped, pushed onto `out`.
+    pub(crate) fn push_xml_element(out: &mut String, name: &str, text: &str) {
+        out.push('<');
+        out.push_str(name);
+        out.push('>');
+        push_xml_text(out, text);
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+    impl ErrorBody {
+        /// The code and the body of an XML error body: `None` when the
+        /// bytes are not an XML document with the body's root; the
+        /// body when it has every member it needs, and the code when
+        /// it sends one (a code too long to be a `BodyCode` is none).
+        #[allow(clippy::type_complexity)]
+        fn read_xml(
+            body: &[u8],
+        ) -> ::core::option::Option<
+            (::core::option::Option<BodyCode>, ::core::option::Option<ErrorBody>),
+        > {
+            let [code, message, request_id] = xml_members(
+                body,
+                "Error",
+                ["Code", "Message", "RequestId"],
+            )?;
+            let code = code
+                .as_deref()
+                .map(|text| text.trim_matches(is_space))
+                .and_then(BodyCode::new);
+            let parsed = match (code, message) {
+                (
+                    ::core::option::Option::Some(code),
+                    ::core::option::Option::Some(message),
+                ) => {
+                    ::core::option::Option::Some(ErrorBody {
+                        code,
+                        message,
+                        request_id,
+                    })
+                }
+                _ => ::core::option::Option::None,
+            };
+            ::core::option::Option::Some((code, parsed))
+        }
+        /// The body as an XML document (`application/xml`), as a server answers
+        /// with it: the declaration, then `<Error>` with a child element per
+        /// member, each text escaped.
+        ///
+        /// ```
+        /// use s3_errors::{ApiError, ErrorBody, S3Error};
+        ///
+        /// let body = ErrorBody::from(S3Error::MalformedPolicy);
+        /// assert_eq!(body.to_xml(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>MalformedPolicy</Code><Message>Your policy contains a principal that is not valid.</Message></Error>");
+        ///
+        /// // Every text is escaped, and read back as it was.
+        /// let body = body.with_request_id("<&>\"' ünï");
+        /// let read = ApiError::from_response(400, body.to_xml().as_bytes());
+        /// assert_eq!(read.body(), Some(&body));
+        /// ```
+        #[must_use]
+        pub fn to_xml(&self) -> String {
+            let mut out = String::from(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>",
+            );
+            push_xml_element(&mut out, "Code", &::alloc::format!("{}", self.code));
+            push_xml_element(&mut out, "Message", &self.message);
+            if let ::core::option::Option::Some(value) = &self.request_id {
+                push_xml_element(&mut out, "RequestId", value);
+            }
+            out.push_str("</Error>");
+            out
+        }
+    }
+    impl ApiError {
+        /// A response whose body is not a JSON object: read as the
+        /// catalogue's XML body, kept as it came when it is not one.
+        fn from_xml(status: u16, body: &[u8]) -> Self {
+            let (code, parsed) = ErrorBody::read_xml(body)
+                .unwrap_or((::core::option::Option::None, ::core::option::Option::None));
+            Self {
+                status,
+                kind: ApiErrorKind::classify(status, code),
+                body: parsed,
+                problem: ProblemMembers::NONE,
+                raw: Vec::from(body),
+                retry_after: ::core::option::Option::None,
+            }
+        }
+    }
+    impl ::core::error::Error for ApiError {}
+}
 /// Serde for every code enum and `ErrorCode`: written as the code
 /// (`S3Error::AccessControlListNotSupported` as `"AccessControlListNotSupported"`); read from the code, an alias or the name,
 /// tried in that order.
@@ -3365,6 +4994,125 @@ mod serde_codes {
             }
             found = found.or(here);
             found
+        }
+    }
+}
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use server::RetryAfter;
+/// Answering errors from an axum server (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod server {
+    use ::axum_core::body::Body;
+    use ::axum_core::response::{
+        IntoResponse, IntoResponseParts, Response, ResponseParts,
+    };
+    use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
+    use ::http::{HeaderValue, StatusCode};
+    use super::{ErrorBody, ErrorCode};
+    /// Answers with the error's HTTP status and its body as
+    /// `application/xml`: for `S3Error::MalformedPolicy`, `400` and
+    /// `<?xml version="1.0" encoding="UTF-8"?><Error><Code>MalformedPolicy</Code><Message>Your policy contains a principal that is not valid.</Message></Error>` (feature `axum`).
+    ///
+    /// To add what is known of this occurrence, answer with an `ErrorBody`
+    /// instead: `ErrorBody::from(error)` and its `with_…` methods.
+    impl IntoResponse for ErrorCode {
+        fn into_response(self) -> Response {
+            super::ErrorBody::from(self).into_response()
+        }
+    }
+    /// Answers as `ErrorCode::S3` does (feature `axum`).
+    impl IntoResponse for super::S3Error {
+        fn into_response(self) -> Response {
+            ErrorCode::from(self).into_response()
+        }
+    }
+    /// How long a client should wait before sending the request again: the
+    /// `Retry-After` header of an answer, as a number of seconds or an HTTP
+    /// date (feature `axum`).
+    ///
+    /// Answer with it before the error, in a tuple: axum sets the header on
+    /// whatever the error answers with (`Option<RetryAfter>` sets it only when
+    /// there is one).
+    ///
+    /// ```
+    /// use s3_errors::axum_core::response::IntoResponse;
+    /// use s3_errors::{RetryAfter, S3Error};
+    ///
+    /// async fn handler() -> ::core::result::Result<String, (RetryAfter, S3Error)> {
+    ///     Err((RetryAfter::seconds(7), S3Error::MalformedPolicy))
+    /// }
+    ///
+    /// let response = (RetryAfter::seconds(7), S3Error::MalformedPolicy).into_response();
+    /// assert_eq!(response.status(), 400);
+    /// assert_eq!(response.headers()["retry-after"], "7");
+    /// # let _ = handler;
+    /// ```
+    #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+    pub struct RetryAfter(HeaderValue);
+    impl RetryAfter {
+        /// Wait `seconds` seconds.
+        #[must_use]
+        pub fn seconds(seconds: u64) -> Self {
+            Self(HeaderValue::from(seconds))
+        }
+        /// Wait until `time`, sent as an HTTP date (whole seconds; a time before
+        /// 1970 is sent as 1970, one after 9999 as the last second of 9999).
+        ///
+        /// ```
+        /// use s3_errors::RetryAfter;
+        /// use std::time::{Duration, UNIX_EPOCH};
+        ///
+        /// let retry = RetryAfter::at(UNIX_EPOCH + Duration::from_secs(784_111_777));
+        /// assert_eq!(retry.value(), "Sun, 06 Nov 1994 08:49:37 GMT");
+        /// ```
+        #[must_use]
+        pub fn at(time: ::std::time::SystemTime) -> Self {
+            const LAST: u64 = 253_402_300_799;
+            let seconds = time
+                .duration_since(::std::time::UNIX_EPOCH)
+                .map_or(0, |since| since.as_secs());
+            let time = ::std::time::UNIX_EPOCH
+                + ::core::time::Duration::from_secs(seconds.min(LAST));
+            match HeaderValue::from_str(&::httpdate::fmt_http_date(time)) {
+                ::core::result::Result::Ok(value) => Self(value),
+                ::core::result::Result::Err(_) => Self::seconds(0),
+            }
+        }
+        /// The header's value, as sent.
+        #[must_use]
+        pub fn value(&self) -> &HeaderValue {
+            &self.0
+        }
+    }
+    /// Sets the `Retry-After` header.
+    impl IntoResponseParts for RetryAfter {
+        type Error = ::core::convert::Infallible;
+        fn into_response_parts(
+            self,
+            mut parts: ResponseParts,
+        ) -> ::core::result::Result<ResponseParts, Self::Error> {
+            parts.headers_mut().insert(RETRY_AFTER, self.0);
+            ::core::result::Result::Ok(parts)
+        }
+    }
+    /// Answers with the status of the body's code (`500` for a code the
+    /// catalogue does not list, or lists without a status) and the body
+    /// as `application/xml` (feature `axum`).
+    impl IntoResponse for ErrorBody {
+        fn into_response(self) -> Response {
+            let status = self
+                .code
+                .error_code()
+                .and_then(ErrorCode::status_code)
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = Response::new(Body::from(self.to_xml()));
+            *response.status_mut() = status;
+            response
+                .headers_mut()
+                .insert(CONTENT_TYPE, HeaderValue::from_static("application/xml"));
+            response
         }
     }
 }
