@@ -1,6 +1,7 @@
 //! Translation files: `NAME.TAG.yaml` beside the spec `NAME.yaml`, one per
 //! locale but the default, each a flat mapping from a code to its texts
-//! (`1001: {description: "…", message: "…"}`). They are found here, read
+//! (`1001: {description: "…", message: "…"}`, and optionally `name`,
+//! `explanation`, `causes` and `solutions`). They are found here, read
 //! with the same guards as a spec, and checked against the catalogue.
 //!
 //! One file per locale keeps each translator in a file of their own (no
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use errcat_model::Catalogue;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
-use errcat_model::locales::{Entry, EntryText, check_translations};
+use errcat_model::locales::{Entry, EntryList, EntryText, check_translations};
 use errcat_model::source::{SourceFile, SpecPath};
 
 use super::files::{self, ReadError};
@@ -239,33 +240,79 @@ fn entries(path: &Path, text: &str) -> Result<(Vec<Entry>, Vec<Diagnostic>), Vec
             problems.push(at_node(value, format!("the texts of code {code} are not a mapping"), SHAPE));
             continue;
         };
-        let mut entry = Entry { code: code.to_owned(), description: None, message: None };
-        for (field, text) in fields {
+        let mut entry = Entry {
+            code: code.to_owned(),
+            description: None,
+            message: None,
+            name: None,
+            explanation: None,
+            causes: None,
+            solutions: None,
+        };
+        for (field, value) in fields {
             let name = field.text().unwrap_or_default();
-            let slot = match name {
-                "description" => &mut entry.description,
-                "message" => &mut entry.message,
+            let at = SpecPath::root().field(code).field(name);
+            let given = match name {
+                "description" | "message" | "name" | "explanation" => {
+                    let Some(text) = value.text() else {
+                        problems.push(at_node(value, format!("`{name}` of code {code} is not text"), SHAPE));
+                        continue;
+                    };
+                    let text = Some(EntryText { text: text.to_owned(), at });
+                    let slot = match name {
+                        "description" => &mut entry.description,
+                        "message" => &mut entry.message,
+                        "name" => &mut entry.name,
+                        _ => &mut entry.explanation,
+                    };
+                    fill(slot, text)
+                }
+                "causes" | "solutions" => {
+                    let Some(list) = list(value, &at) else {
+                        problems.push(at_node(
+                            value,
+                            format!("`{name}` of code {code} is not a list of texts"),
+                            SHAPE,
+                        ));
+                        continue;
+                    };
+                    let slot = if name == "causes" { &mut entry.causes } else { &mut entry.solutions };
+                    fill(slot, Some(list))
+                }
                 _ => {
                     problems.push(at_node(field, format!("unknown field `{name}` of code {code}"), SHAPE));
                     continue;
                 }
             };
-            let Some(value) = text.text() else {
-                problems.push(at_node(text, format!("`{name}` of code {code} is not text"), SHAPE));
-                continue;
-            };
-            if slot.is_some() {
+            if !given {
                 problems.push(at_node(field, format!("`{name}` of code {code} is given twice"), "keep one"));
-                continue;
             }
-            let at = SpecPath::root().field(code).field(name);
-            *slot = Some(EntryText { text: value.to_owned(), at });
         }
         out.push(entry);
     }
     Ok((out, problems))
 }
 
+/// Puts `value` in an empty `slot`, and says whether it was empty.
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let empty = slot.is_none();
+    if empty {
+        *slot = value;
+    }
+    empty
+}
+
+/// A list of texts at `at` (causes or solutions), or `None` when `node` is
+/// not a sequence of scalars.
+fn list(node: &Node, at: &SpecPath) -> Option<EntryList> {
+    let items = node.items()?;
+    let items = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Some(EntryText { text: item.text()?.to_owned(), at: at.index(i) }));
+    Some(EntryList { items: items.collect::<Option<_>>()?, at: at.clone() })
+}
+
 /// How a translation file is laid out.
-const SHAPE: &str =
-    "a translation file maps each code to its texts: `1001: {description: \"…\", message: \"…\"}`";
+const SHAPE: &str = "a translation file maps each code to its texts: `1001: {description: \"…\", message: \"…\"}`, \
+     and optionally `name`, `explanation`, and `causes` and `solutions` as lists";
