@@ -83,14 +83,38 @@ pub(super) fn spec_of(path: &Path) -> Option<PathBuf> {
 /// declares, and refuses a translation file of a locale it does not.
 pub(super) fn attach(
     spec: &Path,
-    mut catalogue: Catalogue,
+    catalogue: Catalogue,
     listed: Option<&[PathBuf]>,
 ) -> Result<Catalogue, Diagnostics> {
-    let found = siblings(spec, listed)?;
+    let found = siblings(spec, listed)?.into_iter().map(|(tag, path)| (tag, (path, None))).collect();
+    attach_found(spec, catalogue, found)
+}
+
+/// As [`attach`], of translation files whose texts were read elsewhere (a
+/// spec at an older revision): each by the middle of its file name (`de`
+/// of `knox.de.yaml`), named beside `spec` in diagnostics.
+pub(super) fn attach_texts(
+    spec: &Path,
+    catalogue: Catalogue,
+    translations: &[(&str, &[u8])],
+) -> Result<Catalogue, Diagnostics> {
+    let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
+    let found = translations
+        .iter()
+        .map(|&(tag, text)| (tag.to_owned(), (spec.with_file_name(format!("{stem}.{tag}.yaml")), Some(text))))
+        .collect();
+    attach_found(spec, catalogue, found)
+}
+
+/// A translation file by the middle of its name: its path, and its bytes
+/// when they were read elsewhere (else it is read from the path).
+type Found<'t> = BTreeMap<String, (PathBuf, Option<&'t [u8]>)>;
+
+fn attach_found(spec: &Path, mut catalogue: Catalogue, found: Found<'_>) -> Result<Catalogue, Diagnostics> {
     let mut problems = Vec::new();
     let mut sources: Vec<Arc<SourceFile>> = Vec::new();
     let declared: Vec<String> = catalogue.other_locales().iter().map(|locale| locale.tag.clone()).collect();
-    for (middle, path) in &found {
+    for (middle, (path, _)) in &found {
         if !declared.contains(middle) {
             let (at, help) = match &catalogue.locales {
                 Some(_) => (
@@ -119,7 +143,7 @@ pub(super) fn attach(
     }
     let mut others = catalogue.locales.as_ref().map(|l| l.others.clone()).unwrap_or_default();
     for locale in &mut others {
-        let Some(path) = found.get(&locale.tag) else {
+        let Some((path, text)) = found.get(&locale.tag) else {
             if locale.partial {
                 locale.texts = Some(BTreeMap::new());
             } else {
@@ -139,7 +163,7 @@ pub(super) fn attach(
             }
             continue;
         };
-        match read(path) {
+        match read(path, *text) {
             Ok((file, entries, shape_problems)) => {
                 let (texts, found) = check_translations(&catalogue, locale, path, &entries);
                 problems.extend(shape_problems);
@@ -165,13 +189,25 @@ pub(super) fn attach(
 /// A translation file, its entries, and the shape problems of what could not be read.
 type Read = (Arc<SourceFile>, Vec<Entry>, Vec<Diagnostic>);
 
-/// A translation file's text and entries, or why it cannot be read.
-fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
+/// A translation file's text and entries, or why it cannot be read: its
+/// `text` when given, else the file at `path`.
+fn read(path: &Path, text: Option<&[u8]>) -> Result<Read, Vec<Diagnostic>> {
     let whole = |message: String, help: &str| vec![Diagnostic::new(path, message).help(help)];
-    let mut bytes = files::read_file(path, "translation file").map_err(|e| match e {
-        ReadError::Io(e) => whole(format!("cannot read the translation file: {e}"), "check its permissions"),
-        ReadError::Refused(problem) => vec![*problem],
-    })?;
+    let mut bytes = match text {
+        Some(text) if text.len() as u64 > files::MAX_FILE_BYTES => {
+            return Err(whole(
+                format!("the translation file is larger than {} MiB", files::MAX_FILE_BYTES >> 20),
+                "split the catalogue, or shorten its texts",
+            ));
+        }
+        Some(text) => text.to_vec(),
+        None => files::read_file(path, "translation file").map_err(|e| match e {
+            ReadError::Io(e) => {
+                whole(format!("cannot read the translation file: {e}"), "check its permissions")
+            }
+            ReadError::Refused(problem) => vec![*problem],
+        })?,
+    };
     if bytes.starts_with(super::BOM.as_bytes()) {
         bytes.drain(..super::BOM.len());
     }
