@@ -3151,6 +3151,9 @@ mod negotiate {
                 let before_next = next.is_none_or(|(w, _, _)| weight > w);
                 if after_last && before_next {
                     next = Some((weight, position, range));
+                    if weight == 1000 {
+                        break;
+                    }
                 }
             }
             let (weight, position, range) = next?;
@@ -3267,7 +3270,7 @@ impl ServerError {
 }
 #[rustfmt::skip]
 impl ServerError {
-    /// The name each locale but the default translates, in `Locale` order.
+    /// The names each locale but the default translates, in `Locale` order.
     const NAMES_IN: &'static [&'static [&'static str]] = &[
         &[
             "Zu viele Verbindungen",
@@ -3280,7 +3283,7 @@ impl ServerError {
     /// Per locale but the default, each row's name in `NAMES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
     const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[0, 0, 0, 1]];
-    /// The explanation each locale but the default translates, in `Locale` order.
+    /// The explanations each locale but the default translates, in `Locale` order.
     const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu.",
@@ -3471,12 +3474,17 @@ mod translated {
     /// A template's pieces: the text before a param, and the param
     /// (counted from 1 in `params`, 0 for none).
     pub(crate) type Pieces = &'static [(&'static str, usize)];
-    /// `pieces` with each param shown as `Display` shows it.
+    /// `pieces` with each param shown as `Display` shows it, in a
+    /// `String` sized for the text and a short word per param.
     pub(crate) fn render(
         pieces: Pieces,
         params: &[&dyn Display],
     ) -> ::alloc::string::String {
-        let mut text = ::alloc::string::String::new();
+        let mut size = 16 * params.len();
+        for &(before, _) in pieces {
+            size += before.len();
+        }
+        let mut text = ::alloc::string::String::with_capacity(size);
         for &(before, param) in pieces {
             text.push_str(before);
             if let ::core::option::Option::Some(param) = params
