@@ -16,7 +16,10 @@ Writes (paths from the repository's root):
   source's order (obsolete ones too: their symbols say `OBSOLETE_`):
   `code` the error number, `name` the symbol, `description` the English
   message verbatim (printf conversions and all), `message` the same text as
-  a MessageFormat 2 template, `params` one per conversion, and the
+  a MessageFormat 2 template, `params` one per conversion (named by the
+  word before it where that word is one, `argN` otherwise; in a qualified
+  name, `'%s.%s'`, the word names the last part and the part before it is
+  its `schema`), and the
   SQLSTATE and ODBC state, where the source gives them, as the row's
   `sqlstate` and `odbc_state` attributes.
 - `pipeline/tests/fixtures/mysql_server.TAG.yaml`: the translations, one
@@ -66,6 +69,8 @@ TRANSLATED = HERE / "check/tests/translations.rs"
 VERSION = "9.7.2"
 
 # One printf conversion, as C's printf reads it.
+# A conversion followed by `.` and another conversion qualifies the next.
+QUALIFIER = re.compile(r"\.%")
 CONVERSION = re.compile(
     r"%(?P<flags>[-+ #0]*)(?P<width>\d+|\*)?(?:\.(?P<precision>\d*|\*))?"
     r"(?P<length>hh|h|ll|l|z|j|t|L)?(?P<kind>[diouxXcsfgeEp%])"
@@ -171,6 +176,8 @@ def param_name(text_before, position, taken):
 def convert(text, names=None):
     """The MF2 template of a printf message, and its params in order (named `names`, if given)."""
     pieces, params, start, position = [], [], 0, 0
+    # The word naming a qualified name (`Table '%s.%s'`): its last part's name.
+    qualified = None
     escape = lambda s: s.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
     for match in CONVERSION.finditer(text):
         pieces.append(escape(text[start : match.start()]))
@@ -182,7 +189,17 @@ def convert(text, names=None):
         position += 1
         spec = match.group(0)
         taken = {p["name"] for p in params}
-        if names is None:
+        if names is None and qualified is not None:
+            # The qualified part: the name the word before the whole gives.
+            name = qualified if qualified not in taken else f"arg{position}"
+            qualified = None
+        elif names is None and QUALIFIER.match(text, match.end()):
+            # A qualifier (`'%s.%s'`: the schema of a table, say): the word
+            # before names what it qualifies, the next conversion.
+            word = param_name(text[: match.start()], position, taken)
+            qualified = None if word.startswith("arg") else word
+            name = "schema" if qualified is not None and "schema" not in taken else f"arg{position}"
+        elif names is None:
             name = param_name(text[: match.start()], position, taken)
         else:
             name = names[position - 1] if position <= len(names) else f"arg{position}"

@@ -17,8 +17,10 @@ Writes (paths from the repository's root):
   row per code, in the order the RFC first lists it; each row's
   `sections:` gives its text in every section that lists it, verbatim but
   for the line breaks (the lines of a text are joined with single spaces;
-  the page breaks are dropped). A row's own `description` is its text in
-  the first section that lists it. The token endpoint answers with HTTP
+  the page breaks are dropped). A row has no `name`: the RFC names an
+  error by its code alone. The RFC gives no text of a code outside its
+  sections, so a row's own `description` is its text in the first
+  section that lists it. The token endpoint answers with HTTP
   400 "unless specified otherwise", and `invalid_client` with 400 or 401:
   those are its statuses there. The authorization endpoints answer with a
   redirect that carries the code, and no status of its own: their sections
@@ -138,7 +140,6 @@ def spec_text(listed, order):
         texts = [(section, dict(codes)[code]) for (section, *_), codes in zip(SECTIONS, listed) if code in dict(codes)]
         lines += [
             f"      - code: {code}",
-            f"        name: {code}",
             f"        description: {quoted(texts[0][1])}",
             "        sections:",
         ]

@@ -156,7 +156,7 @@ def spec_text(rows):
         "  http_status_text:",
         "    type: string",
         "    required: true",
-        "    description: \"The source's HTTP status column, verbatim.\"",
+        "    description: \"The source's HTTP status column, verbatim; an entry with a second meaning gives each meaning's, joined by ` / `.\"",
         "tables:",
         "  - id: s3",
         "    title: List of error codes",

@@ -226,10 +226,10 @@ impl Cli {
     fn parse_gen(&self, parser: &mut lexopt::Parser) -> Result<Option<Gen>, String> {
         use lexopt::prelude::*;
 
-        let (mut mode, mut spec, mut out) = (Mode::Write, None, None);
+        let (mut check, mut spec, mut out) = (None, None, None);
         while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
             match arg {
-                Long("check") => mode = Mode::Check,
+                Long("check") => set_once(&mut check, "--check", Mode::Check)?,
                 Long("spec") => set_once(&mut spec, "--spec", path_value(parser, "--spec")?)?,
                 Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
                 Short('h') | Long("help") => return Ok(None),
@@ -237,7 +237,7 @@ impl Cli {
             }
         }
         Ok(Some(Gen {
-            mode,
+            mode: check.unwrap_or(Mode::Write),
             spec: spec.unwrap_or_else(|| self.root.join("spec")),
             out: out.unwrap_or_else(|| self.root.join("generated")),
         }))

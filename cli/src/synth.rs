@@ -29,7 +29,7 @@ fn number(parser: &mut lexopt::Parser, flag: &str, what: &str, max: usize) -> Re
 pub fn parse_args(parser: &mut lexopt::Parser) -> Result<Option<Synth>, String> {
     use lexopt::prelude::*;
 
-    let (mut codes, mut out, mut locales, mut string, mut params) = (None, None, None, false, false);
+    let (mut codes, mut out, mut locales, mut string, mut params) = (None, None, None, None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("codes") => {
@@ -41,12 +41,13 @@ pub fn parse_args(parser: &mut lexopt::Parser) -> Result<Option<Synth>, String> 
                 set_once(&mut locales, "--locales", n)?;
             }
             Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
-            Long("string-codes") => string = true,
-            Long("params") => params = true,
+            Long("string-codes") => set_once(&mut string, "--string-codes", true)?,
+            Long("params") => set_once(&mut params, "--params", true)?,
             Short('h') | Long("help") => return Ok(None),
             other => return Err(other.unexpected().to_string()),
         }
     }
+    let (string, params) = (string.is_some(), params.is_some());
     if string && params {
         return Err("`--params` makes integer codes: leave out `--string-codes`".to_owned());
     }

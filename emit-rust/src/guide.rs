@@ -482,37 +482,13 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
             }
             (None, false) => "",
         },
-        features = if catalogue.http {
-            if catalogue.body.is_some() {
-                "\n# Cargo features\n\n\
-                 - `serde`: parse and write error bodies, and read and write every error in\n\
-                 \x20 your own serde types (uses `serde`, `serde_json` and `alloc`).\n\
-                 - `http`: convert to and from `http::StatusCode`, and read `Retry-After`\n\
-                 \x20 (`http` is re-exported).\n\
-                 - `axum`: answer errors from an axum server: `IntoResponse` for every error\n\
-                 \x20 (turns on `serde` and `http`; `axum_core` is re-exported).\n\
-                 - `reqwest`: `ApiError::from_reqwest` reads a `reqwest::Response` (turns on\n\
-                 \x20 `serde` and `http`; `reqwest` 0.13 without its default features: your own\n\
-                 \x20 dependency on it chooses TLS).\n\n\
-                 None is on by default: the default crate is `no_std`, with no dependencies."
-            } else {
-                "\n# Cargo features\n\n\
-                 - `serde`: read and write every error in your own serde types (uses `serde`).\n\
-                 - `http`: convert to and from `http::StatusCode` (`http` is re-exported).\n\n\
-                 None is on by default: the default crate is `no_std`, with no dependencies."
-            }
-        } else {
-            "\n# Cargo features\n\n\
-             - `serde`: read and write every error in your own serde types (uses `serde`).\n\n\
-             None is on by default: the default crate is `no_std`, with no dependencies."
-        },
+        features = super::features::docs_section(catalogue),
         recovery = if catalogue.recoveries.is_empty() {
             ""
         } else {
             "- [`Recovery`] — what a client should do about an error.\n"
         },
     );
-    super::values::guide::add_alloc_feature(catalogue, &mut text);
     for section in sections(catalogue) {
         text.push_str(&format!(
             "\n\n# {}\n\n{}\n\n```\n{}\n```",

@@ -27,6 +27,7 @@
 mod error_code;
 mod errors;
 mod examples;
+mod features;
 mod guide;
 mod interop;
 mod locales;
@@ -84,57 +85,41 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
         optional.push_str(&format!("keywords = [{}]\n", list(&package.keywords)));
     }
     // A catalogue without HTTP has no responses to parse and no statuses
-    // to convert: no features but `serde` for the code enums, no
-    // dependencies. An HTTP catalogue parses error bodies (and answers
-    // with them) only when it declares one.
-    let serde_only = "[features]\n\
-         # Serde for every error: written as its code, read from its code or name.\n\
-         serde = [\"dep:serde\"]\n";
-    let serde_only_dependencies = "serde = { version = \"1\", optional = true, default-features = false }\n\
-         \n\
-         # The guide's serde example.\n\
-         [dev-dependencies]\n\
-         serde_json = \"1\"\n";
-    let features = match (catalogue.http, catalogue.body.is_some()) {
-        (true, true) => "[features]\n\
-             # Parse and write error response bodies, and serde for every error (needs `alloc`).\n\
-             serde = [\"dep:serde\", \"dep:serde_json\"]\n\
-             # Convert to and from `http::StatusCode`; read `Retry-After`.\n\
-             http = [\"dep:http\", \"dep:httpdate\"]\n\
-             # Answer errors from an axum server: `IntoResponse` for every error.\n\
-             axum = [\"serde\", \"http\", \"dep:axum-core\"]\n\
-             # Read a `reqwest::Response` as an `ApiError` (plain HTTP only: no TLS of its own).\n\
-             reqwest = [\"serde\", \"http\", \"dep:reqwest\"]\n\
-             \n\
-             # None by default: the crate is `no_std` and dependency-free.\n\
-             [dependencies]\n\
-             axum-core = { version = \"0.5\", optional = true, default-features = false }\n\
+    // to convert: no dependency but `serde` for the code enums. An HTTP
+    // catalogue parses error bodies (and answers with them) only when it
+    // declares one.
+    let features = features::manifest_section(catalogue);
+    let dependencies = match (catalogue.http, catalogue.body.is_some()) {
+        (true, true) => {
+            "axum-core = { version = \"0.5\", optional = true, default-features = false }\n\
              http = { version = \"1\", optional = true }\n\
              httpdate = { version = \"1\", optional = true }\n\
              reqwest = { version = \"0.13\", optional = true, default-features = false }\n\
              serde = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n\
              serde_json = { version = \"1\", optional = true, default-features = false, features = [\"alloc\"] }\n"
-            .to_owned(),
-        (true, false) => format!(
-            "{serde_only}\
-             # Convert to and from `http::StatusCode`.\n\
-             http = [\"dep:http\"]\n\
+        }
+        (true, false) => {
+            "http = { version = \"1\", optional = true }\n\
+             serde = { version = \"1\", optional = true, default-features = false }\n\
              \n\
-             # None by default: the crate is `no_std` and dependency-free.\n\
-             [dependencies]\n\
-             http = {{ version = \"1\", optional = true }}\n\
-             {serde_only_dependencies}"
-        ),
-        (false, _) => format!(
-            "{serde_only}\
+             # The guide's serde example.\n\
+             [dev-dependencies]\n\
+             serde_json = \"1\"\n"
+        }
+        (false, _) => {
+            "serde = { version = \"1\", optional = true, default-features = false }\n\
              \n\
-             # None by default: the crate is `no_std` and dependency-free.\n\
-             [dependencies]\n\
-             {serde_only_dependencies}"
-        ),
+             # The guide's serde example.\n\
+             [dev-dependencies]\n\
+             serde_json = \"1\"\n"
+        }
     };
-    let features =
-        if values::any_values(catalogue) { values::manifest_features(&features) } else { features };
+    let features = format!(
+        "{features}\n\
+         # None by default: the crate is `no_std` and dependency-free.\n\
+         [dependencies]\n\
+         {dependencies}"
+    );
     format!(
         "[package]\n\
          name = {name}\n\

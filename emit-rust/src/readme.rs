@@ -32,39 +32,29 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
             ""
         },
     );
-    let install = if catalogue.http {
-        format!(
-            "Depend on the crate (by path, git or registry) with the features you need:\n\n\
-             ```toml\n\
-             [dependencies]\n\
-             {name} = {{ version = \"{version}\"{features} }}\n\
-             ```\n\n\
-             | feature | what it adds |\n\
-             | --- | --- |\n\
-             | (none) | the enums{recovery_type}: `no_std`, no dependencies |\n\
-             {alloc_row}\
-             {serde_row}\
-             | `http` | conversions to and from `http::StatusCode` |\n",
-            features = if with_body { ", features = [\"serde\"]" } else { "" },
-            serde_row = if with_body {
-                "| `serde` | `ErrorBody`, `BodyCode`, `ApiError`: parse and write error bodies (needs `alloc`) |\n"
-            } else {
-                ""
-            },
-            recovery_type = if with_recovery { ", `ErrorCode` and `Recovery`" } else { " and `ErrorCode`" },
-            alloc_row = super::values::guide::alloc_row(catalogue),
-        )
-    } else {
-        format!(
-            "Depend on the crate (by path, git or registry). It is `no_std`, with\n\
-             no dependencies{features}:\n\n\
-             ```toml\n\
-             [dependencies]\n\
-             {name} = \"{version}\"\n\
-             ```\n",
-            features = super::values::guide::features_without_http(catalogue),
-        )
-    };
+    // The features' table, from the list the manifest is written from.
+    let mut feature_rows = format!(
+        "| (none) | the enums{}: `no_std`, no dependencies |\n",
+        if with_recovery { ", `ErrorCode` and `Recovery`" } else { " and `ErrorCode`" }
+    );
+    for feature in super::features::features(catalogue) {
+        feature_rows.push_str(&format!("| `{}` | {} |\n", feature.name, feature.adds_on_one_line()));
+    }
+    let install = format!(
+        "Depend on the crate (by path, git or registry) with the features you need:\n\n\
+         ```toml\n\
+         [dependencies]\n\
+         {dependency}\n\
+         ```\n\n\
+         | feature | what it adds |\n\
+         | --- | --- |\n\
+         {feature_rows}",
+        dependency = if with_body {
+            format!("{name} = {{ version = \"{version}\", features = [\"serde\"] }}")
+        } else {
+            format!("{name} = \"{version}\"")
+        },
+    );
     let mut out = intro + &install;
     for section in sections(catalogue) {
         let code: Vec<&str> =
@@ -113,7 +103,11 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     // Status and aliases are columns of a table of application codes;
     // a catalogue without HTTP has no status column.
     let status_column = custom && catalogue.http;
-    let mut header = vec![("code", "---:"), ("name", "---")];
+    // A table without names shows each code once.
+    let mut header = vec![("code", "---:")];
+    if table.named {
+        header.push(("name", "---"));
+    }
     if status_column {
         header.push(("HTTP", "---:"));
     }
@@ -126,11 +120,13 @@ fn table_section(catalogue: &Catalogue, table: &Table) -> String {
     let (titles, rules): (Vec<&str>, Vec<&str>) = header.into_iter().unzip();
     out.push_str(&format!("| {} |\n| {} |\n", titles.join(" | "), rules.join(" | ")));
     for row in &table.rows {
-        let mut name = DOCS.inline(&row.name);
-        if row.deprecated.is_some() {
-            name.push_str(" (deprecated)");
+        let mut cells = vec![format!("`{}`", row.code)];
+        if table.named {
+            cells.push(DOCS.inline(&row.name));
         }
-        let mut cells = vec![format!("`{}`", row.code), name];
+        if row.deprecated.is_some() {
+            cells.last_mut().expect("the code's cell").push_str(" (deprecated)");
+        }
         if status_column {
             let statuses: Vec<String> = row.statuses().map(|status| status.to_string()).collect();
             cells.push(if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") });

@@ -427,6 +427,11 @@ fn a_path_flag_given_twice_or_empty_exits_2_and_says_so() {
         (&["synth", "--codes", "10", "--out", ""], "`--out` is empty"),
         (&["synth", "--codes", "10", "--out", out, "--out", out], "`--out` given twice"),
         (&["synth", "--codes", "10", "--codes", "20", "--out", out], "`--codes` given twice"),
+        (&["gen", "--check", "--check", "--spec", spec, "--out", out], "`--check` given twice"),
+        (
+            &["synth", "--codes", "10", "--string-codes", "--string-codes", "--out", out],
+            "`--string-codes` given twice",
+        ),
     ] {
         let run = errcat(args);
         assert_eq!(run.status.code(), Some(2), "{args:?}");

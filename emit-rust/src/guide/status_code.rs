@@ -51,9 +51,13 @@ pub(super) fn section(catalogue: &Catalogue, row: &Row) -> Section {
     };
     Section {
         heading: "Use `http::StatusCode`".to_owned(),
-        intro: "With the `http` feature, every error gives its status as an `http::StatusCode`, \
-                and HTTP status rows convert to and from one."
-            .to_owned(),
+        intro: if crate::features::status_rows(catalogue) {
+            "With the `http` feature, every error gives its status as an `http::StatusCode`, \
+             and HTTP status rows convert to and from one."
+        } else {
+            "With the `http` feature, every error gives its status as an `http::StatusCode`."
+        }
+        .to_owned(),
         code: interop,
         http: true,
     }

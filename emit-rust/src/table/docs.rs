@@ -69,13 +69,17 @@ pub(super) fn enum_docs(catalogue: &Catalogue, table: &Table) -> TokenStream {
 /// A variant's docs: its code and name linking to the reference, the
 /// description, and what else the row says.
 pub(super) fn variant_docs(catalogue: &Catalogue, table: &Table, row: &Row) -> String {
+    // A table without names shows each code once: its name is its code.
+    let title = if table.named { format!("{} {}", row.code.word(), row.name) } else { row.code.word() };
     let mut docs = format!(
         "[{}](crate::reference#{}): {}",
-        code_span(&format!("{} {}", row.code.word(), row.name)),
+        code_span(&title),
         row.anchor(),
         DOCS.block(&row.description, "")
     );
-    if table.kind == TableKind::Custom && catalogue.http {
+    if table.kind == TableKind::Custom && catalogue.http && row.http_status == 0 {
+        docs.push_str("\n\nHTTP status: none (never an HTTP response of its own).");
+    } else if table.kind == TableKind::Custom && catalogue.http {
         docs.push_str(&format!("\n\nHTTP status: {}", row.http_status));
         if let Some((http_table, http_row)) = catalogue.http_row(row.http_status) {
             docs.push_str(&format!(" ([`{}::{}`])", http_table.rust_enum, http_row.rust_variant));

@@ -25,40 +25,6 @@ pub(crate) fn sections(catalogue: &Catalogue) -> Vec<Section> {
     sections
 }
 
-/// The crate docs' `# Cargo features` list, with `alloc` first when the
-/// catalogue's errors have values.
-pub(crate) fn add_alloc_feature(catalogue: &Catalogue, docs: &mut String) {
-    const LIST: &str = "# Cargo features\n\n";
-    if super::any_values(catalogue) {
-        *docs = docs.replacen(
-            LIST,
-            &format!(
-                "{LIST}- `alloc`: errors as values (`values`: each error's params and message),\n\
-                 \x20 which own their text (uses `alloc`, no dependency).\n"
-            ),
-            1,
-        );
-    }
-}
-
-/// The README's row of the `alloc` feature, when the errors have values.
-pub(crate) fn alloc_row(catalogue: &Catalogue) -> &'static str {
-    if super::any_values(catalogue) {
-        "| `alloc` | `values`: each error's params and message, as a typed value (needs `alloc`) |\n"
-    } else {
-        ""
-    }
-}
-
-/// How the README of a catalogue without HTTP ends "no dependencies…".
-pub(crate) fn features_without_http(catalogue: &Catalogue) -> &'static str {
-    if super::any_values(catalogue) {
-        ", and one feature,\n`alloc`: errors as values (`values`), which own their text"
-    } else {
-        " and no features"
-    }
-}
-
 /// The value the examples show: the first whose message shows a param,
 /// else the first with params, else the first.
 fn sample<'a, 'b>(values: &'b [Value<'a>]) -> Option<&'b Value<'a>> {

@@ -45,24 +45,6 @@ pub(super) fn any_values(catalogue: &Catalogue) -> bool {
     catalogue.rows().any(|(_, row)| has_value(catalogue, row))
 }
 
-/// The manifest's `[features]` with `alloc`, which `serde` turns on
-/// where it writes error bodies (and so values).
-pub(super) fn manifest_features(features: &str) -> String {
-    features
-        .replacen(
-            "[features]\n",
-            "[features]\n\
-             # Errors as values (`values`): each error's params and message; owned text needs an allocator.\n\
-             alloc = []\n",
-            1,
-        )
-        .replacen(
-            "serde = [\"dep:serde\", \"dep:serde_json\"]",
-            "serde = [\"alloc\", \"dep:serde\", \"dep:serde_json\"]",
-            1,
-        )
-}
-
 /// One row's value: where it lives and what its `ErrorValue` variant is called.
 pub(super) struct Value<'a> {
     pub table: &'a Table,

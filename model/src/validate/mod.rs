@@ -111,6 +111,7 @@ pub fn validate_skipping(
     attributes::check_values(&mut problems, skipped, spec, attributes.as_deref(), &mut tables);
     let sections = sections::check_declarations(&mut problems, skipped, spec);
     let params = params::check_all_params(&mut problems, skipped, spec, body.as_ref(), &mut tables);
+    let body = body.map(|body| vocabulary::with_rendered_messages(body, &tables));
 
     check_http_tables(&mut problems, skipped, spec);
     let http = check_http(&mut problems, &tables, &statuses);

@@ -10,7 +10,7 @@ use crate::source::SpecPath;
 use crate::spec::{SpecBody, SpecFile, SpecMessageText, SpecRecovery, SpecTableKind};
 use crate::text_rules::shown;
 use crate::{
-    Body, BodyMember, BodyRole, MessageText, RESERVED_ASSOCIATED_NAMES, Recovery, RecoveryName, Row,
+    Body, BodyMember, BodyRole, MessageText, RESERVED_ASSOCIATED_NAMES, Recovery, RecoveryName, Row, Table,
     derive_variant_name, is_keyword, is_type_ident,
 };
 
@@ -417,4 +417,24 @@ pub(super) fn check_problem_details_body(problems: &mut Problems<'_>, skipped: &
             "declare the error body (at least `body: {code: code}`), or remove `problem_details`",
         );
     }
+}
+
+/// `body` with its message member saying what it carries when a row has a
+/// template: the template rendered with the error's params, which values
+/// and their answers send there, or else the name or description.
+pub(super) fn with_rendered_messages(mut body: Body, tables: &[Table]) -> Body {
+    if !tables.iter().flat_map(|table| &table.rows).any(|row| row.message.is_some()) {
+        return body;
+    }
+    let otherwise = match body.message_text {
+        MessageText::Name => "its name",
+        MessageText::Description => "its description",
+    };
+    for member in body.members.iter_mut().filter(|member| member.role == BodyRole::Message) {
+        member.description = format!(
+            "The error's message: its template rendered with the error's params where the catalogue gives one, \
+             else {otherwise}, as the catalogue prints it."
+        );
+    }
+    body
 }

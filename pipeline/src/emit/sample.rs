@@ -51,10 +51,10 @@ impl Sample {
     }
 
     /// The body `row` is answered with under `code` (its own or an
-    /// alias): the code, the message (the row's template rendered, if it
-    /// has one), the description as details when the message is the name,
+    /// alias), as the generated crate's `ErrorBody::from(error)` writes it:
+    /// the code, the message (the row's template rendered, if it has one)
     /// and every param the error carries, inside the envelope if the body
-    /// has one.
+    /// has one. The optional members are an occurrence's, not the row's.
     pub(crate) fn body(catalogue: &Catalogue, body: &Body, row: &Row, code: &Code) -> Sample {
         let mut members = OrderedMap::new();
         for member in &body.members {
@@ -65,8 +65,7 @@ impl Sample {
                 }
                 (BodyRole::Message, MessageText::Name) => Sample::Text(row.name.clone()),
                 (BodyRole::Message, MessageText::Description) => Sample::Text(row.description.clone()),
-                (BodyRole::Details, MessageText::Name) => Sample::Text(row.description.clone()),
-                (BodyRole::Details, MessageText::Description) | (BodyRole::OccurrenceId, _) => continue,
+                (BodyRole::Details | BodyRole::OccurrenceId, _) => continue,
             };
             members.push(member.key.clone(), value);
         }

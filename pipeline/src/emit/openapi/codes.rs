@@ -174,12 +174,17 @@ fn code_list(table: &Table) -> String {
         .rows
         .iter()
         .map(|row| {
-            let mut line = format!(
-                "- `{}` {}: {}",
-                row.code.word(),
-                DESCRIPTION.inline(&row.name),
-                DESCRIPTION.inline(&row.description)
-            );
+            // A table without names shows each code once.
+            let mut line = if table.named {
+                format!(
+                    "- `{}` {}: {}",
+                    row.code.word(),
+                    DESCRIPTION.inline(&row.name),
+                    DESCRIPTION.inline(&row.description)
+                )
+            } else {
+                format!("- `{}`: {}", row.code.word(), DESCRIPTION.inline(&row.description))
+            };
             if let Some(note) = &row.deprecated {
                 line.push_str(&format!(" — *Deprecated:* {}", DESCRIPTION.inline(note)));
             }

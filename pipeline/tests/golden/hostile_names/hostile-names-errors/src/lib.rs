@@ -2333,7 +2333,7 @@ mod response {
     pub struct ErrorBody {
         /// The error's code, as the service sent it.
         pub type_: BodyCode,
-        /// The error's name, as the catalogue prints it.
+        /// The error's message: its template rendered with the error's params where the catalogue gives one, else its name, as the catalogue prints it.
         pub self_: String,
         /// A human-readable detail, if the service sent one.
         pub map: ::core::option::Option<String>,

@@ -16,7 +16,7 @@
 //! # Cargo features
 //!
 //! - `serde`: read and write every error in your own serde types (uses `serde`).
-//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `http`: each error's `http::StatusCode` (`http` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -50,7 +50,7 @@
 //!
 //! # Use `http::StatusCode`
 //!
-//! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
+//! With the `http` feature, every error gives its status as an `http::StatusCode`.
 //!
 //! ```
 //! # #[cfg(feature = "http")] {

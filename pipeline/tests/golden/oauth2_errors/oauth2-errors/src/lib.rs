@@ -65,25 +65,25 @@
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum OauthError {
-    /// [`invalid_request invalid_request`](crate::reference#Code-invalid_request): The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.
+    /// [`invalid_request`](crate::reference#Code-invalid_request): The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.
     InvalidRequest,
-    /// [`unauthorized_client unauthorized_client`](crate::reference#Code-unauthorized_client): The client is not authorized to request an authorization code using this method.
+    /// [`unauthorized_client`](crate::reference#Code-unauthorized_client): The client is not authorized to request an authorization code using this method.
     UnauthorizedClient,
-    /// [`access_denied access_denied`](crate::reference#Code-access_denied): The resource owner or authorization server denied the request.
+    /// [`access_denied`](crate::reference#Code-access_denied): The resource owner or authorization server denied the request.
     AccessDenied,
-    /// [`unsupported_response_type unsupported_response_type`](crate::reference#Code-unsupported_response_type): The authorization server does not support obtaining an authorization code using this method.
+    /// [`unsupported_response_type`](crate::reference#Code-unsupported_response_type): The authorization server does not support obtaining an authorization code using this method.
     UnsupportedResponseType,
-    /// [`invalid_scope invalid_scope`](crate::reference#Code-invalid_scope): The requested scope is invalid, unknown, or malformed.
+    /// [`invalid_scope`](crate::reference#Code-invalid_scope): The requested scope is invalid, unknown, or malformed.
     InvalidScope,
-    /// [`server_error server_error`](crate::reference#Code-server_error): The authorization server encountered an unexpected condition that prevented it from fulfilling the request. (This error code is needed because a 500 Internal Server Error HTTP status code cannot be returned to the client via an HTTP redirect.)
+    /// [`server_error`](crate::reference#Code-server_error): The authorization server encountered an unexpected condition that prevented it from fulfilling the request. (This error code is needed because a 500 Internal Server Error HTTP status code cannot be returned to the client via an HTTP redirect.)
     ServerError,
-    /// [`temporarily_unavailable temporarily_unavailable`](crate::reference#Code-temporarily_unavailable): The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.  (This error code is needed because a 503 Service Unavailable HTTP status code cannot be returned to the client via an HTTP redirect.)
+    /// [`temporarily_unavailable`](crate::reference#Code-temporarily_unavailable): The authorization server is currently unable to handle the request due to a temporary overloading or maintenance of the server.  (This error code is needed because a 503 Service Unavailable HTTP status code cannot be returned to the client via an HTTP redirect.)
     TemporarilyUnavailable,
-    /// [`invalid_client invalid_client`](crate::reference#Code-invalid_client): Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).  The authorization server MAY return an HTTP 401 (Unauthorized) status code to indicate which HTTP authentication schemes are supported.  If the client attempted to authenticate via the \"Authorization\" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code and include the \"WWW-Authenticate\" response header field matching the authentication scheme used by the client.
+    /// [`invalid_client`](crate::reference#Code-invalid_client): Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method).  The authorization server MAY return an HTTP 401 (Unauthorized) status code to indicate which HTTP authentication schemes are supported.  If the client attempted to authenticate via the \"Authorization\" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code and include the \"WWW-Authenticate\" response header field matching the authentication scheme used by the client.
     InvalidClient,
-    /// [`invalid_grant invalid_grant`](crate::reference#Code-invalid_grant): The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.
+    /// [`invalid_grant`](crate::reference#Code-invalid_grant): The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.
     InvalidGrant,
-    /// [`unsupported_grant_type unsupported_grant_type`](crate::reference#Code-unsupported_grant_type): The authorization grant type is not supported by the authorization server.
+    /// [`unsupported_grant_type`](crate::reference#Code-unsupported_grant_type): The authorization grant type is not supported by the authorization server.
     UnsupportedGrantType,
 }
 #[rustfmt::skip]
@@ -310,17 +310,17 @@ impl OauthError {
         &[]
     }
 }
-/// Writes the code, the name and the description on one line.
+/// Writes the code (which is the name) and the description on one line.
 ///
 /// ```
 /// use oauth2_errors::OauthError;
 ///
-/// assert_eq!(OauthError::InvalidRequest.to_string(), "invalid_request invalid_request: The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.");
+/// assert_eq!(OauthError::InvalidRequest.to_string(), "invalid_request: The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.");
 /// ```
 #[rustfmt::skip]
 impl ::core::fmt::Display for OauthError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "{} {}: {}", self.code(), self.name(), self.description())
+        ::core::write!(f, "{}: {}", self.code(), self.description())
     }
 }
 #[rustfmt::skip]

@@ -18,7 +18,7 @@
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//! - `http`: each error's `http::StatusCode`, and read `Retry-After`
 //!   (`http` is re-exported).
 //! - `axum`: answer errors from an axum server: `IntoResponse` for every error
 //!   (turns on `serde` and `http`; `axum_core` is re-exported).
@@ -133,7 +133,7 @@
 //!
 //! # Use `http::StatusCode`
 //!
-//! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
+//! With the `http` feature, every error gives its status as an `http::StatusCode`.
 //!
 //! ```
 //! # #[cfg(feature = "http")] {
@@ -1714,7 +1714,7 @@ mod response {
     pub struct ErrorBody {
         /// The error's code, as the service sent it.
         pub code: BodyCode,
-        /// The error's name, as the catalogue prints it.
+        /// The error's message: its template rendered with the error's params where the catalogue gives one, else its name, as the catalogue prints it.
         pub message: String,
         /// A human-readable detail, if the service sent one.
         pub details: ::core::option::Option<String>,

@@ -16,7 +16,7 @@
 //! # Cargo features
 //!
 //! - `serde`: read and write every error in your own serde types (uses `serde`).
-//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `http`: each error's `http::StatusCode` (`http` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -50,7 +50,7 @@
 //!
 //! # Use `http::StatusCode`
 //!
-//! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
+//! With the `http` feature, every error gives its status as an `http::StatusCode`.
 //!
 //! ```
 //! # #[cfg(feature = "http")] {
@@ -88,7 +88,7 @@ pub use ::http;
 #[non_exhaustive]
 #[rustfmt::skip]
 pub enum S3Error {
-    /// [`AccessControlListNotSupported AccessControlListNotSupported`](crate::reference#Code-AccessControlListNotSupported): The bucket does not allow ACLs.
+    /// [`AccessControlListNotSupported`](crate::reference#Code-AccessControlListNotSupported): The bucket does not allow ACLs.
     ///
     /// HTTP status: 400.
     ///
@@ -97,7 +97,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     AccessControlListNotSupported,
-    /// [`AccessDenied AccessDenied`](crate::reference#Code-AccessDenied): Access Denied
+    /// [`AccessDenied`](crate::reference#Code-AccessDenied): Access Denied
     ///
     /// HTTP status: 403.
     ///
@@ -106,7 +106,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     AccessDenied,
-    /// [`AccessPointAlreadyOwnedByYou AccessPointAlreadyOwnedByYou`](crate::reference#Code-AccessPointAlreadyOwnedByYou): An access point with an identical name already exists in your account.
+    /// [`AccessPointAlreadyOwnedByYou`](crate::reference#Code-AccessPointAlreadyOwnedByYou): An access point with an identical name already exists in your account.
     ///
     /// HTTP status: 409.
     ///
@@ -115,7 +115,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     AccessPointAlreadyOwnedByYou,
-    /// [`AccountProblem AccountProblem`](crate::reference#Code-AccountProblem): There is a problem with your AWS account that prevents the operation from completing successfully. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
+    /// [`AccountProblem`](crate::reference#Code-AccountProblem): There is a problem with your AWS account that prevents the operation from completing successfully. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
     ///
     /// HTTP status: 403.
     ///
@@ -124,7 +124,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     AccountProblem,
-    /// [`AllAccessDisabled AllAccessDisabled`](crate::reference#Code-AllAccessDisabled): All access to this Amazon S3 resource has been disabled. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
+    /// [`AllAccessDisabled`](crate::reference#Code-AllAccessDisabled): All access to this Amazon S3 resource has been disabled. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
     ///
     /// HTTP status: 403.
     ///
@@ -133,7 +133,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     AllAccessDisabled,
-    /// [`AmbiguousGrantByEmailAddress AmbiguousGrantByEmailAddress`](crate::reference#Code-AmbiguousGrantByEmailAddress): The email address that you provided is associated with more than one account.
+    /// [`AmbiguousGrantByEmailAddress`](crate::reference#Code-AmbiguousGrantByEmailAddress): The email address that you provided is associated with more than one account.
     ///
     /// HTTP status: 400.
     ///
@@ -142,7 +142,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     AmbiguousGrantByEmailAddress,
-    /// [`AuthorizationHeaderMalformed AuthorizationHeaderMalformed`](crate::reference#Code-AuthorizationHeaderMalformed): The authorization header that you provided is not valid.
+    /// [`AuthorizationHeaderMalformed`](crate::reference#Code-AuthorizationHeaderMalformed): The authorization header that you provided is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -150,7 +150,7 @@ pub enum S3Error {
     ///
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     AuthorizationHeaderMalformed,
-    /// [`AuthorizationQueryParametersError AuthorizationQueryParametersError`](crate::reference#Code-AuthorizationQueryParametersError): The authorization query parameters that you provided are not valid.
+    /// [`AuthorizationQueryParametersError`](crate::reference#Code-AuthorizationQueryParametersError): The authorization query parameters that you provided are not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -158,7 +158,7 @@ pub enum S3Error {
     ///
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     AuthorizationQueryParametersError,
-    /// [`BadDigest BadDigest`](crate::reference#Code-BadDigest): The Content-MD5 or checksum value that you specified did not match what the server received.
+    /// [`BadDigest`](crate::reference#Code-BadDigest): The Content-MD5 or checksum value that you specified did not match what the server received.
     ///
     /// HTTP status: 400.
     ///
@@ -167,7 +167,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     BadDigest,
-    /// [`BucketAlreadyExists BucketAlreadyExists`](crate::reference#Code-BucketAlreadyExists): The requested bucket name is not available. The bucket namespace is shared by all users of the system. Specify a different name and try again.
+    /// [`BucketAlreadyExists`](crate::reference#Code-BucketAlreadyExists): The requested bucket name is not available. The bucket namespace is shared by all users of the system. Specify a different name and try again.
     ///
     /// HTTP status: 409.
     ///
@@ -176,7 +176,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     BucketAlreadyExists,
-    /// [`BucketAlreadyOwnedByYou BucketAlreadyOwnedByYou`](crate::reference#Code-BucketAlreadyOwnedByYou): The bucket that you tried to create already exists, and you own it. Amazon S3 returns this error in all AWS Regions except in the US East (N. Virginia) Region (us-east-1). For legacy compatibility, if you re-create an existing bucket that you already own in us-east-1, Amazon S3 returns 200 OK and resets the bucket access control lists (ACLs). For Amazon S3 on Outposts, the bucket that you tried to create already exists in your Outpost and you own it.
+    /// [`BucketAlreadyOwnedByYou`](crate::reference#Code-BucketAlreadyOwnedByYou): The bucket that you tried to create already exists, and you own it. Amazon S3 returns this error in all AWS Regions except in the US East (N. Virginia) Region (us-east-1). For legacy compatibility, if you re-create an existing bucket that you already own in us-east-1, Amazon S3 returns 200 OK and resets the bucket access control lists (ACLs). For Amazon S3 on Outposts, the bucket that you tried to create already exists in your Outpost and you own it.
     ///
     /// HTTP status: 409.
     ///
@@ -185,7 +185,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): \`409 Conflict\` (in all Regions except us-east-1)
     BucketAlreadyOwnedByYou,
-    /// [`BucketHasAccessPointsAttached BucketHasAccessPointsAttached`](crate::reference#Code-BucketHasAccessPointsAttached): The bucket you tried to delete has access points attached. Delete your access points before deleting your bucket.
+    /// [`BucketHasAccessPointsAttached`](crate::reference#Code-BucketHasAccessPointsAttached): The bucket you tried to delete has access points attached. Delete your access points before deleting your bucket.
     ///
     /// HTTP status: 400.
     ///
@@ -194,7 +194,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     BucketHasAccessPointsAttached,
-    /// [`BucketNotEmpty BucketNotEmpty`](crate::reference#Code-BucketNotEmpty): The bucket that you tried to delete is not empty.
+    /// [`BucketNotEmpty`](crate::reference#Code-BucketNotEmpty): The bucket that you tried to delete is not empty.
     ///
     /// HTTP status: 409.
     ///
@@ -203,7 +203,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     BucketNotEmpty,
-    /// [`ClientTokenConflict ClientTokenConflict`](crate::reference#Code-ClientTokenConflict): Your Multi-Region Access Point idempotency token was already used for a different request.
+    /// [`ClientTokenConflict`](crate::reference#Code-ClientTokenConflict): Your Multi-Region Access Point idempotency token was already used for a different request.
     ///
     /// HTTP status: 409.
     ///
@@ -212,7 +212,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     ClientTokenConflict,
-    /// [`ConnectionClosedByRequester ConnectionClosedByRequester`](crate::reference#Code-ConnectionClosedByRequester): Returned to the original caller when an error is encountered while reading the WriteGetObjectResponse body.
+    /// [`ConnectionClosedByRequester`](crate::reference#Code-ConnectionClosedByRequester): Returned to the original caller when an error is encountered while reading the WriteGetObjectResponse body.
     ///
     /// HTTP status: 400.
     ///
@@ -221,7 +221,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     ConnectionClosedByRequester,
-    /// [`ConditionalRequestConflict ConditionalRequestConflict`](crate::reference#Code-ConditionalRequestConflict): A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.
+    /// [`ConditionalRequestConflict`](crate::reference#Code-ConditionalRequestConflict): A conflicting operation occurred. If using PutObject you can retry the request. If using multipart upload you should initiate another CreateMultipartUpload request and re-upload each part.
     ///
     /// HTTP status: 409.
     ///
@@ -230,7 +230,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     ConditionalRequestConflict,
-    /// [`CredentialsNotSupported CredentialsNotSupported`](crate::reference#Code-CredentialsNotSupported): This request does not support credentials.
+    /// [`CredentialsNotSupported`](crate::reference#Code-CredentialsNotSupported): This request does not support credentials.
     ///
     /// HTTP status: 400.
     ///
@@ -239,7 +239,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     CredentialsNotSupported,
-    /// [`CrossLocationLoggingProhibited CrossLocationLoggingProhibited`](crate::reference#Code-CrossLocationLoggingProhibited): Cross-Region logging is not allowed. Buckets in one AWS Region cannot log information to a bucket in another Region.
+    /// [`CrossLocationLoggingProhibited`](crate::reference#Code-CrossLocationLoggingProhibited): Cross-Region logging is not allowed. Buckets in one AWS Region cannot log information to a bucket in another Region.
     ///
     /// HTTP status: 403.
     ///
@@ -248,7 +248,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     CrossLocationLoggingProhibited,
-    /// [`DeviceNotActiveError DeviceNotActiveError`](crate::reference#Code-DeviceNotActiveError): The device is not currently active.
+    /// [`DeviceNotActiveError`](crate::reference#Code-DeviceNotActiveError): The device is not currently active.
     ///
     /// HTTP status: 400.
     ///
@@ -257,7 +257,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     DeviceNotActiveError,
-    /// [`EndpointNotFound EndpointNotFound`](crate::reference#Code-EndpointNotFound): Direct requests to the correct endpoint.
+    /// [`EndpointNotFound`](crate::reference#Code-EndpointNotFound): Direct requests to the correct endpoint.
     ///
     /// HTTP status: 400.
     ///
@@ -266,7 +266,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     EndpointNotFound,
-    /// [`EntityTooSmall EntityTooSmall`](crate::reference#Code-EntityTooSmall): Your proposed upload is smaller than the minimum allowed object size.
+    /// [`EntityTooSmall`](crate::reference#Code-EntityTooSmall): Your proposed upload is smaller than the minimum allowed object size.
     ///
     /// HTTP status: 400.
     ///
@@ -275,7 +275,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     EntityTooSmall,
-    /// [`EntityTooLarge EntityTooLarge`](crate::reference#Code-EntityTooLarge): Your proposed upload exceeds the maximum allowed object size. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
+    /// [`EntityTooLarge`](crate::reference#Code-EntityTooLarge): Your proposed upload exceeds the maximum allowed object size. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
     ///
     /// HTTP status: 400, or 405.
     ///
@@ -286,7 +286,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request / 405 Method Not Allowed
     EntityTooLarge,
-    /// [`ExpiredToken ExpiredToken`](crate::reference#Code-ExpiredToken): The provided token has expired.
+    /// [`ExpiredToken`](crate::reference#Code-ExpiredToken): The provided token has expired.
     ///
     /// HTTP status: 400.
     ///
@@ -295,7 +295,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     ExpiredToken,
-    /// [`IllegalLocationConstraintException IllegalLocationConstraintException`](crate::reference#Code-IllegalLocationConstraintException): This error might occur for the following reasons:+  You are trying to access a bucket from a different Region than where the bucket exists. \<br /\>+  You attempt to create a bucket with a location constraint that corresponds to a different region than the regional endpoint the request was sent to.
+    /// [`IllegalLocationConstraintException`](crate::reference#Code-IllegalLocationConstraintException): This error might occur for the following reasons:+  You are trying to access a bucket from a different Region than where the bucket exists. \<br /\>+  You attempt to create a bucket with a location constraint that corresponds to a different region than the regional endpoint the request was sent to.
     ///
     /// HTTP status: 400.
     ///
@@ -304,7 +304,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     IllegalLocationConstraintException,
-    /// [`IllegalVersioningConfigurationException IllegalVersioningConfigurationException`](crate::reference#Code-IllegalVersioningConfigurationException): The versioning configuration specified in the request is not valid.
+    /// [`IllegalVersioningConfigurationException`](crate::reference#Code-IllegalVersioningConfigurationException): The versioning configuration specified in the request is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -313,7 +313,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     IllegalVersioningConfigurationException,
-    /// [`IncompleteBody IncompleteBody`](crate::reference#Code-IncompleteBody): You did not provide the number of bytes specified by the Content-Length HTTP header.
+    /// [`IncompleteBody`](crate::reference#Code-IncompleteBody): You did not provide the number of bytes specified by the Content-Length HTTP header.
     ///
     /// HTTP status: 400.
     ///
@@ -322,7 +322,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     IncompleteBody,
-    /// [`IncorrectEndpoint IncorrectEndpoint`](crate::reference#Code-IncorrectEndpoint): The specified bucket exists in another Region. Direct requests to the correct endpoint.
+    /// [`IncorrectEndpoint`](crate::reference#Code-IncorrectEndpoint): The specified bucket exists in another Region. Direct requests to the correct endpoint.
     ///
     /// HTTP status: 400.
     ///
@@ -331,7 +331,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     IncorrectEndpoint,
-    /// [`IncorrectNumberOfFilesInPostRequest IncorrectNumberOfFilesInPostRequest`](crate::reference#Code-IncorrectNumberOfFilesInPostRequest): POST requires exactly one file upload per request.
+    /// [`IncorrectNumberOfFilesInPostRequest`](crate::reference#Code-IncorrectNumberOfFilesInPostRequest): POST requires exactly one file upload per request.
     ///
     /// HTTP status: 400.
     ///
@@ -340,7 +340,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     IncorrectNumberOfFilesInPostRequest,
-    /// [`InlineDataTooLarge InlineDataTooLarge`](crate::reference#Code-InlineDataTooLarge): The inline data exceeds the maximum allowed size.
+    /// [`InlineDataTooLarge`](crate::reference#Code-InlineDataTooLarge): The inline data exceeds the maximum allowed size.
     ///
     /// HTTP status: 400.
     ///
@@ -349,7 +349,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InlineDataTooLarge,
-    /// [`InternalError InternalError`](crate::reference#Code-InternalError): An internal error occurred. Try again.
+    /// [`InternalError`](crate::reference#Code-InternalError): An internal error occurred. Try again.
     ///
     /// HTTP status: 500.
     ///
@@ -358,7 +358,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Server
     /// - [`http_status_text`](S3Error::http_status_text): 500 Internal Server Error
     InternalError,
-    /// [`InvalidAccessKeyId InvalidAccessKeyId`](crate::reference#Code-InvalidAccessKeyId): The AWS access key ID that you provided does not exist in our records.
+    /// [`InvalidAccessKeyId`](crate::reference#Code-InvalidAccessKeyId): The AWS access key ID that you provided does not exist in our records.
     ///
     /// HTTP status: 403.
     ///
@@ -367,7 +367,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     InvalidAccessKeyId,
-    /// [`InvalidAccessPoint InvalidAccessPoint`](crate::reference#Code-InvalidAccessPoint): The specified access point name or account is not valid.
+    /// [`InvalidAccessPoint`](crate::reference#Code-InvalidAccessPoint): The specified access point name or account is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -376,7 +376,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidAccessPoint,
-    /// [`InvalidAccessPointAliasError InvalidAccessPointAliasError`](crate::reference#Code-InvalidAccessPointAliasError): The specified access point alias name is not valid.
+    /// [`InvalidAccessPointAliasError`](crate::reference#Code-InvalidAccessPointAliasError): The specified access point alias name is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -385,16 +385,16 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidAccessPointAliasError,
-    /// [`InvalidAddressingHeader InvalidAddressingHeader`](crate::reference#Code-InvalidAddressingHeader): You must specify the Anonymous role.
+    /// [`InvalidAddressingHeader`](crate::reference#Code-InvalidAddressingHeader): You must specify the Anonymous role.
     ///
-    /// HTTP status: 0.
+    /// HTTP status: none (never an HTTP response of its own).
     ///
     /// Attributes:
     ///
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): N/A
     InvalidAddressingHeader,
-    /// [`InvalidArgument InvalidArgument`](crate::reference#Code-InvalidArgument): This error might occur for the following reasons:+  A ListBuckets request is made to a Regional endpoint that is different from the Region specified in the \`bucket-region\` parameter. \<br /\>+  The specified argument was not valid. \<br /\>+  The request was missing a required header. \<br /\>+  The specified argument was incomplete or in the wrong format. \<br /\>+  The specified argument must have a length greater than or equal to 3.
+    /// [`InvalidArgument`](crate::reference#Code-InvalidArgument): This error might occur for the following reasons:+  A ListBuckets request is made to a Regional endpoint that is different from the Region specified in the \`bucket-region\` parameter. \<br /\>+  The specified argument was not valid. \<br /\>+  The request was missing a required header. \<br /\>+  The specified argument was incomplete or in the wrong format. \<br /\>+  The specified argument must have a length greater than or equal to 3.
     ///
     /// HTTP status: 400.
     ///
@@ -403,7 +403,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidArgument,
-    /// [`InvalidBucketAclWithObjectOwnership InvalidBucketAclWithObjectOwnership`](crate::reference#Code-InvalidBucketAclWithObjectOwnership): Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting.
+    /// [`InvalidBucketAclWithObjectOwnership`](crate::reference#Code-InvalidBucketAclWithObjectOwnership): Bucket cannot have ACLs set with ObjectOwnership\'s BucketOwnerEnforced setting.
     ///
     /// HTTP status: 400.
     ///
@@ -412,7 +412,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidBucketAclWithObjectOwnership,
-    /// [`InvalidBucketName InvalidBucketName`](crate::reference#Code-InvalidBucketName): The specified bucket is not valid.
+    /// [`InvalidBucketName`](crate::reference#Code-InvalidBucketName): The specified bucket is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -421,7 +421,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidBucketName,
-    /// [`InvalidBucketOwnerAWSAccountID InvalidBucketOwnerAWSAccountID`](crate::reference#Code-InvalidBucketOwnerAWSAccountID): The value of the expected bucket owner parameter must be an AWS account ID.
+    /// [`InvalidBucketOwnerAWSAccountID`](crate::reference#Code-InvalidBucketOwnerAWSAccountID): The value of the expected bucket owner parameter must be an AWS account ID.
     ///
     /// HTTP status: 400.
     ///
@@ -430,7 +430,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidBucketOwnerAwsAccountId,
-    /// [`InvalidBucketState InvalidBucketState`](crate::reference#Code-InvalidBucketState): The request is not valid for the current state of the bucket.
+    /// [`InvalidBucketState`](crate::reference#Code-InvalidBucketState): The request is not valid for the current state of the bucket.
     ///
     /// HTTP status: 409.
     ///
@@ -439,7 +439,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     InvalidBucketState,
-    /// [`InvalidDigest InvalidDigest`](crate::reference#Code-InvalidDigest): The Content-MD5 or checksum value that you specified is not valid.
+    /// [`InvalidDigest`](crate::reference#Code-InvalidDigest): The Content-MD5 or checksum value that you specified is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -448,7 +448,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidDigest,
-    /// [`InvalidEncryptionAlgorithmError InvalidEncryptionAlgorithmError`](crate::reference#Code-InvalidEncryptionAlgorithmError): The encryption request that you specified is not valid. The valid value is AES256.
+    /// [`InvalidEncryptionAlgorithmError`](crate::reference#Code-InvalidEncryptionAlgorithmError): The encryption request that you specified is not valid. The valid value is AES256.
     ///
     /// HTTP status: 400.
     ///
@@ -457,7 +457,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidEncryptionAlgorithmError,
-    /// [`InvalidHostHeader InvalidHostHeader`](crate::reference#Code-InvalidHostHeader): The host headers provided in the request used the incorrect style addressing.
+    /// [`InvalidHostHeader`](crate::reference#Code-InvalidHostHeader): The host headers provided in the request used the incorrect style addressing.
     ///
     /// HTTP status: 400.
     ///
@@ -466,7 +466,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidHostHeader,
-    /// [`InvalidHttpMethod InvalidHttpMethod`](crate::reference#Code-InvalidHttpMethod): The request is made using an unexpected HTTP method.
+    /// [`InvalidHttpMethod`](crate::reference#Code-InvalidHttpMethod): The request is made using an unexpected HTTP method.
     ///
     /// HTTP status: 400.
     ///
@@ -475,7 +475,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidHttpMethod,
-    /// [`InvalidLocationConstraint InvalidLocationConstraint`](crate::reference#Code-InvalidLocationConstraint): The specified location (Region) constraint is not valid. For more information about selecting a Region for your buckets, see \[Buckets overview\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html\#access-bucket-intro).
+    /// [`InvalidLocationConstraint`](crate::reference#Code-InvalidLocationConstraint): The specified location (Region) constraint is not valid. For more information about selecting a Region for your buckets, see \[Buckets overview\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingBucket.html\#access-bucket-intro).
     ///
     /// HTTP status: 400.
     ///
@@ -484,7 +484,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidLocationConstraint,
-    /// [`InvalidObjectState InvalidObjectState`](crate::reference#Code-InvalidObjectState): The operation is not valid for the current state of the object.
+    /// [`InvalidObjectState`](crate::reference#Code-InvalidObjectState): The operation is not valid for the current state of the object.
     ///
     /// HTTP status: 403.
     ///
@@ -493,7 +493,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     InvalidObjectState,
-    /// [`InvalidPart InvalidPart`](crate::reference#Code-InvalidPart): One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part\'s entity tag.
+    /// [`InvalidPart`](crate::reference#Code-InvalidPart): One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part\'s entity tag.
     ///
     /// HTTP status: 400.
     ///
@@ -502,7 +502,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidPart,
-    /// [`InvalidPartOrder InvalidPartOrder`](crate::reference#Code-InvalidPartOrder): The list of parts was not in ascending order. The parts list must be specified in order by part number.
+    /// [`InvalidPartOrder`](crate::reference#Code-InvalidPartOrder): The list of parts was not in ascending order. The parts list must be specified in order by part number.
     ///
     /// HTTP status: 400.
     ///
@@ -511,7 +511,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidPartOrder,
-    /// [`InvalidPayer InvalidPayer`](crate::reference#Code-InvalidPayer): All access to this object has been disabled. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
+    /// [`InvalidPayer`](crate::reference#Code-InvalidPayer): All access to this object has been disabled. For further assistance, see \[Contact Us\](https://aws.amazon.com/contact-us/).
     ///
     /// HTTP status: 403.
     ///
@@ -520,7 +520,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     InvalidPayer,
-    /// [`InvalidPolicyDocument InvalidPolicyDocument`](crate::reference#Code-InvalidPolicyDocument): The content of the form does not meet the conditions specified in the policy document.
+    /// [`InvalidPolicyDocument`](crate::reference#Code-InvalidPolicyDocument): The content of the form does not meet the conditions specified in the policy document.
     ///
     /// HTTP status: 400.
     ///
@@ -529,7 +529,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidPolicyDocument,
-    /// [`InvalidRange InvalidRange`](crate::reference#Code-InvalidRange): The requested range cannot be satisfied.
+    /// [`InvalidRange`](crate::reference#Code-InvalidRange): The requested range cannot be satisfied.
     ///
     /// HTTP status: 416.
     ///
@@ -538,7 +538,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 416 Requested Range Not Satisfiable
     InvalidRange,
-    /// [`InvalidRegion InvalidRegion`](crate::reference#Code-InvalidRegion): You\'ve attempted to create a Multi-Region Access Point in a Region that you haven\'t opted in to.
+    /// [`InvalidRegion`](crate::reference#Code-InvalidRegion): You\'ve attempted to create a Multi-Region Access Point in a Region that you haven\'t opted in to.
     ///
     /// HTTP status: 403.
     ///
@@ -547,7 +547,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     InvalidRegion,
-    /// [`InvalidRequest InvalidRequest`](crate::reference#Code-InvalidRequest): This error might occur for the following reasons:+  An unpaginated ListBuckets request is made from an account that has an approved general purpose bucket quota higher than 10,000. You must make paginated requests to list the buckets in an account with more than 10,000 buckets. \<br /\>+  The request is using the wrong signature version. Use \`AWS4-HMAC-SHA256\` (Signature Version 4). \<br /\>+  An access point can be created only for an existing bucket. \<br /\>+  The access point is not in a state where it can be deleted. \<br /\>+  An access point can be listed only for an existing bucket. \<br /\>+  The next token is not valid. \<br /\>+  At least one action must be specified in a lifecycle rule. \<br /\>+  At least one lifecycle rule must be specified. \<br /\>+  The number of lifecycle rules must not exceed the allowed limit of 1000 rules. \<br /\>+  The range for the \`MaxResults\` parameter is not valid. \<br /\>+  SOAP requests must be made over an HTTPS connection. \<br /\>+  Amazon S3 Transfer Acceleration is not supported for buckets with non-DNS compliant names. \<br /\>+  Amazon S3 Transfer Acceleration is not supported for buckets with periods (.) in their names. \<br /\>+  The Amazon S3 Transfer Acceleration endpoint supports only virtual style requests. \<br /\>+  Amazon S3 Transfer Acceleration is not configured on this bucket. \<br /\>+  Amazon S3 Transfer Acceleration is disabled on this bucket. \<br /\>+  Amazon S3 Transfer Acceleration is not supported on this bucket. For assistance, contact \[Support\](https://aws.amazon.com/contact-us/). \<br /\>+  Amazon S3 Transfer Acceleration cannot be enabled on this bucket. For assistance, contact \[Support\](https://aws.amazon.com/contact-us/). \<br /\>+   Conflicting values provided in HTTP headers and query parameters.  \<br /\>+   Conflicting values provided in HTTP headers and POST form fields.  \<br /\>+  CopyObject request made on objects larger than 5GB in size.
+    /// [`InvalidRequest`](crate::reference#Code-InvalidRequest): This error might occur for the following reasons:+  An unpaginated ListBuckets request is made from an account that has an approved general purpose bucket quota higher than 10,000. You must make paginated requests to list the buckets in an account with more than 10,000 buckets. \<br /\>+  The request is using the wrong signature version. Use \`AWS4-HMAC-SHA256\` (Signature Version 4). \<br /\>+  An access point can be created only for an existing bucket. \<br /\>+  The access point is not in a state where it can be deleted. \<br /\>+  An access point can be listed only for an existing bucket. \<br /\>+  The next token is not valid. \<br /\>+  At least one action must be specified in a lifecycle rule. \<br /\>+  At least one lifecycle rule must be specified. \<br /\>+  The number of lifecycle rules must not exceed the allowed limit of 1000 rules. \<br /\>+  The range for the \`MaxResults\` parameter is not valid. \<br /\>+  SOAP requests must be made over an HTTPS connection. \<br /\>+  Amazon S3 Transfer Acceleration is not supported for buckets with non-DNS compliant names. \<br /\>+  Amazon S3 Transfer Acceleration is not supported for buckets with periods (.) in their names. \<br /\>+  The Amazon S3 Transfer Acceleration endpoint supports only virtual style requests. \<br /\>+  Amazon S3 Transfer Acceleration is not configured on this bucket. \<br /\>+  Amazon S3 Transfer Acceleration is disabled on this bucket. \<br /\>+  Amazon S3 Transfer Acceleration is not supported on this bucket. For assistance, contact \[Support\](https://aws.amazon.com/contact-us/). \<br /\>+  Amazon S3 Transfer Acceleration cannot be enabled on this bucket. For assistance, contact \[Support\](https://aws.amazon.com/contact-us/). \<br /\>+   Conflicting values provided in HTTP headers and query parameters.  \<br /\>+   Conflicting values provided in HTTP headers and POST form fields.  \<br /\>+  CopyObject request made on objects larger than 5GB in size.
     ///
     /// HTTP status: 400.
     ///
@@ -556,7 +556,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidRequest,
-    /// [`InvalidSessionException InvalidSessionException`](crate::reference#Code-InvalidSessionException): Returned if the session doesn\'t exist anymore because it timed out or expired.
+    /// [`InvalidSessionException`](crate::reference#Code-InvalidSessionException): Returned if the session doesn\'t exist anymore because it timed out or expired.
     ///
     /// HTTP status: 400.
     ///
@@ -565,7 +565,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidSessionException,
-    /// [`InvalidSignature InvalidSignature`](crate::reference#Code-InvalidSignature): The request signature that the server calculated does not match the signature that you provided. Check your AWS secret access key and signing method. For more information, see \[Signing and authenticating REST requests\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html).
+    /// [`InvalidSignature`](crate::reference#Code-InvalidSignature): The request signature that the server calculated does not match the signature that you provided. Check your AWS secret access key and signing method. For more information, see \[Signing and authenticating REST requests\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html).
     ///
     /// HTTP status: 400.
     ///
@@ -574,7 +574,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidSignature,
-    /// [`InvalidSecurity InvalidSecurity`](crate::reference#Code-InvalidSecurity): The provided security credentials are not valid.
+    /// [`InvalidSecurity`](crate::reference#Code-InvalidSecurity): The provided security credentials are not valid.
     ///
     /// HTTP status: 403.
     ///
@@ -583,7 +583,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     InvalidSecurity,
-    /// [`InvalidSOAPRequest InvalidSOAPRequest`](crate::reference#Code-InvalidSOAPRequest): The SOAP request body is not valid.
+    /// [`InvalidSOAPRequest`](crate::reference#Code-InvalidSOAPRequest): The SOAP request body is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -592,7 +592,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidSoapRequest,
-    /// [`InvalidStorageClass InvalidStorageClass`](crate::reference#Code-InvalidStorageClass): The storage class that you specified is not valid.
+    /// [`InvalidStorageClass`](crate::reference#Code-InvalidStorageClass): The storage class that you specified is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -601,7 +601,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidStorageClass,
-    /// [`InvalidTargetBucketForLogging InvalidTargetBucketForLogging`](crate::reference#Code-InvalidTargetBucketForLogging): The target bucket for logging either does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group.
+    /// [`InvalidTargetBucketForLogging`](crate::reference#Code-InvalidTargetBucketForLogging): The target bucket for logging either does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group.
     ///
     /// HTTP status: 400.
     ///
@@ -610,7 +610,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidTargetBucketForLogging,
-    /// [`InvalidToken InvalidToken`](crate::reference#Code-InvalidToken): The provided token is malformed or otherwise not valid.
+    /// [`InvalidToken`](crate::reference#Code-InvalidToken): The provided token is malformed or otherwise not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -619,7 +619,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidToken,
-    /// [`InvalidURI InvalidURI`](crate::reference#Code-InvalidURI): The specified URI couldn\'t be parsed.
+    /// [`InvalidURI`](crate::reference#Code-InvalidURI): The specified URI couldn\'t be parsed.
     ///
     /// HTTP status: 400.
     ///
@@ -628,7 +628,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidUri,
-    /// [`KeyTooLongError KeyTooLongError`](crate::reference#Code-KeyTooLongError): Your key is too long.
+    /// [`KeyTooLongError`](crate::reference#Code-KeyTooLongError): Your key is too long.
     ///
     /// HTTP status: 400.
     ///
@@ -637,7 +637,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     KeyTooLongError,
-    /// [`KMS.DisabledException KMS.DisabledException`](crate::reference#Code-KMS.DisabledException): The request was rejected because the specified KMS key is not enabled.
+    /// [`KMS.DisabledException`](crate::reference#Code-KMS.DisabledException): The request was rejected because the specified KMS key is not enabled.
     ///
     /// HTTP status: 400.
     ///
@@ -646,7 +646,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     KmsDisabledException,
-    /// [`KMS.InvalidKeyUsageException KMS.InvalidKeyUsageException`](crate::reference#Code-KMS.InvalidKeyUsageException): The request was rejected for one of the following reasons: + The KeyUsage value of the KMS key is incompatible with the API operation. \<br /\>+ The encryption algorithm or signing algorithm specified for the operation is incompatible with the type of key material in the KMS key (KeySpec). For encrypting, decrypting, re-encrypting, and generating data keys, the KeyUsage must be ENCRYPT\\\_DECRYPT. For signing and verifying messages, the KeyUsage must be SIGN\\\_VERIFY. For generating and verifying message authentication codes (MACs), the KeyUsage must be GENERATE\\\_VERIFY\\\_MAC. For deriving key agreement secrets, the KeyUsage must be KEY\\\_AGREEMENT. To find the KeyUsage of a KMS key, use the DescribeKey operation.  To find the encryption or signing algorithms supported for a particular KMS key, use the DescribeKey operation.
+    /// [`KMS.InvalidKeyUsageException`](crate::reference#Code-KMS.InvalidKeyUsageException): The request was rejected for one of the following reasons: + The KeyUsage value of the KMS key is incompatible with the API operation. \<br /\>+ The encryption algorithm or signing algorithm specified for the operation is incompatible with the type of key material in the KMS key (KeySpec). For encrypting, decrypting, re-encrypting, and generating data keys, the KeyUsage must be ENCRYPT\\\_DECRYPT. For signing and verifying messages, the KeyUsage must be SIGN\\\_VERIFY. For generating and verifying message authentication codes (MACs), the KeyUsage must be GENERATE\\\_VERIFY\\\_MAC. For deriving key agreement secrets, the KeyUsage must be KEY\\\_AGREEMENT. To find the KeyUsage of a KMS key, use the DescribeKey operation.  To find the encryption or signing algorithms supported for a particular KMS key, use the DescribeKey operation.
     ///
     /// HTTP status: 400.
     ///
@@ -655,7 +655,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     KmsInvalidKeyUsageException,
-    /// [`KMS.KMSInvalidStateException KMS.KMSInvalidStateException`](crate::reference#Code-KMS.KMSInvalidStateException): The request was rejected because the state of the specified resource is not valid for this request. This exception means one of the following: + The key state of the KMS key is not compatible with the operation.\<br /\>To find the key state, use the DescribeKey operation. For more information about which key states are compatible with each KMS operation, see \[Key states of AWS KMS keys\](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the \*AWS Key Management Service Developer Guide\*. \<br /\>+ For cryptographic operations on KMS keys in custom key stores, this exception represents a general failure with many possible causes. To identify the cause, see the error message that accompanies the exception.
+    /// [`KMS.KMSInvalidStateException`](crate::reference#Code-KMS.KMSInvalidStateException): The request was rejected because the state of the specified resource is not valid for this request. This exception means one of the following: + The key state of the KMS key is not compatible with the operation.\<br /\>To find the key state, use the DescribeKey operation. For more information about which key states are compatible with each KMS operation, see \[Key states of AWS KMS keys\](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the \*AWS Key Management Service Developer Guide\*. \<br /\>+ For cryptographic operations on KMS keys in custom key stores, this exception represents a general failure with many possible causes. To identify the cause, see the error message that accompanies the exception.
     ///
     /// HTTP status: 400.
     ///
@@ -664,7 +664,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     KmsKmsInvalidStateException,
-    /// [`KMS.NotFoundException KMS.NotFoundException`](crate::reference#Code-KMS.NotFoundException): The request was rejected because the specified entity or resource could not be found.
+    /// [`KMS.NotFoundException`](crate::reference#Code-KMS.NotFoundException): The request was rejected because the specified entity or resource could not be found.
     ///
     /// HTTP status: 400.
     ///
@@ -673,7 +673,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     KmsNotFoundException,
-    /// [`MalformedACLError MalformedACLError`](crate::reference#Code-MalformedACLError): The ACL that you provided was not well formed or did not validate against our published schema.
+    /// [`MalformedACLError`](crate::reference#Code-MalformedACLError): The ACL that you provided was not well formed or did not validate against our published schema.
     ///
     /// HTTP status: 400.
     ///
@@ -682,7 +682,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MalformedAclError,
-    /// [`MalformedPOSTRequest MalformedPOSTRequest`](crate::reference#Code-MalformedPOSTRequest): The body of your POST request is not well-formed multipart/form-data.
+    /// [`MalformedPOSTRequest`](crate::reference#Code-MalformedPOSTRequest): The body of your POST request is not well-formed multipart/form-data.
     ///
     /// HTTP status: 400.
     ///
@@ -691,7 +691,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MalformedPostRequest,
-    /// [`MalformedXML MalformedXML`](crate::reference#Code-MalformedXML): The XML that you provided was not well formed or did not validate against our published schema.
+    /// [`MalformedXML`](crate::reference#Code-MalformedXML): The XML that you provided was not well formed or did not validate against our published schema.
     ///
     /// HTTP status: 400.
     ///
@@ -700,7 +700,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MalformedXml,
-    /// [`MaxMessageLengthExceeded MaxMessageLengthExceeded`](crate::reference#Code-MaxMessageLengthExceeded): Your request was too large.
+    /// [`MaxMessageLengthExceeded`](crate::reference#Code-MaxMessageLengthExceeded): Your request was too large.
     ///
     /// HTTP status: 400.
     ///
@@ -709,7 +709,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MaxMessageLengthExceeded,
-    /// [`MaxPostPreDataLengthExceededError MaxPostPreDataLengthExceededError`](crate::reference#Code-MaxPostPreDataLengthExceededError): Your POST request fields preceding the upload file were too large.
+    /// [`MaxPostPreDataLengthExceededError`](crate::reference#Code-MaxPostPreDataLengthExceededError): Your POST request fields preceding the upload file were too large.
     ///
     /// HTTP status: 400.
     ///
@@ -718,7 +718,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MaxPostPreDataLengthExceededError,
-    /// [`MetadataTooLarge MetadataTooLarge`](crate::reference#Code-MetadataTooLarge): Your metadata headers exceed the maximum allowed metadata size.
+    /// [`MetadataTooLarge`](crate::reference#Code-MetadataTooLarge): Your metadata headers exceed the maximum allowed metadata size.
     ///
     /// HTTP status: 400.
     ///
@@ -727,7 +727,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MetadataTooLarge,
-    /// [`MethodNotAllowed MethodNotAllowed`](crate::reference#Code-MethodNotAllowed): The specified method is not allowed against this resource.
+    /// [`MethodNotAllowed`](crate::reference#Code-MethodNotAllowed): The specified method is not allowed against this resource.
     ///
     /// HTTP status: 405.
     ///
@@ -736,7 +736,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 405 Method Not Allowed
     MethodNotAllowed,
-    /// [`MissingAttachment MissingAttachment`](crate::reference#Code-MissingAttachment): A SOAP attachment was expected, but none was found.
+    /// [`MissingAttachment`](crate::reference#Code-MissingAttachment): A SOAP attachment was expected, but none was found.
     ///
     /// HTTP status: 400.
     ///
@@ -745,7 +745,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MissingAttachment,
-    /// [`MissingAuthenticationToken MissingAuthenticationToken`](crate::reference#Code-MissingAuthenticationToken): The request was not signed.
+    /// [`MissingAuthenticationToken`](crate::reference#Code-MissingAuthenticationToken): The request was not signed.
     ///
     /// HTTP status: 403.
     ///
@@ -754,7 +754,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     MissingAuthenticationToken,
-    /// [`MissingContentLength MissingContentLength`](crate::reference#Code-MissingContentLength): You must provide the Content-Length HTTP header.
+    /// [`MissingContentLength`](crate::reference#Code-MissingContentLength): You must provide the Content-Length HTTP header.
     ///
     /// HTTP status: 411.
     ///
@@ -763,7 +763,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 411 Length Required
     MissingContentLength,
-    /// [`MissingRequestBodyError MissingRequestBodyError`](crate::reference#Code-MissingRequestBodyError): You sent an empty XML document as a request.
+    /// [`MissingRequestBodyError`](crate::reference#Code-MissingRequestBodyError): You sent an empty XML document as a request.
     ///
     /// HTTP status: 400.
     ///
@@ -772,7 +772,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MissingRequestBodyError,
-    /// [`MissingSecurityElement MissingSecurityElement`](crate::reference#Code-MissingSecurityElement): The SOAP 1.1 request is missing a security element.
+    /// [`MissingSecurityElement`](crate::reference#Code-MissingSecurityElement): The SOAP 1.1 request is missing a security element.
     ///
     /// HTTP status: 400.
     ///
@@ -781,7 +781,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MissingSecurityElement,
-    /// [`MissingSecurityHeader MissingSecurityHeader`](crate::reference#Code-MissingSecurityHeader): Your request is missing a required header.
+    /// [`MissingSecurityHeader`](crate::reference#Code-MissingSecurityHeader): Your request is missing a required header.
     ///
     /// HTTP status: 400.
     ///
@@ -790,7 +790,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     MissingSecurityHeader,
-    /// [`NoLoggingStatusForKey NoLoggingStatusForKey`](crate::reference#Code-NoLoggingStatusForKey): There is no such thing as a logging status subresource for a key.
+    /// [`NoLoggingStatusForKey`](crate::reference#Code-NoLoggingStatusForKey): There is no such thing as a logging status subresource for a key.
     ///
     /// HTTP status: 400.
     ///
@@ -799,7 +799,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     NoLoggingStatusForKey,
-    /// [`NoSuchAsyncRequest NoSuchAsyncRequest`](crate::reference#Code-NoSuchAsyncRequest): The specified request was not found.
+    /// [`NoSuchAsyncRequest`](crate::reference#Code-NoSuchAsyncRequest): The specified request was not found.
     ///
     /// HTTP status: 404.
     ///
@@ -808,7 +808,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchAsyncRequest,
-    /// [`NoSuchBucket NoSuchBucket`](crate::reference#Code-NoSuchBucket): The specified bucket does not exist.
+    /// [`NoSuchBucket`](crate::reference#Code-NoSuchBucket): The specified bucket does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -817,7 +817,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchBucket,
-    /// [`NoSuchBucketPolicy NoSuchBucketPolicy`](crate::reference#Code-NoSuchBucketPolicy): The specified bucket does not have a bucket policy.
+    /// [`NoSuchBucketPolicy`](crate::reference#Code-NoSuchBucketPolicy): The specified bucket does not have a bucket policy.
     ///
     /// HTTP status: 404.
     ///
@@ -826,7 +826,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchBucketPolicy,
-    /// [`NoSuchCORSConfiguration NoSuchCORSConfiguration`](crate::reference#Code-NoSuchCORSConfiguration): The specified bucket does not have a CORS configuration.
+    /// [`NoSuchCORSConfiguration`](crate::reference#Code-NoSuchCORSConfiguration): The specified bucket does not have a CORS configuration.
     ///
     /// HTTP status: 404.
     ///
@@ -835,7 +835,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchCorsConfiguration,
-    /// [`NoSuchKey NoSuchKey`](crate::reference#Code-NoSuchKey): The specified key does not exist.
+    /// [`NoSuchKey`](crate::reference#Code-NoSuchKey): The specified key does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -844,7 +844,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchKey,
-    /// [`NoSuchLifecycleConfiguration NoSuchLifecycleConfiguration`](crate::reference#Code-NoSuchLifecycleConfiguration): The specified lifecycle configuration does not exist.
+    /// [`NoSuchLifecycleConfiguration`](crate::reference#Code-NoSuchLifecycleConfiguration): The specified lifecycle configuration does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -853,7 +853,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchLifecycleConfiguration,
-    /// [`NoSuchMultiRegionAccessPoint NoSuchMultiRegionAccessPoint`](crate::reference#Code-NoSuchMultiRegionAccessPoint): The specified Multi-Region Access Point does not exist.
+    /// [`NoSuchMultiRegionAccessPoint`](crate::reference#Code-NoSuchMultiRegionAccessPoint): The specified Multi-Region Access Point does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -862,7 +862,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchMultiRegionAccessPoint,
-    /// [`NoSuchObjectLockConfiguration NoSuchObjectLockConfiguration`](crate::reference#Code-NoSuchObjectLockConfiguration): The specified object does not have an ObjectLock configuration.
+    /// [`NoSuchObjectLockConfiguration`](crate::reference#Code-NoSuchObjectLockConfiguration): The specified object does not have an ObjectLock configuration.
     ///
     /// HTTP status: 404.
     ///
@@ -871,7 +871,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchObjectLockConfiguration,
-    /// [`NoSuchWebsiteConfiguration NoSuchWebsiteConfiguration`](crate::reference#Code-NoSuchWebsiteConfiguration): The specified bucket does not have a website configuration.
+    /// [`NoSuchWebsiteConfiguration`](crate::reference#Code-NoSuchWebsiteConfiguration): The specified bucket does not have a website configuration.
     ///
     /// HTTP status: 404.
     ///
@@ -880,7 +880,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchWebsiteConfiguration,
-    /// [`NoSuchTagSet NoSuchTagSet`](crate::reference#Code-NoSuchTagSet): The specified tag does not exist.
+    /// [`NoSuchTagSet`](crate::reference#Code-NoSuchTagSet): The specified tag does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -889,7 +889,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchTagSet,
-    /// [`NoSuchUpload NoSuchUpload`](crate::reference#Code-NoSuchUpload): The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed.
+    /// [`NoSuchUpload`](crate::reference#Code-NoSuchUpload): The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed.
     ///
     /// HTTP status: 404.
     ///
@@ -898,7 +898,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchUpload,
-    /// [`NoSuchVersion NoSuchVersion`](crate::reference#Code-NoSuchVersion): The version ID specified in the request does not match an existing version.
+    /// [`NoSuchVersion`](crate::reference#Code-NoSuchVersion): The version ID specified in the request does not match an existing version.
     ///
     /// HTTP status: 404.
     ///
@@ -907,7 +907,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchVersion,
-    /// [`NotDeviceOwnerError NotDeviceOwnerError`](crate::reference#Code-NotDeviceOwnerError): The device that generated the token is not owned by the authenticated user.
+    /// [`NotDeviceOwnerError`](crate::reference#Code-NotDeviceOwnerError): The device that generated the token is not owned by the authenticated user.
     ///
     /// HTTP status: 400.
     ///
@@ -916,7 +916,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     NotDeviceOwnerError,
-    /// [`NotImplemented NotImplemented`](crate::reference#Code-NotImplemented): A header that you provided implies functionality that is not implemented.
+    /// [`NotImplemented`](crate::reference#Code-NotImplemented): A header that you provided implies functionality that is not implemented.
     ///
     /// HTTP status: 501.
     ///
@@ -925,7 +925,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Server
     /// - [`http_status_text`](S3Error::http_status_text): 501 Not Implemented
     NotImplemented,
-    /// [`NotModified NotModified`](crate::reference#Code-NotModified): The resource was not changed.
+    /// [`NotModified`](crate::reference#Code-NotModified): The resource was not changed.
     ///
     /// HTTP status: 304.
     ///
@@ -934,7 +934,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Server
     /// - [`http_status_text`](S3Error::http_status_text): 304 Not Modified
     NotModified,
-    /// [`NoTransformationDefined NoTransformationDefined`](crate::reference#Code-NoTransformationDefined): No transformation found for this Object Lambda Access Point.
+    /// [`NoTransformationDefined`](crate::reference#Code-NoTransformationDefined): No transformation found for this Object Lambda Access Point.
     ///
     /// HTTP status: 404.
     ///
@@ -943,7 +943,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoTransformationDefined,
-    /// [`NotSignedUp NotSignedUp`](crate::reference#Code-NotSignedUp): Your account is not signed up for the Amazon S3 service. You must sign up before you can use Amazon S3. You can sign up at the following URL: \[https://aws.amazon.com/s3\](https://aws.amazon.com/s3/)
+    /// [`NotSignedUp`](crate::reference#Code-NotSignedUp): Your account is not signed up for the Amazon S3 service. You must sign up before you can use Amazon S3. You can sign up at the following URL: \[https://aws.amazon.com/s3\](https://aws.amazon.com/s3/)
     ///
     /// HTTP status: 403.
     ///
@@ -952,7 +952,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     NotSignedUp,
-    /// [`ObjectLockConfigurationNotFoundError ObjectLockConfigurationNotFoundError`](crate::reference#Code-ObjectLockConfigurationNotFoundError): The Object Lock configuration does not exist for this bucket.
+    /// [`ObjectLockConfigurationNotFoundError`](crate::reference#Code-ObjectLockConfigurationNotFoundError): The Object Lock configuration does not exist for this bucket.
     ///
     /// HTTP status: 404.
     ///
@@ -961,7 +961,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     ObjectLockConfigurationNotFoundError,
-    /// [`OwnershipControlsNotFoundError OwnershipControlsNotFoundError`](crate::reference#Code-OwnershipControlsNotFoundError): The bucket ownership controls were not found.
+    /// [`OwnershipControlsNotFoundError`](crate::reference#Code-OwnershipControlsNotFoundError): The bucket ownership controls were not found.
     ///
     /// HTTP status: 404.
     ///
@@ -970,7 +970,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     OwnershipControlsNotFoundError,
-    /// [`OperationAborted OperationAborted`](crate::reference#Code-OperationAborted): A conflicting conditional operation is currently in progress against this resource. Try again.
+    /// [`OperationAborted`](crate::reference#Code-OperationAborted): A conflicting conditional operation is currently in progress against this resource. Try again.
     ///
     /// HTTP status: 409.
     ///
@@ -979,7 +979,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     OperationAborted,
-    /// [`PermanentRedirect PermanentRedirect`](crate::reference#Code-PermanentRedirect): The bucket that you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint.
+    /// [`PermanentRedirect`](crate::reference#Code-PermanentRedirect): The bucket that you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint.
     ///
     /// HTTP status: 301.
     ///
@@ -988,7 +988,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 301 Moved Permanently
     PermanentRedirect,
-    /// [`PermanentRedirectControlError PermanentRedirectControlError`](crate::reference#Code-PermanentRedirectControlError): The API operation you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint.
+    /// [`PermanentRedirectControlError`](crate::reference#Code-PermanentRedirectControlError): The API operation you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint.
     ///
     /// HTTP status: 301.
     ///
@@ -997,7 +997,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 301 Moved Permanently
     PermanentRedirectControlError,
-    /// [`PreconditionFailed PreconditionFailed`](crate::reference#Code-PreconditionFailed): At least one of the preconditions that you specified did not hold.
+    /// [`PreconditionFailed`](crate::reference#Code-PreconditionFailed): At least one of the preconditions that you specified did not hold.
     ///
     /// HTTP status: 412.
     ///
@@ -1006,7 +1006,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 412 Precondition Failed
     PreconditionFailed,
-    /// [`Redirect Redirect`](crate::reference#Code-Redirect): Temporary redirect. You are being redirected to the bucket while the Domain Name System (DNS) server is being updated.
+    /// [`Redirect`](crate::reference#Code-Redirect): Temporary redirect. You are being redirected to the bucket while the Domain Name System (DNS) server is being updated.
     ///
     /// HTTP status: 307.
     ///
@@ -1015,7 +1015,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 307 Temporary Redirect
     Redirect,
-    /// [`RequestHeaderSectionTooLarge RequestHeaderSectionTooLarge`](crate::reference#Code-RequestHeaderSectionTooLarge): The request header and query parameters used to make the request exceed the maximum allowed size.
+    /// [`RequestHeaderSectionTooLarge`](crate::reference#Code-RequestHeaderSectionTooLarge): The request header and query parameters used to make the request exceed the maximum allowed size.
     ///
     /// HTTP status: 400.
     ///
@@ -1024,7 +1024,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     RequestHeaderSectionTooLarge,
-    /// [`RequestIsNotMultiPartContent RequestIsNotMultiPartContent`](crate::reference#Code-RequestIsNotMultiPartContent): A bucket POST request must be of the enclosure-type multipart/form-data.
+    /// [`RequestIsNotMultiPartContent`](crate::reference#Code-RequestIsNotMultiPartContent): A bucket POST request must be of the enclosure-type multipart/form-data.
     ///
     /// HTTP status: 412.
     ///
@@ -1033,7 +1033,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 412 Precondition Failed
     RequestIsNotMultiPartContent,
-    /// [`RequestTimeout RequestTimeout`](crate::reference#Code-RequestTimeout): Your socket connection to the server was not read from or written to within the timeout period.
+    /// [`RequestTimeout`](crate::reference#Code-RequestTimeout): Your socket connection to the server was not read from or written to within the timeout period.
     ///
     /// HTTP status: 400.
     ///
@@ -1042,7 +1042,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     RequestTimeout,
-    /// [`RequestTimeTooSkewed RequestTimeTooSkewed`](crate::reference#Code-RequestTimeTooSkewed): The difference between the request time and the server\'s time is too large.
+    /// [`RequestTimeTooSkewed`](crate::reference#Code-RequestTimeTooSkewed): The difference between the request time and the server\'s time is too large.
     ///
     /// HTTP status: 403.
     ///
@@ -1051,7 +1051,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     RequestTimeTooSkewed,
-    /// [`RequestTorrentOfBucketError RequestTorrentOfBucketError`](crate::reference#Code-RequestTorrentOfBucketError): Requesting the torrent file of a bucket is not permitted.
+    /// [`RequestTorrentOfBucketError`](crate::reference#Code-RequestTorrentOfBucketError): Requesting the torrent file of a bucket is not permitted.
     ///
     /// HTTP status: 400.
     ///
@@ -1060,7 +1060,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     RequestTorrentOfBucketError,
-    /// [`ResponseInterrupted ResponseInterrupted`](crate::reference#Code-ResponseInterrupted): Returned to the original caller when an error is encountered while reading the WriteGetObjectResponse body.
+    /// [`ResponseInterrupted`](crate::reference#Code-ResponseInterrupted): Returned to the original caller when an error is encountered while reading the WriteGetObjectResponse body.
     ///
     /// HTTP status: 400.
     ///
@@ -1069,7 +1069,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     ResponseInterrupted,
-    /// [`RestoreAlreadyInProgress RestoreAlreadyInProgress`](crate::reference#Code-RestoreAlreadyInProgress): The object restore is already in progress.
+    /// [`RestoreAlreadyInProgress`](crate::reference#Code-RestoreAlreadyInProgress): The object restore is already in progress.
     ///
     /// HTTP status: 409.
     ///
@@ -1078,7 +1078,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 409 Conflict
     RestoreAlreadyInProgress,
-    /// [`ServerSideEncryptionConfigurationNotFoundError ServerSideEncryptionConfigurationNotFoundError`](crate::reference#Code-ServerSideEncryptionConfigurationNotFoundError): The server-side encryption configuration was not found.
+    /// [`ServerSideEncryptionConfigurationNotFoundError`](crate::reference#Code-ServerSideEncryptionConfigurationNotFoundError): The server-side encryption configuration was not found.
     ///
     /// HTTP status: 400.
     ///
@@ -1087,7 +1087,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     ServerSideEncryptionConfigurationNotFoundError,
-    /// [`ServiceUnavailable ServiceUnavailable`](crate::reference#Code-ServiceUnavailable): Service is unable to handle request.
+    /// [`ServiceUnavailable`](crate::reference#Code-ServiceUnavailable): Service is unable to handle request.
     ///
     /// HTTP status: 503.
     ///
@@ -1096,7 +1096,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Server
     /// - [`http_status_text`](S3Error::http_status_text): 503 Service Unavailable
     ServiceUnavailable,
-    /// [`SignatureDoesNotMatch SignatureDoesNotMatch`](crate::reference#Code-SignatureDoesNotMatch): The request signature that the server calculated does not match the signature that you provided. Check your AWS secret access key and signing method. For more information, see \[REST Authentication\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html) and \[SOAP Authentication\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/SOAPAuthentication.html).
+    /// [`SignatureDoesNotMatch`](crate::reference#Code-SignatureDoesNotMatch): The request signature that the server calculated does not match the signature that you provided. Check your AWS secret access key and signing method. For more information, see \[REST Authentication\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/RESTAuthentication.html) and \[SOAP Authentication\](https://docs.aws.amazon.com/AmazonS3/latest/userguide/SOAPAuthentication.html).
     ///
     /// HTTP status: 403.
     ///
@@ -1105,7 +1105,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     SignatureDoesNotMatch,
-    /// [`SlowDown SlowDown`](crate::reference#Code-SlowDown): Please reduce your request rate.
+    /// [`SlowDown`](crate::reference#Code-SlowDown): Please reduce your request rate.
     ///
     /// HTTP status: 503.
     ///
@@ -1116,7 +1116,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Server
     /// - [`http_status_text`](S3Error::http_status_text): 503 Slow Down
     SlowDown,
-    /// [`TagPolicyException TagPolicyException`](crate::reference#Code-TagPolicyException): The tag policy does not allow the specified value for the following tag key.
+    /// [`TagPolicyException`](crate::reference#Code-TagPolicyException): The tag policy does not allow the specified value for the following tag key.
     ///
     /// HTTP status: 400.
     ///
@@ -1125,7 +1125,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TagPolicyException,
-    /// [`TemporaryRedirect TemporaryRedirect`](crate::reference#Code-TemporaryRedirect): You are being redirected to the bucket while the Domain Name System (DNS) server is being updated.
+    /// [`TemporaryRedirect`](crate::reference#Code-TemporaryRedirect): You are being redirected to the bucket while the Domain Name System (DNS) server is being updated.
     ///
     /// HTTP status: 307.
     ///
@@ -1134,7 +1134,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 307 Temporary Redirect
     TemporaryRedirect,
-    /// [`TokenCodeInvalidError TokenCodeInvalidError`](crate::reference#Code-TokenCodeInvalidError): The serial number and/or token code you provided is not valid.
+    /// [`TokenCodeInvalidError`](crate::reference#Code-TokenCodeInvalidError): The serial number and/or token code you provided is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -1143,7 +1143,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TokenCodeInvalidError,
-    /// [`TokenRefreshRequired TokenRefreshRequired`](crate::reference#Code-TokenRefreshRequired): The provided token must be refreshed.
+    /// [`TokenRefreshRequired`](crate::reference#Code-TokenRefreshRequired): The provided token must be refreshed.
     ///
     /// HTTP status: 400.
     ///
@@ -1152,7 +1152,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TokenRefreshRequired,
-    /// [`TooManyAccessPoints TooManyAccessPoints`](crate::reference#Code-TooManyAccessPoints): You have attempted to create more access points than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
+    /// [`TooManyAccessPoints`](crate::reference#Code-TooManyAccessPoints): You have attempted to create more access points than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
     ///
     /// HTTP status: 400.
     ///
@@ -1161,7 +1161,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TooManyAccessPoints,
-    /// [`TooManyBuckets TooManyBuckets`](crate::reference#Code-TooManyBuckets): You have attempted to create more buckets than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
+    /// [`TooManyBuckets`](crate::reference#Code-TooManyBuckets): You have attempted to create more buckets than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
     ///
     /// HTTP status: 400.
     ///
@@ -1170,7 +1170,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TooManyBuckets,
-    /// [`TooManyMultiRegionAccessPointregionsError TooManyMultiRegionAccessPointregionsError`](crate::reference#Code-TooManyMultiRegionAccessPointregionsError): You have attempted to create a Multi-Region Access Point with more Regions than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
+    /// [`TooManyMultiRegionAccessPointregionsError`](crate::reference#Code-TooManyMultiRegionAccessPointregionsError): You have attempted to create a Multi-Region Access Point with more Regions than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
     ///
     /// HTTP status: 400.
     ///
@@ -1179,7 +1179,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TooManyMultiRegionAccessPointregionsError,
-    /// [`TooManyMultiRegionAccessPoints TooManyMultiRegionAccessPoints`](crate::reference#Code-TooManyMultiRegionAccessPoints): You have attempted to create more Multi-Region Access Points than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
+    /// [`TooManyMultiRegionAccessPoints`](crate::reference#Code-TooManyMultiRegionAccessPoints): You have attempted to create more Multi-Region Access Points than are allowed for an account. For more information, see \[Amazon Simple Storage Service endpoints and quotas\](https://docs.aws.amazon.com/general/latest/gr/s3.html) in the AWS General Reference.
     ///
     /// HTTP status: 400.
     ///
@@ -1188,7 +1188,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     TooManyMultiRegionAccessPoints,
-    /// [`UnauthorizedAccessError UnauthorizedAccessError`](crate::reference#Code-UnauthorizedAccessError): Applicable in China Regions only. Returned when a request is made to a bucket that doesn\'t have an ICP license. For more information, see \[ICP Recordal\](https://www.amazonaws.cn/en/support/icp/).
+    /// [`UnauthorizedAccessError`](crate::reference#Code-UnauthorizedAccessError): Applicable in China Regions only. Returned when a request is made to a bucket that doesn\'t have an ICP license. For more information, see \[ICP Recordal\](https://www.amazonaws.cn/en/support/icp/).
     ///
     /// HTTP status: 403.
     ///
@@ -1197,7 +1197,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     UnauthorizedAccessError,
-    /// [`UnexpectedContent UnexpectedContent`](crate::reference#Code-UnexpectedContent): This request contains unsupported content.
+    /// [`UnexpectedContent`](crate::reference#Code-UnexpectedContent): This request contains unsupported content.
     ///
     /// HTTP status: 400.
     ///
@@ -1206,7 +1206,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     UnexpectedContent,
-    /// [`UnexpectedIPError UnexpectedIPError`](crate::reference#Code-UnexpectedIPError): Applicable in China Regions only. This request was rejected because the IP was unexpected.
+    /// [`UnexpectedIPError`](crate::reference#Code-UnexpectedIPError): Applicable in China Regions only. This request was rejected because the IP was unexpected.
     ///
     /// HTTP status: 403.
     ///
@@ -1215,7 +1215,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 403 Forbidden
     UnexpectedIpError,
-    /// [`UnsupportedArgument UnsupportedArgument`](crate::reference#Code-UnsupportedArgument): The request contained an unsupported argument.
+    /// [`UnsupportedArgument`](crate::reference#Code-UnsupportedArgument): The request contained an unsupported argument.
     ///
     /// HTTP status: 400.
     ///
@@ -1224,7 +1224,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     UnsupportedArgument,
-    /// [`UnsupportedSignature UnsupportedSignature`](crate::reference#Code-UnsupportedSignature): The provided request is signed with an unsupported STS Token version or the signature version is not supported.
+    /// [`UnsupportedSignature`](crate::reference#Code-UnsupportedSignature): The provided request is signed with an unsupported STS Token version or the signature version is not supported.
     ///
     /// HTTP status: 400.
     ///
@@ -1233,7 +1233,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     UnsupportedSignature,
-    /// [`UnresolvableGrantByEmailAddress UnresolvableGrantByEmailAddress`](crate::reference#Code-UnresolvableGrantByEmailAddress): The email address that you provided does not match any account on record.
+    /// [`UnresolvableGrantByEmailAddress`](crate::reference#Code-UnresolvableGrantByEmailAddress): The email address that you provided does not match any account on record.
     ///
     /// HTTP status: 400.
     ///
@@ -1242,7 +1242,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     UnresolvableGrantByEmailAddress,
-    /// [`UserKeyMustBeSpecified UserKeyMustBeSpecified`](crate::reference#Code-UserKeyMustBeSpecified): The bucket POST request must contain the specified field name. If it is specified, check the order of the fields.
+    /// [`UserKeyMustBeSpecified`](crate::reference#Code-UserKeyMustBeSpecified): The bucket POST request must contain the specified field name. If it is specified, check the order of the fields.
     ///
     /// HTTP status: 400.
     ///
@@ -1251,7 +1251,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     UserKeyMustBeSpecified,
-    /// [`NoSuchAccessPoint NoSuchAccessPoint`](crate::reference#Code-NoSuchAccessPoint): The specified access point does not exist.
+    /// [`NoSuchAccessPoint`](crate::reference#Code-NoSuchAccessPoint): The specified access point does not exist.
     ///
     /// HTTP status: 404.
     ///
@@ -1260,7 +1260,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 404 Not Found
     NoSuchAccessPoint,
-    /// [`InvalidTag InvalidTag`](crate::reference#Code-InvalidTag): Your request contains tag input that is not valid. For example, your request might contain duplicate keys, keys or values that are too long, or system tags.
+    /// [`InvalidTag`](crate::reference#Code-InvalidTag): Your request contains tag input that is not valid. For example, your request might contain duplicate keys, keys or values that are too long, or system tags.
     ///
     /// HTTP status: 400.
     ///
@@ -1269,7 +1269,7 @@ pub enum S3Error {
     /// - [`soap_fault_prefix`](S3Error::soap_fault_prefix): Client
     /// - [`http_status_text`](S3Error::http_status_text): 400 Bad Request
     InvalidTag,
-    /// [`MalformedPolicy MalformedPolicy`](crate::reference#Code-MalformedPolicy): Your policy contains a principal that is not valid.
+    /// [`MalformedPolicy`](crate::reference#Code-MalformedPolicy): Your policy contains a principal that is not valid.
     ///
     /// HTTP status: 400.
     ///
@@ -2937,7 +2937,7 @@ impl S3Error {
     pub const fn soap_fault_prefix(self) -> ::core::option::Option<&'static str> {
         Self::ATTRIBUTE_SOAP_FAULT_PREFIX[self.row()]
     }
-    /// The source\'s HTTP status column, verbatim.
+    /// The source\'s HTTP status column, verbatim; an entry with a second meaning gives each meaning\'s, joined by \` / \`.
     ///
     /// ```
     /// use s3_errors::S3Error;

@@ -18,7 +18,7 @@
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: read and write every error in your own serde types (uses `serde`).
-//! - `http`: convert to and from `http::StatusCode` (`http` is re-exported).
+//! - `http`: each error's `http::StatusCode` (`http` is re-exported).
 //!
 //! None is on by default: the default crate is `no_std`, with no dependencies.
 //!
@@ -52,7 +52,7 @@
 //!
 //! # Use `http::StatusCode`
 //!
-//! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
+//! With the `http` feature, every error gives its status as an `http::StatusCode`.
 //!
 //! ```
 //! # #[cfg(feature = "http")] {
@@ -178,7 +178,7 @@ pub enum TrickyError {
     Thousand = 8,
     /// [`12 SENT_ALONE`](crate::reference#12): Travels without a status of its own -\- \"none\"..\.
     ///
-    /// HTTP status: 0.
+    /// HTTP status: none (never an HTTP response of its own).
     SentAlone = 12,
 }
 #[allow(deprecated)]

@@ -16,7 +16,7 @@
 //!
 //! - `serde`: parse and write error bodies, and read and write every error in
 //!   your own serde types (uses `serde`, `serde_json` and `alloc`).
-//! - `http`: convert to and from `http::StatusCode`, and read `Retry-After`
+//! - `http`: each error's `http::StatusCode`, and read `Retry-After`
 //!   (`http` is re-exported).
 //! - `axum`: answer errors from an axum server: `IntoResponse` for every error
 //!   (turns on `serde` and `http`; `axum_core` is re-exported).
@@ -146,7 +146,7 @@
 //!
 //! # Use `http::StatusCode`
 //!
-//! With the `http` feature, every error gives its status as an `http::StatusCode`, and HTTP status rows convert to and from one.
+//! With the `http` feature, every error gives its status as an `http::StatusCode`.
 //!
 //! ```
 //! # #[cfg(feature = "http")] {
