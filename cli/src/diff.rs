@@ -113,7 +113,15 @@ fn compare(args: &Diff) -> Result<Report, String> {
             continue;
         };
         let old_path = PathBuf::from(format!("{rev}:{}", catalogue.spec_name()));
-        let old_spec = errcat::SpecInput::text(&old_path, catalogue.spec_name(), &bytes);
+        let translations = translations_at(dir, rev, &name)?;
+        let translations: Vec<(&str, &[u8])> =
+            translations.iter().map(|(tag, text)| (tag.as_str(), text.as_slice())).collect();
+        let old_spec = errcat::SpecInput::Texts {
+            path: &old_path,
+            name: catalogue.spec_name(),
+            text: &bytes,
+            translations: &translations,
+        };
         let old = errcat::load(old_spec).map(|mut old| old.remove(0)).map_err(|e| {
             format!("{e}\n\nerror: the spec at `{rev}` does not load; compare with a later revision")
         })?;
@@ -124,7 +132,14 @@ fn compare(args: &Diff) -> Result<Report, String> {
         let listed = git(&spec_dir, ["ls-tree", "-r", "-z", "--name-only", rev.as_str(), "--", "."])?;
         let dir_name = current.first().map(|c| c.spec_name().split('/').next().unwrap_or("spec").to_owned());
         let files = listed.split(|&byte| byte == 0).map(String::from_utf8_lossy);
-        for file in files.filter(|f| f.ends_with(".yaml")) {
+        let files: Vec<_> = files.filter(|f| f.ends_with(".yaml")).collect();
+        for file in &files {
+            // A translation file beside a spec is no catalogue of its own.
+            let translates =
+                |spec: &str| middle_of(file, spec.strip_suffix(".yaml").unwrap_or(spec)).is_some();
+            if files.iter().any(|spec| translates(spec)) {
+                continue;
+            }
             if !spec_dir.join(file.as_ref()).exists() {
                 let prefix = dir_name.clone().unwrap_or_else(|| "spec".to_owned());
                 report.removed.push(format!("{prefix}/{file}"));
@@ -132,6 +147,32 @@ fn compare(args: &Diff) -> Result<Report, String> {
         }
     }
     Ok(report)
+}
+
+/// The translation files beside the spec `name` in `dir` at `rev`
+/// (`knox.de.yaml` beside `knox.yaml`), each by the middle of its name,
+/// with its bytes: the older catalogue is read with its texts in every
+/// locale, as `gen` reads the current one.
+fn translations_at(dir: &Path, rev: &str, name: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let stem = name.strip_suffix(".yaml").unwrap_or(name);
+    // Without `--full-tree`, the entries of the folder git runs in.
+    let listed = git(dir, ["ls-tree", "-z", "--name-only", rev])?;
+    let mut found = Vec::new();
+    for file in listed.split(|&byte| byte == 0).map(String::from_utf8_lossy) {
+        if let Some(tag) = middle_of(&file, stem)
+            && let Some(bytes) = spec_at(dir, rev, &file)?
+        {
+            found.push((tag.to_owned(), bytes));
+        }
+    }
+    Ok(found)
+}
+
+/// The middle of a translation file's name (`de` of `knox.de.yaml` for the
+/// stem `knox`), as `gen` finds them: one part, not empty.
+fn middle_of<'f>(file: &'f str, stem: &str) -> Option<&'f str> {
+    let middle = file.strip_prefix(stem)?.strip_prefix('.')?.strip_suffix(".yaml")?;
+    (!middle.is_empty() && !middle.contains(['.', '/'])).then_some(middle)
 }
 
 /// Symbolic links followed at most, as Linux's limit: a loop is an error, not a hang.

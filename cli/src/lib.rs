@@ -6,7 +6,7 @@
 //! errcat gen [--check] [--spec PATH] [--out DIR]
 //! errcat diff [REV] [--spec PATH] [--format text|json]
 //! errcat explain CODE [--spec PATH]
-//! errcat synth --codes N [--string-codes] --out DIR
+//! errcat synth --codes N [--string-codes] [--params] [--locales L] --out DIR
 //! errcat init [--crate NAME]
 //! errcat schema
 //! errcat --version
@@ -34,6 +34,7 @@
 mod diff;
 mod explain;
 mod init;
+mod synth;
 
 pub use init::GITATTRIBUTES;
 
@@ -50,7 +51,7 @@ const USAGE: &str = "\
 usage: {name} gen [--check] [--spec PATH] [--out DIR]
        {name} diff [REV] [--spec PATH] [--format text|json]
        {name} explain CODE [--spec PATH]
-       {name} synth --codes N [--string-codes] --out DIR
+       {name} synth --codes N [--string-codes] [--params] [--locales L] --out DIR
        {name} init [--crate NAME]
        {name} schema
        {name} --version
@@ -78,6 +79,9 @@ synth: writes DIR/synth-N.yaml, a deterministic catalogue of N codes
 (1 to 1000000) for benchmarks.
 
   --string-codes  string codes instead (`codes: string`), in DIR/synth-N-string.yaml
+  --params        an integer param and a message on every row
+  --locales L     L locales (1 to 16), the default `en` among them, each other
+                  one translating every row in DIR/synth-N.TAG.yaml
 
 init: starts a catalogue: spec/NAME.yaml, a starter spec whose first line
 points editors at the schema, spec/catalogue.schema.json, and the lock's
@@ -96,7 +100,7 @@ enum Command {
     Gen(Gen),
     Diff(diff::Diff),
     Explain(explain::Explain),
-    Synth { codes: usize, string: bool, out: PathBuf },
+    Synth(synth::Synth),
     Init(init::Init),
     Schema,
     Version,
@@ -137,7 +141,7 @@ impl Cli {
             Ok(Some(Command::Gen(args))) => self.run_gen(&args),
             Ok(Some(Command::Diff(args))) => diff::run(&args),
             Ok(Some(Command::Explain(args))) => explain::run(&args),
-            Ok(Some(Command::Synth { codes, string, out })) => run_synth(codes, string, &out),
+            Ok(Some(Command::Synth(args))) => synth::run(&args),
             Ok(Some(Command::Init(args))) => init::run(&args, &self.name),
             Ok(Some(Command::Schema)) => print_all("the schema", errcat::schema::JSON_SCHEMA),
             Ok(Some(Command::Version)) => print_all("the version", &format!("{}\n", self.version())),
@@ -168,7 +172,9 @@ impl Cli {
             Some(Value(command)) if command == "explain" => {
                 Ok(explain::parse_args(&mut parser, self.root.join("spec"))?.map(Command::Explain))
             }
-            Some(Value(command)) if command == "synth" => parse_synth(&mut parser),
+            Some(Value(command)) if command == "synth" => {
+                synth::parse_args(&mut parser).map(|s| s.map(Command::Synth))
+            }
             Some(Value(command)) if command == "init" => self.parse_init(&mut parser),
             Some(Value(command)) if command == "schema" => {
                 Ok(no_arguments(&mut parser, "schema")?.then_some(Command::Schema))
@@ -311,36 +317,6 @@ fn no_arguments(parser: &mut lexopt::Parser, command: &str) -> Result<bool, Stri
     }
 }
 
-fn parse_synth(parser: &mut lexopt::Parser) -> Result<Option<Command>, String> {
-    use lexopt::prelude::*;
-
-    let (mut codes, mut out, mut string) = (None, None, None);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("codes") => {
-                let value = parser.value().map_err(|e| e.to_string())?;
-                let value = value.to_string_lossy();
-                let n = value.parse::<usize>().ok().filter(|n| (1..=errcat::synth::MAX_CODES).contains(n));
-                let n = n.ok_or_else(|| {
-                    format!(
-                        "`--codes {value}`: give a number of codes from 1 to {}",
-                        errcat::synth::MAX_CODES
-                    )
-                })?;
-                set_once(&mut codes, "--codes", n)?;
-            }
-            Long("out") => set_once(&mut out, "--out", path_value(parser, "--out")?)?,
-            Long("string-codes") => set_once(&mut string, "--string-codes", true)?,
-            Short('h') | Long("help") => return Ok(None),
-            other => return Err(other.unexpected().to_string()),
-        }
-    }
-    match (codes, out) {
-        (Some(codes), Some(out)) => Ok(Some(Command::Synth { codes, string: string.is_some(), out })),
-        _ => Err("`synth` needs `--codes N` and `--out DIR`".to_owned()),
-    }
-}
-
 /// Prints `text` whole: a full disk or a closed pipe (`errcat schema >
 /// spec/catalogue.schema.json`) is an error that says so, not a panic.
 pub(crate) fn print_all(what: &str, text: &str) -> ExitCode {
@@ -350,25 +326,6 @@ pub(crate) fn print_all(what: &str, text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot print {what}: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run_synth(codes: usize, string: bool, out: &Path) -> ExitCode {
-    let (path, spec) = if string {
-        (out.join(format!("synth-{codes}-string.yaml")), errcat::synth::string_spec(codes))
-    } else {
-        (out.join(format!("synth-{codes}.yaml")), errcat::synth::spec(codes))
-    };
-    let written = std::fs::create_dir_all(out).and_then(|()| std::fs::write(&path, spec));
-    match written {
-        Ok(()) => {
-            println!("written    {}", display(&path));
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {}: {error}", display(&path));
             ExitCode::from(2)
         }
     }

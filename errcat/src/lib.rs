@@ -188,5 +188,6 @@ pub mod schema {
 
 /// Synthetic catalogues of any size, for benchmarks (`errcat synth`).
 pub mod synth {
-    pub use errcat_pipeline::synth::{MAX_CODES, spec, string_spec};
+    pub use errcat_pipeline::synth::{MAX_CODES, params_spec, spec, string_spec};
+    pub use errcat_pipeline::synth_locales::{MAX_LOCALES, localize};
 }

@@ -24,6 +24,7 @@ mod generate;
 pub mod load;
 pub mod schema;
 pub mod synth;
+pub mod synth_locales;
 pub mod write;
 
 pub use emit::render;

@@ -507,3 +507,24 @@ fn a_report_that_cannot_be_printed_is_an_error() {
     assert_eq!(run.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("error: cannot print the report") && !stderr.contains("panicked"), "{stderr}");
 }
+
+/// `synth --locales` writes a spec and a translation file per other
+/// locale that `gen` accepts, every row translated.
+#[test]
+fn synth_writes_translation_files_that_gen_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("spec");
+    let run =
+        errcat(&["synth", "--codes", "200", "--params", "--locales", "3", "--out", spec.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for name in ["synth-200.yaml", "synth-200.de.yaml", "synth-200.fr.yaml"] {
+        assert!(spec.join(name).exists(), "{name}");
+    }
+    let out = dir.path().join("generated");
+    let run = errcat(&["gen", "--spec", spec.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(out.join("docs/synth-200-errors.fr.md").exists());
+    let run = errcat(&["synth", "--codes", "10", "--locales", "17", "--out", spec.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("from 1 to 16"));
+}

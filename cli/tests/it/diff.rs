@@ -398,3 +398,53 @@ fn a_committed_symlinked_spec_is_read_through_its_link() {
     assert_eq!(run.status.code(), Some(2), "{}{stderr}", text(&run.stdout));
     assert!(stderr.contains("symbolic link"), "{stderr}");
 }
+
+/// The German texts of [`V1`].
+const V1_DE: &str = "\
+1: {description: Der Warenkorb ist leer.}
+2: {description: Der Warenkorb ist voll.}
+3: {description: Der Warenkorb ist gesperrt.}
+";
+
+/// `diff` reads the translation files at the revision too: a translation
+/// changed is a patch (not unseen), a bad one at the revision is named as
+/// there, and a translation file gone with its locale is no catalogue gone.
+#[test]
+fn diff_reads_the_translation_files_at_the_revision() {
+    if !has_git() {
+        return;
+    }
+    let spec = V1.replace("tables:", "locales: {default: en, others: [de]}\ntables:");
+    let dir = committed(&[("spec/shop.yaml", &spec), ("spec/shop.de.yaml", V1_DE)]);
+    let root = dir.path();
+    git(root, &["add", "."]);
+    git(root, &["commit", "--quiet", "-m", "v1"]);
+
+    fs::write(root.join("spec/shop.de.yaml"), V1_DE.replace("ist voll", "hat keinen Platz mehr")).unwrap();
+    let run = errcat(root, &["diff", "--spec", "spec"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("code 2 `CART_FULL`: its `de` texts changed"), "{stdout}");
+    assert!(!stdout.contains("code 1 "), "only code 2's texts changed: {stdout}");
+
+    // A translation the revision holds is read with the same checks.
+    git(root, &["commit", "--quiet", "-am", "v2"]);
+    fs::write(root.join("spec/shop.de.yaml"), V1_DE.replace("1: {", "9: {")).unwrap();
+    git(root, &["commit", "--quiet", "-am", "bad"]);
+    fs::write(root.join("spec/shop.de.yaml"), V1_DE).unwrap();
+    let run = errcat(root, &["diff", "HEAD", "--spec", "spec"]);
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{}{stderr}", text(&run.stdout));
+    assert!(stderr.contains("HEAD:spec/shop.de.yaml:1:1"), "{stderr}");
+    assert!(stderr.contains("no row of the catalogue has the code 9"), "{stderr}");
+    git(root, &["commit", "--quiet", "-am", "fixed"]);
+
+    // The locale removed with its file: breaking, and no catalogue gone.
+    fs::write(root.join("spec/shop.yaml"), V1).unwrap();
+    fs::remove_file(root.join("spec/shop.de.yaml")).unwrap();
+    let run = errcat(root, &["diff", "--spec", "spec"]);
+    let stdout = text(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}{}", text(&run.stderr));
+    assert!(stdout.contains("locale `de` is gone"), "{stdout}");
+    assert!(!stdout.contains("gone since"), "{stdout}");
+}

@@ -44,9 +44,14 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Token
                 /// (counted from 1 in `params`, 0 for none).
                 pub(crate) type Pieces = &'static [(&'static str, usize)];
 
-                /// `pieces` with each param shown as `Display` shows it.
+                /// `pieces` with each param shown as `Display` shows it, in a
+                /// `String` sized for the text and a short word per param.
                 pub(crate) fn render(pieces: Pieces, params: &[&dyn Display]) -> ::alloc::string::String {
-                    let mut text = ::alloc::string::String::new();
+                    let mut size = 16 * params.len();
+                    for &(before, _) in pieces {
+                        size += before.len();
+                    }
+                    let mut text = ::alloc::string::String::with_capacity(size);
                     for &(before, param) in pieces {
                         text.push_str(before);
                         if let ::core::option::Option::Some(param) = params.get(param.wrapping_sub(1)) {

@@ -1,7 +1,8 @@
 //! Locales (a catalogue with `locales:`): the `Locale` enum of the
 //! declared locales and nothing more, its negotiation from an
 //! `Accept-Language` header (`negotiate.rs`, fixed code), every
-//! description in each locale (`description_in`), each value's message
+//! description in each locale (`description_in`) and the other texts
+//! (`name_in`, `explanation_in`, `causes_in`, `solutions_in`: `texts.rs`), each value's message
 //! rendered in one (`message_in`), and with a body the server's localized
 //! answers (`server.rs`). Every text getter and `Display` stay in the
 //! default locale.
@@ -11,6 +12,7 @@ mod messages;
 #[cfg(test)]
 mod negotiate;
 mod server;
+mod texts;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -36,12 +38,15 @@ pub(super) fn emit_locales(catalogue: &Catalogue) -> String {
     });
     for table in &catalogue.tables {
         printed.push_str(&descriptions::emit_description_in(catalogue, locales, table));
+        printed.push_str(&texts::emit_texts_in(catalogue, locales, table));
     }
     let error_code = emit_error_code(catalogue);
+    let error_code_texts = texts::emit_error_code_texts_in(catalogue);
     let values = messages::emit_message_in(catalogue, locales);
     let server = server::emit_server(catalogue, locales);
     printed.push_str(&print(quote! {
         #error_code
+        #error_code_texts
         #values
         #server
     }));

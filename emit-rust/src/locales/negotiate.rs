@@ -23,6 +23,10 @@ pub(crate) fn lookup(accept_language: &str, tags: &[&str]) -> Option<usize> {
             let before_next = next.is_none_or(|(w, _, _)| weight > w);
             if after_last && before_next {
                 next = Some((weight, position, range));
+                // Nothing weighs more than 1: no later range can come first.
+                if weight == 1000 {
+                    break;
+                }
             }
         }
         let (weight, position, range) = next?;

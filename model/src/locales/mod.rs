@@ -1,7 +1,9 @@
 //! Locales: the languages a catalogue's texts are written in (`locales:`),
-//! and each row's description and message in every locale but the default,
-//! read from the catalogue's translation files.
+//! and each row's texts (description, message, name, explanation, causes
+//! and solutions) in every locale but the default, read from the
+//! catalogue's translation files.
 
+mod details;
 mod tag;
 mod translations;
 
@@ -9,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use self::tag::{TagProblem, check_tag};
-pub use self::translations::{Entry, EntryText, check_translations};
+pub use self::translations::{Entry, EntryList, EntryText, check_translations};
 
 use crate::params::Template;
 use crate::source::{SourceFile, SpecPath};
@@ -49,6 +51,14 @@ pub struct RowTexts {
     pub description: Option<String>,
     /// The message template, with the same placeholders as the default's.
     pub message: Option<Template>,
+    /// The name, verbatim, unique within its table in the locale.
+    pub name: Option<String>,
+    /// The explanation, verbatim (only of a row with one in the default).
+    pub explanation: Option<String>,
+    /// The causes, as many as the default's, each verbatim.
+    pub causes: Option<Vec<String>>,
+    /// The solutions, as many as the default's, each verbatim.
+    pub solutions: Option<Vec<String>>,
 }
 
 impl Locale {
@@ -72,6 +82,27 @@ impl Locale {
     /// default's where a partial locale has none.
     pub fn message<'a>(&'a self, row: &'a Row) -> Option<&'a Template> {
         self.row(&row.code).and_then(|texts| texts.message.as_ref()).or(row.message.as_ref())
+    }
+
+    /// A row's name in this locale: the translation, or the default's
+    /// where the locale gives none (names are optional in every locale).
+    pub fn name<'a>(&'a self, row: &'a Row) -> &'a str {
+        self.row(&row.code).and_then(|texts| texts.name.as_deref()).unwrap_or(&row.name)
+    }
+
+    /// A row's explanation in this locale: the translation, or the default's.
+    pub fn explanation<'a>(&'a self, row: &'a Row) -> Option<&'a str> {
+        self.row(&row.code).and_then(|texts| texts.explanation.as_deref()).or(row.explanation.as_deref())
+    }
+
+    /// A row's causes in this locale: the translation, or the default's.
+    pub fn causes<'a>(&'a self, row: &'a Row) -> &'a [String] {
+        self.row(&row.code).and_then(|texts| texts.causes.as_deref()).unwrap_or(&row.causes)
+    }
+
+    /// A row's solutions in this locale: the translation, or the default's.
+    pub fn solutions<'a>(&'a self, row: &'a Row) -> &'a [String] {
+        self.row(&row.code).and_then(|texts| texts.solutions.as_deref()).unwrap_or(&row.solutions)
     }
 }
 

@@ -1,10 +1,12 @@
 //! The checks of one translation file against its catalogue: every code a
 //! row's, every template showing the default's placeholders, and (unless
-//! the locale is partial) every text translated.
+//! the locale is partial) every description and message translated; the
+//! other texts are `details.rs`'s.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::details::{check_coverage, check_details, check_names_unique};
 use super::{Locale, RowTexts};
 use crate::diagnostic::Diagnostic;
 use crate::params::{Template, parse_template};
@@ -21,6 +23,23 @@ pub struct Entry {
     pub description: Option<EntryText>,
     /// The message template, if the entry gives one.
     pub message: Option<EntryText>,
+    /// The name, if the entry gives one.
+    pub name: Option<EntryText>,
+    /// The explanation, if the entry gives one.
+    pub explanation: Option<EntryText>,
+    /// The causes, if the entry gives them.
+    pub causes: Option<EntryList>,
+    /// The solutions, if the entry gives them.
+    pub solutions: Option<EntryList>,
+}
+
+/// A list of texts of an entry (its causes or solutions) and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryList {
+    /// Each item and where it is written (`1001.causes[0]`).
+    pub items: Vec<EntryText>,
+    /// The list's path in the file (`1001.causes`).
+    pub at: SpecPath,
 }
 
 /// A text of an entry and where it is written.
@@ -33,7 +52,7 @@ pub struct EntryText {
 }
 
 /// How many missing codes one problem names before it counts the rest.
-const NAMED: usize = 8;
+pub(super) const NAMED: usize = 8;
 
 /// Checks the entries of `locale`'s translation file at `file` against the
 /// catalogue, and keeps their texts by code. Every problem is one of the
@@ -66,7 +85,14 @@ pub fn check_translations(
             );
             continue;
         }
-        let mut translated = RowTexts { description: None, message: None };
+        let mut translated = RowTexts {
+            description: None,
+            message: None,
+            name: None,
+            explanation: None,
+            causes: None,
+            solutions: None,
+        };
         if let Some(description) = &entry.description {
             if description.text.trim().is_empty() {
                 push(
@@ -108,7 +134,12 @@ pub fn check_translations(
             }
             (None, _) => {}
         }
+        check_details(row, entry, &mut translated, &mut push);
         texts.insert(row.code.clone(), translated);
+    }
+    check_names_unique(catalogue, locale, &texts, entries, &mut push);
+    if !locale.partial {
+        check_coverage(catalogue, locale, &texts, &mut push);
     }
     if !locale.partial {
         let untranslated: Vec<String> =

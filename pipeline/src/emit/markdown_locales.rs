@@ -1,12 +1,13 @@
 //! The Markdown reference in each locale but the default
-//! (`docs/<crate>.<tag>.md`): each table's codes with their names, and
-//! their descriptions and message templates in the locale (a partial
+//! (`docs/<crate>.<tag>.md`): each table's codes with their names,
+//! descriptions and message templates in the locale, then the
+//! explanations, causes and solutions of those that have any (a partial
 //! locale's page lists only the codes it translates), the pages of every
 //! locale linked to one another, each code at the reference's anchor.
 
 use errcat_model::locales::Locale;
 use errcat_model::text::Markdown;
-use errcat_model::{Catalogue, Table};
+use errcat_model::{Catalogue, Row, Table};
 
 /// How spec text is escaped on the page: no renderer of it adds smart punctuation.
 const PAGE: Markdown = Markdown::CommonMark;
@@ -76,12 +77,12 @@ fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Optio
     if rows.is_empty() {
         return None;
     }
-    for row in rows {
+    for row in &rows {
         let anchor = row.anchor();
         section.push_str(&format!(
             "| <a id=\"{anchor}\"></a>[{code}]({reference}#{anchor}) | {name} | {description} |",
             code = PAGE.inline(&row.code.word()),
-            name = PAGE.inline(&row.name),
+            name = PAGE.inline(locale.name(row)),
             description = PAGE.inline(locale.description(row)),
         ));
         if with_messages {
@@ -92,5 +93,29 @@ fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Optio
         }
         section.push('\n');
     }
+    for row in rows
+        .iter()
+        .filter(|row| row.explanation.is_some() || !row.causes.is_empty() || !row.solutions.is_empty())
+    {
+        section.push_str(&details(locale, row));
+    }
     Some(section)
+}
+
+/// A row's explanation, causes and solutions in the locale, under its code
+/// and name (the default's where the locale leaves one out).
+fn details(locale: &Locale, row: &Row) -> String {
+    let mut out = format!("\n**`{}` {}**\n", row.code.word(), PAGE.inline(locale.name(row)));
+    if let Some(explanation) = locale.explanation(row) {
+        out.push_str(&format!("\n{}\n", PAGE.paragraph(explanation)));
+    }
+    for (heading, items) in [("Causes", locale.causes(row)), ("Solutions", locale.solutions(row))] {
+        if !items.is_empty() {
+            out.push_str(&format!("\n{heading}:\n\n"));
+            for item in items {
+                out.push_str(&format!("- {}\n", PAGE.inline(item)));
+            }
+        }
+    }
+    out
 }

@@ -49,6 +49,21 @@ pub enum SpecInput<'a> {
         /// Its bytes: UTF-8, a byte order mark allowed.
         text: &'a [u8],
     },
+    /// One spec's text and its translation files' texts, read from
+    /// elsewhere (an older revision in version control): checked as
+    /// translation files beside a spec on disk are.
+    Texts {
+        /// The path diagnostics name it by; each translation is named
+        /// beside it (`knox.de.yaml` beside `knox.yaml`).
+        path: &'a Path,
+        /// The name headers and reports give it.
+        name: &'a str,
+        /// Its bytes: UTF-8, a byte order mark allowed.
+        text: &'a [u8],
+        /// Each translation file, by the middle of its name (`de` of
+        /// `knox.de.yaml`), and its bytes.
+        translations: &'a [(&'a str, &'a [u8])],
+    },
 }
 
 impl<'a> SpecInput<'a> {
@@ -66,6 +81,11 @@ pub fn load(input: SpecInput<'_>) -> Result<Vec<Catalogue>, Diagnostics> {
         SpecInput::Path(spec) => Ok(load_paths(spec)?.into_iter().map(|(_, catalogue)| catalogue).collect()),
         SpecInput::File { path, name } => Ok(vec![load_file(path, name, None)?]),
         SpecInput::Text { path, name, text } => Ok(vec![load_bytes(path, name, text.to_vec())?]),
+        SpecInput::Texts { path, name, text, translations } => Ok(vec![translation_files::attach_texts(
+            path,
+            load_bytes(path, name, text.to_vec())?,
+            translations,
+        )?]),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Translation files: `NAME.TAG.yaml` beside the spec `NAME.yaml`, one per
 //! locale but the default, each a flat mapping from a code to its texts
-//! (`1001: {description: "…", message: "…"}`). They are found here, read
+//! (`1001: {description: "…", message: "…"}`, and optionally `name`,
+//! `explanation`, `causes` and `solutions`). They are found here, read
 //! with the same guards as a spec, and checked against the catalogue.
 //!
 //! One file per locale keeps each translator in a file of their own (no
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use errcat_model::Catalogue;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
-use errcat_model::locales::{Entry, EntryText, check_translations};
+use errcat_model::locales::{Entry, EntryList, EntryText, check_translations};
 use errcat_model::source::{SourceFile, SpecPath};
 
 use super::files::{self, ReadError};
@@ -82,14 +83,38 @@ pub(super) fn spec_of(path: &Path) -> Option<PathBuf> {
 /// declares, and refuses a translation file of a locale it does not.
 pub(super) fn attach(
     spec: &Path,
-    mut catalogue: Catalogue,
+    catalogue: Catalogue,
     listed: Option<&[PathBuf]>,
 ) -> Result<Catalogue, Diagnostics> {
-    let found = siblings(spec, listed)?;
+    let found = siblings(spec, listed)?.into_iter().map(|(tag, path)| (tag, (path, None))).collect();
+    attach_found(spec, catalogue, found)
+}
+
+/// As [`attach`], of translation files whose texts were read elsewhere (a
+/// spec at an older revision): each by the middle of its file name (`de`
+/// of `knox.de.yaml`), named beside `spec` in diagnostics.
+pub(super) fn attach_texts(
+    spec: &Path,
+    catalogue: Catalogue,
+    translations: &[(&str, &[u8])],
+) -> Result<Catalogue, Diagnostics> {
+    let stem = spec.file_stem().unwrap_or_default().to_string_lossy();
+    let found = translations
+        .iter()
+        .map(|&(tag, text)| (tag.to_owned(), (spec.with_file_name(format!("{stem}.{tag}.yaml")), Some(text))))
+        .collect();
+    attach_found(spec, catalogue, found)
+}
+
+/// A translation file by the middle of its name: its path, and its bytes
+/// when they were read elsewhere (else it is read from the path).
+type Found<'t> = BTreeMap<String, (PathBuf, Option<&'t [u8]>)>;
+
+fn attach_found(spec: &Path, mut catalogue: Catalogue, found: Found<'_>) -> Result<Catalogue, Diagnostics> {
     let mut problems = Vec::new();
     let mut sources: Vec<Arc<SourceFile>> = Vec::new();
     let declared: Vec<String> = catalogue.other_locales().iter().map(|locale| locale.tag.clone()).collect();
-    for (middle, path) in &found {
+    for (middle, (path, _)) in &found {
         if !declared.contains(middle) {
             let (at, help) = match &catalogue.locales {
                 Some(_) => (
@@ -118,7 +143,7 @@ pub(super) fn attach(
     }
     let mut others = catalogue.locales.as_ref().map(|l| l.others.clone()).unwrap_or_default();
     for locale in &mut others {
-        let Some(path) = found.get(&locale.tag) else {
+        let Some((path, text)) = found.get(&locale.tag) else {
             if locale.partial {
                 locale.texts = Some(BTreeMap::new());
             } else {
@@ -138,7 +163,7 @@ pub(super) fn attach(
             }
             continue;
         };
-        match read(path) {
+        match read(path, *text) {
             Ok((file, entries, shape_problems)) => {
                 let (texts, found) = check_translations(&catalogue, locale, path, &entries);
                 problems.extend(shape_problems);
@@ -164,13 +189,25 @@ pub(super) fn attach(
 /// A translation file, its entries, and the shape problems of what could not be read.
 type Read = (Arc<SourceFile>, Vec<Entry>, Vec<Diagnostic>);
 
-/// A translation file's text and entries, or why it cannot be read.
-fn read(path: &Path) -> Result<Read, Vec<Diagnostic>> {
+/// A translation file's text and entries, or why it cannot be read: its
+/// `text` when given, else the file at `path`.
+fn read(path: &Path, text: Option<&[u8]>) -> Result<Read, Vec<Diagnostic>> {
     let whole = |message: String, help: &str| vec![Diagnostic::new(path, message).help(help)];
-    let mut bytes = files::read_file(path, "translation file").map_err(|e| match e {
-        ReadError::Io(e) => whole(format!("cannot read the translation file: {e}"), "check its permissions"),
-        ReadError::Refused(problem) => vec![*problem],
-    })?;
+    let mut bytes = match text {
+        Some(text) if text.len() as u64 > files::MAX_FILE_BYTES => {
+            return Err(whole(
+                format!("the translation file is larger than {} MiB", files::MAX_FILE_BYTES >> 20),
+                "split the catalogue, or shorten its texts",
+            ));
+        }
+        Some(text) => text.to_vec(),
+        None => files::read_file(path, "translation file").map_err(|e| match e {
+            ReadError::Io(e) => {
+                whole(format!("cannot read the translation file: {e}"), "check its permissions")
+            }
+            ReadError::Refused(problem) => vec![*problem],
+        })?,
+    };
     if bytes.starts_with(super::BOM.as_bytes()) {
         bytes.drain(..super::BOM.len());
     }
@@ -239,33 +276,79 @@ fn entries(path: &Path, text: &str) -> Result<(Vec<Entry>, Vec<Diagnostic>), Vec
             problems.push(at_node(value, format!("the texts of code {code} are not a mapping"), SHAPE));
             continue;
         };
-        let mut entry = Entry { code: code.to_owned(), description: None, message: None };
-        for (field, text) in fields {
+        let mut entry = Entry {
+            code: code.to_owned(),
+            description: None,
+            message: None,
+            name: None,
+            explanation: None,
+            causes: None,
+            solutions: None,
+        };
+        for (field, value) in fields {
             let name = field.text().unwrap_or_default();
-            let slot = match name {
-                "description" => &mut entry.description,
-                "message" => &mut entry.message,
+            let at = SpecPath::root().field(code).field(name);
+            let given = match name {
+                "description" | "message" | "name" | "explanation" => {
+                    let Some(text) = value.text() else {
+                        problems.push(at_node(value, format!("`{name}` of code {code} is not text"), SHAPE));
+                        continue;
+                    };
+                    let text = Some(EntryText { text: text.to_owned(), at });
+                    let slot = match name {
+                        "description" => &mut entry.description,
+                        "message" => &mut entry.message,
+                        "name" => &mut entry.name,
+                        _ => &mut entry.explanation,
+                    };
+                    fill(slot, text)
+                }
+                "causes" | "solutions" => {
+                    let Some(list) = list(value, &at) else {
+                        problems.push(at_node(
+                            value,
+                            format!("`{name}` of code {code} is not a list of texts"),
+                            SHAPE,
+                        ));
+                        continue;
+                    };
+                    let slot = if name == "causes" { &mut entry.causes } else { &mut entry.solutions };
+                    fill(slot, Some(list))
+                }
                 _ => {
                     problems.push(at_node(field, format!("unknown field `{name}` of code {code}"), SHAPE));
                     continue;
                 }
             };
-            let Some(value) = text.text() else {
-                problems.push(at_node(text, format!("`{name}` of code {code} is not text"), SHAPE));
-                continue;
-            };
-            if slot.is_some() {
+            if !given {
                 problems.push(at_node(field, format!("`{name}` of code {code} is given twice"), "keep one"));
-                continue;
             }
-            let at = SpecPath::root().field(code).field(name);
-            *slot = Some(EntryText { text: value.to_owned(), at });
         }
         out.push(entry);
     }
     Ok((out, problems))
 }
 
+/// Puts `value` in an empty `slot`, and says whether it was empty.
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let empty = slot.is_none();
+    if empty {
+        *slot = value;
+    }
+    empty
+}
+
+/// A list of texts at `at` (causes or solutions), or `None` when `node` is
+/// not a sequence of scalars.
+fn list(node: &Node, at: &SpecPath) -> Option<EntryList> {
+    let items = node.items()?;
+    let items = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Some(EntryText { text: item.text()?.to_owned(), at: at.index(i) }));
+    Some(EntryList { items: items.collect::<Option<_>>()?, at: at.clone() })
+}
+
 /// How a translation file is laid out.
-const SHAPE: &str =
-    "a translation file maps each code to its texts: `1001: {description: \"…\", message: \"…\"}`";
+const SHAPE: &str = "a translation file maps each code to its texts: `1001: {description: \"…\", message: \"…\"}`, \
+     and optionally `name`, `explanation`, and `causes` and `solutions` as lists";

@@ -131,6 +131,21 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
     assert_eq!((change.kind, change.bump()), (ChangeKind::TranslationChanged, Some(Bump::Patch)));
     assert_eq!(change.code, Some(Code::Integer(1040)));
     errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("a patch needs no bump");
+    // A translated cause, and a French explanation, changed: patches too.
+    let old = loaded(&spec).expect("valid").remove(0);
+    let text = std::fs::read_to_string(&de).expect("readable");
+    std::fs::write(&de, text.replace("Das Passwort ist falsch.", "Das Passwort stimmt nicht."))
+        .expect("written");
+    let fr = spec.join("localized.fr.yaml");
+    let text = std::fs::read_to_string(&fr).expect("readable");
+    std::fs::write(&fr, text.replace("  explanation: L'instruction", "  explanation: Cette instruction"))
+        .expect("written");
+    let new = loaded(&spec).expect("valid").remove(0);
+    let changes = diff(&old, &new).changes;
+    let classed: Vec<_> = changes.iter().map(|c| (c.kind, c.bump(), c.code.clone())).collect();
+    let patch = |code| (ChangeKind::TranslationChanged, Some(Bump::Patch), Some(Code::Integer(code)));
+    assert_eq!(classed, [patch(1045), patch(1146)]);
+    errcat_pipeline::generate(&spec, &out, errcat_pipeline::Mode::Write).expect("a patch needs no bump");
 
     let yaml = spec.join("localized.yaml");
     let text = std::fs::read_to_string(&yaml).expect("readable");
@@ -170,6 +185,28 @@ fn the_crate_has_each_text_in_each_locale() {
     assert_eq!(value.message_in(Locale::En), value.to_string());
     assert_eq!(value.message_in(Locale::De), "Für den Schlüssel 'email' gibt es den Eintrag 'a@b' schon");
     assert_eq!(value.message_in(Locale::Fr), value.to_string(), "French lacks it: English");
+    // Names, explanations, causes and solutions: the translation, else the default's.
+    let denied = ServerError::ErAccessDeniedError;
+    assert_eq!(
+        (denied.name_in(Locale::De), denied.name_in(Locale::Fr)),
+        ("Zugriff verweigert", denied.name())
+    );
+    assert_eq!(
+        denied.causes_in(Locale::De),
+        ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]
+    );
+    assert_eq!(
+        (denied.causes_in(Locale::Fr), denied.solutions_in(Locale::En)),
+        (denied.causes(), denied.solutions())
+    );
+    let missing = ErrorCode::from(ServerError::ErNoSuchTable);
+    assert_eq!(missing.name_in(Locale::Fr), "Table inconnue");
+    assert_eq!(
+        missing.explanation_in(Locale::De),
+        Some("Die Anweisung nennt eine Tabelle, die die Datenbank nicht hat.")
+    );
+    assert_eq!(missing.solutions_in(Locale::De), missing.solutions());
+    assert_eq!(ErrorCode::from(ServerError::ErDupEntry).explanation_in(Locale::De), None);
     let denied = ErAccessDeniedError { user: "u".into(), host: "h".into(), using_password: true };
     assert_eq!(
         denied.message_in(Locale::De),

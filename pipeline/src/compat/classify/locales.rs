@@ -1,7 +1,8 @@
 //! The catalogue's locales (the `Locale` enum's variants: one gone is
 //! breaking, one new a patch, a new default minor, since every text
 //! getter and `Display` answer in it) and, when both views are
-//! catalogues with their translations read, each row's translated texts.
+//! catalogues with their translations read, each row's translated texts
+//! (any of them changed is a patch).
 
 use errcat_model::Catalogue;
 use errcat_model::locales::variant_of;
@@ -55,7 +56,11 @@ impl Changes<'_, '_> {
                 let message =
                     before.message(old_row).map(|m| &m.source) != after.message(row).map(|m| &m.source);
                 let translated = before.row(&row.code).is_some() != after.row(&row.code).is_some();
-                if description || message || translated {
+                let details = before.name(old_row) != after.name(row)
+                    || before.explanation(old_row) != after.explanation(row)
+                    || before.causes(old_row) != after.causes(row)
+                    || before.solutions(old_row) != after.solutions(row);
+                if description || message || translated || details {
                     self.allowed(
                         ChangeKind::TranslationChanged,
                         Some(&row.code),

@@ -8,6 +8,7 @@ use super::Version;
 use super::attributes::{row_values, values_by_code};
 use super::schema::Schema;
 use super::sections::{row_sections, sections_by_code};
+use super::texts_in::texts_in;
 use crate::emit::yaml::OrderedMap;
 use errcat_model::locales::Locale;
 use errcat_model::{Catalogue, Code, CodeKind, Row, Table};
@@ -103,6 +104,7 @@ pub(super) fn code_schema(catalogue: &Catalogue, table: &Table, version: Version
                 attributes_by_code: values_by_code(catalogue, table),
                 sections_by_code: sections_by_code(catalogue, table),
                 descriptions_in_by_code: by_code(table, |row| descriptions_in(others, row)),
+                texts_in_by_code: by_code(table, |row| texts_in(others, row)),
                 ..integer
             }
         }
@@ -151,6 +153,7 @@ fn code_const(catalogue: &Catalogue, row: &Row) -> Schema {
         causes: (!row.causes.is_empty()).then(|| row.causes.clone()),
         solutions: (!row.solutions.is_empty()).then(|| row.solutions.clone()),
         descriptions_in: descriptions_in(catalogue.other_locales(), row),
+        texts_in: texts_in(catalogue.other_locales(), row),
         attributes: row_values(catalogue, row),
         sections: row_sections(catalogue, row),
         ..Schema::default()

@@ -20,7 +20,9 @@
 //! fields are, and gives each description in the other locales beside it:
 //! `x-description-in` (3.1), by tag, or `x-description-in-by-code` (3.0),
 //! each listing only the locales that translate the row (a partial
-//! locale's reader falls back to `description`, as the crate does).
+//! locale's reader falls back to `description`, as the crate does); its
+//! other translated texts are `x-texts-in` (3.1) or `x-texts-in-by-code`
+//! (3.0), by tag (`texts_in.rs`).
 //!
 //! A row's params are typed members of its body, joined to it by code:
 //! `params.rs` has each parameterised row's schemas and the unions
@@ -49,6 +51,7 @@ mod params;
 mod responses;
 mod schema;
 mod sections;
+mod texts_in;
 mod xml;
 
 pub use self::attributes::ATTRIBUTES_SCHEMA;

@@ -86,6 +86,14 @@ pub(super) struct Schema {
     /// locales that translate it, by code, then by tag.
     #[serde(rename = "x-description-in-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) descriptions_in_by_code: Option<OrderedMap<OrderedMap<String>>>,
+    /// On a code's `const` (3.1): its other texts in each locale but the
+    /// default that translates one, by tag.
+    #[serde(rename = "x-texts-in", skip_serializing_if = "Option::is_none")]
+    pub(super) texts_in: Option<OrderedMap<super::texts_in::TextsIn>>,
+    /// On a code schema (3.0): each row's other translated texts, by code,
+    /// then by tag.
+    #[serde(rename = "x-texts-in-by-code", skip_serializing_if = "Option::is_none")]
+    pub(super) texts_in_by_code: Option<OrderedMap<OrderedMap<super::texts_in::TextsIn>>>,
     /// On a code schema (3.0): each row's explanation, by code.
     #[serde(rename = "x-explanation-by-code", skip_serializing_if = "Option::is_none")]
     pub(super) explanation_by_code: Option<OrderedMap<String>>,

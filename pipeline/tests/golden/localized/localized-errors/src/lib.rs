@@ -283,6 +283,17 @@ pub enum ServerError {
     /// [`1045 ER_ACCESS_DENIED_ERROR`](crate::reference#1045): The account or its password is not accepted.
     ///
     /// HTTP status: 403.
+    ///
+    /// The server found no account for the user and host, or the password did not match it.
+    ///
+    /// Causes:
+    ///
+    /// - The password is wrong.
+    /// - The account may not connect from this host.
+    ///
+    /// Solutions:
+    ///
+    /// - Check the password and the host the account is granted for.
     ErAccessDeniedError = 1045,
     /// [`1062 ER_DUP_ENTRY`](crate::reference#1062): A row with the same unique key already exists.
     ///
@@ -291,6 +302,12 @@ pub enum ServerError {
     /// [`1146 ER_NO_SUCH_TABLE`](crate::reference#1146): A table the statement names does not exist.
     ///
     /// HTTP status: 404.
+    ///
+    /// The statement names a table the database does not have.
+    ///
+    /// Causes:
+    ///
+    /// - The table\'s name is misspelt, or it is in another database.
     ErNoSuchTable = 1146,
 }
 #[rustfmt::skip]
@@ -323,6 +340,28 @@ impl ServerError {
         "A table the statement names does not exist.",
     ];
     const HTTP_STATUSES: &'static [u16] = &[503, 403, 409, 404];
+    const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server found no account for the user and host, or the password did not match it.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The statement names a table the database does not have.",
+        ),
+    ];
+    const CAUSES: &'static [&'static [&'static str]] = &[
+        &[],
+        &["The password is wrong.", "The account may not connect from this host."],
+        &[],
+        &["The table's name is misspelt, or it is in another database."],
+    ];
+    const SOLUTIONS: &'static [&'static [&'static str]] = &[
+        &[],
+        &["Check the password and the host the account is granted for."],
+        &[],
+        &[],
+    ];
     const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[]];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
@@ -436,11 +475,11 @@ impl ServerError {
     /// ```
     /// use localized_errors::ServerError;
     ///
-    /// assert_eq!(ServerError::ErConCountError.explanation(), None);
+    /// assert_eq!(ServerError::ErAccessDeniedError.explanation(), Some("The server found no account for the user and host, or the password did not match it."));
     /// ```
     #[must_use]
     pub const fn explanation(self) -> ::core::option::Option<&'static str> {
-        ::core::option::Option::None
+        Self::EXPLANATIONS[self.row()]
     }
     /// What can cause the error, each exactly as the catalogue prints it
     /// (empty when it lists none).
@@ -448,11 +487,12 @@ impl ServerError {
     /// ```
     /// use localized_errors::ServerError;
     ///
-    /// assert!(ServerError::ErConCountError.causes().is_empty());
+    /// assert_eq!(ServerError::ErAccessDeniedError.causes().len(), 2);
+    /// assert_eq!(ServerError::ErAccessDeniedError.causes()[0], "The password is wrong.");
     /// ```
     #[must_use]
     pub const fn causes(self) -> &'static [&'static str] {
-        &[]
+        Self::CAUSES[self.row()]
     }
     /// What can be done about the error, each exactly as the catalogue
     /// prints it (empty when it lists none).
@@ -460,11 +500,12 @@ impl ServerError {
     /// ```
     /// use localized_errors::ServerError;
     ///
-    /// assert!(ServerError::ErConCountError.solutions().is_empty());
+    /// assert_eq!(ServerError::ErAccessDeniedError.solutions().len(), 1);
+    /// assert_eq!(ServerError::ErAccessDeniedError.solutions()[0], "Check the password and the host the account is granted for.");
     /// ```
     #[must_use]
     pub const fn solutions(self) -> &'static [&'static str] {
-        &[]
+        Self::SOLUTIONS[self.row()]
     }
     /// The HTTP status that a service answers this error with.
     ///
@@ -3110,6 +3151,9 @@ mod negotiate {
                 let before_next = next.is_none_or(|(w, _, _)| weight > w);
                 if after_last && before_next {
                     next = Some((weight, position, range));
+                    if weight == 1000 {
+                        break;
+                    }
                 }
             }
             let (weight, position, range) = next?;
@@ -3225,6 +3269,148 @@ impl ServerError {
     }
 }
 #[rustfmt::skip]
+impl ServerError {
+    /// The names each locale but the default translates, in `Locale` order.
+    const NAMES_IN: &'static [&'static [&'static str]] = &[
+        &[
+            "Zu viele Verbindungen",
+            "Zugriff verweigert",
+            "Doppelter Eintrag",
+            "Tabelle fehlt",
+        ],
+        &["Table inconnue"],
+    ];
+    /// Per locale but the default, each row's name in `NAMES_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[0, 0, 0, 1]];
+    /// The explanations each locale but the default translates, in `Locale` order.
+    const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[
+        &[
+            "Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu.",
+            "Die Anweisung nennt eine Tabelle, die die Datenbank nicht hat.",
+        ],
+        &["L'instruction nomme une table que la base de données n'a pas."],
+    ];
+    /// Per locale but the default, each row's explanation in `EXPLANATIONS_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 1]];
+    /// The causes each locale but the default translates, in `Locale` order.
+    const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[
+        &[
+            &[
+                "Das Passwort ist falsch.",
+                "Das Konto darf sich von diesem Host nicht verbinden.",
+            ],
+            &[
+                "Der Name der Tabelle ist falsch geschrieben, oder sie liegt in einer anderen Datenbank.",
+            ],
+        ],
+        &[],
+    ];
+    /// Per locale but the default, each row's causes in `CAUSES_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    const CAUSES_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 0]];
+    /// The solutions each locale but the default translates, in `Locale` order.
+    const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[
+        &[
+            &[
+                "Prüfen Sie das Passwort und den Host, für den das Konto freigegeben ist.",
+            ],
+        ],
+        &[],
+    ];
+    /// Per locale but the default, each row's solutions in `SOLUTIONS_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 0], &[0, 0, 0, 0]];
+    /// The name in `locale`: [`name`](Self::name) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::ErConCountError.name_in(Locale::De), "Zu viele Verbindungen");
+    /// ```
+    #[must_use]
+    pub const fn name_in(self, locale: crate::Locale) -> &'static str {
+        match locale as usize {
+            0 => self.name(),
+            other => {
+                match Self::NAME_IN_AT[other - 1][self.row()] {
+                    0 => self.name(),
+                    at => Self::NAMES_IN[other - 1][at as usize - 1],
+                }
+            }
+        }
+    }
+    /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::ErAccessDeniedError.explanation_in(Locale::De), Some("Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu."));
+    /// ```
+    #[must_use]
+    pub const fn explanation_in(
+        self,
+        locale: crate::Locale,
+    ) -> ::core::option::Option<&'static str> {
+        match locale as usize {
+            0 => self.explanation(),
+            other => {
+                match Self::EXPLANATION_IN_AT[other - 1][self.row()] {
+                    0 => self.explanation(),
+                    at => {
+                        ::core::option::Option::Some(
+                            Self::EXPLANATIONS_IN[other - 1][at as usize - 1],
+                        )
+                    }
+                }
+            }
+        }
+    }
+    /// The causes in `locale`: [`causes`](Self::causes) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::ErAccessDeniedError.causes_in(Locale::De), ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]);
+    /// ```
+    #[must_use]
+    pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match locale as usize {
+            0 => self.causes(),
+            other => {
+                match Self::CAUSES_IN_AT[other - 1][self.row()] {
+                    0 => self.causes(),
+                    at => Self::CAUSES_IN[other - 1][at as usize - 1],
+                }
+            }
+        }
+    }
+    /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::ErAccessDeniedError.solutions_in(Locale::De), ["Prüfen Sie das Passwort und den Host, für den das Konto freigegeben ist."]);
+    /// ```
+    #[must_use]
+    pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match locale as usize {
+            0 => self.solutions(),
+            other => {
+                match Self::SOLUTIONS_IN_AT[other - 1][self.row()] {
+                    0 => self.solutions(),
+                    at => Self::SOLUTIONS_IN[other - 1][at as usize - 1],
+                }
+            }
+        }
+    }
+}
+#[rustfmt::skip]
 impl ErrorCode {
     /// The description in `locale`: [`description`](Self::description) in the default.
     #[must_use]
@@ -3242,6 +3428,44 @@ impl ErrorCode {
         }
     }
 }
+#[rustfmt::skip]
+impl ErrorCode {
+    /// The name in `locale`: [`name`](Self::name) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    pub const fn name_in(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Self::Server(error) => error.name_in(locale),
+        }
+    }
+    /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    pub const fn explanation_in(
+        self,
+        locale: crate::Locale,
+    ) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Server(error) => error.explanation_in(locale),
+        }
+    }
+    /// The causes in `locale`: [`causes`](Self::causes) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match self {
+            Self::Server(error) => error.causes_in(locale),
+        }
+    }
+    /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match self {
+            Self::Server(error) => error.solutions_in(locale),
+        }
+    }
+}
 /// Translated message templates, rendered.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
@@ -3250,12 +3474,17 @@ mod translated {
     /// A template's pieces: the text before a param, and the param
     /// (counted from 1 in `params`, 0 for none).
     pub(crate) type Pieces = &'static [(&'static str, usize)];
-    /// `pieces` with each param shown as `Display` shows it.
+    /// `pieces` with each param shown as `Display` shows it, in a
+    /// `String` sized for the text and a short word per param.
     pub(crate) fn render(
         pieces: Pieces,
         params: &[&dyn Display],
     ) -> ::alloc::string::String {
-        let mut text = ::alloc::string::String::new();
+        let mut size = 16 * params.len();
+        for &(before, _) in pieces {
+            size += before.len();
+        }
+        let mut text = ::alloc::string::String::with_capacity(size);
         for &(before, param) in pieces {
             text.push_str(before);
             if let ::core::option::Option::Some(param) = params
