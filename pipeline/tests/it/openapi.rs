@@ -182,7 +182,8 @@ fn code_schemas_list_every_code_with_its_name_and_description() {
 
 #[test]
 fn every_status_has_a_response_with_an_example_of_each_of_its_codes() {
-    for catalogue in catalogues() {
+    // An XML body's examples are its text: `openapi_xml.rs` checks them.
+    for catalogue in catalogues().into_iter().filter(|c| c.body.as_ref().is_none_or(|b| b.xml.is_none())) {
         for (version, _) in VERSIONS {
             let doc = document(&catalogue, version);
             if !catalogue.http {
@@ -387,15 +388,17 @@ fn assert_descriptions_read_as_the_spec(catalogue: &Catalogue) {
             assert_code_descriptions_read_as_the_spec(schema, table, version, &name);
             for (table, row) in catalogue.rows().filter(|(t, _)| t.id == table.id) {
                 let Some(note) = &row.deprecated else { continue };
-                // Deprecation notes ride on body examples, when there is a body.
-                if table.kind == TableKind::HttpStatus || catalogue.body.is_none() {
+                // Deprecation notes ride on body examples, when there is a body
+                // and a response (a row without a status has none).
+                if table.kind == TableKind::HttpStatus || catalogue.body.is_none() || row.http_status == 0 {
                     continue;
                 }
                 let response = at(
                     &doc,
                     &["components", "responses", &openapi::response_name(catalogue, row.http_status)],
                 );
-                let example = at(response, &["content", "application/json", "examples", &row.name]);
+                let media_type = catalogue.body.as_ref().map_or("application/json", |body| body.media_type());
+                let example = at(response, &["content", media_type, "examples", &row.name]);
                 let description =
                     example["description"].as_str().expect("a deprecated example's description");
                 assert_eq!(plain_text(description, &row.name), format!("Deprecated: {note}"), "{number}");
