@@ -49,16 +49,21 @@ pub(super) fn missing_name(table: &Table) -> String {
 
 /// The row the examples use: one with an alias if any, else one with a
 /// recovery outside the HTTP status table, else the last row; a deprecated
-/// row only when nothing else fits.
+/// row, or one an HTTP catalogue never answers with (`http_status: none`),
+/// only when nothing else fits.
 pub(super) fn sample_row(catalogue: &Catalogue) -> (&Table, &Row) {
+    // In an HTTP catalogue, a row that travels with a status of its own:
+    // the examples show what a server answers with.
+    let answered = |row: &Row| !catalogue.http || row.http_status != 0;
     let custom = || {
-        catalogue
-            .rows()
-            .filter(|(table, row)| Some(*table) != catalogue.http_table() && row.deprecated.is_none())
+        catalogue.rows().filter(|(table, row)| {
+            Some(*table) != catalogue.http_table() && row.deprecated.is_none() && answered(row)
+        })
     };
     custom()
         .find(|(_, row)| !row.aliases.is_empty())
         .or_else(|| custom().find(|(_, row)| row.recovery.is_some()))
+        .or_else(|| catalogue.rows().filter(|(_, row)| answered(row)).last())
         .or_else(|| catalogue.rows().last())
         .expect("a validated catalogue has rows")
 }

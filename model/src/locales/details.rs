@@ -16,18 +16,32 @@ use super::translations::NAMED;
 use super::{Entry, EntryList, EntryText, Locale, RowTexts};
 use crate::source::SpecPath;
 use crate::text_rules::refused_characters;
-use crate::{Catalogue, Code, Row};
+use crate::{Catalogue, Code, Row, Table};
 
 /// Where a problem goes: its path in the file, the message and the fix.
 type Push<'p> = dyn FnMut(SpecPath, String, String) + 'p;
 
 /// Checks `entry`'s name, explanation, causes and solutions against `row`,
 /// keeping in `translated` those that pass.
-pub(super) fn check_details(row: &Row, entry: &Entry, translated: &mut RowTexts, push: &mut Push<'_>) {
-    if let Some(name) = &entry.name
-        && text_ok("name", name, push)
-    {
-        translated.name = Some(name.text.clone());
+pub(super) fn check_details(
+    table: &Table,
+    row: &Row,
+    entry: &Entry,
+    translated: &mut RowTexts,
+    push: &mut Push<'_>,
+) {
+    match &entry.name {
+        // A table without names calls each row by its code, which no locale translates.
+        Some(name) if !table.named => push(
+            name.at.clone(),
+            format!(
+                "code {} has no name to translate: its table names its rows by their codes",
+                row.code.word()
+            ),
+            "remove the name".to_owned(),
+        ),
+        Some(name) if text_ok("name", name, push) => translated.name = Some(name.text.clone()),
+        _ => {}
     }
     if let Some(explanation) = &entry.explanation {
         if row.explanation.is_none() {
@@ -150,13 +164,13 @@ pub(super) fn check_coverage(
     texts: &BTreeMap<Code, RowTexts>,
     push: &mut Push<'_>,
 ) {
-    type Has = fn(&Row) -> bool;
+    type Has = fn(&Table, &Row) -> bool;
     type Gives = fn(&RowTexts) -> bool;
     let fields: [(&str, Has, Gives); 4] = [
-        ("names", |_| true, |texts| texts.name.is_some()),
-        ("explanations", |row| row.explanation.is_some(), |texts| texts.explanation.is_some()),
-        ("causes", |row| !row.causes.is_empty(), |texts| texts.causes.is_some()),
-        ("solutions", |row| !row.solutions.is_empty(), |texts| texts.solutions.is_some()),
+        ("names", |table, _| table.named, |texts| texts.name.is_some()),
+        ("explanations", |_, row| row.explanation.is_some(), |texts| texts.explanation.is_some()),
+        ("causes", |_, row| !row.causes.is_empty(), |texts| texts.causes.is_some()),
+        ("solutions", |_, row| !row.solutions.is_empty(), |texts| texts.solutions.is_some()),
     ];
     for (field, has, gives) in fields {
         if !texts.values().any(gives) {
@@ -164,7 +178,7 @@ pub(super) fn check_coverage(
         }
         let lacking: Vec<String> = catalogue
             .rows()
-            .filter(|(_, row)| has(row) && !texts.get(&row.code).is_some_and(gives))
+            .filter(|(table, row)| has(table, row) && !texts.get(&row.code).is_some_and(gives))
             .map(|(_, row)| row.code.word())
             .collect();
         if lacking.is_empty() {

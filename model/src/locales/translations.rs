@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::params::{Template, parse_template};
 use crate::source::SpecPath;
 use crate::text_rules::refused_characters;
-use crate::{Catalogue, Code, Row};
+use crate::{Catalogue, Code, Row, Table};
 
 /// One entry of a translation file, as read: a code and its texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,8 @@ pub fn check_translations(
     file: &Path,
     entries: &[Entry],
 ) -> (BTreeMap<Code, RowTexts>, Vec<Diagnostic>) {
-    let rows: BTreeMap<&Code, &Row> = catalogue.rows().map(|(_, row)| (&row.code, row)).collect();
+    let rows: BTreeMap<&Code, (&Table, &Row)> =
+        catalogue.rows().map(|(table, row)| (&row.code, (table, row))).collect();
     let mut texts = BTreeMap::new();
     let mut problems = Vec::new();
     let mut push = |at: SpecPath, message: String, help: String| {
@@ -71,7 +72,8 @@ pub fn check_translations(
     };
     for entry in entries {
         let key = SpecPath::root().key(&entry.code);
-        let Some(row) = Code::parse(&entry.code, catalogue.codes).and_then(|code| rows.get(&code).copied())
+        let Some((table, row)) =
+            Code::parse(&entry.code, catalogue.codes).and_then(|code| rows.get(&code).copied())
         else {
             let (message, help) = unknown_code(catalogue, &entry.code);
             push(key, message, help);
@@ -134,7 +136,7 @@ pub fn check_translations(
             }
             (None, _) => {}
         }
-        check_details(row, entry, &mut translated, &mut push);
+        check_details(table, row, entry, &mut translated, &mut push);
         texts.insert(row.code.clone(), translated);
     }
     check_names_unique(catalogue, locale, &texts, entries, &mut push);

@@ -41,7 +41,8 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
     super::sections::data(out, catalogue, row);
     out.push('>');
     // A table whose codes are its names shows each once.
-    heading(out, &anchor, &row.code, if table.named { &row.name } else { "" });
+    let (name, name_from) = shown.language.name(row);
+    heading(out, &anchor, &row.code, if table.named { Some((name, name_from)) } else { None });
     if row.deprecated.is_some() {
         out.push_str(" <span class=\"tag\">deprecated</span>");
     }
@@ -53,16 +54,16 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
     super::attributes::values(out, catalogue, row);
     super::sections::entry(out, shown, catalogue, row);
     message(out, shown, catalogue, row);
-    if let Some(explanation) = &row.explanation {
-        out.push_str("<h4>Explanation</h4>\n<p>");
-        push_html(out, explanation);
-        out.push_str("</p>\n");
+    if let Some((explanation, from)) = shown.language.explanation(row) {
+        out.push_str("<h4>Explanation</h4>\n");
+        language::push_text(out, "p", explanation, from);
+        out.push('\n');
     }
-    for (title, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
+    for (title, texts, from) in shown.language.cause_lists(row) {
         if texts.is_empty() {
             continue;
         }
-        let _ = write!(out, "<h4>{title}</h4>\n<ul>\n");
+        let _ = write!(out, "<h4>{title}</h4>\n<ul{}>\n", from.lang());
         for text in texts {
             out.push_str("<li>");
             push_html(out, text);
@@ -74,7 +75,7 @@ pub(super) fn row(out: &mut String, shown: &Shown, catalogue: &Catalogue, table:
     for alias in &row.aliases {
         let alias_anchor = alias.anchor();
         let _ = write!(out, "<article id=\"{alias_anchor}\" class=\"alias\">");
-        heading(out, &alias_anchor, alias, "");
+        heading(out, &alias_anchor, alias, None);
         let _ = write!(out, "<span class=\"tag\">alias</span></h3>\n<p>Sent for <a href=\"#{anchor}\">");
         push_html(out, &row.code.word());
         out.push(' ');
@@ -133,11 +134,15 @@ pub(super) fn params_table(out: &mut String, params: &[Param]) {
 
 /// `<h3>` with the code linked to its own anchor, and the name: left open
 /// for the tags.
-fn heading(out: &mut String, anchor: &str, code: &Code, name: &str) {
+fn heading(out: &mut String, anchor: &str, code: &Code, name: Option<(&str, language::Shown)>) {
     let _ = write!(out, "<h3><a href=\"#{anchor}\">");
     push_html(out, &code.word());
     out.push_str("</a> ");
-    push_html(out, name);
+    match name {
+        Some((name, from @ language::Shown::Translated(_))) => language::push_text(out, "span", name, from),
+        Some((name, _)) => push_html(out, name),
+        None => {}
+    }
 }
 
 /// The entry's facts beside its text, a line each: its HTTP status,
@@ -182,11 +187,12 @@ fn facts(out: &mut String, shown: &Shown, table: &Table, row: &Row) {
 }
 
 /// Statuses, comma-separated: each linked to its row of the HTTP status
-/// table, or with the registry's reason phrase.
+/// table where the page lists it, or with the registry's reason phrase.
 pub(super) fn statuses(out: &mut String, shown: &Shown, statuses: impl Iterator<Item = u16>) {
     for (i, status) in statuses.enumerate() {
         out.push_str(if i == 0 { "" } else { ", " });
-        match shown.http_rows.get(&status) {
+        // A partial locale's page links only to a status row it lists.
+        match shown.http_rows.get(&status).filter(|http| shown.language.lists(http)) {
             Some(http) => {
                 let _ = write!(out, "<a href=\"#{}\">{status} ", http.anchor());
                 push_html(out, &http.name);
@@ -209,7 +215,7 @@ pub(super) fn statuses(out: &mut String, shown: &Shown, statuses: impl Iterator<
 pub(super) fn retired(out: &mut String, retired: &Retired, with_table: bool) {
     let anchor = retired.anchor();
     let _ = write!(out, "<article id=\"{anchor}\" class=\"retired\">");
-    heading(out, &anchor, &retired.code, &retired.name);
+    heading(out, &anchor, &retired.code, Some((&retired.name, language::Shown::Default)));
     out.push_str(" <span class=\"tag\">retired</span></h3>\n");
     if with_table {
         out.push_str("<p>Table: ");

@@ -2,10 +2,12 @@
 //! and one page per other locale (`docs/<crate>.<tag>.html`), each
 //! linking to the others, as the Markdown reference's pages do. A page in
 //! another locale shows the texts translation files translate (each row's
-//! description and message) in it, each marked with its `lang`; every
-//! other text and the page's own words are the default's, the page's
-//! `lang`. A partial locale's page lists only the codes it translates,
-//! and a text it leaves out is shown in the default, marked so.
+//! description, message, name, explanation, causes and solutions) in it,
+//! each marked with its `lang`; every other text and the page's own words
+//! are the default's, the page's `lang`. A partial locale's page lists
+//! only the codes it translates, and a description or message it leaves
+//! out is shown in the default, marked so (a name, explanation, causes or
+//! solutions are optional in every locale: the default's shows unmarked).
 
 use std::fmt::Write as _;
 
@@ -72,6 +74,54 @@ impl<'a> Language<'a> {
             Some(translated) => (translated, Shown::Translated(&locale.tag)),
             None => (template, Shown::FallBack),
         })
+    }
+}
+
+/// A text a translation may give: the locale's, or else the default's,
+/// unmarked (such texts are optional in every locale).
+impl<'a> Language<'a> {
+    /// The row's name on this page.
+    pub(super) fn name<'r>(&self, row: &'r Row) -> (&'r str, Shown<'a>)
+    where
+        'a: 'r,
+    {
+        self.optional(row, |texts| texts.name.as_deref()).unwrap_or((&row.name, Shown::Default))
+    }
+
+    /// The row's explanation on this page, if it has one.
+    pub(super) fn explanation<'r>(&self, row: &'r Row) -> Option<(&'r str, Shown<'a>)>
+    where
+        'a: 'r,
+    {
+        self.optional(row, |texts| texts.explanation.as_deref())
+            .or_else(|| row.explanation.as_deref().map(|text| (text, Shown::Default)))
+    }
+
+    /// The row's causes and solutions on this page.
+    pub(super) fn cause_lists<'r>(&self, row: &'r Row) -> [(&'static str, &'r [String], Shown<'a>); 2]
+    where
+        'a: 'r,
+    {
+        let causes =
+            self.optional(row, |texts| texts.causes.as_deref()).unwrap_or((&row.causes, Shown::Default));
+        let solutions = self
+            .optional(row, |texts| texts.solutions.as_deref())
+            .unwrap_or((&row.solutions, Shown::Default));
+        [("Causes", causes.0, causes.1), ("Solutions", solutions.0, solutions.1)]
+    }
+
+    /// What `field` gives of the row's translation in this page's locale.
+    fn optional<'r, T: ?Sized + 'a>(
+        &self,
+        row: &'r Row,
+        field: impl Fn(&'a errcat_model::locales::RowTexts) -> Option<&'a T>,
+    ) -> Option<(&'r T, Shown<'a>)>
+    where
+        'a: 'r,
+    {
+        let locale = self.locale?;
+        let text = field(locale.row(&row.code)?)?;
+        Some((text, Shown::Translated(&locale.tag)))
     }
 }
 

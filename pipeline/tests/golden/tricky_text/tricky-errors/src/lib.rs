@@ -29,11 +29,11 @@
 //! ```
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! let error = ErrorCode::from_code(12).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Tricky(TrickyError::SentAlone));
-//! assert_eq!(error.name(), "SENT_ALONE");
-//! assert_eq!(error.http_status(), None);
-//! assert!(!error.is_client_error());
+//! let error = ErrorCode::from_code(8).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Tricky(TrickyError::Thousand));
+//! assert_eq!(error.name(), "1_000");
+//! assert_eq!(error.http_status(), Some(404));
+//! assert!(error.is_client_error());
 //! ```
 //!
 //! # Keep errors in your own types
@@ -44,9 +44,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use tricky_errors::{ErrorCode, TrickyError};
 //!
-//! assert_eq!(serde_json::to_string(&ErrorCode::Tricky(TrickyError::SentAlone)).unwrap(), "12");
-//! let read: ErrorCode = serde_json::from_str("\"SENT_ALONE\"").unwrap();
-//! assert_eq!(read, ErrorCode::Tricky(TrickyError::SentAlone));
+//! assert_eq!(serde_json::to_string(&ErrorCode::Tricky(TrickyError::Thousand)).unwrap(), "8");
+//! let read: ErrorCode = serde_json::from_str("\"1_000\"").unwrap();
+//! assert_eq!(read, ErrorCode::Tricky(TrickyError::Thousand));
 //! # }
 //! ```
 //!
@@ -58,7 +58,7 @@
 //! # #[cfg(feature = "http")] {
 //! use tricky_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(1).map(|e| e.status_code().unwrap().as_u16()), Some(400));
+//! assert_eq!(ErrorCode::from_code(8).map(|e| e.status_code().unwrap().as_u16()), Some(404));
 //! # }
 //! ```
 //!
