@@ -56,11 +56,8 @@ impl<'a> Language<'a> {
     where
         'a: 'r,
     {
-        let Some(locale) = self.locale else { return (&row.description, Shown::Default) };
-        match locale.row(&row.code).and_then(|texts| texts.description.as_deref()) {
-            Some(text) => (text, Shown::Translated(&locale.tag)),
-            None => (&row.description, Shown::FallBack),
-        }
+        self.optional(row, |texts| texts.description.as_deref())
+            .unwrap_or((&row.description, self.left_out()))
     }
 
     /// The row's message template on this page, and where it comes from.
@@ -69,11 +66,13 @@ impl<'a> Language<'a> {
         'a: 'r,
     {
         let template = row.message.as_ref()?;
-        let Some(locale) = self.locale else { return Some((template, Shown::Default)) };
-        Some(match locale.row(&row.code).and_then(|texts| texts.message.as_ref()) {
-            Some(translated) => (translated, Shown::Translated(&locale.tag)),
-            None => (template, Shown::FallBack),
-        })
+        Some(self.optional(row, |texts| texts.message.as_ref()).unwrap_or((template, self.left_out())))
+    }
+
+    /// Where the default's description or message comes from on this page:
+    /// its own on the default's, a fallback a partial locale marks on another.
+    fn left_out(&self) -> Shown<'a> {
+        if self.locale.is_some() { Shown::FallBack } else { Shown::Default }
     }
 }
 
