@@ -6,7 +6,9 @@
 //! `#[cfg(test)]`), docs included: what varies by catalogue in a doc
 //! comment is a named slot, `{$name}`, filled from [`Slots`]. The hooks
 //! say what a catalogue leaves out ([`Fixed::without`]) and the one
-//! expression string codes compare otherwise ([`Fixed::replace_expr`]).
+//! expression string codes compare otherwise ([`Fixed::replace_expr`]);
+//! the parts only some catalogues' crates have are marked `#[cfg(…)]`
+//! (`cfg.rs`, [`Fixed::cfg`]).
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
@@ -389,5 +391,6 @@ fn type_name(ty: &syn::Type) -> String {
     }
 }
 
+mod cfg;
 #[cfg(test)]
 mod tests;

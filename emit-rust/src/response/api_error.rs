@@ -31,6 +31,10 @@ pub struct ApiError {
     problem: ProblemMembers,
     raw: Vec<u8>,
     retry_after: ::core::option::Option<::core::time::Duration>,
+    #[cfg(errcat_params)]
+    /// Where the params of the catalogue's values are in the body, found
+    /// in the pass that read it: `value` decodes only those.
+    params: param_spans::ParamSpans,
 }
 
 /// What `ApiError` keeps of a body that is RFC 9457 problem details rather
@@ -93,16 +97,26 @@ impl ApiError {
                 problem: ProblemMembers::NONE,
                 raw: Vec::from(body),
                 retry_after: ::core::option::Option::None,
+                #[cfg(errcat_params)]
+                params: param_spans::ParamSpans::NONE,
             };
         }
         // Problem details, where the API answers with them, are read first,
         // in one pass that also says whether the body can be an error body
         // and which code it sends: such a body is parsed once.
         let read = read_problem(body);
+        #[cfg(not(errcat_params))]
         let parsed = if read.maybe_body {
             ::serde_json::from_slice::<ErrorBody>(body).ok()
         } else {
             ::core::option::Option::None
+        };
+        // A catalogue with params keeps where they are, found in the same pass.
+        #[cfg(errcat_params)]
+        let (parsed, params) = if read.maybe_body {
+            param_spans::read_body(body)
+        } else {
+            (::core::option::Option::None, param_spans::ParamSpans::NONE)
         };
         // No `message`, or a field of another shape: the code still says
         // what went wrong; so do problem details (their code outside the
@@ -128,6 +142,8 @@ impl ApiError {
             problem,
             raw: Vec::from(body),
             retry_after: ::core::option::Option::None,
+            #[cfg(errcat_params)]
+            params,
         }
     }
 

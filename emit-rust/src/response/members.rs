@@ -119,11 +119,17 @@ fn emit_write(body: &Body) -> TokenStream {
     }
 }
 
-/// How a body's members are read: `BodyVisitor`, and `Field` for their keys.
-fn emit_read(body: &Body) -> TokenStream {
-    let variants: Vec<_> = body.members.iter().map(|member| ident(role_name(member.role))).collect();
+/// How `BodyVisitor` reads the members: the locals it keeps them in, the
+/// `match` arm of each member's `Field`, and the `ErrorBody` fields built
+/// from the locals (`spans.rs` reads them alike).
+pub(super) struct MemberReads {
+    pub locals: Vec<proc_macro2::Ident>,
+    pub reads: Vec<TokenStream>,
+    pub builds: Vec<TokenStream>,
+}
+
+pub(super) fn member_reads(body: &Body) -> MemberReads {
     let locals: Vec<_> = body.members.iter().map(|member| ident(local_name(member.role))).collect();
-    let keys: Vec<&str> = body.members.iter().map(|member| member.key.as_str()).collect();
     let reads = body.members.iter().map(|member| {
         let (variant, local, key) =
             (ident(role_name(member.role)), ident(local_name(member.role)), &member.key);
@@ -149,6 +155,14 @@ fn emit_read(body: &Body) -> TokenStream {
             _ => quote! { #name: #local.flatten(), },
         }
     });
+    MemberReads { locals, reads: reads.collect(), builds: builds.collect() }
+}
+
+/// How a body's members are read: `BodyVisitor`, and `Field` for their keys.
+fn emit_read(body: &Body) -> TokenStream {
+    let variants: Vec<_> = body.members.iter().map(|member| ident(role_name(member.role))).collect();
+    let keys: Vec<&str> = body.members.iter().map(|member| member.key.as_str()).collect();
+    let MemberReads { locals, reads, builds } = member_reads(body);
     let required_keys: Vec<String> = body.required_keys().iter().map(|key| format!("`{key}`")).collect();
     let expecting = format!("an error body: an object with {}", required_keys.join(" and "));
 

@@ -16,6 +16,7 @@ mod body;
 mod build;
 mod kind;
 mod members;
+mod spans;
 #[cfg(test)]
 pub(super) mod stand_in;
 #[cfg(test)]
@@ -88,6 +89,8 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
         },
     };
     let kind = kind::emit_kind(catalogue, &sample);
+    let params = keeps_params(catalogue);
+    let spans = params.then(|| spans::emit_spans(body_model));
     let api_error = api_error(catalogue, &slots);
     let xml = body_model.xml.as_ref().map(|xml| super::xml::emit_xml_response(catalogue, body_model, xml));
     let recovery_use = (!catalogue.recoveries.is_empty()).then(|| quote! { Recovery });
@@ -118,6 +121,7 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
             /// details, when the API answers with them.
             #read_problem
             #api_error
+            #spans
             #xml
 
             impl ::core::error::Error for ApiError {}
@@ -125,11 +129,13 @@ pub(super) fn emit_response(catalogue: &Catalogue) -> TokenStream {
     }
 }
 
-/// `api_error.rs` for this catalogue: without `recovery` when it has no
-/// recovery vocabulary, and for string codes, its one comparison of
+/// `api_error.rs` for this catalogue: with where the params are when it
+/// has values with params, without `recovery` when it has no recovery
+/// vocabulary, and for string codes, its one comparison of
 /// numbers (whether the body sent an alias) made one of strings.
 fn api_error(catalogue: &Catalogue, slots: &Slots) -> Fixed {
-    let mut api_error = Fixed::parse(API_ERROR_SOURCE).fill(slots);
+    let mut api_error =
+        Fixed::parse(API_ERROR_SOURCE).fill(slots).cfg("errcat_params", keeps_params(catalogue));
     if catalogue.recoveries.is_empty() {
         api_error = api_error.without(Named::Method("ApiError", "recovery"));
     }
@@ -142,6 +148,12 @@ fn api_error(catalogue: &Catalogue, slots: &Slots) -> Fixed {
         api_error = api_error.replace_expr(&json, &xml);
     }
     api_error
+}
+
+/// Whether `ApiError` keeps where the params of the catalogue's values
+/// are in a body (`spans.rs`): values with params, in a JSON body.
+fn keeps_params(catalogue: &Catalogue) -> bool {
+    catalogue.body.as_ref().is_some_and(|body| body.xml.is_none()) && super::values::any_params(catalogue)
 }
 
 /// Whether the body sent an alias, as `api_error.rs` says it for integer

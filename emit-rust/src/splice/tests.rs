@@ -122,3 +122,36 @@ fn text_slots_are_the_lines_prettyplease_prints() {
         "enum E {\n    A,\n    B,\n}\nimpl E {\n    const C: u8 = 1;\n}\nmod m {\n    struct S;\n}\n"
     );
 }
+
+#[test]
+fn keeps_or_leaves_out_the_elements_marked_for_a_catalogue() {
+    const MARKED: &str = "pub struct B {
+    pub x: u8,
+    #[cfg(extra)]
+    /// Only with `extra`.
+    pub y: Option<u8>,
+}
+impl B {
+    pub fn new(x: u8) -> Self {
+        #[cfg(extra)]
+        let y = Some(x);
+        #[cfg(not(extra))]
+        let x = x + 1;
+        Self {
+            x,
+            #[cfg(extra)]
+            y,
+        }
+    }
+}
+";
+    let without = printed(Fixed::parse(MARKED).cfg("extra", false));
+    assert!(!without.contains("cfg") && !without.contains('y'), "{without}");
+    assert!(without.contains("let x = x + 1;\n        Self { x }"), "{without}");
+    let with = printed(Fixed::parse(MARKED).cfg("extra", true));
+    assert!(!with.contains("cfg") && !with.contains("x + 1"), "{with}");
+    assert!(with.contains("/// Only with `extra`.\n    pub y: Option<u8>,"), "{with}");
+    assert!(with.contains("let y = Some(x);\n        Self { x, y }"), "{with}");
+    // Another name's marks stay as they are.
+    assert!(printed(Fixed::parse(MARKED).cfg("other", true)).contains("#[cfg(extra)]"));
+}

@@ -45,6 +45,12 @@ pub(super) fn any_values(catalogue: &Catalogue) -> bool {
     catalogue.rows().any(|(_, row)| has_value(catalogue, row))
 }
 
+/// Whether a value has params, so a body's reader looks for them
+/// (`response/spans.rs`, `read.rs`).
+pub(crate) fn any_params(catalogue: &Catalogue) -> bool {
+    !catalogue.params.is_empty() || catalogue.rows().any(|(_, row)| !row.params.is_empty())
+}
+
 /// One row's value: where it lives and what its `ErrorValue` variant is called.
 pub(super) struct Value<'a> {
     pub table: &'a Table,

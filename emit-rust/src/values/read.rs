@@ -38,8 +38,9 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
     });
     let param_key_fn = any_params.then(|| {
         quote! {
-            /// The param of some value that a member's key names.
-            fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+            /// The param of some value that a member's key names (`ApiError`'s
+            /// first read looks for them too).
+            pub(crate) fn param_key(key: &str) -> ::core::option::Option<&'static str> {
                 match key {
                     #(#keys => ::core::option::Option::Some(#keys),)*
                     _ => ::core::option::Option::None,

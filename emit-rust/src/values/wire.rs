@@ -73,7 +73,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
             fn message(&self) -> ::alloc::string::String;
         }
     });
-    let error_value_read = error_value_read();
+    let error_value_read = error_value_read(super::any_params(catalogue));
     let slot = TextSlot::Items.tokens();
     let mut printed = crate::print_part(quote! {
         /// Values as error bodies (feature `serde`) and answers (feature `axum`).
@@ -133,7 +133,19 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
 }
 
 /// `ErrorValue`'s `Deserialize`, and `ApiError::value`, through `Read`.
-fn error_value_read() -> TokenStream {
+fn error_value_read(any_params: bool) -> TokenStream {
+    // The params `from_response` found in its own pass, when it read the
+    // body as an error body; else the body is read again.
+    let members = if any_params {
+        quote! {
+            let mut members = match self.param_members() {
+                ::core::option::Option::Some(params) => Read { code: ::core::option::Option::None, params },
+                ::core::option::Option::None => ::serde_json::from_slice::<Read>(self.raw_body()).ok()?,
+            };
+        }
+    } else {
+        quote! { let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?; }
+    };
     quote! {
             /// Reads a body of any value, by its code; a mistyped optional param reads as absent.
             impl<'de> Deserialize<'de> for ErrorValue {
@@ -154,7 +166,7 @@ fn error_value_read() -> TokenStream {
                 #[must_use]
                 pub fn value(&self) -> ::core::option::Option<ErrorValue> {
                     let code = self.error_code()?;
-                    let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+                    #members
                     ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
                 }
             }

@@ -222,3 +222,51 @@ fn problem_details_carry_the_params_as_extension_members_and_the_message_as_deta
     assert_eq!(error.value(), None);
     assert_eq!(error.error_code().map(|error| error.code()), Some(4290));
 }
+
+/// `ApiError` keeps the params it meets while it reads the body, and
+/// `value()` decodes only those: the body and the value it gives are what
+/// reading the whole body again gives, whatever the params hold.
+#[test]
+fn an_answers_value_is_read_in_the_pass_that_reads_its_body() {
+    let rows = |members: &str| format!(r#"{{"error":{{"code":"too_many_rows","message":"m",{members}}}}}"#);
+    let table = |members: &str| format!(r#"{{"error":{{"code":"table_missing","message":"m",{members}}}}}"#);
+    let mut bodies: Vec<Vec<u8>> = [
+        rows(r#""limit":1,"ratio":2,"partial":true,"columns":["a"],"limit":7"#),
+        rows(r#""limit":1.0,"ratio":1,"partial":true,"columns":[]"#),
+        rows(r#""limit":9223372036854775808,"ratio":1,"partial":true,"columns":[]"#),
+        rows(r#""limit":-1,"ratio":18446744073709551615,"partial":false,"columns":["a","b\n"]"#),
+        rows(r#""limit":1,"ratio":1,"partial":null,"columns":["a",1]"#),
+        rows(r#""limit":[1],"ratio":{"a":[1,{"b":null}]},"partial":true,"columns":{}"#),
+        table(r#""table":"a","table":"b","schema":7,"request_id":"r""#),
+        table(r#""t\u0061ble":"us\u0065rs\n","schema":"","other":[[{"table":"no"}]]"#),
+        table(r#""table":{"name":"users"}"#),
+        table(r#""table":"users","schema":1e400"#),
+        table(r#""table":"\ud800""#),
+        format!(r#"{{"error":[{{"code":"table_missing","message":"m","table":"t"}}],"table":"outside"}}"#),
+        format!(r#"{{"error":{{"code":"table_missing","table":"no message"}}}}"#),
+        format!(r#"{{"error":{{"code":"table_missing","message":"m","table":"t"}},"error":{{}}}}"#),
+        format!(r#"{{"error":{{"code":"table_missing","message":"m","table":"t"}}}} trailing"#),
+    ]
+    .into_iter()
+    .map(String::into_bytes)
+    .collect();
+    // Not UTF-8, in a param and in another member.
+    bodies.push(br#"{"error":{"code":"table_missing","message":"m","table":"\xff"}}"#.to_vec());
+    bodies.push(br#"{"error":{"code":"table_missing","message":"m","table":"t","x":"\xff"}}"#.to_vec());
+    let mut values = 0;
+    for body in &bodies {
+        let text = String::from_utf8_lossy(body);
+        let error = ApiError::from_response(404, body);
+        let whole = serde_json::from_slice::<values_errors::ErrorBody>(body).ok();
+        assert_eq!(error.body(), whole.as_ref(), "{text}");
+        assert_eq!(error.value(), serde_json::from_slice::<ErrorValue>(body).ok(), "{text}");
+        values += usize::from(error.value().is_some());
+    }
+    assert_eq!(values, 6);
+    // A param that no `Value` can hold (past `f64`, a lone surrogate) still
+    // leaves the body, read again as before; only the value is lost.
+    for body in [&bodies[9], &bodies[10]] {
+        let error = ApiError::from_response(404, body);
+        assert_eq!((error.body().is_some(), error.value()), (true, None));
+    }
+}
