@@ -89,18 +89,17 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
             /// pass did not read it as an error body.
             pub(crate) fn param_members(&self) -> ::core::option::Option<Vec<(&'static str, ::serde_json::Value)>> {
                 let spans = self.params.0.as_ref()?;
-                spans
-                    .iter()
-                    .map(|(name, span)| {
-                        let value = match span {
-                            ParamSpan::Text(start, end) => ::serde_json::Value::String(String::from(
-                                ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
-                            )),
-                            ParamSpan::Value(value) => value.clone(),
-                        };
-                        ::core::option::Option::Some((*name, value))
-                    })
-                    .collect()
+                let mut members = Vec::with_capacity(spans.len());
+                for (name, span) in spans {
+                    let value = match span {
+                        ParamSpan::Text(start, end) => ::serde_json::Value::String(String::from(
+                            ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
+                        )),
+                        ParamSpan::Value(value) => value.clone(),
+                    };
+                    members.push((*name, value));
+                }
+                ::core::option::Option::Some(members)
             }
         }
         }

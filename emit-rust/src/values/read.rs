@@ -1,6 +1,7 @@
 //! `Read`, in the private `value_wire` module: a body's members as reading
-//! a value needs them, in one pass of the deserializer. It keeps the code
-//! and each member that is some value's param, as sent, and skips every
+//! a value needs them, in one pass of the deserializer. It keeps the code,
+//! as `BodyCode` reads it, and each member that is some value's param, as
+//! sent, and skips every
 //! other member unread; a value then takes its params out by type, so a
 //! mistyped optional param reads as absent and a mistyped required one
 //! fails that value alone, as reading through a `serde_json::Value` did,
@@ -65,15 +66,15 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
         /// A body's members as reading a value needs them, in one pass:
         /// its code, and each param of some value, as sent.
         struct Read {
-            /// The code member, as sent.
-            code: ::core::option::Option<Value>,
+            /// The code member as `BodyCode` reads it: none when it reads no code.
+            code: ::core::option::Option<crate::BodyCode>,
             #param_field
         }
 
         impl Read {
             /// The catalogue's error whose code (or alias) the members carry.
             fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
-                crate::BodyCode::deserialize(self.code.as_ref()?).ok().and_then(crate::BodyCode::error_code)
+                self.code.and_then(crate::BodyCode::error_code)
             }
 
             #readers
@@ -106,6 +107,7 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
             else if let ::core::option::Option::Some(name) = param_key(key) { Key::Param(name) }
         }
     });
+    let code_member = code_member();
     quote! {
         /// What a member's key names.
         enum Key {
@@ -137,6 +139,8 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
             }
         }
 
+        #code_member
+
         /// Reads an object's members; anything else, skipped, reads as none.
         struct MembersVisitor;
 
@@ -159,7 +163,7 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
                 let mut read = Read { code: ::core::option::Option::None, #new_params };
                 while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
                     match key {
-                        Key::Code => read.code = ::core::option::Option::Some(map.next_value::<Value>()?),
+                        Key::Code => read.code = map.next_value_seed(CodeMember { in_array: false })?,
                         #param_arm
                         Key::Other => {
                             map.next_value::<de::IgnoredAny>()?;
@@ -382,5 +386,81 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         #number
         #boolean
         #strings
+    }
+}
+
+/// `CodeMember`: the code member as `BodyCode`'s `Deserialize` reads it,
+/// through the same `CodeField`, and as none where that fails: the code
+/// read as a `serde_json::Value` and then as a `BodyCode` gave the same,
+/// with a `String` and a second deserialization.
+fn code_member() -> TokenStream {
+    let scalars = [
+        (quote!(visit_bool), quote!(bool)),
+        (quote!(visit_i64), quote!(i64)),
+        (quote!(visit_u64), quote!(u64)),
+        (quote!(visit_i128), quote!(i128)),
+        (quote!(visit_u128), quote!(u128)),
+        (quote!(visit_f64), quote!(f64)),
+        (quote!(visit_str), quote!(&str)),
+    ];
+    let scalars = scalars.iter().map(|(visit, ty)| {
+        quote! {
+            fn #visit<E: de::Error>(self, value: #ty) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(de::Visitor::#visit::<E>(self.field(), value).ok())
+            }
+        }
+    });
+    quote! {
+        /// Reads the code member as `BodyCode` does, or as none.
+        #[derive(Clone, Copy)]
+        struct CodeMember {
+            in_array: bool,
+        }
+
+        impl CodeMember {
+            fn field(self) -> crate::response::CodeField {
+                crate::response::CodeField { in_array: self.in_array }
+            }
+        }
+
+        impl<'de> de::DeserializeSeed<'de> for CodeMember {
+            type Value = ::core::option::Option<crate::BodyCode>;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+
+        impl<'de> de::Visitor<'de> for CodeMember {
+            type Value = ::core::option::Option<crate::BodyCode>;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("an error code")
+            }
+
+            #(#scalars)*
+
+            fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+
+            /// A one-element array of a code, as `CodeField` reads it.
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> ::core::result::Result<Self::Value, A::Error> {
+                let first = match self.in_array {
+                    true => ::core::option::Option::None,
+                    false => seq.next_element_seed(CodeMember { in_array: true })?,
+                };
+                let mut more = false;
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    more = true;
+                }
+                ::core::result::Result::Ok(if more { ::core::option::Option::None } else { first.flatten() })
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                ::core::result::Result::Ok(::core::option::Option::None)
+            }
+        }
     }
 }

@@ -73,7 +73,10 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
             fn message(&self) -> ::alloc::string::String;
         }
     });
-    let error_value_read = error_value_read(super::any_params(catalogue));
+    let any_params = super::any_params(catalogue);
+    // Params are read as `serde_json::Value`s, then taken by type.
+    let value_use = any_params.then(|| quote! { use ::serde_json::Value; });
+    let error_value_read = error_value_read(any_params);
     let slot = TextSlot::Items.tokens();
     let mut printed = crate::print_part(quote! {
         /// Values as error bodies (feature `serde`) and answers (feature `axum`).
@@ -82,7 +85,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
             use ::serde::de;
             use ::serde::ser::SerializeMap;
             use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
-            use ::serde_json::Value;
+            #value_use
 
             use crate::values::ErrorValue;
 

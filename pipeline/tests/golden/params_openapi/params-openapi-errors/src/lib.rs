@@ -2610,22 +2610,21 @@ mod response {
                 &self,
             ) -> ::core::option::Option<Vec<(&'static str, ::serde_json::Value)>> {
                 let spans = self.params.0.as_ref()?;
-                spans
-                    .iter()
-                    .map(|(name, span)| {
-                        let value = match span {
-                            ParamSpan::Text(start, end) => {
-                                ::serde_json::Value::String(
-                                    String::from(
-                                        ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
-                                    ),
-                                )
-                            }
-                            ParamSpan::Value(value) => value.clone(),
-                        };
-                        ::core::option::Option::Some((*name, value))
-                    })
-                    .collect()
+                let mut members = Vec::with_capacity(spans.len());
+                for (name, span) in spans {
+                    let value = match span {
+                        ParamSpan::Text(start, end) => {
+                            ::serde_json::Value::String(
+                                String::from(
+                                    ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
+                                ),
+                            )
+                        }
+                        ParamSpan::Value(value) => value.clone(),
+                    };
+                    members.push((*name, value));
+                }
+                ::core::option::Option::Some(members)
             }
         }
     }
@@ -3259,17 +3258,15 @@ mod value_wire {
     /// A body's members as reading a value needs them, in one pass:
     /// its code, and each param of some value, as sent.
     struct Read {
-        /// The code member, as sent.
-        code: ::core::option::Option<Value>,
+        /// The code member as `BodyCode` reads it: none when it reads no code.
+        code: ::core::option::Option<crate::BodyCode>,
         /// Each member that is a param of some value, as sent: the last of a repeated key.
         params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
     impl Read {
         /// The catalogue's error whose code (or alias) the members carry.
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
-            crate::BodyCode::deserialize(self.code.as_ref()?)
-                .ok()
-                .and_then(crate::BodyCode::error_code)
+            self.code.and_then(crate::BodyCode::error_code)
         }
         /// The member `key`, as sent, taken out.
         fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
@@ -3361,6 +3358,116 @@ mod value_wire {
             )
         }
     }
+    /// Reads the code member as `BodyCode` does, or as none.
+    #[derive(Clone, Copy)]
+    struct CodeMember {
+        in_array: bool,
+    }
+    impl CodeMember {
+        fn field(self) -> crate::response::CodeField {
+            crate::response::CodeField {
+                in_array: self.in_array,
+            }
+        }
+    }
+    impl<'de> de::DeserializeSeed<'de> for CodeMember {
+        type Value = ::core::option::Option<crate::BodyCode>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for CodeMember {
+        type Value = ::core::option::Option<crate::BodyCode>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error code")
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            value: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_bool::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            value: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_i64::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            value: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_u64::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_i128<E: de::Error>(
+            self,
+            value: i128,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_i128::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_u128<E: de::Error>(
+            self,
+            value: u128,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_u128::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            value: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_f64::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            value: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_str::<E>(self.field(), value).ok(),
+            )
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        /// A one-element array of a code, as `CodeField` reads it.
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let first = match self.in_array {
+                true => ::core::option::Option::None,
+                false => seq.next_element_seed(CodeMember { in_array: true })?,
+            };
+            let mut more = false;
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                more = true;
+            }
+            ::core::result::Result::Ok(
+                if more { ::core::option::Option::None } else { first.flatten() },
+            )
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
     /// Reads an object's members; anything else, skipped, reads as none.
     struct MembersVisitor;
     impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
@@ -3388,9 +3495,7 @@ mod value_wire {
             while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
                 match key {
                     Key::Code => {
-                        read.code = ::core::option::Option::Some(
-                            map.next_value::<Value>()?,
-                        );
+                        read.code = map.next_value_seed(CodeMember { in_array: false })?;
                     }
                     Key::Param(name) => {
                         let value = map.next_value::<Value>()?;
