@@ -2859,15 +2859,16 @@ mod value_wire {
     /// A body's members as reading a value needs them, in one pass:
     /// its code, and each param of some value, as sent.
     struct Read {
-        /// The code member as `BodyCode` reads it: none when it reads no code.
-        code: ::core::option::Option<crate::BodyCode>,
+        /// The catalogue's error that the code member names, as `BodyCode`
+        /// reads it: none when it reads no code, or one the catalogue lacks.
+        code: ::core::option::Option<crate::ErrorCode>,
         /// Each member that is a param of some value, as sent: the last of a repeated key.
         params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
     impl Read {
         /// The catalogue's error whose code (or alias) the members carry.
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
-            self.code.and_then(crate::BodyCode::error_code)
+            self.code
         }
         /// The member `key`, as sent, taken out.
         fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
@@ -2960,7 +2961,7 @@ mod value_wire {
             )
         }
     }
-    /// Reads the code member as `BodyCode` does, or as none.
+    /// Reads the code member as `BodyCode` does, into the error it names, or none.
     #[derive(Clone, Copy)]
     struct CodeMember {
         in_array: bool,
@@ -2973,7 +2974,7 @@ mod value_wire {
         }
     }
     impl<'de> de::DeserializeSeed<'de> for CodeMember {
-        type Value = ::core::option::Option<crate::BodyCode>;
+        type Value = ::core::option::Option<crate::ErrorCode>;
         fn deserialize<D: Deserializer<'de>>(
             self,
             deserializer: D,
@@ -2982,7 +2983,7 @@ mod value_wire {
         }
     }
     impl<'de> de::Visitor<'de> for CodeMember {
-        type Value = ::core::option::Option<crate::BodyCode>;
+        type Value = ::core::option::Option<crate::ErrorCode>;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str("an error code")
         }
@@ -2991,7 +2992,9 @@ mod value_wire {
             value: bool,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_bool::<E>(self.field(), value).ok(),
+                de::Visitor::visit_bool::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_i64<E: de::Error>(
@@ -2999,7 +3002,9 @@ mod value_wire {
             value: i64,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_i64::<E>(self.field(), value).ok(),
+                de::Visitor::visit_i64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_u64<E: de::Error>(
@@ -3007,7 +3012,9 @@ mod value_wire {
             value: u64,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_u64::<E>(self.field(), value).ok(),
+                de::Visitor::visit_u64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_i128<E: de::Error>(
@@ -3015,7 +3022,9 @@ mod value_wire {
             value: i128,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_i128::<E>(self.field(), value).ok(),
+                de::Visitor::visit_i128::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_u128<E: de::Error>(
@@ -3023,7 +3032,9 @@ mod value_wire {
             value: u128,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_u128::<E>(self.field(), value).ok(),
+                de::Visitor::visit_u128::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_f64<E: de::Error>(
@@ -3031,7 +3042,9 @@ mod value_wire {
             value: f64,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_f64::<E>(self.field(), value).ok(),
+                de::Visitor::visit_f64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_str<E: de::Error>(
@@ -3039,7 +3052,9 @@ mod value_wire {
             value: &str,
         ) -> ::core::result::Result<Self::Value, E> {
             ::core::result::Result::Ok(
-                de::Visitor::visit_str::<E>(self.field(), value).ok(),
+                de::Visitor::visit_str::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
             )
         }
         fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
