@@ -98,8 +98,10 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
         quote! {
             Key::Param(name) => {
                 let value = map.next_value::<Value>()?;
-                read.params.retain(|(key, _)| *key != name);
-                read.params.push((name, value));
+                match read.params.iter_mut().find(|(key, _)| *key == name) {
+                    ::core::option::Option::Some(member) => member.1 = value,
+                    ::core::option::Option::None => read.params.push((name, value)),
+                }
             }
         }
     });
@@ -331,8 +333,8 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let string = has(ParamType::String).then(|| {
         quote! {
             fn string(&mut self, key: &str) -> ::core::option::Option<::alloc::string::String> {
-                match self.take(key)? {
-                    Value::String(text) => ::core::option::Option::Some(text),
+                match self.find(key)? {
+                    Value::String(text) => ::core::option::Option::Some(::core::mem::take(text)),
                     _ => ::core::option::Option::None,
                 }
             }
@@ -341,29 +343,29 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let integer = has(ParamType::Integer).then(|| {
         quote! {
             fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
-                self.take(key)?.as_i64()
+                self.find(key)?.as_i64()
             }
         }
     });
     let number = has(ParamType::Number).then(|| {
         quote! {
             fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
-                self.take(key)?.as_f64()
+                self.find(key)?.as_f64()
             }
         }
     });
     let boolean = has(ParamType::Boolean).then(|| {
         quote! {
             fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
-                self.take(key)?.as_bool()
+                self.find(key)?.as_bool()
             }
         }
     });
     let strings = has(ParamType::Strings).then(|| {
         quote! {
             fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
-                match self.take(key)? {
-                    Value::Array(items) => items
+                match self.find(key)? {
+                    Value::Array(items) => ::core::mem::take(items)
                         .into_iter()
                         .map(|item| match item {
                             Value::String(text) => ::core::option::Option::Some(text),
@@ -376,10 +378,11 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         }
     });
     quote! {
-        /// The member `key`, as sent, taken out.
-        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
-            let at = self.params.iter().position(|(name, _)| *name == key)?;
-            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        /// The member `key`, as sent. A reader takes a text or a list out
+        /// where it lies: a `Value` moved out of the list, then out of an
+        /// `Option`, cost more than the search.
+        fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
+            self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
         }
 
         #string

@@ -3536,22 +3536,25 @@ mod value_wire {
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
             self.code
         }
-        /// The member `key`, as sent, taken out.
-        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
-            let at = self.params.iter().position(|(name, _)| *name == key)?;
-            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        /// The member `key`, as sent. A reader takes a text or a list out
+        /// where it lies: a `Value` moved out of the list, then out of an
+        /// `Option`, cost more than the search.
+        fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
+            self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
         }
         fn string(
             &mut self,
             key: &str,
         ) -> ::core::option::Option<::alloc::string::String> {
-            match self.take(key)? {
-                Value::String(text) => ::core::option::Option::Some(text),
+            match self.find(key)? {
+                Value::String(text) => {
+                    ::core::option::Option::Some(::core::mem::take(text))
+                }
                 _ => ::core::option::Option::None,
             }
         }
         fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
-            self.take(key)?.as_i64()
+            self.find(key)?.as_i64()
         }
     }
     /// The param of some value that a member's key names (`ApiError`'s
@@ -3753,8 +3756,12 @@ mod value_wire {
                     }
                     Key::Param(name) => {
                         let value = map.next_value::<Value>()?;
-                        read.params.retain(|(key, _)| *key != name);
-                        read.params.push((name, value));
+                        match read.params.iter_mut().find(|(key, _)| *key == name) {
+                            ::core::option::Option::Some(member) => member.1 = value,
+                            ::core::option::Option::None => {
+                                read.params.push((name, value))
+                            }
+                        }
                     }
                     Key::Other => {
                         map.next_value::<de::IgnoredAny>()?;
