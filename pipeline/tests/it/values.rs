@@ -242,10 +242,10 @@ fn an_answers_value_is_read_in_the_pass_that_reads_its_body() {
         table(r#""table":{"name":"users"}"#),
         table(r#""table":"users","schema":1e400"#),
         table(r#""table":"\ud800""#),
-        format!(r#"{{"error":[{{"code":"table_missing","message":"m","table":"t"}}],"table":"outside"}}"#),
-        format!(r#"{{"error":{{"code":"table_missing","table":"no message"}}}}"#),
-        format!(r#"{{"error":{{"code":"table_missing","message":"m","table":"t"}},"error":{{}}}}"#),
-        format!(r#"{{"error":{{"code":"table_missing","message":"m","table":"t"}}}} trailing"#),
+        String::from(r#"{"error":[{"code":"table_missing","message":"m","table":"t"}],"table":"outside"}"#),
+        String::from(r#"{"error":{"code":"table_missing","table":"no message"}}"#),
+        String::from(r#"{"error":{"code":"table_missing","message":"m","table":"t"},"error":{}}"#),
+        String::from(r#"{"error":{"code":"table_missing","message":"m","table":"t"}} trailing"#),
     ]
     .into_iter()
     .map(String::into_bytes)
