@@ -116,7 +116,8 @@ pub fn check_translations(
             );
         }
         match (&entry.message, &row.message) {
-            (Some(message), Some(default)) => match check_message(message, default, (catalogue, row, locale)) {
+            (Some(message), Some(default)) => match check_message(message, default, (catalogue, row, locale))
+            {
                 Ok(template) => translated.message = Some(template),
                 Err((problem, help)) => push(message.at.clone(), problem, help),
             },

@@ -9,13 +9,20 @@ use crate::params::{Param, ParamType, Template};
 /// show and the language it is written in (`None`: a catalogue without
 /// `locales:`), and gives it that language's rules. The problem and its
 /// fix, when it fails.
-pub fn check_select(template: &mut Template, tag: Option<&str>, params: &[&Param]) -> Result<(), (String, String)> {
+pub fn check_select(
+    template: &mut Template,
+    tag: Option<&str>,
+    params: &[&Param],
+) -> Result<(), (String, String)> {
     let Some(select) = &mut template.select else {
         return Ok(());
     };
     let name = &select.param;
-    let integers: Vec<&str> =
-        params.iter().filter(|param| param.ty == ParamType::Integer).map(|param| param.name.as_str()).collect();
+    let integers: Vec<&str> = params
+        .iter()
+        .filter(|param| param.ty == ParamType::Integer)
+        .map(|param| param.name.as_str())
+        .collect();
     let example = integers.first().map_or_else(|| "count".to_owned(), |name| (*name).to_owned());
     match params.iter().find(|param| &param.name == name) {
         None => {
@@ -29,13 +36,16 @@ pub fn check_select(template: &mut Template, tag: Option<&str>, params: &[&Param
         Some(param) if param.ty != ParamType::Integer => {
             return Err((
                 format!("the message selects by `${name}`, a {} param", param.ty.keyword()),
-                format!("select by an integer param, e.g. `.match ${example}`, or show `{{${name}}}` without selecting"),
+                format!(
+                    "select by an integer param, e.g. `.match ${example}`, or show `{{${name}}}` without selecting"
+                ),
             ));
         }
         Some(param) if !param.required => {
             return Err((
                 format!("the message selects by `${name}`, which is optional"),
-                "make the param required: a message selects only by a count every occurrence carries".to_owned(),
+                "make the param required: a message selects only by a count every occurrence carries"
+                    .to_owned(),
             ));
         }
         Some(_) => {}
@@ -70,7 +80,10 @@ pub fn check_select(template: &mut Template, tag: Option<&str>, params: &[&Param
             let has = if has.is_empty() {
                 "no category but `*`".to_owned()
             } else {
-                format!("the categories {} and `*`", has.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+                format!(
+                    "the categories {} and `*`",
+                    has.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                )
             };
             return Err((
                 format!("`{tag}` has no plural category `{}` (CLDR)", category.keyword()),

@@ -108,7 +108,8 @@ pub fn parse_select(source: &str) -> Result<Select, TemplateError> {
             "declare the selector with `.input {$count :integer}` and show params as they are",
         );
     }
-    reader.keyword(".input", "start with `.input {$count :integer}`, naming the integer param to select by")?;
+    reader
+        .keyword(".input", "start with `.input {$count :integer}`, naming the integer param to select by")?;
     reader.space();
     reader.expect('{', "write the declaration as `.input {$count :integer}`")?;
     reader.space();
@@ -126,7 +127,8 @@ pub fn parse_select(source: &str) -> Result<Select, TemplateError> {
     reader.expect('}', "write only `{$count :integer}`: options and attributes are not supported")?;
     reader.space();
     if reader.rest().starts_with(".input") || reader.rest().starts_with(".local") {
-        return reader.fail("a message declares one selector", "select by one param: remove the other declaration");
+        return reader
+            .fail("a message declares one selector", "select by one param: remove the other declaration");
     }
     reader.keyword(".match", "follow the declaration with `.match $count` and the variants")?;
     reader.space();
@@ -147,7 +149,8 @@ pub fn parse_select(source: &str) -> Result<Select, TemplateError> {
             break;
         }
         if reader.rest().starts_with('$') {
-            return reader.fail("a message selects by one param", "select by one param, with one key per variant");
+            return reader
+                .fail("a message selects by one param", "select by one param, with one key per variant");
         }
         let variant = reader.variant()?;
         if variants.iter().any(|earlier| earlier.key == variant.key) {
@@ -246,15 +249,15 @@ impl<'a> Reader<'a> {
         self.at += end;
         self.space();
         if !self.rest().starts_with("{{") {
-            return self.fail("a variant's pattern is not quoted", "write the pattern in double braces: `{{…}}`");
+            return self
+                .fail("a variant's pattern is not quoted", "write the pattern in double braces: `{{…}}`");
         }
         self.at += 2;
         let start = self.at;
         let end = self.pattern_end()?;
         let source = self.source[start..end].to_owned();
-        let pieces = parse_simple(&source)
-            .map_err(|fault| TemplateError { at: start + fault.at, ..fault })?
-            .pieces;
+        let pieces =
+            parse_simple(&source).map_err(|fault| TemplateError { at: start + fault.at, ..fault })?.pieces;
         self.at = end + 2;
         Ok(Variant { key, pieces, source, at })
     }
@@ -277,7 +280,8 @@ impl<'a> Reader<'a> {
                         Err(TemplateError {
                             at: self.at + i,
                             problem: "a `}` closes no placeholder".to_owned(),
-                            help: "end the pattern with `}}`, or write `\\}` for a brace in the text".to_owned(),
+                            help: "end the pattern with `}}`, or write `\\}` for a brace in the text"
+                                .to_owned(),
                         })
                     };
                 }

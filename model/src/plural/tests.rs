@@ -78,7 +78,8 @@ fn fault(source: &str) -> (usize, String) {
 
 #[test]
 fn a_selection_reads_its_variants() {
-    let source = ".input {$count :integer}\n.match $count\n0 {{none}}\none {{{$count} file}}\n* {{{$count} files}}";
+    let source =
+        ".input {$count :integer}\n.match $count\n0 {{none}}\none {{{$count} file}}\n* {{{$count} files}}";
     let mut select = select(source);
     assert_eq!(select.param, "count");
     let keys: Vec<String> = select.variants.iter().map(|variant| variant.key.text()).collect();
@@ -97,9 +98,10 @@ fn a_selection_reads_its_variants() {
 
 #[test]
 fn a_selection_renders_the_variant_of_its_count() {
-    let mut template =
-        parse_template(".input {$n :integer} .match $n one {{{$n} plik {$who}}} few {{{$n} pliki}} * {{{$n} plików}}")
-            .expect("parses");
+    let mut template = parse_template(
+        ".input {$n :integer} .match $n one {{{$n} plik {$who}}} few {{{$n} pliki}} * {{{$n} plików}}",
+    )
+    .expect("parses");
     assert_eq!(template.placeholders(), ["n", "who"]);
     if let Some(select) = &mut template.select {
         select.rules = Some(PluralRules::for_tag("pl"));
@@ -117,13 +119,19 @@ fn malformed_selections_are_found_where_they_are() {
     assert_eq!(fault(".input {$n :number} .match $n * {{x}}").1, "the selector is not declared `:integer`");
     assert_eq!(fault(".input {$n :integer} .match $m * {{x}}").0, 28);
     assert_eq!(fault(&[head, "one {{x}}"].concat()).1, "the message has no `*` variant");
-    assert_eq!(fault(&[head, "one {{x}} one {{y}} * {{z}}"].concat()), (at + 11, "the key `one` has two variants".into()));
+    assert_eq!(
+        fault(&[head, "one {{x}} one {{y}} * {{z}}"].concat()),
+        (at + 10, "the key `one` has two variants".into())
+    );
     assert_eq!(fault(&[head, "lots {{x}} * {{z}}"].concat()), (at, "`lots` is not a variant's key".into()));
     assert_eq!(fault(&[head, "other {{x}}"].concat()).1, "the key `other` is written `*`");
     assert_eq!(fault(&[head, "01 {{x}} * {{y}}"].concat()).0, at);
     assert_eq!(fault(&[head, "* {{x"].concat()).1, "a variant's pattern is never closed");
     assert_eq!(fault(&[head, "* x"].concat()).1, "a variant's pattern is not quoted");
-    assert_eq!(fault(&[head, "* {{{$n :integer}}}"].concat()).1, "a placeholder has more than a param's name");
+    assert_eq!(
+        fault(&[head, "* {{{$n :integer}}}"].concat()).1,
+        "a placeholder has more than a param's name"
+    );
     assert_eq!(fault(".local $x = {1} .match $x * {{x}}").1, "`.local` declarations are not supported");
     assert_eq!(fault(".match $n * {{x}}").1, "expected `.input`");
     assert_eq!(fault(&[head, "* {{a}} b}}"].concat()).1, "`b}}` is not a variant's key");
