@@ -116,6 +116,16 @@ impl Template {
         names
     }
 
+    /// The template as people read it: as written, or a selection with each
+    /// variant on a line of its own (`lines`), or on one line (`!lines`)
+    /// where a line break cannot go, as in a table's cell.
+    pub fn shown(&self, lines: bool) -> String {
+        match &self.select {
+            Some(select) => select.lines().join(if lines { "\n" } else { " " }),
+            None => self.source.clone(),
+        }
+    }
+
     /// The message with each placeholder replaced by `value(name)` (of a
     /// selection, the variant `value` of the selector chooses).
     pub fn render(&self, mut value: impl FnMut(&str) -> String) -> String {

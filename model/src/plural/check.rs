@@ -91,6 +91,17 @@ pub fn check_select(
             ));
         }
     }
+    let integers = rules.integer_categories();
+    for variant in &select.variants {
+        if let VariantKey::Category(category) = variant.key
+            && !integers.contains(&category)
+        {
+            return Err((
+                format!("`{tag}` gives the plural category `{}` to no integer, only to decimals", category.keyword()),
+                "remove that variant: a message selects by an integer param".to_owned(),
+            ));
+        }
+    }
     select.rules = Some(rules);
     Ok(())
 }

@@ -77,6 +77,16 @@ impl Select {
             .unwrap_or(&self.variants[0])
     }
 
+    /// The selection as people read it: the declaration, `.match`, and
+    /// each variant on a line of its own, in spec order.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!(".input {{${} :integer}}", self.param), format!(".match ${}", self.param)];
+        for variant in &self.variants {
+            lines.push(format!("{} {{{{{}}}}}", variant.key.text(), variant.source));
+        }
+        lines
+    }
+
     /// The `*` variant.
     pub fn catch_all(&self) -> &Variant {
         self.variants.iter().find(|variant| variant.key == VariantKey::Other).unwrap_or(&self.variants[0])
@@ -167,6 +177,13 @@ pub fn parse_select(source: &str) -> Result<Select, TemplateError> {
             at: selector_at,
             problem: "the message has no `*` variant".to_owned(),
             help: "add the variant for every other count, e.g. `* {{{$count} items}}`".to_owned(),
+        });
+    }
+    if variants.len() == 1 {
+        return Err(TemplateError {
+            at: variants[0].at,
+            problem: "the message selects nothing: its one variant is `*`".to_owned(),
+            help: "write the pattern as a simple message, without `.input` and `.match`".to_owned(),
         });
     }
     Ok(Select { param: selector, variants, rules: None })

@@ -117,6 +117,13 @@ impl PluralRules {
         self.categories
     }
 
+    /// The categories the rule gives some integer, in CLDR's order (Polish
+    /// gives `other` only to decimals, Lithuanian `many`).
+    pub fn integer_categories(&self) -> Vec<Category> {
+        let body = self.body();
+        Category::ALL.into_iter().filter(|category| body.contains(&format!("Category::{}", category.variant()))).collect()
+    }
+
     /// The category of `count` (of its absolute value, as CLDR's `n`).
     pub fn category(&self, count: i64) -> Category {
         (cldr::RULES[self.rule].select)(count.unsigned_abs())

@@ -63,6 +63,9 @@ fn a_tag_finds_its_language_or_root() {
     let root = PluralRules::for_tag("tlh");
     assert_eq!((root.tag(), root.categories()), ("root", &[Category::Other][..]));
     assert!(!root.reads_count());
+    let pl = PluralRules::for_tag("pl");
+    assert_eq!(pl.integer_categories(), [Category::One, Category::Few, Category::Many, Category::Other]);
+    assert!(!PluralRules::for_tag("lt").integer_categories().contains(&Category::Many));
     assert!(PluralRules::for_tag("pl").reads_count());
     assert_eq!(PluralRules::for_tag("en").body(), "if n == 1 { Category::One } else { Category::Other }");
 }
@@ -134,5 +137,6 @@ fn malformed_selections_are_found_where_they_are() {
     );
     assert_eq!(fault(".local $x = {1} .match $x * {{x}}").1, "`.local` declarations are not supported");
     assert_eq!(fault(".match $n * {{x}}").1, "expected `.input`");
+    assert_eq!(fault(&[head, "* {{x}}"].concat()), (at, "the message selects nothing: its one variant is `*`".into()));
     assert_eq!(fault(&[head, "* {{a}} b}}"].concat()).1, "`b}}` is not a variant's key");
 }
