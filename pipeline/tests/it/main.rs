@@ -20,6 +20,7 @@ mod lookup_paths;
 mod markdown;
 mod memo;
 mod openapi;
+mod plurals;
 mod openapi_params;
 mod openapi_responses;
 mod openapi_xml;
