@@ -44,7 +44,9 @@ fn selecting(catalogue: &Catalogue) -> Vec<(&str, &Select)> {
     }
     for locale in &locales.others {
         for (_, row) in catalogue.rows() {
-            if let Some(select) = locale.row(&row.code).and_then(|texts| texts.message.as_ref()).and_then(select) {
+            if let Some(select) =
+                locale.row(&row.code).and_then(|texts| texts.message.as_ref()).and_then(select)
+            {
                 found.push((locale.tag.as_str(), select));
             }
         }

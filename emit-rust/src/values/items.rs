@@ -5,10 +5,10 @@
 use quote::quote;
 
 use super::{Value, docs, field_type, occurrence, values};
+use crate::plural;
 use crate::splice::TextSlot;
 use crate::tokens::{CodeTokens, doc};
 use errcat_model::Catalogue;
-use crate::plural;
 use errcat_model::params::Piece;
 use errcat_model::plural::Select;
 use errcat_model::rust_data::string_literal;

@@ -29,7 +29,10 @@ pub fn check_select(
             let help = if integers.is_empty() {
                 format!("declare `{name}` under the row's `params:` with `type: integer`")
             } else {
-                format!("select by one of the integer params ({}), or declare `{name}`", integers.join(", "))
+                format!(
+                    "select by one of the integer params ({}), or declare `{name}`",
+                    integers.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
+                )
             };
             return Err((format!("the message selects by `${name}`, which is no declared param"), help));
         }
@@ -97,7 +100,10 @@ pub fn check_select(
             && !integers.contains(&category)
         {
             return Err((
-                format!("`{tag}` gives the plural category `{}` to no integer, only to decimals", category.keyword()),
+                format!(
+                    "`{tag}` gives the plural category `{}` to no integer, only to decimals",
+                    category.keyword()
+                ),
                 "remove that variant: a message selects by an integer param".to_owned(),
             ));
         }

@@ -80,9 +80,11 @@ impl Select {
     /// The selection as people read it: the declaration, `.match`, and
     /// each variant on a line of its own, in spec order.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!(".input {{${} :integer}}", self.param), format!(".match ${}", self.param)];
+        let mut lines =
+            vec![format!(".input {{${} :integer}}", self.param), format!(".match ${}", self.param)];
+        let width = self.variants.iter().map(|variant| variant.key.text().len()).max().unwrap_or(0);
         for variant in &self.variants {
-            lines.push(format!("{} {{{{{}}}}}", variant.key.text(), variant.source));
+            lines.push(format!("{:<width$} {{{{{}}}}}", variant.key.text(), variant.source));
         }
         lines
     }

@@ -121,7 +121,10 @@ impl PluralRules {
     /// gives `other` only to decimals, Lithuanian `many`).
     pub fn integer_categories(&self) -> Vec<Category> {
         let body = self.body();
-        Category::ALL.into_iter().filter(|category| body.contains(&format!("Category::{}", category.variant()))).collect()
+        Category::ALL
+            .into_iter()
+            .filter(|category| body.contains(&format!("Category::{}", category.variant())))
+            .collect()
     }
 
     /// The category of `count` (of its absolute value, as CLDR's `n`).

@@ -137,6 +137,9 @@ fn malformed_selections_are_found_where_they_are() {
     );
     assert_eq!(fault(".local $x = {1} .match $x * {{x}}").1, "`.local` declarations are not supported");
     assert_eq!(fault(".match $n * {{x}}").1, "expected `.input`");
-    assert_eq!(fault(&[head, "* {{x}}"].concat()), (at, "the message selects nothing: its one variant is `*`".into()));
+    assert_eq!(
+        fault(&[head, "* {{x}}"].concat()),
+        (at, "the message selects nothing: its one variant is `*`".into())
+    );
     assert_eq!(fault(&[head, "* {{a}} b}}"].concat()).1, "`b}}` is not a variant's key");
 }
