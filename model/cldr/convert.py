@@ -57,6 +57,17 @@ def parse_condition(text):
     return ors
 
 
+def merged(values):
+    """The ranges in order, those that touch or overlap joined (`1, 2, 3` is `1..=3`)."""
+    out = []
+    for low, high in sorted(values):
+        if out and low <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
 def fold(relation):
     """A relation as Rust text, or True/False when its operand is always 0."""
     operand, modulus, equal, values = relation
@@ -64,7 +75,10 @@ def fold(relation):
         inside = any(low <= 0 <= high for low, high in values)
         return inside == equal
     expression = f"n % {modulus}" if modulus else "n"
-    if len(values) == 1 and values[0][0] == values[0][1]:
+    values = merged(values)
+    # `n % 10 == 0` would be `n.is_multiple_of(10)` to Clippy, which a
+    # generated crate's Rust (1.85) does not have: a pattern says it for both.
+    if len(values) == 1 and values[0][0] == values[0][1] and not (modulus and values[0][0] == 0):
         return f"{expression} {'==' if equal else '!='} {values[0][0]}"
     patterns = " | ".join(str(low) if low == high else f"{low}..={high}" for low, high in values)
     test = f"matches!({expression}, {patterns})"

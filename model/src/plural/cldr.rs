@@ -10,33 +10,31 @@ pub(super) static RULES: &[Rule] = &[
     Rule { select: rule_1, body: "if matches!(n, 0..=1) { Category::One } else { Category::Other }" },
     Rule { select: rule_2, body: "if n == 0 || n == 1 { Category::One } else { Category::Other }" },
     Rule { select: rule_3, body: "if n == 0 { Category::Zero } else if n == 1 { Category::One } else if n == 2 { Category::Two } else if matches!(n % 100, 3..=10) { Category::Few } else if matches!(n % 100, 11..=99) { Category::Many } else { Category::Other }" },
-    Rule { select: rule_4, body: "if n % 10 == 1 && n % 100 != 11 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if n % 10 == 0 || matches!(n % 10, 5..=9) || matches!(n % 100, 11..=14) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_4, body: "if n % 10 == 1 && n % 100 != 11 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if matches!(n % 10, 0) || matches!(n % 10, 5..=9) || matches!(n % 100, 11..=14) { Category::Many } else { Category::Other }" },
     Rule { select: rule_5, body: "if n == 0 { Category::Zero } else if n == 1 { Category::One } else { Category::Other }" },
     Rule { select: rule_6, body: "Category::Other" },
-    Rule { select: rule_7, body: "if n % 10 == 1 && !matches!(n % 100, 11 | 71 | 91) { Category::One } else if n % 10 == 2 && !matches!(n % 100, 12 | 72 | 92) { Category::Two } else if matches!(n % 10, 3..=4 | 9) && !matches!(n % 100, 10..=19 | 70..=79 | 90..=99) { Category::Few } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }" },
+    Rule { select: rule_7, body: "if n % 10 == 1 && !matches!(n % 100, 11 | 71 | 91) { Category::One } else if n % 10 == 2 && !matches!(n % 100, 12 | 72 | 92) { Category::Two } else if matches!(n % 10, 3..=4 | 9) && !matches!(n % 100, 10..=19 | 70..=79 | 90..=99) { Category::Few } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }" },
     Rule { select: rule_8, body: "if n % 10 == 1 && n % 100 != 11 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_9, body: "if n == 1 { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }" },
-    Rule { select: rule_10, body: "if matches!(n, 1 | 2 | 3) || !matches!(n % 10, 4 | 6 | 9) { Category::One } else { Category::Other }" },
+    Rule { select: rule_9, body: "if n == 1 { Category::One } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_10, body: "if matches!(n, 1..=3) || !matches!(n % 10, 4 | 6 | 9) { Category::One } else { Category::Other }" },
     Rule { select: rule_11, body: "if n == 1 { Category::One } else if matches!(n, 2..=4) { Category::Few } else { Category::Other }" },
     Rule { select: rule_12, body: "if n == 0 { Category::Zero } else if n == 1 { Category::One } else if n == 2 { Category::Two } else if n == 3 { Category::Few } else if n == 6 { Category::Many } else { Category::Other }" },
     Rule { select: rule_13, body: "if n % 100 == 1 { Category::One } else if n % 100 == 2 { Category::Two } else if matches!(n % 100, 3..=4) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_14, body: "if matches!(n, 0 | 1) { Category::One } else { Category::Other }" },
-    Rule { select: rule_15, body: "if matches!(n, 0 | 1) { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }" },
-    Rule { select: rule_16, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else if matches!(n, 3..=6) { Category::Few } else if matches!(n, 7..=10) { Category::Many } else { Category::Other }" },
-    Rule { select: rule_17, body: "if matches!(n, 1 | 11) { Category::One } else if matches!(n, 2 | 12) { Category::Two } else if matches!(n, 3..=10 | 13..=19) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_18, body: "if n % 10 == 1 { Category::One } else if n % 10 == 2 { Category::Two } else if matches!(n % 100, 0 | 20 | 40 | 60 | 80) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_19, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else { Category::Other }" },
-    Rule { select: rule_20, body: "if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }" },
-    Rule { select: rule_21, body: "if n == 0 { Category::Zero } else if n == 1 { Category::One } else if matches!(n % 100, 2 | 22 | 42 | 62 | 82) || (n % 1000 == 0 && matches!(n % 100000, 1000..=20000 | 40000 | 60000 | 80000)) || (n != 0 && n % 1000000 == 100000) { Category::Two } else if matches!(n % 100, 3 | 23 | 43 | 63 | 83) { Category::Few } else if n != 1 && matches!(n % 100, 1 | 21 | 41 | 61 | 81) { Category::Many } else { Category::Other }" },
-    Rule { select: rule_22, body: "if n == 0 { Category::Zero } else if matches!(n, 0 | 1) && n != 0 { Category::One } else { Category::Other }" },
-    Rule { select: rule_23, body: "if n % 10 == 1 && !matches!(n % 100, 11..=19) { Category::One } else if matches!(n % 10, 2..=9) && !matches!(n % 100, 11..=19) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_24, body: "if n % 10 == 0 || matches!(n % 100, 11..=19) { Category::Zero } else if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }" },
-    Rule { select: rule_25, body: "if n == 1 { Category::One } else if n == 0 || (n != 1 && matches!(n % 100, 1..=19)) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_26, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else if n == 0 || matches!(n % 100, 3..=10) { Category::Few } else if matches!(n % 100, 11..=19) { Category::Many } else { Category::Other }" },
-    Rule { select: rule_27, body: "if n == 1 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if (n != 1 && matches!(n % 10, 0..=1)) || matches!(n % 10, 5..=9) || matches!(n % 100, 12..=14) { Category::Many } else { Category::Other }" },
-    Rule { select: rule_28, body: "if matches!(n, 0..=1) { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }" },
-    Rule { select: rule_29, body: "if n == 0 || n == 1 { Category::One } else if matches!(n, 2..=10) { Category::Few } else { Category::Other }" },
-    Rule { select: rule_30, body: "if matches!(n, 0..=1) || matches!(n, 11..=99) { Category::One } else { Category::Other }" },
+    Rule { select: rule_14, body: "if matches!(n, 0..=1) { Category::One } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_15, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else if matches!(n, 3..=6) { Category::Few } else if matches!(n, 7..=10) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_16, body: "if matches!(n, 1 | 11) { Category::One } else if matches!(n, 2 | 12) { Category::Two } else if matches!(n, 3..=10 | 13..=19) { Category::Few } else { Category::Other }" },
+    Rule { select: rule_17, body: "if n % 10 == 1 { Category::One } else if n % 10 == 2 { Category::Two } else if matches!(n % 100, 0 | 20 | 40 | 60 | 80) { Category::Few } else { Category::Other }" },
+    Rule { select: rule_18, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else { Category::Other }" },
+    Rule { select: rule_19, body: "if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }" },
+    Rule { select: rule_20, body: "if n == 0 { Category::Zero } else if n == 1 { Category::One } else if matches!(n % 100, 2 | 22 | 42 | 62 | 82) || (matches!(n % 1000, 0) && matches!(n % 100000, 1000..=20000 | 40000 | 60000 | 80000)) || (n != 0 && n % 1000000 == 100000) { Category::Two } else if matches!(n % 100, 3 | 23 | 43 | 63 | 83) { Category::Few } else if n != 1 && matches!(n % 100, 1 | 21 | 41 | 61 | 81) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_21, body: "if n == 0 { Category::Zero } else if matches!(n, 0..=1) && n != 0 { Category::One } else { Category::Other }" },
+    Rule { select: rule_22, body: "if n % 10 == 1 && !matches!(n % 100, 11..=19) { Category::One } else if matches!(n % 10, 2..=9) && !matches!(n % 100, 11..=19) { Category::Few } else { Category::Other }" },
+    Rule { select: rule_23, body: "if matches!(n % 10, 0) || matches!(n % 100, 11..=19) { Category::Zero } else if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }" },
+    Rule { select: rule_24, body: "if n == 1 { Category::One } else if n == 0 || (n != 1 && matches!(n % 100, 1..=19)) { Category::Few } else { Category::Other }" },
+    Rule { select: rule_25, body: "if n == 1 { Category::One } else if n == 2 { Category::Two } else if n == 0 || matches!(n % 100, 3..=10) { Category::Few } else if matches!(n % 100, 11..=19) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_26, body: "if n == 1 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if (n != 1 && matches!(n % 10, 0..=1)) || matches!(n % 10, 5..=9) || matches!(n % 100, 12..=14) { Category::Many } else { Category::Other }" },
+    Rule { select: rule_27, body: "if n == 0 || n == 1 { Category::One } else if matches!(n, 2..=10) { Category::Few } else { Category::Other }" },
+    Rule { select: rule_28, body: "if matches!(n, 0..=1) || matches!(n, 11..=99) { Category::One } else { Category::Other }" },
 ];
 
 /// Each CLDR locale: its tag, its categories and its rule (an index into `RULES`).
@@ -87,37 +85,37 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "et", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "eu", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "fa", categories: &[Category::One, Category::Other], rule: 2 },
-    Locale { tag: "ff", categories: &[Category::One, Category::Other], rule: 14 },
+    Locale { tag: "ff", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "fi", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "fil", categories: &[Category::One, Category::Other], rule: 10 },
     Locale { tag: "fo", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "fr", categories: &[Category::One, Category::Many, Category::Other], rule: 15 },
+    Locale { tag: "fr", categories: &[Category::One, Category::Many, Category::Other], rule: 14 },
     Locale { tag: "fur", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "fy", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "ga", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 16 },
-    Locale { tag: "gd", categories: &[Category::One, Category::Two, Category::Few, Category::Other], rule: 17 },
+    Locale { tag: "ga", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 15 },
+    Locale { tag: "gd", categories: &[Category::One, Category::Two, Category::Few, Category::Other], rule: 16 },
     Locale { tag: "gl", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "gsw", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "gu", categories: &[Category::One, Category::Other], rule: 2 },
     Locale { tag: "guw", categories: &[Category::One, Category::Other], rule: 1 },
-    Locale { tag: "gv", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 18 },
+    Locale { tag: "gv", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 17 },
     Locale { tag: "ha", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "haw", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "he", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "he", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "hi", categories: &[Category::One, Category::Other], rule: 2 },
     Locale { tag: "hnj", categories: &[Category::Other], rule: 6 },
     Locale { tag: "hr", categories: &[Category::One, Category::Few, Category::Other], rule: 8 },
     Locale { tag: "hsb", categories: &[Category::One, Category::Two, Category::Few, Category::Other], rule: 13 },
     Locale { tag: "hu", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "hy", categories: &[Category::One, Category::Other], rule: 14 },
+    Locale { tag: "hy", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "ia", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "id", categories: &[Category::Other], rule: 6 },
     Locale { tag: "ig", categories: &[Category::Other], rule: 6 },
     Locale { tag: "ii", categories: &[Category::Other], rule: 6 },
     Locale { tag: "io", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "is", categories: &[Category::One, Category::Other], rule: 20 },
+    Locale { tag: "is", categories: &[Category::One, Category::Other], rule: 19 },
     Locale { tag: "it", categories: &[Category::One, Category::Many, Category::Other], rule: 9 },
-    Locale { tag: "iu", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "iu", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "ja", categories: &[Category::Other], rule: 6 },
     Locale { tag: "jbo", categories: &[Category::Other], rule: 6 },
     Locale { tag: "jgo", categories: &[Category::One, Category::Other], rule: 0 },
@@ -125,7 +123,7 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "jv", categories: &[Category::Other], rule: 6 },
     Locale { tag: "jw", categories: &[Category::Other], rule: 6 },
     Locale { tag: "ka", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "kab", categories: &[Category::One, Category::Other], rule: 14 },
+    Locale { tag: "kab", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "kaj", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "kcg", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "kde", categories: &[Category::Other], rule: 6 },
@@ -140,9 +138,9 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "ksb", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ksh", categories: &[Category::Zero, Category::One, Category::Other], rule: 5 },
     Locale { tag: "ku", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "kw", categories: &[Category::Zero, Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 21 },
+    Locale { tag: "kw", categories: &[Category::Zero, Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 20 },
     Locale { tag: "ky", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "lag", categories: &[Category::Zero, Category::One, Category::Other], rule: 22 },
+    Locale { tag: "lag", categories: &[Category::Zero, Category::One, Category::Other], rule: 21 },
     Locale { tag: "lb", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "lg", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "lij", categories: &[Category::One, Category::Other], rule: 0 },
@@ -150,21 +148,21 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "lld", categories: &[Category::One, Category::Many, Category::Other], rule: 9 },
     Locale { tag: "ln", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "lo", categories: &[Category::Other], rule: 6 },
-    Locale { tag: "lt", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 23 },
-    Locale { tag: "lv", categories: &[Category::Zero, Category::One, Category::Other], rule: 24 },
+    Locale { tag: "lt", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 22 },
+    Locale { tag: "lv", categories: &[Category::Zero, Category::One, Category::Other], rule: 23 },
     Locale { tag: "mas", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "mg", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "mgo", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "mk", categories: &[Category::One, Category::Other], rule: 20 },
+    Locale { tag: "mk", categories: &[Category::One, Category::Other], rule: 19 },
     Locale { tag: "ml", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "mn", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "mo", categories: &[Category::One, Category::Few, Category::Other], rule: 25 },
+    Locale { tag: "mo", categories: &[Category::One, Category::Few, Category::Other], rule: 24 },
     Locale { tag: "mr", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ms", categories: &[Category::Other], rule: 6 },
-    Locale { tag: "mt", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 26 },
+    Locale { tag: "mt", categories: &[Category::One, Category::Two, Category::Few, Category::Many, Category::Other], rule: 25 },
     Locale { tag: "my", categories: &[Category::Other], rule: 6 },
     Locale { tag: "nah", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "naq", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "naq", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "nb", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "nd", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ne", categories: &[Category::One, Category::Other], rule: 0 },
@@ -184,37 +182,37 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "pa", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "pap", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "pcm", categories: &[Category::One, Category::Other], rule: 2 },
-    Locale { tag: "pl", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 27 },
-    Locale { tag: "prg", categories: &[Category::Zero, Category::One, Category::Other], rule: 24 },
+    Locale { tag: "pl", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 26 },
+    Locale { tag: "prg", categories: &[Category::Zero, Category::One, Category::Other], rule: 23 },
     Locale { tag: "ps", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "pt", categories: &[Category::One, Category::Many, Category::Other], rule: 28 },
+    Locale { tag: "pt", categories: &[Category::One, Category::Many, Category::Other], rule: 14 },
     Locale { tag: "pt-PT", categories: &[Category::One, Category::Many, Category::Other], rule: 9 },
     Locale { tag: "rm", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "ro", categories: &[Category::One, Category::Few, Category::Other], rule: 25 },
+    Locale { tag: "ro", categories: &[Category::One, Category::Few, Category::Other], rule: 24 },
     Locale { tag: "rof", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ru", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 4 },
     Locale { tag: "rwk", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "sah", categories: &[Category::Other], rule: 6 },
     Locale { tag: "saq", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "sat", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "sat", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "sc", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "scn", categories: &[Category::One, Category::Many, Category::Other], rule: 9 },
     Locale { tag: "sd", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "sdh", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "se", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "se", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "seh", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ses", categories: &[Category::Other], rule: 6 },
     Locale { tag: "sg", categories: &[Category::Other], rule: 6 },
     Locale { tag: "sh", categories: &[Category::One, Category::Few, Category::Other], rule: 8 },
-    Locale { tag: "shi", categories: &[Category::One, Category::Few, Category::Other], rule: 29 },
-    Locale { tag: "si", categories: &[Category::One, Category::Other], rule: 14 },
+    Locale { tag: "shi", categories: &[Category::One, Category::Few, Category::Other], rule: 27 },
+    Locale { tag: "si", categories: &[Category::One, Category::Other], rule: 1 },
     Locale { tag: "sk", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 11 },
     Locale { tag: "sl", categories: &[Category::One, Category::Two, Category::Few, Category::Other], rule: 13 },
-    Locale { tag: "sma", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
-    Locale { tag: "smi", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
-    Locale { tag: "smj", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
-    Locale { tag: "smn", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
-    Locale { tag: "sms", categories: &[Category::One, Category::Two, Category::Other], rule: 19 },
+    Locale { tag: "sma", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
+    Locale { tag: "smi", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
+    Locale { tag: "smj", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
+    Locale { tag: "smn", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
+    Locale { tag: "sms", categories: &[Category::One, Category::Two, Category::Other], rule: 18 },
     Locale { tag: "sn", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "so", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "sq", categories: &[Category::One, Category::Other], rule: 0 },
@@ -239,7 +237,7 @@ pub(super) static LOCALES: &[Locale] = &[
     Locale { tag: "tpi", categories: &[Category::Other], rule: 6 },
     Locale { tag: "tr", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "ts", categories: &[Category::One, Category::Other], rule: 0 },
-    Locale { tag: "tzm", categories: &[Category::One, Category::Other], rule: 30 },
+    Locale { tag: "tzm", categories: &[Category::One, Category::Other], rule: 28 },
     Locale { tag: "ug", categories: &[Category::One, Category::Other], rule: 0 },
     Locale { tag: "uk", categories: &[Category::One, Category::Few, Category::Many, Category::Other], rule: 4 },
     Locale { tag: "und", categories: &[Category::Other], rule: 6 },
@@ -279,7 +277,7 @@ fn rule_3(n: u64) -> Category {
 }
 
 fn rule_4(n: u64) -> Category {
-    if n % 10 == 1 && n % 100 != 11 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if n % 10 == 0 || matches!(n % 10, 5..=9) || matches!(n % 100, 11..=14) { Category::Many } else { Category::Other }
+    if n % 10 == 1 && n % 100 != 11 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if matches!(n % 10, 0) || matches!(n % 10, 5..=9) || matches!(n % 100, 11..=14) { Category::Many } else { Category::Other }
 }
 
 fn rule_5(n: u64) -> Category {
@@ -291,7 +289,7 @@ fn rule_6(_: u64) -> Category {
 }
 
 fn rule_7(n: u64) -> Category {
-    if n % 10 == 1 && !matches!(n % 100, 11 | 71 | 91) { Category::One } else if n % 10 == 2 && !matches!(n % 100, 12 | 72 | 92) { Category::Two } else if matches!(n % 10, 3..=4 | 9) && !matches!(n % 100, 10..=19 | 70..=79 | 90..=99) { Category::Few } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }
+    if n % 10 == 1 && !matches!(n % 100, 11 | 71 | 91) { Category::One } else if n % 10 == 2 && !matches!(n % 100, 12 | 72 | 92) { Category::Two } else if matches!(n % 10, 3..=4 | 9) && !matches!(n % 100, 10..=19 | 70..=79 | 90..=99) { Category::Few } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }
 }
 
 fn rule_8(n: u64) -> Category {
@@ -299,11 +297,11 @@ fn rule_8(n: u64) -> Category {
 }
 
 fn rule_9(n: u64) -> Category {
-    if n == 1 { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }
+    if n == 1 { Category::One } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }
 }
 
 fn rule_10(n: u64) -> Category {
-    if matches!(n, 1 | 2 | 3) || !matches!(n % 10, 4 | 6 | 9) { Category::One } else { Category::Other }
+    if matches!(n, 1..=3) || !matches!(n % 10, 4 | 6 | 9) { Category::One } else { Category::Other }
 }
 
 fn rule_11(n: u64) -> Category {
@@ -319,69 +317,61 @@ fn rule_13(n: u64) -> Category {
 }
 
 fn rule_14(n: u64) -> Category {
-    if matches!(n, 0 | 1) { Category::One } else { Category::Other }
+    if matches!(n, 0..=1) { Category::One } else if n != 0 && matches!(n % 1000000, 0) { Category::Many } else { Category::Other }
 }
 
 fn rule_15(n: u64) -> Category {
-    if matches!(n, 0 | 1) { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }
-}
-
-fn rule_16(n: u64) -> Category {
     if n == 1 { Category::One } else if n == 2 { Category::Two } else if matches!(n, 3..=6) { Category::Few } else if matches!(n, 7..=10) { Category::Many } else { Category::Other }
 }
 
-fn rule_17(n: u64) -> Category {
+fn rule_16(n: u64) -> Category {
     if matches!(n, 1 | 11) { Category::One } else if matches!(n, 2 | 12) { Category::Two } else if matches!(n, 3..=10 | 13..=19) { Category::Few } else { Category::Other }
 }
 
-fn rule_18(n: u64) -> Category {
+fn rule_17(n: u64) -> Category {
     if n % 10 == 1 { Category::One } else if n % 10 == 2 { Category::Two } else if matches!(n % 100, 0 | 20 | 40 | 60 | 80) { Category::Few } else { Category::Other }
 }
 
-fn rule_19(n: u64) -> Category {
+fn rule_18(n: u64) -> Category {
     if n == 1 { Category::One } else if n == 2 { Category::Two } else { Category::Other }
 }
 
-fn rule_20(n: u64) -> Category {
+fn rule_19(n: u64) -> Category {
     if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }
 }
 
+fn rule_20(n: u64) -> Category {
+    if n == 0 { Category::Zero } else if n == 1 { Category::One } else if matches!(n % 100, 2 | 22 | 42 | 62 | 82) || (matches!(n % 1000, 0) && matches!(n % 100000, 1000..=20000 | 40000 | 60000 | 80000)) || (n != 0 && n % 1000000 == 100000) { Category::Two } else if matches!(n % 100, 3 | 23 | 43 | 63 | 83) { Category::Few } else if n != 1 && matches!(n % 100, 1 | 21 | 41 | 61 | 81) { Category::Many } else { Category::Other }
+}
+
 fn rule_21(n: u64) -> Category {
-    if n == 0 { Category::Zero } else if n == 1 { Category::One } else if matches!(n % 100, 2 | 22 | 42 | 62 | 82) || (n % 1000 == 0 && matches!(n % 100000, 1000..=20000 | 40000 | 60000 | 80000)) || (n != 0 && n % 1000000 == 100000) { Category::Two } else if matches!(n % 100, 3 | 23 | 43 | 63 | 83) { Category::Few } else if n != 1 && matches!(n % 100, 1 | 21 | 41 | 61 | 81) { Category::Many } else { Category::Other }
+    if n == 0 { Category::Zero } else if matches!(n, 0..=1) && n != 0 { Category::One } else { Category::Other }
 }
 
 fn rule_22(n: u64) -> Category {
-    if n == 0 { Category::Zero } else if matches!(n, 0 | 1) && n != 0 { Category::One } else { Category::Other }
-}
-
-fn rule_23(n: u64) -> Category {
     if n % 10 == 1 && !matches!(n % 100, 11..=19) { Category::One } else if matches!(n % 10, 2..=9) && !matches!(n % 100, 11..=19) { Category::Few } else { Category::Other }
 }
 
-fn rule_24(n: u64) -> Category {
-    if n % 10 == 0 || matches!(n % 100, 11..=19) { Category::Zero } else if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }
+fn rule_23(n: u64) -> Category {
+    if matches!(n % 10, 0) || matches!(n % 100, 11..=19) { Category::Zero } else if n % 10 == 1 && n % 100 != 11 { Category::One } else { Category::Other }
 }
 
-fn rule_25(n: u64) -> Category {
+fn rule_24(n: u64) -> Category {
     if n == 1 { Category::One } else if n == 0 || (n != 1 && matches!(n % 100, 1..=19)) { Category::Few } else { Category::Other }
 }
 
-fn rule_26(n: u64) -> Category {
+fn rule_25(n: u64) -> Category {
     if n == 1 { Category::One } else if n == 2 { Category::Two } else if n == 0 || matches!(n % 100, 3..=10) { Category::Few } else if matches!(n % 100, 11..=19) { Category::Many } else { Category::Other }
 }
 
-fn rule_27(n: u64) -> Category {
+fn rule_26(n: u64) -> Category {
     if n == 1 { Category::One } else if matches!(n % 10, 2..=4) && !matches!(n % 100, 12..=14) { Category::Few } else if (n != 1 && matches!(n % 10, 0..=1)) || matches!(n % 10, 5..=9) || matches!(n % 100, 12..=14) { Category::Many } else { Category::Other }
 }
 
-fn rule_28(n: u64) -> Category {
-    if matches!(n, 0..=1) { Category::One } else if n != 0 && n % 1000000 == 0 { Category::Many } else { Category::Other }
-}
-
-fn rule_29(n: u64) -> Category {
+fn rule_27(n: u64) -> Category {
     if n == 0 || n == 1 { Category::One } else if matches!(n, 2..=10) { Category::Few } else { Category::Other }
 }
 
-fn rule_30(n: u64) -> Category {
+fn rule_28(n: u64) -> Category {
     if matches!(n, 0..=1) || matches!(n, 11..=99) { Category::One } else { Category::Other }
 }
