@@ -2081,7 +2081,7 @@ pub mod values {
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > .input {$count :integer}<br>.match $count<br>0 {{No file is locked by {$owner}}}<br>one {{{$count} file is locked by {$owner}}}<br>\* {{{$count} files are locked by {$owner}}}
+        /// > .input {$count :integer}<br>.match $count<br>0   {{No file is locked by {$owner}}}<br>one {{{$count} file is locked by {$owner}}}<br>\*   {{{$count} files are locked by {$owner}}}
         ///
         /// # Params
         ///
@@ -2103,7 +2103,7 @@ pub mod values {
         ///
         /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
         ///
-        /// > .input {$attempts :integer}<br>.match $attempts<br>one {{{$attempts} attempt failed}}<br>\* {{{$attempts} attempts failed}}
+        /// > .input {$attempts :integer}<br>.match $attempts<br>one {{{$attempts} attempt failed}}<br>\*   {{{$attempts} attempts failed}}
         ///
         /// # Params
         ///
