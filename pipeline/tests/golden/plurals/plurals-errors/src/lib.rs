@@ -1604,6 +1604,9 @@ mod response {
         problem: ProblemMembers,
         raw: Vec<u8>,
         retry_after: ::core::option::Option<::core::time::Duration>,
+        /// Where the params of the catalogue's values are in the body, found
+        /// in the pass that read it: `value` decodes only those.
+        params: param_spans::ParamSpans,
     }
     /// What `ApiError` keeps of a body that is RFC 9457 problem details rather
     /// than an error body: their code, `detail` and `instance`; each `None`
@@ -1664,13 +1667,14 @@ mod response {
                     problem: ProblemMembers::NONE,
                     raw: Vec::from(body),
                     retry_after: ::core::option::Option::None,
+                    params: param_spans::ParamSpans::NONE,
                 };
             }
             let read = read_problem(body);
-            let parsed = if read.maybe_body {
-                ::serde_json::from_slice::<ErrorBody>(body).ok()
+            let (parsed, params) = if read.maybe_body {
+                param_spans::read_body(body)
             } else {
-                ::core::option::Option::None
+                (::core::option::Option::None, param_spans::ParamSpans::NONE)
             };
             let code = match &parsed {
                 ::core::option::Option::Some(parsed) => {
@@ -1698,6 +1702,7 @@ mod response {
                 problem,
                 raw: Vec::from(body),
                 retry_after: ::core::option::Option::None,
+                params,
             }
         }
         /// Classifies an `http::Response` (features `serde` and `http`), and
@@ -1976,6 +1981,268 @@ mod response {
                 ::core::write!(f, " [{key} {}{more}]", id.escape_debug())?;
             }
             Ok(())
+        }
+    }
+    /// Where the params are in a body (`ApiError::value`).
+    mod param_spans {
+        use super::*;
+        /// Each member of an error body that is some value's param, the last
+        /// of a repeated one, as the pass that read the body found it; `None`
+        /// when it did not read it as an error body.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub(super) struct ParamSpans(
+            ::core::option::Option<Vec<(&'static str, ParamSpan)>>,
+        );
+        impl ParamSpans {
+            /// Not read as an error body: `value` reads the whole body.
+            pub(super) const NONE: Self = Self(::core::option::Option::None);
+        }
+        /// A param's value: a text without escapes as its bytes' place in
+        /// the body, anything else as the `serde_json::Value` it is.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub(super) enum ParamSpan {
+            Text(usize, usize),
+            Value(::serde_json::Value),
+        }
+        /// What a member's key names: a member of the body, or a param.
+        enum SpanKey {
+            Member(Field),
+            Param(&'static str),
+        }
+        /// Reads a member's key as `Field` does, then as some value's param.
+        struct SpanKeySeed;
+        impl<'de> DeserializeSeed<'de> for SpanKeySeed {
+            type Value = SpanKey;
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> ::core::result::Result<SpanKey, D::Error> {
+                deserializer.deserialize_identifier(self)
+            }
+        }
+        impl Visitor<'_> for SpanKeySeed {
+            type Value = SpanKey;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E: de::Error>(
+                self,
+                name: &str,
+            ) -> ::core::result::Result<SpanKey, E> {
+                Ok(
+                    match FieldVisitor.visit_str::<E>(name)? {
+                        Field::Other => {
+                            match crate::value_wire::param_key(name) {
+                                ::core::option::Option::Some(param) => SpanKey::Param(param),
+                                ::core::option::Option::None => {
+                                    SpanKey::Member(Field::Other)
+                                }
+                            }
+                        }
+                        field => SpanKey::Member(field),
+                    },
+                )
+            }
+        }
+        /// Reads a param's value: a text borrowed from `body` as its place
+        /// there, anything else as `serde_json::Value` reads it.
+        struct ParamSeed<'s> {
+            body: &'s [u8],
+        }
+        impl<'de> DeserializeSeed<'de> for ParamSeed<'_> {
+            type Value = ParamSpan;
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> ::core::result::Result<ParamSpan, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+        impl<'de> Visitor<'de> for ParamSeed<'_> {
+            type Value = ParamSpan;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                text: &'de str,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                let start = (text.as_ptr() as usize)
+                    .wrapping_sub(self.body.as_ptr() as usize);
+                match start.checked_add(text.len()) {
+                    ::core::option::Option::Some(end) if end <= self.body.len() => {
+                        Ok(ParamSpan::Text(start, end))
+                    }
+                    _ => self.visit_str(text),
+                }
+            }
+            fn visit_str<E: de::Error>(
+                self,
+                text: &str,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::String(String::from(text))))
+            }
+            fn visit_string<E: de::Error>(
+                self,
+                text: String,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::String(text)))
+            }
+            fn visit_bool<E: de::Error>(
+                self,
+                value: bool,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::Bool(value)))
+            }
+            fn visit_i64<E: de::Error>(
+                self,
+                value: i64,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            }
+            fn visit_u64<E: de::Error>(
+                self,
+                value: u64,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            }
+            fn visit_f64<E: de::Error>(
+                self,
+                value: f64,
+            ) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            }
+            fn visit_unit<E: de::Error>(self) -> ::core::result::Result<ParamSpan, E> {
+                Ok(ParamSpan::Value(::serde_json::Value::Null))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> ::core::result::Result<ParamSpan, A::Error> {
+                ::serde_json::Value::deserialize(
+                        de::value::SeqAccessDeserializer::new(seq),
+                    )
+                    .map(ParamSpan::Value)
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> ::core::result::Result<ParamSpan, A::Error> {
+                ::serde_json::Value::deserialize(
+                        de::value::MapAccessDeserializer::new(map),
+                    )
+                    .map(ParamSpan::Value)
+            }
+        }
+        /// `BodyVisitor`'s reading of the members, keeping the params where it goes.
+        struct SpansVisitor<'s> {
+            spans: &'s mut Vec<(&'static str, ParamSpan)>,
+            body: &'s [u8],
+        }
+        impl<'de> Visitor<'de> for SpansVisitor<'_> {
+            type Value = ErrorBody;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                BodyVisitor.expecting(f)
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ErrorBody, A::Error> {
+                let mut code = ::core::option::Option::None;
+                let mut message = ::core::option::Option::None;
+                while let ::core::option::Option::Some(key) = map
+                    .next_key_seed(SpanKeySeed)?
+                {
+                    let field = match key {
+                        SpanKey::Param(name) => {
+                            let value = map
+                                .next_value_seed(ParamSeed { body: self.body })?;
+                            self.spans.retain(|(key, _)| *key != name);
+                            self.spans.push((name, value));
+                            continue;
+                        }
+                        SpanKey::Member(field) => field,
+                    };
+                    match field {
+                        Field::Code => {
+                            let value = map
+                                .next_value_seed(CodeField { in_array: false })?;
+                            once(&mut code, value, "code")?;
+                        }
+                        Field::Message => {
+                            let value = map
+                                .next_value_seed(TextField {
+                                    in_array: false,
+                                    lenient: false,
+                                })?;
+                            once(&mut message, value, "message")?;
+                        }
+                        Field::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(ErrorBody {
+                    code: code.ok_or_else(|| de::Error::missing_field("code"))?,
+                    message: message
+                        .flatten()
+                        .ok_or_else(|| de::Error::missing_field("message"))?,
+                })
+            }
+        }
+        /// The body as `serde_json::from_slice::<ErrorBody>` reads it, with
+        /// where its params are; a body that is not an error body has none.
+        pub(super) fn read_body(
+            body: &[u8],
+        ) -> (::core::option::Option<ErrorBody>, ParamSpans) {
+            let mut spans = Vec::new();
+            let visitor = SpansVisitor {
+                spans: &mut spans,
+                body,
+            };
+            let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+            let read = match ErrorBody::ENVELOPE {
+                ::core::option::Option::Some(key) => {
+                    deserializer.deserialize_map(Envelope { key, inner: visitor })
+                }
+                ::core::option::Option::None => deserializer.deserialize_map(visitor),
+            };
+            match read.and_then(|parsed| deserializer.end().map(|()| parsed)) {
+                Ok(parsed) => {
+                    (
+                        ::core::option::Option::Some(parsed),
+                        ParamSpans(::core::option::Option::Some(spans)),
+                    )
+                }
+                Err(_) => {
+                    (::serde_json::from_slice::<ErrorBody>(body).ok(), ParamSpans::NONE)
+                }
+            }
+        }
+        impl ApiError {
+            /// Each member that is a param of some value, as `serde_json`
+            /// reads it, from the pass that read the body; `None` when that
+            /// pass did not read it as an error body.
+            pub(crate) fn param_members(
+                &self,
+            ) -> ::core::option::Option<Vec<(&'static str, ::serde_json::Value)>> {
+                let spans = self.params.0.as_ref()?;
+                let mut members = Vec::with_capacity(spans.len());
+                for (name, span) in spans {
+                    let value = match span {
+                        ParamSpan::Text(start, end) => {
+                            ::serde_json::Value::String(
+                                String::from(
+                                    ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
+                                ),
+                            )
+                        }
+                        ParamSpan::Value(value) => value.clone(),
+                    };
+                    members.push((*name, value));
+                }
+                ::core::option::Option::Some(members)
+            }
         }
     }
     impl ::core::error::Error for ApiError {}
@@ -2493,38 +2760,41 @@ mod value_wire {
     /// A body's members as reading a value needs them, in one pass:
     /// its code, and each param of some value, as sent.
     struct Read {
-        /// The code member, as sent.
-        code: ::core::option::Option<Value>,
+        /// The catalogue's error that the code member names, as `BodyCode`
+        /// reads it: none when it reads no code, or one the catalogue lacks.
+        code: ::core::option::Option<crate::ErrorCode>,
         /// Each member that is a param of some value, as sent: the last of a repeated key.
         params: ::alloc::vec::Vec<(&'static str, Value)>,
     }
     impl Read {
         /// The catalogue's error whose code (or alias) the members carry.
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
-            crate::BodyCode::deserialize(self.code.as_ref()?)
-                .ok()
-                .and_then(crate::BodyCode::error_code)
+            self.code
         }
-        /// The member `key`, as sent, taken out.
-        fn take(&mut self, key: &str) -> ::core::option::Option<Value> {
-            let at = self.params.iter().position(|(name, _)| *name == key)?;
-            ::core::option::Option::Some(self.params.swap_remove(at).1)
+        /// The member `key`, as sent. A reader takes a text or a list out
+        /// where it lies: a `Value` moved out of the list, then out of an
+        /// `Option`, cost more than the search.
+        fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
+            self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
         }
         fn string(
             &mut self,
             key: &str,
         ) -> ::core::option::Option<::alloc::string::String> {
-            match self.take(key)? {
-                Value::String(text) => ::core::option::Option::Some(text),
+            match self.find(key)? {
+                Value::String(text) => {
+                    ::core::option::Option::Some(::core::mem::take(text))
+                }
                 _ => ::core::option::Option::None,
             }
         }
         fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
-            self.take(key)?.as_i64()
+            self.find(key)?.as_i64()
         }
     }
-    /// The param of some value that a member's key names.
-    fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+    /// The param of some value that a member's key names (`ApiError`'s
+    /// first read looks for them too).
+    pub(crate) fn param_key(key: &str) -> ::core::option::Option<&'static str> {
         match key {
             "attempts" => ::core::option::Option::Some("attempts"),
             "count" => ::core::option::Option::Some("count"),
@@ -2567,6 +2837,130 @@ mod value_wire {
             )
         }
     }
+    /// Reads the code member as `BodyCode` does, into the error it names, or none.
+    #[derive(Clone, Copy)]
+    struct CodeMember {
+        in_array: bool,
+    }
+    impl CodeMember {
+        fn field(self) -> crate::response::CodeField {
+            crate::response::CodeField {
+                in_array: self.in_array,
+            }
+        }
+    }
+    impl<'de> de::DeserializeSeed<'de> for CodeMember {
+        type Value = ::core::option::Option<crate::ErrorCode>;
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> ::core::result::Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for CodeMember {
+        type Value = ::core::option::Option<crate::ErrorCode>;
+        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str("an error code")
+        }
+        fn visit_bool<E: de::Error>(
+            self,
+            value: bool,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_bool::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_i64<E: de::Error>(
+            self,
+            value: i64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_i64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_u64<E: de::Error>(
+            self,
+            value: u64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_u64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_i128<E: de::Error>(
+            self,
+            value: i128,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_i128::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_u128<E: de::Error>(
+            self,
+            value: u128,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_u128::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_f64<E: de::Error>(
+            self,
+            value: f64,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_f64::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_str<E: de::Error>(
+            self,
+            value: &str,
+        ) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(
+                de::Visitor::visit_str::<E>(self.field(), value)
+                    .ok()
+                    .and_then(crate::BodyCode::error_code),
+            )
+        }
+        fn visit_unit<E: de::Error>(self) -> ::core::result::Result<Self::Value, E> {
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+        /// A one-element array of a code, as `CodeField` reads it.
+        fn visit_seq<A: de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            let first = match self.in_array {
+                true => ::core::option::Option::None,
+                false => seq.next_element_seed(CodeMember { in_array: true })?,
+            };
+            let mut more = false;
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                more = true;
+            }
+            ::core::result::Result::Ok(
+                if more { ::core::option::Option::None } else { first.flatten() },
+            )
+        }
+        fn visit_map<A: de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> ::core::result::Result<Self::Value, A::Error> {
+            while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+            ::core::result::Result::Ok(::core::option::Option::None)
+        }
+    }
     /// Reads an object's members; anything else, skipped, reads as none.
     struct MembersVisitor;
     impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
@@ -2594,14 +2988,16 @@ mod value_wire {
             while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
                 match key {
                     Key::Code => {
-                        read.code = ::core::option::Option::Some(
-                            map.next_value::<Value>()?,
-                        );
+                        read.code = map.next_value_seed(CodeMember { in_array: false })?;
                     }
                     Key::Param(name) => {
                         let value = map.next_value::<Value>()?;
-                        read.params.retain(|(key, _)| *key != name);
-                        read.params.push((name, value));
+                        match read.params.iter_mut().find(|(key, _)| *key == name) {
+                            ::core::option::Option::Some(member) => member.1 = value,
+                            ::core::option::Option::None => {
+                                read.params.push((name, value))
+                            }
+                        }
                     }
                     Key::Other => {
                         map.next_value::<de::IgnoredAny>()?;
@@ -2688,7 +3084,17 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let mut members = ::serde_json::from_slice::<Read>(self.raw_body()).ok()?;
+            let mut members = match self.param_members() {
+                ::core::option::Option::Some(params) => {
+                    Read {
+                        code: ::core::option::Option::None,
+                        params,
+                    }
+                }
+                ::core::option::Option::None => {
+                    ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
+                }
+            };
             ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
     }
