@@ -117,12 +117,8 @@ pub(super) fn emit(catalogue: &Catalogue, with_message: bool) -> TokenStream {
 }
 
 /// `Params` for `ErrorValue`, which `Occurrence<ErrorValue>` needs: each
-/// variant's, as text. Nothing without an occurrence member.
-pub(super) fn write_error_value_params(
-    items: &mut Items,
-    catalogue: &Catalogue,
-    with_message: bool,
-) {
+/// variant's, through `each_value!`. Nothing without an occurrence member.
+pub(super) fn write_error_value_params(items: &mut Items, catalogue: &Catalogue, with_message: bool) {
     if member(catalogue).is_none() {
         return;
     }

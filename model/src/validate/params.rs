@@ -140,7 +140,11 @@ fn check_message(
 ) -> Option<Template> {
     let at = row_at.field("message");
     if source.trim().is_empty() {
-        problems.push(at, format!("{}: `message` is blank", here()), "write the message, or remove `message`");
+        problems.push(
+            at,
+            format!("{}: `message` is blank", here()),
+            "write the message, or remove `message`",
+        );
         return None;
     }
     check_text_lazily(problems, row_at, here, "message", source);
