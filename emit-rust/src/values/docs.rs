@@ -105,7 +105,7 @@ pub(super) fn error_value_docs(catalogue: &Catalogue, values: &[Value]) -> Strin
          message, named by its `ErrorCode` variant and its own \
          (`ErrorValue::{variant}`).\n\n\
          `From` each value builds it; `error()` gives its `ErrorCode`{more}.",
-        variant = first.variant,
+        variant = first.variant_text,
         more = if catalogue.body.is_some() {
             ", and with `serde` it reads a body of any of them by its code"
         } else {

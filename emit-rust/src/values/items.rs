@@ -216,7 +216,7 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.open("pub enum ErrorValue");
     for value in values {
         items.doc(&format!("[`{}::{}`](crate::{0}::{1}).", value.table.rust_enum, value.row.rust_variant));
-        items.line(format_args!("{}({}),", value.variant_text, value.path_text));
+        items.line(format_args!("{}({}),", value.variant_text, value.path_text()));
     }
     items.close();
     each_value_macro(items, values);

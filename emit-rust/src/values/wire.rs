@@ -354,7 +354,7 @@ fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
 
 /// One value's line of `wire_impls!`.
 fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_message: bool) {
-    let mut line = format!("wire_impls!({}", value.path_text);
+    let mut line = format!("wire_impls!({}", value.path_text());
     if with_message {
         line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
             (Some(_), _) => ", to_string",
