@@ -138,10 +138,11 @@ fn check_message(
     known: &[&Param],
     own: &[Param],
 ) -> Option<Template> {
-    let at = row_at.field("message");
+    // Where the message is: made only for a problem.
+    let at = || row_at.field("message");
     if source.trim().is_empty() {
         problems.push(
-            at,
+            at(),
             format!("{}: `message` is blank", here()),
             "write the message, or remove `message`",
         );
@@ -153,7 +154,7 @@ fn check_message(
         Err(fault) => {
             let near: String = source[fault.at..].chars().take(24).collect();
             problems.push(
-                at,
+                at(),
                 format!("{}: `message`: {} (at `{}`)", here(), fault.problem, shown(&near)),
                 fault.help,
             );
@@ -174,7 +175,7 @@ fn check_message(
                 ),
             };
             problems.push(
-                at.clone(),
+                at(),
                 format!("{}: `{{${}}}` names no declared param", here(), shown(name)),
                 help,
             );
@@ -200,7 +201,7 @@ fn check_message(
             None
         };
         if let Some((problem, help)) = fault {
-            problems.push(at.clone(), format!("{}: `message` shows `{name}`, {problem}", here()), help);
+            problems.push(at(), format!("{}: `message` shows `{name}`, {problem}", here()), help);
             sound = false;
         }
     }
