@@ -174,11 +174,7 @@ fn check_message(
                     shown(name)
                 ),
             };
-            problems.push(
-                at(),
-                format!("{}: `{{${}}}` names no declared param", here(), shown(name)),
-                help,
-            );
+            problems.push(at(), format!("{}: `{{${}}}` names no declared param", here(), shown(name)), help);
             sound = false;
             continue;
         };
