@@ -18,7 +18,7 @@ pub(super) fn values_docs(catalogue: &Catalogue, values: &[Value]) -> String {
          Each converts into its error and `ErrorCode`, and displays its message \
          template as the spec writes it (shown on each value), each `{{$param}}` replaced \
          by the field's value (a number as Rust's `Display` for `f64` shows it), as \
-         each error's entry in the [reference](crate::reference) shows with sample values; \
+         each error's entry in [the reference](crate::reference) shows with sample values; \
          one without a message displays its description.{wire}{occurrence}",
         module = first.table.id,
         ty = first.row.rust_variant,

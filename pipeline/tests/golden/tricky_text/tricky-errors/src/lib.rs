@@ -852,7 +852,7 @@ impl ::core::fmt::Display for UnknownNameError {
 impl ::core::error::Error for UnknownNameError {}
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::tricky::SentAlone`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in the [reference](crate::reference) shows with sample values; one without a message displays its description.
+/// A module per table holds a struct per error with params or a message (`values::tricky::SentAlone`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 #[cfg(feature = "alloc")]
 #[macro_use]
 #[rustfmt::skip]
