@@ -69,7 +69,7 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
             };
             docs.push_str(&format!(
                 "Displayed as its message template{escapes}:\n\n> {}",
-                DOCS.inline(&template.source)
+                DOCS.inline(&template.shown(true))
             ));
         }
         None => docs.push_str("Displayed as its description: the row has no message."),
