@@ -26,7 +26,7 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Token
         return TokenStream::new();
     }
     let structs = values.iter().map(|value| emit_value_message_in(locales, value));
-    let variants: Vec<_> = values.iter().map(|value| &value.variant).collect();
+    let variants: Vec<_> = values.iter().map(Value::variant).collect();
     let renders = values.iter().any(|value| {
         value.row.message.is_some()
             && locales
@@ -94,7 +94,7 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Token
 /// One value's `message_in`: the pieces of each locale translating its
 /// template, a description where it has none, `Display` for the rest.
 fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
-    let Value { path, row, .. } = value;
+    let (path, row) = (value.path(), value.row);
     let docs =
         doc(&format!("The message in `locale`: `Display`'s text in the default, `{}`.", locales.default));
     let display = quote! { ::alloc::string::ToString::to_string(self) };

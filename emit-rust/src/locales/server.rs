@@ -210,7 +210,7 @@ fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
     } else {
         quote! { ::core::option::Option::None }
     };
-    let mut paths: Vec<TokenStream> = values.iter().map(|value| value.path.clone()).collect();
+    let mut paths: Vec<TokenStream> = values.iter().map(super::super::values::Value::path).collect();
     paths.push(quote!(crate::values::ErrorValue));
     // A value answered with the member naming its occurrence, in a locale.
     let occurrences = crate::values::occurrence::exists(catalogue).then(|| {

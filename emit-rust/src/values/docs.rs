@@ -3,7 +3,7 @@
 
 use super::Value;
 use crate::DOCS;
-use errcat_model::params::{Param, ParamType};
+use errcat_model::params::Param;
 use errcat_model::{Catalogue, MessageText, Table};
 
 /// The `values` module's docs: what a value is, and an example.
@@ -15,8 +15,11 @@ pub(super) fn values_docs(catalogue: &Catalogue, values: &[Value]) -> String {
          A module per table holds a struct per error with params or a message \
          (`values::{module}::{ty}`), one public field per param, the \
          catalogue's shared params first; `ErrorValue` holds any of them. \
-         Each displays its message and converts into its error and `ErrorCode`.\
-         {wire}{occurrence}",
+         Each converts into its error and `ErrorCode`, and displays its message \
+         template as the spec writes it (shown on each value), each `{{$param}}` replaced \
+         by the field's value (a number as Rust's `Display` for `f64` shows it), as \
+         each error's entry in [the reference](crate::reference) shows with sample values; \
+         one without a message displays its description.{wire}{occurrence}",
         module = first.table.id,
         ty = first.row.rust_variant,
         wire = if catalogue.body.is_some() {
@@ -44,7 +47,9 @@ pub(super) fn module_docs(table: &Table) -> String {
     )
 }
 
-/// A value's docs: its error, its description, its message and its params.
+/// A value's docs: its error, its description and its message template.
+/// What every value's docs would repeat (how a template displays) the
+/// `values` module says once, and the fields list the params.
 pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
     let Value { table, row, .. } = value;
     let mut docs = format!(
@@ -58,13 +63,12 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
             // The template as the spec writes it: an outline with `{param}`
             // could not tell a placeholder from escaped literal braces.
             let escapes = if template.source.contains('\\') {
-                "; `\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`"
+                " (`\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`)"
             } else {
                 ""
             };
             docs.push_str(&format!(
-                "Displayed as its message template, as the spec writes it, each `{{$param}}` replaced \
-                 by the field's value (a number as Rust's `Display` for `f64` shows it){escapes}:\n\n> {}",
+                "Displayed as its message template{escapes}:\n\n> {}",
                 DOCS.inline(&template.shown(true))
             ));
         }
@@ -80,47 +84,17 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
         };
         docs.push_str(&format!(" The body's `{}` member carries its {text}.", message.key));
     }
-    if !value.params.is_empty() {
-        docs.push_str("\n\n# Params\n");
-        for param in &value.params {
-            docs.push_str(&format!(
-                "\n- `{}` ({}): {}",
-                param.name,
-                kind(param),
-                DOCS.inline(&param.description)
-            ));
-        }
-    }
     docs
 }
 
-/// A field's docs: the param's description, and what it holds.
+/// A field's docs: the param's description, and whether the message shows
+/// it (its type and whether it is optional are the field's type).
 pub(super) fn field_docs(param: &Param) -> String {
-    format!("{}\n\n{}.", DOCS.paragraph(&param.description), upper_first(&kind(param)))
-}
-
-/// What a param holds, in words: `an integer, optional, data only`.
-fn kind(param: &Param) -> String {
-    let mut kind = match param.ty {
-        ParamType::String => "a string",
-        ParamType::Integer => "an integer",
-        ParamType::Number => "a number",
-        ParamType::Boolean => "a boolean",
-        ParamType::Strings => "a list of strings",
-    }
-    .to_owned();
-    if !param.required {
-        kind.push_str(", optional");
-    }
+    let mut docs = DOCS.paragraph(&param.description);
     if param.data_only {
-        kind.push_str(", data only: not in the message");
+        docs.push_str("\n\nData only: not in the message.");
     }
-    kind
-}
-
-fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+    docs
 }
 
 /// `ErrorValue`'s docs.
@@ -131,7 +105,7 @@ pub(super) fn error_value_docs(catalogue: &Catalogue, values: &[Value]) -> Strin
          message, named by its `ErrorCode` variant and its own \
          (`ErrorValue::{variant}`).\n\n\
          `From` each value builds it; `error()` gives its `ErrorCode`{more}.",
-        variant = first.variant,
+        variant = first.variant_text,
         more = if catalogue.body.is_some() {
             ", and with `serde` it reads a body of any of them by its code"
         } else {

@@ -114,7 +114,7 @@ fn json_value(param: &Param) -> String {
 /// Build a value, display it, and turn it into its error.
 fn build_section(catalogue: &Catalogue, sample: &Sample) -> Section {
     let krate = catalogue.crate_ident();
-    let Value { table, row, variant, .. } = sample.value;
+    let Value { table, row, variant_text: variant, .. } = sample.value;
     let shows = if row.message.is_some() { "its message, the row's template" } else { "its description" };
     Section {
         heading: "Errors as values".to_owned(),
@@ -223,7 +223,7 @@ fn server_section(catalogue: &Catalogue, sample: &Sample) -> Section {
 /// Read a value back from an answer's body.
 fn client_section(catalogue: &Catalogue, sample: &Sample) -> Section {
     let krate = catalogue.crate_ident();
-    let Value { row, variant, .. } = sample.value;
+    let Value { row, variant_text: variant, .. } = sample.value;
     let required = sample.value.params.iter().find(|param| param.required);
     let tolerant = match required {
         Some(param) => format!(

@@ -23,9 +23,11 @@ pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
     }
     let docs = doc(&docs::values_docs(catalogue, &values));
     let slot = TextSlot::Items.tokens();
+    // `macro_use`: `value_wire`, later in the file, dispatches with `each_value!` too.
     let mut printed = crate::print_part(quote! {
         #docs
         #[cfg(feature = "alloc")]
+        #[macro_use]
         pub mod values {
             #slot
         }
@@ -269,20 +271,21 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.open("pub enum ErrorValue");
     for value in values {
         items.doc(&format!("[`{}::{}`](crate::{0}::{1}).", value.table.rust_enum, value.row.rust_variant));
-        items.line(format_args!("{}({}),", value.variant_text, value.path_text));
+        items.line(format_args!("{}({}),", value.variant_text, value.path_text()));
     }
     items.close();
+    each_value_macro(items, values);
     items.open("impl ErrorValue");
     items.doc("The error this is a value of.");
     items.line("#[must_use]");
     items.open("pub fn error(&self) -> crate::ErrorCode");
-    write_match(items, values, "crate::ErrorCode::from(value.error())");
+    write_match(items, "crate::ErrorCode::from(value.error())");
     items.close();
     write_getters(items, catalogue, "", "self.error()");
     items.close();
     items.open("impl ::core::fmt::Display for ErrorValue");
     items.open("fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result");
-    write_match(items, values, "::core::fmt::Display::fmt(value, f)");
+    write_match(items, "::core::fmt::Display::fmt(value, f)");
     items.close();
     items.close();
     items.lines(
@@ -296,11 +299,26 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     );
 }
 
-/// `match self { Self::Variant(value) => body, … }` over every value.
-pub(super) fn write_match(items: &mut Items, values: &[Value], body: &str) {
-    items.open("match self");
+/// `each_value!`: the one `match` over `ErrorValue`'s variants, which
+/// every method dispatching on the value it holds expands, so that a value
+/// is an arm once rather than once per method.
+fn each_value_macro(items: &mut Items, values: &[Value]) {
+    items.doc(
+        "`$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of\n\
+         one arm per value, written once for every method that dispatches on the value.",
+    );
+    items.open("macro_rules! each_value");
+    items.open("($on:expr, $value:ident => $body:expr) =>");
+    items.open("match $on");
     for value in values {
-        items.line(format_args!("Self::{}(value) => {body},", value.variant_text));
+        items.line(format_args!("Self::{}($value) => $body,", value.variant_text));
     }
     items.close();
+    items.close_with(";");
+    items.close();
+}
+
+/// `each_value!(self, value => body)`: `body` on the value `self` holds.
+pub(super) fn write_match(items: &mut Items, body: &str) {
+    items.line(format_args!("each_value!(self, value => {body})"));
 }

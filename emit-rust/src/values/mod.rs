@@ -52,19 +52,35 @@ pub(crate) fn any_params(catalogue: &Catalogue) -> bool {
 }
 
 /// One row's value: where it lives and what its `ErrorValue` variant is called.
+///
+/// Made for every row on each of the several passes over the values (the
+/// items, their wire code, the guide's sample), so it holds only what
+/// every pass reads; the paths and idents are made where they are used.
 pub(super) struct Value<'a> {
     pub table: &'a Table,
     pub row: &'a Row,
-    /// Its struct, by path: `crate::values::card::CardDeclined`.
-    pub path: TokenStream,
-    /// The same path as text, for the items written as text.
-    pub path_text: String,
-    /// Its `ErrorValue` variant.
-    pub variant: proc_macro2::Ident,
-    /// The same variant as text.
+    /// Its `ErrorValue` variant, as text.
     pub variant_text: String,
     /// Every param it carries: the catalogue's, then the row's.
     pub params: Vec<&'a Param>,
+}
+
+impl Value<'_> {
+    /// Its struct, by path: `crate::values::card::CardDeclined`.
+    pub fn path(&self) -> TokenStream {
+        let (module, ty) = (ident(&self.table.id), ident(&self.row.rust_variant));
+        quote!(crate::values::#module::#ty)
+    }
+
+    /// The same path as text, for the items written as text.
+    pub fn path_text(&self) -> String {
+        format!("crate::values::{}::{}", self.table.id, self.row.rust_variant)
+    }
+
+    /// Its `ErrorValue` variant.
+    pub fn variant(&self) -> proc_macro2::Ident {
+        ident(&self.variant_text)
+    }
 }
 
 /// Every row's value, in spec order. `ErrorValue`'s variants join the
@@ -79,25 +95,17 @@ pub(super) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
             .collect()
     };
     let mut names = joined("");
-    let mut sorted = names.clone();
-    sorted.sort();
-    sorted.dedup();
-    if sorted.len() != names.len() {
+    let mut distinct = std::collections::HashSet::with_capacity(names.len());
+    if !names.iter().all(|name| distinct.insert(name.as_str())) {
         names = joined("_");
     }
     rows.into_iter()
         .zip(names)
-        .map(|((table, row), name)| {
-            let (module, ty) = (ident(&table.id), ident(&row.rust_variant));
-            Value {
-                table,
-                row,
-                path_text: format!("crate::values::{module}::{ty}"),
-                path: quote!(crate::values::#module::#ty),
-                variant: ident(&name),
-                variant_text: name,
-                params: catalogue.params.iter().chain(&row.params).collect(),
-            }
+        .map(|((table, row), variant_text)| Value {
+            table,
+            row,
+            variant_text,
+            params: catalogue.params.iter().chain(&row.params).collect(),
         })
         .collect()
 }

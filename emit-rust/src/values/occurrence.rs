@@ -8,7 +8,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::Value;
 use super::items::write_match;
 use crate::tokens::{doc, ident};
 use errcat_model::rust_items::Items;
@@ -118,13 +117,8 @@ pub(super) fn emit(catalogue: &Catalogue, with_message: bool) -> TokenStream {
 }
 
 /// `Params` for `ErrorValue`, which `Occurrence<ErrorValue>` needs: each
-/// variant's, as text. Nothing without an occurrence member.
-pub(super) fn write_error_value_params(
-    items: &mut Items,
-    catalogue: &Catalogue,
-    values: &[Value],
-    with_message: bool,
-) {
+/// variant's, through `each_value!`. Nothing without an occurrence member.
+pub(super) fn write_error_value_params(items: &mut Items, catalogue: &Catalogue, with_message: bool) {
     if member(catalogue).is_none() {
         return;
     }
@@ -134,12 +128,12 @@ pub(super) fn write_error_value_params(
     items.close();
     if with_message {
         items.open("fn message(&self) -> ::alloc::string::String");
-        write_match(items, values, "value.message()");
+        write_match(items, "value.message()");
         items.close();
     }
     items
         .open("fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>");
-    write_match(items, values, "value.write_params(map)");
+    write_match(items, "value.write_params(map)");
     items.close();
     items.close();
 }

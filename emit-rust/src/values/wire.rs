@@ -97,6 +97,11 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
                 fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error>;
             }
 
+            /// A value read from a body's members: its params.
+            trait ReadValue: Sized {
+                fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
+            }
+
             /// The members of a value's body.
             struct Members<'a, T>(&'a T);
 
@@ -130,7 +135,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
         write_impls(&mut items, catalogue, value, with_message);
     }
     write_error_value(&mut items, catalogue, &values);
-    occurrence::write_error_value_params(&mut items, catalogue, &values, with_message);
+    occurrence::write_error_value_params(&mut items, catalogue, with_message);
     TextSlot::Items.fill(&mut printed, &items.finish());
     printed
 }
@@ -237,7 +242,7 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
                      ::core::result::Result::Ok(())\n        \
                  }}\n    \
              }}\n    \
-             impl $value {{\n        \
+             impl ReadValue for $value {{\n        \
                  fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
                      ::core::result::Result::Ok(Self {{}})\n        \
                  }}\n    \
@@ -254,7 +259,7 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
                      ::core::result::Result::Ok(())\n        \
                  }}\n    \
              }}\n    \
-             impl $value {{\n        \
+             impl ReadValue for $value {{\n        \
                  fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
                      ::core::result::Result::Ok(Self {{ $($field: wire_impls!(@read members $field $reader $required),)+ }})\n        \
                  }}\n    \
@@ -304,14 +309,11 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.doc("The value of the error `code`, read from a body's members.");
     items.open("fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E>");
     items.open("match code");
+    // Each arm's `ReadValue` is the variant's: its type is the variant's field.
     for value in values {
         items.line(format_args!(
-            "crate::ErrorCode::{}(crate::{}::{}) => {}::read(members).map(Self::{}),",
-            value.table.error_code_variant,
-            value.table.rust_enum,
-            value.row.rust_variant,
-            value.path_text,
-            value.variant_text,
+            "crate::ErrorCode::{}(crate::{}::{}) => ReadValue::read(members).map(Self::{}),",
+            value.table.error_code_variant, value.table.rust_enum, value.row.rust_variant, value.variant_text,
         ));
     }
     // Every row has a value when the catalogue shares params: no code is left.
@@ -325,14 +327,14 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.open("impl Serialize for ErrorValue");
     items
         .open("fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>");
-    super::items::write_match(items, values, "value.serialize(serializer)");
+    super::items::write_match(items, "value.serialize(serializer)");
     items.close();
     items.close();
     items.doc("Answers with the value's status and body (feature `axum`).");
     items.line("#[cfg(feature = \"axum\")]");
     items.open("impl IntoResponse for ErrorValue");
     items.open("fn into_response(self) -> Response");
-    super::items::write_match(items, values, "value.into_response()");
+    super::items::write_match(items, "value.into_response()");
     items.close();
     items.close();
 }
@@ -367,7 +369,7 @@ fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
 
 /// One value's line of `wire_impls!`.
 fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_message: bool) {
-    let mut line = format!("wire_impls!({}", value.path_text);
+    let mut line = format!("wire_impls!({}", value.path_text());
     if with_message {
         line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
             (Some(_), _) => ", to_string",

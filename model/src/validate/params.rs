@@ -4,13 +4,13 @@
 
 use heck::ToSnakeCase;
 
-use super::{Problems, Skipped, check_text};
+use super::{Problems, Skipped};
 use crate::locales::check_tag;
 use crate::params::{Param, ParamType, Template, is_param_name, parse_template, reserved_by};
 use crate::plural::check_select;
 use crate::source::SpecPath;
 use crate::spec::{SpecFile, SpecParamType, SpecParams};
-use crate::text_rules::shown;
+use crate::text_rules::{refused_characters, shown};
 use crate::{Body, Table};
 
 /// The members of RFC 9457 problem details, which no param may be.
@@ -40,7 +40,7 @@ pub(super) fn check_all_params(
         }
     }
     let shared = if skipped.read("params") {
-        check_params(problems, &SpecPath::root(), "the catalogue", &spec.params, &taken)
+        check_params(problems, &SpecPath::root(), &|| "the catalogue".to_owned(), &spec.params, &taken)
     } else {
         Vec::new()
     };
@@ -58,7 +58,8 @@ pub(super) fn check_all_params(
         let spec_rows = &spec.tables[t].errors;
         let read_rows = (0..spec_rows.len()).filter(|&r| !skipped.rows.contains(&(t, r)));
         for (r, row) in read_rows.zip(&mut table.rows) {
-            let here = format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
+            // Where the row is, in words: made only for a problem's message.
+            let here = || format!("table `{}`, row {} (`{}`)", table.id, r + 1, shown(&row.name));
             row.params = check_params(problems, &row.at, &here, &spec_rows[r].params, &taken);
             if let Some(message) = &spec_rows[r].message {
                 let known: Vec<&Param> = shared.iter().chain(&row.params).collect();
@@ -70,24 +71,24 @@ pub(super) fn check_all_params(
     shared
 }
 
-/// The params declared under `at`'s `params:`.
+/// The params declared under `at`'s `params:`; `here` says where, for a problem.
 fn check_params(
     problems: &mut Problems<'_>,
     at: &SpecPath,
-    here: &str,
+    here: &dyn Fn() -> String,
     spec: &SpecParams,
     taken: &[(String, String)],
 ) -> Vec<Param> {
     let mut params = Vec::with_capacity(spec.0.len());
     for (name, declared) in &spec.0 {
         let at = at.field("params").field(name);
-        let name_at = at.parent().unwrap_or_default().key(name);
+        let name_at = || at.parent().unwrap_or_default().key(name);
         if !is_param_name(name) {
             let suggestion = name.to_snake_case();
             let suggestion = if is_param_name(&suggestion) { suggestion } else { "request_id".to_owned() };
             problems.push(
-                name_at.clone(),
-                format!("{here}: `{}` is not a param name", shown(name)),
+                name_at(),
+                format!("{}: `{}` is not a param name", here(), shown(name)),
                 format!(
                     "use lowercase ASCII snake_case starting with a letter (one identifier in Rust, JSON, \
                      TypeScript and Python), e.g. `{suggestion}`"
@@ -95,25 +96,25 @@ fn check_params(
             );
         } else if let Some(language) = reserved_by(name) {
             problems.push(
-                name_at.clone(),
-                format!("{here}: the param `{name}` is a reserved word in {language}"),
+                name_at(),
+                format!("{}: the param `{name}` is a reserved word in {language}", here()),
                 format!("choose a name that no generated client has to escape, e.g. `{name}_name`"),
             );
         } else if let Some((_, what)) = taken.iter().find(|(key, _)| key == name) {
             problems.push(
-                name_at.clone(),
-                format!("{here}: the param `{name}` has the name of {what}"),
+                name_at(),
+                format!("{}: the param `{name}` has the name of {what}", here()),
                 "rename the param: params and those members share one JSON object",
             );
         }
         if declared.description.trim().is_empty() {
             problems.push(
                 at.field("description"),
-                format!("{here}: the param `{}` has a blank `description`", shown(name)),
+                format!("{}: the param `{}` has a blank `description`", here(), shown(name)),
                 "say what the param holds, e.g. `description: The table the statement named.`",
             );
         }
-        check_text(problems, at.clone(), here, "description", &declared.description);
+        check_text_lazily(problems, &at, here, "description", &declared.description);
         params.push(Param {
             name: name.clone(),
             ty: param_type(declared.ty),
@@ -141,24 +142,29 @@ fn param_type(ty: SpecParamType) -> ParamType {
 /// not declared data only.
 fn check_message(
     problems: &mut Problems<'_>,
-    (row_at, here): (&SpecPath, &str),
+    (row_at, here): (&SpecPath, &dyn Fn() -> String),
     (source, language): (&str, Option<Option<&str>>),
     known: &[&Param],
     own: &[Param],
 ) -> Option<Template> {
-    let at = row_at.field("message");
+    // Where the message is: made only for a problem.
+    let at = || row_at.field("message");
     if source.trim().is_empty() {
-        problems.push(at, format!("{here}: `message` is blank"), "write the message, or remove `message`");
+        problems.push(
+            at(),
+            format!("{}: `message` is blank", here()),
+            "write the message, or remove `message`",
+        );
         return None;
     }
-    check_text(problems, row_at.clone(), here, "message", source);
+    check_text_lazily(problems, row_at, here, "message", source);
     let mut template = match parse_template(source) {
         Ok(template) => template,
         Err(fault) => {
             let near: String = source[fault.at..].chars().take(24).collect();
             problems.push(
-                at,
-                format!("{here}: `message`: {} (at `{}`)", fault.problem, shown(&near)),
+                at(),
+                format!("{}: `message`: {} (at `{}`)", here(), fault.problem, shown(&near)),
                 fault.help,
             );
             return None;
@@ -167,7 +173,7 @@ fn check_message(
     if let Some(language) = language
         && let Err((problem, help)) = check_select(&mut template, language, known)
     {
-        problems.push(at, format!("{here}: `message`: {problem}"), help);
+        problems.push(at(), format!("{}: `message`: {problem}", here()), help);
         return None;
     }
     let mut sound = true;
@@ -183,11 +189,7 @@ fn check_message(
                     shown(name)
                 ),
             };
-            problems.push(
-                at.clone(),
-                format!("{here}: `{{${}}}` names no declared param", shown(name)),
-                help,
-            );
+            problems.push(at(), format!("{}: `{{${}}}` names no declared param", here(), shown(name)), help);
             sound = false;
             continue;
         };
@@ -210,7 +212,7 @@ fn check_message(
             None
         };
         if let Some((problem, help)) = fault {
-            problems.push(at.clone(), format!("{here}: `message` shows `{name}`, {problem}"), help);
+            problems.push(at(), format!("{}: `message` shows `{name}`, {problem}", here()), help);
             sound = false;
         }
     }
@@ -219,13 +221,26 @@ fn check_message(
         if param.required && !param.data_only && !shown_names.contains(&param.name.as_str()) {
             problems.push(
                 param.at.parent().unwrap_or_default().key(&param.name),
-                format!("{here}: the required param `{}` is not in the row's `message`", param.name),
+                format!("{}: the required param `{}` is not in the row's `message`", here(), param.name),
                 format!("show it with `{{${}}}` in the message, or declare it `data_only: true`", param.name),
             );
             sound = false;
         }
     }
     sound.then_some(template)
+}
+
+/// `check_text`, with where the text is made only when it has a problem.
+fn check_text_lazily(
+    problems: &mut Problems<'_>,
+    at: &SpecPath,
+    here: &dyn Fn() -> String,
+    field: &str,
+    value: &str,
+) {
+    for (what, help) in refused_characters(field, value) {
+        problems.push(at.field(field), format!("{}: `{field}` {what}", here()), help);
+    }
 }
 
 /// The declared name nearest to `name`, if one is near.

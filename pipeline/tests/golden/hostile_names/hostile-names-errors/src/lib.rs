@@ -3335,10 +3335,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::all::Row`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::all::Row`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_error_id` gives an `Occurrence`, which answers with `error id` naming this occurrence too.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -3423,58 +3424,32 @@ pub mod values {
     pub mod all {
         /// [`Result::Row`](crate::Result::Row) with its params: Named like the private method \`row\`.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
+        /// Displayed as its message template (`\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`):
         ///
         /// > {$code} {$name} {$error} {$value} {$f} \\{\\}
-        ///
-        /// # Params
-        ///
-        /// - `code` (a string): Named like the method \`code\`.
-        /// - `name` (an integer): Named like the method \`name\`.
-        /// - `error` (a boolean): Named like the method \`error\`.
-        /// - `value` (a number): Named like the local \`value\`.
-        /// - `f` (a string): Named like the formatter \`f\`.
-        /// - `json` (a list of strings, data only: not in the message): Named like the local \`json\`.
-        /// - `members` (a string, optional): Named like the argument \`members\`.
-        /// - `serializer` (an integer, optional): Named like the argument \`serializer\`.
-        /// - `description` (a string, data only: not in the message): Named like the method \`description\`.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Row {
             /// Named like the method \`code\`.
-            ///
-            /// A string.
             pub code: ::alloc::string::String,
             /// Named like the method \`name\`.
-            ///
-            /// An integer.
             pub name: i64,
             /// Named like the method \`error\`.
-            ///
-            /// A boolean.
             pub error: bool,
             /// Named like the local \`value\`.
-            ///
-            /// A number.
             pub value: f64,
             /// Named like the formatter \`f\`.
-            ///
-            /// A string.
             pub f: ::alloc::string::String,
             /// Named like the local \`json\`.
             ///
-            /// A list of strings, data only: not in the message.
+            /// Data only: not in the message.
             pub json: ::alloc::vec::Vec<::alloc::string::String>,
             /// Named like the argument \`members\`.
-            ///
-            /// A string, optional.
             pub members: ::core::option::Option<::alloc::string::String>,
             /// Named like the argument \`serializer\`.
-            ///
-            /// An integer, optional.
             pub serializer: ::core::option::Option<i64>,
             /// Named like the method \`description\`.
             ///
-            /// A string, data only: not in the message.
+            /// Data only: not in the message.
             pub description: ::alloc::string::String,
         }
         value_impls!(Row: Result::Row, All, AllRow, "{} {} {} {} {} {{}}", code, name, error, value, f);
@@ -3483,28 +3458,18 @@ pub mod values {
     pub mod string {
         /// [`Box::Vec`](crate::Box::Vec) with its params: Named like the prelude\'s \`Vec\`.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > {$string}
-        ///
-        /// # Params
-        ///
-        /// - `string` (a string): Named like the reader \`string\` and this table\'s module.
-        /// - `strings` (a list of strings, optional): Named like the reader \`strings\`.
-        /// - `missing` (a boolean, data only: not in the message): Named like the function \`missing\`.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Vec {
             /// Named like the reader \`string\` and this table\'s module.
-            ///
-            /// A string.
             pub string: ::alloc::string::String,
             /// Named like the reader \`strings\`.
-            ///
-            /// A list of strings, optional.
             pub strings: ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>>,
             /// Named like the function \`missing\`.
             ///
-            /// A boolean, data only: not in the message.
+            /// Data only: not in the message.
             pub missing: bool,
         }
         value_impls!(Vec: Box::Vec, String, StringVec, "{}", string);
@@ -3520,14 +3485,21 @@ pub mod values {
         /// [`Box::Vec`](crate::Box::Vec).
         StringVec(crate::values::string::Vec),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::AllRow($value) => $body,
+                Self::StringVec($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::AllRow(value) => crate::ErrorCode::from(value.error()),
-                Self::StringVec(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -3557,10 +3529,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::AllRow(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StringVec(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -3953,6 +3922,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -4462,7 +4435,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -4482,7 +4455,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -4528,8 +4501,8 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::All(crate::Result::Row) => crate::values::all::Row::read(members).map(Self::AllRow),
-                crate::ErrorCode::String(crate::Box::Vec) => crate::values::string::Vec::read(members).map(Self::StringVec),
+                crate::ErrorCode::All(crate::Result::Row) => ReadValue::read(members).map(Self::AllRow),
+                crate::ErrorCode::String(crate::Box::Vec) => ReadValue::read(members).map(Self::StringVec),
                 _ => ::core::result::Result::Err(E::custom("the error has no params or message")),
             }
         }
@@ -4537,20 +4510,14 @@ mod value_wire {
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::AllRow(value) => value.serialize(serializer),
-                Self::StringVec(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::AllRow(value) => value.into_response(),
-                Self::StringVec(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
     impl Params for ErrorValue {
@@ -4558,16 +4525,10 @@ mod value_wire {
             self.error()
         }
         fn message(&self) -> ::alloc::string::String {
-            match self {
-                Self::AllRow(value) => value.message(),
-                Self::StringVec(value) => value.message(),
-            }
+            each_value!(self, value => value.message())
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            match self {
-                Self::AllRow(value) => value.write_params(map),
-                Self::StringVec(value) => value.write_params(map),
-            }
+            each_value!(self, value => value.write_params(map))
         }
     }
 }

@@ -2365,10 +2365,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::server::ErConCountError`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::server::ErConCountError`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_request_id` gives an `Occurrence`, which answers with `request_id` naming this occurrence too.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2448,7 +2449,7 @@ pub mod values {
     pub mod server {
         /// [`ServerError::ErConCountError`](crate::ServerError::ErConCountError) with its params: The server has no connection left for the client.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Too many connections
         #[derive(Clone, Debug, PartialEq)]
@@ -2456,72 +2457,42 @@ pub mod values {
         value_impls!(ErConCountError: ServerError::ErConCountError, Server, ServerErConCountError, text "Too many connections");
         /// [`ServerError::ErAccessDeniedError`](crate::ServerError::ErAccessDeniedError) with its params: The account or its password is not accepted.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Access denied for user \'{$user}\'@\'{$host}\' (using password: {$using\_password})
-        ///
-        /// # Params
-        ///
-        /// - `user` (a string): The account named.
-        /// - `host` (a string): The host the client connected from.
-        /// - `using_password` (a boolean): Whether the client sent a password.
         #[derive(Clone, Debug, PartialEq)]
         pub struct ErAccessDeniedError {
             /// The account named.
-            ///
-            /// A string.
             pub user: ::alloc::string::String,
             /// The host the client connected from.
-            ///
-            /// A string.
             pub host: ::alloc::string::String,
             /// Whether the client sent a password.
-            ///
-            /// A boolean.
             pub using_password: bool,
         }
         value_impls!(ErAccessDeniedError: ServerError::ErAccessDeniedError, Server, ServerErAccessDeniedError, "Access denied for user '{}'@'{}' (using password: {})", user, host, using_password);
         /// [`ServerError::ErDupEntry`](crate::ServerError::ErDupEntry) with its params: A row with the same unique key already exists.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Duplicate entry \'{$entry}\' for key \'{$index}\'
-        ///
-        /// # Params
-        ///
-        /// - `entry` (a string): The value that is already there.
-        /// - `index` (a string): The unique index it violates.
         #[derive(Clone, Debug, PartialEq)]
         pub struct ErDupEntry {
             /// The value that is already there.
-            ///
-            /// A string.
             pub entry: ::alloc::string::String,
             /// The unique index it violates.
-            ///
-            /// A string.
             pub index: ::alloc::string::String,
         }
         value_impls!(ErDupEntry: ServerError::ErDupEntry, Server, ServerErDupEntry, "Duplicate entry '{}' for key '{}'", entry, index);
         /// [`ServerError::ErNoSuchTable`](crate::ServerError::ErNoSuchTable) with its params: A table the statement names does not exist.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Table \'{$db}.{$table}\' doesn\'t exist
-        ///
-        /// # Params
-        ///
-        /// - `db` (a string): The database searched.
-        /// - `table` (a string): The table named.
         #[derive(Clone, Debug, PartialEq)]
         pub struct ErNoSuchTable {
             /// The database searched.
-            ///
-            /// A string.
             pub db: ::alloc::string::String,
             /// The table named.
-            ///
-            /// A string.
             pub table: ::alloc::string::String,
         }
         value_impls!(ErNoSuchTable: ServerError::ErNoSuchTable, Server, ServerErNoSuchTable, "Table '{}.{}' doesn't exist", db, table);
@@ -2541,16 +2512,23 @@ pub mod values {
         /// [`ServerError::ErNoSuchTable`](crate::ServerError::ErNoSuchTable).
         ServerErNoSuchTable(crate::values::server::ErNoSuchTable),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::ServerErConCountError($value) => $body,
+                Self::ServerErAccessDeniedError($value) => $body,
+                Self::ServerErDupEntry($value) => $body,
+                Self::ServerErNoSuchTable($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::ServerErConCountError(value) => crate::ErrorCode::from(value.error()),
-                Self::ServerErAccessDeniedError(value) => crate::ErrorCode::from(value.error()),
-                Self::ServerErDupEntry(value) => crate::ErrorCode::from(value.error()),
-                Self::ServerErNoSuchTable(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -2575,12 +2553,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::ServerErConCountError(value) => ::core::fmt::Display::fmt(value, f),
-                Self::ServerErAccessDeniedError(value) => ::core::fmt::Display::fmt(value, f),
-                Self::ServerErDupEntry(value) => ::core::fmt::Display::fmt(value, f),
-                Self::ServerErNoSuchTable(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -2866,6 +2839,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3347,7 +3324,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3367,7 +3344,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -3415,34 +3392,24 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Server(crate::ServerError::ErConCountError) => crate::values::server::ErConCountError::read(members).map(Self::ServerErConCountError),
-                crate::ErrorCode::Server(crate::ServerError::ErAccessDeniedError) => crate::values::server::ErAccessDeniedError::read(members).map(Self::ServerErAccessDeniedError),
-                crate::ErrorCode::Server(crate::ServerError::ErDupEntry) => crate::values::server::ErDupEntry::read(members).map(Self::ServerErDupEntry),
-                crate::ErrorCode::Server(crate::ServerError::ErNoSuchTable) => crate::values::server::ErNoSuchTable::read(members).map(Self::ServerErNoSuchTable),
+                crate::ErrorCode::Server(crate::ServerError::ErConCountError) => ReadValue::read(members).map(Self::ServerErConCountError),
+                crate::ErrorCode::Server(crate::ServerError::ErAccessDeniedError) => ReadValue::read(members).map(Self::ServerErAccessDeniedError),
+                crate::ErrorCode::Server(crate::ServerError::ErDupEntry) => ReadValue::read(members).map(Self::ServerErDupEntry),
+                crate::ErrorCode::Server(crate::ServerError::ErNoSuchTable) => ReadValue::read(members).map(Self::ServerErNoSuchTable),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::ServerErConCountError(value) => value.serialize(serializer),
-                Self::ServerErAccessDeniedError(value) => value.serialize(serializer),
-                Self::ServerErDupEntry(value) => value.serialize(serializer),
-                Self::ServerErNoSuchTable(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::ServerErConCountError(value) => value.into_response(),
-                Self::ServerErAccessDeniedError(value) => value.into_response(),
-                Self::ServerErDupEntry(value) => value.into_response(),
-                Self::ServerErNoSuchTable(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
     impl Params for ErrorValue {
@@ -3450,20 +3417,10 @@ mod value_wire {
             self.error()
         }
         fn message(&self) -> ::alloc::string::String {
-            match self {
-                Self::ServerErConCountError(value) => value.message(),
-                Self::ServerErAccessDeniedError(value) => value.message(),
-                Self::ServerErDupEntry(value) => value.message(),
-                Self::ServerErNoSuchTable(value) => value.message(),
-            }
+            each_value!(self, value => value.message())
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            match self {
-                Self::ServerErConCountError(value) => value.write_params(map),
-                Self::ServerErAccessDeniedError(value) => value.write_params(map),
-                Self::ServerErDupEntry(value) => value.write_params(map),
-                Self::ServerErNoSuchTable(value) => value.write_params(map),
-            }
+            each_value!(self, value => value.write_params(map))
         }
     }
 }

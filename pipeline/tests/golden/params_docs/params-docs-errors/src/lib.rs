@@ -2289,10 +2289,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::store::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::store::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2372,122 +2373,72 @@ pub mod values {
     pub mod store {
         /// [`StoreError::TableMissing`](crate::StoreError::TableMissing) with its params: A statement named a table that does not exist.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Table \'{$table}\' doesn\'t exist
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, for support.
-        /// - `table` (a string): The table the statement named, as written.
-        /// - `schema` (a string, optional): The schema searched, when one was named.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TableMissing {
             /// The id of the failed call, for support.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The table the statement named, as written.
-            ///
-            /// A string.
             pub table: ::alloc::string::String,
             /// The schema searched, when one was named.
-            ///
-            /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TableMissing: StoreError::TableMissing, Store, StoreTableMissing, "Table '{}' doesn't exist", table);
         /// [`StoreError::RateLimited`](crate::StoreError::RateLimited) with its params: Too many calls in the window.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Over {$limit} calls in {$window} s (burst: {$burst})
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, for support.
-        /// - `limit` (an integer): The calls allowed per window.
-        /// - `window` (a number): The window, in seconds.
-        /// - `burst` (a boolean): Whether a burst allowance was spent.
         #[derive(Clone, Debug, PartialEq)]
         pub struct RateLimited {
             /// The id of the failed call, for support.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The calls allowed per window.
-            ///
-            /// An integer.
             pub limit: i64,
             /// The window, in seconds.
-            ///
-            /// A number.
             pub window: f64,
             /// Whether a burst allowance was spent.
-            ///
-            /// A boolean.
             pub burst: bool,
         }
         value_impls!(RateLimited: StoreError::RateLimited, Store, StoreRateLimited, "Over {} calls in {} s (burst: {})", limit, window, burst);
         /// [`StoreError::FieldsInvalid`](crate::StoreError::FieldsInvalid) with its params: Some fields of the record are invalid.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
+        /// Displayed as its message template (`\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`):
         ///
         /// > \\{{$count}\\} fields are invalid \\\| see \`fields\`<br>and fix them
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, for support.
-        /// - `count` (an integer): How many fields are invalid.
-        /// - `fields` (a list of strings, data only: not in the message): The invalid fields\' names.
         #[derive(Clone, Debug, PartialEq)]
         pub struct FieldsInvalid {
             /// The id of the failed call, for support.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// How many fields are invalid.
-            ///
-            /// An integer.
             pub count: i64,
             /// The invalid fields\' names.
             ///
-            /// A list of strings, data only: not in the message.
+            /// Data only: not in the message.
             pub fields: ::alloc::vec::Vec<::alloc::string::String>,
         }
         value_impls!(FieldsInvalid: StoreError::FieldsInvalid, Store, StoreFieldsInvalid, "{{{}}} fields are invalid | see `fields`\nand fix them", count);
         /// [`StoreError::QuotaLow`](crate::StoreError::QuotaLow) with its params: The quota is nearly spent.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, for support.
-        /// - `left` (an integer, data only: not in the message): The calls left.
         #[derive(Clone, Debug, PartialEq)]
         pub struct QuotaLow {
             /// The id of the failed call, for support.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The calls left.
             ///
-            /// An integer, data only: not in the message.
+            /// Data only: not in the message.
             pub left: i64,
         }
         value_impls!(QuotaLow: StoreError::QuotaLow, Store, StoreQuotaLow, description);
         /// [`StoreError::Broken`](crate::StoreError::Broken) with its params: Something broke.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, for support.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Broken {
             /// The id of the failed call, for support.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(Broken: StoreError::Broken, Store, StoreBroken, description);
@@ -2509,17 +2460,24 @@ pub mod values {
         /// [`StoreError::Broken`](crate::StoreError::Broken).
         StoreBroken(crate::values::store::Broken),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::StoreTableMissing($value) => $body,
+                Self::StoreRateLimited($value) => $body,
+                Self::StoreFieldsInvalid($value) => $body,
+                Self::StoreQuotaLow($value) => $body,
+                Self::StoreBroken($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::StoreTableMissing(value) => crate::ErrorCode::from(value.error()),
-                Self::StoreRateLimited(value) => crate::ErrorCode::from(value.error()),
-                Self::StoreFieldsInvalid(value) => crate::ErrorCode::from(value.error()),
-                Self::StoreQuotaLow(value) => crate::ErrorCode::from(value.error()),
-                Self::StoreBroken(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -2544,13 +2502,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::StoreTableMissing(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StoreRateLimited(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StoreFieldsInvalid(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StoreQuotaLow(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StoreBroken(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -2834,6 +2786,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3283,7 +3239,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3303,7 +3259,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -3345,37 +3301,25 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Store(crate::StoreError::TableMissing) => crate::values::store::TableMissing::read(members).map(Self::StoreTableMissing),
-                crate::ErrorCode::Store(crate::StoreError::RateLimited) => crate::values::store::RateLimited::read(members).map(Self::StoreRateLimited),
-                crate::ErrorCode::Store(crate::StoreError::FieldsInvalid) => crate::values::store::FieldsInvalid::read(members).map(Self::StoreFieldsInvalid),
-                crate::ErrorCode::Store(crate::StoreError::QuotaLow) => crate::values::store::QuotaLow::read(members).map(Self::StoreQuotaLow),
-                crate::ErrorCode::Store(crate::StoreError::Broken) => crate::values::store::Broken::read(members).map(Self::StoreBroken),
+                crate::ErrorCode::Store(crate::StoreError::TableMissing) => ReadValue::read(members).map(Self::StoreTableMissing),
+                crate::ErrorCode::Store(crate::StoreError::RateLimited) => ReadValue::read(members).map(Self::StoreRateLimited),
+                crate::ErrorCode::Store(crate::StoreError::FieldsInvalid) => ReadValue::read(members).map(Self::StoreFieldsInvalid),
+                crate::ErrorCode::Store(crate::StoreError::QuotaLow) => ReadValue::read(members).map(Self::StoreQuotaLow),
+                crate::ErrorCode::Store(crate::StoreError::Broken) => ReadValue::read(members).map(Self::StoreBroken),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::StoreTableMissing(value) => value.serialize(serializer),
-                Self::StoreRateLimited(value) => value.serialize(serializer),
-                Self::StoreFieldsInvalid(value) => value.serialize(serializer),
-                Self::StoreQuotaLow(value) => value.serialize(serializer),
-                Self::StoreBroken(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::StoreTableMissing(value) => value.into_response(),
-                Self::StoreRateLimited(value) => value.into_response(),
-                Self::StoreFieldsInvalid(value) => value.into_response(),
-                Self::StoreQuotaLow(value) => value.into_response(),
-                Self::StoreBroken(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
 }

@@ -2632,10 +2632,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::db::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::db::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2715,97 +2716,57 @@ pub mod values {
     pub mod db {
         /// [`DbError::TableMissing`](crate::DbError::TableMissing) with its params: A table the statement names does not exist.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Table \'{$table}\' doesn\'t exist
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
-        /// - `table` (a string): The table named, as \*written\* in the statement.
-        /// - `schema` (a string, optional): The schema searched, when the statement names one.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TableMissing {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The table named, as \*written\* in the statement.
-            ///
-            /// A string.
             pub table: ::alloc::string::String,
             /// The schema searched, when the statement names one.
-            ///
-            /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TableMissing: DbError::TableMissing, Db, DbTableMissing, "Table '{}' doesn't exist", table);
         /// [`DbError::TooManyRows`](crate::DbError::TooManyRows) with its params: The statement would return more rows than allowed.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > More than {$limit} rows ({$ratio} times the limit); partial: {$partial}
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
-        /// - `limit` (an integer): The most rows a statement may return (\< 2^31).
-        /// - `ratio` (a number): How far over the limit the statement went, as a factor.
-        /// - `partial` (a boolean): Whether the rows up to the limit were returned.
-        /// - `columns` (a list of strings, data only: not in the message): The columns the statement selected.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TooManyRows {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The most rows a statement may return (\< 2^31).
-            ///
-            /// An integer.
             pub limit: i64,
             /// How far over the limit the statement went, as a factor.
-            ///
-            /// A number.
             pub ratio: f64,
             /// Whether the rows up to the limit were returned.
-            ///
-            /// A boolean.
             pub partial: bool,
             /// The columns the statement selected.
             ///
-            /// A list of strings, data only: not in the message.
+            /// Data only: not in the message.
             pub columns: ::alloc::vec::Vec<::alloc::string::String>,
         }
         value_impls!(TooManyRows: DbError::TooManyRows, Db, DbTooManyRows, "More than {} rows ({} times the limit); partial: {}", limit, ratio, partial);
         /// [`DbError::Locked`](crate::DbError::Locked) with its params: The database is locked for maintenance.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > The database is locked for maintenance
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Locked {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(Locked: DbError::Locked, Db, DbLocked, text "The database is locked for maintenance");
         /// [`DbError::Broken`](crate::DbError::Broken) with its params: Something broke.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Broken {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(Broken: DbError::Broken, Db, DbBroken, description);
@@ -2815,35 +2776,22 @@ pub mod values {
         /// [`AuthError::TokenExpired`](crate::AuthError::TokenExpired) with its params: The access token has expired.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
-        /// - `expired_at` (a string, data only: not in the message): When the token expired (RFC 3339).
         #[derive(Clone, Debug, PartialEq)]
         pub struct TokenExpired {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// When the token expired (RFC 3339).
             ///
-            /// A string, data only: not in the message.
+            /// Data only: not in the message.
             pub expired_at: ::alloc::string::String,
         }
         value_impls!(TokenExpired: AuthError::TokenExpired, Auth, AuthTokenExpired, description);
         /// [`AuthError::TokenMissing`](crate::AuthError::TokenMissing) with its params: The request carries no access token.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call, as the \`X-Request-Id\` header gave it.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TokenMissing {
             /// The id of the failed call, as the \`X-Request-Id\` header gave it.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TokenMissing: AuthError::TokenMissing, Auth, AuthTokenMissing, description);
@@ -2867,18 +2815,25 @@ pub mod values {
         /// [`AuthError::TokenMissing`](crate::AuthError::TokenMissing).
         AuthTokenMissing(crate::values::auth::TokenMissing),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::DbTableMissing($value) => $body,
+                Self::DbTooManyRows($value) => $body,
+                Self::DbLocked($value) => $body,
+                Self::DbBroken($value) => $body,
+                Self::AuthTokenExpired($value) => $body,
+                Self::AuthTokenMissing($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::DbTableMissing(value) => crate::ErrorCode::from(value.error()),
-                Self::DbTooManyRows(value) => crate::ErrorCode::from(value.error()),
-                Self::DbLocked(value) => crate::ErrorCode::from(value.error()),
-                Self::DbBroken(value) => crate::ErrorCode::from(value.error()),
-                Self::AuthTokenExpired(value) => crate::ErrorCode::from(value.error()),
-                Self::AuthTokenMissing(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -2903,14 +2858,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::DbTableMissing(value) => ::core::fmt::Display::fmt(value, f),
-                Self::DbTooManyRows(value) => ::core::fmt::Display::fmt(value, f),
-                Self::DbLocked(value) => ::core::fmt::Display::fmt(value, f),
-                Self::DbBroken(value) => ::core::fmt::Display::fmt(value, f),
-                Self::AuthTokenExpired(value) => ::core::fmt::Display::fmt(value, f),
-                Self::AuthTokenMissing(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -3233,6 +3181,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3681,7 +3633,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3701,7 +3653,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -3744,40 +3696,26 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Db(crate::DbError::TableMissing) => crate::values::db::TableMissing::read(members).map(Self::DbTableMissing),
-                crate::ErrorCode::Db(crate::DbError::TooManyRows) => crate::values::db::TooManyRows::read(members).map(Self::DbTooManyRows),
-                crate::ErrorCode::Db(crate::DbError::Locked) => crate::values::db::Locked::read(members).map(Self::DbLocked),
-                crate::ErrorCode::Db(crate::DbError::Broken) => crate::values::db::Broken::read(members).map(Self::DbBroken),
-                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => crate::values::auth::TokenExpired::read(members).map(Self::AuthTokenExpired),
-                crate::ErrorCode::Auth(crate::AuthError::TokenMissing) => crate::values::auth::TokenMissing::read(members).map(Self::AuthTokenMissing),
+                crate::ErrorCode::Db(crate::DbError::TableMissing) => ReadValue::read(members).map(Self::DbTableMissing),
+                crate::ErrorCode::Db(crate::DbError::TooManyRows) => ReadValue::read(members).map(Self::DbTooManyRows),
+                crate::ErrorCode::Db(crate::DbError::Locked) => ReadValue::read(members).map(Self::DbLocked),
+                crate::ErrorCode::Db(crate::DbError::Broken) => ReadValue::read(members).map(Self::DbBroken),
+                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => ReadValue::read(members).map(Self::AuthTokenExpired),
+                crate::ErrorCode::Auth(crate::AuthError::TokenMissing) => ReadValue::read(members).map(Self::AuthTokenMissing),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::DbTableMissing(value) => value.serialize(serializer),
-                Self::DbTooManyRows(value) => value.serialize(serializer),
-                Self::DbLocked(value) => value.serialize(serializer),
-                Self::DbBroken(value) => value.serialize(serializer),
-                Self::AuthTokenExpired(value) => value.serialize(serializer),
-                Self::AuthTokenMissing(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::DbTableMissing(value) => value.into_response(),
-                Self::DbTooManyRows(value) => value.into_response(),
-                Self::DbLocked(value) => value.into_response(),
-                Self::DbBroken(value) => value.into_response(),
-                Self::AuthTokenExpired(value) => value.into_response(),
-                Self::AuthTokenMissing(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
 }

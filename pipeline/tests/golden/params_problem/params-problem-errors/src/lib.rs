@@ -2954,10 +2954,11 @@ mod problem {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::payment::CardDeclined`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::payment::CardDeclined`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_instance` gives an `Occurrence`, which answers with `instance` naming this occurrence too.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -3037,45 +3038,27 @@ pub mod values {
     pub mod payment {
         /// [`PaymentError::CardDeclined`](crate::PaymentError::CardDeclined) with its params: The card was declined.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > The card was declined ({$decline\_code}) after {$attempts} attempts
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace the failed call belongs to.
-        /// - `decline_code` (a string): The issuer\'s reason for the decline.
-        /// - `attempts` (an integer): How many times the card was tried.
         #[derive(Clone, Debug, PartialEq)]
         pub struct CardDeclined {
             /// The trace the failed call belongs to.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
             /// The issuer\'s reason for the decline.
-            ///
-            /// A string.
             pub decline_code: ::alloc::string::String,
             /// How many times the card was tried.
-            ///
-            /// An integer.
             pub attempts: i64,
         }
         value_impls!(CardDeclined: PaymentError::CardDeclined, Payment, PaymentCardDeclined, "The card was declined ({}) after {} attempts", decline_code, attempts);
         /// [`PaymentError::ExpiredCard`](crate::PaymentError::ExpiredCard) with its params: The card has expired.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > The card has expired (trace {$trace})
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace the failed call belongs to.
         #[derive(Clone, Debug, PartialEq)]
         pub struct ExpiredCard {
             /// The trace the failed call belongs to.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
         }
         value_impls!(ExpiredCard: PaymentError::ExpiredCard, Payment, PaymentExpiredCard, "The card has expired (trace {})", trace);
@@ -3085,30 +3068,18 @@ pub mod values {
         /// [`RequestError::RateLimited`](crate::RequestError::RateLimited) with its params: Too many requests were sent.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace the failed call belongs to.
         #[derive(Clone, Debug, PartialEq)]
         pub struct RateLimited {
             /// The trace the failed call belongs to.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
         }
         value_impls!(RateLimited: RequestError::RateLimited, Request, RequestRateLimited, description);
         /// [`RequestError::BodyTooLarge`](crate::RequestError::BodyTooLarge) with its params: The request\'s body is larger than the service reads.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace the failed call belongs to.
         #[derive(Clone, Debug, PartialEq)]
         pub struct BodyTooLarge {
             /// The trace the failed call belongs to.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
         }
         value_impls!(BodyTooLarge: RequestError::BodyTooLarge, Request, RequestBodyTooLarge, description);
@@ -3128,16 +3099,23 @@ pub mod values {
         /// [`RequestError::BodyTooLarge`](crate::RequestError::BodyTooLarge).
         RequestBodyTooLarge(crate::values::request::BodyTooLarge),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::PaymentCardDeclined($value) => $body,
+                Self::PaymentExpiredCard($value) => $body,
+                Self::RequestRateLimited($value) => $body,
+                Self::RequestBodyTooLarge($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::PaymentCardDeclined(value) => crate::ErrorCode::from(value.error()),
-                Self::PaymentExpiredCard(value) => crate::ErrorCode::from(value.error()),
-                Self::RequestRateLimited(value) => crate::ErrorCode::from(value.error()),
-                Self::RequestBodyTooLarge(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -3162,12 +3140,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::PaymentCardDeclined(value) => ::core::fmt::Display::fmt(value, f),
-                Self::PaymentExpiredCard(value) => ::core::fmt::Display::fmt(value, f),
-                Self::RequestRateLimited(value) => ::core::fmt::Display::fmt(value, f),
-                Self::RequestBodyTooLarge(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -3497,6 +3470,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3977,7 +3954,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3997,7 +3974,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -4045,34 +4022,24 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Payment(crate::PaymentError::CardDeclined) => crate::values::payment::CardDeclined::read(members).map(Self::PaymentCardDeclined),
-                crate::ErrorCode::Payment(crate::PaymentError::ExpiredCard) => crate::values::payment::ExpiredCard::read(members).map(Self::PaymentExpiredCard),
-                crate::ErrorCode::Request(crate::RequestError::RateLimited) => crate::values::request::RateLimited::read(members).map(Self::RequestRateLimited),
-                crate::ErrorCode::Request(crate::RequestError::BodyTooLarge) => crate::values::request::BodyTooLarge::read(members).map(Self::RequestBodyTooLarge),
+                crate::ErrorCode::Payment(crate::PaymentError::CardDeclined) => ReadValue::read(members).map(Self::PaymentCardDeclined),
+                crate::ErrorCode::Payment(crate::PaymentError::ExpiredCard) => ReadValue::read(members).map(Self::PaymentExpiredCard),
+                crate::ErrorCode::Request(crate::RequestError::RateLimited) => ReadValue::read(members).map(Self::RequestRateLimited),
+                crate::ErrorCode::Request(crate::RequestError::BodyTooLarge) => ReadValue::read(members).map(Self::RequestBodyTooLarge),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::PaymentCardDeclined(value) => value.serialize(serializer),
-                Self::PaymentExpiredCard(value) => value.serialize(serializer),
-                Self::RequestRateLimited(value) => value.serialize(serializer),
-                Self::RequestBodyTooLarge(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::PaymentCardDeclined(value) => value.into_response(),
-                Self::PaymentExpiredCard(value) => value.into_response(),
-                Self::RequestRateLimited(value) => value.into_response(),
-                Self::RequestBodyTooLarge(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
     impl Params for ErrorValue {
@@ -4080,20 +4047,10 @@ mod value_wire {
             self.error()
         }
         fn message(&self) -> ::alloc::string::String {
-            match self {
-                Self::PaymentCardDeclined(value) => value.message(),
-                Self::PaymentExpiredCard(value) => value.message(),
-                Self::RequestRateLimited(value) => value.message(),
-                Self::RequestBodyTooLarge(value) => value.message(),
-            }
+            each_value!(self, value => value.message())
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            match self {
-                Self::PaymentCardDeclined(value) => value.write_params(map),
-                Self::PaymentExpiredCard(value) => value.write_params(map),
-                Self::RequestRateLimited(value) => value.write_params(map),
-                Self::RequestBodyTooLarge(value) => value.write_params(map),
-            }
+            each_value!(self, value => value.write_params(map))
         }
     }
 }

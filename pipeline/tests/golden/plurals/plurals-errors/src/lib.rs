@@ -2249,10 +2249,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::storage::FilesLocked`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::storage::FilesLocked`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2346,57 +2347,36 @@ pub mod values {
     pub mod storage {
         /// [`StorageError::FilesLocked`](crate::StorageError::FilesLocked) with its params: Files the request changes are locked by another client.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > .input {$count :integer}<br>.match $count<br>0   {{No file is locked by {$owner}}}<br>one {{{$count} file is locked by {$owner}}}<br>\*   {{{$count} files are locked by {$owner}}}
-        ///
-        /// # Params
-        ///
-        /// - `count` (an integer): How many of the files are locked.
-        /// - `owner` (a string): The client holding the locks.
         #[derive(Clone, Debug, PartialEq)]
         pub struct FilesLocked {
             /// How many of the files are locked.
-            ///
-            /// An integer.
             pub count: i64,
             /// The client holding the locks.
-            ///
-            /// A string.
             pub owner: ::alloc::string::String,
         }
         value_impls!(FilesLocked: StorageError::FilesLocked, Storage, StorageFilesLocked, select count en { (0, _) => "No file is locked by {}", owner; (_, crate::plural::Category::One) => "{} file is locked by {}", count, owner; _ => "{} files are locked by {}", count, owner; });
         /// [`StorageError::AttemptsFailed`](crate::StorageError::AttemptsFailed) with its params: The store gave up after retrying the write.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > .input {$attempts :integer}<br>.match $attempts<br>one {{{$attempts} attempt failed}}<br>\*   {{{$attempts} attempts failed}}
-        ///
-        /// # Params
-        ///
-        /// - `attempts` (an integer): How many attempts were made.
         #[derive(Clone, Debug, PartialEq)]
         pub struct AttemptsFailed {
             /// How many attempts were made.
-            ///
-            /// An integer.
             pub attempts: i64,
         }
         value_impls!(AttemptsFailed: StorageError::AttemptsFailed, Storage, StorageAttemptsFailed, select attempts en { (_, crate::plural::Category::One) => "{} attempt failed", attempts; _ => "{} attempts failed", attempts; });
         /// [`StorageError::QuotaExceeded`](crate::StorageError::QuotaExceeded) with its params: The write would exceed the account\'s quota.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > The quota of {$limit} bytes is exceeded
-        ///
-        /// # Params
-        ///
-        /// - `limit` (an integer): The quota, in bytes.
         #[derive(Clone, Debug, PartialEq)]
         pub struct QuotaExceeded {
             /// The quota, in bytes.
-            ///
-            /// An integer.
             pub limit: i64,
         }
         value_impls!(QuotaExceeded: StorageError::QuotaExceeded, Storage, StorageQuotaExceeded, "The quota of {} bytes is exceeded", limit);
@@ -2414,15 +2394,22 @@ pub mod values {
         /// [`StorageError::QuotaExceeded`](crate::StorageError::QuotaExceeded).
         StorageQuotaExceeded(crate::values::storage::QuotaExceeded),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::StorageFilesLocked($value) => $body,
+                Self::StorageAttemptsFailed($value) => $body,
+                Self::StorageQuotaExceeded($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::StorageFilesLocked(value) => crate::ErrorCode::from(value.error()),
-                Self::StorageAttemptsFailed(value) => crate::ErrorCode::from(value.error()),
-                Self::StorageQuotaExceeded(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -2447,11 +2434,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::StorageFilesLocked(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StorageAttemptsFailed(value) => ::core::fmt::Display::fmt(value, f),
-                Self::StorageQuotaExceeded(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -2735,6 +2718,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3156,7 +3143,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3176,7 +3163,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -3216,31 +3203,23 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Storage(crate::StorageError::FilesLocked) => crate::values::storage::FilesLocked::read(members).map(Self::StorageFilesLocked),
-                crate::ErrorCode::Storage(crate::StorageError::AttemptsFailed) => crate::values::storage::AttemptsFailed::read(members).map(Self::StorageAttemptsFailed),
-                crate::ErrorCode::Storage(crate::StorageError::QuotaExceeded) => crate::values::storage::QuotaExceeded::read(members).map(Self::StorageQuotaExceeded),
+                crate::ErrorCode::Storage(crate::StorageError::FilesLocked) => ReadValue::read(members).map(Self::StorageFilesLocked),
+                crate::ErrorCode::Storage(crate::StorageError::AttemptsFailed) => ReadValue::read(members).map(Self::StorageAttemptsFailed),
+                crate::ErrorCode::Storage(crate::StorageError::QuotaExceeded) => ReadValue::read(members).map(Self::StorageQuotaExceeded),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::StorageFilesLocked(value) => value.serialize(serializer),
-                Self::StorageAttemptsFailed(value) => value.serialize(serializer),
-                Self::StorageQuotaExceeded(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::StorageFilesLocked(value) => value.into_response(),
-                Self::StorageAttemptsFailed(value) => value.into_response(),
-                Self::StorageQuotaExceeded(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
 }

@@ -852,8 +852,9 @@ impl ::core::fmt::Display for UnknownNameError {
 impl ::core::error::Error for UnknownNameError {}
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::tricky::SentAlone`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::tricky::SentAlone`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -933,18 +934,12 @@ pub mod values {
     pub mod tricky {
         /// [`TrickyError::SentAlone`](crate::TrickyError::SentAlone) with its params: Travels without a status of its own -\- \"none\"..\.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > No status for \'{$what}\' -\- ever..\.
-        ///
-        /// # Params
-        ///
-        /// - `what` (a string): What has \`no\` status: \<b\>none\</b\>.
         #[derive(Clone, Debug, PartialEq)]
         pub struct SentAlone {
             /// What has \`no\` status: \<b\>none\</b\>.
-            ///
-            /// A string.
             pub what: ::alloc::string::String,
         }
         value_impls!(SentAlone: TrickyError::SentAlone, Tricky, TrickySentAlone, "No status for '{}' -- ever...", what);
@@ -958,13 +953,20 @@ pub mod values {
         /// [`TrickyError::SentAlone`](crate::TrickyError::SentAlone).
         TrickySentAlone(crate::values::tricky::SentAlone),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::TrickySentAlone($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::TrickySentAlone(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -989,9 +991,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::TrickySentAlone(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}

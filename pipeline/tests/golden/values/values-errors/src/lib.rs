@@ -2750,10 +2750,11 @@ mod response {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::query::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::query::TableMissing`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_trace_id` gives an `Occurrence`, which answers with `trace_id` naming this occurrence too.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2838,85 +2839,50 @@ pub mod values {
     pub mod query {
         /// [`QueryError::TableMissing`](crate::QueryError::TableMissing) with its params: A table the query names does not exist.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Table \'{$table}\' doesn\'t exist
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call.
-        /// - `table` (a string): The table named.
-        /// - `schema` (a string, optional): The schema searched, when the query named one.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TableMissing {
             /// The id of the failed call.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The table named.
-            ///
-            /// A string.
             pub table: ::alloc::string::String,
             /// The schema searched, when the query named one.
-            ///
-            /// A string, optional.
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TableMissing: QueryError::TableMissing, Query, QueryTableMissing, "Table '{}' doesn't exist", table);
         /// [`QueryError::TooManyRows`](crate::QueryError::TooManyRows) with its params: The query returned more rows than allowed.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it); `\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`:
+        /// Displayed as its message template (`\{`, `\}`, `\|` and `\\` stand for `{`, `}`, `|` and `\`):
         ///
         /// > {$limit} rows at most \\{ratio {$ratio}\\}, partial: {$partial} \\\| see \\\\docs
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call.
-        /// - `limit` (an integer): The most rows a query may return.
-        /// - `ratio` (a number): How far over the limit the query went.
-        /// - `partial` (a boolean): Whether the first rows were sent.
-        /// - `columns` (a list of strings, data only: not in the message): The columns returned.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TooManyRows {
             /// The id of the failed call.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// The most rows a query may return.
-            ///
-            /// An integer.
             pub limit: i64,
             /// How far over the limit the query went.
-            ///
-            /// A number.
             pub ratio: f64,
             /// Whether the first rows were sent.
-            ///
-            /// A boolean.
             pub partial: bool,
             /// The columns returned.
             ///
-            /// A list of strings, data only: not in the message.
+            /// Data only: not in the message.
             pub columns: ::alloc::vec::Vec<::alloc::string::String>,
         }
         value_impls!(TooManyRows: QueryError::TooManyRows, Query, QueryTooManyRows, "{} rows at most {{ratio {}}}, partial: {} | see \\docs", limit, ratio, partial);
         /// [`QueryError::Busy`](crate::QueryError::Busy) with its params: The database is busy.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call.
-        /// - `queue` (an integer, data only: not in the message): Queries waiting before this one.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Busy {
             /// The id of the failed call.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
             /// Queries waiting before this one.
             ///
-            /// An integer, data only: not in the message.
+            /// Data only: not in the message.
             pub queue: i64,
         }
         value_impls!(Busy: QueryError::Busy, Query, QueryBusy, description);
@@ -2925,33 +2891,21 @@ pub mod values {
     pub mod auth {
         /// [`AuthError::TokenExpired`](crate::AuthError::TokenExpired) with its params: The access token has expired.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > Sign in again: the token has expired
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call.
         #[derive(Clone, Debug, PartialEq)]
         pub struct TokenExpired {
             /// The id of the failed call.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TokenExpired: AuthError::TokenExpired, Auth, AuthTokenExpired, text "Sign in again: the token has expired");
         /// [`AuthError::Forbidden`](crate::AuthError::Forbidden) with its params: The caller may not do this.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `request_id` (a string, optional): The id of the failed call.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Forbidden {
             /// The id of the failed call.
-            ///
-            /// A string, optional.
             pub request_id: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(Forbidden: AuthError::Forbidden, Auth, AuthForbidden, description);
@@ -2973,17 +2927,24 @@ pub mod values {
         /// [`AuthError::Forbidden`](crate::AuthError::Forbidden).
         AuthForbidden(crate::values::auth::Forbidden),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::QueryTableMissing($value) => $body,
+                Self::QueryTooManyRows($value) => $body,
+                Self::QueryBusy($value) => $body,
+                Self::AuthTokenExpired($value) => $body,
+                Self::AuthForbidden($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::QueryTableMissing(value) => crate::ErrorCode::from(value.error()),
-                Self::QueryTooManyRows(value) => crate::ErrorCode::from(value.error()),
-                Self::QueryBusy(value) => crate::ErrorCode::from(value.error()),
-                Self::AuthTokenExpired(value) => crate::ErrorCode::from(value.error()),
-                Self::AuthForbidden(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -3013,13 +2974,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::QueryTableMissing(value) => ::core::fmt::Display::fmt(value, f),
-                Self::QueryTooManyRows(value) => ::core::fmt::Display::fmt(value, f),
-                Self::QueryBusy(value) => ::core::fmt::Display::fmt(value, f),
-                Self::AuthTokenExpired(value) => ::core::fmt::Display::fmt(value, f),
-                Self::AuthForbidden(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -3363,6 +3318,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3983,7 +3942,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -4003,7 +3962,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -4052,37 +4011,25 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Query(crate::QueryError::TableMissing) => crate::values::query::TableMissing::read(members).map(Self::QueryTableMissing),
-                crate::ErrorCode::Query(crate::QueryError::TooManyRows) => crate::values::query::TooManyRows::read(members).map(Self::QueryTooManyRows),
-                crate::ErrorCode::Query(crate::QueryError::Busy) => crate::values::query::Busy::read(members).map(Self::QueryBusy),
-                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => crate::values::auth::TokenExpired::read(members).map(Self::AuthTokenExpired),
-                crate::ErrorCode::Auth(crate::AuthError::Forbidden) => crate::values::auth::Forbidden::read(members).map(Self::AuthForbidden),
+                crate::ErrorCode::Query(crate::QueryError::TableMissing) => ReadValue::read(members).map(Self::QueryTableMissing),
+                crate::ErrorCode::Query(crate::QueryError::TooManyRows) => ReadValue::read(members).map(Self::QueryTooManyRows),
+                crate::ErrorCode::Query(crate::QueryError::Busy) => ReadValue::read(members).map(Self::QueryBusy),
+                crate::ErrorCode::Auth(crate::AuthError::TokenExpired) => ReadValue::read(members).map(Self::AuthTokenExpired),
+                crate::ErrorCode::Auth(crate::AuthError::Forbidden) => ReadValue::read(members).map(Self::AuthForbidden),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::QueryTableMissing(value) => value.serialize(serializer),
-                Self::QueryTooManyRows(value) => value.serialize(serializer),
-                Self::QueryBusy(value) => value.serialize(serializer),
-                Self::AuthTokenExpired(value) => value.serialize(serializer),
-                Self::AuthForbidden(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::QueryTableMissing(value) => value.into_response(),
-                Self::QueryTooManyRows(value) => value.into_response(),
-                Self::QueryBusy(value) => value.into_response(),
-                Self::AuthTokenExpired(value) => value.into_response(),
-                Self::AuthForbidden(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
     impl Params for ErrorValue {
@@ -4090,22 +4037,10 @@ mod value_wire {
             self.error()
         }
         fn message(&self) -> ::alloc::string::String {
-            match self {
-                Self::QueryTableMissing(value) => value.message(),
-                Self::QueryTooManyRows(value) => value.message(),
-                Self::QueryBusy(value) => value.message(),
-                Self::AuthTokenExpired(value) => value.message(),
-                Self::AuthForbidden(value) => value.message(),
-            }
+            each_value!(self, value => value.message())
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            match self {
-                Self::QueryTableMissing(value) => value.write_params(map),
-                Self::QueryTooManyRows(value) => value.write_params(map),
-                Self::QueryBusy(value) => value.write_params(map),
-                Self::AuthTokenExpired(value) => value.write_params(map),
-                Self::AuthForbidden(value) => value.write_params(map),
-            }
+            each_value!(self, value => value.write_params(map))
         }
     }
 }

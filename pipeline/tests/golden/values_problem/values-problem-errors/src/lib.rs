@@ -2675,10 +2675,11 @@ mod problem {
 }
 /// Errors as values (feature `alloc`): the params of each error that has them, and its message.
 ///
-/// A module per table holds a struct per error with params or a message (`values::quota::QuotaExceeded`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each displays its message and converts into its error and `ErrorCode`.
+/// A module per table holds a struct per error with params or a message (`values::quota::QuotaExceeded`), one public field per param, the catalogue's shared params first; `ErrorValue` holds any of them. Each converts into its error and `ErrorCode`, and displays its message template as the spec writes it (shown on each value), each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it), as each error's entry in [the reference](crate::reference) shows with sample values; one without a message displays its description.
 ///
 /// With `serde`, a value is written as the catalogue's error body, its params as members beside the code, and `ApiError::value` reads one back; with `axum`, it answers a request. Its `with_instance` gives an `Occurrence`, which answers with `instance` naming this occurrence too.
 #[cfg(feature = "alloc")]
+#[macro_use]
 #[rustfmt::skip]
 pub mod values {
     /// The impls every value has alike, from its struct `$value`, its error `$error` of the
@@ -2758,43 +2759,25 @@ pub mod values {
     pub mod quota {
         /// [`QuotaError::QuotaExceeded`](crate::QuotaError::QuotaExceeded) with its params: The account used its quota.
         ///
-        /// Displayed as its message template, as the spec writes it, each `{$param}` replaced by the field's value (a number as Rust's `Display` for `f64` shows it):
+        /// Displayed as its message template:
         ///
         /// > {$used} requests in the window
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace of the failed call.
-        /// - `used` (an integer): Requests made in the window.
-        /// - `window` (a number, optional): The window\'s length in seconds.
         #[derive(Clone, Debug, PartialEq)]
         pub struct QuotaExceeded {
             /// The trace of the failed call.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
             /// Requests made in the window.
-            ///
-            /// An integer.
             pub used: i64,
             /// The window\'s length in seconds.
-            ///
-            /// A number, optional.
             pub window: ::core::option::Option<f64>,
         }
         value_impls!(QuotaExceeded: QuotaError::QuotaExceeded, Quota, QuotaQuotaExceeded, "{} requests in the window", used);
         /// [`QuotaError::PlanRequired`](crate::QuotaError::PlanRequired) with its params: The plan does not include this.
         ///
         /// Displayed as its description: the row has no message. The body's `message` member carries its name.
-        ///
-        /// # Params
-        ///
-        /// - `trace` (a string): The trace of the failed call.
         #[derive(Clone, Debug, PartialEq)]
         pub struct PlanRequired {
             /// The trace of the failed call.
-            ///
-            /// A string.
             pub trace: ::alloc::string::String,
         }
         value_impls!(PlanRequired: QuotaError::PlanRequired, Quota, QuotaPlanRequired, description);
@@ -2810,14 +2793,21 @@ pub mod values {
         /// [`QuotaError::PlanRequired`](crate::QuotaError::PlanRequired).
         QuotaPlanRequired(crate::values::quota::PlanRequired),
     }
+    /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
+    /// one arm per value, written once for every method that dispatches on the value.
+    macro_rules! each_value {
+        ($on:expr, $value:ident => $body:expr) => {
+            match $on {
+                Self::QuotaQuotaExceeded($value) => $body,
+                Self::QuotaPlanRequired($value) => $body,
+            }
+        };
+    }
     impl ErrorValue {
         /// The error this is a value of.
         #[must_use]
         pub fn error(&self) -> crate::ErrorCode {
-            match self {
-                Self::QuotaQuotaExceeded(value) => crate::ErrorCode::from(value.error()),
-                Self::QuotaPlanRequired(value) => crate::ErrorCode::from(value.error()),
-            }
+            each_value!(self, value => crate::ErrorCode::from(value.error()))
         }
         /// The error's code.
         #[must_use]
@@ -2842,10 +2832,7 @@ pub mod values {
     }
     impl ::core::fmt::Display for ErrorValue {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            match self {
-                Self::QuotaQuotaExceeded(value) => ::core::fmt::Display::fmt(value, f),
-                Self::QuotaPlanRequired(value) => ::core::fmt::Display::fmt(value, f),
-            }
+            each_value!(self, value => ::core::fmt::Display::fmt(value, f))
         }
     }
     impl ::core::error::Error for ErrorValue {}
@@ -3146,6 +3133,10 @@ mod value_wire {
             &self,
             map: &mut M,
         ) -> ::core::result::Result<(), M::Error>;
+    }
+    /// A value read from a body's members: its params.
+    trait ReadValue: Sized {
+        fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E>;
     }
     /// The members of a value's body.
     struct Members<'a, T>(&'a T);
@@ -3629,7 +3620,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(_members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self {})
                 }
@@ -3649,7 +3640,7 @@ mod value_wire {
                     ::core::result::Result::Ok(())
                 }
             }
-            impl $value {
+            impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
                     ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
                 }
@@ -3695,28 +3686,22 @@ mod value_wire {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
-                crate::ErrorCode::Quota(crate::QuotaError::QuotaExceeded) => crate::values::quota::QuotaExceeded::read(members).map(Self::QuotaQuotaExceeded),
-                crate::ErrorCode::Quota(crate::QuotaError::PlanRequired) => crate::values::quota::PlanRequired::read(members).map(Self::QuotaPlanRequired),
+                crate::ErrorCode::Quota(crate::QuotaError::QuotaExceeded) => ReadValue::read(members).map(Self::QuotaQuotaExceeded),
+                crate::ErrorCode::Quota(crate::QuotaError::PlanRequired) => ReadValue::read(members).map(Self::QuotaPlanRequired),
             }
         }
     }
     /// Writes the value's body.
     impl Serialize for ErrorValue {
         fn serialize<S: Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-            match self {
-                Self::QuotaQuotaExceeded(value) => value.serialize(serializer),
-                Self::QuotaPlanRequired(value) => value.serialize(serializer),
-            }
+            each_value!(self, value => value.serialize(serializer))
         }
     }
     /// Answers with the value's status and body (feature `axum`).
     #[cfg(feature = "axum")]
     impl IntoResponse for ErrorValue {
         fn into_response(self) -> Response {
-            match self {
-                Self::QuotaQuotaExceeded(value) => value.into_response(),
-                Self::QuotaPlanRequired(value) => value.into_response(),
-            }
+            each_value!(self, value => value.into_response())
         }
     }
     impl Params for ErrorValue {
@@ -3724,16 +3709,10 @@ mod value_wire {
             self.error()
         }
         fn message(&self) -> ::alloc::string::String {
-            match self {
-                Self::QuotaQuotaExceeded(value) => value.message(),
-                Self::QuotaPlanRequired(value) => value.message(),
-            }
+            each_value!(self, value => value.message())
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
-            match self {
-                Self::QuotaQuotaExceeded(value) => value.write_params(map),
-                Self::QuotaPlanRequired(value) => value.write_params(map),
-            }
+            each_value!(self, value => value.write_params(map))
         }
     }
 }
