@@ -25,34 +25,8 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     if values.is_empty() {
         return String::new();
     }
-    let code_key = &body.code().key;
     let problem = catalogue.problem_details.is_some();
-    let members = if problem {
-        quote! {
-            map.serialize_entry("type", &error.problem_type())?;
-            map.serialize_entry("title", error.name())?;
-            map.serialize_entry("status", &error.http_status())?;
-            map.serialize_entry("detail", &value.message())?;
-            map.serialize_entry(#code_key, &crate::BodyCode::from(error))?;
-        }
-    } else {
-        let message = body.member(BodyRole::Message).map(|member| {
-            let key = &member.key;
-            quote! { map.serialize_entry(#key, &value.message())?; }
-        });
-        quote! {
-            map.serialize_entry(#code_key, &crate::BodyCode::from(error))?;
-            #message
-        }
-    };
-    let write = match (&body.envelope, problem) {
-        (Some(envelope), false) => quote! {
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
-            map.serialize_entry(#envelope, &Members(value))?;
-            map.end()
-        },
-        _ => quote! { Members(value).serialize(serializer) },
-    };
+    let (members, write) = body_writer(body, problem);
     let content_type = if problem { "application/problem+json" } else { "application/json" };
     let answer_docs = doc(&format!("Answers with the error's status and its body as `{content_type}`."));
     let with_message = problem || body.member(BodyRole::Message).is_some();
@@ -138,6 +112,39 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     occurrence::write_error_value_params(&mut items, catalogue, with_message);
     TextSlot::Items.fill(&mut printed, &items.finish());
     printed
+}
+
+/// How a value's body is written: its catalogue members before the
+/// params, and the envelope (or problem details) around them.
+fn body_writer(body: &errcat_model::Body, problem: bool) -> (TokenStream, TokenStream) {
+    let code_key = &body.code().key;
+    let members = if problem {
+        quote! {
+            map.serialize_entry("type", &error.problem_type())?;
+            map.serialize_entry("title", error.name())?;
+            map.serialize_entry("status", &error.http_status())?;
+            map.serialize_entry("detail", &value.message())?;
+            map.serialize_entry(#code_key, &crate::BodyCode::from(error))?;
+        }
+    } else {
+        let message = body.member(BodyRole::Message).map(|member| {
+            let key = &member.key;
+            quote! { map.serialize_entry(#key, &value.message())?; }
+        });
+        quote! {
+            map.serialize_entry(#code_key, &crate::BodyCode::from(error))?;
+            #message
+        }
+    };
+    let write = match (&body.envelope, problem) {
+        (Some(envelope), false) => quote! {
+            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            map.serialize_entry(#envelope, &Members(value))?;
+            map.end()
+        },
+        _ => quote! { Members(value).serialize(serializer) },
+    };
+    (members, write)
 }
 
 /// `ErrorValue`'s `Deserialize`, and `ApiError::value`, through `Read`.
