@@ -34,6 +34,7 @@ background_wait() {
 background_stop() {
     local name
     for name in ${ci_background_names[@]+"${ci_background_names[@]}"}; do
-        [ -e "target/ci-$name.status" ] || kill -- "-$(cat "target/ci-$name.pid")" 2> /dev/null || true
+        [ -e "target/ci-$name.status" ] || [ ! -e "target/ci-$name.pid" ] ||
+            kill -- "-$(cat "target/ci-$name.pid")" 2> /dev/null || true
     done
 }
