@@ -12,6 +12,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::super::plural;
 use super::super::tokens::{doc, ident};
 use super::super::values::{Value, values};
 use errcat_model::Catalogue;
@@ -132,7 +133,7 @@ fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
                 .filter_map(|locale| {
                     let template = locale.row(&row.code)?.message.as_ref()?;
                     let variant = ident(&locale.variant());
-                    let pieces = pieces(template, &params);
+                    let pieces = pieces(template, &params, &locale.tag);
                     Some(quote! { crate::Locale::#variant => #pieces, })
                 })
                 .collect();
@@ -190,12 +191,33 @@ fn emit_value_message_in(locales: &Locales, value: &Value<'_>) -> TokenStream {
     }
 }
 
-/// A template as pieces: each stretch of text with the param after it
-/// (its place in `params` from 1), the last text with 0.
-fn pieces(template: &Template, params: &[&str]) -> TokenStream {
+/// A template as pieces, or for a selection the `match` of its count (and
+/// its category in `tag`) whose arms are each variant's pieces.
+fn pieces(template: &Template, params: &[&str], tag: &str) -> TokenStream {
+    let Some(select) = &template.select else {
+        return pieces_of(&template.pieces, params);
+    };
+    let count = format!("self.{}", select.param);
+    let scrutinee = tokens(&plural::scrutinee(select, tag, &count));
+    let arms = plural::arms(select).into_iter().map(|(pattern, variant)| {
+        let pattern = tokens(&pattern);
+        let pieces = pieces_of(&variant.pieces, params);
+        quote! { #pattern => #pieces, }
+    });
+    quote! { match #scrutinee { #(#arms)* } }
+}
+
+/// Rust the emitter itself writes as text (a pattern, a call), as tokens.
+fn tokens(text: &str) -> TokenStream {
+    text.parse().expect("the emitter writes Rust")
+}
+
+/// Pieces: each stretch of text with the param after it (its place in
+/// `params` from 1), the last text with 0.
+fn pieces_of(template: &[Piece], params: &[&str]) -> TokenStream {
     let mut pieces = Vec::new();
     let mut text = String::new();
-    for piece in &template.pieces {
+    for piece in template {
         match piece {
             Piece::Text(more) => text.push_str(more),
             Piece::Param(name) => {
