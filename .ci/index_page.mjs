@@ -52,6 +52,20 @@ function referenceOf(page) {
   return path.join(path.dirname(path.dirname(page)), name, "src", "reference.md");
 }
 
+/// How long any one wait may take (a page's load, a navigation, a wait for
+/// a condition) before the check fails: Playwright's 30 s is too short on
+/// a machine busy with builds, which CI runs these checks beside, and
+/// what is checked is what a page shows, not how soon.
+const patience = 10 * 60 * 1000;
+
+/// A browser context whose waits have that patience.
+async function newContext(browser, options) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(patience);
+  context.setDefaultNavigationTimeout(patience);
+  return context;
+}
+
 /// Opens `file` in a new page, recording console errors and uncaught exceptions.
 async function open(context, file, errors) {
   const page = await context.newPage();
@@ -226,7 +240,7 @@ async function checkAxe(page, file, scheme) {
 
 /// Without JavaScript the page shows every entry, and no search form.
 async function checkWithoutScript(browser, file) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await newContext(browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(pathToFileURL(path.resolve(file)).href);
   const hidden = await page.locator("main article[hidden], main section[hidden]").count();
@@ -240,7 +254,7 @@ async function checkWithoutScript(browser, file) {
 /// frame (which shows the first screen of results), and until every entry
 /// below it is updated too.
 async function timing(browser, file) {
-  const context = await browser.newContext();
+  const context = await newContext(browser, {});
   const page = await open(context, file, []);
   const entries = await page.locator("main article").count();
   const samples = await page.evaluate(async () => {
@@ -284,7 +298,7 @@ async function checkPage(browser, file) {
   const lines = [];
   failuresOf.set(file, lines);
   const errors = [];
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1000, height: 800 } });
   const page = await open(context, file, errors);
   const anchors = await checkAnchors(page, file);
   await checkSearch(page, file);
@@ -306,7 +320,7 @@ async function checkPage(browser, file) {
   return lines;
 }
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"], timeout: patience });
 // Two pages at a time, on the machine's two cores (a page's renderer is
 // one process), the largest first; each page's lines print in the order
 // of the arguments.
