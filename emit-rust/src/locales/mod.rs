@@ -3,11 +3,13 @@
 //! `Accept-Language` header (`negotiate.rs`, fixed code), every
 //! description in each locale (`description_in`) and the other texts
 //! (`name_in`, `explanation_in`, `causes_in`, `solutions_in`: `texts.rs`), each value's message
-//! rendered in one (`message_in`), and with a body the server's localized
+//! rendered in one (`LocalizedMessage`: `messages.rs`, over the data of
+//! `message_data.rs`), and with a body the server's localized
 //! answers (`server.rs`). Every text getter and `Display` stay in the
 //! default locale.
 
 mod descriptions;
+mod message_data;
 mod messages;
 #[cfg(test)]
 mod negotiate;
@@ -42,14 +44,12 @@ pub(super) fn emit_locales(catalogue: &Catalogue) -> String {
     }
     let error_code = emit_error_code(catalogue);
     let error_code_texts = texts::emit_error_code_texts_in(catalogue);
-    let values = messages::emit_message_in(catalogue, locales);
-    let server = server::emit_server(catalogue, locales);
     printed.push_str(&print(quote! {
         #error_code
         #error_code_texts
-        #values
-        #server
     }));
+    printed.push_str(&messages::emit_message_in(catalogue, locales));
+    printed.push_str(&print(server::emit_server(catalogue, locales)));
     printed
 }
 

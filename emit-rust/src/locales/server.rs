@@ -195,60 +195,34 @@ fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
     }
 }
 
-/// `IntoResponse` for each value in a locale, and `ErrorValue` in one: the
-/// body as the value writes it, its message in the locale where the body
-/// has a member for it (`has_text`).
+/// `IntoResponse` for every value in a locale, `ErrorValue` and a value
+/// with its occurrence member alike: the body as the value writes it, its
+/// message in the locale where the body has a member for it (`has_text`).
 fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
-    let values = values(catalogue);
-    if values.is_empty() {
+    if values(catalogue).is_empty() {
         return TokenStream::new();
     }
     let text = if has_text {
         quote! {
-            ::core::option::Option::Some((self.error.message_in(self.locale), self.error.message_locale(self.locale)))
+            ::core::option::Option::Some((
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
+            ))
         }
     } else {
         quote! { ::core::option::Option::None }
     };
-    let mut paths: Vec<TokenStream> = values.iter().map(|value| value.path.clone()).collect();
-    paths.push(quote!(crate::values::ErrorValue));
-    // A value answered with the member naming its occurrence, in a locale.
-    let occurrences = crate::values::occurrence::exists(catalogue).then(|| {
-        let text = if has_text {
-            quote! {
-                ::core::option::Option::Some((
-                    self.error.value.message_in(self.locale),
-                    self.error.value.message_locale(self.locale),
-                ))
-            }
-        } else {
-            quote! { ::core::option::Option::None }
-        };
-        quote! {
-            #(
-                /// Answers as the value does with its occurrence, with its
-                /// message in the locale.
-                impl IntoResponse for Localized<crate::values::Occurrence<#paths>> {
-                    fn into_response(self) -> Response {
-                        let status = self.error.value.error().status_code();
-                        let text: Text = #text;
-                        answer(status, ::serde_json::to_value(&self.error), text)
-                    }
-                }
-            )*
-        }
-    });
     quote! {
-        #(
-            /// Answers as the value does, with its message in the locale.
-            impl IntoResponse for Localized<#paths> {
-                fn into_response(self) -> Response {
-                    let status = self.error.error().status_code();
-                    let text: Text = #text;
-                    answer(status, ::serde_json::to_value(&self.error), text)
-                }
+        /// Answers as the value does, with its message in the locale.
+        impl<T> IntoResponse for Localized<T>
+        where
+            T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+        {
+            fn into_response(self) -> Response {
+                let status = crate::value_wire::Params::error_code(&self.error).status_code();
+                let text: Text = #text;
+                answer(status, ::serde_json::to_value(&self.error), text)
             }
-        )*
-        #occurrences
+        }
     }
 }

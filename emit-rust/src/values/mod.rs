@@ -25,9 +25,6 @@ pub(crate) mod occurrence;
 mod read;
 mod wire;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::tokens::ident;
 use errcat_model::params::{Param, ParamType};
 use errcat_model::{Catalogue, Row, Table};
@@ -50,8 +47,6 @@ pub(super) struct Value<'a> {
     pub table: &'a Table,
     pub row: &'a Row,
     /// Its struct, by path: `crate::values::card::CardDeclined`.
-    pub path: TokenStream,
-    /// The same path as text, for the items written as text.
     pub path_text: String,
     /// Its `ErrorValue` variant.
     pub variant: proc_macro2::Ident,
@@ -87,7 +82,6 @@ pub(super) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
                 table,
                 row,
                 path_text: format!("crate::values::{module}::{ty}"),
-                path: quote!(crate::values::#module::#ty),
                 variant: ident(&name),
                 variant_text: name,
                 params: catalogue.params.iter().chain(&row.params).collect(),

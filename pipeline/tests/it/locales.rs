@@ -168,8 +168,9 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
 /// partial locale has none, and `Display` always the default's.
 #[test]
 fn the_crate_has_each_text_in_each_locale() {
-    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry};
-    use localized_errors::{ErrorCode, Locale, ServerError};
+    use localized_errors::values::ErrorValue;
+    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry, ErLockWaitTimeout};
+    use localized_errors::{ErrorCode, Locale, LocalizedMessage, ServerError};
     assert_eq!(Locale::ALL, [Locale::En, Locale::De, Locale::Fr]);
     assert_eq!(
         (Locale::DEFAULT, Locale::Fr.tag(), Locale::from_tag("DE")),
@@ -185,6 +186,29 @@ fn the_crate_has_each_text_in_each_locale() {
     assert_eq!(value.message_in(Locale::En), value.to_string());
     assert_eq!(value.message_in(Locale::De), "Für den Schlüssel 'email' gibt es den Eintrag 'a@b' schon");
     assert_eq!(value.message_in(Locale::Fr), value.to_string(), "French lacks it: English");
+    assert_eq!(
+        (value.message_locale(Locale::De), value.message_locale(Locale::Fr)),
+        (Locale::De, Locale::En)
+    );
+    let any = ErrorValue::from(value.clone());
+    assert_eq!(
+        (any.message_in(Locale::De), any.message_locale(Locale::De)),
+        (value.message_in(Locale::De), Locale::De)
+    );
+    // A value without a template displays its description, and has it
+    // in the locales that translate it.
+    let timeout = ErLockWaitTimeout { seconds: 50 };
+    assert_eq!(timeout.to_string(), "The statement waited too long for a row lock.");
+    assert_eq!(timeout.message_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
+    assert_eq!(
+        (timeout.message_in(Locale::Fr), timeout.message_locale(Locale::Fr)),
+        (timeout.to_string(), Locale::En)
+    );
+    let any = ErrorValue::from(timeout);
+    assert_eq!(
+        (any.message_in(Locale::De).as_str(), any.message_locale(Locale::De)),
+        ("Die Anweisung hat zu lange auf eine Zeilensperre gewartet.", Locale::De)
+    );
     // Names, explanations, causes and solutions: the translation, else the default's.
     let denied = ServerError::ErAccessDeniedError;
     assert_eq!(

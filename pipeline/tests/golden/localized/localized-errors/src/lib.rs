@@ -34,11 +34,11 @@
 //! ```
 //! use localized_errors::{ErrorCode, ServerError};
 //!
-//! let error = ErrorCode::from_code(1146).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Server(ServerError::ErNoSuchTable));
-//! assert_eq!(error.name(), "ER_NO_SUCH_TABLE");
-//! assert_eq!(error.http_status(), 404);
-//! assert!(error.is_client_error());
+//! let error = ErrorCode::from_code(1205).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Server(ServerError::ErLockWaitTimeout));
+//! assert_eq!(error.name(), "ER_LOCK_WAIT_TIMEOUT");
+//! assert_eq!(error.http_status(), 503);
+//! assert!(error.is_server_error());
 //! ```
 //!
 //! # Parse an error response
@@ -49,9 +49,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use localized_errors::{ApiError, ApiErrorKind, ErrorCode, ServerError};
 //!
-//! let error = ApiError::from_response(404, br#"{"code":"1146","message":"ER_NO_SUCH_TABLE"}"#);
-//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(1146)); // as sent
+//! let error = ApiError::from_response(503, br#"{"code":"1205","message":"ER_LOCK_WAIT_TIMEOUT"}"#);
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
+//! assert_eq!(error.body().map(|body| body.code.number()), Some(1205)); // as sent
 //!
 //! // A body that is not an error body is kept, byte for byte.
 //! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
@@ -96,9 +96,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use localized_errors::{ErrorCode, ServerError};
 //!
-//! assert_eq!(serde_json::to_string(&ErrorCode::Server(ServerError::ErNoSuchTable)).unwrap(), "1146");
-//! let read: ErrorCode = serde_json::from_str("\"ER_NO_SUCH_TABLE\"").unwrap();
-//! assert_eq!(read, ErrorCode::Server(ServerError::ErNoSuchTable));
+//! assert_eq!(serde_json::to_string(&ErrorCode::Server(ServerError::ErLockWaitTimeout)).unwrap(), "1205");
+//! let read: ErrorCode = serde_json::from_str("\"ER_LOCK_WAIT_TIMEOUT\"").unwrap();
+//! assert_eq!(read, ErrorCode::Server(ServerError::ErLockWaitTimeout));
 //! # }
 //! ```
 //!
@@ -112,15 +112,15 @@
 //! use localized_errors::{ErrorBody, ServerError};
 //!
 //! async fn handler() -> ::core::result::Result<String, ServerError> {
-//!     Err(ServerError::ErNoSuchTable)
+//!     Err(ServerError::ErLockWaitTimeout)
 //! }
 //!
-//! let response = ServerError::ErNoSuchTable.into_response();
-//! assert_eq!(response.status(), 404);
+//! let response = ServerError::ErLockWaitTimeout.into_response();
+//! assert_eq!(response.status(), 503);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //!
-//! let response = ErrorBody::from(ServerError::ErNoSuchTable).with_request_id("a1b2").into_response();
-//! assert_eq!(response.status(), 404);
+//! let response = ErrorBody::from(ServerError::ErLockWaitTimeout).with_request_id("a1b2").into_response();
+//! assert_eq!(response.status(), 503);
 //! # let _ = handler;
 //! # }
 //! ```
@@ -133,7 +133,7 @@
 //! # #[cfg(feature = "http")] {
 //! use localized_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(1146).map(|e| e.status_code().as_u16()), Some(404));
+//! assert_eq!(ErrorCode::from_code(1205).map(|e| e.status_code().as_u16()), Some(503));
 //! # }
 //! ```
 //!
@@ -309,6 +309,10 @@ pub enum ServerError {
     ///
     /// - The table\'s name is misspelt, or it is in another database.
     ErNoSuchTable = 1146,
+    /// [`1205 ER_LOCK_WAIT_TIMEOUT`](crate::reference#1205): The statement waited too long for a row lock.
+    ///
+    /// HTTP status: 503.
+    ErLockWaitTimeout = 1205,
 }
 #[rustfmt::skip]
 impl ServerError {
@@ -317,7 +321,7 @@ impl ServerError {
     /// ```
     /// use localized_errors::ServerError;
     ///
-    /// assert_eq!(ServerError::ALL.len(), 4);
+    /// assert_eq!(ServerError::ALL.len(), 5);
     /// assert_eq!(ServerError::ALL[0], ServerError::ErConCountError);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -325,21 +329,24 @@ impl ServerError {
         Self::ErAccessDeniedError,
         Self::ErDupEntry,
         Self::ErNoSuchTable,
+        Self::ErLockWaitTimeout,
     ];
-    const CODES: &'static [u32] = &[1040, 1045, 1062, 1146];
+    const CODES: &'static [u32] = &[1040, 1045, 1062, 1146, 1205];
     const NAMES: &'static [&'static str] = &[
         "ER_CON_COUNT_ERROR",
         "ER_ACCESS_DENIED_ERROR",
         "ER_DUP_ENTRY",
         "ER_NO_SUCH_TABLE",
+        "ER_LOCK_WAIT_TIMEOUT",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "The server has no connection left for the client.",
         "The account or its password is not accepted.",
         "A row with the same unique key already exists.",
         "A table the statement names does not exist.",
+        "The statement waited too long for a row lock.",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[503, 403, 409, 404];
+    const HTTP_STATUSES: &'static [u16] = &[503, 403, 409, 404, 503];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::None,
         ::core::option::Option::Some(
@@ -349,28 +356,31 @@ impl ServerError {
         ::core::option::Option::Some(
             "The statement names a table the database does not have.",
         ),
+        ::core::option::Option::None,
     ];
     const CAUSES: &'static [&'static [&'static str]] = &[
         &[],
         &["The password is wrong.", "The account may not connect from this host."],
         &[],
         &["The table's name is misspelt, or it is in another database."],
+        &[],
     ];
     const SOLUTIONS: &'static [&'static [&'static str]] = &[
         &[],
         &["Check the password and the host the account is granted for."],
         &[],
         &[],
+        &[],
     ];
-    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[]];
+    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[], &[]];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[3];
-    const CODE_SLOTS: &'static [u32] = &[0, 0, 3, 0, 0, 2, 1, 0];
-    const ROW_MULTIPLIER: u32 = 1917616621;
-    const ROW_SHIFT: u32 = 29;
-    const ROW_OF: &'static [u8] = &[0, 2, 0, 0, 1, 3, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[5, 0];
+    const CODE_SLOTS: &'static [u32] = &[3, 2, 1, 4, 0, 0, 0, 0];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 28;
+    const ROW_OF: &'static [u8] = &[0, 0, 1, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3];
     /// The numeric code.
     ///
     /// ```
@@ -455,6 +465,9 @@ impl ServerError {
             }
             "ER_DUP_ENTRY" => ::core::option::Option::Some(Self::ErDupEntry),
             "ER_NO_SUCH_TABLE" => ::core::option::Option::Some(Self::ErNoSuchTable),
+            "ER_LOCK_WAIT_TIMEOUT" => {
+                ::core::option::Option::Some(Self::ErLockWaitTimeout)
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -753,8 +766,8 @@ impl ErrorCode {
     /// ```
     /// use localized_errors::{ErrorCode, ServerError};
     ///
-    /// let error = ErrorCode::Server(ServerError::ErNoSuchTable);
-    /// assert_eq!(error.status_code().as_u16(), 404);
+    /// let error = ErrorCode::Server(ServerError::ErLockWaitTimeout);
+    /// assert_eq!(error.status_code().as_u16(), 503);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
@@ -912,8 +925,8 @@ mod response {
     /// use localized_errors::{ErrorCode, ServerError};
     /// use localized_errors::BodyCode;
     ///
-    /// let known: BodyCode = serde_json::from_str("1146").unwrap();
-    /// assert_eq!(known.error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let known: BodyCode = serde_json::from_str("1205").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     ///
     /// let unknown: BodyCode = serde_json::from_str("\"0\"").unwrap();
     /// assert_eq!(unknown.error_code(), None);
@@ -977,7 +990,7 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::BodyCode;
         ///
-        /// assert_eq!(BodyCode::new(1146).error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+        /// assert_eq!(BodyCode::new(1205).error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
         /// assert_eq!(BodyCode::new(0).error_code(), None);
         /// ```
         #[must_use]
@@ -1440,8 +1453,8 @@ mod response {
     /// use localized_errors::{ErrorCode, ServerError};
     /// use localized_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT","request_id":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
     ///
     /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"]}"#).unwrap();
@@ -1596,9 +1609,9 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::new(ErrorCode::Server(ServerError::ErNoSuchTable), "ER_NO_SUCH_TABLE");
-        /// assert_eq!(body, ErrorBody::from(ErrorCode::Server(ServerError::ErNoSuchTable)));
-        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":1146,\"message\":\"ER_NO_SUCH_TABLE\"}");
+        /// let body = ErrorBody::new(ErrorCode::Server(ServerError::ErLockWaitTimeout), "ER_LOCK_WAIT_TIMEOUT");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":1205,\"message\":\"ER_LOCK_WAIT_TIMEOUT\"}");
         /// ```
         #[must_use]
         pub fn new(
@@ -1617,7 +1630,7 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::from(ErrorCode::Server(ServerError::ErNoSuchTable)).with_request_id("a1b2");
+        /// let body = ErrorBody::from(ErrorCode::Server(ServerError::ErLockWaitTimeout)).with_request_id("a1b2");
         /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
         /// ```
         #[must_use]
@@ -1634,8 +1647,8 @@ mod response {
     /// ```
     /// use localized_errors::{ApiErrorKind, BodyCode, ErrorCode, ServerError};
     ///
-    /// let kind = ApiErrorKind::classify(404, Some(BodyCode::new(1146)));
-    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let kind = ApiErrorKind::classify(503, Some(BodyCode::new(1205)));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     ///
     /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(0)));
     /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(0)) });
@@ -1693,8 +1706,8 @@ mod response {
     /// ```
     /// use localized_errors::{ApiError, ApiErrorKind, ErrorCode, ServerError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#);
-    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let error = ApiError::from_response(503, br#"{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT","request_id":"a1b2"}"#);
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     /// assert_eq!(error.body().and_then(|b| b.request_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
@@ -2248,6 +2261,21 @@ pub mod values {
             pub table: ::alloc::string::String,
         }
         value_impls!(ErNoSuchTable: ServerError::ErNoSuchTable, Server, ServerErNoSuchTable, "Table '{}.{}' doesn't exist", db, table);
+        /// [`ServerError::ErLockWaitTimeout`](crate::ServerError::ErLockWaitTimeout) with its params: The statement waited too long for a row lock.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        ///
+        /// # Params
+        ///
+        /// - `seconds` (an integer): How long the statement waited, in seconds.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct ErLockWaitTimeout {
+            /// How long the statement waited, in seconds.
+            ///
+            /// An integer.
+            pub seconds: i64,
+        }
+        value_impls!(ErLockWaitTimeout: ServerError::ErLockWaitTimeout, Server, ServerErLockWaitTimeout, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::ServerErConCountError`).
     ///
@@ -2263,6 +2291,8 @@ pub mod values {
         ServerErDupEntry(crate::values::server::ErDupEntry),
         /// [`ServerError::ErNoSuchTable`](crate::ServerError::ErNoSuchTable).
         ServerErNoSuchTable(crate::values::server::ErNoSuchTable),
+        /// [`ServerError::ErLockWaitTimeout`](crate::ServerError::ErLockWaitTimeout).
+        ServerErLockWaitTimeout(crate::values::server::ErLockWaitTimeout),
     }
     impl ErrorValue {
         /// The error this is a value of.
@@ -2273,6 +2303,7 @@ pub mod values {
                 Self::ServerErAccessDeniedError(value) => crate::ErrorCode::from(value.error()),
                 Self::ServerErDupEntry(value) => crate::ErrorCode::from(value.error()),
                 Self::ServerErNoSuchTable(value) => crate::ErrorCode::from(value.error()),
+                Self::ServerErLockWaitTimeout(value) => crate::ErrorCode::from(value.error()),
             }
         }
         /// The error's code.
@@ -2303,6 +2334,7 @@ pub mod values {
                 Self::ServerErAccessDeniedError(value) => ::core::fmt::Display::fmt(value, f),
                 Self::ServerErDupEntry(value) => ::core::fmt::Display::fmt(value, f),
                 Self::ServerErNoSuchTable(value) => ::core::fmt::Display::fmt(value, f),
+                Self::ServerErLockWaitTimeout(value) => ::core::fmt::Display::fmt(value, f),
             }
         }
     }
@@ -2454,8 +2486,8 @@ mod server {
     use ::http::{HeaderValue, StatusCode};
     use super::{ErrorBody, ErrorCode};
     /// Answers with the error's HTTP status and its body as
-    /// `application/json`: for `ServerError::ErNoSuchTable`, `404` and
-    /// `{"code":1146,"message":"ER_NO_SUCH_TABLE"}` (feature `axum`).
+    /// `application/json`: for `ServerError::ErLockWaitTimeout`, `503` and
+    /// `{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT"}` (feature `axum`).
     ///
     /// To add what is known of this occurrence, answer with an `ErrorBody`
     /// instead: `ErrorBody::from(error)` and its `with_…` methods.
@@ -2483,11 +2515,11 @@ mod server {
     /// use localized_errors::{RetryAfter, ServerError};
     ///
     /// async fn handler() -> ::core::result::Result<String, (RetryAfter, ServerError)> {
-    ///     Err((RetryAfter::seconds(7), ServerError::ErNoSuchTable))
+    ///     Err((RetryAfter::seconds(7), ServerError::ErLockWaitTimeout))
     /// }
     ///
-    /// let response = (RetryAfter::seconds(7), ServerError::ErNoSuchTable).into_response();
-    /// assert_eq!(response.status(), 404);
+    /// let response = (RetryAfter::seconds(7), ServerError::ErLockWaitTimeout).into_response();
+    /// assert_eq!(response.status(), 503);
     /// assert_eq!(response.headers()["retry-after"], "7");
     /// # let _ = handler;
     /// ```
@@ -2640,6 +2672,9 @@ mod value_wire {
                 _ => ::core::option::Option::None,
             }
         }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.take(key)?.as_i64()
+        }
         fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
             self.take(key)?.as_bool()
         }
@@ -2651,6 +2686,7 @@ mod value_wire {
             "entry" => ::core::option::Option::Some("entry"),
             "host" => ::core::option::Option::Some("host"),
             "index" => ::core::option::Option::Some("index"),
+            "seconds" => ::core::option::Option::Some("seconds"),
             "table" => ::core::option::Option::Some("table"),
             "user" => ::core::option::Option::Some("user"),
             "using_password" => ::core::option::Option::Some("using_password"),
@@ -2995,6 +3031,7 @@ mod value_wire {
     wire_impls!(crate::values::server::ErAccessDeniedError, to_string; user: string required, host: string required, using_password: boolean required);
     wire_impls!(crate::values::server::ErDupEntry, to_string; entry: string required, index: string required);
     wire_impls!(crate::values::server::ErNoSuchTable, to_string; db: string required, table: string required);
+    wire_impls!(crate::values::server::ErLockWaitTimeout, name; seconds: integer required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
@@ -3003,6 +3040,7 @@ mod value_wire {
                 crate::ErrorCode::Server(crate::ServerError::ErAccessDeniedError) => crate::values::server::ErAccessDeniedError::read(members).map(Self::ServerErAccessDeniedError),
                 crate::ErrorCode::Server(crate::ServerError::ErDupEntry) => crate::values::server::ErDupEntry::read(members).map(Self::ServerErDupEntry),
                 crate::ErrorCode::Server(crate::ServerError::ErNoSuchTable) => crate::values::server::ErNoSuchTable::read(members).map(Self::ServerErNoSuchTable),
+                crate::ErrorCode::Server(crate::ServerError::ErLockWaitTimeout) => crate::values::server::ErLockWaitTimeout::read(members).map(Self::ServerErLockWaitTimeout),
             }
         }
     }
@@ -3014,6 +3052,7 @@ mod value_wire {
                 Self::ServerErAccessDeniedError(value) => value.serialize(serializer),
                 Self::ServerErDupEntry(value) => value.serialize(serializer),
                 Self::ServerErNoSuchTable(value) => value.serialize(serializer),
+                Self::ServerErLockWaitTimeout(value) => value.serialize(serializer),
             }
         }
     }
@@ -3026,6 +3065,7 @@ mod value_wire {
                 Self::ServerErAccessDeniedError(value) => value.into_response(),
                 Self::ServerErDupEntry(value) => value.into_response(),
                 Self::ServerErNoSuchTable(value) => value.into_response(),
+                Self::ServerErLockWaitTimeout(value) => value.into_response(),
             }
         }
     }
@@ -3039,6 +3079,7 @@ mod value_wire {
                 Self::ServerErAccessDeniedError(value) => value.message(),
                 Self::ServerErDupEntry(value) => value.message(),
                 Self::ServerErNoSuchTable(value) => value.message(),
+                Self::ServerErLockWaitTimeout(value) => value.message(),
             }
         }
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
@@ -3047,6 +3088,7 @@ mod value_wire {
                 Self::ServerErAccessDeniedError(value) => value.write_params(map),
                 Self::ServerErDupEntry(value) => value.write_params(map),
                 Self::ServerErNoSuchTable(value) => value.write_params(map),
+                Self::ServerErLockWaitTimeout(value) => value.write_params(map),
             }
         }
     }
@@ -3226,19 +3268,23 @@ impl ServerError {
             "Das Konto oder sein Passwort wird nicht angenommen.",
             "Eine Zeile mit demselben eindeutigen Schlüssel gibt es schon.",
             "Eine Tabelle, die die Anweisung nennt, gibt es nicht.",
+            "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.",
         ],
         &["Le serveur n'a plus de connexion libre pour le client."],
     ];
     /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[1, 0, 0, 0]];
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[
+        &[1, 2, 3, 4, 5],
+        &[1, 0, 0, 0, 0],
+    ];
     /// The description in `locale`: [`description`](Self::description) in the
     /// default, `en`, and where a partial locale does not translate it.
     ///
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErNoSuchTable.description_in(Locale::De), "Eine Tabelle, die die Anweisung nennt, gibt es nicht.");
+    /// assert_eq!(ServerError::ErLockWaitTimeout.description_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
     /// ```
     #[must_use]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
@@ -3277,12 +3323,13 @@ impl ServerError {
             "Zugriff verweigert",
             "Doppelter Eintrag",
             "Tabelle fehlt",
+            "Sperre nicht erhalten",
         ],
         &["Table inconnue"],
     ];
     /// Per locale but the default, each row's name in `NAMES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[0, 0, 0, 1]];
+    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4, 5], &[0, 0, 0, 1, 0]];
     /// The explanations each locale but the default translates, in `Locale` order.
     const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[
         &[
@@ -3293,7 +3340,10 @@ impl ServerError {
     ];
     /// Per locale but the default, each row's explanation in `EXPLANATIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 1]];
+    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 2, 0],
+        &[0, 0, 0, 1, 0],
+    ];
     /// The causes each locale but the default translates, in `Locale` order.
     const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
@@ -3309,7 +3359,10 @@ impl ServerError {
     ];
     /// Per locale but the default, each row's causes in `CAUSES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const CAUSES_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 0]];
+    const CAUSES_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 2, 0],
+        &[0, 0, 0, 0, 0],
+    ];
     /// The solutions each locale but the default translates, in `Locale` order.
     const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
@@ -3321,7 +3374,10 @@ impl ServerError {
     ];
     /// Per locale but the default, each row's solutions in `SOLUTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 0], &[0, 0, 0, 0]];
+    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 0, 0],
+        &[0, 0, 0, 0, 0],
+    ];
     /// The name in `locale`: [`name`](Self::name) in the default,
     /// `en`, and where `locale` does not translate it.
     ///
@@ -3466,14 +3522,138 @@ impl ErrorCode {
         }
     }
 }
-/// Translated message templates, rendered.
+/// A value's message in a locale (feature `alloc`): every value and `ErrorValue`
+/// have it, and so does `Occurrence` (feature `serde`). Where `locale` translates the error, its template in
+/// `locale` is rendered as `Display` renders the default's, `en`, with
+/// the same fields; elsewhere the message is `Display`'s.
+///
+/// ```
+/// use localized_errors::{Locale, LocalizedMessage};
+/// use localized_errors::values::server;
+///
+/// let value = server::ErAccessDeniedError {
+///     user: "user".to_owned(),
+///     host: "host".to_owned(),
+///     using_password: true,
+/// };
+/// assert_eq!(value.message_in(Locale::De), "Zugriff verweigert für Benutzer 'user'@'host' (Passwort verwendet: true)");
+/// assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
+/// ```
+#[cfg(feature = "alloc")]
+pub trait LocalizedMessage {
+    /// The message in `locale`: the error's template in it, rendered as
+    /// `Display` renders the default's (a row without a template: its
+    /// description in it); `Display`'s text in the default, and where
+    /// `locale` does not translate it.
+    #[must_use]
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String;
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default
+    /// (what an answer's `Content-Language` says).
+    #[must_use]
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale;
+}
+/// Every value's, from its error's translations and its fields.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl<T: translated::Message> LocalizedMessage for T {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match T::ERROR_CODE.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(T::ERROR_CODE.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => self.render(pieces),
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        T::ERROR_CODE.message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl LocalizedMessage for crate::values::ErrorValue {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        let error = self.error();
+        match error.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(error.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => {
+                match self {
+                    Self::ServerErAccessDeniedError(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::ServerErDupEntry(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::ServerErNoSuchTable(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    _ => translated::render(pieces, &[]),
+                }
+            }
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.error().message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+impl<V: LocalizedMessage> LocalizedMessage for crate::values::Occurrence<V> {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        self.value.message_in(locale)
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.value.message_locale(locale)
+    }
+}
+/// Translated messages: what each value gives, and the renderer.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 mod translated {
     use ::core::fmt::{Display, Write};
+    /// What a value gives `LocalizedMessage`: public in this private
+    /// module, so that only the crate's values have it.
+    pub trait Message: Display {
+        /// The error this is a value of.
+        const ERROR_CODE: crate::ErrorCode;
+        /// Its message from a translated template's `pieces`, its
+        /// fields in place.
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[])
+        }
+    }
+    /// A value's message in a locale, as its error's row gives it.
+    pub enum Translation {
+        /// `Display`'s, in the default: the locale leaves it out.
+        Default,
+        /// Its description in the locale: the row has no template.
+        Description,
+        /// Its template in the locale, to render with the value's fields.
+        Pieces(Pieces),
+    }
+    impl Translation {
+        /// The locale the message is written in, asked in `asked`.
+        pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
+            match self {
+                Self::Default => crate::Locale::DEFAULT,
+                _ => asked,
+            }
+        }
+    }
     /// A template's pieces: the text before a param, and the param
-    /// (counted from 1 in `params`, 0 for none).
-    pub(crate) type Pieces = &'static [(&'static str, usize)];
+    /// (counted from 1 in the default template's, 0 for none).
+    pub type Pieces = &'static [(&'static str, usize)];
     /// `pieces` with each param shown as `Display` shows it, in a
     /// `String` sized for the text and a short word per param.
     pub(crate) fn render(
@@ -3495,137 +3675,89 @@ mod translated {
         }
         text
     }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::server::ErConCountError {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => &[("Zu viele Verbindungen", 0)],
-            crate::Locale::Fr => &[("Trop de connexions", 0)],
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De | crate::Locale::Fr => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::server::ErAccessDeniedError {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[
-                    ("Zugriff verweigert für Benutzer '", 1),
-                    ("'@'", 2),
-                    ("' (Passwort verwendet: ", 3),
-                    (")", 0),
-                ]
+    /// Each value's `Message`, from its path under `values` (`$module::$value`), its
+    /// `ErrorCode` variant `$code` and the fields a translated template shows, in the
+    /// default template's order.
+    macro_rules! message_impls {
+        ($module:ident::$value:ident, $code:ident $(; $($field:ident),+)?) => {
+            impl Message for crate::values::$module::$value {
+                const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::$code(Self::ERROR);
+                $(fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+                    render(pieces, &[$(&self.$field),+])
+                })?
             }
-            _ => return ::alloc::string::ToString::to_string(self),
         };
-        crate::translated::render(
-            pieces,
-            &[&self.user, &self.host, &self.using_password],
-        )
     }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
+    message_impls!(server::ErConCountError, Server);
+    message_impls!(server::ErAccessDeniedError, Server; user, host, using_password);
+    message_impls!(server::ErDupEntry, Server; entry, index);
+    message_impls!(server::ErNoSuchTable, Server; db, table);
+    message_impls!(server::ErLockWaitTimeout, Server);
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::server::ErDupEntry {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[
-                    ("Für den Schlüssel '", 2),
-                    ("' gibt es den Eintrag '", 1),
-                    ("' schon", 0),
-                ]
+impl ServerError {
+    /// The message templates each locale but the default translates, in `Locale`
+    /// order, each as its pieces: the text before a param, and the param.
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[
+        &[
+            &[("Zu viele Verbindungen", 0)],
+            &[
+                ("Zugriff verweigert für Benutzer '", 1),
+                ("'@'", 2),
+                ("' (Passwort verwendet: ", 3),
+                (")", 0),
+            ],
+            &[
+                ("Für den Schlüssel '", 2),
+                ("' gibt es den Eintrag '", 1),
+                ("' schon", 0),
+            ],
+            &[("Die Tabelle '", 1), (".", 2), ("' existiert nicht", 0)],
+        ],
+        &[
+            &[("Trop de connexions", 0)],
+            &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
+        ],
+    ];
+    /// Per locale but the default, each row's template in `MESSAGES_IN`, counted
+    /// from 1; `u32::MAX` where it translates the description of a row without
+    /// one; 0 where the row's message is the default's.
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[
+        &[1, 2, 3, 4, u32::MAX],
+        &[1, 0, 0, 2, 0],
+    ];
+    /// The row's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
+        match locale as usize {
+            0 => crate::translated::Translation::Default,
+            other => {
+                match Self::MESSAGE_IN_AT[other - 1][self.row()] {
+                    0 => crate::translated::Translation::Default,
+                    u32::MAX => crate::translated::Translation::Description,
+                    at => {
+                        crate::translated::Translation::Pieces(
+                            Self::MESSAGES_IN[other - 1][at as usize - 1],
+                        )
+                    }
+                }
             }
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.entry, &self.index])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De => locale,
-            _ => crate::Locale::DEFAULT,
         }
     }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::server::ErNoSuchTable {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[("Die Tabelle '", 1), (".", 2), ("' existiert nicht", 0)]
-            }
-            crate::Locale::Fr => &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.db, &self.table])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De | crate::Locale::Fr => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::ErrorValue {
-    /// The message in `locale`: `Display`'s text in the default.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+impl ErrorCode {
+    /// The error's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
         match self {
-            Self::ServerErConCountError(value) => value.message_in(locale),
-            Self::ServerErAccessDeniedError(value) => value.message_in(locale),
-            Self::ServerErDupEntry(value) => value.message_in(locale),
-            Self::ServerErNoSuchTable(value) => value.message_in(locale),
-        }
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match self {
-            Self::ServerErConCountError(value) => value.message_locale(locale),
-            Self::ServerErAccessDeniedError(value) => value.message_locale(locale),
-            Self::ServerErDupEntry(value) => value.message_locale(locale),
-            Self::ServerErNoSuchTable(value) => value.message_locale(locale),
+            Self::Server(error) => error.message_translation(locale),
         }
     }
 }
@@ -3654,11 +3786,11 @@ mod localized {
     /// use localized_errors::axum_core::response::IntoResponse;
     ///
     /// async fn handler(locale: Locale) -> Result<(), Localized<ServerError>> {
-    ///     Err(Localized { error: ServerError::ErNoSuchTable, locale })
+    ///     Err(Localized { error: ServerError::ErLockWaitTimeout, locale })
     /// }
     ///
-    /// let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
-    /// assert_eq!(response.status(), 404);
+    /// let response = Localized { error: ServerError::ErLockWaitTimeout, locale: Locale::De }.into_response();
+    /// assert_eq!(response.status(), 503);
     /// # let _ = handler;
     /// ```
     ///
@@ -3715,123 +3847,16 @@ mod localized {
         }
     }
     /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErConCountError> {
+    impl<T> IntoResponse for Localized<T>
+    where
+        T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+    {
         fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
+            let status = crate::value_wire::Params::error_code(&self.error)
+                .status_code();
             let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErAccessDeniedError> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErDupEntry> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErNoSuchTable> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::ErrorValue> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErConCountError>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<
-        crate::values::Occurrence<crate::values::server::ErAccessDeniedError>,
-    > {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErDupEntry>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErNoSuchTable>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::ErrorValue>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
             ));
             answer(status, ::serde_json::to_value(&self.error), text)
         }
