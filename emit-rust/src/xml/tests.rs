@@ -17,6 +17,14 @@ fn some(texts: [Option<&str>; 4]) -> Option<[Option<String>; 4]> {
 }
 
 #[test]
+fn a_quote_in_a_comment_of_the_internal_subset_opens_no_string() {
+    let body = "<!DOCTYPE Error [<!-- don't --><?pi \"?><!ENTITY e 'x'>]><Error><Code>A</Code></Error>";
+    assert_eq!(read(body), some([Some("A"), None, None, None]));
+    // An unterminated comment there ends the document: no body, no panic.
+    assert_eq!(read("<!DOCTYPE Error [<!-- ]><Error><Code>A</Code></Error>"), None);
+}
+
+#[test]
 fn reads_an_s3_error_body() {
     let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
                 <Error>\n  <Code>NoSuchKey</Code>\n  <Message>The resource you requested does not exist</Message>\n  \

@@ -207,6 +207,10 @@ pub enum ChangeKind {
     /// A row's texts in a locale were translated, reworded or left out
     /// (a partial locale's): text users read.
     TranslationChanged,
+    /// The error answer on the wire changed: another media type, envelope,
+    /// root or problem `type`, or a body member added, gone or renamed, or
+    /// what the message member holds.
+    WireChanged,
 }
 
 /// What a change needs to be accepted.

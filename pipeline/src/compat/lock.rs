@@ -36,6 +36,9 @@
 //! per-row attributes has `attribute:` and `value:` lines
 //! ([`lock_attributes`]).
 //!
+//! The error answer on the wire is recorded too ([`lock_wire`]): a body a
+//! client of an older crate can no longer read is breaking.
+//!
 //! A catalogue of string codes (`codes: string`) has a `codes string` line
 //! after `version`: its codes are then text (`42601` is the string, not
 //! the number), sorted as text. A lock of integer codes has no such line,
@@ -56,6 +59,7 @@ use crate::compat::lock_pairs;
 use crate::compat::lock_params::{self, LockedParams};
 use crate::compat::lock_responses::{self, LockedResponse};
 use crate::compat::lock_sections;
+use crate::compat::lock_wire::{self, Wire};
 pub use crate::compat::published::State;
 use crate::compat::published::{Origin, Published, PublishedCode, PublishedParams};
 use crate::compat::quoted::quote;
@@ -114,6 +118,9 @@ pub struct Lock {
     /// The locales, the default first; none for a catalogue without
     /// `locales:` (and a lock from before locales existed).
     pub locales: Vec<String>,
+    /// The error answer on the wire; `None` for a lock written before it
+    /// was locked.
+    pub wire: Option<Wire>,
 }
 
 impl Lock {
@@ -150,6 +157,7 @@ impl Lock {
             sections: lock_pairs::published(&self.sections),
             attributes,
             locales: self.locales.iter().map(String::as_str).collect(),
+            wire: self.wire.clone(),
             catalogue: None,
         }
     }
@@ -174,6 +182,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
     let mut responses: Option<BTreeMap<String, LockedResponse>> = None;
     let mut attribute_lines = AttributeLines::default();
     let mut locales: Vec<String> = Vec::new();
+    let mut wire: Option<Wire> = None;
     let fix_merge =
         "keep the lines of both sides (the lock is sorted by code, one code a line), then run `gen` again";
     for (i, line) in text.lines().enumerate() {
@@ -229,6 +238,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
         if !a_code && lock_responses::read(path, n, line, &mut responses, &mut problems)
             || attribute_lines.read(path, n, line, &mut problems)
             || lock_locales::read(path, n, line, &mut locales, &mut problems)
+            || lock_wire::read(path, n, line, &mut wire, &mut problems)
         {
             continue;
         }
@@ -262,6 +272,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Lock, Diagnostics> {
             sections,
             attributes,
             locales,
+            wire,
         }),
         None if problems.is_empty() => Err(Diagnostic::new(path, "the lock has no `version` line")
             .help("restore the lock from version control, then run `gen` again")
@@ -330,6 +341,10 @@ pub fn update(
             // Written before params were locked: they were the catalogue's.
             old.params = PublishedParams::of_catalogue(catalogue);
         }
+        if locked.wire.is_none() {
+            // Written before the wire was locked: it was the catalogue's.
+            old.wire = Some(Wire::of_catalogue(catalogue));
+        }
         published = published.keeping(&old);
         let changes = classify(&old, &published);
         let problems = problems(spec, lock, &changes, &locked.version, &catalogue.version);
@@ -378,6 +393,7 @@ pub fn update(
         sections,
         attributes,
         locales: published.locales.iter().map(|tag| (*tag).to_owned()).collect(),
+        wire: published.wire,
     })
 }
 
@@ -475,6 +491,9 @@ pub fn render(catalogue: &Catalogue, lock: &Lock) -> String {
     lock_names::LINES.render(&mut out, &lock.other_names);
     lock_sections::LINES.render(&mut out, &lock.sections);
     lock_locales::render(&mut out, &lock.locales);
+    if let Some(wire) = &lock.wire {
+        lock_wire::render(&mut out, wire);
+    }
     for (code, entry) in &lock.entries {
         // `write!` to a String cannot fail.
         let _ = writeln!(

@@ -15,6 +15,7 @@ mod lock_pairs;
 pub mod lock_params;
 pub mod lock_responses;
 pub mod lock_sections;
+pub mod lock_wire;
 pub mod published;
 mod quoted;
 

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::compat::lock_attributes::AttributeRecord;
+use crate::compat::lock_wire::Wire;
 use errcat_model::params::{Param, ParamType};
 use errcat_model::source::SpecPath;
 use errcat_model::{Catalogue, Code, CodeKind, Retired, Row};
@@ -135,6 +136,9 @@ pub struct Published<'a> {
     /// The sections each code appears in, by the row's own code and the
     /// section's id.
     pub sections: BTreeSet<(Code, &'a str)>,
+    /// The error answer on the wire; `None` when a lock from before it
+    /// was recorded says nothing of it.
+    pub wire: Option<Wire>,
     /// The catalogue itself, when the view was built from one: the facts a
     /// lock does not record are read from it.
     pub catalogue: Option<&'a Catalogue>,
@@ -282,6 +286,7 @@ impl<'a> Published<'a> {
             }),
             other_names: crate::compat::lock_names::of_catalogue(catalogue),
             sections: crate::compat::lock_sections::of_catalogue(catalogue),
+            wire: Some(Wire::of_catalogue(catalogue)),
             catalogue: Some(catalogue),
         }
     }

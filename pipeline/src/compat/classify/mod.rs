@@ -30,7 +30,9 @@
 //! breaking; a row's value that changed is a minor change, as a row's
 //! recovery is, since clients may act on what the getter answers.
 //! It records the locales too, the `Locale` enum's variants: one gone is
-//! breaking (`locales.rs`).
+//! breaking (`locales.rs`). And it records the error answer on the wire:
+//! a body a client of the old crate can no longer read is breaking
+//! (`wire.rs`).
 //!
 //! Facts a lock does not record (descriptions, HTTP statuses, recoveries of
 //! rows and whether a recovery is one to retry, deprecations, texts, the
@@ -47,6 +49,7 @@ mod names;
 mod params;
 mod responses;
 mod sections;
+mod wire;
 
 use std::collections::BTreeSet;
 
@@ -95,6 +98,7 @@ pub fn classify(old: &Published<'_>, new: &Published<'_>) -> Vec<Change> {
     changes.shared_params();
     changes.other_names();
     changes.sections();
+    changes.wire();
     let numbers: BTreeSet<Code> = old.codes.keys().chain(new.codes.keys()).cloned().collect();
     for number in numbers {
         let (was, now) = (old.codes.get(&number), new.codes.get(&number));

@@ -18,7 +18,7 @@ pub(super) fn body_section(body: &Body, xml: &XmlBody, row: &Row) -> String {
         BodyRole::Details | BodyRole::OccurrenceId => None,
     });
     let example = xml.pretty(members);
-    let fence = if example.contains("```") { "~~~~" } else { "```" };
+    let fence = fence_for(&example);
     format!(
         "## Error responses\n\n\
          A service answers an error with its HTTP status and an XML body\n\
@@ -37,4 +37,23 @@ pub(super) fn body_section(body: &Body, xml: &XmlBody, row: &Row) -> String {
         shown = code_span(&code),
         example = example,
     )
+}
+
+/// A backtick fence longer than any run of backticks in `text`, and at
+/// least three long, so that no line of `text` can close it.
+fn fence_for(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fence_for;
+
+    #[test]
+    fn no_line_of_the_example_closes_its_fence() {
+        assert_eq!(fence_for("<Code>A</Code>"), "```");
+        assert_eq!(fence_for("a ``` b ~~~~ c"), "````");
+        assert_eq!(fence_for("```\n~~~~\n`````"), "``````");
+    }
 }

@@ -38,6 +38,7 @@ pub(super) fn apply(spec: &mut Spec, edit: &Edit) {
         | Edit::Shows(..) => edit_params(spec, edit),
         Edit::AddLocale(tag) => spec.locales.push(tag),
         Edit::Section(edit) => super::sections::apply(spec, edit),
+        Edit::Wire(edit) => super::wire::apply(spec, edit),
         Edit::RemoveLocale(which) => {
             if !spec.locales.is_empty() {
                 spec.locales.remove(which.index(spec.locales.len()));
@@ -271,4 +272,17 @@ fn edit_recoveries(spec: &mut Spec, edit: &Edit) {
         }
         _ => unreachable!("`apply` sends only these edits here"),
     }
+}
+
+/// Params as a YAML flow mapping's entries: each required one `shown`
+/// does not say is declared data only.
+pub(super) fn params_yaml(params: &[Param], shown: impl Fn(&Param) -> bool) -> String {
+    let entries: Vec<String> = params
+        .iter()
+        .map(|p| {
+            let data_only = if p.required && !shown(p) { ", data_only: true" } else { "" };
+            format!("{}: {{type: {}, description: P., required: {}{data_only}}}", p.name, p.ty, p.required)
+        })
+        .collect();
+    entries.join(", ")
 }

@@ -6,7 +6,8 @@
 //! optional; message templates added, removed, reworded or showing params;
 //! locales added or removed, the default among them; codes added to or
 //! removed from sections, their texts and statuses there changed, and
-//! sections declared, removed or reworded;
+//! sections declared, removed or reworded; the error body declared or
+//! dropped, a member renamed, added or removed, its envelope or message changed;
 //! the version bumped or not) get the same decision from `errcat_pipeline::generate` against the lock
 //! as from `errcat_pipeline::compat::diff::diff` against the old catalogue: gen
 //! refuses exactly when diff's `decision` is refused, demands a bump exactly
@@ -17,6 +18,7 @@
 
 mod edits;
 mod sections;
+mod wire;
 
 use self::sections::{InSection, SectionEdit};
 
@@ -49,6 +51,7 @@ struct Spec {
     locales: Vec<&'static str>,
     /// The sections: each id, and its summary.
     sections: Vec<(&'static str, String)>,
+    body: Option<wire::Body>,
     tables: Vec<Table>,
 }
 
@@ -125,6 +128,7 @@ fn fixture(string_codes: bool) -> Spec {
         shared: vec![Param { name: "request_id", ty: "string", required: false }],
         locales: vec!["en", "de"],
         sections: vec![("checkout", "At checkout.".to_owned()), ("payment", "When paying.".to_owned())],
+        body: wire::Body::fixture(),
         tables: vec![
             Table {
                 id: "cart",
@@ -177,13 +181,14 @@ impl Spec {
             }
         }
         if !self.shared.is_empty() {
-            let _ = writeln!(out, "params: {{{}}}", params_yaml(&self.shared, |_| false));
+            let _ = writeln!(out, "params: {{{}}}", edits::params_yaml(&self.shared, |_| false));
         }
         if let Some((default, others)) = self.locales.split_first() {
             let others = others.join(", ");
             let _ = writeln!(out, "locales: {{default: {default}, others: [{others}], partial: [{others}]}}");
         }
         sections::declared_yaml(&mut out, &self.sections);
+        wire::body_yaml(&mut out, &self.body);
         out.push_str("tables:\n");
         for table in &self.tables {
             let _ = write!(out, "  - id: {}\n    title: T\n    summary: S\n    errors:\n", table.id);
@@ -217,7 +222,7 @@ impl Spec {
                     row.shows && row.message.is_some() && param.required && param.ty != "strings"
                 };
                 if !row.params.is_empty() {
-                    let _ = write!(out, ", params: {{{}}}", params_yaml(&row.params, shown));
+                    let _ = write!(out, ", params: {{{}}}", edits::params_yaml(&row.params, shown));
                 }
                 if let Some(text) = row.message {
                     let placeholders: String =
@@ -264,19 +269,6 @@ impl Spec {
         let &(t, r) = rows.get(which.index(rows.len().max(1)))?;
         Some(&mut self.tables[t].rows[r])
     }
-}
-
-/// Params as a YAML flow mapping's entries: each required one `shown`
-/// does not say is declared data only.
-fn params_yaml(params: &[Param], shown: impl Fn(&Param) -> bool) -> String {
-    let entries: Vec<String> = params
-        .iter()
-        .map(|p| {
-            let data_only = if p.required && !shown(p) { ", data_only: true" } else { "" };
-            format!("{}: {{type: {}, description: P., required: {}{data_only}}}", p.name, p.ty, p.required)
-        })
-        .collect();
-    entries.join(", ")
 }
 
 /// Codes an edit may add: new ones, retired ones, and ones in use.
@@ -353,6 +345,7 @@ enum Edit {
     RemoveLocale(Index),
     /// An edit of the sections or of a code's meaning in one.
     Section(SectionEdit),
+    Wire(wire::WireEdit),
 }
 
 /// Locales an edit may add: new ones, and one declared.
@@ -547,25 +540,43 @@ fn check(
 
 #[test]
 fn gen_and_diff_decide_alike() {
-    decide_alike(false);
+    decide_alike(false, edit(), 256, &KINDS);
 }
 
 /// The same with string codes that look like numbers (`'01'`, `'011'`):
 /// the lock keys them as text, and nothing reads them as numbers.
 #[test]
 fn gen_and_diff_decide_alike_with_string_codes() {
-    decide_alike(true);
+    decide_alike(true, edit(), 256, &KINDS);
 }
 
-fn decide_alike(string_codes: bool) {
+/// The edits of params, messages, other names and sections, which every
+/// run must make reach the classifier.
+const KINDS: [ChangeKind; 11] = [
+    ChangeKind::ParamAdded,
+    ChangeKind::ParamRemoved,
+    ChangeKind::ParamChanged,
+    ChangeKind::MessageChanged,
+    ChangeKind::LocaleAdded,
+    ChangeKind::LocaleRemoved,
+    ChangeKind::OtherNameAdded,
+    ChangeKind::OtherNameRemoved,
+    ChangeKind::SectionAdded,
+    ChangeKind::SectionRemoved,
+    ChangeKind::SectionChanged,
+];
+
+/// Runs `cases` random cases (`PROPTEST_CASES` if set) of 1 to 4 edits
+/// drawn from `edit`, and requires each of `kinds` among their changes.
+fn decide_alike(string_codes: bool, edit: impl Strategy<Value = Edit>, cases: u32, required: &[ChangeKind]) {
     // `PROPTEST_CASES` for a longer hunt; CI fixes the seed
     // (`PROPTEST_RNG_SEED`), which `Config::default()` reads.
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256);
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     let config = Config { failure_persistence: None, ..Config::with_cases(cases) };
     let locked = locked(string_codes);
     let seen = RefCell::new([0; 4]);
     let kinds = RefCell::new(BTreeSet::new());
-    let strategy = (proptest::collection::vec(edit(), 1..5), version());
+    let strategy = (proptest::collection::vec(edit, 1..5), version());
     let result = TestRunner::new(config)
         .run(&strategy, |(edits, version)| check(&locked, &edits, version, &seen, &kinds));
     if let Err(failure) = result {
@@ -578,21 +589,9 @@ fn decide_alike(string_codes: bool) {
         accepted > 0 && needs_version > 0 && refused > 0 && invalid < cases as usize / 2,
         "accepted {accepted}, needs a version {needs_version}, refused {refused}, invalid {invalid}"
     );
-    // And the edits of params, messages, other names and sections reach the classifier.
+    // And the edits the caller names reach the classifier.
     let kinds = kinds.borrow();
-    for kind in [
-        ChangeKind::ParamAdded,
-        ChangeKind::ParamRemoved,
-        ChangeKind::ParamChanged,
-        ChangeKind::MessageChanged,
-        ChangeKind::LocaleAdded,
-        ChangeKind::LocaleRemoved,
-        ChangeKind::OtherNameAdded,
-        ChangeKind::OtherNameRemoved,
-        ChangeKind::SectionAdded,
-        ChangeKind::SectionRemoved,
-        ChangeKind::SectionChanged,
-    ] {
+    for &kind in required {
         assert!(kinds.contains(&kind), "no case made a {kind:?} change: {kinds:?}");
     }
 }

@@ -13,6 +13,7 @@ mod names;
 mod params;
 mod responses;
 mod sections;
+mod wire;
 
 /// A spec file in a fresh directory, with an output directory beside it.
 struct Project {
@@ -85,6 +86,7 @@ fn gen_writes_the_lock_then_leaves_it_alone() {
             "response 400 BadRequest active 0.1.0",
             "response 409 Conflict active 0.1.0",
             "params none",
+            "wire: body none",
             "1 cart active 0.1.0 CartError::CartEmpty \"CART_EMPTY\"",
             "2 cart active 0.1.0 CartError::CartFull \"CART_FULL\"",
         ]
@@ -110,7 +112,7 @@ fn new_codes_are_added_in_code_order_and_check_sees_the_stale_lock() {
     project.generate(Mode::Write).unwrap();
     let lock = fs::read_to_string(project.lock()).unwrap();
     let codes: Vec<&str> =
-        lock.lines().filter(|l| !l.starts_with(['#', 'r', 'p'])).skip(1).map(|l| &l[..1]).collect();
+        lock.lines().filter(|l| !l.starts_with(['#', 'r', 'p', 'w'])).skip(1).map(|l| &l[..1]).collect();
     assert_eq!(codes, ["1", "2", "3"]);
     assert!(lock.contains("1 cart active 0.1.0 "), "first versions are kept: {lock}");
 }

@@ -4749,15 +4749,23 @@ mod response {
     }
     /// The text after a document type declaration whose `<!DOCTYPE` ended
     /// where `text` starts: up to its `>`, past any quoted text and any
-    /// internal subset in `[…]` (whose declarations may hold `>`).
+    /// internal subset in `[…]` (whose declarations may hold `>`, and whose
+    /// comments and processing instructions may hold a lone quote).
     fn skip_doctype(mut text: &str) -> ::core::option::Option<&str> {
         let mut in_subset = false;
         loop {
-            let at = text.find(['"', '\'', '[', ']', '>'])?;
+            let at = text.find(['"', '\'', '[', ']', '>', '<'])?;
             let c = text.as_bytes()[at];
             let after = &text[at + 1..];
             match c {
                 b'"' | b'\'' => text = &after[after.find(char::from(c))? + 1..],
+                b'<' if in_subset => {
+                    text = match skip_markup(&text[at..]) {
+                        ::core::option::Option::Some(rest) => rest?,
+                        ::core::option::Option::None => after,
+                    };
+                }
+                b'<' => text = after,
                 b'[' => (in_subset, text) = (true, after),
                 b']' => (in_subset, text) = (false, after),
                 _ if in_subset => text = after,
