@@ -290,8 +290,18 @@ fn a_server_answers_in_the_negotiated_locale() {
         crate::values::body_of(response),
         r#"{"code":1146,"db":"shop","message":"Die Tabelle 'shop.users' existiert nicht","request_id":"r-7","table":"users"}"#
     );
-    // An error's own answer carries its name, which is not translated: no `Content-Language`.
+    // An error's own answer carries its name (`message_text: name`), in
+    // the locale where it translates the name; the code is the same.
     let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
-    assert!(response.headers().get("content-language").is_none());
-    assert_eq!(crate::values::body_of(response), r#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#);
+    assert_eq!(response.headers()["content-language"], "de");
+    let body = crate::values::body_of(response);
+    assert_eq!(body, r#"{"code":1146,"message":"Tabelle fehlt"}"#);
+    assert_eq!(
+        ApiError::from_response(404, body.as_bytes()).error_code(),
+        Some(ServerError::ErNoSuchTable.into())
+    );
+    // French leaves this name out: the default's, and the answer says so.
+    let response = Localized { error: ServerError::ErDupEntry, locale: Locale::Fr }.into_response();
+    assert_eq!(response.headers()["content-language"], "en");
+    assert_eq!(crate::values::body_of(response), r#"{"code":1062,"message":"ER_DUP_ENTRY"}"#);
 }

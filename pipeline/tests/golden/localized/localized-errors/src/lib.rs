@@ -3789,15 +3789,16 @@ mod localized {
     ///     Err(Localized { error: ServerError::ErLockWaitTimeout, locale })
     /// }
     ///
-    /// let response = Localized { error: ServerError::ErLockWaitTimeout, locale: Locale::De }.into_response();
+    /// let response = Localized { error: ServerError::ErConCountError, locale: Locale::De }.into_response();
     /// assert_eq!(response.status(), 503);
+    /// assert_eq!(response.headers()["content-language"], "de");
     /// # let _ = handler;
     /// ```
     ///
     /// Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.
-    /// A value's message is rendered in the locale; an error's own answer
-    /// carries its localized description where the body's message is the
-    /// description, and then alone has `Content-Language`.
+    /// A value's message is rendered in the locale; an error's own answer carries the text the body's message holds, its
+    /// name or its description, in the locale (the default's where the locale
+    /// leaves it out, and `Content-Language` says which).
     #[derive(Clone, Debug, PartialEq)]
     pub struct Localized<T> {
         /// The error.
@@ -3820,14 +3821,22 @@ mod localized {
             ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
         }
     }
-    /// Answers as the error does, with its description in the
-    /// locale where the body's message is the description.
+    /// Answers as the error does, with the text the body's message
+    /// holds (its name or its description) in the locale.
     impl IntoResponse for Localized<crate::ErrorCode> {
         fn into_response(self) -> Response {
             let (error, locale) = (self.error, self.locale);
             let text: Text = {
-                let _ = locale;
-                ::core::option::Option::None
+                let name = error.name_in(locale);
+                let written_in = if name == error.name() {
+                    Locale::DEFAULT
+                } else {
+                    locale
+                };
+                ::core::option::Option::Some((
+                    ::alloc::string::String::from(name),
+                    written_in,
+                ))
             };
             answer(
                 error.status_code(),
