@@ -12,7 +12,7 @@ use quote::quote;
 use super::super::splice::TextSlot;
 use super::super::tokens::ident;
 use super::super::values::has_value;
-use super::print;
+use super::{print, translations_constant};
 use errcat_model::locales::{Locale, Locales};
 use errcat_model::params::{Piece, Template};
 use errcat_model::rust_data::{Expr, Writer, string_literal};
@@ -126,7 +126,7 @@ fn emit_table(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String
     });
     let body = if translates.any() {
         quote! {
-            match locale as usize {
+            match locale.translated_at() {
                 0 => crate::translated::Translation::Default,
                 other => match Self::MESSAGE_IN_AT[other - 1][self.row()] {
                     #default
@@ -188,7 +188,9 @@ fn write_consts(catalogue: &Catalogue, locales: &Locales, table: &Table, transla
             "The message templates each locale but the default translates, in `Locale`\n\
              order, each as its pieces: the text before a param, and the param.",
         );
-        out.constant(
+        translations_constant(
+            &mut out,
+            locales,
             INDENT,
             "const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]]",
             &Expr::RefArray(templates),
@@ -200,7 +202,13 @@ fn write_consts(catalogue: &Catalogue, locales: &Locales, table: &Table, transla
          from 1; `u32::MAX` where it translates the description of a row without\n\
          one; 0 where the row's message is the default's.",
     );
-    out.constant(INDENT, "const MESSAGE_IN_AT: &'static [&'static [u32]]", &Expr::RefArray(places));
+    translations_constant(
+        &mut out,
+        locales,
+        INDENT,
+        "const MESSAGE_IN_AT: &'static [&'static [u32]]",
+        &Expr::RefArray(places),
+    );
     out.finish()
 }
 

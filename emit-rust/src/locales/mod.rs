@@ -23,6 +23,7 @@ use super::splice::Fixed;
 use super::tokens::{doc, ident};
 use super::values::values;
 use errcat_model::locales::{Locale, Locales};
+use errcat_model::rust_data::{Expr, Writer};
 use errcat_model::text::rust_str;
 use errcat_model::{Catalogue, Row};
 
@@ -107,6 +108,23 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
          ```",
         header = rust_str(&header),
     ));
+    let translated_at = if locales.others.is_empty() {
+        quote! {
+            /// Where its translations are in the texts' constants: 0, the default.
+            const fn translated_at(self) -> usize {
+                self as usize
+            }
+        }
+    } else {
+        quote! {
+            /// Where its translations are in the texts' constants, counted
+            /// from 1; 0 for the default, and for every locale without the
+            /// feature `locales`, which leaves the translations out.
+            const fn translated_at(self) -> usize {
+                if cfg!(feature = "locales") { self as usize } else { 0 }
+            }
+        }
+    };
     let enum_docs = doc(&format!(
         "A language the catalogue's texts are written in: only those it declares.\n\n\
          Every text getter and `Display` answer in the default, `{}`; the\n\
@@ -161,6 +179,8 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
             pub const fn is_partial(self) -> bool {
                 #is_partial
             }
+
+            #translated_at
         }
 
         /// Writes its tag.
@@ -211,4 +231,18 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             }
         }
     }
+}
+
+/// A constant of translations, `decl = value;` after its docs: where the
+/// catalogue has locales but the default, only with the feature `locales`
+/// (on by default), and empty without it.
+fn translations_constant(out: &mut Writer, locales: &Locales, indent: usize, decl: &str, value: &Expr<'_>) {
+    if locales.others.is_empty() {
+        out.constant(indent, decl, value);
+        return;
+    }
+    out.line(indent, "#[cfg(feature = \"locales\")]");
+    out.constant(indent, decl, value);
+    out.line(indent, "#[cfg(not(feature = \"locales\"))]");
+    out.line(indent, &format!("{decl} = &[];"));
 }

@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::super::splice::TextSlot;
 use super::super::tokens::{doc, ident};
-use super::print;
+use super::{print, translations_constant};
 use errcat_model::locales::{Locales, RowTexts};
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
@@ -135,7 +135,7 @@ fn getter(
             quote! { Self::#texts[other - 1][at as usize - 1] }
         };
         quote! {
-            match locale as usize {
+            match locale.translated_at() {
                 0 => self.#default(),
                 other => match Self::#at[other - 1][self.row()] {
                     0 => self.#default(),
@@ -219,7 +219,9 @@ fn write_consts(out: &mut Writer, locales: &Locales, table: &Table, text: &Text)
         INDENT,
         &format!("The {} each locale but the default translates, in `Locale` order.", text.what.1),
     );
-    out.constant(
+    translations_constant(
+        out,
+        locales,
         INDENT,
         &format!("const {texts_name}: &'static [&'static [{}]]", text.ty.1),
         &Expr::RefArray(texts),
@@ -232,7 +234,13 @@ fn write_consts(out: &mut Writer, locales: &Locales, table: &Table, text: &Text)
             text.what.0
         ),
     );
-    out.constant(INDENT, &format!("const {at_name}: &'static [&'static [u32]]"), &Expr::RefArray(places));
+    translations_constant(
+        out,
+        locales,
+        INDENT,
+        &format!("const {at_name}: &'static [&'static [u32]]"),
+        &Expr::RefArray(places),
+    );
 }
 
 /// `ErrorCode`'s four `…_in` getters, dispatching to each table's.

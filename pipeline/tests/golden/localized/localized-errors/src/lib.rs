@@ -13,6 +13,9 @@
 //!
 //! # Cargo features
 //!
+//! - `locales`: the texts of every locale but the default, on by default: without
+//!   it (`default-features = false`) every `…_in` method answers the default's
+//!   text, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -25,7 +28,7 @@
 //!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
 //!   dependency on it chooses TLS).
 //!
-//! None is on by default: the default crate is `no_std`, with no dependencies.
+//! Only `locales` is on by default: the default crate is `no_std`, with no dependencies.
 //!
 //! # Look up a code
 //!
@@ -3157,6 +3160,12 @@ impl Locale {
     pub const fn is_partial(self) -> bool {
         matches!(self, Self::Fr)
     }
+    /// Where its translations are in the texts' constants, counted
+    /// from 1; 0 for the default, and for every locale without the
+    /// feature `locales`, which leaves the translations out.
+    const fn translated_at(self) -> usize {
+        if cfg!(feature = "locales") { self as usize } else { 0 }
+    }
 }
 /// Writes its tag.
 #[rustfmt::skip]
@@ -3262,6 +3271,7 @@ mod negotiate {
 #[rustfmt::skip]
 impl ServerError {
     /// The descriptions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server hat keine Verbindung mehr für den Client frei.",
@@ -3272,12 +3282,17 @@ impl ServerError {
         ],
         &["Le serveur n'a plus de connexion libre pour le client."],
     ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[
         &[1, 2, 3, 4, 5],
         &[1, 0, 0, 0, 0],
     ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[];
     /// The description in `locale`: [`description`](Self::description) in the
     /// default, `en`, and where a partial locale does not translate it.
     ///
@@ -3288,7 +3303,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.description(),
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3303,7 +3318,7 @@ impl ServerError {
     /// default (what an answer's `Content-Language` says).
     #[must_use]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
-        match locale as usize {
+        match locale.translated_at() {
             0 => locale,
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3317,6 +3332,7 @@ impl ServerError {
 #[rustfmt::skip]
 impl ServerError {
     /// The names each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const NAMES_IN: &'static [&'static [&'static str]] = &[
         &[
             "Zu viele Verbindungen",
@@ -3327,10 +3343,16 @@ impl ServerError {
         ],
         &["Table inconnue"],
     ];
+    #[cfg(not(feature = "locales"))]
+    const NAMES_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's name in `NAMES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4, 5], &[0, 0, 0, 1, 0]];
+    #[cfg(not(feature = "locales"))]
+    const NAME_IN_AT: &'static [&'static [u32]] = &[];
     /// The explanations each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu.",
@@ -3338,13 +3360,19 @@ impl ServerError {
         ],
         &["L'instruction nomme une table que la base de données n'a pas."],
     ];
+    #[cfg(not(feature = "locales"))]
+    const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's explanation in `EXPLANATIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[
         &[0, 1, 0, 2, 0],
         &[0, 0, 0, 1, 0],
     ];
+    #[cfg(not(feature = "locales"))]
+    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[];
     /// The causes each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
             &[
@@ -3357,13 +3385,19 @@ impl ServerError {
         ],
         &[],
     ];
+    #[cfg(not(feature = "locales"))]
+    const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[];
     /// Per locale but the default, each row's causes in `CAUSES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const CAUSES_IN_AT: &'static [&'static [u32]] = &[
         &[0, 1, 0, 2, 0],
         &[0, 0, 0, 0, 0],
     ];
+    #[cfg(not(feature = "locales"))]
+    const CAUSES_IN_AT: &'static [&'static [u32]] = &[];
     /// The solutions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
             &[
@@ -3372,12 +3406,17 @@ impl ServerError {
         ],
         &[],
     ];
+    #[cfg(not(feature = "locales"))]
+    const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[];
     /// Per locale but the default, each row's solutions in `SOLUTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[
         &[0, 1, 0, 0, 0],
         &[0, 0, 0, 0, 0],
     ];
+    #[cfg(not(feature = "locales"))]
+    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[];
     /// The name in `locale`: [`name`](Self::name) in the default,
     /// `en`, and where `locale` does not translate it.
     ///
@@ -3388,7 +3427,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.name(),
             other => {
                 match Self::NAME_IN_AT[other - 1][self.row()] {
@@ -3411,7 +3450,7 @@ impl ServerError {
         self,
         locale: crate::Locale,
     ) -> ::core::option::Option<&'static str> {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.explanation(),
             other => {
                 match Self::EXPLANATION_IN_AT[other - 1][self.row()] {
@@ -3435,7 +3474,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.causes(),
             other => {
                 match Self::CAUSES_IN_AT[other - 1][self.row()] {
@@ -3455,7 +3494,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.solutions(),
             other => {
                 match Self::SOLUTIONS_IN_AT[other - 1][self.row()] {
@@ -3699,6 +3738,7 @@ mod translated {
 impl ServerError {
     /// The message templates each locale but the default translates, in `Locale`
     /// order, each as its pieces: the text before a param, and the param.
+    #[cfg(feature = "locales")]
     const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[
         &[
             &[("Zu viele Verbindungen", 0)],
@@ -3720,19 +3760,24 @@ impl ServerError {
             &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
         ],
     ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[];
     /// Per locale but the default, each row's template in `MESSAGES_IN`, counted
     /// from 1; `u32::MAX` where it translates the description of a row without
     /// one; 0 where the row's message is the default's.
+    #[cfg(feature = "locales")]
     const MESSAGE_IN_AT: &'static [&'static [u32]] = &[
         &[1, 2, 3, 4, u32::MAX],
         &[1, 0, 0, 2, 0],
     ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[];
     /// The row's message in `locale`, as the value of the error renders it.
     pub(crate) const fn message_translation(
         self,
         locale: crate::Locale,
     ) -> crate::translated::Translation {
-        match locale as usize {
+        match locale.translated_at() {
             0 => crate::translated::Translation::Default,
             other => {
                 match Self::MESSAGE_IN_AT[other - 1][self.row()] {
