@@ -82,6 +82,7 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "SOLUTIONS_IN_AT",
     "name_in",
     "explanation_in",
+    "from_name_in",
     "causes_in",
     "solutions_in",
     "MESSAGES_IN",

@@ -104,11 +104,13 @@ pub(super) fn emit_texts_in(catalogue: &Catalogue, locales: &Locales, table: &Ta
         getter(catalogue, locales, table, text, translated)
     });
     let getters: Vec<TokenStream> = getters.collect();
+    let from_name_in = from_name_in(catalogue, locales, table);
     let slot = TextSlot::Consts.tokens();
     let mut printed = print(quote! {
         impl #name {
             #slot
             #(#getters)*
+            #from_name_in
         }
     });
     TextSlot::Consts.fill(&mut printed, &consts.finish());
@@ -154,6 +156,42 @@ fn getter(
         #[must_use]
         pub const fn #method(self, locale: crate::Locale) -> #ty {
             #body
+        }
+    }
+}
+
+/// `from_name_in`: the row by its name in a locale, translated or the
+/// default's where the locale leaves it out (unique within the table in
+/// every locale, as the translations are checked), by a scan of the rows.
+fn from_name_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> TokenStream {
+    let first: &Row = table.rows.first().expect("a validated table has rows");
+    let example = locales.others.iter().find_map(|locale| {
+        table.rows.iter().find_map(|row| Some((locale.variant(), row, locale.row(&row.code)?.name.clone()?)))
+    });
+    let (variant, row, shown) = match example {
+        Some((variant, row, name)) => (variant, row, name),
+        None => (locales.default_variant(), first, first.name.clone()),
+    };
+    let docs = doc(&format!(
+        "The variant named `name` in `locale`: its name there, or the default's\n\
+         where `locale` does not translate it, compared exactly. Names are unique\n\
+         within the table in every locale; this scans the rows.\n\n\
+         ```\n\
+         use {krate}::{{{enum_name}, Locale}};\n\n\
+         assert_eq!({enum_name}::from_name_in(Locale::{variant}, {shown}), Some({enum_name}::{row}));\n\
+         assert_eq!({enum_name}::from_name_in(Locale::DEFAULT, {default}), Some({enum_name}::{row}));\n\
+         ```",
+        krate = catalogue.crate_ident(),
+        enum_name = table.rust_enum,
+        shown = rust_str(&shown),
+        default = rust_str(&row.name),
+        row = row.rust_variant,
+    ));
+    quote! {
+        #docs
+        #[must_use]
+        pub fn from_name_in(locale: crate::Locale, name: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
         }
     }
 }

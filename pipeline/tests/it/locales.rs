@@ -215,6 +215,13 @@ fn the_crate_has_each_text_in_each_locale() {
         (denied.name_in(Locale::De), denied.name_in(Locale::Fr)),
         ("Zugriff verweigert", denied.name())
     );
+    // By name in a locale: its translation, or the default's where the
+    // locale leaves it out (French), and no other locale's.
+    assert_eq!(ServerError::from_name_in(Locale::De, "Zugriff verweigert"), Some(denied));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, denied.name()), Some(denied));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, "Table inconnue"), Some(ServerError::ErNoSuchTable));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, "ER_NO_SUCH_TABLE"), None);
+    assert_eq!(ServerError::from_name_in(Locale::En, "Zugriff verweigert"), None);
     assert_eq!(
         denied.causes_in(Locale::De),
         ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]

@@ -3504,6 +3504,23 @@ impl ServerError {
             }
         }
     }
+    /// The variant named `name` in `locale`: its name there, or the default's
+    /// where `locale` does not translate it, compared exactly. Names are unique
+    /// within the table in every locale; this scans the rows.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::from_name_in(Locale::De, "Zu viele Verbindungen"), Some(ServerError::ErConCountError));
+    /// assert_eq!(ServerError::from_name_in(Locale::DEFAULT, "ER_CON_COUNT_ERROR"), Some(ServerError::ErConCountError));
+    /// ```
+    #[must_use]
+    pub fn from_name_in(
+        locale: crate::Locale,
+        name: &str,
+    ) -> ::core::option::Option<Self> {
+        Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
+    }
 }
 #[rustfmt::skip]
 impl ErrorCode {
