@@ -595,7 +595,7 @@ def translation_cases(sections):
         "//! translation, and a row the language leaves out, which answers in English.",
         "//! One case a line, as the script writes them: rustfmt leaves the tests be.",
         "",
-        "use mysql_server_errors::Locale;",
+        "use mysql_server_errors::{Locale, LocalizedMessage};",
         "use mysql_server_errors::values::*;",
         "",
         "fn s(text: &str) -> String {",
