@@ -32,6 +32,7 @@ mod guide;
 mod interop;
 mod locales;
 pub mod phf;
+mod plural;
 mod problem;
 mod readme;
 mod recovery;
@@ -236,6 +237,10 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         lib.push_str(&print_part(tokens));
     }
     lib.push_str(&locales::emit_locales(catalogue));
+    let plural = plural::emit_plural(catalogue);
+    if !plural.is_empty() {
+        lib.push_str(&print_part(plural));
+    }
     for tokens in [
         sections::emit_sections(catalogue),
         emit_reference_module(),

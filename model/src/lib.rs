@@ -22,6 +22,7 @@ pub mod http_status;
 pub mod locales;
 pub mod output;
 pub mod params;
+pub mod plural;
 pub mod rust_data;
 pub mod rust_items;
 mod sections;

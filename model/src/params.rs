@@ -5,6 +5,7 @@
 //! Unicode MessageFormat 2's simple messages: `Table '{$table}' doesn't
 //! exist`, with `\{`, `\}`, `\|` and `\\` for the characters themselves.
 
+use crate::plural::{Select, is_complex, parse_select};
 use crate::source::SpecPath;
 
 /// What a param holds.
@@ -74,13 +75,16 @@ pub struct Param {
     pub at: SpecPath,
 }
 
-/// A message template, parsed: text and placeholders in order.
+/// A message template, parsed: text and placeholders in order, or a
+/// selection of such patterns by an integer param (`plural/message.rs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     /// The template as the spec writes it, escapes and all.
     pub source: String,
-    /// Its pieces, with escapes resolved.
+    /// Its pieces, with escapes resolved (of a selection, its `*` variant's).
     pub pieces: Vec<Piece>,
+    /// The variants and the param that selects one, for a complex message.
+    pub select: Option<Select>,
 }
 
 /// A piece of a [`Template`].
@@ -93,10 +97,16 @@ pub enum Piece {
 }
 
 impl Template {
-    /// The names of the params it shows, in order of first use.
+    /// The names of the params it shows, in order of first use (the
+    /// selector first, then those of every variant).
     pub fn placeholders(&self) -> Vec<&str> {
         let mut names: Vec<&str> = Vec::new();
-        for piece in &self.pieces {
+        let variants = self.select.iter().flat_map(|select| &select.variants);
+        let pieces = variants.flat_map(|variant| &variant.pieces).chain(&self.pieces);
+        if let Some(select) = &self.select {
+            names.push(&select.param);
+        }
+        for piece in pieces {
             if let Piece::Param(name) = piece
                 && !names.contains(&name.as_str())
             {
@@ -106,10 +116,28 @@ impl Template {
         names
     }
 
-    /// The message with each placeholder replaced by `value(name)`.
+    /// The template as people read it: as written, or a selection with each
+    /// variant on a line of its own (`lines`), or on one line (`!lines`)
+    /// where a line break cannot go, as in a table's cell.
+    pub fn shown(&self, lines: bool) -> String {
+        match &self.select {
+            Some(select) => select.lines().join(if lines { "\n" } else { " " }),
+            None => self.source.clone(),
+        }
+    }
+
+    /// The message with each placeholder replaced by `value(name)` (of a
+    /// selection, the variant `value` of the selector chooses).
     pub fn render(&self, mut value: impl FnMut(&str) -> String) -> String {
         let mut out = String::with_capacity(self.source.len());
-        for piece in &self.pieces {
+        let pieces = match &self.select {
+            Some(select) => {
+                let count = value(&select.param).parse::<i64>().unwrap_or_default();
+                &select.variant(count).pieces
+            }
+            None => &self.pieces,
+        };
+        for piece in pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Param(name) => out.push_str(&value(name)),
@@ -130,9 +158,20 @@ pub struct TemplateError {
     pub help: String,
 }
 
+/// Parses a message template: a complex message that selects by an
+/// integer param (`plural/message.rs`), or else a simple message.
+pub fn parse_template(source: &str) -> Result<Template, TemplateError> {
+    if !is_complex(source) {
+        return parse_simple(source);
+    }
+    let select = parse_select(source)?;
+    let pieces = select.catch_all().pieces.clone();
+    Ok(Template { source: source.to_owned(), pieces, select: Some(select) })
+}
+
 /// Parses a MessageFormat 2 simple message: text, `{$name}` placeholders
 /// (spaces allowed inside the braces), and the escapes `\{ \} \| \\`.
-pub fn parse_template(source: &str) -> Result<Template, TemplateError> {
+pub fn parse_simple(source: &str) -> Result<Template, TemplateError> {
     let mut pieces = Vec::new();
     let mut text = String::new();
     let mut chars = source.char_indices().peekable();
@@ -193,7 +232,7 @@ pub fn parse_template(source: &str) -> Result<Template, TemplateError> {
     if !text.is_empty() {
         pieces.push(Piece::Text(text));
     }
-    Ok(Template { source: source.to_owned(), pieces })
+    Ok(Template { source: source.to_owned(), pieces, select: None })
 }
 
 /// Whether `name` is a param name: lowercase ASCII snake_case starting

@@ -2,7 +2,9 @@
 //! reads for every value alike: per locale but the default, the pieces of
 //! each template it translates and each row's place among them (0 where
 //! the row's message is the default's, `u32::MAX` where a row without a
-//! template has its description translated), written as text, as
+//! template has its description translated, `u32::MAX - 1` where the
+//! translated template selects a variant by a count, which the value's
+//! `select` writes out: `selected.rs`), written as text, as
 //! `descriptions.rs` writes the descriptions; and `message_translation`,
 //! the one lookup over them. A table nothing is translated in has no
 //! constant, and a catalogue without translated messages no lookup.
@@ -29,27 +31,31 @@ pub(super) struct Translates {
     pub pieces: bool,
     /// Some locale translates the description of a value without a template.
     pub described: bool,
+    /// Some locale translates a template of some value into a selection.
+    pub selected: bool,
 }
 
 impl Translates {
     /// What the catalogue's locales translate of its values' messages.
     pub(super) fn of(catalogue: &Catalogue, locales: &Locales) -> Self {
-        let mut translates = Translates { pieces: false, described: false };
+        let mut translates = Translates { pieces: false, described: false, selected: false };
         for table in &catalogue.tables {
             let of_table = Self::of_table(catalogue, locales, table);
             translates.pieces |= of_table.pieces;
             translates.described |= of_table.described;
+            translates.selected |= of_table.selected;
         }
         translates
     }
 
     fn of_table(catalogue: &Catalogue, locales: &Locales, table: &Table) -> Self {
-        let mut translates = Translates { pieces: false, described: false };
+        let mut translates = Translates { pieces: false, described: false, selected: false };
         for locale in &locales.others {
             for row in &table.rows {
                 match translation(catalogue, locale, row) {
                     Some(Translation::Pieces(_)) => translates.pieces = true,
                     Some(Translation::Described) => translates.described = true,
+                    Some(Translation::Selected) => translates.selected = true,
                     None => {}
                 }
             }
@@ -59,7 +65,13 @@ impl Translates {
 
     /// Whether any message is translated at all.
     pub(super) fn any(self) -> bool {
-        self.pieces || self.described
+        self.pieces || self.described || self.selected
+    }
+
+    /// Whether some value renders a translated template with its fields:
+    /// pieces, or the variant a selection picks.
+    pub(super) fn renders(self) -> bool {
+        self.pieces || self.selected
     }
 }
 
@@ -69,6 +81,8 @@ enum Translation<'a> {
     Pieces(&'a Template),
     /// Its description, translated: the row has a value but no template.
     Described,
+    /// Its template, translated into a selection by a count.
+    Selected,
 }
 
 /// What `locale` translates of the message of `row`'s value; `None` where
@@ -79,7 +93,10 @@ fn translation<'a>(catalogue: &Catalogue, locale: &'a Locale, row: &Row) -> Opti
     }
     let texts = locale.row(&row.code)?;
     match &row.message {
-        Some(_) => texts.message.as_ref().map(Translation::Pieces),
+        Some(_) => texts.message.as_ref().map(|template| match template.select {
+            Some(_) => Translation::Selected,
+            None => Translation::Pieces(template),
+        }),
         None => texts.description.as_ref().map(|_| Translation::Described),
     }
 }
@@ -117,9 +134,14 @@ fn emit_table(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String
     let name = ident(&table.rust_enum);
     let translates = Translates::of_table(catalogue, locales, table);
     let default = quote! { 0 => crate::translated::Translation::Default, };
+    // The last arm takes every place left.
     let described = translates.described.then(|| {
-        let pattern = if translates.pieces { quote!(u32::MAX) } else { quote!(_) };
+        let pattern = if translates.pieces || translates.selected { quote!(u32::MAX) } else { quote!(_) };
         quote! { #pattern => crate::translated::Translation::Description, }
+    });
+    let selected = translates.selected.then(|| {
+        let pattern = if translates.pieces { quote!(crate::translated::SELECTED) } else { quote!(_) };
+        quote! { #pattern => crate::translated::Translation::Selected, }
     });
     let pieces = translates.pieces.then(|| {
         quote! { at => crate::translated::Translation::Pieces(Self::MESSAGES_IN[other - 1][at as usize - 1]), }
@@ -131,6 +153,7 @@ fn emit_table(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String
                 other => match Self::MESSAGE_IN_AT[other - 1][self.row()] {
                     #default
                     #described
+                    #selected
                     #pieces
                 },
             }
@@ -174,6 +197,7 @@ fn write_consts(catalogue: &Catalogue, locales: &Locales, table: &Table, transla
                     translated.len().to_string()
                 }
                 Some(Translation::Described) => "u32::MAX".to_owned(),
+                Some(Translation::Selected) => "u32::MAX - 1".to_owned(),
                 None => "0".to_owned(),
             };
             at.push(Expr::Scalar(place.into()));
@@ -196,12 +220,17 @@ fn write_consts(catalogue: &Catalogue, locales: &Locales, table: &Table, transla
             &Expr::RefArray(templates),
         );
     }
-    out.doc(
-        INDENT,
+    let places_doc = if translates.selected {
         "Per locale but the default, each row's template in `MESSAGES_IN`, counted\n\
          from 1; `u32::MAX` where it translates the description of a row without\n\
-         one; 0 where the row's message is the default's.",
-    );
+         one; `u32::MAX - 1` where its template selects (the value's `select`);\n\
+         0 where the row's message is the default's."
+    } else {
+        "Per locale but the default, each row's template in `MESSAGES_IN`, counted\n\
+         from 1; `u32::MAX` where it translates the description of a row without\n\
+         one; 0 where the row's message is the default's."
+    };
+    out.doc(INDENT, places_doc);
     translations_constant(
         &mut out,
         locales,

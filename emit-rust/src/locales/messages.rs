@@ -23,6 +23,7 @@ use super::super::values::guide::{Sample, shown};
 use super::super::values::{Value, occurrence, values};
 use super::message_data::{Translates, emit_message_data};
 use super::print;
+use super::selected::{emit_selected_impls, selects};
 use errcat_model::Catalogue;
 use errcat_model::locales::Locales;
 use errcat_model::rust_items::Items;
@@ -46,12 +47,16 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Strin
         let pieces = translates.pieces.then(|| {
             quote! { translated::Translation::Pieces(pieces) => self.render(pieces), }
         });
+        let selected = translates.selected.then(|| {
+            quote! { translated::Translation::Selected => self.render(self.select(locale)), }
+        });
         (
             quote! {
                 match T::ERROR_CODE.message_translation(locale) {
                     translated::Translation::Default => ::alloc::string::ToString::to_string(self),
                     #description
                     #pieces
+                    #selected
                 }
             },
             quote! { T::ERROR_CODE.message_translation(locale).locale(locale) },
@@ -84,7 +89,7 @@ pub(super) fn emit_message_in(catalogue: &Catalogue, locales: &Locales) -> Strin
             }
         }
     });
-    let translated = emit_translated(translates);
+    let translated = emit_translated(locales, &values, translates);
     let mut printed = print(quote! {
         #trait_docs
         #[cfg(feature = "alloc")]
@@ -214,6 +219,24 @@ fn emit_error_value(locales: &Locales, values: &[Value], translates: Translates)
                 },
             }
         });
+        let selected = translates.selected.then(|| {
+            let arms: Vec<TokenStream> = values
+                .iter()
+                .filter(|value| selects(locales, value))
+                .map(|value| {
+                    let variant = &value.variant;
+                    quote! { Self::#variant(value) => translated::Message::render(value, translated::Message::select(value, locale)), }
+                })
+                .collect();
+            // Only a value whose translation selects is `Selected`.
+            let rest = (arms.len() < values.len()).then(|| quote! { _ => ::alloc::string::ToString::to_string(self), });
+            quote! {
+                translated::Translation::Selected => match self {
+                    #(#arms)*
+                    #rest
+                },
+            }
+        });
         (
             quote! {
                 let error = self.error();
@@ -221,6 +244,7 @@ fn emit_error_value(locales: &Locales, values: &[Value], translates: Translates)
                     translated::Translation::Default => ::alloc::string::ToString::to_string(self),
                     #description
                     #pieces
+                    #selected
                 }
             },
             quote! { self.error().message_translation(locale).locale(locale) },
@@ -254,7 +278,7 @@ fn emit_error_value(locales: &Locales, values: &[Value], translates: Translates)
 
 /// Whether a value renders its own fields into a translated template:
 /// its template shows some, and some locale translates it.
-fn renders(locales: &Locales, value: &Value) -> bool {
+pub(super) fn renders(locales: &Locales, value: &Value) -> bool {
     value.row.message.as_ref().is_some_and(|template| !template.placeholders().is_empty())
         && locales
             .others
@@ -264,9 +288,10 @@ fn renders(locales: &Locales, value: &Value) -> bool {
 
 /// The `translated` module: what each value gives (`Message`), the
 /// lookup's answer and the renderer, as far as the locales translate.
-fn emit_translated(translates: Translates) -> TokenStream {
+fn emit_translated(locales: &Locales, values: &[Value], translates: Translates) -> TokenStream {
     let slot = TextSlot::Items.tokens();
-    let pieces = translates.pieces.then(|| {
+    let selected_impls = emit_selected_impls(locales, values);
+    let pieces = translates.renders().then(|| {
         quote! {
             /// A template's pieces: the text before a param, and the param
             /// (counted from 1 in the default template's, 0 for none).
@@ -304,6 +329,19 @@ fn emit_translated(translates: Translates) -> TokenStream {
                 Pieces(Pieces),
             }
         });
+        let selected = translates.selected.then(|| {
+            quote! {
+                /// Its template in the locale selects by a count: the value's
+                /// `select` gives the variant, to render with its fields.
+                Selected,
+            }
+        });
+        let place = translates.selected.then(|| {
+            quote! {
+                /// A row's place in `MESSAGE_IN_AT` where its template selects.
+                pub(crate) const SELECTED: u32 = u32::MAX - 1;
+            }
+        });
         quote! {
             /// A value's message in a locale, as its error's row gives it.
             pub enum Translation {
@@ -311,7 +349,10 @@ fn emit_translated(translates: Translates) -> TokenStream {
                 Default,
                 #description
                 #pieces
+                #selected
             }
+
+            #place
 
             impl Translation {
                 /// The locale the message is written in, asked in `asked`.
@@ -324,7 +365,17 @@ fn emit_translated(translates: Translates) -> TokenStream {
             }
         }
     });
-    let message = match (translates.any(), translates.pieces) {
+    let select = translates.selected.then(|| {
+        quote! {
+            /// The variant its template in `locale` selects by its count, as
+            /// pieces; asked only where that template selects.
+            fn select(&self, locale: crate::Locale) -> Pieces {
+                let _ = locale;
+                &[]
+            }
+        }
+    });
+    let message = match (translates.any(), translates.renders()) {
         (false, _) => quote! {
             /// What a value gives `LocalizedMessage`: public in this private
             /// module, so that only the crate's values have it.
@@ -350,10 +401,12 @@ fn emit_translated(translates: Translates) -> TokenStream {
                 fn render(&self, pieces: Pieces) -> ::alloc::string::String {
                     render(pieces, &[])
                 }
+
+                #select
             }
         },
     };
-    let uses = if translates.pieces {
+    let uses = if translates.renders() {
         quote! { use ::core::fmt::{Display, Write}; }
     } else {
         quote! { use ::core::fmt::Display; }
@@ -368,6 +421,7 @@ fn emit_translated(translates: Translates) -> TokenStream {
             #translation
             #pieces
             #slot
+            #selected_impls
         }
     }
 }
@@ -404,6 +458,8 @@ fn impl_lines(locales: &Locales, values: &[Value], translates: Translates) -> St
         let path = format!("{}::{}", value.table.id, value.row.rust_variant);
         if !translates.any() {
             items.line(format_args!("message_impls!({path});"));
+        } else if selects(locales, value) {
+            // Written out in full by `emit_selected_impls`.
         } else if renders(locales, value) {
             let fields = value.row.message.as_ref().map(|t| t.placeholders().join(", ")).unwrap_or_default();
             items.line(format_args!("message_impls!({path}, {}; {fields});", value.table.error_code_variant));

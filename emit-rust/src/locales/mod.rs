@@ -13,6 +13,7 @@ mod message_data;
 mod messages;
 #[cfg(test)]
 mod negotiate;
+mod selected;
 mod server;
 mod texts;
 

@@ -65,7 +65,7 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
             docs.push_str(&format!(
                 "Displayed as its message template, as the spec writes it, each `{{$param}}` replaced \
                  by the field's value (a number as Rust's `Display` for `f64` shows it){escapes}:\n\n> {}",
-                DOCS.inline(&template.source)
+                DOCS.inline(&template.shown(true))
             ));
         }
         None => docs.push_str("Displayed as its description: the row has no message."),

@@ -5,10 +5,12 @@
 use quote::quote;
 
 use super::{Value, docs, field_type, occurrence, values};
+use crate::plural;
 use crate::splice::TextSlot;
 use crate::tokens::{CodeTokens, doc};
 use errcat_model::Catalogue;
 use errcat_model::params::Piece;
+use errcat_model::plural::Select;
 use errcat_model::rust_data::string_literal;
 use errcat_model::rust_items::Items;
 
@@ -84,6 +86,27 @@ fn write_getters(items: &mut Items, catalogue: &Catalogue, constness: &str, erro
     }
 }
 
+/// The arms of `value_impls!` for a message that selects a variant by its
+/// count: its `match` over the count and its category in the default
+/// locale (`select count en { (0, _) => "…", field; … }`), or over the
+/// count alone. `write_fmt` rather than `write!`: a variant may end in a
+/// line break.
+const SELECT_ARMS: &str = "\
+(@display $self:tt $f:ident select $count:ident $rule:ident {
+    $($key:pat => $format:literal $(, $field:ident)*;)*
+}) => {
+    match ($self.$count, crate::plural::$rule($self.$count.unsigned_abs())) {
+        $($key => $f.write_fmt(::core::format_args!($format $(, $self.$field)*)),)*
+    }
+};
+(@display $self:tt $f:ident select $count:ident {
+    $($key:pat => $format:literal $(, $field:ident)*;)*
+}) => {
+    match $self.$count {
+        $($key => $f.write_fmt(::core::format_args!($format $(, $self.$field)*)),)*
+    }
+};";
+
 /// `value_impls!`: each value's `ERROR`, getters, `Display`, `Error` and
 /// conversions, from one line naming its error, its `ErrorCode` variant,
 /// its `ErrorValue` variant and how it displays.
@@ -110,6 +133,9 @@ fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
              ::core::write!($f, $format $(, $self.$field)*)\n\
          };",
     );
+    if values(catalogue).iter().any(|value| value.row.message.as_ref().is_some_and(|t| t.select.is_some())) {
+        items.lines(SELECT_ARMS);
+    }
     items.open("($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) =>");
     items.open("impl $value");
     items.doc("The error this is a value of.");
@@ -171,23 +197,58 @@ fn write_struct(items: &mut Items, catalogue: &Catalogue, value: &Value) {
         enum_name = table.rust_enum,
         code = table.error_code_variant,
         variant = value.variant_text,
-        display = display(value),
+        display = display(catalogue, value),
     ));
 }
 
 /// How a value displays, as `value_impls!` reads it: the message with
 /// each placeholder's field in its natural text, or the description for
 /// a row without a message.
-fn display(value: &Value) -> String {
+fn display(catalogue: &Catalogue, value: &Value) -> String {
     let Some(template) = &value.row.message else {
         return "description".to_owned();
     };
+    if let Some(select) = &template.select {
+        // Without `locales:`, no variant is keyed by a category.
+        let default = catalogue.locales.as_ref().map_or("", |locales| locales.default.as_str());
+        return display_select(select, default);
+    }
     if template.placeholders().is_empty() {
         return format!("text {}", string_literal(&template.render(|_| String::new())));
     }
+    let (format, fields) = format_of(&template.pieces);
+    // A message ending in a newline (MySQL's `%s: Shutdown complete\n`)
+    // is written with `writeln!`: clippy's `write_with_newline` refuses it
+    // at the end of `write!`'s format.
+    match format.strip_suffix('\n') {
+        Some(line) => format!("line {}{fields}", string_literal(line)),
+        None => format!("{}{fields}", string_literal(&format)),
+    }
+}
+
+/// A selecting message as `value_impls!`'s `select` reads it: the count,
+/// the default locale's rule (when a variant is keyed by a category), and
+/// each variant's pattern, format and fields.
+fn display_select(select: &Select, tag: &str) -> String {
+    let mut text = format!("select {}", select.param);
+    if plural::by_category(select) {
+        text.push(' ');
+        text.push_str(&plural::function(tag));
+    }
+    text.push_str(" {");
+    for (pattern, variant) in plural::arms(select) {
+        let (format, fields) = format_of(&variant.pieces);
+        text.push_str(&format!(" {pattern} => {}{fields};", string_literal(&format)));
+    }
+    text.push_str(" }");
+    text
+}
+
+/// A pattern as a `format!` text and its fields (`, table, db`).
+fn format_of(pieces: &[Piece]) -> (String, String) {
     let mut format = String::new();
     let mut fields = String::new();
-    for piece in &template.pieces {
+    for piece in pieces {
         match piece {
             Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
             Piece::Param(name) => {
@@ -197,13 +258,7 @@ fn display(value: &Value) -> String {
             }
         }
     }
-    // A message ending in a newline (MySQL's `%s: Shutdown complete\n`)
-    // is written with `writeln!`: clippy's `write_with_newline` refuses it
-    // at the end of `write!`'s format.
-    match format.strip_suffix('\n') {
-        Some(line) => format!("line {}{fields}", string_literal(line)),
-        None => format!("{}{fields}", string_literal(&format)),
-    }
+    (format, fields)
 }
 
 /// `ErrorValue`: one variant per value, its getters, `Display` and conversions.

@@ -9,7 +9,8 @@ use std::path::Path;
 use super::details::{check_coverage, check_details, check_names_unique};
 use super::{Locale, RowTexts};
 use crate::diagnostic::Diagnostic;
-use crate::params::{Template, parse_template};
+use crate::params::{Param, Template, parse_template};
+use crate::plural::check_select;
 use crate::source::SpecPath;
 use crate::text_rules::refused_characters;
 use crate::{Catalogue, Code, Row, Table};
@@ -115,7 +116,8 @@ pub fn check_translations(
             );
         }
         match (&entry.message, &row.message) {
-            (Some(message), Some(default)) => match check_message(message, default) {
+            (Some(message), Some(default)) => match check_message(message, default, (catalogue, row, locale))
+            {
                 Ok(template) => translated.message = Some(template),
                 Err((problem, help)) => push(message.at.clone(), problem, help),
             },
@@ -154,9 +156,17 @@ pub fn check_translations(
 }
 
 /// A translated template, which must show exactly the default's params.
-fn check_message(message: &EntryText, default: &Template) -> Result<Template, (String, String)> {
-    let template = parse_template(&message.text)
+/// A selecting one selects by an integer param, with its locale's categories.
+fn check_message(
+    message: &EntryText,
+    default: &Template,
+    (catalogue, row, locale): (&Catalogue, &Row, &Locale),
+) -> Result<Template, (String, String)> {
+    let mut template = parse_template(&message.text)
         .map_err(|e| (format!("the message template is not valid: {}", e.problem), e.help))?;
+    let params: Vec<&Param> = catalogue.params.iter().chain(&row.params).collect();
+    check_select(&mut template, Some(&locale.tag), &params)
+        .map_err(|(problem, help)| (format!("the message template is not valid: {problem}"), help))?;
     let mine = template.placeholders();
     let theirs = default.placeholders();
     let lacking: Vec<String> =

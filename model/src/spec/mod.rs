@@ -452,7 +452,9 @@ pub struct SpecRow {
     pub params: SpecParams,
     /// The message of one occurrence, a template showing the params:
     /// `Table '{$table}' doesn't exist` (MessageFormat 2's simple
-    /// messages; `\{`, `\}`, `\|` and `\\` are the characters themselves).
+    /// messages; `\{`, `\}`, `\|` and `\\` are the characters themselves),
+    /// or variants chosen by an integer param's count and its CLDR plural
+    /// category: `.input {$n :integer} .match $n one {{{$n} file}} * {{{$n} files}}`.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub message: Option<String>,

@@ -5,7 +5,9 @@
 use heck::ToSnakeCase;
 
 use super::{Problems, Skipped, check_text};
+use crate::locales::check_tag;
 use crate::params::{Param, ParamType, Template, is_param_name, parse_template, reserved_by};
+use crate::plural::check_select;
 use crate::source::SpecPath;
 use crate::spec::{SpecFile, SpecParamType, SpecParams};
 use crate::text_rules::shown;
@@ -42,6 +44,12 @@ pub(super) fn check_all_params(
     } else {
         Vec::new()
     };
+    // The language a selecting message's categories are of; a malformed
+    // tag is `locales.rs`'s problem, and its messages are not judged by it.
+    let language = match &spec.locales {
+        Some(locales) => check_tag(&locales.default).is_ok().then_some(Some(locales.default.as_str())),
+        None => Some(None),
+    };
     for param in &shared {
         taken.push((param.name.clone(), "a param every error carries (top-level `params:`)".to_owned()));
     }
@@ -54,7 +62,8 @@ pub(super) fn check_all_params(
             row.params = check_params(problems, &row.at, &here, &spec_rows[r].params, &taken);
             if let Some(message) = &spec_rows[r].message {
                 let known: Vec<&Param> = shared.iter().chain(&row.params).collect();
-                row.message = check_message(problems, (&row.at, &here), message, &known, &row.params);
+                row.message =
+                    check_message(problems, (&row.at, &here), (message, language), &known, &row.params);
             }
         }
     }
@@ -133,7 +142,7 @@ fn param_type(ty: SpecParamType) -> ParamType {
 fn check_message(
     problems: &mut Problems<'_>,
     (row_at, here): (&SpecPath, &str),
-    source: &str,
+    (source, language): (&str, Option<Option<&str>>),
     known: &[&Param],
     own: &[Param],
 ) -> Option<Template> {
@@ -143,7 +152,7 @@ fn check_message(
         return None;
     }
     check_text(problems, row_at.clone(), here, "message", source);
-    let template = match parse_template(source) {
+    let mut template = match parse_template(source) {
         Ok(template) => template,
         Err(fault) => {
             let near: String = source[fault.at..].chars().take(24).collect();
@@ -155,6 +164,12 @@ fn check_message(
             return None;
         }
     };
+    if let Some(language) = language
+        && let Err((problem, help)) = check_select(&mut template, language, known)
+    {
+        problems.push(at, format!("{here}: `message`: {problem}"), help);
+        return None;
+    }
     let mut sound = true;
     for name in template.placeholders() {
         let Some(param) = known.iter().find(|param| param.name == name) else {

@@ -270,7 +270,11 @@ fn message_lines(catalogue: &Catalogue, row: &Row) -> String {
     let (Some(message), Some(sample)) = (&row.message, sample::message(catalogue, row)) else {
         return String::new();
     };
-    format!("{}{}", verbatim("Message template", &message.source), verbatim("With sample values", &sample))
+    format!(
+        "{}{}",
+        verbatim("Message template", &message.shown(true)),
+        verbatim("With sample values", &sample)
+    )
 }
 
 /// A paragraph showing `text` exactly after `label`: in a code span, or in

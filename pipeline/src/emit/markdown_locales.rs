@@ -89,7 +89,7 @@ fn table_section(catalogue: &Catalogue, locale: &Locale, table: &Table) -> Optio
         ));
         if with_messages {
             match locale.message(row) {
-                Some(template) => section.push_str(&format!(" {} |", PAGE.inline(&template.source))),
+                Some(template) => section.push_str(&format!(" {} |", PAGE.inline(&template.shown(true)))),
                 None => section.push_str(" |"),
             }
         }

@@ -23,6 +23,7 @@ mod openapi;
 mod openapi_params;
 mod openapi_responses;
 mod openapi_xml;
+mod plurals;
 mod readback;
 mod rustdoc;
 mod schema;

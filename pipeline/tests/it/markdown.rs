@@ -387,7 +387,7 @@ fn check_details(
             assert_text(&text, explanation, &here);
         }
         if let Some(message) = &row.message {
-            check_verbatim(blocks, "Message template", &message.source, &here);
+            check_verbatim(blocks, "Message template", &message.shown(true), &here);
             check_verbatim(blocks, "With sample values", &sample(catalogue, row, message), &here);
         }
         if !row.params.is_empty() {

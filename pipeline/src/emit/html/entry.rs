@@ -94,7 +94,7 @@ fn message(out: &mut String, shown: &Shown, catalogue: &Catalogue, row: &Row) {
     }
     if let Some((template, from)) = shown.language.message(row) {
         out.push_str("<h4>Message</h4>\n<p>Template: ");
-        language::push_text(out, "code", &template.source, from);
+        language::push_text(out, "code", &template.shown(true), from);
         out.push_str("</p>\n<p>With sample values: ");
         language::push_text(out, "samp", &sample::rendered(catalogue, row, template), from);
         out.push_str("</p>\n");

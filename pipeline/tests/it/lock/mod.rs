@@ -11,6 +11,7 @@ mod aliases;
 mod attributes;
 mod names;
 mod params;
+mod plurals;
 mod responses;
 mod sections;
 mod wire;
