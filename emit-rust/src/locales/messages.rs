@@ -316,55 +316,7 @@ fn emit_translated(locales: &Locales, values: &[Value], translates: Translates) 
             }
         }
     });
-    let translation = translates.any().then(|| {
-        let description = translates.described.then(|| {
-            quote! {
-                /// Its description in the locale: the row has no template.
-                Description,
-            }
-        });
-        let pieces = translates.pieces.then(|| {
-            quote! {
-                /// Its template in the locale, to render with the value's fields.
-                Pieces(Pieces),
-            }
-        });
-        let selected = translates.selected.then(|| {
-            quote! {
-                /// Its template in the locale selects by a count: the value's
-                /// `select` gives the variant, to render with its fields.
-                Selected,
-            }
-        });
-        let place = translates.selected.then(|| {
-            quote! {
-                /// A row's place in `MESSAGE_IN_AT` where its template selects.
-                pub(crate) const SELECTED: u32 = u32::MAX - 1;
-            }
-        });
-        quote! {
-            /// A value's message in a locale, as its error's row gives it.
-            pub enum Translation {
-                /// `Display`'s, in the default: the locale leaves it out.
-                Default,
-                #description
-                #pieces
-                #selected
-            }
-
-            #place
-
-            impl Translation {
-                /// The locale the message is written in, asked in `asked`.
-                pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
-                    match self {
-                        Self::Default => crate::Locale::DEFAULT,
-                        _ => asked,
-                    }
-                }
-            }
-        }
-    });
+    let translation = emit_translation(translates);
     let select = translates.selected.then(|| {
         quote! {
             /// The variant its template in `locale` selects by its count, as
@@ -424,6 +376,61 @@ fn emit_translated(locales: &Locales, values: &[Value], translates: Translates) 
             #selected_impls
         }
     }
+}
+
+/// `Translation`, the answer of a row's lookup, with the place in
+/// `MESSAGE_IN_AT` that says a template selects; nothing when no locale
+/// translates a message.
+fn emit_translation(translates: Translates) -> Option<TokenStream> {
+    translates.any().then(|| {
+        let description = translates.described.then(|| {
+            quote! {
+                /// Its description in the locale: the row has no template.
+                Description,
+            }
+        });
+        let pieces = translates.pieces.then(|| {
+            quote! {
+                /// Its template in the locale, to render with the value's fields.
+                Pieces(Pieces),
+            }
+        });
+        let selected = translates.selected.then(|| {
+            quote! {
+                /// Its template in the locale selects by a count: the value's
+                /// `select` gives the variant, to render with its fields.
+                Selected,
+            }
+        });
+        let place = translates.selected.then(|| {
+            quote! {
+                /// A row's place in `MESSAGE_IN_AT` where its template selects.
+                pub(crate) const SELECTED: u32 = u32::MAX - 1;
+            }
+        });
+        quote! {
+            /// A value's message in a locale, as its error's row gives it.
+            pub enum Translation {
+                /// `Display`'s, in the default: the locale leaves it out.
+                Default,
+                #description
+                #pieces
+                #selected
+            }
+
+            #place
+
+            impl Translation {
+                /// The locale the message is written in, asked in `asked`.
+                pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
+                    match self {
+                        Self::Default => crate::Locale::DEFAULT,
+                        _ => asked,
+                    }
+                }
+            }
+        }
+    })
 }
 
 /// `message_impls!`, and its line per value.
