@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use localized_errors::values::server::ErDupEntry;
-use localized_errors::{Locale, ServerError};
+use localized_errors::{Locale, LocalizedMessage, ServerError};
 
 /// What a German-speaking browser in Switzerland sends.
 const HEADER: &str = "de-CH,de;q=0.9,en;q=0.8";

@@ -30,6 +30,18 @@ impl Feature {
 pub(crate) fn features(catalogue: &Catalogue) -> Vec<Feature> {
     let values = crate::values::any_values(catalogue);
     let mut features = Vec::new();
+    if translates(catalogue) {
+        features.push(Feature {
+            name: "locales",
+            enables: "[]",
+            comment: "The texts of every locale but the default (on by default); without it each answers the default's."
+                .to_owned(),
+            adds: "the texts of every locale but the default, on by default: without\n  \
+                   it (`default-features = false`) every `…_in` method answers the default's\n  \
+                   text, and `Content-Language` says so."
+                .to_owned(),
+        });
+    }
     if values {
         features.push(Feature {
             name: "alloc",
@@ -119,9 +131,29 @@ pub(crate) fn status_rows(catalogue: &Catalogue) -> bool {
     catalogue.tables.iter().any(|table| table.kind == TableKind::HttpStatus)
 }
 
+/// Whether the catalogue declares locales but the default, whose texts
+/// the feature `locales` compiles in: the one feature on by default, and
+/// additive (a crate that turns it on gives every other the translations;
+/// none loses a `Locale` variant or a method without it).
+pub(crate) fn translates(catalogue: &Catalogue) -> bool {
+    catalogue.locales.as_ref().is_some_and(|locales| !locales.others.is_empty())
+}
+
+/// What the crate has by default, for the manifest and the docs.
+pub(crate) fn by_default(catalogue: &Catalogue) -> &'static str {
+    if translates(catalogue) {
+        "Only `locales` by default: the crate is `no_std` and dependency-free."
+    } else {
+        "None by default: the crate is `no_std` and dependency-free."
+    }
+}
+
 /// The manifest's `[features]` section.
 pub(crate) fn manifest_section(catalogue: &Catalogue) -> String {
     let mut out = "[features]\n".to_owned();
+    if translates(catalogue) {
+        out.push_str("default = [\"locales\"]\n");
+    }
     for feature in features(catalogue) {
         out.push_str(&format!("# {}\n{} = {}\n", feature.comment, feature.name, feature.enables));
     }
@@ -134,7 +166,11 @@ pub(crate) fn docs_section(catalogue: &Catalogue) -> String {
     for feature in features(catalogue) {
         out.push_str(&format!("- `{}`: {}\n", feature.name, feature.adds));
     }
-    out.push_str("\nNone is on by default: the default crate is `no_std`, with no dependencies.");
+    out.push_str(if translates(catalogue) {
+        "\nOnly `locales` is on by default: the default crate is `no_std`, with no dependencies."
+    } else {
+        "\nNone is on by default: the default crate is `no_std`, with no dependencies."
+    });
     out
 }
 

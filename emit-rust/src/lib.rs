@@ -118,9 +118,10 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
     };
     let features = format!(
         "{features}\n\
-         # None by default: the crate is `no_std` and dependency-free.\n\
+         # {by_default}\n\
          [dependencies]\n\
-         {dependencies}"
+         {dependencies}",
+        by_default = features::by_default(catalogue),
     );
     format!(
         "[package]\n\

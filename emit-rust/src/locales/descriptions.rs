@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::super::splice::TextSlot;
 use super::super::tokens::{doc, ident};
-use super::{example_locale, print};
+use super::{example_locale, print, translations_constant};
 use errcat_model::locales::Locales;
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
@@ -57,7 +57,7 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
             #docs
             #[must_use]
             pub const fn description_in(self, locale: crate::Locale) -> &'static str {
-                match locale as usize {
+                match locale.translated_at() {
                     0 => self.description(),
                     other => match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
                         0 => self.description(),
@@ -71,7 +71,7 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
             /// default (what an answer's `Content-Language` says).
             #[must_use]
             pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
-                match locale as usize {
+                match locale.translated_at() {
                     0 => locale,
                     other => match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
                         0 => crate::Locale::DEFAULT,
@@ -106,12 +106,24 @@ fn write_consts(locales: &Locales, table: &Table) -> String {
     }
     let mut out = Writer::new();
     out.doc(INDENT, "The descriptions each locale but the default translates, in `Locale` order.");
-    out.constant(INDENT, "const DESCRIPTIONS_IN: &'static [&'static [&'static str]]", &Expr::RefArray(texts));
+    translations_constant(
+        &mut out,
+        locales,
+        INDENT,
+        "const DESCRIPTIONS_IN: &'static [&'static [&'static str]]",
+        &Expr::RefArray(texts),
+    );
     out.doc(
         INDENT,
         "Per locale but the default, each row's description in `DESCRIPTIONS_IN`,\n\
          counted from 1; 0 where the locale leaves the default's.",
     );
-    out.constant(INDENT, "const DESCRIPTION_IN_AT: &'static [&'static [u32]]", &Expr::RefArray(places));
+    translations_constant(
+        &mut out,
+        locales,
+        INDENT,
+        "const DESCRIPTION_IN_AT: &'static [&'static [u32]]",
+        &Expr::RefArray(places),
+    );
     out.finish()
 }

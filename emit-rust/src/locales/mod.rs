@@ -3,14 +3,17 @@
 //! `Accept-Language` header (`negotiate.rs`, fixed code), every
 //! description in each locale (`description_in`) and the other texts
 //! (`name_in`, `explanation_in`, `causes_in`, `solutions_in`: `texts.rs`), each value's message
-//! rendered in one (`message_in`), and with a body the server's localized
+//! rendered in one (`LocalizedMessage`: `messages.rs`, over the data of
+//! `message_data.rs`), and with a body the server's localized
 //! answers (`server.rs`). Every text getter and `Display` stay in the
 //! default locale.
 
 mod descriptions;
+mod message_data;
 mod messages;
 #[cfg(test)]
 mod negotiate;
+mod selected;
 mod server;
 mod texts;
 
@@ -21,6 +24,7 @@ use super::splice::Fixed;
 use super::tokens::{doc, ident};
 use super::values::values;
 use errcat_model::locales::{Locale, Locales};
+use errcat_model::rust_data::{Expr, Writer};
 use errcat_model::text::rust_str;
 use errcat_model::{Catalogue, Row};
 
@@ -42,14 +46,12 @@ pub(super) fn emit_locales(catalogue: &Catalogue) -> String {
     }
     let error_code = emit_error_code(catalogue);
     let error_code_texts = texts::emit_error_code_texts_in(catalogue);
-    let values = messages::emit_message_in(catalogue, locales);
-    let server = server::emit_server(catalogue, locales);
     printed.push_str(&print(quote! {
         #error_code
         #error_code_texts
-        #values
-        #server
     }));
+    printed.push_str(&messages::emit_message_in(catalogue, locales));
+    printed.push_str(&print(server::emit_server(catalogue, locales)));
     printed
 }
 
@@ -107,6 +109,23 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
          ```",
         header = rust_str(&header),
     ));
+    let translated_at = if locales.others.is_empty() {
+        quote! {
+            /// Where its translations are in the texts' constants: 0, the default.
+            const fn translated_at(self) -> usize {
+                self as usize
+            }
+        }
+    } else {
+        quote! {
+            /// Where its translations are in the texts' constants, counted
+            /// from 1; 0 for the default, and for every locale without the
+            /// feature `locales`, which leaves the translations out.
+            const fn translated_at(self) -> usize {
+                if cfg!(feature = "locales") { self as usize } else { 0 }
+            }
+        }
+    };
     let enum_docs = doc(&format!(
         "A language the catalogue's texts are written in: only those it declares.\n\n\
          Every text getter and `Display` answer in the default, `{}`; the\n\
@@ -161,6 +180,8 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
             pub const fn is_partial(self) -> bool {
                 #is_partial
             }
+
+            #translated_at
         }
 
         /// Writes its tag.
@@ -211,4 +232,18 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             }
         }
     }
+}
+
+/// A constant of translations, `decl = value;` after its docs: where the
+/// catalogue has locales but the default, only with the feature `locales`
+/// (on by default), and empty without it.
+fn translations_constant(out: &mut Writer, locales: &Locales, indent: usize, decl: &str, value: &Expr<'_>) {
+    if locales.others.is_empty() {
+        out.constant(indent, decl, value);
+        return;
+    }
+    out.line(indent, "#[cfg(feature = \"locales\")]");
+    out.constant(indent, decl, value);
+    out.line(indent, "#[cfg(not(feature = \"locales\"))]");
+    out.line(indent, &format!("{decl} = &[];"));
 }

@@ -11,6 +11,7 @@ use super::super::examples::sample_row;
 use super::super::tokens::{doc, ident};
 use super::values;
 use errcat_model::locales::Locales;
+use errcat_model::text::rust_str;
 use errcat_model::{BodyRole, Catalogue, MessageText};
 
 /// The `localized` module; nothing without a body.
@@ -32,18 +33,24 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
     } else {
         (quote!(crate::ErrorBody), "application/json")
     };
-    // An error's own answer carries its description only where the body's
-    // message is the description; a name is not translated.
-    let describes = !problem && text_key.is_some() && body.message_text == MessageText::Description;
-    let error_code_text = if describes {
-        quote! {
+    // An error's own answer carries the text its body's message holds, in
+    // the locale: its description, or its name.
+    let error_code_text = match (problem, text_key.is_some(), body.message_text) {
+        (false, true, MessageText::Description) => quote! {
             ::core::option::Option::Some((
                 ::alloc::string::String::from(error.description_in(locale)),
                 error.description_locale(locale),
             ))
-        }
-    } else {
-        quote! { { let _ = locale; ::core::option::Option::None } }
+        },
+        // A name the locale leaves out is the default's.
+        (false, true, MessageText::Name) => quote! {
+            {
+                let name = error.name_in(locale);
+                let written_in = if name == error.name() { Locale::DEFAULT } else { locale };
+                ::core::option::Option::Some((::alloc::string::String::from(name), written_in))
+            }
+        },
+        _ => quote! { { let _ = locale; ::core::option::Option::None } },
     };
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
@@ -69,7 +76,8 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             }
         }
     });
-    let docs = localized_docs(catalogue, locales, content_type);
+    let localizes = (!problem && text_key.is_some()).then_some(body.message_text);
+    let docs = localized_docs(catalogue, locales, content_type, localizes);
     let answer_fn = answer_fn(insert, content_type);
     quote! {
         #[cfg(feature = "axum")]
@@ -110,8 +118,8 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
                 }
             }
 
-            /// Answers as the error does, with its description in the
-            /// locale where the body's message is the description.
+            /// Answers as the error does, with the text the body's message
+            /// holds (its name or its description) in the locale.
             impl IntoResponse for Localized<crate::ErrorCode> {
                 fn into_response(self) -> Response {
                     let (error, locale) = (self.error, self.locale);
@@ -128,11 +136,49 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
     }
 }
 
-/// `Localized`'s docs: a handler answering in the request's locale.
-fn localized_docs(catalogue: &Catalogue, locales: &Locales, content_type: &str) -> TokenStream {
+/// `Localized`'s docs: a handler answering in the request's locale, and
+/// an error whose answer a locale translates (by `localizes`, the text an
+/// error's own answer carries), with its `Content-Language`.
+fn localized_docs(
+    catalogue: &Catalogue,
+    locales: &Locales,
+    content_type: &str,
+    localizes: Option<MessageText>,
+) -> TokenStream {
     let krate = catalogue.crate_ident();
     let (table, row) = sample_row(catalogue);
-    let other = locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant());
+    // The first answered row some locale translates the body's message of.
+    let translated = localizes.and_then(|text| {
+        locales.others.iter().find_map(|locale| {
+            catalogue.rows().find_map(|(table, row)| {
+                let texts = locale.row(&row.code)?;
+                let has = match text {
+                    MessageText::Name => texts.name.is_some(),
+                    MessageText::Description => texts.description.is_some(),
+                };
+                (has && (!catalogue.http || row.http_status != 0)).then_some((table, row, locale))
+            })
+        })
+    });
+    let (answered, answered_row, other, language) = match translated {
+        Some((table, row, locale)) => (
+            table,
+            row,
+            locale.variant(),
+            format!("assert_eq!(response.headers()[\"content-language\"], {});\n", rust_str(&locale.tag)),
+        ),
+        None => (
+            table,
+            row,
+            locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant()),
+            String::new(),
+        ),
+    };
+    let uses = if answered.rust_enum == table.rust_enum {
+        format!("{krate}::{{{}, Locale, Localized}}", table.rust_enum)
+    } else {
+        format!("{krate}::{{{}, {}, Locale, Localized}}", table.rust_enum, answered.rust_enum)
+    };
     doc(&format!(
         "An error answered in a locale (feature `axum`): with its status, its\n\
          body (`{content_type}`), the localized text in it and\n\
@@ -140,22 +186,32 @@ fn localized_docs(catalogue: &Catalogue, locales: &Locales, content_type: &str) 
          request's `Locale` (negotiated from its `Accept-Language`) and answers\n\
          errors in it:\n\n\
          ```\n\
-         use {krate}::{{{enum_name}, Locale, Localized}};\n\
+         use {uses};\n\
          use {krate}::axum_core::response::IntoResponse;\n\n\
          async fn handler(locale: Locale) -> Result<(), Localized<{enum_name}>> {{\n    \
              Err(Localized {{ error: {enum_name}::{variant}, locale }})\n\
          }}\n\n\
-         let response = Localized {{ error: {enum_name}::{variant}, locale: Locale::{other} }}.into_response();\n\
+         let response = Localized {{ error: {answered_enum}::{answered_variant}, locale: Locale::{other} }}.into_response();\n\
          assert_eq!(response.status(), {status});\n\
+         {language}\
          # let _ = handler;\n\
          ```\n\n\
          Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.\n\
-         A value's message is rendered in the locale; an error's own answer\n\
-         carries its localized description where the body's message is the\n\
-         description, and then alone has `Content-Language`.",
+         A value's message is rendered in the locale; {own}",
+        own = match localizes {
+            Some(_) =>
+                "an error's own answer carries the text the body's message holds, its\n\
+                        name or its description, in the locale (the default's where the locale\n\
+                        leaves it out, and `Content-Language` says which).",
+            None =>
+                "an error's own answer has no text of an occurrence to localize, and no\n\
+                     `Content-Language`.",
+        },
         enum_name = table.rust_enum,
         variant = row.rust_variant,
-        status = row.http_status,
+        answered_enum = answered.rust_enum,
+        answered_variant = answered_row.rust_variant,
+        status = answered_row.http_status,
     ))
 }
 
@@ -195,60 +251,34 @@ fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
     }
 }
 
-/// `IntoResponse` for each value in a locale, and `ErrorValue` in one: the
-/// body as the value writes it, its message in the locale where the body
-/// has a member for it (`has_text`).
+/// `IntoResponse` for every value in a locale, `ErrorValue` and a value
+/// with its occurrence member alike: the body as the value writes it, its
+/// message in the locale where the body has a member for it (`has_text`).
 fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
-    let values = values(catalogue);
-    if values.is_empty() {
+    if values(catalogue).is_empty() {
         return TokenStream::new();
     }
     let text = if has_text {
         quote! {
-            ::core::option::Option::Some((self.error.message_in(self.locale), self.error.message_locale(self.locale)))
+            ::core::option::Option::Some((
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
+            ))
         }
     } else {
         quote! { ::core::option::Option::None }
     };
-    let mut paths: Vec<TokenStream> = values.iter().map(super::super::values::Value::path).collect();
-    paths.push(quote!(crate::values::ErrorValue));
-    // A value answered with the member naming its occurrence, in a locale.
-    let occurrences = crate::values::occurrence::exists(catalogue).then(|| {
-        let text = if has_text {
-            quote! {
-                ::core::option::Option::Some((
-                    self.error.value.message_in(self.locale),
-                    self.error.value.message_locale(self.locale),
-                ))
-            }
-        } else {
-            quote! { ::core::option::Option::None }
-        };
-        quote! {
-            #(
-                /// Answers as the value does with its occurrence, with its
-                /// message in the locale.
-                impl IntoResponse for Localized<crate::values::Occurrence<#paths>> {
-                    fn into_response(self) -> Response {
-                        let status = self.error.value.error().status_code();
-                        let text: Text = #text;
-                        answer(status, ::serde_json::to_value(&self.error), text)
-                    }
-                }
-            )*
-        }
-    });
     quote! {
-        #(
-            /// Answers as the value does, with its message in the locale.
-            impl IntoResponse for Localized<#paths> {
-                fn into_response(self) -> Response {
-                    let status = self.error.error().status_code();
-                    let text: Text = #text;
-                    answer(status, ::serde_json::to_value(&self.error), text)
-                }
+        /// Answers as the value does, with its message in the locale.
+        impl<T> IntoResponse for Localized<T>
+        where
+            T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+        {
+            fn into_response(self) -> Response {
+                let status = crate::value_wire::Params::error_code(&self.error).status_code();
+                let text: Text = #text;
+                answer(status, ::serde_json::to_value(&self.error), text)
             }
-        )*
-        #occurrences
+        }
     }
 }

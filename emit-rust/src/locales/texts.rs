@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::super::splice::TextSlot;
 use super::super::tokens::{doc, ident};
-use super::print;
+use super::{print, translations_constant};
 use errcat_model::locales::{Locales, RowTexts};
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
@@ -104,11 +104,13 @@ pub(super) fn emit_texts_in(catalogue: &Catalogue, locales: &Locales, table: &Ta
         getter(catalogue, locales, table, text, translated)
     });
     let getters: Vec<TokenStream> = getters.collect();
+    let from_name_in = from_name_in(catalogue, locales, table);
     let slot = TextSlot::Consts.tokens();
     let mut printed = print(quote! {
         impl #name {
             #slot
             #(#getters)*
+            #from_name_in
         }
     });
     TextSlot::Consts.fill(&mut printed, &consts.finish());
@@ -135,7 +137,7 @@ fn getter(
             quote! { Self::#texts[other - 1][at as usize - 1] }
         };
         quote! {
-            match locale as usize {
+            match locale.translated_at() {
                 0 => self.#default(),
                 other => match Self::#at[other - 1][self.row()] {
                     0 => self.#default(),
@@ -154,6 +156,42 @@ fn getter(
         #[must_use]
         pub const fn #method(self, locale: crate::Locale) -> #ty {
             #body
+        }
+    }
+}
+
+/// `from_name_in`: the row by its name in a locale, translated or the
+/// default's where the locale leaves it out (unique within the table in
+/// every locale, as the translations are checked), by a scan of the rows.
+fn from_name_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> TokenStream {
+    let first: &Row = table.rows.first().expect("a validated table has rows");
+    let example = locales.others.iter().find_map(|locale| {
+        table.rows.iter().find_map(|row| Some((locale.variant(), row, locale.row(&row.code)?.name.clone()?)))
+    });
+    let (variant, row, shown) = match example {
+        Some((variant, row, name)) => (variant, row, name),
+        None => (locales.default_variant(), first, first.name.clone()),
+    };
+    let docs = doc(&format!(
+        "The variant named `name` in `locale`: its name there, or the default's\n\
+         where `locale` does not translate it, compared exactly. Names are unique\n\
+         within the table in every locale; this scans the rows.\n\n\
+         ```\n\
+         use {krate}::{{{enum_name}, Locale}};\n\n\
+         assert_eq!({enum_name}::from_name_in(Locale::{variant}, {shown}), Some({enum_name}::{row}));\n\
+         assert_eq!({enum_name}::from_name_in(Locale::DEFAULT, {default}), Some({enum_name}::{row}));\n\
+         ```",
+        krate = catalogue.crate_ident(),
+        enum_name = table.rust_enum,
+        shown = rust_str(&shown),
+        default = rust_str(&row.name),
+        row = row.rust_variant,
+    ));
+    quote! {
+        #docs
+        #[must_use]
+        pub fn from_name_in(locale: crate::Locale, name: &str) -> ::core::option::Option<Self> {
+            Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
         }
     }
 }
@@ -219,7 +257,9 @@ fn write_consts(out: &mut Writer, locales: &Locales, table: &Table, text: &Text)
         INDENT,
         &format!("The {} each locale but the default translates, in `Locale` order.", text.what.1),
     );
-    out.constant(
+    translations_constant(
+        out,
+        locales,
         INDENT,
         &format!("const {texts_name}: &'static [&'static [{}]]", text.ty.1),
         &Expr::RefArray(texts),
@@ -232,7 +272,13 @@ fn write_consts(out: &mut Writer, locales: &Locales, table: &Table, text: &Text)
             text.what.0
         ),
     );
-    out.constant(INDENT, &format!("const {at_name}: &'static [&'static [u32]]"), &Expr::RefArray(places));
+    translations_constant(
+        out,
+        locales,
+        INDENT,
+        &format!("const {at_name}: &'static [&'static [u32]]"),
+        &Expr::RefArray(places),
+    );
 }
 
 /// `ErrorCode`'s four `…_in` getters, dispatching to each table's.

@@ -38,20 +38,20 @@ fn sample<'a, 'b>(values: &'b [Value<'a>]) -> Option<&'b Value<'a>> {
 }
 
 /// What the examples need of the sample value, as Rust and JSON text.
-struct Sample<'a> {
-    value: &'a Value<'a>,
+pub(crate) struct Sample<'a> {
+    pub(crate) value: &'a Value<'a>,
     /// `{module}::{Ty}`, with `use {krate}::values::{module};` in scope.
-    ty: String,
+    pub(crate) ty: String,
     /// The module's name, as the `use` names it.
-    module: String,
+    pub(crate) module: String,
     /// The struct literal, every param set (`Some` for an optional one).
-    literal: String,
+    pub(crate) literal: String,
     /// What `Display` writes.
-    message: String,
+    pub(crate) message: String,
 }
 
 impl<'a> Sample<'a> {
-    fn of(value: &'a Value<'a>) -> Self {
+    pub(crate) fn of(value: &'a Value<'a>) -> Self {
         let module = ident(&value.table.id).to_string();
         let ty = format!("{module}::{}", ident(&value.row.rust_variant));
         let fields: Vec<String> = value
@@ -74,7 +74,7 @@ impl<'a> Sample<'a> {
     }
 
     /// `use {krate}::values::{module};`
-    fn uses(&self, catalogue: &Catalogue) -> String {
+    pub(crate) fn uses(&self, catalogue: &Catalogue) -> String {
         format!("use {}::values::{};\n", catalogue.crate_ident(), self.module)
     }
 }
@@ -92,7 +92,7 @@ fn rust_value(param: &Param) -> String {
 }
 
 /// The sample as a message shows it.
-fn shown(param: &Param) -> String {
+pub(crate) fn shown(param: &Param) -> String {
     match param.ty {
         ParamType::String => param.name.clone(),
         ParamType::Integer => "42".to_owned(),

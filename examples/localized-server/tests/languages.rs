@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use localized_errors::values::ErrorValue;
 use localized_errors::values::server::{ErConCountError, ErDupEntry, ErNoSuchTable};
-use localized_errors::{ApiError, ErrorCode, Locale, ServerError};
+use localized_errors::{ApiError, ErrorCode, Locale, LocalizedMessage, ServerError};
 use localized_server::REQUEST_ID;
 
 /// Starts the server on a free port in a thread of its own; its base URL.

@@ -37,7 +37,9 @@ pub fn emit_localized(catalogue: &Catalogue, locale: &Locale) -> String {
     let default = catalogue.locales.as_ref().map_or("", |locales| locales.default.as_str());
     let mut page = format!(
         "\n# {title} (`{tag}`)\n\n{languages}\n\
-         Each code links to its entry in the reference, in `{default}`.\n",
+         The texts are in `{tag}`; the page's headings and labels (the table's,\n\
+         \"Causes:\", \"Solutions:\") are in `{default}`, the catalogue's language,\n\
+         as is the reference each code links to.\n",
         title = PAGE.inline(&catalogue.title),
         tag = locale.tag,
         languages = languages_line(catalogue, Some(&locale.tag)),

@@ -168,8 +168,9 @@ fn the_lock_records_the_locales_and_gen_and_diff_class_them_alike() {
 /// partial locale has none, and `Display` always the default's.
 #[test]
 fn the_crate_has_each_text_in_each_locale() {
-    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry};
-    use localized_errors::{ErrorCode, Locale, ServerError};
+    use localized_errors::values::ErrorValue;
+    use localized_errors::values::server::{ErAccessDeniedError, ErDupEntry, ErLockWaitTimeout};
+    use localized_errors::{ErrorCode, Locale, LocalizedMessage, ServerError};
     assert_eq!(Locale::ALL, [Locale::En, Locale::De, Locale::Fr]);
     assert_eq!(
         (Locale::DEFAULT, Locale::Fr.tag(), Locale::from_tag("DE")),
@@ -185,12 +186,42 @@ fn the_crate_has_each_text_in_each_locale() {
     assert_eq!(value.message_in(Locale::En), value.to_string());
     assert_eq!(value.message_in(Locale::De), "Für den Schlüssel 'email' gibt es den Eintrag 'a@b' schon");
     assert_eq!(value.message_in(Locale::Fr), value.to_string(), "French lacks it: English");
+    assert_eq!(
+        (value.message_locale(Locale::De), value.message_locale(Locale::Fr)),
+        (Locale::De, Locale::En)
+    );
+    let any = ErrorValue::from(value.clone());
+    assert_eq!(
+        (any.message_in(Locale::De), any.message_locale(Locale::De)),
+        (value.message_in(Locale::De), Locale::De)
+    );
+    // A value without a template displays its description, and has it
+    // in the locales that translate it.
+    let timeout = ErLockWaitTimeout { seconds: 50 };
+    assert_eq!(timeout.to_string(), "The statement waited too long for a row lock.");
+    assert_eq!(timeout.message_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
+    assert_eq!(
+        (timeout.message_in(Locale::Fr), timeout.message_locale(Locale::Fr)),
+        (timeout.to_string(), Locale::En)
+    );
+    let any = ErrorValue::from(timeout);
+    assert_eq!(
+        (any.message_in(Locale::De).as_str(), any.message_locale(Locale::De)),
+        ("Die Anweisung hat zu lange auf eine Zeilensperre gewartet.", Locale::De)
+    );
     // Names, explanations, causes and solutions: the translation, else the default's.
     let denied = ServerError::ErAccessDeniedError;
     assert_eq!(
         (denied.name_in(Locale::De), denied.name_in(Locale::Fr)),
         ("Zugriff verweigert", denied.name())
     );
+    // By name in a locale: its translation, or the default's where the
+    // locale leaves it out (French), and no other locale's.
+    assert_eq!(ServerError::from_name_in(Locale::De, "Zugriff verweigert"), Some(denied));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, denied.name()), Some(denied));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, "Table inconnue"), Some(ServerError::ErNoSuchTable));
+    assert_eq!(ServerError::from_name_in(Locale::Fr, "ER_NO_SUCH_TABLE"), None);
+    assert_eq!(ServerError::from_name_in(Locale::En, "Zugriff verweigert"), None);
     assert_eq!(
         denied.causes_in(Locale::De),
         ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]
@@ -266,8 +297,18 @@ fn a_server_answers_in_the_negotiated_locale() {
         crate::values::body_of(response),
         r#"{"code":1146,"db":"shop","message":"Die Tabelle 'shop.users' existiert nicht","request_id":"r-7","table":"users"}"#
     );
-    // An error's own answer carries its name, which is not translated: no `Content-Language`.
+    // An error's own answer carries its name (`message_text: name`), in
+    // the locale where it translates the name; the code is the same.
     let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
-    assert!(response.headers().get("content-language").is_none());
-    assert_eq!(crate::values::body_of(response), r#"{"code":1146,"message":"ER_NO_SUCH_TABLE"}"#);
+    assert_eq!(response.headers()["content-language"], "de");
+    let body = crate::values::body_of(response);
+    assert_eq!(body, r#"{"code":1146,"message":"Tabelle fehlt"}"#);
+    assert_eq!(
+        ApiError::from_response(404, body.as_bytes()).error_code(),
+        Some(ServerError::ErNoSuchTable.into())
+    );
+    // French leaves this name out: the default's, and the answer says so.
+    let response = Localized { error: ServerError::ErDupEntry, locale: Locale::Fr }.into_response();
+    assert_eq!(response.headers()["content-language"], "en");
+    assert_eq!(crate::values::body_of(response), r#"{"code":1062,"message":"ER_DUP_ENTRY"}"#);
 }

@@ -2,9 +2,9 @@
 //! functions against CLDR's own `@integer` samples for every locale it
 //! declares, an exact count before a category, and the texts it renders.
 
-use plurals_errors::Locale;
 use plurals_errors::values::ErrorValue;
 use plurals_errors::values::storage::{AttemptsFailed, FilesLocked};
+use plurals_errors::{Locale, LocalizedMessage};
 
 use crate::fixtures::root;
 

@@ -7,8 +7,8 @@
 //! translation, and a row the language leaves out, which answers in English.
 //! One case a line, as the script writes them: rustfmt leaves the tests be.
 
-use mysql_server_errors::Locale;
 use mysql_server_errors::values::*;
+use mysql_server_errors::{Locale, LocalizedMessage};
 
 fn s(text: &str) -> String {
     text.to_owned()

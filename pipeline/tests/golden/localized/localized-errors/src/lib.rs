@@ -13,6 +13,9 @@
 //!
 //! # Cargo features
 //!
+//! - `locales`: the texts of every locale but the default, on by default: without
+//!   it (`default-features = false`) every `…_in` method answers the default's
+//!   text, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -25,7 +28,7 @@
 //!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
 //!   dependency on it chooses TLS).
 //!
-//! None is on by default: the default crate is `no_std`, with no dependencies.
+//! Only `locales` is on by default: the default crate is `no_std`, with no dependencies.
 //!
 //! # Look up a code
 //!
@@ -34,11 +37,11 @@
 //! ```
 //! use localized_errors::{ErrorCode, ServerError};
 //!
-//! let error = ErrorCode::from_code(1146).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Server(ServerError::ErNoSuchTable));
-//! assert_eq!(error.name(), "ER_NO_SUCH_TABLE");
-//! assert_eq!(error.http_status(), 404);
-//! assert!(error.is_client_error());
+//! let error = ErrorCode::from_code(1205).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Server(ServerError::ErLockWaitTimeout));
+//! assert_eq!(error.name(), "ER_LOCK_WAIT_TIMEOUT");
+//! assert_eq!(error.http_status(), 503);
+//! assert!(error.is_server_error());
 //! ```
 //!
 //! # Parse an error response
@@ -49,9 +52,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use localized_errors::{ApiError, ApiErrorKind, ErrorCode, ServerError};
 //!
-//! let error = ApiError::from_response(404, br#"{"code":"1146","message":"ER_NO_SUCH_TABLE"}"#);
-//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(1146)); // as sent
+//! let error = ApiError::from_response(503, br#"{"code":"1205","message":"ER_LOCK_WAIT_TIMEOUT"}"#);
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
+//! assert_eq!(error.body().map(|body| body.code.number()), Some(1205)); // as sent
 //!
 //! // A body that is not an error body is kept, byte for byte.
 //! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
@@ -96,9 +99,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use localized_errors::{ErrorCode, ServerError};
 //!
-//! assert_eq!(serde_json::to_string(&ErrorCode::Server(ServerError::ErNoSuchTable)).unwrap(), "1146");
-//! let read: ErrorCode = serde_json::from_str("\"ER_NO_SUCH_TABLE\"").unwrap();
-//! assert_eq!(read, ErrorCode::Server(ServerError::ErNoSuchTable));
+//! assert_eq!(serde_json::to_string(&ErrorCode::Server(ServerError::ErLockWaitTimeout)).unwrap(), "1205");
+//! let read: ErrorCode = serde_json::from_str("\"ER_LOCK_WAIT_TIMEOUT\"").unwrap();
+//! assert_eq!(read, ErrorCode::Server(ServerError::ErLockWaitTimeout));
 //! # }
 //! ```
 //!
@@ -112,15 +115,15 @@
 //! use localized_errors::{ErrorBody, ServerError};
 //!
 //! async fn handler() -> ::core::result::Result<String, ServerError> {
-//!     Err(ServerError::ErNoSuchTable)
+//!     Err(ServerError::ErLockWaitTimeout)
 //! }
 //!
-//! let response = ServerError::ErNoSuchTable.into_response();
-//! assert_eq!(response.status(), 404);
+//! let response = ServerError::ErLockWaitTimeout.into_response();
+//! assert_eq!(response.status(), 503);
 //! assert_eq!(response.headers()["content-type"], "application/json");
 //!
-//! let response = ErrorBody::from(ServerError::ErNoSuchTable).with_request_id("a1b2").into_response();
-//! assert_eq!(response.status(), 404);
+//! let response = ErrorBody::from(ServerError::ErLockWaitTimeout).with_request_id("a1b2").into_response();
+//! assert_eq!(response.status(), 503);
 //! # let _ = handler;
 //! # }
 //! ```
@@ -133,7 +136,7 @@
 //! # #[cfg(feature = "http")] {
 //! use localized_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(1146).map(|e| e.status_code().as_u16()), Some(404));
+//! assert_eq!(ErrorCode::from_code(1205).map(|e| e.status_code().as_u16()), Some(503));
 //! # }
 //! ```
 //!
@@ -309,6 +312,10 @@ pub enum ServerError {
     ///
     /// - The table\'s name is misspelt, or it is in another database.
     ErNoSuchTable = 1146,
+    /// [`1205 ER_LOCK_WAIT_TIMEOUT`](crate::reference#1205): The statement waited too long for a row lock.
+    ///
+    /// HTTP status: 503.
+    ErLockWaitTimeout = 1205,
 }
 #[rustfmt::skip]
 impl ServerError {
@@ -317,7 +324,7 @@ impl ServerError {
     /// ```
     /// use localized_errors::ServerError;
     ///
-    /// assert_eq!(ServerError::ALL.len(), 4);
+    /// assert_eq!(ServerError::ALL.len(), 5);
     /// assert_eq!(ServerError::ALL[0], ServerError::ErConCountError);
     /// ```
     pub const ALL: &'static [Self] = &[
@@ -325,21 +332,24 @@ impl ServerError {
         Self::ErAccessDeniedError,
         Self::ErDupEntry,
         Self::ErNoSuchTable,
+        Self::ErLockWaitTimeout,
     ];
-    const CODES: &'static [u32] = &[1040, 1045, 1062, 1146];
+    const CODES: &'static [u32] = &[1040, 1045, 1062, 1146, 1205];
     const NAMES: &'static [&'static str] = &[
         "ER_CON_COUNT_ERROR",
         "ER_ACCESS_DENIED_ERROR",
         "ER_DUP_ENTRY",
         "ER_NO_SUCH_TABLE",
+        "ER_LOCK_WAIT_TIMEOUT",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "The server has no connection left for the client.",
         "The account or its password is not accepted.",
         "A row with the same unique key already exists.",
         "A table the statement names does not exist.",
+        "The statement waited too long for a row lock.",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[503, 403, 409, 404];
+    const HTTP_STATUSES: &'static [u16] = &[503, 403, 409, 404, 503];
     const EXPLANATIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::None,
         ::core::option::Option::Some(
@@ -349,28 +359,31 @@ impl ServerError {
         ::core::option::Option::Some(
             "The statement names a table the database does not have.",
         ),
+        ::core::option::Option::None,
     ];
     const CAUSES: &'static [&'static [&'static str]] = &[
         &[],
         &["The password is wrong.", "The account may not connect from this host."],
         &[],
         &["The table's name is misspelt, or it is in another database."],
+        &[],
     ];
     const SOLUTIONS: &'static [&'static [&'static str]] = &[
         &[],
         &["Check the password and the host the account is granted for."],
         &[],
         &[],
+        &[],
     ];
-    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[]];
+    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[], &[], &[]];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[3];
-    const CODE_SLOTS: &'static [u32] = &[0, 0, 3, 0, 0, 2, 1, 0];
-    const ROW_MULTIPLIER: u32 = 1917616621;
-    const ROW_SHIFT: u32 = 29;
-    const ROW_OF: &'static [u8] = &[0, 2, 0, 0, 1, 3, 0, 0];
+    const CODE_PILOTS: &'static [u16] = &[5, 0];
+    const CODE_SLOTS: &'static [u32] = &[3, 2, 1, 4, 0, 0, 0, 0];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 28;
+    const ROW_OF: &'static [u8] = &[0, 0, 1, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3];
     /// The numeric code.
     ///
     /// ```
@@ -455,6 +468,9 @@ impl ServerError {
             }
             "ER_DUP_ENTRY" => ::core::option::Option::Some(Self::ErDupEntry),
             "ER_NO_SUCH_TABLE" => ::core::option::Option::Some(Self::ErNoSuchTable),
+            "ER_LOCK_WAIT_TIMEOUT" => {
+                ::core::option::Option::Some(Self::ErLockWaitTimeout)
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -753,8 +769,8 @@ impl ErrorCode {
     /// ```
     /// use localized_errors::{ErrorCode, ServerError};
     ///
-    /// let error = ErrorCode::Server(ServerError::ErNoSuchTable);
-    /// assert_eq!(error.status_code().as_u16(), 404);
+    /// let error = ErrorCode::Server(ServerError::ErLockWaitTimeout);
+    /// assert_eq!(error.status_code().as_u16(), 503);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
@@ -912,8 +928,8 @@ mod response {
     /// use localized_errors::{ErrorCode, ServerError};
     /// use localized_errors::BodyCode;
     ///
-    /// let known: BodyCode = serde_json::from_str("1146").unwrap();
-    /// assert_eq!(known.error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let known: BodyCode = serde_json::from_str("1205").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     ///
     /// let unknown: BodyCode = serde_json::from_str("\"0\"").unwrap();
     /// assert_eq!(unknown.error_code(), None);
@@ -977,7 +993,7 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::BodyCode;
         ///
-        /// assert_eq!(BodyCode::new(1146).error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+        /// assert_eq!(BodyCode::new(1205).error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
         /// assert_eq!(BodyCode::new(0).error_code(), None);
         /// ```
         #[must_use]
@@ -1440,8 +1456,8 @@ mod response {
     /// use localized_errors::{ErrorCode, ServerError};
     /// use localized_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT","request_id":"a1b2"}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
     ///
     /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"]}"#).unwrap();
@@ -1596,9 +1612,9 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::new(ErrorCode::Server(ServerError::ErNoSuchTable), "ER_NO_SUCH_TABLE");
-        /// assert_eq!(body, ErrorBody::from(ErrorCode::Server(ServerError::ErNoSuchTable)));
-        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":1146,\"message\":\"ER_NO_SUCH_TABLE\"}");
+        /// let body = ErrorBody::new(ErrorCode::Server(ServerError::ErLockWaitTimeout), "ER_LOCK_WAIT_TIMEOUT");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":1205,\"message\":\"ER_LOCK_WAIT_TIMEOUT\"}");
         /// ```
         #[must_use]
         pub fn new(
@@ -1617,7 +1633,7 @@ mod response {
         /// use localized_errors::{ErrorCode, ServerError};
         /// use localized_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::from(ErrorCode::Server(ServerError::ErNoSuchTable)).with_request_id("a1b2");
+        /// let body = ErrorBody::from(ErrorCode::Server(ServerError::ErLockWaitTimeout)).with_request_id("a1b2");
         /// assert_eq!(body.request_id.as_deref(), Some("a1b2"));
         /// ```
         #[must_use]
@@ -1634,8 +1650,8 @@ mod response {
     /// ```
     /// use localized_errors::{ApiErrorKind, BodyCode, ErrorCode, ServerError};
     ///
-    /// let kind = ApiErrorKind::classify(404, Some(BodyCode::new(1146)));
-    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let kind = ApiErrorKind::classify(503, Some(BodyCode::new(1205)));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     ///
     /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(0)));
     /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(0)) });
@@ -1693,8 +1709,8 @@ mod response {
     /// ```
     /// use localized_errors::{ApiError, ApiErrorKind, ErrorCode, ServerError};
     ///
-    /// let error = ApiError::from_response(404, br#"{"code":1146,"message":"ER_NO_SUCH_TABLE","request_id":"a1b2"}"#);
-    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErNoSuchTable)));
+    /// let error = ApiError::from_response(503, br#"{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT","request_id":"a1b2"}"#);
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Server(ServerError::ErLockWaitTimeout)));
     /// assert_eq!(error.body().and_then(|b| b.request_id.as_deref()), Some("a1b2"));
     ///
     /// // A body that is not JSON is kept as it came.
@@ -2496,6 +2512,15 @@ pub mod values {
             pub table: ::alloc::string::String,
         }
         value_impls!(ErNoSuchTable: ServerError::ErNoSuchTable, Server, ServerErNoSuchTable, "Table '{}.{}' doesn't exist", db, table);
+        /// [`ServerError::ErLockWaitTimeout`](crate::ServerError::ErLockWaitTimeout) with its params: The statement waited too long for a row lock.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct ErLockWaitTimeout {
+            /// How long the statement waited, in seconds.
+            pub seconds: i64,
+        }
+        value_impls!(ErLockWaitTimeout: ServerError::ErLockWaitTimeout, Server, ServerErLockWaitTimeout, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::ServerErConCountError`).
     ///
@@ -2511,6 +2536,8 @@ pub mod values {
         ServerErDupEntry(crate::values::server::ErDupEntry),
         /// [`ServerError::ErNoSuchTable`](crate::ServerError::ErNoSuchTable).
         ServerErNoSuchTable(crate::values::server::ErNoSuchTable),
+        /// [`ServerError::ErLockWaitTimeout`](crate::ServerError::ErLockWaitTimeout).
+        ServerErLockWaitTimeout(crate::values::server::ErLockWaitTimeout),
     }
     /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
     /// one arm per value, written once for every method that dispatches on the value.
@@ -2521,6 +2548,7 @@ pub mod values {
                 Self::ServerErAccessDeniedError($value) => $body,
                 Self::ServerErDupEntry($value) => $body,
                 Self::ServerErNoSuchTable($value) => $body,
+                Self::ServerErLockWaitTimeout($value) => $body,
             }
         };
     }
@@ -2704,8 +2732,8 @@ mod server {
     use ::http::{HeaderValue, StatusCode};
     use super::{ErrorBody, ErrorCode};
     /// Answers with the error's HTTP status and its body as
-    /// `application/json`: for `ServerError::ErNoSuchTable`, `404` and
-    /// `{"code":1146,"message":"ER_NO_SUCH_TABLE"}` (feature `axum`).
+    /// `application/json`: for `ServerError::ErLockWaitTimeout`, `503` and
+    /// `{"code":1205,"message":"ER_LOCK_WAIT_TIMEOUT"}` (feature `axum`).
     ///
     /// To add what is known of this occurrence, answer with an `ErrorBody`
     /// instead: `ErrorBody::from(error)` and its `with_…` methods.
@@ -2733,11 +2761,11 @@ mod server {
     /// use localized_errors::{RetryAfter, ServerError};
     ///
     /// async fn handler() -> ::core::result::Result<String, (RetryAfter, ServerError)> {
-    ///     Err((RetryAfter::seconds(7), ServerError::ErNoSuchTable))
+    ///     Err((RetryAfter::seconds(7), ServerError::ErLockWaitTimeout))
     /// }
     ///
-    /// let response = (RetryAfter::seconds(7), ServerError::ErNoSuchTable).into_response();
-    /// assert_eq!(response.status(), 404);
+    /// let response = (RetryAfter::seconds(7), ServerError::ErLockWaitTimeout).into_response();
+    /// assert_eq!(response.status(), 503);
     /// assert_eq!(response.headers()["retry-after"], "7");
     /// # let _ = handler;
     /// ```
@@ -2896,6 +2924,9 @@ mod value_wire {
                 _ => ::core::option::Option::None,
             }
         }
+        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            self.find(key)?.as_i64()
+        }
         fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
             self.find(key)?.as_bool()
         }
@@ -2908,6 +2939,7 @@ mod value_wire {
             "entry" => ::core::option::Option::Some("entry"),
             "host" => ::core::option::Option::Some("host"),
             "index" => ::core::option::Option::Some("index"),
+            "seconds" => ::core::option::Option::Some("seconds"),
             "table" => ::core::option::Option::Some("table"),
             "user" => ::core::option::Option::Some("user"),
             "using_password" => ::core::option::Option::Some("using_password"),
@@ -3388,6 +3420,7 @@ mod value_wire {
     wire_impls!(crate::values::server::ErAccessDeniedError, to_string; user: string required, host: string required, using_password: boolean required);
     wire_impls!(crate::values::server::ErDupEntry, to_string; entry: string required, index: string required);
     wire_impls!(crate::values::server::ErNoSuchTable, to_string; db: string required, table: string required);
+    wire_impls!(crate::values::server::ErLockWaitTimeout, name; seconds: integer required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
@@ -3396,6 +3429,7 @@ mod value_wire {
                 crate::ErrorCode::Server(crate::ServerError::ErAccessDeniedError) => ReadValue::read(members).map(Self::ServerErAccessDeniedError),
                 crate::ErrorCode::Server(crate::ServerError::ErDupEntry) => ReadValue::read(members).map(Self::ServerErDupEntry),
                 crate::ErrorCode::Server(crate::ServerError::ErNoSuchTable) => ReadValue::read(members).map(Self::ServerErNoSuchTable),
+                crate::ErrorCode::Server(crate::ServerError::ErLockWaitTimeout) => ReadValue::read(members).map(Self::ServerErLockWaitTimeout),
             }
         }
     }
@@ -3487,6 +3521,12 @@ impl Locale {
     #[must_use]
     pub const fn is_partial(self) -> bool {
         matches!(self, Self::Fr)
+    }
+    /// Where its translations are in the texts' constants, counted
+    /// from 1; 0 for the default, and for every locale without the
+    /// feature `locales`, which leaves the translations out.
+    const fn translated_at(self) -> usize {
+        if cfg!(feature = "locales") { self as usize } else { 0 }
     }
 }
 /// Writes its tag.
@@ -3593,29 +3633,39 @@ mod negotiate {
 #[rustfmt::skip]
 impl ServerError {
     /// The descriptions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server hat keine Verbindung mehr für den Client frei.",
             "Das Konto oder sein Passwort wird nicht angenommen.",
             "Eine Zeile mit demselben eindeutigen Schlüssel gibt es schon.",
             "Eine Tabelle, die die Anweisung nennt, gibt es nicht.",
+            "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.",
         ],
         &["Le serveur n'a plus de connexion libre pour le client."],
     ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[1, 0, 0, 0]];
+    #[cfg(feature = "locales")]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[
+        &[1, 2, 3, 4, 5],
+        &[1, 0, 0, 0, 0],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[];
     /// The description in `locale`: [`description`](Self::description) in the
     /// default, `en`, and where a partial locale does not translate it.
     ///
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErNoSuchTable.description_in(Locale::De), "Eine Tabelle, die die Anweisung nennt, gibt es nicht.");
+    /// assert_eq!(ServerError::ErLockWaitTimeout.description_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
     /// ```
     #[must_use]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.description(),
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3630,7 +3680,7 @@ impl ServerError {
     /// default (what an answer's `Content-Language` says).
     #[must_use]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
-        match locale as usize {
+        match locale.translated_at() {
             0 => locale,
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3644,19 +3694,27 @@ impl ServerError {
 #[rustfmt::skip]
 impl ServerError {
     /// The names each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const NAMES_IN: &'static [&'static [&'static str]] = &[
         &[
             "Zu viele Verbindungen",
             "Zugriff verweigert",
             "Doppelter Eintrag",
             "Tabelle fehlt",
+            "Sperre nicht erhalten",
         ],
         &["Table inconnue"],
     ];
+    #[cfg(not(feature = "locales"))]
+    const NAMES_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's name in `NAMES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4], &[0, 0, 0, 1]];
+    #[cfg(feature = "locales")]
+    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3, 4, 5], &[0, 0, 0, 1, 0]];
+    #[cfg(not(feature = "locales"))]
+    const NAME_IN_AT: &'static [&'static [u32]] = &[];
     /// The explanations each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu.",
@@ -3664,10 +3722,19 @@ impl ServerError {
         ],
         &["L'instruction nomme une table que la base de données n'a pas."],
     ];
+    #[cfg(not(feature = "locales"))]
+    const EXPLANATIONS_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's explanation in `EXPLANATIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 1]];
+    #[cfg(feature = "locales")]
+    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 2, 0],
+        &[0, 0, 0, 1, 0],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const EXPLANATION_IN_AT: &'static [&'static [u32]] = &[];
     /// The causes each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
             &[
@@ -3680,10 +3747,19 @@ impl ServerError {
         ],
         &[],
     ];
+    #[cfg(not(feature = "locales"))]
+    const CAUSES_IN: &'static [&'static [&'static [&'static str]]] = &[];
     /// Per locale but the default, each row's causes in `CAUSES_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const CAUSES_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 2], &[0, 0, 0, 0]];
+    #[cfg(feature = "locales")]
+    const CAUSES_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 2, 0],
+        &[0, 0, 0, 0, 0],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const CAUSES_IN_AT: &'static [&'static [u32]] = &[];
     /// The solutions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[
         &[
             &[
@@ -3692,9 +3768,17 @@ impl ServerError {
         ],
         &[],
     ];
+    #[cfg(not(feature = "locales"))]
+    const SOLUTIONS_IN: &'static [&'static [&'static [&'static str]]] = &[];
     /// Per locale but the default, each row's solutions in `SOLUTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
-    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[&[0, 1, 0, 0], &[0, 0, 0, 0]];
+    #[cfg(feature = "locales")]
+    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[
+        &[0, 1, 0, 0, 0],
+        &[0, 0, 0, 0, 0],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const SOLUTIONS_IN_AT: &'static [&'static [u32]] = &[];
     /// The name in `locale`: [`name`](Self::name) in the default,
     /// `en`, and where `locale` does not translate it.
     ///
@@ -3705,7 +3789,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.name(),
             other => {
                 match Self::NAME_IN_AT[other - 1][self.row()] {
@@ -3728,7 +3812,7 @@ impl ServerError {
         self,
         locale: crate::Locale,
     ) -> ::core::option::Option<&'static str> {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.explanation(),
             other => {
                 match Self::EXPLANATION_IN_AT[other - 1][self.row()] {
@@ -3752,7 +3836,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.causes(),
             other => {
                 match Self::CAUSES_IN_AT[other - 1][self.row()] {
@@ -3772,7 +3856,7 @@ impl ServerError {
     /// ```
     #[must_use]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.solutions(),
             other => {
                 match Self::SOLUTIONS_IN_AT[other - 1][self.row()] {
@@ -3781,6 +3865,23 @@ impl ServerError {
                 }
             }
         }
+    }
+    /// The variant named `name` in `locale`: its name there, or the default's
+    /// where `locale` does not translate it, compared exactly. Names are unique
+    /// within the table in every locale; this scans the rows.
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// assert_eq!(ServerError::from_name_in(Locale::De, "Zu viele Verbindungen"), Some(ServerError::ErConCountError));
+    /// assert_eq!(ServerError::from_name_in(Locale::DEFAULT, "ER_CON_COUNT_ERROR"), Some(ServerError::ErConCountError));
+    /// ```
+    #[must_use]
+    pub fn from_name_in(
+        locale: crate::Locale,
+        name: &str,
+    ) -> ::core::option::Option<Self> {
+        Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
     }
 }
 #[rustfmt::skip]
@@ -3839,14 +3940,138 @@ impl ErrorCode {
         }
     }
 }
-/// Translated message templates, rendered.
+/// A value's message in a locale (feature `alloc`): every value and `ErrorValue`
+/// have it, and so does `Occurrence` (feature `serde`). Where `locale` translates the error, its template in
+/// `locale` is rendered as `Display` renders the default's, `en`, with
+/// the same fields; elsewhere the message is `Display`'s.
+///
+/// ```
+/// use localized_errors::{Locale, LocalizedMessage};
+/// use localized_errors::values::server;
+///
+/// let value = server::ErAccessDeniedError {
+///     user: "user".to_owned(),
+///     host: "host".to_owned(),
+///     using_password: true,
+/// };
+/// assert_eq!(value.message_in(Locale::De), "Zugriff verweigert für Benutzer 'user'@'host' (Passwort verwendet: true)");
+/// assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
+/// ```
+#[cfg(feature = "alloc")]
+pub trait LocalizedMessage {
+    /// The message in `locale`: the error's template in it, rendered as
+    /// `Display` renders the default's (a row without a template: its
+    /// description in it); `Display`'s text in the default, and where
+    /// `locale` does not translate it.
+    #[must_use]
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String;
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default
+    /// (what an answer's `Content-Language` says).
+    #[must_use]
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale;
+}
+/// Every value's, from its error's translations and its fields.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl<T: translated::Message> LocalizedMessage for T {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match T::ERROR_CODE.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(T::ERROR_CODE.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => self.render(pieces),
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        T::ERROR_CODE.message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl LocalizedMessage for crate::values::ErrorValue {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        let error = self.error();
+        match error.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(error.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => {
+                match self {
+                    Self::ServerErAccessDeniedError(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::ServerErDupEntry(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::ServerErNoSuchTable(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    _ => translated::render(pieces, &[]),
+                }
+            }
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.error().message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+impl<V: LocalizedMessage> LocalizedMessage for crate::values::Occurrence<V> {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        self.value.message_in(locale)
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.value.message_locale(locale)
+    }
+}
+/// Translated messages: what each value gives, and the renderer.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 mod translated {
     use ::core::fmt::{Display, Write};
+    /// What a value gives `LocalizedMessage`: public in this private
+    /// module, so that only the crate's values have it.
+    pub trait Message: Display {
+        /// The error this is a value of.
+        const ERROR_CODE: crate::ErrorCode;
+        /// Its message from a translated template's `pieces`, its
+        /// fields in place.
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[])
+        }
+    }
+    /// A value's message in a locale, as its error's row gives it.
+    pub enum Translation {
+        /// `Display`'s, in the default: the locale leaves it out.
+        Default,
+        /// Its description in the locale: the row has no template.
+        Description,
+        /// Its template in the locale, to render with the value's fields.
+        Pieces(Pieces),
+    }
+    impl Translation {
+        /// The locale the message is written in, asked in `asked`.
+        pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
+            match self {
+                Self::Default => crate::Locale::DEFAULT,
+                _ => asked,
+            }
+        }
+    }
     /// A template's pieces: the text before a param, and the param
-    /// (counted from 1 in `params`, 0 for none).
-    pub(crate) type Pieces = &'static [(&'static str, usize)];
+    /// (counted from 1 in the default template's, 0 for none).
+    pub type Pieces = &'static [(&'static str, usize)];
     /// `pieces` with each param shown as `Display` shows it, in a
     /// `String` sized for the text and a short word per param.
     pub(crate) fn render(
@@ -3868,137 +4093,95 @@ mod translated {
         }
         text
     }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::server::ErConCountError {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => &[("Zu viele Verbindungen", 0)],
-            crate::Locale::Fr => &[("Trop de connexions", 0)],
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De | crate::Locale::Fr => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::server::ErAccessDeniedError {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[
-                    ("Zugriff verweigert für Benutzer '", 1),
-                    ("'@'", 2),
-                    ("' (Passwort verwendet: ", 3),
-                    (")", 0),
-                ]
+    /// Each value's `Message`, from its path under `values` (`$module::$value`), its
+    /// `ErrorCode` variant `$code` and the fields a translated template shows, in the
+    /// default template's order.
+    macro_rules! message_impls {
+        ($module:ident::$value:ident, $code:ident $(; $($field:ident),+)?) => {
+            impl Message for crate::values::$module::$value {
+                const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::$code(Self::ERROR);
+                $(fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+                    render(pieces, &[$(&self.$field),+])
+                })?
             }
-            _ => return ::alloc::string::ToString::to_string(self),
         };
-        crate::translated::render(
-            pieces,
-            &[&self.user, &self.host, &self.using_password],
-        )
     }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
+    message_impls!(server::ErConCountError, Server);
+    message_impls!(server::ErAccessDeniedError, Server; user, host, using_password);
+    message_impls!(server::ErDupEntry, Server; entry, index);
+    message_impls!(server::ErNoSuchTable, Server; db, table);
+    message_impls!(server::ErLockWaitTimeout, Server);
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::server::ErDupEntry {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[
-                    ("Für den Schlüssel '", 2),
-                    ("' gibt es den Eintrag '", 1),
-                    ("' schon", 0),
-                ]
+impl ServerError {
+    /// The message templates each locale but the default translates, in `Locale`
+    /// order, each as its pieces: the text before a param, and the param.
+    #[cfg(feature = "locales")]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[
+        &[
+            &[("Zu viele Verbindungen", 0)],
+            &[
+                ("Zugriff verweigert für Benutzer '", 1),
+                ("'@'", 2),
+                ("' (Passwort verwendet: ", 3),
+                (")", 0),
+            ],
+            &[
+                ("Für den Schlüssel '", 2),
+                ("' gibt es den Eintrag '", 1),
+                ("' schon", 0),
+            ],
+            &[("Die Tabelle '", 1), (".", 2), ("' existiert nicht", 0)],
+        ],
+        &[
+            &[("Trop de connexions", 0)],
+            &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
+        ],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[];
+    /// Per locale but the default, each row's template in `MESSAGES_IN`, counted
+    /// from 1; `u32::MAX` where it translates the description of a row without
+    /// one; 0 where the row's message is the default's.
+    #[cfg(feature = "locales")]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[
+        &[1, 2, 3, 4, u32::MAX],
+        &[1, 0, 0, 2, 0],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[];
+    /// The row's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
+        match locale.translated_at() {
+            0 => crate::translated::Translation::Default,
+            other => {
+                match Self::MESSAGE_IN_AT[other - 1][self.row()] {
+                    0 => crate::translated::Translation::Default,
+                    u32::MAX => crate::translated::Translation::Description,
+                    at => {
+                        crate::translated::Translation::Pieces(
+                            Self::MESSAGES_IN[other - 1][at as usize - 1],
+                        )
+                    }
+                }
             }
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.entry, &self.index])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De => locale,
-            _ => crate::Locale::DEFAULT,
         }
     }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::server::ErNoSuchTable {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::De => {
-                &[("Die Tabelle '", 1), (".", 2), ("' existiert nicht", 0)]
-            }
-            crate::Locale::Fr => &[("La table '", 1), (".", 2), ("' n'existe pas", 0)],
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.db, &self.table])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::De | crate::Locale::Fr => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::ErrorValue {
-    /// The message in `locale`: `Display`'s text in the default.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+impl ErrorCode {
+    /// The error's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
         match self {
-            Self::ServerErConCountError(value) => value.message_in(locale),
-            Self::ServerErAccessDeniedError(value) => value.message_in(locale),
-            Self::ServerErDupEntry(value) => value.message_in(locale),
-            Self::ServerErNoSuchTable(value) => value.message_in(locale),
-        }
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match self {
-            Self::ServerErConCountError(value) => value.message_locale(locale),
-            Self::ServerErAccessDeniedError(value) => value.message_locale(locale),
-            Self::ServerErDupEntry(value) => value.message_locale(locale),
-            Self::ServerErNoSuchTable(value) => value.message_locale(locale),
+            Self::Server(error) => error.message_translation(locale),
         }
     }
 }
@@ -4027,18 +4210,19 @@ mod localized {
     /// use localized_errors::axum_core::response::IntoResponse;
     ///
     /// async fn handler(locale: Locale) -> Result<(), Localized<ServerError>> {
-    ///     Err(Localized { error: ServerError::ErNoSuchTable, locale })
+    ///     Err(Localized { error: ServerError::ErLockWaitTimeout, locale })
     /// }
     ///
-    /// let response = Localized { error: ServerError::ErNoSuchTable, locale: Locale::De }.into_response();
-    /// assert_eq!(response.status(), 404);
+    /// let response = Localized { error: ServerError::ErConCountError, locale: Locale::De }.into_response();
+    /// assert_eq!(response.status(), 503);
+    /// assert_eq!(response.headers()["content-language"], "de");
     /// # let _ = handler;
     /// ```
     ///
     /// Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.
-    /// A value's message is rendered in the locale; an error's own answer
-    /// carries its localized description where the body's message is the
-    /// description, and then alone has `Content-Language`.
+    /// A value's message is rendered in the locale; an error's own answer carries the text the body's message holds, its
+    /// name or its description, in the locale (the default's where the locale
+    /// leaves it out, and `Content-Language` says which).
     #[derive(Clone, Debug, PartialEq)]
     pub struct Localized<T> {
         /// The error.
@@ -4061,14 +4245,22 @@ mod localized {
             ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
         }
     }
-    /// Answers as the error does, with its description in the
-    /// locale where the body's message is the description.
+    /// Answers as the error does, with the text the body's message
+    /// holds (its name or its description) in the locale.
     impl IntoResponse for Localized<crate::ErrorCode> {
         fn into_response(self) -> Response {
             let (error, locale) = (self.error, self.locale);
             let text: Text = {
-                let _ = locale;
-                ::core::option::Option::None
+                let name = error.name_in(locale);
+                let written_in = if name == error.name() {
+                    Locale::DEFAULT
+                } else {
+                    locale
+                };
+                ::core::option::Option::Some((
+                    ::alloc::string::String::from(name),
+                    written_in,
+                ))
             };
             answer(
                 error.status_code(),
@@ -4088,123 +4280,16 @@ mod localized {
         }
     }
     /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErConCountError> {
+    impl<T> IntoResponse for Localized<T>
+    where
+        T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+    {
         fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
+            let status = crate::value_wire::Params::error_code(&self.error)
+                .status_code();
             let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErAccessDeniedError> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErDupEntry> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::server::ErNoSuchTable> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::ErrorValue> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErConCountError>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<
-        crate::values::Occurrence<crate::values::server::ErAccessDeniedError>,
-    > {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErDupEntry>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::server::ErNoSuchTable>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does with its occurrence, with its
-    /// message in the locale.
-    impl IntoResponse
-    for Localized<crate::values::Occurrence<crate::values::ErrorValue>> {
-        fn into_response(self) -> Response {
-            let status = self.error.value.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.value.message_in(self.locale),
-                self.error.value.message_locale(self.locale),
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
             ));
             answer(status, ::serde_json::to_value(&self.error), text)
         }

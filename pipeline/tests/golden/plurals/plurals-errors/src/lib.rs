@@ -13,6 +13,9 @@
 //!
 //! # Cargo features
 //!
+//! - `locales`: the texts of every locale but the default, on by default: without
+//!   it (`default-features = false`) every `…_in` method answers the default's
+//!   text, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -25,7 +28,7 @@
 //!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
 //!   dependency on it chooses TLS).
 //!
-//! None is on by default: the default crate is `no_std`, with no dependencies.
+//! Only `locales` is on by default: the default crate is `no_std`, with no dependencies.
 //!
 //! # Look up a code
 //!
@@ -3288,6 +3291,12 @@ impl Locale {
         let _ = self;
         false
     }
+    /// Where its translations are in the texts' constants, counted
+    /// from 1; 0 for the default, and for every locale without the
+    /// feature `locales`, which leaves the translations out.
+    const fn translated_at(self) -> usize {
+        if cfg!(feature = "locales") { self as usize } else { 0 }
+    }
 }
 /// Writes its tag.
 #[rustfmt::skip]
@@ -3393,6 +3402,7 @@ mod negotiate {
 #[rustfmt::skip]
 impl StorageError {
     /// The descriptions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
     const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
         &[
             "Pliki, które zmienia żądanie, są zablokowane przez innego klienta.",
@@ -3405,9 +3415,14 @@ impl StorageError {
             "書き込みはアカウントの割り当てを超えます。",
         ],
     ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[];
     /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
     /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
     const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 3], &[1, 2, 3]];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[];
     /// The description in `locale`: [`description`](Self::description) in the
     /// default, `en`.
     ///
@@ -3418,7 +3433,7 @@ impl StorageError {
     /// ```
     #[must_use]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
-        match locale as usize {
+        match locale.translated_at() {
             0 => self.description(),
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3433,7 +3448,7 @@ impl StorageError {
     /// default (what an answer's `Content-Language` says).
     #[must_use]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
-        match locale as usize {
+        match locale.translated_at() {
             0 => locale,
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
@@ -3505,6 +3520,23 @@ impl StorageError {
         let _ = locale;
         self.solutions()
     }
+    /// The variant named `name` in `locale`: its name there, or the default's
+    /// where `locale` does not translate it, compared exactly. Names are unique
+    /// within the table in every locale; this scans the rows.
+    ///
+    /// ```
+    /// use plurals_errors::{StorageError, Locale};
+    ///
+    /// assert_eq!(StorageError::from_name_in(Locale::En, "FILES_LOCKED"), Some(StorageError::FilesLocked));
+    /// assert_eq!(StorageError::from_name_in(Locale::DEFAULT, "FILES_LOCKED"), Some(StorageError::FilesLocked));
+    /// ```
+    #[must_use]
+    pub fn from_name_in(
+        locale: crate::Locale,
+        name: &str,
+    ) -> ::core::option::Option<Self> {
+        Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
+    }
 }
 #[rustfmt::skip]
 impl ErrorCode {
@@ -3562,14 +3594,146 @@ impl ErrorCode {
         }
     }
 }
-/// Translated message templates, rendered.
+/// A value's message in a locale (feature `alloc`): every value and `ErrorValue`
+/// have it. Where `locale` translates the error, its template in
+/// `locale` is rendered as `Display` renders the default's, `en`, with
+/// the same fields; elsewhere the message is `Display`'s.
+///
+/// ```
+/// use plurals_errors::{Locale, LocalizedMessage};
+/// use plurals_errors::values::storage;
+///
+/// let value = storage::FilesLocked {
+///     count: 42,
+///     owner: "owner".to_owned(),
+/// };
+/// assert_eq!(value.message_in(Locale::Pl), "Klient owner blokuje 42 pliki");
+/// assert_eq!(value.message_locale(Locale::Pl), Locale::Pl);
+/// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
+/// ```
+#[cfg(feature = "alloc")]
+pub trait LocalizedMessage {
+    /// The message in `locale`: the error's template in it, rendered as
+    /// `Display` renders the default's (a row without a template: its
+    /// description in it); `Display`'s text in the default, and where
+    /// `locale` does not translate it.
+    #[must_use]
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String;
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default
+    /// (what an answer's `Content-Language` says).
+    #[must_use]
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale;
+}
+/// Every value's, from its error's translations and its fields.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl<T: translated::Message> LocalizedMessage for T {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match T::ERROR_CODE.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Pieces(pieces) => self.render(pieces),
+            translated::Translation::Selected => self.render(self.select(locale)),
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        T::ERROR_CODE.message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl LocalizedMessage for crate::values::ErrorValue {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        let error = self.error();
+        match error.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Pieces(pieces) => {
+                match self {
+                    Self::StorageFilesLocked(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::StorageAttemptsFailed(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    Self::StorageQuotaExceeded(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                }
+            }
+            translated::Translation::Selected => {
+                match self {
+                    Self::StorageFilesLocked(value) => {
+                        translated::Message::render(
+                            value,
+                            translated::Message::select(value, locale),
+                        )
+                    }
+                    Self::StorageAttemptsFailed(value) => {
+                        translated::Message::render(
+                            value,
+                            translated::Message::select(value, locale),
+                        )
+                    }
+                    _ => ::alloc::string::ToString::to_string(self),
+                }
+            }
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.error().message_translation(locale).locale(locale)
+    }
+}
+/// Translated messages: what each value gives, and the renderer.
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
 mod translated {
     use ::core::fmt::{Display, Write};
+    /// What a value gives `LocalizedMessage`: public in this private
+    /// module, so that only the crate's values have it.
+    pub trait Message: Display {
+        /// The error this is a value of.
+        const ERROR_CODE: crate::ErrorCode;
+        /// Its message from a translated template's `pieces`, its
+        /// fields in place.
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[])
+        }
+        /// The variant its template in `locale` selects by its count, as
+        /// pieces; asked only where that template selects.
+        fn select(&self, locale: crate::Locale) -> Pieces {
+            let _ = locale;
+            &[]
+        }
+    }
+    /// A value's message in a locale, as its error's row gives it.
+    pub enum Translation {
+        /// `Display`'s, in the default: the locale leaves it out.
+        Default,
+        /// Its template in the locale, to render with the value's fields.
+        Pieces(Pieces),
+        /// Its template in the locale selects by a count: the value's
+        /// `select` gives the variant, to render with its fields.
+        Selected,
+    }
+    /// A row's place in `MESSAGE_IN_AT` where its template selects.
+    pub(crate) const SELECTED: u32 = u32::MAX - 1;
+    impl Translation {
+        /// The locale the message is written in, asked in `asked`.
+        pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
+            match self {
+                Self::Default => crate::Locale::DEFAULT,
+                _ => asked,
+            }
+        }
+    }
     /// A template's pieces: the text before a param, and the param
-    /// (counted from 1 in `params`, 0 for none).
-    pub(crate) type Pieces = &'static [(&'static str, usize)];
+    /// (counted from 1 in the default template's, 0 for none).
+    pub type Pieces = &'static [(&'static str, usize)];
     /// `pieces` with each param shown as `Display` shows it, in a
     /// `String` sized for the text and a short word per param.
     pub(crate) fn render(
@@ -3591,144 +3755,154 @@ mod translated {
         }
         text
     }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::storage::FilesLocked {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::Pl => {
-                match (self.count, crate::plural::pl(self.count.unsigned_abs())) {
-                    (0, _) => &[("Klient ", 2), (" nie blokuje żadnego pliku", 0)],
-                    (_, crate::plural::Category::One) => {
-                        &[("Klient ", 2), (" blokuje ", 1), (" plik", 0)]
-                    }
-                    (_, crate::plural::Category::Few) => {
-                        &[("Klient ", 2), (" blokuje ", 1), (" pliki", 0)]
-                    }
-                    (_, crate::plural::Category::Many) => {
-                        &[("Klient ", 2), (" blokuje ", 1), (" plików", 0)]
-                    }
-                    _ => &[("Klient ", 2), (" blokuje ", 1), (" pliku", 0)],
-                }
+    /// Each value's `Message`, from its path under `values` (`$module::$value`), its
+    /// `ErrorCode` variant `$code` and the fields a translated template shows, in the
+    /// default template's order.
+    macro_rules! message_impls {
+        ($module:ident::$value:ident, $code:ident $(; $($field:ident),+)?) => {
+            impl Message for crate::values::$module::$value {
+                const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::$code(Self::ERROR);
+                $(fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+                    render(pieces, &[$(&self.$field),+])
+                })?
             }
-            crate::Locale::Ja => {
-                match self.count {
-                    0 => {
-                        &[
-                            ("", 2),
-                            (
-                                " がロックしているファイルはありません",
-                                0,
-                            ),
-                        ]
-                    }
-                    _ => {
-                        &[
-                            ("", 2),
-                            (" が ", 1),
-                            (" 個のファイルをロックしています", 0),
-                        ]
-                    }
-                }
-            }
-            _ => return ::alloc::string::ToString::to_string(self),
         };
-        crate::translated::render(pieces, &[&self.count, &self.owner])
     }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::Pl | crate::Locale::Ja => locale,
-            _ => crate::Locale::DEFAULT,
+    message_impls!(storage::QuotaExceeded, Storage; limit);
+    impl Message for crate::values::storage::FilesLocked {
+        const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::Storage(Self::ERROR);
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[&self.count, &self.owner])
+        }
+        fn select(&self, locale: crate::Locale) -> Pieces {
+            match locale {
+                crate::Locale::Pl => {
+                    match (self.count, crate::plural::pl(self.count.unsigned_abs())) {
+                        (0, _) => &[("Klient ", 2), (" nie blokuje żadnego pliku", 0)],
+                        (_, crate::plural::Category::One) => {
+                            &[("Klient ", 2), (" blokuje ", 1), (" plik", 0)]
+                        }
+                        (_, crate::plural::Category::Few) => {
+                            &[("Klient ", 2), (" blokuje ", 1), (" pliki", 0)]
+                        }
+                        (_, crate::plural::Category::Many) => {
+                            &[("Klient ", 2), (" blokuje ", 1), (" plików", 0)]
+                        }
+                        _ => &[("Klient ", 2), (" blokuje ", 1), (" pliku", 0)],
+                    }
+                }
+                crate::Locale::Ja => {
+                    match self.count {
+                        0 => {
+                            &[
+                                ("", 2),
+                                (
+                                    " がロックしているファイルはありません",
+                                    0,
+                                ),
+                            ]
+                        }
+                        _ => {
+                            &[
+                                ("", 2),
+                                (" が ", 1),
+                                (" 個のファイルをロックしています", 0),
+                            ]
+                        }
+                    }
+                }
+                _ => &[],
+            }
+        }
+    }
+    impl Message for crate::values::storage::AttemptsFailed {
+        const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::Storage(Self::ERROR);
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[&self.attempts])
+        }
+        fn select(&self, locale: crate::Locale) -> Pieces {
+            match locale {
+                crate::Locale::Pl => {
+                    match (
+                        self.attempts,
+                        crate::plural::pl(self.attempts.unsigned_abs()),
+                    ) {
+                        (_, crate::plural::Category::One) => {
+                            &[("", 1), (" próba nie powiodła się", 0)]
+                        }
+                        (_, crate::plural::Category::Few) => {
+                            &[("", 1), (" próby nie powiodły się", 0)]
+                        }
+                        (_, crate::plural::Category::Many) => {
+                            &[("", 1), (" prób nie powiodło się", 0)]
+                        }
+                        _ => &[("", 1), (" próby nie powiodło się", 0)],
+                    }
+                }
+                _ => &[],
+            }
         }
     }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::storage::AttemptsFailed {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::Pl => {
-                match (self.attempts, crate::plural::pl(self.attempts.unsigned_abs())) {
-                    (_, crate::plural::Category::One) => {
-                        &[("", 1), (" próba nie powiodła się", 0)]
+impl StorageError {
+    /// The message templates each locale but the default translates, in `Locale`
+    /// order, each as its pieces: the text before a param, and the param.
+    #[cfg(feature = "locales")]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[
+        &[&[("Przekroczono limit ", 1), (" bajtów", 0)]],
+        &[
+            &[("", 1), (" 回の試行が失敗しました", 0)],
+            &[("", 1), (" バイトの割り当てを超えています", 0)],
+        ],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[];
+    /// Per locale but the default, each row's template in `MESSAGES_IN`, counted
+    /// from 1; `u32::MAX` where it translates the description of a row without
+    /// one; `u32::MAX - 1` where its template selects (the value's `select`);
+    /// 0 where the row's message is the default's.
+    #[cfg(feature = "locales")]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[
+        &[u32::MAX - 1, u32::MAX - 1, 1],
+        &[u32::MAX - 1, 1, 2],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[];
+    /// The row's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
+        match locale.translated_at() {
+            0 => crate::translated::Translation::Default,
+            other => {
+                match Self::MESSAGE_IN_AT[other - 1][self.row()] {
+                    0 => crate::translated::Translation::Default,
+                    crate::translated::SELECTED => {
+                        crate::translated::Translation::Selected
                     }
-                    (_, crate::plural::Category::Few) => {
-                        &[("", 1), (" próby nie powiodły się", 0)]
+                    at => {
+                        crate::translated::Translation::Pieces(
+                            Self::MESSAGES_IN[other - 1][at as usize - 1],
+                        )
                     }
-                    (_, crate::plural::Category::Many) => {
-                        &[("", 1), (" prób nie powiodło się", 0)]
-                    }
-                    _ => &[("", 1), (" próby nie powiodło się", 0)],
                 }
             }
-            crate::Locale::Ja => &[("", 1), (" 回の試行が失敗しました", 0)],
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.attempts])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::Pl | crate::Locale::Ja => locale,
-            _ => crate::Locale::DEFAULT,
         }
     }
 }
 #[cfg(feature = "alloc")]
 #[rustfmt::skip]
-impl crate::values::storage::QuotaExceeded {
-    /// The message in `locale`: `Display`'s text in the default, `en`.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
-        let pieces: crate::translated::Pieces = match locale {
-            crate::Locale::Pl => &[("Przekroczono limit ", 1), (" bajtów", 0)],
-            crate::Locale::Ja => {
-                &[("", 1), (" バイトの割り当てを超えています", 0)]
-            }
-            _ => return ::alloc::string::ToString::to_string(self),
-        };
-        crate::translated::render(pieces, &[&self.limit])
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match locale {
-            crate::Locale::Pl | crate::Locale::Ja => locale,
-            _ => crate::Locale::DEFAULT,
-        }
-    }
-}
-#[cfg(feature = "alloc")]
-#[rustfmt::skip]
-impl crate::values::ErrorValue {
-    /// The message in `locale`: `Display`'s text in the default.
-    #[must_use]
-    pub fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+impl ErrorCode {
+    /// The error's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
         match self {
-            Self::StorageFilesLocked(value) => value.message_in(locale),
-            Self::StorageAttemptsFailed(value) => value.message_in(locale),
-            Self::StorageQuotaExceeded(value) => value.message_in(locale),
-        }
-    }
-    /// The locale [`message_in(locale)`](Self::message_in) is written
-    /// in: `locale` where it translates this error, else the default.
-    #[must_use]
-    pub fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
-        match self {
-            Self::StorageFilesLocked(value) => value.message_locale(locale),
-            Self::StorageAttemptsFailed(value) => value.message_locale(locale),
-            Self::StorageQuotaExceeded(value) => value.message_locale(locale),
+            Self::Storage(error) => error.message_translation(locale),
         }
     }
 }
@@ -3766,9 +3940,9 @@ mod localized {
     /// ```
     ///
     /// Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.
-    /// A value's message is rendered in the locale; an error's own answer
-    /// carries its localized description where the body's message is the
-    /// description, and then alone has `Content-Language`.
+    /// A value's message is rendered in the locale; an error's own answer carries the text the body's message holds, its
+    /// name or its description, in the locale (the default's where the locale
+    /// leaves it out, and `Content-Language` says which).
     #[derive(Clone, Debug, PartialEq)]
     pub struct Localized<T> {
         /// The error.
@@ -3791,14 +3965,22 @@ mod localized {
             ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
         }
     }
-    /// Answers as the error does, with its description in the
-    /// locale where the body's message is the description.
+    /// Answers as the error does, with the text the body's message
+    /// holds (its name or its description) in the locale.
     impl IntoResponse for Localized<crate::ErrorCode> {
         fn into_response(self) -> Response {
             let (error, locale) = (self.error, self.locale);
             let text: Text = {
-                let _ = locale;
-                ::core::option::Option::None
+                let name = error.name_in(locale);
+                let written_in = if name == error.name() {
+                    Locale::DEFAULT
+                } else {
+                    locale
+                };
+                ::core::option::Option::Some((
+                    ::alloc::string::String::from(name),
+                    written_in,
+                ))
             };
             answer(
                 error.status_code(),
@@ -3818,45 +4000,16 @@ mod localized {
         }
     }
     /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::storage::FilesLocked> {
+    impl<T> IntoResponse for Localized<T>
+    where
+        T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+    {
         fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
+            let status = crate::value_wire::Params::error_code(&self.error)
+                .status_code();
             let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::storage::AttemptsFailed> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::storage::QuotaExceeded> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
-            ));
-            answer(status, ::serde_json::to_value(&self.error), text)
-        }
-    }
-    /// Answers as the value does, with its message in the locale.
-    impl IntoResponse for Localized<crate::values::ErrorValue> {
-        fn into_response(self) -> Response {
-            let status = self.error.error().status_code();
-            let text: Text = ::core::option::Option::Some((
-                self.error.message_in(self.locale),
-                self.error.message_locale(self.locale),
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
             ));
             answer(status, ::serde_json::to_value(&self.error), text)
         }
