@@ -241,26 +241,30 @@ fn write_consts(catalogue: &Catalogue, locales: &Locales, table: &Table, transla
     out.finish()
 }
 
-/// A template as pieces: each stretch of text with the param after it
-/// (its place in `params` from 1), the last text with 0.
+/// A template as pieces.
 fn pieces(template: &Template, params: &[&str]) -> Expr<'static> {
-    let mut pieces = Vec::new();
+    Expr::RefArray(runs(&template.pieces, params).iter().map(|(text, at)| piece_expr(text, *at)).collect())
+}
+
+/// A template's pieces as `Pieces` holds them: each stretch of text with
+/// the param after it (its place in `params` from 1), the last text with 0.
+pub(super) fn runs(template: &[Piece], params: &[&str]) -> Vec<(String, usize)> {
+    let mut runs = Vec::new();
     let mut text = String::new();
-    for piece in &template.pieces {
+    for piece in template {
         match piece {
             Piece::Text(more) => text.push_str(more),
             Piece::Param(name) => {
                 let at =
                     params.iter().position(|p| p == name).expect("a translation shows the default's params");
-                pieces.push(piece_expr(&text, at + 1));
-                text.clear();
+                runs.push((std::mem::take(&mut text), at + 1));
             }
         }
     }
-    if !text.is_empty() || pieces.is_empty() {
-        pieces.push(piece_expr(&text, 0));
+    if !text.is_empty() || runs.is_empty() {
+        runs.push((text, 0));
     }
-    Expr::RefArray(pieces)
+    runs
 }
 
 /// `("text", param)`.

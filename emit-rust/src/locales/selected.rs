@@ -81,26 +81,11 @@ fn tokens(text: &str) -> TokenStream {
     text.parse().expect("the emitter writes Rust")
 }
 
-/// Pieces: each stretch of text with the param after it (its place in
-/// `params` from 1), the last text with 0.
+/// A variant's pieces, as `message_data::runs` splits them.
 fn pieces_of(template: &[Piece], params: &[&str]) -> TokenStream {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    for piece in template {
-        match piece {
-            Piece::Text(more) => text.push_str(more),
-            Piece::Param(name) => {
-                let at =
-                    params.iter().position(|p| p == name).expect("a translation shows the default's params");
-                let at = proc_macro2::Literal::usize_unsuffixed(at + 1);
-                pieces.push(quote! { (#text, #at) });
-                text.clear();
-            }
-        }
-    }
-    if !text.is_empty() || pieces.is_empty() {
-        let none = proc_macro2::Literal::usize_unsuffixed(0);
-        pieces.push(quote! { (#text, #none) });
-    }
+    let pieces = super::message_data::runs(template, params).into_iter().map(|(text, at)| {
+        let at = proc_macro2::Literal::usize_unsuffixed(at);
+        quote! { (#text, #at) }
+    });
     quote! { &[#(#pieces),*] }
 }
