@@ -60,6 +60,17 @@ pub fn parse_value(body: &[u8]) -> Result<TableMissingBody, serde_json::Error> {
     serde_json::from_slice(body)
 }
 
+/// The members and the body as it came, copied to be kept, as
+/// `ApiError::raw_body` keeps it.
+pub fn parse_value_keeping_body(body: &[u8]) -> (Vec<u8>, Result<TableMissingBody, serde_json::Error>) {
+    (body.to_vec(), serde_json::from_slice(body))
+}
+
+/// The members and the body as it came, kept without a copy.
+pub fn parse_value_owned(body: Vec<u8>) -> (Result<TableMissingBody, serde_json::Error>, Vec<u8>) {
+    (serde_json::from_slice(&body), body)
+}
+
 /// Two Knox errors, as a server enumerates the ones it answers with.
 #[derive(Clone, Copy, Debug, thiserror::Error)]
 pub enum KnoxError {

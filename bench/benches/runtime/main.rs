@@ -22,7 +22,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use axum::response::IntoResponse;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use http::{HeaderMap, HeaderValue, StatusCode, header::CONTENT_TYPE};
 
 // The hand-written side keeps every member it reads, as a client would,
@@ -127,7 +127,32 @@ fn parse(c: &mut Criterion) {
     group.bench_function("generated_api_error_value", |b| {
         b.iter(|| values_errors::ApiError::from_parts(status, &headers, black_box(&bodies.value)).value())
     });
+    group.bench_function("generated_api_error", |b| {
+        b.iter(|| values_errors::ApiError::from_parts(status, &headers, black_box(&bodies.value)))
+    });
     group.bench_function("hand", |b| b.iter(|| hand::parse_value(black_box(&bodies.value))));
+    // What `ApiError` keeps beside the params: the raw body, copied.
+    group.bench_function("hand_keeping_body", |b| {
+        b.iter(|| hand::parse_value_keeping_body(black_box(&bodies.value)))
+    });
+    group.finish();
+
+    // The same answer, its body owned by the caller (as a client's `Vec`
+    // or `bytes::Bytes` is) and moved in; each side's result is dropped
+    // inside the timing, as `iter` drops it, and the copy made for each
+    // iteration outside it.
+    let mut group = c.benchmark_group("parse/value_owned");
+    let owned = || bodies.value.clone();
+    group.bench_function("generated_api_error_value", |b| {
+        b.iter_batched(
+            owned,
+            |body| drop(black_box(values_errors::ApiError::from_parts_owned(status, &headers, body).value())),
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("hand_keeping_body", |b| {
+        b.iter_batched(owned, |body| drop(black_box(hand::parse_value_owned(body))), BatchSize::SmallInput)
+    });
     group.finish();
 }
 

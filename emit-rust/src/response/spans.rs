@@ -2,8 +2,8 @@
 //! `read_body` reads an error body as `ErrorBody`'s `Deserialize` does and,
 //! in the same pass, keeps each member that is some value's param (a
 //! text as its place in the body, anything else as the `serde_json::Value`
-//! it is), so that `ApiError::value` decodes those alone instead of
-//! parsing the body again. `api_error.rs`'s parts marked
+//! it is), so that `ApiError::value` decodes those alone, where they
+//! lie, instead of parsing the body again. `api_error.rs`'s parts marked
 //! `#[cfg(errcat_params)]` hold them. They are a module of their own, so
 //! that their names meet none of the catalogue's.
 
@@ -84,22 +84,25 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
         }
 
         impl ApiError {
-            /// Each member that is a param of some value, as `serde_json`
-            /// reads it, from the pass that read the body; `None` when that
-            /// pass did not read it as an error body.
-            pub(crate) fn param_members(&self) -> ::core::option::Option<Vec<(&'static str, ::serde_json::Value)>> {
+            /// Whether the pass that read the body found its params: it read
+            /// the body as an error body.
+            pub(crate) fn found_params(&self) -> bool {
+                self.params.0.is_some()
+            }
+
+            /// The param `key` as the pass that read the body found it (the
+            /// last of a repeated one), without copying it: `value` makes
+            /// its field from this alone.
+            pub(crate) fn found_param(&self, key: &str) -> ::core::option::Option<crate::value_wire::Found<'_>> {
                 let spans = self.params.0.as_ref()?;
-                let mut members = Vec::with_capacity(spans.len());
-                for (name, span) in spans {
-                    let value = match span {
-                        ParamSpan::Text(start, end) => ::serde_json::Value::String(String::from(
-                            ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
-                        )),
-                        ParamSpan::Value(value) => value.clone(),
-                    };
-                    members.push((*name, value));
+                let (_, span) = spans.iter().find(|(name, _)| *name == key)?;
+                match span {
+                    // Read from a `&str` of the body: valid UTF-8 where it lies.
+                    ParamSpan::Text(start, end) => ::core::str::from_utf8(self.raw.get(*start..*end)?)
+                        .ok()
+                        .map(crate::value_wire::Found::Text),
+                    ParamSpan::Value(value) => ::core::option::Option::Some(crate::value_wire::Found::Value(value)),
                 }
-                ::core::option::Option::Some(members)
             }
         }
         }

@@ -35,10 +35,36 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
         quote! {
             /// Each member that is a param of some value, as sent: the last of a repeated key.
             params: ::alloc::vec::Vec<(&'static str, Value)>,
+            /// The answer whose own pass found the params (`ApiError::value`):
+            /// they are read where it found them, without a list of their own.
+            found: ::core::option::Option<&'a crate::ApiError>,
         }
     });
+    // With params, `Read` may borrow the answer that found them.
+    let (generics, read_ty, impl_ty) = if any_params {
+        (quote!(<'a>), quote!(Read<'static>), quote!(Read<'_>))
+    } else {
+        (quote!(), quote!(Read), quote!(Read))
+    };
     let param_key_fn = any_params.then(|| {
         quote! {
+            /// A param as `ApiError`'s own pass found it: a text without
+            /// escapes where it lies in the raw body, or the `Value` read.
+            pub(crate) enum Found<'v> {
+                Text(&'v str),
+                Value(&'v Value),
+            }
+
+            impl<'v> Found<'v> {
+                /// The param as a `Value`: a text is none of the other types.
+                fn value(self) -> ::core::option::Option<&'v Value> {
+                    match self {
+                        Found::Text(_) => ::core::option::Option::None,
+                        Found::Value(value) => ::core::option::Option::Some(value),
+                    }
+                }
+            }
+
             /// The param of some value that a member's key names (`ApiError`'s
             /// first read looks for them too).
             pub(crate) fn param_key(key: &str) -> ::core::option::Option<&'static str> {
@@ -50,9 +76,9 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
         }
     });
     let body_deserialize = match (&body.envelope, catalogue.problem_details.is_some()) {
-        (Some(envelope), false) => envelope_visitor(envelope),
+        (Some(envelope), false) => envelope_visitor(envelope, &read_ty),
         _ => quote! {
-            impl<'de> Deserialize<'de> for Read {
+            impl<'de> Deserialize<'de> for #read_ty {
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                     deserializer
                         .deserialize_map(MembersVisitor)?
@@ -61,18 +87,18 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             }
         },
     };
-    let members_visitor = members_visitor(code_key, any_params);
+    let members_visitor = members_visitor(code_key, any_params, &read_ty);
     quote! {
         /// A body's members as reading a value needs them, in one pass:
         /// its code, and each param of some value, as sent.
-        struct Read {
+        struct Read #generics {
             /// The catalogue's error that the code member names, as `BodyCode`
             /// reads it: none when it reads no code, or one the catalogue lacks.
             code: ::core::option::Option<crate::ErrorCode>,
             #param_field
         }
 
-        impl Read {
+        impl #impl_ty {
             /// The catalogue's error whose code (or alias) the members carry.
             fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
                 self.code
@@ -91,8 +117,9 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
 
 /// The key of a member, read as what it names, and the visitor of a
 /// body's members, which keeps the params when the values have any.
-fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
-    let new_params = any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), });
+fn members_visitor(code_key: &str, any_params: bool, read_ty: &TokenStream) -> TokenStream {
+    let new_params =
+        any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), found: ::core::option::Option::None, });
     let param_variant = any_params.then(|| quote! { Param(&'static str), });
     let param_arm = any_params.then(|| {
         quote! {
@@ -148,7 +175,7 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
         struct MembersVisitor;
 
         impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
-            type Value = ::core::option::Option<Read>;
+            type Value = ::core::option::Option<#read_ty>;
 
             fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error> {
                 deserializer.deserialize_any(self)
@@ -156,7 +183,7 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
         }
 
         impl<'de> de::Visitor<'de> for MembersVisitor {
-            type Value = ::core::option::Option<Read>;
+            type Value = ::core::option::Option<#read_ty>;
 
             fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("an error body")
@@ -212,7 +239,7 @@ fn members_visitor(code_key: &str, any_params: bool) -> TokenStream {
 /// `Read`'s deserializer for a body whose members are in the envelope:
 /// the envelope's object (the last, if repeated), or the one object of an
 /// array there, as `ErrorBody` reads it; every other member skipped.
-fn envelope_visitor(envelope: &str) -> TokenStream {
+fn envelope_visitor(envelope: &str, read_ty: &TokenStream) -> TokenStream {
     quote! {
         /// Reads the members of a body's envelope.
         struct EnvelopeVisitor;
@@ -241,7 +268,7 @@ fn envelope_visitor(envelope: &str) -> TokenStream {
         }
 
         impl<'de> de::Visitor<'de> for EnvelopeVisitor {
-            type Value = ::core::option::Option<Read>;
+            type Value = ::core::option::Option<#read_ty>;
 
             fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("an error body")
@@ -266,7 +293,7 @@ fn envelope_visitor(envelope: &str) -> TokenStream {
         struct EnvelopeValue;
 
         impl<'de> de::DeserializeSeed<'de> for EnvelopeValue {
-            type Value = ::core::option::Option<Read>;
+            type Value = ::core::option::Option<#read_ty>;
 
             fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Self::Value, D::Error> {
                 deserializer.deserialize_any(self)
@@ -274,7 +301,7 @@ fn envelope_visitor(envelope: &str) -> TokenStream {
         }
 
         impl<'de> de::Visitor<'de> for EnvelopeValue {
-            type Value = ::core::option::Option<Read>;
+            type Value = ::core::option::Option<#read_ty>;
 
             fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("an error body's members, or a one-element array of them")
@@ -318,7 +345,7 @@ fn envelope_visitor(envelope: &str) -> TokenStream {
             }
         }
 
-        impl<'de> Deserialize<'de> for Read {
+        impl<'de> Deserialize<'de> for #read_ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 deserializer
                     .deserialize_map(EnvelopeVisitor)?
@@ -333,6 +360,12 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let string = has(ParamType::String).then(|| {
         quote! {
             fn string(&mut self, key: &str) -> ::core::option::Option<::alloc::string::String> {
+                if let ::core::option::Option::Some(error) = self.found {
+                    return match error.found_param(key)? {
+                        Found::Text(text) => ::core::option::Option::Some(::alloc::string::String::from(text)),
+                        Found::Value(value) => value.as_str().map(::alloc::string::String::from),
+                    };
+                }
                 match self.find(key)? {
                     Value::String(text) => ::core::option::Option::Some(::core::mem::take(text)),
                     _ => ::core::option::Option::None,
@@ -343,6 +376,9 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let integer = has(ParamType::Integer).then(|| {
         quote! {
             fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+                if let ::core::option::Option::Some(error) = self.found {
+                    return error.found_param(key)?.value()?.as_i64();
+                }
                 self.find(key)?.as_i64()
             }
         }
@@ -350,6 +386,9 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let number = has(ParamType::Number).then(|| {
         quote! {
             fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+                if let ::core::option::Option::Some(error) = self.found {
+                    return error.found_param(key)?.value()?.as_f64();
+                }
                 self.find(key)?.as_f64()
             }
         }
@@ -357,6 +396,9 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let boolean = has(ParamType::Boolean).then(|| {
         quote! {
             fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+                if let ::core::option::Option::Some(error) = self.found {
+                    return error.found_param(key)?.value()?.as_bool();
+                }
                 self.find(key)?.as_bool()
             }
         }
@@ -364,6 +406,14 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let strings = has(ParamType::Strings).then(|| {
         quote! {
             fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+                if let ::core::option::Option::Some(error) = self.found {
+                    return match error.found_param(key)?.value()? {
+                        Value::Array(items) => {
+                            items.iter().map(|item| item.as_str().map(::alloc::string::String::from)).collect()
+                        }
+                        _ => ::core::option::Option::None,
+                    };
+                }
                 match self.find(key)? {
                     Value::Array(items) => ::core::mem::take(items)
                         .into_iter()
@@ -380,7 +430,8 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     quote! {
         /// The member `key`, as sent. A reader takes a text or a list out
         /// where it lies: a `Value` moved out of the list, then out of an
-        /// `Option`, cost more than the search.
+        /// `Option`, cost more than the search. Where `found` is set, a
+        /// reader takes the param from the answer instead, with no list made.
         fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
             self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
         }

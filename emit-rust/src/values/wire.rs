@@ -153,9 +153,14 @@ fn error_value_read(any_params: bool) -> TokenStream {
     // body as an error body; else the body is read again.
     let members = if any_params {
         quote! {
-            let mut members = match self.param_members() {
-                ::core::option::Option::Some(params) => Read { code: ::core::option::Option::None, params },
-                ::core::option::Option::None => ::serde_json::from_slice::<Read>(self.raw_body()).ok()?,
+            let mut members = if self.found_params() {
+                Read {
+                    code: ::core::option::Option::None,
+                    params: ::alloc::vec::Vec::new(),
+                    found: ::core::option::Option::Some(self),
+                }
+            } else {
+                ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
             };
         }
     } else {

@@ -65,7 +65,7 @@ pub(super) fn not_json_return() -> (syn::Expr, syn::Expr) {
                 kind: ApiErrorKind::classify(status, ::core::option::Option::None),
                 body: ::core::option::Option::None,
                 problem: ProblemMembers::NONE,
-                raw: Vec::from(body),
+                raw: Vec::new(),
                 retry_after: ::core::option::Option::None,
             }
         },
@@ -147,7 +147,8 @@ pub(super) fn emit_xml_response(catalogue: &Catalogue, body: &Body, xml: &XmlBod
 
         impl ApiError {
             /// A response whose body is not a JSON object: read as the
-            /// catalogue's XML body, kept as it came when it is not one.
+            /// catalogue's XML body, kept as it came when it is not one
+            /// (the raw body is left empty for `from_response_owned` to put in).
             fn from_xml(status: u16, body: &[u8]) -> Self {
                 let (code, parsed) = ErrorBody::read_xml(body).unwrap_or((::core::option::Option::None, ::core::option::Option::None));
                 Self {
@@ -155,7 +156,7 @@ pub(super) fn emit_xml_response(catalogue: &Catalogue, body: &Body, xml: &XmlBod
                     kind: ApiErrorKind::classify(status, code),
                     body: parsed,
                     problem: ProblemMembers::NONE,
-                    raw: Vec::from(body),
+                    raw: Vec::new(),
                     retry_after: ::core::option::Option::None,
                 }
             }

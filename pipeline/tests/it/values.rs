@@ -194,11 +194,15 @@ fn a_server_answers_with_the_value_and_the_occurrence_headers() {
         (RetryAfter::seconds(30), ErrorValue::from(Busy { request_id: None, queue: 3 })).into_response();
     assert_eq!(response.status(), 503);
     assert_eq!(response.headers()["retry-after"], "30");
+    let (status, headers) = (response.status(), response.headers().clone());
     let body = body_of(response);
     assert_eq!(body, r#"{"error":{"code":"busy","message":"Busy","queue":3}}"#);
-    // What the server sends, the client reads back.
+    // What the server sends, the client reads back, from a body it owns too.
     let read = ApiError::from_response(503, body.as_bytes());
     assert_eq!(read.value(), Some(ErrorValue::from(Busy { request_id: None, queue: 3 })));
+    let owned = ApiError::from_parts_owned(status, &headers, body.into_bytes());
+    assert_eq!(owned.retry_after(), Some(std::time::Duration::from_secs(30)));
+    assert_eq!((owned.value(), owned.raw_body()), (read.value(), read.raw_body()));
 }
 
 #[test]
@@ -261,6 +265,9 @@ fn an_answers_value_is_read_in_the_pass_that_reads_its_body() {
         assert_eq!(error.body(), whole.as_ref(), "{text}");
         assert_eq!(error.value(), serde_json::from_slice::<ErrorValue>(body).ok(), "{text}");
         values += usize::from(error.value().is_some());
+        // A body the caller owns is read alike, and kept as it came.
+        let owned = ApiError::from_response_owned(404, body.clone());
+        assert_eq!((&owned, owned.value(), owned.raw_body()), (&error, error.value(), &body[..]), "{text}");
     }
     assert_eq!(values, 6);
     // A param that no `Value` can hold (past `f64`, a lone surrogate) still

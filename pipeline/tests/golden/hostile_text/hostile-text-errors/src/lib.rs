@@ -1730,9 +1730,33 @@ mod response {
         );
         /// Classifies a response from its HTTP status and body bytes.
         /// A body that is not an error body is kept as bytes, and classified
-        /// by its `code` when it has one.
+        /// by its `code` when it has one. The bytes are copied, to be kept:
+        /// [`from_response_owned`](Self::from_response_owned) keeps a body the
+        /// caller owns without a copy.
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
+            Self::from_response_owned(status, Vec::from(body))
+        }
+        /// Classifies a response from its HTTP status and a body the caller
+        /// owns, as [`from_response`](Self::from_response) does, keeping that
+        /// body as [`raw_body`](Self::raw_body) without copying it.
+        ///
+        /// ```
+        /// use hostile_text_errors::ApiError;
+        ///
+        /// let body = b"<html>Bad Gateway</html>".to_vec();
+        /// let error = ApiError::from_response_owned(502, body);
+        /// assert_eq!(error, ApiError::from_response(502, b"<html>Bad Gateway</html>"));
+        /// ```
+        #[must_use]
+        pub fn from_response_owned(status: u16, body: Vec<u8>) -> Self {
+            let mut error = Self::read(status, &body);
+            error.raw = body;
+            error
+        }
+        /// Everything `from_response` keeps but the raw body, which is empty:
+        /// the caller puts it in, copied or owned.
+        fn read(status: u16, body: &[u8]) -> Self {
             let first = body
                 .iter()
                 .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
@@ -1742,7 +1766,7 @@ mod response {
                     kind: ApiErrorKind::classify(status, ::core::option::Option::None),
                     body: ::core::option::Option::None,
                     problem: ProblemMembers::NONE,
-                    raw: Vec::from(body),
+                    raw: Vec::new(),
                     retry_after: ::core::option::Option::None,
                 };
             }
@@ -1776,7 +1800,7 @@ mod response {
                 kind,
                 body: parsed,
                 problem,
-                raw: Vec::from(body),
+                raw: Vec::new(),
                 retry_after: ::core::option::Option::None,
             }
         }
@@ -1814,7 +1838,20 @@ mod response {
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> Self {
-            let error = Self::from_response(status.as_u16(), body);
+            Self::from_parts_owned(status, headers, Vec::from(body))
+        }
+        /// Classifies a response from its parts as [`from_parts`](Self::from_parts)
+        /// does, keeping a body the caller owns (features `serde` and `http`)
+        /// without copying it: `Vec::from` a `bytes::Bytes` that holds the only
+        /// reference to its buffer takes that buffer, as `from_reqwest` does.
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_parts_owned(
+            status: ::http::StatusCode,
+            headers: &::http::HeaderMap,
+            body: Vec<u8>,
+        ) -> Self {
+            let error = Self::from_response_owned(status.as_u16(), body);
             if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
                 return error;
             }
@@ -1849,7 +1886,9 @@ mod response {
         ) -> ::core::result::Result<Self, ::reqwest::Error> {
             let (status, headers) = (response.status(), response.headers().clone());
             let body = response.bytes().await?;
-            ::core::result::Result::Ok(Self::from_parts(status, &headers, &body))
+            ::core::result::Result::Ok(
+                Self::from_parts_owned(status, &headers, Vec::from(body)),
+            )
         }
         /// The error with the delay a `Retry-After` header asked for, for a
         /// client that read the header itself; at most `MAX_RETRY_AFTER`.

@@ -1922,9 +1922,33 @@ mod response {
         );
         /// Classifies a response from its HTTP status and body bytes.
         /// A body that is not an error body is kept as bytes, and classified
-        /// by its `code` when it has one.
+        /// by its `code` when it has one. The bytes are copied, to be kept:
+        /// [`from_response_owned`](Self::from_response_owned) keeps a body the
+        /// caller owns without a copy.
         #[must_use]
         pub fn from_response(status: u16, body: &[u8]) -> Self {
+            Self::from_response_owned(status, Vec::from(body))
+        }
+        /// Classifies a response from its HTTP status and a body the caller
+        /// owns, as [`from_response`](Self::from_response) does, keeping that
+        /// body as [`raw_body`](Self::raw_body) without copying it.
+        ///
+        /// ```
+        /// use params_problem_errors::ApiError;
+        ///
+        /// let body = b"<html>Bad Gateway</html>".to_vec();
+        /// let error = ApiError::from_response_owned(502, body);
+        /// assert_eq!(error, ApiError::from_response(502, b"<html>Bad Gateway</html>"));
+        /// ```
+        #[must_use]
+        pub fn from_response_owned(status: u16, body: Vec<u8>) -> Self {
+            let mut error = Self::read(status, &body);
+            error.raw = body;
+            error
+        }
+        /// Everything `from_response` keeps but the raw body, which is empty:
+        /// the caller puts it in, copied or owned.
+        fn read(status: u16, body: &[u8]) -> Self {
             let first = body
                 .iter()
                 .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
@@ -1934,7 +1958,7 @@ mod response {
                     kind: ApiErrorKind::classify(status, ::core::option::Option::None),
                     body: ::core::option::Option::None,
                     problem: ProblemMembers::NONE,
-                    raw: Vec::from(body),
+                    raw: Vec::new(),
                     retry_after: ::core::option::Option::None,
                     params: param_spans::ParamSpans::NONE,
                 };
@@ -1969,7 +1993,7 @@ mod response {
                 kind,
                 body: parsed,
                 problem,
-                raw: Vec::from(body),
+                raw: Vec::new(),
                 retry_after: ::core::option::Option::None,
                 params,
             }
@@ -2008,7 +2032,20 @@ mod response {
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> Self {
-            let error = Self::from_response(status.as_u16(), body);
+            Self::from_parts_owned(status, headers, Vec::from(body))
+        }
+        /// Classifies a response from its parts as [`from_parts`](Self::from_parts)
+        /// does, keeping a body the caller owns (features `serde` and `http`)
+        /// without copying it: `Vec::from` a `bytes::Bytes` that holds the only
+        /// reference to its buffer takes that buffer, as `from_reqwest` does.
+        #[cfg(feature = "http")]
+        #[must_use]
+        pub fn from_parts_owned(
+            status: ::http::StatusCode,
+            headers: &::http::HeaderMap,
+            body: Vec<u8>,
+        ) -> Self {
+            let error = Self::from_response_owned(status.as_u16(), body);
             if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
                 return error;
             }
@@ -2043,7 +2080,9 @@ mod response {
         ) -> ::core::result::Result<Self, ::reqwest::Error> {
             let (status, headers) = (response.status(), response.headers().clone());
             let body = response.bytes().await?;
-            ::core::result::Result::Ok(Self::from_parts(status, &headers, &body))
+            ::core::result::Result::Ok(
+                Self::from_parts_owned(status, &headers, Vec::from(body)),
+            )
         }
         /// The error with the delay a `Retry-After` header asked for, for a
         /// client that read the header itself; at most `MAX_RETRY_AFTER`.
@@ -2489,28 +2528,32 @@ mod response {
             }
         }
         impl ApiError {
-            /// Each member that is a param of some value, as `serde_json`
-            /// reads it, from the pass that read the body; `None` when that
-            /// pass did not read it as an error body.
-            pub(crate) fn param_members(
+            /// Whether the pass that read the body found its params: it read
+            /// the body as an error body.
+            pub(crate) fn found_params(&self) -> bool {
+                self.params.0.is_some()
+            }
+            /// The param `key` as the pass that read the body found it (the
+            /// last of a repeated one), without copying it: `value` makes
+            /// its field from this alone.
+            pub(crate) fn found_param(
                 &self,
-            ) -> ::core::option::Option<Vec<(&'static str, ::serde_json::Value)>> {
+                key: &str,
+            ) -> ::core::option::Option<crate::value_wire::Found<'_>> {
                 let spans = self.params.0.as_ref()?;
-                let mut members = Vec::with_capacity(spans.len());
-                for (name, span) in spans {
-                    let value = match span {
-                        ParamSpan::Text(start, end) => {
-                            ::serde_json::Value::String(
-                                String::from(
-                                    ::core::str::from_utf8(self.raw.get(*start..*end)?).ok()?,
-                                ),
-                            )
-                        }
-                        ParamSpan::Value(value) => value.clone(),
-                    };
-                    members.push((*name, value));
+                let (_, span) = spans.iter().find(|(name, _)| *name == key)?;
+                match span {
+                    ParamSpan::Text(start, end) => {
+                        ::core::str::from_utf8(self.raw.get(*start..*end)?)
+                            .ok()
+                            .map(crate::value_wire::Found::Text)
+                    }
+                    ParamSpan::Value(value) => {
+                        ::core::option::Option::Some(
+                            crate::value_wire::Found::Value(value),
+                        )
+                    }
                 }
-                ::core::option::Option::Some(members)
             }
         }
     }
@@ -3501,21 +3544,25 @@ mod value_wire {
     }
     /// A body's members as reading a value needs them, in one pass:
     /// its code, and each param of some value, as sent.
-    struct Read {
+    struct Read<'a> {
         /// The catalogue's error that the code member names, as `BodyCode`
         /// reads it: none when it reads no code, or one the catalogue lacks.
         code: ::core::option::Option<crate::ErrorCode>,
         /// Each member that is a param of some value, as sent: the last of a repeated key.
         params: ::alloc::vec::Vec<(&'static str, Value)>,
+        /// The answer whose own pass found the params (`ApiError::value`):
+        /// they are read where it found them, without a list of their own.
+        found: ::core::option::Option<&'a crate::ApiError>,
     }
-    impl Read {
+    impl Read<'_> {
         /// The catalogue's error whose code (or alias) the members carry.
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
             self.code
         }
         /// The member `key`, as sent. A reader takes a text or a list out
         /// where it lies: a `Value` moved out of the list, then out of an
-        /// `Option`, cost more than the search.
+        /// `Option`, cost more than the search. Where `found` is set, a
+        /// reader takes the param from the answer instead, with no list made.
         fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
             self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
         }
@@ -3523,6 +3570,16 @@ mod value_wire {
             &mut self,
             key: &str,
         ) -> ::core::option::Option<::alloc::string::String> {
+            if let ::core::option::Option::Some(error) = self.found {
+                return match error.found_param(key)? {
+                    Found::Text(text) => {
+                        ::core::option::Option::Some(::alloc::string::String::from(text))
+                    }
+                    Found::Value(value) => {
+                        value.as_str().map(::alloc::string::String::from)
+                    }
+                };
+            }
             match self.find(key)? {
                 Value::String(text) => {
                     ::core::option::Option::Some(::core::mem::take(text))
@@ -3531,7 +3588,25 @@ mod value_wire {
             }
         }
         fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            if let ::core::option::Option::Some(error) = self.found {
+                return error.found_param(key)?.value()?.as_i64();
+            }
             self.find(key)?.as_i64()
+        }
+    }
+    /// A param as `ApiError`'s own pass found it: a text without
+    /// escapes where it lies in the raw body, or the `Value` read.
+    pub(crate) enum Found<'v> {
+        Text(&'v str),
+        Value(&'v Value),
+    }
+    impl<'v> Found<'v> {
+        /// The param as a `Value`: a text is none of the other types.
+        fn value(self) -> ::core::option::Option<&'v Value> {
+            match self {
+                Found::Text(_) => ::core::option::Option::None,
+                Found::Value(value) => ::core::option::Option::Some(value),
+            }
         }
     }
     /// The param of some value that a member's key names (`ApiError`'s
@@ -3705,7 +3780,7 @@ mod value_wire {
     /// Reads an object's members; anything else, skipped, reads as none.
     struct MembersVisitor;
     impl<'de> de::DeserializeSeed<'de> for MembersVisitor {
-        type Value = ::core::option::Option<Read>;
+        type Value = ::core::option::Option<Read<'static>>;
         fn deserialize<D: Deserializer<'de>>(
             self,
             deserializer: D,
@@ -3714,7 +3789,7 @@ mod value_wire {
         }
     }
     impl<'de> de::Visitor<'de> for MembersVisitor {
-        type Value = ::core::option::Option<Read>;
+        type Value = ::core::option::Option<Read<'static>>;
         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str("an error body")
         }
@@ -3725,6 +3800,7 @@ mod value_wire {
             let mut read = Read {
                 code: ::core::option::Option::None,
                 params: ::alloc::vec::Vec::new(),
+                found: ::core::option::Option::None,
             };
             while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
                 match key {
@@ -3788,7 +3864,7 @@ mod value_wire {
             ::core::result::Result::Ok(::core::option::Option::None)
         }
     }
-    impl<'de> Deserialize<'de> for Read {
+    impl<'de> Deserialize<'de> for Read<'static> {
         fn deserialize<D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::core::result::Result<Self, D::Error> {
@@ -3825,16 +3901,14 @@ mod value_wire {
         #[must_use]
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
-            let mut members = match self.param_members() {
-                ::core::option::Option::Some(params) => {
-                    Read {
-                        code: ::core::option::Option::None,
-                        params,
-                    }
+            let mut members = if self.found_params() {
+                Read {
+                    code: ::core::option::Option::None,
+                    params: ::alloc::vec::Vec::new(),
+                    found: ::core::option::Option::Some(self),
                 }
-                ::core::option::Option::None => {
-                    ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
-                }
+            } else {
+                ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
             };
             ErrorValue::read::<::serde_json::Error>(code, &mut members).ok()
         }
