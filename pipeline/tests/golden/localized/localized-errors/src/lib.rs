@@ -15,7 +15,7 @@
 //!
 //! - `locales`: the texts of every locale but the default, on by default: without
 //!   it (`default-features = false`) every `…_in` method answers the default's
-//!   text, and `Content-Language` says so.
+//!   text, `Locale::negotiate` the default, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
