@@ -38,7 +38,7 @@ pub(crate) fn features(catalogue: &Catalogue) -> Vec<Feature> {
                 .to_owned(),
             adds: "the texts of every locale but the default, on by default: without\n  \
                    it (`default-features = false`) every `…_in` method answers the default's\n  \
-                   text, and `Content-Language` says so."
+                   text, `Locale::negotiate` the default, and `Content-Language` says so."
                 .to_owned(),
         });
     }

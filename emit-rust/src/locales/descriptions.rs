@@ -49,6 +49,29 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
                 table.rust_enum, row.rust_variant
             )),
     ));
+    let locale_docs = doc(&locale_docs(catalogue, locales, table));
+    if locales.others.is_empty() {
+        // The default alone: no constants, and getters that answer its texts.
+        return print(quote! {
+            impl #name {
+                #docs
+                #[must_use]
+                #[inline]
+                pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+                    let _ = locale;
+                    self.description()
+                }
+
+                #locale_docs
+                #[must_use]
+                #[inline]
+                pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+                    let _ = (self, locale);
+                    crate::Locale::DEFAULT
+                }
+            }
+        });
+    }
     let consts = TextSlot::Consts.tokens();
     let mut printed = print(quote! {
         impl #name {
@@ -56,6 +79,7 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
 
             #docs
             #[must_use]
+            #[inline]
             pub const fn description_in(self, locale: crate::Locale) -> &'static str {
                 match locale.translated_at() {
                     0 => self.description(),
@@ -66,13 +90,13 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
                 }
             }
 
-            /// The locale [`description_in(locale)`](Self::description_in) is
-            /// written in: `locale` where it translates this row, else the
-            /// default (what an answer's `Content-Language` says).
+            #locale_docs
             #[must_use]
+            #[inline]
             pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
                 match locale.translated_at() {
-                    0 => locale,
+                    // The default, or any locale without the feature `locales`.
+                    0 => crate::Locale::DEFAULT,
                     other => match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
                         0 => crate::Locale::DEFAULT,
                         _ => locale,
@@ -83,6 +107,41 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
     });
     TextSlot::Consts.fill(&mut printed, &write_consts(locales, table));
     printed
+}
+
+/// `description_locale`'s docs, with an example where a locale but the
+/// default is declared: the last row in the first, which is that locale
+/// where it translates the row and the feature `locales` compiles it in.
+fn locale_docs(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String {
+    let docs = "The locale [`description_in(locale)`](Self::description_in) is\n\
+                written in: `locale` where it translates this row and the feature\n\
+                `locales` compiles its texts in, else the default (what an answer's\n\
+                `Content-Language` says).";
+    let Some(locale) = locales.others.first() else {
+        return "The locale [`description_in(locale)`](Self::description_in) is\n\
+                written in: the default, the one locale the catalogue declares."
+            .to_owned();
+    };
+    let row = table.rows.last().expect("a validated table has rows");
+    let variant = locale.variant();
+    let translated = locale.row(&row.code).is_some_and(|texts| texts.description.is_some());
+    let expected = if translated {
+        format!("if cfg!(feature = \"locales\") {{ Locale::{variant} }} else {{ Locale::DEFAULT }}")
+    } else {
+        "Locale::DEFAULT".to_owned()
+    };
+    format!(
+        "{docs}\n\n\
+         ```\n\
+         use {krate}::{{{name}, Locale}};\n\n\
+         let written_in = {expected};\n\
+         assert_eq!({name}::{row}.description_locale(Locale::{variant}), written_in);\n\
+         assert_eq!({name}::{row}.description_locale(Locale::DEFAULT), Locale::DEFAULT);\n\
+         ```",
+        krate = catalogue.crate_ident(),
+        name = table.rust_enum,
+        row = row.rust_variant,
+    )
 }
 
 /// `DESCRIPTIONS_IN` and `DESCRIPTION_IN_AT`.

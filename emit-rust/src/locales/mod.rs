@@ -35,7 +35,15 @@ const NEGOTIATE_SOURCE: &str = include_str!("negotiate.rs");
 pub(super) fn emit_locales(catalogue: &Catalogue) -> String {
     let Some(locales) = &catalogue.locales else { return String::new() };
     let locale = emit_locale_enum(catalogue, locales);
-    let negotiate = Fixed::parse(NEGOTIATE_SOURCE).into_module("negotiate");
+    // With the default alone there is nothing to look up; with others, only
+    // the feature `locales` compiles their texts in, and negotiation with them.
+    let negotiate = (!locales.others.is_empty()).then(|| {
+        let module = Fixed::parse(NEGOTIATE_SOURCE).into_module("negotiate");
+        quote! {
+            #[cfg(feature = "locales")]
+            #module
+        }
+    });
     let mut printed = print(quote! {
         #locale
         #negotiate
@@ -89,34 +97,8 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
     } else {
         quote! { matches!(self, #(Self::#partial)|*) }
     };
-    let krate = catalogue.crate_ident();
-    let (first_other, header) = match locales.others.first() {
-        Some(other) => (other.variant(), format!("{}-XX, {};q=0.9", other.tag, locales.default)),
-        None => (locales.default_variant(), locales.default.clone()),
-    };
-    let negotiate_docs = doc(&format!(
-        "The locale to answer a request in, from its `Accept-Language`\n\
-         header: RFC 4647's lookup, heaviest range first, each range then\n\
-         shortened from the end (`de-CH-1996`, `de-CH`, `de`) until it names a\n\
-         locale; `*`, ranges of `q=0` and malformed ones name none, and only\n\
-         the first 16 ranges are weighed. The default when none matches.\n\
-         Allocates nothing.\n\n\
-         ```\n\
-         use {krate}::Locale;\n\n\
-         assert_eq!(Locale::negotiate({header}), Locale::{first_other});\n\
-         assert_eq!(Locale::negotiate(\"*\"), Locale::DEFAULT);\n\
-         assert_eq!(Locale::negotiate(\"\"), Locale::DEFAULT);\n\
-         ```",
-        header = rust_str(&header),
-    ));
-    let translated_at = if locales.others.is_empty() {
-        quote! {
-            /// Where its translations are in the texts' constants: 0, the default.
-            const fn translated_at(self) -> usize {
-                self as usize
-            }
-        }
-    } else {
+    let negotiate = emit_negotiate(catalogue, locales);
+    let translated_at = (!locales.others.is_empty()).then(|| {
         quote! {
             /// Where its translations are in the texts' constants, counted
             /// from 1; 0 for the default, and for every locale without the
@@ -125,7 +107,7 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
                 if cfg!(feature = "locales") { self as usize } else { 0 }
             }
         }
-    };
+    });
     let enum_docs = doc(&format!(
         "A language the catalogue's texts are written in: only those it declares.\n\n\
          Every text getter and `Display` answer in the default, `{}`; the\n\
@@ -154,6 +136,7 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
 
             /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
             #[must_use]
+            #[inline]
             pub const fn tag(self) -> &'static str {
                 Self::TAGS[self as usize]
             }
@@ -161,22 +144,17 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
             /// The locale of the tag, ignoring case; `None` for a tag the
             /// catalogue does not declare.
             #[must_use]
+            #[inline]
             pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
                 Self::TAGS.iter().position(|known| known.eq_ignore_ascii_case(tag)).map(|i| Self::ALL[i])
             }
 
-            #negotiate_docs
-            #[must_use]
-            pub fn negotiate(accept_language: &str) -> Self {
-                match negotiate::lookup(accept_language, Self::TAGS) {
-                    ::core::option::Option::Some(i) => Self::ALL[i],
-                    ::core::option::Option::None => Self::DEFAULT,
-                }
-            }
+            #negotiate
 
             /// Whether the catalogue declares it partial: the texts it does
             /// not translate are the default's.
             #[must_use]
+            #[inline]
             pub const fn is_partial(self) -> bool {
                 #is_partial
             }
@@ -189,6 +167,76 @@ fn emit_locale_enum(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.tag())
             }
+        }
+    }
+}
+
+/// `Locale::negotiate`: RFC 4647's lookup over the locales whose texts are
+/// compiled in, so that an answer's `Content-Language` never names a
+/// language its text is not in. With the default alone, or others left out
+/// by the feature `locales`, that is the default: no lookup is compiled.
+fn emit_negotiate(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
+    let krate = catalogue.crate_ident();
+    let lookup_docs = "The locale to answer a request in, from its `Accept-Language`\n\
+         header: RFC 4647's lookup, heaviest range first, each range then\n\
+         shortened from the end (`de-CH-1996`, `de-CH`, `de`) until it names a\n\
+         locale; `*`, ranges of `q=0` and malformed ones name none, and only\n\
+         the first 16 ranges are weighed. The default when none matches.\n\
+         Allocates nothing.";
+    let Some(other) = locales.others.first() else {
+        let docs = doc(&format!(
+            "The locale to answer a request in, from its `Accept-Language`\n\
+             header: RFC 4647's lookup, with the default as the last resort. The\n\
+             catalogue declares only the default, `{default}`, so every header names\n\
+             it and nothing is looked up; with a locale added to the catalogue, the\n\
+             same call negotiates.\n\n\
+             ```\n\
+             use {krate}::Locale;\n\n\
+             assert_eq!(Locale::negotiate({header}), Locale::DEFAULT);\n\
+             assert_eq!(Locale::negotiate(\"*\"), Locale::DEFAULT);\n\
+             ```",
+            default = locales.default,
+            header = rust_str(&format!("de-CH, {};q=0.9", locales.default)),
+        ));
+        return quote! {
+            #docs
+            #[must_use]
+            #[inline]
+            pub fn negotiate(accept_language: &str) -> Self {
+                let _ = accept_language;
+                Self::DEFAULT
+            }
+        };
+    };
+    let docs = doc(&format!(
+        "{lookup_docs}\n\n\
+         Only a locale whose texts are compiled in is chosen: without the\n\
+         feature `locales`, which leaves out every locale's but the default's,\n\
+         every header names the default, so that an answer's `Content-Language`\n\
+         never names a language its text is not written in.\n\n\
+         ```\n\
+         use {krate}::Locale;\n\n\
+         // `{tag}`'s texts are compiled in by the feature `locales`, on by default.\n\
+         let expected = if cfg!(feature = \"locales\") {{ Locale::{variant} }} else {{ Locale::DEFAULT }};\n\
+         assert_eq!(Locale::negotiate({header}), expected);\n\
+         assert_eq!(Locale::negotiate(\"*\"), Locale::DEFAULT);\n\
+         assert_eq!(Locale::negotiate(\"\"), Locale::DEFAULT);\n\
+         ```",
+        tag = other.tag,
+        variant = other.variant(),
+        header = rust_str(&format!("{}-XX, {};q=0.9", other.tag, locales.default)),
+    ));
+    quote! {
+        #docs
+        #[must_use]
+        pub fn negotiate(accept_language: &str) -> Self {
+            #[cfg(feature = "locales")]
+            if let ::core::option::Option::Some(i) = negotiate::lookup(accept_language, Self::TAGS) {
+                return Self::ALL[i];
+            }
+            #[cfg(not(feature = "locales"))]
+            let _ = accept_language;
+            Self::DEFAULT
         }
     }
 }
@@ -216,6 +264,7 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
         impl ErrorCode {
             /// The description in `locale`: [`description`](Self::description) in the default.
             #[must_use]
+            #[inline]
             pub const fn description_in(self, locale: crate::Locale) -> &'static str {
                 match self {
                     #(#arms)*
@@ -225,6 +274,7 @@ fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
             /// The locale [`description_in(locale)`](Self::description_in) is
             /// written in: `locale` where it translates this code, else the default.
             #[must_use]
+            #[inline]
             pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
                 match self {
                     #(#locale_arms)*

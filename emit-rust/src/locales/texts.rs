@@ -154,6 +154,7 @@ fn getter(
     quote! {
         #docs
         #[must_use]
+        #[inline]
         pub const fn #method(self, locale: crate::Locale) -> #ty {
             #body
         }
@@ -190,6 +191,7 @@ fn from_name_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> Toke
     quote! {
         #docs
         #[must_use]
+        #[inline]
         pub fn from_name_in(locale: crate::Locale, name: &str) -> ::core::option::Option<Self> {
             Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
         }
@@ -299,6 +301,7 @@ pub(super) fn emit_error_code_texts_in(catalogue: &Catalogue) -> TokenStream {
         quote! {
             #docs
             #[must_use]
+            #[inline]
             pub const fn #method(self, locale: crate::Locale) -> #ty {
                 match self {
                     #(#arms)*

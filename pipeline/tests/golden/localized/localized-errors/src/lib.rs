@@ -15,7 +15,7 @@
 //!
 //! - `locales`: the texts of every locale but the default, on by default: without
 //!   it (`default-features = false`) every `…_in` method answers the default's
-//!   text, and `Content-Language` says so.
+//!   text, `Locale::negotiate` the default, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -3560,12 +3560,14 @@ impl Locale {
     const TAGS: &'static [&'static str] = &["en", "de", "fr"];
     /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
     #[must_use]
+    #[inline]
     pub const fn tag(self) -> &'static str {
         Self::TAGS[self as usize]
     }
     /// The locale of the tag, ignoring case; `None` for a tag the
     /// catalogue does not declare.
     #[must_use]
+    #[inline]
     pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
         Self::TAGS
             .iter()
@@ -3579,23 +3581,37 @@ impl Locale {
     /// the first 16 ranges are weighed. The default when none matches.
     /// Allocates nothing.
     ///
+    /// Only a locale whose texts are compiled in is chosen: without the
+    /// feature `locales`, which leaves out every locale's but the default's,
+    /// every header names the default, so that an answer's `Content-Language`
+    /// never names a language its text is not written in.
+    ///
     /// ```
     /// use localized_errors::Locale;
     ///
-    /// assert_eq!(Locale::negotiate("de-XX, en;q=0.9"), Locale::De);
+    /// // `de`'s texts are compiled in by the feature `locales`, on by default.
+    /// let expected = if cfg!(feature = "locales") { Locale::De } else { Locale::DEFAULT };
+    /// assert_eq!(Locale::negotiate("de-XX, en;q=0.9"), expected);
     /// assert_eq!(Locale::negotiate("*"), Locale::DEFAULT);
     /// assert_eq!(Locale::negotiate(""), Locale::DEFAULT);
     /// ```
     #[must_use]
     pub fn negotiate(accept_language: &str) -> Self {
-        match negotiate::lookup(accept_language, Self::TAGS) {
-            ::core::option::Option::Some(i) => Self::ALL[i],
-            ::core::option::Option::None => Self::DEFAULT,
+        #[cfg(feature = "locales")]
+        if let ::core::option::Option::Some(i) = negotiate::lookup(
+            accept_language,
+            Self::TAGS,
+        ) {
+            return Self::ALL[i];
         }
+        #[cfg(not(feature = "locales"))]
+        let _ = accept_language;
+        Self::DEFAULT
     }
     /// Whether the catalogue declares it partial: the texts it does
     /// not translate are the default's.
     #[must_use]
+    #[inline]
     pub const fn is_partial(self) -> bool {
         matches!(self, Self::Fr)
     }
@@ -3613,6 +3629,7 @@ impl ::core::fmt::Display for Locale {
         f.write_str(self.tag())
     }
 }
+#[cfg(feature = "locales")]
 #[rustfmt::skip]
 mod negotiate {
     //! Language negotiation: RFC 4647's lookup of an `Accept-Language` header
@@ -3741,6 +3758,7 @@ impl ServerError {
     /// assert_eq!(ServerError::ErLockWaitTimeout.description_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
     /// ```
     #[must_use]
+    #[inline]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match locale.translated_at() {
             0 => self.description(),
@@ -3753,12 +3771,22 @@ impl ServerError {
         }
     }
     /// The locale [`description_in(locale)`](Self::description_in) is
-    /// written in: `locale` where it translates this row, else the
-    /// default (what an answer's `Content-Language` says).
+    /// written in: `locale` where it translates this row and the feature
+    /// `locales` compiles its texts in, else the default (what an answer's
+    /// `Content-Language` says).
+    ///
+    /// ```
+    /// use localized_errors::{ServerError, Locale};
+    ///
+    /// let written_in = if cfg!(feature = "locales") { Locale::De } else { Locale::DEFAULT };
+    /// assert_eq!(ServerError::ErLockWaitTimeout.description_locale(Locale::De), written_in);
+    /// assert_eq!(ServerError::ErLockWaitTimeout.description_locale(Locale::DEFAULT), Locale::DEFAULT);
+    /// ```
     #[must_use]
+    #[inline]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
         match locale.translated_at() {
-            0 => locale,
+            0 => crate::Locale::DEFAULT,
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
                     0 => crate::Locale::DEFAULT,
@@ -3865,6 +3893,7 @@ impl ServerError {
     /// assert_eq!(ServerError::ErConCountError.name_in(Locale::De), "Zu viele Verbindungen");
     /// ```
     #[must_use]
+    #[inline]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
         match locale.translated_at() {
             0 => self.name(),
@@ -3885,6 +3914,7 @@ impl ServerError {
     /// assert_eq!(ServerError::ErAccessDeniedError.explanation_in(Locale::De), Some("Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu."));
     /// ```
     #[must_use]
+    #[inline]
     pub const fn explanation_in(
         self,
         locale: crate::Locale,
@@ -3912,6 +3942,7 @@ impl ServerError {
     /// assert_eq!(ServerError::ErAccessDeniedError.causes_in(Locale::De), ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match locale.translated_at() {
             0 => self.causes(),
@@ -3932,6 +3963,7 @@ impl ServerError {
     /// assert_eq!(ServerError::ErAccessDeniedError.solutions_in(Locale::De), ["Prüfen Sie das Passwort und den Host, für den das Konto freigegeben ist."]);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match locale.translated_at() {
             0 => self.solutions(),
@@ -3954,6 +3986,7 @@ impl ServerError {
     /// assert_eq!(ServerError::from_name_in(Locale::DEFAULT, "ER_CON_COUNT_ERROR"), Some(ServerError::ErConCountError));
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_name_in(
         locale: crate::Locale,
         name: &str,
@@ -3965,6 +3998,7 @@ impl ServerError {
 impl ErrorCode {
     /// The description in `locale`: [`description`](Self::description) in the default.
     #[must_use]
+    #[inline]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match self {
             Self::Server(error) => error.description_in(locale),
@@ -3973,6 +4007,7 @@ impl ErrorCode {
     /// The locale [`description_in(locale)`](Self::description_in) is
     /// written in: `locale` where it translates this code, else the default.
     #[must_use]
+    #[inline]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
         match self {
             Self::Server(error) => error.description_locale(locale),
@@ -3984,6 +4019,7 @@ impl ErrorCode {
     /// The name in `locale`: [`name`](Self::name) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
         match self {
             Self::Server(error) => error.name_in(locale),
@@ -3992,6 +4028,7 @@ impl ErrorCode {
     /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn explanation_in(
         self,
         locale: crate::Locale,
@@ -4003,6 +4040,7 @@ impl ErrorCode {
     /// The causes in `locale`: [`causes`](Self::causes) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match self {
             Self::Server(error) => error.causes_in(locale),
@@ -4011,6 +4049,7 @@ impl ErrorCode {
     /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match self {
             Self::Server(error) => error.solutions_in(locale),

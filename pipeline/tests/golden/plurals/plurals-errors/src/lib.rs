@@ -15,7 +15,7 @@
 //!
 //! - `locales`: the texts of every locale but the default, on by default: without
 //!   it (`default-features = false`) every `…_in` method answers the default's
-//!   text, and `Content-Language` says so.
+//!   text, `Locale::negotiate` the default, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -3325,12 +3325,14 @@ impl Locale {
     const TAGS: &'static [&'static str] = &["en", "pl", "ja"];
     /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
     #[must_use]
+    #[inline]
     pub const fn tag(self) -> &'static str {
         Self::TAGS[self as usize]
     }
     /// The locale of the tag, ignoring case; `None` for a tag the
     /// catalogue does not declare.
     #[must_use]
+    #[inline]
     pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
         Self::TAGS
             .iter()
@@ -3344,23 +3346,37 @@ impl Locale {
     /// the first 16 ranges are weighed. The default when none matches.
     /// Allocates nothing.
     ///
+    /// Only a locale whose texts are compiled in is chosen: without the
+    /// feature `locales`, which leaves out every locale's but the default's,
+    /// every header names the default, so that an answer's `Content-Language`
+    /// never names a language its text is not written in.
+    ///
     /// ```
     /// use plurals_errors::Locale;
     ///
-    /// assert_eq!(Locale::negotiate("pl-XX, en;q=0.9"), Locale::Pl);
+    /// // `pl`'s texts are compiled in by the feature `locales`, on by default.
+    /// let expected = if cfg!(feature = "locales") { Locale::Pl } else { Locale::DEFAULT };
+    /// assert_eq!(Locale::negotiate("pl-XX, en;q=0.9"), expected);
     /// assert_eq!(Locale::negotiate("*"), Locale::DEFAULT);
     /// assert_eq!(Locale::negotiate(""), Locale::DEFAULT);
     /// ```
     #[must_use]
     pub fn negotiate(accept_language: &str) -> Self {
-        match negotiate::lookup(accept_language, Self::TAGS) {
-            ::core::option::Option::Some(i) => Self::ALL[i],
-            ::core::option::Option::None => Self::DEFAULT,
+        #[cfg(feature = "locales")]
+        if let ::core::option::Option::Some(i) = negotiate::lookup(
+            accept_language,
+            Self::TAGS,
+        ) {
+            return Self::ALL[i];
         }
+        #[cfg(not(feature = "locales"))]
+        let _ = accept_language;
+        Self::DEFAULT
     }
     /// Whether the catalogue declares it partial: the texts it does
     /// not translate are the default's.
     #[must_use]
+    #[inline]
     pub const fn is_partial(self) -> bool {
         let _ = self;
         false
@@ -3379,6 +3395,7 @@ impl ::core::fmt::Display for Locale {
         f.write_str(self.tag())
     }
 }
+#[cfg(feature = "locales")]
 #[rustfmt::skip]
 mod negotiate {
     //! Language negotiation: RFC 4647's lookup of an `Accept-Language` header
@@ -3506,6 +3523,7 @@ impl StorageError {
     /// assert_eq!(StorageError::QuotaExceeded.description_in(Locale::Pl), "Zapis przekroczyłby limit konta.");
     /// ```
     #[must_use]
+    #[inline]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match locale.translated_at() {
             0 => self.description(),
@@ -3518,12 +3536,22 @@ impl StorageError {
         }
     }
     /// The locale [`description_in(locale)`](Self::description_in) is
-    /// written in: `locale` where it translates this row, else the
-    /// default (what an answer's `Content-Language` says).
+    /// written in: `locale` where it translates this row and the feature
+    /// `locales` compiles its texts in, else the default (what an answer's
+    /// `Content-Language` says).
+    ///
+    /// ```
+    /// use plurals_errors::{StorageError, Locale};
+    ///
+    /// let written_in = if cfg!(feature = "locales") { Locale::Pl } else { Locale::DEFAULT };
+    /// assert_eq!(StorageError::QuotaExceeded.description_locale(Locale::Pl), written_in);
+    /// assert_eq!(StorageError::QuotaExceeded.description_locale(Locale::DEFAULT), Locale::DEFAULT);
+    /// ```
     #[must_use]
+    #[inline]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
         match locale.translated_at() {
-            0 => locale,
+            0 => crate::Locale::DEFAULT,
             other => {
                 match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
                     0 => crate::Locale::DEFAULT,
@@ -3545,6 +3573,7 @@ impl StorageError {
     /// assert_eq!(error.name_in(Locale::DEFAULT), error.name());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
         let _ = locale;
         self.name()
@@ -3559,6 +3588,7 @@ impl StorageError {
     /// assert_eq!(error.explanation_in(Locale::DEFAULT), error.explanation());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn explanation_in(
         self,
         locale: crate::Locale,
@@ -3576,6 +3606,7 @@ impl StorageError {
     /// assert_eq!(error.causes_in(Locale::DEFAULT), error.causes());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
         let _ = locale;
         self.causes()
@@ -3590,6 +3621,7 @@ impl StorageError {
     /// assert_eq!(error.solutions_in(Locale::DEFAULT), error.solutions());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
         let _ = locale;
         self.solutions()
@@ -3605,6 +3637,7 @@ impl StorageError {
     /// assert_eq!(StorageError::from_name_in(Locale::DEFAULT, "FILES_LOCKED"), Some(StorageError::FilesLocked));
     /// ```
     #[must_use]
+    #[inline]
     pub fn from_name_in(
         locale: crate::Locale,
         name: &str,
@@ -3616,6 +3649,7 @@ impl StorageError {
 impl ErrorCode {
     /// The description in `locale`: [`description`](Self::description) in the default.
     #[must_use]
+    #[inline]
     pub const fn description_in(self, locale: crate::Locale) -> &'static str {
         match self {
             Self::Storage(error) => error.description_in(locale),
@@ -3624,6 +3658,7 @@ impl ErrorCode {
     /// The locale [`description_in(locale)`](Self::description_in) is
     /// written in: `locale` where it translates this code, else the default.
     #[must_use]
+    #[inline]
     pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
         match self {
             Self::Storage(error) => error.description_locale(locale),
@@ -3635,6 +3670,7 @@ impl ErrorCode {
     /// The name in `locale`: [`name`](Self::name) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn name_in(self, locale: crate::Locale) -> &'static str {
         match self {
             Self::Storage(error) => error.name_in(locale),
@@ -3643,6 +3679,7 @@ impl ErrorCode {
     /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn explanation_in(
         self,
         locale: crate::Locale,
@@ -3654,6 +3691,7 @@ impl ErrorCode {
     /// The causes in `locale`: [`causes`](Self::causes) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match self {
             Self::Storage(error) => error.causes_in(locale),
@@ -3662,6 +3700,7 @@ impl ErrorCode {
     /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
     /// and where `locale` does not translate it.
     #[must_use]
+    #[inline]
     pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
         match self {
             Self::Storage(error) => error.solutions_in(locale),
