@@ -284,19 +284,23 @@ mod tests {
     }
 
     /// Two names the short hash cannot tell apart under any seed, though
-    /// their first and last eight bytes differ: the first eight differ only
-    /// in the top bit of their last byte (which multiplying carries through
-    /// unchanged) and the last eight only where that bit lands after the
-    /// rotation, so the two differences cancel. `mid` fills the middle.
+    /// their lengths and last eight bytes differ: their first eight bytes
+    /// are the same, and their last eight differ only in the bits where
+    /// their lengths do, so each last word xor its length is the same
+    /// (the second name is one byte longer). `mid` fills the middle.
     fn short_hash_twins(mid: &str) -> (String, String) {
-        (format!("Abcdefg\u{e9}{mid}zzazzzzz"), format!("AbcdefgCx{mid}zz!zzzzz"))
+        let a = format!("Abcdefgh{mid}ijklmnop");
+        // Lengths under 128 differ in at most the low seven bits: ASCII stays ASCII.
+        let differ = (a.len() ^ (a.len() + 1)) as u8;
+        let b = format!("Abcdefgh{mid}!{}jklmnop", char::from(b'i' ^ differ));
+        (a, b)
     }
 
     #[test]
     fn twins_collide_under_the_short_hash_and_not_whole() {
-        let (a, b) = short_hash_twins(" middle ");
-        assert_eq!(a.len(), b.len());
-        assert_eq!(name_hash([a.as_str(), b.as_str()]), NameHash::Ends, "their ends differ");
+        let (a, b) = short_hash_twins(" ");
+        assert_eq!(a.len() + 1, b.len());
+        assert_eq!(name_hash([a.as_str(), b.as_str()]), NameHash::Ends, "their lengths differ");
         for attempt in 0..8 {
             let seed = splitmix64(attempt);
             assert_eq!(hash_name(&a, seed, false, false), hash_name(&b, seed, false, false));
@@ -321,6 +325,29 @@ mod tests {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let (phf, reads) = build_names(&names).expect("reading more bytes tells them apart");
         assert_ne!(reads, NameHash::Ends);
+        assert_finds_each(&names, &phf, reads);
+    }
+
+    /// Two names of 24 bytes that the middle hash cannot tell apart under
+    /// any seed, though their first and middle eight bytes differ: the
+    /// first in bit 0 of byte 0, the middle (bytes 8 to 15) in bit 3 of
+    /// byte 12, which the rotation by 29 moves onto bit 0.
+    const MIDDLE_HASH_TWINS: [&str; 2] = ["Abcdefghijklanopqrstuvwx", "@bcdefghijklinopqrstuvwx"];
+
+    #[test]
+    fn middle_twins_are_hashed_whole() {
+        let [a, b] = MIDDLE_HASH_TWINS;
+        for attempt in 0..8 {
+            let seed = splitmix64(attempt);
+            assert_ne!(hash_name(a, seed, false, false), hash_name(b, seed, false, false));
+            assert_eq!(hash_name(a, seed, true, false), hash_name(b, seed, true, false));
+            assert_ne!(hash_name(a, seed, false, true), hash_name(b, seed, false, true));
+        }
+        // Two names the ends cannot tell apart make the table read the middle.
+        let names = [a, b, "Abcdefgh_x_qrstuvwx", "Abcdefgh_y_qrstuvwx"];
+        assert_eq!(name_hash(names), NameHash::Middle);
+        let (phf, reads) = build_names(&names).expect("every byte tells them apart");
+        assert_eq!(reads, NameHash::Whole);
         assert_finds_each(&names, &phf, reads);
     }
 

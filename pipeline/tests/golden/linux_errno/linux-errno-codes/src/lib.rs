@@ -397,11 +397,11 @@ impl ErrnoBaseError {
     const NAME_SEED: u64 = 16294208416658607535;
     const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
-    const NAME_PILOTS: &'static [u16] = &[2, 11, 0, 0, 1, 0, 0, 3, 0];
+    const NAME_PILOTS: &'static [u16] = &[3, 0, 0, 0, 1, 1, 1, 3, 0];
     const NAME_SLOTS: &'static [u32] = &[
-        3, 0, 11, 0, 14, 13, 30, 0, 22, 4, 31, 25, 0, 0, 0, 23, 32, 0, 24, 27, 0, 1, 17,
-        16, 19, 0, 0, 0, 0, 8, 7, 0, 34, 18, 0, 0, 0, 15, 0, 0, 0, 0, 0, 0, 0, 0, 12, 28,
-        29, 0, 0, 0, 5, 26, 21, 0, 0, 20, 2, 9, 33, 10, 0, 6,
+        0, 31, 11, 20, 0, 5, 30, 34, 22, 4, 0, 0, 26, 0, 32, 23, 0, 21, 24, 27, 0, 17, 0,
+        25, 19, 1, 0, 0, 0, 8, 7, 0, 0, 18, 3, 0, 16, 15, 0, 0, 0, 0, 0, 0, 0, 0, 12, 28,
+        29, 0, 0, 14, 0, 13, 0, 0, 0, 2, 0, 9, 0, 10, 33, 6,
     ];
     /// The numeric code.
     ///
@@ -1475,15 +1475,15 @@ impl ErrnoError {
     const NAME_HASH_MIDDLE: bool = false;
     const NAME_HASH_WHOLE: bool = false;
     const NAME_PILOTS: &'static [u16] = &[
-        0, 4, 1, 0, 2, 0, 0, 33, 8, 1, 13, 7, 0, 1, 7, 10, 5, 0, 8, 33, 24, 0, 3, 7, 10,
+        8, 0, 5, 0, 2, 0, 0, 0, 8, 29, 16, 0, 0, 1, 7, 0, 0, 1, 19, 3, 12, 28, 26, 7, 8,
     ];
     const NAME_SLOTS: &'static [u32] = &[
-        58, 0, 74, 22, 53, 45, 31, 0, 0, 70, 21, 96, 29, 0, 50, 36, 11, 0, 13, 0, 25, 39,
-        77, 65, 61, 62, 26, 0, 0, 67, 93, 0, 97, 84, 17, 33, 43, 89, 6, 37, 66, 20, 0,
-        81, 10, 7, 46, 35, 18, 0, 0, 15, 0, 0, 47, 5, 80, 19, 40, 9, 0, 0, 42, 95, 94,
-        57, 8, 0, 69, 2, 0, 0, 55, 0, 0, 91, 85, 32, 83, 51, 63, 0, 0, 0, 71, 0, 90, 38,
-        78, 54, 64, 68, 59, 48, 34, 88, 0, 0, 44, 16, 86, 0, 0, 27, 24, 79, 30, 76, 92,
-        14, 60, 23, 75, 56, 28, 0, 87, 49, 82, 0, 52, 41, 72, 12, 73, 4, 1, 3,
+        31, 45, 33, 0, 56, 71, 88, 39, 63, 0, 21, 82, 0, 41, 29, 36, 51, 0, 54, 0, 25,
+        69, 0, 74, 65, 0, 0, 0, 96, 76, 91, 0, 55, 93, 17, 66, 43, 72, 57, 0, 77, 90, 38,
+        81, 10, 7, 11, 0, 0, 37, 0, 58, 61, 84, 53, 49, 80, 19, 40, 0, 0, 0, 42, 95, 0,
+        0, 8, 0, 16, 2, 0, 22, 9, 64, 67, 50, 70, 52, 83, 4, 86, 26, 32, 27, 0, 89, 0, 0,
+        6, 34, 94, 68, 92, 44, 0, 48, 60, 28, 59, 0, 78, 85, 46, 47, 24, 0, 30, 97, 87,
+        14, 18, 23, 73, 35, 75, 15, 79, 62, 0, 0, 20, 0, 1, 5, 13, 12, 0, 3,
     ];
     /// The numeric code.
     ///
@@ -2094,47 +2094,54 @@ mod phf {
         let h = (code as u64 ^ seed).wrapping_mul(K0);
         h ^ (h >> 32)
     }
-    /// Hashes a name under `seed`: its length and its first and last eight
-    /// bytes, with `middle` also the eight bytes in its middle, or with `whole`
-    /// every byte, eight at a time. The generator reads the middle only for
-    /// tables whose names the ends cannot tell apart, and every byte only
-    /// where the three samples cannot either.
+    /// Hashes a name under `seed`. A name of at least eight bytes, unless
+    /// `whole`, is one 128-bit multiply of two words, its halves folded: its
+    /// first eight bytes (with `middle`, and the eight in its middle, rotated)
+    /// by its last eight and its length. The loads are independent, so the
+    /// hash costs one multiply after them, not one per word. Shorter names,
+    /// and every name with `whole`, are hashed eight bytes at a time in a
+    /// chain. The generator reads the middle only for tables whose names the
+    /// ends cannot tell apart, and every byte only where the samples cannot
+    /// either, or where mixing them hashes two names alike.
     #[inline]
     pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
-        let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
-        match (whole, bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-            (false, Some(first), Some(last)) => {
-                h = (h.rotate_left(23) ^ u64::from_le_bytes(*first)).wrapping_mul(K0);
-                if middle
-                    && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
-                {
-                    h = (h.rotate_left(23) ^ u64::from_le_bytes(*word)).wrapping_mul(K0);
-                }
-                h = (h.rotate_left(23) ^ u64::from_le_bytes(*last)).wrapping_mul(K0);
+        if !whole
+            && let (Some(first), Some(last)) = (
+                bytes.first_chunk::<8>(),
+                bytes.last_chunk::<8>(),
+            )
+        {
+            let mut head = u64::from_le_bytes(*first) ^ seed;
+            if middle
+                && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
+            {
+                head ^= u64::from_le_bytes(*word).rotate_left(29);
             }
-            _ => {
-                let mut words = bytes.chunks_exact(8);
-                for w in &mut words {
-                    let word = u64::from_le_bytes([
-                        w[0],
-                        w[1],
-                        w[2],
-                        w[3],
-                        w[4],
-                        w[5],
-                        w[6],
-                        w[7],
-                    ]);
-                    h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
-                }
-                let mut tail = 0u64;
-                for (i, byte) in words.remainder().iter().enumerate() {
-                    tail |= (*byte as u64) << (8 * i);
-                }
-                h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
-            }
+            let tail = u64::from_le_bytes(*last) ^ bytes.len() as u64 ^ K0;
+            let product = head as u128 * tail as u128;
+            return (product >> 64) as u64 ^ product as u64;
         }
+        let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K1);
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let word = u64::from_le_bytes([
+                w[0],
+                w[1],
+                w[2],
+                w[3],
+                w[4],
+                w[5],
+                w[6],
+                w[7],
+            ]);
+            h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
+        }
+        let mut tail = 0u64;
+        for (i, byte) in words.remainder().iter().enumerate() {
+            tail |= (*byte as u64) << (8 * i);
+        }
+        h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
         h ^ (h >> 32)
     }
     /// The slot of a key with hash `hash`, in a table of `slots` slots (a power
