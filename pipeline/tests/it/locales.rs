@@ -350,9 +350,16 @@ fn problem_details_answer_title_and_detail_in_the_locale() {
     assert_eq!(json(&body), json(&serde_json::to_string(&value).unwrap()));
 
     // An error's own answer: its name and its description in the locale.
-    let body = answered(Localized { error: QuotaError::QuotaExceeded, locale: Locale::De }.into_response(), "de");
-    assert_eq!(texts(&body), ("Kontingent erschöpft".into(), "Das Konto hat sein Kontingent verbraucht.".into()));
-    assert_eq!(ApiError::from_response(429, body.as_bytes()).error_code(), Some(QuotaError::QuotaExceeded.into()));
+    let body =
+        answered(Localized { error: QuotaError::QuotaExceeded, locale: Locale::De }.into_response(), "de");
+    assert_eq!(
+        texts(&body),
+        ("Kontingent erschöpft".into(), "Das Konto hat sein Kontingent verbraucht.".into())
+    );
+    assert_eq!(
+        ApiError::from_response(429, body.as_bytes()).error_code(),
+        Some(QuotaError::QuotaExceeded.into())
+    );
     // German translates this description but not the name: `title` is the default's.
     let error = ErrorCode::from(QuotaError::PlanRequired);
     let body = answered(Localized { error, locale: Locale::De }.into_response(), "de");
@@ -361,6 +368,7 @@ fn problem_details_answer_title_and_detail_in_the_locale() {
     let body = answered(Localized { error: plan, locale: Locale::De }.into_response(), "de");
     assert_eq!(texts(&body), ("Plan required".into(), "Der Tarif umfasst das nicht.".into()));
     // German leaves this error out: both texts and the language are the default's.
-    let body = answered(Localized { error: QuotaError::QuotaLocked, locale: Locale::De }.into_response(), "en");
+    let body =
+        answered(Localized { error: QuotaError::QuotaLocked, locale: Locale::De }.into_response(), "en");
     assert_eq!(texts(&body), ("Quota locked".into(), "Another request is changing the quota.".into()));
 }
