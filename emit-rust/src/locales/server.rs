@@ -1,8 +1,8 @@
 //! The server's localized answers (feature `axum`, for a catalogue with a
 //! body): `Locale` as an extractor, negotiated from the request's
 //! `Accept-Language`, and `Localized`, an error answered in a locale with
-//! `Content-Language` and the localized text in the body (problem
-//! details' `detail`). The code never changes.
+//! `Content-Language` and the localized texts in the body (problem
+//! details' `title` and `detail`). The code never changes.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -18,11 +18,12 @@ use errcat_model::{BodyRole, Catalogue, MessageText};
 pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
     let Some(body) = &catalogue.body else { return TokenStream::new() };
     let problem = catalogue.problem_details.is_some();
-    // The member that carries an occurrence's text: problem details' `detail`, or the body's message.
-    let text_key = match (problem, body.member(BodyRole::Message)) {
-        (true, _) => Some("detail".to_owned()),
-        (false, Some(member)) => Some(member.key.clone()),
-        (false, None) => None,
+    // The members that carry localized text: problem details' `title` and
+    // `detail`, or the body's message.
+    let text_keys: Vec<String> = match (problem, body.member(BodyRole::Message)) {
+        (true, _) => vec!["title".to_owned(), "detail".to_owned()],
+        (false, Some(member)) => vec![member.key.clone()],
+        (false, None) => Vec::new(),
     };
     let find = match (&body.envelope, problem) {
         (Some(envelope), false) => quote! { json.get_mut(#envelope).and_then(Value::as_object_mut) },
@@ -33,25 +34,7 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
     } else {
         (quote!(crate::ErrorBody), "application/json")
     };
-    // An error's own answer carries the text its body's message holds, in
-    // the locale: its description, or its name.
-    let error_code_text = match (problem, text_key.is_some(), body.message_text) {
-        (false, true, MessageText::Description) => quote! {
-            ::core::option::Option::Some((
-                ::alloc::string::String::from(error.description_in(locale)),
-                error.description_locale(locale),
-            ))
-        },
-        // A name the locale leaves out is the default's.
-        (false, true, MessageText::Name) => quote! {
-            {
-                let name = error.name_in(locale);
-                let written_in = if name == error.name() { Locale::DEFAULT } else { locale };
-                ::core::option::Option::Some((::alloc::string::String::from(name), written_in))
-            }
-        },
-        _ => quote! { { let _ = locale; ::core::option::Option::None } },
-    };
+    let error_code_text = error_code_text(problem, !text_keys.is_empty(), body.message_text);
     let tables = catalogue.tables.iter().map(|table| {
         let name = ident(&table.rust_enum);
         quote! {
@@ -63,22 +46,29 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             }
         }
     });
-    let value_answers = value_answers(catalogue, text_key.is_some());
-    let insert = text_key.as_ref().map(|key| {
+    let value_answers = value_answers(catalogue, problem, !text_keys.is_empty());
+    let insert = (!text_keys.is_empty()).then(|| {
         quote! {
             let mut json = json;
             let json_ref = &mut json;
-            if let (::core::option::Option::Some((text, _)), ::core::option::Option::Some(members)) = (&text, {
+            if let (::core::option::Option::Some((texts, _)), ::core::option::Option::Some(members)) = (&text, {
                 let json = json_ref;
                 #find
             }) {
-                members.insert(::alloc::string::String::from(#key), Value::String(text.clone()));
+                for (key, text) in KEYS.iter().zip(texts) {
+                    members.insert(::alloc::string::String::from(*key), Value::String(text.clone()));
+                }
             }
         }
     });
-    let localizes = (!problem && text_key.is_some()).then_some(body.message_text);
+    let localizes = match (problem, text_keys.is_empty()) {
+        (true, _) => Some(Localizes::Problem),
+        (false, false) => Some(Localizes::Message(body.message_text)),
+        (false, true) => None,
+    };
     let docs = localized_docs(catalogue, locales, content_type, localizes);
-    let answer_fn = answer_fn(insert, content_type);
+    let answer_fn = answer_fn(insert, content_type, &text_keys);
+    let problem_texts = problem.then(problem_texts);
     quote! {
         #[cfg(feature = "axum")]
         pub use localized::Localized;
@@ -119,7 +109,8 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             }
 
             /// Answers as the error does, with the text the body's message
-            /// holds (its name or its description) in the locale.
+            /// holds (its name or its description; as problem details, its
+            /// name in `title` and its description in `detail`) in the locale.
             impl IntoResponse for Localized<crate::ErrorCode> {
                 fn into_response(self) -> Response {
                     let (error, locale) = (self.error, self.locale);
@@ -132,29 +123,73 @@ pub(super) fn emit_server(catalogue: &Catalogue, locales: &Locales) -> TokenStre
             #value_answers
 
             #answer_fn
+            #problem_texts
         }
     }
 }
 
+/// The localized texts of an error's own answer (where the body has a
+/// member for them, `has_text`): the text its body's message holds, in
+/// the locale, its description or its name; as problem details, its
+/// name in `title` (as `ProblemDetails::from` puts it there) and its
+/// description in `detail`.
+fn error_code_text(problem: bool, has_text: bool, message_text: MessageText) -> TokenStream {
+    match (problem, has_text, message_text) {
+        (true, _, _) => quote! {
+            problem_texts(
+                error,
+                locale,
+                ::alloc::string::String::from(error.description_in(locale)),
+                error.description_locale(locale),
+            )
+        },
+        (false, true, MessageText::Description) => quote! {
+            ::core::option::Option::Some((
+                [::alloc::string::String::from(error.description_in(locale))],
+                error.description_locale(locale),
+            ))
+        },
+        // A name the locale leaves out is the default's.
+        (false, true, MessageText::Name) => quote! {
+            {
+                let name = error.name_in(locale);
+                let written_in = if name == error.name() { Locale::DEFAULT } else { locale };
+                ::core::option::Option::Some(([::alloc::string::String::from(name)], written_in))
+            }
+        },
+        (false, false, _) => quote! { { let _ = locale; ::core::option::Option::None } },
+    }
+}
+
+/// The texts an error's own localized answer carries.
+#[derive(Clone, Copy)]
+enum Localizes {
+    /// The body's message: the error's name or its description.
+    Message(MessageText),
+    /// Problem details' `title` (its name) and `detail` (its description).
+    Problem,
+}
+
 /// `Localized`'s docs: a handler answering in the request's locale, and
-/// an error whose answer a locale translates (by `localizes`, the text an
+/// an error whose answer a locale translates (by `localizes`, the texts an
 /// error's own answer carries), with its `Content-Language`.
 fn localized_docs(
     catalogue: &Catalogue,
     locales: &Locales,
     content_type: &str,
-    localizes: Option<MessageText>,
+    localizes: Option<Localizes>,
 ) -> TokenStream {
     let krate = catalogue.crate_ident();
     let (table, row) = sample_row(catalogue);
-    // The first answered row some locale translates the body's message of.
+    // The first answered row some locale translates a text of its answer of.
     let translated = localizes.and_then(|text| {
         locales.others.iter().find_map(|locale| {
             catalogue.rows().find_map(|(table, row)| {
                 let texts = locale.row(&row.code)?;
                 let has = match text {
-                    MessageText::Name => texts.name.is_some(),
-                    MessageText::Description => texts.description.is_some(),
+                    Localizes::Message(MessageText::Name) => texts.name.is_some(),
+                    Localizes::Message(MessageText::Description) => texts.description.is_some(),
+                    Localizes::Problem => texts.name.is_some() || texts.description.is_some(),
                 };
                 (has && (!catalogue.http || row.http_status != 0)).then_some((table, row, locale))
             })
@@ -199,10 +234,16 @@ fn localized_docs(
          Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.\n\
          A value's message is rendered in the locale; {own}",
         own = match localizes {
-            Some(_) =>
+            Some(Localizes::Message(_)) =>
                 "an error's own answer carries the text the body's message holds, its\n\
                         name or its description, in the locale (the default's where the locale\n\
                         leaves it out, and `Content-Language` says which).",
+            Some(Localizes::Problem) =>
+                "problem details carry the\n\
+                 error's name in `title` and the value's message, or the error's\n\
+                 description, in `detail`, both in the locale (the default's where the\n\
+                 locale leaves one out; `Content-Language` names the locale unless\n\
+                 neither is translated).",
             None =>
                 "an error's own answer has no text of an occurrence to localize, and no\n\
                      `Content-Language`.",
@@ -215,16 +256,26 @@ fn localized_docs(
     ))
 }
 
-/// `answer`: a response of a body's JSON, with the localized text in its
-/// member (`insert` puts it there) and `Content-Language`.
-fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
+/// `answer`: a response of a body's JSON, with the localized texts in
+/// their members (`keys`; `insert` puts them there) and `Content-Language`.
+fn answer_fn(insert: Option<TokenStream>, content_type: &str, keys: &[String]) -> TokenStream {
+    let count = proc_macro2::Literal::usize_unsuffixed(keys.len());
+    let keys_const = (!keys.is_empty()).then(|| {
+        quote! {
+            /// The members of the body that carry the localized texts.
+            const KEYS: [&str; #count] = [#(#keys),*];
+        }
+    });
     quote! {
-        /// A localized text and the locale it is written in: the one asked
-        /// for, or the default where a partial locale leaves the text out.
-        type Text = ::core::option::Option<(::alloc::string::String, Locale)>;
+        #keys_const
+
+        /// The localized texts (one per member) and the locale they are
+        /// written in: the one asked for, or the default where a partial
+        /// locale leaves them out.
+        type Text = ::core::option::Option<([::alloc::string::String; #count], Locale)>;
 
         /// The answer of `json` with `status`, the localized `text` in its
-        /// member; `Content-Language` (the text's own locale) when there is one.
+        /// members; `Content-Language` (the texts' own locale) when there are some.
         fn answer(
             status: StatusCode,
             json: ::core::result::Result<Value, ::serde_json::Error>,
@@ -251,17 +302,47 @@ fn answer_fn(insert: Option<TokenStream>, content_type: &str) -> TokenStream {
     }
 }
 
+/// `problem_texts`: problem details' `title` and `detail` in a locale.
+fn problem_texts() -> TokenStream {
+    quote! {
+        /// Problem details' texts in `locale`: the error's name as `title`
+        /// (the default's where the locale leaves it out) and `detail`,
+        /// written in `detail_locale`; in `locale` unless neither is.
+        fn problem_texts(
+            error: crate::ErrorCode,
+            locale: Locale,
+            detail: ::alloc::string::String,
+            detail_locale: Locale,
+        ) -> Text {
+            let title = error.name_in(locale);
+            let written_in =
+                if title == error.name() && detail_locale == Locale::DEFAULT { Locale::DEFAULT } else { locale };
+            ::core::option::Option::Some(([::alloc::string::String::from(title), detail], written_in))
+        }
+    }
+}
+
 /// `IntoResponse` for every value in a locale, `ErrorValue` and a value
 /// with its occurrence member alike: the body as the value writes it, its
-/// message in the locale where the body has a member for it (`has_text`).
-fn value_answers(catalogue: &Catalogue, has_text: bool) -> TokenStream {
+/// message in the locale where the body has a member for it (`has_text`),
+/// and as problem details (`problem`) its name as `title` too.
+fn value_answers(catalogue: &Catalogue, problem: bool, has_text: bool) -> TokenStream {
     if values(catalogue).is_empty() {
         return TokenStream::new();
     }
-    let text = if has_text {
+    let text = if problem {
+        quote! {
+            problem_texts(
+                crate::value_wire::Params::error_code(&self.error),
+                self.locale,
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
+            )
+        }
+    } else if has_text {
         quote! {
             ::core::option::Option::Some((
-                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                [crate::LocalizedMessage::message_in(&self.error, self.locale)],
                 crate::LocalizedMessage::message_locale(&self.error, self.locale),
             ))
         }

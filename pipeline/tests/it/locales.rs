@@ -312,3 +312,63 @@ fn a_server_answers_in_the_negotiated_locale() {
     assert_eq!(response.headers()["content-language"], "en");
     assert_eq!(crate::values::body_of(response), r#"{"code":1062,"message":"ER_DUP_ENTRY"}"#);
 }
+
+/// As problem details (`fixtures/values_problem.yaml`, German in part), an
+/// answer in a locale carries the error's name in `title` and the value's
+/// message, or the error's description, in `detail`, each in the locale
+/// where it translates them and the default's where it leaves one out;
+/// `Content-Language` names the locale unless neither is translated, and
+/// the code and the params never change.
+#[test]
+fn problem_details_answer_title_and_detail_in_the_locale() {
+    use values_problem_errors::axum_core::response::IntoResponse;
+    use values_problem_errors::values::ErrorValue;
+    use values_problem_errors::values::quota::{PlanRequired, QuotaExceeded};
+    use values_problem_errors::{ApiError, ErrorCode, Locale, Localized, ProblemDetails, QuotaError};
+
+    let answered = |response: values_problem_errors::axum_core::response::Response, language: &str| {
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert_eq!(response.headers()["content-language"], language);
+        crate::values::body_of(response)
+    };
+    let texts = |body: &str| {
+        let problem: ProblemDetails = serde_json::from_str(body).expect("problem details");
+        (problem.title.expect("a title"), problem.detail.expect("a detail"))
+    };
+
+    let value = QuotaExceeded { trace: "t-9".into(), used: 120, window: None };
+    let response = Localized { error: value.clone(), locale: Locale::De }.into_response();
+    assert_eq!(response.status(), 429);
+    let body = answered(response, "de");
+    assert_eq!(texts(&body), ("Kontingent erschöpft".into(), "120 Anfragen im Zeitfenster".into()));
+    // The client reads the same value whatever the language.
+    assert_eq!(ApiError::from_response(429, body.as_bytes()).value(), Some(ErrorValue::from(value.clone())));
+    // In the default, the answer is the value's own body (its members in
+    // the order of a JSON object read back).
+    let body = answered(Localized { error: value.clone(), locale: Locale::En }.into_response(), "en");
+    let json = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+    assert_eq!(json(&body), json(&serde_json::to_string(&value).unwrap()));
+
+    // An error's own answer: its name and its description in the locale.
+    let body =
+        answered(Localized { error: QuotaError::QuotaExceeded, locale: Locale::De }.into_response(), "de");
+    assert_eq!(
+        texts(&body),
+        ("Kontingent erschöpft".into(), "Das Konto hat sein Kontingent verbraucht.".into())
+    );
+    assert_eq!(
+        ApiError::from_response(429, body.as_bytes()).error_code(),
+        Some(QuotaError::QuotaExceeded.into())
+    );
+    // German translates this description but not the name: `title` is the default's.
+    let error = ErrorCode::from(QuotaError::PlanRequired);
+    let body = answered(Localized { error, locale: Locale::De }.into_response(), "de");
+    assert_eq!(texts(&body), ("Plan required".into(), "Der Tarif umfasst das nicht.".into()));
+    let plan = PlanRequired { trace: "t-1".into() };
+    let body = answered(Localized { error: plan, locale: Locale::De }.into_response(), "de");
+    assert_eq!(texts(&body), ("Plan required".into(), "Der Tarif umfasst das nicht.".into()));
+    // German leaves this error out: both texts and the language are the default's.
+    let body =
+        answered(Localized { error: QuotaError::QuotaLocked, locale: Locale::De }.into_response(), "en");
+    assert_eq!(texts(&body), ("Quota locked".into(), "Another request is changing the quota.".into()));
+}

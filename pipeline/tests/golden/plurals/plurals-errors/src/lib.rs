@@ -4079,7 +4079,8 @@ mod localized {
         }
     }
     /// Answers as the error does, with the text the body's message
-    /// holds (its name or its description) in the locale.
+    /// holds (its name or its description; as problem details, its
+    /// name in `title` and its description in `detail`) in the locale.
     impl IntoResponse for Localized<crate::ErrorCode> {
         fn into_response(self) -> Response {
             let (error, locale) = (self.error, self.locale);
@@ -4091,7 +4092,7 @@ mod localized {
                     locale
                 };
                 ::core::option::Option::Some((
-                    ::alloc::string::String::from(name),
+                    [::alloc::string::String::from(name)],
                     written_in,
                 ))
             };
@@ -4121,17 +4122,20 @@ mod localized {
             let status = crate::value_wire::Params::error_code(&self.error)
                 .status_code();
             let text: Text = ::core::option::Option::Some((
-                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                [crate::LocalizedMessage::message_in(&self.error, self.locale)],
                 crate::LocalizedMessage::message_locale(&self.error, self.locale),
             ));
             answer(status, ::serde_json::to_value(&self.error), text)
         }
     }
-    /// A localized text and the locale it is written in: the one asked
-    /// for, or the default where a partial locale leaves the text out.
-    type Text = ::core::option::Option<(::alloc::string::String, Locale)>;
+    /// The members of the body that carry the localized texts.
+    const KEYS: [&str; 1] = ["message"];
+    /// The localized texts (one per member) and the locale they are
+    /// written in: the one asked for, or the default where a partial
+    /// locale leaves them out.
+    type Text = ::core::option::Option<([::alloc::string::String; 1], Locale)>;
     /// The answer of `json` with `status`, the localized `text` in its
-    /// member; `Content-Language` (the text's own locale) when there is one.
+    /// members; `Content-Language` (the texts' own locale) when there are some.
     fn answer(
         status: StatusCode,
         json: ::core::result::Result<Value, ::serde_json::Error>,
@@ -4143,7 +4147,7 @@ mod localized {
         let mut json = json;
         let json_ref = &mut json;
         if let (
-            ::core::option::Option::Some((text, _)),
+            ::core::option::Option::Some((texts, _)),
             ::core::option::Option::Some(members),
         ) = (
             &text,
@@ -4152,11 +4156,13 @@ mod localized {
                 json.as_object_mut()
             },
         ) {
-            members
-                .insert(
-                    ::alloc::string::String::from("message"),
-                    Value::String(text.clone()),
-                );
+            for (key, text) in KEYS.iter().zip(texts) {
+                members
+                    .insert(
+                        ::alloc::string::String::from(*key),
+                        Value::String(text.clone()),
+                    );
+            }
         }
         let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
             return status.into_response();

@@ -13,6 +13,9 @@
 //!
 //! # Cargo features
 //!
+//! - `locales`: the texts of every locale but the default, on by default: without
+//!   it (`default-features = false`) every `…_in` method answers the default's
+//!   text, `Locale::negotiate` the default, and `Content-Language` says so.
 //! - `alloc`: errors as values (`values`: each error's params and message),
 //!   which own their text (uses `alloc`, no dependency).
 //! - `serde`: parse and write error bodies, and read and write every error in
@@ -25,7 +28,7 @@
 //!   `serde` and `http`; `reqwest` 0.13 without its default features: your own
 //!   dependency on it chooses TLS).
 //!
-//! None is on by default: the default crate is `no_std`, with no dependencies.
+//! Only `locales` is on by default: the default crate is `no_std`, with no dependencies.
 //!
 //! # Look up a code
 //!
@@ -34,10 +37,10 @@
 //! ```
 //! use values_problem_errors::{ErrorCode, QuotaError};
 //!
-//! let error = ErrorCode::from_code(4030).expect("a listed code");
-//! assert_eq!(error, ErrorCode::Quota(QuotaError::PlanRequired));
-//! assert_eq!(error.name(), "Plan required");
-//! assert_eq!(error.http_status(), 403);
+//! let error = ErrorCode::from_code(4091).expect("a listed code");
+//! assert_eq!(error, ErrorCode::Quota(QuotaError::QuotaLocked));
+//! assert_eq!(error.name(), "Quota locked");
+//! assert_eq!(error.http_status(), 409);
 //! assert!(error.is_client_error());
 //! ```
 //!
@@ -49,9 +52,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use values_problem_errors::{ApiError, ApiErrorKind, ErrorCode, QuotaError};
 //!
-//! let error = ApiError::from_response(403, br#"{"code":"4030","message":"Plan required"}"#);
-//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Quota(QuotaError::PlanRequired)));
-//! assert_eq!(error.body().map(|body| body.code.number()), Some(4030)); // as sent
+//! let error = ApiError::from_response(409, br#"{"code":"4091","message":"Quota locked"}"#);
+//! assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Quota(QuotaError::QuotaLocked)));
+//! assert_eq!(error.body().map(|body| body.code.number()), Some(4091)); // as sent
 //!
 //! // A body that is not an error body is kept, byte for byte.
 //! let error = ApiError::from_response(500, b"<html>Bad Gateway</html>");
@@ -96,9 +99,9 @@
 //! # #[cfg(feature = "serde")] {
 //! use values_problem_errors::{ErrorCode, QuotaError};
 //!
-//! assert_eq!(serde_json::to_string(&ErrorCode::Quota(QuotaError::PlanRequired)).unwrap(), "4030");
-//! let read: ErrorCode = serde_json::from_str("\"Plan required\"").unwrap();
-//! assert_eq!(read, ErrorCode::Quota(QuotaError::PlanRequired));
+//! assert_eq!(serde_json::to_string(&ErrorCode::Quota(QuotaError::QuotaLocked)).unwrap(), "4091");
+//! let read: ErrorCode = serde_json::from_str("\"Quota locked\"").unwrap();
+//! assert_eq!(read, ErrorCode::Quota(QuotaError::QuotaLocked));
 //! # }
 //! ```
 //!
@@ -112,15 +115,15 @@
 //! use values_problem_errors::{ProblemDetails, QuotaError};
 //!
 //! async fn handler() -> ::core::result::Result<String, QuotaError> {
-//!     Err(QuotaError::PlanRequired)
+//!     Err(QuotaError::QuotaLocked)
 //! }
 //!
-//! let response = QuotaError::PlanRequired.into_response();
-//! assert_eq!(response.status(), 403);
+//! let response = QuotaError::QuotaLocked.into_response();
+//! assert_eq!(response.status(), 409);
 //! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //!
-//! let response = ProblemDetails::from(QuotaError::PlanRequired).with_detail("token expired at 10:02").into_response();
-//! assert_eq!(response.status(), 403);
+//! let response = ProblemDetails::from(QuotaError::QuotaLocked).with_detail("token expired at 10:02").into_response();
+//! assert_eq!(response.status(), 409);
 //! # let _ = handler;
 //! # }
 //! ```
@@ -133,7 +136,7 @@
 //! # #[cfg(feature = "http")] {
 //! use values_problem_errors::ErrorCode;
 //!
-//! assert_eq!(ErrorCode::from_code(4030).map(|e| e.status_code().as_u16()), Some(403));
+//! assert_eq!(ErrorCode::from_code(4091).map(|e| e.status_code().as_u16()), Some(409));
 //! # }
 //! ```
 //!
@@ -284,6 +287,10 @@ pub enum QuotaError {
     ///
     /// HTTP status: 403.
     PlanRequired = 4030,
+    /// [`4091 Quota locked`](crate::reference#4091): Another request is changing the quota.
+    ///
+    /// HTTP status: 409.
+    QuotaLocked = 4091,
 }
 #[rustfmt::skip]
 impl QuotaError {
@@ -292,26 +299,35 @@ impl QuotaError {
     /// ```
     /// use values_problem_errors::QuotaError;
     ///
-    /// assert_eq!(QuotaError::ALL.len(), 2);
+    /// assert_eq!(QuotaError::ALL.len(), 3);
     /// assert_eq!(QuotaError::ALL[0], QuotaError::QuotaExceeded);
     /// ```
-    pub const ALL: &'static [Self] = &[Self::QuotaExceeded, Self::PlanRequired];
-    const CODES: &'static [u32] = &[4290, 4030];
-    const NAMES: &'static [&'static str] = &["Quota exceeded", "Plan required"];
+    pub const ALL: &'static [Self] = &[
+        Self::QuotaExceeded,
+        Self::PlanRequired,
+        Self::QuotaLocked,
+    ];
+    const CODES: &'static [u32] = &[4290, 4030, 4091];
+    const NAMES: &'static [&'static str] = &[
+        "Quota exceeded",
+        "Plan required",
+        "Quota locked",
+    ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "The account used its quota.",
         "The plan does not include this.",
+        "Another request is changing the quota.",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[429, 403];
-    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[]];
+    const HTTP_STATUSES: &'static [u16] = &[429, 403, 409];
+    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[]];
     const ALIAS_CODES: &'static [u32] = &[];
     const ALIAS_ROWS: &'static [usize] = &[];
     const CODE_SEED: u64 = 16294208416658607535;
-    const CODE_PILOTS: &'static [u16] = &[1];
-    const CODE_SLOTS: &'static [u32] = &[1, 0];
-    const ROW_MULTIPLIER: u32 = 2713282037;
-    const ROW_SHIFT: u32 = 30;
-    const ROW_OF: &'static [u8] = &[0, 0, 0, 1];
+    const CODE_PILOTS: &'static [u16] = &[6];
+    const CODE_SLOTS: &'static [u32] = &[2, 1, 0, 0];
+    const ROW_MULTIPLIER: u32 = 2065550767;
+    const ROW_SHIFT: u32 = 29;
+    const ROW_OF: &'static [u8] = &[1, 0, 0, 2, 0, 0, 0, 0];
     /// The numeric code.
     ///
     /// ```
@@ -392,6 +408,7 @@ impl QuotaError {
         match name {
             "Quota exceeded" => ::core::option::Option::Some(Self::QuotaExceeded),
             "Plan required" => ::core::option::Option::Some(Self::PlanRequired),
+            "Quota locked" => ::core::option::Option::Some(Self::QuotaLocked),
             _ => ::core::option::Option::None,
         }
     }
@@ -686,8 +703,8 @@ impl ErrorCode {
     /// ```
     /// use values_problem_errors::{ErrorCode, QuotaError};
     ///
-    /// let error = ErrorCode::Quota(QuotaError::PlanRequired);
-    /// assert_eq!(error.status_code().as_u16(), 403);
+    /// let error = ErrorCode::Quota(QuotaError::QuotaLocked);
+    /// assert_eq!(error.status_code().as_u16(), 409);
     /// ```
     #[cfg(feature = "http")]
     #[must_use]
@@ -845,8 +862,8 @@ mod response {
     /// use values_problem_errors::{ErrorCode, QuotaError};
     /// use values_problem_errors::BodyCode;
     ///
-    /// let known: BodyCode = serde_json::from_str("4030").unwrap();
-    /// assert_eq!(known.error_code(), Some(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let known: BodyCode = serde_json::from_str("4091").unwrap();
+    /// assert_eq!(known.error_code(), Some(ErrorCode::Quota(QuotaError::QuotaLocked)));
     ///
     /// let unknown: BodyCode = serde_json::from_str("\"0\"").unwrap();
     /// assert_eq!(unknown.error_code(), None);
@@ -910,7 +927,7 @@ mod response {
         /// use values_problem_errors::{ErrorCode, QuotaError};
         /// use values_problem_errors::BodyCode;
         ///
-        /// assert_eq!(BodyCode::new(4030).error_code(), Some(ErrorCode::Quota(QuotaError::PlanRequired)));
+        /// assert_eq!(BodyCode::new(4091).error_code(), Some(ErrorCode::Quota(QuotaError::QuotaLocked)));
         /// assert_eq!(BodyCode::new(0).error_code(), None);
         /// ```
         #[must_use]
@@ -1372,8 +1389,8 @@ mod response {
     /// use values_problem_errors::{ErrorCode, QuotaError};
     /// use values_problem_errors::ErrorBody;
     ///
-    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":4030,"message":"Plan required"}"#).unwrap();
-    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let body: ErrorBody = serde_json::from_slice(br#"{"code":4091,"message":"Quota locked"}"#).unwrap();
+    /// assert_eq!(body.code.error_code(), Some(ErrorCode::Quota(QuotaError::QuotaLocked)));
     ///
     /// let array: ErrorBody = serde_json::from_str(r#"{"code":["0"],"message":["X"]}"#).unwrap();
     /// assert_eq!(array.code.number(), 0);
@@ -1506,9 +1523,9 @@ mod response {
         /// use values_problem_errors::{ErrorCode, QuotaError};
         /// use values_problem_errors::ErrorBody;
         ///
-        /// let body = ErrorBody::new(ErrorCode::Quota(QuotaError::PlanRequired), "Plan required");
-        /// assert_eq!(body, ErrorBody::from(ErrorCode::Quota(QuotaError::PlanRequired)));
-        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":4030,\"message\":\"Plan required\"}");
+        /// let body = ErrorBody::new(ErrorCode::Quota(QuotaError::QuotaLocked), "Quota locked");
+        /// assert_eq!(body, ErrorBody::from(ErrorCode::Quota(QuotaError::QuotaLocked)));
+        /// assert_eq!(serde_json::to_string(&body).unwrap(), "{\"code\":4091,\"message\":\"Quota locked\"}");
         /// ```
         #[must_use]
         pub fn new(
@@ -1526,8 +1543,8 @@ mod response {
     /// ```
     /// use values_problem_errors::{ApiErrorKind, BodyCode, ErrorCode, QuotaError};
     ///
-    /// let kind = ApiErrorKind::classify(403, Some(BodyCode::new(4030)));
-    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let kind = ApiErrorKind::classify(409, Some(BodyCode::new(4091)));
+    /// assert_eq!(kind, ApiErrorKind::Code(ErrorCode::Quota(QuotaError::QuotaLocked)));
     ///
     /// let kind = ApiErrorKind::classify(299, Some(BodyCode::new(0)));
     /// assert_eq!(kind, ApiErrorKind::Unknown { status: 299, code: Some(BodyCode::new(0)) });
@@ -1584,8 +1601,8 @@ mod response {
     /// ```
     /// use values_problem_errors::{ApiError, ApiErrorKind, ErrorCode, QuotaError};
     ///
-    /// let error = ApiError::from_response(403, br#"{"code":4030,"message":"Plan required"}"#);
-    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let error = ApiError::from_response(409, br#"{"code":4091,"message":"Quota locked"}"#);
+    /// assert_eq!(error.kind(), ApiErrorKind::Code(ErrorCode::Quota(QuotaError::QuotaLocked)));
     ///
     /// // A body that is not JSON is kept as it came.
     /// let error = ApiError::from_response(502, b"<html>Bad Gateway</html>");
@@ -2317,14 +2334,14 @@ mod problem {
     /// ```
     /// use values_problem_errors::{ErrorCode, ProblemDetails, QuotaError};
     ///
-    /// let problem = ProblemDetails::from(ErrorCode::Quota(QuotaError::PlanRequired)).with_detail("token expired at 10:02");
-    /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/values-problem-errors.html#4030\",\"title\":\"Plan required\",\"status\":403,\"detail\":\"token expired at 10:02\",\"code\":4030}");
-    /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/values-problem-errors.html#4030\",\"title\":\"Plan required\",\"status\":403,\"detail\":\"token expired at 10:02\",\"code\":4030}").unwrap();
-    /// assert_eq!(read.error_code(), Some(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let problem = ProblemDetails::from(ErrorCode::Quota(QuotaError::QuotaLocked)).with_detail("token expired at 10:02");
+    /// assert_eq!(serde_json::to_string(&problem).unwrap(), "{\"type\":\"https://docs.example.com/values-problem-errors.html#4091\",\"title\":\"Quota locked\",\"status\":409,\"detail\":\"token expired at 10:02\",\"code\":4091}");
+    /// let read: ProblemDetails = serde_json::from_str("{\"type\":\"https://docs.example.com/values-problem-errors.html#4091\",\"title\":\"Quota locked\",\"status\":409,\"detail\":\"token expired at 10:02\",\"code\":4091}").unwrap();
+    /// assert_eq!(read.error_code(), Some(ErrorCode::Quota(QuotaError::QuotaLocked)));
     ///
     /// // A client finds the error in problem details too.
-    /// let error = values_problem_errors::ApiError::from_response(403, "{\"type\":\"https://docs.example.com/values-problem-errors.html#4030\",\"title\":\"Plan required\",\"status\":403,\"detail\":\"token expired at 10:02\",\"code\":4030}".as_bytes());
-    /// assert_eq!(error.error_code(), Some(ErrorCode::Quota(QuotaError::PlanRequired)));
+    /// let error = values_problem_errors::ApiError::from_response(409, "{\"type\":\"https://docs.example.com/values-problem-errors.html#4091\",\"title\":\"Quota locked\",\"status\":409,\"detail\":\"token expired at 10:02\",\"code\":4091}".as_bytes());
+    /// assert_eq!(error.error_code(), Some(ErrorCode::Quota(QuotaError::QuotaLocked)));
     /// ```
     #[derive(Clone, Debug, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -2695,8 +2712,8 @@ mod problem {
         /// ```
         /// use values_problem_errors::ErrorCode;
         ///
-        /// let error = ErrorCode::from_code(4030).expect("a listed code");
-        /// assert_eq!(error.problem_type(), "https://docs.example.com/values-problem-errors.html#4030");
+        /// let error = ErrorCode::from_code(4091).expect("a listed code");
+        /// assert_eq!(error.problem_type(), "https://docs.example.com/values-problem-errors.html#4091");
         /// ```
         #[must_use]
         pub fn problem_type(self) -> String {
@@ -2824,6 +2841,15 @@ pub mod values {
             pub trace: ::alloc::string::String,
         }
         value_impls!(PlanRequired: QuotaError::PlanRequired, Quota, QuotaPlanRequired, description);
+        /// [`QuotaError::QuotaLocked`](crate::QuotaError::QuotaLocked) with its params: Another request is changing the quota.
+        ///
+        /// Displayed as its description: the row has no message. The body's `message` member carries its name.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct QuotaLocked {
+            /// The trace of the failed call.
+            pub trace: ::alloc::string::String,
+        }
+        value_impls!(QuotaLocked: QuotaError::QuotaLocked, Quota, QuotaQuotaLocked, description);
     }
     /// Any of the catalogue's values: one variant per error with params or a message, named by its `ErrorCode` variant and its own (`ErrorValue::QuotaQuotaExceeded`).
     ///
@@ -2835,6 +2861,8 @@ pub mod values {
         QuotaQuotaExceeded(crate::values::quota::QuotaExceeded),
         /// [`QuotaError::PlanRequired`](crate::QuotaError::PlanRequired).
         QuotaPlanRequired(crate::values::quota::PlanRequired),
+        /// [`QuotaError::QuotaLocked`](crate::QuotaError::QuotaLocked).
+        QuotaQuotaLocked(crate::values::quota::QuotaLocked),
     }
     /// `$body` with `$value` bound to the value `$on`, an `ErrorValue`, holds: a `match` of
     /// one arm per value, written once for every method that dispatches on the value.
@@ -2843,6 +2871,7 @@ pub mod values {
             match $on {
                 Self::QuotaQuotaExceeded($value) => $body,
                 Self::QuotaPlanRequired($value) => $body,
+                Self::QuotaQuotaLocked($value) => $body,
             }
         };
     }
@@ -3026,8 +3055,8 @@ mod server {
     use ::http::{HeaderValue, StatusCode};
     use super::{ErrorBody, ErrorCode};
     /// Answers with the error's HTTP status and its RFC 9457 problem details
-    /// as `application/problem+json`: for `QuotaError::PlanRequired`, `403` and
-    /// `{"type":"https://docs.example.com/values-problem-errors.html#4030","title":"Plan required","status":403,"code":4030}`
+    /// as `application/problem+json`: for `QuotaError::QuotaLocked`, `409` and
+    /// `{"type":"https://docs.example.com/values-problem-errors.html#4091","title":"Quota locked","status":409,"code":4091}`
     /// (feature `axum`).
     ///
     /// To add what went wrong this time, answer with `ProblemDetails` instead:
@@ -3070,11 +3099,11 @@ mod server {
     /// use values_problem_errors::{RetryAfter, QuotaError};
     ///
     /// async fn handler() -> ::core::result::Result<String, (RetryAfter, QuotaError)> {
-    ///     Err((RetryAfter::seconds(7), QuotaError::PlanRequired))
+    ///     Err((RetryAfter::seconds(7), QuotaError::QuotaLocked))
     /// }
     ///
-    /// let response = (RetryAfter::seconds(7), QuotaError::PlanRequired).into_response();
-    /// assert_eq!(response.status(), 403);
+    /// let response = (RetryAfter::seconds(7), QuotaError::QuotaLocked).into_response();
+    /// assert_eq!(response.status(), 409);
     /// assert_eq!(response.headers()["retry-after"], "7");
     /// # let _ = handler;
     /// ```
@@ -3759,12 +3788,14 @@ mod value_wire {
     }
     wire_impls!(crate::values::quota::QuotaExceeded, to_string; trace: string required, used: integer required, window: number optional);
     wire_impls!(crate::values::quota::PlanRequired, name; trace: string required);
+    wire_impls!(crate::values::quota::QuotaLocked, name; trace: string required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
                 crate::ErrorCode::Quota(crate::QuotaError::QuotaExceeded) => ReadValue::read(members).map(Self::QuotaQuotaExceeded),
                 crate::ErrorCode::Quota(crate::QuotaError::PlanRequired) => ReadValue::read(members).map(Self::QuotaPlanRequired),
+                crate::ErrorCode::Quota(crate::QuotaError::QuotaLocked) => ReadValue::read(members).map(Self::QuotaQuotaLocked),
             }
         }
     }
@@ -3791,6 +3822,812 @@ mod value_wire {
         fn write_params<M: SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
             each_value!(self, value => value.write_params(map))
         }
+    }
+}
+/// A language the catalogue's texts are written in: only those it declares.
+///
+/// Every text getter and `Display` answer in the default, `en`; the
+/// `…_in` methods take a `Locale`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+#[rustfmt::skip]
+pub enum Locale {
+    /// `en`, the default: every text getter and `Display` answer in it.
+    #[default]
+    En,
+    /// `de`, partial: the texts it does not translate are the default's (`en`).
+    De,
+}
+#[rustfmt::skip]
+impl Locale {
+    /// Every locale, the default first.
+    pub const ALL: &'static [Self] = &[Self::En, Self::De];
+    /// The locale of every text getter and `Display`.
+    pub const DEFAULT: Self = Self::En;
+    const TAGS: &'static [&'static str] = &["en", "de"];
+    /// Its BCP 47 tag (`de-AT`), as `Content-Language` carries it.
+    #[must_use]
+    #[inline]
+    pub const fn tag(self) -> &'static str {
+        Self::TAGS[self as usize]
+    }
+    /// The locale of the tag, ignoring case; `None` for a tag the
+    /// catalogue does not declare.
+    #[must_use]
+    #[inline]
+    pub fn from_tag(tag: &str) -> ::core::option::Option<Self> {
+        Self::TAGS
+            .iter()
+            .position(|known| known.eq_ignore_ascii_case(tag))
+            .map(|i| Self::ALL[i])
+    }
+    /// The locale to answer a request in, from its `Accept-Language`
+    /// header: RFC 4647's lookup, heaviest range first, each range then
+    /// shortened from the end (`de-CH-1996`, `de-CH`, `de`) until it names a
+    /// locale; `*`, ranges of `q=0` and malformed ones name none, and only
+    /// the first 16 ranges are weighed. The default when none matches.
+    /// Allocates nothing.
+    ///
+    /// Only a locale whose texts are compiled in is chosen: without the
+    /// feature `locales`, which leaves out every locale's but the default's,
+    /// every header names the default, so that an answer's `Content-Language`
+    /// never names a language its text is not written in.
+    ///
+    /// ```
+    /// use values_problem_errors::Locale;
+    ///
+    /// // `de`'s texts are compiled in by the feature `locales`, on by default.
+    /// let expected = if cfg!(feature = "locales") { Locale::De } else { Locale::DEFAULT };
+    /// assert_eq!(Locale::negotiate("de-XX, en;q=0.9"), expected);
+    /// assert_eq!(Locale::negotiate("*"), Locale::DEFAULT);
+    /// assert_eq!(Locale::negotiate(""), Locale::DEFAULT);
+    /// ```
+    #[must_use]
+    pub fn negotiate(accept_language: &str) -> Self {
+        #[cfg(feature = "locales")]
+        if let ::core::option::Option::Some(i) = negotiate::lookup(
+            accept_language,
+            Self::TAGS,
+        ) {
+            return Self::ALL[i];
+        }
+        #[cfg(not(feature = "locales"))]
+        let _ = accept_language;
+        Self::DEFAULT
+    }
+    /// Whether the catalogue declares it partial: the texts it does
+    /// not translate are the default's.
+    #[must_use]
+    #[inline]
+    pub const fn is_partial(self) -> bool {
+        matches!(self, Self::De)
+    }
+    /// Where its translations are in the texts' constants, counted
+    /// from 1; 0 for the default, and for every locale without the
+    /// feature `locales`, which leaves the translations out.
+    const fn translated_at(self) -> usize {
+        if cfg!(feature = "locales") { self as usize } else { 0 }
+    }
+}
+/// Writes its tag.
+#[rustfmt::skip]
+impl ::core::fmt::Display for Locale {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+#[cfg(feature = "locales")]
+#[rustfmt::skip]
+mod negotiate {
+    //! Language negotiation: RFC 4647's lookup of an `Accept-Language` header
+    //! (RFC 9110) against the catalogue's locales, without allocating.
+    /// How many ranges of one header are weighed; the rest are ignored, so a
+    /// hostile header costs at most this many passes over it.
+    const MAX_RANGES: usize = 16;
+    /// The index in `tags` of the locale RFC 4647's lookup (section 3.4) finds
+    /// for `accept_language`: the ranges in descending `q`, those of equal
+    /// weight in header order; each range compared with every tag (ignoring
+    /// case), then with a subtag fewer from the end (and a single-letter one
+    /// left last), until one matches. `*`, ranges of `q=0` and malformed ones
+    /// match nothing; `None` when no range matches.
+    pub(crate) fn lookup(accept_language: &str, tags: &[&str]) -> Option<usize> {
+        let mut last: Option<(u16, usize)> = None;
+        loop {
+            let mut next: Option<(u16, usize, &str)> = None;
+            for (position, item) in accept_language
+                .split(',')
+                .take(MAX_RANGES)
+                .enumerate()
+            {
+                let Some((range, weight)) = range_and_weight(item) else { continue };
+                let after_last = last
+                    .is_none_or(|(w, p)| weight < w || (weight == w && position > p));
+                let before_next = next.is_none_or(|(w, _, _)| weight > w);
+                if after_last && before_next {
+                    next = Some((weight, position, range));
+                    if weight == 1000 {
+                        break;
+                    }
+                }
+            }
+            let (weight, position, range) = next?;
+            if let Some(found) = lookup_range(range, tags) {
+                return Some(found);
+            }
+            last = Some((weight, position));
+        }
+    }
+    /// A range and its weight in thousandths; `None` for `*`, a weight of 0
+    /// or a malformed item.
+    fn range_and_weight(item: &str) -> Option<(&str, u16)> {
+        let mut parts = item.split(';');
+        let range = parts.next()?.trim();
+        let well_formed = !range.is_empty() && range.len() <= 64
+            && range.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !range.starts_with('-') && !range.ends_with('-');
+        if !well_formed {
+            return None;
+        }
+        let mut weight = 1000;
+        for parameter in parts {
+            let (name, value) = parameter.split_once('=')?;
+            if name.trim().eq_ignore_ascii_case("q") {
+                weight = q_value(value.trim())?;
+            }
+        }
+        (weight > 0).then_some((range, weight))
+    }
+    /// A `qvalue` (RFC 9110, section 12.4.2) in thousandths: `0`, `0.5`, `1.000`.
+    fn q_value(text: &str) -> Option<u16> {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut thousandths: u16 = 0;
+        for (i, digit) in fraction.bytes().enumerate() {
+            thousandths += u16::from(digit - b'0') * [100, 10, 1][i];
+        }
+        match whole {
+            "0" => Some(thousandths),
+            "1" if thousandths == 0 => Some(1000),
+            _ => None,
+        }
+    }
+    /// The first tag the range, or a truncation of it, equals.
+    fn lookup_range(range: &str, tags: &[&str]) -> Option<usize> {
+        let mut candidate = range;
+        loop {
+            if let Some(found) = tags
+                .iter()
+                .position(|tag| tag.eq_ignore_ascii_case(candidate))
+            {
+                return Some(found);
+            }
+            let (shorter, _) = candidate.rsplit_once('-')?;
+            candidate = match shorter.rsplit_once('-') {
+                Some((before, singleton)) if singleton.len() == 1 => before,
+                _ => shorter,
+            };
+        }
+    }
+}
+#[rustfmt::skip]
+impl QuotaError {
+    /// The descriptions each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[
+        &["Das Konto hat sein Kontingent verbraucht.", "Der Tarif umfasst das nicht."],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTIONS_IN: &'static [&'static [&'static str]] = &[];
+    /// Per locale but the default, each row's description in `DESCRIPTIONS_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[&[1, 2, 0]];
+    #[cfg(not(feature = "locales"))]
+    const DESCRIPTION_IN_AT: &'static [&'static [u32]] = &[];
+    /// The description in `locale`: [`description`](Self::description) in the
+    /// default, `en`, and where a partial locale does not translate it.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// assert_eq!(QuotaError::QuotaLocked.description_in(Locale::De), "Another request is changing the quota.");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        match locale.translated_at() {
+            0 => self.description(),
+            other => {
+                match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                    0 => self.description(),
+                    at => Self::DESCRIPTIONS_IN[other - 1][at as usize - 1],
+                }
+            }
+        }
+    }
+    /// The locale [`description_in(locale)`](Self::description_in) is
+    /// written in: `locale` where it translates this row and the feature
+    /// `locales` compiles its texts in, else the default (what an answer's
+    /// `Content-Language` says).
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// let written_in = Locale::DEFAULT;
+    /// assert_eq!(QuotaError::QuotaLocked.description_locale(Locale::De), written_in);
+    /// assert_eq!(QuotaError::QuotaLocked.description_locale(Locale::DEFAULT), Locale::DEFAULT);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+        match locale.translated_at() {
+            0 => crate::Locale::DEFAULT,
+            other => {
+                match Self::DESCRIPTION_IN_AT[other - 1][self.row()] {
+                    0 => crate::Locale::DEFAULT,
+                    _ => locale,
+                }
+            }
+        }
+    }
+}
+#[rustfmt::skip]
+impl QuotaError {
+    /// The names each locale but the default translates, in `Locale` order.
+    #[cfg(feature = "locales")]
+    const NAMES_IN: &'static [&'static [&'static str]] = &[&["Kontingent erschöpft"]];
+    #[cfg(not(feature = "locales"))]
+    const NAMES_IN: &'static [&'static [&'static str]] = &[];
+    /// Per locale but the default, each row's name in `NAMES_IN`,
+    /// counted from 1; 0 where the locale leaves the default's.
+    #[cfg(feature = "locales")]
+    const NAME_IN_AT: &'static [&'static [u32]] = &[&[1, 0, 0]];
+    #[cfg(not(feature = "locales"))]
+    const NAME_IN_AT: &'static [&'static [u32]] = &[];
+    /// The name in `locale`: [`name`](Self::name) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// assert_eq!(QuotaError::QuotaExceeded.name_in(Locale::De), "Kontingent erschöpft");
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn name_in(self, locale: crate::Locale) -> &'static str {
+        match locale.translated_at() {
+            0 => self.name(),
+            other => {
+                match Self::NAME_IN_AT[other - 1][self.row()] {
+                    0 => self.name(),
+                    at => Self::NAMES_IN[other - 1][at as usize - 1],
+                }
+            }
+        }
+    }
+    /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// let error = QuotaError::QuotaExceeded;
+    /// assert_eq!(error.explanation_in(Locale::DEFAULT), error.explanation());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn explanation_in(
+        self,
+        locale: crate::Locale,
+    ) -> ::core::option::Option<&'static str> {
+        let _ = locale;
+        self.explanation()
+    }
+    /// The causes in `locale`: [`causes`](Self::causes) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// let error = QuotaError::QuotaExceeded;
+    /// assert_eq!(error.causes_in(Locale::DEFAULT), error.causes());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        let _ = locale;
+        self.causes()
+    }
+    /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
+    /// `en`, and where `locale` does not translate it.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// let error = QuotaError::QuotaExceeded;
+    /// assert_eq!(error.solutions_in(Locale::DEFAULT), error.solutions());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        let _ = locale;
+        self.solutions()
+    }
+    /// The variant named `name` in `locale`: its name there, or the default's
+    /// where `locale` does not translate it, compared exactly. Names are unique
+    /// within the table in every locale; this scans the rows.
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale};
+    ///
+    /// assert_eq!(QuotaError::from_name_in(Locale::De, "Kontingent erschöpft"), Some(QuotaError::QuotaExceeded));
+    /// assert_eq!(QuotaError::from_name_in(Locale::DEFAULT, "Quota exceeded"), Some(QuotaError::QuotaExceeded));
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn from_name_in(
+        locale: crate::Locale,
+        name: &str,
+    ) -> ::core::option::Option<Self> {
+        Self::ALL.iter().copied().find(|error| error.name_in(locale) == name)
+    }
+}
+#[rustfmt::skip]
+impl ErrorCode {
+    /// The description in `locale`: [`description`](Self::description) in the default.
+    #[must_use]
+    #[inline]
+    pub const fn description_in(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Self::Quota(error) => error.description_in(locale),
+        }
+    }
+    /// The locale [`description_in(locale)`](Self::description_in) is
+    /// written in: `locale` where it translates this code, else the default.
+    #[must_use]
+    #[inline]
+    pub const fn description_locale(self, locale: crate::Locale) -> crate::Locale {
+        match self {
+            Self::Quota(error) => error.description_locale(locale),
+        }
+    }
+}
+#[rustfmt::skip]
+impl ErrorCode {
+    /// The name in `locale`: [`name`](Self::name) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    #[inline]
+    pub const fn name_in(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Self::Quota(error) => error.name_in(locale),
+        }
+    }
+    /// The explanation in `locale`: [`explanation`](Self::explanation) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    #[inline]
+    pub const fn explanation_in(
+        self,
+        locale: crate::Locale,
+    ) -> ::core::option::Option<&'static str> {
+        match self {
+            Self::Quota(error) => error.explanation_in(locale),
+        }
+    }
+    /// The causes in `locale`: [`causes`](Self::causes) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    #[inline]
+    pub const fn causes_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match self {
+            Self::Quota(error) => error.causes_in(locale),
+        }
+    }
+    /// The solutions in `locale`: [`solutions`](Self::solutions) in the default,
+    /// and where `locale` does not translate it.
+    #[must_use]
+    #[inline]
+    pub const fn solutions_in(self, locale: crate::Locale) -> &'static [&'static str] {
+        match self {
+            Self::Quota(error) => error.solutions_in(locale),
+        }
+    }
+}
+/// A value's message in a locale (feature `alloc`): every value and `ErrorValue`
+/// have it, and so does `Occurrence` (feature `serde`). Where `locale` translates the error, its template in
+/// `locale` is rendered as `Display` renders the default's, `en`, with
+/// the same fields; elsewhere the message is `Display`'s.
+///
+/// ```
+/// use values_problem_errors::{Locale, LocalizedMessage};
+/// use values_problem_errors::values::quota;
+///
+/// let value = quota::QuotaExceeded {
+///     trace: "trace".to_owned(),
+///     used: 42,
+///     window: Some(2.5),
+/// };
+/// assert_eq!(value.message_in(Locale::De), "42 Anfragen im Zeitfenster");
+/// assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
+/// ```
+#[cfg(feature = "alloc")]
+pub trait LocalizedMessage {
+    /// The message in `locale`: the error's template in it, rendered as
+    /// `Display` renders the default's (a row without a template: its
+    /// description in it); `Display`'s text in the default, and where
+    /// `locale` does not translate it.
+    #[must_use]
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String;
+    /// The locale [`message_in(locale)`](Self::message_in) is written
+    /// in: `locale` where it translates this error, else the default
+    /// (what an answer's `Content-Language` says).
+    #[must_use]
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale;
+}
+/// Every value's, from its error's translations and its fields.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl<T: translated::Message> LocalizedMessage for T {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        match T::ERROR_CODE.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(T::ERROR_CODE.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => self.render(pieces),
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        T::ERROR_CODE.message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl LocalizedMessage for crate::values::ErrorValue {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        let error = self.error();
+        match error.message_translation(locale) {
+            translated::Translation::Default => {
+                ::alloc::string::ToString::to_string(self)
+            }
+            translated::Translation::Description => {
+                ::alloc::string::String::from(error.description_in(locale))
+            }
+            translated::Translation::Pieces(pieces) => {
+                match self {
+                    Self::QuotaQuotaExceeded(value) => {
+                        translated::Message::render(value, pieces)
+                    }
+                    _ => translated::render(pieces, &[]),
+                }
+            }
+        }
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.error().message_translation(locale).locale(locale)
+    }
+}
+/// The value's.
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+impl<V: LocalizedMessage> LocalizedMessage for crate::values::Occurrence<V> {
+    fn message_in(&self, locale: crate::Locale) -> ::alloc::string::String {
+        self.value.message_in(locale)
+    }
+    fn message_locale(&self, locale: crate::Locale) -> crate::Locale {
+        self.value.message_locale(locale)
+    }
+}
+/// Translated messages: what each value gives, and the renderer.
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+mod translated {
+    use ::core::fmt::{Display, Write};
+    /// What a value gives `LocalizedMessage`: public in this private
+    /// module, so that only the crate's values have it.
+    pub trait Message: Display {
+        /// The error this is a value of.
+        const ERROR_CODE: crate::ErrorCode;
+        /// Its message from a translated template's `pieces`, its
+        /// fields in place.
+        fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+            render(pieces, &[])
+        }
+    }
+    /// A value's message in a locale, as its error's row gives it.
+    pub enum Translation {
+        /// `Display`'s, in the default: the locale leaves it out.
+        Default,
+        /// Its description in the locale: the row has no template.
+        Description,
+        /// Its template in the locale, to render with the value's fields.
+        Pieces(Pieces),
+    }
+    impl Translation {
+        /// The locale the message is written in, asked in `asked`.
+        pub(crate) const fn locale(&self, asked: crate::Locale) -> crate::Locale {
+            match self {
+                Self::Default => crate::Locale::DEFAULT,
+                _ => asked,
+            }
+        }
+    }
+    /// A template's pieces: the text before a param, and the param
+    /// (counted from 1 in the default template's, 0 for none).
+    pub type Pieces = &'static [(&'static str, usize)];
+    /// `pieces` with each param shown as `Display` shows it, in a
+    /// `String` sized for the text and a short word per param.
+    pub(crate) fn render(
+        pieces: Pieces,
+        params: &[&dyn Display],
+    ) -> ::alloc::string::String {
+        let mut size = 16 * params.len();
+        for &(before, _) in pieces {
+            size += before.len();
+        }
+        let mut text = ::alloc::string::String::with_capacity(size);
+        for &(before, param) in pieces {
+            text.push_str(before);
+            if let ::core::option::Option::Some(param) = params
+                .get(param.wrapping_sub(1))
+            {
+                let _ = ::core::write!(text, "{param}");
+            }
+        }
+        text
+    }
+    /// Each value's `Message`, from its path under `values` (`$module::$value`), its
+    /// `ErrorCode` variant `$code` and the fields a translated template shows, in the
+    /// default template's order.
+    macro_rules! message_impls {
+        ($module:ident::$value:ident, $code:ident $(; $($field:ident),+)?) => {
+            impl Message for crate::values::$module::$value {
+                const ERROR_CODE: crate::ErrorCode = crate::ErrorCode::$code(Self::ERROR);
+                $(fn render(&self, pieces: Pieces) -> ::alloc::string::String {
+                    render(pieces, &[$(&self.$field),+])
+                })?
+            }
+        };
+    }
+    message_impls!(quota::QuotaExceeded, Quota; used);
+    message_impls!(quota::PlanRequired, Quota);
+    message_impls!(quota::QuotaLocked, Quota);
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl QuotaError {
+    /// The message templates each locale but the default translates, in `Locale`
+    /// order, each as its pieces: the text before a param, and the param.
+    #[cfg(feature = "locales")]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[
+        &[&[("", 1), (" Anfragen im Zeitfenster", 0)]],
+    ];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGES_IN: &'static [&'static [crate::translated::Pieces]] = &[];
+    /// Per locale but the default, each row's template in `MESSAGES_IN`, counted
+    /// from 1; `u32::MAX` where it translates the description of a row without
+    /// one; 0 where the row's message is the default's.
+    #[cfg(feature = "locales")]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[&[1, u32::MAX, 0]];
+    #[cfg(not(feature = "locales"))]
+    const MESSAGE_IN_AT: &'static [&'static [u32]] = &[];
+    /// The row's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
+        match locale.translated_at() {
+            0 => crate::translated::Translation::Default,
+            other => {
+                match Self::MESSAGE_IN_AT[other - 1][self.row()] {
+                    0 => crate::translated::Translation::Default,
+                    u32::MAX => crate::translated::Translation::Description,
+                    at => {
+                        crate::translated::Translation::Pieces(
+                            Self::MESSAGES_IN[other - 1][at as usize - 1],
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+#[cfg(feature = "alloc")]
+#[rustfmt::skip]
+impl ErrorCode {
+    /// The error's message in `locale`, as the value of the error renders it.
+    pub(crate) const fn message_translation(
+        self,
+        locale: crate::Locale,
+    ) -> crate::translated::Translation {
+        match self {
+            Self::Quota(error) => error.message_translation(locale),
+        }
+    }
+}
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+pub use localized::Localized;
+/// Answering errors in the request's language (feature `axum`).
+#[cfg(feature = "axum")]
+#[rustfmt::skip]
+mod localized {
+    use ::axum_core::body::Body;
+    use ::axum_core::extract::FromRequestParts;
+    use ::axum_core::response::{IntoResponse, Response};
+    use ::http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_TYPE};
+    use ::http::{HeaderValue, StatusCode};
+    use ::serde_json::Value;
+    use crate::Locale;
+    /// An error answered in a locale (feature `axum`): with its status, its
+    /// body (`application/problem+json`), the localized text in it and
+    /// `Content-Language`, while its code never changes. A handler takes the
+    /// request's `Locale` (negotiated from its `Accept-Language`) and answers
+    /// errors in it:
+    ///
+    /// ```
+    /// use values_problem_errors::{QuotaError, Locale, Localized};
+    /// use values_problem_errors::axum_core::response::IntoResponse;
+    ///
+    /// async fn handler(locale: Locale) -> Result<(), Localized<QuotaError>> {
+    ///     Err(Localized { error: QuotaError::QuotaLocked, locale })
+    /// }
+    ///
+    /// let response = Localized { error: QuotaError::QuotaExceeded, locale: Locale::De }.into_response();
+    /// assert_eq!(response.status(), 429);
+    /// assert_eq!(response.headers()["content-language"], "de");
+    /// # let _ = handler;
+    /// ```
+    ///
+    /// Each table's enum, `ErrorCode`, each value and `ErrorValue` answer so.
+    /// A value's message is rendered in the locale; problem details carry the
+    /// error's name in `title` and the value's message, or the error's
+    /// description, in `detail`, both in the locale (the default's where the
+    /// locale leaves one out; `Content-Language` names the locale unless
+    /// neither is translated).
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Localized<T> {
+        /// The error.
+        pub error: T,
+        /// The locale its texts are in.
+        pub locale: Locale,
+    }
+    /// The request's locale, negotiated from its `Accept-Language`
+    /// header (the default without one): never rejects.
+    impl<S: Sync> FromRequestParts<S> for Locale {
+        type Rejection = ::core::convert::Infallible;
+        async fn from_request_parts(
+            parts: &mut ::http::request::Parts,
+            _: &S,
+        ) -> ::core::result::Result<Self, Self::Rejection> {
+            let header = parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok());
+            ::core::result::Result::Ok(Locale::negotiate(header.unwrap_or_default()))
+        }
+    }
+    /// Answers as the error does, with the text the body's message
+    /// holds (its name or its description; as problem details, its
+    /// name in `title` and its description in `detail`) in the locale.
+    impl IntoResponse for Localized<crate::ErrorCode> {
+        fn into_response(self) -> Response {
+            let (error, locale) = (self.error, self.locale);
+            let text: Text = problem_texts(
+                error,
+                locale,
+                ::alloc::string::String::from(error.description_in(locale)),
+                error.description_locale(locale),
+            );
+            answer(
+                error.status_code(),
+                ::serde_json::to_value(crate::ProblemDetails::from(error)),
+                text,
+            )
+        }
+    }
+    /// Answers as `Localized<ErrorCode>` does.
+    impl IntoResponse for Localized<crate::QuotaError> {
+        fn into_response(self) -> Response {
+            Localized {
+                error: crate::ErrorCode::from(self.error),
+                locale: self.locale,
+            }
+                .into_response()
+        }
+    }
+    /// Answers as the value does, with its message in the locale.
+    impl<T> IntoResponse for Localized<T>
+    where
+        T: crate::LocalizedMessage + crate::value_wire::Params + ::serde::Serialize,
+    {
+        fn into_response(self) -> Response {
+            let status = crate::value_wire::Params::error_code(&self.error)
+                .status_code();
+            let text: Text = problem_texts(
+                crate::value_wire::Params::error_code(&self.error),
+                self.locale,
+                crate::LocalizedMessage::message_in(&self.error, self.locale),
+                crate::LocalizedMessage::message_locale(&self.error, self.locale),
+            );
+            answer(status, ::serde_json::to_value(&self.error), text)
+        }
+    }
+    /// The members of the body that carry the localized texts.
+    const KEYS: [&str; 2] = ["title", "detail"];
+    /// The localized texts (one per member) and the locale they are
+    /// written in: the one asked for, or the default where a partial
+    /// locale leaves them out.
+    type Text = ::core::option::Option<([::alloc::string::String; 2], Locale)>;
+    /// The answer of `json` with `status`, the localized `text` in its
+    /// members; `Content-Language` (the texts' own locale) when there are some.
+    fn answer(
+        status: StatusCode,
+        json: ::core::result::Result<Value, ::serde_json::Error>,
+        text: Text,
+    ) -> Response {
+        let ::core::result::Result::Ok(json) = json else {
+            return status.into_response();
+        };
+        let mut json = json;
+        let json_ref = &mut json;
+        if let (
+            ::core::option::Option::Some((texts, _)),
+            ::core::option::Option::Some(members),
+        ) = (
+            &text,
+            {
+                let json = json_ref;
+                json.as_object_mut()
+            },
+        ) {
+            for (key, text) in KEYS.iter().zip(texts) {
+                members
+                    .insert(
+                        ::alloc::string::String::from(*key),
+                        Value::String(text.clone()),
+                    );
+            }
+        }
+        let ::core::result::Result::Ok(bytes) = ::serde_json::to_vec(&json) else {
+            return status.into_response();
+        };
+        let mut response = Response::new(Body::from(bytes));
+        *response.status_mut() = status;
+        let headers = response.headers_mut();
+        headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if let ::core::option::Option::Some((_, locale)) = text {
+            headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale.tag()));
+        }
+        response
+    }
+    /// Problem details' texts in `locale`: the error's name as `title`
+    /// (the default's where the locale leaves it out) and `detail`,
+    /// written in `detail_locale`; in `locale` unless neither is.
+    fn problem_texts(
+        error: crate::ErrorCode,
+        locale: Locale,
+        detail: ::alloc::string::String,
+        detail_locale: Locale,
+    ) -> Text {
+        let title = error.name_in(locale);
+        let written_in = if title == error.name() && detail_locale == Locale::DEFAULT {
+            Locale::DEFAULT
+        } else {
+            locale
+        };
+        ::core::option::Option::Some((
+            [::alloc::string::String::from(title), detail],
+            written_in,
+        ))
     }
 }
 /// Every table of the catalogue on one page, with an anchor per code.
