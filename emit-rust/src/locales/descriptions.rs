@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::super::splice::TextSlot;
 use super::super::tokens::{doc, ident};
-use super::{example_locale, print, translations_constant};
+use super::{print, translations_constant, with_locales};
 use errcat_model::locales::Locales;
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
@@ -20,8 +20,32 @@ const INDENT: usize = 4;
 /// A table's `description_in`, printed, with its constants in place.
 pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String {
     let name = ident(&table.rust_enum);
-    let row = table.rows.last().expect("a validated table has rows");
-    let example = example_locale(locales, row, |locale, row| locale.description(row).to_owned());
+    let last = table.rows.last().expect("a validated table has rows");
+    // The last row the first locale but the default translates the description of.
+    let translated = locales.others.first().and_then(|locale| {
+        table
+            .rows
+            .iter()
+            .rev()
+            .find_map(|row| Some((locale.variant(), row, locale.row(&row.code)?.description.clone()?)))
+    });
+    let example = match translated {
+        Some((variant, row, text)) => format!(
+            "let error = {}::{};\n{}",
+            table.rust_enum,
+            row.rust_variant,
+            with_locales(
+                &format!("assert_eq!(error.description_in(Locale::{variant}), {});", rust_str(&text)),
+                &format!("assert_eq!(error.description_in(Locale::{variant}), error.description());"),
+            ),
+        ),
+        None => format!(
+            "let error = {}::{};\nassert_eq!(error.description_in(Locale::{}), error.description());",
+            table.rust_enum,
+            last.rust_variant,
+            locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant()),
+        ),
+    };
     let docs = doc(&format!(
         "The description in `locale`: [`description`](Self::description) in the\n\
          default, `{default}`{partial}.\n\n\
@@ -37,17 +61,6 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
         },
         krate = catalogue.crate_ident(),
         name = table.rust_enum,
-        example = example
-            .map(|(variant, text)| format!(
-                "assert_eq!({}::{}.description_in(Locale::{variant}), {});",
-                table.rust_enum,
-                row.rust_variant,
-                rust_str(&text)
-            ))
-            .unwrap_or_else(|| format!(
-                "let error = {}::{};\nassert_eq!(error.description_in(Locale::DEFAULT), error.description());",
-                table.rust_enum, row.rust_variant
-            )),
     ));
     let locale_docs = doc(&locale_docs(catalogue, locales, table));
     if locales.others.is_empty() {

@@ -22,8 +22,8 @@ use super::super::tokens::doc;
 use super::super::values::guide::{Sample, shown};
 use super::super::values::{Value, occurrence, values};
 use super::message_data::{Translates, emit_message_data};
-use super::print;
 use super::selected::{emit_selected_impls, selects};
+use super::{print, with_locales};
 use errcat_model::Catalogue;
 use errcat_model::locales::Locales;
 use errcat_model::rust_items::Items;
@@ -160,10 +160,18 @@ fn trait_docs(catalogue: &Catalogue, locales: &Locales, values: &[Value]) -> Str
         Some((value, (variant, text))) => (
             value,
             format!(
-                "assert_eq!(value.message_in(Locale::{variant}), {});\n\
-                 assert_eq!(value.message_locale(Locale::{variant}), Locale::{variant});\n\
-                 assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());",
-                rust_str(&text)
+                "{}\nassert_eq!(value.message_in(Locale::DEFAULT), value.to_string());",
+                with_locales(
+                    &format!(
+                        "assert_eq!(value.message_in(Locale::{variant}), {});\n\
+                         assert_eq!(value.message_locale(Locale::{variant}), Locale::{variant});",
+                        rust_str(&text)
+                    ),
+                    &format!(
+                        "assert_eq!(value.message_in(Locale::{variant}), value.to_string());\n\
+                         assert_eq!(value.message_locale(Locale::{variant}), Locale::DEFAULT);"
+                    ),
+                ),
             ),
         ),
         None => (

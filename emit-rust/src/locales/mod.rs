@@ -23,10 +23,10 @@ use quote::quote;
 use super::splice::Fixed;
 use super::tokens::{doc, ident};
 use super::values::values;
+use errcat_model::Catalogue;
 use errcat_model::locales::{Locale, Locales};
 use errcat_model::rust_data::{Expr, Writer};
 use errcat_model::text::rust_str;
-use errcat_model::{Catalogue, Row};
 
 /// The lookup `Locale::negotiate` runs, spliced in verbatim.
 const NEGOTIATE_SOURCE: &str = include_str!("negotiate.rs");
@@ -241,15 +241,6 @@ fn emit_negotiate(catalogue: &Catalogue, locales: &Locales) -> TokenStream {
     }
 }
 
-/// The first other locale and `text` of `row` in it, for an example.
-fn example_locale(
-    locales: &Locales,
-    row: &Row,
-    text: impl Fn(&Locale, &Row) -> String,
-) -> Option<(String, String)> {
-    locales.others.first().map(|locale| (locale.variant(), text(locale, row)))
-}
-
 /// `ErrorCode::description_in`, dispatching to each table's.
 fn emit_error_code(catalogue: &Catalogue) -> TokenStream {
     let arms = catalogue.tables.iter().map(|table| {
@@ -296,4 +287,18 @@ fn translations_constant(out: &mut Writer, locales: &Locales, indent: usize, dec
     out.constant(indent, decl, value);
     out.line(indent, "#[cfg(not(feature = \"locales\"))]");
     out.line(indent, &format!("{decl} = &[];"));
+}
+
+/// A doctest's assertions of a translation, which hold only with the
+/// feature `locales` (on by default) compiling it in, and of the default's
+/// texts that every locale answers without it: both, chosen by `cfg!`, so
+/// that the example passes with every feature set.
+fn with_locales(translated: &str, without: &str) -> String {
+    let indented = |lines: &str| lines.lines().map(|line| format!("    {line}\n")).collect::<String>();
+    format!(
+        "if cfg!(feature = \"locales\") {{\n{}}} else {{\n    \
+         // Without the feature `locales`, every locale answers the default's texts.\n{}}}",
+        indented(translated),
+        indented(without),
+    )
 }

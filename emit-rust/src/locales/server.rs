@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::super::examples::sample_row;
 use super::super::tokens::{doc, ident};
-use super::values;
+use super::{values, with_locales};
 use errcat_model::locales::Locales;
 use errcat_model::text::rust_str;
 use errcat_model::{BodyRole, Catalogue, MessageText};
@@ -200,7 +200,19 @@ fn localized_docs(
             table,
             row,
             locale.variant(),
-            format!("assert_eq!(response.headers()[\"content-language\"], {});\n", rust_str(&locale.tag)),
+            format!(
+                "{}\n",
+                with_locales(
+                    &format!(
+                        "assert_eq!(response.headers()[\"content-language\"], {});",
+                        rust_str(&locale.tag)
+                    ),
+                    &format!(
+                        "assert_eq!(response.headers()[\"content-language\"], {});",
+                        rust_str(&locales.default)
+                    ),
+                )
+            ),
         ),
         None => (
             table,

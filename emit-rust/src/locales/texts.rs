@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::super::splice::TextSlot;
 use super::super::tokens::{doc, ident};
-use super::{print, translations_constant};
+use super::{print, translations_constant, with_locales};
 use errcat_model::locales::{Locales, RowTexts};
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
@@ -173,18 +173,29 @@ fn from_name_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> Toke
         Some((variant, row, name)) => (variant, row, name),
         None => (locales.default_variant(), first, first.name.clone()),
     };
+    let enum_name = &table.rust_enum;
+    let found = |found: Option<&Row>| {
+        let found =
+            found.map_or_else(|| "None".to_owned(), |row| format!("Some({enum_name}::{})", row.rust_variant));
+        format!("assert_eq!({enum_name}::from_name_in(Locale::{variant}, {}), {found});", rust_str(&shown))
+    };
+    // Without the feature `locales`, the name is looked up among the default's.
+    let without = table.rows.iter().find(|other| other.name == shown);
+    let in_locale = if without.is_some_and(|other| std::ptr::eq(other, row)) {
+        found(Some(row))
+    } else {
+        with_locales(&found(Some(row)), &found(without))
+    };
     let docs = doc(&format!(
         "The variant named `name` in `locale`: its name there, or the default's\n\
          where `locale` does not translate it, compared exactly. Names are unique\n\
          within the table in every locale; this scans the rows.\n\n\
          ```\n\
          use {krate}::{{{enum_name}, Locale}};\n\n\
-         assert_eq!({enum_name}::from_name_in(Locale::{variant}, {shown}), Some({enum_name}::{row}));\n\
+         {in_locale}\n\
          assert_eq!({enum_name}::from_name_in(Locale::DEFAULT, {default}), Some({enum_name}::{row}));\n\
          ```",
         krate = catalogue.crate_ident(),
-        enum_name = table.rust_enum,
-        shown = rust_str(&shown),
         default = rust_str(&row.name),
         row = row.rust_variant,
     ));
@@ -210,8 +221,16 @@ fn docs(catalogue: &Catalogue, locales: &Locales, table: &Table, text: &Text) ->
     let first: &Row = table.rows.first().expect("a validated table has rows");
     let assert = match example {
         Some((variant, row, shown)) => format!(
-            "assert_eq!({}::{}.{}_in(Locale::{variant}), {shown});",
-            table.rust_enum, row.rust_variant, text.getter
+            "let error = {}::{};\n{}",
+            table.rust_enum,
+            row.rust_variant,
+            with_locales(
+                &format!("assert_eq!(error.{getter}_in(Locale::{variant}), {shown});", getter = text.getter),
+                &format!(
+                    "assert_eq!(error.{getter}_in(Locale::{variant}), error.{getter}());",
+                    getter = text.getter
+                ),
+            ),
         ),
         None => format!(
             "let error = {}::{};\nassert_eq!(error.{getter}_in(Locale::DEFAULT), error.{getter}());",

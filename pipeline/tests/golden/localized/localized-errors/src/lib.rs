@@ -3755,7 +3755,13 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErLockWaitTimeout.description_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
+    /// let error = ServerError::ErLockWaitTimeout;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.description_in(Locale::De), "Die Anweisung hat zu lange auf eine Zeilensperre gewartet.");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.description_in(Locale::De), error.description());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3890,7 +3896,13 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErConCountError.name_in(Locale::De), "Zu viele Verbindungen");
+    /// let error = ServerError::ErConCountError;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.name_in(Locale::De), "Zu viele Verbindungen");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.name_in(Locale::De), error.name());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3911,7 +3923,13 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErAccessDeniedError.explanation_in(Locale::De), Some("Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu."));
+    /// let error = ServerError::ErAccessDeniedError;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.explanation_in(Locale::De), Some("Der Server fand kein Konto für Benutzer und Host, oder das Passwort passte nicht dazu."));
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.explanation_in(Locale::De), error.explanation());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3939,7 +3957,13 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErAccessDeniedError.causes_in(Locale::De), ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]);
+    /// let error = ServerError::ErAccessDeniedError;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.causes_in(Locale::De), ["Das Passwort ist falsch.", "Das Konto darf sich von diesem Host nicht verbinden."]);
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.causes_in(Locale::De), error.causes());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3960,7 +3984,13 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::ErAccessDeniedError.solutions_in(Locale::De), ["Prüfen Sie das Passwort und den Host, für den das Konto freigegeben ist."]);
+    /// let error = ServerError::ErAccessDeniedError;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.solutions_in(Locale::De), ["Prüfen Sie das Passwort und den Host, für den das Konto freigegeben ist."]);
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.solutions_in(Locale::De), error.solutions());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3982,7 +4012,12 @@ impl ServerError {
     /// ```
     /// use localized_errors::{ServerError, Locale};
     ///
-    /// assert_eq!(ServerError::from_name_in(Locale::De, "Zu viele Verbindungen"), Some(ServerError::ErConCountError));
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(ServerError::from_name_in(Locale::De, "Zu viele Verbindungen"), Some(ServerError::ErConCountError));
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(ServerError::from_name_in(Locale::De, "Zu viele Verbindungen"), None);
+    /// }
     /// assert_eq!(ServerError::from_name_in(Locale::DEFAULT, "ER_CON_COUNT_ERROR"), Some(ServerError::ErConCountError));
     /// ```
     #[must_use]
@@ -4070,8 +4105,14 @@ impl ErrorCode {
 ///     host: "host".to_owned(),
 ///     using_password: true,
 /// };
-/// assert_eq!(value.message_in(Locale::De), "Zugriff verweigert für Benutzer 'user'@'host' (Passwort verwendet: true)");
-/// assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// if cfg!(feature = "locales") {
+///     assert_eq!(value.message_in(Locale::De), "Zugriff verweigert für Benutzer 'user'@'host' (Passwort verwendet: true)");
+///     assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// } else {
+///     // Without the feature `locales`, every locale answers the default's texts.
+///     assert_eq!(value.message_in(Locale::De), value.to_string());
+///     assert_eq!(value.message_locale(Locale::De), Locale::DEFAULT);
+/// }
 /// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
 /// ```
 #[cfg(feature = "alloc")]
@@ -4331,7 +4372,12 @@ mod localized {
     ///
     /// let response = Localized { error: ServerError::ErConCountError, locale: Locale::De }.into_response();
     /// assert_eq!(response.status(), 503);
-    /// assert_eq!(response.headers()["content-language"], "de");
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(response.headers()["content-language"], "de");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(response.headers()["content-language"], "en");
+    /// }
     /// # let _ = handler;
     /// ```
     ///

@@ -3520,7 +3520,13 @@ impl StorageError {
     /// ```
     /// use plurals_errors::{StorageError, Locale};
     ///
-    /// assert_eq!(StorageError::QuotaExceeded.description_in(Locale::Pl), "Zapis przekroczyłby limit konta.");
+    /// let error = StorageError::QuotaExceeded;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.description_in(Locale::Pl), "Zapis przekroczyłby limit konta.");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.description_in(Locale::Pl), error.description());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -3720,8 +3726,14 @@ impl ErrorCode {
 ///     count: 42,
 ///     owner: "owner".to_owned(),
 /// };
-/// assert_eq!(value.message_in(Locale::Pl), "Klient owner blokuje 42 pliki");
-/// assert_eq!(value.message_locale(Locale::Pl), Locale::Pl);
+/// if cfg!(feature = "locales") {
+///     assert_eq!(value.message_in(Locale::Pl), "Klient owner blokuje 42 pliki");
+///     assert_eq!(value.message_locale(Locale::Pl), Locale::Pl);
+/// } else {
+///     // Without the feature `locales`, every locale answers the default's texts.
+///     assert_eq!(value.message_in(Locale::Pl), value.to_string());
+///     assert_eq!(value.message_locale(Locale::Pl), Locale::DEFAULT);
+/// }
 /// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
 /// ```
 #[cfg(feature = "alloc")]

@@ -4032,7 +4032,13 @@ impl QuotaError {
     /// ```
     /// use values_problem_errors::{QuotaError, Locale};
     ///
-    /// assert_eq!(QuotaError::QuotaLocked.description_in(Locale::De), "Another request is changing the quota.");
+    /// let error = QuotaError::PlanRequired;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.description_in(Locale::De), "Der Tarif umfasst das nicht.");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.description_in(Locale::De), error.description());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -4092,7 +4098,13 @@ impl QuotaError {
     /// ```
     /// use values_problem_errors::{QuotaError, Locale};
     ///
-    /// assert_eq!(QuotaError::QuotaExceeded.name_in(Locale::De), "Kontingent erschöpft");
+    /// let error = QuotaError::QuotaExceeded;
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(error.name_in(Locale::De), "Kontingent erschöpft");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(error.name_in(Locale::De), error.name());
+    /// }
     /// ```
     #[must_use]
     #[inline]
@@ -4162,7 +4174,12 @@ impl QuotaError {
     /// ```
     /// use values_problem_errors::{QuotaError, Locale};
     ///
-    /// assert_eq!(QuotaError::from_name_in(Locale::De, "Kontingent erschöpft"), Some(QuotaError::QuotaExceeded));
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(QuotaError::from_name_in(Locale::De, "Kontingent erschöpft"), Some(QuotaError::QuotaExceeded));
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(QuotaError::from_name_in(Locale::De, "Kontingent erschöpft"), None);
+    /// }
     /// assert_eq!(QuotaError::from_name_in(Locale::DEFAULT, "Quota exceeded"), Some(QuotaError::QuotaExceeded));
     /// ```
     #[must_use]
@@ -4250,8 +4267,14 @@ impl ErrorCode {
 ///     used: 42,
 ///     window: Some(2.5),
 /// };
-/// assert_eq!(value.message_in(Locale::De), "42 Anfragen im Zeitfenster");
-/// assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// if cfg!(feature = "locales") {
+///     assert_eq!(value.message_in(Locale::De), "42 Anfragen im Zeitfenster");
+///     assert_eq!(value.message_locale(Locale::De), Locale::De);
+/// } else {
+///     // Without the feature `locales`, every locale answers the default's texts.
+///     assert_eq!(value.message_in(Locale::De), value.to_string());
+///     assert_eq!(value.message_locale(Locale::De), Locale::DEFAULT);
+/// }
 /// assert_eq!(value.message_in(Locale::DEFAULT), value.to_string());
 /// ```
 #[cfg(feature = "alloc")]
@@ -4482,7 +4505,12 @@ mod localized {
     ///
     /// let response = Localized { error: QuotaError::QuotaExceeded, locale: Locale::De }.into_response();
     /// assert_eq!(response.status(), 429);
-    /// assert_eq!(response.headers()["content-language"], "de");
+    /// if cfg!(feature = "locales") {
+    ///     assert_eq!(response.headers()["content-language"], "de");
+    /// } else {
+    ///     // Without the feature `locales`, every locale answers the default's texts.
+    ///     assert_eq!(response.headers()["content-language"], "en");
+    /// }
     /// # let _ = handler;
     /// ```
     ///
