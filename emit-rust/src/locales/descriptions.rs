@@ -12,7 +12,7 @@ use super::{print, translations_constant, with_locales};
 use errcat_model::locales::Locales;
 use errcat_model::rust_data::{Expr, Writer, string_literal};
 use errcat_model::text::rust_str;
-use errcat_model::{Catalogue, Table};
+use errcat_model::{Catalogue, Row, Table};
 
 /// The indent of an associated constant.
 const INDENT: usize = 4;
@@ -20,30 +20,21 @@ const INDENT: usize = 4;
 /// A table's `description_in`, printed, with its constants in place.
 pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String {
     let name = ident(&table.rust_enum);
-    let last = table.rows.last().expect("a validated table has rows");
-    // The last row the first locale but the default translates the description of.
-    let translated = locales.others.first().and_then(|locale| {
-        table
-            .rows
-            .iter()
-            .rev()
-            .find_map(|row| Some((locale.variant(), row, locale.row(&row.code)?.description.clone()?)))
-    });
+    let (row, translated) = example_row(locales, table);
+    let variant = locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant());
     let example = match translated {
-        Some((variant, row, text)) => format!(
+        Some(text) => format!(
             "let error = {}::{};\n{}",
             table.rust_enum,
             row.rust_variant,
             with_locales(
-                &format!("assert_eq!(error.description_in(Locale::{variant}), {});", rust_str(&text)),
+                &format!("assert_eq!(error.description_in(Locale::{variant}), {});", rust_str(text)),
                 &format!("assert_eq!(error.description_in(Locale::{variant}), error.description());"),
             ),
         ),
         None => format!(
-            "let error = {}::{};\nassert_eq!(error.description_in(Locale::{}), error.description());",
-            table.rust_enum,
-            last.rust_variant,
-            locales.others.first().map_or_else(|| locales.default_variant(), |locale| locale.variant()),
+            "let error = {}::{};\nassert_eq!(error.description_in(Locale::{variant}), error.description());",
+            table.rust_enum, row.rust_variant,
         ),
     };
     let docs = doc(&format!(
@@ -62,7 +53,7 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
         krate = catalogue.crate_ident(),
         name = table.rust_enum,
     ));
-    let locale_docs = doc(&locale_docs(catalogue, locales, table));
+    let locale_docs = doc(&locale_docs(catalogue, locales, table, row, translated.is_some()));
     if locales.others.is_empty() {
         // The default alone: no constants, and getters that answer its texts.
         return print(quote! {
@@ -122,10 +113,30 @@ pub(super) fn emit_description_in(catalogue: &Catalogue, locales: &Locales, tabl
     printed
 }
 
+/// The row both getters' examples show, and its description in the first
+/// locale but the default: the last row that locale translates the
+/// description of, else the last row (with no translation).
+fn example_row<'a>(locales: &'a Locales, table: &'a Table) -> (&'a Row, Option<&'a str>) {
+    let translated = locales.others.first().and_then(|locale| {
+        table.rows.iter().rev().find_map(|row| Some((row, locale.row(&row.code)?.description.as_deref()?)))
+    });
+    match translated {
+        Some((row, text)) => (row, Some(text)),
+        None => (table.rows.last().expect("a validated table has rows"), None),
+    }
+}
+
 /// `description_locale`'s docs, with an example where a locale but the
-/// default is declared: the last row in the first, which is that locale
-/// where it translates the row and the feature `locales` compiles it in.
-fn locale_docs(catalogue: &Catalogue, locales: &Locales, table: &Table) -> String {
+/// default is declared: `row` in the first, which is that locale where it
+/// translates the row (`translated`) and the feature `locales` compiles it
+/// in.
+fn locale_docs(
+    catalogue: &Catalogue,
+    locales: &Locales,
+    table: &Table,
+    row: &Row,
+    translated: bool,
+) -> String {
     let docs = "The locale [`description_in(locale)`](Self::description_in) is\n\
                 written in: `locale` where it translates this row and the feature\n\
                 `locales` compiles its texts in, else the default (what an answer's\n\
@@ -135,9 +146,7 @@ fn locale_docs(catalogue: &Catalogue, locales: &Locales, table: &Table) -> Strin
                 written in: the default, the one locale the catalogue declares."
             .to_owned();
     };
-    let row = table.rows.last().expect("a validated table has rows");
     let variant = locale.variant();
-    let translated = locale.row(&row.code).is_some_and(|texts| texts.description.is_some());
     let expected = if translated {
         format!("if cfg!(feature = \"locales\") {{ Locale::{variant} }} else {{ Locale::DEFAULT }}")
     } else {

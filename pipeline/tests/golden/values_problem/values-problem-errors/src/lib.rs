@@ -4061,9 +4061,9 @@ impl QuotaError {
     /// ```
     /// use values_problem_errors::{QuotaError, Locale};
     ///
-    /// let written_in = Locale::DEFAULT;
-    /// assert_eq!(QuotaError::QuotaLocked.description_locale(Locale::De), written_in);
-    /// assert_eq!(QuotaError::QuotaLocked.description_locale(Locale::DEFAULT), Locale::DEFAULT);
+    /// let written_in = if cfg!(feature = "locales") { Locale::De } else { Locale::DEFAULT };
+    /// assert_eq!(QuotaError::PlanRequired.description_locale(Locale::De), written_in);
+    /// assert_eq!(QuotaError::PlanRequired.description_locale(Locale::DEFAULT), Locale::DEFAULT);
     /// ```
     #[must_use]
     #[inline]
