@@ -96,6 +96,8 @@ pub const RESERVED_ASSOCIATED_NAMES: &[&str] = &[
     "CODE_HASH_WHOLE",
     "CODE_PILOTS",
     "CODE_SLOTS",
+    "CODE_KEYS",
+    "CODE_VARIANTS",
     "NAME_SEED",
     "NAME_HASH_MIDDLE",
     "NAME_HASH_WHOLE",

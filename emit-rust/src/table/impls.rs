@@ -141,7 +141,7 @@ fn emit_by_code(catalogue: &Catalogue, ex: &Examples, lookups: &Lookups) -> Toke
             Some(quote! { #[inline] }),
         ),
     };
-    let from_code_body = lookup::from_code_body(table, lookups, &hash);
+    let from_code_body = lookup::from_code_body(table, lookups, catalogue.codes, &hash);
     quote! {
         #code_and_row
 

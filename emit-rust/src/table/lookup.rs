@@ -85,7 +85,12 @@ pub(super) fn code_keys(table: &Table) -> Vec<(&Code, usize)> {
 }
 
 /// The body of `from_code`, for a code hashed with `hash`.
-pub(super) fn from_code_body(table: &Table, lookups: &Lookups, hash: &TokenStream) -> TokenStream {
+pub(super) fn from_code_body(
+    table: &Table,
+    lookups: &Lookups,
+    catalogue_codes: CodeKind,
+    hash: &TokenStream,
+) -> TokenStream {
     if lookups.by_code.is_none() {
         let arms = table.rows.iter().map(|row| {
             let keys = std::iter::once(&row.code).chain(&row.aliases).map(code_tokens);
@@ -96,6 +101,19 @@ pub(super) fn from_code_body(table: &Table, lookups: &Lookups, hash: &TokenStrea
             match code {
                 #(#arms)*
                 _ => ::core::option::Option::None,
+            }
+        };
+    }
+    if catalogue_codes == CodeKind::String {
+        // Each slot holds its key and variant (`write_keys_by_slot`): no
+        // key index to read, no branch for aliases.
+        return quote! {
+            let hash = #hash;
+            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_KEYS.len());
+            if Self::CODE_KEYS[slot] == code {
+                ::core::option::Option::Some(Self::CODE_VARIANTS[slot])
+            } else {
+                ::core::option::Option::None
             }
         };
     }

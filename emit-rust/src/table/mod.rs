@@ -181,17 +181,29 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
     );
     if let Some((by_code, reads)) = &lookups.by_code {
         // The hash table's keys: every row's code, then every alias.
-        let alias_keys = &lookup::code_keys(table)[n..];
-        let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
-        out.constant(ITEM_INDENT, &format!("const ALIAS_CODES: &'static [{code_ty}]"), &array(alias_codes));
-        let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
-        out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
-        out.constant(ITEM_INDENT, "const CODE_SEED: u64", &scalar(by_code.seed.to_string()));
-        if catalogue.codes == CodeKind::String {
-            out.constant(ITEM_INDENT, "const CODE_HASH_MIDDLE: bool", &scalar(reads.middle().to_string()));
-            out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(reads.whole().to_string()));
+        let keys = lookup::code_keys(table);
+        let seed = scalar(by_code.seed.to_string());
+        match catalogue.codes {
+            CodeKind::Integer => {
+                let alias_keys = &keys[n..];
+                let alias_codes = alias_keys.iter().map(|&(alias, _)| code_literal(alias)).collect();
+                out.constant(ITEM_INDENT, "const ALIAS_CODES: &'static [u32]", &array(alias_codes));
+                let alias_rows = alias_keys.iter().map(|&(_, r)| scalar(r.to_string())).collect();
+                out.constant(ITEM_INDENT, "const ALIAS_ROWS: &'static [usize]", &array(alias_rows));
+                out.constant(ITEM_INDENT, "const CODE_SEED: u64", &seed);
+                write_phf_consts(&mut out, "CODE", by_code);
+            }
+            CodeKind::String => {
+                out.constant(ITEM_INDENT, "const CODE_SEED: u64", &seed);
+                out.constant(
+                    ITEM_INDENT,
+                    "const CODE_HASH_MIDDLE: bool",
+                    &scalar(reads.middle().to_string()),
+                );
+                out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(reads.whole().to_string()));
+                write_keys_by_slot(&mut out, table, by_code, &keys);
+            }
         }
-        write_phf_consts(&mut out, "CODE", by_code);
     }
     if let Some(index) = &lookups.row_index {
         write_row_index(&mut out, index);
@@ -214,6 +226,24 @@ fn write_phf_consts(out: &mut Writer, prefix: &str, phf: &Phf) {
     out.constant(ITEM_INDENT, &format!("const {prefix}_PILOTS: &'static [u16]"), &Expr::RefArray(pilots));
     let slots = phf.slots.iter().map(|slot| Expr::Scalar(slot.to_string().into())).collect();
     out.constant(ITEM_INDENT, &format!("const {prefix}_SLOTS: &'static [u32]"), &Expr::RefArray(slots));
+}
+
+/// A string-code table's pilots, and each slot's key and variant
+/// (`CODE_KEYS`, `CODE_VARIANTS`): `from_code` reads the code to compare
+/// and the variant to return straight from the slot, with no key index
+/// between them and no row to check against `ALL` (see BENCHMARKS.md,
+/// "String `from_code` at 1,000 codes: keys by slot"). A slot no key lands
+/// in holds the first key and its variant, which only that key matches.
+fn write_keys_by_slot(out: &mut Writer, table: &Table, phf: &Phf, keys: &[(&Code, usize)]) {
+    let pilots = phf.pilots.iter().map(|pilot| Expr::Scalar(pilot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, "const CODE_PILOTS: &'static [u16]", &Expr::RefArray(pilots));
+    let by_slot = || phf.slots.iter().map(|&key| keys[key as usize]);
+    let codes = by_slot().map(|(code, _)| code_literal(code)).collect();
+    out.constant(ITEM_INDENT, "const CODE_KEYS: &'static [&'static str]", &Expr::RefArray(codes));
+    let variants = by_slot()
+        .map(|(_, row)| Expr::Atom(format!("Self::{}", table.rows[row].rust_variant).into()))
+        .collect();
+    out.constant(ITEM_INDENT, "const CODE_VARIANTS: &'static [Self]", &Expr::RefArray(variants));
 }
 
 /// The getters' slot array (`phf::rows`): `ROW_MULTIPLIER`, `ROW_SHIFT`,

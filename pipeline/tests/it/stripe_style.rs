@@ -39,6 +39,44 @@ fn codes_and_aliases_find_their_rows_exactly() {
     assert_eq!(DECLINED.code(), "card_declined");
 }
 
+/// `RequestError`'s keys (18 codes, one of them empty, and an alias: the
+/// hash table's path, each slot holding its key), searched one by one.
+fn request_error_by_search(code: &str) -> Option<RequestError> {
+    RequestError::ALL.iter().copied().find(|error| error.code() == code || error.aliases().contains(&code))
+}
+
+#[test]
+fn the_hashed_codes_agree_with_a_search_on_every_key_and_near_miss() {
+    let keys = RequestError::ALL
+        .iter()
+        .flat_map(|error| std::iter::once(error.code()).chain(error.aliases().iter().copied()));
+    for key in keys {
+        assert_eq!(RequestError::from_code(key), request_error_by_search(key), "{key:?}");
+        assert!(RequestError::from_code(key).is_some(), "{key:?}");
+        // A changed byte anywhere, a byte more or less: every byte is compared.
+        let mut near: Vec<String> = (0..key.len())
+            .map(|at| {
+                let mut bytes = key.as_bytes().to_vec();
+                bytes[at] ^= 0x20;
+                String::from_utf8_lossy(&bytes).into_owned()
+            })
+            .collect();
+        near.extend([format!("{key}_"), format!("_{key}"), key.get(1..).unwrap_or("").to_owned()]);
+        for miss in &near {
+            assert_eq!(RequestError::from_code(miss), request_error_by_search(miss), "{miss:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Any text, and text made of the codes' own characters, is found
+    /// exactly when a search finds it.
+    #[test]
+    fn the_hashed_codes_agree_with_a_search(code in "\\PC{0,30}|[a-z_01]{0,24}") {
+        proptest::prop_assert_eq!(RequestError::from_code(&code), request_error_by_search(&code));
+    }
+}
+
 #[test]
 fn conversions_and_display_use_the_text() {
     assert_eq!(ErrorCode::try_from("rate_limit"), Ok(ErrorCode::Request(RequestError::RateLimit)));

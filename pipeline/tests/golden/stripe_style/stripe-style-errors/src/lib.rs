@@ -787,15 +787,77 @@ impl RequestError {
         &[],
         &[],
     ];
-    const ALIAS_CODES: &'static [&'static str] = &["1001"];
-    const ALIAS_ROWS: &'static [usize] = &[7];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[9, 1, 8, 1, 1];
-    const CODE_SLOTS: &'static [u32] = &[
-        13, 0, 11, 0, 0, 8, 5, 0, 0, 4, 17, 9, 0, 3, 2, 19, 0, 0, 18, 7, 0, 1, 0, 14, 16,
-        10, 0, 0, 15, 0, 6, 12,
+    const CODE_KEYS: &'static [&'static str] = &[
+        "idempotency_key_in_use",
+        "",
+        "coupon_expired",
+        "",
+        "",
+        "charge_already_captured",
+        "amount_too_large",
+        "",
+        "",
+        "api_key_expired",
+        "url_invalid",
+        "charge_already_refunded",
+        "",
+        "rate_limit",
+        "resource_missing",
+        "1001",
+        "",
+        "",
+        "testmode_charges_only",
+        "balance_insufficient",
+        "",
+        "parameter_missing",
+        "",
+        "livemode_mismatch",
+        "postal_code_invalid",
+        "country_unsupported",
+        "",
+        "",
+        "parameter_unknown",
+        "",
+        "amount_too_small",
+        "email_invalid",
+    ];
+    const CODE_VARIANTS: &'static [Self] = &[
+        Self::IdempotencyKeyInUse,
+        Self::UnknownReason,
+        Self::CouponExpired,
+        Self::UnknownReason,
+        Self::UnknownReason,
+        Self::ChargeAlreadyCaptured,
+        Self::AmountTooLarge,
+        Self::UnknownReason,
+        Self::UnknownReason,
+        Self::ApiKeyExpired,
+        Self::UrlInvalid,
+        Self::ChargeAlreadyRefunded,
+        Self::UnknownReason,
+        Self::RateLimit,
+        Self::ResourceMissing,
+        Self::BalanceInsufficient,
+        Self::UnknownReason,
+        Self::UnknownReason,
+        Self::TestModeChargesOnly,
+        Self::BalanceInsufficient,
+        Self::UnknownReason,
+        Self::ParameterMissing,
+        Self::UnknownReason,
+        Self::LivemodeMismatch,
+        Self::PostalCodeInvalid,
+        Self::CountryUnsupported,
+        Self::UnknownReason,
+        Self::UnknownReason,
+        Self::ParameterUnknown,
+        Self::UnknownReason,
+        Self::AmountTooSmall,
+        Self::EmailInvalid,
     ];
     const NAME_SEED: u64 = 16294208416658607535;
     const NAME_HASH_MIDDLE: bool = false;
@@ -838,16 +900,9 @@ impl RequestError {
             Self::CODE_HASH_MIDDLE,
             Self::CODE_HASH_WHOLE,
         );
-        let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_SLOTS.len());
-        let key = Self::CODE_SLOTS[slot] as usize;
-        let rows = Self::CODES.len();
-        let (found, row) = if key < rows {
-            (Self::CODES[key], key)
-        } else {
-            (Self::ALIAS_CODES[key - rows], Self::ALIAS_ROWS[key - rows])
-        };
-        if found == code {
-            ::core::option::Option::Some(Self::ALL[row])
+        let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_KEYS.len());
+        if Self::CODE_KEYS[slot] == code {
+            ::core::option::Option::Some(Self::CODE_VARIANTS[slot])
         } else {
             ::core::option::Option::None
         }
