@@ -1,6 +1,7 @@
-//! The guards against hostile YAML that run before a spec is read, in one
-//! pass of the parser: nesting deeper than any spec needs, and aliases that
-//! repeat more text than reading may spend.
+//! The guards against hostile YAML, in one pass of the parser: nesting
+//! deeper than any spec needs, and aliases that repeat more text than
+//! reading may spend. They run before a spec that may hold an alias is
+//! read, and after a spec that cannot fails to read.
 //!
 //! Both look at the same events, so they share the pass: the parser is
 //! the largest part of loading, and a spec is read by it once here.
@@ -160,7 +161,9 @@ mod tests {
 
     #[test]
     fn an_alias_is_seen_wherever_a_node_may_start() {
-        for text in ["*a", "a: *b", "a:\t*b", "- *a", "[x, *a]", "{k: *a}", "? *a", "a:\n  *b", "a:\r*b", "--- *a"] {
+        for text in
+            ["*a", "a: *b", "a:\t*b", "- *a", "[x, *a]", "{k: *a}", "? *a", "a:\n  *b", "a:\r*b", "--- *a"]
+        {
             assert!(may_hold_alias(text), "{text:?}");
         }
         for text in ["a: b", "a: '2 * 3'", "a: x*y", "a: Use *bold* text", "a: \"*\""] {
@@ -168,7 +171,8 @@ mod tests {
         }
         // Every alias the parser reads is seen, whatever surrounds it.
         for text in ["a: &x 1\nb: *x\n", "l: [&x 1, *x]\n", "- &x a\n- *x\n", "a: &k x\n? *k\n: v\n"] {
-            let aliases = Parser::new_from_str(text).flatten().filter(|(e, _)| matches!(e, Event::Alias(_))).count();
+            let aliases =
+                Parser::new_from_str(text).flatten().filter(|(e, _)| matches!(e, Event::Alias(_))).count();
             assert!(aliases > 0 && may_hold_alias(text), "{text:?}");
         }
     }
