@@ -82,7 +82,9 @@ pub(super) fn may_hold_alias(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'*').any(|(at, _)| {
         let before = bytes[..at].iter().rev().find(|&&byte| byte != b' ' && byte != b'\t');
-        matches!(before, None | Some(b'\n' | b'\r' | b':' | b'-' | b'?' | b'[' | b'{' | b','))
+        // Any byte past ASCII too: YAML 1.1 also breaks lines at U+0085,
+        // U+2028 and U+2029.
+        matches!(before, None | Some(b'\n' | b'\r' | b':' | b'-' | b'?' | b'[' | b'{' | b',' | 0x80..))
     })
 }
 
@@ -161,8 +163,11 @@ mod tests {
 
     #[test]
     fn an_alias_is_seen_wherever_a_node_may_start() {
+        let breaks = ["a:\u{85}  *b", "a:\u{2028}*b", "a:\u{2029} *b"];
         for text in
             ["*a", "a: *b", "a:\t*b", "- *a", "[x, *a]", "{k: *a}", "? *a", "a:\n  *b", "a:\r*b", "--- *a"]
+                .into_iter()
+                .chain(breaks)
         {
             assert!(may_hold_alias(text), "{text:?}");
         }
