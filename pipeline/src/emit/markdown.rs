@@ -10,6 +10,7 @@ mod sections;
 mod xml;
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use crate::emit::sample;
 use errcat_model::output::Comment;
@@ -224,15 +225,16 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
             || !row.params.is_empty()
             || row.message.is_some()
     }) {
+        // Writing to a `String` cannot fail.
         if table.named {
-            section.push_str(&format!("\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name)));
+            let _ = write!(section, "\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name));
         } else {
-            section.push_str(&format!("\n#### {}\n", code_text(&row.code)));
+            let _ = write!(section, "\n#### {}\n", code_text(&row.code));
         }
         if let Some(explanation) = &row.explanation {
-            section.push_str(&format!("\n{}\n", REFERENCE.paragraph(explanation)));
+            let _ = write!(section, "\n{}\n", REFERENCE.paragraph(explanation));
         }
-        section.push_str(&message_lines(catalogue, row));
+        message_lines(&mut section, catalogue, row);
         section.push_str(&params_table(&row.params));
         for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
             if texts.is_empty() {
@@ -264,60 +266,62 @@ fn shared_params_section(catalogue: &Catalogue) -> String {
 }
 
 /// A row's message template, as the spec writes it, and the message it
-/// renders with the sample values the OpenAPI examples show: nothing when
-/// it has none.
-fn message_lines(catalogue: &Catalogue, row: &Row) -> String {
+/// renders with the sample values the OpenAPI examples show, onto `out`:
+/// nothing when it has none.
+fn message_lines(out: &mut String, catalogue: &Catalogue, row: &Row) {
     let (Some(message), Some(sample)) = (&row.message, sample::message(catalogue, row)) else {
-        return String::new();
+        return;
     };
-    format!(
-        "{}{}",
-        verbatim("Message template", &message.shown(true)),
-        verbatim("With sample values", &sample)
-    )
+    verbatim(out, "Message template", &message.shown(true));
+    verbatim(out, "With sample values", &sample);
 }
 
-/// A paragraph showing `text` exactly after `label`: in a code span, or in
-/// a fenced block when it has more than one line (a code span shows a line
-/// break as a space).
-fn verbatim(label: &str, text: &str) -> String {
+/// A paragraph showing `text` exactly after `label`, onto `out`: in a code
+/// span, or in a fenced block when it has more than one line (a code span
+/// shows a line break as a space).
+fn verbatim(out: &mut String, label: &str, text: &str) {
     // A text that begins or ends with a space goes in a fence too: in a
     // code span, Markdown linters refuse such a space (MD038), and padding
     // it would make CommonMark strip a space that is part of the text.
     let spaced = text.starts_with(' ') || text.ends_with(' ');
     if !text.contains(['\n', '\r']) && !spaced {
-        return format!("\n{label}: {}\n", code_span(text));
+        for part in ["\n", label, ": ", &code_span(text), "\n"] {
+            out.push_str(part);
+        }
+        return;
     }
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run.max(2) + 1);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    format!("\n{label}:\n\n{fence}text\n{text}\n{fence}\n")
+    let _ = write!(out, "\n{label}:\n\n{fence}text\n{text}\n{fence}\n");
 }
 
 /// A table of params: name, type, whether required, description; nothing
-/// when there are none.
+/// when there are none. Written straight into one text, as a catalogue
+/// may give each of thousands of rows its own.
 fn params_table(params: &[Param]) -> String {
-    let rows: Vec<Vec<String>> = params
-        .iter()
-        .map(|param| {
-            vec![
-                code_span(&param.name),
-                param.ty.keyword().to_owned(),
-                if param.required { "yes" } else { "no" }.to_owned(),
-                REFERENCE.inline(&param.description),
-            ]
-        })
-        .collect();
-    if rows.is_empty() {
+    if params.is_empty() {
         return String::new();
     }
-    let mut table = format!(
-        "\n{}\n{}\n",
-        table_line(&["Param".to_owned(), "Type".to_owned(), "Required".to_owned(), "Description".to_owned()]),
-        table_line(&vec!["---".to_owned(); 4])
-    );
-    for row in rows {
-        table.push_str(&table_line(&row));
+    const HEAD: &str = "\n| Param | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+    let mut table = String::with_capacity(HEAD.len() + params.len() * 96);
+    table.push_str(HEAD);
+    for param in params {
+        let (name, description) = (code_span(&param.name), REFERENCE.inline(&param.description));
+        let cells = [
+            name.as_str(),
+            param.ty.keyword(),
+            if param.required { "yes" } else { "no" },
+            description.as_str(),
+        ];
+        table.push('|');
+        for cell in cells {
+            if !cell.is_empty() {
+                table.push(' ');
+                table.push_str(cell);
+            }
+            table.push_str(" |");
+        }
         table.push('\n');
     }
     table

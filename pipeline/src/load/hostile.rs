@@ -1,6 +1,7 @@
-//! The guards against hostile YAML that run before a spec is read, in one
-//! pass of the parser: nesting deeper than any spec needs, and aliases that
-//! repeat more text than reading may spend.
+//! The guards against hostile YAML, in one pass of the parser: nesting
+//! deeper than any spec needs, and aliases that repeat more text than
+//! reading may spend. They run before a spec that may hold an alias is
+//! read, and after a spec that cannot fails to read.
 //!
 //! Both look at the same events, so they share the pass: the parser is
 //! the largest part of loading, and a spec is read by it once here.
@@ -70,6 +71,21 @@ pub(super) fn scan(text: &str) -> Hostile {
         }
     }
     found
+}
+
+/// Whether `text` may hold an alias: a `*` where a node may start (first
+/// on its line, or after an indicator that a node follows: `:`, `-`, `?`,
+/// `[`, `{`, `,`), blanks between. A text that holds none cannot expand,
+/// so its spec types bound how deep a reading of it can nest; a `*` inside
+/// a scalar may say yes too, and then the text is only scanned first.
+pub(super) fn may_hold_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'*').any(|(at, _)| {
+        let before = bytes[..at].iter().rev().find(|&&byte| byte != b' ' && byte != b'\t');
+        // Any byte past ASCII too: YAML 1.1 also breaks lines at U+0085,
+        // U+2028 and U+2029.
+        matches!(before, None | Some(b'\n' | b'\r' | b':' | b'-' | b'?' | b'[' | b'{' | b',' | 0x80..))
+    })
 }
 
 /// The weights of the first document so far.
@@ -143,6 +159,27 @@ mod tests {
         assert_eq!(scan(&deep_block).deep.map(|s| s.line), Some(MAX_NESTING + 1));
         // Every document counts.
         assert_eq!(scan(&format!("a: 1\n---\n{deep_block}")).deep.map(|s| s.line), Some(MAX_NESTING + 3));
+    }
+
+    #[test]
+    fn an_alias_is_seen_wherever_a_node_may_start() {
+        let breaks = ["a:\u{85}  *b", "a:\u{2028}*b", "a:\u{2029} *b"];
+        for text in
+            ["*a", "a: *b", "a:\t*b", "- *a", "[x, *a]", "{k: *a}", "? *a", "a:\n  *b", "a:\r*b", "--- *a"]
+                .into_iter()
+                .chain(breaks)
+        {
+            assert!(may_hold_alias(text), "{text:?}");
+        }
+        for text in ["a: b", "a: '2 * 3'", "a: x*y", "a: Use *bold* text", "a: \"*\""] {
+            assert!(!may_hold_alias(text), "{text:?}");
+        }
+        // Every alias the parser reads is seen, whatever surrounds it.
+        for text in ["a: &x 1\nb: *x\n", "l: [&x 1, *x]\n", "- &x a\n- *x\n", "a: &k x\n? *k\n: v\n"] {
+            let aliases =
+                Parser::new_from_str(text).flatten().filter(|(e, _)| matches!(e, Event::Alias(_))).count();
+            assert!(aliases > 0 && may_hold_alias(text), "{text:?}");
+        }
     }
 
     /// Ten levels of anchors, each repeating the last ten times: the

@@ -48,6 +48,18 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
             "a spec is a mapping with `title`, `crate`, `version` and `tables`; see the spec format in README.md",
         ).into());
     }
+    // The guards' pass is a parse of its own. A text without aliases
+    // cannot expand, and one that reads into the spec types nests no
+    // deeper than they do (a few levels), so such a text is read first
+    // and scanned only when that fails, for the problem that stops it.
+    let unscanned_read = if hostile::may_hold_alias(text) {
+        None
+    } else {
+        match serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)) {
+            Ok(spec) => return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() }),
+            Err(error) => Some(error),
+        }
+    };
     let hostile = hostile::scan(text);
     if let Some(spot) = hostile.deep {
         return Err(Diagnostic::new(
@@ -66,9 +78,10 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // over its tree, which counts the bytes it reads; `serde_yaml` counts
     // only how many aliases it follows.
     let expanded = hostile.expanded;
-    let read = match expanded {
-        None => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
-        Some(spot) => match tree::read_whole(text, tree::MAX_EXPANSION) {
+    let read = match (unscanned_read, expanded) {
+        (Some(error), _) => Err(error),
+        (None, None) => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
+        (None, Some(spot)) => match tree::read_whole(text, tree::MAX_EXPANSION) {
             Some(Err(e)) if !e.inner().to_string().contains(tree::REPETITION) => Err(e),
             Some(Ok(spec)) => Ok(spec),
             _ => return Err(too_expanded(path, text, spot).into()),

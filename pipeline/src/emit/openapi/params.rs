@@ -49,11 +49,12 @@ pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, St
     let mut taken: HashSet<String> = ["Error", "TypedError"].map(str::to_owned).into();
     let mut rows = Vec::new();
     for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
-        let stem = format!("{}{}", table.rust_enum, row.rust_variant);
-        let stem = (1..)
-            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}_{n}") })
-            .find(|stem| !taken.contains(stem))
-            .expect("a free name");
+        let stem = [table.rust_enum.as_str(), &row.rust_variant].concat();
+        let stem = if taken.contains(&stem) {
+            (2..).map(|n| format!("{stem}_{n}")).find(|stem| !taken.contains(stem)).expect("a free name")
+        } else {
+            stem
+        };
         taken.insert(stem.clone());
         rows.push((table, row, stem));
     }
@@ -94,18 +95,23 @@ pub(super) fn push_params(properties: &mut OrderedMap<Schema>, required: &mut Ve
 /// [`param_schema`] and the code's schema would be.
 fn row_params_schema(catalogue: &Catalogue, body: &Body, row: &Row, version: Version) -> Printed {
     let mut out = Printed::with_capacity(512);
-    out.string(0, "title", &format!("{} params", row.name));
-    let description = format!(
-        "The code `{}` {} and the params its errors carry: members of its error body beside \
-         the others{}.",
-        row.code.word(),
-        DESCRIPTION.inline(&row.name),
+    // Joined rather than formatted: a catalogue may give thousands of
+    // rows params, and each of these is written for each of them.
+    out.string(0, "title", &[row.name.as_str(), " params"].concat());
+    let description = [
+        "The code `",
+        &row.code.word(),
+        "` ",
+        &DESCRIPTION.inline(&row.name),
+        " and the params its errors carry: members of its error body beside the others",
         if catalogue.problem_details.is_some() {
             ", and extension members of its problem details"
         } else {
             ""
         },
-    );
+        ".",
+    ]
+    .concat();
     out.string(0, "description", &description);
     out.string(0, "type", "object");
     let code_key = &body.code().key;
@@ -204,11 +210,11 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
     let mut bodies = Vec::new();
     let mut problems = Vec::new();
     for (_, row, stem) in parameterised_rows(catalogue) {
-        let params = format!("{stem}Params");
+        let params = [stem.as_str(), "Params"].concat();
         schemas.push(params.clone(), row_params_schema(catalogue, body, row, version));
-        let name = format!("{stem}Body");
+        let name = [stem.as_str(), "Body"].concat();
         let with_params = match &body.envelope {
-            None => joined(&format!("{} error body", row.name), BODY_SCHEMA, &params),
+            None => joined(&[row.name.as_str(), " error body"].concat(), BODY_SCHEMA, &params),
             Some(key) => {
                 // Named, so that generators name its type after the row.
                 let members = format!("{stem}Members");
@@ -230,10 +236,10 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
         schemas.push(name.clone(), with_params);
         bodies.push(name);
         if catalogue.problem_details.is_some() {
-            let name = format!("{stem}Problem");
+            let name = [stem.as_str(), "Problem"].concat();
             schemas.push(
                 name.clone(),
-                joined(&format!("{} problem details", row.name), PROBLEM_SCHEMA, &params),
+                joined(&[row.name.as_str(), " problem details"].concat(), PROBLEM_SCHEMA, &params),
             );
             problems.push(name);
         }

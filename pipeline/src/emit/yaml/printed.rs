@@ -12,7 +12,7 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use super::printer::push_string;
+use super::printer::{push_indent, push_string};
 
 /// The newtype name the printer recognises: its value is a printed block.
 pub(super) const PRINTED: &str = "$errcat::yaml::Printed";
@@ -41,7 +41,7 @@ impl Printed {
 
     /// `$ref: "#/components/schemas/NAME"`, at `indent`.
     pub fn schema_ref(&mut self, indent: usize, name: &str) {
-        self.0.extend(std::iter::repeat_n(' ', indent));
+        push_indent(&mut self.0, indent);
         self.ref_entry(name);
     }
 
@@ -101,13 +101,13 @@ impl Printed {
     }
 
     fn key(&mut self, indent: usize, key: &str) {
-        self.0.extend(std::iter::repeat_n(' ', indent));
+        push_indent(&mut self.0, indent);
         push_string(&mut self.0, key);
         self.0.push(':');
     }
 
     fn dash(&mut self, indent: usize) {
-        self.0.extend(std::iter::repeat_n(' ', indent));
+        push_indent(&mut self.0, indent);
         self.0.push_str("- ");
     }
 }
@@ -120,8 +120,13 @@ pub(super) fn write_value(out: &mut String, indent: usize, text: &str) {
         return;
     }
     out.push('\n');
-    for line in text.split_inclusive('\n') {
-        out.extend(std::iter::repeat_n(' ', indent));
-        out.push_str(line);
+    // Lines are short: a byte search finds their ends sooner than a
+    // `char` pattern's searcher.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.bytes().position(|byte| byte == b'\n').map_or(rest.len(), |at| at + 1);
+        push_indent(out, indent);
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
     }
 }

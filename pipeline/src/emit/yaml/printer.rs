@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::ser;
 
 use super::{Error, refused};
-use errcat_model::text::{is_yaml_plain_safe, yaml_double_quoted};
+use errcat_model::text::{is_yaml_plain_safe, push_yaml_double_quoted};
 
 /// Where a value goes, which says what is written before and after it.
 #[derive(Debug, Clone, Copy)]
@@ -252,7 +252,7 @@ impl Block<'_> {
                 Place::Document | Place::Key | Place::Printed { .. } => {}
             }
         }
-        self.out.extend(std::iter::repeat_n(' ', self.indent));
+        push_indent(self.out, self.indent);
     }
 
     /// A sequence item: `- `, then the item.
@@ -391,6 +391,18 @@ pub(super) fn push_string(out: &mut String, text: &str) {
     if is_yaml_plain_safe(text) {
         out.push_str(text);
     } else {
-        out.push_str(&yaml_double_quoted(text));
+        push_yaml_double_quoted(out, text);
     }
+}
+
+/// `indent` spaces onto `out`, copied whole: every line of a document
+/// starts with them.
+pub(super) fn push_indent(out: &mut String, indent: usize) {
+    const SPACES: &str = "                                ";
+    let mut left = indent;
+    while left > SPACES.len() {
+        out.push_str(SPACES);
+        left -= SPACES.len();
+    }
+    out.push_str(&SPACES[..left]);
 }
