@@ -134,23 +134,20 @@ impl ApiError {
         // in one pass that also says whether the body can be an error body
         // and which code it sends: such a body is parsed once.
         let read = read_problem(body);
+        // Whether the body is an error body, read into `self.body`.
         #[cfg(not(errcat_params))]
-        let parsed = if read.maybe_body {
-            ::serde_json::from_slice::<ErrorBody>(body).ok()
-        } else {
-            ::core::option::Option::None
+        let is_body = read.maybe_body && {
+            self.body = ::serde_json::from_slice::<ErrorBody>(body).ok();
+            self.body.is_some()
         };
-        // A catalogue with params keeps where they are, found in the same pass.
+        // A catalogue with params keeps where they are, found in the same
+        // pass, which reads the body into its place.
         #[cfg(errcat_params)]
-        let parsed = if read.maybe_body {
-            param_spans::read_body(body, &mut self.params)
-        } else {
-            ::core::option::Option::None
-        };
+        let is_body = read.maybe_body && param_spans::read_body(body, &mut self.params, &mut self.body);
         // No `message`, or a field of another shape: the code still says
         // what went wrong; so do problem details (their code outside the
         // body's envelope, if it has one).
-        let code = match &parsed {
+        let code = match &self.body {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
             ::core::option::Option::None => read
                 .code_only
@@ -160,9 +157,8 @@ impl ApiError {
                 .or(read.problem.code),
         };
         self.kind = ApiErrorKind::classify(self.status, code);
-        match parsed {
-            ::core::option::Option::Some(_) => self.body = parsed,
-            ::core::option::Option::None => self.problem = read.problem,
+        if !is_body {
+            self.problem = read.problem;
         }
     }
 

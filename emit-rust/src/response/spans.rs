@@ -40,25 +40,29 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
             #types
             #seeds
 
-            /// `BodyVisitor`'s reading of the members, keeping the params where it goes.
+            /// `BodyVisitor`'s reading of the members, keeping the params where
+            /// it goes, and the body in `parsed`: an `ErrorBody` moved out
+            /// through each `Result` and `Option` of the envelope's reading
+            /// cost as much as reading a member.
             struct SpansVisitor<'s> {
                 spans: &'s mut ParamSpans,
                 body: &'s [u8],
+                parsed: &'s mut ::core::option::Option<ErrorBody>,
             }
 
             impl<'de> Visitor<'de> for SpansVisitor<'_> {
-                type Value = ErrorBody;
+                type Value = ();
 
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     BodyVisitor.expecting(f)
                 }
 
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<ErrorBody, A::Error> {
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<(), A::Error> {
                     #(let mut #locals = ::core::option::Option::None;)*
                     while let ::core::option::Option::Some(key) = map.next_key_seed(SpanKeySeed)? {
                         let field = match key {
-                            SpanKey::Param(name) => {
-                                map.next_value_seed(ParamSeed { body: self.body, spans: &mut *self.spans, name })?;
+                            SpanKey::Param(place) => {
+                                map.next_value_seed(ParamSeed { body: self.body, spans: &mut *self.spans, place })?;
                                 continue;
                             }
                             SpanKey::Member(field) => field,
@@ -70,27 +74,26 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
                             }
                         }
                     }
-                    Ok(ErrorBody {
+                    *self.parsed = ::core::option::Option::Some(ErrorBody {
                         #(#builds)*
-                    })
+                    });
+                    Ok(())
                 }
             }
 
-            /// The body as `serde_json::from_slice::<ErrorBody>` reads it, with
-            /// where its params are kept in `spans`; a body that is not an
-            /// error body has none.
-            pub(super) fn read_body(body: &[u8], spans: &mut ParamSpans) -> ::core::option::Option<ErrorBody> {
-                let visitor = SpansVisitor { spans: &mut *spans, body };
+            /// Reads the body into `parsed` as `serde_json::from_slice::<ErrorBody>`
+            /// reads it, with where its params are kept in `spans`; a body
+            /// that is not an error body leaves `parsed` as it was, `None`.
+            /// Whether it is one.
+            pub(super) fn read_body(body: &[u8], spans: &mut ParamSpans, parsed: &mut ::core::option::Option<ErrorBody>) -> bool {
+                let visitor = SpansVisitor { spans: &mut *spans, body, parsed: &mut *parsed };
                 let mut deserializer = ::serde_json::Deserializer::from_slice(body);
                 let read = match ErrorBody::ENVELOPE {
                     ::core::option::Option::Some(key) => deserializer.deserialize_map(Envelope { key, inner: visitor }),
                     ::core::option::Option::None => deserializer.deserialize_map(visitor),
                 };
-                match read.and_then(|parsed| deserializer.end().map(|()| parsed)) {
-                    Ok(parsed) => {
-                        spans.read = true;
-                        ::core::option::Option::Some(parsed)
-                    }
+                match read.and_then(|()| deserializer.end()) {
+                    Ok(()) => spans.read = true,
                     // A param read as a `Value` is stricter than one skipped
                     // (a lone surrogate, a number past `f64`), and an escaped
                     // key with a control character cannot be told from one
@@ -98,9 +101,10 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
                     // value from the whole body.
                     Err(_) => {
                         *spans = ParamSpans::NONE;
-                        ::serde_json::from_slice::<ErrorBody>(body).ok()
+                        *parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
                     }
                 }
+                parsed.is_some()
             }
 
             impl ApiError {
@@ -130,7 +134,7 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
     }
 }
 
-/// `ParamSpans`, `ParamSpan` and `Param`.
+/// `ParamSpans` and `ParamSpan`.
 fn span_types() -> TokenStream {
     let slots = Literal::usize_unsuffixed(SLOTS);
     quote! {
@@ -142,8 +146,9 @@ fn span_types() -> TokenStream {
             /// Whether the pass read the body as an error body; if not,
             /// `value` reads the whole body.
             read: bool,
-            slots: [::core::option::Option<(&'static str, ParamSpan)>; #slots],
-            more: Vec<(&'static str, ParamSpan)>,
+            /// Each param's place in `value_wire::PARAMS`, and its value.
+            slots: [::core::option::Option<(u32, ParamSpan)>; #slots],
+            more: Vec<(u32, ParamSpan)>,
             /// The params that are none of `ParamSpan`'s kinds, as `ParamSpan::Value` numbers them.
             values: Vec<::serde_json::Value>,
         }
@@ -157,43 +162,43 @@ fn span_types() -> TokenStream {
                 values: Vec::new(),
             };
 
-            /// Keeps the param `name`, in place of one kept before.
-            fn keep(&mut self, name: &'static str, param: Param) {
-                let span = match param {
-                    Param::Span(span) => span,
-                    Param::Value(value) => {
-                        // Past `u32::MAX` values (not in memory), the param reads as absent.
-                        let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
-                        self.values.push(value);
-                        ParamSpan::Value(index)
-                    }
-                };
+            /// Keeps the param at `place`, in place of one kept before.
+            fn keep(&mut self, place: u32, span: ParamSpan) {
                 for slot in &mut self.slots {
                     match slot {
-                        ::core::option::Option::Some((key, kept)) if *key == name => {
+                        ::core::option::Option::Some((kept_place, kept)) if *kept_place == place => {
                             *kept = span;
                             return;
                         }
                         ::core::option::Option::Some(_) => {}
                         ::core::option::Option::None => {
-                            *slot = ::core::option::Option::Some((name, span));
+                            *slot = ::core::option::Option::Some((place, span));
                             return;
                         }
                     }
                 }
-                match self.more.iter_mut().find(|(key, _)| *key == name) {
+                match self.more.iter_mut().find(|(kept_place, _)| *kept_place == place) {
                     ::core::option::Option::Some((_, kept)) => *kept = span,
-                    ::core::option::Option::None => self.more.push((name, span)),
+                    ::core::option::Option::None => self.more.push((place, span)),
                 }
+            }
+
+            /// Keeps the param at `place` as a `Value`, in place of one kept before.
+            fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
+                // Past `u32::MAX` values (not in memory), the param reads as absent.
+                let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+                self.values.push(value);
+                self.keep(place, ParamSpan::Value(index));
             }
 
             /// The param `key`, if the body has it.
             fn get(&self, key: &str) -> ::core::option::Option<ParamSpan> {
+                let place = crate::value_wire::param_key(key.as_bytes())?;
                 self.slots
                     .iter()
                     .map_while(|slot| slot.as_ref())
                     .chain(self.more.iter())
-                    .find(|(name, _)| *name == key)
+                    .find(|(kept_place, _)| *kept_place == place)
                     .map(|(_, span)| *span)
             }
         }
@@ -213,11 +218,6 @@ fn span_types() -> TokenStream {
             Value(u32),
         }
 
-        /// A param as `ParamSeed` reads it, to keep.
-        enum Param {
-            Span(ParamSpan),
-            Value(::serde_json::Value),
-        }
     }
 }
 
@@ -240,7 +240,9 @@ fn key_seed(body: &Body) -> TokenStream {
         /// What a member's key names: a member of the body, or a param.
         enum SpanKey {
             Member(Field),
-            Param(&'static str),
+            /// Its place in `value_wire::PARAMS`: a key four bytes wide, not a
+            /// name of sixteen, is read without a store and a reload.
+            Param(u32),
         }
 
         /// Reads a member's key as `Field` does, then as some value's param.
@@ -297,12 +299,17 @@ fn param_seed() -> TokenStream {
         struct ParamSeed<'s> {
             body: &'s [u8],
             spans: &'s mut ParamSpans,
-            name: &'static str,
+            place: u32,
         }
 
         impl ParamSeed<'_> {
-            fn keep<E>(self, param: Param) -> ::core::result::Result<(), E> {
-                self.spans.keep(self.name, param);
+            fn keep<E>(self, span: ParamSpan) -> ::core::result::Result<(), E> {
+                self.spans.keep(self.place, span);
+                Ok(())
+            }
+
+            fn keep_value<E>(self, value: ::serde_json::Value) -> ::core::result::Result<(), E> {
+                self.spans.keep_value(self.place, value);
                 Ok(())
             }
         }
@@ -329,51 +336,51 @@ fn param_seed() -> TokenStream {
                     .filter(|end| *end <= self.body.len())
                     .and_then(|end| Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?)));
                 match place {
-                    ::core::option::Option::Some((start, end)) => self.keep(Param::Span(ParamSpan::Text(start, end))),
+                    ::core::option::Option::Some((start, end)) => self.keep(ParamSpan::Text(start, end)),
                     ::core::option::Option::None => self.visit_str(text),
                 }
             }
 
             fn visit_str<E: de::Error>(self, text: &str) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(#any_value::String(String::from(text))))
+                self.keep_value(#any_value::String(String::from(text)))
             }
 
             fn visit_string<E: de::Error>(self, text: String) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(#any_value::String(text)))
+                self.keep_value(#any_value::String(text))
             }
 
             fn visit_bool<E: de::Error>(self, value: bool) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Bool(value)))
+                self.keep(ParamSpan::Bool(value))
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Signed(value)))
+                self.keep(ParamSpan::Signed(value))
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Unsigned(value)))
+                self.keep(ParamSpan::Unsigned(value))
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> ::core::result::Result<(), E> {
                 // As `Value::from(f64)`: a number that is not finite is `null`.
-                self.keep(match value.is_finite() {
-                    true => Param::Span(ParamSpan::Float(value.to_bits())),
-                    false => Param::Value(#any_value::Null),
-                })
+                match value.is_finite() {
+                    true => self.keep(ParamSpan::Float(value.to_bits())),
+                    false => self.keep_value(#any_value::Null),
+                }
             }
 
             fn visit_unit<E: de::Error>(self) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(#any_value::Null))
+                self.keep_value(#any_value::Null)
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> ::core::result::Result<(), A::Error> {
                 let value = #any_value::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                self.keep(Param::Value(value))
+                self.keep_value(value)
             }
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> ::core::result::Result<(), A::Error> {
                 let value = #any_value::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                self.keep(Param::Value(value))
+                self.keep_value(value)
             }
         }
     }

@@ -31,6 +31,8 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
     let keys: Vec<&str> = keys.into_keys().collect();
     let key_bytes: Vec<proc_macro2::Literal> =
         keys.iter().map(|key| proc_macro2::Literal::byte_string(key.as_bytes())).collect();
+    let places = (0..keys.len()).map(|place| proc_macro2::Literal::u32_unsuffixed(place as u32));
+    let count = proc_macro2::Literal::usize_unsuffixed(keys.len());
     let any_params = !keys.is_empty();
     let readers = any_params.then(|| readers(&has));
     let param_field = any_params.then(|| {
@@ -59,11 +61,14 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
                 Value(&'v Value),
             }
 
-            /// The param of some value that a member's key names (`ApiError`'s
-            /// first read looks for them too).
-            pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<&'static str> {
+            /// Every param of some value, by name; `param_key` gives a key's place here.
+            pub(crate) const PARAMS: [&str; #count] = [#(#keys),*];
+
+            /// The place in `PARAMS` of the param of some value that a
+            /// member's key names (`ApiError`'s first read looks for them too).
+            pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
                 match key {
-                    #(#key_bytes => ::core::option::Option::Some(#keys),)*
+                    #(#key_bytes => ::core::option::Option::Some(#places),)*
                     _ => ::core::option::Option::None,
                 }
             }
@@ -128,7 +133,7 @@ fn members_visitor(code_key: &str, any_params: bool, read_ty: &TokenStream) -> T
     });
     let param_key = any_params.then(|| {
         quote! {
-            else if let ::core::option::Option::Some(name) = param_key(key.as_bytes()) { Key::Param(name) }
+            else if let ::core::option::Option::Some(name) = param_key(key.as_bytes()).and_then(|place| PARAMS.get(place as usize).copied()) { Key::Param(name) }
         }
     });
     let code_member = code_member();

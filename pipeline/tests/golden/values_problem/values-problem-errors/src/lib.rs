@@ -1709,12 +1709,9 @@ mod response {
                 return;
             }
             let read = read_problem(body);
-            let parsed = if read.maybe_body {
-                param_spans::read_body(body, &mut self.params)
-            } else {
-                ::core::option::Option::None
-            };
-            let code = match &parsed {
+            let is_body = read.maybe_body
+                && param_spans::read_body(body, &mut self.params, &mut self.body);
+            let code = match &self.body {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
@@ -1729,9 +1726,8 @@ mod response {
                 }
             };
             self.kind = ApiErrorKind::classify(self.status, code);
-            match parsed {
-                ::core::option::Option::Some(_) => self.body = parsed,
-                ::core::option::Option::None => self.problem = read.problem,
+            if !is_body {
+                self.problem = read.problem;
             }
         }
         /// Classifies an `http::Response` (features `serde` and `http`), and
@@ -2042,8 +2038,9 @@ mod response {
             /// Whether the pass read the body as an error body; if not,
             /// `value` reads the whole body.
             read: bool,
-            slots: [::core::option::Option<(&'static str, ParamSpan)>; 4],
-            more: Vec<(&'static str, ParamSpan)>,
+            /// Each param's place in `value_wire::PARAMS`, and its value.
+            slots: [::core::option::Option<(u32, ParamSpan)>; 4],
+            more: Vec<(u32, ParamSpan)>,
             /// The params that are none of `ParamSpan`'s kinds, as `ParamSpan::Value` numbers them.
             values: Vec<::serde_json::Value>,
         }
@@ -2055,41 +2052,42 @@ mod response {
                 more: Vec::new(),
                 values: Vec::new(),
             };
-            /// Keeps the param `name`, in place of one kept before.
-            fn keep(&mut self, name: &'static str, param: Param) {
-                let span = match param {
-                    Param::Span(span) => span,
-                    Param::Value(value) => {
-                        let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
-                        self.values.push(value);
-                        ParamSpan::Value(index)
-                    }
-                };
+            /// Keeps the param at `place`, in place of one kept before.
+            fn keep(&mut self, place: u32, span: ParamSpan) {
                 for slot in &mut self.slots {
                     match slot {
-                        ::core::option::Option::Some((key, kept)) if *key == name => {
+                        ::core::option::Option::Some(
+                            (kept_place, kept),
+                        ) if *kept_place == place => {
                             *kept = span;
                             return;
                         }
                         ::core::option::Option::Some(_) => {}
                         ::core::option::Option::None => {
-                            *slot = ::core::option::Option::Some((name, span));
+                            *slot = ::core::option::Option::Some((place, span));
                             return;
                         }
                     }
                 }
-                match self.more.iter_mut().find(|(key, _)| *key == name) {
+                match self.more.iter_mut().find(|(kept_place, _)| *kept_place == place) {
                     ::core::option::Option::Some((_, kept)) => *kept = span,
-                    ::core::option::Option::None => self.more.push((name, span)),
+                    ::core::option::Option::None => self.more.push((place, span)),
                 }
+            }
+            /// Keeps the param at `place` as a `Value`, in place of one kept before.
+            fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
+                let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+                self.values.push(value);
+                self.keep(place, ParamSpan::Value(index));
             }
             /// The param `key`, if the body has it.
             fn get(&self, key: &str) -> ::core::option::Option<ParamSpan> {
+                let place = crate::value_wire::param_key(key.as_bytes())?;
                 self.slots
                     .iter()
                     .map_while(|slot| slot.as_ref())
                     .chain(self.more.iter())
-                    .find(|(name, _)| *name == key)
+                    .find(|(kept_place, _)| *kept_place == place)
                     .map(|(_, span)| *span)
             }
         }
@@ -2107,15 +2105,12 @@ mod response {
             Bool(bool),
             Value(u32),
         }
-        /// A param as `ParamSeed` reads it, to keep.
-        enum Param {
-            Span(ParamSpan),
-            Value(::serde_json::Value),
-        }
         /// What a member's key names: a member of the body, or a param.
         enum SpanKey {
             Member(Field),
-            Param(&'static str),
+            /// Its place in `value_wire::PARAMS`: a key four bytes wide, not a
+            /// name of sixteen, is read without a store and a reload.
+            Param(u32),
         }
         /// Reads a member's key as `Field` does, then as some value's param.
         struct SpanKeySeed;
@@ -2171,11 +2166,18 @@ mod response {
         struct ParamSeed<'s> {
             body: &'s [u8],
             spans: &'s mut ParamSpans,
-            name: &'static str,
+            place: u32,
         }
         impl ParamSeed<'_> {
-            fn keep<E>(self, param: Param) -> ::core::result::Result<(), E> {
-                self.spans.keep(self.name, param);
+            fn keep<E>(self, span: ParamSpan) -> ::core::result::Result<(), E> {
+                self.spans.keep(self.place, span);
+                Ok(())
+            }
+            fn keep_value<E>(
+                self,
+                value: ::serde_json::Value,
+            ) -> ::core::result::Result<(), E> {
+                self.spans.keep_value(self.place, value);
                 Ok(())
             }
         }
@@ -2208,7 +2210,7 @@ mod response {
                     )));
                 match place {
                     ::core::option::Option::Some((start, end)) => {
-                        self.keep(Param::Span(ParamSpan::Text(start, end)))
+                        self.keep(ParamSpan::Text(start, end))
                     }
                     ::core::option::Option::None => self.visit_str(text),
                 }
@@ -2217,45 +2219,43 @@ mod response {
                 self,
                 text: &str,
             ) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(::serde_json::Value::String(String::from(text))))
+                self.keep_value(::serde_json::Value::String(String::from(text)))
             }
             fn visit_string<E: de::Error>(
                 self,
                 text: String,
             ) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(::serde_json::Value::String(text)))
+                self.keep_value(::serde_json::Value::String(text))
             }
             fn visit_bool<E: de::Error>(
                 self,
                 value: bool,
             ) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Bool(value)))
+                self.keep(ParamSpan::Bool(value))
             }
             fn visit_i64<E: de::Error>(
                 self,
                 value: i64,
             ) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Signed(value)))
+                self.keep(ParamSpan::Signed(value))
             }
             fn visit_u64<E: de::Error>(
                 self,
                 value: u64,
             ) -> ::core::result::Result<(), E> {
-                self.keep(Param::Span(ParamSpan::Unsigned(value)))
+                self.keep(ParamSpan::Unsigned(value))
             }
             fn visit_f64<E: de::Error>(
                 self,
                 value: f64,
             ) -> ::core::result::Result<(), E> {
-                self.keep(
-                    match value.is_finite() {
-                        true => Param::Span(ParamSpan::Float(value.to_bits())),
-                        false => Param::Value(::serde_json::Value::Null),
-                    },
-                )
+                match value.is_finite() {
+                    true => self.keep(ParamSpan::Float(value.to_bits())),
+                    false => self.keep_value(::serde_json::Value::Null),
+                }
             }
             fn visit_unit<E: de::Error>(self) -> ::core::result::Result<(), E> {
-                self.keep(Param::Value(::serde_json::Value::Null))
+                self.keep_value(::serde_json::Value::Null)
             }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
@@ -2264,7 +2264,7 @@ mod response {
                 let value = ::serde_json::Value::deserialize(
                     de::value::SeqAccessDeserializer::new(seq),
                 )?;
-                self.keep(Param::Value(value))
+                self.keep_value(value)
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
@@ -2273,34 +2273,38 @@ mod response {
                 let value = ::serde_json::Value::deserialize(
                     de::value::MapAccessDeserializer::new(map),
                 )?;
-                self.keep(Param::Value(value))
+                self.keep_value(value)
             }
         }
-        /// `BodyVisitor`'s reading of the members, keeping the params where it goes.
+        /// `BodyVisitor`'s reading of the members, keeping the params where
+        /// it goes, and the body in `parsed`: an `ErrorBody` moved out
+        /// through each `Result` and `Option` of the envelope's reading
+        /// cost as much as reading a member.
         struct SpansVisitor<'s> {
             spans: &'s mut ParamSpans,
             body: &'s [u8],
+            parsed: &'s mut ::core::option::Option<ErrorBody>,
         }
         impl<'de> Visitor<'de> for SpansVisitor<'_> {
-            type Value = ErrorBody;
+            type Value = ();
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 BodyVisitor.expecting(f)
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<ErrorBody, A::Error> {
+            ) -> ::core::result::Result<(), A::Error> {
                 let mut code = ::core::option::Option::None;
                 let mut message = ::core::option::Option::None;
                 while let ::core::option::Option::Some(key) = map
                     .next_key_seed(SpanKeySeed)?
                 {
                     let field = match key {
-                        SpanKey::Param(name) => {
+                        SpanKey::Param(place) => {
                             map.next_value_seed(ParamSeed {
                                 body: self.body,
                                 spans: &mut *self.spans,
-                                name,
+                                place,
                             })?;
                             continue;
                         }
@@ -2325,24 +2329,28 @@ mod response {
                         }
                     }
                 }
-                Ok(ErrorBody {
+                *self.parsed = ::core::option::Option::Some(ErrorBody {
                     code: code.ok_or_else(|| de::Error::missing_field("code"))?,
                     message: message
                         .flatten()
                         .ok_or_else(|| de::Error::missing_field("message"))?,
-                })
+                });
+                Ok(())
             }
         }
-        /// The body as `serde_json::from_slice::<ErrorBody>` reads it, with
-        /// where its params are kept in `spans`; a body that is not an
-        /// error body has none.
+        /// Reads the body into `parsed` as `serde_json::from_slice::<ErrorBody>`
+        /// reads it, with where its params are kept in `spans`; a body
+        /// that is not an error body leaves `parsed` as it was, `None`.
+        /// Whether it is one.
         pub(super) fn read_body(
             body: &[u8],
             spans: &mut ParamSpans,
-        ) -> ::core::option::Option<ErrorBody> {
+            parsed: &mut ::core::option::Option<ErrorBody>,
+        ) -> bool {
             let visitor = SpansVisitor {
                 spans: &mut *spans,
                 body,
+                parsed: &mut *parsed,
             };
             let mut deserializer = ::serde_json::Deserializer::from_slice(body);
             let read = match ErrorBody::ENVELOPE {
@@ -2351,16 +2359,14 @@ mod response {
                 }
                 ::core::option::Option::None => deserializer.deserialize_map(visitor),
             };
-            match read.and_then(|parsed| deserializer.end().map(|()| parsed)) {
-                Ok(parsed) => {
-                    spans.read = true;
-                    ::core::option::Option::Some(parsed)
-                }
+            match read.and_then(|()| deserializer.end()) {
+                Ok(()) => spans.read = true,
                 Err(_) => {
                     *spans = ParamSpans::NONE;
-                    ::serde_json::from_slice::<ErrorBody>(body).ok()
+                    *parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
                 }
             }
+            parsed.is_some()
         }
         impl ApiError {
             /// Whether the pass that read the body found its params: it read
@@ -3419,13 +3425,15 @@ mod value_wire {
         Span(ParamSpan),
         Value(&'v Value),
     }
-    /// The param of some value that a member's key names (`ApiError`'s
-    /// first read looks for them too).
-    pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<&'static str> {
+    /// Every param of some value, by name; `param_key` gives a key's place here.
+    pub(crate) const PARAMS: [&str; 3] = ["trace", "used", "window"];
+    /// The place in `PARAMS` of the param of some value that a
+    /// member's key names (`ApiError`'s first read looks for them too).
+    pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
         match key {
-            b"trace" => ::core::option::Option::Some("trace"),
-            b"used" => ::core::option::Option::Some("used"),
-            b"window" => ::core::option::Option::Some("window"),
+            b"trace" => ::core::option::Option::Some(0),
+            b"used" => ::core::option::Option::Some(1),
+            b"window" => ::core::option::Option::Some(2),
             _ => ::core::option::Option::None,
         }
     }
@@ -3456,8 +3464,10 @@ mod value_wire {
                 if key == "code" {
                     Key::Code
                 } else if let ::core::option::Option::Some(name) = param_key(
-                    key.as_bytes(),
-                ) {
+                        key.as_bytes(),
+                    )
+                    .and_then(|place| PARAMS.get(place as usize).copied())
+                {
                     Key::Param(name)
                 } else {
                     Key::Other

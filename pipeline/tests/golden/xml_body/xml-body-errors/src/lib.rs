@@ -2187,12 +2187,12 @@ mod response {
                 return self.read_xml();
             }
             let read = read_problem(body);
-            let parsed = if read.maybe_body {
-                ::serde_json::from_slice::<ErrorBody>(body).ok()
-            } else {
-                ::core::option::Option::None
-            };
-            let code = match &parsed {
+            let is_body = read.maybe_body
+                && {
+                    self.body = ::serde_json::from_slice::<ErrorBody>(body).ok();
+                    self.body.is_some()
+                };
+            let code = match &self.body {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
@@ -2207,9 +2207,8 @@ mod response {
                 }
             };
             self.kind = ApiErrorKind::classify(self.status, code);
-            match parsed {
-                ::core::option::Option::Some(_) => self.body = parsed,
-                ::core::option::Option::None => self.problem = read.problem,
+            if !is_body {
+                self.problem = read.problem;
             }
         }
         /// Classifies an `http::Response` (features `serde` and `http`), and
