@@ -1,8 +1,6 @@
 //! Where a body's params are, for a catalogue whose values have params:
 //! `read_body` reads an error body as `ErrorBody`'s `Deserialize` does and,
-//! in the same pass, keeps each member that is some value's param (a
-//! plain text as its place in the body, a number or boolean as it is,
-//! anything else as the `serde_json::Value` it is), so that
+//! in the same pass, keeps each member that is some value's param, so that
 //! `ApiError::value` decodes those alone, where they lie, instead of
 //! parsing the body again. `api_error.rs`'s parts marked
 //! `#[cfg(errcat_params)]` hold them. They are a module of their own, so
@@ -11,10 +9,13 @@
 //! The pass reads each member's key as bytes, unchecked, where it is one
 //! the catalogue names (only valid UTF-8 can equal one), and checks every
 //! other key as `serde_json` checks a text. A param is kept in 16 bytes
-//! without an allocation (a text as its place in the body, a number or a
-//! boolean as it is), in a few slots inside `ApiError` before any list;
-//! only a param that is none of these (an array, an object, an escaped
-//! text) is kept as a `serde_json::Value`, in a list of its own.
+//! without an allocation (a text without escapes as its place in the body,
+//! a number or a boolean as it is), in a few slots inside `ApiError`
+//! before any list; only a param that is none of these (an array, an
+//! object, an escaped text) is kept as a `serde_json::Value`, in a list of
+//! its own. The pass writes the body and each param into place: moved
+//! out through each `Result` of the deserializer, they cost as much as
+//! reading them.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;

@@ -425,12 +425,9 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
             fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
                 if let ::core::option::Option::Some(error) = self.found {
                     return match error.found_param(key)? {
-                        Found::Value(value) => match value {
-                            Value::Array(items) => {
-                                items.iter().map(|item| item.as_str().map(::alloc::string::String::from)).collect()
-                            }
-                            _ => ::core::option::Option::None,
-                        },
+                        Found::Value(Value::Array(items)) => {
+                            items.iter().map(|item| item.as_str().map(::alloc::string::String::from)).collect()
+                        }
                         _ => ::core::option::Option::None,
                     };
                 }

@@ -3590,18 +3590,11 @@ mod value_wire {
         ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
             if let ::core::option::Option::Some(error) = self.found {
                 return match error.found_param(key)? {
-                    Found::Value(value) => {
-                        match value {
-                            Value::Array(items) => {
-                                items
-                                    .iter()
-                                    .map(|item| {
-                                        item.as_str().map(::alloc::string::String::from)
-                                    })
-                                    .collect()
-                            }
-                            _ => ::core::option::Option::None,
-                        }
+                    Found::Value(Value::Array(items)) => {
+                        items
+                            .iter()
+                            .map(|item| item.as_str().map(::alloc::string::String::from))
+                            .collect()
                     }
                     _ => ::core::option::Option::None,
                 };
