@@ -103,51 +103,51 @@ impl ApiError {
     /// ```
     #[must_use]
     pub fn from_response_owned(status: u16, body: Vec<u8>) -> Self {
-        let mut error = Self::read(status, &body);
-        error.raw = body;
+        // Made once and read in place: an `ApiError` is a few hundred
+        // bytes, and every move of it would copy them.
+        let mut error = Self {
+            status,
+            kind: ApiErrorKind::classify(status, ::core::option::Option::None),
+            body: ::core::option::Option::None,
+            problem: ProblemMembers::NONE,
+            raw: body,
+            retry_after: ::core::option::Option::None,
+            #[cfg(errcat_params)]
+            params: param_spans::ParamSpans::NONE,
+        };
+        error.read();
         error
     }
 
-    /// Everything `from_response` keeps but the raw body, which is empty:
-    /// the caller puts it in, copied or owned.
-    fn read(status: u16, body: &[u8]) -> Self {
+    /// Reads the raw body: its kind, its parsed body or problem details,
+    /// and (with params) where they are.
+    fn read(&mut self) {
+        let body = &self.raw[..];
         // Each reading below wants a JSON object: a body that starts as
         // anything else (an HTML page, plain text) is kept as it came,
         // without three parses to learn that.
         let first = body.iter().find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
         if first != ::core::option::Option::Some(&b'{') {
-            return Self {
-                status,
-                kind: ApiErrorKind::classify(status, ::core::option::Option::None),
-                body: ::core::option::Option::None,
-                problem: ProblemMembers::NONE,
-                raw: Vec::new(),
-                retry_after: ::core::option::Option::None,
-                #[cfg(errcat_params)]
-                params: param_spans::ParamSpans::NONE,
-            };
+            return;
         }
         // Problem details, where the API answers with them, are read first,
         // in one pass that also says whether the body can be an error body
         // and which code it sends: such a body is parsed once.
         let read = read_problem(body);
+        // Whether the body is an error body, read into `self.body`.
         #[cfg(not(errcat_params))]
-        let parsed = if read.maybe_body {
-            ::serde_json::from_slice::<ErrorBody>(body).ok()
-        } else {
-            ::core::option::Option::None
+        let is_body = read.maybe_body && {
+            self.body = ::serde_json::from_slice::<ErrorBody>(body).ok();
+            self.body.is_some()
         };
-        // A catalogue with params keeps where they are, found in the same pass.
+        // A catalogue with params keeps where they are, found in the same
+        // pass, which reads the body into its place.
         #[cfg(errcat_params)]
-        let (parsed, params) = if read.maybe_body {
-            param_spans::read_body(body)
-        } else {
-            (::core::option::Option::None, param_spans::ParamSpans::NONE)
-        };
+        let is_body = read.maybe_body && param_spans::read_body(body, &mut self.params, &mut self.body);
         // No `message`, or a field of another shape: the code still says
         // what went wrong; so do problem details (their code outside the
         // body's envelope, if it has one).
-        let code = match &parsed {
+        let code = match &self.body {
             ::core::option::Option::Some(parsed) => ::core::option::Option::Some(parsed.sent_code()),
             ::core::option::Option::None => read
                 .code_only
@@ -156,20 +156,9 @@ impl ApiError {
                 })
                 .or(read.problem.code),
         };
-        let problem = match &parsed {
-            ::core::option::Option::Some(_) => ProblemMembers::NONE,
-            ::core::option::Option::None => read.problem,
-        };
-        let kind = ApiErrorKind::classify(status, code);
-        Self {
-            status,
-            kind,
-            body: parsed,
-            problem,
-            raw: Vec::new(),
-            retry_after: ::core::option::Option::None,
-            #[cfg(errcat_params)]
-            params,
+        self.kind = ApiErrorKind::classify(self.status, code);
+        if !is_body {
+            self.problem = read.problem;
         }
     }
 
@@ -208,20 +197,21 @@ impl ApiError {
     #[cfg(feature = "http")]
     #[must_use]
     pub fn from_parts_owned(status: ::http::StatusCode, headers: &::http::HeaderMap, body: Vec<u8>) -> Self {
-        let error = Self::from_response_owned(status.as_u16(), body);
+        // One `ApiError`, returned where it was made: it is a few hundred
+        // bytes, and a second binding for the header's case copied them.
+        let mut error = Self::from_response_owned(status.as_u16(), body);
         // `get` hashes the name (sixteen rounds of FNV); most responses
         // have no `Retry-After`, which comparing the names finds sooner.
-        if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
-            return error;
+        if headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+            let delay = headers
+                .get(::http::header::RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
+            if let ::core::option::Option::Some(delay) = delay {
+                error.retry_after = ::core::option::Option::Some(delay.min(Self::MAX_RETRY_AFTER));
+            }
         }
-        let retry_after = headers
-            .get(::http::header::RETRY_AFTER)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
-        match retry_after {
-            ::core::option::Option::Some(delay) => error.with_retry_after(delay),
-            ::core::option::Option::None => error,
-        }
+        error
     }
 
     /// Reads a `reqwest` response's body and classifies the response,

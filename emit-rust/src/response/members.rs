@@ -231,7 +231,7 @@ fn field_type(role: BodyRole) -> TokenStream {
 }
 
 /// The variant of the private `Field` enum that names the role's member.
-fn role_name(role: BodyRole) -> &'static str {
+pub(super) fn role_name(role: BodyRole) -> &'static str {
     match role {
         BodyRole::Code => "Code",
         BodyRole::Message => "Message",

@@ -29,6 +29,10 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
     }
     let has = |ty: ParamType| params().any(|param| param.ty == ty);
     let keys: Vec<&str> = keys.into_keys().collect();
+    let key_bytes: Vec<proc_macro2::Literal> =
+        keys.iter().map(|key| proc_macro2::Literal::byte_string(key.as_bytes())).collect();
+    let places = (0..keys.len()).map(|place| proc_macro2::Literal::u32_unsuffixed(place as u32));
+    let count = proc_macro2::Literal::usize_unsuffixed(keys.len());
     let any_params = !keys.is_empty();
     let readers = any_params.then(|| readers(&has));
     let param_field = any_params.then(|| {
@@ -48,28 +52,23 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
     };
     let param_key_fn = any_params.then(|| {
         quote! {
-            /// A param as `ApiError`'s own pass found it: a text without
-            /// escapes where it lies in the raw body, or the `Value` read.
+            /// A param as `ApiError`'s own pass found it: a text where it
+            /// lies in the raw body, a number or a boolean as kept, or the
+            /// `Value` of anything else.
             pub(crate) enum Found<'v> {
                 Text(&'v str),
+                Span(ParamSpan),
                 Value(&'v Value),
             }
 
-            impl<'v> Found<'v> {
-                /// The param as a `Value`: a text is none of the other types.
-                fn value(self) -> ::core::option::Option<&'v Value> {
-                    match self {
-                        Found::Text(_) => ::core::option::Option::None,
-                        Found::Value(value) => ::core::option::Option::Some(value),
-                    }
-                }
-            }
+            /// Every param of some value, by name; `param_key` gives a key's place here.
+            pub(crate) const PARAMS: [&str; #count] = [#(#keys),*];
 
-            /// The param of some value that a member's key names (`ApiError`'s
-            /// first read looks for them too).
-            pub(crate) fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+            /// The place in `PARAMS` of the param of some value that a
+            /// member's key names (`ApiError`'s first read looks for them too).
+            pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
                 match key {
-                    #(#keys => ::core::option::Option::Some(#keys),)*
+                    #(#key_bytes => ::core::option::Option::Some(#places),)*
                     _ => ::core::option::Option::None,
                 }
             }
@@ -134,7 +133,7 @@ fn members_visitor(code_key: &str, any_params: bool, read_ty: &TokenStream) -> T
     });
     let param_key = any_params.then(|| {
         quote! {
-            else if let ::core::option::Option::Some(name) = param_key(key) { Key::Param(name) }
+            else if let ::core::option::Option::Some(name) = param_key(key.as_bytes()).and_then(|place| PARAMS.get(place as usize).copied()) { Key::Param(name) }
         }
     });
     let code_member = code_member();
@@ -364,6 +363,7 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
                     return match error.found_param(key)? {
                         Found::Text(text) => ::core::option::Option::Some(::alloc::string::String::from(text)),
                         Found::Value(value) => value.as_str().map(::alloc::string::String::from),
+                        Found::Span(_) => ::core::option::Option::None,
                     };
                 }
                 match self.find(key)? {
@@ -377,7 +377,13 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         quote! {
             fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return error.found_param(key)?.value()?.as_i64();
+                    // As `Value::as_i64`: an integer that fits, not a float.
+                    return match error.found_param(key)? {
+                        Found::Span(ParamSpan::Unsigned(number)) => i64::try_from(number).ok(),
+                        Found::Span(ParamSpan::Signed(number)) => ::core::option::Option::Some(number),
+                        Found::Value(value) => value.as_i64(),
+                        _ => ::core::option::Option::None,
+                    };
                 }
                 self.find(key)?.as_i64()
             }
@@ -387,7 +393,14 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         quote! {
             fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return error.found_param(key)?.value()?.as_f64();
+                    // As `Value::as_f64`: any number, as the nearest `f64`.
+                    return match error.found_param(key)? {
+                        Found::Span(ParamSpan::Unsigned(number)) => ::core::option::Option::Some(number as f64),
+                        Found::Span(ParamSpan::Signed(number)) => ::core::option::Option::Some(number as f64),
+                        Found::Span(ParamSpan::Float(bits)) => ::core::option::Option::Some(f64::from_bits(bits)),
+                        Found::Value(value) => value.as_f64(),
+                        _ => ::core::option::Option::None,
+                    };
                 }
                 self.find(key)?.as_f64()
             }
@@ -397,7 +410,11 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         quote! {
             fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return error.found_param(key)?.value()?.as_bool();
+                    return match error.found_param(key)? {
+                        Found::Span(ParamSpan::Bool(value)) => ::core::option::Option::Some(value),
+                        Found::Value(value) => value.as_bool(),
+                        _ => ::core::option::Option::None,
+                    };
                 }
                 self.find(key)?.as_bool()
             }
@@ -407,8 +424,8 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         quote! {
             fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return match error.found_param(key)?.value()? {
-                        Value::Array(items) => {
+                    return match error.found_param(key)? {
+                        Found::Value(Value::Array(items)) => {
                             items.iter().map(|item| item.as_str().map(::alloc::string::String::from)).collect()
                         }
                         _ => ::core::option::Option::None,

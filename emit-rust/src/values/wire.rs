@@ -49,7 +49,8 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     });
     let any_params = super::any_params(catalogue);
     // Params are read as `serde_json::Value`s, then taken by type.
-    let value_use = any_params.then(|| quote! { use ::serde_json::Value; });
+    let value_use =
+        any_params.then(|| quote! { use ::serde_json::Value; use crate::response::param_spans::ParamSpan; });
     let error_value_read = error_value_read(any_params);
     let slot = TextSlot::Items.tokens();
     let mut printed = crate::print_part(quote! {

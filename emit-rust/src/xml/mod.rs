@@ -1,7 +1,7 @@
 //! XML error bodies (`body: media_type: application/xml`) in the generated
 //! crate: `ApiError` reading one (`from_response` hands a body that is not
-//! a JSON object to `from_xml`), `ErrorBody::to_xml`, and axum answering
-//! with it. The reader and the escaper are fixed code, `reader.rs`,
+//! a JSON object to `ApiError::read_xml`), `ErrorBody::to_xml`, and axum
+//! answering with it. The reader and the escaper are fixed code, `reader.rs`,
 //! compiled and tested here; what names the body's members is generated.
 
 pub(super) mod guide;
@@ -60,21 +60,20 @@ pub(super) fn sample_members<'a>(
 pub(super) fn not_json_return() -> (syn::Expr, syn::Expr) {
     (
         syn::parse_quote! {
-            return Self {
-                status,
-                kind: ApiErrorKind::classify(status, ::core::option::Option::None),
-                body: ::core::option::Option::None,
-                problem: ProblemMembers::NONE,
-                raw: Vec::new(),
-                retry_after: ::core::option::Option::None,
+            if first != ::core::option::Option::Some(&b'{') {
+                return;
             }
         },
-        syn::parse_quote! { return Self::from_xml(status, body) },
+        syn::parse_quote! {
+            if first != ::core::option::Option::Some(&b'{') {
+                return self.read_xml();
+            }
+        },
     )
 }
 
 /// The items of the `response` module an XML body adds: the reader,
-/// `ErrorBody::read_xml` and `to_xml`, and `ApiError::from_xml`.
+/// `ErrorBody::read_xml` and `to_xml`, and `ApiError::read_xml`.
 pub(super) fn emit_xml_response(catalogue: &Catalogue, body: &Body, xml: &XmlBody) -> TokenStream {
     let reader = Fixed::parse(READER_SOURCE);
     let root = &xml.root;
@@ -147,18 +146,11 @@ pub(super) fn emit_xml_response(catalogue: &Catalogue, body: &Body, xml: &XmlBod
 
         impl ApiError {
             /// A response whose body is not a JSON object: read as the
-            /// catalogue's XML body, kept as it came when it is not one
-            /// (the raw body is left empty for `from_response_owned` to put in).
-            fn from_xml(status: u16, body: &[u8]) -> Self {
-                let (code, parsed) = ErrorBody::read_xml(body).unwrap_or((::core::option::Option::None, ::core::option::Option::None));
-                Self {
-                    status,
-                    kind: ApiErrorKind::classify(status, code),
-                    body: parsed,
-                    problem: ProblemMembers::NONE,
-                    raw: Vec::new(),
-                    retry_after: ::core::option::Option::None,
-                }
+            /// catalogue's XML body, kept as it came when it is not one.
+            fn read_xml(&mut self) {
+                let (code, parsed) = ErrorBody::read_xml(&self.raw).unwrap_or((::core::option::Option::None, ::core::option::Option::None));
+                self.kind = ApiErrorKind::classify(self.status, code);
+                self.body = parsed;
             }
         }
     }

@@ -32,6 +32,7 @@ mod tidy;
 mod twitter;
 mod validate;
 mod values;
+mod values_read;
 mod write;
 
 use std::path::Path;

@@ -1612,33 +1612,34 @@ mod response {
         /// ```
         #[must_use]
         pub fn from_response_owned(status: u16, body: Vec<u8>) -> Self {
-            let mut error = Self::read(status, &body);
-            error.raw = body;
+            let mut error = Self {
+                status,
+                kind: ApiErrorKind::classify(status, ::core::option::Option::None),
+                body: ::core::option::Option::None,
+                problem: ProblemMembers::NONE,
+                raw: body,
+                retry_after: ::core::option::Option::None,
+            };
+            error.read();
             error
         }
-        /// Everything `from_response` keeps but the raw body, which is empty:
-        /// the caller puts it in, copied or owned.
-        fn read(status: u16, body: &[u8]) -> Self {
+        /// Reads the raw body: its kind, its parsed body or problem details,
+        /// and (with params) where they are.
+        fn read(&mut self) {
+            let body = &self.raw[..];
             let first = body
                 .iter()
                 .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
             if first != ::core::option::Option::Some(&b'{') {
-                return Self {
-                    status,
-                    kind: ApiErrorKind::classify(status, ::core::option::Option::None),
-                    body: ::core::option::Option::None,
-                    problem: ProblemMembers::NONE,
-                    raw: Vec::new(),
-                    retry_after: ::core::option::Option::None,
-                };
+                return;
             }
             let read = read_problem(body);
-            let parsed = if read.maybe_body {
-                ::serde_json::from_slice::<ErrorBody>(body).ok()
-            } else {
-                ::core::option::Option::None
-            };
-            let code = match &parsed {
+            let is_body = read.maybe_body
+                && {
+                    self.body = ::serde_json::from_slice::<ErrorBody>(body).ok();
+                    self.body.is_some()
+                };
+            let code = match &self.body {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
@@ -1652,18 +1653,9 @@ mod response {
                         .or(read.problem.code)
                 }
             };
-            let problem = match &parsed {
-                ::core::option::Option::Some(_) => ProblemMembers::NONE,
-                ::core::option::Option::None => read.problem,
-            };
-            let kind = ApiErrorKind::classify(status, code);
-            Self {
-                status,
-                kind,
-                body: parsed,
-                problem,
-                raw: Vec::new(),
-                retry_after: ::core::option::Option::None,
+            self.kind = ApiErrorKind::classify(self.status, code);
+            if !is_body {
+                self.problem = read.problem;
             }
         }
         /// Classifies an `http::Response` (features `serde` and `http`), and
@@ -1713,18 +1705,22 @@ mod response {
             headers: &::http::HeaderMap,
             body: Vec<u8>,
         ) -> Self {
-            let error = Self::from_response_owned(status.as_u16(), body);
-            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
-                return error;
+            let mut error = Self::from_response_owned(status.as_u16(), body);
+            if headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                let delay = headers
+                    .get(::http::header::RETRY_AFTER)
+                    .and_then(|value| value.to_str().ok())
+                    .and_then(|value| retry_after(
+                        value,
+                        ::std::time::SystemTime::now(),
+                    ));
+                if let ::core::option::Option::Some(delay) = delay {
+                    error.retry_after = ::core::option::Option::Some(
+                        delay.min(Self::MAX_RETRY_AFTER),
+                    );
+                }
             }
-            let retry_after = headers
-                .get(::http::header::RETRY_AFTER)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
-            match retry_after {
-                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
-                ::core::option::Option::None => error,
-            }
+            error
         }
         /// Reads a `reqwest` response's body and classifies the response,
         /// keeping how long its `Retry-After` header asks to wait (feature

@@ -1713,34 +1713,32 @@ mod response {
         /// ```
         #[must_use]
         pub fn from_response_owned(status: u16, body: Vec<u8>) -> Self {
-            let mut error = Self::read(status, &body);
-            error.raw = body;
+            let mut error = Self {
+                status,
+                kind: ApiErrorKind::classify(status, ::core::option::Option::None),
+                body: ::core::option::Option::None,
+                problem: ProblemMembers::NONE,
+                raw: body,
+                retry_after: ::core::option::Option::None,
+                params: param_spans::ParamSpans::NONE,
+            };
+            error.read();
             error
         }
-        /// Everything `from_response` keeps but the raw body, which is empty:
-        /// the caller puts it in, copied or owned.
-        fn read(status: u16, body: &[u8]) -> Self {
+        /// Reads the raw body: its kind, its parsed body or problem details,
+        /// and (with params) where they are.
+        fn read(&mut self) {
+            let body = &self.raw[..];
             let first = body
                 .iter()
                 .find(|byte| !matches!(byte, b' ' | b'\t' | b'\n' | b'\r'));
             if first != ::core::option::Option::Some(&b'{') {
-                return Self {
-                    status,
-                    kind: ApiErrorKind::classify(status, ::core::option::Option::None),
-                    body: ::core::option::Option::None,
-                    problem: ProblemMembers::NONE,
-                    raw: Vec::new(),
-                    retry_after: ::core::option::Option::None,
-                    params: param_spans::ParamSpans::NONE,
-                };
+                return;
             }
             let read = read_problem(body);
-            let (parsed, params) = if read.maybe_body {
-                param_spans::read_body(body)
-            } else {
-                (::core::option::Option::None, param_spans::ParamSpans::NONE)
-            };
-            let code = match &parsed {
+            let is_body = read.maybe_body
+                && param_spans::read_body(body, &mut self.params, &mut self.body);
+            let code = match &self.body {
                 ::core::option::Option::Some(parsed) => {
                     ::core::option::Option::Some(parsed.sent_code())
                 }
@@ -1754,19 +1752,9 @@ mod response {
                         .or(read.problem.code)
                 }
             };
-            let problem = match &parsed {
-                ::core::option::Option::Some(_) => ProblemMembers::NONE,
-                ::core::option::Option::None => read.problem,
-            };
-            let kind = ApiErrorKind::classify(status, code);
-            Self {
-                status,
-                kind,
-                body: parsed,
-                problem,
-                raw: Vec::new(),
-                retry_after: ::core::option::Option::None,
-                params,
+            self.kind = ApiErrorKind::classify(self.status, code);
+            if !is_body {
+                self.problem = read.problem;
             }
         }
         /// Classifies an `http::Response` (features `serde` and `http`), and
@@ -1816,18 +1804,22 @@ mod response {
             headers: &::http::HeaderMap,
             body: Vec<u8>,
         ) -> Self {
-            let error = Self::from_response_owned(status.as_u16(), body);
-            if !headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
-                return error;
+            let mut error = Self::from_response_owned(status.as_u16(), body);
+            if headers.keys().any(|name| *name == ::http::header::RETRY_AFTER) {
+                let delay = headers
+                    .get(::http::header::RETRY_AFTER)
+                    .and_then(|value| value.to_str().ok())
+                    .and_then(|value| retry_after(
+                        value,
+                        ::std::time::SystemTime::now(),
+                    ));
+                if let ::core::option::Option::Some(delay) = delay {
+                    error.retry_after = ::core::option::Option::Some(
+                        delay.min(Self::MAX_RETRY_AFTER),
+                    );
+                }
             }
-            let retry_after = headers
-                .get(::http::header::RETRY_AFTER)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|value| retry_after(value, ::std::time::SystemTime::now()));
-            match retry_after {
-                ::core::option::Option::Some(delay) => error.with_retry_after(delay),
-                ::core::option::Option::None => error,
-            }
+            error
         }
         /// Reads a `reqwest` response's body and classifies the response,
         /// keeping how long its `Retry-After` header asks to wait (feature
@@ -2063,30 +2055,89 @@ mod response {
         }
     }
     /// Where the params are in a body (`ApiError::value`).
-    mod param_spans {
+    pub(crate) mod param_spans {
         use super::*;
         /// Each member of an error body that is some value's param, the last
-        /// of a repeated one, as the pass that read the body found it; `None`
-        /// when it did not read it as an error body.
+        /// of a repeated one, as the pass that read the body found it: the
+        /// first few in `ApiError` itself, any more in a list.
         #[derive(Clone, Debug, PartialEq, Eq)]
-        pub(super) struct ParamSpans(
-            ::core::option::Option<Vec<(&'static str, ParamSpan)>>,
-        );
+        pub(super) struct ParamSpans {
+            /// Whether the pass read the body as an error body; if not,
+            /// `value` reads the whole body.
+            read: bool,
+            /// Each param's place in `value_wire::PARAMS`, and its value.
+            slots: [::core::option::Option<(u32, ParamSpan)>; 4],
+            more: Vec<(u32, ParamSpan)>,
+            /// The params that are none of `ParamSpan`'s kinds, as `ParamSpan::Value` numbers them.
+            values: Vec<::serde_json::Value>,
+        }
         impl ParamSpans {
             /// Not read as an error body: `value` reads the whole body.
-            pub(super) const NONE: Self = Self(::core::option::Option::None);
+            pub(super) const NONE: Self = Self {
+                read: false,
+                slots: [::core::option::Option::None; 4],
+                more: Vec::new(),
+                values: Vec::new(),
+            };
+            /// Keeps the param at `place`, in place of one kept before.
+            fn keep(&mut self, place: u32, span: ParamSpan) {
+                for slot in &mut self.slots {
+                    match slot {
+                        ::core::option::Option::Some(
+                            (kept_place, kept),
+                        ) if *kept_place == place => {
+                            *kept = span;
+                            return;
+                        }
+                        ::core::option::Option::Some(_) => {}
+                        ::core::option::Option::None => {
+                            *slot = ::core::option::Option::Some((place, span));
+                            return;
+                        }
+                    }
+                }
+                match self.more.iter_mut().find(|(kept_place, _)| *kept_place == place) {
+                    ::core::option::Option::Some((_, kept)) => *kept = span,
+                    ::core::option::Option::None => self.more.push((place, span)),
+                }
+            }
+            /// Keeps the param at `place` as a `Value`, in place of one kept before.
+            fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
+                let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+                self.values.push(value);
+                self.keep(place, ParamSpan::Value(index));
+            }
+            /// The param `key`, if the body has it.
+            fn get(&self, key: &str) -> ::core::option::Option<ParamSpan> {
+                let place = crate::value_wire::param_key(key.as_bytes())?;
+                self.slots
+                    .iter()
+                    .map_while(|slot| slot.as_ref())
+                    .chain(self.more.iter())
+                    .find(|(kept_place, _)| *kept_place == place)
+                    .map(|(_, span)| *span)
+            }
         }
-        /// A param's value: a text without escapes as its bytes' place in
-        /// the body, anything else as the `serde_json::Value` it is.
-        #[derive(Clone, Debug, PartialEq, Eq)]
-        pub(super) enum ParamSpan {
-            Text(usize, usize),
-            Value(::serde_json::Value),
+        /// A param's value in 16 bytes, without an allocation: a text
+        /// without escapes as its bytes' place in the body, a number or a
+        /// boolean as it is, anything else as the place of its
+        /// `serde_json::Value` in `ParamSpans::values`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum ParamSpan {
+            Text(u32, u32),
+            Unsigned(u64),
+            Signed(i64),
+            /// A finite `f64`'s bits.
+            Float(u64),
+            Bool(bool),
+            Value(u32),
         }
         /// What a member's key names: a member of the body, or a param.
         enum SpanKey {
             Member(Field),
-            Param(&'static str),
+            /// Its place in `value_wire::PARAMS`: a key four bytes wide, not a
+            /// name of sixteen, is read without a store and a reload.
+            Param(u32),
         }
         /// Reads a member's key as `Field` does, then as some value's param.
         struct SpanKeySeed;
@@ -2096,7 +2147,7 @@ mod response {
                 self,
                 deserializer: D,
             ) -> ::core::result::Result<SpanKey, D::Error> {
-                deserializer.deserialize_identifier(self)
+                deserializer.deserialize_bytes(self)
             }
         }
         impl Visitor<'_> for SpanKeySeed {
@@ -2104,140 +2155,184 @@ mod response {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a member name")
             }
-            fn visit_str<E: de::Error>(
+            /// What a key names. One that is none of the catalogue's is
+            /// checked as `serde_json` checks a key it reads as text: UTF-8,
+            /// without a control character (an escaped one fails the pass
+            /// here, as it cannot be told from one sent raw).
+            fn visit_bytes<E: de::Error>(
                 self,
-                name: &str,
+                key: &[u8],
             ) -> ::core::result::Result<SpanKey, E> {
                 Ok(
-                    match FieldVisitor.visit_str::<E>(name)? {
-                        Field::Other => {
-                            match crate::value_wire::param_key(name) {
+                    match key {
+                        b"code" => SpanKey::Member(Field::Code),
+                        b"message" => SpanKey::Member(Field::Message),
+                        _ => {
+                            match crate::value_wire::param_key(key) {
                                 ::core::option::Option::Some(param) => SpanKey::Param(param),
-                                ::core::option::Option::None => {
+                                ::core::option::Option::None if key
+                                    .iter()
+                                    .all(|byte| *byte >= b' ')
+                                    && ::core::str::from_utf8(key).is_ok() => {
                                     SpanKey::Member(Field::Other)
+                                }
+                                ::core::option::Option::None => {
+                                    return Err(E::custom("a member name that is not text"));
                                 }
                             }
                         }
-                        field => SpanKey::Member(field),
                     },
                 )
             }
         }
-        /// Reads a param's value: a text borrowed from `body` as its place
-        /// there, anything else as `serde_json::Value` reads it.
+        /// Reads a param's value and keeps it as `name` in `spans` (the
+        /// seed keeps it: a `ParamSpan` moved out through each `Result` was
+        /// most of reading a param): a text borrowed from the body as its
+        /// place there, a number or a boolean as it is, anything else as
+        /// `serde_json::Value` reads it.
         struct ParamSeed<'s> {
             body: &'s [u8],
+            spans: &'s mut ParamSpans,
+            place: u32,
+        }
+        impl ParamSeed<'_> {
+            fn keep<E>(self, span: ParamSpan) -> ::core::result::Result<(), E> {
+                self.spans.keep(self.place, span);
+                Ok(())
+            }
+            fn keep_value<E>(
+                self,
+                value: ::serde_json::Value,
+            ) -> ::core::result::Result<(), E> {
+                self.spans.keep_value(self.place, value);
+                Ok(())
+            }
         }
         impl<'de> DeserializeSeed<'de> for ParamSeed<'_> {
-            type Value = ParamSpan;
+            type Value = ();
             fn deserialize<D: Deserializer<'de>>(
                 self,
                 deserializer: D,
-            ) -> ::core::result::Result<ParamSpan, D::Error> {
+            ) -> ::core::result::Result<(), D::Error> {
                 deserializer.deserialize_any(self)
             }
         }
         impl<'de> Visitor<'de> for ParamSeed<'_> {
-            type Value = ParamSpan;
+            type Value = ();
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any JSON value")
             }
             fn visit_borrowed_str<E: de::Error>(
                 self,
                 text: &'de str,
-            ) -> ::core::result::Result<ParamSpan, E> {
+            ) -> ::core::result::Result<(), E> {
                 let start = (text.as_ptr() as usize)
                     .wrapping_sub(self.body.as_ptr() as usize);
-                match start.checked_add(text.len()) {
-                    ::core::option::Option::Some(end) if end <= self.body.len() => {
-                        Ok(ParamSpan::Text(start, end))
+                let place = start
+                    .checked_add(text.len())
+                    .filter(|end| *end <= self.body.len())
+                    .and_then(|end| Some((
+                        u32::try_from(start).ok()?,
+                        u32::try_from(end).ok()?,
+                    )));
+                match place {
+                    ::core::option::Option::Some((start, end)) => {
+                        self.keep(ParamSpan::Text(start, end))
                     }
-                    _ => self.visit_str(text),
+                    ::core::option::Option::None => self.visit_str(text),
                 }
             }
             fn visit_str<E: de::Error>(
                 self,
                 text: &str,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::String(String::from(text))))
+            ) -> ::core::result::Result<(), E> {
+                self.keep_value(::serde_json::Value::String(String::from(text)))
             }
             fn visit_string<E: de::Error>(
                 self,
                 text: String,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::String(text)))
+            ) -> ::core::result::Result<(), E> {
+                self.keep_value(::serde_json::Value::String(text))
             }
             fn visit_bool<E: de::Error>(
                 self,
                 value: bool,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::Bool(value)))
+            ) -> ::core::result::Result<(), E> {
+                self.keep(ParamSpan::Bool(value))
             }
             fn visit_i64<E: de::Error>(
                 self,
                 value: i64,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            ) -> ::core::result::Result<(), E> {
+                self.keep(ParamSpan::Signed(value))
             }
             fn visit_u64<E: de::Error>(
                 self,
                 value: u64,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            ) -> ::core::result::Result<(), E> {
+                self.keep(ParamSpan::Unsigned(value))
             }
             fn visit_f64<E: de::Error>(
                 self,
                 value: f64,
-            ) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::from(value)))
+            ) -> ::core::result::Result<(), E> {
+                match value.is_finite() {
+                    true => self.keep(ParamSpan::Float(value.to_bits())),
+                    false => self.keep_value(::serde_json::Value::Null),
+                }
             }
-            fn visit_unit<E: de::Error>(self) -> ::core::result::Result<ParamSpan, E> {
-                Ok(ParamSpan::Value(::serde_json::Value::Null))
+            fn visit_unit<E: de::Error>(self) -> ::core::result::Result<(), E> {
+                self.keep_value(::serde_json::Value::Null)
             }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 seq: A,
-            ) -> ::core::result::Result<ParamSpan, A::Error> {
-                ::serde_json::Value::deserialize(
-                        de::value::SeqAccessDeserializer::new(seq),
-                    )
-                    .map(ParamSpan::Value)
+            ) -> ::core::result::Result<(), A::Error> {
+                let value = ::serde_json::Value::deserialize(
+                    de::value::SeqAccessDeserializer::new(seq),
+                )?;
+                self.keep_value(value)
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 map: A,
-            ) -> ::core::result::Result<ParamSpan, A::Error> {
-                ::serde_json::Value::deserialize(
-                        de::value::MapAccessDeserializer::new(map),
-                    )
-                    .map(ParamSpan::Value)
+            ) -> ::core::result::Result<(), A::Error> {
+                let value = ::serde_json::Value::deserialize(
+                    de::value::MapAccessDeserializer::new(map),
+                )?;
+                self.keep_value(value)
             }
         }
-        /// `BodyVisitor`'s reading of the members, keeping the params where it goes.
+        /// `BodyVisitor`'s reading of the members, keeping the params where
+        /// it goes, and the body in `parsed`: an `ErrorBody` moved out
+        /// through each `Result` and `Option` of the envelope's reading
+        /// cost as much as reading a member.
         struct SpansVisitor<'s> {
-            spans: &'s mut Vec<(&'static str, ParamSpan)>,
+            spans: &'s mut ParamSpans,
             body: &'s [u8],
+            parsed: &'s mut ::core::option::Option<ErrorBody>,
         }
         impl<'de> Visitor<'de> for SpansVisitor<'_> {
-            type Value = ErrorBody;
+            type Value = ();
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 BodyVisitor.expecting(f)
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<ErrorBody, A::Error> {
+            ) -> ::core::result::Result<(), A::Error> {
                 let mut code = ::core::option::Option::None;
                 let mut message = ::core::option::Option::None;
                 while let ::core::option::Option::Some(key) = map
                     .next_key_seed(SpanKeySeed)?
                 {
                     let field = match key {
-                        SpanKey::Param(name) => {
-                            let value = map
-                                .next_value_seed(ParamSeed { body: self.body })?;
-                            self.spans.retain(|(key, _)| *key != name);
-                            self.spans.push((name, value));
+                        SpanKey::Param(place) => {
+                            map.next_value_seed(ParamSeed {
+                                body: self.body,
+                                spans: &mut *self.spans,
+                                place,
+                            })?;
                             continue;
                         }
                         SpanKey::Member(field) => field,
@@ -2261,23 +2356,28 @@ mod response {
                         }
                     }
                 }
-                Ok(ErrorBody {
+                *self.parsed = ::core::option::Option::Some(ErrorBody {
                     code: code.ok_or_else(|| de::Error::missing_field("code"))?,
                     message: message
                         .flatten()
                         .ok_or_else(|| de::Error::missing_field("message"))?,
-                })
+                });
+                Ok(())
             }
         }
-        /// The body as `serde_json::from_slice::<ErrorBody>` reads it, with
-        /// where its params are; a body that is not an error body has none.
+        /// Reads the body into `parsed` as `serde_json::from_slice::<ErrorBody>`
+        /// reads it, with where its params are kept in `spans`; a body
+        /// that is not an error body leaves `parsed` as it was, `None`.
+        /// Whether it is one.
         pub(super) fn read_body(
             body: &[u8],
-        ) -> (::core::option::Option<ErrorBody>, ParamSpans) {
-            let mut spans = Vec::new();
+            spans: &mut ParamSpans,
+            parsed: &mut ::core::option::Option<ErrorBody>,
+        ) -> bool {
             let visitor = SpansVisitor {
-                spans: &mut spans,
+                spans: &mut *spans,
                 body,
+                parsed: &mut *parsed,
             };
             let mut deserializer = ::serde_json::Deserializer::from_slice(body);
             let read = match ErrorBody::ENVELOPE {
@@ -2286,23 +2386,20 @@ mod response {
                 }
                 ::core::option::Option::None => deserializer.deserialize_map(visitor),
             };
-            match read.and_then(|parsed| deserializer.end().map(|()| parsed)) {
-                Ok(parsed) => {
-                    (
-                        ::core::option::Option::Some(parsed),
-                        ParamSpans(::core::option::Option::Some(spans)),
-                    )
-                }
+            match read.and_then(|()| deserializer.end()) {
+                Ok(()) => spans.read = true,
                 Err(_) => {
-                    (::serde_json::from_slice::<ErrorBody>(body).ok(), ParamSpans::NONE)
+                    *spans = ParamSpans::NONE;
+                    *parsed = ::serde_json::from_slice::<ErrorBody>(body).ok();
                 }
             }
+            parsed.is_some()
         }
         impl ApiError {
             /// Whether the pass that read the body found its params: it read
             /// the body as an error body.
             pub(crate) fn found_params(&self) -> bool {
-                self.params.0.is_some()
+                self.params.read
             }
             /// The param `key` as the pass that read the body found it (the
             /// last of a repeated one), without copying it: `value` makes
@@ -2311,20 +2408,25 @@ mod response {
                 &self,
                 key: &str,
             ) -> ::core::option::Option<crate::value_wire::Found<'_>> {
-                let spans = self.params.0.as_ref()?;
-                let (_, span) = spans.iter().find(|(name, _)| *name == key)?;
-                match span {
-                    ParamSpan::Text(start, end) => {
-                        ::core::str::from_utf8(self.raw.get(*start..*end)?)
-                            .ok()
-                            .map(crate::value_wire::Found::Text)
-                    }
-                    ParamSpan::Value(value) => {
-                        ::core::option::Option::Some(
-                            crate::value_wire::Found::Value(value),
-                        )
-                    }
-                }
+                use crate::value_wire::Found;
+                ::core::option::Option::Some(
+                    match self.params.get(key)? {
+                        ParamSpan::Text(start, end) => {
+                            let text = self
+                                .raw
+                                .get(
+                                    usize::try_from(start).ok()?..usize::try_from(end).ok()?,
+                                )?;
+                            Found::Text(::core::str::from_utf8(text).ok()?)
+                        }
+                        ParamSpan::Value(index) => {
+                            Found::Value(
+                                self.params.values.get(usize::try_from(index).ok()?)?,
+                            )
+                        }
+                        span => Found::Span(span),
+                    },
+                )
             }
         }
     }
@@ -2818,6 +2920,7 @@ mod value_wire {
     use ::serde::ser::SerializeMap;
     use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
     use ::serde_json::Value;
+    use crate::response::param_spans::ParamSpan;
     use crate::values::ErrorValue;
     /// What writing a value needs of it: public in this private
     /// module, so that `Occurrence`'s public impls may name it.
@@ -2891,6 +2994,7 @@ mod value_wire {
                     Found::Value(value) => {
                         value.as_str().map(::alloc::string::String::from)
                     }
+                    Found::Span(_) => ::core::option::Option::None,
                 };
             }
             match self.find(key)? {
@@ -2902,19 +3006,46 @@ mod value_wire {
         }
         fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
             if let ::core::option::Option::Some(error) = self.found {
-                return error.found_param(key)?.value()?.as_i64();
+                return match error.found_param(key)? {
+                    Found::Span(ParamSpan::Unsigned(number)) => {
+                        i64::try_from(number).ok()
+                    }
+                    Found::Span(ParamSpan::Signed(number)) => {
+                        ::core::option::Option::Some(number)
+                    }
+                    Found::Value(value) => value.as_i64(),
+                    _ => ::core::option::Option::None,
+                };
             }
             self.find(key)?.as_i64()
         }
         fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
             if let ::core::option::Option::Some(error) = self.found {
-                return error.found_param(key)?.value()?.as_f64();
+                return match error.found_param(key)? {
+                    Found::Span(ParamSpan::Unsigned(number)) => {
+                        ::core::option::Option::Some(number as f64)
+                    }
+                    Found::Span(ParamSpan::Signed(number)) => {
+                        ::core::option::Option::Some(number as f64)
+                    }
+                    Found::Span(ParamSpan::Float(bits)) => {
+                        ::core::option::Option::Some(f64::from_bits(bits))
+                    }
+                    Found::Value(value) => value.as_f64(),
+                    _ => ::core::option::Option::None,
+                };
             }
             self.find(key)?.as_f64()
         }
         fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
             if let ::core::option::Option::Some(error) = self.found {
-                return error.found_param(key)?.value()?.as_bool();
+                return match error.found_param(key)? {
+                    Found::Span(ParamSpan::Bool(value)) => {
+                        ::core::option::Option::Some(value)
+                    }
+                    Found::Value(value) => value.as_bool(),
+                    _ => ::core::option::Option::None,
+                };
             }
             self.find(key)?.as_bool()
         }
@@ -2923,8 +3054,8 @@ mod value_wire {
             key: &str,
         ) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
             if let ::core::option::Option::Some(error) = self.found {
-                return match error.found_param(key)?.value()? {
-                    Value::Array(items) => {
+                return match error.found_param(key)? {
+                    Found::Value(Value::Array(items)) => {
                         items
                             .iter()
                             .map(|item| item.as_str().map(::alloc::string::String::from))
@@ -2947,34 +3078,39 @@ mod value_wire {
             }
         }
     }
-    /// A param as `ApiError`'s own pass found it: a text without
-    /// escapes where it lies in the raw body, or the `Value` read.
+    /// A param as `ApiError`'s own pass found it: a text where it
+    /// lies in the raw body, a number or a boolean as kept, or the
+    /// `Value` of anything else.
     pub(crate) enum Found<'v> {
         Text(&'v str),
+        Span(ParamSpan),
         Value(&'v Value),
     }
-    impl<'v> Found<'v> {
-        /// The param as a `Value`: a text is none of the other types.
-        fn value(self) -> ::core::option::Option<&'v Value> {
-            match self {
-                Found::Text(_) => ::core::option::Option::None,
-                Found::Value(value) => ::core::option::Option::Some(value),
-            }
-        }
-    }
-    /// The param of some value that a member's key names (`ApiError`'s
-    /// first read looks for them too).
-    pub(crate) fn param_key(key: &str) -> ::core::option::Option<&'static str> {
+    /// Every param of some value, by name; `param_key` gives a key's place here.
+    pub(crate) const PARAMS: [&str; 9] = [
+        "burst",
+        "count",
+        "fields",
+        "left",
+        "limit",
+        "request_id",
+        "schema",
+        "table",
+        "window",
+    ];
+    /// The place in `PARAMS` of the param of some value that a
+    /// member's key names (`ApiError`'s first read looks for them too).
+    pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
         match key {
-            "burst" => ::core::option::Option::Some("burst"),
-            "count" => ::core::option::Option::Some("count"),
-            "fields" => ::core::option::Option::Some("fields"),
-            "left" => ::core::option::Option::Some("left"),
-            "limit" => ::core::option::Option::Some("limit"),
-            "request_id" => ::core::option::Option::Some("request_id"),
-            "schema" => ::core::option::Option::Some("schema"),
-            "table" => ::core::option::Option::Some("table"),
-            "window" => ::core::option::Option::Some("window"),
+            b"burst" => ::core::option::Option::Some(0),
+            b"count" => ::core::option::Option::Some(1),
+            b"fields" => ::core::option::Option::Some(2),
+            b"left" => ::core::option::Option::Some(3),
+            b"limit" => ::core::option::Option::Some(4),
+            b"request_id" => ::core::option::Option::Some(5),
+            b"schema" => ::core::option::Option::Some(6),
+            b"table" => ::core::option::Option::Some(7),
+            b"window" => ::core::option::Option::Some(8),
             _ => ::core::option::Option::None,
         }
     }
@@ -3004,7 +3140,11 @@ mod value_wire {
             ::core::result::Result::Ok(
                 if key == "code" {
                     Key::Code
-                } else if let ::core::option::Option::Some(name) = param_key(key) {
+                } else if let ::core::option::Option::Some(name) = param_key(
+                        key.as_bytes(),
+                    )
+                    .and_then(|place| PARAMS.get(place as usize).copied())
+                {
                     Key::Param(name)
                 } else {
                     Key::Other
