@@ -134,6 +134,11 @@ pub fn emit_manifest(catalogue: &Catalogue) -> String {
          readme = \"README.md\"\n\
          categories = [{categories}]\n\
          \n\
+         # Doctests, and no unit test: `cargo test` runs them without building\n\
+         # the library a second time as a test harness with nothing in it.\n\
+         [lib]\n\
+         test = false\n\
+         \n\
          {features}\
          \n\
          [package.metadata.docs.rs]\n\

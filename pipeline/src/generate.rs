@@ -1,13 +1,15 @@
 //! Running the pipeline in one call: load and check every spec, check
-//! each against its lock, render every file and write them all or nothing.
+//! each against its lock, render every file and write them all or nothing;
+//! or, with [`check_locks`], only as far as the decision.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use errcat_model::Catalogue;
 use errcat_model::diagnostic::{self, Diagnostics};
+use errcat_model::output::OutputFile;
 use errcat_model::source::SourceFile;
+use errcat_model::{Catalogue, KeptResponse};
 
 use crate::load::load_paths;
 use crate::write::{FileReport, Mode};
@@ -121,12 +123,7 @@ pub fn generate_with(
     mode: Mode,
     options: &Options,
 ) -> Result<Vec<FileReport>, Error> {
-    if !errcat_model::output::valid_command(&options.command) {
-        return Err(Error::Options(format!(
-            "the command {:?} cannot be named in a header: give one line of text without a backtick",
-            options.command
-        )));
-    }
+    refuse_command(options)?;
     write::refuse_out_inside_spec(spec, out)?;
     let loaded = load_paths(spec)?;
     // Writing runs into one `--out`, or over one spec's lock, take turns
@@ -144,25 +141,7 @@ pub fn generate_with(
     } else {
         Vec::new()
     };
-    let mut locks = Vec::with_capacity(loaded.len());
-    let mut kept = Vec::with_capacity(loaded.len());
-    let mut problems = Vec::new();
-    for (path, catalogue) in &loaded {
-        let checked = load::read_lock(&compat::lock::lock_path(path))
-            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), &options.command));
-        match checked {
-            Ok((lock, responses)) => {
-                locks.push(lock);
-                kept.push(responses);
-            }
-            Err(found) => problems.extend(found),
-        }
-    }
-    if !problems.is_empty() {
-        let sources: Vec<&SourceFile> =
-            loaded.iter().filter_map(|(_, catalogue)| catalogue.spec_file.as_deref()).collect();
-        return Err(Error::Spec(load::finish(problems, &sources)));
-    }
+    let (mut locks, kept) = check_each_lock(&loaded, &options.command)?;
     // The spec's text was kept for diagnostics only: past the last check,
     // it need not share memory with the outputs. The documents keep every
     // response the lock records.
@@ -183,4 +162,58 @@ pub fn generate_with(
     let mut session = write::Session::new(out, mode);
     emit::render_each(&catalogues, &options.command, |key, file| session.add(key, &file))?;
     Ok(session.finish(&locks, &spec_names)?)
+}
+
+/// What [`generate_with`] decides before it renders anything, and nothing
+/// else: every spec under `spec` loaded and checked, then each checked
+/// against its lock. `Ok` where `generate` goes on to render and write (or
+/// compare); where it stops, the same [`Error`], the spec's and the
+/// lock's problems in the same words (a change the lock refuses, a
+/// version too low for a breaking change). Nothing is rendered, read from
+/// an output folder or written.
+pub fn check_locks(spec: &Path, options: &Options) -> Result<(), Error> {
+    refuse_command(options)?;
+    let loaded = load_paths(spec)?;
+    check_each_lock(&loaded, &options.command)?;
+    Ok(())
+}
+
+/// The one check of [`Options`]: a command a header can name.
+fn refuse_command(options: &Options) -> Result<(), Error> {
+    if errcat_model::output::valid_command(&options.command) {
+        return Ok(());
+    }
+    Err(Error::Options(format!(
+        "the command {:?} cannot be named in a header: give one line of text without a backtick",
+        options.command
+    )))
+}
+
+/// Each loaded spec checked against its lock: the updated locks, and the
+/// responses each catalogue's documents keep from earlier versions, or
+/// the problems of every spec, placed in their files.
+fn check_each_lock(
+    loaded: &[(PathBuf, Catalogue)],
+    command: &str,
+) -> Result<(Vec<OutputFile>, Vec<Vec<KeptResponse>>), Error> {
+    let mut locks = Vec::with_capacity(loaded.len());
+    let mut kept = Vec::with_capacity(loaded.len());
+    let mut problems = Vec::new();
+    for (path, catalogue) in loaded {
+        let checked = load::read_lock(&compat::lock::lock_path(path))
+            .and_then(|locked| compat::check_lock(path, catalogue, locked.as_ref(), command));
+        match checked {
+            Ok((lock, responses)) => {
+                locks.push(lock);
+                kept.push(responses);
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
+    if !problems.is_empty() {
+        let sources: Vec<&SourceFile> =
+            loaded.iter().filter_map(|(_, catalogue)| catalogue.spec_file.as_deref()).collect();
+        return Err(Error::Spec(load::finish(problems, &sources)));
+    }
+    Ok((locks, kept))
 }

@@ -28,6 +28,6 @@ pub mod synth_locales;
 pub mod write;
 
 pub use emit::render;
-pub use generate::{Error, Options, generate, generate_with};
+pub use generate::{Error, Options, check_locks, generate, generate_with};
 pub use load::{SpecInput, load};
 pub use write::{FileReport, Mode, Outcome};
