@@ -88,6 +88,24 @@ pub(super) fn may_hold_alias(text: &str) -> bool {
     })
 }
 
+/// Whether one line of `text` opens more collections than [`MAX_NESTING`]:
+/// more `[` and `{`, and `-` or `?` before a blank, than a spec nests. The
+/// scanner weighs each token against every collection still open on its
+/// line, so such a line costs it time that grows with the square of its
+/// length, where the guards' pass stops at the first level too deep. A
+/// line of prose that says yes only has its text scanned first.
+pub(super) fn may_nest_deep_on_one_line(text: &str) -> bool {
+    text.split(['\n', '\r']).any(|line| {
+        let bytes = line.as_bytes();
+        let opens = bytes.iter().enumerate().filter(|&(at, &byte)| match byte {
+            b'[' | b'{' => true,
+            b'-' | b'?' => matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')),
+            _ => false,
+        });
+        opens.count() > MAX_NESTING
+    })
+}
+
 /// The weights of the first document so far.
 #[derive(Default)]
 struct Expansion {
@@ -179,6 +197,30 @@ mod tests {
             let aliases =
                 Parser::new_from_str(text).flatten().filter(|(e, _)| matches!(e, Event::Alias(_))).count();
             assert!(aliases > 0 && may_hold_alias(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_opens_more_than_a_spec_nests_is_seen() {
+        let deep = MAX_NESTING + 1;
+        for text in [
+            "[".repeat(deep),
+            "{a: ".repeat(deep),
+            "- ".repeat(deep),
+            format!("a: 1\n---\n{}", "[".repeat(deep)),
+        ] {
+            assert!(may_nest_deep_on_one_line(&text), "{text:?}");
+            assert!(scan(&text).deep.is_some(), "{text:?}");
+        }
+        let spread = "[\n".repeat(deep);
+        assert!(!may_nest_deep_on_one_line(&spread));
+        for text in [
+            "statuses: [400, 404]\n",
+            "- a\n- b\n",
+            "description: 'Use [x] {y} - z'\n",
+            &"[".repeat(MAX_NESTING),
+        ] {
+            assert!(!may_nest_deep_on_one_line(text), "{text:?}");
         }
     }
 

@@ -51,8 +51,11 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // The guards' pass is a parse of its own. A text without aliases
     // cannot expand, and one that reads into the spec types nests no
     // deeper than they do (a few levels), so such a text is read first
-    // and scanned only when that fails, for the problem that stops it.
-    let unscanned_read = if hostile::may_hold_alias(text) {
+    // and scanned only when that fails, for the problem that stops it;
+    // unless a line of it opens more collections than a spec nests,
+    // which the reader's scanner takes quadratic time over and the pass
+    // stops at once.
+    let unscanned_read = if hostile::may_hold_alias(text) || hostile::may_nest_deep_on_one_line(text) {
         None
     } else {
         match serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)) {
