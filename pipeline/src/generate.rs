@@ -164,13 +164,15 @@ pub fn generate_with(
     Ok(session.finish(&locks, &spec_names)?)
 }
 
-/// What [`generate_with`] decides before it renders anything, and nothing
-/// else: every spec under `spec` loaded and checked, then each checked
-/// against its lock. `Ok` where `generate` goes on to render and write (or
-/// compare); where it stops, the same [`Error`], the spec's and the
-/// lock's problems in the same words (a change the lock refuses, a
-/// version too low for a breaking change). Nothing is rendered, read from
-/// an output folder or written.
+/// What [`generate_with`] decides of the specs before it renders
+/// anything, and nothing else: every spec under `spec` loaded and
+/// checked, then each checked against its lock. Where `generate` stops
+/// there, the same [`Error`], the spec's and the lock's problems in the
+/// same words (a change the lock refuses, a version too low for a
+/// breaking change); `Ok` where it goes on. It may still stop after,
+/// on the output folder (inside `spec`, or a workspace `Cargo.lock` it
+/// cannot update) or in writing. Nothing is rendered, read from an
+/// output folder or written.
 pub fn check_locks(spec: &Path, options: &Options) -> Result<(), Error> {
     refuse_command(options)?;
     let loaded = load_paths(spec)?;
