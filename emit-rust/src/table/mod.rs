@@ -239,10 +239,15 @@ fn write_keys_by_slot(out: &mut Writer, table: &Table, phf: &Phf, keys: &[(&Code
     out.constant(ITEM_INDENT, "const CODE_PILOTS: &'static [u16]", &Expr::RefArray(pilots));
     let by_slot = || phf.slots.iter().map(|&key| keys[key as usize]);
     let codes = by_slot().map(|(code, _)| code_literal(code)).collect();
+    out.doc(
+        ITEM_INDENT,
+        "Each slot's code: the one whose hash lands in it; in a slot none lands\nin, the first code, which no lookup that reaches it matches.",
+    );
     out.constant(ITEM_INDENT, "const CODE_KEYS: &'static [&'static str]", &Expr::RefArray(codes));
     let variants = by_slot()
         .map(|(_, row)| Expr::Atom(format!("Self::{}", table.rows[row].rust_variant).into()))
         .collect();
+    out.doc(ITEM_INDENT, "Each slot's variant, the one its code in `CODE_KEYS` names.");
     out.constant(ITEM_INDENT, "const CODE_VARIANTS: &'static [Self]", &Expr::RefArray(variants));
 }
 

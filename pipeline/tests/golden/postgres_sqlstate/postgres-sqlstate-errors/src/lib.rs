@@ -3588,6 +3588,8 @@ impl DataExceptionError {
     const CODE_PILOTS: &'static [u16] = &[
         14, 1, 4, 2, 0, 0, 1, 2, 1, 0, 0, 22, 8, 2, 0, 0, 4,
     ];
+    /// Each slot's code: the one whose hash lands in it; in a slot none lands
+    /// in, the first code, which no lookup that reaches it matches.
     const CODE_KEYS: &'static [&'static str] = &[
         "22P06",
         "22000",
@@ -3718,6 +3720,7 @@ impl DataExceptionError {
         "2201G",
         "22018",
     ];
+    /// Each slot's variant, the one its code in `CODE_KEYS` names.
     const CODE_VARIANTS: &'static [Self] = &[
         Self::NonstandardUseOfEscapeCharacter,
         Self::DataException,
@@ -8022,6 +8025,8 @@ impl SyntaxErrorOrAccessRuleViolationError {
     const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[1, 3, 2, 0, 15, 2, 40, 2, 0, 18, 3];
+    /// Each slot's code: the one whose hash lands in it; in a slot none lands
+    /// in, the first code, which no lookup that reaches it matches.
     const CODE_KEYS: &'static [&'static str] = &[
         "42703",
         "42P07",
@@ -8088,6 +8093,7 @@ impl SyntaxErrorOrAccessRuleViolationError {
         "42000",
         "42000",
     ];
+    /// Each slot's variant, the one its code in `CODE_KEYS` names.
     const CODE_VARIANTS: &'static [Self] = &[
         Self::UndefinedColumn,
         Self::DuplicateTable,
@@ -10344,6 +10350,8 @@ impl ForeignDataWrapperError {
     const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[0, 0, 0, 4, 4, 0, 0];
+    /// Each slot's code: the one whose hash lands in it; in a slot none lands
+    /// in, the first code, which no lookup that reaches it matches.
     const CODE_KEYS: &'static [&'static str] = &[
         "HV000",
         "HV010",
@@ -10410,6 +10418,7 @@ impl ForeignDataWrapperError {
         "HV00D",
         "HV000",
     ];
+    /// Each slot's variant, the one its code in `CODE_KEYS` names.
     const CODE_VARIANTS: &'static [Self] = &[
         Self::FdwError,
         Self::FdwFunctionSequenceError,

@@ -2739,6 +2739,8 @@ impl S3Error {
         3, 0, 13, 0, 6, 3, 1, 0, 0, 0, 3, 0, 9, 0, 8, 2, 4, 6, 6, 2, 0, 2, 7, 4, 1, 2, 3,
         0, 0, 0, 10, 0, 6,
     ];
+    /// Each slot's code: the one whose hash lands in it; in a slot none lands
+    /// in, the first code, which no lookup that reaches it matches.
     const CODE_KEYS: &'static [&'static str] = &[
         "AccessControlListNotSupported",
         "NotImplemented",
@@ -2997,6 +2999,7 @@ impl S3Error {
         "AccessControlListNotSupported",
         "AccessControlListNotSupported",
     ];
+    /// Each slot's variant, the one its code in `CODE_KEYS` names.
     const CODE_VARIANTS: &'static [Self] = &[
         Self::AccessControlListNotSupported,
         Self::NotImplemented,

@@ -791,6 +791,8 @@ impl RequestError {
     const CODE_HASH_MIDDLE: bool = false;
     const CODE_HASH_WHOLE: bool = false;
     const CODE_PILOTS: &'static [u16] = &[9, 1, 8, 1, 1];
+    /// Each slot's code: the one whose hash lands in it; in a slot none lands
+    /// in, the first code, which no lookup that reaches it matches.
     const CODE_KEYS: &'static [&'static str] = &[
         "idempotency_key_in_use",
         "",
@@ -825,6 +827,7 @@ impl RequestError {
         "amount_too_small",
         "email_invalid",
     ];
+    /// Each slot's variant, the one its code in `CODE_KEYS` names.
     const CODE_VARIANTS: &'static [Self] = &[
         Self::IdempotencyKeyInUse,
         Self::UnknownReason,
