@@ -115,16 +115,16 @@ pub(super) fn emit_spans(body: &Body) -> TokenStream {
                     self.params.read
                 }
 
-                /// The param `key` as the pass that read the body found it (the
-                /// last of a repeated one), without copying it: `value` makes
-                /// its field from this alone.
-                pub(crate) fn found_param(&self, key: &str) -> ::core::option::Option<crate::value_wire::Found<'_>> {
+                /// The param at `place` (`value_wire::param_key`) as the pass that
+                /// read the body found it (the last of a repeated one), without
+                /// copying it: `value` makes its field from this alone.
+                pub(crate) fn found_param(&self, place: u32) -> ::core::option::Option<crate::value_wire::Found<'_>> {
                     use crate::value_wire::Found;
-                    ::core::option::Option::Some(match self.params.get(key)? {
-                        // Read from a `&str` of the body: valid UTF-8 where it lies.
+                    ::core::option::Option::Some(match self.params.get(place)? {
+                        // Read from a `&str` of the body: valid UTF-8 where it
+                        // lies, which the reader checks (`Read::text`).
                         ParamSpan::Text(start, end) => {
-                            let text = self.raw.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?;
-                            Found::Text(::core::str::from_utf8(text).ok()?)
+                            Found::Text(usize::try_from(start).ok()?, usize::try_from(end).ok()?)
                         }
                         ParamSpan::Value(index) => Found::Value(self.params.values.get(usize::try_from(index).ok()?)?),
                         span => Found::Span(span),
@@ -147,7 +147,7 @@ fn span_types() -> TokenStream {
             /// Whether the pass read the body as an error body; if not,
             /// `value` reads the whole body.
             read: bool,
-            /// Each param's place in `value_wire::PARAMS`, and its value.
+            /// Each param's place (`value_wire::param_key`), and its value.
             slots: [::core::option::Option<(u32, ParamSpan)>; #slots],
             more: Vec<(u32, ParamSpan)>,
             /// The params that are none of `ParamSpan`'s kinds, as `ParamSpan::Value` numbers them.
@@ -192,9 +192,8 @@ fn span_types() -> TokenStream {
                 self.keep(place, ParamSpan::Value(index));
             }
 
-            /// The param `key`, if the body has it.
-            fn get(&self, key: &str) -> ::core::option::Option<ParamSpan> {
-                let place = crate::value_wire::param_key(key.as_bytes())?;
+            /// The param at `place` (`value_wire::param_key`), if the body has it.
+            fn get(&self, place: u32) -> ::core::option::Option<ParamSpan> {
                 self.slots
                     .iter()
                     .map_while(|slot| slot.as_ref())
@@ -241,7 +240,7 @@ fn key_seed(body: &Body) -> TokenStream {
         /// What a member's key names: a member of the body, or a param.
         enum SpanKey {
             Member(Field),
-            /// Its place in `value_wire::PARAMS`: a key four bytes wide, not a
+            /// Its place (`value_wire::param_key`): a key four bytes wide, not a
             /// name of sixteen, is read without a store and a reload.
             Param(u32),
         }

@@ -7,7 +7,7 @@
 //! fails that value alone, as reading through a `serde_json::Value` did,
 //! without building the whole body as one.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,32 +16,46 @@ use super::Value;
 use errcat_model::Catalogue;
 use errcat_model::params::ParamType;
 
+/// Every param key of the values, once (two values may carry the same
+/// one), in order: a key's index here is its place (`value_wire::param_key`),
+/// by which the readers take it.
+pub(super) fn param_keys<'a>(values: &'a [Value<'a>]) -> Vec<&'a str> {
+    let keys: BTreeSet<&str> =
+        values.iter().flat_map(|value| &value.params).map(|param| param.name.as_str()).collect();
+    keys.into_iter().collect()
+}
+
 /// `Read`, its deserializer, and the readers of the param types the
 /// values use (an unused one would be dead code).
 pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream {
     let body = catalogue.body.as_ref().expect("values are read from the catalogue's body");
     let code_key = &body.code().key;
-    // Every param key, once: two values may carry the same one.
-    let mut keys: BTreeMap<&str, ()> = BTreeMap::new();
     let params = || values.iter().flat_map(|value| &value.params);
-    for param in params() {
-        keys.insert(&param.name, ());
-    }
     let has = |ty: ParamType| params().any(|param| param.ty == ty);
-    let keys: Vec<&str> = keys.into_keys().collect();
+    let keys = param_keys(values);
     let key_bytes: Vec<proc_macro2::Literal> =
         keys.iter().map(|key| proc_macro2::Literal::byte_string(key.as_bytes())).collect();
     let places = (0..keys.len()).map(|place| proc_macro2::Literal::u32_unsuffixed(place as u32));
-    let count = proc_macro2::Literal::usize_unsuffixed(keys.len());
     let any_params = !keys.is_empty();
     let readers = any_params.then(|| readers(&has));
+    // A text param is made from the raw body checked once as text.
+    let with_text = has(ParamType::String);
+    let text_field = with_text.then(|| {
+        quote! {
+            /// The raw body as text, once a reader has checked it
+            /// (`text`): `Some(None)` when it is not all UTF-8.
+            raw_text: ::core::option::Option<::core::option::Option<&'a str>>,
+        }
+    });
+    let text_none = with_text.then(|| quote! { raw_text: ::core::option::Option::None, });
     let param_field = any_params.then(|| {
         quote! {
             /// Each member that is a param of some value, as sent: the last of a repeated key.
-            params: ::alloc::vec::Vec<(&'static str, Value)>,
+            params: ::alloc::vec::Vec<(u32, Value)>,
             /// The answer whose own pass found the params (`ApiError::value`):
             /// they are read where it found them, without a list of their own.
             found: ::core::option::Option<&'a crate::ApiError>,
+            #text_field
         }
     });
     // With params, `Read` may borrow the answer that found them.
@@ -56,16 +70,16 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             /// lies in the raw body, a number or a boolean as kept, or the
             /// `Value` of anything else.
             pub(crate) enum Found<'v> {
-                Text(&'v str),
+                /// A text's place in the raw body, from its start to its end.
+                Text(usize, usize),
                 Span(ParamSpan),
                 Value(&'v Value),
             }
 
-            /// Every param of some value, by name; `param_key` gives a key's place here.
-            pub(crate) const PARAMS: [&str; #count] = [#(#keys),*];
-
-            /// The place in `PARAMS` of the param of some value that a
-            /// member's key names (`ApiError`'s first read looks for them too).
+            /// The place of the param of some value that a member's key
+            /// names, its index among every value's param keys in order
+            /// (`ApiError`'s first read looks for them too): a value's
+            /// readers take each param by it, not by its name.
             pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
                 match key {
                     #(#key_bytes => ::core::option::Option::Some(#places),)*
@@ -86,7 +100,25 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             }
         },
     };
-    let members_visitor = members_visitor(code_key, any_params, &read_ty);
+    let new_params = any_params.then(
+        || quote! { params: ::alloc::vec::Vec::new(), found: ::core::option::Option::None, #text_none },
+    );
+    let members_visitor = members_visitor(code_key, new_params, &read_ty);
+    let found = any_params.then(|| {
+        quote! {
+            impl<'a> Read<'a> {
+                /// The members of `error`'s body as its own pass found them.
+                fn found(error: &'a crate::ApiError) -> Self {
+                    Read {
+                        code: ::core::option::Option::None,
+                        params: ::alloc::vec::Vec::new(),
+                        found: ::core::option::Option::Some(error),
+                        #text_none
+                    }
+                }
+            }
+        }
+    });
     quote! {
         /// A body's members as reading a value needs them, in one pass:
         /// its code, and each param of some value, as sent.
@@ -106,6 +138,8 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
             #readers
         }
 
+        #found
+
         #param_key_fn
 
         #members_visitor
@@ -116,24 +150,24 @@ pub(super) fn emit_read(catalogue: &Catalogue, values: &[Value]) -> TokenStream 
 
 /// The key of a member, read as what it names, and the visitor of a
 /// body's members, which keeps the params when the values have any.
-fn members_visitor(code_key: &str, any_params: bool, read_ty: &TokenStream) -> TokenStream {
-    let new_params =
-        any_params.then(|| quote! { params: ::alloc::vec::Vec::new(), found: ::core::option::Option::None, });
-    let param_variant = any_params.then(|| quote! { Param(&'static str), });
+/// `new_params` are a new `Read`'s fields past its code, when the values have params.
+fn members_visitor(code_key: &str, new_params: Option<TokenStream>, read_ty: &TokenStream) -> TokenStream {
+    let any_params = new_params.is_some();
+    let param_variant = any_params.then(|| quote! { Param(u32), });
     let param_arm = any_params.then(|| {
         quote! {
-            Key::Param(name) => {
+            Key::Param(place) => {
                 let value = map.next_value::<Value>()?;
-                match read.params.iter_mut().find(|(key, _)| *key == name) {
+                match read.params.iter_mut().find(|(kept, _)| *kept == place) {
                     ::core::option::Option::Some(member) => member.1 = value,
-                    ::core::option::Option::None => read.params.push((name, value)),
+                    ::core::option::Option::None => read.params.push((place, value)),
                 }
             }
         }
     });
     let param_key = any_params.then(|| {
         quote! {
-            else if let ::core::option::Option::Some(name) = param_key(key.as_bytes()).and_then(|place| PARAMS.get(place as usize).copied()) { Key::Param(name) }
+            else if let ::core::option::Option::Some(place) = param_key(key.as_bytes()) { Key::Param(place) }
         }
     });
     let code_member = code_member();
@@ -357,16 +391,19 @@ fn envelope_visitor(envelope: &str, read_ty: &TokenStream) -> TokenStream {
 /// `Read`'s readers of the param types the values use.
 fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     let string = has(ParamType::String).then(|| {
+        let text = text_reader();
         quote! {
-            fn string(&mut self, key: &str) -> ::core::option::Option<::alloc::string::String> {
+            #text
+
+            fn string(&mut self, place: u32) -> ::core::option::Option<::alloc::string::String> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return match error.found_param(key)? {
-                        Found::Text(text) => ::core::option::Option::Some(::alloc::string::String::from(text)),
+                    return match error.found_param(place)? {
+                        Found::Text(start, end) => self.text(start, end).map(::alloc::string::String::from),
                         Found::Value(value) => value.as_str().map(::alloc::string::String::from),
                         Found::Span(_) => ::core::option::Option::None,
                     };
                 }
-                match self.find(key)? {
+                match self.find(place)? {
                     Value::String(text) => ::core::option::Option::Some(::core::mem::take(text)),
                     _ => ::core::option::Option::None,
                 }
@@ -375,26 +412,26 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
     });
     let integer = has(ParamType::Integer).then(|| {
         quote! {
-            fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+            fn integer(&mut self, place: u32) -> ::core::option::Option<i64> {
                 if let ::core::option::Option::Some(error) = self.found {
                     // As `Value::as_i64`: an integer that fits, not a float.
-                    return match error.found_param(key)? {
+                    return match error.found_param(place)? {
                         Found::Span(ParamSpan::Unsigned(number)) => i64::try_from(number).ok(),
                         Found::Span(ParamSpan::Signed(number)) => ::core::option::Option::Some(number),
                         Found::Value(value) => value.as_i64(),
                         _ => ::core::option::Option::None,
                     };
                 }
-                self.find(key)?.as_i64()
+                self.find(place)?.as_i64()
             }
         }
     });
     let number = has(ParamType::Number).then(|| {
         quote! {
-            fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+            fn number(&mut self, place: u32) -> ::core::option::Option<f64> {
                 if let ::core::option::Option::Some(error) = self.found {
                     // As `Value::as_f64`: any number, as the nearest `f64`.
-                    return match error.found_param(key)? {
+                    return match error.found_param(place)? {
                         Found::Span(ParamSpan::Unsigned(number)) => ::core::option::Option::Some(number as f64),
                         Found::Span(ParamSpan::Signed(number)) => ::core::option::Option::Some(number as f64),
                         Found::Span(ParamSpan::Float(bits)) => ::core::option::Option::Some(f64::from_bits(bits)),
@@ -402,36 +439,36 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
                         _ => ::core::option::Option::None,
                     };
                 }
-                self.find(key)?.as_f64()
+                self.find(place)?.as_f64()
             }
         }
     });
     let boolean = has(ParamType::Boolean).then(|| {
         quote! {
-            fn boolean(&mut self, key: &str) -> ::core::option::Option<bool> {
+            fn boolean(&mut self, place: u32) -> ::core::option::Option<bool> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return match error.found_param(key)? {
+                    return match error.found_param(place)? {
                         Found::Span(ParamSpan::Bool(value)) => ::core::option::Option::Some(value),
                         Found::Value(value) => value.as_bool(),
                         _ => ::core::option::Option::None,
                     };
                 }
-                self.find(key)?.as_bool()
+                self.find(place)?.as_bool()
             }
         }
     });
     let strings = has(ParamType::Strings).then(|| {
         quote! {
-            fn strings(&mut self, key: &str) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
+            fn strings(&mut self, place: u32) -> ::core::option::Option<::alloc::vec::Vec<::alloc::string::String>> {
                 if let ::core::option::Option::Some(error) = self.found {
-                    return match error.found_param(key)? {
+                    return match error.found_param(place)? {
                         Found::Value(Value::Array(items)) => {
                             items.iter().map(|item| item.as_str().map(::alloc::string::String::from)).collect()
                         }
                         _ => ::core::option::Option::None,
                     };
                 }
-                match self.find(key)? {
+                match self.find(place)? {
                     Value::Array(items) => ::core::mem::take(items)
                         .into_iter()
                         .map(|item| match item {
@@ -445,12 +482,14 @@ fn readers(has: &dyn Fn(ParamType) -> bool) -> TokenStream {
         }
     });
     quote! {
-        /// The member `key`, as sent. A reader takes a text or a list out
-        /// where it lies: a `Value` moved out of the list, then out of an
-        /// `Option`, cost more than the search. Where `found` is set, a
-        /// reader takes the param from the answer instead, with no list made.
-        fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
-            self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
+        /// The member that is the param at `place` (`param_key`), as sent.
+        /// A reader takes a text or a list out where it lies: a `Value`
+        /// moved out of the list, then out of an `Option`, cost more than
+        /// the search. Where `found` is set, a reader takes the param from
+        /// the answer instead, with no list made. Each reader takes its
+        /// param by place, not by name: a `u32` compared, not a name matched.
+        fn find(&mut self, place: u32) -> ::core::option::Option<&mut Value> {
+            self.params.iter_mut().find(|(kept, _)| *kept == place).map(|(_, value)| value)
         }
 
         #string
@@ -535,6 +574,25 @@ fn code_member() -> TokenStream {
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<Self::Value, A::Error> {
                 while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
                 ::core::result::Result::Ok(::core::option::Option::None)
+            }
+        }
+    }
+}
+
+/// `Read::text`, which the `string` reader makes its text from.
+fn text_reader() -> TokenStream {
+    quote! {
+        /// The raw body's text from `start` to `end`, where the pass
+        /// found a text param. The whole body is checked as UTF-8 once,
+        /// for every text param a value reads: checking it once costs
+        /// less than checking each short text. A body that is not all
+        /// UTF-8 (a member the pass skipped unchecked) has each text
+        /// checked alone.
+        fn text(&mut self, start: usize, end: usize) -> ::core::option::Option<&str> {
+            let raw = self.found?.raw_body();
+            match *self.raw_text.get_or_insert_with(|| ::core::str::from_utf8(raw).ok()) {
+                ::core::option::Option::Some(whole) => whole.get(start..end),
+                ::core::option::Option::None => ::core::str::from_utf8(raw.get(start..end)?).ok(),
             }
         }
     }

@@ -106,8 +106,9 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     });
     let mut items = Items::new(4);
     wire_impls_macro(&mut items, catalogue, with_message);
+    let keys = read::param_keys(&values);
     for value in &values {
-        write_impls(&mut items, catalogue, value, with_message);
+        write_impls(&mut items, catalogue, value, &keys, with_message);
     }
     write_error_value(&mut items, catalogue, &values);
     occurrence::write_error_value_params(&mut items, catalogue, with_message);
@@ -155,11 +156,7 @@ fn error_value_read(any_params: bool) -> TokenStream {
     let members = if any_params {
         quote! {
             let mut members = if self.found_params() {
-                Read {
-                    code: ::core::option::Option::None,
-                    params: ::alloc::vec::Vec::new(),
-                    found: ::core::option::Option::Some(self),
-                }
+                Read::found(self)
             } else {
                 ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
             };
@@ -203,11 +200,13 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
         "The impls of each value `$value` on the wire: its body written and read, and its\n\
          answer (feature `axum`), from its type, how its body's message is made (`to_string`,\n\
          its `name` or its `description`), and each param's field, the reader of its type,\n\
-         and whether it is `required` or `optional`."
+         its place (`param_key`, by which the reader takes it), and whether it is `required`\n\
+         or `optional`."
     } else {
         "The impls of each value `$value` on the wire: its body written and read, and its\n\
          answer (feature `axum`), from its type and each param's field, the reader of its\n\
-         type, and whether it is `required` or `optional`."
+         type, its place (`param_key`, by which the reader takes it), and whether it is\n\
+         `required` or `optional`."
     });
     items.open("macro_rules! wire_impls");
     let message_param = if with_message { ", $message:ident" } else { "" };
@@ -220,11 +219,11 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
                  $map.serialize_entry(::core::stringify!($field), value)?;\n    \
              }\n\
          };\n\
-         (@read $members:ident $field:ident $reader:ident required) => {\n    \
-             $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?\n\
+         (@read $members:ident $field:ident $reader:ident $place:literal required) => {\n    \
+             $members.$reader($place).ok_or_else(|| missing(::core::stringify!($field)))?\n\
          };\n\
-         (@read $members:ident $field:ident $reader:ident optional) => {\n    \
-             $members.$reader(::core::stringify!($field))\n\
+         (@read $members:ident $field:ident $reader:ident $place:literal optional) => {\n    \
+             $members.$reader($place)\n\
          };",
     );
     if with_message {
@@ -262,7 +261,7 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
              }}\n    \
              wire_impls!(@alike $value);\n\
          }};\n\
-         ($value:ty{message_param}; $($field:ident: $reader:ident $required:ident),+) => {{\n    \
+         ($value:ty{message_param}; $($field:ident: $reader:ident $place:literal $required:ident),+) => {{\n    \
              impl Params for $value {{\n        \
                  fn error_code(&self) -> crate::ErrorCode {{\n            \
                      crate::ErrorCode::from(self.error())\n        \
@@ -274,7 +273,7 @@ fn wire_impls_macro(items: &mut Items, catalogue: &Catalogue, with_message: bool
              }}\n    \
              impl ReadValue for $value {{\n        \
                  fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {{\n            \
-                     ::core::result::Result::Ok(Self {{ $($field: wire_impls!(@read members $field $reader $required),)+ }})\n        \
+                     ::core::result::Result::Ok(Self {{ $($field: wire_impls!(@read members $field $reader $place $required),)+ }})\n        \
                  }}\n    \
              }}\n    \
              wire_impls!(@alike $value);\n\
@@ -380,8 +379,8 @@ fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
     }
 }
 
-/// One value's line of `wire_impls!`.
-fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_message: bool) {
+/// One value's line of `wire_impls!`; `keys` are every value's param keys in order, as `param_key` numbers them.
+fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, keys: &[&str], with_message: bool) {
     let mut line = format!("wire_impls!({}", value.path_text());
     if with_message {
         line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
@@ -400,7 +399,9 @@ fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, with_mes
         };
         let required = if param.required { "required" } else { "optional" };
         line.push_str(if i == 0 { "; " } else { ", " });
-        line.push_str(&format!("{}: {reader} {required}", param.name));
+        // Every param of a value is among `keys`: they are gathered from the values.
+        let place = keys.binary_search(&param.name.as_str()).expect("a value's param is among every value's");
+        line.push_str(&format!("{}: {reader} {place} {required}", param.name));
     }
     line.push_str(");");
     items.line(line);

@@ -104,3 +104,20 @@ fn params_past_the_inline_slots_read_as_the_whole_body_does() {
     assert!(rows.partial);
     assert_eq!(rows.columns, ["a"]);
 }
+
+/// A body not all UTF-8 (a member no value reads, skipped unchecked, holds
+/// a byte that is not): its text params still read, each checked alone,
+/// as the whole body reads them.
+#[test]
+fn text_params_read_where_the_rest_of_the_body_is_not_utf8() {
+    let mut body = br#"{"error":{"code":"table_missing","message":"m","other":"x"#.to_vec();
+    body.push(0xff);
+    body.extend_from_slice(br#"","request_id":"r","table":"Z\u00fcrich","schema":"s"}}"#);
+    let error = ApiError::from_response(404, &body);
+    assert!(std::str::from_utf8(error.raw_body()).is_err());
+    let value = error.value().expect("a value");
+    assert_eq!(Some(&value), serde_json::from_slice::<ErrorValue>(&body).ok().as_ref());
+    let ErrorValue::QueryTableMissing(missing) = value else { panic!("{value:?}") };
+    assert_eq!((missing.request_id.as_deref(), missing.table.as_str()), (Some("r"), "Zürich"));
+    assert_eq!(missing.schema.as_deref(), Some("s"));
+}

@@ -2038,7 +2038,7 @@ mod response {
             /// Whether the pass read the body as an error body; if not,
             /// `value` reads the whole body.
             read: bool,
-            /// Each param's place in `value_wire::PARAMS`, and its value.
+            /// Each param's place (`value_wire::param_key`), and its value.
             slots: [::core::option::Option<(u32, ParamSpan)>; 4],
             more: Vec<(u32, ParamSpan)>,
             /// The params that are none of `ParamSpan`'s kinds, as `ParamSpan::Value` numbers them.
@@ -2080,9 +2080,8 @@ mod response {
                 self.values.push(value);
                 self.keep(place, ParamSpan::Value(index));
             }
-            /// The param `key`, if the body has it.
-            fn get(&self, key: &str) -> ::core::option::Option<ParamSpan> {
-                let place = crate::value_wire::param_key(key.as_bytes())?;
+            /// The param at `place` (`value_wire::param_key`), if the body has it.
+            fn get(&self, place: u32) -> ::core::option::Option<ParamSpan> {
                 self.slots
                     .iter()
                     .map_while(|slot| slot.as_ref())
@@ -2108,7 +2107,7 @@ mod response {
         /// What a member's key names: a member of the body, or a param.
         enum SpanKey {
             Member(Field),
-            /// Its place in `value_wire::PARAMS`: a key four bytes wide, not a
+            /// Its place (`value_wire::param_key`): a key four bytes wide, not a
             /// name of sixteen, is read without a store and a reload.
             Param(u32),
         }
@@ -2374,23 +2373,21 @@ mod response {
             pub(crate) fn found_params(&self) -> bool {
                 self.params.read
             }
-            /// The param `key` as the pass that read the body found it (the
-            /// last of a repeated one), without copying it: `value` makes
-            /// its field from this alone.
+            /// The param at `place` (`value_wire::param_key`) as the pass that
+            /// read the body found it (the last of a repeated one), without
+            /// copying it: `value` makes its field from this alone.
             pub(crate) fn found_param(
                 &self,
-                key: &str,
+                place: u32,
             ) -> ::core::option::Option<crate::value_wire::Found<'_>> {
                 use crate::value_wire::Found;
                 ::core::option::Option::Some(
-                    match self.params.get(key)? {
+                    match self.params.get(place)? {
                         ParamSpan::Text(start, end) => {
-                            let text = self
-                                .raw
-                                .get(
-                                    usize::try_from(start).ok()?..usize::try_from(end).ok()?,
-                                )?;
-                            Found::Text(::core::str::from_utf8(text).ok()?)
+                            Found::Text(
+                                usize::try_from(start).ok()?,
+                                usize::try_from(end).ok()?,
+                            )
                         }
                         ParamSpan::Value(index) => {
                             Found::Value(
@@ -3344,31 +3341,55 @@ mod value_wire {
         /// reads it: none when it reads no code, or one the catalogue lacks.
         code: ::core::option::Option<crate::ErrorCode>,
         /// Each member that is a param of some value, as sent: the last of a repeated key.
-        params: ::alloc::vec::Vec<(&'static str, Value)>,
+        params: ::alloc::vec::Vec<(u32, Value)>,
         /// The answer whose own pass found the params (`ApiError::value`):
         /// they are read where it found them, without a list of their own.
         found: ::core::option::Option<&'a crate::ApiError>,
+        /// The raw body as text, once a reader has checked it
+        /// (`text`): `Some(None)` when it is not all UTF-8.
+        raw_text: ::core::option::Option<::core::option::Option<&'a str>>,
     }
     impl Read<'_> {
         /// The catalogue's error whose code (or alias) the members carry.
         fn code(&self) -> ::core::option::Option<crate::ErrorCode> {
             self.code
         }
-        /// The member `key`, as sent. A reader takes a text or a list out
-        /// where it lies: a `Value` moved out of the list, then out of an
-        /// `Option`, cost more than the search. Where `found` is set, a
-        /// reader takes the param from the answer instead, with no list made.
-        fn find(&mut self, key: &str) -> ::core::option::Option<&mut Value> {
-            self.params.iter_mut().find(|(name, _)| *name == key).map(|(_, value)| value)
+        /// The member that is the param at `place` (`param_key`), as sent.
+        /// A reader takes a text or a list out where it lies: a `Value`
+        /// moved out of the list, then out of an `Option`, cost more than
+        /// the search. Where `found` is set, a reader takes the param from
+        /// the answer instead, with no list made. Each reader takes its
+        /// param by place, not by name: a `u32` compared, not a name matched.
+        fn find(&mut self, place: u32) -> ::core::option::Option<&mut Value> {
+            self.params
+                .iter_mut()
+                .find(|(kept, _)| *kept == place)
+                .map(|(_, value)| value)
+        }
+        /// The raw body's text from `start` to `end`, where the pass
+        /// found a text param. The whole body is checked as UTF-8 once,
+        /// for every text param a value reads: checking it once costs
+        /// less than checking each short text. A body that is not all
+        /// UTF-8 (a member the pass skipped unchecked) has each text
+        /// checked alone.
+        fn text(&mut self, start: usize, end: usize) -> ::core::option::Option<&str> {
+            let raw = self.found?.raw_body();
+            match *self.raw_text.get_or_insert_with(|| ::core::str::from_utf8(raw).ok())
+            {
+                ::core::option::Option::Some(whole) => whole.get(start..end),
+                ::core::option::Option::None => {
+                    ::core::str::from_utf8(raw.get(start..end)?).ok()
+                }
+            }
         }
         fn string(
             &mut self,
-            key: &str,
+            place: u32,
         ) -> ::core::option::Option<::alloc::string::String> {
             if let ::core::option::Option::Some(error) = self.found {
-                return match error.found_param(key)? {
-                    Found::Text(text) => {
-                        ::core::option::Option::Some(::alloc::string::String::from(text))
+                return match error.found_param(place)? {
+                    Found::Text(start, end) => {
+                        self.text(start, end).map(::alloc::string::String::from)
                     }
                     Found::Value(value) => {
                         value.as_str().map(::alloc::string::String::from)
@@ -3376,16 +3397,16 @@ mod value_wire {
                     Found::Span(_) => ::core::option::Option::None,
                 };
             }
-            match self.find(key)? {
+            match self.find(place)? {
                 Value::String(text) => {
                     ::core::option::Option::Some(::core::mem::take(text))
                 }
                 _ => ::core::option::Option::None,
             }
         }
-        fn integer(&mut self, key: &str) -> ::core::option::Option<i64> {
+        fn integer(&mut self, place: u32) -> ::core::option::Option<i64> {
             if let ::core::option::Option::Some(error) = self.found {
-                return match error.found_param(key)? {
+                return match error.found_param(place)? {
                     Found::Span(ParamSpan::Unsigned(number)) => {
                         i64::try_from(number).ok()
                     }
@@ -3396,11 +3417,11 @@ mod value_wire {
                     _ => ::core::option::Option::None,
                 };
             }
-            self.find(key)?.as_i64()
+            self.find(place)?.as_i64()
         }
-        fn number(&mut self, key: &str) -> ::core::option::Option<f64> {
+        fn number(&mut self, place: u32) -> ::core::option::Option<f64> {
             if let ::core::option::Option::Some(error) = self.found {
-                return match error.found_param(key)? {
+                return match error.found_param(place)? {
                     Found::Span(ParamSpan::Unsigned(number)) => {
                         ::core::option::Option::Some(number as f64)
                     }
@@ -3414,21 +3435,33 @@ mod value_wire {
                     _ => ::core::option::Option::None,
                 };
             }
-            self.find(key)?.as_f64()
+            self.find(place)?.as_f64()
+        }
+    }
+    impl<'a> Read<'a> {
+        /// The members of `error`'s body as its own pass found them.
+        fn found(error: &'a crate::ApiError) -> Self {
+            Read {
+                code: ::core::option::Option::None,
+                params: ::alloc::vec::Vec::new(),
+                found: ::core::option::Option::Some(error),
+                raw_text: ::core::option::Option::None,
+            }
         }
     }
     /// A param as `ApiError`'s own pass found it: a text where it
     /// lies in the raw body, a number or a boolean as kept, or the
     /// `Value` of anything else.
     pub(crate) enum Found<'v> {
-        Text(&'v str),
+        /// A text's place in the raw body, from its start to its end.
+        Text(usize, usize),
         Span(ParamSpan),
         Value(&'v Value),
     }
-    /// Every param of some value, by name; `param_key` gives a key's place here.
-    pub(crate) const PARAMS: [&str; 3] = ["trace", "used", "window"];
-    /// The place in `PARAMS` of the param of some value that a
-    /// member's key names (`ApiError`'s first read looks for them too).
+    /// The place of the param of some value that a member's key
+    /// names, its index among every value's param keys in order
+    /// (`ApiError`'s first read looks for them too): a value's
+    /// readers take each param by it, not by its name.
     pub(crate) fn param_key(key: &[u8]) -> ::core::option::Option<u32> {
         match key {
             b"trace" => ::core::option::Option::Some(0),
@@ -3440,7 +3473,7 @@ mod value_wire {
     /// What a member's key names.
     enum Key {
         Code,
-        Param(&'static str),
+        Param(u32),
         Other,
     }
     /// Reads a member's key as what it names.
@@ -3463,12 +3496,10 @@ mod value_wire {
             ::core::result::Result::Ok(
                 if key == "code" {
                     Key::Code
-                } else if let ::core::option::Option::Some(name) = param_key(
-                        key.as_bytes(),
-                    )
-                    .and_then(|place| PARAMS.get(place as usize).copied())
-                {
-                    Key::Param(name)
+                } else if let ::core::option::Option::Some(place) = param_key(
+                    key.as_bytes(),
+                ) {
+                    Key::Param(place)
                 } else {
                     Key::Other
                 },
@@ -3623,18 +3654,19 @@ mod value_wire {
                 code: ::core::option::Option::None,
                 params: ::alloc::vec::Vec::new(),
                 found: ::core::option::Option::None,
+                raw_text: ::core::option::Option::None,
             };
             while let ::core::option::Option::Some(key) = map.next_key_seed(KeyName)? {
                 match key {
                     Key::Code => {
                         read.code = map.next_value_seed(CodeMember { in_array: false })?;
                     }
-                    Key::Param(name) => {
+                    Key::Param(place) => {
                         let value = map.next_value::<Value>()?;
-                        match read.params.iter_mut().find(|(key, _)| *key == name) {
+                        match read.params.iter_mut().find(|(kept, _)| *kept == place) {
                             ::core::option::Option::Some(member) => member.1 = value,
                             ::core::option::Option::None => {
-                                read.params.push((name, value))
+                                read.params.push((place, value))
                             }
                         }
                     }
@@ -3724,11 +3756,7 @@ mod value_wire {
         pub fn value(&self) -> ::core::option::Option<ErrorValue> {
             let code = self.error_code()?;
             let mut members = if self.found_params() {
-                Read {
-                    code: ::core::option::Option::None,
-                    params: ::alloc::vec::Vec::new(),
-                    found: ::core::option::Option::Some(self),
-                }
+                Read::found(self)
             } else {
                 ::serde_json::from_slice::<Read>(self.raw_body()).ok()?
             };
@@ -3816,7 +3844,8 @@ mod value_wire {
     /// The impls of each value `$value` on the wire: its body written and read, and its
     /// answer (feature `axum`), from its type, how its body's message is made (`to_string`,
     /// its `name` or its `description`), and each param's field, the reader of its type,
-    /// and whether it is `required` or `optional`.
+    /// its place (`param_key`, by which the reader takes it), and whether it is `required`
+    /// or `optional`.
     macro_rules! wire_impls {
         (@write $self:tt $map:ident $field:ident required) => {
             $map.serialize_entry(::core::stringify!($field), &$self.$field)?;
@@ -3826,11 +3855,11 @@ mod value_wire {
                 $map.serialize_entry(::core::stringify!($field), value)?;
             }
         };
-        (@read $members:ident $field:ident $reader:ident required) => {
-            $members.$reader(::core::stringify!($field)).ok_or_else(|| missing(::core::stringify!($field)))?
+        (@read $members:ident $field:ident $reader:ident $place:literal required) => {
+            $members.$reader($place).ok_or_else(|| missing(::core::stringify!($field)))?
         };
-        (@read $members:ident $field:ident $reader:ident optional) => {
-            $members.$reader(::core::stringify!($field))
+        (@read $members:ident $field:ident $reader:ident $place:literal optional) => {
+            $members.$reader($place)
         };
         (@message $self:tt to_string) => {
             ::alloc::string::ToString::to_string($self)
@@ -3857,7 +3886,7 @@ mod value_wire {
             }
             wire_impls!(@alike $value);
         };
-        ($value:ty, $message:ident; $($field:ident: $reader:ident $required:ident),+) => {
+        ($value:ty, $message:ident; $($field:ident: $reader:ident $place:literal $required:ident),+) => {
             impl Params for $value {
                 fn error_code(&self) -> crate::ErrorCode {
                     crate::ErrorCode::from(self.error())
@@ -3872,7 +3901,7 @@ mod value_wire {
             }
             impl ReadValue for $value {
                 fn read<E: de::Error>(members: &mut Read) -> ::core::result::Result<Self, E> {
-                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $required),)+ })
+                    ::core::result::Result::Ok(Self { $($field: wire_impls!(@read members $field $reader $place $required),)+ })
                 }
             }
             wire_impls!(@alike $value);
@@ -3910,9 +3939,9 @@ mod value_wire {
             }
         };
     }
-    wire_impls!(crate::values::quota::QuotaExceeded, to_string; trace: string required, used: integer required, window: number optional);
-    wire_impls!(crate::values::quota::PlanRequired, name; trace: string required);
-    wire_impls!(crate::values::quota::QuotaLocked, name; trace: string required);
+    wire_impls!(crate::values::quota::QuotaExceeded, to_string; trace: string 0 required, used: integer 1 required, window: number 2 optional);
+    wire_impls!(crate::values::quota::PlanRequired, name; trace: string 0 required);
+    wire_impls!(crate::values::quota::QuotaLocked, name; trace: string 0 required);
     impl ErrorValue {
         /// The value of the error `code`, read from a body's members.
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
