@@ -184,8 +184,15 @@ fn span_types() -> TokenStream {
                 }
             }
 
-            /// Keeps the param at `place` as a `Value`, in place of one kept before.
+            /// Keeps the param at `place` as a `Value`, in place of one kept
+            /// before (a `Value` kept before is overwritten, not kept twice).
             fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
+                if let ::core::option::Option::Some(ParamSpan::Value(index)) = self.get(place)
+                    && let ::core::option::Option::Some(kept) = self.values.get_mut(index as usize)
+                {
+                    *kept = value;
+                    return;
+                }
                 // Past `u32::MAX` values (not in memory), the param reads as absent.
                 let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
                 self.values.push(value);
@@ -282,6 +289,11 @@ fn key_seed(body: &Body) -> TokenStream {
                         ::core::option::Option::None => return Err(E::custom("a member name that is not text")),
                     },
                 })
+            }
+
+            /// A key a deserializer gives as text, read as its bytes.
+            fn visit_str<E: de::Error>(self, key: &str) -> ::core::result::Result<SpanKey, E> {
+                self.visit_bytes(key.as_bytes())
             }
         }
     }

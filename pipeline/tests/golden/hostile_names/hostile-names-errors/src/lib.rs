@@ -3127,8 +3127,18 @@ mod response {
                     ::core::option::Option::None => self.more.push((place, span)),
                 }
             }
-            /// Keeps the param at `place` as a `Value`, in place of one kept before.
+            /// Keeps the param at `place` as a `Value`, in place of one kept
+            /// before (a `Value` kept before is overwritten, not kept twice).
             fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
+                if let ::core::option::Option::Some(ParamSpan::Value(index)) = self
+                    .get(place)
+                    && let ::core::option::Option::Some(kept) = self
+                        .values
+                        .get_mut(index as usize)
+                {
+                    *kept = value;
+                    return;
+                }
                 let index = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
                 self.values.push(value);
                 self.keep(place, ParamSpan::Value(index));
@@ -3210,6 +3220,13 @@ mod response {
                         }
                     },
                 )
+            }
+            /// A key a deserializer gives as text, read as its bytes.
+            fn visit_str<E: de::Error>(
+                self,
+                key: &str,
+            ) -> ::core::result::Result<SpanKey, E> {
+                self.visit_bytes(key.as_bytes())
             }
         }
         /// Reads a param's value and keeps it as `name` in `spans` (the
