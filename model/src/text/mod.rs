@@ -44,10 +44,12 @@ pub fn yaml_double_quoted(text: &str) -> String {
 
 /// [`yaml_double_quoted`] of `text`, onto `out`.
 pub fn push_yaml_double_quoted(out: &mut String, text: &str) {
-    let unreadable = |c: char| {
-        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
-    };
-    double_quoted_onto(out, text, &[('\n', "\\n"), ('\t', "\\t")], unreadable, Hex::Upper);
+    double_quoted_onto(out, text, &[('\n', "\\n"), ('\t', "\\t")], yaml_unreadable, Hex::Upper);
+}
+
+/// Whether a YAML reader would not take `c` literally inside double quotes.
+fn yaml_unreadable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// `text` as a YAML scalar that every YAML version reads back as exactly
@@ -77,6 +79,9 @@ pub fn is_yaml_plain_safe(text: &str) -> bool {
         && !RESERVED_WORDS.iter().any(|word| text.eq_ignore_ascii_case(word))
 }
 
+/// The punctuation that means nothing in a plain YAML scalar.
+const PLAIN_PUNCTUATION: &str = " _-.,()/';?+=$";
+
 /// Which ASCII characters [`is_yaml_plain_safe`] takes after the first:
 /// letters, digits, and the punctuation that means nothing in a plain scalar.
 const PLAIN_ASCII: [bool; 128] = {
@@ -86,7 +91,7 @@ const PLAIN_ASCII: [bool; 128] = {
         table[byte] = (byte as u8).is_ascii_alphanumeric();
         byte += 1;
     }
-    let punctuation = b" _-.,()/';?+=$";
+    let punctuation = PLAIN_PUNCTUATION.as_bytes();
     let mut i = 0;
     while i < punctuation.len() {
         table[punctuation[i] as usize] = true;
@@ -203,7 +208,7 @@ mod tests {
     #[test]
     fn plain_yaml_takes_letters_digits_and_the_harmless_punctuation() {
         for c in (0..0x400).filter_map(char::from_u32) {
-            let expected = c.is_alphanumeric() || " _-.,()/';?+=$".contains(c);
+            let expected = c.is_alphanumeric() || PLAIN_PUNCTUATION.contains(c);
             assert_eq!(is_yaml_plain_safe(&format!("a{c}b")), expected, "{c:?}");
         }
         assert_eq!(yaml_double_quoted("plain é text: \"q\"\u{85}"), r#""plain é text: \"q\"\u0085""#);
@@ -245,10 +250,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn quotes_in_runs_as_character_by_character(text in "([ -~\t\n\r\u{7f}-\u{c0}é…\u{2028}\u{feff}]){0,40}") {
-            let unreadable = |c: char| {
-                c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
-            };
-            let yaml = double_quoted_by_character(&text, &[('\n', "\\n"), ('\t', "\\t")], unreadable);
+            let yaml = double_quoted_by_character(&text, &[('\n', "\\n"), ('\t', "\\t")], yaml_unreadable);
             proptest::prop_assert_eq!(yaml_double_quoted(&text), yaml);
             proptest::prop_assert_eq!(toml_string(&text), double_quoted_by_character(&text, &[], char::is_control));
         }
