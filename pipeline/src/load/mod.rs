@@ -8,6 +8,7 @@ pub(crate) mod locate;
 mod message;
 mod pieces;
 mod place;
+mod scalar;
 pub mod shape;
 mod translation_files;
 mod tree;

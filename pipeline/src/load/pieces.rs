@@ -239,16 +239,8 @@ impl Pieces<'_> {
             };
             // A stand-in that does not read is no problem of the user's.
             if !kept[i].0.text().is_some_and(|key| stood_in.contains(&key)) {
-                let value = kept[i].1.descend(&segments[1..]);
                 // An unknown field deeper in the piece is underlined at its name, as one at the top is.
-                let place = match segments.split_last() {
-                    Some((serde_path_to_error::Segment::Map { key }, [_, parents @ ..]))
-                        if message.starts_with("unknown field `") =>
-                    {
-                        kept[i].1.descend(parents).key(key).unwrap_or(value)
-                    }
-                    _ => value,
-                };
+                let place = kept[i].1.at_fault(&segments[1..], &message);
                 self.report(place, &message, at.join(&relative));
             }
             let (key, _) = kept.remove(i);

@@ -2,13 +2,15 @@
 //! shape problem (an unknown, repeated or missing field, a value of the
 //! wrong type) in one run.
 //!
-//! A spec that deserializes in one go, the usual case, is read that way.
-//! Otherwise the document is parsed once into a tree (`load::tree`)
-//! and read piece by piece (`load::pieces`), each problem pointing at
-//! the key or value at fault.
+//! The document is parsed into a tree (`load::tree`), the one reader of
+//! the spec types. A spec that deserializes from it in one go, the usual
+//! case, is read that way. Otherwise it is read piece by piece
+//! (`load::pieces`), each problem pointing at the key or value at fault.
+//! `serde_yaml` says what is wrong with a text that is not YAML.
 
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_yaml::Error;
 
 use super::locate;
@@ -16,6 +18,7 @@ use super::message::{clean_message, is_shape_problem, problem, spec_path};
 use super::{hostile, pieces, tree};
 use errcat_model::Skipped;
 use errcat_model::diagnostic::{Diagnostic, Diagnostics};
+use errcat_model::source::SpecPath;
 use errcat_model::spec::SpecFile;
 
 /// A spec as far as it could be read, and the problems that stopped the rest.
@@ -49,20 +52,25 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         ).into());
     }
     // The guards' pass is a parse of its own. A text without aliases
-    // cannot expand, and one that reads into the spec types nests no
-    // deeper than they do (a few levels), so such a text is read first
-    // and scanned only when that fails, for the problem that stops it;
-    // unless a line of it opens more collections than a spec nests,
-    // which the reader's scanner takes quadratic time over and the pass
-    // stops at once.
-    let unscanned_read = if hostile::may_hold_alias(text) || hostile::may_nest_deep_on_one_line(text) {
-        None
-    } else {
-        match serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)) {
-            Ok(spec) => return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() }),
-            Err(error) => Some(error),
+    // cannot expand, and the tree refuses one that nests deeper than the
+    // guards allow, so such a text is read first and scanned only when
+    // that fails, for the problem that stops it; unless a line of it
+    // opens more collections than a spec nests, which the parser's
+    // scanner takes quadratic time over and the pass stops at once.
+    // Text that no alias repeats is read once; aliases may add at most
+    // the expansion the guards allow.
+    let budget = text.len().saturating_add(tree::MAX_EXPANSION);
+    let unscanned = !(hostile::may_hold_alias(text) || hostile::may_nest_deep_on_one_line(text));
+    let mut document = None;
+    if unscanned {
+        document = tree::document(text);
+        if let Some(read) = &document
+            && !read.more
+            && let Ok(spec) = read.read::<SpecFile>(budget)
+        {
+            return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() });
         }
-    };
+    }
     let hostile = hostile::scan(text);
     if let Some(spot) = hostile.deep {
         return Err(Diagnostic::new(
@@ -77,29 +85,31 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         .help("a spec nests a few levels (catalogue, tables, rows): check that this file is a spec")
         .into());
     }
-    // Where aliases could expand past the budget, the document is read
-    // over its tree, which counts the bytes it reads; `serde_yaml` counts
-    // only how many aliases it follows.
-    let expanded = hostile.expanded;
-    let read = match (unscanned_read, expanded) {
-        (Some(error), _) => Err(error),
-        (None, None) => serde_path_to_error::deserialize(serde_yaml::Deserializer::from_str(text)),
-        (None, Some(spot)) => match tree::read_whole(text, tree::MAX_EXPANSION) {
-            Some(Err(e)) if !e.inner().to_string().contains(tree::REPETITION) => Err(e),
-            Some(Ok(spec)) => Ok(spec),
-            _ => return Err(too_expanded(path, text, spot).into()),
-        },
+    if !unscanned {
+        document = tree::document(text);
+    }
+    // The tree is the one reader of the spec types; `serde_yaml` says
+    // what is wrong with a text the tree cannot be built from, or that
+    // holds more than one document.
+    let Some(document) = document.filter(|document| !document.more) else {
+        return Err(match hostile.expanded {
+            Some(spot) => too_expanded(path, text, spot),
+            None => syntax_problem(path, text),
+        }
+        .into());
     };
-    let error = match read {
+    // The tree counts the bytes aliases repeat as it reads them; past
+    // the budget, the alias that crosses it is the problem.
+    let error = match document.read::<SpecFile>(budget) {
         Ok(spec) => return Ok(Shape { spec, skipped: Skipped::default(), problems: Vec::new() }),
         Err(error) => error,
     };
-    let mut first = whole_file_problem(path, text, error);
-    if expanded.is_some() {
-        // The tree reads each scalar as a document of its own: the parser's
-        // position is in that, not in the file; the spec path places it.
-        first.position = None;
+    if let Some(spot) = hostile.expanded
+        && error.inner().to_string().contains(tree::REPETITION)
+    {
+        return Err(too_expanded(path, text, spot).into());
     }
+    let first = whole_file_problem(path, text, &document.root, error);
     if !is_shape_problem(&first.message) {
         return Err(first.into());
     }
@@ -170,18 +180,38 @@ fn picture(c: char) -> char {
     }
 }
 
-/// The diagnostic for an error of deserializing the whole file, with the
-/// parser's own position where it has one.
-fn whole_file_problem(path: &Path, text: &str, e: serde_path_to_error::Error<Error>) -> Diagnostic {
+/// The diagnostic for an error of reading the whole file, placed at the
+/// node it is about.
+fn whole_file_problem(
+    path: &Path,
+    text: &str,
+    root: &tree::Node,
+    e: serde_path_to_error::Error<Error>,
+) -> Diagnostic {
+    let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
     let at = spec_path(e.path());
-    let error = e.into_inner();
-    let message = clean_message(&error.to_string(), &at);
+    let message = clean_message(&e.into_inner().to_string(), &at);
     if let Some(field) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
-        // The parser points at the mapping; the second key is the news,
-        // and the path's last value is the second one's.
+        // The second key is the news, and the path's last value is the
+        // second one's; the pieces place it.
         return problem(path, &message, at.field(field));
     }
-    let mut diagnostic = problem(path, &message, at);
+    let lines = locate::lines(text);
+    let spot = root.at_fault(&segments, &message).spot(&lines);
+    let line = spot.line.checked_sub(1).and_then(|i| lines.get(i)).copied().unwrap_or_default();
+    problem(path, &message, at).at(spot.line, spot.column).snippet(line, spot.width)
+}
+
+/// What `serde_yaml` says is wrong with a text the tree cannot be built
+/// from, at its position.
+fn syntax_problem(path: &Path, text: &str) -> Diagnostic {
+    let Err(error) = serde::de::IgnoredAny::deserialize(serde_yaml::Deserializer::from_str(text)) else {
+        // The two parsers disagree: the tree's says no.
+        return Diagnostic::new(path, "the spec is not YAML that can be read")
+            .help("a YAML syntax error: check the indentation and quoting of the lines");
+    };
+    let message = clean_message(&error.to_string(), &SpecPath::root());
+    let mut diagnostic = problem(path, &message, SpecPath::root());
     if let Some(at) = error.location() {
         // From the byte index, so lines count the same everywhere
         // (libyaml also breaks lines at U+0085, U+2028 and U+2029).
@@ -189,4 +219,63 @@ fn whole_file_problem(path: &Path, text: &str, e: serde_path_to_error::Error<Err
         diagnostic = diagnostic.at(line, column);
     }
     diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The spec read through the tree, as `read` reads it, or its error.
+    fn through_the_tree(text: &str) -> Result<String, String> {
+        let document = tree::document(text).ok_or("no tree")?;
+        if document.more {
+            return Err("more than one document".to_owned());
+        }
+        let budget = text.len().saturating_add(tree::MAX_EXPANSION);
+        document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.to_string())
+    }
+
+    /// Every spec the repository holds or makes, read through the tree and
+    /// through `serde_yaml` on its own: the same spec, or both refuse it.
+    #[test]
+    fn the_tree_reads_every_spec_as_serde_yaml_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for folder in ["spec", "pipeline/tests/fixtures", "pipeline/tests/invalid"] {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(folder))
+                .expect("a folder of specs")
+                .map(|entry| entry.expect("an entry").path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+                .collect();
+            paths.sort();
+            assert!(!paths.is_empty(), "{folder}");
+            for path in paths {
+                // Text that is not UTF-8 is refused before it is read.
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                texts.push((path.display().to_string(), text));
+            }
+        }
+        for codes in [1, 10, 1000] {
+            texts.push((format!("synth {codes}"), crate::synth::spec(codes)));
+            texts.push((format!("synth string {codes}"), crate::synth::string_spec(codes)));
+            texts.push((format!("synth params {codes}"), crate::synth::params_spec(codes)));
+        }
+        let mut read = 0;
+        for (name, text) in &texts {
+            let alone = serde_yaml::from_str::<SpecFile>(text).map(|spec| format!("{spec:?}"));
+            match (through_the_tree(text), alone) {
+                (Ok(tree), Ok(alone)) => {
+                    assert_eq!(tree, alone, "{name}");
+                    read += 1;
+                }
+                (Err(_), Err(_)) => {}
+                (tree, alone) => panic!("{name}: through the tree {tree:?}, alone {alone:?}"),
+            }
+        }
+        // The valid specs, the synthetic ones, and the invalid ones whose
+        // problems are found only after reading.
+        assert!(read > 40, "{read} of {} read", texts.len());
+    }
 }

@@ -1,19 +1,26 @@
 //! The YAML document as a tree that keeps every node's span, and a serde
 //! `Deserializer` over any node of it.
 //!
-//! The tree keeps every scalar as written and hands it to `serde_yaml` on
-//! its own when a type is asked of it, so a value reads exactly as it
-//! would in one go (`name: 404` is text, `code: 0x10` a number).
+//! It is the one reader of the spec types, so their serde code is
+//! compiled once. The tree keeps every scalar as written; text and small
+//! whole numbers are read as `serde_yaml` would read them (`load::scalar`),
+//! and any other scalar is handed to `serde_yaml` on its own when a type
+//! is asked of it, so a value reads exactly as it would in one go
+//! (`name: 404` is text, `code: 0x10` a number).
 
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde_yaml::Error;
 
 use super::locate::{self, Spot};
+
+mod asked;
+mod de;
+
+pub(super) use self::de::NodeDeserializer;
 
 /// A node of the document, where it starts, and what it holds. Aliases
 /// share their anchor's contents, so expanding them costs nothing until
@@ -77,6 +84,28 @@ impl Node {
         locate::spot(lines, self.span)
     }
 
+    /// A scalar without a place in a text, for tests.
+    #[cfg(test)]
+    pub(super) fn scalar(value: &str, plain: bool, tag: Option<&str>) -> Node {
+        let at = saphyr_parser::Marker::new(0, 1, 0);
+        let tag = tag.map(str::to_owned);
+        Node { span: Span::new(at, at), kind: Rc::new(Kind::Scalar { value: value.to_owned(), plain, tag }) }
+    }
+
+    /// The node a problem at `segments` below this one is about: the node
+    /// there (or the deepest that exists), or for an unknown field the key.
+    pub(super) fn at_fault(&self, segments: &[serde_path_to_error::Segment], message: &str) -> &Node {
+        let value = self.descend(segments);
+        match segments.split_last() {
+            Some((serde_path_to_error::Segment::Map { key }, parents))
+                if message.starts_with("unknown field `") =>
+            {
+                self.descend(parents).key(key).unwrap_or(value)
+            }
+            _ => value,
+        }
+    }
+
     /// The node at `segments` below this one, or the deepest that exists.
     pub(super) fn descend(&self, segments: &[serde_path_to_error::Segment]) -> &Node {
         let mut node = self;
@@ -95,21 +124,37 @@ impl Node {
     }
 }
 
-/// Reads the first document of `text` into `T` in one go, as
-/// `serde_yaml` would, spending at most `bytes` bytes of text; `None`
-/// when the tree cannot be built.
-pub(super) fn read_whole<T: serde::de::DeserializeOwned>(
-    text: &str,
-    bytes: usize,
-) -> Option<Result<T, serde_path_to_error::Error<Error>>> {
-    let (root, nodes) = tree(text)?;
-    let budget = Budget::new(nodes.saturating_mul(64).saturating_add(4096), bytes);
-    Some(serde_path_to_error::deserialize(NodeDeserializer { node: &root, budget: &budget }))
+/// The first document of a text as a tree, and what the reading of it needs.
+pub(super) struct Tree {
+    pub(super) root: Node,
+    /// How many nodes the document has, an alias counting once.
+    pub(super) nodes: usize,
+    /// Whether anything follows the first document (another document, or
+    /// a syntax error after it).
+    pub(super) more: bool,
+}
+
+impl Tree {
+    /// Reads the document into `T` in one go, as `serde_yaml` would,
+    /// spending at most `bytes` bytes of text.
+    pub(super) fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        bytes: usize,
+    ) -> Result<T, serde_path_to_error::Error<Error>> {
+        let budget = Budget::new(self.nodes.saturating_mul(64).saturating_add(4096), bytes);
+        serde_path_to_error::deserialize(NodeDeserializer { node: &self.root, budget: &budget })
+    }
 }
 
 /// The first document of `text` and how many nodes it has, or `None`
-/// when the parser stops on an error.
+/// when the parser stops on an error or the document nests deeper than
+/// [`locate::MAX_NESTING`].
 pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
+    document(text).map(|tree| (tree.root, tree.nodes))
+}
+
+/// [`tree`], and whether anything follows the first document.
+pub(super) fn document(text: &str) -> Option<Tree> {
     struct Open {
         span: Span,
         anchor: usize,
@@ -120,7 +165,8 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Rc<Kind>> = HashMap::new();
     let mut count = 0usize;
-    for event in Parser::new_from_str(text) {
+    let mut events = Parser::new_from_str(text);
+    for event in events.by_ref() {
         let (event, span) = event.ok()?;
         let (node, anchor) = match event {
             Event::Scalar(value, style, anchor, tag) => {
@@ -131,6 +177,11 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
             Event::Alias(id) => (Node { span, kind: Rc::clone(anchors.get(&id)?) }, 0),
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 let mapping = matches!(event, Event::MappingStart(..));
+                // The guards' pass stops such a text first; a tree built
+                // from it would be dropped (and read) by recursion.
+                if stack.len() >= locate::MAX_NESTING {
+                    return None;
+                }
                 stack.push(Open { span, anchor, mapping, nodes: Vec::new() });
                 continue;
             }
@@ -158,7 +209,13 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
         }
         match stack.last_mut() {
             Some(open) => open.nodes.push(node),
-            None => return Some((node, count)),
+            None => {
+                // The document's end, then the stream's, unless more follows.
+                let more = events
+                    .take(2)
+                    .any(|event| !matches!(event, Ok((Event::DocumentEnd | Event::StreamEnd, _))));
+                return Some(Tree { root: node, nodes: count, more });
+            }
         }
     }
     None
@@ -190,271 +247,5 @@ impl Budget {
     /// Whether the reading ran out of either.
     pub(super) fn spent(&self) -> bool {
         self.steps.get() == 0 || self.bytes.get() == 0
-    }
-}
-
-/// A node as a serde `Deserializer`. Collections are walked here; each
-/// scalar is handed to `serde_yaml` as a one-value document, so it
-/// resolves exactly as in the whole file. Every step spends from
-/// `budget`, so aliases that expand without end, or past the budget's
-/// bytes, stop early.
-#[derive(Clone, Copy)]
-pub(super) struct NodeDeserializer<'a> {
-    pub(super) node: &'a Node,
-    pub(super) budget: &'a Budget,
-}
-
-impl<'a> NodeDeserializer<'a> {
-    fn spend(&self) -> Result<(), Error> {
-        let (steps, bytes) = (self.budget.steps.get(), self.budget.bytes.get());
-        let text = match &*self.node.kind {
-            Kind::Scalar { value, .. } => value.len(),
-            _ => 0,
-        };
-        if steps == 0 || bytes <= text {
-            self.budget.bytes.set(bytes.saturating_sub(text));
-            self.budget.steps.set(steps.saturating_sub(1));
-            return Err(de::Error::custom(REPETITION));
-        }
-        self.budget.steps.set(steps - 1);
-        self.budget.bytes.set(bytes - text);
-        Ok(())
-    }
-
-    fn at(&self, node: &'a Node) -> NodeDeserializer<'a> {
-        NodeDeserializer { node, budget: self.budget }
-    }
-
-    /// The scalar as a document of its own, read by `serde_yaml`.
-    fn scalar(value: &str, plain: bool, tag: &Option<String>) -> serde_yaml::Deserializer<'static> {
-        let mut document = String::from("--- ");
-        if let Some(tag) = tag {
-            document.push_str(&format!("!<{tag}> "));
-        }
-        // Only words YAML may read as null, a boolean or a number need
-        // to stay plain; any other plain text is a string either way,
-        // and a string is safest quoted.
-        if plain && may_resolve(value) {
-            document.push_str(value);
-        } else {
-            document.push_str(&errcat_model::text::yaml_double_quoted(value));
-        }
-        document.push('\n');
-        serde_yaml::Deserializer::from_reader(std::io::Cursor::new(document.into_bytes()))
-    }
-
-    pub(super) fn unexpected(&self) -> Unexpected<'static> {
-        match &*self.node.kind {
-            Kind::Sequence(_) => Unexpected::Seq,
-            _ => Unexpected::Map,
-        }
-    }
-}
-
-/// Whether plain text could be YAML for something other than a string:
-/// empty, or a word or number without spaces or markup (a lone `-`
-/// would start a list).
-fn may_resolve(value: &str) -> bool {
-    value.chars().all(|c| c.is_ascii_alphanumeric() || "+-._~".contains(c)) && value != "-"
-}
-
-macro_rules! scalar_or_any {
-    ($($method:ident)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            self.spend()?;
-            match &*self.node.kind {
-                Kind::Scalar { value, plain, tag } => Self::scalar(value, *plain, tag).$method(visitor),
-                _ => self.deserialize_any(visitor),
-            }
-        }
-    )*};
-}
-
-impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => Self::scalar(value, *plain, tag).deserialize_any(visitor),
-            Kind::Sequence(items) => visitor.visit_seq(Items { items: items.iter(), deserializer: self }),
-            Kind::Mapping(entries) => {
-                visitor.visit_map(Entries { entries: entries.iter(), value: None, deserializer: self })
-            }
-        }
-    }
-
-    scalar_or_any! {
-        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf
-        deserialize_unit
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    /// `serde_yaml` reads any scalar as text, as written.
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, .. } => visitor.visit_str(value),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => {
-                Self::scalar(value, *plain, tag).deserialize_option(visitor)
-            }
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => {
-                Self::scalar(value, *plain, tag).deserialize_unit_struct(name, visitor)
-            }
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => Self::scalar(value, *plain, tag).deserialize_seq(visitor),
-            Kind::Sequence(items) => visitor.visit_seq(Items { items: items.iter(), deserializer: self }),
-            Kind::Mapping(_) => Err(de::Error::invalid_type(Unexpected::Map, &visitor)),
-        }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => Self::scalar(value, *plain, tag).deserialize_map(visitor),
-            Kind::Mapping(entries) => {
-                visitor.visit_map(Entries { entries: entries.iter(), value: None, deserializer: self })
-            }
-            Kind::Sequence(_) => Err(de::Error::invalid_type(Unexpected::Seq, &visitor)),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => {
-                self.spend()?;
-                Self::scalar(value, *plain, tag).deserialize_struct(name, fields, visitor)
-            }
-            _ => self.deserialize_map(visitor),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, plain, tag } => {
-                Self::scalar(value, *plain, tag).deserialize_enum(name, variants, visitor)
-            }
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-}
-
-struct Items<'a> {
-    items: std::slice::Iter<'a, Node>,
-    deserializer: NodeDeserializer<'a>,
-}
-
-impl<'de> SeqAccess<'de> for Items<'_> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        match self.items.next() {
-            Some(node) => seed.deserialize(self.deserializer.at(node)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Entries<'a> {
-    entries: std::slice::Iter<'a, (Node, Node)>,
-    value: Option<&'a Node>,
-    deserializer: NodeDeserializer<'a>,
-}
-
-impl<'de> MapAccess<'de> for Entries<'_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        match self.entries.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                seed.deserialize(self.deserializer.at(key)).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(node) => seed.deserialize(self.deserializer.at(node)),
-            None => Err(de::Error::custom("a mapping value was read before its key")),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
     }
 }
