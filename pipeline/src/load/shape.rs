@@ -237,6 +237,24 @@ mod tests {
         document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.to_string())
     }
 
+    #[test]
+    fn what_the_tree_cannot_read_is_said_as_before() {
+        let file = Path::new("t.yaml");
+        // yaml_serde's message, as when it read the whole file.
+        let two = read(file, "title: T\n---\ntitle: U\n").expect_err("two documents");
+        assert_eq!(
+            two.0[0].message,
+            "deserializing from YAML containing more than one document is not supported"
+        );
+        let broken = read(file, "title: T\ntables:\n  - id: a\n   title: B\n").expect_err("not YAML");
+        assert!(!is_shape_problem(&broken.0[0].message), "{broken}");
+        assert_eq!(broken.0[0].position.map(|(line, _)| line), Some(4), "{broken}");
+        // Nesting over many lines, which no line's count gives away: the
+        // tree stops at the guards' depth, and the guards place it.
+        let deep = read(file, &"[\n".repeat(100_000)).expect_err("deep");
+        assert!(deep.0[0].message.starts_with("the spec nests more than"), "{deep}");
+    }
+
     /// Every spec the repository holds or makes, read through the tree and
     /// through `serde_yaml` on its own: the same spec, or both refuse it.
     #[test]
