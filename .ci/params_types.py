@@ -2,10 +2,12 @@
 
     params_types.py OPENAPI_TYPESCRIPT TSC DATAMODEL_CODEGEN DOCUMENT...
 
-In each document, every `<Enum><Variant>Params` schema (the code of a row
-with params, and its params) has a `…Body` (and a `…Problem` with
-problem details) that the `TypedErrorBody` (`TypedProblemDetails`) union
-lists before the plain schema. For every example of such a code:
+In each document, every row with params has a `<Enum><Variant>Body` (and
+a `…Problem` with problem details) that the `TypedErrorBody`
+(`TypedProblemDetails`) union lists before the plain schema: the plain
+body (inside an envelope, its `…Members`) joined to a `<Names>Params`
+schema that rows declaring the same params share, with the code
+narrowed to the row's own. For every example of such a code:
 
 - the example validates against its row's own schema, not only the
   union (whose plain branch takes any extra member);
@@ -16,7 +18,13 @@ lists before the plain schema. For every example of such a code:
 - Python (datamodel-code-generator's pydantic models): the example
   validates as its row's model, the union reads it as that model, and a
   copy with any param of the wrong type, or without a required param, is
-  refused."""
+  refused.
+
+In both, a copy with the code of another row with params is not of its
+row's type either: rows that share a params schema keep a code each
+(an `enum` of codes is a schema of its own, `<Enum><Variant>Codes`,
+which datamodel-code-generator types as the row's own enum, where it
+would type a bare `enum` beside the plain body's code as any code)."""
 
 import copy
 import importlib.util
@@ -37,19 +45,24 @@ WRONG = {"string": 42, "integer": "many", "number": "lots", "boolean": "maybe", 
 
 def params_schemas(schemas):
     """Each row with params: its base name, codes, params (name to JSON
-    type) and required params."""
+    type) and required params, read through the shared params schema its
+    body refers to."""
     rows = {}
     for name, schema in schemas.items():
-        if not name.endswith("Params") or f"{name[:-6]}Body" not in schemas:
+        if not name.endswith("Body") or name in ("ErrorBody", "TypedErrorBody"):
             continue
-        code_key, *params = schema["properties"]
-        code = schema["properties"][code_key]
+        typed = schemas.get(f"{name[:-4]}Members", schema)
+        code_key, code = next(iter(typed["properties"].items()))
+        params = schemas[typed["allOf"][1]["$ref"].rsplit("/", 1)[1]]
+        # An `enum` of codes is a schema of its own.
+        if "$ref" in code:
+            code = schemas[code["$ref"].rsplit("/", 1)[1]]
         codes = [code["const"]] if "const" in code else code["enum"]
-        rows[name[:-6]] = {
+        rows[name[:-4]] = {
             "code_key": code_key,
             "codes": codes,
-            "params": {param: schema["properties"][param]["type"] for param in params},
-            "required": [param for param in schema["required"] if param != code_key],
+            "params": {param: value["type"] for param, value in params["properties"].items()},
+            "required": params.get("required", []),
         }
     return rows
 
@@ -84,6 +97,19 @@ def variants(facts, value, members):
         yield f"no `{param}`", wrong
 
 
+def other_code(rows, row, value, members):
+    """A copy of `value` with the code of another row that has params, if
+    there is one: each row's type keeps its own code, whichever rows share
+    its params schema."""
+    for other, facts in rows.items():
+        if other != row and facts["codes"][0] not in rows[row]["codes"]:
+            wrong = copy.deepcopy(value)
+            inner = wrong if members is value else next(iter(wrong.values()))
+            inner[rows[row]["code_key"]] = facts["codes"][0]
+            return [(f"the code of {other}", wrong)]
+    return []
+
+
 def check_examples(path, document, found):
     validator = OAS31Validator if document["openapi"].startswith("3.1") else OAS30Validator
     problems = []
@@ -103,7 +129,7 @@ def check_typescript(path, document, rows, found, typescript, tsc, out):
         union = "TypedProblemDetails" if suffix == "Problem" else "TypedErrorBody"
         lines.append(f'export const ok{n}: S["{row}{suffix}"] = {json.dumps(value)};')
         lines.append(f'export const union{n}: S["{union}"] = ok{n};')
-        for m, (what, wrong) in enumerate(variants(rows[row], value, members)):
+        for m, (what, wrong) in enumerate(list(variants(rows[row], value, members)) + other_code(rows, row, value, members)):
             lines.append(f"// {what}")
             lines.append("// @ts-expect-error")
             lines.append(f'export const wrong{n}_{m}: S["{row}{suffix}"] = {json.dumps(wrong)};')
@@ -146,7 +172,7 @@ def check_python(path, rows, found, datamodel, out):
         read = union.model_validate(value).root
         if type(read) is not model:
             problems.append(f"{path} (Python): the union reads an example of {row}{suffix} as {type(read).__name__}")
-        for what, wrong in variants(rows[row], value, members):
+        for what, wrong in list(variants(rows[row], value, members)) + other_code(rows, row, value, members):
             try:
                 model.model_validate(wrong)
                 problems.append(f"{path} (Python): {row}{suffix} takes {what}")

@@ -231,12 +231,14 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         lib.push_str(&print_part(tokens));
     }
     // Values grow with the rows: they come printed, their text spliced in.
-    lib.push_str(&values::emit_values(catalogue));
+    // Made once: the items and their wire code each walk them.
+    let values = values::values(catalogue);
+    lib.push_str(&values::emit_values(catalogue, &values));
     lib.push_str(&print_part(serde_codes::emit_serde_codes(catalogue)));
     if catalogue.body.is_some() {
         lib.push_str(&print_part(server::emit_server(catalogue)));
     }
-    lib.push_str(&values::emit_wire(catalogue));
+    lib.push_str(&values::emit_wire(catalogue, &values));
     let rest = [interop::emit_http_interop(catalogue)];
     for tokens in rest {
         lib.push_str(&print_part(tokens));

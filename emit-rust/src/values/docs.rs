@@ -52,25 +52,25 @@ pub(super) fn module_docs(table: &Table) -> String {
 /// `values` module says once, and the fields list the params.
 pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
     let Value { table, row, .. } = value;
-    let mut docs = format!(
-        "[`{name}::{variant}`](crate::{name}::{variant}) with its params: {description}\n\n",
-        name = table.rust_enum,
-        variant = row.rust_variant,
-        description = DOCS.inline(&row.description),
-    );
+    // Pushed rather than formatted: a catalogue may have thousands of values.
+    let description = DOCS.inline(&row.description);
+    let (name, variant) = (table.rust_enum.as_str(), row.rust_variant.as_str());
+    let mut docs = String::with_capacity(2 * (name.len() + variant.len()) + description.len() + 160);
+    for part in ["[`", name, "::", variant, "`](crate::", name, "::", variant, ") with its params: "] {
+        docs.push_str(part);
+    }
+    docs.push_str(&description);
+    docs.push_str("\n\n");
     match &row.message {
         Some(template) => {
             // The template as the spec writes it: an outline with `{param}`
             // could not tell a placeholder from escaped literal braces.
-            let escapes = if template.source.contains('\\') {
-                " (`\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`)"
-            } else {
-                ""
-            };
-            docs.push_str(&format!(
-                "Displayed as its message template{escapes}:\n\n> {}",
-                DOCS.inline(&template.shown(true))
-            ));
+            docs.push_str("Displayed as its message template");
+            if template.source.contains('\\') {
+                docs.push_str(" (`\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`)");
+            }
+            docs.push_str(":\n\n> ");
+            docs.push_str(&DOCS.inline(&template.shown(true)));
         }
         None => docs.push_str("Displayed as its description: the row has no message."),
     }

@@ -4,7 +4,7 @@
 
 use quote::quote;
 
-use super::{Value, docs, field_type, occurrence, values};
+use super::{Value, docs, field_type, occurrence};
 use crate::plural;
 use crate::splice::TextSlot;
 use crate::tokens::{CodeTokens, doc};
@@ -15,13 +15,13 @@ use errcat_model::rust_data::string_literal;
 use errcat_model::rust_items::Items;
 
 /// The `values` module, printed: a module per table with values, and
-/// `ErrorValue`; nothing when no row has a value.
-pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
-    let values = values(catalogue);
+/// `ErrorValue`; nothing when no row has a value. `values` are the
+/// catalogue's [`values`](super::values), made once for `lib.rs`.
+pub(crate) fn emit_values(catalogue: &Catalogue, values: &[Value]) -> String {
     if values.is_empty() {
         return String::new();
     }
-    let docs = doc(&docs::values_docs(catalogue, &values));
+    let docs = doc(&docs::values_docs(catalogue, values));
     let slot = TextSlot::Items.tokens();
     // `macro_use`: `value_wire`, later in the file, dispatches with `each_value!` too.
     let mut printed = crate::print_part(quote! {
@@ -33,7 +33,7 @@ pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
         }
     });
     let mut items = Items::new(4);
-    value_impls_macro(&mut items, catalogue);
+    value_impls_macro(&mut items, catalogue, values);
     for table in &catalogue.tables {
         let mut of_table = values.iter().filter(|value| value.table.id == table.id).peekable();
         if of_table.peek().is_none() {
@@ -46,7 +46,7 @@ pub(crate) fn emit_values(catalogue: &Catalogue) -> String {
         }
         items.close();
     }
-    write_error_value(&mut items, catalogue, &values);
+    write_error_value(&mut items, catalogue, values);
     if occurrence::exists(catalogue) {
         items.line("#[cfg(feature = \"serde\")]");
         items.line("pub use crate::value_wire::Occurrence;");
@@ -112,7 +112,7 @@ const SELECT_ARMS: &str = "\
 /// `value_impls!`: each value's `ERROR`, getters, `Display`, `Error` and
 /// conversions, from one line naming its error, its `ErrorCode` variant,
 /// its `ErrorValue` variant and how it displays.
-fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
+fn value_impls_macro(items: &mut Items, catalogue: &Catalogue, values: &[Value]) {
     items.doc(
         "The impls every value has alike, from its struct `$value`, its error `$error` of the\n\
          table enum `$table`, its `ErrorCode` variant `$code`, its `ErrorValue` variant\n\
@@ -135,7 +135,7 @@ fn value_impls_macro(items: &mut Items, catalogue: &Catalogue) {
              ::core::write!($f, $format $(, $self.$field)*)\n\
          };",
     );
-    if values(catalogue).iter().any(|value| value.row.message.as_ref().is_some_and(|t| t.select.is_some())) {
+    if values.iter().any(|value| value.row.message.as_ref().is_some_and(|t| t.select.is_some())) {
         items.lines(SELECT_ARMS);
     }
     items.open("($value:ident: $table:ident::$error:ident, $code:ident, $variant:ident, $($display:tt)*) =>");
@@ -252,7 +252,16 @@ fn format_of(pieces: &[Piece]) -> (String, String) {
     let mut fields = String::new();
     for piece in pieces {
         match piece {
-            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Text(text) => {
+                // Each brace doubled, the runs between them copied whole.
+                let mut rest = text.as_str();
+                while let Some(at) = rest.find(['{', '}']) {
+                    format.push_str(&rest[..=at]);
+                    format.push_str(&rest[at..=at]);
+                    rest = &rest[at + 1..];
+                }
+                format.push_str(rest);
+            }
             Piece::Param(name) => {
                 format.push_str("{}");
                 fields.push_str(", ");
@@ -269,9 +278,21 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.line("#[derive(Clone, Debug, PartialEq)]");
     items.line("#[non_exhaustive]");
     items.open("pub enum ErrorValue");
+    // One buffer for every variant's doc and line: a catalogue may have
+    // thousands of values.
+    let mut line = String::new();
     for value in values {
-        items.doc(&format!("[`{}::{}`](crate::{0}::{1}).", value.table.rust_enum, value.row.rust_variant));
-        items.line(format_args!("{}({}),", value.variant_text, value.path_text()));
+        let (name, variant) = (value.table.rust_enum.as_str(), value.row.rust_variant.as_str());
+        line.clear();
+        for part in ["[`", name, "::", variant, "`](crate::", name, "::", variant, ")."] {
+            line.push_str(part);
+        }
+        items.doc(&line);
+        line.clear();
+        for part in [&value.variant_text, "(crate::values::", &value.table.id, "::", variant, "),"] {
+            line.push_str(part);
+        }
+        items.line(line.as_str());
     }
     items.close();
     each_value_macro(items, values);

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Value, occurrence, read, values};
+use super::{Value, occurrence, read};
 use crate::splice::TextSlot;
 use crate::tokens::doc;
 use errcat_model::params::ParamType;
@@ -17,11 +17,10 @@ use errcat_model::rust_items::Items;
 use errcat_model::{BodyRole, Catalogue, MessageText};
 
 /// The private `value_wire` module, printed; nothing without values or a body.
-pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
+pub(crate) fn emit_wire(catalogue: &Catalogue, values: &[Value]) -> String {
     let Some(body) = &catalogue.body else {
         return String::new();
     };
-    let values = values(catalogue);
     if values.is_empty() {
         return String::new();
     }
@@ -30,7 +29,7 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     let content_type = if problem { "application/problem+json" } else { "application/json" };
     let answer_docs = doc(&format!("Answers with the error's status and its body as `{content_type}`."));
     let with_message = problem || body.member(BodyRole::Message).is_some();
-    let read = read::emit_read(catalogue, &values);
+    let read = read::emit_read(catalogue, values);
     let missing = values.iter().flat_map(|value| &value.params).any(|param| param.required).then(|| {
         quote! {
             /// A param the body lacks, or sends with the wrong type.
@@ -106,11 +105,11 @@ pub(crate) fn emit_wire(catalogue: &Catalogue) -> String {
     });
     let mut items = Items::new(4);
     wire_impls_macro(&mut items, catalogue, with_message);
-    let keys = read::param_keys(&values);
-    for value in &values {
+    let keys = read::param_keys(values);
+    for value in values {
         write_impls(&mut items, catalogue, value, &keys, with_message);
     }
-    write_error_value(&mut items, catalogue, &values);
+    write_error_value(&mut items, catalogue, values);
     occurrence::write_error_value_params(&mut items, catalogue, with_message);
     TextSlot::Items.fill(&mut printed, &items.finish());
     printed

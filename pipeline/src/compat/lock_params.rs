@@ -17,7 +17,6 @@
 //! its params are taken to be the catalogue's.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::compat::published::{CodeParams, PublishedParam, PublishedParams};
@@ -108,10 +107,14 @@ fn read_line(locked: &mut LockedParams, line: &str, kind: CodeKind) -> Result<Op
     }
     if let Some(rest) = line.strip_prefix(SHARED) {
         let param = parse_param(rest)?;
-        let twice = locked.shared.iter().any(|p| p.name == param.name);
-        let what = format!("shared param `{}`", param.name);
+        // The words only for a line locked twice: a lock has a line a param.
+        let twice = locked
+            .shared
+            .iter()
+            .any(|p| p.name == param.name)
+            .then(|| format!("shared param `{}`", param.name));
         locked.shared.push(param);
-        return Ok(twice.then_some(what));
+        return Ok(twice);
     }
     let (rest, is_message) = match line.strip_prefix(PARAM) {
         Some(rest) => (rest, false),
@@ -121,21 +124,27 @@ fn read_line(locked: &mut LockedParams, line: &str, kind: CodeKind) -> Result<Op
     let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
     let entry = locked.codes.entry(code.clone()).or_default();
     if is_message {
-        let template = unquote(rest).ok_or(format!("the message {rest} is not a double-quoted string"))?;
+        let template =
+            unquote(rest).ok_or_else(|| format!("the message {rest} is not a double-quoted string"))?;
         let twice = entry.message.replace(template).is_some();
         return Ok(twice.then(|| format!("the message of code {code}")));
     }
     let param = parse_param(rest)?;
-    let twice = entry.params.iter().any(|p| p.name == param.name);
-    let what = format!("param `{}` of code {code}", param.name);
+    let twice = entry
+        .params
+        .iter()
+        .any(|p| p.name == param.name)
+        .then(|| format!("param `{}` of code {code}", param.name));
     entry.params.push(param);
-    Ok(twice.then_some(what))
+    Ok(twice)
 }
 
 /// Reads `NAME TYPE required|optional`.
 fn parse_param(fields: &str) -> Result<LockedParam, String> {
-    let fields: Vec<&str> = fields.split(' ').collect();
-    let [name, ty, required] = fields[..] else {
+    let mut words = fields.split(' ');
+    let (Some(name), Some(ty), Some(required), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
         return Err("a param reads `NAME TYPE required|optional`".to_owned());
     };
     if !is_param_name(name) {
@@ -196,20 +205,30 @@ pub(crate) fn render(out: &mut String, locked: &LockedParams) {
         out.push_str(NO_PARAMS);
         out.push('\n');
     }
-    let fields = |param: &LockedParam| {
+    // Pushed rather than formatted, a code's word made once: a lock has
+    // a line a param and a template.
+    let fields = |out: &mut String, param: &LockedParam| {
         let required = if param.required { "required" } else { "optional" };
-        format!("{} {} {required}", param.name, param.ty.keyword())
+        for part in [param.name.as_str(), " ", param.ty.keyword(), " ", required, "\n"] {
+            out.push_str(part);
+        }
     };
     for param in &locked.shared {
-        // `write!` to a String cannot fail.
-        let _ = writeln!(out, "{SHARED}{}", fields(param));
+        out.push_str(SHARED);
+        fields(out, param);
     }
     for (code, row) in &locked.codes {
+        let word = code.word();
         for param in &row.params {
-            let _ = writeln!(out, "{PARAM}{} {}", code.word(), fields(param));
+            for part in [PARAM, word.as_str(), " "] {
+                out.push_str(part);
+            }
+            fields(out, param);
         }
         if let Some(message) = &row.message {
-            let _ = writeln!(out, "{MESSAGE}{} {}", code.word(), quote(message));
+            for part in [MESSAGE, word.as_str(), " ", quote(message).as_str(), "\n"] {
+                out.push_str(part);
+            }
         }
     }
 }

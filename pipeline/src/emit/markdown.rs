@@ -217,7 +217,10 @@ fn row_cells(shown: &Columns, row: &Row) -> Vec<String> {
 /// params, causes, solutions), under a heading per row that has any:
 /// nothing when none has.
 fn details_section(catalogue: &Catalogue, table: &Table) -> String {
-    let mut section = String::new();
+    const HEADING: &str = "\n### Details\n";
+    // Written after its heading, which is dropped when no row has details:
+    // a catalogue may give each of thousands of rows its params.
+    let mut section = String::from(HEADING);
     for row in table.rows.iter().filter(|row| {
         row.explanation.is_some()
             || !row.causes.is_empty()
@@ -225,17 +228,19 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
             || !row.params.is_empty()
             || row.message.is_some()
     }) {
-        // Writing to a `String` cannot fail.
+        section.push_str("\n#### ");
+        section.push_str(&code_text(&row.code));
         if table.named {
-            let _ = write!(section, "\n#### {} {}\n", code_text(&row.code), REFERENCE.inline(&row.name));
-        } else {
-            let _ = write!(section, "\n#### {}\n", code_text(&row.code));
+            section.push(' ');
+            section.push_str(&REFERENCE.inline(&row.name));
         }
+        section.push('\n');
         if let Some(explanation) = &row.explanation {
+            // Writing to a `String` cannot fail.
             let _ = write!(section, "\n{}\n", REFERENCE.paragraph(explanation));
         }
         message_lines(&mut section, catalogue, row);
-        section.push_str(&params_table(&row.params));
+        params_table(&mut section, &row.params);
         for (heading, texts) in [("Causes", &row.causes), ("Solutions", &row.solutions)] {
             if texts.is_empty() {
                 continue;
@@ -246,10 +251,10 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
             }
         }
     }
-    if section.is_empty() {
-        return section;
+    if section.len() == HEADING.len() {
+        return String::new();
     }
-    format!("\n### Details\n{section}")
+    section
 }
 
 /// The params every error carries, documented once before the tables:
@@ -258,11 +263,11 @@ fn shared_params_section(catalogue: &Catalogue) -> String {
     if catalogue.params.is_empty() {
         return String::new();
     }
-    format!(
-        "\n## Params every error carries\n\n\
-         Every error carries these params, before those its row lists:\n{}",
-        params_table(&catalogue.params)
-    )
+    let mut section = String::from(
+        "\n## Params every error carries\n\nEvery error carries these params, before those its row lists:\n",
+    );
+    params_table(&mut section, &catalogue.params);
+    section
 }
 
 /// A row's message template, as the spec writes it, and the message it
@@ -296,15 +301,14 @@ fn verbatim(out: &mut String, label: &str, text: &str) {
     let _ = write!(out, "\n{label}:\n\n{fence}text\n{text}\n{fence}\n");
 }
 
-/// A table of params: name, type, whether required, description; nothing
-/// when there are none. Written straight into one text, as a catalogue
-/// may give each of thousands of rows its own.
-fn params_table(params: &[Param]) -> String {
+/// A table of params onto `table`: name, type, whether required,
+/// description; nothing when there are none. Written straight into the
+/// text, as a catalogue may give each of thousands of rows its own.
+fn params_table(table: &mut String, params: &[Param]) {
     if params.is_empty() {
-        return String::new();
+        return;
     }
     const HEAD: &str = "\n| Param | Type | Required | Description |\n| --- | --- | --- | --- |\n";
-    let mut table = String::with_capacity(HEAD.len() + params.len() * 96);
     table.push_str(HEAD);
     for param in params {
         let (name, description) = (code_span(&param.name), REFERENCE.inline(&param.description));
@@ -324,7 +328,6 @@ fn params_table(params: &[Param]) -> String {
         }
         table.push('\n');
     }
-    table
 }
 
 /// The table's deprecated codes, linked to their rows, with why.

@@ -1,6 +1,7 @@
-//! Each row's params in both OpenAPI documents: a typed schema per row
-//! with params (its code and its params, each described as the spec
-//! writes it), joined to the body and the problem details by the code,
+//! Each row's params in both OpenAPI documents: a typed schema of params
+//! (each described as the spec writes it) that the rows declaring the
+//! same params share, joined to the body and the problem details with the
+//! code narrowed to each row's own,
 //! the typed unions the responses reference, and examples that carry a
 //! value of each param's type and the message it renders. (CI also
 //! generates TypeScript and Python from the fixtures' documents and
@@ -60,6 +61,31 @@ fn check_param(schema: &Value, param: &Param) {
     assert_eq!(plain_text(description, &param.name), param.description, "verbatim");
 }
 
+/// A row's schema narrows the code to the row's own: required, and its
+/// code (`const`) or, in 3.0 or with aliases, its code and aliases, typed
+/// (an `enum`, in the row's `…Codes` schema).
+fn check_code(
+    doc: &Value,
+    schema: &Value,
+    stem: &str,
+    code_key: &str,
+    row: &errcat_model::Row,
+    version: Version,
+) {
+    assert_eq!(schema["required"], Value::from(vec![code_key]), "{}", row.name);
+    let codes: Vec<Value> = std::iter::once(&row.code).chain(&row.aliases).map(code_value).collect();
+    let code = &schema["properties"][code_key];
+    if version == Version::V3_1 && codes.len() == 1 {
+        assert_eq!(code["const"], codes[0], "{}", row.name);
+        return;
+    }
+    assert_eq!(code, &reference(&format!("{stem}Codes")), "{}", row.name);
+    let named = &doc["components"]["schemas"][format!("{stem}Codes").as_str()];
+    let kind = if codes[0].is_string() { "string" } else { "integer" };
+    assert_eq!(named["type"], Value::from(kind), "{}", row.name);
+    assert_eq!(named["enum"], Value::from(codes), "{}", row.name);
+}
+
 /// A value of the param's type.
 fn check_value(value: &Value, param: &Param) {
     let typed = match param.ty {
@@ -102,29 +128,6 @@ fn params_are_typed_schemas_joined_to_the_body_by_code() {
                 seen += 1;
                 // The fixtures' rows join to distinct names (see the test below).
                 let stem = format!("{}{}", table.rust_enum, row.rust_variant);
-                let params = &doc["components"]["schemas"][format!("{stem}Params").as_str()];
-                let keys: Vec<&str> = params["properties"]
-                    .as_mapping()
-                    .expect("properties")
-                    .keys()
-                    .filter_map(Value::as_str)
-                    .collect();
-                let declared: Vec<&str> = row.params.iter().map(|param| param.name.as_str()).collect();
-                assert_eq!(keys, [&[code_key][..], &declared].concat(), "{stem}: the code, then the params");
-                let required: Vec<&str> = std::iter::once(code_key)
-                    .chain(row.params.iter().filter(|param| param.required).map(|param| param.name.as_str()))
-                    .collect();
-                assert_eq!(params["required"], Value::from(required), "{stem}");
-                let codes: Vec<Value> =
-                    std::iter::once(&row.code).chain(&row.aliases).map(code_value).collect();
-                let code = &params["properties"][code_key];
-                match (version, codes.len()) {
-                    (Version::V3_1, 1) => assert_eq!(code["const"], codes[0], "{stem}"),
-                    _ => assert_eq!(code["enum"], Value::from(codes), "{stem}"),
-                }
-                for param in &row.params {
-                    check_param(&params["properties"][param.name.as_str()], param);
-                }
                 let joined = match &body.envelope {
                     None => &doc["components"]["schemas"][format!("{stem}Body").as_str()],
                     Some(key) => {
@@ -135,13 +138,39 @@ fn params_are_typed_schemas_joined_to_the_body_by_code() {
                 };
                 let base =
                     if body.envelope.is_some() { openapi::MEMBERS_SCHEMA } else { openapi::BODY_SCHEMA };
-                let parts = vec![reference(base), reference(&format!("{stem}Params"))];
-                assert_eq!(joined["allOf"], Value::from(parts), "{stem}");
+                let shared = joined["allOf"][1]["$ref"].as_str().expect("a params schema");
+                let shared = shared.strip_prefix("#/components/schemas/").expect("a schema");
+                assert_eq!(joined["allOf"], Value::from(vec![reference(base), reference(shared)]), "{stem}");
+                check_code(&doc, joined, &stem, code_key, row, version);
+                let params = &doc["components"]["schemas"][shared];
+                let keys: Vec<&str> = params["properties"]
+                    .as_mapping()
+                    .expect("properties")
+                    .keys()
+                    .filter_map(Value::as_str)
+                    .collect();
+                let declared: Vec<&str> = row.params.iter().map(|param| param.name.as_str()).collect();
+                assert_eq!(keys, declared, "{stem}: the params, in order");
+                let required: Vec<&str> = row
+                    .params
+                    .iter()
+                    .filter(|param| param.required)
+                    .map(|param| param.name.as_str())
+                    .collect();
+                if required.is_empty() {
+                    assert!(params["required"].is_null(), "{stem}");
+                } else {
+                    assert_eq!(params["required"], Value::from(required), "{stem}");
+                }
+                for param in &row.params {
+                    check_param(&params["properties"][param.name.as_str()], param);
+                }
                 bodies.push(reference(&format!("{stem}Body")));
                 if catalogue.problem_details.is_some() {
                     let problem = &doc["components"]["schemas"][format!("{stem}Problem").as_str()];
-                    let parts = vec![reference(openapi::PROBLEM_SCHEMA), reference(&format!("{stem}Params"))];
+                    let parts = vec![reference(openapi::PROBLEM_SCHEMA), reference(shared)];
                     assert_eq!(problem["allOf"], Value::from(parts), "{stem}");
+                    check_code(&doc, problem, &stem, code_key, row, version);
                     problems.push(reference(&format!("{stem}Problem")));
                 }
             }
@@ -254,7 +283,65 @@ fn rows_whose_names_join_alike_get_schemas_of_their_own() {
             expected.iter().map(|name| reference(name)).chain([reference(openapi::BODY_SCHEMA)]).collect();
         assert_eq!(union, &Value::from(bodies));
         let code = |name: &str| doc["components"]["schemas"][name]["properties"]["code"].clone();
-        assert_eq!(code("DbErrorTableMissing_2Params")["type"].is_null(), version == Version::V3_1);
-        assert_ne!(code("DbErrorTableMissingParams"), code("DbErrorTableMissing_2Params"));
+        assert_eq!(code("DbErrorTableMissing_2Body")["$ref"].is_null(), version == Version::V3_1);
+        assert_ne!(code("DbErrorTableMissingBody"), code("DbErrorTableMissing_2Body"));
+        // The three rows declare the same param: one schema of it.
+        let params: Vec<&str> = doc["components"]["schemas"]
+            .as_mapping()
+            .expect("schemas")
+            .keys()
+            .filter_map(Value::as_str)
+            .filter(|name| name.ends_with("Params"))
+            .collect();
+        assert_eq!(params, ["NParams"]);
+    }
+}
+
+#[test]
+fn rows_share_a_params_schema_only_when_it_reads_the_same() {
+    // Rows 1 and 3 declare the same params; 2 describes `n` otherwise, 4
+    // makes it optional, 5 names a param that joins as `n` and `a` do.
+    let row = |code: u32, params: &str| {
+        format!(
+            "      - {{code: {code}, name: N{code}, description: D, http_status: 400, params: {{{params}}}}}\n"
+        )
+    };
+    let n = "n: {type: integer, description: A count., data_only: true}";
+    let spec = format!(
+        "title: Shared\ncrate: shared-errors\nversion: 0.1.0\nbody:\n  code: code\n\
+         problem_details:\n  type_base: https://example.com/errors\ntables:\n  - id: a\n    title: T\n\
+         \x20   summary: S\n    errors:\n{}{}{}{}{}",
+        row(1, &format!("{n}, a: {{type: string, description: A name., data_only: true}}")),
+        row(2, "n: {type: integer, description: Another count., data_only: true}"),
+        row(3, &format!("{n}, a: {{type: string, description: A name., data_only: true}}")),
+        row(4, "n: {type: integer, description: A count., required: false}"),
+        row(5, "n_a: {type: integer, description: A count., data_only: true}"),
+    );
+    let path = std::path::Path::new("spec/shared.yaml");
+    let catalogue = crate::load_text(path, "spec/shared.yaml", spec).unwrap_or_else(|e| panic!("{e}"));
+    for version in [Version::V3_1, Version::V3_0] {
+        let doc = document(&catalogue, version);
+        let schemas = &doc["components"]["schemas"];
+        let params: Vec<&str> = schemas
+            .as_mapping()
+            .expect("schemas")
+            .keys()
+            .filter_map(Value::as_str)
+            .filter(|name| name.ends_with("Params"))
+            .collect();
+        assert_eq!(params, ["NAParams", "NParams", "N_2Params", "NA_2Params"]);
+        let shared =
+            |name: &str, suffix: &str| schemas[format!("AError{name}{suffix}").as_str()]["allOf"][1].clone();
+        for suffix in ["Body", "Problem"] {
+            assert_eq!(shared("N1", suffix), reference("NAParams"));
+            assert_eq!(shared("N2", suffix), reference("NParams"));
+            assert_eq!(shared("N3", suffix), reference("NAParams"));
+            assert_eq!(shared("N4", suffix), reference("N_2Params"));
+            assert_eq!(shared("N5", suffix), reference("NA_2Params"));
+        }
+        // Each code keeps a type of its own.
+        let code = |name: &str| schemas[format!("AError{name}Body").as_str()]["properties"]["code"].clone();
+        assert_ne!(code("N1"), code("N3"));
+        assert!(schemas["N_2Params"]["required"].is_null(), "no required param: no empty list");
     }
 }

@@ -1,21 +1,28 @@
-//! The params: each param's schema, each parameterised row's params
-//! schema, and the bodies and problem details that join them by code.
+//! The params: each param's schema, the params schemas the rows share,
+//! and each parameterised row's bodies and problem details, typed by its
+//! code.
 //!
-//! A row with params has `<Enum><Variant>Params` (its code as a `const`,
-//! or an `enum` with its aliases, and its params), `…Body` (the plain
-//! `ErrorBody` and its params; with an envelope, `…Members`, the plain
-//! `ErrorMembers` and its params, inside it) and, with problem details,
-//! `…Problem`. `TypedErrorBody` and
-//! `TypedProblemDetails` are `anyOf` those, then the plain schema for
-//! every other code: generators turn them into a union of types whose
-//! code is a literal (openapi-typescript) and of models whose code is a
-//! `Literal` (datamodel-code-generator). Not a `discriminator`: its
-//! mapping keys are strings, so generators would type an integer code as
-//! a string, and it has no fallback for the codes without params or
-//! outside the lists; not `if`/`then`, which openapi-typescript types as
-//! `unknown`.
+//! Rows that declare the same params (the same names, types, descriptions
+//! and requirement, in the same order) share one schema of them,
+//! `<Names>Params` (`TableSchemaParams`), named after the params so that
+//! the name says what it holds and stays when rows move. A row with params
+//! has `<Enum><Variant>Body` (the plain `ErrorBody` and its params
+//! schema; with an envelope, `…Members`, the plain `ErrorMembers` and its
+//! params schema, inside it) and, with problem details, `…Problem`; each
+//! narrows the code to the row's own (a `const`, or, in 3.0 or with
+//! aliases, `<Enum><Variant>Codes`, an `enum` of it and its aliases: not `…Code`,
+//! which names a table's codes), so a
+//! code still has a type of its own when its params are shared. `TypedErrorBody` and `TypedProblemDetails` are `anyOf` those,
+//! then the plain schema for every other code: generators turn them into
+//! a union of types whose code is a literal (openapi-typescript) and of
+//! models whose code is a `Literal` (datamodel-code-generator). Not a
+//! `discriminator`: its mapping keys are strings, so generators would
+//! type an integer code as a string, and it has no fallback for the
+//! codes without params or outside the lists; not `if`/`then`, which
+//! openapi-typescript types as `unknown`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use super::schema::Schema;
 use super::{BODY_SCHEMA, DESCRIPTION, PROBLEM_SCHEMA, Version};
@@ -34,7 +41,7 @@ pub const TYPED_BODY_SCHEMA: &str = "TypedErrorBody";
 pub const TYPED_PROBLEM_SCHEMA: &str = "TypedProblemDetails";
 
 /// Whether any row declares params of its own: then the documents have
-/// the per-row schemas and the typed unions.
+/// the params schemas, the per-row schemas and the typed unions.
 pub(super) fn rows_have_params(catalogue: &Catalogue) -> bool {
     catalogue.rows().any(|(_, row)| !row.params.is_empty())
 }
@@ -45,8 +52,9 @@ pub(super) fn rows_have_params(catalogue: &Catalogue) -> bool {
 /// `Missing`), or a stem that would name a union (`Typed` + `Error`), take
 /// the first free `_2`, `_3`, …, as a mapping holds a key once.
 pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, String)> {
-    // The stems of the document's own `ErrorBody`, `ErrorMembers` and `TypedErrorBody`.
-    let mut taken: HashSet<String> = ["Error", "TypedError"].map(str::to_owned).into();
+    // The stems of the document's own `ErrorBody`, `ErrorMembers`,
+    // `TypedErrorBody`, `KnownCodes` and `UnlistedCodes`.
+    let mut taken: HashSet<String> = ["Error", "TypedError", "Known", "Unlisted"].map(str::to_owned).into();
     let mut rows = Vec::new();
     for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
         let stem = [table.rust_enum.as_str(), &row.rust_variant].concat();
@@ -59,6 +67,74 @@ pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, St
         rows.push((table, row, stem));
     }
     rows
+}
+
+/// A row's params as its params schema shows them: two rows whose params
+/// are equal so share one schema.
+#[derive(Clone, Copy)]
+struct SchemaOf<'a>(&'a [Param]);
+
+impl SchemaOf<'_> {
+    fn shown(param: &Param) -> (&str, ParamType, bool, &str) {
+        (&param.name, param.ty, param.required, &param.description)
+    }
+}
+
+impl PartialEq for SchemaOf<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self.0.iter().zip(other.0).all(|(a, b)| Self::shown(a) == Self::shown(b))
+    }
+}
+
+impl Eq for SchemaOf<'_> {}
+
+impl Hash for SchemaOf<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_usize(self.0.len());
+        for param in self.0 {
+            Self::shown(param).hash(state);
+        }
+    }
+}
+
+/// The params schemas of the parameterised rows: the name of each row's
+/// (by the index of [`parameterised_rows`]), and whether the row is the
+/// first to declare it (whose schema is printed before its bodies).
+/// A schema is named after its params' names in upper camel case
+/// (`table`, `schema`: `TableSchemaParams`); two lists that name alike
+/// (`table_schema` alone, or the same names described otherwise) take
+/// the first free `_2`, `_3`, … in row order.
+fn shared_params<'a>(rows: &[(&Table, &'a Row, String)]) -> Vec<(String, bool)> {
+    let mut schemas: HashMap<SchemaOf<'a>, String> = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut names = Vec::with_capacity(rows.len());
+    for (_, row, _) in rows {
+        if let Some(name) = schemas.get(&SchemaOf(&row.params)) {
+            names.push((name.clone(), false));
+            continue;
+        }
+        let mut name = String::new();
+        for param in &row.params {
+            for word in param.name.split('_') {
+                let mut chars = word.chars();
+                name.extend(chars.next().map(|first| first.to_ascii_uppercase()));
+                name.push_str(chars.as_str());
+            }
+        }
+        name.push_str("Params");
+        if taken.contains(&name) {
+            let stem = name.trim_end_matches("Params");
+            name = (2..)
+                .map(|n| format!("{stem}_{n}Params"))
+                .find(|name| !taken.contains(name))
+                .expect("a free name");
+        }
+        taken.insert(name.clone());
+        schemas.insert(SchemaOf(&row.params), name.clone());
+        names.push((name, true));
+    }
+    names
 }
 
 /// One param's value, typed, with its description.
@@ -91,50 +167,39 @@ pub(super) fn push_params(properties: &mut OrderedMap<Schema>, required: &mut Ve
     }
 }
 
-/// `<Enum><Variant>Params`: the row's code and its own params, printed as
-/// [`param_schema`] and the code's schema would be.
-fn row_params_schema(catalogue: &Catalogue, body: &Body, row: &Row, version: Version) -> Printed {
-    let mut out = Printed::with_capacity(512);
-    // Joined rather than formatted: a catalogue may give thousands of
-    // rows params, and each of these is written for each of them.
-    out.string(0, "title", &[row.name.as_str(), " params"].concat());
-    let description = [
-        "The code `",
-        &row.code.word(),
-        "` ",
-        &DESCRIPTION.inline(&row.name),
-        " and the params its errors carry: members of its error body beside the others",
-        if catalogue.problem_details.is_some() {
-            ", and extension members of its problem details"
-        } else {
-            ""
-        },
-        ".",
-    ]
-    .concat();
-    out.string(0, "description", &description);
-    out.string(0, "type", "object");
-    let code_key = &body.code().key;
-    out.open(0, "required");
-    out.item_string(2, code_key);
-    for param in row.params.iter().filter(|param| param.required) {
-        out.item_string(2, &param.name);
+/// `<Names>Params`: params that rows share, printed as [`param_schema`]
+/// would print each.
+fn params_schema(catalogue: &Catalogue, params: &[Param]) -> Printed {
+    let mut out = Printed::with_capacity(256 + params.len() * 128);
+    let mut title = String::new();
+    for param in params {
+        if !title.is_empty() {
+            title.push_str(", ");
+        }
+        title.push_str(&param.name);
     }
-    out.open(0, "properties");
-    out.open(2, code_key);
-    match (version, row.aliases.is_empty()) {
-        (Version::V3_1, true) => code_entry(&mut out, "const", &row.code),
-        (Version::V3_1, false) => codes_entry(&mut out, row),
-        (Version::V3_0, _) => {
-            let kind = match catalogue.codes {
-                errcat_model::CodeKind::Integer => "integer",
-                errcat_model::CodeKind::String => "string",
-            };
-            out.string(4, "type", kind);
-            codes_entry(&mut out, row);
+    title.push_str(" params");
+    out.string(0, "title", &title);
+    out.string(
+        0,
+        "description",
+        if catalogue.problem_details.is_some() {
+            "The params of the codes whose schemas refer to this one: members of their error body \
+             beside the others, and extension members of their problem details."
+        } else {
+            "The params of the codes whose schemas refer to this one: members of their error body \
+             beside the others."
+        },
+    );
+    out.string(0, "type", "object");
+    if params.iter().any(|param| param.required) {
+        out.open(0, "required");
+        for param in params.iter().filter(|param| param.required) {
+            out.item_string(2, &param.name);
         }
     }
-    for param in &row.params {
+    out.open(0, "properties");
+    for param in params {
         out.open(2, &param.name);
         out.string(4, "description", &DESCRIPTION.paragraph(&param.description));
         match param.ty {
@@ -157,6 +222,56 @@ fn row_params_schema(catalogue: &Catalogue, body: &Body, row: &Row, version: Ver
     out
 }
 
+/// What narrows a row's code in its schemas: the document's facts.
+struct Codes<'a> {
+    catalogue: &'a Catalogue,
+    key: &'a str,
+    version: Version,
+}
+
+impl Codes<'_> {
+    /// `base` and the row's params schema joined (`allOf`), with the code
+    /// narrowed to the row's: a type of its own for each code, whichever
+    /// rows share its params. An `enum` of codes is a schema of its own,
+    /// `code_schema`: datamodel-code-generator types a bare one beside the
+    /// plain body's code as any code, and a reference as the row's own
+    /// enum (an `anyOf` of one would do too, but linters refuse it).
+    fn typed(&self, title: &str, base: &str, params: &str, code_schema: &str, row: &Row) -> Printed {
+        let mut out = Printed::with_capacity(256);
+        out.string(0, "title", title);
+        out.open(0, "allOf");
+        references(&mut out, 2, [base, params]);
+        out.open(0, "required");
+        out.item_string(2, self.key);
+        out.open(0, "properties");
+        out.open(2, self.key);
+        if self.version == Version::V3_1 && row.aliases.is_empty() {
+            code_entry(&mut out, "const", &row.code);
+        } else {
+            out.schema_ref(4, code_schema);
+        }
+        out
+    }
+
+    /// Whether the row's code is an `enum` (in 3.0, or with aliases), and
+    /// so a schema of its own that its bodies refer to.
+    fn named(&self, row: &Row) -> bool {
+        self.version == Version::V3_0 || !row.aliases.is_empty()
+    }
+
+    /// `<Enum><Variant>Codes`: the row's code and its aliases, typed.
+    fn schema(&self, row: &Row) -> Printed {
+        let mut out = Printed::with_capacity(64);
+        let kind = match self.catalogue.codes {
+            errcat_model::CodeKind::Integer => "integer",
+            errcat_model::CodeKind::String => "string",
+        };
+        out.string(0, "type", kind);
+        codes_entry(&mut out, 0, row);
+        out
+    }
+}
+
 /// `key: code`, at the indentation of a property's schema.
 fn code_entry(out: &mut Printed, key: &str, code: &Code) {
     match code {
@@ -165,13 +280,13 @@ fn code_entry(out: &mut Printed, key: &str, code: &Code) {
     }
 }
 
-/// `enum:` of the row's code and its aliases.
-fn codes_entry(out: &mut Printed, row: &Row) {
-    out.open(4, "enum");
+/// `enum:` of the row's code and its aliases, at `indent`.
+fn codes_entry(out: &mut Printed, indent: usize, row: &Row) {
+    out.open(indent, "enum");
     for code in std::iter::once(&row.code).chain(&row.aliases) {
         match code {
-            Code::Integer(code) => out.item_plain(6, code),
-            Code::String(code) => out.item_string(6, code),
+            Code::Integer(code) => out.item_plain(indent + 2, code),
+            Code::String(code) => out.item_string(indent + 2, code),
         }
     }
 }
@@ -181,15 +296,6 @@ fn references<'a>(out: &mut Printed, indent: usize, names: impl IntoIterator<Ite
     for name in names {
         out.item_schema_ref(indent, name);
     }
-}
-
-/// Both schemas joined: `allOf`.
-fn joined(title: &str, first: &str, second: &str) -> Printed {
-    let mut out = Printed::with_capacity(160);
-    out.string(0, "title", title);
-    out.open(0, "allOf");
-    references(&mut out, 2, [first, second]);
-    out
 }
 
 /// A union of the schemas `names`: `anyOf`.
@@ -202,28 +308,48 @@ fn union(title: &str, description: &str, names: &[String]) -> Printed {
     out
 }
 
-/// Every parameterised row's schemas, then the typed unions, in table and
+/// The params schemas, each before the first row's that declares it, and
+/// every parameterised row's schemas, then the typed unions, in table and
 /// row order, to follow the plain body and problem details: printed as
 /// text, as they are many and alike (a catalogue may give every row params).
 pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Version) -> OrderedMap<Printed> {
     let mut schemas = OrderedMap::new();
     let mut bodies = Vec::new();
     let mut problems = Vec::new();
-    for (_, row, stem) in parameterised_rows(catalogue) {
-        let params = [stem.as_str(), "Params"].concat();
-        schemas.push(params.clone(), row_params_schema(catalogue, body, row, version));
+    let codes = Codes { catalogue, key: body.code().key.as_str(), version };
+    let rows = parameterised_rows(catalogue);
+    for ((_, row, stem), (params, first)) in rows.iter().zip(shared_params(&rows)) {
+        if first {
+            schemas.push(params.clone(), params_schema(catalogue, &row.params));
+        }
+        let code_schema = [stem.as_str(), "Codes"].concat();
+        if codes.named(row) {
+            schemas.push(code_schema.clone(), codes.schema(row));
+        }
         let name = [stem.as_str(), "Body"].concat();
         let with_params = match &body.envelope {
-            None => joined(&[row.name.as_str(), " error body"].concat(), BODY_SCHEMA, &params),
+            None => codes.typed(
+                &[row.name.as_str(), " error body"].concat(),
+                BODY_SCHEMA,
+                &params,
+                &code_schema,
+                row,
+            ),
             Some(key) => {
                 // Named, so that generators name its type after the row.
-                let members = format!("{stem}Members");
+                let members = [stem.as_str(), "Members"].concat();
                 schemas.push(
                     members.clone(),
-                    joined(&format!("{} error members", row.name), MEMBERS_SCHEMA, &params),
+                    codes.typed(
+                        &[row.name.as_str(), " error members"].concat(),
+                        MEMBERS_SCHEMA,
+                        &params,
+                        &code_schema,
+                        row,
+                    ),
                 );
                 let mut outer = Printed::new();
-                outer.string(0, "title", &format!("{} error body", row.name));
+                outer.string(0, "title", &[row.name.as_str(), " error body"].concat());
                 outer.string(0, "type", "object");
                 outer.open(0, "required");
                 outer.item_string(2, key);
@@ -239,7 +365,13 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
             let name = [stem.as_str(), "Problem"].concat();
             schemas.push(
                 name.clone(),
-                joined(&[row.name.as_str(), " problem details"].concat(), PROBLEM_SCHEMA, &params),
+                codes.typed(
+                    &[row.name.as_str(), " problem details"].concat(),
+                    PROBLEM_SCHEMA,
+                    &params,
+                    &code_schema,
+                    row,
+                ),
             );
             problems.push(name);
         }

@@ -94,6 +94,13 @@ impl Printed {
         self.0.push('\n');
     }
 
+    /// `- key: value`, a sequence item that is a mapping, its first entry
+    /// a string scalar, at `indent` (its other entries at `indent + 2`).
+    pub fn item_entry_string(&mut self, indent: usize, key: &str, value: &str) {
+        self.dash(indent);
+        self.string(0, key, value);
+    }
+
     /// `- value`, a sequence item written as it displays, at `indent`.
     pub fn item_plain(&mut self, indent: usize, value: impl fmt::Display) {
         self.dash(indent);

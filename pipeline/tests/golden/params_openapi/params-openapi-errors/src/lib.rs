@@ -276,6 +276,10 @@ pub enum DbError {
     ///
     /// HTTP status: 404.
     TableMissing = 1001,
+    /// [`1005 TABLE_LOCKED`](crate::reference#1005): A table the statement names is locked by another session.
+    ///
+    /// HTTP status: 409.
+    TableLocked = 1005,
     /// [`1002 TOO_MANY_ROWS`](crate::reference#1002): The statement would return more rows than allowed.
     ///
     /// HTTP status: 422.
@@ -298,38 +302,41 @@ impl DbError {
     /// ```
     /// use params_openapi_errors::DbError;
     ///
-    /// assert_eq!(DbError::ALL.len(), 4);
+    /// assert_eq!(DbError::ALL.len(), 5);
     /// assert_eq!(DbError::ALL[0], DbError::TableMissing);
     /// ```
     pub const ALL: &'static [Self] = &[
         Self::TableMissing,
+        Self::TableLocked,
         Self::TooManyRows,
         Self::Locked,
         Self::Broken,
     ];
-    const CODES: &'static [u32] = &[1001, 1002, 1003, 1004];
+    const CODES: &'static [u32] = &[1001, 1005, 1002, 1003, 1004];
     const NAMES: &'static [&'static str] = &[
         "TABLE_MISSING",
+        "TABLE_LOCKED",
         "TOO_MANY_ROWS",
         "LOCKED",
         "BROKEN",
     ];
     const DESCRIPTIONS: &'static [&'static str] = &[
         "A table the statement names does not exist.",
+        "A table the statement names is locked by another session.",
         "The statement would return more rows than allowed.",
         "The database is locked for maintenance.",
         "Something broke.",
     ];
-    const HTTP_STATUSES: &'static [u16] = &[404, 422, 503, 500];
-    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[1012], &[], &[]];
+    const HTTP_STATUSES: &'static [u16] = &[404, 409, 422, 503, 500];
+    const ROW_ALIASES: &'static [&'static [u32]] = &[&[], &[], &[1012], &[], &[]];
     const ALIAS_CODES: &'static [u32] = &[1012];
-    const ALIAS_ROWS: &'static [usize] = &[1];
+    const ALIAS_ROWS: &'static [usize] = &[2];
     const CODE_SEED: u64 = 16294208416658607535;
     const CODE_PILOTS: &'static [u16] = &[0, 0];
-    const CODE_SLOTS: &'static [u32] = &[0, 0, 0, 2, 1, 4, 3, 0];
-    const ROW_MULTIPLIER: u32 = 2065550767;
-    const ROW_SHIFT: u32 = 29;
-    const ROW_OF: &'static [u8] = &[0, 0, 2, 0, 0, 0, 3, 1];
+    const CODE_SLOTS: &'static [u32] = &[0, 1, 0, 3, 2, 5, 4, 0];
+    const ROW_MULTIPLIER: u32 = 2713282037;
+    const ROW_SHIFT: u32 = 28;
+    const ROW_OF: &'static [u8] = &[0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 3, 0, 0, 0, 1, 2];
     /// The numeric code.
     ///
     /// ```
@@ -411,6 +418,7 @@ impl DbError {
     pub fn from_name(name: &str) -> ::core::option::Option<Self> {
         match name {
             "TABLE_MISSING" => ::core::option::Option::Some(Self::TableMissing),
+            "TABLE_LOCKED" => ::core::option::Option::Some(Self::TableLocked),
             "TOO_MANY_ROWS" => ::core::option::Option::Some(Self::TooManyRows),
             "LOCKED" => ::core::option::Option::Some(Self::Locked),
             "BROKEN" => ::core::option::Option::Some(Self::Broken),
@@ -2889,6 +2897,21 @@ pub mod values {
             pub schema: ::core::option::Option<::alloc::string::String>,
         }
         value_impls!(TableMissing: DbError::TableMissing, Db, DbTableMissing, "Table '{}' doesn't exist", table);
+        /// [`DbError::TableLocked`](crate::DbError::TableLocked) with its params: A table the statement names is locked by another session.
+        ///
+        /// Displayed as its message template:
+        ///
+        /// > Table \'{$table}\' is locked
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct TableLocked {
+            /// The id of the failed call, as the \`X-Request-Id\` header gave it.
+            pub request_id: ::core::option::Option<::alloc::string::String>,
+            /// The table named, as \*written\* in the statement.
+            pub table: ::alloc::string::String,
+            /// The schema searched, when the statement names one.
+            pub schema: ::core::option::Option<::alloc::string::String>,
+        }
+        value_impls!(TableLocked: DbError::TableLocked, Db, DbTableLocked, "Table '{}' is locked", table);
         /// [`DbError::TooManyRows`](crate::DbError::TooManyRows) with its params: The statement would return more rows than allowed.
         ///
         /// Displayed as its message template:
@@ -2964,6 +2987,8 @@ pub mod values {
     pub enum ErrorValue {
         /// [`DbError::TableMissing`](crate::DbError::TableMissing).
         DbTableMissing(crate::values::db::TableMissing),
+        /// [`DbError::TableLocked`](crate::DbError::TableLocked).
+        DbTableLocked(crate::values::db::TableLocked),
         /// [`DbError::TooManyRows`](crate::DbError::TooManyRows).
         DbTooManyRows(crate::values::db::TooManyRows),
         /// [`DbError::Locked`](crate::DbError::Locked).
@@ -2981,6 +3006,7 @@ pub mod values {
         ($on:expr, $value:ident => $body:expr) => {
             match $on {
                 Self::DbTableMissing($value) => $body,
+                Self::DbTableLocked($value) => $body,
                 Self::DbTooManyRows($value) => $body,
                 Self::DbLocked($value) => $body,
                 Self::DbBroken($value) => $body,
@@ -3955,6 +3981,7 @@ mod value_wire {
         };
     }
     wire_impls!(crate::values::db::TableMissing, to_string; request_id: string 5 optional, table: string 7 required, schema: string 6 optional);
+    wire_impls!(crate::values::db::TableLocked, to_string; request_id: string 5 optional, table: string 7 required, schema: string 6 optional);
     wire_impls!(crate::values::db::TooManyRows, to_string; request_id: string 5 optional, limit: integer 2 required, ratio: number 4 required, partial: boolean 3 required, columns: strings 0 required);
     wire_impls!(crate::values::db::Locked, to_string; request_id: string 5 optional);
     wire_impls!(crate::values::db::Broken, name; request_id: string 5 optional);
@@ -3965,6 +3992,7 @@ mod value_wire {
         fn read<E: de::Error>(code: crate::ErrorCode, members: &mut Read) -> ::core::result::Result<Self, E> {
             match code {
                 crate::ErrorCode::Db(crate::DbError::TableMissing) => ReadValue::read(members).map(Self::DbTableMissing),
+                crate::ErrorCode::Db(crate::DbError::TableLocked) => ReadValue::read(members).map(Self::DbTableLocked),
                 crate::ErrorCode::Db(crate::DbError::TooManyRows) => ReadValue::read(members).map(Self::DbTooManyRows),
                 crate::ErrorCode::Db(crate::DbError::Locked) => ReadValue::read(members).map(Self::DbLocked),
                 crate::ErrorCode::Db(crate::DbError::Broken) => ReadValue::read(members).map(Self::DbBroken),
