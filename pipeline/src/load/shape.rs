@@ -8,6 +8,7 @@
 //! (`load::pieces`), each problem pointing at the key or value at fault.
 //! `serde_yaml` says what is wrong with a text that is not YAML.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -61,9 +62,9 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // the expansion the guards allow.
     let budget = text.len().saturating_add(tree::MAX_EXPANSION);
     let unscanned = !(hostile::may_hold_alias(text) || hostile::may_nest_deep_on_one_line(text));
-    let mut document = None;
+    let (mut document, mut source) = (None, Cow::Borrowed(text));
     if unscanned {
-        document = tree::document(text);
+        (document, source) = built(text, true);
         if let Some(read) = &document
             && !read.more
             && let Ok(spec) = read.read::<SpecFile>(budget)
@@ -86,7 +87,7 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         .into());
     }
     if !unscanned {
-        document = tree::document(text);
+        (document, source) = built(text, hostile.expanded.is_none() && !hostile::may_hold_alias(text));
     }
     // The tree is the one reader of the spec types; `serde_yaml` says
     // what is wrong with a text the tree cannot be built from, or that
@@ -116,7 +117,9 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
     // The whole document parsed, so the piece-by-piece reading can go on
     // past this problem. Should it disagree (find nothing, or meet a
     // construct it does not know), the first problem still stands alone.
-    match pieces::in_pieces(path, text) {
+    // The pieces build a tree of their own: this one goes first.
+    drop(document);
+    match pieces::in_pieces(path, &source) {
         Some((spec, skipped, problems)) if !problems.is_empty() => Ok(Shape { spec, skipped, problems }),
         _ => Err(first.into()),
     }
@@ -206,9 +209,16 @@ fn whole_file_problem(
 /// from, at its position.
 fn syntax_problem(path: &Path, text: &str) -> Diagnostic {
     let Err(error) = serde::de::IgnoredAny::deserialize(serde_yaml::Deserializer::from_str(text)) else {
-        // The two parsers disagree: the tree's says no.
-        return Diagnostic::new(path, "the spec is not YAML that can be read")
+        // The two parsers disagree: the tree's says where.
+        let mut diagnostic = Diagnostic::new(path, "the spec is not YAML that can be read")
             .help("a YAML syntax error: check the indentation and quoting of the lines");
+        if let Some(error) = saphyr_parser::Parser::new_from_str(text).find_map(Result::err) {
+            let at = error.marker();
+            diagnostic = Diagnostic::new(path, format!("the spec is not YAML that can be read: {}", error.info()))
+                .at(at.line(), at.col() + 1)
+                .help("a YAML syntax error: check the indentation and quoting of the line, and write spaces, not tabs or line separators, between its parts");
+        }
+        return diagnostic;
     };
     let message = clean_message(&error.to_string(), &SpecPath::root());
     let mut diagnostic = problem(path, &message, SpecPath::root());
@@ -219,6 +229,26 @@ fn syntax_problem(path: &Path, text: &str) -> Diagnostic {
         diagnostic = diagnostic.at(line, column);
     }
     diagnostic
+}
+
+/// The tree of `text`, and the text it was built from: `text`, or, where
+/// only a tab right after a key's `:` stops the tree's parser (YAML
+/// allows a tab there, and `serde_yaml` reads it), the same text with
+/// those tabs made spaces, once `serde_yaml` reads both to the same
+/// values (so no tab inside a quoted or block text was changed). Offsets,
+/// lines and columns stay as they were. `compare` is false where aliases
+/// could make that reading expand.
+fn built(text: &str, compare: bool) -> (Option<tree::Tree>, Cow<'_, str>) {
+    let document = tree::document(text);
+    if document.is_some() || !compare || !text.contains(":\t") {
+        return (document, Cow::Borrowed(text));
+    }
+    let spaced = text.replace(":\t", ": ");
+    let values = |text: &str| serde_yaml::from_str::<serde_yaml::Value>(text).ok();
+    match values(text) {
+        Some(value) if Some(&value) == values(&spaced).as_ref() => (tree::document(&spaced), Cow::Owned(spaced)),
+        _ => (None, Cow::Borrowed(text)),
+    }
 }
 
 #[cfg(test)]
@@ -253,6 +283,24 @@ mod tests {
         // tree stops at the guards' depth, and the guards place it.
         let deep = read(file, &"[\n".repeat(100_000)).expect_err("deep");
         assert!(deep.0[0].message.starts_with("the spec nests more than"), "{deep}");
+    }
+
+    /// A tab after a key's `:` is YAML (libyaml reads it, the tree's
+    /// parser does not): the spec reads as with a space. Where making
+    /// those tabs spaces would change a quoted text, and where the parsers
+    /// disagree on a line separator, the problem is placed at its line.
+    #[test]
+    fn a_tab_after_a_colon_reads_as_a_space() {
+        let file = Path::new("t.yaml");
+        let spec = |title: &str| format!("title:{title}\ncrate: t-errors\nversion: 1.0.0\ntables: []\n");
+        let title = |text: &str| read(file, text).map(|shape| shape.spec.title).map_err(|e| e.to_string());
+        assert_eq!(title(&spec("\tT")), Ok("T".to_owned()));
+        assert_eq!(title(&spec(" \"a:\tb\"")), Ok("a:\tb".to_owned()));
+        for text in [spec("\t\"a:\tb\""), "title: x\u{2028}crate: y\n".to_owned()] {
+            let refused = read(file, &text).expect_err("the parsers disagree");
+            assert_eq!(refused.0[0].position.map(|(line, _)| line), Some(1), "{refused}");
+            assert!(refused.0[0].message.starts_with("the spec is not YAML that can be read: "), "{refused}");
+        }
     }
 
     /// Every spec the repository holds or makes, read through the tree and

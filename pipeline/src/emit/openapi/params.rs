@@ -5,7 +5,8 @@
 //! Rows that declare the same params (the same names, types, descriptions
 //! and requirement, in the same order) share one schema of them,
 //! `<Names>Params` (`TableSchemaParams`), named after the params so that
-//! the name says what it holds and stays when rows move. A row with params
+//! the name says what it holds (lists that name alike take `_2`, `_3`, …
+//! in row order, so moving such rows moves those suffixes). A row with params
 //! has `<Enum><Variant>Body` (the plain `ErrorBody` and its params
 //! schema; with an envelope, `…Members`, the plain `ErrorMembers` and its
 //! params schema, inside it) and, with problem details, `…Problem`; each
@@ -124,7 +125,7 @@ fn shared_params<'a>(rows: &[(&Table, &'a Row, String)]) -> Vec<(String, bool)> 
         }
         name.push_str("Params");
         if taken.contains(&name) {
-            let stem = name.trim_end_matches("Params");
+            let stem = name.strip_suffix("Params").unwrap_or(&name);
             name = (2..)
                 .map(|n| format!("{stem}_{n}Params"))
                 .find(|name| !taken.contains(name))
