@@ -246,7 +246,9 @@ fn built(text: &str, compare: bool) -> (Option<tree::Tree>, Cow<'_, str>) {
     let spaced = text.replace(":\t", ": ");
     let values = |text: &str| serde_yaml::from_str::<serde_yaml::Value>(text).ok();
     match values(text) {
-        Some(value) if Some(&value) == values(&spaced).as_ref() => (tree::document(&spaced), Cow::Owned(spaced)),
+        Some(value) if Some(&value) == values(&spaced).as_ref() => {
+            (tree::document(&spaced), Cow::Owned(spaced))
+        }
         _ => (None, Cow::Borrowed(text)),
     }
 }
@@ -296,7 +298,8 @@ mod tests {
         let title = |text: &str| read(file, text).map(|shape| shape.spec.title).map_err(|e| e.to_string());
         assert_eq!(title(&spec("\tT")), Ok("T".to_owned()));
         assert_eq!(title(&spec(" \"a:\tb\"")), Ok("a:\tb".to_owned()));
-        for text in [spec("\t\"a:\tb\""), "title: x\u{2028}crate: y\n".to_owned()] {
+        let quoted = "title:\tT\ncrate: \"t:\terrors\"\n".to_owned();
+        for text in [quoted, "title: x\u{2028}crate: y\n".to_owned()] {
             let refused = read(file, &text).expect_err("the parsers disagree");
             assert_eq!(refused.0[0].position.map(|(line, _)| line), Some(1), "{refused}");
             assert!(refused.0[0].message.starts_with("the spec is not YAML that can be read: "), "{refused}");
