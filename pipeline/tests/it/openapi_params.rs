@@ -19,6 +19,12 @@ fn document(catalogue: &Catalogue, version: Version) -> Value {
     serde_yaml::from_str(&openapi::emit_openapi(catalogue, version)).expect("YAML")
 }
 
+/// The names of a document's params schemas, in order.
+fn params_schemas(doc: &Value) -> Vec<&str> {
+    let schemas = doc["components"]["schemas"].as_mapping().expect("schemas");
+    schemas.keys().filter_map(Value::as_str).filter(|name| name.ends_with("Params")).collect()
+}
+
 fn reference(name: &str) -> Value {
     let mut map = serde_yaml::Mapping::new();
     map.insert("$ref".into(), format!("#/components/schemas/{name}").into());
@@ -286,14 +292,7 @@ fn rows_whose_names_join_alike_get_schemas_of_their_own() {
         assert_eq!(code("DbErrorTableMissing_2Body")["$ref"].is_null(), version == Version::V3_1);
         assert_ne!(code("DbErrorTableMissingBody"), code("DbErrorTableMissing_2Body"));
         // The three rows declare the same param: one schema of it.
-        let params: Vec<&str> = doc["components"]["schemas"]
-            .as_mapping()
-            .expect("schemas")
-            .keys()
-            .filter_map(Value::as_str)
-            .filter(|name| name.ends_with("Params"))
-            .collect();
-        assert_eq!(params, ["NParams"]);
+        assert_eq!(params_schemas(&doc), ["NParams"]);
     }
 }
 
@@ -322,14 +321,7 @@ fn rows_share_a_params_schema_only_when_it_reads_the_same() {
     for version in [Version::V3_1, Version::V3_0] {
         let doc = document(&catalogue, version);
         let schemas = &doc["components"]["schemas"];
-        let params: Vec<&str> = schemas
-            .as_mapping()
-            .expect("schemas")
-            .keys()
-            .filter_map(Value::as_str)
-            .filter(|name| name.ends_with("Params"))
-            .collect();
-        assert_eq!(params, ["NAParams", "NParams", "N_2Params", "NA_2Params"]);
+        assert_eq!(params_schemas(&doc), ["NAParams", "NParams", "N_2Params", "NA_2Params"]);
         let shared =
             |name: &str, suffix: &str| schemas[format!("AError{name}{suffix}").as_str()]["allOf"][1].clone();
         for suffix in ["Body", "Problem"] {
