@@ -306,6 +306,18 @@ mod tests {
         }
     }
 
+    /// An anchor of a long list, repeated by many aliases: far more
+    /// values than 64 a node, far less text than the budget.
+    #[test]
+    fn a_long_list_repeated_reads() {
+        let list = "1, ".repeat(200);
+        let text = format!("a: &a [{list}]\nb: [{}]\n", "*a, ".repeat(1000));
+        assert_eq!(hostile::scan(&text).expanded, None);
+        let document = tree::document(&text).expect("a tree");
+        let budget = text.len().saturating_add(tree::MAX_EXPANSION);
+        document.read::<serde::de::IgnoredAny>(budget).expect("read as serde_yaml reads it");
+    }
+
     /// Every spec the repository holds or makes, read through the tree and
     /// through `serde_yaml` on its own: the same spec, or both refuse it.
     #[test]

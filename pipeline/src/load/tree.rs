@@ -136,12 +136,17 @@ pub(super) struct Tree {
 
 impl Tree {
     /// Reads the document into `T` in one go, as `serde_yaml` would,
-    /// spending at most `bytes` bytes of text.
+    /// spending at most `bytes` bytes of text. The values it may read are
+    /// as many as aliases of values weighing [`VALUE_BYTES`] each could
+    /// add in `bytes` (the guards' pass has weighed them so), and never
+    /// fewer than 64 a node: an alias of a long list, repeated, reads as
+    /// `serde_yaml` read it.
     pub(super) fn read<T: serde::de::DeserializeOwned>(
         &self,
         bytes: usize,
     ) -> Result<T, serde_path_to_error::Error<Error>> {
-        let budget = Budget::new(self.nodes.saturating_mul(64).saturating_add(4096), bytes);
+        let steps = self.nodes.saturating_mul(64).saturating_add(4096).max(bytes / VALUE_BYTES);
+        let budget = Budget::new(steps, bytes);
         serde_path_to_error::deserialize(NodeDeserializer { node: &self.root, budget: &budget })
     }
 }
