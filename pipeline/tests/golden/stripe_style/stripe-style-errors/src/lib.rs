@@ -3568,9 +3568,10 @@ mod phf {
         h = (h.rotate_left(23) ^ short_word(words.remainder())).wrapping_mul(K0);
         h ^ (h >> 32)
     }
-    /// Up to seven bytes as a word, zero-padded, without a loop: two
-    /// overlapping loads, whose common bytes are the same bytes at the same
-    /// places. Callers pass fewer than eight bytes.
+    /// Up to seven bytes as a word, zero-padded, without a loop: from four
+    /// bytes on, two overlapping four-byte loads, whose common bytes are the
+    /// same bytes in the same places; under four, the first, middle and last
+    /// byte. Callers pass fewer than eight bytes.
     #[inline]
     pub(crate) const fn short_word(bytes: &[u8]) -> u64 {
         let n = bytes.len();
