@@ -211,12 +211,13 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     // the size of the text). prettyplease lays items out independently,
     // so the text is the same as printing them as one file.
     lib.push_str(&print_part(crate_attrs));
-    let (mut hash_names, mut hash_codes) = (false, false);
+    let (mut hash_names, mut hash_codes, mut compare_ends) = (false, false, false);
     for table in &catalogue.tables {
         let (text, lookups) = table::emit_table(catalogue, table);
         lib.push_str(&text);
         hash_names |= lookups.hash_names(catalogue);
         hash_codes |= lookups.hash_codes(catalogue);
+        compare_ends |= lookups.by_ends;
     }
     let before_values = [
         error_code::emit_error_code(catalogue),
@@ -251,7 +252,7 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
     for tokens in [
         sections::emit_sections(catalogue),
         emit_reference_module(),
-        emit_lookup_module(hash_names, hash_codes),
+        emit_lookup_module(hash_names, hash_codes, compare_ends),
     ] {
         lib.push_str(&print_part(tokens));
     }
@@ -306,13 +307,17 @@ fn emit_reference_module() -> TokenStream {
 /// The hash functions, copied from the generator's own `phf/lookup.rs`:
 /// those some table's lookups use (an unused one would be dead code in the
 /// generated crate), and none where every lookup is a `match`.
-fn emit_lookup_module(hash_names: bool, hash_codes: bool) -> TokenStream {
+fn emit_lookup_module(hash_names: bool, hash_codes: bool, compare_ends: bool) -> TokenStream {
     if !hash_names && !hash_codes {
         return TokenStream::new();
     }
     let mut lookup = Fixed::parse(phf::LOOKUP_SOURCE);
+    if !compare_ends {
+        lookup = lookup.without(Named::Fn("ends"));
+    }
+    // `ends` is for string codes, which are hashed by `hash_name`.
     if !hash_names {
-        lookup = lookup.without(Named::Fn("hash_name"));
+        lookup = lookup.without(Named::Fn("hash_name")).without(Named::Fn("short_word"));
     }
     if !hash_codes {
         lookup = lookup.without(Named::Fn("hash_code"));

@@ -44,12 +44,43 @@ pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64
         let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
         h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
     }
-    let mut tail = 0u64;
-    for (i, byte) in words.remainder().iter().enumerate() {
-        tail |= (*byte as u64) << (8 * i);
-    }
-    h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
+    h = (h.rotate_left(23) ^ short_word(words.remainder())).wrapping_mul(K0);
     h ^ (h >> 32)
+}
+
+/// The words a string-code lookup compares, with the length, for a table
+/// whose codes are all at most 16 bytes long: a code's first and last
+/// eight bytes, read where `hash_name` reads them (so the loads are
+/// shared); a code under eight bytes is one word, zero-padded, twice. Two
+/// codes of at most 16 bytes with the same length and words are the same
+/// code: the words cover every byte, and the length tells a zero byte
+/// from the padding.
+#[inline]
+pub(crate) fn ends(code: &str) -> (u64, u64) {
+    let bytes = code.as_bytes();
+    match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
+        _ => {
+            let word = short_word(bytes);
+            (word, word)
+        }
+    }
+}
+
+/// Up to seven bytes as a word, zero-padded, without a loop: from four
+/// bytes on, two overlapping four-byte loads, whose common bytes are the
+/// same bytes in the same places; under four, the first, middle and last
+/// byte. Callers pass fewer than eight bytes.
+#[inline]
+pub(crate) const fn short_word(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if let (Some(low), Some(high)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u32::from_le_bytes(*low) as u64 | (u32::from_le_bytes(*high) as u64) << (8 * (n - 4))
+    } else if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+        *first as u64 | (bytes[n / 2] as u64) << (8 * (n / 2)) | (*last as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// The slot of a key with hash `hash`, in a table of `slots` slots (a power

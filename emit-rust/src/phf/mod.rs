@@ -9,7 +9,7 @@
 mod lookup;
 pub mod rows;
 
-pub(crate) use lookup::{hash_code, hash_name, slot};
+pub(crate) use lookup::{ends, hash_code, hash_name, slot};
 
 /// The source of the lookup functions, spliced into the generated crate.
 pub const LOOKUP_SOURCE: &str = include_str!("lookup.rs");
@@ -360,7 +360,52 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
+    /// The bytes of `bytes` (fewer than eight) zero-padded, a byte at a
+    /// time: what `hash_name` hashed before `short_word`.
+    fn padded_byte_by_byte(bytes: &[u8]) -> u64 {
+        bytes.iter().enumerate().fold(0, |word, (i, &byte)| word | u64::from(byte) << (8 * i))
+    }
+
+    #[test]
+    fn short_words_are_the_bytes_zero_padded() {
+        let bytes = [0xFF, 0x01, 0x80, 0x00, 0x7F, 0xA5, 0x5A];
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let part = &bytes[start..end];
+                assert_eq!(lookup::short_word(part), padded_byte_by_byte(part), "{part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ends_tell_apart_a_zero_byte_from_the_padding_and_read_the_middle_of_sixteen() {
+        let same = |a: &str, b: &str| (a.len(), ends(a)) == (b.len(), ends(b));
+        for (a, b) in [
+            ("", "\0"),
+            ("ab", "ab\0"),
+            ("22P06", "22P06\0\0\0"),
+            ("abcdefg", "abcdefg\0"),
+            ("abcdefgh", "abcdefgh\0"),
+            ("abcdefgh_1_12345", "abcdefgh_2_12345"),
+            ("abcdefgh12345678", "abcdefg\x0012345678"),
+        ] {
+            assert!(!same(a, b), "{a:?} and {b:?}");
+            assert!(same(a, a) && same(b, b));
+        }
+    }
+
     proptest::proptest! {
+        /// Keys of at most 16 bytes with the same length and ends are the
+        /// same key: `from_code` may compare those alone. The alphabet is
+        /// small, with a zero byte, so near keys are common.
+        #[test]
+        fn ends_and_length_are_the_whole_key_up_to_sixteen_bytes(
+            a in "[ab\0]{0,16}",
+            b in "[ab\0]{0,16}",
+        ) {
+            proptest::prop_assert_eq!((a.len(), ends(&a)) == (b.len(), ends(&b)), a == b);
+        }
+
         /// Sets of names built to defeat the short hash (twins, and names
         /// sharing their length and ends) always get tables, quickly.
         #[test]

@@ -25,7 +25,18 @@ pub(crate) struct Lookups {
     /// An integer-code table's row of a code, for the getters, where one
     /// small enough is found.
     pub row_index: Option<RowIndex>,
+    /// A hashed string-code table whose codes are all at most
+    /// [`ENDS_LIMIT`] bytes long: `from_code` compares a code's length and
+    /// the words `phf::ends` reads, not its text (the crate needs `ends`).
+    pub by_ends: bool,
 }
+
+/// The longest string codes compared by their length and ends: two words
+/// cover 16 bytes. A table with longer codes compares the text (`==`,
+/// one `bcmp` call): measured on 1,000 codes of 10 to 51 bytes, comparing
+/// the ends first and then the rest costs more than `bcmp` saves (see
+/// BENCHMARKS.md, "String `from_code`: codes compared by their ends").
+pub(super) const ENDS_LIMIT: usize = 16;
 
 impl Lookups {
     /// Builds the hash tables a table's lookups read. Hash tables are
@@ -35,6 +46,7 @@ impl Lookups {
     pub(crate) fn of(catalogue: &Catalogue, table: &Table) -> Lookups {
         let keys = code_keys(table);
         let mut row_index = None;
+        let mut by_ends = false;
         let by_code = match catalogue.codes {
             CodeKind::Integer => {
                 let codes: Vec<u32> = keys.iter().filter_map(|(code, _)| code.integer()).collect();
@@ -51,6 +63,7 @@ impl Lookups {
                         Code::Integer(_) => None,
                     })
                     .collect();
+                by_ends = codes.iter().all(|code| code.len() <= ENDS_LIMIT);
                 phf::build_names(&codes)
             }
             CodeKind::String => None,
@@ -62,7 +75,8 @@ impl Lookups {
         } else {
             None
         };
-        Lookups { by_code, by_name, row_index }
+        by_ends &= by_code.is_some();
+        Lookups { by_code, by_name, row_index, by_ends }
     }
 
     /// Whether a lookup hashes a name or a string code: the crate needs `hash_name`.
@@ -101,6 +115,23 @@ pub(super) fn from_code_body(
             match code {
                 #(#arms)*
                 _ => ::core::option::Option::None,
+            }
+        };
+    }
+    if lookups.by_ends {
+        // Each slot holds its code's length and ends (`write_ends_by_slot`):
+        // the words the hash loaded are the compare, with no call.
+        return quote! {
+            let hash = #hash;
+            let slot = phf::slot(hash, Self::CODE_PILOTS, Self::CODE_VARIANTS.len());
+            let (first, last) = phf::ends(code);
+            if code.len() == Self::CODE_LENS[slot] as usize
+                && first == Self::CODE_FIRSTS[slot]
+                && last == Self::CODE_LASTS[slot]
+            {
+                ::core::option::Option::Some(Self::CODE_VARIANTS[slot])
+            } else {
+                ::core::option::Option::None
             }
         };
     }

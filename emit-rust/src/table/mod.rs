@@ -201,7 +201,19 @@ fn write_consts(catalogue: &Catalogue, table: &Table, lookups: &Lookups) -> Stri
                     &scalar(reads.middle().to_string()),
                 );
                 out.constant(ITEM_INDENT, "const CODE_HASH_WHOLE: bool", &scalar(reads.whole().to_string()));
-                write_keys_by_slot(&mut out, table, by_code, &keys);
+                if lookups.by_ends {
+                    // A string-code table's keys are all strings: the indexes stay.
+                    let codes: Vec<(&str, usize)> = keys
+                        .iter()
+                        .filter_map(|&(code, row)| match code {
+                            Code::String(code) => Some((code.as_str(), row)),
+                            Code::Integer(_) => None,
+                        })
+                        .collect();
+                    write_ends_by_slot(&mut out, table, by_code, &codes);
+                } else {
+                    write_keys_by_slot(&mut out, table, by_code, &keys);
+                }
             }
         }
     }
@@ -248,6 +260,36 @@ fn write_keys_by_slot(out: &mut Writer, table: &Table, phf: &Phf, keys: &[(&Code
         .map(|(_, row)| Expr::Atom(format!("Self::{}", table.rows[row].rust_variant).into()))
         .collect();
     out.doc(ITEM_INDENT, "Each slot's variant, the one its code in `CODE_KEYS` names.");
+    out.constant(ITEM_INDENT, "const CODE_VARIANTS: &'static [Self]", &Expr::RefArray(variants));
+}
+
+/// A string-code table's pilots, and each slot's code as its length and
+/// ends (`CODE_LENS`, `CODE_FIRSTS`, `CODE_LASTS`, as `phf::ends` reads
+/// them) with its variant (`CODE_VARIANTS`), for a table whose codes are
+/// all of at most `ENDS_LIMIT` bytes: `from_code` compares the words the
+/// hash loaded, with no call and no text to read (see BENCHMARKS.md,
+/// "String `from_code`: codes compared by their ends"). A slot no code
+/// lands in holds the first code's, as in [`write_keys_by_slot`].
+fn write_ends_by_slot(out: &mut Writer, table: &Table, phf: &Phf, codes: &[(&str, usize)]) {
+    let pilots = phf.pilots.iter().map(|pilot| Expr::Scalar(pilot.to_string().into())).collect();
+    out.constant(ITEM_INDENT, "const CODE_PILOTS: &'static [u16]", &Expr::RefArray(pilots));
+    let by_slot = || phf.slots.iter().map(|&key| codes[key as usize]);
+    let scalars =
+        |values: Vec<String>| Expr::RefArray(values.into_iter().map(|v| Expr::Scalar(v.into())).collect());
+    out.doc(
+        ITEM_INDENT,
+        "Each slot's code, as its length and its first and last eight bytes\n(`phf::ends`): the code whose hash lands in it; in a slot none lands\nin, the first code, which no lookup that reaches it matches.",
+    );
+    let lens = by_slot().map(|(code, _)| code.len().to_string()).collect();
+    out.constant(ITEM_INDENT, "const CODE_LENS: &'static [u8]", &scalars(lens));
+    let firsts = by_slot().map(|(code, _)| super::phf::ends(code).0.to_string()).collect();
+    out.constant(ITEM_INDENT, "const CODE_FIRSTS: &'static [u64]", &scalars(firsts));
+    let lasts = by_slot().map(|(code, _)| super::phf::ends(code).1.to_string()).collect();
+    out.constant(ITEM_INDENT, "const CODE_LASTS: &'static [u64]", &scalars(lasts));
+    let variants = by_slot()
+        .map(|(_, row)| Expr::Atom(format!("Self::{}", table.rows[row].rust_variant).into()))
+        .collect();
+    out.doc(ITEM_INDENT, "Each slot's variant, the one its code above names.");
     out.constant(ITEM_INDENT, "const CODE_VARIANTS: &'static [Self]", &Expr::RefArray(variants));
 }
 

@@ -2636,12 +2636,28 @@ mod phf {
             ]);
             h = (h.rotate_left(23) ^ word).wrapping_mul(K0);
         }
-        let mut tail = 0u64;
-        for (i, byte) in words.remainder().iter().enumerate() {
-            tail |= (*byte as u64) << (8 * i);
-        }
-        h = (h.rotate_left(23) ^ tail).wrapping_mul(K0);
+        h = (h.rotate_left(23) ^ short_word(words.remainder())).wrapping_mul(K0);
         h ^ (h >> 32)
+    }
+    /// Up to seven bytes as a word, zero-padded, without a loop: from four
+    /// bytes on, two overlapping four-byte loads, whose common bytes are the
+    /// same bytes in the same places; under four, the first, middle and last
+    /// byte. Callers pass fewer than eight bytes.
+    #[inline]
+    pub(crate) const fn short_word(bytes: &[u8]) -> u64 {
+        let n = bytes.len();
+        if let (Some(low), Some(high)) = (
+            bytes.first_chunk::<4>(),
+            bytes.last_chunk::<4>(),
+        ) {
+            u32::from_le_bytes(*low) as u64
+                | (u32::from_le_bytes(*high) as u64) << (8 * (n - 4))
+        } else if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+            *first as u64 | (bytes[n / 2] as u64) << (8 * (n / 2))
+                | (*last as u64) << (8 * (n - 1))
+        } else {
+            0
+        }
     }
     /// The slot of a key with hash `hash`, in a table of `slots` slots (a power
     /// of two) whose buckets have the given `pilots`.
