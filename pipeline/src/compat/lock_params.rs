@@ -122,7 +122,12 @@ fn read_line(locked: &mut LockedParams, line: &str, kind: CodeKind) -> Result<Op
     };
     let (code, rest) = rest.split_once(' ').ok_or("the code is missing")?;
     let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
-    let entry = locked.codes.entry(code.clone()).or_default();
+    // A row's lines are one after another, in the order of the codes: its
+    // entry is mostly the last one, found without a search.
+    let entry = match locked.codes.last_entry() {
+        Some(last) if *last.key() == code => last.into_mut(),
+        _ => locked.codes.entry(code.clone()).or_default(),
+    };
     if is_message {
         let template =
             unquote(rest).ok_or_else(|| format!("the message {rest} is not a double-quoted string"))?;
