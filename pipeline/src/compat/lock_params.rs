@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::compat::published::{CodeParams, PublishedParam, PublishedParams};
-use crate::compat::quoted::{quote, unquote};
+use crate::compat::quoted::{push_quoted, unquote};
 use errcat_model::diagnostic::Diagnostic;
 use errcat_model::params::{ParamType, is_param_name};
 use errcat_model::{Code, CodeKind};
@@ -231,9 +231,11 @@ pub(crate) fn render(out: &mut String, locked: &LockedParams) {
             fields(out, param);
         }
         if let Some(message) = &row.message {
-            for part in [MESSAGE, word.as_str(), " ", quote(message).as_str(), "\n"] {
+            for part in [MESSAGE, word.as_str(), " "] {
                 out.push_str(part);
             }
+            push_quoted(out, message);
+            out.push('\n');
         }
     }
 }

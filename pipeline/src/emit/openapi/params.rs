@@ -287,7 +287,8 @@ impl<'a> Codes<'a> {
     /// plain body's code as any code, and a reference as the row's own
     /// enum (an `anyOf` of one would do too, but linters refuse it).
     fn typed(&self, title: &str, base: &str, params: &str, code_schema: &str, row: &Row) -> Printed {
-        let mut out = Printed::at(SCHEMA_INDENT, 256);
+        // Room for its lines at their indentation in the document.
+        let mut out = Printed::at(SCHEMA_INDENT, 384);
         out.string(0, "title", title);
         out.open(0, "allOf");
         references(&mut out, 2, [base, params]);
