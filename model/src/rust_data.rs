@@ -57,6 +57,12 @@ fn list_width(items: &[Expr<'_>]) -> usize {
 /// escapes it (so as prettyplease prints a `quote!`d `&str`).
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    push_string_literal(&mut out, text);
+    out
+}
+
+/// [`string_literal`], appended to `out`.
+pub fn push_string_literal(out: &mut String, text: &str) {
     out.push('"');
     let mut chars = text.chars();
     while let Some(ch) = chars.next() {
@@ -71,7 +77,6 @@ pub fn string_literal(text: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Text for a part of `lib.rs`, written line by line.

@@ -44,6 +44,17 @@ impl Items {
         self.out.push('\n');
     }
 
+    /// A line at the current indent, of `parts` one after another: for
+    /// the lines written once a row, a `format!`'s machinery costs more
+    /// than the text.
+    pub fn line_of(&mut self, parts: &[&str]) {
+        self.pad();
+        for part in parts {
+            self.out.push_str(part);
+        }
+        self.out.push('\n');
+    }
+
     /// Lines at the current indent, each indented further by its own
     /// leading spaces: a fixed snippet written as it reads. Blank lines
     /// stay blank.
@@ -62,6 +73,16 @@ impl Items {
         self.pad();
         let _ = write!(self.out, "{head} {{");
         self.out.push('\n');
+        self.indent += INDENT;
+    }
+
+    /// [`Items::open`] with a head of `parts` one after another.
+    pub fn open_of(&mut self, parts: &[&str]) {
+        self.pad();
+        for part in parts {
+            self.out.push_str(part);
+        }
+        self.out.push_str(" {\n");
         self.indent += INDENT;
     }
 
@@ -95,7 +116,14 @@ impl Items {
     }
 
     fn pad(&mut self) {
-        self.out.extend(std::iter::repeat_n(' ', self.indent));
+        // Copied whole: every line starts with its indent.
+        const SPACES: &str = "                                ";
+        let mut left = self.indent;
+        while left > SPACES.len() {
+            self.out.push_str(SPACES);
+            left -= SPACES.len();
+        }
+        self.out.push_str(&SPACES[..left]);
     }
 }
 

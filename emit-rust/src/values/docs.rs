@@ -47,19 +47,19 @@ pub(super) fn module_docs(table: &Table) -> String {
     )
 }
 
-/// A value's docs: its error, its description and its message template.
+/// A value's docs: its error, its description and its message template,
+/// written into `docs` (cleared first: one buffer serves every value).
 /// What every value's docs would repeat (how a template displays) the
 /// `values` module says once, and the fields list the params.
-pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
+pub(super) fn struct_docs(docs: &mut String, catalogue: &Catalogue, value: &Value) {
     let Value { table, row, .. } = value;
     // Pushed rather than formatted: a catalogue may have thousands of values.
-    let description = DOCS.inline(&row.description);
     let (name, variant) = (table.rust_enum.as_str(), row.rust_variant.as_str());
-    let mut docs = String::with_capacity(2 * (name.len() + variant.len()) + description.len() + 160);
+    docs.clear();
     for part in ["[`", name, "::", variant, "`](crate::", name, "::", variant, ") with its params: "] {
         docs.push_str(part);
     }
-    docs.push_str(&description);
+    DOCS.inline_into(docs, &row.description);
     docs.push_str("\n\n");
     match &row.message {
         Some(template) => {
@@ -70,7 +70,7 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
                 docs.push_str(" (`\\{`, `\\}`, `\\|` and `\\\\` stand for `{`, `}`, `|` and `\\`)");
             }
             docs.push_str(":\n\n> ");
-            docs.push_str(&DOCS.inline(&template.shown(true)));
+            DOCS.inline_into(docs, &template.shown(true));
         }
         None => docs.push_str("Displayed as its description: the row has no message."),
     }
@@ -82,19 +82,21 @@ pub(super) fn struct_docs(catalogue: &Catalogue, value: &Value) -> String {
             MessageText::Name => "name",
             MessageText::Description => "description",
         };
-        docs.push_str(&format!(" The body's `{}` member carries its {text}.", message.key));
+        for part in [" The body's `", message.key.as_str(), "` member carries its ", text, "."] {
+            docs.push_str(part);
+        }
     }
-    docs
 }
 
-/// A field's docs: the param's description, and whether the message shows
-/// it (its type and whether it is optional are the field's type).
-pub(super) fn field_docs(param: &Param) -> String {
-    let mut docs = DOCS.paragraph(&param.description);
+/// A field's docs, written into `docs` (cleared first): the param's
+/// description, and whether the message shows it (its type and whether it
+/// is optional are the field's type).
+pub(super) fn field_docs(docs: &mut String, param: &Param) {
+    docs.clear();
+    DOCS.paragraph_into(docs, &param.description);
     if param.data_only {
         docs.push_str("\n\nData only: not in the message.");
     }
-    docs
 }
 
 /// `ErrorValue`'s docs.

@@ -11,7 +11,7 @@ use crate::tokens::{CodeTokens, doc};
 use errcat_model::Catalogue;
 use errcat_model::params::Piece;
 use errcat_model::plural::Select;
-use errcat_model::rust_data::string_literal;
+use errcat_model::rust_data::{push_string_literal, string_literal};
 use errcat_model::rust_items::Items;
 
 /// The `values` module, printed: a module per table with values, and
@@ -33,6 +33,7 @@ pub(crate) fn emit_values(catalogue: &Catalogue, values: &[Value]) -> String {
         }
     });
     let mut items = Items::new(4);
+    let mut scratch = Scratch::default();
     value_impls_macro(&mut items, catalogue, values);
     for table in &catalogue.tables {
         let mut of_table = values.iter().filter(|value| value.table.id == table.id).peekable();
@@ -42,7 +43,7 @@ pub(crate) fn emit_values(catalogue: &Catalogue, values: &[Value]) -> String {
         items.doc(&docs::module_docs(table));
         items.open(format_args!("pub mod {}", table.id));
         for value in of_table {
-            write_struct(&mut items, catalogue, value);
+            write_struct(&mut items, &mut scratch, catalogue, value);
         }
         items.close();
     }
@@ -178,54 +179,87 @@ fn value_impls_macro(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.close();
 }
 
+/// The text a value is written from, kept between values: one set of
+/// buffers for a catalogue's thousands of values.
+#[derive(Default)]
+struct Scratch {
+    docs: String,
+    display: String,
+    format: String,
+    fields: String,
+}
+
 /// One row's struct, and its line of `value_impls!`.
-fn write_struct(items: &mut Items, catalogue: &Catalogue, value: &Value) {
+fn write_struct(items: &mut Items, scratch: &mut Scratch, catalogue: &Catalogue, value: &Value) {
     let Value { table, row, .. } = value;
-    items.doc(&docs::struct_docs(catalogue, value));
+    docs::struct_docs(&mut scratch.docs, catalogue, value);
+    items.doc(&scratch.docs);
     items.line("#[derive(Clone, Debug, PartialEq)]");
+    let ty = row.rust_variant.as_str();
     if value.params.is_empty() {
-        items.line(format_args!("pub struct {} {{}}", row.rust_variant));
+        items.line_of(&["pub struct ", ty, " {}"]);
     } else {
-        items.open(format_args!("pub struct {}", row.rust_variant));
+        items.open_of(&["pub struct ", ty]);
         for param in &value.params {
-            items.doc(&docs::field_docs(param));
-            items.line(format_args!("pub {}: {},", param.name, field_type(param)));
+            docs::field_docs(&mut scratch.docs, param);
+            items.doc(&scratch.docs);
+            items.line_of(&["pub ", &param.name, ": ", &field_type(param), ","]);
         }
         items.close();
     }
-    items.line(format_args!(
-        "value_impls!({ty}: {enum_name}::{ty}, {code}, {variant}, {display});",
-        ty = row.rust_variant,
-        enum_name = table.rust_enum,
-        code = table.error_code_variant,
-        variant = value.variant_text,
-        display = display(catalogue, value),
-    ));
+    display(scratch, catalogue, value);
+    let (enum_name, code) = (table.rust_enum.as_str(), table.error_code_variant.as_str());
+    items.line_of(&[
+        "value_impls!(",
+        ty,
+        ": ",
+        enum_name,
+        "::",
+        ty,
+        ", ",
+        code,
+        ", ",
+        &value.variant_text,
+        ", ",
+        &scratch.display,
+        ");",
+    ]);
 }
 
-/// How a value displays, as `value_impls!` reads it: the message with
-/// each placeholder's field in its natural text, or the description for
-/// a row without a message.
-fn display(catalogue: &Catalogue, value: &Value) -> String {
+/// How a value displays, as `value_impls!` reads it, into
+/// `scratch.display`: the message with each placeholder's field in its
+/// natural text, or the description for a row without a message.
+fn display(scratch: &mut Scratch, catalogue: &Catalogue, value: &Value) {
+    let out = &mut scratch.display;
+    out.clear();
     let Some(template) = &value.row.message else {
-        return "description".to_owned();
+        out.push_str("description");
+        return;
     };
     if let Some(select) = &template.select {
         // Without `locales:`, no variant is keyed by a category.
         let default = catalogue.locales.as_ref().map_or("", |locales| locales.default.as_str());
-        return display_select(select, default);
+        out.push_str(&display_select(select, default));
+        return;
     }
     if template.placeholders().is_empty() {
-        return format!("text {}", string_literal(&template.render(|_| String::new())));
+        out.push_str("text ");
+        push_string_literal(out, &template.render(|_| String::new()));
+        return;
     }
-    let (format, fields) = format_of(&template.pieces);
+    let (format, fields) = (&mut scratch.format, &mut scratch.fields);
+    format_of(format, fields, &template.pieces);
     // A message ending in a newline (MySQL's `%s: Shutdown complete\n`)
     // is written with `writeln!`: clippy's `write_with_newline` refuses it
     // at the end of `write!`'s format.
     match format.strip_suffix('\n') {
-        Some(line) => format!("line {}{fields}", string_literal(line)),
-        None => format!("{}{fields}", string_literal(&format)),
+        Some(line) => {
+            out.push_str("line ");
+            push_string_literal(out, line);
+        }
+        None => push_string_literal(out, format),
     }
+    out.push_str(fields);
 }
 
 /// A selecting message as `value_impls!`'s `select` reads it: the count,
@@ -238,18 +272,20 @@ fn display_select(select: &Select, tag: &str) -> String {
         text.push_str(&plural::function(tag));
     }
     text.push_str(" {");
+    let (mut format, mut fields) = (String::new(), String::new());
     for (pattern, variant) in plural::arms(select) {
-        let (format, fields) = format_of(&variant.pieces);
+        format_of(&mut format, &mut fields, &variant.pieces);
         text.push_str(&format!(" {pattern} => {}{fields};", string_literal(&format)));
     }
     text.push_str(" }");
     text
 }
 
-/// A pattern as a `format!` text and its fields (`, table, db`).
-fn format_of(pieces: &[Piece]) -> (String, String) {
-    let mut format = String::new();
-    let mut fields = String::new();
+/// A pattern as a `format!` text and its fields (`, table, db`), into
+/// `format` and `fields` (cleared first).
+fn format_of(format: &mut String, fields: &mut String, pieces: &[Piece]) {
+    format.clear();
+    fields.clear();
     for piece in pieces {
         match piece {
             Piece::Text(text) => {
@@ -269,7 +305,6 @@ fn format_of(pieces: &[Piece]) -> (String, String) {
             }
         }
     }
-    (format, fields)
 }
 
 /// `ErrorValue`: one variant per value, its getters, `Display` and conversions.
@@ -332,7 +367,7 @@ fn each_value_macro(items: &mut Items, values: &[Value]) {
     items.open("($on:expr, $value:ident => $body:expr) =>");
     items.open("match $on");
     for value in values {
-        items.line(format_args!("Self::{}($value) => $body,", value.variant_text));
+        items.line_of(&["Self::", &value.variant_text, "($value) => $body,"]);
     }
     items.close();
     items.close_with(";");

@@ -25,6 +25,8 @@ pub(crate) mod occurrence;
 mod read;
 mod wire;
 
+use std::borrow::Cow;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -72,11 +74,6 @@ impl Value<'_> {
         quote!(crate::values::#module::#ty)
     }
 
-    /// The same path as text, for the items written as text.
-    pub fn path_text(&self) -> String {
-        format!("crate::values::{}::{}", self.table.id, self.row.rust_variant)
-    }
-
     /// Its `ErrorValue` variant.
     pub fn variant(&self) -> proc_macro2::Ident {
         ident(&self.variant_text)
@@ -91,7 +88,7 @@ pub(super) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
     let rows: Vec<(&Table, &Row)> = catalogue.rows().filter(|(_, row)| has_value(catalogue, row)).collect();
     let joined = |separator: &str| -> Vec<String> {
         rows.iter()
-            .map(|(table, row)| format!("{}{separator}{}", table.error_code_variant, row.rust_variant))
+            .map(|(table, row)| [table.error_code_variant.as_str(), separator, &row.rust_variant].concat())
             .collect()
     };
     let mut names = joined("");
@@ -111,7 +108,7 @@ pub(super) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
 }
 
 /// The Rust type of a param's field.
-pub(super) fn field_type(param: &Param) -> String {
+pub(super) fn field_type(param: &Param) -> Cow<'static, str> {
     let ty = match param.ty {
         ParamType::String => "::alloc::string::String",
         ParamType::Integer => "i64",
@@ -119,5 +116,5 @@ pub(super) fn field_type(param: &Param) -> String {
         ParamType::Boolean => "bool",
         ParamType::Strings => "::alloc::vec::Vec<::alloc::string::String>",
     };
-    if param.required { ty.to_owned() } else { format!("::core::option::Option<{ty}>") }
+    if param.required { Cow::Borrowed(ty) } else { Cow::Owned(format!("::core::option::Option<{ty}>")) }
 }

@@ -6,6 +6,8 @@
 //! grows with the values is text, each value's impls alike coming from
 //! one `macro_rules!`, `wire_impls!`.
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -106,8 +108,10 @@ pub(crate) fn emit_wire(catalogue: &Catalogue, values: &[Value]) -> String {
     let mut items = Items::new(4);
     wire_impls_macro(&mut items, catalogue, with_message);
     let keys = read::param_keys(values);
+    // One line's buffer for every value: a catalogue may have thousands.
+    let mut line = String::new();
     for value in values {
-        write_impls(&mut items, catalogue, value, &keys, with_message);
+        write_impls(&mut items, &mut line, catalogue, value, &keys, with_message);
     }
     write_error_value(&mut items, catalogue, values);
     occurrence::write_error_value_params(&mut items, catalogue, with_message);
@@ -322,10 +326,17 @@ fn write_error_value(items: &mut Items, catalogue: &Catalogue, values: &[Value])
     items.open("match code");
     // Each arm's `ReadValue` is the variant's: its type is the variant's field.
     for value in values {
-        items.line(format_args!(
-            "crate::ErrorCode::{}(crate::{}::{}) => ReadValue::read(members).map(Self::{}),",
-            value.table.error_code_variant, value.table.rust_enum, value.row.rust_variant, value.variant_text,
-        ));
+        items.line_of(&[
+            "crate::ErrorCode::",
+            &value.table.error_code_variant,
+            "(crate::",
+            &value.table.rust_enum,
+            "::",
+            &value.row.rust_variant,
+            ") => ReadValue::read(members).map(Self::",
+            &value.variant_text,
+            "),",
+        ]);
     }
     // Every row has a value when the catalogue shares params: no code is left.
     if values.len() < catalogue.rows().count() {
@@ -378,9 +389,20 @@ fn axum_answer(content_type: &str, answer_docs: TokenStream) -> TokenStream {
     }
 }
 
-/// One value's line of `wire_impls!`; `keys` are every value's param keys in order, as `param_key` numbers them.
-fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, keys: &[&str], with_message: bool) {
-    let mut line = format!("wire_impls!({}", value.path_text());
+/// One value's line of `wire_impls!`, made in `line`; `keys` are every
+/// value's param keys in order, as `param_key` numbers them.
+fn write_impls(
+    items: &mut Items,
+    line: &mut String,
+    catalogue: &Catalogue,
+    value: &Value,
+    keys: &[&str],
+    with_message: bool,
+) {
+    line.clear();
+    for part in ["wire_impls!(crate::values::", &value.table.id, "::", &value.row.rust_variant] {
+        line.push_str(part);
+    }
     if with_message {
         line.push_str(match (&value.row.message, catalogue.body.as_ref().map(|body| body.message_text)) {
             (Some(_), _) => ", to_string",
@@ -400,8 +422,14 @@ fn write_impls(items: &mut Items, catalogue: &Catalogue, value: &Value, keys: &[
         line.push_str(if i == 0 { "; " } else { ", " });
         // Every param of a value is among `keys`: they are gathered from the values.
         let place = keys.binary_search(&param.name.as_str()).expect("a value's param is among every value's");
-        line.push_str(&format!("{}: {reader} {place} {required}", param.name));
+        for part in [param.name.as_str(), ": ", reader, " "] {
+            line.push_str(part);
+        }
+        // Writing to a `String` cannot fail.
+        let _ = write!(line, "{place}");
+        line.push(' ');
+        line.push_str(required);
     }
     line.push_str(");");
-    items.line(line);
+    items.line(line.as_str());
 }

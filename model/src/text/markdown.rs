@@ -90,34 +90,51 @@ impl Markdown {
     /// and spaces at either end, which tables and headings trim, become
     /// character references.
     pub fn inline(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        self.inline_into(&mut out, text);
+        out
+    }
+
+    /// [`Markdown::inline`], appended to `out`: a text written into a
+    /// larger one (a value's docs) is not made apart and copied.
+    pub fn inline_into(self, out: &mut String, text: &str) {
         // Escaping leaves spaces as they are and writes no other character
         // as one, so the escaped text has the text's spaces at either end.
         let body = text.trim_matches(' ');
         if body.is_empty() {
-            return "&#32;".repeat(text.len());
+            for _ in 0..text.len() {
+                out.push_str("&#32;");
+            }
+            return;
         }
         let start = text.len() - text.trim_start_matches(' ').len();
         let end = text.len() - start - body.len();
-        let mut out = String::with_capacity(text.len() + text.len() / 8 + 5 * (start + end));
+        out.reserve(text.len() + text.len() / 8 + 5 * (start + end));
         for _ in 0..start {
             out.push_str("&#32;");
         }
-        self.escape_into(&mut out, body, "<br>");
+        self.escape_into(out, body, "<br>");
         for _ in 0..end {
             out.push_str("&#32;");
         }
-        out
     }
 
     /// `text` as a paragraph of its own (an OpenAPI `description`, an intro
     /// sentence) that renders as exactly its characters: inline, and a start
     /// that would open a list (`- `, `+ `, `1. `, `1) `) escaped too.
     pub fn paragraph(self, text: &str) -> String {
-        let mut out = self.inline(text);
-        if let Some(at) = block_marker(&out) {
-            out.insert(at, '\\');
-        }
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        self.paragraph_into(&mut out, text);
         out
+    }
+
+    /// [`Markdown::paragraph`], appended to `out`.
+    pub fn paragraph_into(self, out: &mut String, text: &str) {
+        let start = out.len();
+        self.inline_into(out, text);
+        if let Some(at) = block_marker(&out[start..]) {
+            out.insert(start + at, '\\');
+        }
     }
 
     /// `text` as Markdown that renders as exactly its characters, its line

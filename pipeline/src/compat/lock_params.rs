@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::compat::published::{CodeParams, PublishedParam, PublishedParams};
-use crate::compat::quoted::{quote, unquote};
+use crate::compat::quoted::{push_quoted, unquote};
 use errcat_model::diagnostic::Diagnostic;
 use errcat_model::params::{ParamType, is_param_name};
 use errcat_model::{Code, CodeKind};
@@ -122,7 +122,12 @@ fn read_line(locked: &mut LockedParams, line: &str, kind: CodeKind) -> Result<Op
     };
     let (code, rest) = rest.split_once(' ').ok_or("the code is missing")?;
     let code = Code::parse(code, kind).ok_or_else(|| format!("`{}` is not a code", code.escape_debug()))?;
-    let entry = locked.codes.entry(code.clone()).or_default();
+    // A row's lines are one after another, in the order of the codes: its
+    // entry is mostly the last one, found without a search.
+    let entry = match locked.codes.last_entry() {
+        Some(last) if *last.key() == code => last.into_mut(),
+        _ => locked.codes.entry(code.clone()).or_default(),
+    };
     if is_message {
         let template =
             unquote(rest).ok_or_else(|| format!("the message {rest} is not a double-quoted string"))?;
@@ -226,9 +231,11 @@ pub(crate) fn render(out: &mut String, locked: &LockedParams) {
             fields(out, param);
         }
         if let Some(message) = &row.message {
-            for part in [MESSAGE, word.as_str(), " ", quote(message).as_str(), "\n"] {
+            for part in [MESSAGE, word.as_str(), " "] {
                 out.push_str(part);
             }
+            push_quoted(out, message);
+            out.push('\n');
         }
     }
 }

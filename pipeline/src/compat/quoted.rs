@@ -9,6 +9,12 @@ use std::fmt::Write as _;
 /// paragraph separators, the byte-order mark and the non-characters.
 pub(crate) fn quote(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 2);
+    push_quoted(&mut out, name);
+    out
+}
+
+/// [`quote`], appended to `out`.
+pub(crate) fn push_quoted(out: &mut String, name: &str) {
     out.push('"');
     for c in name.chars() {
         match c {
@@ -24,7 +30,6 @@ pub(crate) fn quote(name: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Whether [`quote`] writes `c` as an escape.

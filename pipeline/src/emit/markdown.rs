@@ -232,7 +232,7 @@ fn details_section(catalogue: &Catalogue, table: &Table) -> String {
         section.push_str(&code_text(&row.code));
         if table.named {
             section.push(' ');
-            section.push_str(&REFERENCE.inline(&row.name));
+            REFERENCE.inline_into(&mut section, &row.name);
         }
         section.push('\n');
         if let Some(explanation) = &row.explanation {
@@ -311,13 +311,8 @@ fn params_table(table: &mut String, params: &[Param]) {
     const HEAD: &str = "\n| Param | Type | Required | Description |\n| --- | --- | --- | --- |\n";
     table.push_str(HEAD);
     for param in params {
-        let (name, description) = (code_span(&param.name), REFERENCE.inline(&param.description));
-        let cells = [
-            name.as_str(),
-            param.ty.keyword(),
-            if param.required { "yes" } else { "no" },
-            description.as_str(),
-        ];
+        let name = code_span(&param.name);
+        let cells = [name.as_str(), param.ty.keyword(), if param.required { "yes" } else { "no" }];
         table.push('|');
         for cell in cells {
             if !cell.is_empty() {
@@ -326,7 +321,12 @@ fn params_table(table: &mut String, params: &[Param]) {
             }
             table.push_str(" |");
         }
-        table.push('\n');
+        // The description escaped in place; an empty cell is ` |`, as above.
+        if !param.description.is_empty() {
+            table.push(' ');
+            REFERENCE.inline_into(table, &param.description);
+        }
+        table.push_str(" |\n");
     }
 }
 

@@ -105,7 +105,9 @@ fn message(out: &mut String, shown: &Shown, catalogue: &Catalogue, row: &Row) {
     }
     if let Some(json) = Sample::answer_json(catalogue, row) {
         let what = if catalogue.problem_details.is_some() { "problem details" } else { "body" };
-        let _ = write!(out, "<h4>Example {what}</h4>\n<pre><code>");
+        for part in ["<h4>Example ", what, "</h4>\n<pre><code>"] {
+            out.push_str(part);
+        }
         push_html(out, &json);
         out.push_str("</code></pre>\n");
     }
@@ -120,12 +122,10 @@ pub(super) fn params_table(out: &mut String, params: &[Param]) {
     for param in params {
         out.push_str("<tr><td><code>");
         push_html(out, &param.name);
-        let _ = write!(
-            out,
-            "</code></td><td>{}</td><td>{}</td><td>",
-            param.ty.keyword(),
-            if param.required { "yes" } else { "no" }
-        );
+        let required = if param.required { "yes" } else { "no" };
+        for part in ["</code></td><td>", param.ty.keyword(), "</td><td>", required, "</td><td>"] {
+            out.push_str(part);
+        }
         push_html(out, &param.description);
         out.push_str("</td></tr>\n");
     }

@@ -186,7 +186,17 @@ pub(super) fn languages(out: &mut String, catalogue: &Catalogue, language: &Lang
 /// `text` as a page shows it: in an element whose `lang` says which
 /// locale it is in, marked when a partial locale leaves it out.
 pub(super) fn push_text(out: &mut String, element: &str, text: &str, shown: Shown) {
-    let _ = write!(out, "<{element}{}>", shown.lang());
+    // Pushed rather than formatted: a page has a few texts a row.
+    out.push('<');
+    out.push_str(element);
+    if let Shown::Translated(tag) = shown {
+        for part in [" lang=\"", tag, "\""] {
+            out.push_str(part);
+        }
+    }
+    out.push('>');
     push_html(out, text);
-    let _ = write!(out, "{}</{element}>", shown.mark());
+    for part in [shown.mark(), "</", element, ">"] {
+        out.push_str(part);
+    }
 }

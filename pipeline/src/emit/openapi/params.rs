@@ -24,6 +24,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use super::schema::Schema;
 use super::{BODY_SCHEMA, DESCRIPTION, PROBLEM_SCHEMA, Version};
@@ -34,6 +35,11 @@ use errcat_model::{Body, Catalogue, Code, Row, Table};
 /// The name of the enveloped body's members, when rows have params: the
 /// bodies with params extend them inside the envelope.
 pub const MEMBERS_SCHEMA: &str = "ErrorMembers";
+
+/// The indentation of a schema's entries in a document (`components:`,
+/// `schemas:`, its name): the params schemas are printed for it, so that
+/// the document copies each whole.
+const SCHEMA_INDENT: usize = 6;
 
 /// The union of the bodies with params and the plain body.
 pub const TYPED_BODY_SCHEMA: &str = "TypedErrorBody";
@@ -53,9 +59,28 @@ pub(super) fn rows_have_params(catalogue: &Catalogue) -> bool {
 /// `Missing`), or a stem that would name a union (`Typed` + `Error`), take
 /// the first free `_2`, `_3`, …, as a mapping holds a key once.
 pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, String)> {
-    // The stems of the document's own `ErrorBody`, `ErrorMembers`,
-    // `TypedErrorBody`, `KnownCodes` and `UnlistedCodes`.
-    let mut taken: HashSet<String> = ["Error", "TypedError", "Known", "Unlisted"].map(str::to_owned).into();
+    let rows: Vec<(&Table, &Row, String)> = catalogue
+        .rows()
+        .filter(|(_, row)| !row.params.is_empty())
+        .map(|(table, row)| (table, row, [table.rust_enum.as_str(), &row.rust_variant].concat()))
+        .collect();
+    // Mostly every stem is free: one look-up a row says so.
+    let mut taken: HashSet<&str> = HashSet::with_capacity(rows.len() + RESERVED_STEMS.len());
+    taken.extend(RESERVED_STEMS);
+    if rows.iter().all(|(_, _, stem)| taken.insert(stem)) {
+        return rows;
+    }
+    numbered_stems(catalogue)
+}
+
+/// The stems of the document's own `ErrorBody`, `ErrorMembers`,
+/// `TypedErrorBody`, `KnownCodes` and `UnlistedCodes`.
+const RESERVED_STEMS: [&str; 4] = ["Error", "TypedError", "Known", "Unlisted"];
+
+/// [`parameterised_rows`] when a stem is taken: each row in turn takes
+/// its own or the first free numbered one.
+fn numbered_stems(catalogue: &Catalogue) -> Vec<(&Table, &Row, String)> {
+    let mut taken: HashSet<String> = RESERVED_STEMS.map(str::to_owned).into();
     let mut rows = Vec::new();
     for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
         let stem = [table.rust_enum.as_str(), &row.rust_variant].concat();
@@ -106,13 +131,24 @@ impl Hash for SchemaOf<'_> {
 /// (`table`, `schema`: `TableSchemaParams`); two lists that name alike
 /// (`table_schema` alone, or the same names described otherwise) take
 /// the first free `_2`, `_3`, … in row order.
-fn shared_params<'a>(rows: &[(&Table, &'a Row, String)]) -> Vec<(String, bool)> {
-    let mut schemas: HashMap<SchemaOf<'a>, String> = HashMap::new();
+fn shared_params<'a>(rows: &[(&Table, &'a Row, String)]) -> Vec<(Rc<str>, bool)> {
+    let mut schemas: HashMap<SchemaOf<'a>, Rc<str>> = HashMap::new();
     let mut taken: HashSet<String> = HashSet::new();
-    let mut names = Vec::with_capacity(rows.len());
+    let mut names: Vec<(Rc<str>, bool)> = Vec::with_capacity(rows.len());
+    let mut before: Option<SchemaOf<'a>> = None;
     for (_, row, _) in rows {
-        if let Some(name) = schemas.get(&SchemaOf(&row.params)) {
-            names.push((name.clone(), false));
+        let of = SchemaOf(&row.params);
+        // Rows that share params are mostly neighbours: the row before's
+        // are compared first, without a hash.
+        if let (Some(before), Some((name, _))) = (before, names.last())
+            && before == of
+        {
+            names.push((Rc::clone(name), false));
+            continue;
+        }
+        before = Some(of);
+        if let Some(name) = schemas.get(&of) {
+            names.push((Rc::clone(name), false));
             continue;
         }
         let mut name = String::new();
@@ -132,7 +168,8 @@ fn shared_params<'a>(rows: &[(&Table, &'a Row, String)]) -> Vec<(String, bool)> 
                 .expect("a free name");
         }
         taken.insert(name.clone());
-        schemas.insert(SchemaOf(&row.params), name.clone());
+        let name: Rc<str> = name.into();
+        schemas.insert(of, Rc::clone(&name));
         names.push((name, true));
     }
     names
@@ -171,7 +208,7 @@ pub(super) fn push_params(properties: &mut OrderedMap<Schema>, required: &mut Ve
 /// `<Names>Params`: params that rows share, printed as [`param_schema`]
 /// would print each.
 fn params_schema(catalogue: &Catalogue, params: &[Param]) -> Printed {
-    let mut out = Printed::with_capacity(256 + params.len() * 128);
+    let mut out = Printed::at(SCHEMA_INDENT, 256 + params.len() * 128);
     let mut title = String::new();
     for param in params {
         if !title.is_empty() {
@@ -226,11 +263,23 @@ fn params_schema(catalogue: &Catalogue, params: &[Param]) -> Printed {
 /// What narrows a row's code in its schemas: the document's facts.
 struct Codes<'a> {
     catalogue: &'a Catalogue,
-    key: &'a str,
     version: Version,
+    /// The lines every typed schema ends with, up to its code's: the code
+    /// member required, and opened (`required: [KEY]`, `properties: KEY:`).
+    code_member: Printed,
 }
 
-impl Codes<'_> {
+impl<'a> Codes<'a> {
+    /// The facts of a document whose body's code member is `key`.
+    fn new(catalogue: &'a Catalogue, key: &str, version: Version) -> Self {
+        let mut code_member = Printed::at(SCHEMA_INDENT, 128);
+        code_member.open(0, "required");
+        code_member.item_string(2, key);
+        code_member.open(0, "properties");
+        code_member.open(2, key);
+        Codes { catalogue, version, code_member }
+    }
+
     /// `base` and the row's params schema joined (`allOf`), with the code
     /// narrowed to the row's: a type of its own for each code, whichever
     /// rows share its params. An `enum` of codes is a schema of its own,
@@ -238,14 +287,12 @@ impl Codes<'_> {
     /// plain body's code as any code, and a reference as the row's own
     /// enum (an `anyOf` of one would do too, but linters refuse it).
     fn typed(&self, title: &str, base: &str, params: &str, code_schema: &str, row: &Row) -> Printed {
-        let mut out = Printed::with_capacity(256);
+        // Room for its lines at their indentation in the document.
+        let mut out = Printed::at(SCHEMA_INDENT, 384);
         out.string(0, "title", title);
         out.open(0, "allOf");
         references(&mut out, 2, [base, params]);
-        out.open(0, "required");
-        out.item_string(2, self.key);
-        out.open(0, "properties");
-        out.open(2, self.key);
+        out.append(&self.code_member);
         if self.version == Version::V3_1 && row.aliases.is_empty() {
             code_entry(&mut out, "const", &row.code);
         } else {
@@ -262,7 +309,7 @@ impl Codes<'_> {
 
     /// `<Enum><Variant>Codes`: the row's code and its aliases, typed.
     fn schema(&self, row: &Row) -> Printed {
-        let mut out = Printed::with_capacity(64);
+        let mut out = Printed::at(SCHEMA_INDENT, 64);
         let kind = match self.catalogue.codes {
             errcat_model::CodeKind::Integer => "integer",
             errcat_model::CodeKind::String => "string",
@@ -299,13 +346,20 @@ fn references<'a>(out: &mut Printed, indent: usize, names: impl IntoIterator<Ite
     }
 }
 
-/// A union of the schemas `names`: `anyOf`.
-fn union(title: &str, description: &str, names: &[String]) -> Printed {
-    let mut out = Printed::with_capacity(256 + names.len() * 48);
+/// `name` and `what` one after the other, in `buffer`.
+fn titled<'b>(buffer: &'b mut String, name: &str, what: &str) -> &'b str {
+    buffer.clear();
+    buffer.push_str(name);
+    buffer.push_str(what);
+    buffer
+}
+
+/// A union of schemas, `anyOf`, its references to come: `item_schema_ref(2, …)`.
+fn union(title: &str, description: &str, names: usize) -> Printed {
+    let mut out = Printed::at(SCHEMA_INDENT, 256 + names * 48);
     out.string(0, "title", title);
     out.string(0, "description", description);
     out.open(0, "anyOf");
-    references(&mut out, 2, names.iter().map(String::as_str));
     out
 }
 
@@ -314,23 +368,43 @@ fn union(title: &str, description: &str, names: &[String]) -> Printed {
 /// row order, to follow the plain body and problem details: printed as
 /// text, as they are many and alike (a catalogue may give every row params).
 pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Version) -> OrderedMap<Printed> {
-    let mut schemas = OrderedMap::new();
-    let mut bodies = Vec::new();
-    let mut problems = Vec::new();
-    let codes = Codes { catalogue, key: body.code().key.as_str(), version };
+    let codes = Codes::new(catalogue, &body.code().key, version);
     let rows = parameterised_rows(catalogue);
+    let per_row = 1 + usize::from(body.envelope.is_some()) + usize::from(catalogue.problem_details.is_some());
+    let mut schemas = OrderedMap(Vec::with_capacity(rows.len() * (per_row + 1) + 2));
+    // The unions' references are written as the rows come, each name once.
+    let mut bodies = union(
+        "Typed error body",
+        "An error body, typed by its code: the body with a row's params for a code that has \
+         them, the plain `ErrorBody` for every other code.",
+        rows.len(),
+    );
+    let mut problems = catalogue.problem_details.as_ref().map(|_| {
+        union(
+            "Typed problem details",
+            "Problem details, typed by their code: with a row's params as extension members \
+             for a code that has them, the plain `ProblemDetails` for every other code.",
+            rows.len(),
+        )
+    });
+    // One buffer for every title: a catalogue may give every row params.
+    let mut title = String::new();
     for ((_, row, stem), (params, first)) in rows.iter().zip(shared_params(&rows)) {
         if first {
-            schemas.push(params.clone(), params_schema(catalogue, &row.params));
+            schemas.push(params.to_string(), params_schema(catalogue, &row.params));
         }
-        let code_schema = [stem.as_str(), "Codes"].concat();
-        if codes.named(row) {
-            schemas.push(code_schema.clone(), codes.schema(row));
-        }
+        // Named only where the row's bodies refer to it.
+        let code_schema = if codes.named(row) {
+            let name = [stem.as_str(), "Codes"].concat();
+            schemas.push(name.clone(), codes.schema(row));
+            name
+        } else {
+            String::new()
+        };
         let name = [stem.as_str(), "Body"].concat();
         let with_params = match &body.envelope {
             None => codes.typed(
-                &[row.name.as_str(), " error body"].concat(),
+                titled(&mut title, &row.name, " error body"),
                 BODY_SCHEMA,
                 &params,
                 &code_schema,
@@ -339,65 +413,39 @@ pub(super) fn params_schemas(catalogue: &Catalogue, body: &Body, version: Versio
             Some(key) => {
                 // Named, so that generators name its type after the row.
                 let members = [stem.as_str(), "Members"].concat();
-                schemas.push(
-                    members.clone(),
-                    codes.typed(
-                        &[row.name.as_str(), " error members"].concat(),
-                        MEMBERS_SCHEMA,
-                        &params,
-                        &code_schema,
-                        row,
-                    ),
+                let typed = codes.typed(
+                    titled(&mut title, &row.name, " error members"),
+                    MEMBERS_SCHEMA,
+                    &params,
+                    &code_schema,
+                    row,
                 );
-                let mut outer = Printed::new();
-                outer.string(0, "title", &[row.name.as_str(), " error body"].concat());
+                let mut outer = Printed::at(SCHEMA_INDENT, 160);
+                outer.string(0, "title", titled(&mut title, &row.name, " error body"));
                 outer.string(0, "type", "object");
                 outer.open(0, "required");
                 outer.item_string(2, key);
                 outer.open(0, "properties");
                 outer.open(2, key);
                 outer.schema_ref(4, &members);
+                schemas.push(members, typed);
                 outer
             }
         };
-        schemas.push(name.clone(), with_params);
-        bodies.push(name);
-        if catalogue.problem_details.is_some() {
+        bodies.item_schema_ref(2, &name);
+        schemas.push(name, with_params);
+        if let Some(problems) = &mut problems {
             let name = [stem.as_str(), "Problem"].concat();
-            schemas.push(
-                name.clone(),
-                codes.typed(
-                    &[row.name.as_str(), " problem details"].concat(),
-                    PROBLEM_SCHEMA,
-                    &params,
-                    &code_schema,
-                    row,
-                ),
-            );
-            problems.push(name);
+            problems.item_schema_ref(2, &name);
+            let title = titled(&mut title, &row.name, " problem details");
+            schemas.push(name, codes.typed(title, PROBLEM_SCHEMA, &params, &code_schema, row));
         }
     }
-    bodies.push(BODY_SCHEMA.to_owned());
-    schemas.push(
-        TYPED_BODY_SCHEMA,
-        union(
-            "Typed error body",
-            "An error body, typed by its code: the body with a row's params for a code that has \
-             them, the plain `ErrorBody` for every other code.",
-            &bodies,
-        ),
-    );
-    if catalogue.problem_details.is_some() {
-        problems.push(PROBLEM_SCHEMA.to_owned());
-        schemas.push(
-            TYPED_PROBLEM_SCHEMA,
-            union(
-                "Typed problem details",
-                "Problem details, typed by their code: with a row's params as extension members \
-                 for a code that has them, the plain `ProblemDetails` for every other code.",
-                &problems,
-            ),
-        );
+    bodies.item_schema_ref(2, BODY_SCHEMA);
+    schemas.push(TYPED_BODY_SCHEMA, bodies);
+    if let Some(mut problems) = problems {
+        problems.item_schema_ref(2, PROBLEM_SCHEMA);
+        schemas.push(TYPED_PROBLEM_SCHEMA, problems);
     }
     schemas
 }

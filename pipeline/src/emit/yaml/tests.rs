@@ -403,6 +403,27 @@ fn a_printed_block_is_the_bytes_of_the_values_it_stands_for() {
     let mut with_typed = OrderedMap::new();
     with_typed.push("schemas", OrderedMap(vec![("Row".to_owned(), typed)]));
     assert_eq!(to_string(&with_printed).unwrap(), to_string(&with_typed).unwrap());
+    // Printed for its place (`schemas:`, `Row:`), or for any other, the same bytes.
+    for base in [4, 8] {
+        let mut placed = Printed::at(base, 0);
+        placed.string(0, "title", "yes: no");
+        placed.plain(0, "count", 42);
+        placed.open(0, "required");
+        placed.item_string(2, "code");
+        placed.item_plain(2, 7);
+        placed.open(0, "allOf");
+        placed.item_schema_ref(2, "ErrorBody");
+        placed.item_schema_ref(2, "Not an identifier: \"");
+        // Lines printed for another place, appended.
+        let mut properties = Printed::at(base + 2, 0);
+        properties.open(0, "properties");
+        properties.open(2, "on");
+        properties.string(4, "type", "string");
+        placed.append(&properties);
+        let mut with_placed = OrderedMap::new();
+        with_placed.push("schemas", OrderedMap(vec![("Row".to_owned(), placed)]));
+        assert_eq!(to_string(&with_placed).unwrap(), to_string(&with_typed).unwrap(), "printed at {base}");
+    }
     let mut empty = OrderedMap::new();
     empty.push("schemas", Printed::new());
     assert_eq!(to_string(&empty).unwrap(), "schemas: {}\n");
