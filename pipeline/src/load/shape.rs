@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
@@ -106,7 +105,7 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         Err(error) => error,
     };
     if let Some(spot) = hostile.expanded
-        && error.inner().to_string().contains(tree::REPETITION)
+        && error.error.to_string().contains(tree::REPETITION)
     {
         return Err(too_expanded(path, text, spot).into());
     }
@@ -185,22 +184,16 @@ fn picture(c: char) -> char {
 
 /// The diagnostic for an error of reading the whole file, placed at the
 /// node it is about.
-fn whole_file_problem(
-    path: &Path,
-    text: &str,
-    root: &tree::Node,
-    e: serde_path_to_error::Error<Error>,
-) -> Diagnostic {
-    let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
-    let at = spec_path(e.path());
-    let message = clean_message(&e.into_inner().to_string(), &at);
+fn whole_file_problem(path: &Path, text: &str, root: &tree::Node, e: tree::Failed) -> Diagnostic {
+    let at = spec_path(&e.path);
+    let message = clean_message(&e.error.to_string(), &at);
     if let Some(field) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
         // The second key is the news, and the path's last value is the
         // second one's; the pieces place it.
         return problem(path, &message, at.field(field));
     }
     let lines = locate::lines(text);
-    let spot = root.at_fault(&segments, &message).spot(&lines);
+    let spot = root.at_fault(&e.path, &message).spot(&lines);
     let line = spot.line.checked_sub(1).and_then(|i| lines.get(i)).copied().unwrap_or_default();
     problem(path, &message, at).at(spot.line, spot.column).snippet(line, spot.width)
 }
@@ -266,7 +259,7 @@ mod tests {
             return Err("more than one document".to_owned());
         }
         let budget = text.len().saturating_add(tree::MAX_EXPANSION);
-        document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.to_string())
+        document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.error.to_string())
     }
 
     #[test]

@@ -13,14 +13,15 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde_yaml::Error;
 
 use super::locate::{self, Spot};
 
 mod asked;
 mod de;
+mod path;
 
 pub(super) use self::de::NodeDeserializer;
+pub(super) use self::path::{Failed, Path, Segment, read};
 
 /// A node of the document, where it starts, and what it holds. Aliases
 /// share their anchor's contents, so expanding them costs nothing until
@@ -94,12 +95,10 @@ impl Node {
 
     /// The node a problem at `segments` below this one is about: the node
     /// there (or the deepest that exists), or for an unknown field the key.
-    pub(super) fn at_fault(&self, segments: &[serde_path_to_error::Segment], message: &str) -> &Node {
+    pub(super) fn at_fault(&self, segments: &[Segment], message: &str) -> &Node {
         let value = self.descend(segments);
         match segments.split_last() {
-            Some((serde_path_to_error::Segment::Map { key }, parents))
-                if message.starts_with("unknown field `") =>
-            {
+            Some((Segment::Key(key), parents)) if message.starts_with("unknown field `") => {
                 self.descend(parents).key(key).unwrap_or(value)
             }
             _ => value,
@@ -107,12 +106,12 @@ impl Node {
     }
 
     /// The node at `segments` below this one, or the deepest that exists.
-    pub(super) fn descend(&self, segments: &[serde_path_to_error::Segment]) -> &Node {
+    pub(super) fn descend(&self, segments: &[Segment]) -> &Node {
         let mut node = self;
         for segment in segments {
             let next = match (segment, &*node.kind) {
-                (serde_path_to_error::Segment::Seq { index }, Kind::Sequence(items)) => items.get(*index),
-                (serde_path_to_error::Segment::Map { key }, Kind::Mapping(_)) => node.get(key),
+                (Segment::Index(index), Kind::Sequence(items)) => items.get(*index),
+                (Segment::Key(key), Kind::Mapping(_)) => node.get(key),
                 _ => None,
             };
             match next {
@@ -141,13 +140,9 @@ impl Tree {
     /// add in `bytes` (the guards' pass has weighed them so), and never
     /// fewer than 64 a node: an alias of a long list, repeated, reads as
     /// `serde_yaml` read it.
-    pub(super) fn read<T: serde::de::DeserializeOwned>(
-        &self,
-        bytes: usize,
-    ) -> Result<T, serde_path_to_error::Error<Error>> {
+    pub(super) fn read<T: serde::de::DeserializeOwned>(&self, bytes: usize) -> Result<T, Failed> {
         let steps = self.nodes.saturating_mul(64).saturating_add(4096).max(bytes / VALUE_BYTES);
-        let budget = Budget::new(steps, bytes);
-        serde_path_to_error::deserialize(NodeDeserializer { node: &self.root, budget: &budget })
+        read(&self.root, &Budget::new(steps, bytes))
     }
 }
 
@@ -238,15 +233,24 @@ pub(super) const REPETITION: &str = "repetition limit exceeded";
 
 /// What a reading of the tree may spend: steps (one per value read,
 /// so that aliases of aliases stop) and bytes of text read (so that an
-/// alias of a long text stops too).
+/// alias of a long text stops too); and where a reading failed.
 pub(super) struct Budget {
     steps: Cell<usize>,
     bytes: Cell<usize>,
+    /// Whether a step was refused: nothing is read after that.
+    over: Cell<bool>,
+    /// The path of the value whose reading failed first, once one has.
+    failed: Cell<Option<Vec<Segment>>>,
 }
 
 impl Budget {
     pub(super) fn new(steps: usize, bytes: usize) -> Self {
-        Budget { steps: Cell::new(steps), bytes: Cell::new(bytes) }
+        Budget {
+            steps: Cell::new(steps),
+            bytes: Cell::new(bytes),
+            over: Cell::new(false),
+            failed: Cell::new(None),
+        }
     }
 
     /// Whether the reading ran out of either.
