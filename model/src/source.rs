@@ -10,13 +10,22 @@ use std::path::PathBuf;
 /// `\r\n`, `\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(['\r', '\n']) {
-        lines.push(&rest[..i]);
-        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[i + width..];
+    let mut start = 0;
+    // The next `\n` and `\r` at or after `start`, each searched for on
+    // its own (a fast byte search) and again only once passed.
+    let next = |c: char, from: usize| text.get(from..).and_then(|rest| rest.find(c)).map(|i| from + i);
+    let (mut lf, mut cr) = (next('\n', 0), next('\r', 0));
+    while let Some(i) = lf.into_iter().chain(cr).min() {
+        lines.push(&text[start..i]);
+        start = i + if text[i..].starts_with("\r\n") { 2 } else { 1 };
+        if lf.is_some_and(|at| at < start) {
+            lf = next('\n', start);
+        }
+        if cr.is_some_and(|at| at < start) {
+            cr = next('\r', start);
+        }
     }
-    lines.push(rest);
+    lines.push(&text[start..]);
     lines
 }
 
@@ -149,6 +158,24 @@ impl fmt::Display for SpecPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The lines are those of a search for either break from each line's start.
+        #[test]
+        fn lines_are_split_at_each_break(
+            text in proptest::string::string_regex("[a\\ré\n]{0,60}").expect("a regex")
+        ) {
+            let mut expected = Vec::new();
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find(['\r', '\n']) {
+                expected.push(&rest[..i]);
+                let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + width..];
+            }
+            expected.push(rest);
+            proptest::prop_assert_eq!(lines(&text), expected);
+        }
+    }
 
     #[test]
     fn paths_print_as_yaml_paths() {

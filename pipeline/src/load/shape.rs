@@ -140,7 +140,7 @@ fn too_expanded(path: &Path, text: &str, spot: locate::Spot) -> Diagnostic {
 /// an escape code), placed where it is; the parser would only say at
 /// which byte.
 pub(super) fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
-    let (index, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let (index, c) = first_not_allowed(text)?;
     let (line, column) = locate::position(text, index);
     let shown: String = locate::lines(text)
         .get(line - 1)
@@ -163,6 +163,24 @@ pub(super) fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
                 u32::from(c)
             )),
     )
+}
+
+/// The first character YAML does not allow in `text`, and its byte
+/// index. Printable ASCII, tabs and line breaks, most of a spec, are
+/// passed over as bytes; only the other characters are decoded.
+fn first_not_allowed(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| !matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~'))?;
+        // A byte that is not such ASCII starts a character: `at` moved
+        // by ASCII bytes and whole characters only.
+        let c = text.get(at..)?.chars().next()?;
+        if !allowed(c) {
+            return Some((at, c));
+        }
+        at += c.len_utf8();
+    }
 }
 
 /// Whether YAML allows `c` in a document (YAML 1.1's printable set, as
@@ -296,6 +314,19 @@ mod tests {
             let refused = read(file, &text).expect_err("the parsers disagree");
             assert_eq!(refused.0[0].position.map(|(line, _)| line), Some(1), "{refused}");
             assert!(refused.0[0].message.starts_with("the spec is not YAML that can be read: "), "{refused}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Passing over ASCII as bytes finds the character a search of
+        /// every character finds.
+        #[test]
+        fn the_first_character_not_allowed_is_found(
+            text in proptest::string::string_regex("([ -~\t\r\n]|[\\x00-\\x1f\\x7f-\\u{a0}é\\u{d7ff}\\u{e000}\\u{fffe}\\u{10000}]){0,40}")
+                .expect("a regex")
+        ) {
+            let every = text.char_indices().find(|&(_, c)| !allowed(c));
+            proptest::prop_assert_eq!(first_not_allowed(&text), every);
         }
     }
 

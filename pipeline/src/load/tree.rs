@@ -155,11 +155,15 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
 
 /// [`tree`], and whether anything follows the first document.
 pub(super) fn document(text: &str) -> Option<Tree> {
+    /// A collection's entries so far: a mapping's in pairs, as they come.
+    enum Filled {
+        Sequence(Vec<Node>),
+        Mapping(Vec<(Node, Node)>, Option<Node>),
+    }
     struct Open {
         span: Span,
         anchor: usize,
-        mapping: bool,
-        nodes: Vec<Node>,
+        filled: Filled,
     }
     let lines = locate::lines(text);
     let mut stack: Vec<Open> = Vec::new();
@@ -176,26 +180,24 @@ pub(super) fn document(text: &str) -> Option<Tree> {
             }
             Event::Alias(id) => (Node { span, kind: Rc::clone(anchors.get(&id)?) }, 0),
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                let mapping = matches!(event, Event::MappingStart(..));
+                let filled = match event {
+                    Event::MappingStart(..) => Filled::Mapping(Vec::new(), None),
+                    _ => Filled::Sequence(Vec::new()),
+                };
                 // The guards' pass stops such a text first; a tree built
                 // from it would be dropped (and read) by recursion.
                 if stack.len() >= locate::MAX_NESTING {
                     return None;
                 }
-                stack.push(Open { span, anchor, mapping, nodes: Vec::new() });
+                stack.push(Open { span, anchor, filled });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let open = stack.pop()?;
-                let kind = if open.mapping {
-                    let mut nodes = open.nodes.into_iter();
-                    let mut entries = Vec::with_capacity(nodes.len() / 2);
-                    while let (Some(key), Some(value)) = (nodes.next(), nodes.next()) {
-                        entries.push((key, value));
-                    }
-                    Kind::Mapping(entries)
-                } else {
-                    Kind::Sequence(open.nodes)
+                // A key without a value (which the parser does not give) is left out.
+                let kind = match open.filled {
+                    Filled::Mapping(entries, _) => Kind::Mapping(entries),
+                    Filled::Sequence(items) => Kind::Sequence(items),
                 };
                 let span = locate::collection_span(&lines, open.span, span);
                 (Node { span, kind: Rc::new(kind) }, open.anchor)
@@ -207,8 +209,12 @@ pub(super) fn document(text: &str) -> Option<Tree> {
         if anchor != 0 {
             anchors.insert(anchor, Rc::clone(&node.kind));
         }
-        match stack.last_mut() {
-            Some(open) => open.nodes.push(node),
+        match stack.last_mut().map(|open| &mut open.filled) {
+            Some(Filled::Sequence(items)) => items.push(node),
+            Some(Filled::Mapping(entries, key)) => match key.take() {
+                Some(key) => entries.push((key, node)),
+                None => *key = Some(node),
+            },
             None => {
                 // The document's end, then the stream's, unless more follows.
                 let more = events
