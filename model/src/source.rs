@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The lines of `text` as YAML and editors count them: a line ends at
 /// `\r\n`, `\n` or a lone `\r`.
@@ -46,16 +47,17 @@ pub struct SpecPath {
     segments: Vec<Segment>,
 }
 
-/// One step of a [`SpecPath`].
+/// One step of a [`SpecPath`]. A key is shared between the paths that
+/// pass through it, so that a path one step longer costs one step.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Segment {
     /// The value of a mapping's key (`code`).
-    Key(String),
+    Key(Arc<str>),
     /// An item of a list (`[0]`).
     Index(usize),
     /// A mapping's key itself, where the key is at fault (a name that
     /// cannot be used); shown as [`Segment::Key`] is.
-    Name(String),
+    Name(Arc<str>),
 }
 
 impl SpecPath {
@@ -66,13 +68,13 @@ impl SpecPath {
 
     /// The value of `key` in the mapping at this path.
     pub fn field(&self, key: &str) -> Self {
-        self.with(Segment::Key(key.to_owned()))
+        self.with(Segment::Key(key.into()))
     }
 
     /// The key `key` itself (not its value) in the mapping at this path:
     /// where a problem with the name is shown.
     pub fn key(&self, key: &str) -> Self {
-        self.with(Segment::Name(key.to_owned()))
+        self.with(Segment::Name(key.into()))
     }
 
     /// Item `index` of the list at this path.
@@ -111,7 +113,7 @@ impl SpecPath {
     /// The last key, when the path ends in one (`code` of `…errors[0].code`).
     pub fn last_key(&self) -> Option<&str> {
         match self.segments.last() {
-            Some(Segment::Key(key)) => Some(key),
+            Some(Segment::Key(key)) => Some(key.as_ref()),
             _ => None,
         }
     }
@@ -135,7 +137,7 @@ impl SpecPath {
             // A `[` at the start is part of the key: it was no index.
             let end = rest_of_key.char_indices().skip(1).find(|&(_, c)| c == '.' || c == '[').map(|(i, _)| i);
             let (key, after) = rest_of_key.split_at(end.unwrap_or(rest_of_key.len()));
-            path.segments.push(Segment::Key(key.to_owned()));
+            path.segments.push(Segment::Key(key.into()));
             rest = after;
         }
         path
