@@ -5,18 +5,28 @@
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The lines of `text` as YAML and editors count them: a line ends at
 /// `\r\n`, `\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(['\r', '\n']) {
-        lines.push(&rest[..i]);
-        let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[i + width..];
+    let mut start = 0;
+    // The next `\n` and `\r` at or after `start`, each searched for on
+    // its own (a fast byte search) and again only once passed.
+    let next = |c: char, from: usize| text.get(from..).and_then(|rest| rest.find(c)).map(|i| from + i);
+    let (mut lf, mut cr) = (next('\n', 0), next('\r', 0));
+    while let Some(i) = lf.into_iter().chain(cr).min() {
+        lines.push(&text[start..i]);
+        start = i + if text[i..].starts_with("\r\n") { 2 } else { 1 };
+        if lf.is_some_and(|at| at < start) {
+            lf = next('\n', start);
+        }
+        if cr.is_some_and(|at| at < start) {
+            cr = next('\r', start);
+        }
     }
-    lines.push(rest);
+    lines.push(&text[start..]);
     lines
 }
 
@@ -37,16 +47,17 @@ pub struct SpecPath {
     segments: Vec<Segment>,
 }
 
-/// One step of a [`SpecPath`].
+/// One step of a [`SpecPath`]. A key is shared between the paths that
+/// pass through it, so that a path one step longer costs one step.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Segment {
     /// The value of a mapping's key (`code`).
-    Key(String),
+    Key(Arc<str>),
     /// An item of a list (`[0]`).
     Index(usize),
     /// A mapping's key itself, where the key is at fault (a name that
     /// cannot be used); shown as [`Segment::Key`] is.
-    Name(String),
+    Name(Arc<str>),
 }
 
 impl SpecPath {
@@ -57,13 +68,13 @@ impl SpecPath {
 
     /// The value of `key` in the mapping at this path.
     pub fn field(&self, key: &str) -> Self {
-        self.with(Segment::Key(key.to_owned()))
+        self.with(Segment::Key(key.into()))
     }
 
     /// The key `key` itself (not its value) in the mapping at this path:
     /// where a problem with the name is shown.
     pub fn key(&self, key: &str) -> Self {
-        self.with(Segment::Name(key.to_owned()))
+        self.with(Segment::Name(key.into()))
     }
 
     /// Item `index` of the list at this path.
@@ -102,7 +113,7 @@ impl SpecPath {
     /// The last key, when the path ends in one (`code` of `…errors[0].code`).
     pub fn last_key(&self) -> Option<&str> {
         match self.segments.last() {
-            Some(Segment::Key(key)) => Some(key),
+            Some(Segment::Key(key)) => Some(key.as_ref()),
             _ => None,
         }
     }
@@ -126,7 +137,7 @@ impl SpecPath {
             // A `[` at the start is part of the key: it was no index.
             let end = rest_of_key.char_indices().skip(1).find(|&(_, c)| c == '.' || c == '[').map(|(i, _)| i);
             let (key, after) = rest_of_key.split_at(end.unwrap_or(rest_of_key.len()));
-            path.segments.push(Segment::Key(key.to_owned()));
+            path.segments.push(Segment::Key(key.into()));
             rest = after;
         }
         path
@@ -149,6 +160,24 @@ impl fmt::Display for SpecPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The lines are those of a search for either break from each line's start.
+        #[test]
+        fn lines_are_split_at_each_break(
+            text in proptest::string::string_regex("[a\\ré\n]{0,60}").expect("a regex")
+        ) {
+            let mut expected = Vec::new();
+            let mut rest = text.as_str();
+            while let Some(i) = rest.find(['\r', '\n']) {
+                expected.push(&rest[..i]);
+                let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + width..];
+            }
+            expected.push(rest);
+            proptest::prop_assert_eq!(lines(&text), expected);
+        }
+    }
 
     #[test]
     fn paths_print_as_yaml_paths() {

@@ -80,7 +80,7 @@ pub(super) fn scan(text: &str) -> Hostile {
 /// a scalar may say yes too, and then the text is only scanned first.
 pub(super) fn may_hold_alias(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'*').any(|(at, _)| {
+    text.match_indices('*').any(|(at, _)| {
         let before = bytes[..at].iter().rev().find(|&&byte| byte != b' ' && byte != b'\t');
         // Any byte past ASCII too: YAML 1.1 also breaks lines at U+0085,
         // U+2028 and U+2029.
@@ -95,14 +95,20 @@ pub(super) fn may_hold_alias(text: &str) -> bool {
 /// length, where the guards' pass stops at the first level too deep. A
 /// line of prose that says yes only has its text scanned first.
 pub(super) fn may_nest_deep_on_one_line(text: &str) -> bool {
-    text.split(['\n', '\r']).any(|line| {
-        let bytes = line.as_bytes();
-        let opens = bytes.iter().enumerate().filter(|&(at, &byte)| match byte {
-            b'[' | b'{' => true,
-            b'-' | b'?' => matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')),
-            _ => false,
-        });
-        opens.count() > MAX_NESTING
+    // A line opens no more collections than it has `[`, `{`, `-` and `?`:
+    // counting those (in a loop without a branch a byte) clears nearly
+    // every line, and only the others are counted exactly.
+    let marks = |line: &str| line.bytes().filter(|b| matches!(b, b'[' | b'{' | b'-' | b'?')).count();
+    text.split('\n').filter(|line| marks(line) > MAX_NESTING).any(|line| {
+        line.split('\r').any(|line| {
+            let bytes = line.as_bytes();
+            let opens = bytes.iter().enumerate().filter(|&(at, &byte)| match byte {
+                b'[' | b'{' => true,
+                b'-' | b'?' => matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')),
+                _ => false,
+            });
+            opens.count() > MAX_NESTING
+        })
     })
 }
 
@@ -221,6 +227,31 @@ mod tests {
             &"[".repeat(MAX_NESTING),
         ] {
             assert!(!may_nest_deep_on_one_line(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The one pass over the bytes counts as counting line by line does.
+        #[test]
+        fn the_opens_are_counted_as_line_by_line(
+            (head, opens, tail) in (
+                proptest::string::string_regex("[-?\\[{ \t\r\na]{0,12}").expect("a regex"),
+                MAX_NESTING - 3..MAX_NESTING + 2,
+                proptest::string::string_regex("[-?\\[{ \t\r\na]{0,12}").expect("a regex"),
+            )
+        ) {
+            // Near the limit on one line, where one open more or less tells.
+            let text = format!("{head}{}{tail}", "[".repeat(opens));
+            let by_line = text.split(['\n', '\r']).any(|line| {
+                let bytes = line.as_bytes();
+                let opens = bytes.iter().enumerate().filter(|&(at, &byte)| match byte {
+                    b'[' | b'{' => true,
+                    b'-' | b'?' => matches!(bytes.get(at + 1), None | Some(b' ' | b'\t')),
+                    _ => false,
+                });
+                opens.count() > MAX_NESTING
+            });
+            proptest::prop_assert_eq!(may_nest_deep_on_one_line(&text), by_line);
         }
     }
 

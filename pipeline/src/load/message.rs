@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::tree::Segment;
 use errcat_model::diagnostic::Diagnostic;
 use errcat_model::source::SpecPath;
 
@@ -54,16 +55,15 @@ pub(super) fn problem(path: &Path, message: &str, spec_path: SpecPath) -> Diagno
     Diagnostic::new(path, message).help(help).spec_path(spec_path)
 }
 
-/// A serde path as a [`SpecPath`]. An unknown segment ends it: what came
-/// before is still a good place.
-pub(super) fn spec_path(path: &serde_path_to_error::Path) -> SpecPath {
+/// The path of a failed reading as a [`SpecPath`]. An unknown segment
+/// ends it: what came before is still a good place.
+pub(super) fn spec_path(path: &[Segment]) -> SpecPath {
     let mut out = SpecPath::root();
-    for segment in path.iter() {
+    for segment in path {
         out = match segment {
-            serde_path_to_error::Segment::Seq { index } => out.index(*index),
-            serde_path_to_error::Segment::Map { key }
-            | serde_path_to_error::Segment::Enum { variant: key } => out.field(key),
-            serde_path_to_error::Segment::Unknown => break,
+            Segment::Index(index) => out.index(*index),
+            Segment::Key(key) | Segment::Variant(key) => out.field(key),
+            Segment::Unknown => break,
         };
     }
     out

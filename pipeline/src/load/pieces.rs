@@ -17,7 +17,9 @@ use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, closest, problem, spec_path};
-use super::tree::{Budget, Kind, MAX_EXPANSION, Node, NodeDeserializer, REPETITION, tree};
+use super::tree::{
+    self, Budget, Failed, Kind, MAX_EXPANSION, Node, NodeDeserializer, REPETITION, Segment, tree,
+};
 use errcat_model::Skipped;
 use errcat_model::diagnostic::Diagnostic;
 use errcat_model::source::SpecPath;
@@ -151,7 +153,7 @@ impl Pieces<'_> {
             return match self.deserialize::<T>(node) {
                 Ok(value) => Ok((Some(value), Vec::new())),
                 Err(e) => {
-                    let (_, message) = self.message(e)?;
+                    let (_, message) = self.message(&e.path, e.error)?;
                     self.report(node, &message, at.clone());
                     Ok((None, Vec::new()))
                 }
@@ -164,7 +166,9 @@ impl Pieces<'_> {
         let mut explained: Vec<&'static str> = Vec::new();
         for (key, value) in entries {
             let Some(name) = key.text() else {
-                let unexpected = NodeDeserializer { node: key, budget: &self.budget }.unexpected();
+                let unexpected =
+                    NodeDeserializer { node: key, budget: &self.budget, path: &tree::Path::Root }
+                        .unexpected();
                 let message = <Error as de::Error>::invalid_type(unexpected, &"a field name").to_string();
                 self.report(key, &message, at.clone());
                 continue;
@@ -199,12 +203,12 @@ impl Pieces<'_> {
         // Each round sets aside the field at fault; a mapping has few.
         loop {
             let piece = Node { span: node.span, kind: Rc::new(Kind::Mapping(kept.clone())) };
-            let e = match self.deserialize::<T>(&piece) {
+            let mut e = match self.deserialize::<T>(&piece) {
                 Ok(value) => return Ok((Some(value), unread(&kept, &explained, &stood_in))),
                 Err(e) => e,
             };
-            let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
-            let (relative, message) = self.message(e)?;
+            let segments = std::mem::take(&mut e.path);
+            let (relative, message) = self.message(&segments, e.error)?;
             // A field missing deeper in the piece is placed as any other problem there.
             if let Some(field) = message
                 .strip_prefix("missing field `")
@@ -228,9 +232,7 @@ impl Pieces<'_> {
                 }
             }
             let field = match segments.first() {
-                Some(serde_path_to_error::Segment::Map { key }) => {
-                    kept.iter().position(|(k, _)| k.text() == Some(key))
-                }
+                Some(Segment::Key(key)) => kept.iter().position(|(k, _)| k.text() == Some(key)),
                 _ => None,
             };
             let Some(i) = field else {
@@ -248,15 +250,15 @@ impl Pieces<'_> {
         }
     }
 
-    fn deserialize<T: DeserializeOwned>(&self, node: &Node) -> Result<T, serde_path_to_error::Error<Error>> {
-        serde_path_to_error::deserialize(NodeDeserializer { node, budget: &self.budget })
+    fn deserialize<T: DeserializeOwned>(&self, node: &Node) -> Result<T, Failed> {
+        tree::read(node, &self.budget)
     }
 
     /// The error's path (relative to the piece) and message; running out
     /// of budget ends the reading.
-    fn message(&self, e: serde_path_to_error::Error<Error>) -> Result<(SpecPath, String), Exhausted> {
-        let relative = spec_path(e.path());
-        let message = e.into_inner().to_string();
+    fn message(&self, path: &[Segment], error: Error) -> Result<(SpecPath, String), Exhausted> {
+        let relative = spec_path(path);
+        let message = error.to_string();
         if message.contains(REPETITION) || self.budget.spent() {
             return Err(Exhausted);
         }

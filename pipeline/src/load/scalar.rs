@@ -64,7 +64,7 @@ mod tests {
     use serde::de::{DeserializeOwned, IgnoredAny};
 
     use super::*;
-    use crate::load::tree::{Budget, Kind, Node, NodeDeserializer};
+    use crate::load::tree::{Budget, Kind, Node, NodeDeserializer, Path};
     use errcat_model::spec::{
         SpecAttributeValue, SpecCode, SpecHttpStatus, SpecOtherName, SpecParamType, SpecTableKind,
     };
@@ -157,7 +157,7 @@ mod tests {
         }
         let budget = Budget::new(64, 1 << 20);
         let Kind::Scalar { value, plain, tag } = &*node.kind else { unreachable!("a scalar") };
-        let tree = T::deserialize(NodeDeserializer { node, budget: &budget });
+        let tree = T::deserialize(NodeDeserializer { node, budget: &budget, path: &Path::Root });
         let document = T::deserialize(NodeDeserializer::scalar(value, *plain, tag));
         (shown(tree), shown(document))
     }

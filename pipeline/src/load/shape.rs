@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde_yaml::Error;
 
 use super::locate;
 use super::message::{clean_message, is_shape_problem, problem, spec_path};
@@ -106,7 +105,7 @@ pub fn read(path: &Path, text: &str) -> Result<Shape, Diagnostics> {
         Err(error) => error,
     };
     if let Some(spot) = hostile.expanded
-        && error.inner().to_string().contains(tree::REPETITION)
+        && error.error.to_string().contains(tree::REPETITION)
     {
         return Err(too_expanded(path, text, spot).into());
     }
@@ -141,7 +140,7 @@ fn too_expanded(path: &Path, text: &str, spot: locate::Spot) -> Diagnostic {
 /// an escape code), placed where it is; the parser would only say at
 /// which byte.
 pub(super) fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
-    let (index, c) = text.char_indices().find(|&(_, c)| !allowed(c))?;
+    let (index, c) = first_not_allowed(text)?;
     let (line, column) = locate::position(text, index);
     let shown: String = locate::lines(text)
         .get(line - 1)
@@ -166,6 +165,32 @@ pub(super) fn control_character(path: &Path, text: &str) -> Option<Diagnostic> {
     )
 }
 
+/// The first character YAML does not allow in `text`, and its byte
+/// index. Printable ASCII, tabs and line breaks, most of a spec, are
+/// passed over in runs of bytes checked without a branch each; only the
+/// other characters are decoded.
+fn first_not_allowed(text: &str) -> Option<(usize, char)> {
+    let plain = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = &bytes[at..bytes.len().min(at + 64)];
+        if run.iter().fold(true, |all, &b| all & plain(b)) {
+            at += run.len();
+            continue;
+        }
+        at += run.iter().position(|&b| !plain(b)).unwrap_or(run.len());
+        // A byte that is not such ASCII starts a character: `at` moved
+        // by ASCII bytes and whole characters only.
+        let c = text.get(at..)?.chars().next()?;
+        if !allowed(c) {
+            return Some((at, c));
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
 /// Whether YAML allows `c` in a document (YAML 1.1's printable set, as
 /// the parser checks it).
 fn allowed(c: char) -> bool {
@@ -185,22 +210,16 @@ fn picture(c: char) -> char {
 
 /// The diagnostic for an error of reading the whole file, placed at the
 /// node it is about.
-fn whole_file_problem(
-    path: &Path,
-    text: &str,
-    root: &tree::Node,
-    e: serde_path_to_error::Error<Error>,
-) -> Diagnostic {
-    let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
-    let at = spec_path(e.path());
-    let message = clean_message(&e.into_inner().to_string(), &at);
+fn whole_file_problem(path: &Path, text: &str, root: &tree::Node, e: tree::Failed) -> Diagnostic {
+    let at = spec_path(&e.path);
+    let message = clean_message(&e.error.to_string(), &at);
     if let Some(field) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
         // The second key is the news, and the path's last value is the
         // second one's; the pieces place it.
         return problem(path, &message, at.field(field));
     }
     let lines = locate::lines(text);
-    let spot = root.at_fault(&segments, &message).spot(&lines);
+    let spot = root.at_fault(&e.path, &message).spot(&lines);
     let line = spot.line.checked_sub(1).and_then(|i| lines.get(i)).copied().unwrap_or_default();
     problem(path, &message, at).at(spot.line, spot.column).snippet(line, spot.width)
 }
@@ -266,7 +285,7 @@ mod tests {
             return Err("more than one document".to_owned());
         }
         let budget = text.len().saturating_add(tree::MAX_EXPANSION);
-        document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.to_string())
+        document.read::<SpecFile>(budget).map(|spec| format!("{spec:?}")).map_err(|e| e.error.to_string())
     }
 
     #[test]
@@ -303,6 +322,19 @@ mod tests {
             let refused = read(file, &text).expect_err("the parsers disagree");
             assert_eq!(refused.0[0].position.map(|(line, _)| line), Some(1), "{refused}");
             assert!(refused.0[0].message.starts_with("the spec is not YAML that can be read: "), "{refused}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Passing over ASCII as bytes finds the character a search of
+        /// every character finds.
+        #[test]
+        fn the_first_character_not_allowed_is_found(
+            text in proptest::string::string_regex("([ -~\t\r\n]|[\\x00-\\x1f\\x7f-\\u{a0}é\\u{d7ff}\\u{e000}\\u{fffe}\\u{10000}]){0,40}[ -~]{0,150}([\\x00-\\x1fé]){0,2}")
+                .expect("a regex")
+        ) {
+            let every = text.char_indices().find(|&(_, c)| !allowed(c));
+            proptest::prop_assert_eq!(first_not_allowed(&text), every);
         }
     }
 

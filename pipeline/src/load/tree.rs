@@ -13,14 +13,15 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde_yaml::Error;
 
 use super::locate::{self, Spot};
 
 mod asked;
 mod de;
+mod path;
 
 pub(super) use self::de::NodeDeserializer;
+pub(super) use self::path::{Failed, Path, Segment, read};
 
 /// A node of the document, where it starts, and what it holds. Aliases
 /// share their anchor's contents, so expanding them costs nothing until
@@ -94,12 +95,10 @@ impl Node {
 
     /// The node a problem at `segments` below this one is about: the node
     /// there (or the deepest that exists), or for an unknown field the key.
-    pub(super) fn at_fault(&self, segments: &[serde_path_to_error::Segment], message: &str) -> &Node {
+    pub(super) fn at_fault(&self, segments: &[Segment], message: &str) -> &Node {
         let value = self.descend(segments);
         match segments.split_last() {
-            Some((serde_path_to_error::Segment::Map { key }, parents))
-                if message.starts_with("unknown field `") =>
-            {
+            Some((Segment::Key(key), parents)) if message.starts_with("unknown field `") => {
                 self.descend(parents).key(key).unwrap_or(value)
             }
             _ => value,
@@ -107,12 +106,12 @@ impl Node {
     }
 
     /// The node at `segments` below this one, or the deepest that exists.
-    pub(super) fn descend(&self, segments: &[serde_path_to_error::Segment]) -> &Node {
+    pub(super) fn descend(&self, segments: &[Segment]) -> &Node {
         let mut node = self;
         for segment in segments {
             let next = match (segment, &*node.kind) {
-                (serde_path_to_error::Segment::Seq { index }, Kind::Sequence(items)) => items.get(*index),
-                (serde_path_to_error::Segment::Map { key }, Kind::Mapping(_)) => node.get(key),
+                (Segment::Index(index), Kind::Sequence(items)) => items.get(*index),
+                (Segment::Key(key), Kind::Mapping(_)) => node.get(key),
                 _ => None,
             };
             match next {
@@ -141,13 +140,9 @@ impl Tree {
     /// add in `bytes` (the guards' pass has weighed them so), and never
     /// fewer than 64 a node: an alias of a long list, repeated, reads as
     /// `serde_yaml` read it.
-    pub(super) fn read<T: serde::de::DeserializeOwned>(
-        &self,
-        bytes: usize,
-    ) -> Result<T, serde_path_to_error::Error<Error>> {
+    pub(super) fn read<T: serde::de::DeserializeOwned>(&self, bytes: usize) -> Result<T, Failed> {
         let steps = self.nodes.saturating_mul(64).saturating_add(4096).max(bytes / VALUE_BYTES);
-        let budget = Budget::new(steps, bytes);
-        serde_path_to_error::deserialize(NodeDeserializer { node: &self.root, budget: &budget })
+        read(&self.root, &Budget::new(steps, bytes))
     }
 }
 
@@ -160,11 +155,15 @@ pub(super) fn tree(text: &str) -> Option<(Node, usize)> {
 
 /// [`tree`], and whether anything follows the first document.
 pub(super) fn document(text: &str) -> Option<Tree> {
+    /// A collection's entries so far: a mapping's in pairs, as they come.
+    enum Filled {
+        Sequence(Vec<Node>),
+        Mapping(Vec<(Node, Node)>, Option<Node>),
+    }
     struct Open {
         span: Span,
         anchor: usize,
-        mapping: bool,
-        nodes: Vec<Node>,
+        filled: Filled,
     }
     let lines = locate::lines(text);
     let mut stack: Vec<Open> = Vec::new();
@@ -181,26 +180,24 @@ pub(super) fn document(text: &str) -> Option<Tree> {
             }
             Event::Alias(id) => (Node { span, kind: Rc::clone(anchors.get(&id)?) }, 0),
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                let mapping = matches!(event, Event::MappingStart(..));
+                let filled = match event {
+                    Event::MappingStart(..) => Filled::Mapping(Vec::new(), None),
+                    _ => Filled::Sequence(Vec::new()),
+                };
                 // The guards' pass stops such a text first; a tree built
                 // from it would be dropped (and read) by recursion.
                 if stack.len() >= locate::MAX_NESTING {
                     return None;
                 }
-                stack.push(Open { span, anchor, mapping, nodes: Vec::new() });
+                stack.push(Open { span, anchor, filled });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let open = stack.pop()?;
-                let kind = if open.mapping {
-                    let mut nodes = open.nodes.into_iter();
-                    let mut entries = Vec::with_capacity(nodes.len() / 2);
-                    while let (Some(key), Some(value)) = (nodes.next(), nodes.next()) {
-                        entries.push((key, value));
-                    }
-                    Kind::Mapping(entries)
-                } else {
-                    Kind::Sequence(open.nodes)
+                // A key without a value (which the parser does not give) is left out.
+                let kind = match open.filled {
+                    Filled::Mapping(entries, _) => Kind::Mapping(entries),
+                    Filled::Sequence(items) => Kind::Sequence(items),
                 };
                 let span = locate::collection_span(&lines, open.span, span);
                 (Node { span, kind: Rc::new(kind) }, open.anchor)
@@ -212,8 +209,12 @@ pub(super) fn document(text: &str) -> Option<Tree> {
         if anchor != 0 {
             anchors.insert(anchor, Rc::clone(&node.kind));
         }
-        match stack.last_mut() {
-            Some(open) => open.nodes.push(node),
+        match stack.last_mut().map(|open| &mut open.filled) {
+            Some(Filled::Sequence(items)) => items.push(node),
+            Some(Filled::Mapping(entries, key)) => match key.take() {
+                Some(key) => entries.push((key, node)),
+                None => *key = Some(node),
+            },
             None => {
                 // The document's end, then the stream's, unless more follows.
                 let more = events
@@ -238,15 +239,24 @@ pub(super) const REPETITION: &str = "repetition limit exceeded";
 
 /// What a reading of the tree may spend: steps (one per value read,
 /// so that aliases of aliases stop) and bytes of text read (so that an
-/// alias of a long text stops too).
+/// alias of a long text stops too); and where a reading failed.
 pub(super) struct Budget {
     steps: Cell<usize>,
     bytes: Cell<usize>,
+    /// Whether a step was refused: nothing is read after that.
+    over: Cell<bool>,
+    /// The path of the value whose reading failed first, once one has.
+    failed: Cell<Option<Vec<Segment>>>,
 }
 
 impl Budget {
     pub(super) fn new(steps: usize, bytes: usize) -> Self {
-        Budget { steps: Cell::new(steps), bytes: Cell::new(bytes) }
+        Budget {
+            steps: Cell::new(steps),
+            bytes: Cell::new(bytes),
+            over: Cell::new(false),
+            failed: Cell::new(None),
+        }
     }
 
     /// Whether the reading ran out of either.

@@ -14,7 +14,7 @@ use serde::de::{
 use serde_yaml::Error;
 
 use super::de::{Entries, Items, NodeDeserializer};
-use super::{Kind, Node};
+use super::{Kind, Node, Path};
 
 /// What `serde_yaml` visited a scalar as.
 pub(super) enum Asked {
@@ -120,8 +120,8 @@ impl Asked {
             Asked::U128(v) => visitor.visit_u128(v),
             Asked::F64(v) => visitor.visit_f64(v),
             Asked::Str(v) => visitor.visit_str(&v),
-            Asked::Seq => visitor.visit_seq(Items { items: [].iter(), deserializer: node }),
-            Asked::Map => visitor.visit_map(Entries { entries: [].iter(), value: None, deserializer: node }),
+            Asked::Seq => visitor.visit_seq(Items { items: [].iter(), next: 0, deserializer: node }),
+            Asked::Map => visitor.visit_map(Entries { entries: [].iter(), key: None, deserializer: node }),
             // A local tag (`!name`) names the variant, and the scalar
             // without it is the content (`serde_yaml`'s `EnumAccess`).
             Asked::Enum(variant) if tag.is_some_and(|tag| tag.starts_with('!')) => {
@@ -130,30 +130,40 @@ impl Asked {
                 };
                 let untagged = Kind::Scalar { value: value.clone(), plain: *plain, tag: None };
                 let content = Node { span: node.node.span, kind: Rc::new(untagged) };
-                visitor.visit_enum(Tagged {
-                    variant,
-                    content: NodeDeserializer { node: &content, budget: node.budget },
-                })
+                let path = Path::Variant(node.path, &variant);
+                visitor.visit_enum(Tagged { variant: &variant, content: node.at(&content, &path) })
             }
-            Asked::Enum(variant) => visitor.visit_enum(UnitVariant(variant)),
+            Asked::Enum(variant) => visitor.visit_enum(UnitVariant { variant, of: node }),
         }
     }
 }
 
 /// A scalar read as an enum: the variant named by its text, without
-/// content, as `serde_yaml` reads it.
-pub(super) struct UnitVariant(pub(super) String);
+/// content, as `serde_yaml` reads it; `of` is the scalar's.
+pub(super) struct UnitVariant<'a> {
+    pub(super) variant: String,
+    pub(super) of: NodeDeserializer<'a>,
+}
 
-impl<'de> EnumAccess<'de> for UnitVariant {
+impl UnitVariant<'_> {
+    /// A variant read as having content it has not: noted at the variant.
+    fn no_content(self, expected: &str) -> Error {
+        let path = Path::Variant(self.of.path, &self.variant);
+        let error = de::Error::invalid_type(Unexpected::UnitVariant, &expected);
+        self.of.at(self.of.node, &path).fail(error)
+    }
+}
+
+impl<'de> EnumAccess<'de> for UnitVariant<'_> {
     type Error = Error;
     type Variant = Self;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        Ok((seed.deserialize(de::value::StrDeserializer::<Error>::new(&self.0))?, self))
+        Ok((seed.deserialize(de::value::StrDeserializer::<Error>::new(&self.variant))?, self))
     }
 }
 
-impl<'de> VariantAccess<'de> for UnitVariant {
+impl<'de> VariantAccess<'de> for UnitVariant<'_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
@@ -161,21 +171,22 @@ impl<'de> VariantAccess<'de> for UnitVariant {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))
+        Err(self.no_content("newtype variant"))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant"))
+        Err(self.no_content("tuple variant"))
     }
 
     fn struct_variant<V: Visitor<'de>>(self, _: &'static [&'static str], _: V) -> Result<V::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant"))
+        Err(self.no_content("struct variant"))
     }
 }
 
-/// A variant named by a scalar's local tag; the untagged scalar is its content.
+/// A variant named by a scalar's local tag; the untagged scalar is its
+/// content, read at the variant.
 struct Tagged<'a> {
-    variant: String,
+    variant: &'a str,
     content: NodeDeserializer<'a>,
 }
 
@@ -184,7 +195,7 @@ impl<'de, 'a> EnumAccess<'de> for Tagged<'a> {
     type Variant = NodeDeserializer<'a>;
 
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self::Variant), Error> {
-        Ok((seed.deserialize(de::value::StrDeserializer::<Error>::new(&self.variant))?, self.content))
+        Ok((seed.deserialize(de::value::StrDeserializer::<Error>::new(self.variant))?, self.content))
     }
 }
 

@@ -6,6 +6,7 @@ use serde_yaml::Error;
 
 use super::super::scalar::{self, Resolved};
 use super::asked::{Asked, Capture, UnitVariant};
+use super::path::{self, Path};
 use super::{Budget, Kind, Node, REPETITION};
 
 /// A node as a serde `Deserializer`. Collections are walked here; a
@@ -13,11 +14,13 @@ use super::{Budget, Kind, Node, REPETITION};
 /// is handed to the visitor here too (`load::scalar`), and any other is
 /// handed to `serde_yaml` as a one-value document, so it resolves exactly
 /// as in the whole file. Every step spends from `budget`, so aliases that
-/// expand without end, or past the budget's bytes, stop early.
+/// expand without end, or past the budget's bytes, stop early. A
+/// failing reading notes its `path` (`tree::path`).
 #[derive(Clone, Copy)]
 pub(in crate::load) struct NodeDeserializer<'a> {
     pub(in crate::load) node: &'a Node,
     pub(in crate::load) budget: &'a Budget,
+    pub(in crate::load) path: &'a Path<'a>,
 }
 
 impl<'a> NodeDeserializer<'a> {
@@ -30,6 +33,7 @@ impl<'a> NodeDeserializer<'a> {
         if steps == 0 || bytes <= text {
             self.budget.bytes.set(bytes.saturating_sub(text));
             self.budget.steps.set(steps.saturating_sub(1));
+            self.budget.over.set(true);
             return Err(de::Error::custom(REPETITION));
         }
         self.budget.steps.set(steps - 1);
@@ -37,8 +41,23 @@ impl<'a> NodeDeserializer<'a> {
         Ok(())
     }
 
-    fn at(&self, node: &'a Node) -> NodeDeserializer<'a> {
-        NodeDeserializer { node, budget: self.budget }
+    /// The deserializer of `node`, at `path` below this one's.
+    pub(super) fn at<'b>(&self, node: &'b Node, path: &'b Path<'b>) -> NodeDeserializer<'b>
+    where
+        'a: 'b,
+    {
+        NodeDeserializer { node, budget: self.budget, path }
+    }
+
+    /// `error`, noted as this node's unless a node below failed first.
+    pub(super) fn fail(&self, error: Error) -> Error {
+        path::fail(self.path, self.budget);
+        error
+    }
+
+    /// `read`'s result, a failure noted as this node's.
+    fn tracked<T>(self, read: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+        read().map_err(|error| self.fail(error))
     }
 
     /// The scalar as a document of its own, read by `serde_yaml`.
@@ -127,10 +146,13 @@ fn may_resolve(value: &str) -> bool {
 /// Methods for which text is a wrong type, and a whole number is read as
 /// `$whole` says: by a visit of that type, as no number (`no`), or by
 /// `serde_yaml` (`ask`).
+/// Methods for which text is a wrong type, and a whole number is read as
+/// `$whole` says: by a visit of that type, as no number (`no`), or by
+/// `serde_yaml` (`ask`).
 macro_rules! scalar_typed {
     ($($method:ident => $whole:tt;)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            match self.scalar_read()? {
+            self.tracked(|| match self.scalar_read()? {
                 Some((Resolved::Ask, document)) => document.ask(self, visitor, |yaml, capture| yaml.$method(capture)),
                 Some((Resolved::Text(text), _)) => Err(not_a(Resolved::Text(text), &visitor)),
                 Some((Resolved::Whole(whole), document)) => {
@@ -139,7 +161,7 @@ macro_rules! scalar_typed {
                     scalar_typed!(@whole $whole, whole, document, self, visitor, $method)
                 }
                 None => self.collection_as_any(visitor),
-            }
+            })
         }
     )*};
     (@whole ask, $n:ident, $document:ident, $node:ident, $visitor:ident, $method:ident) => {
@@ -171,27 +193,31 @@ impl<'a> NodeDeserializer<'a> {
     /// the visitor says what it expected.
     fn collection_as_any<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match &*self.node.kind {
-            Kind::Sequence(items) => visitor.visit_seq(Items { items: items.iter(), deserializer: self }),
+            Kind::Sequence(items) => {
+                visitor.visit_seq(Items { items: items.iter(), next: 0, deserializer: self })
+            }
             Kind::Mapping(entries) => {
-                visitor.visit_map(Entries { entries: entries.iter(), value: None, deserializer: self })
+                visitor.visit_map(Entries { entries: entries.iter(), key: None, deserializer: self })
             }
             Kind::Scalar { .. } => Err(de::Error::custom("a scalar read as a collection")),
         }
     }
 }
 
+/// Each method that visits notes a failure as its node's (`tracked`), as
+/// one that only hands the node on to another method needs not.
 impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((Resolved::Text(text), _)) => visitor.visit_str(text),
             Some((Resolved::Whole(whole), _)) => visitor.visit_u64(whole),
             Some((Resolved::Ask, document)) => {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_any(capture))
             }
             None => self.collection_as_any(visitor),
-        }
+        })
     }
 
     scalar_typed! {
@@ -215,12 +241,12 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((_, document)) => {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_bytes(capture))
             }
             None => self.collection_as_any(visitor),
-        }
+        })
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -228,7 +254,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((Resolved::Text(text), _)) => Err(de::Error::invalid_value(Unexpected::Str(text), &"null")),
             Some((Resolved::Whole(_), document)) => {
                 Err(de::Error::invalid_value(Unexpected::Str(document.value), &"null"))
@@ -237,7 +263,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_unit(capture))
             }
             None => self.collection_as_any(visitor),
-        }
+        })
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -246,11 +272,13 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
 
     /// `serde_yaml` reads any scalar as text, as written.
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.spend()?;
-        match &*self.node.kind {
-            Kind::Scalar { value, .. } => visitor.visit_str(value),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        self.tracked(|| {
+            self.spend()?;
+            match &*self.node.kind {
+                Kind::Scalar { value, .. } => visitor.visit_str(value),
+                _ => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
+            }
+        })
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -259,7 +287,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
 
     /// What is not null is read (and spent on) by the visitor.
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &*self.node.kind {
+        self.tracked(|| match &*self.node.kind {
             Kind::Scalar { value, plain, tag }
                 if scalar::resolve(value, *plain, tag.as_deref()) == Resolved::Ask =>
             {
@@ -268,7 +296,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_option(capture))
             }
             _ => visitor.visit_some(self),
-        }
+        })
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -278,10 +306,10 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     ) -> Result<V::Value, Error> {
         match &*self.node.kind {
             Kind::Scalar { .. } => self.deserialize_unit(visitor),
-            _ => {
+            _ => self.tracked(|| {
                 self.spend()?;
                 Err(de::Error::invalid_type(self.unexpected(), &visitor))
-            }
+            }),
         }
     }
 
@@ -290,11 +318,11 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         _: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+        self.tracked(|| visitor.visit_newtype_struct(self))
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((Resolved::Ask, document)) => {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_seq(capture))
             }
@@ -303,7 +331,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
                 Kind::Mapping(_) => Err(de::Error::invalid_type(Unexpected::Map, &visitor)),
                 _ => self.collection_as_any(visitor),
             },
-        }
+        })
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
@@ -320,7 +348,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((Resolved::Ask, document)) => {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_map(capture))
             }
@@ -329,7 +357,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
                 Kind::Sequence(_) => Err(de::Error::invalid_type(Unexpected::Seq, &visitor)),
                 _ => self.collection_as_any(visitor),
             },
-        }
+        })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -339,12 +367,12 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match &*self.node.kind {
-            Kind::Scalar { .. } => match self.scalar_read()? {
+            Kind::Scalar { .. } => self.tracked(|| match self.scalar_read()? {
                 Some((Resolved::Ask, document)) => document
                     .ask(self, visitor, |yaml, capture| yaml.deserialize_struct(name, fields, capture)),
                 Some((resolved, _)) => Err(not_a(resolved, &visitor)),
                 None => self.collection_as_any(visitor),
-            },
+            }),
             _ => self.deserialize_map(visitor),
         }
     }
@@ -355,23 +383,28 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.scalar_read()? {
+        self.tracked(|| match self.scalar_read()? {
             Some((Resolved::Ask, document)) => {
                 document.ask(self, visitor, |yaml, capture| yaml.deserialize_enum(name, variants, capture))
             }
             // The variant is the scalar's text, as written; it has no content.
-            Some((_, document)) => visitor.visit_enum(UnitVariant(document.value.to_owned())),
+            Some((_, document)) => {
+                visitor.visit_enum(UnitVariant { variant: document.value.to_owned(), of: self })
+            }
             None => Err(de::Error::invalid_type(self.unexpected(), &visitor)),
-        }
+        })
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
+        self.tracked(|| visitor.visit_unit())
     }
 }
 
+/// A sequence's items, each read at its index.
 pub(super) struct Items<'a> {
     pub(super) items: std::slice::Iter<'a, Node>,
+    /// The index of the next item.
+    pub(super) next: usize,
     pub(super) deserializer: NodeDeserializer<'a>,
 }
 
@@ -379,10 +412,11 @@ impl<'de> SeqAccess<'de> for Items<'_> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        match self.items.next() {
-            Some(node) => seed.deserialize(self.deserializer.at(node)).map(Some),
-            None => Ok(None),
-        }
+        let Some(node) = self.items.next() else { return Ok(None) };
+        let path = Path::Index(self.deserializer.path, self.next);
+        self.next += 1;
+        let item = self.deserializer.at(node, &path);
+        seed.deserialize(item).map(Some).map_err(|error| item.fail(error))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -390,9 +424,11 @@ impl<'de> SeqAccess<'de> for Items<'_> {
     }
 }
 
+/// A mapping's entries, each value read at its key.
 pub(super) struct Entries<'a> {
     pub(super) entries: std::slice::Iter<'a, (Node, Node)>,
-    pub(super) value: Option<&'a Node>,
+    /// The entry whose key was read last, for its value.
+    pub(super) key: Option<&'a (Node, Node)>,
     pub(super) deserializer: NodeDeserializer<'a>,
 }
 
@@ -400,20 +436,21 @@ impl<'de> MapAccess<'de> for Entries<'_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        match self.entries.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                seed.deserialize(self.deserializer.at(key)).map(Some)
-            }
-            None => Ok(None),
-        }
+        let Some(entry) = self.entries.next() else { return Ok(None) };
+        self.key = Some(entry);
+        let path = Path::Key(self.deserializer.path, &entry.0);
+        let key = self.deserializer.at(&entry.0, &path);
+        seed.deserialize(key).map(Some).map_err(|error| key.fail(error))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(node) => seed.deserialize(self.deserializer.at(node)),
-            None => Err(de::Error::custom("a mapping value was read before its key")),
-        }
+        let Some((key, value)) = self.key.take() else {
+            let error = de::Error::custom("a mapping value was read before its key");
+            return Err(self.deserializer.fail(error));
+        };
+        let path = Path::Value(self.deserializer.path, key);
+        let value = self.deserializer.at(value, &path);
+        seed.deserialize(value).map_err(|error| value.fail(error))
     }
 
     fn size_hint(&self) -> Option<usize> {
