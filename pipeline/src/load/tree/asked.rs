@@ -202,16 +202,18 @@ impl<'de, 'a> EnumAccess<'de> for Tagged<'a> {
 impl<'de> VariantAccess<'de> for NodeDeserializer<'_> {
     type Error = Error;
 
+    // Each failure is noted at the variant, as for an item or a value:
+    // a seed may fail after the content was read (a `try_from`).
     fn unit_variant(self) -> Result<(), Error> {
-        de::Deserialize::deserialize(self)
+        de::Deserialize::deserialize(self).map_err(|error| self.fail(error))
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self)
+        seed.deserialize(self).map_err(|error| self.fail(error))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_seq(self, visitor)
+        de::Deserializer::deserialize_seq(self, visitor).map_err(|error| self.fail(error))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -219,6 +221,6 @@ impl<'de> VariantAccess<'de> for NodeDeserializer<'_> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_struct(self, "", fields, visitor)
+        de::Deserializer::deserialize_struct(self, "", fields, visitor).map_err(|error| self.fail(error))
     }
 }

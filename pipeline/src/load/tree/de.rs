@@ -146,9 +146,6 @@ fn may_resolve(value: &str) -> bool {
 /// Methods for which text is a wrong type, and a whole number is read as
 /// `$whole` says: by a visit of that type, as no number (`no`), or by
 /// `serde_yaml` (`ask`).
-/// Methods for which text is a wrong type, and a whole number is read as
-/// `$whole` says: by a visit of that type, as no number (`no`), or by
-/// `serde_yaml` (`ask`).
 macro_rules! scalar_typed {
     ($($method:ident => $whole:tt;)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
