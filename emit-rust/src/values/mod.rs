@@ -55,9 +55,10 @@ pub(crate) fn any_params(catalogue: &Catalogue) -> bool {
 
 /// One row's value: where it lives and what its `ErrorValue` variant is called.
 ///
-/// Made for every row on each of the several passes over the values (the
-/// items, their wire code, the guide's sample), so it holds only what
-/// every pass reads; the paths and idents are made where they are used.
+/// Made for every row once a file (`lib.rs`, where the guide's sample,
+/// the items and their wire code each walk the list, and the README), so
+/// it holds only what every pass reads; the paths and idents are made
+/// where they are used.
 pub(crate) struct Value<'a> {
     pub table: &'a Table,
     pub row: &'a Row,
