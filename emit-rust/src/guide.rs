@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::examples::{body_json, sample_row, unused_code};
 use super::tokens::doc_line;
+use super::values::Value;
 use crate::DOCS;
 use errcat_model::text::{code_span, json_string, rust_bytes, rust_str};
 use errcat_model::{Body, BodyRole, Catalogue, Code, CodeKind, MessageText, Row, Table};
@@ -24,9 +25,10 @@ pub(super) struct Section {
     pub http: bool,
 }
 
-/// The guide's sections, from the catalogue's own rows; a catalogue
-/// without HTTP leaves out those about HTTP.
-pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
+/// The guide's sections, from the catalogue's own rows and its values
+/// (`values::values`); a catalogue without HTTP leaves out those about
+/// HTTP.
+pub(super) fn sections(catalogue: &Catalogue, values: &[Value<'_>]) -> Vec<Section> {
     let sample = sample_row(catalogue);
     let sections = [
         Some(lookup_section(catalogue, sample)),
@@ -39,8 +41,13 @@ pub(super) fn sections(catalogue: &Catalogue) -> Vec<Section> {
         server_section(catalogue, sample),
         Some(status_code::section(catalogue, sample.1)),
     ];
-    let values = super::values::guide::sections(catalogue);
-    sections.into_iter().flatten().chain(values).filter(|section| catalogue.http || !section.http).collect()
+    let on_values = super::values::guide::sections(catalogue, values);
+    sections
+        .into_iter()
+        .flatten()
+        .chain(on_values)
+        .filter(|section| catalogue.http || !section.http)
+        .collect()
 }
 
 /// Look up a code: by code (or alias) and by name.
@@ -452,8 +459,9 @@ fn variant_path(table: &Table, row: &Row) -> String {
     format!("ErrorCode::{}({}::{})", table.error_code_variant, table.rust_enum, row.rust_variant)
 }
 
-/// The crate's `//!` docs: what it is, what it holds, and the guide.
-pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
+/// The crate's `//!` docs: what it is, what it holds, and the guide
+/// (`values` are the catalogue's, as `sections` takes them).
+pub(super) fn crate_docs(catalogue: &Catalogue, values: &[Value<'_>]) -> TokenStream {
     let tables: Vec<String> = catalogue
         .tables
         .iter()
@@ -492,7 +500,7 @@ pub(super) fn crate_docs(catalogue: &Catalogue) -> TokenStream {
             "- [`Recovery`] — what a client should do about an error.\n"
         },
     );
-    for section in sections(catalogue) {
+    for section in sections(catalogue, values) {
         text.push_str(&format!(
             "\n\n# {}\n\n{}\n\n```\n{}\n```",
             section.heading, section.intro, section.code

@@ -160,7 +160,10 @@ pub fn emit_lib(catalogue: &Catalogue) -> String {
 
 /// [`emit_lib`], appended to `lib` (which holds the header).
 pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
-    let crate_docs = guide::crate_docs(catalogue);
+    // Made once: the guide's sample, the items and their wire code each
+    // walk them.
+    let values = values::values(catalogue);
+    let crate_docs = guide::crate_docs(catalogue, &values);
     // Only error bodies allocate, with the `serde` feature, and values,
     // with `alloc` (which `serde` turns on); reading a `Retry-After` date
     // needs `std`, as `http` does.
@@ -232,8 +235,6 @@ pub fn emit_lib_into(lib: &mut String, catalogue: &Catalogue) {
         lib.push_str(&print_part(tokens));
     }
     // Values grow with the rows: they come printed, their text spliced in.
-    // Made once: the items and their wire code each walk them.
-    let values = values::values(catalogue);
     lib.push_str(&values::emit_values(catalogue, &values));
     lib.push_str(&print_part(serde_codes::emit_serde_codes(catalogue)));
     if catalogue.body.is_some() {

@@ -1,6 +1,7 @@
 //! The generated crate's `README.md`.
 
 use super::guide::sections;
+use super::values::values;
 use crate::DOCS;
 use errcat_model::text::code_span;
 use errcat_model::{Catalogue, Table, TableKind};
@@ -56,7 +57,7 @@ pub fn emit_readme(catalogue: &Catalogue) -> String {
         },
     );
     let mut out = intro + &install;
-    for section in sections(catalogue) {
+    for section in sections(catalogue, &values(catalogue)) {
         let code: Vec<&str> =
             section.code.lines().filter(|line| *line != "#" && !line.starts_with("# ")).collect();
         out.push_str(&format!(

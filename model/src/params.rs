@@ -129,10 +129,19 @@ impl Template {
     /// The message with each placeholder replaced by `value(name)` (of a
     /// selection, the variant `value` of the selector chooses).
     pub fn render(&self, mut value: impl FnMut(&str) -> String) -> String {
+        self.render_with(|name, out| out.push_str(&value(name)))
+    }
+
+    /// As `render`, with `value(name, out)` appending each value to the
+    /// message rather than returning a `String` of its own: the docs
+    /// render every row's message several times.
+    pub fn render_with(&self, mut value: impl FnMut(&str, &mut String)) -> String {
         let mut out = String::with_capacity(self.source.len());
         let pieces = match &self.select {
             Some(select) => {
-                let count = value(&select.param).parse::<i64>().unwrap_or_default();
+                value(&select.param, &mut out);
+                let count = out.parse::<i64>().unwrap_or_default();
+                out.clear();
                 &select.variant(count).pieces
             }
             None => &self.pieces,
@@ -140,7 +149,7 @@ impl Template {
         for piece in pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
-                Piece::Param(name) => out.push_str(&value(name)),
+                Piece::Param(name) => value(name, &mut out),
             }
         }
         out

@@ -2,7 +2,7 @@
 //! them: build one and show its message, answer with it from a server,
 //! and read it back on the client. Their examples run as doctests.
 
-use super::{Value, occurrence, values};
+use super::{Value, occurrence};
 use crate::guide::Section;
 use crate::tokens::ident;
 use errcat_model::params::{Param, ParamType};
@@ -10,10 +10,11 @@ use errcat_model::text::{json_string, rust_str};
 use errcat_model::{BodyRole, Catalogue, MessageText};
 
 /// The sections on values; none when no error has params or a message.
-/// Answering and reading need the catalogue's error body.
-pub(crate) fn sections(catalogue: &Catalogue) -> Vec<Section> {
-    let values = values(catalogue);
-    let Some(value) = sample(&values) else {
+/// Answering and reading need the catalogue's error body. `values` are
+/// the catalogue's (`values::values`), made once by the caller, which
+/// lists them again for the items.
+pub(crate) fn sections(catalogue: &Catalogue, values: &[Value<'_>]) -> Vec<Section> {
+    let Some(value) = sample(values) else {
         return Vec::new();
     };
     let sample = Sample::of(value);

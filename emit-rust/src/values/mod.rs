@@ -55,10 +55,11 @@ pub(crate) fn any_params(catalogue: &Catalogue) -> bool {
 
 /// One row's value: where it lives and what its `ErrorValue` variant is called.
 ///
-/// Made for every row on each of the several passes over the values (the
-/// items, their wire code, the guide's sample), so it holds only what
-/// every pass reads; the paths and idents are made where they are used.
-pub(super) struct Value<'a> {
+/// Made for every row once a file (`lib.rs`, where the guide's sample,
+/// the items and their wire code each walk the list, and the README), so
+/// it holds only what every pass reads; the paths and idents are made
+/// where they are used.
+pub(crate) struct Value<'a> {
     pub table: &'a Table,
     pub row: &'a Row,
     /// Its `ErrorValue` variant, as text.
@@ -84,7 +85,7 @@ impl Value<'_> {
 /// `ErrorCode` variant and the row's (`CardCardDeclined`); were two joins
 /// the same, every variant is joined with `_` instead (variant names have
 /// no `_`, so those are distinct).
-pub(super) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
+pub(crate) fn values(catalogue: &Catalogue) -> Vec<Value<'_>> {
     let rows: Vec<(&Table, &Row)> = catalogue.rows().filter(|(_, row)| has_value(catalogue, row)).collect();
     let joined = |separator: &str| -> Vec<String> {
         rows.iter()

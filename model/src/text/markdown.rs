@@ -228,15 +228,22 @@ static ESCAPES: [Escape; 256] = {
 /// `text` as an inline code span, fenced with enough backticks that none
 /// inside it can close the span early.
 pub fn code_span(text: &str) -> String {
+    let mut span = String::with_capacity(text.len() + 4);
+    code_span_into(&mut span, text);
+    span
+}
+
+/// [`code_span`], appended to `out`: a row's params and message each
+/// show one.
+pub fn code_span_into(out: &mut String, text: &str) {
     // The usual text, one line without a backtick, is fenced as it is.
     if !text.bytes().any(|byte| matches!(byte, b'\n' | b'\r' | b'`')) {
         let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty();
         let pad = if spaced { " " } else { "" };
-        let mut span = String::with_capacity(text.len() + 4);
         for part in ["`", pad, text, pad, "`"] {
-            span.push_str(part);
+            out.push_str(part);
         }
-        return span;
+        return;
     }
     // A code span shows a line break as a space; written as one, no line
     // of the span can start a block.
@@ -247,7 +254,9 @@ pub fn code_span(text: &str) -> String {
     // so a text with both gets one more.
     let spaced = text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty();
     let pad = if text.starts_with('`') || text.ends_with('`') || spaced { " " } else { "" };
-    format!("{fence}{pad}{text}{pad}{fence}")
+    for part in [fence.as_str(), pad, text, pad, &fence] {
+        out.push_str(part);
+    }
 }
 
 #[cfg(test)]
@@ -365,5 +374,8 @@ mod tests {
         // CommonMark strips one space from each end that has one: a padded text keeps its own.
         assert_eq!(code_span(" x "), "`  x  `");
         assert_eq!(code_span("  "), "`  `");
+        let mut out = "at ".to_owned();
+        code_span_into(&mut out, "a`b");
+        assert_eq!(out, "at ``a`b``");
     }
 }

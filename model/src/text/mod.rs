@@ -2,7 +2,7 @@
 
 mod markdown;
 
-pub use markdown::{Markdown, code_span};
+pub use markdown::{Markdown, code_span, code_span_into};
 
 use std::fmt::Write as _;
 

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use crate::emit::sample;
 use errcat_model::output::Comment;
 use errcat_model::params::Param;
-use errcat_model::text::{Markdown, code_span};
+use errcat_model::text::{Markdown, code_span, code_span_into};
 use errcat_model::{Body, Catalogue, Code, CodeKind, Retired, Row, Table, TableKind};
 
 /// The generated page, the crate's `src/reference.md`, below its header.
@@ -289,10 +289,12 @@ fn verbatim(out: &mut String, label: &str, text: &str) {
     // code span, Markdown linters refuse such a space (MD038), and padding
     // it would make CommonMark strip a space that is part of the text.
     let spaced = text.starts_with(' ') || text.ends_with(' ');
-    if !text.contains(['\n', '\r']) && !spaced {
-        for part in ["\n", label, ": ", &code_span(text), "\n"] {
+    if !text.bytes().any(|byte| matches!(byte, b'\n' | b'\r')) && !spaced {
+        for part in ["\n", label, ": "] {
             out.push_str(part);
         }
+        code_span_into(out, text);
+        out.push('\n');
         return;
     }
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -311,15 +313,12 @@ fn params_table(table: &mut String, params: &[Param]) {
     const HEAD: &str = "\n| Param | Type | Required | Description |\n| --- | --- | --- | --- |\n";
     table.push_str(HEAD);
     for param in params {
-        let name = code_span(&param.name);
-        let cells = [name.as_str(), param.ty.keyword(), if param.required { "yes" } else { "no" }];
-        table.push('|');
-        for cell in cells {
-            if !cell.is_empty() {
-                table.push(' ');
-                table.push_str(cell);
-            }
-            table.push_str(" |");
+        // No cell of these three is empty (a code span has its fences).
+        table.push_str("| ");
+        code_span_into(table, &param.name);
+        let required = if param.required { "yes" } else { "no" };
+        for part in [" | ", param.ty.keyword(), " | ", required, " |"] {
+            table.push_str(part);
         }
         // The description escaped in place; an empty cell is ` |`, as above.
         if !param.description.is_empty() {

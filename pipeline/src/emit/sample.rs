@@ -36,6 +36,18 @@ impl Sample {
         }
     }
 
+    /// `param`'s sample as `shown` writes it, appended to `out` without
+    /// making the sample: a row's message is rendered for each output.
+    pub(crate) fn push_shown_of(param: &Param, out: &mut String) {
+        out.push_str(match param.ty {
+            ParamType::String => &param.name,
+            ParamType::Integer => "42",
+            ParamType::Number => "2.5",
+            ParamType::Boolean => "true",
+            ParamType::Strings => "first, second",
+        });
+    }
+
     /// How a message shows it: text as it is, a number as Rust's
     /// `Display` writes it (as the generated crate's messages do).
     pub(crate) fn shown(&self) -> String {
@@ -102,16 +114,113 @@ impl Sample {
     }
 
     /// The answer a row's page entry shows: its problem details if the
-    /// catalogue answers with them, else its body, as pretty JSON; `None`
-    /// when the catalogue declares no body.
-    pub(crate) fn answer_json(catalogue: &Catalogue, row: &Row) -> Option<String> {
+    /// catalogue answers with them, else its body; `None` when the
+    /// catalogue declares no body.
+    pub(crate) fn answer(catalogue: &Catalogue, row: &Row) -> Option<Sample> {
         let body = catalogue.body.as_ref()?;
-        let sample = match &catalogue.problem_details {
+        Some(match &catalogue.problem_details {
             Some(details) => Sample::problem(catalogue, body, details, row, row.http_status),
             None => Sample::body(catalogue, body, row, &row.code),
-        };
-        serde_json::to_string_pretty(&sample).ok()
+        })
     }
+
+    /// Appends it as `serde_json::to_string_pretty` writes it, escaped as
+    /// `push_html` escapes text, in one pass: the page shows an answer a
+    /// row, and a `String` of JSON escaped again cost twice the writing.
+    /// `indent` is the depth of the value (0 at the top).
+    pub(crate) fn push_json_html(&self, out: &mut String, indent: usize) {
+        match self {
+            Sample::Code(Code::Integer(code)) => push_display(out, code),
+            Sample::Code(Code::String(code)) | Sample::Text(code) => push_json_string_html(out, code),
+            Sample::Integer(n) => push_display(out, n),
+            // serde_json's shortest form, which `Display` is not for every
+            // number; the samples hold one number.
+            Sample::Number(n) => out.push_str(&serde_json::to_string(n).unwrap_or_default()),
+            Sample::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+            Sample::List(items) => push_json_block(out, indent, ('[', ']'), items, |out, item| {
+                push_json_string_html(out, item);
+            }),
+            Sample::Object(members) => {
+                push_json_block(out, indent, ('{', '}'), &members.0, |out, (key, value)| {
+                    push_json_string_html(out, key);
+                    out.push_str(": ");
+                    value.push_json_html(out, indent + 1);
+                });
+            }
+        }
+    }
+}
+
+fn push_display(out: &mut String, value: &impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    // Writing to a `String` does not fail.
+    let _ = write!(out, "{value}");
+}
+
+/// An array's or an object's items as serde_json's pretty printer lays
+/// them out: one a line, two spaces deeper, or `[]` and `{}` when empty.
+fn push_json_block<T>(
+    out: &mut String,
+    indent: usize,
+    (open, close): (char, char),
+    items: &[T],
+    mut item: impl FnMut(&mut String, &T),
+) {
+    out.push(open);
+    if !items.is_empty() {
+        for (i, each) in items.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            push_spaces(out, indent + 1);
+            item(out, each);
+        }
+        out.push('\n');
+        push_spaces(out, indent);
+    }
+    out.push(close);
+}
+
+fn push_spaces(out: &mut String, indent: usize) {
+    for _ in 0..indent {
+        out.push_str("  ");
+    }
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes it (a quote and
+/// a backslash, the short escapes, any other control character as
+/// `\u00xx`), then as `push_html` escapes text.
+fn push_json_string_html(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("&quot;");
+    // By bytes, as `push_html`: each escaped character is ASCII.
+    let mut literal = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\&quot;",
+            b'\\' => "\\\\",
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\'' => "&#39;",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[literal..at]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        literal = at + 1;
+    }
+    out.push_str(&text[literal..]);
+    out.push_str("&quot;");
 }
 
 /// The row's message rendered with the sample values, if it has one. A
@@ -123,11 +232,13 @@ pub(crate) fn message(catalogue: &Catalogue, row: &Row) -> Option<String> {
 /// `template`, the row's message in some locale, rendered with the
 /// sample values.
 pub(crate) fn rendered(catalogue: &Catalogue, row: &Row, template: &Template) -> String {
-    template.render(|name| {
-        let param = catalogue.params.iter().chain(&row.params).find(|param| param.name == name);
-        // Validation refuses a placeholder naming no param; should one get
-        // through, the page shows its name rather than nothing.
-        param.map_or_else(|| name.to_owned(), |param| Sample::of_param(param).shown())
+    template.render_with(|name, out| {
+        match catalogue.params.iter().chain(&row.params).find(|param| param.name == name) {
+            Some(param) => Sample::push_shown_of(param, out),
+            // Validation refuses a placeholder naming no param; should one
+            // get through, the page shows its name rather than nothing.
+            None => out.push_str(name),
+        }
     })
 }
 
@@ -135,5 +246,58 @@ pub(crate) fn rendered(catalogue: &Catalogue, row: &Row, template: &Template) ->
 pub(crate) fn push_params(members: &mut OrderedMap<Sample>, catalogue: &Catalogue, row: &Row) {
     for param in catalogue.params.iter().chain(&row.params) {
         members.push(param.name.clone(), Sample::of_param(param));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sample;
+    use crate::emit::yaml::OrderedMap;
+    use errcat_model::Code;
+    use errcat_model::params::{Param, ParamType};
+    use errcat_model::source::SpecPath;
+    use errcat_model::text::push_html;
+
+    #[test]
+    fn an_answer_is_pretty_json_escaped_for_a_page() {
+        let hostile = "a \"quote\" \\ <b>&amp;</b> it's \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} é 💥";
+        let mut inner = OrderedMap::new();
+        inner.push("code", Sample::Code(Code::Integer(1205)));
+        inner.push("string_code", Sample::Code(Code::String("E<1>".to_owned())));
+        inner.push(hostile, Sample::Text(hostile.to_owned()));
+        inner.push("n", Sample::Integer(-42));
+        inner.push("x", Sample::Number(2.5));
+        inner.push("big", Sample::Number(1e21));
+        inner.push("yes", Sample::Boolean(true));
+        inner.push("no", Sample::Boolean(false));
+        inner.push("list", Sample::List(vec!["first".to_owned(), hostile.to_owned()]));
+        inner.push("none", Sample::List(Vec::new()));
+        inner.push("empty", Sample::Object(OrderedMap::new()));
+        let mut outer = OrderedMap::new();
+        outer.push("error", Sample::Object(inner));
+        for sample in [Sample::Object(outer), Sample::Object(OrderedMap::new()), Sample::Integer(7)] {
+            let mut expected = String::new();
+            push_html(&mut expected, &serde_json::to_string_pretty(&sample).expect("serialises"));
+            let mut out = String::new();
+            sample.push_json_html(&mut out, 0);
+            assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn a_message_shows_each_type_as_its_sample_reads() {
+        for ty in ParamType::ALL {
+            let param = Param {
+                name: "table".to_owned(),
+                ty,
+                description: String::new(),
+                required: true,
+                data_only: false,
+                at: SpecPath::root(),
+            };
+            let mut out = "at ".to_owned();
+            Sample::push_shown_of(&param, &mut out);
+            assert_eq!(out, format!("at {}", Sample::of_param(&param).shown()), "{ty:?}");
+        }
     }
 }

@@ -103,12 +103,12 @@ fn message(out: &mut String, shown: &Shown, catalogue: &Catalogue, row: &Row) {
         out.push_str("<h4>Params</h4>\n");
         params_table(out, &row.params);
     }
-    if let Some(json) = Sample::answer_json(catalogue, row) {
+    if let Some(answer) = Sample::answer(catalogue, row) {
         let what = if catalogue.problem_details.is_some() { "problem details" } else { "body" };
         for part in ["<h4>Example ", what, "</h4>\n<pre><code>"] {
             out.push_str(part);
         }
-        push_html(out, &json);
+        answer.push_json_html(out, 0);
         out.push_str("</code></pre>\n");
     }
 }
