@@ -2067,12 +2067,13 @@ mod response {
             /// Keeps the param at `place` as a `Value`, in place of one kept
             /// before (a `Value` kept before is overwritten, not kept twice).
             fn keep_value(&mut self, place: u32, value: ::serde_json::Value) {
-                if let ::core::option::Option::Some(ParamSpan::Value(index)) = self
-                    .get(place)
-                    && let ::core::option::Option::Some(kept) = self
-                        .values
-                        .get_mut(index as usize)
-                {
+                let kept = match self.get(place) {
+                    ::core::option::Option::Some(ParamSpan::Value(index)) => {
+                        self.values.get_mut(index as usize)
+                    }
+                    _ => ::core::option::Option::None,
+                };
+                if let ::core::option::Option::Some(kept) = kept {
                     *kept = value;
                     return;
                 }

@@ -13677,16 +13677,16 @@ mod phf {
     #[inline]
     pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
-        if !whole
-            && let (Some(first), Some(last)) = (
-                bytes.first_chunk::<8>(),
-                bytes.last_chunk::<8>(),
-            )
-        {
+        if let (false, Some(first), Some(last)) = (
+            whole,
+            bytes.first_chunk::<8>(),
+            bytes.last_chunk::<8>(),
+        ) {
             let mut head = u64::from_le_bytes(*first) ^ seed;
-            if middle
-                && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
-            {
+            if let (true, Some(word)) = (
+                middle,
+                bytes[(bytes.len() - 8) / 2..].first_chunk::<8>(),
+            ) {
                 head ^= u64::from_le_bytes(*word).rotate_left(29);
             }
             let tail = u64::from_le_bytes(*last) ^ bytes.len() as u64 ^ K0;
@@ -13713,8 +13713,8 @@ mod phf {
     }
     /// The words a string-code lookup compares, with the length, for a table
     /// whose codes are all at most 16 bytes long: a code's first and last
-    /// eight bytes, read where `hash_name` reads them (so the loads are
-    /// shared); a code under eight bytes is one word, zero-padded, twice. Two
+    /// eight bytes, read where `hash_name` reads them (so, unless the table
+    /// is hashed `whole`, the loads are shared); a code under eight bytes is one word, zero-padded, twice. Two
     /// codes of at most 16 bytes with the same length and words are the same
     /// code: the words cover every byte, and the length tells a zero byte
     /// from the padding.

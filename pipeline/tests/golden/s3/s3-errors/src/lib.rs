@@ -5684,16 +5684,16 @@ mod phf {
     #[inline]
     pub(crate) fn hash_name(name: &str, seed: u64, middle: bool, whole: bool) -> u64 {
         let bytes = name.as_bytes();
-        if !whole
-            && let (Some(first), Some(last)) = (
-                bytes.first_chunk::<8>(),
-                bytes.last_chunk::<8>(),
-            )
-        {
+        if let (false, Some(first), Some(last)) = (
+            whole,
+            bytes.first_chunk::<8>(),
+            bytes.last_chunk::<8>(),
+        ) {
             let mut head = u64::from_le_bytes(*first) ^ seed;
-            if middle
-                && let Some(word) = bytes[(bytes.len() - 8) / 2..].first_chunk::<8>()
-            {
+            if let (true, Some(word)) = (
+                middle,
+                bytes[(bytes.len() - 8) / 2..].first_chunk::<8>(),
+            ) {
                 head ^= u64::from_le_bytes(*word).rotate_left(29);
             }
             let tail = u64::from_le_bytes(*last) ^ bytes.len() as u64 ^ K0;
