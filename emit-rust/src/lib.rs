@@ -305,9 +305,11 @@ fn emit_reference_module() -> TokenStream {
     }
 }
 
-/// The hash functions, copied from the generator's own `phf/lookup.rs`:
-/// those some table's lookups use (an unused one would be dead code in the
-/// generated crate), and none where every lookup is a `match`.
+/// The hash functions, and the words a string code is compared by
+/// (`ends`, `short_word`), copied from the generator's own
+/// `phf/lookup.rs`: those some table's lookups use (an unused one would be
+/// dead code in the generated crate), and none where every lookup is a
+/// `match`.
 fn emit_lookup_module(hash_names: bool, hash_codes: bool, compare_ends: bool) -> TokenStream {
     if !hash_names && !hash_codes {
         return TokenStream::new();

@@ -61,8 +61,10 @@ fn the_hashed_codes_agree_with_a_search_on_every_key_and_near_miss() {
                 String::from_utf8_lossy(&bytes).into_owned()
             })
             .collect();
-        // A zero byte more: a code of at most 16 bytes is compared by its
-        // words, where a zero byte and the padding must not meet.
+        // A zero byte more: where a table's codes are all of at most 16
+        // bytes they are compared by their words (PostgreSQL's, in
+        // `lookup_paths`), and a zero byte must not meet the padding; here,
+        // with longer codes in the table, it is the text's compare.
         near.extend([
             format!("{key}_"),
             format!("_{key}"),
