@@ -19,6 +19,7 @@ mod lock;
 mod lookup_paths;
 mod markdown;
 mod memo;
+mod oldest_rust;
 mod openapi;
 mod openapi_params;
 mod openapi_responses;
