@@ -70,27 +70,23 @@ pub(super) fn parameterised_rows(catalogue: &Catalogue) -> Vec<(&Table, &Row, St
     if rows.iter().all(|(_, _, stem)| taken.insert(stem)) {
         return rows;
     }
-    numbered_stems(catalogue)
+    numbered_stems(rows)
 }
 
 /// The stems of the document's own `ErrorBody`, `ErrorMembers`,
 /// `TypedErrorBody`, `KnownCodes` and `UnlistedCodes`.
 const RESERVED_STEMS: [&str; 4] = ["Error", "TypedError", "Known", "Unlisted"];
 
-/// [`parameterised_rows`] when a stem is taken: each row in turn takes
-/// its own or the first free numbered one.
-fn numbered_stems(catalogue: &Catalogue) -> Vec<(&Table, &Row, String)> {
+/// `rows` when a stem is taken: each row in turn keeps its own or takes
+/// the first free numbered one.
+fn numbered_stems<'a>(mut rows: Vec<(&'a Table, &'a Row, String)>) -> Vec<(&'a Table, &'a Row, String)> {
     let mut taken: HashSet<String> = RESERVED_STEMS.map(str::to_owned).into();
-    let mut rows = Vec::new();
-    for (table, row) in catalogue.rows().filter(|(_, row)| !row.params.is_empty()) {
-        let stem = [table.rust_enum.as_str(), &row.rust_variant].concat();
-        let stem = if taken.contains(&stem) {
-            (2..).map(|n| format!("{stem}_{n}")).find(|stem| !taken.contains(stem)).expect("a free name")
-        } else {
-            stem
-        };
+    for (_, _, stem) in &mut rows {
+        if taken.contains(stem.as_str()) {
+            *stem =
+                (2..).map(|n| format!("{stem}_{n}")).find(|stem| !taken.contains(stem)).expect("a free name");
+        }
         taken.insert(stem.clone());
-        rows.push((table, row, stem));
     }
     rows
 }
